@@ -1,0 +1,46 @@
+"""Loaders for the data files a researcher may edit (localities, unit aliases)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Locality:
+    name: str
+    level: str
+    parent: str | None
+    short_names: tuple[str, ...]
+    doc_code_prefixes: tuple[str, ...]
+
+
+def _data_path(name: str):
+    return resources.files("policydiff") / "data" / name
+
+
+@lru_cache(maxsize=None)
+def localities() -> dict[str, Locality]:
+    """The locality table (``data/localities.csv``), keyed by full name."""
+    with _data_path("localities.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    return {
+        row["name"]: Locality(
+            name=row["name"],
+            level=row["level"],
+            parent=row["parent"] or None,
+            short_names=tuple(s for s in row["short_names"].split("|") if s),
+            doc_code_prefixes=tuple(s for s in row["doc_code_prefixes"].split("|") if s),
+        )
+        for row in rows
+    }
+
+
+@lru_cache(maxsize=None)
+def load_json(name: str):
+    """A JSON data file shipped in ``policydiff/data``."""
+    with _data_path(name).open(encoding="utf-8") as fh:
+        return json.load(fh)

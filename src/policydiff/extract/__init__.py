@@ -1,0 +1,1 @@
+"""Extractors: measures, responsible units, numeric targets, citations, tables."""

@@ -1,0 +1,59 @@
+"""Measures: the lowest-level numbered items that prescribe action."""
+
+from __future__ import annotations
+
+from .. import patterns as P
+from ..models import Measure, OutlineNode
+from .units import find_marker, parse_marker
+
+
+def extract_measures(text: str, nodes: list[OutlineNode]) -> list[Measure]:
+    """Leaves of the body outline, without 指导思想/主要目标 and annex rows.
+
+    Each measure's units come from its trailing 牵头/配合/责任单位 marker.
+    """
+    by_path = {n.path: n for n in nodes}
+    measures = []
+    for node in nodes:
+        if node.children or not is_measure_node(node, by_path):
+            continue
+        start, end = node.body_span
+        body = text[start:end]
+        measure = Measure(path=node.path, title=_title(node, body), text=body, span=(start, end))
+        marker = find_marker(body)
+        if marker:
+            for mention in parse_marker(body[marker[0]:marker[1]], start + marker[0]):
+                measure.unit_mentions.append(mention)
+                getattr(measure, f"{mention.role}_units").append(mention.unit)
+        measures.append(measure)
+    return measures
+
+
+def is_measure_node(node: OutlineNode, by_path: dict[str, OutlineNode]) -> bool:
+    """Not in an annex, not a goal/guiding-idea item, and with some content."""
+    if node.path.startswith("附件"):
+        return False
+    for ancestor in ancestors(node, by_path):
+        if ancestor.heading and P.NON_MEASURE_HEADINGS.match(ancestor.heading):
+            return False
+    return node.body_span[1] > node.body_span[0]
+
+
+def is_goal_node(node: OutlineNode, by_path: dict[str, OutlineNode]) -> bool:
+    return any(a.heading and P.GOAL_HEADINGS.search(a.heading) for a in ancestors(node, by_path))
+
+
+def ancestors(node: OutlineNode, by_path: dict[str, OutlineNode]) -> list[OutlineNode]:
+    """``node`` and its ancestors, nearest first."""
+    chain = []
+    while node is not None:
+        chain.append(node)
+        node = by_path.get(node.parent) if node.parent else None
+    return chain
+
+
+def _title(node: OutlineNode, body: str) -> str:
+    if node.heading:
+        return node.heading
+    first = body.split("。", 1)[0]
+    return first.split("\n", 1)[0]

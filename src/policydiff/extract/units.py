@@ -1,0 +1,144 @@
+"""Responsible units: inline 牵头/配合/责任单位 markers and the 部门职责 paragraph.
+
+Unit strings are kept raw, as printed; canonical forms are the job of
+:mod:`policydiff.units`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import patterns as P
+from ..models import Duty, UnitMention
+
+_ROLE_OF = [(role, re.compile(f"^(?:{alt})$")) for role, alt in P.ROLE_KEYWORDS]
+
+
+def split_units(text: str, offset: int = 0, with_spans: bool = False):
+    """Split a list of units on 、 ， , ； without breaking a bracket.
+
+    >>> split_units("各市、县（市、区）人民政府")
+    ['各市', '县（市、区）人民政府']
+    """
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(text + "、"):
+        if ch in "（([【［":
+            depth += 1
+        elif ch in "）)]】］":
+            depth = max(depth - 1, 0)
+        elif ch in P.UNIT_SEPARATORS and depth == 0:
+            raw = text[start:i]
+            stripped = raw.strip(" \n")
+            if stripped:
+                lead = start + (len(raw) - len(raw.lstrip(" \n")))
+                parts.append((stripped, (offset + lead, offset + lead + len(stripped))))
+            start = i + 1
+    return parts if with_spans else [p for p, _ in parts]
+
+
+def find_marker(text: str) -> tuple[int, int] | None:
+    """The span (within ``text``) of a trailing responsibility marker, if any.
+
+    A marker is a bracket whose content starts with a role keyword and a colon,
+    e.g. （牵头科室：…，配合单位：…） or [责任单位：…]; brackets nested inside it
+    (县（市、区）) are skipped.
+    """
+    for m in P.ROLE_LABEL.finditer(text):
+        open_at = m.start() - 1
+        while open_at >= 0 and text[open_at] == " ":
+            open_at -= 1
+        if open_at < 0 or text[open_at] not in P.MARKER_OPEN:
+            continue
+        close_at = _matching_close(text, open_at)
+        return open_at, close_at
+    return None
+
+
+def _matching_close(text: str, open_at: int) -> int:
+    depth = 0
+    for i in range(open_at, len(text)):
+        ch = text[i]
+        if ch in "（([【［":
+            depth += 1
+        elif ch in "）)]】］":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+    return len(text)  # an unclosed marker runs to the end of the item
+
+
+def parse_marker(marker: str, offset: int) -> list[UnitMention]:
+    """Units in one marker, each with its role and span (in document offsets).
+
+    >>> [(m.unit, m.role) for m in parse_marker("（牵头科室：市卫健局公卫科，配合单位：市疾控中心）", 0)]
+    [('市卫健局公卫科', 'lead'), ('市疾控中心', 'support')]
+    """
+    inner_start, inner_end = 1, len(marker) - (1 if marker[-1] in "）)]】］" else 0)
+    labels = list(P.ROLE_LABEL.finditer(marker, inner_start, inner_end))
+    mentions = []
+    for i, label in enumerate(labels):
+        role = role_of(label.group("kw"))
+        seg_start = label.end()
+        seg_end = labels[i + 1].start() if i + 1 < len(labels) else inner_end
+        segment = marker[seg_start:seg_end]
+        for unit, span in split_units(segment, offset + seg_start, with_spans=True):
+            unit, span = _trim_unit(unit, span)
+            if unit:
+                mentions.append(UnitMention(unit, role, "inline_marker", span))
+    return mentions
+
+
+def role_of(keyword: str) -> str:
+    for role, pattern in _ROLE_OF:
+        if pattern.match(keyword):
+            return role
+    return "responsible"
+
+
+def _trim_unit(unit: str, span: tuple[int, int]) -> tuple[str, tuple[int, int]]:
+    trimmed = unit.rstrip("。.；;，,、 ")
+    trimmed = P.UNIT_TRAILING_PHRASES.sub("", trimmed) or trimmed
+    return trimmed, (span[0], span[0] + len(trimmed))
+
+
+def split_lead_cell(cell: str, offset: int) -> list[tuple[str, tuple[int, int]]]:
+    """Units in a task-table 牵头 cell: 、-separated, 'A及B' split when both are units.
+
+    >>> [u for u, _ in split_lead_cell("财务处、疾控处按照职责分工分别负责", 0)]
+    ['财务处', '疾控处']
+    """
+    units = []
+    for unit, span in split_units(cell, offset, with_spans=True):
+        unit, span = _trim_unit(unit, span)
+        both = P.UNIT_CONJUNCTION.match(unit)
+        if both:
+            a, b = both.group("a"), both.group("b")
+            units.append((a, (span[0], span[0] + len(a))))
+            units.append((b, (span[1] - len(b), span[1])))
+        elif unit:
+            units.append((unit, span))
+    return units
+
+
+def extract_duties(body: str, offset: int, path: str | None = None) -> list[Duty]:
+    """Clauses of the form 'X负责Y' in a 部门协作 paragraph.
+
+    >>> [(d.unit, d.duty) for d in extract_duties("财政局负责做好资金保障；民政局负责低保认定。", 0)]
+    [('财政局', '做好资金保障'), ('民政局', '低保认定')]
+    """
+    duties = []
+    for m in re.finditer(r"[^。；;\n]+", body):
+        clause = m.group(0)
+        lead_ws = len(clause) - len(clause.lstrip())
+        found = P.DUTY_CLAUSE.match(clause.strip())
+        if not found or not _looks_like_unit(found.group("unit")):
+            continue
+        start = offset + m.start() + lead_ws
+        duty_text = found.group("duty").rstrip("，, ")
+        duties.append(Duty(found.group("unit"), duty_text,
+                           (start, start + len(found.group(0).rstrip("，, "))), path))
+    return duties
+
+
+def _looks_like_unit(text: str) -> bool:
+    return bool(re.search(r"(?:局|委|厅|部门|办公室|单位|中心|院|所|办)$", text))

@@ -1,0 +1,223 @@
+"""Document-level metadata: title, 文号, issuers, dates, addressees, locality.
+
+All functions here take normalised text (one paragraph per line).
+"""
+
+from __future__ import annotations
+
+import re
+
+import cn2an
+
+from . import patterns as P
+from .data import localities
+from .extract.units import split_units
+from .outline import Paragraph, match_label, paragraphs
+
+HEADER_WINDOW = 40  # paragraphs searched for the title, 文号 and addressees
+
+
+def extract_metadata(text: str) -> dict:
+    """Every document-level key of the public record except id, path and sha256.
+
+    >>> extract_metadata("神卫健发〔2021〕64号\\n关于印发《方案》的通知\\n各医疗卫生单位：")["doc_number"]
+    '神卫健发〔2021〕64号'
+    """
+    paras = paragraphs(text)
+    doc_number_para = _doc_number_paragraph(paras)
+    title_para = _title_paragraph(paras)
+    dates = _date_paragraphs(paras)
+    issue_para = next((p for p, printed in dates if not printed), None)
+    print_para = next((p for p, printed in dates if printed), None)
+    issuers = header_issuers(paras, title_para) + signature_issuers(paras, issue_para)
+    issuers = list(dict.fromkeys(issuers))
+    number = normalise_doc_number(doc_number_para.text) if doc_number_para else None
+    locality = infer_locality(issuers, number)
+    return {
+        "title": title_para.text if title_para else None,
+        "body_title": body_title(paras, issue_para),
+        "doc_number": number,
+        "doc_number_parts": split_doc_number(number),
+        "issuers": issuers,
+        "issue_date": parse_date(issue_para.text) if issue_para else None,
+        "print_date": parse_date(print_para.text) if print_para else None,
+        "addressees": addressees(paras, title_para),
+        "locality": locality.name if locality else None,
+        "admin_level": locality.level if locality else None,
+        "parent_locality": locality.parent if locality else None,
+    }
+
+
+# ------------------------------------------------------------------ 文号
+
+
+def normalise_doc_number(text: str) -> str | None:
+    """The first 文号 in ``text``, brackets normalised to 〔〕 and spaces removed.
+
+    >>> normalise_doc_number("国卫扶贫发[2021] 6 号")
+    '国卫扶贫发〔2021〕6号'
+    """
+    m = P.DOC_NUMBER.search(text)
+    if not m:
+        return None
+    code = P.LEADING_VERBS.sub("", m.group("code"))
+    return f"{code}〔{m.group('year')}〕{int(m.group('serial'))}号"
+
+
+def split_doc_number(number: str | None) -> dict | None:
+    """Issuer code, year and serial of a normalised 文号."""
+    if not number:
+        return None
+    m = re.match(r"^(.*)〔(\d{4})〕(\d+)号$", number)
+    return {"code": m.group(1), "year": int(m.group(2)), "serial": int(m.group(3))} if m else None
+
+
+def _doc_number_paragraph(paras: list[Paragraph]) -> Paragraph | None:
+    head = paras[:HEADER_WINDOW]
+    return next((p for p in head if P.DOC_NUMBER_LINE.match(p.text)), None)
+
+
+# ------------------------------------------------------------------ title, addressees
+
+
+def _title_paragraph(paras: list[Paragraph]) -> Paragraph | None:
+    for p in paras[:HEADER_WINDOW]:
+        if match_label(p.text) or "。" in p.text or len(p.text) > 150:
+            continue
+        if P.NOTICE_TITLE.search(p.text):
+            return p
+    return None
+
+
+def addressees(paras: list[Paragraph], title: Paragraph | None) -> list[str]:
+    """The 主送 line after the title, split on 、 and ， outside brackets."""
+    start = title.start if title else 0
+    for p in paras[:HEADER_WINDOW]:
+        if p.start <= start or match_label(p.text):
+            continue
+        if P.ADDRESSEE_LINE.search(p.text) and len(p.text) < 300 and not p.text.startswith("为"):
+            return split_units(p.text.rstrip("：:"))
+        if "。" in p.text:
+            break
+    return []
+
+
+def body_title(paras: list[Paragraph], issue: Paragraph | None) -> str | None:
+    """The title of the attached plan, printed after the notice's signature date."""
+    if issue is None:
+        return None
+    following = [p for p in paras if p.start > issue.start]
+    if not following:
+        return None
+    candidate = following[0].text
+    if match_label(candidate) or candidate.startswith("附件") or "。" in candidate:
+        return None
+    return candidate if P.TITLE_SUFFIX.search(candidate) else None
+
+
+# ------------------------------------------------------------------ issuers
+
+
+def header_issuers(paras: list[Paragraph], title: Paragraph | None) -> list[str]:
+    """Issuers printed in the red header block above the 文号 and title."""
+    end = title.start if title else 0
+    names = []
+    for p in paras:
+        if p.start >= end:
+            break
+        header = P.FILE_HEADER.match(p.text)
+        if header and header.group("issuer"):
+            names.extend(_split_issuer_line(header.group("issuer")))
+        elif _is_issuer_line(p.text):
+            names.append(p.text)
+    return names
+
+
+def signature_issuers(paras: list[Paragraph], issue: Paragraph | None) -> list[str]:
+    """The organisation lines immediately above the signing date."""
+    if issue is None:
+        return []
+    before = [p for p in paras if p.start < issue.start]
+    names: list[str] = []
+    for p in reversed(before):
+        if not _is_issuer_line(p.text):
+            break
+        names.insert(0, p.text)
+    return names
+
+
+def _is_issuer_line(text: str) -> bool:
+    return (
+        len(text) <= 40
+        and not re.search("[。，、；：:（）]", text)
+        and bool(P.ORG_SUFFIX.search(text))
+        and not P.FILE_HEADER.match(text)
+    )
+
+
+def _split_issuer_line(text: str) -> list[str]:
+    return [part for part in re.split(r"\s+", text.strip()) if part]
+
+
+# ------------------------------------------------------------------ dates
+
+
+def _date_paragraphs(paras: list[Paragraph]) -> list[tuple[Paragraph, bool]]:
+    found = []
+    for p in paras:
+        m = P.DATE_LINE.match(p.text)
+        if m:
+            found.append((p, bool(m.group("printed"))))
+    return found
+
+
+def parse_date(text: str) -> str | None:
+    """ISO date of the first date in ``text``; Chinese numerals are understood.
+
+    >>> parse_date("二〇二一年八月九日")
+    '2021-08-09'
+    >>> parse_date("2021年8月9日印发")
+    '2021-08-09'
+    """
+    m = P.DATE.search(text)
+    if not m:
+        return None
+    try:
+        year, month, day = (_to_int(m.group(k)) for k in ("year", "month", "day"))
+    except ValueError:
+        return None
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _to_int(value: str) -> int:
+    if value.isdigit():
+        return int(value)
+    if len(value) == 4 and all(ch in "〇零一二三四五六七八九" for ch in value):
+        return int("".join(str("〇一二三四五六七八九".index(ch)) if ch != "零" else "0" for ch in value))
+    return int(cn2an.cn2an(value, "smart"))
+
+
+# ------------------------------------------------------------------ locality
+
+
+def infer_locality(issuers: list[str], doc_number: str | None):
+    """The locality and level of the first issuer, from the locality table.
+
+    >>> infer_locality(["神木市卫生健康局"], None).level
+    'county'
+    """
+    table = localities()
+    for issuer in issuers:
+        name = issuer.removeprefix("中共")
+        best = max((loc for loc in table.values() if name.startswith(loc.name)),
+                   key=lambda loc: len(loc.name), default=None)
+        if best:
+            return best
+    if doc_number:
+        code = doc_number.split("〔")[0]
+        for loc in table.values():
+            if any(code.startswith(prefix) for prefix in loc.doc_code_prefixes):
+                return loc
+    return None

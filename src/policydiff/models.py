@@ -1,0 +1,200 @@
+"""Records that flow between the pipeline stages, all in one place.
+
+Every extracted item carries a ``span``: character offsets into the document's
+normalised text, so that ``text[span[0]:span[1]]`` is the quoted evidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Optional
+
+Span = tuple[int, int]
+
+
+@dataclass
+class SourceText:
+    """What a reader returns: the text of a file plus where each page starts."""
+
+    path: str
+    text: str
+    page_starts: list[int] = field(default_factory=lambda: [0])
+    source_format: str = "text"
+    encoding: Optional[str] = None
+    ocr: bool = False
+
+
+@dataclass
+class NormalisedText:
+    """Repaired text and, for every character, its offset in the source text."""
+
+    text: str
+    source_offsets: list[int]
+    repairs: list[str] = field(default_factory=list)
+
+    def source_span(self, span: Span) -> Span:
+        """Map a span of the normalised text back to the source text."""
+        start, end = span
+        if start >= len(self.source_offsets):
+            return (self.source_offsets[-1], self.source_offsets[-1])
+        last = self.source_offsets[max(end - 1, start)]
+        return (self.source_offsets[start], last + 1)
+
+
+@dataclass
+class OutlineNode:
+    """One numbered item (or heading, annex, table) of a notice's outline."""
+
+    path: str
+    label: str
+    kind: str  # "一、", "（一）", "1.", "（1）", "一是", "附件", "table"
+    depth: int
+    heading: Optional[str]
+    span: Span  # the whole node, label included, children included
+    body_span: Span  # the node's own content after the label, children included
+    parent: Optional[str] = None
+    children: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Citation:
+    title: Optional[str]
+    doc_number: Optional[str]
+    issuer_hint: Optional[str]
+    span: Span
+    verb: Optional[str] = None
+    resolved_to: Optional[str] = None
+
+    def to_dict(self) -> dict:
+        return {
+            "title": self.title,
+            "doc_number": self.doc_number,
+            "issuer_hint": self.issuer_hint,
+            "resolved_to": self.resolved_to,
+            "span": list(self.span),
+            "verb": self.verb,
+        }
+
+
+@dataclass
+class UnitMention:
+    """One raw unit string in a responsibility marker, with its role."""
+
+    unit: str
+    role: str  # "lead", "support", "responsible"
+    source: str  # "inline_marker", "task_table", "duty_paragraph"
+    span: Span
+
+
+@dataclass
+class Measure:
+    path: str
+    title: str
+    text: str
+    span: Span
+    lead_units: list[str] = field(default_factory=list)
+    support_units: list[str] = field(default_factory=list)
+    responsible_units: list[str] = field(default_factory=list)
+    unit_mentions: list[UnitMention] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {
+            "path": self.path,
+            "title": self.title,
+            "text": self.text,
+            "lead_units": self.lead_units,
+            "support_units": self.support_units,
+            "responsible_units": self.responsible_units,
+            "span": list(self.span),
+            "unit_mentions": [
+                {"unit": m.unit, "role": m.role, "source": m.source, "span": list(m.span)}
+                for m in self.unit_mentions
+            ],
+        }
+
+
+@dataclass
+class Duty:
+    unit: str
+    duty: str
+    span: Span
+    path: Optional[str] = None
+
+    def to_dict(self) -> dict:
+        return {"unit": self.unit, "duty": self.duty, "span": list(self.span), "path": self.path}
+
+
+@dataclass
+class Target:
+    path: str
+    text: str
+    indicator: str
+    comparator: Optional[str]
+    value: float
+    unit: str
+    deadline_year: Optional[int]
+    binding: Optional[str]
+    span: Span
+    value_span: Span
+
+    def to_dict(self) -> dict:
+        value = int(self.value) if float(self.value).is_integer() else self.value
+        return {
+            "path": self.path,
+            "text": self.text,
+            "indicator": self.indicator,
+            "comparator": self.comparator,
+            "value": value,
+            "unit": self.unit,
+            "deadline_year": self.deadline_year,
+            "binding": self.binding,
+            "span": list(self.span),
+            "value_span": list(self.value_span),
+        }
+
+
+@dataclass
+class TaskRow:
+    no: int
+    task: str
+    lead: list[str]
+    span: Span
+    lead_raw: str = ""
+    measure_path: Optional[str] = None
+    lead_spans: list[Span] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {
+            "no": self.no,
+            "task": self.task,
+            "lead": self.lead,
+            "lead_raw": self.lead_raw,
+            "measure_path": self.measure_path,
+            "span": list(self.span),
+        }
+
+
+@dataclass
+class AnnexIndicator:
+    no: int
+    indicator: str
+    binding: Optional[str]
+    span: Span
+
+    def to_dict(self) -> dict:
+        return {"no": self.no, "indicator": self.indicator, "binding": self.binding,
+                "span": list(self.span)}
+
+
+@dataclass
+class Failure:
+    """A file that could not be ingested, and why (one line)."""
+
+    path: str
+    reason: str
+
+    def line(self) -> str:
+        return f"{self.path}: {self.reason}"

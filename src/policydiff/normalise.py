@@ -1,0 +1,205 @@
+"""Repair what PDF extraction did to a notice, keeping a map back to the source.
+
+The normalised text has one paragraph per line. Hard-wrapped lines and page
+breaks inside sentences are joined, stray markdown and the spaces PDF
+extraction put inside Chinese phrases are removed, half-width brackets are
+written full-width. Every character keeps the offset of the source character
+it came from (:attr:`NormalisedText.source_offsets`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import patterns as P
+from .models import NormalisedText, SourceText
+
+
+@dataclass
+class Segment:
+    """A run of text with the source offset of each character."""
+
+    text: str
+    offsets: list[int]
+
+    def __add__(self, other: "Segment") -> "Segment":
+        return Segment(self.text + other.text, self.offsets + other.offsets)
+
+    def cut(self, start: int, end: int | None = None) -> "Segment":
+        return Segment(self.text[start:end], self.offsets[start:end])
+
+    def sub(self, pattern: re.Pattern, repl) -> "Segment":
+        """Like ``re.sub``; replaced characters inherit offsets from the match."""
+        out_text, out_offsets, pos = [], [], 0
+        for m in pattern.finditer(self.text):
+            out_text.append(self.text[pos:m.start()])
+            out_offsets.extend(self.offsets[pos:m.start()])
+            new = repl(m) if callable(repl) else m.expand(repl)
+            old_offsets = self.offsets[m.start():m.end()] or [self._offset_at(m.start())]
+            out_text.append(new)
+            out_offsets.extend(old_offsets[min(i, len(old_offsets) - 1)] for i in range(len(new)))
+            pos = m.end()
+        out_text.append(self.text[pos:])
+        out_offsets.extend(self.offsets[pos:])
+        return Segment("".join(out_text), out_offsets)
+
+    def strip(self, chars: str = " \u3000\u00a0") -> "Segment":
+        start, end = 0, len(self.text)
+        while start < end and self.text[start] in chars:
+            start += 1
+        while end > start and self.text[end - 1] in chars:
+            end -= 1
+        return self.cut(start, end)
+
+    def _offset_at(self, index: int) -> int:
+        if not self.offsets:
+            return 0
+        return self.offsets[min(index, len(self.offsets) - 1)]
+
+
+def normalise(source: SourceText | str) -> NormalisedText:
+    """Normalise the text of a notice.
+
+    >>> normalise("一、总体要求\\n\\n（一）指导思想。以习近平新时代中国特色社会主义\\n\\n思想为指导").text
+    '一、总体要求\\n（一）指导思想。以习近平新时代中国特色社会主义思想为指导'
+    """
+    raw = source.text if isinstance(source, SourceText) else source
+    repairs: list[str] = []
+    lines = [_clean_line(line) for line in _split_lines(raw)]
+    paragraphs = _join_paragraphs([line for line in lines if line.text], repairs)
+    paragraphs = [_repair_paragraph(p) for p in paragraphs]
+    paragraphs = [p for p in paragraphs if p.text]
+    text, offsets = [], []
+    for i, para in enumerate(paragraphs):
+        if i:
+            text.append("\n")
+            offsets.append(para.offsets[0] - 1 if para.offsets else 0)
+        text.append(para.text)
+        offsets.extend(para.offsets)
+    offsets.append(len(raw))  # the end sentinel, so that spans ending at len(text) map
+    return NormalisedText(text="".join(text), source_offsets=offsets, repairs=repairs)
+
+
+def _split_lines(raw: str) -> list[Segment]:
+    lines, start = [], 0
+    for m in re.finditer(r"\r\n|\r|\n|\f", raw):
+        lines.append(Segment(raw[start:m.start()], list(range(start, m.start()))))
+        start = m.end()
+    lines.append(Segment(raw[start:], list(range(start, len(raw)))))
+    return lines
+
+
+def _clean_line(line: Segment) -> Segment:
+    line = line.sub(re.compile("[\ufeff\u200b]"), "")
+    line = line.sub(re.compile("[\u3000\u00a0]"), " ")
+    if P.MARKDOWN_RULE.match(line.text):
+        return Segment("", [])
+    line = line.sub(P.MARKDOWN_HEADING, "")
+    line = line.sub(P.MARKDOWN_BOLD, "")
+    return line.strip()
+
+
+# ------------------------------------------------------------------ joining
+
+
+def _join_paragraphs(lines: list[Segment], repairs: list[str]) -> list[Segment]:
+    paragraphs: list[Segment] = []
+    in_annex = False
+    for line in lines:
+        if paragraphs and should_join(paragraphs[-1].text, line.text, in_annex):
+            paragraphs[-1] = _join(paragraphs[-1], line, repairs)
+        else:
+            paragraphs.append(line)
+        if P.ANNEX_START.match(line.text):
+            in_annex = True
+    return paragraphs
+
+
+def should_join(prev: str, nxt: str, in_annex: bool = False) -> bool:
+    """Whether the line ``nxt`` continues the paragraph that ends with ``prev``.
+
+    >>> should_join("（其中涉及第三方责", "任的患者不享受先诊疗后付费政策)。")
+    True
+    >>> should_join("一、总体要求", "（一）指导思想。以习近平")
+    False
+    """
+    if "\t" in prev or "\t" in nxt:
+        return False
+    if prev[-1] in P.SENTENCE_END:
+        return False
+    if _starts_block(nxt) or _is_standalone(prev) or _is_standalone(nxt):
+        return False
+    if P.TITLE_SUFFIX.search(prev) and not re.search("[。，；]", prev):
+        return False
+    if not in_annex and _is_heading_line(prev):
+        return False
+    if _is_org_line(prev) or (_is_org_line(nxt) and prev[-1] not in "、，,"):
+        return False
+    return True
+
+
+def _starts_block(line: str) -> bool:
+    return bool(P.ANY_LABEL.match(line) or line.startswith("附件") or line.startswith("附 件"))
+
+
+def _is_standalone(line: str) -> bool:
+    return bool(
+        P.DATE_LINE.match(line)
+        or P.DOC_NUMBER_LINE.match(line)
+        or P.FILE_HEADER.match(line)
+        or P.TABLE_HEADER.match(line)
+        or P.BINDING_CELL.match(line)
+        or P.BINDING_SUFFIX.search(line)
+        or line.startswith("附件")
+        or line.startswith("附 件")
+    )
+
+
+def _is_heading_line(line: str) -> bool:
+    """A numbered heading that stands alone on its line (no sentence punctuation)."""
+    return bool(P.ANY_LABEL.match(line)) and not re.search("[。，；：:]", line) and len(line) <= 30
+
+
+def _is_org_line(line: str) -> bool:
+    return len(line) <= 25 and not re.search("[。，、；：:,]", line) and bool(P.ORG_SUFFIX.search(line))
+
+
+def _join(prev: Segment, nxt: Segment, repairs: list[str]) -> Segment:
+    """Join two lines; drop text a page break repeated (``政府`` / ``府、``)."""
+    for k in (3, 2, 1):
+        tail = prev.text[-k:]
+        if len(prev.text) > k and nxt.text.startswith(tail) and nxt.text[k:k + 1] in "、，；,;":
+            repairs.append(f"dropped '{tail}' repeated across a line break at {nxt.offsets[0]}")
+            return prev + nxt.cut(k)
+    return prev + nxt
+
+
+# ------------------------------------------------------------------ inside a paragraph
+
+_HALF_LABEL = re.compile(rf"^\(([{P.CN_SMALL}]{{1,3}}|\d{{1,2}})\)")
+
+
+def _repair_paragraph(para: Segment) -> Segment:
+    if "\t" in para.text:
+        return para
+    para = para.sub(_HALF_LABEL, lambda m: f"（{m.group(1)}）")
+    para = para.sub(P.LABEL_SPACE, lambda m: m.group(1))
+    para = para.sub(P.INNER_SPACE, "")
+    return _fullwidth_brackets(para)
+
+
+def _fullwidth_brackets(para: Segment) -> Segment:
+    """Write half-width brackets full-width where they enclose Chinese text or
+    close a full-width bracket (PDF extraction mixes the two)."""
+    chars = list(para.text)
+    stack: list[int] = []
+    for i, ch in enumerate(chars):
+        if ch in "(（":
+            stack.append(i)
+        elif ch in ")）" and stack:
+            start = stack.pop()
+            inner = "".join(chars[start + 1:i])
+            if re.search(f"[{P.CJK}]", inner) or chars[start] != ch.replace(")", "("):
+                chars[start], chars[i] = "（", "）"
+    return Segment("".join(chars), para.offsets)

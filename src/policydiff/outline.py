@@ -1,0 +1,159 @@
+"""The hierarchical outline of a notice, with the document's own labels.
+
+Levels are not fixed by label kind: the first kind met is the top level, a new
+kind nests under the current item, and a kind already open closes everything
+below it (the way a reader follows 一、/（一）/1./（1）/一是). Annex blocks
+(附件) start a new top-level branch. Malformed input still yields a tree.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import patterns as P
+from .models import OutlineNode
+
+
+@dataclass
+class Paragraph:
+    text: str
+    start: int
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    """Split normalised text (one paragraph per line) into paragraphs with offsets."""
+    result, pos = [], 0
+    for line in text.split("\n"):
+        if line:
+            result.append(Paragraph(line, pos))
+        pos += len(line) + 1
+    return result
+
+
+def match_label(text: str) -> tuple[str, str, int] | None:
+    """Return (kind, label, length of the label) if ``text`` starts with a label.
+
+    >>> match_label("（一）指导思想。以…")
+    ('（一）', '（一）', 3)
+    >>> match_label("4.6个") is None
+    True
+    """
+    for kind, pattern in P.OUTLINE_LABELS:
+        m = pattern.match(text)
+        if m:
+            label = m.group("label")
+            if kind in ("（一）", "（1）"):
+                label = f"（{label}）"
+            return kind, label, m.end()
+    return None
+
+
+def is_closing(text: str) -> bool:
+    """Paragraphs that end the body: annex reference, signature, dates, footers."""
+    if "\t" in text:
+        return False
+    return bool(
+        P.ANNEX_REFERENCE.match(text)
+        or P.DATE_LINE.match(text)
+        or text.startswith("信息公开形式")
+        or text.startswith("抄送")
+        or (len(text) <= 25 and P.ORG_SUFFIX.search(text) and not re.search("[。，；：]", text))
+    )
+
+
+def heading_of(body: str) -> str | None:
+    """The heading phrase at the start of an item's content, if it has one.
+
+    >>> heading_of("指导思想。以习近平新时代中国特色社会主义思想为指导")
+    '指导思想'
+    >>> heading_of("保持政策稳定，巩固基本医疗有保障成果")
+    '保持政策稳定，巩固基本医疗有保障成果'
+    """
+    first_line = body.split("\n", 1)[0]
+    m = re.match(r"^([^。！？]{1,60}?)[。！？]", first_line)
+    if m:
+        return m.group(1)
+    if "\n" in body or len(first_line) <= 60:
+        return first_line.rstrip("：:") or None
+    return None
+
+
+def build_outline(text: str, body_start: int = 0) -> list[OutlineNode]:
+    """Build the outline of normalised ``text``; labels before ``body_start`` are ignored.
+
+    >>> [n.path for n in build_outline("一、总体要求\\n（一）指导思想。以…\\n二、措施\\n一是做好。")]
+    ['一', '一/（一）', '二', '二/一是']
+    """
+    nodes: list[OutlineNode] = []
+    stack: list[tuple[str, OutlineNode]] = []
+    seen_paths: set[str] = set()
+    annex_prefix = ""
+    open_node_end = True
+    for para in paragraphs(text):
+        if para.start < body_start:
+            continue
+        annex = P.ANNEX_START.match(para.text)
+        if annex:
+            annex_prefix = "附件" + annex.group("no")
+            node = _new_node(annex_prefix, annex_prefix, "附件", 0, para, len(para.text), None, seen_paths)
+            nodes.append(node)
+            stack = [("附件", node)]
+            open_node_end = True
+            continue
+        label = None if "\t" in para.text else match_label(para.text)
+        if label is None:
+            if is_closing(para.text):
+                open_node_end = False
+            elif open_node_end:
+                _extend(stack, para.end)
+            continue
+        kind, label_text, label_len = label
+        while stack and kind in [k for k, _ in stack] and stack[-1][0] != kind:
+            stack.pop()
+        if stack and stack[-1][0] == kind:
+            stack.pop()
+        parent = stack[-1][1] if stack else None
+        path = f"{parent.path}/{label_text}" if parent else label_text
+        node = _new_node(path, label_text, kind, len(stack), para, label_len, parent, seen_paths)
+        nodes.append(node)
+        stack.append((kind, node))
+        open_node_end = True
+        _extend(stack, para.end)
+    for node in nodes:
+        body = text[node.body_span[0]:node.body_span[1]]
+        node.heading = heading_of(body) if node.kind != "附件" else None
+    return nodes
+
+
+def _new_node(path, label, kind, depth, para, label_len, parent, seen_paths) -> OutlineNode:
+    unique = path
+    n = 2
+    while unique in seen_paths:
+        unique = f"{path}#{n}"
+        n += 1
+    seen_paths.add(unique)
+    body_start = para.start + label_len
+    node = OutlineNode(
+        path=unique, label=label, kind=kind, depth=depth, heading=None,
+        span=(para.start, para.end), body_span=(body_start, para.end),
+        parent=parent.path if parent else None,
+    )
+    if parent:
+        parent.children.append(unique)
+    return node
+
+
+def _extend(stack, end: int) -> None:
+    for _, node in stack:
+        node.span = (node.span[0], max(node.span[1], end))
+        node.body_span = (node.body_span[0], max(node.body_span[1], end))
+
+
+def leaves(nodes: list[OutlineNode]) -> list[OutlineNode]:
+    """Nodes without children, in document order."""
+    return [n for n in nodes if not n.children]

@@ -1,0 +1,147 @@
+"""The whole parse of one notice: read → normalise → outline → metadata → extract.
+
+:func:`parse_file` is the per-file function that ingest runs (in a worker
+pool, or on a distributed engine); everything after :func:`read` is pure.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from . import patterns as P
+from .extract.citations import extract_citations
+from .extract.measures import extract_measures, is_goal_node, is_measure_node
+from .extract.tables import extract_annex_indicators, extract_task_table, link_task_rows
+from .extract.targets import deadline_of, extract_targets
+from .extract.units import extract_duties
+from .metadata import extract_metadata
+from .models import NormalisedText, OutlineNode, SourceText
+from .normalise import normalise
+from .outline import build_outline
+from .read import read
+
+RECORD_VERSION = 1
+
+
+def document_id(path: Path) -> str:
+    """A stable id from the file name (not its folder): the stem, plus the
+    format for non-text files so that a notice's PDF and text differ."""
+    suffix = path.suffix.lower()
+    return path.stem if suffix in (".txt", "") else f"{path.stem}_{suffix[1:]}"
+
+
+def parse_file(path, root=None) -> dict:
+    """Read and parse one file into its public record.
+
+    >>> parse_file("corpus/000_43efd9dc9d6528e3.txt", "corpus")["doc_number"]
+    '神卫健发〔2021〕64号'
+    """
+    path = Path(path)
+    data = path.read_bytes()
+    source = read(path)
+    record = parse_source(source)
+    relative = path.relative_to(root) if root and path.is_relative_to(root) else path.name
+    record.update(id=document_id(path), path=str(relative), sha256=hashlib.sha256(data).hexdigest())
+    return _ordered(record)
+
+
+def parse_source(source: SourceText) -> dict:
+    """Parse already-read text into a record (no I/O)."""
+    norm = normalise(source)
+    record = parse_text(norm)
+    record.update(source_format=source.source_format, encoding=source.encoding, ocr=source.ocr,
+                  page_count=len(source.page_starts))
+    record["source_map"] = _source_map(norm, source)
+    return record
+
+
+def parse_text(norm: NormalisedText) -> dict:
+    """Parse normalised text: outline, metadata and every list key."""
+    text = norm.text
+    nodes = build_outline(text)
+    by_path = {n.path: n for n in nodes}
+    meta = extract_metadata(text)
+    measures = extract_measures(text, nodes)
+    annex = next((n for n in nodes if n.kind == "附件"), None)
+    task_table = extract_task_table(text, annex.span[0]) if annex else None
+    if task_table:
+        link_task_rows(task_table, measures, text)
+    indicators = extract_annex_indicators(text, annex)
+    body_start = _body_start(text, meta)
+    citations = extract_citations(text, body_start, meta["doc_number"],
+                                  (meta["title"], meta["body_title"]))
+    warnings = [] if meta["doc_number"] else ["no 文号 found"]
+    return {
+        **{k: v for k, v in meta.items()},
+        "citations": [c.to_dict() for c in citations],
+        "measures": [m.to_dict() for m in measures],
+        "division_of_duties": [d.to_dict() for d in _duties(text, nodes, by_path)],
+        "targets": [t.to_dict() for t in _targets(text, nodes, by_path, measures, indicators, annex)],
+        "task_table": [r.to_dict() for r in task_table] if task_table else None,
+        "annex_indicators": [i.to_dict() for i in indicators] if indicators else None,
+        "outline": [n.to_dict() for n in nodes],
+        "text": text,
+        "repairs": norm.repairs,
+        "warnings": warnings,
+    }
+
+
+def _body_start(text: str, meta: dict) -> int:
+    """Citations are looked for after the notice's title line."""
+    if meta["title"]:
+        at = text.find(meta["title"])
+        if at >= 0:
+            return at + len(meta["title"])
+    return 0
+
+
+def _duties(text: str, nodes: list[OutlineNode], by_path):
+    duties = []
+    for node in nodes:
+        if node.heading and P.DUTY_HEADINGS.search(node.heading) and not node.children:
+            duties.extend(extract_duties(text[node.body_span[0]:node.body_span[1]],
+                                         node.body_span[0], node.path))
+    return duties
+
+
+def _targets(text, nodes, by_path, measures, indicators, annex):
+    targets = []
+    for node in nodes:
+        if node.children or node.path.startswith("附件"):
+            continue
+        if is_goal_node(node, by_path):
+            targets.extend(extract_targets(text, node.body_span, "goal"))
+        elif is_measure_node(node, by_path):
+            targets.extend(extract_targets(text, node.body_span, node.path))
+    if indicators and annex:
+        annex_year = deadline_of(text[annex.span[0]:annex.span[1]].split("\n", 2)[1]
+                                 if "\n" in text[annex.span[0]:annex.span[1]] else "")
+        for row in indicators:
+            targets.extend(extract_targets(text, row.span, "annex", row.binding, annex_year))
+    return targets
+
+
+def _source_map(norm: NormalisedText, source: SourceText) -> dict:
+    """Runs [normalised start, source start, length] mapping the normalised text
+    back to the source text, and the source offset where each page starts."""
+    runs: list[list[int]] = []
+    for i, src in enumerate(norm.source_offsets[:-1]):
+        last = runs[-1] if runs else None
+        if last and src == last[1] + last[2] and i == last[0] + last[2]:
+            last[2] += 1
+        else:
+            runs.append([i, src, 1])
+    return {"runs": runs, "page_starts": source.page_starts, "source_text": source.text}
+
+
+_KEY_ORDER = ["id", "path", "sha256", "title", "body_title", "doc_number", "issuers", "issue_date",
+              "print_date", "addressees", "locality", "admin_level", "citations", "measures",
+              "division_of_duties", "targets", "task_table", "annex_indicators"]
+
+
+def _ordered(record: dict) -> dict:
+    head = {k: record[k] for k in _KEY_ORDER if k in record}
+    head.update({k: v for k, v in record.items() if k not in head})
+    head["record_version"] = RECORD_VERSION
+    return head

@@ -1,0 +1,167 @@
+"""Readers: turn a file (text, PDF, Word) into a :class:`SourceText`.
+
+Readers are the only stage that opens notice files. Each raises a
+:class:`~policydiff.errors.BadFileError` subclass naming the file and the reason.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from . import errors
+from .models import SourceText
+
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+PDF_SUFFIXES = {".pdf"}
+DOCX_SUFFIXES = {".docx"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | PDF_SUFFIXES | DOCX_SUFFIXES
+
+PAGE_NUMBER_LINE = re.compile(
+    r"^\s*(?:[—–\-－]+\s*\d{1,4}\s*[—–\-－]+|第\s*\d{1,4}\s*页(?:\s*[/／共]\s*\d+\s*页?)?|\d{1,4}\s*/\s*\d{1,4})\s*$"
+)
+BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+
+
+def read(path) -> SourceText:
+    """Read one notice file, choosing the reader by its suffix.
+
+    >>> read("corpus/000_43efd9dc9d6528e3.txt").encoding
+    'utf_8'
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        return read_text(path)
+    if suffix in PDF_SUFFIXES:
+        return read_pdf(path)
+    if suffix in DOCX_SUFFIXES:
+        return read_docx(path)
+    raise errors.UnsupportedFormatError(path, f"unsupported file type '{suffix or path.name}'")
+
+
+def read_text(path) -> SourceText:
+    """Decode a plain-text notice, detecting its encoding (UTF-8/16, GB18030 …)."""
+    data = Path(path).read_bytes()
+    if not data.strip():
+        raise errors.EmptyFileError(path, "empty file" if not data else "only whitespace")
+    text, encoding = decode_bytes(path, data)
+    if not text.strip():
+        raise errors.EmptyFileError(path, "only whitespace")
+    return SourceText(path=str(path), text=text, encoding=encoding)
+
+
+def decode_bytes(path, data: bytes) -> tuple[str, str]:
+    """Detect the encoding of ``data``; refuse binary content."""
+    if not data.startswith(BOMS) and b"\x00" in data[:4096]:
+        raise errors.BinaryFileError(path)
+    try:
+        return data.decode("utf-8-sig"), "utf_8"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None:
+        raise errors.EncodingError(path)
+    text = str(best)
+    if _looks_binary(text):
+        raise errors.BinaryFileError(path)
+    return text, best.encoding
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:4096]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
+    return controls > len(sample) * 0.02
+
+
+def read_pdf(path) -> SourceText:
+    """Extract the text layer of a PDF with pdfplumber, tables as tab-separated rows.
+
+    Page-number footers and running headers are dropped; ``page_starts`` gives
+    the offset where each page begins in the returned text.
+    """
+    pages = _pdf_page_lines(path)
+    pages = _drop_running_headers(pages)
+    text_parts, page_starts, offset = [], [], 0
+    for lines in pages:
+        page_text = "\n".join(lines) + "\n"
+        page_starts.append(offset)
+        text_parts.append(page_text)
+        offset += len(page_text)
+    text = "".join(text_parts)
+    if not text.strip():
+        raise errors.NoTextLayerError(path)
+    return SourceText(path=str(path), text=text, page_starts=page_starts, source_format="pdf")
+
+
+def _pdf_page_lines(path) -> list[list[str]]:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    with open(path, "rb") as fh:
+        head = fh.read(1024)
+    if not head.strip():
+        raise errors.EmptyFileError(path)
+    if b"%PDF" not in head:
+        raise errors.BrokenPdfError(path, "not a PDF (no %PDF header)")
+    try:
+        with pdfplumber.open(path) as pdf:
+            return [_page_lines(page) for page in pdf.pages]
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise errors.EncryptedPdfError(path) from exc
+    except errors.BadFileError:
+        raise
+    except Exception as exc:  # pdfminer raises many kinds on damaged files
+        if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
+            raise errors.EncryptedPdfError(path) from exc
+        raise errors.BrokenPdfError(path, f"truncated or damaged PDF ({type(exc).__name__})") from exc
+
+
+def _page_lines(page) -> list[str]:
+    """Text lines of one page in reading order, ruled tables as tab-joined rows."""
+    tables = page.find_tables()
+    rest = page
+    for table in tables:
+        rest = rest.outside_bbox(table.bbox)
+    positioned = [(line["top"], line["text"]) for line in rest.extract_text_lines()]
+    for table in tables:
+        for row, cells in zip(table.rows, table.extract()):
+            joined = "\t".join((cell or "").replace("\n", "") for cell in cells)
+            positioned.append((row.bbox[1], joined))
+    positioned.sort(key=lambda item: item[0])
+    return [text for _, text in positioned if not PAGE_NUMBER_LINE.match(text)]
+
+
+def _drop_running_headers(pages: list[list[str]]) -> list[list[str]]:
+    """Remove a first line repeated on most pages (a running header)."""
+    if len(pages) < 3:
+        return pages
+    firsts = Counter(lines[0].strip() for lines in pages[1:] if lines)
+    header, count = firsts.most_common(1)[0] if firsts else ("", 0)
+    if not header or count < (len(pages) - 1) * 0.6:
+        return pages
+    return [pages[0]] + [lines[1:] if lines and lines[0].strip() == header else lines
+                         for lines in pages[1:]]
+
+
+def read_docx(path) -> SourceText:
+    """Read a Word notice: paragraphs in order, tables as tab-separated rows."""
+    try:
+        import docx
+    except ImportError as exc:  # pragma: no cover - python-docx is a dependency
+        raise errors.UnsupportedFormatError(path, "python-docx is not installed") from exc
+    try:
+        document = docx.Document(str(path))
+    except Exception as exc:
+        raise errors.BadFileError(path, f"cannot open Word file ({type(exc).__name__})") from exc
+    lines = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            lines.append("\t".join(cell.text.replace("\n", "") for cell in row.cells))
+    text = "\n".join(lines)
+    if not text.strip():
+        raise errors.EmptyFileError(path)
+    return SourceText(path=str(path), text=text, source_format="docx")

@@ -1,0 +1,245 @@
+"""The only module that talks to SQLite (through sqlite-utils).
+
+One row per document plus child tables keyed by ``doc_id``; each document is
+written in one transaction, replacing whatever that document had before, so a
+crash mid-ingest leaves only complete documents behind.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import sqlite_utils
+
+from .errors import DocumentNotFound
+
+DEFAULT_DB = Path("extracted") / "policydiff.db"
+
+CHILD_TABLES = ["texts", "issuers", "addressees", "sections", "measures", "measure_units",
+                "targets", "citations", "duties", "task_rows", "annex_indicators"]
+
+DOCUMENT_COLUMNS = ["id", "path", "sha256", "title", "body_title", "doc_number", "issue_date",
+                    "print_date", "locality", "admin_level", "parent_locality", "source_format",
+                    "encoding", "ocr", "page_count"]
+
+
+def open_db(path=DEFAULT_DB) -> sqlite_utils.Database:
+    """Open (creating if needed) the project database with its schema."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite_utils.Database(path)
+    db.conn.execute("PRAGMA foreign_keys = ON")
+    db.conn.execute("PRAGMA journal_mode = WAL")
+    ensure_schema(db)
+    return db
+
+
+def ensure_schema(db: sqlite_utils.Database) -> None:
+    if "documents" in db.table_names():
+        return
+    with db.atomic():
+        db["documents"].create({
+            "id": str, "path": str, "sha256": str, "title": str, "body_title": str,
+            "doc_number": str, "doc_code": str, "doc_year": int, "doc_serial": int,
+            "issue_date": str, "print_date": str, "locality": str, "admin_level": str,
+            "parent_locality": str, "source_format": str, "encoding": str, "ocr": int,
+            "page_count": int, "n_measures": int, "n_targets": int, "n_citations": int,
+            "warnings": str, "record": str,
+        }, pk="id")
+        fk = [("doc_id", "documents", "id")]
+        db["texts"].create({"doc_id": str, "text": str, "source": str, "source_runs": str,
+                            "page_starts": str}, pk="doc_id",
+                           foreign_keys=fk)
+        db["issuers"].create({"doc_id": str, "position": int, "name": str},
+                             pk=("doc_id", "position"), foreign_keys=fk)
+        db["addressees"].create({"doc_id": str, "position": int, "name": str},
+                                pk=("doc_id", "position"), foreign_keys=fk)
+        db["sections"].create({
+            "doc_id": str, "path": str, "position": int, "label": str, "kind": str, "depth": int,
+            "parent": str, "heading": str, "start": int, "end": int, "body_start": int,
+            "body_end": int}, pk=("doc_id", "path"), foreign_keys=fk)
+        db["measures"].create({
+            "id": str, "doc_id": str, "path": str, "position": int, "title": str, "text": str,
+            "start": int, "end": int}, pk="id", foreign_keys=fk)
+        db["measure_units"].create({
+            "doc_id": str, "measure_id": str, "position": int, "unit": str, "role": str,
+            "source": str, "start": int, "end": int}, pk=("measure_id", "position"),
+            foreign_keys=[("doc_id", "documents", "id"), ("measure_id", "measures", "id")])
+        db["targets"].create({
+            "doc_id": str, "position": int, "path": str, "text": str, "indicator": str,
+            "comparator": str, "value": float, "unit": str, "deadline_year": int, "binding": str,
+            "start": int, "end": int}, pk=("doc_id", "position"), foreign_keys=fk)
+        db["citations"].create({
+            "doc_id": str, "position": int, "title": str, "doc_number": str, "issuer_hint": str,
+            "verb": str, "resolved_to": str, "start": int, "end": int},
+            pk=("doc_id", "position"), foreign_keys=fk)
+        db["duties"].create({
+            "doc_id": str, "position": int, "unit": str, "duty": str, "path": str, "start": int,
+            "end": int}, pk=("doc_id", "position"), foreign_keys=fk)
+        db["task_rows"].create({
+            "doc_id": str, "no": int, "task": str, "lead": str, "lead_raw": str,
+            "measure_path": str, "start": int, "end": int}, pk=("doc_id", "no"), foreign_keys=fk)
+        db["annex_indicators"].create({
+            "doc_id": str, "no": int, "indicator": str, "binding": str, "start": int, "end": int},
+            pk=("doc_id", "no"), foreign_keys=fk)
+        for table in CHILD_TABLES[1:]:
+            db[table].create_index(["doc_id"], if_not_exists=True)
+
+
+def stored_hashes(db: sqlite_utils.Database) -> dict[str, str]:
+    """sha256 of every stored document, by id."""
+    return {row["id"]: row["sha256"] for row in db.query("select id, sha256 from documents")}
+
+
+def save_record(db: sqlite_utils.Database, record: dict) -> None:
+    """Replace one document's rows with ``record``, in a single transaction."""
+    doc_id = record["id"]
+    with db.atomic():
+        delete_document(db, doc_id)
+        db["documents"].insert(_document_row(record))
+        source_map = record.get("source_map") or {}
+        db["texts"].insert({"doc_id": doc_id, "text": record["text"],
+                            "source": source_map.get("source_text"),
+                            "source_runs": json.dumps(source_map.get("runs") or []),
+                            "page_starts": json.dumps(source_map.get("page_starts") or [0])})
+        db["issuers"].insert_all(
+            {"doc_id": doc_id, "position": i, "name": n} for i, n in enumerate(record["issuers"]))
+        db["addressees"].insert_all(
+            {"doc_id": doc_id, "position": i, "name": n} for i, n in enumerate(record["addressees"]))
+        db["sections"].insert_all(_section_rows(doc_id, record["outline"]))
+        db["measures"].insert_all(_measure_rows(doc_id, record["measures"]))
+        db["measure_units"].insert_all(_unit_rows(doc_id, record["measures"]))
+        db["targets"].insert_all(_rows(doc_id, record["targets"], ["path", "text", "indicator",
+                                 "comparator", "value", "unit", "deadline_year", "binding"]))
+        db["citations"].insert_all(_rows(doc_id, record["citations"], ["title", "doc_number",
+                                   "issuer_hint", "verb", "resolved_to"]))
+        db["duties"].insert_all(_rows(doc_id, record["division_of_duties"], ["unit", "duty", "path"]))
+        db["task_rows"].insert_all(
+            {"doc_id": doc_id, "no": r["no"], "task": r["task"], "lead": json.dumps(r["lead"],
+             ensure_ascii=False), "lead_raw": r["lead_raw"], "measure_path": r["measure_path"],
+             "start": r["span"][0], "end": r["span"][1]} for r in record["task_table"] or [])
+        db["annex_indicators"].insert_all(
+            {"doc_id": doc_id, "no": r["no"], "indicator": r["indicator"], "binding": r["binding"],
+             "start": r["span"][0], "end": r["span"][1]} for r in record["annex_indicators"] or [])
+
+
+def delete_document(db: sqlite_utils.Database, doc_id: str) -> None:
+    for table in ["measure_units"] + [t for t in CHILD_TABLES if t != "measure_units"]:
+        db.execute(f"delete from [{table}] where doc_id = ?", [doc_id])
+    db.execute("delete from documents where id = ?", [doc_id])
+
+
+def _document_row(record: dict) -> dict:
+    row = {k: record.get(k) for k in DOCUMENT_COLUMNS}
+    parts = record.get("doc_number_parts") or {}
+    row.update(doc_code=parts.get("code"), doc_year=parts.get("year"), doc_serial=parts.get("serial"),
+               ocr=int(bool(record.get("ocr"))), n_measures=len(record["measures"]),
+               n_targets=len(record["targets"]), n_citations=len(record["citations"]),
+               warnings="; ".join(record.get("warnings") or []),
+               record=json.dumps(public_record(record), ensure_ascii=False))
+    return row
+
+
+def _section_rows(doc_id, outline):
+    for i, n in enumerate(outline):
+        yield {"doc_id": doc_id, "path": n["path"], "position": i, "label": n["label"],
+               "kind": n["kind"], "depth": n["depth"], "parent": n["parent"],
+               "heading": n["heading"], "start": n["span"][0], "end": n["span"][1],
+               "body_start": n["body_span"][0], "body_end": n["body_span"][1]}
+
+
+def measure_id(doc_id: str, path: str) -> str:
+    return f"{doc_id}:{path}"
+
+
+def _measure_rows(doc_id, measures):
+    for i, m in enumerate(measures):
+        yield {"id": measure_id(doc_id, m["path"]), "doc_id": doc_id, "path": m["path"],
+               "position": i, "title": m["title"], "text": m["text"],
+               "start": m["span"][0], "end": m["span"][1]}
+
+
+def _unit_rows(doc_id, measures):
+    for m in measures:
+        for i, u in enumerate(m["unit_mentions"]):
+            yield {"doc_id": doc_id, "measure_id": measure_id(doc_id, m["path"]), "position": i,
+                   "unit": u["unit"], "role": u["role"], "source": u["source"],
+                   "start": u["span"][0], "end": u["span"][1]}
+
+
+def _rows(doc_id, items, keys):
+    for i, item in enumerate(items):
+        row = {"doc_id": doc_id, "position": i, "start": item["span"][0], "end": item["span"][1]}
+        row.update({k: item.get(k) for k in keys})
+        yield row
+
+
+# ------------------------------------------------------------------ reading back
+
+
+def public_record(record: dict) -> dict:
+    """The record without the bulky internal keys (text, outline are kept)."""
+    return {k: v for k, v in record.items() if k != "source_map"}
+
+
+def load_record(db: sqlite_utils.Database, doc_id: str) -> dict:
+    row = db.execute("select record from documents where id = ?", [doc_id]).fetchone()
+    if row is None:
+        raise DocumentNotFound(f"no document with id '{doc_id}'")
+    return json.loads(row[0])
+
+
+def list_documents(db: sqlite_utils.Database) -> list[dict]:
+    return list(db.query(
+        "select id, doc_number, locality, admin_level, issue_date, title, ocr, n_measures, "
+        "n_targets, n_citations, warnings from documents order by issue_date, id"))
+
+
+def resolve_document(db: sqlite_utils.Database, ref: str) -> str:
+    """The id of the document that ``ref`` names: an id, a 文号, a locality or a path.
+
+    Raises :class:`DocumentNotFound` with the candidates when ``ref`` is ambiguous.
+    """
+    from .metadata import normalise_doc_number
+
+    ref = ref.strip()
+    number = normalise_doc_number(ref) or ref
+    queries = [
+        ("select id from documents where id = ?", ref),
+        ("select id from documents where doc_number = ?", number),
+        ("select id from documents where path = ? or path like ?", None),
+        ("select id from documents where locality = ? or locality like ?", None),
+    ]
+    for sql, arg in queries:
+        args = [arg] if arg is not None else [ref, f"%{Path(ref).name}"] if "path" in sql else \
+            [ref, f"{ref}%"]
+        ids = [r[0] for r in db.execute(sql, args).fetchall()]
+        if len(ids) == 1:
+            return ids[0]
+        if len(ids) > 1:
+            raise DocumentNotFound(f"'{ref}' matches several documents: {', '.join(ids)}")
+    raise DocumentNotFound(f"no document matches '{ref}' (try an id, a 文号, a locality or a path)")
+
+
+def document_text(db: sqlite_utils.Database, doc_id: str, source: bool = False) -> str:
+    """The normalised text (what spans point into), or the source text."""
+    column = "source" if source else "text"
+    row = db.execute(f"select {column} from texts where doc_id = ?", [doc_id]).fetchone()
+    if row is None:
+        raise DocumentNotFound(f"no document with id '{doc_id}'")
+    return row[0]
+
+
+def source_span(db: sqlite_utils.Database, doc_id: str, span: tuple[int, int]) -> tuple[int, int]:
+    """Map a span of the normalised text to the source text (through the stored runs)."""
+    row = db.execute("select source_runs from texts where doc_id = ?", [doc_id]).fetchone()
+    runs = json.loads(row[0]) if row else []
+
+    def to_source(i: int) -> int:
+        for start, src, length in reversed(runs):
+            if start <= i:
+                return src + min(i - start, length)
+        return i
+
+    return to_source(span[0]), to_source(max(span[1] - 1, span[0])) + 1
