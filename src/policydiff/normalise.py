@@ -181,11 +181,10 @@ _HALF_LABEL = re.compile(rf"^\(([{P.CN_SMALL}]{{1,3}}|\d{{1,2}})\)")
 
 
 def _repair_paragraph(para: Segment) -> Segment:
-    if "\t" in para.text:
-        return para
     para = para.sub(_HALF_LABEL, lambda m: f"（{m.group(1)}）")
     para = para.sub(P.LABEL_SPACE, lambda m: m.group(1))
     para = para.sub(P.INNER_SPACE, "")
+    para = para.sub(P.LATIN_SPACE, "")
     return _fullwidth_brackets(para)
 
 

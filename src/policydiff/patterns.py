@@ -15,6 +15,7 @@ MARKDOWN_BOLD = re.compile(r"\*\*")
 # full-width punctuation is an artefact of PDF extraction.
 _TIGHT = f"[{CJK}{FULLWIDTH_PUNCT}0-9%]"
 INNER_SPACE = re.compile(rf"(?<={_TIGHT})[ \u3000\u00a0]+(?={_TIGHT})")
+LATIN_SPACE = re.compile(rf"(?<=[{CJK}])[ ]+(?=[A-Za-z])|(?<=[A-Za-z])[ ]+(?=[{CJK}])")
 LABEL_SPACE = re.compile(r"^(\d{1,2}[.．]|[（(][一二三四五六七八九十\d]{1,3}[）)])[ \u3000]+")
 SENTENCE_END = "。！？；：:;"
 

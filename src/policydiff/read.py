@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
+from statistics import median
 
 from charset_normalizer import from_bytes
 
@@ -80,24 +82,29 @@ def _looks_binary(text: str) -> bool:
 def read_pdf(path) -> SourceText:
     """Extract the text layer of a PDF with pdfplumber, tables as tab-separated rows.
 
-    Page-number footers and running headers are dropped; ``page_starts`` gives
-    the offset where each page begins in the returned text.
+    Page-number footers and running headers are dropped. Lines are rejoined into
+    paragraphs by layout: a line that starts at the left margin right after a
+    line that filled the measure continues it (also across a page break); an
+    indented, centred or right-aligned line starts a new paragraph.
+    ``page_starts`` gives the offset where each page begins in the returned text.
     """
-    pages = _pdf_page_lines(path)
-    pages = _drop_running_headers(pages)
-    text_parts, page_starts, offset = [], [], 0
-    for lines in pages:
-        page_text = "\n".join(lines) + "\n"
-        page_starts.append(offset)
-        text_parts.append(page_text)
-        offset += len(page_text)
-    text = "".join(text_parts)
+    pages = _drop_running_headers(_pdf_page_lines(path))
+    text, page_starts = _join_layout_lines(pages)
     if not text.strip():
         raise errors.NoTextLayerError(path)
     return SourceText(path=str(path), text=text, page_starts=page_starts, source_format="pdf")
 
 
-def _pdf_page_lines(path) -> list[list[str]]:
+@dataclass
+class _Line:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    table: bool = False
+
+
+def _pdf_page_lines(path) -> list[list[_Line]]:
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
@@ -120,30 +127,64 @@ def _pdf_page_lines(path) -> list[list[str]]:
         raise errors.BrokenPdfError(path, f"truncated or damaged PDF ({type(exc).__name__})") from exc
 
 
-def _page_lines(page) -> list[str]:
+def _page_lines(page) -> list[_Line]:
     """Text lines of one page in reading order, ruled tables as tab-joined rows."""
     tables = page.find_tables()
     rest = page
     for table in tables:
         rest = rest.outside_bbox(table.bbox)
-    positioned = [(line["top"], line["text"]) for line in rest.extract_text_lines()]
+    # strip=False: with stripping, pdfplumber drops the last glyph of a full CJK line
+    lines = [_Line(ln["text"].strip(), ln["x0"], ln["x1"], ln["top"])
+             for ln in rest.extract_text_lines(strip=False) if ln["text"].strip()]
     for table in tables:
         for row, cells in zip(table.rows, table.extract()):
             joined = "\t".join((cell or "").replace("\n", "") for cell in cells)
-            positioned.append((row.bbox[1], joined))
-    positioned.sort(key=lambda item: item[0])
-    return [text for _, text in positioned if not PAGE_NUMBER_LINE.match(text)]
+            lines.append(_Line(joined, row.bbox[0], row.bbox[2], row.bbox[1], table=True))
+    lines.sort(key=lambda line: line.top)
+    return [line for line in lines if not PAGE_NUMBER_LINE.match(line.text)]
 
 
-def _drop_running_headers(pages: list[list[str]]) -> list[list[str]]:
+def _join_layout_lines(pages: list[list[_Line]]) -> tuple[str, list[int]]:
+    body = [ln for page in pages for ln in page if not ln.table and len(ln.text) > 8]
+    if not body:
+        return "\n".join(ln.text for page in pages for ln in page), [0] * len(pages)
+    left = min(ln.x0 for ln in body)
+    right = max(ln.x1 for ln in body)
+    char = median((ln.x1 - ln.x0) / max(len(ln.text), 1) for ln in body)
+    parts: list[str] = []
+    page_starts: list[int] = []
+    offset, prev = 0, None
+    for page in pages:
+        page_starts.append(offset)
+        for line in page:
+            continues = prev is not None and _continues(prev, line, left, right, char)
+            piece = line.text if continues or prev is None else "\n" + line.text
+            parts.append(piece)
+            offset += len(piece)
+            prev = line
+    return "".join(parts) + "\n", page_starts
+
+
+def _continues(prev: _Line, line: _Line, left: float, right: float, char: float) -> bool:
+    """Whether ``line`` wraps on from ``prev``: a full line followed by a line at the
+    left margin, or a full-width centred line followed by a centred line (a title)."""
+    if prev.table or line.table or prev.x1 < right - 1.0 * char:
+        return False
+    if prev.x0 <= left + 2.5 * char and line.x0 <= left + 0.5 * char:
+        return True
+    centred = abs((line.x0 - left) - (right - line.x1)) < 1.5 * char and line.x0 > left + 2 * char
+    return prev.x0 <= left + 0.5 * char and centred
+
+
+def _drop_running_headers(pages: list[list[_Line]]) -> list[list[_Line]]:
     """Remove a first line repeated on most pages (a running header)."""
     if len(pages) < 3:
         return pages
-    firsts = Counter(lines[0].strip() for lines in pages[1:] if lines)
+    firsts = Counter(lines[0].text.strip() for lines in pages[1:] if lines)
     header, count = firsts.most_common(1)[0] if firsts else ("", 0)
     if not header or count < (len(pages) - 1) * 0.6:
         return pages
-    return [pages[0]] + [lines[1:] if lines and lines[0].strip() == header else lines
+    return [pages[0]] + [lines[1:] if lines and lines[0].text.strip() == header else lines
                          for lines in pages[1:]]
 
 
