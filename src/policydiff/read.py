@@ -172,7 +172,7 @@ def _continues(prev: _Line, line: _Line, left: float, right: float, char: float)
         return False
     if prev.x0 <= left + 2.5 * char and line.x0 <= left + 0.5 * char:
         return True
-    centred = abs((line.x0 - left) - (right - line.x1)) < 1.5 * char and line.x0 > left + 2 * char
+    centred = abs((line.x0 - left) - (right - line.x1)) < 0.8 * char and line.x0 > left + 2.5 * char
     return prev.x0 <= left + 0.5 * char and centred
 
 
