@@ -105,7 +105,8 @@ def build_outline(text: str, body_start: int = 0) -> list[OutlineNode]:
             stack = [("附件", node)]
             open_node_end = True
             continue
-        label = None if "\t" in para.text else match_label(para.text)
+        # table rows are outline items only in an annex, when they carry a label (1. 辖区…\t约束性)
+        label = None if "\t" in para.text and not annex_prefix else match_label(para.text)
         if label is None:
             if is_closing(para.text):
                 open_node_end = False

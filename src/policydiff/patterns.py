@@ -46,7 +46,7 @@ DOC_NUMBER = re.compile(
     r"\s*(?P<serial>\d{1,4})\s*号"
 )
 DOC_NUMBER_LINE = re.compile(rf"^\s*{DOC_NUMBER.pattern}\s*$")
-LEADING_VERBS = re.compile(r"^(?:为|认真|严格)*(?:贯彻落实|贯彻|落实|按照|根据|依据|参照|执行|印发|转发)")
+LEADING_VERBS = re.compile(r"^(?:为|认真|严格)*(?:贯彻落实|贯彻|落实|按照|根据|依据|依照|参照|详见|参见|执行|印发|转发|见)")
 FILE_HEADER = re.compile(r"^(?P<issuer>.{0,40}?)\s*文件$")
 ORG_SUFFIX = re.compile(
     r"(?:委员会|办公室|人民政府|政府|委|局|厅|部|办|院|中心|所|站|处|科|室|会|组|党委|市委)$"
@@ -92,8 +92,10 @@ TARGET_UNITS = [
 _UNIT_ALT = "|".join(sorted((re.escape(u) for u in TARGET_UNITS), key=len, reverse=True))
 QUANTITY = re.compile(rf"(?P<value>{NUMBER})\s*(?P<unit>{_UNIT_ALT})")
 COMPARATOR_BEFORE = [
-    (">=", r"不少于|不低于|不得少于|不得低于|至少|达到|达|≥|超过|满|提高到|提升到"),
-    ("<=", r"不得超过|不超过|不高于|不得高于|控制在|≤|低于"),
+    (">=", r"不少于|不低于|不得少于|不得低于|至少|达到|达|≥|满|提高到|提升到"),
+    ("<=", r"不得超过|不超过|不高于|不得高于|控制在|≤"),
+    (">", r"超过|高于|多于|大于"),
+    ("<", r"低于|少于|小于"),
 ]
 COMPARATOR_AFTER = [
     (">=", r"^(?:及)?以上"),

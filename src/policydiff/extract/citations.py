@@ -85,9 +85,9 @@ def _citing_verb(text: str, at: int) -> str | None:
 
 def _issuer_hint(text: str, at: int, previous: list[Citation], title: str) -> str | None:
     """The body the sentence names as issuer, e.g. 市委、市政府《…》."""
-    left = at
+    left = max(0, at - 160)
     boundary_at = None
-    for m in _BOUNDARY.finditer(text, max(0, at - 160), at):
+    for m in _BOUNDARY.finditer(text, left, at):
         boundary_at = m
     if boundary_at is not None:
         left = boundary_at.end()

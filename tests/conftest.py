@@ -1,0 +1,58 @@
+"""Shared fixtures: the bundled corpus, its parsed records, and PDF renderings."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from policydiff.parse import parse_file
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+EXAMPLE = ROOT.parent / "shared" / "examples" / "000_43efd9dc9d6528e3.expected.json"
+
+SHENMU = "000_43efd9dc9d6528e3"
+GUANGXI = "001_7f3f97b4d3f872f5"
+KAIFENG = "002_d42e0784fee43d55"
+HUAINAN = "003_fb69567a2ff9a5b2"
+LIANYUNGANG = "004_9587a739f0f37529"
+ALL_IDS = [SHENMU, GUANGXI, KAIFENG, HUAINAN, LIANYUNGANG]
+
+
+@pytest.fixture(scope="session")
+def records():
+    """Records of the five bundled notices, parsed from their text files."""
+    return {doc_id: parse_file(CORPUS / f"{doc_id}.txt", CORPUS) for doc_id in ALL_IDS}
+
+
+@pytest.fixture(scope="session")
+def example():
+    """The hand-made record of the Shenmu notice (../shared/examples)."""
+    if not EXAMPLE.exists():
+        pytest.skip("../shared/examples is not beside the checkout")
+    return json.loads(EXAMPLE.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def pdf_dir(tmp_path_factory):
+    """Official-layout PDF renderings of the five notices."""
+    from policydiff.devtools.official_pdf import render_notice
+
+    folder = tmp_path_factory.mktemp("pdf")
+    for doc_id in ALL_IDS:
+        render_notice((CORPUS / f"{doc_id}.txt").read_text(encoding="utf-8"), folder / f"{doc_id}.pdf")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def pdf_records(pdf_dir):
+    return {doc_id: parse_file(pdf_dir / f"{doc_id}.pdf", pdf_dir) for doc_id in ALL_IDS}
+
+
+def without_spans(value):
+    """``value`` with every span-like key removed (for text-vs-PDF comparison)."""
+    if isinstance(value, dict):
+        return {k: without_spans(v) for k, v in value.items() if "span" not in k}
+    if isinstance(value, list):
+        return [without_spans(v) for v in value]
+    return value

@@ -1,0 +1,112 @@
+"""Document-level keys: the Shenmu record equals the hand-made example; the
+other four notices are pinned to values checked by reading them."""
+
+import pytest
+
+from conftest import GUANGXI, HUAINAN, KAIFENG, LIANYUNGANG, SHENMU
+from policydiff.metadata import infer_locality, normalise_doc_number, parse_date, split_doc_number
+
+DOCUMENT_KEYS = ["title", "body_title", "doc_number", "issuers", "issue_date", "print_date",
+                 "addressees", "locality", "admin_level"]
+
+
+@pytest.mark.parametrize("key", DOCUMENT_KEYS)
+def test_shenmu_document_keys_equal_the_example(records, example, key):
+    assert records[SHENMU][key] == example[key]
+
+
+GUANGXI_ISSUERS = [
+    "广西壮族自治区卫生健康委员会", "广西壮族自治区发展和改革委员会", "广西壮族自治区民政厅",
+    "广西壮族自治区财政厅", "广西壮族自治区人力资源和社会保障厅", "广西壮族自治区生态环境厅",
+    "广西壮族自治区住房和城乡建设厅", "广西壮族自治区农业农村厅", "广西壮族自治区乡村振兴局",
+    "广西壮族自治区大数据发展局", "广西壮族自治区医疗保障局", "广西壮族自治区中医药管理局",
+]
+HUAINAN_ISSUERS = [
+    "淮南市卫生健康委员会", "淮南市发展和改革委员会", "淮南市民政局", "淮南市财政局",
+    "淮南市人力资源和社会保障局", "淮南市生态环境局", "淮南市城乡建设局", "淮南市农业农村局",
+    "淮南市数据资源管理局", "淮南市医疗保障局", "淮南市乡村振兴局",
+]
+
+# (document, key, expected) — read off the notices by hand
+PINNED = [
+    (GUANGXI, "doc_number", "桂卫基层发〔2021〕5号"),  # printed with spaces in the title line
+    (GUANGXI, "title", "广西壮族自治区卫生健康委员会等12部门关于印发广西巩固拓展健康扶贫成果同"
+                       "乡村振兴有效衔接的实施方案的通知"),
+    (GUANGXI, "body_title", "广西巩固拓展健康扶贫成果同乡村振兴有效衔接的实施方案"),
+    (GUANGXI, "issuers", GUANGXI_ISSUERS),  # 12 in the red header; no signature block
+    (GUANGXI, "issue_date", "2021-07-31"),
+    (GUANGXI, "print_date", "2021-08-12"),  # the 办公室 印发 line differs from the signing date
+    (GUANGXI, "addressees", ["各市", "县（市、区）卫生健康委（局）", "发展改革委（局）", "民政局",
+                             "财政局", "人力资源社会保障局", "生态环境局", "住房城乡建设局",
+                             "农业农村局", "乡村振兴局", "大数据发展局", "医保局", "中医药局"]),
+    (GUANGXI, "locality", "广西壮族自治区"),
+    (GUANGXI, "admin_level", "provincial"),
+    (KAIFENG, "doc_number", "汴卫乡振〔2022〕9号"),
+    (KAIFENG, "title", "开封市卫生健康委员会关于印发《2022年巩固拓展健康扶贫成果有效衔接乡村振兴工作要点》的通知"),
+    (KAIFENG, "body_title", "2022年巩固拓展健康扶贫成果有效衔接乡村振兴工作要点"),  # markdown '#' heading
+    (KAIFENG, "issuers", ["开封市卫生健康委员会"]),  # from '开封市卫生健康委员会文件'
+    (KAIFENG, "issue_date", "2022-06-27"),
+    (KAIFENG, "print_date", None),
+    (KAIFENG, "addressees", ["各县区卫生健康委", "委乡村振兴工作领导小组成员科室", "市直驻汴各医疗卫生单位"]),
+    (KAIFENG, "admin_level", "prefecture"),
+    (HUAINAN, "doc_number", "淮卫办〔2022〕7号"),  # printed '淮卫办〔2022〕7 号'
+    (HUAINAN, "title", "关于印发巩固拓展健康脱贫成果同乡村振兴有效衔接实施方案的通知"),  # wrapped over two lines
+    (HUAINAN, "body_title", "关于巩固拓展健康脱贫成果同乡村振兴有效衔接的实施方案"),
+    (HUAINAN, "issuers", HUAINAN_ISSUERS),  # signature block only
+    (HUAINAN, "issue_date", "2022-02-14"),
+    (HUAINAN, "locality", "淮南市"),
+    (HUAINAN, "admin_level", "prefecture"),
+    (LIANYUNGANG, "doc_number", "连卫财务〔2018〕44号"),
+    (LIANYUNGANG, "title", "关于进一步做好精准健康扶贫工作的通知"),
+    (LIANYUNGANG, "body_title", None),  # the notice is its own body
+    (LIANYUNGANG, "issuers", ["连云港市卫生和计划生育委员会"]),
+    (LIANYUNGANG, "issue_date", "2018-08-30"),
+    (LIANYUNGANG, "addressees", ["各县（区）卫计委（局）", "社会事业局", "委直属各单位", "委机关各处室"]),
+    (LIANYUNGANG, "admin_level", "prefecture"),
+]
+
+
+@pytest.mark.parametrize("doc_id, key, expected", PINNED)
+def test_document_keys_of_the_other_notices(records, doc_id, key, expected):
+    assert records[doc_id][key] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2021年8月9日", "2021-08-09"),
+    ("二〇二一年八月九日", "2021-08-09"),  # Chinese numerals with 〇
+    ("二〇二二年十二月三十一日", "2022-12-31"),
+    ("2022 年 2 月 14 日", "2022-02-14"),  # Huainan spacing
+    ("2021年8月12日印发", "2021-08-12"),
+    ("2021年13月1日", None),  # not a date
+])
+def test_parse_date(text, expected):
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("神卫健发〔2021〕64号", "神卫健发〔2021〕64号"),
+    ("国卫扶贫发〔2021〕6 号", "国卫扶贫发〔2021〕6号"),  # Guangxi spacing
+    ("国卫扶贫发[2021]6号", "国卫扶贫发〔2021〕6号"),  # half-width brackets
+    ("国卫扶贫发［2021］6号", "国卫扶贫发〔2021〕6号"),
+    ("国卫扶贫发（2021）6号", "国卫扶贫发〔2021〕6号"),
+    ("按照汴卫〔2021〕55号", "汴卫〔2021〕55号"),  # a verb before the code is not part of it
+    ("2021年8月9日", None),
+])
+def test_normalise_doc_number(text, expected):
+    assert normalise_doc_number(text) == expected
+
+
+def test_split_doc_number():
+    assert split_doc_number("桂卫基层发〔2021〕5号") == {"code": "桂卫基层发", "year": 2021, "serial": 5}
+
+
+@pytest.mark.parametrize("issuers, number, name, level", [
+    (["神木市卫生健康局"], None, "神木市", "county"),  # a county-level city, not a prefecture
+    (["中共神木市委机构编制委员会办公室"], None, "神木市", "county"),
+    (["广西壮族自治区民政厅"], None, "广西壮族自治区", "provincial"),
+    (["连云港市卫生和计划生育委员会"], None, "连云港市", "prefecture"),
+    ([], "汴卫乡振〔2022〕9号", "开封市", "prefecture"),  # no issuer: the 文号 code says 汴
+])
+def test_infer_locality(issuers, number, name, level):
+    locality = infer_locality(issuers, number)
+    assert (locality.name, locality.level) == (name, level)

@@ -1,0 +1,65 @@
+"""Normaliser: rows of (text as extracted → normalised text), from the corpus."""
+
+import pytest
+
+from policydiff.normalise import normalise
+
+ROWS = [
+    # Shenmu 二（二）: a sentence broken across a page inside a word
+    ("（其中涉及第三方责\n\n任的患者不享受先诊疗后付费政策)。", "（其中涉及第三方责任的患者不享受先诊疗后付费政策）。"),
+    # Shenmu 四（四）: 府 repeated across a page break
+    ("配合单位：市公共卫生服务中心，各镇人民政府\n\n府、街道办事处，各镇卫生院）", "配合单位：市公共卫生服务中心，各镇人民政府、街道办事处，各镇卫生院）"),
+    # Huainan: every line hard-wrapped, blank lines between
+    ("为贯彻落实国家卫生健康委等部委和省委、省政府、市委、\n\n市政府关于巩固拓展脱贫攻坚成果",
+     "为贯彻落实国家卫生健康委等部委和省委、省政府、市委、市政府关于巩固拓展脱贫攻坚成果"),
+    # Kaifeng: markdown heading marks and horizontal rules
+    ("# 开封市卫生健康委员会文件\n\n汴卫乡振〔2022〕9号\n\n---\n\n## 一、坚持一个目标",
+     "开封市卫生健康委员会文件\n汴卫乡振〔2022〕9号\n一、坚持一个目标"),
+    # Lianyungang: bold marks around run-in headings
+    ("**（二）提高低收入人口家庭医生签约服务质量。**2018年，全市", "（二）提高低收入人口家庭医生签约服务质量。2018年，全市"),
+    # Shenmu: half-width numbering with a space
+    ("(二) 主要目标。到 2025 年，农村", "（二）主要目标。到2025年，农村"),
+    # spaces inside a Chinese phrase and around numbers
+    ("所有 30 种大病患者", "所有30种大病患者"),
+    ("广西壮族自治区卫生健康委员会等 12 部门 关于印发", "广西壮族自治区卫生健康委员会等12部门关于印发"),
+    # Guangxi: a marker broken across a page with mixed bracket widths
+    ("各市、县（市、\n\n区)人民政府]", "各市、县（市、区）人民政府]"),
+    # a numbered heading standing alone is not joined to its paragraph (Kaifeng 一、)
+    ("一、坚持一个目标\n\n坚持基本医疗有保障", "一、坚持一个目标\n坚持基本医疗有保障"),
+    # issuer lines of the red header stay one per line
+    ("神木市卫生健康局\n中共神木市委机构编制委员会办公室\n\n文件", "神木市卫生健康局\n中共神木市委机构编制委员会办公室\n文件"),
+    # a wrapped title is joined; it does not swallow the 文号 line (Huainan)
+    (" 关于印发巩固拓展健康脱贫成果同乡村振兴\n有效衔接实施方案的通知\n\n淮卫办〔2022〕7 号",
+     "关于印发巩固拓展健康脱贫成果同乡村振兴有效衔接实施方案的通知\n淮卫办〔2022〕7号"),
+    # the body title after the signing date is not joined to the first body sentence
+    ("2021年8月9日\n\n神木市实现巩固拓展健康扶贫成果 同乡村振兴有效衔接实施方案\n\n为认真贯彻落实",
+     "2021年8月9日\n神木市实现巩固拓展健康扶贫成果同乡村振兴有效衔接实施方案\n为认真贯彻落实"),
+    # tab-separated table rows stay rows
+    ("序号\t工作任务\t牵头处室\n1\t精细化实施低收入人口大病专项救治。\t医政处", "序号\t工作任务\t牵头处室\n1\t精细化实施低收入人口大病专项救治。\t医政处"),
+    # a table cell on its own line (Huainan annex) is not glued to the row
+    ("2.常住人口超过10万人的脱贫县有1所县级医院达\n\n到二级甲等医院医疗服务能力\n\n约束性",
+     "2.常住人口超过10万人的脱贫县有1所县级医院达\n到二级甲等医院医疗服务能力\n约束性"),
+    # a UTF-8 BOM and an ideographic-space indent
+    ("\ufeff\u3000\u3000一、总体要求", "一、总体要求"),
+]
+
+
+@pytest.mark.parametrize("raw, expected", ROWS, ids=[f"row{i}" for i in range(len(ROWS))])
+def test_normalise(raw, expected):
+    assert normalise(raw).text == expected
+
+
+def test_every_character_maps_back_to_its_source():
+    raw = "（一）优化疾病分类救治措施。将大病专项救治模式推广作为所有 30 种\n\n大病患者"
+    norm = normalise(raw)
+    for i, ch in enumerate(norm.text):
+        if ch not in "（）\n":
+            assert raw[norm.source_offsets[i]] == ch
+
+
+def test_source_span_points_at_the_same_words():
+    raw = "到 2025 年，农村\n\n低收入人口"
+    norm = normalise(raw)
+    start = norm.text.index("低收入")
+    src = norm.source_span((start, start + 3))
+    assert raw[src[0]:src[1]] == "低收入"

@@ -1,0 +1,66 @@
+"""Responsible-unit markers: rows of (real marker → units by role)."""
+
+import pytest
+
+from policydiff.extract.units import extract_duties, find_marker, parse_marker, split_lead_cell, split_units
+
+MARKERS = [
+    # Shenmu 二（一）
+    ("（牵头科室：市卫健局公卫科，配合单位：各镇卫生院、街道社区卫生服务中心，市疾控中心，市级各公立医院，精神康复医院）",
+     {"lead": ["市卫健局公卫科"], "support": ["各镇卫生院", "街道社区卫生服务中心", "市疾控中心", "市级各公立医院", "精神康复医院"]}),
+    # Shenmu 二（五）: 牵头科室及单位 / 配合科室及单位
+    ("(牵头科室及单位：医共体总院，市卫健局医政科，配合科室及单位：市卫健局公卫科，市级各公立医院)",
+     {"lead": ["医共体总院", "市卫健局医政科"], "support": ["市卫健局公卫科", "市级各公立医院"]}),
+    # Shenmu 三（三）: half-width colon and commas
+    ("(牵头科室:市卫健局办公室,配合科室:市卫健局医政科)", {"lead": ["市卫健局办公室"], "support": ["市卫健局医政科"]}),
+    # Guangxi: [责任单位：…] with a bracket nested in a unit
+    ("[责任单位：自治区卫生健康委、发展改革委、乡村振兴局、财政厅，各市、县（市、区）人民政府]",
+     {"responsible": ["自治区卫生健康委", "发展改革委", "乡村振兴局", "财政厅", "各市", "县（市、区）人民政府"]}),
+    # 【责任单位：…】 and （牵头单位：…；配合单位：…）, the obvious relatives
+    ("【责任单位：市卫生健康委】", {"responsible": ["市卫生健康委"]}),
+    ("（牵头单位：市医保局；配合单位：市民政局、市财政局）", {"lead": ["市医保局"], "support": ["市民政局", "市财政局"]}),
+]
+
+
+@pytest.mark.parametrize("marker, expected", MARKERS, ids=[f"m{i}" for i in range(len(MARKERS))])
+def test_parse_marker(marker, expected):
+    mentions = parse_marker(marker, 100)
+    got = {}
+    for m in mentions:
+        got.setdefault(m.role, []).append(m.unit)
+        assert marker[m.span[0] - 100:m.span[1] - 100] == m.unit  # spans quote the unit
+    assert got == expected
+
+
+def test_marker_is_found_at_the_end_of_a_measure():
+    body = "加强艾滋病、梅毒和乙肝母婴传播防治工作（含县（区）级）。（牵头科室：市卫健局妇幼科、老龄科）"
+    start, end = find_marker(body)
+    assert body[start:end] == "（牵头科室：市卫健局妇幼科、老龄科）"
+
+
+def test_split_units_keeps_brackets_whole():
+    assert split_units("各市、县（市、区）人民政府") == ["各市", "县（市、区）人民政府"]
+    assert split_units("各镇卫生院、街道社区卫生服务中心，市疾控中心") == ["各镇卫生院", "街道社区卫生服务中心", "市疾控中心"]
+
+
+@pytest.mark.parametrize("cell, expected", [
+    ("医政处、医改办", ["医政处", "医改办"]),
+    ("财务处、规划信息处、医政处、医改办、妇幼处、基层卫生处、疾控处按照职责分工分别负责",
+     ["财务处", "规划信息处", "医政处", "医改办", "妇幼处", "基层卫生处", "疾控处"]),
+    ("财务处及委相关业务处室", ["财务处", "委相关业务处室"]),
+])
+def test_task_table_lead_cell(cell, expected):
+    assert [u for u, _ in split_lead_cell(cell, 0)] == expected
+
+
+def test_duty_paragraph():
+    body = ("加强部门协作。落实部门职责，强化政策和工作协同。卫生健康局负责统筹推进巩固拓展健康扶贫成果同乡村振兴有效衔接，督促工作落实。"
+            "财政局负责做好资金保障，进一步向脱贫村和乡村振兴重点帮扶镇街倾斜；"
+            "农业农村、住房城乡建设、生态环境等部门负责农村人居环境整治、爱国卫生运动相关工作。")
+    duties = extract_duties(body, 0)
+    assert [(d.unit, d.duty) for d in duties] == [
+        ("卫生健康局", "统筹推进巩固拓展健康扶贫成果同乡村振兴有效衔接，督促工作落实"),
+        ("财政局", "做好资金保障，进一步向脱贫村和乡村振兴重点帮扶镇街倾斜"),
+        ("农业农村、住房城乡建设、生态环境等部门", "农村人居环境整治、爱国卫生运动相关工作"),
+    ]
+    assert all(body[d.span[0]:d.span[1]].startswith(d.unit + "负责") for d in duties)
