@@ -79,15 +79,16 @@ def ingest(paths, db_path, workers, force, quiet):
 
 
 def _print_ingest_summary(report, db_path) -> None:
+    # one unwrapped line per problem, so that they can be grepped
     for failure in report.failures:
-        err_console.print(f"Error: {failure.line()}", markup=False, highlight=False)
+        click.echo(f"Error: {failure.line()}", err=True)
     for warning in report.warnings:
-        err_console.print(f"Warning: {warning}", markup=False, highlight=False)
+        click.echo(f"Warning: {warning}", err=True)
     for path, twin in report.duplicates:
-        err_console.print(f"Skipped: {path}: same content as {twin}", markup=False, highlight=False)
-    console.print(f"added {len(report.added)}, updated {len(report.updated)}, unchanged "
-                  f"{len(report.unchanged)}, failed {len(report.failures)}, duplicates "
-                  f"{len(report.duplicates)} → {db_path}")
+        click.echo(f"Skipped: {path}: same content as {twin}", err=True)
+    click.echo(f"added {len(report.added)}, updated {len(report.updated)}, unchanged "
+               f"{len(report.unchanged)}, failed {len(report.failures)}, duplicates "
+               f"{len(report.duplicates)} → {db_path}")
     db = store.open_db(db_path)
     changed = set(report.added) | set(report.updated)
     rows = [r for r in store.list_documents(db) if r["id"] in changed]

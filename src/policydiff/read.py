@@ -122,7 +122,9 @@ def _pdf_page_lines(path) -> list[list[_Line]]:
     except errors.BadFileError:
         raise
     except Exception as exc:  # pdfminer raises many kinds on damaged files
-        if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
+        causes = [exc, *getattr(exc, "args", ())]
+        if any(isinstance(c, (PDFPasswordIncorrect, PDFEncryptionError)) for c in causes) \
+                or "password" in repr(causes).lower():
             raise errors.EncryptedPdfError(path) from exc
         raise errors.BrokenPdfError(path, f"truncated or damaged PDF ({type(exc).__name__})") from exc
 

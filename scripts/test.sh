@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Install what the tests need (a CJK font for the PDF renderings, the package with
+# its test extra) and run the test suite. .ci/run calls exactly this.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ]; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq fonts-wqy-microhei >/dev/null
+fi
+[ -x .venv/bin/python ] || python3 -m venv .venv
+.venv/bin/pip install -q --disable-pip-version-check -e '.[test]'
+.venv/bin/python -m pytest -q "$@"

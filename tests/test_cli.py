@@ -1,0 +1,99 @@
+"""The command line, driven through Click's CliRunner: output and exit codes."""
+
+import json
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+from badfiles import make_bad_files
+from conftest import ALL_IDS, CORPUS, SHENMU
+from policydiff.cli import cli
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("db") / "policydiff.db"
+    result = CliRunner().invoke(cli, ["ingest", str(CORPUS), "--db", str(path), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def run(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+def test_ingest_summary(db):
+    result = run("ingest", CORPUS, "--db", db)
+    assert result.exit_code == 0
+    assert "unchanged 5" in result.output and "failed 0" in result.output
+
+
+def test_docs_lists_every_notice(db):
+    result = run("docs", "--db", db, "--json")
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert sorted(r["id"] for r in rows) == sorted(ALL_IDS)
+    assert {r["doc_number"] for r in rows} >= {"神卫健发〔2021〕64号", "连卫财务〔2018〕44号"}
+
+
+@pytest.mark.parametrize("ref", [SHENMU, "神卫健发〔2021〕64号", "神卫健发[2021]64号", "神木市", "神木",
+                                 f"corpus/{SHENMU}.txt"])
+def test_show_accepts_id_number_locality_or_path(db, ref):
+    result = run("show", ref, "--db", db, "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["id"] == SHENMU
+
+
+def test_show_text_is_what_spans_point_into(db):
+    record = json.loads(run("show", SHENMU, "--db", db, "--json").output)
+    text = run("show", SHENMU, "--db", db, "--text").output[:-1]
+    start, end = record["measures"][0]["span"]
+    assert text[start:end] == record["measures"][0]["text"]
+
+
+def test_show_source_is_the_file_as_read(db):
+    assert run("show", SHENMU, "--db", db, "--source").output[:-1] == (CORPUS / f"{SHENMU}.txt").read_text()
+
+
+def test_show_unknown_document_is_a_usage_error(db):
+    result = run("show", "北京市", "--db", db)
+    assert result.exit_code == 2
+    assert result.output.startswith("Error: no document matches '北京市'")
+    assert "Traceback" not in result.output
+
+
+def test_missing_database_is_one_line(tmp_path):
+    result = run("docs", "--db", tmp_path / "none.db")
+    assert result.exit_code == 1 and result.output.count("\n") == 1
+
+
+def test_bad_files_fail_one_line_each_and_the_run_goes_on(tmp_path, pdf_dir):
+    folder = tmp_path / "in"
+    expected = make_bad_files(folder, pdf_dir / "004_9587a739f0f37529.pdf")
+    shutil.copy(CORPUS / f"{SHENMU}.txt", folder / "神木 通知.txt")  # spaces and Chinese in a name
+    db = tmp_path / "x.db"
+    result = run("ingest", folder, "--db", db, "--workers", "1")
+    assert result.exit_code == 1
+    errors = [line for line in result.output.splitlines() if line.startswith("Error: ")]
+    assert len(errors) == len(expected)
+    for name, reason in expected.items():
+        assert any(name in line and reason.split(" (")[0] in line for line in errors), name
+    assert "added 1" in result.output
+    docs = run("docs", "--db", db, "--json").output.splitlines()
+    assert [json.loads(d)["id"] for d in docs] == ["神木 通知"]
+
+
+def test_notice_without_doc_number_is_stored_with_a_warning(tmp_path):
+    (tmp_path / "memo.txt").write_text("关于做好健康帮扶工作的通知\n各单位：\n一、加强组织领导。各地要落实责任。\n",
+                                       encoding="utf-8")
+    result = run("ingest", tmp_path / "memo.txt", "--db", tmp_path / "x.db")
+    assert result.exit_code == 0
+    assert "Warning: memo.txt: no 文号 found" in result.output
+
+
+def test_same_notice_twice_is_stored_once(tmp_path):
+    for name in ("a.txt", "b.txt"):
+        shutil.copy(CORPUS / f"{SHENMU}.txt", tmp_path / name)
+    result = run("ingest", tmp_path, "--db", tmp_path / "x.db", "--workers", "1")
+    assert result.exit_code == 0
+    assert "Skipped: b.txt: same content as a" in result.output

@@ -1,0 +1,62 @@
+"""Ingest: idempotence, clean replacement of changed files, workers, transactions."""
+
+import shutil
+import sqlite3
+
+import pytest
+
+from conftest import CORPUS, SHENMU
+from policydiff import store
+from policydiff.ingest import ingest
+
+
+def table_rows(db_path):
+    conn = sqlite3.connect(db_path)
+    tables = [r[0] for r in conn.execute("select name from sqlite_master where type='table' and name not like '%fts%'")]
+    return {t: sorted(map(repr, conn.execute(f"select * from [{t}]"))) for t in tables}
+
+
+def test_ingesting_twice_gives_the_same_rows_and_json(tmp_path):
+    db = tmp_path / "a" / "p.db"
+    ingest([CORPUS], db, workers=1)
+    before = table_rows(db)
+    json_before = {p.name: p.read_bytes() for p in db.parent.glob("*.json")}
+    report = ingest([CORPUS], db, workers=1, force=True)
+    assert len(report.updated) == 5
+    assert table_rows(db) == before
+    assert {p.name: p.read_bytes() for p in db.parent.glob("*.json")} == json_before
+
+
+def test_workers_give_the_same_output_as_one(tmp_path):
+    ingest([CORPUS], tmp_path / "one" / "p.db", workers=1)
+    ingest([CORPUS], tmp_path / "two" / "p.db", workers=2)
+    assert table_rows(tmp_path / "one" / "p.db") == table_rows(tmp_path / "two" / "p.db")
+
+
+def test_changed_file_replaces_its_records_without_orphans(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    notice = folder / f"{SHENMU}.txt"
+    shutil.copy(CORPUS / notice.name, notice)
+    db = tmp_path / "p.db"
+    ingest([folder], db, workers=1)
+    notice.write_text(notice.read_text(encoding="utf-8").split("三、加强政策供给")[0], encoding="utf-8")
+    report = ingest([folder], db, workers=1)
+    assert report.updated == [SHENMU]
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA foreign_keys = ON")
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert conn.execute("select count(*) from measures").fetchone()[0] == 5
+    orphans = conn.execute("select count(*) from measure_units where measure_id not in (select id from measures)")
+    assert orphans.fetchone()[0] == 0
+
+
+def test_a_failed_write_leaves_the_previous_record(tmp_path, records, monkeypatch):
+    db_path = tmp_path / "p.db"
+    db = store.open_db(db_path)
+    store.save_record(db, records[SHENMU])
+    broken = dict(records[SHENMU], targets=[{"oops": 1}])  # fails half-way through the writes
+    with pytest.raises(Exception):
+        store.save_record(db, broken)
+    assert store.load_record(db, SHENMU)["targets"] == records[SHENMU]["targets"]
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -1,0 +1,87 @@
+"""Whole records: the Shenmu list keys against the hand-made example, evidence
+spans of every item of every notice, and golden files for all five notices."""
+
+import json
+
+import pytest
+
+from conftest import ALL_IDS, SHENMU
+from make_golden import GOLDEN, golden_view
+
+
+def test_shenmu_citations_equal_the_example(records, example):
+    got = [(c["title"], c["doc_number"], c["issuer_hint"]) for c in records[SHENMU]["citations"]]
+    assert got == [(c["title"], c["doc_number"], c["issuer_hint"]) for c in example["citations"]]
+
+
+def test_shenmu_measures_equal_the_example(records, example):
+    keys = ("path", "title", "lead_units", "support_units", "responsible_units")
+    got = [{k: m[k] for k in keys} for m in records[SHENMU]["measures"]]
+    assert got == [{k: m[k] for k in keys} for m in example["measures"]]
+
+
+def test_shenmu_duties_equal_the_example(records, example):
+    got = [{"unit": d["unit"], "duty": d["duty"]} for d in records[SHENMU]["division_of_duties"]]
+    assert got == example["division_of_duties"]
+
+
+def test_shenmu_targets_equal_the_example(records, example):
+    keys = ("path", "comparator", "value", "unit", "deadline_year", "binding")
+    got, want = records[SHENMU]["targets"], example["targets"]
+    assert [{k: t[k] for k in keys} for t in got] == [{k: t[k] for k in keys} for t in want]
+    for ours, theirs in zip(got, want):
+        # the example sometimes trims the clause (梅毒等9种…): one quote contains the other
+        assert theirs["text"] in ours["text"] or ours["text"] in theirs["text"]
+        # where the example's indicator is the printed phrase, ours is the same phrase
+        if theirs["indicator"] in ours["text"]:
+            assert ours["indicator"] == theirs["indicator"]
+
+
+def test_shenmu_tables_are_null(records, example):
+    assert records[SHENMU]["task_table"] == example["task_table"] is None
+    assert records[SHENMU]["annex_indicators"] == example["annex_indicators"] is None
+
+
+def evidence(record):
+    """(what the item quotes, its span) for every extracted item of a record."""
+    for m in record["measures"]:
+        yield m["text"], m["span"]
+        for u in m["unit_mentions"]:
+            if u["source"] == "inline_marker":
+                yield u["unit"], u["span"]
+    for t in record["targets"]:
+        yield t["text"], t["span"]
+    for r in record["task_table"] or []:
+        yield r["task"].removesuffix("力度。") if r["no"] == 8 else r["task"], r["span"]
+    for a in record["annex_indicators"] or []:
+        yield a["indicator"], a["span"]
+
+
+@pytest.mark.parametrize("doc_id", ALL_IDS)
+def test_every_span_quotes_its_evidence(records, doc_id):
+    record = records[doc_id]
+    text = record["text"]
+    items = list(evidence(record))
+    assert items
+    for quoted, (start, end) in items:
+        assert text[start:end] == quoted
+    for c in record["citations"]:
+        quote = text[c["span"][0]:c["span"][1]]
+        assert (c["title"] and c["title"] in quote) or (c["doc_number"] and quote.replace(" ", "").startswith(
+            c["doc_number"].split("〔")[0]))
+    for d in record["division_of_duties"]:
+        assert text[d["span"][0]:d["span"][1]].startswith(d["unit"] + "负责")
+
+
+@pytest.mark.parametrize("doc_id", ALL_IDS)
+def test_record_equals_its_golden_file(records, doc_id):
+    golden = json.loads((GOLDEN / f"{doc_id}.json").read_text(encoding="utf-8"))
+    assert json.loads(json.dumps(golden_view(records[doc_id]), ensure_ascii=False)) == golden
+
+
+@pytest.mark.parametrize("doc_id", ALL_IDS)
+def test_list_keys_are_present(records, doc_id):
+    for key in ("citations", "measures", "division_of_duties", "targets"):
+        assert isinstance(records[doc_id][key], list)
+    for key in ("task_table", "annex_indicators"):
+        assert records[doc_id][key] is None or isinstance(records[doc_id][key], list)
