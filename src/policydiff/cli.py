@@ -165,5 +165,210 @@ def _print_record(record: dict) -> None:
                   f"duties: {len(record['division_of_duties'])}")
 
 
+def _answer_rows(answers, role_key="units"):
+    """Flatten answers into CSV/table rows: one row per (item, unit)."""
+    rows = []
+    for a in answers:
+        units = a.get(role_key) if role_key else None
+        for u in units or [a]:
+            rows.append({"doc_id": a["doc_id"], "locality": a["locality"], "level": a["level"],
+                         "kind": a["kind"], "path": a["path"], "title": a["title"],
+                         "role": u.get("role"), "unit": u.get("raw"), "canonical": u.get("canonical"),
+                         "function": u.get("function"), "evidence": a.get("evidence", ""),
+                         "span": f"{a['span'][0]}-{a['span'][1]}"})
+    return rows
+
+
+def _emit(rows, as_json, as_csv, answers):
+    from .export import write_csv
+
+    if as_json:
+        click.echo(json.dumps(answers, ensure_ascii=False, indent=2))
+    elif as_csv:
+        write_csv(rows, sys.stdout, bom=False)
+    return as_json or as_csv
+
+
+@cli.command()
+@click.argument("topic")
+@db_option
+@click.option("--doc", "doc_ref", help="Only this document (id, 文号, locality or path).")
+@click.option("--level", type=click.Choice(["national", "provincial", "prefecture", "county"]))
+@click.option("--role", type=click.Choice(["lead", "support", "responsible"]))
+@click.option("--json", "as_json", is_flag=True)
+@click.option("--csv", "as_csv", is_flag=True)
+@click.option("--limit", default=50, show_default=True)
+def who(topic, db_path, doc_ref, level, role, as_json, as_csv, limit):
+    """Who is responsible for TOPIC, across the corpus, grouped by document.
+
+    Example: policydiff who 先诊疗后付费
+    """
+    from .query import QueryError, group_by_document, who as find
+
+    db = _open(db_path)
+    doc_id = _resolve(db, doc_ref) if doc_ref else None
+    try:
+        answers = find(db, topic, doc_id, level, role, extra_terms=_frame_terms(), limit=limit)
+    except QueryError as exc:
+        raise UsageFail(str(exc)) from exc
+    if _emit(_answer_rows(answers), as_json, as_csv, answers):
+        return
+    if not answers:
+        click.echo(f"nothing about '{topic}' in {db_path}")
+        return
+    for doc_id, items in group_by_document(answers).items():
+        first = items[0]
+        table = Table(title=f"{first['locality']} ({first['level']}) {first['doc_number'] or doc_id}",
+                      title_justify="left", show_lines=True)
+        for column in ("path", "title", "units (role: raw → canonical)", "evidence"):
+            table.add_column(column, overflow="fold")
+        for a in items:
+            units = "\n".join(f"{u['role']}: {u['raw']}" + (f" → {u['canonical']}" if u["canonical"]
+                              and u["canonical"] != u["raw"] else "") for u in a["units"]) or "—"
+            table.add_row(a["path"], a["title"], units, f"{a['evidence']} [{a['span'][0]}:{a['span'][1]}]")
+        console.print(table)
+
+
+def _frame_terms():
+    try:
+        from .baseline import frame_terms
+    except ImportError:  # pragma: no cover
+        return None
+    return frame_terms()
+
+
+@cli.command("duties")
+@click.argument("unit")
+@db_option
+@click.option("--level", type=click.Choice(["national", "provincial", "prefecture", "county"]))
+@click.option("--role", type=click.Choice(["lead", "support", "responsible"]))
+@click.option("--json", "as_json", is_flag=True)
+@click.option("--csv", "as_csv", is_flag=True)
+def duties_command(unit, db_path, level, role, as_json, as_csv):
+    """What UNIT is responsible for, across documents and levels (through canonical units).
+
+    Example: policydiff duties 民政局
+    """
+    from .query import QueryError, duties
+
+    db = _open(db_path)
+    try:
+        answers = duties(db, unit, level, role)
+    except QueryError as exc:
+        raise UsageFail(str(exc)) from exc
+    rows = [{k: a[k] for k in ("doc_id", "locality", "level", "kind", "path", "title", "role", "raw",
+                               "canonical", "function")} for a in answers]
+    if _emit(rows, as_json, as_csv, answers):
+        return
+    if not answers:
+        click.echo(f"no unit matches '{unit}' in {db_path} (try policydiff units)")
+        return
+    table = Table(show_lines=False)
+    for column in ("locality", "level", "path", "title", "role", "raw", "canonical"):
+        table.add_column(column, overflow="fold")
+    for a in answers:
+        table.add_row(a["locality"], a["level"], a["path"], a["title"][:40], a["role"], a["raw"], a["canonical"])
+    console.print(table)
+
+
+@cli.command("units")
+@db_option
+@click.option("--unresolved", is_flag=True, help="Only raw strings that map to no canonical unit.")
+@click.option("--json", "as_json", is_flag=True)
+def units_command(db_path, unresolved, as_json):
+    """List raw unit strings and the canonical unit each maps to.
+
+    Example: policydiff units --unresolved
+    """
+    db = _open(db_path)
+    sql = ("select ua.doc_id, ua.raw, u.name, u.function, u.kind, u.level, u.reason from unit_aliases ua "
+           "join units u on u.id = ua.unit_id" + (" where u.kind = 'unresolved'" if unresolved else "")
+           + " order by ua.doc_id, ua.raw")
+    rows = [dict(zip(("doc_id", "raw", "canonical", "function", "kind", "level", "reason"), r))
+            for r in db.execute(sql)]
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    table = Table()
+    for column in ("doc_id", "raw", "canonical", "function", "kind", "level", "reason"):
+        table.add_column(column, overflow="fold")
+    for r in rows:
+        table.add_row(*[str(r[k] or "") for k in r])
+    console.print(table)
+    click.echo(f"{len(rows)} raw unit strings" + (" unresolved" if unresolved else ""))
+
+
+FORMATS = ["table", "csv", "xlsx", "md", "html", "json"]
+
+
+def _write_table(rows, columns, fmt, out, title, sheets=None, titles=None):
+    """Write rows in ``fmt`` to ``out`` (a path) or the terminal."""
+    from . import export
+
+    fmt = fmt or (Path(out).suffix.lstrip(".") if out else "table")
+    fmt = {"markdown": "md", "htm": "html"}.get(fmt, fmt)
+    if fmt == "xlsx":
+        if not out:
+            raise UsageFail("--format xlsx needs -o PATH")
+        export.write_xlsx(sheets or {title: rows}, out, {name: columns for name in (sheets or {title: 0})})
+    elif fmt == "csv":
+        export.write_csv(rows, out, columns=columns) if out else export.write_csv(rows, sys.stdout, False, columns)
+    elif fmt in ("md", "html", "json"):
+        text = (export.to_markdown(rows, columns) if fmt == "md" else
+                export.to_html(rows, columns, title, titles) if fmt == "html" else
+                json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        Path(out).write_text(text, encoding="utf-8") if out else click.echo(text, nl=False)
+    else:
+        table = Table(title=title, show_lines=True)
+        for column in columns:
+            table.add_column(column, overflow="fold")
+        for row in rows:
+            table.add_row(*[str(row.get(c) if row.get(c) is not None else "") for c in columns])
+        console.print(table)
+        return
+    if out:
+        click.echo(f"wrote {out}", err=True)
+
+
+@cli.command()
+@click.argument("docs", nargs=-1)
+@db_option
+@click.option("--across", is_flag=True, help="Frame entry × locality instead of task × unit.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), help="Default: from -o's suffix, else a table.")
+@click.option("-o", "--output", "out", type=click.Path(dir_okay=False), help="Write to this file.")
+def matrix(docs, db_path, across, fmt, out):
+    """Responsibility matrix: task × unit (牵头/配合/责任) for each DOC, or --across.
+
+    Example: policydiff matrix 连云港 -o lianyungang.xlsx
+    """
+    from .matrix import document_matrix
+
+    db = _open(db_path)
+    if across:
+        from .align import across_table
+
+        rows, columns, raw_rows = across_table(db, [_resolve(db, d) for d in docs] or None)
+        titles = {f"{r['frame_id']}|{c}": raw[c] for r, raw in zip(rows, raw_rows) for c in columns[2:]}
+        _write_table(rows, columns, fmt, out, "frame × locality (frame derived from implementing notices)",
+                     sheets={"lead functions": rows, "as printed": raw_rows}, titles=titles)
+        return
+    if not docs:
+        raise UsageFail("give a DOC (id, 文号, locality or path), or --across")
+    sheets, columns_of = {}, {}
+    for ref in docs:
+        record = store.load_record(db, _resolve(db, ref))
+        rows, columns = document_matrix(record)
+        sheets[record["locality"] or record["id"]] = rows
+        columns_of[record["locality"] or record["id"]] = columns
+    if len(sheets) > 1 and (fmt or Path(out or "").suffix.lstrip(".")) == "xlsx":
+        from .export import write_xlsx
+
+        write_xlsx(sheets, out, columns_of)
+        click.echo(f"wrote {out}", err=True)
+        return
+    for name, rows in sheets.items():
+        _write_table(rows, columns_of[name], fmt, out, f"{name} responsibility matrix")
+
+
 def main():  # pragma: no cover
     cli()

@@ -20,6 +20,7 @@ from .models import NormalisedText, OutlineNode, SourceText
 from .normalise import normalise
 from .outline import build_outline
 from .read import read
+from .units import unit_map
 
 RECORD_VERSION = 1
 
@@ -72,7 +73,7 @@ def parse_text(norm: NormalisedText) -> dict:
     citations = extract_citations(text, body_start, meta["doc_number"],
                                   (meta["title"], meta["body_title"]))
     warnings = [] if meta["doc_number"] else ["no 文号 found"]
-    return {
+    record = {
         **{k: v for k, v in meta.items()},
         "citations": [c.to_dict() for c in citations],
         "measures": [m.to_dict() for m in measures],
@@ -85,6 +86,8 @@ def parse_text(norm: NormalisedText) -> dict:
         "repairs": norm.repairs,
         "warnings": warnings,
     }
+    record["unit_map"] = unit_map(record)
+    return record
 
 
 def _body_start(text: str, meta: dict) -> int:

@@ -16,7 +16,7 @@ from .errors import DocumentNotFound
 
 DEFAULT_DB = Path("extracted") / "policydiff.db"
 
-CHILD_TABLES = ["texts", "issuers", "addressees", "sections", "measures", "measure_units",
+CHILD_TABLES = ["unit_aliases", "texts", "issuers", "addressees", "sections", "measures", "measure_units",
                 "targets", "citations", "duties", "task_rows", "annex_indicators"]
 
 DOCUMENT_COLUMNS = ["id", "path", "sha256", "title", "body_title", "doc_number", "issue_date",
@@ -35,9 +35,20 @@ def open_db(path=DEFAULT_DB) -> sqlite_utils.Database:
     return db
 
 
+SCHEMA_VERSION = 2
+
+
 def ensure_schema(db: sqlite_utils.Database) -> None:
-    if "documents" in db.table_names():
+    """Create the tables; a database of an older schema is rebuilt (it is derived
+    from the notices, so the next ingest fills it again)."""
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if "documents" in db.table_names() and version == SCHEMA_VERSION:
         return
+    db.execute("PRAGMA foreign_keys = OFF")
+    for table in db.table_names():
+        if table in db.table_names():  # an FTS table's shadow tables go with it
+            db.execute(f"drop table if exists [{table}]")
+    db.execute("PRAGMA foreign_keys = ON")
     with db.atomic():
         db["documents"].create({
             "id": str, "path": str, "sha256": str, "title": str, "body_title": str,
@@ -83,8 +94,16 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         db["annex_indicators"].create({
             "doc_id": str, "no": int, "indicator": str, "binding": str, "start": int, "end": int},
             pk=("doc_id", "no"), foreign_keys=fk)
-        for table in CHILD_TABLES[1:]:
-            db[table].create_index(["doc_id"], if_not_exists=True)
+        db["units"].create({
+            "id": str, "name": str, "function": str, "kind": str, "level": str, "locality": str,
+            "parent_id": str, "parent_name": str, "reason": str}, pk="id")
+        db["unit_aliases"].create({"doc_id": str, "raw": str, "unit_id": str}, pk=("doc_id", "raw"),
+                                  foreign_keys=[("doc_id", "documents", "id"), ("unit_id", "units", "id")])
+        for table in CHILD_TABLES:
+            if table != "texts":
+                db[table].create_index(["doc_id"], if_not_exists=True)
+        db["measures"].enable_fts(["title", "text"], tokenize="trigram", create_triggers=True)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
 def stored_hashes(db: sqlite_utils.Database) -> dict[str, str]:
@@ -122,6 +141,11 @@ def save_record(db: sqlite_utils.Database, record: dict) -> None:
         db["annex_indicators"].insert_all(
             {"doc_id": doc_id, "no": r["no"], "indicator": r["indicator"], "binding": r["binding"],
              "start": r["span"][0], "end": r["span"][1]} for r in record["annex_indicators"] or [])
+        unit_map = record.get("unit_map") or {}
+        db["units"].upsert_all((u for u in unit_map.values()), pk="id")
+        db["unit_aliases"].insert_all(
+            {"doc_id": doc_id, "raw": raw, "unit_id": u["id"]} for raw, u in unit_map.items())
+        db.execute("delete from units where id not in (select unit_id from unit_aliases)")
 
 
 def delete_document(db: sqlite_utils.Database, doc_id: str) -> None:

@@ -1,0 +1,80 @@
+"""Responsibility matrices: task × unit for one notice, frame entry × locality across notices."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+ROLE_LABELS = {"lead": "牵头", "support": "配合", "responsible": "责任"}
+
+
+def document_matrix(record: dict) -> tuple[list[dict], list[str]]:
+    """Rows (in document order) and unit columns for one notice.
+
+    From the annexed task table when there is one (reproduced row for row),
+    else from the measures' inline markers. Columns are ordered by how many
+    tasks a unit leads, then by how many it appears in, then first appearance.
+    """
+    if record.get("task_table"):
+        tasks = [{"no": r["no"], "path": r["measure_path"] or "", "task": r["task"],
+                  "cells": {u: "lead" for u in r["lead"]}} for r in record["task_table"]]
+    else:
+        tasks = []
+        for i, m in enumerate(record["measures"], start=1):
+            cells: dict[str, str] = {}
+            for u in m["unit_mentions"]:
+                cells.setdefault(u["unit"], u["role"])
+            tasks.append({"no": i, "path": m["path"], "task": m["title"], "cells": cells})
+    columns = _ordered_units(tasks)
+    rows = []
+    for t in tasks:
+        row = {"序号": t["no"], "path": t["path"], "工作任务": t["task"]}
+        row.update({u: ROLE_LABELS.get(t["cells"].get(u), "") for u in columns})
+        rows.append(row)
+    return rows, ["序号", "path", "工作任务", *columns]
+
+
+def _ordered_units(tasks: list[dict]) -> list[str]:
+    leads, total, first = Counter(), Counter(), {}
+    for i, t in enumerate(tasks):
+        for unit, role in t["cells"].items():
+            total[unit] += 1
+            leads[unit] += role == "lead"
+            first.setdefault(unit, i)
+    return sorted(total, key=lambda u: (-leads[u], -total[u], first[u]))
+
+
+def across_matrix(alignments: dict[str, list[dict]], frame: list[dict], records: dict[str, dict]):
+    """Frame entry × locality; each cell the lead units' canonical functions.
+
+    ``alignments`` maps doc id → aligned measures (frame_id, path, lead units
+    with canonical names). Returns (rows, columns, raw_rows) — raw_rows hold the
+    units as printed, for the hover text / second sheet.
+    """
+    doc_ids = sorted(records, key=lambda d: (_level_rank(records[d]["admin_level"]), records[d]["issue_date"] or ""))
+    columns = ["frame_id", "label"] + [_column(records[d]) for d in doc_ids]
+    rows, raw_rows = [], []
+    for entry in frame:
+        row = {"frame_id": entry["id"], "label": entry["label"]}
+        raw = dict(row)
+        for d in doc_ids:
+            hits = [a for a in alignments.get(d, []) if a["frame_id"] == entry["id"]]
+            functions, raws = [], []
+            for a in hits:
+                for u in a["units"]:
+                    if u["role"] in ("lead", "responsible"):
+                        functions.append(u["function"] or u["raw"])
+                        raws.append(u["raw"])
+            carried = "✓" if hits else ""
+            row[_column(records[d])] = "、".join(dict.fromkeys(functions)) or carried
+            raw[_column(records[d])] = "、".join(dict.fromkeys(raws)) or carried
+        rows.append(row)
+        raw_rows.append(raw)
+    return rows, columns, raw_rows
+
+
+def _column(record: dict) -> str:
+    return f"{record['locality'] or record['id']}（{record['doc_number'] or record['id']}）"
+
+
+def _level_rank(level: str | None) -> int:
+    return {"national": 0, "provincial": 1, "prefecture": 2, "county": 3}.get(level or "", 4)

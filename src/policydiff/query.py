@@ -1,0 +1,253 @@
+"""Researchers' questions: who is responsible for X, and what is unit U responsible for.
+
+Search works for Chinese: FTS5 with the trigram tokenizer for terms of three or
+more characters, a parameterised LIKE for one- and two-character terms (医保,
+民政). Query strings are never pasted into SQL; FTS syntax characters are
+neutralised by quoting each term as an FTS phrase.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+
+import sqlite_utils
+
+from .data import load_json
+from .units import expand_unit_list, function_of
+
+MAX_QUERY = 200
+TITLE_WEIGHT = 5.0
+SYNONYM_WEIGHT = 0.6
+
+
+class QueryError(ValueError):
+    """A query that cannot be answered as given (empty, too long)."""
+
+
+def clean_query(text: str) -> str:
+    """Strip a query to its searchable characters; refuse empty or huge ones."""
+    text = (text or "").strip()
+    if not text:
+        raise QueryError("empty query: give a topic such as 先诊疗后付费 or 医保")
+    if len(text) > MAX_QUERY:
+        raise QueryError(f"query too long ({len(text)} characters, at most {MAX_QUERY})")
+    return text
+
+
+def expand_terms(topic: str, extra: dict[str, list[str]] | None = None) -> list[tuple[str, float]]:
+    """The topic plus its synonyms (data/synonyms.json and the frame's key terms).
+
+    >>> [t for t, _ in expand_terms("家庭医生签约")][:3]
+    ['家庭医生签约', '签约服务', '家庭医生签约服务']
+    """
+    terms = {topic: 1.0}
+    groups = [g for g in load_json("synonyms.json")["groups"]]
+    groups += [[label, *keys] for label, keys in (extra or {}).items()]
+    for group in groups:
+        if any(member in topic or (len(topic) >= 2 and topic in member) for member in group):
+            for member in group:
+                terms.setdefault(member, SYNONYM_WEIGHT)
+    return [(t, w) for t, w in terms.items() if t.strip()]
+
+
+def _fts_phrase(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _like(term: str) -> str:
+    return "%" + re.sub(r"([%_\\])", r"\\\1", term) + "%"
+
+
+def _candidate_measures(db: sqlite_utils.Database, terms) -> set[str]:
+    ids: set[str] = set()
+    for term, _ in terms:
+        if len(term) >= 3:
+            rows = db.execute("select m.id from measures_fts f join measures m on m.rowid = f.rowid "
+                              "where measures_fts match ?", [_fts_phrase(term)])
+        else:
+            rows = db.execute("select id from measures where title like ? escape '\\' or text like ? escape '\\'",
+                              [_like(term), _like(term)])
+        ids.update(r[0] for r in rows)
+    return ids
+
+
+def _score(title: str, text: str, terms) -> tuple[float, str | None]:
+    score, first = 0.0, None
+    for term, weight in terms:
+        if term in title:
+            score += TITLE_WEIGHT * weight
+        count = text.count(term)
+        score += min(count, 3) * weight
+        if count and first is None:
+            first = term
+    return score, first
+
+
+def evidence_span(text: str, start: int, term: str | None) -> tuple[str, list[int]]:
+    """The sentence of a measure that contains ``term``, with its document span."""
+    at = text.find(term) if term else 0
+    at = max(at, 0)
+    left = max(text.rfind(ch, 0, at) for ch in "。；\n") + 1
+    right_candidates = [i for i in (text.find(ch, at) for ch in "。；\n") if i >= 0]
+    right = min(right_candidates) + 1 if right_candidates else len(text)
+    return text[left:right], [start + left, start + right]
+
+
+def who(db: sqlite_utils.Database, topic: str, doc_id: str | None = None, level: str | None = None,
+        role: str | None = None, extra_terms=None, limit: int = 200) -> list[dict]:
+    """Measures, task-table rows and duty clauses about ``topic``, with their units.
+
+    Each answer row: doc_id, locality, level, kind (measure / task_row / duty),
+    path, title, units [{raw, role, source, canonical, function}], evidence, span, score.
+    Rows are ranked: a measure whose heading names the topic first.
+    """
+    topic = clean_query(topic)
+    terms = expand_terms(topic, extra_terms)
+    docs = _documents(db, doc_id, level)
+    answers = []
+    for mid in _candidate_measures(db, terms):
+        m = db.execute("select id, doc_id, path, title, text, start, position from measures where id = ?",
+                       [mid]).fetchone()
+        if m[1] not in docs:
+            continue
+        score, first = _score(m[3], m[4], terms)
+        units = _measure_units(db, m[0], role)
+        if role and not units:
+            continue
+        quote, span = evidence_span(m[4], m[5], first)
+        answers.append(_answer(docs[m[1]], "measure", m[2], m[3], units, quote, span, score, m[6]))
+    answers += _task_rows_about(db, terms, docs, role)
+    answers += _duties_about(db, terms, docs, role)
+    answers.sort(key=lambda a: (-a["score"], a["issue_date"] or "", a["doc_id"], a["position"]))
+    return answers[:limit]
+
+
+def _documents(db, doc_id, level) -> dict[str, dict]:
+    sql, args = "select id, locality, admin_level, issue_date, doc_number from documents where 1=1", []
+    if doc_id:
+        sql, args = sql + " and id = ?", args + [doc_id]
+    if level:
+        sql, args = sql + " and admin_level = ?", args + [level]
+    return {r[0]: {"doc_id": r[0], "locality": r[1], "level": r[2], "issue_date": r[3], "doc_number": r[4]}
+            for r in db.execute(sql, args)}
+
+
+def _answer(doc, kind, path, title, units, quote, span, score, position) -> dict:
+    return {**doc, "kind": kind, "path": path, "title": title, "units": units, "evidence": quote,
+            "span": span, "score": round(score, 2), "position": position}
+
+
+def _measure_units(db, measure_id: str, role: str | None) -> list[dict]:
+    rows = db.execute(
+        "select mu.unit, mu.role, mu.source, u.name, u.function, u.kind from measure_units mu "
+        "left join unit_aliases ua on ua.doc_id = mu.doc_id and ua.raw = mu.unit "
+        "left join units u on u.id = ua.unit_id where mu.measure_id = ? order by mu.position",
+        [measure_id]).fetchall()
+    return [{"raw": r[0], "role": r[1], "source": r[2], "canonical": r[3], "function": r[4], "kind": r[5]}
+            for r in rows if not role or r[1] == role]
+
+
+def _canonical(db, doc_id: str, raw: str) -> tuple[str | None, str | None, str | None]:
+    row = db.execute("select u.name, u.function, u.kind from unit_aliases ua join units u on u.id = ua.unit_id "
+                     "where ua.doc_id = ? and ua.raw = ?", [doc_id, raw]).fetchone()
+    return tuple(row) if row else (None, None, None)
+
+
+def _task_rows_about(db, terms, docs, role) -> list[dict]:
+    if role and role != "lead":
+        return []
+    answers = []
+    for doc_id, no, task, lead, start, end in db.execute(
+            "select doc_id, no, task, lead, start, end from task_rows"):
+        if doc_id not in docs:
+            continue
+        score, first = _score("", task, terms)
+        if not first:
+            continue
+        units = []
+        for raw in json.loads(lead):
+            name, function, kind = _canonical(db, doc_id, raw)
+            units.append({"raw": raw, "role": "lead", "source": "task_table", "canonical": name,
+                          "function": function, "kind": kind})
+        answers.append(_answer(docs[doc_id], "task_row", f"附件/表/{no}", task, units, task, [start, end],
+                               score * 0.9, 1000 + no))
+    return answers
+
+
+def _duties_about(db, terms, docs, role) -> list[dict]:
+    if role and role != "responsible":
+        return []
+    answers = []
+    for doc_id, position, unit, duty, start, end in db.execute(
+            "select doc_id, position, unit, duty, start, end from duties"):
+        if doc_id not in docs:
+            continue
+        score, first = _score("", duty, terms)
+        if not first:
+            continue
+        units = []
+        for raw in expand_unit_list(unit):
+            name, function, kind = _canonical(db, doc_id, raw)
+            units.append({"raw": raw, "role": "responsible", "source": "duty_paragraph", "canonical": name,
+                          "function": function, "kind": kind})
+        answers.append(_answer(docs[doc_id], "duty", "部门职责", f"{unit}负责{duty}", units,
+                               f"{unit}负责{duty}", [start, end], score * 0.8, 2000 + position))
+    return answers
+
+
+def unit_ids_for(db: sqlite_utils.Database, query: str) -> list[str]:
+    """Canonical units a researcher's unit name means: by function (民政局 → 民政),
+    or by name for divisions and institutions (公卫科, 疾控中心)."""
+    query = clean_query(query)
+    found = function_of(query)
+    ids = set()
+    if found and len(found[1]) >= len(query) - 1:  # the query is a function's name (民政局, 医保)
+        ids.update(r[0] for r in db.execute(
+            "select id from units where function = ? and kind = 'department'", [found[0]]))
+    ids.update(r[0] for r in db.execute(
+        "select distinct u.id from units u left join unit_aliases ua on ua.unit_id = u.id "
+        "where u.name like ? escape '\\' or ua.raw like ? escape '\\'", [_like(query), _like(query)]))
+    return sorted(ids)
+
+
+def duties(db: sqlite_utils.Database, unit: str, level: str | None = None, role: str | None = None) -> list[dict]:
+    """Everything a unit is responsible for, across documents and levels."""
+    ids = unit_ids_for(db, unit)
+    docs = _documents(db, None, level)
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    rows = db.execute(
+        f"select mu.doc_id, m.path, m.title, mu.unit, mu.role, mu.source, u.name, u.function, m.position, "
+        f"mu.start, mu.end from measure_units mu join measures m on m.id = mu.measure_id "
+        f"join unit_aliases ua on ua.doc_id = mu.doc_id and ua.raw = mu.unit join units u on u.id = ua.unit_id "
+        f"where ua.unit_id in ({marks}) order by mu.doc_id, m.position", ids).fetchall()
+    answers = []
+    for doc_id, path, title, raw, r, source, name, function, position, start, end in rows:
+        if doc_id in docs and (not role or r == role):
+            answers.append({**docs[doc_id], "kind": "measure", "path": path, "title": title, "raw": raw,
+                            "role": r, "source": source, "canonical": name, "function": function,
+                            "span": [start, end], "position": position})
+    id_set = set(ids)
+    for doc_id, position, unit_text, duty, start, end in db.execute(
+            "select doc_id, position, unit, duty, start, end from duties"):
+        if doc_id not in docs or (role and role != "responsible"):
+            continue
+        for raw in expand_unit_list(unit_text):
+            row = db.execute("select unit_id from unit_aliases where doc_id = ? and raw = ?", [doc_id, raw]).fetchone()
+            if row and row[0] in id_set:
+                name, function, _ = _canonical(db, doc_id, raw)
+                answers.append({**docs[doc_id], "kind": "duty", "path": "部门职责", "title": duty, "raw": raw,
+                                "role": "responsible", "source": "duty_paragraph", "canonical": name,
+                                "function": function, "span": [start, end], "position": 2000 + position})
+    answers.sort(key=lambda a: (a["issue_date"] or "", a["doc_id"], a["position"]))
+    return answers
+
+
+def group_by_document(rows: list[dict]) -> dict[str, list[dict]]:
+    grouped: dict[str, list[dict]] = defaultdict(list)
+    for row in rows:
+        grouped[row["doc_id"]].append(row)
+    return dict(grouped)

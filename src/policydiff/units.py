@@ -1,0 +1,218 @@
+"""Canonical units: map a raw unit string, as printed, to the body it names.
+
+``市卫健局公卫科`` in a Shenmu notice is the 公卫科 (公共卫生科) division of
+神木市卫生健康局; ``自治区卫生健康委`` in the Guangxi notice is
+广西壮族自治区卫生健康委员会. The aliases live in ``data/units.json``; the
+locality table in ``data/localities.csv``. What cannot be resolved stays raw,
+with the reason, and is listed by ``policydiff units --unresolved``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+
+from .data import load_json, localities
+from .extract.units import split_units
+
+
+@dataclass(frozen=True)
+class Unit:
+    id: str
+    name: str
+    function: str | None
+    kind: str  # department, division, local_government, institution, unresolved
+    level: str | None
+    locality: str | None
+    parent_id: str | None = None
+    parent_name: str | None = None
+    reason: str | None = None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the notice tells about unqualified unit names (市卫健局 → whose 市?)."""
+
+    locality: str | None
+    admin_level: str | None
+    issuers: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, record: dict) -> "Context":
+        return cls(record.get("locality"), record.get("admin_level"), tuple(record.get("issuers") or ()))
+
+
+@lru_cache(maxsize=None)
+def _aliases() -> list[tuple[str, str]]:
+    data = load_json("units.json")
+    pairs = [(alias, function) for function, names in data["functions"].items() for alias in names]
+    return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
+
+
+@lru_cache(maxsize=None)
+def _institutions() -> list[tuple[re.Pattern, str]]:
+    return [(re.compile(pattern), function) for pattern, function in load_json("units.json")["institutions"]]
+
+
+def function_of(text: str) -> tuple[str, str] | None:
+    """(function, alias) for the longest function alias found in ``text``.
+
+    >>> function_of("市卫健局")
+    ('卫生健康', '卫健局')
+    """
+    for alias, function in _aliases():
+        if alias in text:
+            return function, alias
+    return None
+
+
+def canonical_unit(raw: str, context: Context) -> Unit:
+    """The canonical unit a raw string names in the notice described by ``context``.
+
+    >>> ctx = Context("神木市", "county", ("神木市卫生健康局",))
+    >>> canonical_unit("市卫健局公卫科", ctx).parent_name
+    '神木市卫生健康局'
+    >>> canonical_unit("老龄科", ctx).parent_name
+    '神木市卫生健康局'
+    """
+    text = raw.strip()
+    level, locality, rest = _scope(text.removeprefix("各"), context)
+    government = re.search(load_json("units.json")["local_government"], text)
+    if government and re.search("政府|办事处", text):
+        return _government(text, level, locality)
+    division = _division(rest)
+    if division:
+        return _division_unit(raw, division, rest[: -len(division)], level, locality, context)
+    for pattern, function in _institutions():
+        if pattern.search(rest):
+            return Unit(f"inst:{locality or '?'}:{rest}", f"{locality or ''}{rest}", function, "institution",
+                        level, locality)
+    if government:
+        return _government(text, level, locality)
+    found = function_of(rest)
+    if found:
+        return _department(found[0], level, locality, context)
+    return Unit(f"raw:{raw}", raw, None, "unresolved", level, locality,
+                reason="no function alias, institution or government pattern matches")
+
+
+def _scope(text: str, context: Context) -> tuple[str | None, str | None, str]:
+    """(level, locality, text without its scope prefix)."""
+    table = localities()
+    for loc in sorted(table.values(), key=lambda loc: -len(loc.name)):
+        for name in (loc.name, *loc.short_names):
+            if len(name) >= 2 and text.startswith(name) and name not in ("国家", "全国", "自治区"):
+                return loc.level, loc.name, text[len(name):]
+    if text.startswith(("国家", "国务院", "中央")):
+        return "national", "中华人民共和国", text.removeprefix("国家")
+    if text.startswith(("自治区", "省")):
+        province = _ancestor(context.locality, "provincial")
+        return "provincial", province, text.removeprefix("自治区").removeprefix("省")
+    if text.startswith("市") and not text.startswith("市场"):
+        city = context.locality if context.admin_level in ("prefecture", "county") and \
+            (context.locality or "").endswith("市") else _ancestor(context.locality, "prefecture")
+        return _level_of(city) or "prefecture", city, text[1:]
+    if text.startswith(("县", "区")) and not text.startswith("县（"):
+        return "county", context.locality if context.admin_level == "county" else None, text[1:]
+    if text.startswith(("镇", "乡镇", "街道")) or re.match(r"^乡(?!村)", text):
+        return "township", context.locality, text
+    return context.admin_level, context.locality, text
+
+
+def _ancestor(locality: str | None, level: str) -> str | None:
+    table = localities()
+    while locality and locality in table:
+        if table[locality].level == level:
+            return locality
+        locality = table[locality].parent
+    return None
+
+
+def _level_of(locality: str | None) -> str | None:
+    loc = localities().get(locality or "")
+    return loc.level if loc else None
+
+
+def _division(rest: str) -> str | None:
+    """The internal division a unit string ends with (公卫科, 医政处, 办公室), if any."""
+    divisions = load_json("units.json")["divisions"]
+    for short in sorted(divisions, key=len, reverse=True):
+        if rest.endswith(short):
+            whole = function_of(rest)
+            if whole and whole[1].endswith(short):  # 机构编制委员会办公室 is a department
+                return None
+            return short
+    m = re.search(r"(?:局|委|厅)?(?P<division>[^局委厅]{1,8}(?:科|处))$", rest)
+    return m.group("division") if m and not function_of(m.group("division")) else None
+
+
+def _division_unit(raw, division, parent_text, level, locality, context) -> Unit:
+    parent = _department(function_of(parent_text)[0], level, locality, context) if function_of(parent_text) \
+        else _home_department(context)
+    long_name = load_json("units.json")["divisions"].get(division, division)
+    return Unit(f"div:{parent.id}:{division}", f"{parent.name}{division}", parent.function, "division",
+                parent.level, parent.locality, parent.id, parent.name, None if long_name == division
+                else f"{division} = {long_name}")
+
+
+def _department(function: str, level, locality, context: Context) -> Unit:
+    name = next((i for i in context.issuers if (locality or "\0") in i and function_of(i)
+                 and function_of(i)[0] == function), None)
+    name = name or f"{locality or ''}{function}部门"
+    return Unit(f"dept:{locality or '?'}:{function}", name, function, "department", level, locality)
+
+
+def _home_department(context: Context) -> Unit:
+    """The department a bare division name (公卫科, 医政处) belongs to: the notice's
+    health department among its issuers, else its first issuer."""
+    health = next((i for i in context.issuers if function_of(i) and function_of(i)[0] == "卫生健康"), None)
+    issuer = health or (context.issuers[0] if context.issuers else None)
+    found = function_of(issuer or "")
+    function = found[0] if found else "卫生健康"
+    return Unit(f"dept:{context.locality or '?'}:{function}", issuer or f"{context.locality or ''}{function}部门",
+                function, "department", context.admin_level, context.locality)
+
+
+def _government(text: str, level, locality) -> Unit:
+    return Unit(f"gov:{locality or '?'}:{text.removeprefix('各')}", text, "地方政府", "local_government",
+                _government_level(text, level), locality)
+
+
+def _government_level(text: str, level: str | None) -> str | None:
+    if re.search(r"镇|乡|街道", text):
+        return "township"
+    if re.search(r"^各?县|县（市、区）", text):
+        return "county"
+    if re.search(r"^各市", text):
+        return "prefecture"
+    return level
+
+
+def expand_unit_list(raw: str) -> list[str]:
+    """A duty-paragraph unit like 农业农村、住房城乡建设、生态环境等部门 → one name each.
+
+    >>> expand_unit_list("农业农村、住房城乡建设、生态环境等部门")
+    ['农业农村部门', '住房城乡建设部门', '生态环境部门']
+    """
+    m = re.match(r"^(?P<list>.+?)等?(?P<suffix>部门|单位)$", raw)
+    if not m or "、" not in m.group("list"):
+        return [raw]
+    return [part if part.endswith(("部门", "单位")) else part + m.group("suffix")
+            for part in split_units(m.group("list"))]
+
+
+def unit_map(record: dict) -> dict[str, dict]:
+    """Raw unit string → canonical unit, for every unit string of a record."""
+    context = Context.of(record)
+    raws = list(record.get("issuers") or [])
+    for m in record["measures"]:
+        raws.extend(u["unit"] for u in m["unit_mentions"])
+    for d in record["division_of_duties"]:
+        raws.extend(expand_unit_list(d["unit"]))
+    for r in record.get("task_table") or []:
+        raws.extend(r["lead"])
+    return {raw: canonical_unit(raw, context).to_dict() for raw in dict.fromkeys(raws)}
