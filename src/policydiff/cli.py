@@ -370,5 +370,161 @@ def matrix(docs, db_path, across, fmt, out):
         _write_table(rows, columns_of[name], fmt, out, f"{name} responsibility matrix")
 
 
+@cli.group()
+def baseline():
+    """The national baseline: a measure frame derived from implementing notices."""
+
+
+@baseline.command("build")
+@db_option
+@click.option("-o", "--output", "out", default="corpus/national_frame.json", show_default=True)
+def baseline_build(db_path, out):
+    """Build the measure frame from the stored notices and write it for review.
+
+    Example: policydiff baseline build
+    """
+    from .baseline import build_frame, write_frame
+
+    db = _open(db_path)
+    frame = build_frame([store.load_record(db, r["id"]) for r in store.list_documents(db)])
+    path = write_frame(frame, out)
+    click.echo(f"wrote {path}: {len(frame['entries'])} entries, {len(frame['indicators'])} indicators "
+               f"({frame['provenance']}; primary evidence: {', '.join(frame['primary_documents']) or 'none'})")
+
+
+@baseline.command("show")
+@click.option("--frame", "frame_path", default="corpus/national_frame.json", show_default=True)
+def baseline_show(frame_path):
+    """Print the frame: entries with their evidence, and the indicator values.
+
+    Example: policydiff baseline show
+    """
+    frame = _load_frame(frame_path)
+    national = frame["national"]
+    click.echo(f"{national['doc_number']} {national['titles'][0]} — {frame['provenance']}")
+    click.echo(f"issuers ({len(national['issuers'])}): {'、'.join(national['issuers'])}")
+    click.echo(f"issued: {national.get('issue_date') or national.get('issue_month')} "
+               f"({national.get('issue_month_source', national.get('source'))})")
+    table = Table(title=f"measure frame ({frame['provenance']})", show_lines=True)
+    for column in ("id", "label", "localities", "evidence (path heading)"):
+        table.add_column(column, overflow="fold")
+    for e in frame["entries"]:
+        table.add_row(e["id"], e["label"] + (" [boilerplate]" if e["boilerplate"] else ""), str(e["strength"]),
+                      "\n".join(f"{x['locality']} {x['path']} {x['heading']}" for x in e["evidence"]))
+    console.print(table)
+    for row in frame["indicators"]:
+        carried = "; ".join(f"{c['locality']}: " + ", ".join(f"{v['comparator']}{v['value']}{v['unit']}"
+                                                              for v in c["values"]) for c in row["carried_by"])
+        click.echo(f"indicator {row['no']} {row['indicator']} [{row['binding']}] — {carried}")
+
+
+def _load_frame(path):
+    from .baseline import load_frame
+
+    try:
+        return load_frame(path)
+    except PolicydiffError as exc:
+        raise Fail(str(exc)) from exc
+
+
+def _reference(db, against, frame_path):
+    """The reference of a diff: --against DOC, else the national opinion if it is
+    stored, else the frame derived from implementing notices."""
+    from .baseline import national_facts
+    from .diff import reference_from_document, reference_from_frame
+
+    if against:
+        return reference_from_document(store.load_record(db, _resolve(db, against)))
+    row = db.execute("select id from documents where doc_number = ?", [national_facts()["doc_number"]]).fetchone()
+    if row:
+        return reference_from_document(store.load_record(db, row[0]))
+    records = {r["id"]: store.load_record(db, r["id"]) for r in store.list_documents(db)}
+    return reference_from_frame(_load_frame(frame_path), records)
+
+
+DIFF_FORMATS = ["table", "md", "json", "csv", "html"]
+
+
+@cli.command()
+@click.argument("doc")
+@click.option("--against", help="Reference document (default: the national frame).")
+@db_option
+@click.option("--frame", "frame_path", default="corpus/national_frame.json", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(DIFF_FORMATS), default=None)
+@click.option("-o", "--output", "out", type=click.Path(dir_okay=False))
+def diff(doc, against, db_path, frame_path, fmt, out):
+    """How DOC carried the reference down: adopted, omitted, merged, added; targets; units.
+
+    Example: policydiff diff 淮南
+    """
+    from .diff import diff_document
+
+    db = _open(db_path)
+    result = diff_document(store.load_record(db, _resolve(db, doc)), _reference(db, against, frame_path))
+    fmt = fmt or (Path(out).suffix.lstrip(".") if out else "table")
+    if fmt == "json":
+        result.pop("alignment")
+        text = json.dumps(result, ensure_ascii=False, indent=2) + "\n"
+        Path(out).write_text(text, encoding="utf-8") if out else click.echo(text, nl=False)
+        return
+    for note in result["notes"]:
+        click.echo(f"Note: {note}")
+    rows = [{"id": e["frame_id"], "entry": e["label"] + (" [boilerplate]" if e["boilerplate"] else ""),
+             "status": e["status"] + (f" into {e['merged_into']}" if e["merged_into"] else ""),
+             "local measures": "; ".join(f"{m['path']} {m['title']} ({m['reason']}, {m['score']})" for m in e["local"]),
+             "responsibility": e["responsibility"] or "",
+             "local leads": "、".join(e["local_leads"]), "reference leads": "、".join(e["reference_leads"])}
+            for e in result["entries"]]
+    rows += [{"id": "+", "entry": a["title"], "status": "local addition", "local measures": a["path"]}
+             for a in result["additions"]]
+    rows += [{"id": "T", "entry": t["indicator"], "status": t["change"],
+              "local measures": _fmt_target(t["local"]), "reference leads": _fmt_target(t["reference"])}
+             for t in result["targets"]]
+    columns = ["id", "entry", "status", "local measures", "responsibility", "local leads", "reference leads"]
+    _write_table(rows, columns, fmt, out, f"{result['document']['locality']} vs {result['reference']['name']}")
+
+
+def _fmt_target(t):
+    return f"{t['comparator']}{t['value']}{t['unit']}" if t else ""
+
+
+@cli.command()
+@click.argument("a")
+@click.argument("b")
+@db_option
+@click.option("--frame", "frame_path", default="corpus/national_frame.json", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(DIFF_FORMATS), default=None)
+@click.option("-o", "--output", "out", type=click.Path(dir_okay=False))
+def compare(a, b, db_path, frame_path, fmt, out):
+    """Two localities side by side, aligned through the frame, with target deltas.
+
+    Example: policydiff compare 神木 淮南
+    """
+    from .diff import compare as run_compare
+
+    db = _open(db_path)
+    ra, rb = (store.load_record(db, _resolve(db, ref)) for ref in (a, b))
+    result = run_compare(ra, rb, _reference(db, None, frame_path))
+    fmt = fmt or (Path(out).suffix.lstrip(".") if out else "table")
+    if fmt == "json":
+        text = json.dumps(result, ensure_ascii=False, indent=2) + "\n"
+        Path(out).write_text(text, encoding="utf-8") if out else click.echo(text, nl=False)
+        return
+    for note in result["notes"]:
+        click.echo(f"Note: {note}")
+    name_a, name_b = result["a"]["locality"], result["b"]["locality"]
+    rows = [{"id": e["frame_id"], "entry": e["label"],
+             name_a: "; ".join(f"{m['path']} {m['title']}" for m in e["a_measures"]) or e["a_status"],
+             f"{name_a} leads": "、".join(e["a_leads"]),
+             name_b: "; ".join(f"{m['path']} {m['title']}" for m in e["b_measures"]) or e["b_status"],
+             f"{name_b} leads": "、".join(e["b_leads"]), "units": e["units"] or ""} for e in result["entries"]]
+    rows += [{"id": "+", "entry": "local addition", name_a: f"{x['path']} {x['title']}"} for x in result["a_additions"]]
+    rows += [{"id": "+", "entry": "local addition", name_b: f"{x['path']} {x['title']}"} for x in result["b_additions"]]
+    rows += [{"id": "T", "entry": d["indicator"], name_a: _fmt_target(d["a"]), name_b: _fmt_target(d["b"]),
+              "units": f"{name_b} vs {name_a}: {d['b_vs_a']}"} for d in result["target_deltas"]]
+    columns = ["id", "entry", name_a, f"{name_a} leads", name_b, f"{name_b} leads", "units"]
+    _write_table(rows, columns, fmt, out, f"{name_a} vs {name_b} (through the {result['reference']['name']})")
+
+
 def main():  # pragma: no cover
     cli()

@@ -1,0 +1,138 @@
+"""Align measures to the measure frame (or to a reference document's measures).
+
+Every alignment has a score and a categorical reason: identical heading,
+near-identical heading, same topic by key terms, or no match (a local
+addition). Candidates are scored with rapidfuzz over jieba tokens and over
+characters; organisational boilerplate aligns but is flagged.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+IDENTICAL = "identical heading"
+NEAR_IDENTICAL = "near-identical heading"
+SAME_TOPIC = "same topic by key terms"
+NO_MATCH = "no match"
+
+NEAR_THRESHOLD = 78
+TOPIC_THRESHOLD = 0.5
+
+_LEADING_VERBS = re.compile(
+    r"^(?:持续|深入|全面|进一步|加强和优化|加强|健全完善|健全|完善|推进|实施|开展|推动|支持|做好|强化|坚决|"
+    r"巩固|优化|调整完善|调整|抓实|提升|建立|大力|扎实|切实|着力|加大力度|加大|提高|精细化|凝聚|深化)+")
+_PUNCT = re.compile(r"[“”\"'《》〈〉（）()、，。；：,.;:\s]")
+GENERIC = {"工作", "建设", "服务", "机制", "能力", "措施", "政策", "推进", "加强", "实施", "开展", "持续",
+           "进一步", "完善", "健全", "深入", "全面", "提升", "推动", "支持", "做好", "强化", "地区",
+           "经济", "薄弱", "脱贫", "我市", "各地", "相关", "达到", "完成", "实现", "人口", "农村", "单位",
+           "医院", "医疗", "期间", "水平", "辖区", "设置", "管理", "规范"}
+
+
+def normalise_heading(heading: str) -> str:
+    """A heading without quotes, punctuation and leading action verbs.
+
+    >>> normalise_heading("完善住院先诊疗后付费政策")
+    '住院先诊疗后付费政策'
+    """
+    text = _PUNCT.sub("", heading or "")
+    return _LEADING_VERBS.sub("", text) or text
+
+
+@lru_cache(maxsize=4096)
+def tokens(text: str) -> tuple[str, ...]:
+    """jieba tokens of two or more characters (dictionary loaded once per process)."""
+    import jieba
+
+    jieba.setLogLevel(60)
+    return tuple(t for t in jieba.lcut(_PUNCT.sub(" ", text)) if len(t.strip()) >= 2)
+
+
+def key_terms(texts: list[str], limit: int = 8) -> list[str]:
+    """The most frequent non-generic tokens of ``texts``."""
+    counts: dict[str, int] = {}
+    for text in texts:
+        for token in set(tokens(text)):
+            if token not in GENERIC:
+                counts[token] = counts.get(token, 0) + 1
+    return [t for t, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]]
+
+
+def heading_similarity(a: str, b: str) -> float:
+    """Best of character and token similarity of two normalised headings (0–100)."""
+    na, nb = normalise_heading(a), normalise_heading(b)
+    if not na or not nb:
+        return 0.0
+    chars = fuzz.ratio(na, nb)
+    toks = fuzz.token_set_ratio(" ".join(tokens(na)), " ".join(tokens(nb)))
+    return max(chars, toks)
+
+
+def topic_score(text: str, terms: list[str]) -> float:
+    """Share of an entry's key terms that a measure's text contains."""
+    if not terms:
+        return 0.0
+    return sum(1 for t in terms if t in text) / len(terms)
+
+
+def align_measure(measure: dict, frame: list[dict]) -> dict:
+    """The best frame entry for one measure, with score and reason."""
+    title = measure["title"]
+    norm = normalise_heading(title)
+    best = {"frame_id": None, "label": None, "score": 0.0, "reason": NO_MATCH, "boilerplate": False}
+    for entry in frame:
+        headings = [e["heading"] for e in entry["evidence"]] or [entry["label"]]
+        if any(normalise_heading(h) == norm for h in headings):
+            return _hit(entry, 100.0, IDENTICAL)
+        score = max(heading_similarity(title, h) for h in headings)
+        if entry.get("pattern") and re.search(entry["pattern"], title):
+            score = max(score, NEAR_THRESHOLD)
+        if score >= NEAR_THRESHOLD and score > best["score"]:
+            best = _hit(entry, score, NEAR_IDENTICAL)
+    if best["frame_id"]:
+        return best
+    for entry in frame:
+        share = topic_score(measure["text"], entry.get("key_terms", []))
+        if share >= TOPIC_THRESHOLD and share * 100 > best["score"]:
+            best = _hit(entry, round(share * 100, 1), SAME_TOPIC)
+    return best
+
+
+def _hit(entry: dict, score: float, reason: str) -> dict:
+    return {"frame_id": entry["id"], "label": entry["label"], "score": round(score, 1), "reason": reason,
+            "boilerplate": bool(entry.get("boilerplate"))}
+
+
+def align_document(record: dict, frame: list[dict]) -> list[dict]:
+    """Every measure of ``record`` aligned to ``frame``, in document order."""
+    aligned = []
+    for m in record["measures"]:
+        hit = align_measure(m, frame)
+        aligned.append({**hit, "path": m["path"], "title": m["title"], "span": m["span"],
+                        "units": [{"raw": u["unit"], "role": u["role"], "source": u["source"],
+                                   "function": (record.get("unit_map", {}).get(u["unit"]) or {}).get("function")}
+                                  for u in m["unit_mentions"]]})
+    return aligned
+
+
+def frame_from_document(record: dict) -> list[dict]:
+    """Use a document's own measures as the frame (``--against DOC``)."""
+    return [{"id": m["path"], "label": m["title"], "pattern": None, "boilerplate": False,
+             "key_terms": key_terms([m["title"], m["text"][:200]]),
+             "evidence": [{"doc_id": record["id"], "path": m["path"], "heading": m["title"], "span": m["span"]}]}
+            for m in record["measures"]]
+
+
+def across_table(db, doc_ids=None):
+    """Rows of ``policydiff matrix --across``: frame entry × locality."""
+    from . import store
+    from .baseline import load_frame
+    from .matrix import across_matrix
+
+    frame = load_frame()["entries"]
+    ids = doc_ids or [r["id"] for r in store.list_documents(db)]
+    records = {d: store.load_record(db, d) for d in ids}
+    alignments = {d: align_document(r, frame) for d, r in records.items()}
+    return across_matrix(alignments, frame, records)

@@ -1,0 +1,171 @@
+"""The national baseline, honestly: a document node and a measure frame derived
+from the implementing notices (the national text is not in the corpus).
+
+The frame is built by ``policydiff baseline build`` into
+``corpus/national_frame.json`` (reviewable, committed). Each entry has a short
+label of our own, key terms, and its evidence: the documents and measure paths
+that carry it, headings quoted. When the national opinion itself is ingested
+(文号 国卫扶贫发〔2021〕6号), it becomes the reference without code changes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from .align import NO_MATCH, align_measure, key_terms
+from .data import load_json
+from .extract.units import split_units
+
+FRAME_PATH = Path("corpus") / "national_frame.json"
+PROVENANCE = "derived from implementing notices"
+
+
+def national_facts() -> dict:
+    return load_json("frame_rules.json")["national"]
+
+
+def national_document(records: list[dict]) -> dict:
+    """What is known of the national opinion: first-hand where the corpus has it."""
+    facts = national_facts()
+    own = next((r for r in records if r.get("doc_number") == facts["doc_number"]), None)
+    if own:
+        return {"doc_number": own["doc_number"], "titles": [own["title"]], "issuers": own["issuers"],
+                "issue_date": own["issue_date"], "source": f"corpus document {own['id']}"}
+    issuers, evidence = _issuers_from_citations(records, facts["doc_number"])
+    return {"doc_number": facts["doc_number"], "titles": facts["titles"], "issuers": issuers,
+            "issuers_evidence": evidence, "issue_month": facts["issue_month"],
+            "issue_month_source": facts["issue_month_source"], "in_corpus": False,
+            "source": PROVENANCE}
+
+
+def _issuers_from_citations(records, number):
+    for r in records:
+        for c in r["citations"]:
+            if c["doc_number"] == number and c["issuer_hint"] and "、" in c["issuer_hint"]:
+                names = split_units(re.sub(r"等\d+部门$|等十三部门$", "", c["issuer_hint"]))
+                return names, {"doc_id": r["id"], "span": c["span"], "quote": c["issuer_hint"]}
+    return [], None
+
+
+def primary_documents(records: list[dict], number: str) -> list[dict]:
+    """Documents that cite the national opinion directly (the primary evidence)."""
+    return [r for r in records if any(c["doc_number"] == number for c in r["citations"])]
+
+
+def _rule_for(heading: str):
+    for pattern, label, boilerplate in load_json("frame_rules.json")["labels"]:
+        if re.search(pattern, heading):
+            return pattern, label, boilerplate
+    return None, None, False
+
+
+def build_frame(records: list[dict]) -> dict:
+    """Build the measure frame from parsed records (see module docstring)."""
+    facts = national_facts()
+    national = national_document(records)
+    primary = primary_documents(records, facts["doc_number"])
+    primary_ids = {r["id"] for r in primary}
+    entries: list[dict] = []
+    for record in primary:
+        for m in record["measures"]:
+            _add_evidence(entries, record, m, primary=True)
+    others = [r for r in records if r["id"] not in primary_ids and r.get("doc_number") != facts["doc_number"]]
+    for record in others:
+        for m in record["measures"]:
+            _add_evidence(entries, record, m, primary=False)
+    entries = [e for e in entries if e["primary"] or len(e["localities"]) >= 2]
+    for i, entry in enumerate(entries, start=1):
+        entry["id"] = f"F{i:02d}"
+        entry["key_terms"] = key_terms([e["heading"] for e in entry["evidence"]])
+        entry["strength"] = len(entry["localities"])
+        entry["localities"] = sorted(entry["localities"])
+    return {"provenance": PROVENANCE, "national": national,
+            "primary_documents": sorted(primary_ids), "entries": entries,
+            "indicators": build_indicators(records, primary_ids)}
+
+
+def _add_evidence(entries: list[dict], record: dict, measure: dict, primary: bool) -> None:
+    evidence = {"doc_id": record["id"], "locality": record["locality"], "path": measure["path"],
+                "heading": measure["title"], "span": measure["span"]}
+    pattern, label, boilerplate = _rule_for(measure["title"])
+    target = next((e for e in entries if label and e["label"] == label), None)
+    if target is None and entries:
+        hit = align_measure(measure, entries)
+        if hit["reason"] != NO_MATCH and hit["score"] >= 90:
+            target = next(e for e in entries if e["id"] == hit["frame_id"])
+    if target is None:
+        if not primary and not label:
+            return  # a local addition; not evidence of the national frame
+        target = {"id": f"tmp{len(entries)}", "label": label or measure["title"], "pattern": pattern,
+                  "boilerplate": boilerplate, "primary": primary, "localities": set(), "evidence": []}
+        entries.append(target)
+    target["evidence"].append(evidence)
+    target["localities"].add(record["locality"] or record["id"])
+    target["primary"] = target["primary"] or primary
+
+
+def build_indicators(records: list[dict], primary_ids: set[str]) -> list[dict]:
+    """Annex indicator rows, with the value each document carries and the frame's value."""
+    carriers = [r for r in records if r.get("annex_indicators")]
+    primary = next((r for r in carriers if r["id"] in primary_ids), None)
+    if primary is None:
+        return []
+    rows = []
+    for row in primary["annex_indicators"]:
+        carried = []
+        for r in carriers:
+            match = _matching_indicator(row, r["annex_indicators"])
+            if match:
+                targets = [t for t in r["targets"] if t["path"] == "annex" and t["span"][0] >= match["span"][0]
+                           and t["span"][1] <= match["span"][1] + 40 and t["text"] in r["text"][match["span"][0]:match["span"][1]]]
+                carried.append({"doc_id": r["id"], "locality": r["locality"], "no": match["no"],
+                                "indicator": match["indicator"], "binding": match["binding"],
+                                "values": [{k: t[k] for k in ("comparator", "value", "unit")} for t in targets]})
+        frame_values = next((c["values"] for c in carried if c["doc_id"] == primary["id"]), [])
+        rows.append({"no": row["no"], "indicator": row["indicator"], "binding": row["binding"],
+                     "carried_by": carried, "frame_values": frame_values,
+                     "why": f"the value printed by {primary['locality']} ({primary['doc_number']}), which "
+                            "implements the national opinion directly; other localities' differing values "
+                            "are recorded as theirs"})
+    return rows
+
+
+def _matching_indicator(row: dict, candidates: list[dict]):
+    """The row of another indicator table that states the same indicator: same
+    number and attribute, or similar wording (numbers ignored)."""
+    from rapidfuzz import fuzz
+
+    same_slot = next((c for c in candidates if c["no"] == row["no"] and c["binding"] == row["binding"]), None)
+    if same_slot and fuzz.partial_ratio(row["indicator"][:8], same_slot["indicator"]) >= 50:
+        return same_slot
+    scored = [(fuzz.ratio(re.sub(r"\d+", "", row["indicator"]), re.sub(r"\d+", "", c["indicator"])), c)
+              for c in candidates]
+    best = max(scored, key=lambda sc: sc[0], default=(0, None))
+    return best[1] if best[0] >= 60 else None
+
+
+def write_frame(frame: dict, path=FRAME_PATH) -> Path:
+    path = Path(path)
+    path.write_text(json.dumps(frame, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return path
+
+
+def load_frame(path=FRAME_PATH) -> dict:
+    """The committed frame; a clear error if it has not been built."""
+    path = Path(path)
+    if not path.exists():
+        from .errors import PolicydiffError
+
+        raise PolicydiffError(f"{path}: no measure frame; run 'policydiff baseline build'")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def frame_terms(path=FRAME_PATH) -> dict[str, list[str]] | None:
+    """label → key terms of every frame entry (widens `who` queries), if built."""
+    try:
+        frame = load_frame(path)
+    except Exception:
+        return None
+    return {e["label"]: e["key_terms"] for e in frame["entries"]}

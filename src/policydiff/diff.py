@@ -1,0 +1,243 @@
+"""Diff a locality against the national frame (or any reference document), and
+compare two localities side by side through the frame."""
+
+from __future__ import annotations
+
+import re
+
+from .align import NO_MATCH, align_document, frame_from_document, key_terms, topic_score
+from .baseline import PROVENANCE, _matching_indicator, national_facts
+
+MERGED_SHARE = 0.75  # key-term coverage inside another measure that counts as merged
+
+
+def reference_from_frame(frame: dict, records: dict[str, dict]) -> dict:
+    return {"kind": "frame", "name": f"national measure frame ({PROVENANCE})",
+            "doc_number": frame["national"]["doc_number"],
+            "date": frame["national"].get("issue_date") or frame["national"].get("issue_month"),
+            "entries": frame["entries"], "indicators": frame.get("indicators", []), "records": records}
+
+
+def reference_from_document(record: dict) -> dict:
+    indicators = [{"no": r["no"], "indicator": r["indicator"], "binding": r["binding"],
+                   "frame_values": _values_of(record, r)} for r in record.get("annex_indicators") or []]
+    return {"kind": "document", "name": f"{record['locality']} {record['doc_number'] or record['id']}",
+            "doc_number": record["doc_number"], "date": record["issue_date"],
+            "entries": frame_from_document(record), "indicators": indicators,
+            "records": {record["id"]: record}}
+
+
+def _values_of(record: dict, row: dict) -> list[dict]:
+    return [{k: t[k] for k in ("comparator", "value", "unit")} for t in record["targets"]
+            if t["path"] == "annex" and row["span"][0] <= t["span"][0] < row["span"][1] + 1]
+
+
+def diff_document(record: dict, reference: dict) -> dict:
+    """What ``record`` adopted, omitted, merged and added relative to ``reference``,
+    with targets compared by comparator semantics and responsibility compared."""
+    aligned = align_document(record, reference["entries"])
+    entries = [_entry_status(e, aligned, record, reference) for e in reference["entries"]]
+    additions = [{"path": a["path"], "title": a["title"], "span": a["span"]} for a in aligned
+                 if a["reason"] == NO_MATCH]
+    return {"document": _doc_summary(record), "reference": {k: reference[k] for k in ("kind", "name", "doc_number", "date")},
+            "notes": _notes(record, reference), "entries": entries, "additions": additions,
+            "targets": compare_targets(record, reference, aligned), "alignment": aligned}
+
+
+def _doc_summary(record: dict) -> dict:
+    return {k: record.get(k) for k in ("id", "locality", "admin_level", "doc_number", "issue_date", "title")}
+
+
+def _notes(record: dict, reference: dict) -> list[str]:
+    notes = []
+    if reference["kind"] == "frame":
+        notes.append(f"The reference is a frame {PROVENANCE}: the national text ({reference['doc_number']}) "
+                     "is not in the corpus.")
+    ref_date = reference.get("date") or ""
+    if record.get("issue_date") and ref_date and record["issue_date"][:7] < ref_date[:7]:
+        notes.append(f"{record['locality']} ({record['issue_date']}) predates the reference ({ref_date}): "
+                     "what aligns shows continuity of earlier policy, not implementation.")
+    return notes
+
+
+def _entry_status(entry: dict, aligned: list[dict], record: dict, reference: dict) -> dict:
+    local = [a for a in aligned if a["frame_id"] == entry["id"]]
+    status = "adopted" if local else "omitted"
+    merged_into = None
+    if not local:
+        merged_into = _merged_into(entry, record)
+        status = "merged" if merged_into else "omitted"
+    local_leads = _lead_functions(local)
+    ref_leads = _reference_leads(entry, reference)
+    responsibility = None
+    if local_leads and ref_leads:
+        responsibility = "same" if local_leads[0] == ref_leads[0] else f"reassigned: {ref_leads[0]} → {local_leads[0]}"
+    text = record["text"]
+    return {"frame_id": entry["id"], "label": entry["label"], "boilerplate": bool(entry.get("boilerplate")),
+            "status": status, "merged_into": merged_into,
+            "local": [{"path": a["path"], "title": a["title"], "score": a["score"], "reason": a["reason"],
+                       "span": a["span"], "evidence": text[a["span"][0]:a["span"][1]].split("。")[0]}
+                      for a in local],
+            "reference_headings": [f"{e.get('locality') or e['doc_id']} {e['path']} {e['heading']}"
+                                   for e in entry["evidence"]],
+            "local_leads": local_leads, "reference_leads": ref_leads, "responsibility": responsibility}
+
+
+def _merged_into(entry: dict, record: dict) -> str | None:
+    for m in record["measures"]:
+        if entry["label"] in m["text"] or topic_score(m["text"], entry.get("key_terms", [])) >= MERGED_SHARE:
+            return m["path"]
+    return None
+
+
+def _lead_functions(aligned: list[dict]) -> list[str]:
+    leads = []
+    for a in aligned:
+        for u in a["units"]:
+            if u["role"] in ("lead", "responsible") and (u["function"] or u["raw"]) not in leads:
+                leads.append(u["function"] or u["raw"])
+    return leads
+
+
+def _reference_leads(entry: dict, reference: dict) -> list[str]:
+    leads = []
+    for ev in entry["evidence"]:
+        record = reference["records"].get(ev["doc_id"])
+        if record is None or (reference["kind"] == "frame" and ev["doc_id"] not in _primary(reference)):
+            continue
+        measure = next((m for m in record["measures"] if m["path"] == ev["path"]), None)
+        for u in (measure or {}).get("unit_mentions", []):
+            function = (record.get("unit_map", {}).get(u["unit"]) or {}).get("function") or u["unit"]
+            if u["role"] in ("lead", "responsible") and function not in leads:
+                leads.append(function)
+    return leads
+
+
+def _primary(reference: dict) -> set[str]:
+    number = national_facts()["doc_number"]
+    return {d for d, r in reference["records"].items() if any(c["doc_number"] == number for c in r["citations"])}
+
+
+# ------------------------------------------------------------------ targets
+
+_SCOPE = re.compile(r"以(?P<scope>[^，,。]{1,10}?)为单位")
+
+
+def compare_targets(record: dict, reference: dict, aligned: list[dict]) -> list[dict]:
+    """Reference indicator values against the document's, by comparator semantics."""
+    results = []
+    matched_local = set()
+    for row in reference.get("indicators") or []:
+        ref_values = row.get("frame_values") or []
+        if not ref_values:
+            continue
+        local_row = _matching_indicator(row, record.get("annex_indicators") or [])
+        candidates = [t for t in record["targets"] if local_row and t["path"] == "annex"
+                      and local_row["span"][0] <= t["span"][0] < local_row["span"][1] + 1]
+        if not candidates:
+            candidates = _body_targets_for(row, record)
+        for ref in ref_values:
+            same_unit = [t for t in candidates if _unit(t["unit"]) == _unit(ref["unit"])]
+            local = next((t for t in same_unit if t["comparator"] == ref["comparator"]), None) or \
+                next(iter(same_unit), None)
+            if local is None:
+                results.append({"indicator": row["indicator"], "reference": ref, "local": None,
+                                "change": "dropped target" if record.get("annex_indicators") else "not stated"})
+                continue
+            matched_local.add(tuple(local["span"]) + (local["value"],))
+            change = target_change(ref, local)
+            scope = _scope_change(row["indicator"], local_row["indicator"] if local_row else local["text"])
+            results.append({"indicator": row["indicator"], "reference": ref,
+                            "local": {k: local[k] for k in ("comparator", "value", "unit", "path", "text", "span")},
+                            "change": scope or change})
+    for t in record["targets"]:
+        if t["path"] == "annex" and tuple(t["span"]) + (t["value"],) not in matched_local:
+            results.append({"indicator": t["indicator"], "reference": None,
+                            "local": {k: t[k] for k in ("comparator", "value", "unit", "path", "text", "span")},
+                            "change": "new target"})
+    return results
+
+
+def _body_targets_for(row: dict, record: dict) -> list[dict]:
+    """Targets in the body that restate an indicator (30种大病 for 大病专项救治病种):
+    their clause shares two of the indicator's key terms."""
+    terms = key_terms([re.sub(r"\d+|≥|≤", " ", row["indicator"])], limit=12)
+    found = []
+    for t in record["targets"]:
+        sentence = _sentence(record["text"], t["span"])
+        if sum(term in sentence for term in terms) >= 2 and _same_rate(row["indicator"], t["text"]):
+            found.append(t)
+    return found
+
+
+def _sentence(text: str, span) -> str:
+    left = max(text.rfind(ch, 0, span[0]) for ch in "。；\n") + 1
+    ends = [i for i in (text.find(ch, span[1]) for ch in "。；\n") if i >= 0]
+    return text[left:min(ends) if ends else len(text)]
+
+
+_RATE = re.compile(r"([\u4e00-\u9fff]{2})率")
+
+
+def _same_rate(ref_text: str, local_text: str) -> bool:
+    """A rate compares only with the same rate (管理率 is not 覆盖率)."""
+    a, b = _RATE.findall(ref_text), _RATE.findall(local_text)
+    return not a or not b or a[-1] == b[-1]
+
+
+UNIT_EQUIVALENTS = {"个病种": "种", "％": "%", "百分点": "个百分点"}
+
+
+def _unit(unit: str) -> str:
+    return UNIT_EQUIVALENTS.get(unit, unit)
+
+
+def target_change(ref: dict, local: dict) -> str:
+    """strengthened / weakened / same / changed, by comparator semantics.
+
+    >>> target_change({"comparator": ">=", "value": 30, "unit": "种"}, {"comparator": ">=", "value": 34, "unit": "种"})
+    'strengthened'
+    >>> target_change({"comparator": "<=", "value": 10, "unit": "%"}, {"comparator": "<=", "value": 5, "unit": "%"})
+    'strengthened'
+    """
+    if _unit(ref["unit"]) != _unit(local["unit"]):
+        return "changed unit"
+    if local["value"] == ref["value"]:
+        return "same" if local["comparator"] == ref["comparator"] or "=" in (local["comparator"], ref["comparator"]) \
+            else "changed comparator"
+    floor = ref["comparator"] in (">=", ">", "=")
+    higher = local["value"] > ref["value"]
+    return "strengthened" if higher == floor else "weakened"
+
+
+def _scope_change(ref_text: str, local_text: str) -> str | None:
+    a, b = _SCOPE.search(ref_text or ""), _SCOPE.search(local_text or "")
+    if a and b and a.group("scope") != b.group("scope"):
+        return f"changed scope: {a.group('scope')} → {b.group('scope')}"
+    return None
+
+
+# ------------------------------------------------------------------ compare
+
+
+def compare(a: dict, b: dict, reference: dict) -> dict:
+    """Two localities side by side, aligned through the reference frame."""
+    da, db = diff_document(a, reference), diff_document(b, reference)
+    rows = []
+    for ea, eb in zip(da["entries"], db["entries"]):
+        leads = None
+        if ea["local_leads"] and eb["local_leads"]:
+            leads = "same lead" if ea["local_leads"][0] == eb["local_leads"][0] else "different lead"
+        rows.append({"frame_id": ea["frame_id"], "label": ea["label"], "boilerplate": ea["boilerplate"],
+                     "a_status": ea["status"], "a_measures": ea["local"], "a_leads": ea["local_leads"],
+                     "b_status": eb["status"], "b_measures": eb["local"], "b_leads": eb["local_leads"],
+                     "units": leads})
+    deltas = []
+    for ta in da["targets"]:
+        tb = next((t for t in db["targets"] if t["indicator"] == ta["indicator"] and t["reference"] == ta["reference"]), None)
+        if ta["local"] and tb and tb["local"]:
+            deltas.append({"indicator": ta["indicator"], "a": ta["local"], "b": tb["local"],
+                           "b_vs_a": target_change(ta["local"], tb["local"])})
+    return {"a": da["document"], "b": db["document"], "reference": da["reference"],
+            "notes": sorted(set(da["notes"] + db["notes"])), "entries": rows,
+            "a_additions": da["additions"], "b_additions": db["additions"], "target_deltas": deltas}
