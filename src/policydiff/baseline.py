@@ -64,6 +64,7 @@ def _rule_for(heading: str):
 def build_frame(records: list[dict]) -> dict:
     """Build the measure frame from parsed records (see module docstring)."""
     facts = national_facts()
+    records = sorted(records, key=lambda r: (r.get("issue_date") or "", r["id"]))  # order-independent
     national = national_document(records)
     primary = primary_documents(records, facts["doc_number"])
     primary_ids = {r["id"] for r in primary}

@@ -1,0 +1,47 @@
+"""The aligner: rows of (local heading → expected frame entry or no match),
+including headings paraphrased across localities."""
+
+import pytest
+
+from conftest import ROOT
+from policydiff.align import IDENTICAL, NO_MATCH, align_measure
+from policydiff.baseline import load_frame
+
+
+@pytest.fixture(scope="module")
+def frame():
+    return load_frame(ROOT / "corpus" / "national_frame.json")["entries"]
+
+
+ROWS = [
+    # (heading, text, expected label or None, expected reason or None)
+    ("完善住院先诊疗后付费政策", "", "先诊疗后付费", IDENTICAL),  # Guangxi/Shenmu wording
+    ("调整完善住院先诊疗后付费政策", "", "先诊疗后付费", IDENTICAL),  # Huainan paraphrase
+    ("抓实“先诊疗后付费”", "", "先诊疗后付费", None),  # Kaifeng work point
+    ("提升“先诊疗后付费”政策落实质量", "", "先诊疗后付费", None),  # Lianyungang 2018
+    ("精细化实施低收入人口大病专项救治", "", "大病专项救治", None),
+    ("优化疾病分类救治管理措施", "", "大病专项救治", None),
+    ("健全防止因病返贫致贫监测预警和精准帮扶机制", "", "因病返贫动态监测", None),
+    ("健全动态监测机制", "", "因病返贫动态监测", None),
+    ("加强经济薄弱地区远程医疗服务能力建设", "", "互联网+医疗健康", None),
+    ("提升群众自我防病能力", "", "健康促进行动", None),
+    ("深入开展爱国卫生运动", "", "爱国卫生运动", IDENTICAL),
+    ("凝聚部门合力", "", "部门协作", None),  # boilerplate still aligns
+    ("进一步健全工作协调机制", "建立联络员制度，定期报告。", None, NO_MATCH),  # a local addition
+    ("强化上下协同", "完善市、县、乡、村卫生健康部门工作体系。", None, NO_MATCH),
+    # no heading match, but the text carries the entry's key terms
+    ("加强基层工作", "推进尘肺病等职业病主动监测与筛查，实施尘肺病综合防控。", "尘肺病等职业病防控", "same topic by key terms"),
+]
+
+
+@pytest.mark.parametrize("heading, text, label, reason", ROWS, ids=[r[0] for r in ROWS])
+def test_align_measure(frame, heading, text, label, reason):
+    hit = align_measure({"title": heading, "text": text or heading}, frame)
+    assert hit["label"] == label
+    if reason:
+        assert hit["reason"] == reason
+
+
+def test_boilerplate_is_flagged(frame):
+    assert align_measure({"title": "加强组织领导", "text": ""}, frame)["boilerplate"] is True
+    assert align_measure({"title": "完善住院先诊疗后付费政策", "text": ""}, frame)["boilerplate"] is False

@@ -1,0 +1,129 @@
+"""The national frame and the diffs, checked against readings of the notices."""
+
+import json
+import shutil
+
+import pytest
+
+from conftest import CORPUS, GUANGXI, HUAINAN, KAIFENG, LIANYUNGANG, ROOT, SHENMU
+from policydiff.baseline import build_frame, load_frame
+from policydiff.diff import compare, diff_document, reference_from_document, reference_from_frame
+
+FRAME_FILE = ROOT / "corpus" / "national_frame.json"
+
+
+@pytest.fixture(scope="module")
+def frame():
+    return load_frame(FRAME_FILE)
+
+
+@pytest.fixture(scope="module")
+def reference(frame, records):
+    return reference_from_frame(frame, records)
+
+
+def test_committed_frame_is_what_build_produces(records, frame):
+    built = json.loads(json.dumps(build_frame(list(records.values())), ensure_ascii=False))
+    assert built == frame
+
+
+def test_national_node_is_honest(frame):
+    national = frame["national"]
+    assert national["doc_number"] == "国卫扶贫发〔2021〕6号"
+    assert len(national["issuers"]) == 13 and national["issuers"][-1] == "中央军委后勤保障部"
+    assert national["issue_month"] == "2021-02" and "secondary" in national["issue_month_source"]
+    assert frame["provenance"] == "derived from implementing notices"
+    assert frame["primary_documents"] == [GUANGXI]  # the notice that cites the opinion directly
+
+
+def test_every_frame_entry_has_checkable_evidence(frame, records):
+    for entry in frame["entries"]:
+        assert entry["evidence"]
+        for ev in entry["evidence"]:
+            text = records[ev["doc_id"]]["text"]
+            assert text[ev["span"][0]:ev["span"][1]].startswith(ev["heading"])
+
+
+def test_indicator_values_carried_by_each_document(frame):
+    serious = next(row for row in frame["indicators"] if "大病专项救治病种" in row["indicator"])
+    values = {c["locality"]: c["values"] for c in serious["carried_by"]}
+    assert values["广西壮族自治区"] == [{"comparator": ">=", "value": 30, "unit": "种"}]
+    assert values["淮南市"] == [{"comparator": ">=", "value": 34, "unit": "种"}]
+    assert serious["frame_values"] == values["广西壮族自治区"] and "directly" in serious["why"]
+
+
+def _target(result, fragment):
+    return next(t for t in result["targets"] if fragment in t["indicator"])
+
+
+def test_huainan_strengthens_the_serious_illness_count(records, reference):
+    result = diff_document(records[HUAINAN], reference)
+    serious = _target(result, "大病专项救治病种")
+    assert (serious["local"]["value"], serious["reference"]["value"], serious["change"]) == (34, 30, "strengthened")
+    literacy = _target(result, "健康素养")
+    assert literacy["change"] == "changed scope: 设区市 → 县、区"
+
+
+def test_huainan_adopts_every_primary_entry(records, reference):
+    result = diff_document(records[HUAINAN], reference)
+    statuses = {e["label"]: e["status"] for e in result["entries"]}
+    assert statuses["先诊疗后付费"] == statuses["大病专项救治"] == "adopted"
+    assert statuses["尘肺病等职业病防控"] == "merged"  # folded into 13. 做好重点地区重大疾病综合防控
+    assert result["additions"] == []
+
+
+def test_lianyungang_predates_the_opinion_and_still_aligns(records, reference):
+    result = diff_document(records[LIANYUNGANG], reference)
+    assert any("predates" in note for note in result["notes"])
+    adopted = {e["label"] for e in result["entries"] if e["status"] == "adopted"}
+    assert {"先诊疗后付费", "大病专项救治", "对口帮扶"} <= adopted
+    assert [a["path"] for a in result["additions"]] == ["四/（十二）"]  # 进一步健全工作协调机制
+
+
+def test_kaifeng_work_points(records, reference):
+    result = diff_document(records[KAIFENG], reference)
+    statuses = {e["label"]: e["status"] for e in result["entries"]}
+    assert statuses["先诊疗后付费"] == "adopted" and statuses["尘肺病等职业病防控"] == "omitted"
+    assert _target(result, "大病专项救治病种")["change"] == "same"
+
+
+def test_shenmu_leads_are_health_divisions(records, reference):
+    result = diff_document(records[SHENMU], reference)
+    entry = next(e for e in result["entries"] if e["label"] == "先诊疗后付费")
+    assert entry["local"][0]["path"] == "二/（二）"
+    assert entry["local_leads"] == ["卫生健康"] and entry["responsibility"] == "same"
+
+
+def test_compare_two_localities(records, reference):
+    result = compare(records[SHENMU], records[HUAINAN], reference)
+    delta = next(d for d in result["target_deltas"] if "大病专项救治病种" in d["indicator"])
+    assert (delta["a"]["value"], delta["b"]["value"], delta["b_vs_a"]) == (30, 34, "strengthened")
+    row = next(r for r in result["entries"] if r["label"] == "先诊疗后付费")
+    assert row["a_measures"][0]["path"] == "二/（二）" and row["b_measures"][0]["path"] == "二/（一）/2"
+
+
+def test_any_document_can_be_the_reference(records):
+    result = diff_document(records[HUAINAN], reference_from_document(records[GUANGXI]))
+    assert result["reference"]["kind"] == "document"
+    entry = next(e for e in result["entries"] if e["label"] == "完善住院先诊疗后付费政策")
+    assert entry["local"][0]["path"] == "二/（一）/2"
+
+
+def test_national_document_in_the_corpus_becomes_the_reference(tmp_path):
+    """A stand-in renumbered as the national opinion (test fixture, not policy text)."""
+    from click.testing import CliRunner
+
+    from policydiff.cli import cli
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for doc_id in (GUANGXI, HUAINAN):
+        shutil.copy(CORPUS / f"{doc_id}.txt", folder)
+    stand_in = (CORPUS / f"{GUANGXI}.txt").read_text(encoding="utf-8").replace("桂卫基层发〔2021〕5号", "国卫扶贫发〔2021〕6号")
+    (folder / "national.txt").write_text(stand_in, encoding="utf-8")
+    db = tmp_path / "p.db"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["ingest", str(folder), "--db", str(db), "--workers", "1"]).exit_code == 0
+    result = runner.invoke(cli, ["diff", "淮南", "--db", str(db), "--format", "json"])
+    assert json.loads(result.output)["reference"] == {"kind": "document", "name": "广西壮族自治区 国卫扶贫发〔2021〕6号",
+                                                       "doc_number": "国卫扶贫发〔2021〕6号", "date": "2021-07-31"}
