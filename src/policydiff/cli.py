@@ -526,5 +526,57 @@ def compare(a, b, db_path, frame_path, fmt, out):
     _write_table(rows, columns, fmt, out, f"{name_a} vs {name_b} (through the {result['reference']['name']})")
 
 
+@cli.command("graph")
+@db_option
+@click.option("--kind", type=click.Choice(["citation", "responsibility"]), help="Default: both.")
+@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "json", "png", "svg"]),
+              help="Default: all formats.")
+@click.option("-o", "--output", "out", type=click.Path(), help="File (one kind and format) or folder.")
+@click.option("--frame", "frame_path", default="corpus/national_frame.json", show_default=True)
+def graph_command(db_path, kind, fmt, out, frame_path):
+    """Export the citation graph and the responsibility graph (Gephi-ready).
+
+    Example: policydiff graph --kind citation --format graphml -o graphs/citations.graphml
+    """
+    from . import graph as g
+    from .align import align_document
+    from .baseline import load_frame
+
+    db = _open(db_path)
+    records = [store.load_record(db, r["id"]) for r in store.list_documents(db)]
+    try:
+        frame = load_frame(frame_path)
+    except PolicydiffError:
+        frame = None
+    graphs = {}
+    if kind in (None, "citation"):
+        graphs["citation"] = g.citation_graph(records, frame["national"] if frame else None)
+    if kind in (None, "responsibility"):
+        alignments = {r["id"]: align_document(r, frame["entries"]) for r in records} if frame else None
+        graphs["responsibility"] = g.responsibility_graph(records, alignments)
+    formats = [fmt] if fmt else ["graphml", "gexf", "json", "png", "svg"]
+    single = out and kind and fmt and Path(out).suffix
+    folder = Path(out) if out and not single else Path("graphs")
+    for name, graph in graphs.items():
+        for f in formats:
+            path = Path(out) if single else folder / f"{name}.{f}"
+            g.export(graph, path, f)
+            click.echo(f"wrote {path} ({graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges)")
+        if name == "responsibility" and (not fmt or fmt in ("png", "svg")) and not single:
+            for r in records:
+                sub = graph.subgraph(nx_component(graph, f"doc:{r['id']}")).copy()
+                sub.graph["name"] = f"responsibility: {r['locality']} {r['doc_number'] or r['id']}"
+                path = folder / f"responsibility-{r['id']}.png"
+                g.export(sub, path, "png")
+                click.echo(f"wrote {path}")
+
+
+def nx_component(graph, doc_node):
+    """The document, its measures, their units and its issuers."""
+    measures = [m for m in graph.predecessors(doc_node)]
+    units = {u for m in measures for u in graph.predecessors(m)}
+    return {doc_node, *measures, *units, *graph.successors(doc_node)}
+
+
 def main():  # pragma: no cover
     cli()

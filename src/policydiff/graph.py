@@ -1,0 +1,320 @@
+"""Citation graph and responsibility graph (networkx), with exports and pictures.
+
+Citation graph: corpus documents plus stub nodes for cited documents that are
+not in the corpus, keyed by normalised 文号, else by normalised title. Edges
+``cites`` carry the verb and the evidence span; ``implements`` is set where
+the citing sentence says the notice is made to carry the cited one out.
+
+Responsibility graph: canonical units → measures (role, source), measures →
+documents, documents → issuers. Measures carry their frame entry.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import networkx as nx
+from rapidfuzz import fuzz
+
+from .data import localities
+
+LEVEL_RANK = {"national": 0, "provincial": 1, "prefecture": 2, "county": 3, None: 4}
+IMPLEMENTS = re.compile(r"贯彻落实|贯彻|落实")
+CARRY_OUT = re.compile(r"精神|制定本|制定如下|结合.{0,6}实际")
+TITLE_MATCH = 92
+
+
+def node_key(doc_number: str | None, title: str | None) -> str:
+    """Stable key of a document node: its 文号, else its bare title."""
+    if doc_number:
+        return doc_number
+    return "title:" + bare_title(title or "")
+
+
+def bare_title(title: str) -> str:
+    """A title without 《》〈〉 wrappers, spaces, and the 关于印发…的通知 envelope.
+
+    >>> bare_title("关于印发〈榆林市实施方案〉的通知")
+    '榆林市实施方案'
+    """
+    text = re.sub(r"[《》〈〉\s]", "", title or "")
+    inner = re.match(r"^(?:.*?)关于印发(.+?)的通知$", text)
+    return inner.group(1) if inner else text
+
+
+def level_of_number(doc_number: str | None, issuer_hint: str | None = None,
+                    citing: dict | None = None, title: str | None = None) -> tuple[str | None, str | None]:
+    """(level, locality) of a cited document from its issuer hint or 文号 code."""
+    hint = issuer_hint or ""
+    if hint.startswith(("国家", "中央", "国务院", "中共中央")):
+        return "national", "中华人民共和国"
+    if hint.startswith(("省", "自治区")) and citing:
+        return "provincial", _ancestor(citing.get("locality"), "provincial")
+    if hint.startswith("市") and citing:
+        return citing.get("admin_level"), citing.get("locality")
+    for loc in sorted(localities().values(), key=lambda loc: -len(loc.name)):
+        names = [loc.name] + [n for n in loc.short_names if len(n) >= 2 and n not in ("国家", "全国", "自治区")]
+        if title and title.startswith(tuple(names)):
+            return loc.level, loc.name
+    code = (doc_number or "").split("〔")[0]
+    if code.startswith(("国", "中")):
+        return "national", "中华人民共和国"
+    matches = [(p, loc) for loc in localities().values() for p in loc.doc_code_prefixes if code.startswith(p)]
+    if matches:
+        _, loc = max(matches, key=lambda m: len(m[0]))
+        return loc.level, loc.name
+    return None, None
+
+
+def _ancestor(locality, level):
+    table = localities()
+    while locality in table:
+        if table[locality].level == level:
+            return locality
+        locality = table[locality].parent
+    return None
+
+
+def resolve_citation(citation: dict, records: list[dict]) -> str | None:
+    """The corpus document a citation names: by 文号 first, then by title."""
+    if citation.get("doc_number"):
+        return next((r["id"] for r in records if r.get("doc_number") == citation["doc_number"]), None)
+    wanted = bare_title(citation.get("title") or "")
+    for r in records:
+        for title in (r.get("title"), r.get("body_title")):
+            if title and fuzz.ratio(wanted, bare_title(title)) >= TITLE_MATCH:
+                return r["id"]
+    return None
+
+
+def citation_graph(records: list[dict], national: dict | None = None) -> nx.DiGraph:
+    """Documents and what they cite; see the module docstring."""
+    graph = nx.DiGraph(name="citation graph")
+    for r in records:
+        graph.add_node(node_key(r.get("doc_number"), r.get("title") or r["id"]), **_doc_attrs(r))
+    if national:
+        key = national["doc_number"]
+        if key not in graph:
+            graph.add_node(key, label=key, title=national["titles"][0], doc_number=key, level="national",
+                           locality="中华人民共和国", in_corpus=False, stub=True,
+                           issuers="、".join(national.get("issuers", [])),
+                           note=f"stub; known from the corpus and secondary reports ({national.get('source')})")
+    for r in records:
+        source = node_key(r.get("doc_number"), r.get("title") or r["id"])
+        for c in r["citations"]:
+            target_id = resolve_citation(c, records)
+            if target_id:
+                target = next(node_key(x.get("doc_number"), x.get("title") or x["id"]) for x in records
+                              if x["id"] == target_id)
+            else:
+                target = node_key(c.get("doc_number"), c.get("title"))
+                if target not in graph:
+                    level, locality = level_of_number(c.get("doc_number"), c.get("issuer_hint"), r, c.get("title"))
+                    graph.add_node(target, label=c.get("doc_number") or bare_title(c.get("title"))[:20],
+                                   title=c.get("title") or "", doc_number=c.get("doc_number") or "",
+                                   level=level or "", locality=locality or "", in_corpus=False, stub=True,
+                                   issuer_hint=c.get("issuer_hint") or "")
+            if target == source:
+                continue
+            sentence = _sentence(r["text"], c["span"])
+            graph.add_edge(source, target, relation="cites", verb=c.get("verb") or "",
+                           implements=bool(c.get("verb") and IMPLEMENTS.fullmatch(c["verb"]) and CARRY_OUT.search(sentence)),
+                           evidence=r["text"][c["span"][0]:c["span"][1]], span_start=c["span"][0],
+                           span_end=c["span"][1], citing_doc=r["id"])
+    return graph
+
+
+def _doc_attrs(r: dict) -> dict:
+    return {"label": f"{r.get('locality') or ''} {r.get('doc_number') or r['id']}".strip(),
+            "title": r.get("title") or "", "doc_number": r.get("doc_number") or "", "doc_id": r["id"],
+            "level": r.get("admin_level") or "", "locality": r.get("locality") or "",
+            "issue_date": r.get("issue_date") or "", "in_corpus": True, "stub": False}
+
+
+def _sentence(text: str, span) -> str:
+    left = max(text.rfind(ch, 0, span[0]) for ch in "。；\n") + 1
+    ends = [i for i in (text.find(ch, span[1]) for ch in "。；\n") if i >= 0]
+    return text[left:min(ends) if ends else len(text)]
+
+
+def responsibility_graph(records: list[dict], alignments: dict[str, list[dict]] | None = None) -> nx.DiGraph:
+    """Canonical units → measures → documents → issuers."""
+    graph = nx.DiGraph(name="responsibility graph")
+    for r in records:
+        doc = f"doc:{r['id']}"
+        graph.add_node(doc, kind="document", label=f"{r.get('locality')} {r.get('doc_number') or r['id']}",
+                       level=r.get("admin_level") or "", locality=r.get("locality") or "")
+        frame_of = {a["path"]: a for a in (alignments or {}).get(r["id"], [])}
+        for position, m in enumerate(r["measures"]):
+            measure = f"measure:{r['id']}:{m['path']}"
+            hit = frame_of.get(m["path"], {})
+            graph.add_node(measure, kind="measure", label=m["title"], path=m["path"], doc_id=r["id"], position=position,
+                           frame_id=hit.get("frame_id") or "", frame_label=hit.get("label") or "",
+                           level=r.get("admin_level") or "", locality=r.get("locality") or "")
+            graph.add_edge(measure, doc, relation="part_of")
+            for u in m["unit_mentions"]:
+                unit = _unit_node(graph, r, u["unit"])
+                if not graph.has_edge(unit, measure):
+                    graph.add_edge(unit, measure, relation="responsible_for", role=u["role"], source=u["source"],
+                                   raw=u["unit"], span_start=u["span"][0], span_end=u["span"][1])
+        for issuer in r.get("issuers") or []:
+            graph.add_edge(doc, _unit_node(graph, r, issuer), relation="issued_by")
+    return graph
+
+
+def _unit_node(graph: nx.DiGraph, record: dict, raw: str) -> str:
+    unit = (record.get("unit_map") or {}).get(raw) or {"id": f"raw:{raw}", "name": raw, "kind": "unresolved"}
+    key = f"unit:{unit['id']}"
+    if key not in graph:
+        graph.add_node(key, kind="unit", unit_kind=unit.get("kind") or "", label=unit.get("name") or raw,
+                       function=unit.get("function") or "", level=unit.get("level") or "",
+                       locality=unit.get("locality") or "", parent=unit.get("parent_name") or "")
+    return key
+
+
+# ------------------------------------------------------------------ exports
+
+
+def export(graph: nx.DiGraph, path, fmt: str) -> Path:
+    """Write ``graph`` as graphml, gexf, json (node-link), png or svg."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    clean = _without_none(graph)
+    if fmt == "graphml":
+        nx.write_graphml(clean, path, encoding="utf-8")
+    elif fmt == "gexf":
+        nx.write_gexf(clean, path, encoding="utf-8")
+    elif fmt == "json":
+        import json
+
+        path.write_text(json.dumps(nx.node_link_data(clean, edges="edges"), ensure_ascii=False, indent=1),
+                        encoding="utf-8")
+    elif fmt in ("png", "svg"):
+        draw(clean, path)
+    else:
+        raise ValueError(f"unknown graph format '{fmt}'")
+    return path
+
+
+def _without_none(graph: nx.DiGraph) -> nx.DiGraph:
+    clean = graph.copy()
+    for _, data in clean.nodes(data=True):
+        for k in [k for k, v in data.items() if v is None]:
+            data[k] = ""
+    for _, _, data in clean.edges(data=True):
+        for k in [k for k, v in data.items() if v is None]:
+            data[k] = ""
+    return clean
+
+
+def _cjk_font():
+    from matplotlib import font_manager
+
+    for path in ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+                 "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"):
+        if Path(path).exists():
+            return font_manager.FontProperties(fname=path)
+    return None
+
+
+def draw(graph: nx.DiGraph, path) -> None:
+    """A picture: the citation graph by level (national on top), else bipartite."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    font = _cjk_font()
+    citation = graph.graph.get("name") == "citation graph"
+    pos = _levels_layout(graph) if citation else _bipartite_layout(graph)
+    width = max(12, len(graph) * (0.9 if citation else 0.25))
+    fig, ax = plt.subplots(figsize=(min(width, 40), 10 if citation else max(8, len(graph) * 0.22)))
+    colors = [_color(d) for _, d in graph.nodes(data=True)]
+    nx.draw_networkx_edges(graph, pos, ax=ax, arrows=True, alpha=0.5, edge_color="#777",
+                           style=["solid" if d.get("implements") or d.get("role") == "lead" else "dashed"
+                                  for _, _, d in graph.edges(data=True)])
+    nx.draw_networkx_nodes(graph, pos, ax=ax, node_color=colors, node_size=500 if citation else 120)
+    for node, (x, y) in pos.items():
+        label = graph.nodes[node].get("label", node)
+        dx = 0 if citation else (-0.02 if x < 0.5 else 0.02)
+        ax.text(x + dx, y - (0.06 if citation else 0), _wrap(label, 12 if citation else 30), fontproperties=font,
+                fontsize=8, ha="center" if citation else ("right" if x < 0.5 else "left"), va="top")
+    ax.set_title(graph.graph.get("name", ""), fontproperties=font)
+    if citation:
+        from matplotlib.lines import Line2D
+
+        legend = [Line2D([0], [0], marker="o", color="w", markerfacecolor=c, markersize=10, label=l)
+                  for l, c in [("national", "#d62728"), ("provincial", "#ff7f0e"), ("prefecture", "#2ca02c"),
+                               ("county", "#1f77b4"), ("not in corpus (stub)", "#cccccc")]]
+        legend += [Line2D([0], [0], color="#777", label="implements (贯彻落实…精神)"),
+                   Line2D([0], [0], color="#777", linestyle="dashed", label="cites (按照/根据…)")]
+        ax.legend(handles=legend, loc="lower right", prop=font)
+    else:
+        from matplotlib.lines import Line2D
+
+        legend = [Line2D([0], [0], marker="o", color="w", markerfacecolor=c, markersize=9, label=l)
+                  for l, c in list(UNIT_COLORS.items()) + [("measure", "#8c564b"), ("document", "#17becf")]]
+        legend += [Line2D([0], [0], color="#777", label="lead"),
+                   Line2D([0], [0], color="#777", linestyle="dashed", label="support / responsible / issued")]
+        ax.legend(handles=legend, loc="upper center", ncol=4, prop=font, bbox_to_anchor=(0.5, 1.02))
+    ax.axis("off")
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
+def _levels_layout(graph):
+    """Rows by level, national on top; corpus documents spread out first, then each
+    stub placed near the documents that cite it (fewer crossings)."""
+    rows: dict[int, list] = {}
+    for node, data in graph.nodes(data=True):
+        rows.setdefault(LEVEL_RANK.get(data.get("level") or None, 4), []).append(node)
+    corpus = sorted((n for n, d in graph.nodes(data=True) if d.get("in_corpus")),
+                    key=lambda n: (LEVEL_RANK.get(graph.nodes[n].get("level") or None, 4), n))
+    anchor = {n: (i + 1) / (len(corpus) + 1) for i, n in enumerate(corpus)}
+
+    def x_of(node):
+        if node in anchor:
+            return anchor[node]
+        citing = [anchor[p] for p in graph.predecessors(node) if p in anchor]
+        return sum(citing) / len(citing) if citing else 0.5
+
+    pos = {}
+    for rank, nodes in rows.items():
+        ordered = sorted(nodes, key=lambda n: (x_of(n), n))
+        for i, node in enumerate(ordered):
+            pos[node] = ((i + 1) / (len(ordered) + 1), 1 - rank * 0.25)
+    return pos
+
+
+def _bipartite_layout(graph):
+    """Units on the left (most measures first), measures on the right in document
+    order, the document last."""
+    units = sorted((n for n, d in graph.nodes(data=True) if d.get("kind") == "unit"),
+                   key=lambda n: (-graph.out_degree(n), n))
+    measures = sorted((n for n, d in graph.nodes(data=True) if d.get("kind") == "measure"),
+                      key=lambda n: (graph.nodes[n]["doc_id"], graph.nodes[n]["position"]))
+    others = measures + [n for n, d in graph.nodes(data=True) if d.get("kind") == "document"]
+    pos = {n: (0.0, 1 - i / max(len(units), 1)) for i, n in enumerate(units)}
+    pos.update({n: (1.0, 1 - i / max(len(others), 1)) for i, n in enumerate(others)})
+    return pos
+
+
+UNIT_COLORS = {"department": "#1f77b4", "division": "#aec7e8", "institution": "#2ca02c",
+               "local_government": "#ff7f0e", "unresolved": "#d62728"}
+
+
+def _color(data) -> str:
+    if data.get("stub"):
+        return "#cccccc"
+    if data.get("kind") == "unit":
+        return UNIT_COLORS.get(data.get("unit_kind"), "#999")
+    if data.get("kind") in ("measure", "document"):
+        return {"measure": "#8c564b", "document": "#17becf"}[data["kind"]]
+    return {"national": "#d62728", "provincial": "#ff7f0e", "prefecture": "#2ca02c", "county": "#1f77b4"}.get(
+        data.get("level"), {"unit": "#9467bd", "measure": "#8c564b", "document": "#17becf"}.get(data.get("kind"), "#999"))
+
+
+def _wrap(text: str, width: int) -> str:
+    return "\n".join(text[i:i + width] for i in range(0, len(text), width))

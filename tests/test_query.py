@@ -1,0 +1,118 @@
+"""who / duties / matrix on the bundled corpus: key rows pinned by reading the notices."""
+
+import csv
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import CORPUS, GUANGXI, LIANYUNGANG, SHENMU
+from policydiff.cli import cli
+from test_tables import LIANYUNGANG_LEADS
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("q") / "p.db"
+    assert CliRunner().invoke(cli, ["ingest", str(CORPUS), "--db", str(path), "--workers", "1"]).exit_code == 0
+    return path
+
+
+def who(db, *args):
+    result = CliRunner().invoke(cli, ["who", *args, "--db", str(db), "--json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def units_of(answers, doc_id, path=None):
+    return [(u["role"], u["raw"]) for a in answers if a["doc_id"] == doc_id and (path is None or a["path"] == path)
+            for u in a["units"]]
+
+
+def test_who_xianzhenliao(db):
+    answers = who(db, "先诊疗后付费")
+    assert ("lead", "市卫健局公卫科") in units_of(answers, SHENMU, "二/（二）")
+    guangxi = units_of(answers, GUANGXI, "二/（一）/3")
+    assert ("responsible", "自治区卫生健康委") in guangxi and ("responsible", "医保局") in guangxi
+    assert ("lead", "医政处") in units_of(answers, LIANYUNGANG, "附件/表/3")  # the annex row
+    # the measure about it ranks above passing mentions
+    assert answers[0]["title"].endswith(("先诊疗后付费政策", "先诊疗后付费”政策落实质量", "抓实“先诊疗后付费”"))
+
+
+def test_who_answers_carry_canonical_units_and_quoted_evidence(db, records):
+    answers = who(db, "先诊疗后付费", "--doc", "神木")
+    unit = answers[0]["units"][0]
+    assert unit["canonical"] == "神木市卫生健康局公卫科"
+    start, end = answers[0]["span"]
+    assert records[SHENMU]["text"][start:end] == answers[0]["evidence"]
+
+
+@pytest.mark.parametrize("topic, doc_id", [
+    ("家庭医生签约", LIANYUNGANG),  # 提高低收入人口家庭医生签约服务质量 → 基层卫生处
+    ("尘肺病", GUANGXI),
+    ("大病专项救治", SHENMU),
+    ("远程医疗", SHENMU),
+    ("医保", GUANGXI),  # two characters
+    ("中医馆", SHENMU),
+])
+def test_who_finds_topics(db, topic, doc_id):
+    assert any(a["doc_id"] == doc_id for a in who(db, topic))
+
+
+def test_who_role_and_level_filters(db):
+    answers = who(db, "先诊疗后付费", "--role", "lead", "--level", "county")
+    assert {a["doc_id"] for a in answers} == {SHENMU}
+    assert all(u["role"] == "lead" for a in answers for u in a["units"])
+
+
+@pytest.mark.parametrize("query", ['"', "医保 OR 1=1", "'; drop table measures; --", "NEAR(医保", "*", "x" * 10_000, ""])
+def test_hostile_queries_answer_or_refuse(db, query):
+    result = CliRunner().invoke(cli, ["who", query, "--db", str(db)])
+    assert result.exit_code in (0, 2) and "Traceback" not in result.output
+    if result.exit_code == 2:
+        assert result.output.startswith("Error: ")
+
+
+def test_duties_of_a_unit(db):
+    result = CliRunner().invoke(cli, ["duties", "民政局", "--db", str(db), "--json"])
+    answers = json.loads(result.output)
+    assert {a["doc_id"] for a in answers} >= {SHENMU, GUANGXI}
+    assert any(a["kind"] == "duty" and a["raw"] == "民政局" for a in answers)
+    division = json.loads(CliRunner().invoke(cli, ["duties", "公卫科", "--db", str(db), "--json"]).output)
+    assert {a["path"] for a in division} >= {"二/（一）", "二/（二）"}
+
+
+def test_lianyungang_matrix_reproduces_the_annex(db, tmp_path):
+    out = tmp_path / "m.csv"
+    result = CliRunner().invoke(cli, ["matrix", "连云港", "--db", str(db), "-o", str(out)])
+    assert result.exit_code == 0
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # BOM: Excel in a Chinese office reads UTF-8
+    rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
+    assert len(rows) == 18
+    for row in rows:
+        leads = [unit for unit, cell in row.items() if cell == "牵头"]
+        assert sorted(leads) == sorted(LIANYUNGANG_LEADS[int(row["序号"])])
+    assert list(rows[0])[3] == "医政处"  # columns ordered by how many tasks a unit leads
+
+
+def test_xlsx_matrix_reloads(db, tmp_path):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "m.xlsx"
+    assert CliRunner().invoke(cli, ["matrix", "神木", "连云港", "--db", str(db), "-o", str(out)]).exit_code == 0
+    book = load_workbook(out)
+    assert book.sheetnames == ["神木市", "连云港市"]
+    sheet = book["神木市"]
+    assert sheet.freeze_panes == "A2" and sheet["A1"].font.bold
+    header = [c.value for c in sheet[1]]
+    assert header[:4] == ["序号", "path", "工作任务", "市卫健局公卫科"]
+    assert sheet.max_row == 19  # 18 measures
+
+
+def test_matrix_across(db):
+    result = CliRunner().invoke(cli, ["matrix", "--across", "--db", str(db), "--format", "json"])
+    rows = json.loads(result.output)
+    row = next(r for r in rows if r["label"] == "先诊疗后付费")
+    assert row["神木市（神卫健发〔2021〕64号）"] == "卫生健康"
+    assert row["连云港市（连卫财务〔2018〕44号）"] == "卫生健康"
