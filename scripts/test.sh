@@ -4,11 +4,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ ! -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ]; then
+# Debian packages: a CJK font (PDF renderings, graph pictures) and Chromium (the serve end-to-end test)
+if [ ! -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || ! command -v chromium >/dev/null; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
-  $SUDO apt-get install -y -qq fonts-wqy-microhei >/dev/null
+  $SUDO apt-get install -y -qq fonts-wqy-microhei chromium >/dev/null
 fi
 [ -x .venv/bin/python ] || python3 -m venv .venv
-.venv/bin/pip install -q --disable-pip-version-check -e '.[test]'
+.venv/bin/pip install -q --disable-pip-version-check -e '.[test,web]'
 .venv/bin/python -m pytest -q "$@"

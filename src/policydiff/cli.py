@@ -578,5 +578,52 @@ def nx_component(graph, doc_node):
     return {doc_node, *measures, *units, *graph.successors(doc_node)}
 
 
+@cli.command()
+@click.argument("doc")
+@db_option
+@click.option("-o", "--output", "out", type=click.Path(dir_okay=False), required=True)
+def render(doc, db_path, out):
+    """Write a notice as HTML with every extracted span highlighted by kind.
+
+    Example: policydiff render 神木 -o shenmu.html
+    """
+    from .web import render_html
+
+    db = _open(db_path)
+    Path(out).write_text(render_html(store.load_record(db, _resolve(db, doc))), encoding="utf-8")
+    click.echo(f"wrote {out}")
+
+
+@cli.command()
+@db_option
+@click.option("--port", default=8001, show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True)
+def serve(db_path, port, host):
+    """Browse the database in Datasette, with canned queries who / duties / matrix.
+
+    Example: policydiff serve --port 8001  (then open http://127.0.0.1:8001/policydiff/who?topic=医保)
+    """
+    import importlib.util
+    import subprocess
+    import tempfile
+
+    from .web import datasette_metadata
+
+    if importlib.util.find_spec("datasette") is None:
+        raise Fail("Datasette is not installed: pip install -e '.[web]'")
+    _open(db_path).close()
+    name = Path(db_path).stem
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as fh:
+        json.dump(datasette_metadata(name), fh, ensure_ascii=False)
+    command = [sys.executable, "-m", "datasette", "serve", str(db_path), "--metadata", fh.name,
+               "--host", host, "--port", str(port), "--setting", "default_page_size", "50"]
+    click.echo(f"serving {db_path} at http://{host}:{port}/{name}", err=True)
+    sys.exit(subprocess.call(command))
+
+
 def main():  # pragma: no cover
     cli()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
