@@ -12,4 +12,7 @@ if [ ! -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || ! command -v chrom
 fi
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/pip install -q --disable-pip-version-check -e '.[test,web]'
-.venv/bin/python -m pytest -q "$@"
+# the whole suite, then the property-based tests with a few hundred examples each
+# (the full fuzz run is FUZZ_EXAMPLES=10000 .venv/bin/python -m pytest -m fuzz)
+.venv/bin/python -m pytest -q -m "not fuzz" "$@"
+FUZZ_EXAMPLES="${FUZZ_EXAMPLES:-300}" .venv/bin/python -m pytest -q -m fuzz "$@"

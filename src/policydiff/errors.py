@@ -28,6 +28,10 @@ class EncodingError(BadFileError):
     reason = "cannot detect the text encoding"
 
 
+class TooLargeError(BadFileError):
+    reason = "too large for a notice"
+
+
 class UnsupportedFormatError(BadFileError):
     reason = "unsupported file type"
 

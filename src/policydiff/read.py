@@ -26,6 +26,9 @@ PAGE_NUMBER_LINE = re.compile(
     r"^\s*(?:[—–\-－]+\s*\d{1,4}\s*[—–\-－]+|第\s*\d{1,4}\s*页(?:\s*[/／共]\s*\d+\s*页?)?|\d{1,4}\s*/\s*\d{1,4})\s*$"
 )
 BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+# A notice is 3–30k characters; a text file this large is not one notice (and would
+# cost gigabytes in the character-level offset map).
+MAX_TEXT_BYTES = 20 * 1024 * 1024
 
 
 def read(path) -> SourceText:
@@ -47,6 +50,10 @@ def read(path) -> SourceText:
 
 def read_text(path) -> SourceText:
     """Decode a plain-text notice, detecting its encoding (UTF-8/16, GB18030 …)."""
+    size = Path(path).stat().st_size
+    if size > MAX_TEXT_BYTES:
+        raise errors.TooLargeError(path, f"too large for a notice ({size / 2**20:.1f} MB; limit "
+                                         f"{MAX_TEXT_BYTES // 2**20} MB)")
     data = Path(path).read_bytes()
     if not data.strip():
         raise errors.EmptyFileError(path, "empty file" if not data else "only whitespace")

@@ -10,7 +10,7 @@ with the reason, and is listed by ``policydiff units --unresolved``.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import lru_cache
 
 from .data import load_json, localities
@@ -30,7 +30,7 @@ class Unit:
     reason: str | None = None
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return dict(vars(self))  # fields are flat; asdict's deep copy costs a third of unit mapping
 
 
 @dataclass(frozen=True)
