@@ -8,6 +8,7 @@ crash mid-ingest leaves only complete documents behind.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import sqlite_utils
@@ -232,12 +233,13 @@ def resolve_document(db: sqlite_utils.Database, ref: str) -> str:
     queries = [
         ("select id from documents where id = ?", ref),
         ("select id from documents where doc_number = ?", number),
-        ("select id from documents where path = ? or path like ?", None),
-        ("select id from documents where locality = ? or locality like ?", None),
+        ("select id from documents where path = ? or path like ? escape '\\'", None),
+        ("select id from documents where locality = ? or locality like ? escape '\\'", None),
     ]
     for sql, arg in queries:
-        args = [arg] if arg is not None else [ref, f"%{Path(ref).name}"] if "path" in sql else \
-            [ref, f"{ref}%"]
+        escaped = re.sub(r"([%_\\])", r"\\\1", ref)
+        name = re.sub(r"([%_\\])", r"\\\1", Path(ref).name)
+        args = [arg] if arg is not None else [ref, f"%{name}"] if "path" in sql else [ref, f"{escaped}%"]
         ids = [r[0] for r in db.execute(sql, args).fetchall()]
         if len(ids) == 1:
             return ids[0]
