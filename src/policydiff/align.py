@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 IDENTICAL = "identical heading"
 NEAR_IDENTICAL = "near-identical heading"
@@ -77,22 +77,64 @@ def topic_score(text: str, terms: list[str]) -> float:
     return sum(1 for t in terms if t in text) / len(terms)
 
 
+class PreparedFrame:
+    """A frame with its headings normalised and tokenised once, for fast alignment."""
+
+    def __init__(self, frame: list[dict]):
+        self.entries = frame
+        self.exact: dict[str, dict] = {}
+        self.norms: list[str] = []
+        self.token_strings: list[str] = []
+        self.owner: list[dict] = []
+        for entry in frame:
+            for heading in [e["heading"] for e in entry["evidence"]] or [entry["label"]]:
+                norm = normalise_heading(heading)
+                self.exact.setdefault(norm, entry)
+                self.norms.append(norm)
+                self.token_strings.append(" ".join(tokens(norm)))
+                self.owner.append(entry)
+        self.patterns = [(re.compile(e["pattern"]), e) for e in frame if e.get("pattern")]
+
+
+_PREPARED: dict[int, tuple[list, tuple, PreparedFrame]] = {}
+
+
+def prepare(frame: list[dict]) -> PreparedFrame:
+    """The prepared form of ``frame``, cached while the frame object lives unchanged
+    (the baseline builder grows its frame as it goes)."""
+    shape = (len(frame), sum(len(e["evidence"]) for e in frame))
+    cached = _PREPARED.get(id(frame))
+    if cached is None or cached[0] is not frame or cached[1] != shape:
+        if len(_PREPARED) > 64:
+            _PREPARED.clear()
+        cached = (frame, shape, PreparedFrame(frame))
+        _PREPARED[id(frame)] = cached
+    return cached[2]
+
+
 def align_measure(measure: dict, frame: list[dict]) -> dict:
     """The best frame entry for one measure, with score and reason."""
+    prepared = prepare(frame)
     title = measure["title"]
     norm = normalise_heading(title)
+    if norm in prepared.exact:
+        return _hit(prepared.exact[norm], 100.0, IDENTICAL)
+    scores: dict[str, tuple[float, dict]] = {}
+    if norm and prepared.norms:
+        for scorer, query, choices in ((fuzz.ratio, norm, prepared.norms),
+                                       (fuzz.token_set_ratio, " ".join(tokens(norm)), prepared.token_strings)):
+            for _, score, index in process.extract(query, choices, scorer=scorer, limit=5,
+                                                    score_cutoff=NEAR_THRESHOLD):
+                entry = prepared.owner[index]
+                if score > scores.get(entry["id"], (0, None))[0]:
+                    scores[entry["id"]] = (score, entry)
+    for pattern, entry in prepared.patterns:
+        if pattern.search(title) and scores.get(entry["id"], (0, None))[0] < NEAR_THRESHOLD:
+            scores[entry["id"]] = (NEAR_THRESHOLD, entry)
+    if scores:
+        score, entry = max(scores.values(), key=lambda se: (se[0], -frame.index(se[1])))
+        return _hit(entry, score, NEAR_IDENTICAL)
     best = {"frame_id": None, "label": None, "score": 0.0, "reason": NO_MATCH, "boilerplate": False}
-    for entry in frame:
-        headings = [e["heading"] for e in entry["evidence"]] or [entry["label"]]
-        if any(normalise_heading(h) == norm for h in headings):
-            return _hit(entry, 100.0, IDENTICAL)
-        score = max(heading_similarity(title, h) for h in headings)
-        if entry.get("pattern") and re.search(entry["pattern"], title):
-            score = max(score, NEAR_THRESHOLD)
-        if score >= NEAR_THRESHOLD and score > best["score"]:
-            best = _hit(entry, score, NEAR_IDENTICAL)
-    if best["frame_id"]:
-        return best
     for entry in frame:
         share = topic_score(measure["text"], entry.get("key_terms", []))
         if share >= TOPIC_THRESHOLD and share * 100 > best["score"]:

@@ -93,7 +93,12 @@ def _print_ingest_summary(report, db_path) -> None:
     changed = set(report.added) | set(report.updated)
     rows = [r for r in store.list_documents(db) if r["id"] in changed]
     if rows:
-        console.print(_documents_table(rows))
+        console.print(_documents_table(rows[:SUMMARY_ROWS]))
+    if len(rows) > SUMMARY_ROWS:
+        click.echo(f"… and {len(rows) - SUMMARY_ROWS} more (policydiff docs lists them all)")
+
+
+SUMMARY_ROWS = 20
 
 
 def _documents_table(rows) -> Table:

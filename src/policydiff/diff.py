@@ -114,8 +114,12 @@ def _reference_leads(entry: dict, reference: dict) -> list[str]:
 
 
 def _primary(reference: dict) -> set[str]:
-    number = national_facts()["doc_number"]
-    return {d for d, r in reference["records"].items() if any(c["doc_number"] == number for c in r["citations"])}
+    """Ids of the documents that cite the national opinion (computed once per reference)."""
+    if "_primary" not in reference:
+        number = national_facts()["doc_number"]
+        reference["_primary"] = {d for d, r in reference["records"].items()
+                                 if any(c["doc_number"] == number for c in r["citations"])}
+    return reference["_primary"]
 
 
 # ------------------------------------------------------------------ targets

@@ -31,6 +31,8 @@ class Segment:
 
     def sub(self, pattern: re.Pattern, repl) -> "Segment":
         """Like ``re.sub``; replaced characters inherit offsets from the match."""
+        if not pattern.search(self.text):
+            return self  # the common case: nothing to repair, nothing to copy
         out_text, out_offsets, pos = [], [], 0
         for m in pattern.finditer(self.text):
             out_text.append(self.text[pos:m.start()])

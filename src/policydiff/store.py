@@ -32,11 +32,14 @@ def open_db(path=DEFAULT_DB) -> sqlite_utils.Database:
     db = sqlite_utils.Database(path)
     db.conn.execute("PRAGMA foreign_keys = ON")
     db.conn.execute("PRAGMA journal_mode = WAL")
+    # WAL + NORMAL: a commit is atomic and the file stays consistent after a crash;
+    # only the last commits may be lost on power failure (the next ingest redoes them)
+    db.conn.execute("PRAGMA synchronous = NORMAL")
     ensure_schema(db)
     return db
 
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
@@ -103,6 +106,8 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         for table in CHILD_TABLES:
             if table != "texts":
                 db[table].create_index(["doc_id"], if_not_exists=True)
+        db["unit_aliases"].create_index(["unit_id"], if_not_exists=True)
+        db["measure_units"].create_index(["doc_id", "unit"], if_not_exists=True)
         db["measures"].enable_fts(["title", "text"], tokenize="trigram", create_triggers=True)
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
@@ -116,6 +121,7 @@ def save_record(db: sqlite_utils.Database, record: dict) -> None:
     """Replace one document's rows with ``record``, in a single transaction."""
     doc_id = record["id"]
     with db.atomic():
+        previous_units = [r[0] for r in db.execute("select unit_id from unit_aliases where doc_id = ?", [doc_id])]
         delete_document(db, doc_id)
         db["documents"].insert(_document_row(record))
         source_map = record.get("source_map") or {}
@@ -146,7 +152,14 @@ def save_record(db: sqlite_utils.Database, record: dict) -> None:
         db["units"].upsert_all((u for u in unit_map.values()), pk="id")
         db["unit_aliases"].insert_all(
             {"doc_id": doc_id, "raw": raw, "unit_id": u["id"]} for raw, u in unit_map.items())
-        db.execute("delete from units where id not in (select unit_id from unit_aliases)")
+        _drop_orphan_units(db, previous_units)
+
+
+def _drop_orphan_units(db: sqlite_utils.Database, unit_ids: list[str]) -> None:
+    """Canonical units this document used that no document uses any more."""
+    for unit_id in set(unit_ids):
+        db.execute("delete from units where id = ? and not exists "
+                   "(select 1 from unit_aliases where unit_id = ?)", [unit_id, unit_id])
 
 
 def delete_document(db: sqlite_utils.Database, doc_id: str) -> None:

@@ -58,6 +58,7 @@ def _institutions() -> list[tuple[re.Pattern, str]]:
     return [(re.compile(pattern), function) for pattern, function in load_json("units.json")["institutions"]]
 
 
+@lru_cache(maxsize=8192)
 def function_of(text: str) -> tuple[str, str] | None:
     """(function, alias) for the longest function alias found in ``text``.
 
@@ -100,13 +101,24 @@ def canonical_unit(raw: str, context: Context) -> Unit:
                 reason="no function alias, institution or government pattern matches")
 
 
+@lru_cache(maxsize=None)
+def _locality_prefixes() -> list[tuple[str, object]]:
+    """(name or short name, locality), longest first."""
+    pairs = [(name, loc) for loc in localities().values() for name in (loc.name, *loc.short_names)
+             if len(name) >= 2 and name not in ("国家", "全国", "自治区")]
+    return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+@lru_cache(maxsize=None)
+def _division_names() -> list[str]:
+    return sorted(load_json("units.json")["divisions"], key=len, reverse=True)
+
+
 def _scope(text: str, context: Context) -> tuple[str | None, str | None, str]:
     """(level, locality, text without its scope prefix)."""
-    table = localities()
-    for loc in sorted(table.values(), key=lambda loc: -len(loc.name)):
-        for name in (loc.name, *loc.short_names):
-            if len(name) >= 2 and text.startswith(name) and name not in ("国家", "全国", "自治区"):
-                return loc.level, loc.name, text[len(name):]
+    for name, loc in _locality_prefixes():
+        if text.startswith(name):
+            return loc.level, loc.name, text[len(name):]
     if text.startswith(("国家", "国务院", "中央")):
         return "national", "中华人民共和国", text.removeprefix("国家")
     if text.startswith(("自治区", "省")):
@@ -139,8 +151,7 @@ def _level_of(locality: str | None) -> str | None:
 
 def _division(rest: str) -> str | None:
     """The internal division a unit string ends with (公卫科, 医政处, 办公室), if any."""
-    divisions = load_json("units.json")["divisions"]
-    for short in sorted(divisions, key=len, reverse=True):
+    for short in _division_names():
         if rest.endswith(short):
             whole = function_of(rest)
             if whole and whole[1].endswith(short):  # 机构编制委员会办公室 is a department

@@ -1,0 +1,202 @@
+"""Benchmark policydiff on a generated corpus; print one table, write RESULTS.md.
+
+    python benchmarks/make_corpus.py --n 3000 --pdf 30
+    python benchmarks/run.py                      # full run, writes benchmarks/RESULTS.md
+    python benchmarks/run.py --n 60 --pdf 2 --no-write   # the small run scripts/test.sh makes
+
+Goals (this 2-core machine): ≥ 100 text notices/s through the whole pipeline;
+unchanged re-ingest of 3,000 notices ≤ 2 s; PDF ingest ≤ 1.3 × pypdfium2's raw
+extraction of the same files; `who` p50 ≤ 30 ms; alignment of all measures ≤ 10 s;
+peak memory ≤ 1 GB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from importlib import metadata
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "src"))
+
+from policydiff import store  # noqa: E402
+from policydiff.align import align_document  # noqa: E402
+from policydiff.baseline import build_frame  # noqa: E402
+from policydiff.diff import compare, reference_from_frame  # noqa: E402
+from policydiff.ingest import ingest  # noqa: E402
+from policydiff.metadata import extract_metadata  # noqa: E402
+from policydiff.normalise import normalise  # noqa: E402
+from policydiff.outline import build_outline  # noqa: E402
+from policydiff.parse import parse_text  # noqa: E402
+from policydiff.query import who  # noqa: E402
+from policydiff.read import read  # noqa: E402
+
+TOPICS = ["先诊疗后付费", "家庭医生签约", "尘肺病", "大病专项救治", "远程医疗", "医保", "中医馆", "民政", "对口帮扶", "健康促进"]
+
+
+def timed(fn, *args, **kwargs):
+    start = time.perf_counter()
+    result = fn(*args, **kwargs)
+    return time.perf_counter() - start, result
+
+
+def percentile(values, q):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
+
+
+def peak_rss_mb() -> float:
+    self_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(self_kb, children_kb) / 1024
+
+
+def bench_text(folder: Path, work: Path) -> dict:
+    files = sorted(folder.glob("*.txt"))
+    size_mb = sum(f.stat().st_size for f in files) / 2**20
+    db = work / "bench.db"
+    for leftover in work.glob("bench.db*"):
+        leftover.unlink()
+    seconds, report = timed(ingest, [folder], db, json_dir=work / "json")
+    again, unchanged = timed(ingest, [folder], db, json_dir=work / "json")
+    return {"files": len(files), "mb": size_mb, "ingest_s": seconds, "failed": len(report.failures),
+            "reingest_s": again, "unchanged": len(unchanged.unchanged), "db": db}
+
+
+def bench_stages(folder: Path, sample: int = 200) -> dict:
+    files = sorted(folder.glob("*.txt"))[:sample]
+    totals = dict.fromkeys(["read", "normalise", "outline + metadata", "extract + units"], 0.0)
+    for f in files:
+        t, source = timed(read, f)
+        totals["read"] += t
+        t, norm = timed(normalise, source)
+        totals["normalise"] += t
+        t_outline, _ = timed(lambda: (build_outline(norm.text), extract_metadata(norm.text)))
+        totals["outline + metadata"] += t_outline
+        t_parse, _ = timed(parse_text, norm)  # parse_text includes outline + metadata again
+        totals["extract + units"] += max(t_parse - t_outline, 0.0)
+    return {k: v / len(files) for k, v in totals.items()}
+
+
+def bench_pdf(folder: Path, work: Path) -> dict:
+    import pypdfium2 as pdfium
+
+    files = sorted(folder.glob("*.pdf"))
+    if not files:
+        return {}
+    pages = 0
+    start = time.perf_counter()
+    for f in files:
+        doc = pdfium.PdfDocument(str(f))
+        for page in doc:
+            page.get_textpage().get_text_range()
+            pages += 1
+        doc.close()
+    raw = time.perf_counter() - start
+    db = work / "pdf.db"
+    for leftover in work.glob("pdf.db*"):
+        leftover.unlink()
+    ours, report = timed(ingest, [folder], db, json_dir=work / "pdfjson")
+    return {"files": len(files), "pages": pages, "raw_s": raw, "ingest_s": ours, "failed": len(report.failures)}
+
+
+def bench_queries(db_path: Path, rounds: int = 5) -> dict:
+    db = store.open_db(db_path)
+    latencies = []
+    for _ in range(rounds):
+        for topic in TOPICS:
+            t, _ = timed(who, db, topic, limit=50)
+            latencies.append(t * 1000)
+    ids = [r["id"] for r in store.list_documents(db)]
+    t_load, records = timed(lambda: {i: store.load_record(db, i) for i in ids})
+    t_frame, frame = timed(build_frame, list(records.values()))
+    reference = reference_from_frame(frame, records)
+    t_align, _ = timed(lambda: [align_document(r, frame["entries"]) for r in records.values()])
+    rnd = random.Random(1)
+    compares = []
+    for _ in range(20):
+        a, b = rnd.sample(ids, 2)
+        t, _ = timed(compare, records[a], records[b], reference)
+        compares.append(t * 1000)
+    n_measures = sum(len(r["measures"]) for r in records.values())
+    return {"who_p50": percentile(latencies, 0.5), "who_p95": percentile(latencies, 0.95),
+            "compare_p50": percentile(compares, 0.5), "compare_p95": percentile(compares, 0.95),
+            "align_s": t_align, "measures": n_measures, "frame_s": t_frame, "load_s": t_load}
+
+
+def versions() -> str:
+    names = ["pdfplumber", "pypdfium2", "jieba", "rapidfuzz", "networkx", "sqlite-utils", "charset-normalizer"]
+    return ", ".join(f"{n} {metadata.version(n)}" for n in names)
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--n", type=int, default=3000)
+    parser.add_argument("--pdf", type=int, default=30)
+    parser.add_argument("--seed", type=int, default=20211)
+    parser.add_argument("--no-write", action="store_true", help="print only; do not write RESULTS.md")
+    args = parser.parse_args(argv)
+    work = HERE / "out" / f"n{args.n}"
+    corpus = work / "corpus"
+    work.mkdir(parents=True, exist_ok=True)
+    subprocess.run([sys.executable, str(HERE / "make_corpus.py"), "--n", str(args.n), "--pdf", str(args.pdf),
+                    "--seed", str(args.seed), "--out", str(corpus)], check=True)
+    text = bench_text(corpus / "text", work)
+    stages = bench_stages(corpus / "text")
+    pdf = bench_pdf(corpus / "pdf", work)
+    queries = bench_queries(text["db"])
+    rows = results_table(text, stages, pdf, queries)
+    out = render(rows, args)
+    print(out)
+    if not args.no_write:
+        (HERE / "RESULTS.md").write_text(out + "\n", encoding="utf-8")
+
+
+def results_table(text, stages, pdf, queries) -> list[tuple[str, str, str, str]]:
+    rate = text["files"] / text["ingest_s"]
+    rows = [
+        ("text ingest, whole pipeline", f"{rate:.0f} notices/s, {text['mb'] / text['ingest_s']:.2f} MB/s "
+         f"({text['files']} files, {text['ingest_s']:.1f} s, {text['failed']} failed)", "≥ 100 notices/s",
+         _verdict(rate >= 100, f"{rate / 100:.0%} of goal")),
+        ("unchanged re-ingest", f"{text['reingest_s']:.2f} s ({text['unchanged']} unchanged)",
+         "≤ 2 s for 3,000", _verdict(text["reingest_s"] * 3000 / max(text["files"], 1) <= 2, "scaled to 3,000")),
+        ("who latency", f"p50 {queries['who_p50']:.1f} ms, p95 {queries['who_p95']:.1f} ms", "p50 ≤ 30 ms",
+         _verdict(queries["who_p50"] <= 30, "")),
+        ("compare latency", f"p50 {queries['compare_p50']:.1f} ms, p95 {queries['compare_p95']:.1f} ms", "—", ""),
+        ("align all measures to the frame", f"{queries['align_s']:.2f} s ({queries['measures']} measures)",
+         "≤ 10 s", _verdict(queries["align_s"] <= 10, "")),
+        ("peak memory (RSS)", f"{peak_rss_mb():.0f} MB", "≤ 1 GB", _verdict(peak_rss_mb() <= 1024, "")),
+    ]
+    if pdf:
+        ratio = pdf["ingest_s"] / pdf["raw_s"]
+        rows.insert(2, ("PDF ingest vs pypdfium2 raw text", f"{pdf['pages'] / pdf['ingest_s']:.0f} pages/s vs "
+                        f"{pdf['pages'] / pdf['raw_s']:.0f} pages/s raw: ratio {ratio:.1f}× ({pdf['pages']} pages)",
+                        "≤ 1.3×", _verdict(ratio <= 1.3, "pdfplumber layout + table finder on every page")))
+    total = sum(stages.values())
+    shares = ", ".join(f"{k} {v / total:.0%}" for k, v in stages.items())
+    rows.append(("stage shares (per notice, one process)", f"{total * 1000:.1f} ms: {shares}", "—", ""))
+    return rows
+
+
+def _verdict(ok: bool, note: str) -> str:
+    return "met" if ok else f"MISSED ({note})" if note else "MISSED"
+
+
+def render(rows, args) -> str:
+    head = (f"# policydiff benchmark\n\nmachine: {platform.platform()}, {os.cpu_count()} cores, "
+            f"Python {platform.python_version()}; {versions()}\n\ncorpus: {args.n} generated text notices "
+            f"(seed {args.seed}), {args.pdf} of them also as official-layout PDFs; ingest uses the default "
+            "worker pool (one process per core)\n\n| measure | result | goal | verdict |\n|---|---|---|---|\n")
+    return head + "\n".join(f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows)
+
+
+if __name__ == "__main__":
+    main()
