@@ -71,11 +71,14 @@ def build_frame(records: list[dict]) -> dict:
     entries: list[dict] = []
     for record in primary:
         for m in record["measures"]:
-            _add_evidence(entries, record, m, primary=True)
+            _add_evidence(entries, record, m, primary=True, matching=entries)
+    # other localities are matched against the primary entries as they stand now (a fixed
+    # frame, prepared once), so that building stays linear in the number of notices
+    matching = [dict(e, evidence=list(e["evidence"])) for e in entries]
     others = [r for r in records if r["id"] not in primary_ids and r.get("doc_number") != facts["doc_number"]]
     for record in others:
         for m in record["measures"]:
-            _add_evidence(entries, record, m, primary=False)
+            _add_evidence(entries, record, m, primary=False, matching=matching)
     entries = [e for e in entries if e["primary"] or len(e["localities"]) >= 2]
     for i, entry in enumerate(entries, start=1):
         entry["id"] = f"F{i:02d}"
@@ -87,13 +90,13 @@ def build_frame(records: list[dict]) -> dict:
             "indicators": build_indicators(records, primary_ids)}
 
 
-def _add_evidence(entries: list[dict], record: dict, measure: dict, primary: bool) -> None:
+def _add_evidence(entries: list[dict], record: dict, measure: dict, primary: bool, matching: list[dict]) -> None:
     evidence = {"doc_id": record["id"], "locality": record["locality"], "path": measure["path"],
                 "heading": measure["title"], "span": measure["span"]}
     pattern, label, boilerplate = _rule_for(measure["title"])
     target = next((e for e in entries if label and e["label"] == label), None)
-    if target is None and entries:
-        hit = align_measure(measure, entries)
+    if target is None and matching:
+        hit = align_measure(measure, matching)
         if hit["reason"] != NO_MATCH and hit["score"] >= 90:
             target = next(e for e in entries if e["id"] == hit["frame_id"])
     if target is None:
