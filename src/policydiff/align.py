@@ -89,7 +89,9 @@ class PreparedFrame:
         for entry in frame:
             for heading in [e["heading"] for e in entry["evidence"]] or [entry["label"]]:
                 norm = normalise_heading(heading)
-                self.exact.setdefault(norm, entry)
+                if norm in self.exact:
+                    continue  # thousands of localities repeat a few hundred headings
+                self.exact[norm] = entry
                 self.norms.append(norm)
                 self.token_strings.append(" ".join(tokens(norm)))
                 self.owner.append(entry)

@@ -57,20 +57,51 @@ def _fts_phrase(term: str) -> str:
 
 
 def _like(term: str) -> str:
-    return "%" + re.sub(r"([%_\\])", r"\\\1", term) + "%"
+    return "%" + re.sub(r"([%_!])", r"!\1", term) + "%"
 
 
-def _candidate_measures(db: sqlite_utils.Database, terms) -> set[str]:
-    ids: set[str] = set()
+def _ranked_measures(db: sqlite_utils.Database, terms, docs: dict, limit: int) -> list[tuple]:
+    """Measures that mention a term, best first.
+
+    Terms of three or more characters go through the FTS5 trigram index ranked by
+    bm25 with the heading weighted over the text; shorter ones by LIKE, headings
+    first. Only the best ``limit`` per term are fetched and scored in Python.
+    Every query string is a bound parameter.
+    Returns (id, doc_id, path, title, text, start, position, score).
+    """
+    rowids: list[int] = []
     for term, _ in terms:
         if len(term) >= 3:
-            rows = db.execute("select m.id from measures_fts f join measures m on m.rowid = f.rowid "
-                              "where measures_fts match ?", [_fts_phrase(term)])
+            sql = ("select rowid from measures_fts where measures_fts match ? "
+                   "order by bm25(measures_fts, 10.0, 1.0) limit ?")
+            rowids += [r[0] for r in db.execute(sql, [_fts_phrase(term), limit * 4])]
         else:
-            rows = db.execute("select id from measures where title like ? escape '\\' or text like ? escape '\\'",
-                              [_like(term), _like(term)])
-        ids.update(r[0] for r in rows)
-    return ids
+            for column in ("title", "text"):
+                sql = f"select rowid from measures where {column} like ? escape '!' limit ?"
+                rowids += [r[0] for r in db.execute(sql, [_like(term), limit * 4])]
+    rows = db.execute("select id, doc_id, path, title, text, start, position from measures "
+                      "where rowid in (select value from json_each(?))", [json.dumps(sorted(set(rowids)))])
+    scored = [(*row, _score(row[3], row[4], terms)[0]) for row in rows if row[1] in docs]
+    scored.sort(key=lambda r: (-r[7], docs[r[1]]["issue_date"] or "", r[1], r[6]))
+    return scored[:limit]
+
+
+def _first_term(title: str, text: str, terms) -> str | None:
+    return next((t for t, _ in terms if t in text), None)
+
+
+def _matching_rowids(db, table: str, column: str, terms) -> str:
+    """JSON list of rowids of ``table`` whose ``column`` mentions a term: FTS5 for
+    terms of three or more characters, LIKE for shorter ones."""
+    rowids = []
+    for term, _ in terms:
+        if len(term) >= 3:
+            sql = f"select rowid from [{table}_fts] where [{table}_fts] match ?"
+            rowids += [r[0] for r in db.execute(sql, [f"{{{column}}} : {_fts_phrase(term)}"])]
+        else:
+            rowids += [r[0] for r in db.execute(f"select rowid from [{table}] where [{column}] like ? escape '!'",
+                                                 [_like(term)])]
+    return json.dumps(sorted(set(rowids)))
 
 
 def _score(title: str, text: str, terms) -> tuple[float, str | None]:
@@ -105,23 +136,45 @@ def who(db: sqlite_utils.Database, topic: str, doc_id: str | None = None, level:
     """
     topic = clean_query(topic)
     terms = expand_terms(topic, extra_terms)
-    docs = _documents(db, doc_id, level)
+    docs = _documents(db, doc_id, level) if doc_id or level else _AllDocuments(db)
+    scored = [(m[7], m, _first_term(m[3], m[4], terms)) for m in _ranked_measures(db, terms, docs, limit * 2)]
     answers = []
-    for mid in _candidate_measures(db, terms):
-        m = db.execute("select id, doc_id, path, title, text, start, position from measures where id = ?",
-                       [mid]).fetchone()
-        if m[1] not in docs:
-            continue
-        score, first = _score(m[3], m[4], terms)
+    for score, m, first in scored:
+        if len(answers) >= limit:
+            break  # units and evidence only for the rows that will be shown
         units = _measure_units(db, m[0], role)
         if role and not units:
             continue
         quote, span = evidence_span(m[4], m[5], first)
         answers.append(_answer(docs[m[1]], "measure", m[2], m[3], units, quote, span, score, m[6]))
-    answers += _task_rows_about(db, terms, docs, role)
-    answers += _duties_about(db, terms, docs, role)
+    answers += _task_rows_about(db, terms, docs, role, limit)
+    answers += _duties_about(db, terms, docs, role, limit)
     answers.sort(key=lambda a: (-a["score"], a["issue_date"] or "", a["doc_id"], a["position"]))
     return answers[:limit]
+
+
+class _AllDocuments(dict):
+    """Every document, fetched one by one on first use (no filter: no full scan)."""
+
+    def __init__(self, db):
+        super().__init__()
+        self.db = db
+
+    def __contains__(self, doc_id) -> bool:
+        return self.get(doc_id) is not None
+
+    def __missing__(self, doc_id):
+        found = _documents(self.db, doc_id, None).get(doc_id)
+        if found is None:
+            raise KeyError(doc_id)
+        self[doc_id] = found
+        return found
+
+    def get(self, doc_id, default=None):
+        try:
+            return self[doc_id]
+        except KeyError:
+            return default
 
 
 def _documents(db, doc_id, level) -> dict[str, dict]:
@@ -155,17 +208,25 @@ def _canonical(db, doc_id: str, raw: str) -> tuple[str | None, str | None, str |
     return tuple(row) if row else (None, None, None)
 
 
-def _task_rows_about(db, terms, docs, role) -> list[dict]:
+def _top(rows, terms, docs, text_index: int, limit: int):
+    """Rows of ``docs`` that mention a term, best score first, at most ``limit``."""
+    scored = []
+    for row in rows:
+        if row[0] in docs:
+            score, first = _score("", row[text_index], terms)
+            if first:
+                scored.append((score, row))
+    scored.sort(key=lambda sr: (-sr[0], sr[1][0], sr[1][1]))
+    return scored[:limit]
+
+
+def _task_rows_about(db, terms, docs, role, limit) -> list[dict]:
     if role and role != "lead":
         return []
     answers = []
-    for doc_id, no, task, lead, start, end in db.execute(
-            "select doc_id, no, task, lead, start, end from task_rows"):
-        if doc_id not in docs:
-            continue
-        score, first = _score("", task, terms)
-        if not first:
-            continue
+    rows = db.execute("select doc_id, no, task, lead, start, end from task_rows "
+                      "where rowid in (select value from json_each(?))", [_matching_rowids(db, "task_rows", "task", terms)])
+    for score, (doc_id, no, task, lead, start, end) in _top(rows, terms, docs, 2, limit):
         units = []
         for raw in json.loads(lead):
             name, function, kind = _canonical(db, doc_id, raw)
@@ -176,17 +237,13 @@ def _task_rows_about(db, terms, docs, role) -> list[dict]:
     return answers
 
 
-def _duties_about(db, terms, docs, role) -> list[dict]:
+def _duties_about(db, terms, docs, role, limit) -> list[dict]:
     if role and role != "responsible":
         return []
     answers = []
-    for doc_id, position, unit, duty, start, end in db.execute(
-            "select doc_id, position, unit, duty, start, end from duties"):
-        if doc_id not in docs:
-            continue
-        score, first = _score("", duty, terms)
-        if not first:
-            continue
+    rows = db.execute("select doc_id, position, unit, duty, start, end from duties "
+                      "where rowid in (select value from json_each(?))", [_matching_rowids(db, "duties", "duty", terms)])
+    for score, (doc_id, position, unit, duty, start, end) in _top(rows, terms, docs, 3, limit):
         units = []
         for raw in expand_unit_list(unit):
             name, function, kind = _canonical(db, doc_id, raw)
@@ -208,7 +265,7 @@ def unit_ids_for(db: sqlite_utils.Database, query: str) -> list[str]:
             "select id from units where function = ? and kind = 'department'", [found[0]]))
     ids.update(r[0] for r in db.execute(
         "select distinct u.id from units u left join unit_aliases ua on ua.unit_id = u.id "
-        "where u.name like ? escape '\\' or ua.raw like ? escape '\\'", [_like(query), _like(query)]))
+        "where u.name like ? escape '!' or ua.raw like ? escape '!'", [_like(query), _like(query)]))
     return sorted(ids)
 
 

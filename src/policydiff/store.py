@@ -39,7 +39,7 @@ def open_db(path=DEFAULT_DB) -> sqlite_utils.Database:
     return db
 
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
@@ -109,6 +109,8 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         db["unit_aliases"].create_index(["unit_id"], if_not_exists=True)
         db["measure_units"].create_index(["doc_id", "unit"], if_not_exists=True)
         db["measures"].enable_fts(["title", "text"], tokenize="trigram", create_triggers=True)
+        db["task_rows"].enable_fts(["task"], tokenize="trigram", create_triggers=True)
+        db["duties"].enable_fts(["unit", "duty"], tokenize="trigram", create_triggers=True)
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
@@ -120,39 +122,51 @@ def stored_hashes(db: sqlite_utils.Database) -> dict[str, str]:
 def save_record(db: sqlite_utils.Database, record: dict) -> None:
     """Replace one document's rows with ``record``, in a single transaction."""
     doc_id = record["id"]
+    source_map = record.get("source_map") or {}
+    unit_map = record.get("unit_map") or {}
+    tables = {
+        "documents": [_document_row(record)],
+        "texts": [{"doc_id": doc_id, "text": record["text"], "source": source_map.get("source_text"),
+                   "source_runs": json.dumps(source_map.get("runs") or []),
+                   "page_starts": json.dumps(source_map.get("page_starts") or [0])}],
+        "issuers": [{"doc_id": doc_id, "position": i, "name": n} for i, n in enumerate(record["issuers"])],
+        "addressees": [{"doc_id": doc_id, "position": i, "name": n} for i, n in enumerate(record["addressees"])],
+        "sections": list(_section_rows(doc_id, record["outline"])),
+        "measures": list(_measure_rows(doc_id, record["measures"])),
+        "measure_units": list(_unit_rows(doc_id, record["measures"])),
+        "targets": list(_rows(doc_id, record["targets"], ["path", "text", "indicator", "comparator", "value",
+                                                            "unit", "deadline_year", "binding"])),
+        "citations": list(_rows(doc_id, record["citations"], ["title", "doc_number", "issuer_hint", "verb",
+                                                                "resolved_to"])),
+        "duties": list(_rows(doc_id, record["division_of_duties"], ["unit", "duty", "path"])),
+        "task_rows": [{"doc_id": doc_id, "no": r["no"], "task": r["task"],
+                       "lead": json.dumps(r["lead"], ensure_ascii=False), "lead_raw": r["lead_raw"],
+                       "measure_path": r["measure_path"], "start": r["span"][0], "end": r["span"][1]}
+                      for r in record["task_table"] or []],
+        "annex_indicators": [{"doc_id": doc_id, "no": r["no"], "indicator": r["indicator"],
+                              "binding": r["binding"], "start": r["span"][0], "end": r["span"][1]}
+                             for r in record["annex_indicators"] or []],
+        "unit_aliases": [{"doc_id": doc_id, "raw": raw, "unit_id": u["id"]} for raw, u in unit_map.items()],
+    }
     with db.atomic():
         previous_units = [r[0] for r in db.execute("select unit_id from unit_aliases where doc_id = ?", [doc_id])]
         delete_document(db, doc_id)
-        db["documents"].insert(_document_row(record))
-        source_map = record.get("source_map") or {}
-        db["texts"].insert({"doc_id": doc_id, "text": record["text"],
-                            "source": source_map.get("source_text"),
-                            "source_runs": json.dumps(source_map.get("runs") or []),
-                            "page_starts": json.dumps(source_map.get("page_starts") or [0])})
-        db["issuers"].insert_all(
-            {"doc_id": doc_id, "position": i, "name": n} for i, n in enumerate(record["issuers"]))
-        db["addressees"].insert_all(
-            {"doc_id": doc_id, "position": i, "name": n} for i, n in enumerate(record["addressees"]))
-        db["sections"].insert_all(_section_rows(doc_id, record["outline"]))
-        db["measures"].insert_all(_measure_rows(doc_id, record["measures"]))
-        db["measure_units"].insert_all(_unit_rows(doc_id, record["measures"]))
-        db["targets"].insert_all(_rows(doc_id, record["targets"], ["path", "text", "indicator",
-                                 "comparator", "value", "unit", "deadline_year", "binding"]))
-        db["citations"].insert_all(_rows(doc_id, record["citations"], ["title", "doc_number",
-                                   "issuer_hint", "verb", "resolved_to"]))
-        db["duties"].insert_all(_rows(doc_id, record["division_of_duties"], ["unit", "duty", "path"]))
-        db["task_rows"].insert_all(
-            {"doc_id": doc_id, "no": r["no"], "task": r["task"], "lead": json.dumps(r["lead"],
-             ensure_ascii=False), "lead_raw": r["lead_raw"], "measure_path": r["measure_path"],
-             "start": r["span"][0], "end": r["span"][1]} for r in record["task_table"] or [])
-        db["annex_indicators"].insert_all(
-            {"doc_id": doc_id, "no": r["no"], "indicator": r["indicator"], "binding": r["binding"],
-             "start": r["span"][0], "end": r["span"][1]} for r in record["annex_indicators"] or [])
-        unit_map = record.get("unit_map") or {}
-        db["units"].upsert_all((u for u in unit_map.values()), pk="id")
-        db["unit_aliases"].insert_all(
-            {"doc_id": doc_id, "raw": raw, "unit_id": u["id"]} for raw, u in unit_map.items())
+        _insert_many(db, "units", list(unit_map.values()), replace=True)
+        for table in ["documents", *[t for t in tables if t != "documents"]]:
+            _insert_many(db, table, tables[table])
         _drop_orphan_units(db, previous_units)
+
+
+def _insert_many(db: sqlite_utils.Database, table: str, rows: list[dict], replace: bool = False) -> None:
+    """One executemany per table: the hot path of ingest (sqlite-utils' insert_all
+    introspects the table on every call, which cost more than the inserts)."""
+    if not rows:
+        return
+    columns = list(rows[0])
+    verb = "insert or replace" if replace else "insert"
+    sql = (f"{verb} into [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
+           f"values ({', '.join('?' for _ in columns)})")
+    db.conn.executemany(sql, [[row.get(c) for c in columns] for row in rows])
 
 
 def _drop_orphan_units(db: sqlite_utils.Database, unit_ids: list[str]) -> None:
