@@ -16,3 +16,5 @@ fi
 # (the full fuzz run is FUZZ_EXAMPLES=10000 .venv/bin/python -m pytest -m fuzz)
 .venv/bin/python -m pytest -q -m "not fuzz" "$@"
 FUZZ_EXAMPLES="${FUZZ_EXAMPLES:-300}" .venv/bin/python -m pytest -q -m fuzz "$@"
+# the benchmark in a small size (the full run: python benchmarks/run.py, see benchmarks/RESULTS.md)
+.venv/bin/python benchmarks/run.py --n 40 --pdf 1 --no-write

@@ -78,8 +78,7 @@ def _entry_status(entry: dict, aligned: list[dict], record: dict, reference: dic
             "local": [{"path": a["path"], "title": a["title"], "score": a["score"], "reason": a["reason"],
                        "span": a["span"], "evidence": text[a["span"][0]:a["span"][1]].split("。")[0]}
                       for a in local],
-            "reference_headings": [f"{e.get('locality') or e['doc_id']} {e['path']} {e['heading']}"
-                                   for e in entry["evidence"]],
+            "reference_headings": _reference_headings(entry, reference),
             "local_leads": local_leads, "reference_leads": ref_leads, "responsibility": responsibility}
 
 
@@ -99,7 +98,26 @@ def _lead_functions(aligned: list[dict]) -> list[str]:
     return leads
 
 
+MAX_HEADINGS = 12
+
+
+def _reference_headings(entry: dict, reference: dict) -> list[str]:
+    """The evidence headings shown for an entry: the first few (primary first)."""
+    evidence = sorted(entry["evidence"], key=lambda e: e["doc_id"] not in _primary(reference))[:MAX_HEADINGS]
+    more = len(entry["evidence"]) - len(evidence)
+    return [f"{e.get('locality') or e['doc_id']} {e['path']} {e['heading']}" for e in evidence] + \
+        ([f"… and {more} more"] if more > 0 else [])
+
+
 def _reference_leads(entry: dict, reference: dict) -> list[str]:
+    """Lead functions of an entry on the reference side (cached per reference)."""
+    cache = reference.setdefault("_leads", {})
+    if entry["id"] not in cache:
+        cache[entry["id"]] = _compute_reference_leads(entry, reference)
+    return cache[entry["id"]]
+
+
+def _compute_reference_leads(entry: dict, reference: dict) -> list[str]:
     leads = []
     for ev in entry["evidence"]:
         record = reference["records"].get(ev["doc_id"])
