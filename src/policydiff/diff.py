@@ -7,6 +7,7 @@ import re
 
 from .align import NO_MATCH, align_document, frame_from_document, key_terms, topic_score
 from .baseline import PROVENANCE, _matching_indicator, national_facts
+from .outline import sentence_around
 
 MERGED_SHARE = 0.75  # key-term coverage inside another measure that counts as merged
 
@@ -186,16 +187,10 @@ def _body_targets_for(row: dict, record: dict) -> list[dict]:
     terms = key_terms([re.sub(r"\d+|≥|≤", " ", row["indicator"])], limit=12)
     found = []
     for t in record["targets"]:
-        sentence = _sentence(record["text"], t["span"])
+        sentence = sentence_around(record["text"], t["span"])
         if sum(term in sentence for term in terms) >= 2 and _same_rate(row["indicator"], t["text"]):
             found.append(t)
     return found
-
-
-def _sentence(text: str, span) -> str:
-    left = max(text.rfind(ch, 0, span[0]) for ch in "。；\n") + 1
-    ends = [i for i in (text.find(ch, span[1]) for ch in "。；\n") if i >= 0]
-    return text[left:min(ends) if ends else len(text)]
 
 
 _RATE = re.compile(r"([\u4e00-\u9fff]{2})率")

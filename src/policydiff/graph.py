@@ -18,6 +18,7 @@ import networkx as nx
 from rapidfuzz import fuzz
 
 from .data import localities
+from .outline import sentence_around
 
 LEVEL_RANK = {"national": 0, "provincial": 1, "prefecture": 2, "county": 3, None: 4}
 IMPLEMENTS = re.compile(r"贯彻落实|贯彻|落实")
@@ -117,7 +118,7 @@ def citation_graph(records: list[dict], national: dict | None = None) -> nx.DiGr
                                    issuer_hint=c.get("issuer_hint") or "")
             if target == source:
                 continue
-            sentence = _sentence(r["text"], c["span"])
+            sentence = sentence_around(r["text"], c["span"])
             graph.add_edge(source, target, relation="cites", verb=c.get("verb") or "",
                            implements=bool(c.get("verb") and IMPLEMENTS.fullmatch(c["verb"]) and CARRY_OUT.search(sentence)),
                            evidence=r["text"][c["span"][0]:c["span"][1]], span_start=c["span"][0],
@@ -130,12 +131,6 @@ def _doc_attrs(r: dict) -> dict:
             "title": r.get("title") or "", "doc_number": r.get("doc_number") or "", "doc_id": r["id"],
             "level": r.get("admin_level") or "", "locality": r.get("locality") or "",
             "issue_date": r.get("issue_date") or "", "in_corpus": True, "stub": False}
-
-
-def _sentence(text: str, span) -> str:
-    left = max(text.rfind(ch, 0, span[0]) for ch in "。；\n") + 1
-    ends = [i for i in (text.find(ch, span[1]) for ch in "。；\n") if i >= 0]
-    return text[left:min(ends) if ends else len(text)]
 
 
 def responsibility_graph(records: list[dict], alignments: dict[str, list[dict]] | None = None) -> nx.DiGraph:

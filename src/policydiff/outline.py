@@ -155,6 +155,17 @@ def _extend(stack, end: int) -> None:
         node.body_span = (node.body_span[0], max(node.body_span[1], end))
 
 
+def sentence_around(text: str, span) -> str:
+    """The sentence (between 。, ； or a paragraph break) that contains ``span``.
+
+    >>> sentence_around("甲。乙丙丁；戊", (3, 4))
+    '乙丙丁'
+    """
+    left = max(text.rfind(ch, 0, span[0]) for ch in "。；\n") + 1
+    ends = [i for i in (text.find(ch, span[1]) for ch in "。；\n") if i >= 0]
+    return text[left:min(ends) if ends else len(text)]
+
+
 def leaves(nodes: list[OutlineNode]) -> list[OutlineNode]:
     """Nodes without children, in document order."""
     return [n for n in nodes if not n.children]

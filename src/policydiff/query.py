@@ -208,6 +208,16 @@ def _canonical(db, doc_id: str, raw: str) -> tuple[str | None, str | None, str |
     return tuple(row) if row else (None, None, None)
 
 
+def _units_as(db, doc_id: str, raws: list[str], role: str, source: str) -> list[dict]:
+    """Answer units for raw strings of one document, with their canonical names."""
+    units = []
+    for raw in raws:
+        name, function, kind = _canonical(db, doc_id, raw)
+        units.append({"raw": raw, "role": role, "source": source, "canonical": name, "function": function,
+                      "kind": kind})
+    return units
+
+
 def _top(rows, terms, docs, text_index: int, limit: int):
     """Rows of ``docs`` that mention a term, best score first, at most ``limit``."""
     scored = []
@@ -227,11 +237,7 @@ def _task_rows_about(db, terms, docs, role, limit) -> list[dict]:
     rows = db.execute("select doc_id, no, task, lead, start, end from task_rows "
                       "where rowid in (select value from json_each(?))", [_matching_rowids(db, "task_rows", "task", terms)])
     for score, (doc_id, no, task, lead, start, end) in _top(rows, terms, docs, 2, limit):
-        units = []
-        for raw in json.loads(lead):
-            name, function, kind = _canonical(db, doc_id, raw)
-            units.append({"raw": raw, "role": "lead", "source": "task_table", "canonical": name,
-                          "function": function, "kind": kind})
+        units = _units_as(db, doc_id, json.loads(lead), "lead", "task_table")
         answers.append(_answer(docs[doc_id], "task_row", f"附件/表/{no}", task, units, task, [start, end],
                                score * 0.9, 1000 + no))
     return answers
@@ -244,11 +250,7 @@ def _duties_about(db, terms, docs, role, limit) -> list[dict]:
     rows = db.execute("select doc_id, position, unit, duty, start, end from duties "
                       "where rowid in (select value from json_each(?))", [_matching_rowids(db, "duties", "duty", terms)])
     for score, (doc_id, position, unit, duty, start, end) in _top(rows, terms, docs, 3, limit):
-        units = []
-        for raw in expand_unit_list(unit):
-            name, function, kind = _canonical(db, doc_id, raw)
-            units.append({"raw": raw, "role": "responsible", "source": "duty_paragraph", "canonical": name,
-                          "function": function, "kind": kind})
+        units = _units_as(db, doc_id, expand_unit_list(unit), "responsible", "duty_paragraph")
         answers.append(_answer(docs[doc_id], "duty", "部门职责", f"{unit}负责{duty}", units,
                                f"{unit}负责{duty}", [start, end], score * 0.8, 2000 + position))
     return answers
