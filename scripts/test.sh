@@ -12,9 +12,10 @@ if [ ! -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || ! command -v chrom
 fi
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/pip install -q --disable-pip-version-check -e '.[test,web]'
-# the whole suite, then the property-based tests with a few hundred examples each
-# (the full fuzz run is FUZZ_EXAMPLES=10000 .venv/bin/python -m pytest -m fuzz)
-.venv/bin/python -m pytest -q -m "not fuzz" "$@"
-FUZZ_EXAMPLES="${FUZZ_EXAMPLES:-300}" .venv/bin/python -m pytest -q -m fuzz "$@"
 # the benchmark in a small size (the full run: python benchmarks/run.py, see benchmarks/RESULTS.md)
 .venv/bin/python benchmarks/run.py --n 40 --pdf 1 --no-write
+# the property-based tests with a few hundred examples each
+# (the full fuzz run is FUZZ_EXAMPLES=10000 .venv/bin/python -m pytest -m fuzz)
+FUZZ_EXAMPLES="${FUZZ_EXAMPLES:-300}" .venv/bin/python -m pytest -q -m fuzz "$@"
+# the whole suite last, so that its summary closes the output
+.venv/bin/python -m pytest -q -m "not fuzz" "$@"
