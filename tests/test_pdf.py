@@ -35,3 +35,13 @@ def test_pdf_pages_and_footers(pdf_records):
 def test_pdf_table_is_read_as_a_ruled_table(pdf_records):
     rows = pdf_records[ALL_IDS[4]]["task_table"]
     assert len(rows) == 18 and rows[4]["lead"][0] == "财务处"
+
+
+@pytest.mark.parametrize("doc_id", ALL_IDS)
+def test_fast_pdf_path_equals_pdfplumber(pdf_dir, doc_id):
+    """pypdfium2 for text pages (pdfplumber only on table pages) gives the same text."""
+    from policydiff.normalise import normalise
+    from policydiff.read import read_pdf
+
+    path = pdf_dir / f"{doc_id}.pdf"
+    assert normalise(read_pdf(path)).text == normalise(read_pdf(path, engine="pdfplumber")).text

@@ -86,7 +86,7 @@ def _looks_binary(text: str) -> bool:
     return controls > len(sample) * 0.02
 
 
-def read_pdf(path) -> SourceText:
+def read_pdf(path, engine: str = "auto") -> SourceText:
     """Extract the text layer of a PDF with pdfplumber, tables as tab-separated rows.
 
     Page-number footers and running headers are dropped. Lines are rejoined into
@@ -94,8 +94,13 @@ def read_pdf(path) -> SourceText:
     line that filled the measure continues it (also across a page break); an
     indented, centred or right-aligned line starts a new paragraph.
     ``page_starts`` gives the offset where each page begins in the returned text.
+
+    ``engine="auto"`` reads text lines with pypdfium2 (fast) and hands only the
+    pages that carry ruled lines (tables) to pdfplumber's table finder;
+    ``engine="pdfplumber"`` uses pdfplumber for every page. Both give the same text.
     """
-    pages = _drop_running_headers(_pdf_page_lines(path))
+    lines_of = _pdf_page_lines if engine == "pdfplumber" else _pdfium_page_lines
+    pages = _drop_running_headers(lines_of(path))
     text, page_starts = _join_layout_lines(pages)
     if not text.strip():
         raise errors.NoTextLayerError(path)
@@ -111,19 +116,15 @@ class _Line:
     table: bool = False
 
 
-def _pdf_page_lines(path) -> list[list[_Line]]:
+def _pdf_page_lines(path, page_numbers: list[int] | None = None) -> list[list[_Line]]:
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
-    with open(path, "rb") as fh:
-        head = fh.read(1024)
-    if not head.strip():
-        raise errors.EmptyFileError(path)
-    if b"%PDF" not in head:
-        raise errors.BrokenPdfError(path, "not a PDF (no %PDF header)")
+    _check_pdf_header(path)
     try:
         with pdfplumber.open(path) as pdf:
-            return [_page_lines(page) for page in pdf.pages]
+            pages = pdf.pages if page_numbers is None else [pdf.pages[i] for i in page_numbers]
+            return [_page_lines(page) for page in pages]
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise errors.EncryptedPdfError(path) from exc
     except errors.BadFileError:
@@ -134,6 +135,80 @@ def _pdf_page_lines(path) -> list[list[_Line]]:
                 or "password" in repr(causes).lower():
             raise errors.EncryptedPdfError(path) from exc
         raise errors.BrokenPdfError(path, f"truncated or damaged PDF ({type(exc).__name__})") from exc
+
+
+def _pdfium_page_lines(path) -> list[list[_Line]]:
+    """Lines of every page through pypdfium2's text rectangles; pages with ruled
+    lines (tables) go through pdfplumber so that their tables come out as rows."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    _check_pdf_header(path)
+    try:
+        document = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise errors.EncryptedPdfError(path) from exc
+        raise errors.BrokenPdfError(path, f"truncated or damaged PDF ({exc})") from exc
+    pages, table_pages = [], []
+    try:
+        for index, page in enumerate(document):
+            paths = sum(1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=1))
+            if paths >= TABLE_PATHS:
+                table_pages.append(index)
+                pages.append([])
+                continue
+            pages.append(_pdfium_lines(page))
+    finally:
+        document.close()
+    if table_pages:
+        plumber_pages = _pdf_page_lines(path, table_pages)
+        for index, lines in zip(table_pages, plumber_pages):
+            pages[index] = lines
+    return pages
+
+
+TABLE_PATHS = 4  # a page with this many drawn paths probably holds a ruled table
+SAME_LINE = 3.0  # points: text rectangles whose tops differ by less are one line
+
+
+def _pdfium_lines(page) -> list[_Line]:
+    """Text lines of a page from pypdfium2's characters, positioned by their loose
+    (advance) boxes so that a line's extent matches pdfplumber's."""
+    textpage = page.get_textpage()
+    height = page.get_height()
+    count = textpage.count_chars()
+    text = textpage.get_text_range(0, count) if count else ""
+    lines: list[_Line] = []
+    current: list = []  # (char, left, right, top)
+
+    def flush():
+        if current and "".join(c for c, *_ in current).strip():
+            lines.append(_Line("".join(c for c, *_ in current).strip(), min(c[1] for c in current),
+                               max(c[2] for c in current), min(c[3] for c in current)))
+        current.clear()
+
+    for index, char in enumerate(text[:count]):
+        if char in "\r\n":
+            flush()
+            continue
+        left, _bottom, right, top = textpage.get_charbox(index, loose=True)
+        if current and abs(current[-1][3] - (height - top)) >= SAME_LINE:
+            flush()
+        current.append((char, left, right, height - top))
+    flush()
+    textpage.close()
+    lines.sort(key=lambda line: line.top)
+    return [line for line in lines if not PAGE_NUMBER_LINE.match(line.text)]
+
+
+def _check_pdf_header(path) -> None:
+    with open(path, "rb") as fh:
+        head = fh.read(1024)
+    if not head.strip():
+        raise errors.EmptyFileError(path)
+    if b"%PDF" not in head:
+        raise errors.BrokenPdfError(path, "not a PDF (no %PDF header)")
 
 
 def _page_lines(page) -> list[_Line]:
