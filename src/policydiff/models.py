@@ -22,6 +22,7 @@ class SourceText:
     source_format: str = "text"
     encoding: Optional[str] = None
     ocr: bool = False
+    page_confidence: list[Optional[float]] = field(default_factory=list)
 
 
 @dataclass

@@ -132,6 +132,8 @@ def should_join(prev: str, nxt: str, in_annex: bool = False) -> bool:
         return False
     if _starts_block(nxt) or _is_standalone(prev) or _is_standalone(nxt):
         return False
+    if nxt.startswith("的"):
+        return True  # no sentence or title starts with 的: a wrapped title (…实施方案\n的通知)
     if P.TITLE_SUFFIX.search(prev) and not re.search("[。，；]", prev):
         return False
     if not in_annex and _is_heading_line(prev):

@@ -53,6 +53,8 @@ def parse_source(source: SourceText) -> dict:
     record = parse_text(norm)
     record.update(source_format=source.source_format, encoding=source.encoding, ocr=source.ocr,
                   page_count=len(source.page_starts))
+    if source.ocr:
+        record["ocr_page_confidence"] = source.page_confidence
     record["source_map"] = _source_map(norm, source)
     return record
 

@@ -99,12 +99,20 @@ def read_pdf(path, engine: str = "auto") -> SourceText:
     pages that carry ruled lines (tables) to pdfplumber's table finder;
     ``engine="pdfplumber"`` uses pdfplumber for every page. Both give the same text.
     """
-    lines_of = _pdf_page_lines if engine == "pdfplumber" else _pdfium_page_lines
-    pages = _drop_running_headers(lines_of(path))
+    confidence: dict[int, float] = {}
+    if engine == "pdfplumber":
+        pages = _pdf_page_lines(path)
+    else:
+        pages = _pdfium_page_lines(path, confidence)
+    pages = _drop_running_headers(pages)
     text, page_starts = _join_layout_lines(pages)
     if not text.strip():
-        raise errors.NoTextLayerError(path)
-    return SourceText(path=str(path), text=text, page_starts=page_starts, source_format="pdf")
+        from . import ocr
+
+        hint = "" if ocr.available() else "; to read scans, install OCR: pip install -e '.[ocr]'"
+        raise errors.NoTextLayerError(path, f"no text layer (scanned?){hint}")
+    return SourceText(path=str(path), text=text, page_starts=page_starts, source_format="pdf",
+                      ocr=bool(confidence), page_confidence=[confidence.get(i) for i in range(len(pages))])
 
 
 @dataclass
@@ -137,9 +145,11 @@ def _pdf_page_lines(path, page_numbers: list[int] | None = None) -> list[list[_L
         raise errors.BrokenPdfError(path, f"truncated or damaged PDF ({type(exc).__name__})") from exc
 
 
-def _pdfium_page_lines(path) -> list[list[_Line]]:
-    """Lines of every page through pypdfium2's text rectangles; pages with ruled
-    lines (tables) go through pdfplumber so that their tables come out as rows."""
+def _pdfium_page_lines(path, confidence: dict[int, float] | None = None) -> list[list[_Line]]:
+    """Lines of every page through pypdfium2's characters; pages with ruled lines
+    (tables) go through pdfplumber so that their tables come out as rows; pages
+    with images and no text are recognised by OCR when it is installed (their
+    mean confidence goes into ``confidence``)."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
@@ -158,7 +168,10 @@ def _pdfium_page_lines(path) -> list[list[_Line]]:
                 table_pages.append(index)
                 pages.append([])
                 continue
-            pages.append(_pdfium_lines(page))
+            lines = _pdfium_lines(page)
+            if not lines and confidence is not None and _has_images(page, pdfium_c):
+                lines = _ocr_page(page, index, confidence)
+            pages.append(lines)
     finally:
         document.close()
     if table_pages:
@@ -199,6 +212,23 @@ def _pdfium_lines(page) -> list[_Line]:
     flush()
     textpage.close()
     lines.sort(key=lambda line: line.top)
+    return [line for line in lines if not PAGE_NUMBER_LINE.match(line.text)]
+
+
+def _has_images(page, pdfium_c) -> bool:
+    return any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2))
+
+
+OCR_SAME_LINE = 6.0  # points; recognised boxes of one line differ more than a text layer's
+
+
+def _ocr_page(page, index: int, confidence: dict[int, float]) -> list[_Line]:
+    from . import ocr
+
+    if not ocr.available():
+        return []
+    lines, mean = ocr.page_lines(page, _Line, OCR_SAME_LINE)
+    confidence[index] = round(mean, 4)
     return [line for line in lines if not PAGE_NUMBER_LINE.match(line.text)]
 
 
