@@ -7,13 +7,15 @@ import random
 from pathlib import Path
 
 
-def scan_pdf(pdf, out, dpi: int = 150, rotate_every: int = 3, seed: int = 1) -> Path:
+def scan_pdf(pdf, out, dpi: int = 150, rotate_every: int = 3, seed: int = 1, max_pages: int | None = None) -> Path:
     import pypdfium2 as pdfium
 
     rnd = random.Random(seed)
     document = pdfium.PdfDocument(str(pdf))
     images = []
     for index, page in enumerate(document):
+        if max_pages is not None and index >= max_pages:
+            break
         image = page.render(scale=dpi / 72).to_pil().convert("L")
         if index % rotate_every == 1:
             image = image.rotate(rnd.uniform(-0.5, 0.5), fillcolor=255)
