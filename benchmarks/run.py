@@ -65,10 +65,15 @@ def bench_text(folder: Path, work: Path) -> dict:
     db = work / "bench.db"
     for leftover in work.glob("bench.db*"):
         leftover.unlink()
-    seconds, report = timed(ingest, [folder], db, json_dir=work / "json")
+    # the ingest runs as the command a researcher types, so that its peak memory
+    # (parent and workers) is measured apart from this harness
+    command = [sys.executable, "-m", "policydiff.cli", "ingest", str(folder), "--db", str(db), "--quiet"]
+    seconds, result = timed(subprocess.run, command, capture_output=True, text=True)
+    ingest_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    failed = result.stdout.count("Error: ") + result.stderr.count("Error: ")
     again, unchanged = timed(ingest, [folder], db, json_dir=work / "json")
-    return {"files": len(files), "mb": size_mb, "ingest_s": seconds, "failed": len(report.failures),
-            "reingest_s": again, "unchanged": len(unchanged.unchanged), "db": db}
+    return {"files": len(files), "mb": size_mb, "ingest_s": seconds, "failed": failed,
+            "reingest_s": again, "unchanged": len(unchanged.unchanged), "db": db, "rss_mb": ingest_rss}
 
 
 def bench_stages(folder: Path, sample: int = 200) -> dict:
@@ -190,7 +195,9 @@ def results_table(text, stages, pdf, queries, scans=None) -> list[tuple[str, str
         ("compare latency", f"p50 {queries['compare_p50']:.1f} ms, p95 {queries['compare_p95']:.1f} ms", "—", ""),
         ("align all measures to the frame", f"{queries['align_s']:.2f} s ({queries['measures']} measures)",
          "≤ 10 s", _verdict(queries["align_s"] <= 10, "")),
-        ("peak memory (RSS)", f"{peak_rss_mb():.0f} MB", "≤ 1 GB", _verdict(peak_rss_mb() <= 1024, "")),
+        ("peak memory of the ingest (RSS)", f"{text['rss_mb']:.0f} MB", "≤ 1 GB",
+         _verdict(text["rss_mb"] <= 1024, "")),
+        ("peak memory of this harness", f"{peak_rss_mb():.0f} MB (all records loaded at once, OCR model)", "—", ""),
     ]
     if pdf:
         ratio = pdf["ingest_s"] / pdf["raw_s"]

@@ -609,7 +609,7 @@ def serve(db_path, port, host):
     Example: policydiff serve --port 8001  (then open http://127.0.0.1:8001/policydiff/who?topic=医保)
     """
     import importlib.util
-    import subprocess
+    import os
     import tempfile
 
     from .web import datasette_metadata
@@ -623,7 +623,8 @@ def serve(db_path, port, host):
     command = [sys.executable, "-m", "datasette", "serve", str(db_path), "--metadata", fh.name,
                "--host", host, "--port", str(port), "--setting", "default_page_size", "50"]
     click.echo(f"serving {db_path} at http://{host}:{port}/{name}", err=True)
-    sys.exit(subprocess.call(command))
+    sys.stderr.flush()
+    os.execv(sys.executable, command)  # become Datasette: a signal to this process reaches the server
 
 
 def main():  # pragma: no cover
