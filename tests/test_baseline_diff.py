@@ -127,3 +127,23 @@ def test_national_document_in_the_corpus_becomes_the_reference(tmp_path):
     result = runner.invoke(cli, ["diff", "淮南", "--db", str(db), "--format", "json"])
     assert json.loads(result.output)["reference"] == {"kind": "document", "name": "广西壮族自治区 国卫扶贫发〔2021〕6号",
                                                        "doc_number": "国卫扶贫发〔2021〕6号", "date": "2021-07-31"}
+
+
+def test_diff_and_compare_html_and_csv(tmp_path):
+    from click.testing import CliRunner
+
+    from policydiff.cli import cli
+
+    db = tmp_path / "p.db"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["ingest", str(CORPUS), "--db", str(db), "--workers", "1"]).exit_code == 0
+    frame = ["--frame", str(FRAME_FILE)]
+    page = runner.invoke(cli, ["diff", "淮南", "--db", str(db), *frame, "--format", "html"]).output
+    assert "<mark>后付费</mark>" in page and "<b>二/（一）/2</b>" in page and "strengthened" in page
+    both = runner.invoke(cli, ["compare", "神木", "淮南", "--db", str(db), *frame, "--format", "html"]).output
+    assert both.count("<mark>") > 20 and "二/（二）" in both and "二/（一）/2" in both
+    out = tmp_path / "d.csv"
+    assert runner.invoke(cli, ["diff", "连云港", "--db", str(db), *frame, "-o", str(out)]).exit_code == 0
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and "predates".encode() not in data  # notes go to the terminal
+    assert "local addition".encode() in data

@@ -467,6 +467,10 @@ def diff(doc, against, db_path, frame_path, fmt, out):
     db = _open(db_path)
     result = diff_document(store.load_record(db, _resolve(db, doc)), _reference(db, against, frame_path))
     fmt = fmt or (Path(out).suffix.lstrip(".") if out else "table")
+    if fmt == "html":
+        from .export import diff_html
+
+        return _write_text(diff_html(result), out)
     if fmt == "json":
         result.pop("alignment")
         text = json.dumps(result, ensure_ascii=False, indent=2) + "\n"
@@ -487,6 +491,14 @@ def diff(doc, against, db_path, frame_path, fmt, out):
              for t in result["targets"]]
     columns = ["id", "entry", "status", "local measures", "responsibility", "local leads", "reference leads"]
     _write_table(rows, columns, fmt, out, f"{result['document']['locality']} vs {result['reference']['name']}")
+
+
+def _write_text(text: str, out) -> None:
+    if out:
+        Path(out).write_text(text, encoding="utf-8")
+        click.echo(f"wrote {out}", err=True)
+    else:
+        click.echo(text, nl=False)
 
 
 def _fmt_target(t):
@@ -511,6 +523,10 @@ def compare(a, b, db_path, frame_path, fmt, out):
     ra, rb = (store.load_record(db, _resolve(db, ref)) for ref in (a, b))
     result = run_compare(ra, rb, _reference(db, None, frame_path))
     fmt = fmt or (Path(out).suffix.lstrip(".") if out else "table")
+    if fmt == "html":
+        from .export import compare_html
+
+        return _write_text(compare_html(result), out)
     if fmt == "json":
         text = json.dumps(result, ensure_ascii=False, indent=2) + "\n"
         Path(out).write_text(text, encoding="utf-8") if out else click.echo(text, nl=False)

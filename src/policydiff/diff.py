@@ -75,7 +75,7 @@ def _entry_status(entry: dict, aligned: list[dict], record: dict, reference: dic
         responsibility = "same" if local_leads[0] == ref_leads[0] else f"reassigned: {ref_leads[0]} → {local_leads[0]}"
     text = record["text"]
     return {"frame_id": entry["id"], "label": entry["label"], "boilerplate": bool(entry.get("boilerplate")),
-            "status": status, "merged_into": merged_into,
+            "status": status, "merged_into": merged_into, "key_terms": entry.get("key_terms", []),
             "local": [{"path": a["path"], "title": a["title"], "score": a["score"], "reason": a["reason"],
                        "span": a["span"], "evidence": text[a["span"][0]:a["span"][1]].split("。")[0]}
                       for a in local],
@@ -246,6 +246,7 @@ def compare(a: dict, b: dict, reference: dict) -> dict:
         if ea["local_leads"] and eb["local_leads"]:
             leads = "same lead" if ea["local_leads"][0] == eb["local_leads"][0] else "different lead"
         rows.append({"frame_id": ea["frame_id"], "label": ea["label"], "boilerplate": ea["boilerplate"],
+                     "key_terms": ea["key_terms"],
                      "a_status": ea["status"], "a_measures": ea["local"], "a_leads": ea["local_leads"],
                      "b_status": eb["status"], "b_measures": eb["local"], "b_leads": eb["local_leads"],
                      "units": leads})

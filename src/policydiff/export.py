@@ -92,3 +92,70 @@ def to_html(rows: list[dict], columns: list[str] | None = None, title: str = "",
             "padding:4px 6px;vertical-align:top}th{background:#eee;position:sticky;top:0}</style></head><body>"
             f"<h1>{html.escape(title)}</h1><table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}"
             "</tbody></table></body></html>\n")
+
+
+def _marked(text: str, terms: list[str]) -> str:
+    """``text`` escaped, with every key term highlighted."""
+    out = html.escape(text or "")
+    for term in sorted(set(terms), key=len, reverse=True):
+        if term:
+            out = out.replace(html.escape(term), f"<mark>{html.escape(term)}</mark>")
+    return out
+
+
+_PAGE = ("<!doctype html><html lang='zh'><head><meta charset='utf-8'><title>{title}</title><style>"
+         "body{{font-family:sans-serif;margin:1.5em}}table{{border-collapse:collapse;width:100%}}"
+         "td,th{{border:1px solid #bbb;padding:4px 8px;vertical-align:top}}th{{background:#eee}}"
+         "mark{{background:#ffe08a}}.omitted{{color:#a00}}.adopted{{color:#070}}.merged{{color:#a60}}"
+         ".note{{background:#f4f4f4;padding:.5em}}</style></head><body><h1>{title}</h1>{notes}{body}</body></html>\n")
+
+
+def diff_html(result: dict) -> str:
+    """A self-contained page: each frame entry with the reference's evidence and the
+    local measures side by side, the entry's key terms highlighted on both sides."""
+    rows = []
+    for e in result["entries"]:
+        terms = e.get("key_terms", [])
+        reference = "<br>".join(_marked(h, terms) for h in e["reference_headings"])
+        local = "<br>".join(f"<b>{html.escape(m['path'])}</b> {_marked(m['evidence'], terms)} "
+                            f"<small>({html.escape(m['reason'])}, {m['score']})</small>" for m in e["local"])
+        status = e["status"] + (f" into {e['merged_into']}" if e["merged_into"] else "")
+        rows.append(f"<tr><td>{html.escape(e['frame_id'])} {html.escape(e['label'])}</td>"
+                    f"<td class='{e['status']}'>{html.escape(status)}</td><td>{reference}</td><td>{local}</td>"
+                    f"<td>{html.escape(e['responsibility'] or '')}</td></tr>")
+    for a in result["additions"]:
+        rows.append(f"<tr><td>+</td><td>local addition</td><td></td><td><b>{html.escape(a['path'])}</b> "
+                    f"{html.escape(a['title'])}</td><td></td></tr>")
+    for t in result["targets"]:
+        rows.append(f"<tr><td>target</td><td>{html.escape(t['change'])}</td><td>{html.escape(t['indicator'])} "
+                    f"{_target(t['reference'])}</td><td>{_target(t['local'])} {html.escape((t['local'] or {}).get('text', ''))}"
+                    "</td><td></td></tr>")
+    head = "<tr><th>frame entry</th><th>status</th><th>reference evidence</th><th>this document</th><th>responsibility</th></tr>"
+    title = f"{result['document']['locality']} {result['document']['doc_number'] or ''} vs {result['reference']['name']}"
+    notes = "".join(f"<p class='note'>{html.escape(n)}</p>" for n in result["notes"])
+    return _PAGE.format(title=html.escape(title), notes=notes, body=f"<table>{head}{''.join(rows)}</table>")
+
+
+def compare_html(result: dict) -> str:
+    """Two localities side by side, the entry's key terms highlighted in both."""
+    a, b = result["a"]["locality"], result["b"]["locality"]
+    rows = []
+    for e in result["entries"]:
+        terms = e.get("key_terms", [])
+        cells = []
+        for side in ("a", "b"):
+            measures = e[f"{side}_measures"]
+            cells.append("<br>".join(f"<b>{html.escape(m['path'])}</b> {_marked(m['evidence'], terms)}"
+                                     for m in measures) or f"<span class='{e[f'{side}_status']}'>{e[f'{side}_status']}</span>")
+        rows.append(f"<tr><td>{html.escape(e['frame_id'])} {html.escape(e['label'])}</td><td>{cells[0]}</td>"
+                    f"<td>{cells[1]}</td><td>{html.escape(e['units'] or '')}</td></tr>")
+    for d in result["target_deltas"]:
+        rows.append(f"<tr><td>{html.escape(d['indicator'])}</td><td>{_target(d['a'])}</td><td>{_target(d['b'])}</td>"
+                    f"<td>{html.escape(b)} vs {html.escape(a)}: {html.escape(d['b_vs_a'])}</td></tr>")
+    head = f"<tr><th>frame entry</th><th>{html.escape(a)}</th><th>{html.escape(b)}</th><th>units / targets</th></tr>"
+    notes = "".join(f"<p class='note'>{html.escape(n)}</p>" for n in result["notes"])
+    return _PAGE.format(title=html.escape(f"{a} vs {b}"), notes=notes, body=f"<table>{head}{''.join(rows)}</table>")
+
+
+def _target(t) -> str:
+    return html.escape(f"{t['comparator']}{t['value']}{t['unit']}") if t else ""
