@@ -19,7 +19,7 @@ SAME_TOPIC = "same topic by key terms"
 NO_MATCH = "no match"
 
 NEAR_THRESHOLD = 78
-TOPIC_THRESHOLD = 0.5
+TOPIC_THRESHOLD = 0.6
 
 _LEADING_VERBS = re.compile(
     r"^(?:持续|深入|全面|进一步|加强和优化|加强|健全完善|健全|完善|推进|实施|开展|推动|支持|做好|强化|坚决|"
@@ -28,7 +28,10 @@ _PUNCT = re.compile(r"[“”\"'《》〈〉（）()、，。；：,.;:\s]")
 GENERIC = {"工作", "建设", "服务", "机制", "能力", "措施", "政策", "推进", "加强", "实施", "开展", "持续",
            "进一步", "完善", "健全", "深入", "全面", "提升", "推动", "支持", "做好", "强化", "地区",
            "经济", "薄弱", "脱贫", "我市", "各地", "相关", "达到", "完成", "实现", "人口", "农村", "单位",
-           "医院", "医疗", "期间", "水平", "辖区", "设置", "管理", "规范"}
+           "医院", "医疗", "期间", "水平", "辖区", "设置", "管理", "规范",
+           # the corpus's own subject: every notice says these, so they tell no measure apart
+           "乡村", "巩固", "拓展", "健康", "振兴", "衔接", "成果", "医疗卫生", "强化", "优化", "大力", "加大力度",
+           "深入开展", "抓实", "调整"}
 
 
 def normalise_heading(heading: str) -> str:
@@ -71,10 +74,12 @@ def heading_similarity(a: str, b: str) -> float:
 
 
 def topic_score(text: str, terms: list[str]) -> float:
-    """Share of an entry's key terms that a measure's text contains."""
+    """Share of an entry's key terms that a measure's text contains (0 unless at
+    least two distinct terms are there: one shared word is not a shared topic)."""
     if not terms:
         return 0.0
-    return sum(1 for t in terms if t in text) / len(terms)
+    found = sum(1 for t in terms if t in text)
+    return found / len(terms) if found >= 2 else 0.0
 
 
 class PreparedFrame:

@@ -55,9 +55,12 @@ def primary_documents(records: list[dict], number: str) -> list[dict]:
 
 
 def _rule_for(heading: str):
-    for pattern, label, boilerplate in load_json("frame_rules.json")["labels"]:
+    """(pattern, label, boilerplate) of the first label rule matching ``heading``;
+    the pattern joins every rule that gives the same label."""
+    rules = load_json("frame_rules.json")["labels"]
+    for pattern, label, boilerplate in rules:
         if re.search(pattern, heading):
-            return pattern, label, boilerplate
+            return "|".join(p for p, l, _ in rules if l == label), label, boilerplate
     return None, None, False
 
 

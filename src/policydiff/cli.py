@@ -478,19 +478,9 @@ def diff(doc, against, db_path, frame_path, fmt, out):
         return
     for note in result["notes"]:
         click.echo(f"Note: {note}")
-    rows = [{"id": e["frame_id"], "entry": e["label"] + (" [boilerplate]" if e["boilerplate"] else ""),
-             "status": e["status"] + (f" into {e['merged_into']}" if e["merged_into"] else ""),
-             "local measures": "; ".join(f"{m['path']} {m['title']} ({m['reason']}, {m['score']})" for m in e["local"]),
-             "responsibility": e["responsibility"] or "",
-             "local leads": "、".join(e["local_leads"]), "reference leads": "、".join(e["reference_leads"])}
-            for e in result["entries"]]
-    rows += [{"id": "+", "entry": a["title"], "status": "local addition", "local measures": a["path"]}
-             for a in result["additions"]]
-    rows += [{"id": "T", "entry": t["indicator"], "status": t["change"],
-              "local measures": _fmt_target(t["local"]), "reference leads": _fmt_target(t["reference"])}
-             for t in result["targets"]]
-    columns = ["id", "entry", "status", "local measures", "responsibility", "local leads", "reference leads"]
-    _write_table(rows, columns, fmt, out, f"{result['document']['locality']} vs {result['reference']['name']}")
+    from .diff import diff_table
+
+    _write_table(*diff_table(result), fmt, out, f"{result['document']['locality']} vs {result['reference']['name']}")
 
 
 def _write_text(text: str, out) -> None:
@@ -499,10 +489,6 @@ def _write_text(text: str, out) -> None:
         click.echo(f"wrote {out}", err=True)
     else:
         click.echo(text, nl=False)
-
-
-def _fmt_target(t):
-    return f"{t['comparator']}{t['value']}{t['unit']}" if t else ""
 
 
 @cli.command()
@@ -533,18 +519,10 @@ def compare(a, b, db_path, frame_path, fmt, out):
         return
     for note in result["notes"]:
         click.echo(f"Note: {note}")
-    name_a, name_b = result["a"]["locality"], result["b"]["locality"]
-    rows = [{"id": e["frame_id"], "entry": e["label"],
-             name_a: "; ".join(f"{m['path']} {m['title']}" for m in e["a_measures"]) or e["a_status"],
-             f"{name_a} leads": "、".join(e["a_leads"]),
-             name_b: "; ".join(f"{m['path']} {m['title']}" for m in e["b_measures"]) or e["b_status"],
-             f"{name_b} leads": "、".join(e["b_leads"]), "units": e["units"] or ""} for e in result["entries"]]
-    rows += [{"id": "+", "entry": "local addition", name_a: f"{x['path']} {x['title']}"} for x in result["a_additions"]]
-    rows += [{"id": "+", "entry": "local addition", name_b: f"{x['path']} {x['title']}"} for x in result["b_additions"]]
-    rows += [{"id": "T", "entry": d["indicator"], name_a: _fmt_target(d["a"]), name_b: _fmt_target(d["b"]),
-              "units": f"{name_b} vs {name_a}: {d['b_vs_a']}"} for d in result["target_deltas"]]
-    columns = ["id", "entry", name_a, f"{name_a} leads", name_b, f"{name_b} leads", "units"]
-    _write_table(rows, columns, fmt, out, f"{name_a} vs {name_b} (through the {result['reference']['name']})")
+    from .diff import compare_table
+
+    rows, columns = compare_table(result)
+    _write_table(rows, columns, fmt, out, f"{columns[2]} vs {columns[4]} (through the {result['reference']['name']})")
 
 
 @cli.command("graph")

@@ -259,3 +259,41 @@ def compare(a: dict, b: dict, reference: dict) -> dict:
     return {"a": da["document"], "b": db["document"], "reference": da["reference"],
             "notes": sorted(set(da["notes"] + db["notes"])), "entries": rows,
             "a_additions": da["additions"], "b_additions": db["additions"], "target_deltas": deltas}
+
+
+# ------------------------------------------------------------------ tables for output
+
+
+def _fmt_target(t) -> str:
+    return f"{t['comparator']}{t['value']}{t['unit']}" if t else ""
+
+
+def diff_table(result: dict) -> tuple[list[dict], list[str]]:
+    """Rows for the terminal / CSV / Markdown: entries, local additions, targets."""
+    rows = [{"id": e["frame_id"], "entry": e["label"] + (" [boilerplate]" if e["boilerplate"] else ""),
+             "status": e["status"] + (f" into {e['merged_into']}" if e["merged_into"] else ""),
+             "local measures": "; ".join(f"{m['path']} {m['title']} ({m['reason']}, {m['score']})" for m in e["local"]),
+             "responsibility": e["responsibility"] or "",
+             "local leads": "、".join(e["local_leads"]), "reference leads": "、".join(e["reference_leads"])}
+            for e in result["entries"]]
+    rows += [{"id": "+", "entry": a["title"], "status": "local addition", "local measures": a["path"]}
+             for a in result["additions"]]
+    rows += [{"id": "T", "entry": t["indicator"], "status": t["change"],
+              "local measures": _fmt_target(t["local"]), "reference leads": _fmt_target(t["reference"])}
+             for t in result["targets"]]
+    return rows, ["id", "entry", "status", "local measures", "responsibility", "local leads", "reference leads"]
+
+
+def compare_table(result: dict) -> tuple[list[dict], list[str]]:
+    """Rows for the terminal / CSV / Markdown: one per frame entry, additions, target deltas."""
+    a, b = result["a"]["locality"], result["b"]["locality"]
+    rows = [{"id": e["frame_id"], "entry": e["label"],
+             a: "; ".join(f"{m['path']} {m['title']}" for m in e["a_measures"]) or e["a_status"],
+             f"{a} leads": "、".join(e["a_leads"]),
+             b: "; ".join(f"{m['path']} {m['title']}" for m in e["b_measures"]) or e["b_status"],
+             f"{b} leads": "、".join(e["b_leads"]), "units": e["units"] or ""} for e in result["entries"]]
+    rows += [{"id": "+", "entry": "local addition", a: f"{x['path']} {x['title']}"} for x in result["a_additions"]]
+    rows += [{"id": "+", "entry": "local addition", b: f"{x['path']} {x['title']}"} for x in result["b_additions"]]
+    rows += [{"id": "T", "entry": d["indicator"], a: _fmt_target(d["a"]), b: _fmt_target(d["b"]),
+              "units": f"{b} vs {a}: {d['b_vs_a']}"} for d in result["target_deltas"]]
+    return rows, ["id", "entry", a, f"{a} leads", b, f"{b} leads", "units"]
