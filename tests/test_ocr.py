@@ -68,3 +68,13 @@ def test_the_scanned_task_table_is_read_row_for_row(records, scanned):
 ])
 def test_repair_line(raw, repaired):
     assert ocr.repair_line(raw) == repaired
+
+
+def test_ocr_reports_progress_per_page(pdf_dir, tmp_path, caplog):
+    import logging
+
+    scan = scan_pdf(pdf_dir / f"{ALL_IDS[2]}.pdf", tmp_path / "k.pdf", max_pages=2)
+    with caplog.at_level(logging.INFO, logger="policydiff.read"):
+        record = parse_file(scan, tmp_path)
+    assert f"{scan}: OCR page 1/2" in caplog.text and f"{scan}: OCR page 2/2" in caplog.text
+    assert record["ocr"] is True and len(record["ocr_page_confidence"]) == 2

@@ -64,8 +64,12 @@ def ingest(paths, db_path, workers, force, quiet):
 
     Example: policydiff ingest corpus/
     """
+    import logging
+
     from .ingest import collect_files, ingest as run_ingest
 
+    if not quiet:  # per-page progress of long scans (OCR), from the workers
+        logging.basicConfig(level=logging.INFO, format="%(message)s")
     paths = paths or ("corpus",)
     total = len(collect_files(paths)[0])
     with Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),

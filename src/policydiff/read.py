@@ -6,6 +6,7 @@ Readers are the only stage that opens notice files. Each raises a
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -16,6 +17,8 @@ from charset_normalizer import from_bytes
 
 from . import errors
 from .models import SourceText
+
+log = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 PDF_SUFFIXES = {".pdf"}
@@ -170,6 +173,7 @@ def _pdfium_page_lines(path, confidence: dict[int, float] | None = None) -> list
                 continue
             lines = _pdfium_lines(page)
             if not lines and confidence is not None and _has_images(page, pdfium_c):
+                log.info("%s: OCR page %d/%d", path, index + 1, len(document))
                 lines = _ocr_page(page, index, confidence)
             pages.append(lines)
     finally:
