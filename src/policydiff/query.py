@@ -60,7 +60,7 @@ def _like(term: str) -> str:
     return "%" + re.sub(r"([%_!])", r"!\1", term) + "%"
 
 
-def _ranked_measures(db: sqlite_utils.Database, terms, docs: dict, limit: int) -> list[tuple]:
+def _ranked_measures(db: sqlite_utils.Database, terms, docs: dict, limit: int, score_terms=None) -> list[tuple]:
     """Measures that mention a term, best first.
 
     Terms of three or more characters go through the FTS5 trigram index ranked by
@@ -81,7 +81,7 @@ def _ranked_measures(db: sqlite_utils.Database, terms, docs: dict, limit: int) -
                 rowids += [r[0] for r in db.execute(sql, [_like(term), limit * 4])]
     rows = db.execute("select id, doc_id, path, title, text, start, position from measures "
                       "where rowid in (select value from json_each(?))", [json.dumps(sorted(set(rowids)))])
-    scored = [(*row, _score(row[3], row[4], terms)[0]) for row in rows if row[1] in docs]
+    scored = [(*row, _score(row[3], row[4], score_terms or terms)[0]) for row in rows if row[1] in docs]
     scored.sort(key=lambda r: (-r[7], docs[r[1]]["issue_date"] or "", r[1], r[6]))
     return scored[:limit]
 
@@ -137,7 +137,11 @@ def who(db: sqlite_utils.Database, topic: str, doc_id: str | None = None, level:
     topic = clean_query(topic)
     terms = expand_terms(topic, extra_terms)
     docs = _documents(db, doc_id, level) if doc_id or level else _AllDocuments(db)
-    scored = [(m[7], m, _first_term(m[3], m[4], terms)) for m in _ranked_measures(db, terms, docs, limit * 2)]
+    # the topic's own words first; its synonyms widen the search only when it finds too little
+    candidates = _ranked_measures(db, terms[:1], docs, limit * 2, score_terms=terms)
+    if len(candidates) < limit * 2:
+        candidates = _ranked_measures(db, terms, docs, limit * 2)
+    scored = [(m[7], m, _first_term(m[3], m[4], terms)) for m in candidates]
     answers = []
     for score, m, first in scored:
         if len(answers) >= limit:
