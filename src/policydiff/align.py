@@ -63,16 +63,6 @@ def key_terms(texts: list[str], limit: int = 8) -> list[str]:
     return [t for t, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]]
 
 
-def heading_similarity(a: str, b: str) -> float:
-    """Best of character and token similarity of two normalised headings (0–100)."""
-    na, nb = normalise_heading(a), normalise_heading(b)
-    if not na or not nb:
-        return 0.0
-    chars = fuzz.ratio(na, nb)
-    toks = fuzz.token_set_ratio(" ".join(tokens(na)), " ".join(tokens(nb)))
-    return max(chars, toks)
-
-
 def topic_score(text: str, terms: list[str]) -> float:
     """Share of an entry's key terms that a measure's text contains (0 unless at
     least two distinct terms are there: one shared word is not a shared topic)."""

@@ -164,8 +164,3 @@ def sentence_around(text: str, span) -> str:
     left = max(text.rfind(ch, 0, span[0]) for ch in "。；\n") + 1
     ends = [i for i in (text.find(ch, span[1]) for ch in "。；\n") if i >= 0]
     return text[left:min(ends) if ends else len(text)]
-
-
-def leaves(nodes: list[OutlineNode]) -> list[OutlineNode]:
-    """Nodes without children, in document order."""
-    return [n for n in nodes if not n.children]
