@@ -1,7 +1,6 @@
 """Robustness: huge files, symlink loops, hostile strings everywhere, and a kill -9
 in the middle of an ingest."""
 
-import json
 import os
 import shutil
 import signal

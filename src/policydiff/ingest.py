@@ -8,7 +8,6 @@ number of workers.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -70,7 +69,9 @@ def _parse_job(job: tuple[str, str]) -> tuple[str, dict | None, str | None]:
         suffix = Path(file).suffix.lower()
         if suffix not in SUPPORTED_SUFFIXES:
             raise errors.UnsupportedFormatError(file, f"unsupported file type '{suffix or Path(file).name}'")
-        return file, parse_file(file, root), None
+        record = parse_file(file, root)
+        record["_json"] = store.record_json(record)  # serialised in the worker, not by the single writer
+        return file, record, None
     except errors.BadFileError as exc:
         return file, None, exc.detail
     except OSError as exc:
@@ -134,7 +135,7 @@ def _run(jobs, workers):
 def write_json(record: dict, json_dir) -> Path:
     """Write ``extracted/<id>.json`` (public record, stable byte for byte)."""
     path = Path(json_dir) / f"{record['id']}.json"
-    payload = json.dumps(store.public_record(record), ensure_ascii=False, indent=2) + "\n"
+    payload = store.record_json(record)
     tmp = path.with_suffix(".json.tmp")
     tmp.write_text(payload, encoding="utf-8")
     tmp.replace(path)

@@ -189,7 +189,7 @@ def _document_row(record: dict) -> dict:
                ocr=int(bool(record.get("ocr"))), n_measures=len(record["measures"]),
                n_targets=len(record["targets"]), n_citations=len(record["citations"]),
                warnings="; ".join(record.get("warnings") or []),
-               record=json.dumps(public_record(record), ensure_ascii=False))
+               record=record_json(record))
     return row
 
 
@@ -230,9 +230,15 @@ def _rows(doc_id, items, keys):
 # ------------------------------------------------------------------ reading back
 
 
+def record_json(record: dict) -> str:
+    """The public record as JSON text — the bytes of ``extracted/<id>.json`` and of
+    ``documents.record``. Workers compute it once (``_json`` key) so the writer need not."""
+    return record.get("_json") or json.dumps(public_record(record), ensure_ascii=False, indent=2) + "\n"
+
+
 def public_record(record: dict) -> dict:
     """The record without the bulky internal keys (text, outline are kept)."""
-    return {k: v for k, v in record.items() if k != "source_map"}
+    return {k: v for k, v in record.items() if k not in ("source_map", "_json")}
 
 
 def load_record(db: sqlite_utils.Database, doc_id: str) -> dict:
