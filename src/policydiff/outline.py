@@ -155,12 +155,26 @@ def _extend(stack, end: int) -> None:
         node.body_span = (node.body_span[0], max(node.body_span[1], end))
 
 
+SENTENCE_BREAKS = "。；\n"
+
+
+def sentence_bounds(text: str, span) -> tuple[int, int]:
+    """(start, end) of the sentence around ``span``: ``end`` is the offset of the
+    。, ； or paragraph break that closes it, or the end of the text.
+
+    >>> sentence_bounds("甲。乙丙丁；戊", (3, 4))
+    (2, 5)
+    """
+    left = max(text.rfind(ch, 0, span[0]) for ch in SENTENCE_BREAKS) + 1
+    ends = [i for i in (text.find(ch, span[1]) for ch in SENTENCE_BREAKS) if i >= 0]
+    return left, min(ends) if ends else len(text)
+
+
 def sentence_around(text: str, span) -> str:
     """The sentence (between 。, ； or a paragraph break) that contains ``span``.
 
     >>> sentence_around("甲。乙丙丁；戊", (3, 4))
     '乙丙丁'
     """
-    left = max(text.rfind(ch, 0, span[0]) for ch in "。；\n") + 1
-    ends = [i for i in (text.find(ch, span[1]) for ch in "。；\n") if i >= 0]
-    return text[left:min(ends) if ends else len(text)]
+    left, end = sentence_bounds(text, span)
+    return text[left:end]

@@ -15,6 +15,7 @@ from collections import defaultdict
 import sqlite_utils
 
 from .data import load_json
+from .outline import sentence_bounds
 from .units import expand_unit_list, function_of
 
 MAX_QUERY = 200
@@ -118,11 +119,9 @@ def _score(title: str, text: str, terms) -> tuple[float, str | None]:
 
 def evidence_span(text: str, start: int, term: str | None) -> tuple[str, list[int]]:
     """The sentence of a measure that contains ``term``, with its document span."""
-    at = text.find(term) if term else 0
-    at = max(at, 0)
-    left = max(text.rfind(ch, 0, at) for ch in "。；\n") + 1
-    right_candidates = [i for i in (text.find(ch, at) for ch in "。；\n") if i >= 0]
-    right = min(right_candidates) + 1 if right_candidates else len(text)
+    at = max(text.find(term) if term else 0, 0)
+    left, end = sentence_bounds(text, (at, at))
+    right = min(end + 1, len(text))  # the quote keeps its closing 。
     return text[left:right], [start + left, start + right]
 
 

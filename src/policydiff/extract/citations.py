@@ -8,6 +8,7 @@ import re
 from .. import patterns as P
 from ..metadata import normalise_doc_number
 from ..models import Citation
+from ..outline import sentence_bounds
 
 _NUMBER_AFTER = re.compile(r"^\s*[（(]\s*(?P<number>[^（）()]{2,30}?号)\s*[）)]")
 _BOUNDARY = re.compile(r"[，。；：,;:\n》）)]|" + P.CITING_VERBS.pattern)
@@ -78,7 +79,7 @@ def _overlaps(span, spans) -> bool:
 
 
 def _citing_verb(text: str, at: int) -> str | None:
-    sentence_start = max(text.rfind(ch, 0, at) for ch in "。；\n") + 1
+    sentence_start = sentence_bounds(text, (at, at))[0]
     verbs = list(P.CITING_VERBS.finditer(text, sentence_start, at))
     return verbs[-1].group(0) if verbs else None
 
