@@ -39,6 +39,16 @@ def localities() -> dict[str, Locality]:
     }
 
 
+def ancestor(locality: str | None, level: str) -> str | None:
+    """``locality`` or the first of its parents at ``level`` (神木市, provincial → 陕西省)."""
+    table = localities()
+    while locality and locality in table:
+        if table[locality].level == level:
+            return locality
+        locality = table[locality].parent
+    return None
+
+
 @lru_cache(maxsize=None)
 def load_json(name: str):
     """A JSON data file shipped in ``policydiff/data``."""

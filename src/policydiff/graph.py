@@ -17,7 +17,7 @@ from pathlib import Path
 import networkx as nx
 from rapidfuzz import fuzz
 
-from .data import localities
+from .data import ancestor, localities
 from .outline import sentence_around
 
 LEVEL_RANK = {"national": 0, "provincial": 1, "prefecture": 2, "county": 3, None: 4}
@@ -51,7 +51,7 @@ def level_of_number(doc_number: str | None, issuer_hint: str | None = None,
     if hint.startswith(("国家", "中央", "国务院", "中共中央")):
         return "national", "中华人民共和国"
     if hint.startswith(("省", "自治区")) and citing:
-        return "provincial", _ancestor(citing.get("locality"), "provincial")
+        return "provincial", ancestor(citing.get("locality"), "provincial")
     if hint.startswith("市") and citing:
         return citing.get("admin_level"), citing.get("locality")
     for loc in sorted(localities().values(), key=lambda loc: -len(loc.name)):
@@ -66,15 +66,6 @@ def level_of_number(doc_number: str | None, issuer_hint: str | None = None,
         _, loc = max(matches, key=lambda m: len(m[0]))
         return loc.level, loc.name
     return None, None
-
-
-def _ancestor(locality, level):
-    table = localities()
-    while locality in table:
-        if table[locality].level == level:
-            return locality
-        locality = table[locality].parent
-    return None
 
 
 def resolve_citation(citation: dict, records: list[dict]) -> str | None:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .data import load_json, localities
+from .data import ancestor, load_json, localities
 from .extract.units import split_units
 
 
@@ -122,26 +122,17 @@ def _scope(text: str, context: Context) -> tuple[str | None, str | None, str]:
     if text.startswith(("国家", "国务院", "中央")):
         return "national", "中华人民共和国", text.removeprefix("国家")
     if text.startswith(("自治区", "省")):
-        province = _ancestor(context.locality, "provincial")
+        province = ancestor(context.locality, "provincial")
         return "provincial", province, text.removeprefix("自治区").removeprefix("省")
     if text.startswith("市") and not text.startswith("市场"):
         city = context.locality if context.admin_level in ("prefecture", "county") and \
-            (context.locality or "").endswith("市") else _ancestor(context.locality, "prefecture")
+            (context.locality or "").endswith("市") else ancestor(context.locality, "prefecture")
         return _level_of(city) or "prefecture", city, text[1:]
     if text.startswith(("县", "区")) and not text.startswith("县（"):
         return "county", context.locality if context.admin_level == "county" else None, text[1:]
     if text.startswith(("镇", "乡镇", "街道")) or re.match(r"^乡(?!村)", text):
         return "township", context.locality, text
     return context.admin_level, context.locality, text
-
-
-def _ancestor(locality: str | None, level: str) -> str | None:
-    table = localities()
-    while locality and locality in table:
-        if table[locality].level == level:
-            return locality
-        locality = table[locality].parent
-    return None
 
 
 def _level_of(locality: str | None) -> str | None:
