@@ -123,7 +123,7 @@ def build_indicators(records: list[dict], primary_ids: set[str]) -> list[dict]:
     for row in primary["annex_indicators"]:
         carried = []
         for r in carriers:
-            match = _matching_indicator(row, r["annex_indicators"])
+            match = matching_indicator(row, r["annex_indicators"])
             if match:
                 targets = [t for t in r["targets"] if t["path"] == "annex" and t["span"][0] >= match["span"][0]
                            and t["span"][1] <= match["span"][1] + 40 and t["text"] in r["text"][match["span"][0]:match["span"][1]]]
@@ -139,7 +139,7 @@ def build_indicators(records: list[dict], primary_ids: set[str]) -> list[dict]:
     return rows
 
 
-def _matching_indicator(row: dict, candidates: list[dict]):
+def matching_indicator(row: dict, candidates: list[dict]):
     """The row of another indicator table that states the same indicator: same
     number and attribute, or similar wording (numbers ignored)."""
     from rapidfuzz import fuzz

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .align import NO_MATCH, align_document, frame_from_document, key_terms, topic_score
-from .baseline import PROVENANCE, _matching_indicator, national_facts
+from .baseline import PROVENANCE, matching_indicator, national_facts
 from .outline import sentence_around
 
 MERGED_SHARE = 0.75  # key-term coverage inside another measure that counts as merged
@@ -154,7 +154,7 @@ def compare_targets(record: dict, reference: dict, aligned: list[dict]) -> list[
         ref_values = row.get("frame_values") or []
         if not ref_values:
             continue
-        local_row = _matching_indicator(row, record.get("annex_indicators") or [])
+        local_row = matching_indicator(row, record.get("annex_indicators") or [])
         candidates = [t for t in record["targets"] if local_row and t["path"] == "annex"
                       and local_row["span"][0] <= t["span"][0] < local_row["span"][1] + 1]
         if not candidates:
