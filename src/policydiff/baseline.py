@@ -125,8 +125,7 @@ def build_indicators(records: list[dict], primary_ids: set[str]) -> list[dict]:
         for r in carriers:
             match = matching_indicator(row, r["annex_indicators"])
             if match:
-                targets = [t for t in r["targets"] if t["path"] == "annex" and t["span"][0] >= match["span"][0]
-                           and t["span"][1] <= match["span"][1] + 40 and t["text"] in r["text"][match["span"][0]:match["span"][1]]]
+                targets = annex_targets(r, match)
                 carried.append({"doc_id": r["id"], "locality": r["locality"], "no": match["no"],
                                 "indicator": match["indicator"], "binding": match["binding"],
                                 "values": [{k: t[k] for k in ("comparator", "value", "unit")} for t in targets]})
@@ -137,6 +136,12 @@ def build_indicators(records: list[dict], primary_ids: set[str]) -> list[dict]:
                             "implements the national opinion directly; other localities' differing values "
                             "are recorded as theirs"})
     return rows
+
+
+def annex_targets(record: dict, row: dict) -> list[dict]:
+    """The targets extracted from one annex indicator row."""
+    return [t for t in record["targets"]
+            if t["path"] == "annex" and row["span"][0] <= t["span"][0] < row["span"][1] + 1]
 
 
 def matching_indicator(row: dict, candidates: list[dict]):

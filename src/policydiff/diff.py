@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .align import NO_MATCH, align_document, frame_from_document, key_terms, topic_score
-from .baseline import PROVENANCE, matching_indicator, national_facts
+from .baseline import PROVENANCE, annex_targets, matching_indicator, national_facts
 from .outline import sentence_around
 
 MERGED_SHARE = 0.75  # key-term coverage inside another measure that counts as merged
@@ -29,8 +29,7 @@ def reference_from_document(record: dict) -> dict:
 
 
 def _values_of(record: dict, row: dict) -> list[dict]:
-    return [{k: t[k] for k in ("comparator", "value", "unit")} for t in record["targets"]
-            if t["path"] == "annex" and row["span"][0] <= t["span"][0] < row["span"][1] + 1]
+    return [{k: t[k] for k in ("comparator", "value", "unit")} for t in annex_targets(record, row)]
 
 
 def diff_document(record: dict, reference: dict) -> dict:
@@ -155,8 +154,7 @@ def compare_targets(record: dict, reference: dict, aligned: list[dict]) -> list[
         if not ref_values:
             continue
         local_row = matching_indicator(row, record.get("annex_indicators") or [])
-        candidates = [t for t in record["targets"] if local_row and t["path"] == "annex"
-                      and local_row["span"][0] <= t["span"][0] < local_row["span"][1] + 1]
+        candidates = annex_targets(record, local_row) if local_row else []
         if not candidates:
             candidates = _body_targets_for(row, record)
         for ref in ref_values:
