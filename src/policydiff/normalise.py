@@ -138,7 +138,7 @@ def should_join(prev: str, nxt: str, in_annex: bool = False) -> bool:
         return False
     if not in_annex and _is_heading_line(prev):
         return False
-    if _is_org_line(prev) or (_is_org_line(nxt) and prev[-1] not in "、，,"):
+    if is_org_line(prev) or (is_org_line(nxt) and prev[-1] not in "、，,"):
         return False
     return True
 
@@ -165,7 +165,8 @@ def _is_heading_line(line: str) -> bool:
     return bool(P.ANY_LABEL.match(line)) and not re.search("[。，；：:]", line) and len(line) <= 30
 
 
-def _is_org_line(line: str) -> bool:
+def is_org_line(line: str) -> bool:
+    """A short line that is only the name of a body (issuer, signature)."""
     return len(line) <= 25 and not re.search("[。，、；：:,]", line) and bool(P.ORG_SUFFIX.search(line))
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from . import patterns as P
 from .models import OutlineNode
+from .normalise import is_org_line
 
 
 @dataclass
@@ -62,7 +63,7 @@ def is_closing(text: str) -> bool:
         or P.DATE_LINE.match(text)
         or text.startswith("信息公开形式")
         or text.startswith("抄送")
-        or (len(text) <= 25 and P.ORG_SUFFIX.search(text) and not re.search("[。，；：]", text))
+        or is_org_line(text)
     )
 
 
