@@ -116,3 +116,21 @@ def test_matrix_across(db):
     row = next(r for r in rows if r["label"] == "先诊疗后付费")
     assert row["神木市（神卫健发〔2021〕64号）"] == "卫生健康"
     assert row["连云港市（连卫财务〔2018〕44号）"] == "卫生健康"
+
+
+def test_a_heading_about_the_topic_ranks_above_passing_mentions(db):
+    measures = [a for a in who(db, "大病专项救治") if a["kind"] == "measure"]
+    headed = {(a["doc_id"], a["path"]) for a in measures[:2]}
+    assert headed == {(LIANYUNGANG, "一/（一）"), ("002_d42e0784fee43d55", "四/一是")}  # 大病专项救治 in the heading
+    assert measures.index(next(a for a in measures if a["doc_id"] == SHENMU)) >= 2  # only in Shenmu's text
+
+
+@pytest.mark.parametrize("query", ["_", "!"])
+def test_like_wildcards_in_a_query_match_themselves(db, query):
+    assert who(db, query) == []  # no notice prints these characters
+
+
+def test_a_percent_sign_is_searched_as_printed(db, records):
+    answers = who(db, "%")
+    assert answers and all("%" in records[a["doc_id"]]["text"][a["span"][0]:a["span"][1]] or "%" in a["title"]
+                           or a["kind"] != "measure" for a in answers)
