@@ -82,3 +82,14 @@ def test_brackets_swapped_and_markers_cut(index, seed, cuts):
         at = rnd.randrange(len(text))
         text = text[:at] + text[at + rnd.randrange(1, 40):]
     check_record(text)
+
+
+@FUZZ
+@given(st.lists(st.sampled_from(["国卫扶贫发", "陕政办发", "和", "根据", "〔", "〕", "[", "]", "（", "）", "2021", "1999", "6",
+                                 "12", "号", " ", "\u3000", "\n", "号文", "字", "〔2021〕", "〔2021〕6号"]), max_size=40),
+       st.integers(0, 20))
+def test_doc_numbers_found_from_their_tail_equal_a_plain_scan(pieces, pos):
+    from policydiff import patterns as P
+
+    text = "".join(pieces)
+    assert [m.span() for m in P.iter_doc_numbers(text, pos)] == [m.span() for m in P.DOC_NUMBER.finditer(text, pos)]

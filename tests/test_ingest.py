@@ -60,3 +60,61 @@ def test_a_failed_write_leaves_the_previous_record(tmp_path, records, monkeypatc
         store.save_record(db, broken)
     assert store.load_record(db, SHENMU)["targets"] == records[SHENMU]["targets"]
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def search_index_ok(conn) -> None:
+    """FTS5's own check of an external-content index against its table's rows."""
+    for table in store.SEARCH_COLUMNS:
+        conn.execute(f"insert into [{table}_fts] ([{table}_fts], rank) values ('integrity-check', 1)")
+
+
+def search_hits(conn, phrase: str) -> list[str]:
+    return [r[0] for r in conn.execute(
+        "select doc_id from measures where rowid in (select rowid from measures_fts where measures_fts match ?)",
+        [f'"{phrase}"'])]
+
+
+def test_search_index_follows_a_changed_file(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    notice = folder / f"{SHENMU}.txt"
+    shutil.copy(CORPUS / notice.name, notice)
+    db = tmp_path / "p.db"
+    ingest([folder], db, workers=1)
+    conn = sqlite3.connect(db)
+    assert SHENMU in search_hits(conn, "先诊疗后付费")
+    notice.write_text(notice.read_text(encoding="utf-8").replace("先诊疗后付费", "先治疗再结算"), encoding="utf-8")
+    ingest([folder], db, workers=1)
+    conn = sqlite3.connect(db)
+    search_index_ok(conn)
+    assert search_hits(conn, "先诊疗后付费") == []
+    assert SHENMU in search_hits(conn, "先治疗再结算")
+    assert conn.execute("select count(*) from search_pending").fetchone()[0] == 0
+
+
+def test_documents_stored_before_a_crash_are_indexed_on_the_next_open(tmp_path, records):
+    db_path = tmp_path / "p.db"
+    db = store.open_db(db_path)
+    store.save_record(db, records[SHENMU], index=False)  # an ingest stopped before its bulk indexing
+    assert search_hits(db.conn, "先诊疗后付费") == []
+    db.close()
+    db = store.open_db(db_path)
+    assert SHENMU in search_hits(db.conn, "先诊疗后付费")
+    search_index_ok(db.conn)
+    store.save_record(db, records[SHENMU])  # replacing an indexed document keeps the index exact
+    search_index_ok(db.conn)
+    assert search_hits(db.conn, "先诊疗后付费").count(SHENMU) == len(search_hits(db.conn, "先诊疗后付费"))
+
+
+def test_json_files_are_what_json_dumps_with_indent_2_writes(tmp_path):
+    """The record files are written by orjson for speed; their bytes stay those of the
+    standard library's json.dumps(ensure_ascii=False, indent=2), the documented format."""
+    import json
+
+    db = tmp_path / "p.db"
+    ingest([CORPUS], db, workers=1)
+    files = sorted(db.parent.glob("*.json"))
+    assert len(files) == 5
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n", path.name

@@ -23,6 +23,11 @@ from .read import SUPPORTED_SUFFIXES
 IGNORED_SUFFIXES = {".md", ".json", ".csv", ".tsv", ".yml", ".yaml", ".db", ".sqlite"}
 
 
+# Stored documents are added to the search index in bulk, at the latest after this many
+# (so that a long run's search lags by a bounded amount) and at the end of the run.
+INDEX_EVERY = 1000
+
+
 @dataclass
 class IngestReport:
     added: list[str] = field(default_factory=list)
@@ -98,15 +103,21 @@ def ingest(paths, db_path=store.DEFAULT_DB, workers: int | None = None, force: b
                 progress(str(file))
             continue
         jobs.append((str(file), str(root)))
+    indexed = 0
     seen_hashes = {sha: doc_id for doc_id, sha in stored.items()}
-    for file, record, error in _run(jobs, workers):
-        if progress:
-            progress(file)
-        if error:
-            report.failures.append(Failure(file, error))
-            continue
-        _store_one(db, record, json_dir, stored, seen_hashes, report)
-    db.close()
+    try:
+        for file, record, error in _run(jobs, workers):
+            if progress:
+                progress(file)
+            if error:
+                report.failures.append(Failure(file, error))
+                continue
+            _store_one(db, record, json_dir, stored, seen_hashes, report)
+            if len(report.added) + len(report.updated) >= INDEX_EVERY + indexed:
+                indexed += store.index_pending(db)
+    finally:
+        store.index_pending(db)
+        db.close()
     return report
 
 
@@ -117,7 +128,7 @@ def _store_one(db, record, json_dir, stored, seen_hashes, report) -> None:
         report.duplicates.append((record["path"], twin))
         return
     seen_hashes[sha] = doc_id
-    store.save_record(db, record)
+    store.save_record(db, record, index=False)  # index_pending indexes in bulk
     write_json(record, json_dir)
     (report.updated if doc_id in stored else report.added).append(doc_id)
     report.warnings.extend(f"{record['path']}: {w}" for w in record.get("warnings", []))

@@ -6,7 +6,7 @@ normalised text, so that ``text[span[0]:span[1]]`` is the quoted evidence.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Optional
 
 Span = tuple[int, int]
@@ -57,7 +57,9 @@ class OutlineNode:
     children: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return {"path": self.path, "label": self.label, "kind": self.kind, "depth": self.depth,
+                "heading": self.heading, "span": self.span, "body_span": self.body_span,
+                "parent": self.parent, "children": list(self.children)}
 
 
 @dataclass

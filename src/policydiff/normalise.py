@@ -92,9 +92,13 @@ def _split_lines(raw: str) -> list[Segment]:
     return lines
 
 
+_INVISIBLE = re.compile("[\ufeff\u200b]")
+_WIDE_SPACE = re.compile("[\u3000\u00a0]")
+
+
 def _clean_line(line: Segment) -> Segment:
-    line = line.sub(re.compile("[\ufeff\u200b]"), "")
-    line = line.sub(re.compile("[\u3000\u00a0]"), " ")
+    line = line.sub(_INVISIBLE, "")
+    line = line.sub(_WIDE_SPACE, " ")
     if P.MARKDOWN_RULE.match(line.text):
         return Segment("", [])
     line = line.sub(P.MARKDOWN_HEADING, "")
@@ -154,7 +158,7 @@ def _is_standalone(line: str) -> bool:
         or P.FILE_HEADER.match(line)
         or P.TABLE_HEADER.match(line)
         or P.BINDING_CELL.match(line)
-        or P.BINDING_SUFFIX.search(line)
+        or line.rstrip().endswith(("约束性", "预期性"))  # P.BINDING_SUFFIX without a scan
         or line.startswith("附件")
         or line.startswith("附 件")
     )
@@ -196,6 +200,8 @@ def _repair_paragraph(para: Segment) -> Segment:
 def _fullwidth_brackets(para: Segment) -> Segment:
     """Write half-width brackets full-width where they enclose Chinese text or
     close a full-width bracket (PDF extraction mixes the two)."""
+    if "(" not in para.text and ")" not in para.text:
+        return para  # only half-width brackets are ever rewritten
     chars = list(para.text)
     stack: list[int] = []
     for i, ch in enumerate(chars):

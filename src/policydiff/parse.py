@@ -7,6 +7,8 @@ pool, or on a distributed engine); everything after :func:`read` is pure.
 from __future__ import annotations
 
 import hashlib
+import itertools
+import operator
 from pathlib import Path
 
 from . import patterns as P
@@ -130,13 +132,12 @@ def _targets(text, nodes, by_path, measures, indicators, annex):
 def _source_map(norm: NormalisedText, source: SourceText) -> dict:
     """Runs [normalised start, source start, length] mapping the normalised text
     back to the source text, and the source offset where each page starts."""
-    runs: list[list[int]] = []
-    for i, src in enumerate(norm.source_offsets[:-1]):
-        last = runs[-1] if runs else None
-        if last and src == last[1] + last[2] and i == last[0] + last[2]:
-            last[2] += 1
-        else:
-            runs.append([i, src, 1])
+    offsets = norm.source_offsets[:-1]
+    # a run breaks where a character's source offset is not its predecessor's + 1
+    steps = map(operator.sub, offsets[1:], offsets[:-1])
+    starts = [0, *itertools.compress(range(1, len(offsets)), map((1).__ne__, steps))] if offsets else []
+    ends = [*starts[1:], len(offsets)]
+    runs = [[a, offsets[a], b - a] for a, b in zip(starts, ends)]
     return {"runs": runs, "page_starts": source.page_starts, "source_text": source.text}
 
 

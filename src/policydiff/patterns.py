@@ -46,6 +46,22 @@ DOC_NUMBER = re.compile(
     r"\s*(?P<serial>\d{1,4})\s*号"
 )
 DOC_NUMBER_LINE = re.compile(rf"^\s*{DOC_NUMBER.pattern}\s*$")
+_DOC_NUMBER_TAIL = re.compile(r"[〔\[［（(【]\s*(?:19|20)\d{2}\s*[〕\]］）)】]\s*\d{1,4}\s*号")
+
+
+def iter_doc_numbers(text: str, pos: int = 0):
+    """``DOC_NUMBER.finditer(text, pos)``, found from the rare 〔year〕serial号 tail
+    backwards (the pattern's leading CJK run makes a plain scan try every character).
+
+    >>> [m.group(0) for m in iter_doc_numbers("根据国卫扶贫发〔2021〕6号和陕政办发〔2020〕 12号")]
+    ['根据国卫扶贫发〔2021〕6号', '和陕政办发〔2020〕 12号']
+    """
+    for tail in _DOC_NUMBER_TAIL.finditer(text, pos):
+        # a match starts at most 12 CJK characters and some spaces before its bracket
+        m = DOC_NUMBER.search(text, max(pos, tail.start() - 40), tail.end())
+        if m:
+            pos = m.end()
+            yield m
 LEADING_VERBS = re.compile(r"^(?:为|认真|严格)*(?:贯彻落实|贯彻|落实|按照|根据|依据|依照|参照|详见|参见|执行|印发|转发|见)")
 FILE_HEADER = re.compile(r"^(?P<issuer>.{0,40}?)\s*文件$")
 ORG_SUFFIX = re.compile(

@@ -10,7 +10,7 @@ from ..metadata import normalise_doc_number
 from ..models import Citation
 from ..outline import sentence_bounds
 
-_NUMBER_AFTER = re.compile(r"^\s*[（(]\s*(?P<number>[^（）()]{2,30}?号)\s*[）)]")
+_NUMBER_AFTER = re.compile(r"\s*[（(]\s*(?P<number>[^（）()]{2,30}?号)\s*[）)]")  # used with match(text, pos)
 _BOUNDARY = re.compile(r"[，。；：,;:\n》）)]|" + P.CITING_VERBS.pattern)
 
 
@@ -27,10 +27,10 @@ def extract_citations(text: str, start: int, own_number: str | None = None,
         title = m.group("title")
         end = m.end()
         number = None
-        after = _NUMBER_AFTER.match(text[end:])
+        after = _NUMBER_AFTER.match(text, end)
         if after and P.DOC_NUMBER.search(after.group("number")):
             number = normalise_doc_number(after.group("number"))
-            end += after.end()
+            end = after.end()
         if _is_own(title, number, own_number, own_titles):
             continue
         verb = _citing_verb(text, m.start())
@@ -43,7 +43,7 @@ def extract_citations(text: str, start: int, own_number: str | None = None,
             title = text[span[0]:span[1]]
             found.append(Citation(title, None, None, span, _citing_verb(text, m.start())))
             taken.append(span)
-    for m in P.DOC_NUMBER.finditer(text, start):
+    for m in P.iter_doc_numbers(text, start):
         number = normalise_doc_number(m.group(0))
         if _overlaps((m.start(), m.end()), taken) or number == own_number or _in_header(text, m):
             continue
