@@ -39,9 +39,59 @@ def test_pdf_table_is_read_as_a_ruled_table(pdf_records):
 
 @pytest.mark.parametrize("doc_id", ALL_IDS)
 def test_fast_pdf_path_equals_pdfplumber(pdf_dir, doc_id):
-    """pypdfium2 for text pages (pdfplumber only on table pages) gives the same text."""
-    from policydiff.normalise import normalise
+    """pypdfium2 for text lines and ruled tables gives pdfplumber's text, tables included."""
     from policydiff.read import read_pdf
 
     path = pdf_dir / f"{doc_id}.pdf"
-    assert normalise(read_pdf(path)).text == normalise(read_pdf(path, engine="pdfplumber")).text
+    assert read_pdf(path).text == read_pdf(path, engine="pdfplumber").text
+
+
+def _merged_cells_pdf(path):
+    """A ruled table with a cell spanning two columns and one spanning two rows,
+    and a second table drawn as thin filled rectangles (how Word exports borders)."""
+    from fpdf import FPDF
+
+    from policydiff.devtools.official_pdf import cjk_font
+
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.add_font("cjk", fname=cjk_font())
+    pdf.set_font("cjk", size=12)
+    pdf.multi_cell(0, 8, "附件\n任务分工表")
+    with pdf.table(col_widths=(15, 95, 40), text_align="LEFT", first_row_as_headings=False) as table:
+        for cells in (["序号", "工作任务", "牵头单位"], ["1", "加强县级医院能力建设", "医政处"]):
+            row = table.row()
+            for cell in cells:
+                row.cell(cell)
+        row = table.row()
+        row.cell("2")
+        row.cell("做好大病专项救治工作，病种扩大到30种（合并两列）", colspan=2)
+        row = table.row()
+        row.cell("3", rowspan=2)
+        row.cell("落实先诊疗后付费")
+        row.cell("财务处")
+        row = table.row()
+        row.cell("同一序号下的第二项任务")
+        row.cell("规划信息处")
+    top = pdf.get_y() + 10
+    for i, (left, right) in enumerate([("指标", "属性"), ("大病专项救治病种数", "约束性")]):
+        y = top + 10 * i
+        for x0, x1, text in ((20, 120, left), (120, 180, right)):
+            pdf.set_xy(x0 + 2, y + 2)
+            pdf.cell(x1 - x0 - 4, 6, text)
+        for x0, y0, w, h in ((20, y, 160, 0.3), (20, y + 10, 160, 0.3), (20, y, 0.3, 10),
+                             (120, y, 0.3, 10), (180, y, 0.3, 10)):
+            pdf.rect(x0, y0, w, h, style="F")
+    pdf.output(str(path))
+    return path
+
+
+def test_merged_and_filled_rule_tables_equal_pdfplumber(tmp_path):
+    from policydiff.read import read_pdf
+
+    path = _merged_cells_pdf(tmp_path / "merged.pdf")
+    text = read_pdf(path).text
+    assert text == read_pdf(path, engine="pdfplumber").text
+    assert "2\t做好大病专项救治工作，病种扩大到30种（合并两列）\t" in text
+    assert "\n\t同一序号下的第二项任务\t规划信息处\n" in text  # under the 3 that spans two rows
+    assert "大病专项救治病种数\t约束性" in text

@@ -15,7 +15,7 @@ from statistics import median
 
 from charset_normalizer import from_bytes
 
-from . import errors
+from . import errors, pdftables
 from .models import SourceText
 
 log = logging.getLogger(__name__)
@@ -98,15 +98,16 @@ def read_pdf(path, engine: str = "auto") -> SourceText:
     indented, centred or right-aligned line starts a new paragraph.
     ``page_starts`` gives the offset where each page begins in the returned text.
 
-    ``engine="auto"`` reads text lines with pypdfium2 (fast) and hands only the
-    pages that carry ruled lines (tables) to pdfplumber's table finder;
-    ``engine="pdfplumber"`` uses pdfplumber for every page. Both give the same text.
+    ``engine="auto"`` reads everything with pypdfium2 (fast): text lines, and the
+    ruled tables from the page's drawn lines (:mod:`policydiff.pdftables`);
+    ``engine="pdfplumber-tables"`` hands pages with ruled lines to pdfplumber's
+    table finder; ``engine="pdfplumber"`` uses pdfplumber for every page. Both give the same text.
     """
     confidence: dict[int, float] = {}
     if engine == "pdfplumber":
         pages = _pdf_page_lines(path)
     else:
-        pages = _pdfium_page_lines(path, confidence)
+        pages = _pdfium_page_lines(path, confidence, engine)
     pages = _drop_running_headers(pages)
     text, page_starts = _join_layout_lines(pages)
     if not text.strip():
@@ -148,9 +149,11 @@ def _pdf_page_lines(path, page_numbers: list[int] | None = None) -> list[list[_L
         raise errors.BrokenPdfError(path, f"truncated or damaged PDF ({type(exc).__name__})") from exc
 
 
-def _pdfium_page_lines(path, confidence: dict[int, float] | None = None) -> list[list[_Line]]:
-    """Lines of every page through pypdfium2's characters; pages with ruled lines
-    (tables) go through pdfplumber so that their tables come out as rows; pages
+def _pdfium_page_lines(path, confidence: dict[int, float] | None = None,
+                       engine: str = "auto") -> list[list[_Line]]:
+    """Lines of every page through pypdfium2's characters; on pages with ruled
+    lines, tables come out as tab-separated rows (:mod:`policydiff.pdftables`, or
+    pdfplumber's table finder with ``engine="pdfplumber-tables"``); pages
     with images and no text are recognised by OCR when it is installed (their
     mean confidence goes into ``confidence``)."""
     import pypdfium2 as pdfium
@@ -167,11 +170,11 @@ def _pdfium_page_lines(path, confidence: dict[int, float] | None = None) -> list
     try:
         for index, page in enumerate(document):
             paths = sum(1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=1))
-            if paths >= TABLE_PATHS:
+            if paths >= TABLE_PATHS and engine == "pdfplumber-tables":
                 table_pages.append(index)
                 pages.append([])
                 continue
-            lines = _pdfium_lines(page)
+            lines = _pdfium_lines(page, with_tables=paths >= TABLE_PATHS)
             if not lines and confidence is not None and _has_images(page, pdfium_c):
                 log.info("%s: OCR page %d/%d", path, index + 1, len(document))
                 lines = _ocr_page(page, index, confidence)
@@ -189,34 +192,69 @@ TABLE_PATHS = 4  # a page with this many drawn paths probably holds a ruled tabl
 SAME_LINE = 3.0  # points: text rectangles whose tops differ by less are one line
 
 
-def _pdfium_lines(page) -> list[_Line]:
-    """Text lines of a page from pypdfium2's characters, positioned by their loose
-    (advance) boxes so that a line's extent matches pdfplumber's."""
+def _pdfium_lines(page, with_tables: bool = False) -> list[_Line]:
+    """Text lines of a page from pypdfium2, positioned by their characters' loose
+    (advance) boxes so that a line's extent matches pdfplumber's.
+
+    pdfium ends each visual line with a generated line break; a line is measured
+    by its first and last characters (two box calls instead of one per character)
+    unless its first, middle and last characters disagree on the baseline, when
+    it is split character by character."""
     textpage = page.get_textpage()
     height = page.get_height()
     count = textpage.count_chars()
-    text = textpage.get_text_range(0, count) if count else ""
+    text = textpage.get_text_range(0, count)[:count] if count else ""
+    lines: list[_Line] = []
+    start = 0
+    for piece in re.split(r"(\r\n|\r|\n)", text):
+        if piece and piece not in "\r\n":
+            lines.extend(_measured_lines(textpage, height, piece, start))
+        start += len(piece)
+    if with_tables:
+        lines = _with_table_rows(lines, pdftables.page_tables(page, textpage))
+    textpage.close()
+    lines.sort(key=lambda line: line.top)
+    return [line for line in lines if not PAGE_NUMBER_LINE.match(line.text)]
+
+
+def _with_table_rows(lines: list[_Line], tables) -> list[_Line]:
+    """Text lines outside the tables, plus one tab-joined line per table row."""
+    outside = [ln for ln in lines if not any(t.holds((ln.x0 + ln.x1) / 2, ln.top + 1.0) for t in tables)]
+    rows = [_Line("\t".join(cells), x0, x1, top, table=True)
+            for table in tables for x0, x1, top, cells in table.rows]
+    return outside + rows
+
+
+def _measured_lines(textpage, height: float, piece: str, start: int) -> list[_Line]:
+    first = len(piece) - len(piece.lstrip())
+    last = len(piece.rstrip()) - 1
+    if last < first:
+        return []
+    boxes = {i: textpage.get_charbox(start + i, loose=True) for i in {first, (first + last) // 2, last}}
+    tops = [height - box[3] for box in boxes.values()]
+    if max(tops) - min(tops) >= SAME_LINE:
+        return _split_by_baseline(textpage, height, piece, start)
+    return [_Line(piece.strip(), boxes[first][0], boxes[last][2], min(tops))]
+
+
+def _split_by_baseline(textpage, height: float, piece: str, start: int) -> list[_Line]:
+    """A piece pdfium did not break: split where a character's top moves."""
     lines: list[_Line] = []
     current: list = []  # (char, left, right, top)
 
     def flush():
-        if current and "".join(c for c, *_ in current).strip():
+        if "".join(c for c, *_ in current).strip():
             lines.append(_Line("".join(c for c, *_ in current).strip(), min(c[1] for c in current),
                                max(c[2] for c in current), min(c[3] for c in current)))
         current.clear()
 
-    for index, char in enumerate(text[:count]):
-        if char in "\r\n":
-            flush()
-            continue
-        left, _bottom, right, top = textpage.get_charbox(index, loose=True)
+    for offset, char in enumerate(piece):
+        left, _bottom, right, top = textpage.get_charbox(start + offset, loose=True)
         if current and abs(current[-1][3] - (height - top)) >= SAME_LINE:
             flush()
         current.append((char, left, right, height - top))
     flush()
-    textpage.close()
-    lines.sort(key=lambda line: line.top)
-    return [line for line in lines if not PAGE_NUMBER_LINE.match(line.text)]
+    return lines
 
 
 def _has_images(page, pdfium_c) -> bool:
