@@ -68,15 +68,30 @@ def collect_files(paths: Iterable) -> tuple[list[tuple[Path, Path]], list[Failur
     return sorted(unique, key=lambda fr: str(fr[0])), failures
 
 
-def _parse_job(job: tuple[str, str]) -> tuple[str, dict | None, str | None]:
+@dataclass
+class ParsedNotice:
+    """What a worker hands the writer: the rows and JSON text, ready to write
+    (cheap to pass between processes, nothing left to compute in the writer)."""
+
+    id: str
+    path: str
+    sha256: str
+    warnings: list[str]
+    json: str
+    rows: store.DocumentRows
+
+
+def _parse_job(job: tuple[str, str]) -> tuple[str, ParsedNotice | None, str | None]:
     file, root = job
     try:
         suffix = Path(file).suffix.lower()
         if suffix not in SUPPORTED_SUFFIXES:
             raise errors.UnsupportedFormatError(file, f"unsupported file type '{suffix or Path(file).name}'")
         record = parse_file(file, root)
-        record["_json"] = store.record_json(record)  # serialised in the worker, not by the single writer
-        return file, record, None
+        record["_json"] = store.record_json(record)
+        parsed = ParsedNotice(record["id"], record["path"], record["sha256"], record.get("warnings") or [],
+                              record["_json"], store.document_rows(record))
+        return file, parsed, None
     except errors.BadFileError as exc:
         return file, None, exc.detail
     except OSError as exc:
@@ -106,13 +121,13 @@ def ingest(paths, db_path=store.DEFAULT_DB, workers: int | None = None, force: b
     indexed = 0
     seen_hashes = {sha: doc_id for doc_id, sha in stored.items()}
     try:
-        for file, record, error in _run(jobs, workers):
+        for file, parsed, error in _run(jobs, workers):
             if progress:
                 progress(file)
             if error:
                 report.failures.append(Failure(file, error))
                 continue
-            _store_one(db, record, json_dir, stored, seen_hashes, report)
+            _store_one(db, parsed, json_dir, stored, seen_hashes, report)
             if len(report.added) + len(report.updated) >= INDEX_EVERY + indexed:
                 indexed += store.index_pending(db)
     finally:
@@ -121,17 +136,17 @@ def ingest(paths, db_path=store.DEFAULT_DB, workers: int | None = None, force: b
     return report
 
 
-def _store_one(db, record, json_dir, stored, seen_hashes, report) -> None:
-    doc_id, sha = record["id"], record["sha256"]
-    twin = seen_hashes.get(sha)
+def _store_one(db, parsed: ParsedNotice, json_dir, stored, seen_hashes, report) -> None:
+    doc_id = parsed.id
+    twin = seen_hashes.get(parsed.sha256)
     if twin and twin != doc_id:
-        report.duplicates.append((record["path"], twin))
+        report.duplicates.append((parsed.path, twin))
         return
-    seen_hashes[sha] = doc_id
-    store.save_record(db, record, index=False)  # index_pending indexes in bulk
-    write_json(record, json_dir)
+    seen_hashes[parsed.sha256] = doc_id
+    store.save_rows(db, doc_id, parsed.rows, index=False)  # index_pending indexes in bulk
+    _write_text(Path(json_dir) / f"{doc_id}.json", parsed.json)
     (report.updated if doc_id in stored else report.added).append(doc_id)
-    report.warnings.extend(f"{record['path']}: {w}" for w in record.get("warnings", []))
+    report.warnings.extend(f"{parsed.path}: {w}" for w in parsed.warnings)
 
 
 def _run(jobs, workers):
@@ -143,12 +158,10 @@ def _run(jobs, workers):
         yield from pool.map(_parse_job, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
 
 
-def write_json(record: dict, json_dir) -> Path:
-    """Write ``extracted/<id>.json`` (public record, stable byte for byte)."""
-    path = Path(json_dir) / f"{record['id']}.json"
-    payload = store.record_json(record)
+def _write_text(path: Path, text: str) -> Path:
+    """Write ``extracted/<id>.json`` through a temporary file (never half a record)."""
     tmp = path.with_suffix(".json.tmp")
-    tmp.write_text(payload, encoding="utf-8")
+    tmp.write_text(text, encoding="utf-8")
     tmp.replace(path)
     return path
 

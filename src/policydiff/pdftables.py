@@ -10,6 +10,7 @@ columns or rows come out as pdfplumber writes them: the text in the first
 
 from __future__ import annotations
 
+import bisect
 import ctypes
 import re
 from dataclasses import dataclass
@@ -153,7 +154,13 @@ def _read_grid(rows_at, columns_at, h_edges, v_edges, chars) -> Table:
     for (i, j), cell in owner.items():
         box = extent.setdefault(cell, [columns_at[j], rows_at[i], columns_at[j + 1], rows_at[i + 1]])
         box[2], box[3] = max(box[2], columns_at[j + 1]), max(box[3], rows_at[i + 1])
-    texts = {cell: _cell_text(chars, box) for cell, box in extent.items()}
+    in_cell: dict[tuple[int, int], list] = {}
+    for char in chars:  # each character goes to the cell that holds its centre
+        i = bisect.bisect(rows_at, (char[3] + char[4]) / 2) - 1
+        j = bisect.bisect(columns_at, (char[1] + char[2]) / 2) - 1
+        if 0 <= i < n_rows and 0 <= j < n_cols:
+            in_cell.setdefault(owner[i, j], []).append(char)
+    texts = {cell: _cell_text(in_cell.get(cell, [])) for cell in extent}
     rows = []
     for i in range(n_rows):
         starts = [j for j in range(n_cols) if owner[i, j] == (i, j)]
@@ -182,13 +189,11 @@ def _chars(page, textpage) -> list[tuple[str, float, float, float, float]]:
     return chars
 
 
-def _cell_text(chars, box) -> str:
-    """The characters whose centre lies in ``box``, line by line, left to right;
-    the lines of a cell are joined without a break (a wrapped cell is one text)."""
-    left, top, right, bottom = box
-    inside = [c for c in chars if left <= (c[1] + c[2]) / 2 <= right and top <= (c[3] + c[4]) / 2 <= bottom]
+def _cell_text(chars) -> str:
+    """A cell's characters line by line, left to right; the lines of a cell are
+    joined without a break (a wrapped cell is one text)."""
     lines: list[list] = []
-    for char in sorted(inside, key=lambda c: c[3]):
+    for char in sorted(chars, key=lambda c: c[3]):
         if lines and abs(lines[-1][0][3] - char[3]) <= SNAP:
             lines[-1].append(char)
         else:

@@ -169,7 +169,7 @@ def _pdfium_page_lines(path, confidence: dict[int, float] | None = None,
     pages, table_pages = [], []
     try:
         for index, page in enumerate(document):
-            paths = sum(1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=1))
+            paths = _count_objects(page, pdfium_c, pdfium_c.FPDF_PAGEOBJ_PATH)
             if paths >= TABLE_PATHS and engine == "pdfplumber-tables":
                 table_pages.append(index)
                 pages.append([])
@@ -255,6 +255,12 @@ def _split_by_baseline(textpage, height: float, piece: str, start: int) -> list[
         current.append((char, left, right, height - top))
     flush()
     return lines
+
+
+def _count_objects(page, pdfium_c, kind: int) -> int:
+    """Top-level page objects of one kind (raw calls: no wrapper object per text run)."""
+    objects = (pdfium_c.FPDFPage_GetObject(page.raw, i) for i in range(pdfium_c.FPDFPage_CountObjects(page.raw)))
+    return sum(1 for obj in objects if pdfium_c.FPDFPageObj_GetType(obj) == kind)
 
 
 def _has_images(page, pdfium_c) -> bool:

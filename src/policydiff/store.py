@@ -139,10 +139,21 @@ def save_record(db: sqlite_utils.Database, record: dict, index: bool = True) -> 
 
     ``index=False`` leaves the document's search-index entries for a later
     :func:`index_pending` (bulk ingest)."""
+    save_rows(db, record["id"], document_rows(record), index)
+
+
+# table -> (columns, rows as tuples): what save_rows writes for one document
+DocumentRows = dict[str, tuple[list[str], list[tuple]]]
+
+
+def document_rows(record: dict) -> DocumentRows:
+    """Every row ``record`` puts in the database, table by table. Ingest workers
+    compute these, so that the single writer only executes the inserts."""
     doc_id = record["id"]
     source_map = record.get("source_map") or {}
     unit_map = record.get("unit_map") or {}
     tables = {
+        "units": list(unit_map.values()),
         "documents": [_document_row(record)],
         "texts": [{"doc_id": doc_id, "text": record["text"], "source": source_map.get("source_text"),
                    "source_runs": json.dumps(source_map.get("runs") or []),
@@ -166,15 +177,23 @@ def save_record(db: sqlite_utils.Database, record: dict, index: bool = True) -> 
                              for r in record["annex_indicators"] or []],
         "unit_aliases": [{"doc_id": doc_id, "raw": raw, "unit_id": u["id"]} for raw, u in unit_map.items()],
     }
+    columns = {table: list(rows[0]) for table, rows in tables.items() if rows}
+    return {table: (columns[table], [tuple(map(row.get, columns[table])) for row in rows])
+            for table, rows in tables.items() if rows}
+
+
+def save_rows(db: sqlite_utils.Database, doc_id: str, rows: DocumentRows, index: bool = True) -> None:
+    """Replace document ``doc_id`` with ``rows`` (from :func:`document_rows`) in one transaction."""
     with db.atomic():
         previous_units = []
         if db.execute("select 1 from documents where id = ?", [doc_id]).fetchone():
             previous_units = [r[0] for r in db.execute("select unit_id from unit_aliases where doc_id = ?",
                                                        [doc_id])]
             delete_document(db, doc_id)
-        _insert_many(db, "units", list(unit_map.values()), replace=True)
-        for table in ["documents", *[t for t in tables if t != "documents"]]:
-            _insert_many(db, table, tables[table])
+        for table, (columns, values) in rows.items():  # units and documents first (foreign keys)
+            verb = "insert or replace" if table == "units" else "insert"
+            db.conn.executemany(f"{verb} into [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
+                                f"values ({', '.join('?' for _ in columns)})", values)
         _drop_orphan_units(db, previous_units)
         if index:
             _index_documents(db, "= ?", [doc_id])
@@ -209,18 +228,6 @@ def _unindex_document(db, doc_id: str) -> None:
         cols = ", ".join(f"[{c}]" for c in columns)
         db.execute(f"insert into [{table}_fts] ([{table}_fts], rowid, {cols}) "
                    f"select 'delete', rowid, {cols} from [{table}] where doc_id = ?", [doc_id])
-
-
-def _insert_many(db: sqlite_utils.Database, table: str, rows: list[dict], replace: bool = False) -> None:
-    """One executemany per table: the hot path of ingest (sqlite-utils' insert_all
-    introspects the table on every call, which cost more than the inserts)."""
-    if not rows:
-        return
-    columns = list(rows[0])
-    verb = "insert or replace" if replace else "insert"
-    sql = (f"{verb} into [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
-           f"values ({', '.join('?' for _ in columns)})")
-    db.conn.executemany(sql, [[row.get(c) for c in columns] for row in rows])
 
 
 def _drop_orphan_units(db: sqlite_utils.Database, unit_ids: list[str]) -> None:

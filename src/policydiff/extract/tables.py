@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from .. import patterns as P
 from ..models import AnnexIndicator, Measure, OutlineNode, TaskRow, UnitMention
@@ -71,14 +71,13 @@ def _row_units(row: TaskRow) -> list[tuple[str, tuple[int, int]]]:
 def link_task_rows(rows: list[TaskRow], measures: list[Measure], text: str) -> None:
     """Point each task row at the measure whose text restates it, and give that
     measure the row's lead units (source: task_table)."""
+    texts = [m.text for m in measures]
     for row in rows:
-        best, best_score = None, 0.0
-        for measure in measures:
-            score = restatement_score(row.task, measure.text)
-            if score > best_score:
-                best, best_score = measure, score
-        if best is None or best_score < LINK_THRESHOLD:
+        scores = restatement_scores(row.task, texts)
+        best_score = max(scores, default=0.0)
+        if best_score <= 0.0 or best_score < LINK_THRESHOLD:
             continue
+        best = measures[scores.index(best_score)]  # the first of equals, as before
         row.measure_path = best.path
         for unit, span in _row_units(row):
             best.unit_mentions.append(UnitMention(unit, "lead", "task_table", span))
@@ -86,13 +85,15 @@ def link_task_rows(rows: list[TaskRow], measures: list[Measure], text: str) -> N
                 best.lead_units.append(unit)
 
 
-def restatement_score(task: str, measure_text: str) -> float:
-    """How well a table row restates a measure: the mean best-match score of the
-    row's clauses inside the measure text (rows shorten and merge sentences)."""
+def restatement_scores(task: str, measure_texts: list[str]) -> list[float]:
+    """How well a table row restates each measure: the mean best-match score of the
+    row's clauses inside the measure text (rows shorten and merge sentences).
+    One rapidfuzz matrix (clauses × measures) instead of a Python loop over pairs."""
     clauses = [c for c in re.split(r"[，。；,;]", task) if len(c) >= 4]
-    if not clauses:
-        return 0.0
-    return sum(fuzz.partial_ratio(c, measure_text) for c in clauses) / len(clauses)
+    if not clauses or not measure_texts:
+        return [0.0] * len(measure_texts)
+    matrix = process.cdist(clauses, measure_texts, scorer=fuzz.partial_ratio, dtype="float64")
+    return [float(total) / len(clauses) for total in matrix.sum(axis=0)]
 
 
 def extract_annex_indicators(text: str, annex: OutlineNode | None) -> list[AnnexIndicator] | None:
