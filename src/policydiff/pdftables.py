@@ -53,7 +53,8 @@ def _edges(page) -> tuple[list[Edge], list[Edge]]:
 
     height = page.get_height()
     horizontal, vertical = [], []
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
+    # top-level paths only: a nested object's matrix is relative to its form
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=1):
         matrix = obj.get_matrix()
         points = _path_points(obj.raw, pdfium_c)
         for (x0, y0, _), (x1, y1, move) in zip(points, points[1:]):
