@@ -178,7 +178,8 @@ def bench_queries(db_path: Path, rounds: int = 5) -> dict:
 
 
 def versions() -> str:
-    names = ["pdfplumber", "pypdfium2", "jieba", "rapidfuzz", "networkx", "sqlite-utils", "charset-normalizer"]
+    names = ["pdfplumber", "pypdfium2", "jieba", "rapidfuzz", "networkx", "sqlite-utils", "charset-normalizer",
+             "orjson"]
     return ", ".join(f"{n} {metadata.version(n)}" for n in names)
 
 
