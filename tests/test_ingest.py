@@ -118,3 +118,24 @@ def test_json_files_are_what_json_dumps_with_indent_2_writes(tmp_path):
     for path in files:
         text = path.read_text(encoding="utf-8")
         assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n", path.name
+
+
+def test_a_database_of_an_older_schema_is_emptied_with_a_warning(tmp_path, records, caplog):
+    db_path = tmp_path / "p.db"
+    db = store.open_db(db_path)
+    store.save_record(db, records[SHENMU])
+    db.execute("PRAGMA user_version = 1")
+    db.close()
+    db = store.open_db(db_path)
+    assert db.execute("select count(*) from documents").fetchone()[0] == 0
+    assert "older policydiff (schema 1" in caplog.text and "policydiff ingest" in caplog.text
+    store.save_record(db, records[SHENMU])  # the rebuilt schema takes records again
+    assert store.load_record(db, SHENMU)["doc_number"] == records[SHENMU]["doc_number"]
+
+
+def test_naming_a_document_in_an_empty_database_says_to_ingest(tmp_path):
+    from policydiff.errors import DocumentNotFound
+
+    db = store.open_db(tmp_path / "p.db")
+    with pytest.raises(DocumentNotFound, match="database is empty"):
+        store.resolve_document(db, "淮南市")

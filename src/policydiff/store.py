@@ -17,6 +17,7 @@ A crash between the two leaves documents stored and listed as pending; the next
 from __future__ import annotations
 
 import json
+import logging
 import re
 from pathlib import Path
 
@@ -24,6 +25,8 @@ import orjson
 import sqlite_utils
 
 from .errors import DocumentNotFound
+
+log = logging.getLogger(__name__)
 
 DEFAULT_DB = Path("extracted") / "policydiff.db"
 
@@ -63,6 +66,10 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     version = db.execute("PRAGMA user_version").fetchone()[0]
     if "documents" in db.table_names() and version == SCHEMA_VERSION:
         return
+    if "documents" in db.table_names():
+        path = db.execute("PRAGMA database_list").fetchone()[2]
+        log.warning("%s: written by an older policydiff (schema %s, now %s); emptied — run `policydiff "
+                    "ingest` to fill it again", path, version, SCHEMA_VERSION)
     db.execute("PRAGMA foreign_keys = OFF")
     for table in db.table_names():
         if table in db.table_names():  # an FTS table's shadow tables go with it
@@ -345,6 +352,8 @@ def resolve_document(db: sqlite_utils.Database, ref: str) -> str:
             return ids[0]
         if len(ids) > 1:
             raise DocumentNotFound(f"'{ref}' matches several documents: {', '.join(ids)}")
+    if not db.execute("select exists (select 1 from documents)").fetchone()[0]:
+        raise DocumentNotFound(f"no document matches '{ref}': the database is empty (run policydiff ingest)")
     raise DocumentNotFound(f"no document matches '{ref}' (try an id, a 文号, a locality or a path)")
 
 
