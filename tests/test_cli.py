@@ -1,6 +1,7 @@
 """The command line, driven through Click's CliRunner: output and exit codes."""
 
 import json
+import os
 import shutil
 
 import pytest
@@ -97,3 +98,20 @@ def test_same_notice_twice_is_stored_once(tmp_path):
     result = run("ingest", tmp_path, "--db", tmp_path / "x.db", "--workers", "1")
     assert result.exit_code == 0
     assert "Skipped: b.txt: same content as a" in result.output
+
+
+@pytest.mark.parametrize("width", [80, 130, 200])
+def test_documents_table_puts_each_notice_on_one_line_that_fits(db, width):
+    from rich.cells import cell_len
+    from rich.console import Console
+
+    from policydiff import cli as cli_module
+    from policydiff import store
+
+    console = Console(width=width, record=True, file=open(os.devnull, "w"))
+    console.print(cli_module._documents_table(store.list_documents(store.open_db(db)), width))
+    lines = console.export_text().splitlines()
+    assert max(cell_len(line) for line in lines) <= width
+    huainan = [line for line in lines if "淮卫办〔2022〕7号" in line]
+    assert len(huainan) == 1 and "淮南市" in huainan[0] and "20/19/3" in huainan[0]
+    assert ("003_fb69567a2ff9a5b2" in huainan[0]) == (width >= 120)

@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 import click
+from rich import box
+from rich.cells import cell_len
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
@@ -105,16 +107,43 @@ def _print_ingest_summary(report, db_path) -> None:
 SUMMARY_ROWS = 20
 
 
-def _documents_table(rows) -> Table:
-    table = Table(show_lines=False)
-    for column in ("id", "文号", "locality", "level", "date", "measures", "targets", "citations",
-                   "title"):
-        table.add_column(column, overflow="fold")
+def _documents_table(rows, width: int | None = None) -> Table:
+    """One line per document. Below 120 columns the id and title are left out (a
+    文号 or a locality names a document as well as its id); nothing wraps."""
+    wide = (width or console.width) >= 120
+    lines = []
     for r in rows:
-        table.add_row(r["id"], r["doc_number"] or "—", r["locality"] or "—", r["admin_level"] or "—",
-                      r["issue_date"] or "—", str(r["n_measures"]), str(r["n_targets"]),
-                      str(r["n_citations"]), (r["title"] or "")[:40] + ("[OCR]" if r["ocr"] else ""))
+        cells = ([r["id"]] if wide else []) + [
+            r["doc_number"] or "—", r["locality"] or "—", r["admin_level"] or "—", r["issue_date"] or "—",
+            f"{r['n_measures']}/{r['n_targets']}/{r['n_citations']}"]
+        if wide:
+            cells.append((r["title"] or "") + (" [OCR]" if r["ocr"] else ""))
+        elif r["ocr"]:
+            cells[0] += " [OCR]"
+        lines.append(cells)
+    headers = (["id"] if wide else []) + ["文号", "locality", "level", "date", "m/t/c"]
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, caption="m/t/c: measures/targets/citations",
+                  caption_justify="left")
+    widths = [max(cell_len(header), *(cell_len(cells[i]) for cells in lines)) for i, header in enumerate(headers)]
+    for header, column_width in zip(headers, widths):  # fixed columns keep their full width
+        table.add_column(header, no_wrap=True, min_width=column_width)
+    if wide:
+        room = max(10, (width or console.width) - sum(widths) - 3 * len(widths) - 3)  # gaps: space, rule, space
+        table.add_column("title", no_wrap=True, max_width=room)
+        for cells in lines:
+            cells[-1] = _clip(cells[-1], room)
+    for cells in lines:
+        table.add_row(*cells)
     return table
+
+
+def _clip(text: str, width: int) -> str:
+    """``text`` cut to ``width`` terminal cells (CJK characters take two), with an ellipsis."""
+    if cell_len(text) <= width:
+        return text
+    while cell_len(text) > width - 1:
+        text = text[:-1]
+    return text + "…"
 
 
 @cli.command()
