@@ -48,20 +48,25 @@ def page_tables(page, textpage) -> list[Table]:
 
 
 def _edges(page) -> tuple[list[Edge], list[Edge]]:
-    """Horizontal and vertical straight segments of the page's path objects."""
+    """Horizontal and vertical straight segments of the page's top-level path
+    objects (a nested object's matrix is relative to its form; raw calls, so that
+    the page's many text objects cost no wrapper object each)."""
     import pypdfium2.raw as pdfium_c
 
     height = page.get_height()
     horizontal, vertical = [], []
-    # top-level paths only: a nested object's matrix is relative to its form
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=1):
-        matrix = obj.get_matrix()
-        points = _path_points(obj.raw, pdfium_c)
-        for (x0, y0, _), (x1, y1, move) in zip(points, points[1:]):
+    matrix = pdfium_c.FS_MATRIX()
+    for index in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
+        obj = pdfium_c.FPDFPage_GetObject(page.raw, index)
+        if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_PATH:
+            continue
+        pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix))
+        a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
+        points = [(a * x + c * y + e, height - (b * x + d * y + f), move)
+                  for x, y, move in _path_points(obj, pdfium_c)]
+        for (ax, ay, _), (bx, by, move) in zip(points, points[1:]):
             if move:
                 continue  # a new subpath starts: no segment between the two points
-            (ax, ay), (bx, by) = matrix.on_point(x0, y0), matrix.on_point(x1, y1)
-            ay, by = height - ay, height - by
             if abs(ay - by) < 0.5 and abs(ax - bx) >= MIN_EDGE:
                 horizontal.append(Edge((ay + by) / 2, min(ax, bx), max(ax, bx)))
             elif abs(ax - bx) < 0.5 and abs(ay - by) >= MIN_EDGE:
@@ -178,15 +183,19 @@ def _read_grid(rows_at, columns_at, h_edges, v_edges, chars) -> Table:
 
 def _chars(page, textpage) -> list[tuple[str, float, float, float, float]]:
     """(char, left, right, top, bottom) of every character, top-down coordinates."""
+    import pypdfium2.raw as pdfium_c
+
     height = page.get_height()
     count = textpage.count_chars()
     text = textpage.get_text_range(0, count)[:count] if count else ""
+    rect = pdfium_c.FS_RECTF()
+    raw, pointer = textpage.raw, ctypes.byref(rect)
     chars = []
     for index, char in enumerate(text):
         if char in "\r\n":
             continue
-        left, bottom, right, top = textpage.get_charbox(index, loose=True)
-        chars.append((char, left, right, height - top, height - bottom))
+        pdfium_c.FPDFText_GetLooseCharBox(raw, index, pointer)
+        chars.append((char, rect.left, rect.right, height - rect.top, height - rect.bottom))
     return chars
 
 

@@ -198,23 +198,50 @@ def _pdfium_lines(page, with_tables: bool = False) -> list[_Line]:
 
     pdfium ends each visual line with a generated line break; a line is measured
     by its first and last characters (two box calls instead of one per character)
-    unless its first, middle and last characters disagree on the baseline, when
-    it is split character by character."""
+    unless they disagree on the baseline, when it is split character by character."""
     textpage = page.get_textpage()
     height = page.get_height()
     count = textpage.count_chars()
     text = textpage.get_text_range(0, count)[:count] if count else ""
+    box = _loose_box(textpage)
     lines: list[_Line] = []
-    start = 0
-    for piece in re.split(r"(\r\n|\r|\n)", text):
-        if piece and piece not in "\r\n":
-            lines.extend(_measured_lines(textpage, height, piece, start))
-        start += len(piece)
+    for m in _TEXT_LINE.finditer(text):
+        piece = m.group(0)
+        stripped = piece.strip()
+        if not stripped:
+            continue
+        first = m.start() + piece.index(stripped[0])
+        last = first + len(stripped) - 1
+        (left, top_first, _), (_, top_last, right) = box(first), box(last)
+        if abs(top_first - top_last) >= SAME_LINE:
+            lines.extend(_split_by_baseline(textpage, height, piece, m.start()))
+        else:
+            lines.append(_Line(stripped, left, right, height - max(top_first, top_last)))
     if with_tables:
         lines = _with_table_rows(lines, pdftables.page_tables(page, textpage))
     textpage.close()
     lines.sort(key=lambda line: line.top)
     return [line for line in lines if not PAGE_NUMBER_LINE.match(line.text)]
+
+
+_TEXT_LINE = re.compile(r"[^\r\n]+")
+
+
+def _loose_box(textpage):
+    """index -> (left, top, right) of a character's loose box in PDF coordinates
+    (the raw call, without a wrapper object per character)."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    rect = pdfium_c.FS_RECTF()
+    raw, pointer = textpage.raw, ctypes.byref(rect)
+
+    def box(index: int) -> tuple[float, float, float]:
+        pdfium_c.FPDFText_GetLooseCharBox(raw, index, pointer)
+        return rect.left, rect.top, rect.right
+
+    return box
 
 
 def _with_table_rows(lines: list[_Line], tables) -> list[_Line]:
@@ -223,18 +250,6 @@ def _with_table_rows(lines: list[_Line], tables) -> list[_Line]:
     rows = [_Line("\t".join(cells), x0, x1, top, table=True)
             for table in tables for x0, x1, top, cells in table.rows]
     return outside + rows
-
-
-def _measured_lines(textpage, height: float, piece: str, start: int) -> list[_Line]:
-    first = len(piece) - len(piece.lstrip())
-    last = len(piece.rstrip()) - 1
-    if last < first:
-        return []
-    boxes = {i: textpage.get_charbox(start + i, loose=True) for i in {first, (first + last) // 2, last}}
-    tops = [height - box[3] for box in boxes.values()]
-    if max(tops) - min(tops) >= SAME_LINE:
-        return _split_by_baseline(textpage, height, piece, start)
-    return [_Line(piece.strip(), boxes[first][0], boxes[last][2], min(tops))]
 
 
 def _split_by_baseline(textpage, height: float, piece: str, start: int) -> list[_Line]:
