@@ -8,7 +8,7 @@ fraction is rendered as official-layout PDF. Deterministic from --seed. The
 output (benchmarks/generated/) stays out of git. These are load-test inputs,
 not policy texts: never cite them.
 
-    python benchmarks/make_corpus.py --n 3000 --pdf 30
+    python benchmarks/make_corpus.py --n 3000 --pdf 120
 """
 
 from __future__ import annotations
@@ -70,7 +70,7 @@ def rewrap(text: str, width: int) -> str:
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--n", type=int, default=3000, help="text notices to generate")
-    parser.add_argument("--pdf", type=int, default=30, help="of which also rendered as PDF")
+    parser.add_argument("--pdf", type=int, default=120, help="of which also rendered as PDF (~0.3 s each)")
     parser.add_argument("--seed", type=int, default=20211)
     parser.add_argument("--out", type=Path, default=HERE / "generated")
     args = parser.parse_args(argv)

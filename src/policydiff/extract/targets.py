@@ -32,6 +32,8 @@ def extract_targets(text: str, region: tuple[int, int], path: str,
     shielded = _shield(chunk)
     targets: list[Target] = []
     for sentence in _SENTENCE.finditer(chunk):
+        if not P.QUANTITY.search(shielded, sentence.start(), sentence.end()):
+            continue  # no clause of it can hold one (QUANTITY has no lookaround)
         year = _deadline(sentence.group(0)) or deadline_year
         for clause in _CLAUSE.finditer(chunk, sentence.start(), sentence.end()):
             targets.extend(_clause_targets(text, start, chunk, shielded, clause, path, binding, year))
