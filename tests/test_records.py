@@ -52,7 +52,10 @@ def evidence(record):
     for t in record["targets"]:
         yield t["text"], t["span"]
     for r in record["task_table"] or []:
-        yield r["task"].removesuffix("力度。") if r["no"] == 8 else r["task"], r["span"]
+        for s, e in r["task_spans"]:  # a row broken across a page has two pieces
+            yield record["text"][s:e], (s, e)
+        assert "".join(record["text"][s:e] for s, e in r["task_spans"]) == r["task"]
+        assert r["span"] == [r["task_spans"][0][0], r["task_spans"][-1][1]]
     for a in record["annex_indicators"] or []:
         yield a["indicator"], a["span"]
 

@@ -20,6 +20,9 @@ def test_lianyungang_task_table_has_18_rows_with_the_annex_leads(records):
 def test_row_broken_across_a_page_is_one_row(records):
     row8 = records[LIANYUNGANG]["task_table"][7]
     assert row8["task"] == "加大对经济薄弱地区疾病预防控制机构的对口帮扶力度。"
+    text = records[LIANYUNGANG]["text"]
+    assert [text[s:e] for s, e in row8["task_spans"]] == ["加大对经济薄弱地区疾病预防控制机构的对口帮扶", "力度。"]
+    assert text[row8["span"][0]:row8["span"][1]].endswith("\t疾控处\n\t力度。")  # the span covers both pieces
 
 
 def test_task_rows_link_to_the_measures_they_restate(records):

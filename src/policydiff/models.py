@@ -168,6 +168,9 @@ class TaskRow:
     lead_raw: str = ""
     measure_path: Optional[str] = None
     lead_spans: list[Span] = field(default_factory=list)
+    # where the task text is: one piece, or several for a row broken across a page
+    # (``span`` then covers them all, the page break between them included)
+    task_spans: list[Span] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {
@@ -177,6 +180,7 @@ class TaskRow:
             "lead_raw": self.lead_raw,
             "measure_path": self.measure_path,
             "span": list(self.span),
+            "task_spans": [list(s) for s in self.task_spans],
         }
 
 

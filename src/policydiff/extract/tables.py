@@ -34,18 +34,29 @@ def extract_task_table(text: str, annex_start: int) -> list[TaskRow] | None:
         first = names[no_col].strip() if no_col < len(names) else ""
         task, task_span = cells[task_col] if task_col < len(cells) else ("", (para.start, para.start))
         lead, lead_span = cells[lead_col] if lead_col < len(cells) else ("", (para.end, para.end))
+        task_span = _stripped_span(task, task_span)
         if first.isdigit():
             rows.append(TaskRow(int(first), task.strip(), [], task_span, lead.strip(),
-                                lead_spans=[lead_span]))
+                                lead_spans=[lead_span], task_spans=[task_span]))
         elif rows and not first:
-            rows[-1].task += task.strip()
-            rows[-1].lead_raw += lead.strip()
-            rows[-1].lead_spans.append(lead_span)
+            row = rows[-1]
+            row.task += task.strip()
+            row.lead_raw += lead.strip()
+            row.lead_spans.append(lead_span)
+            if task.strip():
+                row.task_spans.append(task_span)
+                row.span = (row.span[0], task_span[1])
     if not rows:
         return None
     for row in rows:
         row.lead = [u for u, _ in _row_units(row)]
     return rows
+
+
+def _stripped_span(cell: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The span of ``cell.strip()`` inside ``span``."""
+    start = span[0] + len(cell) - len(cell.lstrip())
+    return (start, start + len(cell.strip()))
 
 
 def _cells(line: str, offset: int) -> list[tuple[str, tuple[int, int]]]:
