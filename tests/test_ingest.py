@@ -16,6 +16,17 @@ def table_rows(db_path):
     return {t: sorted(map(repr, conn.execute(f"select * from [{t}]"))) for t in tables}
 
 
+def ingested_shenmu(tmp_path):
+    """A folder holding a copy of the Shenmu notice, ingested: (the copy, the database)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    notice = folder / f"{SHENMU}.txt"
+    shutil.copy(CORPUS / notice.name, notice)
+    db = tmp_path / "p.db"
+    ingest([folder], db, workers=1)
+    return notice, db
+
+
 def test_ingesting_twice_gives_the_same_rows_and_json(tmp_path):
     db = tmp_path / "a" / "p.db"
     ingest([CORPUS], db, workers=1)
@@ -34,14 +45,9 @@ def test_workers_give_the_same_output_as_one(tmp_path):
 
 
 def test_changed_file_replaces_its_records_without_orphans(tmp_path):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    notice = folder / f"{SHENMU}.txt"
-    shutil.copy(CORPUS / notice.name, notice)
-    db = tmp_path / "p.db"
-    ingest([folder], db, workers=1)
+    notice, db = ingested_shenmu(tmp_path)
     notice.write_text(notice.read_text(encoding="utf-8").split("三、加强政策供给")[0], encoding="utf-8")
-    report = ingest([folder], db, workers=1)
+    report = ingest([notice.parent], db, workers=1)
     assert report.updated == [SHENMU]
     conn = sqlite3.connect(db)
     conn.execute("PRAGMA foreign_keys = ON")
@@ -75,16 +81,11 @@ def search_hits(conn, phrase: str) -> list[str]:
 
 
 def test_search_index_follows_a_changed_file(tmp_path):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    notice = folder / f"{SHENMU}.txt"
-    shutil.copy(CORPUS / notice.name, notice)
-    db = tmp_path / "p.db"
-    ingest([folder], db, workers=1)
+    notice, db = ingested_shenmu(tmp_path)
     conn = sqlite3.connect(db)
     assert SHENMU in search_hits(conn, "先诊疗后付费")
     notice.write_text(notice.read_text(encoding="utf-8").replace("先诊疗后付费", "先治疗再结算"), encoding="utf-8")
-    ingest([folder], db, workers=1)
+    ingest([notice.parent], db, workers=1)
     conn = sqlite3.connect(db)
     search_index_ok(conn)
     assert search_hits(conn, "先诊疗后付费") == []
