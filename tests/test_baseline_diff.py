@@ -147,3 +147,14 @@ def test_diff_and_compare_html_and_csv(tmp_path):
     data = out.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf") and "predates".encode() not in data  # notes go to the terminal
     assert "local addition".encode() in data
+
+
+def test_compare_reports_a_changed_qualifier_with_the_same_value(records, reference):
+    """Huainan's county hospital must reach 二级甲等 where Guangxi's reaches 二级: both say 1所."""
+    result = compare(records[GUANGXI], records[HUAINAN], reference)
+    delta = next(d for d in result["target_deltas"] if "县级医院" in d["indicator"])
+    assert (delta["a"]["value"], delta["b"]["value"]) == (1, 1)
+    assert delta["b_vs_a"] == "same value, reworded"
+    assert "甲等" in delta["wording"]["added"]
+    same = next(d for d in result["target_deltas"] if "规范管理率" in d["indicator"])
+    assert same["b_vs_a"] == "same" and same["wording"] is None

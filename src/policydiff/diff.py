@@ -3,6 +3,7 @@ compare two localities side by side through the frame."""
 
 from __future__ import annotations
 
+import difflib
 import re
 
 from .align import NO_MATCH, align_document, frame_from_document, key_terms, topic_score
@@ -169,12 +170,12 @@ def compare_targets(record: dict, reference: dict, aligned: list[dict]) -> list[
             change = target_change(ref, local)
             scope = _scope_change(row["indicator"], local_row["indicator"] if local_row else local["text"])
             results.append({"indicator": row["indicator"], "reference": ref,
-                            "local": {k: local[k] for k in ("comparator", "value", "unit", "path", "text", "span")},
+                            "local": {k: local[k] for k in ("comparator", "value", "unit", "path", "text", "span", "value_span")},
                             "change": scope or change})
     for t in record["targets"]:
         if t["path"] == "annex" and tuple(t["span"]) + (t["value"],) not in matched_local:
             results.append({"indicator": t["indicator"], "reference": None,
-                            "local": {k: t[k] for k in ("comparator", "value", "unit", "path", "text", "span")},
+                            "local": {k: t[k] for k in ("comparator", "value", "unit", "path", "text", "span", "value_span")},
                             "change": "new target"})
     return results
 
@@ -225,6 +226,42 @@ def target_change(ref: dict, local: dict) -> str:
     return "strengthened" if higher == floor else "weakened"
 
 
+def wording_change(a_text: str, b_text: str) -> dict | None:
+    """What ``b_text`` adds to and drops from ``a_text`` (phrases, punctuation
+    ignored), or None when they say the same.
+
+    >>> wording_change("有1所县级医院达到二级医院医疗服务能力", "有1所县级医院达到二级甲等医院医疗服务能力")
+    {'added': ['甲等'], 'dropped': []}
+    """
+    a, b = _PUNCT.sub("", a_text or ""), _PUNCT.sub("", b_text or "")
+    if a == b:
+        return None
+    added, dropped = [], []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag in ("delete", "replace"):
+            dropped.append(a[i1:i2])
+        if tag in ("insert", "replace"):
+            added.append(b[j1:j2])
+    return {"added": added, "dropped": dropped}
+
+
+_PUNCT = re.compile(r"[\s，。；：、,.;:（）()“”\"《》]")
+
+
+def _without_value(target: dict) -> str:
+    """The target's quoted text with its own number masked (the value is compared apart)."""
+    start = target["span"][0]
+    (v0, v1), text = target["value_span"], target["text"]
+    return text[:v0 - start] + "#" + text[v1 - start:]
+
+
+def describe_wording(wording: dict | None) -> str:
+    """``+甲等 −（市区）要`` for a table cell."""
+    if not wording:
+        return ""
+    return " ".join([f"+{w}" for w in wording["added"]] + [f"−{w}" for w in wording["dropped"]])
+
+
 def _scope_change(ref_text: str, local_text: str) -> str | None:
     a, b = _SCOPE.search(ref_text or ""), _SCOPE.search(local_text or "")
     if a and b and a.group("scope") != b.group("scope"):
@@ -252,8 +289,12 @@ def compare(a: dict, b: dict, reference: dict) -> dict:
     for ta in da["targets"]:
         tb = next((t for t in db["targets"] if t["indicator"] == ta["indicator"] and t["reference"] == ta["reference"]), None)
         if ta["local"] and tb and tb["local"]:
+            change = target_change(ta["local"], tb["local"])
+            wording = wording_change(_without_value(ta["local"]), _without_value(tb["local"]))
+            if change == "same" and wording:
+                change = "same value, reworded"  # 二级 → 二级甲等: the number alone says nothing changed
             deltas.append({"indicator": ta["indicator"], "a": ta["local"], "b": tb["local"],
-                           "b_vs_a": target_change(ta["local"], tb["local"])})
+                           "b_vs_a": change, "wording": wording})
     return {"a": da["document"], "b": db["document"], "reference": da["reference"],
             "notes": sorted(set(da["notes"] + db["notes"])), "entries": rows,
             "a_additions": da["additions"], "b_additions": db["additions"], "target_deltas": deltas}
@@ -293,5 +334,6 @@ def compare_table(result: dict) -> tuple[list[dict], list[str]]:
     rows += [{"id": "+", "entry": "local addition", a: f"{x['path']} {x['title']}"} for x in result["a_additions"]]
     rows += [{"id": "+", "entry": "local addition", b: f"{x['path']} {x['title']}"} for x in result["b_additions"]]
     rows += [{"id": "T", "entry": d["indicator"], a: _fmt_target(d["a"]), b: _fmt_target(d["b"]),
-              "units": f"{b} vs {a}: {d['b_vs_a']}"} for d in result["target_deltas"]]
+              "units": f"{b} vs {a}: {d['b_vs_a']}" + (f" ({describe_wording(d['wording'])})" if d["wording"] else "")}
+             for d in result["target_deltas"]]
     return rows, ["id", "entry", a, f"{a} leads", b, f"{b} leads", "units"]

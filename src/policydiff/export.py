@@ -7,6 +7,8 @@ import html
 import io
 from pathlib import Path
 
+from .diff import describe_wording
+
 
 def write_csv(rows: list[dict], out, bom: bool = True, columns: list[str] | None = None) -> None:
     """Write ``rows`` as CSV to a path or a text stream; a BOM makes Excel read UTF-8."""
@@ -151,7 +153,8 @@ def compare_html(result: dict) -> str:
                     f"<td>{cells[1]}</td><td>{html.escape(e['units'] or '')}</td></tr>")
     for d in result["target_deltas"]:
         rows.append(f"<tr><td>{html.escape(d['indicator'])}</td><td>{_target(d['a'])}</td><td>{_target(d['b'])}</td>"
-                    f"<td>{html.escape(b)} vs {html.escape(a)}: {html.escape(d['b_vs_a'])}</td></tr>")
+                    f"<td>{html.escape(b)} vs {html.escape(a)}: {html.escape(d['b_vs_a'])}"
+                    f"{'<br>' + html.escape(describe_wording(d['wording'])) if d.get('wording') else ''}</td></tr>")
     head = f"<tr><th>frame entry</th><th>{html.escape(a)}</th><th>{html.escape(b)}</th><th>units / targets</th></tr>"
     notes = "".join(f"<p class='note'>{html.escape(n)}</p>" for n in result["notes"])
     return _PAGE.format(title=html.escape(f"{a} vs {b}"), notes=notes, body=f"<table>{head}{''.join(rows)}</table>")
