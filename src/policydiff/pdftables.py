@@ -3,7 +3,7 @@
 pdfplumber's table finder gives the same rows on the notices' annex tables but
 costs ~70 ms a page (pdfminer parses the whole page and its CJK fonts); this
 reads the ruling lines from the path objects, builds the grid and puts every
-character into the cell that holds its centre, in ~2 ms. Cells merged across
+character into the cell that holds its centre, in ~1.5 ms. Cells merged across
 columns or rows come out as pdfplumber writes them: the text in the first
 (top-left) position, empty strings in the positions it covers.
 """
