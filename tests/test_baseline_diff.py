@@ -158,3 +158,13 @@ def test_compare_reports_a_changed_qualifier_with_the_same_value(records, refere
     assert "甲等" in delta["wording"]["added"]
     same = next(d for d in result["target_deltas"] if "规范管理率" in d["indicator"])
     assert same["b_vs_a"] == "same" and same["wording"] is None
+
+
+def test_diff_against_the_frame_reports_huainans_reworded_hospital_indicator(records, reference):
+    result = diff_document(records[HUAINAN], reference)
+    row = next(t for t in result["targets"] if t["reference"] and "县级医院" in t["indicator"])
+    assert row["change"] == "same value, reworded"
+    assert "甲等" in row["wording"]["added"]
+    assert any("三级医院" in phrase for phrase in row["wording"]["added"])  # the added 100万人 clause
+    own = diff_document(records[GUANGXI], reference)  # the frame's wording is Guangxi's own
+    assert all(t.get("wording") is None for t in own["targets"])

@@ -169,9 +169,14 @@ def compare_targets(record: dict, reference: dict, aligned: list[dict]) -> list[
             matched_local.add(tuple(local["span"]) + (local["value"],))
             change = target_change(ref, local)
             scope = _scope_change(row["indicator"], local_row["indicator"] if local_row else local["text"])
+            wording = None
+            holding = local_row or _indicator_holding(record, local["span"])
+            if change == "same" and not scope and holding:  # the indicator rows, worded alike?
+                wording = wording_change(_masked(row["indicator"], ref), _masked(holding["indicator"], local))
+                change = "same value, reworded" if wording else change
             results.append({"indicator": row["indicator"], "reference": ref,
                             "local": {k: local[k] for k in ("comparator", "value", "unit", "path", "text", "span", "value_span")},
-                            "change": scope or change})
+                            "change": scope or change, "wording": wording})
     for t in record["targets"]:
         if t["path"] == "annex" and tuple(t["span"]) + (t["value"],) not in matched_local:
             results.append({"indicator": t["indicator"], "reference": None,
@@ -248,6 +253,19 @@ def wording_change(a_text: str, b_text: str) -> dict | None:
 _PUNCT = re.compile(r"[\s，。；：、,.;:（）()“”\"《》]")
 
 
+def _indicator_holding(record: dict, span) -> dict | None:
+    """The record's annex indicator row whose text holds ``span``."""
+    return next((r for r in record.get("annex_indicators") or []
+                 if r["span"][0] <= span[0] and span[1] <= r["span"][1]), None)
+
+
+def _masked(indicator: str, target: dict) -> str:
+    """An indicator row's wording with the target's value (the first ``30种``) masked."""
+    value = target["value"]
+    printed = f"{int(value) if float(value).is_integer() else value}{target['unit']}"
+    return indicator.replace(printed, "#", 1)
+
+
 def _without_value(target: dict) -> str:
     """The target's quoted text with its own number masked (the value is compared apart)."""
     start = target["span"][0]
@@ -317,7 +335,8 @@ def diff_table(result: dict) -> tuple[list[dict], list[str]]:
             for e in result["entries"]]
     rows += [{"id": "+", "entry": a["title"], "status": "local addition", "local measures": a["path"]}
              for a in result["additions"]]
-    rows += [{"id": "T", "entry": t["indicator"], "status": t["change"],
+    rows += [{"id": "T", "entry": t["indicator"],
+              "status": t["change"] + (f" ({describe_wording(t['wording'])})" if t.get("wording") else ""),
               "local measures": _fmt_target(t["local"]), "reference leads": _fmt_target(t["reference"])}
              for t in result["targets"]]
     return rows, ["id", "entry", "status", "local measures", "responsibility", "local leads", "reference leads"]

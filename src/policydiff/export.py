@@ -129,7 +129,8 @@ def diff_html(result: dict) -> str:
         rows.append(f"<tr><td>+</td><td>local addition</td><td></td><td><b>{html.escape(a['path'])}</b> "
                     f"{html.escape(a['title'])}</td><td></td></tr>")
     for t in result["targets"]:
-        rows.append(f"<tr><td>target</td><td>{html.escape(t['change'])}</td><td>{html.escape(t['indicator'])} "
+        change = t["change"] + (f" ({describe_wording(t['wording'])})" if t.get("wording") else "")
+        rows.append(f"<tr><td>target</td><td>{html.escape(change)}</td><td>{html.escape(t['indicator'])} "
                     f"{_target(t['reference'])}</td><td>{_target(t['local'])} {html.escape((t['local'] or {}).get('text', ''))}"
                     "</td><td></td></tr>")
     head = "<tr><th>frame entry</th><th>status</th><th>reference evidence</th><th>this document</th><th>responsibility</th></tr>"
