@@ -62,7 +62,7 @@ def cli():
 @click.option("--force", is_flag=True, help="Re-parse files whose hash is already stored.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def ingest(paths, db_path, workers, force, quiet):
-    """Parse notices (text, PDF, Word) and store them.
+    """Parse notices (text, PDF, Word, HTML) and store them.
 
     Example: policydiff ingest corpus/
     """
