@@ -23,6 +23,8 @@ def make_bad_files(folder: Path, pdf_source: Path | None = None) -> dict[str, st
     write("noise.txt", bytes(range(256)) * 40, "binary content, not text")
     write("photo.pdf", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 200, "not a PDF (no %PDF header)")
     write("notes.xyz", "随便写点什么".encode(), "unsupported file type '.xyz'")
+    write("menu.html", "<html><body><ul class='nav'><li>首页</li><li>政务公开</li></ul></body></html>".encode(),
+          "no article text in the web page")
     if pdf_source is not None:
         data = pdf_source.read_bytes()
         write("truncated.pdf", data[: len(data) // 3], "truncated or damaged PDF")
