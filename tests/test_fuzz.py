@@ -93,3 +93,26 @@ def test_doc_numbers_found_from_their_tail_equal_a_plain_scan(pieces, pos):
 
     text = "".join(pieces)
     assert [m.span() for m in P.iter_doc_numbers(text, pos)] == [m.span() for m in P.DOC_NUMBER.finditer(text, pos)]
+
+
+HTML_PIECES = ["<p>", "</p>", "<div class='nav'>", "<div id='zoom'>", "</div>", "<table>", "</table>", "<tr>", "</tr>",
+               "<td>", "</td>", "<br>", "<script>x=1</script>", "<!-- c -->", "<?xml version='1.0'?>", "&gt;", "&#x4e00;",
+               "一、总体要求", "（一）加强领导。", "神卫健发〔2021〕64号", "约束性", "\t", "\n", "当前位置：首页", "<h1>", "</h1>",
+               "<meta charset='gb2312'>", "<meta charset='nonsense'>", "<", ">", "\x00", "\ufeff"]
+
+
+@FUZZ
+@given(st.lists(st.sampled_from(HTML_PIECES), max_size=60))
+def test_any_web_page_is_read_or_refused_with_a_reason(tmp_path_factory, pieces):
+    from policydiff import errors
+    from policydiff.read import read_html
+
+    page = tmp_path_factory.mktemp("h") / "p.html"
+    page.write_bytes("".join(pieces).encode("utf-8"))
+    try:
+        source = read_html(page)
+    except errors.BadFileError as exc:
+        assert exc.detail
+        return
+    assert source.text.strip() and "<script" not in source.text
+    check_record(source.text)
