@@ -106,7 +106,23 @@ def test_split_doc_number():
     (["广西壮族自治区民政厅"], None, "广西壮族自治区", "provincial"),
     (["连云港市卫生和计划生育委员会"], None, "连云港市", "prefecture"),
     ([], "汴卫乡振〔2022〕9号", "开封市", "prefecture"),  # no issuer: the 文号 code says 汴
+    # not in the locality table: the place the issuer is named after, before any 文号 prefix
+    (["全州县卫生健康局", "中共全州县委机构编制委员会办公室"], "神卫健发〔2021〕78号", "全州县", "county"),
+    (["恭城瑶族自治县卫生健康局"], None, "恭城瑶族自治县", "county"),
+    (["中共府谷县委机构编制委员会办公室"], None, "府谷县", "county"),
+    (["延边朝鲜族自治州卫生健康委员会"], None, "延边朝鲜族自治州", "prefecture"),
+    (["滑县卫生健康委员会"], None, "滑县", "county"),
+    (["自治区卫生健康委"], "桂卫基层发〔2021〕5号", "广西壮族自治区", "provincial"),  # no place named: the 文号
 ])
 def test_infer_locality(issuers, number, name, level):
     locality = infer_locality(issuers, number)
     assert (locality.name, locality.level) == (name, level)
+
+
+@pytest.mark.parametrize("addressees, level", [
+    (["各镇人民政府", "街道办事处"], "county"),  # a county-level city writes to its towns
+    (["各县（市、区）卫生健康局"], "prefecture"),
+    ([], None),  # nothing says which: the level stays unknown
+])
+def test_the_level_of_a_city_outside_the_table_comes_from_its_addressees(addressees, level):
+    assert infer_locality(["兴平市卫生健康局"], None, addressees).level == level

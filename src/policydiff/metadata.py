@@ -10,7 +10,7 @@ import re
 import cn2an
 
 from . import patterns as P
-from .data import localities
+from .data import Locality, localities
 from .extract.units import split_units
 from .outline import Paragraph, match_label, paragraphs
 
@@ -32,7 +32,8 @@ def extract_metadata(text: str) -> dict:
     issuers = header_issuers(paras, title_para) + signature_issuers(paras, issue_para)
     issuers = list(dict.fromkeys(issuers))
     number = normalise_doc_number(doc_number_para.text) if doc_number_para else None
-    locality = infer_locality(issuers, number)
+    addressed = addressees(paras, title_para)
+    locality = infer_locality(issuers, number, addressed)
     return {
         "title": title_para.text if title_para else None,
         "body_title": body_title(paras, issue_para),
@@ -41,11 +42,38 @@ def extract_metadata(text: str) -> dict:
         "issuers": issuers,
         "issue_date": parse_date(issue_para.text) if issue_para else None,
         "print_date": parse_date(print_para.text) if print_para else None,
-        "addressees": addressees(paras, title_para),
+        "addressees": addressed,
         "locality": locality.name if locality else None,
         "admin_level": locality.level if locality else None,
         "parent_locality": locality.parent if locality else None,
     }
+
+
+# An issuer's leading place name: what precedes the first word of a body's name, ending
+# with an administrative suffix (恭城瑶族自治县 | 卫生健康局, 全州县 | 委机构编制委员会办公室).
+_ISSUER_PLACE = re.compile(
+    r"^(?P<place>[\u4e00-\u9fff]{1,12}?(?:自治区|自治州|自治县|地区|省|市|盟|州|县|区|旗))"
+    r"(?=卫生|卫健|卫计|人民政府|政府|委|发展|民政|财政|人力资源|医疗保障|医保|乡村振兴|扶贫|农业|教育|"
+    r"住房|生态|交通|通信|残疾人|妇女|红十字|爱国卫生|疾病|中医|党委|纪委|宣传|组织|编制|办公)")
+_GENERIC_PLACES = {"自治区", "自治州", "自治县", "地区", "市辖区", "全市", "全县", "全区", "本市", "本县", "各市", "各县",
+                   "各区", "市区", "城区", "县区"}
+_PLACE_LEVELS = [("自治区", "provincial"), ("省", "provincial"), ("自治州", "prefecture"), ("地区", "prefecture"),
+                 ("盟", "prefecture"), ("州", "prefecture"), ("自治县", "county"), ("县", "county"),
+                 ("区", "county"), ("旗", "county")]
+
+
+def _issuer_place(issuer: str, addressees) -> Locality | None:
+    m = _ISSUER_PLACE.match(issuer)
+    if not m:
+        return None
+    place = m.group("place")
+    if place in _GENERIC_PLACES:
+        return None
+    level = next((lv for suffix, lv in _PLACE_LEVELS if place.endswith(suffix)), None)
+    if level is None:  # 市: a prefecture addresses its counties, a county-level city its towns
+        joined = "".join(addressees)
+        level = "prefecture" if re.search("县|区", joined) else "county" if re.search("镇|乡|街道", joined) else None
+    return Locality(place, level, None, (), ())
 
 
 # ------------------------------------------------------------------ 文号
@@ -202,11 +230,15 @@ def _to_int(value: str) -> int:
 # ------------------------------------------------------------------ locality
 
 
-def infer_locality(issuers: list[str], doc_number: str | None):
-    """The locality and level of the first issuer, from the locality table.
+def infer_locality(issuers: list[str], doc_number: str | None, addressees: list[str] = ()):
+    """The locality and level of the first issuer: from the locality table, else
+    from the place name the issuer begins with (全州县卫生健康局 → 全州县, county),
+    else from the 文号 code's prefix.
 
     >>> infer_locality(["神木市卫生健康局"], None).level
     'county'
+    >>> infer_locality(["恭城瑶族自治县卫生健康局"], "神卫健发〔2021〕1号").name
+    '恭城瑶族自治县'
     """
     table = localities()
     for issuer in issuers:
@@ -215,6 +247,10 @@ def infer_locality(issuers: list[str], doc_number: str | None):
                    key=lambda loc: len(loc.name), default=None)
         if best:
             return best
+    for issuer in issuers:
+        named = _issuer_place(issuer.removeprefix("中共"), addressees)
+        if named:
+            return named
     if doc_number:
         code = doc_number.split("〔")[0]
         for loc in table.values():
