@@ -52,4 +52,6 @@ def test_cells_merged_across_columns_and_rows():
 
 def test_tables_apart_are_two_grids_and_lone_rules_none():
     assert len(grid_of((0, 100, 0, 20), (0, 100, 200, 220))) == 2
+    side_by_side = grid_of((0, 100, 0, 20), (0, 100, 20, 40), (150, 250, 0, 20), (150, 250, 20, 40))
+    assert [columns for _, columns, _, _ in side_by_side] == [[0, 100], [150, 250]]
     assert list(_grids(_merge([Edge(10, 0, 100), Edge(30, 0, 100)]), [])) == []  # 三线表: rules only

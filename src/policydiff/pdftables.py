@@ -121,26 +121,36 @@ def _covers(edges: list[Edge], at: float, start: float, end: float) -> bool:
 
 
 def _grids(horizontal: list[Edge], vertical: list[Edge]):
-    """Each table's row and column positions: groups of horizontal rules joined by
-    vertical rules (a table needs at least two rows of rules and two columns)."""
-    groups: list[tuple[list[Edge], list[Edge]]] = []
-    for v in sorted(vertical, key=lambda e: e.start):
-        for h_group, v_group in groups:
-            if any(v.start <= g.end + SNAP and g.start <= v.end + SNAP for g in v_group):
-                v_group.append(v)
-                break
-        else:
-            groups.append(([], [v]))
-    for h in horizontal:
-        for h_group, v_group in groups:
-            if any(g.start - SNAP <= h.at <= g.end + SNAP and h.start - SNAP <= g.at <= h.end + SNAP
-                   for g in v_group):
-                h_group.append(h)
-                break
-    for h_group, v_group in groups:
+    """Each table's row and column positions: the connected groups of rules that
+    cross or touch one another (a table needs two rows of rules and two columns)."""
+    edges = [("h", e) for e in horizontal] + [("v", e) for e in vertical]
+    group = list(range(len(edges)))
+
+    def root(i: int) -> int:
+        while group[i] != i:
+            group[i] = group[group[i]]
+            i = group[i]
+        return i
+
+    for i, (kind_i, a) in enumerate(edges):
+        for j in range(i + 1, len(edges)):
+            kind_j, b = edges[j]
+            if kind_i != kind_j and _cross(a if kind_i == "h" else b, b if kind_i == "h" else a):
+                group[root(i)] = root(j)
+    members: dict[int, list[int]] = {}
+    for i in range(len(edges)):
+        members.setdefault(root(i), []).append(i)
+    for indices in sorted(members.values()):
+        h_group = [edges[i][1] for i in indices if edges[i][0] == "h"]
+        v_group = [edges[i][1] for i in indices if edges[i][0] == "v"]
         rows_at, columns_at = _positions(h_group), _positions(v_group)
         if len(rows_at) >= 2 and len(columns_at) >= 2:
             yield rows_at, columns_at, h_group, v_group
+
+
+def _cross(h: Edge, v: Edge) -> bool:
+    """Whether a horizontal and a vertical rule meet (within the snap tolerance)."""
+    return v.start - SNAP <= h.at <= v.end + SNAP and h.start - SNAP <= v.at <= h.end + SNAP
 
 
 def _read_grid(rows_at, columns_at, h_edges, v_edges, chars) -> Table:
