@@ -502,14 +502,3 @@ def _decode_html(path, data: bytes) -> tuple[str, str]:
             pass  # a wrong declaration: detect instead
     return decode_bytes(path, data)
 
-
-def _html_lines(main) -> list[str]:
-    lines = []
-    for element in main:
-        if element.tag == "table":
-            for row in element.iter("row"):
-                lines.append("\t".join("".join(cell.itertext()).replace("\n", "")
-                                        for cell in row.findall("cell")))
-        else:
-            lines.extend("".join(element.itertext()).split("\n"))
-    return lines
