@@ -101,10 +101,18 @@ def restatement_scores(task: str, measure_texts: list[str]) -> list[float]:
     row's clauses inside the measure text (rows shorten and merge sentences).
     One rapidfuzz matrix (clauses × measures) instead of a Python loop over pairs."""
     clauses = [c for c in re.split(r"[，。；,;]", task) if len(c) >= 4]
-    if not clauses or not measure_texts:
-        return [0.0] * len(measure_texts)
-    matrix = process.cdist(clauses, measure_texts, scorer=fuzz.partial_ratio, dtype="float64")
-    return [float(total) / len(clauses) for total in matrix.sum(axis=0)]
+    # a measure that shares no three characters in a row with the task does not restate
+    # it: only the others are scored (partial_ratio over long texts is the cost here)
+    trigrams = {c[i:i + 3] for c in clauses for i in range(len(c) - 2)}
+    candidates = [i for i, text in enumerate(measure_texts) if any(t in text for t in trigrams)]
+    scores = [0.0] * len(measure_texts)
+    if not clauses or not candidates:
+        return scores
+    matrix = process.cdist(clauses, [measure_texts[i] for i in candidates], scorer=fuzz.partial_ratio,
+                           dtype="float64")
+    for i, total in zip(candidates, matrix.sum(axis=0)):
+        scores[i] = float(total) / len(clauses)
+    return scores
 
 
 def extract_annex_indicators(text: str, annex: OutlineNode | None) -> list[AnnexIndicator] | None:
