@@ -43,6 +43,19 @@ def test_the_page_around_the_notice_is_left_out(html_records):
         assert chrome not in record["text"], chrome
 
 
+def test_the_doc_number_of_the_information_table_when_the_article_omits_it(tmp_path, records):
+    """Web editions often drop the 文号 line; gov.cn pages print it as 发文字号 above the article."""
+    text = (CORPUS / f"{SHENMU}.txt").read_text(encoding="utf-8")
+    page = render_page(text, tmp_path / "full.html", info_table=True)
+    page.write_text(page.read_text(encoding="utf-8").replace("<p>神卫健发〔2021〕64号</p>", ""), encoding="utf-8")
+    assert "<p>神卫健发" not in page.read_text(encoding="utf-8")
+    record = parse_file(page, tmp_path)
+    assert record["doc_number"] == "神卫健发〔2021〕64号"
+    assert [m["path"] for m in record["measures"]] == [m["path"] for m in records[SHENMU]["measures"]]
+    kept = render_page(text, tmp_path / "kept.html", info_table=True)  # printed in the article too: once
+    assert read_html(kept).text.count("神卫健发〔2021〕64号") == 1
+
+
 def test_a_gb2312_page_is_read_by_its_declared_charset(tmp_path):
     text = (CORPUS / f"{SHENMU}.txt").read_text(encoding="utf-8")
     page = render_page(text, tmp_path / "gb.html", charset="gb2312")

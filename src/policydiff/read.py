@@ -16,6 +16,7 @@ from statistics import median
 from charset_normalizer import from_bytes
 
 from . import errors, pdftables
+from . import patterns as P
 from .models import SourceText
 
 log = logging.getLogger(__name__)
@@ -415,13 +416,16 @@ def read_html(path) -> SourceText:
         page = lxml.html.document_fromstring(text)
     except Exception as exc:  # lxml refuses documents with nothing to parse
         raise errors.BadFileError(path, f"cannot parse the web page ({type(exc).__name__})") from exc
+    labelled_number = _labelled_doc_number(page)
     _drop_page_chrome(page)
     article = _article(page)
     lines = [] if article is None else [  # tabs kept: a row's empty first cell marks a continued row
-        line.strip(" \u3000\r") for line in _block_lines(article)
+        line.strip(" \u3000\u00a0\r") for line in _block_lines(article)
         if line.strip() and not PAGE_CHROME.match(line) and not SITE_NAME.match(line.strip())]
     if not lines:
         raise errors.EmptyFileError(path, "no article text in the web page")
+    if labelled_number and not any(P.DOC_NUMBER.search(line) for line in lines[:12]):
+        lines.insert(0, labelled_number)  # the page's 发文字号 field, where the article does not print it
     return SourceText(path=str(path), text="\n".join(lines), encoding=encoding, source_format="html")
 
 
@@ -431,6 +435,19 @@ _CHROME_NAME = re.compile(r"nav|menu|crumb|footer|bottom|header|share|tools?$|to
                           re.IGNORECASE)
 _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "table", "section", "article",
            "blockquote", "pre", "center"}
+
+
+_LABELLED_NUMBER = re.compile(r"(?:发文字号|文\s*号)\s*[：:]?\s*")
+
+
+def _labelled_doc_number(page) -> str | None:
+    """The 文号 of a page's information table (发文字号：神卫健发〔2021〕64号), if it has one."""
+    text = page.text_content()
+    for label in _LABELLED_NUMBER.finditer(text):
+        number = P.DOC_NUMBER.match(text, label.end())
+        if number:
+            return number.group(0).strip()
+    return None
 
 
 def _drop_page_chrome(page) -> None:

@@ -21,7 +21,7 @@ _PAGE = """<!DOCTYPE html>
 <ul class="nav"><li><a href="/">首页</a></li><li><a href="/zwgk/">政务公开</a></li>
 <li><a href="/bsfw/">办事服务</a></li><li><a href="/hdjl/">互动交流</a></li></ul>
 <div class="crumb">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt; 通知公告</div>
-<div class="article">
+{info}<div class="article">
 <h1>{title}</h1>
 <div class="info">发布时间：{date}　来源：本站　浏览次数：1024　字号：[大 中 小]</div>
 <div id="zoom" class="TRS_Editor">
@@ -35,8 +35,16 @@ _PAGE = """<!DOCTYPE html>
 """
 
 
-def render_page(text: str, out_path, charset: str = "utf-8") -> Path:
-    """Write ``text`` (a notice) as a government web page in ``charset``."""
+_INFO = """<table class="xxgk"><tr><td>索 引 号：</td><td>000000000/2021-00001</td><td>主题分类：</td><td>卫生</td></tr>
+<tr><td>发文机关：</td><td>{issuer}</td><td>成文日期：</td><td>{date}</td></tr>
+<tr><td>发文字号：</td><td>{number}</td><td>发布日期：</td><td>{date}</td></tr></table>
+"""
+
+
+def render_page(text: str, out_path, charset: str = "utf-8", info_table: bool = False) -> Path:
+    """Write ``text`` (a notice) as a government web page in ``charset``; with
+    ``info_table``, the page carries the 信息公开 table (发文机关, 发文字号, 成文日期)
+    above the article, as gov.cn pages do."""
     meta = extract_metadata(text)
     body, table = [], []
     for raw in text.splitlines():
@@ -51,7 +59,9 @@ def render_page(text: str, out_path, charset: str = "utf-8") -> Path:
             body.append(f"<p>{html.escape(line)}</p>")
     if table:
         body.append("<table border=\"1\">" + "".join(table) + "</table>")
-    page = _PAGE.format(charset=charset, title=html.escape(meta["title"] or "通知"),
+    info = _INFO.format(issuer=html.escape((meta["issuers"] or [""])[0]), date=meta["issue_date"] or "",
+                        number=html.escape(meta["doc_number"] or "")) if info_table else ""
+    page = _PAGE.format(charset=charset, title=html.escape(meta["title"] or "通知"), info=info,
                         date=meta["issue_date"] or "", body="\n".join(body))
     out = Path(out_path)
     out.write_bytes(page.encode(charset))
