@@ -140,3 +140,33 @@ def test_naming_a_document_in_an_empty_database_says_to_ingest(tmp_path):
     db = store.open_db(tmp_path / "p.db")
     with pytest.raises(DocumentNotFound, match="database is empty"):
         store.resolve_document(db, "淮南市")
+
+
+def test_indexing_waits_for_another_writer_instead_of_failing(tmp_path, records):
+    """A `who` run during an ingest indexes pending notices while the ingest writes:
+    the later writer waits for the lock; it does not fail on a stale read."""
+    import threading
+    import time
+
+    db_path = tmp_path / "p.db"
+    db = store.open_db(db_path)
+    store.save_record(db, records[SHENMU], index=False)
+    other = sqlite3.connect(db_path)
+    other.execute("BEGIN IMMEDIATE")  # another process in the middle of writing a notice
+    other.execute("insert into search_pending (doc_id) values ('not-yet')")
+    errors = []
+
+    def index():  # what `who` does on opening the database
+        try:
+            store.open_db(db_path).close()
+        except Exception as exc:  # "database is locked" when the read came before the other commit
+            errors.append(exc)
+
+    worker = threading.Thread(target=index)
+    worker.start()
+    time.sleep(0.3)
+    other.execute("delete from search_pending where doc_id = 'not-yet'")
+    other.commit()
+    worker.join()
+    assert errors == []
+    assert SHENMU in search_hits(sqlite3.connect(db_path), "先诊疗后付费")

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from contextlib import contextmanager
 from pathlib import Path
 
 import orjson
@@ -191,7 +192,7 @@ def document_rows(record: dict) -> DocumentRows:
 
 def save_rows(db: sqlite_utils.Database, doc_id: str, rows: DocumentRows, index: bool = True) -> None:
     """Replace document ``doc_id`` with ``rows`` (from :func:`document_rows`) in one transaction."""
-    with db.atomic():
+    with writing(db):
         previous_units = []
         if db.execute("select 1 from documents where id = ?", [doc_id]).fetchone():
             previous_units = [r[0] for r in db.execute("select unit_id from unit_aliases where doc_id = ?",
@@ -208,10 +209,32 @@ def save_rows(db: sqlite_utils.Database, doc_id: str, rows: DocumentRows, index:
             db.execute("insert or ignore into search_pending (doc_id) values (?)", [doc_id])
 
 
+@contextmanager
+def writing(db: sqlite_utils.Database):
+    """A write transaction that takes the write lock first (``BEGIN IMMEDIATE``).
+
+    A deferred transaction that reads and then writes fails at once ("database is
+    locked") when another process committed in between — say a ``who`` indexing
+    pending notices while an ingest writes. Taking the lock first makes the two
+    wait for each other instead (sqlite3's 5 s busy timeout). Inside an open
+    transaction this is a savepoint."""
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+        db.conn.execute("COMMIT")
+    except BaseException:
+        db.rollback()
+        raise
+
+
 def index_pending(db: sqlite_utils.Database) -> int:
     """Add every document saved with ``index=False`` to the search indexes, in one
     transaction; returns how many there were."""
-    with db.atomic():
+    with writing(db):
         count = db.execute("select count(*) from search_pending").fetchone()[0]
         if count:
             _index_documents(db, "in (select doc_id from search_pending)", [])
