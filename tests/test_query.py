@@ -134,3 +134,12 @@ def test_a_percent_sign_is_searched_as_printed(db, records):
     answers = who(db, "%")
     assert answers and all("%" in records[a["doc_id"]]["text"][a["span"][0]:a["span"][1]] or "%" in a["title"]
                            or a["kind"] != "measure" for a in answers)
+
+
+def test_every_answer_quotes_the_topic_or_a_synonym(db):
+    """Widening by the frame's key terms must not bring in measures that only share a
+    generic word with the topic (远程医疗 once matched a 婴幼儿 measure through 发展)."""
+    answers = who(db, "远程医疗", "--doc", "淮南市")
+    assert {a["path"] for a in answers} >= {"二/（二）/12", "部门职责"}
+    for a in answers:
+        assert any(term in a["evidence"] for term in ("远程", "互联网")), a["path"]

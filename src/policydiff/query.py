@@ -45,7 +45,9 @@ def expand_terms(topic: str, extra: dict[str, list[str]] | None = None) -> list[
     """
     terms = {topic: 1.0}
     groups = [g for g in load_json("synonyms.json")["groups"]]
-    groups += [[label, *keys] for label, keys in (extra or {}).items()]
+    # the frame's key terms are machine-made: a two-character one (发展, 远程) matches
+    # half the corpus, so only the longer ones widen a search
+    groups += [[label, *(k for k in keys if len(k) >= 3)] for label, keys in (extra or {}).items()]
     for group in groups:
         if any(member in topic or (len(topic) >= 2 and topic in member) for member in group):
             for member in group:
