@@ -64,5 +64,6 @@ def render_page(text: str, out_path, charset: str = "utf-8", info_table: bool = 
     page = _PAGE.format(charset=charset, title=html.escape(meta["title"] or "通知"), info=info,
                         date=meta["issue_date"] or "", body="\n".join(body))
     out = Path(out_path)
-    out.write_bytes(page.encode(charset))
+    # sites that declare gb2312 write GBK/GB18030 (— and other characters are outside GB2312)
+    out.write_bytes(page.encode("gb18030" if charset.lower() in ("gb2312", "gbk") else charset))
     return out
