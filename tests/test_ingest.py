@@ -1,6 +1,7 @@
 """Ingest: idempotence, clean replacement of changed files, workers, transactions."""
 
 import shutil
+from pathlib import Path
 import sqlite3
 
 import pytest
@@ -170,3 +171,25 @@ def test_indexing_waits_for_another_writer_instead_of_failing(tmp_path, records)
     worker.join()
     assert errors == []
     assert SHENMU in search_hits(sqlite3.connect(db_path), "先诊疗后付费")
+
+
+def test_a_notice_that_cannot_be_stored_is_reported_and_the_run_goes_on(tmp_path, monkeypatch):
+    real_save = store.save_rows
+
+    def failing_save(db, doc_id, rows, index=True):
+        if doc_id == SHENMU:
+            with store.writing(db):  # fails half-way through its own transaction
+                db.execute("insert into search_pending (doc_id) values ('half-written')")
+                raise sqlite3.OperationalError("disk I/O error")
+        return real_save(db, doc_id, rows, index)
+
+    monkeypatch.setattr(store, "save_rows", failing_save)
+    db = tmp_path / "p.db"
+    report = ingest([CORPUS], db, workers=1)
+    assert [(Path(f.path).name, f.reason) for f in report.failures] == \
+        [(f"{SHENMU}.txt", "cannot store it (OperationalError: disk I/O error)")]
+    assert len(report.added) == 4
+    conn = sqlite3.connect(db)
+    assert SHENMU not in {r[0] for r in conn.execute("select id from documents")}
+    assert conn.execute("select count(*) from search_pending").fetchone()[0] == 0  # rolled back, then indexed
+    assert not (db.parent / f"{SHENMU}.json").exists()

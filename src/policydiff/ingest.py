@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sqlite3
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -127,7 +128,7 @@ def ingest(paths, db_path=store.DEFAULT_DB, workers: int | None = None, force: b
             if error:
                 report.failures.append(Failure(file, error))
                 continue
-            _store_one(db, parsed, json_dir, stored, seen_hashes, report)
+            _store_one(db, file, parsed, json_dir, stored, seen_hashes, report)
             if len(report.added) + len(report.updated) >= INDEX_EVERY + indexed:
                 indexed += store.index_pending(db)
     finally:
@@ -136,15 +137,23 @@ def ingest(paths, db_path=store.DEFAULT_DB, workers: int | None = None, force: b
     return report
 
 
-def _store_one(db, parsed: ParsedNotice, json_dir, stored, seen_hashes, report) -> None:
+def _store_one(db, file: str, parsed: ParsedNotice, json_dir, stored, seen_hashes, report) -> None:
     doc_id = parsed.id
     twin = seen_hashes.get(parsed.sha256)
     if twin and twin != doc_id:
         report.duplicates.append((parsed.path, twin))
         return
+    try:
+        store.save_rows(db, doc_id, parsed.rows, index=False)  # index_pending indexes in bulk
+    except sqlite3.Error as exc:  # this notice's transaction rolled back; the run goes on
+        report.failures.append(Failure(file, f"cannot store it ({type(exc).__name__}: {exc})"))
+        return
     seen_hashes[parsed.sha256] = doc_id
-    store.save_rows(db, doc_id, parsed.rows, index=False)  # index_pending indexes in bulk
-    _write_text(Path(json_dir) / f"{doc_id}.json", parsed.json)
+    try:
+        _write_text(Path(json_dir) / f"{doc_id}.json", parsed.json)
+    except OSError as exc:
+        report.failures.append(Failure(file, f"stored, but its JSON file could not be written ({exc.strerror or exc}); "
+                                             "run ingest --force once the folder is writable"))
     (report.updated if doc_id in stored else report.added).append(doc_id)
     report.warnings.extend(f"{parsed.path}: {w}" for w in parsed.warnings)
 
