@@ -47,19 +47,41 @@ def page_tables(page, textpage) -> list[Table]:
 # ------------------------------------------------------------------ edges
 
 
+def page_objects(page, kind: int):
+    """Raw handles of the page's top-level objects of one kind (FPDF_PAGEOBJ_*);
+    raw calls, so that the page's many text objects cost no wrapper object each."""
+    import pypdfium2.raw as pdfium_c
+
+    for index in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
+        obj = pdfium_c.FPDFPage_GetObject(page.raw, index)
+        if pdfium_c.FPDFPageObj_GetType(obj) == kind:
+            yield obj
+
+
+def loose_boxes(textpage):
+    """index -> (left, top, right, bottom) of a character's loose (advance) box in
+    PDF coordinates, through the raw call (no wrapper object per character)."""
+    import pypdfium2.raw as pdfium_c
+
+    rect = pdfium_c.FS_RECTF()
+    raw, pointer = textpage.raw, ctypes.byref(rect)
+
+    def box(index: int) -> tuple[float, float, float, float]:
+        pdfium_c.FPDFText_GetLooseCharBox(raw, index, pointer)
+        return rect.left, rect.top, rect.right, rect.bottom
+
+    return box
+
+
 def _edges(page) -> tuple[list[Edge], list[Edge]]:
     """Horizontal and vertical straight segments of the page's top-level path
-    objects (a nested object's matrix is relative to its form; raw calls, so that
-    the page's many text objects cost no wrapper object each)."""
+    objects (a nested object's matrix is relative to its form)."""
     import pypdfium2.raw as pdfium_c
 
     height = page.get_height()
     horizontal, vertical = [], []
     matrix = pdfium_c.FS_MATRIX()
-    for index in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
-        obj = pdfium_c.FPDFPage_GetObject(page.raw, index)
-        if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_PATH:
-            continue
+    for obj in page_objects(page, pdfium_c.FPDF_PAGEOBJ_PATH):
         pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix))
         a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
         points = [(a * x + c * y + e, height - (b * x + d * y + f), move)
@@ -193,19 +215,15 @@ def _read_grid(rows_at, columns_at, h_edges, v_edges, chars) -> Table:
 
 def _chars(page, textpage) -> list[tuple[str, float, float, float, float]]:
     """(char, left, right, top, bottom) of every character, top-down coordinates."""
-    import pypdfium2.raw as pdfium_c
-
     height = page.get_height()
     count = textpage.count_chars()
     text = textpage.get_text_range(0, count)[:count] if count else ""
-    rect = pdfium_c.FS_RECTF()
-    raw, pointer = textpage.raw, ctypes.byref(rect)
+    box = loose_boxes(textpage)
     chars = []
     for index, char in enumerate(text):
-        if char in "\r\n":
-            continue
-        pdfium_c.FPDFText_GetLooseCharBox(raw, index, pointer)
-        chars.append((char, rect.left, rect.right, height - rect.top, height - rect.bottom))
+        if char not in "\r\n":
+            left, top, right, bottom = box(index)
+            chars.append((char, left, right, height - top, height - bottom))
     return chars
 
 

@@ -173,7 +173,7 @@ def _pdfium_page_lines(path, confidence: dict[int, float] | None = None,
     pages, table_pages = [], []
     try:
         for index, page in enumerate(document):
-            paths = _count_objects(page, pdfium_c, pdfium_c.FPDF_PAGEOBJ_PATH)
+            paths = sum(1 for _ in pdftables.page_objects(page, pdfium_c.FPDF_PAGEOBJ_PATH))
             if paths >= TABLE_PATHS and engine == "pdfplumber-tables":
                 table_pages.append(index)
                 pages.append([])
@@ -207,7 +207,7 @@ def _pdfium_lines(page, with_tables: bool = False) -> list[_Line]:
     height = page.get_height()
     count = textpage.count_chars()
     text = textpage.get_text_range(0, count)[:count] if count else ""
-    box = _loose_box(textpage)
+    box = pdftables.loose_boxes(textpage)
     lines: list[_Line] = []
     for m in _TEXT_LINE.finditer(text):
         piece = m.group(0)
@@ -216,7 +216,7 @@ def _pdfium_lines(page, with_tables: bool = False) -> list[_Line]:
             continue
         first = m.start() + piece.index(stripped[0])
         last = first + len(stripped) - 1
-        (left, top_first, _), (_, top_last, right) = box(first), box(last)
+        (left, top_first, _, _), (_, top_last, right, _) = box(first), box(last)
         if abs(top_first - top_last) >= SAME_LINE:
             lines.extend(_split_by_baseline(textpage, height, piece, m.start()))
         else:
@@ -229,23 +229,6 @@ def _pdfium_lines(page, with_tables: bool = False) -> list[_Line]:
 
 
 _TEXT_LINE = re.compile(r"[^\r\n]+")
-
-
-def _loose_box(textpage):
-    """index -> (left, top, right) of a character's loose box in PDF coordinates
-    (the raw call, without a wrapper object per character)."""
-    import ctypes
-
-    import pypdfium2.raw as pdfium_c
-
-    rect = pdfium_c.FS_RECTF()
-    raw, pointer = textpage.raw, ctypes.byref(rect)
-
-    def box(index: int) -> tuple[float, float, float]:
-        pdfium_c.FPDFText_GetLooseCharBox(raw, index, pointer)
-        return rect.left, rect.top, rect.right
-
-    return box
 
 
 def _with_table_rows(lines: list[_Line], tables) -> list[_Line]:
@@ -274,12 +257,6 @@ def _split_by_baseline(textpage, height: float, piece: str, start: int) -> list[
         current.append((char, left, right, height - top))
     flush()
     return lines
-
-
-def _count_objects(page, pdfium_c, kind: int) -> int:
-    """Top-level page objects of one kind (raw calls: no wrapper object per text run)."""
-    objects = (pdfium_c.FPDFPage_GetObject(page.raw, i) for i in range(pdfium_c.FPDFPage_CountObjects(page.raw)))
-    return sum(1 for obj in objects if pdfium_c.FPDFPageObj_GetType(obj) == kind)
 
 
 def _has_images(page, pdfium_c) -> bool:
