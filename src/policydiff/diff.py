@@ -273,11 +273,13 @@ def _without_value(target: dict) -> str:
     return text[:v0 - start] + "#" + text[v1 - start:]
 
 
-def describe_wording(wording: dict | None) -> str:
-    """``+甲等 −（市区）要`` for a table cell."""
+def describe_change(change: str, wording: dict | None) -> str:
+    """A target's change with its reworded phrases, for a table cell:
+    ``same value, reworded (+甲等 −市区要)``."""
     if not wording:
-        return ""
-    return " ".join([f"+{w}" for w in wording["added"]] + [f"−{w}" for w in wording["dropped"]])
+        return change
+    phrases = [f"+{w}" for w in wording["added"]] + [f"−{w}" for w in wording["dropped"]]
+    return f"{change} ({' '.join(phrases)})"
 
 
 def _scope_change(ref_text: str, local_text: str) -> str | None:
@@ -336,7 +338,7 @@ def diff_table(result: dict) -> tuple[list[dict], list[str]]:
     rows += [{"id": "+", "entry": a["title"], "status": "local addition", "local measures": a["path"]}
              for a in result["additions"]]
     rows += [{"id": "T", "entry": t["indicator"],
-              "status": t["change"] + (f" ({describe_wording(t['wording'])})" if t.get("wording") else ""),
+              "status": describe_change(t["change"], t.get("wording")),
               "local measures": _fmt_target(t["local"]), "reference leads": _fmt_target(t["reference"])}
              for t in result["targets"]]
     return rows, ["id", "entry", "status", "local measures", "responsibility", "local leads", "reference leads"]
@@ -353,6 +355,6 @@ def compare_table(result: dict) -> tuple[list[dict], list[str]]:
     rows += [{"id": "+", "entry": "local addition", a: f"{x['path']} {x['title']}"} for x in result["a_additions"]]
     rows += [{"id": "+", "entry": "local addition", b: f"{x['path']} {x['title']}"} for x in result["b_additions"]]
     rows += [{"id": "T", "entry": d["indicator"], a: _fmt_target(d["a"]), b: _fmt_target(d["b"]),
-              "units": f"{b} vs {a}: {d['b_vs_a']}" + (f" ({describe_wording(d['wording'])})" if d["wording"] else "")}
+              "units": f"{b} vs {a}: {describe_change(d['b_vs_a'], d['wording'])}"}
              for d in result["target_deltas"]]
     return rows, ["id", "entry", a, f"{a} leads", b, f"{b} leads", "units"]

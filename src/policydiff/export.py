@@ -7,7 +7,7 @@ import html
 import io
 from pathlib import Path
 
-from .diff import describe_wording
+from .diff import describe_change
 
 
 def write_csv(rows: list[dict], out, bom: bool = True, columns: list[str] | None = None) -> None:
@@ -129,7 +129,7 @@ def diff_html(result: dict) -> str:
         rows.append(f"<tr><td>+</td><td>local addition</td><td></td><td><b>{html.escape(a['path'])}</b> "
                     f"{html.escape(a['title'])}</td><td></td></tr>")
     for t in result["targets"]:
-        change = t["change"] + (f" ({describe_wording(t['wording'])})" if t.get("wording") else "")
+        change = describe_change(t["change"], t.get("wording"))
         rows.append(f"<tr><td>target</td><td>{html.escape(change)}</td><td>{html.escape(t['indicator'])} "
                     f"{_target(t['reference'])}</td><td>{_target(t['local'])} {html.escape((t['local'] or {}).get('text', ''))}"
                     "</td><td></td></tr>")
@@ -154,8 +154,8 @@ def compare_html(result: dict) -> str:
                     f"<td>{cells[1]}</td><td>{html.escape(e['units'] or '')}</td></tr>")
     for d in result["target_deltas"]:
         rows.append(f"<tr><td>{html.escape(d['indicator'])}</td><td>{_target(d['a'])}</td><td>{_target(d['b'])}</td>"
-                    f"<td>{html.escape(b)} vs {html.escape(a)}: {html.escape(d['b_vs_a'])}"
-                    f"{'<br>' + html.escape(describe_wording(d['wording'])) if d.get('wording') else ''}</td></tr>")
+                    f"<td>{html.escape(b)} vs {html.escape(a)}: "
+                    f"{html.escape(describe_change(d['b_vs_a'], d.get('wording')))}</td></tr>")
     head = f"<tr><th>frame entry</th><th>{html.escape(a)}</th><th>{html.escape(b)}</th><th>units / targets</th></tr>"
     notes = "".join(f"<p class='note'>{html.escape(n)}</p>" for n in result["notes"])
     return _PAGE.format(title=html.escape(f"{a} vs {b}"), notes=notes, body=f"<table>{head}{''.join(rows)}</table>")
