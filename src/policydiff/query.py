@@ -45,14 +45,21 @@ def expand_terms(topic: str, extra: dict[str, list[str]] | None = None) -> list[
     """
     terms = {topic: 1.0}
     groups = [g for g in load_json("synonyms.json")["groups"]]
-    # the frame's key terms are machine-made: a two-character one (发展, 远程) matches
-    # half the corpus, so only the longer ones widen a search
-    groups += [[label, *(k for k in keys if len(k) >= 3)] for label, keys in (extra or {}).items()]
+    # the frame's key terms are machine-made, words of the headings that carry an entry
+    # (精细化, 低收入 beside 大病专项救治; 发展 beside 远程医疗): one widens a search only when
+    # it is about the topic (shares two characters in a row with it) and is not a bare
+    # two-character word (诊疗, 专项: in half the corpus, and a LIKE scan each)
+    groups += [[label, *(k for k in keys if len(k) >= 3 and _shares_bigram(k, topic))]
+               for label, keys in (extra or {}).items()]
     for group in groups:
         if any(member in topic or (len(topic) >= 2 and topic in member) for member in group):
             for member in group:
                 terms.setdefault(member, SYNONYM_WEIGHT)
     return [(t, w) for t, w in terms.items() if t.strip()]
+
+
+def _shares_bigram(term: str, topic: str) -> bool:
+    return any(term[i:i + 2] in topic for i in range(len(term) - 1))
 
 
 def _fts_phrase(term: str) -> str:
