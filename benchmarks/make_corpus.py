@@ -88,7 +88,8 @@ def main(argv=None) -> None:
         import sys
 
         sys.path.insert(0, str(ROOT / "src"))
-        from policydiff.devtools.official_pdf import render_notice
+        sys.path.insert(0, str(ROOT / "tests"))  # the renderings (test helpers)
+        from renderings.official_pdf import render_notice
 
         for i in range(args.pdf):
             name = next((args.out / "text").glob(f"g{i:05d}_*.txt"))

@@ -25,11 +25,12 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
+sys.path.insert(0, str(HERE.parent / "tests"))  # the renderings (test helpers)
 
 from policydiff import store  # noqa: E402
-from policydiff.align import align_document  # noqa: E402
-from policydiff.baseline import build_frame  # noqa: E402
-from policydiff.diff import compare, reference_from_frame  # noqa: E402
+from policydiff.compare.align import align_document  # noqa: E402
+from policydiff.compare.frame import build_frame  # noqa: E402
+from policydiff.compare.diff import compare, reference_from_frame  # noqa: E402
 from policydiff.ingest import ingest  # noqa: E402
 from policydiff.metadata import extract_metadata  # noqa: E402
 from policydiff.normalise import normalise  # noqa: E402
@@ -140,8 +141,8 @@ def pdf_stages(files: list[Path], work: Path) -> dict:
 
 def bench_ocr(folder: Path, work: Path, pages: int = 3) -> dict:
     """OCR pages/s: the first pages of one generated PDF, rasterised as a scan."""
-    from policydiff import ocr
-    from policydiff.devtools.scan import scan_pdf
+    from policydiff.read import ocr
+    from renderings.scan import scan_pdf
     from policydiff.read import read_pdf
 
     files = sorted(folder.glob("*.pdf"))

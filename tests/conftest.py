@@ -36,7 +36,7 @@ def example():
 @pytest.fixture(scope="session")
 def pdf_dir(tmp_path_factory):
     """Official-layout PDF renderings of the five notices."""
-    from policydiff.devtools.official_pdf import render_notice
+    from renderings.official_pdf import render_notice
 
     folder = tmp_path_factory.mktemp("pdf")
     for doc_id in ALL_IDS:

@@ -4,13 +4,13 @@ including headings paraphrased across localities."""
 import pytest
 
 from conftest import ROOT
-from policydiff.align import IDENTICAL, NO_MATCH, align_measure
-from policydiff.baseline import load_frame
+from policydiff.compare.align import IDENTICAL, NO_MATCH, align_measure
+from policydiff.compare.frame import FRAME_PATH, load_frame
 
 
 @pytest.fixture(scope="module")
 def frame():
-    return load_frame(ROOT / "corpus" / "national_frame.json")["entries"]
+    return load_frame(FRAME_PATH)["entries"]
 
 
 ROWS = [

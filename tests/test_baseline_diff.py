@@ -6,10 +6,10 @@ import shutil
 import pytest
 
 from conftest import CORPUS, GUANGXI, HUAINAN, KAIFENG, LIANYUNGANG, ROOT, SHENMU
-from policydiff.baseline import build_frame, load_frame
-from policydiff.diff import compare, diff_document, reference_from_document, reference_from_frame
+from policydiff.compare.frame import FRAME_PATH, build_frame, load_frame
+from policydiff.compare.diff import compare, diff_document, reference_from_document, reference_from_frame
 
-FRAME_FILE = ROOT / "corpus" / "national_frame.json"
+FRAME_FILE = FRAME_PATH
 
 
 @pytest.fixture(scope="module")

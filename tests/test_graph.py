@@ -5,15 +5,15 @@ import pytest
 
 from conftest import ALL_IDS, GUANGXI, HUAINAN, LIANYUNGANG, SHENMU
 from policydiff.graph import bare_title, citation_graph, export, resolve_citation, responsibility_graph
-from policydiff.units import Context, canonical_unit
+from policydiff.canonical import Context, canonical_unit
 
 
 @pytest.fixture(scope="module")
 def citations(records):
     from conftest import ROOT
-    from policydiff.baseline import load_frame
+    from policydiff.compare.frame import FRAME_PATH, load_frame
 
-    return citation_graph(list(records.values()), load_frame(ROOT / "corpus" / "national_frame.json")["national"])
+    return citation_graph(list(records.values()), load_frame(FRAME_PATH)["national"])
 
 
 @pytest.mark.parametrize("source, target, level", [

@@ -6,7 +6,7 @@ import pytest
 
 from conftest import ALL_IDS, CORPUS, SHENMU, without_spans
 from policydiff import errors
-from policydiff.devtools.gov_html import render_page
+from renderings.gov_html import render_page
 from policydiff.parse import parse_file
 from policydiff.read import read_html
 

@@ -51,7 +51,7 @@ def _merged_cells_pdf(path):
     and a second table drawn as thin filled rectangles (how Word exports borders)."""
     from fpdf import FPDF
 
-    from policydiff.devtools.official_pdf import cjk_font
+    from renderings.official_pdf import cjk_font
 
     pdf = FPDF(format="A4")
     pdf.add_page()

@@ -3,7 +3,7 @@ path itself is compared with pdfplumber in test_pdf.py)."""
 
 import pytest
 
-from policydiff.pdftables import Edge, _grids, _merge, _read_grid
+from policydiff.read.pdf_tables import Edge, _grids, _merge, _read_grid
 
 
 def box(x0, x1, y0, y1):

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from conftest import CORPUS, SHENMU
 from policydiff.cli import cli
-from policydiff.web import datasette_metadata, highlight_spans, render_html
+from policydiff.report.web import datasette_metadata, highlight_spans, render_html
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

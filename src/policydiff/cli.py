@@ -19,9 +19,28 @@ from .errors import PolicydiffError
 console = Console()
 err_console = Console(stderr=True)
 
+# Options shared by several commands, defined once (as sqlite-utils does).
 db_option = click.option("--db", "db_path", type=click.Path(dir_okay=False),
                          default=str(store.DEFAULT_DB), show_default=True,
                          help="The project database.")
+frame_option = click.option("--frame", "frame_path", type=click.Path(dir_okay=False), default=None,
+                            help="The measure frame (default: the shipped national frame, "
+                                 "derived from implementing notices).")
+LEVELS = ["national", "provincial", "prefecture", "county"]
+level_option = click.option("--level", type=click.Choice(LEVELS), help="Only documents of this level.")
+role_option = click.option("--role", type=click.Choice(["lead", "support", "responsible"]))
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+csv_option = click.option("--csv", "as_csv", is_flag=True, help="Print CSV.")
+
+
+def output_options(formats: list[str]):
+    """``--format`` (one of ``formats``; default from ``-o``'s suffix, else a table) and ``-o``."""
+    def decorate(command):
+        command = click.option("-o", "--output", "out", type=click.Path(dir_okay=False),
+                               help="Write to this file.")(command)
+        return click.option("--format", "fmt", type=click.Choice(formats),
+                            help="Default: from -o's suffix, else a table.")(command)
+    return decorate
 
 
 class Fail(click.ClickException):
@@ -218,7 +237,7 @@ def _answer_rows(answers, role_key="units"):
 
 
 def _emit(rows, as_json, as_csv, answers):
-    from .export import write_csv
+    from .report.export import write_csv
 
     if as_json:
         click.echo(json.dumps(answers, ensure_ascii=False, indent=2))
@@ -231,22 +250,25 @@ def _emit(rows, as_json, as_csv, answers):
 @click.argument("topic")
 @db_option
 @click.option("--doc", "doc_ref", help="Only this document (id, 文号, locality or path).")
-@click.option("--level", type=click.Choice(["national", "provincial", "prefecture", "county"]))
-@click.option("--role", type=click.Choice(["lead", "support", "responsible"]))
-@click.option("--json", "as_json", is_flag=True)
-@click.option("--csv", "as_csv", is_flag=True)
+@level_option
+@role_option
+@json_option
+@csv_option
 @click.option("--limit", default=50, show_default=True)
-def who(topic, db_path, doc_ref, level, role, as_json, as_csv, limit):
+@frame_option
+def who(topic, db_path, doc_ref, level, role, as_json, as_csv, limit, frame_path):
     """Who is responsible for TOPIC, across the corpus, grouped by document.
 
     Example: policydiff who 先诊疗后付费
     """
+    from .compare.frame import frame_terms
     from .query import QueryError, group_by_document, who as find
 
     db = _open(db_path)
     doc_id = _resolve(db, doc_ref) if doc_ref else None
     try:
-        answers = find(db, topic, doc_id, level, role, extra_terms=_frame_terms(), limit=limit)
+        answers = find(db, topic, doc_id, level, role, extra_terms=frame_terms(_frame_path(frame_path)),
+                       limit=limit)
     except QueryError as exc:
         raise UsageFail(str(exc)) from exc
     if _emit(_answer_rows(answers), as_json, as_csv, answers):
@@ -267,21 +289,19 @@ def who(topic, db_path, doc_ref, level, role, as_json, as_csv, limit):
         console.print(table)
 
 
-def _frame_terms():
-    try:
-        from .baseline import frame_terms
-    except ImportError:  # pragma: no cover
-        return None
-    return frame_terms()
+def _frame_path(frame_path):
+    from .compare.frame import FRAME_PATH
+
+    return frame_path or FRAME_PATH
 
 
 @cli.command("duties")
 @click.argument("unit")
 @db_option
-@click.option("--level", type=click.Choice(["national", "provincial", "prefecture", "county"]))
-@click.option("--role", type=click.Choice(["lead", "support", "responsible"]))
-@click.option("--json", "as_json", is_flag=True)
-@click.option("--csv", "as_csv", is_flag=True)
+@level_option
+@role_option
+@json_option
+@csv_option
 def duties_command(unit, db_path, level, role, as_json, as_csv):
     """What UNIT is responsible for, across documents and levels (through canonical units).
 
@@ -312,18 +332,13 @@ def duties_command(unit, db_path, level, role, as_json, as_csv):
 @cli.command("units")
 @db_option
 @click.option("--unresolved", is_flag=True, help="Only raw strings that map to no canonical unit.")
-@click.option("--json", "as_json", is_flag=True)
+@json_option
 def units_command(db_path, unresolved, as_json):
     """List raw unit strings and the canonical unit each maps to.
 
     Example: policydiff units --unresolved
     """
-    db = _open(db_path)
-    sql = ("select ua.doc_id, ua.raw, u.name, u.function, u.kind, u.level, u.reason from unit_aliases ua "
-           "join units u on u.id = ua.unit_id" + (" where u.kind = 'unresolved'" if unresolved else "")
-           + " order by ua.doc_id, ua.raw")
-    rows = [dict(zip(("doc_id", "raw", "canonical", "function", "kind", "level", "reason"), r))
-            for r in db.execute(sql)]
+    rows = store.unit_aliases(_open(db_path), unresolved)
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
@@ -341,7 +356,7 @@ FORMATS = ["table", "csv", "xlsx", "md", "html", "json"]
 
 def _write_table(rows, columns, fmt, out, title, sheets=None, titles=None):
     """Write rows in ``fmt`` to ``out`` (a path) or the terminal."""
-    from . import export
+    from .report import export
 
     fmt = fmt or (Path(out).suffix.lstrip(".") if out else "table")
     fmt = {"markdown": "md", "htm": "html"}.get(fmt, fmt)
@@ -372,20 +387,21 @@ def _write_table(rows, columns, fmt, out, title, sheets=None, titles=None):
 @click.argument("docs", nargs=-1)
 @db_option
 @click.option("--across", is_flag=True, help="Frame entry × locality instead of task × unit.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), help="Default: from -o's suffix, else a table.")
-@click.option("-o", "--output", "out", type=click.Path(dir_okay=False), help="Write to this file.")
-def matrix(docs, db_path, across, fmt, out):
+@output_options(FORMATS)
+@frame_option
+def matrix(docs, db_path, across, fmt, out, frame_path):
     """Responsibility matrix: task × unit (牵头/配合/责任) for each DOC, or --across.
 
     Example: policydiff matrix 连云港 -o lianyungang.xlsx
     """
-    from .matrix import document_matrix
+    from .report.matrix import across_table, document_matrix
 
     db = _open(db_path)
     if across:
-        from .align import across_table
-
-        rows, columns, raw_rows = across_table(db, [_resolve(db, d) for d in docs] or None)
+        records = store.load_all_records(db)
+        if docs:
+            records = {doc_id: records[doc_id] for doc_id in (_resolve(db, d) for d in docs)}
+        rows, columns, raw_rows = across_table(records, _load_frame(frame_path)["entries"])
         titles = {f"{r['frame_id']}|{c}": raw[c] for r, raw in zip(rows, raw_rows) for c in columns[2:]}
         _write_table(rows, columns, fmt, out, "frame × locality (frame derived from implementing notices)",
                      sheets={"lead functions": rows, "as printed": raw_rows}, titles=titles)
@@ -399,7 +415,7 @@ def matrix(docs, db_path, across, fmt, out):
         sheets[record["locality"] or record["id"]] = rows
         columns_of[record["locality"] or record["id"]] = columns
     if len(sheets) > 1 and (fmt or Path(out or "").suffix.lstrip(".")) == "xlsx":
-        from .export import write_xlsx
+        from .report.export import write_xlsx
 
         write_xlsx(sheets, out, columns_of)
         click.echo(f"wrote {out}", err=True)
@@ -415,23 +431,23 @@ def baseline():
 
 @baseline.command("build")
 @db_option
-@click.option("-o", "--output", "out", default="corpus/national_frame.json", show_default=True)
+@click.option("-o", "--output", "out", type=click.Path(dir_okay=False), default=None,
+              help="Where to write it (default: the shipped frame, for review in the checkout).")
 def baseline_build(db_path, out):
     """Build the measure frame from the stored notices and write it for review.
 
     Example: policydiff baseline build
     """
-    from .baseline import build_frame, write_frame
+    from .compare.frame import build_frame, write_frame
 
-    db = _open(db_path)
-    frame = build_frame([store.load_record(db, r["id"]) for r in store.list_documents(db)])
-    path = write_frame(frame, out)
+    frame = build_frame(list(store.load_all_records(_open(db_path)).values()))
+    path = write_frame(frame, _frame_path(out))
     click.echo(f"wrote {path}: {len(frame['entries'])} entries, {len(frame['indicators'])} indicators "
                f"({frame['provenance']}; primary evidence: {', '.join(frame['primary_documents']) or 'none'})")
 
 
 @baseline.command("show")
-@click.option("--frame", "frame_path", default="corpus/national_frame.json", show_default=True)
+@frame_option
 def baseline_show(frame_path):
     """Print the frame: entries with their evidence, and the indicator values.
 
@@ -457,27 +473,18 @@ def baseline_show(frame_path):
 
 
 def _load_frame(path):
-    from .baseline import load_frame
+    from .compare.frame import load_frame
 
     try:
-        return load_frame(path)
+        return load_frame(_frame_path(path))
     except PolicydiffError as exc:
         raise Fail(str(exc)) from exc
 
 
 def _reference(db, against, frame_path):
-    """The reference of a diff: --against DOC, else the national opinion if it is
-    stored, else the frame derived from implementing notices."""
-    from .baseline import national_facts
-    from .diff import reference_from_document, reference_from_frame
+    from .compare.diff import choose_reference
 
-    if against:
-        return reference_from_document(store.load_record(db, _resolve(db, against)))
-    row = db.execute("select id from documents where doc_number = ?", [national_facts()["doc_number"]]).fetchone()
-    if row:
-        return reference_from_document(store.load_record(db, row[0]))
-    records = {r["id"]: store.load_record(db, r["id"]) for r in store.list_documents(db)}
-    return reference_from_frame(_load_frame(frame_path), records)
+    return choose_reference(db, _resolve(db, against) if against else None, _load_frame(frame_path))
 
 
 DIFF_FORMATS = ["table", "md", "json", "csv", "html"]
@@ -487,21 +494,20 @@ DIFF_FORMATS = ["table", "md", "json", "csv", "html"]
 @click.argument("doc")
 @click.option("--against", help="Reference document (default: the national frame).")
 @db_option
-@click.option("--frame", "frame_path", default="corpus/national_frame.json", show_default=True)
-@click.option("--format", "fmt", type=click.Choice(DIFF_FORMATS), default=None)
-@click.option("-o", "--output", "out", type=click.Path(dir_okay=False))
+@frame_option
+@output_options(DIFF_FORMATS)
 def diff(doc, against, db_path, frame_path, fmt, out):
     """How DOC carried the reference down: adopted, omitted, merged, added; targets; units.
 
     Example: policydiff diff 淮南
     """
-    from .diff import diff_document
+    from .compare.diff import diff_document
 
     db = _open(db_path)
     result = diff_document(store.load_record(db, _resolve(db, doc)), _reference(db, against, frame_path))
     fmt = fmt or (Path(out).suffix.lstrip(".") if out else "table")
     if fmt == "html":
-        from .export import diff_html
+        from .report.export import diff_html
 
         return _write_text(diff_html(result), out)
     if fmt == "json":
@@ -511,7 +517,7 @@ def diff(doc, against, db_path, frame_path, fmt, out):
         return
     for note in result["notes"]:
         click.echo(f"Note: {note}")
-    from .diff import diff_table
+    from .compare.diff import diff_table
 
     _write_table(*diff_table(result), fmt, out, f"{result['document']['locality']} vs {result['reference']['name']}")
 
@@ -528,22 +534,21 @@ def _write_text(text: str, out) -> None:
 @click.argument("a")
 @click.argument("b")
 @db_option
-@click.option("--frame", "frame_path", default="corpus/national_frame.json", show_default=True)
-@click.option("--format", "fmt", type=click.Choice(DIFF_FORMATS), default=None)
-@click.option("-o", "--output", "out", type=click.Path(dir_okay=False))
+@frame_option
+@output_options(DIFF_FORMATS)
 def compare(a, b, db_path, frame_path, fmt, out):
     """Two localities side by side, aligned through the frame, with target deltas.
 
     Example: policydiff compare 神木 淮南
     """
-    from .diff import compare as run_compare
+    from .compare.diff import compare as run_compare
 
     db = _open(db_path)
     ra, rb = (store.load_record(db, _resolve(db, ref)) for ref in (a, b))
     result = run_compare(ra, rb, _reference(db, None, frame_path))
     fmt = fmt or (Path(out).suffix.lstrip(".") if out else "table")
     if fmt == "html":
-        from .export import compare_html
+        from .report.export import compare_html
 
         return _write_text(compare_html(result), out)
     if fmt == "json":
@@ -552,7 +557,7 @@ def compare(a, b, db_path, frame_path, fmt, out):
         return
     for note in result["notes"]:
         click.echo(f"Note: {note}")
-    from .diff import compare_table
+    from .compare.diff import compare_table
 
     rows, columns = compare_table(result)
     _write_table(rows, columns, fmt, out, f"{columns[2]} vs {columns[4]} (through the {result['reference']['name']})")
@@ -564,20 +569,20 @@ def compare(a, b, db_path, frame_path, fmt, out):
 @click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "json", "png", "svg"]),
               help="Default: all formats.")
 @click.option("-o", "--output", "out", type=click.Path(), help="File (one kind and format) or folder.")
-@click.option("--frame", "frame_path", default="corpus/national_frame.json", show_default=True)
+@frame_option
 def graph_command(db_path, kind, fmt, out, frame_path):
     """Export the citation graph and the responsibility graph (Gephi-ready).
 
     Example: policydiff graph --kind citation --format graphml -o graphs/citations.graphml
     """
     from . import graph as g
-    from .align import align_document
-    from .baseline import load_frame
+    from .compare.align import align_document
+    from .compare.frame import load_frame
 
     db = _open(db_path)
-    records = [store.load_record(db, r["id"]) for r in store.list_documents(db)]
+    records = list(store.load_all_records(db).values())
     try:
-        frame = load_frame(frame_path)
+        frame = load_frame(_frame_path(frame_path))
     except PolicydiffError:
         frame = None
     graphs = {}
@@ -596,18 +601,11 @@ def graph_command(db_path, kind, fmt, out, frame_path):
             click.echo(f"wrote {path} ({graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges)")
         if name == "responsibility" and (not fmt or fmt in ("png", "svg")) and not single:
             for r in records:
-                sub = graph.subgraph(nx_component(graph, f"doc:{r['id']}")).copy()
+                sub = graph.subgraph(g.document_component(graph, f"doc:{r['id']}")).copy()
                 sub.graph["name"] = f"responsibility: {r['locality']} {r['doc_number'] or r['id']}"
                 path = folder / f"responsibility-{r['id']}.png"
                 g.export(sub, path, "png")
                 click.echo(f"wrote {path}")
-
-
-def nx_component(graph, doc_node):
-    """The document, its measures, their units and its issuers."""
-    measures = [m for m in graph.predecessors(doc_node)]
-    units = {u for m in measures for u in graph.predecessors(m)}
-    return {doc_node, *measures, *units, *graph.successors(doc_node)}
 
 
 @cli.command()
@@ -619,7 +617,7 @@ def render(doc, db_path, out):
 
     Example: policydiff render 神木 -o shenmu.html
     """
-    from .web import render_html
+    from .report.web import render_html
 
     db = _open(db_path)
     Path(out).write_text(render_html(store.load_record(db, _resolve(db, doc))), encoding="utf-8")
@@ -639,7 +637,7 @@ def serve(db_path, port, host):
     import os
     import tempfile
 
-    from .web import datasette_metadata
+    from .report.web import datasette_metadata
 
     if importlib.util.find_spec("datasette") is None:
         raise Fail("Datasette is not installed: pip install -e '.[web]'")

@@ -17,8 +17,8 @@ from pathlib import Path
 import networkx as nx
 from rapidfuzz import fuzz
 
-from .data import ancestor, localities
-from .outline import sentence_around
+from .resources import ancestor, localities
+from .textutils import sentence_around
 
 LEVEL_RANK = {"national": 0, "provincial": 1, "prefecture": 2, "county": 3, None: 4}
 IMPLEMENTS = re.compile(r"贯彻落实|贯彻|落实")
@@ -304,3 +304,11 @@ def _color(data) -> str:
 
 def _wrap(text: str, width: int) -> str:
     return "\n".join(text[i:i + width] for i in range(0, len(text), width))
+
+
+def document_component(graph: nx.DiGraph, doc_node: str) -> set[str]:
+    """The nodes of one document in the responsibility graph: the document, its
+    measures, their units and its issuers."""
+    measures = list(graph.predecessors(doc_node))
+    units = {u for m in measures for u in graph.predecessors(m)}
+    return {doc_node, *measures, *units, *graph.successors(doc_node)}

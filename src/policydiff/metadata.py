@@ -10,9 +10,9 @@ import re
 import cn2an
 
 from . import patterns as P
-from .data import Locality, localities
-from .extract.units import split_units
+from .resources import Locality, localities
 from .outline import Paragraph, match_label, paragraphs
+from .textutils import normalise_doc_number, split_units
 
 HEADER_WINDOW = 40  # paragraphs searched for the title, 文号 and addressees
 
@@ -77,19 +77,6 @@ def _issuer_place(issuer: str, addressees) -> Locality | None:
 
 
 # ------------------------------------------------------------------ 文号
-
-
-def normalise_doc_number(text: str) -> str | None:
-    """The first 文号 in ``text``, brackets normalised to 〔〕 and spaces removed.
-
-    >>> normalise_doc_number("国卫扶贫发[2021] 6 号")
-    '国卫扶贫发〔2021〕6号'
-    """
-    m = P.DOC_NUMBER.search(text)
-    if not m:
-        return None
-    code = P.LEADING_VERBS.sub("", m.group("code"))
-    return f"{code}〔{m.group('year')}〕{int(m.group('serial'))}号"
 
 
 def split_doc_number(number: str | None) -> dict | None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from . import patterns as P
 from .models import NormalisedText, SourceText
+from .textutils import is_org_line
 
 
 @dataclass
@@ -167,11 +168,6 @@ def _is_standalone(line: str) -> bool:
 def _is_heading_line(line: str) -> bool:
     """A numbered heading that stands alone on its line (no sentence punctuation)."""
     return bool(P.ANY_LABEL.match(line)) and not re.search("[。，；：:]", line) and len(line) <= 30
-
-
-def is_org_line(line: str) -> bool:
-    """A short line that is only the name of a body (issuer, signature)."""
-    return len(line) <= 25 and not re.search("[。，、；：:,]", line) and bool(P.ORG_SUFFIX.search(line))
 
 
 def _join(prev: Segment, nxt: Segment, repairs: list[str]) -> Segment:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from . import patterns as P
 from .models import OutlineNode
-from .normalise import is_org_line
+from .textutils import is_org_line
 
 
 @dataclass
@@ -154,28 +154,3 @@ def _extend(stack, end: int) -> None:
     for _, node in stack:
         node.span = (node.span[0], max(node.span[1], end))
         node.body_span = (node.body_span[0], max(node.body_span[1], end))
-
-
-SENTENCE_BREAKS = "。；\n"
-
-
-def sentence_bounds(text: str, span) -> tuple[int, int]:
-    """(start, end) of the sentence around ``span``: ``end`` is the offset of the
-    。, ； or paragraph break that closes it, or the end of the text.
-
-    >>> sentence_bounds("甲。乙丙丁；戊", (3, 4))
-    (2, 5)
-    """
-    left = max(text.rfind(ch, 0, span[0]) for ch in SENTENCE_BREAKS) + 1
-    ends = [i for i in (text.find(ch, span[1]) for ch in SENTENCE_BREAKS) if i >= 0]
-    return left, min(ends) if ends else len(text)
-
-
-def sentence_around(text: str, span) -> str:
-    """The sentence (between 。, ； or a paragraph break) that contains ``span``.
-
-    >>> sentence_around("甲。乙丙丁；戊", (3, 4))
-    '乙丙丁'
-    """
-    left, end = sentence_bounds(text, span)
-    return text[left:end]

@@ -22,7 +22,7 @@ from .models import NormalisedText, OutlineNode, SourceText
 from .normalise import normalise
 from .outline import build_outline
 from .read import read
-from .units import unit_map
+from .canonical import unit_map
 
 RECORD_VERSION = 1
 

@@ -26,6 +26,7 @@ import orjson
 import sqlite_utils
 
 from .errors import DocumentNotFound
+from .textutils import normalise_doc_number
 
 log = logging.getLogger(__name__)
 
@@ -356,7 +357,6 @@ def resolve_document(db: sqlite_utils.Database, ref: str) -> str:
 
     Raises :class:`DocumentNotFound` with the candidates when ``ref`` is ambiguous.
     """
-    from .metadata import normalise_doc_number
 
     ref = ref.strip()
     number = normalise_doc_number(ref) or ref
@@ -378,6 +378,25 @@ def resolve_document(db: sqlite_utils.Database, ref: str) -> str:
     if not db.execute("select exists (select 1 from documents)").fetchone()[0]:
         raise DocumentNotFound(f"no document matches '{ref}': the database is empty (run policydiff ingest)")
     raise DocumentNotFound(f"no document matches '{ref}' (try an id, a 文号, a locality or a path)")
+
+
+def unit_aliases(db: sqlite_utils.Database, unresolved: bool = False) -> list[dict]:
+    """Raw unit strings of every document with the canonical unit each maps to."""
+    sql = ("select ua.doc_id, ua.raw, u.name as canonical, u.function, u.kind, u.level, u.reason "
+           "from unit_aliases ua join units u on u.id = ua.unit_id"
+           + (" where u.kind = 'unresolved'" if unresolved else "") + " order by ua.doc_id, ua.raw")
+    return [dict(row) for row in db.query(sql)]
+
+
+def document_by_number(db: sqlite_utils.Database, doc_number: str) -> str | None:
+    """The id of the stored document numbered ``doc_number`` (normalised form), if any."""
+    row = db.execute("select id from documents where doc_number = ?", [doc_number]).fetchone()
+    return row[0] if row else None
+
+
+def load_all_records(db: sqlite_utils.Database) -> dict[str, dict]:
+    """Every stored record by id, in the order of :func:`list_documents`."""
+    return {r["id"]: load_record(db, r["id"]) for r in list_documents(db)}
 
 
 def document_text(db: sqlite_utils.Database, doc_id: str, source: bool = False) -> str:

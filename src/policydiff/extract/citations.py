@@ -6,9 +6,8 @@ from __future__ import annotations
 import re
 
 from .. import patterns as P
-from ..metadata import normalise_doc_number
 from ..models import Citation
-from ..outline import sentence_bounds
+from ..textutils import normalise_doc_number, sentence_bounds
 
 _NUMBER_AFTER = re.compile(r"\s*[（(]\s*(?P<number>[^（）()]{2,30}?号)\s*[）)]")  # used with match(text, pos)
 _BOUNDARY = re.compile(r"[，。；：,;:\n》）)]|" + P.CITING_VERBS.pattern)

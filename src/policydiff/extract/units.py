@@ -10,30 +10,9 @@ import re
 
 from .. import patterns as P
 from ..models import Duty, UnitMention
+from ..textutils import split_units
 
 _ROLE_OF = [(role, re.compile(f"^(?:{alt})$")) for role, alt in P.ROLE_KEYWORDS]
-
-
-def split_units(text: str, offset: int = 0, with_spans: bool = False):
-    """Split a list of units on 、 ， , ； without breaking a bracket.
-
-    >>> split_units("各市、县（市、区）人民政府")
-    ['各市', '县（市、区）人民政府']
-    """
-    parts, depth, start = [], 0, 0
-    for i, ch in enumerate(text + "、"):
-        if ch in "（([【［":
-            depth += 1
-        elif ch in "）)]】］":
-            depth = max(depth - 1, 0)
-        elif ch in P.UNIT_SEPARATORS and depth == 0:
-            raw = text[start:i]
-            stripped = raw.strip(" \n")
-            if stripped:
-                lead = start + (len(raw) - len(raw.lstrip(" \n")))
-                parts.append((stripped, (offset + lead, offset + lead + len(stripped))))
-            start = i + 1
-    return parts if with_spans else [p for p, _ in parts]
 
 
 def find_marker(text: str) -> tuple[int, int] | None:

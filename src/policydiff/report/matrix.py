@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..compare.align import align_document
+
 ROLE_LABELS = {"lead": "牵头", "support": "配合", "responsible": "责任"}
 
 
@@ -78,3 +80,9 @@ def _column(record: dict) -> str:
 
 def _level_rank(level: str | None) -> int:
     return {"national": 0, "provincial": 1, "prefecture": 2, "county": 3}.get(level or "", 4)
+
+
+def across_table(records: dict[str, dict], frame_entries: list[dict]):
+    """Rows of ``policydiff matrix --across``: frame entry × locality, for ``records`` by id."""
+    alignments = {doc_id: align_document(record, frame_entries) for doc_id, record in records.items()}
+    return across_matrix(alignments, frame_entries, records)

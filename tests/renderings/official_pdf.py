@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .. import patterns as P
-from ..metadata import extract_metadata
-from ..normalise import normalise
+from policydiff import patterns as P
+from policydiff.metadata import extract_metadata
+from policydiff.normalise import normalise
 
 # WenQuanYi Micro Hei covers CJK, Latin digits and 〈〉“”— (Droid Sans Fallback lacks them)
 FONT_CANDIDATES = ["/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"]

@@ -7,10 +7,25 @@ import difflib
 import re
 
 from .align import NO_MATCH, align_document, frame_from_document, key_terms, topic_score
-from .baseline import PROVENANCE, annex_targets, matching_indicator, national_facts
-from .outline import sentence_around
+from .frame import PROVENANCE, annex_targets, load_frame, matching_indicator, national_facts
+from ..textutils import sentence_around
 
 MERGED_SHARE = 0.75  # key-term coverage inside another measure that counts as merged
+
+
+def choose_reference(db, against: str | None = None, frame: dict | None = None) -> dict:
+    """The reference of a diff: the document ``against`` (an id), else the national
+    opinion if it is stored, else ``frame`` (derived from the implementing notices)."""
+    from .. import store
+
+    if against:
+        return reference_from_document(store.load_record(db, against))
+    national_id = store.document_by_number(db, national_facts()["doc_number"])
+    if national_id:
+        return reference_from_document(store.load_record(db, national_id))
+    if frame is None:
+        frame = load_frame()
+    return reference_from_frame(frame, store.load_all_records(db))
 
 
 def reference_from_frame(frame: dict, records: dict[str, dict]) -> dict:

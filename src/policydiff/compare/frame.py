@@ -2,7 +2,7 @@
 from the implementing notices (the national text is not in the corpus).
 
 The frame is built by ``policydiff baseline build`` into
-``corpus/national_frame.json`` (reviewable, committed). Each entry has a short
+``policydiff/data/national_frame.json`` (reviewable, committed; ``--frame`` takes another). Each entry has a short
 label of our own, key terms, and its evidence: the documents and measure paths
 that carry it, headings quoted. When the national opinion itself is ingested
 (文号 国卫扶贫发〔2021〕6号), it becomes the reference without code changes.
@@ -15,10 +15,10 @@ import re
 from pathlib import Path
 
 from .align import NO_MATCH, align_measure, key_terms
-from .data import load_json
-from .extract.units import split_units
+from ..resources import load_json
+from ..textutils import split_units
 
-FRAME_PATH = Path("corpus") / "national_frame.json"
+FRAME_PATH = Path(__file__).resolve().parent.parent / "data" / "national_frame.json"  # the default frame, shipped
 PROVENANCE = "derived from implementing notices"
 
 
@@ -168,7 +168,7 @@ def load_frame(path=FRAME_PATH) -> dict:
     """The committed frame; a clear error if it has not been built."""
     path = Path(path)
     if not path.exists():
-        from .errors import PolicydiffError
+        from ..errors import PolicydiffError
 
         raise PolicydiffError(f"{path}: no measure frame; run 'policydiff baseline build'")
     return json.loads(path.read_text(encoding="utf-8"))

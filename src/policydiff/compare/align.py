@@ -162,16 +162,3 @@ def frame_from_document(record: dict) -> list[dict]:
              "key_terms": key_terms([m["title"], m["text"][:200]]),
              "evidence": [{"doc_id": record["id"], "path": m["path"], "heading": m["title"], "span": m["span"]}]}
             for m in record["measures"]]
-
-
-def across_table(db, doc_ids=None):
-    """Rows of ``policydiff matrix --across``: frame entry × locality."""
-    from . import store
-    from .baseline import load_frame
-    from .matrix import across_matrix
-
-    frame = load_frame()["entries"]
-    ids = doc_ids or [r["id"] for r in store.list_documents(db)]
-    records = {d: store.load_record(db, d) for d in ids}
-    alignments = {d: align_document(r, frame) for d, r in records.items()}
-    return across_matrix(alignments, frame, records)

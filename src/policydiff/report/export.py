@@ -7,7 +7,7 @@ import html
 import io
 from pathlib import Path
 
-from .diff import describe_change
+from ..compare.diff import describe_change
 
 
 def write_csv(rows: list[dict], out, bom: bool = True, columns: list[str] | None = None) -> None:

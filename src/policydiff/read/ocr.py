@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
+
+from .lines import Line
 
 DPI = 150
 TAB_GAP_CHARS = 2.0
@@ -21,6 +24,18 @@ SKEW_PIXELS = 7  # half the drift of a ruling line across a page tilted by 0.5°
 _DOC_NUMBER = re.compile(
     r"(?P<code>[\u4e00-\u9fff]{1,10})\s*[〔［\[【（(]\s*(?P<year>(?:19|20)\d{2})\s*[〕］\]】）)]\s*(?P<serial>\d{1,4})\s*(?P<hao>号?)")
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+class Box(NamedTuple):
+    """One recognised box, in PDF points; the centre is on the straightened page."""
+
+    top: float
+    x0: float
+    x1: float
+    text: str
+    confidence: float
+    centre_x: float
+    centre_y: float
 
 
 def available() -> bool:
@@ -49,7 +64,7 @@ def repair_line(text: str) -> str:
     return _DOC_NUMBER.sub(lambda m: f"{m.group('code')}〔{m.group('year')}〕{m.group('serial')}号", text)
 
 
-def page_lines(page, line_class, same_line: float) -> tuple[list, float]:
+def page_lines(page, same_line: float) -> tuple[list[Line], float]:
     """OCR one pypdfium2 page into positioned lines (PDF points) and the mean confidence."""
     import numpy as np
 
@@ -62,31 +77,31 @@ def page_lines(page, line_class, same_line: float) -> tuple[list, float]:
         xs = [p[0] / scale for p in points]
         ys = [p[1] / scale for p in points]
         centre = _straighten(sum(p[0] for p in points) / 4, sum(p[1] for p in points) / 4, skew, image.size)
-        boxes.append((min(ys), min(xs), max(xs), text.strip(), float(confidence),
-                      centre[0] / scale, centre[1] / scale))
-    boxes = [b for b in boxes if b[3]]
+        boxes.append(Box(min(ys), min(xs), max(xs), text.strip(), float(confidence),
+                         centre[0] / scale, centre[1] / scale))
+    boxes = [b for b in boxes if b.text]
     if not boxes:
         return [], 0.0
-    mean = sum(b[4] for b in boxes) / len(boxes)
+    mean = sum(b.confidence for b in boxes) / len(boxes)
     gray = image.convert("L")
     if abs(skew) > 0.05:  # straighten a page scanned askew, so its rulings are level
         gray = gray.rotate(skew, fillcolor=255)
     grid = ruling_grid(np.array(gray), scale)
-    table_rows, boxes = _table_rows(boxes, grid, line_class, gray, scale) if grid else ([], boxes)
-    return sorted(_text_lines(boxes, line_class, same_line) + table_rows, key=lambda line: line.top), mean
+    table_rows, boxes = _table_rows(boxes, grid, gray, scale) if grid else ([], boxes)
+    return sorted(_text_lines(boxes, same_line) + table_rows, key=lambda line: line.top), mean
 
 
-def _text_lines(boxes, line_class, same_line: float) -> list:
+def _text_lines(boxes: list[Box], same_line: float) -> list[Line]:
     if not boxes:
         return []
-    boxes.sort(key=lambda b: (b[0], b[1]))
+    boxes.sort(key=lambda b: (b.top, b.x0))
     lines, current = [], []
     for box in boxes:
-        if current and abs(current[0][0] - box[0]) >= same_line:
-            lines.append(_join_boxes(current, line_class))
+        if current and abs(current[0].top - box.top) >= same_line:
+            lines.append(_join_boxes(current))
             current = []
         current.append(box)
-    lines.append(_join_boxes(current, line_class))
+    lines.append(_join_boxes(current))
     return lines
 
 
@@ -152,13 +167,13 @@ def _collapse(positions: list[int], gap: int = 3) -> list[float]:
     return [sum(r) / len(r) for r in runs]
 
 
-def _table_rows(boxes, grid, line_class, gray, scale: float):
+def _table_rows(boxes: list[Box], grid, gray, scale: float) -> tuple[list[Line], list[Box]]:
     """Boxes inside the ruled grid become tab-separated rows; the rest are returned."""
     row_edges, column_edges = grid
     cells: dict[tuple[int, int], list] = {}
     outside = []
     for box in boxes:
-        cx, cy = box[5], box[6]  # the box's centre on the straightened page
+        cx, cy = box.centre_x, box.centre_y
         row = next((i for i in range(len(row_edges) - 1) if row_edges[i] <= cy < row_edges[i + 1]), None)
         col = next((j for j in range(len(column_edges) - 1) if column_edges[j] <= cx < column_edges[j + 1]), None)
         if row is None or col is None:
@@ -169,20 +184,20 @@ def _table_rows(boxes, grid, line_class, gray, scale: float):
     for i in range(len(row_edges) - 1):
         texts = []
         for j in range(len(column_edges) - 1):
-            parts = sorted(cells.get((i, j), []), key=lambda b: (round(b[0] / 6), b[1]))
-            texts.append(repair_line("".join(b[3] for b in parts)))
+            parts = sorted(cells.get((i, j), []), key=lambda b: (round(b.top / 6), b.x0))
+            texts.append(repair_line("".join(b.text for b in parts)))
         if not texts[0] and any(texts[1:]):
             texts[0] = _read_number_cell(gray, scale, row_edges[i:i + 2], column_edges[:2])
         if any(texts):
-            rows.append(line_class("\t".join(texts), column_edges[0], column_edges[-1], row_edges[i], table=True))
+            rows.append(Line("\t".join(texts), column_edges[0], column_edges[-1], row_edges[i], table=True))
     return rows, outside
 
 
-def _join_boxes(boxes, line_class):
+def _join_boxes(boxes: list[Box]) -> Line:
     """Boxes of one line, left to right; a wide gap between boxes is a table cell break."""
-    boxes = sorted(boxes, key=lambda b: b[1])
-    char = max(min((b[2] - b[1]) / max(len(b[3]), 1) for b in boxes), 1.0)
-    text = boxes[0][3]
+    boxes = sorted(boxes, key=lambda b: b.x0)
+    char = max(min((b.x1 - b.x0) / max(len(b.text), 1) for b in boxes), 1.0)
+    text = boxes[0].text
     for prev, box in zip(boxes, boxes[1:]):
-        text += ("\t" if box[1] - prev[2] > TAB_GAP_CHARS * char else "") + box[3]
-    return line_class(repair_line(text), boxes[0][1], max(b[2] for b in boxes), min(b[0] for b in boxes))
+        text += ("\t" if box.x0 - prev.x1 > TAB_GAP_CHARS * char else "") + box.text
+    return Line(repair_line(text), boxes[0].x0, max(b.x1 for b in boxes), min(b.top for b in boxes))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from ..metadata import extract_metadata
+from policydiff.metadata import extract_metadata
 
 _PAGE = """<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="{charset}"><title>{title}</title>

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .data import ancestor, load_json, localities
-from .extract.units import split_units
+from .resources import ancestor, load_json, localities
+from .textutils import split_units
 
 
 @dataclass(frozen=True)

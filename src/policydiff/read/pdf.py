@@ -1,0 +1,215 @@
+"""PDF notices: text lines by layout and ruled tables (pypdfium2; pdfplumber optional, for checking)."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from .. import errors
+from ..models import SourceText
+from . import pdf_tables
+from .lines import Line, drop_running_headers, join_layout_lines, without_page_numbers
+
+log = logging.getLogger(__name__)
+
+
+def read_pdf(path, engine: str = "auto") -> SourceText:
+    """Extract the text layer of a PDF with pdfplumber, tables as tab-separated rows.
+
+    Page-number footers and running headers are dropped. Lines are rejoined into
+    paragraphs by layout: a line that starts at the left margin right after a
+    line that filled the measure continues it (also across a page break); an
+    indented, centred or right-aligned line starts a new paragraph.
+    ``page_starts`` gives the offset where each page begins in the returned text.
+
+    ``engine="auto"`` reads everything with pypdfium2 (fast): text lines, and the
+    ruled tables from the page's drawn lines (:mod:`policydiff.read.pdf_tables`);
+    ``engine="pdfplumber-tables"`` hands pages with ruled lines to pdfplumber's
+    table finder; ``engine="pdfplumber"`` uses pdfplumber for every page. Both give the same text.
+    """
+    confidence: dict[int, float] = {}
+    if engine == "pdfplumber":
+        pages = _pdf_page_lines(path)
+    else:
+        pages = _pdfium_page_lines(path, confidence, engine)
+    pages = drop_running_headers(pages)
+    text, page_starts = join_layout_lines(pages)
+    if not text.strip():
+        from . import ocr
+
+        hint = "" if ocr.available() else "; to read scans, install OCR: pip install -e '.[ocr]'"
+        raise errors.NoTextLayerError(path, f"no text layer (scanned?){hint}")
+    return SourceText(path=str(path), text=text, page_starts=page_starts, source_format="pdf",
+                      ocr=bool(confidence), page_confidence=[confidence.get(i) for i in range(len(pages))])
+
+
+def _pdf_page_lines(path, page_numbers: list[int] | None = None) -> list[list[Line]]:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    _check_pdf_header(path)
+    try:
+        with pdfplumber.open(path) as pdf:
+            pages = pdf.pages if page_numbers is None else [pdf.pages[i] for i in page_numbers]
+            return [_page_lines(page) for page in pages]
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise errors.EncryptedPdfError(path) from exc
+    except errors.BadFileError:
+        raise
+    except Exception as exc:  # pdfminer raises many kinds on damaged files
+        causes = [exc, *getattr(exc, "args", ())]
+        if any(isinstance(c, (PDFPasswordIncorrect, PDFEncryptionError)) for c in causes) \
+                or "password" in repr(causes).lower():
+            raise errors.EncryptedPdfError(path) from exc
+        raise errors.BrokenPdfError(path, f"truncated or damaged PDF ({type(exc).__name__})") from exc
+
+
+def _pdfium_page_lines(path, confidence: dict[int, float] | None = None,
+                       engine: str = "auto") -> list[list[Line]]:
+    """Lines of every page through pypdfium2's characters; on pages with ruled
+    lines, tables come out as tab-separated rows (:mod:`policydiff.read.pdf_tables`, or
+    pdfplumber's table finder with ``engine="pdfplumber-tables"``); pages
+    with images and no text are recognised by OCR when it is installed (their
+    mean confidence goes into ``confidence``)."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    _check_pdf_header(path)
+    try:
+        document = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise errors.EncryptedPdfError(path) from exc
+        raise errors.BrokenPdfError(path, f"truncated or damaged PDF ({exc})") from exc
+    pages, table_pages = [], []
+    try:
+        for index, page in enumerate(document):
+            paths = sum(1 for _ in pdf_tables.page_objects(page, pdfium_c.FPDF_PAGEOBJ_PATH))
+            if paths >= TABLE_PATHS and engine == "pdfplumber-tables":
+                table_pages.append(index)
+                pages.append([])
+                continue
+            lines = _pdfium_lines(page, with_tables=paths >= TABLE_PATHS)
+            if not lines and confidence is not None and _has_images(page, pdfium_c):
+                log.info("%s: OCR page %d/%d", path, index + 1, len(document))
+                lines = _ocr_page(page, index, confidence)
+            pages.append(lines)
+    finally:
+        document.close()
+    if table_pages:
+        plumber_pages = _pdf_page_lines(path, table_pages)
+        for index, lines in zip(table_pages, plumber_pages):
+            pages[index] = lines
+    return pages
+
+
+TABLE_PATHS = 4  # a page with this many drawn paths probably holds a ruled table
+SAME_LINE = 3.0  # points: text rectangles whose tops differ by less are one line
+
+
+def _pdfium_lines(page, with_tables: bool = False) -> list[Line]:
+    """Text lines of a page from pypdfium2, positioned by their characters' loose
+    (advance) boxes so that a line's extent matches pdfplumber's.
+
+    pdfium ends each visual line with a generated line break; a line is measured
+    by its first and last characters (two box calls instead of one per character)
+    unless they disagree on the baseline, when it is split character by character."""
+    textpage = page.get_textpage()
+    height = page.get_height()
+    count = textpage.count_chars()
+    text = textpage.get_text_range(0, count)[:count] if count else ""
+    box = pdf_tables.loose_boxes(textpage)
+    lines: list[Line] = []
+    for m in _TEXT_LINE.finditer(text):
+        piece = m.group(0)
+        stripped = piece.strip()
+        if not stripped:
+            continue
+        first = m.start() + piece.index(stripped[0])
+        last = first + len(stripped) - 1
+        (left, top_first, _, _), (_, top_last, right, _) = box(first), box(last)
+        if abs(top_first - top_last) >= SAME_LINE:
+            lines.extend(_split_by_baseline(textpage, height, piece, m.start()))
+        else:
+            lines.append(Line(stripped, left, right, height - max(top_first, top_last)))
+    if with_tables:
+        lines = _with_table_rows(lines, pdf_tables.page_tables(page, textpage))
+    textpage.close()
+    lines.sort(key=lambda line: line.top)
+    return without_page_numbers(lines)
+
+
+_TEXT_LINE = re.compile(r"[^\r\n]+")
+
+
+def _with_table_rows(lines: list[Line], tables) -> list[Line]:
+    """Text lines outside the tables, plus one tab-joined line per table row."""
+    outside = [ln for ln in lines if not any(t.holds((ln.x0 + ln.x1) / 2, ln.top + 1.0) for t in tables)]
+    rows = [Line("\t".join(cells), x0, x1, top, table=True)
+            for table in tables for x0, x1, top, cells in table.rows]
+    return outside + rows
+
+
+def _split_by_baseline(textpage, height: float, piece: str, start: int) -> list[Line]:
+    """A piece pdfium did not break: split where a character's top moves."""
+    lines: list[Line] = []
+    current: list = []  # (char, left, right, top)
+
+    def flush():
+        if "".join(c for c, *_ in current).strip():
+            lines.append(Line("".join(c for c, *_ in current).strip(), min(c[1] for c in current),
+                               max(c[2] for c in current), min(c[3] for c in current)))
+        current.clear()
+
+    for offset, char in enumerate(piece):
+        left, _bottom, right, top = textpage.get_charbox(start + offset, loose=True)
+        if current and abs(current[-1][3] - (height - top)) >= SAME_LINE:
+            flush()
+        current.append((char, left, right, height - top))
+    flush()
+    return lines
+
+
+def _has_images(page, pdfium_c) -> bool:
+    return any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2))
+
+
+OCR_SAME_LINE = 6.0  # points; recognised boxes of one line differ more than a text layer's
+
+
+def _ocr_page(page, index: int, confidence: dict[int, float]) -> list[Line]:
+    from . import ocr
+
+    if not ocr.available():
+        return []
+    lines, mean = ocr.page_lines(page, OCR_SAME_LINE)
+    confidence[index] = round(mean, 4)
+    return without_page_numbers(lines)
+
+
+def _check_pdf_header(path) -> None:
+    with open(path, "rb") as fh:
+        head = fh.read(1024)
+    if not head.strip():
+        raise errors.EmptyFileError(path)
+    if b"%PDF" not in head:
+        raise errors.BrokenPdfError(path, "not a PDF (no %PDF header)")
+
+
+def _page_lines(page) -> list[Line]:
+    """Text lines of one page in reading order, ruled tables as tab-joined rows."""
+    tables = page.find_tables()
+    rest = page
+    for table in tables:
+        rest = rest.outside_bbox(table.bbox)
+    # strip=False: with stripping, pdfplumber drops the last glyph of a full CJK line
+    lines = [Line(ln["text"].strip(), ln["x0"], ln["x1"], ln["top"])
+             for ln in rest.extract_text_lines(strip=False) if ln["text"].strip()]
+    for table in tables:
+        for row, cells in zip(table.rows, table.extract()):
+            joined = "\t".join((cell or "").replace("\n", "") for cell in cells)
+            lines.append(Line(joined, row.bbox[0], row.bbox[2], row.bbox[1], table=True))
+    lines.sort(key=lambda line: line.top)
+    return without_page_numbers(lines)
+
+
