@@ -29,8 +29,8 @@ sys.path.insert(0, str(HERE.parent / "tests"))  # the renderings (test helpers)
 
 from policydiff import store  # noqa: E402
 from policydiff.compare.align import align_document  # noqa: E402
-from policydiff.compare.frame import build_frame  # noqa: E402
 from policydiff.compare.diff import compare, reference_from_frame  # noqa: E402
+from policydiff.compare.frame import build_frame  # noqa: E402
 from policydiff.ingest import ingest  # noqa: E402
 from policydiff.metadata import extract_metadata  # noqa: E402
 from policydiff.normalise import normalise  # noqa: E402
@@ -50,7 +50,7 @@ def timed(fn, *args, **kwargs):
 
 def percentile(values, q):
     values = sorted(values)
-    return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
+    return values[min(len(values) - 1, round(q * (len(values) - 1)))]
 
 
 def peak_rss_mb() -> float:
@@ -84,7 +84,7 @@ def bench_stages(folder: Path, sample: int = 200) -> dict:
         totals["read"] += t
         t, norm = timed(normalise, source)
         totals["normalise"] += t
-        t_outline, _ = timed(lambda: (build_outline(norm.text), extract_metadata(norm.text)))
+        t_outline, _ = timed(lambda text: (build_outline(text), extract_metadata(text)), norm.text)
         totals["outline + metadata"] += t_outline
         t_parse, _ = timed(parse_text, norm)  # parse_text includes outline + metadata again
         totals["extract + units"] += max(t_parse - t_outline, 0.0)
@@ -130,7 +130,7 @@ def pdf_stages(files: list[Path], work: Path) -> dict:
         t, record = timed(parse_source, source)
         totals["parse"] += t
         record.update(id=f"doc{n}", path=f.name, sha256=str(n))
-        t, rows = timed(lambda: (store.record_json(record), store.document_rows(record)))
+        t, rows = timed(lambda rec: (store.record_json(rec), store.document_rows(rec)), record)
         totals["rows + JSON"] += t
         t, _ = timed(store.save_rows, db, record["id"], rows[1], False)
         totals["write"] += t
@@ -141,9 +141,8 @@ def pdf_stages(files: list[Path], work: Path) -> dict:
 
 def bench_ocr(folder: Path, work: Path, pages: int = 3) -> dict:
     """OCR pages/s: the first pages of one generated PDF, rasterised as a scan."""
-    from policydiff.read import ocr
+    from policydiff.read import ocr, read_pdf
     from renderings.scan import scan_pdf
-    from policydiff.read import read_pdf
 
     files = sorted(folder.glob("*.pdf"))
     if not files or not ocr.available():

@@ -3,7 +3,6 @@ including headings paraphrased across localities."""
 
 import pytest
 
-from conftest import ROOT
 from policydiff.compare.align import IDENTICAL, NO_MATCH, align_measure
 from policydiff.compare.frame import FRAME_PATH, load_frame
 

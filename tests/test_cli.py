@@ -108,8 +108,9 @@ def test_documents_table_puts_each_notice_on_one_line_that_fits(db, width):
     from policydiff import cli as cli_module
     from policydiff import store
 
-    console = Console(width=width, record=True, file=open(os.devnull, "w"))
-    console.print(cli_module._documents_table(store.list_documents(store.open_db(db)), width))
+    with open(os.devnull, "w") as devnull:
+        console = Console(width=width, record=True, file=devnull)
+        console.print(cli_module._documents_table(store.list_documents(store.open_db(db)), width))
     lines = console.export_text().splitlines()
     assert max(cell_len(line) for line in lines) <= width
     huainan = [line for line in lines if "淮卫办〔2022〕7号" in line]

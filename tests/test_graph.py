@@ -4,13 +4,12 @@ import networkx as nx
 import pytest
 
 from conftest import ALL_IDS, GUANGXI, HUAINAN, LIANYUNGANG, SHENMU
-from policydiff.graph import bare_title, citation_graph, export, resolve_citation, responsibility_graph
 from policydiff.canonical import Context, canonical_unit
+from policydiff.graph import bare_title, citation_graph, export, resolve_citation, responsibility_graph
 
 
 @pytest.fixture(scope="module")
 def citations(records):
-    from conftest import ROOT
     from policydiff.compare.frame import FRAME_PATH, load_frame
 
     return citation_graph(list(records.values()), load_frame(FRAME_PATH)["national"])

@@ -6,9 +6,9 @@ import pytest
 
 from conftest import ALL_IDS, CORPUS, SHENMU, without_spans
 from policydiff import errors
-from renderings.gov_html import render_page
 from policydiff.parse import parse_file
 from policydiff.read import read_html
+from renderings.gov_html import render_page
 
 DOCUMENT_KEYS = ["title", "body_title", "doc_number", "issuers", "issue_date", "print_date",
                  "addressees", "locality", "admin_level"]

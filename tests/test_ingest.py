@@ -1,8 +1,8 @@
 """Ingest: idempotence, clean replacement of changed files, workers, transactions."""
 
 import shutil
-from pathlib import Path
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -63,7 +63,7 @@ def test_a_failed_write_leaves_the_previous_record(tmp_path, records, monkeypatc
     db = store.open_db(db_path)
     store.save_record(db, records[SHENMU])
     broken = dict(records[SHENMU], targets=[{"oops": 1}])  # fails half-way through the writes
-    with pytest.raises(Exception):
+    with pytest.raises(KeyError):
         store.save_record(db, broken)
     assert store.load_record(db, SHENMU)["targets"] == records[SHENMU]["targets"]
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -6,9 +6,9 @@ from concurrent.futures import ProcessPoolExecutor
 import pytest
 
 from conftest import ALL_IDS
+from policydiff.parse import parse_file
 from policydiff.read import ocr
 from renderings.scan import scan_pdf
-from policydiff.parse import parse_file
 
 pytestmark = pytest.mark.skipif(not ocr.available(), reason="OCR extra not installed: pip install -e '.[ocr]'")
 

@@ -5,10 +5,10 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from test_tables import LIANYUNGANG_LEADS
 
 from conftest import CORPUS, GUANGXI, LIANYUNGANG, SHENMU
 from policydiff.cli import cli
-from test_tables import LIANYUNGANG_LEADS
 
 
 @pytest.fixture(scope="module")

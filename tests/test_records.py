@@ -4,9 +4,9 @@ spans of every item of every notice, and golden files for all five notices."""
 import json
 
 import pytest
+from make_golden import GOLDEN, golden_view
 
 from conftest import ALL_IDS, SHENMU
-from make_golden import GOLDEN, golden_view
 
 
 def test_shenmu_citations_equal_the_example(records, example):

@@ -45,7 +45,7 @@ def test_show_and_duties_with_hostile_strings(tmp_path_factory, ref):
     for command in (["show", ref], ["duties", ref], ["diff", ref], ["matrix", ref]):
         result = CliRunner().invoke(cli, [*command, "--db", str(db)])
         assert result.exit_code in (0, 1, 2), (command, result.output)
-        assert "Traceback" not in result.output and result.exception is None or isinstance(result.exception, SystemExit)
+        assert ("Traceback" not in result.output and result.exception is None) or isinstance(result.exception, SystemExit)
 
 
 def test_kill_9_mid_ingest_leaves_only_complete_documents(tmp_path):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from .resources import ancestor, load_json, localities
 from .textutils import split_units
@@ -42,18 +42,18 @@ class Context:
     issuers: tuple[str, ...] = ()
 
     @classmethod
-    def of(cls, record: dict) -> "Context":
+    def of(cls, record: dict) -> Context:
         return cls(record.get("locality"), record.get("admin_level"), tuple(record.get("issuers") or ()))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _aliases() -> list[tuple[str, str]]:
     data = load_json("units.json")
     pairs = [(alias, function) for function, names in data["functions"].items() for alias in names]
     return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _institutions() -> list[tuple[re.Pattern, str]]:
     return [(re.compile(pattern), function) for pattern, function in load_json("units.json")["institutions"]]
 
@@ -101,7 +101,7 @@ def canonical_unit(raw: str, context: Context) -> Unit:
                 reason="no function alias, institution or government pattern matches")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _locality_prefixes() -> list[tuple[str, object]]:
     """(name or short name, locality), longest first."""
     pairs = [(name, loc) for loc in localities().values() for name in (loc.name, *loc.short_names)
@@ -109,7 +109,7 @@ def _locality_prefixes() -> list[tuple[str, object]]:
     return sorted(pairs, key=lambda p: -len(p[0]))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _division_names() -> list[str]:
     return sorted(load_json("units.json")["divisions"], key=len, reverse=True)
 

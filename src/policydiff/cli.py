@@ -87,7 +87,8 @@ def ingest(paths, db_path, workers, force, quiet):
     """
     import logging
 
-    from .ingest import collect_files, ingest as run_ingest
+    from .ingest import collect_files
+    from .ingest import ingest as run_ingest
 
     if not quiet:  # per-page progress of long scans (OCR), from the workers
         logging.basicConfig(level=logging.INFO, format="%(message)s")
@@ -262,7 +263,8 @@ def who(topic, db_path, doc_ref, level, role, as_json, as_csv, limit, frame_path
     Example: policydiff who 先诊疗后付费
     """
     from .compare.frame import frame_terms
-    from .query import QueryError, group_by_document, who as find
+    from .query import QueryError, group_by_document
+    from .query import who as find
 
     db = _open(db_path)
     doc_id = _resolve(db, doc_ref) if doc_ref else None

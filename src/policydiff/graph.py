@@ -230,8 +230,8 @@ def draw(graph: nx.DiGraph, path) -> None:
     if citation:
         from matplotlib.lines import Line2D
 
-        legend = [Line2D([0], [0], marker="o", color="w", markerfacecolor=c, markersize=10, label=l)
-                  for l, c in [("national", "#d62728"), ("provincial", "#ff7f0e"), ("prefecture", "#2ca02c"),
+        legend = [Line2D([0], [0], marker="o", color="w", markerfacecolor=c, markersize=10, label=name)
+                  for name, c in [("national", "#d62728"), ("provincial", "#ff7f0e"), ("prefecture", "#2ca02c"),
                                ("county", "#1f77b4"), ("not in corpus (stub)", "#cccccc")]]
         legend += [Line2D([0], [0], color="#777", label="implements (贯彻落实…精神)"),
                    Line2D([0], [0], color="#777", linestyle="dashed", label="cites (按照/根据…)")]
@@ -239,8 +239,8 @@ def draw(graph: nx.DiGraph, path) -> None:
     else:
         from matplotlib.lines import Line2D
 
-        legend = [Line2D([0], [0], marker="o", color="w", markerfacecolor=c, markersize=9, label=l)
-                  for l, c in list(UNIT_COLORS.items()) + [("measure", "#8c564b"), ("document", "#17becf")]]
+        legend = [Line2D([0], [0], marker="o", color="w", markerfacecolor=c, markersize=9, label=name)
+                  for name, c in list(UNIT_COLORS.items()) + [("measure", "#8c564b"), ("document", "#17becf")]]
         legend += [Line2D([0], [0], color="#777", label="lead"),
                    Line2D([0], [0], color="#777", linestyle="dashed", label="support / responsible / issued")]
         ax.legend(handles=legend, loc="upper center", ncol=4, prop=font, bbox_to_anchor=(0.5, 1.02))

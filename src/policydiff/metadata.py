@@ -10,8 +10,8 @@ import re
 import cn2an
 
 from . import patterns as P
-from .resources import Locality, localities
 from .outline import Paragraph, match_label, paragraphs
+from .resources import Locality, localities
 from .textutils import normalise_doc_number, split_units
 
 HEADER_WINDOW = 40  # paragraphs searched for the title, 文号 and addressees

@@ -7,7 +7,6 @@ normalised text, so that ``text[span[0]:span[1]]`` is the quoted evidence.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
 
 Span = tuple[int, int]
 
@@ -20,9 +19,9 @@ class SourceText:
     text: str
     page_starts: list[int] = field(default_factory=lambda: [0])
     source_format: str = "text"
-    encoding: Optional[str] = None
+    encoding: str | None = None
     ocr: bool = False
-    page_confidence: list[Optional[float]] = field(default_factory=list)
+    page_confidence: list[float | None] = field(default_factory=list)
 
 
 @dataclass
@@ -50,10 +49,10 @@ class OutlineNode:
     label: str
     kind: str  # "一、", "（一）", "1.", "（1）", "一是", "附件", "table"
     depth: int
-    heading: Optional[str]
+    heading: str | None
     span: Span  # the whole node, label included, children included
     body_span: Span  # the node's own content after the label, children included
-    parent: Optional[str] = None
+    parent: str | None = None
     children: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
@@ -64,12 +63,12 @@ class OutlineNode:
 
 @dataclass
 class Citation:
-    title: Optional[str]
-    doc_number: Optional[str]
-    issuer_hint: Optional[str]
+    title: str | None
+    doc_number: str | None
+    issuer_hint: str | None
     span: Span
-    verb: Optional[str] = None
-    resolved_to: Optional[str] = None
+    verb: str | None = None
+    resolved_to: str | None = None
 
     def to_dict(self) -> dict:
         return {
@@ -124,7 +123,7 @@ class Duty:
     unit: str
     duty: str
     span: Span
-    path: Optional[str] = None
+    path: str | None = None
 
     def to_dict(self) -> dict:
         return {"unit": self.unit, "duty": self.duty, "span": list(self.span), "path": self.path}
@@ -135,11 +134,11 @@ class Target:
     path: str
     text: str
     indicator: str
-    comparator: Optional[str]
+    comparator: str | None
     value: float
     unit: str
-    deadline_year: Optional[int]
-    binding: Optional[str]
+    deadline_year: int | None
+    binding: str | None
     span: Span
     value_span: Span
 
@@ -166,7 +165,7 @@ class TaskRow:
     lead: list[str]
     span: Span
     lead_raw: str = ""
-    measure_path: Optional[str] = None
+    measure_path: str | None = None
     lead_spans: list[Span] = field(default_factory=list)
     # where the task text is: one piece, or several for a row broken across a page
     # (``span`` then covers them all, the page break between them included)
@@ -188,7 +187,7 @@ class TaskRow:
 class AnnexIndicator:
     no: int
     indicator: str
-    binding: Optional[str]
+    binding: str | None
     span: Span
 
     def to_dict(self) -> dict:

@@ -24,13 +24,13 @@ class Segment:
     text: str
     offsets: list[int]
 
-    def __add__(self, other: "Segment") -> "Segment":
+    def __add__(self, other: Segment) -> Segment:
         return Segment(self.text + other.text, self.offsets + other.offsets)
 
-    def cut(self, start: int, end: int | None = None) -> "Segment":
+    def cut(self, start: int, end: int | None = None) -> Segment:
         return Segment(self.text[start:end], self.offsets[start:end])
 
-    def sub(self, pattern: re.Pattern, repl) -> "Segment":
+    def sub(self, pattern: re.Pattern, repl) -> Segment:
         """Like ``re.sub``; replaced characters inherit offsets from the match."""
         if not pattern.search(self.text):
             return self  # the common case: nothing to repair, nothing to copy
@@ -47,7 +47,7 @@ class Segment:
         out_offsets.extend(self.offsets[pos:])
         return Segment("".join(out_text), out_offsets)
 
-    def strip(self, chars: str = " \u3000\u00a0") -> "Segment":
+    def strip(self, chars: str = " \u3000\u00a0") -> Segment:
         start, end = 0, len(self.text)
         while start < end and self.text[start] in chars:
             start += 1
@@ -143,9 +143,7 @@ def should_join(prev: str, nxt: str, in_annex: bool = False) -> bool:
         return False
     if not in_annex and _is_heading_line(prev):
         return False
-    if is_org_line(prev) or (is_org_line(nxt) and prev[-1] not in "、，,"):
-        return False
-    return True
+    return not (is_org_line(prev) or (is_org_line(nxt) and prev[-1] not in "、，,"))
 
 
 def _starts_block(line: str) -> bool:

@@ -12,6 +12,7 @@ import operator
 from pathlib import Path
 
 from . import patterns as P
+from .canonical import unit_map
 from .extract.citations import extract_citations
 from .extract.measures import extract_measures, is_goal_node, is_measure_node
 from .extract.tables import extract_annex_indicators, extract_task_table, link_task_rows
@@ -22,7 +23,6 @@ from .models import NormalisedText, OutlineNode, SourceText
 from .normalise import normalise
 from .outline import build_outline
 from .read import read
-from .canonical import unit_map
 
 RECORD_VERSION = 1
 

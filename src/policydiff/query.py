@@ -14,9 +14,9 @@ from collections import defaultdict
 
 import sqlite_utils
 
+from .canonical import expand_unit_list, function_of
 from .resources import load_json
 from .textutils import sentence_bounds
-from .canonical import expand_unit_list, function_of
 
 MAX_QUERY = 200
 TITLE_WEIGHT = 5.0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 
@@ -22,7 +22,7 @@ def _data_path(name: str):
     return resources.files("policydiff") / "data" / name
 
 
-@lru_cache(maxsize=None)
+@cache
 def localities() -> dict[str, Locality]:
     """The locality table (``data/localities.csv``), keyed by full name."""
     with _data_path("localities.csv").open(encoding="utf-8") as fh:
@@ -49,7 +49,7 @@ def ancestor(locality: str | None, level: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_json(name: str):
     """A JSON data file shipped in ``policydiff/data``."""
     with _data_path(name).open(encoding="utf-8") as fh:

@@ -10,7 +10,6 @@ import re
 
 from . import patterns as P
 
-
 SENTENCE_BREAKS = "。；\n"
 
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import difflib
 import re
 
+from ..textutils import sentence_around
 from .align import NO_MATCH, align_document, frame_from_document, key_terms, topic_score
 from .frame import PROVENANCE, annex_targets, load_frame, matching_indicator, national_facts
-from ..textutils import sentence_around
 
 MERGED_SHARE = 0.75  # key-term coverage inside another measure that counts as merged
 

@@ -14,9 +14,9 @@ import json
 import re
 from pathlib import Path
 
-from .align import NO_MATCH, align_measure, key_terms
 from ..resources import load_json
 from ..textutils import split_units
+from .align import NO_MATCH, align_measure, key_terms
 
 FRAME_PATH = Path(__file__).resolve().parent.parent / "data" / "national_frame.json"  # the default frame, shipped
 PROVENANCE = "derived from implementing notices"
@@ -60,7 +60,7 @@ def _rule_for(heading: str):
     rules = load_json("frame_rules.json")["labels"]
     for pattern, label, boilerplate in rules:
         if re.search(pattern, heading):
-            return "|".join(p for p, l, _ in rules if l == label), label, boilerplate
+            return "|".join(p for p, rule_label, _ in rules if rule_label == label), label, boilerplate
     return None, None, False
 
 

@@ -77,10 +77,9 @@ def _is_target(shielded: str, q: re.Match) -> bool:
     if not value[0].isdigit():
         if not re.search("[〇零一二三四五六七八九两十]", value):
             return False  # 千人口, 百姓 …
-        if re.search(f"[{P.CJK}]$", before) and before[-1:] in "统进之同唯单逐第每万千百十":
-            # a numeral inside a word (统一, 进一步) — but 每 starts a frequency
-            if before[-1:] != "每":
-                return False
+        # a numeral inside a word (统一, 进一步) — but 每 starts a frequency
+        if re.search(f"[{P.CJK}]$", before) and before[-1:] in "统进之同唯单逐第万千百十":
+            return False
     if unit == "年" and re.fullmatch(r"(?:19|20)\d{2}", value):
         return False  # a year, not a duration
     if unit in ("日", "天") and before.endswith("月"):
@@ -89,9 +88,7 @@ def _is_target(shielded: str, q: re.Match) -> bool:
         return False
     if P.NOT_TARGET_BEFORE.search(before):
         return False
-    if _STRUCTURAL_COUNT.match(after) or after.startswith(("行动", "计划", "规划")):
-        return False
-    return True
+    return not (_STRUCTURAL_COUNT.match(after) or after.startswith(("行动", "计划", "规划")))
 
 
 def _value(raw: str) -> float | None:

@@ -10,6 +10,7 @@ Install with ``pip install -e '.[ocr]'``.
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 from typing import NamedTuple
@@ -17,8 +18,8 @@ from typing import NamedTuple
 from .lines import Line
 
 DPI = 150
-TAB_GAP_CHARS = 2.0
-SKEW_PIXELS = 7  # half the drift of a ruling line across a page tilted by 0.5° at 150 dpi  # boxes on one line further apart than this are table cells
+TAB_GAP_CHARS = 2.0  # boxes on one line further apart than this (in characters) are table cells
+SKEW_PIXELS = 7  # half the drift of a ruling line across a page tilted by 0.5° at 150 dpi
 
 # 〔2021】64号, [2021]64, （2021）64号 … in a 文号: brackets read wrongly, 号 dropped
 _DOC_NUMBER = re.compile(
@@ -144,7 +145,7 @@ def ruling_grid(gray, scale: float):
     """(row edges, column edges) in PDF points of a ruled table drawn on the page,
     found as pixel rows and columns that are mostly dark; None if there is none."""
     dark = gray < 128
-    height, width = dark.shape
+    _height, width = dark.shape
     rows = _collapse((dark.sum(axis=1) > 0.45 * width).nonzero()[0].tolist())
     if len(rows) < 2:
         return None
@@ -198,6 +199,6 @@ def _join_boxes(boxes: list[Box]) -> Line:
     boxes = sorted(boxes, key=lambda b: b.x0)
     char = max(min((b.x1 - b.x0) / max(len(b.text), 1) for b in boxes), 1.0)
     text = boxes[0].text
-    for prev, box in zip(boxes, boxes[1:]):
+    for prev, box in itertools.pairwise(boxes):
         text += ("\t" if box.x0 - prev.x1 > TAB_GAP_CHARS * char else "") + box.text
     return Line(repair_line(text), boxes[0].x0, max(b.x1 for b in boxes), min(b.top for b in boxes))

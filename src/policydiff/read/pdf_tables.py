@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import ctypes
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -86,7 +87,7 @@ def _edges(page) -> tuple[list[Edge], list[Edge]]:
         a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
         points = [(a * x + c * y + e, height - (b * x + d * y + f), move)
                   for x, y, move in _path_points(obj, pdfium_c)]
-        for (ax, ay, _), (bx, by, move) in zip(points, points[1:]):
+        for (ax, ay, _), (bx, by, move) in itertools.pairwise(points):
             if move:
                 continue  # a new subpath starts: no segment between the two points
             if abs(ay - by) < 0.5 and abs(ax - bx) >= MIN_EDGE:
