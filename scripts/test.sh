@@ -11,7 +11,10 @@ if [ ! -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || ! command -v chrom
   $SUDO apt-get install -y -qq fonts-wqy-microhei chromium >/dev/null
 fi
 [ -x .venv/bin/python ] || python3 -m venv .venv
-.venv/bin/pip install -q --disable-pip-version-check -e '.[test,web,ocr]'
+.venv/bin/pip install -q --disable-pip-version-check -e '.[test,web,ocr,dev]'
+# lint and types first: they take seconds (rules in pyproject.toml; the same as .pre-commit-config.yaml)
+.venv/bin/ruff check src tests benchmarks docs
+.venv/bin/mypy
 # the benchmark in a small size (the full run: python benchmarks/run.py, see benchmarks/RESULTS.md)
 .venv/bin/python benchmarks/run.py --n 40 --pdf 1 --no-write
 # the property-based tests with a few hundred examples each

@@ -593,7 +593,11 @@ def graph_command(db_path, kind, fmt, out, frame_path):
     if kind in (None, "responsibility"):
         alignments = {r["id"]: align_document(r, frame["entries"]) for r in records} if frame else None
         graphs["responsibility"] = g.responsibility_graph(records, alignments)
-    formats = [fmt] if fmt else ["graphml", "gexf", "json", "png", "svg"]
+    formats = [fmt] if fmt else ["graphml", "gexf", "json"] + (["png", "svg"] if g.pictures_available() else [])
+    if fmt in ("png", "svg") and not g.pictures_available():
+        raise Fail("pictures need matplotlib: pip install -e '.[pictures]'")
+    if not fmt and not g.pictures_available():
+        click.echo("Note: no PNG/SVG pictures (pip install -e '.[pictures]' adds them)", err=True)
     single = out and kind and fmt and Path(out).suffix
     folder = Path(out) if out and not single else Path("graphs")
     for name, graph in graphs.items():
@@ -601,7 +605,7 @@ def graph_command(db_path, kind, fmt, out, frame_path):
             path = Path(out) if single else folder / f"{name}.{f}"
             g.export(graph, path, f)
             click.echo(f"wrote {path} ({graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges)")
-        if name == "responsibility" and (not fmt or fmt in ("png", "svg")) and not single:
+        if name == "responsibility" and "png" in formats and not single:
             for r in records:
                 sub = graph.subgraph(g.document_component(graph, f"doc:{r['id']}")).copy()
                 sub.graph["name"] = f"responsibility: {r['locality']} {r['doc_number'] or r['id']}"

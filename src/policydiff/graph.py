@@ -17,8 +17,9 @@ from pathlib import Path
 import networkx as nx
 from rapidfuzz import fuzz
 
-from .resources import ancestor, localities
-from .textutils import sentence_around
+from .errors import PolicydiffError
+from .resources import ancestor, cjk_font_path, localities
+from .textutils import bare_title, sentence_around
 
 LEVEL_RANK = {"national": 0, "provincial": 1, "prefecture": 2, "county": 3, None: 4}
 IMPLEMENTS = re.compile(r"贯彻落实|贯彻|落实")
@@ -31,17 +32,6 @@ def node_key(doc_number: str | None, title: str | None) -> str:
     if doc_number:
         return doc_number
     return "title:" + bare_title(title or "")
-
-
-def bare_title(title: str) -> str:
-    """A title without 《》〈〉 wrappers, spaces, and the 关于印发…的通知 envelope.
-
-    >>> bare_title("关于印发〈榆林市实施方案〉的通知")
-    '榆林市实施方案'
-    """
-    text = re.sub(r"[《》〈〉\s]", "", title or "")
-    inner = re.match(r"^(?:.*?)关于印发(.+?)的通知$", text)
-    return inner.group(1) if inner else text
 
 
 def level_of_number(doc_number: str | None, issuer_hint: str | None = None,
@@ -177,6 +167,8 @@ def export(graph: nx.DiGraph, path, fmt: str) -> Path:
         path.write_text(json.dumps(nx.node_link_data(clean, edges="edges"), ensure_ascii=False, indent=1),
                         encoding="utf-8")
     elif fmt in ("png", "svg"):
+        if not pictures_available():
+            raise PolicydiffError(f"{path}: pictures need matplotlib: pip install -e '.[pictures]'")
         draw(clean, path)
     else:
         raise ValueError(f"unknown graph format '{fmt}'")
@@ -194,14 +186,18 @@ def _without_none(graph: nx.DiGraph) -> nx.DiGraph:
     return clean
 
 
+def pictures_available() -> bool:
+    """Whether matplotlib (the ``pictures`` extra) is installed."""
+    import importlib.util
+
+    return importlib.util.find_spec("matplotlib") is not None
+
+
 def _cjk_font():
     from matplotlib import font_manager
 
-    for path in ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
-                 "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"):
-        if Path(path).exists():
-            return font_manager.FontProperties(fname=path)
-    return None
+    path = cjk_font_path()
+    return font_manager.FontProperties(fname=path) if path else None
 
 
 def draw(graph: nx.DiGraph, path) -> None:

@@ -92,7 +92,6 @@ ROLE_LABEL = re.compile(
     "(?P<kw>" + "|".join(p for _, p in ROLE_KEYWORDS) + r")\s*[：:]"
 )
 MARKER_OPEN = "（(【[［"
-MARKER_CLOSE = {"（": "）", "(": ")", "【": "】", "[": "]", "［": "］"}
 UNIT_SEPARATORS = "、，,；;"
 UNIT_TRAILING_PHRASES = re.compile(r"(?:按照职责分工分别负责|按职责分工负责|分别负责|等部门|负责)$")
 UNIT_CONJUNCTION = re.compile(r"^(?P<a>.+?[处科室局委办])及(?P<b>.+?[处科室局委办])$")
@@ -118,13 +117,8 @@ COMPARATOR_AFTER = [
     ("<=", r"^(?:以内|之内|内|以下)"),
 ]
 # numbers in these contexts are not targets
-NOT_TARGET_AFTER = re.compile(
-    r"^(?:级|届|中全会|大(?!病)|五|年行动|年计划|年规划|个一|个全覆盖|个落实|个不摘|个允许|"
-    r"个必须|手抓|甲|乙|类|孩|癌|胎)"
-)
 NOT_TARGET_BEFORE = re.compile(r"(?:第|前|十|“|\")$")
 AGE_BAND = re.compile(r"\d+\s*[-—–~至]\s*$")
-RANGE_AFTER = re.compile(r"^\s*[-—–~至]\s*\d")
 DEADLINE = re.compile(r"(?:到|至|截至|截止|于)\s*(?P<year>(?:19|20)\d{2})\s*年")
 DEADLINE_LEAD = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*年[，,]")
 FIVE_YEAR_PLANS = {"十三五": 2020, "十四五": 2025, "十五五": 2030}

@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -54,3 +55,14 @@ def load_json(name: str):
     """A JSON data file shipped in ``policydiff/data``."""
     with _data_path(name).open(encoding="utf-8") as fh:
         return json.load(fh)
+
+
+# WenQuanYi Micro Hei covers CJK, Latin digits and 〈〉“”— (Droid Sans Fallback lacks some of them)
+CJK_FONTS = ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+             "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")
+
+
+def cjk_font_path() -> str | None:
+    """Path of an installed CJK font (pictures, PDF renderings), or None."""
+    return next((path for path in CJK_FONTS if Path(path).exists()), None)
+

@@ -73,3 +73,14 @@ def split_units(text: str, offset: int = 0, with_spans: bool = False):
                 parts.append((stripped, (offset + lead, offset + lead + len(stripped))))
             start = i + 1
     return parts if with_spans else [p for p, _ in parts]
+
+
+def bare_title(title: str) -> str:
+    """A title without 《》〈〉 wrappers, spaces, and the 关于印发…的通知 envelope.
+
+    >>> bare_title("关于印发〈榆林市实施方案〉的通知")
+    '榆林市实施方案'
+    """
+    text = re.sub(r"[《》〈〉\s]", "", title or "")
+    inner = re.match(r"^(?:.*?)关于印发(.+?)的通知$", text)
+    return inner.group(1) if inner else text

@@ -15,17 +15,16 @@ from pathlib import Path
 from policydiff import patterns as P
 from policydiff.metadata import extract_metadata
 from policydiff.normalise import normalise
+from policydiff.resources import cjk_font_path
 
-# WenQuanYi Micro Hei covers CJK, Latin digits and 〈〉“”— (Droid Sans Fallback lacks them)
-FONT_CANDIDATES = ["/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"]
 RED = (200, 0, 0)
 
 
 def cjk_font() -> str:
     """Path of an installed CJK TrueType font, or raise with how to install one."""
-    for candidate in FONT_CANDIDATES:
-        if Path(candidate).exists():
-            return candidate
+    path = cjk_font_path()
+    if path and "wqy" in path:  # the fallback font lacks 〈〉“”—, which the notices print
+        return path
     raise FileNotFoundError("no CJK font found: apt-get install fonts-wqy-microhei")
 
 

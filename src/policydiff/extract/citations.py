@@ -7,7 +7,7 @@ import re
 
 from .. import patterns as P
 from ..models import Citation
-from ..textutils import normalise_doc_number, sentence_bounds
+from ..textutils import bare_title, normalise_doc_number, sentence_bounds
 
 _NUMBER_AFTER = re.compile(r"\s*[（(]\s*(?P<number>[^（）()]{2,30}?号)\s*[）)]")  # used with match(text, pos)
 _BOUNDARY = re.compile(r"[，。；：,;:\n》）)]|" + P.CITING_VERBS.pattern)
@@ -57,13 +57,8 @@ def extract_citations(text: str, start: int, own_number: str | None = None,
 def _is_own(title: str, number: str | None, own_number: str | None, own_titles) -> bool:
     if number and number == own_number:
         return True
-    bare = _bare_title(title)
-    return number is None and any(bare == _bare_title(t) for t in own_titles if t)
-
-
-def _bare_title(title: str) -> str:
-    """A title without 《》/〈〉 wrappers and spaces, for comparison."""
-    return re.sub(r"[《》〈〉\s]", "", title or "")
+    bare = bare_title(title)
+    return number is None and any(bare == bare_title(t) for t in own_titles if t)
 
 
 def _in_header(text: str, m: re.Match) -> bool:
@@ -110,7 +105,7 @@ def _issuer_hint(text: str, at: int, previous: list[Citation], title: str) -> st
 def _distinct(citations: list[Citation]) -> list[Citation]:
     seen, result = set(), []
     for c in citations:
-        key = c.doc_number or _bare_title(c.title)
+        key = c.doc_number or bare_title(c.title)
         if key in seen:
             continue
         seen.add(key)

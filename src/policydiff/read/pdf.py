@@ -44,8 +44,12 @@ def read_pdf(path, engine: str = "auto") -> SourceText:
 
 
 def _pdf_page_lines(path, page_numbers: list[int] | None = None) -> list[list[Line]]:
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    try:
+        import pdfplumber
+        from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    except ImportError as exc:
+        raise errors.UnsupportedFormatError(
+            path, "the pdfplumber engine is an extra: pip install -e '.[pdfplumber]'") from exc
 
     _check_pdf_header(path)
     try:
