@@ -46,9 +46,10 @@ def is_goal_node(node: OutlineNode, by_path: dict[str, OutlineNode]) -> bool:
 def ancestors(node: OutlineNode, by_path: dict[str, OutlineNode]) -> list[OutlineNode]:
     """``node`` and its ancestors, nearest first."""
     chain = []
-    while node is not None:
-        chain.append(node)
-        node = by_path.get(node.parent) if node.parent else None
+    current: OutlineNode | None = node
+    while current is not None:
+        chain.append(current)
+        current = by_path.get(current.parent) if current.parent else None
     return chain
 
 

@@ -96,7 +96,8 @@ def _text_lines(boxes: list[Box], same_line: float) -> list[Line]:
     if not boxes:
         return []
     boxes.sort(key=lambda b: (b.top, b.x0))
-    lines, current = [], []
+    lines: list[Line] = []
+    current: list[Box] = []
     for box in boxes:
         if current and abs(current[0].top - box.top) >= same_line:
             lines.append(_join_boxes(current))

@@ -85,7 +85,8 @@ def _pdfium_page_lines(path, confidence: dict[int, float] | None = None,
         if "password" in str(exc).lower():
             raise errors.EncryptedPdfError(path) from exc
         raise errors.BrokenPdfError(path, f"truncated or damaged PDF ({exc})") from exc
-    pages, table_pages = [], []
+    pages: list[list[Line]] = []
+    table_pages: list[int] = []
     try:
         for index, page in enumerate(document):
             paths = sum(1 for _ in pdf_tables.page_objects(page, pdfium_c.FPDF_PAGEOBJ_PATH))

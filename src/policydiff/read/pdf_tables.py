@@ -14,6 +14,7 @@ import bisect
 import ctypes
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 SNAP = 3.0  # points: edges this close are one ruling line (stroke widths, double borders)
@@ -143,7 +144,7 @@ def _covers(edges: list[Edge], at: float, start: float, end: float) -> bool:
 # ------------------------------------------------------------------ grids
 
 
-def _grids(horizontal: list[Edge], vertical: list[Edge]):
+def _grids(horizontal: list[Edge], vertical: list[Edge]) -> Iterator[tuple[list[float], list[float], list[Edge], list[Edge]]]:
     """Each table's row and column positions: the connected groups of rules that
     cross or touch one another (a table needs two rows of rules and two columns)."""
     edges = [("h", e) for e in horizontal] + [("v", e) for e in vertical]

@@ -36,7 +36,9 @@ def document_matrix(record: dict) -> tuple[list[dict], list[str]]:
 
 
 def _ordered_units(tasks: list[dict]) -> list[str]:
-    leads, total, first = Counter(), Counter(), {}
+    leads: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    first: dict[str, int] = {}
     for i, t in enumerate(tasks):
         for unit, role in t["cells"].items():
             total[unit] += 1
