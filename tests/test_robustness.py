@@ -12,7 +12,7 @@ import time
 import pytest
 from click.testing import CliRunner
 
-from conftest import ALL_IDS, CORPUS, SHENMU
+from conftest import ALL_IDS, CORPUS, HUAINAN, SHENMU
 from policydiff.cli import cli
 from policydiff.ingest import ingest
 
@@ -82,7 +82,6 @@ def test_kill_9_mid_ingest_leaves_only_complete_documents(tmp_path):
 # ------------------------------------------------------------------ issue 17
 
 from badfiles import NOTICE, hostile_files  # noqa: E402
-
 from policydiff import store  # noqa: E402
 from policydiff.read import read  # noqa: E402
 
@@ -99,17 +98,18 @@ def test_a_text_past_the_limit_is_refused_before_it_is_read(tmp_path, monkeypatc
     big.write_text(NOTICE * 2, encoding="utf-8")
     monkeypatch.setenv("POLICYDIFF_MAX_BYTES", str(len(NOTICE.encode())))  # the limit the user sets
     monkeypatch.setattr("pathlib.Path.read_bytes", lambda self: pytest.fail("read before the size check"))
-    with pytest.raises(Exception, match="too large for a notice .*raise it with ingest --max-size"):
+    with pytest.raises(Exception, match=r"too large for a notice .*raise it with ingest --max-size"):
         read(big)
 
 
-def test_max_size_raises_the_limits(tmp_path):
+def test_max_size_raises_the_limits(tmp_path, monkeypatch):
+    monkeypatch.setenv("POLICYDIFF_MAX_BYTES", str(20 * 2**20))  # restored after the test (--max-size sets it)
     hostile_files(tmp_path / "in")
     (tmp_path / "in" / "bomb.docx").unlink()
     result = CliRunner().invoke(cli, ["ingest", str(tmp_path / "in"), "--db", str(tmp_path / "p.db"),
                                       "--workers", "1", "--max-size", "200"])
-    assert "too large" not in result.output  # 200 MB: 500,000 paragraphs and 3,000,000 tags allowed
-    os.environ.pop("POLICYDIFF_MAX_BYTES", None)
+    assert result.exit_code == 1 and "too large" not in result.output  # 200 MB: 500,000 paragraphs, 3,000,000 tags
+    assert "paragraphs.docx: empty file" in result.output  # read, and found empty
 
 
 def _killing_parse(original):
@@ -215,7 +215,7 @@ def test_ctrl_c_ends_with_one_line_saying_what_was_stored(tmp_path):
                              "--workers", "2", "--quiet"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     _wait_for_documents(db, 5)
     proc.send_signal(signal.SIGINT)
-    out, err = proc.communicate(timeout=120)
+    _out, err = proc.communicate(timeout=120)
     assert proc.returncode == 130, err
     assert "Traceback" not in err and len([line for line in err.splitlines() if line.strip()]) == 1
     assert err.startswith("Interrupted: stored ")
@@ -309,14 +309,25 @@ def test_a_file_symlink_loop_is_a_failed_file_and_links_out_are_followed_on_requ
 
 
 def test_canonical_unit_names_do_not_depend_on_ingest_order(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    huainan = (CORPUS / f"{HUAINAN}.txt").read_text(encoding="utf-8")
+    (folder / "new.txt").write_text(huainan, encoding="utf-8")
+    # the same body under its name before the 2018 reform, in an older notice
+    (folder / "old.txt").write_text(huainan.replace("淮南市卫生健康委员会", "淮南市卫生和计划生育委员会")
+                                    .replace("2022", "2017"), encoding="utf-8")
+
     def units_after(order, name):
         db = tmp_path / name / "p.db"
-        for doc_id in order:
-            ingest([CORPUS / f"{doc_id}.txt"], db, workers=1)
-        ingest([CORPUS / f"{order[0]}.txt"], db, workers=1, force=True)  # --force on one file
-        return sorted(sqlite3.connect(db).execute("select * from units"))
+        for file in order:
+            ingest([folder / file], db, workers=1)
+        ingest([folder / order[0]], db, workers=1, force=True)  # --force on one file
+        return (sorted(sqlite3.connect(db).execute("select * from units")),
+                dict(sqlite3.connect(db).execute("select doc_id, name from unit_aliases where raw like '淮南市卫生%'")))
 
-    assert units_after(ALL_IDS, "forward") == units_after(ALL_IDS[::-1], "backward")
+    forward, backward = units_after(["old.txt", "new.txt"], "forward"), units_after(["new.txt", "old.txt"], "backward")
+    assert forward == backward
+    assert forward[1] == {"new": "淮南市卫生健康委员会", "old": "淮南市卫生和计划生育委员会"}  # each notice's own name
 
 
 def test_output_never_replaces_the_database_or_another_kind_of_file(tmp_path):
@@ -407,6 +418,7 @@ def test_serve_leaves_no_temporary_file(tmp_path, monkeypatch):
             pass
 
     monkeypatch.setattr(subprocess, "Popen", Server)
+    monkeypatch.setattr(os, "execv", lambda *args: sys.exit(0))  # were the server to replace this process
     monkeypatch.setattr("importlib.util.find_spec", lambda name: True)
     CliRunner().invoke(cli, ["serve", "--db", str(db)])
     assert list(spool.iterdir()) == []
