@@ -177,6 +177,39 @@ def bench_queries(db_path: Path, rounds: int = 5) -> dict:
             "align_s": t_align, "measures": n_measures, "frame_s": t_frame, "load_s": t_load}
 
 
+HOSTILE_PROBE = """
+import resource, sys
+from policydiff.read import read
+try:
+    outcome = f"read, {len(read(sys.argv[1]).text):,} characters"
+except Exception as exc:
+    outcome = "refused: " + str(exc).split(": ", 1)[-1].split("; raise")[0]
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024, outcome)
+"""
+
+
+def bench_hostile(work: Path) -> list[dict]:
+    """Peak memory of reading one hostile file per format, each in a fresh process:
+    files that expand past the limits (refused before expanding) and files just under them."""
+    from badfiles import hostile_files, write_docx_xml
+
+    folder = work / "hostile"
+    hostile_files(folder)
+    write_docx_xml(folder / "paragraphs-at-limit.docx", b"<w:p><w:r><w:t>x</w:t></w:r></w:p>" * 49_000)
+    (folder / "tags-at-limit.html").write_bytes(b"<html><body><p>" + "卫生健康".encode() * 10
+                                                + b"<i>x" * 290_000 + b"</body></html>")
+    with open(folder / "huge.txt", "wb") as fh:
+        fh.write(("神木市卫生健康局。" * 1000 + "\n").encode() * 2300)  # ~60 MB
+    results = []
+    for path in sorted(folder.iterdir()):
+        probe = subprocess.run([sys.executable, "-c", HOSTILE_PROBE, str(path)], capture_output=True, text=True,
+                               env={**os.environ, "PYTHONPATH": str(HERE.parent / "src")})
+        mb, _, outcome = probe.stdout.strip().partition(" ")
+        results.append({"file": path.name, "mb": path.stat().st_size / 2**20, "peak_mb": int(mb or 0),
+                        "outcome": outcome or probe.stderr.strip().splitlines()[-1][:80]})
+    return results
+
+
 def versions() -> str:
     names = ["pdfplumber", "pypdfium2", "jieba", "rapidfuzz", "networkx", "sqlite-utils", "charset-normalizer",
              "orjson"]
@@ -201,7 +234,7 @@ def main(argv=None) -> None:
     pdf = bench_pdf(corpus / "pdf", work)
     queries = bench_queries(text["db"])
     scans = bench_ocr(corpus / "pdf", work)
-    rows = results_table(text, stages, pdf, queries, scans)
+    rows = results_table(text, stages, pdf, queries, scans) + hostile_rows(bench_hostile(work))
     out = render(rows, args)
     print(out)
     if not args.no_write:
@@ -242,6 +275,11 @@ def results_table(text, stages, pdf, queries, scans=None) -> list[tuple[str, str
     shares = ", ".join(f"{k} {v / total:.0%}" for k, v in stages.items())
     rows.append(("stage shares (per notice, one process)", f"{total * 1000:.1f} ms: {shares}", "—", ""))
     return rows
+
+
+def hostile_rows(results: list[dict]) -> list[tuple[str, str, str, str]]:
+    return [(f"hostile file: {r['file']} ({r['mb']:.1f} MB)", f"peak {r['peak_mb']} MB; {r['outcome']}",
+             "≤ 1 GB", _verdict(r["peak_mb"] <= 1024, "")) for r in results]
 
 
 def _verdict(ok: bool, note: str) -> str:

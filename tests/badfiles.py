@@ -40,3 +40,30 @@ def make_bad_files(folder: Path, pdf_source: Path | None = None) -> dict[str, st
     locked.set_encryption(owner_password="owner", user_password="user")
     write("locked.pdf", bytes(locked.output()), "encrypted PDF")
     return expected
+
+
+def write_docx_xml(path: Path, body: bytes) -> Path:
+    """A minimal Word file whose document body is ``body`` (hostile shapes python-docx would expand)."""
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
+                         'package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/>'
+                         '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
+                         'officedocument.wordprocessingml.document.main+xml"/></Types>')
+        archive.writestr("_rels/.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+                         'package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/'
+                         'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
+        archive.writestr("word/document.xml", b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.'
+                         b'openxmlformats.org/wordprocessingml/2006/main"><w:body>' + body + b"</w:body></w:document>")
+    return path
+
+
+def hostile_files(folder: Path) -> dict[str, str]:
+    """One file per format that expands far past its size; {file name: what the refusal names}."""
+    folder.mkdir(parents=True, exist_ok=True)
+    write_docx_xml(folder / "paragraphs.docx", b"<w:p/>" * 60_001)  # 360 kB of XML, 60,001 paragraphs
+    write_docx_xml(folder / "bomb.docx", b"<w:p><w:r><w:t>" + b" " * (21 * 2**20) + b"</w:t></w:r></w:p>")
+    (folder / "tags.html").write_bytes(b"<html><body>" + b"<i>x" * 300_001 + b"</body></html>")
+    return {"paragraphs.docx": "60,001 paragraphs and table cells", "bomb.docx": "uncompressed",
+            "tags.html": "tags in the web page"}

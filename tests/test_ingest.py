@@ -122,13 +122,16 @@ def test_json_files_are_what_json_dumps_with_indent_2_writes(tmp_path):
         assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n", path.name
 
 
-def test_a_database_of_an_older_schema_is_emptied_with_a_warning(tmp_path, records, caplog):
+def test_a_database_of_an_older_schema_is_refused_by_reads_and_rebuilt_by_ingest(tmp_path, records, caplog):
     db_path = tmp_path / "p.db"
     db = store.open_db(db_path)
     store.save_record(db, records[SHENMU])
     db.execute("PRAGMA user_version = 1")
     db.close()
-    db = store.open_db(db_path)
+    with pytest.raises(store.OldSchemaError, match="run `policydiff ingest` to rebuild it"):
+        store.open_db(db_path)  # a read command: refused, nothing emptied
+    assert sqlite3.connect(db_path).execute("select count(*) from documents").fetchone()[0] == 1
+    db = store.open_db(db_path, rebuild=True)  # what ingest does
     assert db.execute("select count(*) from documents").fetchone()[0] == 0
     assert "older policydiff (schema 1" in caplog.text and "policydiff ingest" in caplog.text
     store.save_record(db, records[SHENMU])  # the rebuilt schema takes records again

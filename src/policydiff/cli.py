@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -33,9 +35,14 @@ json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON."
 csv_option = click.option("--csv", "as_csv", is_flag=True, help="Print CSV.")
 
 
+force_output_option = click.option("--force", "force_output", is_flag=True,
+                                   help="Let -o replace a file that is not an output of this kind.")
+
+
 def output_options(formats: list[str]):
-    """``--format`` (one of ``formats``; default from ``-o``'s suffix, else a table) and ``-o``."""
+    """``--format`` (one of ``formats``; default from ``-o``'s suffix, else a table), ``-o`` and ``--force``."""
     def decorate(command):
+        command = force_output_option(command)
         command = click.option("-o", "--output", "out", type=click.Path(dir_okay=False),
                                help="Write to this file.")(command)
         return click.option("--format", "fmt", type=click.Choice(formats),
@@ -48,11 +55,48 @@ class Fail(click.ClickException):
 
     exit_code = 1
 
+    def format_message(self) -> str:
+        return printable(self.message)
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\u0085\u2028\u2029]")
+
+
+def printable(text: str) -> str:
+    """``text`` on one line: control characters and line breaks (a file named
+    ``a\nError: b``) shown escaped, so that no message can forge another line."""
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], str(text))
+
 
 class UsageFail(Fail):
     """A bad argument (a DOC that matches nothing): exit status 2."""
 
     exit_code = 2
+
+
+OUTPUT_SUFFIXES = {".csv", ".xlsx", ".md", ".markdown", ".html", ".htm", ".json", ".graphml", ".gexf", ".png", ".svg"}
+
+
+def _check_output(out, force: bool = False, db_path=None) -> None:
+    """``-o`` never replaces the database, nor (without --force) an existing file that is
+    not an output type; a missing folder is created."""
+    if not out:
+        return
+    path = Path(out)
+    if path.exists():
+        if path.is_dir():
+            raise Fail(f"{out}: is a folder; give a file name")
+        if db_path and Path(db_path).exists() and path.samefile(db_path):
+            raise Fail(f"{out}: is the database; choose another output file")
+        with open(path, "rb") as fh:
+            is_database = fh.read(16) == b"SQLite format 3\x00"
+        if (is_database or path.suffix.lower() not in OUTPUT_SUFFIXES) and not force:
+            kind = "a database" if is_database else f"not an output file ({path.suffix or 'no suffix'})"
+            raise Fail(f"{out}: exists and is {kind}; --force replaces it")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise Fail(f"{out}: cannot create its folder ({exc.strerror or exc})") from exc
 
 
 def _open(db_path):
@@ -68,7 +112,26 @@ def _resolve(db, ref: str) -> str:
         raise UsageFail(str(exc)) from exc
 
 
-@click.group()
+class Commands(click.Group):
+    """Every command's failure is one ``Error:`` line: a NUL in an argument is refused,
+    and policydiff's own errors, file-system and database errors become :class:`Fail`."""
+
+    def invoke(self, ctx):
+        if any("\x00" in arg for arg in [*getattr(ctx, "_protected_args", []), *ctx.args]):
+            raise UsageFail("an argument contains a NUL character")
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except PolicydiffError as exc:
+            raise Fail(str(exc)) from exc
+        except OSError as exc:
+            raise Fail(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": ")) from exc
+        except sqlite3.DatabaseError as exc:
+            raise Fail(f"database error: {exc}") from exc
+
+
+@click.group(cls=Commands)
 @click.version_option(package_name="policydiff")
 def cli():
     """policydiff: structured, queryable evidence from Chinese policy notices."""
@@ -80,26 +143,38 @@ def cli():
 @click.option("--workers", type=int, default=None, help="Parallel parser processes (default: cores).")
 @click.option("--force", is_flag=True, help="Re-parse files whose hash is already stored.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def ingest(paths, db_path, workers, force, quiet):
+@click.option("--max-size", type=click.IntRange(min=1), default=None,
+              help="Largest file (and Word file unpacked) to read, in MB (default 20; "
+                   "$POLICYDIFF_MAX_BYTES); paragraph, tag, page and character limits scale with it.")
+@click.option("--follow-links", is_flag=True, help="Read files that links lead to outside the given folders.")
+def ingest(paths, db_path, workers, force, quiet, max_size, follow_links):
     """Parse notices (text, PDF, Word, HTML) and store them.
 
     Example: policydiff ingest corpus/
     """
     import logging
+    import os
 
     from .ingest import collect_files
     from .ingest import ingest as run_ingest
+    from .read.limits import ENV
 
-    if not quiet:  # per-page progress of long scans (OCR), from the workers
-        logging.basicConfig(level=logging.INFO, format="%(message)s")
+    if max_size:  # the workers inherit it
+        os.environ[ENV] = str(max_size * 2**20)
+    logging.basicConfig(level=logging.WARNING if quiet else logging.INFO, format="%(message)s")
     paths = paths or ("corpus",)
-    total = len(collect_files(paths)[0])
+    total = len(collect_files(paths, follow_links)[0])
     with Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
                   TextColumn("{task.description}"), console=err_console,
                   disable=quiet or not err_console.is_terminal) as bar:
         task = bar.add_task("", total=total)
-        report = run_ingest(paths, db_path, workers=workers, force=force,
-                            progress=lambda f: bar.update(task, advance=1, description=Path(f).name))
+        report = run_ingest(paths, db_path, workers=workers, force=force, follow_links=follow_links,
+                            progress=lambda f: bar.update(task, advance=1, description=printable(Path(f).name)))
+    if report.interrupted:
+        click.echo(f"Interrupted: stored {len(report.added)} added and {len(report.updated)} updated notices "
+                   f"in {db_path} (records and JSON agree); the other files were not stored — run ingest "
+                   "again to do the rest", err=True)
+        sys.exit(130)
     _print_ingest_summary(report, db_path)
     sys.exit(0 if report.ok else 1)
 
@@ -107,11 +182,16 @@ def ingest(paths, db_path, workers, force, quiet):
 def _print_ingest_summary(report, db_path) -> None:
     # one unwrapped line per problem, so that they can be grepped
     for failure in report.failures:
-        click.echo(f"Error: {failure.line()}", err=True)
+        click.echo(f"Error: {printable(failure.line())}", err=True)
     for warning in report.warnings:
-        click.echo(f"Warning: {warning}", err=True)
+        click.echo(f"Warning: {printable(warning)}", err=True)
     for path, twin in report.duplicates:
-        click.echo(f"Skipped: {path}: same content as {twin}", err=True)
+        click.echo(f"Skipped: {printable(path)}: same content as {twin}", err=True)
+    for link, target in report.skipped_links:
+        click.echo(f"Skipped: {printable(link)}: a link out of the folder (to {printable(target)}); "
+                   "--follow-links reads it", err=True)
+    for doc_id in report.restored:
+        click.echo(f"Restored: {doc_id}.json from the stored record (it was missing or stale)", err=True)
     click.echo(f"added {len(report.added)}, updated {len(report.updated)}, unchanged "
                f"{len(report.unchanged)}, failed {len(report.failures)}, duplicates "
                f"{len(report.duplicates)} → {db_path}")
@@ -178,6 +258,8 @@ def docs(db_path, as_json):
     if as_json:
         for r in rows:
             click.echo(json.dumps(r, ensure_ascii=False))
+    elif not rows:
+        click.echo(f"no documents in {db_path} (run policydiff ingest)")
     else:
         console.print(_documents_table(rows))
 
@@ -391,11 +473,12 @@ def _write_table(rows, columns, fmt, out, title, sheets=None, titles=None):
 @click.option("--across", is_flag=True, help="Frame entry × locality instead of task × unit.")
 @output_options(FORMATS)
 @frame_option
-def matrix(docs, db_path, across, fmt, out, frame_path):
+def matrix(docs, db_path, across, fmt, out, force_output, frame_path):
     """Responsibility matrix: task × unit (牵头/配合/责任) for each DOC, or --across.
 
     Example: policydiff matrix 连云港 -o lianyungang.xlsx
     """
+    _check_output(out, force_output, db_path)
     from .report.matrix import across_table, document_matrix
 
     db = _open(db_path)
@@ -442,6 +525,7 @@ def baseline_build(db_path, out):
     """
     from .compare.frame import build_frame, write_frame
 
+    _check_output(out, False, db_path)
     frame = build_frame(list(store.load_all_records(_open(db_path)).values()))
     path = write_frame(frame, _frame_path(out))
     click.echo(f"wrote {path}: {len(frame['entries'])} entries, {len(frame['indicators'])} indicators "
@@ -498,11 +582,12 @@ DIFF_FORMATS = ["table", "md", "json", "csv", "html"]
 @db_option
 @frame_option
 @output_options(DIFF_FORMATS)
-def diff(doc, against, db_path, frame_path, fmt, out):
+def diff(doc, against, db_path, frame_path, fmt, out, force_output):
     """How DOC carried the reference down: adopted, omitted, merged, added; targets; units.
 
     Example: policydiff diff 淮南
     """
+    _check_output(out, force_output, db_path)
     from .compare.diff import diff_document
 
     db = _open(db_path)
@@ -538,11 +623,12 @@ def _write_text(text: str, out) -> None:
 @db_option
 @frame_option
 @output_options(DIFF_FORMATS)
-def compare(a, b, db_path, frame_path, fmt, out):
+def compare(a, b, db_path, frame_path, fmt, out, force_output):
     """Two localities side by side, aligned through the frame, with target deltas.
 
     Example: policydiff compare 神木 淮南
     """
+    _check_output(out, force_output, db_path)
     from .compare.diff import compare as run_compare
 
     db = _open(db_path)
@@ -599,6 +685,8 @@ def graph_command(db_path, kind, fmt, out, frame_path):
     if not fmt and not g.pictures_available():
         click.echo("Note: no PNG/SVG pictures (pip install -e '.[pictures]' adds them)", err=True)
     single = out and kind and fmt and Path(out).suffix
+    if single:
+        _check_output(out, False, db_path)
     folder = Path(out) if out and not single else Path("graphs")
     for name, graph in graphs.items():
         for f in formats:
@@ -618,11 +706,13 @@ def graph_command(db_path, kind, fmt, out, frame_path):
 @click.argument("doc")
 @db_option
 @click.option("-o", "--output", "out", type=click.Path(dir_okay=False), required=True)
-def render(doc, db_path, out):
+@force_output_option
+def render(doc, db_path, out, force_output):
     """Write a notice as HTML with every extracted span highlighted by kind.
 
     Example: policydiff render 神木 -o shenmu.html
     """
+    _check_output(out, force_output, db_path)
     from .report.web import render_html
 
     db = _open(db_path)
@@ -640,7 +730,8 @@ def serve(db_path, port, host):
     Example: policydiff serve --port 8001  (then open http://127.0.0.1:8001/policydiff/who?topic=医保)
     """
     import importlib.util
-    import os
+    import signal
+    import subprocess
     import tempfile
 
     from .report.web import datasette_metadata
@@ -654,8 +745,16 @@ def serve(db_path, port, host):
     command = [sys.executable, "-m", "datasette", "serve", str(db_path), "--metadata", fh.name,
                "--host", host, "--port", str(port), "--setting", "default_page_size", "50"]
     click.echo(f"serving {db_path} at http://{host}:{port}/{name}", err=True)
-    sys.stderr.flush()
-    os.execv(sys.executable, command)  # become Datasette: a signal to this process reaches the server
+    try:  # a child, not execv: this process stays to remove the metadata file when the server ends
+        server = subprocess.Popen(command)
+        signal.signal(signal.SIGTERM, lambda *_: server.terminate())
+        try:
+            code = server.wait()
+        except KeyboardInterrupt:  # Ctrl-C reached the server too (same process group)
+            code = server.wait()
+    finally:
+        Path(fh.name).unlink(missing_ok=True)
+    sys.exit(code if code >= 0 else 0)
 
 
 def main():  # pragma: no cover

@@ -27,11 +27,15 @@ from .read import read
 RECORD_VERSION = 1
 
 
-def document_id(path: Path) -> str:
-    """A stable id from the file name (not its folder): the stem, plus the
-    format for non-text files so that a notice's PDF and text differ."""
+def document_id(path: Path, root=None) -> str:
+    """A stable id from the file's path under ``root``: the stem, plus the format for
+    non-text files so that a notice's PDF and text differ, after its folders joined by
+    ``__`` (``a/notice.txt`` → ``a__notice``, ``2021/5/index.html`` → ``2021__5__index_html``)."""
+    path = Path(path)
     suffix = path.suffix.lower()
-    return path.stem if suffix in (".txt", "") else f"{path.stem}_{suffix[1:]}"
+    name = path.stem if suffix in (".txt", "") else f"{path.stem}_{suffix[1:]}"
+    folders = path.parent.relative_to(root).parts if root and path.is_relative_to(root) else ()
+    return "__".join((*folders, name))
 
 
 def parse_file(path, root=None) -> dict:
@@ -45,7 +49,7 @@ def parse_file(path, root=None) -> dict:
     source = read(path)
     record = parse_source(source)
     relative = path.relative_to(root) if root and path.is_relative_to(root) else path.name
-    record.update(id=document_id(path), path=str(relative), sha256=hashlib.sha256(data).hexdigest())
+    record.update(id=document_id(path, root), path=str(relative), sha256=hashlib.sha256(data).hexdigest())
     return _ordered(record)
 
 

@@ -19,13 +19,15 @@ from __future__ import annotations
 import json
 import logging
 import re
+import sqlite3
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
 import orjson
 import sqlite_utils
 
-from .errors import DocumentNotFound
+from .errors import DocumentNotFound, PolicydiffError
 from .textutils import normalise_doc_number
 
 log = logging.getLogger(__name__)
@@ -40,43 +42,98 @@ DOCUMENT_COLUMNS = ["id", "path", "sha256", "title", "body_title", "doc_number",
                     "encoding", "ocr", "page_count"]
 
 
-def open_db(path=DEFAULT_DB) -> sqlite_utils.Database:
-    """Open (creating if needed) the project database with its schema."""
+class OldSchemaError(PolicydiffError):
+    """A database written by an older policydiff: only ingest rebuilds it."""
+
+
+def open_db(path=DEFAULT_DB, rebuild: bool = False) -> sqlite_utils.Database:
+    """Open (creating if needed) the project database with its schema.
+
+    A database of an older schema is rebuilt (emptied, with a warning) only with
+    ``rebuild`` — ``ingest`` — and otherwise refused with :class:`OldSchemaError`,
+    so that a read command never empties it."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    db = sqlite_utils.Database(path)
+    db = sqlite_utils.Database(sqlite3.connect(str(path), timeout=30))
     db.conn.execute("PRAGMA foreign_keys = ON")
-    db.conn.execute("PRAGMA journal_mode = WAL")
+    _set_wal(db)
     # WAL + NORMAL: a commit is atomic and the file stays consistent after a crash;
     # only the last commits may be lost on power failure (the next ingest redoes them)
     db.conn.execute("PRAGMA synchronous = NORMAL")
-    ensure_schema(db)
+    try:
+        ensure_schema(db, rebuild)
+    except BaseException:
+        db.close()
+        raise
     if db.execute("select exists (select 1 from search_pending)").fetchone()[0]:
         index_pending(db)  # an ingest stopped before indexing what it stored
     return db
 
 
-SCHEMA_VERSION = 5
+def _set_wal(db: sqlite_utils.Database) -> None:
+    """Switching a new file to WAL needs a moment alone with it: wait for other openers."""
+    for _ in range(300):
+        try:
+            db.conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            time.sleep(0.1)
+    db.conn.execute("PRAGMA journal_mode = WAL")
+
+
+SCHEMA_VERSION = 6
 
 # table -> its columns in the trigram search index
 SEARCH_COLUMNS = {"measures": ["title", "text"], "task_rows": ["task"], "duties": ["unit", "duty"]}
 
 
-def ensure_schema(db: sqlite_utils.Database) -> None:
-    """Create the tables; a database of an older schema is rebuilt (it is derived
-    from the notices, so the next ingest fills it again)."""
-    version = db.execute("PRAGMA user_version").fetchone()[0]
-    if "documents" in db.table_names() and version == SCHEMA_VERSION:
+# every table the schema has (FTS shadow tables aside): a database missing one is half-built
+SCHEMA_TABLES = ["documents", *CHILD_TABLES, "units", "search_pending",
+                 *(f"{table}_fts" for table in SEARCH_COLUMNS)]
+
+
+def ensure_schema(db: sqlite_utils.Database, rebuild: bool = False) -> None:
+    """Create the tables, in one transaction that holds the write lock (``BEGIN
+    IMMEDIATE``): processes opening a new database at once wait for each other, and
+    a crash leaves no half-built schema. A half-built one (an older policydiff's
+    crash) is rebuilt. A database of an older schema is rebuilt with ``rebuild``
+    (it is derived from the notices, so the next ingest fills it again), else refused."""
+    if _schema_complete(db):
         return
-    if "documents" in db.table_names():
+    with writing(db):
+        if _schema_complete(db):  # another process built it while we waited for the lock
+            return
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        has_documents = "documents" in db.table_names()
+        filled = has_documents and db.execute("select exists (select 1 from documents)").fetchone()[0]
         path = db.execute("PRAGMA database_list").fetchone()[2]
-        log.warning("%s: written by an older policydiff (schema %s, now %s); emptied — run `policydiff "
-                    "ingest` to fill it again", path, version, SCHEMA_VERSION)
-    db.execute("PRAGMA foreign_keys = OFF")
+        if has_documents and version != SCHEMA_VERSION:
+            if not rebuild:
+                raise OldSchemaError(f"{path}: written by an older policydiff (schema {version}, now "
+                                     f"{SCHEMA_VERSION}); run `policydiff ingest` to rebuild it")
+            log.warning("%s: written by an older policydiff (schema %s, now %s); emptied — `policydiff "
+                        "ingest` fills it again", path, version, SCHEMA_VERSION)
+        elif filled:
+            log.warning("%s: half-built schema (missing %s); rebuilt and emptied — `policydiff ingest` "
+                        "fills it again", path, ", ".join(t for t in SCHEMA_TABLES if t not in db.table_names()))
+        _create_schema(db)
+
+
+def _schema_complete(db: sqlite_utils.Database) -> bool:
+    if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+        return False
+    names = set(db.table_names())
+    return all(table in names for table in SCHEMA_TABLES)
+
+
+def _create_schema(db: sqlite_utils.Database) -> None:
+    """Drop whatever is there and create every table (inside the caller's transaction)."""
+    db.execute("PRAGMA defer_foreign_keys = ON")
     for table in db.table_names():
         if table in db.table_names():  # an FTS table's shadow tables go with it
             db.execute(f"drop table if exists [{table}]")
-    db.execute("PRAGMA foreign_keys = ON")
     with db.atomic():
         db["documents"].create({
             "id": str, "path": str, "sha256": str, "title": str, "body_title": str,
@@ -125,7 +182,8 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         db["units"].create({
             "id": str, "name": str, "function": str, "kind": str, "level": str, "locality": str,
             "parent_id": str, "parent_name": str, "reason": str}, pk="id")
-        db["unit_aliases"].create({"doc_id": str, "raw": str, "unit_id": str}, pk=("doc_id", "raw"),
+        db["unit_aliases"].create({"doc_id": str, "raw": str, "unit_id": str, "name": str, "parent_name": str},
+                                  pk=("doc_id", "raw"),
                                   foreign_keys=[("doc_id", "documents", "id"), ("unit_id", "units", "id")])
         for table in CHILD_TABLES:
             if table != "texts":
@@ -135,7 +193,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         for table, columns in SEARCH_COLUMNS.items():
             db[table].enable_fts(columns, tokenize="trigram", create_triggers=False)
         db["search_pending"].create({"doc_id": str}, pk="doc_id")
-    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
 def stored_hashes(db: sqlite_utils.Database) -> dict[str, str]:
@@ -184,7 +242,8 @@ def document_rows(record: dict) -> DocumentRows:
         "annex_indicators": [{"doc_id": doc_id, "no": r["no"], "indicator": r["indicator"],
                               "binding": r["binding"], "start": r["span"][0], "end": r["span"][1]}
                              for r in record["annex_indicators"] or []],
-        "unit_aliases": [{"doc_id": doc_id, "raw": raw, "unit_id": u["id"]} for raw, u in unit_map.items()],
+        "unit_aliases": [{"doc_id": doc_id, "raw": raw, "unit_id": u["id"], "name": u["name"],
+                          "parent_name": u.get("parent_name")} for raw, u in unit_map.items()],
     }
     columns = {table: list(rows[0]) for table, rows in tables.items() if rows}
     return {table: (columns[table], [tuple(map(row.get, columns[table])) for row in rows])
@@ -200,10 +259,11 @@ def save_rows(db: sqlite_utils.Database, doc_id: str, rows: DocumentRows, index:
                                                        [doc_id])]
             delete_document(db, doc_id)
         for table, (columns, values) in rows.items():  # units and documents first (foreign keys)
-            verb = "insert or replace" if table == "units" else "insert"
+            verb = "insert or ignore" if table == "units" else "insert"
             db.conn.executemany(f"{verb} into [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
                                 f"values ({', '.join('?' for _ in columns)})", values)
         _drop_orphan_units(db, previous_units)
+        _name_units(db, previous_units + [row[0] for row in rows.get("units", ([], []))[1]])
         if index:
             _index_documents(db, "= ?", [doc_id])
         else:
@@ -259,6 +319,18 @@ def _unindex_document(db, doc_id: str) -> None:
         cols = ", ".join(f"[{c}]" for c in columns)
         db.execute(f"insert into [{table}_fts] ([{table}_fts], rowid, {cols}) "
                    f"select 'delete', rowid, {cols} from [{table}] where doc_id = ?", [doc_id])
+
+
+def _name_units(db: sqlite_utils.Database, unit_ids: list[str]) -> None:
+    """A unit's name in ``units`` is the one its latest notice (by issue date, then id)
+    gives it — a function of the stored notices, not of the order they were stored in.
+    Each notice's own name for it (a body renamed since, say 卫生和计划生育委员会 before
+    2018) stays in ``unit_aliases.name``."""
+    for unit_id in set(unit_ids):
+        db.execute("update units set (name, parent_name) = (select ua.name, ua.parent_name from unit_aliases ua "
+                   "join documents d on d.id = ua.doc_id where ua.unit_id = units.id "
+                   "order by d.issue_date is null, d.issue_date desc, d.id limit 1) "
+                   "where id = ? and exists (select 1 from unit_aliases where unit_id = ?)", [unit_id, unit_id])
 
 
 def _drop_orphan_units(db: sqlite_utils.Database, unit_ids: list[str]) -> None:
@@ -339,6 +411,19 @@ def public_record(record: dict) -> dict:
     return {k: v for k, v in record.items() if k not in ("source_map", "_json")}
 
 
+def record_sizes(db: sqlite_utils.Database) -> dict[str, int]:
+    """Bytes of each stored record's JSON (what ``extracted/<id>.json`` holds), by id."""
+    return dict(db.execute("select id, length(cast(record as blob)) from documents").fetchall())
+
+
+def load_record_json(db: sqlite_utils.Database, doc_id: str) -> str:
+    """The stored record as the JSON text of ``extracted/<id>.json``."""
+    row = db.execute("select record from documents where id = ?", [doc_id]).fetchone()
+    if row is None:
+        raise DocumentNotFound(f"no document with id '{doc_id}'")
+    return row[0]
+
+
 def load_record(db: sqlite_utils.Database, doc_id: str) -> dict:
     row = db.execute("select record from documents where id = ?", [doc_id]).fetchone()
     if row is None:
@@ -382,7 +467,7 @@ def resolve_document(db: sqlite_utils.Database, ref: str) -> str:
 
 def unit_aliases(db: sqlite_utils.Database, unresolved: bool = False) -> list[dict]:
     """Raw unit strings of every document with the canonical unit each maps to."""
-    sql = ("select ua.doc_id, ua.raw, u.name as canonical, u.function, u.kind, u.level, u.reason "
+    sql = ("select ua.doc_id, ua.raw, coalesce(ua.name, u.name) as canonical, u.function, u.kind, u.level, u.reason "
            "from unit_aliases ua join units u on u.id = ua.unit_id"
            + (" where u.kind = 'unresolved'" if unresolved else "") + " order by ua.doc_id, ua.raw")
     return [dict(row) for row in db.query(sql)]

@@ -15,6 +15,7 @@ from .. import errors
 from ..models import SourceText
 from .docx import read_docx
 from .html import read_html
+from .limits import check_chars
 from .pdf import read_pdf
 from .text import decode_bytes, read_text
 
@@ -41,4 +42,6 @@ def read(path) -> SourceText:
     reader = READERS.get(suffix)
     if reader is None:
         raise errors.UnsupportedFormatError(path, f"unsupported file type '{suffix or path.name}'")
-    return reader(path)
+    source = reader(path)
+    check_chars(path, source.text)  # what a reader expanded, before later stages multiply it
+    return source

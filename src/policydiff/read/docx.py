@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .. import errors
 from ..models import SourceText
+from . import limits
 
 
 def read_docx(path) -> SourceText:
@@ -12,6 +13,7 @@ def read_docx(path) -> SourceText:
         import docx
     except ImportError as exc:  # pragma: no cover - python-docx is a dependency
         raise errors.UnsupportedFormatError(path, "python-docx is not installed") from exc
+    limits.check_docx(path)  # uncompressed size and paragraphs, before python-docx expands them
     try:
         document = docx.Document(str(path))
     except Exception as exc:

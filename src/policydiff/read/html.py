@@ -8,6 +8,7 @@ from pathlib import Path
 from .. import errors
 from .. import patterns as P
 from ..models import SourceText
+from . import limits
 from .text import decode_bytes
 
 # Lines of a government web page around the notice, not part of it.
@@ -28,7 +29,9 @@ def read_html(path) -> SourceText:
     paragraphs such as a second ``约束性`` cell, which a notice cannot lose.)"""
     import lxml.html
 
+    limits.check_file_size(path)
     data = Path(path).read_bytes()
+    limits.check_html(path, data)
     if not data.strip():
         raise errors.EmptyFileError(path)
     text, encoding = _decode_html(path, data)

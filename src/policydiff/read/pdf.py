@@ -7,7 +7,7 @@ import re
 
 from .. import errors
 from ..models import SourceText
-from . import pdf_tables
+from . import limits, pdf_tables
 from .lines import Line, drop_running_headers, join_layout_lines, without_page_numbers
 
 log = logging.getLogger(__name__)
@@ -27,6 +27,7 @@ def read_pdf(path, engine: str = "auto") -> SourceText:
     ``engine="pdfplumber-tables"`` hands pages with ruled lines to pdfplumber's
     table finder; ``engine="pdfplumber"`` uses pdfplumber for every page. Both give the same text.
     """
+    limits.check_file_size(path, limits.max_pdf_bytes())
     confidence: dict[int, float] = {}
     if engine == "pdfplumber":
         pages = _pdf_page_lines(path)
@@ -85,6 +86,7 @@ def _pdfium_page_lines(path, confidence: dict[int, float] | None = None,
         if "password" in str(exc).lower():
             raise errors.EncryptedPdfError(path) from exc
         raise errors.BrokenPdfError(path, f"truncated or damaged PDF ({exc})") from exc
+    limits.check_count(path, len(document), limits.max_pages(), "pages")
     pages: list[list[Line]] = []
     table_pages: list[int] = []
     try:

@@ -2,25 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from charset_normalizer import from_bytes
 
 from .. import errors
 from ..models import SourceText
+from . import limits
 
 BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
-# A notice is 3–30k characters; a text file this large is not one notice (and would
-# cost gigabytes in the character-level offset map).
-MAX_TEXT_BYTES = 20 * 1024 * 1024
-
-
 def read_text(path) -> SourceText:
     """Decode a plain-text notice, detecting its encoding (UTF-8/16, GB18030 …)."""
-    size = Path(path).stat().st_size
-    if size > MAX_TEXT_BYTES:
-        raise errors.TooLargeError(path, f"too large for a notice ({size / 2**20:.1f} MB; limit "
-                                         f"{MAX_TEXT_BYTES // 2**20} MB)")
+    limits.check_file_size(path)  # before reading: a text this large is not one notice
     data = Path(path).read_bytes()
     if not data.strip():
         raise errors.EmptyFileError(path, "empty file" if not data else "only whitespace")
@@ -32,12 +26,19 @@ def read_text(path) -> SourceText:
 
 def decode_bytes(path, data: bytes) -> tuple[str, str]:
     """Detect the encoding of ``data``; refuse binary content."""
-    if not data.startswith(BOMS) and b"\x00" in data[:4096]:
-        raise errors.BinaryFileError(path)
+    bom = data.startswith(BOMS)
+    if not bom and b"\x00" in data[:4096]:  # binary, or UTF-16 of text with ASCII in it
+        found = _utf16_without_bom(data)
+        if found is None:
+            raise errors.BinaryFileError(path)
+        return found
     try:
         return data.decode("utf-8-sig"), "utf_8"
     except UnicodeDecodeError:
         pass
+    found = None if bom else _utf16_without_bom(data)  # all-Chinese UTF-16 has no NUL bytes
+    if found:
+        return found
     best = from_bytes(data).best()
     if best is None:
         raise errors.EncodingError(path)
@@ -51,3 +52,24 @@ def _looks_binary(text: str) -> bool:
     sample = text[:4096]
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
     return controls > len(sample) * 0.02
+
+
+# What a Chinese notice is made of: CJK ideographs and punctuation, full-width forms, ASCII, line breaks.
+_NOTICE_CHARS = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2010-\u2027\x20-\x7e\n\r\t\u00b7\u00d7]")
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text saved without a byte-order mark (Windows tools do): it decodes
+    cleanly and is almost all notice characters in one byte order only. GB18030 or
+    binary data read as UTF-16 gives surrogates, Hangul, Yi and private-use characters."""
+    if len(data) % 2 or len(data) < 4:
+        return None
+    for encoding in ("utf_16_le", "utf_16_be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:4096]
+        if len(_NOTICE_CHARS.findall(sample)) >= 0.97 * len(sample):
+            return text, encoding
+    return None

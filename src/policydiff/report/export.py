@@ -21,9 +21,22 @@ def write_csv(rows: list[dict], out, bom: bool = True, columns: list[str] | None
 
 
 def _write_rows(fh, rows, columns) -> None:
-    writer = csv.DictWriter(fh, fieldnames=columns, extrasaction="ignore")
-    writer.writeheader()
-    writer.writerows(rows)
+    writer = csv.writer(fh)
+    writer.writerow([text_cell(c) for c in columns])
+    for row in rows:
+        writer.writerow([text_cell(row.get(c)) for c in columns])
+
+
+# A spreadsheet reads a cell starting with one of these as a formula (or a DDE command).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def text_cell(value):
+    """A CSV cell a spreadsheet shows as the text it is: ``=1所`` → ``'=1所`` (OWASP's
+    advice for CSV injection). Numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def write_xlsx(sheets: dict[str, list[dict]], path, columns: dict[str, list[str]] | None = None) -> None:
@@ -39,6 +52,7 @@ def write_xlsx(sheets: dict[str, list[dict]], path, columns: dict[str, list[str]
         sheet.append(cols)
         for row in rows:
             sheet.append([row.get(c) for c in cols])
+        _as_text(sheet)
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         sheet.freeze_panes = "A2"
@@ -50,6 +64,16 @@ def write_xlsx(sheets: dict[str, list[dict]], path, columns: dict[str, list[str]
             for cell in row:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
     book.save(path)
+
+
+def _as_text(sheet) -> None:
+    """Every string cell is a string (openpyxl makes ``=1所`` a formula): data type ``s``,
+    shown with Excel's quote prefix so that editing it keeps it text."""
+    for row in sheet.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and cell.data_type != "s":
+                cell.data_type = "s"
+                cell.quotePrefix = True
 
 
 def _sheet_name(name: str) -> str:

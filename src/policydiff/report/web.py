@@ -30,6 +30,12 @@ TABLES = {
     "texts": ("Texts", "Normalised text (what spans point into) and the source text.", []),
 }
 
+def _like_literal(param: str) -> str:
+    """SQL for parameter ``param`` with LIKE's wildcards escaped (``escape '\\'``): a
+    topic of ``%`` or ``_`` matches those characters, not every row."""
+    return f"replace(replace(replace({param}, '\\', '\\\\'), '%', '\\%'), '_', '\\_')"
+
+
 WHO_SQL = """
 select d.locality, d.admin_level as level, d.doc_number, m.path, m.title, mu.role, mu.unit as unit_as_printed,
        u.name as canonical_unit, u.function
@@ -38,9 +44,9 @@ join documents d on d.id = m.doc_id
 left join measure_units mu on mu.measure_id = m.id
 left join unit_aliases ua on ua.doc_id = mu.doc_id and ua.raw = mu.unit
 left join units u on u.id = ua.unit_id
-where m.title like '%' || :topic || '%' or m.text like '%' || :topic || '%'
-order by (m.title like '%' || :topic || '%') desc, d.issue_date, m.position, mu.position
-"""
+where m.title like '%' || {topic} || '%' escape '\\' or m.text like '%' || {topic} || '%' escape '\\'
+order by (m.title like '%' || {topic} || '%' escape '\\') desc, d.issue_date, m.position, mu.position
+""".format(topic=_like_literal(":topic"))
 
 DUTIES_SQL = """
 select d.locality, d.admin_level as level, m.path, m.title, mu.role, mu.unit as unit_as_printed,
@@ -50,9 +56,10 @@ join measures m on m.id = mu.measure_id
 join documents d on d.id = mu.doc_id
 join unit_aliases ua on ua.doc_id = mu.doc_id and ua.raw = mu.unit
 join units u on u.id = ua.unit_id
-where u.name like '%' || :unit || '%' or mu.unit like '%' || :unit || '%' or u.function = :unit
+where u.name like '%' || {unit} || '%' escape '\\' or mu.unit like '%' || {unit} || '%' escape '\\'
+   or u.function = :unit
 order by d.issue_date, m.position
-"""
+""".format(unit=_like_literal(":unit"))
 
 MATRIX_SQL = """
 select m.path, m.title, mu.unit as unit_as_printed,
@@ -63,9 +70,9 @@ join documents d on d.id = m.doc_id
 join measure_units mu on mu.measure_id = m.id
 left join unit_aliases ua on ua.doc_id = mu.doc_id and ua.raw = mu.unit
 left join units u on u.id = ua.unit_id
-where d.id = :doc or d.locality like :doc || '%' or d.doc_number = :doc
+where d.id = :doc or d.locality like {doc} || '%' escape '\\' or d.doc_number = :doc
 order by m.position, mu.position
-"""
+""".format(doc=_like_literal(":doc"))
 
 
 def datasette_metadata(database: str = "policydiff") -> dict:
