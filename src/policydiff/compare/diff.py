@@ -6,14 +6,15 @@ from __future__ import annotations
 import difflib
 import re
 
+from .. import __version__
+from ..models import Reference
 from ..textutils import sentence_around
-from .align import NO_MATCH, align_document, frame_from_document, key_terms, topic_score
+from .align import NO_MATCH, PreparedFrame, align_document, frame_from_document, key_terms
+from .coverage import ANNEX_ONLY, DUTIES_ONLY, GOALS_ONLY, INSIDE_ITEM, NOT_FOUND, OWN_ITEM, cover, entry_view, passages
 from .frame import PROVENANCE, annex_targets, load_frame, matching_indicator, national_facts
 
-MERGED_SHARE = 0.75  # key-term coverage inside another measure that counts as merged
 
-
-def choose_reference(db, against: str | None = None, frame: dict | None = None) -> dict:
+def choose_reference(db, against: str | None = None, frame: dict | None = None) -> Reference:
     """The reference of a diff: the document ``against`` (an id), else the national
     opinion if it is stored, else ``frame`` (derived from the implementing notices)."""
     from .. import store
@@ -28,35 +29,68 @@ def choose_reference(db, against: str | None = None, frame: dict | None = None) 
     return reference_from_frame(frame, store.load_all_records(db))
 
 
-def reference_from_frame(frame: dict, records: dict[str, dict]) -> dict:
-    return {"kind": "frame", "name": f"national measure frame ({PROVENANCE})",
-            "doc_number": frame["national"]["doc_number"],
-            "date": frame["national"].get("issue_date") or frame["national"].get("issue_month"),
-            "entries": frame["entries"], "indicators": frame.get("indicators", []), "records": records}
+def reference_from_frame(frame: dict, records: dict[str, dict]) -> Reference:
+    number = frame["national"]["doc_number"]
+    primary = {d for d, r in records.items() if any(c["doc_number"] == number for c in r["citations"])}
+    return Reference(kind="frame", name=f"national measure frame ({PROVENANCE})", doc_number=number,
+                     date=frame["national"].get("issue_date") or frame["national"].get("issue_month"),
+                     derivation=f"measure frame {PROVENANCE} ({len(frame['entries'])} entries; the national text "
+                                f"{number} is not in the corpus); each notice is matched against the other "
+                                "notices' evidence only",
+                     entries=frame["entries"], indicators=frame.get("indicators", []), records=records,
+                     primary_ids=primary)
 
 
-def reference_from_document(record: dict) -> dict:
+def reference_from_document(record: dict) -> Reference:
     indicators = [{"no": r["no"], "indicator": r["indicator"], "binding": r["binding"],
                    "frame_values": _values_of(record, r)} for r in record.get("annex_indicators") or []]
-    return {"kind": "document", "name": f"{record['locality']} {record['doc_number'] or record['id']}",
-            "doc_number": record["doc_number"], "date": record["issue_date"],
-            "entries": frame_from_document(record), "indicators": indicators,
-            "records": {record["id"]: record}}
+    name = f"{record['locality']} {record['doc_number'] or record['id']}"
+    return Reference(kind="document", name=name, doc_number=record["doc_number"], date=record["issue_date"],
+                     derivation=f"the measures of {name} ({record['issue_date']}), one entry per measure",
+                     entries=frame_from_document(record), indicators=indicators, records={record["id"]: record},
+                     primary_ids={record["id"]})
 
 
 def _values_of(record: dict, row: dict) -> list[dict]:
     return [{k: t[k] for k in ("comparator", "value", "unit")} for t in annex_targets(record, row)]
 
 
-def diff_document(record: dict, reference: dict) -> dict:
-    """What ``record`` adopted, omitted, merged and added relative to ``reference``,
-    with targets compared by comparator semantics and responsibility compared."""
-    aligned = align_document(record, reference["entries"])
-    entries = [_entry_status(e, aligned, record, reference) for e in reference["entries"]]
+METHOD = ("Each reference entry is looked for in every sentence of the notice: a measure aligned to it by heading "
+          "(another notice's heading or the frame rule) is its own item; otherwise a sentence naming its topic "
+          "(cue phrases of frame_rules.json) places it inside another item, or in goals, duties or annex; "
+          "'omitted' means no sentence does, and the nearest passage is shown.")
+
+STATUS_OF = {OWN_ITEM: "adopted", INSIDE_ITEM: "merged", GOALS_ONLY: "in goals only", DUTIES_ONLY: "in duties only",
+             ANNEX_ONLY: "in annex only", NOT_FOUND: "omitted"}
+PREDATES = "predates reference"
+
+
+def without_document(entries: list[dict], doc_id: str) -> list[dict]:
+    """The frame entries with ``doc_id``'s own evidence left out (a notice must not match itself)."""
+    kept = []
+    for entry in entries:
+        evidence = [e for e in entry["evidence"] if e["doc_id"] != doc_id]
+        if len(evidence) == len(entry["evidence"]):
+            kept.append(entry)
+            continue
+        terms = key_terms([e["heading"] for e in evidence] or [entry["label"]])
+        kept.append(dict(entry, evidence=evidence, key_terms=terms))
+    return kept
+
+
+def diff_document(record: dict, reference: Reference) -> dict:
+    """What ``record`` adopted, merged, mentioned elsewhere, omitted and added relative to
+    ``reference``, with where each entry is covered, targets and responsibility compared."""
+    entries = without_document(reference.entries, record["id"]) if reference.kind == "frame" else reference.entries
+    aligned = align_document(record, PreparedFrame(entries))
+    sentences = passages(record)
+    predates = _predates(record, reference)
+    rows = [_entry_status(e, aligned, record, reference, sentences, predates) for e in entries]
     additions = [{"path": a["path"], "title": a["title"], "span": a["span"]} for a in aligned
                  if a["reason"] == NO_MATCH]
-    return {"document": _doc_summary(record), "reference": {k: reference[k] for k in ("kind", "name", "doc_number", "date")},
-            "notes": _notes(record, reference), "entries": entries, "additions": additions,
+    return {"document": _doc_summary(record), "reference": reference.summary(), "method": METHOD,
+            "tool_version": __version__,
+            "notes": _notes(record, reference), "entries": rows, "additions": additions,
             "targets": compare_targets(record, reference, aligned), "alignment": aligned}
 
 
@@ -64,45 +98,62 @@ def _doc_summary(record: dict) -> dict:
     return {k: record.get(k) for k in ("id", "locality", "admin_level", "doc_number", "issue_date", "title")}
 
 
-def _notes(record: dict, reference: dict) -> list[str]:
+def _predates(record: dict, reference: Reference) -> bool:
+    ref_date = reference.date or ""
+    return bool(record.get("issue_date") and ref_date and record["issue_date"][:7] < ref_date[:7])
+
+
+def _notes(record: dict, reference: Reference) -> list[str]:
     notes = []
-    if reference["kind"] == "frame":
-        notes.append(f"The reference is a frame {PROVENANCE}: the national text ({reference['doc_number']}) "
-                     "is not in the corpus.")
-    ref_date = reference.get("date") or ""
-    if record.get("issue_date") and ref_date and record["issue_date"][:7] < ref_date[:7]:
-        notes.append(f"{record['locality']} ({record['issue_date']}) predates the reference ({ref_date}): "
-                     "what aligns shows continuity of earlier policy, not implementation.")
+    if reference.kind == "frame":
+        notes.append(f"The reference is a frame {PROVENANCE}: the national text ({reference.doc_number}) "
+                     "is not in the corpus; each notice is matched against the other notices' evidence only.")
+    if _predates(record, reference):
+        notes.append(f"{record['locality']} ({record['issue_date']}) predates the reference ({reference.date}): "
+                     f"it can neither adopt nor omit it (status '{PREDATES}'); what it covers is still shown.")
     return notes
 
 
-def _entry_status(entry: dict, aligned: list[dict], record: dict, reference: dict) -> dict:
+def _entry_status(entry: dict, aligned: list[dict], record: dict, reference: Reference,
+                  sentences, predates: bool) -> dict:
     local = [a for a in aligned if a["frame_id"] == entry["id"]]
-    status = "adopted" if local else "omitted"
-    merged_into = None
-    if not local:
-        merged_into = _merged_into(entry, record)
-        status = "merged" if merged_into else "omitted"
+    coverage = cover(entry, local, sentences, entry_view(entry, record["id"]))
+    status = PREDATES if predates else STATUS_OF[coverage.where]
     local_leads = _lead_functions(local)
     ref_leads = _reference_leads(entry, reference)
-    responsibility = None
-    if local_leads and ref_leads:
-        responsibility = "same" if local_leads[0] == ref_leads[0] else f"reassigned: {ref_leads[0]} → {local_leads[0]}"
     text = record["text"]
     return {"frame_id": entry["id"], "label": entry["label"], "boilerplate": bool(entry.get("boilerplate")),
-            "status": status, "merged_into": merged_into, "key_terms": entry.get("key_terms", []),
+            "status": status, "covered": coverage.covered, "where": coverage.where,
+            "merged_into": coverage.path if coverage.where == INSIDE_ITEM else None,
+            "coverage": coverage.to_dict(), "quote": coverage.quote, "matched_terms": coverage.matched_terms,
+            "nearest": coverage.nearest, "key_terms": entry.get("key_terms", []),
             "local": [{"path": a["path"], "title": a["title"], "score": a["score"], "reason": a["reason"],
+                       "matched_heading": a.get("matched_heading"), "matched_terms": a.get("matched_terms", []),
                        "span": a["span"], "evidence": text[a["span"][0]:a["span"][1]].split("。")[0]}
                       for a in local],
             "reference_headings": _reference_headings(entry, reference),
-            "local_leads": local_leads, "reference_leads": ref_leads, "responsibility": responsibility}
+            "local_leads": local_leads, "reference_leads": ref_leads,
+            "responsibility": responsibility_change(ref_leads, local_leads)}
 
 
-def _merged_into(entry: dict, record: dict) -> str | None:
-    for m in record["measures"]:
-        if entry["label"] in m["text"] or topic_score(m["text"], entry.get("key_terms", [])) >= MERGED_SHARE:
-            return m["path"]
-    return None
+def responsibility_change(reference_units: list[str], local_units: list[str]) -> str | None:
+    """same / narrower (naming what is dropped) / wider (naming what is added) / different,
+    over canonical unit (function) sets.
+
+    >>> responsibility_change(["卫生健康", "民政"], ["卫生健康"])
+    'narrower: without 民政'
+    """
+    if not reference_units or not local_units:
+        return None
+    ref, loc = set(reference_units), set(local_units)
+    if ref == loc:
+        return "same"
+    if loc < ref:
+        return "narrower: without " + "、".join(u for u in reference_units if u not in loc)
+    if loc > ref:
+        return "wider: adds " + "、".join(u for u in local_units if u not in ref)
+    return ("different: adds " + "、".join(u for u in local_units if u not in ref) +
+            "; without " + "、".join(u for u in reference_units if u not in loc))
 
 
 def _lead_functions(aligned: list[dict]) -> list[str]:
@@ -117,27 +168,26 @@ def _lead_functions(aligned: list[dict]) -> list[str]:
 MAX_HEADINGS = 12
 
 
-def _reference_headings(entry: dict, reference: dict) -> list[str]:
+def _reference_headings(entry: dict, reference: Reference) -> list[str]:
     """The evidence headings shown for an entry: the first few (primary first)."""
-    evidence = sorted(entry["evidence"], key=lambda e: e["doc_id"] not in _primary(reference))[:MAX_HEADINGS]
+    evidence = sorted(entry["evidence"], key=lambda e: e["doc_id"] not in reference.primary_ids)[:MAX_HEADINGS]
     more = len(entry["evidence"]) - len(evidence)
     return [f"{e.get('locality') or e['doc_id']} {e['path']} {e['heading']}" for e in evidence] + \
         ([f"… and {more} more"] if more > 0 else [])
 
 
-def _reference_leads(entry: dict, reference: dict) -> list[str]:
-    """Lead functions of an entry on the reference side (cached per reference)."""
-    cache = reference.setdefault("_leads", {})
-    if entry["id"] not in cache:
-        cache[entry["id"]] = _compute_reference_leads(entry, reference)
-    return cache[entry["id"]]
+def _reference_leads(entry: dict, reference: Reference) -> list[str]:
+    """Lead functions of an entry on the reference side (kept in ``reference.leads``)."""
+    if entry["id"] not in reference.leads:
+        reference.leads[entry["id"]] = _compute_reference_leads(entry, reference)
+    return reference.leads[entry["id"]]
 
 
-def _compute_reference_leads(entry: dict, reference: dict) -> list[str]:
+def _compute_reference_leads(entry: dict, reference: Reference) -> list[str]:
     leads = []
     for ev in entry["evidence"]:
-        record = reference["records"].get(ev["doc_id"])
-        if record is None or (reference["kind"] == "frame" and ev["doc_id"] not in _primary(reference)):
+        record = reference.records.get(ev["doc_id"])
+        if record is None or (reference.kind == "frame" and ev["doc_id"] not in reference.primary_ids):
             continue
         measure = next((m for m in record["measures"] if m["path"] == ev["path"]), None)
         for u in (measure or {}).get("unit_mentions", []):
@@ -145,15 +195,6 @@ def _compute_reference_leads(entry: dict, reference: dict) -> list[str]:
             if u["role"] in ("lead", "responsible") and function not in leads:
                 leads.append(function)
     return leads
-
-
-def _primary(reference: dict) -> set[str]:
-    """Ids of the documents that cite the national opinion (computed once per reference)."""
-    if "_primary" not in reference:
-        number = national_facts()["doc_number"]
-        reference["_primary"] = {d for d, r in reference["records"].items()
-                                 if any(c["doc_number"] == number for c in r["citations"])}
-    return reference["_primary"]
 
 
 # ------------------------------------------------------------------ targets
@@ -165,7 +206,7 @@ def compare_targets(record: dict, reference: dict, aligned: list[dict]) -> list[
     """Reference indicator values against the document's, by comparator semantics."""
     results = []
     matched_local = set()
-    for row in reference.get("indicators") or []:
+    for row in reference.indicators or []:
         ref_values = row.get("frame_values") or []
         if not ref_values:
             continue
