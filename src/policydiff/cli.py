@@ -31,6 +31,8 @@ level_option = click.option("--level", type=click.Choice(LEVELS), help="Only doc
 role_option = click.option("--role", type=click.Choice(["lead", "support", "responsible"]))
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 csv_option = click.option("--csv", "as_csv", is_flag=True, help="Print CSV.")
+lang_option = click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True,
+                           help="Labels of statuses and columns (zh: 采纳, 合并, 未提及, 新增, 强化, 弱化 …).")
 
 
 def output_options(formats: list[str]):
@@ -356,8 +358,9 @@ def units_command(db_path, unresolved, as_json):
 FORMATS = ["table", "csv", "xlsx", "md", "html", "json"]
 
 
-def _write_table(rows, columns, fmt, out, title, sheets=None, titles=None):
-    """Write rows in ``fmt`` to ``out`` (a path) or the terminal."""
+def _write_table(rows, columns, fmt, out, title, sheets=None, titles=None, about=None):
+    """Write rows in ``fmt`` to ``out`` (a path) or the terminal; ``about`` lines (what is
+    compared, how) go into the file's header (CSV ``#`` rows, Markdown quote, an xlsx sheet)."""
     from .report import export
 
     fmt = fmt or (Path(out).suffix.lstrip(".") if out else "table")
@@ -365,12 +368,12 @@ def _write_table(rows, columns, fmt, out, title, sheets=None, titles=None):
     if fmt == "xlsx":
         if not out:
             raise UsageFail("--format xlsx needs -o PATH")
-        export.write_xlsx(sheets or {title: rows}, out, {name: columns for name in (sheets or {title: 0})})
+        export.write_xlsx(sheets or {title: rows}, out, {name: columns for name in (sheets or {title: 0})}, about)
     elif fmt == "csv":
-        export.write_csv(rows, out, columns=columns) if out else export.write_csv(rows, sys.stdout, False, columns)
+        export.write_csv(rows, out or sys.stdout, columns=columns, about=about)
     elif fmt in ("md", "html", "json"):
-        text = (export.to_markdown(rows, columns) if fmt == "md" else
-                export.to_html(rows, columns, title, titles) if fmt == "html" else
+        text = (export.to_markdown(rows, columns, title if about else "", about) if fmt == "md" else
+                export.to_html(rows, columns, title, titles, about) if fmt == "html" else
                 json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         Path(out).write_text(text, encoding="utf-8") if out else click.echo(text, nl=False)
     else:
@@ -380,6 +383,8 @@ def _write_table(rows, columns, fmt, out, title, sheets=None, titles=None):
         for row in rows:
             table.add_row(*[str(row.get(c) if row.get(c) is not None else "") for c in columns])
         console.print(table)
+        for line in about or []:
+            click.echo(line, err=True)
         return
     if out:
         click.echo(f"wrote {out}", err=True)
@@ -498,7 +503,8 @@ DIFF_FORMATS = ["table", "md", "json", "csv", "html"]
 @db_option
 @frame_option
 @output_options(DIFF_FORMATS)
-def diff(doc, against, db_path, frame_path, fmt, out):
+@lang_option
+def diff(doc, against, db_path, frame_path, fmt, out, lang):
     """How DOC carried the reference down: adopted, omitted, merged, added; targets; units.
 
     Example: policydiff diff 淮南
@@ -517,11 +523,19 @@ def diff(doc, against, db_path, frame_path, fmt, out):
         text = json.dumps(result, ensure_ascii=False, indent=2) + "\n"
         Path(out).write_text(text, encoding="utf-8") if out else click.echo(text, nl=False)
         return
-    for note in result["notes"]:
-        click.echo(f"Note: {note}")
     from .compare.diff import diff_table
 
-    _write_table(*diff_table(result), fmt, out, f"{result['document']['locality']} vs {result['reference']['name']}")
+    _write_result_table(*diff_table(result), result, fmt, out, lang,
+                        f"{result['document']['locality']} vs {result['reference']['name']}")
+
+
+def _write_result_table(rows, columns, result, fmt, out, lang, title):
+    """A diff/compare table with its header lines (documents, reference, method, version, legend)."""
+    from .report.labels import about, legend_lines, translate_table
+
+    if lang == "zh":
+        rows, columns = translate_table(rows, columns)
+    _write_table(rows, columns, fmt, out, title, about=about(result) + legend_lines())
 
 
 def _write_text(text: str, out) -> None:
@@ -538,7 +552,8 @@ def _write_text(text: str, out) -> None:
 @db_option
 @frame_option
 @output_options(DIFF_FORMATS)
-def compare(a, b, db_path, frame_path, fmt, out):
+@lang_option
+def compare(a, b, db_path, frame_path, fmt, out, lang):
     """Two localities side by side, aligned through the frame, with target deltas.
 
     Example: policydiff compare 神木 淮南
@@ -557,12 +572,11 @@ def compare(a, b, db_path, frame_path, fmt, out):
         text = json.dumps(result, ensure_ascii=False, indent=2) + "\n"
         Path(out).write_text(text, encoding="utf-8") if out else click.echo(text, nl=False)
         return
-    for note in result["notes"]:
-        click.echo(f"Note: {note}")
     from .compare.diff import compare_table
 
     rows, columns = compare_table(result)
-    _write_table(rows, columns, fmt, out, f"{columns[2]} vs {columns[4]} (through the {result['reference']['name']})")
+    _write_result_table(rows, columns, result, fmt, out, lang,
+                        f"{columns[2]} vs {columns[4]} (through the {result['reference']['name']})")
 
 
 @cli.command("graph")

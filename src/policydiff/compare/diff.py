@@ -359,7 +359,9 @@ def compare(a: dict, b: dict, reference: dict) -> dict:
         rows.append({"frame_id": ea["frame_id"], "label": ea["label"], "boilerplate": ea["boilerplate"],
                      "key_terms": ea["key_terms"],
                      "a_status": ea["status"], "a_measures": ea["local"], "a_leads": ea["local_leads"],
+                     "a_coverage": ea["coverage"],
                      "b_status": eb["status"], "b_measures": eb["local"], "b_leads": eb["local_leads"],
+                     "b_coverage": eb["coverage"],
                      "units": leads})
     deltas = []
     for ta in da["targets"]:
@@ -371,7 +373,8 @@ def compare(a: dict, b: dict, reference: dict) -> dict:
                 change = "same value, reworded"  # 二级 → 二级甲等: the number alone says nothing changed
             deltas.append({"indicator": ta["indicator"], "a": ta["local"], "b": tb["local"],
                            "b_vs_a": change, "wording": wording})
-    return {"a": da["document"], "b": db["document"], "reference": da["reference"],
+    return {"a": da["document"], "b": db["document"], "reference": da["reference"], "method": METHOD,
+            "tool_version": __version__,
             "notes": sorted(set(da["notes"] + db["notes"])), "entries": rows,
             "a_additions": da["additions"], "b_additions": db["additions"], "target_deltas": deltas}
 
@@ -387,7 +390,8 @@ def diff_table(result: dict) -> tuple[list[dict], list[str]]:
     """Rows for the terminal / CSV / Markdown: entries, local additions, targets."""
     rows = [{"id": e["frame_id"], "entry": e["label"] + (" [boilerplate]" if e["boilerplate"] else ""),
              "status": e["status"] + (f" into {e['merged_into']}" if e["merged_into"] else ""),
-             "local measures": "; ".join(f"{m['path']} {m['title']} ({m['reason']}, {m['score']})" for m in e["local"]),
+             "where": e["where"], "quote": _coverage_cell(e),
+             "local measures": "; ".join(f"{m['path']} {m['title']} ({_why(m)})" for m in e["local"]),
              "responsibility": e["responsibility"] or "",
              "local leads": "、".join(e["local_leads"]), "reference leads": "、".join(e["reference_leads"])}
             for e in result["entries"]]
@@ -397,16 +401,32 @@ def diff_table(result: dict) -> tuple[list[dict], list[str]]:
               "status": describe_change(t["change"], t.get("wording")),
               "local measures": _fmt_target(t["local"]), "reference leads": _fmt_target(t["reference"])}
              for t in result["targets"]]
-    return rows, ["id", "entry", "status", "local measures", "responsibility", "local leads", "reference leads"]
+    return rows, ["id", "entry", "status", "where", "quote", "local measures", "responsibility", "local leads",
+                  "reference leads"]
+
+
+def _why(aligned: dict) -> str:
+    """Reason, score and what matched: another notice's heading (locality, path) or the key terms."""
+    matched = aligned.get("matched_heading") or "、".join(aligned.get("matched_terms") or [])
+    return f"{aligned['reason']}, {aligned['score']}" + (f"; matched {matched}" if matched else "")
+
+
+def _coverage_cell(entry: dict) -> str:
+    """The quoted sentence that covers an entry, or the nearest passage when none does."""
+    coverage = entry["coverage"]
+    if coverage["covered"]:
+        return f"{coverage['path'] or ''} {coverage['quote'] or ''} [{'、'.join(coverage['matched_terms'])}]".strip()
+    near = coverage.get("nearest")
+    return f"nearest: {near['path'] or ''} {near['quote']} (score {near['score']})" if near else ""
 
 
 def compare_table(result: dict) -> tuple[list[dict], list[str]]:
     """Rows for the terminal / CSV / Markdown: one per frame entry, additions, target deltas."""
     a, b = result["a"]["locality"], result["b"]["locality"]
     rows = [{"id": e["frame_id"], "entry": e["label"],
-             a: "; ".join(f"{m['path']} {m['title']}" for m in e["a_measures"]) or e["a_status"],
+             a: "; ".join(f"{m['path']} {m['title']}" for m in e["a_measures"]) or _side_cell(e, "a"),
              f"{a} leads": "、".join(e["a_leads"]),
-             b: "; ".join(f"{m['path']} {m['title']}" for m in e["b_measures"]) or e["b_status"],
+             b: "; ".join(f"{m['path']} {m['title']}" for m in e["b_measures"]) or _side_cell(e, "b"),
              f"{b} leads": "、".join(e["b_leads"]), "units": e["units"] or ""} for e in result["entries"]]
     rows += [{"id": "+", "entry": "local addition", a: f"{x['path']} {x['title']}"} for x in result["a_additions"]]
     rows += [{"id": "+", "entry": "local addition", b: f"{x['path']} {x['title']}"} for x in result["b_additions"]]
@@ -414,3 +434,11 @@ def compare_table(result: dict) -> tuple[list[dict], list[str]]:
               "units": f"{b} vs {a}: {describe_change(d['b_vs_a'], d['wording'])}"}
              for d in result["target_deltas"]]
     return rows, ["id", "entry", a, f"{a} leads", b, f"{b} leads", "units"]
+
+
+def _side_cell(row: dict, side: str) -> str:
+    """A compare cell without an own item: the status and where the entry is covered."""
+    coverage = row[f"{side}_coverage"]
+    if coverage["covered"]:
+        return f"{row[f'{side}_status']} ({coverage['where']}: {coverage['path'] or ''} {coverage['quote'] or ''})"
+    return row[f"{side}_status"]
