@@ -158,8 +158,8 @@ def test_compare_reports_a_changed_qualifier_with_the_same_value(records, refere
     result = compare(records[GUANGXI], records[HUAINAN], reference)
     delta = next(d for d in result["target_deltas"] if "县级医院" in d["indicator"])
     assert (delta["a"]["value"], delta["b"]["value"]) == (1, 1)
-    assert delta["b_vs_a"] == "same value, reworded"
-    assert "甲等" in delta["wording"]["added"]
+    assert delta["b_vs_a"] == "strengthened standard"  # 二级 → 二级甲等 is a higher standard
+    assert any("甲等" in word for word in delta["wording"]["added"])
     same = next(d for d in result["target_deltas"] if "规范管理率" in d["indicator"])
     assert same["b_vs_a"] == "same" and same["wording"] is None
 
@@ -167,8 +167,10 @@ def test_compare_reports_a_changed_qualifier_with_the_same_value(records, refere
 def test_diff_against_the_frame_reports_huainans_reworded_hospital_indicator(records, reference):
     result = diff_document(records[HUAINAN], reference)
     row = next(t for t in result["targets"] if t["reference"] and "县级医院" in t["indicator"])
-    assert row["change"] == "same value, reworded"
-    assert "甲等" in row["wording"]["added"]
-    assert any("三级医院" in phrase for phrase in row["wording"]["added"])  # the added 100万人 clause
+    assert row["change"] == "strengthened standard"
+    assert any("甲等" in word for word in row["wording"]["added"])
+    assert any("三级医院" in clause for clause in row["added_clauses"])  # the added 100万人 clause
+    assert row["conditions"]["local"] == ["常住人口超过10万人的", "脱贫县"]  # a qualifier, not a target
+    assert not any(t["change"] == "new target" and "常住人口" in t["indicator"] for t in result["targets"])
     own = diff_document(records[GUANGXI], reference)  # the frame's wording is Guangxi's own
     assert all(t.get("wording") is None for t in own["targets"])

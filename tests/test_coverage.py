@@ -145,3 +145,28 @@ def test_json_says_what_is_compared(db):
     assert result["document"]["doc_number"] and result["document"]["issue_date"] == "2018-08-30"
     assert "other notices' evidence" in result["reference"]["derivation"] and result["tool_version"]
     assert result["method"].startswith("Each reference entry")
+
+
+STANDARDS = [
+    # (reference clause, local clause, expected)
+    ("有1所县级医院达到二级医院医疗服务能力", "有1所县级医院达到二级甲等医院医疗服务能力", "strengthened standard"),  # Huainan
+    ("有1所县级医院达到三级医院服务能力", "有1所县级医院达到二级医院服务能力", "weakened standard"),
+    ("卫生院达到基本标准", "卫生院达到推荐标准", "strengthened standard"),  # 基本 < 推荐
+    ("有1所县级医院达到二级医院服务能力", "每县有1所二级医院", None),  # same standard
+]
+
+
+@pytest.mark.parametrize("reference_text, local_text, expected", STANDARDS)
+def test_standard_order(reference_text, local_text, expected):
+    from policydiff.compare.standards import standard_change
+
+    assert standard_change(reference_text, local_text) == expected
+
+
+def test_wording_is_whole_words():
+    from policydiff.compare.standards import wording_change
+
+    # invented rows in the shape of a reworded indicator: no phrase may cut a word (四种重点慢 / 市区要)
+    change = wording_change("各县区要将四种重点慢病规范管理率提高到#", "四种重点慢病患者规范管理率达到#以上")
+    words = change["added"] + change["dropped"]
+    assert "慢病患者" in words and not any(w.endswith("慢") or w == "市区要" for w in words)

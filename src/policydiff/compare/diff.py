@@ -3,7 +3,6 @@ compare two localities side by side through the frame."""
 
 from __future__ import annotations
 
-import difflib
 import re
 
 from .. import __version__
@@ -12,6 +11,7 @@ from ..textutils import sentence_around
 from .align import NO_MATCH, PreparedFrame, align_document, frame_from_document, key_terms
 from .coverage import ANNEX_ONLY, DUTIES_ONLY, GOALS_ONLY, INSIDE_ITEM, NOT_FOUND, OWN_ITEM, cover, entry_view, passages
 from .frame import PROVENANCE, annex_targets, load_frame, matching_indicator, national_facts
+from .standards import added_clauses, clause_holding, is_qualifier, qualifiers, standard_change, wording_change
 
 
 def choose_reference(db, against: str | None = None, frame: dict | None = None) -> Reference:
@@ -223,22 +223,45 @@ def compare_targets(record: dict, reference: dict, aligned: list[dict]) -> list[
                                 "change": "dropped target" if record.get("annex_indicators") else "not stated"})
                 continue
             matched_local.add(tuple(local["span"]) + (local["value"],))
-            change = target_change(ref, local)
-            scope = _scope_change(row["indicator"], local_row["indicator"] if local_row else local["text"])
-            wording = None
             holding = local_row or _indicator_holding(record, local["span"])
-            if change == "same" and not scope and holding:  # the indicator rows, worded alike?
-                wording = wording_change(_masked(row["indicator"], ref), _masked(holding["indicator"], local))
-                change = "same value, reworded" if wording else change
-            results.append({"indicator": row["indicator"], "reference": ref,
-                            "local": {k: local[k] for k in ("comparator", "value", "unit", "path", "text", "span", "value_span")},
-                            "change": scope or change, "wording": wording})
+            results.append(_target_delta(row, ref, local, holding, record))
     for t in record["targets"]:
         if t["path"] == "annex" and tuple(t["span"]) + (t["value"],) not in matched_local:
-            results.append({"indicator": t["indicator"], "reference": None,
-                            "local": {k: t[k] for k in ("comparator", "value", "unit", "path", "text", "span", "value_span")},
-                            "change": "new target"})
+            if is_qualifier(t, record["text"]):
+                continue  # 常住人口超过10万人的: a condition of the target beside it, not a target
+            results.append({"indicator": t["indicator"], "reference": None, "local": _local_target(t),
+                            "change": "new target", "conditions": qualifiers(clause_holding(record["text"],
+                                                                                             t["value_span"][0]))})
     return results
+
+
+def _local_target(t: dict) -> dict:
+    return {k: t[k] for k in ("comparator", "value", "unit", "path", "text", "span", "value_span")}
+
+
+def _target_delta(row: dict, ref: dict, local: dict, holding: dict | None, record: dict) -> dict:
+    """One reference value against the local one: value by comparator, standard by its order,
+    conditions apart, clauses the local row adds, the rest of the wording as whole words."""
+    if holding:
+        start, end = holding["span"]
+        clause = clause_holding(record["text"][start:end], local["value_span"][0] - start)
+    else:
+        clause = clause_holding(record["text"], local["value_span"][0])
+    change = target_change(ref, local)
+    scope = _scope_change(row["indicator"], holding["indicator"] if holding else local["text"])
+    standard = standard_change(row["indicator"], clause)
+    if change == "same" and standard:
+        change = standard  # 二级 → 二级甲等: same count, a higher standard
+    added = added_clauses(row["indicator"], holding["indicator"], clause) if holding else []
+    wording = None
+    if change in ("same", standard) and not scope and holding:  # the indicator rows, worded alike?
+        ref_masked = _masked(row["indicator"], ref)
+        ref_clause = clause_holding(ref_masked, max(0, ref_masked.find("#")))
+        wording = wording_change(ref_clause, _masked(clause, local))
+        change = "same value, reworded" if wording and change == "same" else change
+    return {"indicator": row["indicator"], "reference": ref, "local": _local_target(local),
+            "change": scope or change, "wording": wording, "added_clauses": added,
+            "conditions": {"reference": qualifiers(row["indicator"]), "local": qualifiers(clause)}}
 
 
 def _body_targets_for(row: dict, record: dict) -> list[dict]:
@@ -285,25 +308,6 @@ def target_change(ref: dict, local: dict) -> str:
     floor = ref["comparator"] in (">=", ">", "=")
     higher = local["value"] > ref["value"]
     return "strengthened" if higher == floor else "weakened"
-
-
-def wording_change(a_text: str, b_text: str) -> dict | None:
-    """What ``b_text`` adds to and drops from ``a_text`` (phrases, punctuation
-    ignored), or None when they say the same.
-
-    >>> wording_change("有1所县级医院达到二级医院医疗服务能力", "有1所县级医院达到二级甲等医院医疗服务能力")
-    {'added': ['甲等'], 'dropped': []}
-    """
-    a, b = _PUNCT.sub("", a_text or ""), _PUNCT.sub("", b_text or "")
-    if a == b:
-        return None
-    added, dropped = [], []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if tag in ("delete", "replace"):
-            dropped.append(a[i1:i2])
-        if tag in ("insert", "replace"):
-            added.append(b[j1:j2])
-    return {"added": added, "dropped": dropped}
 
 
 _PUNCT = re.compile(r"[\s，。；：、,.;:（）()“”\"《》]")
@@ -369,8 +373,9 @@ def compare(a: dict, b: dict, reference: dict) -> dict:
         if ta["local"] and tb and tb["local"]:
             change = target_change(ta["local"], tb["local"])
             wording = wording_change(_without_value(ta["local"]), _without_value(tb["local"]))
-            if change == "same" and wording:
-                change = "same value, reworded"  # 二级 → 二级甲等: the number alone says nothing changed
+            standard = standard_change(_without_value(ta["local"]), _without_value(tb["local"]))
+            if change == "same" and (standard or wording):
+                change = standard or "same value, reworded"  # 二级 → 二级甲等: a higher standard, same count
             deltas.append({"indicator": ta["indicator"], "a": ta["local"], "b": tb["local"],
                            "b_vs_a": change, "wording": wording})
     return {"a": da["document"], "b": db["document"], "reference": da["reference"], "method": METHOD,
