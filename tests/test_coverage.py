@@ -170,3 +170,18 @@ def test_wording_is_whole_words():
     change = wording_change("各县区要将四种重点慢病规范管理率提高到#", "四种重点慢病患者规范管理率达到#以上")
     words = change["added"] + change["dropped"]
     assert "慢病患者" in words and not any(w.endswith("慢") or w == "市区要" for w in words)
+
+
+def test_targets_across_localities(db):
+    result = CliRunner().invoke(cli, ["targets", "--across", "广西", "淮南", "连云港", "--db", str(db), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = {r["indicator"]: r["cells"] for r in json.loads(result.stdout)}
+    serious = rows["大病专项救治病种≥30种"]
+    assert (serious["淮南市"]["value"], serious["淮南市"]["binding"], serious["淮南市"]["deadline"]) == (34, "约束性", 2025)
+    literacy = next(cells for name, cells in rows.items() if "健康素养" in name)
+    assert literacy["连云港市"]["status"] == "not stated"
+    blank = next(cells for name, cells in rows.items() if "空白点" in name)
+    assert blank["淮南市"]["status"] == "not quantified" and "空白点" in blank["淮南市"]["quote"]  # named, no number
+    assert not any("常住人口" in name for name in rows)  # a condition, not an indicator
+    md = CliRunner().invoke(cli, ["targets", "--across", "--db", str(db), "--format", "md"]).stdout
+    assert "| indicator | binding | reference |" in md and "≥34种 by 2025 [约束性]" in md and "> compared:" in md

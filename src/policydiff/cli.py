@@ -579,6 +579,43 @@ def compare(a, b, db_path, frame_path, fmt, out, lang):
                         f"{columns[2]} vs {columns[4]} (through the {result['reference']['name']})")
 
 
+@cli.command("targets")
+@click.argument("docs", nargs=-1)
+@click.option("--across", is_flag=True, required=True, help="Every indicator side by side over localities.")
+@db_option
+@frame_option
+@output_options(DIFF_FORMATS)
+@lang_option
+def targets_command(docs, across, db_path, frame_path, fmt, out, lang):
+    """Numeric targets side by side: comparator, value, deadline, 约束性/预期性 per locality;
+    "not quantified" (named without a number) kept apart from "not stated".
+
+    Example: policydiff targets --across 广西 淮南 开封
+    """
+    from .compare.across import across_table, targets_across
+    from .compare.diff import METHOD
+
+    db = _open(db_path)
+    records = store.load_all_records(db)
+    chosen = [records[_resolve(db, d)] for d in docs] if docs else list(records.values())
+    reference = _reference(db, None, frame_path)
+    rows = targets_across(chosen, reference.indicators)
+    if (fmt or Path(out or "").suffix.lstrip(".")) == "json":
+        return _write_text(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", out)
+    result = {"a": None, "reference": reference.summary(), "method": METHOD, "notes": [],
+              "documents": [{k: r.get(k) for k in ("id", "locality", "doc_number", "issue_date")} for r in chosen]}
+    from . import __version__
+    from .report.labels import about
+
+    result["tool_version"] = __version__
+    table, columns = across_table(rows)
+    if lang == "zh":
+        from .report.labels import translate_table
+
+        table, columns = translate_table(table, columns)
+    _write_table(table, columns, fmt, out, "targets across localities", about=about(result))
+
+
 @cli.command("graph")
 @db_option
 @click.option("--kind", type=click.Choice(["citation", "responsibility"]), help="Default: both.")

@@ -61,7 +61,7 @@ def _document_line(doc: dict) -> str:
 
 def about(result: dict) -> list[str]:
     """Lines saying what a diff/compare result compares, against what, how, with which version."""
-    docs = [result["document"]] if "document" in result else [result["a"], result["b"]]
+    docs = result.get("documents") or ([result["document"]] if "document" in result else [result["a"], result["b"]])
     reference = result["reference"]
     lines = [f"compared: {' | '.join(_document_line(d) for d in docs)}",
              f"reference: {reference['name']} {reference.get('doc_number') or ''} ({reference.get('date') or 'date unknown'})"
