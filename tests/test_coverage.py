@@ -185,3 +185,14 @@ def test_targets_across_localities(db):
     assert not any("常住人口" in name for name in rows)  # a condition, not an indicator
     md = CliRunner().invoke(cli, ["targets", "--across", "--db", str(db), "--format", "md"]).stdout
     assert "| indicator | binding | reference |" in md and "≥34种 by 2025 [约束性]" in md and "> compared:" in md
+
+
+def test_a_notice_cannot_cite_a_later_document():
+    from policydiff.compare.diff import later_citations
+
+    record = {"issue_date": "2018-08-30", "citations": [
+        {"doc_number": "国卫扶贫发〔2021〕6号", "title": None, "span": [0, 10]},  # three years later: flagged
+        {"doc_number": "连卫财务〔2017〕3号", "title": None, "span": [20, 30]},  # earlier: fine
+        {"doc_number": None, "title": "《健康中国行动》", "span": [40, 50]},  # no 文号: nothing to say
+    ]}
+    assert [c["doc_number"] for c in later_citations(record)] == ["国卫扶贫发〔2021〕6号"]

@@ -91,6 +91,8 @@ def diff_document(record: dict, reference: Reference) -> dict:
     return {"document": _doc_summary(record), "reference": reference.summary(), "method": METHOD,
             "tool_version": __version__,
             "notes": _notes(record, reference), "entries": rows, "additions": additions,
+            "later_citations": [{"doc_number": c["doc_number"], "title": c["title"], "span": c["span"]}
+                                for c in later_citations(record)],
             "targets": compare_targets(record, reference, aligned), "alignment": aligned}
 
 
@@ -108,10 +110,27 @@ def _notes(record: dict, reference: Reference) -> list[str]:
     if reference.kind == "frame":
         notes.append(f"The reference is a frame {PROVENANCE}: the national text ({reference.doc_number}) "
                      "is not in the corpus; each notice is matched against the other notices' evidence only.")
+    for citation in later_citations(record):
+        notes.append(f"{record['locality']} ({record['issue_date']}) cites {citation['doc_number']}, a document of a later "
+                     "year: it cannot cite it (a misread 文号, or a later revision of the notice).")
     if _predates(record, reference):
         notes.append(f"{record['locality']} ({record['issue_date']}) predates the reference ({reference.date}): "
                      f"it can neither adopt nor omit it (status '{PREDATES}'); what it covers is still shown.")
     return notes
+
+
+_YEAR = re.compile(r"[〔\[（(](\d{4})[〕\]）)]")
+
+
+def later_citations(record: dict) -> list[dict]:
+    """Citations whose 文号 year is after the notice's own issue year (a notice cannot cite a later document)."""
+    year = (record.get("issue_date") or "")[:4]
+    found = []
+    for c in record.get("citations") or []:
+        cited = _YEAR.search(c.get("doc_number") or "")
+        if year and cited and cited.group(1) > year:
+            found.append(c)
+    return found
 
 
 def _entry_status(entry: dict, aligned: list[dict], record: dict, reference: Reference,
