@@ -163,10 +163,29 @@ def align_document(record: dict, frame: list[dict] | PreparedFrame) -> list[dict
     for m in record["measures"]:
         hit = align_measure(m, prepared)
         aligned.append({**hit, "path": m["path"], "title": m["title"], "span": m["span"],
-                        "units": [{"raw": u["unit"], "role": u["role"], "source": u["source"],
-                                   "function": (record.get("unit_map", {}).get(u["unit"]) or {}).get("function")}
-                                  for u in m["unit_mentions"]]})
+                        "units": measure_units(record, m)})
     return aligned
+
+
+def measure_units(record: dict, measure: dict) -> list[dict]:
+    """A measure's units, each (unit, role) once, with the task-table rows it came from
+    (a Lianyungang measure restated by three task rows names 医政处 once, rows [4, 5])."""
+    rows = record.get("task_table") or []
+    units: dict[tuple[str, str], dict] = {}
+    for u in measure["unit_mentions"]:
+        unit = units.setdefault((u["unit"], u["role"]), {
+            "raw": u["unit"], "role": u["role"], "source": u["source"], "rows": [],
+            "function": (record.get("unit_map", {}).get(u["unit"]) or {}).get("function")})
+        row = next((r["no"] for r in rows if r["span"][0] <= u["span"][0] < _row_end(r, rows)), None)
+        if row is not None and row not in unit["rows"]:
+            unit["rows"].append(row)
+    return list(units.values())
+
+
+def _row_end(row: dict, rows: list[dict]) -> int:
+    """Where a task row ends: the next row's start (its lead cell follows its task text)."""
+    later = [r["span"][0] for r in rows if r["span"][0] > row["span"][0]]
+    return min(later) if later else 1 << 30
 
 
 def frame_from_document(record: dict) -> list[dict]:
