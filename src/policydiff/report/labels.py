@@ -34,6 +34,7 @@ ZH = {
     # column names
     "id": "编号", "entry": "条目", "status": "状态", "where": "位置", "quote": "原文", "local measures": "本地措施",
     "responsibility": "责任", "local leads": "本地牵头", "reference leads": "参照牵头", "units": "单位",
+    "leads": "牵头", "indicator": "指标", "binding": "属性", "reference": "参照",
 }
 _ZH_KEYS = re.compile("|".join(sorted((re.escape(k) for k in ZH), key=len, reverse=True)))
 
@@ -49,7 +50,7 @@ def zh(text: str) -> str:
 
 def translate_table(rows: list[dict], columns: list[str]) -> tuple[list[dict], list[str]]:
     """Rows and columns with labels in Chinese (paths, quotes and names untouched)."""
-    names = {c: ZH.get(c, c) for c in columns}
+    names = {c: ZH.get(c) or (zh(c) if c.endswith(" leads") else c) for c in columns}
     out = [{names[c]: (zh(row[c]) if c in ("status", "responsibility", "units", "where") and isinstance(row.get(c), str)
                        else row.get(c)) for c in columns} for row in rows]
     return out, [names[c] for c in columns]
