@@ -75,8 +75,9 @@ def test_huainan_adopts_every_primary_entry(records, reference):
 def test_lianyungang_predates_the_opinion_and_still_aligns(records, reference):
     result = diff_document(records[LIANYUNGANG], reference)
     assert any("predates" in note for note in result["notes"])
-    adopted = {e["label"] for e in result["entries"] if e["status"] == "adopted"}
-    assert {"先诊疗后付费", "大病专项救治", "对口帮扶"} <= adopted
+    assert {e["status"] for e in result["entries"]} == {"predates reference"}  # it can neither adopt nor omit
+    own_items = {e["label"] for e in result["entries"] if e["where"] == "own item"}
+    assert {"先诊疗后付费", "大病专项救治", "对口帮扶"} <= own_items  # what it covers is still shown
     assert [a["path"] for a in result["additions"]] == ["四/（十二）"]  # 进一步健全工作协调机制
 
 
@@ -91,7 +92,8 @@ def test_shenmu_leads_are_health_divisions(records, reference):
     result = diff_document(records[SHENMU], reference)
     entry = next(e for e in result["entries"] if e["label"] == "先诊疗后付费")
     assert entry["local"][0]["path"] == "二/（二）"
-    assert entry["local_leads"] == ["卫生健康"] and entry["responsibility"] == "same"
+    # the reference (Guangxi) names five functions; Shenmu keeps health alone and the diff says which it drops
+    assert entry["local_leads"] == ["卫生健康"] and entry["responsibility"].startswith("narrower: without 民政")
 
 
 def test_compare_two_localities(records, reference):
@@ -126,7 +128,9 @@ def test_national_document_in_the_corpus_becomes_the_reference(tmp_path):
     assert runner.invoke(cli, ["ingest", str(folder), "--db", str(db), "--workers", "1"]).exit_code == 0
     result = runner.invoke(cli, ["diff", "淮南", "--db", str(db), "--format", "json"])
     assert json.loads(result.output)["reference"] == {"kind": "document", "name": "广西壮族自治区 国卫扶贫发〔2021〕6号",
-                                                       "doc_number": "国卫扶贫发〔2021〕6号", "date": "2021-07-31"}
+                                                       "doc_number": "国卫扶贫发〔2021〕6号", "date": "2021-07-31",
+                                                       "derivation": "the measures of 广西壮族自治区 国卫扶贫发〔2021〕6号 "
+                                                                     "(2021-07-31), one entry per measure"}
 
 
 def test_diff_and_compare_html_and_csv(tmp_path):
@@ -145,7 +149,7 @@ def test_diff_and_compare_html_and_csv(tmp_path):
     out = tmp_path / "d.csv"
     assert runner.invoke(cli, ["diff", "连云港", "--db", str(db), *frame, "-o", str(out)]).exit_code == 0
     data = out.read_bytes()
-    assert data.startswith(b"\xef\xbb\xbf") and b"predates" not in data  # notes go to the terminal
+    assert data.startswith(b"\xef\xbb\xbf") and b"Note:" not in data  # notes go to stderr
     assert b"local addition" in data
 
 
@@ -154,8 +158,8 @@ def test_compare_reports_a_changed_qualifier_with_the_same_value(records, refere
     result = compare(records[GUANGXI], records[HUAINAN], reference)
     delta = next(d for d in result["target_deltas"] if "县级医院" in d["indicator"])
     assert (delta["a"]["value"], delta["b"]["value"]) == (1, 1)
-    assert delta["b_vs_a"] == "same value, reworded"
-    assert "甲等" in delta["wording"]["added"]
+    assert delta["b_vs_a"] == "strengthened standard"  # 二级 → 二级甲等 is a higher standard
+    assert any("甲等" in word for word in delta["wording"]["added"])
     same = next(d for d in result["target_deltas"] if "规范管理率" in d["indicator"])
     assert same["b_vs_a"] == "same" and same["wording"] is None
 
@@ -163,8 +167,10 @@ def test_compare_reports_a_changed_qualifier_with_the_same_value(records, refere
 def test_diff_against_the_frame_reports_huainans_reworded_hospital_indicator(records, reference):
     result = diff_document(records[HUAINAN], reference)
     row = next(t for t in result["targets"] if t["reference"] and "县级医院" in t["indicator"])
-    assert row["change"] == "same value, reworded"
-    assert "甲等" in row["wording"]["added"]
-    assert any("三级医院" in phrase for phrase in row["wording"]["added"])  # the added 100万人 clause
+    assert row["change"] == "strengthened standard"
+    assert any("甲等" in word for word in row["wording"]["added"])
+    assert any("三级医院" in clause for clause in row["added_clauses"])  # the added 100万人 clause
+    assert row["conditions"]["local"] == ["常住人口超过10万人的", "脱贫县"]  # a qualifier, not a target
+    assert not any(t["change"] == "new target" and "常住人口" in t["indicator"] for t in result["targets"])
     own = diff_document(records[GUANGXI], reference)  # the frame's wording is Guangxi's own
     assert all(t.get("wording") is None for t in own["targets"])

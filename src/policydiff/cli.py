@@ -33,6 +33,8 @@ level_option = click.option("--level", type=click.Choice(LEVELS), help="Only doc
 role_option = click.option("--role", type=click.Choice(["lead", "support", "responsible"]))
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 csv_option = click.option("--csv", "as_csv", is_flag=True, help="Print CSV.")
+lang_option = click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True,
+                           help="Labels of statuses and columns (zh: 采纳, 合并, 未提及, 新增, 强化, 弱化 …).")
 
 
 force_output_option = click.option("--force", "force_output", is_flag=True,
@@ -438,8 +440,9 @@ def units_command(db_path, unresolved, as_json):
 FORMATS = ["table", "csv", "xlsx", "md", "html", "json"]
 
 
-def _write_table(rows, columns, fmt, out, title, sheets=None, titles=None):
-    """Write rows in ``fmt`` to ``out`` (a path) or the terminal."""
+def _write_table(rows, columns, fmt, out, title, sheets=None, titles=None, about=None):
+    """Write rows in ``fmt`` to ``out`` (a path) or the terminal; ``about`` lines (what is
+    compared, how) go into the file's header (CSV ``#`` rows, Markdown quote, an xlsx sheet)."""
     from .report import export
 
     fmt = fmt or (Path(out).suffix.lstrip(".") if out else "table")
@@ -447,12 +450,12 @@ def _write_table(rows, columns, fmt, out, title, sheets=None, titles=None):
     if fmt == "xlsx":
         if not out:
             raise UsageFail("--format xlsx needs -o PATH")
-        export.write_xlsx(sheets or {title: rows}, out, {name: columns for name in (sheets or {title: 0})})
+        export.write_xlsx(sheets or {title: rows}, out, {name: columns for name in (sheets or {title: 0})}, about)
     elif fmt == "csv":
-        export.write_csv(rows, out, columns=columns) if out else export.write_csv(rows, sys.stdout, False, columns)
+        export.write_csv(rows, out or sys.stdout, columns=columns, about=about)
     elif fmt in ("md", "html", "json"):
-        text = (export.to_markdown(rows, columns) if fmt == "md" else
-                export.to_html(rows, columns, title, titles) if fmt == "html" else
+        text = (export.to_markdown(rows, columns, title if about else "", about) if fmt == "md" else
+                export.to_html(rows, columns, title, titles, about) if fmt == "html" else
                 json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         Path(out).write_text(text, encoding="utf-8") if out else click.echo(text, nl=False)
     else:
@@ -462,6 +465,8 @@ def _write_table(rows, columns, fmt, out, title, sheets=None, titles=None):
         for row in rows:
             table.add_row(*[str(row.get(c) if row.get(c) is not None else "") for c in columns])
         console.print(table)
+        for line in about or []:
+            click.echo(line, err=True)
         return
     if out:
         click.echo(f"wrote {out}", err=True)
@@ -582,7 +587,8 @@ DIFF_FORMATS = ["table", "md", "json", "csv", "html"]
 @db_option
 @frame_option
 @output_options(DIFF_FORMATS)
-def diff(doc, against, db_path, frame_path, fmt, out, force_output):
+@lang_option
+def diff(doc, against, db_path, frame_path, fmt, out, force_output, lang):
     """How DOC carried the reference down: adopted, omitted, merged, added; targets; units.
 
     Example: policydiff diff 淮南
@@ -602,11 +608,19 @@ def diff(doc, against, db_path, frame_path, fmt, out, force_output):
         text = json.dumps(result, ensure_ascii=False, indent=2) + "\n"
         Path(out).write_text(text, encoding="utf-8") if out else click.echo(text, nl=False)
         return
-    for note in result["notes"]:
-        click.echo(f"Note: {note}")
     from .compare.diff import diff_table
 
-    _write_table(*diff_table(result), fmt, out, f"{result['document']['locality']} vs {result['reference']['name']}")
+    _write_result_table(*diff_table(result), result, fmt, out, lang,
+                        f"{result['document']['locality']} vs {result['reference']['name']}")
+
+
+def _write_result_table(rows, columns, result, fmt, out, lang, title):
+    """A diff/compare table with its header lines (documents, reference, method, version, legend)."""
+    from .report.labels import about, legend_lines, translate_table
+
+    if lang == "zh":
+        rows, columns = translate_table(rows, columns)
+    _write_table(rows, columns, fmt, out, title, about=about(result) + legend_lines())
 
 
 def _write_text(text: str, out) -> None:
@@ -623,7 +637,8 @@ def _write_text(text: str, out) -> None:
 @db_option
 @frame_option
 @output_options(DIFF_FORMATS)
-def compare(a, b, db_path, frame_path, fmt, out, force_output):
+@lang_option
+def compare(a, b, db_path, frame_path, fmt, out, force_output, lang):
     """Two localities side by side, aligned through the frame, with target deltas.
 
     Example: policydiff compare 神木 淮南
@@ -643,12 +658,49 @@ def compare(a, b, db_path, frame_path, fmt, out, force_output):
         text = json.dumps(result, ensure_ascii=False, indent=2) + "\n"
         Path(out).write_text(text, encoding="utf-8") if out else click.echo(text, nl=False)
         return
-    for note in result["notes"]:
-        click.echo(f"Note: {note}")
     from .compare.diff import compare_table
 
     rows, columns = compare_table(result)
-    _write_table(rows, columns, fmt, out, f"{columns[2]} vs {columns[4]} (through the {result['reference']['name']})")
+    _write_result_table(rows, columns, result, fmt, out, lang,
+                        f"{columns[2]} vs {columns[4]} (through the {result['reference']['name']})")
+
+
+@cli.command("targets")
+@click.argument("docs", nargs=-1)
+@click.option("--across", is_flag=True, required=True, help="Every indicator side by side over localities.")
+@db_option
+@frame_option
+@output_options(DIFF_FORMATS)
+@lang_option
+def targets_command(docs, across, db_path, frame_path, fmt, out, force_output, lang):
+    """Numeric targets side by side: comparator, value, deadline, 约束性/预期性 per locality;
+    "not quantified" (named without a number) kept apart from "not stated".
+
+    Example: policydiff targets --across 广西 淮南 开封
+    """
+    _check_output(out, force_output, db_path)
+    from .compare.across import across_table, targets_across
+    from .compare.diff import METHOD
+
+    db = _open(db_path)
+    records = store.load_all_records(db)
+    chosen = [records[_resolve(db, d)] for d in docs] if docs else list(records.values())
+    reference = _reference(db, None, frame_path)
+    rows = targets_across(chosen, reference.indicators)
+    if (fmt or Path(out or "").suffix.lstrip(".")) == "json":
+        return _write_text(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", out)
+    result = {"a": None, "reference": reference.summary(), "method": METHOD, "notes": [],
+              "documents": [{k: r.get(k) for k in ("id", "locality", "doc_number", "issue_date")} for r in chosen]}
+    from . import __version__
+    from .report.labels import about
+
+    result["tool_version"] = __version__
+    table, columns = across_table(rows)
+    if lang == "zh":
+        from .report.labels import translate_table
+
+        table, columns = translate_table(table, columns)
+    _write_table(table, columns, fmt, out, "targets across localities", about=about(result))
 
 
 @cli.command("graph")

@@ -204,3 +204,67 @@ class Failure:
 
     def line(self) -> str:
         return f"{self.path}: {self.reason}"
+
+
+# ------------------------------------------------------------------ compare (stage 7)
+
+
+@dataclass
+class Passage:
+    """One sentence of a notice, whitespace removed, with where it stands:
+    ``part`` is item (inside a measure), goals, duties or annex."""
+
+    start: int
+    end: int
+    text: str
+    part: str
+    path: str | None
+
+
+@dataclass
+class Coverage:
+    """Where a notice covers one frame entry (see ``compare.coverage``)."""
+
+    frame_id: str
+    where: str  # own item / inside another item / goals only / duties only / annex only / not found
+    path: str | None
+    quote: str | None
+    matched_terms: list[str]
+    score: float
+    paths: list[str] = field(default_factory=list)
+    span: list[int] | None = None
+    nearest: dict | None = None  # for "not found": the closest passage and its score
+
+    @property
+    def covered(self) -> bool:
+        return self.where != "not found"
+
+    def to_dict(self) -> dict:
+        return {"where": self.where, "covered": self.covered, "path": self.path, "paths": self.paths,
+                "quote": self.quote, "matched_terms": self.matched_terms, "score": self.score,
+                "span": self.span, "nearest": self.nearest}
+
+
+@dataclass
+class Reference:
+    """What a notice is diffed against: the national frame or another document.
+
+    ``entries`` are frame entries (dicts as in national_frame.json); ``records`` the
+    parsed notices the evidence points into; ``derivation`` says in one sentence how
+    the reference was made. Lead functions per entry are kept in ``leads`` once computed.
+    """
+
+    kind: str  # "frame" or "document"
+    name: str
+    doc_number: str | None
+    date: str | None
+    derivation: str
+    entries: list[dict]
+    indicators: list[dict]
+    records: dict[str, dict]
+    primary_ids: set[str] = field(default_factory=set)
+    leads: dict[str, list[str]] = field(default_factory=dict)
+
+    def summary(self) -> dict:
+        return {"kind": self.kind, "name": self.name, "doc_number": self.doc_number, "date": self.date,
+                "derivation": self.derivation}

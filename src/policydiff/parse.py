@@ -17,7 +17,7 @@ from .extract.citations import extract_citations
 from .extract.measures import extract_measures, is_goal_node, is_measure_node
 from .extract.tables import extract_annex_indicators, extract_task_table, link_task_rows
 from .extract.targets import deadline_of, extract_targets
-from .extract.units import extract_duties
+from .extract.units import assign_duties, extract_duties
 from .metadata import extract_metadata
 from .models import NormalisedText, OutlineNode, SourceText
 from .normalise import normalise
@@ -81,11 +81,13 @@ def parse_text(norm: NormalisedText) -> dict:
     citations = extract_citations(text, body_start, meta["doc_number"],
                                   (meta["title"], meta["body_title"]))
     warnings = [] if meta["doc_number"] else ["no 文号 found"]
+    duties = _duties(text, nodes, by_path)
+    assign_duties(measures, duties)  # no inline markers: the duty paragraph says who does what
     record = {
         **{k: v for k, v in meta.items()},
         "citations": [c.to_dict() for c in citations],
         "measures": [m.to_dict() for m in measures],
-        "division_of_duties": [d.to_dict() for d in _duties(text, nodes, by_path)],
+        "division_of_duties": [d.to_dict() for d in duties],
         "targets": [t.to_dict() for t in _targets(text, nodes, by_path, measures, indicators, annex)],
         "task_table": [r.to_dict() for r in task_table] if task_table else None,
         "annex_indicators": [i.to_dict() for i in indicators] if indicators else None,

@@ -73,87 +73,119 @@ def topic_score(text: str, terms: list[str]) -> float:
 
 
 class PreparedFrame:
-    """A frame with its headings normalised and tokenised once, for fast alignment."""
+    """A frame with its headings normalised and tokenised once, for fast alignment.
+
+    Every heading keeps where it came from (locality, path, the heading as printed),
+    so that a match can name what it matched. Build one per frame and pass it to
+    ``align_measure`` (no hidden cache: the caller holds it as long as it needs it).
+    """
 
     def __init__(self, frame: list[dict]):
         self.entries = frame
-        self.exact: dict[str, dict] = {}
+        self.index = {e["id"]: i for i, e in enumerate(frame)}
+        self.literal: dict[str, tuple[dict, str]] = {}
+        self.exact: dict[str, tuple[dict, str]] = {}
         self.norms: list[str] = []
         self.token_strings: list[str] = []
-        self.owner: list[dict] = []
+        self.owner: list[tuple[dict, str]] = []
         for entry in frame:
-            for heading in [e["heading"] for e in entry["evidence"]] or [entry["label"]]:
+            for heading, source in _headings(entry):
+                self.literal.setdefault(heading, (entry, source))
                 norm = normalise_heading(heading)
                 if norm in self.exact:
                     continue  # thousands of localities repeat a few hundred headings
-                self.exact[norm] = entry
+                self.exact[norm] = (entry, source)
                 self.norms.append(norm)
                 self.token_strings.append(" ".join(tokens(norm)))
-                self.owner.append(entry)
+                self.owner.append((entry, source))
         self.patterns = [(re.compile(e["pattern"]), e) for e in frame if e.get("pattern")]
 
 
-_PREPARED: dict[int, tuple[list, tuple, PreparedFrame]] = {}
+def _headings(entry: dict) -> list[tuple[str, str]]:
+    """(heading, where it is printed) of an entry's evidence; the label when it has none."""
+    found = [(e["heading"], f"{e.get('locality') or e['doc_id']} {e['path']} {e['heading']}")
+             for e in entry["evidence"]]
+    return found or [(entry["label"], f"frame label {entry['label']}")]
 
 
-def prepare(frame: list[dict]) -> PreparedFrame:
-    """The prepared form of ``frame``, cached while the frame object lives unchanged
-    (the baseline builder grows its frame as it goes)."""
-    shape = (len(frame), sum(len(e["evidence"]) for e in frame))
-    cached = _PREPARED.get(id(frame))
-    if cached is None or cached[0] is not frame or cached[1] != shape:
-        if len(_PREPARED) > 64:
-            _PREPARED.clear()
-        cached = (frame, shape, PreparedFrame(frame))
-        _PREPARED[id(frame)] = cached
-    return cached[2]
+def align_measure(measure: dict, frame: list[dict] | PreparedFrame) -> dict:
+    """The best frame entry for one measure, with score, reason and what matched.
 
-
-def align_measure(measure: dict, frame: list[dict]) -> dict:
-    """The best frame entry for one measure, with score and reason."""
-    prepared = prepare(frame)
+    ``reason`` is "identical heading" only when another notice prints exactly this heading.
+    """
+    prepared = frame if isinstance(frame, PreparedFrame) else PreparedFrame(frame)
     title = measure["title"]
+    if title in prepared.literal:
+        entry, source = prepared.literal[title]
+        return _hit(entry, 100.0, IDENTICAL, source, [])
     norm = normalise_heading(title)
     if norm in prepared.exact:
-        return _hit(prepared.exact[norm], 100.0, IDENTICAL)
-    scores: dict[str, tuple[float, dict]] = {}
+        entry, source = prepared.exact[norm]
+        return _hit(entry, 100.0, NEAR_IDENTICAL, source, [])
+    scores: dict[str, tuple[float, dict, str]] = {}
     if norm and prepared.norms:
         for scorer, query, choices in ((fuzz.ratio, norm, prepared.norms),
                                        (fuzz.token_set_ratio, " ".join(tokens(norm)), prepared.token_strings)):
             for _, score, index in process.extract(query, choices, scorer=scorer, limit=5,
                                                     score_cutoff=NEAR_THRESHOLD):
-                entry = prepared.owner[index]
-                if score > scores.get(entry["id"], (0, None))[0]:
-                    scores[entry["id"]] = (score, entry)
+                entry, source = prepared.owner[index]
+                if score > scores.get(entry["id"], (0, None, ""))[0]:
+                    scores[entry["id"]] = (score, entry, source)
     for pattern, entry in prepared.patterns:
-        if pattern.search(title) and scores.get(entry["id"], (0, None))[0] < NEAR_THRESHOLD:
-            scores[entry["id"]] = (NEAR_THRESHOLD, entry)
+        found = pattern.search(title)
+        if found and scores.get(entry["id"], (0, None, ""))[0] < NEAR_THRESHOLD:
+            scores[entry["id"]] = (NEAR_THRESHOLD, entry, f"frame rule for {entry['label']} ({found.group()})")
     if scores:
-        score, entry = max(scores.values(), key=lambda se: (se[0], -frame.index(se[1])))
-        return _hit(entry, score, NEAR_IDENTICAL)
-    best = {"frame_id": None, "label": None, "score": 0.0, "reason": NO_MATCH, "boilerplate": False}
-    for entry in frame:
-        share = topic_score(measure["text"], entry.get("key_terms", []))
+        score, entry, source = max(scores.values(), key=lambda s: (s[0], -prepared.index[s[1]["id"]]))
+        return _hit(entry, score, NEAR_IDENTICAL, source, [])
+    best = {"frame_id": None, "label": None, "score": 0.0, "reason": NO_MATCH, "boilerplate": False,
+            "matched_heading": None, "matched_terms": []}
+    for entry in prepared.entries:
+        terms = entry.get("key_terms", [])
+        share = topic_score(measure["text"], terms)
         if share >= TOPIC_THRESHOLD and share * 100 > best["score"]:
-            best = _hit(entry, round(share * 100, 1), SAME_TOPIC)
+            best = _hit(entry, round(share * 100, 1), SAME_TOPIC, None, [t for t in terms if t in measure["text"]])
     return best
 
 
-def _hit(entry: dict, score: float, reason: str) -> dict:
+def _hit(entry: dict, score: float, reason: str, matched_heading: str | None, terms: list[str]) -> dict:
+    if matched_heading and not terms:
+        terms = [t for t in entry.get("key_terms", []) if t in matched_heading]
     return {"frame_id": entry["id"], "label": entry["label"], "score": round(score, 1), "reason": reason,
-            "boilerplate": bool(entry.get("boilerplate"))}
+            "boilerplate": bool(entry.get("boilerplate")), "matched_heading": matched_heading,
+            "matched_terms": terms}
 
 
-def align_document(record: dict, frame: list[dict]) -> list[dict]:
+def align_document(record: dict, frame: list[dict] | PreparedFrame) -> list[dict]:
     """Every measure of ``record`` aligned to ``frame``, in document order."""
+    prepared = frame if isinstance(frame, PreparedFrame) else PreparedFrame(frame)
     aligned = []
     for m in record["measures"]:
-        hit = align_measure(m, frame)
+        hit = align_measure(m, prepared)
         aligned.append({**hit, "path": m["path"], "title": m["title"], "span": m["span"],
-                        "units": [{"raw": u["unit"], "role": u["role"], "source": u["source"],
-                                   "function": (record.get("unit_map", {}).get(u["unit"]) or {}).get("function")}
-                                  for u in m["unit_mentions"]]})
+                        "units": measure_units(record, m)})
     return aligned
+
+
+def measure_units(record: dict, measure: dict) -> list[dict]:
+    """A measure's units, each (unit, role) once, with the task-table rows it came from
+    (a Lianyungang measure restated by three task rows names 医政处 once, rows [4, 5])."""
+    rows = record.get("task_table") or []
+    units: dict[tuple[str, str], dict] = {}
+    for u in measure["unit_mentions"]:
+        unit = units.setdefault((u["unit"], u["role"]), {
+            "raw": u["unit"], "role": u["role"], "source": u["source"], "rows": [],
+            "function": (record.get("unit_map", {}).get(u["unit"]) or {}).get("function")})
+        row = next((r["no"] for r in rows if r["span"][0] <= u["span"][0] < _row_end(r, rows)), None)
+        if row is not None and row not in unit["rows"]:
+            unit["rows"].append(row)
+    return list(units.values())
+
+
+def _row_end(row: dict, rows: list[dict]) -> int:
+    """Where a task row ends: the next row's start (its lead cell follows its task text)."""
+    later = [r["span"][0] for r in rows if r["span"][0] > row["span"][0]]
+    return min(later) if later else 1 << 30
 
 
 def frame_from_document(record: dict) -> list[dict]:

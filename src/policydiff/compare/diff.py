@@ -3,17 +3,18 @@ compare two localities side by side through the frame."""
 
 from __future__ import annotations
 
-import difflib
 import re
 
+from .. import __version__
+from ..models import Reference
 from ..textutils import sentence_around
-from .align import NO_MATCH, align_document, frame_from_document, key_terms, topic_score
+from .align import NO_MATCH, PreparedFrame, align_document, frame_from_document, key_terms
+from .coverage import ANNEX_ONLY, DUTIES_ONLY, GOALS_ONLY, INSIDE_ITEM, NOT_FOUND, OWN_ITEM, cover, entry_view, passages
 from .frame import PROVENANCE, annex_targets, load_frame, matching_indicator, national_facts
+from .standards import added_clauses, clause_holding, is_qualifier, qualifiers, standard_change, wording_change
 
-MERGED_SHARE = 0.75  # key-term coverage inside another measure that counts as merged
 
-
-def choose_reference(db, against: str | None = None, frame: dict | None = None) -> dict:
+def choose_reference(db, against: str | None = None, frame: dict | None = None) -> Reference:
     """The reference of a diff: the document ``against`` (an id), else the national
     opinion if it is stored, else ``frame`` (derived from the implementing notices)."""
     from .. import store
@@ -28,35 +29,70 @@ def choose_reference(db, against: str | None = None, frame: dict | None = None) 
     return reference_from_frame(frame, store.load_all_records(db))
 
 
-def reference_from_frame(frame: dict, records: dict[str, dict]) -> dict:
-    return {"kind": "frame", "name": f"national measure frame ({PROVENANCE})",
-            "doc_number": frame["national"]["doc_number"],
-            "date": frame["national"].get("issue_date") or frame["national"].get("issue_month"),
-            "entries": frame["entries"], "indicators": frame.get("indicators", []), "records": records}
+def reference_from_frame(frame: dict, records: dict[str, dict]) -> Reference:
+    number = frame["national"]["doc_number"]
+    primary = {d for d, r in records.items() if any(c["doc_number"] == number for c in r["citations"])}
+    return Reference(kind="frame", name=f"national measure frame ({PROVENANCE})", doc_number=number,
+                     date=frame["national"].get("issue_date") or frame["national"].get("issue_month"),
+                     derivation=f"measure frame {PROVENANCE} ({len(frame['entries'])} entries; the national text "
+                                f"{number} is not in the corpus); each notice is matched against the other "
+                                "notices' evidence only",
+                     entries=frame["entries"], indicators=frame.get("indicators", []), records=records,
+                     primary_ids=primary)
 
 
-def reference_from_document(record: dict) -> dict:
+def reference_from_document(record: dict) -> Reference:
     indicators = [{"no": r["no"], "indicator": r["indicator"], "binding": r["binding"],
                    "frame_values": _values_of(record, r)} for r in record.get("annex_indicators") or []]
-    return {"kind": "document", "name": f"{record['locality']} {record['doc_number'] or record['id']}",
-            "doc_number": record["doc_number"], "date": record["issue_date"],
-            "entries": frame_from_document(record), "indicators": indicators,
-            "records": {record["id"]: record}}
+    name = f"{record['locality']} {record['doc_number'] or record['id']}"
+    return Reference(kind="document", name=name, doc_number=record["doc_number"], date=record["issue_date"],
+                     derivation=f"the measures of {name} ({record['issue_date']}), one entry per measure",
+                     entries=frame_from_document(record), indicators=indicators, records={record["id"]: record},
+                     primary_ids={record["id"]})
 
 
 def _values_of(record: dict, row: dict) -> list[dict]:
     return [{k: t[k] for k in ("comparator", "value", "unit")} for t in annex_targets(record, row)]
 
 
-def diff_document(record: dict, reference: dict) -> dict:
-    """What ``record`` adopted, omitted, merged and added relative to ``reference``,
-    with targets compared by comparator semantics and responsibility compared."""
-    aligned = align_document(record, reference["entries"])
-    entries = [_entry_status(e, aligned, record, reference) for e in reference["entries"]]
+METHOD = ("Each reference entry is looked for in every sentence of the notice: a measure aligned to it by heading "
+          "(another notice's heading or the frame rule) is its own item; otherwise a sentence naming its topic "
+          "(cue phrases of frame_rules.json) places it inside another item, or in goals, duties or annex; "
+          "'omitted' means no sentence does, and the nearest passage is shown.")
+
+STATUS_OF = {OWN_ITEM: "adopted", INSIDE_ITEM: "merged", GOALS_ONLY: "in goals only", DUTIES_ONLY: "in duties only",
+             ANNEX_ONLY: "in annex only", NOT_FOUND: "omitted"}
+PREDATES = "predates reference"
+
+
+def without_document(entries: list[dict], doc_id: str) -> list[dict]:
+    """The frame entries with ``doc_id``'s own evidence left out (a notice must not match itself)."""
+    kept = []
+    for entry in entries:
+        evidence = [e for e in entry["evidence"] if e["doc_id"] != doc_id]
+        if len(evidence) == len(entry["evidence"]):
+            kept.append(entry)
+            continue
+        terms = key_terms([e["heading"] for e in evidence] or [entry["label"]])
+        kept.append(dict(entry, evidence=evidence, key_terms=terms))
+    return kept
+
+
+def diff_document(record: dict, reference: Reference) -> dict:
+    """What ``record`` adopted, merged, mentioned elsewhere, omitted and added relative to
+    ``reference``, with where each entry is covered, targets and responsibility compared."""
+    entries = without_document(reference.entries, record["id"]) if reference.kind == "frame" else reference.entries
+    aligned = align_document(record, PreparedFrame(entries))
+    sentences = passages(record)
+    predates = _predates(record, reference)
+    rows = [_entry_status(e, aligned, record, reference, sentences, predates) for e in entries]
     additions = [{"path": a["path"], "title": a["title"], "span": a["span"]} for a in aligned
                  if a["reason"] == NO_MATCH]
-    return {"document": _doc_summary(record), "reference": {k: reference[k] for k in ("kind", "name", "doc_number", "date")},
-            "notes": _notes(record, reference), "entries": entries, "additions": additions,
+    return {"document": _doc_summary(record), "reference": reference.summary(), "method": METHOD,
+            "tool_version": __version__,
+            "notes": _notes(record, reference), "entries": rows, "additions": additions,
+            "later_citations": [{"doc_number": c["doc_number"], "title": c["title"], "span": c["span"]}
+                                for c in later_citations(record)],
             "targets": compare_targets(record, reference, aligned), "alignment": aligned}
 
 
@@ -64,45 +100,79 @@ def _doc_summary(record: dict) -> dict:
     return {k: record.get(k) for k in ("id", "locality", "admin_level", "doc_number", "issue_date", "title")}
 
 
-def _notes(record: dict, reference: dict) -> list[str]:
+def _predates(record: dict, reference: Reference) -> bool:
+    ref_date = reference.date or ""
+    return bool(record.get("issue_date") and ref_date and record["issue_date"][:7] < ref_date[:7])
+
+
+def _notes(record: dict, reference: Reference) -> list[str]:
     notes = []
-    if reference["kind"] == "frame":
-        notes.append(f"The reference is a frame {PROVENANCE}: the national text ({reference['doc_number']}) "
-                     "is not in the corpus.")
-    ref_date = reference.get("date") or ""
-    if record.get("issue_date") and ref_date and record["issue_date"][:7] < ref_date[:7]:
-        notes.append(f"{record['locality']} ({record['issue_date']}) predates the reference ({ref_date}): "
-                     "what aligns shows continuity of earlier policy, not implementation.")
+    if reference.kind == "frame":
+        notes.append(f"The reference is a frame {PROVENANCE}: the national text ({reference.doc_number}) "
+                     "is not in the corpus; each notice is matched against the other notices' evidence only.")
+    for citation in later_citations(record):
+        notes.append(f"{record['locality']} ({record['issue_date']}) cites {citation['doc_number']}, a document of a later "
+                     "year: it cannot cite it (a misread 文号, or a later revision of the notice).")
+    if _predates(record, reference):
+        notes.append(f"{record['locality']} ({record['issue_date']}) predates the reference ({reference.date}): "
+                     f"it can neither adopt nor omit it (status '{PREDATES}'); what it covers is still shown.")
     return notes
 
 
-def _entry_status(entry: dict, aligned: list[dict], record: dict, reference: dict) -> dict:
+_YEAR = re.compile(r"[〔\[（(](\d{4})[〕\]）)]")
+
+
+def later_citations(record: dict) -> list[dict]:
+    """Citations whose 文号 year is after the notice's own issue year (a notice cannot cite a later document)."""
+    year = (record.get("issue_date") or "")[:4]
+    found = []
+    for c in record.get("citations") or []:
+        cited = _YEAR.search(c.get("doc_number") or "")
+        if year and cited and cited.group(1) > year:
+            found.append(c)
+    return found
+
+
+def _entry_status(entry: dict, aligned: list[dict], record: dict, reference: Reference,
+                  sentences, predates: bool) -> dict:
     local = [a for a in aligned if a["frame_id"] == entry["id"]]
-    status = "adopted" if local else "omitted"
-    merged_into = None
-    if not local:
-        merged_into = _merged_into(entry, record)
-        status = "merged" if merged_into else "omitted"
+    coverage = cover(entry, local, sentences, entry_view(entry, record["id"]))
+    status = PREDATES if predates else STATUS_OF[coverage.where]
     local_leads = _lead_functions(local)
     ref_leads = _reference_leads(entry, reference)
-    responsibility = None
-    if local_leads and ref_leads:
-        responsibility = "same" if local_leads[0] == ref_leads[0] else f"reassigned: {ref_leads[0]} → {local_leads[0]}"
     text = record["text"]
     return {"frame_id": entry["id"], "label": entry["label"], "boilerplate": bool(entry.get("boilerplate")),
-            "status": status, "merged_into": merged_into, "key_terms": entry.get("key_terms", []),
+            "status": status, "covered": coverage.covered, "where": coverage.where,
+            "merged_into": coverage.path if coverage.where == INSIDE_ITEM else None,
+            "coverage": coverage.to_dict(), "quote": coverage.quote, "matched_terms": coverage.matched_terms,
+            "nearest": coverage.nearest, "key_terms": entry.get("key_terms", []),
             "local": [{"path": a["path"], "title": a["title"], "score": a["score"], "reason": a["reason"],
+                       "matched_heading": a.get("matched_heading"), "matched_terms": a.get("matched_terms", []),
                        "span": a["span"], "evidence": text[a["span"][0]:a["span"][1]].split("。")[0]}
                       for a in local],
             "reference_headings": _reference_headings(entry, reference),
-            "local_leads": local_leads, "reference_leads": ref_leads, "responsibility": responsibility}
+            "local_leads": local_leads, "reference_leads": ref_leads,
+            "responsibility": responsibility_change(ref_leads, local_leads)}
 
 
-def _merged_into(entry: dict, record: dict) -> str | None:
-    for m in record["measures"]:
-        if entry["label"] in m["text"] or topic_score(m["text"], entry.get("key_terms", [])) >= MERGED_SHARE:
-            return m["path"]
-    return None
+def responsibility_change(reference_units: list[str], local_units: list[str]) -> str | None:
+    """same / narrower (naming what is dropped) / wider (naming what is added) / different,
+    over canonical unit (function) sets.
+
+    >>> responsibility_change(["卫生健康", "民政"], ["卫生健康"])
+    'narrower: without 民政'
+    """
+    if not reference_units or not local_units:
+        return None
+    ref, loc = set(reference_units), set(local_units)
+    if ref == loc:
+        return "same"
+    if loc < ref:
+        return "narrower: without " + "、".join(u for u in reference_units if u not in loc)
+    if loc > ref:
+        return "wider: adds " + "、".join(u for u in local_units if u not in ref)
+    return ("different: adds " + "、".join(u for u in local_units if u not in ref) +
+            "; without " + "、".join(u for u in reference_units if u not in loc))
 
 
 def _lead_functions(aligned: list[dict]) -> list[str]:
@@ -117,27 +187,26 @@ def _lead_functions(aligned: list[dict]) -> list[str]:
 MAX_HEADINGS = 12
 
 
-def _reference_headings(entry: dict, reference: dict) -> list[str]:
+def _reference_headings(entry: dict, reference: Reference) -> list[str]:
     """The evidence headings shown for an entry: the first few (primary first)."""
-    evidence = sorted(entry["evidence"], key=lambda e: e["doc_id"] not in _primary(reference))[:MAX_HEADINGS]
+    evidence = sorted(entry["evidence"], key=lambda e: e["doc_id"] not in reference.primary_ids)[:MAX_HEADINGS]
     more = len(entry["evidence"]) - len(evidence)
     return [f"{e.get('locality') or e['doc_id']} {e['path']} {e['heading']}" for e in evidence] + \
         ([f"… and {more} more"] if more > 0 else [])
 
 
-def _reference_leads(entry: dict, reference: dict) -> list[str]:
-    """Lead functions of an entry on the reference side (cached per reference)."""
-    cache = reference.setdefault("_leads", {})
-    if entry["id"] not in cache:
-        cache[entry["id"]] = _compute_reference_leads(entry, reference)
-    return cache[entry["id"]]
+def _reference_leads(entry: dict, reference: Reference) -> list[str]:
+    """Lead functions of an entry on the reference side (kept in ``reference.leads``)."""
+    if entry["id"] not in reference.leads:
+        reference.leads[entry["id"]] = _compute_reference_leads(entry, reference)
+    return reference.leads[entry["id"]]
 
 
-def _compute_reference_leads(entry: dict, reference: dict) -> list[str]:
+def _compute_reference_leads(entry: dict, reference: Reference) -> list[str]:
     leads = []
     for ev in entry["evidence"]:
-        record = reference["records"].get(ev["doc_id"])
-        if record is None or (reference["kind"] == "frame" and ev["doc_id"] not in _primary(reference)):
+        record = reference.records.get(ev["doc_id"])
+        if record is None or (reference.kind == "frame" and ev["doc_id"] not in reference.primary_ids):
             continue
         measure = next((m for m in record["measures"] if m["path"] == ev["path"]), None)
         for u in (measure or {}).get("unit_mentions", []):
@@ -145,15 +214,6 @@ def _compute_reference_leads(entry: dict, reference: dict) -> list[str]:
             if u["role"] in ("lead", "responsible") and function not in leads:
                 leads.append(function)
     return leads
-
-
-def _primary(reference: dict) -> set[str]:
-    """Ids of the documents that cite the national opinion (computed once per reference)."""
-    if "_primary" not in reference:
-        number = national_facts()["doc_number"]
-        reference["_primary"] = {d for d, r in reference["records"].items()
-                                 if any(c["doc_number"] == number for c in r["citations"])}
-    return reference["_primary"]
 
 
 # ------------------------------------------------------------------ targets
@@ -165,7 +225,7 @@ def compare_targets(record: dict, reference: dict, aligned: list[dict]) -> list[
     """Reference indicator values against the document's, by comparator semantics."""
     results = []
     matched_local = set()
-    for row in reference.get("indicators") or []:
+    for row in reference.indicators or []:
         ref_values = row.get("frame_values") or []
         if not ref_values:
             continue
@@ -182,22 +242,45 @@ def compare_targets(record: dict, reference: dict, aligned: list[dict]) -> list[
                                 "change": "dropped target" if record.get("annex_indicators") else "not stated"})
                 continue
             matched_local.add(tuple(local["span"]) + (local["value"],))
-            change = target_change(ref, local)
-            scope = _scope_change(row["indicator"], local_row["indicator"] if local_row else local["text"])
-            wording = None
             holding = local_row or _indicator_holding(record, local["span"])
-            if change == "same" and not scope and holding:  # the indicator rows, worded alike?
-                wording = wording_change(_masked(row["indicator"], ref), _masked(holding["indicator"], local))
-                change = "same value, reworded" if wording else change
-            results.append({"indicator": row["indicator"], "reference": ref,
-                            "local": {k: local[k] for k in ("comparator", "value", "unit", "path", "text", "span", "value_span")},
-                            "change": scope or change, "wording": wording})
+            results.append(_target_delta(row, ref, local, holding, record))
     for t in record["targets"]:
         if t["path"] == "annex" and tuple(t["span"]) + (t["value"],) not in matched_local:
-            results.append({"indicator": t["indicator"], "reference": None,
-                            "local": {k: t[k] for k in ("comparator", "value", "unit", "path", "text", "span", "value_span")},
-                            "change": "new target"})
+            if is_qualifier(t, record["text"]):
+                continue  # 常住人口超过10万人的: a condition of the target beside it, not a target
+            results.append({"indicator": t["indicator"], "reference": None, "local": _local_target(t),
+                            "change": "new target", "conditions": qualifiers(clause_holding(record["text"],
+                                                                                             t["value_span"][0]))})
     return results
+
+
+def _local_target(t: dict) -> dict:
+    return {k: t[k] for k in ("comparator", "value", "unit", "path", "text", "span", "value_span")}
+
+
+def _target_delta(row: dict, ref: dict, local: dict, holding: dict | None, record: dict) -> dict:
+    """One reference value against the local one: value by comparator, standard by its order,
+    conditions apart, clauses the local row adds, the rest of the wording as whole words."""
+    if holding:
+        start, end = holding["span"]
+        clause = clause_holding(record["text"][start:end], local["value_span"][0] - start)
+    else:
+        clause = clause_holding(record["text"], local["value_span"][0])
+    change = target_change(ref, local)
+    scope = _scope_change(row["indicator"], holding["indicator"] if holding else local["text"])
+    standard = standard_change(row["indicator"], clause)
+    if change == "same" and standard:
+        change = standard  # 二级 → 二级甲等: same count, a higher standard
+    added = added_clauses(row["indicator"], holding["indicator"], clause) if holding else []
+    wording = None
+    if change in ("same", standard) and not scope and holding:  # the indicator rows, worded alike?
+        ref_masked = _masked(row["indicator"], ref)
+        ref_clause = clause_holding(ref_masked, max(0, ref_masked.find("#")))
+        wording = wording_change(ref_clause, _masked(clause, local))
+        change = "same value, reworded" if wording and change == "same" else change
+    return {"indicator": row["indicator"], "reference": ref, "local": _local_target(local),
+            "change": scope or change, "wording": wording, "added_clauses": added,
+            "conditions": {"reference": qualifiers(row["indicator"]), "local": qualifiers(clause)}}
 
 
 def _body_targets_for(row: dict, record: dict) -> list[dict]:
@@ -244,25 +327,6 @@ def target_change(ref: dict, local: dict) -> str:
     floor = ref["comparator"] in (">=", ">", "=")
     higher = local["value"] > ref["value"]
     return "strengthened" if higher == floor else "weakened"
-
-
-def wording_change(a_text: str, b_text: str) -> dict | None:
-    """What ``b_text`` adds to and drops from ``a_text`` (phrases, punctuation
-    ignored), or None when they say the same.
-
-    >>> wording_change("有1所县级医院达到二级医院医疗服务能力", "有1所县级医院达到二级甲等医院医疗服务能力")
-    {'added': ['甲等'], 'dropped': []}
-    """
-    a, b = _PUNCT.sub("", a_text or ""), _PUNCT.sub("", b_text or "")
-    if a == b:
-        return None
-    added, dropped = [], []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if tag in ("delete", "replace"):
-            dropped.append(a[i1:i2])
-        if tag in ("insert", "replace"):
-            added.append(b[j1:j2])
-    return {"added": added, "dropped": dropped}
 
 
 _PUNCT = re.compile(r"[\s，。；：、,.;:（）()“”\"《》]")
@@ -318,7 +382,9 @@ def compare(a: dict, b: dict, reference: dict) -> dict:
         rows.append({"frame_id": ea["frame_id"], "label": ea["label"], "boilerplate": ea["boilerplate"],
                      "key_terms": ea["key_terms"],
                      "a_status": ea["status"], "a_measures": ea["local"], "a_leads": ea["local_leads"],
+                     "a_coverage": ea["coverage"],
                      "b_status": eb["status"], "b_measures": eb["local"], "b_leads": eb["local_leads"],
+                     "b_coverage": eb["coverage"],
                      "units": leads})
     deltas = []
     for ta in da["targets"]:
@@ -326,11 +392,13 @@ def compare(a: dict, b: dict, reference: dict) -> dict:
         if ta["local"] and tb and tb["local"]:
             change = target_change(ta["local"], tb["local"])
             wording = wording_change(_without_value(ta["local"]), _without_value(tb["local"]))
-            if change == "same" and wording:
-                change = "same value, reworded"  # 二级 → 二级甲等: the number alone says nothing changed
+            standard = standard_change(_without_value(ta["local"]), _without_value(tb["local"]))
+            if change == "same" and (standard or wording):
+                change = standard or "same value, reworded"  # 二级 → 二级甲等: a higher standard, same count
             deltas.append({"indicator": ta["indicator"], "a": ta["local"], "b": tb["local"],
                            "b_vs_a": change, "wording": wording})
-    return {"a": da["document"], "b": db["document"], "reference": da["reference"],
+    return {"a": da["document"], "b": db["document"], "reference": da["reference"], "method": METHOD,
+            "tool_version": __version__,
             "notes": sorted(set(da["notes"] + db["notes"])), "entries": rows,
             "a_additions": da["additions"], "b_additions": db["additions"], "target_deltas": deltas}
 
@@ -346,7 +414,8 @@ def diff_table(result: dict) -> tuple[list[dict], list[str]]:
     """Rows for the terminal / CSV / Markdown: entries, local additions, targets."""
     rows = [{"id": e["frame_id"], "entry": e["label"] + (" [boilerplate]" if e["boilerplate"] else ""),
              "status": e["status"] + (f" into {e['merged_into']}" if e["merged_into"] else ""),
-             "local measures": "; ".join(f"{m['path']} {m['title']} ({m['reason']}, {m['score']})" for m in e["local"]),
+             "where": e["where"], "quote": _coverage_cell(e),
+             "local measures": "; ".join(f"{m['path']} {m['title']} ({_why(m)})" for m in e["local"]),
              "responsibility": e["responsibility"] or "",
              "local leads": "、".join(e["local_leads"]), "reference leads": "、".join(e["reference_leads"])}
             for e in result["entries"]]
@@ -356,16 +425,32 @@ def diff_table(result: dict) -> tuple[list[dict], list[str]]:
               "status": describe_change(t["change"], t.get("wording")),
               "local measures": _fmt_target(t["local"]), "reference leads": _fmt_target(t["reference"])}
              for t in result["targets"]]
-    return rows, ["id", "entry", "status", "local measures", "responsibility", "local leads", "reference leads"]
+    return rows, ["id", "entry", "status", "where", "quote", "local measures", "responsibility", "local leads",
+                  "reference leads"]
+
+
+def _why(aligned: dict) -> str:
+    """Reason, score and what matched: another notice's heading (locality, path) or the key terms."""
+    matched = aligned.get("matched_heading") or "、".join(aligned.get("matched_terms") or [])
+    return f"{aligned['reason']}, {aligned['score']}" + (f"; matched {matched}" if matched else "")
+
+
+def _coverage_cell(entry: dict) -> str:
+    """The quoted sentence that covers an entry, or the nearest passage when none does."""
+    coverage = entry["coverage"]
+    if coverage["covered"]:
+        return f"{coverage['path'] or ''} {coverage['quote'] or ''} [{'、'.join(coverage['matched_terms'])}]".strip()
+    near = coverage.get("nearest")
+    return f"nearest: {near['path'] or ''} {near['quote']} (score {near['score']})" if near else ""
 
 
 def compare_table(result: dict) -> tuple[list[dict], list[str]]:
     """Rows for the terminal / CSV / Markdown: one per frame entry, additions, target deltas."""
     a, b = result["a"]["locality"], result["b"]["locality"]
     rows = [{"id": e["frame_id"], "entry": e["label"],
-             a: "; ".join(f"{m['path']} {m['title']}" for m in e["a_measures"]) or e["a_status"],
+             a: "; ".join(f"{m['path']} {m['title']}" for m in e["a_measures"]) or _side_cell(e, "a"),
              f"{a} leads": "、".join(e["a_leads"]),
-             b: "; ".join(f"{m['path']} {m['title']}" for m in e["b_measures"]) or e["b_status"],
+             b: "; ".join(f"{m['path']} {m['title']}" for m in e["b_measures"]) or _side_cell(e, "b"),
              f"{b} leads": "、".join(e["b_leads"]), "units": e["units"] or ""} for e in result["entries"]]
     rows += [{"id": "+", "entry": "local addition", a: f"{x['path']} {x['title']}"} for x in result["a_additions"]]
     rows += [{"id": "+", "entry": "local addition", b: f"{x['path']} {x['title']}"} for x in result["b_additions"]]
@@ -373,3 +458,11 @@ def compare_table(result: dict) -> tuple[list[dict], list[str]]:
               "units": f"{b} vs {a}: {describe_change(d['b_vs_a'], d['wording'])}"}
              for d in result["target_deltas"]]
     return rows, ["id", "entry", a, f"{a} leads", b, f"{b} leads", "units"]
+
+
+def _side_cell(row: dict, side: str) -> str:
+    """A compare cell without an own item: the status and where the entry is covered."""
+    coverage = row[f"{side}_coverage"]
+    if coverage["covered"]:
+        return f"{row[f'{side}_status']} ({coverage['where']}: {coverage['path'] or ''} {coverage['quote'] or ''})"
+    return row[f"{side}_status"]

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..resources import load_json
 from ..textutils import split_units
-from .align import NO_MATCH, align_measure, key_terms
+from .align import NO_MATCH, PreparedFrame, align_measure, key_terms
 
 FRAME_PATH = Path(__file__).resolve().parent.parent / "data" / "national_frame.json"  # the default frame, shipped
 PROVENANCE = "derived from implementing notices"
@@ -77,7 +77,7 @@ def build_frame(records: list[dict]) -> dict:
             _add_evidence(entries, record, m, primary=True, matching=entries)
     # other localities are matched against the primary entries as they stand now (a fixed
     # frame, prepared once), so that building stays linear in the number of notices
-    matching = [dict(e, evidence=list(e["evidence"])) for e in entries]
+    matching = PreparedFrame([dict(e, evidence=list(e["evidence"])) for e in entries])
     others = [r for r in records if r["id"] not in primary_ids and r.get("doc_number") != facts["doc_number"]]
     for record in others:
         for m in record["measures"]:
@@ -93,12 +93,13 @@ def build_frame(records: list[dict]) -> dict:
             "indicators": build_indicators(records, primary_ids)}
 
 
-def _add_evidence(entries: list[dict], record: dict, measure: dict, primary: bool, matching: list[dict]) -> None:
+def _add_evidence(entries: list[dict], record: dict, measure: dict, primary: bool,
+                  matching: list[dict] | PreparedFrame) -> None:
     evidence = {"doc_id": record["id"], "locality": record["locality"], "path": measure["path"],
                 "heading": measure["title"], "span": measure["span"]}
     pattern, label, boilerplate = _rule_for(measure["title"])
     target = next((e for e in entries if label and e["label"] == label), None)
-    if target is None and matching:
+    if target is None and (matching.entries if isinstance(matching, PreparedFrame) else matching):
         hit = align_measure(measure, matching)
         if hit["reason"] != NO_MATCH and hit["score"] >= 90:
             target = next(e for e in entries if e["id"] == hit["frame_id"])

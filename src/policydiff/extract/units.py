@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .. import patterns as P
-from ..models import Duty, UnitMention
+from ..models import Duty, Measure, UnitMention
 from ..textutils import split_units
 
 _ROLE_OF = [(role, re.compile(f"^(?:{alt})$")) for role, alt in P.ROLE_KEYWORDS]
@@ -121,3 +121,45 @@ def extract_duties(body: str, offset: int, path: str | None = None) -> list[Duty
 
 def _looks_like_unit(text: str) -> bool:
     return bool(re.search(r"(?:局|委|厅|部门|办公室|单位|中心|院|所|办)$", text))
+
+
+# words every duty says; they tell no measure apart
+_DUTY_GENERIC = {"统筹", "推进", "落实", "做好", "工作", "政策", "相关", "按照", "职责", "分工", "督促", "支持", "加强",
+                 "协调", "符合", "条件", "及时", "各项", "通过", "现行", "渠道", "保障", "有效", "衔接", "巩固", "拓展",
+                 "健康", "成果", "乡村", "振兴", "脱贫", "地区", "医疗卫生", "等", "医疗", "建设", "能力", "人口",
+                 "对象", "人员", "农村", "信息", "共享", "认定", "参加", "医生", "争取", "中央", "省级", "防止",
+                 "数据", "对接", "临时", "责任", "资金", "运动", "符合条件", "预算内", "投资"}
+
+
+def duty_terms(duty: str) -> set[str]:
+    """The words of a duty that can name a measure's topic (jieba words of two or more characters)."""
+    import jieba
+
+    jieba.setLogLevel(60)
+    return {w for w in jieba.lcut(duty) if len(w) >= 2 and w not in _DUTY_GENERIC}
+
+
+def assign_duties(measures: list[Measure], duties: list[Duty]) -> None:
+    """Where a notice has no inline markers, its duty paragraph (民政部门负责…低保…) assigns each
+    unit to the measures its duty speaks of: two of the duty's words in the measure, or one
+    word of four characters or more (爱国卫生, 远程医疗). Marked source "duty_paragraph".
+
+    >>> m = Measure("二/（一）", "构建低收入人口帮扶机制", "对特困人员、低保对象开展帮扶。", (0, 20))
+    >>> assign_duties([m], [Duty("民政部门", "低保对象、特困人员认定", (30, 45), "三/（二）")])
+    >>> [(u.unit, u.source) for u in m.unit_mentions]
+    [('民政部门', 'duty_paragraph')]
+    """
+    if not duties or any(m.unit_mentions for m in measures):
+        return
+    duty_paths = {d.path for d in duties}
+    for duty in duties:
+        terms = duty_terms(duty.duty)
+        for measure in measures:
+            if measure.path in duty_paths:
+                continue  # the duty paragraph itself
+            text = measure.title + measure.text
+            found = [t for t in terms if t in text]
+            if len(found) >= 2 or any(len(t) >= 4 for t in found):
+                measure.unit_mentions.append(UnitMention(duty.unit, "responsible", "duty_paragraph", duty.span))
+                if duty.unit not in measure.responsible_units:
+                    measure.responsible_units.append(duty.unit)

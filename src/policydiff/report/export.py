@@ -8,19 +8,26 @@ import io
 from pathlib import Path
 
 from ..compare.diff import describe_change
+from .labels import about, legend_lines
 
 
-def write_csv(rows: list[dict], out, bom: bool = True, columns: list[str] | None = None) -> None:
-    """Write ``rows`` as CSV to a path or a text stream; a BOM makes Excel read UTF-8."""
+def write_csv(rows: list[dict], out, bom: bool = True, columns: list[str] | None = None,
+              about: list[str] | None = None) -> None:
+    """Write ``rows`` as CSV to a path or a text stream; a BOM makes Excel read UTF-8.
+    ``about`` lines go first as ``# …`` header rows (pandas: ``comment="#"``)."""
     columns = columns or (list(rows[0]) if rows else [])
     if isinstance(out, (str, Path)):
         with open(out, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as fh:
-            _write_rows(fh, rows, columns)
+            _write_rows(fh, rows, columns, about)
     else:
-        _write_rows(out, rows, columns)
+        if bom:
+            out.write("\ufeff")
+        _write_rows(out, rows, columns, about)
 
 
-def _write_rows(fh, rows, columns) -> None:
+def _write_rows(fh, rows, columns, about=None) -> None:
+    for line in about or []:
+        fh.write(f"# {line}\r\n")
     writer = csv.writer(fh)
     writer.writerow([text_cell(c) for c in columns])
     for row in rows:
@@ -39,13 +46,21 @@ def text_cell(value):
     return value
 
 
-def write_xlsx(sheets: dict[str, list[dict]], path, columns: dict[str, list[str]] | None = None) -> None:
-    """One sheet per entry: bold frozen header, wrapped text, column widths set."""
+def write_xlsx(sheets: dict[str, list[dict]], path, columns: dict[str, list[str]] | None = None,
+               about: list[str] | None = None) -> None:
+    """One sheet per entry: bold frozen header, wrapped text, column widths set; ``about``
+    lines (what is compared, how, tool version) on a first sheet "about"."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
     book = Workbook()
     book.remove(book.active)
+    if about:
+        sheet = book.create_sheet("about")
+        for line in about:
+            sheet.append([line])
+        _as_text(sheet)
+        sheet.column_dimensions["A"].width = 120
     for name, rows in sheets.items():
         sheet = book.create_sheet(_sheet_name(name))
         cols = (columns or {}).get(name) or (list(rows[0]) if rows else [])
@@ -87,9 +102,16 @@ def _display_width(value) -> int:
     return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
 
 
-def to_markdown(rows: list[dict], columns: list[str] | None = None) -> str:
+def to_markdown(rows: list[dict], columns: list[str] | None = None, title: str = "",
+                about: list[str] | None = None) -> str:
     columns = columns or (list(rows[0]) if rows else [])
     out = io.StringIO()
+    if title:
+        out.write(f"## {title}\n\n")
+    for line in about or []:
+        out.write(f"> {line}  \n")
+    if about:
+        out.write("\n")
     out.write("| " + " | ".join(columns) + " |\n")
     out.write("|" + "---|" * len(columns) + "\n")
     for row in rows:
@@ -100,7 +122,7 @@ def to_markdown(rows: list[dict], columns: list[str] | None = None) -> str:
 
 
 def to_html(rows: list[dict], columns: list[str] | None = None, title: str = "",
-            titles: dict[str, str] | None = None) -> str:
+            titles: dict[str, str] | None = None, about: list[str] | None = None) -> str:
     """A self-contained HTML page with one table; ``titles`` gives hover text per cell value."""
     columns = columns or (list(rows[0]) if rows else [])
     head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
@@ -116,8 +138,12 @@ def to_html(rows: list[dict], columns: list[str] | None = None, title: str = "",
     return (f"<!doctype html><html lang='zh'><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
             "<style>body{font-family:sans-serif}table{border-collapse:collapse}td,th{border:1px solid #999;"
             "padding:4px 6px;vertical-align:top}th{background:#eee;position:sticky;top:0}</style></head><body>"
-            f"<h1>{html.escape(title)}</h1><table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}"
+            f"<h1>{html.escape(title)}</h1>{_about_html(about)}<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}"
             "</tbody></table></body></html>\n")
+
+
+def _about_html(about: list[str] | None) -> str:
+    return "".join(f"<p class='note'>{html.escape(line)}</p>" for line in about or [])
 
 
 def _marked(text: str, terms: list[str]) -> str:
@@ -144,8 +170,10 @@ def diff_html(result: dict) -> str:
         terms = e.get("key_terms", [])
         reference = "<br>".join(_marked(h, terms) for h in e["reference_headings"])
         local = "<br>".join(f"<b>{html.escape(m['path'])}</b> {_marked(m['evidence'], terms)} "
-                            f"<small>({html.escape(m['reason'])}, {m['score']})</small>" for m in e["local"])
-        status = e["status"] + (f" into {e['merged_into']}" if e["merged_into"] else "")
+                            f"<small>({html.escape(_reason(m))})</small>" for m in e["local"])
+        if not e["local"]:
+            local = _coverage_html(e, terms)
+        status = e["status"] + (f" into {e['merged_into']}" if e.get("merged_into") else "")
         rows.append(f"<tr><td>{html.escape(e['frame_id'])} {html.escape(e['label'])}</td>"
                     f"<td class='{e['status']}'>{html.escape(status)}</td><td>{reference}</td><td>{local}</td>"
                     f"<td>{html.escape(e['responsibility'] or '')}</td></tr>")
@@ -159,8 +187,27 @@ def diff_html(result: dict) -> str:
                     "</td><td></td></tr>")
     head = "<tr><th>frame entry</th><th>status</th><th>reference evidence</th><th>this document</th><th>responsibility</th></tr>"
     title = f"{result['document']['locality']} {result['document']['doc_number'] or ''} vs {result['reference']['name']}"
-    notes = "".join(f"<p class='note'>{html.escape(n)}</p>" for n in result["notes"])
+    notes = _about_html(about(result) + legend_lines())
     return _PAGE.format(title=html.escape(title), notes=notes, body=f"<table>{head}{''.join(rows)}</table>")
+
+
+def _reason(m: dict) -> str:
+    """Why a measure aligned: the reason, score and what matched (another notice's heading, terms)."""
+    matched = m.get("matched_heading") or "、".join(m.get("matched_terms") or [])
+    return f"{m['reason']}, {m['score']}" + (f"; matched {matched}" if matched else "")
+
+
+def _coverage_html(entry: dict, terms: list[str]) -> str:
+    """Where an entry without its own item is covered, or the nearest passage when nowhere."""
+    coverage = entry.get("coverage") or {}
+    if coverage.get("covered"):
+        return (f"<b>{html.escape(coverage.get('path') or '')}</b> {coverage['where']}: "
+                f"{_marked(coverage.get('quote') or '', coverage.get('matched_terms') or [])}")
+    near = coverage.get("nearest")
+    if near:
+        return (f"nearest: <b>{html.escape(near.get('path') or '')}</b> {_marked(near['quote'], near['matched_terms'])} "
+                f"<small>(score {near['score']})</small>")
+    return ""
 
 
 def compare_html(result: dict) -> str:
@@ -181,7 +228,7 @@ def compare_html(result: dict) -> str:
                     f"<td>{html.escape(b)} vs {html.escape(a)}: "
                     f"{html.escape(describe_change(d['b_vs_a'], d.get('wording')))}</td></tr>")
     head = f"<tr><th>frame entry</th><th>{html.escape(a)}</th><th>{html.escape(b)}</th><th>units / targets</th></tr>"
-    notes = "".join(f"<p class='note'>{html.escape(n)}</p>" for n in result["notes"])
+    notes = _about_html(about(result) + legend_lines())
     return _PAGE.format(title=html.escape(f"{a} vs {b}"), notes=notes, body=f"<table>{head}{''.join(rows)}</table>")
 
 

@@ -1,0 +1,141 @@
+"""Coverage of a frame entry over the whole notice, not only its headings.
+
+For each frame entry every sentence of the notice is looked at — measures, goal
+paragraphs, annex rows and task tables, the duty paragraph — and the entry is
+covered by, in order of preference:
+
+- ``own item``: a measure of the notice aligns to the entry (``align``);
+- ``inside another item``: a sentence inside a measure aligned elsewhere names
+  the entry's topic (a cue phrase of ``frame_rules.json`` or the entry's rule pattern);
+- ``goals only`` / ``duties only`` / ``annex only``: such a sentence only outside the items;
+- ``not found``: nothing covers it; the nearest passage and its score are given
+  so that a reader can check the claim.
+
+Every hit quotes its sentence and names the phrase that matched.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..models import Coverage, Passage
+from ..resources import load_json
+from .align import key_terms
+
+OWN_ITEM = "own item"
+INSIDE_ITEM = "inside another item"
+GOALS_ONLY = "goals only"
+DUTIES_ONLY = "duties only"
+ANNEX_ONLY = "annex only"
+NOT_FOUND = "not found"
+PLACE_ORDER = {"item": INSIDE_ITEM, "goals": GOALS_ONLY, "duties": DUTIES_ONLY, "annex": ANNEX_ONLY}
+QUOTE_CHARS = 60
+
+_SENTENCE = re.compile(r"[^。；;！!？?]+[。；;！!？?]?")
+_SPACE = re.compile(r"\s+")
+_DUTY_CUE = re.compile(r"部门职责|各部门要|凝聚部门合力|职责分工|按照职责|各司其职")
+
+
+@lru_cache(maxsize=1)
+def _cue_table() -> dict[str, re.Pattern]:
+    return {label: re.compile(pattern) for label, pattern in load_json("frame_rules.json").get("cues", {}).items()}
+
+
+def cue_pattern(entry: dict) -> re.Pattern | None:
+    """The phrases that commit a sentence to ``entry``: its cues, else its rule pattern."""
+    found = _cue_table().get(entry["label"])
+    if found is None and entry.get("pattern"):
+        found = re.compile(entry["pattern"])
+    return found
+
+
+def passages(record: dict) -> list[Passage]:
+    """The sentences of a notice, each with its outline path and the part it stands in."""
+    text = record["text"]
+    measures = sorted(record["measures"], key=lambda m: m["span"][0])
+    annex_spans = [tuple(r["span"]) for r in (record.get("annex_indicators") or [])] + \
+        [tuple(r["span"]) for r in (record.get("task_table") or [])]
+    annex_start = next((o["span"][0] for o in record.get("outline", []) if o["kind"] == "附件"), len(text))
+    duty_spans = [tuple(d["span"]) for d in record.get("division_of_duties") or []]
+    found = []
+    for match in _SENTENCE.finditer(text):
+        flat = _SPACE.sub("", match.group())
+        if len(flat) < 4:
+            continue
+        start, end = match.span()
+        measure = next((m for m in measures if m["span"][0] <= start < m["span"][1]), None)
+        if start >= annex_start or any(a <= start < b for a, b in annex_spans):
+            part = "annex"
+        elif any(a <= start < b for a, b in duty_spans) or _DUTY_CUE.search(flat):
+            part = "duties" if measure is None else "item"
+        else:
+            part = "item" if measure else "goals"
+        found.append(Passage(start=start, end=end, text=flat, part=part,
+                             path=measure["path"] if measure else _outline_path(record, start)))
+    return found
+
+
+def _outline_path(record: dict, offset: int) -> str | None:
+    """The deepest outline node holding ``offset`` (None in the preamble)."""
+    holding = [o for o in record.get("outline", []) if o["span"][0] <= offset < o["span"][1]]
+    return max(holding, key=lambda o: o["depth"])["path"] if holding else None
+
+
+@dataclass
+class EntryView:
+    """What the notice is matched against for one entry: its cue phrases and, for the
+    nearest-passage score, key terms of the other notices' headings (leave-one-out)."""
+
+    cues: re.Pattern | None
+    terms: list[str]
+
+
+def entry_view(entry: dict, exclude_doc: str | None) -> EntryView:
+    headings = [e["heading"] for e in entry["evidence"] if e["doc_id"] != exclude_doc] or [entry["label"]]
+    return EntryView(cues=cue_pattern(entry), terms=key_terms(headings + [entry["label"]], limit=10))
+
+
+def cover(entry: dict, own: list[dict], sentences: list[Passage], view: EntryView) -> Coverage:
+    """Where the notice covers ``entry``; ``own`` are its measures aligned to the entry."""
+    if own:
+        first = own[0]
+        quote = next((p for p in sentences if p.path == first["path"] and p.part == "item"), None)
+        return Coverage(entry["id"], OWN_ITEM, first["path"], _quote(quote.text if quote else first["title"]),
+                        first.get("matched_terms") or [], first["score"],
+                        paths=[a["path"] for a in own], span=list(first["span"]))
+    hits = []
+    if view.cues is not None:
+        for p in sentences:
+            found = view.cues.search(p.text)
+            if found:
+                hits.append((list(PLACE_ORDER).index(p.part), p, found.group()))
+    if hits:
+        _, passage, phrase = min(hits, key=lambda h: (h[0], h[1].start))
+        return Coverage(entry["id"], PLACE_ORDER[passage.part], passage.path, _quote(passage.text, phrase), [phrase],
+                        100.0, paths=sorted({h[1].path or "" for h in hits if h[1].part == passage.part}),
+                        span=[passage.start, passage.end])
+    return Coverage(entry["id"], NOT_FOUND, None, None, [], 0.0, nearest=nearest(sentences, view))
+
+
+def nearest(sentences: list[Passage], view: EntryView) -> dict | None:
+    """The passage sharing most of the entry's key terms, with the share as score."""
+    best, best_terms = None, []
+    for p in sentences:
+        terms = [t for t in view.terms if t in p.text]
+        if len(terms) > len(best_terms):
+            best, best_terms = p, terms
+    if best is None:
+        return None
+    return {"path": best.path, "part": best.part, "quote": _quote(best.text, best_terms[0]),
+            "matched_terms": best_terms, "score": round(100 * len(best_terms) / max(1, len(view.terms)), 1)}
+
+
+def _quote(text: str, phrase: str | None = None) -> str:
+    """At most QUOTE_CHARS characters of ``text``, around ``phrase`` when given."""
+    if len(text) <= QUOTE_CHARS:
+        return text
+    at = max(0, text.find(phrase) - QUOTE_CHARS // 3) if phrase and phrase in text else 0
+    piece = text[at:at + QUOTE_CHARS]
+    return ("…" if at else "") + piece + ("…" if at + QUOTE_CHARS < len(text) else "")

@@ -1,0 +1,98 @@
+"""Targets as a researcher reads them: conditions (qualifiers) apart from values,
+standards compared on their order, clauses the local text adds, and wording
+differences as whole words.
+
+>>> qualifiers("常住人口超过10万人的脱贫县有1所县级医院达到二级甲等医院医疗服务能力")
+['常住人口超过10万人的', '脱贫县']
+>>> standard_change("有1所县级医院达到二级医院医疗服务能力", "有1所县级医院达到二级甲等医院医疗服务能力")
+'strengthened standard'
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+# population and area conditions of a target: they say where it applies, they are not targets
+QUALIFIER = re.compile(r"(?:常住|户籍|服务)?人口(?:超过|达到|不足|少于|在)\d+(?:\.\d+)?万(?:人)?(?:以上|以下)?的?"
+                       r"|脱贫县|脱贫地区|乡村振兴重点帮扶县|重点帮扶县|经济薄弱地区")
+# ordered standards: a higher rank is a stricter standard
+STANDARDS = [("三级甲等", 3.5), ("三级", 3.0), ("二级甲等", 2.5), ("二甲", 2.5), ("二级", 2.0), ("一级甲等", 1.5),
+             ("一级", 1.0), ("推荐标准", 2.0), ("推荐", 2.0), ("基本标准", 1.0), ("基本", 1.0)]
+_STANDARD = re.compile("|".join(name for name, _ in STANDARDS))
+_RANK = dict(STANDARDS)
+_CLAUSE = re.compile(r"[^，,；;。\n\t]+")
+_PUNCT = re.compile(r"[\s，。；：、,.;:（）()“”\"《》]")
+
+
+def qualifiers(text: str) -> list[str]:
+    """The conditions a target's clause sets (常住人口超过10万人的, 脱贫县), in order."""
+    return [m.group() for m in QUALIFIER.finditer(text or "")]
+
+
+def is_qualifier(target: dict, text: str) -> bool:
+    """Whether a target's number is part of a condition (常住人口超过**10**万人的) rather than a value."""
+    v0, v1 = target["value_span"]
+    return any(m.start() <= v0 and v1 <= m.end() for m in QUALIFIER.finditer(text)) or \
+        bool(re.search(r"人口(?:超过|达到|不足|少于)$", text[max(0, v0 - 6):v0]))
+
+
+def standard_rank(text: str) -> tuple[str, float] | None:
+    """The first ordered standard a text names (二级甲等 → 2.5)."""
+    found = _STANDARD.search(text or "")
+    return (found.group(), _RANK[found.group()]) if found else None
+
+
+def standard_change(reference_text: str, local_text: str) -> str | None:
+    """strengthened / weakened standard when both name an ordered standard and they differ."""
+    a, b = standard_rank(reference_text), standard_rank(local_text)
+    if not a or not b or a[1] == b[1]:
+        return None
+    return "strengthened standard" if b[1] > a[1] else "weakened standard"
+
+
+def clause_holding(text: str, offset: int) -> str:
+    """The comma-delimited clause of ``text`` holding ``offset``."""
+    for m in _CLAUSE.finditer(text):
+        if m.start() <= offset < m.end():
+            return m.group()
+    return text
+
+
+def added_clauses(reference_text: str, local_text: str, holding: str) -> list[str]:
+    """Clauses of ``local_text`` that set their own rule (a standard or a number) and that the
+    reference does not have: the 三级 rule for counties over 100万人."""
+    ref_flat = _PUNCT.sub("", reference_text)
+    found = []
+    for m in _CLAUSE.finditer(local_text):
+        clause = m.group().strip()
+        if clause and clause != holding.strip() and (standard_rank(clause) or re.search(r"\d", clause)) \
+                and _PUNCT.sub("", clause) not in ref_flat:
+            found.append(clause)
+    return found
+
+
+def _words(text: str) -> list[str]:
+    import jieba
+
+    jieba.setLogLevel(60)
+    return [w for w in jieba.lcut(_PUNCT.sub("", text or "")) if w]
+
+
+def wording_change(a_text: str, b_text: str) -> dict | None:
+    """What ``b_text`` adds to and drops from ``a_text``, as whole jieba words (never a cut
+    word), punctuation ignored; None when they say the same.
+
+    >>> wording_change("有1所县级医院达到二级医院医疗服务能力", "有1所县级医院达到二级甲等医院医疗服务能力")
+    {'added': ['甲等'], 'dropped': []}
+    """
+    a, b = _words(a_text), _words(b_text)
+    if a == b:
+        return None
+    added, dropped = [], []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag in ("delete", "replace"):
+            dropped.append("".join(a[i1:i2]))
+        if tag in ("insert", "replace"):
+            added.append("".join(b[j1:j2]))
+    return {"added": added, "dropped": dropped}

@@ -1,0 +1,76 @@
+"""What a diff or compare export says about itself: the documents compared, the
+reference and how it was made, the method, the tool version, a legend of the
+statuses, and Chinese labels for ``--lang zh``."""
+
+from __future__ import annotations
+
+import re
+
+LEGEND = {
+    "adopted": "the notice has its own item for the entry (heading aligned to another notice's heading or the frame rule)",
+    "merged": "no own item, but a sentence inside another item commits to the topic (quoted, with the phrase matched)",
+    "in goals only": "the topic is named only in the goals paragraphs",
+    "in duties only": "the topic is named only in the duty paragraph",
+    "in annex only": "the topic is named only in an annex row or task table",
+    "omitted": "no sentence of the notice covers the entry; the nearest passage and its score are shown",
+    "predates reference": "the notice was issued before the reference, so it cannot adopt or omit it; "
+                          "where it covers the entry is still shown",
+    "local addition": "a measure of the notice that matches no reference entry",
+    "strengthened": "a higher floor or lower ceiling than the reference (or a higher standard: 二级 → 二级甲等)",
+    "weakened": "a lower floor or higher ceiling than the reference",
+    "narrower": "fewer responsible functions than the reference (the dropped ones named)",
+    "wider": "more responsible functions than the reference (the added ones named)",
+}
+
+ZH = {
+    "adopted": "采纳", "merged": "合并", "omitted": "未提及", "local addition": "新增", "strengthened": "强化",
+    "weakened": "弱化", "predates reference": "早于参照文件", "in goals only": "仅见于目标", "in duties only": "仅见于职责分工",
+    "in annex only": "仅见于附件", "own item": "单列条目", "inside another item": "并入其他条目", "not found": "未找到",
+    "same": "相同", "narrower": "收窄", "wider": "扩大", "different": "不同", "not stated": "未说明",
+    "not quantified": "未量化", "new target": "新增指标", "dropped target": "删除指标",
+    "same value, reworded": "数值相同、表述不同",
+    "earlier": "提前", "later": "推迟", "into": "并入", "without": "去掉", "adds": "增加",
+    "strengthened standard": "提高标准", "weakened standard": "降低标准",
+    # column names
+    "id": "编号", "entry": "条目", "status": "状态", "where": "位置", "quote": "原文", "local measures": "本地措施",
+    "responsibility": "责任", "local leads": "本地牵头", "reference leads": "参照牵头", "units": "单位",
+    "leads": "牵头", "indicator": "指标", "binding": "属性", "reference": "参照",
+}
+_ZH_KEYS = re.compile("|".join(sorted((re.escape(k) for k in ZH), key=len, reverse=True)))
+
+
+def zh(text: str) -> str:
+    """``text`` with every known English label put into Chinese.
+
+    >>> zh("merged into 五/二是")
+    '合并 并入 五/二是'
+    """
+    return _ZH_KEYS.sub(lambda m: ZH[m.group()], text)
+
+
+def translate_table(rows: list[dict], columns: list[str]) -> tuple[list[dict], list[str]]:
+    """Rows and columns with labels in Chinese (paths, quotes and names untouched)."""
+    names = {c: ZH.get(c) or (zh(c) if c.endswith(" leads") else c) for c in columns}
+    out = [{names[c]: (zh(row[c]) if c in ("status", "responsibility", "units", "where") and isinstance(row.get(c), str)
+                       else row.get(c)) for c in columns} for row in rows]
+    return out, [names[c] for c in columns]
+
+
+def _document_line(doc: dict) -> str:
+    return f"{doc.get('locality') or doc['id']} {doc.get('doc_number') or '(no 文号)'} issued {doc.get('issue_date') or '?'}"
+
+
+def about(result: dict) -> list[str]:
+    """Lines saying what a diff/compare result compares, against what, how, with which version."""
+    docs = result.get("documents") or ([result["document"]] if "document" in result else [result["a"], result["b"]])
+    reference = result["reference"]
+    lines = [f"compared: {' | '.join(_document_line(d) for d in docs)}",
+             f"reference: {reference['name']} {reference.get('doc_number') or ''} ({reference.get('date') or 'date unknown'})"
+             f"; {reference.get('derivation', '')}",
+             f"method: {result.get('method', '')}",
+             f"tool: policydiff {result.get('tool_version', '')}"]
+    return lines + [f"note: {n}" for n in result.get("notes", [])]
+
+
+def legend_lines() -> list[str]:
+    return [f"legend: {status} — {meaning}" for status, meaning in LEGEND.items()]

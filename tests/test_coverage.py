@@ -1,0 +1,198 @@
+"""Coverage over the whole notice, leave-one-out matching, time and the outputs a researcher pastes,
+checked against our hand judgement of the bundled notices (tests/data/coverage_judgement.json)."""
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import CORPUS, KAIFENG, LIANYUNGANG, SHENMU
+from policydiff.cli import cli
+from policydiff.compare.coverage import INSIDE_ITEM, NOT_FOUND, OWN_ITEM, cover, entry_view, passages
+from policydiff.compare.diff import diff_document, reference_from_frame, responsibility_change
+from policydiff.compare.frame import FRAME_PATH, load_frame
+
+JUDGEMENT = Path(__file__).parent / "data" / "coverage_judgement.json"
+
+
+@pytest.fixture(scope="module")
+def reference(records):
+    return reference_from_frame(load_frame(FRAME_PATH), records)
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("cov") / "p.db"
+    assert CliRunner().invoke(cli, ["ingest", str(CORPUS), "--db", str(path), "--workers", "1"]).exit_code == 0
+    return path
+
+
+def _diff_json(db, doc_id):
+    result = CliRunner().invoke(cli, ["diff", doc_id, "--db", str(db), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_diff_json_agrees_with_the_hand_judgement(db):
+    judged = {(r["doc_id"], r["frame_id"]): r["covered"]
+              for r in json.loads(JUDGEMENT.read_text(encoding="utf-8"))["judgements"]}
+    claims = {}
+    for doc_id in sorted({d for d, _ in judged}):
+        for entry in _diff_json(db, doc_id)["entries"]:
+            claims[(doc_id, entry["frame_id"])] = entry["covered"]
+    omitted = [k for k in judged if not claims[k]]
+    precision = sum(not judged[k] for k in omitted) / len(omitted)
+    accuracy = sum(claims[k] == judged[k] for k in judged) / len(judged)
+    assert precision >= 0.95 and accuracy >= 0.97, sorted(k for k in judged if claims[k] != judged[k])
+
+
+def test_every_coverage_claim_quotes_the_notice(records, reference):
+    for record in records.values():
+        flat = "".join(record["text"].split())
+        for entry in diff_document(record, reference)["entries"]:
+            coverage = entry["coverage"]
+            if coverage["covered"]:
+                assert coverage["quote"].strip("…") in flat or coverage["quote"].split("…")[1] in flat
+                assert coverage["matched_terms"] or entry["local"]
+            else:  # omitted: says what came nearest, so a reader can check in seconds
+                assert entry["status"] in ("omitted", "predates reference")
+
+
+def test_kaifeng_topics_inside_other_items(records, reference):
+    entries = {e["label"]: e for e in diff_document(records[KAIFENG], reference)["entries"]}
+    # 五/四是 commits to 远程医疗 inside an item headed 县域医疗卫生综合服务能力
+    assert entries["互联网+医疗健康"]["where"] == INSIDE_ITEM and entries["互联网+医疗健康"]["merged_into"] == "五/四是"
+    assert entries["基层卫生人才队伍"]["status"] == "merged" and "人才工程" in entries["基层卫生人才队伍"]["quote"]
+    assert entries["重点人群健康改善"]["coverage"]["path"] == "五/五是"  # 宫颈癌 screening, not 妇幼保健院 buildings
+    # a slogan (四个不摘) is not 倾斜支持; 重点疾病 in a goal sentence is not 重大疾病综合防控
+    assert entries["倾斜支持"]["status"] == "omitted" and entries["重大疾病综合防控"]["where"] == NOT_FOUND
+    assert entries["重大疾病综合防控"]["nearest"]["score"] > 0
+
+
+def test_a_notice_never_matches_its_own_heading(records, reference):
+    for doc_id, record in records.items():
+        for entry in diff_document(record, reference)["entries"]:
+            for m in entry["local"]:
+                if m["matched_heading"]:
+                    assert not m["matched_heading"].startswith(record["locality"] + " "), (doc_id, m)
+                if m["reason"] == "identical heading":  # literally another notice's heading
+                    assert m["matched_heading"].endswith(" " + m["title"])
+
+
+def test_lianyungang_data_item_is_not_called_identical(records, reference):
+    entry = next(e for e in diff_document(records[LIANYUNGANG], reference)["entries"] if e["frame_id"] == "F04")
+    assert entry["status"] == "predates reference" and entry["where"] == OWN_ITEM
+    assert entry["local"][0]["path"] == "四/（十三）" and entry["local"][0]["reason"] != "identical heading"
+
+
+RESPONSIBILITY = [
+    # (reference functions, local functions, expected)
+    (["卫生健康"], ["卫生健康"], "same"),
+    (["卫生健康", "民政", "医疗保障"], ["卫生健康"], "narrower: without 民政、医疗保障"),  # Shenmu-like
+    (["卫生健康"], ["卫生健康", "财政"], "wider: adds 财政"),
+    (["卫生健康", "民政"], ["卫生健康", "财政"], "different: adds 财政; without 民政"),
+    ([], ["卫生健康"], None),  # nothing to compare on one side
+]
+
+
+@pytest.mark.parametrize("reference_units, local_units, expected", RESPONSIBILITY)
+def test_responsibility_change(reference_units, local_units, expected):
+    assert responsibility_change(reference_units, local_units) == expected
+
+
+def _record(text, measures):
+    return {"id": "x", "text": text, "outline": [], "annex_indicators": [], "task_table": None,
+            "division_of_duties": [], "measures": measures}
+
+
+SHAPES = [
+    # (text, measures as (path, start, end), label, expected where, expected path)
+    # a cue phrase inside an item with another heading (Kaifeng 五/四是 shape, invented place)
+    ("一、总体目标。到2025年，全县服务能力明显提升。\n（一）提升县域服务能力。推进远程医疗服务覆盖所有乡镇卫生院。",
+     [("一/（一）", 23, 58)], "互联网+医疗健康", INSIDE_ITEM, "一/（一）"),
+    # only in the goals paragraph, outside every item
+    ("总体要求：家庭医生签约服务覆盖率保持稳定。\n（一）做好大病救治。落实救治政策。",
+     [("（一）", 22, 38)], "家庭医生签约服务", "goals only", None),
+    # a slogan is not coverage: nothing names 尘肺病 or 职业病
+    ("（一）加强基层工作。坚持四个不摘，守住底线。", [("（一）", 0, 22)], "尘肺病等职业病防控", NOT_FOUND, None),
+]
+
+
+@pytest.mark.parametrize("text, spans, label, where, path", SHAPES, ids=[s[2] for s in SHAPES])
+def test_coverage_shapes(text, spans, label, where, path):
+    frame_entry = next(e for e in load_frame(FRAME_PATH)["entries"] if e["label"] == label)
+    record = _record(text, [{"path": p, "title": "", "text": text[a:b], "span": [a, b]} for p, a, b in spans])
+    coverage = cover(frame_entry, [], passages(record), entry_view(frame_entry, "x"))
+    assert coverage.where == where and coverage.path == path
+
+
+def test_csv_on_stdout_is_data_with_a_header(db):
+    result = CliRunner().invoke(cli, ["compare", "广西", "淮南", "--db", str(db), "--format", "csv"])
+    assert result.exit_code == 0 and result.stdout.startswith("\ufeff# compared: 广西壮族自治区 桂卫基层发〔2021〕5号")
+    assert "Note:" not in result.stdout and "# tool: policydiff " in result.stdout and "# legend: omitted" in result.stdout
+    data = [line for line in result.stdout.lstrip("\ufeff").splitlines() if not line.startswith("#")]
+    assert data[0].startswith("id,entry,广西壮族自治区,")
+
+
+def test_chinese_labels(db):
+    out = CliRunner().invoke(cli, ["diff", SHENMU, "--db", str(db), "--format", "md", "--lang", "zh"]).stdout
+    assert "| 编号 | 条目 | 状态 |" in out and "| 采纳 |" in out and "> method:" in out
+
+
+def test_json_says_what_is_compared(db):
+    result = _diff_json(db, LIANYUNGANG)
+    assert result["document"]["doc_number"] and result["document"]["issue_date"] == "2018-08-30"
+    assert "other notices' evidence" in result["reference"]["derivation"] and result["tool_version"]
+    assert result["method"].startswith("Each reference entry")
+
+
+STANDARDS = [
+    # (reference clause, local clause, expected)
+    ("有1所县级医院达到二级医院医疗服务能力", "有1所县级医院达到二级甲等医院医疗服务能力", "strengthened standard"),  # Huainan
+    ("有1所县级医院达到三级医院服务能力", "有1所县级医院达到二级医院服务能力", "weakened standard"),
+    ("卫生院达到基本标准", "卫生院达到推荐标准", "strengthened standard"),  # 基本 < 推荐
+    ("有1所县级医院达到二级医院服务能力", "每县有1所二级医院", None),  # same standard
+]
+
+
+@pytest.mark.parametrize("reference_text, local_text, expected", STANDARDS)
+def test_standard_order(reference_text, local_text, expected):
+    from policydiff.compare.standards import standard_change
+
+    assert standard_change(reference_text, local_text) == expected
+
+
+def test_wording_is_whole_words():
+    from policydiff.compare.standards import wording_change
+
+    # invented rows in the shape of a reworded indicator: no phrase may cut a word (四种重点慢 / 市区要)
+    change = wording_change("各县区要将四种重点慢病规范管理率提高到#", "四种重点慢病患者规范管理率达到#以上")
+    words = change["added"] + change["dropped"]
+    assert "慢病患者" in words and not any(w.endswith("慢") or w == "市区要" for w in words)
+
+
+def test_targets_across_localities(db):
+    result = CliRunner().invoke(cli, ["targets", "--across", "广西", "淮南", "连云港", "--db", str(db), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = {r["indicator"]: r["cells"] for r in json.loads(result.stdout)}
+    serious = rows["大病专项救治病种≥30种"]
+    assert (serious["淮南市"]["value"], serious["淮南市"]["binding"], serious["淮南市"]["deadline"]) == (34, "约束性", 2025)
+    literacy = next(cells for name, cells in rows.items() if "健康素养" in name)
+    assert literacy["连云港市"]["status"] == "not stated"
+    blank = next(cells for name, cells in rows.items() if "空白点" in name)
+    assert blank["淮南市"]["status"] == "not quantified" and "空白点" in blank["淮南市"]["quote"]  # named, no number
+    assert not any("常住人口" in name for name in rows)  # a condition, not an indicator
+    md = CliRunner().invoke(cli, ["targets", "--across", "--db", str(db), "--format", "md"]).stdout
+    assert "| indicator | binding | reference |" in md and "≥34种 by 2025 [约束性]" in md and "> compared:" in md
+
+
+def test_a_notice_cannot_cite_a_later_document():
+    from policydiff.compare.diff import later_citations
+
+    record = {"issue_date": "2018-08-30", "citations": [
+        {"doc_number": "国卫扶贫发〔2021〕6号", "title": None, "span": [0, 10]},  # three years later: flagged
+        {"doc_number": "连卫财务〔2017〕3号", "title": None, "span": [20, 30]},  # earlier: fine
+        {"doc_number": None, "title": "《健康中国行动》", "span": [40, 50]},  # no 文号: nothing to say
+    ]}
+    assert [c["doc_number"] for c in later_citations(record)] == ["国卫扶贫发〔2021〕6号"]

@@ -1,0 +1,49 @@
+"""Responsibility from a duty paragraph (no inline markers) and units of a measure restated by task rows."""
+
+import pytest
+
+from conftest import HUAINAN, LIANYUNGANG
+from policydiff.compare.align import measure_units
+from policydiff.extract.units import assign_duties
+from policydiff.models import Duty, Measure, UnitMention
+from policydiff.report.matrix import document_matrix
+
+DUTY = Duty("民政部门", "农村低保对象、特困人员认定和救助供养", (500, 520), "三/（二）")
+
+ROWS = [
+    # (measure heading, measure text, expected units) — invented sentences in the shapes of real notices
+    ("加强低收入人口健康帮扶", "对低保对象、特困人员落实分类资助参保政策。", ["民政部门"]),  # two duty words
+    ("深入开展爱国卫生运动", "推进城乡环境卫生整治。", []),  # shares no duty word
+    ("做好宣传引导", "宣传低保政策。", []),  # one short word is not enough
+]
+
+
+@pytest.mark.parametrize("heading, text, units", ROWS, ids=[r[0] for r in ROWS])
+def test_duty_paragraph_assigns_units(heading, text, units):
+    measure = Measure("二/（一）/4", heading, text, (0, 40))
+    assign_duties([measure], [DUTY])
+    assert [u.unit for u in measure.unit_mentions] == units
+    assert all(u.source == "duty_paragraph" and u.role == "responsible" for u in measure.unit_mentions)
+
+
+def test_inline_markers_win_over_the_duty_paragraph():
+    marked = Measure("二/（一）/1", "做好大病救治", "（市卫生健康委牵头）", (0, 20),
+                     unit_mentions=[UnitMention("市卫生健康委", "lead", "inline_marker", (3, 9))])
+    plain = Measure("二/（一）/4", "加强低收入人口健康帮扶", "对低保对象、特困人员落实资助。", (21, 40))
+    assign_duties([marked, plain], [DUTY])
+    assert plain.unit_mentions == []
+
+
+def test_huainan_matrix_has_units_from_its_duty_paragraph(records):
+    rows, columns = document_matrix(records[HUAINAN])
+    assert "医疗保障部门" in columns and "人力资源社会保障部门" in columns
+    talent = next(r for r in rows if r["path"] == "二/（二）/9")
+    assert talent["人力资源社会保障部门"] == "责任"  # 职称评定、薪酬待遇 in its duty
+
+
+def test_lianyungang_measure_lists_each_unit_once_with_its_rows(records):
+    record = records[LIANYUNGANG]
+    measure = next(m for m in record["measures"] if m["path"] == "二/（四）")
+    units = measure_units(record, measure)
+    assert [u["raw"] for u in units].count("医政处") == 1
+    assert next(u for u in units if u["raw"] == "医政处")["rows"] == [4, 5]
