@@ -98,7 +98,8 @@ def merge_page_box(meta: dict, box: dict) -> dict:
 def _box_doc_number(value: str | None) -> str | None:
     if not value:
         return None
-    return normalise_doc_number(value) or (value if re.search(r"第\s*\d+\s*[号號]", value) else None)
+    number = re.sub(r"\s+", "", value).replace("號", "号")
+    return normalise_doc_number(value) or (number if re.search(r"第\d+号", number) else None)
 
 
 def _disagree(field: str, article, page) -> bool:
@@ -374,7 +375,7 @@ _PLACE_HEAD = re.compile(r"^(?:中共)?(?P<place>[\u4e00-\u9fff]{0,12}?(?:省|�
 def _split_run_together(name: str) -> list[str]:
     """Names run together split where the leading place name starts again after a body's suffix."""
     m = _PLACE_HEAD.match(name)
-    if not m or len(name) <= 12:
+    if not m or len(name) <= 8:
         return [name]
     place = m.group("place")
     cuts = [0]

@@ -104,6 +104,8 @@ def _split_lines(raw: str) -> list[Segment]:
 
 
 _INVISIBLE = re.compile("[\ufeff\u200b]")
+# a saved page's bullets before a line and table pipes after it (各县卫生健康局: | |||)
+_PAGE_REMNANTS = re.compile(r"^[ •●▪]+(?=\S)|(?<=\S)(?:\s*\|)+\s*$")
 _WIDE_SPACE = re.compile("[\u3000\u00a0]")
 
 
@@ -112,6 +114,8 @@ def _clean_line(line: Segment) -> Segment:
     if "<" in line.text:
         line = line.sub(_MARKUP_TAG, "")
     line = line.sub(_WIDE_SPACE, " ")
+    if "|" in line.text or "•" in line.text:
+        line = line.sub(_PAGE_REMNANTS, "")
     if P.MARKDOWN_RULE.match(line.text):
         return Segment("", [])
     line = line.sub(P.MARKDOWN_HEADING, "")
@@ -149,6 +153,8 @@ def should_join(prev: str, nxt: str, in_annex: bool = False) -> bool:
         return False
     if prev[-1] in P.SENTENCE_END:
         return False
+    if _is_title_line(prev) or ("关于" in nxt and _is_title_line(nxt)):
+        return False  # a whole title stands alone (a wrapped one's tail, …的通知, still joins)
     if _starts_block(nxt) or _is_standalone(prev) or _is_standalone(nxt):
         return False
     if nxt.startswith("的"):
@@ -170,8 +176,11 @@ def _is_standalone(line: str) -> bool:
         or is_page_line(line)
         or P.BARE_DATE_LINE.match(line)
         or P.DECREE_NUMBER.match(line)
+        or (len(line) <= 30 and (P.LOOSE_DOC_NUMBER_LINE.match(line) or P.DECREE_HEADING.match(line)
+                                 or P.NOTICE_NUMBER.match(line)))
+        or (len(line) <= 60 and P.DATE_AT_END.search(line) and not re.search("[。，；]", line))
         or P.DOC_NUMBER_LINE.match(line)
-        or P.FILE_HEADER.match(line)
+        or (P.FILE_HEADER.match(line) and not line.startswith("关于"))  # not …规范性文件 wrapped in a title
         or P.TABLE_HEADER.match(line)
         or P.BINDING_CELL.match(line)
         or line.rstrip().endswith(("约束性", "预期性"))  # P.BINDING_SUFFIX without a scan
@@ -197,6 +206,13 @@ def is_page_line(line: str) -> bool:
         or P.META_LINE_GLUED.match(line)
         or P.PUBLIC_MARKER.fullmatch(line.strip())
     )
+
+
+def _is_title_line(line: str) -> bool:
+    """A whole notice title (关于…的批复), maybe with a publication marker glued to it."""
+    if len(line) > 150 or re.search("[。，；,]", line):
+        return False
+    return bool(P.NOTICE_TITLE.search(P.PUBLIC_MARKER.sub("", line).rstrip(" |")))
 
 
 def _is_heading_line(line: str) -> bool:

@@ -67,7 +67,7 @@ def iter_doc_numbers(text: str, pos: int = 0):
 LEADING_VERBS = re.compile(r"^(?:为|认真|严格)*(?:贯彻落实|贯彻|落实|按照|根据|依据|依照|参照|详见|参见|执行|印发|转发|见)")
 FILE_HEADER = re.compile(r"^(?P<issuer>.{0,40}?)\s*文件$")
 ORG_SUFFIX = re.compile(
-    r"(?:委员会|办公室|人民政府|政府|委|局|厅|部|办|院|中心|所|站|处|科|室|会|组|党委|市委)$"
+    r"(?:委员会|办公室|人民政府|政府|委|局|厅|部|办|院|中心|所|站|处|科|室|会|组|党委|市委|委員會|辦公室|政府|廳|辦|會|處)$"
 )
 TITLE_SUFFIX = re.compile(r"(?:通知|方案|意见|要点|办法|规定|指标|计划|规划|分工)$")
 # the genres a notice's title ends in, longest first (复函 before 函)
@@ -225,5 +225,10 @@ DAMAGED_DOC_NUMBERS = [
 # what OCR does to a 文号 (〔2021】64, [2021]64号): brackets read wrongly, 号 dropped; used by read.ocr
 OCR_DOC_NUMBER = re.compile(
     r"(?P<code>[\u4e00-\u9fff]{1,10})\s*[〔［\[【（(]\s*(?P<year>(?:19|20)\d{2})\s*[〕］\]】）)]\s*(?P<serial>\d{1,4})\s*(?P<hao>号?)")
+# a line that is only a 文号, maybe damaged or in parentheses (checked before the repair runs)
+LOOSE_DOC_NUMBER_LINE = re.compile(
+    rf"^[（(]?[{CJK}]{{1,12}}\s*[〔\[［【(（]?\s*(?:19|20)\d{{2}}\s*[〕\]］】)）]?\s*第?\s*\d{{1,4}}\s*[号號]?[）)]?$")
+# a line that ends in a date (a signature glued to its date, a date with a place after it)
+DATE_AT_END = re.compile(rf"{DATE.pattern}\s*(?:印发|印)?\s*(?:于\S{{1,10}})?\s*$")
 # a date line that lost 年月日: 20211102, 2019815, 2021126
 BARE_DATE_LINE = re.compile(r"^\s*(?P<digits>(?:19|20)\d{4,6})\s*$")
