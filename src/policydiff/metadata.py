@@ -57,6 +57,9 @@ def extract_metadata(text: str, source_metadata: dict | None = None) -> dict:
     if not issuers and title and title.issuer:
         meta["issuers"] = [title.issuer]  # 望川县人民政府关于印发… with no header or signature
     meta.update(merge_page_box(meta, box))
+    if meta["title"] and not meta["genre"]:
+        meta["genre"] = _genre(meta["title"])
+    meta["enclosed_title"] = enclosed_title(meta["title"]) or _enclosed_in_body(head)
     meta["doc_number_parts"] = split_doc_number(meta["doc_number"])
     locality = infer_locality(meta["issuers"], meta["doc_number"], addressed)
     meta.update(locality=locality.name if locality else None, admin_level=locality.level if locality else None,
@@ -237,7 +240,7 @@ def _standalone_title(head: list[Paragraph]) -> Title | None:
 def _clean_title(text: str) -> tuple[str, str | None]:
     """A title line without a 文号 printed before it, 《》 around it, publication markers and
     page remnants (a trailing |)."""
-    text = P.PUBLIC_MARKER.sub("", text).strip(" |")
+    text = re.sub(r"\s+(?=[（(])", "", P.PUBLIC_MARKER.sub("", text).strip(" |"))
     number = None
     m = P.DOC_NUMBER.match(text)
     if m and len(text) > m.end() + 4:
@@ -245,6 +248,28 @@ def _clean_title(text: str) -> tuple[str, str | None]:
     if text.startswith("《") and text.endswith("》") and text.count("《") == 1:
         text = text[1:-1]
     return text, number
+
+
+def enclosed_title(title: str | None) -> str | None:
+    """The document an 印发 or 转发 notice encloses, named in its title.
+
+    >>> enclosed_title("关于印发《2022年工作要点》的通知"), enclosed_title("某局关于印发健康行动方案的通知")
+    ('2022年工作要点', '健康行动方案')
+    """
+    m = P.ENCLOSED_TITLE.search(title or "")
+    return m.group("title") if m else None
+
+
+_ENCLOSING_SENTENCE = re.compile(r"现将《(?P<title>[^《》]{4,120})》(?:予以)?(?:印发|转发)")
+
+
+def _enclosed_in_body(head: list[Paragraph]) -> str | None:
+    """The document the first sentences hand over: 现将《X》印发给你们."""
+    for p in head:
+        m = _ENCLOSING_SENTENCE.search(p.text)
+        if m:
+            return m.group("title")
+    return None
 
 
 def _genre(title: str) -> str | None:
@@ -431,7 +456,7 @@ def _bare_date_line(p: Paragraph) -> DateLine:
         warning = f"date '{digits}' has no 年月日 and more than one reading; left as printed"
         return DateLine(p, None, False, warning=warning)
     repair = {"kind": "date_without_separators", "raw": digits, "repaired": iso, "span": [p.start, p.end]}
-    return DateLine(p, iso, False, repair=repair, warning=f"date '{digits}' read as {iso} (年月日 missing)")
+    return DateLine(p, iso, False, repair=repair)
 
 
 def parse_date(text: str) -> str | None:

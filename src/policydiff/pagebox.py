@@ -17,7 +17,7 @@ from .outline import Paragraph
 _KEY_OF_LABEL = {re.sub(r"\s", "", label): key for key, labels in P.META_LABELS.items() for label in labels}
 _SHORT_LABELS = {"来源", "來源", "作者", "名称", "名稱", "标题", "標題", "文号", "文號", "属性", "屬性", "备注", "備注"}
 _VALUE_JUNK = " \u3000|•·：:【】"
-_GLUED_TIME = re.compile(r"(\d{4}[-/.]\d{1,2}[-/.]\d{1,2})(\d{1,2}:\d{2})")
+_GLUED_TIME = re.compile(r"(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|日)(\d{1,2}:\d{2})")
 _ISO_DATE = re.compile(r"(?P<year>(?:19|20)\d{2})\s*[-/年.]\s*(?P<month>\d{1,2})\s*[-/月.]\s*(?P<day>\d{1,2})")
 _TIME = re.compile(r"\d{1,2}:\d{2}")
 
@@ -76,7 +76,8 @@ def _is_label_here(text: str, m: re.Match) -> bool:
 
 def _is_value_line(text: str) -> bool:
     """The value of a bullet layout's label on the following line (not a label, not an addressee)."""
-    return (not P.META_LINE_START.match(text) and not text.rstrip(" |").endswith(("：", ":"))
+    return (not P.META_LINE_START.match(text) and not P.META_LABEL.match(text)
+            and not text.rstrip(" |").endswith(("：", ":"))
             and "。" not in text and len(text) <= 150)
 
 

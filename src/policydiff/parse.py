@@ -77,7 +77,8 @@ def parse_text(norm: NormalisedText, source_metadata: dict | None = None) -> dic
     body_start = _body_start(text, meta)
     own_numbers = (meta["doc_number"], meta["source_metadata"].get("doc_number"))
     citations = extract_citations(text, body_start, own_numbers,
-                                  (meta["title"], meta["body_title"], meta["source_metadata"].get("title")))
+                                  (meta["title"], meta["body_title"], meta["enclosed_title"],
+                                   meta["source_metadata"].get("title")))
     repairs = [*norm.repairs, *meta.pop("repairs")]
     warnings = ([] if meta["doc_number"] else ["no 文号 found"]) + meta.pop("warnings") + [
         f"repaired {r['kind']}: {r['raw']} → {r['repaired']} at {r['span'][0]}" for r in repairs

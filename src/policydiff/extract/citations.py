@@ -65,8 +65,8 @@ def _own_numbers(own_number) -> set[str]:
 def _is_own(title: str, number: str | None, own: set[str], own_titles) -> bool:
     if number and number in own:
         return True
-    bare = _bare_title(title)
-    return (number is None or not own) and any(bare == _bare_title(t) for t in own_titles if t)
+    bare = _bare_title(title).replace("的", "")
+    return (number is None or not own) and any(bare == _bare_title(t).replace("的", "") for t in own_titles if t)
 
 
 def _bare_title(title: str) -> str:
