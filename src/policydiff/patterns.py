@@ -84,7 +84,8 @@ STANDALONE_TITLE = re.compile(
     r"^(?:[^，。；：:,]{2,80}(?:方案|规划|要点|办法|规定|细则|计划|条例|规则|纪要)|(?:.{0,40})?(?:通告|公告))"
     r"(?:[（(][^（）()]{1,20}[）)])?$")
 # the document an 印发 / 转发 notice encloses: 关于印发《X》的通知, 关于印发X的通知
-ENCLOSED_TITLE = re.compile(r"(?:印发|转发|印發|轉發)(?:[^《》]{0,40}?)?《?(?P<title>[^《》]{4,120}?)》?(?:的)?(?:通知|通知（[^（）]+）)$")
+ENCLOSED_TITLE = re.compile(
+    r"(?:印发|转发|印發|轉發)《?(?P<title>[^《》]{4,120}?)》?的?通知(?:（[^（）]+）)?$")
 DECREE_HEADING = re.compile(r"^(?P<issuer>.{0,30}?)令$")
 DECREE_NUMBER = re.compile(r"^[（(]?\s*第\s*(?P<serial>\d{1,4}|[零〇一二三四五六七八九十百]{1,6})\s*[号號]\s*[）)]?$")
 # 公告 / 通告 numbering: （2021年第6号）, 2021年第6號, （县疫情防控指挥部第3号）
