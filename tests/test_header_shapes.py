@@ -5,7 +5,7 @@ each row there is commented with the shape it covers.
 """
 
 import pytest
-from header_cases import CASES
+from header_cases import CASES, HELD_OUT
 
 from conftest import ALL_IDS
 from policydiff.metadata import enclosed_title, find_title, issuer_names
@@ -25,10 +25,10 @@ def record_of(text: str) -> dict:
 
 @pytest.fixture(scope="module")
 def synthetic():
-    return {name: (record_of(text), expected) for name, text, expected in CASES}
+    return {name: (record_of(text), expected) for name, text, expected in CASES + HELD_OUT}
 
 
-ROWS = [(name, key) for name, _, expected in CASES for key in SCORED if key in expected]
+ROWS = [(name, key) for name, _, expected in CASES + HELD_OUT for key in SCORED if key in expected]
 
 
 @pytest.mark.parametrize(("name", "key"), ROWS)

@@ -159,11 +159,14 @@ def should_join(prev: str, nxt: str, in_annex: bool = False) -> bool:
         return False
     if nxt.startswith("的"):
         return True  # no sentence or title starts with 的: a wrapped title (…实施方案\n的通知)
-    if P.TITLE_SUFFIX.search(prev) and not re.search("[。，；]", prev):
+    if (P.TITLE_SUFFIX.search(prev) or _OTHER_GENRE_END.search(prev)) and not re.search("[。，；]", prev):
         return False
     if not in_annex and _is_heading_line(prev):
         return False
     return not (is_org_line(prev) or (is_org_line(nxt) and prev[-1] not in "、，,"))
+
+
+_OTHER_GENRE_END = re.compile(r"(?:纪要|细则|条例|通告|公告|通报|批复|复函|答复)$")
 
 
 def _starts_block(line: str) -> bool:
