@@ -201,6 +201,9 @@ PAGE_LINES = [
     ("青梧市卫生健康委员会", False),  # a signature
     ("一、总体要求", False),
     ("来源于群众的意见要认真研究。", False),  # 来源 in a sentence
+    ("中华人民共和国国务院公报", True),  # gazette masthead
+    ("（总号：1788）", True),
+    ("ZHONGHUA RENMIN GONGHEGUO GUOWUYUAN GONGBAO", True),
 ]
 
 
@@ -291,3 +294,10 @@ def test_box_dates(value, iso):
 ])
 def test_box_issuers(value, issuers):
     assert box_issuers(value) == issuers
+
+
+def test_title_counting_its_issuers_checks_them():
+    text = ("澜川省卫生健康委员会等3部门关于做好健康帮扶工作的通知\n各市（州）卫生健康委：\n请认真落实。\n"
+            "澜川省卫生健康委员会 澜川省财政厅\n2021年8月1日\n")
+    record = record_of(text)
+    assert "the title names 3 issuing bodies (等3部门), 2 found" in record["warnings"]

@@ -57,6 +57,7 @@ def extract_metadata(text: str, source_metadata: dict | None = None) -> dict:
     if not issuers and title and title.issuer:
         meta["issuers"] = [title.issuer]  # 望川县人民政府关于印发… with no header or signature
     meta.update(merge_page_box(meta, box))
+    meta["warnings"].extend(_issuer_count_warning(meta["title"], meta["issuers"]))
     if meta["title"] and not meta["genre"]:
         meta["genre"] = _genre(meta["title"])
     meta["enclosed_title"] = enclosed_title(meta["title"]) or _enclosed_in_body(head)
@@ -250,6 +251,20 @@ def _clean_title(text: str) -> tuple[str, str | None]:
     return text, number
 
 
+_BODY_COUNT = re.compile(r"等(?P<count>\d{1,2}|[二三四五六七八九十]{1,3})(?:个)?(?:部门|单位)")
+
+
+def _issuer_count_warning(title: str | None, issuers: list[str]) -> list[str]:
+    """A title that counts its issuers (某委等12部门关于…) checks the issuers found."""
+    m = _BODY_COUNT.search(title or "")
+    if not m:
+        return []
+    count = _to_int(m.group("count"))
+    if count == len(issuers):
+        return []
+    return [f"the title names {count} issuing bodies ({m.group(0)}), {len(issuers)} found"]
+
+
 def enclosed_title(title: str | None) -> str | None:
     """The document an 印发 or 转发 notice encloses, named in its title.
 
@@ -436,7 +451,7 @@ def _date_paragraphs(paras: list[Paragraph]) -> list[DateLine]:
     found = []
     for p in paras:
         text = P.PUBLIC_MARKER.sub("", p.text).strip() if "公开" in p.text else p.text
-        m = P.DATE_LINE.match(text) or _DATE_TAIL.match(text)
+        m = P.DATE_LINE.match(text) or (len(text) <= 80 and _DATE_TAIL.match(text))
         if m:
             before = m.groupdict().get("before") or ""
             names = issuer_names(before) if before else ()

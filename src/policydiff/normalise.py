@@ -192,6 +192,9 @@ def _is_standalone(line: str) -> bool:
     )
 
 
+_BYLINE_WORDS = ("来源", "來源", "浏览", "瀏覽", "阅读", "閱讀", "点击", "點擊", "时间", "時間", "日期")
+
+
 def is_page_line(line: str) -> bool:
     """A line of a saved web page that is no part of the notice's prose: navigation, site tools,
     a byline, a line of the information box (索引号：…), a publication marker.
@@ -203,8 +206,8 @@ def is_page_line(line: str) -> bool:
     """
     return bool(
         P.PAGE_FURNITURE.match(line)
-        or P.SITE_NAME.match(line)
-        or P.BYLINE.search(line)
+        or (len(line) <= 24 and P.SITE_NAME.match(line))
+        or (len(line) <= 200 and any(word in line for word in _BYLINE_WORDS) and P.BYLINE.search(line))
         or P.META_LINE_START.match(line)
         or P.META_LINE_GLUED.match(line)
         or P.PUBLIC_MARKER.fullmatch(line.strip())
@@ -213,7 +216,7 @@ def is_page_line(line: str) -> bool:
 
 def _is_title_line(line: str) -> bool:
     """A whole notice title (关于…的批复), maybe with a publication marker glued to it."""
-    if len(line) > 150 or re.search("[。，；,]", line):
+    if len(line) > 150 or ("关于" not in line and "關於" not in line and "的" not in line) or re.search("[。，；,]", line):
         return False
     return bool(P.NOTICE_TITLE.search(P.PUBLIC_MARKER.sub("", line).rstrip(" |")))
 

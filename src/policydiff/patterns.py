@@ -178,6 +178,8 @@ PAGE_FURNITURE = re.compile(
     r"|第\s*\d+\s*页\s*/\s*共\s*\d+\s*页|资源描述|下载\s*相关\s*举报|技术支持|版权所有|ICP备|郑重声明|相关文章|THE END"
     r"|[（(]?\s*资料图\s*[）)]?$|[（(]?\s*[责責][编編]\s*[：:]|编辑\s*[：:]|[（(]\s*记者|核心提示"
     r"|[|.\s]+$"
+    # a gazette's masthead: 某某公报, 公报2019年第3号, （总号：…）, its name in pinyin capitals
+    r"|.{0,16}公[报報]$|.{0,16}公[报報]\s*\d{4}\s*年?\s*第\s*\d+\s*[号號期]|[（(]?\s*[总總][号號]\s*[：:]|[A-Z ]{12,}$"
     r")"
 )
 # a line that only names a web site (中国政府网, 某省人民政府网, 法律资料网)
@@ -235,5 +237,10 @@ LOOSE_DOC_NUMBER_LINE = re.compile(
     rf"^[（(]?[{CJK}]{{1,12}}\s*[〔\[［【(（]?\s*(?:19|20)\d{{2}}\s*[〕\]］】)）]?\s*第?\s*\d{{1,4}}\s*[号號]?[）)]?$")
 # a line that ends in a date (a signature glued to its date, a date with a place after it)
 DATE_AT_END = re.compile(rf"{DATE.pattern}\s*(?:印发|印)?\s*(?:于\S{{1,10}})?\s*$")
+# where a damaged 文号 may be: a year run into its serial, a closing bracket without an opening one,
+# a square bracket, or a code's last character right before a year (checked before the patterns)
+DAMAGE_ANCHOR = re.compile(
+    r"(?<![〔\d])(?:19|20)\d{2}\s*[〕\]］】]|[〔\[［【]\s*(?:19|20)\d{2}\d|[\[［【]\s*(?:19|20)\d{2}"
+    r"|[发函字办通规辦發]\s*(?:19|20)\d{2}\s*第?\s*\d{1,4}\s*[号號]")
 # a date line that lost 年月日: 20211102, 2019815, 2021126
 BARE_DATE_LINE = re.compile(r"^\s*(?P<digits>(?:19|20)\d{4,6})\s*$")

@@ -70,14 +70,17 @@ def find_damaged_doc_numbers(text: str) -> list[tuple[str, int, int, str]]:
     [('missing_open_bracket', 4, 11, '〔2020〕8号'), ('missing_close_bracket', 16, 24, '〔2019〕30号')]
     """
     found: list[tuple[str, int, int, str]] = []
-    if not re.search(r"(?:19|20)\d{2}", text):
-        return found  # the common case: no year, nothing to look at
-    for kind, pattern in P.DAMAGED_DOC_NUMBERS:
-        for m in pattern.finditer(text):
-            start, end = m.end("code"), m.end()
-            if any(start < e and s < end for _, s, e, _ in found):
+    for anchor in P.DAMAGE_ANCHOR.finditer(text):  # rare: most paragraphs have none
+        window_start = max(0, anchor.start() - 14)
+        window_end = min(len(text), anchor.end() + 8)
+        for kind, pattern in P.DAMAGED_DOC_NUMBERS:
+            m = pattern.search(text, window_start, window_end)
+            if not m:
                 continue
-            found.append((kind, start, end, format_doc_number("", m.group("year"), m.group("serial"))))
+            start, end = m.end("code"), m.end()
+            if not any(start < e and s < end for _, s, e, _ in found):
+                found.append((kind, start, end, format_doc_number("", m.group("year"), m.group("serial"))))
+            break
     return sorted(found, key=lambda f: f[1])
 
 
