@@ -181,7 +181,7 @@ def _is_standalone(line: str) -> bool:
         or P.DECREE_NUMBER.match(line)
         or (len(line) <= 30 and (P.LOOSE_DOC_NUMBER_LINE.match(line) or P.DECREE_HEADING.match(line)
                                  or P.NOTICE_NUMBER.match(line)))
-        or (len(line) <= 60 and P.DATE_AT_END.search(line) and not re.search("[。，；]", line))
+        or (len(line) <= 80 and _is_signed_date(line))
         or P.DOC_NUMBER_LINE.match(line)
         or (P.FILE_HEADER.match(line) and not line.startswith("关于"))  # not …规范性文件 wrapped in a title
         or P.TABLE_HEADER.match(line)
@@ -212,6 +212,15 @@ def is_page_line(line: str) -> bool:
         or P.META_LINE_GLUED.match(line)
         or P.PUBLIC_MARKER.fullmatch(line.strip())
     )
+
+
+def _is_signed_date(line: str) -> bool:
+    """A date ending a line after names only (某市卫生局2016年4月20日), not a sentence's deadline."""
+    m = P.DATE_AT_END.search(line)
+    if not m:
+        return False
+    before = line[:m.start()].strip()
+    return not before or (bool(P.ORG_SUFFIX.search(before)) and not re.search("[。，；：:,、]", before))
 
 
 def _is_title_line(line: str) -> bool:

@@ -183,7 +183,8 @@ PAGE_FURNITURE = re.compile(
     r")"
 )
 # a line that only names a web site (中国政府网, 某省人民政府网, 法律资料网)
-SITE_NAME = re.compile(r"^[•·\s]*[^\s，。；：:,]{2,20}(?:网|網|网站|網站|门户网站|門戶網站)\s*\|?$")
+SITE_NAME = re.compile(r"^[•·\s]*[^\s，。；：:,]{0,20}(?:政府网|政府網|政务网|门户网站?|門戶網站?|资料网|新闻网|新聞網|资讯网|"
+                       r"資訊網|信息网|健康网|网站|網站)\s*\|?$")
 # a news byline: a timestamp, 来源/作者/浏览 with values, in any order
 BYLINE = re.compile(
     r"(?:(?:发布)?时间|時間|发布日期)\s*[：:]\s*\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2}.*(?:来源|來源|作者|浏览|瀏覽|阅读|閱讀|点击|點擊|字体)"
