@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import patterns as P
 from .models import NormalisedText, SourceText
@@ -192,9 +193,10 @@ def _is_standalone(line: str) -> bool:
     )
 
 
-_BYLINE_WORDS = ("来源", "來源", "浏览", "瀏覽", "阅读", "閱讀", "点击", "點擊", "时间", "時間", "日期")
+_BYLINE_WORD = re.compile("来源|來源|浏览|瀏覽|阅读|閱讀|点击|點擊|时间|時間|日期")
 
 
+@lru_cache(maxsize=4096)  # should_join asks about every line twice, as the next line and as the previous
 def is_page_line(line: str) -> bool:
     """A line of a saved web page that is no part of the notice's prose: navigation, site tools,
     a byline, a line of the information box (索引号：…), a publication marker.
@@ -207,7 +209,7 @@ def is_page_line(line: str) -> bool:
     return bool(
         P.PAGE_FURNITURE.match(line)
         or (len(line) <= 24 and P.SITE_NAME.match(line))
-        or (len(line) <= 200 and any(word in line for word in _BYLINE_WORDS) and P.BYLINE.search(line))
+        or (len(line) <= 200 and _BYLINE_WORD.search(line) and P.BYLINE.search(line))
         or P.META_LINE_START.match(line)
         or P.META_LINE_GLUED.match(line)
         or P.PUBLIC_MARKER.fullmatch(line.strip())
