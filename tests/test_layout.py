@@ -16,7 +16,7 @@ STAGES = {
     "read": 1,
     "normalise": 2,
     "outline": 3,
-    "metadata": 4,
+    "metadata": 4, "pagebox": 4,
     "extract": 5,
     "canonical": 6,
     "parse": 7,

@@ -63,3 +63,22 @@ def test_source_span_points_at_the_same_words():
     start = norm.text.index("低收入")
     src = norm.source_span((start, start + 3))
     assert raw[src[0]:src[1]] == "低收入"
+
+
+# (lines, paragraphs) — page lines, titles and signed dates stand alone; prose still joins
+PAGE_JOINS = [
+    (["当前位置：首页", ">政务公开>通知公告"], 2),  # furniture lines are never prose
+    (["索引号：0001/2021-3", "澜川省卫生健康委员会关于做好健康帮扶工作的通知"], 2),  # box line, then the title
+    (["澜川省卫生健康委员会关于同意设置急救分站的批复", "青梧市卫生健康委："], 2),  # a whole title stands alone
+    (["青梧市卫生健康委关于印发", "2022年全市健康帮扶工作要点的通知"], 1),  # a wrapped title joins
+    (["关于建立健全行政规范性文件", "合法性审核机制的指导意见"], 1),  # …文件 is no red header here
+    (["请各单位于2022年6月30日", "前报送工作进展。"], 1),  # a deadline wrapped mid-sentence still joins
+    (["澜卫通〔2020〕3号.pdf", "鹭洲市卫生健康局2020年3月2日"], 2),  # a signature glued to its date
+    (["织密县乡村三级医疗卫生服务网", "底，提升服务能力。"], 1),  # a phrase ending in 网 is no site name
+    (["梧政复〔202312号", "桐溪县人民政府："], 2),  # a damaged 文号 line stands alone
+]
+
+
+@pytest.mark.parametrize(("lines", "count"), PAGE_JOINS)
+def test_page_lines_and_joins(lines, count):
+    assert len(normalise("\n".join(lines)).text.split("\n")) == count

@@ -5,48 +5,117 @@ All functions here take normalised text (one paragraph per line).
 
 from __future__ import annotations
 
+import itertools
 import re
+from dataclasses import dataclass
 
 import cn2an
 
 from . import patterns as P
 from .outline import Paragraph, match_label, paragraphs
+from .pagebox import box_date, box_issuers, page_box
 from .resources import Locality, localities
-from .textutils import normalise_doc_number, split_units
+from .textutils import normalise_doc_number, repair_bare_date, split_units
 
-HEADER_WINDOW = 40  # paragraphs searched for the title, 文号 and addressees
+HEADER_WINDOW = 60  # paragraphs searched for the page box, title, 文号 and addressees
 
 
-def extract_metadata(text: str) -> dict:
-    """Every document-level key of the public record except id, path and sha256.
+def extract_metadata(text: str, source_metadata: dict | None = None) -> dict:
+    """Every document-level key of the public record except id, path and sha256, plus the
+    page's information box (``source_metadata``), where it disagrees with the article
+    (``field_conflicts``), what was repaired or taken from the box, and warnings.
 
     >>> extract_metadata("神卫健发〔2021〕64号\\n关于印发《方案》的通知\\n各医疗卫生单位：")["doc_number"]
     '神卫健发〔2021〕64号'
     """
     paras = paragraphs(text)
-    doc_number_para = _doc_number_paragraph(paras)
-    title_para = _title_paragraph(paras)
+    head = paras[:HEADER_WINDOW]
+    found_box, page = page_box(head)
+    box = {**found_box, **(source_metadata or {})}  # the reader's box (HTML) first
+    head = [p for p in head if p.start not in page]
+    title = find_title(head)
+    number, number_para = _doc_number(head, title)
     dates = _date_paragraphs(paras)
-    issue_para = next((p for p, printed in dates if not printed), None)
-    print_para = next((p for p, printed in dates if printed), None)
-    issuers = header_issuers(paras, title_para) + signature_issuers(paras, issue_para)
+    issue = next((d for d in dates if not d.printed and d.iso), None)
+    printed = next((d for d in dates if d.printed), None)
+    title_para = title.para if title else None
+    issuers = header_issuers(head, title_para) + signature_issuers(paras, issue)
     issuers = list(dict.fromkeys(issuers))
-    number = normalise_doc_number(doc_number_para.text) if doc_number_para else None
-    addressed = addressees(paras, title_para)
-    locality = infer_locality(issuers, number, addressed)
-    return {
-        "title": title_para.text if title_para else None,
-        "body_title": body_title(paras, issue_para),
+    addressed = addressees(head, title_para or number_para)
+    meta = {
+        "title": title.text if title else None,
+        "body_title": body_title(paras, issue.para if issue else None),
         "doc_number": number,
-        "doc_number_parts": split_doc_number(number),
         "issuers": issuers,
-        "issue_date": parse_date(issue_para.text) if issue_para else None,
-        "print_date": parse_date(print_para.text) if print_para else None,
+        "issue_date": issue.iso if issue else None,
+        "print_date": printed.iso if printed else None,
         "addressees": addressed,
-        "locality": locality.name if locality else None,
-        "admin_level": locality.level if locality else None,
-        "parent_locality": locality.parent if locality else None,
+        "genre": title.genre if title else None,
+        "repairs": [d.repair for d in dates if d.repair and d is issue],
+        "warnings": [d.warning for d in dates if d.warning and (d is issue or not d.iso)][:3],
     }
+    if not issuers and title and title.issuer:
+        meta["issuers"] = [title.issuer]  # 望川县人民政府关于印发… with no header or signature
+    meta.update(merge_page_box(meta, box))
+    meta["warnings"].extend(_issuer_count_warning(meta["title"], meta["issuers"]))
+    if meta["title"] and not meta["genre"]:
+        meta["genre"] = _genre(meta["title"])
+    meta["enclosed_title"] = enclosed_title(meta["title"]) or _enclosed_in_body(head)
+    meta["doc_number_parts"] = split_doc_number(meta["doc_number"])
+    locality = infer_locality(meta["issuers"], meta["doc_number"], addressed)
+    meta.update(locality=locality.name if locality else None, admin_level=locality.level if locality else None,
+                parent_locality=locality.parent if locality else None)
+    return meta
+
+
+def merge_page_box(meta: dict, box: dict) -> dict:
+    """Fill what the article does not print from the page's box; flag where the two disagree.
+
+    >>> merged = merge_page_box({"title": None, "doc_number": "甲发〔2021〕1号", "issuers": [], "issue_date": None,
+    ...                          "warnings": []}, {"doc_number": "甲发〔2021〕2号", "title": "关于某事的通知"})
+    >>> merged["title"], merged["field_conflicts"][0]["page"]
+    ('关于某事的通知', '甲发〔2021〕2号')
+    """
+    conflicts, filled, warnings = [], [], list(meta["warnings"])
+    page_values = {
+        "title": box.get("title"),
+        "doc_number": _box_doc_number(box.get("doc_number")),
+        "issuers": box_issuers(box.get("issuer")),
+        "issue_date": box_date(box.get("written_date")),
+    }
+    merged = {}
+    for field, page_value in page_values.items():
+        article = meta[field]
+        if not page_value:
+            continue
+        if not article:
+            merged[field] = page_value
+            filled.append(field)
+            warnings.append(f"{field} taken from the page's information box: {page_value}")
+        elif _disagree(field, article, page_value):
+            conflicts.append({"field": field, "article": article, "page": page_value})
+            warnings.append(f"{field} differs between the article ({article}) and the page's box ({page_value})")
+    return {**merged, "source_metadata": box, "field_conflicts": conflicts,
+            "filled_from_source_metadata": filled, "warnings": warnings}
+
+
+def _box_doc_number(value: str | None) -> str | None:
+    if not value:
+        return None
+    number = re.sub(r"\s+", "", value).replace("號", "号")
+    return normalise_doc_number(value) or (number if re.search(r"第\d+号", number) else None)
+
+
+def _disagree(field: str, article, page) -> bool:
+    if field == "title":
+        return _bare(article) != _bare(page) and _bare(page) not in _bare(article)
+    if field == "issuers":  # the box names one issuer, often in a short form
+        return not any(a.startswith(p) or p.startswith(a) or p in a for p in page for a in article)
+    return article != page
+
+
+def _bare(title: str) -> str:
+    return re.sub(r"[《》〈〉\s“”\"]", "", title)
 
 
 # An issuer's leading place name: what precedes the first word of a body's name, ending
@@ -87,47 +156,195 @@ def split_doc_number(number: str | None) -> dict | None:
     return {"code": m.group(1), "year": int(m.group(2)), "serial": int(m.group(3))} if m else None
 
 
-def _doc_number_paragraph(paras: list[Paragraph]) -> Paragraph | None:
-    head = paras[:HEADER_WINDOW]
-    return next((p for p in head if P.DOC_NUMBER_LINE.match(p.text)), None)
+_PAREN_NUMBER = re.compile(rf"^[（(]\s*{P.DOC_NUMBER.pattern}\s*[）)]$")
+
+
+def _doc_number(head: list[Paragraph], title: Title | None) -> tuple[str | None, Paragraph | None]:
+    """The notice's 文号: alone on a line (or in parentheses), printed before the title on its
+    line, a 令's 第N号 under its heading, or a 公告's （2021年第6号）."""
+    for p in head:
+        if P.DOC_NUMBER_LINE.match(p.text) or _PAREN_NUMBER.match(p.text):
+            return normalise_doc_number(p.text), p
+    if title and title.number:
+        return title.number, title.para
+    for prev, p in itertools.pairwise(head):
+        heading, number = P.DECREE_HEADING.match(prev.text), P.DECREE_NUMBER.match(p.text)
+        if heading and number and len(prev.text) <= 30:
+            issuer = heading.group("issuer").removeprefix("中华人民共和国")
+            return f"{issuer}令第{number.group('serial')}号", p
+    for p in head:
+        m = P.NOTICE_NUMBER.search(p.text)
+        if m and (p is (title.para if title else None) or len(p.text) <= 30):
+            return re.sub(r"\s+", "", m.group("number")).replace("號", "号"), p
+    return None, None
 
 
 # ------------------------------------------------------------------ title, addressees
 
 
-def _title_paragraph(paras: list[Paragraph]) -> Paragraph | None:
-    for p in paras[:HEADER_WINDOW]:
-        if match_label(p.text) or "。" in p.text or len(p.text) > 150:
-            continue
-        if P.NOTICE_TITLE.search(p.text):
-            return p
+@dataclass
+class Title:
+    """The notice's title as found: its paragraph, the title text cleaned of what was glued to it."""
+
+    para: Paragraph
+    text: str
+    genre: str | None
+    number: str | None = None  # a 文号 printed before the title on its line
+    issuer: str | None = None  # the body named before 关于
+
+
+def find_title(head: list[Paragraph]) -> Title | None:
+    """The notice's title: a line ending in a genre (关于…的通知, …实施方案, 通告); where a page
+    repeats it (headline, then the article), the last copy before the body.
+
+    >>> find_title([Paragraph("松区办发〔2022〕4号松屿区人民政府办公室关于印发方案的通知", 0)]).number
+    '松区办发〔2022〕4号'
+    """
+    first = None
+    for p in head:
+        if "。" in p.text and not first:
+            break
+        candidate = _title_candidate(p)
+        if candidate and first is None:
+            first = candidate
+        elif candidate and _bare(candidate.text) == _bare(first.text):
+            first = candidate  # the article's copy of the page's headline
+        if first and ("。" in p.text or P.ADDRESSEE_LINE.search(p.text.rstrip(" |"))):
+            break
+    return first or _standalone_title(head)
+
+
+def _title_candidate(p: Paragraph) -> Title | None:
+    if match_label(p.text) or len(p.text) > 150 or "。" in p.text:
+        return None
+    text, number = _clean_title(p.text)
+    if not P.NOTICE_TITLE.search(text):
+        return None
+    return Title(p, text, _genre(text), number, _title_issuer(text))
+
+
+def _standalone_title(head: list[Paragraph]) -> Title | None:
+    """A title with no 关于: a plan without a cover letter, a 通告, a 令 (its regulation's title)."""
+    for i, p in enumerate(head):
+        if "。" in p.text:
+            decree = P.DECREE_HEADING.match(head[i - 2].text) if i >= 2 else None
+            quoted = P.TITLE_QUOTED.search(p.text)
+            if decree and quoted:
+                return Title(p, quoted.group("title"), "令")
+            return None
+        text, number = _clean_title(p.text)
+        if not match_label(text) and P.STANDALONE_TITLE.match(text):
+            return Title(p, text, _genre(text), number, _title_issuer(text))
+    return None
+
+
+def _clean_title(text: str) -> tuple[str, str | None]:
+    """A title line without a 文号 printed before it, 《》 around it, publication markers and
+    page remnants (a trailing |)."""
+    text = re.sub(r"\s+(?=[（(])", "", P.PUBLIC_MARKER.sub("", text).strip(" |"))
+    number = None
+    m = P.DOC_NUMBER.match(text)
+    if m and len(text) > m.end() + 4:
+        number, text = normalise_doc_number(m.group(0)), text[m.end():].strip(" ")
+    if text.startswith("《") and text.endswith("》") and text.count("《") == 1:
+        text = text[1:-1]
+    return text, number
+
+
+_BODY_COUNT = re.compile(r"等(?P<count>\d{1,2}|[二三四五六七八九十]{1,3})(?:个)?(?:部门|单位)")
+
+
+def _issuer_count_warning(title: str | None, issuers: list[str]) -> list[str]:
+    """A title that counts its issuers (某委等12部门关于…) checks the issuers found."""
+    m = _BODY_COUNT.search(title or "")
+    if not m:
+        return []
+    count = _to_int(m.group("count"))
+    if count == len(issuers):
+        return []
+    return [f"the title names {count} issuing bodies ({m.group(0)}), {len(issuers)} found"]
+
+
+def enclosed_title(title: str | None) -> str | None:
+    """The document an 印发 or 转发 notice encloses, named in its title.
+
+    >>> enclosed_title("关于印发《2022年工作要点》的通知"), enclosed_title("某局关于印发健康行动方案的通知")
+    ('2022年工作要点', '健康行动方案')
+    """
+    m = P.ENCLOSED_TITLE.search(title or "")
+    return m.group("title") if m else None
+
+
+_ENCLOSING_SENTENCE = re.compile(r"现将《(?P<title>[^《》]{4,120})》(?:予以)?(?:印发|转发)")
+
+
+def _enclosed_in_body(head: list[Paragraph]) -> str | None:
+    """The document the first sentences hand over: 现将《X》印发给你们."""
+    for p in head:
+        m = _ENCLOSING_SENTENCE.search(p.text)
+        if m:
+            return m.group("title")
+    return None
+
+
+def _genre(title: str) -> str | None:
+    m = P.GENRE_AT_END.search(title)
+    return m.group("genre") if m else None
+
+
+def _title_issuer(title: str) -> str | None:
+    m = re.match(r"^(?P<issuer>.{2,40}?)关于", title)
+    if m and P.ORG_SUFFIX.search(m.group("issuer")) and not re.search("[、，等]", m.group("issuer")):
+        return m.group("issuer")
     return None
 
 
 def addressees(paras: list[Paragraph], title: Paragraph | None) -> list[str]:
-    """The 主送 line after the title, split on 、 and ， outside brackets."""
-    start = title.start if title else 0
+    """The 主送 line after the title (or 文号), split on 、 and ， outside brackets; never a box
+    label or a sentence that ends in 如下：.
+
+    >>> addressees([Paragraph("各县区卫生健康局，委属各单位：", 0)], None)
+    ['各县区卫生健康局', '委属各单位']
+    """
+    start = title.start if title else -1
     for p in paras[:HEADER_WINDOW]:
         if p.start <= start or match_label(p.text):
             continue
-        if P.ADDRESSEE_LINE.search(p.text) and len(p.text) < 300 and not p.text.startswith("为"):
-            return split_units(p.text.rstrip("：:"))
-        if "。" in p.text:
+        text = p.text.rstrip(" |")
+        glued = _GLUED_ADDRESSEE.match(text)
+        if glued and "。" in text:
+            return split_units(glued.group("units"))
+        if _is_addressee(text):
+            return split_units(text.rstrip("：:"))
+        if "。" in text:
             break
     return []
+
+
+_GLUED_ADDRESSEE = re.compile(r"^(?P<units>各[^。：:]{1,200}?(?:单位|部门|政府|委|局|处室|科室|机构|中心))[：:](?=\S)")
+
+
+def _is_addressee(text: str) -> bool:
+    return (bool(P.ADDRESSEE_LINE.search(text)) and len(text) < 300 and not text.startswith("为")
+            and not re.search(r"如下[：:]$", text) and "。" not in text)
 
 
 def body_title(paras: list[Paragraph], issue: Paragraph | None) -> str | None:
     """The title of the attached plan, printed after the notice's signature date."""
     if issue is None:
         return None
-    following = [p for p in paras if p.start > issue.start]
+    following = [p for p in paras[:_index_after(paras, issue) + 3] if p.start > issue.start]
+    following = [p for p in following if not P.PUBLIC_MARKER.fullmatch(p.text)]
     if not following:
         return None
     candidate = following[0].text
     if match_label(candidate) or candidate.startswith("附件") or "。" in candidate:
         return None
     return candidate if P.TITLE_SUFFIX.search(candidate) else None
+
+
+def _index_after(paras: list[Paragraph], para: Paragraph) -> int:
+    return next((i for i, p in enumerate(paras) if p.start > para.start), len(paras))
 
 
 # ------------------------------------------------------------------ issuers
@@ -143,31 +360,69 @@ def header_issuers(paras: list[Paragraph], title: Paragraph | None) -> list[str]
         header = P.FILE_HEADER.match(p.text)
         if header and header.group("issuer"):
             names.extend(_split_issuer_line(header.group("issuer")))
-        elif _is_issuer_line(p.text):
-            names.append(p.text)
+        else:
+            names.extend(issuer_names(p.text) or [])
     return names
 
 
-def signature_issuers(paras: list[Paragraph], issue: Paragraph | None) -> list[str]:
-    """The organisation lines immediately above the signing date."""
+def signature_issuers(paras: list[Paragraph], issue: DateLine | None) -> list[str]:
+    """The organisation lines immediately above the signing date (and any glued before it);
+    a name wrapped over two lines (…疫情 / 防控指挥部) is joined."""
     if issue is None:
         return []
-    before = [p for p in paras if p.start < issue.start]
-    names: list[str] = []
-    for p in reversed(before):
-        if not _is_issuer_line(p.text):
+    names: list[str] = list(issue.issuers)
+    at = _index_after(paras, issue.para) - 1
+    for p in reversed(paras[max(0, at - 30):at]):
+        found = issuer_names(p.text)
+        if found:
+            names[:0] = found
+        elif names and _is_name_head(p.text) and len(issuer_names(p.text + names[0]) or []) == 1:
+            names[0] = p.text + names[0]
+        else:
             break
-        names.insert(0, p.text)
     return names
 
 
-def _is_issuer_line(text: str) -> bool:
-    return (
-        len(text) <= 40
-        and not re.search("[。，、；：:（）]", text)
-        and bool(P.ORG_SUFFIX.search(text))
-        and not P.FILE_HEADER.match(text)
-    )
+def _is_name_head(text: str) -> bool:
+    return len(text) <= 20 and not re.search(r"[。，、；：:,\d]", text)
+
+
+def issuer_names(text: str) -> list[str] | None:
+    """The bodies a signature or header line names: one, several separated by spaces, or run
+    together (湖南省医疗保障局湖南省财政厅); （代章） dropped. None if the line is not names.
+
+    >>> issuer_names("湖南省医疗保障局湖南省财政厅")
+    ['湖南省医疗保障局', '湖南省财政厅']
+    >>> issuer_names("青梧市财政局（代章）"), issuer_names("请认真贯彻执行。")
+    (['青梧市财政局'], None)
+    """
+    text = _PROXY_SEAL.sub("", text).strip()
+    if not text or len(text) > 120 or re.search("[。，、；：:,（）()]", text) or P.FILE_HEADER.match(text):
+        return None
+    names = []
+    for part in re.split(r"\s+", text):
+        for name in _split_run_together(part):
+            if len(name) > 40 or not P.ORG_SUFFIX.search(name) or P.DATE.search(name):
+                return None
+            names.append(name)
+    return names
+
+
+_PROXY_SEAL = re.compile(r"[（(]\s*代\s*章\s*[）)]")
+_PLACE_HEAD = re.compile(r"^(?:中共)?(?P<place>[\u4e00-\u9fff]{0,12}?(?:省|市|县|区|旗|州|盟))")
+
+
+def _split_run_together(name: str) -> list[str]:
+    """Names run together split where the leading place name starts again after a body's suffix."""
+    m = _PLACE_HEAD.match(name)
+    if not m or len(name) <= 8:
+        return [name]
+    place = m.group("place")
+    cuts = [0]
+    for at in (i.start() for i in re.finditer(f"(?:中共)?{re.escape(place)}", name)):
+        if at > cuts[-1] and P.ORG_SUFFIX.search(name[cuts[-1]:at]) and len(name[cuts[-1]:at]) >= 3:
+            cuts.append(at)
+    return [name[a:b] for a, b in zip(cuts, [*cuts[1:], len(name)])]
 
 
 def _split_issuer_line(text: str) -> list[str]:
@@ -177,13 +432,46 @@ def _split_issuer_line(text: str) -> list[str]:
 # ------------------------------------------------------------------ dates
 
 
-def _date_paragraphs(paras: list[Paragraph]) -> list[tuple[Paragraph, bool]]:
+@dataclass
+class DateLine:
+    """A paragraph that is a date: the signing date, or an 印发 line (``printed``)."""
+
+    para: Paragraph
+    iso: str | None
+    printed: bool
+    issuers: tuple[str, ...] = ()  # names glued before the date (某市卫生局2016年4月20日)
+    repair: dict | None = None
+    warning: str | None = None
+
+
+_DATE_TAIL = re.compile(rf"^(?P<before>.*?){P.DATE.pattern}\s*(?P<printed>印发|印)?\s*(?:于\S{{1,10}})?\s*$")
+
+
+def _date_paragraphs(paras: list[Paragraph]) -> list[DateLine]:
     found = []
     for p in paras:
-        m = P.DATE_LINE.match(p.text)
+        text = P.PUBLIC_MARKER.sub("", p.text).strip() if "公开" in p.text else p.text
+        m = P.DATE_LINE.match(text) or (len(text) <= 80 and _DATE_TAIL.match(text))
         if m:
-            found.append((p, bool(m.group("printed"))))
+            before = m.groupdict().get("before") or ""
+            names = issuer_names(before) if before else ()
+            if before and not names:
+                continue
+            found.append(DateLine(p, parse_date(text[len(before):]), bool(m.group("printed")), tuple(names or ())))
+        elif P.BARE_DATE_LINE.match(text):
+            found.append(_bare_date_line(p))
     return found
+
+
+def _bare_date_line(p: Paragraph) -> DateLine:
+    """A date printed without 年月日 (20211102): repaired where one reading is possible."""
+    digits = p.text.strip()
+    iso = repair_bare_date(digits)
+    if iso is None:
+        warning = f"date '{digits}' has no 年月日 and more than one reading; left as printed"
+        return DateLine(p, None, False, warning=warning)
+    repair = {"kind": "date_without_separators", "raw": digits, "repaired": iso, "span": [p.start, p.end]}
+    return DateLine(p, iso, False, repair=repair)
 
 
 def parse_date(text: str) -> str | None:
@@ -206,7 +494,11 @@ def parse_date(text: str) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
+_ZEROS = str.maketrans({ch: "〇" for ch in P.ZERO_LOOKALIKES})
+
+
 def _to_int(value: str) -> int:
+    value = value.translate(_ZEROS)
     if value.isdigit():
         return int(value)
     if len(value) == 4 and all(ch in "〇零一二三四五六七八九" for ch in value):

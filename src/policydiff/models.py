@@ -22,6 +22,9 @@ class SourceText:
     encoding: str | None = None
     ocr: bool = False
     page_confidence: list[float | None] = field(default_factory=list)
+    # the page's information box (发文字号, 成文日期 …) under normalised keys: title, doc_number,
+    # issuer, written_date, published_date, index_no, topic, validity, source; values as printed
+    source_metadata: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -30,7 +33,8 @@ class NormalisedText:
 
     text: str
     source_offsets: list[int]
-    repairs: list[str] = field(default_factory=list)
+    # each repair: {"kind", "raw", "repaired", "span"} (span in the normalised text)
+    repairs: list[dict] = field(default_factory=list)
 
     def source_span(self, span: Span) -> Span:
         """Map a span of the normalised text back to the source text."""

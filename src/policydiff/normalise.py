@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import patterns as P
 from .models import NormalisedText, SourceText
-from .textutils import is_org_line
+from .textutils import find_damaged_doc_numbers, is_org_line
 
 
 @dataclass
@@ -68,25 +69,35 @@ def normalise(source: SourceText | str) -> NormalisedText:
     '一、总体要求\\n（一）指导思想。以习近平新时代中国特色社会主义思想为指导'
     """
     raw = source.text if isinstance(source, SourceText) else source
-    repairs: list[str] = []
     lines = [_clean_line(line) for line in _split_lines(raw)]
-    paragraphs = _join_paragraphs([line for line in lines if line.text], repairs)
-    paragraphs = [_repair_paragraph(p) for p in paragraphs]
-    paragraphs = [p for p in paragraphs if p.text]
-    text, offsets = [], []
-    for i, para in enumerate(paragraphs):
-        if i:
+    paragraphs = _join_paragraphs([line for line in lines if line.text])
+    text, offsets, repairs = [], [], []
+    for para, local_repairs in paragraphs:
+        para = _repair_paragraph(para)
+        para, damage = _repair_damage(para)
+        if not para.text:
+            continue
+        if text:
             text.append("\n")
             offsets.append(para.offsets[0] - 1 if para.offsets else 0)
+        at = len(offsets)
+        for repair in [*local_repairs, *damage]:
+            repairs.append({**repair, "span": [at + repair["span"][0], at + repair["span"][1]]})
         text.append(para.text)
         offsets.extend(para.offsets)
     offsets.append(len(raw))  # the end sentinel, so that spans ending at len(text) map
     return NormalisedText(text="".join(text), source_offsets=offsets, repairs=repairs)
 
 
+# a web page's markup left in copied text: a paragraph or line break ends a line
+_MARKUP_BREAK = re.compile(r"\r\n|\r|\n|\f|<br\s*/?>|</p>|</div>|</li>|</h\d>", re.IGNORECASE)
+_MARKUP_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,300}>")
+
+
 def _split_lines(raw: str) -> list[Segment]:
     lines, start = [], 0
-    for m in re.finditer(r"\r\n|\r|\n|\f", raw):
+    breaks = _MARKUP_BREAK if "<" in raw else re.compile(r"\r\n|\r|\n|\f")
+    for m in breaks.finditer(raw):
         lines.append(Segment(raw[start:m.start()], list(range(start, m.start()))))
         start = m.end()
     lines.append(Segment(raw[start:], list(range(start, len(raw)))))
@@ -94,12 +105,18 @@ def _split_lines(raw: str) -> list[Segment]:
 
 
 _INVISIBLE = re.compile("[\ufeff\u200b]")
+# a saved page's bullets before a line and table pipes after it (各县卫生健康局: | |||)
+_PAGE_REMNANTS = re.compile(r"^[ •●▪]+(?=\S)|(?<=\S)(?:\s*\|)+\s*$")
 _WIDE_SPACE = re.compile("[\u3000\u00a0]")
 
 
 def _clean_line(line: Segment) -> Segment:
     line = line.sub(_INVISIBLE, "")
+    if "<" in line.text:
+        line = line.sub(_MARKUP_TAG, "")
     line = line.sub(_WIDE_SPACE, " ")
+    if "|" in line.text or "•" in line.text:
+        line = line.sub(_PAGE_REMNANTS, "")
     if P.MARKDOWN_RULE.match(line.text):
         return Segment("", [])
     line = line.sub(P.MARKDOWN_HEADING, "")
@@ -110,14 +127,16 @@ def _clean_line(line: Segment) -> Segment:
 # ------------------------------------------------------------------ joining
 
 
-def _join_paragraphs(lines: list[Segment], repairs: list[str]) -> list[Segment]:
-    paragraphs: list[Segment] = []
+def _join_paragraphs(lines: list[Segment]) -> list[tuple[Segment, list[dict]]]:
+    """Paragraphs, each with the repairs made joining it (spans local to the paragraph)."""
+    paragraphs: list[tuple[Segment, list[dict]]] = []
     in_annex = False
     for line in lines:
-        if paragraphs and should_join(paragraphs[-1].text, line.text, in_annex):
-            paragraphs[-1] = _join(paragraphs[-1], line, repairs)
+        if paragraphs and should_join(paragraphs[-1][0].text, line.text, in_annex):
+            prev, repairs = paragraphs[-1]
+            paragraphs[-1] = (_join(prev, line, repairs), repairs)
         else:
-            paragraphs.append(line)
+            paragraphs.append((line, []))
         if P.ANNEX_START.match(line.text):
             in_annex = True
     return paragraphs
@@ -135,15 +154,20 @@ def should_join(prev: str, nxt: str, in_annex: bool = False) -> bool:
         return False
     if prev[-1] in P.SENTENCE_END:
         return False
+    if _is_title_line(prev) or ("关于" in nxt and _is_title_line(nxt)):
+        return False  # a whole title stands alone (a wrapped one's tail, …的通知, still joins)
     if _starts_block(nxt) or _is_standalone(prev) or _is_standalone(nxt):
         return False
     if nxt.startswith("的"):
         return True  # no sentence or title starts with 的: a wrapped title (…实施方案\n的通知)
-    if P.TITLE_SUFFIX.search(prev) and not re.search("[。，；]", prev):
+    if (P.TITLE_SUFFIX.search(prev) or _OTHER_GENRE_END.search(prev)) and not re.search("[。，；]", prev):
         return False
     if not in_annex and _is_heading_line(prev):
         return False
     return not (is_org_line(prev) or (is_org_line(nxt) and prev[-1] not in "、，,"))
+
+
+_OTHER_GENRE_END = re.compile(r"(?:纪要|细则|条例|通告|公告|通报|批复|复函|答复)$")
 
 
 def _starts_block(line: str) -> bool:
@@ -153,8 +177,14 @@ def _starts_block(line: str) -> bool:
 def _is_standalone(line: str) -> bool:
     return bool(
         P.DATE_LINE.match(line)
+        or is_page_line(line)
+        or P.BARE_DATE_LINE.match(line)
+        or P.DECREE_NUMBER.match(line)
+        or (len(line) <= 30 and (P.LOOSE_DOC_NUMBER_LINE.match(line) or P.DECREE_HEADING.match(line)
+                                 or P.NOTICE_NUMBER.match(line)))
+        or (len(line) <= 80 and _is_signed_date(line))
         or P.DOC_NUMBER_LINE.match(line)
-        or P.FILE_HEADER.match(line)
+        or (P.FILE_HEADER.match(line) and not line.startswith("关于"))  # not …规范性文件 wrapped in a title
         or P.TABLE_HEADER.match(line)
         or P.BINDING_CELL.match(line)
         or line.rstrip().endswith(("约束性", "预期性"))  # P.BINDING_SUFFIX without a scan
@@ -163,19 +193,80 @@ def _is_standalone(line: str) -> bool:
     )
 
 
+_BYLINE_WORD = re.compile("来源|來源|浏览|瀏覽|阅读|閱讀|点击|點擊|时间|時間|日期")
+
+
+@lru_cache(maxsize=4096)  # should_join asks about every line twice, as the next line and as the previous
+def is_page_line(line: str) -> bool:
+    """A line of a saved web page that is no part of the notice's prose: navigation, site tools,
+    a byline, a line of the information box (索引号：…), a publication marker.
+
+    >>> is_page_line("当前位置：首页 > 政务公开"), is_page_line("【文　　号】澜卫发〔2021〕3号")
+    (True, True)
+    >>> is_page_line("各县（区）卫生健康局：")
+    False
+    """
+    return bool(
+        P.PAGE_FURNITURE.match(line)
+        or (len(line) <= 24 and P.SITE_NAME.match(line))
+        or (len(line) <= 200 and _BYLINE_WORD.search(line) and P.BYLINE.search(line))
+        or P.META_LINE_START.match(line)
+        or P.META_LINE_GLUED.match(line)
+        or P.PUBLIC_MARKER.fullmatch(line.strip())
+    )
+
+
+def _is_signed_date(line: str) -> bool:
+    """A date ending a line after names only (某市卫生局2016年4月20日), not a sentence's deadline."""
+    m = P.DATE_AT_END.search(line)
+    if not m:
+        return False
+    before = line[:m.start()].strip()
+    return not before or (bool(P.ORG_SUFFIX.search(before)) and not re.search("[。，；：:,、]", before))
+
+
+def _is_title_line(line: str) -> bool:
+    """A whole notice title (关于…的批复), maybe with a publication marker glued to it."""
+    if len(line) > 150 or ("关于" not in line and "關於" not in line and "的" not in line) or re.search("[。，；,]", line):
+        return False
+    return bool(P.NOTICE_TITLE.search(P.PUBLIC_MARKER.sub("", line).rstrip(" |")))
+
+
 def _is_heading_line(line: str) -> bool:
     """A numbered heading that stands alone on its line (no sentence punctuation)."""
     return bool(P.ANY_LABEL.match(line)) and not re.search("[。，；：:]", line) and len(line) <= 30
 
 
-def _join(prev: Segment, nxt: Segment, repairs: list[str]) -> Segment:
+def _join(prev: Segment, nxt: Segment, repairs: list[dict]) -> Segment:
     """Join two lines; drop text a page break repeated (``政府`` / ``府、``)."""
     for k in (3, 2, 1):
         tail = prev.text[-k:]
         if len(prev.text) > k and nxt.text.startswith(tail) and nxt.text[k:k + 1] in "、，；,;":
-            repairs.append(f"dropped '{tail}' repeated across a line break at {nxt.offsets[0]}")
+            at = len(prev.text)
+            repairs.append({"kind": "repeated_across_line_break", "raw": tail + tail, "repaired": tail,
+                            "span": [at - k, at], "source_offset": nxt.offsets[0]})
             return prev + nxt.cut(k)
     return prev + nxt
+
+
+def _repair_damage(para: Segment) -> tuple[Segment, list[dict]]:
+    """Repair 文号 that lost a bracket or 号 (国办发2020〕8号 → 国办发〔2020〕8号); each repair
+    is returned with its span in the repaired paragraph."""
+    found = find_damaged_doc_numbers(para.text)
+    if not found:
+        return para, []
+    out, repairs, pos = Segment("", []), [], 0
+    for kind, start, end, repaired in found:
+        out = out + para.cut(pos, start)
+        span_start = len(out.text)
+        anchor = para.offsets[start] if start < len(para.offsets) else para._offset_at(start)
+        old = para.offsets[start:end]
+        out = out + Segment(repaired, [old[min(i, len(old) - 1)] if old else anchor for i in range(len(repaired))])
+        code = P.LEADING_VERBS.sub("", re.sub(r"^.*[^\u4e00-\u9fff]", "", para.text[max(0, start - 12):start]))
+        repairs.append({"kind": kind, "raw": code + para.text[start:end], "repaired": code + repaired,
+                        "span": [span_start - len(code), len(out.text)]})
+        pos = end
+    return out + para.cut(pos), repairs
 
 
 # ------------------------------------------------------------------ inside a paragraph

@@ -56,7 +56,7 @@ def parse_file(path, root=None) -> dict:
 def parse_source(source: SourceText) -> dict:
     """Parse already-read text into a record (no I/O)."""
     norm = normalise(source)
-    record = parse_text(norm)
+    record = parse_text(norm, source.source_metadata)
     record.update(source_format=source.source_format, encoding=source.encoding, ocr=source.ocr,
                   page_count=len(source.page_starts))
     if source.ocr:
@@ -65,12 +65,13 @@ def parse_source(source: SourceText) -> dict:
     return record
 
 
-def parse_text(norm: NormalisedText) -> dict:
-    """Parse normalised text: outline, metadata and every list key."""
+def parse_text(norm: NormalisedText, source_metadata: dict | None = None) -> dict:
+    """Parse normalised text: outline, metadata and every list key. ``source_metadata`` is the
+    information box a reader found on the page (it is merged with any box in the text)."""
     text = norm.text
     nodes = build_outline(text)
     by_path = {n.path: n for n in nodes}
-    meta = extract_metadata(text)
+    meta = extract_metadata(text, source_metadata)
     measures = extract_measures(text, nodes)
     annex = next((n for n in nodes if n.kind == "附件"), None)
     task_table = extract_task_table(text, annex.span[0]) if annex else None
@@ -78,9 +79,14 @@ def parse_text(norm: NormalisedText) -> dict:
         link_task_rows(task_table, measures, text)
     indicators = extract_annex_indicators(text, annex)
     body_start = _body_start(text, meta)
-    citations = extract_citations(text, body_start, meta["doc_number"],
-                                  (meta["title"], meta["body_title"]))
-    warnings = [] if meta["doc_number"] else ["no 文号 found"]
+    own_numbers = (meta["doc_number"], meta["source_metadata"].get("doc_number"))
+    citations = extract_citations(text, body_start, own_numbers,
+                                  (meta["title"], meta["body_title"], meta["enclosed_title"],
+                                   meta["source_metadata"].get("title")))
+    repairs = [*norm.repairs, *meta.pop("repairs")]
+    warnings = ([] if meta["doc_number"] else ["no 文号 found"]) + meta.pop("warnings") + [
+        f"repaired {r['kind']}: {r['raw']} → {r['repaired']} at {r['span'][0]}" for r in repairs
+        if r["kind"] != "repeated_across_line_break"]
     duties = _duties(text, nodes, by_path)
     assign_duties(measures, duties)  # no inline markers: the duty paragraph says who does what
     record = {
@@ -93,7 +99,7 @@ def parse_text(norm: NormalisedText) -> dict:
         "annex_indicators": [i.to_dict() for i in indicators] if indicators else None,
         "outline": [n.to_dict() for n in nodes],
         "text": text,
-        "repairs": norm.repairs,
+        "repairs": repairs,
         "warnings": warnings,
     }
     record["unit_map"] = unit_map(record)

@@ -36,17 +36,19 @@ ANNEX_START = re.compile(r"^附\s*件\s*(?P<no>\d*)\s*$")
 ANNEX_REFERENCE = re.compile(r"^附\s*件\s*\d*\s*[:：]")
 
 # ---------------------------------------------------------------- metadata
+# zeros as printed in Chinese-numeral years: 〇, ○ (U+25CB), Latin O, full-width Ｏ
+ZERO_LOOKALIKES = "○OＯ"
 DATE = re.compile(
-    rf"(?P<year>\d{{4}}|[{CN_DIGITS}]{{4}})\s*年\s*(?P<month>\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*月"
-    rf"\s*(?P<day>\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*日"
+    rf"(?P<year>\d{{4}}|[{CN_DIGITS}{ZERO_LOOKALIKES}]{{4}})\s*年\s*(?P<month>\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*月"
+    rf"\s*(?P<day>\d{{1,2}}|[{CN_DIGITS}{ZERO_LOOKALIKES}]{{1,3}})\s*日"
 )
 DATE_LINE = re.compile(rf"^\s*{DATE.pattern}\s*(?P<printed>印发|印)?\s*$")
 DOC_NUMBER = re.compile(
     rf"(?P<code>[{CJK}]{{1,12}}?)\s*[〔\[［（(【]\s*(?P<year>(?:19|20)\d{{2}})\s*[〕\]］）)】]"
-    r"\s*(?P<serial>\d{1,4})\s*号"
+    r"\s*(?P<serial>\d{1,4})\s*[号號]"
 )
 DOC_NUMBER_LINE = re.compile(rf"^\s*{DOC_NUMBER.pattern}\s*$")
-_DOC_NUMBER_TAIL = re.compile(r"[〔\[［（(【]\s*(?:19|20)\d{2}\s*[〕\]］）)】]\s*\d{1,4}\s*号")
+_DOC_NUMBER_TAIL = re.compile(r"[〔\[［（(【]\s*(?:19|20)\d{2}\s*[〕\]］）)】]\s*\d{1,4}\s*[号號]")
 
 
 def iter_doc_numbers(text: str, pos: int = 0):
@@ -65,10 +67,33 @@ def iter_doc_numbers(text: str, pos: int = 0):
 LEADING_VERBS = re.compile(r"^(?:为|认真|严格)*(?:贯彻落实|贯彻|落实|按照|根据|依据|依照|参照|详见|参见|执行|印发|转发|见)")
 FILE_HEADER = re.compile(r"^(?P<issuer>.{0,40}?)\s*文件$")
 ORG_SUFFIX = re.compile(
-    r"(?:委员会|办公室|人民政府|政府|委|局|厅|部|办|院|中心|所|站|处|科|室|会|组|党委|市委)$"
+    r"(?:委员会|办公室|人民政府|政府|委|局|厅|部|办|院|中心|所|站|处|科|室|会|组|党委|市委|委員會|辦公室|政府|廳|辦|會|處)$"
 )
 TITLE_SUFFIX = re.compile(r"(?:通知|方案|意见|要点|办法|规定|指标|计划|规划|分工)$")
-NOTICE_TITLE = re.compile(r"(?:关于.*的?(?:通知|意见|决定|批复)|的通知)$")
+# the genres a notice's title ends in, longest first (复函 before 函)
+GENRES = ["通知", "意见", "决定", "批复", "复函", "函", "答复", "通报", "通告", "公告", "规定", "办法", "细则",
+          "方案", "规划", "要点", "纪要", "计划", "条例", "规则", "决议", "报告", "请示", "公示", "令",
+          "意見", "決定", "批覆", "答覆", "通報", "規定", "辦法", "細則", "規劃", "要點", "紀要", "計劃", "條例"]
+GENRE_AT_END = re.compile("(?P<genre>" + "|".join(GENRES) + r")(?:\s*[（(][^（）()]{1,20}[）)])?$")
+NOTICE_TITLE = re.compile(
+    r"(?:(?:关于|關於).*(?:通知|意见|意見|决定|決定|批复|批覆|复函|覆函|函|答复|答覆|通报|通報|通告|公告|规定|規定|办法|辦法|细则|細則"
+    r"|方案|规划|規劃|要点|要點|纪要|紀要|计划|計劃|报告|報告|请示|請示|公示)"
+    r"|的(?:通知|意见|决定|批复|通报|通告|公告))(?:\s*[（(][^（）()]{1,20}[）)])?$")
+# a title with no 关于: 某某实施方案, 通告 alone (spaced 通 告 is joined by the normaliser), 某某令
+STANDALONE_TITLE = re.compile(
+    r"^(?:[^，。；：:,]{2,80}(?:方案|规划|要点|办法|规定|细则|计划|条例|规则|纪要)|(?:.{0,40})?(?:通告|公告))"
+    r"(?:[（(][^（）()]{1,20}[）)])?$")
+# the document an 印发 / 转发 notice encloses: 关于印发《X》的通知, 关于印发X的通知
+ENCLOSED_TITLE = re.compile(
+    r"(?:印发|转发|印發|轉發)《?(?P<title>[^《》]{4,120}?)》?的?通知(?:（[^（）]+）)?$")
+DECREE_HEADING = re.compile(r"^(?P<issuer>.{0,30}?)令$")
+DECREE_NUMBER = re.compile(r"^[（(]?\s*第\s*(?P<serial>\d{1,4}|[零〇一二三四五六七八九十百]{1,6})\s*[号號]\s*[）)]?$")
+# 公告 / 通告 numbering: （2021年第6号）, 2021年第6號, （县疫情防控指挥部第3号）
+NOTICE_NUMBER = re.compile(r"[（(]\s*(?P<number>(?:(?:19|20)\d{2}\s*年\s*)?[^（）()，。]{0,16}?"
+                           r"第\s*[\d一二三四五六七八九十]{1,4}\s*[号號])\s*[）)]$")
+# markers of how the notice is published, glued to a title or a date
+PUBLIC_MARKER = re.compile(
+    r"[（(]\s*(?:此件[^（）()]{0,8}公开(?:发布)?|此件主动公开|此件不公开|公开方式[：:][^（）()]{0,12})\s*[）)]")
 ADDRESSEE_LINE = re.compile(r"[：:]$")
 TABLE_HEADER = re.compile(r"^(?:序号\s*)?指标\s*属性$")
 BINDING_CELL = re.compile(r"^(约束性|预期性)$")
@@ -132,3 +157,85 @@ TITLE_UNQUOTED = re.compile(
 )
 CITING_VERBS = re.compile(r"(?:贯彻落实|贯彻|落实|按照|根据|依据|参照|执行|遵照)")
 ISSUER_TRAILING = re.compile(r"(?:联合制定|联合印发|制定|印发|发布|出台|的)+$")
+
+# ---------------------------------------------------------------- web-page furniture and information boxes
+# Lines of a saved or copied government page that are not the notice: navigation, site tools,
+# font-size and share widgets, download and footer lines, news-repost bylines.
+PAGE_FURNITURE = re.compile(
+    r"^[•·\s]*(?:"
+    r"(?:当前位置|當前位置|您的位置|你的位置|您现在所在的位置|您现在的位置|所在位置|您當前的位置)"
+    r"|[>»›]|(?:网站)?首[页頁]\s*[>»/›]|首[页頁]$"
+    r"|设为首页|加入收藏|长辈版|關懷版|关怀版|无障碍|無障礙|适老版|适老化|返回顶部|今天是|个人中心|手[机機]版|[网網]站[导導][航]"
+    r"|热门站点|打印本[页頁]|关闭窗口|關閉窗口|【?打印】?\s*【?关闭】?$|【?\s*字[体号體號]\s*[：:]"
+    r"|字[体號号體]\s*[：:]?\s*[\[【]?\s*(?:大\s*中\s*小)?\s*[\]】]?\s*$|放大字[体體]|[缩縮]小字[体體]"
+    r"|分享(?:到)?\s*[：:]?\s*$|分享到|[扫掃][描]二[维維][码碼]|下载地址|点击此处下载|上传人|文档编号|点击查看更多"
+    r"|第\s*\d+\s*页\s*/\s*共\s*\d+\s*页|资源描述|下载\s*相关\s*举报|技术支持|版权所有|ICP备|郑重声明|相关文章|THE END"
+    r"|[（(]?\s*资料图\s*[）)]?$|[（(]?\s*[责責][编編]\s*[：:]|编辑\s*[：:]|[（(]\s*记者|核心提示"
+    r"|[|.\s]+$"
+    # a gazette's masthead: 某某公报, 公报2019年第3号, （总号：…）, its name in pinyin capitals
+    r"|.{0,16}公[报報]$|.{0,16}公[报報]\s*\d{4}\s*年?\s*第\s*\d+\s*[号號期]|[（(]?\s*[总總][号號]\s*[：:]|[A-Z ]{12,}$"
+    r")"
+)
+# a line that only names a web site (中国政府网, 某省人民政府网, 法律资料网)
+SITE_NAME = re.compile(r"^[•·\s]*[^\s，。；：:,]{0,20}(?:政府网|政府網|政务网|门户网站?|門戶網站?|资料网|新闻网|新聞網|资讯网|"
+                       r"資訊網|信息网|健康网|网站|網站)\s*\|?$")
+# a news byline: a timestamp, 来源/作者/浏览 with values, in any order
+BYLINE = re.compile(
+    r"(?:(?:发布)?时间|時間|发布日期)\s*[：:]\s*\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2}.*(?:来源|來源|作者|浏览|瀏覽|阅读|閱讀|点击|點擊|字体)"
+    r"|(?:来源|來源|作者)\s*[：:].*(?:时间|時間|浏览|瀏覽|阅读|閱讀|点击|點擊)\s*[：:]"
+    r"|^\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:来源|來源)\s*[：:]"
+    r"|^(?:浏览量|浏览次数|瀏覽次數|点击数|点击量|阅读量)\s*[：:]"
+)
+# labels of a page's information box → the normalised key they fill (None: a label to skip)
+META_LABELS = {
+    "title": ["标题", "標題", "名称", "名稱", "文件名称", "文件名稱"],
+    "doc_number": ["发文字号", "發文字號", "发布文号", "發布文號", "文号", "文號", "文件编号"],
+    "issuer": ["发布机构", "發布機構", "发文机关", "發文機關", "发文机构", "發文機構", "发布单位", "發布單位",
+               "发布部门", "發布部門", "发布机关", "發布機關", "制定机关", "制定機關", "公开主体", "发文单位"],
+    "written_date": ["成文日期", "成文時間", "成文时间", "发文日期", "發文日期", "生成日期", "印发日期"],
+    "published_date": ["发布日期", "發布日期", "发布时间", "發布時間", "公开日期", "公開日期", "公布日期"],
+    "effective_date": ["生效日期", "施行日期", "实施日期", "實施日期"],
+    "index_no": ["索引号", "索引號"],
+    "topic": ["主题分类", "主題分類", "组配分类", "組配分類", "信息分类", "信息分類", "主题词", "主題詞", "体裁分类"],
+    "validity": ["文件有效性", "有效性狀態", "有效性状态", "有效性", "是否有效", "时效性", "時效性"],
+    "source": ["发布来源", "發布來源", "来源", "來源"],
+    None: ["效力级别", "效力級別", "公开属性", "公開屬性", "公开方式", "公開方式", "内容概述", "政策解读", "中央/地方",
+           "专业属性", "專業屬性", "屬性", "属性", "备注", "備注", "废止日期", "廢止日期", "浏览次数", "瀏覽次數",
+           "公开形式", "统一编号", "登记号", "关键词", "關鍵詞", "作者", "字体", "字號", "字号", "浏览量", "阅读"],
+}
+_LABEL_ALT = "|".join(sorted(
+    ("[ \u3000\u00a0]*".join(re.escape(ch) for ch in label) for labels in META_LABELS.values() for label in labels),
+    key=len, reverse=True))
+# a label as printed: 【文　　号】, 文 号 :, 發文機關 (glued to its value)
+META_LABEL = re.compile(rf"【?\s*(?P<label>{_LABEL_ALT})\s*】?\s*[：:]?")
+META_LINE_START = re.compile(rf"^[•·|\s]*(?:【\s*(?:{_LABEL_ALT})\s*】|(?:{_LABEL_ALT})\s*(?:[：:|]|\s|$|(?:{_LABEL_ALT})))")
+META_LINE_GLUED = re.compile(r"^[•·\s]*(?:發文機關|发文机关|發文字號|发文字号|發文日期|发文日期|時效性|时效性|施行日期|"
+                             r"效力級別|效力级别|發布單位|发布单位|發布文號|发布文号|索引号|成文日期|发布机构|名称|名稱|标题|標題|文号(?=\S))")
+# ---------------------------------------------------------------- damaged text
+# a 文号 that lost its closing bracket (〔201827号), its opening one (国办发2020〕8号), the closing
+# bracket and 号 (皖卫发〔2019215), or every bracket (某政辦字2019188號)
+_CODE = rf"(?P<code>[{CJK}]{{1,12}}?)"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+_SERIAL = r"(?P<serial>\d{1,4})"
+DAMAGED_DOC_NUMBERS = [
+    ("missing_close_bracket", re.compile(rf"{_CODE}[〔\[［【]\s*{_YEAR}{_SERIAL}\s*[号號]")),
+    ("missing_open_bracket", re.compile(rf"{_CODE}{_YEAR}\s*[〕\]］】]\s*{_SERIAL}\s*[号號]")),
+    ("missing_close_bracket_and_hao", re.compile(rf"{_CODE}[〔\[［【]\s*{_YEAR}{_SERIAL}(?![\d号號〕\]］】])")),
+    ("missing_brackets", re.compile(rf"(?P<code>[{CJK}]{{1,10}}?[发函字办通规辦發])\s*{_YEAR}\s*第?\s*{_SERIAL}\s*[号號]")),
+    ("brackets", re.compile(rf"{_CODE}\s*[\[［【]\s*{_YEAR}\s*[\]］】]\s*{_SERIAL}\s*[号號]")),
+]
+# what OCR does to a 文号 (〔2021】64, [2021]64号): brackets read wrongly, 号 dropped; used by read.ocr
+OCR_DOC_NUMBER = re.compile(
+    r"(?P<code>[\u4e00-\u9fff]{1,10})\s*[〔［\[【（(]\s*(?P<year>(?:19|20)\d{2})\s*[〕］\]】）)]\s*(?P<serial>\d{1,4})\s*(?P<hao>号?)")
+# a line that is only a 文号, maybe damaged or in parentheses (checked before the repair runs)
+LOOSE_DOC_NUMBER_LINE = re.compile(
+    rf"^[（(]?[{CJK}]{{1,12}}\s*[〔\[［【(（]?\s*(?:19|20)\d{{2}}\s*[〕\]］】)）]?\s*第?\s*\d{{1,4}}\s*[号號]?[）)]?$")
+# a line that ends in a date (a signature glued to its date, a date with a place after it)
+DATE_AT_END = re.compile(rf"{DATE.pattern}\s*(?:印发|印)?\s*(?:于\S{{1,10}})?\s*$")
+# where a damaged 文号 may be: a year run into its serial, a closing bracket without an opening one,
+# a square bracket, or a code's last character right before a year (checked before the patterns)
+DAMAGE_ANCHOR = re.compile(
+    r"(?<![〔\d])(?:19|20)\d{2}\s*[〕\]］】]|[〔\[［【]\s*(?:19|20)\d{2}\d|[\[［【]\s*(?:19|20)\d{2}"
+    r"|[发函字办通规辦發]\s*(?:19|20)\d{2}\s*第?\s*\d{1,4}\s*[号號]")
+# a date line that lost 年月日: 20211102, 2019815, 2021126
+BARE_DATE_LINE = re.compile(r"^\s*(?P<digits>(?:19|20)\d{4,6})\s*$")

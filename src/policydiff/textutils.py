@@ -50,7 +50,60 @@ def normalise_doc_number(text: str) -> str | None:
     if not m:
         return None
     code = P.LEADING_VERBS.sub("", m.group("code"))
-    return f"{code}〔{m.group('year')}〕{int(m.group('serial'))}号"
+    return format_doc_number(code, m.group("year"), m.group("serial"))
+
+
+def format_doc_number(code: str, year, serial) -> str:
+    """A 文号 in canonical form: code〔year〕serial号.
+
+    >>> format_doc_number("国办发", "2020", "08")
+    '国办发〔2020〕8号'
+    """
+    return f"{code}〔{year}〕{int(serial)}号"
+
+
+def find_damaged_doc_numbers(text: str) -> list[tuple[str, int, int, str]]:
+    """(kind, start, end, repaired) for every 文号 in ``text`` that lost a bracket or its 号, or
+    was printed with [ ] or 【 】; ``text[start:end]`` is the damaged part (the code is kept as is).
+
+    >>> find_damaged_doc_numbers("见国办发2020〕8号和澜府办发〔201930号")
+    [('missing_open_bracket', 4, 11, '〔2020〕8号'), ('missing_close_bracket', 16, 24, '〔2019〕30号')]
+    """
+    found: list[tuple[str, int, int, str]] = []
+    for anchor in P.DAMAGE_ANCHOR.finditer(text):  # rare: most paragraphs have none
+        window_start = max(0, anchor.start() - 14)
+        window_end = min(len(text), anchor.end() + 8)
+        for kind, pattern in P.DAMAGED_DOC_NUMBERS:
+            m = pattern.search(text, window_start, window_end)
+            if not m:
+                continue
+            start, end = m.end("code"), m.end()
+            if not any(start < e and s < end for _, s, e, _ in found):
+                found.append((kind, start, end, format_doc_number("", m.group("year"), m.group("serial"))))
+            break
+    return sorted(found, key=lambda f: f[1])
+
+
+def repair_bare_date(digits: str) -> str | None:
+    """The ISO date of a date printed without 年月日 when only one reading is possible.
+
+    >>> repair_bare_date("20211102"), repair_bare_date("2019815"), repair_bare_date("2021126")
+    ('2021-11-02', '2019-08-15', None)
+    >>> repair_bare_date("2021106") is None  # 10月6日 or 1月06日
+    True
+    """
+    year, rest = int(digits[:4]), digits[4:]
+    readings = set()
+    for cut in range(1, len(rest)):
+        month, day = rest[:cut], rest[cut:]
+        if len(month) > 2 or len(day) > 2:
+            continue
+        if 1 <= int(month) <= 12 and 1 <= int(day) <= 31:
+            readings.add((int(month), int(day)))
+    if len(readings) != 1:
+        return None
+    month, day = readings.pop()
+    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 def split_units(text: str, offset: int = 0, with_spans: bool = False):

@@ -13,13 +13,16 @@ _NUMBER_AFTER = re.compile(r"\s*[（(]\s*(?P<number>[^（）()]{2,30}?号)\s*[�
 _BOUNDARY = re.compile(r"[，。；：,;:\n》）)]|" + P.CITING_VERBS.pattern)
 
 
-def extract_citations(text: str, start: int, own_number: str | None = None,
+def extract_citations(text: str, start: int, own_number: str | tuple | None = None,
                       own_titles: tuple[str, ...] = ()) -> list[Citation]:
-    """Distinct documents cited in ``text[start:]``, in order of first appearance.
+    """Distinct documents cited in ``text[start:]``, in order of first appearance. The notice's
+    own 文号 (``own_number``: one, or several as printed in the article and the page's box) and
+    its own titles (the notice's, the enclosed plan's) are never citations.
 
     >>> [c.doc_number for c in extract_citations("按照《办法》（编办发〔2011〕81号）核定。", 0)]
     ['编办发〔2011〕81号']
     """
+    own = _own_numbers(own_number)
     found: list[Citation] = []
     taken: list[tuple[int, int]] = []
     for m in P.TITLE_QUOTED.finditer(text, start):
@@ -30,7 +33,7 @@ def extract_citations(text: str, start: int, own_number: str | None = None,
         if after and P.DOC_NUMBER.search(after.group("number")):
             number = normalise_doc_number(after.group("number"))
             end = after.end()
-        if _is_own(title, number, own_number, own_titles):
+        if _is_own(title, number, own, own_titles):
             continue
         verb = _citing_verb(text, m.start())
         issuer = _issuer_hint(text, m.start(), found, title)
@@ -44,7 +47,7 @@ def extract_citations(text: str, start: int, own_number: str | None = None,
             taken.append(span)
     for m in P.iter_doc_numbers(text, start):
         number = normalise_doc_number(m.group(0))
-        if _overlaps((m.start(), m.end()), taken) or number == own_number or _in_header(text, m):
+        if _overlaps((m.start(), m.end()), taken) or number in own or _in_header(text, m):
             continue
         code_start = m.end() - len(m.group(0).lstrip()) + (len(m.group("code")) - len(
             P.LEADING_VERBS.sub("", m.group("code"))))
@@ -54,11 +57,16 @@ def extract_citations(text: str, start: int, own_number: str | None = None,
     return _distinct(found)
 
 
-def _is_own(title: str, number: str | None, own_number: str | None, own_titles) -> bool:
-    if number and number == own_number:
+def _own_numbers(own_number) -> set[str]:
+    numbers = own_number if isinstance(own_number, tuple | list) else (own_number,)
+    return {normalise_doc_number(n) or n for n in numbers if n}
+
+
+def _is_own(title: str, number: str | None, own: set[str], own_titles) -> bool:
+    if number and number in own:
         return True
-    bare = bare_title(title)
-    return number is None and any(bare == bare_title(t) for t in own_titles if t)
+    bare = bare_title(title).replace("的", "")
+    return (number is None or not own) and any(bare == bare_title(t).replace("的", "") for t in own_titles if t)
 
 
 def _in_header(text: str, m: re.Match) -> bool:

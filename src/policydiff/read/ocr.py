@@ -11,19 +11,17 @@ Install with ``pip install -e '.[ocr]'``.
 from __future__ import annotations
 
 import itertools
-import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from .. import patterns as P
+from ..textutils import format_doc_number
 from .lines import Line
 
 DPI = 150
 TAB_GAP_CHARS = 2.0  # boxes on one line further apart than this (in characters) are table cells
 SKEW_PIXELS = 7  # half the drift of a ruling line across a page tilted by 0.5° at 150 dpi
 
-# 〔2021】64号, [2021]64, （2021）64号 … in a 文号: brackets read wrongly, 号 dropped
-_DOC_NUMBER = re.compile(
-    r"(?P<code>[\u4e00-\u9fff]{1,10})\s*[〔［\[【（(]\s*(?P<year>(?:19|20)\d{2})\s*[〕］\]】）)]\s*(?P<serial>\d{1,4})\s*(?P<hao>号?)")
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
@@ -62,7 +60,7 @@ def repair_line(text: str) -> str:
     '各镇人民政府、街道办事处'
     """
     text = text.translate(_FULLWIDTH_DIGITS).replace("丶", "、")
-    return _DOC_NUMBER.sub(lambda m: f"{m.group('code')}〔{m.group('year')}〕{m.group('serial')}号", text)
+    return P.OCR_DOC_NUMBER.sub(lambda m: m.group("code") + format_doc_number("", m.group("year"), m.group("serial")), text)
 
 
 def page_lines(page, same_line: float) -> tuple[list[Line], float]:

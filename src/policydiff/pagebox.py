@@ -1,0 +1,122 @@
+"""A saved web page's information box and furniture, read from the head of a notice's text.
+
+Text copied from a government page carries the page: navigation, site tools, a byline and an
+information box (索引号, 发布机构, 发文字号, 成文日期 …) as rows, as ``label：value`` lines (two
+pairs a line, or label and value on separate lines), as ``【文　　号】`` or as a pipe table. The
+furniture is no part of the notice; the box is evidence, kept under normalised keys.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import patterns as P
+from .normalise import is_page_line
+from .outline import Paragraph
+
+_KEY_OF_LABEL = {re.sub(r"\s", "", label): key for key, labels in P.META_LABELS.items() for label in labels}
+_SHORT_LABELS = {"来源", "來源", "作者", "名称", "名稱", "标题", "標題", "文号", "文號", "属性", "屬性", "备注", "備注"}
+_VALUE_JUNK = " \u3000|•·：:【】"
+_GLUED_TIME = re.compile(r"(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|日)(\d{1,2}:\d{2})")
+_ISO_DATE = re.compile(r"(?P<year>(?:19|20)\d{2})\s*[-/年.]\s*(?P<month>\d{1,2})\s*[-/月.]\s*(?P<day>\d{1,2})")
+_TIME = re.compile(r"\d{1,2}:\d{2}")
+
+
+def page_box(head: list[Paragraph]) -> tuple[dict[str, str], set[int]]:
+    """The information box found in the head paragraphs, and the starts of every paragraph
+    that belongs to the page rather than the notice (furniture, byline, box).
+
+    >>> box, _ = page_box([Paragraph("索引号:0001/2021-3 成文日期:2021-11-02", 0), Paragraph("文号发布时间2021-11-03", 40)])
+    >>> box
+    {'index_no': '0001/2021-3', 'written_date': '2021-11-02', 'published_date': '2021-11-03'}
+    """
+    box: dict[str, str] = {}
+    page: set[int] = set()
+    pending: str | None = None  # a label whose value is on the next line
+    for para in head:
+        text = para.text
+        if pending is not None and _is_value_line(text):
+            box.setdefault(pending, _clean_value(text))
+            page.add(para.start)
+            pending = None
+            continue
+        pending = None
+        if not is_page_line(text):
+            continue
+        page.add(para.start)
+        pairs = _label_values(text)
+        for key, value in pairs:
+            if key and value:
+                box.setdefault(key, value)
+        if pairs and not pairs[-1][1] and pairs[-1][0]:
+            pending = pairs[-1][0]
+    return box, page
+
+
+def _label_values(text: str) -> list[tuple[str | None, str]]:
+    """(key, value) for every label in a box line; the value runs to the next label."""
+    labels = [m for m in P.META_LABEL.finditer(text) if _is_label_here(text, m)]
+    pairs = []
+    for i, m in enumerate(labels):
+        end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
+        key = _KEY_OF_LABEL.get(re.sub(r"\s", "", m.group("label")))
+        pairs.append((key, _clean_value(text[m.end():end])))
+    return pairs
+
+
+def _is_label_here(text: str, m: re.Match) -> bool:
+    """A label at the start of the line, or after a separator, or long, or followed by a colon."""
+    label = re.sub(r"\s", "", m.group("label"))
+    if "《" in text[:m.start()] and "》" not in text[:m.start()]:
+        return False  # inside a quoted title
+    before = text[:m.start()].rstrip(" •·|")
+    return (not before or before[-1] in "|】 " or m.group(0).rstrip().endswith(("：", ":", "】"))
+            or label not in _SHORT_LABELS)
+
+
+def _is_value_line(text: str) -> bool:
+    """The value of a bullet layout's label on the following line (not a label, not an addressee)."""
+    return (not P.META_LINE_START.match(text) and not P.META_LABEL.match(text)
+            and not text.rstrip(" |").endswith(("：", ":"))
+            and "。" not in text and len(text) <= 150)
+
+
+def _clean_value(value: str) -> str:
+    value = value.strip(_VALUE_JUNK)
+    return _GLUED_TIME.sub(r"\1 \2", value)
+
+
+def box_date(value: str | None) -> str | None:
+    """The ISO date of a box value that is a date without a time of day (a value with a time
+    is when the page was published, not when the notice was signed).
+
+    >>> box_date("2021-06-30"), box_date("2023年05月12日 11:20"), box_date("1998/04/01")
+    ('2021-06-30', None, '1998-04-01')
+    """
+    if not value or _TIME.search(value):
+        return None
+    m = _ISO_DATE.search(value)
+    if not m:
+        return None
+    year, month, day = int(m.group("year")), int(m.group("month")), int(m.group("day"))
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def box_issuers(value: str | None) -> list[str]:
+    """The bodies a box's issuer value names: a list split on commas, the last part of a
+    law database's path (地方性规章/某省/某省卫生厅(已撤销)); a web site is no issuer.
+
+    >>> box_issuers("地方性规章/澜川省/澜川省卫生厅（已撤销）"), box_issuers("县政府网站")
+    (['澜川省卫生厅'], [])
+    """
+    if not value:
+        return []
+    value = value.rsplit("/", 1)[-1]
+    names = []
+    for part in re.split(r"[,，、;；\s]+", value):
+        part = re.sub(r"[（(]已撤销[）)]", "", part).strip()
+        if part and P.ORG_SUFFIX.search(part) and not re.search("网站|網站|网$|網$", part):
+            names.append(part)
+    return list(dict.fromkeys(names))
