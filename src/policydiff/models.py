@@ -22,6 +22,9 @@ class SourceText:
     encoding: str | None = None
     ocr: bool = False
     page_confidence: list[float | None] = field(default_factory=list)
+    # fields of a web page's information box (title, doc_number, issuer, written_date,
+    # published_date, index_no, topic, validity, source), as printed
+    source_metadata: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

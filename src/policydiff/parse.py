@@ -57,6 +57,7 @@ def parse_source(source: SourceText) -> dict:
                   page_count=len(source.page_starts))
     if source.ocr:
         record["ocr_page_confidence"] = source.page_confidence
+    record.setdefault("source_metadata", source.source_metadata)
     record["source_map"] = _source_map(norm, source)
     return record
 
