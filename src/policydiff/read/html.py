@@ -15,6 +15,7 @@ from pathlib import Path
 from .. import errors
 from .. import patterns as P
 from ..models import SourceText
+from ..textutils import normalise_doc_number
 from .html_box import read_info_box
 from .text import decode_bytes
 
@@ -66,7 +67,7 @@ def read_html(path) -> SourceText:
         raise errors.EmptyFileError(path, "no article text in the web page")
     _refuse_run_together(path, lines)
     number = box.get("doc_number")
-    if number and P.DOC_NUMBER.search(number) and not _prints_number(lines[:12], number):
+    if number and P.DOC_NUMBER.search(number) and not _prints_number(lines, number):
         lines.insert(0, number)  # the page's 发文字号 field, where the article does not print it
     return SourceText(path=str(path), text="\n".join(lines), encoding=encoding, source_format="html",
                       source_metadata=box)
@@ -85,12 +86,18 @@ _INLINE = ("span", "font", "a", "b", "strong", "em", "i", "u", "sup", "sub", "la
 
 
 def _prints_number(lines: list[str], number: str) -> bool:
-    """Whether the article's first lines print a 文号, or the box number's serial
-    (a 令 prints 第12号 under its heading for 某省人民政府令第12号)."""
-    if any(P.DOC_NUMBER.search(line) for line in lines):
+    """Whether the article prints its 文号: a 文号 in its first lines, the box's number
+    anywhere (a header of twelve issuers pushes it down), or the box number's serial (a 令
+    prints 第12号 under its heading for 某省人民政府令第12号)."""
+    if any(P.DOC_NUMBER.search(line) for line in lines[:12]):
         return True
-    serial = re.search(r"第\s*\d+\s*号$", number)
-    return bool(serial) and any(serial.group(0).replace(" ", "") in line.replace(" ", "") for line in lines)
+    squeezed = [re.sub(r"\s", "", line) for line in lines]
+    own = normalise_doc_number(number)
+    if own and any(normalise_doc_number(found.group(0)) == own
+                   for line in squeezed for found in P.DOC_NUMBER.finditer(line)):
+        return True
+    serial = re.search(r"第\d+号$", re.sub(r"\s", "", number))
+    return bool(serial) and any(serial.group(0) in line for line in squeezed[:12])
 
 
 def _drop_page_chrome(page) -> None:
