@@ -269,6 +269,28 @@ def test_a_page_whose_article_runs_together_is_refused(tmp_path):
         read_html(page)
 
 
+def test_a_page_whose_largest_block_is_a_list_of_links_is_refused(tmp_path):
+    """The article loaded by a script the saved page lacks: only link lists remain."""
+    links = "".join(f'<li><a href="/{n}.htm">某某县关于做好第{n}项工作的通知</a><span>2021-0{n}-01</span></li>'
+                    for n in range(1, 10))
+    page = tmp_path / "links.html"
+    page.write_text(f"<html><body><div class='list'><ul>{links}</ul></div><div id='zoom'></div></body></html>",
+                    encoding="utf-8")
+    with pytest.raises(NoArticleError, match="list of links"):
+        read_html(page)
+
+
+def test_meta_tags_fill_fields_the_box_lacks(tmp_path):
+    """ucap/TRS pages name the article in <meta name="ArticleTitle">, its date in PubDate."""
+    page = tmp_path / "meta.html"
+    page.write_text('<html><head><meta name="ArticleTitle" content="某某省村卫生室管理办法">'
+                    '<meta name="PubDate" content="2021-05-28 09:30"></head><body>'
+                    f'<table class="bd1"><tr><td>发文机关：</td><td>某某省人民政府</td><td>主题分类：</td><td>卫生</td></tr>'
+                    f'</table><div id="zoom">{ARTICLE}</div></body></html>', encoding="utf-8")
+    assert read_html(page).source_metadata == {"title": "某某省村卫生室管理办法", "published_date": "2021-05-28 09:30",
+                                               "issuer": "某某省人民政府", "topic": "卫生"}
+
+
 @pytest.mark.parametrize("encoding, declared, read_as", [
     ("gb18030", "gb2312", "gb18030"),  # GBK bytes declared gb2312 (http-equiv)
     ("gb18030", "utf-8", "gb18030"),  # wrong declaration: GBK bytes declared UTF-8

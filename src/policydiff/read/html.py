@@ -57,9 +57,14 @@ def read_html(path) -> SourceText:
         page = lxml.html.document_fromstring(text)
     except Exception as exc:  # lxml refuses documents with nothing to parse
         raise errors.BadFileError(path, f"cannot parse the web page ({type(exc).__name__})") from exc
+    page_meta = _meta_tags(page)
     _drop_page_chrome(page)
     box = read_info_box(page)
+    for key, value in page_meta.items():
+        box.setdefault(key, value)
     article = _article(page)
+    if article is not None:
+        _refuse_link_list(path, article)
     lines = [] if article is None else [  # tabs kept: a row's empty first cell marks a continued row
         line.strip(" \u3000\u00a0\r") for line in _block_lines(article)
         if line.strip() and not PAGE_CHROME.match(line) and not SITE_NAME.match(line.strip())]
@@ -81,7 +86,7 @@ _CHROME_NAME = re.compile(r"nav|menu|crumb|footer|bottom|header|share|tools?$|to
                           r"pchide|mxxgk|mobile-only|hidden-pc", re.IGNORECASE)
 _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "table", "section", "article",
            "blockquote", "pre", "center", "dl", "dt", "dd", "ul", "ol"}
-_PARAGRAPHS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote")
+_PARAGRAPHS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "ul", "ol", "dl")
 _INLINE = ("span", "font", "a", "b", "strong", "em", "i", "u", "sup", "sub", "label", "small", "big")
 
 
@@ -193,6 +198,33 @@ def _block_lines(element) -> list[str]:
     walk(element)
     flush()
     return [" ".join(line.split("\n")) for line in lines]
+
+
+# <meta name=…> of ucap/TRS pages, read where the box does not print the field
+META_TAGS = {"articletitle": "title", "pubdate": "published_date", "contentsource": "source"}
+
+
+def _meta_tags(page) -> dict[str, str]:
+    fields = {}
+    for meta in page.iter("meta"):
+        key = META_TAGS.get((meta.get("name") or "").lower())
+        value = " ".join((meta.get("content") or "").split())
+        if key and value:
+            fields.setdefault(key, value)
+    return fields
+
+
+LINK_LIST = 0.5  # share of a block's text in links that makes it a list of links
+
+
+def _refuse_link_list(path, article) -> None:
+    """A page whose largest block is a list of links (the article loaded by a script or
+    in a frame the saved page lacks) has no article to read."""
+    text = len(article.text_content().strip())
+    links = sum(len(link.text_content().strip()) for link in article.iter("a"))
+    if text and links >= LINK_LIST * text:
+        raise NoArticleError(path, f"no article can be told apart from the page layout: its largest block of "
+                                   f"text is a list of links ({links} of {text} characters are links)")
 
 
 RUN_TOGETHER = 0.8  # share of the article's text on its longest line
