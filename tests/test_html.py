@@ -260,6 +260,31 @@ def test_a_layout_table_is_walked_cell_by_cell(tmp_path):
     assert read_html(page).text == ORDER.strip()
 
 
+WORD_ARTICLE = ARTICLE.replace("<p>", "<p class=MsoNormal><span style='font-size:16pt'>").replace("</p>", "</span></p>")
+HALF = len(ORDER.splitlines()) // 2
+
+
+@pytest.mark.parametrize("body", [
+    # gov.cn 2018: box rows and the article cell in the same layout table, the article cell short
+    '<table><tr><td>索 引 号：</td><td>000/2018-1</td><td>发文字号：</td><td>某政发〔2018〕39号</td></tr>'
+    f'<tr><td colspan=4 id="UCAP-CONTENT">{ARTICLE}</td></tr></table>',
+    # TRS: td#td_DocContent in a table inside div.TRS_Editor, Word-export spans, prev/next links after
+    f'<div class="TRS_Editor"><table width=100%><tr><td id="td_DocContent">{WORD_ARTICLE}</td></tr></table></div>'
+    '<div class="relevant"><a href=x>上一篇</a> <a href=y>下一篇</a></div>',
+    # Word export in an unnamed container: the article split over two section divs
+    "<div><div class=WordSection1>" + "".join(f"<p>{line}</p>" for line in ORDER.splitlines()[:HALF]) +
+    "</div><div class=WordSection2>" + "".join(f"<p>{line}</p>" for line in ORDER.splitlines()[HALF:]) + "</div></div>",
+    # the article a <div> beside a longer column of related links (each link short)
+    "<div class='right'>" + "".join(f"<p><a href='/{n}'>某某县关于第{n}项工作的通知</a></p>" for n in range(30)) +
+    f"</div><div class='left'>{ARTICLE}</div>",
+])
+def test_article_containers(tmp_path, body):
+    page = tmp_path / "c.html"
+    page.write_text(f"<html><body>{body}</body></html>", encoding="utf-8")
+    lines = read_html(page).text.splitlines()
+    assert "\n".join(lines[1:] if lines[0] == "某政发〔2018〕39号" else lines) == ORDER.strip()
+
+
 def test_a_page_whose_article_runs_together_is_refused(tmp_path):
     """Everything in one text run of a layout cell: refused with the reason, never stored as one line."""
     page = tmp_path / "flat.html"

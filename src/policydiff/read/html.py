@@ -29,6 +29,7 @@ _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.
 KNOWN_CONTAINER = re.compile(r"^(?:UCAP-CONTENT|td_DocContent|zoom|TRS_Editor|trs_editor_view|pages_content|"
                              r"zfxxgk_zw_content|article-content|Custom_UnionStyle|printArea|bt_content)$",
                              re.IGNORECASE)
+_WORD_SECTION = re.compile(r"^(?:Word)?Section\d+$")  # a page exported from Word: one div per section
 MAX_TABLE_SCORE = 2000  # characters a data table adds to its container's claim to be the article
 LAYOUT_CELL = 1500  # characters; a cell this long holds an article or a page region, not data
 
@@ -115,9 +116,10 @@ def _drop_page_chrome(page) -> None:
 
 
 def _article(page):
-    """The element whose own paragraphs (and data tables) hold the most text, or the
-    innermost known CMS container around it (Word exports split the article into
-    ``Section`` divs inside ``TRS_Editor``)."""
+    """The element whose own paragraphs (and data tables) hold the most text outside
+    links, or the innermost known CMS container around it (Word exports split the
+    article into ``Section`` divs inside ``TRS_Editor``; outside one, the sections'
+    parent)."""
     scored = [(_own_text(element), element) for element in page.iter("div", "td", "article", "section", "body",
                                                                      "center", "main")]
     best_score, best = max(scored, key=lambda pair: pair[0], default=(0, None))
@@ -128,6 +130,9 @@ def _article(page):
             break
         if _is_known_container(container) and len(container.text_content()) <= 3 * len(best.text_content()):
             return container
+    parent = best.getparent()
+    if _WORD_SECTION.match(best.get("class", "")) and parent is not None and parent.tag != "body":
+        return parent  # the article's other Word sections (an annex) are siblings
     return best
 
 
@@ -143,10 +148,15 @@ def _own_text(element) -> int:
             continue
         if child.tag in _PARAGRAPHS or child.tag in _INLINE or (
                 child.tag in ("div", "li") and not any(c.tag in _BLOCKS for c in child.iterdescendants())):
-            score += len(child.text_content().strip())
+            score += len(child.text_content().strip()) - _link_text(child)
         elif child.tag == "table" and not is_layout_table(child):
             score += min(len(child.text_content().strip()), MAX_TABLE_SCORE)
     return score
+
+
+def _link_text(element) -> int:
+    """Characters of ``element`` in links: a column of links is furniture, however long."""
+    return sum(len(link.text_content().strip()) for link in element.iter("a"))
 
 
 def _is_known_container(element) -> bool:
@@ -221,7 +231,7 @@ def _refuse_link_list(path, article) -> None:
     """A page whose largest block is a list of links (the article loaded by a script or
     in a frame the saved page lacks) has no article to read."""
     text = len(article.text_content().strip())
-    links = sum(len(link.text_content().strip()) for link in article.iter("a"))
+    links = _link_text(article)
     if text and links >= LINK_LIST * text:
         raise NoArticleError(path, f"no article can be told apart from the page layout: its largest block of "
                                    f"text is a list of links ({links} of {text} characters are links)")
