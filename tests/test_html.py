@@ -285,6 +285,17 @@ def test_article_containers(tmp_path, body):
     assert "\n".join(lines[1:] if lines[0] == "某政发〔2018〕39号" else lines) == ORDER.strip()
 
 
+def test_a_data_table_headed_like_a_box_stays_in_the_article(tmp_path):
+    """An annex listing documents: its header row 文件名称/文号/发布日期 is not an information box."""
+    rows = [["序号", "文件名称", "文号", "发布日期"], ["1", "关于做好某项工作的通知", "某卫发〔2020〕1号", "2020-01-01"]]
+    table = "<table>" + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows) + "</table>"
+    page = tmp_path / "t.html"
+    page.write_text(f"<html><body><div id='zoom'>{ARTICLE}{table}</div></body></html>", encoding="utf-8")
+    source = read_html(page)
+    assert source.text.splitlines()[-2:] == ["\t".join(row) for row in rows]
+    assert source.source_metadata == {}
+
+
 def test_a_page_whose_article_runs_together_is_refused(tmp_path):
     """Everything in one text run of a layout cell: refused with the reason, never stored as one line."""
     page = tmp_path / "flat.html"

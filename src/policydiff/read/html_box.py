@@ -86,7 +86,8 @@ def read_info_box(page) -> dict[str, str]:
 
 def _table_boxes(page):
     """Rows of a table (its own rows, none holding a nested table or a long cell)
-    that together carry at least two box labels."""
+    that together give values to at least two box labels (a data table's header row
+    序号/文件名称/文号/发布日期 gives none)."""
     boxes = []
     for table in page.iter("table"):
         rows = [row for row in table.iter("tr") if _nearest_table(row) is table and not _has_descendant(row, "table")]
@@ -97,7 +98,7 @@ def _table_boxes(page):
                 pairs = box_pairs("\t".join(cells))
                 if pairs and _starts_with_label(cells):
                     labelled.append((row, pairs))
-        if len({key for _, pairs in labelled for key, _ in pairs}) >= 2:
+        if len({key for _, pairs in labelled for key, value in pairs if value}) >= 2:
             boxes.append(([row for row, _ in labelled], [pair for _, pairs in labelled for pair in pairs]))
     return boxes
 
@@ -117,7 +118,7 @@ def _line_boxes(page):
             continue
         pairs = box_pairs("\t".join(cells))
         covered = sum(len(cell) for cell in cells if _LABEL.match(cell.strip())) + sum(len(v) for _, v in pairs)
-        if len({key for key, _ in pairs}) >= 2 and covered >= 0.6 * len(text.strip()):
+        if len({key for key, value in pairs if value}) >= 2 and covered >= 0.6 * len(text.strip()):
             boxes.append(([element], pairs))
     return _outermost(boxes)
 
