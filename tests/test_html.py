@@ -329,6 +329,7 @@ def test_meta_tags_fill_fields_the_box_lacks(tmp_path):
 
 @pytest.mark.parametrize("encoding, declared, read_as", [
     ("gb18030", "gb2312", "gb18030"),  # GBK bytes declared gb2312 (http-equiv)
+    ("gb18030", "GBK", "gb18030"),  # declared GBK, upper case
     ("gb18030", "utf-8", "gb18030"),  # wrong declaration: GBK bytes declared UTF-8
     ("utf-8", "gb2312", "utf-8"),  # wrong declaration: UTF-8 bytes declared gb2312
     ("utf-8", "utf-8", "utf-8"),
