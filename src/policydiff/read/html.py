@@ -63,7 +63,17 @@ def read_html(path) -> SourceText:
     box = read_info_box(page)
     for key, value in page_meta.items():
         box.setdefault(key, value)
-    article = _article(page)
+    lines = _article_lines(path, _article(page))
+    number = box.get("doc_number")
+    if number and P.DOC_NUMBER.search(number) and not _prints_number(lines, number):
+        lines.insert(0, number)  # the page's 发文字号 field, where the article does not print it
+    return SourceText(path=str(path), text="\n".join(lines), encoding=encoding, source_format="html",
+                      source_metadata=box)
+
+
+def _article_lines(path, article) -> list[str]:
+    """The article's lines without the page's own (当前位置, 发布时间 …); a page with no
+    article, or whose article is a list of links or one run of text, is refused."""
     if article is not None:
         _refuse_link_list(path, article)
     lines = [] if article is None else [  # tabs kept: a row's empty first cell marks a continued row
@@ -72,11 +82,7 @@ def read_html(path) -> SourceText:
     if not lines:
         raise errors.EmptyFileError(path, "no article text in the web page")
     _refuse_run_together(path, lines)
-    number = box.get("doc_number")
-    if number and P.DOC_NUMBER.search(number) and not _prints_number(lines, number):
-        lines.insert(0, number)  # the page's 发文字号 field, where the article does not print it
-    return SourceText(path=str(path), text="\n".join(lines), encoding=encoding, source_format="html",
-                      source_metadata=box)
+    return lines
 
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
