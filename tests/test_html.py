@@ -152,6 +152,15 @@ def test_a_large_data_table_in_the_article_stays_rows(tmp_path, doc_id):
     assert page["text"].count("\t") == plain["text"].count("\t")
 
 
+def test_a_huge_table_beside_a_short_article_is_not_taken_for_it(tmp_path):
+    """A 351-character 令 beside a 95,000-character table: the table counts at most 2,000
+    characters, and a container of prose is preferred to one holding only a table."""
+    page = tmp_path / "short.html"
+    page.write_text(f'<html><body><div class="main"><div id="content">{ARTICLE}</div>'
+                    f'{data_table_html(with_data_table(""))}</div></body></html>', encoding="utf-8")
+    assert read_html(page).text == ORDER.strip()
+
+
 def test_a_huge_table_outside_the_article_is_not_taken_for_it(tmp_path, records):
     """A 95,000-character annex preview beside the article's container."""
     text = (CORPUS / f"{KAIFENG}.txt").read_text(encoding="utf-8")

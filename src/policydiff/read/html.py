@@ -31,6 +31,7 @@ KNOWN_CONTAINER = re.compile(r"^(?:UCAP-CONTENT|td_DocContent|zoom|TRS_Editor|tr
                              re.IGNORECASE)
 _WORD_SECTION = re.compile(r"^(?:Word)?Section\d+$")  # a page exported from Word: one div per section
 MAX_TABLE_SCORE = 2000  # characters a data table adds to its container's claim to be the article
+MIN_PROSE = 200  # characters of prose that make a container an article rather than a table's frame
 LAYOUT_CELL = 1500  # characters; a cell this long holds an article or a page region, not data
 
 
@@ -126,10 +127,12 @@ def _article(page):
     links, or the innermost known CMS container around it (Word exports split the
     article into ``Section`` divs inside ``TRS_Editor``; outside one, the sections'
     parent)."""
-    scored = [(_own_text(element), element) for element in page.iter("div", "td", "article", "section", "body",
-                                                                     "center", "main")]
-    best_score, best = max(scored, key=lambda pair: pair[0], default=(0, None))
-    if not best_score:
+    scored = [(*_own_text(element), element) for element in page.iter("div", "td", "article", "section", "body",
+                                                                      "center", "main")]
+    with_prose = [entry for entry in scored if entry[0] >= MIN_PROSE]  # a table alone is an annex's preview
+    best_prose, best_tables, best = max(with_prose or scored, key=lambda entry: entry[0] + entry[1],
+                                        default=(0, 0, None))
+    if not best_prose + best_tables:
         return None
     for container in [best, *best.iterancestors()]:
         if container.tag == "body":
@@ -142,22 +145,22 @@ def _article(page):
     return best
 
 
-def _own_text(element) -> int:
-    """Characters of an element's own lines: its loose text, paragraphs, leaf divs and
-    data tables (a data table counts up to :data:`MAX_TABLE_SCORE`, so that a huge annex
-    table on its own never outweighs the article; a layout table counts nothing, its
-    cells are candidates of their own)."""
-    score = len((element.text or "").strip())
+def _own_text(element) -> tuple[int, int]:
+    """Characters of an element's own lines: prose (its loose text, paragraphs and leaf
+    divs, links left out) and data tables (each counting up to :data:`MAX_TABLE_SCORE`, so
+    that a huge annex table never outweighs the article; a layout table counts nothing,
+    its cells are candidates of their own)."""
+    prose, tables = len((element.text or "").strip()), 0
     for child in element:
-        score += len((child.tail or "").strip())
+        prose += len((child.tail or "").strip())
         if not isinstance(child.tag, str):
             continue
         if child.tag in _PARAGRAPHS or child.tag in _INLINE or (
                 child.tag in ("div", "li") and not any(c.tag in _BLOCKS for c in child.iterdescendants())):
-            score += len(child.text_content().strip()) - _link_text(child)
+            prose += len(child.text_content().strip()) - _link_text(child)
         elif child.tag == "table" and not is_layout_table(child):
-            score += min(len(child.text_content().strip()), MAX_TABLE_SCORE)
-    return score
+            tables += min(len(child.text_content().strip()), MAX_TABLE_SCORE)
+    return prose, tables
 
 
 def _link_text(element) -> int:
