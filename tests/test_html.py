@@ -248,6 +248,12 @@ ARTICLE = "".join(f"<p>{line}</p>" for line in ORDER.splitlines())
     ('<ul class="nx-conmtab"><li><span class="tt">发布机构：</span><span class="value">某区卫生健康委</span></li>'
      '<li><span class="tt">来源：</span><span class="value">某区政府网</span></li></ul>',
      {"issuer": "某区卫生健康委", "source": "某区政府网"}),
+    # gov.cn policy library: the box inside a div whose class names it a header
+    ('<div class="policyLibraryOverview_header"><table><tr><td><b>发文机关：</b></td><td>某某省人民政府</td>'
+     '<td><b>发文字号：</b></td><td>某政发〔2018〕39号</td></tr></table></div>',
+     {"issuer": "某某省人民政府", "doc_number": "某政发〔2018〕39号"}),
+    # a box hidden by its own style (a print-only copy) is not read, nor is its text kept
+    ('<div style="display: none"><p>发文机关：某某市人民政府</p><p>成文日期：2018-01-01</p></div>', {}),
     # no box: a sentence of the page that mentions 来源 is not a label
     ("<div><p>本项目资金来源：县级财政专项资金，发布日期另行通知。</p></div>", {}),
 ])

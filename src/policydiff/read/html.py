@@ -60,8 +60,9 @@ def read_html(path) -> SourceText:
     except Exception as exc:  # lxml refuses documents with nothing to parse
         raise errors.BadFileError(path, f"cannot parse the web page ({type(exc).__name__})") from exc
     page_meta = _meta_tags(page)
-    _drop_page_chrome(page)
-    box = read_info_box(page)
+    _drop_tags(page)
+    box = read_info_box(page)  # before named furniture goes: gov.cn keeps it in …Overview_header
+    _drop_named_chrome(page)
     for key, value in page_meta.items():
         box.setdefault(key, value)
     lines = _article_lines(path, _article(page))
@@ -92,6 +93,7 @@ _CHROME_TAGS = ("script", "style", "noscript", "head", "nav", "header", "footer"
 # pchide / mxxgkabstract: gov.cn's copy of the information box for phones
 _CHROME_NAME = re.compile(r"nav|menu|crumb|footer|bottom|header|share|tools?$|toolbar|copyright|sidebar|"
                           r"pchide|mxxgk|mobile-only|hidden-pc", re.IGNORECASE)
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "table", "section", "article",
            "blockquote", "pre", "center", "dl", "dt", "dd", "ul", "ol"}
 _PARAGRAPHS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "ul", "ol", "dl")
@@ -113,9 +115,17 @@ def _prints_number(lines: list[str], number: str) -> bool:
     return bool(serial) and any(serial.group(0) in line for line in squeezed[:12])
 
 
-def _drop_page_chrome(page) -> None:
+def _drop_tags(page) -> None:
+    """Scripts, styles, forms, the head, and elements hidden by their own style."""
     for element in list(page.iter(*_CHROME_TAGS)):
         element.drop_tree()
+    for element in list(page.iter()):
+        if element.getparent() is not None and _HIDDEN.search(element.get("style", "")):
+            element.drop_tree()
+
+
+def _drop_named_chrome(page) -> None:
+    """Navigation, header, footer, share and tool bars, phone copies, by class or id."""
     for element in list(page.iter()):
         name = f"{element.get('class', '')} {element.get('id', '')}"
         if element.getparent() is not None and _CHROME_NAME.search(name) and element.tag != "body":
