@@ -4,11 +4,13 @@ records as their text files."""
 
 import pytest
 
-from conftest import ALL_IDS, CORPUS, SHENMU, without_spans
+from conftest import ALL_IDS, CORPUS, GUANGXI, HUAINAN, KAIFENG, LIANYUNGANG, SHENMU, without_spans
 from policydiff import errors
+from policydiff.models import SourceText
 from policydiff.parse import parse_file
 from policydiff.read import read_html
-from renderings.gov_html import render_page
+from policydiff.read.html import NoArticleError
+from renderings.gov_html import box_fields, data_table_html, render_div_layout, render_page, render_table_layout, with_data_table
 
 DOCUMENT_KEYS = ["title", "body_title", "doc_number", "issuers", "issue_date", "print_date",
                  "addressees", "locality", "admin_level"]
@@ -83,3 +85,275 @@ def test_a_page_without_a_notice_is_refused_with_a_reason(tmp_path, content, rea
     page.write_bytes(content)
     with pytest.raises(errors.BadFileError, match=reason):
         read_html(page)
+
+
+# --- issue 19: layout tables, information boxes, data tables, 令 pages -------------------------------------
+
+def _self_citations(record) -> list[str]:
+    own = {record["doc_number"], record["source_metadata"].get("doc_number")} - {None}
+    return [c["doc_number"] for c in record["citations"] if c["doc_number"] in own]
+
+
+@pytest.fixture(scope="module")
+def layout_records(tmp_path_factory):
+    """Every notice as a gov.cn table-layout page (UTF-8, http-equiv) and as a
+    provincial div-layout page (gb2312), each with its information box."""
+    folder = tmp_path_factory.mktemp("layouts")
+    records = {}
+    for doc_id in ALL_IDS:
+        text = (CORPUS / f"{doc_id}.txt").read_text(encoding="utf-8")
+        records["table", doc_id] = parse_file(render_table_layout(text, folder / f"{doc_id}_t.html"), folder)
+        records["div", doc_id] = parse_file(render_div_layout(text, folder / f"{doc_id}_d.html"), folder)
+    return records
+
+
+@pytest.mark.parametrize("style", ["table", "div"])
+@pytest.mark.parametrize("doc_id", ALL_IDS)
+def test_a_layout_page_gives_the_record_of_the_text(records, layout_records, style, doc_id):
+    page = layout_records[style, doc_id]
+    assert {k: page[k] for k in DOCUMENT_KEYS} == {k: records[doc_id][k] for k in DOCUMENT_KEYS}
+    for key in LIST_KEYS:
+        assert without_spans(page[key]) == without_spans(records[doc_id][key]), key
+    assert not _self_citations(page)
+
+
+@pytest.mark.parametrize("style", ["table", "div"])
+@pytest.mark.parametrize("doc_id", ALL_IDS)
+def test_the_information_box_is_kept_with_the_record(layout_records, style, doc_id):
+    text = (CORPUS / f"{doc_id}.txt").read_text(encoding="utf-8")
+    assert layout_records[style, doc_id]["source_metadata"] == box_fields(text, style)
+
+
+def test_the_box_and_its_phone_copy_stay_out_of_the_article(layout_records):
+    record = layout_records["table", SHENMU]
+    assert record["text"].count("神卫健发〔2021〕64号") == 1  # printed by the article, the box and the phone copy
+    for furniture in ("索 引 号", "主题分类", "发文机关", "成文日期", "相关文件", "网站标识码", "首页 |"):
+        assert furniture not in record["text"], furniture
+    text = (CORPUS / f"{SHENMU}.txt").read_text(encoding="utf-8")
+    assert record["text"].splitlines()[:3] == [line.strip() for line in text.splitlines() if line.strip()][:3]
+
+
+def test_a_text_file_has_an_empty_source_metadata(records):
+    assert records[SHENMU]["source_metadata"] == {}
+
+
+@pytest.mark.parametrize("doc_id", [SHENMU, GUANGXI, LIANYUNGANG])
+def test_a_large_data_table_in_the_article_stays_rows(tmp_path, doc_id):
+    """An annexed table of 2,600 coordinate rows (95,000 characters) inside the article:
+    tab-separated rows as in the text, and the article still chosen around it."""
+    text = with_data_table((CORPUS / f"{doc_id}.txt").read_text(encoding="utf-8"))
+    (tmp_path / "notice.txt").write_text(text, encoding="utf-8")
+    plain = parse_file(tmp_path / "notice.txt", tmp_path)
+    page = parse_file(render_table_layout(text, tmp_path / "notice.html"), tmp_path)
+    assert {k: page[k] for k in DOCUMENT_KEYS} == {k: plain[k] for k in DOCUMENT_KEYS}
+    for key in LIST_KEYS:
+        assert without_spans(page[key]) == without_spans(plain[key]), key
+    assert "2600\t某某村第2600卫生室\t某某镇\t" in page["text"]
+    assert page["text"].count("\t") == plain["text"].count("\t")
+
+
+def test_a_huge_table_beside_a_short_article_is_not_taken_for_it(tmp_path):
+    """A 351-character 令 beside a 95,000-character table: the table counts at most 2,000
+    characters, and a container of prose is preferred to one holding only a table."""
+    page = tmp_path / "short.html"
+    page.write_text(f'<html><body><div class="main"><div id="content">{ARTICLE}</div>'
+                    f'{data_table_html(with_data_table(""))}</div></body></html>', encoding="utf-8")
+    assert read_html(page).text == ORDER.strip()
+
+
+def test_a_huge_table_outside_the_article_is_not_taken_for_it(tmp_path, records):
+    """A 95,000-character annex preview beside the article's container."""
+    text = (CORPUS / f"{KAIFENG}.txt").read_text(encoding="utf-8")
+    annex = data_table_html(with_data_table(""))
+    page = parse_file(render_div_layout(text, tmp_path / "p.html", annex=annex), tmp_path)
+    assert len(annex) > 90_000
+    assert {k: page[k] for k in DOCUMENT_KEYS} == {k: records[KAIFENG][k] for k in DOCUMENT_KEYS}
+    assert without_spans(page["measures"]) == without_spans(records[KAIFENG]["measures"])
+    assert "某某村第" not in page["text"]
+
+
+# A provincial government order (令), invented: its number printed as 第12号 under the 令 heading.
+ORDER = """某某省人民政府令
+第12号
+《某某省村卫生室管理办法》已经2021年5月10日省人民政府第88次常务会议通过，现予公布，自2021年7月1日起施行。
+省长　李某某
+2021年5月20日
+某某省村卫生室管理办法
+第一条　为了巩固拓展健康扶贫成果，保障农村居民获得基本医疗卫生服务，根据《中华人民共和国基本医疗卫生与健康促进法》，结合本省实际，制定本办法。
+第二条　本省行政区域内村卫生室的设置、运行和监督管理，适用本办法。
+第三条　县级以上人民政府卫生健康主管部门负责本行政区域内村卫生室的监督管理工作。财政、医疗保障等部门按照各自职责做好相关工作。
+第四条　到2025年，每个行政村设置1所村卫生室，乡村医生中具备执业（助理）医师资格的比例达到45%以上。
+第五条　本办法自2021年7月1日起施行。
+"""
+
+
+def test_an_order_page_gives_the_record_of_its_text(tmp_path):
+    (tmp_path / "order.txt").write_text(ORDER, encoding="utf-8")
+    plain = parse_file(tmp_path / "order.txt", tmp_path)
+    box = {"title": "某某省村卫生室管理办法", "doc_number": "某某省人民政府令第12号", "issuer": "某某省人民政府",
+           "written_date": "2021年05月20日", "published_date": "2021年05月28日"}
+    rendering = render_table_layout(ORDER, tmp_path / "order.html", box=box)
+    page = parse_file(rendering, tmp_path)
+    assert {k: page[k] for k in DOCUMENT_KEYS} == {k: plain[k] for k in DOCUMENT_KEYS}
+    for key in LIST_KEYS:
+        assert without_spans(page[key]) == without_spans(plain[key]), key
+    assert page["source_metadata"] == box
+    assert read_html(rendering).text.splitlines()[:2] == ["某某省人民政府令", "第12号"]  # the box number not put above
+    assert not _self_citations(page)
+
+
+def _page(tmp_path, body: str, charset: str = "utf-8") -> SourceText:
+    page = tmp_path / "box.html"
+    page.write_bytes(f'<html><head><meta charset="{charset}"></head><body>{body}'
+                     f'<div id="zoom">{ARTICLE}</div></body></html>'.encode("gb18030" if charset == "gbk" else "utf-8"))
+    return read_html(page)
+
+
+ARTICLE = "".join(f"<p>{line}</p>" for line in ORDER.splitlines())
+
+
+@pytest.mark.parametrize("box_html, expected", [
+    # gov.cn bd1: <b> labels padded with spaces, an empty 发文字号 (&nbsp;) left out, not paired with 发布日期
+    ('<table class="bd1"><tr><td><b>索 引 号：</b></td><td>000014349/2019-00123</td><td><b>主题分类：</b></td>'
+     '<td>卫生、体育\\卫生</td></tr><tr><td><b>发文字号：</b></td><td>&nbsp;</td><td><b>发布日期：</b></td>'
+     '<td>2019年06月11日</td></tr></table>',
+     {"index_no": "000014349/2019-00123", "topic": "卫生、体育\\卫生", "published_date": "2019年06月11日"}),
+    # municipal xxgk: <th> labels, values padded with spaces
+    ('<table><tr><th>成文日期：</th><td> 2019年06月11日 </td><th>发布机构：</th><td> 某市卫生健康委员会 </td></tr></table>',
+     {"written_date": "2019年06月11日", "issuer": "某市卫生健康委员会"}),
+    # county template: label in <strong> inside the value's cell, &nbsp; padding inside the label
+    ('<table class="article_introduce"><tr><td><strong>文&nbsp;&nbsp;号：</strong>某府办发〔2020〕3号</td>'
+     '<td><strong>发布机构：</strong>某县人民政府办公室</td></tr></table>',
+     {"doc_number": "某府办发〔2020〕3号", "issuer": "某县人民政府办公室"}),
+    # label cells without a colon
+    ("<table><tr><th>发文字号</th><td>某卫发〔2022〕5号</td><th>成文日期</th><td>2022-03-01</td></tr></table>",
+     {"doc_number": "某卫发〔2022〕5号", "written_date": "2022-03-01"}),
+    # traditional labels
+    ("<table><tr><td>發文字號：</td><td>某衛發〔2020〕8號</td><td>發文機關：</td><td>某縣衛生局</td></tr></table>",
+     {"doc_number": "某衛發〔2020〕8號", "issuer": "某縣衛生局"}),
+    # div box, one label：value per paragraph, U+3000 padding in 标　　题
+    ('<div class="xxgk"><p>标\u3000\u3000题：关于做好某项工作的通知</p><p>发文机关：某市卫生健康委员会</p>'
+     "<p>有效性：有效</p></div>",
+     {"title": "关于做好某项工作的通知", "issuer": "某市卫生健康委员会", "validity": "有效"}),
+    # three pairs on one line, the middle one empty: the next label is never its value
+    ("<div><p>索引号：1134/2020-00167\u3000文号：\u3000成文日期：2020-10-15</p></div>",
+     {"index_no": "1134/2020-00167", "written_date": "2020-10-15"}),
+    # <dl>: labels in <dt>, values in <dd>
+    ("<dl><dt>发文字号：</dt><dd>某政发〔2018〕13号</dd><dt>发布日期：</dt><dd>2018年03月27日</dd></dl>",
+     {"doc_number": "某政发〔2018〕13号", "published_date": "2018年03月27日"}),
+    # law database: 【label】：value, padding inside the brackets
+    ("<div><p>【发文字号】：某政发〔2018〕13号</p><p>【时 效 性】：现行有效</p></div>",
+     {"doc_number": "某政发〔2018〕13号", "validity": "现行有效"}),
+    # Ningxia-like: label and value as spans of one list item each
+    ('<ul class="nx-conmtab"><li><span class="tt">发布机构：</span><span class="value">某区卫生健康委</span></li>'
+     '<li><span class="tt">来源：</span><span class="value">某区政府网</span></li></ul>',
+     {"issuer": "某区卫生健康委", "source": "某区政府网"}),
+    # gov.cn policy library: the box inside a div whose class names it a header
+    ('<div class="policyLibraryOverview_header"><table><tr><td><b>发文机关：</b></td><td>某某省人民政府</td>'
+     '<td><b>发文字号：</b></td><td>某政发〔2018〕39号</td></tr></table></div>',
+     {"issuer": "某某省人民政府", "doc_number": "某政发〔2018〕39号"}),
+    # a box hidden by its own style (a print-only copy) is not read, nor is its text kept
+    ('<div style="display: none"><p>发文机关：某某市人民政府</p><p>成文日期：2018-01-01</p></div>', {}),
+    # no box: a sentence of the page that mentions 来源 is not a label
+    ("<div><p>本项目资金来源：县级财政专项资金，发布日期另行通知。</p></div>", {}),
+])
+def test_information_box_shapes(tmp_path, box_html, expected):
+    source = _page(tmp_path, box_html)
+    assert source.source_metadata == expected
+    lines = source.text.splitlines()
+    if lines[0] == expected.get("doc_number"):  # the box's 文号, put first as the article does not print one
+        lines = lines[1:]
+    assert "\n".join(lines) == ORDER.strip()  # the box is not part of the article
+
+
+def test_a_layout_table_is_walked_cell_by_cell(tmp_path):
+    """The article a <td> of a layout table, its lines broken by <br>: lines, not one row."""
+    body = "<br>".join(ORDER.splitlines())
+    page = tmp_path / "layout.html"
+    page.write_text(f'<html><body><table><tr><td>首页 | 政策</td></tr><tr><td width="200">相关链接</td>'
+                    f'<td id="td_DocContent">{body}</td></tr></table></body></html>', encoding="utf-8")
+    assert read_html(page).text == ORDER.strip()
+
+
+WORD_ARTICLE = ARTICLE.replace("<p>", "<p class=MsoNormal><span style='font-size:16pt'>").replace("</p>", "</span></p>")
+HALF = len(ORDER.splitlines()) // 2
+
+
+@pytest.mark.parametrize("body", [
+    # gov.cn 2018: box rows and the article cell in the same layout table, the article cell short
+    '<table><tr><td>索 引 号：</td><td>000/2018-1</td><td>发文字号：</td><td>某政发〔2018〕39号</td></tr>'
+    f'<tr><td colspan=4 id="UCAP-CONTENT">{ARTICLE}</td></tr></table>',
+    # TRS: td#td_DocContent in a table inside div.TRS_Editor, Word-export spans, prev/next links after
+    f'<div class="TRS_Editor"><table width=100%><tr><td id="td_DocContent">{WORD_ARTICLE}</td></tr></table></div>'
+    '<div class="relevant"><a href=x>上一篇</a> <a href=y>下一篇</a></div>',
+    # Word export in an unnamed container: the article split over two section divs
+    "<div><div class=WordSection1>" + "".join(f"<p>{line}</p>" for line in ORDER.splitlines()[:HALF]) +
+    "</div><div class=WordSection2>" + "".join(f"<p>{line}</p>" for line in ORDER.splitlines()[HALF:]) + "</div></div>",
+    # the article a <div> beside a longer column of related links (each link short)
+    "<div class='right'>" + "".join(f"<p><a href='/{n}'>某某县关于第{n}项工作的通知</a></p>" for n in range(30)) +
+    f"</div><div class='left'>{ARTICLE}</div>",
+])
+def test_article_containers(tmp_path, body):
+    page = tmp_path / "c.html"
+    page.write_text(f"<html><body>{body}</body></html>", encoding="utf-8")
+    lines = read_html(page).text.splitlines()
+    assert "\n".join(lines[1:] if lines[0] == "某政发〔2018〕39号" else lines) == ORDER.strip()
+
+
+def test_a_data_table_headed_like_a_box_stays_in_the_article(tmp_path):
+    """An annex listing documents: its header row 文件名称/文号/发布日期 is not an information box."""
+    rows = [["序号", "文件名称", "文号", "发布日期"], ["1", "关于做好某项工作的通知", "某卫发〔2020〕1号", "2020-01-01"]]
+    table = "<table>" + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows) + "</table>"
+    page = tmp_path / "t.html"
+    page.write_text(f"<html><body><div id='zoom'>{ARTICLE}{table}</div></body></html>", encoding="utf-8")
+    source = read_html(page)
+    assert source.text.splitlines()[-2:] == ["\t".join(row) for row in rows]
+    assert source.source_metadata == {}
+
+
+def test_a_page_whose_article_runs_together_is_refused(tmp_path):
+    """Everything in one text run of a layout cell: refused with the reason, never stored as one line."""
+    page = tmp_path / "flat.html"
+    page.write_text("<html><body><table><tr><td>首页</td></tr><tr><td>" + "".join(ORDER.splitlines()) * 3 +
+                    "</td></tr></table></body></html>", encoding="utf-8")
+    with pytest.raises(NoArticleError, match="no article can be told apart from the page layout"):
+        read_html(page)
+
+
+def test_a_page_whose_largest_block_is_a_list_of_links_is_refused(tmp_path):
+    """The article loaded by a script the saved page lacks: only link lists remain."""
+    links = "".join(f'<li><a href="/{n}.htm">某某县关于做好第{n}项工作的通知</a><span>2021-0{n}-01</span></li>'
+                    for n in range(1, 10))
+    page = tmp_path / "links.html"
+    page.write_text(f"<html><body><div class='list'><ul>{links}</ul></div><div id='zoom'></div></body></html>",
+                    encoding="utf-8")
+    with pytest.raises(NoArticleError, match="list of links"):
+        read_html(page)
+
+
+def test_meta_tags_fill_fields_the_box_lacks(tmp_path):
+    """ucap/TRS pages name the article in <meta name="ArticleTitle">, its date in PubDate."""
+    page = tmp_path / "meta.html"
+    page.write_text('<html><head><meta name="ArticleTitle" content="某某省村卫生室管理办法">'
+                    '<meta name="PubDate" content="2021-05-28 09:30"></head><body>'
+                    f'<table class="bd1"><tr><td>发文机关：</td><td>某某省人民政府</td><td>主题分类：</td><td>卫生</td></tr>'
+                    f'</table><div id="zoom">{ARTICLE}</div></body></html>', encoding="utf-8")
+    assert read_html(page).source_metadata == {"title": "某某省村卫生室管理办法", "published_date": "2021-05-28 09:30",
+                                               "issuer": "某某省人民政府", "topic": "卫生"}
+
+
+@pytest.mark.parametrize("encoding, declared, read_as", [
+    ("gb18030", "gb2312", "gb18030"),  # GBK bytes declared gb2312 (http-equiv)
+    ("gb18030", "GBK", "gb18030"),  # declared GBK, upper case
+    ("gb18030", "utf-8", "gb18030"),  # wrong declaration: GBK bytes declared UTF-8
+    ("utf-8", "gb2312", "utf-8"),  # wrong declaration: UTF-8 bytes declared gb2312
+    ("utf-8", "utf-8", "utf-8"),
+])
+def test_charsets_and_wrong_declarations(tmp_path, records, encoding, declared, read_as):
+    text = (CORPUS / f"{HUAINAN}.txt").read_text(encoding="utf-8")
+    page = render_table_layout(text, tmp_path / "p.html")
+    html_text = page.read_text(encoding="utf-8").replace("charset=utf-8", f"charset={declared}")
+    page.write_bytes(html_text.encode(encoding))
+    source = read_html(page)
+    assert source.encoding == read_as
+    assert parse_file(page, tmp_path)["issuers"] == records[HUAINAN]["issuers"]

@@ -61,6 +61,8 @@ def parse_source(source: SourceText) -> dict:
                   page_count=len(source.page_starts))
     if source.ocr:
         record["ocr_page_confidence"] = source.page_confidence
+    # a box the metadata stage read in the text, overridden by the one the reader read in the page's markup
+    record["source_metadata"] = {**(record.get("source_metadata") or {}), **source.source_metadata}
     record["source_map"] = _source_map(norm, source)
     return record
 

@@ -1,4 +1,11 @@
-"""Web pages (.html/.htm): the article container of a government page, paragraphs as lines, tables as rows."""
+"""Web pages (.html/.htm): the article container of a government page, paragraphs as lines, tables as rows.
+
+Government sites lay pages out with ``<div>`` or with ``<table>`` (the article a ``<td>`` such
+as gov.cn's ``td#UCAP-CONTENT``, in rows that also hold the information box and the
+navigation). A layout table is walked as blocks, cell by cell; a data table in the article
+(task tables, indicator tables, coordinate lists) comes out as tab-separated rows. The page's
+information box is read into :attr:`SourceText.source_metadata` (see :mod:`.html_box`).
+"""
 
 from __future__ import annotations
 
@@ -8,25 +15,40 @@ from pathlib import Path
 from .. import errors
 from .. import patterns as P
 from ..models import SourceText
+from ..textutils import normalise_doc_number
 from . import limits
+from .html_box import read_info_box
 from .text import decode_bytes
 
 # Lines of a government web page around the notice, not part of it.
 PAGE_CHROME = re.compile(r"^\s*(?:当前位置|您的位置|发布时间|发布日期|来源[:：]|浏览次数|访问次数|字号|【?字体|打印本页|"
                          r"关闭窗口|分享到|扫一扫|责任编辑|【打印】|【关闭】)")
 SITE_NAME = re.compile(r"^.{0,20}(?:门户网站|政府网|网站)$")  # a site's header, e.g. 卫生健康委员会门户网站
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
+
+# Containers that hold the article on common government CMSs (ucap, TRS, jcms, xxgk templates).
+KNOWN_CONTAINER = re.compile(r"^(?:UCAP-CONTENT|td_DocContent|zoom|TRS_Editor|trs_editor_view|pages_content|"
+                             r"zfxxgk_zw_content|article-content|Custom_UnionStyle|printArea|bt_content)$",
+                             re.IGNORECASE)
+_WORD_SECTION = re.compile(r"^(?:Word)?Section\d+$")  # a page exported from Word: one div per section
+MAX_TABLE_SCORE = 2000  # characters a data table adds to its container's claim to be the article
+MIN_PROSE = 200  # characters of prose that make a container an article rather than a table's frame
+LAYOUT_CELL = 1500  # characters; a cell this long holds an article or a page region, not data
+
+
+class NoArticleError(errors.BadFileError):
+    reason = "no article can be told apart from the page layout"
 
 
 def read_html(path) -> SourceText:
     """Read a notice published as a web page.
 
-    The article is the element whose own paragraphs hold the most text (on
-    government sites the ``#zoom``/``TRS_Editor`` container); navigation, header,
-    footer and scripts are dropped first. Its paragraphs come out one per line and
-    its tables as tab-separated rows, as for PDF and Word, and the page's own lines
-    (当前位置, 发布时间 …) are dropped. (trafilatura was tried: it drops repeated short
-    paragraphs such as a second ``约束性`` cell, which a notice cannot lose.)"""
+    The article is the element whose own paragraphs (and data tables) hold the most
+    text, preferring a known CMS container around it; navigation, header, footer,
+    scripts and mobile duplicates are dropped first and the information box is read
+    apart. Paragraphs come out one per line and data tables as tab-separated rows, as
+    for PDF and Word. (trafilatura was tried: it drops repeated short paragraphs such as
+    a second ``约束性`` cell, which a notice cannot lose.)"""
     import lxml.html
 
     limits.check_file_size(path)
@@ -40,43 +62,73 @@ def read_html(path) -> SourceText:
         page = lxml.html.document_fromstring(text)
     except Exception as exc:  # lxml refuses documents with nothing to parse
         raise errors.BadFileError(path, f"cannot parse the web page ({type(exc).__name__})") from exc
-    labelled_number = _labelled_doc_number(page)
-    _drop_page_chrome(page)
-    article = _article(page)
+    page_meta = _meta_tags(page)
+    _drop_tags(page)
+    box = read_info_box(page)  # before named furniture goes: gov.cn keeps it in …Overview_header
+    _drop_named_chrome(page)
+    for key, value in page_meta.items():
+        box.setdefault(key, value)
+    lines = _article_lines(path, _article(page))
+    number = box.get("doc_number")
+    if number and P.DOC_NUMBER.search(number) and not _prints_number(lines, number):
+        lines.insert(0, number)  # the page's 发文字号 field, where the article does not print it
+    return SourceText(path=str(path), text="\n".join(lines), encoding=encoding, source_format="html",
+                      source_metadata=box)
+
+
+def _article_lines(path, article) -> list[str]:
+    """The article's lines without the page's own (当前位置, 发布时间 …); a page with no
+    article, or whose article is a list of links or one run of text, is refused."""
+    if article is not None:
+        _refuse_link_list(path, article)
     lines = [] if article is None else [  # tabs kept: a row's empty first cell marks a continued row
         line.strip(" \u3000\u00a0\r") for line in _block_lines(article)
         if line.strip() and not PAGE_CHROME.match(line) and not SITE_NAME.match(line.strip())]
     if not lines:
         raise errors.EmptyFileError(path, "no article text in the web page")
-    if labelled_number and not any(P.DOC_NUMBER.search(line) for line in lines[:12]):
-        lines.insert(0, labelled_number)  # the page's 发文字号 field, where the article does not print it
-    return SourceText(path=str(path), text="\n".join(lines), encoding=encoding, source_format="html")
+    _refuse_run_together(path, lines)
+    return lines
 
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
-_CHROME_TAGS = ("script", "style", "noscript", "head", "nav", "header", "footer", "iframe", "form", "button")
-_CHROME_NAME = re.compile(r"nav|menu|crumb|footer|bottom|header|share|tools?$|toolbar|copyright|sidebar",
-                          re.IGNORECASE)
+_CHROME_TAGS = ("script", "style", "noscript", "head", "nav", "header", "footer", "iframe", "form", "button",
+                "select", "input", "textarea")
+# pchide / mxxgkabstract: gov.cn's copy of the information box for phones
+_CHROME_NAME = re.compile(r"nav|menu|crumb|footer|bottom|header|share|tools?$|toolbar|copyright|sidebar|"
+                          r"pchide|mxxgk|mobile-only|hidden-pc", re.IGNORECASE)
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "table", "section", "article",
-           "blockquote", "pre", "center"}
+           "blockquote", "pre", "center", "dl", "dt", "dd", "ul", "ol"}
+_PARAGRAPHS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "ul", "ol", "dl")
+_INLINE = ("span", "font", "a", "b", "strong", "em", "i", "u", "sup", "sub", "label", "small", "big")
 
 
-_LABELLED_NUMBER = re.compile(r"(?:发文字号|文\s*号)\s*[：:]?\s*")
+def _prints_number(lines: list[str], number: str) -> bool:
+    """Whether the article prints its 文号: a 文号 in its first lines, the box's number
+    anywhere (a header of twelve issuers pushes it down), or the box number's serial (a 令
+    prints 第12号 under its heading for 某省人民政府令第12号)."""
+    if any(P.DOC_NUMBER.search(line) for line in lines[:12]):
+        return True
+    squeezed = [re.sub(r"\s", "", line) for line in lines]
+    own = normalise_doc_number(number)
+    if own and any(normalise_doc_number(found.group(0)) == own
+                   for line in squeezed for found in P.DOC_NUMBER.finditer(line)):
+        return True
+    serial = re.search(r"第\d+号$", re.sub(r"\s", "", number))
+    return bool(serial) and any(serial.group(0) in line for line in squeezed[:12])
 
 
-def _labelled_doc_number(page) -> str | None:
-    """The 文号 of a page's information table (发文字号：神卫健发〔2021〕64号), if it has one."""
-    text = page.text_content()
-    for label in _LABELLED_NUMBER.finditer(text):
-        number = P.DOC_NUMBER.match(text, label.end())
-        if number:
-            return number.group(0).strip()
-    return None
-
-
-def _drop_page_chrome(page) -> None:
+def _drop_tags(page) -> None:
+    """Scripts, styles, forms, the head, and elements hidden by their own style."""
     for element in list(page.iter(*_CHROME_TAGS)):
         element.drop_tree()
+    for element in list(page.iter()):
+        if element.getparent() is not None and _HIDDEN.search(element.get("style", "")):
+            element.drop_tree()
+
+
+def _drop_named_chrome(page) -> None:
+    """Navigation, header, footer, share and tool bars, phone copies, by class or id."""
     for element in list(page.iter()):
         name = f"{element.get('class', '')} {element.get('id', '')}"
         if element.getparent() is not None and _CHROME_NAME.search(name) and element.tag != "body":
@@ -84,20 +136,72 @@ def _drop_page_chrome(page) -> None:
 
 
 def _article(page):
-    """The element whose direct paragraphs (and tables) hold the most text."""
-    best, best_score = None, 0
-    for element in page.iter("div", "td", "article", "section", "body", "center"):
-        score = sum(len(child.text_content().strip()) for child in element
-                    if child.tag in ("p", "table", "h1", "h2", "h3", "h4", "pre") or
-                    (child.tag in ("div", "span", "font") and not any(c.tag in _BLOCKS for c in child)))
-        if score > best_score:
-            best, best_score = element, score
+    """The element whose own paragraphs (and data tables) hold the most text outside
+    links, or the innermost known CMS container around it (Word exports split the
+    article into ``Section`` divs inside ``TRS_Editor``; outside one, the sections'
+    parent)."""
+    scored = [(*_own_text(element), element) for element in page.iter("div", "td", "article", "section", "body",
+                                                                      "center", "main")]
+    with_prose = [entry for entry in scored if entry[0] >= MIN_PROSE]  # a table alone is an annex's preview
+    best_prose, best_tables, best = max(with_prose or scored, key=lambda entry: entry[0] + entry[1],
+                                        default=(0, 0, None))
+    if not best_prose + best_tables:
+        return None
+    for container in [best, *best.iterancestors()]:
+        if container.tag == "body":
+            break
+        if _is_known_container(container) and len(container.text_content()) <= 3 * len(best.text_content()):
+            return container
+    parent = best.getparent()
+    if _WORD_SECTION.match(best.get("class", "")) and parent is not None and parent.tag != "body":
+        return parent  # the article's other Word sections (an annex) are siblings
     return best
 
 
+def _own_text(element) -> tuple[int, int]:
+    """Characters of an element's own lines: prose (its loose text, paragraphs and leaf
+    divs, links left out) and data tables (each counting up to :data:`MAX_TABLE_SCORE`, so
+    that a huge annex table never outweighs the article; a layout table counts nothing,
+    its cells are candidates of their own)."""
+    prose, tables = len((element.text or "").strip()), 0
+    for child in element:
+        prose += len((child.tail or "").strip())
+        if not isinstance(child.tag, str):
+            continue
+        if child.tag in _PARAGRAPHS or child.tag in _INLINE or (
+                child.tag in ("div", "li") and not any(c.tag in _BLOCKS for c in child.iterdescendants())):
+            prose += len(child.text_content().strip()) - _link_text(child)
+        elif child.tag == "table" and not is_layout_table(child):
+            tables += min(len(child.text_content().strip()), MAX_TABLE_SCORE)
+    return prose, tables
+
+
+def _link_text(element) -> int:
+    """Characters of ``element`` in links: a column of links is furniture, however long."""
+    return sum(len(link.text_content().strip()) for link in element.iter("a"))
+
+
+def _is_known_container(element) -> bool:
+    names = [element.get("id", ""), *element.get("class", "").split()]
+    return element.tag == "article" or any(KNOWN_CONTAINER.match(name) for name in names if name)
+
+
+def is_layout_table(table) -> bool:
+    """A table that lays out the page, not data: one of its own cells holds a nested
+    table, a known article container, or text as long as a page region."""
+    for cell in table.iter("td", "th"):
+        if next(cell.iterancestors("table"), None) is not table:
+            continue
+        if (next(cell.iterdescendants("table"), None) is not None or _is_known_container(cell)
+                or any(_is_known_container(d) for d in cell.iterdescendants())
+                or len(cell.text_content()) > LAYOUT_CELL):
+            return True
+    return False
+
+
 def _block_lines(element) -> list[str]:
-    """Text of ``element`` line by line: a line per block element and ``<br>``,
-    a tab-joined line per table row."""
+    """Text of ``element`` line by line: a line per block element and ``<br>``, a
+    tab-joined line per row of a data table, a layout table walked cell by cell."""
     lines, current = [], []
 
     def flush():
@@ -105,16 +209,14 @@ def _block_lines(element) -> list[str]:
         current.clear()
 
     def walk(node):
-        if node.tag == "table":
+        if node.tag == "table" and not is_layout_table(node):
             flush()
             for row in node.iter("tr"):
                 lines.append("\t".join(cell.text_content().replace("\n", "").strip()
                                         for cell in row if cell.tag in ("td", "th")))
             return
-        block = node.tag in _BLOCKS
-        if block:
-            flush()
-        if node.tag == "br":
+        block = node.tag in _BLOCKS or node.tag in ("tr", "td", "th")
+        if block or node.tag == "br":
             flush()
         if node.text and isinstance(node.tag, str):
             current.append(node.text)
@@ -130,16 +232,64 @@ def _block_lines(element) -> list[str]:
     return [" ".join(line.split("\n")) for line in lines]
 
 
+# <meta name=…> of ucap/TRS pages, read where the box does not print the field
+META_TAGS = {"articletitle": "title", "pubdate": "published_date", "contentsource": "source"}
+
+
+def _meta_tags(page) -> dict[str, str]:
+    fields = {}
+    for meta in page.iter("meta"):
+        key = META_TAGS.get((meta.get("name") or "").lower())
+        value = " ".join((meta.get("content") or "").split())
+        if key and value:
+            fields.setdefault(key, value)
+    return fields
+
+
+LINK_LIST = 0.5  # share of a block's text in links that makes it a list of links
+
+
+def _refuse_link_list(path, article) -> None:
+    """A page whose largest block is a list of links (the article loaded by a script or
+    in a frame the saved page lacks) has no article to read."""
+    text = len(article.text_content().strip())
+    links = _link_text(article)
+    if text and links >= LINK_LIST * text:
+        raise NoArticleError(path, f"no article can be told apart from the page layout: its largest block of "
+                                   f"text is a list of links ({links} of {text} characters are links)")
+
+
+RUN_TOGETHER = 0.8  # share of the article's text on its longest line
+
+
+def _refuse_run_together(path, lines: list[str]) -> None:
+    """A page whose article comes out as one run of text (no paragraphs, no line
+    breaks, a layout flattened) is refused rather than stored as one line."""
+    total = sum(map(len, lines))
+    longest = max(lines, key=len)
+    if total >= 1000 and len(longest) >= RUN_TOGETHER * total and "\t" not in longest:
+        raise NoArticleError(path, f"no article can be told apart from the page layout: its text runs together "
+                                   f"as one line of {len(longest)} of {total} characters")
+
+
 def _decode_html(path, data: bytes) -> tuple[str, str]:
-    """The page's declared charset (gb2312 pages are read as GB18030, its superset),
-    else detection as for text files."""
-    declared = _META_CHARSET.search(data[:4096])
-    if declared:
-        name = declared.group(1).decode("ascii").lower()
-        name = "gb18030" if name in ("gb2312", "gbk", "gb18030") else name
+    """Decode a page: strict UTF-8 first (GBK text is almost never valid UTF-8, so a
+    page that decodes is UTF-8 whatever it declares), then the declared charset (gb2312
+    and gbk read as GB18030, their superset), then GB18030, then detection as for text
+    files. A wrong declaration (UTF-8 declared on a GBK page, or the reverse) is thus
+    overridden."""
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    for declared in _CHARSET.findall(data[:4096]):
+        name = declared.decode("ascii").lower()
+        name = "gb18030" if name in ("gb2312", "gbk", "gb18030", "x-gbk", "cp936") else name
         try:
             return data.decode(name), name
         except (LookupError, UnicodeDecodeError):
-            pass  # a wrong declaration: detect instead
-    return decode_bytes(path, data)
-
+            continue  # a wrong declaration: try the next, then GB18030 and detection
+    try:
+        return data.decode("gb18030"), "gb18030"
+    except UnicodeDecodeError:
+        return decode_bytes(path, data)

@@ -1,0 +1,152 @@
+"""The information box of a government page (信息公开 box: 索引号, 发文机关, 发文字号, 成文日期 …).
+
+Read whenever the page has one, as table rows (``<td><b>发文字号：</b></td><td>…</td>``,
+``<th>…</th><td>…</td>``, a label and its value in one cell) or as ``label：value`` lines
+(``<li><span>发布机构：</span>…</li>``, ``<dt>``/``<dd>``, several pairs on one line). The
+box's elements are dropped from the page so that its lines never enter the article.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Normalised key -> the labels sites print for it (simplified and traditional; padding allowed
+# between the characters). A label with an empty value is left out, never paired with the next label.
+BOX_LABELS = {
+    "title": ("标题", "名称", "文件名称", "標題", "名稱"),
+    "doc_number": ("发文字号", "發文字號", "发布文号", "發布文號", "文号", "文號"),
+    "issuer": ("发文机关", "發文機關", "发布机构", "發布機構", "发文机构", "发文单位", "发布单位", "發布單位",
+               "发布机关", "發布機關", "制定机关", "制定機關", "发布部门", "公开主体"),
+    "written_date": ("成文日期", "生成日期", "发文日期", "發文日期", "印发日期"),
+    "published_date": ("发布日期", "發布日期", "发布时间", "發布時間", "公开日期", "公開日期", "公开时间"),
+    "index_no": ("索引号", "索引號"),
+    "topic": ("主题分类", "主題分類", "组配分类", "信息分类", "主题类别", "分类"),
+    "validity": ("有效性", "文件有效性", "是否有效", "时效性", "時效性", "效力状态", "有效性狀態"),
+    "source": ("来源", "來源", "信息来源", "发布来源"),
+}
+# Labels read only so that they end the value before them.
+OTHER_LABELS = ("主题词", "主題詞", "公开方式", "公开属性", "公开范围", "效力级别", "效力級別", "体裁分类",
+                "服务对象", "浏览次数", "访问次数", "点击数", "阅读次数", "字号", "字体", "作者", "责任编辑",
+                "实施日期", "施行日期", "生效日期", "废止日期", "内容概述", "备注", "文种")
+
+_PAD = r"[\s\u3000\u00a0]*"
+
+
+def _label_pattern(label: str) -> str:
+    return _PAD.join(map(re.escape, label))
+
+
+_LABEL_OF = {label: key for key, labels in BOX_LABELS.items() for label in labels}
+_ALL_LABELS = sorted([*_LABEL_OF, *OTHER_LABELS], key=len, reverse=True)  # 发文字号 before 文号
+# A label starts a cell or follows a space (never inside a value such as a title) and ends
+# with a colon, or with the cell (``<th>发文字号</th><td>…``); 【发文字号】 as in law databases.
+_LABEL = re.compile(
+    r"(?:^|(?<=[\t\s\u3000\u00a0|│]))【?(?P<label>"
+    + "|".join(_label_pattern(label) for label in _ALL_LABELS)
+    + rf")】?{_PAD}(?:[：:]|(?=\t|$))")
+_VALUE_PADDING = " \t\r\n\u3000\u00a0|│：:"
+_BLOCK_TAGS = {"p", "div", "li", "ul", "ol", "dl", "dt", "dd", "table", "tr", "td", "th", "h1", "h2", "h3", "h4",
+               "h5", "h6", "section", "article"}
+MAX_BOX_CELL = 300  # characters; a longer cell is article text, not a box value
+
+
+def box_pairs(line: str) -> list[tuple[str, str]]:
+    """The (key, value) pairs of one box line, cells separated by tabs; a label of
+    :data:`OTHER_LABELS` ends a value but gives no pair, an empty value gives ``""``.
+
+    >>> box_pairs("发文字号：\\t神卫健发〔2021〕64号\\t成文日期：\\t\\t发布机构：某县卫生健康局")
+    [('doc_number', '神卫健发〔2021〕64号'), ('written_date', ''), ('issuer', '某县卫生健康局')]
+    """
+    labels = list(_LABEL.finditer(line))
+    pairs = []
+    for label, following in zip(labels, [*labels[1:], None]):
+        value = line[label.end():following.start() if following else len(line)]
+        key = _LABEL_OF.get(re.sub(_PAD, "", label.group("label")))
+        if key:
+            pairs.append((key, " ".join(value.strip(_VALUE_PADDING).split())))
+    return pairs
+
+
+def read_info_box(page) -> dict[str, str]:
+    """The box's fields under normalised keys (title, doc_number, issuer, written_date,
+    published_date, index_no, topic, validity, source); the box's elements are removed
+    from ``page``. The fullest box wins a key printed twice (a 发布时间 line under the
+    headline repeats the box's 发布日期)."""
+    boxes = [*_table_boxes(page), *_line_boxes(page)]
+    fields: dict[str, str] = {}
+    for elements, pairs in sorted(boxes, key=lambda box: -len(box[1])):
+        for key, value in pairs:
+            if value and not _LABEL.match(value):
+                fields.setdefault(key, value)
+        for element in elements:
+            if element.getparent() is not None:
+                element.drop_tree()
+    return fields
+
+
+def _table_boxes(page):
+    """Rows of a table (its own rows, none holding a nested table or a long cell)
+    that together give values to at least two box labels (a data table's header row
+    序号/文件名称/文号/发布日期 gives none)."""
+    boxes = []
+    for table in page.iter("table"):
+        rows = [row for row in table.iter("tr") if _nearest_table(row) is table and not _has_descendant(row, "table")]
+        labelled = []
+        for row in rows:
+            cells = [cell.text_content() for cell in row if cell.tag in ("td", "th")]
+            if cells and max(map(len, cells)) <= MAX_BOX_CELL:
+                pairs = box_pairs("\t".join(cells))
+                if pairs and _starts_with_label(cells):
+                    labelled.append((row, pairs))
+        if len({key for _, pairs in labelled for key, value in pairs if value}) >= 2:
+            boxes.append(([row for row, _ in labelled], [pair for _, pairs in labelled for pair in pairs]))
+    return boxes
+
+
+def _line_boxes(page):
+    """Elements outside tables whose children are ``label：value`` lines (at least two
+    labels, and the labelled lines most of the element's text)."""
+    boxes = []
+    for element in page.iter(*_BLOCK_TAGS - {"table", "tr", "td", "th", "dt", "dd", "h2", "h3", "h4", "h5", "h6"}):
+        if _nearest_table(element) is not None and element.tag not in ("div", "ul", "dl"):
+            continue
+        text = element.text_content()
+        if len(text) > 40 * MAX_BOX_CELL or _has_descendant(element, "table"):
+            continue
+        cells = _child_cells(element)
+        if not cells or max(map(len, cells)) > MAX_BOX_CELL:
+            continue
+        pairs = box_pairs("\t".join(cells))
+        covered = sum(len(cell) for cell in cells if _LABEL.match(cell.strip())) + sum(len(v) for _, v in pairs)
+        if len({key for key, value in pairs if value}) >= 2 and covered >= 0.6 * len(text.strip()):
+            boxes.append(([element], pairs))
+    return _outermost(boxes)
+
+
+def _child_cells(element) -> list[str]:
+    """The texts of an element's children (and of loose text between them), one per cell."""
+    cells = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str):
+            cells.append(child.text_content())
+        cells.append(child.tail or "")
+    return [cell.strip(" \r\n") for cell in cells if cell.strip(" \r\n\u3000\u00a0")]
+
+
+def _outermost(boxes):
+    """A box inside another box is the same box."""
+    elements = {id(element) for found, _ in boxes for element in found}
+    return [(found, pairs) for found, pairs in boxes
+            if not any(id(ancestor) in elements for ancestor in found[0].iterancestors())]
+
+
+def _starts_with_label(cells: list[str]) -> bool:
+    return any(_LABEL.match(cell.strip()) for cell in cells)
+
+
+def _nearest_table(element):
+    return next(element.iterancestors("table"), None)
+
+
+def _has_descendant(element, tag: str) -> bool:
+    return next(element.iterdescendants(tag), None) is not None
