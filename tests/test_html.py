@@ -194,7 +194,11 @@ def test_an_order_page_gives_the_record_of_its_text(tmp_path):
            "written_date": "2021年05月20日", "published_date": "2021年05月28日"}
     rendering = render_table_layout(ORDER, tmp_path / "order.html", box=box)
     page = parse_file(rendering, tmp_path)
-    assert {k: page[k] for k in DOCUMENT_KEYS} == {k: plain[k] for k in DOCUMENT_KEYS}
+    # the text prints no issuer: the page's box supplies it (flagged), and the place follows from it
+    assert page["filled_from_source_metadata"] == ["issuers"] and page["issuers"] == ["某某省人民政府"]
+    assert (page["locality"], page["admin_level"]) == ("某某省", "provincial")
+    same = [k for k in DOCUMENT_KEYS if k not in ("issuers", "locality", "admin_level")]
+    assert {k: page[k] for k in same} == {k: plain[k] for k in same}
     for key in LIST_KEYS:
         assert without_spans(page[key]) == without_spans(plain[key]), key
     assert page["source_metadata"] == box
