@@ -414,3 +414,12 @@ def answer_rows(answers: list[dict]) -> list[dict]:
                          "canonical": u.get("canonical"), "function": u.get("function"),
                          "evidence": a.get("evidence", ""), "span": f"{a['span'][0]}-{a['span'][1]}"})
     return rows
+
+
+def recall_precision(answers: list[dict], expected: dict[str, list[str]]) -> tuple[float, float]:
+    """(recall, precision) of ``answers`` against the places (doc id → paths) where a
+    topic is really spoken of."""
+    wanted = {(doc_id, path) for doc_id, paths in expected.items() for path in paths}
+    shown = {(a["doc_id"], a["path"]) for a in answers}
+    hits = len(wanted & shown)
+    return hits / len(wanted) if wanted else 1.0, hits / len(shown) if shown else 1.0

@@ -300,13 +300,15 @@ def _section_rows(doc_id, outline):
                "body_start": n["body_span"][0], "body_end": n["body_span"][1]}
 
 
-GOAL_HEADING = re.compile(r"^(主要|总体|工作|发展)?目标(任务)?$")
+GOAL_HEADING = re.compile(r"^(主要|总体|工作|发展)?目标(任务)?$|^总体要求$")
 
 
 def _goal_rows(doc_id, outline, text):
-    """The 主要目标 paragraphs: not measures, yet where a notice states its indicators."""
+    """The 主要目标 paragraphs: not measures, yet where a notice states its indicators
+    (in a 总体要求 without sub-items, when it has no 主要目标 of its own)."""
+    parents = {n["parent"] for n in outline}
     for n in outline:
-        if GOAL_HEADING.match((n["heading"] or "").strip("。：:")):
+        if GOAL_HEADING.match((n["heading"] or "").strip("。：:")) and n["path"] not in parents:
             start, end = n["body_span"]
             yield {"doc_id": doc_id, "path": n["path"], "heading": n["heading"], "text": text[start:end],
                    "start": start, "end": end}
