@@ -191,8 +191,7 @@ def who(db: sqlite_utils.Database, topic: str, doc_id: str | None = None, level:
             if match:
                 found.append((match, score * PLACE_WEIGHT[kind], place, first))
     found.sort(key=lambda f: (f[0] != EXACT, -f[1], docs[f[2][1]]["issue_date"] or "", f[2][1], f[2][6]))
-    answers = _dedupe([_place_answer(db, docs, place, role, match, first, score)
-                       for match, score, place, first in found])[:limit]
+    answers = _best_answers(db, docs, found, role, limit)
     return sorted(answers, key=lambda a: (a["match"] != EXACT, *ladder_key(a), -a["score"], a["position"]))
 
 
@@ -222,20 +221,24 @@ def _place_units(db, kind, doc_id, extra, role) -> list[dict]:
     return []
 
 
-def _dedupe(answers: list[dict | None]) -> list[dict | None]:
-    """Each place once; a measure that is only the frame of duty clauses (加强部门协作,
-    no unit of its own) gives way to the clauses, which name the units."""
-    duty_paths = {(a["doc_id"], a["path"]) for a in answers if a and a["kind"] == "duty"}
-    seen, kept = set(), []
-    for a in answers:
-        if a is None:
-            continue
-        key = (a["doc_id"], a["kind"], a["path"], a["title"])
-        if key in seen or (a["kind"] == "measure" and not a["units"] and (a["doc_id"], a["path"]) in duty_paths):
+def _best_answers(db, docs, found, role, limit: int) -> list[dict]:
+    """The first ``limit`` answers of ``found`` (best first), each place once; units and
+    evidence only for those. A measure that is only the frame of duty clauses
+    (加强部门协作, no unit of its own) gives way to the clauses, which name the units."""
+    duty_paths = {(place[1], place[2]) for _, _, place, _ in found if place[0] == "duty"}
+    seen, answers = set(), []
+    for match, score, place, first in found:
+        key = place[:4]  # kind, doc_id, path, title
+        if key in seen:
             continue
         seen.add(key)
-        kept.append(a)
-    return kept
+        answer = _place_answer(db, docs, place, role, match, first, score)
+        if answer is None or (place[0] == "measure" and not answer["units"] and (place[1], place[2]) in duty_paths):
+            continue
+        answers.append(answer)
+        if len(answers) >= limit:
+            break
+    return answers
 
 
 class _AllDocuments(dict):
@@ -372,8 +375,9 @@ def _duty_clauses_of(db, ids: list[str], docs) -> list[dict]:
     """Duty clauses naming one of the units ``ids``: found through the raw strings
     that map to them (the clause lists 农业农村、住房城乡建设等部门: searched by stem)."""
     marks = ",".join("?" * len(ids))
-    raws = {(d, raw): u for d, raw, u in db.execute(
-        f"select doc_id, raw, unit_id from unit_aliases where unit_id in ({marks})", ids)}
+    raws = {(d, raw): (u, name, function) for d, raw, u, name, function in db.execute(
+        f"select ua.doc_id, ua.raw, ua.unit_id, u.name, u.function from unit_aliases ua join units u "
+        f"on u.id = ua.unit_id where ua.unit_id in ({marks})", ids)}
     stems = {re.sub(r"(部门|单位)$", "", raw) or raw for _, raw in raws}
     rowids = _matching_rowids(db, "duties", ["unit"], sorted(stems))
     answers = []
@@ -382,11 +386,11 @@ def _duty_clauses_of(db, ids: list[str], docs) -> list[dict]:
             "where rowid in (select value from json_each(?))", [json.dumps(rowids)]):
         for raw in expand_unit_list(unit_text) if doc_id in docs else ():
             if (doc_id, raw) in raws:
-                name, function, _ = _canonical(db, doc_id, raw)
+                unit_id, name, function = raws[(doc_id, raw)]
                 answers.append({**docs[doc_id], "kind": "duty", "path": path or "部门职责", "title": duty,
                                 "raw": raw, "role": "responsible", "source": "duty_paragraph", "canonical": name,
                                 "function": function, "span": [start, end], "position": 2000 + position,
-                                "unit_id": raws[(doc_id, raw)]})
+                                "unit_id": unit_id})
     return answers
 
 
