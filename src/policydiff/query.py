@@ -142,9 +142,11 @@ PLACE_WEIGHT = {"measure": 1.0, "goal": 0.9, "indicator": 0.9, "task_row": 0.9, 
 def _places_about(db, kind: str, terms, docs, limit: int) -> list[tuple]:
     """(kind, doc_id, path, title, text, start, position, extra) of ``kind`` mentioning a term."""
     table, columns, select = PLACES[kind]
-    rowids = _matching_rowids(db, table, columns, terms, limit * 4)
+    rowids = _matching_rowids(db, table, columns, terms, limit * 2)
     rows = db.execute(f"select {select} from [{table}] where rowid in (select value from json_each(?))",
-                      [json.dumps(rowids)])
+                      [json.dumps(rowids)]).fetchall()
+    if isinstance(docs, _AllDocuments):
+        docs.prefetch({row[0] for row in rows})
     return [(kind, *row) for row in rows if row[0] in docs]
 
 
@@ -184,15 +186,26 @@ def who(db: sqlite_utils.Database, topic: str, doc_id: str | None = None, level:
     topic = clean_query(topic)
     terms = [t for t in topic_terms(topic, extra_terms) if not exact or t[1] == EXACT]
     docs = _documents(db, doc_id, level) if doc_id or level else _AllDocuments(db)
-    found = []
-    for kind in PLACES:
-        for place in _places_about(db, kind, [t for t, _, _ in terms], docs, limit * 2):
-            score, match, first = _score(place[3], place[4], terms)
-            if match:
-                found.append((match, score * PLACE_WEIGHT[kind], place, first))
+    found = _found(db, terms, [t for t, kind, _ in terms if kind == EXACT], docs, limit)
+    if len(found) < limit and not exact:  # loose answers rank below every exact one: only to fill up
+        seen = {f[2][:4] for f in found}
+        found += [f for f in _found(db, terms, [t for t, kind, _ in terms if kind == LOOSE], docs, limit)
+                  if f[2][:4] not in seen]
     found.sort(key=lambda f: (f[0] != EXACT, -f[1], docs[f[2][1]]["issue_date"] or "", f[2][1], f[2][6]))
     answers = _best_answers(db, docs, found, role, limit)
     return sorted(answers, key=lambda a: (a["match"] != EXACT, *ladder_key(a), -a["score"], a["position"]))
+
+
+def _found(db, terms, words: list[str], docs, limit: int) -> list[tuple]:
+    """(match, score, place, first term) for the places that print one of ``words``,
+    scored by every term of the topic."""
+    found = []
+    for kind in PLACES:
+        for place in _places_about(db, kind, words, docs, limit) if words else ():
+            score, match, first = _score(place[3], place[4], terms)
+            if match:
+                found.append((match, score * PLACE_WEIGHT[kind], place, first))
+    return found
 
 
 def ladder_key(answer: dict) -> tuple:
@@ -248,6 +261,12 @@ class _AllDocuments(dict):
         super().__init__()
         self.db = db
 
+    def prefetch(self, doc_ids: set[str]) -> None:
+        """Fetch the documents of many rows in one query."""
+        missing = [d for d in doc_ids if not dict.__contains__(self, d)]
+        if missing:
+            self.update(_documents(self.db, missing, None))
+
     def __contains__(self, doc_id) -> bool:
         return self.get(doc_id) is not None
 
@@ -267,7 +286,9 @@ class _AllDocuments(dict):
 
 def _documents(db, doc_id, level) -> dict[str, dict]:
     sql, args = "select id, locality, admin_level, issue_date, doc_number from documents where 1=1", []
-    if doc_id:
+    if isinstance(doc_id, list):
+        sql, args = sql + " and id in (select value from json_each(?))", args + [json.dumps(doc_id)]
+    elif doc_id:
         sql, args = sql + " and id = ?", args + [doc_id]
     if level:
         sql, args = sql + " and admin_level = ?", args + [level]
