@@ -78,7 +78,8 @@ def test_every_unit_string_maps(records):
 UNITS = [
     # (raw, context, name, kind, function, level)
     ("市卫健局公卫科", Context("神木市", "county", ("神木市卫生健康局",)), "神木市卫生健康局公卫科", "division", "卫生健康", "county"),
-    ("老龄科", Context("神木市", "county", ("神木市卫生健康局",)), "神木市卫生健康局老龄科", "division", "卫生健康", "county"),
+    # 老龄科 and 老年科 are one office (老龄健康科), named by the short name units.json lists first
+    ("老龄科", Context("神木市", "county", ("神木市卫生健康局",)), "神木市卫生健康局老年科", "division", "卫生健康", "county"),
     ("自治区卫生健康委", Context("广西壮族自治区", "provincial", ("广西壮族自治区卫生健康委员会",)),
      "广西壮族自治区卫生健康委员会", "department", "卫生健康", "provincial"),
     ("卫生健康部门", Context("淮南市", "prefecture", ("淮南市卫生健康委员会",)), "淮南市卫生健康委员会", "department", "卫生健康", "prefecture"),
@@ -87,8 +88,10 @@ UNITS = [
     ("医政处", Context("连云港市", "prefecture", ("连云港市卫生和计划生育委员会",)),
      "连云港市卫生和计划生育委员会医政处", "division", "卫生健康", "prefecture"),
     ("市疾控中心", Context("神木市", "county", ()), "神木市疾控中心", "institution", "疾病预防控制", "county"),
-    ("县（市、区）人民政府", Context("广西壮族自治区", "provincial", ()), "县（市、区）人民政府", "local_government", "地方政府", "county"),
-    ("各镇人民政府", Context("神木市", "county", ()), "各镇人民政府", "local_government", "地方政府", "township"),
+    # placeholders: the governments one level below the issuing locality
+    ("县（市、区）人民政府", Context("广西壮族自治区", "provincial", ()), "广西壮族自治区所辖各县（市、区）人民政府",
+     "local_government", "地方政府", "county"),
+    ("各镇人民政府", Context("神木市", "county", ()), "神木市所辖各乡镇人民政府", "local_government", "地方政府", "township"),
     ("数据资源管理局", Context("淮南市", "prefecture", ()), "淮南市大数据/数据资源部门", "department", "大数据/数据资源", "prefecture"),
     ("通信管理部门", Context("淮南市", "prefecture", ()), "淮南市通信管理部门", "department", "通信管理", "prefecture"),
     ("某某协会", Context("淮南市", "prefecture", ()), "某某协会", "unresolved", None, "prefecture"),

@@ -81,6 +81,9 @@ def canonical_unit(raw: str, context: Context) -> Unit:
     '神木市卫生健康局'
     """
     text = raw.strip()
+    placeholder = _placeholder(text, context)
+    if placeholder:
+        return placeholder
     level, locality, rest = _scope(text.removeprefix("各"), context)
     government = re.search(load_json("units.json")["local_government"], text)
     if government and re.search("政府|办事处", text):
@@ -156,9 +159,50 @@ def _division_unit(raw, division, parent_text, level, locality, context) -> Unit
     parent = _department(function_of(parent_text)[0], level, locality, context) if function_of(parent_text) \
         else _home_department(context)
     long_name = load_json("units.json")["divisions"].get(division, division)
-    return Unit(f"div:{parent.id}:{division}", f"{parent.name}{division}", parent.function, "division",
-                parent.level, parent.locality, parent.id, parent.name, None if long_name == division
-                else f"{division} = {long_name}")
+    # one office however the notice shortens it (老年科, 老龄科 = 老龄健康科): keyed by the long
+    # name, named by the first short name the data file lists for it
+    return Unit(f"div:{parent.id}:{long_name}", f"{parent.name}{_short_name(long_name)}", parent.function,
+                "division", parent.level, parent.locality, parent.id, parent.name,
+                None if long_name == division else f"{division} = {long_name}")
+
+
+@cache
+def _short_names() -> dict[str, str]:
+    """Long division name → the short name it is shown by (the first listed)."""
+    shown: dict[str, str] = {}
+    for short, long_name in load_json("units.json")["divisions"].items():
+        shown.setdefault(long_name, short)
+    return shown
+
+
+def _short_name(long_name: str) -> str:
+    return _short_names().get(long_name, long_name)
+
+
+def division_names(name: str) -> list[str]:
+    """Every name of the division ``name`` (short or long) is one of: 公共卫生科 → [公卫科, 公共卫生科].
+
+    >>> division_names("老龄科")
+    ['老年科', '老龄科', '老龄健康科']
+    """
+    divisions = load_json("units.json")["divisions"]
+    long_name = divisions.get(name) or (name if name in divisions.values() else None)
+    if long_name is None:
+        return []
+    return [short for short, long in divisions.items() if long == long_name] + \
+        ([long_name] if long_name not in divisions else [])
+
+
+def _placeholder(text: str, context: Context) -> Unit | None:
+    """各市, 各县（市、区）人民政府, 各镇人民政府, 街道办事处: the governments one level down
+    from the issuing locality, which the notice addresses without naming them."""
+    for pattern, level, generic in load_json("units.json").get("placeholders", []):
+        if re.search(pattern, text):
+            parent = context.locality
+            return Unit(f"gov:{parent or '?'}:{generic}", f"{parent or ''}{generic}", "地方政府",
+                        "local_government", level, None, None, parent,
+                        f"placeholder: {text} = the {level} governments under {parent or 'an unknown locality'}")
+    return None
 
 
 def _department(function: str, level, locality, context: Context) -> Unit:

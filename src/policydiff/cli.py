@@ -307,28 +307,35 @@ def _print_record(record: dict) -> None:
                   f"duties: {len(record['division_of_duties'])}")
 
 
-def _answer_rows(answers, role_key="units"):
-    """Flatten answers into CSV/table rows: one row per (item, unit)."""
-    rows = []
-    for a in answers:
-        units = a.get(role_key) if role_key else None
-        for u in units or [a]:
-            rows.append({"doc_id": a["doc_id"], "locality": a["locality"], "level": a["level"],
-                         "kind": a["kind"], "path": a["path"], "title": a["title"],
-                         "role": u.get("role"), "unit": u.get("raw"), "canonical": u.get("canonical"),
-                         "function": u.get("function"), "evidence": a.get("evidence", ""),
-                         "span": f"{a['span'][0]}-{a['span'][1]}"})
-    return rows
-
-
-def _emit(rows, as_json, as_csv, answers):
+def _emit(as_json, as_csv, answers):
+    from .query import ANSWER_COLUMNS, answer_rows
     from .report.export import write_csv
 
     if as_json:
         click.echo(json.dumps(answers, ensure_ascii=False, indent=2))
-    elif as_csv:
-        write_csv(rows, sys.stdout, bom=False)
+    elif as_csv:  # a BOM: Excel in a Chinese office reads the file as UTF-8
+        sys.stdout.write("\ufeff")
+        write_csv(answer_rows(answers), sys.stdout, bom=False, columns=ANSWER_COLUMNS)
     return as_json or as_csv
+
+
+def _answer_table(title: str, columns: list[str], rows: list[list[str]]) -> Table:
+    """A table whose cells never break a word: short columns (path, kind, role) keep
+    their full width, long ones (title, units, evidence) end in an ellipsis."""
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    for i, column in enumerate(columns):
+        width = max(cell_len(column), *(cell_len(r[i]) for r in rows))
+        short = column in ("path", "kind", "role", "match", "level")
+        table.add_column(column, no_wrap=True, overflow="ellipsis", min_width=width if short else None,
+                         max_width=None if short else 30)
+    for r in rows:
+        table.add_row(*r)
+    return table
+
+
+def _group_title(first: dict) -> str:
+    return " ".join(str(x) for x in (first["locality"], f"({first['level']})", first["doc_number"] or first["doc_id"],
+                                       first["issue_date"] or "") if x)
 
 
 @cli.command()
@@ -337,14 +344,17 @@ def _emit(rows, as_json, as_csv, answers):
 @click.option("--doc", "doc_ref", help="Only this document (id, 文号, locality or path).")
 @level_option
 @role_option
+@click.option("--exact", is_flag=True, help="Only places that print the topic, a synonym or a narrower word.")
 @json_option
 @csv_option
 @click.option("--limit", default=50, show_default=True)
 @frame_option
-def who(topic, db_path, doc_ref, level, role, as_json, as_csv, limit, frame_path):
-    """Who is responsible for TOPIC, across the corpus, grouped by document.
+def who(topic, db_path, doc_ref, level, role, exact, as_json, as_csv, limit, frame_path):
+    """Who is responsible for TOPIC, across the corpus, grouped by document down the
+    ladder (national → county). Exact matches first; loose ones (a related word
+    only) after them, marked, with their score.
 
-    Example: policydiff who 先诊疗后付费
+    Example: policydiff who 两癌 --exact
     """
     from .compare.frame import frame_terms
     from .query import QueryError, group_by_document
@@ -354,25 +364,20 @@ def who(topic, db_path, doc_ref, level, role, as_json, as_csv, limit, frame_path
     doc_id = _resolve(db, doc_ref) if doc_ref else None
     try:
         answers = find(db, topic, doc_id, level, role, extra_terms=frame_terms(_frame_path(frame_path)),
-                       limit=limit)
+                       limit=limit, exact=exact)
     except QueryError as exc:
         raise UsageFail(str(exc)) from exc
-    if _emit(_answer_rows(answers), as_json, as_csv, answers):
+    if _emit(as_json, as_csv, answers):
         return
     if not answers:
         click.echo(f"nothing about '{topic}' in {db_path}")
         return
-    for doc_id, items in group_by_document(answers).items():
-        first = items[0]
-        table = Table(title=f"{first['locality']} ({first['level']}) {first['doc_number'] or doc_id}",
-                      title_justify="left", show_lines=True)
-        for column in ("path", "title", "units (role: raw → canonical)", "evidence"):
-            table.add_column(column, overflow="fold")
-        for a in items:
-            units = "\n".join(f"{u['role']}: {u['raw']}" + (f" → {u['canonical']}" if u["canonical"]
-                              and u["canonical"] != u["raw"] else "") for u in a["units"]) or "—"
-            table.add_row(a["path"], a["title"], units, f"{a['evidence']} [{a['span'][0]}:{a['span'][1]}]")
-        console.print(table)
+    for (match, _), items in group_by_document(answers).items():
+        rows = [[a["path"], a["kind"], f"{a['match']} {a['matched']} {a['score']}", a["title"],
+                 "; ".join(f"{u['role']}: {u['raw']}" for u in a["units"]) or "—",
+                 f"[{a['span'][0]}:{a['span'][1]}] {a['evidence']}"] for a in items]
+        console.print(_answer_table(_group_title(items[0]) + ("" if match == "exact" else "  — loose matches"),
+                                    ["path", "kind", "match", "title", "units (role: raw)", "evidence"], rows))
 
 
 def _frame_path(frame_path):
@@ -389,9 +394,10 @@ def _frame_path(frame_path):
 @json_option
 @csv_option
 def duties_command(unit, db_path, level, role, as_json, as_csv):
-    """What UNIT is responsible for, across documents and levels (through canonical units).
+    """What UNIT is responsible for, across documents and levels. UNIT may be a name as
+    printed, a canonical name, a division's short or long name or a function.
 
-    Example: policydiff duties 民政局
+    Example: policydiff duties 公共卫生科
     """
     from .query import QueryError, duties
 
@@ -400,19 +406,18 @@ def duties_command(unit, db_path, level, role, as_json, as_csv):
         answers = duties(db, unit, level, role)
     except QueryError as exc:
         raise UsageFail(str(exc)) from exc
-    rows = [{k: a[k] for k in ("doc_id", "locality", "level", "kind", "path", "title", "role", "raw",
-                               "canonical", "function")} for a in answers]
-    if _emit(rows, as_json, as_csv, answers):
+    if _emit(as_json, as_csv, answers):
         return
     if not answers:
         click.echo(f"no unit matches '{unit}' in {db_path} (try policydiff units)")
         return
-    table = Table(show_lines=False)
-    for column in ("locality", "level", "path", "title", "role", "raw", "canonical"):
-        table.add_column(column, overflow="fold")
+    groups: dict[str, list[dict]] = {}
     for a in answers:
-        table.add_row(a["locality"], a["level"], a["path"], a["title"][:40], a["role"], a["raw"], a["canonical"])
-    console.print(table)
+        groups.setdefault(a["doc_id"], []).append(a)
+    for items in groups.values():
+        rows = [[a["path"], a["kind"], a["role"], a["title"], a["raw"], a["canonical"] or ""] for a in items]
+        console.print(_answer_table(_group_title(items[0]), ["path", "kind", "role", "title", "raw", "canonical"],
+                                    rows))
 
 
 @cli.command("units")
@@ -429,8 +434,8 @@ def units_command(db_path, unresolved, as_json):
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     table = Table()
-    for column in ("doc_id", "raw", "canonical", "function", "kind", "level", "reason"):
-        table.add_column(column, overflow="fold")
+    for column in ("doc_id", "raw", "canonical", "function", "kind", "level", "locality", "reason"):
+        table.add_column(column, no_wrap=True, overflow="ellipsis", max_width=30)
     for r in rows:
         table.add_row(*[str(r[k] or "") for k in r])
     console.print(table)
@@ -786,7 +791,7 @@ def serve(db_path, port, host):
     import subprocess
     import tempfile
 
-    from .report.web import datasette_metadata
+    from .report.web import PLUGINS_DIR, datasette_metadata
 
     if importlib.util.find_spec("datasette") is None:
         raise Fail("Datasette is not installed: pip install -e '.[web]'")
@@ -795,7 +800,7 @@ def serve(db_path, port, host):
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as fh:
         json.dump(datasette_metadata(name), fh, ensure_ascii=False)
     command = [sys.executable, "-m", "datasette", "serve", str(db_path), "--metadata", fh.name,
-               "--host", host, "--port", str(port), "--setting", "default_page_size", "50"]
+               "--host", host, "--port", str(port), "--plugins-dir", str(PLUGINS_DIR), "--setting", "default_page_size", "50"]
     click.echo(f"serving {db_path} at http://{host}:{port}/{name}", err=True)
     try:  # a child, not execv: this process stays to remove the metadata file when the server ends
         server = subprocess.Popen(command)

@@ -14,7 +14,7 @@ from collections import defaultdict
 
 import sqlite_utils
 
-from .canonical import expand_unit_list, function_of
+from .canonical import division_names, expand_unit_list, function_of
 from .resources import load_json
 from .textutils import sentence_bounds
 
@@ -37,25 +37,62 @@ def clean_query(text: str) -> str:
     return text
 
 
-def expand_terms(topic: str, extra: dict[str, list[str]] | None = None) -> list[tuple[str, float]]:
-    """The topic plus its synonyms (data/synonyms.json and the frame's key terms).
+EXACT, LOOSE = "exact", "loose"
+LOOSE_WEIGHT = 0.4
+LADDER = {"national": 0, "provincial": 1, "prefecture": 2, "county": 3, "township": 4}
 
-    >>> [t for t, _ in expand_terms("家庭医生签约")][:3]
-    ['家庭医生签约', '签约服务', '家庭医生签约服务']
+
+def topic_terms(topic: str, extra: dict[str, list[str]] | None = None) -> list[tuple[str, str, float]]:
+    """(term, exact/loose, weight) for a topic: the topic, its synonyms and narrower
+    words (data/synonyms.json) as exact terms; related words and the frame's key
+    terms as loose ones.
+
+    >>> [t for t, match, _ in topic_terms("两癌") if match == "exact"]
+    ['两癌', '宫颈癌', '乳腺癌', '两癌筛查']
     """
-    terms = {topic: 1.0}
-    groups = [g for g in load_json("synonyms.json")["groups"]]
+    data = load_json("synonyms.json")
+    terms: dict[str, tuple[str, float]] = {topic: (EXACT, 1.0)}
+    for group in data["groups"]:
+        kind = _group_match(group, topic)
+        for member in group if kind else ():
+            terms.setdefault(member, (kind, SYNONYM_WEIGHT if kind == EXACT else LOOSE_WEIGHT))
+    for word, narrower in data.get("narrower", {}).items():
+        if _group_match([word], topic) == EXACT:
+            for member in narrower:
+                terms.setdefault(member, (EXACT, SYNONYM_WEIGHT))
     # the frame's key terms are machine-made, words of the headings that carry an entry
     # (精细化, 低收入 beside 大病专项救治; 发展 beside 远程医疗): one widens a search only when
     # it is about the topic (shares two characters in a row with it) and is not a bare
     # two-character word (诊疗, 专项: in half the corpus, and a LIKE scan each)
-    groups += [[label, *(k for k in keys if len(k) >= 3 and _shares_bigram(k, topic))]
-               for label, keys in (extra or {}).items()]
-    for group in groups:
-        if any(member in topic or (len(topic) >= 2 and topic in member) for member in group):
+    related = data.get("related", []) + [
+        [label, *(k for k in keys if len(k) >= 3 and _shares_bigram(k, topic))] for label, keys in (extra or {}).items()]
+    for group in related:
+        if _group_match(group, topic):
             for member in group:
-                terms.setdefault(member, SYNONYM_WEIGHT)
-    return [(t, w) for t, w in terms.items() if t.strip()]
+                terms.setdefault(member, (LOOSE, LOOSE_WEIGHT))
+    return [(t, kind, w) for t, (kind, w) in terms.items() if t.strip()]
+
+
+def _group_match(group: list[str], topic: str) -> str | None:
+    """EXACT when the topic is a member (or one with at most two characters more or less:
+    家庭医生签约服务 ~ 家庭医生签约); LOOSE when it only contains one (公共卫生委员会 ⊃ 公共卫生)."""
+    kind = None
+    for member in group:
+        if member == topic or (len(member) >= 2 and (member in topic or topic in member)
+                               and abs(len(member) - len(topic)) <= 2):
+            return EXACT
+        if len(member) >= 2 and member in topic:
+            kind = LOOSE
+    return kind
+
+
+def expand_terms(topic: str, extra: dict[str, list[str]] | None = None) -> list[tuple[str, float]]:
+    """The topic plus its synonyms and related words, as (term, weight).
+
+    >>> [t for t, _ in expand_terms("家庭医生签约")][:3]
+    ['家庭医生签约', '家签', '家庭医生签约服务']
+    """
+    return [(t, w) for t, _, w in topic_terms(topic, extra)]
 
 
 def _shares_bigram(term: str, topic: str) -> bool:
@@ -70,60 +107,60 @@ def _like(term: str) -> str:
     return "%" + re.sub(r"([%_!])", r"!\1", term) + "%"
 
 
-def _ranked_measures(db: sqlite_utils.Database, terms, docs: dict, limit: int, score_terms=None) -> list[tuple]:
-    """Measures that mention a term, best first.
-
-    Terms of three or more characters go through the FTS5 trigram index ranked by
-    bm25 with the heading weighted over the text; shorter ones by LIKE, headings
-    first. Only the best ``limit`` per term are fetched and scored in Python.
-    Every query string is a bound parameter.
-    Returns (id, doc_id, path, title, text, start, position, score).
-    """
+def _matching_rowids(db, table: str, columns: list[str], terms, limit: int | None = None) -> list[int]:
+    """Rowids of ``table`` whose ``columns`` mention a term: the FTS5 trigram index for
+    terms of three or more characters where the table has one, LIKE otherwise. Every
+    query string is a bound parameter."""
     rowids: list[int] = []
-    for term, _ in terms:
-        if len(term) >= 3:
-            sql = ("select rowid from measures_fts where measures_fts match ? "
-                   "order by bm25(measures_fts, 10.0, 1.0) limit ?")
-            rowids += [r[0] for r in db.execute(sql, [_fts_phrase(term), limit * 4])]
+    cap = f" limit {int(limit)}" if limit else ""
+    for term in terms:
+        if len(term) >= 3 and table in SEARCHED_BY_FTS:
+            match = f"{{{' '.join(columns)}}} : {_fts_phrase(term)}"
+            rowids += [r[0] for r in db.execute(
+                f"select rowid from [{table}_fts] where [{table}_fts] match ? order by rank{cap}", [match])]
         else:
-            for column in ("title", "text"):
-                sql = f"select rowid from measures where {column} like ? escape '!' limit ?"
-                rowids += [r[0] for r in db.execute(sql, [_like(term), limit * 4])]
-    rows = db.execute("select id, doc_id, path, title, text, start, position from measures "
-                      "where rowid in (select value from json_each(?))", [json.dumps(sorted(set(rowids)))])
-    scored = [(*row, _score(row[3], row[4], score_terms or terms)[0]) for row in rows if row[1] in docs]
-    scored.sort(key=lambda r: (-r[7], docs[r[1]]["issue_date"] or "", r[1], r[6]))
-    return scored[:limit]
+            for column in columns:
+                rowids += [r[0] for r in db.execute(
+                    f"select rowid from [{table}] where [{column}] like ? escape '!'{cap}", [_like(term)])]
+    return sorted(set(rowids))
 
 
-def _first_term(title: str, text: str, terms) -> str | None:
-    return next((t for t, _ in terms if t in text), None)
+SEARCHED_BY_FTS = {"measures", "task_rows", "duties"}
+
+# kind of place → (table, searched columns, select list giving doc_id, path, title, text, start, position)
+PLACES = {
+    "measure": ("measures", ["title", "text"], "doc_id, path, title, text, start, position, id"),
+    "goal": ("goals", ["text"], "doc_id, path, heading, text, start, -1, null"),
+    "indicator": ("annex_indicators", ["indicator"],
+                  "doc_id, '附件/指标/' || no, indicator, indicator, start, 3000 + no, binding"),
+    "task_row": ("task_rows", ["task"], "doc_id, '附件/表/' || no, task, task, start, 1000 + no, lead"),
+    "duty": ("duties", ["duty"], "doc_id, path, unit || '负责' || duty, duty, start, 2000 + position, unit"),
+}
+PLACE_WEIGHT = {"measure": 1.0, "goal": 0.9, "indicator": 0.9, "task_row": 0.9, "duty": 0.8}
 
 
-def _matching_rowids(db, table: str, column: str, terms) -> str:
-    """JSON list of rowids of ``table`` whose ``column`` mentions a term: FTS5 for
-    terms of three or more characters, LIKE for shorter ones."""
-    rowids = []
-    for term, _ in terms:
-        if len(term) >= 3:
-            sql = f"select rowid from [{table}_fts] where [{table}_fts] match ?"
-            rowids += [r[0] for r in db.execute(sql, [f"{{{column}}} : {_fts_phrase(term)}"])]
-        else:
-            rowids += [r[0] for r in db.execute(f"select rowid from [{table}] where [{column}] like ? escape '!'",
-                                                 [_like(term)])]
-    return json.dumps(sorted(set(rowids)))
+def _places_about(db, kind: str, terms, docs, limit: int) -> list[tuple]:
+    """(kind, doc_id, path, title, text, start, position, extra) of ``kind`` mentioning a term."""
+    table, columns, select = PLACES[kind]
+    rowids = _matching_rowids(db, table, columns, terms, limit * 2)
+    rows = db.execute(f"select {select} from [{table}] where rowid in (select value from json_each(?))",
+                      [json.dumps(rowids)]).fetchall()
+    if isinstance(docs, _AllDocuments):
+        docs.prefetch({row[0] for row in rows})
+    return [(kind, *row) for row in rows if row[0] in docs]
 
 
-def _score(title: str, text: str, terms) -> tuple[float, str | None]:
-    score, first = 0.0, None
-    for term, weight in terms:
-        if term in title:
-            score += TITLE_WEIGHT * weight
-        count = text.count(term)
-        score += min(count, 3) * weight
-        if count and first is None:
-            first = term
-    return score, first
+def _score(title: str, text: str, terms) -> tuple[float, str | None, str | None]:
+    """(score, match: exact/loose/None, first term found): exact terms outrank loose ones."""
+    score, match, first = 0.0, None, None
+    for term, kind, weight in terms:
+        count = text.count(term) + (term in title and term not in text)
+        if not count:
+            continue
+        score += (TITLE_WEIGHT * weight if term in title else 0) + min(count, 3) * weight
+        if match != EXACT:
+            match, first = kind, term
+    return score, match, first
 
 
 def evidence_span(text: str, start: int, term: str | None) -> tuple[str, list[int]]:
@@ -135,34 +172,86 @@ def evidence_span(text: str, start: int, term: str | None) -> tuple[str, list[in
 
 
 def who(db: sqlite_utils.Database, topic: str, doc_id: str | None = None, level: str | None = None,
-        role: str | None = None, extra_terms=None, limit: int = 200) -> list[dict]:
-    """Measures, task-table rows and duty clauses about ``topic``, with their units.
+        role: str | None = None, extra_terms=None, limit: int = 200, exact: bool = False) -> list[dict]:
+    """Every place that speaks of ``topic`` — measures, 主要目标 paragraphs, annex
+    indicators, task-table rows, duty clauses — each once, with its units.
 
-    Each answer row: doc_id, locality, level, kind (measure / task_row / duty),
-    path, title, units [{raw, role, source, canonical, function}], evidence, span, score.
-    Rows are ranked: a measure whose heading names the topic first.
+    Each answer: doc_id, doc_number, locality, level, issue_date, kind (measure / goal /
+    indicator / task_row / duty), path, title, units [{raw, role, source, canonical,
+    function}], evidence, span, match (exact: the topic, a synonym or a narrower word
+    is printed there; loose: only a related word), matched (the word), score.
+    Exact answers come first, grouped down the ladder (national → county) and by date;
+    loose ones follow in the same order. ``exact`` drops the loose ones.
     """
     topic = clean_query(topic)
-    terms = expand_terms(topic, extra_terms)
+    terms = [t for t in topic_terms(topic, extra_terms) if not exact or t[1] == EXACT]
     docs = _documents(db, doc_id, level) if doc_id or level else _AllDocuments(db)
-    # the topic's own words first; its synonyms widen the search only when it finds too little
-    candidates = _ranked_measures(db, terms[:1], docs, limit * 2, score_terms=terms)
-    if len(candidates) < limit * 2:
-        candidates = _ranked_measures(db, terms, docs, limit * 2)
-    scored = [(m[7], m, _first_term(m[3], m[4], terms)) for m in candidates]
-    answers = []
-    for score, m, first in scored:
-        if len(answers) >= limit:
-            break  # units and evidence only for the rows that will be shown
-        units = _measure_units(db, m[0], role)
-        if role and not units:
+    found = _found(db, terms, [t for t, kind, _ in terms if kind == EXACT], docs, limit)
+    if len(found) < limit and not exact:  # loose answers rank below every exact one: only to fill up
+        seen = {f[2][:4] for f in found}
+        found += [f for f in _found(db, terms, [t for t, kind, _ in terms if kind == LOOSE], docs, limit)
+                  if f[2][:4] not in seen]
+    found.sort(key=lambda f: (f[0] != EXACT, -f[1], docs[f[2][1]]["issue_date"] or "", f[2][1], f[2][6]))
+    answers = _best_answers(db, docs, found, role, limit)
+    return sorted(answers, key=lambda a: (a["match"] != EXACT, *ladder_key(a), -a["score"], a["position"]))
+
+
+def _found(db, terms, words: list[str], docs, limit: int) -> list[tuple]:
+    """(match, score, place, first term) for the places that print one of ``words``,
+    scored by every term of the topic."""
+    found = []
+    for kind in PLACES:
+        for place in _places_about(db, kind, words, docs, limit) if words else ():
+            score, match, first = _score(place[3], place[4], terms)
+            if match:
+                found.append((match, score * PLACE_WEIGHT[kind], place, first))
+    return found
+
+
+def ladder_key(answer: dict) -> tuple:
+    """Down the ladder (national → province → prefecture → county), then by date."""
+    return LADDER.get(answer["level"] or "", 9), answer["issue_date"] or "", answer["doc_id"]
+
+
+def _place_answer(db, docs, place, role, match, first, score) -> dict | None:
+    kind, doc_id, path, title, text, start, position, extra = place
+    units = _place_units(db, kind, doc_id, extra, role)
+    if role and not units:
+        return None
+    quote, span = evidence_span(text, start, first) if kind in ("measure", "goal") else (text, [start, start + len(text)])
+    answer = _answer(docs[doc_id], kind, path, title, units, quote, span, score, position)
+    answer.update(match=match, matched=first)
+    return answer
+
+
+def _place_units(db, kind, doc_id, extra, role) -> list[dict]:
+    if kind == "measure":
+        return _measure_units(db, extra, role)
+    if kind == "task_row" and role in (None, "lead"):
+        return _units_as(db, doc_id, json.loads(extra), "lead", "task_table")
+    if kind == "duty" and role in (None, "responsible"):
+        return _units_as(db, doc_id, expand_unit_list(extra), "responsible", "duty_paragraph")
+    return []
+
+
+def _best_answers(db, docs, found, role, limit: int) -> list[dict]:
+    """The first ``limit`` answers of ``found`` (best first), each place once; units and
+    evidence only for those. A measure that is only the frame of duty clauses
+    (加强部门协作, no unit of its own) gives way to the clauses, which name the units."""
+    duty_paths = {(place[1], place[2]) for _, _, place, _ in found if place[0] == "duty"}
+    seen, answers = set(), []
+    for match, score, place, first in found:
+        key = place[:4]  # kind, doc_id, path, title
+        if key in seen:
             continue
-        quote, span = evidence_span(m[4], m[5], first)
-        answers.append(_answer(docs[m[1]], "measure", m[2], m[3], units, quote, span, score, m[6]))
-    answers += _task_rows_about(db, terms, docs, role, limit)
-    answers += _duties_about(db, terms, docs, role, limit)
-    answers.sort(key=lambda a: (-a["score"], a["issue_date"] or "", a["doc_id"], a["position"]))
-    return answers[:limit]
+        seen.add(key)
+        answer = _place_answer(db, docs, place, role, match, first, score)
+        if answer is None or (place[0] == "measure" and not answer["units"] and (place[1], place[2]) in duty_paths):
+            continue
+        answers.append(answer)
+        if len(answers) >= limit:
+            break
+    return answers
 
 
 class _AllDocuments(dict):
@@ -171,6 +260,12 @@ class _AllDocuments(dict):
     def __init__(self, db):
         super().__init__()
         self.db = db
+
+    def prefetch(self, doc_ids: set[str]) -> None:
+        """Fetch the documents of many rows in one query."""
+        missing = [d for d in doc_ids if not dict.__contains__(self, d)]
+        if missing:
+            self.update(_documents(self.db, missing, None))
 
     def __contains__(self, doc_id) -> bool:
         return self.get(doc_id) is not None
@@ -191,7 +286,9 @@ class _AllDocuments(dict):
 
 def _documents(db, doc_id, level) -> dict[str, dict]:
     sql, args = "select id, locality, admin_level, issue_date, doc_number from documents where 1=1", []
-    if doc_id:
+    if isinstance(doc_id, list):
+        sql, args = sql + " and id in (select value from json_each(?))", args + [json.dumps(doc_id)]
+    elif doc_id:
         sql, args = sql + " and id = ?", args + [doc_id]
     if level:
         sql, args = sql + " and admin_level = ?", args + [level]
@@ -210,8 +307,12 @@ def _measure_units(db, measure_id: str, role: str | None) -> list[dict]:
         "left join unit_aliases ua on ua.doc_id = mu.doc_id and ua.raw = mu.unit "
         "left join units u on u.id = ua.unit_id where mu.measure_id = ? order by mu.position",
         [measure_id]).fetchall()
-    return [{"raw": r[0], "role": r[1], "source": r[2], "canonical": r[3], "function": r[4], "kind": r[5]}
-            for r in rows if not role or r[1] == role]
+    units = {}
+    for r in rows:  # a unit named inline and again in the task table: once
+        if not role or r[1] == role:
+            units.setdefault((r[0], r[1]), {"raw": r[0], "role": r[1], "source": r[2], "canonical": r[3],
+                                            "function": r[4], "kind": r[5]})
+    return list(units.values())
 
 
 def _canonical(db, doc_id: str, raw: str) -> tuple[str | None, str | None, str | None]:
@@ -230,61 +331,40 @@ def _units_as(db, doc_id: str, raws: list[str], role: str, source: str) -> list[
     return units
 
 
-def _top(rows, terms, docs, text_index: int, limit: int):
-    """Rows of ``docs`` that mention a term, best score first, at most ``limit``."""
-    scored = []
-    for row in rows:
-        if row[0] in docs:
-            score, first = _score("", row[text_index], terms)
-            if first:
-                scored.append((score, row))
-    scored.sort(key=lambda sr: (-sr[0], sr[1][0], sr[1][1]))
-    return scored[:limit]
-
-
-def _task_rows_about(db, terms, docs, role, limit) -> list[dict]:
-    if role and role != "lead":
-        return []
-    answers = []
-    rows = db.execute("select doc_id, no, task, lead, start, end from task_rows "
-                      "where rowid in (select value from json_each(?))", [_matching_rowids(db, "task_rows", "task", terms)])
-    for score, (doc_id, no, task, lead, start, end) in _top(rows, terms, docs, 2, limit):
-        units = _units_as(db, doc_id, json.loads(lead), "lead", "task_table")
-        answers.append(_answer(docs[doc_id], "task_row", f"附件/表/{no}", task, units, task, [start, end],
-                               score * 0.9, 1000 + no))
-    return answers
-
-
-def _duties_about(db, terms, docs, role, limit) -> list[dict]:
-    if role and role != "responsible":
-        return []
-    answers = []
-    rows = db.execute("select doc_id, position, unit, duty, start, end from duties "
-                      "where rowid in (select value from json_each(?))", [_matching_rowids(db, "duties", "duty", terms)])
-    for score, (doc_id, position, unit, duty, start, end) in _top(rows, terms, docs, 3, limit):
-        units = _units_as(db, doc_id, expand_unit_list(unit), "responsible", "duty_paragraph")
-        answers.append(_answer(docs[doc_id], "duty", "部门职责", f"{unit}负责{duty}", units,
-                               f"{unit}负责{duty}", [start, end], score * 0.8, 2000 + position))
-    return answers
-
-
 def unit_ids_for(db: sqlite_utils.Database, query: str) -> list[str]:
-    """Canonical units a researcher's unit name means: by function (民政局 → 民政),
-    or by name for divisions and institutions (公卫科, 疾控中心)."""
+    """Canonical units a researcher's unit name means, by any name: as printed
+    (市卫健局公卫科), canonical (神木市卫生健康局公卫科), a division's short or long name
+    (公卫科 = 公共卫生科; 老年科 = 老龄科 = 老龄健康科), or a function (民政局, 医保 → every
+    department of that function). Only when none of these names a unit, a unit whose
+    name contains the query."""
     query = clean_query(query)
+    ids = {r[0] for r in db.execute("select unit_id from unit_aliases where raw = ? union "
+                                    "select id from units where name = ?", [query, query])}
+    names = division_names(query) or division_names(_division_tail(query))
+    if names:  # division ids end with the long name: div:<department id>:老龄健康科
+        long_name = re.sub(r"([%_!])", r"!\1", names[-1])
+        ids.update(r[0] for r in db.execute("select id from units where kind = 'division' and id like ? escape '!'",
+                                            ["%:" + long_name]))
     found = function_of(query)
-    ids = set()
     if found and len(found[1]) >= len(query) - 1:  # the query is a function's name (民政局, 医保)
         ids.update(r[0] for r in db.execute(
             "select id from units where function = ? and kind = 'department'", [found[0]]))
-    ids.update(r[0] for r in db.execute(
-        "select distinct u.id from units u left join unit_aliases ua on ua.unit_id = u.id "
-        "where u.name like ? escape '!' or ua.raw like ? escape '!'", [_like(query), _like(query)]))
+    if not ids:
+        ids.update(r[0] for r in db.execute(
+            "select distinct u.id from units u left join unit_aliases ua on ua.unit_id = u.id "
+            "where u.name like ? escape '!' or ua.raw like ? escape '!'", [_like(query), _like(query)]))
     return sorted(ids)
 
 
+def _division_tail(query: str) -> str:
+    m = re.search(r"[^局委厅]{1,10}(?:科|处|室|办)$", query)
+    return m.group(0) if m else ""
+
+
 def duties(db: sqlite_utils.Database, unit: str, level: str | None = None, role: str | None = None) -> list[dict]:
-    """Everything a unit is responsible for, across documents and levels."""
+    """Everything a unit is responsible for, across documents and levels: measures
+    that name it (inline or in the task table) and duty clauses. Each (document,
+    path, unit) once; down the ladder, then by date and position."""
     ids = unit_ids_for(db, unit)
     docs = _documents(db, None, level)
     if not ids:
@@ -292,33 +372,79 @@ def duties(db: sqlite_utils.Database, unit: str, level: str | None = None, role:
     marks = ",".join("?" * len(ids))
     rows = db.execute(
         f"select mu.doc_id, m.path, m.title, mu.unit, mu.role, mu.source, u.name, u.function, m.position, "
-        f"mu.start, mu.end from measure_units mu join measures m on m.id = mu.measure_id "
+        f"mu.start, mu.end, u.id from measure_units mu join measures m on m.id = mu.measure_id "
         f"join unit_aliases ua on ua.doc_id = mu.doc_id and ua.raw = mu.unit join units u on u.id = ua.unit_id "
-        f"where ua.unit_id in ({marks}) order by mu.doc_id, m.position", ids).fetchall()
+        f"where ua.unit_id in ({marks}) order by mu.doc_id, m.position, mu.position", ids).fetchall()
     answers = []
-    for doc_id, path, title, raw, r, source, name, function, position, start, end in rows:
+    for doc_id, path, title, raw, r, source, name, function, position, start, end, unit_id in rows:
         if doc_id in docs and (not role or r == role):
             answers.append({**docs[doc_id], "kind": "measure", "path": path, "title": title, "raw": raw,
                             "role": r, "source": source, "canonical": name, "function": function,
-                            "span": [start, end], "position": position})
-    id_set = set(ids)
-    for doc_id, position, unit_text, duty, start, end in db.execute(
-            "select doc_id, position, unit, duty, start, end from duties"):
-        if doc_id not in docs or (role and role != "responsible"):
-            continue
-        for raw in expand_unit_list(unit_text):
-            row = db.execute("select unit_id from unit_aliases where doc_id = ? and raw = ?", [doc_id, raw]).fetchone()
-            if row and row[0] in id_set:
-                name, function, _ = _canonical(db, doc_id, raw)
-                answers.append({**docs[doc_id], "kind": "duty", "path": "部门职责", "title": duty, "raw": raw,
-                                "role": "responsible", "source": "duty_paragraph", "canonical": name,
-                                "function": function, "span": [start, end], "position": 2000 + position})
-    answers.sort(key=lambda a: (a["issue_date"] or "", a["doc_id"], a["position"]))
+                            "span": [start, end], "position": position, "unit_id": unit_id})
+    if not role or role == "responsible":
+        answers += _duty_clauses_of(db, ids, docs)
+    seen, kept = set(), []
+    for a in answers:  # a unit named inline and in the task table, or twice in one measure: once
+        key = (a["doc_id"], a["path"], a.pop("unit_id"))
+        if key not in seen:
+            seen.add(key)
+            kept.append(a)
+    return sorted(kept, key=lambda a: (*ladder_key(a), a["position"]))
+
+
+def _duty_clauses_of(db, ids: list[str], docs) -> list[dict]:
+    """Duty clauses naming one of the units ``ids``: found through the raw strings
+    that map to them (the clause lists 农业农村、住房城乡建设等部门: searched by stem)."""
+    marks = ",".join("?" * len(ids))
+    raws = {(d, raw): (u, name, function) for d, raw, u, name, function in db.execute(
+        f"select ua.doc_id, ua.raw, ua.unit_id, u.name, u.function from unit_aliases ua join units u "
+        f"on u.id = ua.unit_id where ua.unit_id in ({marks})", ids)}
+    stems = {re.sub(r"(部门|单位)$", "", raw) or raw for _, raw in raws}
+    rowids = _matching_rowids(db, "duties", ["unit"], sorted(stems))
+    answers = []
+    for doc_id, position, unit_text, duty, path, start, end in db.execute(
+            "select doc_id, position, unit, duty, path, start, end from duties "
+            "where rowid in (select value from json_each(?))", [json.dumps(rowids)]):
+        for raw in expand_unit_list(unit_text) if doc_id in docs else ():
+            if (doc_id, raw) in raws:
+                unit_id, name, function = raws[(doc_id, raw)]
+                answers.append({**docs[doc_id], "kind": "duty", "path": path or "部门职责", "title": duty,
+                                "raw": raw, "role": "responsible", "source": "duty_paragraph", "canonical": name,
+                                "function": function, "span": [start, end], "position": 2000 + position,
+                                "unit_id": unit_id})
     return answers
 
 
-def group_by_document(rows: list[dict]) -> dict[str, list[dict]]:
-    grouped: dict[str, list[dict]] = defaultdict(list)
+def group_by_document(rows: list[dict]) -> dict[tuple[str, str], list[dict]]:
+    """Answers by (match, document), in the order given."""
+    grouped: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for row in rows:
-        grouped[row["doc_id"]].append(row)
+        grouped[(row.get("match") or EXACT, row["doc_id"])].append(row)
     return dict(grouped)
+
+
+ANSWER_COLUMNS = ["文号", "locality", "level", "date", "doc_id", "kind", "path", "title", "match", "matched",
+                  "score", "role", "unit", "canonical", "function", "evidence", "span"]
+
+
+def answer_rows(answers: list[dict]) -> list[dict]:
+    """Flat rows, one per (answer, unit): what the command line's CSV and the browser show."""
+    rows = []
+    for a in answers:
+        for u in a.get("units") or [a if "raw" in a else {}]:
+            rows.append({"文号": a["doc_number"], "locality": a["locality"], "level": a["level"],
+                         "date": a["issue_date"], "doc_id": a["doc_id"], "kind": a["kind"], "path": a["path"],
+                         "title": a["title"], "match": a.get("match"), "matched": a.get("matched"),
+                         "score": a.get("score"), "role": u.get("role"), "unit": u.get("raw"),
+                         "canonical": u.get("canonical"), "function": u.get("function"),
+                         "evidence": a.get("evidence", ""), "span": f"{a['span'][0]}-{a['span'][1]}"})
+    return rows
+
+
+def recall_precision(answers: list[dict], expected: dict[str, list[str]]) -> tuple[float, float]:
+    """(recall, precision) of ``answers`` against the places (doc id → paths) where a
+    topic is really spoken of."""
+    wanted = {(doc_id, path) for doc_id, paths in expected.items() for path in paths}
+    shown = {(a["doc_id"], a["path"]) for a in answers}
+    hits = len(wanted & shown)
+    return hits / len(wanted) if wanted else 1.0, hits / len(shown) if shown else 1.0

@@ -35,7 +35,7 @@ log = logging.getLogger(__name__)
 DEFAULT_DB = Path("extracted") / "policydiff.db"
 
 CHILD_TABLES = ["unit_aliases", "texts", "issuers", "addressees", "sections", "measures", "measure_units",
-                "targets", "citations", "duties", "task_rows", "annex_indicators"]
+                "targets", "citations", "duties", "task_rows", "annex_indicators", "goals"]
 
 DOCUMENT_COLUMNS = ["id", "path", "sha256", "title", "body_title", "doc_number", "issue_date",
                     "print_date", "locality", "admin_level", "parent_locality", "source_format",
@@ -83,7 +83,7 @@ def _set_wal(db: sqlite_utils.Database) -> None:
     db.conn.execute("PRAGMA journal_mode = WAL")
 
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7  # 6: unit names per notice; 7: goals
 
 # table -> its columns in the trigram search index
 SEARCH_COLUMNS = {"measures": ["title", "text"], "task_rows": ["task"], "duties": ["unit", "duty"]}
@@ -179,6 +179,9 @@ def _create_schema(db: sqlite_utils.Database) -> None:
         db["annex_indicators"].create({
             "doc_id": str, "no": int, "indicator": str, "binding": str, "start": int, "end": int},
             pk=("doc_id", "no"), foreign_keys=fk)
+        db["goals"].create({  # 主要目标 paragraphs: a place `who` searches beside measures
+            "doc_id": str, "path": str, "heading": str, "text": str, "start": int, "end": int},
+            pk=("doc_id", "path"), foreign_keys=fk)
         db["units"].create({
             "id": str, "name": str, "function": str, "kind": str, "level": str, "locality": str,
             "parent_id": str, "parent_name": str, "reason": str}, pk="id")
@@ -244,6 +247,7 @@ def document_rows(record: dict) -> DocumentRows:
                              for r in record["annex_indicators"] or []],
         "unit_aliases": [{"doc_id": doc_id, "raw": raw, "unit_id": u["id"], "name": u["name"],
                           "parent_name": u.get("parent_name")} for raw, u in unit_map.items()],
+        "goals": list(_goal_rows(doc_id, record["outline"], record["text"])),
     }
     columns = {table: list(rows[0]) for table, rows in tables.items() if rows}
     return {table: (columns[table], [tuple(map(row.get, columns[table])) for row in rows])
@@ -368,6 +372,20 @@ def _section_rows(doc_id, outline):
                "body_start": n["body_span"][0], "body_end": n["body_span"][1]}
 
 
+GOAL_HEADING = re.compile(r"^(主要|总体|工作|发展)?目标(任务)?$|^总体要求$")
+
+
+def _goal_rows(doc_id, outline, text):
+    """The 主要目标 paragraphs: not measures, yet where a notice states its indicators
+    (in a 总体要求 without sub-items, when it has no 主要目标 of its own)."""
+    parents = {n["parent"] for n in outline}
+    for n in outline:
+        if GOAL_HEADING.match((n["heading"] or "").strip("。：:")) and n["path"] not in parents:
+            start, end = n["body_span"]
+            yield {"doc_id": doc_id, "path": n["path"], "heading": n["heading"], "text": text[start:end],
+                   "start": start, "end": end}
+
+
 def measure_id(doc_id: str, path: str) -> str:
     return f"{doc_id}:{path}"
 
@@ -466,10 +484,14 @@ def resolve_document(db: sqlite_utils.Database, ref: str) -> str:
 
 
 def unit_aliases(db: sqlite_utils.Database, unresolved: bool = False) -> list[dict]:
-    """Raw unit strings of every document with the canonical unit each maps to."""
-    sql = ("select ua.doc_id, ua.raw, coalesce(ua.name, u.name) as canonical, u.function, u.kind, u.level, u.reason "
+    """Raw unit strings of every document with the canonical unit each maps to.
+    ``unresolved``: those that name no function, or no locality (neither their own nor,
+    for a placeholder like 各市, the one they stand under)."""
+    unresolved_sql = " where u.kind = 'unresolved' or (u.locality is null and u.parent_name is null)"
+    sql = ("select ua.doc_id, ua.raw, coalesce(ua.name, u.name) as canonical, u.function, u.kind, u.level, "
+           "coalesce(u.locality, u.parent_name) as locality, u.reason "
            "from unit_aliases ua join units u on u.id = ua.unit_id"
-           + (" where u.kind = 'unresolved'" if unresolved else "") + " order by ua.doc_id, ua.raw")
+           + (unresolved_sql if unresolved else "") + " order by ua.doc_id, ua.raw")
     return [dict(row) for row in db.query(sql)]
 
 

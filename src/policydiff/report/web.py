@@ -4,6 +4,14 @@ an HTML rendering of a notice with every extracted span highlighted by kind."""
 from __future__ import annotations
 
 import html
+from pathlib import Path
+
+from .. import store
+from ..compare.frame import FRAME_PATH, frame_terms
+from ..query import ANSWER_COLUMNS, answer_rows, duties, who
+from .matrix import document_matrix
+
+MATRIX_COLUMNS = ["doc_id", "序号", "path", "工作任务", "unit", "role"]
 
 TABLES = {
     "documents": ("Documents", "One row per notice: 文号, locality, level, dates; `record` is the public JSON.",
@@ -30,49 +38,37 @@ TABLES = {
     "texts": ("Texts", "Normalised text (what spans point into) and the source text.", []),
 }
 
-def _like_literal(param: str) -> str:
-    """SQL for parameter ``param`` with LIKE's wildcards escaped (``escape '\\'``): a
-    topic of ``%`` or ``_`` matches those characters, not every row."""
-    return f"replace(replace(replace({param}, '\\', '\\\\'), '%', '\\%'), '_', '\\_')"
+PLUGINS_DIR = Path(__file__).parent / "web_plugins"
 
 
-WHO_SQL = """
-select d.locality, d.admin_level as level, d.doc_number, m.path, m.title, mu.role, mu.unit as unit_as_printed,
-       u.name as canonical_unit, u.function
-from measures m
-join documents d on d.id = m.doc_id
-left join measure_units mu on mu.measure_id = m.id
-left join unit_aliases ua on ua.doc_id = mu.doc_id and ua.raw = mu.unit
-left join units u on u.id = ua.unit_id
-where m.title like '%' || {topic} || '%' escape '\\' or m.text like '%' || {topic} || '%' escape '\\'
-order by (m.title like '%' || {topic} || '%' escape '\\') desc, d.issue_date, m.position, mu.position
-""".format(topic=_like_literal(":topic"))
+def _unpack(function: str, args: str, columns: list[str]) -> str:
+    """A canned query that unpacks a plugin function's JSON rows into columns."""
+    picked = ",\n       ".join(f"j.value ->> '$.\"{c}\"' as [{c}]" for c in columns)
+    return f"select {picked}\nfrom json_each({function}({args})) j"
 
-DUTIES_SQL = """
-select d.locality, d.admin_level as level, m.path, m.title, mu.role, mu.unit as unit_as_printed,
-       u.name as canonical_unit, u.function
-from measure_units mu
-join measures m on m.id = mu.measure_id
-join documents d on d.id = mu.doc_id
-join unit_aliases ua on ua.doc_id = mu.doc_id and ua.raw = mu.unit
-join units u on u.id = ua.unit_id
-where u.name like '%' || {unit} || '%' escape '\\' or mu.unit like '%' || {unit} || '%' escape '\\'
-   or u.function = :unit
-order by d.issue_date, m.position
-""".format(unit=_like_literal(":unit"))
 
-MATRIX_SQL = """
-select m.path, m.title, mu.unit as unit_as_printed,
-       case mu.role when 'lead' then '牵头' when 'support' then '配合' else '责任' end as role,
-       u.name as canonical_unit
-from measures m
-join documents d on d.id = m.doc_id
-join measure_units mu on mu.measure_id = m.id
-left join unit_aliases ua on ua.doc_id = mu.doc_id and ua.raw = mu.unit
-left join units u on u.id = ua.unit_id
-where d.id = :doc or d.locality like {doc} || '%' escape '\\' or d.doc_number = :doc
-order by m.position, mu.position
-""".format(doc=_like_literal(":doc"))
+WHO_SQL = _unpack("policydiff_who", ":topic, 0", ANSWER_COLUMNS)
+WHO_EXACT_SQL = _unpack("policydiff_who", ":topic, 1", ANSWER_COLUMNS)
+DUTIES_SQL = _unpack("policydiff_duties", ":unit", ANSWER_COLUMNS)
+MATRIX_SQL = _unpack("policydiff_matrix", ":doc", MATRIX_COLUMNS)
+
+
+def who_rows(db, topic: str, exact: bool = False) -> list[dict]:
+    """The rows of `policydiff who TOPIC --csv`, as the browser shows them."""
+    return answer_rows(who(db, topic, exact=exact, extra_terms=frame_terms(FRAME_PATH), limit=50))
+
+
+def duties_rows(db, unit: str) -> list[dict]:
+    """The rows of `policydiff duties UNIT --csv`."""
+    return answer_rows(duties(db, unit))
+
+
+def matrix_rows(db, doc: str) -> list[dict]:
+    """The cells of `policydiff matrix DOC`, one row per (task, unit) with a role."""
+    doc_id = store.resolve_document(db, doc)
+    rows, columns = document_matrix(store.load_record(db, doc_id))
+    return [{"doc_id": doc_id, "序号": row["序号"], "path": row["path"], "工作任务": row["工作任务"], "unit": unit,
+             "role": row[unit]} for row in rows for unit in columns[3:] if row[unit]]
 
 
 def datasette_metadata(database: str = "policydiff") -> dict:
@@ -86,12 +82,18 @@ def datasette_metadata(database: str = "policydiff") -> dict:
         "databases": {database: {
             "tables": tables,
             "queries": {
-                "who": {"title": "Who is responsible for X", "sql": WHO_SQL.strip(),
-                        "description": "Measures whose heading or text mentions :topic, with their units."},
-                "duties": {"title": "What is unit U responsible for", "sql": DUTIES_SQL.strip(),
-                           "description": "Measures naming :unit (as printed, canonical name, or function)."},
-                "matrix": {"title": "Responsibility matrix of one notice", "sql": MATRIX_SQL.strip(),
-                           "description": ":doc is an id, a locality or a 文号."},
+                "who": {"title": "Who is responsible for X", "sql": WHO_SQL,
+                        "description": "What `policydiff who :topic` answers: every place (measure, goal, "
+                                       "annex indicator, task row, duty clause) that speaks of :topic, exact "
+                                       "matches first, down the ladder."},
+                "who_exact": {"title": "Who is responsible for X (exact matches only)", "sql": WHO_EXACT_SQL,
+                              "description": "`policydiff who :topic --exact`."},
+                "duties": {"title": "What is unit U responsible for", "sql": DUTIES_SQL,
+                           "description": "`policydiff duties :unit`: :unit as printed, canonical, a division's "
+                                          "short or long name, or a function."},
+                "matrix": {"title": "Responsibility matrix of one notice", "sql": MATRIX_SQL,
+                           "description": "`policydiff matrix :doc`, one row per cell; :doc is an id, a "
+                                          "locality or a 文号."},
             },
         }},
     }
