@@ -168,6 +168,16 @@ HEADERS = [
            "为推动政策落实,决定开展专项督导。\n鹭洲市卫生健康局\n2022年6月1日\n",
      {"doc_number": "鹭卫〔2022〕9号", "title": "鹭洲市卫生健康局关于开展健康帮扶专项督导的通知", "issue_date": "2022-06-01",
       "issuers": ["鹭洲市卫生健康局"], "addressees": ["各县（区）卫生健康局"], "conflicts": ["doc_number"]}),
+    # H23: a 关于 title wrapped before its year range, so the first line ends in a genre word (计划);
+    # the enclosed plan's title follows the date and is not a citation of the notice
+    ("H23", "关于印发霁州市基层卫生人才队伍建设三年行动计划\n(2024—2026年)的通知\n各县(市)、区人民政府,市人民政府各部门:\n"
+            "《霁州市基层卫生人才队伍建设三年行动计划(2024—2026年)》已经市政府同意,现印发给你们,请认真贯彻执行。\n"
+            "霁州市人民政府办公室\n2024年3月6日\n霁州市基层卫生人才队伍建设三年行动计划(2024—2026年)\n"
+            "为稳定基层卫生人才队伍,根据《澜川省人民政府办公厅关于印发澜川省基层卫生人才工作方案的通知》(澜政办〔2023〕17号)"
+            "要求,制定本行动计划。\n一、总体要求\n",
+     {"title": "关于印发霁州市基层卫生人才队伍建设三年行动计划（2024—2026年）的通知", "genre": "通知",
+      "body_title": "霁州市基层卫生人才队伍建设三年行动计划（2024—2026年）", "issuers": ["霁州市人民政府办公室"],
+      "issue_date": "2024-03-06", "doc_number": None}),
 ]
 
 # signature blocks after a short notice head

@@ -16,7 +16,7 @@ from policydiff.pagebox import box_date, box_issuers
 from policydiff.parse import parse_source, parse_text
 from policydiff.textutils import find_damaged_doc_numbers, repair_bare_date
 
-SCORED = ["title", "doc_number", "issuers", "issue_date", "addressees", "genre"]
+SCORED = ["title", "doc_number", "issuers", "issue_date", "addressees", "genre", "body_title"]
 
 
 def record_of(text: str) -> dict:

@@ -201,10 +201,10 @@ def find_title(head: list[Paragraph]) -> Title | None:
     '松区办发〔2022〕4号'
     """
     first = None
-    for p in head:
+    for i, p in enumerate(head):
         if "。" in p.text and not first:
             break
-        candidate = _title_candidate(p)
+        candidate = _title_candidate(_with_wrapped_end(p, head[i + 1] if i + 1 < len(head) else None))
         if candidate and first is None:
             first = candidate
         elif candidate and _bare(candidate.text) == _bare(first.text):
@@ -212,6 +212,20 @@ def find_title(head: list[Paragraph]) -> Title | None:
         if first and ("。" in p.text or P.ADDRESSEE_LINE.search(p.text.rstrip(" |"))):
             break
     return first or _standalone_title(head)
+
+
+# The end of a 关于… title wrapped onto its own line: "(2023—2025年)的通知", "实施方案的通知"
+_WRAPPED_TITLE_END = re.compile(r"^[^。，,：:；;、]{0,40}的(?:通知|意见|决定|批复|复函|函|通报|报告|请示|答复)$")
+
+
+def _with_wrapped_end(p: Paragraph, nxt: Paragraph | None) -> Paragraph:
+    """``p`` joined with the next line when that line only ends a 关于… title that ``p`` began
+    (关于印发某某三年行动计划⏎(2023—2025年)的通知): a genre word inside the title is not its end."""
+    if nxt is None or "关于" not in p.text[:30] or "。" in p.text or _WRAPPED_TITLE_END.match(p.text):
+        return p
+    if _WRAPPED_TITLE_END.match(nxt.text.strip()) and not match_label(nxt.text):
+        return Paragraph(p.text + nxt.text.strip(), p.start)
+    return p
 
 
 def _title_candidate(p: Paragraph) -> Title | None:
