@@ -10,6 +10,7 @@ import re
 import cn2an
 
 from . import patterns as P
+from . import places
 from .outline import Paragraph, match_label, paragraphs
 from .resources import Locality, localities
 from .textutils import normalise_doc_number, split_units
@@ -33,7 +34,7 @@ def extract_metadata(text: str) -> dict:
     issuers = list(dict.fromkeys(issuers))
     number = normalise_doc_number(doc_number_para.text) if doc_number_para else None
     addressed = addressees(paras, title_para)
-    locality = infer_locality(issuers, number, addressed)
+    locality = infer_locality(issuers, number, addressed, text[:3000])
     return {
         "title": title_para.text if title_para else None,
         "body_title": body_title(paras, issue_para),
@@ -46,6 +47,8 @@ def extract_metadata(text: str) -> dict:
         "locality": locality.name if locality else None,
         "admin_level": locality.level if locality else None,
         "parent_locality": locality.parent if locality else None,
+        "locality_chain": list(locality.chain) if locality else [],
+        "locality_code": locality.code if locality else None,
     }
 
 
@@ -217,30 +220,65 @@ def _to_int(value: str) -> int:
 # ------------------------------------------------------------------ locality
 
 
-def infer_locality(issuers: list[str], doc_number: str | None, addressees: list[str] = ()):
-    """The locality and level of the first issuer: from the locality table, else
-    from the place name the issuer begins with (全州县卫生健康局 → 全州县, county),
-    else from the 文号 code's prefix.
+def infer_locality(issuers: list[str], doc_number: str | None, addressees: list[str] = (), context: str = ""):
+    """The locality, level and parent of the first issuer that names a place, from the
+    table of all divisions (data/divisions.csv): the place names an issuer begins with
+    (陕西省榆林市神木市卫生健康局), a former name (神木县 → 神木市's parents), a repeated
+    county name settled by its parent in the issuers, 文号, addressees or ``context``;
+    else the place an issuer's name begins with (全州县卫生健康局 → 全州县), else the
+    national level (国家卫生健康委), else the 文号 code's prefix (陕卫发 → 陕西省).
 
     >>> infer_locality(["神木市卫生健康局"], None).level
     'county'
-    >>> infer_locality(["恭城瑶族自治县卫生健康局"], "神卫健发〔2021〕1号").name
-    '恭城瑶族自治县'
+    >>> infer_locality(["恭城瑶族自治县卫生健康局"], "神卫健发〔2021〕1号").parent
+    '桂林市'
+    >>> infer_locality(["鼓楼区卫生健康局"], None, ["各街道办事处"], "福州市鼓楼区关于印发").chain
+    ('鼓楼区', '福州市', '福建省')
     """
-    table = localities()
+    hints = " ".join([*issuers, doc_number or "", *addressees, context])
     for issuer in issuers:
-        name = issuer.removeprefix("中共")
-        best = max((loc for loc in table.values() if name.startswith(loc.name)),
-                   key=lambda loc: len(loc.name), default=None)
-        if best:
-            return best
+        found = _division_locality(issuer.removeprefix("中共"), hints)
+        if found:
+            return found
     for issuer in issuers:
+        if issuer.startswith(_NATIONAL_ISSUERS):
+            return localities()["中华人民共和国"]
         named = _issuer_place(issuer.removeprefix("中共"), addressees)
         if named:
             return named
-    if doc_number:
-        code = doc_number.split("〔")[0]
-        for loc in table.values():
-            if any(code.startswith(prefix) for prefix in loc.doc_code_prefixes):
-                return loc
-    return None
+    return _doc_code_locality(doc_number)
+
+
+_NATIONAL_ISSUERS = ("国家", "国务院", "中央", "全国")
+
+
+def _division_locality(issuer: str, hints: str) -> Locality | None:
+    """The innermost division an issuer's name begins with, as printed (神木县 stays 神木县)."""
+    found = places.leading_places(issuer, hints)
+    if not found:
+        return None
+    place, printed = found[-1]
+    outer = found[-2][0] if len(found) > 1 else None
+    if place is None:  # 鼓楼区 with no parent in sight: the level if all candidates share it
+        levels = {p.level for p in places.lookup(printed)}
+        return Locality(printed, levels.pop() if len(levels) == 1 else None, outer.name if outer else None, (), ())
+    chain = places.chain(place)
+    name = printed if printed.endswith(_FULL_NAME_SUFFIXES) else place.name
+    parent = chain[1].name if len(chain) > 1 else "中华人民共和国"
+    return Locality(name, place.level, parent, (), (), place.code, (name, *(p.name for p in chain[1:])))
+
+
+_FULL_NAME_SUFFIXES = ("省", "市", "区", "县", "旗", "州", "盟", "地区", "特别行政区")
+
+
+def _doc_code_locality(doc_number: str | None) -> Locality | None:
+    if not doc_number:
+        return None
+    code = doc_number.split("〔")[0]
+    if code.startswith("国"):
+        return localities()["中华人民共和国"]
+    for loc in localities().values():
+        if any(code.startswith(prefix) for prefix in loc.doc_code_prefixes):
+            return loc
+    province = places.province_of_doc_code(code)
+    return _division_locality(province.name, "") if province else None
