@@ -7,13 +7,11 @@ from __future__ import annotations
 
 import re
 
-import cn2an
-
 from . import patterns as P
 from . import places
 from .outline import Paragraph, match_label, paragraphs
 from .resources import Locality, localities
-from .textutils import normalise_doc_number, split_units
+from .textutils import chinese_number, normalise_doc_number, split_units
 
 HEADER_WINDOW = 40  # paragraphs searched for the title, 文号 and addressees
 
@@ -210,11 +208,10 @@ def parse_date(text: str) -> str | None:
 
 
 def _to_int(value: str) -> int:
-    if value.isdigit():
-        return int(value)
-    if len(value) == 4 and all(ch in "〇零一二三四五六七八九" for ch in value):
-        return int("".join(str("〇一二三四五六七八九".index(ch)) if ch != "零" else "0" for ch in value))
-    return int(cn2an.cn2an(value, "smart"))
+    number = chinese_number(value)
+    if number is None:
+        raise ValueError(value)
+    return int(number)
 
 
 # ------------------------------------------------------------------ locality

@@ -113,20 +113,27 @@ def _duties(text: str, nodes: list[OutlineNode], by_path):
 
 
 def _targets(text, nodes, by_path, measures, indicators, annex):
+    """Targets in every sentence: leaf items, the lead-in of items with children, and the
+    unnumbered text before the first item (preamble); annex indicator rows with their 约束性."""
     targets = []
     for node in nodes:
-        if node.children or node.path.startswith("附件"):
+        if node.path.startswith("附件"):
             continue
+        region = node.body_span
+        if node.children:  # the lead-in before the first child (（二）主要目标。到2025年，…)
+            region = (region[0], min(by_path[c].span[0] for c in node.children))
         if is_goal_node(node, by_path):
-            targets.extend(extract_targets(text, node.body_span, "goal"))
-        elif is_measure_node(node, by_path):
-            targets.extend(extract_targets(text, node.body_span, node.path))
+            targets.extend(extract_targets(text, region, "goal"))
+        elif is_measure_node(node, by_path) or node.children:
+            targets.extend(extract_targets(text, region, node.path))
+    first = min((n.span[0] for n in nodes), default=len(text))
+    targets.extend(extract_targets(text, (0, first), "preamble"))
     if indicators and annex:
         annex_year = deadline_of(text[annex.span[0]:annex.span[1]].split("\n", 2)[1]
                                  if "\n" in text[annex.span[0]:annex.span[1]] else "")
         for row in indicators:
             targets.extend(extract_targets(text, row.span, "annex", row.binding, annex_year))
-    return targets
+    return sorted(targets, key=lambda t: (t.path == "annex", t.span[0]))
 
 
 def _source_map(norm: NormalisedText, source: SourceText) -> dict:

@@ -1,4 +1,4 @@
-"""Text helpers shared by every stage (a leaf module: it imports only :mod:`.patterns`).
+"""Text helpers shared by every stage (a leaf module: it imports only :mod:`.patterns` and cn2an).
 
 Sentences around a span, the 文号 in canonical form, lists of units split on 、,
 and the test for a line that is only a body's name.
@@ -7,6 +7,8 @@ and the test for a line that is only a body's name.
 from __future__ import annotations
 
 import re
+
+import cn2an
 
 from . import patterns as P
 
@@ -73,3 +75,19 @@ def split_units(text: str, offset: int = 0, with_spans: bool = False):
                 parts.append((stripped, (offset + lead, offset + lead + len(stripped))))
             start = i + 1
     return parts if with_spans else [p for p, _ in parts]
+
+
+def chinese_number(raw: str) -> float | None:
+    """The value of a number written in digits or Chinese numerals (cn2an), or None.
+
+    >>> chinese_number("两"), chinese_number("二〇二一"), chinese_number("2.5"), chinese_number("统")
+    (2, 2021, 2.5, None)
+    """
+    if raw[:1].isdigit():
+        number = float(raw)
+    else:
+        try:
+            number = float(cn2an.cn2an(raw.replace("两", "二"), "smart"))
+        except (ValueError, KeyError):
+            return None
+    return int(number) if number.is_integer() else number
