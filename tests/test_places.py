@@ -100,3 +100,23 @@ def test_ancestor_climbs_places_outside_the_corpus_table():
     assert ancestor("青秀区", "prefecture") == "南宁市"
     assert ancestor("青秀区", "provincial") == "广西壮族自治区"
     assert ancestor("神木市", "provincial") == "陕西省"  # the corpus table still answers first
+
+
+@pytest.mark.parametrize("issuers, number, text, expected, source", [
+    # a prefecture's generic issuer and a 文号 whose first character is also a province's 简称 (新):
+    # the title names the city, the guess is flagged
+    (["市卫生健康委员会"], "新卫发〔2022〕3号", "关于印发新乡市健康帮扶工作要点的通知", ("新乡市", "prefecture"), "text"),
+    # a county-level city's generic issuer: 市 may be either level
+    (["市卫生健康局"], None, "关于印发兴平市巩固拓展健康扶贫成果实施方案的通知", ("兴平市", "county"), "text"),
+    # a provincial issuer: the 简称 in the 文号 names the province
+    (["省卫生健康委员会"], "新卫发〔2022〕3号", "", ("新疆维吾尔自治区", "provincial"), "doc_number"),
+    # the issuer names the place: the text is not needed
+    (["黔西南州卫生健康委员会"], None, "关于印发贵阳市方案的通知", ("黔西南布依族苗族自治州", "prefecture"), "issuer"),
+])
+def test_the_evidence_for_a_locality_is_named(issuers, number, text, expected, source):
+    locality = infer_locality(issuers, number, [], text)
+    assert (locality.name, locality.level) == expected
+    assert locality.evidence["from"] == source
+    assert locality.evidence.get("guessed", False) == (source == "text")
+    if source == "text":
+        assert text[slice(*locality.evidence["span"])] == locality.name

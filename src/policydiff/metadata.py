@@ -6,6 +6,7 @@ All functions here take normalised text (one paragraph per line).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from . import patterns as P
 from . import places
@@ -47,6 +48,7 @@ def extract_metadata(text: str) -> dict:
         "parent_locality": locality.parent if locality else None,
         "locality_chain": list(locality.chain) if locality else [],
         "locality_code": locality.code if locality else None,
+        "locality_evidence": locality.evidence if locality else None,
     }
 
 
@@ -218,12 +220,16 @@ def _to_int(value: str) -> int:
 
 
 def infer_locality(issuers: list[str], doc_number: str | None, addressees: list[str] = (), context: str = ""):
-    """The locality, level and parent of the first issuer that names a place, from the
-    table of all divisions (data/divisions.csv): the place names an issuer begins with
-    (陕西省榆林市神木市卫生健康局), a former name (神木县 → 神木市's parents), a repeated
-    county name settled by its parent in the issuers, 文号, addressees or ``context``;
-    else the place an issuer's name begins with (全州县卫生健康局 → 全州县), else the
-    national level (国家卫生健康委), else the 文号 code's prefix (陕卫发 → 陕西省).
+    """The locality, level and parent of the notice, with the evidence that names it.
+
+    In order: the place names an issuer begins with, from the table of all divisions
+    (陕西省榆林市神木市卫生健康局; a former name 神木县 keeps its printed name and gets
+    神木市's parents; a repeated county name is settled by its parent in the issuers, 文号,
+    addressees or ``context``); a national body (国家卫生健康委); the place an issuer's name
+    begins with when no division has it (全州县卫生健康局 → 全州县); the 文号 code (汴 →
+    开封市, 陕卫发 → 陕西省, the province 简称 only for a provincial or unnamed issuer);
+    last, a guess: the first division ``context`` names in full at the issuer's level
+    (市卫生健康委 + 关于印发咸宁市… → 咸宁市), marked ``evidence["from"] == "text"``.
 
     >>> infer_locality(["神木市卫生健康局"], None).level
     'county'
@@ -234,22 +240,27 @@ def infer_locality(issuers: list[str], doc_number: str | None, addressees: list[
     """
     hints = " ".join([*issuers, doc_number or "", *addressees, context])
     for issuer in issuers:
-        found = _division_locality(issuer.removeprefix("中共"), hints)
+        found = _division_locality(issuer.removeprefix("中共"), hints, {"from": "issuer", "text": issuer})
         if found:
             return found
     for issuer in issuers:
         if issuer.startswith(_NATIONAL_ISSUERS):
-            return localities()["中华人民共和国"]
+            return replace(localities()["中华人民共和国"], evidence={"from": "issuer", "text": issuer})
         named = _issuer_place(issuer.removeprefix("中共"), addressees)
         if named:
-            return named
-    return _doc_code_locality(doc_number)
+            return replace(named, evidence={"from": "issuer", "text": issuer})
+    levels = next((lv for prefix, lv in _GENERIC_ISSUERS if any(i.startswith(prefix) for i in issuers)), ())
+    return _doc_code_locality(doc_number, levels) or _text_locality(context, levels)
 
 
 _NATIONAL_ISSUERS = ("国家", "国务院", "中央", "全国")
+# an issuer that names its level but not its place (省卫生健康委, 市医保局)
+_GENERIC_ISSUERS = [("省", ("provincial",)), ("自治区", ("provincial",)), ("市", ("prefecture", "county")),
+                    ("州", ("prefecture",)), ("盟", ("prefecture",)), ("县", ("county",)), ("区", ("county",)),
+                    ("旗", ("county",))]
 
 
-def _division_locality(issuer: str, hints: str) -> Locality | None:
+def _division_locality(issuer: str, hints: str, evidence: dict) -> Locality | None:
     """The innermost division an issuer's name begins with, as printed (神木县 stays 神木县)."""
     found = places.leading_places(issuer, hints)
     if not found:
@@ -258,24 +269,43 @@ def _division_locality(issuer: str, hints: str) -> Locality | None:
     outer = found[-2][0] if len(found) > 1 else None
     if place is None:  # 鼓楼区 with no parent in sight: the level if all candidates share it
         levels = {p.level for p in places.lookup(printed)}
-        return Locality(printed, levels.pop() if len(levels) == 1 else None, outer.name if outer else None, (), ())
+        return Locality(printed, levels.pop() if len(levels) == 1 else None, outer.name if outer else None, (), (),
+                        evidence={**evidence, "ambiguous": [p.code for p in places.lookup(printed)]})
+    return _place_locality(place, printed, evidence)
+
+
+def _place_locality(place, printed: str, evidence: dict) -> Locality:
     chain = places.chain(place)
-    name = printed if printed.endswith(_FULL_NAME_SUFFIXES) else place.name
+    # a former name stays as printed (an old notice of 神木县); an alias or short name becomes the name (黔西南州)
+    current = (place.name, place.short_name, *place.aliases)
+    name = printed if printed not in current and printed.endswith(_FULL_NAME_SUFFIXES) else place.name
     parent = chain[1].name if len(chain) > 1 else "中华人民共和国"
-    return Locality(name, place.level, parent, (), (), place.code, (name, *(p.name for p in chain[1:])))
+    return Locality(name, place.level, parent, (), (), place.code, (name, *(p.name for p in chain[1:])), evidence)
 
 
 _FULL_NAME_SUFFIXES = ("省", "市", "区", "县", "旗", "州", "盟", "地区", "特别行政区")
 
 
-def _doc_code_locality(doc_number: str | None) -> Locality | None:
+def _doc_code_locality(doc_number: str | None, levels: tuple[str, ...]) -> Locality | None:
     if not doc_number:
         return None
     code = doc_number.split("〔")[0]
+    evidence = {"from": "doc_number", "text": doc_number}
     if code.startswith("国"):
-        return localities()["中华人民共和国"]
+        return replace(localities()["中华人民共和国"], evidence=evidence)
     for loc in localities().values():
         if any(code.startswith(prefix) for prefix in loc.doc_code_prefixes):
-            return loc
-    province = places.province_of_doc_code(code)
-    return _division_locality(province.name, "") if province else None
+            named = _division_locality(loc.name, "", evidence)
+            return named or replace(loc, evidence=evidence)
+    province = places.province_of_doc_code(code) if levels in ((), ("provincial",)) else None
+    return _place_locality(province, province.name, evidence) if province else None
+
+
+def _text_locality(context: str, levels: tuple[str, ...]) -> Locality | None:
+    """A guess from the first division the text names at the issuer's level (flagged as such)."""
+    found = places.first_named(context, levels) if context else None
+    if not found:
+        return None
+    place, printed, at = found
+    return _place_locality(place, printed, {"from": "text", "text": printed, "span": [at, at + len(printed)],
+                                            "guessed": True})

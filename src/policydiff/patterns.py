@@ -123,7 +123,10 @@ COMPARATOR_AFTER = [
 ]
 APPROXIMATE_BEFORE = re.compile(r"(?:约|大约|大概)$")
 APPROXIMATE_AFTER = re.compile(r"^(?:以内|以上|以下)?左右")
-BASELINE_BEFORE = re.compile(r"(?:从|由)$")  # 由76.5岁提高到77.1岁: the first value is where it starts
+# 由76.5岁提高到77.1岁: the first value is where it starts
+BASELINE_BEFORE = re.compile(r"(?:从|由)(?:(?:19|20)\d{2}\s*年(?:底|末)?的?)?$")
+# what may stand between a comparator and its value besides words: 提高到2025年的78.3岁
+YEAR_FILLER = re.compile(r"(?:19|20)\d{2}\s*年(?:底|末)?的?")
 # a unitless value needs one of these right before it
 BARE_COMPARATOR = re.compile(r"(?:达到|达|为|控制在|不低于|不超过|低于|高于|小于|大于|提高到|下降到|降至|≥|≤)\s*$")
 # numbers in these contexts are not targets

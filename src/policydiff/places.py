@@ -177,6 +177,29 @@ def _longest_form(text: str, pos: int, table: _Table) -> tuple[str, int] | None:
     return None
 
 
+_NAME_END = re.compile(r"(?:省|市|县|区|州|盟|旗|地区)")
+
+
+def first_named(text: str, levels: tuple[str, ...] = ()) -> tuple[Place, str, int] | None:
+    """The first division named in full in ``text`` (optionally only of ``levels``), with the
+    name as printed and its offset; the longest name ending at a suffix wins
+    (关于印发黔南布依族苗族自治州…, not 自治州).
+
+    >>> place, printed, at = first_named("关于印发咸宁市卫生健康工作要点的通知")
+    >>> place.name, at
+    ('咸宁市', 4)
+    """
+    table = _table()
+    for end in (m.end() for m in _NAME_END.finditer(text)):
+        for start in range(max(0, end - table.longest), end - 1):
+            form = text[start:end]
+            exact = [code for tier, code in table.index.get(form, ()) if tier == EXACT]
+            place = resolve(form, text) if exact else None
+            if place is not None and (not levels or place.level in levels):
+                return place, form, start
+    return None
+
+
 def province_of_doc_code(code: str) -> Place | None:
     """The province a 文号 code's 简称 names (陕卫发 → 陕西省), if it begins with one.
 

@@ -20,6 +20,7 @@ class Locality:
     doc_code_prefixes: tuple[str, ...]
     code: str | None = None  # the division code (data/divisions.csv), where the place is one
     chain: tuple[str, ...] = ()  # the place and its parents up to the province (神木市, 榆林市, 陕西省)
+    evidence: dict | None = None  # what named it: {"from": "issuer" | "doc_number" | "text", "text": …}
 
 
 def _data_path(name: str):

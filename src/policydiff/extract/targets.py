@@ -58,9 +58,11 @@ def _clause_targets(text, base, chunk, shielded, clause, path, binding, year, qu
     taken = [(r.start(), r.end()) for r in ranges] + [(q_start, q_end) for q_start, q_end in qualifiers]
     quantities = [q for q in P.QUANTITY.finditer(shielded, c_start, c_end)
                   if _is_target(shielded, q, c_start) and not any(a <= q.start() < b for a, b in taken)]
-    compared = [(q, *_comparator(shielded, c_start, q, quantities)) for q in quantities]
+    compared = _carried(shielded, [(q, *_comparator(shielded, c_start, q, quantities)) for q in quantities])
     subject_ends = [s for _, c, s, _ in compared if c != "="]
     for q, comparator, subject, approximate in compared:
+        if comparator == "=" and not shielded[c_start:c_end].strip().replace(q.group(0), ""):
+            continue  # a bare count after a label (点击：56次), page furniture rather than a requirement
         if comparator == "=" and any(q.end() <= s and "、" not in shielded[q.end():s] for s in subject_ends):
             continue  # a count inside a rate's subject (四种重点慢病规范管理率达到90%), not a list item before it
         value = chinese_number(q.group("value"))
@@ -92,6 +94,8 @@ def _is_target(shielded: str, q: re.Match, c_start: int) -> bool:
     value, unit = q.group("value"), q.group("unit")
     before = shielded[max(0, q.start() - 3):q.start()]
     after = shielded[q.end():q.end() + 4]
+    if P.BASELINE_BEFORE.search(shielded[max(c_start, q.start() - 10):q.start()]):
+        return False  # 由76.5岁提高到77.1岁, 从2020年的19.2/10万: the baseline
     if not value[0].isdigit():
         if not re.search("[〇零一二三四五六七八九两十]", value) or not unit:
             return False  # 千人口, 百姓 …; a Chinese numeral needs its unit
@@ -110,8 +114,6 @@ def _is_target(shielded: str, q: re.Match, c_start: int) -> bool:
         return False  # 市委三届四次全会
     if unit == "分" and after.startswith("之"):
         return False  # 三分之一
-    if P.BASELINE_BEFORE.search(before):
-        return False  # 由76.5岁提高到77.1岁: the baseline
     if P.AGE_BAND.search(before) or re.match(r"^\s*[-—–~～至]\s*\d", shielded[q.start() + len(value):]):
         return False
     if P.NOT_TARGET_BEFORE.search(before):
@@ -174,10 +176,29 @@ def _comparator(shielded: str, c_start: int, q: re.Match, quantities: list) -> t
         last = m
     if last is not None:
         filler = before_text[last.end():]
-        if len(filler) <= 15 and not re.search(r"\d", filler):
+        if len(filler) <= 15 and not re.search(r"\d", P.YEAR_FILLER.sub("", filler)):
             group = next(name for name, val in last.groupdict().items() if val)
-            return P.COMPARATOR_BEFORE[int(group[1:])][0], c_start + last.start(), approximate
+            comparator = P.COMPARATOR_BEFORE[int(group[1:])][0]
+            if comparator == "=" and after_cmp:
+                comparator = after_cmp  # 保持在85%以上
+            elif approximate and not after_cmp:
+                comparator = "="  # 达到90%左右: about 90
+            return comparator, c_start + last.start(), approximate
     return (after_cmp or "="), -1, approximate
+
+
+def _carried(shielded: str, compared: list) -> list:
+    """A comparator before a list of amounts holds for each of them
+    (至少配备1名公共卫生医师、2名全科医生 → both at least)."""
+    result = []
+    for i, (q, comparator, subject, approximate) in enumerate(compared):
+        if i and comparator == "=" and subject < 0 and not approximate:
+            prev_q, prev_comparator, prev_subject, _ = result[-1]
+            between = shielded[prev_q.end():q.start()]
+            if prev_comparator != "=" and re.fullmatch(r"[^，,；;：:\d]{0,12}、", between):
+                comparator, subject = prev_comparator, prev_subject
+        result.append((q, comparator, subject, approximate))
+    return result
 
 
 def _list_start(shielded: str, q: re.Match, quantities: list) -> int:
