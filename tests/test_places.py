@@ -120,3 +120,27 @@ def test_the_evidence_for_a_locality_is_named(issuers, number, text, expected, s
     assert locality.evidence.get("guessed", False) == (source == "text")
     if source == "text":
         assert text[slice(*locality.evidence["span"])] == locality.name
+
+
+def _parse(text):
+    from policydiff.models import NormalisedText
+    from policydiff.parse import parse_text
+
+    return parse_text(NormalisedText(text, list(range(len(text) + 1))))
+
+
+def test_a_notice_from_a_place_outside_the_corpus_gets_its_ladder():
+    # invented notice in a real shape: a district of an autonomous prefecture, former county name in the body
+    record = _parse("恩施市卫生健康局文件\n恩市卫发〔2022〕12号\n恩施市卫生健康局关于印发健康帮扶工作方案的通知\n"
+                    "各乡镇卫生院：\n现将方案印发给你们，请认真贯彻落实。\n恩施市卫生健康局\n2022年3月1日\n")
+    assert (record["locality"], record["admin_level"], record["parent_locality"]) == ("恩施市", "county", "恩施土家族苗族自治州")
+    assert record["locality_chain"] == ["恩施市", "恩施土家族苗族自治州", "湖北省"]
+    assert record["locality_evidence"]["from"] == "issuer"
+    assert not any(w.startswith("locality") for w in record["warnings"])
+
+
+def test_a_guessed_locality_is_a_warning():
+    record = _parse("市卫生健康委员会\n关于印发咸宁市健康帮扶工作要点的通知\n各县（市、区）卫生健康局：\n现将要点印发给你们。\n"
+                    "市卫生健康委员会\n2022年3月1日\n")
+    assert record["locality"] == "咸宁市" and record["locality_evidence"]["guessed"]
+    assert any(w.startswith("locality guessed from the text: 咸宁市") for w in record["warnings"])

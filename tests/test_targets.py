@@ -158,3 +158,18 @@ def test_the_same_count_for_two_groups_is_two_targets():
 def test_binding_and_deadline_come_from_the_annex_table():
     found = extract_targets("大病专项救治病种≥30种", (0, 12), "annex", "约束性", 2025)
     assert (found[0].binding, found[0].deadline_year, found[0].indicator) == ("约束性", 2025, "大病专项救治病种")
+
+
+def test_every_sentence_of_a_notice_is_read():
+    # invented plan: targets in the preamble, in a goal item's lead-in before its children, and in an
+    # unnumbered paragraph, as well as in the leaf items
+    from policydiff.models import NormalisedText
+    from policydiff.parse import parse_text
+
+    text = ("青禾县健康帮扶工作方案\n到2025年，全县脱贫人口家庭医生签约率达到95%，县域内就诊率达到90%以上。\n"
+            "一、工作目标\n到2024年底前，大病专项救治病种不少于35种。\n（一）健全机构。每个乡镇至少有1所标准化卫生院。\n"
+            "（二）配强人员。每个村卫生室至少配备1名乡村医生。\n二、重点任务\n（一）做好签约服务。重点人群签约率不低于80%。\n")
+    record = parse_text(NormalisedText(text, list(range(len(text) + 1))))
+    found = {(t["path"], t["value"], t["deadline_year"]) for t in record["targets"]}
+    assert {("preamble", 95, 2025), ("preamble", 90, 2025), ("goal", 35, 2024), ("二/（一）", 80, None)} <= found
+    assert ("goal", 1, None) in found  # the children are goal items; the lead-in paragraph's deadline stays in it

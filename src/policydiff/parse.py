@@ -77,6 +77,7 @@ def parse_text(norm: NormalisedText) -> dict:
     citations = extract_citations(text, body_start, meta["doc_number"],
                                   (meta["title"], meta["body_title"]))
     warnings = [] if meta["doc_number"] else ["no 文号 found"]
+    warnings.extend(_locality_warnings(meta.get("locality_evidence")))
     record = {
         **{k: v for k, v in meta.items()},
         "citations": [c.to_dict() for c in citations],
@@ -92,6 +93,17 @@ def parse_text(norm: NormalisedText) -> dict:
     }
     record["unit_map"] = unit_map(record)
     return record
+
+
+def _locality_warnings(evidence: dict | None) -> list[str]:
+    """A locality guessed from the text, or a place name several divisions share, is said aloud."""
+    if not evidence:
+        return []
+    if evidence.get("guessed"):
+        return [f"locality guessed from the text: {evidence['text']} at {evidence['span']}"]
+    if evidence.get("ambiguous"):
+        return [f"locality ambiguous: {len(evidence['ambiguous'])} divisions share the name in {evidence['text']}"]
+    return []
 
 
 def _body_start(text: str, meta: dict) -> int:

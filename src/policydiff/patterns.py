@@ -108,7 +108,7 @@ TARGET_UNITS = [
 ]
 _UNIT_ALT = "|".join(sorted((re.escape(u) for u in TARGET_UNITS), key=len, reverse=True))
 # a value with no unit (指数达85, 控制在0.012以内) is read only right after a comparator
-_BARE_END = r"(?=(?:以内|以上|以下|左右)?(?:[，,。；;、）)\n]|$))"
+_BARE_END = r"(?<=\d)(?=(?:以内|以上|以下|左右)?(?:[，,。；;、）)\n]|$))"
 QUANTITY = re.compile(rf"(?P<value>{NUMBER})\s*(?P<unit>{_UNIT_ALT}|{_BARE_END})")
 COMPARATOR_BEFORE = [
     (">=", r"不少于|不低于|不得少于|不得低于|至少|达到|达|≥|满|提高到|提升到|增加到|增长到|上升到"),

@@ -15,6 +15,7 @@ _CLAUSE = re.compile(r"[^，,；;。：:\n]+")
 _SENTENCE = re.compile(r"[^。；;\n]+")
 _QUOTES = re.compile(r"“[^“”]{0,30}”|\"[^\"]{0,30}\"|《[^《》]*》|〔[^〔〕]*〕|‘[^‘’]{0,30}’")
 _STRUCTURAL_COUNT = re.compile(r"^(?:目标|机制|协同|措施|提升|方面|环节|行动|计划|规划)")
+_BARE_RATE = re.compile(r"([^，,；;。：:\n]{2,14}率)[，,]$")
 _TRAILING_FILLER = re.compile(r"(?:要|应|应当|均|需|必须|平均)+$")
 _LEADING_FILLER = re.compile(r"^(?:分别|要|应|均|并|且|其|原则上|力争|确保|争取)+")
 
@@ -167,7 +168,7 @@ def _comparator(shielded: str, c_start: int, q: re.Match, quantities: list) -> t
     """Comparator of quantity ``q``, where its subject ends (clause offset), and whether
     it is approximate (约80%, 65%左右)."""
     after = shielded[q.end():q.end() + 4]
-    approximate = bool(P.APPROXIMATE_AFTER.match(after) or P.APPROXIMATE_BEFORE.search(shielded[c_start:q.start()]))
+    approximate = bool(P.APPROXIMATE_AFTER.match(after) or P.APPROXIMATE_BEFORE.search(shielded, max(c_start, q.start() - 2), q.start()))
     after_cmp = next((c for c, pat in P.COMPARATOR_AFTER if re.match(pat, after)), None)
     left = _list_start(shielded, q, quantities)
     before_text = shielded[c_start:left]
@@ -214,7 +215,8 @@ def _list_start(shielded: str, q: re.Match, quantities: list) -> int:
 
 def _evidence_span(chunk: str, c_start: int, c_end: int, subject_end: int):
     """Span of the quoted clause; a bare '…率' clause before it shares the value."""
-    prev = re.search(r"([^，,；;。：:\n]{2,14}率)[，,]$", chunk[:c_start])
+    window = max(0, c_start - 16)  # the longest such clause and its comma; a search of the whole prefix is slow
+    prev = _BARE_RATE.search(chunk, window, c_start)
     if prev and subject_end >= 0 and not re.search(r"\d", prev.group(1)):
         return (prev.start(1), c_end), prev.group(1)
     return (c_start, c_end), None
