@@ -168,7 +168,8 @@ def _comparator(shielded: str, c_start: int, q: re.Match, quantities: list) -> t
     """Comparator of quantity ``q``, where its subject ends (clause offset), and whether
     it is approximate (约80%, 65%左右)."""
     after = shielded[q.end():q.end() + 4]
-    approximate = bool(P.APPROXIMATE_AFTER.match(after) or P.APPROXIMATE_BEFORE.search(shielded, max(c_start, q.start() - 2), q.start()))
+    about_before = P.APPROXIMATE_BEFORE.search(shielded, max(c_start, q.start() - 2), q.start())
+    approximate = bool(P.APPROXIMATE_AFTER.match(after) or about_before)
     after_cmp = next((c for c, pat in P.COMPARATOR_AFTER if re.match(pat, after)), None)
     left = _list_start(shielded, q, quantities)
     before_text = shielded[c_start:left]
