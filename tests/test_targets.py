@@ -76,8 +76,9 @@ ROWS = [
      [(">=", 6.8, "张/千人", None), (">=", 3.9, "人/万人", None)]),
     # a value with no unit after a comparator: 指数达85, 控制在0.015以内
     ("居民健康素养指数达86，传染病报告发病死亡率控制在0.015以内。", [(">=", 86, "", None), ("<=", 0.015, "", None)]),
-    # 万人 as an amount, 个百分点
-    ("全年培训乡村医生2.5万人次，健康素养水平提高3个百分点。", [("=", 2.5, "万人", None), ("=", 3, "个百分点", None)]),
+    # 万人次 / 万名 as amounts, 个百分点
+    ("全年培训乡村医生2.5万人次，健康素养水平提高3个百分点。", [("=", 2.5, "万人次", None), ("=", 3, "个百分点", None)]),
+    ("年内为1.6万名残疾人开展康复服务。", [("=", 1.6, "万名", None)]),
     # 不低于 / 以上 / 大于 as at least
     ("县域内就诊率达到90%以上，签约服务覆盖率不低于75%，床位使用率大于85%。",
      [(">=", 90, "%", None), (">=", 75, "%", None), (">", 85, "%", None)]),
@@ -102,6 +103,7 @@ ROWS = [
     ("请于6月30日前报送，12月底前完成。", []),
     ("（2023—2025年）", []),
     ("浏览次数：56次", []),  # a page's counter, not a requirement
+    ("坚持新发现一例救治一例，做到一户一策。", []),  # slogans in Chinese numerals
     # the same count repeated in one item is one requirement
     ("保持30种大病病种不变，现有30种大病定点医院保持不变。", [("=", 30, "种", None)]),
 ]
@@ -124,6 +126,12 @@ def test_a_deadline_at_a_paragraph_start_carries_to_its_later_sentences():
     text = "到2025年底前，全市脱贫人口家庭医生签约率达到95%。大病专项救治病种不少于35种。\n县级医院达到二级水平的不少于3所。"
     found = extract_targets(text, (0, len(text)), "goal")
     assert [(t.value, t.deadline_year) for t in found] == [(95, 2025), (35, 2025), (3, None)]
+
+
+def test_a_list_of_rates_closed_by_one_comparator_names_each_rate():
+    text = "实现产前筛查率92%以上、新生儿疾病筛查率96%以上的目标。"
+    found = extract_targets(text, (0, len(text)), "goal")
+    assert [(t.indicator, t.comparator, t.value) for t in found] == [("产前筛查率", ">=", 92), ("新生儿疾病筛查率", ">=", 96)]
 
 
 def test_approximate_values_are_marked():

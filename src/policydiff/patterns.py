@@ -105,7 +105,10 @@ TARGET_UNITS = [
     "/10万", "/万", "元/人", "张/千人", "人/千人", "人/万人", "张/万人",
     "种", "人", "年", "周", "天", "日", "月", "所", "个", "次", "家", "名", "张", "项", "倍", "份", "件",
     "元", "万元", "亿元", "公里", "小时", "分钟", "分", "岁", "台",
+    "万名", "万户", "户", "人次", "万人次", "例", "万例",
 ]
+# counted only in digits: 一户一策, 新发现一例救治一例 are slogans
+DIGIT_ONLY_UNITS = ("户", "万户", "例", "万例", "人次", "万人次", "万名")
 _UNIT_ALT = "|".join(sorted((re.escape(u) for u in TARGET_UNITS), key=len, reverse=True))
 # a value with no unit (指数达85, 控制在0.012以内) is read only right after a comparator
 _BARE_END = r"(?<=\d)(?=(?:以内|以上|以下|左右)?(?:[，,。；;、）)\n]|$))"

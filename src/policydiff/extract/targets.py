@@ -16,6 +16,9 @@ _SENTENCE = re.compile(r"[^。；;\n]+")
 _QUOTES = re.compile(r"“[^“”]{0,30}”|\"[^\"]{0,30}\"|《[^《》]*》|〔[^〔〕]*〕|‘[^‘’]{0,30}’")
 _STRUCTURAL_COUNT = re.compile(r"^(?:目标|机制|协同|措施|提升|方面|环节|行动|计划|规划)")
 _BARE_RATE = re.compile(r"([^，,；;。：:\n]{2,14}率)[，,]$")
+# a measured noun right before the value, after the list separator or a leading verb
+_INDICATOR_BEFORE = re.compile(r"(?:^|(?<=[，,；;：:。\n])|、|实现|确保|力争|保持|完成)(?P<indicator>[^、，,；;。\d]{2,30}?"
+                               r"(?:率|比例|比重|指数|水平|寿命|人数|数量|费用|标准))$")
 _TRAILING_FILLER = re.compile(r"(?:要|应|应当|均|需|必须|平均)+$")
 _LEADING_FILLER = re.compile(r"^(?:分别|要|应|均|并|且|其|原则上|力争|确保|争取)+")
 
@@ -98,7 +101,7 @@ def _is_target(shielded: str, q: re.Match, c_start: int) -> bool:
     if P.BASELINE_BEFORE.search(shielded[max(c_start, q.start() - 10):q.start()]):
         return False  # 由76.5岁提高到77.1岁, 从2020年的19.2/10万: the baseline
     if not value[0].isdigit():
-        if not re.search("[〇零一二三四五六七八九两十]", value) or not unit:
+        if not re.search("[〇零一二三四五六七八九两十]", value) or not unit or unit in P.DIGIT_ONLY_UNITS:
             return False  # 千人口, 百姓 …; a Chinese numeral needs its unit
         # a numeral inside a word (统一, 进一步) — but 每 starts a frequency
         if re.search(f"[{P.CJK}]$", before) and before[-1:] in "统进之同唯单逐第万千百十":
@@ -238,6 +241,9 @@ def _indicator(chunk: str, c_start: int, c_end: int, q: re.Match, subject_end: i
         filler = re.sub(r"^其|的$", "", filler).strip("、 ")
         if len(filler) >= 2:
             return filler
+    measured = _INDICATOR_BEFORE.search(chunk, c_start, q.start())
+    if measured:  # 实现产前筛查率92%以上、新生儿疾病筛查率96%以上 → 新生儿疾病筛查率
+        return _LEADING_FILLER.sub("", re.sub(r"^(?:实现|确保|力争|保持|完成)", "", measured.group("indicator")))
     after = chunk[q.end():c_end]
     after = re.sub(r"^(?:及)?(?:以上|以内|之内|内)?的?", "", after).strip()
     if len(after) >= 2:
