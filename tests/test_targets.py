@@ -181,3 +181,14 @@ def test_every_sentence_of_a_notice_is_read():
     found = {(t["path"], t["value"], t["deadline_year"]) for t in record["targets"]}
     assert {("preamble", 95, 2025), ("preamble", 90, 2025), ("goal", 35, 2024), ("二/（一）", 80, None)} <= found
     assert ("goal", 1, None) in found  # the children are goal items; the lead-in paragraph's deadline stays in it
+
+
+def test_a_lead_in_that_introduces_a_list_gives_its_deadline_to_the_items():
+    from policydiff.models import NormalisedText
+    from policydiff.parse import parse_text
+
+    text = ("一、主要目标\n到2025年底，全县实现以下目标：\n（一）脱贫人口家庭医生签约率达到95%。\n"
+            "（二）县域内就诊率达到90%以上。\n二、重点任务\n（一）做好签约服务。重点人群签约率不低于80%。\n")
+    record = parse_text(NormalisedText(text, list(range(len(text) + 1))))
+    assert [(t["path"], t["value"], t["deadline_year"]) for t in record["targets"]] == \
+        [("goal", 95, 2025), ("goal", 90, 2025), ("二/（一）", 80, None)]

@@ -128,16 +128,20 @@ def _targets(text, nodes, by_path, measures, indicators, annex):
     """Targets in every sentence: leaf items, the lead-in of items with children, and the
     unnumbered text before the first item (preamble); annex indicator rows with their 约束性."""
     targets = []
+    list_deadline: dict[str, int | None] = {}  # 到2025年，主要目标如下： → the year of the items it introduces
     for node in nodes:
         if node.path.startswith("附件"):
             continue
         region = node.body_span
+        inherited = list_deadline.get(node.parent) if node.parent else None
         if node.children:  # the lead-in before the first child (（二）主要目标。到2025年，…)
             region = (region[0], min(by_path[c].span[0] for c in node.children))
+            lead_in = text[region[0]:region[1]].strip()
+            list_deadline[node.path] = (deadline_of(lead_in) if lead_in.endswith(("：", ":")) else None) or inherited
         if is_goal_node(node, by_path):
-            targets.extend(extract_targets(text, region, "goal"))
+            targets.extend(extract_targets(text, region, "goal", deadline_year=inherited))
         elif is_measure_node(node, by_path) or node.children:
-            targets.extend(extract_targets(text, region, node.path))
+            targets.extend(extract_targets(text, region, node.path, deadline_year=inherited))
     first = min((n.span[0] for n in nodes), default=len(text))
     targets.extend(extract_targets(text, (0, first), "preamble"))
     if indicators and annex:
