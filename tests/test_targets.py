@@ -26,8 +26,9 @@ ROWS = [
     # Kaifeng: several values at once
     ("超出部分的医疗费用，分别不得超过其当次住院医疗总费用的2.5%、5%、10%，超出部分由定点医疗机构承担。",
      [("<=", 2.5, "%", None), ("<=", 5, "%", None), ("<=", 10, "%", None)]),
-    # durations with 内
-    ("对新纳入监测系统的“三类户”，一周内要入户核实基本信息，一月内要落实健康帮扶措施。", [("<=", 1, "周", None)]),
+    # durations with 内, Chinese numerals: 一周内, 一月内
+    ("对新纳入监测系统的“三类户”，一周内要入户核实基本信息，一月内要落实健康帮扶措施。",
+     [("<=", 1, "周", None), ("<=", 1, "月", None)]),
     # deadline year
     ("到2020年力争达到30个病种。", [(">=", 30, "个病种", 2020)]),
     ("2018年，全市农村低收入人口家庭医生签约服务覆盖率达90%以上。", [(">=", 90, "%", 2018)]),
@@ -38,9 +39,9 @@ ROWS = [
     # 不少于 in brackets, two values
     ("每批不少于5人（中医院不少于3人），连续工作时间不得少于6个月。",
      [(">=", 5, "人", None), (">=", 3, "人", None), (">=", 6, "个月", None)]),
-    # an age threshold is a target; 超过 is strict
-    ("对于年满 60 周岁的乡村医生", [(">=", 60, "周岁", None)]),
-    ("常住人口超过10万人的脱贫县有1所县级医院", [(">", 10, "万人", None), ("=", 1, "所", None)]),
+    # an age or population condition names a group: a qualifier, not a target (issue 15 item 5)
+    ("对于年满 60 周岁的乡村医生", []),
+    ("常住人口超过10万人的脱贫县有1所县级医院", [("=", 1, "所", None)]),
     # not targets: ranks, age bands, quoted slogans, dates, document numbers, years, ordinals
     ("支持城市二级及以上医院在职或退休医师到乡村多点执业。", []),
     ("做好孕产妇和0-6岁儿童健康管理。", []),
@@ -52,6 +53,57 @@ ROWS = [
     ("进一步统一思想，第三方责任的患者。", []),
     # a count inside a rate's subject is not a separate target
     ("四种重点慢病规范管理率达到90%以上。", [(">=", 90, "%", None)]),
+    # --- goal-paragraph shapes (issue 14 item 6); invented places and numbers
+    # ‰ and a 下降到 comparator
+    ("婴儿死亡率下降到4.8‰，5岁以下儿童死亡率控制在6.5‰以下。", [("<=", 4.8, "‰", None), ("<=", 6.5, "‰", None)]),
+    # /10万 with a baseline 从…下降到…: only the target value
+    ("孕产妇死亡率从18.6/10万下降到15.2/10万。", [("<=", 15.2, "/10万", None)]),
+    # 小于 is strict, /10万 after 应
+    ("全县孕产妇死亡率应小于14/10万。", [("<", 14, "/10万", None)]),
+    # 岁 as a target, baseline 由…提高到
+    ("人均预期寿命由77.3岁提高到78.1岁。", [(">=", 78.1, "岁", None)]),
+    # baseline and target each with a year: 由2020年的…提高到2025年的… (到2025年 is the deadline)
+    ("全县人均预期寿命由2020年的77.6岁提高到2025年的78.3岁，孕产妇死亡率从2020年的16.1/10万下降到14/10万。",
+     [(">=", 78.3, "岁", 2025), ("<=", 14, "/10万", 2025)]),
+    # 应大于 / 应小于 (old 规划 style), ‰
+    ("到2025年，人均预期寿命应大于78.6岁，婴儿死亡率应小于6‰。", [(">", 78.6, "岁", 2025), ("<", 6, "‰", 2025)]),
+    # 左右 and 约: approximate, comparator =
+    ("住院费用实际报销比例稳定在70%左右。", [("=", 70, "%", None)]),
+    ("全年节约药品采购费用约1.6亿元。", [("=", 1.6, "亿元", None)]),
+    # 元/人 and 张/千人 and 人/万人
+    ("人均基本公共卫生服务经费补助标准提高到94元/人。", [(">=", 94, "元/人", None)]),
+    ("每千人口医疗卫生机构床位数达到6.8张/千人，每万人口全科医生数达到3.9人/万人。",
+     [(">=", 6.8, "张/千人", None), (">=", 3.9, "人/万人", None)]),
+    # a value with no unit after a comparator: 指数达85, 控制在0.015以内
+    ("居民健康素养指数达86，传染病报告发病死亡率控制在0.015以内。", [(">=", 86, "", None), ("<=", 0.015, "", None)]),
+    # 万人次 / 万名 as amounts, 个百分点
+    ("全年培训乡村医生2.5万人次，健康素养水平提高3个百分点。", [("=", 2.5, "万人次", None), ("=", 3, "个百分点", None)]),
+    ("年内为1.6万名残疾人开展康复服务。", [("=", 1.6, "万名", None)]),
+    # 不低于 / 以上 / 大于 as at least
+    ("县域内就诊率达到90%以上，签约服务覆盖率不低于75%，床位使用率大于85%。",
+     [(">=", 90, "%", None), (">=", 75, "%", None), (">", 85, "%", None)]),
+    # a list closed by one comparator: each amount keeps its own
+    ("村医补助实行分级承担，县级补助200元、乡级补助80元、村级补助不低于50元。",
+     [("=", 200, "元", None), ("=", 80, "元", None), (">=", 50, "元", None)]),
+    # a comparator before a list of amounts holds for each; 保持在…以上 is at least; 达到…左右 is about
+    ("每个乡镇卫生院至少配备1名公共卫生医师、2名全科医生。", [(">=", 1, "名", None), (">=", 2, "名", None)]),
+    ("签约服务覆盖率保持在85%以上，县域内住院率达到90%左右。", [(">=", 85, "%", None), ("=", 90, "%", None)]),
+    # a range gives both bounds
+    ("每个乡镇卫生院建成前5-10个特色专科。", [(">=", 5, "个", None), ("<=", 10, "个", None)]),
+    ("每名专家驻点帮扶1-2个月。", [(">=", 1, "个月", None), ("<=", 2, "个月", None)]),
+    # a deadline 到2025年底前 / 2024年底前
+    ("2024年底前，所有村卫生室配备1名以上乡村医生。", [(">=", 1, "名", 2024)]),
+    ("到2025年底前，家庭医生签约服务覆盖率达到80%。", [(">=", 80, "%", 2025)]),
+    # Chinese numerals: 一年以上, 一份
+    ("对口支援医师连续工作一年以上，每户建立一份健康档案。", [(">=", 1, "年", None), ("=", 1, "份", None)]),
+    # not targets: a meeting ordinal, an age band, an article number, a date with 月底
+    ("深入学习贯彻市委三届四次全会精神。", []),
+    ("为65岁以上老年人和0-6岁儿童提供健康管理服务。", []),
+    ("依照条例第十二条规定办理。", []),
+    ("请于6月30日前报送，12月底前完成。", []),
+    ("（2023—2025年）", []),
+    ("浏览次数：56次", []),  # a page's counter, not a requirement
+    ("坚持新发现一例救治一例，做到一户一策。", []),  # slogans in Chinese numerals
     # the same count repeated in one item is one requirement
     ("保持30种大病病种不变，现有30种大病定点医院保持不变。", [("=", 30, "种", None)]),
 ]
@@ -70,6 +122,73 @@ def test_a_bare_rate_before_a_shared_value_is_its_own_target():
     assert {t.text for t in found} == {"产前筛查率，新生儿遗传代谢性疾病筛查覆盖率达90%以上"}
 
 
+def test_a_deadline_at_a_paragraph_start_carries_to_its_later_sentences():
+    text = "到2025年底前，全市脱贫人口家庭医生签约率达到95%。大病专项救治病种不少于35种。\n县级医院达到二级水平的不少于3所。"
+    found = extract_targets(text, (0, len(text)), "goal")
+    assert [(t.value, t.deadline_year) for t in found] == [(95, 2025), (35, 2025), (3, None)]
+
+
+def test_a_list_of_rates_closed_by_one_comparator_names_each_rate():
+    text = "实现产前筛查率92%以上、新生儿疾病筛查率96%以上的目标。"
+    found = extract_targets(text, (0, len(text)), "goal")
+    assert [(t.indicator, t.comparator, t.value) for t in found] == [("产前筛查率", ">=", 92), ("新生儿疾病筛查率", ">=", 96)]
+
+
+def test_approximate_values_are_marked():
+    text = "实际补偿比维持在65%左右，覆盖率达到90%。"
+    found = extract_targets(text, (0, len(text)), "goal")
+    assert [(t.comparator, t.value, t.approximate) for t in found] == [("=", 65, True), (">=", 90, False)]
+
+
+@pytest.mark.parametrize("sentence, qualifier, expected", [
+    # a population condition on a count (issue 15 item 5)
+    ("常住人口超过10万人的脱贫县有1所县级医院达到二级甲等水平。", "常住人口超过10万人的脱贫县", [("=", 1, "所")]),
+    # an age group inside a rate's subject
+    ("65岁以上老年人健康管理率达到72%。", "65岁以上老年人", [(">=", 72, "%")]),
+    # a service population with 以上
+    ("服务人口30万人以上的县，至少设置2个急救站点。", "服务人口30万人以上的县", [(">=", 2, "个")]),
+])
+def test_conditions_are_qualifiers_of_the_target(sentence, qualifier, expected):
+    found = extract_targets(sentence, (0, len(sentence)), "x")
+    assert [(t.comparator, t.value, t.unit) for t in found] == expected
+    for t in found:
+        assert t.qualifier["text"] == qualifier
+        assert sentence[slice(*t.qualifier["span"])] == qualifier
+
+
+def test_the_same_count_for_two_groups_is_two_targets():
+    # Huainan annex shape: one row, two population conditions, 1所 each
+    text = "常住人口超过10万人的县有1所县级医院达到二级水平，常住人口超过50万人的县有1所县级医院达到三级水平"
+    found = extract_targets(text, (0, len(text)), "annex")
+    assert [(t.value, t.qualifier["text"]) for t in found] == [(1, "常住人口超过10万人的县"), (1, "常住人口超过50万人的县")]
+
+
 def test_binding_and_deadline_come_from_the_annex_table():
     found = extract_targets("大病专项救治病种≥30种", (0, 12), "annex", "约束性", 2025)
     assert (found[0].binding, found[0].deadline_year, found[0].indicator) == ("约束性", 2025, "大病专项救治病种")
+
+
+def test_every_sentence_of_a_notice_is_read():
+    # invented plan: targets in the preamble, in a goal item's lead-in before its children, and in an
+    # unnumbered paragraph, as well as in the leaf items
+    from policydiff.models import NormalisedText
+    from policydiff.parse import parse_text
+
+    text = ("青禾县健康帮扶工作方案\n到2025年，全县脱贫人口家庭医生签约率达到95%，县域内就诊率达到90%以上。\n"
+            "一、工作目标\n到2024年底前，大病专项救治病种不少于35种。\n（一）健全机构。每个乡镇至少有1所标准化卫生院。\n"
+            "（二）配强人员。每个村卫生室至少配备1名乡村医生。\n二、重点任务\n（一）做好签约服务。重点人群签约率不低于80%。\n")
+    record = parse_text(NormalisedText(text, list(range(len(text) + 1))))
+    found = {(t["path"], t["value"], t["deadline_year"]) for t in record["targets"]}
+    assert {("preamble", 95, 2025), ("preamble", 90, 2025), ("goal", 35, 2024), ("二/（一）", 80, None)} <= found
+    assert ("goal", 1, None) in found  # the children are goal items; the lead-in paragraph's deadline stays in it
+
+
+def test_a_lead_in_that_introduces_a_list_gives_its_deadline_to_the_items():
+    from policydiff.models import NormalisedText
+    from policydiff.parse import parse_text
+
+    text = ("一、主要目标\n到2025年底，全县实现以下目标：\n（一）脱贫人口家庭医生签约率达到95%。\n"
+            "（二）县域内就诊率达到90%以上。\n二、重点任务\n（一）做好签约服务。重点人群签约率不低于80%。\n")
+    record = parse_text(NormalisedText(text, list(range(len(text) + 1))))
+    assert [(t["path"], t["value"], t["deadline_year"]) for t in record["targets"]] == \
+        [("goal", 95, 2025), ("goal", 90, 2025), ("二/（一）", 80, None)]

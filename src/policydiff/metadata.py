@@ -7,15 +7,14 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
-
-import cn2an
+from dataclasses import dataclass, replace
 
 from . import patterns as P
+from . import places
 from .outline import Paragraph, match_label, paragraphs
 from .pagebox import box_date, box_issuers, page_box
 from .resources import Locality, localities
-from .textutils import normalise_doc_number, repair_bare_date, split_units
+from .textutils import chinese_number, normalise_doc_number, repair_bare_date, split_units
 
 HEADER_WINDOW = 60  # paragraphs searched for the page box, title, 文号 and addressees
 
@@ -62,9 +61,15 @@ def extract_metadata(text: str, source_metadata: dict | None = None) -> dict:
         meta["genre"] = _genre(meta["title"])
     meta["enclosed_title"] = enclosed_title(meta["title"]) or _enclosed_in_body(head)
     meta["doc_number_parts"] = split_doc_number(meta["doc_number"])
-    locality = infer_locality(meta["issuers"], meta["doc_number"], addressed)
-    meta.update(locality=locality.name if locality else None, admin_level=locality.level if locality else None,
-                parent_locality=locality.parent if locality else None)
+    locality = infer_locality(meta["issuers"], meta["doc_number"], addressed, text[:3000])
+    meta.update({
+        "locality": locality.name if locality else None,
+        "admin_level": locality.level if locality else None,
+        "parent_locality": locality.parent if locality else None,
+        "locality_chain": list(locality.chain) if locality else [],
+        "locality_code": locality.code if locality else None,
+        "locality_evidence": locality.evidence if locality else None,
+    })
     return meta
 
 
@@ -512,41 +517,102 @@ _ZEROS = str.maketrans({ch: "〇" for ch in P.ZERO_LOOKALIKES})
 
 
 def _to_int(value: str) -> int:
-    value = value.translate(_ZEROS)
-    if value.isdigit():
-        return int(value)
-    if len(value) == 4 and all(ch in "〇零一二三四五六七八九" for ch in value):
-        return int("".join(str("〇一二三四五六七八九".index(ch)) if ch != "零" else "0" for ch in value))
-    return int(cn2an.cn2an(value, "smart"))
+    number = chinese_number(value.translate(_ZEROS))
+    if number is None:
+        raise ValueError(value)
+    return int(number)
 
 
 # ------------------------------------------------------------------ locality
 
 
-def infer_locality(issuers: list[str], doc_number: str | None, addressees: list[str] = ()):
-    """The locality and level of the first issuer: from the locality table, else
-    from the place name the issuer begins with (全州县卫生健康局 → 全州县, county),
-    else from the 文号 code's prefix.
+def infer_locality(issuers: list[str], doc_number: str | None, addressees: list[str] = (), context: str = ""):
+    """The locality, level and parent of the notice, with the evidence that names it.
+
+    In order: the place names an issuer begins with, from the table of all divisions
+    (陕西省榆林市神木市卫生健康局; a former name 神木县 keeps its printed name and gets
+    神木市's parents; a repeated county name is settled by its parent in the issuers, 文号,
+    addressees or ``context``); a national body (国家卫生健康委); the place an issuer's name
+    begins with when no division has it (全州县卫生健康局 → 全州县); the 文号 code (汴 →
+    开封市, 陕卫发 → 陕西省, the province 简称 only for a provincial or unnamed issuer);
+    last, a guess: the first division ``context`` names in full at the issuer's level
+    (市卫生健康委 + 关于印发咸宁市… → 咸宁市), marked ``evidence["from"] == "text"``.
 
     >>> infer_locality(["神木市卫生健康局"], None).level
     'county'
-    >>> infer_locality(["恭城瑶族自治县卫生健康局"], "神卫健发〔2021〕1号").name
-    '恭城瑶族自治县'
+    >>> infer_locality(["恭城瑶族自治县卫生健康局"], "神卫健发〔2021〕1号").parent
+    '桂林市'
+    >>> infer_locality(["鼓楼区卫生健康局"], None, ["各街道办事处"], "福州市鼓楼区关于印发").chain
+    ('鼓楼区', '福州市', '福建省')
     """
-    table = localities()
+    hints = " ".join([*issuers, doc_number or "", *addressees, context])
     for issuer in issuers:
-        name = issuer.removeprefix("中共")
-        best = max((loc for loc in table.values() if name.startswith(loc.name)),
-                   key=lambda loc: len(loc.name), default=None)
-        if best:
-            return best
+        found = _division_locality(issuer.removeprefix("中共"), hints, {"from": "issuer", "text": issuer})
+        if found:
+            return found
     for issuer in issuers:
+        if issuer.startswith(_NATIONAL_ISSUERS):
+            return replace(localities()["中华人民共和国"], evidence={"from": "issuer", "text": issuer})
         named = _issuer_place(issuer.removeprefix("中共"), addressees)
         if named:
-            return named
-    if doc_number:
-        code = doc_number.split("〔")[0]
-        for loc in table.values():
-            if any(code.startswith(prefix) for prefix in loc.doc_code_prefixes):
-                return loc
-    return None
+            return replace(named, evidence={"from": "issuer", "text": issuer})
+    levels = next((lv for prefix, lv in _GENERIC_ISSUERS if any(i.startswith(prefix) for i in issuers)), ())
+    return _doc_code_locality(doc_number, levels) or _text_locality(context, levels)
+
+
+_NATIONAL_ISSUERS = ("国家", "国务院", "中央", "全国")
+# an issuer that names its level but not its place (省卫生健康委, 市医保局)
+_GENERIC_ISSUERS = [("省", ("provincial",)), ("自治区", ("provincial",)), ("市", ("prefecture", "county")),
+                    ("州", ("prefecture",)), ("盟", ("prefecture",)), ("县", ("county",)), ("区", ("county",)),
+                    ("旗", ("county",))]
+
+
+def _division_locality(issuer: str, hints: str, evidence: dict) -> Locality | None:
+    """The innermost division an issuer's name begins with, as printed (神木县 stays 神木县)."""
+    found = places.leading_places(issuer, hints)
+    if not found:
+        return None
+    place, printed = found[-1]
+    outer = found[-2][0] if len(found) > 1 else None
+    if place is None:  # 鼓楼区 with no parent in sight: the level if all candidates share it
+        levels = {p.level for p in places.lookup(printed)}
+        return Locality(printed, levels.pop() if len(levels) == 1 else None, outer.name if outer else None, (), (),
+                        evidence={**evidence, "ambiguous": [p.code for p in places.lookup(printed)]})
+    return _place_locality(place, printed, evidence)
+
+
+def _place_locality(place, printed: str, evidence: dict) -> Locality:
+    chain = places.chain(place)
+    # a former name stays as printed (an old notice of 神木县); an alias or short name becomes the name (黔西南州)
+    current = (place.name, place.short_name, *place.aliases)
+    name = printed if printed not in current and printed.endswith(_FULL_NAME_SUFFIXES) else place.name
+    parent = chain[1].name if len(chain) > 1 else "中华人民共和国"
+    return Locality(name, place.level, parent, (), (), place.code, (name, *(p.name for p in chain[1:])), evidence)
+
+
+_FULL_NAME_SUFFIXES = ("省", "市", "区", "县", "旗", "州", "盟", "地区", "特别行政区")
+
+
+def _doc_code_locality(doc_number: str | None, levels: tuple[str, ...]) -> Locality | None:
+    if not doc_number:
+        return None
+    code = doc_number.split("〔")[0]
+    evidence = {"from": "doc_number", "text": doc_number}
+    if code.startswith("国"):
+        return replace(localities()["中华人民共和国"], evidence=evidence)
+    for loc in localities().values():
+        if any(code.startswith(prefix) for prefix in loc.doc_code_prefixes):
+            named = _division_locality(loc.name, "", evidence)
+            return named or replace(loc, evidence=evidence)
+    province = places.province_of_doc_code(code) if levels in ((), ("provincial",)) else None
+    return _place_locality(province, province.name, evidence) if province else None
+
+
+def _text_locality(context: str, levels: tuple[str, ...]) -> Locality | None:
+    """A guess from the first division the text names at the issuer's level (flagged as such)."""
+    found = places.first_named(context, levels) if context else None
+    if not found:
+        return None
+    place, printed, at = found
+    return _place_locality(place, printed, {"from": "text", "text": printed, "span": [at, at + len(printed)],
+                                            "guessed": True})

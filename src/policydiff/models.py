@@ -145,6 +145,8 @@ class Target:
     binding: str | None
     span: Span
     value_span: Span
+    approximate: bool = False  # 约 / 左右
+    qualifier: dict | None = None  # {"text", "span"}: the group or area the target is for (常住人口超过10万人的脱贫县)
 
     def to_dict(self) -> dict:
         value = int(self.value) if float(self.value).is_integer() else self.value
@@ -159,6 +161,8 @@ class Target:
             "binding": self.binding,
             "span": list(self.span),
             "value_span": list(self.value_span),
+            "approximate": self.approximate,
+            "qualifier": self.qualifier,
         }
 
 

@@ -91,6 +91,7 @@ def parse_text(norm: NormalisedText, source_metadata: dict | None = None) -> dic
         if r["kind"] != "repeated_across_line_break"]
     duties = _duties(text, nodes, by_path)
     assign_duties(measures, duties)  # no inline markers: the duty paragraph says who does what
+    warnings.extend(_locality_warnings(meta.get("locality_evidence")))
     record = {
         **{k: v for k, v in meta.items()},
         "citations": [c.to_dict() for c in citations],
@@ -106,6 +107,17 @@ def parse_text(norm: NormalisedText, source_metadata: dict | None = None) -> dic
     }
     record["unit_map"] = unit_map(record)
     return record
+
+
+def _locality_warnings(evidence: dict | None) -> list[str]:
+    """A locality guessed from the text, or a place name several divisions share, is said aloud."""
+    if not evidence:
+        return []
+    if evidence.get("guessed"):
+        return [f"locality guessed from the text: {evidence['text']} at {evidence['span']}"]
+    if evidence.get("ambiguous"):
+        return [f"locality ambiguous: {len(evidence['ambiguous'])} divisions share the name in {evidence['text']}"]
+    return []
 
 
 def _body_start(text: str, meta: dict) -> int:
@@ -127,20 +139,31 @@ def _duties(text: str, nodes: list[OutlineNode], by_path):
 
 
 def _targets(text, nodes, by_path, measures, indicators, annex):
+    """Targets in every sentence: leaf items, the lead-in of items with children, and the
+    unnumbered text before the first item (preamble); annex indicator rows with their 约束性."""
     targets = []
+    list_deadline: dict[str, int | None] = {}  # 到2025年，主要目标如下： → the year of the items it introduces
     for node in nodes:
-        if node.children or node.path.startswith("附件"):
+        if node.path.startswith("附件"):
             continue
+        region = node.body_span
+        inherited = list_deadline.get(node.parent) if node.parent else None
+        if node.children:  # the lead-in before the first child (（二）主要目标。到2025年，…)
+            region = (region[0], min(by_path[c].span[0] for c in node.children))
+            lead_in = text[region[0]:region[1]].strip()
+            list_deadline[node.path] = (deadline_of(lead_in) if lead_in.endswith(("：", ":")) else None) or inherited
         if is_goal_node(node, by_path):
-            targets.extend(extract_targets(text, node.body_span, "goal"))
-        elif is_measure_node(node, by_path):
-            targets.extend(extract_targets(text, node.body_span, node.path))
+            targets.extend(extract_targets(text, region, "goal", deadline_year=inherited))
+        elif is_measure_node(node, by_path) or node.children:
+            targets.extend(extract_targets(text, region, node.path, deadline_year=inherited))
+    first = min((n.span[0] for n in nodes), default=len(text))
+    targets.extend(extract_targets(text, (0, first), "preamble"))
     if indicators and annex:
         annex_year = deadline_of(text[annex.span[0]:annex.span[1]].split("\n", 2)[1]
                                  if "\n" in text[annex.span[0]:annex.span[1]] else "")
         for row in indicators:
             targets.extend(extract_targets(text, row.span, "annex", row.binding, annex_year))
-    return targets
+    return sorted(targets, key=lambda t: (t.path == "annex", t.span[0]))
 
 
 def _source_map(norm: NormalisedText, source: SourceText) -> dict:

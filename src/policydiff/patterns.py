@@ -69,7 +69,8 @@ FILE_HEADER = re.compile(r"^(?P<issuer>.{0,40}?)\s*文件$")
 ORG_SUFFIX = re.compile(
     r"(?:委员会|办公室|人民政府|政府|委|局|厅|部|办|院|中心|所|站|处|科|室|会|组|党委|市委|委員會|辦公室|政府|廳|辦|會|處)$"
 )
-TITLE_SUFFIX = re.compile(r"(?:通知|方案|意见|要点|办法|规定|指标|计划|规划|分工)(?:[（(][^（）()]{1,20}[）)])?$")  # (2023—2025年)
+# a title's last word, perhaps followed by its years: …三年行动计划（2023—2025年）
+TITLE_SUFFIX = re.compile(r"(?:通知|方案|意见|要点|办法|规定|指标|计划|规划|分工)(?:[（(][^（）()]{1,20}[）)])?$")
 # the genres a notice's title ends in, longest first (复函 before 函)
 GENRES = ["通知", "意见", "决定", "批复", "复函", "函", "答复", "通报", "通告", "公告", "规定", "办法", "细则",
           "方案", "规划", "要点", "纪要", "计划", "条例", "规则", "决议", "报告", "请示", "公示", "令",
@@ -125,26 +126,49 @@ DUTY_CLAUSE = re.compile(r"^(?P<unit>[^，。；]{2,60}?)负责(?P<duty>.+)$")
 # ---------------------------------------------------------------- targets
 NUMBER = rf"(?:\d+(?:\.\d+)?|[{CN_DIGITS}]{{1,5}})"
 TARGET_UNITS = [
-    "个百分点", "百分点", "个病种", "个工作日", "个月", "万人", "周岁", "%", "％",
-    "种", "人", "年", "周", "天", "日", "所", "个", "次", "家", "名", "张", "项", "倍",
-    "元", "万元", "公里", "小时", "分钟", "岁", "台",
+    "个百分点", "百分点", "个病种", "个工作日", "个月", "万人", "周岁", "%", "％", "‰",
+    "/10万", "/万", "元/人", "张/千人", "人/千人", "人/万人", "张/万人",
+    "种", "人", "年", "周", "天", "日", "月", "所", "个", "次", "家", "名", "张", "项", "倍", "份", "件",
+    "元", "万元", "亿元", "公里", "小时", "分钟", "分", "岁", "台",
+    "万名", "万户", "户", "人次", "万人次", "例", "万例",
 ]
+# counted only in digits: 一户一策, 新发现一例救治一例 are slogans
+DIGIT_ONLY_UNITS = ("户", "万户", "例", "万例", "人次", "万人次", "万名")
 _UNIT_ALT = "|".join(sorted((re.escape(u) for u in TARGET_UNITS), key=len, reverse=True))
-QUANTITY = re.compile(rf"(?P<value>{NUMBER})\s*(?P<unit>{_UNIT_ALT})")
+# a value with no unit (指数达85, 控制在0.012以内) is read only right after a comparator
+_BARE_END = r"(?<=\d)(?=(?:以内|以上|以下|左右)?(?:[，,。；;、）)\n]|$))"
+QUANTITY = re.compile(rf"(?P<value>{NUMBER})\s*(?P<unit>{_UNIT_ALT}|{_BARE_END})")
 COMPARATOR_BEFORE = [
-    (">=", r"不少于|不低于|不得少于|不得低于|至少|达到|达|≥|满|提高到|提升到"),
-    ("<=", r"不得超过|不超过|不高于|不得高于|控制在|≤"),
+    (">=", r"不少于|不低于|不得少于|不得低于|至少|达到|达|≥|满|提高到|提升到|增加到|增长到|上升到"),
+    ("<=", r"不得超过|不超过|不高于|不得高于|控制在|≤|下降到|降低到|降至|减少到|减至|压缩到|缩短到|缩短至"),
     (">", r"超过|高于|多于|大于"),
     ("<", r"低于|少于|小于"),
+    ("=", r"维持在|稳定在|保持在"),
 ]
 COMPARATOR_AFTER = [
     (">=", r"^(?:及)?以上"),
     ("<=", r"^(?:以内|之内|内|以下)"),
 ]
+APPROXIMATE_BEFORE = re.compile(r"(?:约|大约|大概)$")
+APPROXIMATE_AFTER = re.compile(r"^(?:以内|以上|以下)?左右")
+# 由76.5岁提高到77.1岁: the first value is where it starts
+BASELINE_BEFORE = re.compile(r"(?:从|由)(?:(?:19|20)\d{2}\s*年(?:底|末)?的?)?$")
+# what may stand between a comparator and its value besides words: 提高到2025年的78.3岁
+YEAR_FILLER = re.compile(r"(?:19|20)\d{2}\s*年(?:底|末)?的?")
+# a unitless value needs one of these right before it
+BARE_COMPARATOR = re.compile(r"(?:达到|达|为|控制在|不低于|不超过|低于|高于|小于|大于|提高到|下降到|降至|≥|≤)\s*$")
 # numbers in these contexts are not targets
 NOT_TARGET_BEFORE = re.compile(r"(?:第|前|十|“|\")$")
+MEETING_AFTER = re.compile(r"^(?:全会|全体会议|会议|党代会|代表大会|中全会)")  # 市委三届四次全会
 AGE_BAND = re.compile(r"\d+\s*[-—–~至]\s*$")
-DEADLINE = re.compile(r"(?:到|至|截至|截止|于)\s*(?P<year>(?:19|20)\d{2})\s*年")
+RANGE = re.compile(rf"(?P<low>\d+(?:\.\d+)?)\s*[-—–~～至]\s*(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>{_UNIT_ALT})")
+# a population or area condition on a target, not a target (常住人口超过10万人的, 65岁以上老年人, 年满60周岁的)
+QUALIFIER_UNITS = ("岁", "周岁", "万人", "人", "万")
+QUALIFIER_TAIL = re.compile(rf"^(?:口)?(?:及以上|以上|以下|以内)?(?:的)?(?P<noun>[{CJK}]{{0,6}}?"
+                            r"(?:老年人|儿童|婴幼儿|孕产妇|妇女|人群|患者|乡村医生|医生|居民|人口|脱贫县|县|地区|家庭|群众|学生))?")
+GROUP_AFTER = re.compile(r"^(?:以上|以下|及以上)?(?:的)?[\u4e00-\u9fff]")  # 岁 then a group, not an end of clause
+DEADLINE = re.compile(r"(?:到|至|截至|截止|于|展望)\s*(?P<year>(?:19|20)\d{2})\s*年")
+DEADLINE_BEFORE = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年\s*(?:底|末|年底)?\s*(?:前|之前)")
 DEADLINE_LEAD = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*年[，,]")
 FIVE_YEAR_PLANS = {"十三五": 2020, "十四五": 2025, "十五五": 2030}
 FIVE_YEAR_PLAN = re.compile(r"[“\"]?(?P<plan>十[三四五]五)[”\"]?\s*(?:期末|期间|时期|末)")

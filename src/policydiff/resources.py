@@ -9,6 +9,8 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from . import places
+
 
 @dataclass(frozen=True)
 class Locality:
@@ -17,6 +19,9 @@ class Locality:
     parent: str | None
     short_names: tuple[str, ...]
     doc_code_prefixes: tuple[str, ...]
+    code: str | None = None  # the division code (data/divisions.csv), where the place is one
+    chain: tuple[str, ...] = ()  # the place and its parents up to the province (神木市, 榆林市, 陕西省)
+    evidence: dict | None = None  # what named it: {"from": "issuer" | "doc_number" | "text", "text": …}
 
 
 def _data_path(name: str):
@@ -41,8 +46,15 @@ def localities() -> dict[str, Locality]:
 
 
 def ancestor(locality: str | None, level: str) -> str | None:
-    """``locality`` or the first of its parents at ``level`` (神木市, provincial → 陕西省)."""
+    """``locality`` or the first of its parents at ``level`` (神木市, provincial → 陕西省);
+    places outside the locality table are looked up among all divisions.
+
+    >>> ancestor("神木市", "provincial"), ancestor("恩施市", "prefecture")
+    ('陕西省', '恩施土家族苗族自治州')
+    """
     table = localities()
+    if locality and locality not in table:
+        return next((p.name for p in places.chain(places.resolve(locality)) if p.level == level), None)
     while locality and locality in table:
         if table[locality].level == level:
             return locality

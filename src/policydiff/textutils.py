@@ -1,4 +1,4 @@
-"""Text helpers shared by every stage (a leaf module: it imports only :mod:`.patterns`).
+"""Text helpers shared by every stage (a leaf module: it imports only :mod:`.patterns` and cn2an).
 
 Sentences around a span, the 文号 in canonical form, lists of units split on 、,
 and the test for a line that is only a body's name.
@@ -7,6 +7,8 @@ and the test for a line that is only a body's name.
 from __future__ import annotations
 
 import re
+
+import cn2an
 
 from . import patterns as P
 
@@ -137,3 +139,19 @@ def bare_title(title: str) -> str:
     text = re.sub(r"[《》〈〉\s]", "", title or "")
     inner = re.match(r"^(?:.*?)关于印发(.+?)的通知$", text)
     return inner.group(1) if inner else text
+
+
+def chinese_number(raw: str) -> float | None:
+    """The value of a number written in digits or Chinese numerals (cn2an), or None.
+
+    >>> chinese_number("两"), chinese_number("二〇二一"), chinese_number("2.5"), chinese_number("统")
+    (2, 2021, 2.5, None)
+    """
+    if raw[:1].isdigit():
+        number = float(raw)
+    else:
+        try:
+            number = float(cn2an.cn2an(raw.replace("两", "二"), "smart"))
+        except (ValueError, KeyError):
+            return None
+    return int(number) if number.is_integer() else number

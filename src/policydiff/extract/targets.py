@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 
-import cn2an
-
 from .. import patterns as P
 from ..models import Target
+from ..textutils import chinese_number
 
 _COMPARATOR_BEFORE = re.compile(
     "|".join(f"(?P<c{i}>{alt})" for i, (_, alt) in enumerate(P.COMPARATOR_BEFORE))
@@ -16,6 +15,10 @@ _CLAUSE = re.compile(r"[^，,；;。：:\n]+")
 _SENTENCE = re.compile(r"[^。；;\n]+")
 _QUOTES = re.compile(r"“[^“”]{0,30}”|\"[^\"]{0,30}\"|《[^《》]*》|〔[^〔〕]*〕|‘[^‘’]{0,30}’")
 _STRUCTURAL_COUNT = re.compile(r"^(?:目标|机制|协同|措施|提升|方面|环节|行动|计划|规划)")
+_BARE_RATE = re.compile(r"([^，,；;。：:\n]{2,14}率)[，,]$")
+# a measured noun right before the value, after the list separator or a leading verb
+_INDICATOR_BEFORE = re.compile(r"(?:^|(?<=[，,；;：:。\n])|、|实现|确保|力争|保持|完成)(?P<indicator>[^、，,；;。\d]{2,30}?"
+                               r"(?:率|比例|比重|指数|水平|寿命|人数|数量|费用|标准))$")
 _TRAILING_FILLER = re.compile(r"(?:要|应|应当|均|需|必须|平均)+$")
 _LEADING_FILLER = re.compile(r"^(?:分别|要|应|均|并|且|其|原则上|力争|确保|争取)+")
 
@@ -31,12 +34,19 @@ def extract_targets(text: str, region: tuple[int, int], path: str,
     chunk = text[start:end]
     shielded = _shield(chunk)
     targets: list[Target] = []
+    paragraph_year = None
     for sentence in _SENTENCE.finditer(chunk):
+        own_year = _deadline(sentence.group(0))
+        if sentence.start() == 0 or chunk[sentence.start() - 1] == "\n":
+            paragraph_year = own_year  # 到2025年底前，… carries to the paragraph's later sentences
         if not P.QUANTITY.search(shielded, sentence.start(), sentence.end()):
-            continue  # no clause of it can hold one (QUANTITY has no lookaround)
-        year = _deadline(sentence.group(0)) or deadline_year
+            continue  # no clause of it can hold one
+        year = own_year or paragraph_year or deadline_year
+        qualifiers = _qualifiers(shielded, sentence.start(), sentence.end())
+        found = []
         for clause in _CLAUSE.finditer(chunk, sentence.start(), sentence.end()):
-            targets.extend(_clause_targets(text, start, chunk, shielded, clause, path, binding, year))
+            found.extend(_clause_targets(text, start, chunk, shielded, clause, path, binding, year, qualifiers))
+        targets.extend(_qualified(found, qualifiers, text, start))
     return _dedupe_counts(targets, text)
 
 
@@ -45,66 +55,124 @@ def _shield(chunk: str) -> str:
     return _QUOTES.sub(lambda m: "□" * len(m.group(0)), chunk)
 
 
-def _clause_targets(text, base, chunk, shielded, clause, path, binding, year) -> list[Target]:
+def _clause_targets(text, base, chunk, shielded, clause, path, binding, year, qualifiers) -> list[Target]:
     found = []
     c_start, c_end = clause.start(), clause.end()
-    quantities = [q for q in P.QUANTITY.finditer(shielded, c_start, c_end) if _is_target(shielded, q)]
-    compared = [(q, *_comparator(shielded, c_start, q, quantities)) for q in quantities]
-    subject_ends = [s for _, c, s in compared if c != "="]
-    for q, comparator, subject in compared:
-        if comparator == "=" and any(q.end() <= s for s in subject_ends):
-            continue  # a count inside a rate's subject (四种重点慢病规范管理率达到90%)
-        value = _value(q.group("value"))
+    ranges = [r for r in P.RANGE.finditer(shielded, c_start, c_end) if _is_range_target(shielded, r)]
+    taken = [(r.start(), r.end()) for r in ranges] + [(q_start, q_end) for q_start, q_end in qualifiers]
+    quantities = [q for q in P.QUANTITY.finditer(shielded, c_start, c_end)
+                  if _is_target(shielded, q, c_start) and not any(a <= q.start() < b for a, b in taken)]
+    compared = _carried(shielded, [(q, *_comparator(shielded, c_start, q, quantities)) for q in quantities])
+    subject_ends = [s for _, c, s, _ in compared if c != "="]
+    for q, comparator, subject, approximate in compared:
+        if comparator == "=" and not shielded[c_start:c_end].strip().replace(q.group(0), ""):
+            continue  # a bare count after a label (点击：56次), page furniture rather than a requirement
+        if comparator == "=" and any(q.end() <= s and "、" not in shielded[q.end():s] for s in subject_ends):
+            continue  # a count inside a rate's subject (四种重点慢病规范管理率达到90%), not a list item before it
+        value = chinese_number(q.group("value"))
         if value is None:
             continue
-        span, shared = _evidence_span(chunk, c_start, c_end, subject)
-        quote = text[base + span[0]:base + span[1]]
-        value_span = (base + q.start(), base + q.end())
-        unit = q.group("unit").replace("％", "%")
-        if shared:
-            found.append(Target(path, quote, shared, comparator, value, unit, year, binding,
-                                (base + span[0], base + span[1]), value_span))
-        indicator = _indicator(chunk, c_start, c_end, q, subject)
-        found.append(Target(path, quote, indicator, comparator, value, unit, year, binding,
-                            (base + span[0], base + span[1]), value_span))
-    return found
+        found.extend(_targets_of(text, base, chunk, (c_start, c_end), q, subject,
+                                 [(comparator, value, (base + q.start(), base + q.end()))], approximate,
+                                 path, binding, year))
+    for r in ranges:  # 前5-10个 → at least 5 and at most 10
+        bounds = [(">=", chinese_number(r.group("low")), (base + r.start(), base + r.start("low") + len(r.group("low")))),
+                  ("<=", chinese_number(r.group("value")), (base + r.start("value"), base + r.end()))]
+        found.extend(_targets_of(text, base, chunk, (c_start, c_end), r, -1, bounds, False, path, binding, year))
+    return sorted(found, key=lambda t: t.value_span)
 
 
-def _is_target(shielded: str, q: re.Match) -> bool:
+def _targets_of(text, base, chunk, clause, q, subject, bounds, approximate, path, binding, year) -> list[Target]:
+    """One target per (comparator, value, value span) of quantity ``q``, plus one for a bare rate sharing it."""
+    c_start, c_end = clause
+    span, shared = _evidence_span(chunk, c_start, c_end, subject)
+    quote = text[base + span[0]:base + span[1]]
+    unit = q.group("unit").replace("％", "%")
+    indicators = ([shared] if shared else []) + [_indicator(chunk, c_start, c_end, q, subject)]
+    return [Target(path, quote, indicator, comparator, value, unit, year, binding,
+                   (base + span[0], base + span[1]), value_span, approximate)
+            for comparator, value, value_span in bounds for indicator in indicators]
+
+
+def _is_target(shielded: str, q: re.Match, c_start: int) -> bool:
     value, unit = q.group("value"), q.group("unit")
     before = shielded[max(0, q.start() - 3):q.start()]
     after = shielded[q.end():q.end() + 4]
+    if P.BASELINE_BEFORE.search(shielded[max(c_start, q.start() - 10):q.start()]):
+        return False  # 由76.5岁提高到77.1岁, 从2020年的19.2/10万: the baseline
     if not value[0].isdigit():
-        if not re.search("[〇零一二三四五六七八九两十]", value):
-            return False  # 千人口, 百姓 …
+        if not re.search("[〇零一二三四五六七八九两十]", value) or not unit or unit in P.DIGIT_ONLY_UNITS:
+            return False  # 千人口, 百姓 …; a Chinese numeral needs its unit
         # a numeral inside a word (统一, 进一步) — but 每 starts a frequency
         if re.search(f"[{P.CJK}]$", before) and before[-1:] in "统进之同唯单逐第万千百十":
             return False
+    if not unit and not P.BARE_COMPARATOR.search(shielded[max(c_start, q.start() - 4):q.start()]):
+        return False  # a bare number is a target only right after 达/控制在/为 …
     if unit == "年" and re.fullmatch(r"(?:19|20)\d{2}", value):
         return False  # a year, not a duration
-    if unit in ("日", "天") and before.endswith("月"):
+    if unit in ("日", "天", "号") and before.endswith("月"):
         return False
-    if P.AGE_BAND.search(before) or re.match(r"^\s*[-—–~至]\s*\d", shielded[q.start() + len(value):]):
+    if unit == "月" and (before.endswith("年") or re.match(rf"^(?:底|初|末|份|上旬|中旬|下旬|\d|[{P.CN_SMALL}]+日)", after)):
+        return False  # a date (2021年8月, 6月30日前, 12月底), not a duration
+    if unit == "次" and P.MEETING_AFTER.match(after):
+        return False  # 市委三届四次全会
+    if unit == "分" and after.startswith("之"):
+        return False  # 三分之一
+    if P.AGE_BAND.search(before) or re.match(r"^\s*[-—–~～至]\s*\d", shielded[q.start() + len(value):]):
         return False
     if P.NOT_TARGET_BEFORE.search(before):
         return False
     return not (_STRUCTURAL_COUNT.match(after) or after.startswith(("行动", "计划", "规划")))
 
 
-def _value(raw: str) -> float | None:
-    if raw[0].isdigit():
-        number = float(raw)
-    else:
-        try:
-            number = float(cn2an.cn2an(raw.replace("两", "二"), "smart"))
-        except (ValueError, KeyError):
-            return None
-    return int(number) if number.is_integer() else number
+def _is_range_target(shielded: str, r: re.Match) -> bool:
+    """A range of amounts (5-10个, 1-2个月), not an age band (0-6岁儿童) or a span of years."""
+    if r.group("unit") in ("岁", "周岁") or re.fullmatch(r"(?:19|20)\d{2}", r.group("value")):
+        return False
+    return not P.AGE_BAND.search(shielded[max(0, r.start() - 3):r.start()])
 
 
-def _comparator(shielded: str, c_start: int, q: re.Match, quantities: list) -> tuple[str, int]:
-    """Comparator of quantity ``q`` and where its subject ends (clause offset)."""
-    after = shielded[q.end():q.end() + 3]
+def _qualifiers(shielded: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the population and age conditions in a sentence (常住人口超过10万人的脱贫县,
+    65岁以上老年人, 0-6岁儿童): the group a target is for, never a target itself."""
+    spans = []
+    for q in P.QUANTITY.finditer(shielded, start, end):
+        if q.group("unit") not in P.QUALIFIER_UNITS:
+            continue
+        after = shielded[q.end():end]
+        clause_start = max(shielded.rfind(ch, start, q.start()) for ch in "，,：:") + 1
+        clause_start = max(clause_start, start)
+        before = shielded[clause_start:q.start()]
+        if q.group("unit") in ("岁", "周岁"):
+            if not P.GROUP_AFTER.match(after) or re.search(f"(?:{_COMPARATOR_BEFORE.pattern})$", before):
+                continue  # 人均预期寿命达到78岁：a target
+            band = re.search(r"(?:年满|满|年龄在|年龄|\d+\s*[-—–~～至]\s*)$", before)
+            q_start = q.start() - (len(band.group(0)) if band else 0)
+        elif ("人口" in before[-12:] or after.startswith("口")) and re.match(r"^口?(?:及以上|以上|以下|以内)?的", after):
+            q_start = clause_start + len(re.match(r"^(?:对于|对|凡|在|其中)?", before).group(0))
+        else:
+            continue
+        tail = P.QUALIFIER_TAIL.match(after)
+        spans.append((q_start, q.end() + (tail.end() if tail else 0)))
+    return spans
+
+
+def _qualified(found: list[Target], qualifiers, text: str, base: int) -> list[Target]:
+    """Each target carries the nearest condition before it in its sentence."""
+    for t in found:
+        before = [q for q in qualifiers if base + q[1] <= t.value_span[0]]
+        if before:
+            q_start, q_end = before[-1]
+            t.qualifier = {"text": text[base + q_start:base + q_end], "span": [base + q_start, base + q_end]}
+    return found
+
+
+def _comparator(shielded: str, c_start: int, q: re.Match, quantities: list) -> tuple[str, int, bool]:
+    """Comparator of quantity ``q``, where its subject ends (clause offset), and whether
+    it is approximate (约80%, 65%左右)."""
+    after = shielded[q.end():q.end() + 4]
+    about_before = P.APPROXIMATE_BEFORE.search(shielded, max(c_start, q.start() - 2), q.start())
+    approximate = bool(P.APPROXIMATE_AFTER.match(after) or about_before)
     after_cmp = next((c for c, pat in P.COMPARATOR_AFTER if re.match(pat, after)), None)
     left = _list_start(shielded, q, quantities)
     before_text = shielded[c_start:left]
@@ -113,10 +181,29 @@ def _comparator(shielded: str, c_start: int, q: re.Match, quantities: list) -> t
         last = m
     if last is not None:
         filler = before_text[last.end():]
-        if len(filler) <= 15 and not re.search(r"\d", filler):
+        if len(filler) <= 15 and not re.search(r"\d", P.YEAR_FILLER.sub("", filler)):
             group = next(name for name, val in last.groupdict().items() if val)
-            return P.COMPARATOR_BEFORE[int(group[1:])][0], c_start + last.start()
-    return (after_cmp or "="), -1
+            comparator = P.COMPARATOR_BEFORE[int(group[1:])][0]
+            if comparator == "=" and after_cmp:
+                comparator = after_cmp  # 保持在85%以上
+            elif approximate and not after_cmp:
+                comparator = "="  # 达到90%左右: about 90
+            return comparator, c_start + last.start(), approximate
+    return (after_cmp or "="), -1, approximate
+
+
+def _carried(shielded: str, compared: list) -> list:
+    """A comparator before a list of amounts holds for each of them
+    (至少配备1名公共卫生医师、2名全科医生 → both at least)."""
+    result = []
+    for i, (q, comparator, subject, approximate) in enumerate(compared):
+        if i and comparator == "=" and subject < 0 and not approximate:
+            prev_q, prev_comparator, prev_subject, _ = result[-1]
+            between = shielded[prev_q.end():q.start()]
+            if prev_comparator != "=" and re.fullmatch(r"[^，,；;：:\d]{0,12}、", between):
+                comparator, subject = prev_comparator, prev_subject
+        result.append((q, comparator, subject, approximate))
+    return result
 
 
 def _list_start(shielded: str, q: re.Match, quantities: list) -> int:
@@ -132,7 +219,8 @@ def _list_start(shielded: str, q: re.Match, quantities: list) -> int:
 
 def _evidence_span(chunk: str, c_start: int, c_end: int, subject_end: int):
     """Span of the quoted clause; a bare '…率' clause before it shares the value."""
-    prev = re.search(r"([^，,；;。：:\n]{2,14}率)[，,]$", chunk[:c_start])
+    window = max(0, c_start - 16)  # the longest such clause and its comma; a search of the whole prefix is slow
+    prev = _BARE_RATE.search(chunk, window, c_start)
     if prev and subject_end >= 0 and not re.search(r"\d", prev.group(1)):
         return (prev.start(1), c_end), prev.group(1)
     return (c_start, c_end), None
@@ -153,6 +241,9 @@ def _indicator(chunk: str, c_start: int, c_end: int, q: re.Match, subject_end: i
         filler = re.sub(r"^其|的$", "", filler).strip("、 ")
         if len(filler) >= 2:
             return filler
+    measured = _INDICATOR_BEFORE.search(chunk, c_start, q.start())
+    if measured:  # 实现产前筛查率92%以上、新生儿疾病筛查率96%以上 → 新生儿疾病筛查率
+        return _LEADING_FILLER.sub("", re.sub(r"^(?:实现|确保|力争|保持|完成)", "", measured.group("indicator")))
     after = chunk[q.end():c_end]
     after = re.sub(r"^(?:及)?(?:以上|以内|之内|内)?的?", "", after).strip()
     if len(after) >= 2:
@@ -161,7 +252,7 @@ def _indicator(chunk: str, c_start: int, c_end: int, q: re.Match, subject_end: i
 
 
 def _deadline(sentence: str) -> int | None:
-    m = P.DEADLINE.search(sentence) or P.DEADLINE_LEAD.search(sentence)
+    m = P.DEADLINE.search(sentence) or P.DEADLINE_BEFORE.search(sentence) or P.DEADLINE_LEAD.search(sentence)
     if m:
         return int(m.group("year"))
     plan = P.FIVE_YEAR_PLAN.search(sentence)
@@ -170,11 +261,13 @@ def _deadline(sentence: str) -> int | None:
 
 def _dedupe_counts(targets: list[Target], text: str) -> list[Target]:
     """A count repeated within one measure (保持30种大病…所有30种大病) is one
-    requirement; counts of different things (1所综合医院、1所中医院) are not."""
+    requirement; counts of different things (1所综合医院、1所中医院) or for different
+    groups (超过10万人的县…1所, 超过100万人的县…1所) are not."""
     seen, result = set(), []
     for t in targets:
         noun = text[t.value_span[1]:t.value_span[1] + 2]
-        key = (t.path, t.value, t.unit, noun) if t.comparator == "=" else id(t)
+        condition = t.qualifier["text"] if t.qualifier else None  # 10万人的县 and 100万人的县 each have 1所
+        key = (t.path, t.value, t.unit, noun, condition) if t.comparator == "=" else id(t)
         if key in seen:
             continue
         seen.add(key)

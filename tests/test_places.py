@@ -1,0 +1,146 @@
+"""Administrative divisions: rows of (name, context → division and its parents), and
+rows of (issuers, 文号, addressees, text → locality, level, parent, chain)."""
+
+import pytest
+
+from policydiff import places
+from policydiff.metadata import infer_locality
+from policydiff.resources import ancestor
+
+
+def chain_names(name, context=""):
+    return [p.name for p in places.chain(places.resolve(name, context))]
+
+
+RESOLVE_ROWS = [
+    # current full name of a county-level city, parents up to the province
+    ("神木市", "", ["神木市", "榆林市", "陕西省"]),
+    # former name: 神木县 became 神木市 in 2017
+    ("神木县", "", ["神木市", "榆林市", "陕西省"]),
+    # a former county merged into a district (开封县 → 祥符区, 2014)
+    ("开封县", "", ["祥符区", "开封市", "河南省"]),
+    # autonomous prefecture by its alias, and a 盟 and a 地区
+    ("恩施州", "", ["恩施土家族苗族自治州", "湖北省"]),
+    ("锡林郭勒盟", "", ["锡林郭勒盟", "内蒙古自治区"]),
+    ("阿勒泰地区", "", ["阿勒泰地区", "新疆维吾尔自治区"]),  # MCA codes put it under the region (654300)
+    # a banner (旗) and an autonomous county by its short alias
+    ("鄂托克旗", "", ["鄂托克旗", "鄂尔多斯市", "内蒙古自治区"]),
+    ("恭城县", "", ["恭城瑶族自治县", "桂林市", "广西壮族自治区"]),
+    # a district of a municipality: the municipality is its parent and province
+    ("朝阳区", "北京市卫生健康委员会", ["朝阳区", "北京市"]),
+    # repeated county names settled by the parent named in the context
+    ("鼓楼区", "南京市卫生健康委员会", ["鼓楼区", "南京市", "江苏省"]),
+    ("鼓楼区", "福州市鼓楼区卫生健康局", ["鼓楼区", "福州市", "福建省"]),
+    ("朝阳区", "长春市", ["朝阳区", "长春市", "吉林省"]),
+    # a province-administered county-level city has the province as parent
+    ("仙桃市", "", ["仙桃市", "湖北省"]),
+    # short names: the higher level keeps a shared short form (吉林 → 吉林省)
+    ("吉林", "", ["吉林省"]),
+    ("广西", "", ["广西壮族自治区"]),
+    # still ambiguous without context: no guess
+    ("鼓楼区", "", []),
+    # not a place
+    ("卫生健康委员会", "", []),
+]
+
+
+@pytest.mark.parametrize("name, context, expected", RESOLVE_ROWS, ids=[f"row{i}" for i in range(len(RESOLVE_ROWS))])
+def test_resolve(name, context, expected):
+    assert chain_names(name, context) == expected
+
+
+LOCALITY_ROWS = [
+    # prefecture outside the corpus: level and parent from the table of all divisions
+    (["咸宁市卫生健康委员会"], None, [], "", ("咸宁市", "prefecture", "湖北省")),
+    # an autonomous prefecture (州)
+    (["黔南布依族苗族自治州卫生健康局"], None, [], "", ("黔南布依族苗族自治州", "prefecture", "贵州省")),
+    # a district
+    (["南宁市青秀区卫生健康局"], None, [], "", ("青秀区", "county", "南宁市")),
+    # a 盟 and a 旗 in a run of places (province + prefecture + county)
+    (["内蒙古自治区锡林郭勒盟正蓝旗卫生健康委员会"], None, [], "", ("正蓝旗", "county", "锡林郭勒盟")),
+    # an old notice printed with the former name keeps the name as printed, parents from today's table
+    (["神木县卫生和计划生育局"], None, [], "", ("神木县", "county", "榆林市")),
+    # a repeated county name, parent only in the title (the text)
+    (["鼓楼区卫生健康局"], None, ["各街道办事处"], "开封市鼓楼区关于印发方案的通知", ("鼓楼区", "county", "开封市")),
+    # a repeated county name with no parent anywhere: the level is still known, the parent is not
+    (["鼓楼区卫生健康局"], None, [], "", ("鼓楼区", "county", None)),
+    # the party committee's office of a county
+    (["中共正安县委办公室"], None, [], "", ("正安县", "county", "遵义市")),
+    # no place in the issuer: the province's 简称 in the 文号 (湘卫发)
+    (["省卫生健康委"], "湘卫发〔2022〕3号", [], "", ("湖南省", "provincial", "中华人民共和国")),
+    # a national body
+    (["国家卫生健康委"], "国卫扶贫发〔2021〕6号", [], "", ("中华人民共和国", "national", None)),
+]
+
+
+@pytest.mark.parametrize("issuers, number, addressees, text, expected", LOCALITY_ROWS,
+                         ids=[f"row{i}" for i in range(len(LOCALITY_ROWS))])
+def test_infer_locality_for_any_place(issuers, number, addressees, text, expected):
+    locality = infer_locality(issuers, number, addressees, text)
+    assert (locality.name, locality.level, locality.parent) == expected
+
+
+def test_every_division_has_a_parent_chain_to_a_province():
+    table = places._table().by_code
+    assert len(table) > 3000
+    for place in table.values():
+        top = places.chain(place)[-1]
+        assert top.level == "provincial", place
+    levels = {p.level for p in table.values()}
+    assert levels == {"provincial", "prefecture", "county"}
+
+
+def test_the_locality_chain_reaches_the_province():
+    locality = infer_locality(["武陵源区卫生健康局"], None)
+    assert locality.chain == ("武陵源区", "张家界市", "湖南省")
+    assert locality.code == "430811"
+
+
+def test_ancestor_climbs_places_outside_the_corpus_table():
+    assert ancestor("青秀区", "prefecture") == "南宁市"
+    assert ancestor("青秀区", "provincial") == "广西壮族自治区"
+    assert ancestor("神木市", "provincial") == "陕西省"  # the corpus table still answers first
+
+
+@pytest.mark.parametrize("issuers, number, text, expected, source", [
+    # a prefecture's generic issuer and a 文号 whose first character is also a province's 简称 (新):
+    # the title names the city, the guess is flagged
+    (["市卫生健康委员会"], "新卫发〔2022〕3号", "关于印发新乡市健康帮扶工作要点的通知", ("新乡市", "prefecture"), "text"),
+    # a county-level city's generic issuer: 市 may be either level
+    (["市卫生健康局"], None, "关于印发兴平市巩固拓展健康扶贫成果实施方案的通知", ("兴平市", "county"), "text"),
+    # a provincial issuer: the 简称 in the 文号 names the province
+    (["省卫生健康委员会"], "新卫发〔2022〕3号", "", ("新疆维吾尔自治区", "provincial"), "doc_number"),
+    # the issuer names the place: the text is not needed
+    (["黔西南州卫生健康委员会"], None, "关于印发贵阳市方案的通知", ("黔西南布依族苗族自治州", "prefecture"), "issuer"),
+])
+def test_the_evidence_for_a_locality_is_named(issuers, number, text, expected, source):
+    locality = infer_locality(issuers, number, [], text)
+    assert (locality.name, locality.level) == expected
+    assert locality.evidence["from"] == source
+    assert locality.evidence.get("guessed", False) == (source == "text")
+    if source == "text":
+        assert text[slice(*locality.evidence["span"])] == locality.name
+
+
+def _parse(text):
+    from policydiff.models import NormalisedText
+    from policydiff.parse import parse_text
+
+    return parse_text(NormalisedText(text, list(range(len(text) + 1))))
+
+
+def test_a_notice_from_a_place_outside_the_corpus_gets_its_ladder():
+    # invented notice in a real shape: a district of an autonomous prefecture, former county name in the body
+    record = _parse("恩施市卫生健康局文件\n恩市卫发〔2022〕12号\n恩施市卫生健康局关于印发健康帮扶工作方案的通知\n"
+                    "各乡镇卫生院：\n现将方案印发给你们，请认真贯彻落实。\n恩施市卫生健康局\n2022年3月1日\n")
+    assert (record["locality"], record["admin_level"], record["parent_locality"]) == ("恩施市", "county", "恩施土家族苗族自治州")
+    assert record["locality_chain"] == ["恩施市", "恩施土家族苗族自治州", "湖北省"]
+    assert record["locality_evidence"]["from"] == "issuer"
+    assert not any(w.startswith("locality") for w in record["warnings"])
+
+
+def test_a_guessed_locality_is_a_warning():
+    record = _parse("市卫生健康委员会\n关于印发咸宁市健康帮扶工作要点的通知\n各县（市、区）卫生健康局：\n现将要点印发给你们。\n"
+                    "市卫生健康委员会\n2022年3月1日\n")
+    assert record["locality"] == "咸宁市" and record["locality_evidence"]["guessed"]
+    assert any(w.startswith("locality guessed from the text: 咸宁市") for w in record["warnings"])
