@@ -654,14 +654,17 @@ def compare(a, b, db_path, frame_path, fmt, out, force_output):
 @cli.command("graph")
 @db_option
 @click.option("--kind", type=click.Choice(["citation", "responsibility"]), help="Default: both.")
-@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "json", "png", "svg"]),
+@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "json", "html", "png", "svg"]),
               help="Default: all formats.")
+@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True,
+              help="Language of titles, legends and row names in pictures and pages.")
 @click.option("-o", "--output", "out", type=click.Path(), help="File (one kind and format) or folder.")
 @frame_option
-def graph_command(db_path, kind, fmt, out, frame_path):
-    """Export the citation graph and the responsibility graph (Gephi-ready).
+def graph_command(db_path, kind, fmt, lang, out, frame_path):
+    """Export the citation graph and the responsibility graph (Gephi-ready), with pictures
+    (the citation ladder, function × frame-entry heat maps) and an interactive offline HTML page.
 
-    Example: policydiff graph --kind citation --format graphml -o graphs/citations.graphml
+    Example: policydiff graph --kind citation --format html --lang zh -o graphs/citation.html
     """
     from . import graph as g
     from .compare.align import align_document
@@ -679,7 +682,7 @@ def graph_command(db_path, kind, fmt, out, frame_path):
     if kind in (None, "responsibility"):
         alignments = {r["id"]: align_document(r, frame["entries"]) for r in records} if frame else None
         graphs["responsibility"] = g.responsibility_graph(records, alignments)
-    formats = [fmt] if fmt else ["graphml", "gexf", "json"] + (["png", "svg"] if g.pictures_available() else [])
+    formats = [fmt] if fmt else ["graphml", "gexf", "json", "html"] + (["png", "svg"] if g.pictures_available() else [])
     if fmt in ("png", "svg") and not g.pictures_available():
         raise Fail("pictures need matplotlib: pip install -e '.[pictures]'")
     if not fmt and not g.pictures_available():
@@ -688,18 +691,42 @@ def graph_command(db_path, kind, fmt, out, frame_path):
     if single:
         _check_output(out, False, db_path)
     folder = Path(out) if out and not single else Path("graphs")
+    entries = [e["label"] for e in frame["entries"]] if frame else None
     for name, graph in graphs.items():
         for f in formats:
             path = Path(out) if single else folder / f"{name}.{f}"
-            g.export(graph, path, f)
+            _write_graph(graph, path, f, records, lang, db_path, entries)
             click.echo(f"wrote {path} ({graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges)")
         if name == "responsibility" and "png" in formats and not single:
-            for r in records:
-                sub = graph.subgraph(g.document_component(graph, f"doc:{r['id']}")).copy()
-                sub.graph["name"] = f"responsibility: {r['locality']} {r['doc_number'] or r['id']}"
-                path = folder / f"responsibility-{r['id']}.png"
-                g.export(sub, path, "png")
+            for path in _heatmaps_per_document(graph, records, folder, lang, entries):
                 click.echo(f"wrote {path}")
+
+
+def _write_graph(graph, path, fmt, records, lang, db_path, entries):
+    from . import graph as g
+
+    if fmt not in ("html", "png", "svg"):
+        return g.export(graph, path, fmt)
+    from .report.pictures import corpus_title, write_picture
+
+    subtitle = corpus_title(records, lang, Path(db_path).name)
+    if fmt != "html":
+        return write_picture(graph, path, subtitle, lang, entries=entries)
+    from .report.graph_html import graph_page
+
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    Path(path).write_text(graph_page(graph, records, subtitle, lang), encoding="utf-8")
+
+
+def _heatmaps_per_document(graph, records, folder, lang, entries):
+    """One heat map per notice (responsibility-<id>.png): functions × frame entries of its measures."""
+    from .report.pictures import write_picture
+
+    for r in records:
+        if not any(u for m in r["measures"] for u in m["unit_mentions"]):
+            continue
+        subtitle = f"{r.get('locality') or ''} {r.get('doc_number') or r['id']} {r.get('issue_date') or ''}".strip()
+        yield write_picture(graph, folder / f"responsibility-{r['id']}.png", subtitle, lang, {r["id"]}, entries)
 
 
 @cli.command()
