@@ -751,8 +751,11 @@ def render(doc, db_path, out, force_output):
 @db_option
 @click.option("--port", default=8001, show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True)
-def serve(db_path, port, host):
-    """Browse the database in Datasette, with canned queries who / duties / matrix.
+@click.option("--graphs", "graphs_dir", type=click.Path(file_okay=False), default="graphs", show_default=True,
+              help="Folder of `policydiff graph --format html` pages, served under /graphs/ and linked.")
+def serve(db_path, port, host, graphs_dir):
+    """Browse the database in Datasette, with canned queries who / duties / matrix, and the
+    interactive graph pages (``policydiff graph --format html``) under /graphs/.
 
     Example: policydiff serve --port 8001  (then open http://127.0.0.1:8001/policydiff/who?topic=医保)
     """
@@ -767,10 +770,13 @@ def serve(db_path, port, host):
         raise Fail("Datasette is not installed: pip install -e '.[web]'")
     _open(db_path).close()
     name = Path(db_path).stem
+    pages = sorted(p.name for p in Path(graphs_dir).glob("*.html"))
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as fh:
-        json.dump(datasette_metadata(name), fh, ensure_ascii=False)
+        json.dump(datasette_metadata(name, pages), fh, ensure_ascii=False)
     command = [sys.executable, "-m", "datasette", "serve", str(db_path), "--metadata", fh.name,
                "--host", host, "--port", str(port), "--setting", "default_page_size", "50"]
+    if pages:
+        command += ["--static", f"graphs:{Path(graphs_dir).resolve()}"]
     click.echo(f"serving {db_path} at http://{host}:{port}/{name}", err=True)
     try:  # a child, not execv: this process stays to remove the metadata file when the server ends
         server = subprocess.Popen(command)

@@ -75,8 +75,9 @@ order by m.position, mu.position
 """.format(doc=_like_literal(":doc"))
 
 
-def datasette_metadata(database: str = "policydiff") -> dict:
-    """Metadata for ``datasette serve``: table labels, descriptions, facets, FTS, canned queries."""
+def datasette_metadata(database: str = "policydiff", graph_pages: list[str] = ()) -> dict:
+    """Metadata for ``datasette serve``: table labels, descriptions, facets, FTS, canned queries;
+    links to the interactive graph pages (served under ``/graphs/``) when there are any."""
     tables = {name: {"title": title, "description": description, "facets": facets}
               for name, (title, description, facets) in TABLES.items()}
     tables["measures"].update(fts_table="measures_fts", fts_pk="rowid", searchmode="raw")
@@ -94,7 +95,14 @@ def datasette_metadata(database: str = "policydiff") -> dict:
                            "description": ":doc is an id, a locality or a 文号."},
             },
         }},
+        **({"description_html": _graph_links(graph_pages)} if graph_pages else {}),
     }
+
+
+def _graph_links(pages) -> str:
+    links = " · ".join(f'<a href="/graphs/{html.escape(p)}">{html.escape(p)}</a>' for p in pages)
+    return ("Chinese policy notices as structured evidence. Every row keeps its document and span. "
+            f"Interactive graphs: {links}")
 
 
 # ------------------------------------------------------------------ render
