@@ -22,7 +22,7 @@ ROW_STEP = 0.32  # inches between two nodes of a column in the responsibility vi
 
 def estimated_width(text: str) -> float:
     """Width of a label in inches at the page's 13px: CJK a full em, the rest about half."""
-    return sum(0.135 if ord(ch) > 0x2E80 else 0.075 for ch in text)
+    return sum(0.135 if ord(ch) > 0x2E80 or 0x2010 <= ord(ch) <= 0x206F else 0.075 for ch in text)
 
 
 def graph_page(graph, records: list[dict], subtitle: str = "", lang: str = "en") -> str:
@@ -133,7 +133,9 @@ aside {{ border-left: 1px solid #ddd; overflow: auto; padding: 8px 10px; }}
 .node.hit rect {{ stroke-width: 4; }}
 .node.selected rect {{ stroke: #000; stroke-width: 3; }}
 .edge {{ fill: none; stroke: #666; stroke-width: 1.2; }}
-.edge.on {{ stroke: #d00; stroke-width: 2.5; }}
+.edge.on {{ stroke: #d00; stroke-width: 2.5; opacity: 1; }}
+svg.focus .edge {{ opacity: 0.12; }}
+svg.focus .edge.on {{ opacity: 1; }}
 .quote {{ background: #fff6d6; padding: 2px 4px; display: block; margin: 2px 0 6px; }}
 .muted {{ color: #777; }}
 </style></head>

@@ -69,8 +69,10 @@
     var mx = box.x + (ev.clientX - r.left) / r.width * box.w, my = box.y + (ev.clientY - r.top) / r.height * box.h;
     box.x = mx - (mx - box.x) * f; box.y = my - (my - box.y) * f; box.w *= f; box.h *= f; apply();
   }, {passive: false});
-  function centre(id) {
-    var n = byId[id]; box.x = n.x * PX - box.w / 2; box.y = n.y * PX - box.h / 2; apply();
+  function centre(id) {  // zoom in to a readable scale (about 12 inches across) around the node
+    var n = byId[id], aspect = (svg.clientHeight || 600) / (svg.clientWidth || 1000);
+    box.w = Math.min(box.w, 12 * PX); box.h = box.w * aspect;
+    box.x = n.x * PX - box.w / 2; box.y = n.y * PX - box.h / 2; apply();
   }
 
   // ---- search
@@ -94,9 +96,13 @@
   document.getElementById("search").addEventListener("input", function (ev) { search(ev.target.value); });
 
   // ---- details of a node: its document, its measures, the quoted evidence of each edge
-  function quote(e) {
-    var q = h("span", e.sentence || e.evidence, "quote");
+  function quote(e) {  // the sentence, with the evidence itself marked
+    var q = h("span", undefined, "quote"), text = e.sentence || e.evidence, at = text.indexOf(e.evidence);
     q.title = e.evidence;
+    if (at < 0 || !e.evidence) { q.textContent = text; return q; }
+    q.appendChild(document.createTextNode(text.slice(0, at)));
+    q.appendChild(h("mark", e.evidence));
+    q.appendChild(document.createTextNode(text.slice(at + e.evidence.length)));
     return q;
   }
   function ref(id) {
@@ -136,6 +142,7 @@
     if (!n) return;
     Object.keys(boxes).forEach(function (k) { boxes[k].classList.toggle("selected", k === id); });
     edgeEls.forEach(function (p) { p.classList.toggle("on", p.dataset.s === id || p.dataset.t === id); });
+    svg.classList.add("focus");  // other edges fade
     var out = data.edges.filter(function (e) { return e.s === id; });
     var inn = data.edges.filter(function (e) { return e.t === id; });
     var details = document.getElementById("details");
@@ -157,7 +164,6 @@
     }
     centre(id);
   }
-  svg.addEventListener("click", function () {});
 
   // ---- #search=…&click=… opens the page on a node (links, and the headless-browser test)
   function fromHash() {
