@@ -292,6 +292,10 @@ def test_page_in_headless_chromium_finds_the_national_opinion_and_its_citers(pag
     assert "cited by (1)" in details and '<span class="ref">桂卫基层发〔2021〕5号</span>' in details
     assert "level inferred from the issuer code (national)" in details
     assert "为贯彻落实国家卫生健康委" in details  # the quoted evidence: the citing sentence
+    assert "<mark>《关于巩固拓展健康扶贫成果同乡村振兴有效衔接的实施意见》（国卫扶贫发〔2021〕6号）</mark>" in details
+    # --lang zh: the same page for a Chinese reader
+    zh = _aside(_dom((pages / "zh.html").as_uri() + "#click=国卫扶贫发〔2021〕6号", tmp_path / "z"))
+    assert "被引用 (1)" in zh and "级别由发文机关代字推断 (国家)" in zh
     # a unit in the responsibility page: the measures it is named on, with the role and the sentence
     dom = _dom((pages / "graphs" / "responsibility.html").as_uri() + "#search=公卫科&click=unit:" +
                urllib.parse.quote(_unit_id(pages, "神木市卫生健康局公卫科")), tmp_path / "b")

@@ -29,8 +29,8 @@ def graph_page(graph, records: list[dict], subtitle: str = "", lang: str = "en")
     """The page for a citation graph or a responsibility graph."""
     texts = {r["id"]: r["text"] for r in records}
     citation = graph.graph.get("name") == "citation graph"
-    nodes, edges = (_citation_view(graph, texts) if citation else _responsibility_view(graph, texts))
     w = words(lang)
+    nodes, edges = (_citation_view(graph, texts, w) if citation else _responsibility_view(graph, texts))
     title = f"{w['ladder'] if citation else w['heat']}: {subtitle}"
     data = {"title": title, "lang": lang, "nodes": nodes, "edges": edges,
             "docs": {r["id"]: _doc_summary(r) for r in records}, "words": UI_WORDS["zh" if lang == "zh" else "en"]}
@@ -40,14 +40,14 @@ def graph_page(graph, records: list[dict], subtitle: str = "", lang: str = "en")
                        search=html.escape(UI_WORDS["zh" if lang == "zh" else "en"]["search"]))
 
 
-def _citation_view(graph, texts):
+def _citation_view(graph, texts, w):
     plan = ladder_layout(graph, estimated_width)
     nodes = []
     for node, box in plan.boxes.items():
         data = graph.nodes[node]
         nodes.append({"id": node, "lines": box_lines(data), "x": box.x, "y": box.y, "w": box.width,
                       "h": BOX_HEIGHT, "color": LEVEL_COLORS[box.level], "stub": bool(data.get("stub")),
-                      "level": box.level, "inferred": box.inferred, "title": data.get("title") or "",
+                      "level": w[box.level], "inferred": box.inferred, "title": data.get("title") or "",
                       "doc": data.get("doc_id") or "", "kind": "document"})
     edges = []
     for (s, t), points in plan.routes.items():

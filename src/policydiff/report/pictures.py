@@ -181,11 +181,10 @@ def draw_heatmap(graph, path, subtitle: str = "", lang: str = "en", doc_ids=None
     ax.imshow(np.where(values > 0, values, np.nan), cmap="YlOrRd", aspect="auto", vmin=0)
     for i, f in enumerate(rows):
         for j, e in enumerate(columns):
-            cell = counts.get((f, e))
-            if cell:
-                lead = len(cell[1])
-                ax.text(j, i, f"{len(cell[0])}/{lead}" if lead else str(len(cell[0])), ha="center", va="center",
-                        fontsize=7, color="white" if len(cell[0]) > values.max() * 0.6 else "black")
+            if (f, e) in counts:
+                named, lead = (len(items) for items in counts[(f, e)])
+                ax.text(j, i, f"{named}/{lead}" if lead else str(named), ha="center", va="center",
+                        fontsize=7, color="white" if named > values.max() * 0.6 else "black")
     ax.set_xticks(range(len(columns)), columns, rotation=60, ha="right", rotation_mode="anchor",
                   fontproperties=_font(8))
     ax.set_yticks(range(len(rows)), rows, fontproperties=_font(8))

@@ -75,7 +75,7 @@ order by m.position, mu.position
 """.format(doc=_like_literal(":doc"))
 
 
-def datasette_metadata(database: str = "policydiff", graph_pages: list[str] = ()) -> dict:
+def datasette_metadata(database: str = "policydiff", graph_pages: tuple[str, ...] | list[str] = ()) -> dict:
     """Metadata for ``datasette serve``: table labels, descriptions, facets, FTS, canned queries;
     links to the interactive graph pages (served under ``/graphs/``) when there are any."""
     tables = {name: {"title": title, "description": description, "facets": facets}
