@@ -1,5 +1,8 @@
 """Citation and responsibility graphs, canonical units, and their exports."""
 
+import urllib.parse
+from itertools import pairwise
+
 import networkx as nx
 import pytest
 
@@ -66,7 +69,135 @@ def test_exports_reload_with_the_same_nodes_edges_and_attributes(records, citati
 
 
 def test_pictures_are_written(records, citations, tmp_path):
-    assert export(citations, tmp_path / "c.png", "png").stat().st_size > 10_000
+    pytest.importorskip("matplotlib", reason="the pictures extra: pip install -e '.[pictures]'")
+    from policydiff.report.pictures import write_picture
+
+    assert write_picture(citations, tmp_path / "c.png", "5 notices").stat().st_size > 10_000
+    assert write_picture(citations, tmp_path / "c.svg", "5 notices", lang="zh").read_text().count("<svg") == 1
+    with pytest.raises(ValueError):  # pictures are drawn by report.pictures, not exported by graph
+        export(citations, tmp_path / "c.png", "png")
+
+
+# ------------------------------------------------------------------ the ladder
+
+
+@pytest.fixture(scope="module", params=["estimated", "measured"])
+def ladder(request, citations):
+    from policydiff.report.graph_html import estimated_width
+    from policydiff.report.ladder import ladder_layout
+
+    if request.param == "estimated":  # the HTML page's widths
+        return ladder_layout(citations, estimated_width)
+    pytest.importorskip("matplotlib")
+    from policydiff.report.pictures import _font, text_width
+
+    return ladder_layout(citations, text_width(_font(9)))  # the PNG's widths, measured
+
+
+@pytest.mark.parametrize("node, level", [
+    ("国卫扶贫发〔2021〕6号", "national"),  # 国卫: the national opinion, on top (it sat on the provincial row)
+    ("中农组发〔2021〕7号", "national"),  # 中…: a central body
+    ("桂发〔2021〕6号", "provincial"),  # 桂
+    ("皖卫发〔2021〕29号", "provincial"),  # 皖
+    ("苏卫财务〔2018〕44号", "provincial"),  # 苏
+    ("榆政卫健发〔2021〕190号", "prefecture"),  # 榆
+    ("淮发〔2021〕12号", "prefecture"),  # 淮
+    ("汴卫〔2021〕55号", "prefecture"),  # 汴
+    ("神发〔2021〕19号", "county"),  # 神
+    ("神卫健发〔2021〕64号", "county"),  # the county notice itself (in the corpus, not inferred)
+])
+def test_each_document_sits_on_the_row_its_issuer_implies(ladder, citations, node, level):
+    box = ladder.boxes[node]
+    assert box.level == level and ladder.rows[box.row] == level
+    assert box.inferred == bool(citations.nodes[node]["stub"])
+
+
+def _crosses(segment, box, margin=1e-6) -> bool:
+    """Whether an axis-parallel segment enters the inside of a box."""
+    from policydiff.report.ladder import BOX_HEIGHT
+
+    (x1, y1), (x2, y2) = segment
+    left, right = box.x - box.width / 2 + margin, box.x + box.width / 2 - margin
+    top, bottom = box.y - BOX_HEIGHT / 2 + margin, box.y + BOX_HEIGHT / 2 - margin
+    return min(x1, x2) < right and max(x1, x2) > left and min(y1, y2) < bottom and max(y1, y2) > top
+
+
+def test_edges_never_run_through_a_box(ladder):
+    # Shenmu's three citations of county stubs used to read as a chain through its neighbours
+    for edge, points in ladder.routes.items():
+        for segment in pairwise(points):
+            assert segment[0][0] == segment[1][0] or segment[0][1] == segment[1][1], (edge, "not orthogonal")
+            hit = [b.node for b in ladder.boxes.values() if _crosses(segment, b)]
+            assert hit == [], (edge, segment, hit)
+
+
+def test_edges_start_and_end_on_their_boxes_and_share_no_segment(ladder):
+    from policydiff.report.ladder import BOX_HEIGHT
+
+    for (s, t), points in ladder.routes.items():
+        for node, point in ((s, points[0]), (t, points[-1])):
+            box = ladder.boxes[node]
+            assert abs(point[0] - box.x) < box.width / 2 and abs(abs(point[1] - box.y) - BOX_HEIGHT / 2) < 1e-9
+    runs = [(edge, a, b) for edge, points in ladder.routes.items() for a, b in pairwise(points)]
+    for i, (e1, a1, b1) in enumerate(runs):
+        for e2, a2, b2 in runs[i + 1:]:
+            if e1 == e2:
+                continue
+            if a1[1] == b1[1] == a2[1] == b2[1]:  # two horizontal runs on one line must not overlap
+                assert max(a1[0], b1[0]) <= min(a2[0], b2[0]) or max(a2[0], b2[0]) <= min(a1[0], b1[0]), (e1, e2)
+            if a1[0] == b1[0] == a2[0] == b2[0]:  # nor two vertical ones
+                assert max(a1[1], b1[1]) <= min(a2[1], b2[1]) or max(a2[1], b2[1]) <= min(a1[1], b1[1]), (e1, e2)
+
+
+def test_boxes_of_a_row_do_not_overlap_and_hold_their_labels(ladder, citations):
+    from policydiff.report.ladder import box_lines
+
+    for row in set(b.row for b in ladder.boxes.values()):
+        boxes = sorted((b for b in ladder.boxes.values() if b.row == row), key=lambda b: b.x)
+        for a, b in pairwise(boxes):
+            assert a.x + a.width / 2 < b.x - b.width / 2
+    # a 文号 is one line of its box, never cut
+    assert box_lines(citations.nodes["神卫健发〔2021〕64号"])[0] == "神卫健发〔2021〕64号"
+    assert box_lines(citations.nodes["title:关于打赢脱贫攻坚战三年行动的指导意见"])[0] == "《关于打赢脱贫攻坚战三年行动的指导意见》"
+
+
+def test_picture_titles_say_corpus_and_dates(records):
+    from policydiff.report.pictures import corpus_title
+
+    assert corpus_title(list(records.values()), "en", "p.db") == "5 notices (p.db), issued 2018-08-30 – 2022-06-27"
+    assert corpus_title(list(records.values()), "zh", "p.db") == "5份文件 (p.db)，2018-08-30 – 2022-06-27印发"
+
+
+# ------------------------------------------------------------------ heat maps
+
+
+@pytest.fixture(scope="module")
+def responsibility(records):
+    from policydiff.compare.align import align_document
+    from policydiff.compare.frame import FRAME_PATH, load_frame
+
+    entries = load_frame(FRAME_PATH)["entries"]
+    return responsibility_graph(list(records.values()), {d: align_document(r, entries) for d, r in records.items()})
+
+
+def test_heat_map_counts_functions_by_frame_entry(records, responsibility):
+    from policydiff.report.pictures import function_entry_counts
+
+    across = function_entry_counts(responsibility)
+    named, lead = across[("卫生健康", "先诊疗后付费")]
+    assert named == {SHENMU, GUANGXI, LIANYUNGANG} and lead == {SHENMU, LIANYUNGANG}  # Guangxi: 责任单位, no lead
+    shenmu = function_entry_counts(responsibility, {SHENMU})
+    assert shenmu[("卫生健康", "先诊疗后付费")][1] == {f"measure:{SHENMU}:二/（二）"}  # 市卫健局公卫科 leads
+    assert all(len(cell[1]) <= len(cell[0]) for cell in across.values())
+    assert ("地方政府", "先诊疗后付费") in across  # 各市 / 县（市、区）人民政府 in Guangxi
+
+
+def test_heat_maps_are_written(records, responsibility, tmp_path):
+    pytest.importorskip("matplotlib")
+    from policydiff.report.pictures import write_picture
+
+    assert write_picture(responsibility, tmp_path / "r.png", "all", lang="zh").stat().st_size > 10_000
+    assert write_picture(responsibility, tmp_path / "s.png", "神木", doc_ids={SHENMU}).stat().st_size > 10_000
 
 
 # every raw unit string in the five notices maps to a canonical unit (none unresolved)
@@ -104,3 +235,82 @@ def test_canonical_unit(raw, context, name, kind, function, level):
     assert (unit.name, unit.kind, unit.function, unit.level) == (name, kind, function, level)
     if kind == "unresolved":
         assert unit.reason
+
+
+# ------------------------------------------------------------------ the interactive page
+
+
+@pytest.fixture(scope="module")
+def pages(records, tmp_path_factory):
+    """`policydiff graph --format html` for both graphs, through the command line."""
+    from click.testing import CliRunner
+
+    from conftest import CORPUS
+    from policydiff.cli import cli
+
+    folder = tmp_path_factory.mktemp("pages")
+    db = folder / "p.db"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["ingest", str(CORPUS), "--db", str(db), "--workers", "1", "--quiet"]).exit_code == 0
+    result = runner.invoke(cli, ["graph", "--db", str(db), "--format", "html", "-o", str(folder / "graphs")])
+    assert result.exit_code == 0, result.output
+    zh = runner.invoke(cli, ["graph", "--db", str(db), "--kind", "citation", "--format", "html", "--lang", "zh",
+                             "-o", str(folder / "zh.html")])
+    assert zh.exit_code == 0, zh.output
+    return folder
+
+
+def test_page_is_self_contained(pages):
+    import re
+
+    page = (pages / "graphs" / "citation.html").read_text(encoding="utf-8")
+    assert not re.search(r"""(src|href)\s*=|https?://(?!www\.w3\.org/2000/svg)|@import|fetch\(""", page)
+    assert "国卫扶贫发〔2021〕6号" in page and "<svg" in page
+    assert (pages / "graphs" / "responsibility.html").stat().st_size > 50_000
+    assert "<title>引用层级图: 5份文件 (p.db)" in (pages / "zh.html").read_text(encoding="utf-8")
+
+
+def _dom(url, profile) -> str:
+    from test_web import CHROMIUM, CHROMIUM_FLAGS
+
+    if CHROMIUM is None:
+        pytest.skip("Debian's chromium is installed by scripts/test.sh")
+    import subprocess
+
+    return subprocess.run([CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--dump-dom", url],
+                          capture_output=True, text=True, timeout=60).stdout
+
+
+def _aside(dom: str) -> str:
+    return dom[dom.index("<aside>"):dom.index("</aside>")]
+
+
+def test_page_in_headless_chromium_finds_the_national_opinion_and_its_citers(pages, tmp_path):
+    page = (pages / "graphs" / "citation.html").as_uri()
+    dom = _dom(page + "#search=国卫扶贫发〔2021〕6号&click=国卫扶贫发〔2021〕6号", tmp_path / "a")
+    assert 'data-ready="yes"' in dom  # the script ran to its end
+    aside = _aside(dom)
+    assert '<li data-node="国卫扶贫发〔2021〕6号">' in aside  # search found it
+    details = aside[aside.index('<div id="details" data-node="国卫扶贫发〔2021〕6号">'):]
+    assert "cited by (1)" in details and '<span class="ref">桂卫基层发〔2021〕5号</span>' in details
+    assert "level inferred from the issuer code (national)" in details
+    assert "为贯彻落实国家卫生健康委" in details  # the quoted evidence: the citing sentence
+    assert "<mark>《关于巩固拓展健康扶贫成果同乡村振兴有效衔接的实施意见》（国卫扶贫发〔2021〕6号）</mark>" in details
+    # --lang zh: the same page for a Chinese reader
+    zh = _aside(_dom((pages / "zh.html").as_uri() + "#click=国卫扶贫发〔2021〕6号", tmp_path / "z"))
+    assert "被引用 (1)" in zh and "级别由发文机关代字推断 (国家)" in zh
+    # a unit in the responsibility page: the measures it is named on, with the role and the sentence
+    dom = _dom((pages / "graphs" / "responsibility.html").as_uri() + "#search=公卫科&click=unit:" +
+               urllib.parse.quote(_unit_id(pages, "神木市卫生健康局公卫科")), tmp_path / "b")
+    details = _aside(dom)
+    assert "神木市卫生健康局公卫科" in details and "named on (" in details and "· lead" in details
+    assert "完善住院先诊疗后付费政策" in details
+
+
+def _unit_id(pages, name) -> str:
+    import json
+    import re
+
+    page = (pages / "graphs" / "responsibility.html").read_text(encoding="utf-8")
+    data = json.loads(re.search(r'<script id="graph-data" type="application/json">(.*?)</script>', page, re.S)[1])
+    return next(n["id"] for n in data["nodes"] if n["lines"][0] == name).removeprefix("unit:")

@@ -58,9 +58,11 @@ def served(tmp_path_factory):
     pytest.importorskip("datasette", reason="install the web extra: pip install -e '.[web]'")
     db = tmp_path_factory.mktemp("serve") / "policydiff.db"
     assert CliRunner().invoke(cli, ["ingest", str(CORPUS), "--db", str(db), "--workers", "1"]).exit_code == 0
+    graphs = db.parent / "graphs"
+    assert CliRunner().invoke(cli, ["graph", "--db", str(db), "--format", "html", "-o", str(graphs)]).exit_code == 0
     port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "policydiff.cli", "serve", "--db", str(db), "--port", str(port)],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen([sys.executable, "-m", "policydiff.cli", "serve", "--db", str(db), "--port", str(port),
+                             "--graphs", str(graphs)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     for _ in range(100):
         try:
@@ -147,3 +149,17 @@ def test_browser_matrix_agrees_with_the_command_line(browser, doc):
     cells = [(row["path"], unit, role) for row in wide for unit, role in row.items()
              if unit not in ("序号", "path", "工作任务") and role]
     assert [(r["path"], r["unit"], r["role"]) for r in get("matrix", doc=doc)] == cells
+
+
+def test_served_graph_pages_are_linked_and_load_in_chromium(served, tmp_path):
+    index = urllib.request.urlopen(served + "/", timeout=10).read().decode()
+    assert 'href="/graphs/citation.html"' in index and 'href="/graphs/responsibility.html"' in index
+    page = urllib.request.urlopen(served + "/graphs/citation.html", timeout=10).read().decode()
+    assert "国卫扶贫发〔2021〕6号" in page
+    if CHROMIUM is None:
+        pytest.skip("Debian's chromium is installed by scripts/test.sh")
+    url = served + "/graphs/citation.html#search=" + urllib.parse.quote("国卫扶贫发") + "&click=" + urllib.parse.quote(
+        "国卫扶贫发〔2021〕6号")
+    dom = subprocess.run([CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom", url],
+                         capture_output=True, text=True, timeout=60).stdout
+    assert '<span class="ref">桂卫基层发〔2021〕5号</span>' in dom

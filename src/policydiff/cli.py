@@ -711,14 +711,17 @@ def targets_command(docs, across, db_path, frame_path, fmt, out, force_output, l
 @cli.command("graph")
 @db_option
 @click.option("--kind", type=click.Choice(["citation", "responsibility"]), help="Default: both.")
-@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "json", "png", "svg"]),
+@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "json", "html", "png", "svg"]),
               help="Default: all formats.")
+@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True,
+              help="Language of titles, legends and row names in pictures and pages.")
 @click.option("-o", "--output", "out", type=click.Path(), help="File (one kind and format) or folder.")
 @frame_option
-def graph_command(db_path, kind, fmt, out, frame_path):
-    """Export the citation graph and the responsibility graph (Gephi-ready).
+def graph_command(db_path, kind, fmt, lang, out, frame_path):
+    """Export the citation graph and the responsibility graph (Gephi-ready), with pictures
+    (the citation ladder, function × frame-entry heat maps) and an interactive offline HTML page.
 
-    Example: policydiff graph --kind citation --format graphml -o graphs/citations.graphml
+    Example: policydiff graph --kind citation --format html --lang zh -o graphs/citation.html
     """
     from . import graph as g
     from .compare.align import align_document
@@ -736,7 +739,7 @@ def graph_command(db_path, kind, fmt, out, frame_path):
     if kind in (None, "responsibility"):
         alignments = {r["id"]: align_document(r, frame["entries"]) for r in records} if frame else None
         graphs["responsibility"] = g.responsibility_graph(records, alignments)
-    formats = [fmt] if fmt else ["graphml", "gexf", "json"] + (["png", "svg"] if g.pictures_available() else [])
+    formats = [fmt] if fmt else ["graphml", "gexf", "json", "html"] + (["png", "svg"] if g.pictures_available() else [])
     if fmt in ("png", "svg") and not g.pictures_available():
         raise Fail("pictures need matplotlib: pip install -e '.[pictures]'")
     if not fmt and not g.pictures_available():
@@ -745,18 +748,42 @@ def graph_command(db_path, kind, fmt, out, frame_path):
     if single:
         _check_output(out, False, db_path)
     folder = Path(out) if out and not single else Path("graphs")
+    entries = [e["label"] for e in frame["entries"]] if frame else None
     for name, graph in graphs.items():
         for f in formats:
             path = Path(out) if single else folder / f"{name}.{f}"
-            g.export(graph, path, f)
+            _write_graph(graph, path, f, records, lang, db_path, entries)
             click.echo(f"wrote {path} ({graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges)")
         if name == "responsibility" and "png" in formats and not single:
-            for r in records:
-                sub = graph.subgraph(g.document_component(graph, f"doc:{r['id']}")).copy()
-                sub.graph["name"] = f"responsibility: {r['locality']} {r['doc_number'] or r['id']}"
-                path = folder / f"responsibility-{r['id']}.png"
-                g.export(sub, path, "png")
+            for path in _heatmaps_per_document(graph, records, folder, lang, entries):
                 click.echo(f"wrote {path}")
+
+
+def _write_graph(graph, path, fmt, records, lang, db_path, entries):
+    from . import graph as g
+
+    if fmt not in ("html", "png", "svg"):
+        return g.export(graph, path, fmt)
+    from .report.pictures import corpus_title, write_picture
+
+    subtitle = corpus_title(records, lang, Path(db_path).name)
+    if fmt != "html":
+        return write_picture(graph, path, subtitle, lang, entries=entries)
+    from .report.graph_html import graph_page
+
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    Path(path).write_text(graph_page(graph, records, subtitle, lang), encoding="utf-8")
+
+
+def _heatmaps_per_document(graph, records, folder, lang, entries):
+    """One heat map per notice (responsibility-<id>.png): functions × frame entries of its measures."""
+    from .report.pictures import write_picture
+
+    for r in records:
+        if not any(u for m in r["measures"] for u in m["unit_mentions"]):
+            continue
+        subtitle = f"{r.get('locality') or ''} {r.get('doc_number') or r['id']} {r.get('issue_date') or ''}".strip()
+        yield write_picture(graph, folder / f"responsibility-{r['id']}.png", subtitle, lang, {r["id"]}, entries)
 
 
 @cli.command()
@@ -781,8 +808,11 @@ def render(doc, db_path, out, force_output):
 @db_option
 @click.option("--port", default=8001, show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True)
-def serve(db_path, port, host):
-    """Browse the database in Datasette, with canned queries who / duties / matrix.
+@click.option("--graphs", "graphs_dir", type=click.Path(file_okay=False), default="graphs", show_default=True,
+              help="Folder of `policydiff graph --format html` pages, served under /graphs/ and linked.")
+def serve(db_path, port, host, graphs_dir):
+    """Browse the database in Datasette, with canned queries who / duties / matrix, and the
+    interactive graph pages (``policydiff graph --format html``) under /graphs/.
 
     Example: policydiff serve --port 8001  (then open http://127.0.0.1:8001/policydiff/who?topic=医保)
     """
@@ -797,10 +827,14 @@ def serve(db_path, port, host):
         raise Fail("Datasette is not installed: pip install -e '.[web]'")
     _open(db_path).close()
     name = Path(db_path).stem
+    pages = sorted(p.name for p in Path(graphs_dir).glob("*.html"))
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as fh:
-        json.dump(datasette_metadata(name), fh, ensure_ascii=False)
+        json.dump(datasette_metadata(name, pages), fh, ensure_ascii=False)
     command = [sys.executable, "-m", "datasette", "serve", str(db_path), "--metadata", fh.name,
-               "--host", host, "--port", str(port), "--plugins-dir", str(PLUGINS_DIR), "--setting", "default_page_size", "50"]
+               "--host", host, "--port", str(port), "--plugins-dir", str(PLUGINS_DIR),
+               "--setting", "default_page_size", "50"]
+    if pages:
+        command += ["--static", f"graphs:{Path(graphs_dir).resolve()}"]
     click.echo(f"serving {db_path} at http://{host}:{port}/{name}", err=True)
     try:  # a child, not execv: this process stays to remove the metadata file when the server ends
         server = subprocess.Popen(command)

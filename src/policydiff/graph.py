@@ -1,4 +1,5 @@
-"""Citation graph and responsibility graph (networkx), with exports and pictures.
+"""Citation graph and responsibility graph (networkx), with their data exports
+(pictures and the interactive page: report/pictures.py, report/graph_html.py).
 
 Citation graph: corpus documents plus stub nodes for cited documents that are
 not in the corpus, keyed by normalised 文号, else by normalised title. Edges
@@ -17,8 +18,7 @@ from pathlib import Path
 import networkx as nx
 from rapidfuzz import fuzz
 
-from .errors import PolicydiffError
-from .resources import ancestor, cjk_font_path, localities
+from .resources import ancestor, localities
 from .textutils import bare_title, sentence_around
 
 LEVEL_RANK = {"national": 0, "provincial": 1, "prefecture": 2, "county": 3, None: 4}
@@ -153,7 +153,7 @@ def _unit_node(graph: nx.DiGraph, record: dict, raw: str) -> str:
 
 
 def export(graph: nx.DiGraph, path, fmt: str) -> Path:
-    """Write ``graph`` as graphml, gexf, json (node-link), png or svg."""
+    """Write ``graph`` as graphml, gexf or json (node-link)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     clean = _without_none(graph)
@@ -166,10 +166,8 @@ def export(graph: nx.DiGraph, path, fmt: str) -> Path:
 
         path.write_text(json.dumps(nx.node_link_data(clean, edges="edges"), ensure_ascii=False, indent=1),
                         encoding="utf-8")
-    elif fmt in ("png", "svg"):
-        if not pictures_available():
-            raise PolicydiffError(f"{path}: pictures need matplotlib: pip install -e '.[pictures]'")
-        draw(clean, path)
+    elif fmt in ("png", "svg", "html"):  # pictures and pages are drawn by report.pictures / report.graph_html
+        raise ValueError(f"'{fmt}' is a picture: use policydiff.report.pictures.write_picture or graph_html")
     else:
         raise ValueError(f"unknown graph format '{fmt}'")
     return path
@@ -191,115 +189,6 @@ def pictures_available() -> bool:
     import importlib.util
 
     return importlib.util.find_spec("matplotlib") is not None
-
-
-def _cjk_font():
-    from matplotlib import font_manager
-
-    path = cjk_font_path()
-    return font_manager.FontProperties(fname=path) if path else None
-
-
-def draw(graph: nx.DiGraph, path) -> None:
-    """A picture: the citation graph by level (national on top), else bipartite."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    font = _cjk_font()
-    citation = graph.graph.get("name") == "citation graph"
-    pos = _levels_layout(graph) if citation else _bipartite_layout(graph)
-    width = max(12, len(graph) * (0.9 if citation else 0.25))
-    fig, ax = plt.subplots(figsize=(min(width, 40), 10 if citation else max(8, len(graph) * 0.22)))
-    colors = [_color(d) for _, d in graph.nodes(data=True)]
-    nx.draw_networkx_edges(graph, pos, ax=ax, arrows=True, alpha=0.5, edge_color="#777",
-                           style=["solid" if d.get("implements") or d.get("role") == "lead" else "dashed"
-                                  for _, _, d in graph.edges(data=True)])
-    nx.draw_networkx_nodes(graph, pos, ax=ax, node_color=colors, node_size=500 if citation else 120)
-    for node, (x, y) in pos.items():
-        label = graph.nodes[node].get("label", node)
-        dx = 0 if citation else (-0.02 if x < 0.5 else 0.02)
-        ax.text(x + dx, y - (0.06 if citation else 0), _wrap(label, 12 if citation else 30), fontproperties=font,
-                fontsize=8, ha="center" if citation else ("right" if x < 0.5 else "left"), va="top")
-    ax.set_title(graph.graph.get("name", ""), fontproperties=font)
-    if citation:
-        from matplotlib.lines import Line2D
-
-        legend = [Line2D([0], [0], marker="o", color="w", markerfacecolor=c, markersize=10, label=name)
-                  for name, c in [("national", "#d62728"), ("provincial", "#ff7f0e"), ("prefecture", "#2ca02c"),
-                               ("county", "#1f77b4"), ("not in corpus (stub)", "#cccccc")]]
-        legend += [Line2D([0], [0], color="#777", label="implements (贯彻落实…精神)"),
-                   Line2D([0], [0], color="#777", linestyle="dashed", label="cites (按照/根据…)")]
-        ax.legend(handles=legend, loc="lower right", prop=font)
-    else:
-        from matplotlib.lines import Line2D
-
-        legend = [Line2D([0], [0], marker="o", color="w", markerfacecolor=c, markersize=9, label=name)
-                  for name, c in list(UNIT_COLORS.items()) + [("measure", "#8c564b"), ("document", "#17becf")]]
-        legend += [Line2D([0], [0], color="#777", label="lead"),
-                   Line2D([0], [0], color="#777", linestyle="dashed", label="support / responsible / issued")]
-        ax.legend(handles=legend, loc="upper center", ncol=4, prop=font, bbox_to_anchor=(0.5, 1.02))
-    ax.axis("off")
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
-    plt.close(fig)
-
-
-def _levels_layout(graph):
-    """Rows by level, national on top; corpus documents spread out first, then each
-    stub placed near the documents that cite it (fewer crossings)."""
-    rows: dict[int, list] = {}
-    for node, data in graph.nodes(data=True):
-        rows.setdefault(LEVEL_RANK.get(data.get("level") or None, 4), []).append(node)
-    corpus = sorted((n for n, d in graph.nodes(data=True) if d.get("in_corpus")),
-                    key=lambda n: (LEVEL_RANK.get(graph.nodes[n].get("level") or None, 4), n))
-    anchor = {n: (i + 1) / (len(corpus) + 1) for i, n in enumerate(corpus)}
-
-    def x_of(node):
-        if node in anchor:
-            return anchor[node]
-        citing = [anchor[p] for p in graph.predecessors(node) if p in anchor]
-        return sum(citing) / len(citing) if citing else 0.5
-
-    pos = {}
-    for rank, nodes in rows.items():
-        ordered = sorted(nodes, key=lambda n: (x_of(n), n))
-        for i, node in enumerate(ordered):
-            pos[node] = ((i + 1) / (len(ordered) + 1), 1 - rank * 0.25)
-    return pos
-
-
-def _bipartite_layout(graph):
-    """Units on the left (most measures first), measures on the right in document
-    order, the document last."""
-    units = sorted((n for n, d in graph.nodes(data=True) if d.get("kind") == "unit"),
-                   key=lambda n: (-graph.out_degree(n), n))
-    measures = sorted((n for n, d in graph.nodes(data=True) if d.get("kind") == "measure"),
-                      key=lambda n: (graph.nodes[n]["doc_id"], graph.nodes[n]["position"]))
-    others = measures + [n for n, d in graph.nodes(data=True) if d.get("kind") == "document"]
-    pos = {n: (0.0, 1 - i / max(len(units), 1)) for i, n in enumerate(units)}
-    pos.update({n: (1.0, 1 - i / max(len(others), 1)) for i, n in enumerate(others)})
-    return pos
-
-
-UNIT_COLORS = {"department": "#1f77b4", "division": "#aec7e8", "institution": "#2ca02c",
-               "local_government": "#ff7f0e", "unresolved": "#d62728"}
-
-
-def _color(data) -> str:
-    if data.get("stub"):
-        return "#cccccc"
-    if data.get("kind") == "unit":
-        return UNIT_COLORS.get(data.get("unit_kind"), "#999")
-    if data.get("kind") in ("measure", "document"):
-        return {"measure": "#8c564b", "document": "#17becf"}[data["kind"]]
-    return {"national": "#d62728", "provincial": "#ff7f0e", "prefecture": "#2ca02c", "county": "#1f77b4"}.get(
-        data.get("level"), {"unit": "#9467bd", "measure": "#8c564b", "document": "#17becf"}.get(data.get("kind"), "#999"))
-
-
-def _wrap(text: str, width: int) -> str:
-    return "\n".join(text[i:i + width] for i in range(0, len(text), width))
 
 
 def document_component(graph: nx.DiGraph, doc_node: str) -> set[str]:

@@ -71,8 +71,9 @@ def matrix_rows(db, doc: str) -> list[dict]:
              "role": row[unit]} for row in rows for unit in columns[3:] if row[unit]]
 
 
-def datasette_metadata(database: str = "policydiff") -> dict:
-    """Metadata for ``datasette serve``: table labels, descriptions, facets, FTS, canned queries."""
+def datasette_metadata(database: str = "policydiff", graph_pages: tuple[str, ...] | list[str] = ()) -> dict:
+    """Metadata for ``datasette serve``: table labels, descriptions, facets, FTS, canned queries;
+    links to the interactive graph pages (served under ``/graphs/``) when there are any."""
     tables = {name: {"title": title, "description": description, "facets": facets}
               for name, (title, description, facets) in TABLES.items()}
     tables["measures"].update(fts_table="measures_fts", fts_pk="rowid", searchmode="raw")
@@ -96,7 +97,14 @@ def datasette_metadata(database: str = "policydiff") -> dict:
                                           "locality or a 文号."},
             },
         }},
+        **({"description_html": _graph_links(graph_pages)} if graph_pages else {}),
     }
+
+
+def _graph_links(pages) -> str:
+    links = " · ".join(f'<a href="/graphs/{html.escape(p)}">{html.escape(p)}</a>' for p in pages)
+    return ("Chinese policy notices as structured evidence. Every row keeps its document and span. "
+            f"Interactive graphs: {links}")
 
 
 # ------------------------------------------------------------------ render

@@ -1,0 +1,213 @@
+"""Pictures of the graphs (matplotlib, the ``pictures`` extra): the citation ladder
+and the responsibility heat maps (unit function × frame entry), in English or Chinese.
+
+The full responsibility graph is for Gephi (GraphML/GEXF); a picture of every
+node is a hairball, so the picture answers one question instead: which functions
+are named on which measures, and which lead.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import PolicydiffError
+from ..resources import cjk_font_path
+from .ladder import BOX_HEIGHT, PAD, box_lines, ladder_layout
+
+LEVEL_COLORS = {"national": "#d62728", "provincial": "#ff7f0e", "prefecture": "#2ca02c", "county": "#1f77b4",
+                "": "#7f7f7f"}
+
+WORDS = {
+    "en": {"national": "national", "provincial": "provincial", "prefecture": "prefecture", "county": "county",
+           "": "level unknown", "ladder": "Citation ladder", "notices": "notices", "issued": "issued",
+           "implements": "implements (贯彻落实…精神)", "cites": "cites (按照/根据…)",
+           "in_corpus": "in the corpus", "stub": "cited, not in the corpus (level inferred from the issuer code)",
+           "heat": "Who is named on which measures", "across": "across localities",
+           "function": "unit function", "entry": "frame entry (national opinion)", "no_entry": "(no frame entry)",
+           "unresolved": "(unresolved unit)", "cell_doc": "cell: documents naming the function / of them as lead",
+           "cell_one": "cell: measures naming the function / of them as lead", "full": "full graph: GraphML/GEXF"},
+    "zh": {"national": "国家", "provincial": "省级", "prefecture": "地市级", "county": "县级", "": "级别不明",
+           "ladder": "引用层级图", "notices": "份文件", "issued": "印发", "implements": "贯彻落实（…精神）",
+           "cites": "按照/根据", "in_corpus": "语料内文件", "stub": "被引、语料外文件（级别由发文机关代字推断）",
+           "heat": "各职能部门承担的措施", "across": "各地汇总", "function": "部门职能",
+           "entry": "框架条目（国家文件）", "no_entry": "（未对应框架条目）", "unresolved": "（未识别单位）",
+           "cell_doc": "格内：提及该职能的文件数 / 其中牵头", "cell_one": "格内：提及该职能的措施数 / 其中牵头",
+           "full": "完整图见 GraphML/GEXF"},
+}
+
+
+def words(lang: str) -> dict:
+    return WORDS["zh" if lang == "zh" else "en"]
+
+
+def _pyplot():
+    try:
+        import matplotlib
+    except ImportError as exc:
+        raise PolicydiffError("pictures need matplotlib: pip install -e '.[pictures]'") from exc
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    return plt
+
+
+def _font(size: float = 9):
+    from matplotlib import font_manager
+
+    path = cjk_font_path()
+    return font_manager.FontProperties(fname=path, size=size) if path else font_manager.FontProperties(size=size)
+
+
+def text_width(font):
+    """A function measuring a one-line label in inches with ``font``."""
+    from matplotlib.textpath import TextPath
+
+    def width(text: str) -> float:
+        # +6%: the renderer's hinting sets CJK a little wider than the outline path
+        return TextPath((0, 0), text, prop=font).get_extents().width / 72 * 1.06 if text else 0.0
+
+    return width
+
+
+def corpus_title(records: list[dict], lang: str = "en", corpus: str = "") -> str:
+    """'5 notices (corpus/), issued 2018-12-21 – 2022-06-27': what a picture shows."""
+    w = words(lang)
+    dates = sorted(r.get("issue_date") or "" for r in records if r.get("issue_date"))
+    span = f"{dates[0]} – {dates[-1]}" if dates else ""
+    where = f" ({corpus})" if corpus else ""
+    if lang == "zh":
+        return f"{len(records)}{w['notices']}{where}，{span}{w['issued']}"
+    return f"{len(records)} {w['notices']}{where}, {w['issued']} {span}"
+
+
+def draw_ladder(graph, path, subtitle: str = "", lang: str = "en") -> None:
+    """The citation ladder as PNG or SVG (by ``path``'s suffix)."""
+    plt = _pyplot()
+    from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
+
+    w = words(lang)
+    font = _font(9)
+    plan = ladder_layout(graph, text_width(font))
+    fig = plt.figure(figsize=(plan.width, plan.height + 1.3))
+    ax = fig.add_axes((0, 0, 1, (plan.height + 0.5) / (plan.height + 1.3)))
+    ax.set_xlim(0, plan.width)
+    ax.set_ylim(plan.height, -0.5)
+    ax.axis("off")
+    for i, level in enumerate(plan.rows):
+        y = i * 1.6
+        ax.axhline(y, color="#eeeeee", lw=18, zorder=0)
+        ax.text(0.15, y, w[level], fontproperties=_font(10), va="center", ha="left", color=LEVEL_COLORS[level])
+    for (s, t), points in plan.routes.items():
+        data = graph.edges[s, t]
+        xs, ys = zip(*points)
+        style = "-" if data.get("implements") else (0, (4, 3))
+        ax.plot(xs[:-1], ys[:-1], color="#555555", lw=1.1, linestyle=style, zorder=1)
+        ax.add_patch(FancyArrowPatch(points[-2], points[-1], arrowstyle="-|>", mutation_scale=10, color="#555555",
+                                     lw=1.1, linestyle=style, shrinkA=0, shrinkB=0, zorder=1))
+    for node, box in plan.boxes.items():
+        data = graph.nodes[node]
+        color = LEVEL_COLORS[box.level]
+        stub = bool(data.get("stub"))
+        ax.add_patch(FancyBboxPatch((box.x - box.width / 2, box.y - BOX_HEIGHT / 2), box.width, BOX_HEIGHT,
+                                    boxstyle="round,pad=0,rounding_size=0.06", facecolor="white" if stub else color,
+                                    edgecolor=color, lw=1.4, linestyle=(0, (3, 2)) if stub else "-", zorder=2))
+        lines = box_lines(data)
+        ink = color if stub else "white"
+        for k, line in enumerate(lines):
+            offset = (k - (len(lines) - 1) / 2) * 0.19
+            ax.text(box.x - box.width / 2 + PAD, box.y + offset, line, fontproperties=_font(9 if k == 0 else 7.5),
+                    color=ink, va="center", ha="left", zorder=3)
+    fig.text(0.01, 1 - 0.35 / (plan.height + 1.3), f"{w['ladder']}: {subtitle}", fontproperties=_font(13),
+             va="center")
+    _ladder_legend(fig, plan.height + 1.3, w)
+    fig.savefig(path, dpi=100)
+    plt.close(fig)
+
+
+def _ladder_legend(fig, height, w) -> None:
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    handles = [Patch(facecolor="#777777", edgecolor="#777777", label=w["in_corpus"]),
+               Patch(facecolor="white", edgecolor="#777777", linestyle="--", label=w["stub"]),
+               Line2D([0], [0], color="#555555", label=w["implements"]),
+               Line2D([0], [0], color="#555555", linestyle="--", label=w["cites"])]
+    fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.01, 1 - 0.6 / height), ncol=4, prop=_font(8),
+               frameon=False)
+
+
+# ------------------------------------------------------------------ heat maps
+
+
+def function_entry_counts(graph, doc_ids=None, lang: str = "en") -> dict[tuple[str, str], list[set]]:
+    """(function, frame entry) → [documents or measures naming it, of them as lead]."""
+    w = words(lang)
+    counts: dict[tuple[str, str], list[set]] = {}
+    for unit, measure, data in graph.edges(data=True):
+        if data.get("relation") != "responsible_for":
+            continue
+        m = graph.nodes[measure]
+        if doc_ids is not None and m.get("doc_id") not in doc_ids:
+            continue
+        function = graph.nodes[unit].get("function") or w["unresolved"]
+        entry = m.get("frame_label") or w["no_entry"]
+        # across documents a cell counts documents, in one document it counts measures
+        item = m.get("doc_id") if doc_ids is None else measure
+        cell = counts.setdefault((function, entry), [set(), set()])
+        cell[0].add(item)
+        if data.get("role") == "lead":
+            cell[1].add(item)
+    return counts
+
+
+def draw_heatmap(graph, path, subtitle: str = "", lang: str = "en", doc_ids=None, entries: list[str] | None = None):
+    """Unit function × frame entry: one document (``doc_ids``) or all of them."""
+    plt = _pyplot()
+    import numpy as np
+
+    w = words(lang)
+    counts = function_entry_counts(graph, doc_ids, lang)
+    if not counts:
+        raise PolicydiffError(f"{path}: no measure names a unit; nothing to draw")
+    seen = {e for _, e in counts}
+    columns = [e for e in (entries or []) if e in seen] + sorted(seen - set(entries or []))
+    totals: dict[str, int] = {}
+    for (function, _), cell in counts.items():
+        totals[function] = totals.get(function, 0) + len(cell[0])
+    rows = sorted(totals, key=lambda f: (-totals[f], f))
+    values = np.array([[len(counts.get((f, e), [()])[0]) for e in columns] for f in rows])
+    fig_w, fig_h = 2.2 + 0.42 * len(columns), 2.6 + 0.32 * len(rows)
+    fig, ax = plt.subplots(figsize=(fig_w, fig_h))
+    ax.imshow(np.where(values > 0, values, np.nan), cmap="YlOrRd", aspect="auto", vmin=0)
+    for i, f in enumerate(rows):
+        for j, e in enumerate(columns):
+            if (f, e) in counts:
+                named, lead = (len(items) for items in counts[(f, e)])
+                ax.text(j, i, f"{named}/{lead}" if lead else str(named), ha="center", va="center",
+                        fontsize=7, color="white" if named > values.max() * 0.6 else "black")
+    ax.set_xticks(range(len(columns)), columns, rotation=60, ha="right", rotation_mode="anchor",
+                  fontproperties=_font(8))
+    ax.set_yticks(range(len(rows)), rows, fontproperties=_font(8))
+    ax.set_xticks(np.arange(len(columns)) - 0.5, minor=True)
+    ax.set_yticks(np.arange(len(rows)) - 0.5, minor=True)
+    ax.grid(which="minor", color="white", lw=1.5)
+    ax.tick_params(which="minor", length=0)
+    ax.set_xlabel(w["entry"], fontproperties=_font(9))
+    ax.set_ylabel(w["function"], fontproperties=_font(9))
+    note = w["cell_one"] if doc_ids is not None else w["cell_doc"]
+    fig.suptitle(f"{w['heat']}: {subtitle}", fontproperties=_font(12), x=0.01, ha="left")
+    ax.set_title(f"{note}; {w['full']}", fontproperties=_font(8), loc="left")
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)
+    plt.close(fig)
+
+
+def write_picture(graph, path, subtitle: str = "", lang: str = "en", doc_ids=None, entries=None) -> Path:
+    """The picture of a citation graph (the ladder) or a responsibility graph (a heat map)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if graph.graph.get("name") == "citation graph":
+        draw_ladder(graph, path, subtitle, lang)
+    else:
+        draw_heatmap(graph, path, subtitle, lang, doc_ids, entries)
+    return path
