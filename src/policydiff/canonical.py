@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from .resources import ancestor, load_json, localities
+from .resources import Locality, ancestor, load_json, localities
 from .textutils import split_units
 
 
@@ -105,7 +105,7 @@ def canonical_unit(raw: str, context: Context) -> Unit:
 
 
 @cache
-def _locality_prefixes() -> list[tuple[str, object]]:
+def _locality_prefixes() -> list[tuple[str, Locality]]:
     """(name or short name, locality), longest first."""
     pairs = [(name, loc) for loc in localities().values() for name in (loc.name, *loc.short_names)
              if len(name) >= 2 and name not in ("国家", "全国", "自治区")]
@@ -156,8 +156,8 @@ def _division(rest: str) -> str | None:
 
 
 def _division_unit(raw, division, parent_text, level, locality, context) -> Unit:
-    parent = _department(function_of(parent_text)[0], level, locality, context) if function_of(parent_text) \
-        else _home_department(context)
+    found = function_of(parent_text)
+    parent = _department(found[0], level, locality, context) if found else _home_department(context)
     long_name = load_json("units.json")["divisions"].get(division, division)
     # one office however the notice shortens it (老年科, 老龄科 = 老龄健康科): keyed by the long
     # name, named by the first short name the data file lists for it
@@ -206,8 +206,8 @@ def _placeholder(text: str, context: Context) -> Unit | None:
 
 
 def _department(function: str, level, locality, context: Context) -> Unit:
-    name = next((i for i in context.issuers if (locality or "\0") in i and function_of(i)
-                 and function_of(i)[0] == function), None)
+    name = next((i for i in context.issuers if (locality or "\0") in i
+                 and (function_of(i) or ("",))[0] == function), None)
     name = name or f"{locality or ''}{function}部门"
     return Unit(f"dept:{locality or '?'}:{function}", name, function, "department", level, locality)
 
@@ -215,7 +215,7 @@ def _department(function: str, level, locality, context: Context) -> Unit:
 def _home_department(context: Context) -> Unit:
     """The department a bare division name (公卫科, 医政处) belongs to: the notice's
     health department among its issuers, else its first issuer."""
-    health = next((i for i in context.issuers if function_of(i) and function_of(i)[0] == "卫生健康"), None)
+    health = next((i for i in context.issuers if (function_of(i) or ("",))[0] == "卫生健康"), None)
     issuer = health or (context.issuers[0] if context.issuers else None)
     found = function_of(issuer or "")
     function = found[0] if found else "卫生健康"

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from . import patterns as P
 from . import places
@@ -41,7 +43,7 @@ def extract_metadata(text: str, source_metadata: dict | None = None) -> dict:
     issuers = header_issuers(head, title_para) + signature_issuers(paras, issue)
     issuers = list(dict.fromkeys(issuers))
     addressed = addressees(head, title_para or number_para)
-    meta = {
+    meta: dict[str, Any] = {
         "title": title.text if title else None,
         "body_title": body_title(paras, issue.para if issue else None),
         "doc_number": number,
@@ -212,7 +214,7 @@ def find_title(head: list[Paragraph]) -> Title | None:
         candidate = _title_candidate(_with_wrapped_end(p, head[i + 1] if i + 1 < len(head) else None))
         if candidate and first is None:
             first = candidate
-        elif candidate and _bare(candidate.text) == _bare(first.text):
+        elif candidate and first and _bare(candidate.text) == _bare(first.text):
             first = candidate  # the article's copy of the page's headline
         if first and ("。" in p.text or P.ADDRESSEE_LINE.search(p.text.rstrip(" |"))):
             break
@@ -526,7 +528,7 @@ def _to_int(value: str) -> int:
 # ------------------------------------------------------------------ locality
 
 
-def infer_locality(issuers: list[str], doc_number: str | None, addressees: list[str] = (), context: str = ""):
+def infer_locality(issuers: list[str], doc_number: str | None, addressees: Sequence[str] = (), context: str = ""):
     """The locality, level and parent of the notice, with the evidence that names it.
 
     In order: the place names an issuer begins with, from the table of all divisions

@@ -71,7 +71,9 @@ def normalise(source: SourceText | str) -> NormalisedText:
     raw = source.text if isinstance(source, SourceText) else source
     lines = [_clean_line(line) for line in _split_lines(raw)]
     paragraphs = _join_paragraphs([line for line in lines if line.text])
-    text, offsets, repairs = [], [], []
+    text: list[str] = []
+    offsets: list[int] = []
+    repairs: list[dict] = []
     for para, local_repairs in paragraphs:
         para = _repair_paragraph(para)
         para, damage = _repair_damage(para)

@@ -55,8 +55,8 @@ class _Table:
 
 
 def _rows(name: str):
-    with (resources.files("policydiff") / "data" / name).open(encoding="utf-8", newline="") as fh:
-        yield from csv.DictReader(fh)
+    text = (resources.files("policydiff") / "data" / name).read_text(encoding="utf-8")
+    yield from csv.DictReader(text.splitlines())
 
 
 @cache

@@ -54,8 +54,9 @@ def topic_terms(topic: str, extra: dict[str, list[str]] | None = None) -> list[t
     terms: dict[str, tuple[str, float]] = {topic: (EXACT, 1.0)}
     for group in data["groups"]:
         kind = _group_match(group, topic)
-        for member in group if kind else ():
-            terms.setdefault(member, (kind, SYNONYM_WEIGHT if kind == EXACT else LOOSE_WEIGHT))
+        if kind:
+            for member in group:
+                terms.setdefault(member, (kind, SYNONYM_WEIGHT if kind == EXACT else LOOSE_WEIGHT))
     for word, narrower in data.get("narrower", {}).items():
         if _group_match([word], topic) == EXACT:
             for member in narrower:
@@ -285,7 +286,8 @@ class _AllDocuments(dict):
 
 
 def _documents(db, doc_id, level) -> dict[str, dict]:
-    sql, args = "select id, locality, admin_level, issue_date, doc_number from documents where 1=1", []
+    sql = "select id, locality, admin_level, issue_date, doc_number from documents where 1=1"
+    args: list = []
     if isinstance(doc_id, list):
         sql, args = sql + " and id in (select value from json_each(?))", args + [json.dumps(doc_id)]
     elif doc_id:
@@ -307,7 +309,7 @@ def _measure_units(db, measure_id: str, role: str | None) -> list[dict]:
         "left join unit_aliases ua on ua.doc_id = mu.doc_id and ua.raw = mu.unit "
         "left join units u on u.id = ua.unit_id where mu.measure_id = ? order by mu.position",
         [measure_id]).fetchall()
-    units = {}
+    units: dict = {}
     for r in rows:  # a unit named inline and again in the task table: once
         if not role or r[1] == role:
             units.setdefault((r[0], r[1]), {"raw": r[0], "role": r[1], "source": r[2], "canonical": r[3],

@@ -15,7 +15,7 @@ from . import places
 @dataclass(frozen=True)
 class Locality:
     name: str
-    level: str
+    level: str | None  # None where the notice does not tell (a 市 with no addressees)
     parent: str | None
     short_names: tuple[str, ...]
     doc_code_prefixes: tuple[str, ...]

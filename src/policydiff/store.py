@@ -135,7 +135,7 @@ def _create_schema(db: sqlite_utils.Database) -> None:
         if table in db.table_names():  # an FTS table's shadow tables go with it
             db.execute(f"drop table if exists [{table}]")
     with db.atomic():
-        db["documents"].create({
+        db.table("documents").create({
             "id": str, "path": str, "sha256": str, "title": str, "body_title": str,
             "doc_number": str, "doc_code": str, "doc_year": int, "doc_serial": int,
             "issue_date": str, "print_date": str, "locality": str, "admin_level": str,
@@ -144,58 +144,58 @@ def _create_schema(db: sqlite_utils.Database) -> None:
             "warnings": str, "record": str,
         }, pk="id")
         fk = [("doc_id", "documents", "id")]
-        db["texts"].create({"doc_id": str, "text": str, "source": str, "source_runs": str,
+        db.table("texts").create({"doc_id": str, "text": str, "source": str, "source_runs": str,
                             "page_starts": str}, pk="doc_id",
                            foreign_keys=fk)
-        db["issuers"].create({"doc_id": str, "position": int, "name": str},
+        db.table("issuers").create({"doc_id": str, "position": int, "name": str},
                              pk=("doc_id", "position"), foreign_keys=fk)
-        db["addressees"].create({"doc_id": str, "position": int, "name": str},
+        db.table("addressees").create({"doc_id": str, "position": int, "name": str},
                                 pk=("doc_id", "position"), foreign_keys=fk)
-        db["sections"].create({
+        db.table("sections").create({
             "doc_id": str, "path": str, "position": int, "label": str, "kind": str, "depth": int,
             "parent": str, "heading": str, "start": int, "end": int, "body_start": int,
             "body_end": int}, pk=("doc_id", "path"), foreign_keys=fk)
-        db["measures"].create({
+        db.table("measures").create({
             "id": str, "doc_id": str, "path": str, "position": int, "title": str, "text": str,
             "start": int, "end": int}, pk="id", foreign_keys=fk)
-        db["measure_units"].create({
+        db.table("measure_units").create({
             "doc_id": str, "measure_id": str, "position": int, "unit": str, "role": str,
             "source": str, "start": int, "end": int}, pk=("measure_id", "position"),
             foreign_keys=[("doc_id", "documents", "id"), ("measure_id", "measures", "id")])
-        db["targets"].create({
+        db.table("targets").create({
             "doc_id": str, "position": int, "path": str, "text": str, "indicator": str,
             "comparator": str, "value": float, "unit": str, "deadline_year": int, "binding": str,
             "start": int, "end": int}, pk=("doc_id", "position"), foreign_keys=fk)
-        db["citations"].create({
+        db.table("citations").create({
             "doc_id": str, "position": int, "title": str, "doc_number": str, "issuer_hint": str,
             "verb": str, "resolved_to": str, "start": int, "end": int},
             pk=("doc_id", "position"), foreign_keys=fk)
-        db["duties"].create({
+        db.table("duties").create({
             "doc_id": str, "position": int, "unit": str, "duty": str, "path": str, "start": int,
             "end": int}, pk=("doc_id", "position"), foreign_keys=fk)
-        db["task_rows"].create({
+        db.table("task_rows").create({
             "doc_id": str, "no": int, "task": str, "lead": str, "lead_raw": str,
             "measure_path": str, "start": int, "end": int}, pk=("doc_id", "no"), foreign_keys=fk)
-        db["annex_indicators"].create({
+        db.table("annex_indicators").create({
             "doc_id": str, "no": int, "indicator": str, "binding": str, "start": int, "end": int},
             pk=("doc_id", "no"), foreign_keys=fk)
-        db["goals"].create({  # 主要目标 paragraphs: a place `who` searches beside measures
+        db.table("goals").create({  # 主要目标 paragraphs: a place `who` searches beside measures
             "doc_id": str, "path": str, "heading": str, "text": str, "start": int, "end": int},
             pk=("doc_id", "path"), foreign_keys=fk)
-        db["units"].create({
+        db.table("units").create({
             "id": str, "name": str, "function": str, "kind": str, "level": str, "locality": str,
             "parent_id": str, "parent_name": str, "reason": str}, pk="id")
-        db["unit_aliases"].create({"doc_id": str, "raw": str, "unit_id": str, "name": str, "parent_name": str},
+        db.table("unit_aliases").create({"doc_id": str, "raw": str, "unit_id": str, "name": str, "parent_name": str},
                                   pk=("doc_id", "raw"),
                                   foreign_keys=[("doc_id", "documents", "id"), ("unit_id", "units", "id")])
         for table in CHILD_TABLES:
             if table != "texts":
-                db[table].create_index(["doc_id"], if_not_exists=True)
-        db["unit_aliases"].create_index(["unit_id"], if_not_exists=True)
-        db["measure_units"].create_index(["doc_id", "unit"], if_not_exists=True)
+                db.table(table).create_index(["doc_id"], if_not_exists=True)
+        db.table("unit_aliases").create_index(["unit_id"], if_not_exists=True)
+        db.table("measure_units").create_index(["doc_id", "unit"], if_not_exists=True)
         for table, columns in SEARCH_COLUMNS.items():
-            db[table].enable_fts(columns, tokenize="trigram", create_triggers=False)
-        db["search_pending"].create({"doc_id": str}, pk="doc_id")
+            db.table(table).enable_fts(columns, tokenize="trigram", create_triggers=False)
+        db.table("search_pending").create({"doc_id": str}, pk="doc_id")
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 

@@ -104,8 +104,8 @@ def repair_bare_date(digits: str) -> str | None:
             readings.add((int(month), int(day)))
     if len(readings) != 1:
         return None
-    month, day = readings.pop()
-    return f"{year:04d}-{month:02d}-{day:02d}"
+    month_number, day_number = readings.pop()
+    return f"{year:04d}-{month_number:02d}-{day_number:02d}"
 
 
 def split_units(text: str, offset: int = 0, with_spans: bool = False):
@@ -130,7 +130,7 @@ def split_units(text: str, offset: int = 0, with_spans: bool = False):
     return parts if with_spans else [p for p, _ in parts]
 
 
-def bare_title(title: str) -> str:
+def bare_title(title: str | None) -> str:
     """A title without 《》〈〉 wrappers, spaces, and the 关于印发…的通知 envelope.
 
     >>> bare_title("关于印发〈榆林市实施方案〉的通知")

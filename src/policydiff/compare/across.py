@@ -22,7 +22,8 @@ NOT_STATED = "not stated"
 
 def targets_across(records: list[dict], indicators: list[dict]) -> list[dict]:
     """Rows ``{"indicator", "binding", "reference", "cells": {locality: cell}}`` (see module docstring)."""
-    rows, used = [], {r["id"]: set() for r in records}
+    rows: list[dict] = []
+    used: dict[str, set] = {r["id"]: set() for r in records}
     for row in indicators:
         reference = (row.get("frame_values") or [None])[0]
         cells = {}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -138,7 +139,7 @@ def align_measure(measure: dict, frame: list[dict] | PreparedFrame) -> dict:
     if scores:
         score, entry, source = max(scores.values(), key=lambda s: (s[0], -prepared.index[s[1]["id"]]))
         return _hit(entry, score, NEAR_IDENTICAL, source, [])
-    best = {"frame_id": None, "label": None, "score": 0.0, "reason": NO_MATCH, "boilerplate": False,
+    best: dict[str, Any] = {"frame_id": None, "label": None, "score": 0.0, "reason": NO_MATCH, "boilerplate": False,
             "matched_heading": None, "matched_terms": []}
     for entry in prepared.entries:
         terms = entry.get("key_terms", [])

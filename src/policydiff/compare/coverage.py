@@ -121,7 +121,8 @@ def cover(entry: dict, own: list[dict], sentences: list[Passage], view: EntryVie
 
 def nearest(sentences: list[Passage], view: EntryView) -> dict | None:
     """The passage sharing most of the entry's key terms, with the share as score."""
-    best, best_terms = None, []
+    best: Passage | None = None
+    best_terms: list[str] = []
     for p in sentences:
         terms = [t for t in view.terms if t in p.text]
         if len(terms) > len(best_terms):

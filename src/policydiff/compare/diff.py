@@ -221,7 +221,7 @@ def _compute_reference_leads(entry: dict, reference: Reference) -> list[str]:
 _SCOPE = re.compile(r"以(?P<scope>[^，,。]{1,10}?)为单位")
 
 
-def compare_targets(record: dict, reference: dict, aligned: list[dict]) -> list[dict]:
+def compare_targets(record: dict, reference: Reference, aligned: list[dict]) -> list[dict]:
     """Reference indicator values against the document's, by comparator semantics."""
     results = []
     matched_local = set()
@@ -371,7 +371,7 @@ def _scope_change(ref_text: str, local_text: str) -> str | None:
 # ------------------------------------------------------------------ compare
 
 
-def compare(a: dict, b: dict, reference: dict) -> dict:
+def compare(a: dict, b: dict, reference: Reference) -> dict:
     """Two localities side by side, aligned through the reference frame."""
     da, db = diff_document(a, reference), diff_document(b, reference)
     rows = []

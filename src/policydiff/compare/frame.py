@@ -130,7 +130,7 @@ def build_indicators(records: list[dict], primary_ids: set[str]) -> list[dict]:
                 carried.append({"doc_id": r["id"], "locality": r["locality"], "no": match["no"],
                                 "indicator": match["indicator"], "binding": match["binding"],
                                 "values": [{k: t[k] for k in ("comparator", "value", "unit")} for t in targets]})
-        frame_values = next((c["values"] for c in carried if c["doc_id"] == primary["id"]), [])
+        frame_values: list = next((c["values"] for c in carried if c["doc_id"] == primary["id"]), [])
         rows.append({"no": row["no"], "indicator": row["indicator"], "binding": row["binding"],
                      "carried_by": carried, "frame_values": frame_values,
                      "why": f"the value printed by {primary['locality']} ({primary['doc_number']}), which "

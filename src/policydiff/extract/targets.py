@@ -149,7 +149,8 @@ def _qualifiers(shielded: str, start: int, end: int) -> list[tuple[int, int]]:
             band = re.search(r"(?:年满|满|年龄在|年龄|\d+\s*[-—–~～至]\s*)$", before)
             q_start = q.start() - (len(band.group(0)) if band else 0)
         elif ("人口" in before[-12:] or after.startswith("口")) and re.match(r"^口?(?:及以上|以上|以下|以内)?的", after):
-            q_start = clause_start + len(re.match(r"^(?:对于|对|凡|在|其中)?", before).group(0))
+            lead = re.match(r"^(?:对于|对|凡|在|其中)?", before)  # always matches (maybe empty)
+            q_start = clause_start + (lead.end() if lead else 0)
         else:
             continue
         tail = P.QUALIFIER_TAIL.match(after)
@@ -195,7 +196,7 @@ def _comparator(shielded: str, c_start: int, q: re.Match, quantities: list) -> t
 def _carried(shielded: str, compared: list) -> list:
     """A comparator before a list of amounts holds for each of them
     (至少配备1名公共卫生医师、2名全科医生 → both at least)."""
-    result = []
+    result: list = []
     for i, (q, comparator, subject, approximate) in enumerate(compared):
         if i and comparator == "=" and subject < 0 and not approximate:
             prev_q, prev_comparator, prev_subject, _ = result[-1]

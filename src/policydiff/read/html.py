@@ -115,7 +115,7 @@ def _prints_number(lines: list[str], number: str) -> bool:
                    for line in squeezed for found in P.DOC_NUMBER.finditer(line)):
         return True
     serial = re.search(r"第\d+号$", re.sub(r"\s", "", number))
-    return bool(serial) and any(serial.group(0) in line for line in squeezed[:12])
+    return serial is not None and any(serial.group(0) in line for line in squeezed[:12])
 
 
 def _drop_tags(page) -> None:
@@ -202,7 +202,8 @@ def is_layout_table(table) -> bool:
 def _block_lines(element) -> list[str]:
     """Text of ``element`` line by line: a line per block element and ``<br>``, a
     tab-joined line per row of a data table, a layout table walked cell by cell."""
-    lines, current = [], []
+    lines: list[str] = []
+    current: list[str] = []
 
     def flush():
         lines.append("".join(current))
@@ -237,7 +238,7 @@ META_TAGS = {"articletitle": "title", "pubdate": "published_date", "contentsourc
 
 
 def _meta_tags(page) -> dict[str, str]:
-    fields = {}
+    fields: dict[str, str] = {}
     for meta in page.iter("meta"):
         key = META_TAGS.get((meta.get("name") or "").lower())
         value = " ".join((meta.get("content") or "").split())
