@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from .models import Record
 from .resources import Locality, ancestor, load_json, localities
 from .textutils import split_units
 
@@ -42,7 +43,7 @@ class Context:
     issuers: tuple[str, ...] = ()
 
     @classmethod
-    def of(cls, record: dict) -> Context:
+    def of(cls, record: Record) -> Context:
         return cls(record.get("locality"), record.get("admin_level"), tuple(record.get("issuers") or ()))
 
 
@@ -251,7 +252,7 @@ def expand_unit_list(raw: str) -> list[str]:
             for part in split_units(m.group("list"))]
 
 
-def unit_map(record: dict) -> dict[str, dict]:
+def unit_map(record: Record) -> dict[str, dict]:
     """Raw unit string → canonical unit, for every unit string of a record."""
     context = Context.of(record)
     raws = list(record.get("issuers") or [])

@@ -17,6 +17,7 @@ from rich.table import Table
 
 from . import store
 from .errors import PolicydiffError
+from .models import Record
 
 console = Console()
 err_console = Console(stderr=True)
@@ -289,7 +290,7 @@ def show(doc, db_path, as_json, as_text, as_source):
     _print_record(record)
 
 
-def _print_record(record: dict) -> None:
+def _print_record(record: Record) -> None:
     console.print(f"[bold]{record['title']}[/bold]")
     for key in ("id", "doc_number", "locality", "admin_level", "issue_date", "print_date",
                 "body_title"):

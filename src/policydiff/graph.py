@@ -18,6 +18,7 @@ from pathlib import Path
 import networkx as nx
 from rapidfuzz import fuzz
 
+from .models import Record
 from .resources import ancestor, localities
 from .textutils import bare_title, sentence_around
 
@@ -35,7 +36,7 @@ def node_key(doc_number: str | None, title: str | None) -> str:
 
 
 def level_of_number(doc_number: str | None, issuer_hint: str | None = None,
-                    citing: dict | None = None, title: str | None = None) -> tuple[str | None, str | None]:
+                    citing: Record | None = None, title: str | None = None) -> tuple[str | None, str | None]:
     """(level, locality) of a cited document from its issuer hint or 文号 code."""
     hint = issuer_hint or ""
     if hint.startswith(("国家", "中央", "国务院", "中共中央")):
@@ -58,7 +59,7 @@ def level_of_number(doc_number: str | None, issuer_hint: str | None = None,
     return None, None
 
 
-def resolve_citation(citation: dict, records: list[dict]) -> str | None:
+def resolve_citation(citation: dict, records: list[Record]) -> str | None:
     """The corpus document a citation names: by 文号 first, then by title."""
     if citation.get("doc_number"):
         return next((r["id"] for r in records if r.get("doc_number") == citation["doc_number"]), None)
@@ -70,7 +71,7 @@ def resolve_citation(citation: dict, records: list[dict]) -> str | None:
     return None
 
 
-def citation_graph(records: list[dict], national: dict | None = None) -> nx.DiGraph:
+def citation_graph(records: list[Record], national: dict | None = None) -> nx.DiGraph:
     """Documents and what they cite; see the module docstring."""
     graph = nx.DiGraph(name="citation graph")
     for r in records:
@@ -107,14 +108,14 @@ def citation_graph(records: list[dict], national: dict | None = None) -> nx.DiGr
     return graph
 
 
-def _doc_attrs(r: dict) -> dict:
+def _doc_attrs(r: Record) -> dict:
     return {"label": f"{r.get('locality') or ''} {r.get('doc_number') or r['id']}".strip(),
             "title": r.get("title") or "", "doc_number": r.get("doc_number") or "", "doc_id": r["id"],
             "level": r.get("admin_level") or "", "locality": r.get("locality") or "",
             "issue_date": r.get("issue_date") or "", "in_corpus": True, "stub": False}
 
 
-def responsibility_graph(records: list[dict], alignments: dict[str, list[dict]] | None = None) -> nx.DiGraph:
+def responsibility_graph(records: list[Record], alignments: dict[str, list[dict]] | None = None) -> nx.DiGraph:
     """Canonical units → measures → documents → issuers."""
     graph = nx.DiGraph(name="responsibility graph")
     for r in records:
@@ -139,7 +140,7 @@ def responsibility_graph(records: list[dict], alignments: dict[str, list[dict]] 
     return graph
 
 
-def _unit_node(graph: nx.DiGraph, record: dict, raw: str) -> str:
+def _unit_node(graph: nx.DiGraph, record: Record, raw: str) -> str:
     unit = (record.get("unit_map") or {}).get(raw) or {"id": f"raw:{raw}", "name": raw, "kind": "unresolved"}
     key = f"unit:{unit['id']}"
     if key not in graph:

@@ -7,6 +7,7 @@ normalised text, so that ``text[span[0]:span[1]]`` is the quoted evidence.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 Span = tuple[int, int]
 
@@ -269,10 +270,58 @@ class Reference:
     derivation: str
     entries: list[dict]
     indicators: list[dict]
-    records: dict[str, dict]
+    records: dict[str, Record]
     primary_ids: set[str] = field(default_factory=set)
     leads: dict[str, list[str]] = field(default_factory=dict)
 
     def summary(self) -> dict:
         return {"kind": self.kind, "name": self.name, "doc_number": self.doc_number, "date": self.date,
                 "derivation": self.derivation}
+
+
+# ---------------------------------------------------------------- the public record
+# The record as parse_file returns it, the store loads it and extracted/<id>.json holds it
+# (../shared/record-schema.md). A TypedDict: the JSON is the record itself, and every later
+# stage (store, compare, graph, query, report) is checked against these keys.
+class Record(TypedDict, total=False):
+    id: str
+    path: str
+    sha256: str
+    title: str | None
+    body_title: str | None
+    enclosed_title: str | None
+    genre: str | None
+    doc_number: str | None
+    doc_number_parts: dict | None
+    issuers: list[str]
+    issue_date: str | None
+    print_date: str | None
+    addressees: list[str]
+    locality: str | None
+    admin_level: str | None
+    parent_locality: str | None
+    locality_chain: list[str]
+    locality_code: str | None
+    locality_evidence: dict | None
+    source_metadata: dict[str, str]
+    field_conflicts: list[dict]
+    filled_from_source_metadata: list[str]
+    citations: list[dict]
+    measures: list[dict]
+    division_of_duties: list[dict]
+    targets: list[dict]
+    task_table: list[dict] | None
+    annex_indicators: list[dict] | None
+    outline: list[dict]
+    text: str
+    repairs: list[dict]
+    warnings: list[str]
+    unit_map: dict[str, dict]
+    record_version: int
+    source_format: str
+    encoding: str | None
+    ocr: bool
+    ocr_page_confidence: list[float | None]
+    page_count: int
+    source_map: dict  # kept apart from the public JSON: offsets back into the source text
+    _json: str  # the JSON text a worker made, handed to the single writer

@@ -10,6 +10,7 @@ import hashlib
 import itertools
 import operator
 from pathlib import Path
+from typing import cast
 
 from . import patterns as P
 from .canonical import unit_map
@@ -19,7 +20,7 @@ from .extract.tables import extract_annex_indicators, extract_task_table, link_t
 from .extract.targets import deadline_of, extract_targets
 from .extract.units import assign_duties, extract_duties
 from .metadata import extract_metadata
-from .models import NormalisedText, OutlineNode, SourceText
+from .models import NormalisedText, OutlineNode, Record, SourceText
 from .normalise import normalise
 from .outline import build_outline
 from .read import read
@@ -38,7 +39,7 @@ def document_id(path: Path, root=None) -> str:
     return "__".join((*folders, name))
 
 
-def parse_file(path, root=None) -> dict:
+def parse_file(path, root=None) -> Record:
     """Read and parse one file into its public record.
 
     >>> parse_file("corpus/000_43efd9dc9d6528e3.txt", "corpus")["doc_number"]
@@ -49,16 +50,20 @@ def parse_file(path, root=None) -> dict:
     source = read(path)
     record = parse_source(source)
     relative = path.relative_to(root) if root and path.is_relative_to(root) else path.name
-    record.update(id=document_id(path, root), path=str(relative), sha256=hashlib.sha256(data).hexdigest())
+    record["id"] = document_id(path, root)
+    record["path"] = str(relative)
+    record["sha256"] = hashlib.sha256(data).hexdigest()
     return _ordered(record)
 
 
-def parse_source(source: SourceText) -> dict:
+def parse_source(source: SourceText) -> Record:
     """Parse already-read text into a record (no I/O)."""
     norm = normalise(source)
     record = parse_text(norm, source.source_metadata)
-    record.update(source_format=source.source_format, encoding=source.encoding, ocr=source.ocr,
-                  page_count=len(source.page_starts))
+    record["source_format"] = source.source_format
+    record["encoding"] = source.encoding
+    record["ocr"] = source.ocr
+    record["page_count"] = len(source.page_starts)
     if source.ocr:
         record["ocr_page_confidence"] = source.page_confidence
     # a box the metadata stage read in the text, overridden by the one the reader read in the page's markup
@@ -67,7 +72,7 @@ def parse_source(source: SourceText) -> dict:
     return record
 
 
-def parse_text(norm: NormalisedText, source_metadata: dict | None = None) -> dict:
+def parse_text(norm: NormalisedText, source_metadata: dict | None = None) -> Record:
     """Parse normalised text: outline, metadata and every list key. ``source_metadata`` is the
     information box a reader found on the page (it is merged with any box in the text)."""
     text = norm.text
@@ -92,8 +97,8 @@ def parse_text(norm: NormalisedText, source_metadata: dict | None = None) -> dic
     duties = _duties(text, nodes, by_path)
     assign_duties(measures, duties)  # no inline markers: the duty paragraph says who does what
     warnings.extend(_locality_warnings(meta.get("locality_evidence")))
-    record = {
-        **{k: v for k, v in meta.items()},
+    record = cast(Record, {
+        **meta,
         "citations": [c.to_dict() for c in citations],
         "measures": [m.to_dict() for m in measures],
         "division_of_duties": [d.to_dict() for d in duties],
@@ -104,7 +109,7 @@ def parse_text(norm: NormalisedText, source_metadata: dict | None = None) -> dic
         "text": text,
         "repairs": repairs,
         "warnings": warnings,
-    }
+    })
     record["unit_map"] = unit_map(record)
     return record
 
@@ -183,8 +188,9 @@ _KEY_ORDER = ["id", "path", "sha256", "title", "body_title", "doc_number", "issu
               "division_of_duties", "targets", "task_table", "annex_indicators"]
 
 
-def _ordered(record: dict) -> dict:
-    head = {k: record[k] for k in _KEY_ORDER if k in record}
-    head.update({k: v for k, v in record.items() if k not in head})
+def _ordered(record: Record) -> Record:
+    fields = cast(dict, record)
+    head = {k: fields[k] for k in _KEY_ORDER if k in fields}
+    head.update({k: v for k, v in fields.items() if k not in head})
     head["record_version"] = RECORD_VERSION
-    return head
+    return cast(Record, head)

@@ -28,6 +28,7 @@ import orjson
 import sqlite_utils
 
 from .errors import DocumentNotFound, PolicydiffError
+from .models import Record
 from .textutils import normalise_doc_number
 
 log = logging.getLogger(__name__)
@@ -204,7 +205,7 @@ def stored_hashes(db: sqlite_utils.Database) -> dict[str, str]:
     return {row["id"]: row["sha256"] for row in db.query("select id, sha256 from documents")}
 
 
-def save_record(db: sqlite_utils.Database, record: dict, index: bool = True) -> None:
+def save_record(db: sqlite_utils.Database, record: Record, index: bool = True) -> None:
     """Replace one document's rows with ``record``, in a single transaction.
 
     ``index=False`` leaves the document's search-index entries for a later
@@ -216,7 +217,7 @@ def save_record(db: sqlite_utils.Database, record: dict, index: bool = True) -> 
 DocumentRows = dict[str, tuple[list[str], list[tuple]]]
 
 
-def document_rows(record: dict) -> DocumentRows:
+def document_rows(record: Record) -> DocumentRows:
     """Every row ``record`` puts in the database, table by table. Ingest workers
     compute these, so that the single writer only executes the inserts."""
     doc_id = record["id"]
@@ -353,7 +354,7 @@ def delete_document(db: sqlite_utils.Database, doc_id: str) -> None:
     db.execute("delete from documents where id = ?", [doc_id])
 
 
-def _document_row(record: dict) -> dict:
+def _document_row(record: Record) -> dict:
     row = {k: record.get(k) for k in DOCUMENT_COLUMNS}
     parts = record.get("doc_number_parts") or {}
     row.update(doc_code=parts.get("code"), doc_year=parts.get("year"), doc_serial=parts.get("serial"),
@@ -415,7 +416,7 @@ def _rows(doc_id, items, keys):
 # ------------------------------------------------------------------ reading back
 
 
-def record_json(record: dict) -> str:
+def record_json(record: Record) -> str:
     """The public record as JSON text — the bytes of ``extracted/<id>.json`` and of
     ``documents.record``. Workers compute it once (``_json`` key) so the writer need not."""
     if record.get("_json"):
@@ -424,7 +425,7 @@ def record_json(record: dict) -> str:
     return orjson.dumps(public_record(record), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode()
 
 
-def public_record(record: dict) -> dict:
+def public_record(record: Record) -> dict:
     """The record without the bulky internal keys (text, outline are kept)."""
     return {k: v for k, v in record.items() if k not in ("source_map", "_json")}
 
@@ -442,7 +443,7 @@ def load_record_json(db: sqlite_utils.Database, doc_id: str) -> str:
     return row[0]
 
 
-def load_record(db: sqlite_utils.Database, doc_id: str) -> dict:
+def load_record(db: sqlite_utils.Database, doc_id: str) -> Record:
     row = db.execute("select record from documents where id = ?", [doc_id]).fetchone()
     if row is None:
         raise DocumentNotFound(f"no document with id '{doc_id}'")
@@ -501,7 +502,7 @@ def document_by_number(db: sqlite_utils.Database, doc_number: str) -> str | None
     return row[0] if row else None
 
 
-def load_all_records(db: sqlite_utils.Database) -> dict[str, dict]:
+def load_all_records(db: sqlite_utils.Database) -> dict[str, Record]:
     """Every stored record by id, in the order of :func:`list_documents`."""
     return {r["id"]: load_record(db, r["id"]) for r in list_documents(db)}
 

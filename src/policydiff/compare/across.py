@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..models import Record
 from ..textutils import sentence_around
 from .align import key_terms
 from .diff import _body_targets_for, _unit
@@ -20,7 +21,7 @@ NOT_QUANTIFIED = "not quantified"
 NOT_STATED = "not stated"
 
 
-def targets_across(records: list[dict], indicators: list[dict]) -> list[dict]:
+def targets_across(records: list[Record], indicators: list[dict]) -> list[dict]:
     """Rows ``{"indicator", "binding", "reference", "cells": {locality: cell}}`` (see module docstring)."""
     rows: list[dict] = []
     used: dict[str, set] = {r["id"]: set() for r in records}
@@ -42,17 +43,17 @@ def targets_across(records: list[dict], indicators: list[dict]) -> list[dict]:
     return rows
 
 
-def _name(record: dict) -> str:
+def _name(record: Record) -> str:
     return record.get("locality") or record["id"]
 
 
-def _is_condition(target: dict, record: dict) -> bool:
+def _is_condition(target: dict, record: Record) -> bool:
     from .standards import is_qualifier
 
     return is_qualifier(target, record["text"])
 
 
-def _values_for(row: dict, record: dict, reference: dict | None) -> list[dict]:
+def _values_for(row: dict, record: Record, reference: dict | None) -> list[dict]:
     """The locality's value for an indicator: its matching annex row, else (when the reference
     has a number to compare with) a body sentence restating it in the same unit."""
     local_row = matching_indicator(row, record.get("annex_indicators") or [])
@@ -71,7 +72,7 @@ def _cell(targets: list[dict]) -> dict:
             "conditions": qualifiers(t["text"]), "quote": t["text"]}
 
 
-def _unquantified(indicator: str, record: dict) -> dict:
+def _unquantified(indicator: str, record: Record) -> dict:
     """"not quantified" with the sentence that names the indicator, else "not stated"."""
     terms = key_terms([re.sub(r"[\d.%≥≤]+", " ", indicator)], limit=12)
     need = min(3, len(terms))

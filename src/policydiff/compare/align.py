@@ -14,6 +14,8 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from ..models import Record
+
 IDENTICAL = "identical heading"
 NEAR_IDENTICAL = "near-identical heading"
 SAME_TOPIC = "same topic by key terms"
@@ -157,7 +159,7 @@ def _hit(entry: dict, score: float, reason: str, matched_heading: str | None, te
             "matched_terms": terms}
 
 
-def align_document(record: dict, frame: list[dict] | PreparedFrame) -> list[dict]:
+def align_document(record: Record, frame: list[dict] | PreparedFrame) -> list[dict]:
     """Every measure of ``record`` aligned to ``frame``, in document order."""
     prepared = frame if isinstance(frame, PreparedFrame) else PreparedFrame(frame)
     aligned = []
@@ -168,7 +170,7 @@ def align_document(record: dict, frame: list[dict] | PreparedFrame) -> list[dict
     return aligned
 
 
-def measure_units(record: dict, measure: dict) -> list[dict]:
+def measure_units(record: Record, measure: dict) -> list[dict]:
     """A measure's units, each (unit, role) once, with the task-table rows it came from
     (a Lianyungang measure restated by three task rows names 医政处 once, rows [4, 5])."""
     rows = record.get("task_table") or []
@@ -189,7 +191,7 @@ def _row_end(row: dict, rows: list[dict]) -> int:
     return min(later) if later else 1 << 30
 
 
-def frame_from_document(record: dict) -> list[dict]:
+def frame_from_document(record: Record) -> list[dict]:
     """Use a document's own measures as the frame (``--against DOC``)."""
     return [{"id": m["path"], "label": m["title"], "pattern": None, "boilerplate": False,
              "key_terms": key_terms([m["title"], m["text"][:200]]),

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..models import Coverage, Passage
+from ..models import Coverage, Passage, Record
 from ..resources import load_json
 from .align import key_terms
 
@@ -51,7 +51,7 @@ def cue_pattern(entry: dict) -> re.Pattern | None:
     return found
 
 
-def passages(record: dict) -> list[Passage]:
+def passages(record: Record) -> list[Passage]:
     """The sentences of a notice, each with its outline path and the part it stands in."""
     text = record["text"]
     measures = sorted(record["measures"], key=lambda m: m["span"][0])
@@ -77,7 +77,7 @@ def passages(record: dict) -> list[Passage]:
     return found
 
 
-def _outline_path(record: dict, offset: int) -> str | None:
+def _outline_path(record: Record, offset: int) -> str | None:
     """The deepest outline node holding ``offset`` (None in the preamble)."""
     holding = [o for o in record.get("outline", []) if o["span"][0] <= offset < o["span"][1]]
     return max(holding, key=lambda o: o["depth"])["path"] if holding else None

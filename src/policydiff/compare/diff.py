@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .. import __version__
-from ..models import Reference
+from ..models import Record, Reference
 from ..textutils import sentence_around
 from .align import NO_MATCH, PreparedFrame, align_document, frame_from_document, key_terms
 from .coverage import ANNEX_ONLY, DUTIES_ONLY, GOALS_ONLY, INSIDE_ITEM, NOT_FOUND, OWN_ITEM, cover, entry_view, passages
@@ -29,7 +29,7 @@ def choose_reference(db, against: str | None = None, frame: dict | None = None) 
     return reference_from_frame(frame, store.load_all_records(db))
 
 
-def reference_from_frame(frame: dict, records: dict[str, dict]) -> Reference:
+def reference_from_frame(frame: dict, records: dict[str, Record]) -> Reference:
     number = frame["national"]["doc_number"]
     primary = {d for d, r in records.items() if any(c["doc_number"] == number for c in r["citations"])}
     return Reference(kind="frame", name=f"national measure frame ({PROVENANCE})", doc_number=number,
@@ -41,7 +41,7 @@ def reference_from_frame(frame: dict, records: dict[str, dict]) -> Reference:
                      primary_ids=primary)
 
 
-def reference_from_document(record: dict) -> Reference:
+def reference_from_document(record: Record) -> Reference:
     indicators = [{"no": r["no"], "indicator": r["indicator"], "binding": r["binding"],
                    "frame_values": _values_of(record, r)} for r in record.get("annex_indicators") or []]
     name = f"{record['locality']} {record['doc_number'] or record['id']}"
@@ -51,7 +51,7 @@ def reference_from_document(record: dict) -> Reference:
                      primary_ids={record["id"]})
 
 
-def _values_of(record: dict, row: dict) -> list[dict]:
+def _values_of(record: Record, row: dict) -> list[dict]:
     return [{k: t[k] for k in ("comparator", "value", "unit")} for t in annex_targets(record, row)]
 
 
@@ -78,7 +78,7 @@ def without_document(entries: list[dict], doc_id: str) -> list[dict]:
     return kept
 
 
-def diff_document(record: dict, reference: Reference) -> dict:
+def diff_document(record: Record, reference: Reference) -> dict:
     """What ``record`` adopted, merged, mentioned elsewhere, omitted and added relative to
     ``reference``, with where each entry is covered, targets and responsibility compared."""
     entries = without_document(reference.entries, record["id"]) if reference.kind == "frame" else reference.entries
@@ -96,16 +96,17 @@ def diff_document(record: dict, reference: Reference) -> dict:
             "targets": compare_targets(record, reference, aligned), "alignment": aligned}
 
 
-def _doc_summary(record: dict) -> dict:
+def _doc_summary(record: Record) -> dict:
     return {k: record.get(k) for k in ("id", "locality", "admin_level", "doc_number", "issue_date", "title")}
 
 
-def _predates(record: dict, reference: Reference) -> bool:
+def _predates(record: Record, reference: Reference) -> bool:
     ref_date = reference.date or ""
-    return bool(record.get("issue_date") and ref_date and record["issue_date"][:7] < ref_date[:7])
+    issued = record.get("issue_date") or ""
+    return bool(issued and ref_date and issued[:7] < ref_date[:7])
 
 
-def _notes(record: dict, reference: Reference) -> list[str]:
+def _notes(record: Record, reference: Reference) -> list[str]:
     notes = []
     if reference.kind == "frame":
         notes.append(f"The reference is a frame {PROVENANCE}: the national text ({reference.doc_number}) "
@@ -122,7 +123,7 @@ def _notes(record: dict, reference: Reference) -> list[str]:
 _YEAR = re.compile(r"[〔\[（(](\d{4})[〕\]）)]")
 
 
-def later_citations(record: dict) -> list[dict]:
+def later_citations(record: Record) -> list[dict]:
     """Citations whose 文号 year is after the notice's own issue year (a notice cannot cite a later document)."""
     year = (record.get("issue_date") or "")[:4]
     found = []
@@ -133,7 +134,7 @@ def later_citations(record: dict) -> list[dict]:
     return found
 
 
-def _entry_status(entry: dict, aligned: list[dict], record: dict, reference: Reference,
+def _entry_status(entry: dict, aligned: list[dict], record: Record, reference: Reference,
                   sentences, predates: bool) -> dict:
     local = [a for a in aligned if a["frame_id"] == entry["id"]]
     coverage = cover(entry, local, sentences, entry_view(entry, record["id"]))
@@ -221,7 +222,7 @@ def _compute_reference_leads(entry: dict, reference: Reference) -> list[str]:
 _SCOPE = re.compile(r"以(?P<scope>[^，,。]{1,10}?)为单位")
 
 
-def compare_targets(record: dict, reference: Reference, aligned: list[dict]) -> list[dict]:
+def compare_targets(record: Record, reference: Reference, aligned: list[dict]) -> list[dict]:
     """Reference indicator values against the document's, by comparator semantics."""
     results = []
     matched_local = set()
@@ -258,7 +259,7 @@ def _local_target(t: dict) -> dict:
     return {k: t[k] for k in ("comparator", "value", "unit", "path", "text", "span", "value_span")}
 
 
-def _target_delta(row: dict, ref: dict, local: dict, holding: dict | None, record: dict) -> dict:
+def _target_delta(row: dict, ref: dict, local: dict, holding: dict | None, record: Record) -> dict:
     """One reference value against the local one: value by comparator, standard by its order,
     conditions apart, clauses the local row adds, the rest of the wording as whole words."""
     if holding:
@@ -283,7 +284,7 @@ def _target_delta(row: dict, ref: dict, local: dict, holding: dict | None, recor
             "conditions": {"reference": qualifiers(row["indicator"]), "local": qualifiers(clause)}}
 
 
-def _body_targets_for(row: dict, record: dict) -> list[dict]:
+def _body_targets_for(row: dict, record: Record) -> list[dict]:
     """Targets in the body that restate an indicator (30种大病 for 大病专项救治病种):
     their clause shares two of the indicator's key terms."""
     terms = key_terms([re.sub(r"\d+|≥|≤", " ", row["indicator"])], limit=12)
@@ -332,7 +333,7 @@ def target_change(ref: dict, local: dict) -> str:
 _PUNCT = re.compile(r"[\s，。；：、,.;:（）()“”\"《》]")
 
 
-def _indicator_holding(record: dict, span) -> dict | None:
+def _indicator_holding(record: Record, span) -> dict | None:
     """The record's annex indicator row whose text holds ``span``."""
     return next((r for r in record.get("annex_indicators") or []
                  if r["span"][0] <= span[0] and span[1] <= r["span"][1]), None)
@@ -371,7 +372,7 @@ def _scope_change(ref_text: str, local_text: str) -> str | None:
 # ------------------------------------------------------------------ compare
 
 
-def compare(a: dict, b: dict, reference: Reference) -> dict:
+def compare(a: Record, b: Record, reference: Reference) -> dict:
     """Two localities side by side, aligned through the reference frame."""
     da, db = diff_document(a, reference), diff_document(b, reference)
     rows = []

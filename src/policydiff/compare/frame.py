@@ -14,6 +14,7 @@ import json
 import re
 from pathlib import Path
 
+from ..models import Record
 from ..resources import load_json
 from ..textutils import split_units
 from .align import NO_MATCH, PreparedFrame, align_measure, key_terms
@@ -26,7 +27,7 @@ def national_facts() -> dict:
     return load_json("frame_rules.json")["national"]
 
 
-def national_document(records: list[dict]) -> dict:
+def national_document(records: list[Record]) -> dict:
     """What is known of the national opinion: first-hand where the corpus has it."""
     facts = national_facts()
     own = next((r for r in records if r.get("doc_number") == facts["doc_number"]), None)
@@ -49,7 +50,7 @@ def _issuers_from_citations(records, number):
     return [], None
 
 
-def primary_documents(records: list[dict], number: str) -> list[dict]:
+def primary_documents(records: list[Record], number: str) -> list[Record]:
     """Documents that cite the national opinion directly (the primary evidence)."""
     return [r for r in records if any(c["doc_number"] == number for c in r["citations"])]
 
@@ -64,7 +65,7 @@ def _rule_for(heading: str):
     return None, None, False
 
 
-def build_frame(records: list[dict]) -> dict:
+def build_frame(records: list[Record]) -> dict:
     """Build the measure frame from parsed records (see module docstring)."""
     facts = national_facts()
     records = sorted(records, key=lambda r: (r.get("issue_date") or "", r["id"]))  # order-independent
@@ -93,7 +94,7 @@ def build_frame(records: list[dict]) -> dict:
             "indicators": build_indicators(records, primary_ids)}
 
 
-def _add_evidence(entries: list[dict], record: dict, measure: dict, primary: bool,
+def _add_evidence(entries: list[dict], record: Record, measure: dict, primary: bool,
                   matching: list[dict] | PreparedFrame) -> None:
     evidence = {"doc_id": record["id"], "locality": record["locality"], "path": measure["path"],
                 "heading": measure["title"], "span": measure["span"]}
@@ -114,17 +115,17 @@ def _add_evidence(entries: list[dict], record: dict, measure: dict, primary: boo
     target["primary"] = target["primary"] or primary
 
 
-def build_indicators(records: list[dict], primary_ids: set[str]) -> list[dict]:
+def build_indicators(records: list[Record], primary_ids: set[str]) -> list[dict]:
     """Annex indicator rows, with the value each document carries and the frame's value."""
     carriers = [r for r in records if r.get("annex_indicators")]
     primary = next((r for r in carriers if r["id"] in primary_ids), None)
     if primary is None:
         return []
     rows = []
-    for row in primary["annex_indicators"]:
+    for row in primary.get("annex_indicators") or []:
         carried = []
         for r in carriers:
-            match = matching_indicator(row, r["annex_indicators"])
+            match = matching_indicator(row, r.get("annex_indicators") or [])
             if match:
                 targets = annex_targets(r, match)
                 carried.append({"doc_id": r["id"], "locality": r["locality"], "no": match["no"],
@@ -139,7 +140,7 @@ def build_indicators(records: list[dict], primary_ids: set[str]) -> list[dict]:
     return rows
 
 
-def annex_targets(record: dict, row: dict) -> list[dict]:
+def annex_targets(record: Record, row: dict) -> list[dict]:
     """The targets extracted from one annex indicator row."""
     return [t for t in record["targets"]
             if t["path"] == "annex" and row["span"][0] <= t["span"][0] < row["span"][1] + 1]

@@ -12,6 +12,7 @@ import html
 import json
 from importlib import resources
 
+from ..models import Record
 from ..textutils import sentence_around
 from .ladder import BOX_HEIGHT, box_lines, ladder_layout
 from .pictures import LEVEL_COLORS, words
@@ -25,7 +26,7 @@ def estimated_width(text: str) -> float:
     return sum(0.135 if ord(ch) > 0x2E80 or 0x2010 <= ord(ch) <= 0x206F else 0.075 for ch in text)
 
 
-def graph_page(graph, records: list[dict], subtitle: str = "", lang: str = "en") -> str:
+def graph_page(graph, records: list[Record], subtitle: str = "", lang: str = "en") -> str:
     """The page for a citation graph or a responsibility graph."""
     texts = {r["id"]: r["text"] for r in records}
     citation = graph.graph.get("name") == "citation graph"
@@ -97,7 +98,7 @@ def _sentence(texts, doc_id, edge) -> str:
     return sentence_around(text, (int(edge["span_start"]), int(edge["span_end"])))
 
 
-def _doc_summary(record: dict) -> dict:
+def _doc_summary(record: Record) -> dict:
     return {"title": record.get("title") or "", "doc_number": record.get("doc_number") or "",
             "locality": record.get("locality") or "", "level": record.get("admin_level") or "",
             "date": record.get("issue_date") or "",

@@ -5,20 +5,22 @@ from __future__ import annotations
 from collections import Counter
 
 from ..compare.align import align_document
+from ..models import Record
 
 ROLE_LABELS = {"lead": "牵头", "support": "配合", "responsible": "责任"}
 
 
-def document_matrix(record: dict) -> tuple[list[dict], list[str]]:
+def document_matrix(record: Record) -> tuple[list[dict], list[str]]:
     """Rows (in document order) and unit columns for one notice.
 
     From the annexed task table when there is one (reproduced row for row),
     else from the measures' inline markers. Columns are ordered by how many
     tasks a unit leads, then by how many it appears in, then first appearance.
     """
-    if record.get("task_table"):
+    task_table = record.get("task_table")
+    if task_table:
         tasks = [{"no": r["no"], "path": r["measure_path"] or "", "task": r["task"],
-                  "cells": {u: "lead" for u in r["lead"]}} for r in record["task_table"]]
+                  "cells": {u: "lead" for u in r["lead"]}} for r in task_table]
     else:
         tasks = []
         for i, m in enumerate(record["measures"], start=1):
@@ -47,7 +49,7 @@ def _ordered_units(tasks: list[dict]) -> list[str]:
     return sorted(total, key=lambda u: (-leads[u], -total[u], first[u]))
 
 
-def across_matrix(alignments: dict[str, list[dict]], frame: list[dict], records: dict[str, dict]):
+def across_matrix(alignments: dict[str, list[dict]], frame: list[dict], records: dict[str, Record]):
     """Frame entry × locality; each cell the lead units' canonical functions.
 
     ``alignments`` maps doc id → aligned measures (frame_id, path, lead units
@@ -76,7 +78,7 @@ def across_matrix(alignments: dict[str, list[dict]], frame: list[dict], records:
     return rows, columns, raw_rows
 
 
-def _column(record: dict) -> str:
+def _column(record: Record) -> str:
     return f"{record['locality'] or record['id']}（{record['doc_number'] or record['id']}）"
 
 
@@ -84,7 +86,7 @@ def _level_rank(level: str | None) -> int:
     return {"national": 0, "provincial": 1, "prefecture": 2, "county": 3}.get(level or "", 4)
 
 
-def across_table(records: dict[str, dict], frame_entries: list[dict]):
+def across_table(records: dict[str, Record], frame_entries: list[dict]):
     """Rows of ``policydiff matrix --across``: frame entry × locality, for ``records`` by id."""
     alignments = {doc_id: align_document(record, frame_entries) for doc_id, record in records.items()}
     return across_matrix(alignments, frame_entries, records)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import PolicydiffError
+from ..models import Record
 from ..resources import cjk_font_path
 from .ladder import BOX_HEIGHT, PAD, box_lines, ladder_layout
 
@@ -69,7 +70,7 @@ def text_width(font):
     return width
 
 
-def corpus_title(records: list[dict], lang: str = "en", corpus: str = "") -> str:
+def corpus_title(records: list[Record], lang: str = "en", corpus: str = "") -> str:
     """'5 notices (corpus/), issued 2018-12-21 – 2022-06-27': what a picture shows."""
     w = words(lang)
     dates = sorted(r.get("issue_date") or "" for r in records if r.get("issue_date"))

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .. import store
 from ..compare.frame import FRAME_PATH, frame_terms
+from ..models import Record
 from ..query import ANSWER_COLUMNS, answer_rows, duties, who
 from .matrix import document_matrix
 
@@ -118,7 +119,7 @@ KIND_STYLE = {
 }
 
 
-def highlight_spans(record: dict) -> list[tuple[int, int, str, str]]:
+def highlight_spans(record: Record) -> list[tuple[int, int, str, str]]:
     """(start, end, kind, hover text) for every extracted item of a record."""
     spans = []
     for m in record["measures"]:
@@ -141,7 +142,7 @@ def highlight_spans(record: dict) -> list[tuple[int, int, str, str]]:
     return spans
 
 
-def render_html(record: dict) -> str:
+def render_html(record: Record) -> str:
     """The notice as a self-contained HTML page, spans highlighted by kind."""
     text = record["text"]
     spans = highlight_spans(record)
