@@ -16,6 +16,7 @@ files and ``DIR`` at the same paths (a shared disk on a real cluster).
 from __future__ import annotations
 
 import json
+import logging
 import os
 import time
 from collections.abc import Callable, Iterator
@@ -35,6 +36,15 @@ MANIFESTS = "_parts"
 # a partition is a few hundred notices: large enough that a task's overhead (~ms) vanishes
 # beside its parse (~10 ms a notice), small enough to spread over the workers
 MAX_PARTITION = 250
+# seconds to wait for a scheduler to answer before the ingest fails with one line
+CONNECT_TIMEOUT = 20
+
+
+def missing_packages() -> list[str]:
+    """The packages of the ``scale`` extra that are not installed."""
+    import importlib.util
+
+    return [name for name in ("distributed", "pyarrow") if importlib.util.find_spec(name) is None]
 
 
 def arrow_types(types: dict[str, type]):
@@ -106,8 +116,10 @@ def dask_client(address: str, workers: int | None = None, processes: bool = True
     ``LocalCluster`` of ``workers`` single-threaded workers when ``address`` is ``local``."""
     from distributed import Client, LocalCluster
 
+    logging.getLogger("distributed").setLevel(logging.WARNING)  # not a line per worker start in the ingest output
+
     if address != "local":
-        with Client(address) as client:
+        with Client(address, timeout=CONNECT_TIMEOUT) as client:
             yield client
         return
     workers = workers or os.cpu_count() or 1
@@ -132,7 +144,8 @@ def ingest_dask(paths, db_path=store.DEFAULT_DB, address: str = "local", parts_d
     if jobs:
         with dask_client(address, workers, processes) as client:
             chunks = _chunks(jobs, partition_size or _partition_size(len(jobs), client))
-            stamp = time.strftime("%Y%m%dT%H%M%S")
+            now = time.time()  # names sort by run, then by position in the file list
+            stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime(now)) + f"{now % 1:.6f}"[1:]
             names = [f"part-{stamp}-{k:05d}" for k in range(len(chunks))]
             futures = client.map(write_partition, names, chunks, out=str(parts_dir.resolve()), pure=False)
             lost = dict(zip(futures, chunks))
