@@ -38,6 +38,7 @@ MANIFESTS = "_parts"
 MAX_PARTITION = 250
 # seconds to wait for a scheduler to answer before the ingest fails with one line
 CONNECT_TIMEOUT = 20
+LOCAL_START_TIMEOUT = 180
 
 
 def missing_packages() -> list[str]:
@@ -122,9 +123,13 @@ def dask_client(address: str, workers: int | None = None, processes: bool = True
         with Client(address, timeout=CONNECT_TIMEOUT) as client:
             yield client
         return
+    import dask
+
     workers = workers or os.cpu_count() or 1
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=processes, dashboard_address=None) as cluster, \
-            Client(cluster) as client:
+    # a worker process that imports policydiff on a busy machine can take longer than the default 30 s
+    with dask.config.set({"distributed.comm.timeouts.connect": f"{LOCAL_START_TIMEOUT}s"}), \
+            LocalCluster(n_workers=workers, threads_per_worker=1, processes=processes,
+                         dashboard_address=None) as cluster, Client(cluster) as client:
         yield client
 
 
