@@ -126,7 +126,7 @@ def dask_client(address: str, workers: int | None = None, processes: bool = True
     import dask
 
     workers = workers or os.cpu_count() or 1
-    # a worker process that imports policydiff on a busy machine can take longer than the default 30 s
+    # room for worker processes to start on a busy shared machine (the default is 30 s)
     with dask.config.set({"distributed.comm.timeouts.connect": f"{LOCAL_START_TIMEOUT}s"}), \
             LocalCluster(n_workers=workers, threads_per_worker=1, processes=processes,
                          dashboard_address=None) as cluster, Client(cluster) as client:
