@@ -18,6 +18,7 @@ import os
 import platform
 import random
 import resource
+import shutil
 import subprocess
 import sys
 import time
@@ -76,6 +77,20 @@ def bench_text(folder: Path, work: Path) -> dict:
     again, unchanged = timed(ingest, [folder], db, json_dir=work / "json")
     return {"files": len(files), "mb": size_mb, "ingest_s": seconds, "failed": failed,
             "reingest_s": again, "unchanged": len(unchanged.unchanged), "db": db, "rss_mb": ingest_rss}
+
+
+def bench_dask(folder: Path, work: Path) -> dict:
+    """The same text ingest on a Dask LocalCluster (one single-threaded worker process a core):
+    parse into Parquet partitions, then load; and the load alone into a fresh database."""
+    from policydiff.distributed import ingest_dask, load_partitions
+
+    shutil.rmtree(work / "daskparts", ignore_errors=True)
+    for leftover in work.glob("dask*.db*"):
+        leftover.unlink()
+    seconds, report = timed(ingest_dask, [folder], work / "dask.db", "local", parts_dir=work / "daskparts",
+                            json_dir=work / "daskjson")
+    load_s, _ = timed(load_partitions, work / "daskparts", work / "daskload.db", json_dir=work / "daskjson2")
+    return {"files": len(report.added), "failed": len(report.failures), "s": seconds, "load_s": load_s}
 
 
 def bench_stages(folder: Path, sample: int = 200) -> dict:
@@ -255,6 +270,7 @@ def main(argv=None) -> None:
     parser.add_argument("--pdf", type=int, default=120)
     parser.add_argument("--seed", type=int, default=20211)
     parser.add_argument("--no-write", action="store_true", help="print only; do not write RESULTS.md")
+    parser.add_argument("--dask", action="store_true", help="also the text ingest on a Dask LocalCluster (scale extra)")
     args = parser.parse_args(argv)
     work = HERE / "out" / f"n{args.n}"
     corpus = work / "corpus"
@@ -269,6 +285,8 @@ def main(argv=None) -> None:
     scans = bench_ocr(corpus / "pdf", work)
     rows = results_table(text, stages, pdf, queries, scans) + hostile_rows(bench_hostile(work))
     rows.append(coverage_row())
+    if args.dask:
+        rows.insert(1, dask_row(text, bench_dask(corpus / "text", work)))
     out = render(rows, args)
     print(out)
     if not args.no_write:
@@ -336,6 +354,14 @@ def coverage_row() -> tuple[str, str, str, str]:
             f"{found['omitted_recall']:.2f}, covered recall {found['covered_recall']:.2f}, all claims {found['accuracy']:.2f} "
             f"({found['rows']} rows)", "omitted ≥ 0.95, all ≥ 0.97",
             _verdict(found["omitted_precision"] >= 0.95 and found["accuracy"] >= 0.97, ""))
+
+
+def dask_row(text: dict, dask: dict) -> tuple[str, str, str, str]:
+    rate, local_rate = dask["files"] / dask["s"], text["files"] / text["ingest_s"]
+    return ("text ingest on Dask (LocalCluster, a worker a core)",
+            f"{rate:.0f} notices/s vs {local_rate:.0f} with the local pool ({dask['files']} files, {dask['s']:.1f} s "
+            f"with the cluster's start, {dask['failed']} failed; loading the Parquet partitions alone "
+            f"{dask['load_s']:.1f} s)", "—", "")
 
 
 def _verdict(ok: bool, note: str) -> str:

@@ -1,29 +1,26 @@
-"""Run policydiff's per-file parse on Dask (optional extra: pip install -e '.[scale]').
+"""Ingest on Dask from Python — what `policydiff ingest PATH --dask ADDRESS` runs
+(needs the scale extra: pip install -e '.[scale]').
 
-    python docs/dask_example.py corpus/ out/records
+    python docs/dask_example.py corpus/ extracted/policydiff.db             # a LocalCluster here
+    python docs/dask_example.py corpus/ extracted/policydiff.db tcp://scheduler:8786
+
+The workers parse into Parquet partitions (extracted/parts/<table>/*.parquet, readable by
+pandas, R and DuckDB as they are); the partitions are then loaded into SQLite, one
+transaction a notice, the search index built in bulk.
 """
 
-import json
 import sys
-from pathlib import Path
 
-import dask.bag as db
-
-from policydiff.parse import parse_file
-from policydiff.store import public_record
+from policydiff.distributed import ingest_dask
 
 
-def to_line(record: dict) -> str:
-    return json.dumps(public_record(record), ensure_ascii=False)
-
-
-def main(folder: str, out: str) -> None:
-    files = sorted(str(p) for p in Path(folder).glob("*.txt"))
-    bag = db.from_sequence(files, npartitions=max(1, len(files) // 50)).map(parse_file, folder)
-    Path(out).mkdir(parents=True, exist_ok=True)
-    bag.map(to_line).to_textfiles(str(Path(out) / "records-*.jsonl"), encoding="utf-8")
-    print(f"{len(files)} notices → {out}/records-*.jsonl")
+def main(folder: str, db_path: str, address: str = "local") -> None:
+    report = ingest_dask([folder], db_path, address)
+    for failure in report.failures:
+        print(f"Error: {failure.line()}", file=sys.stderr)
+    print(f"added {len(report.added)}, updated {len(report.updated)}, unchanged {len(report.unchanged)}, "
+          f"failed {len(report.failures)} → {db_path}")
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:3])
+    main(*sys.argv[1:4])

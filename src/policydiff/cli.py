@@ -150,10 +150,15 @@ def cli():
               help="Largest file (and Word file unpacked) to read, in MB (default 20; "
                    "$POLICYDIFF_MAX_BYTES); paragraph, tag, page and character limits scale with it.")
 @click.option("--follow-links", is_flag=True, help="Read files that links lead to outside the given folders.")
-def ingest(paths, db_path, workers, force, quiet, max_size, follow_links):
+@click.option("--dask", "dask_address", metavar="ADDRESS",
+              help="Parse on a Dask cluster (tcp://host:8786, or 'local' for one on this machine) into "
+                   "Parquet partitions, then load them.")
+@click.option("--parts", "parts_dir", type=click.Path(file_okay=False),
+              help="With --dask: where the workers write partitions (default: parts/ beside the database).")
+def ingest(paths, db_path, workers, force, quiet, max_size, follow_links, dask_address, parts_dir):
     """Parse notices (text, PDF, Word, HTML) and store them.
 
-    Example: policydiff ingest corpus/
+    Example: policydiff ingest corpus/   (or: policydiff ingest corpus/ --dask local)
     """
     import logging
     import os
@@ -171,15 +176,77 @@ def ingest(paths, db_path, workers, force, quiet, max_size, follow_links):
                   TextColumn("{task.description}"), console=err_console,
                   disable=quiet or not err_console.is_terminal) as bar:
         task = bar.add_task("", total=total)
-        report = run_ingest(paths, db_path, workers=workers, force=force, follow_links=follow_links,
-                            progress=lambda f: bar.update(task, advance=1, description=printable(Path(f).name)))
-    if report.interrupted:
+        advance = lambda f: bar.update(task, advance=1, description=printable(Path(f).name))  # noqa: E731
+        if dask_address:
+            report = _dask_ingest(paths, db_path, dask_address, parts_dir, workers, force, advance)
+        else:
+            report = run_ingest(paths, db_path, workers=workers, force=force, follow_links=follow_links,
+                                progress=advance)
+    if getattr(report, "interrupted", False):
         click.echo(f"Interrupted: stored {len(report.added)} added and {len(report.updated)} updated notices "
                    f"in {db_path} (records and JSON agree); the other files were not stored — run ingest "
                    "again to do the rest", err=True)
         sys.exit(130)
     _print_ingest_summary(report, db_path)
     sys.exit(0 if report.ok else 1)
+
+
+def _needs_scale_extra(what: str) -> None:
+    from .distributed import missing_packages
+
+    if missing_packages():
+        raise Fail(f"{what} needs the scale extra ({', '.join(missing_packages())} missing): pip install -e '.[scale]'")
+
+
+def _dask_ingest(paths, db_path, address, parts_dir, workers, force, progress):
+    from .distributed import ingest_dask
+
+    _needs_scale_extra("--dask")
+    try:
+        return ingest_dask(paths, db_path, address, parts_dir, force=force, workers=workers, progress=progress)
+    except (OSError, TimeoutError) as exc:
+        raise Fail(f"{address}: cannot reach the Dask scheduler ({exc})") from exc
+
+
+@cli.command()
+@click.argument("parts_dir", metavar="DIR", type=click.Path(file_okay=False, exists=True))
+@db_option
+@click.option("--force", is_flag=True, help="Replace notices stored with the same hash too.")
+def load(parts_dir, db_path, force):
+    """Store the Parquet partitions of an ingest --dask run (one transaction a notice).
+
+    Example: policydiff load extracted/parts
+    """
+    from .distributed import load_partitions
+
+    _needs_scale_extra("load")
+    if not (Path(parts_dir) / "_parts").is_dir():
+        raise Fail(f"{parts_dir}: no partitions here (no _parts/ folder of manifests)")
+    report = load_partitions(parts_dir, db_path, force=force)
+    _print_ingest_summary(report, db_path)
+    sys.exit(0 if report.ok else 1)
+
+
+@cli.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["parquet", "csv"]), default="parquet", show_default=True)
+@click.option("-o", "--output", "out", type=click.Path(file_okay=False), required=True,
+              help="Folder for the files (one a table).")
+@frame_option
+def export(db_path, fmt, out, frame_path):
+    """Write every table as a Parquet or CSV file, for pandas, R or DuckDB.
+
+    Example: policydiff export --format parquet -o tables/  (then in DuckDB:
+    select indicator, value from 'tables/targets.parquet')
+    """
+    from .report.tables import export_tables
+
+    db = _open(db_path)
+    if fmt == "parquet":
+        _needs_scale_extra("--format parquet")
+    counts = export_tables(db, out, fmt, _load_frame(frame_path)["entries"])
+    for table, count in counts.items():
+        click.echo(f"wrote {Path(out) / f'{table}.{fmt}'} ({count} rows)")
 
 
 def _print_ingest_summary(report, db_path) -> None:

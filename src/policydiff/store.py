@@ -22,6 +22,7 @@ import re
 import sqlite3
 import time
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 
 import orjson
@@ -528,3 +529,33 @@ def source_span(db: sqlite_utils.Database, doc_id: str, span: tuple[int, int]) -
         return i
 
     return to_source(span[0]), to_source(max(span[1] - 1, span[0])) + 1
+
+
+# ------------------------------------------------------------------ whole tables (export, bulk load)
+
+
+@lru_cache(maxsize=1)
+def _schema_types() -> dict[str, dict[str, type]]:
+    memory = sqlite_utils.Database(memory=True)
+    ensure_schema(memory)
+    return {table: memory[table].columns_dict for table in ["documents", "units", *CHILD_TABLES]}
+
+
+def column_types(table: str) -> dict[str, type]:
+    """The columns of ``table`` in schema order with their Python types (str, int, float),
+    as the schema declares them — the types a Parquet export gives its columns.
+
+    >>> list(column_types("targets"))[:3]
+    ['doc_id', 'position', 'path']
+    """
+    return dict(_schema_types()[table])
+
+
+def read_table(db: sqlite_utils.Database, table: str, columns: list[str]):
+    """Every row of ``table`` as tuples of ``columns``, in the order they were stored."""
+    return db.execute(f"select {', '.join(f'[{c}]' for c in columns)} from [{table}] order by rowid")
+
+
+def text_lengths(db: sqlite_utils.Database) -> dict[str, int]:
+    """Length of each document's normalised text (the span of the whole document)."""
+    return dict(db.execute("select doc_id, length(text) from texts").fetchall())
