@@ -387,15 +387,16 @@ def test_control_characters_in_file_names_cannot_forge_lines(tmp_path):
 
 
 def test_canned_queries_treat_percent_and_underscore_literally(tmp_path):
-    from policydiff.report.web import DUTIES_SQL, WHO_SQL
+    # the browser's canned queries call these (the Datasette plugin), as the command line does
+    from policydiff.report.web import duties_rows, who_rows
 
-    db = tmp_path / "p.db"
-    ingest([CORPUS], db, workers=1)
-    conn = sqlite3.connect(db)
+    db_path = tmp_path / "p.db"
+    ingest([CORPUS], db_path, workers=1)
+    db = store.open_db(db_path)
     for wildcard in ("医%保", "医_", "卫生%委"):  # as wildcards each would match many rows
-        assert conn.execute(WHO_SQL, {"topic": wildcard}).fetchall() == []
-        assert conn.execute(DUTIES_SQL, {"unit": wildcard}).fetchall() == []
-    assert conn.execute(WHO_SQL, {"topic": "医保"}).fetchall()
+        assert who_rows(db, wildcard) == []
+        assert duties_rows(db, wildcard) == []
+    assert who_rows(db, "医保")
 
 
 def test_serve_leaves_no_temporary_file(tmp_path, monkeypatch):
