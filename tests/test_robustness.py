@@ -34,7 +34,7 @@ def test_a_directory_symlink_loop_is_not_followed(tmp_path):
     shutil.copy(CORPUS / f"{SHENMU}.txt", folder / "sub" / "a.txt")
     os.symlink(folder, folder / "sub" / "loop")
     report = ingest([folder], tmp_path / "p.db", workers=1)
-    assert report.added == ["a"] and not report.failures
+    assert report.added == 1 and report.changed_ids == ["a"] and not report.failures
 
 
 @pytest.mark.parametrize("ref", ['"', "' or 1=1 --", "神木\x00", "x" * 10_000, "%", "_"])
@@ -76,4 +76,4 @@ def test_kill_9_mid_ingest_leaves_only_complete_documents(tmp_path):
         assert conn.execute("select count(*) from measures where doc_id = ?", [doc_id]).fetchone()[0] == n_measures
         assert conn.execute("select count(*) from targets where doc_id = ?", [doc_id]).fetchone()[0] == n_targets
     report = ingest([folder], db, workers=1)
-    assert len(report.unchanged) == len(docs) and len(report.added) == 120 - len(docs)
+    assert report.unchanged == len(docs) and report.added == 120 - len(docs)

@@ -99,29 +99,24 @@ def ingest(paths, db_path, workers, force, quiet):
                   disable=quiet or not err_console.is_terminal) as bar:
         task = bar.add_task("", total=total)
         report = run_ingest(paths, db_path, workers=workers, force=force,
-                            progress=lambda f: bar.update(task, advance=1, description=Path(f).name))
+                            progress=lambda f: bar.update(task, advance=1, description=Path(f).name),
+                            on_problem=lambda line: click.echo(line, err=True))
     _print_ingest_summary(report, db_path)
     sys.exit(0 if report.ok else 1)
 
 
 def _print_ingest_summary(report, db_path) -> None:
-    # one unwrapped line per problem, so that they can be grepped
-    for failure in report.failures:
-        click.echo(f"Error: {failure.line()}", err=True)
-    for warning in report.warnings:
-        click.echo(f"Warning: {warning}", err=True)
-    for path, twin in report.duplicates:
-        click.echo(f"Skipped: {path}: same content as {twin}", err=True)
-    click.echo(f"added {len(report.added)}, updated {len(report.updated)}, unchanged "
-               f"{len(report.unchanged)}, failed {len(report.failures)}, duplicates "
-               f"{len(report.duplicates)} → {db_path}")
-    db = store.open_db(db_path)
-    changed = set(report.added) | set(report.updated)
-    rows = [r for r in store.list_documents(db) if r["id"] in changed]
-    if rows:
-        console.print(_documents_table(rows[:SUMMARY_ROWS]))
-    if len(rows) > SUMMARY_ROWS:
-        click.echo(f"… and {len(rows) - SUMMARY_ROWS} more (policydiff docs lists them all)")
+    # problems were printed as they happened, one unwrapped line each (grep-able); here the
+    # totals and, for a run that changed few documents, their table (past that, the totals only)
+    click.echo(f"added {report.added}, updated {report.updated}, unchanged {report.unchanged}, "
+               f"failed {report.failed}, duplicates {report.duplicated} → {db_path}")
+    changed = report.added + report.updated
+    if not changed:
+        return
+    if changed > SUMMARY_ROWS:
+        click.echo(f"{changed} documents stored; policydiff docs lists them", err=True)
+        return
+    console.print(_documents_table(store.list_documents(store.open_db(db_path), ids=report.changed_ids)))
 
 
 SUMMARY_ROWS = 20

@@ -10,7 +10,8 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,18 +30,61 @@ IGNORED_SUFFIXES = {".md", ".json", ".csv", ".tsv", ".yml", ".yaml", ".db", ".sq
 INDEX_EVERY = 1000
 
 
+# What the writer keeps of a run does not grow with the corpus: counts, and the first
+# KEEP problems and changed ids (a caller that needs every problem line passes on_problem).
+KEEP = 100
+
+
 @dataclass
 class IngestReport:
-    added: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    duplicates: list[tuple[str, str]] = field(default_factory=list)
-    failures: list[Failure] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    """Counts of a run, with its first problems and the first ids it stored."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    duplicated: int = 0
+    warned: int = 0
+    changed_ids: list[str] = field(default_factory=list)  # first KEEP ids added or updated
+    failures: list[Failure] = field(default_factory=list)  # first KEEP
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # first KEEP (path, twin id)
+    warnings: list[str] = field(default_factory=list)  # first KEEP
+    on_problem: Callable[[str], None] | None = field(default=None, repr=False)
 
     @property
     def ok(self) -> bool:
-        return not self.failures
+        return not self.failed
+
+    def fail(self, failure: Failure) -> None:
+        self.failed += 1
+        _keep(self.failures, failure)
+        self._tell(f"Error: {failure.line()}")
+
+    def duplicate(self, path: str, twin: str) -> None:
+        self.duplicated += 1
+        _keep(self.duplicates, (path, twin))
+        self._tell(f"Skipped: {path}: same content as {twin}")
+
+    def warn(self, warning: str) -> None:
+        self.warned += 1
+        _keep(self.warnings, warning)
+        self._tell(f"Warning: {warning}")
+
+    def stored(self, doc_id: str, replaced: bool) -> None:
+        if replaced:
+            self.updated += 1
+        else:
+            self.added += 1
+        _keep(self.changed_ids, doc_id)
+
+    def _tell(self, line: str) -> None:
+        if self.on_problem:
+            self.on_problem(line)
+
+
+def _keep(items: list, item) -> None:
+    if len(items) < KEEP:
+        items.append(item)
 
 
 def collect_files(paths: Iterable) -> tuple[list[tuple[Path, Path]], list[Failure]]:
@@ -102,69 +146,105 @@ def _parse_job(job: tuple[str, str]) -> tuple[str, ParsedNotice | None, str | No
 
 
 def ingest(paths, db_path=store.DEFAULT_DB, workers: int | None = None, force: bool = False,
-           json_dir=None, progress: Callable[[str], None] | None = None) -> IngestReport:
-    """Parse and store every notice under ``paths``; skip files whose sha256 is stored."""
-    report = IngestReport()
-    files, report.failures = collect_files(paths)
+           json_dir=None, progress: Callable[[str], None] | None = None,
+           on_problem: Callable[[str], None] | None = None) -> IngestReport:
+    """Parse and store every notice under ``paths``; skip files whose sha256 is stored.
+
+    ``on_problem`` receives each ``Error: …``/``Warning: …``/``Skipped: …`` line as it
+    happens (the report keeps only the first ones, and counts)."""
+    report = IngestReport(on_problem=on_problem)
+    files, missing = collect_files(paths)
+    for failure in missing:
+        report.fail(failure)
     db = store.open_db(db_path)
     json_dir = Path(json_dir) if json_dir else Path(db_path).parent
     json_dir.mkdir(parents=True, exist_ok=True)
-    stored = store.stored_hashes(db)
-    jobs = []
-    for file, root in files:
-        doc_id = document_id(file)
-        if not force and doc_id in stored and stored[doc_id] == _sha256(file):
-            report.unchanged.append(doc_id)
-            if progress:
-                progress(str(file))
-            continue
-        jobs.append((str(file), str(root)))
-    indexed = 0
-    seen_hashes = {sha: doc_id for doc_id, sha in stored.items()}
+    jobs = _changed_files(db, files, force, report, progress)
     try:
         for file, parsed, error in _run(jobs, workers):
             if progress:
                 progress(file)
             if error:
-                report.failures.append(Failure(file, error))
+                report.fail(Failure(file, error))
                 continue
-            _store_one(db, file, parsed, json_dir, stored, seen_hashes, report)
-            if len(report.added) + len(report.updated) >= INDEX_EVERY + indexed:
-                indexed += store.index_pending(db)
+            _store_one(db, file, parsed, json_dir, report)
+            store.index_pending(db, at_least=INDEX_EVERY)
     finally:
         store.index_pending(db)
         db.close()
     return report
 
 
-def _store_one(db, file: str, parsed: ParsedNotice, json_dir, stored, seen_hashes, report) -> None:
+def _changed_files(db, files, force: bool, report: IngestReport, progress) -> Iterator[tuple[str, str]]:
+    """(file, root) jobs of the files not stored with their current hash, lazily: the
+    stored hashes are looked up one by one, not held for the run."""
+    for file, root in files:
+        if not force and store.stored_hash(db, document_id(file)) == _sha256(file):
+            report.unchanged += 1
+            if progress:
+                progress(str(file))
+            continue
+        yield str(file), str(root)
+
+
+def _store_one(db, file: str, parsed: ParsedNotice, json_dir, report: IngestReport) -> None:
     doc_id = parsed.id
-    twin = seen_hashes.get(parsed.sha256)
+    twin = store.document_with_hash(db, parsed.sha256, prefer=doc_id)  # from this run or before
     if twin and twin != doc_id:
-        report.duplicates.append((parsed.path, twin))
+        report.duplicate(parsed.path, twin)
         return
+    replaced = store.stored_hash(db, doc_id) is not None
     try:
         store.save_rows(db, doc_id, parsed.rows, index=False)  # index_pending indexes in bulk
     except sqlite3.Error as exc:  # this notice's transaction rolled back; the run goes on
-        report.failures.append(Failure(file, f"cannot store it ({type(exc).__name__}: {exc})"))
+        report.fail(Failure(file, f"cannot store it ({type(exc).__name__}: {exc})"))
         return
-    seen_hashes[parsed.sha256] = doc_id
     try:
         _write_text(Path(json_dir) / f"{doc_id}.json", parsed.json)
     except OSError as exc:
-        report.failures.append(Failure(file, f"stored, but its JSON file could not be written ({exc.strerror or exc}); "
-                                             "run ingest --force once the folder is writable"))
-    (report.updated if doc_id in stored else report.added).append(doc_id)
-    report.warnings.extend(f"{parsed.path}: {w}" for w in parsed.warnings)
+        report.fail(Failure(file, f"stored, but its JSON file could not be written ({exc.strerror or exc}); "
+                                  "run ingest --force once the folder is writable"))
+    report.stored(doc_id, replaced)
+    for warning in parsed.warnings:
+        report.warn(f"{parsed.path}: {warning}")
 
 
-def _run(jobs, workers):
+# Parsed notices waiting for the writer, per worker: the workers outpace the single
+# writer, and a pool.map over the whole run would hold every notice parsed ahead of it.
+CHUNK = 8
+CHUNKS_AHEAD = 4
+
+
+def _run(jobs: Iterable[tuple[str, str]], workers):
     workers = workers or os.cpu_count() or 1
-    if workers == 1 or len(jobs) <= 1:
+    jobs = iter(jobs)
+    if workers == 1:
         yield from map(_parse_job, jobs)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(_parse_job, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
+        for chunk in _bounded_map(pool, _parse_chunk, _chunks(jobs, CHUNK), ahead=workers * CHUNKS_AHEAD):
+            yield from chunk
+
+
+def _parse_chunk(jobs: list[tuple[str, str]]) -> list:
+    return [_parse_job(job) for job in jobs]
+
+
+def _chunks(items: Iterator, size: int) -> Iterator[list]:
+    while chunk := [item for _, item in zip(range(size), items)]:
+        yield chunk
+
+
+def _bounded_map(pool, fn, items: Iterator, ahead: int) -> Iterator:
+    """``pool.map(fn, items)`` in order, with at most ``ahead`` items submitted and not yet
+    taken by the caller (so that finished results wait in bounded number)."""
+    pending = deque(pool.submit(fn, item) for _, item in zip(range(ahead), items))
+    while pending:
+        result = pending.popleft().result()
+        following = next(items, None)
+        if following is not None:
+            pending.append(pool.submit(fn, following))
+        yield result
 
 
 def _write_text(path: Path, text: str) -> Path:

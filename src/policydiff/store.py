@@ -51,6 +51,8 @@ def open_db(path=DEFAULT_DB) -> sqlite_utils.Database:
     # only the last commits may be lost on power failure (the next ingest redoes them)
     db.conn.execute("PRAGMA synchronous = NORMAL")
     ensure_schema(db)
+    # the ingest looks twins up by hash, one notice at a time (added after schema 5 shipped)
+    db.execute("create index if not exists documents_sha256 on documents (sha256)")
     if db.execute("select exists (select 1 from search_pending)").fetchone()[0]:
         index_pending(db)  # an ingest stopped before indexing what it stored
     return db
@@ -143,6 +145,19 @@ def stored_hashes(db: sqlite_utils.Database) -> dict[str, str]:
     return {row["id"]: row["sha256"] for row in db.query("select id, sha256 from documents")}
 
 
+def stored_hash(db: sqlite_utils.Database, doc_id: str) -> str | None:
+    """sha256 of the stored document ``doc_id``, None if it is not stored."""
+    row = db.execute("select sha256 from documents where id = ?", [doc_id]).fetchone()
+    return row[0] if row else None
+
+
+def document_with_hash(db: sqlite_utils.Database, sha256: str, prefer: str | None = None) -> str | None:
+    """The id of a stored document with this content (``prefer`` if it is one of them)."""
+    row = db.execute("select id from documents where sha256 = ? order by id = ? desc, id limit 1",
+                     [sha256, prefer]).fetchone()
+    return row[0] if row else None
+
+
 def save_record(db: sqlite_utils.Database, record: dict, index: bool = True) -> None:
     """Replace one document's rows with ``record``, in a single transaction.
 
@@ -232,9 +247,11 @@ def writing(db: sqlite_utils.Database):
         raise
 
 
-def index_pending(db: sqlite_utils.Database) -> int:
+def index_pending(db: sqlite_utils.Database, at_least: int = 1) -> int:
     """Add every document saved with ``index=False`` to the search indexes, in one
-    transaction; returns how many there were."""
+    transaction, once there are ``at_least`` of them; returns how many it indexed."""
+    if at_least > 1 and db.execute("select count(*) from search_pending").fetchone()[0] < at_least:
+        return 0
     with writing(db):
         count = db.execute("select count(*) from search_pending").fetchone()[0]
         if count:
@@ -346,10 +363,12 @@ def load_record(db: sqlite_utils.Database, doc_id: str) -> dict:
     return json.loads(row[0])
 
 
-def list_documents(db: sqlite_utils.Database) -> list[dict]:
+def list_documents(db: sqlite_utils.Database, ids: list[str] | None = None) -> list[dict]:
+    """One summary row per stored document (only ``ids``, when given), by date."""
+    where = f"where id in ({', '.join('?' for _ in ids)}) " if ids is not None else ""
     return list(db.query(
         "select id, doc_number, locality, admin_level, issue_date, title, ocr, n_measures, "
-        "n_targets, n_citations, warnings from documents order by issue_date, id"))
+        f"n_targets, n_citations, warnings from documents {where}order by issue_date, id", ids or []))
 
 
 def resolve_document(db: sqlite_utils.Database, ref: str) -> str:
