@@ -573,21 +573,20 @@ def graph_command(db_path, kind, fmt, out, frame_path):
     Example: policydiff graph --kind citation --format graphml -o graphs/citations.graphml
     """
     from . import graph as g
-    from .compare.align import align_document
     from .compare.frame import load_frame
 
     db = _open(db_path)
-    records = list(store.load_all_records(db).values())
     try:
         frame = load_frame(_frame_path(frame_path))
     except PolicydiffError:
         frame = None
-    graphs = {}
+    graphs = {}  # both built from the database one document at a time
     if kind in (None, "citation"):
-        graphs["citation"] = g.citation_graph(records, frame["national"] if frame else None)
+        graphs["citation"] = g.citation_graph(store.iter_document_rows(db), frame["national"] if frame else None,
+                                              citing=store.iter_citing(db))
     if kind in (None, "responsibility"):
-        alignments = {r["id"]: align_document(r, frame["entries"]) for r in records} if frame else None
-        graphs["responsibility"] = g.responsibility_graph(records, alignments)
+        graphs["responsibility"] = g.responsibility_graph(store.iter_records(db),
+                                                          frame_entries=frame["entries"] if frame else None)
     formats = [fmt] if fmt else ["graphml", "gexf", "json", "png", "svg"]
     single = out and kind and fmt and Path(out).suffix
     folder = Path(out) if out and not single else Path("graphs")
@@ -597,7 +596,7 @@ def graph_command(db_path, kind, fmt, out, frame_path):
             g.export(graph, path, f)
             click.echo(f"wrote {path} ({graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges)")
         if name == "responsibility" and (not fmt or fmt in ("png", "svg")) and not single:
-            for r in records:
+            for r in store.iter_document_rows(db):
                 sub = graph.subgraph(g.document_component(graph, f"doc:{r['id']}")).copy()
                 sub.graph["name"] = f"responsibility: {r['locality']} {r['doc_number'] or r['id']}"
                 path = folder / f"responsibility-{r['id']}.png"

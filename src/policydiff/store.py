@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -416,6 +417,38 @@ def document_by_number(db: sqlite_utils.Database, doc_number: str) -> str | None
 def load_all_records(db: sqlite_utils.Database) -> dict[str, dict]:
     """Every stored record by id, in the order of :func:`list_documents`."""
     return {r["id"]: load_record(db, r["id"]) for r in list_documents(db)}
+
+
+# ------------------------------------------------------------------ the whole corpus, one document at a time
+
+CORPUS_ORDER = "order by issue_date, id"  # the order of list_documents and load_all_records
+
+
+def iter_records(db: sqlite_utils.Database) -> Iterator[dict]:
+    """Every stored record, one at a time, in the order of :func:`load_all_records`
+    (for whole-corpus commands: memory of one record, not of the corpus)."""
+    for (text,) in db.conn.execute(f"select record from documents {CORPUS_ORDER}"):
+        yield orjson.loads(text)
+
+
+def iter_document_rows(db: sqlite_utils.Database) -> Iterator[dict]:
+    """What identifies each stored document (id, 文号, titles, place, level, date), in corpus order."""
+    yield from db.query("select id, doc_number, title, body_title, locality, admin_level, issue_date "
+                        f"from documents {CORPUS_ORDER}")
+
+
+def iter_citing(db: sqlite_utils.Database) -> Iterator[dict]:
+    """Each document that cites another, with its citations (as in the record) and its
+    text, one at a time in corpus order."""
+    documents = db.conn.execute("select id, doc_number, title, locality, admin_level from documents "
+                                f"where n_citations > 0 {CORPUS_ORDER}")
+    for doc_id, doc_number, title, locality, admin_level in documents:
+        citations = [{"title": c[0], "doc_number": c[1], "issuer_hint": c[2], "verb": c[3], "resolved_to": c[4],
+                      "span": [c[5], c[6]]}
+                     for c in db.conn.execute("select title, doc_number, issuer_hint, verb, resolved_to, start, end "
+                                              "from citations where doc_id = ? order by position", [doc_id])]
+        yield {"id": doc_id, "doc_number": doc_number, "title": title, "locality": locality,
+               "admin_level": admin_level, "citations": citations, "text": document_text(db, doc_id)}
 
 
 def document_text(db: sqlite_utils.Database, doc_id: str, source: bool = False) -> str:
