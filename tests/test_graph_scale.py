@@ -150,3 +150,27 @@ def test_responsibility_graph_streamed_with_the_frame_is_the_one_built_from_alig
     before = responsibility_graph(records, {r["id"]: align_document(r, entries) for r in records})
     streamed = responsibility_graph(store.iter_records(generated_db), frame_entries=entries)
     same_graph(streamed, before)
+
+
+def test_matrix_across_streamed_is_the_matrix_of_all_alignments(generated_db):
+    from policydiff.compare.align import align_document
+    from policydiff.report.matrix import across_matrix, across_table
+
+    entries = load_frame(FRAME_PATH)["entries"]
+    records = store.load_all_records(generated_db)
+    before = across_matrix({d: align_document(r, entries) for d, r in records.items()}, entries, records)
+    streamed = across_table(store.iter_records(generated_db), entries)
+    assert streamed == before
+    assert any(v == "✓" for row in streamed[0] for v in row.values())  # carried without a lead unit
+
+
+def test_diff_against_the_frame_reads_only_the_primary_evidence_and_says_the_same(generated_db):
+    from policydiff.compare.diff import choose_reference, diff_document, reference_from_frame
+
+    frame = load_frame(FRAME_PATH)
+    reference = choose_reference(generated_db, frame=frame)
+    everything = reference_from_frame(frame, store.load_all_records(generated_db))
+    assert 0 < len(reference["records"]) < len(everything["records"])  # the bundled notices that cite 国卫扶贫发〔2021〕6号
+    for doc_id in list(everything["records"])[:12]:
+        record = store.load_record(generated_db, doc_id)
+        assert diff_document(record, reference) == diff_document(record, everything)

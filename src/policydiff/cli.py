@@ -395,9 +395,9 @@ def matrix(docs, db_path, across, fmt, out, frame_path):
 
     db = _open(db_path)
     if across:
-        records = store.load_all_records(db)
-        if docs:
-            records = {doc_id: records[doc_id] for doc_id in (_resolve(db, d) for d in docs)}
+        # one record at a time: each is aligned and only its cells are kept
+        records = (store.iter_records(db) if not docs else
+                   (store.load_record(db, doc_id) for doc_id in dict.fromkeys(_resolve(db, d) for d in docs)))
         rows, columns, raw_rows = across_table(records, _load_frame(frame_path)["entries"])
         titles = {f"{r['frame_id']}|{c}": raw[c] for r, raw in zip(rows, raw_rows) for c in columns[2:]}
         _write_table(rows, columns, fmt, out, "frame × locality (frame derived from implementing notices)",

@@ -414,6 +414,18 @@ def document_by_number(db: sqlite_utils.Database, doc_number: str) -> str | None
     return row[0] if row else None
 
 
+def load_records(db: sqlite_utils.Database, ids) -> dict[str, dict]:
+    """The stored records of ``ids`` (those that are stored) by id, in the order of :func:`list_documents`."""
+    rows = db.conn.execute("select id, record from documents where id in (select value from json_each(?)) "
+                           "order by issue_date, id", [json.dumps(sorted(ids))])
+    return {doc_id: orjson.loads(text) for doc_id, text in rows}
+
+
+def documents_citing(db: sqlite_utils.Database, doc_number: str) -> set[str]:
+    """Ids of the stored documents with a citation of ``doc_number``."""
+    return {row[0] for row in db.execute("select distinct doc_id from citations where doc_number = ?", [doc_number])}
+
+
 def load_all_records(db: sqlite_utils.Database) -> dict[str, dict]:
     """Every stored record by id, in the order of :func:`list_documents`."""
     return {r["id"]: load_record(db, r["id"]) for r in list_documents(db)}
