@@ -1,6 +1,7 @@
 """The citation graph through indexes built once, and from the database a document at
 a time, is the graph the first algorithm (a scan of the corpus per citation) drew."""
 
+import json
 import sys
 from pathlib import Path
 
@@ -174,3 +175,35 @@ def test_diff_against_the_frame_reads_only_the_primary_evidence_and_says_the_sam
     for doc_id in list(everything["records"])[:12]:
         record = store.load_record(generated_db, doc_id)
         assert diff_document(record, reference) == diff_document(record, everything)
+
+
+def test_baseline_built_in_passes_over_the_database_is_the_one_built_from_every_record(generated_db):
+    from policydiff.compare.frame import build_frame
+
+    records = list(store.load_all_records(generated_db).values())
+    streamed = build_frame(lambda: store.iter_records(generated_db, order=store.DATE_ORDER))
+    as_json = lambda frame: json.dumps(frame, ensure_ascii=False, sort_keys=True)  # noqa: E731
+    assert as_json(streamed) == as_json(build_frame(records))
+    assert streamed["indicators"] and streamed["primary_documents"]
+
+
+@pytest.mark.parametrize("items", [
+    [],  # no rows: an empty array
+    [{"doc_id": "a", "raw": "县卫健局"}],  # one row
+    [{"doc_id": "a", "raw": "县卫健局", "reason": None}, {"doc_id": "b", "nested": [1, {"x": "中"}]}],  # nesting, nulls
+])
+def test_json_arrays_streamed_row_by_row_read_as_json_dumps_writes_them(items, capsys):
+    from policydiff.cli import _echo_json_array
+
+    _echo_json_array(iter(items))
+    assert capsys.readouterr().out == json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_units_json_streams_every_alias(generated_db, tmp_path):
+    from click.testing import CliRunner
+
+    from policydiff.cli import cli
+
+    path = generated_db.execute("PRAGMA database_list").fetchone()[2]
+    result = CliRunner().invoke(cli, ["units", "--db", path, "--json"])
+    assert json.loads(result.output) == store.unit_aliases(generated_db)

@@ -335,10 +335,10 @@ def units_command(db_path, unresolved, as_json):
 
     Example: policydiff units --unresolved
     """
-    rows = store.unit_aliases(_open(db_path), unresolved)
-    if as_json:
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    if as_json:  # streamed, row by row: the same text as json.dumps(rows, indent=2)
+        _echo_json_array(store.iter_unit_aliases(_open(db_path), unresolved))
         return
+    rows = store.unit_aliases(_open(db_path), unresolved)
     table = Table()
     for column in ("doc_id", "raw", "canonical", "function", "kind", "level", "reason"):
         table.add_column(column, overflow="fold")
@@ -346,6 +346,16 @@ def units_command(db_path, unresolved, as_json):
         table.add_row(*[str(r[k] or "") for k in r])
     console.print(table)
     click.echo(f"{len(rows)} raw unit strings" + (" unresolved" if unresolved else ""))
+
+
+def _echo_json_array(items) -> None:
+    """Print ``items`` as json.dumps(list(items), indent=2) would, one item at a time."""
+    first = True
+    for item in items:
+        text = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        click.echo(("[\n  " if first else ",\n  ") + text, nl=False)
+        first = False
+    click.echo("[]" if first else "\n]")
 
 
 FORMATS = ["table", "csv", "xlsx", "md", "html", "json"]
@@ -437,7 +447,8 @@ def baseline_build(db_path, out):
     """
     from .compare.frame import build_frame, write_frame
 
-    frame = build_frame(list(store.load_all_records(_open(db_path)).values()))
+    db = _open(db_path)
+    frame = build_frame(lambda: store.iter_records(db, order=store.DATE_ORDER))  # read in passes, a record at a time
     path = write_frame(frame, _frame_path(out))
     click.echo(f"wrote {path}: {len(frame['entries'])} entries, {len(frame['indicators'])} indicators "
                f"({frame['provenance']}; primary evidence: {', '.join(frame['primary_documents']) or 'none'})")

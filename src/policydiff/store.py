@@ -402,10 +402,15 @@ def resolve_document(db: sqlite_utils.Database, ref: str) -> str:
 
 def unit_aliases(db: sqlite_utils.Database, unresolved: bool = False) -> list[dict]:
     """Raw unit strings of every document with the canonical unit each maps to."""
+    return list(iter_unit_aliases(db, unresolved))
+
+
+def iter_unit_aliases(db: sqlite_utils.Database, unresolved: bool = False) -> Iterator[dict]:
+    """:func:`unit_aliases` one row at a time."""
     sql = ("select ua.doc_id, ua.raw, u.name as canonical, u.function, u.kind, u.level, u.reason "
            "from unit_aliases ua join units u on u.id = ua.unit_id"
            + (" where u.kind = 'unresolved'" if unresolved else "") + " order by ua.doc_id, ua.raw")
-    return [dict(row) for row in db.query(sql)]
+    yield from db.query(sql)
 
 
 def document_by_number(db: sqlite_utils.Database, doc_number: str) -> str | None:
@@ -436,10 +441,15 @@ def load_all_records(db: sqlite_utils.Database) -> dict[str, dict]:
 CORPUS_ORDER = "order by issue_date, id"  # the order of list_documents and load_all_records
 
 
-def iter_records(db: sqlite_utils.Database) -> Iterator[dict]:
+# the order in which the measure frame reads the corpus: (issue date or "", id)
+DATE_ORDER = "order by coalesce(issue_date, ''), id"
+
+
+def iter_records(db: sqlite_utils.Database, order: str = CORPUS_ORDER) -> Iterator[dict]:
     """Every stored record, one at a time, in the order of :func:`load_all_records`
-    (for whole-corpus commands: memory of one record, not of the corpus)."""
-    for (text,) in db.conn.execute(f"select record from documents {CORPUS_ORDER}"):
+    (or ``order``, an ``order by`` clause of the documents table); for whole-corpus
+    commands: the memory of one record, not of the corpus."""
+    for (text,) in db.conn.execute(f"select record from documents {order}"):
         yield orjson.loads(text)
 
 
