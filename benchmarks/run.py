@@ -210,7 +210,8 @@ def main(argv=None) -> None:
     print(out)
     if not args.no_write:
         notes = (HERE / "NOTES.md").read_text(encoding="utf-8") if (HERE / "NOTES.md").exists() else ""
-        (HERE / "RESULTS.md").write_text(out + "\n\n" + notes, encoding="utf-8")
+        scaling = _section(HERE / "RESULTS.md", "## Scaling")  # written by --scale; kept
+        (HERE / "RESULTS.md").write_text(out + "\n\n" + scaling + notes, encoding="utf-8")
 
 
 def main_scale(args) -> None:
@@ -227,6 +228,16 @@ def main_scale(args) -> None:
     print(out)
     if not args.no_write:
         write_section(HERE / "RESULTS.md", "## Scaling", out)
+
+
+def _section(path: Path, heading: str) -> str:
+    """The section of ``path`` that starts with ``heading``, up to the next "## " ("" if none)."""
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    start = old.find(heading)
+    if start < 0:
+        return ""
+    following = old.find("\n## ", start + len(heading))
+    return old[start:following + 1 if following >= 0 else len(old)]
 
 
 def write_section(path: Path, heading: str, text: str) -> None:

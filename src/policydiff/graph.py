@@ -256,6 +256,10 @@ def export(graph: nx.DiGraph, path, fmt: str) -> Path:
 
 
 def _without_none(graph: nx.DiGraph) -> nx.DiGraph:
+    """``graph`` with None attributes as "" (a copy only when there is one: a corpus graph is large)."""
+    if not any(v is None for _, data in graph.nodes(data=True) for v in data.values()) and \
+            not any(v is None for _, _, data in graph.edges(data=True) for v in data.values()):
+        return graph
     clean = graph.copy()
     for _, data in clean.nodes(data=True):
         for k in [k for k, v in data.items() if v is None]:
