@@ -122,10 +122,20 @@ def bench_size(n: int, work: Path, seed: int, skip: set[str] = frozenset()) -> d
         leftover.unlink()
     result = {"n": n, "ingest": run_measured(cli("ingest", str(corpus / "text"), "--db", str(db), "--quiet",
                                                  "--workers", "2"))}
+    _progress(n, "ingest", result["ingest"])
     result["queries"] = query_latency(db)
-    result["commands"] = {name: run_measured(make(str(db), folder)) for name, make in WHOLE_CORPUS.items()
-                          if name not in skip}
+    _progress(n, "queries", result["queries"])
+    result["commands"] = {}
+    for name, make in WHOLE_CORPUS.items():
+        if name not in skip:
+            result["commands"][name] = run_measured(make(str(db), folder))
+            _progress(n, name, result["commands"][name])
     return result
+
+
+def _progress(n: int, name: str, figures: dict) -> None:
+    """Each measurement as it is taken (a long run's partial figures survive an interruption)."""
+    print(f"[{n}] {name}: {figures}", file=sys.stderr, flush=True)
 
 
 def query_latency(db_path: Path, rounds: int = 3) -> dict:
