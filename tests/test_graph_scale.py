@@ -207,3 +207,34 @@ def test_units_json_streams_every_alias(generated_db, tmp_path):
     path = generated_db.execute("PRAGMA database_list").fetchone()[2]
     result = CliRunner().invoke(cli, ["units", "--db", path, "--json"])
     assert json.loads(result.output) == store.unit_aliases(generated_db)
+
+
+@pytest.mark.parametrize("with_frame", [True, False])
+def test_responsibility_graphml_written_while_streaming_reads_back_as_the_export(generated_db, tmp_path, with_frame):
+    from policydiff.graph import export, write_responsibility_graphml
+
+    entries = load_frame(FRAME_PATH)["entries"] if with_frame else None
+    exported = export(responsibility_graph(store.iter_records(generated_db), frame_entries=entries),
+                      tmp_path / "graph.graphml", "graphml")
+    streamed = tmp_path / "streamed.graphml"
+    counts = write_responsibility_graphml(store.iter_records(generated_db), streamed, frame_entries=entries)
+    a, b = nx.read_graphml(streamed), nx.read_graphml(exported)
+    assert counts == (b.number_of_nodes(), b.number_of_edges())
+    assert dict(a.nodes(data=True)) == dict(b.nodes(data=True))
+    assert {(u, v): d for u, v, d in a.edges(data=True)} == {(u, v): d for u, v, d in b.edges(data=True)}
+    assert a.graph == b.graph
+
+
+def test_graph_command_writes_both_graphml_files_from_the_database(generated_db, tmp_path):
+    from click.testing import CliRunner
+
+    from policydiff.cli import cli
+
+    path = generated_db.execute("PRAGMA database_list").fetchone()[2]
+    result = CliRunner().invoke(cli, ["graph", "--db", path, "--format", "graphml", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    citations, responsibility = nx.read_graphml(tmp_path / "citation.graphml"), nx.read_graphml(tmp_path / "responsibility.graphml")
+    assert result.output.splitlines() == [
+        f"wrote {tmp_path / 'citation.graphml'} ({citations.number_of_nodes()} nodes, {citations.number_of_edges()} edges)",
+        f"wrote {tmp_path / 'responsibility.graphml'} ({responsibility.number_of_nodes()} nodes, {responsibility.number_of_edges()} edges)"]
+    assert sum(d.get("kind") == "document" for _, d in responsibility.nodes(data=True)) == 65

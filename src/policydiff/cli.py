@@ -595,12 +595,13 @@ def graph_command(db_path, kind, fmt, out, frame_path):
     if kind in (None, "citation"):
         graphs["citation"] = g.citation_graph(store.iter_document_rows(db), frame["national"] if frame else None,
                                               citing=store.iter_citing(db))
-    if kind in (None, "responsibility"):
-        graphs["responsibility"] = g.responsibility_graph(store.iter_records(db),
-                                                          frame_entries=frame["entries"] if frame else None)
     formats = [fmt] if fmt else ["graphml", "gexf", "json", "png", "svg"]
     single = out and kind and fmt and Path(out).suffix
     folder = Path(out) if out and not single else Path("graphs")
+    streamed = kind in (None, "responsibility") and formats == ["graphml"]  # written as the records pass
+    if kind in (None, "responsibility") and not streamed:
+        graphs["responsibility"] = g.responsibility_graph(store.iter_records(db),
+                                                          frame_entries=frame["entries"] if frame else None)
     for name, graph in graphs.items():
         for f in formats:
             path = Path(out) if single else folder / f"{name}.{f}"
@@ -613,6 +614,11 @@ def graph_command(db_path, kind, fmt, out, frame_path):
                 path = folder / f"responsibility-{r['id']}.png"
                 g.export(sub, path, "png")
                 click.echo(f"wrote {path}")
+    if streamed:
+        path = Path(out) if single else folder / "responsibility.graphml"
+        nodes, edges = g.write_responsibility_graphml(store.iter_records(db), path,
+                                                      frame_entries=frame["entries"] if frame else None)
+        click.echo(f"wrote {path} ({nodes} nodes, {edges} edges)")
 
 
 @cli.command()

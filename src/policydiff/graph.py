@@ -15,6 +15,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
 
 import networkx as nx
 from rapidfuzz import fuzz
@@ -219,6 +220,56 @@ def _add_document(graph: nx.DiGraph, r: dict, frame_of: dict[str, dict]) -> None
                                raw=u["unit"], span_start=u["span"][0], span_end=u["span"][1])
     for issuer in r.get("issuers") or []:
         graph.add_edge(doc, _unit_node(graph, r, issuer), relation="issued_by")
+
+
+# every attribute the responsibility graph's nodes and edges carry, with its GraphML type
+RESPONSIBILITY_KEYS = {
+    "node": {"kind": "string", "label": "string", "level": "string", "locality": "string", "path": "string",
+             "doc_id": "string", "position": "long", "frame_id": "string", "frame_label": "string",
+             "unit_kind": "string", "function": "string", "parent": "string"},
+    "edge": {"relation": "string", "role": "string", "source": "string", "raw": "string", "span_start": "long",
+             "span_end": "long"},
+}
+
+
+def write_responsibility_graphml(records: Iterable[dict], path, frame_entries: list[dict] | None = None) -> tuple[int, int]:
+    """Write ``responsibility_graph(records, frame_entries=...)`` as GraphML while the
+    records stream past, one document's nodes and edges at a time (each unit once, with
+    the attributes of its first mention, as the graph gives it): it reads back as the
+    exported graph does, and needs the memory of one document, not of the corpus.
+    Returns (nodes, edges)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    keys = {(scope, name): f"d{i}" for i, (scope, name) in
+            enumerate((scope, name) for scope, names in RESPONSIBILITY_KEYS.items() for name in names)}
+    units, nodes, edges = set(), 0, 0
+    with open(path, "w", encoding="utf-8") as out:
+        out.write("<?xml version='1.0' encoding='utf-8'?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n")
+        out.write('<key id="dg" for="graph" attr.name="name" attr.type="string"/>\n')
+        for (scope, name), key in keys.items():
+            out.write(f'<key id="{key}" for="{scope}" attr.name="{name}" attr.type="{RESPONSIBILITY_KEYS[scope][name]}"/>\n')
+        out.write('<graph edgedefault="directed"><data key="dg">responsibility graph</data>\n')
+        for record in records:
+            part = responsibility_graph([record], frame_entries=frame_entries)
+            for node, data in part.nodes(data=True):
+                if data.get("kind") == "unit":
+                    if node in units:
+                        continue
+                    units.add(node)
+                out.write(_graphml_element("node", {"id": node}, data, keys))
+                nodes += 1
+            for source, target, data in part.edges(data=True):
+                out.write(_graphml_element("edge", {"source": source, "target": target}, data, keys))
+                edges += 1
+        out.write("</graph></graphml>\n")
+    return nodes, edges
+
+
+def _graphml_element(scope: str, attributes: dict[str, str], data: dict, keys: dict) -> str:
+    head = " ".join(f"{k}={quoteattr(v)}" for k, v in attributes.items())
+    values = "".join(f'<data key="{keys[scope, k]}">{escape(str("" if v is None else v))}</data>'
+                     for k, v in data.items())
+    return f"<{scope} {head}>{values}</{scope}>\n"
 
 
 def _unit_node(graph: nx.DiGraph, record: dict, raw: str) -> str:
