@@ -1,5 +1,6 @@
 """Ingest: idempotence, clean replacement of changed files, workers, transactions."""
 
+import os
 import shutil
 import sqlite3
 from pathlib import Path
@@ -254,3 +255,24 @@ def test_parsed_notices_wait_for_the_writer_in_bounded_number():
         pool.taken += 1
     assert results == [x * 2 for x in range(1000)]  # in order, all of them
     assert pool.most_ahead <= 5  # the one being taken and four ahead, not the whole run
+
+
+@pytest.mark.parametrize("layout, expected", [
+    ({"a.txt": "x", "b.txt": "y"}, ["a.txt", "b.txt"]),  # plain files: every one
+    ({"a.txt": "x", "z.txt": "->a.txt"}, ["a.txt"]),  # a symlink to a file already found: the file once
+    ({"sub/b.txt": "x", "a.txt": "->sub/b.txt"}, ["a.txt"]),  # the link found first (walk order) is the one kept
+    ({"a.txt": "x", "notes.md": "readme", ".hidden.txt": "x"}, ["a.txt"]),  # ignored suffixes and hidden files
+])
+def test_collect_files_finds_each_file_once(tmp_path, layout, expected):
+    from policydiff.ingest import collect_files
+
+    for name, content in layout.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if content.startswith("->"):
+            os.symlink(tmp_path / content[2:], path)
+        else:
+            path.write_text(content, encoding="utf-8")
+    files, failures = collect_files([tmp_path])
+    assert [Path(f).relative_to(tmp_path).as_posix() for f, _ in files] == expected and not failures
+    assert all(root == str(tmp_path) for _, root in files)
