@@ -449,8 +449,12 @@ def iter_records(db: sqlite_utils.Database, order: str = CORPUS_ORDER) -> Iterat
     """Every stored record, one at a time, in the order of :func:`load_all_records`
     (or ``order``, an ``order by`` clause of the documents table); for whole-corpus
     commands: the memory of one record, not of the corpus."""
-    for (text,) in db.conn.execute(f"select record from documents {order}"):
-        yield orjson.loads(text)
+    # the ids are sorted, then each record read by its key: sorting the records themselves
+    # would make SQLite hold them all in its sorter
+    for doc_id in [row[0] for row in db.conn.execute(f"select id from documents {order}")]:
+        row = db.conn.execute("select record from documents where id = ?", [doc_id]).fetchone()
+        if row:
+            yield orjson.loads(row[0])
 
 
 def iter_document_rows(db: sqlite_utils.Database) -> Iterator[dict]:
