@@ -16,6 +16,7 @@ import os
 import random
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -84,14 +85,20 @@ def run_measured(command: list[str], **kwargs) -> dict:
     """Run ``command``; its wall time, exit status and the peak RSS of its process tree."""
     env = dict(os.environ, PYTHONPATH=str(SRC) + os.pathsep + os.environ.get("PYTHONPATH", ""))
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, **kwargs)
-    with TreePeaks(process.pid) as peaks:
-        _, stderr = process.communicate()
-    seconds = time.perf_counter() - start
-    if process.returncode not in (0, 1):
-        print(f"{' '.join(command)} exited {process.returncode}: {stderr.decode(errors='replace')[-500:]}",
-              file=sys.stderr)
-    return {"s": seconds, "rc": process.returncode, **peaks.summary()}
+    with tempfile.TemporaryFile() as stderr:
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=stderr, env=env, **kwargs)
+        with TreePeaks(process.pid) as peaks:
+            # the command's own peak from the kernel (polling can miss a short command's last moments)
+            _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        seconds = time.perf_counter() - start
+        stderr.seek(0)
+        if process.returncode not in (0, 1):
+            print(f"{' '.join(command)} exited {process.returncode}: {stderr.read().decode(errors='replace')[-500:]}",
+                  file=sys.stderr)
+    summary = peaks.summary()
+    summary["root_mb"] = max(summary["root_mb"], usage.ru_maxrss / 1024)
+    return {"s": seconds, "rc": process.returncode, **summary}
 
 
 def cli(*args: str) -> list[str]:
