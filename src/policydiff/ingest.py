@@ -8,6 +8,7 @@ number of workers.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import sqlite3
 from collections import deque
@@ -231,7 +232,9 @@ CHUNKS_AHEAD = 4
 def _run(jobs: Iterable[tuple[str, str]], workers):
     workers = workers or os.cpu_count() or 1
     jobs = iter(jobs)
-    if workers == 1:
+    first = list(itertools.islice(jobs, 2))  # one job (a changed file) is not worth a pool
+    jobs = itertools.chain(first, jobs)
+    if workers == 1 or len(first) <= 1:
         yield from map(_parse_job, jobs)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
