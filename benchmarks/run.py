@@ -68,7 +68,9 @@ def bench_text(folder: Path, work: Path) -> dict:
     # the ingest runs as the command a researcher types, so that its peak memory
     # (parent and workers) is measured apart from this harness
     command = [sys.executable, "-m", "policydiff.cli", "ingest", str(folder), "--db", str(db), "--quiet"]
-    seconds, result = timed(subprocess.run, command, capture_output=True, text=True)
+    # this checkout's sources, not whatever policydiff the interpreter has installed
+    env = dict(os.environ, PYTHONPATH=str(HERE.parent / "src") + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    seconds, result = timed(subprocess.run, command, capture_output=True, text=True, env=env)
     ingest_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     failed = result.stdout.count("Error: ") + result.stderr.count("Error: ")
     again, unchanged = timed(ingest, [folder], db, json_dir=work / "json")
