@@ -71,12 +71,14 @@ def bench_text(folder: Path, work: Path) -> dict:
     # the ingest runs as the command a researcher types, so that its peak memory
     # (parent and workers) is measured apart from this harness
     command = [sys.executable, "-m", "policydiff.cli", "ingest", str(folder), "--db", str(db), "--quiet"]
-    seconds, result = timed(subprocess.run, command, capture_output=True, text=True)
+    # this checkout's sources, not whatever policydiff the interpreter has installed
+    env = dict(os.environ, PYTHONPATH=str(HERE.parent / "src") + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    seconds, result = timed(subprocess.run, command, capture_output=True, text=True, env=env)
     ingest_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     failed = result.stdout.count("Error: ") + result.stderr.count("Error: ")
     again, unchanged = timed(ingest, [folder], db, json_dir=work / "json")
     return {"files": len(files), "mb": size_mb, "ingest_s": seconds, "failed": failed,
-            "reingest_s": again, "unchanged": len(unchanged.unchanged), "db": db, "rss_mb": ingest_rss}
+            "reingest_s": again, "unchanged": unchanged.unchanged, "db": db, "rss_mb": ingest_rss}
 
 
 def bench_dask(folder: Path, work: Path) -> dict:
@@ -127,7 +129,7 @@ def bench_pdf(folder: Path, work: Path) -> dict:
     for leftover in work.glob("pdf.db*"):
         leftover.unlink()
     ours, report = timed(ingest, [folder], db, json_dir=work / "pdfjson")
-    return {"files": len(files), "pages": pages, "raw_s": raw, "ingest_s": ours, "failed": len(report.failures),
+    return {"files": len(files), "pages": pages, "raw_s": raw, "ingest_s": ours, "failed": report.failed,
             "stages": pdf_stages(files, work)}
 
 
@@ -271,7 +273,11 @@ def main(argv=None) -> None:
     parser.add_argument("--seed", type=int, default=20211)
     parser.add_argument("--no-write", action="store_true", help="print only; do not write RESULTS.md")
     parser.add_argument("--dask", action="store_true", help="also the text ingest on a Dask LocalCluster (scale extra)")
+    parser.add_argument("--scale", help="only the scaling rows, at these corpus sizes (e.g. 3000,30000)")
+    parser.add_argument("--skip", default="", help="with --scale: whole-corpus commands to leave out (comma-separated)")
     args = parser.parse_args(argv)
+    if args.scale:
+        return main_scale(args)
     work = HERE / "out" / f"n{args.n}"
     corpus = work / "corpus"
     work.mkdir(parents=True, exist_ok=True)
@@ -291,7 +297,47 @@ def main(argv=None) -> None:
     print(out)
     if not args.no_write:
         notes = (HERE / "NOTES.md").read_text(encoding="utf-8") if (HERE / "NOTES.md").exists() else ""
-        (HERE / "RESULTS.md").write_text(out + "\n\n" + notes, encoding="utf-8")
+        scaling = _section(HERE / "RESULTS.md", "## Scaling")  # written by --scale; kept
+        (HERE / "RESULTS.md").write_text(out + "\n\n" + scaling + notes, encoding="utf-8")
+
+
+def main_scale(args) -> None:
+    """``--scale 3000,30000``: the scaling rows, written as the Scaling section of RESULTS.md."""
+    from scale import bench_size, scale_rows
+
+    sizes = [int(n) for n in args.scale.split(",")]
+    skip = {name for name in args.skip.split(",") if name}
+    results = [bench_size(n, HERE / "out", args.seed, skip) for n in sizes]
+    out = (f"## Scaling ({', '.join(f'{n:,}' for n in sizes)} generated text notices, seed {args.seed}, "
+           "`--workers 2`)\n\nmachine: " + f"{platform.platform()}, {os.cpu_count()} cores (shared)\n\n"
+           "| measure | result | goal | verdict |\n|---|---|---|---|\n"
+           + "\n".join(f"| {a} | {b} | {c} | {d} |" for a, b, c, d in scale_rows(results)))
+    print(out)
+    if not args.no_write:
+        write_section(HERE / "RESULTS.md", "## Scaling", out)
+
+
+def _section(path: Path, heading: str) -> str:
+    """The section of ``path`` that starts with ``heading``, up to the next "## " ("" if none)."""
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    start = old.find(heading)
+    if start < 0:
+        return ""
+    following = old.find("\n## ", start + len(heading))
+    return old[start:following + 1 if following >= 0 else len(old)]
+
+
+def write_section(path: Path, heading: str, text: str) -> None:
+    """Replace the section of ``path`` that starts with ``heading`` (up to the next "## "), or add it
+    before the hand-written notes."""
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    start = old.find(heading)
+    if start < 0:
+        start = end = old.find("## What the figures mean") if "## What the figures mean" in old else len(old)
+    else:
+        following = old.find("\n## ", start + len(heading))
+        end = following + 1 if following >= 0 else len(old)
+    path.write_text(old[:start] + text + "\n\n" + old[end:], encoding="utf-8")
 
 
 def results_table(text, stages, pdf, queries, scans=None) -> list[tuple[str, str, str, str]]:

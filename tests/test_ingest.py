@@ -1,5 +1,6 @@
 """Ingest: idempotence, clean replacement of changed files, workers, transactions."""
 
+import os
 import shutil
 import sqlite3
 from pathlib import Path
@@ -34,7 +35,7 @@ def test_ingesting_twice_gives_the_same_rows_and_json(tmp_path):
     before = table_rows(db)
     json_before = {p.name: p.read_bytes() for p in db.parent.glob("*.json")}
     report = ingest([CORPUS], db, workers=1, force=True)
-    assert len(report.updated) == 5
+    assert report.updated == 5
     assert table_rows(db) == before
     assert {p.name: p.read_bytes() for p in db.parent.glob("*.json")} == json_before
 
@@ -49,7 +50,7 @@ def test_changed_file_replaces_its_records_without_orphans(tmp_path):
     notice, db = ingested_shenmu(tmp_path)
     notice.write_text(notice.read_text(encoding="utf-8").split("三、加强政策供给")[0], encoding="utf-8")
     report = ingest([notice.parent], db, workers=1)
-    assert report.updated == [SHENMU]
+    assert report.updated == 1 and report.changed_ids == [SHENMU]
     conn = sqlite3.connect(db)
     conn.execute("PRAGMA foreign_keys = ON")
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
@@ -191,8 +192,90 @@ def test_a_notice_that_cannot_be_stored_is_reported_and_the_run_goes_on(tmp_path
     report = ingest([CORPUS], db, workers=1)
     assert [(Path(f.path).name, f.reason) for f in report.failures] == \
         [(f"{SHENMU}.txt", "cannot store it (OperationalError: disk I/O error)")]
-    assert len(report.added) == 4
+    assert report.added == 4
     conn = sqlite3.connect(db)
     assert SHENMU not in {r[0] for r in conn.execute("select id from documents")}
     assert conn.execute("select count(*) from search_pending").fetchone()[0] == 0  # rolled back, then indexed
     assert not (db.parent / f"{SHENMU}.json").exists()
+
+
+NOTICE = """某某县卫生健康局关于做好健康帮扶工作的通知
+某卫发〔2022〕{n}号
+各乡镇卫生院：
+一、加强组织领导
+县卫生健康局牵头，县医保局配合，做好第{n}批签约服务。
+某某县卫生健康局
+2022年3月{day}日
+"""
+
+
+def test_the_report_keeps_counts_and_only_the_first_problems(tmp_path, monkeypatch):
+    from policydiff import ingest as ingest_module
+
+    monkeypatch.setattr(ingest_module, "KEEP", 3)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(1, 9):  # eight distinct notices: eight stored documents
+        (folder / f"n{n}.txt").write_text(NOTICE.format(n=n, day=n + 1), encoding="utf-8")
+    for n in range(6):  # six files of a type no reader takes: six failures
+        (folder / f"bad{n}.xyz").write_bytes(b"\x00\x01")
+    (folder / "twin.txt").write_text(NOTICE.format(n=1, day=2), encoding="utf-8")  # n1.txt's content again
+    lines = []
+    report = ingest([folder], tmp_path / "p.db", workers=1, on_problem=lines.append)
+    assert (report.added, report.failed, report.duplicated) == (8, 6, 1)
+    assert len(report.changed_ids) == 3 and len(report.failures) == 3  # bounded, whatever the run's size
+    # every problem still reaches the caller, one line each, as it happens
+    assert sum(line.startswith("Error: ") for line in lines) == 6
+    assert "Skipped: twin.txt: same content as n1" in lines
+    again = ingest([folder], tmp_path / "p.db", workers=1)
+    assert again.unchanged == 9 - 1 and again.added == 0  # the twin is parsed again and skipped again
+    assert again.duplicated == 1
+
+
+class CountingPool:
+    """A pool that runs each job at once and records how far submissions ran ahead of the caller."""
+
+    def __init__(self):
+        self.submitted = self.taken = self.most_ahead = 0
+
+    def submit(self, fn, item):
+        from concurrent.futures import Future
+
+        self.submitted += 1
+        self.most_ahead = max(self.most_ahead, self.submitted - self.taken)
+        future = Future()
+        future.set_result(fn(item))
+        return future
+
+
+def test_parsed_notices_wait_for_the_writer_in_bounded_number():
+    from policydiff.ingest import _bounded_map
+
+    pool = CountingPool()
+    results = []
+    for result in _bounded_map(pool, lambda x: x * 2, iter(range(1000)), ahead=4):
+        results.append(result)
+        pool.taken += 1
+    assert results == [x * 2 for x in range(1000)]  # in order, all of them
+    assert pool.most_ahead <= 5  # the one being taken and four ahead, not the whole run
+
+
+@pytest.mark.parametrize("layout, expected", [
+    ({"a.txt": "x", "b.txt": "y"}, ["a.txt", "b.txt"]),  # plain files: every one
+    ({"a.txt": "x", "z.txt": "->a.txt"}, ["a.txt"]),  # a symlink to a file already found: the file once
+    ({"sub/b.txt": "x", "a.txt": "->sub/b.txt"}, ["a.txt"]),  # the link found first (walk order) is the one kept
+    ({"a.txt": "x", "notes.md": "readme", ".hidden.txt": "x"}, ["a.txt"]),  # ignored suffixes and hidden files
+])
+def test_collect_files_finds_each_file_once(tmp_path, layout, expected):
+    from policydiff.ingest import collect_files
+
+    for name, content in layout.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if content.startswith("->"):
+            os.symlink(tmp_path / content[2:], path)
+        else:
+            path.write_text(content, encoding="utf-8")
+    files, failures = collect_files([tmp_path])
+    assert [Path(f).relative_to(tmp_path).as_posix() for f, _ in files] == expected and not failures
+    assert all(root == str(tmp_path) for _, root in files)

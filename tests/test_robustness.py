@@ -34,7 +34,7 @@ def test_a_directory_symlink_loop_is_not_followed(tmp_path):
     shutil.copy(CORPUS / f"{SHENMU}.txt", folder / "sub" / "a.txt")
     os.symlink(folder, folder / "sub" / "loop")
     report = ingest([folder], tmp_path / "p.db", workers=1)
-    assert report.added == ["sub__a"] and not report.failures
+    assert report.added == 1 and report.changed_ids == ["sub__a"] and not report.failures
 
 
 @pytest.mark.parametrize("ref", ['"', "' or 1=1 --", "神木\x00", "x" * 10_000, "%", "_"])
@@ -76,7 +76,7 @@ def test_kill_9_mid_ingest_leaves_only_complete_documents(tmp_path):
         assert conn.execute("select count(*) from measures where doc_id = ?", [doc_id]).fetchone()[0] == n_measures
         assert conn.execute("select count(*) from targets where doc_id = ?", [doc_id]).fetchone()[0] == n_targets
     report = ingest([folder], db, workers=1)
-    assert len(report.unchanged) == len(docs) and len(report.added) == 120 - len(docs)
+    assert report.unchanged == len(docs) and report.added == 120 - len(docs)
 
 
 # ------------------------------------------------------------------ issue 17
@@ -130,7 +130,7 @@ def test_a_worker_killed_is_the_failure_of_its_file_and_the_run_goes_on(tmp_path
     (folder / "003_killer.txt").write_text(NOTICE, encoding="utf-8")
     monkeypatch.setattr(ingest_module, "parse_file", _killing_parse(ingest_module.parse_file))
     report = ingest([folder], tmp_path / "p.db", workers=2)
-    assert sorted(report.added) == sorted(ALL_IDS)
+    assert sorted(report.changed_ids) == sorted(ALL_IDS)
     assert [(os.path.basename(f.path), "died" in f.reason) for f in report.failures] == [("003_killer.txt", True)]
 
 
@@ -178,7 +178,7 @@ def test_a_stored_notice_always_has_its_json_and_a_missing_or_stale_one_is_resto
 
     monkeypatch.setattr(store, "save_rows", save_then_ctrl_c)
     report = ingest([folder], db, workers=1)
-    assert report.interrupted and len(report.added) == 2
+    assert report.interrupted and report.added == 2
     monkeypatch.setattr(store, "save_rows", real_save)
     conn = sqlite3.connect(db)
     for doc_id, record in conn.execute("select id, record from documents"):
@@ -186,7 +186,7 @@ def test_a_stored_notice_always_has_its_json_and_a_missing_or_stale_one_is_resto
     (tmp_path / f"{ALL_IDS[0]}.json").unlink()  # lost by hand
     (tmp_path / f"{ALL_IDS[1]}.json").write_text("{}", encoding="utf-8")  # stale
     report = ingest([folder], db, workers=1)
-    assert sorted(report.restored) == sorted(ALL_IDS[:2]) and len(report.added) == 3
+    assert report.restored == 2 and report.added == 3
     for doc_id, record in sqlite3.connect(db).execute("select id, record from documents"):
         assert (tmp_path / f"{doc_id}.json").read_text(encoding="utf-8") == record
 
@@ -286,9 +286,9 @@ def test_the_same_file_name_in_two_folders_gives_two_stable_documents(tmp_path):
         shutil.copy(CORPUS / f"{doc_id}.txt", folder / sub / "notice.txt")
     db = tmp_path / "p.db"
     report = ingest([folder], db, workers=1)
-    assert sorted(report.added) == ["2021__5__notice", "a__notice", "b__notice"]
+    assert sorted(report.changed_ids) == ["2021__5__notice", "a__notice", "b__notice"]
     report = ingest([folder], db, workers=1)
-    assert sorted(report.unchanged) == ["2021__5__notice", "a__notice", "b__notice"] and not report.added
+    assert report.unchanged == 3 and not report.added
     assert sqlite3.connect(db).execute("select count(*) from documents").fetchone()[0] == 3
 
 
@@ -301,11 +301,11 @@ def test_a_file_symlink_loop_is_a_failed_file_and_links_out_are_followed_on_requ
     shutil.copy(CORPUS / f"{ALL_IDS[1]}.txt", outside)
     os.symlink(outside, folder / "out.txt")
     report = ingest([folder], tmp_path / "p.db", workers=1)
-    assert report.added == ["a"]
+    assert report.changed_ids == ["a"]
     assert [(os.path.basename(f.path), f.reason) for f in report.failures] == [("loop.txt", "symbolic link loop")]
     assert [os.path.basename(link) for link, _ in report.skipped_links] == ["out.txt"]
     report = ingest([folder], tmp_path / "p.db", workers=1, follow_links=True)
-    assert report.added == ["out"]
+    assert report.changed_ids == ["out"]
 
 
 def test_canonical_unit_names_do_not_depend_on_ingest_order(tmp_path):

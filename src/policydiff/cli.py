@@ -181,9 +181,9 @@ def ingest(paths, db_path, workers, force, quiet, max_size, follow_links, dask_a
             report = _dask_ingest(paths, db_path, dask_address, parts_dir, workers, force, advance)
         else:
             report = run_ingest(paths, db_path, workers=workers, force=force, follow_links=follow_links,
-                                progress=advance)
-    if getattr(report, "interrupted", False):
-        click.echo(f"Interrupted: stored {len(report.added)} added and {len(report.updated)} updated notices "
+                                progress=advance, on_problem=lambda line: click.echo(printable(line), err=True))
+    if report.interrupted:
+        click.echo(f"Interrupted: stored {report.added} added and {report.updated} updated notices "
                    f"in {db_path} (records and JSON agree); the other files were not stored — run ingest "
                    "again to do the rest", err=True)
         sys.exit(130)
@@ -250,28 +250,30 @@ def export(db_path, fmt, out, frame_path):
 
 
 def _print_ingest_summary(report, db_path) -> None:
-    # one unwrapped line per problem, so that they can be grepped
-    for failure in report.failures:
-        click.echo(f"Error: {printable(failure.line())}", err=True)
-    for warning in report.warnings:
-        click.echo(f"Warning: {printable(warning)}", err=True)
-    for path, twin in report.duplicates:
-        click.echo(f"Skipped: {printable(path)}: same content as {twin}", err=True)
+    # problems were printed as they happened, one unwrapped line each (grep-able); a run
+    # without that callback (the Dask path) prints the first ones it kept
+    if report.on_problem is None:
+        for failure in report.failures:
+            click.echo(f"Error: {printable(failure.line())}", err=True)
+        for warning in report.warnings:
+            click.echo(f"Warning: {printable(warning)}", err=True)
+        for path, twin in report.duplicates:
+            click.echo(f"Skipped: {printable(path)}: same content as {twin}", err=True)
     for link, target in report.skipped_links:
         click.echo(f"Skipped: {printable(link)}: a link out of the folder (to {printable(target)}); "
                    "--follow-links reads it", err=True)
-    for doc_id in report.restored:
-        click.echo(f"Restored: {doc_id}.json from the stored record (it was missing or stale)", err=True)
-    click.echo(f"added {len(report.added)}, updated {len(report.updated)}, unchanged "
-               f"{len(report.unchanged)}, failed {len(report.failures)}, duplicates "
-               f"{len(report.duplicates)} → {db_path}")
-    db = store.open_db(db_path)
-    changed = set(report.added) | set(report.updated)
-    rows = [r for r in store.list_documents(db) if r["id"] in changed]
-    if rows:
-        console.print(_documents_table(rows[:SUMMARY_ROWS]))
-    if len(rows) > SUMMARY_ROWS:
-        click.echo(f"… and {len(rows) - SUMMARY_ROWS} more (policydiff docs lists them all)")
+    if report.restored:
+        click.echo(f"Restored: {report.restored} JSON record(s) from the database (missing or stale)", err=True)
+    # the totals and, for a run that changed few documents, their table (past that, the totals only)
+    click.echo(f"added {report.added}, updated {report.updated}, unchanged {report.unchanged}, "
+               f"failed {report.failed}, duplicates {report.duplicated} → {db_path}")
+    changed = report.added + report.updated
+    if not changed:
+        return
+    if changed > SUMMARY_ROWS:
+        click.echo(f"{changed} documents stored; policydiff docs lists them", err=True)
+        return
+    console.print(_documents_table(store.list_documents(store.open_db(db_path), ids=report.changed_ids)))
 
 
 SUMMARY_ROWS = 20
@@ -497,10 +499,10 @@ def units_command(db_path, unresolved, as_json):
 
     Example: policydiff units --unresolved
     """
-    rows = store.unit_aliases(_open(db_path), unresolved)
-    if as_json:
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    if as_json:  # streamed, row by row: the same text as json.dumps(rows, indent=2)
+        _echo_json_array(store.iter_unit_aliases(_open(db_path), unresolved))
         return
+    rows = store.unit_aliases(_open(db_path), unresolved)
     table = Table()
     for column in ("doc_id", "raw", "canonical", "function", "kind", "level", "locality", "reason"):
         table.add_column(column, no_wrap=True, overflow="ellipsis", max_width=30)
@@ -508,6 +510,16 @@ def units_command(db_path, unresolved, as_json):
         table.add_row(*[str(r[k] or "") for k in r])
     console.print(table)
     click.echo(f"{len(rows)} raw unit strings" + (" unresolved" if unresolved else ""))
+
+
+def _echo_json_array(items) -> None:
+    """Print ``items`` as json.dumps(list(items), indent=2) would, one item at a time."""
+    first = True
+    for item in items:
+        text = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        click.echo(("[\n  " if first else ",\n  ") + text, nl=False)
+        first = False
+    click.echo("[]" if first else "\n]")
 
 
 FORMATS = ["table", "csv", "xlsx", "md", "html", "json"]
@@ -561,9 +573,9 @@ def matrix(docs, db_path, across, fmt, out, force_output, frame_path):
 
     db = _open(db_path)
     if across:
-        records = store.load_all_records(db)
-        if docs:
-            records = {doc_id: records[doc_id] for doc_id in (_resolve(db, d) for d in docs)}
+        # one record at a time: each is aligned and only its cells are kept
+        records = (store.iter_records(db) if not docs else
+                   (store.load_record(db, doc_id) for doc_id in dict.fromkeys(_resolve(db, d) for d in docs)))
         rows, columns, raw_rows = across_table(records, _load_frame(frame_path)["entries"])
         titles = {f"{r['frame_id']}|{c}": raw[c] for r, raw in zip(rows, raw_rows) for c in columns[2:]}
         _write_table(rows, columns, fmt, out, "frame × locality (frame derived from implementing notices)",
@@ -604,7 +616,8 @@ def baseline_build(db_path, out):
     from .compare.frame import build_frame, write_frame
 
     _check_output(out, False, db_path)
-    frame = build_frame(list(store.load_all_records(_open(db_path)).values()))
+    db = _open(db_path)
+    frame = build_frame(lambda: store.iter_records(db, order=store.DATE_ORDER))  # read in passes, a record at a time
     path = write_frame(frame, _frame_path(out))
     click.echo(f"wrote {path}: {len(frame['entries'])} entries, {len(frame['indicators'])} indicators "
                f"({frame['provenance']}; primary evidence: {', '.join(frame['primary_documents']) or 'none'})")
@@ -792,21 +805,13 @@ def graph_command(db_path, kind, fmt, lang, out, frame_path):
     Example: policydiff graph --kind citation --format html --lang zh -o graphs/citation.html
     """
     from . import graph as g
-    from .compare.align import align_document
     from .compare.frame import load_frame
 
     db = _open(db_path)
-    records = list(store.load_all_records(db).values())
     try:
         frame = load_frame(_frame_path(frame_path))
     except PolicydiffError:
         frame = None
-    graphs = {}
-    if kind in (None, "citation"):
-        graphs["citation"] = g.citation_graph(records, frame["national"] if frame else None)
-    if kind in (None, "responsibility"):
-        alignments = {r["id"]: align_document(r, frame["entries"]) for r in records} if frame else None
-        graphs["responsibility"] = g.responsibility_graph(records, alignments)
     formats = [fmt] if fmt else ["graphml", "gexf", "json", "html"] + (["png", "svg"] if g.pictures_available() else [])
     if fmt in ("png", "svg") and not g.pictures_available():
         raise Fail("pictures need matplotlib: pip install -e '.[pictures]'")
@@ -817,6 +822,16 @@ def graph_command(db_path, kind, fmt, lang, out, frame_path):
         _check_output(out, False, db_path)
     folder = Path(out) if out and not single else Path("graphs")
     entries = [e["label"] for e in frame["entries"]] if frame else None
+    # pictures and pages quote the records; the graph files are built a document at a time
+    records = list(store.iter_records(db)) if set(formats) & {"html", "png", "svg"} else []
+    graphs = {}
+    if kind in (None, "citation"):
+        graphs["citation"] = g.citation_graph(store.iter_document_rows(db), frame["national"] if frame else None,
+                                              citing=store.iter_citing(db))
+    streamed = kind in (None, "responsibility") and formats == ["graphml"]  # written as the records pass
+    if kind in (None, "responsibility") and not streamed:
+        graphs["responsibility"] = g.responsibility_graph(store.iter_records(db),
+                                                          frame_entries=frame["entries"] if frame else None)
     for name, graph in graphs.items():
         for f in formats:
             path = Path(out) if single else folder / f"{name}.{f}"
@@ -825,6 +840,11 @@ def graph_command(db_path, kind, fmt, lang, out, frame_path):
         if name == "responsibility" and "png" in formats and not single:
             for path in _heatmaps_per_document(graph, records, folder, lang, entries):
                 click.echo(f"wrote {path}")
+    if streamed:
+        path = Path(out) if single else folder / "responsibility.graphml"
+        nodes, edges = g.write_responsibility_graphml(store.iter_records(db), path,
+                                                      frame_entries=frame["entries"] if frame else None)
+        click.echo(f"wrote {path} ({nodes} nodes, {edges} edges)")
 
 
 def _write_graph(graph, path, fmt, records, lang, db_path, entries):

@@ -140,7 +140,9 @@ def ingest_dask(paths, db_path=store.DEFAULT_DB, address: str = "local", parts_d
     from distributed import as_completed
 
     report = IngestReport()
-    files, report.failures = collect_files(paths)
+    files, missing = collect_files(paths)
+    for failure in missing:
+        report.fail(failure)
     parts_dir = Path(parts_dir) if parts_dir else Path(db_path).parent / "parts"
     jobs = _jobs(files, db_path, force, report, progress)
     names: list[str] = []
@@ -155,7 +157,8 @@ def ingest_dask(paths, db_path=store.DEFAULT_DB, address: str = "local", parts_d
             for future in as_completed(futures):
                 if future.status == "error":  # a worker died or could not write: its files failed
                     reason = f"not parsed: the Dask task failed ({type(future.exception()).__name__}: {future.exception()})"
-                    report.failures.extend(Failure(file, reason) for file, *_ in lost[future])
+                    for file, *_ in lost[future]:
+                        report.fail(Failure(file, reason))
                 elif progress:
                     for file, *_ in lost[future]:
                         progress(file)
@@ -170,7 +173,7 @@ def _jobs(files, db_path, force, report, progress) -> list[tuple[str, str, str]]
     jobs = []
     for (file, root), doc_id in zip(files, document_ids(files)):  # the local ingest's ids
         if not force and doc_id in stored and stored[doc_id] == _sha256(file):
-            report.unchanged.append(doc_id)
+            report.unchanged += 1
             if progress:
                 progress(str(file))
             continue
@@ -202,19 +205,19 @@ def load_partitions(parts_dir, db_path=store.DEFAULT_DB, force: bool = False, js
     json_dir = Path(json_dir) if json_dir else Path(db_path).parent
     json_dir.mkdir(parents=True, exist_ok=True)
     stored = store.stored_hashes(db)
-    seen_hashes = {sha: doc_id for doc_id, sha in stored.items()}
     try:
         for manifest in manifests:
-            report.failures.extend(Failure(f, reason) for f, reason in manifest["failures"]
-                                   if latest_file[f] == manifest["part"])
+            for f, reason in manifest["failures"]:
+                if latest_file[f] == manifest["part"]:
+                    report.fail(Failure(f, reason))
             notices = [n for n in manifest["notices"] if latest[n["id"]] == manifest["part"]]
             todo = [n for n in notices if force or stored.get(n["id"]) != n["sha256"]]
-            report.unchanged.extend(n["id"] for n in notices if n not in todo)
+            report.unchanged += sum(1 for n in notices if n not in todo)
             rows = read_partition(Path(parts_dir), manifest["part"]) if todo else {}
             for notice in todo:
                 parsed = ParsedNotice(notice["id"], notice["path"], notice["sha256"], notice["warnings"],
                                       _record_json(rows[notice["id"]]), rows[notice["id"]])
-                _store_one(db, notice["file"], parsed, json_dir, stored, seen_hashes, report)
+                _store_one(db, notice["file"], parsed, json_dir, report)
                 if progress:
                     progress(notice["file"])
     finally:

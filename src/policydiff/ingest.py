@@ -2,7 +2,9 @@
 
 Parsing happens in workers; the parent process alone writes, one transaction
 per document, in a fixed (sorted) order so that output does not depend on the
-number of workers.
+number of workers. What the writer keeps does not grow with the corpus (counts and
+the first problems); a worker that dies is the failure of the file it held; Ctrl-C
+stops with what was stored intact (records and JSON agree).
 """
 
 from __future__ import annotations
@@ -10,12 +12,13 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import hashlib
+import itertools
 import os
 import signal
 import sqlite3
 import sys
 from collections import Counter, deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -35,60 +38,123 @@ IGNORED_SUFFIXES = {".md", ".json", ".csv", ".tsv", ".yml", ".yaml", ".db", ".sq
 INDEX_EVERY = 1000
 
 
+# What the writer keeps of a run does not grow with the corpus: counts, and the first
+# KEEP problems and changed ids (a caller that needs every problem line passes on_problem).
+KEEP = 100
+
+
 @dataclass
 class IngestReport:
-    added: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    duplicates: list[tuple[str, str]] = field(default_factory=list)
-    failures: list[Failure] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    restored: list[str] = field(default_factory=list)  # JSON files rewritten from the stored record
-    skipped_links: list[tuple[str, str]] = field(default_factory=list)  # (link, where it leads)
-    interrupted: bool = False  # Ctrl-C: what is listed was stored, the rest was not read
+    """Counts of a run, with its first problems and the first ids it stored."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    duplicated: int = 0
+    warned: int = 0
+    restored: int = 0  # JSON files rewritten from the stored record
+    changed_ids: list[str] = field(default_factory=list)  # first KEEP ids added or updated
+    failures: list[Failure] = field(default_factory=list)  # first KEEP
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # first KEEP (path, twin id)
+    warnings: list[str] = field(default_factory=list)  # first KEEP
+    skipped_links: list[tuple[str, str]] = field(default_factory=list)  # first KEEP (link, where it leads)
+    interrupted: bool = False  # Ctrl-C: what is counted was stored, the rest was not read
+    on_problem: Callable[[str], None] | None = field(default=None, repr=False)
 
     @property
     def ok(self) -> bool:
-        return not self.failures
+        return not self.failed
+
+    def fail(self, failure: Failure) -> None:
+        self.failed += 1
+        _keep(self.failures, failure)
+        self._tell(f"Error: {failure.line()}")
+
+    def duplicate(self, path: str, twin: str) -> None:
+        self.duplicated += 1
+        _keep(self.duplicates, (path, twin))
+        self._tell(f"Skipped: {path}: same content as {twin}")
+
+    def warn(self, warning: str) -> None:
+        self.warned += 1
+        _keep(self.warnings, warning)
+        self._tell(f"Warning: {warning}")
+
+    def stored(self, doc_id: str, replaced: bool) -> None:
+        if replaced:
+            self.updated += 1
+        else:
+            self.added += 1
+        _keep(self.changed_ids, doc_id)
+
+    def _tell(self, line: str) -> None:
+        if self.on_problem:
+            self.on_problem(line)
+
+
+def _keep(items: list, item) -> None:
+    if len(items) < KEEP:
+        items.append(item)
 
 
 def collect_files(paths: Iterable, follow_links: bool = False, skipped_links: list | None = None
-                  ) -> tuple[list[tuple[Path, Path]], list[Failure]]:
+                  ) -> tuple[list[tuple[str, str]], list[Failure]]:
     """(file, root) pairs under ``paths``, sorted. Folder links are not followed (no
     loops); a file link that loops or is broken is a failed file; one that leads out
-    of its folder is followed only with ``follow_links`` (else listed in ``skipped_links``)."""
-    found, failures, seen = [], [], set()
+    of its folder is followed only with ``follow_links`` (else listed in ``skipped_links``).
+
+    Paths are kept as strings (a root's string shared by its files): a Path object
+    costs ~0.9 KB, and the list lives as long as the run (~26 MB for 30,000 notices)."""
+    found: list[tuple[str, str]] = []
+    failures: list[Failure] = []
     for raw in paths:
         path = Path(raw)
+        root = str(path)
         if path.is_dir():
             for dirpath, dirnames, filenames in os.walk(path, followlinks=False):
                 dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
                 for name in sorted(filenames):
-                    file = Path(dirpath) / name
-                    if name.startswith(".") or file.suffix.lower() in IGNORED_SUFFIXES:
+                    if name.startswith(".") or os.path.splitext(name)[1].lower() in IGNORED_SUFFIXES:
                         continue
-                    found.append((file, path))
+                    found.append((os.path.join(dirpath, name), root))
         elif path.is_file():
-            found.append((path, path.parent))
+            found.append((root, str(path.parent)))
         elif path.is_symlink():
-            failures.append(Failure(str(path), _link_problem(path)))
+            failures.append(Failure(root, _link_problem(path)))
         else:
-            failures.append(Failure(str(path), "no such file or folder"))
-    unique = []
+            failures.append(Failure(root, "no such file or folder"))
+    unique = _first_of_each_file(found, follow_links, skipped_links, failures)
+    return sorted(unique, key=lambda fr: fr[0]), failures
+
+
+def _first_of_each_file(found: list[tuple[str, str]], follow_links: bool, skipped_links: list | None,
+                        failures: list[Failure]) -> list[tuple[str, str]]:
+    """``found`` without later paths to a file already found, without broken or looping links
+    (failed files) and without links out of their folder unless ``follow_links``. Within one
+    walk only a link can reach a file twice, so real paths are remembered only where there
+    are links or several roots, not for every file of a large corpus."""
+    remember = any(os.path.islink(f) for f, _ in found) or len({root for _, root in found}) > 1
+    seen, unique = set(), []
     for file, root in found:
-        try:
-            key = file.resolve(strict=True)
-        except (OSError, RuntimeError):  # a symlink loop, or a link to nothing
-            failures.append(Failure(str(file), _link_problem(file)))
+        key = file
+        if os.path.islink(file):
+            try:
+                key = str(Path(file).resolve(strict=True))
+            except (OSError, RuntimeError):  # a symlink loop, or a link to nothing
+                failures.append(Failure(file, _link_problem(Path(file))))
+                continue
+            if not follow_links and not Path(key).is_relative_to(Path(root).resolve()):
+                if skipped_links is not None:
+                    _keep(skipped_links, (file, key))
+                continue
+        elif remember:
+            key = os.path.realpath(file)
+        if remember and key in seen:
             continue
-        if file.is_symlink() and not follow_links and not key.is_relative_to(Path(root).resolve()):
-            if skipped_links is not None:
-                skipped_links.append((str(file), str(key)))
-            continue
-        if key not in seen:
-            seen.add(key)
-            unique.append((file, root))
-    return sorted(unique, key=lambda fr: str(fr[0])), failures
+        seen.add(key) if remember else None
+        unique.append((file, root))
+    return unique
 
 
 def _link_problem(path: Path) -> str:
@@ -101,15 +167,16 @@ def _link_problem(path: Path) -> str:
     return "not a regular file"
 
 
-def document_ids(files: list[tuple[Path, Path]]) -> list[str]:
+def document_ids(files: list[tuple[str, str]]) -> list[str]:
     """The id of each (file, root): its path under the root (:func:`document_id`); two
     files that still share one (``a__b/x.txt`` and ``a/b__x.txt``) each get a hash of
     their relative path added, so that neither replaces the other."""
-    ids = [document_id(file, root) for file, root in files]
+    ids = [document_id(Path(file), Path(root)) for file, root in files]
     clashes = {doc_id for doc_id, n in Counter(ids).items() if n > 1}
     for i, (file, root) in enumerate(files):
         if ids[i] in clashes:
-            relative = file.relative_to(root).as_posix() if file.is_relative_to(root) else str(file)
+            path = Path(file)
+            relative = path.relative_to(root).as_posix() if path.is_relative_to(root) else file
             ids[i] += "_" + hashlib.sha1(relative.encode()).hexdigest()[:8]
     return ids
 
@@ -149,39 +216,30 @@ def _parse_job(job: tuple[str, str, str]) -> tuple[str, ParsedNotice | None, str
 
 def ingest(paths, db_path=store.DEFAULT_DB, workers: int | None = None, force: bool = False,
            json_dir=None, progress: Callable[[str], None] | None = None,
-           follow_links: bool = False) -> IngestReport:
+           follow_links: bool = False, on_problem: Callable[[str], None] | None = None) -> IngestReport:
     """Parse and store every notice under ``paths``; skip files whose sha256 is stored.
 
-    Ctrl-C stops the run cleanly: what was stored stays (records and JSON agree) and
-    ``report.interrupted`` is set."""
-    report = IngestReport()
-    files, report.failures = collect_files(paths, follow_links, report.skipped_links)
+    ``on_problem`` receives each ``Error: …``/``Warning: …``/``Skipped: …`` line as it
+    happens (the report keeps only the first ones, and counts). Ctrl-C stops the run
+    cleanly: what was stored stays (records and JSON agree) and ``report.interrupted`` is set."""
+    report = IngestReport(on_problem=on_problem)
+    files, missing = collect_files(paths, follow_links, report.skipped_links)
+    for failure in missing:
+        report.fail(failure)
     db = store.open_db(db_path, rebuild=True)
     json_dir = Path(json_dir) if json_dir else Path(db_path).parent
     json_dir.mkdir(parents=True, exist_ok=True)
-    stored = store.stored_hashes(db)
-    jobs = []
-    for (file, root), doc_id in zip(files, document_ids(files)):
-        if not force and doc_id in stored and stored[doc_id] == _sha256(file):
-            report.unchanged.append(doc_id)
-            if progress:
-                progress(str(file))
-            continue
-        jobs.append((str(file), str(root), doc_id))
-    indexed = 0
-    seen_hashes = {sha: doc_id for doc_id, sha in stored.items()}
-    results = _run(jobs, workers)
+    results = _run(_changed_files(db, files, force, report, progress), workers)
     try:
         _restore_json(db, json_dir, report)
         for file, parsed, error in results:
             if progress:
                 progress(file)
-            if error:
-                report.failures.append(Failure(file, error))
+            if error or parsed is None:
+                report.fail(Failure(file, error or "not parsed"))
                 continue
-            _store_one(db, file, parsed, json_dir, stored, seen_hashes, report)
-            if len(report.added) + len(report.updated) >= INDEX_EVERY + indexed:
-                indexed += store.index_pending(db)
+            _store_one(db, file, parsed, json_dir, report)
+            store.index_pending(db, at_least=INDEX_EVERY)
     except KeyboardInterrupt:
         report.interrupted = True
     finally:
@@ -189,6 +247,18 @@ def ingest(paths, db_path=store.DEFAULT_DB, workers: int | None = None, force: b
         store.index_pending(db)
         db.close()
     return report
+
+
+def _changed_files(db, files, force: bool, report: IngestReport, progress) -> Iterator[tuple[str, str, str]]:
+    """(file, root, id) jobs of the files not stored with their current hash, lazily: the
+    stored hashes are looked up one by one, not held for the run."""
+    for (file, root), doc_id in zip(files, document_ids(files)):
+        if not force and store.stored_hash(db, doc_id) == _sha256(file):
+            report.unchanged += 1
+            if progress:
+                progress(file)
+            continue
+        yield file, root, doc_id
 
 
 def _restore_json(db, json_dir: Path, report: IngestReport) -> None:
@@ -204,35 +274,36 @@ def _restore_json(db, json_dir: Path, report: IngestReport) -> None:
             pass
         try:
             _write_text(path, store.load_record_json(db, doc_id))
-            report.restored.append(doc_id)
+            report.restored += 1
         except OSError as exc:
-            report.failures.append(Failure(str(path), f"cannot restore it from the database ({exc.strerror or exc})"))
+            report.fail(Failure(str(path), f"cannot restore it from the database ({exc.strerror or exc})"))
 
 
-def _store_one(db, file: str, parsed: ParsedNotice, json_dir, stored, seen_hashes, report) -> None:
+def _store_one(db, file: str, parsed: ParsedNotice, json_dir, report: IngestReport) -> None:
     """Write the JSON record (atomically), then commit the rows: an interrupt between
     the two leaves a JSON the next ingest replaces, never a stored notice without one."""
     doc_id = parsed.id
-    twin = seen_hashes.get(parsed.sha256)
+    twin = store.document_with_hash(db, parsed.sha256, prefer=doc_id)  # from this run or before
     if twin and twin != doc_id:
-        report.duplicates.append((parsed.path, twin))
+        report.duplicate(parsed.path, twin)
         return
+    replaced = store.stored_hash(db, doc_id) is not None
     json_path = Path(json_dir) / f"{doc_id}.json"
     try:
         _write_text(json_path, parsed.json)
     except OSError as exc:
-        report.failures.append(Failure(file, f"its JSON file could not be written ({exc.strerror or exc}); "
-                                             "not stored — run ingest again once the folder is writable"))
+        report.fail(Failure(file, f"its JSON file could not be written ({exc.strerror or exc}); "
+                                  "not stored — run ingest again once the folder is writable"))
         return
     try:
         store.save_rows(db, doc_id, parsed.rows, index=False)  # index_pending indexes in bulk
     except sqlite3.Error as exc:  # this notice's transaction rolled back; the run goes on
-        report.failures.append(Failure(file, f"cannot store it ({type(exc).__name__}: {exc})"))
+        report.fail(Failure(file, f"cannot store it ({type(exc).__name__}: {exc})"))
         _put_back_json(db, doc_id, json_path)
         return
-    seen_hashes[parsed.sha256] = doc_id
-    (report.updated if doc_id in stored else report.added).append(doc_id)
-    report.warnings.extend(f"{parsed.path}: {w}" for w in parsed.warnings)
+    report.stored(doc_id, replaced)
+    for warning in parsed.warnings:
+        report.warn(f"{parsed.path}: {warning}")
 
 
 def _put_back_json(db, doc_id: str, json_path: Path) -> None:
@@ -245,42 +316,66 @@ def _put_back_json(db, doc_id: str, json_path: Path) -> None:
         pass  # the next ingest restores it
 
 
-def _run(jobs, workers):
+# Parsed notices waiting for the writer, per worker: the workers outpace the single
+# writer, and a pool.map over the whole run would hold every notice parsed ahead of it.
+CHUNK = 8
+CHUNKS_AHEAD = 4
+
+
+def _run(jobs: Iterable[tuple[str, str, str]], workers):
     workers = workers or os.cpu_count() or 1
-    if workers == 1 or len(jobs) <= 1:
+    jobs = iter(jobs)
+    first = list(itertools.islice(jobs, 2))  # one job (a changed file) is not worth a pool
+    jobs = itertools.chain(first, jobs)
+    if workers == 1 or len(first) <= 1:
         yield from map(_parse_job, jobs)
         return
-    yield from _run_pooled(jobs, workers)
+    yield from _run_pooled(_chunks(jobs, CHUNK), workers)
 
 
-def _run_pooled(jobs, workers):
-    """Results in job order from a pool of ``workers``. A worker that dies (the kernel
-    kills it for memory, a crash in a C library) breaks the pool: the jobs then in
-    flight are run again one at a time, each in a fresh process, so that the one that
-    kills its process is reported as failed; the pool is restarted for the rest."""
-    pending = deque(jobs)
-    while pending:
+def _parse_chunk(jobs: list[tuple[str, str, str]]) -> list:
+    return [_parse_job(job) for job in jobs]
+
+
+def _chunks(items: Iterator, size: int) -> Iterator[list]:
+    while chunk := [item for _, item in zip(range(size), items)]:
+        yield chunk
+
+
+def _run_pooled(chunks: Iterator[list], workers: int):
+    """Results in job order from a pool of ``workers``, at most ``CHUNKS_AHEAD`` chunks a
+    worker submitted and not yet taken (so that finished results wait in bounded number).
+    A worker that dies (the kernel kills it for memory, a crash in a C library) breaks the
+    pool: the jobs then in flight are run again one at a time, each in a fresh process, so
+    that the one that kills its process is reported as failed; the pool is restarted."""
+    while True:
         pool = _new_pool(workers)
-        window = deque()  # (job, future), in job order
+        window: deque = deque()  # (chunk, future), in job order
         finished = False
         try:
-            while pending or window:
-                while pending and len(window) < workers * 4:
-                    job = pending.popleft()
-                    window.append((job, pool.submit(_parse_job, job)))
-                job, future = window[0]
+            while True:
+                while len(window) < workers * CHUNKS_AHEAD and (chunk := next(chunks, None)) is not None:
+                    window.append((chunk, pool.submit(_parse_chunk, chunk)))
+                if not window:
+                    finished = True
+                    break
+                chunk, future = window[0]
                 try:
-                    result = future.result()
+                    results = future.result()
                 except BrokenProcessPool:
                     break
                 window.popleft()
-                yield result
-            finished = True
+                yield from results
         finally:
             pool.shutdown() if finished else _stop_pool(pool)
-        for job, future in window:  # after a broken pool; empty otherwise
+        if finished:
+            return
+        for chunk, future in window:  # after a broken pool
             done = future.done() and not future.cancelled() and future.exception() is None
-            yield future.result() if done else _run_alone(job)
+            if done:
+                yield from future.result()
+            else:
+                yield from (_run_alone(job) for job in chunk)
 
 
 def _run_alone(job):

@@ -21,6 +21,7 @@ import logging
 import re
 import sqlite3
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -67,6 +68,8 @@ def open_db(path=DEFAULT_DB, rebuild: bool = False) -> sqlite_utils.Database:
     except BaseException:
         db.close()
         raise
+    # the ingest looks twins up by hash, one notice at a time
+    db.execute("create index if not exists documents_sha256 on documents (sha256)")
     if db.execute("select exists (select 1 from search_pending)").fetchone()[0]:
         index_pending(db)  # an ingest stopped before indexing what it stored
     return db
@@ -206,6 +209,19 @@ def stored_hashes(db: sqlite_utils.Database) -> dict[str, str]:
     return {row["id"]: row["sha256"] for row in db.query("select id, sha256 from documents")}
 
 
+def stored_hash(db: sqlite_utils.Database, doc_id: str) -> str | None:
+    """sha256 of the stored document ``doc_id``, None if it is not stored."""
+    row = db.execute("select sha256 from documents where id = ?", [doc_id]).fetchone()
+    return row[0] if row else None
+
+
+def document_with_hash(db: sqlite_utils.Database, sha256: str, prefer: str | None = None) -> str | None:
+    """The id of a stored document with this content (``prefer`` if it is one of them)."""
+    row = db.execute("select id from documents where sha256 = ? order by id = ? desc, id limit 1",
+                     [sha256, prefer]).fetchone()
+    return row[0] if row else None
+
+
 def save_record(db: sqlite_utils.Database, record: Record, index: bool = True) -> None:
     """Replace one document's rows with ``record``, in a single transaction.
 
@@ -298,9 +314,11 @@ def writing(db: sqlite_utils.Database):
         raise
 
 
-def index_pending(db: sqlite_utils.Database) -> int:
+def index_pending(db: sqlite_utils.Database, at_least: int = 1) -> int:
     """Add every document saved with ``index=False`` to the search indexes, in one
-    transaction; returns how many there were."""
+    transaction, once there are ``at_least`` of them; returns how many it indexed."""
+    if at_least > 1 and db.execute("select count(*) from search_pending").fetchone()[0] < at_least:
+        return 0
     with writing(db):
         count = db.execute("select count(*) from search_pending").fetchone()[0]
         if count:
@@ -451,10 +469,12 @@ def load_record(db: sqlite_utils.Database, doc_id: str) -> Record:
     return json.loads(row[0])
 
 
-def list_documents(db: sqlite_utils.Database) -> list[dict]:
+def list_documents(db: sqlite_utils.Database, ids: list[str] | None = None) -> list[dict]:
+    """One summary row per stored document (only ``ids``, when given), by date."""
+    where = f"where id in ({', '.join('?' for _ in ids)}) " if ids is not None else ""
     return list(db.query(
         "select id, doc_number, locality, admin_level, issue_date, title, ocr, n_measures, "
-        "n_targets, n_citations, warnings from documents order by issue_date, id"))
+        f"n_targets, n_citations, warnings from documents {where}order by issue_date, id", ids or []))
 
 
 def resolve_document(db: sqlite_utils.Database, ref: str) -> str:
@@ -489,12 +509,17 @@ def unit_aliases(db: sqlite_utils.Database, unresolved: bool = False) -> list[di
     """Raw unit strings of every document with the canonical unit each maps to.
     ``unresolved``: those that name no function, or no locality (neither their own nor,
     for a placeholder like 各市, the one they stand under)."""
+    return list(iter_unit_aliases(db, unresolved))
+
+
+def iter_unit_aliases(db: sqlite_utils.Database, unresolved: bool = False) -> Iterator[dict]:
+    """:func:`unit_aliases` one row at a time."""
     unresolved_sql = " where u.kind = 'unresolved' or (u.locality is null and u.parent_name is null)"
     sql = ("select ua.doc_id, ua.raw, coalesce(ua.name, u.name) as canonical, u.function, u.kind, u.level, "
            "coalesce(u.locality, u.parent_name) as locality, u.reason "
            "from unit_aliases ua join units u on u.id = ua.unit_id"
            + (unresolved_sql if unresolved else "") + " order by ua.doc_id, ua.raw")
-    return [dict(row) for row in db.query(sql)]
+    yield from db.query(sql)
 
 
 def document_by_number(db: sqlite_utils.Database, doc_number: str) -> str | None:
@@ -503,9 +528,62 @@ def document_by_number(db: sqlite_utils.Database, doc_number: str) -> str | None
     return row[0] if row else None
 
 
+def load_records(db: sqlite_utils.Database, ids) -> dict[str, Record]:
+    """The stored records of ``ids`` (those that are stored) by id, in the order of :func:`list_documents`."""
+    rows = db.conn.execute("select id, record from documents where id in (select value from json_each(?)) "
+                           "order by issue_date, id", [json.dumps(sorted(ids))])
+    return {doc_id: orjson.loads(text) for doc_id, text in rows}
+
+
+def documents_citing(db: sqlite_utils.Database, doc_number: str) -> set[str]:
+    """Ids of the stored documents with a citation of ``doc_number``."""
+    return {row[0] for row in db.execute("select distinct doc_id from citations where doc_number = ?", [doc_number])}
+
+
 def load_all_records(db: sqlite_utils.Database) -> dict[str, Record]:
     """Every stored record by id, in the order of :func:`list_documents`."""
     return {r["id"]: load_record(db, r["id"]) for r in list_documents(db)}
+
+
+# ------------------------------------------------------------------ the whole corpus, one document at a time
+
+CORPUS_ORDER = "order by issue_date, id"  # the order of list_documents and load_all_records
+
+
+# the order in which the measure frame reads the corpus: (issue date or "", id)
+DATE_ORDER = "order by coalesce(issue_date, ''), id"
+
+
+def iter_records(db: sqlite_utils.Database, order: str = CORPUS_ORDER) -> Iterator[Record]:
+    """Every stored record, one at a time, in the order of :func:`load_all_records`
+    (or ``order``, an ``order by`` clause of the documents table); for whole-corpus
+    commands: the memory of one record, not of the corpus."""
+    # the ids are sorted, then each record read by its key: sorting the records themselves
+    # would make SQLite hold them all in its sorter
+    for doc_id in [row[0] for row in db.conn.execute(f"select id from documents {order}")]:
+        row = db.conn.execute("select record from documents where id = ?", [doc_id]).fetchone()
+        if row:
+            yield orjson.loads(row[0])
+
+
+def iter_document_rows(db: sqlite_utils.Database) -> Iterator[dict]:
+    """What identifies each stored document (id, 文号, titles, place, level, date), in corpus order."""
+    yield from db.query("select id, doc_number, title, body_title, locality, admin_level, issue_date "
+                        f"from documents {CORPUS_ORDER}")
+
+
+def iter_citing(db: sqlite_utils.Database) -> Iterator[dict]:
+    """Each document that cites another, with its citations (as in the record) and its
+    text, one at a time in corpus order."""
+    documents = db.conn.execute("select id, doc_number, title, locality, admin_level from documents "
+                                f"where n_citations > 0 {CORPUS_ORDER}")
+    for doc_id, doc_number, title, locality, admin_level in documents:
+        citations = [{"title": c[0], "doc_number": c[1], "issuer_hint": c[2], "verb": c[3], "resolved_to": c[4],
+                      "span": [c[5], c[6]]}
+                     for c in db.conn.execute("select title, doc_number, issuer_hint, verb, resolved_to, start, end "
+                                              "from citations where doc_id = ? order by position", [doc_id])]
+        yield {"id": doc_id, "doc_number": doc_number, "title": title, "locality": locality,
+               "admin_level": admin_level, "citations": citations, "text": document_text(db, doc_id)}
 
 
 def document_text(db: sqlite_utils.Database, doc_id: str, source: bool = False) -> str:

@@ -26,7 +26,11 @@ def choose_reference(db, against: str | None = None, frame: dict | None = None) 
         return reference_from_document(store.load_record(db, national_id))
     if frame is None:
         frame = load_frame()
-    return reference_from_frame(frame, store.load_all_records(db))
+    # the reference reads lead units only from the stored primary documents its evidence names
+    # (see _compute_reference_leads): load those, not the corpus
+    named = {ev["doc_id"] for entry in frame["entries"] for ev in entry["evidence"]}
+    primary = named & store.documents_citing(db, national_facts()["doc_number"])
+    return reference_from_frame(frame, store.load_records(db, primary))
 
 
 def reference_from_frame(frame: dict, records: dict[str, Record]) -> Reference:

@@ -30,11 +30,16 @@ def national_facts() -> dict:
 def national_document(records: list[Record]) -> dict:
     """What is known of the national opinion: first-hand where the corpus has it."""
     facts = national_facts()
-    own = next((r for r in records if r.get("doc_number") == facts["doc_number"]), None)
+    own, (issuers, evidence) = None, ([], None)
+    for r in records:  # one pass: ``records`` may be a stream
+        if r.get("doc_number") == facts["doc_number"]:
+            own = r
+            break
+        if evidence is None:
+            issuers, evidence = _issuers_from_citations([r], facts["doc_number"])
     if own:
         return {"doc_number": own["doc_number"], "titles": [own["title"]], "issuers": own["issuers"],
                 "issue_date": own["issue_date"], "source": f"corpus document {own['id']}"}
-    issuers, evidence = _issuers_from_citations(records, facts["doc_number"])
     return {"doc_number": facts["doc_number"], "titles": facts["titles"], "issuers": issuers,
             "issuers_evidence": evidence, "issue_month": facts["issue_month"],
             "issue_month_source": facts["issue_month_source"], "in_corpus": False,
@@ -65,33 +70,58 @@ def _rule_for(heading: str):
     return None, None, False
 
 
-def build_frame(records: list[Record]) -> dict:
-    """Build the measure frame from parsed records (see module docstring)."""
-    facts = national_facts()
-    records = sorted(records, key=lambda r: (r.get("issue_date") or "", r["id"]))  # order-independent
-    national = national_document(records)
-    primary = primary_documents(records, facts["doc_number"])
-    primary_ids = {r["id"] for r in primary}
+def build_frame(records) -> dict:
+    """Build the measure frame from parsed records (see module docstring).
+
+    ``records`` is a list, or a function that returns the records afresh in (issue
+    date, id) order (``lambda: store.iter_records(db)``): the corpus is then read in
+    passes, one record at a time, and only the frame and the indicator rows are kept."""
+    if callable(records):
+        passes = records
+    else:
+        ordered = sorted(records, key=_date_order)
+        passes = lambda: iter(ordered)  # noqa: E731
+    number = national_facts()["doc_number"]
+    national = national_document(passes())
+    primary_ids: set[str] = set()
     entries: list[dict] = []
-    for record in primary:
-        for m in record["measures"]:
-            _add_evidence(entries, record, m, primary=True, matching=entries)
+    for record in passes():
+        if cites(record, number):
+            primary_ids.add(record["id"])
+            for m in record["measures"]:
+                _add_evidence(entries, record, m, primary=True, matching=entries)
     # other localities are matched against the primary entries as they stand now (a fixed
     # frame, prepared once), so that building stays linear in the number of notices
     matching = PreparedFrame([dict(e, evidence=list(e["evidence"])) for e in entries])
-    others = [r for r in records if r["id"] not in primary_ids and r.get("doc_number") != facts["doc_number"]]
-    for record in others:
-        for m in record["measures"]:
-            _add_evidence(entries, record, m, primary=False, matching=matching)
+    for record in passes():
+        if record["id"] not in primary_ids and record.get("doc_number") != number:
+            for m in record["measures"]:
+                _add_evidence(entries, record, m, primary=False, matching=matching)
     entries = [e for e in entries if e["primary"] or len(e["localities"]) >= 2]
     for i, entry in enumerate(entries, start=1):
         entry["id"] = f"F{i:02d}"
         entry["key_terms"] = key_terms([e["heading"] for e in entry["evidence"]])
         entry["strength"] = len(entry["localities"])
         entry["localities"] = sorted(entry["localities"])
+    carriers = [_indicator_part(r) for r in passes() if r.get("annex_indicators")]
     return {"provenance": PROVENANCE, "national": national,
             "primary_documents": sorted(primary_ids), "entries": entries,
-            "indicators": build_indicators(records, primary_ids)}
+            "indicators": build_indicators(carriers, primary_ids)}
+
+
+def _date_order(record: dict) -> tuple[str, str]:
+    return record.get("issue_date") or "", record["id"]  # order-independent
+
+
+def cites(record: dict, doc_number: str) -> bool:
+    return any(c["doc_number"] == doc_number for c in record["citations"])
+
+
+def _indicator_part(record: Record) -> Record:
+    """What build_indicators reads of a record (its annex rows and their targets)."""
+    return {"id": record["id"], "locality": record.get("locality"), "doc_number": record.get("doc_number"),
+            "annex_indicators": record["annex_indicators"],
+            "targets": [t for t in record["targets"] if t["path"] == "annex"]}
 
 
 def _add_evidence(entries: list[dict], record: Record, measure: dict, primary: bool,

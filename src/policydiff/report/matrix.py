@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 
 from ..compare.align import align_document
 from ..models import Record
@@ -86,7 +87,44 @@ def _level_rank(level: str | None) -> int:
     return {"national": 0, "provincial": 1, "prefecture": 2, "county": 3}.get(level or "", 4)
 
 
-def across_table(records: dict[str, Record], frame_entries: list[dict]):
-    """Rows of ``policydiff matrix --across``: frame entry × locality, for ``records`` by id."""
-    alignments = {doc_id: align_document(record, frame_entries) for doc_id, record in records.items()}
-    return across_matrix(alignments, frame_entries, records)
+def across_table(records: Iterable[Record] | dict[str, Record], frame_entries: list[dict]):
+    """Rows of ``policydiff matrix --across``: frame entry × locality, for ``records``
+    (by id, or a stream: each record is aligned as it passes and only its cells are kept).
+    Returns (rows, columns, raw_rows) as :func:`across_matrix` does."""
+    if isinstance(records, dict):
+        records = records.values()
+    documents = []  # (level rank, date, column, cells, raw cells), in input order
+    for record in records:
+        cells, raw_cells = _cells(align_document(record, frame_entries))
+        documents.append((_level_rank(record["admin_level"]), record["issue_date"] or "", _column(record),
+                          cells, raw_cells))
+    documents.sort(key=lambda d: d[:2])  # stable: input order within a level and date
+    columns = ["frame_id", "label"] + [d[2] for d in documents]
+    rows, raw_rows = [], []
+    for entry in frame_entries:
+        row = {"frame_id": entry["id"], "label": entry["label"]}
+        raw = dict(row)
+        for _, _, column, cells, raw_cells in documents:
+            row[column] = cells.get(entry["id"], "")
+            raw[column] = raw_cells.get(entry["id"], "")
+        rows.append(row)
+        raw_rows.append(raw)
+    return rows, columns, raw_rows
+
+
+def _cells(aligned: list[dict]) -> tuple[dict[str, str], dict[str, str]]:
+    """One document's cells by frame entry: lead functions and lead units as printed
+    (a ✓ when the entry is carried without a lead unit)."""
+    functions: dict[str, list[str]] = {}
+    raws: dict[str, list[str]] = {}
+    for a in aligned:
+        if a["frame_id"] is None:
+            continue
+        functions.setdefault(a["frame_id"], [])
+        raws.setdefault(a["frame_id"], [])
+        for u in a["units"]:
+            if u["role"] in ("lead", "responsible"):
+                functions[a["frame_id"]].append(u["function"] or u["raw"])
+                raws[a["frame_id"]].append(u["raw"])
+    return ({e: "、".join(dict.fromkeys(f)) or "✓" for e, f in functions.items()},
+            {e: "、".join(dict.fromkeys(r)) or "✓" for e, r in raws.items()})
