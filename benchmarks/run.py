@@ -92,7 +92,7 @@ def bench_dask(folder: Path, work: Path) -> dict:
     seconds, report = timed(ingest_dask, [folder], work / "dask.db", "local", parts_dir=work / "daskparts",
                             json_dir=work / "daskjson")
     load_s, _ = timed(load_partitions, work / "daskparts", work / "daskload.db", json_dir=work / "daskjson2")
-    return {"files": len(report.added), "failed": len(report.failures), "s": seconds, "load_s": load_s}
+    return {"files": report.added, "failed": report.failed, "s": seconds, "load_s": load_s}
 
 
 def bench_stages(folder: Path, sample: int = 200) -> dict:

@@ -18,8 +18,8 @@ def main(folder: str, db_path: str, address: str = "local") -> None:
     report = ingest_dask([folder], db_path, address)
     for failure in report.failures:
         print(f"Error: {failure.line()}", file=sys.stderr)
-    print(f"added {len(report.added)}, updated {len(report.updated)}, unchanged {len(report.unchanged)}, "
-          f"failed {len(report.failures)} → {db_path}")
+    print(f"added {report.added}, updated {report.updated}, unchanged {report.unchanged}, "
+          f"failed {report.failed} → {db_path}")
 
 
 if __name__ == "__main__":

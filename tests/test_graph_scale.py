@@ -171,8 +171,8 @@ def test_diff_against_the_frame_reads_only_the_primary_evidence_and_says_the_sam
     frame = load_frame(FRAME_PATH)
     reference = choose_reference(generated_db, frame=frame)
     everything = reference_from_frame(frame, store.load_all_records(generated_db))
-    assert 0 < len(reference["records"]) < len(everything["records"])  # the bundled notices that cite 国卫扶贫发〔2021〕6号
-    for doc_id in list(everything["records"])[:12]:
+    assert 0 < len(reference.records) < len(everything.records)  # the bundled notices that cite 国卫扶贫发〔2021〕6号
+    for doc_id in list(everything.records)[:12]:
         record = store.load_record(generated_db, doc_id)
         assert diff_document(record, reference) == diff_document(record, everything)
 

@@ -238,6 +238,9 @@ class CountingPool:
     def __init__(self):
         self.submitted = self.taken = self.most_ahead = 0
 
+    def shutdown(self, *args, **kwargs):
+        pass
+
     def submit(self, fn, item):
         from concurrent.futures import Future
 
@@ -248,16 +251,19 @@ class CountingPool:
         return future
 
 
-def test_parsed_notices_wait_for_the_writer_in_bounded_number():
-    from policydiff.ingest import _bounded_map
+def test_parsed_notices_wait_for_the_writer_in_bounded_number(monkeypatch):
+    from policydiff import ingest as ingest_module
 
     pool = CountingPool()
+    monkeypatch.setattr(ingest_module, "_new_pool", lambda workers: pool)
+    monkeypatch.setattr(ingest_module, "_parse_chunk", lambda chunk: [x * 2 for x in chunk])
     results = []
-    for result in _bounded_map(pool, lambda x: x * 2, iter(range(1000)), ahead=4):
+    for result in ingest_module._run_pooled(iter([[x] for x in range(1000)]), workers=1):
         results.append(result)
         pool.taken += 1
     assert results == [x * 2 for x in range(1000)]  # in order, all of them
-    assert pool.most_ahead <= 5  # the one being taken and four ahead, not the whole run
+    # the one being taken and CHUNKS_AHEAD ahead, not the whole run
+    assert pool.most_ahead <= ingest_module.CHUNKS_AHEAD + 1
 
 
 @pytest.mark.parametrize("layout, expected", [
