@@ -215,7 +215,11 @@ def test_ctrl_c_ends_with_one_line_saying_what_was_stored(tmp_path):
                              "--workers", "2", "--quiet"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     _wait_for_documents(db, 5)
     proc.send_signal(signal.SIGINT)
-    _out, err = proc.communicate(timeout=120)
+    try:
+        _out, err = proc.communicate(timeout=120)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        pytest.fail(f"ingest did not stop after Ctrl-C; it printed: {proc.communicate()[1][-2000:]}")
     assert proc.returncode == 130, err
     assert "Traceback" not in err and len([line for line in err.splitlines() if line.strip()]) == 1
     assert err.startswith("Interrupted: stored ")

@@ -186,7 +186,11 @@ def ingest(paths, db_path, workers, force, quiet, max_size, follow_links, dask_a
         click.echo(f"Interrupted: stored {report.added} added and {report.updated} updated notices "
                    f"in {db_path} (records and JSON agree); the other files were not stored — run ingest "
                    "again to do the rest", err=True)
-        sys.exit(130)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        # the database is closed and every record has its JSON; leave now, without the exit
+        # handlers of concurrent.futures, which can wait on a pool interrupted mid-call
+        os._exit(130)
     _print_ingest_summary(report, db_path)
     sys.exit(0 if report.ok else 1)
 
