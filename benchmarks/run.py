@@ -204,14 +204,17 @@ def bench_queries(db_path: Path, rounds: int = 5) -> dict:
             "align_s": t_align, "measures": n_measures, "frame_s": t_frame, "load_s": t_load}
 
 
+# VmHWM, not ru_maxrss: Linux keeps ru_maxrss across exec, so a probe started from this
+# (large) harness would report the harness's peak as its own
 HOSTILE_PROBE = """
-import resource, sys
+import re, sys
 from policydiff.read import read
 try:
     outcome = f"read, {len(read(sys.argv[1]).text):,} characters"
 except Exception as exc:
     outcome = "refused: " + str(exc).split(": ", 1)[-1].split("; raise")[0]
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024, outcome)
+peak_kb = int(re.search(r"VmHWM:\\s+(\\d+)", open("/proc/self/status").read()).group(1))
+print(peak_kb // 1024, outcome)
 """
 
 

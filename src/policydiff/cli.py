@@ -393,18 +393,44 @@ def _emit(as_json, as_csv, answers):
     return as_json or as_csv
 
 
+# columns whose every line is a name or a code: shown whole, never broken or cut
+WHOLE_COLUMNS = ("path", "kind", "role", "match", "level", "units (role: raw)", "raw", "canonical")
+
+
 def _answer_table(title: str, columns: list[str], rows: list[list[str]]) -> Table:
-    """A table whose cells never break a word: short columns (path, kind, role) keep
-    their full width, long ones (title, units, evidence) end in an ellipsis."""
+    """A table that never breaks a name: paths, roles and units (one a line) keep their
+    full width; the prose columns (title, evidence) wrap in the room that is left."""
     table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
     for i, column in enumerate(columns):
-        width = max(cell_len(column), *(cell_len(r[i]) for r in rows))
-        short = column in ("path", "kind", "role", "match", "level")
-        table.add_column(column, no_wrap=True, overflow="ellipsis", min_width=width if short else None,
-                         max_width=None if short else 30)
+        if column in WHOLE_COLUMNS:
+            width = max(cell_len(line) for r in [[column], *rows] for line in str(r[0 if r == [column] else i]).split("\n"))
+            table.add_column(column, no_wrap=True, min_width=width)
+        else:
+            table.add_column(column, overflow="fold", ratio=1)
     for r in rows:
         table.add_row(*r)
     return table
+
+
+def _print_answers(title: str, columns: list[str], rows: list[list[str]]) -> None:
+    """The answers of one group as a table where the terminal is wide enough for its names
+    and some prose; below that, one block per answer (names on lines of their own), so
+    that a narrow terminal never cuts a unit's name."""
+    whole = [max(cell_len(line) for r in [[c], *rows] for line in str(r[0] if r == [c] else r[i]).split("\n"))
+             for i, c in enumerate(columns) if c in WHOLE_COLUMNS]
+    prose = sum(1 for c in columns if c not in WHOLE_COLUMNS)
+    if sum(whole) + 3 * len(columns) + 16 * prose <= console.width:
+        console.print(_answer_table(title, columns, rows))
+        return
+    click.echo(title)
+    for r in rows:
+        click.echo("  ".join(str(v) for c, v in zip(columns, r) if c in WHOLE_COLUMNS and "\n" not in str(v)))
+        for c, v in zip(columns, r):
+            if c not in WHOLE_COLUMNS:
+                click.echo(f"    {c}: {v}")
+            elif "\n" in str(v):
+                click.echo("\n".join(f"    {line}" for line in str(v).split("\n")))
+    click.echo()
 
 
 def _group_title(first: dict) -> str:
@@ -448,10 +474,10 @@ def who(topic, db_path, doc_ref, level, role, exact, as_json, as_csv, limit, fra
         return
     for (match, _), items in group_by_document(answers).items():
         rows = [[a["path"], a["kind"], f"{a['match']} {a['matched']} {a['score']}", a["title"],
-                 "; ".join(f"{u['role']}: {u['raw']}" for u in a["units"]) or "—",
+                 "\n".join(f"{u['role']}: {u['raw']}" for u in a["units"]) or "—",
                  f"[{a['span'][0]}:{a['span'][1]}] {a['evidence']}"] for a in items]
-        console.print(_answer_table(_group_title(items[0]) + ("" if match == "exact" else "  — loose matches"),
-                                    ["path", "kind", "match", "title", "units (role: raw)", "evidence"], rows))
+        _print_answers(_group_title(items[0]) + ("" if match == "exact" else "  — loose matches"),
+                       ["path", "kind", "match", "title", "units (role: raw)", "evidence"], rows)
 
 
 def _frame_path(frame_path):
@@ -490,8 +516,7 @@ def duties_command(unit, db_path, level, role, as_json, as_csv):
         groups.setdefault(a["doc_id"], []).append(a)
     for items in groups.values():
         rows = [[a["path"], a["kind"], a["role"], a["title"], a["raw"], a["canonical"] or ""] for a in items]
-        console.print(_answer_table(_group_title(items[0]), ["path", "kind", "role", "title", "raw", "canonical"],
-                                    rows))
+        _print_answers(_group_title(items[0]), ["path", "kind", "role", "title", "raw", "canonical"], rows)
 
 
 @cli.command("units")

@@ -123,7 +123,7 @@ def _drop_tags(page) -> None:
     for element in list(page.iter(*_CHROME_TAGS)):
         element.drop_tree()
     for element in list(page.iter()):
-        if element.getparent() is not None and _HIDDEN.search(element.get("style", "")):
+        if element.getparent() is not None and _HIDDEN.search(element.get("style") or ""):  # comments: None
             element.drop_tree()
 
 
