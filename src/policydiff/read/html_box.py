@@ -10,24 +10,20 @@ from __future__ import annotations
 
 import re
 
-# Normalised key -> the labels sites print for it (simplified and traditional; padding allowed
-# between the characters). A label with an empty value is left out, never paired with the next label.
-BOX_LABELS = {
-    "title": ("标题", "名称", "文件名称", "標題", "名稱"),
-    "doc_number": ("发文字号", "發文字號", "发布文号", "發布文號", "文号", "文號"),
-    "issuer": ("发文机关", "發文機關", "发布机构", "發布機構", "发文机构", "发文单位", "发布单位", "發布單位",
-               "发布机关", "發布機關", "制定机关", "制定機關", "发布部门", "公开主体"),
-    "written_date": ("成文日期", "生成日期", "发文日期", "發文日期", "印发日期"),
-    "published_date": ("发布日期", "發布日期", "发布时间", "發布時間", "公开日期", "公開日期", "公开时间"),
-    "index_no": ("索引号", "索引號"),
-    "topic": ("主题分类", "主題分類", "组配分类", "信息分类", "主题类别", "分类"),
-    "validity": ("有效性", "文件有效性", "是否有效", "时效性", "時效性", "效力状态", "有效性狀態"),
-    "source": ("来源", "來源", "信息来源", "发布来源"),
+from .. import patterns as P
+
+# The labels of an information box are the ones the text-side reader knows
+# (patterns.META_LABELS: normalised key -> labels, None: labels to skip), plus a few that
+# only a page's markup makes safe to read as labels (分类 alone would match prose in a text).
+_MARKUP_ONLY = {
+    "topic": ("主题类别", "分类"),
+    "published_date": ("公开时间",),
+    "validity": ("效力状态",),
+    "source": ("信息来源",),
 }
+BOX_LABELS = {key: (*labels, *_MARKUP_ONLY.get(key, ())) for key, labels in P.META_LABELS.items() if key}
 # Labels read only so that they end the value before them.
-OTHER_LABELS = ("主题词", "主題詞", "公开方式", "公开属性", "公开范围", "效力级别", "效力級別", "体裁分类",
-                "服务对象", "浏览次数", "访问次数", "点击数", "阅读次数", "字号", "字体", "作者", "责任编辑",
-                "实施日期", "施行日期", "生效日期", "废止日期", "内容概述", "备注", "文种")
+OTHER_LABELS = (*P.META_LABELS[None], "公开范围", "服务对象", "访问次数", "点击数", "阅读次数", "责任编辑", "文种")
 
 _PAD = r"[\s\u3000\u00a0]*"
 
