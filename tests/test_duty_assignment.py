@@ -2,9 +2,9 @@
 
 import pytest
 
-from conftest import HUAINAN, LIANYUNGANG
+from conftest import HUAINAN, KAIFENG, LIANYUNGANG
 from policydiff.compare.align import measure_units
-from policydiff.extract.units import assign_duties
+from policydiff.extract.units import assign_duties, assign_sole_issuer
 from policydiff.models import Duty, Measure, UnitMention
 from policydiff.report.matrix import document_matrix
 
@@ -39,6 +39,26 @@ def test_huainan_matrix_has_units_from_its_duty_paragraph(records):
     assert "医疗保障部门" in columns and "人力资源社会保障部门" in columns
     talent = next(r for r in rows if r["path"] == "二/（二）/9")
     assert talent["人力资源社会保障部门"] == "责任"  # 职称评定、薪酬待遇 in its duty
+
+
+def test_kaifeng_matrix_has_its_sole_issuer_marked_as_implied(records):
+    # Kaifeng's work points name no unit (its 强化部门协同 lists partners, not who does what):
+    # the one body that issued them carries them, said as implied, not as printed
+    rows, columns = document_matrix(records[KAIFENG])
+    assert columns[3:] == ["开封市卫生健康委员会"] and all(r["开封市卫生健康委员会"] == "责任" for r in rows)
+    mentions = [u for m in records[KAIFENG]["measures"] for u in m["unit_mentions"]]
+    assert {u["source"] for u in mentions} == {"sole_issuer"}
+    assert not any(m["responsible_units"] for m in records[KAIFENG]["measures"])  # not among the printed units
+
+
+def test_no_unit_is_implied_for_joint_issuers_or_beside_printed_ones():
+    measures = [Measure("一", "加强组织领导", "各单位要明确分工。", (10, 20))]
+    assign_sole_issuer(measures, ["甲市卫生健康委员会", "甲市民政局"], "甲市卫生健康委员会 甲市民政局")
+    assert not measures[0].unit_mentions
+    marked = Measure("二", "做实签约", "（牵头单位：甲市卫健委）", (30, 50),
+                     unit_mentions=[UnitMention("甲市卫健委", "lead", "inline_marker", (35, 40))])
+    assign_sole_issuer([marked], ["甲市卫生健康委员会"], "甲市卫生健康委员会")
+    assert [u.source for u in marked.unit_mentions] == ["inline_marker"]
 
 
 def test_lianyungang_measure_lists_each_unit_once_with_its_rows(records):

@@ -6,7 +6,7 @@ from itertools import pairwise
 import networkx as nx
 import pytest
 
-from conftest import ALL_IDS, GUANGXI, HUAINAN, LIANYUNGANG, SHENMU
+from conftest import ALL_IDS, GUANGXI, HUAINAN, KAIFENG, LIANYUNGANG, SHENMU
 from policydiff.canonical import Context, canonical_unit
 from policydiff.graph import bare_title, citation_graph, export, resolve_citation, responsibility_graph
 
@@ -185,7 +185,8 @@ def test_heat_map_counts_functions_by_frame_entry(records, responsibility):
 
     across = function_entry_counts(responsibility)
     named, lead = across[("卫生健康", "先诊疗后付费")]
-    assert named == {SHENMU, GUANGXI, LIANYUNGANG} and lead == {SHENMU, LIANYUNGANG}  # Guangxi: 责任单位, no lead
+    # Guangxi: 责任单位, no lead; Kaifeng: its sole issuer, implied (no unit printed)
+    assert named == {SHENMU, GUANGXI, LIANYUNGANG, KAIFENG} and lead == {SHENMU, LIANYUNGANG}
     shenmu = function_entry_counts(responsibility, {SHENMU})
     assert shenmu[("卫生健康", "先诊疗后付费")][1] == {f"measure:{SHENMU}:二/（二）"}  # 市卫健局公卫科 leads
     assert all(len(cell[1]) <= len(cell[0]) for cell in across.values())

@@ -18,7 +18,7 @@ from .extract.citations import extract_citations
 from .extract.measures import extract_measures, is_goal_node, is_measure_node
 from .extract.tables import extract_annex_indicators, extract_task_table, link_task_rows
 from .extract.targets import deadline_of, extract_targets
-from .extract.units import assign_duties, extract_duties
+from .extract.units import assign_duties, assign_sole_issuer, extract_duties
 from .metadata import extract_metadata
 from .models import NormalisedText, OutlineNode, Record, SourceText
 from .normalise import normalise
@@ -96,6 +96,7 @@ def parse_text(norm: NormalisedText, source_metadata: dict | None = None) -> Rec
         if r["kind"] != "repeated_across_line_break"]
     duties = _duties(text, nodes, by_path)
     assign_duties(measures, duties)  # no inline markers: the duty paragraph says who does what
+    assign_sole_issuer(measures, meta["issuers"], text)  # nor a duty paragraph: the one body that issued it
     warnings.extend(_locality_warnings(meta.get("locality_evidence")))
     record = cast(Record, {
         **meta,

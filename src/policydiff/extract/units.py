@@ -163,3 +163,23 @@ def assign_duties(measures: list[Measure], duties: list[Duty]) -> None:
                 measure.unit_mentions.append(UnitMention(duty.unit, "responsible", "duty_paragraph", duty.span))
                 if duty.unit not in measure.responsible_units:
                     measure.responsible_units.append(duty.unit)
+
+
+def assign_sole_issuer(measures: list[Measure], issuers: list[str], text: str) -> None:
+    """A notice issued by one body that names no unit anywhere (no marker, task table or duty
+    clause): its measures are that body's to carry out. Marked source "sole_issuer" (in
+    ``unit_mentions`` only, not among the printed ``responsible_units``), so that a reader
+    sees the unit is implied by who issued the notice, not printed beside the measure.
+
+    >>> m = Measure("一/一是", "健全动态监测机制", "依托监测系统。", (40, 60))
+    >>> assign_sole_issuer([m], ["某市卫生健康委员会"], "某市卫生健康委员会文件")
+    >>> [(u.unit, u.role, u.source, u.span) for u in m.unit_mentions]
+    [('某市卫生健康委员会', 'responsible', 'sole_issuer', (0, 9))]
+    """
+    if len(issuers) != 1 or any(m.unit_mentions for m in measures):
+        return
+    at = text.find(issuers[0])
+    span = (at, at + len(issuers[0])) if at >= 0 else (0, 0)
+    for measure in measures:
+        measure.unit_mentions.append(UnitMention(issuers[0], "responsible", "sole_issuer", span))
+
