@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
+from . import patterns as P
 from . import store
 from .errors import PolicydiffError
 from .models import Record
@@ -29,7 +30,7 @@ db_option = click.option("--db", "db_path", type=click.Path(dir_okay=False),
 frame_option = click.option("--frame", "frame_path", type=click.Path(dir_okay=False), default=None,
                             help="The measure frame (default: the shipped national frame, "
                                  "derived from implementing notices).")
-LEVELS = ["national", "provincial", "prefecture", "county"]
+LEVELS = list(P.ADMIN_LEVELS[:4])
 level_option = click.option("--level", type=click.Choice(LEVELS), help="Only documents of this level.")
 role_option = click.option("--role", type=click.Choice(["lead", "support", "responsible"]))
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON.")

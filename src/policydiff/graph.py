@@ -25,7 +25,6 @@ from .models import Record
 from .resources import ancestor, localities
 from .textutils import bare_title, sentence_around
 
-LEVEL_RANK = {"national": 0, "provincial": 1, "prefecture": 2, "county": 3, None: 4}
 IMPLEMENTS = re.compile(r"贯彻落实|贯彻|落实")
 CARRY_OUT = re.compile(r"精神|制定本|制定如下|结合.{0,6}实际")
 TITLE_MATCH = 92

@@ -19,6 +19,10 @@ LATIN_SPACE = re.compile(rf"(?<=[{CJK}])[ ]+(?=[A-Za-z])|(?<=[A-Za-z])[ ]+(?=[{C
 LABEL_SPACE = re.compile(r"^(\d{1,2}[.．]|[（(][一二三四五六七八九十\d]{1,3}[）)])[ \u3000]+")
 SENTENCE_END = "。！？；：:;"
 
+# ---------------------------------------------------------------- the ladder
+# administrative levels, top down: the one order for grouping, sorting and drawing
+ADMIN_LEVELS = ("national", "provincial", "prefecture", "county", "township")
+
 # ---------------------------------------------------------------- outline
 OUTLINE_LABELS = [
     # kind, pattern (matched at paragraph start); the label group is "label"

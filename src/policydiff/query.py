@@ -16,7 +16,7 @@ import sqlite_utils
 
 from .canonical import division_names, expand_unit_list, function_of
 from .resources import load_json
-from .textutils import sentence_bounds
+from .textutils import level_rank, sentence_bounds
 
 MAX_QUERY = 200
 TITLE_WEIGHT = 5.0
@@ -39,7 +39,6 @@ def clean_query(text: str) -> str:
 
 EXACT, LOOSE = "exact", "loose"
 LOOSE_WEIGHT = 0.4
-LADDER = {"national": 0, "provincial": 1, "prefecture": 2, "county": 3, "township": 4}
 
 
 def topic_terms(topic: str, extra: dict[str, list[str]] | None = None) -> list[tuple[str, str, float]]:
@@ -211,7 +210,7 @@ def _found(db, terms, words: list[str], docs, limit: int) -> list[tuple]:
 
 def ladder_key(answer: dict) -> tuple:
     """Down the ladder (national → province → prefecture → county), then by date."""
-    return LADDER.get(answer["level"] or "", 9), answer["issue_date"] or "", answer["doc_id"]
+    return level_rank(answer["level"]), answer["issue_date"] or "", answer["doc_id"]
 
 
 def _place_answer(db, docs, place, role, match, first, score) -> dict | None:

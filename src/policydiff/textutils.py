@@ -155,3 +155,13 @@ def chinese_number(raw: str) -> float | None:
         except (ValueError, KeyError):
             return None
     return int(number) if number.is_integer() else number
+
+
+def level_rank(level: str | None) -> int:
+    """Place of an administrative level on the ladder, top down; unknown levels last.
+
+    >>> [level_rank(x) for x in ("national", "county", None)]
+    [0, 3, 5]
+    """
+    return P.ADMIN_LEVELS.index(level) if level in P.ADMIN_LEVELS else len(P.ADMIN_LEVELS)
+

@@ -23,10 +23,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from .. import patterns as P
 from ..graph import level_of_number
 from ..resources import ancestor, localities
 
-LEVELS = ("national", "provincial", "prefecture", "county", "")
+LEVELS = (*P.ADMIN_LEVELS[:4], "")  # the rows drawn, top down; "" for a level not known
 ROW_HEIGHT = 1.6  # inches from one row's centre to the next
 BOX_HEIGHT = 0.5
 GAP = 0.25  # between two boxes of a row

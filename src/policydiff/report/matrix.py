@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from ..compare.align import align_document
 from ..models import Record
+from ..textutils import level_rank
 
 ROLE_LABELS = {"lead": "牵头", "support": "配合", "responsible": "责任"}
 
@@ -57,7 +58,7 @@ def across_matrix(alignments: dict[str, list[dict]], frame: list[dict], records:
     with canonical names). Returns (rows, columns, raw_rows) — raw_rows hold the
     units as printed, for the hover text / second sheet.
     """
-    doc_ids = sorted(records, key=lambda d: (_level_rank(records[d]["admin_level"]), records[d]["issue_date"] or ""))
+    doc_ids = sorted(records, key=lambda d: (level_rank(records[d]["admin_level"]), records[d]["issue_date"] or ""))
     columns = ["frame_id", "label"] + [_column(records[d]) for d in doc_ids]
     rows, raw_rows = [], []
     for entry in frame:
@@ -83,10 +84,6 @@ def _column(record: Record) -> str:
     return f"{record['locality'] or record['id']}（{record['doc_number'] or record['id']}）"
 
 
-def _level_rank(level: str | None) -> int:
-    return {"national": 0, "provincial": 1, "prefecture": 2, "county": 3}.get(level or "", 4)
-
-
 def across_table(records: Iterable[Record] | dict[str, Record], frame_entries: list[dict]):
     """Rows of ``policydiff matrix --across``: frame entry × locality, for ``records``
     (by id, or a stream: each record is aligned as it passes and only its cells are kept).
@@ -96,7 +93,7 @@ def across_table(records: Iterable[Record] | dict[str, Record], frame_entries: l
     documents = []  # (level rank, date, column, cells, raw cells), in input order
     for record in records:
         cells, raw_cells = _cells(align_document(record, frame_entries))
-        documents.append((_level_rank(record["admin_level"]), record["issue_date"] or "", _column(record),
+        documents.append((level_rank(record["admin_level"]), record["issue_date"] or "", _column(record),
                           cells, raw_cells))
     documents.sort(key=lambda d: d[:2])  # stable: input order within a level and date
     columns = ["frame_id", "label"] + [d[2] for d in documents]
