@@ -41,9 +41,9 @@ def vary(text: str, source_key: str, place: dict, rnd: random.Random) -> str:
         new = place["province"]
     text = text.replace(old, new).replace(old.removesuffix("市"), new.removesuffix("市").removesuffix("县"))
     year = rnd.choice([2021, 2022, 2023])
-    text = re.sub(r"〔(20\d\d)〕\s*(\d+)\s*号", lambda m: f"〔{year}〕{rnd.randint(1, 300)}号", text, count=1)
+    text = re.sub(r"〔(20\d\d)〕\s*(\d+)\s*号", lambda _m: f"〔{year}〕{rnd.randint(1, 300)}号", text, count=1)
     text = re.sub(r"(20\d\d)\s*年\s*(\d+)\s*月\s*(\d+)\s*日",
-                  lambda m: f"{year}年{rnd.randint(1, 12)}月{rnd.randint(1, 28)}日", text)
+                  lambda _m: f"{year}年{rnd.randint(1, 12)}月{rnd.randint(1, 28)}日", text)
     paragraphs = text.split("\n")
     kept = [p for p in paragraphs if not (LABEL.match(p) and len(p) > 60 and rnd.random() < 0.12)]
     text = "\n".join(kept)

@@ -112,7 +112,7 @@ WHOLE_CORPUS = {
                                                             "--format", "graphml", "-o", str(out / "resp.graphml")),
     "matrix --across (csv)": lambda db, out: cli("matrix", "--db", db, "--across", "-o", str(out / "across.csv")),
     "baseline build": lambda db, out: cli("baseline", "build", "--db", db, "-o", str(out / "frame.json")),
-    "units --json": lambda db, out: cli("units", "--db", db, "--json"),
+    "units --json": lambda db, _out: cli("units", "--db", db, "--json"),
 }
 
 

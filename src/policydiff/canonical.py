@@ -91,7 +91,7 @@ def canonical_unit(raw: str, context: Context) -> Unit:
         return _government(text, level, locality)
     division = _division(rest)
     if division:
-        return _division_unit(raw, division, rest[: -len(division)], level, locality, context)
+        return _division_unit(division, rest[: -len(division)], level, locality, context)
     for pattern, function in _institutions():
         if pattern.search(rest):
             return Unit(f"inst:{locality or '?'}:{rest}", f"{locality or ''}{rest}", function, "institution",
@@ -156,7 +156,7 @@ def _division(rest: str) -> str | None:
     return m.group("division") if m and not function_of(m.group("division")) else None
 
 
-def _division_unit(raw, division, parent_text, level, locality, context) -> Unit:
+def _division_unit(division, parent_text, level, locality, context) -> Unit:
     found = function_of(parent_text)
     parent = _department(found[0], level, locality, context) if found else _home_department(context)
     long_name = load_json("units.json")["divisions"].get(division, division)

@@ -788,7 +788,7 @@ def compare(a, b, db_path, frame_path, fmt, out, force_output, lang):
 @frame_option
 @output_options(DIFF_FORMATS)
 @lang_option
-def targets_command(docs, across, db_path, frame_path, fmt, out, force_output, lang):
+def targets_command(docs, across, db_path, frame_path, fmt, out, force_output, lang):  # noqa: ARG001 (--across names the view)
     """Numeric targets side by side: comparator, value, deadline, 约束性/预期性 per locality;
     "not quantified" (named without a number) kept apart from "not stated".
 

@@ -83,7 +83,7 @@ def parse_text(norm: NormalisedText, source_metadata: dict | None = None) -> Rec
     annex = next((n for n in nodes if n.kind == "附件"), None)
     task_table = extract_task_table(text, annex.span[0]) if annex else None
     if task_table:
-        link_task_rows(task_table, measures, text)
+        link_task_rows(task_table, measures)
     indicators = extract_annex_indicators(text, annex)
     body_start = _body_start(text, meta)
     own_numbers = (meta["doc_number"], meta["source_metadata"].get("doc_number"))
@@ -94,7 +94,7 @@ def parse_text(norm: NormalisedText, source_metadata: dict | None = None) -> Rec
     warnings = ([] if meta["doc_number"] else ["no 文号 found"]) + meta.pop("warnings") + [
         f"repaired {r['kind']}: {r['raw']} → {r['repaired']} at {r['span'][0]}" for r in repairs
         if r["kind"] != "repeated_across_line_break"]
-    duties = _duties(text, nodes, by_path)
+    duties = _duties(text, nodes)
     assign_duties(measures, duties)  # no inline markers: the duty paragraph says who does what
     assign_sole_issuer(measures, meta["issuers"], text)  # nor a duty paragraph: the one body that issued it
     warnings.extend(_locality_warnings(meta.get("locality_evidence")))
@@ -103,7 +103,7 @@ def parse_text(norm: NormalisedText, source_metadata: dict | None = None) -> Rec
         "citations": [c.to_dict() for c in citations],
         "measures": [m.to_dict() for m in measures],
         "division_of_duties": [d.to_dict() for d in duties],
-        "targets": [t.to_dict() for t in _targets(text, nodes, by_path, measures, indicators, annex)],
+        "targets": [t.to_dict() for t in _targets(text, nodes, by_path, indicators, annex)],
         "task_table": [r.to_dict() for r in task_table] if task_table else None,
         "annex_indicators": [i.to_dict() for i in indicators] if indicators else None,
         "outline": [n.to_dict() for n in nodes],
@@ -135,7 +135,7 @@ def _body_start(text: str, meta: dict) -> int:
     return 0
 
 
-def _duties(text: str, nodes: list[OutlineNode], by_path):
+def _duties(text: str, nodes: list[OutlineNode]):
     duties = []
     for node in nodes:
         if node.heading and P.DUTY_HEADINGS.search(node.heading) and not node.children:
@@ -144,7 +144,7 @@ def _duties(text: str, nodes: list[OutlineNode], by_path):
     return duties
 
 
-def _targets(text, nodes, by_path, measures, indicators, annex):
+def _targets(text, nodes, by_path, indicators, annex):
     """Targets in every sentence: leaf items, the lead-in of items with children, and the
     unnumbered text before the first item (preamble); annex indicator rows with their 约束性."""
     targets = []

@@ -97,7 +97,7 @@ def diff_document(record: Record, reference: Reference) -> dict:
             "notes": _notes(record, reference), "entries": rows, "additions": additions,
             "later_citations": [{"doc_number": c["doc_number"], "title": c["title"], "span": c["span"]}
                                 for c in later_citations(record)],
-            "targets": compare_targets(record, reference, aligned), "alignment": aligned}
+            "targets": compare_targets(record, reference), "alignment": aligned}
 
 
 def _doc_summary(record: Record) -> dict:
@@ -226,7 +226,7 @@ def _compute_reference_leads(entry: dict, reference: Reference) -> list[str]:
 _SCOPE = re.compile(r"以(?P<scope>[^，,。]{1,10}?)为单位")
 
 
-def compare_targets(record: Record, reference: Reference, aligned: list[dict]) -> list[dict]:
+def compare_targets(record: Record, reference: Reference) -> list[dict]:
     """Reference indicator values against the document's, by comparator semantics."""
     results = []
     matched_local = set()

@@ -79,7 +79,7 @@ def _row_units(row: TaskRow) -> list[tuple[str, tuple[int, int]]]:
     return split_lead_cell(row.lead_raw, row.lead_spans[0][0]) if row.lead_raw else []
 
 
-def link_task_rows(rows: list[TaskRow], measures: list[Measure], text: str) -> None:
+def link_task_rows(rows: list[TaskRow], measures: list[Measure]) -> None:
     """Point each task row at the measure whose text restates it, and give that
     measure the row's lead units (source: task_table)."""
     texts = [m.text for m in measures]

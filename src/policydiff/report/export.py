@@ -172,7 +172,7 @@ def diff_html(result: dict) -> str:
         local = "<br>".join(f"<b>{html.escape(m['path'])}</b> {_marked(m['evidence'], terms)} "
                             f"<small>({html.escape(_reason(m))})</small>" for m in e["local"])
         if not e["local"]:
-            local = _coverage_html(e, terms)
+            local = _coverage_html(e)
         status = e["status"] + (f" into {e['merged_into']}" if e.get("merged_into") else "")
         rows.append(f"<tr><td>{html.escape(e['frame_id'])} {html.escape(e['label'])}</td>"
                     f"<td class='{e['status']}'>{html.escape(status)}</td><td>{reference}</td><td>{local}</td>"
@@ -197,7 +197,7 @@ def _reason(m: dict) -> str:
     return f"{m['reason']}, {m['score']}" + (f"; matched {matched}" if matched else "")
 
 
-def _coverage_html(entry: dict, terms: list[str]) -> str:
+def _coverage_html(entry: dict) -> str:
     """Where an entry without its own item is covered, or the nearest passage when nowhere."""
     coverage = entry.get("coverage") or {}
     if coverage.get("covered"):
