@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import CORPUS, KAIFENG, LIANYUNGANG, SHENMU
+from conftest import CORPUS, HUAINAN, KAIFENG, LIANYUNGANG, SHENMU
 from policydiff.cli import cli
 from policydiff.compare.coverage import INSIDE_ITEM, NOT_FOUND, OWN_ITEM, cover, entry_view, passages
 from policydiff.compare.diff import diff_document, reference_from_frame, responsibility_change
@@ -138,6 +138,13 @@ def test_csv_on_stdout_is_data_with_a_header(db):
 def test_chinese_labels(db):
     out = CliRunner().invoke(cli, ["diff", SHENMU, "--db", str(db), "--format", "md", "--lang", "zh"]).stdout
     assert "| 编号 | 条目 | 状态 |" in out and "| 采纳 |" in out and "> method:" in out
+
+
+def test_chinese_labels_on_the_web_pages(db):
+    page = CliRunner().invoke(cli, ["diff", SHENMU, "--db", str(db), "--format", "html", "--lang", "zh"]).stdout
+    assert "<th>状态</th>" in page and ">采纳<" in page and "legend: 未提及 —" in page
+    pair = CliRunner().invoke(cli, ["compare", SHENMU, HUAINAN, "--db", str(db), "--format", "html", "--lang", "zh"]).stdout
+    assert "<th>条目</th>" in pair and "<th>frame entry</th>" not in pair
 
 
 def test_json_says_what_is_compared(db):

@@ -718,7 +718,7 @@ def diff(doc, against, db_path, frame_path, fmt, out, force_output, lang):
     if fmt == "html":
         from .report.export import diff_html
 
-        return _write_text(diff_html(result), out)
+        return _write_text(diff_html(result, lang), out)
     if fmt == "json":
         result.pop("alignment")
         text = json.dumps(result, ensure_ascii=False, indent=2) + "\n"
@@ -769,7 +769,7 @@ def compare(a, b, db_path, frame_path, fmt, out, force_output, lang):
     if fmt == "html":
         from .report.export import compare_html
 
-        return _write_text(compare_html(result), out)
+        return _write_text(compare_html(result, lang), out)
     if fmt == "json":
         text = json.dumps(result, ensure_ascii=False, indent=2) + "\n"
         Path(out).write_text(text, encoding="utf-8") if out else click.echo(text, nl=False)

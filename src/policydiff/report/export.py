@@ -8,7 +8,7 @@ import io
 from pathlib import Path
 
 from ..compare.diff import describe_change
-from .labels import about, legend_lines
+from .labels import about, legend_lines, zh
 
 
 def write_csv(rows: list[dict], out, bom: bool = True, columns: list[str] | None = None,
@@ -162,9 +162,15 @@ _PAGE = ("<!doctype html><html lang='zh'><head><meta charset='utf-8'><title>{tit
          ".note{{background:#f4f4f4;padding:.5em}}</style></head><body><h1>{title}</h1>{notes}{body}</body></html>\n")
 
 
-def diff_html(result: dict) -> str:
+def _labeller(lang: str):
+    """The labels of statuses and headers in ``lang`` (``zh``: 采纳, 合并, 未提及 …)."""
+    return zh if lang == "zh" else (lambda text: text)
+
+
+def diff_html(result: dict, lang: str = "en") -> str:
     """A self-contained page: each frame entry with the reference's evidence and the
     local measures side by side, the entry's key terms highlighted on both sides."""
+    label = _labeller(lang)
     rows = []
     for e in result["entries"]:
         terms = e.get("key_terms", [])
@@ -175,20 +181,20 @@ def diff_html(result: dict) -> str:
             local = _coverage_html(e)
         status = e["status"] + (f" into {e['merged_into']}" if e.get("merged_into") else "")
         rows.append(f"<tr><td>{html.escape(e['frame_id'])} {html.escape(e['label'])}</td>"
-                    f"<td class='{e['status']}'>{html.escape(status)}</td><td>{reference}</td><td>{local}</td>"
-                    f"<td>{html.escape(e['responsibility'] or '')}</td></tr>")
+                    f"<td class='{e['status']}'>{html.escape(label(status))}</td><td>{reference}</td><td>{local}</td>"
+                    f"<td>{html.escape(label(e['responsibility'] or ''))}</td></tr>")
     for a in result["additions"]:
-        rows.append(f"<tr><td>+</td><td>local addition</td><td></td><td><b>{html.escape(a['path'])}</b> "
+        rows.append(f"<tr><td>+</td><td>{label('local addition')}</td><td></td><td><b>{html.escape(a['path'])}</b> "
                     f"{html.escape(a['title'])}</td><td></td></tr>")
     for t in result["targets"]:
         change = describe_change(t["change"], t.get("wording"))
-        rows.append(f"<tr><td>target</td><td>{html.escape(change)}</td><td>{html.escape(t['indicator'])} "
+        rows.append(f"<tr><td>{label('indicator')}</td><td>{html.escape(label(change))}</td><td>{html.escape(t['indicator'])} "
                     f"{_target(t['reference'])}</td><td>{_target(t['local'])} {html.escape((t['local'] or {}).get('text', ''))}"
                     "</td><td></td></tr>")
-    head = "<tr><th>frame entry</th><th>status</th><th>reference evidence</th><th>this document</th><th>responsibility</th></tr>"
+    head = "".join(f"<th>{label(h)}</th>" for h in ("entry", "status", "reference", "local measures", "responsibility"))
     title = f"{result['document']['locality']} {result['document']['doc_number'] or ''} vs {result['reference']['name']}"
-    notes = _about_html(about(result) + legend_lines())
-    return _PAGE.format(title=html.escape(title), notes=notes, body=f"<table>{head}{''.join(rows)}</table>")
+    notes = _about_html(about(result) + [label(line) for line in legend_lines()])
+    return _PAGE.format(title=html.escape(title), notes=notes, body=f"<table><tr>{head}</tr>{''.join(rows)}</table>")
 
 
 def _reason(m: dict) -> str:
@@ -210,8 +216,9 @@ def _coverage_html(entry: dict) -> str:
     return ""
 
 
-def compare_html(result: dict) -> str:
+def compare_html(result: dict, lang: str = "en") -> str:
     """Two localities side by side, the entry's key terms highlighted in both."""
+    label = _labeller(lang)
     a, b = result["a"]["locality"], result["b"]["locality"]
     rows = []
     for e in result["entries"]:
@@ -226,9 +233,10 @@ def compare_html(result: dict) -> str:
     for d in result["target_deltas"]:
         rows.append(f"<tr><td>{html.escape(d['indicator'])}</td><td>{_target(d['a'])}</td><td>{_target(d['b'])}</td>"
                     f"<td>{html.escape(b)} vs {html.escape(a)}: "
-                    f"{html.escape(describe_change(d['b_vs_a'], d.get('wording')))}</td></tr>")
-    head = f"<tr><th>frame entry</th><th>{html.escape(a)}</th><th>{html.escape(b)}</th><th>units / targets</th></tr>"
-    notes = _about_html(about(result) + legend_lines())
+                    f"{html.escape(label(describe_change(d['b_vs_a'], d.get('wording'))))}</td></tr>")
+    head = (f"<tr><th>{label('entry')}</th><th>{html.escape(a)}</th><th>{html.escape(b)}</th>"
+            f"<th>{label('units')} / {label('indicator')}</th></tr>")
+    notes = _about_html(about(result) + [label(line) for line in legend_lines()])
     return _PAGE.format(title=html.escape(f"{a} vs {b}"), notes=notes, body=f"<table>{head}{''.join(rows)}</table>")
 
 
