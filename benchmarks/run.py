@@ -31,7 +31,7 @@ sys.path.insert(0, str(HERE.parent / "tests"))  # the renderings (test helpers)
 sys.path.insert(0, str(HERE))  # coverage_eval
 
 from policydiff import store  # noqa: E402
-from policydiff.compare.align import align_document  # noqa: E402
+from policydiff.compare.align import PreparedFrame, align_document  # noqa: E402
 from policydiff.compare.diff import compare, diff_document, reference_from_frame  # noqa: E402
 from policydiff.compare.frame import build_frame  # noqa: E402
 from policydiff.ingest import ingest  # noqa: E402
@@ -188,7 +188,8 @@ def bench_queries(db_path: Path, rounds: int = 5) -> dict:
     t_load, records = timed(lambda: {i: store.load_record(db, i) for i in ids})
     t_frame, frame = timed(build_frame, list(records.values()))
     reference = reference_from_frame(frame, records)
-    t_align, _ = timed(lambda: [align_document(r, frame["entries"]) for r in records.values()])
+    t_align, _ = timed(lambda: [align_document(r, prepared) for r in records.values()]
+                       if (prepared := PreparedFrame(frame["entries"])) else None)
     rnd = random.Random(1)
     compares = []
     for _ in range(20):

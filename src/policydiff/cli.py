@@ -494,7 +494,8 @@ def _frame_path(frame_path):
 @role_option
 @json_option
 @csv_option
-def duties_command(unit, db_path, level, role, as_json, as_csv):
+@click.option("--limit", default=50, show_default=True, help="At most this many answers, down the ladder (0: all).")
+def duties_command(unit, db_path, level, role, as_json, as_csv, limit):
     """What UNIT is responsible for, across documents and levels. UNIT may be a name as
     printed, a canonical name, a division's short or long name or a function.
 
@@ -504,7 +505,7 @@ def duties_command(unit, db_path, level, role, as_json, as_csv):
 
     db = _open(db_path)
     try:
-        answers = duties(db, unit, level, role)
+        answers = duties(db, unit, level, role, limit=limit)
     except QueryError as exc:
         raise UsageFail(str(exc)) from exc
     if _emit(as_json, as_csv, answers):

@@ -20,7 +20,7 @@ from xml.sax.saxutils import escape, quoteattr
 import networkx as nx
 from rapidfuzz import fuzz
 
-from .compare.align import align_document
+from .compare.align import PreparedFrame, align_document
 from .models import Record
 from .resources import ancestor, localities
 from .textutils import bare_title, sentence_around
@@ -179,13 +179,15 @@ def _doc_attrs(r: Record) -> dict:
 
 
 def responsibility_graph(records: Iterable[Record], alignments: dict[str, list[dict]] | None = None,
-                         frame_entries: list[dict] | None = None) -> nx.DiGraph:
+                         frame_entries: list[dict] | PreparedFrame | None = None) -> nx.DiGraph:
     """Canonical units → measures → documents → issuers.
 
     ``records`` may be a stream (each record is used once and let go); with
     ``frame_entries`` each record's measures are aligned to the frame as it passes
     (instead of ``alignments`` computed for every record beforehand)."""
     graph = nx.DiGraph(name="responsibility graph")
+    if frame_entries is not None and not isinstance(frame_entries, PreparedFrame):
+        frame_entries = PreparedFrame(frame_entries)  # once, not once a record
     for r in records:
         aligned = align_document(r, frame_entries) if frame_entries is not None else (alignments or {}).get(r["id"], [])
         _add_document(graph, r, {a["path"]: a for a in aligned})
@@ -222,12 +224,15 @@ RESPONSIBILITY_KEYS = {
 }
 
 
-def write_responsibility_graphml(records: Iterable[Record], path, frame_entries: list[dict] | None = None) -> tuple[int, int]:
+def write_responsibility_graphml(records: Iterable[Record], path, frame_entries: list[dict] | PreparedFrame | None = None
+                                 ) -> tuple[int, int]:
     """Write ``responsibility_graph(records, frame_entries=...)`` as GraphML while the
     records stream past, one document's nodes and edges at a time (each unit once, with
     the attributes of its first mention, as the graph gives it): it reads back as the
     exported graph does, and needs the memory of one document, not of the corpus.
     Returns (nodes, edges)."""
+    if frame_entries is not None and not isinstance(frame_entries, PreparedFrame):
+        frame_entries = PreparedFrame(frame_entries)  # once, not once a record
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     keys = {(scope, name): f"d{i}" for i, (scope, name) in

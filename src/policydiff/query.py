@@ -14,6 +14,7 @@ from collections import defaultdict
 
 import sqlite_utils
 
+from . import patterns as P
 from .canonical import division_names, expand_unit_list, function_of
 from .resources import load_json
 from .textutils import level_rank, sentence_bounds
@@ -110,19 +111,36 @@ def _like(term: str) -> str:
 def _matching_rowids(db, table: str, columns: list[str], terms, limit: int | None = None) -> list[int]:
     """Rowids of ``table`` whose ``columns`` mention a term: the FTS5 trigram index for
     terms of three or more characters where the table has one, LIKE otherwise. Every
-    query string is a bound parameter."""
+    query string is a bound parameter. With ``limit``, each term's best ``limit`` rows
+    (by FTS rank); without, every row, in one query for all the terms."""
+    terms = list(terms)
+    if not limit:
+        return _all_matching_rowids(db, table, columns, terms)
     rowids: list[int] = []
-    cap = f" limit {int(limit)}" if limit else ""
     for term in terms:
         if len(term) >= 3 and table in SEARCHED_BY_FTS:
             match = f"{{{' '.join(columns)}}} : {_fts_phrase(term)}"
             rowids += [r[0] for r in db.execute(
-                f"select rowid from [{table}_fts] where [{table}_fts] match ? order by rank{cap}", [match])]
+                f"select rowid from [{table}_fts] where [{table}_fts] match ? order by rank limit {int(limit)}", [match])]
         else:
             for column in columns:
                 rowids += [r[0] for r in db.execute(
-                    f"select rowid from [{table}] where [{column}] like ? escape '!'{cap}", [_like(term)])]
+                    f"select rowid from [{table}] where [{column}] like ? escape '!' limit {int(limit)}", [_like(term)])]
     return sorted(set(rowids))
+
+
+def _all_matching_rowids(db, table: str, columns: list[str], terms: list[str]) -> list[int]:
+    indexed = [t for t in terms if len(t) >= 3 and table in SEARCHED_BY_FTS]
+    scanned = [t for t in terms if t not in indexed]
+    rowids: set[int] = set()
+    if indexed:
+        match = f"{{{' '.join(columns)}}} : ({' OR '.join(_fts_phrase(t) for t in indexed)})"
+        rowids.update(r[0] for r in db.execute(f"select rowid from [{table}_fts] where [{table}_fts] match ?", [match]))
+    if scanned:
+        where = " or ".join(f"[{column}] like ? escape '!'" for column in columns for _ in scanned)
+        rowids.update(r[0] for r in db.execute(f"select rowid from [{table}] where {where}",
+                                               [_like(t) for _ in columns for t in scanned]))
+    return sorted(rowids)
 
 
 SEARCHED_BY_FTS = {"measures", "task_rows", "duties"}
@@ -362,57 +380,86 @@ def _division_tail(query: str) -> str:
     return m.group(0) if m else ""
 
 
-def duties(db: sqlite_utils.Database, unit: str, level: str | None = None, role: str | None = None) -> list[dict]:
+# SQL for the ladder's order (patterns.ADMIN_LEVELS), so that the database sorts and cuts
+_LEVEL_RANK_SQL = "case d.admin_level " + " ".join(
+    f"when '{level}' then {rank}" for rank, level in enumerate(P.ADMIN_LEVELS)) + f" else {len(P.ADMIN_LEVELS)} end"
+DUTIES_LIMIT = 50  # answers a duties query gives unless asked for more (0: all), as who gives 50
+
+
+def duties(db: sqlite_utils.Database, unit: str, level: str | None = None, role: str | None = None,
+           limit: int = DUTIES_LIMIT) -> list[dict]:
     """Everything a unit is responsible for, across documents and levels: measures
     that name it (inline or in the task table) and duty clauses. Each (document,
-    path, unit) once; down the ladder, then by date and position."""
+    path, unit) once; down the ladder, then by date and position; the first ``limit``
+    (0: all)."""
     ids = unit_ids_for(db, unit)
-    docs = _documents(db, None, level)
     if not ids:
         return []
     marks = ",".join("?" * len(ids))
+    where, args = f"ua.unit_id in ({marks})", list(ids)
+    if level:
+        where, args = where + " and d.admin_level = ?", [*args, level]
+    if role:
+        where, args = where + " and mu.role = ?", [*args, role]
+    # a unit named inline and in the task table, or twice in one measure: once (its first mention)
     rows = db.execute(
         f"select mu.doc_id, m.path, m.title, mu.unit, mu.role, mu.source, u.name, u.function, m.position, "
-        f"mu.start, mu.end, u.id from measure_units mu join measures m on m.id = mu.measure_id "
+        f"mu.start, mu.end, u.id, d.locality, d.admin_level, d.issue_date, d.doc_number, min(mu.position) "
+        f"from measure_units mu join measures m on m.id = mu.measure_id "
+        f"join documents d on d.id = mu.doc_id "
         f"join unit_aliases ua on ua.doc_id = mu.doc_id and ua.raw = mu.unit join units u on u.id = ua.unit_id "
-        f"where ua.unit_id in ({marks}) order by mu.doc_id, m.position, mu.position", ids).fetchall()
-    answers = []
-    for doc_id, path, title, raw, r, source, name, function, position, start, end, unit_id in rows:
-        if doc_id in docs and (not role or r == role):
-            answers.append({**docs[doc_id], "kind": "measure", "path": path, "title": title, "raw": raw,
-                            "role": r, "source": source, "canonical": name, "function": function,
-                            "span": [start, end], "position": position, "unit_id": unit_id})
+        f"where {where} group by mu.doc_id, m.path, u.id "
+        f"order by {_LEVEL_RANK_SQL}, coalesce(d.issue_date, ''), mu.doc_id, m.position"
+        + (" limit ?" if limit else ""), [*args, limit] if limit else args).fetchall()
+    answers = [{"doc_id": doc_id, "locality": locality, "level": admin_level, "issue_date": issue_date,
+                "doc_number": doc_number, "kind": "measure", "path": path, "title": title, "raw": raw, "role": r,
+                "source": source, "canonical": name, "function": function, "span": [start, end],
+                "position": position}
+               for (doc_id, path, title, raw, r, source, name, function, position, start, end, _,
+                    locality, admin_level, issue_date, doc_number, _) in rows]
     if not role or role == "responsible":
-        answers += _duty_clauses_of(db, ids, docs)
-    seen, kept = set(), []
-    for a in answers:  # a unit named inline and in the task table, or twice in one measure: once
-        key = (a["doc_id"], a["path"], a.pop("unit_id"))
-        if key not in seen:
-            seen.add(key)
-            kept.append(a)
-    return sorted(kept, key=lambda a: (*ladder_key(a), a["position"]))
+        seen = {(row[0], row[1], row[11]) for row in rows}
+        for clause in _duty_clauses_of(db, ids, level, limit):
+            key = (clause["doc_id"], clause["path"], clause.pop("unit_id"))
+            if key not in seen:
+                seen.add(key)
+                answers.append(clause)
+    answers.sort(key=lambda a: (*ladder_key(a), a["position"]))
+    return answers[:limit] if limit else answers
 
 
-def _duty_clauses_of(db, ids: list[str], docs) -> list[dict]:
-    """Duty clauses naming one of the units ``ids``: found through the raw strings
-    that map to them (the clause lists 农业农村、住房城乡建设等部门: searched by stem)."""
+def _duty_clauses_of(db, ids: list[str], level: str | None, limit: int = 0) -> list[dict]:
+    """Duty clauses naming one of the units ``ids``, down the ladder (the first ``limit``;
+    0: all): found through the raw strings that map to them (the clause lists
+    农业农村、住房城乡建设等部门: searched by stem), each document's strings read when
+    one of its clauses comes up."""
     marks = ",".join("?" * len(ids))
-    raws = {(d, raw): (u, name, function) for d, raw, u, name, function in db.execute(
-        f"select ua.doc_id, ua.raw, ua.unit_id, u.name, u.function from unit_aliases ua join units u "
-        f"on u.id = ua.unit_id where ua.unit_id in ({marks})", ids)}
-    stems = {re.sub(r"(部门|单位)$", "", raw) or raw for _, raw in raws}
+    printed = [r[0] for r in db.execute(f"select distinct raw from unit_aliases where unit_id in ({marks})", ids)]
+    stems = {re.sub(r"(部门|单位)$", "", raw) or raw for raw in printed}
     rowids = _matching_rowids(db, "duties", ["unit"], sorted(stems))
-    answers = []
-    for doc_id, position, unit_text, duty, path, start, end in db.execute(
-            "select doc_id, position, unit, duty, path, start, end from duties "
-            "where rowid in (select value from json_each(?))", [json.dumps(rowids)]):
-        for raw in expand_unit_list(unit_text) if doc_id in docs else ():
-            if (doc_id, raw) in raws:
-                unit_id, name, function = raws[(doc_id, raw)]
-                answers.append({**docs[doc_id], "kind": "duty", "path": path or "部门职责", "title": duty,
+    clauses = db.execute(
+        "select c.doc_id, c.position, c.unit, c.duty, c.path, c.start, c.end, d.locality, d.admin_level, "
+        "d.issue_date, d.doc_number from duties c join documents d on d.id = c.doc_id "
+        "where c.rowid in (select value from json_each(?))" + (" and d.admin_level = ?" if level else "")
+        + f" order by {_LEVEL_RANK_SQL}, coalesce(d.issue_date, ''), c.doc_id, c.position",
+        [json.dumps(rowids), *([level] if level else [])])
+    aliases: dict[str, dict] = {}
+    answers: list[dict] = []
+    for doc_id, position, unit_text, duty, path, start, end, locality, admin_level, issue_date, doc_number in clauses:
+        if doc_id not in aliases:
+            aliases[doc_id] = {raw: (u, name, function) for raw, u, name, function in db.execute(
+                f"select ua.raw, ua.unit_id, u.name, u.function from unit_aliases ua join units u on u.id = ua.unit_id "
+                f"where ua.doc_id = ? and ua.unit_id in ({marks})", [doc_id, *ids])}
+        for raw in expand_unit_list(unit_text):
+            if raw in aliases[doc_id]:
+                unit_id, name, function = aliases[doc_id][raw]
+                answers.append({"doc_id": doc_id, "locality": locality, "level": admin_level, "issue_date": issue_date,
+                                "doc_number": doc_number, "kind": "duty", "path": path or "部门职责", "title": duty,
                                 "raw": raw, "role": "responsible", "source": "duty_paragraph", "canonical": name,
                                 "function": function, "span": [start, end], "position": 2000 + position,
                                 "unit_id": unit_id})
+        if limit and len(answers) >= limit:
+            break
     return answers
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from ..compare.align import align_document
+from ..compare.align import PreparedFrame, align_document
 from ..models import Record
 from ..textutils import level_rank
 
@@ -91,8 +91,9 @@ def across_table(records: Iterable[Record] | dict[str, Record], frame_entries: l
     if isinstance(records, dict):
         records = records.values()
     documents = []  # (level rank, date, column, cells, raw cells), in input order
+    prepared = PreparedFrame(frame_entries)  # once for every record
     for record in records:
-        cells, raw_cells = _cells(align_document(record, frame_entries))
+        cells, raw_cells = _cells(align_document(record, prepared))
         documents.append((level_rank(record["admin_level"]), record["issue_date"] or "", _column(record),
                           cells, raw_cells))
     documents.sort(key=lambda d: d[:2])  # stable: input order within a level and date

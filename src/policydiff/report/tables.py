@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .. import store
-from ..compare.align import align_document
+from ..compare.align import PreparedFrame, align_document
 from .export import text_cell
 
 TABLES = ["documents", "measures", "measure_units", "units", "unit_aliases", "targets", "citations",
@@ -68,8 +68,9 @@ def _rows(db, table: str, types: dict[str, type], frame) -> Iterable[tuple]:
 
 def alignment_rows(db, frame: list[dict]) -> Iterable[tuple]:
     """One row per measure: the frame entry it aligns to, with score, reason and the measure's span."""
+    prepared = PreparedFrame(frame)  # once for every record
     for doc_id, record in store.load_all_records(db).items():
-        for hit in align_document(record, frame):
+        for hit in align_document(record, prepared):
             yield (doc_id, store.measure_id(doc_id, hit["path"]), hit["path"], hit["title"], hit["frame_id"],
                    hit["label"], float(hit["score"]), hit["reason"], int(hit["boilerplate"]), *hit["span"])
 
