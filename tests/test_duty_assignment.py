@@ -3,6 +3,7 @@
 import pytest
 
 from conftest import HUAINAN, KAIFENG, LIANYUNGANG
+from conftest import SHENMU as SHENMU_ID
 from policydiff.compare.align import measure_units
 from policydiff.extract.units import assign_duties, assign_sole_issuer
 from policydiff.models import Duty, Measure, UnitMention
@@ -67,3 +68,14 @@ def test_lianyungang_measure_lists_each_unit_once_with_its_rows(records):
     units = measure_units(record, measure)
     assert [u["raw"] for u in units].count("医政处") == 1
     assert next(u for u in units if u["raw"] == "医政处")["rows"] == [4, 5]
+
+
+def test_a_responsibility_claim_resting_on_the_sole_issuer_says_so(records):
+    from policydiff.compare.diff import diff_document, reference_from_frame
+    from policydiff.compare.frame import FRAME_PATH, load_frame
+
+    result = diff_document(records[KAIFENG], reference_from_frame(load_frame(FRAME_PATH), records))
+    claims = [e["responsibility"] for e in result["entries"] if e["responsibility"]]
+    assert claims and all(c.endswith("(implied: the notice's sole issuer; it prints no unit)") for c in claims)
+    shenmu = diff_document(records[SHENMU_ID], reference_from_frame(load_frame(FRAME_PATH), records))
+    assert not any("implied" in (e["responsibility"] or "") for e in shenmu["entries"])  # printed markers

@@ -157,7 +157,16 @@ def _entry_status(entry: dict, aligned: list[dict], record: Record, reference: R
                       for a in local],
             "reference_headings": _reference_headings(entry, reference),
             "local_leads": local_leads, "reference_leads": ref_leads,
-            "responsibility": responsibility_change(ref_leads, local_leads)}
+            "responsibility": _said_how(responsibility_change(ref_leads, local_leads), local)}
+
+
+def _said_how(change: str | None, local: list[dict]) -> str | None:
+    """The change, saying so where the local units are only implied by the notice's sole
+    issuer (no unit printed beside its measures)."""
+    sources = {u["source"] for a in local for u in a["units"]}
+    if change and sources == {"sole_issuer"}:
+        return change + " (implied: the notice's sole issuer; it prints no unit)"
+    return change
 
 
 def responsibility_change(reference_units: list[str], local_units: list[str]) -> str | None:
