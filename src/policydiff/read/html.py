@@ -119,7 +119,12 @@ def _prints_number(lines: list[str], number: str) -> bool:
 
 
 def _drop_tags(page) -> None:
-    """Scripts, styles, forms, the head, and elements hidden by their own style."""
+    """Comments, scripts, styles, forms, the head, and elements hidden by their own style."""
+    from lxml import etree
+
+    for node in list(page.iter(etree.Comment, etree.ProcessingInstruction)):
+        if node.getparent() is not None:
+            node.drop_tree()  # no text of the page, and no attributes to ask about
     for element in list(page.iter(*_CHROME_TAGS)):
         element.drop_tree()
     for element in list(page.iter()):
@@ -130,7 +135,7 @@ def _drop_tags(page) -> None:
 def _drop_named_chrome(page) -> None:
     """Navigation, header, footer, share and tool bars, phone copies, by class or id."""
     for element in list(page.iter()):
-        name = f"{element.get('class', '')} {element.get('id', '')}"
+        name = f"{element.get('class') or ''} {element.get('id') or ''}"
         if element.getparent() is not None and _CHROME_NAME.search(name) and element.tag != "body":
             element.drop_tree()
 
@@ -153,7 +158,7 @@ def _article(page):
         if _is_known_container(container) and len(container.text_content()) <= 3 * len(best.text_content()):
             return container
     parent = best.getparent()
-    if _WORD_SECTION.match(best.get("class", "")) and parent is not None and parent.tag != "body":
+    if _WORD_SECTION.match(best.get("class") or "") and parent is not None and parent.tag != "body":
         return parent  # the article's other Word sections (an annex) are siblings
     return best
 
@@ -182,7 +187,7 @@ def _link_text(element) -> int:
 
 
 def _is_known_container(element) -> bool:
-    names = [element.get("id", ""), *element.get("class", "").split()]
+    names = [element.get("id") or "", *(element.get("class") or "").split()]
     return element.tag == "article" or any(KNOWN_CONTAINER.match(name) for name in names if name)
 
 
