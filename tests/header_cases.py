@@ -193,6 +193,9 @@ SIGNATURES = [
            "                                        青梧市财政局（代章）\n                                        青梧市医疗保障局（代章）\n"
            "                                        青梧市乡村振兴局（代章）\n                                          2022年1月14日\n",
      {"issuers": ["青梧市卫生健康委员会", "青梧市财政局", "青梧市医疗保障局", "青梧市乡村振兴局"], "issue_date": "2022-01-14"}),
+    # S12: a national office and a ministry department (…司) sign a 函 together
+    ("S12", _SIG_HEAD + "某某部办公厅\n某某总局综合司\n2019年11月5日\n",
+     {"issuers": ["某某部办公厅", "某某总局综合司"], "issue_date": "2019-11-05"}),
     # S3: Chinese-numeral date with 〇
     ("S3", _SIG_HEAD + "桐溪县卫生健康局\n二〇二一年九月三日\n", {"issuers": ["桐溪县卫生健康局"], "issue_date": "2021-09-03"}),
     # S4: Chinese-numeral date with Latin O and trailing spaces

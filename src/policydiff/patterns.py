@@ -70,8 +70,8 @@ def iter_doc_numbers(text: str, pos: int = 0):
             yield m
 LEADING_VERBS = re.compile(r"^(?:为|认真|严格)*(?:贯彻落实|贯彻|落实|按照|根据|依据|依照|参照|详见|参见|执行|印发|转发|见)")
 FILE_HEADER = re.compile(r"^(?P<issuer>.{0,40}?)\s*文件$")
-ORG_SUFFIX = re.compile(
-    r"(?:委员会|办公室|人民政府|政府|委|局|厅|部|办|院|中心|所|站|处|科|室|会|组|党委|市委|委員會|辦公室|政府|廳|辦|會|處)$"
+ORG_SUFFIX = re.compile(  # 司: a ministry's department (国务院扶贫办综合司, 国家卫生健康委规划司)
+    r"(?:委员会|办公室|人民政府|政府|委|局|厅|部|办|院|中心|所|站|处|科|室|会|组|司|党委|市委|委員會|辦公室|政府|廳|辦|會|處)$"
 )
 # a title's last word, perhaps followed by its years: …三年行动计划（2023—2025年）
 TITLE_SUFFIX = re.compile(r"(?:通知|方案|意见|要点|办法|规定|指标|计划|规划|分工)(?:[（(][^（）()]{1,20}[）)])?$")
