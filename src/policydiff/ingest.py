@@ -152,7 +152,8 @@ def _first_of_each_file(found: list[tuple[str, str]], follow_links: bool, skippe
             key = os.path.realpath(file)
         if remember and key in seen:
             continue
-        seen.add(key) if remember else None
+        if remember:
+            seen.add(key)
         unique.append((file, root))
     return unique
 
