@@ -69,7 +69,8 @@ def _rows(db, table: str, types: dict[str, type], frame) -> Iterable[tuple]:
 def alignment_rows(db, frame: list[dict]) -> Iterable[tuple]:
     """One row per measure: the frame entry it aligns to, with score, reason and the measure's span."""
     prepared = PreparedFrame(frame)  # once for every record
-    for doc_id, record in store.load_all_records(db).items():
+    for record in store.iter_records(db):  # one record at a time, in the order of load_all_records
+        doc_id = record["id"]
         for hit in align_document(record, prepared):
             yield (doc_id, store.measure_id(doc_id, hit["path"]), hit["path"], hit["title"], hit["frame_id"],
                    hit["label"], float(hit["score"]), hit["reason"], int(hit["boilerplate"]), *hit["span"])
