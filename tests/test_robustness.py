@@ -334,6 +334,23 @@ def test_canonical_unit_names_do_not_depend_on_ingest_order(tmp_path):
     assert forward[1] == {"new": "淮南市卫生健康委员会", "old": "淮南市卫生和计划生育委员会"}  # each notice's own name
 
 
+def test_a_schema_7_database_is_migrated_in_place_not_emptied(tmp_path):
+    db = tmp_path / "p.db"
+    ingest([CORPUS / f"{SHENMU}.txt", CORPUS / f"{HUAINAN}.txt"], db, workers=1)
+    conn = sqlite3.connect(db)
+    named = sorted(conn.execute("select id, name, named_by from units"))
+    conn.execute("alter table units drop column named_by")  # what schema 7 had
+    conn.execute("PRAGMA user_version = 7")
+    conn.commit()
+    conn.close()
+    store.open_db(db).close()  # a read command: no ingest, nothing emptied
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
+    assert conn.execute("select count(*) from documents").fetchone()[0] == 2
+    assert sorted(conn.execute("select id, name, named_by from units")) == named
+    assert all(row[2] for row in named)
+
+
 def test_output_never_replaces_the_database_or_another_kind_of_file(tmp_path):
     db = tmp_path / "p.db"
     ingest([CORPUS / f"{SHENMU}.txt"], db, workers=1)

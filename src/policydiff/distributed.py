@@ -249,5 +249,5 @@ def read_partition(parts_dir: Path, name: str) -> dict[str, store.DocumentRows]:
         data = pq.read_table(parts_dir / table / f"{name}.parquet").to_pydict()
         for i, doc_id in enumerate(data[key]):
             entry = by_doc.setdefault(doc_id, {}).setdefault(table, (columns, []))
-            entry[1].append(tuple(data[c][i] for c in columns))
+            entry[1].append(tuple(data[c][i] if c in data else None for c in columns))  # older parts lack new columns
     return by_doc

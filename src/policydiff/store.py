@@ -88,7 +88,7 @@ def _set_wal(db: sqlite_utils.Database) -> None:
     db.conn.execute("PRAGMA journal_mode = WAL")
 
 
-SCHEMA_VERSION = 7  # 6: unit names per notice; 7: goals
+SCHEMA_VERSION = 8  # 6: unit names per notice; 7: goals; 8: units.named_by
 
 # table -> its columns in the trigram search index
 SEARCH_COLUMNS = {"measures": ["title", "text"], "task_rows": ["task"], "duties": ["unit", "duty"]}
@@ -111,6 +111,10 @@ def ensure_schema(db: sqlite_utils.Database, rebuild: bool = False) -> None:
         if _schema_complete(db):  # another process built it while we waited for the lock
             return
         version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version in MIGRATIONS and set(SCHEMA_TABLES) <= set(db.table_names()):
+            MIGRATIONS[version](db)
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            return
         has_documents = "documents" in db.table_names()
         filled = has_documents and db.execute("select exists (select 1 from documents)").fetchone()[0]
         path = db.execute("PRAGMA database_list").fetchone()[2]
@@ -124,6 +128,17 @@ def ensure_schema(db: sqlite_utils.Database, rebuild: bool = False) -> None:
             log.warning("%s: half-built schema (missing %s); rebuilt and emptied — `policydiff ingest` "
                         "fills it again", path, ", ".join(t for t in SCHEMA_TABLES if t not in db.table_names()))
         _create_schema(db)
+
+
+def _add_named_by(db: sqlite_utils.Database) -> None:
+    """Schema 7 → 8: each unit remembers the notice that names it."""
+    db.execute("alter table units add column named_by text")
+    for (unit_id,) in db.execute("select id from units").fetchall():
+        _name_unit_from_aliases(db, unit_id)
+
+
+# schema version -> the change that brings it to SCHEMA_VERSION in place (no re-ingest)
+MIGRATIONS = {7: _add_named_by}
 
 
 def _schema_complete(db: sqlite_utils.Database) -> bool:
@@ -189,7 +204,7 @@ def _create_schema(db: sqlite_utils.Database) -> None:
             pk=("doc_id", "path"), foreign_keys=fk)
         db.table("units").create({
             "id": str, "name": str, "function": str, "kind": str, "level": str, "locality": str,
-            "parent_id": str, "parent_name": str, "reason": str}, pk="id")
+            "parent_id": str, "parent_name": str, "reason": str, "named_by": str}, pk="id")
         db.table("unit_aliases").create({"doc_id": str, "raw": str, "unit_id": str, "name": str, "parent_name": str},
                                   pk=("doc_id", "raw"),
                                   foreign_keys=[("doc_id", "documents", "id"), ("unit_id", "units", "id")])
@@ -285,7 +300,7 @@ def save_rows(db: sqlite_utils.Database, doc_id: str, rows: DocumentRows, index:
             db.conn.executemany(f"{verb} into [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
                                 f"values ({', '.join('?' for _ in columns)})", values)
         _drop_orphan_units(db, previous_units)
-        _name_units(db, previous_units + [row[0] for row in rows.get("units", ([], []))[1]])
+        _name_units(db, doc_id, [row[0] for row in rows.get("units", ([], []))[1]], previous_units)
         if index:
             _index_documents(db, "= ?", [doc_id])
         else:
@@ -345,16 +360,47 @@ def _unindex_document(db, doc_id: str) -> None:
                    f"select 'delete', rowid, {cols} from [{table}] where doc_id = ?", [doc_id])
 
 
-def _name_units(db: sqlite_utils.Database, unit_ids: list[str]) -> None:
+def _name_units(db: sqlite_utils.Database, doc_id: str, unit_ids: list[str], previous_units: list[str]) -> None:
     """A unit's name in ``units`` is the one its latest notice (by issue date, then id)
     gives it — a function of the stored notices, not of the order they were stored in.
     Each notice's own name for it (a body renamed since, say 卫生和计划生育委员会 before
-    2018) stays in ``unit_aliases.name``."""
-    for unit_id in set(unit_ids):
-        db.execute("update units set (name, parent_name) = (select ua.name, ua.parent_name from unit_aliases ua "
-                   "join documents d on d.id = ua.doc_id where ua.unit_id = units.id "
-                   "order by d.issue_date is null, d.issue_date desc, d.id limit 1) "
-                   "where id = ? and exists (select 1 from unit_aliases where unit_id = ?)", [unit_id, unit_id])
+    2018) stays in ``unit_aliases.name``; ``units.named_by`` is the notice whose name it is.
+
+    A new notice is compared with each unit's ``named_by`` notice only (constant work a
+    unit: reading every alias of a common unit made the ingest slow down as the corpus
+    grew); the units of a replaced notice are named again from all their aliases."""
+    renamed = set(previous_units)
+    for unit_id in renamed:
+        _name_unit_from_aliases(db, unit_id)
+    issue_date = db.execute("select issue_date from documents where id = ?", [doc_id]).fetchone()[0]
+    for unit_id in dict.fromkeys(unit_ids):
+        if unit_id in renamed:
+            continue
+        named_by, named_date = db.execute(
+            "select u.named_by, d.issue_date from units u left join documents d on d.id = u.named_by "
+            "where u.id = ?", [unit_id]).fetchone()
+        if named_by is None or _names_later(issue_date, doc_id, named_date, named_by):
+            db.execute("update units set (name, parent_name, named_by) = (select name, parent_name, doc_id "
+                       "from unit_aliases where doc_id = ? and unit_id = ? limit 1) where id = ?",
+                       [doc_id, unit_id, unit_id])
+
+
+def _names_later(date: str | None, doc_id: str, other_date: str | None, other_id: str) -> bool:
+    """Whether notice (``date``, ``doc_id``) names a unit rather than (``other_date``,
+    ``other_id``): the later issue date wins, a dated notice beats an undated one, then
+    the smaller id — the order of :func:`_name_unit_from_aliases`."""
+    if (date is None) != (other_date is None):
+        return date is not None
+    if date != other_date:
+        return date > other_date  # type: ignore[operator]  # both dated here
+    return doc_id < other_id
+
+
+def _name_unit_from_aliases(db: sqlite_utils.Database, unit_id: str) -> None:
+    db.execute("update units set (name, parent_name, named_by) = (select ua.name, ua.parent_name, ua.doc_id "
+               "from unit_aliases ua join documents d on d.id = ua.doc_id where ua.unit_id = units.id "
+               "order by d.issue_date is null, d.issue_date desc, d.id limit 1) "
+               "where id = ? and exists (select 1 from unit_aliases where unit_id = ?)", [unit_id, unit_id])
 
 
 def _drop_orphan_units(db: sqlite_utils.Database, unit_ids: list[str]) -> None:
