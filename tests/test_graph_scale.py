@@ -225,6 +225,26 @@ def test_responsibility_graphml_written_while_streaming_reads_back_as_the_export
     assert a.graph == b.graph
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_responsibility_graphml_from_the_tables_in_chunks_is_the_graph_of_the_records(generated_db, tmp_path,
+                                                                                      monkeypatch, workers):
+    """Read from the tables (not the record JSON), in chunks shared among processes, each
+    unit's node from its first mention in corpus order: the same graph as the records give."""
+    from policydiff import graph
+    from policydiff.graph import export, write_responsibility_graphml_from_db
+
+    monkeypatch.setattr(graph, "GRAPH_CHUNK", 9)  # 65 notices: 8 chunks, units first met in several
+    entries = load_frame(FRAME_PATH)["entries"]
+    exported = export(responsibility_graph(store.iter_records(generated_db), frame_entries=entries),
+                      tmp_path / "graph.graphml", "graphml")
+    path = generated_db.execute("PRAGMA database_list").fetchone()[2]
+    counts = write_responsibility_graphml_from_db(path, tmp_path / "chunked.graphml", entries, workers=workers)
+    a, b = nx.read_graphml(tmp_path / "chunked.graphml"), nx.read_graphml(exported)
+    assert counts == (b.number_of_nodes(), b.number_of_edges())
+    assert dict(a.nodes(data=True)) == dict(b.nodes(data=True))
+    assert {(u, v): d for u, v, d in a.edges(data=True)} == {(u, v): d for u, v, d in b.edges(data=True)}
+
+
 def test_graph_command_writes_both_graphml_files_from_the_database(generated_db, tmp_path):
     from click.testing import CliRunner
 

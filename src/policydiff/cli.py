@@ -873,8 +873,8 @@ def graph_command(db_path, kind, fmt, lang, out, frame_path):
                 click.echo(f"wrote {path}")
     if streamed:
         path = Path(out) if single else folder / "responsibility.graphml"
-        nodes, edges = g.write_responsibility_graphml(store.iter_records(db), path,
-                                                      frame_entries=frame["entries"] if frame else None)
+        nodes, edges = g.write_responsibility_graphml_from_db(db_path, path,
+                                                              frame_entries=frame["entries"] if frame else None)
         click.echo(f"wrote {path} ({nodes} nodes, {edges} edges)")
 
 

@@ -11,16 +11,20 @@ documents, documents → issuers. Measures carry their frame entry.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
-from collections import defaultdict
-from collections.abc import Iterable
+from collections import defaultdict, deque
+from collections.abc import Generator, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 import networkx as nx
 from rapidfuzz import fuzz
 
-from .compare.align import PreparedFrame, align_document
+from . import store
+from .compare.align import PreparedFrame, align_measure
 from .models import Record
 from .resources import ancestor, localities
 from .textutils import bare_title, sentence_around
@@ -188,30 +192,75 @@ def responsibility_graph(records: Iterable[Record], alignments: dict[str, list[d
     graph = nx.DiGraph(name="responsibility graph")
     if frame_entries is not None and not isinstance(frame_entries, PreparedFrame):
         frame_entries = PreparedFrame(frame_entries)  # once, not once a record
+    units: set[str] = set()
     for r in records:
-        aligned = align_document(r, frame_entries) if frame_entries is not None else (alignments or {}).get(r["id"], [])
-        _add_document(graph, r, {a["path"]: a for a in aligned})
+        for shape, ends, values in document_parts(r, _frame_hits(r, alignments, frame_entries), units):
+            scope, constants, names = SHAPES[shape]
+            attributes = {**constants, **dict(zip(names, values))}
+            if scope == "node":
+                graph.add_node(*ends, **attributes)
+            else:
+                graph.add_edge(*ends, **attributes)
     return graph
 
 
-def _add_document(graph: nx.DiGraph, r: Record, frame_of: dict[str, dict]) -> None:
+def _frame_hits(r: Record, alignments: dict[str, list[dict]] | None,
+                frame_entries: list[dict] | PreparedFrame | None) -> dict[str, dict]:
+    """Each measure's frame entry (by path): aligned now to ``frame_entries``, or taken from ``alignments``."""
+    if frame_entries is None:
+        return {a["path"]: a for a in (alignments or {}).get(r["id"], [])}
+    return {m["path"]: align_measure(m, frame_entries) for m in r["measures"]}
+
+# the kinds of nodes and edges of the responsibility graph: scope, the attributes every
+# one of them has with the same value, and the names of the others, in the order
+# document_parts gives their values
+SHAPES: dict[str, tuple[str, dict[str, str], tuple[str, ...]]] = {
+    "document": ("node", {"kind": "document"}, ("label", "level", "locality")),
+    "measure": ("node", {"kind": "measure"},
+                ("label", "path", "doc_id", "position", "frame_id", "frame_label", "level", "locality")),
+    "unit": ("node", {"kind": "unit"}, ("unit_kind", "label", "function", "level", "locality", "parent")),
+    "part_of": ("edge", {"relation": "part_of"}, ()),
+    "responsible_for": ("edge", {"relation": "responsible_for"}, ("role", "source", "raw", "span_start", "span_end")),
+    "issued_by": ("edge", {"relation": "issued_by"}, ()),
+}
+
+
+def document_parts(r: Record, frame_of: dict[str, dict], units_seen: set[str]) -> Iterator[tuple[str, tuple, tuple]]:
+    """One document's part of the responsibility graph as (shape, ends, values): a node's
+    ends are its key, an edge's its source and target; ``values`` are the attributes
+    :data:`SHAPES` names. Each edge once; a unit node only the first time it appears
+    (``units_seen`` is updated), with the attributes of that mention."""
     doc = f"doc:{r['id']}"
-    graph.add_node(doc, kind="document", label=f"{r.get('locality')} {r.get('doc_number') or r['id']}",
-                   level=r.get("admin_level") or "", locality=r.get("locality") or "")
+    level, locality = r.get("admin_level") or "", r.get("locality") or ""
+    yield "document", (doc,), (f"{r.get('locality')} {r.get('doc_number') or r['id']}", level, locality)
+    edges: set[tuple[str, str]] = set()
     for position, m in enumerate(r["measures"]):
         measure = f"measure:{r['id']}:{m['path']}"
         hit = frame_of.get(m["path"], {})
-        graph.add_node(measure, kind="measure", label=m["title"], path=m["path"], doc_id=r["id"], position=position,
-                       frame_id=hit.get("frame_id") or "", frame_label=hit.get("label") or "",
-                       level=r.get("admin_level") or "", locality=r.get("locality") or "")
-        graph.add_edge(measure, doc, relation="part_of")
+        yield "measure", (measure,), (m["title"], m["path"], r["id"], position, hit.get("frame_id") or "",
+                                      hit.get("label") or "", level, locality)
+        yield "part_of", (measure, doc), ()
         for u in m["unit_mentions"]:
-            unit = _unit_node(graph, r, u["unit"])
-            if not graph.has_edge(unit, measure):
-                graph.add_edge(unit, measure, relation="responsible_for", role=u["role"], source=u["source"],
-                               raw=u["unit"], span_start=u["span"][0], span_end=u["span"][1])
+            unit = yield from _unit_part(r, u["unit"], units_seen)
+            if (unit, measure) not in edges:
+                edges.add((unit, measure))
+                yield "responsible_for", (unit, measure), (u["role"], u["source"], u["unit"], *u["span"][:2])
     for issuer in r.get("issuers") or []:
-        graph.add_edge(doc, _unit_node(graph, r, issuer), relation="issued_by")
+        unit = yield from _unit_part(r, issuer, units_seen)
+        if (doc, unit) not in edges:
+            edges.add((doc, unit))
+            yield "issued_by", (doc, unit), ()
+
+
+def _unit_part(record: Record, raw: str, units_seen: set[str]) -> Generator[tuple, None, str]:
+    """The node key of the unit ``raw`` names in ``record``; its node, the first time."""
+    unit = (record.get("unit_map") or {}).get(raw) or {"id": f"raw:{raw}", "name": raw, "kind": "unresolved"}
+    key = f"unit:{unit['id']}"
+    if key not in units_seen:
+        units_seen.add(key)
+        yield "unit", (key,), (unit.get("kind") or "", unit.get("name") or raw, unit.get("function") or "",
+                               unit.get("level") or "", unit.get("locality") or "", unit.get("parent_name") or "")
+    return key
 
 
 # every attribute the responsibility graph's nodes and edges carry, with its GraphML type
@@ -224,57 +273,144 @@ RESPONSIBILITY_KEYS = {
 }
 
 
+# each attribute's GraphML key id, and the opening tag of its value
+GRAPHML_IDS = {(scope, name): f"d{i}" for i, (scope, name) in
+               enumerate((scope, name) for scope, names in RESPONSIBILITY_KEYS.items() for name in names)}
+
+
+def _graphml_template(scope: str, constants: dict[str, str], names: tuple[str, ...]) -> str:
+    """A shape's GraphML element with ``{}`` for its ends and values (:func:`str.format`)."""
+    head = "id={}" if scope == "node" else "source={} target={}"
+    data = [f'<data key="{GRAPHML_IDS[scope, name]}">{escape(value)}</data>' for name, value in constants.items()]
+    data += [f'<data key="{GRAPHML_IDS[scope, name]}">{{}}</data>' for name in names]
+    return f"<{scope} {head}>{''.join(data)}</{scope}>\n"
+
+
+GRAPHML_TEMPLATES = {shape: _graphml_template(*spec) for shape, spec in SHAPES.items()}
+
+
 def write_responsibility_graphml(records: Iterable[Record], path, frame_entries: list[dict] | PreparedFrame | None = None
                                  ) -> tuple[int, int]:
     """Write ``responsibility_graph(records, frame_entries=...)`` as GraphML while the
     records stream past, one document's nodes and edges at a time (each unit once, with
     the attributes of its first mention, as the graph gives it): it reads back as the
-    exported graph does, and needs the memory of one document, not of the corpus.
-    Returns (nodes, edges)."""
-    if frame_entries is not None and not isinstance(frame_entries, PreparedFrame):
-        frame_entries = PreparedFrame(frame_entries)  # once, not once a record
+    exported graph does, and needs the memory of one document (and the unit keys), not
+    of the corpus. Returns (nodes, edges)."""
+    prepared = _prepared(frame_entries)
+    return _write_graphml_parts(path, [_graphml_part(records, prepared)])
+
+
+def write_responsibility_graphml_from_db(db_path, path, frame_entries: list[dict] | PreparedFrame | None = None,
+                                         workers: int | None = None) -> tuple[int, int]:
+    """:func:`write_responsibility_graphml` of every stored record (corpus order), the
+    documents shared out in chunks among ``workers`` processes (default: cores), each
+    reading its own records; the file is the same graph whatever the number of workers."""
+    prepared = _prepared(frame_entries)
+    db = store.open_db(db_path)
+    try:
+        ids = store.document_ids(db)
+    finally:
+        db.close()
+    chunks = [ids[i:i + GRAPH_CHUNK] for i in range(0, len(ids), GRAPH_CHUNK)]
+    workers = min(workers or os.cpu_count() or 1, len(chunks))
+    if workers <= 1:
+        _graph_worker_init(str(db_path), prepared)
+        return _write_graphml_parts(path, map(_graphml_chunk, chunks))
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_graph_worker_init,
+                             initargs=(str(db_path), prepared)) as pool:
+        return _write_graphml_parts(path, _in_order_bounded(pool, _graphml_chunk, chunks, ahead=2 * workers))
+
+
+GRAPH_CHUNK = 200  # documents a worker turns into GraphML at a time
+_worker_state: dict = {}
+
+
+def _graph_worker_init(db_path: str, prepared: PreparedFrame | None) -> None:
+    _worker_state.update(db=store.open_db(db_path), prepared=prepared, units={})
+
+
+def _graphml_chunk(ids: list[str]) -> tuple[dict[str, bytes], bytes, int, int]:
+    records = store.iter_unit_records(_worker_state["db"], ids, _worker_state["units"])
+    return _graphml_part(records, _worker_state["prepared"])
+
+
+def _in_order_bounded(pool: ProcessPoolExecutor, function, items: list, ahead: int) -> Iterator:
+    """``function`` of each item, in order, with at most ``ahead`` results waiting."""
+    window: deque = deque()
+    for item in items:
+        window.append(pool.submit(function, item))
+        if len(window) >= ahead:
+            yield window.popleft().result()
+    while window:
+        yield window.popleft().result()
+
+
+def _prepared(frame_entries: list[dict] | PreparedFrame | None) -> PreparedFrame | None:
+    if frame_entries is None or isinstance(frame_entries, PreparedFrame):
+        return frame_entries
+    return PreparedFrame(frame_entries)  # once, not once a record
+
+
+def _graphml_part(records: Iterable[Record], prepared: PreparedFrame | None) -> tuple[dict[str, bytes], bytes, int, int]:
+    """GraphML of ``records``, encoded (a worker's part crosses to the writer as bytes): (each
+    unit's node element, at its first mention here, by key; every other element as one
+    text; how many nodes and edges that text holds)."""
+    units: dict[str, bytes] = {}
+    lines: list[str] = []
+    nodes = edges = 0
+    seen: set[str] = set()
+    for record in records:
+        for shape, ends, values in document_parts(record, _frame_hits(record, None, prepared), seen):
+            element = GRAPHML_TEMPLATES[shape].format(*map(_xml_attr, ends), *map(_xml_text, values))
+            if shape == "unit":
+                units[ends[0]] = element.encode()
+                continue
+            if SHAPES[shape][0] == "edge":
+                edges += 1
+            else:
+                nodes += 1
+            lines.append(element)
+    return units, "".join(lines).encode(), nodes, edges
+
+
+def _write_graphml_parts(path, parts: Iterable[tuple[dict[str, bytes], bytes, int, int]]) -> tuple[int, int]:
+    """The GraphML file of ``parts`` (:func:`_graphml_part`, in order): each unit's node
+    from the first part that mentions it. Returns (nodes, edges)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    keys = {(scope, name): f"d{i}" for i, (scope, name) in
-            enumerate((scope, name) for scope, names in RESPONSIBILITY_KEYS.items() for name in names)}
-    units, nodes, edges = set(), 0, 0
-    with open(path, "w", encoding="utf-8") as out:
-        out.write("<?xml version='1.0' encoding='utf-8'?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n")
-        out.write('<key id="dg" for="graph" attr.name="name" attr.type="string"/>\n')
-        for (scope, name), key in keys.items():
-            out.write(f'<key id="{key}" for="{scope}" attr.name="{name}" attr.type="{RESPONSIBILITY_KEYS[scope][name]}"/>\n')
-        out.write('<graph edgedefault="directed"><data key="dg">responsibility graph</data>\n')
-        for record in records:
-            part = responsibility_graph([record], frame_entries=frame_entries)
-            for node, data in part.nodes(data=True):
-                if data.get("kind") == "unit":
-                    if node in units:
-                        continue
-                    units.add(node)
-                out.write(_graphml_element("node", {"id": node}, data, keys))
-                nodes += 1
-            for source, target, data in part.edges(data=True):
-                out.write(_graphml_element("edge", {"source": source, "target": target}, data, keys))
-                edges += 1
-        out.write("</graph></graphml>\n")
-    return nodes, edges
+    written: set[str] = set()
+    nodes = edges = 0
+    head = ["<?xml version='1.0' encoding='utf-8'?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n",
+            '<key id="dg" for="graph" attr.name="name" attr.type="string"/>\n']
+    head += [f'<key id="{key}" for="{scope}" attr.name="{name}" attr.type="{RESPONSIBILITY_KEYS[scope][name]}"/>\n'
+             for (scope, name), key in GRAPHML_IDS.items()]
+    head.append('<graph edgedefault="directed"><data key="dg">responsibility graph</data>\n')
+    with open(path, "wb") as out:
+        out.write("".join(head).encode())
+        for units, body, part_nodes, part_edges in parts:
+            for key, element in units.items():
+                if key not in written:
+                    written.add(key)
+                    out.write(element)
+            out.write(body)
+            nodes, edges = nodes + part_nodes, edges + part_edges
+        out.write(b"</graph></graphml>\n")
+    return nodes + len(written), edges
 
 
-def _graphml_element(scope: str, attributes: dict[str, str], data: dict, keys: dict) -> str:
-    head = " ".join(f"{k}={quoteattr(v)}" for k, v in attributes.items())
-    values = "".join(f'<data key="{keys[scope, k]}">{escape(str("" if v is None else v))}</data>'
-                     for k, v in data.items())
-    return f"<{scope} {head}>{values}</{scope}>\n"
+def _xml_text(value) -> str:
+    """``escape`` only where there is something to escape (most values have nothing)."""
+    text = "" if value is None else str(value)
+    if "&" in text or "<" in text or ">" in text:
+        return escape(text)
+    return text
 
 
-def _unit_node(graph: nx.DiGraph, record: Record, raw: str) -> str:
-    unit = (record.get("unit_map") or {}).get(raw) or {"id": f"raw:{raw}", "name": raw, "kind": "unresolved"}
-    key = f"unit:{unit['id']}"
-    if key not in graph:
-        graph.add_node(key, kind="unit", unit_kind=unit.get("kind") or "", label=unit.get("name") or raw,
-                       function=unit.get("function") or "", level=unit.get("level") or "",
-                       locality=unit.get("locality") or "", parent=unit.get("parent_name") or "")
-    return key
+def _xml_attr(value: str) -> str:
+    if "&" in value or "<" in value or ">" in value or '"' in value or "\n" in value or "\r" in value or "\t" in value:
+        return quoteattr(value)
+    return f'"{value}"'
 
 
 # ------------------------------------------------------------------ exports

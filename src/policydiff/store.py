@@ -21,7 +21,7 @@ import logging
 import re
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -606,10 +606,65 @@ def iter_records(db: sqlite_utils.Database, order: str = CORPUS_ORDER) -> Iterat
     commands: the memory of one record, not of the corpus."""
     # the ids are sorted, then each record read by its key: sorting the records themselves
     # would make SQLite hold them all in its sorter
-    for doc_id in [row[0] for row in db.conn.execute(f"select id from documents {order}")]:
+    yield from iter_records_of(db, document_ids(db, order))
+
+
+def document_ids(db: sqlite_utils.Database, order: str = CORPUS_ORDER) -> list[str]:
+    """The id of every stored document, in corpus order (or ``order``)."""
+    return [row[0] for row in db.conn.execute(f"select id from documents {order}")]
+
+
+def iter_records_of(db: sqlite_utils.Database, ids: Iterable[str]) -> Iterator[Record]:
+    """The stored records of ``ids``, one at a time in that order (ids not stored are passed over)."""
+    for doc_id in ids:
         row = db.conn.execute("select record from documents where id = ?", [doc_id]).fetchone()
         if row:
             yield orjson.loads(row[0])
+
+
+def iter_unit_records(db: sqlite_utils.Database, ids: list[str], units: dict[str, tuple] | None = None
+                      ) -> Iterator[Record]:
+    """The part of each record of ``ids`` that says who does what, in that order: id,
+    locality, admin_level, doc_number, issuers, measures (path, title, text,
+    unit_mentions) and unit_map — read from the tables, not from the record JSON (a
+    notice's full record, text and outline included, is ~10× the reading and parsing).
+    ``units`` keeps the canonical units read so far (kind, function, level, locality)
+    between calls."""
+    wanted = json.dumps(ids)
+    units = {} if units is None else units
+    docs = {row[0]: {"id": row[0], "locality": row[1], "admin_level": row[2], "doc_number": row[3],
+                     "issuers": [], "measures": [], "unit_map": {}}
+            for row in db.conn.execute("select id, locality, admin_level, doc_number from documents "
+                                       "where id in (select value from json_each(?))", [wanted])}
+    for doc_id, name in db.conn.execute("select doc_id, name from issuers where doc_id in "
+                                        "(select value from json_each(?)) order by doc_id, position", [wanted]):
+        docs[doc_id]["issuers"].append(name)
+    measures = {}
+    for doc_id, path, title, text in db.conn.execute(
+            "select doc_id, path, title, text from measures where doc_id in (select value from json_each(?)) "
+            "order by doc_id, position", [wanted]):
+        measures[measure_id(doc_id, path)] = measure = {"path": path, "title": title, "text": text, "unit_mentions": []}
+        docs[doc_id]["measures"].append(measure)
+    mentions = db.conn.execute("select measure_id, position, unit, role, source, start, end from measure_units "
+                               "where doc_id in (select value from json_each(?))", [wanted]).fetchall()
+    for mid, _, unit, role, source, start, end in sorted(mentions, key=lambda row: (row[0], row[1])):
+        measures[mid]["unit_mentions"].append({"unit": unit, "role": role, "source": source, "span": [start, end]})
+    aliases = db.conn.execute("select doc_id, raw, unit_id, name, parent_name from unit_aliases "
+                              "where doc_id in (select value from json_each(?))", [wanted]).fetchall()
+    _read_units(db, {row[2] for row in aliases} - units.keys(), units)
+    for doc_id, raw, unit_id, name, parent_name in aliases:
+        kind, function, level, locality = units[unit_id]
+        docs[doc_id]["unit_map"][raw] = {"id": unit_id, "name": name, "parent_name": parent_name, "kind": kind,
+                                         "function": function, "level": level, "locality": locality}
+    for doc_id in ids:
+        if doc_id in docs:
+            yield docs.pop(doc_id)  # type: ignore[misc]
+
+
+def _read_units(db: sqlite_utils.Database, unit_ids: set[str], units: dict[str, tuple]) -> None:
+    rows = db.conn.execute("select id, kind, function, level, locality from units where id in "
+                           "(select value from json_each(?))", [json.dumps(sorted(unit_ids))])
+    units.update((row[0], row[1:]) for row in rows)
 
 
 def iter_document_rows(db: sqlite_utils.Database) -> Iterator[dict]:
