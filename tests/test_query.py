@@ -9,6 +9,7 @@ from click.testing import CliRunner
 from test_tables import LIANYUNGANG_LEADS
 
 from conftest import CORPUS, GUANGXI, LIANYUNGANG, SHENMU
+from policydiff import query, store
 from policydiff.cli import cli
 from policydiff.query import recall_precision
 from policydiff.textutils import level_rank
@@ -253,6 +254,29 @@ def test_duties_lists_each_document_path_unit_once(db):
     answers = json.loads(CliRunner().invoke(cli, ["duties", "医政处", "--db", str(db), "--json"]).output)
     keys = [(a["doc_id"], a["path"], a["canonical"]) for a in answers]
     assert len(keys) == len(set(keys)) and ("004_9587a739f0f37529", "二/（四）", keys[0][2]) in keys
+
+
+@pytest.mark.parametrize("unit", [
+    "市卫健局公卫科",  # as printed: found by its string
+    "公卫科",  # a division's short name: its units by id
+    "民政局",  # a function: many units, their documents and duty clauses
+])
+def test_duties_reads_unit_names_through_indexes(db, unit):
+    """A unit's strings, documents and measures are looked up, never read whole: on
+    the 3,000-notice benchmark a scan of unit_aliases cost more than the rest of
+    the query (open_db creates the indexes)."""
+    conn = store.open_db(db)
+    statements: list[str] = []
+    conn.conn.set_trace_callback(statements.append)
+    assert query.duties(conn, unit)
+    conn.conn.set_trace_callback(None)
+    try:
+        plans = [row[3] for sql in statements if sql.lstrip().lower().startswith(("select", "with"))
+                 for row in conn.execute("explain query plan " + sql)]
+    finally:
+        conn.close()
+    scans = [p for p in plans if p.startswith(("SCAN unit_aliases", "SCAN measure_units", "SCAN ua", "SCAN mu"))]
+    assert plans and not scans
 
 
 def test_placeholders_resolve_and_unresolved_lists_the_rest(db):

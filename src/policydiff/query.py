@@ -369,9 +369,9 @@ def unit_ids_for(db: sqlite_utils.Database, query: str) -> list[str]:
         ids.update(r[0] for r in db.execute(
             "select id from units where function = ? and kind = 'department'", [found[0]]))
     if not ids:
-        ids.update(r[0] for r in db.execute(
-            "select distinct u.id from units u left join unit_aliases ua on ua.unit_id = u.id "
-            "where u.name like ? escape '!' or ua.raw like ? escape '!'", [_like(query), _like(query)]))
+        ids.update(r[0] for r in db.execute(  # the strings once each (an index scan), not per unit
+            "select id from units where name like ? escape '!' or id in "
+            "(select unit_id from unit_aliases where raw like ? escape '!')", [_like(query), _like(query)]))
     return sorted(ids)
 
 
@@ -383,6 +383,7 @@ def _division_tail(query: str) -> str:
 # SQL for the ladder's order (patterns.ADMIN_LEVELS), so that the database sorts and cuts
 _LEVEL_RANK_SQL = "case d.admin_level " + " ".join(
     f"when '{level}' then {rank}" for rank, level in enumerate(P.ADMIN_LEVELS)) + f" else {len(P.ADMIN_LEVELS)} end"
+_LADDER_SQL = f"{_LEVEL_RANK_SQL}, coalesce(d.issue_date, ''), d.id"  # ladder_key, as SQL
 DUTIES_LIMIT = 50  # answers a duties query gives unless asked for more (0: all), as who gives 50
 
 
@@ -395,22 +396,9 @@ def duties(db: sqlite_utils.Database, unit: str, level: str | None = None, role:
     ids = unit_ids_for(db, unit)
     if not ids:
         return []
-    marks = ",".join("?" * len(ids))
-    where, args = f"ua.unit_id in ({marks})", list(ids)
-    if level:
-        where, args = where + " and d.admin_level = ?", [*args, level]
-    if role:
-        where, args = where + " and mu.role = ?", [*args, role]
-    # a unit named inline and in the task table, or twice in one measure: once (its first mention)
-    rows = db.execute(
-        f"select mu.doc_id, m.path, m.title, mu.unit, mu.role, mu.source, u.name, u.function, m.position, "
-        f"mu.start, mu.end, u.id, d.locality, d.admin_level, d.issue_date, d.doc_number, min(mu.position) "
-        f"from measure_units mu join measures m on m.id = mu.measure_id "
-        f"join documents d on d.id = mu.doc_id "
-        f"join unit_aliases ua on ua.doc_id = mu.doc_id and ua.raw = mu.unit join units u on u.id = ua.unit_id "
-        f"where {where} group by mu.doc_id, m.path, u.id "
-        f"order by {_LEVEL_RANK_SQL}, coalesce(d.issue_date, ''), mu.doc_id, m.position"
-        + (" limit ?" if limit else ""), [*args, limit] if limit else args).fetchall()
+    named = _names_of(db, ids)
+    docs = _documents_naming(db, named, level)
+    rows = _measures_naming(db, named, docs, role, limit)
     answers = [{"doc_id": doc_id, "locality": locality, "level": admin_level, "issue_date": issue_date,
                 "doc_number": doc_number, "kind": "measure", "path": path, "title": title, "raw": raw, "role": r,
                 "source": source, "canonical": name, "function": function, "span": [start, end],
@@ -418,8 +406,11 @@ def duties(db: sqlite_utils.Database, unit: str, level: str | None = None, role:
                for (doc_id, path, title, raw, r, source, name, function, position, start, end, _,
                     locality, admin_level, issue_date, doc_number, _) in rows]
     if not role or role == "responsible":
+        # with ``limit`` measures, a clause of a document further down the ladder than the
+        # last of them comes after all of them: only the documents up to that one are read
+        last = docs.index(rows[-1][0]) if limit and len(rows) >= limit else len(docs) - 1
         seen = {(row[0], row[1], row[11]) for row in rows}
-        for clause in _duty_clauses_of(db, ids, level, limit):
+        for clause in _duty_clauses_of(db, ids, named, docs[:last + 1], limit):
             key = (clause["doc_id"], clause["path"], clause.pop("unit_id"))
             if key not in seen:
                 seen.add(key)
@@ -428,36 +419,86 @@ def duties(db: sqlite_utils.Database, unit: str, level: str | None = None, role:
     return answers[:limit] if limit else answers
 
 
-def _duty_clauses_of(db, ids: list[str], level: str | None, limit: int = 0) -> list[dict]:
-    """Duty clauses naming one of the units ``ids``, down the ladder (the first ``limit``;
-    0: all): found through the raw strings that map to them (the clause lists
-    农业农村、住房城乡建设等部门: searched by stem), each document's strings read when
-    one of its clauses comes up."""
+def _names_of(db, ids: list[str]) -> dict[str, list[tuple[str, str]]]:
+    """The strings (raw, unit id) each document names the units ``ids`` by."""
     marks = ",".join("?" * len(ids))
-    printed = [r[0] for r in db.execute(f"select distinct raw from unit_aliases where unit_id in ({marks})", ids)]
+    named: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for doc_id, raw, unit_id in db.execute(
+            f"select doc_id, raw, unit_id from unit_aliases where unit_id in ({marks})", ids):
+        named[doc_id].append((raw, unit_id))
+    return named
+
+
+def _documents_naming(db, named: dict, level: str | None) -> list[str]:
+    """The documents of ``named`` (only they can hold the units' measures and duty
+    clauses), down the ladder."""
+    return [r[0] for r in db.execute(
+        "select d.id from documents d where d.id in (select value from json_each(?))"
+        + (" and d.admin_level = ?" if level else "") + f" order by {_LADDER_SQL}",
+        [json.dumps(list(named)), *([level] if level else [])])]
+
+
+FIRST_DOCUMENTS = 16  # documents a limited duties query reads the measures of first; then twice as many
+
+
+def _measures_naming(db, named: dict, docs: list[str], role: str | None, limit: int) -> list[tuple]:
+    """Measure rows naming one of the strings ``named`` in ``docs`` (down the ladder),
+    each (document, path, unit) once — its first mention — in answer order: with
+    ``limit``, read a few documents at a time (16, then 32, …) until there are ``limit`` rows."""
+    rows: list[tuple] = []
+    start, size = 0, (FIRST_DOCUMENTS if limit else len(docs))
+    while start < len(docs) and not (limit and len(rows) >= limit):
+        names = [(doc_id, raw, unit_id) for doc_id in docs[start:start + size] for raw, unit_id in named[doc_id]]
+        rows += _measure_rows(db, names, role)
+        start, size = start + size, size * 2
+    return rows[:limit] if limit else rows
+
+
+def _measure_rows(db, names: list[tuple[str, str, str]], role: str | None) -> list[tuple]:
+    # a unit named inline and in the task table, or twice in one measure: once (its first mention)
+    return db.execute(
+        "select mu.doc_id, m.path, m.title, mu.unit, mu.role, mu.source, u.name, u.function, m.position, "
+        "mu.start, mu.end, u.id, d.locality, d.admin_level, d.issue_date, d.doc_number, min(mu.position) "
+        "from json_each(?) n cross join measure_units mu "
+        "on mu.doc_id = json_extract(n.value, '$[0]') and mu.unit = json_extract(n.value, '$[1]') "
+        "join units u on u.id = json_extract(n.value, '$[2]') "
+        "join measures m on m.id = mu.measure_id join documents d on d.id = mu.doc_id"
+        + (" where mu.role = ?" if role else "")
+        + f" group by mu.doc_id, m.path, u.id order by {_LADDER_SQL}, m.position, u.id",
+        [json.dumps(names, ensure_ascii=False), *([role] if role else [])]).fetchall()
+
+
+def _duty_clauses_of(db, ids: list[str], named: dict, docs: list[str], limit: int = 0) -> list[dict]:
+    """Duty clauses of ``docs`` (down the ladder) naming one of the units ``ids`` (the
+    first ``limit``; 0: all): found through the raw strings ``named`` that map to them
+    (the clause lists 农业农村、住房城乡建设等部门: searched by stem), then each clause's
+    units read against its document's strings."""
+    printed = {raw for names in named.values() for raw, _ in names}
     stems = {re.sub(r"(部门|单位)$", "", raw) or raw for raw in printed}
-    rowids = _matching_rowids(db, "duties", ["unit"], sorted(stems))
+    matching = set(_matching_rowids(db, "duties", ["unit"], sorted(stems)))
+    # the matching clauses of ``docs`` in order (from the index alone), then their text
+    order = {doc_id: i for i, doc_id in enumerate(docs)}
+    found = [rowid for _, _, rowid in sorted((order[doc_id], position, rowid) for rowid, doc_id, position in db.execute(
+        "select rowid, doc_id, position from duties where doc_id in (select value from json_each(?))",
+        [json.dumps(docs)]) if rowid in matching)]
     clauses = db.execute(
         "select c.doc_id, c.position, c.unit, c.duty, c.path, c.start, c.end, d.locality, d.admin_level, "
-        "d.issue_date, d.doc_number from duties c join documents d on d.id = c.doc_id "
-        "where c.rowid in (select value from json_each(?))" + (" and d.admin_level = ?" if level else "")
-        + f" order by {_LEVEL_RANK_SQL}, coalesce(d.issue_date, ''), c.doc_id, c.position",
-        [json.dumps(rowids), *([level] if level else [])])
-    aliases: dict[str, dict] = {}
+        "d.issue_date, d.doc_number from json_each(?) j cross join duties c on c.rowid = j.value "
+        "join documents d on d.id = c.doc_id order by j.key", [json.dumps(found)])
+    marks = ",".join("?" * len(ids))
+    units = {u: (name, function) for u, name, function in db.execute(
+        f"select id, name, function from units where id in ({marks})", ids)}
     answers: list[dict] = []
     for doc_id, position, unit_text, duty, path, start, end, locality, admin_level, issue_date, doc_number in clauses:
-        if doc_id not in aliases:
-            aliases[doc_id] = {raw: (u, name, function) for raw, u, name, function in db.execute(
-                f"select ua.raw, ua.unit_id, u.name, u.function from unit_aliases ua join units u on u.id = ua.unit_id "
-                f"where ua.doc_id = ? and ua.unit_id in ({marks})", [doc_id, *ids])}
+        strings = {raw: unit_id for raw, unit_id in named[doc_id] if unit_id in units}
         for raw in expand_unit_list(unit_text):
-            if raw in aliases[doc_id]:
-                unit_id, name, function = aliases[doc_id][raw]
+            if raw in strings:
+                name, function = units[strings[raw]]
                 answers.append({"doc_id": doc_id, "locality": locality, "level": admin_level, "issue_date": issue_date,
                                 "doc_number": doc_number, "kind": "duty", "path": path or "部门职责", "title": duty,
                                 "raw": raw, "role": "responsible", "source": "duty_paragraph", "canonical": name,
                                 "function": function, "span": [start, end], "position": 2000 + position,
-                                "unit_id": unit_id})
+                                "unit_id": strings[raw]})
         if limit and len(answers) >= limit:
             break
     return answers

@@ -70,6 +70,9 @@ def open_db(path=DEFAULT_DB, rebuild: bool = False) -> sqlite_utils.Database:
         raise
     # the ingest looks twins up by hash, one notice at a time
     db.execute("create index if not exists documents_sha256 on documents (sha256)")
+    # `duties` finds a unit's documents and strings from its id, and a unit from a string
+    db.execute("create index if not exists unit_aliases_unit_doc_raw on unit_aliases (unit_id, doc_id, raw)")
+    db.execute("create index if not exists unit_aliases_raw on unit_aliases (raw, unit_id)")
     if db.execute("select exists (select 1 from search_pending)").fetchone()[0]:
         index_pending(db)  # an ingest stopped before indexing what it stored
     return db
