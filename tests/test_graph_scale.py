@@ -245,6 +245,26 @@ def test_responsibility_graphml_from_the_tables_in_chunks_is_the_graph_of_the_re
     assert {(u, v): d for u, v, d in a.edges(data=True)} == {(u, v): d for u, v, d in b.edges(data=True)}
 
 
+@pytest.mark.parametrize(("title", "raw"), [
+    ("加强<两癌>筛查 & 救治", "卫生健康委"),          # markup characters in a heading
+    ('推进"一站式"结算', "医保局"),                    # a quotation mark in a heading (and so in a node key)
+    ("做好\t家庭医生签约", "A&B中心"),                # a tab in a heading, an ampersand in a unit's name
+])
+def test_responsibility_graphml_escapes_what_xml_needs_escaped(tmp_path, title, raw):
+    from policydiff.graph import write_responsibility_graphml
+
+    record = {"id": "doc1", "locality": "某市", "admin_level": "prefecture", "doc_number": None, "issuers": [raw],
+              "measures": [{"path": f"一/{title}", "title": title, "text": title,
+                            "unit_mentions": [{"unit": raw, "role": "lead", "source": "inline", "span": [0, 2]}]}],
+              "unit_map": {}}
+    path = tmp_path / "g.graphml"
+    write_responsibility_graphml([record], path)
+    graph = nx.read_graphml(path)
+    assert graph.nodes[f"measure:doc1:一/{title}"]["label"] == title
+    assert graph.edges[f"unit:raw:{raw}", f"measure:doc1:一/{title}"]["raw"] == raw
+    assert graph.nodes[f"unit:raw:{raw}"]["label"] == raw
+
+
 def test_graph_command_writes_both_graphml_files_from_the_database(generated_db, tmp_path):
     from click.testing import CliRunner
 

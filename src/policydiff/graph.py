@@ -11,20 +11,23 @@ documents, documents → issuers. Measures carry their frame entry.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import re
+import shutil
+import tempfile
 from collections import defaultdict, deque
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape
 
 import networkx as nx
 from rapidfuzz import fuzz
 
 from . import store
-from .compare.align import PreparedFrame, align_measure
+from .compare.align import IDENTICAL, NEAR_IDENTICAL, PreparedFrame, align_measure
 from .models import Record
 from .resources import ancestor, localities
 from .textutils import bare_title, sentence_around
@@ -205,11 +208,27 @@ def responsibility_graph(records: Iterable[Record], alignments: dict[str, list[d
 
 
 def _frame_hits(r: Record, alignments: dict[str, list[dict]] | None,
-                frame_entries: list[dict] | PreparedFrame | None) -> dict[str, dict]:
-    """Each measure's frame entry (by path): aligned now to ``frame_entries``, or taken from ``alignments``."""
+                frame_entries: list[dict] | PreparedFrame | None, by_title: dict[str, dict] | None = None
+                ) -> dict[str, dict]:
+    """Each measure's frame entry (by path): aligned now to ``frame_entries``, or taken from
+    ``alignments``. ``by_title`` keeps the hits a heading gives whatever the text under it
+    says (identical or near-identical headings) for the next notices that print it."""
     if frame_entries is None:
         return {a["path"]: a for a in (alignments or {}).get(r["id"], [])}
-    return {m["path"]: align_measure(m, frame_entries) for m in r["measures"]}
+    hits = {}
+    for m in r["measures"]:
+        hit = by_title.get(m["title"]) if by_title is not None else None
+        if hit is None:
+            hit = align_measure(m, frame_entries)
+            if by_title is not None and hit["reason"] in (IDENTICAL, NEAR_IDENTICAL):
+                if len(by_title) >= HEADINGS_KEPT:
+                    by_title.clear()
+                by_title[m["title"]] = hit
+        hits[m["path"]] = hit
+    return hits
+
+
+HEADINGS_KEPT = 20_000  # headings a graph writer remembers the frame entry of (a bound on its memory)
 
 # the kinds of nodes and edges of the responsibility graph: scope, the attributes every
 # one of them has with the same value, and the names of the others, in the order
@@ -241,26 +260,31 @@ def document_parts(r: Record, frame_of: dict[str, dict], units_seen: set[str]) -
                                       hit.get("label") or "", level, locality)
         yield "part_of", (measure, doc), ()
         for u in m["unit_mentions"]:
-            unit = yield from _unit_part(r, u["unit"], units_seen)
+            unit, node = _unit_key(r, u["unit"], units_seen)
+            if node:
+                yield "unit", (unit,), node
             if (unit, measure) not in edges:
                 edges.add((unit, measure))
                 yield "responsible_for", (unit, measure), (u["role"], u["source"], u["unit"], *u["span"][:2])
     for issuer in r.get("issuers") or []:
-        unit = yield from _unit_part(r, issuer, units_seen)
+        unit, node = _unit_key(r, issuer, units_seen)
+        if node:
+            yield "unit", (unit,), node
         if (doc, unit) not in edges:
             edges.add((doc, unit))
             yield "issued_by", (doc, unit), ()
 
 
-def _unit_part(record: Record, raw: str, units_seen: set[str]) -> Generator[tuple, None, str]:
-    """The node key of the unit ``raw`` names in ``record``; its node, the first time."""
+def _unit_key(record: Record, raw: str, units_seen: set[str]) -> tuple[str, tuple | None]:
+    """The node key of the unit ``raw`` names in ``record``, and the values of its node
+    the first time (None after)."""
     unit = (record.get("unit_map") or {}).get(raw) or {"id": f"raw:{raw}", "name": raw, "kind": "unresolved"}
     key = f"unit:{unit['id']}"
-    if key not in units_seen:
-        units_seen.add(key)
-        yield "unit", (key,), (unit.get("kind") or "", unit.get("name") or raw, unit.get("function") or "",
-                               unit.get("level") or "", unit.get("locality") or "", unit.get("parent_name") or "")
-    return key
+    if key in units_seen:
+        return key, None
+    units_seen.add(key)
+    return key, (unit.get("kind") or "", unit.get("name") or raw, unit.get("function") or "",
+                 unit.get("level") or "", unit.get("locality") or "", unit.get("parent_name") or "")
 
 
 # every attribute the responsibility graph's nodes and edges carry, with its GraphML type
@@ -280,7 +304,7 @@ GRAPHML_IDS = {(scope, name): f"d{i}" for i, (scope, name) in
 
 def _graphml_template(scope: str, constants: dict[str, str], names: tuple[str, ...]) -> str:
     """A shape's GraphML element with ``{}`` for its ends and values (:func:`str.format`)."""
-    head = "id={}" if scope == "node" else "source={} target={}"
+    head = 'id="{}"' if scope == "node" else 'source="{}" target="{}"'
     data = [f'<data key="{GRAPHML_IDS[scope, name]}">{escape(value)}</data>' for name, value in constants.items()]
     data += [f'<data key="{GRAPHML_IDS[scope, name]}">{{}}</data>' for name in names]
     return f"<{scope} {head}>{''.join(data)}</{scope}>\n"
@@ -317,8 +341,12 @@ def write_responsibility_graphml_from_db(db_path, path, frame_entries: list[dict
         _graph_worker_init(str(db_path), prepared)
         return _write_graphml_parts(path, map(_graphml_chunk, chunks))
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_graph_worker_init,
-                             initargs=(str(db_path), prepared)) as pool:
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    # each worker writes its chunks' elements to a file of its own beside the output, which the
+    # writer copies in order (a pipe would carry the whole file twice through the writer)
+    with tempfile.TemporaryDirectory(dir=Path(path).parent, prefix=".graph-") as folder, \
+            ProcessPoolExecutor(workers, mp_context=context, initializer=_graph_worker_init,
+                                initargs=(str(db_path), prepared, folder)) as pool:
         return _write_graphml_parts(path, _in_order_bounded(pool, _graphml_chunk, chunks, ahead=2 * workers))
 
 
@@ -326,13 +354,27 @@ GRAPH_CHUNK = 200  # documents a worker turns into GraphML at a time
 _worker_state: dict = {}
 
 
-def _graph_worker_init(db_path: str, prepared: PreparedFrame | None) -> None:
-    _worker_state.update(db=store.open_db(db_path), prepared=prepared, units={})
+def _graph_worker_init(db_path: str, prepared: PreparedFrame | None, folder: str | None = None) -> None:
+    _worker_state.update(db=store.open_db(db_path), prepared=prepared, units={}, by_title={}, folder=folder)
 
 
-def _graphml_chunk(ids: list[str]) -> tuple[dict[str, bytes], bytes, int, int]:
+def _graphml_chunk(ids: list[str]) -> tuple[dict[str, bytes], bytes | Path, int, int]:
+    """:func:`_graphml_part` of the notices ``ids``, read by this worker; with a folder,
+    the elements go to a file in it, whose path is returned in their place."""
     records = store.iter_unit_records(_worker_state["db"], ids, _worker_state["units"])
-    return _graphml_part(records, _worker_state["prepared"])
+    # the chunk's objects hold no cycles, and are freed by reference counting when it is
+    # written: the cycle collector would only walk them again and again (~17% of the time)
+    gc.disable()
+    try:
+        units, body, nodes, edges = _graphml_part(records, _worker_state["prepared"], _worker_state["by_title"])
+    finally:
+        gc.enable()
+    if _worker_state["folder"] is None:
+        return units, body, nodes, edges
+    _worker_state["parts"] = _worker_state.get("parts", 0) + 1
+    part = Path(_worker_state["folder"]) / f"{os.getpid()}-{_worker_state['parts']}.part"
+    part.write_bytes(body)
+    return units, part, nodes, edges
 
 
 def _in_order_bounded(pool: ProcessPoolExecutor, function, items: list, ahead: int) -> Iterator:
@@ -352,7 +394,8 @@ def _prepared(frame_entries: list[dict] | PreparedFrame | None) -> PreparedFrame
     return PreparedFrame(frame_entries)  # once, not once a record
 
 
-def _graphml_part(records: Iterable[Record], prepared: PreparedFrame | None) -> tuple[dict[str, bytes], bytes, int, int]:
+def _graphml_part(records: Iterable[Record], prepared: PreparedFrame | None, by_title: dict[str, dict] | None = None
+                  ) -> tuple[dict[str, bytes], bytes, int, int]:
     """GraphML of ``records``, encoded (a worker's part crosses to the writer as bytes): (each
     unit's node element, at its first mention here, by key; every other element as one
     text; how many nodes and edges that text holds)."""
@@ -360,13 +403,14 @@ def _graphml_part(records: Iterable[Record], prepared: PreparedFrame | None) -> 
     lines: list[str] = []
     nodes = edges = 0
     seen: set[str] = set()
+    by_title = {} if by_title is None else by_title
     for record in records:
-        for shape, ends, values in document_parts(record, _frame_hits(record, None, prepared), seen):
-            element = GRAPHML_TEMPLATES[shape].format(*map(_xml_attr, ends), *map(_xml_text, values))
+        for shape, ends, values in document_parts(record, _frame_hits(record, None, prepared, by_title), seen):
+            element = _graphml_element(shape, ends, values)
             if shape == "unit":
                 units[ends[0]] = element.encode()
                 continue
-            if SHAPES[shape][0] == "edge":
+            if shape in EDGE_SHAPES:
                 edges += 1
             else:
                 nodes += 1
@@ -374,7 +418,7 @@ def _graphml_part(records: Iterable[Record], prepared: PreparedFrame | None) -> 
     return units, "".join(lines).encode(), nodes, edges
 
 
-def _write_graphml_parts(path, parts: Iterable[tuple[dict[str, bytes], bytes, int, int]]) -> tuple[int, int]:
+def _write_graphml_parts(path, parts: Iterable[tuple[dict[str, bytes], bytes | Path, int, int]]) -> tuple[int, int]:
     """The GraphML file of ``parts`` (:func:`_graphml_part`, in order): each unit's node
     from the first part that mentions it. Returns (nodes, edges)."""
     path = Path(path)
@@ -393,24 +437,31 @@ def _write_graphml_parts(path, parts: Iterable[tuple[dict[str, bytes], bytes, in
                 if key not in written:
                     written.add(key)
                     out.write(element)
-            out.write(body)
+            if isinstance(body, Path):
+                with open(body, "rb") as part:
+                    shutil.copyfileobj(part, out)
+                body.unlink()
+            else:
+                out.write(body)
             nodes, edges = nodes + part_nodes, edges + part_edges
         out.write(b"</graph></graphml>\n")
     return nodes + len(written), edges
 
 
-def _xml_text(value) -> str:
-    """``escape`` only where there is something to escape (most values have nothing)."""
-    text = "" if value is None else str(value)
-    if "&" in text or "<" in text or ">" in text:
-        return escape(text)
-    return text
+def _graphml_element(shape: str, ends: tuple, values: tuple) -> str:
+    """A node or edge of :func:`document_parts` as a GraphML element. Most carry nothing
+    to escape: they are checked once as a whole, not value by value."""
+    if None in values or NEEDS_ESCAPE.search("\x00".join(map(str, (*ends, *values)))):
+        return GRAPHML_TEMPLATES[shape].format(*(escape(end, IN_QUOTES) for end in ends),
+                                               *(escape("" if v is None else str(v)) for v in values))
+    return GRAPHML_TEMPLATES[shape].format(*ends, *values)
 
 
-def _xml_attr(value: str) -> str:
-    if "&" in value or "<" in value or ">" in value or '"' in value or "\n" in value or "\r" in value or "\t" in value:
-        return quoteattr(value)
-    return f'"{value}"'
+NEEDS_ESCAPE = re.compile(r'[&<>"\n\r\t]')
+IN_QUOTES = {'"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}  # what an attribute value escapes besides &<>
+
+
+EDGE_SHAPES = {shape for shape, (scope, _, _) in SHAPES.items() if scope == "edge"}
 
 
 # ------------------------------------------------------------------ exports
