@@ -350,7 +350,7 @@ def write_responsibility_graphml_from_db(db_path, path, frame_entries: list[dict
         return _write_graphml_parts(path, _in_order_bounded(pool, _graphml_chunk, chunks, ahead=2 * workers))
 
 
-GRAPH_CHUNK = 200  # documents a worker turns into GraphML at a time
+GRAPH_CHUNK = 400  # documents a worker turns into GraphML at a time
 _worker_state: dict = {}
 
 
@@ -405,8 +405,8 @@ def _graphml_part(records: Iterable[Record], prepared: PreparedFrame | None, by_
     seen: set[str] = set()
     by_title = {} if by_title is None else by_title
     for record in records:
-        for shape, ends, values in document_parts(record, _frame_hits(record, None, prepared, by_title), seen):
-            element = _graphml_element(shape, ends, values)
+        items = list(document_parts(record, _frame_hits(record, None, prepared, by_title), seen))
+        for (shape, ends, _), element in zip(items, _graphml_elements(items)):
             if shape == "unit":
                 units[ends[0]] = element.encode()
                 continue
@@ -438,8 +438,9 @@ def _write_graphml_parts(path, parts: Iterable[tuple[dict[str, bytes], bytes | P
                     written.add(key)
                     out.write(element)
             if isinstance(body, Path):
+                out.flush()
                 with open(body, "rb") as part:
-                    shutil.copyfileobj(part, out)
+                    _copy_file(part, out)
                 body.unlink()
             else:
                 out.write(body)
@@ -448,17 +449,43 @@ def _write_graphml_parts(path, parts: Iterable[tuple[dict[str, bytes], bytes | P
     return nodes + len(written), edges
 
 
-def _graphml_element(shape: str, ends: tuple, values: tuple) -> str:
-    """A node or edge of :func:`document_parts` as a GraphML element. Most carry nothing
-    to escape: they are checked once as a whole, not value by value."""
-    if None in values or NEEDS_ESCAPE.search("\x00".join(map(str, (*ends, *values)))):
-        return GRAPHML_TEMPLATES[shape].format(*(escape(end, IN_QUOTES) for end in ends),
-                                               *(escape("" if v is None else str(v)) for v in values))
-    return GRAPHML_TEMPLATES[shape].format(*ends, *values)
+def _copy_file(source, target) -> None:
+    """Append ``source`` to ``target`` (both open, ``target`` flushed) in the kernel where it can."""
+    try:
+        size = os.fstat(source.fileno()).st_size
+        while size > 0:
+            sent = os.sendfile(target.fileno(), source.fileno(), None, size)
+            if not sent:
+                break
+            size -= sent
+    except (AttributeError, OSError):  # no sendfile between files here
+        shutil.copyfileobj(source, target)
 
 
-NEEDS_ESCAPE = re.compile(r'[&<>"\n\r\t]')
+def _graphml_elements(items: list[tuple[str, tuple, tuple]]) -> list[str]:
+    """One document's nodes and edges (:func:`document_parts`) as GraphML elements.
+
+    Most notices carry nothing to escape, so the elements are written as they are and
+    checked once for the document: a value with a character XML escapes (or None, which
+    is written as nothing) shows as more of that character than the templates hold."""
+    elements, shapes, plain = [], [], True
+    for shape, ends, values in items:
+        plain = plain and None not in values
+        elements.append(GRAPHML_TEMPLATES[shape].format(*ends, *values))
+        shapes.append(shape)
+    if plain:
+        text = "".join(elements)
+        plain = all(text.count(c) == sum(map(counts.__getitem__, shapes)) for c, counts in MARKUP.items())
+    if plain:
+        return elements
+    return [GRAPHML_TEMPLATES[shape].format(*(escape(end, IN_QUOTES) for end in ends),
+                                            *(escape("" if v is None else str(v)) for v in values))
+            for shape, ends, values in items]
+
+
 IN_QUOTES = {'"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}  # what an attribute value escapes besides &<>
+# how many of each character an element's template holds, by shape: an element with more has a value to escape
+MARKUP = {c: {shape: template.count(c) for shape, template in GRAPHML_TEMPLATES.items()} for c in '&<>"\n\r\t'}
 
 
 EDGE_SHAPES = {shape for shape, (scope, _, _) in SHAPES.items() if scope == "edge"}

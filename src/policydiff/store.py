@@ -648,9 +648,9 @@ def iter_unit_records(db: sqlite_utils.Database, ids: list[str], units: dict[str
             "order by doc_id, position", [wanted]):
         measures[measure_id(doc_id, path)] = measure = {"path": path, "title": title, "text": text, "unit_mentions": []}
         docs[doc_id]["measures"].append(measure)
-    mentions = db.conn.execute("select measure_id, position, unit, role, source, start, end from measure_units "
-                               "where doc_id in (select value from json_each(?))", [wanted]).fetchall()
-    for mid, _, unit, role, source, start, end in sorted(mentions, key=lambda row: (row[0], row[1])):
+    for mid, unit, role, source, start, end in db.conn.execute(
+            "select measure_id, unit, role, source, start, end from measure_units "
+            "where doc_id in (select value from json_each(?)) order by measure_id, position", [wanted]):
         measures[mid]["unit_mentions"].append({"unit": unit, "role": role, "source": source, "span": [start, end]})
     aliases = db.conn.execute("select doc_id, raw, unit_id, name, parent_name from unit_aliases "
                               "where doc_id in (select value from json_each(?))", [wanted]).fetchall()
