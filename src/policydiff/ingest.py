@@ -254,7 +254,8 @@ def _changed_files(db, files, force: bool, report: IngestReport, progress) -> It
     """(file, root, id) jobs of the files not stored with their current hash, lazily: the
     stored hashes are looked up one by one, not held for the run."""
     for (file, root), doc_id in zip(files, document_ids(files)):
-        if not force and store.stored_hash(db, doc_id) == _sha256(file):
+        stored = None if force else store.stored_hash(db, doc_id)
+        if stored is not None and stored == _sha256(file):  # a new file is hashed once, by its parser
             report.unchanged += 1
             if progress:
                 progress(file)
