@@ -115,6 +115,8 @@ WHOLE_CORPUS = {
     "graph: responsibility (graphml)": lambda db, out: cli("graph", "--db", db, "--kind", "responsibility",
                                                             "--format", "graphml", "-o", str(out / "resp.graphml")),
     "matrix --across (csv)": lambda db, out: cli("matrix", "--db", db, "--across", "-o", str(out / "across.csv")),
+    "targets --across (csv)": lambda db, out: cli("targets", "--across", "--db", db, "-o", str(out / "targets.csv"),
+                                                  "--force"),
     "baseline build": lambda db, out: cli("baseline", "build", "--db", db, "-o", str(out / "frame.json")),
     "units --json": lambda db, _out: cli("units", "--db", db, "--json"),
 }

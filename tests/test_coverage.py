@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import CORPUS, HUAINAN, KAIFENG, LIANYUNGANG, SHENMU
+from conftest import CORPUS, GUANGXI, HUAINAN, KAIFENG, LIANYUNGANG, SHENMU
 from policydiff.cli import cli
 from policydiff.compare.coverage import INSIDE_ITEM, NOT_FOUND, OWN_ITEM, cover, entry_view, passages
 from policydiff.compare.diff import diff_document, reference_from_frame, responsibility_change
@@ -192,6 +192,24 @@ def test_targets_across_localities(db):
     assert not any("常住人口" in name for name in rows)  # a condition, not an indicator
     md = CliRunner().invoke(cli, ["targets", "--across", "--db", str(db), "--format", "md"]).stdout
     assert "| indicator | binding | reference |" in md and "≥34种 by 2025 [约束性]" in md and "> compared:" in md
+
+
+def test_targets_across_keeps_every_notice_of_a_locality_and_one_row_per_own_indicator(records):
+    """Two notices of one locality (the Guangxi notice and a copy issued later under another number)
+    are two columns, not one overwriting the other; an indicator both print outside the reference
+    is one row with both values, not a row each."""
+    from policydiff.compare.across import NOT_STATED, targets_across
+
+    guangxi = records[GUANGXI]
+    later = dict(guangxi, id="guangxi_later", doc_number="桂卫基层发〔2022〕1号")
+    huainan = records[HUAINAN]
+    rows = targets_across([guangxi, later, huainan], [])  # no reference: every annex value is a locality's own
+    columns = list(rows[0]["cells"])
+    assert columns == [f"广西壮族自治区（{guangxi['doc_number']}）", "广西壮族自治区（桂卫基层发〔2022〕1号）", "淮南市"]
+    indicators = [r["indicator"] for r in rows]
+    assert len(indicators) == len(set(indicators))  # the same indicator printed by both notices: one row
+    shared = rows[0]["cells"]
+    assert shared[columns[0]] == shared[columns[1]] != {"status": NOT_STATED}
 
 
 def test_a_notice_cannot_cite_a_later_document():

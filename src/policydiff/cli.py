@@ -800,14 +800,14 @@ def targets_command(docs, across, db_path, frame_path, fmt, out, force_output, l
     from .compare.diff import METHOD
 
     db = _open(db_path)
-    records = store.load_all_records(db)
-    chosen = [records[_resolve(db, d)] for d in docs] if docs else list(records.values())
+    ids = [_resolve(db, d) for d in docs] if docs else None
+    chosen = store.iter_records(db) if ids is None else (store.load_record(db, doc_id) for doc_id in ids)
     reference = _reference(db, None, frame_path)
-    rows = targets_across(chosen, reference.indicators)
+    rows = targets_across(chosen, reference.indicators)  # the corpus read a record at a time
     if (fmt or Path(out or "").suffix.lstrip(".")) == "json":
         return _write_text(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", out)
     result = {"a": None, "reference": reference.summary(), "method": METHOD, "notes": [],
-              "documents": [{k: r.get(k) for k in ("id", "locality", "doc_number", "issue_date")} for r in chosen]}
+              "documents": store.list_documents(db, ids)}
     from . import __version__
     from .report.labels import about
 

@@ -9,6 +9,8 @@ printed; "not quantified" when the locality names the indicator without a number
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 
 from ..models import Record
 from ..textutils import sentence_around
@@ -21,30 +23,55 @@ NOT_QUANTIFIED = "not quantified"
 NOT_STATED = "not stated"
 
 
-def targets_across(records: list[Record], indicators: list[dict]) -> list[dict]:
-    """Rows ``{"indicator", "binding", "reference", "cells": {locality: cell}}`` (see module docstring)."""
-    rows: list[dict] = []
-    used: dict[str, set] = {r["id"]: set() for r in records}
-    for row in indicators:
-        reference = (row.get("frame_values") or [None])[0]
-        cells = {}
-        for record in records:
-            found = _values_for(row, record, reference)
-            used[record["id"]].update(tuple(t["span"]) + (t["value"],) for t in found)
-            cells[_name(record)] = _cell(found) if found else _unquantified(row["indicator"], record)
-        rows.append({"indicator": row["indicator"], "binding": row.get("binding"), "reference": reference,
-                     "cells": cells})
-    for record in records:  # indicators only a locality prints
-        for t in record["targets"]:
-            if t["path"] == "annex" and tuple(t["span"]) + (t["value"],) not in used[record["id"]] \
-                    and not _is_condition(t, record):
-                cells = {_name(r): ({"status": NOT_STATED} if r is not record else _cell([t])) for r in records}
-                rows.append({"indicator": t["indicator"], "binding": t["binding"], "reference": None, "cells": cells})
-    return rows
+def targets_across(records: Iterable[Record], indicators: list[dict]) -> list[dict]:
+    """Rows ``{"indicator", "binding", "reference", "cells": {column: cell}}`` (see module docstring).
+
+    ``records`` may be a stream: each is read once and only its cells are kept. A column is the
+    locality, or ``locality（文号）`` where several notices share a locality. An indicator only
+    localities print (not in the reference) is one row, whoever prints it."""
+    reference_rows = [{"indicator": row["indicator"], "binding": row.get("binding"),
+                       "reference": (row.get("frame_values") or [None])[0], "cells": {}} for row in indicators]
+    own_rows: dict[tuple[str, int], dict] = {}  # (indicator as printed, n) -> its row
+    documents = []
+    for record in records:
+        documents.append((record["id"], record.get("locality"), record.get("doc_number")))
+        used: set[tuple] = set()
+        for row, out in zip(indicators, reference_rows):
+            found = _values_for(row, record, out["reference"])
+            used.update(tuple(t["span"]) + (t["value"],) for t in found)
+            out["cells"][record["id"]] = _cell(found) if found else _unquantified(row["indicator"], record)
+        for t in record["targets"]:  # indicators only localities print
+            if t["path"] == "annex" and tuple(t["span"]) + (t["value"],) not in used and not _is_condition(t, record):
+                _own_row(own_rows, t, record["id"])["cells"][record["id"]] = _cell([t])
+    names = _column_names(documents)
+    not_stated = {"status": NOT_STATED}
+    return [{**row, "cells": {names[doc_id]: row["cells"].get(doc_id, not_stated) for doc_id, _, _ in documents}}
+            for row in [*reference_rows, *own_rows.values()]]
 
 
-def _name(record: Record) -> str:
-    return record.get("locality") or record["id"]
+def _own_row(rows: dict[tuple[str, int], dict], target: dict, doc_id: str) -> dict:
+    """The row of a locality's own indicator; a second value the same notice prints for it gets a row of its own."""
+    n = 0
+    while (target["indicator"], n) in rows and doc_id in rows[target["indicator"], n]["cells"]:
+        n += 1
+    return rows.setdefault((target["indicator"], n), {"indicator": target["indicator"], "binding": target["binding"],
+                                                      "reference": None, "cells": {}})
+
+
+def _column_names(documents: list[tuple[str, str | None, str | None]]) -> dict[str, str]:
+    """Each document's column: its locality; ``locality（文号）`` where a locality has several
+    notices; ``locality（id）`` where even that repeats."""
+    def named(doc_id: str, locality: str | None, number: str | None, level: int) -> str:
+        place = locality or doc_id
+        return [place, f"{place}（{number or doc_id}）", f"{place}（{doc_id}）"][level]
+
+    names = {}
+    for level in range(3):
+        counts = Counter(named(*document, level) for document in documents if document[0] not in names)
+        for document in documents:
+            if document[0] not in names and (counts[named(*document, level)] == 1 or level == 2):
+                names[document[0]] = named(*document, level)
+    return names
 
 
 def _is_condition(target: dict, record: Record) -> bool:
