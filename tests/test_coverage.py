@@ -212,6 +212,24 @@ def test_targets_across_keeps_every_notice_of_a_locality_and_one_row_per_own_ind
     assert shared[columns[0]] == shared[columns[1]] != {"status": NOT_STATED}
 
 
+@pytest.mark.parametrize(("documents", "plain", "expected"), [
+    # one notice a locality: the locality alone (targets --across), or with its 文号 (matrix --across)
+    ([("a", "淮南市", "淮卫发〔2022〕1号"), ("b", "开封市", None)], True, ["淮南市", "开封市"]),
+    ([("a", "淮南市", "淮卫发〔2022〕1号"), ("b", "开封市", None)], False, ["淮南市（淮卫发〔2022〕1号）", "开封市（b）"]),
+    # two notices of one locality: told apart by 文号
+    ([("a", "淮南市", "淮卫发〔2021〕9号"), ("b", "淮南市", "淮卫发〔2022〕1号")], True,
+     ["淮南市（淮卫发〔2021〕9号）", "淮南市（淮卫发〔2022〕1号）"]),
+    # a re-issued notice with the same number (or a generated corpus): told apart by id
+    ([("a", "淮南市", "淮卫发〔2022〕1号"), ("b", "淮南市", "淮卫发〔2022〕1号")], False, ["淮南市（a）", "淮南市（b）"]),
+    # no locality: the id stands for it
+    ([("a", None, None)], True, ["a"]),
+])
+def test_column_names_are_unique(documents, plain, expected):
+    from policydiff.textutils import column_names
+
+    assert list(column_names(documents, plain).values()) == expected
+
+
 def test_a_notice_cannot_cite_a_later_document():
     from policydiff.compare.diff import later_citations
 

@@ -7,6 +7,7 @@ and the test for a line that is only a body's name.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import cn2an
 
@@ -165,3 +166,20 @@ def level_rank(level: str | None) -> int:
     """
     return P.ADMIN_LEVELS.index(level) if level in P.ADMIN_LEVELS else len(P.ADMIN_LEVELS)
 
+
+
+def column_names(documents: list[tuple[str, str | None, str | None]], plain: bool = True) -> dict[str, str]:
+    """A column name for each (id, locality, 文号) of ``documents``, unique: the locality
+    (only with ``plain``); ``locality（文号）`` where a locality has several notices; ``locality（id）``
+    where even that repeats (generated or re-issued notices share numbers)."""
+    def named(doc_id: str, locality: str | None, number: str | None, level: int) -> str:
+        place = locality or doc_id
+        return (place, f"{place}（{number or doc_id}）", f"{place}（{doc_id}）")[level]
+
+    names: dict[str, str] = {}
+    for level in range(0 if plain else 1, 3):
+        counts = Counter(named(*document, level) for document in documents if document[0] not in names)
+        for document in documents:
+            if document[0] not in names and (counts[named(*document, level)] == 1 or level == 2):
+                names[document[0]] = named(*document, level)
+    return names

@@ -9,11 +9,10 @@ printed; "not quantified" when the locality names the indicator without a number
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable
 
 from ..models import Record
-from ..textutils import sentence_around
+from ..textutils import column_names, sentence_around
 from .align import key_terms
 from .diff import _body_targets_for, _unit
 from .frame import annex_targets, matching_indicator
@@ -43,7 +42,7 @@ def targets_across(records: Iterable[Record], indicators: list[dict]) -> list[di
         for t in record["targets"]:  # indicators only localities print
             if t["path"] == "annex" and tuple(t["span"]) + (t["value"],) not in used and not _is_condition(t, record):
                 _own_row(own_rows, t, record["id"])["cells"][record["id"]] = _cell([t])
-    names = _column_names(documents)
+    names = column_names(documents)
     not_stated = {"status": NOT_STATED}
     return [{**row, "cells": {names[doc_id]: row["cells"].get(doc_id, not_stated) for doc_id, _, _ in documents}}
             for row in [*reference_rows, *own_rows.values()]]
@@ -56,22 +55,6 @@ def _own_row(rows: dict[tuple[str, int], dict], target: dict, doc_id: str) -> di
         n += 1
     return rows.setdefault((target["indicator"], n), {"indicator": target["indicator"], "binding": target["binding"],
                                                       "reference": None, "cells": {}})
-
-
-def _column_names(documents: list[tuple[str, str | None, str | None]]) -> dict[str, str]:
-    """Each document's column: its locality; ``locality（文号）`` where a locality has several
-    notices; ``locality（id）`` where even that repeats."""
-    def named(doc_id: str, locality: str | None, number: str | None, level: int) -> str:
-        place = locality or doc_id
-        return [place, f"{place}（{number or doc_id}）", f"{place}（{doc_id}）"][level]
-
-    names = {}
-    for level in range(3):
-        counts = Counter(named(*document, level) for document in documents if document[0] not in names)
-        for document in documents:
-            if document[0] not in names and (counts[named(*document, level)] == 1 or level == 2):
-                names[document[0]] = named(*document, level)
-    return names
 
 
 def _is_condition(target: dict, record: Record) -> bool:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from ..compare.align import PreparedFrame, align_document
 from ..models import Record
-from ..textutils import level_rank
+from ..textutils import column_names, level_rank
 
 ROLE_LABELS = {"lead": "牵头", "support": "配合", "responsible": "责任"}
 
@@ -59,7 +59,8 @@ def across_matrix(alignments: dict[str, list[dict]], frame: list[dict], records:
     units as printed, for the hover text / second sheet.
     """
     doc_ids = sorted(records, key=lambda d: (level_rank(records[d]["admin_level"]), records[d]["issue_date"] or ""))
-    columns = ["frame_id", "label"] + [_column(records[d]) for d in doc_ids]
+    names = column_names([(d, r.get("locality"), r.get("doc_number")) for d, r in records.items()], plain=False)
+    columns = ["frame_id", "label"] + [names[d] for d in doc_ids]
     rows, raw_rows = [], []
     for entry in frame:
         row = {"frame_id": entry["id"], "label": entry["label"]}
@@ -73,15 +74,11 @@ def across_matrix(alignments: dict[str, list[dict]], frame: list[dict], records:
                         functions.append(u["function"] or u["raw"])
                         raws.append(u["raw"])
             carried = "✓" if hits else ""
-            row[_column(records[d])] = "、".join(dict.fromkeys(functions)) or carried
-            raw[_column(records[d])] = "、".join(dict.fromkeys(raws)) or carried
+            row[names[d]] = "、".join(dict.fromkeys(functions)) or carried
+            raw[names[d]] = "、".join(dict.fromkeys(raws)) or carried
         rows.append(row)
         raw_rows.append(raw)
     return rows, columns, raw_rows
-
-
-def _column(record: Record) -> str:
-    return f"{record['locality'] or record['id']}（{record['doc_number'] or record['id']}）"
 
 
 def across_table(records: Iterable[Record] | dict[str, Record], frame_entries: list[dict]):
@@ -90,13 +87,17 @@ def across_table(records: Iterable[Record] | dict[str, Record], frame_entries: l
     Returns (rows, columns, raw_rows) as :func:`across_matrix` does."""
     if isinstance(records, dict):
         records = records.values()
-    documents = []  # (level rank, date, column, cells, raw cells), in input order
+    documents = []  # (level rank, date, id, cells, raw cells), in input order
+    named = []  # (id, locality, 文号)
     prepared = PreparedFrame(frame_entries)  # once for every record
     for record in records:
         cells, raw_cells = _cells(align_document(record, prepared))
-        documents.append((level_rank(record["admin_level"]), record["issue_date"] or "", _column(record),
+        documents.append((level_rank(record["admin_level"]), record["issue_date"] or "", record["id"],
                           cells, raw_cells))
+        named.append((record["id"], record.get("locality"), record.get("doc_number")))
     documents.sort(key=lambda d: d[:2])  # stable: input order within a level and date
+    names = column_names(named, plain=False)  # 淮南市（淮卫…号）, unique even where numbers repeat
+    documents = [(rank, date, names[doc_id], cells, raw) for rank, date, doc_id, cells, raw in documents]
     columns = ["frame_id", "label"] + [d[2] for d in documents]
     rows, raw_rows = [], []
     for entry in frame_entries:
