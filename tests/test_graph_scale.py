@@ -265,6 +265,21 @@ def test_responsibility_graphml_escapes_what_xml_needs_escaped(tmp_path, title, 
     assert graph.nodes[f"unit:raw:{raw}"]["label"] == raw
 
 
+def test_an_interrupted_graphml_leaves_no_half_file(generated_db, tmp_path):
+    from policydiff import graph
+
+    def parts():
+        yield graph._graphml_part(store.iter_records(generated_db), None)
+        raise KeyboardInterrupt  # Ctrl-C while the next chunk is awaited
+
+    target = tmp_path / "g.graphml"
+    target.write_text("the previous graph", encoding="utf-8")
+    with pytest.raises(KeyboardInterrupt):
+        graph._write_graphml_parts(target, parts())
+    assert target.read_text(encoding="utf-8") == "the previous graph"
+    assert [p.name for p in tmp_path.iterdir()] == ["g.graphml"]
+
+
 def test_graph_command_writes_both_graphml_files_from_the_database(generated_db, tmp_path):
     from click.testing import CliRunner
 

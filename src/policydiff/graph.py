@@ -16,6 +16,7 @@ import multiprocessing
 import os
 import re
 import shutil
+import signal
 import tempfile
 from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator
@@ -355,6 +356,8 @@ _worker_state: dict = {}
 
 
 def _graph_worker_init(db_path: str, prepared: PreparedFrame | None, folder: str | None = None) -> None:
+    if folder is not None:  # a pool's worker: Ctrl-C is the writer's to handle (no traceback from every worker)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_state.update(db=store.open_db(db_path), prepared=prepared, units={}, by_title={}, folder=folder)
 
 
@@ -430,22 +433,28 @@ def _write_graphml_parts(path, parts: Iterable[tuple[dict[str, bytes], bytes | P
     head += [f'<key id="{key}" for="{scope}" attr.name="{name}" attr.type="{RESPONSIBILITY_KEYS[scope][name]}"/>\n'
              for (scope, name), key in GRAPHML_IDS.items()]
     head.append('<graph edgedefault="directed"><data key="dg">responsibility graph</data>\n')
-    with open(path, "wb") as out:
-        out.write("".join(head).encode())
-        for units, body, part_nodes, part_edges in parts:
-            for key, element in units.items():
-                if key not in written:
-                    written.add(key)
-                    out.write(element)
-            if isinstance(body, Path):
-                out.flush()
-                with open(body, "rb") as part:
-                    _copy_file(part, out)
-                body.unlink()
-            else:
-                out.write(body)
-            nodes, edges = nodes + part_nodes, edges + part_edges
-        out.write(b"</graph></graphml>\n")
+    partial = path.with_name(f".{path.name}.part")  # an interrupted run leaves no half a graph at ``path``
+    try:
+        with open(partial, "wb") as out:
+            out.write("".join(head).encode())
+            for units, body, part_nodes, part_edges in parts:
+                for key, element in units.items():
+                    if key not in written:
+                        written.add(key)
+                        out.write(element)
+                if isinstance(body, Path):
+                    out.flush()
+                    with open(body, "rb") as part:
+                        _copy_file(part, out)
+                    body.unlink()
+                else:
+                    out.write(body)
+                nodes, edges = nodes + part_nodes, edges + part_edges
+            out.write(b"</graph></graphml>\n")
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    partial.replace(path)
     return nodes + len(written), edges
 
 
