@@ -225,24 +225,35 @@ def test_responsibility_graphml_written_while_streaming_reads_back_as_the_export
     assert a.graph == b.graph
 
 
-@pytest.mark.parametrize("workers", [1, 2])
-def test_responsibility_graphml_from_the_tables_in_chunks_is_the_graph_of_the_records(generated_db, tmp_path,
-                                                                                      monkeypatch, workers):
+def _read_graph(path: Path, fmt: str) -> nx.DiGraph:
+    if fmt == "json":
+        return nx.node_link_graph(json.loads(path.read_text(encoding="utf-8")), edges="edges")
+    graph = nx.read_gexf(path) if fmt == "gexf" else nx.read_graphml(path)
+    for _, _, data in graph.edges(data=True):
+        data.pop("id", None)  # GEXF edge ids: numbered by networkx, by document when streamed
+    return graph
+
+
+@pytest.mark.parametrize(("workers", "fmt"), [(1, "graphml"), (2, "graphml"), (2, "gexf"), (2, "json"), (1, "json")])
+def test_responsibility_graph_from_the_tables_in_chunks_is_the_graph_of_the_records(generated_db, tmp_path,
+                                                                                     monkeypatch, workers, fmt):
     """Read from the tables (not the record JSON), in chunks shared among processes, each
-    unit's node from its first mention in corpus order: the same graph as the records give."""
+    unit's node from its first mention in corpus order: the same graph as the records give,
+    in each file format."""
     from policydiff import graph
     from policydiff.graph import export, write_responsibility_graphml_from_db
 
     monkeypatch.setattr(graph, "GRAPH_CHUNK", 9)  # 65 notices: 8 chunks, units first met in several
     entries = load_frame(FRAME_PATH)["entries"]
     exported = export(responsibility_graph(store.iter_records(generated_db), frame_entries=entries),
-                      tmp_path / "graph.graphml", "graphml")
+                      tmp_path / f"graph.{fmt}", fmt)
     path = generated_db.execute("PRAGMA database_list").fetchone()[2]
-    counts = write_responsibility_graphml_from_db(path, tmp_path / "chunked.graphml", entries, workers=workers)
-    a, b = nx.read_graphml(tmp_path / "chunked.graphml"), nx.read_graphml(exported)
+    counts = write_responsibility_graphml_from_db(path, tmp_path / f"chunked.{fmt}", entries, workers=workers, fmt=fmt)
+    a, b = _read_graph(tmp_path / f"chunked.{fmt}", fmt), _read_graph(exported, fmt)
     assert counts == (b.number_of_nodes(), b.number_of_edges())
     assert dict(a.nodes(data=True)) == dict(b.nodes(data=True))
     assert {(u, v): d for u, v, d in a.edges(data=True)} == {(u, v): d for u, v, d in b.edges(data=True)}
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([f"graph.{fmt}", f"chunked.{fmt}"])  # no parts left
 
 
 @pytest.mark.parametrize(("title", "raw"), [
@@ -250,16 +261,17 @@ def test_responsibility_graphml_from_the_tables_in_chunks_is_the_graph_of_the_re
     ('推进"一站式"结算', "医保局"),                    # a quotation mark in a heading (and so in a node key)
     ("做好\t家庭医生签约", "A&B中心"),                # a tab in a heading, an ampersand in a unit's name
 ])
-def test_responsibility_graphml_escapes_what_xml_needs_escaped(tmp_path, title, raw):
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "json"])
+def test_responsibility_graph_files_escape_what_they_need_escaped(tmp_path, title, raw, fmt):
     from policydiff.graph import write_responsibility_graphml
 
     record = {"id": "doc1", "locality": "某市", "admin_level": "prefecture", "doc_number": None, "issuers": [raw],
               "measures": [{"path": f"一/{title}", "title": title, "text": title,
                             "unit_mentions": [{"unit": raw, "role": "lead", "source": "inline", "span": [0, 2]}]}],
               "unit_map": {}}
-    path = tmp_path / "g.graphml"
-    write_responsibility_graphml([record], path)
-    graph = nx.read_graphml(path)
+    path = tmp_path / f"g.{fmt}"
+    write_responsibility_graphml([record], path, fmt=fmt)
+    graph = _read_graph(path, fmt)
     assert graph.nodes[f"measure:doc1:一/{title}"]["label"] == title
     assert graph.edges[f"unit:raw:{raw}", f"measure:doc1:一/{title}"]["raw"] == raw
     assert graph.nodes[f"unit:raw:{raw}"]["label"] == raw
@@ -269,13 +281,13 @@ def test_an_interrupted_graphml_leaves_no_half_file(generated_db, tmp_path):
     from policydiff import graph
 
     def parts():
-        yield graph._graphml_part(store.iter_records(generated_db), None)
+        yield graph._graph_part(store.iter_records(generated_db), None, {}, "graphml")
         raise KeyboardInterrupt  # Ctrl-C while the next chunk is awaited
 
     target = tmp_path / "g.graphml"
     target.write_text("the previous graph", encoding="utf-8")
     with pytest.raises(KeyboardInterrupt):
-        graph._write_graphml_parts(target, parts())
+        graph._write_parts(target, parts(), "graphml")
     assert target.read_text(encoding="utf-8") == "the previous graph"
     assert [p.name for p in tmp_path.iterdir()] == ["g.graphml"]
 

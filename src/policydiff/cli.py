@@ -859,22 +859,26 @@ def graph_command(db_path, kind, fmt, lang, out, frame_path):
     if kind in (None, "citation"):
         graphs["citation"] = g.citation_graph(store.iter_document_rows(db), frame["national"] if frame else None,
                                               citing=store.iter_citing(db))
-    streamed = kind in (None, "responsibility") and formats == ["graphml"]  # written as the records pass
-    if kind in (None, "responsibility") and not streamed:
+    # the responsibility graph's files are written from the tables a chunk at a time; only its
+    # pictures and page need it in memory
+    streamed = [f for f in formats if f in g.GRAPH_FORMATS] if kind in (None, "responsibility") else []
+    if kind in (None, "responsibility") and set(formats) - set(streamed):
         graphs["responsibility"] = g.responsibility_graph(store.iter_records(db),
                                                           frame_entries=frame["entries"] if frame else None)
     for name, graph in graphs.items():
         for f in formats:
+            if name == "responsibility" and f in streamed:
+                continue
             path = Path(out) if single else folder / f"{name}.{f}"
             _write_graph(graph, path, f, records, lang, db_path, entries)
             click.echo(f"wrote {path} ({graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges)")
         if name == "responsibility" and "png" in formats and not single:
             for path in _heatmaps_per_document(graph, records, folder, lang, entries):
                 click.echo(f"wrote {path}")
-    if streamed:
-        path = Path(out) if single else folder / "responsibility.graphml"
-        nodes, edges = g.write_responsibility_graphml_from_db(db_path, path,
-                                                              frame_entries=frame["entries"] if frame else None)
+    for f in streamed:
+        path = Path(out) if single else folder / f"responsibility.{f}"
+        nodes, edges = g.write_responsibility_graphml_from_db(db_path, path, frame_entries=frame["entries"] if frame else None,
+                                                              fmt=f)
         click.echo(f"wrote {path} ({nodes} nodes, {edges} edges)")
 
 

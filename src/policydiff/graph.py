@@ -12,6 +12,7 @@ documents, documents → issuers. Measures carry their frame entry.
 from __future__ import annotations
 
 import gc
+import json
 import multiprocessing
 import os
 import re
@@ -19,9 +20,10 @@ import shutil
 import signal
 import tempfile
 from collections import defaultdict, deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import NamedTuple
 from xml.sax.saxutils import escape
 
 import networkx as nx
@@ -314,22 +316,22 @@ def _graphml_template(scope: str, constants: dict[str, str], names: tuple[str, .
 GRAPHML_TEMPLATES = {shape: _graphml_template(*spec) for shape, spec in SHAPES.items()}
 
 
-def write_responsibility_graphml(records: Iterable[Record], path, frame_entries: list[dict] | PreparedFrame | None = None
-                                 ) -> tuple[int, int]:
-    """Write ``responsibility_graph(records, frame_entries=...)`` as GraphML while the
-    records stream past, one document's nodes and edges at a time (each unit once, with
-    the attributes of its first mention, as the graph gives it): it reads back as the
-    exported graph does, and needs the memory of one document (and the unit keys), not
-    of the corpus. Returns (nodes, edges)."""
+def write_responsibility_graphml(records: Iterable[Record], path, frame_entries: list[dict] | PreparedFrame | None = None,
+                                 fmt: str = "graphml") -> tuple[int, int]:
+    """Write ``responsibility_graph(records, frame_entries=...)`` as GraphML (or ``fmt``:
+    gexf, json) while the records stream past, one document's nodes and edges at a time
+    (each unit once, with the attributes of its first mention, as the graph gives it): it
+    reads back as the exported graph does. Returns (nodes, edges)."""
     prepared = _prepared(frame_entries)
-    return _write_graphml_parts(path, [_graphml_part(records, prepared)])
+    return _write_parts(path, [_graph_part(records, prepared, {}, fmt)], fmt)
 
 
 def write_responsibility_graphml_from_db(db_path, path, frame_entries: list[dict] | PreparedFrame | None = None,
-                                         workers: int | None = None) -> tuple[int, int]:
+                                         workers: int | None = None, fmt: str = "graphml") -> tuple[int, int]:
     """:func:`write_responsibility_graphml` of every stored record (corpus order), the
     documents shared out in chunks among ``workers`` processes (default: cores), each
-    reading its own records; the file is the same graph whatever the number of workers."""
+    reading its own records from the tables and writing its part to a file the writer
+    appends in order; the file is the same graph whatever the number of workers."""
     prepared = _prepared(frame_entries)
     db = store.open_db(db_path)
     try:
@@ -338,46 +340,45 @@ def write_responsibility_graphml_from_db(db_path, path, frame_entries: list[dict
         db.close()
     chunks = [ids[i:i + GRAPH_CHUNK] for i in range(0, len(ids), GRAPH_CHUNK)]
     workers = min(workers or os.cpu_count() or 1, len(chunks))
-    if workers <= 1:
-        _graph_worker_init(str(db_path), prepared)
-        return _write_graphml_parts(path, map(_graphml_chunk, chunks))
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     Path(path).parent.mkdir(parents=True, exist_ok=True)
-    # each worker writes its chunks' elements to a file of its own beside the output, which the
-    # writer copies in order (a pipe would carry the whole file twice through the writer)
-    with tempfile.TemporaryDirectory(dir=Path(path).parent, prefix=".graph-") as folder, \
-            ProcessPoolExecutor(workers, mp_context=context, initializer=_graph_worker_init,
-                                initargs=(str(db_path), prepared, folder)) as pool:
-        return _write_graphml_parts(path, _in_order_bounded(pool, _graphml_chunk, chunks, ahead=2 * workers))
+    with tempfile.TemporaryDirectory(dir=Path(path).parent, prefix=".graph-") as folder:
+        if workers <= 1:
+            _graph_worker_init(str(db_path), prepared, folder, fmt, pool=False)
+            return _write_parts(path, map(_graph_chunk, chunks), fmt)
+        context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=_graph_worker_init,
+                                 initargs=(str(db_path), prepared, folder, fmt)) as pool:
+            return _write_parts(path, _in_order_bounded(pool, _graph_chunk, chunks, ahead=2 * workers), fmt)
 
 
-GRAPH_CHUNK = 400  # documents a worker turns into GraphML at a time
+GRAPH_CHUNK = 400  # documents a worker turns into a part of the file at a time
 _worker_state: dict = {}
 
 
-def _graph_worker_init(db_path: str, prepared: PreparedFrame | None, folder: str | None = None) -> None:
-    if folder is not None:  # a pool's worker: Ctrl-C is the writer's to handle (no traceback from every worker)
+def _graph_worker_init(db_path: str, prepared: PreparedFrame | None, folder: str, fmt: str, pool: bool = True) -> None:
+    if pool:  # Ctrl-C is the writer's to handle (no traceback from every worker)
         signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _worker_state.update(db=store.open_db(db_path), prepared=prepared, units={}, by_title={}, folder=folder)
+    _worker_state.update(db=store.open_db(db_path), prepared=prepared, units={}, by_title={}, folder=folder, fmt=fmt,
+                         parts=0)
 
 
-def _graphml_chunk(ids: list[str]) -> tuple[dict[str, bytes], bytes | Path, int, int]:
-    """:func:`_graphml_part` of the notices ``ids``, read by this worker; with a folder,
-    the elements go to a file in it, whose path is returned in their place."""
+def _graph_chunk(ids: list[str]) -> tuple[dict[str, bytes], Path, Path, int, int]:
+    """:func:`_graph_part` of the notices ``ids``, read by this worker from the tables; its
+    nodes and edges go to two files in the worker's folder, whose paths are returned."""
     records = store.iter_unit_records(_worker_state["db"], ids, _worker_state["units"])
     # the chunk's objects hold no cycles, and are freed by reference counting when it is
     # written: the cycle collector would only walk them again and again (~17% of the time)
     gc.disable()
     try:
-        units, body, nodes, edges = _graphml_part(records, _worker_state["prepared"], _worker_state["by_title"])
+        units, nodes, edges, n_nodes, n_edges = _graph_part(records, _worker_state["prepared"],
+                                                            _worker_state["by_title"], _worker_state["fmt"])
     finally:
         gc.enable()
-    if _worker_state["folder"] is None:
-        return units, body, nodes, edges
-    _worker_state["parts"] = _worker_state.get("parts", 0) + 1
-    part = Path(_worker_state["folder"]) / f"{os.getpid()}-{_worker_state['parts']}.part"
-    part.write_bytes(body)
-    return units, part, nodes, edges
+    _worker_state["parts"] += 1
+    stem = Path(_worker_state["folder"]) / f"{os.getpid()}-{_worker_state['parts']}"
+    stem.with_suffix(".nodes").write_bytes(nodes)
+    stem.with_suffix(".edges").write_bytes(edges)
+    return units, stem.with_suffix(".nodes"), stem.with_suffix(".edges"), n_nodes, n_edges
 
 
 def _in_order_bounded(pool: ProcessPoolExecutor, function, items: list, ahead: int) -> Iterator:
@@ -397,60 +398,55 @@ def _prepared(frame_entries: list[dict] | PreparedFrame | None) -> PreparedFrame
     return PreparedFrame(frame_entries)  # once, not once a record
 
 
-def _graphml_part(records: Iterable[Record], prepared: PreparedFrame | None, by_title: dict[str, dict] | None = None
-                  ) -> tuple[dict[str, bytes], bytes, int, int]:
-    """GraphML of ``records``, encoded (a worker's part crosses to the writer as bytes): (each
-    unit's node element, at its first mention here, by key; every other element as one
-    text; how many nodes and edges that text holds)."""
+def _graph_part(records: Iterable[Record], prepared: PreparedFrame | None, by_title: dict[str, dict], fmt: str
+                ) -> tuple[dict[str, bytes], bytes, bytes, int, int]:
+    """``records`` in ``fmt``, encoded: (each unit's node element, at its first mention here,
+    by key; the other nodes; the edges; how many of each the two texts hold). Every
+    element is preceded by the format's separator (JSON's comma)."""
+    render, separator = GRAPH_FORMATS[fmt].render, GRAPH_FORMATS[fmt].separator
     units: dict[str, bytes] = {}
-    lines: list[str] = []
-    nodes = edges = 0
+    nodes: list[str] = []
+    edges: list[str] = []
     seen: set[str] = set()
-    by_title = {} if by_title is None else by_title
     for record in records:
         items = list(document_parts(record, _frame_hits(record, None, prepared, by_title), seen))
-        for (shape, ends, _), element in zip(items, _graphml_elements(items)):
+        for (shape, ends, _), element in zip(items, render(items, record["id"])):
             if shape == "unit":
                 units[ends[0]] = element.encode()
-                continue
-            if shape in EDGE_SHAPES:
-                edges += 1
             else:
-                nodes += 1
-            lines.append(element)
-    return units, "".join(lines).encode(), nodes, edges
+                (edges if shape in EDGE_SHAPES else nodes).append(separator + element)
+    return units, "".join(nodes).encode(), "".join(edges).encode(), len(nodes), len(edges)
 
 
-def _write_graphml_parts(path, parts: Iterable[tuple[dict[str, bytes], bytes | Path, int, int]]) -> tuple[int, int]:
-    """The GraphML file of ``parts`` (:func:`_graphml_part`, in order): each unit's node
-    from the first part that mentions it. Returns (nodes, edges)."""
+def _write_parts(path, parts: Iterable[tuple[dict[str, bytes], bytes | Path, bytes | Path, int, int]], fmt: str
+                 ) -> tuple[int, int]:
+    """The file of ``parts`` (:func:`_graph_part`, in order): the nodes, each unit's from the
+    first part that mentions it, then the edges. Written to a hidden file renamed when
+    complete: an interrupted run leaves the previous file, not half a graph."""
+    spec = GRAPH_FORMATS[fmt]
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.part")
     written: set[str] = set()
+    edge_bodies: list[bytes | Path] = []
     nodes = edges = 0
-    head = ["<?xml version='1.0' encoding='utf-8'?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n",
-            '<key id="dg" for="graph" attr.name="name" attr.type="string"/>\n']
-    head += [f'<key id="{key}" for="{scope}" attr.name="{name}" attr.type="{RESPONSIBILITY_KEYS[scope][name]}"/>\n'
-             for (scope, name), key in GRAPHML_IDS.items()]
-    head.append('<graph edgedefault="directed"><data key="dg">responsibility graph</data>\n')
-    partial = path.with_name(f".{path.name}.part")  # an interrupted run leaves no half a graph at ``path``
     try:
         with open(partial, "wb") as out:
-            out.write("".join(head).encode())
-            for units, body, part_nodes, part_edges in parts:
+            out.write(spec.head.encode())
+            first = _Separated(out, spec.separator.encode())
+            for units, node_body, edge_body, part_nodes, part_edges in parts:
                 for key, element in units.items():
                     if key not in written:
                         written.add(key)
-                        out.write(element)
-                if isinstance(body, Path):
-                    out.flush()
-                    with open(body, "rb") as part:
-                        _copy_file(part, out)
-                    body.unlink()
-                else:
-                    out.write(body)
+                        first.write(spec.separator.encode() + element)
+                first.write(node_body)
+                edge_bodies.append(edge_body)
                 nodes, edges = nodes + part_nodes, edges + part_edges
-            out.write(b"</graph></graphml>\n")
+            out.write(spec.between.encode())
+            first = _Separated(out, spec.separator.encode())
+            for body in edge_bodies:
+                first.write(body)
+            out.write(spec.tail.encode())
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
@@ -458,20 +454,42 @@ def _write_graphml_parts(path, parts: Iterable[tuple[dict[str, bytes], bytes | P
     return nodes + len(written), edges
 
 
-def _copy_file(source, target) -> None:
-    """Append ``source`` to ``target`` (both open, ``target`` flushed) in the kernel where it can."""
+class _Separated:
+    """Appends bodies of separator-led elements to ``out``, dropping the separator before
+    the first element of the list (JSON allows no leading comma)."""
+
+    def __init__(self, out, separator: bytes):
+        self.out, self.skip = out, len(separator)
+
+    def write(self, body: bytes | Path) -> None:
+        if isinstance(body, Path):
+            size = body.stat().st_size
+            if size:
+                self.out.flush()
+                with open(body, "rb") as part:
+                    part.seek(self.skip)
+                    _copy_file(part, self.out, size - self.skip)
+                self.skip = 0
+            body.unlink()
+        elif body:
+            self.out.write(body[self.skip:])
+            self.skip = 0
+
+
+def _copy_file(source, target, size: int) -> None:
+    """Append ``size`` bytes from ``source``'s position to ``target`` (flushed), in the kernel where it can."""
     try:
-        size = os.fstat(source.fileno()).st_size
+        offset = source.tell()
         while size > 0:
-            sent = os.sendfile(target.fileno(), source.fileno(), None, size)
+            sent = os.sendfile(target.fileno(), source.fileno(), offset, size)
             if not sent:
                 break
-            size -= sent
+            offset, size = offset + sent, size - sent
     except (AttributeError, OSError):  # no sendfile between files here
         shutil.copyfileobj(source, target)
 
 
-def _graphml_elements(items: list[tuple[str, tuple, tuple]]) -> list[str]:
+def _graphml_elements(items: list[tuple[str, tuple, tuple]], _doc_id: str = "") -> list[str]:
     """One document's nodes and edges (:func:`document_parts`) as GraphML elements.
 
     Most notices carry nothing to escape, so the elements are written as they are and
@@ -498,6 +516,81 @@ MARKUP = {c: {shape: template.count(c) for shape, template in GRAPHML_TEMPLATES.
 
 
 EDGE_SHAPES = {shape for shape, (scope, _, _) in SHAPES.items() if scope == "edge"}
+
+
+def _attributes(shape: str, values: tuple) -> dict:
+    """A node's or edge's attributes by name, without the empty (None) ones, as the export writes them."""
+    constants, names = SHAPES[shape][1], SHAPES[shape][2]
+    return {**constants, **{name: value for name, value in zip(names, values) if value is not None}}
+
+
+def _json_elements(items: list[tuple[str, tuple, tuple]], _doc_id: str = "") -> list[str]:
+    """Node-link JSON objects, as ``nx.node_link_data(graph, edges="edges")`` gives them."""
+    out = []
+    for shape, ends, values in items:
+        ids = {"id": ends[0]} if SHAPES[shape][0] == "node" else {"source": ends[0], "target": ends[1]}
+        out.append("\n" + json.dumps({**_attributes(shape, values), **ids}, ensure_ascii=False))
+    return out
+
+
+# GEXF attribute ids: the node attributes but label (a node's label is its own XML attribute), then the edges'
+GEXF_IDS = {key: str(i) for i, key in enumerate(
+    [("node", name) for name in RESPONSIBILITY_KEYS["node"] if name != "label"]
+    + [("edge", name) for name in RESPONSIBILITY_KEYS["edge"]])}
+
+
+def _gexf_elements(items: list[tuple[str, tuple, tuple]], doc_id: str = "") -> list[str]:
+    """GEXF 1.2 nodes and edges, as ``nx.write_gexf`` writes them (edge ids: the document's id and a count)."""
+    out, count = [], 0
+    for shape, ends, values in items:
+        scope = SHAPES[shape][0]
+        attributes = _attributes(shape, values)
+        label = attributes.pop("label", None) if scope == "node" else None
+        values_xml = "".join(f'<attvalue for="{GEXF_IDS[scope, name]}" value="{escape(str(value), IN_QUOTES)}" />'
+                             for name, value in attributes.items())
+        if scope == "node":
+            head = f'<node id="{escape(ends[0], IN_QUOTES)}" label="{escape(str(label or ends[0]), IN_QUOTES)}">'
+        else:
+            head = (f'<edge source="{escape(ends[0], IN_QUOTES)}" target="{escape(ends[1], IN_QUOTES)}" '
+                    f'id="{escape(f"{doc_id}-{count}", IN_QUOTES)}">')
+            count += 1
+        out.append(f"{head}<attvalues>{values_xml}</attvalues></{scope}>\n")
+    return out
+
+
+def _gexf_head() -> str:
+    declarations = [f'<attributes mode="static" class="{scope}">'
+                    + "".join(f'<attribute id="{GEXF_IDS[scope, name]}" title="{name}" type="{kind}" />'
+                              for name, kind in RESPONSIBILITY_KEYS[scope].items() if (scope, name) in GEXF_IDS)
+                    + "</attributes>\n" for scope in ("edge", "node")]
+    return ("<?xml version='1.0' encoding='utf-8'?>\n<gexf xmlns=\"http://www.gexf.net/1.2draft\" version=\"1.2\">\n"
+            '<graph defaultedgetype="directed" mode="static" name="responsibility graph">\n'
+            + "".join(declarations) + "<nodes>\n")
+
+
+class GraphFormat(NamedTuple):
+    """How a streamed graph file is laid out: text before the nodes, between nodes and edges,
+    after the edges; what separates elements; how a document's nodes and edges are written."""
+
+    head: str
+    between: str
+    tail: str
+    separator: str
+    render: Callable[[list[tuple[str, tuple, tuple]], str], list[str]]
+
+
+GRAPH_FORMATS = {
+    "graphml": GraphFormat(
+        "<?xml version='1.0' encoding='utf-8'?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+        '<key id="dg" for="graph" attr.name="name" attr.type="string"/>\n'
+        + "".join(f'<key id="{key}" for="{scope}" attr.name="{name}" attr.type="{RESPONSIBILITY_KEYS[scope][name]}"/>\n'
+                  for (scope, name), key in GRAPHML_IDS.items())
+        + '<graph edgedefault="directed"><data key="dg">responsibility graph</data>\n',
+        "", "</graph></graphml>\n", "", _graphml_elements),
+    "gexf": GraphFormat(_gexf_head(), "</nodes>\n<edges>\n", "</edges>\n</graph>\n</gexf>\n", "", _gexf_elements),
+    "json": GraphFormat('{"directed": true, "multigraph": false, "graph": {"name": "responsibility graph"}, "nodes": [',
+                        '\n], "edges": [', "\n]}\n", ",", _json_elements),
+}
 
 
 # ------------------------------------------------------------------ exports
