@@ -9,6 +9,7 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any
 
 from . import patterns as P
@@ -269,7 +270,14 @@ def _clean_title(text: str) -> tuple[str, str | None]:
         number, text = normalise_doc_number(m.group(0)), text[m.end():].strip(" ")
     if text.startswith("《") and text.endswith("》") and text.count("《") == 1:
         text = text[1:-1]
+    trailing = _TRAILING_NUMBER.search(text)
+    if trailing and number is None and len(text) > len(trailing.group(0)) + 4:
+        number, text = normalise_doc_number(trailing.group("number")), text[:trailing.start()]
     return text, number
+
+
+# a 文号 printed in brackets after the title on its line: 关于…的通知(某办发〔2017〕2号)
+_TRAILING_NUMBER = re.compile(rf"[（(]\s*(?P<number>{P.DOC_NUMBER.pattern})\s*[）)]$")
 
 
 _BODY_COUNT = re.compile(r"等(?P<count>\d{1,2}|[二三四五六七八九十]{1,3})(?:个)?(?:部门|单位)")
@@ -346,8 +354,11 @@ _GLUED_ADDRESSEE = re.compile(r"^(?P<units>各[^。：:]{1,200}?(?:单位|部门
 
 
 def _is_addressee(text: str) -> bool:
+    """A line ending in a colon, not a sentence, and with no colon inside it (a page's label
+    row, 信息来源：关键词：, is not a 主送)."""
     return (bool(P.ADDRESSEE_LINE.search(text)) and len(text) < 300 and not text.startswith("为")
-            and not re.search(r"如下[：:]$", text) and "。" not in text)
+            and not re.search(r"如下[：:]$", text) and "。" not in text
+            and not re.search("[：:]", text.rstrip("：: ")))
 
 
 def body_title(paras: list[Paragraph], issue: Paragraph | None) -> str | None:
@@ -481,7 +492,27 @@ def _date_paragraphs(paras: list[Paragraph]) -> list[DateLine]:
             found.append(DateLine(p, parse_date(text[len(before):]), bool(m.group("printed")), tuple(names or ())))
         elif P.BARE_DATE_LINE.match(text):
             found.append(_bare_date_line(p))
+        elif len(text) <= 80 and (lost := _date_without_day_mark(p, text)):
+            found.append(lost)
     return found
+
+
+def _date_without_day_mark(p: Paragraph, text: str) -> DateLine | None:
+    """A signing date that lost its 日 at the end of its line, alone or after the issuer's name
+    (某县人民政府督查室  2022年8月19): read as that day, and the repair recorded."""
+    m = P.DATE_WITHOUT_DAY_MARK.search(text)
+    before = text[:m.start()].strip() if m else ""
+    names = issuer_names(before) if before else ()
+    if not m or (before and not names):
+        return None
+    try:
+        iso = date(int(m.group("year")), int(m.group("month")), int(m.group("day"))).isoformat()
+    except ValueError:
+        return None
+    at = p.start + m.start()
+    repair = {"kind": "date_without_day_mark", "raw": m.group(0).strip(), "repaired": iso,
+              "span": [at, at + len(m.group(0).rstrip())]}
+    return DateLine(p, iso, False, tuple(names or ()), repair=repair)
 
 
 def _bare_date_line(p: Paragraph) -> DateLine:
