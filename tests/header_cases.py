@@ -217,6 +217,13 @@ HEADERS = [
      {"doc_number": "澜政办发〔2019〕14号", "title": "澜川省人民政府办公厅关于印发〈澜川省2019年健康帮扶工作要点〉的通知",
       "issuers": ["澜川省人民政府办公厅"], "issue_date": "2019-04-02", "genre": "通知",
       "addressees": ["各市人民政府", "省政府各部门"], "citations": []}),
+    # R5: four joint issuers before 关于 on the headline, separated by spaces, and no signature
+    # block on the page: the issuers come from the title
+    ("R5", "青梧市发展和改革委员会 中共青梧市委社会工作部 青梧市民政局 青梧市卫生健康委员会 关于印发青梧市社区嵌入式健康服务"
+           "建设方案的通知\n\n各区(市)县政府(管委会),市级有关部门:\n\n经市领导同意,现将《青梧市社区嵌入式健康服务建设方案》"
+           "印发给你们,请结合实际认真贯彻落实.\n\n为推动社区嵌入式健康服务建设,结合我市实际,特制定本方案。\n",
+     {"issuers": ["青梧市发展和改革委员会", "中共青梧市委社会工作部", "青梧市民政局", "青梧市卫生健康委员会"],
+      "addressees": ["各区（市）县政府（管委会）", "市级有关部门"], "issue_date": None, "doc_number": None}),
 ]
 
 # signature blocks after a short notice head

@@ -57,7 +57,7 @@ def extract_metadata(text: str, source_metadata: dict | None = None) -> dict:
         "warnings": [d.warning for d in dates if d.warning and (d is issue or not d.iso)][:3],
     }
     if not issuers and title and title.issuer:
-        meta["issuers"] = [title.issuer]  # 望川县人民政府关于印发… with no header or signature
+        meta["issuers"] = issuer_names(title.issuer) or [title.issuer]  # 望川县人民政府关于印发… unsigned
     meta.update(merge_page_box(meta, box))
     meta["warnings"].extend(_issuer_count_warning(meta["title"], meta["issuers"]))
     if meta["title"] and not meta["genre"]:
@@ -322,10 +322,11 @@ def _genre(title: str) -> str | None:
 
 
 def _title_issuer(title: str) -> str | None:
-    m = re.match(r"^(?P<issuer>.{2,40}?)关于", title)
-    if m and P.ORG_SUFFIX.search(m.group("issuer")) and not re.search("[、，等]", m.group("issuer")):
-        return m.group("issuer")
-    return None
+    """The body (or bodies, run together: 青梧市财政局青梧市卫生健康委员会) named before 关于."""
+    m = re.match(r"^(?P<issuer>.{2,100}?)关于", title)
+    if not m or not P.ORG_SUFFIX.search(m.group("issuer")) or re.search("[、，等]", m.group("issuer")):
+        return None
+    return m.group("issuer") if len(m.group("issuer")) <= 40 or len(issuer_names(m.group("issuer")) or []) > 1 else None
 
 
 def addressees(paras: list[Paragraph], title: Paragraph | None) -> list[str]:
