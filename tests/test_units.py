@@ -2,7 +2,14 @@
 
 import pytest
 
-from policydiff.extract.units import extract_duties, find_marker, parse_marker, split_lead_cell, split_units
+from policydiff.extract.units import (
+    extract_duties,
+    find_marker,
+    parse_marker,
+    split_lead_cell,
+    split_units,
+    verb_marker_mentions,
+)
 
 MARKERS = [
     # Shenmu 二（一）
@@ -29,6 +36,33 @@ def test_parse_marker(marker, expected):
     for m in mentions:
         got.setdefault(m.role, []).append(m.unit)
         assert marker[m.span[0] - 100:m.span[1] - 100] == m.unit  # spans quote the unit
+    assert got == expected
+
+
+VERB_MARKERS = [
+    # verb form, one lead and several supporters (district 政策措施, real-pages round 4)
+    ("精简审批手续。(青梧区政务服务局牵头,青梧区发改局、区审改办、区级相关部门配合)",
+     {"lead": ["青梧区政务服务局"], "support": ["青梧区发改局", "区审改办", "区级相关部门"]}),
+    # a verbless clause takes the next clause's verb (…等部门，…配合)
+    ("加强项目储备。（区发改局牵头，区财政局、区水务局等部门，区国投公司、各街道办事处配合）",
+     {"lead": ["区发改局"], "support": ["区财政局", "区水务局", "区国投公司", "各街道办事处"]}),
+    # State Council style: 牵头 then 按职责分工负责
+    ("完善大病保险。（澜川省医保局牵头，省财政厅、省卫生健康委按职责分工负责）",
+     {"lead": ["澜川省医保局"], "responsible": ["省财政厅", "省卫生健康委"]}),
+    # a single 负责 with 由
+    ("建立监测台账。(由桐溪县卫生健康局负责)", {"responsible": ["桐溪县卫生健康局"]}),
+    # brackets that are no markers: a scope, a unit quantity, a time limit
+    ("办理土地登记(不含6亩)。环评报告书14个工作日内完成(涉及水土保持项目)。", {}),
+    ("各县（市、区）要建立台账（2022年6月底前完成）。", {}),
+]
+
+
+@pytest.mark.parametrize("body, expected", VERB_MARKERS, ids=[f"v{i}" for i in range(len(VERB_MARKERS))])
+def test_verb_marker(body, expected):
+    got = {}
+    for m in verb_marker_mentions(body, 50):
+        got.setdefault(m.role, []).append(m.unit)
+        assert body[m.span[0] - 50:m.span[1] - 50] == m.unit  # spans quote the unit
     assert got == expected
 
 

@@ -9,6 +9,7 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any
 
 from . import patterns as P
@@ -56,7 +57,7 @@ def extract_metadata(text: str, source_metadata: dict | None = None) -> dict:
         "warnings": [d.warning for d in dates if d.warning and (d is issue or not d.iso)][:3],
     }
     if not issuers and title and title.issuer:
-        meta["issuers"] = [title.issuer]  # 望川县人民政府关于印发… with no header or signature
+        meta["issuers"] = issuer_names(title.issuer) or [title.issuer]  # 望川县人民政府关于印发… unsigned
     meta.update(merge_page_box(meta, box))
     meta["warnings"].extend(_issuer_count_warning(meta["title"], meta["issuers"]))
     if meta["title"] and not meta["genre"]:
@@ -269,7 +270,14 @@ def _clean_title(text: str) -> tuple[str, str | None]:
         number, text = normalise_doc_number(m.group(0)), text[m.end():].strip(" ")
     if text.startswith("《") and text.endswith("》") and text.count("《") == 1:
         text = text[1:-1]
+    trailing = _TRAILING_NUMBER.search(text)
+    if trailing and number is None and len(text) > len(trailing.group(0)) + 4:
+        number, text = normalise_doc_number(trailing.group("number")), text[:trailing.start()]
     return text, number
+
+
+# a 文号 printed in brackets after the title on its line: 关于…的通知(某办发〔2017〕2号)
+_TRAILING_NUMBER = re.compile(rf"[（(]\s*(?P<number>{P.DOC_NUMBER.pattern})\s*[）)]$")
 
 
 _BODY_COUNT = re.compile(r"等(?P<count>\d{1,2}|[二三四五六七八九十]{1,3})(?:个)?(?:部门|单位)")
@@ -314,10 +322,11 @@ def _genre(title: str) -> str | None:
 
 
 def _title_issuer(title: str) -> str | None:
-    m = re.match(r"^(?P<issuer>.{2,40}?)关于", title)
-    if m and P.ORG_SUFFIX.search(m.group("issuer")) and not re.search("[、，等]", m.group("issuer")):
-        return m.group("issuer")
-    return None
+    """The body (or bodies, run together: 青梧市财政局青梧市卫生健康委员会) named before 关于."""
+    m = re.match(r"^(?P<issuer>.{2,100}?)关于", title)
+    if not m or not P.ORG_SUFFIX.search(m.group("issuer")) or re.search("[、，等]", m.group("issuer")):
+        return None
+    return m.group("issuer") if len(m.group("issuer")) <= 40 or len(issuer_names(m.group("issuer")) or []) > 1 else None
 
 
 def addressees(paras: list[Paragraph], title: Paragraph | None) -> list[str]:
@@ -346,8 +355,11 @@ _GLUED_ADDRESSEE = re.compile(r"^(?P<units>各[^。：:]{1,200}?(?:单位|部门
 
 
 def _is_addressee(text: str) -> bool:
+    """A line ending in a colon, not a sentence, and with no colon inside it (a page's label
+    row, 信息来源：关键词：, is not a 主送)."""
     return (bool(P.ADDRESSEE_LINE.search(text)) and len(text) < 300 and not text.startswith("为")
-            and not re.search(r"如下[：:]$", text) and "。" not in text)
+            and not re.search(r"如下[：:]$", text) and "。" not in text
+            and not re.search("[：:]", text.rstrip("：: ")))
 
 
 def body_title(paras: list[Paragraph], issue: Paragraph | None) -> str | None:
@@ -481,7 +493,27 @@ def _date_paragraphs(paras: list[Paragraph]) -> list[DateLine]:
             found.append(DateLine(p, parse_date(text[len(before):]), bool(m.group("printed")), tuple(names or ())))
         elif P.BARE_DATE_LINE.match(text):
             found.append(_bare_date_line(p))
+        elif len(text) <= 80 and (lost := _date_without_day_mark(p, text)):
+            found.append(lost)
     return found
+
+
+def _date_without_day_mark(p: Paragraph, text: str) -> DateLine | None:
+    """A signing date that lost its 日 at the end of its line, alone or after the issuer's name
+    (某县人民政府督查室  2022年8月19): read as that day, and the repair recorded."""
+    m = P.DATE_WITHOUT_DAY_MARK.search(text)
+    before = text[:m.start()].strip() if m else ""
+    names = issuer_names(before) if before else ()
+    if not m or (before and not names):
+        return None
+    try:
+        iso = date(int(m.group("year")), int(m.group("month")), int(m.group("day"))).isoformat()
+    except ValueError:
+        return None
+    at = p.start + m.start()
+    repair = {"kind": "date_without_day_mark", "raw": m.group(0).strip(), "repaired": iso,
+              "span": [at, at + len(m.group(0).rstrip())]}
+    return DateLine(p, iso, False, tuple(names or ()), repair=repair)
 
 
 def _bare_date_line(p: Paragraph) -> DateLine:

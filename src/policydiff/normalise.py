@@ -220,7 +220,7 @@ def is_page_line(line: str) -> bool:
 
 def _is_signed_date(line: str) -> bool:
     """A date ending a line after names only (某市卫生局2016年4月20日), not a sentence's deadline."""
-    m = P.DATE_AT_END.search(line)
+    m = P.DATE_AT_END.search(line) or P.DATE_WITHOUT_DAY_MARK.search(line)
     if not m:
         return False
     before = line[:m.start()].strip()
@@ -231,7 +231,7 @@ def _is_title_line(line: str) -> bool:
     """A whole notice title (关于…的批复), maybe with a publication marker glued to it."""
     if len(line) > 150 or ("关于" not in line and "關於" not in line and "的" not in line) or re.search("[。，；,]", line):
         return False
-    return bool(P.NOTICE_TITLE.search(P.PUBLIC_MARKER.sub("", line).rstrip(" |")))
+    return bool(P.NOTICE_TITLE.search(P.PUBLIC_MARKER.sub("", line).rstrip(" |》")))  # 文号《title》 too
 
 
 def _is_heading_line(line: str) -> bool:

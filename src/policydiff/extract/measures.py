@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from .. import patterns as P
 from ..models import Measure, OutlineNode
-from .units import find_marker, parse_marker
+from .units import marker_mentions
 
 
 def extract_measures(text: str, nodes: list[OutlineNode]) -> list[Measure]:
     """Leaves of the body outline, without 指导思想/主要目标 and annex rows.
 
-    Each measure's units come from its trailing 牵头/配合/责任单位 marker.
+    Each measure's units come from its trailing 牵头/配合/责任单位 marker, labelled or verb-form.
     """
     by_path = {n.path: n for n in nodes}
     measures = []
@@ -20,11 +20,9 @@ def extract_measures(text: str, nodes: list[OutlineNode]) -> list[Measure]:
         start, end = node.body_span
         body = text[start:end]
         measure = Measure(path=node.path, title=_title(node, body), text=body, span=(start, end))
-        marker = find_marker(body)
-        if marker:
-            for mention in parse_marker(body[marker[0]:marker[1]], start + marker[0]):
-                measure.unit_mentions.append(mention)
-                getattr(measure, f"{mention.role}_units").append(mention.unit)
+        for mention in marker_mentions(body, start):
+            measure.unit_mentions.append(mention)
+            getattr(measure, f"{mention.role}_units").append(mention.unit)
         measures.append(measure)
     return measures
 

@@ -33,6 +33,83 @@ def find_marker(text: str) -> tuple[int, int] | None:
     return None
 
 
+def marker_mentions(body: str, offset: int) -> list[UnitMention]:
+    """The units of a measure's trailing marker, labelled （牵头单位：…） or verb-form
+    （…牵头，…配合）, each with its role and span in document offsets.
+
+    >>> [(m.unit, m.role) for m in marker_mentions("开展义诊。（县卫健局牵头，县医保局、县民政局配合）", 0)]
+    [('县卫健局', 'lead'), ('县医保局', 'support'), ('县民政局', 'support')]
+    """
+    marker = find_marker(body)
+    if marker:
+        return parse_marker(body[marker[0]:marker[1]], offset + marker[0])
+    return verb_marker_mentions(body, offset)
+
+
+def verb_marker_mentions(body: str, offset: int) -> list[UnitMention]:
+    """Units of every bracket in ``body`` whose each clause is units followed by a role verb
+    (（区国土分局牵头，区规划分局配合）, （市医保局负责）); a bracket with any other clause
+    (（不含6亩）, （涉及水土保持项目）) names no unit."""
+    mentions = []
+    for open_at, ch in enumerate(body):
+        if ch not in "（(":
+            continue
+        close_at = _matching_close(body, open_at)
+        if close_at > len(body) or body[close_at - 1] not in "）)":
+            continue
+        found = _verb_clauses(body[open_at + 1:close_at - 1], offset + open_at + 1)
+        mentions.extend(found or [])
+    return mentions
+
+
+def _verb_clauses(inner: str, offset: int) -> list[UnitMention] | None:
+    """Mentions of one bracket's clauses; a clause without a verb takes the next clause's
+    (…区水务局等部门，区国投公司配合: both support); None when the bracket is no marker."""
+    mentions: list[UnitMention] = []
+    pending: list[tuple[str, int]] = []  # verbless clauses waiting for a verb
+    for clause, start in split_clauses(inner, offset):
+        m = P.ROLE_VERB_SEGMENT.match(clause)
+        if not m:
+            if not P.UNIT_LIST_CLAUSE.match(clause):
+                return None
+            pending.append((clause, start))
+            continue
+        role = next(r for r, alt in P.ROLE_VERBS if re.fullmatch(alt, m.group("verb")))
+        for units, at in [*pending, (m.group("units"), start + m.start("units"))]:
+            mentions.extend(_role_units(units, at, role))
+        pending = []
+    return mentions if mentions and not pending else None
+
+
+def _role_units(units: str, offset: int, role: str) -> list[UnitMention]:
+    mentions = []
+    for unit, span in split_units(units, offset, with_spans=True):
+        unit, span = _trim_unit(unit, span)
+        if unit:
+            mentions.append(UnitMention(unit, role, "inline_marker", span))
+    return mentions
+
+
+def split_clauses(text: str, offset: int) -> list[tuple[str, int]]:
+    """The ，/；-separated clauses of a marker, each with its start (brackets inside kept whole).
+
+    >>> split_clauses("县卫健局牵头，县（市、区）政府配合", 0)
+    [('县卫健局牵头', 0), ('县（市、区）政府配合', 7)]
+    """
+    clauses, depth, start = [], 0, 0
+    for i, ch in enumerate(text + "，"):
+        if ch in "（([【":
+            depth += 1
+        elif ch in "）)]】":
+            depth -= 1
+        elif ch in "，,；;" and depth <= 0:
+            raw = text[start:i]
+            if raw.strip():
+                clauses.append((raw.strip(), offset + start + len(raw) - len(raw.lstrip())))
+            start = i + 1
+    return clauses
+
+
 def _matching_close(text: str, open_at: int) -> int:
     depth = 0
     for i in range(open_at, len(text)):
