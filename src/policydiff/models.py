@@ -317,6 +317,7 @@ class Record(TypedDict, total=False):
     repairs: list[dict]
     warnings: list[str]
     unit_map: dict[str, dict]
+    script: str  # "traditional" where the notice is printed in traditional characters (absent otherwise)
     record_version: int
     source_format: str
     encoding: str | None
