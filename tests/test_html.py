@@ -68,6 +68,28 @@ def test_a_gb2312_page_is_read_by_its_declared_charset(tmp_path, records, doc_id
     assert parse_file(page, tmp_path)["doc_number"] == records[doc_id]["doc_number"]
 
 
+def test_a_page_read_by_its_declared_charset_carries_no_encoding_warning(tmp_path):
+    page = render_page((CORPUS / f"{SHENMU}.txt").read_text(encoding="utf-8"), tmp_path / "gb.html", charset="gb2312")
+    assert not [w for w in parse_file(page, tmp_path)["warnings"] if w.startswith("encoding")]
+
+
+@pytest.mark.parametrize("declared, written, read_as", [
+    # the shape the brief names: meta charset=gb2312 on a page saved as UTF-8 (a CMS re-templated, bytes unchanged)
+    ("gb2312", "utf-8", "utf-8"),
+    # the reverse: UTF-8 declared on GBK bytes, which are not valid UTF-8: read as GB18030
+    ("utf-8", "gb18030", "gb18030"),
+])
+def test_an_overridden_charset_declaration_is_a_warning(tmp_path, declared, written, read_as):
+    text = (CORPUS / f"{SHENMU}.txt").read_text(encoding="utf-8")
+    page = render_page(text, tmp_path / "page.html", charset=declared)
+    page.write_bytes(page.read_bytes().decode("gb18030" if declared == "gb2312" else "utf-8").encode(written))
+    record = parse_file(page, tmp_path)
+    assert record["encoding"] == read_as
+    assert record["doc_number"] == "神卫健发〔2021〕64号"
+    assert (f"encoding overridden: the page's meta charset declares {declared}, the bytes were read as {read_as}"
+            in record["warnings"])
+
+
 def test_an_xhtml_page_with_an_xml_declaration(tmp_path):
     text = (CORPUS / f"{SHENMU}.txt").read_text(encoding="utf-8")
     page = render_page(text, tmp_path / "x.html")

@@ -69,6 +69,7 @@ def parse_source(source: SourceText) -> Record:
     else:
         norm = normalise(source)
         record = _parse_simplified(norm, source.source_metadata)
+    record["warnings"] = [*source.warnings, *record["warnings"]]
     record["source_format"] = source.source_format
     record["encoding"] = source.encoding
     record["ocr"] = source.ocr
