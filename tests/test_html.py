@@ -143,7 +143,12 @@ def test_a_layout_page_gives_the_record_of_the_text(records, layout_records, sty
 @pytest.mark.parametrize("doc_id", ALL_IDS)
 def test_the_information_box_is_kept_with_the_record(layout_records, style, doc_id):
     text = (CORPUS / f"{doc_id}.txt").read_text(encoding="utf-8")
-    assert layout_records[style, doc_id]["source_metadata"] == box_fields(text, style)
+    box = layout_records[style, doc_id]["source_metadata"]
+    printed = {k: v for k, v in box.items() if not k.endswith("_iso")}
+    assert printed == box_fields(text, style)
+    # each date beside its ISO form (2021年08月09日 → 2021-08-09), the article's issue_date among them
+    assert {k for k in box if k.endswith("_iso")} == {f"{k}_iso" for k in printed if k.endswith("_date")}
+    assert box["written_date_iso"] == layout_records[style, doc_id]["issue_date"]
 
 
 def test_the_box_and_its_phone_copy_stay_out_of_the_article(layout_records):
@@ -223,7 +228,7 @@ def test_an_order_page_gives_the_record_of_its_text(tmp_path):
     assert {k: page[k] for k in same} == {k: plain[k] for k in same}
     for key in LIST_KEYS:
         assert without_spans(page[key]) == without_spans(plain[key]), key
-    assert page["source_metadata"] == box
+    assert page["source_metadata"] == {**box, "written_date_iso": "2021-05-20", "published_date_iso": "2021-05-28"}
     assert read_html(rendering).text.splitlines()[:2] == ["某某省人民政府令", "第12号"]  # the box number not put above
     assert not _self_citations(page)
 
