@@ -12,7 +12,7 @@ from policydiff.metadata import enclosed_title, find_title, issuer_names
 from policydiff.models import SourceText
 from policydiff.normalise import is_page_line, normalise
 from policydiff.outline import Paragraph
-from policydiff.pagebox import box_date, box_issuers
+from policydiff.pagebox import box_date, box_issuers, with_iso_dates
 from policydiff.parse import parse_source, parse_text
 from policydiff.textutils import find_damaged_doc_numbers, repair_bare_date
 
@@ -285,6 +285,34 @@ def test_enclosed_title(title, enclosed):
 ])
 def test_box_dates(value, iso):
     assert box_date(value) == iso
+
+
+@pytest.mark.parametrize(("box", "isos"), [
+    # xxgk box: 成文日期 with 年月日 and a zero-padded month, 发布日期 with a time of day
+    ({"written_date": "2021年06月30日", "published_date": "2021-07-02 09:15:33"},
+     {"written_date_iso": "2021-06-30", "published_date_iso": "2021-07-02T09:15"}),
+    # law database: 施行日期 in Chinese numerals, slashes in 发布日期
+    ({"effective_date": "二〇二一年七月一日", "published_date": "2021/6/30"},
+     {"effective_date_iso": "2021-07-01", "published_date_iso": "2021-06-30"}),
+    # a date field that holds no date, and fields that are not dates: no ISO form
+    ({"written_date": "暂无", "index_no": "0001/2021-06-30", "validity": "现行有效"}, {}),
+])
+def test_box_dates_get_an_iso_form_beside_the_printed_one(box, isos):
+    assert with_iso_dates(box) == {**box, **isos}
+
+
+@pytest.mark.parametrize(("written", "conflict"), [
+    ("2021年6月30日", None),  # the article's date printed otherwise in the box: the same date, no conflict
+    ("2021年07月01日", "2021-07-01"),  # another day: a conflict, the page's side in ISO form
+    ("2021-06-30 10:20", None),  # a time of day: a publishing time, not compared with the signing date
+])
+def test_the_box_date_is_compared_with_the_article_in_iso_form(written, conflict):
+    text = "澜卫发〔2021〕3号\n关于做好健康帮扶工作的通知\n各市卫生健康委：\n请认真落实。\n澜川省卫生健康委员会\n2021年6月30日\n"
+    record = parse_source(SourceText(path="x.html", text=text, source_metadata={"written_date": written}))
+    assert record["issue_date"] == "2021-06-30"
+    conflicts = [c for c in record["field_conflicts"] if c["field"] == "issue_date"]
+    assert conflicts == ([{"field": "issue_date", "article": "2021-06-30", "page": conflict}] if conflict else [])
+    assert record["source_metadata"]["written_date"] == written  # as printed, beside its ISO form
 
 
 @pytest.mark.parametrize(("value", "issuers"), [

@@ -68,6 +68,28 @@ def test_a_gb2312_page_is_read_by_its_declared_charset(tmp_path, records, doc_id
     assert parse_file(page, tmp_path)["doc_number"] == records[doc_id]["doc_number"]
 
 
+def test_a_page_read_by_its_declared_charset_carries_no_encoding_warning(tmp_path):
+    page = render_page((CORPUS / f"{SHENMU}.txt").read_text(encoding="utf-8"), tmp_path / "gb.html", charset="gb2312")
+    assert not [w for w in parse_file(page, tmp_path)["warnings"] if w.startswith("encoding")]
+
+
+@pytest.mark.parametrize("declared, written, read_as", [
+    # the shape the brief names: meta charset=gb2312 on a page saved as UTF-8 (a CMS re-templated, bytes unchanged)
+    ("gb2312", "utf-8", "utf-8"),
+    # the reverse: UTF-8 declared on GBK bytes, which are not valid UTF-8: read as GB18030
+    ("utf-8", "gb18030", "gb18030"),
+])
+def test_an_overridden_charset_declaration_is_a_warning(tmp_path, declared, written, read_as):
+    text = (CORPUS / f"{SHENMU}.txt").read_text(encoding="utf-8")
+    page = render_page(text, tmp_path / "page.html", charset=declared)
+    page.write_bytes(page.read_bytes().decode("gb18030" if declared == "gb2312" else "utf-8").encode(written))
+    record = parse_file(page, tmp_path)
+    assert record["encoding"] == read_as
+    assert record["doc_number"] == "神卫健发〔2021〕64号"
+    assert (f"encoding overridden: the page's meta charset declares {declared}, the bytes were read as {read_as}"
+            in record["warnings"])
+
+
 def test_an_xhtml_page_with_an_xml_declaration(tmp_path):
     text = (CORPUS / f"{SHENMU}.txt").read_text(encoding="utf-8")
     page = render_page(text, tmp_path / "x.html")
@@ -121,7 +143,12 @@ def test_a_layout_page_gives_the_record_of_the_text(records, layout_records, sty
 @pytest.mark.parametrize("doc_id", ALL_IDS)
 def test_the_information_box_is_kept_with_the_record(layout_records, style, doc_id):
     text = (CORPUS / f"{doc_id}.txt").read_text(encoding="utf-8")
-    assert layout_records[style, doc_id]["source_metadata"] == box_fields(text, style)
+    box = layout_records[style, doc_id]["source_metadata"]
+    printed = {k: v for k, v in box.items() if not k.endswith("_iso")}
+    assert printed == box_fields(text, style)
+    # each date beside its ISO form (2021年08月09日 → 2021-08-09), the article's issue_date among them
+    assert {k for k in box if k.endswith("_iso")} == {f"{k}_iso" for k in printed if k.endswith("_date")}
+    assert box["written_date_iso"] == layout_records[style, doc_id]["issue_date"]
 
 
 def test_the_box_and_its_phone_copy_stay_out_of_the_article(layout_records):
@@ -201,7 +228,7 @@ def test_an_order_page_gives_the_record_of_its_text(tmp_path):
     assert {k: page[k] for k in same} == {k: plain[k] for k in same}
     for key in LIST_KEYS:
         assert without_spans(page[key]) == without_spans(plain[key]), key
-    assert page["source_metadata"] == box
+    assert page["source_metadata"] == {**box, "written_date_iso": "2021-05-20", "published_date_iso": "2021-05-28"}
     assert read_html(rendering).text.splitlines()[:2] == ["某某省人民政府令", "第12号"]  # the box number not put above
     assert not _self_citations(page)
 

@@ -16,6 +16,24 @@ def test_text_in_any_office_encoding_reads_the_same(tmp_path, encoding):
     assert source.encoding
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "utf-16"])
+def test_a_text_read_as_it_declares_has_no_encoding_warning(tmp_path, encoding):
+    path = tmp_path / "notice.txt"
+    path.write_bytes(NOTICE.encode(encoding))  # utf-8-sig and utf-16 write a byte-order mark
+    assert read(path).warnings == []
+
+
+def test_a_byte_order_mark_overridden_by_detection_is_a_warning(tmp_path):
+    # a UTF-8 byte-order mark before GB18030 bytes (an editor added it, the text was never re-encoded):
+    # the bytes are not UTF-8, detection decides, and the record says so
+    path = tmp_path / "notice.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + NOTICE.encode("gb18030"))
+    source = read(path)
+    assert source.encoding not in ("utf_8", "utf-8") and source.text == NOTICE
+    assert source.warnings == [f"encoding overridden: the file's byte-order mark declares utf-8, "
+                               f"the bytes were read as {source.encoding}"]
+
+
 def test_gb18030_notice_parses_like_utf8(tmp_path, records):
     from policydiff.parse import parse_file
 

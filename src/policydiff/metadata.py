@@ -15,7 +15,7 @@ from typing import Any
 from . import patterns as P
 from . import places
 from .outline import Paragraph, match_label, paragraphs
-from .pagebox import box_date, box_issuers, page_box
+from .pagebox import box_issuers, page_box, with_iso_dates
 from .resources import Locality, localities
 from .textutils import chinese_number, normalise_doc_number, repair_bare_date, split_units
 
@@ -85,11 +85,13 @@ def merge_page_box(meta: dict, box: dict) -> dict:
     ('关于某事的通知', '甲发〔2021〕2号')
     """
     conflicts, filled, warnings = [], [], list(meta["warnings"])
+    box = with_iso_dates(box)
     page_values = {
         "title": box.get("title"),
         "doc_number": _box_doc_number(box.get("doc_number")),
         "issuers": box_issuers(box.get("issuer")),
-        "issue_date": box_date(box.get("written_date")),
+        # compared in the box's ISO form; a 成文日期 with a time of day is a publishing time, not a signing date
+        "issue_date": box.get("written_date_iso") if "T" not in box.get("written_date_iso", "T") else None,
     }
     merged = {}
     for field, page_value in page_values.items():

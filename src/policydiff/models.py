@@ -26,6 +26,8 @@ class SourceText:
     # the page's information box (发文字号, 成文日期 …) under normalised keys: title, doc_number,
     # issuer, written_date, published_date, index_no, topic, validity, source; values as printed
     source_metadata: dict[str, str] = field(default_factory=dict)
+    # what the reader had to decide that the record should say (a declared encoding overridden …)
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -317,6 +319,7 @@ class Record(TypedDict, total=False):
     repairs: list[dict]
     warnings: list[str]
     unit_map: dict[str, dict]
+    script: str  # "traditional" where the notice is printed in traditional characters (absent otherwise)
     record_version: int
     source_format: str
     encoding: str | None

@@ -13,6 +13,7 @@ import re
 from . import patterns as P
 from .normalise import is_page_line
 from .outline import Paragraph
+from .textutils import chinese_number
 
 _KEY_OF_LABEL = {re.sub(r"\s", "", label): key for key, labels in P.META_LABELS.items() for label in labels}
 _SHORT_LABELS = {"来源", "來源", "作者", "名称", "名稱", "标题", "標題", "文号", "文號", "属性", "屬性", "备注", "備注"}
@@ -20,6 +21,7 @@ _VALUE_JUNK = " \u3000|•·：:【】"
 _GLUED_TIME = re.compile(r"(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|日)(\d{1,2}:\d{2})")
 _ISO_DATE = re.compile(r"(?P<year>(?:19|20)\d{2})\s*[-/年.]\s*(?P<month>\d{1,2})\s*[-/月.]\s*(?P<day>\d{1,2})")
 _TIME = re.compile(r"\d{1,2}:\d{2}")
+_ZEROS = str.maketrans({ch: "〇" for ch in P.ZERO_LOOKALIKES})
 
 
 def page_box(head: list[Paragraph]) -> tuple[dict[str, str], set[int]]:
@@ -93,15 +95,54 @@ def box_date(value: str | None) -> str | None:
     >>> box_date("2021-06-30"), box_date("2023年05月12日 11:20"), box_date("1998/04/01")
     ('2021-06-30', None, '1998-04-01')
     """
-    if not value or _TIME.search(value):
+    iso = iso_form(value)
+    return iso if iso and "T" not in iso else None
+
+
+def iso_form(value: str | None) -> str | None:
+    """The ISO form of a box value that is a date: ``YYYY-MM-DD``, with ``THH:MM`` where the
+    value prints a time of day; Chinese numerals are understood; None for any other value.
+
+    >>> iso_form("2021年6月30日"), iso_form("2023-05-12 11:20:08"), iso_form("二〇二一年六月三十日"), iso_form("现行有效")
+    ('2021-06-30', '2023-05-12T11:20', '2021-06-30', None)
+    """
+    if not value:
         return None
+    date = _digit_date(value) or _numeral_date(value)
+    if date is None:
+        return None
+    time = _TIME.search(value)
+    return f"{date}T{int(time.group(0).split(':')[0]):02d}:{time.group(0).split(':')[1]}" if time else date
+
+
+def with_iso_dates(box: dict[str, str]) -> dict[str, str]:
+    """The box with an ISO form beside every date value (``written_date_iso`` beside
+    ``written_date``), the printed values kept as they are.
+
+    >>> with_iso_dates({"written_date": "2021年06月30日", "index_no": "0001/2021-3"})
+    {'written_date': '2021年06月30日', 'index_no': '0001/2021-3', 'written_date_iso': '2021-06-30'}
+    """
+    isos = {f"{key}_iso": iso_form(value) for key, value in box.items()
+            if key.endswith("_date") and isinstance(value, str)}
+    return {**box, **{key: iso for key, iso in isos.items() if iso}}
+
+
+def _digit_date(value: str) -> str | None:
     m = _ISO_DATE.search(value)
+    return _valid_date(m.group("year"), m.group("month"), m.group("day")) if m else None
+
+
+def _numeral_date(value: str) -> str | None:
+    m = P.DATE.search(value)
     if not m:
         return None
-    year, month, day = int(m.group("year")), int(m.group("month")), int(m.group("day"))
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
+    numbers = [chinese_number(m.group(k).translate(_ZEROS)) for k in ("year", "month", "day")]
+    return None if None in numbers else _valid_date(*numbers)
+
+
+def _valid_date(year, month, day) -> str | None:
+    year, month, day = int(year), int(month), int(day)
+    return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else None
 
 
 def box_issuers(value: str | None) -> list[str]:

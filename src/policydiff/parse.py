@@ -6,6 +6,7 @@ pool, or on a distributed engine); everything after :func:`read` is pure.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import itertools
 import operator
@@ -24,6 +25,7 @@ from .models import NormalisedText, OutlineNode, Record, SourceText
 from .normalise import normalise
 from .outline import build_outline
 from .read import read
+from .traditional import PrintedForm, is_traditional, printed_characters, to_simplified
 
 RECORD_VERSION = 1
 
@@ -58,8 +60,16 @@ def parse_file(path, root=None) -> Record:
 
 def parse_source(source: SourceText) -> Record:
     """Parse already-read text into a record (no I/O)."""
-    norm = normalise(source)
-    record = parse_text(norm, source.source_metadata)
+    if is_traditional(source.text):  # normalised in simplified too: its line joins read simplified words
+        simplified = dataclasses.replace(source, text=to_simplified(source.text))
+        simplified_norm = normalise(simplified)
+        norm = dataclasses.replace(simplified_norm, text=printed_characters(
+            simplified_norm.text, simplified_norm.source_offsets, source.text, simplified.text))
+        record = _parse_traditional(norm, simplified_norm.text, source.source_metadata)
+    else:
+        norm = normalise(source)
+        record = _parse_simplified(norm, source.source_metadata)
+    record["warnings"] = [*source.warnings, *record["warnings"]]
     record["source_format"] = source.source_format
     record["encoding"] = source.encoding
     record["ocr"] = source.ocr
@@ -74,7 +84,51 @@ def parse_source(source: SourceText) -> Record:
 
 def parse_text(norm: NormalisedText, source_metadata: dict | None = None) -> Record:
     """Parse normalised text: outline, metadata and every list key. ``source_metadata`` is the
-    information box a reader found on the page (it is merged with any box in the text)."""
+    information box a reader found on the page (it is merged with any box in the text).
+    A notice printed in traditional characters is parsed in its simplified rendering (see
+    :mod:`.traditional`): strings as printed, canonical places and units in simplified."""
+    if is_traditional(norm.text):
+        return _parse_traditional(norm, to_simplified(norm.text), source_metadata)
+    return _parse_simplified(norm, source_metadata)
+
+
+# keys whose values are canonical (the place table's names, levels, genres, kinds): never put
+# back into traditional characters
+_CANONICAL_KEYS = frozenset({"locality", "parent_locality", "locality_chain", "locality_code", "admin_level",
+                             "genre", "binding", "kind", "unit_map"})
+
+
+def _parse_traditional(norm: NormalisedText, simplified: str, source_metadata: dict | None) -> Record:
+    """The record of a notice in traditional characters: parsed in ``simplified``, its rendering
+    of the same length (so every span holds), then its strings put back as printed."""
+    box = {k: to_simplified(v) if isinstance(v, str) else v for k, v in (source_metadata or {}).items()}
+    parsed = _parse_simplified(NormalisedText(simplified, norm.source_offsets, norm.repairs), box)
+    printed = PrintedForm(norm.text, simplified, _CANONICAL_KEYS)
+    record = cast(Record, printed.value(parsed))
+    # unit_map is keyed by the units as printed; its values are canonical
+    record["unit_map"] = {printed.string(raw): unit for raw, unit in parsed["unit_map"].items()}
+    record["text"] = norm.text
+    _canonical_doc_numbers(record)
+    record["script"] = "traditional"
+    record["warnings"].append("printed in traditional characters: read through a simplified rendering; "
+                              "locality and canonical units are given in simplified characters")
+    return record
+
+
+def _canonical_doc_numbers(record: Record) -> None:
+    """A 文号's canonical form ends in 号 as in simplified notices (code〔year〕serial号): 號 is
+    written 号 as brackets are written 〔〕; the code stays as printed (桂衛基層發〔2021〕5号)."""
+    def canonical(number):
+        return number[:-1] + "号" if isinstance(number, str) and number.endswith("號") else number
+    record["doc_number"] = canonical(record.get("doc_number"))
+    for citation in record.get("citations") or []:
+        citation["doc_number"] = canonical(citation.get("doc_number"))
+    for conflict in record.get("field_conflicts") or []:
+        if conflict["field"] == "doc_number":
+            conflict.update(article=canonical(conflict["article"]), page=canonical(conflict["page"]))
+
+
+def _parse_simplified(norm: NormalisedText, source_metadata: dict | None = None) -> Record:
     text = norm.text
     nodes = build_outline(text)
     by_path = {n.path: n for n in nodes}

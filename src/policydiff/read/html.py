@@ -18,7 +18,7 @@ from ..models import SourceText
 from ..textutils import normalise_doc_number
 from . import limits
 from .html_box import read_info_box
-from .text import decode_bytes
+from .text import decode_bytes, override_warning
 
 # Lines of a government web page around the notice, not part of it.
 PAGE_CHROME = re.compile(r"^\s*(?:当前位置|您的位置|发布时间|发布日期|来源[:：]|浏览次数|访问次数|字号|【?字体|打印本页|"
@@ -57,6 +57,9 @@ def read_html(path) -> SourceText:
     if not data.strip():
         raise errors.EmptyFileError(path)
     text, encoding = _decode_html(path, data)
+    declared = next(iter(_CHARSET.findall(data[:4096])), b"").decode("ascii").lower()
+    # a page of ASCII alone reads the same in any charset it declares
+    warnings = [] if data.isascii() else override_warning("the page's meta charset", declared, encoding)
     text = _XML_DECLARATION.sub("", text, count=1)  # lxml refuses a declaration in a decoded string
     try:
         page = lxml.html.document_fromstring(text)
@@ -73,7 +76,7 @@ def read_html(path) -> SourceText:
     if number and P.DOC_NUMBER.search(number) and not _prints_number(lines, number):
         lines.insert(0, number)  # the page's 发文字号 field, where the article does not print it
     return SourceText(path=str(path), text="\n".join(lines), encoding=encoding, source_format="html",
-                      source_metadata=box)
+                      source_metadata=box, warnings=warnings)
 
 
 def _article_lines(path, article) -> list[str]:

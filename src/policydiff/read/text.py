@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 
@@ -12,6 +13,9 @@ from ..models import SourceText
 from . import limits
 
 BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+BOM_ENCODINGS = {b"\xef\xbb\xbf": "utf-8", b"\xff\xfe": "utf-16-le", b"\xfe\xff": "utf-16-be"}
+
+
 def read_text(path) -> SourceText:
     """Decode a plain-text notice, detecting its encoding (UTF-8/16, GB18030 …)."""
     limits.check_file_size(path)  # before reading: a text this large is not one notice
@@ -21,7 +25,35 @@ def read_text(path) -> SourceText:
     text, encoding = decode_bytes(path, data)
     if not text.strip():
         raise errors.EmptyFileError(path, "only whitespace")
-    return SourceText(path=str(path), text=text, encoding=encoding)
+    declared = next((name for bom, name in BOM_ENCODINGS.items() if data.startswith(bom)), None)
+    return SourceText(path=str(path), text=text, encoding=encoding,
+                      warnings=override_warning("the file's byte-order mark", declared, encoding))
+
+
+# encodings that read the same bytes alike: a page declaring gb2312 read as GB18030 is not overridden
+_FAMILY = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "utf-16-le": "utf-16", "utf-16-be": "utf-16",
+           "utf-8-sig": "utf-8"}
+
+
+def _family(name: str) -> str:
+    try:
+        name = codecs.lookup(name).name
+    except LookupError:
+        name = name.lower()
+    return _FAMILY.get(name, name)
+
+
+def override_warning(declaration: str, declared: str | None, encoding: str) -> list[str]:
+    """A warning when bytes that declare one encoding were read in another.
+
+    >>> override_warning("the page's meta charset", "gb2312", "utf-8")
+    ["encoding overridden: the page's meta charset declares gb2312, the bytes were read as utf-8"]
+    >>> override_warning("the page's meta charset", "gbk", "gb18030")
+    []
+    """
+    if not declared or _family(declared) == _family(encoding):
+        return []
+    return [f"encoding overridden: {declaration} declares {declared}, the bytes were read as {encoding}"]
 
 
 def decode_bytes(path, data: bytes) -> tuple[str, str]:
@@ -39,7 +71,8 @@ def decode_bytes(path, data: bytes) -> tuple[str, str]:
     found = None if bom else _utf16_without_bom(data)  # all-Chinese UTF-16 has no NUL bytes
     if found:
         return found
-    best = from_bytes(data).best()
+    # a UTF-8 byte-order mark before bytes that are not UTF-8 (an editor added it) misleads detection
+    best = from_bytes(data[3:] if data.startswith(BOMS[0]) else data).best()
     if best is None:
         raise errors.EncodingError(path)
     text = str(best)
