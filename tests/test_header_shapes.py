@@ -94,6 +94,17 @@ def test_information_box_in_the_text(synthetic, name, key, value):
     assert synthetic[name][0]["source_metadata"].get(key) == value
 
 
+@pytest.mark.parametrize("label", ["颁布时间", "頒布時間", "颁布日期"])
+def test_a_promulgation_date_in_the_box_gives_the_issue_date(label):
+    # an encyclopedia-style copy: a bulleted box, then the plan itself with no signature or date
+    text = (f"青梧市人民政府关于印发健康青梧行动实施方案的通知\n基本介绍\n  • {label}:2021年4月6日\n"
+            "  • 发布单位:青梧市人民政府\n  • 发文字号:梧府发〔2021〕7号\n全文\n"
+            "为深入推进健康青梧建设，制定本方案。\n一、总体要求\n（一）指导思想。坚持预防为主。\n")
+    record = parse_source(SourceText(path="x.txt", text=text, source_format="txt"))
+    assert record["source_metadata"]["written_date"] == "2021年4月6日"
+    assert record["issue_date"] == "2021-04-06"
+
+
 def test_box_fills_what_the_article_lacks_and_says_so(synthetic):
     record = synthetic["H6"][0]  # the article prints neither title nor 文号
     assert record["filled_from_source_metadata"] == ["title", "doc_number", "issuers"]
