@@ -82,3 +82,20 @@ PAGE_JOINS = [
 @pytest.mark.parametrize(("lines", "count"), PAGE_JOINS)
 def test_page_lines_and_joins(lines, count):
     assert len(normalise("\n".join(lines)).text.split("\n")) == count
+
+
+@pytest.mark.parametrize(("printed", "expected"), [
+    # a mirror site's reading aid after some characters: removed, the spans still point into the page
+    ("青府發(fā)〔2019〕12號\n青梧市人民政府關(guān)於印發(fā)實施方案的通知", "青府發〔2019〕12號\n青梧市人民政府關於印發實施方案的通知"),
+    ("各區(qū)人民政府，市政府各委、辦、局：", "各區人民政府，市政府各委、辦、局："),
+    # Latin in brackets that is not pinyin with a tone mark stays
+    ("推广PPP(ppp)模式和GDP(gdp)核算", "推广PPP(ppp)模式和GDP(gdp)核算"),
+    ("建立公私合作(PPP)项目库", "建立公私合作(PPP)项目库"),
+])
+def test_pinyin_annotations_are_removed(printed, expected):
+    result = normalise(printed)
+    assert result.text == expected
+    for i, ch in enumerate(result.text):
+        if ch not in "（）\n":
+            assert printed[result.source_offsets[i]] == ch  # every character maps back to itself
+    assert bool(result.repairs) == (printed != expected)

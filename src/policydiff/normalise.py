@@ -9,6 +9,7 @@ it came from (:attr:`NormalisedText.source_offsets`).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -70,6 +71,7 @@ def normalise(source: SourceText | str) -> NormalisedText:
     """
     raw = source.text if isinstance(source, SourceText) else source
     lines = [_clean_line(line) for line in _split_lines(raw)]
+    lines, annotated = _strip_pinyin(lines)
     paragraphs = _join_paragraphs([line for line in lines if line.text])
     text: list[str] = []
     offsets: list[int] = []
@@ -88,7 +90,11 @@ def normalise(source: SourceText | str) -> NormalisedText:
         text.append(para.text)
         offsets.extend(para.offsets)
     offsets.append(len(raw))  # the end sentinel, so that spans ending at len(text) map
-    return NormalisedText(text="".join(text), source_offsets=offsets, repairs=repairs)
+    for at, raw_text, repaired in annotated:  # where the line's first annotated character ended up
+        start = bisect.bisect_left(offsets, at)
+        repairs.append({"kind": "pinyin_annotations", "raw": raw_text, "repaired": repaired,
+                        "span": [start, start + len(repaired)]})
+    return NormalisedText(text="".join(text), source_offsets=offsets, repairs=sorted(repairs, key=lambda r: r["span"]))
 
 
 # a web page's markup left in copied text: a paragraph or line break ends a line
@@ -124,6 +130,28 @@ def _clean_line(line: Segment) -> Segment:
     line = line.sub(P.MARKDOWN_HEADING, "")
     line = line.sub(P.MARKDOWN_BOLD, "")
     return line.strip()
+
+
+# a mirror site's reading aid: a character followed by its pinyin, 發(fā)文字號(hào) (a syllable with a tone mark)
+_PINYIN = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ"
+PINYIN_ANNOTATION = re.compile(rf"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ])[{_PINYIN}]{{1,6}}\)")
+
+
+def _strip_pinyin(lines: list[Segment]) -> tuple[list[Segment], list[tuple[int, str, str]]]:
+    """Lines without pinyin annotations, and for each line that had some (source offset of its
+    first annotated character, the line's start as printed, as repaired) for the repairs."""
+    if not any(PINYIN_ANNOTATION.search(line.text) for line in lines if "(" in line.text):
+        return lines, []
+    out, annotated = [], []
+    for line in lines:
+        found = PINYIN_ANNOTATION.search(line.text) if "(" in line.text else None
+        if found:
+            first = found.start() - 1
+            stripped = line.sub(PINYIN_ANNOTATION, "")
+            annotated.append((line.offsets[first], line.text[first:first + 24], stripped.text[first:first + 16]))
+            line = stripped
+        out.append(line)
+    return out, annotated
 
 
 # ------------------------------------------------------------------ joining
