@@ -156,3 +156,19 @@ def test_lead_and_support_markers_in_traditional_characters():
     # the units' canonical ids and functions are the table's, in simplified characters
     assert record["unit_map"]["市衛生健康委"]["function"] == "卫生健康"
     assert record["unit_map"]["市醫保局"]["function"] == "医疗保障"
+
+
+@pytest.mark.parametrize("doc_id", [GUANGXI, HUAINAN])
+def test_a_traditional_rendering_is_compared_as_its_original(doc_id):
+    """The frame, its terms and the coverage patterns are simplified: a notice printed in traditional
+    characters is compared through its simplified rendering, with the same statuses and spans."""
+    from policydiff.compare.diff import diff_document, reference_from_frame
+    from policydiff.compare.frame import FRAME_PATH, load_frame
+
+    simplified, printed = (dict(record, id=doc_id) for record in both(doc_id))
+    reference = reference_from_frame(load_frame(FRAME_PATH), {doc_id: simplified})
+    original, rendering = diff_document(simplified, reference), diff_document(printed, reference)
+    assert [(e["frame_id"], e["status"], e["local"]) for e in rendering["entries"]] == \
+        [(e["frame_id"], e["status"], e["local"]) for e in original["entries"]]
+    assert [a["span"] for a in rendering["additions"]] == [a["span"] for a in original["additions"]]
+    assert any(e["status"] != "omitted" for e in rendering["entries"])

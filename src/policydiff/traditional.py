@@ -15,6 +15,9 @@ from __future__ import annotations
 import functools
 from collections import Counter
 from pathlib import Path
+from typing import cast
+
+from .models import Record
 
 # characters looked at first: a notice printed in traditional characters shows them in its header
 SAMPLE = 2000
@@ -136,3 +139,24 @@ def printed_characters(text: str, source_offsets: list[int], source: str, simpli
     """
     return "".join(source[at] if ch == simplified_source[at] else ch
                    for ch, at in zip(text, source_offsets))
+
+
+def simplified_record(record: Record) -> Record:
+    """A record printed in traditional characters (``script``), every string in it rendered
+    simplified character for character (keys too: ``unit_map`` stays keyed by the mentions'
+    strings), for the comparisons, whose frame, terms and patterns are simplified. Spans
+    stay valid; quotes taken from it are in simplified characters. Any other record is
+    returned as it is."""
+    if record.get("script") != "traditional":
+        return record
+    return cast(Record, _simplified(record))
+
+
+def _simplified(value):
+    if isinstance(value, str):
+        return to_simplified(value)
+    if isinstance(value, dict):
+        return {(_simplified(k) if isinstance(k, str) else k): _simplified(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_simplified(v) for v in value]
+    return value

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from ..models import Record
 from ..textutils import column_names, sentence_around
+from ..traditional import simplified_record
 from .align import key_terms
 from .diff import _body_targets_for, _unit
 from .frame import annex_targets, matching_indicator
@@ -32,7 +33,7 @@ def targets_across(records: Iterable[Record], indicators: list[dict]) -> list[di
                        "reference": (row.get("frame_values") or [None])[0], "cells": {}} for row in indicators]
     own_rows: dict[tuple[str, int], dict] = {}  # (indicator as printed, n) -> its row
     documents = []
-    for record in records:
+    for record in map(simplified_record, records):  # a traditional notice: through its simplified rendering
         documents.append((record["id"], record.get("locality"), record.get("doc_number")))
         used: set[tuple] = set()
         for row, out in zip(indicators, reference_rows):

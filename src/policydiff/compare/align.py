@@ -15,6 +15,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from ..models import Record
+from ..traditional import simplified_record
 
 IDENTICAL = "identical heading"
 NEAR_IDENTICAL = "near-identical heading"
@@ -160,8 +161,10 @@ def _hit(entry: dict, score: float, reason: str, matched_heading: str | None, te
 
 
 def align_document(record: Record, frame: list[dict] | PreparedFrame) -> list[dict]:
-    """Every measure of ``record`` aligned to ``frame``, in document order."""
+    """Every measure of ``record`` aligned to ``frame``, in document order (a notice printed in
+    traditional characters through its simplified rendering: the frame is simplified)."""
     prepared = frame if isinstance(frame, PreparedFrame) else PreparedFrame(frame)
+    record = simplified_record(record)
     aligned = []
     for m in record["measures"]:
         hit = align_measure(m, prepared)
@@ -193,6 +196,7 @@ def _row_end(row: dict, rows: list[dict]) -> int:
 
 def frame_from_document(record: Record) -> list[dict]:
     """Use a document's own measures as the frame (``--against DOC``)."""
+    record = simplified_record(record)
     return [{"id": m["path"], "label": m["title"], "pattern": None, "boilerplate": False,
              "key_terms": key_terms([m["title"], m["text"][:200]]),
              "evidence": [{"doc_id": record["id"], "path": m["path"], "heading": m["title"], "span": m["span"]}]}

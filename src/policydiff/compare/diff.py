@@ -8,6 +8,7 @@ import re
 from .. import __version__
 from ..models import Record, Reference
 from ..textutils import sentence_around
+from ..traditional import simplified_record
 from .align import NO_MATCH, PreparedFrame, align_document, frame_from_document, key_terms
 from .coverage import ANNEX_ONLY, DUTIES_ONLY, GOALS_ONLY, INSIDE_ITEM, NOT_FOUND, OWN_ITEM, cover, entry_view, passages
 from .frame import PROVENANCE, annex_targets, load_frame, matching_indicator, national_facts
@@ -84,7 +85,9 @@ def without_document(entries: list[dict], doc_id: str) -> list[dict]:
 
 def diff_document(record: Record, reference: Reference) -> dict:
     """What ``record`` adopted, merged, mentioned elsewhere, omitted and added relative to
-    ``reference``, with where each entry is covered, targets and responsibility compared."""
+    ``reference``, with where each entry is covered, targets and responsibility compared.
+    A notice printed in traditional characters is compared in a simplified rendering (same spans)."""
+    record = simplified_record(record)
     entries = without_document(reference.entries, record["id"]) if reference.kind == "frame" else reference.entries
     aligned = align_document(record, PreparedFrame(entries))
     sentences = passages(record)

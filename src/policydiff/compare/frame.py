@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ..models import Record
 from ..resources import load_json
 from ..textutils import split_units
+from ..traditional import simplified_record
 from .align import NO_MATCH, PreparedFrame, align_measure, key_terms
 
 FRAME_PATH = Path(__file__).resolve().parent.parent / "data" / "national_frame.json"  # the default frame, shipped
@@ -76,11 +78,11 @@ def build_frame(records) -> dict:
     ``records`` is a list, or a function that returns the records afresh in (issue
     date, id) order (``lambda: store.iter_records(db)``): the corpus is then read in
     passes, one record at a time, and only the frame and the indicator rows are kept."""
-    if callable(records):
-        passes = records
-    else:
-        ordered = sorted(records, key=_date_order)
-        passes = lambda: iter(ordered)  # noqa: E731
+    read = records if callable(records) else _in_date_order(records)
+
+    def passes():  # a traditional notice through its simplified rendering
+        return map(simplified_record, read())
+
     number = national_facts()["doc_number"]
     national = national_document(passes())
     primary_ids: set[str] = set()
@@ -107,6 +109,11 @@ def build_frame(records) -> dict:
     return {"provenance": PROVENANCE, "national": national,
             "primary_documents": sorted(primary_ids), "entries": entries,
             "indicators": build_indicators(carriers, primary_ids)}
+
+
+def _in_date_order(records: Iterable[Record]) -> Callable[[], list]:
+    ordered = sorted(records, key=_date_order)  # type: ignore[arg-type]
+    return lambda: ordered
 
 
 def _date_order(record: dict) -> tuple[str, str]:
