@@ -76,7 +76,7 @@ def test_kill_9_mid_ingest_leaves_only_complete_documents(tmp_path):
         assert conn.execute("select count(*) from measures where doc_id = ?", [doc_id]).fetchone()[0] == n_measures
         assert conn.execute("select count(*) from targets where doc_id = ?", [doc_id]).fetchone()[0] == n_targets
     report = ingest([folder], db, workers=1)
-    assert report.unchanged == len(docs) and report.added == 120 - len(docs)
+    assert report.unchanged == len(docs) and report.added == 400 - len(docs)
 
 
 # ------------------------------------------------------------------ issue 17
