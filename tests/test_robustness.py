@@ -211,8 +211,11 @@ def _wait_for_documents(db, count):
 def test_ctrl_c_ends_with_one_line_saying_what_was_stored(tmp_path):
     _many_notices(tmp_path / "in", 1000)  # a run long enough to be stopped half way on a fast machine
     db = tmp_path / "out" / "p.db"
+    # a test run started in the background (nohup, `cmd &`) ignores SIGINT, and so would the ingest it starts:
+    # give the ingest the disposition a terminal gives it
     proc = subprocess.Popen([sys.executable, "-m", "policydiff.cli", "ingest", str(tmp_path / "in"), "--db", str(db),
-                             "--workers", "2", "--quiet"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                             "--workers", "2", "--quiet"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     _wait_for_documents(db, 5)
     proc.send_signal(signal.SIGINT)
     try:
