@@ -172,3 +172,17 @@ def test_a_traditional_rendering_is_compared_as_its_original(doc_id):
         [(e["frame_id"], e["status"], e["local"]) for e in original["entries"]]
     assert [a["span"] for a in rendering["additions"]] == [a["span"] for a in original["additions"]]
     assert any(e["status"] != "omitted" for e in rendering["entries"])
+
+
+def test_a_traditional_rendering_meets_the_frame_in_the_responsibility_graph():
+    from policydiff.compare.frame import FRAME_PATH, load_frame
+    from policydiff.graph import responsibility_graph
+
+    simplified, printed = (dict(record, id=GUANGXI) for record in both(GUANGXI))
+    entries = load_frame(FRAME_PATH)["entries"]
+
+    def frame_ids(record):
+        graph = responsibility_graph([record], frame_entries=entries)
+        return [d["frame_id"] for _, d in graph.nodes(data=True) if d["kind"] == "measure"]
+
+    assert frame_ids(printed) == frame_ids(simplified) and any(frame_ids(printed))

@@ -34,6 +34,7 @@ from .compare.align import IDENTICAL, NEAR_IDENTICAL, PreparedFrame, align_measu
 from .models import Record
 from .resources import ancestor, localities
 from .textutils import bare_title, sentence_around
+from .traditional import is_traditional, to_simplified
 
 IMPLEMENTS = re.compile(r"贯彻落实|贯彻|落实")
 CARRY_OUT = re.compile(r"精神|制定本|制定如下|结合.{0,6}实际")
@@ -222,7 +223,7 @@ def _frame_hits(r: Record, alignments: dict[str, list[dict]] | None,
     for m in r["measures"]:
         hit = by_title.get(m["title"]) if by_title is not None else None
         if hit is None:
-            hit = align_measure(m, frame_entries)
+            hit = align_measure(_in_simplified(m), frame_entries)
             if by_title is not None and hit["reason"] in (IDENTICAL, NEAR_IDENTICAL):
                 if len(by_title) >= HEADINGS_KEPT:
                     by_title.clear()
@@ -232,6 +233,13 @@ def _frame_hits(r: Record, alignments: dict[str, list[dict]] | None,
 
 
 HEADINGS_KEPT = 20_000  # headings a graph writer remembers the frame entry of (a bound on its memory)
+
+
+def _in_simplified(measure: dict) -> dict:
+    """A measure printed in traditional characters as the (simplified) frame reads it."""
+    if not is_traditional(measure["title"] + measure.get("text", "")[:200]):
+        return measure
+    return {**measure, "title": to_simplified(measure["title"]), "text": to_simplified(measure.get("text", ""))}
 
 # the kinds of nodes and edges of the responsibility graph: scope, the attributes every
 # one of them has with the same value, and the names of the others, in the order
@@ -338,8 +346,10 @@ def write_responsibility_graphml_from_db(db_path, path, frame_entries: list[dict
         ids = store.document_ids(db)
     finally:
         db.close()
-    chunks = [ids[i:i + GRAPH_CHUNK] for i in range(0, len(ids), GRAPH_CHUNK)]
-    workers = min(workers or os.cpu_count() or 1, len(chunks))
+    workers = workers or os.cpu_count() or 1
+    size = max(1, min(GRAPH_CHUNK, -(-len(ids) // (workers * 4))))  # at least four chunks a worker
+    chunks = [ids[i:i + size] for i in range(0, len(ids), size)]
+    workers = min(workers, len(chunks))
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=Path(path).parent, prefix=".graph-") as folder:
         if workers <= 1:
@@ -351,7 +361,7 @@ def write_responsibility_graphml_from_db(db_path, path, frame_entries: list[dict
             return _write_parts(path, _in_order_bounded(pool, _graph_chunk, chunks, ahead=2 * workers), fmt)
 
 
-GRAPH_CHUNK = 400  # documents a worker turns into a part of the file at a time
+GRAPH_CHUNK = 1000  # documents a worker turns into a part of the file at a time, at most
 _worker_state: dict = {}
 
 
