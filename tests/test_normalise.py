@@ -87,10 +87,13 @@ def test_page_lines_and_joins(lines, count):
 @pytest.mark.parametrize(("printed", "expected"), [
     # a mirror site's reading aid after some characters: removed, the spans still point into the page
     ("青府發(fā)〔2019〕12號\n青梧市人民政府關(guān)於印發(fā)實施方案的通知", "青府發〔2019〕12號\n青梧市人民政府關於印發實施方案的通知"),
-    ("各區(qū)人民政府，市政府各委、辦、局：", "各區人民政府，市政府各委、辦、局："),
-    # Latin in brackets that is not pinyin with a tone mark stays
-    ("推广PPP(ppp)模式和GDP(gdp)核算", "推广PPP(ppp)模式和GDP(gdp)核算"),
+    # without tone marks, and repeated after one character
+    ("推動農(nong)村(cun)(cun)衛生(sheng)(sheng)廁(ce)所建設", "推動農村衛生廁所建設"),
+    ("各區(qū)人民政府，市政(zheng)府各委、辦(ban)、局：", "各區人民政府，市政府各委、辦、局："),
+    # Latin in brackets that is not pinyin stays: not syllables, or too few to be a mirror site's
+    ("推广PPP(ppp)模式和GDP(gdp)核算，试点(pm)监测", "推广PPP(ppp)模式和GDP(gdp)核算，试点(pm)监测"),
     ("建立公私合作(PPP)项目库", "建立公私合作(PPP)项目库"),
+    ("一是(a)类地区，二是(b)类地区", "一是(a)类地区，二是(b)类地区"),
 ])
 def test_pinyin_annotations_are_removed(printed, expected):
     result = normalise(printed)

@@ -132,25 +132,38 @@ def _clean_line(line: Segment) -> Segment:
     return line.strip()
 
 
-# a mirror site's reading aid: a character followed by its pinyin, 發(fā)文字號(hào) (a syllable with a tone mark)
-_PINYIN = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ"
-PINYIN_ANNOTATION = re.compile(rf"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ])[{_PINYIN}]{{1,6}}\)")
+# a mirror site's reading aid: characters followed by their pinyin, with or without tone marks,
+# 發(fā)文字號(hào), 農(nong)村(cun)(cun) — one or more bracketed syllables after a Chinese character
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ"
+PINYIN_RUN = re.compile(rf"(?<=[\u4e00-\u9fff])(?:\([a-zü{_TONED}]{{1,6}}\))+")
+_UNTONED = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ", "aaaaeeeeiiiioooouuuuüüüünnn")
+# a syllable of Mandarin: an initial (or none) and a final — (ppp), (gdp), (pm) are not
+PINYIN_SYLLABLE = re.compile(r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|"
+                             r"üan|ai|ao|an|ei|en|er|ia|ie|in|iu|ou|ua|uo|ui|un|üe|ue|a|e|i|o|u|ü|n|ng|m)")
+ANNOTATIONS_NEEDED = 3  # fewer in a whole notice: a bracketed word, not a mirror site's annotations
+
+
+def _is_pinyin_run(run: str) -> bool:
+    syllables = run[1:-1].split(")(")
+    return all(PINYIN_SYLLABLE.fullmatch(s.translate(_UNTONED)) for s in syllables)
 
 
 def _strip_pinyin(lines: list[Segment]) -> tuple[list[Segment], list[tuple[int, str, str]]]:
-    """Lines without pinyin annotations, and for each line that had some (source offset of its
-    first annotated character, the line's start as printed, as repaired) for the repairs."""
-    if not any(PINYIN_ANNOTATION.search(line.text) for line in lines if "(" in line.text):
+    """Lines without a mirror site's pinyin annotations (only where a notice has at least
+    :data:`ANNOTATIONS_NEEDED`), and for each line that had some (source offset of its first
+    annotated character, the line from there as printed, as repaired) for the repairs."""
+    found = [(i, m) for i, line in enumerate(lines) if "(" in line.text
+             for m in PINYIN_RUN.finditer(line.text) if _is_pinyin_run(m.group())]
+    if len(found) < ANNOTATIONS_NEEDED:
         return lines, []
-    out, annotated = [], []
-    for line in lines:
-        found = PINYIN_ANNOTATION.search(line.text) if "(" in line.text else None
-        if found:
-            first = found.start() - 1
-            stripped = line.sub(PINYIN_ANNOTATION, "")
-            annotated.append((line.offsets[first], line.text[first:first + 24], stripped.text[first:first + 16]))
-            line = stripped
-        out.append(line)
+    annotated = []
+    out = list(lines)
+    for i in sorted({i for i, _ in found}):
+        line = lines[i]
+        first = next(m.start() for j, m in found if j == i) - 1
+        stripped = line.sub(PINYIN_RUN, lambda m: "" if _is_pinyin_run(m.group()) else m.group())
+        annotated.append((line.offsets[first], line.text[first:first + 24], stripped.text[first:first + 16]))
+        out[i] = stripped
     return out, annotated
 
 
