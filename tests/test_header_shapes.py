@@ -105,6 +105,20 @@ def test_a_promulgation_date_in_the_box_gives_the_issue_date(label):
     assert record["issue_date"] == "2021-04-06"
 
 
+@pytest.mark.parametrize(("box_issuer", "expected"), [
+    ("区政府", ["青梧市桐溪区人民政府"]),  # the box's short form: the title's full name
+    ("桐溪区人民政府", ["青梧市桐溪区人民政府"]),  # the same body without its city
+    ("区卫生健康委", ["区卫生健康委"]),  # another body: the box's word stands
+])
+def test_a_short_box_issuer_gives_way_to_the_full_name_in_the_title(box_issuer, expected):
+    # a district government's page: a box table, then the plan with no title of its own and no signature
+    text = (f"索 引 号: | WA0000001-2021-002 | 主题分类: | 区府办文件 |\n发布机构: | {box_issuer} | 发文日期: | 2021-12-09 |\n"
+            "名 称: | 青梧市桐溪区人民政府关于深入推进爱国卫生运动的实施方案 | ||\n文 号: | 桐府发〔2021〕34号 | 公开类型: | 主动公开 |\n"
+            "各镇人民政府,区政府各委、办、局:\n为弘扬爱国卫生运动优良传统,制定本实施方案。\n一、指导思想\n坚持预防为主。\n")
+    record = parse_source(SourceText(path="x.txt", text=text, source_format="txt"))
+    assert record["issuers"] == expected
+
+
 def test_box_fills_what_the_article_lacks_and_says_so(synthetic):
     record = synthetic["H6"][0]  # the article prints neither title nor 文号
     assert record["filled_from_source_metadata"] == ["title", "doc_number", "issuers"]

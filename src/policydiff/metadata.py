@@ -59,6 +59,7 @@ def extract_metadata(text: str, source_metadata: dict | None = None) -> dict:
     if not issuers and title and title.issuer:
         meta["issuers"] = issuer_names(title.issuer) or [title.issuer]  # 望川县人民政府关于印发… unsigned
     meta.update(merge_page_box(meta, box))
+    meta["issuers"] = _full_name_from_title(meta["issuers"], meta["title"], meta["filled_from_source_metadata"])
     meta["warnings"].extend(_issuer_count_warning(meta["title"], meta["issuers"]))
     if meta["title"] and not meta["genre"]:
         meta["genre"] = _genre(meta["title"])
@@ -107,6 +108,20 @@ def merge_page_box(meta: dict, box: dict) -> dict:
             warnings.append(f"{field} differs between the article ({article}) and the page's box ({page_value})")
     return {**merged, "source_metadata": box, "field_conflicts": conflicts,
             "filled_from_source_metadata": filled, "warnings": warnings}
+
+
+def _full_name_from_title(issuers: list[str], title: str | None, filled: list[str]) -> list[str]:
+    """A page box's issuer is often a short form (区政府); where the article prints no signature
+    and the title names that body in full before 关于 (上海市某区人民政府关于…), the full name.
+
+    >>> _full_name_from_title(["区政府"], "青梧市桐溪区人民政府关于印发某方案的通知", ["issuers"])
+    ['青梧市桐溪区人民政府']
+    """
+    named = _title_issuer(title) if title and "issuers" in filled and len(issuers) == 1 else None
+    if not named:
+        return issuers
+    short = issuers[0].replace("人民政府", "政府")
+    return (issuer_names(named) or [named]) if named.replace("人民政府", "政府").endswith(short) else issuers
 
 
 def _box_doc_number(value: str | None) -> str | None:
