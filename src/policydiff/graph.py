@@ -354,7 +354,11 @@ def write_responsibility_graphml_from_db(db_path, path, frame_entries: list[dict
     with tempfile.TemporaryDirectory(dir=Path(path).parent, prefix=".graph-") as folder:
         if workers <= 1:
             _graph_worker_init(str(db_path), prepared, folder, fmt, pool=False)
-            return _write_parts(path, map(_graph_chunk, chunks), fmt)
+            try:
+                return _write_parts(path, map(_graph_chunk, chunks), fmt)
+            finally:
+                _worker_state.pop("db").close()  # this process is the worker: its connection ends here
+                _worker_state.clear()
         context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
         with ProcessPoolExecutor(workers, mp_context=context, initializer=_graph_worker_init,
                                  initargs=(str(db_path), prepared, folder, fmt)) as pool:
