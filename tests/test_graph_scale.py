@@ -12,18 +12,17 @@ from rapidfuzz import fuzz
 from policydiff import store
 from policydiff.compare.frame import FRAME_PATH, load_frame
 from policydiff.graph import (
-    CARRY_OUT,
-    IMPLEMENTS,
     TITLE_MATCH,
+    _add_national,
+    _cite,
     _doc_attrs,
+    _stub,
     bare_title,
     citation_graph,
-    level_of_number,
     node_key,
     responsibility_graph,
 )
 from policydiff.ingest import ingest
-from policydiff.textutils import sentence_around
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -41,16 +40,12 @@ def scan_resolve(citation, records):
 
 
 def scan_citation_graph(records, national=None):
+    """The citation graph with every citation resolved by the scan (the rest is the graph's own)."""
     graph = nx.DiGraph(name="citation graph")
     for r in records:
         graph.add_node(node_key(r.get("doc_number"), r.get("title") or r["id"]), **_doc_attrs(r))
     if national:
-        key = national["doc_number"]
-        if key not in graph:
-            graph.add_node(key, label=key, title=national["titles"][0], doc_number=key, level="national",
-                           locality="中华人民共和国", in_corpus=False, stub=True,
-                           issuers="、".join(national.get("issuers", [])),
-                           note=f"stub; known from the corpus and secondary reports ({national.get('source')})")
+        _add_national(graph, national)
     for r in records:
         source = node_key(r.get("doc_number"), r.get("title") or r["id"])
         for c in r["citations"]:
@@ -58,20 +53,9 @@ def scan_citation_graph(records, national=None):
             if target_id:
                 target = next(node_key(x.get("doc_number"), x.get("title") or x["id"]) for x in records if x["id"] == target_id)
             else:
-                target = node_key(c.get("doc_number"), c.get("title"))
-                if target not in graph:
-                    level, locality = level_of_number(c.get("doc_number"), c.get("issuer_hint"), r, c.get("title"))
-                    graph.add_node(target, label=c.get("doc_number") or bare_title(c.get("title"))[:20],
-                                   title=c.get("title") or "", doc_number=c.get("doc_number") or "",
-                                   level=level or "", locality=locality or "", in_corpus=False, stub=True,
-                                   issuer_hint=c.get("issuer_hint") or "")
-            if target == source:
-                continue
-            sentence = sentence_around(r["text"], c["span"])
-            graph.add_edge(source, target, relation="cites", verb=c.get("verb") or "",
-                           implements=bool(c.get("verb") and IMPLEMENTS.fullmatch(c["verb"]) and CARRY_OUT.search(sentence)),
-                           evidence=r["text"][c["span"][0]:c["span"][1]], span_start=c["span"][0],
-                           span_end=c["span"][1], citing_doc=r["id"])
+                target = _stub(graph, c, r)
+            if target != source:
+                _cite(graph, source, target, r, c)
     return graph
 
 

@@ -151,14 +151,19 @@ def citation_graph(records: Iterable[Record], national: dict | None = None,
         for c in r["citations"]:
             target_id = index.resolve(c)
             target = index.key_of[target_id] if target_id else _stub(graph, c, r)
-            if target == source:
-                continue
-            sentence = sentence_around(r["text"], c["span"])
-            graph.add_edge(source, target, relation="cites", verb=c.get("verb") or "",
-                           implements=bool(c.get("verb") and IMPLEMENTS.fullmatch(c["verb"]) and CARRY_OUT.search(sentence)),
-                           evidence=r["text"][c["span"][0]:c["span"][1]], span_start=c["span"][0],
-                           span_end=c["span"][1], citing_doc=r["id"])
+            if target != source:
+                _cite(graph, source, target, r, c)
     return graph
+
+
+def _cite(graph: nx.DiGraph, source: str, target: str, citing: Record, c: dict) -> None:
+    """The ``cites`` edge of citation ``c`` in ``citing``, with its verb, evidence and span;
+    ``implements`` where the sentence says the notice is made to carry the cited one out."""
+    sentence = sentence_around(citing["text"], c["span"])
+    graph.add_edge(source, target, relation="cites", verb=c.get("verb") or "",
+                   implements=bool(c.get("verb") and IMPLEMENTS.fullmatch(c["verb"]) and CARRY_OUT.search(sentence)),
+                   evidence=citing["text"][c["span"][0]:c["span"][1]], span_start=c["span"][0],
+                   span_end=c["span"][1], citing_doc=citing["id"])
 
 
 def _add_national(graph: nx.DiGraph, national: dict) -> None:
