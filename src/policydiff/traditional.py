@@ -145,11 +145,13 @@ def simplified_record(record: Record) -> Record:
     """A record printed in traditional characters (``script``), every string in it rendered
     simplified character for character (keys too: ``unit_map`` stays keyed by the mentions'
     strings), for the comparisons, whose frame, terms and patterns are simplified. Spans
-    stay valid; quotes taken from it are in simplified characters. Any other record is
-    returned as it is."""
+    stay valid; quotes taken from it are in simplified characters. The copy has no
+    ``script`` (it is simplified now), so a stage handed it does not render it again. Any
+    other record is returned as it is."""
     if record.get("script") != "traditional":
         return record
-    return cast(Record, _simplified(record))
+    simplified = _simplified({k: v for k, v in record.items() if k != "script"})
+    return cast(Record, simplified)  # no script: a later stage given it reads it as it is, not again
 
 
 def _simplified(value):
