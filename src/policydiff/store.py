@@ -70,12 +70,24 @@ def open_db(path=DEFAULT_DB, rebuild: bool = False) -> sqlite_utils.Database:
         raise
     # the ingest looks twins up by hash, one notice at a time
     db.execute("create index if not exists documents_sha256 on documents (sha256)")
-    # `duties` finds a unit's documents and strings from its id, and a unit from a string
-    db.execute("create index if not exists unit_aliases_unit_doc_raw on unit_aliases (unit_id, doc_id, raw)")
-    db.execute("create index if not exists unit_aliases_raw on unit_aliases (raw, unit_id)")
+    _create_alias_indexes(db)
+    for index in REDUNDANT_INDEXES:  # made by older versions: every row written kept them up to date for nothing
+        db.execute(f"drop index if exists [{index}]")
     if db.execute("select exists (select 1 from search_pending)").fetchone()[0]:
         index_pending(db)  # an ingest stopped before indexing what it stored
     return db
+
+
+def _create_alias_indexes(db: sqlite_utils.Database) -> None:
+    """`duties` finds a unit's documents and strings from its id, and a unit from a string."""
+    db.execute("create index if not exists unit_aliases_unit_doc_raw on unit_aliases (unit_id, doc_id, raw)")
+    db.execute("create index if not exists unit_aliases_raw on unit_aliases (raw, unit_id)")
+
+
+# indexes older versions made whose every lookup another index (or the primary key) serves
+REDUNDANT_INDEXES = ["idx_unit_aliases_unit_id", "idx_measure_units_doc_id",
+                     *(f"idx_{table}_doc_id" for table in CHILD_TABLES if table not in ("texts", "measures",
+                                                                                          "measure_units"))]
 
 
 def _set_wal(db: sqlite_utils.Database) -> None:
@@ -213,11 +225,10 @@ def _create_schema(db: sqlite_utils.Database) -> None:
         db.table("unit_aliases").create({"doc_id": str, "raw": str, "unit_id": str, "name": str, "parent_name": str},
                                   pk=("doc_id", "raw"),
                                   foreign_keys=[("doc_id", "documents", "id"), ("unit_id", "units", "id")])
-        for table in CHILD_TABLES:
-            if table != "texts":
-                db.table(table).create_index(["doc_id"], if_not_exists=True)
-        db.table("unit_aliases").create_index(["unit_id"], if_not_exists=True)
+        # a document's rows are found by doc_id: the primary key (doc_id, …) of most tables does it
+        db.table("measures").create_index(["doc_id"], if_not_exists=True)
         db.table("measure_units").create_index(["doc_id", "unit"], if_not_exists=True)
+        _create_alias_indexes(db)
         for table, columns in SEARCH_COLUMNS.items():
             db.table(table).enable_fts(columns, tokenize="trigram", create_triggers=False)
             # merge segments eight at a time (FTS5's default is four): the bulk index of a large
