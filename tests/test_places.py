@@ -112,14 +112,18 @@ def test_ancestor_climbs_places_outside_the_corpus_table():
     (["省卫生健康委员会"], "新卫发〔2022〕3号", "", ("新疆维吾尔自治区", "provincial"), "doc_number"),
     # the issuer names the place: the text is not needed
     (["黔西南州卫生健康委员会"], None, "关于印发贵阳市方案的通知", ("黔西南布依族苗族自治州", "prefecture"), "issuer"),
+    # no name in full anywhere: the place the notice calls its own by its short name (结合…实际, 健康…行动)
+    (["市人民政府办公室"], None, "现将《健康安顺行动推进方案》印发给你们。结合安顺实际，制定本方案。", ("安顺市", "prefecture"), "text"),
+    (["县卫生健康局"], None, "为推进健康紫云建设，制定本方案。", ("紫云苗族布依族自治县", "county"), "text"),
 ])
 def test_the_evidence_for_a_locality_is_named(issuers, number, text, expected, source):
     locality = infer_locality(issuers, number, [], text)
     assert (locality.name, locality.level) == expected
     assert locality.evidence["from"] == source
     assert locality.evidence.get("guessed", False) == (source == "text")
-    if source == "text":
-        assert text[slice(*locality.evidence["span"])] == locality.name
+    if source == "text":  # the span quotes the name as printed, which names this place (安顺 → 安顺市)
+        printed = text[slice(*locality.evidence["span"])]
+        assert printed == locality.evidence["text"] and places.resolve(printed, text).name == locality.name
 
 
 def _parse(text):
@@ -137,6 +141,14 @@ def test_a_notice_from_a_place_outside_the_corpus_gets_its_ladder():
     assert record["locality_chain"] == ["恩施市", "恩施土家族苗族自治州", "湖北省"]
     assert record["locality_evidence"]["from"] == "issuer"
     assert not any(w.startswith("locality") for w in record["warnings"])
+
+
+@pytest.mark.parametrize("text", [
+    "结合我市实际，制定本方案。",  # 我市, 本地: no place's name
+    "结合本地实际，推进健康中国行动。",  # 中国: not a place at the issuer's level
+])
+def test_no_locality_is_guessed_from_words_that_name_no_place(text):
+    assert infer_locality(["市卫生健康委员会"], None, [], text) is None
 
 
 def test_a_guessed_locality_is_a_warning():

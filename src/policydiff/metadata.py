@@ -660,8 +660,9 @@ def _doc_code_locality(doc_number: str | None, levels: tuple[str, ...]) -> Local
 
 
 def _text_locality(context: str, levels: tuple[str, ...]) -> Locality | None:
-    """A guess from the first division the text names at the issuer's level (flagged as such)."""
-    found = places.first_named(context, levels) if context else None
+    """A guess from the first division the text names in full at the issuer's level, else the
+    one it calls its own by a shorter name (结合六盘水实际), flagged as a guess."""
+    found = (places.first_named(context, levels) or places.own_place_named(context, levels)) if context else None
     if not found:
         return None
     place, printed, at = found

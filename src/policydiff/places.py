@@ -200,6 +200,27 @@ def first_named(text: str, levels: tuple[str, ...] = ()) -> tuple[Place, str, in
     return None
 
 
+# where a notice calls a place its own without the place's suffix: 结合六盘水实际, 健康六盘水行动
+_OWN_PLACE = re.compile(r"结合([\u4e00-\u9fff]{2,8}?)的?实际|健康([\u4e00-\u9fff]{2,8}?)(?:行动|建设|20\d\d)")
+
+
+def own_place_named(text: str, levels: tuple[str, ...] = ()) -> tuple[Place, str, int] | None:
+    """The division a notice calls its own in 结合…实际 or 健康…行动, by any of its names
+    (六盘水 → 六盘水市; 我市 and 本地 name none), optionally only of ``levels``, with the name as
+    printed and its offset.
+
+    >>> place, printed, at = own_place_named("市人民政府决定实施健康六盘水行动，结合六盘水实际")
+    >>> place.name, printed, at
+    ('六盘水市', '六盘水', 11)
+    """
+    for match in _OWN_PLACE.finditer(text):
+        group = 1 if match.group(1) else 2
+        place = resolve(match.group(group), text)
+        if place is not None and (not levels or place.level in levels):
+            return place, match.group(group), match.start(group)
+    return None
+
+
 def province_of_doc_code(code: str) -> Place | None:
     """The province a 文号 code's 简称 names (陕卫发 → 陕西省), if it begins with one.
 
