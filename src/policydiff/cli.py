@@ -19,6 +19,7 @@ from . import patterns as P
 from . import store
 from .errors import PolicydiffError
 from .models import Record
+from .paths import inside
 
 console = Console()
 err_console = Console(stderr=True)
@@ -906,7 +907,7 @@ def _heatmaps_per_document(graph, records, folder, lang, entries):
         if not any(u for m in r["measures"] for u in m["unit_mentions"]):
             continue
         subtitle = f"{r.get('locality') or ''} {r.get('doc_number') or r['id']} {r.get('issue_date') or ''}".strip()
-        yield write_picture(graph, folder / f"responsibility-{r['id']}.png", subtitle, lang, {r["id"]}, entries)
+        yield write_picture(graph, inside(folder, f"responsibility-{r['id']}", ".png"), subtitle, lang, {r["id"]}, entries)
 
 
 @cli.command()

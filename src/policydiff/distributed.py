@@ -26,6 +26,7 @@ from pathlib import Path
 from . import store
 from .ingest import IngestReport, ParsedNotice, _parse_job, _sha256, _store_one, collect_files, document_ids
 from .models import Failure
+from .paths import inside
 
 # The tables of one document as store.document_rows gives them, in insertion order (foreign keys first).
 # every table a notice writes (store.document_rows), in an order the foreign keys allow
@@ -215,6 +216,10 @@ def load_partitions(parts_dir, db_path=store.DEFAULT_DB, force: bool = False, js
             report.unchanged += sum(1 for n in notices if n not in todo)
             rows = read_partition(Path(parts_dir), manifest["part"]) if todo else {}
             for notice in todo:
+                if notice["id"] not in rows:  # a manifest edited or damaged by hand
+                    report.fail(Failure(notice["file"], f"partition {manifest['part']!r} has no rows for id "
+                                                        f"{notice['id']!r}; not stored"))
+                    continue
                 parsed = ParsedNotice(notice["id"], notice["path"], notice["sha256"], notice["warnings"],
                                       _record_json(rows[notice["id"]]), rows[notice["id"]])
                 _store_one(db, notice["file"], parsed, json_dir, report)
@@ -232,7 +237,7 @@ def _record_json(rows: store.DocumentRows) -> str:
 
 
 def _manifests(parts_dir: Path, names: list[str] | None) -> list[dict]:
-    paths = ([parts_dir / MANIFESTS / f"{n}.json" for n in names] if names is not None
+    paths = ([inside(parts_dir / MANIFESTS, n, ".json") for n in names] if names is not None
              else sorted((parts_dir / MANIFESTS).glob("*.json")))
     return [json.loads(p.read_text(encoding="utf-8")) for p in paths if p.exists()]
 
@@ -246,7 +251,7 @@ def read_partition(parts_dir: Path, name: str) -> dict[str, store.DocumentRows]:
         types = partition_types(table)
         columns = [c for c in types if not (table == "units" and c == "doc_id")]
         key = "id" if table == "documents" else "doc_id"
-        data = pq.read_table(parts_dir / table / f"{name}.parquet").to_pydict()
+        data = pq.read_table(inside(parts_dir / table, name, ".parquet")).to_pydict()
         for i, doc_id in enumerate(data[key]):
             entry = by_doc.setdefault(doc_id, {}).setdefault(table, (columns, []))
             entry[1].append(tuple(data[c][i] if c in data else None for c in columns))  # older parts lack new columns

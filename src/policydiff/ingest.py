@@ -27,6 +27,7 @@ from pathlib import Path
 from . import errors, store
 from .models import Failure
 from .parse import document_id, parse_file
+from .paths import UnsafeNameError, inside
 from .read import SUPPORTED_SUFFIXES
 
 # Files that sit beside notices and are not notices (the corpus README, manifests).
@@ -268,7 +269,11 @@ def _restore_json(db, json_dir: Path, report: IngestReport) -> None:
     stored record's size (a run killed between the JSON and the commit, or a file
     deleted by hand)."""
     for doc_id, size in store.record_sizes(db).items():
-        path = json_dir / f"{doc_id}.json"
+        try:
+            path = inside(json_dir, doc_id, ".json")
+        except UnsafeNameError as exc:
+            report.fail(Failure(str(json_dir), f"a stored document id is refused: {exc}"))
+            continue
         try:
             if path.stat().st_size == size:
                 continue
@@ -289,8 +294,12 @@ def _store_one(db, file: str, parsed: ParsedNotice, json_dir, report: IngestRepo
     if twin and twin != doc_id:
         report.duplicate(parsed.path, twin)
         return
+    try:
+        json_path = inside(json_dir, doc_id, ".json")
+    except UnsafeNameError as exc:
+        report.fail(Failure(file, f"not stored: {exc}"))
+        return
     replaced = store.stored_hash(db, doc_id) is not None
-    json_path = Path(json_dir) / f"{doc_id}.json"
     try:
         _write_text(json_path, parsed.json)
     except OSError as exc:

@@ -49,6 +49,14 @@ class OldSchemaError(PolicydiffError):
     """A database written by an older policydiff: only ingest rebuilds it."""
 
 
+class ForeignDatabaseError(PolicydiffError):
+    """An SQLite file another program wrote: policydiff refuses it and never changes it."""
+
+
+# PRAGMA application_id of every database policydiff creates ("PDIF"); older ones carry 0
+APPLICATION_ID = 0x50444946
+
+
 def open_db(path=DEFAULT_DB, rebuild: bool = False) -> sqlite_utils.Database:
     """Open (creating if needed) the project database with its schema.
 
@@ -58,13 +66,19 @@ def open_db(path=DEFAULT_DB, rebuild: bool = False) -> sqlite_utils.Database:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     db = sqlite_utils.Database(sqlite3.connect(str(path), timeout=30))
-    db.conn.execute("PRAGMA foreign_keys = ON")
-    _set_wal(db)
-    # WAL + NORMAL: a commit is atomic and the file stays consistent after a crash;
-    # only the last commits may be lost on power failure (the next ingest redoes them)
-    db.conn.execute("PRAGMA synchronous = NORMAL")
     try:
+        db.conn.execute("PRAGMA foreign_keys = ON")
+        _refuse_foreign(db)  # before WAL mode, which would rewrite another program's file header
+        _set_wal(db)
+        # WAL + NORMAL: a commit is atomic and the file stays consistent after a crash;
+        # only the last commits may be lost on power failure (the next ingest redoes them)
+        db.conn.execute("PRAGMA synchronous = NORMAL")
         ensure_schema(db, rebuild)
+    except sqlite3.DatabaseError as exc:
+        db.close()
+        if "not a database" in str(exc):
+            raise ForeignDatabaseError(f"{path}: not an SQLite database ({exc}); left untouched") from exc
+        raise
     except BaseException:
         db.close()
         raise
@@ -122,15 +136,18 @@ def ensure_schema(db: sqlite_utils.Database, rebuild: bool = False) -> None:
     a crash leaves no half-built schema. A half-built one (an older policydiff's
     crash) is rebuilt. A database of an older schema is rebuilt with ``rebuild``
     (it is derived from the notices, so the next ingest fills it again), else refused."""
+    _refuse_foreign(db)
     if _schema_complete(db):
         return
     with writing(db):
         if _schema_complete(db):  # another process built it while we waited for the lock
             return
+        _refuse_foreign(db)  # another program may have written it while we waited
         version = db.execute("PRAGMA user_version").fetchone()[0]
         if version in MIGRATIONS and set(SCHEMA_TABLES) <= set(db.table_names()):
             MIGRATIONS[version](db)
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             return
         has_documents = "documents" in db.table_names()
         filled = has_documents and db.execute("select exists (select 1 from documents)").fetchone()[0]
@@ -145,6 +162,35 @@ def ensure_schema(db: sqlite_utils.Database, rebuild: bool = False) -> None:
             log.warning("%s: half-built schema (missing %s); rebuilt and emptied — `policydiff ingest` "
                         "fills it again", path, ", ".join(t for t in SCHEMA_TABLES if t not in db.table_names()))
         _create_schema(db)
+
+
+def _refuse_foreign(db: sqlite_utils.Database) -> None:
+    """Refuse a non-empty file that is not a policydiff database, naming what it holds:
+    a command may create a database or migrate its own, never drop another program's tables."""
+    objects = [name for (name,) in db.execute(
+        "select name from sqlite_master where name not like 'sqlite_%' order by name").fetchall()]
+    if not objects or db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID:
+        return
+    if _written_by_policydiff(db):
+        return
+    path = db.execute("PRAGMA database_list").fetchone()[2]
+    shown = ", ".join(objects[:5]) + (f" and {len(objects) - 5} more" if len(objects) > 5 else "")
+    raise ForeignDatabaseError(f"{path}: not a policydiff database (it holds {shown}); left untouched — "
+                               "pass --db a new file or a policydiff database")
+
+
+# columns every policydiff documents table has had, from the first schema on
+_DOCUMENTS_SIGNATURE = {"id", "path", "sha256", "title", "doc_number"}
+
+
+def _written_by_policydiff(db: sqlite_utils.Database) -> bool:
+    """An older policydiff's database (before the application id): its documents table's shape."""
+    if db.execute("PRAGMA application_id").fetchone()[0] != 0:
+        return False
+    names = set(db.table_names())
+    if "documents" not in names or "measures" not in names:
+        return False
+    return set(db.table("documents").columns_dict) >= _DOCUMENTS_SIGNATURE
 
 
 def _add_named_by(db: sqlite_utils.Database) -> None:
@@ -166,11 +212,11 @@ def _schema_complete(db: sqlite_utils.Database) -> bool:
 
 
 def _create_schema(db: sqlite_utils.Database) -> None:
-    """Drop whatever is there and create every table (inside the caller's transaction)."""
+    """Drop policydiff's own tables (never another's) and create every table (inside
+    the caller's transaction)."""
     db.execute("PRAGMA defer_foreign_keys = ON")
-    for table in db.table_names():
-        if table in db.table_names():  # an FTS table's shadow tables go with it
-            db.execute(f"drop table if exists [{table}]")
+    for table in reversed(SCHEMA_TABLES):  # an FTS table's shadow tables go with it
+        db.execute(f"drop table if exists [{table}]")
     with db.atomic():
         db.table("documents").create({
             "id": str, "path": str, "sha256": str, "title": str, "body_title": str,
@@ -236,6 +282,7 @@ def _create_schema(db: sqlite_utils.Database) -> None:
             db.execute(f"insert into [{table}_fts] ([{table}_fts], rank) values ('automerge', {FTS_AUTOMERGE})")
         db.table("search_pending").create({"doc_id": str}, pk="doc_id")
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
 def stored_hashes(db: sqlite_utils.Database) -> dict[str, str]:

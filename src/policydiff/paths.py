@@ -1,0 +1,38 @@
+"""Paths built from stored data (document ids, partition names) stay inside their folder.
+
+An id comes from a file's name, but a database or a Parquet part can be written by
+anyone: ``../../x`` must never become ``extracted/../../x.json``.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .errors import PolicydiffError
+
+
+class UnsafeNameError(PolicydiffError):
+    """A stored id or name that would make a path outside its folder."""
+
+
+# a separator, a NUL or another control character, or a name made only of dots
+_UNSAFE = re.compile(r"[/\\\x00-\x1f\x7f]|^\.*$")
+
+
+def inside(folder, name: str, suffix: str = "") -> Path:
+    """``folder / (name + suffix)``, refused unless it is a plain file name inside ``folder``.
+
+    >>> inside("extracted", "004_9587a739f0f37529", ".json").as_posix()
+    'extracted/004_9587a739f0f37529.json'
+    >>> inside("extracted", "../../x", ".json")
+    Traceback (most recent call last):
+    ...
+    policydiff.paths.UnsafeNameError: '../../x': not a safe name for a file in extracted (it would leave the folder)
+    """
+    if not isinstance(name, str) or not name or _UNSAFE.search(name) or len(name.encode()) > 240:
+        raise UnsafeNameError(f"{name!r}: not a safe name for a file in {folder} (it would leave the folder)")
+    path = Path(folder) / f"{name}{suffix}"
+    if path.parent != Path(folder):  # belt and braces: the name held no separator
+        raise UnsafeNameError(f"{name!r}: not a safe name for a file in {folder} (it would leave the folder)")
+    return path
