@@ -62,3 +62,49 @@ def test_own_number_and_own_body_title_are_not_citations():
 def test_verb_is_recorded():
     found = extract_citations("为贯彻落实《关于实施的意见》（国卫扶贫发〔2021〕6号）精神", 0)
     assert found[0].verb == "贯彻落实"
+
+
+# issue 28: a citation's issuer is a body or nothing; its verb is never a word inside another title;
+# a notice's own parts (its enclosed plan named by a bare genre word, its annex) are not citations
+ISSUE_ROWS = [
+    # a clause before the title is not its issuer (各地要完成《…》): no hint
+    ("各地要完成《2022年健康帮扶重点指标》。", (), [("2022年健康帮扶重点指标", None, None)]),
+    # bodies joined by 、 closed by 等厅局 stay the hint
+    ("省卫生健康委等厅局《关于做好慢病签约服务的通知》要求", (), [("关于做好慢病签约服务的通知", None, "省卫生健康委等厅局")]),
+    # an adverbial phrase before a title is not a body
+    ("为进一步加强基层服务能力，认真执行《澜川省村卫生室管理办法》。", (), [("澜川省村卫生室管理办法", None, None)]),
+    # 按照《实施方案》要求 in a notice enclosing a 实施方案: its own plan
+    ("请按照《实施方案》要求抓好落实。", ("桐溪县巩固健康帮扶成果实施方案",), []),
+    # 《方案》 alone, the enclosed 方案
+    ("各乡镇要认真落实《方案》明确的任务。", ("关于印发桐溪县健康帮扶工作方案的通知",), []),
+    # a bare genre word that is not the notice's own genre stays a citation
+    ("严格执行《办法》规定的标准。", ("桐溪县健康帮扶工作方案",), [("办法", None, None)]),
+    # its own annex: 《…指标》（见附件）
+    ("各县要完成《2021年度健康帮扶工作指标》（见附件），按时报送。", (), []),
+    ("具体分工见《任务分工表》（附件2）。", (), []),
+    # the plan the notice hands over, named in full with its place (现将《…》印发给你们)
+    ("现将《鹭洲市健康帮扶实施方案》印发给你们，请认真执行。", (), []),
+    # 转发 is kept: the forwarded document is upstream
+    ("现将《澜川省健康帮扶实施方案》转发给你们，请认真执行。", (), [("澜川省健康帮扶实施方案", None, None)]),
+]
+
+
+@pytest.mark.parametrize("sentence, own_titles, expected", ISSUE_ROWS, ids=[f"issue{i}" for i in range(len(ISSUE_ROWS))])
+def test_issuer_hint_and_own_parts(sentence, own_titles, expected):
+    assert cited(sentence, own_titles=own_titles) == expected
+
+
+# (sentence, verb of each citation in order)
+VERB_ROWS = [
+    # 贯彻落实 inside the first title is not the second one's verb
+    ("根据《关于贯彻落实健康帮扶政策的通知》和《青梧市健康帮扶实施方案》要求", ["根据", "根据"]),
+    # a verb between the two titles governs the second
+    ("根据《澜川省医疗救助办法》，参照《澜川省临时救助规定》执行", ["根据", "参照"]),
+    # no verb in the sentence
+    ("《青梧市健康帮扶实施方案》已经印发。", [None]),
+]
+
+
+@pytest.mark.parametrize("sentence, verbs", VERB_ROWS, ids=[f"verb{i}" for i in range(len(VERB_ROWS))])
+def test_verb_outside_other_titles(sentence, verbs):
+    assert [c.verb for c in extract_citations(sentence, 0)] == verbs

@@ -43,6 +43,14 @@ def test_repaired_citations(synthetic, name):
     assert [c["doc_number"] for c in record["citations"] if c["doc_number"]] == expected["citations"]
 
 
+@pytest.mark.parametrize("name", [name for name, _, expected in CASES if "citations_titles" in expected])
+def test_own_parts_are_not_cited(synthetic, name):
+    """A notice's own plan named by a bare genre word (《规划》, 《实施方案》) and its own annex
+    (《…指标》（见附件）) are not citations."""
+    record, expected = synthetic[name]
+    assert [c["title"] for c in record["citations"] if c["title"]] == expected["citations_titles"]
+
+
 def test_no_self_citation_in_any_notice(synthetic, records):
     """The notice's own 文号, its title and the document it encloses are never citations (a
     document with another 文号 may share a title: Huainan's plan is named as Anhui's, 皖卫发〔2021〕29号)."""

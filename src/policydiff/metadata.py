@@ -387,7 +387,7 @@ def body_title(paras: list[Paragraph], issue: Paragraph | None) -> str | None:
     following = [p for p in following if not P.PUBLIC_MARKER.fullmatch(p.text)]
     if not following:
         return None
-    candidate = following[0].text
+    candidate = P.PUBLIC_MARKER.sub("", following[0].text).strip()  # （信息公开形式:主动公开）…规划
     if match_label(candidate) or candidate.startswith("附件") or "。" in candidate:
         return None
     return candidate if P.TITLE_SUFFIX.search(candidate) else None

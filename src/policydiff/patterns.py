@@ -100,7 +100,8 @@ NOTICE_NUMBER = re.compile(r"[（(]\s*(?P<number>(?:(?:19|20)\d{2}\s*年\s*)?[^�
                            r"第\s*[\d一二三四五六七八九十]{1,4}\s*[号號])\s*[）)]$")
 # markers of how the notice is published, glued to a title or a date
 PUBLIC_MARKER = re.compile(
-    r"[（(]\s*(?:此件[^（）()]{0,8}公开(?:发布)?|此件主动公开|此件不公开|公开方式[：:][^（）()]{0,12})\s*[）)]")
+    r"[（(]\s*(?:此件[^（）()]{0,8}公开(?:发布)?|此件主动公开|此件不公开|(?:信息)?公开(?:方式|形式|属性|选项)\s*[：:][^（）()]{0,12})"
+    r"\s*[）)]")
 ADDRESSEE_LINE = re.compile(r"[：:]$")
 TABLE_HEADER = re.compile(r"^(?:序号\s*)?指标\s*属性$")
 BINDING_CELL = re.compile(r"^(约束性|预期性)$")
@@ -197,6 +198,14 @@ TITLE_UNQUOTED = re.compile(
     r"(?:行动计划|规划|实施方案|工作方案|行动方案))（(?P<years>\d{4}\s*[—\-–－]\s*\d{4}年?)）"
 )
 CITING_VERBS = re.compile(r"(?:贯彻落实|贯彻|落实|按照|根据|依据|参照|执行|遵照)")
+# a notice's own parts named in 《》: its annex (《…》（见附件）), its enclosed plan by a bare genre word (《方案》)
+OWN_ANNEX_AFTER = re.compile(r"\s*[（(]\s*(?:见|详见)?\s*附\s*件\s*\d*\s*[）)]")
+OWN_PRINTING_AFTER = re.compile(r"(?:予以)?印发(?:给)?(?:你们|你单位|各)")
+BARE_GENRE_TITLE = re.compile(r"^(?:实施|工作|行动|管理|考核)?(?P<genre>方案|办法|细则|规划|计划|要点|意见|规定|规范)$")
+# a cited document's issuer as the sentence names it: bodies (市委、市政府), perhaps closed by 等N部门
+BODIES_TAIL = re.compile(r"等(?:[\d一二三四五六七八九十]{1,3}个?)?(?:部门|单位|厅局|部委|委局|机构)$")
+CITED_BODY_END = re.compile(rf"(?:{ORG_SUFFIX.pattern[:-1]}|中央|部门)$")
+NOT_A_BODY = re.compile("[要将应请已把对在]")  # a phrase of the sentence (各地要完成), not a body
 ISSUER_TRAILING = re.compile(r"(?:联合制定|联合印发|制定|印发|发布|出台|的)+$")
 
 # ---------------------------------------------------------------- web-page furniture and information boxes

@@ -33,7 +33,7 @@ def extract_citations(text: str, start: int, own_number: str | tuple | None = No
         if after and P.DOC_NUMBER.search(after.group("number")):
             number = normalise_doc_number(after.group("number"))
             end = after.end()
-        if _is_own(title, number, own, own_titles):
+        if _is_own(title, number, own, own_titles) or (number is None and _is_own_part(text, m, own_titles)):
             continue
         verb = _citing_verb(text, m.start())
         issuer = _issuer_hint(text, m.start(), found, title)
@@ -69,6 +69,22 @@ def _is_own(title: str, number: str | None, own: set[str], own_titles) -> bool:
     return (number is None or not own) and any(bare == bare_title(t).replace("的", "") for t in own_titles if t)
 
 
+def _is_own_part(text: str, m: re.Match, own_titles) -> bool:
+    """A 《title》 that names a part of the notice itself: its own annex (《2021年工作指标》（见附件）),
+    the plan it hands over (现将《X》印发给你们) or, by a bare genre word, the plan it encloses
+    (按照《实施方案》要求, 《方案》 in a notice that encloses a 方案).
+
+    >>> _is_own_part("按照《实施方案》要求", P.TITLE_QUOTED.search("按照《实施方案》要求"), ("某县健康扶贫实施方案",))
+    True
+    """
+    if P.OWN_ANNEX_AFTER.match(text, m.end()):
+        return True
+    if text.endswith("现将", 0, m.start()) and P.OWN_PRINTING_AFTER.match(text, m.end()):
+        return True  # 现将《鹭洲市…实施方案》印发给你们: the plan it encloses, named in full
+    short = P.BARE_GENRE_TITLE.match(m.group("title"))
+    return bool(short) and any(bare_title(t).endswith(short.group("genre")) for t in own_titles if t)
+
+
 def _in_header(text: str, m: re.Match) -> bool:
     line_start = text.rfind("\n", 0, m.start()) + 1
     line_end = text.find("\n", m.end())
@@ -81,8 +97,15 @@ def _overlaps(span, spans) -> bool:
 
 
 def _citing_verb(text: str, at: int) -> str | None:
+    """The last citing verb of the sentence before ``at``, outside any 《title》: in
+    根据《…贯彻落实…》和《X》, X's verb is 根据, not the word inside the first title.
+
+    >>> _citing_verb("根据《关于贯彻落实某意见的通知》和《某方案》", 17)
+    '根据'
+    """
     sentence_start = sentence_bounds(text, (at, at))[0]
-    verbs = list(P.CITING_VERBS.finditer(text, sentence_start, at))
+    verbs = [v for v in P.CITING_VERBS.finditer(text, sentence_start, at)
+             if text.count("《", sentence_start, v.start()) <= text.count("》", sentence_start, v.start())]
     return verbs[-1].group(0) if verbs else None
 
 
@@ -101,13 +124,25 @@ def _issuer_hint(text: str, at: int, previous: list[Citation], title: str) -> st
     adjacent = boundary_at is not None and boundary_at.group(0) in "）)》" and boundary_at.end() == at
     if not hint and adjacent and previous and previous[-1].span[1] == at:
         return previous[-1].issuer_hint  # documents listed back to back share an issuer
-    if hint and len(hint) <= 150 and "《" not in hint:
+    if hint and len(hint) <= 150 and "《" not in hint and _names_bodies(hint):
         return hint
     prefix = re.match(r"^(?P<issuer>.{2,40}?)(?:\s*)关于", title)
     if not hint and prefix and not prefix.group("issuer").startswith(("转发", "印发")) \
             and P.ORG_SUFFIX.search(prefix.group("issuer").strip()):
         return prefix.group("issuer").strip()
     return None
+
+
+def _names_bodies(hint: str) -> bool:
+    """Whether a phrase before a 《title》 is its issuer: bodies, listed with 、 or 及 and perhaps
+    closed by 等N部门 (市委、市政府; 国家卫生健康委等部门), not a phrase of the sentence (各地要完成).
+
+    >>> _names_bodies("省卫生健康委等厅局"), _names_bodies("中共中央、国务院"), _names_bodies("各地要完成")
+    (True, True, False)
+    """
+    parts = [p for p in re.split(r"[、及与]", P.BODIES_TAIL.sub("", hint)) if p]
+    return bool(parts) and all(len(p) <= 40 and P.CITED_BODY_END.search(p) and not P.NOT_A_BODY.search(p)
+                               for p in parts)
 
 
 def _distinct(citations: list[Citation]) -> list[Citation]:
