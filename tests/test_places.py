@@ -156,3 +156,39 @@ def test_a_guessed_locality_is_a_warning():
                     "市卫生健康委员会\n2022年3月1日\n")
     assert record["locality"] == "咸宁市" and record["locality_evidence"]["guessed"]
     assert any(w.startswith("locality guessed from the text: 咸宁市") for w in record["warnings"])
+
+
+# issue 28: the place a notice claims in its body, down to the county, wins over the title's first place name
+# (text, expected locality, its chain, the claim quoted or None)
+CLAIM_ROWS = [
+    # a county plan titled with its province first; the body claims the county and cites the prefecture's plan
+    ("云南省彝良县健康帮扶实施方案\n为做好健康帮扶工作，按照《昭通市健康帮扶实施方案》安排，结合彝良县健康帮扶工作实际，制定本方案。",
+     "彝良县", ["彝良县", "昭通市", "云南省"], "结合彝良县健康帮扶工作实际"),
+    # the title names only the province; the body says 我县 and names one county in full
+    ("云南省健康帮扶三年行动方案\n我县将健康帮扶列为重点工作。由镇雄县卫生健康局牵头负责。",
+     "镇雄县", ["镇雄县", "昭通市", "云南省"], "我县"),
+    # no claim: the title's run of names, province then county, gives the innermost
+    ("云南省彝良县家庭医生签约服务工作方案\n为做好签约服务，制定本方案。", "彝良县", ["彝良县", "昭通市", "云南省"], None),
+    # the claim names the county after its province (结合云南省彝良县实际)
+    ("健康帮扶工作方案\n结合云南省彝良县实际，制定本方案。", "彝良县", ["彝良县", "昭通市", "云南省"], "结合云南省彝良县实际"),
+    # 我县 with two counties named: no claim, the first division named in full stays
+    ("云南省健康帮扶工作方案\n我县与镇雄县、彝良县开展协作。", "云南省", ["云南省"], None),
+]
+
+
+@pytest.mark.parametrize("text, name, chain, claim", CLAIM_ROWS, ids=[f"claim{i}" for i in range(len(CLAIM_ROWS))])
+def test_the_place_a_body_claims_wins_over_the_title(text, name, chain, claim):
+    locality = infer_locality([], None, [], text)
+    assert (locality.name, list(locality.chain)) == (name, chain)
+    assert locality.evidence["guessed"] and locality.evidence.get("claim") == claim
+    assert text[slice(*locality.evidence["span"])] == locality.evidence["text"]
+
+
+def test_a_claimed_county_is_placed_on_its_row_in_the_record():
+    record = _parse("云南省彝良县健康帮扶实施方案\n按照《昭通市健康帮扶实施方案》安排，结合彝良县健康帮扶工作实际，制定本方案。\n"
+                    "一、工作目标\n到2020年，全县签约服务覆盖率达到80%。\n")
+    assert (record["locality"], record["admin_level"], record["parent_locality"]) == ("彝良县", "county", "昭通市")
+    assert record["locality_chain"] == ["彝良县", "昭通市", "云南省"]
+    assert record["locality_evidence"]["parents_named"] == ["昭通市", "云南省"]
+    assert any(w.startswith("locality guessed from the text: 彝良县") and "结合彝良县健康帮扶工作实际" in w
+               for w in record["warnings"])

@@ -660,11 +660,28 @@ def _doc_code_locality(doc_number: str | None, levels: tuple[str, ...]) -> Local
 
 
 def _text_locality(context: str, levels: tuple[str, ...]) -> Locality | None:
-    """A guess from the first division the text names in full at the issuer's level, else the
-    one it calls its own by a shorter name (结合六盘水实际), flagged as a guess."""
-    found = (places.first_named(context, levels) or places.own_place_named(context, levels)) if context else None
+    """A guess, flagged as one: the place the body claims as its own (结合彝良县…实际; 我县 with one
+    county named), else the first division the text names in full at the issuer's level, down to
+    the innermost of its run of names (云南省彝良县… → 彝良县), else the one it calls its own by a
+    shorter name (结合六盘水实际). The evidence quotes the claim and the parents the text names."""
+    if not context:
+        return None
+    claimed = places.own_place_claimed(context, levels)
+    if claimed:
+        place, printed, at, claim = claimed
+        found: tuple | None = (place, printed, at)
+    else:
+        claim, found = None, places.first_named(context, levels)
+        if found:
+            found = places.innermost_from(context, found[2], levels) or found
+        found = found or places.own_place_named(context, levels)
     if not found:
         return None
     place, printed, at = found
-    return _place_locality(place, printed, {"from": "text", "text": printed, "span": [at, at + len(printed)],
-                                            "guessed": True})
+    evidence = {"from": "text", "text": printed, "span": [at, at + len(printed)], "guessed": True}
+    if claim:
+        evidence["claim"] = claim
+    parents = [p.name for p in places.chain(place)[1:] if any(f in context for f in places.forms(p))]
+    if parents:
+        evidence["parents_named"] = parents
+    return _place_locality(place, printed, evidence)

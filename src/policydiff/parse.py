@@ -174,7 +174,8 @@ def _locality_warnings(evidence: dict | None) -> list[str]:
     if not evidence:
         return []
     if evidence.get("guessed"):
-        return [f"locality guessed from the text: {evidence['text']} at {evidence['span']}"]
+        claim = f" ({evidence['claim']})" if evidence.get("claim") else ""
+        return [f"locality guessed from the text: {evidence['text']} at {evidence['span']}{claim}"]
     if evidence.get("ambiguous"):
         return [f"locality ambiguous: {len(evidence['ambiguous'])} divisions share the name in {evidence['text']}"]
     return []

@@ -111,7 +111,7 @@ def chain(place: Place | None) -> list[Place]:
     return found
 
 
-def _forms(place: Place) -> tuple[str, ...]:
+def forms(place: Place) -> tuple[str, ...]:
     return tuple(f for f in (place.name, place.short_name, *place.aliases) if len(f) >= 2)
 
 
@@ -139,7 +139,7 @@ def resolve(name: str, context: str = "") -> Place | None:
 
 def _context_score(place: Place, context: str) -> int:
     ancestors = chain(place)[1:]
-    return sum((2 if depth == 0 else 1) for depth, a in enumerate(ancestors) if any(f in context for f in _forms(a)))
+    return sum((2 if depth == 0 else 1) for depth, a in enumerate(ancestors) if any(f in context for f in forms(a)))
 
 
 def leading_places(text: str, context: str = "") -> list[tuple[Place | None, str]]:
@@ -219,6 +219,68 @@ def own_place_named(text: str, levels: tuple[str, ...] = ()) -> tuple[Place, str
         if place is not None and (not levels or place.level in levels):
             return place, match.group(group), match.start(group)
     return None
+
+
+# where a notice claims a place as its own in its body: 结合彝良县健康扶贫工作实际; 我县 / 本县 / 全县
+_CLAIM = re.compile(r"结合")
+_CLAIM_END = re.compile(r"[^。；，,]{0,24}?实际")
+_SELF_REFERENCE = {"county": re.compile(r"[我本全](?:县|区|旗)"), "prefecture": re.compile(r"[我本全](?:市|州|盟)")}
+
+
+def own_place_claimed(text: str, levels: tuple[str, ...] = ()) -> tuple[Place, str, int, str] | None:
+    """The division the body calls its own, down to the innermost named (结合云南省彝良县…实际 →
+    彝良县), or the one division of a level that the text names in full where it also says 我县 / 本县
+    (我市 / 本州 for a prefecture); with the name as printed, its offset and the words that claim it.
+
+    >>> place, printed, at, claim = own_place_claimed("根据《昭通市方案》，结合彝良县健康扶贫工作实际，制定本方案。")
+    >>> place.name, printed, claim
+    ('彝良县', '彝良县', '结合彝良县健康扶贫工作实际')
+    """
+    for m in _CLAIM.finditer(text):
+        found = leading_places(text[m.end():], text)
+        named = [(place, printed) for place, printed in found if place is not None]
+        end = _CLAIM_END.match(text, m.end() + sum(len(printed) for _, printed in found))
+        if named and end and (not levels or named[-1][0].level in levels):
+            place, printed = named[-1]
+            return place, printed, m.end() + sum(len(p) for _, p in found[:len(named) - 1]), text[m.start():end.end()]
+    for level, words in _SELF_REFERENCE.items():
+        said = words.search(text)
+        named = _named_in_full(text, level) if said and (not levels or level in levels) else {}
+        if len(named) == 1:
+            place, (printed, at) = next(iter(named.items()))
+            return place, printed, at, said.group(0)
+    return None
+
+
+def _named_in_full(text: str, level: str) -> dict[Place, tuple[str, int]]:
+    """Each division of ``level`` named in full in ``text``, with its first printing and offset."""
+    table, named = _table(), {}
+    for end in (m.end() for m in _NAME_END.finditer(text)):
+        for start in range(max(0, end - table.longest), end - 1):
+            form = text[start:end]
+            if any(tier == EXACT for tier, _ in table.index.get(form, ())):
+                place = resolve(form, text)
+                if place is not None and place.level == level and place not in named:
+                    named[place] = (form, start)
+                break
+    return named
+
+
+def innermost_from(text: str, at: int, levels: tuple[str, ...] = ()) -> tuple[Place, str, int] | None:
+    """The innermost division of the run of place names starting at ``at`` (云南省彝良县… → 彝良县),
+    optionally only of ``levels``, with the name as printed and its offset.
+
+    >>> place, printed, at = innermost_from("云南省彝良县健康扶贫实施方案", 0)
+    >>> place.name, at
+    ('彝良县', 3)
+    """
+    found = leading_places(text[at:], text)
+    pos, best = at, None
+    for place, printed in found:
+        if place is not None and (not levels or place.level in levels):
+            best = (place, printed, pos)
+        pos += len(printed)
+    return best
 
 
 def province_of_doc_code(code: str) -> Place | None:
