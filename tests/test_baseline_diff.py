@@ -174,3 +174,32 @@ def test_diff_against_the_frame_reports_huainans_reworded_hospital_indicator(rec
     assert not any(t["change"] == "new target" and "常住人口" in t["indicator"] for t in result["targets"])
     own = diff_document(records[GUANGXI], reference)  # the frame's wording is Guangxi's own
     assert all(t.get("wording") is None for t in own["targets"])
+
+
+# issue 28: an undated county plan of the 2017–2020 period (invented text in the real shape)
+UNDATED_PLAN = (
+    "云南省彝良县健康帮扶实施方案\n"
+    "为做好健康帮扶工作，按照《昭通市健康帮扶实施方案》安排，结合彝良县健康帮扶工作实际，制定本方案。\n"
+    "一、工作目标\n从2017年起，到2020年，贫困患者得到及时有效救治。\n"
+    "二、重点任务\n（一）实施大病集中救治。对患有重大疾病的贫困患者集中救治，县人民医院负责。\n"
+    "（二）做好家庭医生签约服务。乡镇卫生院负责为贫困人口提供签约服务。\n")
+
+
+def test_an_undated_notice_is_date_unknown_not_omitted(reference):
+    from policydiff.models import NormalisedText
+    from policydiff.parse import parse_text
+
+    record = dict(parse_text(NormalisedText(UNDATED_PLAN, list(range(len(UNDATED_PLAN) + 1)))), id="undated")
+    assert record["issue_date"] is None
+    assert record["date_bound"] == {"years": [2017, 2020], "text": "从2017年起，到2020年",
+                                    "span": [UNDATED_PLAN.index("从2017"), UNDATED_PLAN.index("，贫困")],
+                                    "flag": "inferred from the text"}
+    result = diff_document(record, reference)
+    statuses = {e["label"]: e["status"] for e in result["entries"]}
+    assert "omitted" not in statuses.values()  # nothing is called omitted in a notice of unknown date
+    assert statuses["尘肺病等职业病防控"] == "date unknown"
+    assert statuses["大病专项救治"] == "adopted"  # its 2017–2020 name
+    serious = next(e for e in result["entries"] if e["label"] == "大病专项救治")
+    assert serious["coverage"]["matched_name"]["name"] == "大病集中救治"
+    note = next(n for n in result["notes"] if "prints no date" in n)
+    assert "从2017年起，到2020年" in note and "inferred from the text" in note and "likely predates" in note

@@ -239,3 +239,45 @@ def test_a_notice_cannot_cite_a_later_document():
         {"doc_number": None, "title": "《健康中国行动》", "span": [40, 50]},  # no 文号: nothing to say
     ]}
     assert [c["doc_number"] for c in later_citations(record)] == ["国卫扶贫发〔2021〕6号"]
+
+
+# issue 28: earlier names of a measure are data with their years; coverage says which name matched
+FORMER_NAME_SHAPES = [
+    # (text, measures as (path, start, end), label, expected where, name matched or None)
+    # the 2017–2020 name inside another item: merged, the former name said
+    ("（一）提高保障水平。对贫困患者实施大病集中救治，降低自付比例。", [("（一）", 0, 33)], "大病专项救治", INSIDE_ITEM, "大病集中救治"),
+    # the 2017–2020 name only in the goals
+    ("工作目标：到2020年，大病集中救治覆盖全部贫困患者。\n（一）做好签约服务。", [("（一）", 26, 36)], "大病专项救治", "goals only",
+     "大病集中救治"),
+    # the current name: no former name reported
+    ("（一）提高保障水平。继续做好大病专项救治工作。", [("（一）", 0, 24)], "大病专项救治", INSIDE_ITEM, None),
+    # a near word that is not the earlier name (集中救治 of another thing) does not cover it
+    ("（一）强化急救。对危重孕产妇实施集中救治。", [("（一）", 0, 21)], "大病专项救治", NOT_FOUND, None),
+]
+
+
+@pytest.mark.parametrize("text, spans, label, where, name", FORMER_NAME_SHAPES,
+                         ids=[f"former{i}" for i in range(len(FORMER_NAME_SHAPES))])
+def test_coverage_recognises_an_earlier_name(text, spans, label, where, name):
+    frame_entry = next(e for e in load_frame(FRAME_PATH)["entries"] if e["label"] == label)
+    record = _record(text, [{"path": p, "title": "", "text": text[a:b], "span": [a, b]} for p, a, b in spans])
+    coverage = cover(frame_entry, [], passages(record), entry_view(frame_entry, "x"))
+    assert coverage.where == where
+    assert (coverage.matched_name or {}).get("name") == name
+    if name:
+        assert coverage.matched_name["years"] == [2017, 2020] and coverage.matched_name["current"] == label
+
+
+def test_the_frame_carries_earlier_names_with_their_years():
+    entry = next(e for e in load_frame(FRAME_PATH)["entries"] if e["label"] == "大病专项救治")
+    assert [(n["name"], n["years"]) for n in entry["former_names"]] == [("大病集中救治", [2017, 2020])]
+
+
+def test_a_heading_with_the_earlier_name_aligns_and_says_so():
+    from policydiff.compare.align import align_measure
+
+    frame = load_frame(FRAME_PATH)["entries"]
+    hit = align_measure({"title": "实施大病集中救治", "text": "实施大病集中救治。对贫困患者集中救治。"}, frame)
+    assert hit["label"] == "大病专项救治"
+    assert hit["matched_name"]["name"] == "大病集中救治"
+    assert "former name 大病集中救治 (in use 2017–2020)" in hit["matched_heading"]

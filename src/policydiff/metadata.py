@@ -65,6 +65,11 @@ def extract_metadata(text: str, source_metadata: dict | None = None) -> dict:
         meta["genre"] = _genre(meta["title"])
     meta["enclosed_title"] = enclosed_title(meta["title"]) or _enclosed_in_body(head)
     meta["doc_number_parts"] = split_doc_number(meta["doc_number"])
+    meta["date_bound"] = None if meta["issue_date"] else date_bound(text)
+    if meta["date_bound"]:
+        bound = meta["date_bound"]
+        meta["warnings"].append(f"no date printed; the text names {bound['text']} at {bound['span']} "
+                                f"(years {_years(bound['years'])}, {bound['flag']})")
     locality = infer_locality(meta["issuers"], meta["doc_number"], addressed, text[:3000])
     meta.update({
         "locality": locality.name if locality else None,
@@ -562,6 +567,37 @@ def parse_date(text: str) -> str | None:
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _years(years: list[int | None]) -> str:
+    return "–".join(str(y) if y else "…" for y in years)
+
+
+DATE_BOUND_WINDOW = 4000  # characters read for the years a notice gives itself: title, preamble, goals
+
+
+def date_bound(text: str) -> dict | None:
+    """Where a notice prints no date, the years the text gives for its own period, kept as a
+    bound and flagged: a span 2017—2020年, else 从2017年起 (open end), else 到2020年 (open start).
+
+    >>> date_bound("健康帮扶实施方案\\n从2017年起，到2020年，实现全覆盖。")["years"]
+    [2017, 2020]
+    >>> date_bound("从2017年起，实行大病集中救治。")["years"]
+    [2017, None]
+    >>> date_bound("某县三年规划（2018—2020年）")["text"]
+    '2018—2020年'
+    """
+    head = text[:DATE_BOUND_WINDOW]
+    for pattern in (P.YEAR_PERIOD, P.YEAR_FROM, P.YEAR_BY):
+        m = pattern.search(head)
+        if m:
+            first, last, end = m.groupdict().get("first"), m.groupdict().get("last"), m.end()
+            closing = P.YEAR_BY.match(head, end + 1) if pattern is P.YEAR_FROM else None  # 从2017年起，到2020年
+            if closing:
+                last, end = closing.group("last"), closing.end()
+            return {"years": [int(first) if first else None, int(last) if last else None], "text": head[m.start():end],
+                    "span": [m.start(), end], "flag": "inferred from the text"}
+    return None
 
 
 _ZEROS = str.maketrans({ch: "〇" for ch in P.ZERO_LOOKALIKES})

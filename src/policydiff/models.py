@@ -245,6 +245,7 @@ class Coverage:
     paths: list[str] = field(default_factory=list)
     span: list[int] | None = None
     nearest: dict | None = None  # for "not found": the closest passage and its score
+    matched_name: dict | None = None  # an earlier name of the entry matched (大病集中救治, 2017–2020)
 
     @property
     def covered(self) -> bool:
@@ -253,7 +254,7 @@ class Coverage:
     def to_dict(self) -> dict:
         return {"where": self.where, "covered": self.covered, "path": self.path, "paths": self.paths,
                 "quote": self.quote, "matched_terms": self.matched_terms, "score": self.score,
-                "span": self.span, "nearest": self.nearest}
+                "span": self.span, "nearest": self.nearest, "matched_name": self.matched_name}
 
 
 @dataclass
@@ -298,6 +299,7 @@ class Record(TypedDict, total=False):
     issuers: list[str]
     issue_date: str | None
     print_date: str | None
+    date_bound: dict | None  # no date printed: the years the text gives itself, flagged "inferred from the text"
     addressees: list[str]
     locality: str | None
     admin_level: str | None

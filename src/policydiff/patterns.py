@@ -198,6 +198,11 @@ TITLE_UNQUOTED = re.compile(
     r"(?:行动计划|规划|实施方案|工作方案|行动方案))（(?P<years>\d{4}\s*[—\-–－]\s*\d{4}年?)）"
 )
 CITING_VERBS = re.compile(r"(?:贯彻落实|贯彻|落实|按照|根据|依据|参照|执行|遵照)")
+# years a text gives for its own period, kept as a bound where the notice prints no date:
+# 2017—2020年, 从2017年起 / 自2017年开始, 到2020年
+YEAR_PERIOD = re.compile(r"(?P<first>(?:19|20)\d{2})\s*年?\s*[—\-–－~～至到]\s*(?P<last>(?:19|20)\d{2})\s*年")
+YEAR_FROM = re.compile(r"[从自](?P<first>(?:19|20)\d{2})\s*年(?:起|开始|以来)")
+YEAR_BY = re.compile(r"(?:到|至|截至)(?P<last>(?:19|20)\d{2})\s*年(?:底|末)?")
 # a notice's own parts named in 《》: its annex (《…》（见附件）), its enclosed plan by a bare genre word (《方案》)
 OWN_ANNEX_AFTER = re.compile(r"\s*[（(]\s*(?:见|详见)?\s*附\s*件\s*\d*\s*[）)]")
 OWN_PRINTING_AFTER = re.compile(r"(?:予以)?印发(?:给)?(?:你们|你单位|各)")

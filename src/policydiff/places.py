@@ -245,9 +245,11 @@ def own_place_claimed(text: str, levels: tuple[str, ...] = ()) -> tuple[Place, s
             return place, printed, m.end() + sum(len(p) for _, p in found[:len(named) - 1]), text[m.start():end.end()]
     for level, words in _SELF_REFERENCE.items():
         said = words.search(text)
-        named = _named_in_full(text, level) if said and (not levels or level in levels) else {}
-        if len(named) == 1:
-            place, (printed, at) = next(iter(named.items()))
+        if said is None or (levels and level not in levels):
+            continue
+        in_full = _named_in_full(text, level)
+        if len(in_full) == 1:
+            place, (printed, at) = next(iter(in_full.items()))
             return place, printed, at, said.group(0)
     return None
 

@@ -15,6 +15,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from ..models import Record
+from ..resources import load_json
 from ..traditional import simplified_record
 
 IDENTICAL = "identical heading"
@@ -36,6 +37,50 @@ GENERIC = {"工作", "建设", "服务", "机制", "能力", "措施", "政策",
            # the corpus's own subject: every notice says these, so they tell no measure apart
            "乡村", "巩固", "拓展", "健康", "振兴", "衔接", "成果", "医疗卫生", "优化", "大力", "加大力度",
            "深入开展", "抓实", "调整"}
+
+
+def former_names(entry: dict) -> list[dict]:
+    """The entry's earlier names with the years each was in use (``{"name", "years", "note"}``),
+    as the frame carries them or, for a frame built before they were recorded, from
+    ``frame_rules.json`` by the entry's label.
+
+    >>> [n["name"] for n in former_names({"label": "大病专项救治"})]
+    ['大病集中救治']
+    """
+    if "former_names" in entry:
+        return entry["former_names"] or []
+    return list(_former_name_table().get(entry.get("label") or "", []))
+
+
+@lru_cache(maxsize=1)
+def _former_name_table() -> dict[str, list[dict]]:
+    return load_json("frame_rules.json").get("former_names", {})
+
+
+def former_name_in(text: str, entry: dict) -> dict | None:
+    """The first of the entry's earlier names that ``text`` prints, said as matched: the name,
+    the years it was in use and the entry's current label.
+
+    >>> former_name_in("落实大病集中救治政策", {"label": "大病专项救治"})["years"]
+    [2017, 2020]
+    """
+    for former in former_names(entry):
+        if former["name"] in text:
+            return {"name": former["name"], "years": former.get("years"), "current": entry["label"],
+                    "kind": "former name"}
+    return None
+
+
+def describe_name(matched: dict | None) -> str:
+    """One phrase for a matched earlier name.
+
+    >>> describe_name({"name": "大病集中救治", "years": [2017, 2020], "current": "大病专项救治"})
+    'matched the former name 大病集中救治 (in use 2017–2020) of 大病专项救治'
+    """
+    if not matched:
+        return ""
+    years = "–".join(str(y) if y else "…" for y in matched.get("years") or [])
+    return f"matched the former name {matched['name']}{f' (in use {years})' if years else ''} of {matched['current']}"
 
 
 def normalise_heading(heading: str) -> str:
@@ -139,9 +184,17 @@ def align_measure(measure: dict, frame: list[dict] | PreparedFrame) -> dict:
         found = pattern.search(title)
         if found and scores.get(entry["id"], (0, None, ""))[0] < NEAR_THRESHOLD:
             scores[entry["id"]] = (NEAR_THRESHOLD, entry, f"frame rule for {entry['label']} ({found.group()})")
+    for entry in prepared.entries:  # an earlier name of the measure (大病集中救治, 2017–2020)
+        former = former_name_in(title, entry)
+        if former and scores.get(entry["id"], (0, None, ""))[0] < NEAR_THRESHOLD:
+            scores[entry["id"]] = (NEAR_THRESHOLD, entry, f"frame rule for {entry['label']}: {describe_name(former)}")
     if scores:
         score, entry, source = max(scores.values(), key=lambda s: (s[0], -prepared.index[s[1]["id"]]))
-        return _hit(entry, score, NEAR_IDENTICAL, source, [])
+        hit = _hit(entry, score, NEAR_IDENTICAL, source, [])
+        former = former_name_in(title, entry)
+        if former:
+            hit["matched_name"] = former
+        return hit
     best: dict[str, Any] = {"frame_id": None, "label": None, "score": 0.0, "reason": NO_MATCH, "boilerplate": False,
             "matched_heading": None, "matched_terms": []}
     for entry in prepared.entries:

@@ -6,7 +6,8 @@ covered by, in order of preference:
 
 - ``own item``: a measure of the notice aligns to the entry (``align``);
 - ``inside another item``: a sentence inside a measure aligned elsewhere names
-  the entry's topic (a cue phrase of ``frame_rules.json`` or the entry's rule pattern);
+  the entry's topic (a cue phrase of ``frame_rules.json`` or the entry's rule pattern,
+  or one of its earlier names with the years in use — ``matched_name`` says which);
 - ``goals only`` / ``duties only`` / ``annex only``: such a sentence only outside the items;
 - ``not found``: nothing covers it; the nearest passage and its score are given
   so that a reader can check the claim.
@@ -22,7 +23,7 @@ from functools import lru_cache
 
 from ..models import Coverage, Passage, Record
 from ..resources import load_json
-from .align import key_terms
+from .align import former_name_in, key_terms
 
 OWN_ITEM = "own item"
 INSIDE_ITEM = "inside another item"
@@ -104,18 +105,20 @@ def cover(entry: dict, own: list[dict], sentences: list[Passage], view: EntryVie
         quote = next((p for p in sentences if p.path == first["path"] and p.part == "item"), None)
         return Coverage(entry["id"], OWN_ITEM, first["path"], _quote(quote.text if quote else first["title"]),
                         first.get("matched_terms") or [], first["score"],
-                        paths=[a["path"] for a in own], span=list(first["span"]))
-    hits = []
-    if view.cues is not None:
-        for p in sentences:
-            found = view.cues.search(p.text)
-            if found:
-                hits.append((list(PLACE_ORDER).index(p.part), p, found.group()))
+                        paths=[a["path"] for a in own], span=list(first["span"]),
+                        matched_name=first.get("matched_name"))
+    hits: list[tuple[int, Passage, str, dict | None]] = []
+    for p in sentences:
+        found = view.cues.search(p.text) if view.cues is not None else None
+        if found:
+            hits.append((list(PLACE_ORDER).index(p.part), p, found.group(), None))
+        elif former := former_name_in(p.text, entry):
+            hits.append((list(PLACE_ORDER).index(p.part), p, former["name"], former))
     if hits:
-        _, passage, phrase = min(hits, key=lambda h: (h[0], h[1].start))
+        _, passage, phrase, former = min(hits, key=lambda h: (h[0], h[1].start))
         return Coverage(entry["id"], PLACE_ORDER[passage.part], passage.path, _quote(passage.text, phrase), [phrase],
                         100.0, paths=sorted({h[1].path or "" for h in hits if h[1].part == passage.part}),
-                        span=[passage.start, passage.end])
+                        span=[passage.start, passage.end], matched_name=former)
     return Coverage(entry["id"], NOT_FOUND, None, None, [], 0.0, nearest=nearest(sentences, view))
 
 

@@ -9,7 +9,7 @@ from .. import __version__
 from ..models import Record, Reference
 from ..textutils import sentence_around
 from ..traditional import simplified_record
-from .align import NO_MATCH, PreparedFrame, align_document, frame_from_document, key_terms
+from .align import NO_MATCH, PreparedFrame, align_document, describe_name, frame_from_document, key_terms
 from .coverage import ANNEX_ONLY, DUTIES_ONLY, GOALS_ONLY, INSIDE_ITEM, NOT_FOUND, OWN_ITEM, cover, entry_view, passages
 from .frame import PROVENANCE, annex_targets, load_frame, matching_indicator, national_facts
 from .standards import added_clauses, clause_holding, is_qualifier, qualifiers, standard_change, wording_change
@@ -68,6 +68,7 @@ METHOD = ("Each reference entry is looked for in every sentence of the notice: a
 STATUS_OF = {OWN_ITEM: "adopted", INSIDE_ITEM: "merged", GOALS_ONLY: "in goals only", DUTIES_ONLY: "in duties only",
              ANNEX_ONLY: "in annex only", NOT_FOUND: "omitted"}
 PREDATES = "predates reference"
+DATE_UNKNOWN = "date unknown"  # no date printed: an entry nothing covers may be later than the notice
 
 
 def without_document(entries: list[dict], doc_id: str) -> list[dict]:
@@ -121,10 +122,26 @@ def _notes(record: Record, reference: Reference) -> list[str]:
     for citation in later_citations(record):
         notes.append(f"{record['locality']} ({record['issue_date']}) cites {citation['doc_number']}, a document of a later "
                      "year: it cannot cite it (a misread 文号, or a later revision of the notice).")
+    if not record.get("issue_date"):
+        notes.append(_undated_note(record, reference))
     if _predates(record, reference):
         notes.append(f"{record['locality']} ({record['issue_date']}) predates the reference ({reference.date}): "
                      f"it can neither adopt nor omit it (status '{PREDATES}'); what it covers is still shown.")
     return notes
+
+
+def _undated_note(record: Record, reference: Reference) -> str:
+    """What is known of an undated notice's time: the years its text gives, flagged as inferred."""
+    note = (f"{record['locality'] or record['id']} prints no date: an entry it does not cover is '{DATE_UNKNOWN}', "
+            "not omitted, since the notice may be older than the reference.")
+    bound = record.get("date_bound")
+    if bound:
+        last = bound["years"][1]
+        note += (f" Its text names {bound['text']} (at {bound['span']}; {bound['flag']})")
+        if last and reference.date and str(last) < reference.date[:4]:
+            note += f", a period that ends before the reference ({reference.date}): it likely predates it"
+        note += "."
+    return note
 
 
 _YEAR = re.compile(r"[〔\[（(](\d{4})[〕\]）)]")
@@ -146,6 +163,8 @@ def _entry_status(entry: dict, aligned: list[dict], record: Record, reference: R
     local = [a for a in aligned if a["frame_id"] == entry["id"]]
     coverage = cover(entry, local, sentences, entry_view(entry, record["id"]))
     status = PREDATES if predates else STATUS_OF[coverage.where]
+    if coverage.where == NOT_FOUND and not predates and not record.get("issue_date"):
+        status = DATE_UNKNOWN
     local_leads = _lead_functions(local)
     ref_leads = _reference_leads(entry, reference)
     text = record["text"]
@@ -456,7 +475,8 @@ def _coverage_cell(entry: dict) -> str:
     """The quoted sentence that covers an entry, or the nearest passage when none does."""
     coverage = entry["coverage"]
     if coverage["covered"]:
-        return f"{coverage['path'] or ''} {coverage['quote'] or ''} [{'、'.join(coverage['matched_terms'])}]".strip()
+        named = f" ({describe_name(coverage['matched_name'])})" if coverage.get("matched_name") else ""
+        return f"{coverage['path'] or ''} {coverage['quote'] or ''} [{'、'.join(coverage['matched_terms'])}]{named}".strip()
     near = coverage.get("nearest")
     return f"nearest: {near['path'] or ''} {near['quote']} (score {near['score']})" if near else ""
 

@@ -19,7 +19,7 @@ from ..models import Record
 from ..resources import load_json
 from ..textutils import split_units
 from ..traditional import simplified_record
-from .align import NO_MATCH, PreparedFrame, align_measure, key_terms
+from .align import NO_MATCH, PreparedFrame, align_measure, former_names, key_terms
 
 FRAME_PATH = Path(__file__).resolve().parent.parent / "data" / "national_frame.json"  # the default frame, shipped
 PROVENANCE = "derived from implementing notices"
@@ -104,6 +104,7 @@ def build_frame(records) -> dict:
         entry["id"] = f"F{i:02d}"
         entry["key_terms"] = key_terms([e["heading"] for e in entry["evidence"]])
         entry["strength"] = len(entry["localities"])
+        entry["former_names"] = former_names({"label": entry["label"]})  # from frame_rules.json, with their years
         entry["localities"] = sorted(entry["localities"])
     carriers = [_indicator_part(r) for r in passes() if r.get("annex_indicators")]
     return {"provenance": PROVENANCE, "national": national,

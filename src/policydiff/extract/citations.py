@@ -82,7 +82,7 @@ def _is_own_part(text: str, m: re.Match, own_titles) -> bool:
     if text.endswith("现将", 0, m.start()) and P.OWN_PRINTING_AFTER.match(text, m.end()):
         return True  # 现将《鹭洲市…实施方案》印发给你们: the plan it encloses, named in full
     short = P.BARE_GENRE_TITLE.match(m.group("title"))
-    return bool(short) and any(bare_title(t).endswith(short.group("genre")) for t in own_titles if t)
+    return short is not None and any(bare_title(t).endswith(short.group("genre")) for t in own_titles if t)
 
 
 def _in_header(text: str, m: re.Match) -> bool:

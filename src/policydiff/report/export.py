@@ -7,6 +7,7 @@ import html
 import io
 from pathlib import Path
 
+from ..compare.align import describe_name
 from ..compare.diff import describe_change
 from .labels import about, legend_lines, zh
 
@@ -207,8 +208,10 @@ def _coverage_html(entry: dict) -> str:
     """Where an entry without its own item is covered, or the nearest passage when nowhere."""
     coverage = entry.get("coverage") or {}
     if coverage.get("covered"):
+        named = coverage.get("matched_name")
         return (f"<b>{html.escape(coverage.get('path') or '')}</b> {coverage['where']}: "
-                f"{_marked(coverage.get('quote') or '', coverage.get('matched_terms') or [])}")
+                f"{_marked(coverage.get('quote') or '', coverage.get('matched_terms') or [])}"
+                + (f" <small>({html.escape(describe_name(named))})</small>" if named else ""))
     near = coverage.get("nearest")
     if near:
         return (f"nearest: <b>{html.escape(near.get('path') or '')}</b> {_marked(near['quote'], near['matched_terms'])} "

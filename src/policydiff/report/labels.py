@@ -15,6 +15,8 @@ LEGEND = {
     "omitted": "no sentence of the notice covers the entry; the nearest passage and its score are shown",
     "predates reference": "the notice was issued before the reference, so it cannot adopt or omit it; "
                           "where it covers the entry is still shown",
+    "date unknown": "the notice prints no date and no sentence covers the entry: it may predate the reference, so "
+                    "it is not called omitted (the years its text gives, if any, are in the notes, marked inferred)",
     "local addition": "a measure of the notice that matches no reference entry",
     "strengthened": "a higher floor or lower ceiling than the reference (or a higher standard: 二级 → 二级甲等)",
     "weakened": "a lower floor or higher ceiling than the reference",
@@ -24,7 +26,8 @@ LEGEND = {
 
 ZH = {
     "adopted": "采纳", "merged": "合并", "omitted": "未提及", "local addition": "新增", "strengthened": "强化",
-    "weakened": "弱化", "predates reference": "早于参照文件", "in goals only": "仅见于目标", "in duties only": "仅见于职责分工",
+    "weakened": "弱化", "predates reference": "早于参照文件",
+    "date unknown": "日期不明", "in goals only": "仅见于目标", "in duties only": "仅见于职责分工",
     "in annex only": "仅见于附件", "own item": "单列条目", "inside another item": "并入其他条目", "not found": "未找到",
     "same": "相同", "narrower": "收窄", "wider": "扩大", "different": "不同", "not stated": "未说明",
     "not quantified": "未量化", "new target": "新增指标", "dropped target": "删除指标",
