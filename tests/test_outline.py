@@ -1,5 +1,7 @@
 """Outline: labels, nesting, headings and paths on every notice."""
 
+from pathlib import Path
+
 import pytest
 
 from conftest import ALL_IDS, GUANGXI, HUAINAN, KAIFENG, LIANYUNGANG, SHENMU
@@ -88,3 +90,108 @@ def test_malformed_input_still_gives_a_tree():
     # the first kind met is the top level; repeated labels get unique paths
     nodes = build_outline("（二）先出现\n一、后出现\n（二）重复\n（二）重复")
     assert [n.path for n in nodes] == ["（二）", "（二）/一", "（二）#2", "（二）#3"]
+
+
+# ---------------------------------------------------------------- rules in article form (issue 28)
+
+ARTICLE_LABELS = [
+    ("第一章　总则", ("第一章", "第一章")),  # chapter, ideographic space
+    ("第三章考核管理", ("第一章", "第三章")),  # the normaliser dropped the space
+    ("第二节 考核结果运用", ("第一节", "第二节")),
+    ("第十一条　有下列情形之一的，取消当年补助资格：", ("第一条", "第十一条")),
+    ("第一百零二条 本办法自公布之日起施行。", ("第一条", "第一百零二条")),  # numbers past a hundred
+    ("第3条 乡镇卫生院负责考核。", ("第一条", "第3条")),  # Arabic numerals
+    ("第二款规定的情形除外。", None),  # a reference to a 款, not an article
+    ("第二条款", None),
+]
+
+
+@pytest.mark.parametrize("text, expected", ARTICLE_LABELS, ids=[r[0][:8] for r in ARTICLE_LABELS])
+def test_article_labels(text, expected):
+    found = match_label(text)
+    assert (found[:2] if found else None) == expected
+
+
+ARTICLE_NOTICE = Path(__file__).parent / "data" / "article_notice.txt"  # written for this test, invented city
+# (path of each measure, units named as the subject of its clauses)
+ARTICLE_MEASURES = [
+    ("附件/第一章/第三条", ["市卫生健康委", "各县（市、区）卫生健康局"]),  # 第一、二条 (purpose, scope) set no rule
+    ("附件/第二章/第四条", []),
+    ("附件/第二章/第五条", []),
+    ("附件/第二章/第六条", ["县级财政部门"]),  # 由…负责保障
+    ("附件/第三章/第一节/第七条", ["乡镇卫生院"]),
+    ("附件/第三章/第一节/第八条", []),  # the article's lead-in, then its 项
+    ("附件/第三章/第一节/第八条/（一）", []),
+    ("附件/第三章/第一节/第八条/（二）", []),
+    ("附件/第三章/第一节/第八条/（三）", []),
+    ("附件/第三章/第一节/第八条/（四）", []),
+    ("附件/第三章/第二节/第九条", []),
+    ("附件/第三章/第二节/第十条", ["县级卫生健康行政部门"]),  # 由…约谈
+    ("附件/第三章/第二节/第十一条", []),
+    ("附件/第三章/第二节/第十一条/（一）", []),
+    ("附件/第三章/第二节/第十一条/（二）", []),
+    ("附件/第四章/第十二条", []),  # 任何单位和个人 is nobody's duty
+    ("附件/第四章/第十三条", ["县（市、区）财政局"]),  # …应当
+    ("附件/第四章/第十四条", ["县（市、区）卫生健康局"]),  # …每年…报送
+    ("附件/第四章/第十五条", ["审计部门"]),  # …按照职责
+    ("附件/第四章/第十六条", []),  # 第十七、十八条 (interpretation, commencement) set no rule
+]
+# (path, value, unit) of every number the rules set
+ARTICLE_TARGETS = [
+    ("附件/第二章/第四条", 8000, "元"), ("附件/第二章/第五条", 300, "元"), ("附件/第二章/第六条", 1, "次"),
+    ("附件/第二章/第六条", 2000, "元"), ("附件/第三章/第一节/第八条/（三）", 85, "%"),
+    ("附件/第三章/第二节/第九条", 60, "分"), ("附件/第三章/第二节/第九条", 50, "%"),
+    ("附件/第三章/第二节/第十条", 2, "个"), ("附件/第四章/第十三条", 30, "日"),
+]
+
+
+@pytest.fixture(scope="module")
+def article_record():
+    from policydiff.parse import parse_file
+
+    return parse_file(ARTICLE_NOTICE, ARTICLE_NOTICE.parent)
+
+
+def test_article_notice_keeps_the_cover_letter_and_the_enclosed_rules(article_record):
+    record = article_record
+    assert record["doc_number"] == "梧卫健发〔2022〕27号" and record["issue_date"] == "2022-06-15"
+    assert record["issuers"] == ["青梧市卫生健康委员会"]
+    assert record["enclosed_title"] == record["body_title"] == "青梧市乡村医生补助管理实施细则"
+    assert record["citations"] == []  # 现将《…细则》印发 is its own enclosure
+    articles = [n["path"] for n in record["outline"] if n["kind"] == "第一条"]
+    assert len(articles) == 18 and articles[0] == "附件/第一章/第一条" and articles[-1] == "附件/第四章/第十八条"
+    chapters = [(n["path"], n["heading"]) for n in record["outline"] if n["kind"] == "第一章"]
+    assert chapters == [("附件/第一章", "总则"), ("附件/第二章", "补助标准"), ("附件/第三章", "考核管理"),
+                        ("附件/第四章", "资金管理")]
+
+
+def test_every_article_that_sets_a_rule_is_a_measure(article_record):
+    found = [(m["path"], [u["unit"] for u in m["unit_mentions"]]) for m in article_record["measures"]]
+    assert found == ARTICLE_MEASURES
+    text = article_record["text"]
+    for m in article_record["measures"]:
+        assert all(u["source"] == "article_subject" for u in m["unit_mentions"])
+        for u in m["unit_mentions"]:
+            assert text[u["span"][0]:u["span"][1]] == u["unit"]
+    eleventh = next(m for m in article_record["measures"] if m["path"].endswith("第十一条"))
+    assert eleventh["title"] == "有下列情形之一的，取消当年补助资格"
+    assert "（一）" not in eleventh["text"]  # its 项 are measures of their own
+
+
+def test_the_numbers_of_the_rules_are_targets_on_their_articles(article_record):
+    found = [(t["path"], t["value"], t["unit"]) for t in article_record["targets"]]
+    assert found == ARTICLE_TARGETS
+
+
+def test_rules_printed_after_the_signature_without_an_annex_line():
+    # a 办法 straight after the cover letter's date, the letter with numbered points of its own
+    from policydiff.models import NormalisedText
+    from policydiff.parse import parse_text
+
+    text = ("关于印发桐溪县村卫生室管理办法的通知\n各乡镇卫生院：\n一、请认真执行。\n二、执行中的问题及时报告。\n"
+            "桐溪县卫生健康局\n2023年4月2日\n桐溪县村卫生室管理办法\n第一条　为规范村卫生室管理，制定本办法。\n"
+            "第二条　乡镇卫生院负责村卫生室的业务指导。\n第二款内容。\n第三条　本办法自2023年5月1日起施行。\n")
+    record = parse_text(NormalisedText(text, list(range(len(text) + 1))))
+    assert [n["path"] for n in record["outline"]] == ["一", "二", "第一条", "第二条", "第三条"]  # never under 二、
+    assert [m["path"] for m in record["measures"]] == ["一", "二", "第二条"]
+    assert record["body_title"] == "桐溪县村卫生室管理办法"

@@ -390,12 +390,19 @@ def body_title(paras: list[Paragraph], issue: Paragraph | None) -> str | None:
         return None
     following = [p for p in paras[:_index_after(paras, issue) + 3] if p.start > issue.start]
     following = [p for p in following if not P.PUBLIC_MARKER.fullmatch(p.text)]
+    if len(following) >= 3 and P.ANNEX_START.match(following[0].text) and _is_article(following[2].text):
+        following = following[1:]  # 附件 ⏎ the enclosed rules' title ⏎ 第一章 / 第一条
     if not following:
         return None
     candidate = P.PUBLIC_MARKER.sub("", following[0].text).strip()  # （信息公开形式:主动公开）…规划
     if match_label(candidate) or candidate.startswith("附件") or "。" in candidate:
         return None
     return candidate if P.TITLE_SUFFIX.search(candidate) else None
+
+
+def _is_article(text: str) -> bool:
+    label = match_label(text)
+    return label is not None and label[0] in P.ARTICLE_RANKS
 
 
 def _index_after(paras: list[Paragraph], para: Paragraph) -> int:

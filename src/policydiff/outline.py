@@ -2,8 +2,11 @@
 
 Levels are not fixed by label kind: the first kind met is the top level, a new
 kind nests under the current item, and a kind already open closes everything
-below it (the way a reader follows 一、/（一）/1./（1）/一是). Annex blocks
-(附件) start a new top-level branch. Malformed input still yields a tree.
+below it (the way a reader follows 一、/（一）/1./（1）/一是). Rules in article
+form are the exception: 第一章 ⊃ 第一节 ⊃ 第一条 have fixed ranks, and the 项
+（一）… of an article nest under it (款, its unnumbered paragraphs, stay in its
+body). Annex blocks (附件) start a new top-level branch. Malformed input still
+yields a tree.
 """
 
 from __future__ import annotations
@@ -115,6 +118,8 @@ def build_outline(text: str, body_start: int = 0) -> list[OutlineNode]:
                 _extend(stack, para.end)
             continue
         kind, label_text, label_len = label
+        if kind in P.ARTICLE_RANKS:
+            _close_below_article(stack, P.ARTICLE_RANKS[kind])
         while stack and kind in [k for k, _ in stack] and stack[-1][0] != kind:
             stack.pop()
         if stack and stack[-1][0] == kind:
@@ -130,6 +135,14 @@ def build_outline(text: str, body_start: int = 0) -> list[OutlineNode]:
         body = text[node.body_span[0]:node.body_span[1]]
         node.heading = heading_of(body) if node.kind != "附件" else None
     return nodes
+
+
+def _close_below_article(stack, rank: int) -> None:
+    """An article label (第三章 / 第一节 / 第十一条) closes the items under the previous article
+    and any article level of its rank or below; it never nests under a 一、 or （一） item,
+    so a 细则 after a cover letter starts at its own top (or under its 附件)."""
+    while stack and stack[-1][0] != "附件" and P.ARTICLE_RANKS.get(stack[-1][0], 99) >= rank:
+        stack.pop()
 
 
 def _new_node(path, label, kind, depth, para, label_len, parent, seen_paths) -> OutlineNode:

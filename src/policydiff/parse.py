@@ -16,7 +16,7 @@ from typing import cast
 from . import patterns as P
 from .canonical import unit_map
 from .extract.citations import extract_citations
-from .extract.measures import extract_measures, is_goal_node, is_measure_node
+from .extract.measures import extract_measures, in_article, is_goal_node, is_measure_node
 from .extract.tables import extract_annex_indicators, extract_task_table, link_task_rows
 from .extract.targets import deadline_of, extract_targets
 from .extract.units import assign_duties, assign_sole_issuer, extract_duties
@@ -205,7 +205,7 @@ def _targets(text, nodes, by_path, indicators, annex):
     targets = []
     list_deadline: dict[str, int | None] = {}  # 到2025年，主要目标如下： → the year of the items it introduces
     for node in nodes:
-        if node.path.startswith("附件"):
+        if node.path.startswith("附件") and not in_article(node, by_path):
             continue
         region = node.body_span
         inherited = list_deadline.get(node.parent) if node.parent else None
@@ -215,7 +215,7 @@ def _targets(text, nodes, by_path, indicators, annex):
             list_deadline[node.path] = (deadline_of(lead_in) if lead_in.endswith(("：", ":")) else None) or inherited
         if is_goal_node(node, by_path):
             targets.extend(extract_targets(text, region, "goal", deadline_year=inherited))
-        elif is_measure_node(node, by_path) or node.children:
+        elif is_measure_node(node, by_path, text) or node.children:
             targets.extend(extract_targets(text, region, node.path, deadline_year=inherited))
     first = min((n.span[0] for n in nodes), default=len(text))
     targets.extend(extract_targets(text, (0, first), "preamble"))

@@ -31,10 +31,16 @@ OUTLINE_LABELS = [
     ("1.", re.compile(r"^(?P<label>\d{1,2})(?:[.．](?!\d)|、)")),
     ("（1）", re.compile(r"^（(?P<label>\d{1,2})）")),
     ("一是", re.compile(rf"^(?P<label>[{CN_SMALL}]{{1,3}}是)")),
+    # rules in article form (办法, 细则, 规定, 规范): 第一章 / 第一节 / 第一条, the label followed by a space or its text
+    ("第一章", re.compile(rf"^(?P<label>第[{CN_SMALL}百零〇\d]{{1,4}}章)[\s\u3000]*(?=[^\s，,。]|$)")),
+    ("第一节", re.compile(rf"^(?P<label>第[{CN_SMALL}百零〇\d]{{1,4}}节)[\s\u3000]*(?=[^\s，,。]|$)")),
+    ("第一条", re.compile(rf"^(?P<label>第[{CN_SMALL}百零〇\d]{{1,4}}条)(?:[\s\u3000]+|(?=[^\s款项]))")),
 ]
+# the article levels, outermost first: an article label closes every item below its rank
+ARTICLE_RANKS = {"第一章": 0, "第一节": 1, "第一条": 2}
 ANY_LABEL = re.compile(
     rf"^(?:[{CN_SMALL}]{{1,3}}、|[（(][{CN_SMALL}]{{1,3}}[）)]|\d{{1,2}}(?:[.．](?!\d)|、)"
-    rf"|[（(]\d{{1,2}}[）)]|[{CN_SMALL}]{{1,3}}是)"
+    rf"|[（(]\d{{1,2}}[）)]|[{CN_SMALL}]{{1,3}}是|第[{CN_SMALL}百零〇\d]{{1,4}}[章节条](?=[\s\u3000]|$|[^\s款项]))"
 )
 ANNEX_START = re.compile(r"^附\s*件\s*(?P<no>\d*)\s*$")
 ANNEX_REFERENCE = re.compile(r"^附\s*件\s*\d*\s*[:：]")
@@ -76,7 +82,7 @@ ORG_SUFFIX = re.compile(  # 司: a ministry's department (国务院扶贫办综�
     r"(?:委员会|办公室|人民政府|政府|委|局|厅|部|办|院|中心|所|站|处|科|室|会|组|司|党委|市委|委員會|辦公室|政府|廳|辦|會|處)$"
 )
 # a title's last word, perhaps followed by its years: …三年行动计划（2023—2025年）
-TITLE_SUFFIX = re.compile(r"(?:通知|方案|意见|要点|办法|规定|指标|计划|规划|分工)(?:[（(][^（）()]{1,20}[）)])?$")
+TITLE_SUFFIX = re.compile(r"(?:通知|方案|意见|要点|办法|规定|细则|规范|指标|计划|规划|分工)(?:[（(][^（）()]{1,20}[）)])?$")
 # the genres a notice's title ends in, longest first (复函 before 函)
 GENRES = ["通知", "意见", "决定", "批复", "复函", "函", "答复", "通报", "通告", "公告", "规定", "办法", "细则",
           "方案", "规划", "要点", "纪要", "计划", "条例", "规则", "决议", "报告", "请示", "公示", "令",
@@ -108,6 +114,10 @@ BINDING_CELL = re.compile(r"^(约束性|预期性)$")
 BINDING_SUFFIX = re.compile(r"[\s\t]*(约束性|预期性)\s*$")
 
 # ---------------------------------------------------------------- measures
+# an article that sets no rule: its purpose and basis, scope, definitions, who interprets it, when it applies
+NON_RULE_ARTICLE = re.compile(
+    r"^(?:为(?:了)?[^。]{0,160}(?:制定|制订)本|本(?:办法|细则|规定|规范|条例|制度)(?:适用于|所称|由[^。]{0,40}负责解释|"
+    r"自[^。]{0,30}(?:起|之日起)(?:施行|执行|实施))|[^。]{0,40}(?:参照本(?:办法|细则|规定|规范)执行)。?$)")
 NON_MEASURE_HEADINGS = re.compile(
     r"^(?:总体要求|指导思想|主要目标|总体目标|工作目标|基本原则|总体思路|目标任务|发展目标)"
 )
@@ -139,6 +149,12 @@ MARKER_OPEN = "（(【[［"
 UNIT_SEPARATORS = "、，,；;"
 UNIT_TRAILING_PHRASES = re.compile(r"(?:按照职责分工分别负责|按职责分工负责|分别负责|等部门|负责)$")
 UNIT_CONJUNCTION = re.compile(r"^(?P<a>.+?[处科室局委办])及(?P<b>.+?[处科室局委办])$")
+# the unit an article's clause makes its subject (rules in article form name who acts, not a marker):
+# 市卫生健康委负责…, 由县级财政部门负责保障, 县财政局应当…, 审计部门按照职责…, 县卫生健康局每年…
+_ARTICLE_UNIT = r"[^，,。；;：:]{2,30}?(?:局|委|厅|部门|办公室|中心|卫生院|医院|院|所|办|政府|站)"
+ARTICLE_SUBJECT = re.compile(
+    rf"^(?:由(?P<by>{_ARTICLE_UNIT})(?=负责|组织|约谈|统一|会同|按照|审核|核定|拨付|考核|监督|发放|[\u4e00-\u9fff]{{2}})"
+    rf"|(?P<unit>{_ARTICLE_UNIT})(?=负责|应当|应|须|要|按照职责|按职责|每年|每季度|每月|定期|会同|对|将|向))")
 DUTY_CLAUSE = re.compile(r"^(?P<unit>[^，。；]{2,60}?)负责(?P<duty>.+)$")
 
 # ---------------------------------------------------------------- targets

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import patterns as P
 from ..models import Measure, OutlineNode
-from .units import marker_mentions
+from .units import article_mentions, marker_mentions
 
 
 def extract_measures(text: str, nodes: list[OutlineNode]) -> list[Measure]:
@@ -15,26 +15,46 @@ def extract_measures(text: str, nodes: list[OutlineNode]) -> list[Measure]:
     by_path = {n.path: n for n in nodes}
     measures = []
     for node in nodes:
-        if node.children or not is_measure_node(node, by_path):
+        if not is_measure_node(node, by_path, text) or (node.children and node.kind != "第一条"):
             continue
         start, end = node.body_span
+        if node.children:  # an article with 项: the article's own rule is its lead-in, the 项 are measures too
+            end = min(by_path[c].span[0] for c in node.children)
         body = text[start:end]
         measure = Measure(path=node.path, title=_title(node, body), text=body, span=(start, end))
-        for mention in marker_mentions(body, start):
+        mentions = marker_mentions(body, start)
+        if not mentions and in_article(node, by_path):
+            mentions = article_mentions(body, start)  # an article names who acts as its subject
+        for mention in mentions:
             measure.unit_mentions.append(mention)
             getattr(measure, f"{mention.role}_units").append(mention.unit)
         measures.append(measure)
     return measures
 
 
-def is_measure_node(node: OutlineNode, by_path: dict[str, OutlineNode]) -> bool:
-    """Not in an annex, not a goal/guiding-idea item, and with some content."""
-    if node.path.startswith("附件"):
+def is_measure_node(node: OutlineNode, by_path: dict[str, OutlineNode], text: str = "") -> bool:
+    """Not in an annex (unless the annex holds rules in article form: a notice enclosing a 细则),
+    not a goal/guiding-idea item, not an article that sets no rule (purpose, scope, definitions,
+    interpretation, commencement), and with some content."""
+    chain = ancestors(node, by_path)
+    if node.path.startswith("附件") and not in_article(node, by_path):
         return False
-    for ancestor in ancestors(node, by_path):
+    for ancestor in chain:
         if ancestor.heading and P.NON_MEASURE_HEADINGS.match(ancestor.heading):
             return False
-    return node.body_span[1] > node.body_span[0]
+        if ancestor.kind == "第一条" and P.NON_RULE_ARTICLE.match(_article_text(ancestor, text)):
+            return False
+    return node.body_span[1] > node.body_span[0] and node.kind not in ("第一章", "第一节")
+
+
+def _article_text(node: OutlineNode, text: str) -> str:
+    """An article's text where the caller has it, else its heading."""
+    return text[node.body_span[0]:node.body_span[1]] if text else (node.heading or "")
+
+
+def in_article(node: OutlineNode, by_path: dict[str, OutlineNode]) -> bool:
+    """Whether ``node`` is an article (第N条) or one of its 项."""
+    return any(a.kind == "第一条" for a in ancestors(node, by_path))
 
 
 def is_goal_node(node: OutlineNode, by_path: dict[str, OutlineNode]) -> bool:

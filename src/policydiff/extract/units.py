@@ -81,6 +81,27 @@ def _verb_clauses(inner: str, offset: int) -> list[UnitMention] | None:
     return mentions if mentions and not pending else None
 
 
+def article_mentions(body: str, offset: int) -> list[UnitMention]:
+    """The units an article names as the subject of its clauses (市卫生健康委负责…; 由县级财政部门
+    负责保障; 县财政局应当…), each once, role ``responsible``, source ``article_subject``.
+
+    >>> [(m.unit, m.span) for m in article_mentions("乡镇卫生院负责考核，由县级财政部门负责保障。", 100)]
+    [('乡镇卫生院', (100, 105)), ('县级财政部门', (111, 117))]
+    """
+    mentions: list[UnitMention] = []
+    for clause, start in split_clauses(body, offset):
+        lead = len(clause) - len(clause.lstrip())
+        m = P.ARTICLE_SUBJECT.match(clause.strip())
+        if not m:
+            continue
+        group = "by" if m.group("by") else "unit"
+        unit = m.group(group)
+        at = start + lead + m.start(group)
+        if unit not in {u.unit for u in mentions} and not unit.startswith(("任何", "其他", "有关")):
+            mentions.append(UnitMention(unit, "responsible", "article_subject", (at, at + len(unit))))
+    return mentions
+
+
 def _role_units(units: str, offset: int, role: str) -> list[UnitMention]:
     mentions = []
     for unit, span in split_units(units, offset, with_spans=True):
