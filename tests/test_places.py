@@ -192,3 +192,21 @@ def test_a_claimed_county_is_placed_on_its_row_in_the_record():
     assert record["locality_evidence"]["parents_named"] == ["昭通市", "云南省"]
     assert any(w.startswith("locality guessed from the text: 彝良县") and "结合彝良县健康帮扶工作实际" in w
                for w in record["warnings"])
+
+
+def test_show_says_the_place_is_guessed_and_the_date_unknown(tmp_path):
+    from click.testing import CliRunner
+
+    from policydiff.cli import cli
+
+    folder = tmp_path / "c"
+    folder.mkdir()
+    (folder / "plan.txt").write_text("云南省彝良县健康帮扶实施方案\n结合彝良县健康帮扶工作实际，制定本方案。\n"
+                                     "一、工作目标\n2018—2020年，逐年提高签约服务覆盖率。\n", encoding="utf-8")
+    db = str(tmp_path / "p.db")
+    assert CliRunner().invoke(cli, ["ingest", str(folder), "--db", db, "--workers", "1"]).exit_code == 0
+    result = CliRunner().invoke(cli, ["show", "plan", "--db", db], terminal_width=200)
+    assert result.exit_code == 0, result.output
+    assert "locality: 彝良县 (guessed from the text: 结合彝良县健康帮扶工作实际" in result.output
+    assert "issue_date: None (date unknown; the text names 2018—2020年" in result.output
+    assert "inferred from the text" in result.output

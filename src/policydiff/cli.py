@@ -369,7 +369,7 @@ def _print_record(record: Record) -> None:
     console.print(f"[bold]{record['title']}[/bold]")
     for key in ("id", "doc_number", "locality", "admin_level", "issue_date", "print_date",
                 "body_title"):
-        console.print(f"  {key}: {record.get(key)}")
+        console.print(f"  {key}: {record.get(key)}{_how_known(record, key)}", markup=False)
     console.print(f"  issuers ({len(record['issuers'])}): {'、'.join(record['issuers'])}")
     console.print(f"  addressees: {'、'.join(record['addressees'])}")
     table = Table(title="measures")
@@ -381,6 +381,18 @@ def _print_record(record: Record) -> None:
     console.print(table)
     console.print(f"  targets: {len(record['targets'])}, citations: {len(record['citations'])}, "
                   f"duties: {len(record['division_of_duties'])}")
+
+
+def _how_known(record: Record, key: str) -> str:
+    """Where a shown value is inferred rather than printed: a place guessed from the text, the
+    years an undated notice gives itself."""
+    evidence = record.get("locality_evidence") or {}
+    if key == "locality" and evidence.get("guessed"):
+        return f" (guessed from the text: {evidence.get('claim') or evidence['text']} at {evidence['span']})"
+    bound = record.get("date_bound")
+    if key == "issue_date" and not record.get("issue_date") and bound:
+        return f" (date unknown; the text names {bound['text']} at {bound['span']}, {bound['flag']})"
+    return ""
 
 
 def _emit(as_json, as_csv, answers):

@@ -94,7 +94,7 @@ class UnitMention:
 
     unit: str
     role: str  # "lead", "support", "responsible"
-    source: str  # "inline_marker", "task_table", "duty_paragraph"
+    source: str  # "inline_marker", "task_table", "duty_paragraph", "article_subject", "sole_issuer"
     span: Span
 
 

@@ -192,8 +192,8 @@ def align_measure(measure: dict, frame: list[dict] | PreparedFrame) -> dict:
         score, entry, source = max(scores.values(), key=lambda s: (s[0], -prepared.index[s[1]["id"]]))
         hit = _hit(entry, score, NEAR_IDENTICAL, source, [])
         former = former_name_in(title, entry)
-        if former:
-            hit["matched_name"] = former
+        if former:  # what the notice printed is the earlier name, not the entry's other terms
+            hit.update(matched_name=former, matched_terms=[former["name"]])
         return hit
     best: dict[str, Any] = {"frame_id": None, "label": None, "score": 0.0, "reason": NO_MATCH, "boilerplate": False,
             "matched_heading": None, "matched_terms": []}

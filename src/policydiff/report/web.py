@@ -125,7 +125,7 @@ def highlight_spans(record: Record) -> list[tuple[int, int, str, str]]:
     for m in record["measures"]:
         spans.append((*m["span"], "measure", f"measure {m['path']}: {m['title']}"))
         for u in m["unit_mentions"]:
-            if u["source"] == "inline_marker":
+            if u["source"] in ("inline_marker", "article_subject"):  # printed where the span points
                 spans.append((*u["span"], "unit", f"{u['role']}: {u['unit']}"))
     for t in record["targets"]:
         spans.append((*t["value_span"], "target", f"{t['indicator']} {t['comparator']} {t['value']}{t['unit']}"))
