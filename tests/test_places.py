@@ -210,3 +210,18 @@ def test_show_says_the_place_is_guessed_and_the_date_unknown(tmp_path):
     assert "locality: 彝良县 (guessed from the text: 结合彝良县健康帮扶工作实际" in result.output
     assert "issue_date: None (date unknown; the text names 2018—2020年" in result.output
     assert "inferred from the text" in result.output
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 我市 in a county-level city's notice naming its prefecture and itself: both 市, no claim; the first named stays
+    ("关于做好签约服务的通知\n我市是榆林市下辖的县级市，神木市卫生健康局负责组织实施。", "榆林市"),
+    # 我市 with one city named in full: the claim
+    ("健康帮扶工作方案\n我市将持续推进健康帮扶，由神木市卫生健康局负责。", "神木市"),
+    # 全区 and 我区 are what a 自治区 says of itself: no county is claimed by them
+    ("健康帮扶工作要点\n全区各级卫生健康部门要指导恭城瑶族自治县做好试点。", "恭城瑶族自治县"),
+])
+def test_self_reference_claims_only_an_unambiguous_place(text, expected):
+    locality = infer_locality([], None, [], text)
+    assert locality.name == expected
+    if expected == "恭城瑶族自治县":
+        assert "claim" not in locality.evidence  # found as the first division named, not claimed by 全区

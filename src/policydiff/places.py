@@ -224,7 +224,11 @@ def own_place_named(text: str, levels: tuple[str, ...] = ()) -> tuple[Place, str
 # where a notice claims a place as its own in its body: 结合彝良县健康扶贫工作实际; 我县 / 本县 / 全县
 _CLAIM = re.compile(r"结合")
 _CLAIM_END = re.compile(r"[^。；，,]{0,24}?实际")
-_SELF_REFERENCE = {"county": re.compile(r"[我本全](?:县|区|旗)"), "prefecture": re.compile(r"[我本全](?:市|州|盟)")}
+# (words, the levels they may mean, the suffix the place's name must end in); 我区 / 全区 are left out:
+# a 自治区 says them of itself as often as a district does
+_SELF_REFERENCE = [(re.compile(r"[我本](?:县|旗)"), ("county",), ("县", "旗")),
+                   (re.compile(r"[我本]市"), ("prefecture", "county"), ("市",)),
+                   (re.compile(r"[我本](?:州|盟)"), ("prefecture",), ("州", "盟"))]
 
 
 def own_place_claimed(text: str, levels: tuple[str, ...] = ()) -> tuple[Place, str, int, str] | None:
@@ -243,26 +247,27 @@ def own_place_claimed(text: str, levels: tuple[str, ...] = ()) -> tuple[Place, s
         if named and end and (not levels or named[-1][0].level in levels):
             place, printed = named[-1]
             return place, printed, m.end() + sum(len(p) for _, p in found[:len(named) - 1]), text[m.start():end.end()]
-    for level, words in _SELF_REFERENCE.items():
+    for words, meant, suffixes in _SELF_REFERENCE:
         said = words.search(text)
-        if said is None or (levels and level not in levels):
+        meant = tuple(lv for lv in meant if not levels or lv in levels)
+        if said is None or not meant:
             continue
-        in_full = _named_in_full(text, level)
-        if len(in_full) == 1:
+        in_full = {p: v for p, v in _named_in_full(text, meant).items() if v[0].endswith(suffixes)}
+        if len(in_full) == 1:  # 我市 with 神木市 and 榆林市 both named claims neither
             place, (printed, at) = next(iter(in_full.items()))
             return place, printed, at, said.group(0)
     return None
 
 
-def _named_in_full(text: str, level: str) -> dict[Place, tuple[str, int]]:
-    """Each division of ``level`` named in full in ``text``, with its first printing and offset."""
+def _named_in_full(text: str, levels: tuple[str, ...]) -> dict[Place, tuple[str, int]]:
+    """Each division of ``levels`` named in full in ``text``, with its first printing and offset."""
     table, named = _table(), {}
     for end in (m.end() for m in _NAME_END.finditer(text)):
         for start in range(max(0, end - table.longest), end - 1):
             form = text[start:end]
             if any(tier == EXACT for tier, _ in table.index.get(form, ())):
                 place = resolve(form, text)
-                if place is not None and place.level == level and place not in named:
+                if place is not None and place.level in levels and place not in named:
                     named[place] = (form, start)
                 break
     return named
