@@ -294,6 +294,18 @@ LEFTOVERS = [
            "鹭洲市卫生健康委员会\n2021年7月2日\n",
      {"doc_number": "鹭卫发〔2021〕30号", "title": "鹭洲市卫生健康委员会关于印发健康帮扶实施方案的通知",
       "issuers": ["鹭洲市卫生健康委员会"], "issue_date": "2021-07-02", "citations_titles": []}),
+    # L5: a box label padded with EN SPACEs (文  号) before its value; the article prints no 文号 and the body
+    # names the notice by its title and 文号, which must not become a citation
+    ("L5", "文\u2002\u2002号\u2002栖卫发〔2023〕8号\n发布日期\u20022023-03-02\n栖云县卫生健康局关于开展慢病随访督导的通知\n"
+           "各乡镇卫生院：\n《栖云县卫生健康局关于开展慢病随访督导的通知》（栖卫发〔2023〕8号）印发后，请按时报送进展。\n"
+           "栖云县卫生健康局\n2023年3月1日\n",
+     {"doc_number": "栖卫发〔2023〕8号", "title": "栖云县卫生健康局关于开展慢病随访督导的通知", "issuers": ["栖云县卫生健康局"],
+      "issue_date": "2023-03-01", "addressees": ["各乡镇卫生院"], "citations_titles": []}),
+    # L6: an EN SPACE inside the bracketed label (【文 号】) and an EM SPACE (U+2003) between two signing bodies
+    ("L6", "【文\u2002号】望卫发〔2023〕12号\n望川县卫生健康局关于做好老年人健康管理的通知\n各乡镇卫生院：\n请认真落实。\n"
+           "望川县卫生健康局\u2003\u2003望川县民政局\n2023年4月6日\n",
+     {"doc_number": "望卫发〔2023〕12号", "title": "望川县卫生健康局关于做好老年人健康管理的通知",
+      "issuers": ["望川县卫生健康局", "望川县民政局"], "issue_date": "2023-04-06", "citations_titles": []}),
 ]
 
 CASES = HEADERS + SIGNATURES + LEFTOVERS

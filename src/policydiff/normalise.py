@@ -49,7 +49,7 @@ class Segment:
         out_offsets.extend(self.offsets[pos:])
         return Segment("".join(out_text), out_offsets)
 
-    def strip(self, chars: str = " \u3000\u00a0") -> Segment:
+    def strip(self, chars: str = " \u3000\u00a0\u2002\u2003\u202f") -> Segment:
         start, end = 0, len(self.text)
         while start < end and self.text[start] in chars:
             start += 1
@@ -115,7 +115,7 @@ def _split_lines(raw: str) -> list[Segment]:
 _INVISIBLE = re.compile("[\ufeff\u200b]")
 # a saved page's bullets before a line and table pipes after it (各县卫生健康局: | |||)
 _PAGE_REMNANTS = re.compile(r"^[ •●▪]+(?=\S)|(?<=\S)(?:\s*\|)+\s*$")
-_WIDE_SPACE = re.compile("[\u3000\u00a0]")
+_WIDE_SPACE = re.compile(f"[{P.UNICODE_SPACES}]")  # EN SPACE after 【文号】, NO-BREAK runs in a signature
 
 
 def _clean_line(line: Segment) -> Segment:

@@ -17,7 +17,7 @@ from .textutils import chinese_number
 
 _KEY_OF_LABEL = {re.sub(r"\s", "", label): key for key, labels in P.META_LABELS.items() for label in labels}
 _SHORT_LABELS = {"来源", "來源", "作者", "名称", "名稱", "标题", "標題", "文号", "文號", "属性", "屬性", "备注", "備注"}
-_VALUE_JUNK = " \u3000|•·：:【】"
+_VALUE_JUNK = " \u3000\u00a0\u2002\u2003\u202f|•·：:【】"
 _GLUED_TIME = re.compile(r"(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|日)(\d{1,2}:\d{2})")
 _ISO_DATE = re.compile(r"(?P<year>(?:19|20)\d{2})\s*[-/年.]\s*(?P<month>\d{1,2})\s*[-/月.]\s*(?P<day>\d{1,2})")
 _TIME = re.compile(r"\d{1,2}:\d{2}")

@@ -8,13 +8,16 @@ CN_SMALL = "一二三四五六七八九十"
 FULLWIDTH_PUNCT = "，。、；：？！“”‘’《》〈〉（）〔〕【】［］—…·％"
 
 # ---------------------------------------------------------------- normalising
+# every Unicode space a page prints besides the ASCII one: NO-BREAK, EN/EM and the other typographic
+# spaces (U+2000–U+200A), NARROW NO-BREAK, MEDIUM MATHEMATICAL, IDEOGRAPHIC; the normaliser makes each one " "
+UNICODE_SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 MARKDOWN_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]*")
 MARKDOWN_RULE = re.compile(r"^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$")
 MARKDOWN_BOLD = re.compile(r"\*\*")
 # A space between two CJK characters, a CJK character and a digit, or around
 # full-width punctuation is an artefact of PDF extraction.
 _TIGHT = f"[{CJK}{FULLWIDTH_PUNCT}0-9%]"
-INNER_SPACE = re.compile(rf"(?<={_TIGHT})[ \u3000\u00a0]+(?={_TIGHT})")
+INNER_SPACE = re.compile(rf"(?<={_TIGHT})[ {UNICODE_SPACES}]+(?={_TIGHT})")
 LATIN_SPACE = re.compile(rf"(?<=[{CJK}])[ ]+(?=[A-Za-z])|(?<=[A-Za-z])[ ]+(?=[{CJK}])")
 LABEL_SPACE = re.compile(r"^(\d{1,2}[.．]|[（(][一二三四五六七八九十\d]{1,3}[）)])[ \u3000]+")
 SENTENCE_END = "。！？；：:;"
@@ -277,7 +280,7 @@ META_LABELS = {
            "废止时间", "廢止時間", "归档时间", "歸檔時間"],
 }
 _LABEL_ALT = "|".join(sorted(
-    ("[ \u3000\u00a0]*".join(re.escape(ch) for ch in label) for labels in META_LABELS.values() for label in labels),
+    (f"[ {UNICODE_SPACES}]*".join(re.escape(ch) for ch in label) for labels in META_LABELS.values() for label in labels),
     key=len, reverse=True))
 # a label as printed: 【文　　号】, 文 号 :, 發文機關 (glued to its value)
 META_LABEL = re.compile(rf"【?\s*(?P<label>{_LABEL_ALT})\s*】?\s*[：:]?")
