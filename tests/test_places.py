@@ -171,6 +171,14 @@ CLAIM_ROWS = [
     ("云南省彝良县家庭医生签约服务工作方案\n为做好签约服务，制定本方案。", "彝良县", ["彝良县", "昭通市", "云南省"], None),
     # the claim names the county after its province (结合云南省彝良县实际)
     ("健康帮扶工作方案\n结合云南省彝良县实际，制定本方案。", "彝良县", ["彝良县", "昭通市", "云南省"], "结合云南省彝良县实际"),
+    # prefecture level: the title names the province, the body claims the city
+    ("贵州省健康帮扶工作方案\n结合六盘水市健康帮扶工作实际，制定本方案。", "六盘水市", ["六盘水市", "贵州省"],
+     "结合六盘水市健康帮扶工作实际"),
+    # provincial level: the claim names only the province
+    ("健康帮扶三年行动方案\n结合云南省实际，制定本方案。", "云南省", ["云南省"], "结合云南省实际"),
+    # a claim with a word between the place and 实际 that is too long to be one claim: the title's names
+    ("云南省彝良县健康帮扶方案\n结合镇雄县近年来在健康帮扶工作中积累的经验和各乡镇卫生院的实际情况", "彝良县",
+     ["彝良县", "昭通市", "云南省"], None),
     # 我县 with two counties named: no claim, the first division named in full stays
     ("云南省健康帮扶工作方案\n我县与镇雄县、彝良县开展协作。", "云南省", ["云南省"], None),
 ]

@@ -223,7 +223,7 @@ def own_place_named(text: str, levels: tuple[str, ...] = ()) -> tuple[Place, str
 
 # where a notice claims a place as its own in its body: 结合彝良县健康扶贫工作实际; 我县 / 本县 / 全县
 _CLAIM = re.compile(r"结合")
-_CLAIM_END = re.compile(r"[^。；，,]{0,24}?实际")
+_CLAIM_END = re.compile(r"[^。；，,]{0,16}?实际")  # 结合彝良县经济社会发展和健康帮扶工作实际
 # (words, the levels they may mean, the suffix the place's name must end in); 我区 / 全区 are left out:
 # a 自治区 says them of itself as often as a district does
 _SELF_REFERENCE = [(re.compile(r"[我本](?:县|旗)"), ("county",), ("县", "旗")),
