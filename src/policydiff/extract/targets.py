@@ -7,6 +7,8 @@ import re
 from .. import patterns as P
 from ..models import Target
 from ..textutils import chinese_number
+from .roles import RoleContext, assign_role
+from .roles import paired as _paired
 
 _COMPARATOR_BEFORE = re.compile(
     "|".join(f"(?P<c{i}>{alt})" for i, (_, alt) in enumerate(P.COMPARATOR_BEFORE))
@@ -14,21 +16,25 @@ _COMPARATOR_BEFORE = re.compile(
 _CLAUSE = re.compile(r"[^，,；;。：:\n]+")
 _SENTENCE = re.compile(r"[^。；;\n]+")
 _QUOTES = re.compile(r"“[^“”]{0,30}”|\"[^\"]{0,30}\"|《[^《》]*》|〔[^〔〕]*〕|‘[^‘’]{0,30}’")
-_STRUCTURAL_COUNT = re.compile(r"^(?:目标|机制|协同|措施|提升|方面|环节|行动|计划|规划)")
 _BARE_RATE = re.compile(r"([^，,；;。：:\n]{2,14}率)[，,]$")
 # a measured noun right before the value, after the list separator or a leading verb
 _INDICATOR_BEFORE = re.compile(r"(?:^|(?<=[，,；;：:。\n])|、|实现|确保|力争|保持|完成)(?P<indicator>[^、，,；;。\d]{2,30}?"
                                r"(?:率|比例|比重|指数|水平|寿命|人数|数量|费用|标准))$")
-_TRAILING_FILLER = re.compile(r"(?:要|应|应当|均|需|必须|平均)+$")
-_LEADING_FILLER = re.compile(r"^(?:分别|要|应|均|并|且|其|原则上|力争|确保|争取)+")
+_TRAILING_FILLER = re.compile(r"(?:要|应|应当|均|需|必须|平均|分别)+$")
+_LEADING_FILLER = re.compile(r"^(?:分别|要|应|均|并|且|其|原则上|力争|确保|争取|(?:19|20)\d{2}年(?:底|末)?[，,]?)+")
 
 
 def extract_targets(text: str, region: tuple[int, int], path: str,
-                    binding: str | None = None, deadline_year: int | None = None) -> list[Target]:
-    """Targets in ``text[region]``, attributed to ``path``.
+                    binding: str | None = None, deadline_year: int | None = None,
+                    section_role: str | None = None, issue_year: int | None = None) -> list[Target]:
+    """Every number in ``text[region]``, attributed to ``path``, each with its role (target, parameter,
+    status, period or count; see ``patterns.ROLE_CUES``). ``section_role`` "status" marks a section that
+    reports the past (发展现状); ``issue_year`` (the notice's) makes a figure for an earlier year a status.
 
-    >>> [(t.comparator, t.value, t.unit) for t in extract_targets("覆盖率达到80%。", (0, 8), "x")]
-    [('>=', 80, '%')]
+    >>> [(t.comparator, t.value, t.unit, t.role) for t in extract_targets("覆盖率达到80%。", (0, 8), "x")]
+    [('>=', 80, '%', 'target')]
+    >>> [(t.value, t.role) for t in extract_targets("截至2020年底，签约率达到75%，在5年过渡期内。", (0, 26), "x")]
+    [(75, 'status'), (5, 'period')]
     """
     start, end = region
     chunk = text[start:end]
@@ -46,7 +52,9 @@ def extract_targets(text: str, region: tuple[int, int], path: str,
         found = []
         for clause in _CLAUSE.finditer(chunk, sentence.start(), sentence.end()):
             found.extend(_clause_targets(text, start, chunk, shielded, clause, path, binding, year, qualifiers))
-        targets.extend(_qualified(found, qualifiers, text, start))
+        found = _paired(_qualified(found, qualifiers, text, start), text, start + sentence.start())
+        context = RoleContext(start + sentence.start(), section_role, issue_year, year)
+        targets.extend(assign_role(t, text, context) for t in found)
     return _dedupe_counts(targets, text)
 
 
@@ -67,14 +75,17 @@ def _clause_targets(text, base, chunk, shielded, clause, path, binding, year, qu
     for q, comparator, subject, approximate in compared:
         if comparator == "=" and not shielded[c_start:c_end].strip().replace(q.group(0), ""):
             continue  # a bare count after a label (点击：56次), page furniture rather than a requirement
-        if comparator == "=" and any(q.end() <= s and "、" not in shielded[q.end():s] for s in subject_ends):
-            continue  # a count inside a rate's subject (四种重点慢病规范管理率达到90%), not a list item before it
+        # a count inside a rate's subject (四种重点慢病规范管理率达到90%), not a list item before it
+        in_subject = comparator == "=" and any(q.end() <= s and "、" not in shielded[q.end():s] for s in subject_ends)
         value = chinese_number(q.group("value"))
         if value is None:
             continue
-        found.extend(_targets_of(text, base, chunk, (c_start, c_end), q, subject,
-                                 [(comparator, value, (base + q.start(), base + q.end()))], approximate,
-                                 path, binding, year))
+        made = _targets_of(text, base, chunk, (c_start, c_end), q, subject,
+                           [(comparator, value, (base + q.start(), base + q.end()))], approximate,
+                           path, binding, year)
+        for t in made if in_subject else []:
+            t.role, t.role_cue = "count", "inside the subject of a rate (四种重点慢病规范管理率)"
+        found.extend(made)
     for r in ranges:  # 前5-10个 → at least 5 and at most 10
         bounds = [(">=", chinese_number(r.group("low")), (base + r.start(), base + r.start("low") + len(r.group("low")))),
                   ("<=", chinese_number(r.group("value")), (base + r.start("value"), base + r.end()))]
@@ -122,7 +133,8 @@ def _is_target(shielded: str, q: re.Match, c_start: int) -> bool:
         return False
     if P.NOT_TARGET_BEFORE.search(before):
         return False
-    return not (_STRUCTURAL_COUNT.match(after) or after.startswith(("行动", "计划", "规划")))
+    # a plan's name (三年行动计划) is no number; counts of the notice's parts (4个方面) are read, as counts
+    return not after.startswith(("行动", "计划", "规划"))
 
 
 def _is_range_target(shielded: str, r: re.Match) -> bool:
@@ -203,6 +215,8 @@ def _carried(shielded: str, compared: list) -> list:
             between = shielded[prev_q.end():q.start()]
             if prev_comparator != "=" and re.fullmatch(r"[^，,；;：:\d]{0,12}、", between):
                 comparator, subject = prev_comparator, prev_subject
+            elif prev_subject >= 0 and between in P.VALUE_JOINERS[:5]:  # 增长4.1%和14%: the same subject
+                comparator, subject = prev_comparator, prev_subject
         result.append((q, comparator, subject, approximate))
     return result
 
@@ -211,7 +225,7 @@ def _list_start(shielded: str, q: re.Match, quantities: list) -> int:
     """Start of a 、-list of quantities that ``q`` closes (2.5%、5%、10%)."""
     left = q.start()
     for prev in reversed([p for p in quantities if p.end() <= q.start()]):
-        if shielded[prev.end():left] in ("、", "，", ",") or shielded[prev.end():left] == "":
+        if shielded[prev.end():left] in P.VALUE_JOINERS:
             left = prev.start()
         else:
             break
