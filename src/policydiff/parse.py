@@ -95,7 +95,7 @@ def parse_text(norm: NormalisedText, source_metadata: dict | None = None) -> Rec
 # keys whose values are canonical (the place table's names, levels, genres, kinds): never put
 # back into traditional characters
 _CANONICAL_KEYS = frozenset({"locality", "parent_locality", "locality_chain", "locality_code", "admin_level",
-                             "genre", "binding", "kind", "unit_map"})
+                             "genre", "binding", "kind", "unit_map", "role", "role_cue"})
 
 
 def _parse_traditional(norm: NormalisedText, simplified: str, source_metadata: dict | None) -> Record:
@@ -157,7 +157,7 @@ def _parse_simplified(norm: NormalisedText, source_metadata: dict | None = None)
         "citations": [c.to_dict() for c in citations],
         "measures": [m.to_dict() for m in measures],
         "division_of_duties": [d.to_dict() for d in duties],
-        "targets": [t.to_dict() for t in _targets(text, nodes, by_path, indicators, annex)],
+        **_numbers(_targets(text, nodes, by_path, indicators, annex, _year(meta.get("issue_date")))),
         "task_table": [r.to_dict() for r in task_table] if task_table else None,
         "annex_indicators": [i.to_dict() for i in indicators] if indicators else None,
         "outline": [n.to_dict() for n in nodes],
@@ -198,9 +198,29 @@ def _duties(text: str, nodes: list[OutlineNode]):
     return duties
 
 
-def _targets(text, nodes, by_path, indicators, annex):
-    """Targets in every sentence: leaf items, the lead-in of items with children, and the
-    unnumbered text before the first item (preamble); annex indicator rows with their 约束性."""
+def _year(iso_date: str | None) -> int | None:
+    return int(iso_date[:4]) if iso_date and iso_date[:4].isdigit() else None
+
+
+def _numbers(found: list) -> dict:
+    """``targets``: the targets and parameters (what is compared); ``figures``: the status figures,
+    periods and counts, with the same keys and their role."""
+    return {"targets": [t.to_dict() for t in found if t.compared],
+            "figures": [t.to_dict() for t in found if not t.compared]}
+
+
+def _status_section(node, by_path) -> bool:
+    """Whether a node sits in a section that reports the past (一、发展现状 …)."""
+    while node is not None:
+        if node.heading and P.STATUS_HEADINGS.search(node.heading):
+            return True
+        node = by_path.get(node.parent) if node.parent else None
+    return False
+
+
+def _targets(text, nodes, by_path, indicators, annex, issue_year=None):
+    """Every number in every sentence, with its role: leaf items, the lead-in of items with children, and
+    the unnumbered text before the first item (preamble); annex indicator rows with their 约束性."""
     targets = []
     list_deadline: dict[str, int | None] = {}  # 到2025年，主要目标如下： → the year of the items it introduces
     for node in nodes:
@@ -212,12 +232,15 @@ def _targets(text, nodes, by_path, indicators, annex):
             region = (region[0], min(by_path[c].span[0] for c in node.children))
             lead_in = text[region[0]:region[1]].strip()
             list_deadline[node.path] = (deadline_of(lead_in) if lead_in.endswith(("：", ":")) else None) or inherited
+        section_role = "status" if _status_section(node, by_path) else None
         if is_goal_node(node, by_path):
-            targets.extend(extract_targets(text, region, "goal", deadline_year=inherited))
-        elif is_measure_node(node, by_path) or node.children:
-            targets.extend(extract_targets(text, region, node.path, deadline_year=inherited))
+            targets.extend(extract_targets(text, region, "goal", deadline_year=inherited,
+                                           section_role=section_role, issue_year=issue_year))
+        elif is_measure_node(node, by_path) or node.children or section_role:
+            targets.extend(extract_targets(text, region, node.path, deadline_year=inherited,
+                                           section_role=section_role, issue_year=issue_year))
     first = min((n.span[0] for n in nodes), default=len(text))
-    targets.extend(extract_targets(text, (0, first), "preamble"))
+    targets.extend(extract_targets(text, (0, first), "preamble", issue_year=issue_year))
     if indicators and annex:
         annex_year = deadline_of(text[annex.span[0]:annex.span[1]].split("\n", 2)[1]
                                  if "\n" in text[annex.span[0]:annex.span[1]] else "")
@@ -240,7 +263,7 @@ def _source_map(norm: NormalisedText, source: SourceText) -> dict:
 
 _KEY_ORDER = ["id", "path", "sha256", "title", "body_title", "doc_number", "issuers", "issue_date",
               "print_date", "addressees", "locality", "admin_level", "citations", "measures",
-              "division_of_duties", "targets", "task_table", "annex_indicators"]
+              "division_of_duties", "targets", "figures", "task_table", "annex_indicators"]
 
 
 def _ordered(record: Record) -> Record:

@@ -20,8 +20,9 @@ _BARE_RATE = re.compile(r"([^，,；;。：:\n]{2,14}率)[，,]$")
 # a measured noun right before the value, after the list separator or a leading verb
 _INDICATOR_BEFORE = re.compile(r"(?:^|(?<=[，,；;：:。\n])|、|实现|确保|力争|保持|完成)(?P<indicator>[^、，,；;。\d]{2,30}?"
                                r"(?:率|比例|比重|指数|水平|寿命|人数|数量|费用|标准))$")
+_CARRIED_NOUN = re.compile(r"(?:扩大|增加|提高|提升|新增)(?P<noun>[^，,；;。、\d]{2,12})[，,]$")
 _TRAILING_FILLER = re.compile(r"(?:要|应|应当|均|需|必须|平均|分别)+$")
-_LEADING_FILLER = re.compile(r"^(?:分别|要|应|均|并|且|其|原则上|力争|确保|争取|(?:19|20)\d{2}年(?:底|末)?[，,]?)+")
+_LEADING_FILLER = re.compile(r"^(?:分别|要|应|均|并|且|其|原则上|力争|确保|争取|到?(?:19|20)\d{2}年(?:底|末)?(?:前)?[，,]?)+")
 
 
 def extract_targets(text: str, region: tuple[int, int], path: str,
@@ -251,6 +252,9 @@ def _indicator(chunk: str, c_start: int, c_end: int, q: re.Match, subject_end: i
         subject = _TRAILING_FILLER.sub("", _LEADING_FILLER.sub("", subject)).strip()
         if len(subject) >= 2:
             return subject
+        carried = _CARRIED_NOUN.search(chunk, max(0, c_start - 16), c_start)
+        if carried:  # 扩大专项救治病种，到2020年力争达到30个病种: the noun of the clause before
+            return carried.group("noun")
         filler = _COMPARATOR_BEFORE.sub("", chunk[subject_end:q.start()])
         filler = re.sub(r"[\d.%、]+$", "", filler)
         filler = re.sub(r"^其|的$", "", filler).strip("、 ")
@@ -259,7 +263,7 @@ def _indicator(chunk: str, c_start: int, c_end: int, q: re.Match, subject_end: i
     measured = _INDICATOR_BEFORE.search(chunk, c_start, q.start())
     if measured:  # 实现产前筛查率92%以上、新生儿疾病筛查率96%以上 → 新生儿疾病筛查率
         return _LEADING_FILLER.sub("", re.sub(r"^(?:实现|确保|力争|保持|完成)", "", measured.group("indicator")))
-    after = chunk[q.end():c_end]
+    after = re.split(r"[、（）()]", chunk[q.end():c_end])[0]  # 1所综合医院、1所中医院: each its own noun
     after = re.sub(r"^(?:及)?(?:以上|以内|之内|内)?的?", "", after).strip()
     if len(after) >= 2:
         return after[:40]
@@ -281,6 +285,8 @@ def _dedupe_counts(targets: list[Target], text: str) -> list[Target]:
     seen, result = set(), []
     for t in targets:
         noun = text[t.value_span[1]:t.value_span[1] + 2]
+        if text[t.value_span[0] - 1:t.value_span[0]] == "、" or re.match(r"[^、，,；;。（）()]{0,12}、", text[t.value_span[1]:]):
+            noun = t.indicator  # an item of a list of amounts (1所公立综合医院、1所公立中医院): each its own
         condition = t.qualifier["text"] if t.qualifier else None  # 10万人的县 and 100万人的县 each have 1所
         key = (t.path, t.value, t.unit, noun, condition) if t.comparator == "=" else id(t)
         if key in seen:
