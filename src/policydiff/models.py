@@ -323,8 +323,7 @@ class Record(TypedDict, total=False):
     citations: list[dict]
     measures: list[dict]
     division_of_duties: list[dict]
-    targets: list[dict]  # targets and parameters (role), the numbers comparisons use
-    figures: list[dict]  # status figures (with their year), periods and counts: never compared
+    targets: list[dict]  # every number with its role; comparisons read targets and parameters only
     task_table: list[dict] | None
     annex_indicators: list[dict] | None
     outline: list[dict]

@@ -157,7 +157,9 @@ def _parse_simplified(norm: NormalisedText, source_metadata: dict | None = None)
         "citations": [c.to_dict() for c in citations],
         "measures": [m.to_dict() for m in measures],
         "division_of_duties": [d.to_dict() for d in duties],
-        **_numbers(_targets(text, nodes, by_path, indicators, annex, _year(meta.get("issue_date")))),
+        # every number, each with its role: comparisons read only targets and parameters
+        "targets": [t.to_dict() for t in _targets(text, nodes, by_path, indicators, annex,
+                                                  _year(meta.get("issue_date")))],
         "task_table": [r.to_dict() for r in task_table] if task_table else None,
         "annex_indicators": [i.to_dict() for i in indicators] if indicators else None,
         "outline": [n.to_dict() for n in nodes],
@@ -200,13 +202,6 @@ def _duties(text: str, nodes: list[OutlineNode]):
 
 def _year(iso_date: str | None) -> int | None:
     return int(iso_date[:4]) if iso_date and iso_date[:4].isdigit() else None
-
-
-def _numbers(found: list) -> dict:
-    """``targets``: the targets and parameters (what is compared); ``figures``: the status figures,
-    periods and counts, with the same keys and their role."""
-    return {"targets": [t.to_dict() for t in found if t.compared],
-            "figures": [t.to_dict() for t in found if not t.compared]}
 
 
 def _status_section(node, by_path) -> bool:
@@ -263,7 +258,7 @@ def _source_map(norm: NormalisedText, source: SourceText) -> dict:
 
 _KEY_ORDER = ["id", "path", "sha256", "title", "body_title", "doc_number", "issuers", "issue_date",
               "print_date", "addressees", "locality", "admin_level", "citations", "measures",
-              "division_of_duties", "targets", "figures", "task_table", "annex_indicators"]
+              "division_of_duties", "targets", "task_table", "annex_indicators"]
 
 
 def _ordered(record: Record) -> Record:

@@ -201,13 +201,12 @@ ROLE_CUES = [
     ("count", "a part of the notice (4个方面, 26个指标, 九个确保)", "after", re.compile(
         r"^(?:个|项|大|条|类|部分)(?:方面|指标|确保|到位|任务|重点任务|行动|工程|措施|环节|机制|领域|原则|目标|要求|"
         r"举措|专项|计划|规划|协同|提升|不准|严禁|坚持|内容|板块|章|部分|清单|体系)")),
-    ("count", "things it names, counted (30种大病, 34个病种)", "after", re.compile(
-        r"^(?:个病种$|(?:种|个|类)?(?:大病|病种|慢病|重点慢病|主要慢病|传染病|重点传染病|地方病|重点疾病|疾病|癌症|职业病))")),
     ("count", "a list it names before the number (高血压、糖尿病…四种)", "before", re.compile(
         r"(?<![\d.%])[^、，,；;。：:\d]{2,16}(?:、[^、，,；;。：:\d]{2,16})+(?:等|共)?"
-        r"(?<!建|设|备|训|聘|施|展|实|供|有|到|好|托|为|增|办|成|置|立|达|新|派|配|组)$")),
-    ("count", "all of a set it names (所有30种, 罹患20种)", "before", re.compile(
-        r"(?:所有|全部|上述|以上|以下|这|该|罹患|患有|共计|共)$")),
+        r"(?<!建|设|备|训|聘|施|展|实|供|有|到|好|托|为|增|办|成|置|立|达|新|派|配|组|患|括|含)$")),
+    ("count", "a set named before (上述4类, 以下3个)", "before", re.compile(r"(?:上述|以上|以下|这|该|共计|共)$")),
+    ("parameter", "the scope of a programme (30种大病, 34个病种)", "after", re.compile(
+        r"^(?:个病种$|(?:种|个|类)?(?:大病|病种|慢病|重点慢病|主要慢病|传染病|重点传染病|地方病|重点疾病|疾病|癌症|职业病))")),
     ("period", "a duration or time window (在5年过渡期内, 连续工作满10年, 3年内)", "unit", re.compile(
         r"^(?:年|个月|月|周|天|日|小时|分钟|个工作日)$")),
     ("status", "a figure up to a date (截至2020年底)", "sentence_before", re.compile(

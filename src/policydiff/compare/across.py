@@ -15,9 +15,9 @@ from ..models import Record
 from ..textutils import column_names, sentence_around
 from ..traditional import simplified_record
 from .align import key_terms
-from .diff import _body_targets_for, _unit
-from .frame import annex_targets, matching_indicator
-from .standards import qualifiers
+from .diff import IMPLAUSIBLE, values_for
+from .frame import compared_targets
+from .standards import implausible, qualifiers
 
 NOT_QUANTIFIED = "not quantified"
 NOT_STATED = "not stated"
@@ -40,9 +40,11 @@ def targets_across(records: Iterable[Record], indicators: list[dict]) -> list[di
             found = _values_for(row, record, out["reference"])
             used.update(tuple(t["span"]) + (t["value"],) for t in found)
             out["cells"][record["id"]] = _cell(found) if found else _unquantified(row["indicator"], record)
-        for t in record["targets"]:  # indicators only localities print
+        for t in compared_targets(record):  # indicators only localities print
             if t["path"] == "annex" and tuple(t["span"]) + (t["value"],) not in used and not _is_condition(t, record):
                 _own_row(own_rows, t, record["id"])["cells"][record["id"]] = _cell([t])
+    for out in reference_rows:
+        _flag_implausible(out)
     names = column_names(documents)
     not_stated = {"status": NOT_STATED}
     return [{**row, "cells": {names[doc_id]: row["cells"].get(doc_id, not_stated) for doc_id, _, _ in documents}}
@@ -65,15 +67,20 @@ def _is_condition(target: dict, record: Record) -> bool:
 
 
 def _values_for(row: dict, record: Record, reference: dict | None) -> list[dict]:
-    """The locality's value for an indicator: its matching annex row, else (when the reference
-    has a number to compare with) a body sentence restating it in the same unit."""
-    local_row = matching_indicator(row, record.get("annex_indicators") or [])
-    found = [t for t in (annex_targets(record, local_row) if local_row else []) if not _is_condition(t, record)]
-    if not found and reference:
-        found = _body_targets_for(row, record)
-    if reference:
-        found = [t for t in found if _unit(t["unit"]) == _unit(reference["unit"])]
-    return found[:1]
+    """The locality's value for an indicator: the one ``diff`` compares (``diff.values_for``); without a
+    reference number, only a matching annex row's."""
+    found = values_for(row, record, reference)
+    return found[:1] if reference or any(t["path"] == "annex" for t in found[:1]) else []
+
+
+def _flag_implausible(row: dict) -> None:
+    """A cell an order of magnitude away from every other stated value (and the reference) is not compared."""
+    stated = {name: c for name, c in row["cells"].items() if c["status"] == "stated"}
+    for name, cell in stated.items():
+        others = [c["value"] for other, c in stated.items() if other != name and c["unit"] == cell["unit"]]
+        others += [row["reference"]["value"]] if row["reference"] and row["reference"]["unit"] == cell["unit"] else []
+        if implausible(cell["value"], others):
+            cell["status"] = IMPLAUSIBLE
 
 
 def _cell(targets: list[dict]) -> dict:
@@ -98,7 +105,7 @@ def _unquantified(indicator: str, record: Record) -> dict:
 
 def format_cell(cell: dict) -> str:
     """``≥34种 by 2025 [约束性] (脱贫县)`` for a stated value, else its status."""
-    if cell["status"] != "stated":
+    if cell["status"] != "stated":  # an implausible value is shown with its quote, not compared
         return cell["status"] + (f": {cell['quote']}" if cell.get("quote") else "")
     symbol = {">=": "≥", "<=": "≤", "=": "", ">": ">", "<": "<"}.get(cell["comparator"], cell["comparator"])
     value = int(cell["value"]) if float(cell["value"]).is_integer() else cell["value"]

@@ -22,7 +22,7 @@ from ..models import Target
 _YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年")
 _YEAR_LEAD = re.compile(r"^(?:截至|截止|到)?\s*(?P<year>(?:19|20)\d{2})\s*年(?:底|末|年底|年末|全年|上半年)?")
 _FUTURE = re.compile(r"力争|确保|争取|目标|预期|预计|将达到|要达到")
-_COUNT_ONLY_WHEN_EQUAL = {"things it names, counted (30种大病, 34个病种)", "all of a set it names (所有30种, 罹患20种)",
+_COUNT_ONLY_WHEN_EQUAL = {"the scope of a programme (30种大病, 34个病种)", "a set named before (上述4类, 以下3个)",
                           "a list it names before the number (高血压、糖尿病…四种)"}
 
 
