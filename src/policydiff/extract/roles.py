@@ -44,8 +44,6 @@ def assign_role(t: Target, text: str, context: RoleContext) -> Target:
     >>> [(t.value, t.role) for t in extract_targets(s, (0, len(s)), "x")]
     [(4, 'count'), (80, 'parameter'), (10, 'period')]
     """
-    if t.role != "target" or t.role_cue:  # decided where it was read (a count inside a rate's subject)
-        return t
     v0, v1 = t.value_span
     views = {"after": t.unit + text[v1:max(v1, t.span[1])], "before": text[t.span[0]:v0], "unit": t.unit,
              "sentence_before": text[context.sentence_start:v0], "indicator": t.indicator}

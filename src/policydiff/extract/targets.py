@@ -16,6 +16,8 @@ _COMPARATOR_BEFORE = re.compile(
 _CLAUSE = re.compile(r"[^，,；;。：:\n]+")
 _SENTENCE = re.compile(r"[^。；;\n]+")
 _QUOTES = re.compile(r"“[^“”]{0,30}”|\"[^\"]{0,30}\"|《[^《》]*》|〔[^〔〕]*〕|‘[^‘’]{0,30}’")
+_STRUCTURAL_COUNT = re.compile(r"^(?:目标|机制|协同|措施|提升|方面|环节|行动|计划|规划)")
+_AMOUNT_LIST = re.compile(rf"[^、，,；;。（）()]{{0,12}}、\s*(?:\d|[{P.CN_SMALL}两])")  # 1所综合医院、1所中医院
 _BARE_RATE = re.compile(r"([^，,；;。：:\n]{2,14}率)[，,]$")
 # a measured noun right before the value, after the list separator or a leading verb
 _INDICATOR_BEFORE = re.compile(r"(?:^|(?<=[，,；;：:。\n])|、|实现|确保|力争|保持|完成)(?P<indicator>[^、，,；;。\d]{2,30}?"
@@ -76,17 +78,14 @@ def _clause_targets(text, base, chunk, shielded, clause, path, binding, year, qu
     for q, comparator, subject, approximate in compared:
         if comparator == "=" and not shielded[c_start:c_end].strip().replace(q.group(0), ""):
             continue  # a bare count after a label (点击：56次), page furniture rather than a requirement
-        # a count inside a rate's subject (四种重点慢病规范管理率达到90%), not a list item before it
-        in_subject = comparator == "=" and any(q.end() <= s and "、" not in shielded[q.end():s] for s in subject_ends)
+        if comparator == "=" and any(q.end() <= s and "、" not in shielded[q.end():s] for s in subject_ends):
+            continue  # a count inside a rate's subject (四种重点慢病规范管理率达到90%), part of its name
         value = chinese_number(q.group("value"))
         if value is None:
             continue
-        made = _targets_of(text, base, chunk, (c_start, c_end), q, subject,
-                           [(comparator, value, (base + q.start(), base + q.end()))], approximate,
-                           path, binding, year)
-        for t in made if in_subject else []:
-            t.role, t.role_cue = "count", "inside the subject of a rate (四种重点慢病规范管理率)"
-        found.extend(made)
+        found.extend(_targets_of(text, base, chunk, (c_start, c_end), q, subject,
+                                 [(comparator, value, (base + q.start(), base + q.end()))], approximate,
+                                 path, binding, year))
     for r in ranges:  # 前5-10个 → at least 5 and at most 10
         bounds = [(">=", chinese_number(r.group("low")), (base + r.start(), base + r.start("low") + len(r.group("low")))),
                   ("<=", chinese_number(r.group("value")), (base + r.start("value"), base + r.end()))]
@@ -134,8 +133,9 @@ def _is_target(shielded: str, q: re.Match, c_start: int) -> bool:
         return False
     if P.NOT_TARGET_BEFORE.search(before):
         return False
-    # a plan's name (三年行动计划) is no number; counts of the notice's parts (4个方面) are read, as counts
-    return not after.startswith(("行动", "计划", "规划"))
+    # a plan's name (三年行动计划) and the notice's headline parts (坚持一个目标, 抓实四项措施) are names, not
+    # numbers; other counts of its parts (26个指标, 九个确保) are read, as counts (extract.roles)
+    return not (_STRUCTURAL_COUNT.match(after) or after.startswith(("行动", "计划", "规划")))
 
 
 def _is_range_target(shielded: str, r: re.Match) -> bool:
@@ -285,7 +285,7 @@ def _dedupe_counts(targets: list[Target], text: str) -> list[Target]:
     seen, result = set(), []
     for t in targets:
         noun = text[t.value_span[1]:t.value_span[1] + 2]
-        if text[t.value_span[0] - 1:t.value_span[0]] == "、" or re.match(r"[^、，,；;。（）()]{0,12}、", text[t.value_span[1]:]):
+        if text[t.value_span[0] - 1:t.value_span[0]] == "、" or _AMOUNT_LIST.match(text, t.value_span[1]):
             noun = t.indicator  # an item of a list of amounts (1所公立综合医院、1所公立中医院): each its own
         condition = t.qualifier["text"] if t.qualifier else None  # 10万人的县 and 100万人的县 each have 1所
         key = (t.path, t.value, t.unit, noun, condition) if t.comparator == "=" else id(t)
