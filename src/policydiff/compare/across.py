@@ -126,3 +126,29 @@ def across_table(rows: list[dict]) -> tuple[list[dict], list[str]]:
               "reference": format_cell({"status": "stated", **r["reference"]}) if r["reference"] else "",
               **{name: format_cell(r["cells"][name]) for name in names}} for r in rows]
     return table, ["indicator", "binding", "reference", *names]
+
+
+STATUS_COLUMNS = ["locality", "doc_number", "path", "indicator", "value", "year", "why status", "quote", "span"]
+
+
+def status_figures(records: Iterable[Record]) -> list[dict]:
+    """The status figures of each notice (a level already reached, a change already seen) with their year,
+    the cue that made them status and the quoted sentence: the baselines beside the targets
+    (``policydiff targets --status``). Never compared.
+
+    >>> r = {"id": "x", "locality": "青禾县", "doc_number": None, "text": "截至2020年底，签约率达到75%。",
+    ...      "targets": [{"path": "preamble", "indicator": "签约率", "comparator": ">=", "value": 75, "unit": "%",
+    ...                   "role": "status", "year": 2020, "role_cue": "截至", "text": "签约率达到75%", "span": [7, 16]}]}
+    >>> [(s["indicator"], s["value"], s["year"]) for s in status_figures([r])]
+    [('签约率', '≥75%', 2020)]
+    """
+    rows = []
+    for record in map(simplified_record, records):
+        for t in record["targets"]:
+            if t.get("role") == "status":
+                rows.append({"locality": record.get("locality") or record["id"], "doc_number": record.get("doc_number"),
+                             "path": t["path"], "indicator": t["indicator"],
+                             "value": format_cell({"status": "stated", **t, "deadline": None}),
+                             "year": t.get("year"), "why status": t.get("role_cue"),
+                             "quote": sentence_around(record["text"], t["span"]).strip(), "span": t["span"]})
+    return rows
