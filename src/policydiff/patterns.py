@@ -158,7 +158,7 @@ QUANTITY = re.compile(rf"(?P<value>{NUMBER})\s*(?P<unit>{_UNIT_ALT}|{_BARE_END})
 # a change (诊疗人次增长4.1%) reaches no level: "=", but its subject ends at the verb
 CHANGE_VERBS_ALT = r"增长了|增加了|提高了|提升了|上升了|下降了|降低了|减少了|增长|增加|提高|提升|上升|下降|降低|减少"
 COMPARATOR_BEFORE = [
-    (">=", r"不少于|不低于|不得少于|不得低于|至少|达到|达|≥|满|提高到|提升到|增加到|增长到|上升到"),
+    (">=", r"不少于|不低于|不得少于|不得低于|至少|达到|达|≥|满|提高到|提升到|增加到|增长到|上升到|扩大到|扩大至"),
     ("<=", r"不得超过|不超过|不高于|不得高于|控制在|≤|下降到|降低到|降至|减少到|减至|压缩到|缩短到|缩短至"),
     (">", r"超过|高于|多于|大于"),
     ("<", r"低于|少于|小于"),
@@ -186,7 +186,7 @@ RANGE = re.compile(rf"(?P<low>\d+(?:\.\d+)?)\s*[-—–~～至]\s*(?P<value>\d+(
 QUALIFIER_UNITS = ("岁", "周岁", "万人", "人", "万")
 QUALIFIER_TAIL = re.compile(rf"^(?:口)?(?:及以上|以上|以下|以内)?(?:的)?(?P<noun>[{CJK}]{{0,6}}?"
                             r"(?:老年人|儿童|婴幼儿|孕产妇|妇女|人群|患者|乡村医生|医生|居民|人口|脱贫县|县|地区|家庭|群众|学生))?")
-GROUP_AFTER = re.compile(r"^(?:以上|以下|及以上)?(?:的)?[\u4e00-\u9fff]")  # 岁 then a group, not an end of clause
+GROUP_AFTER = re.compile(r"^(?:以上|以下|及以上)?(?:的)?(?!提高|提升|增加|增长|上升|下降|降低|到|至)[\u4e00-\u9fff]")  # 岁 then a group, not an end of clause
 # ---------------------------------------------------------------- number roles (issue 27)
 # Every number the target extractor reads gets one role: ``target`` (a level to reach), ``parameter`` (a rate,
 # cap, threshold, amount or eligibility condition the policy sets), ``status`` (a figure already reached or a
@@ -220,10 +220,10 @@ ROLE_CUES = [
     ("status", "a change already seen (增长了, 下降了)", "before", re.compile(
         r"(?:增长|增加|提高|提升|上升|下降|降低|减少)了$")),
     ("parameter", "a rate, cap or amount the policy sets (报销比例, 起付线, 补助标准)", "before", re.compile(
-        r"报销|补偿|起付|封顶|自付|支付|补助|补贴|救助|限额|待遇|年满|工资|薪酬|收费|价格|资金|经费|费用|倾斜|"
-        r"每批|每次|每人|每年|每季度|每月|每周|每户|每名|半径")),
+        r"报销|补偿|起付|封顶|自付|支付|补助|补贴|救助|限额|待遇|工资|薪酬|收费|价格|资金|经费|费用|倾斜|"
+        r"每批|每次|每人|每(?:\d+|[一二三两半])?(?:年|季度|季|月|周|天|日)|每户|每名|半径")),
     ("parameter", "an amount of money", "unit", re.compile(r"^(?:元|万元|亿元|元/人)$")),
-    ("parameter", "an age condition (年满18周岁)", "unit", re.compile(r"^(?:岁|周岁)$")),
+    ("parameter", "an age condition (年满18周岁)", "before", re.compile(r"(?:年满|未满|满|年龄(?:在|达到|超过)?)$")),
 ]
 # a duration that is itself the measure (平均住院日控制在8天, 急救反应时间15分钟): a target, not a period
 TIMED_INDICATOR = re.compile(r"(?:住院日|反应时间|响应时间|等候时间|等待时间|候诊时间|时限|时长|周期|寿命)$")

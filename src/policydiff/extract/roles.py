@@ -21,7 +21,7 @@ from ..models import Target
 
 _YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年")
 _YEAR_LEAD = re.compile(r"^(?:截至|截止|到)?\s*(?P<year>(?:19|20)\d{2})\s*年(?:底|末|年底|年末|全年|上半年)?")
-_FUTURE = re.compile(r"力争|确保|争取|目标|预期|预计|将达到|要达到")
+_FUTURE = re.compile(r"力争|确保|争取|目标|预计|将达到|要达到")
 _COUNT_ONLY_WHEN_EQUAL = {"the scope of a programme (30种大病, 34个病种)", "a set named before (上述4类, 以下3个)",
                           "a list it names before the number (高血压、糖尿病…四种)"}
 
@@ -170,7 +170,7 @@ def _subject_items(subject: str, n: int) -> list[tuple[str, str, int]] | None:
     last = parts[-1]
     if len(last) <= width:
         return None
-    tail = last[width:]
+    tail = re.sub(r"^[两二三四五]级", "", last[width:])  # 省、市、县三级疾控中心: the levels' count aside
     items = [*parts[:-1], last[:width]]
     return [(item, item + tail, o) for item, o in zip(items, offsets)]
 
