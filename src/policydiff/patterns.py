@@ -186,7 +186,8 @@ RANGE = re.compile(rf"(?P<low>\d+(?:\.\d+)?)\s*[-—–~～至]\s*(?P<value>\d+(
 QUALIFIER_UNITS = ("岁", "周岁", "万人", "人", "万")
 QUALIFIER_TAIL = re.compile(rf"^(?:口)?(?:及以上|以上|以下|以内)?(?:的)?(?P<noun>[{CJK}]{{0,6}}?"
                             r"(?:老年人|儿童|婴幼儿|孕产妇|妇女|人群|患者|乡村医生|医生|居民|人口|脱贫县|县|地区|家庭|群众|学生))?")
-GROUP_AFTER = re.compile(r"^(?:以上|以下|及以上)?(?:的)?(?!提高|提升|增加|增长|上升|下降|降低|到|至)[\u4e00-\u9fff]")  # 岁 then a group, not an end of clause
+# 岁 then a group, not an end of clause nor a change (由76.6岁提高到…)
+GROUP_AFTER = re.compile(r"^(?:以上|以下|及以上)?(?:的)?(?!提高|提升|增加|增长|上升|下降|降低|到|至)[\u4e00-\u9fff]")
 # ---------------------------------------------------------------- number roles (issue 27)
 # Every number the target extractor reads gets one role: ``target`` (a level to reach), ``parameter`` (a rate,
 # cap, threshold, amount or eligibility condition the policy sets), ``status`` (a figure already reached or a

@@ -210,7 +210,13 @@ def _add_target_roles(db: sqlite_utils.Database) -> None:
 
 # schema version -> the change that brings it to SCHEMA_VERSION in place (no re-ingest)
 # (the lead renumbers: 8 → 9 adds targets.role and targets.year)
-MIGRATIONS = {7: lambda db: (_add_named_by(db), _add_target_roles(db)), 8: _add_target_roles}
+def _add_named_by_and_target_roles(db: sqlite_utils.Database) -> None:
+    """Schema 7 → 9: both changes."""
+    _add_named_by(db)
+    _add_target_roles(db)
+
+
+MIGRATIONS = {7: _add_named_by_and_target_roles, 8: _add_target_roles}
 
 
 def _schema_complete(db: sqlite_utils.Database) -> bool:

@@ -12,8 +12,16 @@ from ..traditional import simplified_record
 from .align import NO_MATCH, PreparedFrame, align_document, frame_from_document, key_terms
 from .coverage import ANNEX_ONLY, DUTIES_ONLY, GOALS_ONLY, INSIDE_ITEM, NOT_FOUND, OWN_ITEM, cover, entry_view, passages
 from .frame import PROVENANCE, annex_targets, compared_targets, load_frame, matching_indicator, national_facts
-from .standards import (added_clauses, clause_holding, comparable, implausible, is_qualifier, qualifiers,
-                        standard_change, wording_change)
+from .standards import (
+    added_clauses,
+    clause_holding,
+    comparable,
+    implausible,
+    is_qualifier,
+    qualifiers,
+    standard_change,
+    wording_change,
+)
 
 
 def choose_reference(db, against: str | None = None, frame: dict | None = None) -> Reference:
@@ -289,8 +297,9 @@ def values_for(row: dict, record: Record, reference: dict | None = None) -> list
     if reference:
         found = [t for t in found if comparable(row["indicator"], reference["unit"], t)]
     order = {"target": 0, "parameter": 1}
+    comparator = reference["comparator"] if reference else None
     return sorted(found, key=lambda t: (order.get(t.get("role", "target"), 2),
-                                        bool(reference) and t["comparator"] != reference["comparator"],
+                                        comparator is not None and t["comparator"] != comparator,
                                         t.get("deadline_year") is None, t["value_span"][0]))
 
 

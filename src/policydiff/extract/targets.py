@@ -217,9 +217,9 @@ def _carried(shielded: str, compared: list) -> list:
         if i and comparator == "=" and subject < 0 and not approximate:
             prev_q, prev_comparator, prev_subject, _ = result[-1]
             between = shielded[prev_q.end():q.start()]
-            if prev_comparator != "=" and re.fullmatch(r"[^，,；;：:\d]{0,12}、", between):
-                comparator, subject = prev_comparator, prev_subject
-            elif prev_subject >= 0 and between in P.VALUE_JOINERS[:5]:  # 增长4.1%和14%: the same subject
+            listed = prev_comparator != "=" and re.fullmatch(r"[^，,；;：:\d]{0,12}、", between)
+            joined = prev_subject >= 0 and between in P.VALUE_JOINERS[:5]  # 增长4.1%和14%: the same subject
+            if listed or joined:
                 comparator, subject = prev_comparator, prev_subject
         result.append((q, comparator, subject, approximate))
     return result
