@@ -320,3 +320,44 @@ def test_targets_across_and_diff_give_one_value_for_an_indicator():
     cell = row["cells"]["青梧市"]
     assert (delta["local"]["value"], delta["local"]["unit"]) == (cell["value"], cell["unit"]) == (30, "个病种")
     assert delta["change"] == "same" and cell["comparator"] == ">=" and cell["deadline"] == 2020
+
+
+# ---------------------------------------------------------------- indicator tables (主要指标), cell by cell
+
+
+TABLES = [
+    # provincial plan: 2020年 | 2025年 | 属性 columns, the 2020 value a status figure, the 2025 value the target
+    ("序号\t指标\t单位\t2020年\t2025年\t属性\n1\t人均预期寿命\t岁\t77.6\t78.6\t预期性\n", 2021,
+     [("status", "人均预期寿命", "=", 77.6, "岁", 2020, None), ("target", "人均预期寿命", "=", 78.6, "岁", 2025, "预期性")]),
+    # comparator symbols in the cells, unit in the indicator's brackets
+    ("指标\t2020年\t2025年\t指标属性\n孕产妇死亡率（/10万）\t11.2\t≤10\t约束性\n", 2021,
+     [("status", "孕产妇死亡率", "=", 11.2, "/10万", 2020, None), ("target", "孕产妇死亡率", "<=", 10, "/10万", 2025, "约束性")]),
+    # prefecture annex: 现状值 | 目标值 columns, 以上 after the value
+    ("序号\t指标名称\t现状值\t目标值\t指标属性\n1\t县域内就诊率（%）\t85\t90以上\t预期性\n", 2022,
+     [("status", "县域内就诊率", "=", 85, "%", None, None), ("target", "县域内就诊率", ">=", 90, "%", None, "预期性")]),
+    # a merged 领域 cell missing from the second row: cells aligned from the right
+    ("领域\t指标\t2020年\t2025年\t属性\n健康水平\t婴儿死亡率（‰）\t5.2\t≤5\t约束性\n\t5岁以下儿童死亡率（‰）\t7.1\t≤6.5\t约束性\n", 2021,
+     [("status", "婴儿死亡率", "=", 5.2, "‰", 2020, None), ("target", "婴儿死亡率", "<=", 5, "‰", 2025, "约束性"),
+      ("status", "5岁以下儿童死亡率", "=", 7.1, "‰", 2020, None),
+      ("target", "5岁以下儿童死亡率", "<=", 6.5, "‰", 2025, "约束性")]),
+]
+
+
+@pytest.mark.parametrize("table, issue_year, expected", TABLES, ids=[f"table{i}" for i in range(len(TABLES))])
+def test_indicator_table_cells(table, issue_year, expected):
+    found = extract_targets(table, (0, len(table)), "goal", issue_year=issue_year)
+    got = [(t.role, t.indicator, t.comparator, t.value, t.unit, t.year if t.role == "status" else t.deadline_year,
+            t.binding if t.role == "target" else None) for t in found]
+    assert got == expected
+    for t in found:
+        assert table[t.span[0]:t.span[1]] == t.text and "\t" in t.text
+        assert table[t.value_span[0]:t.value_span[1]].lstrip("≥≤<>") .startswith(str(t.value).split(".")[0])
+
+
+def test_an_annexed_table_takes_the_plans_deadline_and_says_it_is_inferred():
+    text = ("青梧市健康帮扶实施方案\n一、工作目标\n到2025年，全市健康帮扶主要指标达到附件要求。\n附件\n主要指标\n"
+            "序号\t指标名称\t现状值\t目标值\t指标属性\n1\t脱贫人口家庭医生签约率（%）\t95\t≥98\t约束性\n")
+    (status, target) = _record(text)["targets"]
+    assert (status["role"], target["role"], target["deadline_year"], target["binding"]) == \
+        ("status", "target", 2025, "约束性")
+    assert "inferred from the plan's goals" in target["role_cue"]

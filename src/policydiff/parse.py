@@ -10,12 +10,14 @@ import dataclasses
 import hashlib
 import itertools
 import operator
+import re
 from pathlib import Path
 from typing import cast
 
 from . import patterns as P
 from .canonical import unit_map
 from .extract.citations import extract_citations
+from .extract.indicator_table import table_targets
 from .extract.measures import extract_measures, is_goal_node, is_measure_node
 from .extract.tables import extract_annex_indicators, extract_task_table, link_task_rows
 from .extract.targets import deadline_of, extract_targets
@@ -204,6 +206,23 @@ def _year(iso_date: str | None) -> int | None:
     return int(iso_date[:4]) if iso_date and iso_date[:4].isdigit() else None
 
 
+def _dated(found: list, text: str, annex, body: list) -> list:
+    """An annexed table's targets with no year column take the annex title's year, else the plan's goal year
+    (到2025年 in 主要目标) — inferred, and their ``role_cue`` says so."""
+    head = text[annex.span[0]:annex.span[1]].split("\n", 3)
+    year = deadline_of(" ".join(head[1:3]))
+    source = "the annex title"
+    if year is None:
+        goal_years = [t.deadline_year for t in body if t.path in ("goal", "preamble") and t.deadline_year]
+        goal_years += [int(y) for y in re.findall(r"到\s*((?:19|20)\d{2})\s*年", text[:annex.span[0]])]
+        year, source = (max(goal_years), "the plan's goals") if goal_years else (None, "")
+    for t in found:
+        if t.role == "target" and t.deadline_year is None and year:
+            t.deadline_year = year
+            t.role_cue = f"{t.role_cue}; deadline {year} inferred from {source}"
+    return found
+
+
 def _status_section(node, by_path) -> bool:
     """Whether a node sits in a section that reports the past (一、发展现状 …)."""
     while node is not None:
@@ -236,6 +255,8 @@ def _targets(text, nodes, by_path, indicators, annex, issue_year=None):
                                            section_role=section_role, issue_year=issue_year))
     first = min((n.span[0] for n in nodes), default=len(text))
     targets.extend(extract_targets(text, (0, first), "preamble", issue_year=issue_year))
+    if annex and not indicators:  # an annexed 主要指标 table of tab-separated rows, read cell by cell
+        targets.extend(_dated(table_targets(text, annex.span, "annex", issue_year)[0], text, annex, targets))
     if indicators and annex:
         annex_year = deadline_of(text[annex.span[0]:annex.span[1]].split("\n", 2)[1]
                                  if "\n" in text[annex.span[0]:annex.span[1]] else "")

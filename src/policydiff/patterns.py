@@ -240,6 +240,22 @@ TIER_WORDS = re.compile(r"^(?:基层|一级|二级|三级|乡镇|乡级|村级|�
 INDICATOR_HEAD = re.compile(r"(?:率|比例|比重|占比|指数|水平|寿命|人数|数量|床位数|人次|费用|标准|病种|幅度)$")
 # a measured noun in an indicator name: two values compare only when their heads agree (管理率 is not 报销比例)
 MEASURE_HEAD = re.compile(r"[\u4e00-\u9fff]{2}(?:率|比例|比重|占比|指数|寿命|幅度|床位数|人数)")
+# a plan's indicator table (主要指标: 指标 | 单位 | 2020年 | 2025年 | 属性), one tab-separated row a line: what each
+# header cell says its column holds; a year column before the notice's own year (or a 现状/基期 column) holds status
+# figures, a later one (or a 目标 column) the targets
+TABLE_COLUMNS = [
+    ("binding", re.compile(r"^(?:指标)?(?:属性|性质|类型)$")),
+    ("unit", re.compile(r"^(?:计量)?单位$")),
+    ("status", re.compile(r"现状|基期|基数|基线|基准")),
+    ("target", re.compile(r"目标|预期值|规划值")),
+    ("year", re.compile(r"^(?P<year>(?:19|20)\d{2})\s*年?(?:底|末)?$")),
+    ("indicator", re.compile(r"指标|名称|项目")),
+]
+TABLE_HEADER_ROW = re.compile(r"指标.*\t|\t.*指标")
+TABLE_VALUE = re.compile(r"^\s*(?P<cmp>≥|≤|>=|<=|＞|＜|>|<)?\s*(?P<value>\d+(?:\.\d+)?)\s*"
+                         r"(?P<unit>%|％|‰|/10万|/万|岁|张|人|个|种|所|万人)?\s*(?P<after>以上|以下|以内|左右)?\s*$")
+TABLE_UNIT_IN_NAME = re.compile(r"[（(](?P<unit>%|％|‰|/10万|/万|岁|张|人|个|种|所|万人|[^（）()]{1,6}/[^（）()]{1,6})[）)]\s*$")
+
 # a value this many times another notice's value for the same indicator is implausible (a damaged "9、15种" → 915)
 IMPLAUSIBLE_RATIO = 10
 

@@ -7,6 +7,7 @@ import re
 from .. import patterns as P
 from ..models import Target
 from ..textutils import chinese_number
+from .indicator_table import table_targets
 from .roles import RoleContext, assign_role
 from .roles import paired as _paired
 
@@ -45,9 +46,13 @@ def extract_targets(text: str, region: tuple[int, int], path: str,
     start, end = region
     chunk = text[start:end]
     shielded = _shield(chunk)
-    targets: list[Target] = []
+    targets, tables = table_targets(text, region, path, issue_year)  # 主要指标 tables: cell by cell
+    for t in targets:
+        t.deadline_year = t.deadline_year or (deadline_year if t.role == "target" else None)
     paragraph_year = None
     for sentence in _SENTENCE.finditer(chunk):
+        if any(a <= start + sentence.start() < b for a, b in tables):
+            continue
         own_year = _deadline(sentence.group(0))
         if sentence.start() == 0 or chunk[sentence.start() - 1] == "\n":
             paragraph_year = own_year  # 到2025年底前，… carries to the paragraph's later sentences
@@ -61,7 +66,7 @@ def extract_targets(text: str, region: tuple[int, int], path: str,
         found = _paired(_qualified(found, qualifiers, text, start), text, start + sentence.start())
         context = RoleContext(start + sentence.start(), section_role, issue_year, year)
         targets.extend(assign_role(t, text, context) for t in found)
-    return _dedupe_counts(targets, text)
+    return _dedupe_counts(sorted(targets, key=lambda t: t.value_span), text)
 
 
 def _shield(chunk: str) -> str:
