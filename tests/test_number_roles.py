@@ -49,6 +49,10 @@ ROWS = [
     # a value with a deadline in the same sentence after 2021 in a 2021 notice: a target (not a status)
     ("2022年，全市65岁以上老年人健康管理率达到70%。",
      [(T, "全市65岁以上老年人健康管理率", ">=", 70, "%", 2022, "65岁以上老年人")]),
+    # a rate to reach stays a target though a cost word stands before it (救助)
+    ("医疗救助资助参保率达到100%。", [(T, "医疗救助资助参保率", ">=", 100, "%", None, None)]),
+    # …率为N%: = with the rate as indicator
+    ("高血压患者规范管理率为80%。", [(T, "高血压患者规范管理率", "=", 80, "%", None, None)]),
     # ---------------------------------------------------------------- paired lists
     # 分别达到: two indicators, two values, one entry each with its own indicator
     ("到2025年，产前筛查率、新生儿疾病筛查率分别达到92%、95%。",
@@ -237,6 +241,11 @@ def test_targets_status_lists_the_status_figures_with_year_and_quote(tmp_path):
     assert [(r["indicator"], r["value"], r["year"]) for r in rows] == \
         [("全县每千人口床位数", "≥6.1张", 2020), ("诊疗人次", "4.1%", 2020), ("出院人次", "14%", 2020)]
     assert all("2020年，全县每千人口床位数达到6.1张" in r["quote"] for r in rows)
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:  # the targets table keeps every number with its role (and a status's year)
+        stored = conn.execute("select role, year, value from targets order by position").fetchall()
+    assert ("status", 2020, 6.1) in stored and ("target", None, 75) in stored and ("period", None, 5) in stored
     neither = runner.invoke(cli, ["targets", "--db", db])
     assert neither.exit_code == 2 and "give --across" in neither.output
 

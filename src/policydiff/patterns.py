@@ -162,7 +162,7 @@ COMPARATOR_BEFORE = [
     ("<=", r"不得超过|不超过|不高于|不得高于|控制在|≤|下降到|降低到|降至|减少到|减至|压缩到|缩短到|缩短至"),
     (">", r"超过|高于|多于|大于"),
     ("<", r"低于|少于|小于"),
-    ("=", r"维持在|稳定在|保持在|分别为|分别是"),
+    ("=", r"维持在|稳定在|保持在|分别为|分别是|(?<=[率例数])为"),
     ("=", CHANGE_VERBS_ALT),
 ]
 COMPARATOR_AFTER = [
@@ -204,7 +204,7 @@ ROLE_CUES = [
         r"举措|专项|计划|规划|协同|提升|不准|严禁|坚持|内容|板块|章|部分|清单|体系)")),
     ("count", "a list it names before the number (高血压、糖尿病…四种)", "before", re.compile(
         r"(?<![\d.%])[^、，,；;。：:\d]{2,16}(?:、[^、，,；;。：:\d]{2,16})+(?:等|共)?"
-        r"(?<!建|设|备|训|聘|施|展|实|供|有|到|好|托|为|增|办|成|置|立|达|新|派|配|组|患|括|含)$")),
+        r"(?<!建|设|备|训|聘|施|展|实|供|有|到|好|托|为|增|办|成|置|立|达|新|派|配|组|患|括|含|各|别|均|需|要|应)$")),
     ("count", "a set named before (上述4类, 以下3个)", "before", re.compile(r"(?:上述|以上|以下|这|该|共计|共)$")),
     ("parameter", "the scope of a programme (30种大病, 34个病种)", "after", re.compile(
         r"^(?:个病种$|(?:种|个|类)?(?:大病|病种|慢病|重点慢病|主要慢病|传染病|重点传染病|地方病|重点疾病|疾病|癌症|职业病))")),
@@ -226,11 +226,14 @@ ROLE_CUES = [
     ("parameter", "an amount of money", "unit", re.compile(r"^(?:元|万元|亿元|元/人)$")),
     ("parameter", "an age condition (年满18周岁)", "before", re.compile(r"(?:年满|未满|满|年龄(?:在|达到|超过)?)$")),
 ]
+# a rate to reach (参保率, 覆盖率) is a target even where a cost word stands before it (医疗救助资助参保率)
+RATE_TO_REACH = re.compile(r"(?<!报销|补偿|自付)率$")
 # a duration that is itself the measure (平均住院日控制在8天, 急救反应时间15分钟): a target, not a period
 TIMED_INDICATOR = re.compile(r"(?:住院日|反应时间|响应时间|等候时间|等待时间|候诊时间|时限|时长|周期|寿命)$")
 # a figure from a section that reports the past: every number in it is status (a period or a count aside)
-STATUS_HEADINGS = re.compile(r"发展现状|发展基础|工作基础|取得成效|主要成效|工作成效|发展成就|主要成就|取得的成绩|"
-                             r"现状与形势|现状和形势|基本情况|工作回顾|成效与问题|面临形势")
+STATUS_HEADINGS = re.compile(r"^(?:“?十[二三四]五”?(?:时期|期间)?|过去五年|近年来|工作|发展)?(?:的)?(?:发展现状|发展基础|工作基础|"
+                             r"取得成效|主要成效|工作成效|发展成就|主要成就|取得的成绩|现状与形势|现状和形势|基本情况|工作回顾|"
+                             r"成效与问题|面临形势|规划背景|发展环境)")
 # paired lists (分别为/分别达到…): the separators of items and of values, and the levels a list may name
 LIST_SEPARATORS = re.compile(r"、|和|与|及|以及")
 VALUE_JOINERS = ("、", "和", "与", "及", "以及", "，", ",", "")

@@ -66,6 +66,8 @@ def _first_cue(t: Target, views: dict) -> tuple[str, str] | None:
             continue  # 力争达到30个病种 is a target; 30种大病 is the set it names
         if role == "period" and P.TIMED_INDICATOR.search(t.indicator):
             continue  # 平均住院日控制在8天: the duration is what is measured
+        if role == "parameter" and where == "before" and P.RATE_TO_REACH.search(t.indicator):
+            continue  # 医疗救助资助参保率达到100%: a rate to reach
         if pattern.search(views[where]):
             return role, name
     return None
