@@ -231,8 +231,8 @@ RATE_TO_REACH = re.compile(r"(?<!报销|补偿|自付)率$")
 # a duration that is itself the measure (平均住院日控制在8天, 急救反应时间15分钟): a target, not a period
 TIMED_INDICATOR = re.compile(r"(?:住院日|反应时间|响应时间|等候时间|等待时间|候诊时间|时限|时长|周期|寿命)$")
 # a figure from a section that reports the past: every number in it is status (a period or a count aside)
-STATUS_HEADINGS = re.compile(r"^(?:“?十[二三四]五”?(?:时期|期间)?|过去五年|近年来|工作|发展)?(?:的)?(?:发展现状|发展基础|工作基础|"
-                             r"取得成效|主要成效|工作成效|发展成就|主要成就|取得的成绩|现状与形势|现状和形势|基本情况|工作回顾|"
+STATUS_HEADINGS = re.compile(r"^(?:“?十[二三四]五”?(?:时期|期间)?|过去五年|近年来|工作|发展)?(?:的)?"
+                             r"(?:发展现状|发展基础|工作基础|取得成效|主要成效|工作成效|发展成就|主要成就|取得的成绩|现状与形势|现状和形势|基本情况|工作回顾|"
                              r"成效与问题|面临形势|规划背景|发展环境)")
 # paired lists (分别为/分别达到…): the separators of items and of values, and the levels a list may name
 LIST_SEPARATORS = re.compile(r"、|和|与|及|以及")
