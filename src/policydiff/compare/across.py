@@ -43,7 +43,7 @@ def targets_across(records: Iterable[Record], indicators: list[dict]) -> list[di
         for t in compared_targets(record):  # indicators only localities print
             if t["path"] == "annex" and tuple(t["span"]) + (t["value"],) not in used and not _is_condition(t, record):
                 _own_row(own_rows, t, record["id"])["cells"][record["id"]] = _cell([t])
-    for out in reference_rows:
+    for out in [*reference_rows, *own_rows.values()]:
         _flag_implausible(out)
     names = column_names(documents)
     not_stated = {"status": NOT_STATED}
