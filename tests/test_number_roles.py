@@ -117,6 +117,11 @@ ROWS = [
     ("截至2020年末，全县卫生技术人员较2015年增长21%。", [(S, "全县卫生技术人员", "=", 21, "%", 2020, None)]),
     # 比上年提高…个百分点 (a status figure with no year printed: None)
     ("全市居民健康素养水平比上年提高3.2个百分点。", [(S, "全市居民健康素养水平", "=", 3.2, "个百分点", None, None)]),
+    # a preamble's look back (党的十八大以来…): already reached, no year printed
+    ("党的十八大以来，全县贫困人口住院费用实际报销比例达到90%。",
+     [(S, "全县贫困人口住院费用实际报销比例", ">=", 90, "%", None, None)]),
+    # …以来 with a future cue (力争) is still a target
+    ("近年来，各地积极探索，力争家庭医生签约率达到85%。", [(T, "家庭医生签约率", ">=", 85, "%", None, None)]),
     # 下降了: a change already seen, no year printed
     ("全县新生儿死亡率下降了12%。", [(S, "全县新生儿死亡率", "=", 12, "%", None, None)]),
     # 已建成: already reached

@@ -212,6 +212,8 @@ ROLE_CUES = [
         r"^(?:年|个月|月|周|天|日|小时|分钟|个工作日)$")),
     ("status", "a figure up to a date (截至2020年底)", "sentence_before", re.compile(
         r"(?:截至|截止)(?:到)?\s*(?:19|20)\d{2}\s*年")),
+    ("status", "a change already seen since a past time (党的十八大以来, 近年来)", "sentence_before", re.compile(
+        r"^[^，,；;。]{0,16}?(?:以来|近年来|近几年|过去五年|脱贫攻坚期间)[，,]")),
     ("status", "already reached (已达到, 累计救治)", "before", re.compile(
         r"已(?:经)?(?:达到|达|建成|完成|实现|覆盖|累计|有|为)|累计(?:救治|投入|完成|培训|签约|建成|救助|资助|减免|"
         r"下达|支付|帮扶|派驻|选派)|共(?:救治|投入|完成|培训|签约|建成|救助|资助)")),

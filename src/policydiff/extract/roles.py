@@ -78,7 +78,7 @@ def _status_cue(t: Target, views: dict, context: RoleContext) -> str | None:
         return "in a section that reports the past (发展现状, 工作基础, 取得成效)"
     for role, name, where, pattern in P.ROLE_CUES:
         if role == "status" and pattern.search(views[where]):
-            if "change" in name and _future(views["sentence_before"], context):
+            if ("change" in name or "since" in name) and _future(views["sentence_before"], context):
                 continue  # 到2025年较2020年下降10%: a change still to come
             return name
     year = _past_year(t, views["sentence_before"], context)
