@@ -203,9 +203,12 @@ def _add_named_by(db: sqlite_utils.Database) -> None:
 def _add_target_roles(db: sqlite_utils.Database) -> None:
     """Schema 8 → 9 (issue 27): each number has its role and, for a status figure, its year. Rows stored
     before were targets as then read; re-ingest to split status figures, periods and counts off."""
-    db.execute("alter table targets add column role text")
-    db.execute("alter table targets add column year integer")
-    db.execute("update targets set role = 'target'")
+    columns = db.table("targets").columns_dict
+    if "role" not in columns:
+        db.execute("alter table targets add column role text")
+        db.execute("update targets set role = 'target'")
+    if "year" not in columns:
+        db.execute("alter table targets add column year integer")
 
 
 # schema version -> the change that brings it to SCHEMA_VERSION in place (no re-ingest)
