@@ -71,6 +71,13 @@ ROWS = [
     # A和B value pair with A和B subjects (分别增长 X和Y), a status in a plan's 发展现状
     ("门急诊人次和住院人次分别增长6.3%和12%。",
      [(S, "门急诊人次", "=", 6.3, "%", None, None), (S, "住院人次", "=", 12, "%", None, None)], {"section_role": "status"}),
+    # A和B indicators, the age group of the second only; 以下 after the last value, 控制在 before the first
+    ("婴儿死亡率和5岁以下儿童死亡率分别控制在6‰和8‰以下。",
+     [(T, "婴儿死亡率", "<=", 6, "‰", None, None), (T, "5岁以下儿童死亡率", "<=", 8, "‰", None, "5岁以下儿童")]),
+    # 县级/乡级/村级 amounts: parameters, one per tier (the list before them is not a count)
+    ("县级、乡级、村级补助标准分别为每人每年200元、80元和50元。",
+     [(PA, "县级补助标准", "=", 200, "元", None, "县级"), (PA, "乡级补助标准", "=", 80, "元", None, "乡级"),
+      (PA, "村级补助标准", "=", 50, "元", None, "村级")]),
     # 省/市/县 tiers sharing a head noun
     ("省、市、县三级疾控中心实验室检测能力达标率分别达到100%、95%、90%。",
      [(T, "省疾控中心实验室检测能力达标率", ">=", 100, "%", None, "省"),
@@ -194,6 +201,23 @@ def test_every_cue_row_is_exercised():
             decided.add(t.role_cue)
     unused = [name for _, name, _, _ in P.ROLE_CUES if name not in decided]
     assert unused == []
+
+
+def test_the_migration_adds_role_and_year_to_an_older_targets_table(tmp_path):
+    import sqlite3
+
+    import sqlite_utils
+
+    from policydiff import store
+
+    path = tmp_path / "old.db"
+    with sqlite3.connect(path) as conn:  # a targets table as schema 8 had it
+        conn.execute("create table targets (doc_id text, position integer, value float, primary key (doc_id, position))")
+        conn.execute("insert into targets values ('a', 0, 80)")
+    db = sqlite_utils.Database(path)
+    store._add_target_roles(db)
+    store._add_target_roles(db)  # twice: nothing to add the second time
+    assert db.execute("select role, year, value from targets").fetchall() == [("target", None, 80.0)]
 
 
 def test_a_status_figure_keeps_its_year_and_no_deadline():

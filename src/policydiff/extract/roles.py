@@ -134,6 +134,8 @@ def paired(found: list[Target], text: str, sentence_start: int) -> list[Target]:
             subject_at = text.find(run[0].indicator, run[0].span[0], run[0].value_span[0])
             for t, (item, indicator, offset) in zip(run, items):
                 t.indicator = indicator
+                if t.qualifier and t.qualifier["text"] not in indicator:
+                    t.qualifier = None  # 婴儿死亡率和5岁以下儿童死亡率: the age group is the second item's only
                 if subject_at >= 0 and item != indicator and P.TIER_WORDS.match(item):
                     start = subject_at + offset
                     t.qualifier = {"text": item, "span": [start, start + len(item)]}
