@@ -392,6 +392,21 @@ def test_indicator_table_cells(table, issue_year, expected):
         assert table[t.value_span[0]:t.value_span[1]].lstrip("≥≤<>") .startswith(str(t.value).split(".")[0])
 
 
+def test_a_numbered_annex_row_with_year_columns_gives_baseline_and_target():
+    text = ("江岭省健康帮扶实施方案\n一、主要目标\n到2025年，全省健康帮扶取得明显成效。\n附件\n主要指标\n"
+            "序号\t指标\t2020年\t2025年\t属性\n1.大病专项救治病种（种）\t30\t≥32\t约束性\n")
+    got = [(t["role"], t["indicator"], t["comparator"], t["value"], t["unit"], t["deadline_year"], t["year"], t["binding"])
+           for t in _record(text)["targets"]]
+    assert got == [("status", "大病专项救治病种", "=", 30, "种", None, 2020, "约束性"),
+                   ("target", "大病专项救治病种", ">=", 32, "种", 2025, None, "约束性")]
+
+
+def test_a_binding_printed_after_a_value_is_read():
+    s = "到2025年，全县人均预期寿命达到78.5岁（预期性），孕产妇死亡率控制在12/10万以下（约束性）。"
+    found = extract_targets(s, (0, len(s)), "goal", issue_year=2021)
+    assert [(t.value, t.binding, t.deadline_year) for t in found] == [(78.5, "预期性", 2025), (12, "约束性", 2025)]
+
+
 def test_an_annexed_table_takes_the_plans_deadline_and_says_it_is_inferred():
     text = ("青梧市健康帮扶实施方案\n一、工作目标\n到2025年，全市健康帮扶主要指标达到附件要求。\n附件\n主要指标\n"
             "序号\t指标名称\t现状值\t目标值\t指标属性\n1\t脱贫人口家庭医生签约率（%）\t95\t≥98\t约束性\n")

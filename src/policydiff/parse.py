@@ -260,8 +260,13 @@ def _targets(text, nodes, by_path, indicators, annex, issue_year=None):
     if indicators and annex:
         annex_year = deadline_of(text[annex.span[0]:annex.span[1]].split("\n", 2)[1]
                                  if "\n" in text[annex.span[0]:annex.span[1]] else "")
+        tabled = table_targets(text, annex.span, "annex", issue_year)[0]  # rows with year columns
         for row in indicators:
-            targets.extend(extract_targets(text, row.span, "annex", row.binding, annex_year))
+            cells = [t for t in tabled if row.span[0] <= t.value_span[0] < row.span[1]]
+            for t in cells:
+                t.binding = t.binding or row.binding
+                t.deadline_year = t.deadline_year or (annex_year if t.role == "target" else None)
+            targets.extend(cells or extract_targets(text, row.span, "annex", row.binding, annex_year))
     return sorted(targets, key=lambda t: (t.path == "annex", t.span[0]))
 
 

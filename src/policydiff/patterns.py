@@ -105,6 +105,8 @@ ADDRESSEE_LINE = re.compile(r"[：:]$")
 TABLE_HEADER = re.compile(r"^(?:序号\s*)?指标\s*属性$")
 BINDING_CELL = re.compile(r"^(约束性|预期性)$")
 BINDING_SUFFIX = re.compile(r"[\s\t]*(约束性|预期性)\s*$")
+# a sentence's own mark after its value: 人均预期寿命达到78.5岁（预期性）
+BINDING_AFTER = re.compile(r"\s*(?:以上|以下|以内|左右)?\s*[（(](约束性|预期性)[）)]")
 
 # ---------------------------------------------------------------- measures
 NON_MEASURE_HEADINGS = re.compile(

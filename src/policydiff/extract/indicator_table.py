@@ -82,6 +82,7 @@ def _row_targets(text: str, start: int, cells: list[str], columns, path: str) ->
     unit_in_name = P.TABLE_UNIT_IN_NAME.search(indicator)
     unit = named.get("unit") or (unit_in_name.group("unit") if unit_in_name else "")
     name = indicator[:unit_in_name.start()].rstrip() if unit_in_name else indicator
+    name = re.sub(r"^\d{1,2}[.．、]\s*", "", name)  # 1.人均预期寿命: the row's number apart
     row_end = start + len(text[start:].split("\n", 1)[0])
     made = []
     for (role, year), cell, offset in zip(columns, cells, offsets):

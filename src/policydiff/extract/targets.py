@@ -65,6 +65,9 @@ def extract_targets(text: str, region: tuple[int, int], path: str,
             found.extend(_clause_targets(text, start, chunk, shielded, clause, path, binding, year, qualifiers))
         found = _paired(_qualified(found, qualifiers, text, start), text, start + sentence.start())
         context = RoleContext(start + sentence.start(), section_role, issue_year, year)
+        for t in found:
+            marked = P.BINDING_AFTER.match(text, t.value_span[1])
+            t.binding = t.binding or (marked.group(1) if marked else None)
         targets.extend(assign_role(t, text, context) for t in found)
     return _dedupe_counts(sorted(targets, key=lambda t: t.value_span), text)
 
