@@ -87,7 +87,8 @@ def _cell(targets: list[dict]) -> dict:
     t = targets[0]
     return {"status": "stated", "comparator": t["comparator"], "value": t["value"], "unit": t["unit"],
             "deadline": t.get("deadline_year"), "binding": t.get("binding"), "path": t["path"],
-            "conditions": qualifiers(t["text"]), "quote": t["text"]}
+            "conditions": qualifiers(t["text"]), "quote": t["text"],
+            "deadline_inferred": "inferred" in (t.get("role_cue") or "")}
 
 
 def _unquantified(indicator: str, record: Record) -> dict:
@@ -111,7 +112,7 @@ def format_cell(cell: dict) -> str:
     value = int(cell["value"]) if float(cell["value"]).is_integer() else cell["value"]
     text = f"{symbol}{value}{cell['unit']}"
     if cell.get("deadline"):
-        text += f" by {cell['deadline']}"
+        text += f" by {cell['deadline']}" + (" (inferred, see role_cue)" if cell.get("deadline_inferred") else "")
     if cell.get("binding"):
         text += f" [{cell['binding']}]"
     if cell.get("conditions"):
