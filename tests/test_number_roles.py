@@ -397,7 +397,7 @@ def test_a_numbered_annex_row_with_year_columns_gives_baseline_and_target():
             "序号\t指标\t2020年\t2025年\t属性\n1.大病专项救治病种（种）\t30\t≥32\t约束性\n")
     got = [(t["role"], t["indicator"], t["comparator"], t["value"], t["unit"], t["deadline_year"], t["year"], t["binding"])
            for t in _record(text)["targets"]]
-    assert got == [("status", "大病专项救治病种", "=", 30, "种", None, 2020, "约束性"),
+    assert got == [("status", "大病专项救治病种", "=", 30, "种", None, 2020, None),
                    ("target", "大病专项救治病种", ">=", 32, "种", 2025, None, "约束性")]
 
 

@@ -264,7 +264,7 @@ def _targets(text, nodes, by_path, indicators, annex, issue_year=None):
         for row in indicators:
             cells = [t for t in tabled if row.span[0] <= t.value_span[0] < row.span[1]]
             for t in cells:
-                t.binding = t.binding or row.binding
+                t.binding = t.binding or (row.binding if t.role == "target" else None)
                 t.deadline_year = t.deadline_year or (annex_year if t.role == "target" else None)
             targets.extend(cells or extract_targets(text, row.span, "annex", row.binding, annex_year))
     return sorted(targets, key=lambda t: (t.path == "annex", t.span[0]))

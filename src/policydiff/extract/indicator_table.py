@@ -6,7 +6,7 @@ what each column holds (``patterns.TABLE_COLUMNS``).
 >>> text = "序号\\t指标\\t单位\\t2020年\\t2025年\\t属性\\n1\\t家庭医生签约服务覆盖率\\t%\\t70\\t≥75\\t预期性\\n"
 >>> [(t.role, t.indicator, t.comparator, t.value, t.unit, t.deadline_year, t.year, t.binding)
 ...  for t in table_targets(text, (0, len(text)), "goal", 2021)[0]]
-[('status', '家庭医生签约服务覆盖率', '=', 70, '%', None, 2020, '预期性'), \
+[('status', '家庭医生签约服务覆盖率', '=', 70, '%', None, 2020, None), \
 ('target', '家庭医生签约服务覆盖率', '>=', 75, '%', 2025, None, '预期性')]
 """
 
@@ -92,7 +92,8 @@ def _row_targets(text: str, start: int, cells: list[str], columns, path: str) ->
         comparator = _SYMBOL.get(value.group("cmp") or "") or _AFTER.get(value.group("after") or "") or "="
         v0 = offset + value.start("cmp" if value.group("cmp") else "value")
         t = Target(path, text[start:row_end], name, comparator, float(value.group("value")),
-                   (value.group("unit") or unit).replace("％", "%"), year if role == "target" else None, binding,
+                   (value.group("unit") or unit).replace("％", "%"), year if role == "target" else None,
+                   binding if role == "target" else None,  # a baseline binds nothing
                    (start, row_end), (v0, offset + value.end()), approximate=value.group("after") == "左右")
         t.value = int(t.value) if t.value.is_integer() else t.value
         t.role, t.role_cue = role, f"a {'baseline' if role == 'status' else 'target'} column of an indicator table"
