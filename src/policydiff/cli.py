@@ -810,7 +810,10 @@ def targets_command(docs, across, status, db_path, frame_path, fmt, out, force_o
     ids = [_resolve(db, d) for d in docs] if docs else None
     chosen = store.iter_records(db) if ids is None else (store.load_record(db, doc_id) for doc_id in ids)
     if status:
-        return _write_table(status_figures(chosen), STATUS_COLUMNS, fmt, out, "status figures (never compared)")
+        figures = status_figures(chosen)
+        if not figures and not out and fmt in (None, "table"):
+            return click.echo("no status figures (levels already reached, changes already seen) in these notices")
+        return _write_table(figures, STATUS_COLUMNS, fmt, out, "status figures (never compared)")
     reference = _reference(db, None, frame_path)
     rows = targets_across(chosen, reference.indicators)  # the corpus read a record at a time
     if (fmt or Path(out or "").suffix.lstrip(".")) == "json":
