@@ -797,24 +797,35 @@ def compare(a, b, db_path, frame_path, fmt, out, force_output, lang):
 
 @cli.command("targets")
 @click.argument("docs", nargs=-1)
-@click.option("--across", is_flag=True, required=True, help="Every indicator side by side over localities.")
+@click.option("--across", is_flag=True, help="Every indicator side by side over localities.")
+@click.option("--status", is_flag=True,
+              help="The status figures instead (levels already reached, changes already seen), with year and quote.")
 @db_option
 @frame_option
 @output_options(DIFF_FORMATS)
 @lang_option
-def targets_command(docs, across, db_path, frame_path, fmt, out, force_output, lang):  # noqa: ARG001 (--across names the view)
+def targets_command(docs, across, status, db_path, frame_path, fmt, out, force_output, lang):
     """Numeric targets side by side: comparator, value, deadline, 约束性/预期性 per locality;
-    "not quantified" (named without a number) kept apart from "not stated".
+    "not quantified" (named without a number) kept apart from "not stated". Only targets and parameters
+    are compared; a value ten times away from every other is "implausible, not compared". --status lists
+    the baselines instead: each status figure with its year, why it is status, and its sentence.
 
-    Example: policydiff targets --across 广西 淮南 开封
+    Example: policydiff targets --across 广西 淮南 开封; policydiff targets --status 广西
     """
+    if across == status:
+        raise UsageFail("give --across (targets side by side) or --status (status figures)")
     _check_output(out, force_output, db_path)
-    from .compare.across import across_table, targets_across
+    from .compare.across import STATUS_COLUMNS, across_table, status_figures, targets_across
     from .compare.diff import METHOD
 
     db = _open(db_path)
     ids = [_resolve(db, d) for d in docs] if docs else None
     chosen = store.iter_records(db) if ids is None else (store.load_record(db, doc_id) for doc_id in ids)
+    if status:
+        figures = status_figures(chosen)
+        if not figures and not out and fmt in (None, "table"):
+            return click.echo("no status figures (levels already reached, changes already seen) in these notices")
+        return _write_table(figures, STATUS_COLUMNS, fmt, out, "status figures (never compared)")
     reference = _reference(db, None, frame_path)
     rows = targets_across(chosen, reference.indicators)  # the corpus read a record at a time
     if (fmt or Path(out or "").suffix.lstrip(".")) == "json":

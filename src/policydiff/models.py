@@ -150,6 +150,15 @@ class Target:
     value_span: Span
     approximate: bool = False  # 约 / 左右
     qualifier: dict | None = None  # {"text", "span"}: the group or area the target is for (常住人口超过10万人的脱贫县)
+    # target / parameter / status / period / count (patterns.NUMBER_ROLES), and the cue that decided it
+    role: str = "target"
+    role_cue: str | None = None
+    year: int | None = None  # a status figure's year (截至2020年底 → 2020); None for the other roles
+
+    @property
+    def compared(self) -> bool:
+        """Whether comparisons use it: targets and parameters, never status, periods or counts."""
+        return self.role in ("target", "parameter")
 
     def to_dict(self) -> dict:
         value = int(self.value) if float(self.value).is_integer() else self.value
@@ -166,6 +175,9 @@ class Target:
             "value_span": list(self.value_span),
             "approximate": self.approximate,
             "qualifier": self.qualifier,
+            "role": self.role,
+            "role_cue": self.role_cue,
+            "year": self.year,
         }
 
 
@@ -313,7 +325,7 @@ class Record(TypedDict, total=False):
     citations: list[dict]
     measures: list[dict]
     division_of_duties: list[dict]
-    targets: list[dict]
+    targets: list[dict]  # every number with its role; comparisons read targets and parameters only
     task_table: list[dict] | None
     annex_indicators: list[dict] | None
     outline: list[dict]

@@ -10,12 +10,14 @@ import dataclasses
 import hashlib
 import itertools
 import operator
+import re
 from pathlib import Path
 from typing import cast
 
 from . import patterns as P
 from .canonical import unit_map
 from .extract.citations import extract_citations
+from .extract.indicator_table import table_targets
 from .extract.measures import extract_measures, in_article, is_goal_node, is_measure_node
 from .extract.tables import extract_annex_indicators, extract_task_table, link_task_rows
 from .extract.targets import deadline_of, extract_targets
@@ -95,7 +97,7 @@ def parse_text(norm: NormalisedText, source_metadata: dict | None = None) -> Rec
 # keys whose values are canonical (the place table's names, levels, genres, kinds): never put
 # back into traditional characters
 _CANONICAL_KEYS = frozenset({"locality", "parent_locality", "locality_chain", "locality_code", "admin_level",
-                             "genre", "binding", "kind", "unit_map"})
+                             "genre", "binding", "kind", "unit_map", "role", "role_cue"})
 
 
 def _parse_traditional(norm: NormalisedText, simplified: str, source_metadata: dict | None) -> Record:
@@ -157,7 +159,9 @@ def _parse_simplified(norm: NormalisedText, source_metadata: dict | None = None)
         "citations": [c.to_dict() for c in citations],
         "measures": [m.to_dict() for m in measures],
         "division_of_duties": [d.to_dict() for d in duties],
-        "targets": [t.to_dict() for t in _targets(text, nodes, by_path, indicators, annex)],
+        # every number, each with its role: comparisons read only targets and parameters
+        "targets": [t.to_dict() for t in _targets(text, nodes, by_path, indicators, annex,
+                                                  _year(meta.get("issue_date")))],
         "task_table": [r.to_dict() for r in task_table] if task_table else None,
         "annex_indicators": [i.to_dict() for i in indicators] if indicators else None,
         "outline": [n.to_dict() for n in nodes],
@@ -199,9 +203,39 @@ def _duties(text: str, nodes: list[OutlineNode]):
     return duties
 
 
-def _targets(text, nodes, by_path, indicators, annex):
-    """Targets in every sentence: leaf items, the lead-in of items with children, and the
-    unnumbered text before the first item (preamble); annex indicator rows with their 约束性."""
+def _year(iso_date: str | None) -> int | None:
+    return int(iso_date[:4]) if iso_date and iso_date[:4].isdigit() else None
+
+
+def _dated(found: list, text: str, annex, body: list) -> list:
+    """An annexed table's targets with no year column take the annex title's year, else the plan's goal year
+    (到2025年 in 主要目标) — inferred, and their ``role_cue`` says so."""
+    head = text[annex.span[0]:annex.span[1]].split("\n", 3)
+    year = deadline_of(" ".join(head[1:3]))
+    source = "the annex title"
+    if year is None:
+        goal_years = [t.deadline_year for t in body if t.path in ("goal", "preamble") and t.deadline_year]
+        goal_years += [int(y) for y in re.findall(r"到\s*((?:19|20)\d{2})\s*年", text[:annex.span[0]])]
+        year, source = (max(goal_years), "the plan's goals") if goal_years else (None, "")
+    for t in found:
+        if t.role == "target" and t.deadline_year is None and year:
+            t.deadline_year = year
+            t.role_cue = f"{t.role_cue}; deadline {year} inferred from {source}"
+    return found
+
+
+def _status_section(node, by_path) -> bool:
+    """Whether a node sits in a section that reports the past (一、发展现状 …)."""
+    while node is not None:
+        if node.heading and P.STATUS_HEADINGS.search(node.heading):
+            return True
+        node = by_path.get(node.parent) if node.parent else None
+    return False
+
+
+def _targets(text, nodes, by_path, indicators, annex, issue_year=None):
+    """Every number in every sentence, with its role: leaf items, the lead-in of items with children, and
+    the unnumbered text before the first item (preamble); annex indicator rows with their 约束性."""
     targets = []
     list_deadline: dict[str, int | None] = {}  # 到2025年，主要目标如下： → the year of the items it introduces
     for node in nodes:
@@ -213,17 +247,27 @@ def _targets(text, nodes, by_path, indicators, annex):
             region = (region[0], min(by_path[c].span[0] for c in node.children))
             lead_in = text[region[0]:region[1]].strip()
             list_deadline[node.path] = (deadline_of(lead_in) if lead_in.endswith(("：", ":")) else None) or inherited
+        section_role = "status" if _status_section(node, by_path) else None
         if is_goal_node(node, by_path):
-            targets.extend(extract_targets(text, region, "goal", deadline_year=inherited))
-        elif is_measure_node(node, by_path, text) or node.children:
-            targets.extend(extract_targets(text, region, node.path, deadline_year=inherited))
+            targets.extend(extract_targets(text, region, "goal", deadline_year=inherited,
+                                           section_role=section_role, issue_year=issue_year))
+        elif is_measure_node(node, by_path, text) or node.children or section_role:
+            targets.extend(extract_targets(text, region, node.path, deadline_year=inherited,
+                                           section_role=section_role, issue_year=issue_year))
     first = min((n.span[0] for n in nodes), default=len(text))
-    targets.extend(extract_targets(text, (0, first), "preamble"))
+    targets.extend(extract_targets(text, (0, first), "preamble", issue_year=issue_year))
+    if annex and not indicators:  # an annexed 主要指标 table of tab-separated rows, read cell by cell
+        targets.extend(_dated(table_targets(text, annex.span, "annex", issue_year)[0], text, annex, targets))
     if indicators and annex:
         annex_year = deadline_of(text[annex.span[0]:annex.span[1]].split("\n", 2)[1]
                                  if "\n" in text[annex.span[0]:annex.span[1]] else "")
+        tabled = table_targets(text, annex.span, "annex", issue_year)[0]  # rows with year columns
         for row in indicators:
-            targets.extend(extract_targets(text, row.span, "annex", row.binding, annex_year))
+            cells = [t for t in tabled if row.span[0] <= t.value_span[0] < row.span[1]]
+            for t in cells:
+                t.binding = t.binding or (row.binding if t.role == "target" else None)
+                t.deadline_year = t.deadline_year or (annex_year if t.role == "target" else None)
+            targets.extend(cells or extract_targets(text, row.span, "annex", row.binding, annex_year))
     return sorted(targets, key=lambda t: (t.path == "annex", t.span[0]))
 
 

@@ -115,6 +115,8 @@ ADDRESSEE_LINE = re.compile(r"[：:]$")
 TABLE_HEADER = re.compile(r"^(?:序号\s*)?指标\s*属性$")
 BINDING_CELL = re.compile(r"^(约束性|预期性)$")
 BINDING_SUFFIX = re.compile(r"[\s\t]*(约束性|预期性)\s*$")
+# a sentence's own mark after its value: 人均预期寿命达到78.5岁（预期性）
+BINDING_AFTER = re.compile(r"\s*(?:以上|以下|以内|左右)?\s*[（(](约束性|预期性)[）)]")
 
 # ---------------------------------------------------------------- measures
 # an article that sets no rule: its purpose and basis, scope, definitions, who interprets it, when it applies
@@ -175,12 +177,15 @@ _UNIT_ALT = "|".join(sorted((re.escape(u) for u in TARGET_UNITS), key=len, rever
 # a value with no unit (指数达85, 控制在0.012以内) is read only right after a comparator
 _BARE_END = r"(?<=\d)(?=(?:以内|以上|以下|左右)?(?:[，,。；;、）)\n]|$))"
 QUANTITY = re.compile(rf"(?P<value>{NUMBER})\s*(?P<unit>{_UNIT_ALT}|{_BARE_END})")
+# a change (诊疗人次增长4.1%) reaches no level: "=", but its subject ends at the verb
+CHANGE_VERBS_ALT = r"增长了|增加了|提高了|提升了|上升了|下降了|降低了|减少了|增长|增加|提高|提升|上升|下降|降低|减少"
 COMPARATOR_BEFORE = [
-    (">=", r"不少于|不低于|不得少于|不得低于|至少|达到|达|≥|满|提高到|提升到|增加到|增长到|上升到"),
+    (">=", r"不少于|不低于|不得少于|不得低于|至少|达到|达|≥|满|提高到|提升到|增加到|增长到|上升到|扩大到|扩大至"),
     ("<=", r"不得超过|不超过|不高于|不得高于|控制在|≤|下降到|降低到|降至|减少到|减至|压缩到|缩短到|缩短至"),
     (">", r"超过|高于|多于|大于"),
     ("<", r"低于|少于|小于"),
-    ("=", r"维持在|稳定在|保持在"),
+    ("=", r"维持在|稳定在|保持在|分别为|分别是|(?<=[率例数])为"),
+    ("=", CHANGE_VERBS_ALT),
 ]
 COMPARATOR_AFTER = [
     (">=", r"^(?:及)?以上"),
@@ -203,7 +208,84 @@ RANGE = re.compile(rf"(?P<low>\d+(?:\.\d+)?)\s*[-—–~～至]\s*(?P<value>\d+(
 QUALIFIER_UNITS = ("岁", "周岁", "万人", "人", "万")
 QUALIFIER_TAIL = re.compile(rf"^(?:口)?(?:及以上|以上|以下|以内)?(?:的)?(?P<noun>[{CJK}]{{0,6}}?"
                             r"(?:老年人|儿童|婴幼儿|孕产妇|妇女|人群|患者|乡村医生|医生|居民|人口|脱贫县|县|地区|家庭|群众|学生))?")
-GROUP_AFTER = re.compile(r"^(?:以上|以下|及以上)?(?:的)?[\u4e00-\u9fff]")  # 岁 then a group, not an end of clause
+# 岁 then a group, not an end of clause nor a change (由76.6岁提高到…)
+GROUP_AFTER = re.compile(r"^(?:以上|以下|及以上)?(?:的)?(?!提高|提升|增加|增长|上升|下降|降低|到|至)[\u4e00-\u9fff]")
+# ---------------------------------------------------------------- number roles (issue 27)
+# Every number the target extractor reads gets one role: ``target`` (a level to reach), ``parameter`` (a rate,
+# cap, threshold, amount or eligibility condition the policy sets), ``status`` (a figure already reached or a
+# change already seen), ``period`` (a duration or time window), ``count`` (of the notice's own parts or of things
+# it names). Only targets and parameters are compared. Each cue is one row: (role, what it says, pattern); the
+# first row whose pattern matches decides, in the order count, period, status, parameter (target otherwise).
+NUMBER_ROLES = ("target", "parameter", "status", "period", "count")
+COMPARED_ROLES = ("target", "parameter")
+# where the pattern is searched: "after" the value (its unit and what follows), "before" it (its clause up to the
+# value), "sentence_before" (its sentence up to the value), "indicator" (the noun phrase it measures)
+ROLE_CUES = [
+    ("count", "a part of the notice (4个方面, 26个指标, 九个确保)", "after", re.compile(
+        r"^(?:个|项|大|条|类|部分)(?:方面|指标|确保|到位|任务|重点任务|行动|工程|措施|环节|机制|领域|原则|目标|要求|"
+        r"举措|专项|计划|规划|协同|提升|不准|严禁|坚持|内容|板块|章|部分|清单|体系)")),
+    ("count", "a list it names before the number (高血压、糖尿病…四种)", "before", re.compile(
+        r"(?<![\d.%])[^、，,；;。：:\d]{2,16}(?:、[^、，,；;。：:\d为是达到在于]{2,16})+(?:等|共)?"
+        r"(?<!建|设|备|训|聘|施|展|实|供|有|到|好|托|为|增|办|成|置|立|达|新|派|配|组|患|括|含|各|别|均|需|要|应)$")),
+    ("count", "a set named before (上述4类, 以下3个)", "before", re.compile(r"(?:上述|以上|以下|这|该|共计|共)$")),
+    ("parameter", "the scope of a programme (30种大病, 34个病种)", "after", re.compile(
+        r"^(?:个病种$|(?:种|个|类)?(?:大病|病种|慢病|重点慢病|主要慢病|传染病|重点传染病|地方病|重点疾病|疾病|癌症|职业病))")),
+    ("period", "a duration or time window (在5年过渡期内, 连续工作满10年, 3年内)", "unit", re.compile(
+        r"^(?:年|个月|月|周|天|日|小时|分钟|个工作日)$")),
+    ("status", "a figure up to a date (截至2020年底)", "sentence_before", re.compile(
+        r"(?:截至|截止)(?:到)?\s*(?:19|20)\d{2}\s*年")),
+    ("status", "a change already seen since a past time (党的十八大以来, 近年来)", "sentence_before", re.compile(
+        r"^[^，,；;。]{0,16}?(?:以来|近年来|近几年|过去五年|脱贫攻坚期间)[，,]")),
+    ("status", "already reached (已达到, 累计救治)", "before", re.compile(
+        r"已(?:经)?(?:达到|达|建成|完成|实现|覆盖|累计|有|为)|累计(?:救治|投入|完成|培训|签约|建成|救助|资助|减免|"
+        r"下达|支付|帮扶|派驻|选派)|共(?:救治|投入|完成|培训|签约|建成|救助|资助)")),
+    ("status", "a change already seen (较2015年增长, 比上年提高, 同比下降)", "before", re.compile(
+        r"(?:较|同比|与|比(?!例|重|率))[^，,；;。]{0,14}?(?:相比|比较)?[^，,；;。\d]{0,6}?"
+        r"(?:分别)?(?:增长|增加|提高|提升|上升|下降|降低|减少|缩短)了?$")),
+    ("status", "a change already seen (增长了, 下降了)", "before", re.compile(
+        r"(?:增长|增加|提高|提升|上升|下降|降低|减少)了$")),
+    ("parameter", "a rate, cap or amount the policy sets (报销比例, 起付线, 补助标准)", "before", re.compile(
+        r"报销|补偿|起付|封顶|自付|支付|补助|补贴|救助|限额|待遇|工资|薪酬|收费|价格|资金|经费|费用|倾斜|"
+        r"每批|每次|每人|每(?:\d+|[一二三两半])?(?:年|季度|季|月|周|天|日)|每户|每名|半径")),
+    ("parameter", "an amount of money", "unit", re.compile(r"^(?:元|万元|亿元|元/人)$")),
+    ("parameter", "an age condition (年满18周岁)", "before", re.compile(r"(?:年满|未满|满|年龄(?:在|达到|超过)?)$")),
+]
+# a rate to reach (参保率, 覆盖率) is a target even where a cost word stands before it (医疗救助资助参保率)
+RATE_TO_REACH = re.compile(r"(?<!报销|补偿|自付)率$")
+# a duration that is itself the measure (平均住院日控制在8天, 急救反应时间15分钟): a target, not a period
+TIMED_INDICATOR = re.compile(r"(?:住院日|反应时间|响应时间|等候时间|等待时间|候诊时间|时限|时长|周期|寿命)$")
+# a figure from a section that reports the past: every number in it is status (a period or a count aside)
+STATUS_HEADINGS = re.compile(r"^(?:“?十[二三四]五”?(?:时期|期间)?|过去五年|近年来|工作|发展)?(?:的)?"
+                             r"(?:发展现状|发展基础|工作基础|取得成效|主要成效|工作成效|发展成就|主要成就|取得的成绩|现状与形势|现状和形势|基本情况|工作回顾|"
+                             r"成效与问题|面临形势|规划背景|发展环境)")
+# paired lists (分别为/分别达到…): the separators of items and of values, and the levels a list may name
+LIST_SEPARATORS = re.compile(r"、|和|与|及|以及")
+VALUE_JOINERS = ("、", "和", "与", "及", "以及", "，", ",", "")
+TIER_WORDS = re.compile(r"^(?:基层|一级|二级|三级|乡镇|乡级|村级|县级|县域|市级|省级|省内|省外|城市|农村|城镇|城乡|"
+                        r"省|市|县|乡|村|门诊|住院)")
+# the noun a list item ends in when items are whole indicators (产前筛查率、新生儿疾病筛查率分别达到…)
+INDICATOR_HEAD = re.compile(r"(?:率|比例|比重|占比|指数|水平|寿命|人数|数量|床位数|人次|费用|标准|病种|幅度)$")
+# a measured noun in an indicator name: two values compare only when their heads agree (管理率 is not 报销比例)
+MEASURE_HEAD = re.compile(r"[\u4e00-\u9fff]{2}(?:率|比例|比重|占比|指数|寿命|幅度|床位数|人数)")
+# a plan's indicator table (主要指标: 指标 | 单位 | 2020年 | 2025年 | 属性), one tab-separated row a line: what each
+# header cell says its column holds; a year column before the notice's own year (or a 现状/基期 column) holds status
+# figures, a later one (or a 目标 column) the targets
+TABLE_COLUMNS = [
+    ("binding", re.compile(r"^(?:指标)?(?:属性|性质|类型)$")),
+    ("unit", re.compile(r"^(?:计量)?单位$")),
+    ("status", re.compile(r"现状|基期|基数|基线|基准")),
+    ("target", re.compile(r"目标|预期值|规划值")),
+    ("year", re.compile(r"^(?P<year>(?:19|20)\d{2})\s*年?(?:底|末)?$")),
+    ("indicator", re.compile(r"指标|名称|项目")),
+]
+TABLE_HEADER_ROW = re.compile(r"指标.*\t|\t.*指标")
+TABLE_VALUE = re.compile(r"^\s*(?P<cmp>≥|≤|>=|<=|＞|＜|>|<)?\s*(?P<value>\d+(?:\.\d+)?)\s*"
+                         r"(?P<unit>%|％|‰|/10万|/万|岁|张|人|个|种|所|万人)?\s*(?P<after>以上|以下|以内|左右)?\s*$")
+TABLE_UNIT_IN_NAME = re.compile(r"[（(](?P<unit>%|％|‰|/10万|/万|岁|张|人|个|种|所|万人|[^（）()]{1,6}/[^（）()]{1,6})[）)]\s*$")
+
+# a value this many times another notice's value for the same indicator is implausible (a damaged "9、15种" → 915)
+IMPLAUSIBLE_RATIO = 10
+
 DEADLINE = re.compile(r"(?:到|至|截至|截止|于|展望)\s*(?P<year>(?:19|20)\d{2})\s*年")
 DEADLINE_BEFORE = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年\s*(?:底|末|年底)?\s*(?:前|之前)")
 DEADLINE_LEAD = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*年[，,]")

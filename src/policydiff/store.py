@@ -200,8 +200,26 @@ def _add_named_by(db: sqlite_utils.Database) -> None:
         _name_unit_from_aliases(db, unit_id)
 
 
+def _add_target_roles(db: sqlite_utils.Database) -> None:
+    """Schema 8 → 9 (issue 27): each number has its role and, for a status figure, its year. Rows stored
+    before were targets as then read; re-ingest to split status figures, periods and counts off."""
+    columns = db.table("targets").columns_dict
+    if "role" not in columns:
+        db.execute("alter table targets add column role text")
+        db.execute("update targets set role = 'target'")
+    if "year" not in columns:
+        db.execute("alter table targets add column year integer")
+
+
 # schema version -> the change that brings it to SCHEMA_VERSION in place (no re-ingest)
-MIGRATIONS = {7: _add_named_by}
+# (the lead renumbers: 8 → 9 adds targets.role and targets.year)
+def _add_named_by_and_target_roles(db: sqlite_utils.Database) -> None:
+    """Schema 7 → 9: both changes."""
+    _add_named_by(db)
+    _add_target_roles(db)
+
+
+MIGRATIONS = {7: _add_named_by_and_target_roles, 8: _add_target_roles}
 
 
 def _schema_complete(db: sqlite_utils.Database) -> bool:
@@ -248,7 +266,7 @@ def _create_schema(db: sqlite_utils.Database) -> None:
         db.table("targets").create({
             "doc_id": str, "position": int, "path": str, "text": str, "indicator": str,
             "comparator": str, "value": float, "unit": str, "deadline_year": int, "binding": str,
-            "start": int, "end": int}, pk=("doc_id", "position"), foreign_keys=fk)
+            "start": int, "end": int, "role": str, "year": int}, pk=("doc_id", "position"), foreign_keys=fk)
         db.table("citations").create({
             "doc_id": str, "position": int, "title": str, "doc_number": str, "issuer_hint": str,
             "verb": str, "resolved_to": str, "start": int, "end": int},
@@ -332,8 +350,10 @@ def document_rows(record: Record) -> DocumentRows:
         "sections": list(_section_rows(doc_id, record["outline"])),
         "measures": list(_measure_rows(doc_id, record["measures"])),
         "measure_units": list(_unit_rows(doc_id, record["measures"])),
-        "targets": list(_rows(doc_id, record["targets"], ["path", "text", "indicator", "comparator", "value",
-                                                            "unit", "deadline_year", "binding"])),
+        # every number with its role (target, parameter, status, period, count)
+        "targets": list(_rows(doc_id, record["targets"],
+                              ["path", "text", "indicator", "comparator", "value", "unit", "deadline_year",
+                               "binding", "role", "year"])),
         "citations": list(_rows(doc_id, record["citations"], ["title", "doc_number", "issuer_hint", "verb",
                                                                 "resolved_to"])),
         "duties": list(_rows(doc_id, record["division_of_duties"], ["unit", "duty", "path"])),

@@ -15,9 +15,9 @@ from ..models import Record
 from ..textutils import column_names, sentence_around
 from ..traditional import simplified_record
 from .align import key_terms
-from .diff import _body_targets_for, _unit
-from .frame import annex_targets, matching_indicator
-from .standards import qualifiers
+from .diff import IMPLAUSIBLE, values_for
+from .frame import compared_targets
+from .standards import implausible, qualifiers
 
 NOT_QUANTIFIED = "not quantified"
 NOT_STATED = "not stated"
@@ -40,9 +40,11 @@ def targets_across(records: Iterable[Record], indicators: list[dict]) -> list[di
             found = _values_for(row, record, out["reference"])
             used.update(tuple(t["span"]) + (t["value"],) for t in found)
             out["cells"][record["id"]] = _cell(found) if found else _unquantified(row["indicator"], record)
-        for t in record["targets"]:  # indicators only localities print
+        for t in compared_targets(record):  # indicators only localities print
             if t["path"] == "annex" and tuple(t["span"]) + (t["value"],) not in used and not _is_condition(t, record):
                 _own_row(own_rows, t, record["id"])["cells"][record["id"]] = _cell([t])
+    for out in [*reference_rows, *own_rows.values()]:
+        _flag_implausible(out)
     names = column_names(documents)
     not_stated = {"status": NOT_STATED}
     return [{**row, "cells": {names[doc_id]: row["cells"].get(doc_id, not_stated) for doc_id, _, _ in documents}}
@@ -65,22 +67,28 @@ def _is_condition(target: dict, record: Record) -> bool:
 
 
 def _values_for(row: dict, record: Record, reference: dict | None) -> list[dict]:
-    """The locality's value for an indicator: its matching annex row, else (when the reference
-    has a number to compare with) a body sentence restating it in the same unit."""
-    local_row = matching_indicator(row, record.get("annex_indicators") or [])
-    found = [t for t in (annex_targets(record, local_row) if local_row else []) if not _is_condition(t, record)]
-    if not found and reference:
-        found = _body_targets_for(row, record)
-    if reference:
-        found = [t for t in found if _unit(t["unit"]) == _unit(reference["unit"])]
-    return found[:1]
+    """The locality's value for an indicator: the one ``diff`` compares (``diff.values_for``); without a
+    reference number, only a matching annex row's."""
+    found = values_for(row, record, reference)
+    return found[:1] if reference or any(t["path"] == "annex" for t in found[:1]) else []
+
+
+def _flag_implausible(row: dict) -> None:
+    """A cell an order of magnitude away from every other stated value (and the reference) is not compared."""
+    stated = {name: c for name, c in row["cells"].items() if c["status"] == "stated"}
+    for name, cell in stated.items():
+        others = [c["value"] for other, c in stated.items() if other != name and c["unit"] == cell["unit"]]
+        others += [row["reference"]["value"]] if row["reference"] and row["reference"]["unit"] == cell["unit"] else []
+        if implausible(cell["value"], others):
+            cell["status"] = IMPLAUSIBLE
 
 
 def _cell(targets: list[dict]) -> dict:
     t = targets[0]
     return {"status": "stated", "comparator": t["comparator"], "value": t["value"], "unit": t["unit"],
             "deadline": t.get("deadline_year"), "binding": t.get("binding"), "path": t["path"],
-            "conditions": qualifiers(t["text"]), "quote": t["text"]}
+            "conditions": qualifiers(t["text"]), "quote": t["text"],
+            "deadline_inferred": "inferred" in (t.get("role_cue") or "")}
 
 
 def _unquantified(indicator: str, record: Record) -> dict:
@@ -98,13 +106,13 @@ def _unquantified(indicator: str, record: Record) -> dict:
 
 def format_cell(cell: dict) -> str:
     """``≥34种 by 2025 [约束性] (脱贫县)`` for a stated value, else its status."""
-    if cell["status"] != "stated":
+    if cell["status"] != "stated":  # an implausible value is shown with its quote, not compared
         return cell["status"] + (f": {cell['quote']}" if cell.get("quote") else "")
     symbol = {">=": "≥", "<=": "≤", "=": "", ">": ">", "<": "<"}.get(cell["comparator"], cell["comparator"])
     value = int(cell["value"]) if float(cell["value"]).is_integer() else cell["value"]
     text = f"{symbol}{value}{cell['unit']}"
     if cell.get("deadline"):
-        text += f" by {cell['deadline']}"
+        text += f" by {cell['deadline']}" + (" (inferred, see role_cue)" if cell.get("deadline_inferred") else "")
     if cell.get("binding"):
         text += f" [{cell['binding']}]"
     if cell.get("conditions"):
@@ -119,3 +127,29 @@ def across_table(rows: list[dict]) -> tuple[list[dict], list[str]]:
               "reference": format_cell({"status": "stated", **r["reference"]}) if r["reference"] else "",
               **{name: format_cell(r["cells"][name]) for name in names}} for r in rows]
     return table, ["indicator", "binding", "reference", *names]
+
+
+STATUS_COLUMNS = ["locality", "doc_number", "path", "indicator", "value", "year", "why status", "quote", "span"]
+
+
+def status_figures(records: Iterable[Record]) -> list[dict]:
+    """The status figures of each notice (a level already reached, a change already seen) with their year,
+    the cue that made them status and the quoted sentence: the baselines beside the targets
+    (``policydiff targets --status``). Never compared.
+
+    >>> r = {"id": "x", "locality": "青禾县", "doc_number": None, "text": "截至2020年底，签约率达到75%。",
+    ...      "targets": [{"path": "preamble", "indicator": "签约率", "comparator": ">=", "value": 75, "unit": "%",
+    ...                   "role": "status", "year": 2020, "role_cue": "截至", "text": "签约率达到75%", "span": [7, 16]}]}
+    >>> [(s["indicator"], s["value"], s["year"]) for s in status_figures([r])]
+    [('签约率', '≥75%', 2020)]
+    """
+    rows = []
+    for record in map(simplified_record, records):
+        for t in record["targets"]:
+            if t.get("role") == "status":
+                rows.append({"locality": record.get("locality") or record["id"], "doc_number": record.get("doc_number"),
+                             "path": t["path"], "indicator": t["indicator"],
+                             "value": format_cell({"status": "stated", **t, "deadline": None}),
+                             "year": t.get("year"), "why status": t.get("role_cue"),
+                             "quote": sentence_around(record["text"], t["span"]).strip(), "span": t["span"]})
+    return rows

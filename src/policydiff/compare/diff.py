@@ -11,8 +11,17 @@ from ..textutils import sentence_around
 from ..traditional import simplified_record
 from .align import NO_MATCH, PreparedFrame, align_document, describe_name, frame_from_document, key_terms
 from .coverage import ANNEX_ONLY, DUTIES_ONLY, GOALS_ONLY, INSIDE_ITEM, NOT_FOUND, OWN_ITEM, cover, entry_view, passages
-from .frame import PROVENANCE, annex_targets, load_frame, matching_indicator, national_facts
-from .standards import added_clauses, clause_holding, is_qualifier, qualifiers, standard_change, wording_change
+from .frame import PROVENANCE, annex_targets, compared_targets, load_frame, matching_indicator, national_facts
+from .standards import (
+    added_clauses,
+    clause_holding,
+    comparable,
+    implausible,
+    is_qualifier,
+    qualifiers,
+    standard_change,
+    wording_change,
+)
 
 
 def choose_reference(db, against: str | None = None, frame: dict | None = None) -> Reference:
@@ -266,21 +275,21 @@ def compare_targets(record: Record, reference: Reference) -> list[dict]:
         if not ref_values:
             continue
         local_row = matching_indicator(row, record.get("annex_indicators") or [])
-        candidates = annex_targets(record, local_row) if local_row else []
-        if not candidates:
-            candidates = _body_targets_for(row, record)
         for ref in ref_values:
-            same_unit = [t for t in candidates if _unit(t["unit"]) == _unit(ref["unit"])]
-            local = next((t for t in same_unit if t["comparator"] == ref["comparator"]), None) or \
-                next(iter(same_unit), None)
+            local = next(iter(values_for(row, record, ref)), None)
             if local is None:
                 results.append({"indicator": row["indicator"], "reference": ref, "local": None,
                                 "change": "dropped target" if record.get("annex_indicators") else "not stated"})
                 continue
             matched_local.add(tuple(local["span"]) + (local["value"],))
+            others = [ref["value"], *other_values(row, record["id"], ref["unit"])]
+            if implausible(local["value"], others):
+                results.append({"indicator": row["indicator"], "reference": ref, "local": _local_target(local),
+                                "change": IMPLAUSIBLE, "quote": local["text"]})
+                continue
             holding = local_row or _indicator_holding(record, local["span"])
             results.append(_target_delta(row, ref, local, holding, record))
-    for t in record["targets"]:
+    for t in compared_targets(record):
         if t["path"] == "annex" and tuple(t["span"]) + (t["value"],) not in matched_local:
             if is_qualifier(t, record["text"]):
                 continue  # 常住人口超过10万人的: a condition of the target beside it, not a target
@@ -288,6 +297,35 @@ def compare_targets(record: Record, reference: Reference) -> list[dict]:
                             "change": "new target", "conditions": qualifiers(clause_holding(record["text"],
                                                                                              t["value_span"][0]))})
     return results
+
+
+IMPLAUSIBLE = "implausible, not compared"
+
+
+def values_for(row: dict, record: Record, reference: dict | None = None) -> list[dict]:
+    """A notice's values for a reference indicator, best first — the one choice that ``diff``, ``compare``
+    and ``targets --across`` all make, so that one indicator gives one value everywhere: the matching annex
+    row's values, else body sentences restating the indicator; only targets and parameters of the same
+    measured noun and unit (``standards.comparable``), conditions (常住人口超过10万人的) aside; a target
+    before a parameter, the reference's comparator first, a value with a deadline first, then text order."""
+    local_row = matching_indicator(row, record.get("annex_indicators") or [])
+    found = annex_targets(record, local_row) if local_row else []
+    if not found:
+        found = _body_targets_for(row, record)
+    found = [t for t in found if not is_qualifier(t, record["text"])]
+    if reference:
+        found = [t for t in found if comparable(row["indicator"], reference["unit"], t)]
+    order = {"target": 0, "parameter": 1}
+    comparator = reference["comparator"] if reference else None
+    return sorted(found, key=lambda t: (order.get(t.get("role", "target"), 2),
+                                        comparator is not None and t["comparator"] != comparator,
+                                        t.get("deadline_year") is None, t["value_span"][0]))
+
+
+def other_values(row: dict, doc_id: str, unit: str) -> list[float]:
+    """The values other notices carry for a frame indicator (``carried_by``), in ``unit``."""
+    return [v["value"] for c in row.get("carried_by") or [] if c["doc_id"] != doc_id
+            for v in c.get("values") or [] if _unit(v["unit"]) == _unit(unit)]
 
 
 def _local_target(t: dict) -> dict:
@@ -324,7 +362,7 @@ def _body_targets_for(row: dict, record: Record) -> list[dict]:
     their clause shares two of the indicator's key terms."""
     terms = key_terms([re.sub(r"\d+|≥|≤", " ", row["indicator"])], limit=12)
     found = []
-    for t in record["targets"]:
+    for t in compared_targets(record):
         sentence = sentence_around(record["text"], t["span"])
         if sum(term in sentence for term in terms) >= 2 and _same_rate(row["indicator"], t["text"]):
             found.append(t)
@@ -427,6 +465,10 @@ def compare(a: Record, b: Record, reference: Reference) -> dict:
         tb = next((t for t in db["targets"] if t["indicator"] == ta["indicator"] and t["reference"] == ta["reference"]), None)
         if ta["local"] and tb and tb["local"]:
             change = target_change(ta["local"], tb["local"])
+            if IMPLAUSIBLE in (ta["change"], tb["change"]) or implausible(ta["local"]["value"], [tb["local"]["value"]]):
+                deltas.append({"indicator": ta["indicator"], "a": ta["local"], "b": tb["local"],
+                               "b_vs_a": IMPLAUSIBLE, "wording": None})
+                continue
             wording = wording_change(_without_value(ta["local"]), _without_value(tb["local"]))
             standard = standard_change(_without_value(ta["local"]), _without_value(tb["local"]))
             if change == "same" and (standard or wording):
@@ -458,7 +500,7 @@ def diff_table(result: dict) -> tuple[list[dict], list[str]]:
     rows += [{"id": "+", "entry": a["title"], "status": "local addition", "local measures": a["path"]}
              for a in result["additions"]]
     rows += [{"id": "T", "entry": t["indicator"],
-              "status": describe_change(t["change"], t.get("wording")),
+              "status": describe_change(t["change"], t.get("wording")), "quote": t.get("quote") or "",
               "local measures": _fmt_target(t["local"]), "reference leads": _fmt_target(t["reference"])}
              for t in result["targets"]]
     return rows, ["id", "entry", "status", "where", "quote", "local measures", "responsibility", "local leads",

@@ -129,7 +129,7 @@ def _indicator_part(record: Record) -> Record:
     """What build_indicators reads of a record (its annex rows and their targets)."""
     return {"id": record["id"], "locality": record.get("locality"), "doc_number": record.get("doc_number"),
             "annex_indicators": record["annex_indicators"],
-            "targets": [t for t in record["targets"] if t["path"] == "annex"]}
+            "targets": [t for t in compared_targets(record) if t["path"] == "annex"]}
 
 
 def _add_evidence(entries: list[dict], record: Record, measure: dict, primary: bool,
@@ -178,9 +178,17 @@ def build_indicators(records: list[Record], primary_ids: set[str]) -> list[dict]
     return rows
 
 
+def compared_targets(record: Record) -> list[dict]:
+    """The numbers comparisons read: targets and parameters (a record stored before roles: all of them);
+    status figures, periods and counts are never compared."""
+    from ..patterns import COMPARED_ROLES
+
+    return [t for t in record["targets"] if t.get("role", "target") in COMPARED_ROLES]
+
+
 def annex_targets(record: Record, row: dict) -> list[dict]:
-    """The targets extracted from one annex indicator row."""
-    return [t for t in record["targets"]
+    """The targets (and parameters) extracted from one annex indicator row."""
+    return [t for t in compared_targets(record)
             if t["path"] == "annex" and row["span"][0] <= t["span"][0] < row["span"][1] + 1]
 
 

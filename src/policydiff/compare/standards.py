@@ -96,3 +96,66 @@ def wording_change(a_text: str, b_text: str) -> dict | None:
         if tag in ("insert", "replace"):
             added.append("".join(b[j1:j2]))
     return {"added": added, "dropped": dropped}
+
+
+# ------------------------------------------------------------------ comparable values (issue 27)
+
+_NOT_NAME = re.compile(r"[\d.%‰≥≤<>=＞＜]+|(?:19|20)\d{2}年(?:底|末)?|“[^”]*”期间|[\s，。；：、,.;:（）()“”\"《》]"
+                       r"|达到|不低于|不少于|不超过|不高于|控制在|提高到|下降到|以上|以下|以内|左右|力争|确保|要|应")
+
+
+def indicator_key(name: str) -> str:
+    """An indicator name with its numbers, comparators, years and punctuation taken out, for matching.
+
+    >>> indicator_key("大病专项救治病种≥30种")
+    '大病专项救治病种种'
+    """
+    return _NOT_NAME.sub("", name or "")
+
+
+def measure_head(name: str) -> str | None:
+    """The measured noun an indicator ends on (规范管理率, 报销比例), or None (a count: 病种, 所).
+
+    >>> measure_head("签约家庭医生的农村低收入人口…规范管理率达到90%"), measure_head("门诊报销比例不低于80%")
+    ('管理率', '报销比例')
+    """
+    from .. import patterns as P
+
+    found = P.MEASURE_HEAD.findall(indicator_key(name))
+    return found[-1] if found else None
+
+
+def comparable(reference_indicator: str, reference_unit: str, target: dict) -> bool:
+    """Whether a notice's ``target`` states the reference indicator: a compared role (target or
+    parameter), the same unit, and — where the reference names a measured noun (…率, …比例) — the same one.
+
+    >>> t = {"role": "parameter", "unit": "%", "indicator": "门诊报销比例", "text": "门诊报销比例不低于80%"}
+    >>> comparable("签约家庭医生的农村低收入人口规范管理率达到90%", "%", t)
+    False
+    """
+    from .. import patterns as P
+    from .diff import _unit
+
+    if target.get("role", "target") not in P.COMPARED_ROLES or _unit(target["unit"]) != _unit(reference_unit):
+        return False
+    head = measure_head(reference_indicator)
+    if head is None:
+        return True
+    local = measure_head(target["indicator"]) or measure_head(target["text"])
+    return local == head
+
+
+def implausible(value: float, others: list[float]) -> bool:
+    """A value an order of magnitude away from every other value stated for the same indicator
+    (915 where the others say 30 and 34: a damaged "9、15种").
+
+    >>> implausible(915, [30, 34]), implausible(34, [30]), implausible(5, [])
+    (True, False, False)
+    """
+    from .. import patterns as P
+
+    others = [o for o in others if o]
+    if not others or not value:
+        return False
+    ratio = P.IMPLAUSIBLE_RATIO
+    return all(value >= o * ratio or value * ratio <= o for o in others)

@@ -7,6 +7,9 @@ import re
 from .. import patterns as P
 from ..models import Target
 from ..textutils import chinese_number
+from .indicator_table import table_targets
+from .roles import RoleContext, assign_role
+from .roles import paired as _paired
 
 _COMPARATOR_BEFORE = re.compile(
     "|".join(f"(?P<c{i}>{alt})" for i, (_, alt) in enumerate(P.COMPARATOR_BEFORE))
@@ -14,28 +17,42 @@ _COMPARATOR_BEFORE = re.compile(
 _CLAUSE = re.compile(r"[^，,；;。：:\n]+")
 _SENTENCE = re.compile(r"[^。；;\n]+")
 _QUOTES = re.compile(r"“[^“”]{0,30}”|\"[^\"]{0,30}\"|《[^《》]*》|〔[^〔〕]*〕|‘[^‘’]{0,30}’")
+_BASE_OF_CHANGE = re.compile(r"(?:(?:由|从)(?=(?:19|20)\d{2}年|\d)|(?:较|同比|比(?!例|重|率)|与)(?=上年|去年|上一年|"
+                             r"(?:19|20)\d{2}年)).*$")
 _STRUCTURAL_COUNT = re.compile(r"^(?:目标|机制|协同|措施|提升|方面|环节|行动|计划|规划)")
+_AMOUNT_LIST = re.compile(rf"[^、，,；;。（）()]{{0,12}}、\s*(?:\d|[{P.CN_SMALL}两])")  # 1所综合医院、1所中医院
+_AMOUNT_ITEM = re.compile(r"([^、，,；;。（）()\d]{2,12})(?:[、（）()]|$)")
 _BARE_RATE = re.compile(r"([^，,；;。：:\n]{2,14}率)[，,]$")
 # a measured noun right before the value, after the list separator or a leading verb
 _INDICATOR_BEFORE = re.compile(r"(?:^|(?<=[，,；;：:。\n])|、|实现|确保|力争|保持|完成)(?P<indicator>[^、，,；;。\d]{2,30}?"
                                r"(?:率|比例|比重|指数|水平|寿命|人数|数量|费用|标准))$")
-_TRAILING_FILLER = re.compile(r"(?:要|应|应当|均|需|必须|平均)+$")
-_LEADING_FILLER = re.compile(r"^(?:分别|要|应|均|并|且|其|原则上|力争|确保|争取)+")
+_CARRIED_NOUN = re.compile(r"(?:扩大|增加|提高|提升|新增)(?P<noun>[^，,；;。、\d]{2,12})[，,]$")
+_TRAILING_FILLER = re.compile(r"(?:要|应|应当|均|需|必须|平均|分别)+$")
+_LEADING_FILLER = re.compile(r"^(?:分别|要|应|均|并|且|其|原则上|力争|确保|争取|到?(?:19|20)\d{2}年(?:底|末)?(?:前)?[，,]?)+")
 
 
 def extract_targets(text: str, region: tuple[int, int], path: str,
-                    binding: str | None = None, deadline_year: int | None = None) -> list[Target]:
-    """Targets in ``text[region]``, attributed to ``path``.
+                    binding: str | None = None, deadline_year: int | None = None,
+                    section_role: str | None = None, issue_year: int | None = None) -> list[Target]:
+    """Every number in ``text[region]``, attributed to ``path``, each with its role (target, parameter,
+    status, period or count; see ``patterns.ROLE_CUES``). ``section_role`` "status" marks a section that
+    reports the past (发展现状); ``issue_year`` (the notice's) makes a figure for an earlier year a status.
 
-    >>> [(t.comparator, t.value, t.unit) for t in extract_targets("覆盖率达到80%。", (0, 8), "x")]
-    [('>=', 80, '%')]
+    >>> [(t.comparator, t.value, t.unit, t.role) for t in extract_targets("覆盖率达到80%。", (0, 8), "x")]
+    [('>=', 80, '%', 'target')]
+    >>> [(t.value, t.role) for t in extract_targets("截至2020年底，签约率达到75%，在5年过渡期内。", (0, 26), "x")]
+    [(75, 'status'), (5, 'period')]
     """
     start, end = region
     chunk = text[start:end]
     shielded = _shield(chunk)
-    targets: list[Target] = []
+    targets, tables = table_targets(text, region, path, issue_year)  # 主要指标 tables: cell by cell
+    for t in targets:
+        t.deadline_year = t.deadline_year or (deadline_year if t.role == "target" else None)
     paragraph_year = None
     for sentence in _SENTENCE.finditer(chunk):
+        if any(a <= start + sentence.start() < b for a, b in tables):
+            continue
         own_year = _deadline(sentence.group(0))
         if sentence.start() == 0 or chunk[sentence.start() - 1] == "\n":
             paragraph_year = own_year  # 到2025年底前，… carries to the paragraph's later sentences
@@ -46,8 +63,13 @@ def extract_targets(text: str, region: tuple[int, int], path: str,
         found = []
         for clause in _CLAUSE.finditer(chunk, sentence.start(), sentence.end()):
             found.extend(_clause_targets(text, start, chunk, shielded, clause, path, binding, year, qualifiers))
-        targets.extend(_qualified(found, qualifiers, text, start))
-    return _dedupe_counts(targets, text)
+        found = _paired(_qualified(found, qualifiers, text, start), text, start + sentence.start())
+        context = RoleContext(start + sentence.start(), section_role, issue_year, year)
+        for t in found:
+            marked = P.BINDING_AFTER.match(text, t.value_span[1])
+            t.binding = t.binding or (marked.group(1) if marked else None)
+        targets.extend(assign_role(t, text, context) for t in found)
+    return _dedupe_counts(sorted(targets, key=lambda t: t.value_span), text)
 
 
 def _shield(chunk: str) -> str:
@@ -68,7 +90,7 @@ def _clause_targets(text, base, chunk, shielded, clause, path, binding, year, qu
         if comparator == "=" and not shielded[c_start:c_end].strip().replace(q.group(0), ""):
             continue  # a bare count after a label (点击：56次), page furniture rather than a requirement
         if comparator == "=" and any(q.end() <= s and "、" not in shielded[q.end():s] for s in subject_ends):
-            continue  # a count inside a rate's subject (四种重点慢病规范管理率达到90%), not a list item before it
+            continue  # a count inside a rate's subject (四种重点慢病规范管理率达到90%), part of its name
         value = chinese_number(q.group("value"))
         if value is None:
             continue
@@ -122,6 +144,8 @@ def _is_target(shielded: str, q: re.Match, c_start: int) -> bool:
         return False
     if P.NOT_TARGET_BEFORE.search(before):
         return False
+    # a plan's name (三年行动计划) and the notice's headline parts (坚持一个目标, 抓实四项措施) are names, not
+    # numbers; other counts of its parts (26个指标, 九个确保) are read, as counts (extract.roles)
     return not (_STRUCTURAL_COUNT.match(after) or after.startswith(("行动", "计划", "规划")))
 
 
@@ -201,7 +225,9 @@ def _carried(shielded: str, compared: list) -> list:
         if i and comparator == "=" and subject < 0 and not approximate:
             prev_q, prev_comparator, prev_subject, _ = result[-1]
             between = shielded[prev_q.end():q.start()]
-            if prev_comparator != "=" and re.fullmatch(r"[^，,；;：:\d]{0,12}、", between):
+            listed = prev_comparator != "=" and re.fullmatch(r"[^，,；;：:\d]{0,12}、", between)
+            joined = prev_subject >= 0 and between in P.VALUE_JOINERS[:5]  # 增长4.1%和14%: the same subject
+            if listed or joined:
                 comparator, subject = prev_comparator, prev_subject
         result.append((q, comparator, subject, approximate))
     return result
@@ -211,7 +237,7 @@ def _list_start(shielded: str, q: re.Match, quantities: list) -> int:
     """Start of a 、-list of quantities that ``q`` closes (2.5%、5%、10%)."""
     left = q.start()
     for prev in reversed([p for p in quantities if p.end() <= q.start()]):
-        if shielded[prev.end():left] in ("、", "，", ",") or shielded[prev.end():left] == "":
+        if shielded[prev.end():left] in P.VALUE_JOINERS:
             left = prev.start()
         else:
             break
@@ -230,13 +256,20 @@ def _evidence_span(chunk: str, c_start: int, c_end: int, subject_end: int):
 def _indicator(chunk: str, c_start: int, c_end: int, q: re.Match, subject_end: int) -> str:
     """The noun phrase a quantity measures: the subject before the comparator
     (覆盖率达到80% → 覆盖率), else the phrase after the unit (30种大病患者 → 大病患者…)."""
+    own = _AMOUNT_ITEM.match(chunk, q.end(), c_end)
+    if own and (_AMOUNT_LIST.match(chunk, q.end()) or chunk[q.start() - 1:q.start()] == "、"):
+        return own.group(1)  # 配备2名全科医生、1名公共卫生医师: each amount measures its own noun
     if subject_end > c_start:
         subject = chunk[c_start:subject_end]
         if subject.count("（") > subject.count("）"):
             subject = subject[subject.rfind("（") + 1:]  # 每批不少于5人（中医院不少于3人）
+        subject = _BASE_OF_CHANGE.sub("", subject)  # 人均预期寿命由2015年的76.6岁, 人数较2020年: the base apart
         subject = _TRAILING_FILLER.sub("", _LEADING_FILLER.sub("", subject)).strip()
         if len(subject) >= 2:
             return subject
+        carried = _CARRIED_NOUN.search(chunk, max(0, c_start - 16), c_start)
+        if carried:  # 扩大专项救治病种，到2020年力争达到30个病种: the noun of the clause before
+            return carried.group("noun")
         filler = _COMPARATOR_BEFORE.sub("", chunk[subject_end:q.start()])
         filler = re.sub(r"[\d.%、]+$", "", filler)
         filler = re.sub(r"^其|的$", "", filler).strip("、 ")
@@ -245,7 +278,7 @@ def _indicator(chunk: str, c_start: int, c_end: int, q: re.Match, subject_end: i
     measured = _INDICATOR_BEFORE.search(chunk, c_start, q.start())
     if measured:  # 实现产前筛查率92%以上、新生儿疾病筛查率96%以上 → 新生儿疾病筛查率
         return _LEADING_FILLER.sub("", re.sub(r"^(?:实现|确保|力争|保持|完成)", "", measured.group("indicator")))
-    after = chunk[q.end():c_end]
+    after = re.split(r"[、（）()]", chunk[q.end():c_end])[0]  # 1所综合医院、1所中医院: each its own noun
     after = re.sub(r"^(?:及)?(?:以上|以内|之内|内)?的?", "", after).strip()
     if len(after) >= 2:
         return after[:40]
@@ -267,6 +300,8 @@ def _dedupe_counts(targets: list[Target], text: str) -> list[Target]:
     seen, result = set(), []
     for t in targets:
         noun = text[t.value_span[1]:t.value_span[1] + 2]
+        if text[t.value_span[0] - 1:t.value_span[0]] == "、" or _AMOUNT_LIST.match(text, t.value_span[1]):
+            noun = t.indicator  # an item of a list of amounts (1所公立综合医院、1所公立中医院): each its own
         condition = t.qualifier["text"] if t.qualifier else None  # 10万人的县 and 100万人的县 each have 1所
         key = (t.path, t.value, t.unit, noun, condition) if t.comparator == "=" else id(t)
         if key in seen:

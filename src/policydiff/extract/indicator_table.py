@@ -1,0 +1,102 @@
+"""A plan's indicator table in the text (主要指标: 指标 | 单位 | 2020年 | 2025年 | 属性), one tab-separated row a
+line: each value cell is a number with its role — a status figure for a column before the notice's own year or
+headed 现状/基期, a target (its deadline the column's year, its 约束性/预期性 the row's) otherwise. The header says
+what each column holds (``patterns.TABLE_COLUMNS``).
+
+>>> text = "序号\\t指标\\t单位\\t2020年\\t2025年\\t属性\\n1\\t家庭医生签约服务覆盖率\\t%\\t70\\t≥75\\t预期性\\n"
+>>> [(t.role, t.indicator, t.comparator, t.value, t.unit, t.deadline_year, t.year, t.binding)
+...  for t in table_targets(text, (0, len(text)), "goal", 2021)[0]]
+[('status', '家庭医生签约服务覆盖率', '=', 70, '%', None, 2020, None), \
+('target', '家庭医生签约服务覆盖率', '>=', 75, '%', 2025, None, '预期性')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import patterns as P
+from ..models import Target
+
+_SYMBOL = {"≥": ">=", ">=": ">=", "≤": "<=", "<=": "<=", ">": ">", "＞": ">", "<": "<", "＜": "<"}
+_AFTER = {"以上": ">=", "以下": "<=", "以内": "<="}
+
+
+def table_targets(text: str, region: tuple[int, int], path: str,
+                  issue_year: int | None = None) -> tuple[list[Target], list[tuple[int, int]]]:
+    """The numbers of every indicator table in ``text[region]``, and the spans of the lines read (the
+    sentence reader leaves them alone)."""
+    found: list[Target] = []
+    taken: list[tuple[int, int]] = []
+    columns: list[tuple[str, int | None]] | None = None
+    for line in re.finditer(r"[^\n]+", text[region[0]:region[1]]):
+        start, row = region[0] + line.start(), line.group()
+        if "\t" not in row:
+            columns = None
+            continue
+        cells = row.split("\t")
+        if P.TABLE_HEADER_ROW.search(row) and not any(P.TABLE_VALUE.match(c) for c in cells[1:]):
+            columns = _columns(cells, issue_year)
+            taken.append((start, start + len(row)))
+            continue
+        if columns and any(role == "indicator" for role, _ in columns):
+            made = _row_targets(text, start, cells, columns, path)
+            if made:
+                found.extend(made)
+                taken.append((start, start + len(row)))
+    return found, taken
+
+
+def _columns(cells: list[str], issue_year: int | None) -> list[tuple[str, int | None]]:
+    """(what the column holds, its year) for each header cell."""
+    columns: list[tuple[str, int | None]] = []
+    for cell in cells:
+        cell = cell.strip()
+        role = next((name for name, pattern in P.TABLE_COLUMNS if pattern.search(cell)), "other")
+        year_match = re.search(r"(?:19|20)\d{2}", cell)
+        year = int(year_match.group()) if year_match else None
+        if role == "year":
+            role = "status" if issue_year and year is not None and year < issue_year else "target"
+        columns.append((role, year))
+    years = [y for role, y in columns if role == "target" and y]
+    if issue_year is None and len(years) >= 2:  # no issue year: the earliest year column is the baseline
+        columns = [("status", y) if role == "target" and y == min(years) else (role, y) for role, y in columns]
+    return columns
+
+
+def _row_targets(text: str, start: int, cells: list[str], columns, path: str) -> list[Target]:
+    if len(cells) < len(columns):  # a merged first cell (领域) is missing from the row: align from the right
+        cells = [""] * (len(columns) - len(cells)) + cells
+    offsets, at = [], start
+    for cell in cells[-len(columns):] if len(cells) > len(columns) else cells:
+        offsets.append(at)
+        at += len(cell) + 1
+    if len(cells) > len(columns):
+        cells = cells[-len(columns):]
+        offsets = offsets[-len(columns):]
+    named = dict((role, cell.strip()) for (role, _), cell in zip(columns, cells) if role in ("indicator", "binding",
+                                                                                             "unit"))
+    indicator = named.get("indicator", "")
+    if not indicator or P.TABLE_VALUE.match(indicator):
+        return []
+    binding = named.get("binding") if named.get("binding") in ("约束性", "预期性") else None
+    unit_in_name = P.TABLE_UNIT_IN_NAME.search(indicator)
+    unit = named.get("unit") or (unit_in_name.group("unit") if unit_in_name else "")
+    name = indicator[:unit_in_name.start()].rstrip() if unit_in_name else indicator
+    name = re.sub(r"^\d{1,2}[.．、]\s*", "", name)  # 1.人均预期寿命: the row's number apart
+    row_end = start + len(text[start:].split("\n", 1)[0])
+    made = []
+    for (role, year), cell, offset in zip(columns, cells, offsets):
+        value = P.TABLE_VALUE.match(cell) if role in ("status", "target") else None
+        if not value:
+            continue
+        comparator = _SYMBOL.get(value.group("cmp") or "") or _AFTER.get(value.group("after") or "") or "="
+        v0 = offset + value.start("cmp" if value.group("cmp") else "value")
+        t = Target(path, text[start:row_end], name, comparator, float(value.group("value")),
+                   (value.group("unit") or unit).replace("％", "%"), year if role == "target" else None,
+                   binding if role == "target" else None,  # a baseline binds nothing
+                   (start, row_end), (v0, offset + value.end()), approximate=value.group("after") == "左右")
+        t.value = int(t.value) if t.value.is_integer() else t.value
+        t.role, t.role_cue = role, f"a {'baseline' if role == 'status' else 'target'} column of an indicator table"
+        t.year = year if role == "status" else None
+        made.append(t)
+    return made

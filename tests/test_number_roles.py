@@ -1,0 +1,416 @@
+"""Every number with its role (issue 27): rows of (sentence → (role, indicator, comparator, value, unit,
+deadline or status year, qualifier)), sentences written here in the shapes of real notices at every level
+(places invented: 青禾县, 青梧市, 江岭省), then the comparison rules."""
+
+import pytest
+
+from policydiff import patterns as P
+from policydiff.extract.targets import extract_targets
+
+
+def numbers(sentence, issue_year=2021, section_role=None):
+    found = extract_targets(sentence, (0, len(sentence)), "x", issue_year=issue_year, section_role=section_role)
+    for t in found:
+        assert sentence[t.span[0]:t.span[1]] == t.text
+        if t.qualifier:
+            assert sentence[slice(*t.qualifier["span"])] == t.qualifier["text"]
+    return [(t.role, t.indicator, t.comparator, t.value, t.unit,
+             t.year if t.role == "status" else t.deadline_year, t.qualifier["text"] if t.qualifier else None)
+            for t in found]
+
+
+T, PA, S, PE, C = "target", "parameter", "status", "period", "count"
+
+ROWS = [
+    # ---------------------------------------------------------------- targets: a level to reach
+    # national goal paragraph: 到2025年…达到…以上 (deadline, comparator from 以上)
+    ("到2025年，脱贫地区县域内就诊率达到90%以上。", [(T, "脱贫地区县域内就诊率", ">=", 90, "%", 2025, None)]),
+    # provincial: 病种扩大到 → at least, deadline from the lead-in
+    ("到2023年底，全省大病专项救治病种扩大到35种。", [(T, "全省大病专项救治病种", ">=", 35, "种", 2023, None)]),
+    # prefecture: 力争 + 达到 + a clause before naming the noun
+    ("各县区要逐步扩大专项救治病种，到2022年力争达到32个病种。", [(T, "专项救治病种", ">=", 32, "个病种", 2022, None)]),
+    # county: 下降到 → at most
+    ("到2025年，全县孕产妇死亡率下降到12/10万以下。", [(T, "全县孕产妇死亡率", "<=", 12, "/10万", 2025, None)]),
+    # 控制在…以内 (at most), ‰
+    ("婴儿死亡率控制在5‰以内。", [(T, "婴儿死亡率", "<=", 5, "‰", None, None)]),
+    # 提高到 with a baseline 由…: only the target value
+    ("全市人均预期寿命由78.1岁提高到79岁。", [(T, "全市人均预期寿命", ">=", 79, "岁", None, None)]),
+    # “十四五”期末 → 2025; 不低于
+    ("“十四五”期末，全省家庭医生签约服务覆盖率不低于75%。", [(T, "全省家庭医生签约服务覆盖率", ">=", 75, "%", 2025, None)]),
+    # a facility count to build (有1所…达到…)
+    ("到2025年，每个脱贫县至少有1所县级医院达到三级医院服务能力。",
+     [(T, "每个脱贫县", ">=", 1, "所", 2025, None)]),
+    # 新建 N 个: an amount to build
+    ("在青禾县新建3个县域医疗次中心。", [(T, "县域医疗次中心", "=", 3, "个", None, None)]),
+    # a change still to come: 提升5个百分点 with a deadline is a target
+    ("到2025年，居民健康素养水平提升5个百分点。", [(T, "居民健康素养水平", "=", 5, "个百分点", 2025, None)]),
+    # a duration that is itself the measure: 平均住院日 is a target, not a period
+    ("县级医院平均住院日控制在8天以内。", [(T, "县级医院平均住院日", "<=", 8, "天", None, None)]),
+    # a value with a deadline in the same sentence after 2021 in a 2021 notice: a target (not a status)
+    ("2022年，全市65岁以上老年人健康管理率达到70%。",
+     [(T, "全市65岁以上老年人健康管理率", ">=", 70, "%", 2022, "65岁以上老年人")]),
+    # a rate to reach stays a target though a cost word stands before it (救助)
+    ("医疗救助资助参保率达到100%。", [(T, "医疗救助资助参保率", ">=", 100, "%", None, None)]),
+    # …率为N%: = with the rate as indicator
+    ("高血压患者规范管理率为80%。", [(T, "高血压患者规范管理率", "=", 80, "%", None, None)]),
+    # ---------------------------------------------------------------- paired lists
+    # 分别达到: two indicators, two values, one entry each with its own indicator
+    ("到2025年，产前筛查率、新生儿疾病筛查率分别达到92%、95%。",
+     [(T, "产前筛查率", ">=", 92, "%", 2025, None), (T, "新生儿疾病筛查率", ">=", 95, "%", 2025, None)]),
+    # 分别下降到 with tiers 城市/农村 sharing the head noun: tier as qualifier, indicator per tier
+    ("城市、农村孕产妇死亡率分别下降到10/10万、15/10万。",
+     [(T, "城市孕产妇死亡率", "<=", 10, "/10万", None, "城市"), (T, "农村孕产妇死亡率", "<=", 15, "/10万", None, "农村")]),
+    # 一级/二级/三级 起付线 分别为 …的2.5%、5%、10%: parameters, one per tier
+    ("一级、二级、三级医疗机构起付线分别为上年度居民人均可支配收入的2.5%、5%、10%。",
+     [(PA, "一级医疗机构起付线", "=", 2.5, "%", None, "一级"), (PA, "二级医疗机构起付线", "=", 5, "%", None, "二级"),
+      (PA, "三级医疗机构起付线", "=", 10, "%", None, "三级")]),
+    # tiers in an earlier clause of the sentence, 分别不得超过 after: the tier is the qualifier
+    ("监测对象在县级定点医疗机构、市级定点医疗机构、省级定点医疗机构住院的自付费用，分别不得超过总费用的5%、8%、10%。",
+     [(PA, "总费用", "<=", 5, "%", None, "县级定点医疗机构"), (PA, "总费用", "<=", 8, "%", None, "市级定点医疗机构"),
+      (PA, "总费用", "<=", 10, "%", None, "省级定点医疗机构")]),
+    # A和B value pair with A和B subjects (分别增长 X和Y), a status in a plan's 发展现状
+    ("门急诊人次和住院人次分别增长6.3%和12%。",
+     [(S, "门急诊人次", "=", 6.3, "%", None, None), (S, "住院人次", "=", 12, "%", None, None)], {"section_role": "status"}),
+    # A和B indicators, the age group of the second only; 以下 after the last value, 控制在 before the first
+    ("婴儿死亡率和5岁以下儿童死亡率分别控制在6‰和8‰以下。",
+     [(T, "婴儿死亡率", "<=", 6, "‰", None, None), (T, "5岁以下儿童死亡率", "<=", 8, "‰", None, "5岁以下儿童")]),
+    # 县级/乡级/村级 amounts: parameters, one per tier (the list before them is not a count)
+    ("县级、乡级、村级补助标准分别为每人每年200元、80元和50元。",
+     [(PA, "县级补助标准", "=", 200, "元", None, "县级"), (PA, "乡级补助标准", "=", 80, "元", None, "乡级"),
+      (PA, "村级补助标准", "=", 50, "元", None, "村级")]),
+    # 省/市/县 tiers sharing a head noun
+    ("省、市、县三级疾控中心实验室检测能力达标率分别达到100%、95%、90%。",
+     [(T, "省疾控中心实验室检测能力达标率", ">=", 100, "%", None, "省"),
+      (T, "市疾控中心实验室检测能力达标率", ">=", 95, "%", None, "市"),
+      (T, "县疾控中心实验室检测能力达标率", ">=", 90, "%", None, "县")]),
+    # a list of amounts, each followed by its own noun (1所综合医院、1所中医院)
+    ("每个县办好1所县级综合医院、1所县级中医医院。",
+     [(T, "县级综合医院", "=", 1, "所", None, None), (T, "县级中医医院", "=", 1, "所", None, None)]),
+    # a comparator before a list of amounts holds for each
+    ("每个乡镇卫生院至少配备2名全科医生、1名公共卫生医师。",
+     [(T, "全科医生", ">=", 2, "名", None, None), (T, "公共卫生医师", ">=", 1, "名", None, None)]),
+    # ---------------------------------------------------------------- parameters: what the policy sets
+    # a reimbursement ratio (national 医保 wording)
+    ("政策范围内住院费用报销比例不低于80%。", [(PA, "政策范围内住院费用报销比例", ">=", 80, "%", None, None)]),
+    # a cap in money: 最高不超过…万元
+    ("医疗救助年度最高支付限额不超过15万元。", [(PA, "医疗救助年度最高支付限额", "<=", 15, "万元", None, None)]),
+    # an age condition: 年满18周岁
+    ("年满18周岁的城乡居民可自愿签约。", [(PA, "城乡居民可自愿签约", ">=", 18, "周岁", None, None)]),
+    # 起付线降低50%: the rate of a change the policy sets
+    ("大病保险起付线降低50%。", [(PA, "大病保险起付线", "=", 50, "%", None, None)]),
+    # a subsidy standard in 元/人
+    ("人均基本公共卫生服务经费补助标准提高到89元/人。",
+     [(PA, "人均基本公共卫生服务经费补助标准", ">=", 89, "元/人", None, None)]),
+    # 每批…不少于N人 (a threshold for a dispatch)
+    ("每批派驻不少于5人。", [(PA, "每批派驻", ">=", 5, "人", None, None)]),
+    # a frequency: 每年一次
+    ("每年为签约对象提供一次免费健康体检。", [(PA, "免费健康体检", "=", 1, "次", None, None)]),
+    # an amount of money and nothing else to say what it is
+    ("统筹安排500万元用于乡村医生培训。", [(PA, "用于乡村医生培训", "=", 500, "万元", None, None)]),
+    # an amount of money with no comparator
+    ("对乡村医生每人每月补助300元。", [(PA, "对乡村医生每人每月补助300元", "=", 300, "元", None, None)]),
+    # the scope of a programme: 30种大病 (not a count of the notice's own parts)
+    ("抓实30种大病专项救治工作。", [(PA, "大病专项救治工作", "=", 30, "种", None, None)]),
+    # 倾斜 with 个百分点: a parameter
+    ("对监测对象的报销比例倾斜10个百分点。", [(PA, "对监测对象的报销比例倾斜10个百分点", "=", 10, "个百分点", None, None)]),
+    # ---------------------------------------------------------------- status: already reached, with its year
+    # 截至2020年底…达到: a status figure, year 2020
+    ("截至2020年底，全省家庭医生签约服务覆盖率达到76.5%。", [(S, "全省家庭医生签约服务覆盖率", ">=", 76.5, "%", 2020, None)]),
+    # a year before the notice's own (2020 in a 2021 plan), no future cue
+    ("2020年，全市每千人口医疗卫生机构床位数达到6.9张。", [(S, "全市每千人口医疗卫生机构床位数", ">=", 6.9, "张", 2020, None)]),
+    # the same sentence in the notice's own year is a target (Lianyungang's 2018 shape)
+    ("2021年，全县农村低收入人口家庭医生签约率达到95%以上。", [(T, "全县农村低收入人口家庭医生签约率", ">=", 95, "%", 2021, None)]),
+    # 较2015年增长: a change already seen; its year is the sentence's, not the base
+    ("截至2020年末，全县卫生技术人员较2015年增长21%。", [(S, "全县卫生技术人员", "=", 21, "%", 2020, None)]),
+    # 比上年提高…个百分点 (a status figure with no year printed: None)
+    ("全市居民健康素养水平比上年提高3.2个百分点。", [(S, "全市居民健康素养水平", "=", 3.2, "个百分点", None, None)]),
+    # a preamble's look back (党的十八大以来…): already reached, no year printed
+    ("党的十八大以来，全县贫困人口住院费用实际报销比例达到90%。",
+     [(S, "全县贫困人口住院费用实际报销比例", ">=", 90, "%", None, None)]),
+    # …以来 with a future cue (力争) is still a target
+    ("近年来，各地积极探索，力争家庭医生签约率达到85%。", [(T, "家庭医生签约率", ">=", 85, "%", None, None)]),
+    # 下降了: a change already seen, no year printed
+    ("全县新生儿死亡率下降了12%。", [(S, "全县新生儿死亡率", "=", 12, "%", None, None)]),
+    # 已建成: already reached
+    ("全县已建成标准化村卫生室128所。", [(S, "全县已建成标准化村卫生室128所", "=", 128, "所", None, None)]),
+    # 累计救治: already seen
+    ("累计救治大病患者1.2万人次。", [(S, "累计救治大病患者1.2万人次", "=", 1.2, "万人次", None, None)]),
+    # a 由…提高到… in the past (到2020年 before a 2021 notice)
+    ("全省人均预期寿命由2015年的76.6岁提高到2020年的77.8岁。", [(S, "全省人均预期寿命", ">=", 77.8, "岁", 2020, None)]),
+    # a section that reports the past (发展现状): every number in it is status
+    ("全市二级以上医院达到28家。", [(S, "全市二级以上医院", ">=", 28, "家", None, None)], {"section_role": "status"}),
+    # a change still to come is not status: 较2020年下降 with 到2025年
+    ("到2025年，全县因病返贫致贫人数较2020年下降20%。", [(T, "全县因病返贫致贫人数", "=", 20, "%", 2025, None)]),
+    # ---------------------------------------------------------------- periods: durations and time windows
+    # 在5年过渡期内 (national)
+    ("在5年过渡期内，保持主要帮扶政策总体稳定。", [(PE, "过渡期内", "=", 5, "年", None, None)]),
+    # 连续工作满10年 (an eligibility condition worded as a duration)
+    ("在村卫生室连续工作满10年的乡村医生。", [(PE, "在村卫生室连续工作", ">=", 10, "年", None, None)]),
+    # 3年内 (a time window)
+    ("3年内实现乡镇卫生院全覆盖。", [(PE, "实现乡镇卫生院全覆盖", "<=", 3, "年", None, None)]),
+    # 不少于6个月 (a stay)
+    ("每批连续工作时间不少于6个月。", [(PE, "每批连续工作时间", ">=", 6, "个月", None, None)]),
+    # 一周内 in Chinese numerals
+    ("新纳入监测对象一周内完成入户核实。", [(PE, "完成入户核实", "<=", 1, "周", None, None)]),
+    # 每3年 (a cycle)
+    ("每3年开展一次评估。", [(PE, "开展一次评估", "=", 3, "年", None, None), (PA, "评估", "=", 1, "次", None, None)]),
+    # 15个工作日
+    ("在15个工作日内办结。", [(PE, "办结", "<=", 15, "个工作日", None, None)]),
+    # ---------------------------------------------------------------- counts: parts and things named
+    # a list named before the number: 高血压、糖尿病…四种
+    ("重点做好高血压、糖尿病、结核病、严重精神障碍等四种慢病患者管理。",
+     [(C, "慢病患者管理", "=", 4, "种", None, None)]),
+    # places named before the number (灌云县、灌南县2个…)
+    ("在青禾县、青梧县2个重点县开展试点。", [(C, "重点县开展试点", "=", 2, "个", None, None)]),
+    # a notice's own parts: 26个指标
+    ("本方案共设置26个指标。", [(C, "指标", "=", 26, "个", None, None)]),
+    # 九个确保 in Chinese numerals
+    ("全面落实九个确保。", [(C, "确保", "=", 9, "个", None, None)]),
+    # 上述3类 (a set named before)
+    ("对上述3个县给予重点帮扶。", [(C, "县给予重点帮扶", "=", 3, "个", None, None)]),
+    # a count inside a rate's subject is part of its name, not read
+    ("四种重点慢病规范管理率达到90%以上。", [(T, "四种重点慢病规范管理率", ">=", 90, "%", None, None)]),
+    # ---------------------------------------------------------------- not numbers
+    # a plan's name
+    ("实施健康乡村建设三年行动计划。", []),
+    # a headline part (坚持一个目标)
+    ("坚持一个目标，健全两项机制。", []),
+    # an ordinal and a meeting
+    ("深入学习贯彻县委十四届三次全会精神。", []),
+]
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[f"row{i}" for i in range(len(ROWS))])
+def test_number_roles(row):
+    sentence, expected, *options = row
+    assert numbers(sentence, **(options[0] if options else {})) == expected
+
+
+def test_every_role_has_a_cue_row_and_a_test_row():
+    assert {role for role, *_ in P.ROLE_CUES} <= set(P.NUMBER_ROLES)
+    assert {r for _, expected, *_ in ROWS for r, *_ in expected} == set(P.NUMBER_ROLES)
+    assert len(ROWS) >= 50
+
+
+def test_every_cue_row_is_exercised():
+    """A cue no sentence reaches is dead grammar: each row of ROLE_CUES decides some row above."""
+    decided = set()
+    for sentence, _, *options in ROWS:
+        kwargs = options[0] if options else {}
+        for t in extract_targets(sentence, (0, len(sentence)), "x", issue_year=2021, **kwargs):
+            decided.add(t.role_cue)
+    unused = [name for _, name, _, _ in P.ROLE_CUES if name not in decided]
+    assert unused == []
+
+
+def test_the_migration_adds_role_and_year_to_an_older_targets_table(tmp_path):
+    import sqlite3
+
+    import sqlite_utils
+
+    from policydiff import store
+
+    path = tmp_path / "old.db"
+    with sqlite3.connect(path) as conn:  # a targets table as schema 8 had it
+        conn.execute("create table targets (doc_id text, position integer, value float, primary key (doc_id, position))")
+        conn.execute("insert into targets values ('a', 0, 80)")
+    db = sqlite_utils.Database(path)
+    store._add_target_roles(db)
+    store._add_target_roles(db)  # twice: nothing to add the second time
+    assert db.execute("select role, year, value from targets").fetchall() == [("target", None, 80.0)]
+
+
+def test_a_status_figure_keeps_its_year_and_no_deadline():
+    s = "截至2020年底，全省脱贫人口家庭医生签约率达到99%。"
+    (t,) = extract_targets(s, (0, len(s)), "x", issue_year=2021)
+    assert (t.role, t.year, t.deadline_year, t.compared) == ("status", 2020, None, False)
+    assert t.to_dict()["role_cue"] == "a figure up to a date (截至2020年底)"
+
+
+# ---------------------------------------------------------------- a whole notice
+
+
+NOTICE = ("青禾县卫生健康事业发展“十四五”规划\n一、发展现状\n2020年，全县每千人口床位数达到6.1张，诊疗人次和出院人次分别增长4.1%和14%。\n"
+          "二、主要目标\n到2025年，全县家庭医生签约服务覆盖率达到75%以上，在5年过渡期内保持政策稳定。\n"
+          "三、重点任务\n（一）落实医疗保障。住院费用报销比例不低于80%，从4个方面强化保障。\n")
+
+
+def _record(text=NOTICE):
+    from policydiff.models import NormalisedText
+    from policydiff.parse import parse_text
+
+    return parse_text(NormalisedText(text, list(range(len(text) + 1))))
+
+
+def test_a_notice_keeps_every_number_with_its_role():
+    record = _record()
+    got = [(t["path"], t["role"], t["value"]) for t in record["targets"]]
+    assert ("一", "status", 6.1) in got and ("一", "status", 4.1) in got and ("一", "status", 14) in got
+    assert ("goal", "target", 75) in got and ("goal", "period", 5) in got
+    assert ("三/（一）", "parameter", 80) in got
+    status = [t for t in record["targets"] if t["role"] == "status"]
+    assert {t["year"] for t in status} == {2020}
+
+
+def test_targets_status_lists_the_status_figures_with_year_and_quote(tmp_path):
+    from click.testing import CliRunner
+
+    from policydiff.cli import cli
+
+    notice = tmp_path / "qinghe.txt"
+    notice.write_text(NOTICE, encoding="utf-8")
+    db = str(tmp_path / "p.db")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["ingest", str(notice), "--db", db]).exit_code == 0
+    result = runner.invoke(cli, ["targets", "--status", "--db", db, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    import json
+
+    rows = json.loads(result.output)
+    assert [(r["indicator"], r["value"], r["year"]) for r in rows] == \
+        [("全县每千人口床位数", "≥6.1张", 2020), ("诊疗人次", "4.1%", 2020), ("出院人次", "14%", 2020)]
+    assert all("2020年，全县每千人口床位数达到6.1张" in r["quote"] for r in rows)
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:  # the targets table keeps every number with its role (and a status's year)
+        stored = conn.execute("select role, year, value from targets order by position").fetchall()
+    assert ("status", 2020, 6.1) in stored and ("target", None, 75) in stored and ("period", None, 5) in stored
+    neither = runner.invoke(cli, ["targets", "--db", db])
+    assert neither.exit_code == 2 and "give --across" in neither.output
+
+
+# ---------------------------------------------------------------- comparison rules
+
+
+def _target(indicator, comparator, value, unit, role="target", path="annex", text=None, start=0):
+    text = text or f"{indicator}{comparator}{value}{unit}"
+    return {"path": path, "text": text, "indicator": indicator, "comparator": comparator, "value": value,
+            "unit": unit, "deadline_year": 2025, "binding": None, "span": [start, start + len(text)],
+            "value_span": [start, start + len(text)], "role": role, "qualifier": None}
+
+
+def test_different_indicators_under_one_frame_entry_are_not_compared():
+    """签约…规范管理率达到90% against a 门诊报销比例 ≥80%: same unit, same entry, different measured noun."""
+    from policydiff.compare.standards import comparable
+
+    reference = "签约家庭医生的农村低收入人口高血压、糖尿病、结核病和严重精神障碍的规范管理率达到90%"
+    assert not comparable(reference, "%", _target("签约对象门诊慢特病报销比例", ">=", 80, "%", role="parameter"))
+    assert comparable(reference, "%", _target("四种重点慢病规范管理率", ">=", 90, "%"))
+    # roles: a status figure or a period never compares, whatever its words
+    assert not comparable(reference, "%", _target("四种重点慢病规范管理率", ">=", 85, "%", role="status"))
+    assert not comparable("大病专项救治病种≥30种", "种", _target("过渡期", "=", 5, "年", role="period"))
+    # units must agree (种 and 个病种 are one unit)
+    assert comparable("大病专项救治病种≥30种", "种", _target("专项救治病种", ">=", 32, "个病种"))
+    assert not comparable("大病专项救治病种≥30种", "种", _target("专项救治病种", ">=", 32, "所"))
+
+
+def _notice_with_annex(locality, doc_id, value, text=None):
+    row_text = text or f"大病专项救治病种≥{value}种"
+    body = f"附件\n指标 属性\n{row_text}\t约束性\n"
+    start = body.index(row_text)
+    return {"id": doc_id, "locality": locality, "doc_number": None, "text": body,
+            "annex_indicators": [{"no": 5, "indicator": row_text, "binding": "约束性",
+                                  "span": [start, start + len(row_text)]}],
+            "targets": [_target("大病专项救治病种", ">=", value, "种", text=row_text, start=start)],
+            "citations": [], "measures": []}
+
+
+def _frame_row():
+    return {"no": 5, "indicator": "大病专项救治病种≥30种", "binding": "约束性",
+            "frame_values": [{"comparator": ">=", "value": 30, "unit": "种"}],
+            "carried_by": [{"doc_id": "gx", "values": [{"comparator": ">=", "value": 30, "unit": "种"}]},
+                           {"doc_id": "hn", "values": [{"comparator": ">=", "value": 34, "unit": "种"}]}]}
+
+
+def test_an_implausible_value_is_flagged_with_its_quote_not_compared():
+    """A damaged "9、15种" read as 915 is ten times every other notice's value."""
+    from policydiff.compare.across import targets_across
+    from policydiff.compare.diff import IMPLAUSIBLE, compare_targets
+    from policydiff.models import Reference
+
+    damaged = _notice_with_annex("青梧市", "qw", 915, "大病专项救治病种≥915种")
+    reference = Reference(kind="frame", name="frame", doc_number=None, date=None, derivation="", entries=[],
+                          indicators=[_frame_row()], records={})
+    (delta,) = [d for d in compare_targets(damaged, reference) if d["reference"]]
+    assert delta["change"] == IMPLAUSIBLE and delta["quote"] == "大病专项救治病种≥915种"
+    fine = _notice_with_annex("江岭省", "jl", 34)
+    assert [d["change"] for d in compare_targets(fine, reference) if d["reference"]] == ["strengthened"]
+    (row,) = targets_across([damaged, fine], [_frame_row()])
+    assert row["cells"]["青梧市"]["status"] == IMPLAUSIBLE and row["cells"]["青梧市"]["quote"] == "大病专项救治病种≥915种"
+    assert row["cells"]["江岭省"]["status"] == "stated"
+
+
+def test_targets_across_and_diff_give_one_value_for_an_indicator():
+    """Lianyungang's shape: a count of the diseases it takes stock of (20种大病) and the target (≥30个病种):
+    both views give the target."""
+    from policydiff.compare.across import targets_across
+    from policydiff.compare.diff import compare_targets
+    from policydiff.models import Reference
+
+    text = ("一、强化大病救治\n（一）做好救治。在摸清低收入人口罹患20种大病底数基础上，继续做好大病专项救治。"
+            "各地要积极扩大专项救治病种，到2020年力争达到30个病种。\n")
+    record = _record(text)
+    record.update(locality="青梧市", id="qw")
+    reference = Reference(kind="frame", name="frame", doc_number=None, date=None, derivation="", entries=[],
+                          indicators=[_frame_row()], records={})
+    (delta,) = [d for d in compare_targets(record, reference) if d["reference"]]
+    (row,) = targets_across([record], [_frame_row()])
+    cell = row["cells"]["青梧市"]
+    assert (delta["local"]["value"], delta["local"]["unit"]) == (cell["value"], cell["unit"]) == (30, "个病种")
+    assert delta["change"] == "same" and cell["comparator"] == ">=" and cell["deadline"] == 2020
+
+
+# ---------------------------------------------------------------- indicator tables (主要指标), cell by cell
+
+
+TABLES = [
+    # provincial plan: 2020年 | 2025年 | 属性 columns, the 2020 value a status figure, the 2025 value the target
+    ("序号\t指标\t单位\t2020年\t2025年\t属性\n1\t人均预期寿命\t岁\t77.6\t78.6\t预期性\n", 2021,
+     [("status", "人均预期寿命", "=", 77.6, "岁", 2020, None), ("target", "人均预期寿命", "=", 78.6, "岁", 2025, "预期性")]),
+    # comparator symbols in the cells, unit in the indicator's brackets
+    ("指标\t2020年\t2025年\t指标属性\n孕产妇死亡率（/10万）\t11.2\t≤10\t约束性\n", 2021,
+     [("status", "孕产妇死亡率", "=", 11.2, "/10万", 2020, None), ("target", "孕产妇死亡率", "<=", 10, "/10万", 2025, "约束性")]),
+    # prefecture annex: 现状值 | 目标值 columns, 以上 after the value
+    ("序号\t指标名称\t现状值\t目标值\t指标属性\n1\t县域内就诊率（%）\t85\t90以上\t预期性\n", 2022,
+     [("status", "县域内就诊率", "=", 85, "%", None, None), ("target", "县域内就诊率", ">=", 90, "%", None, "预期性")]),
+    # a merged 领域 cell missing from the second row: cells aligned from the right
+    ("领域\t指标\t2020年\t2025年\t属性\n健康水平\t婴儿死亡率（‰）\t5.2\t≤5\t约束性\n\t5岁以下儿童死亡率（‰）\t7.1\t≤6.5\t约束性\n", 2021,
+     [("status", "婴儿死亡率", "=", 5.2, "‰", 2020, None), ("target", "婴儿死亡率", "<=", 5, "‰", 2025, "约束性"),
+      ("status", "5岁以下儿童死亡率", "=", 7.1, "‰", 2020, None),
+      ("target", "5岁以下儿童死亡率", "<=", 6.5, "‰", 2025, "约束性")]),
+]
+
+
+@pytest.mark.parametrize("table, issue_year, expected", TABLES, ids=[f"table{i}" for i in range(len(TABLES))])
+def test_indicator_table_cells(table, issue_year, expected):
+    found = extract_targets(table, (0, len(table)), "goal", issue_year=issue_year)
+    got = [(t.role, t.indicator, t.comparator, t.value, t.unit, t.year if t.role == "status" else t.deadline_year,
+            t.binding if t.role == "target" else None) for t in found]
+    assert got == expected
+    for t in found:
+        assert table[t.span[0]:t.span[1]] == t.text and "\t" in t.text
+        assert table[t.value_span[0]:t.value_span[1]].lstrip("≥≤<>") .startswith(str(t.value).split(".")[0])
+
+
+def test_a_numbered_annex_row_with_year_columns_gives_baseline_and_target():
+    text = ("江岭省健康帮扶实施方案\n一、主要目标\n到2025年，全省健康帮扶取得明显成效。\n附件\n主要指标\n"
+            "序号\t指标\t2020年\t2025年\t属性\n1.大病专项救治病种（种）\t30\t≥32\t约束性\n")
+    got = [(t["role"], t["indicator"], t["comparator"], t["value"], t["unit"], t["deadline_year"], t["year"], t["binding"])
+           for t in _record(text)["targets"]]
+    assert got == [("status", "大病专项救治病种", "=", 30, "种", None, 2020, None),
+                   ("target", "大病专项救治病种", ">=", 32, "种", 2025, None, "约束性")]
+
+
+def test_a_binding_printed_after_a_value_is_read():
+    s = "到2025年，全县人均预期寿命达到78.5岁（预期性），孕产妇死亡率控制在12/10万以下（约束性）。"
+    found = extract_targets(s, (0, len(s)), "goal", issue_year=2021)
+    assert [(t.value, t.binding, t.deadline_year) for t in found] == [(78.5, "预期性", 2025), (12, "约束性", 2025)]
+
+
+def test_an_annexed_table_takes_the_plans_deadline_and_says_it_is_inferred():
+    text = ("青梧市健康帮扶实施方案\n一、工作目标\n到2025年，全市健康帮扶主要指标达到附件要求。\n附件\n主要指标\n"
+            "序号\t指标名称\t现状值\t目标值\t指标属性\n1\t脱贫人口家庭医生签约率（%）\t95\t≥98\t约束性\n")
+    (status, target) = _record(text)["targets"]
+    assert (status["role"], target["role"], target["deadline_year"], target["binding"]) == \
+        ("status", "target", 2025, "约束性")
+    assert "inferred from the plan's goals" in target["role_cue"]
