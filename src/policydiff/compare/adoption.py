@@ -1,0 +1,390 @@
+"""The implementation ladder: which notice adopted which frame entry, when, and from whom.
+
+For each frame entry (a measure of the national opinion, in a frame *derived from implementing
+notices*), every notice that covers it — where (its own item, inside another item, goals, duties,
+annex), the sentence quoted, its targets and its printed units — with the lag in days after the
+reference's date. A notice without a date is kept apart (``date unknown``); one issued before the
+reference is marked ``predates reference``, never given a negative lag.
+
+A notice's *parent* is the upstream document it implements: its 贯彻落实 / 根据 / 按照 citation
+resolved in the corpus to a document of a higher level (one level up preferred). Each adoption says
+whether the parent covers the entry too (``from parent``) or not (``added``).
+
+Pure functions over records: the caller streams the records and hands over a document index
+(``resolve(citation) -> id``) and what identifies each document (id → level, place, date, 文号).
+
+>>> lag_of("2021-06-15", "2021-02-01")
+(134, 'after reference')
+>>> lag_of(None, "2021-02-01")
+(None, 'date unknown')
+>>> lag_of("2020-11-30", "2021-02-01")
+(None, 'predates reference')
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..models import Record
+from ..textutils import column_names, level_rank, sentence_around
+from ..traditional import simplified_record
+from .align import PreparedFrame, align_document
+from .coverage import INSIDE_ITEM, OWN_ITEM, cover, entry_view, passages
+from .frame import PROVENANCE, national_facts
+
+AFTER = "after reference"
+PREDATES = "predates reference"  # the same words as diff's status
+DATE_UNKNOWN = "date unknown"
+FROM_PARENT = "from parent"
+ADDED = "added (parent does not cover it)"
+PARENT_OUTSIDE = "parent not in corpus"
+NO_PARENT = "no parent cited"
+# the verbs that make a citation an upstream document the notice carries out
+PARENT_VERBS = re.compile(r"贯彻落实|贯彻|落实|根据|按照|依据")
+IMPLEMENTS_FIRST = ("贯彻落实", "贯彻", "落实")
+PRINTED_SOURCES = {"inline_marker": "", "task_table": "", "duty_paragraph": " (inferred: duty paragraph)",
+                   "sole_issuer": " (implied: sole issuer)"}
+
+
+# ------------------------------------------------------------------ dates
+
+
+def reference_date(national_doc: dict | None = None) -> tuple[str, str]:
+    """(day the lags count from, how it is known). The national opinion's own date when it is
+    in the corpus (``national_doc``: its record); else the first day of the month the frame
+    data records (``frame_rules.json``: month only, from secondary reports), said so."""
+    if national_doc and national_doc.get("issue_date"):
+        return national_doc["issue_date"], f"{national_doc['doc_number']} issued {national_doc['issue_date']} " \
+                                           f"(corpus document {national_doc['id']})"
+    facts = national_facts()
+    month = facts["issue_month"]
+    return f"{month}-01", (f"{facts['doc_number']} is not in the corpus; only its month is known ({month}, "
+                           f"{facts['issue_month_source']}): lags count from {month}-01, the month's first day")
+
+
+def lag_of(issued: str | None, reference_day: str) -> tuple[int | None, str]:
+    """(days after the reference, timing). Before the reference's month: ``predates reference``
+    (as ``diff``); no date: ``date unknown``."""
+    if not issued:
+        return None, DATE_UNKNOWN
+    if issued[:7] < reference_day[:7]:
+        return None, PREDATES
+    try:
+        days = (date.fromisoformat(issued[:10]) - date.fromisoformat(reference_day[:10])).days
+    except ValueError:
+        return None, DATE_UNKNOWN
+    return max(days, 0), AFTER
+
+
+# ------------------------------------------------------------------ entries chosen
+
+
+def choose_entries(entries: list[dict], wanted: Iterable[str] = ()) -> list[dict]:
+    """The frame entries named by id (F05) or topic (a label, a key term, or a phrase the entry's
+    rule matches); all entries when nothing is named. An unknown name raises ValueError."""
+    wanted = list(wanted)
+    if not wanted:
+        return entries
+    chosen = []
+    for name in wanted:
+        hits = [e for e in entries if name == e["id"] or name in e["label"] or e["label"] in name
+                or name in e.get("key_terms", []) or (e.get("pattern") and re.search(e["pattern"], name))]
+        if not hits:
+            raise ValueError(f"{name}: no frame entry has this id or topic (see 'policydiff baseline show')")
+        chosen += [e for e in hits if e not in chosen]
+    return chosen
+
+
+# ------------------------------------------------------------------ one notice
+
+
+@dataclass
+class NoticeFacts:
+    """What is kept of a notice after its pass: who it is, what it covers, what it cites."""
+
+    doc_id: str
+    locality: str | None
+    level: str | None
+    issue_date: str | None
+    doc_number: str | None
+    covered: set[str] = field(default_factory=set)
+    upstream: list[dict] = field(default_factory=list)  # its 贯彻落实/根据/按照 citations, quoted
+
+
+def notice_adoptions(record: Record, entries: list[dict], prepared: PreparedFrame | None = None,
+                     chosen: set[str] | None = None) -> tuple[list[dict], NoticeFacts]:
+    """The adoptions of one notice (one row per covered entry of ``chosen``, default all) and the
+    facts kept of it. Measures are aligned to the whole frame (``entries``): a measure belongs
+    to the entry it is closest to among all of them, not among the chosen few."""
+    record = simplified_record(record)
+    own = _own_evidence(record["id"], entries)
+    if own:  # the notice is evidence of the frame: matched against the other notices' evidence only
+        from .diff import without_document
+
+        entries = without_document(entries, record["id"])
+        prepared = None
+    aligned = align_document(record, prepared or PreparedFrame(entries))
+    sentences = passages(record)
+    facts = NoticeFacts(record["id"], record.get("locality"), record.get("admin_level"), record.get("issue_date"),
+                        record.get("doc_number"), upstream=upstream_citations(record))
+    rows = []
+    for entry in entries:
+        if chosen is not None and entry["id"] not in chosen:
+            continue
+        local = [a for a in aligned if a["frame_id"] == entry["id"]]
+        coverage = cover(entry, local, sentences, entry_view(entry, record["id"]))
+        if not coverage.covered:
+            continue
+        facts.covered.add(entry["id"])
+        quote = coverage.quote or ""
+        if local and not quote.startswith(local[0]["title"][:8]):  # its own item: the heading says what it is
+            quote = f"{local[0]['title']}: {quote}"
+        rows.append({"frame_id": entry["id"], "label": entry["label"], "doc_id": record["id"],
+                     "where": coverage.where, "path": coverage.path, "quote": quote,
+                     "matched_terms": coverage.matched_terms, "span": coverage.span,
+                     "targets": _targets_in(record, local, coverage), "units": _units_of(local)})
+    return rows, facts
+
+
+def _own_evidence(doc_id: str, entries: list[dict]) -> bool:
+    return any(ev["doc_id"] == doc_id for e in entries for ev in e["evidence"])
+
+
+def _targets_in(record: Record, local: list[dict], coverage) -> list[dict]:
+    """The notice's targets inside what covers the entry: its aligned measures, else the sentence."""
+    spans = [a["span"] for a in local] if coverage.where == OWN_ITEM else [coverage.span or [0, 0]]
+    found = []
+    for t in record["targets"]:
+        if any(a <= t["span"][0] < b for a, b in spans):
+            found.append({k: t[k] for k in ("comparator", "value", "unit", "indicator", "text", "span")})
+    return found
+
+
+def _units_of(local: list[dict]) -> list[dict]:
+    """Units of the measures aligned to the entry: raw, role, function, source (printed or not)."""
+    units = []
+    for a in local:
+        for u in a["units"]:
+            if (u["raw"], u["role"]) not in {(x["raw"], x["role"]) for x in units}:
+                units.append({"raw": u["raw"], "role": u["role"], "function": u["function"], "source": u["source"]})
+    return units
+
+
+def upstream_citations(record: Record) -> list[dict]:
+    """The notice's citations led by 贯彻落实 / 根据 / 按照 (…), with their sentence."""
+    found = []
+    for c in record.get("citations") or []:
+        if c.get("verb") and PARENT_VERBS.fullmatch(c["verb"]):
+            found.append({"doc_number": c.get("doc_number"), "title": c.get("title"), "verb": c["verb"],
+                          "span": list(c["span"]), "quote": _around(record["text"], c["span"])})
+    return found
+
+
+def _around(text: str, span, before: int = 24) -> str:
+    """The citing words: the sentence from a little before the citation to its end."""
+    sentence = sentence_around(text, span)
+    at = text.find(sentence)
+    start = max(at, span[0] - before)
+    return ("…" if start > at else "") + "".join(text[start:span[1]].split())
+
+
+# ------------------------------------------------------------------ parents
+
+
+def find_parent(facts: NoticeFacts, resolve, documents: dict[str, dict]) -> dict:
+    """The notice's parent: an upstream citation resolved in the corpus to a higher level
+    (implementing verbs first, then one level up, then the first cited); else the first upstream
+    citation with ``in_corpus`` False; else ``None`` fields (no parent cited)."""
+    own_rank = level_rank(facts.level)
+    candidates = []
+    for order, c in enumerate(facts.upstream):
+        target = resolve(c)
+        row = documents.get(target) if target and target != facts.doc_id else None
+        if row is not None and level_rank(row.get("admin_level")) < own_rank:
+            steps = own_rank - level_rank(row.get("admin_level"))
+            candidates.append(((c["verb"] not in IMPLEMENTS_FIRST, steps, order), target, c, steps))
+    if candidates:
+        _, target, c, steps = min(candidates, key=lambda x: x[0])
+        row = documents[target]
+        return {"id": target, "locality": row.get("locality"), "doc_number": row.get("doc_number"),
+                "level": row.get("admin_level"), "issue_date": row.get("issue_date"), "in_corpus": True,
+                "levels_up": steps, "verb": c["verb"], "quote": c["quote"], "span": c["span"]}
+    if facts.upstream:  # not in the corpus: another place's document first (榆… cited by 神…), implementing verbs first
+        own_code = (facts.doc_number or " ")[0]
+        c = min(facts.upstream, key=lambda c: ((c["doc_number"] or own_code)[0] == own_code,
+                                              c["verb"] not in IMPLEMENTS_FIRST))
+        return {"id": None, "doc_number": c["doc_number"], "title": c["title"], "in_corpus": False,
+                "verb": c["verb"], "quote": c["quote"], "span": c["span"]}
+    return {"id": None, "in_corpus": False, "doc_number": None}
+
+
+# ------------------------------------------------------------------ the whole corpus
+
+
+def adoption(records: Iterable[Record], frame_entries: list[dict], resolve, documents: dict[str, dict],
+             chosen: list[dict] | None = None, reference: tuple[str, str] | None = None,
+             levels: Iterable[str] | None = None) -> dict:
+    """Adoptions of the ``chosen`` frame entries (default: all of ``frame_entries``) over ``records``
+    (a stream: each read once, only its rows kept).
+
+    ``resolve`` maps a citation to a corpus id (``graph.DocumentIndex.resolve``); ``documents``
+    holds id → {locality, admin_level, issue_date, doc_number} of every stored notice.
+    Returns {"reference", "entries", "adoptions", "summary", "notices"}."""
+    ref_day, ref_how = reference or reference_date()
+    wanted = set(levels or [])
+    entries = chosen or frame_entries
+    wanted_ids = {e["id"] for e in entries}
+    prepared = PreparedFrame(frame_entries)
+    rows: list[dict] = []
+    notices: dict[str, NoticeFacts] = {}
+    for record in records:
+        if wanted and record.get("admin_level") not in wanted:
+            continue
+        found, facts = notice_adoptions(record, frame_entries, prepared, wanted_ids)
+        notices[facts.doc_id] = facts
+        rows += found
+    parents = {d: find_parent(f, resolve, documents) for d, f in notices.items()}
+    names = column_names([(d, f.locality, f.doc_number) for d, f in notices.items()], plain=False)
+    for row in rows:
+        _complete(row, notices[row["doc_id"]], parents[row["doc_id"]], notices, ref_day, names)
+    rows.sort(key=lambda r: (r["frame_id"], level_rank(r["level"]), r["issue_date"] or "9999", r["doc_id"]))
+    return {"reference": {"doc_number": national_facts()["doc_number"], "day": ref_day, "how": ref_how,
+                          "frame": PROVENANCE},
+            "entries": [{"id": e["id"], "label": e["label"]} for e in entries], "adoptions": rows,
+            "summary": summarise(rows, notices, entries), "parents": parents,
+            "notices": {d: {"locality": f.locality, "level": f.level, "issue_date": f.issue_date,
+                            "doc_number": f.doc_number, "name": names[d]} for d, f in notices.items()}}
+
+
+def _complete(row: dict, facts: NoticeFacts, parent: dict, notices: dict, ref_day: str, names: dict) -> None:
+    """Who the adopter is, when (lag), and whether the entry came from its parent."""
+    lag, timing = lag_of(facts.issue_date, ref_day)
+    row.update({"locality": facts.locality, "level": facts.level, "issue_date": facts.issue_date,
+                "doc_number": facts.doc_number, "adopter": names[facts.doc_id], "lag_days": lag, "timing": timing,
+                "parent": parent})
+    if parent.get("in_corpus") and parent["id"] in notices:
+        row["from_parent"] = FROM_PARENT if row["frame_id"] in notices[parent["id"]].covered else ADDED
+        row["parent_name"] = names[parent["id"]]
+    elif parent.get("in_corpus"):  # the parent is stored but outside the selection (--level)
+        row["from_parent"] = "parent outside the selection"
+        row["parent_name"] = f"{parent['locality']}（{parent['doc_number']}）"
+    else:
+        row["from_parent"] = PARENT_OUTSIDE + (f": {parent['doc_number']}" if parent.get("doc_number") else "") \
+            if parent.get("quote") else NO_PARENT
+        row["parent_name"] = parent.get("doc_number") or ""
+
+
+def summarise(rows: list[dict], notices: dict[str, NoticeFacts], entries: list[dict]) -> list[dict]:
+    """Per entry and level: notices of the level, how many adopt (share), median lag over the
+    dated ones after the reference; predating and undated adopters counted apart."""
+    per_level: dict[str, int] = {}
+    for f in notices.values():
+        per_level[f.level or ""] = per_level.get(f.level or "", 0) + 1
+    out = []
+    for entry in entries:
+        for level in sorted(per_level, key=level_rank):
+            mine = [r for r in rows if r["frame_id"] == entry["id"] and (r["level"] or "") == level]
+            lags = [r["lag_days"] for r in mine if r["lag_days"] is not None]
+            out.append({"frame_id": entry["id"], "label": entry["label"], "level": level or "level unknown",
+                        "notices": per_level[level], "adopting": len(mine),
+                        "share": round(len(mine) / per_level[level], 3),
+                        "median_lag_days": statistics.median(lags) if lags else None, "dated": len(lags),
+                        "predates": sum(r["timing"] == PREDATES for r in mine),
+                        "date_unknown": sum(r["timing"] == DATE_UNKNOWN for r in mine),
+                        "own_item": sum(r["where"] == OWN_ITEM for r in mine),
+                        "inside_item": sum(r["where"] == INSIDE_ITEM for r in mine)})
+    return out
+
+
+# ------------------------------------------------------------------ tables
+
+
+def units_cell(units: list[dict]) -> str:
+    """``lead: 医保局; support: 民政局 (inferred: duty paragraph)``: printed units plain, others labelled."""
+    return "; ".join(f"{u['role']}: {u['raw']}{PRINTED_SOURCES.get(u['source'], ' (' + u['source'] + ')')}"
+                     for u in units)
+
+
+def targets_cell(targets: list[dict]) -> str:
+    symbol = {">=": "≥", "<=": "≤", "=": "", ">": ">", "<": "<", None: ""}
+    return "; ".join(f"{symbol.get(t['comparator'], t['comparator'])}{t['value']}{t['unit']} ({t['indicator']})"
+                     for t in targets)
+
+
+ADOPTION_COLUMNS = ["frame_id", "entry", "locality", "level", "date", "文号", "timing", "lag_days", "where",
+                    "path", "quote", "matched", "targets", "units", "parent", "from_parent", "doc_id"]
+
+
+def adoption_table(result: dict) -> tuple[list[dict], list[str]]:
+    """One row per adoption, every claim with its evidence (quote, matched phrase, parent's citation)."""
+    table = []
+    for r in result["adoptions"]:
+        parent = r["parent"]
+        cited = f" [{parent['verb']}: {parent['quote']}]" if parent.get("quote") else ""
+        table.append({"frame_id": r["frame_id"], "entry": r["label"], "locality": r["locality"] or "",
+                      "level": r["level"] or "", "date": r["issue_date"] or "", "文号": r["doc_number"] or "",
+                      "timing": r["timing"], "lag_days": "" if r["lag_days"] is None else r["lag_days"],
+                      "where": r["where"], "path": r["path"] or "", "quote": r["quote"] or "",
+                      "matched": "、".join(r["matched_terms"]), "targets": targets_cell(r["targets"]),
+                      "units": units_cell(r["units"]), "parent": (r["parent_name"] or "") + cited,
+                      "from_parent": r["from_parent"], "doc_id": r["doc_id"]})
+    return table, ADOPTION_COLUMNS
+
+
+SUMMARY_COLUMNS = ["frame_id", "entry", "level", "notices", "adopting", "share", "median_lag_days", "dated",
+                   "predates", "date_unknown", "own_item", "inside_item"]
+
+
+def summary_table(result: dict) -> tuple[list[dict], list[str]]:
+    return ([{**{k: s[k] for k in SUMMARY_COLUMNS if k in s}, "entry": s["label"],
+              "median_lag_days": "" if s["median_lag_days"] is None else s["median_lag_days"]}
+             for s in result["summary"]], SUMMARY_COLUMNS)
+
+
+EVENT_COLUMNS = ["node", "cascade", "policy", "time", "day", "level", "parent", "parent_time", "where", "quote",
+                 "doc_id"]
+
+
+def events_table(result: dict) -> tuple[list[dict], list[str]]:
+    """One row per dated adoption, as diffusion research reads them (SPID: adopter, policy, year;
+    R NetworkInference ``as.cascade(data, node_names, cascade_node_name='node',
+    event_time_name='time', cascade_name='cascade')``): ``node`` the adopter, ``cascade`` the frame
+    entry, ``time`` the day number after the reference (``day`` = ``time``), ``parent`` the notice it
+    implements where that notice adopted the entry too. Undated and predating adoptions are left
+    out (a cascade needs a time) and counted in the header."""
+    by_doc_entry = {(r["doc_id"], r["frame_id"]): r for r in result["adoptions"]}
+    table = []
+    for r in result["adoptions"]:
+        if r["lag_days"] is None:
+            continue
+        parent = r["parent"]
+        upstream = by_doc_entry.get((parent.get("id"), r["frame_id"])) if parent.get("id") else None
+        table.append({"node": r["adopter"], "cascade": r["frame_id"], "policy": r["label"], "time": r["lag_days"],
+                      "day": r["issue_date"], "level": r["level"] or "",
+                      "parent": upstream["adopter"] if upstream else "",
+                      "parent_time": upstream["lag_days"] if upstream and upstream["lag_days"] is not None else "",
+                      "where": r["where"], "quote": r["quote"] or "", "doc_id": r["doc_id"]})
+    return table, EVENT_COLUMNS
+
+
+def about_lines(result: dict, events: bool = False) -> list[str]:
+    """The header of every output: the reference and its date, the frame, the method, the labels."""
+    ref = result["reference"]
+    lines = [f"reference: {ref['doc_number']}; lags in days after {ref['day']} ({ref['how']})",
+             f"frame: national measure frame ({ref['frame']})",
+             "method: each frame entry looked for in every sentence of each notice (own item by heading, else a "
+             "cue phrase inside another item, goals, duties or annex); quote and matched phrase given",
+             f"'{PREDATES}': issued in a month before the reference (no negative lags); '{DATE_UNKNOWN}': the "
+             "notice prints no date",
+             "units: as printed (inline marker, task table); '(inferred: duty paragraph)' and '(implied: sole "
+             "issuer)' are not printed beside the measure",
+             "parent: the notice's 贯彻落实/根据/按照 citation resolved in the corpus to a higher level; "
+             f"'{FROM_PARENT}': the parent covers the entry too; '{ADDED}': it does not"]
+    if events:
+        skipped = sum(r["lag_days"] is None for r in result["adoptions"])
+        lines.append(f"events: time = days after {ref['day']}; {skipped} undated or predating adoptions left out")
+    return lines
