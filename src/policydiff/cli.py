@@ -79,7 +79,7 @@ class UsageFail(Fail):
     exit_code = 2
 
 
-OUTPUT_SUFFIXES = {".csv", ".xlsx", ".md", ".markdown", ".html", ".htm", ".json", ".graphml", ".gexf", ".png", ".svg"}
+OUTPUT_SUFFIXES = {".csv", ".xlsx", ".parquet", ".md", ".markdown", ".html", ".htm", ".json", ".graphml", ".gexf", ".png", ".svg"}
 
 
 def _check_output(out, force: bool = False, db_path=None) -> None:
@@ -819,6 +819,83 @@ def targets_command(docs, across, db_path, frame_path, fmt, out, force_output, l
 
         table, columns = translate_table(table, columns)
     _write_table(table, columns, fmt, out, "targets across localities", about=about(result))
+
+
+ADOPTION_FORMATS = ["table", "csv", "xlsx", "parquet", "md", "html", "json", "png", "svg"]
+
+
+@cli.command("adoption")
+@click.argument("topics", nargs=-1)
+@db_option
+@frame_option
+@click.option("--level", "levels", multiple=True, type=click.Choice(LEVELS), help="Only notices of this level (repeatable).")
+@click.option("--events", is_flag=True, help="One row per dated adoption: node, cascade, time, level, parent (netinf/SPID).")
+@click.option("--summary", is_flag=True, help="Only the share adopting and median lag per entry and level.")
+@output_options(ADOPTION_FORMATS)
+@lang_option
+def adoption_command(topics, db_path, frame_path, levels, events, summary, fmt, out, force_output, lang):
+    """Who adopted which measure of the national opinion, when (days after it), where, quoted;
+    its targets and units; whether its parent (the notice it implements) has it too.
+
+    Example: policydiff adoption 先诊疗后付费 -o adoption.png
+    """
+    _check_output(out, force_output, db_path)
+    from . import graph
+    from .compare.adoption import adoption, choose_entries, reference_date
+    from .compare.frame import national_facts
+
+    db = _open(db_path)
+    entries = _load_frame(frame_path)["entries"]
+    try:
+        chosen = choose_entries(entries, topics)
+    except ValueError as exc:
+        raise UsageFail(str(exc)) from exc
+    documents = {row["id"]: row for row in store.iter_document_rows(db)}
+    national = store.document_by_number(db, national_facts()["doc_number"])
+    reference = reference_date(store.load_record(db, national) if national else None)
+    result = adoption(store.iter_records(db), entries, graph.DocumentIndex(documents.values()).resolve, documents,
+                      chosen=chosen, reference=reference, levels=levels)  # the corpus read a record at a time
+    _write_adoption(result, fmt or (Path(out).suffix.lstrip(".") if out else "table"), out, lang, events, summary)
+
+
+def _write_adoption(result, fmt, out, lang, events, summary):
+    from .compare.adoption import about_lines, adoption_table, events_table, summary_table
+    from .report import adoption as pictures
+
+    about = about_lines(result, events)
+    if fmt in ("png", "svg"):
+        if not out:
+            raise UsageFail(f"--format {fmt} needs -o PATH")
+        pictures.write_picture(result, out, lang)
+        return click.echo(f"wrote {out} and {Path(out).stem}-ladder{Path(out).suffix}", err=True)
+    if fmt == "html":
+        return _write_text(pictures.page(result, about, lang), out)
+    if fmt == "json":
+        return _write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", out)
+    rows, columns = (events_table if events else summary_table if summary else adoption_table)(result)
+    if lang == "zh" and not events:
+        rows, columns = pictures.in_chinese(rows, columns)
+    if fmt == "parquet":
+        if not out:
+            raise UsageFail("--format parquet needs -o PATH")
+        from .report.tables import write_parquet
+
+        write_parquet(Path(out), {c: str for c in columns}, [tuple(_text(r.get(c)) for c in columns) for r in rows])
+        return click.echo(f"wrote {out}", err=True)
+    if fmt == "xlsx" and out and not (events or summary):  # both tables, a sheet each
+        from .report.export import write_xlsx
+
+        totals, total_columns = summary_table(result)
+        if lang == "zh":
+            totals, total_columns = pictures.in_chinese(totals, total_columns)
+        write_xlsx({"adoptions": rows, "summary": totals}, out, {"adoptions": columns, "summary": total_columns}, about)
+        return click.echo(f"wrote {out}", err=True)
+    _write_table(rows, columns, fmt, out, "events" if events else "adoption (frame derived from implementing notices)",
+                 about=about)
+
+
+def _text(value) -> str | None:
+    return None if value is None or value == "" else str(value)
 
 
 @cli.command("graph")
