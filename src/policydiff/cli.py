@@ -701,7 +701,8 @@ DIFF_FORMATS = ["table", "md", "json", "csv", "html"]
 
 @cli.command()
 @click.argument("doc")
-@click.option("--against", help="Reference document (default: the national frame).")
+@click.option("--against", help="Reference document (default: the national frame); 'parent': the notice DOC "
+                                "implements (its 贯彻落实/根据/按照 citation, resolved in the corpus).")
 @db_option
 @frame_option
 @output_options(DIFF_FORMATS)
@@ -715,7 +716,15 @@ def diff(doc, against, db_path, frame_path, fmt, out, force_output, lang):
     from .compare.diff import diff_document
 
     db = _open(db_path)
-    result = diff_document(store.load_record(db, _resolve(db, doc)), _reference(db, against, frame_path))
+    record = store.load_record(db, _resolve(db, doc))
+    parent = _parent_of(db, record) if against == "parent" else None
+    if parent is not None:
+        if parent.get("in_corpus"):
+            return _write_parent_diff(db, record, parent, frame_path, fmt, out)
+        against = None  # no parent stored: the frame, with a note saying so
+    result = diff_document(record, _reference(db, against, frame_path))
+    if parent is not None:
+        result["notes"].insert(0, _no_parent_note(parent))
     fmt = fmt or (Path(out).suffix.lstrip(".") if out else "table")
     if fmt == "html":
         from .report.export import diff_html
@@ -730,6 +739,38 @@ def diff(doc, against, db_path, frame_path, fmt, out, force_output, lang):
 
     _write_result_table(*diff_table(result), result, fmt, out, lang,
                         f"{result['document']['locality']} vs {result['reference']['name']}")
+
+
+def _parent_of(db, record) -> dict:
+    from . import graph
+    from .compare.adoption import NoticeFacts, find_parent, upstream_citations
+
+    documents = {row["id"]: row for row in store.iter_document_rows(db)}
+    facts = NoticeFacts(record["id"], record.get("locality"), record.get("admin_level"), record.get("issue_date"),
+                        record.get("doc_number"), upstream=upstream_citations(record))
+    return find_parent(facts, graph.DocumentIndex(documents.values()).resolve, documents)
+
+
+def _no_parent_note(parent: dict) -> str:
+    cited = f"it cites {parent['doc_number']} ({parent['verb']}: {parent['quote']}), which is not in the corpus" \
+        if parent.get("quote") else "it cites no upstream document (贯彻落实/根据/按照)"
+    return f"--against parent: {cited}; compared with the national frame instead."
+
+
+def _write_parent_diff(db, record, parent, frame_path, fmt, out):
+    from .compare.adoption import PARENT_DIFF_COLUMNS, parent_diff
+
+    rows = parent_diff(record, store.load_record(db, parent["id"]), _load_frame(frame_path)["entries"])
+    name = f"{record.get('locality')} {record.get('doc_number') or record['id']}"
+    about = [f"notice: {name} ({record.get('issue_date') or 'date unknown'})",
+             f"parent: {parent['locality']} {parent['doc_number']} ({parent['issue_date']}), "
+             f"{parent['levels_up']} level(s) up; cited: {parent['verb']}: {parent['quote']}",
+             "compared through the national measure frame (derived from implementing notices): kept / added "
+             "(the notice only) / dropped (the parent only); targets by comparator; leads by unit function"]
+    if (fmt or Path(out or "").suffix.lstrip(".")) == "json":
+        return _write_text(json.dumps({"about": about, "parent": parent, "entries": rows}, ensure_ascii=False,
+                                      indent=2) + "\n", out)
+    _write_table(rows, PARENT_DIFF_COLUMNS, fmt if fmt != "html" else "html", out, f"{name} vs its parent", about=about)
 
 
 def _write_result_table(rows, columns, result, fmt, out, lang, title):

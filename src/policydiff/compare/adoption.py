@@ -388,3 +388,47 @@ def about_lines(result: dict, events: bool = False) -> list[str]:
         skipped = sum(r["lag_days"] is None for r in result["adoptions"])
         lines.append(f"events: time = days after {ref['day']}; {skipped} undated or predating adoptions left out")
     return lines
+
+
+# ------------------------------------------------------------------ a notice against its parent
+
+
+def parent_diff(record: Record, parent: Record, frame_entries: list[dict]) -> list[dict]:
+    """``record`` against the notice it implements, through the frame: per entry either covers,
+    ``added`` (the notice only), ``dropped`` (the parent only) or ``kept``; for kept entries the
+    targets (same unit) compared — ``strengthened`` / ``weakened`` / ``same`` — and the lead
+    functions (``responsibility``: same / narrower / wider / different, as ``diff``). Each row
+    quotes both sides."""
+    from .diff import responsibility_change, target_change
+
+    prepared = PreparedFrame(frame_entries)
+    mine = {r["frame_id"]: r for r in notice_adoptions(record, frame_entries, prepared)[0]}
+    theirs = {r["frame_id"]: r for r in notice_adoptions(parent, frame_entries, prepared)[0]}
+    rows = []
+    for entry in frame_entries:
+        here, there = mine.get(entry["id"]), theirs.get(entry["id"])
+        if not here and not there:
+            continue
+        state = "kept" if here and there else "added" if here else "dropped"
+        changes = [f"{target_change(a, b)}: {_fmt(a)} → {_fmt(b)}" for a in (there or {}).get("targets", [])
+                   for b in (here or {}).get("targets", []) if a["unit"] == b["unit"]] if state == "kept" else []
+        moved = responsibility_change(_leads(there), _leads(here)) if state == "kept" else None
+        rows.append({"frame_id": entry["id"], "entry": entry["label"], "state": state,
+                     "targets": "; ".join(changes), "responsibility": moved or "",
+                     "leads": f"{'、'.join(_leads(there))} → {'、'.join(_leads(here))}" if moved else "",
+                     "notice": f"{here['path'] or ''} {here['quote']}".strip() if here else "",
+                     "parent": f"{there['path'] or ''} {there['quote']}".strip() if there else ""})
+    return rows
+
+
+PARENT_DIFF_COLUMNS = ["frame_id", "entry", "state", "targets", "responsibility", "leads", "notice", "parent"]
+
+
+def _leads(row: dict | None) -> list[str]:
+    return list(dict.fromkeys(u["function"] or u["raw"] for u in (row or {}).get("units", [])
+                              if u["role"] in ("lead", "responsible")))
+
+
+def _fmt(t: dict) -> str:
+    symbol = {">=": "≥", "<=": "≤"}.get(t["comparator"], t["comparator"] or "")
+    return f"{symbol}{t['value']}{t['unit']}"
