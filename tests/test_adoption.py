@@ -1,0 +1,211 @@
+"""The implementation ladder (``policydiff adoption``, ``diff --against parent``) checked against
+ladders with a known answer (benchmarks/ladders.py: our own sentences in notice shape), and the
+lag rules row by row."""
+
+import csv
+import io
+import json
+import sys
+from statistics import median
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import ROOT
+from policydiff.cli import cli
+from policydiff.compare.adoption import (ADDED, AFTER, DATE_UNKNOWN, FROM_PARENT, PARENT_OUTSIDE, PREDATES,
+                                         choose_entries, lag_of, units_cell)
+from policydiff.compare.frame import load_frame
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from ladders import MEASURES, REFERENCE_DAY, ladders  # noqa: E402
+
+LEVEL_OF = {"provincial": "provincial", "prefecture": "prefecture", "county": "county"}
+
+
+def run(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+@pytest.fixture(scope="module")
+def db_path(tmp_path_factory):
+    """The bundled corpus, ingested."""
+    path = tmp_path_factory.mktemp("corpus") / "c.db"
+    assert run("ingest", ROOT / "corpus", "--db", path, "--workers", "1", "--quiet").exit_code == 0
+    return path
+
+
+@pytest.fixture(scope="module")
+def ladder(tmp_path_factory):
+    """Two ladders (14 notices) ingested; the generator's key beside them."""
+    folder = tmp_path_factory.mktemp("ladders")
+    files, key = ladders(2, seed=7)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    db = folder / "l.db"
+    result = run("ingest", folder, "--db", db, "--workers", "1", "--quiet")
+    assert result.exit_code == 0, result.output
+    out = folder / "a.json"
+    assert run("adoption", "--db", db, "-o", out).exit_code == 0
+    return db, key, json.loads(out.read_text(encoding="utf-8"))
+
+
+def _rows_of(result):
+    """(file stem, frame id) -> adoption row, for the generated measures."""
+    return {(r["doc_id"], r["frame_id"]): r for r in result["adoptions"] if r["frame_id"] in MEASURES}
+
+
+def test_every_generated_adoption_is_found_and_nothing_else(ladder):
+    _, key, result = ladder
+    expected = {(name.removesuffix(".txt"), f) for name, k in key.items() for f in k["measures"]}
+    assert set(_rows_of(result)) == expected
+
+
+def test_every_lag_and_timing(ladder):
+    _, key, result = ladder
+    for (doc, frame_id), row in _rows_of(result).items():
+        k = key[doc + ".txt"]
+        assert row["issue_date"] == k["date"], doc
+        assert row["lag_days"] == k["lag"], (doc, frame_id)
+        assert row["timing"] == (AFTER if k["date"] else DATE_UNKNOWN), doc
+        assert row["where"] == "own item" and MEASURES[frame_id][0] in row["quote"]
+
+
+def test_an_undated_notice_is_kept_apart(ladder):
+    _, key, result = ladder
+    undated = [n for n, k in key.items() if k["date"] is None]
+    assert undated  # the generator writes some
+    assert all(result["notices"][n.removesuffix(".txt")]["issue_date"] is None for n in undated)
+
+
+def test_every_share_and_median_lag(ladder):
+    _, key, result = ladder
+    for s in result["summary"]:
+        if s["frame_id"] not in MEASURES:
+            continue
+        of_level = [k for k in key.values() if k["level"] == s["level"]]
+        adopting = [k for k in of_level if s["frame_id"] in k["measures"]]
+        lags = [k["lag"] for k in adopting if k["lag"] is not None]
+        assert (s["notices"], s["adopting"]) == (len(of_level), len(adopting)), s
+        assert s["share"] == round(len(adopting) / len(of_level), 3)
+        assert s["median_lag_days"] == (median(lags) if lags else None), s
+        assert s["date_unknown"] == len(adopting) - len(lags)
+
+
+def test_every_parent_and_from_parent_state(ladder):
+    _, key, result = ladder
+    for (doc, frame_id), row in _rows_of(result).items():
+        k = key[doc + ".txt"]
+        if k["parent"] is None:  # the province implements the national opinion, not in the corpus
+            assert row["from_parent"] == f"{PARENT_OUTSIDE}: 国卫扶贫发〔2021〕6号"
+            continue
+        assert row["parent"]["id"] == k["parent"].removesuffix(".txt")
+        assert row["parent"]["levels_up"] == 1 and row["parent"]["verb"] == "贯彻落实"
+        assert row["from_parent"] == (FROM_PARENT if k["from_parent"][frame_id] else ADDED), (doc, frame_id)
+
+
+def test_every_parent_diff_state(ladder):
+    db, key, _ = ladder
+    for name, k in key.items():
+        if k["parent"] is None:
+            continue
+        out = run("diff", name.removesuffix(".txt"), "--against", "parent", "--db", db, "--format", "json")
+        assert out.exit_code == 0, out.output
+        rows = {r["frame_id"]: r for r in json.loads(out.output)["entries"] if r["frame_id"] in MEASURES}
+        parent = key[k["parent"]]
+        for frame_id in set(k["measures"]) | set(parent["measures"]):
+            state = "kept" if frame_id in k["measures"] and frame_id in parent["measures"] else \
+                "added" if frame_id in k["measures"] else "dropped"
+            assert rows[frame_id]["state"] == state, (name, frame_id)
+        assert sorted(k["dropped"]) == sorted(f for f, r in rows.items() if r["state"] == "dropped")
+        if k["target"]:
+            assert rows["F02"]["targets"].startswith(k["target"] + ":"), (name, rows["F02"])
+        for frame_id, row in rows.items():
+            if row["state"] == "kept":
+                moved = frame_id in k["lead_moved"]
+                assert (row["responsibility"] != "same") == moved, (name, frame_id, row["responsibility"])
+
+
+def test_parent_not_in_corpus_falls_back_to_the_frame_with_a_note(ladder):
+    db, key, _ = ladder
+    province = next(n for n, k in key.items() if k["level"] == "provincial").removesuffix(".txt")
+    out = run("diff", province, "--against", "parent", "--db", db, "--format", "json")
+    assert out.exit_code == 0
+    notes = json.loads(out.output)["notes"]
+    assert notes[0].startswith("--against parent: it cites 国卫扶贫发〔2021〕6号")
+    assert "compared with the national frame instead" in notes[0]
+
+
+# ------------------------------------------------------------------ lags, row by row
+
+@pytest.mark.parametrize("issued, expected", [
+    ("2021-06-15", (134, AFTER)),            # an ordinary lag after the reference's day
+    ("2021-02-01", (0, AFTER)),              # the reference's own day
+    ("2021-02-20", (19, AFTER)),             # same month as a month-only reference: counted, not predating
+    ("2021-01-31", (None, PREDATES)),        # the month before: marked, never a negative lag
+    ("2018-08-30", (None, PREDATES)),        # years before (连云港 2018 in the bundled corpus)
+    (None, (None, DATE_UNKNOWN)),            # the notice prints no date
+    ("", (None, DATE_UNKNOWN)),              # an empty date is no date
+])
+def test_lag_of(issued, expected):
+    assert lag_of(issued, REFERENCE_DAY.isoformat()) == expected
+
+
+@pytest.mark.parametrize("names, ids", [
+    (["先诊疗后付费"], ["F03"]),               # a topic: the entry's label
+    (["F21"], ["F21"]),                        # an entry id
+    (["家庭医生签约"], ["F21"]),               # the entry's rule phrase
+    (["F03", "先诊疗后付费"], ["F03"]),         # named twice, chosen once
+])
+def test_choose_entries(names, ids):
+    assert [e["id"] for e in choose_entries(load_frame()["entries"], names)] == ids
+
+
+def test_units_say_when_inferred_or_implied():
+    units = [{"raw": "医保局", "role": "lead", "source": "inline_marker"},
+             {"raw": "民政部门", "role": "responsible", "source": "duty_paragraph"},
+             {"raw": "开封市卫生健康委员会", "role": "responsible", "source": "sole_issuer"}]
+    assert units_cell(units) == ("lead: 医保局; responsible: 民政部门 (inferred: duty paragraph); "
+                                 "responsible: 开封市卫生健康委员会 (implied: sole issuer)")
+
+
+# ------------------------------------------------------------------ the command
+
+def test_adoption_csv_on_the_bundled_corpus(db_path):
+    out = run("adoption", "先诊疗后付费", "--db", db_path, "--format", "csv")
+    assert out.exit_code == 0, out.output
+    text = out.output
+    assert text.startswith("\ufeff# reference: 国卫扶贫发〔2021〕6号; lags in days after 2021-02-01")
+    rows = list(csv.DictReader(io.StringIO("\n".join(l for l in text.lstrip("\ufeff").splitlines()
+                                                     if not l.startswith("#")))))
+    by_place = {r["locality"]: r for r in rows}
+    assert by_place["连云港市"]["timing"] == PREDATES and by_place["连云港市"]["lag_days"] == ""
+    assert by_place["神木市"]["lag_days"] == "189" and "先诊疗后付费" in by_place["神木市"]["quote"]
+    assert by_place["广西壮族自治区"]["lag_days"] == "180"
+    assert "(implied: sole issuer)" in by_place["开封市"]["units"]
+
+
+def test_adoption_events_shape(db_path):
+    out = run("adoption", "先诊疗后付费", "--events", "--db", db_path, "--format", "csv")
+    assert out.exit_code == 0
+    lines = [l for l in out.output.lstrip("\ufeff").splitlines() if not l.startswith("#")]
+    rows = list(csv.DictReader(io.StringIO("\n".join(lines))))
+    assert lines[0].startswith("node,cascade,policy,time,day,level,parent")
+    assert sorted(int(r["time"]) for r in rows) == [180, 189, 378, 511]  # 连云港 (predating) left out
+    assert "1 undated or predating adoptions left out" in out.output
+
+
+def test_adoption_picture_and_page(db_path, tmp_path):
+    pytest.importorskip("matplotlib")
+    out = run("adoption", "F03", "--db", db_path, "-o", tmp_path / "a.png")
+    assert out.exit_code == 0, out.output
+    assert (tmp_path / "a.png").stat().st_size > 10_000 and (tmp_path / "a-ladder.png").exists()
+    out = run("adoption", "F03", "--db", db_path, "-o", tmp_path / "a.html", "--lang", "zh")
+    page = (tmp_path / "a.html").read_text(encoding="utf-8")
+    assert out.exit_code == 0 and page.count("<svg") == 2 and "早于参照文件" in page and "http" not in page.split(
+        "<svg")[0]
+
+
+def test_adoption_unknown_topic_is_a_usage_error(db_path):
+    out = run("adoption", "无此措施", "--db", db_path)
+    assert out.exit_code == 2 and "Error: 无此措施: no frame entry" in out.output
