@@ -13,12 +13,21 @@ from click.testing import CliRunner
 
 from conftest import ROOT
 from policydiff.cli import cli
-from policydiff.compare.adoption import (ADDED, AFTER, DATE_UNKNOWN, FROM_PARENT, PARENT_OUTSIDE, PREDATES,
-                                         choose_entries, lag_of, units_cell)
+from policydiff.compare.adoption import (
+    ADDED,
+    AFTER,
+    DATE_UNKNOWN,
+    FROM_PARENT,
+    PARENT_OUTSIDE,
+    PREDATES,
+    choose_entries,
+    lag_of,
+    units_cell,
+)
 from policydiff.compare.frame import load_frame
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from ladders import MEASURES, REFERENCE_DAY, ladders  # noqa: E402
+from ladders import MEASURES, REFERENCE_DAY, ladders
 
 LEVEL_OF = {"provincial": "provincial", "prefecture": "prefecture", "county": "county"}
 
@@ -176,8 +185,8 @@ def test_adoption_csv_on_the_bundled_corpus(db_path):
     assert out.exit_code == 0, out.output
     text = out.output
     assert text.startswith("\ufeff# reference: 国卫扶贫发〔2021〕6号; lags in days after 2021-02-01")
-    rows = list(csv.DictReader(io.StringIO("\n".join(l for l in text.lstrip("\ufeff").splitlines()
-                                                     if not l.startswith("#")))))
+    rows = list(csv.DictReader(io.StringIO("\n".join(line for line in text.lstrip("\ufeff").splitlines()
+                                                     if not line.startswith("#")))))
     by_place = {r["locality"]: r for r in rows}
     assert by_place["连云港市"]["timing"] == PREDATES and by_place["连云港市"]["lag_days"] == ""
     assert by_place["神木市"]["lag_days"] == "189" and "先诊疗后付费" in by_place["神木市"]["quote"]
@@ -188,7 +197,7 @@ def test_adoption_csv_on_the_bundled_corpus(db_path):
 def test_adoption_events_shape(db_path):
     out = run("adoption", "先诊疗后付费", "--events", "--db", db_path, "--format", "csv")
     assert out.exit_code == 0
-    lines = [l for l in out.output.lstrip("\ufeff").splitlines() if not l.startswith("#")]
+    lines = [line for line in out.output.lstrip("\ufeff").splitlines() if not line.startswith("#")]
     rows = list(csv.DictReader(io.StringIO("\n".join(lines))))
     assert lines[0].startswith("node,cascade,policy,time,day,level,parent")
     assert sorted(int(r["time"]) for r in rows) == [180, 189, 378, 511]  # 连云港 (predating) left out

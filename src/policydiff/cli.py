@@ -742,13 +742,21 @@ def diff(doc, against, db_path, frame_path, fmt, out, force_output, lang):
 
 
 def _parent_of(db, record) -> dict:
-    from . import graph
     from .compare.adoption import NoticeFacts, find_parent, upstream_citations
 
     documents = {row["id"]: row for row in store.iter_document_rows(db)}
     facts = NoticeFacts(record["id"], record.get("locality"), record.get("admin_level"), record.get("issue_date"),
                         record.get("doc_number"), upstream=upstream_citations(record))
-    return find_parent(facts, graph.DocumentIndex(documents.values()).resolve, documents)
+    return find_parent(facts, _document_index(documents).resolve, documents)
+
+
+def _document_index(documents: dict[str, dict]):
+    """Stored documents by 文号 and title, to resolve citations (the graph's index)."""
+    from typing import cast
+
+    from . import graph
+
+    return graph.DocumentIndex(cast("list[Record]", list(documents.values())))
 
 
 def _no_parent_note(parent: dict) -> str:
@@ -881,7 +889,6 @@ def adoption_command(topics, db_path, frame_path, levels, events, summary, fmt, 
     Example: policydiff adoption 先诊疗后付费 -o adoption.png
     """
     _check_output(out, force_output, db_path)
-    from . import graph
     from .compare.adoption import adoption, choose_entries, reference_date
     from .compare.frame import national_facts
 
@@ -894,7 +901,7 @@ def adoption_command(topics, db_path, frame_path, levels, events, summary, fmt, 
     documents = {row["id"]: row for row in store.iter_document_rows(db)}
     national = store.document_by_number(db, national_facts()["doc_number"])
     reference = reference_date(store.load_record(db, national) if national else None)
-    result = adoption(store.iter_records(db), entries, graph.DocumentIndex(documents.values()).resolve, documents,
+    result = adoption(store.iter_records(db), entries, _document_index(documents).resolve, documents,
                       chosen=chosen, reference=reference, levels=levels)  # the corpus read a record at a time
     _write_adoption(result, fmt or (Path(out).suffix.lstrip(".") if out else "table"), out, lang, events, summary)
 

@@ -166,7 +166,7 @@ def _targets_in(record: Record, local: list[dict], coverage) -> list[dict]:
 
 def _units_of(local: list[dict]) -> list[dict]:
     """Units of the measures aligned to the entry: raw, role, function, source (printed or not)."""
-    units = []
+    units: list[dict] = []
     for a in local:
         for u in a["units"]:
             if (u["raw"], u["role"]) not in {(x["raw"], x["role"]) for x in units}:
