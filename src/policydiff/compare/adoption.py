@@ -42,7 +42,7 @@ DATE_UNKNOWN = "date unknown"
 FROM_PARENT = "from parent"
 ADDED = "added (parent does not cover it)"
 PARENT_OUTSIDE = "parent not in corpus"
-NO_PARENT = "no parent cited"
+NO_PARENT = "no parent cited (no 贯彻落实/根据/按照 citation in the preamble)"
 # the verbs that make a citation an upstream document the notice carries out
 PARENT_VERBS = re.compile(r"贯彻落实|贯彻|落实|根据|按照|依据")
 IMPLEMENTS_FIRST = ("贯彻落实", "贯彻", "落实")
@@ -176,11 +176,13 @@ def _units_of(local: list[dict]) -> list[dict]:
 
 def upstream_citations(record: Record) -> list[dict]:
     """The notice's citations led by 贯彻落实 / 根据 / 按照 (…), with their sentence."""
+    body = min((o["span"][0] for o in record.get("outline") or []), default=len(record["text"]))
     found = []
     for c in record.get("citations") or []:
         if c.get("verb") and PARENT_VERBS.fullmatch(c["verb"]):
             found.append({"doc_number": c.get("doc_number"), "title": c.get("title"), "verb": c["verb"],
-                          "span": list(c["span"]), "quote": _around(record["text"], c["span"])})
+                          "span": list(c["span"]), "quote": _around(record["text"], c["span"]),
+                          "preamble": c["span"][0] < body})  # 为贯彻落实…精神，制定本方案 stands before the items
     return found
 
 
@@ -196,9 +198,11 @@ def _around(text: str, span, before: int = 24) -> str:
 
 
 def find_parent(facts: NoticeFacts, resolve, documents: dict[str, dict]) -> dict:
-    """The notice's parent: an upstream citation resolved in the corpus to a higher level
-    (implementing verbs first, then one level up, then the first cited); else the first upstream
-    citation with ``in_corpus`` False; else ``None`` fields (no parent cited)."""
+    """The notice's parent: an upstream citation resolved in the corpus to a higher level (the
+    preamble's first, then implementing verbs, then one level up, then the first cited); else, not in
+    the corpus, the preamble's citation of another place's document (榆… cited by 神…) with
+    ``in_corpus`` False (a 按照 inside an item is not what the notice implements); else ``None``
+    fields (no parent cited)."""
     own_rank = level_rank(facts.level)
     candidates = []
     for order, c in enumerate(facts.upstream):
@@ -206,17 +210,19 @@ def find_parent(facts: NoticeFacts, resolve, documents: dict[str, dict]) -> dict
         row = documents.get(target) if target and target != facts.doc_id else None
         if row is not None and level_rank(row.get("admin_level")) < own_rank:
             steps = own_rank - level_rank(row.get("admin_level"))
-            candidates.append(((c["verb"] not in IMPLEMENTS_FIRST, steps, order), target, c, steps))
+            candidates.append(((not c.get("preamble"), c["verb"] not in IMPLEMENTS_FIRST, steps, order), target, c,
+                               steps))
     if candidates:
         _, target, c, steps = min(candidates, key=lambda x: x[0])
         row = documents[target]
         return {"id": target, "locality": row.get("locality"), "doc_number": row.get("doc_number"),
                 "level": row.get("admin_level"), "issue_date": row.get("issue_date"), "in_corpus": True,
                 "levels_up": steps, "verb": c["verb"], "quote": c["quote"], "span": c["span"]}
-    if facts.upstream:  # not in the corpus: another place's document first (榆… cited by 神…), implementing verbs first
+    preamble = [c for c in facts.upstream if c.get("preamble")]
+    if preamble:  # not in the corpus: another place's document first (榆… cited by 神…), implementing verbs first
         own_code = (facts.doc_number or " ")[0]
-        c = min(facts.upstream, key=lambda c: ((c["doc_number"] or own_code)[0] == own_code,
-                                              c["verb"] not in IMPLEMENTS_FIRST))
+        c = min(preamble, key=lambda c: ((c["doc_number"] or own_code)[0] == own_code,
+                                         c["verb"] not in IMPLEMENTS_FIRST))
         return {"id": None, "doc_number": c["doc_number"], "title": c["title"], "in_corpus": False,
                 "verb": c["verb"], "quote": c["quote"], "span": c["span"]}
     return {"id": None, "in_corpus": False, "doc_number": None}
