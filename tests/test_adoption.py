@@ -20,6 +20,7 @@ from policydiff.compare.adoption import (
     FROM_PARENT,
     PARENT_OUTSIDE,
     PREDATES,
+    UnitShown,
     choose_entries,
     lag_of,
     units_cell,
@@ -171,9 +172,9 @@ def test_choose_entries(names, ids):
 
 
 def test_units_say_when_inferred_or_implied():
-    units = [{"raw": "医保局", "role": "lead", "source": "inline_marker"},
-             {"raw": "民政部门", "role": "responsible", "source": "duty_paragraph"},
-             {"raw": "开封市卫生健康委员会", "role": "responsible", "source": "sole_issuer"}]
+    units = [UnitShown("医保局", "lead", "医疗保障", "inline_marker"),
+             UnitShown("民政部门", "responsible", "民政", "duty_paragraph"),
+             UnitShown("开封市卫生健康委员会", "responsible", "卫生健康", "sole_issuer")]
     assert units_cell(units) == ("lead: 医保局; responsible: 民政部门 (inferred: duty paragraph); "
                                  "responsible: 开封市卫生健康委员会 (implied: sole issuer)")
 

@@ -880,16 +880,17 @@ ADOPTION_FORMATS = ["table", "csv", "xlsx", "parquet", "md", "html", "json", "pn
 @click.option("--level", "levels", multiple=True, type=click.Choice(LEVELS), help="Only notices of this level (repeatable).")
 @click.option("--events", is_flag=True, help="One row per dated adoption: node, cascade, time, level, parent (netinf/SPID).")
 @click.option("--summary", is_flag=True, help="Only the share adopting and median lag per entry and level.")
+@click.option("--workers", type=click.IntRange(min=1), default=None, help="Processes scanning notices (default: cores).")
 @output_options(ADOPTION_FORMATS)
 @lang_option
-def adoption_command(topics, db_path, frame_path, levels, events, summary, fmt, out, force_output, lang):
+def adoption_command(topics, db_path, frame_path, levels, events, summary, workers, fmt, out, force_output, lang):
     """Who adopted which measure of the national opinion, when (days after it), where, quoted;
     its targets and units; whether its parent (the notice it implements) has it too.
 
     Example: policydiff adoption 先诊疗后付费 -o adoption.png
     """
     _check_output(out, force_output, db_path)
-    from .compare.adoption import adoption, choose_entries, reference_date
+    from .compare.adoption import assemble, choose_entries, reference_date, scan_database
     from .compare.frame import national_facts
 
     db = _open(db_path)
@@ -901,13 +902,14 @@ def adoption_command(topics, db_path, frame_path, levels, events, summary, fmt, 
     documents = {row["id"]: row for row in store.iter_document_rows(db)}
     national = store.document_by_number(db, national_facts()["doc_number"])
     reference = reference_date(store.load_record(db, national) if national else None)
-    result = adoption(store.iter_records(db), entries, _document_index(documents).resolve, documents,
-                      chosen=chosen, reference=reference, levels=levels)  # the corpus read a record at a time
+    # the notices shared out in chunks among the cores, each worker reading its own records
+    rows, notices = scan_database(db_path, store.document_ids(db), entries, {e["id"] for e in chosen}, levels, workers)
+    result = assemble(rows, notices, chosen, _document_index(documents).resolve, documents, reference)
     _write_adoption(result, fmt or (Path(out).suffix.lstrip(".") if out else "table"), out, lang, events, summary)
 
 
 def _write_adoption(result, fmt, out, lang, events, summary):
-    from .compare.adoption import about_lines, adoption_table, events_table, summary_table
+    from .compare.adoption import about_lines, adoption_table, events_table, public, summary_table, terminal_table
     from .report import adoption as pictures
 
     about = about_lines(result, events)
@@ -919,8 +921,9 @@ def _write_adoption(result, fmt, out, lang, events, summary):
     if fmt == "html":
         return _write_text(pictures.page(result, about, lang), out)
     if fmt == "json":
-        return _write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", out)
-    rows, columns = (events_table if events else summary_table if summary else adoption_table)(result)
+        return _write_text(json.dumps(public(result), ensure_ascii=False, indent=2) + "\n", out)
+    view = events_table if events else summary_table if summary else terminal_table if fmt == "table" else adoption_table
+    rows, columns = view(result)
     if lang == "zh" and not events:
         rows, columns = pictures.in_chinese(rows, columns)
     if fmt == "parquet":

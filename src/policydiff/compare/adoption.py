@@ -28,12 +28,14 @@ import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from sys import intern
+from typing import NamedTuple
 
 from ..models import Record
 from ..textutils import column_names, level_rank, sentence_around
 from ..traditional import simplified_record
 from .align import PreparedFrame, align_document
-from .coverage import INSIDE_ITEM, OWN_ITEM, cover, entry_view, passages
+from .coverage import INSIDE_ITEM, OWN_ITEM, EntryView, cover, entry_view, passages
 from .frame import PROVENANCE, national_facts
 
 AFTER = "after reference"
@@ -102,6 +104,23 @@ def choose_entries(entries: list[dict], wanted: Iterable[str] = ()) -> list[dict
 # ------------------------------------------------------------------ one notice
 
 
+class UnitShown(NamedTuple):
+    """A unit of the measure that covers an entry (a tuple: 30,000 notices hold ~600,000 rows)."""
+
+    raw: str
+    role: str
+    function: str | None
+    source: str  # inline_marker / task_table (printed), duty_paragraph (inferred), sole_issuer (implied)
+
+
+class TargetShown(NamedTuple):
+    comparator: str | None
+    value: float
+    unit: str
+    indicator: str
+    start: int  # where the target is in the notice's text
+
+
 @dataclass
 class NoticeFacts:
     """What is kept of a notice after its pass: who it is, what it covers, what it cites."""
@@ -116,7 +135,8 @@ class NoticeFacts:
 
 
 def notice_adoptions(record: Record, entries: list[dict], prepared: PreparedFrame | None = None,
-                     chosen: set[str] | None = None) -> tuple[list[dict], NoticeFacts]:
+                     chosen: set[str] | None = None, views: dict[str, EntryView] | None = None
+                     ) -> tuple[list[dict], NoticeFacts]:
     """The adoptions of one notice (one row per covered entry of ``chosen``, default all) and the
     facts kept of it. Measures are aligned to the whole frame (``entries``): a measure belongs
     to the entry it is closest to among all of them, not among the chosen few."""
@@ -126,7 +146,7 @@ def notice_adoptions(record: Record, entries: list[dict], prepared: PreparedFram
         from .diff import without_document
 
         entries = without_document(entries, record["id"])
-        prepared = None
+        prepared, views = None, None  # the views below leave this notice's evidence out
     aligned = align_document(record, prepared or PreparedFrame(entries))
     sentences = passages(record)
     facts = NoticeFacts(record["id"], record.get("locality"), record.get("admin_level"), record.get("issue_date"),
@@ -136,7 +156,11 @@ def notice_adoptions(record: Record, entries: list[dict], prepared: PreparedFram
         if chosen is not None and entry["id"] not in chosen:
             continue
         local = [a for a in aligned if a["frame_id"] == entry["id"]]
-        coverage = cover(entry, local, sentences, entry_view(entry, record["id"]))
+        if views is None:
+            view = entry_view(entry, record["id"])
+        else:  # a notice that is not evidence of the frame sees the same view of every entry
+            view = views.get(entry["id"]) or views.setdefault(entry["id"], entry_view(entry, None))
+        coverage = cover(entry, local, sentences, view)
         if not coverage.covered:
             continue
         facts.covered.add(entry["id"])
@@ -154,24 +178,25 @@ def _own_evidence(doc_id: str, entries: list[dict]) -> bool:
     return any(ev["doc_id"] == doc_id for e in entries for ev in e["evidence"])
 
 
-def _targets_in(record: Record, local: list[dict], coverage) -> list[dict]:
+def _targets_in(record: Record, local: list[dict], coverage) -> list[TargetShown]:
     """The notice's targets inside what covers the entry: its aligned measures, else the sentence."""
     spans = [a["span"] for a in local] if coverage.where == OWN_ITEM else [coverage.span or [0, 0]]
     found = []
     for t in record["targets"]:
         if any(a <= t["span"][0] < b for a, b in spans):
-            found.append({k: t[k] for k in ("comparator", "value", "unit", "indicator", "text", "span")})
+            found.append(TargetShown(t["comparator"], t["value"], intern(t["unit"]), t["indicator"], t["span"][0]))
     return found
 
 
-def _units_of(local: list[dict]) -> list[dict]:
+def _units_of(local: list[dict]) -> list[UnitShown]:
     """Units of the measures aligned to the entry: raw, role, function, source (printed or not)."""
-    units: list[dict] = []
+    units: dict[tuple[str, str], UnitShown] = {}
     for a in local:
         for u in a["units"]:
-            if (u["raw"], u["role"]) not in {(x["raw"], x["role"]) for x in units}:
-                units.append({"raw": u["raw"], "role": u["role"], "function": u["function"], "source": u["source"]})
-    return units
+            units.setdefault((u["raw"], u["role"]), UnitShown(u["raw"], intern(u["role"]),
+                                                              u["function"] and intern(u["function"]),
+                                                              intern(u["source"])))
+    return list(units.values())
 
 
 def upstream_citations(record: Record) -> list[dict]:
@@ -240,19 +265,80 @@ def adoption(records: Iterable[Record], frame_entries: list[dict], resolve, docu
     ``resolve`` maps a citation to a corpus id (``graph.DocumentIndex.resolve``); ``documents``
     holds id → {locality, admin_level, issue_date, doc_number} of every stored notice.
     Returns {"reference", "entries", "adoptions", "summary", "notices"}."""
-    ref_day, ref_how = reference or reference_date()
-    wanted = set(levels or [])
     entries = chosen or frame_entries
-    wanted_ids = {e["id"] for e in entries}
-    prepared = PreparedFrame(frame_entries)
+    rows, notices = scan(records, frame_entries, {e["id"] for e in entries}, levels)
+    return assemble(rows, notices, entries, resolve, documents, reference)
+
+
+def scan(records: Iterable[Record], frame_entries: list[dict], wanted_ids: set[str],
+         levels: Iterable[str] | None = None, prepared: PreparedFrame | None = None
+         ) -> tuple[list[dict], dict[str, NoticeFacts]]:
+    """The first half of :func:`adoption`, notice by notice (a part of the corpus may be scanned
+    in another process): the adoption rows and the facts kept of each notice."""
+    wanted = set(levels or [])
+    prepared = prepared or PreparedFrame(frame_entries)
+    views: dict[str, EntryView] = {}
     rows: list[dict] = []
     notices: dict[str, NoticeFacts] = {}
     for record in records:
         if wanted and record.get("admin_level") not in wanted:
             continue
-        found, facts = notice_adoptions(record, frame_entries, prepared, wanted_ids)
+        found, facts = notice_adoptions(record, frame_entries, prepared, wanted_ids, views)
         notices[facts.doc_id] = facts
         rows += found
+    return rows, notices
+
+
+SCAN_CHUNK = 250  # notices a worker scans at a time
+_prepared_frame: list[PreparedFrame] = []  # the frame prepared in the parent, inherited by forked workers
+
+
+def scan_database(db_path, ids: list[str], frame_entries: list[dict], wanted_ids: set[str],
+                  levels: Iterable[str] | None = None, workers: int | None = None
+                  ) -> tuple[list[dict], dict[str, NoticeFacts]]:
+    """:func:`scan` of the stored notices ``ids``, shared in chunks among ``workers`` processes
+    (default: cores), each reading its own records; the result is the same whatever the number."""
+    import multiprocessing
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    workers = min(workers or os.cpu_count() or 1, max(1, len(ids) // SCAN_CHUNK))
+    chunks = [ids[i:i + SCAN_CHUNK] for i in range(0, len(ids), SCAN_CHUNK)]
+    job = (str(db_path), frame_entries, wanted_ids, list(levels or []))
+    _prepared_frame[:] = [PreparedFrame(frame_entries)]  # once, before the workers fork
+    if workers <= 1:
+        parts = map(_scan_chunk, [(*job, chunk) for chunk in chunks])
+        return _joined(parts)
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        return _joined(pool.map(_scan_chunk, [(*job, chunk) for chunk in chunks]))
+
+
+def _scan_chunk(job) -> tuple[list[dict], dict[str, NoticeFacts]]:
+    from .. import store
+
+    db_path, frame_entries, wanted_ids, levels, ids = job
+    prepared = _prepared_frame[0] if _prepared_frame else None  # forked: inherited; spawned: built here
+    db = store.open_db(db_path)
+    try:
+        return scan(store.iter_records_of(db, ids), frame_entries, wanted_ids, levels, prepared)
+    finally:
+        db.close()
+
+
+def _joined(parts) -> tuple[list[dict], dict[str, NoticeFacts]]:
+    rows: list[dict] = []
+    notices: dict[str, NoticeFacts] = {}
+    for part_rows, part_notices in parts:  # in chunk order: the corpus order
+        rows += part_rows
+        notices.update(part_notices)
+    return rows, notices
+
+
+def assemble(rows: list[dict], notices: dict[str, NoticeFacts], entries: list[dict], resolve,
+             documents: dict[str, dict], reference: tuple[str, str] | None = None) -> dict:
+    """The second half of :func:`adoption`: parents, lags, names, the summary."""
+    ref_day, ref_how = reference or reference_date()
     parents = {d: find_parent(f, resolve, documents) for d, f in notices.items()}
     names = column_names([(d, f.locality, f.doc_number) for d, f in notices.items()], plain=False)
     for row in rows:
@@ -290,10 +376,13 @@ def summarise(rows: list[dict], notices: dict[str, NoticeFacts], entries: list[d
     per_level: dict[str, int] = {}
     for f in notices.values():
         per_level[f.level or ""] = per_level.get(f.level or "", 0) + 1
+    grouped: dict[tuple[str, str], list[dict]] = {}
+    for r in rows:
+        grouped.setdefault((r["frame_id"], r["level"] or ""), []).append(r)
     out = []
     for entry in entries:
         for level in sorted(per_level, key=level_rank):
-            mine = [r for r in rows if r["frame_id"] == entry["id"] and (r["level"] or "") == level]
+            mine = grouped.get((entry["id"], level), [])
             lags = [r["lag_days"] for r in mine if r["lag_days"] is not None]
             out.append({"frame_id": entry["id"], "label": entry["label"], "level": level or "level unknown",
                         "notices": per_level[level], "adopting": len(mine),
@@ -309,16 +398,20 @@ def summarise(rows: list[dict], notices: dict[str, NoticeFacts], entries: list[d
 # ------------------------------------------------------------------ tables
 
 
-def units_cell(units: list[dict]) -> str:
+def units_cell(units: list[UnitShown]) -> str:
     """``lead: 医保局; support: 民政局 (inferred: duty paragraph)``: printed units plain, others labelled."""
-    return "; ".join(f"{u['role']}: {u['raw']}{PRINTED_SOURCES.get(u['source'], ' (' + u['source'] + ')')}"
-                     for u in units)
+    return "; ".join(f"{u.role}: {u.raw}{PRINTED_SOURCES.get(u.source, ' (' + u.source + ')')}" for u in units)
 
 
-def targets_cell(targets: list[dict]) -> str:
-    symbol = {">=": "≥", "<=": "≤", "=": "", ">": ">", "<": "<", None: ""}
-    return "; ".join(f"{symbol.get(t['comparator'], t['comparator'])}{t['value']}{t['unit']} ({t['indicator']})"
-                     for t in targets)
+def targets_cell(targets: list[TargetShown]) -> str:
+    return "; ".join(f"{_fmt(t)} ({t.indicator})" for t in targets)
+
+
+def public(result: dict) -> dict:
+    """The result as JSON holds it: units and targets as objects with their field names."""
+    rows = [{**r, "units": [u._asdict() for u in r["units"]], "targets": [t._asdict() for t in r["targets"]]}
+            for r in result["adoptions"]]
+    return {**result, "adoptions": rows}
 
 
 ADOPTION_COLUMNS = ["frame_id", "entry", "locality", "level", "date", "文号", "timing", "lag_days", "where",
@@ -416,8 +509,8 @@ def parent_diff(record: Record, parent: Record, frame_entries: list[dict]) -> li
         if not here and not there:
             continue
         state = "kept" if here and there else "added" if here else "dropped"
-        changes = [f"{target_change(a, b)}: {_fmt(a)} → {_fmt(b)}" for a in (there or {}).get("targets", [])
-                   for b in (here or {}).get("targets", []) if a["unit"] == b["unit"]] if state == "kept" else []
+        changes = [f"{target_change(a._asdict(), b._asdict())}: {_fmt(a)} → {_fmt(b)}" for a in (there or {}).get("targets", [])
+                   for b in (here or {}).get("targets", []) if a.unit == b.unit] if state == "kept" else []
         moved = responsibility_change(_leads(there), _leads(here)) if state == "kept" else None
         rows.append({"frame_id": entry["id"], "entry": entry["label"], "state": state,
                      "targets": "; ".join(changes), "responsibility": moved or "",
@@ -431,10 +524,31 @@ PARENT_DIFF_COLUMNS = ["frame_id", "entry", "state", "targets", "responsibility"
 
 
 def _leads(row: dict | None) -> list[str]:
-    return list(dict.fromkeys(u["function"] or u["raw"] for u in (row or {}).get("units", [])
-                              if u["role"] in ("lead", "responsible")))
+    return list(dict.fromkeys(u.function or u.raw for u in (row or {}).get("units", [])
+                              if u.role in ("lead", "responsible")))
 
 
-def _fmt(t: dict) -> str:
-    symbol = {">=": "≥", "<=": "≤"}.get(t["comparator"], t["comparator"] or "")
-    return f"{symbol}{t['value']}{t['unit']}"
+def _fmt(t: TargetShown) -> str:
+    symbol = {">=": "≥", "<=": "≤", "=": ""}.get(t.comparator or "", t.comparator or "")
+    value = int(t.value) if float(t.value).is_integer() else t.value
+    return f"{symbol}{value}{t.unit}"
+
+
+TERMINAL_COLUMNS = ["entry", "notice", "date", "lag", "where", "quote", "units", "parent"]
+
+
+def terminal_table(result: dict) -> tuple[list[dict], list[str]]:
+    """The terminal's narrower view of :func:`adoption_table`: one row per adoption, the notice with
+    its level and 文号, the lag or why there is none, the quote, the units, the parent's state."""
+    table = []
+    for r in result["adoptions"]:
+        lag = f"+{r['lag_days']} d" if r["lag_days"] is not None else r["timing"]
+        table.append({"entry": f"{r['frame_id']} {r['label']}",
+                      "notice": f"{r['locality'] or r['doc_id']} ({r['level'] or 'level unknown'})\n"
+                                f"{r['doc_number'] or r['doc_id']}",
+                      "date": r["issue_date"] or DATE_UNKNOWN, "lag": lag,
+                      "where": f"{r['where']}\n{r['path'] or ''}".strip(),
+                      "quote": f"{r['quote']} [{'、'.join(r['matched_terms'])}]",
+                      "units": units_cell(r["units"]).replace("; ", "\n"),
+                      "parent": f"{r['from_parent']}" + (f"\n{r['parent_name']}" if r["parent"].get("in_corpus") else "")})
+    return table, TERMINAL_COLUMNS
