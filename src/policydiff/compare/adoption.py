@@ -151,6 +151,7 @@ def notice_adoptions(record: Record, entries: list[dict], prepared: PreparedFram
     sentences = passages(record)
     facts = NoticeFacts(record["id"], record.get("locality"), record.get("admin_level"), record.get("issue_date"),
                         record.get("doc_number"), upstream=upstream_citations(record))
+    joined = "".join(p.text for p in sentences)
     rows = []
     for entry in entries:
         if chosen is not None and entry["id"] not in chosen:
@@ -160,6 +161,8 @@ def notice_adoptions(record: Record, entries: list[dict], prepared: PreparedFram
             view = entry_view(entry, record["id"])
         else:  # a notice that is not evidence of the frame sees the same view of every entry
             view = views.get(entry["id"]) or views.setdefault(entry["id"], entry_view(entry, None))
+        if not local and (view.cues is None or not view.cues.search(joined)):
+            continue  # no sentence can name it (nor the sentences run together): not covered, no nearest needed
         coverage = cover(entry, local, sentences, view)
         if not coverage.covered:
             continue
