@@ -25,12 +25,12 @@ WORDS = {
            "ref": "reference", "ladder": "Down the ladder", "days": "d", "undated": "undated, not drawn",
            "frame": "frame derived from implementing notices", "not_adopting": "cites it, does not adopt",
            "more": "more adopters in the table", "predates": "predates reference",
-           "cited": "implements (not in the corpus):"},
+           "cited": "implements (not in the corpus):", "undated_box": "date unknown", "after_ref": "after reference"},
     "zh": {"national": "国家", "provincial": "省级", "prefecture": "地市级", "county": "县级", "": "级别不明",
            "curve": "采纳该措施的文件数", "date": "印发日期", "count": "文件数（累计）", "ref": "参照文件",
            "ladder": "逐级落实", "days": "天", "undated": "无日期，未画出", "frame": "框架由各地实施文件归纳",
            "not_adopting": "被引用、未采纳", "more": "其余见表格", "predates": "早于参照文件",
-           "cited": "所落实文件（语料外）："},
+           "cited": "所落实文件（语料外）：", "undated_box": "日期不明", "after_ref": "晚于参照文件"},
 }
 ZH_COLUMNS = {"entry": "措施", "locality": "地区", "level": "级别", "date": "日期", "timing": "时间关系",
               "lag_days": "滞后天数", "where": "位置", "quote": "引文", "matched": "匹配词", "targets": "指标",
@@ -79,7 +79,7 @@ def draw_curve(result: dict, path, lang: str = "en", fmt: str | None = None) -> 
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ref = date.fromisoformat(result["reference"]["day"])
     ax.axvline(ref, color="#d62728", lw=1, linestyle="--")
-    ax.text(ref, ax.get_ylim()[1], f" {w['ref']} {result['reference']['doc_number']} ({reference_label(result)})",
+    ax.text(ref, ax.get_ylim()[1], f" {w['ref']} {result['reference']['doc_number']} ({reference_label(result, lang)})",
             color="#d62728", fontproperties=_font(8), va="top")
     ax.set_xlabel(w["date"], fontproperties=_font(9))
     ax.set_ylabel(w["count"], fontproperties=_font(9))
@@ -98,10 +98,11 @@ def draw_curve(result: dict, path, lang: str = "en", fmt: str | None = None) -> 
 # ------------------------------------------------------------------ one measure down the ladder
 
 
-def reference_label(result: dict) -> str:
+def reference_label(result: dict, lang: str = "en") -> str:
     """The reference's date as known: ``2021-02 (month only)`` where only its month is."""
     ref = result["reference"]
-    return f"{ref['day'][:7]} (month only)" if "only its month" in ref["how"] else ref["day"]
+    month_only = "（仅知月份）" if lang == "zh" else " (month only)"
+    return f"{ref['day'][:7]}{month_only}" if "only its month" in ref["how"] else ref["day"]
 
 
 def ladder_nodes(result: dict, frame_id: str) -> tuple[list[dict], list[tuple[str, str, int | None]]]:
@@ -142,13 +143,15 @@ def draw_ladder(result: dict, frame_id: str, path, lang: str = "en", fmt: str | 
     if not boxes:
         raise PolicydiffError(f"{path}: no notice adopts {frame_id}; nothing to draw")
     levels = ["national"] + sorted({b["level"] for b in boxes} - {"national"}, key=level_rank)
-    rows = {lv: sorted((b for b in boxes if b["level"] == lv), key=lambda b: (b["date"] or "9999", b["name"]))
-            for lv in levels}
+    rows = {lv: [b for b in boxes if b["level"] == lv] for lv in levels}
     width = max(4, max(len(v) for v in rows.values()))
-    at = {}
-    for y, lv in enumerate(levels):
-        for x, b in enumerate(rows[lv]):
-            at[b["id"]] = ((x + 0.5) * width / max(1, len(rows[lv])), y)
+    parent_of = {child: source for source, child, _ in edges}
+    at: dict[str, tuple[float, int]] = {}
+    for y, lv in enumerate(levels):  # top down: each row ordered under its parents (fewer crossings), then by date
+        row = sorted(rows[lv], key=lambda b: (at.get(parent_of.get(b["id"], ""), (width, 0))[0],
+                                              b["date"] or "9999", b["name"]))
+        for x, b in enumerate(row):
+            at[b["id"]] = ((x + 0.5) * width / max(1, len(row)), y)
     ref = result["reference"]
     at["__reference__"] = (width / 2, 0)
     fig, ax = plt.subplots(figsize=(min(3.4 * width, 60), 1.6 * len(levels) + 1))
@@ -165,11 +168,13 @@ def draw_ladder(result: dict, frame_id: str, path, lang: str = "en", fmt: str | 
         if days is not None:
             ax.text((x0 + x1) / 2, (y0 + y1) / 2, f"+{days}{w['days']}", fontproperties=_font(8), ha="center",
                     va="center", bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
-    ax.text(*at["__reference__"], f"{ref['doc_number']}\n{reference_label(result)}", fontproperties=_font(8), ha="center",
+    ax.text(*at["__reference__"], f"{ref['doc_number']}\n{reference_label(result, lang)}", fontproperties=_font(8), ha="center",
             va="center", bbox={"facecolor": "white", "edgecolor": LEVEL_COLORS["national"], "linestyle": "--"})
     for b in boxes:
         color = LEVEL_COLORS.get(b["level"], "#7f7f7f")
-        label = f"{b['name']}\n{b['date'] or w['']}" + (f"\n{w['predates']}" if b["timing"] == PREDATES else "") \
+        when = b["date"] or w["undated_box"]
+        when += f" (+{b['lag']}{w['days']} {w['after_ref']})" if b["lag"] is not None else ""
+        label = f"{b['name']}\n{when}" + (f"\n{w['predates']}" if b["timing"] == PREDATES else "") \
             + (f"\n{w['cited']} {b['cited']}" if b["cited"] else "")
         ax.text(*at[b["id"]], label, fontproperties=_font(7.5), ha="center", va="center",
                 color="white" if b["adopts"] else color,
