@@ -219,3 +219,31 @@ def test_adoption_picture_and_page(db_path, tmp_path):
 def test_adoption_unknown_topic_is_a_usage_error(db_path):
     out = run("adoption", "无此措施", "--db", db_path)
     assert out.exit_code == 2 and "Error: 无此措施: no frame entry" in out.output
+
+
+def test_adoption_markdown_and_xlsx_say_what_is_compared(db_path, tmp_path):
+    out = run("adoption", "F03", "--db", db_path, "-o", tmp_path / "a.md")
+    text = (tmp_path / "a.md").read_text(encoding="utf-8")
+    assert out.exit_code == 0 and "> frame: national measure frame (derived from implementing notices)" in text
+    assert "| F03 | 先诊疗后付费 | 神木市 | county | 2021-08-09 |" in text
+    pytest.importorskip("openpyxl")
+    from openpyxl import load_workbook
+
+    assert run("adoption", "F03", "--db", db_path, "-o", tmp_path / "a.xlsx").exit_code == 0
+    assert load_workbook(tmp_path / "a.xlsx").sheetnames == ["about", "adoptions", "summary"]
+
+
+def test_level_keeps_the_parent_outside_the_selection_named(ladder, tmp_path):
+    db, key, _ = ladder
+    out = tmp_path / "c.json"
+    assert run("adoption", "F04", "--level", "county", "--db", db, "-o", out).exit_code == 0
+    rows = json.loads(out.read_text(encoding="utf-8"))["adoptions"]
+    assert rows and {r["level"] for r in rows} == {"county"}
+    assert {r["from_parent"] for r in rows} == {"parent outside the selection"}
+    assert all(r["parent_name"].endswith("号）") for r in rows)  # 六安市（市卫发〔2021〕100号）
+
+
+def test_summary_median_is_a_whole_number_where_it_can_be(ladder):
+    _, _, result = ladder
+    assert all(isinstance(s["median_lag_days"], (int, type(None))) or not float(s["median_lag_days"]).is_integer()
+               for s in result["summary"])

@@ -390,7 +390,7 @@ def summarise(rows: list[dict], notices: dict[str, NoticeFacts], entries: list[d
             out.append({"frame_id": entry["id"], "label": entry["label"], "level": level or "level unknown",
                         "notices": per_level[level], "adopting": len(mine),
                         "share": round(len(mine) / per_level[level], 3),
-                        "median_lag_days": statistics.median(lags) if lags else None, "dated": len(lags),
+                        "median_lag_days": _number(statistics.median(lags)) if lags else None, "dated": len(lags),
                         "predates": sum(r["timing"] == PREDATES for r in mine),
                         "date_unknown": sum(r["timing"] == DATE_UNKNOWN for r in mine),
                         "own_item": sum(r["where"] == OWN_ITEM for r in mine),
@@ -555,3 +555,8 @@ def terminal_table(result: dict) -> tuple[list[dict], list[str]]:
                       "units": units_cell(r["units"]).replace("; ", "\n"),
                       "parent": f"{r['from_parent']}" + (f"\n{r['parent_name']}" if r["parent"].get("in_corpus") else "")})
     return table, TERMINAL_COLUMNS
+
+
+def _number(value: float) -> float | int:
+    """518.0 → 518 (a median of two lags may end in .5, not otherwise)."""
+    return int(value) if float(value).is_integer() else value
