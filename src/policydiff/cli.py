@@ -778,7 +778,7 @@ def _write_parent_diff(db, record, parent, frame_path, fmt, out):
     if (fmt or Path(out or "").suffix.lstrip(".")) == "json":
         return _write_text(json.dumps({"about": about, "parent": parent, "entries": rows}, ensure_ascii=False,
                                       indent=2) + "\n", out)
-    _write_table(rows, PARENT_DIFF_COLUMNS, fmt if fmt != "html" else "html", out, f"{name} vs its parent", about=about)
+    _write_table(rows, PARENT_DIFF_COLUMNS, fmt, out, f"{name} vs its parent", about=about)
 
 
 def _write_result_table(rows, columns, result, fmt, out, lang, title):
@@ -903,7 +903,8 @@ def adoption_command(topics, db_path, frame_path, levels, events, summary, worke
     national = store.document_by_number(db, national_facts()["doc_number"])
     reference = reference_date(store.load_record(db, national) if national else None)
     # the notices shared out in chunks among the cores, each worker reading its own records
-    rows, notices = scan_database(db_path, store.document_ids(db), entries, {e["id"] for e in chosen}, levels, workers)
+    ids = [d for d, row in documents.items() if not levels or row["admin_level"] in levels]
+    rows, notices = scan_database(db_path, ids, entries, {e["id"] for e in chosen}, levels, workers)
     result = assemble(rows, notices, chosen, _document_index(documents).resolve, documents, reference)
     _write_adoption(result, fmt or (Path(out).suffix.lstrip(".") if out else "table"), out, lang, events, summary)
 
