@@ -114,6 +114,25 @@ def test_every_parent_and_from_parent_state(ladder):
         assert row["from_parent"] == (FROM_PARENT if k["from_parent"][frame_id] else ADDED), (doc, frame_id)
 
 
+def test_events_name_the_parent_where_it_adopted_first(ladder):
+    db, key, _ = ladder
+    out = run("adoption", "--events", "--db", db, "--format", "csv")
+    assert out.exit_code == 0
+    lines = [line for line in out.output.lstrip("\ufeff").splitlines() if not line.startswith("#")]
+    events = {(r["doc_id"], r["cascade"]): r for r in csv.DictReader(io.StringIO("\n".join(lines)))}
+    for (doc, frame_id), event in events.items():
+        k = key.get(doc + ".txt")
+        if k is None or frame_id not in MEASURES:
+            continue
+        assert int(event["time"]) == k["lag"] and event["day"] == k["date"]
+        upstream = k["parent"] and k["from_parent"][frame_id] and key[k["parent"]]
+        assert bool(event["parent"]) == bool(upstream), (doc, frame_id)
+        if upstream:
+            assert event["parent"].startswith(upstream["place"]) and int(event["parent_time"]) == upstream["lag"]
+    undated = {(n.removesuffix(".txt"), f) for n, k in key.items() if k["date"] is None for f in k["measures"]}
+    assert undated and not undated & set(events)  # a cascade needs a time: undated adoptions are left out
+
+
 def test_every_parent_diff_state(ladder):
     db, key, _ = ladder
     for name, k in key.items():
