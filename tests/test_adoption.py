@@ -271,3 +271,12 @@ def test_summary_on_the_bundled_corpus(db_path, tmp_path):
     assert summary["prefecture"]["median_lag_days"] == 444.5 and summary["prefecture"]["predates"] == 1
     assert summary["prefecture"]["share"] == 1.0 and summary["prefecture"]["notices"] == 3
     assert summary["county"]["median_lag_days"] == 189 and isinstance(summary["county"]["median_lag_days"], int)
+
+
+@pytest.mark.parametrize("issued, reference, expected", [
+    ("2021-02-20", "2021-02-25", (None, PREDATES)),   # a reference known to the day: five days before it predates
+    ("2021-02-25", "2021-02-25", (0, AFTER)),          # its own day
+    ("2021-03-01", "2021-02-25", (4, AFTER)),          # across a month end
+])
+def test_lag_of_a_reference_known_to_the_day(issued, reference, expected):
+    assert lag_of(issued, reference) == expected

@@ -31,6 +31,7 @@ from datetime import date
 from sys import intern
 from typing import NamedTuple
 
+from .. import patterns as P
 from ..models import Record
 from ..textutils import column_names, level_rank, sentence_around
 from ..traditional import simplified_record
@@ -45,9 +46,6 @@ FROM_PARENT = "from parent"
 ADDED = "added (parent does not cover it)"
 PARENT_OUTSIDE = "parent not in corpus"
 NO_PARENT = "no parent cited (no 贯彻落实/根据/按照 citation in the preamble)"
-# the verbs that make a citation an upstream document the notice carries out
-PARENT_VERBS = re.compile(r"贯彻落实|贯彻|落实|根据|按照|依据")
-IMPLEMENTS_FIRST = ("贯彻落实", "贯彻", "落实")
 PRINTED_SOURCES = {"inline_marker": "", "task_table": "", "duty_paragraph": " (inferred: duty paragraph)",
                    "sole_issuer": " (implied: sole issuer)"}
 
@@ -69,8 +67,8 @@ def reference_date(national_doc: dict | None = None) -> tuple[str, str]:
 
 
 def lag_of(issued: str | None, reference_day: str) -> tuple[int | None, str]:
-    """(days after the reference, timing). Before the reference's month: ``predates reference``
-    (as ``diff``); no date: ``date unknown``."""
+    """(days after the reference, timing). Before the reference's month (as ``diff``), or its day
+    where the day is known: ``predates reference``; no date: ``date unknown``."""
     if not issued:
         return None, DATE_UNKNOWN
     if issued[:7] < reference_day[:7]:
@@ -79,7 +77,7 @@ def lag_of(issued: str | None, reference_day: str) -> tuple[int | None, str]:
         days = (date.fromisoformat(issued[:10]) - date.fromisoformat(reference_day[:10])).days
     except ValueError:
         return None, DATE_UNKNOWN
-    return max(days, 0), AFTER
+    return (days, AFTER) if days >= 0 else (None, PREDATES)  # a reference known to the day
 
 
 # ------------------------------------------------------------------ entries chosen
@@ -243,7 +241,7 @@ def upstream_citations(record: Record) -> list[dict]:
     body = min((o["span"][0] for o in record.get("outline") or []), default=len(record["text"]))
     found = []
     for c in record.get("citations") or []:
-        if c.get("verb") and PARENT_VERBS.fullmatch(c["verb"]):
+        if c.get("verb") and P.PARENT_VERBS.fullmatch(c["verb"]):
             found.append({"doc_number": c.get("doc_number"), "title": c.get("title"), "verb": c["verb"],
                           "span": list(c["span"]), "quote": _around(record["text"], c["span"]),
                           "preamble": c["span"][0] < body})  # 为贯彻落实…精神，制定本方案 stands before the items
@@ -274,7 +272,7 @@ def find_parent(facts: NoticeFacts, resolve, documents: dict[str, dict]) -> dict
         row = documents.get(target) if target and target != facts.doc_id else None
         if row is not None and level_rank(row.get("admin_level")) < own_rank:
             steps = own_rank - level_rank(row.get("admin_level"))
-            candidates.append(((not c.get("preamble"), c["verb"] not in IMPLEMENTS_FIRST, steps, order), target, c,
+            candidates.append(((not c.get("preamble"), c["verb"] not in P.IMPLEMENTING_VERBS, steps, order), target, c,
                                steps))
     if candidates:
         _, target, c, steps = min(candidates, key=lambda x: x[0])
@@ -286,7 +284,7 @@ def find_parent(facts: NoticeFacts, resolve, documents: dict[str, dict]) -> dict
     if preamble:  # not in the corpus: another place's document first (榆… cited by 神…), implementing verbs first
         own_code = (facts.doc_number or " ")[0]
         c = min(preamble, key=lambda c: ((c["doc_number"] or own_code)[0] == own_code,
-                                         c["verb"] not in IMPLEMENTS_FIRST))
+                                         c["verb"] not in P.IMPLEMENTING_VERBS))
         return {"id": None, "doc_number": c["doc_number"], "title": c["title"], "in_corpus": False,
                 "verb": c["verb"], "quote": c["quote"], "span": c["span"]}
     return {"id": None, "in_corpus": False, "doc_number": None}
