@@ -280,3 +280,11 @@ def test_summary_on_the_bundled_corpus(db_path, tmp_path):
 ])
 def test_lag_of_a_reference_known_to_the_day(issued, reference, expected):
     assert lag_of(issued, reference) == expected
+
+
+def test_an_entry_nobody_adopts_says_so(ladder, tmp_path):
+    db, _, _ = ladder
+    out = run("adoption", "F13", "--db", db, "--format", "csv")  # 尘肺病等职业病防控: no generated notice has it
+    assert out.exit_code == 0 and "no notice covers F13 尘肺病等职业病防控" in out.output
+    out = run("adoption", "F13", "--db", db, "-o", tmp_path / "x.png")
+    assert out.exit_code == 1 and "nothing to draw" in out.output and not (tmp_path / "x.png").exists()

@@ -914,6 +914,8 @@ def _write_adoption(result, fmt, out, lang, events, summary):
     from .report import adoption as pictures
 
     about = about_lines(result, events)
+    if not result["adoptions"]:
+        click.echo("no notice covers " + "、".join(f"{e['id']} {e['label']}" for e in result["entries"]), err=True)
     if fmt in ("png", "svg"):
         if not out:
             raise UsageFail(f"--format {fmt} needs -o PATH")
