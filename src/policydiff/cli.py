@@ -910,46 +910,27 @@ def adoption_command(topics, db_path, frame_path, levels, events, summary, worke
 
 
 def _write_adoption(result, fmt, out, lang, events, summary):
-    from .compare.adoption import about_lines, adoption_table, events_table, public, summary_table, terminal_table
-    from .report import adoption as pictures
+    from .compare.adoption import about_lines, public
+    from .report import adoption as report
 
     about = about_lines(result, events)
     if not result["adoptions"]:
         click.echo("no notice covers " + "、".join(f"{e['id']} {e['label']}" for e in result["entries"]), err=True)
+    if fmt in ("png", "svg", "xlsx", "parquet") and not out:
+        raise UsageFail(f"--format {fmt} needs -o PATH")
     if fmt in ("png", "svg"):
-        if not out:
-            raise UsageFail(f"--format {fmt} needs -o PATH")
-        pictures.write_picture(result, out, lang)
+        report.write_picture(result, out, lang)
         return click.echo(f"wrote {out} and {Path(out).stem}-ladder{Path(out).suffix}", err=True)
-    if fmt == "html":
-        return _write_text(pictures.page(result, about, lang), out)
-    if fmt == "json":
-        return _write_text(json.dumps(public(result), ensure_ascii=False, indent=2) + "\n", out)
-    view = events_table if events else summary_table if summary else terminal_table if fmt == "table" else adoption_table
-    rows, columns = view(result)
-    if lang == "zh" and not events:
-        rows, columns = pictures.in_chinese(rows, columns)
-    if fmt == "parquet":
-        if not out:
-            raise UsageFail("--format parquet needs -o PATH")
-        from .report.tables import write_parquet
-
-        write_parquet(Path(out), {c: str for c in columns}, [tuple(_text(r.get(c)) for c in columns) for r in rows])
-        return click.echo(f"wrote {out}", err=True)
-    if fmt == "xlsx" and out and not (events or summary):  # both tables, a sheet each
-        from .report.export import write_xlsx
-
-        totals, total_columns = summary_table(result)
-        if lang == "zh":
-            totals, total_columns = pictures.in_chinese(totals, total_columns)
-        write_xlsx({"adoptions": rows, "summary": totals}, out, {"adoptions": columns, "summary": total_columns}, about)
+    if fmt in ("html", "json"):
+        text = report.page(result, about, lang) if fmt == "html" else json.dumps(public(result), ensure_ascii=False,
+                                                                                 indent=2) + "\n"
+        return _write_text(text, out)
+    rows, columns = report.table(result, fmt, lang, events, summary)
+    if fmt == "parquet" or (fmt == "xlsx" and not (events or summary)):  # xlsx: the summary on a sheet of its own
+        report.write_file(result, rows, columns, Path(out), fmt, lang, about)
         return click.echo(f"wrote {out}", err=True)
     _write_table(rows, columns, fmt, out, "events" if events else "adoption (frame derived from implementing notices)",
                  about=about)
-
-
-def _text(value) -> str | None:
-    return None if value is None or value == "" else str(value)
 
 
 @cli.command("graph")

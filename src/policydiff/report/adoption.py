@@ -12,7 +12,7 @@ import io
 from datetime import date
 from pathlib import Path
 
-from ..compare.adoption import AFTER, DATE_UNKNOWN, PREDATES, adoption_table, summary_table
+from ..compare.adoption import AFTER, DATE_UNKNOWN, PREDATES, adoption_table, events_table, summary_table, terminal_table
 from ..errors import PolicydiffError
 from ..textutils import level_rank
 from .pictures import LEVEL_COLORS, _font, _pyplot
@@ -51,6 +51,32 @@ def in_chinese(rows: list[dict], columns: list[str]) -> tuple[list[dict], list[s
     named = [ZH_COLUMNS.get(c, c) for c in columns]
     return ([{ZH_COLUMNS.get(c, c): ZH_VALUES.get(v, v) if isinstance(v, str) else v for c, v in r.items()}
              for r in rows], named)
+
+
+def table(result: dict, fmt: str, lang: str = "en", events: bool = False, summary: bool = False
+          ) -> tuple[list[dict], list[str]]:
+    """The rows of one output: the events, the summary, the terminal's narrower view or the full table;
+    column names and fixed values in Chinese with ``lang="zh"`` (the events stay as diffusion tools read them)."""
+    view = events_table if events else summary_table if summary else terminal_table if fmt == "table" \
+        else adoption_table
+    rows, columns = view(result)
+    return in_chinese(rows, columns) if lang == "zh" and not events else (rows, columns)
+
+
+def write_file(result: dict, rows: list[dict], columns: list[str], path: Path, fmt: str, lang: str,
+               about: list[str]) -> None:
+    """``.parquet`` (every column text, empty cells null) or ``.xlsx`` (the about lines, the adoptions
+    and the summary, a sheet each)."""
+    if fmt == "parquet":
+        from .tables import write_parquet
+
+        write_parquet(path, {c: str for c in columns},
+                      [tuple(None if r.get(c) in (None, "") else str(r.get(c)) for c in columns) for r in rows])
+        return
+    from .export import write_xlsx
+
+    totals, total_columns = table(result, "xlsx", lang, summary=True)
+    write_xlsx({"adoptions": rows, "summary": totals}, path, {"adoptions": columns, "summary": total_columns}, about)
 
 
 # ------------------------------------------------------------------ adopters over time
