@@ -288,3 +288,13 @@ def test_an_entry_nobody_adopts_says_so(ladder, tmp_path):
     assert out.exit_code == 0 and "no notice covers F13 尘肺病等职业病防控" in out.output
     out = run("adoption", "F13", "--db", db, "-o", tmp_path / "x.png")
     assert out.exit_code == 1 and "nothing to draw" in out.output and not (tmp_path / "x.png").exists()
+
+
+def test_adoption_parquet_for_pandas_and_r(db_path, tmp_path):
+    pq = pytest.importorskip("pyarrow.parquet")
+    out = run("adoption", "F03", "--db", db_path, "-o", tmp_path / "a.parquet")
+    assert out.exit_code == 0, out.output
+    table = pq.read_table(tmp_path / "a.parquet").to_pylist()
+    shenmu = next(r for r in table if r["locality"] == "神木市")
+    assert shenmu["lag_days"] == "189" and shenmu["timing"] == AFTER and "先诊疗后付费" in shenmu["quote"]
+    assert next(r for r in table if r["locality"] == "连云港市")["lag_days"] is None  # predating: no lag, not 0
