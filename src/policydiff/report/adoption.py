@@ -259,5 +259,5 @@ def page(result: dict, about: list[str], lang: str = "en") -> str:
     body = to_html(table, columns, "")
     start = body.find("<table>")
     pictures_html = "".join(f"<figure>{svg}</figure>" for svg in pictures)
-    return head.replace("</body>", f"{pictures_html}<h2>{html.escape('adoptions')}</h2>"
+    return head.replace("</body>", f"{pictures_html}<h2>{html.escape('采纳明细' if lang == 'zh' else 'adoptions')}</h2>"
                                    f"{body[start:body.rfind('</body>')]}</body>")
