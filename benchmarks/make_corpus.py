@@ -9,6 +9,7 @@ output (benchmarks/generated/) stays out of git. These are load-test inputs,
 not policy texts: never cite them.
 
     python benchmarks/make_corpus.py --n 3000 --pdf 120
+    python benchmarks/make_corpus.py --n 3000 --pdf 0 --ladders 20   # + notices with a known adoption answer
 """
 
 from __future__ import annotations
@@ -74,6 +75,9 @@ def main(argv=None) -> None:
     parser.add_argument("--pdf", type=int, default=120, help="of which also rendered as PDF (~0.3 s each)")
     parser.add_argument("--seed", type=int, default=20211)
     parser.add_argument("--out", type=Path, default=HERE / "generated")
+    parser.add_argument("--ladders", type=int, default=0,
+                        help="also write this many province → prefecture → county ladders with a known answer "
+                             "(ladders/, key in ladders-key.json; see ladders.py)")
     args = parser.parse_args(argv)
     rnd = random.Random(args.seed)
     places = localities()
@@ -95,6 +99,12 @@ def main(argv=None) -> None:
         for i in range(args.pdf):
             name = next((args.out / "text").glob(f"g{i:05d}_*.txt"))
             render_notice(name.read_text(encoding="utf-8"), args.out / "pdf" / name.with_suffix(".pdf").name)
+    if args.ladders:
+        from ladders import write_ladders
+
+        shutil.rmtree(args.out / "ladders", ignore_errors=True)
+        key = write_ladders(args.ladders, args.out / "ladders", args.seed)
+        print(f"wrote {len(key)} ladder notices under {args.out / 'ladders'} (key: {args.out / 'ladders-key.json'})")
     print(f"wrote {args.n} text notices and {args.pdf} PDFs under {args.out}")
 
 

@@ -79,7 +79,7 @@ class UsageFail(Fail):
     exit_code = 2
 
 
-OUTPUT_SUFFIXES = {".csv", ".xlsx", ".md", ".markdown", ".html", ".htm", ".json", ".graphml", ".gexf", ".png", ".svg"}
+OUTPUT_SUFFIXES = {".csv", ".xlsx", ".parquet", ".md", ".markdown", ".html", ".htm", ".json", ".graphml", ".gexf", ".png", ".svg"}
 
 
 def _check_output(out, force: bool = False, db_path=None) -> None:
@@ -713,7 +713,8 @@ DIFF_FORMATS = ["table", "md", "json", "csv", "html"]
 
 @cli.command()
 @click.argument("doc")
-@click.option("--against", help="Reference document (default: the national frame).")
+@click.option("--against", help="Reference document (default: the national frame); 'parent': the notice DOC "
+                                "implements (its 贯彻落实/根据/按照 citation, resolved in the corpus).")
 @db_option
 @frame_option
 @output_options(DIFF_FORMATS)
@@ -727,7 +728,15 @@ def diff(doc, against, db_path, frame_path, fmt, out, force_output, lang):
     from .compare.diff import diff_document
 
     db = _open(db_path)
-    result = diff_document(store.load_record(db, _resolve(db, doc)), _reference(db, against, frame_path))
+    record = store.load_record(db, _resolve(db, doc))
+    parent = _parent_of(db, record) if against == "parent" else None
+    if parent is not None:
+        if parent.get("in_corpus"):
+            return _write_parent_diff(db, record, parent, frame_path, fmt, out)
+        against = None  # no parent stored: the frame, with a note saying so
+    result = diff_document(record, _reference(db, against, frame_path))
+    if parent is not None:
+        result["notes"].insert(0, _no_parent_note(parent))
     fmt = fmt or (Path(out).suffix.lstrip(".") if out else "table")
     if fmt == "html":
         from .report.export import diff_html
@@ -742,6 +751,46 @@ def diff(doc, against, db_path, frame_path, fmt, out, force_output, lang):
 
     _write_result_table(*diff_table(result), result, fmt, out, lang,
                         f"{result['document']['locality']} vs {result['reference']['name']}")
+
+
+def _parent_of(db, record) -> dict:
+    from .compare.adoption import NoticeFacts, find_parent, upstream_citations
+
+    documents = {row["id"]: row for row in store.iter_document_rows(db)}
+    facts = NoticeFacts(record["id"], record.get("locality"), record.get("admin_level"), record.get("issue_date"),
+                        record.get("doc_number"), upstream=upstream_citations(record))
+    return find_parent(facts, _document_index(documents).resolve, documents)
+
+
+def _document_index(documents: dict[str, dict]):
+    """Stored documents by 文号 and title, to resolve citations (the graph's index)."""
+    from typing import cast
+
+    from . import graph
+
+    return graph.DocumentIndex(cast("list[Record]", list(documents.values())))
+
+
+def _no_parent_note(parent: dict) -> str:
+    cited = f"it cites {parent['doc_number']} ({parent['verb']}: {parent['quote']}), which is not in the corpus" \
+        if parent.get("quote") else "it cites no upstream document (贯彻落实/根据/按照)"
+    return f"--against parent: {cited}; compared with the national frame instead."
+
+
+def _write_parent_diff(db, record, parent, frame_path, fmt, out):
+    from .compare.adoption import PARENT_DIFF_COLUMNS, parent_diff
+
+    rows = parent_diff(record, store.load_record(db, parent["id"]), _load_frame(frame_path)["entries"])
+    name = f"{record.get('locality')} {record.get('doc_number') or record['id']}"
+    about = [f"notice: {name} ({record.get('issue_date') or 'date unknown'})",
+             f"parent: {parent['locality']} {parent['doc_number']} ({parent['issue_date']}), "
+             f"{parent['levels_up']} level(s) up; cited: {parent['verb']}: {parent['quote']}",
+             "compared through the national measure frame (derived from implementing notices): kept / added "
+             "(the notice only) / dropped (the parent only); targets by comparator; leads by unit function"]
+    if (fmt or Path(out or "").suffix.lstrip(".")) == "json":
+        return _write_text(json.dumps({"about": about, "parent": parent, "entries": rows}, ensure_ascii=False,
+                                      indent=2) + "\n", out)
+    _write_table(rows, PARENT_DIFF_COLUMNS, fmt, out, f"{name} vs its parent", about=about)
 
 
 def _write_result_table(rows, columns, result, fmt, out, lang, title):
@@ -842,6 +891,69 @@ def targets_command(docs, across, status, db_path, frame_path, fmt, out, force_o
 
         table, columns = translate_table(table, columns)
     _write_table(table, columns, fmt, out, "targets across localities", about=about(result))
+
+
+ADOPTION_FORMATS = ["table", "csv", "xlsx", "parquet", "md", "html", "json", "png", "svg"]
+
+
+@cli.command("adoption")
+@click.argument("topics", nargs=-1)
+@db_option
+@frame_option
+@click.option("--level", "levels", multiple=True, type=click.Choice(LEVELS), help="Only notices of this level (repeatable).")
+@click.option("--events", is_flag=True, help="One row per dated adoption: node, cascade, time, level, parent (netinf/SPID).")
+@click.option("--summary", is_flag=True, help="Only the share adopting and median lag per entry and level.")
+@click.option("--workers", type=click.IntRange(min=1), default=None, help="Processes scanning notices (default: cores).")
+@output_options(ADOPTION_FORMATS)
+@lang_option
+def adoption_command(topics, db_path, frame_path, levels, events, summary, workers, fmt, out, force_output, lang):
+    """Who adopted which measure of the national opinion, when (days after it), where, quoted;
+    its targets and units; whether its parent (the notice it implements) has it too.
+
+    Example: policydiff adoption 先诊疗后付费 -o adoption.png
+    """
+    _check_output(out, force_output, db_path)
+    from .compare.adoption import assemble, choose_entries, reference_date, scan_database
+    from .compare.frame import national_facts
+
+    db = _open(db_path)
+    entries = _load_frame(frame_path)["entries"]
+    try:
+        chosen = choose_entries(entries, topics)
+    except ValueError as exc:
+        raise UsageFail(str(exc)) from exc
+    documents = {row["id"]: row for row in store.iter_document_rows(db)}
+    national = store.document_by_number(db, national_facts()["doc_number"])
+    reference = reference_date(store.load_record(db, national) if national else None)
+    # the notices shared out in chunks among the cores, each worker reading its own records
+    ids = [d for d, row in documents.items() if not levels or row["admin_level"] in levels]
+    rows, notices = scan_database(db_path, ids, entries, {e["id"] for e in chosen}, levels, workers)
+    result = assemble(rows, notices, chosen, _document_index(documents).resolve, documents, reference)
+    _write_adoption(result, fmt or (Path(out).suffix.lstrip(".") if out else "table"), out, lang, events, summary)
+
+
+def _write_adoption(result, fmt, out, lang, events, summary):
+    from .compare.adoption import about_lines, public
+    from .report import adoption as report
+
+    about = about_lines(result, events)
+    if not result["adoptions"]:
+        click.echo("no notice covers " + "、".join(f"{e['id']} {e['label']}" for e in result["entries"]), err=True)
+    if fmt in ("png", "svg", "xlsx", "parquet") and not out:
+        raise UsageFail(f"--format {fmt} needs -o PATH")
+    if fmt in ("png", "svg"):
+        report.write_picture(result, out, lang)
+        return click.echo(f"wrote {out} and {Path(out).stem}-ladder{Path(out).suffix}", err=True)
+    if fmt in ("html", "json"):
+        text = report.page(result, about, lang) if fmt == "html" else json.dumps(public(result), ensure_ascii=False,
+                                                                                 indent=2) + "\n"
+        return _write_text(text, out)
+    rows, columns = report.table(result, fmt, lang, events, summary)
+    if fmt == "parquet" or (fmt == "xlsx" and not (events or summary)):  # xlsx: the summary on a sheet of its own
+        report.write_file(result, rows, columns, Path(out), fmt, lang, about)
+        return click.echo(f"wrote {out}", err=True)
+    _write_table(rows, columns, fmt, out, "events" if events else "adoption (frame derived from implementing notices)",
+                 about=about)
 
 
 @cli.command("graph")

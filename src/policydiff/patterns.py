@@ -397,3 +397,8 @@ DAMAGE_ANCHOR = re.compile(
     r"|[发函字办通规辦發]\s*(?:19|20)\d{2}\s*第?\s*\d{1,4}\s*[号號]")
 # a date line that lost 年月日: 20211102, 2019815, 2021126
 BARE_DATE_LINE = re.compile(r"^\s*(?P<digits>(?:19|20)\d{4,6})\s*$")
+
+# the verbs before a cited document that make it the one a notice carries out (its parent, ``adoption``);
+# the first three say so outright and are preferred
+PARENT_VERBS = re.compile(r"贯彻落实|贯彻|落实|根据|按照|依据")
+IMPLEMENTING_VERBS = ("贯彻落实", "贯彻", "落实")

@@ -60,22 +60,61 @@ def passages(record: Record) -> list[Passage]:
         [tuple(r["span"]) for r in (record.get("task_table") or [])]
     annex_start = next((o["span"][0] for o in record.get("outline", []) if o["kind"] == "附件"), len(text))
     duty_spans = [tuple(d["span"]) for d in record.get("division_of_duties") or []]
+    in_annex, in_duties = _Spans(annex_spans), _Spans(duty_spans)
+    measure_at = _FirstHolding(measures)
     found = []
-    for match in _SENTENCE.finditer(text):
+    for match in _SENTENCE.finditer(text):  # sentences in text order: the lookups only move forward
         flat = _SPACE.sub("", match.group())
         if len(flat) < 4:
             continue
         start, end = match.span()
-        measure = next((m for m in measures if m["span"][0] <= start < m["span"][1]), None)
-        if start >= annex_start or any(a <= start < b for a, b in annex_spans):
+        measure = measure_at(start)
+        if start >= annex_start or in_annex(start):
             part = "annex"
-        elif any(a <= start < b for a, b in duty_spans) or _DUTY_CUE.search(flat):
+        elif in_duties(start) or _DUTY_CUE.search(flat):
             part = "duties" if measure is None else "item"
         else:
             part = "item" if measure else "goals"
         found.append(Passage(start=start, end=end, text=flat, part=part,
                              path=measure["path"] if measure else _outline_path(record, start)))
     return found
+
+
+class _Spans:
+    """Whether an offset lies in one of ``spans``, asked with offsets that never go back."""
+
+    def __init__(self, spans):
+        merged: list[list[int]] = []
+        for a, b in sorted(spans):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        self.spans, self.at = merged, 0
+
+    def __call__(self, offset: int) -> bool:
+        while self.at < len(self.spans) and self.spans[self.at][1] <= offset:
+            self.at += 1
+        return self.at < len(self.spans) and self.spans[self.at][0] <= offset
+
+
+class _FirstHolding:
+    """The first measure (in start order) holding an offset, asked with offsets that never go
+    back: a measure that ended before one offset holds no later one."""
+
+    def __init__(self, measures):
+        self.measures, self.at = measures, 0
+
+    def __call__(self, offset: int):
+        measures = self.measures
+        while self.at < len(measures) and measures[self.at]["span"][1] <= offset:
+            self.at += 1
+        for m in measures[self.at:]:  # the first not yet ended that has begun
+            if m["span"][0] > offset:
+                return None
+            if offset < m["span"][1]:
+                return m
+        return None
 
 
 def _outline_path(record: Record, offset: int) -> str | None:

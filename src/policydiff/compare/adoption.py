@@ -1,0 +1,596 @@
+"""The implementation ladder: which notice adopted which frame entry, when, and from whom.
+
+For each frame entry (a measure of the national opinion, in a frame *derived from implementing
+notices*), every notice that covers it — where (its own item, inside another item, goals, duties,
+annex), the sentence quoted, its targets and its printed units — with the lag in days after the
+reference's date. A notice without a date is kept apart (``date unknown``); one issued before the
+reference is marked ``predates reference``, never given a negative lag.
+
+A notice's *parent* is the upstream document it implements: its 贯彻落实 / 根据 / 按照 citation
+resolved in the corpus to a document of a higher level (one level up preferred). Each adoption says
+whether the parent covers the entry too (``from parent``) or not (``added``).
+
+Pure functions over records: the caller streams the records and hands over a document index
+(``resolve(citation) -> id``) and what identifies each document (id → level, place, date, 文号).
+
+>>> lag_of("2021-06-15", "2021-02-01")
+(134, 'after reference')
+>>> lag_of(None, "2021-02-01")
+(None, 'date unknown')
+>>> lag_of("2020-11-30", "2021-02-01")
+(None, 'predates reference')
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from sys import intern
+from typing import NamedTuple
+
+from .. import patterns as P
+from ..models import Record
+from ..textutils import column_names, level_rank, sentence_around
+from ..traditional import simplified_record
+from .align import PreparedFrame, align_measure, measure_units
+from .coverage import INSIDE_ITEM, OWN_ITEM, EntryView, cover, entry_view, passages
+from .frame import PROVENANCE, national_facts
+
+AFTER = "after reference"
+PREDATES = "predates reference"  # the same words as diff's status
+DATE_UNKNOWN = "date unknown"
+FROM_PARENT = "from parent"
+ADDED = "added (parent does not cover it)"
+PARENT_OUTSIDE = "parent not in corpus"
+NO_PARENT = "no parent cited (no 贯彻落实/根据/按照 citation in the preamble)"
+PRINTED_SOURCES = {"inline_marker": "", "task_table": "", "duty_paragraph": " (inferred: duty paragraph)",
+                   "sole_issuer": " (implied: sole issuer)"}
+
+
+# ------------------------------------------------------------------ dates
+
+
+def reference_date(national_doc: dict | None = None) -> tuple[str, str]:
+    """(day the lags count from, how it is known). The national opinion's own date when it is
+    in the corpus (``national_doc``: its record); else the first day of the month the frame
+    data records (``frame_rules.json``: month only, from secondary reports), said so."""
+    if national_doc and national_doc.get("issue_date"):
+        return national_doc["issue_date"], f"{national_doc['doc_number']} issued {national_doc['issue_date']} " \
+                                           f"(corpus document {national_doc['id']})"
+    facts = national_facts()
+    month = facts["issue_month"]
+    return f"{month}-01", (f"{facts['doc_number']} is not in the corpus; only its month is known ({month}, "
+                           f"{facts['issue_month_source']}): lags count from {month}-01, the month's first day")
+
+
+def lag_of(issued: str | None, reference_day: str) -> tuple[int | None, str]:
+    """(days after the reference, timing). Before the reference's month (as ``diff``), or its day
+    where the day is known: ``predates reference``; no date: ``date unknown``."""
+    if not issued:
+        return None, DATE_UNKNOWN
+    if issued[:7] < reference_day[:7]:
+        return None, PREDATES
+    try:
+        days = (date.fromisoformat(issued[:10]) - date.fromisoformat(reference_day[:10])).days
+    except ValueError:
+        return None, DATE_UNKNOWN
+    return (days, AFTER) if days >= 0 else (None, PREDATES)  # a reference known to the day
+
+
+# ------------------------------------------------------------------ entries chosen
+
+
+def choose_entries(entries: list[dict], wanted: Iterable[str] = ()) -> list[dict]:
+    """The frame entries named by id (F05) or topic (a label, a key term, or a phrase the entry's
+    rule matches); all entries when nothing is named. An unknown name raises ValueError."""
+    wanted = list(wanted)
+    if not wanted:
+        return entries
+    chosen = []
+    for name in wanted:
+        hits = [e for e in entries if name == e["id"] or name in e["label"] or e["label"] in name
+                or name in e.get("key_terms", []) or (e.get("pattern") and re.search(e["pattern"], name))]
+        if not hits:
+            raise ValueError(f"{name}: no frame entry has this id or topic (see 'policydiff baseline show')")
+        chosen += [e for e in hits if e not in chosen]
+    return chosen
+
+
+# ------------------------------------------------------------------ one notice
+
+
+class UnitShown(NamedTuple):
+    """A unit of the measure that covers an entry (a tuple: 30,000 notices hold ~600,000 rows)."""
+
+    raw: str
+    role: str
+    function: str | None
+    source: str  # inline_marker / task_table (printed), duty_paragraph (inferred), sole_issuer (implied)
+
+
+class TargetShown(NamedTuple):
+    comparator: str | None
+    value: float
+    unit: str
+    indicator: str
+    start: int  # where the target is in the notice's text
+
+
+@dataclass
+class NoticeFacts:
+    """What is kept of a notice after its pass: who it is, what it covers, what it cites."""
+
+    doc_id: str
+    locality: str | None
+    level: str | None
+    issue_date: str | None
+    doc_number: str | None
+    covered: set[str] = field(default_factory=set)
+    upstream: list[dict] = field(default_factory=list)  # its 贯彻落实/根据/按照 citations, quoted
+
+
+def notice_adoptions(record: Record, entries: list[dict], prepared: PreparedFrame | None = None,
+                     chosen: set[str] | None = None, views: dict[str, EntryView] | None = None
+                     ) -> tuple[list[dict], NoticeFacts]:
+    """The adoptions of one notice (one row per covered entry of ``chosen``, default all) and the
+    facts kept of it. Measures are aligned to the whole frame (``entries``): a measure belongs
+    to the entry it is closest to among all of them, not among the chosen few."""
+    record = simplified_record(record)
+    own = _own_evidence(record["id"], entries)
+    if own:  # the notice is evidence of the frame: matched against the other notices' evidence only
+        from .diff import without_document
+
+        entries = without_document(entries, record["id"])
+        prepared, views = None, None  # the views below leave this notice's evidence out
+    aligned = _aligned(record, prepared or PreparedFrame(entries))
+    sentences = passages(record)
+    facts = NoticeFacts(record["id"], record.get("locality"), record.get("admin_level"), record.get("issue_date"),
+                        record.get("doc_number"), upstream=upstream_citations(record))
+    joined, starts = _joined(sentences)
+    rows = []
+    for entry in entries:
+        if chosen is not None and entry["id"] not in chosen:
+            continue
+        local = [a for a in aligned if a["frame_id"] == entry["id"]]
+        if views is None:
+            view = entry_view(entry, record["id"])
+        else:  # a notice that is not evidence of the frame sees the same view of every entry
+            view = views.get(entry["id"]) or views.setdefault(entry["id"], entry_view(entry, None))
+        if not local:  # only the sentences a match of its cues touches can name it
+            touched = _touched(view.cues, joined, starts, sentences)
+            if not touched:
+                continue  # not covered (the nearest passage is not wanted here)
+            coverage = cover(entry, local, touched, view)
+        else:
+            coverage = cover(entry, local, sentences, view)
+        if not coverage.covered:
+            continue
+        facts.covered.add(entry["id"])
+        quote = coverage.quote or ""
+        if local and not quote.startswith(local[0]["title"][:8]):  # its own item: the heading says what it is
+            quote = f"{local[0]['title']}: {quote}"
+        rows.append({"frame_id": entry["id"], "label": entry["label"], "doc_id": record["id"],
+                     "where": coverage.where, "path": coverage.path, "quote": quote,
+                     "matched_terms": coverage.matched_terms, "span": coverage.span,
+                     "targets": _targets_in(record, local, coverage), "units": _units_of(record, local)})
+    return rows, facts
+
+
+def _joined(sentences: list) -> tuple[str, list[int]]:
+    """The sentences run together, and where each starts in that text."""
+    starts, at = [], 0
+    for p in sentences:
+        starts.append(at)
+        at += len(p.text)
+    return "".join(p.text for p in sentences), starts
+
+
+def _touched(cues, joined: str, starts: list[int], sentences: list) -> list:
+    """The sentences (in order) that a match of ``cues`` over the run-together text touches: every
+    sentence in which ``cues`` matches is among them (a match inside a sentence is found there, or
+    lies inside a match found from an earlier start, which touches that sentence too)."""
+    if cues is None:
+        return []
+    from bisect import bisect_right
+
+    hit: set[int] = set()
+    for match in cues.finditer(joined):
+        first = bisect_right(starts, match.start()) - 1
+        last = bisect_right(starts, max(match.end() - 1, match.start())) - 1
+        hit.update(range(first, last + 1))
+    return [sentences[i] for i in sorted(hit)]
+
+
+def _own_evidence(doc_id: str, entries: list[dict]) -> bool:
+    return any(ev["doc_id"] == doc_id for e in entries for ev in e["evidence"])
+
+
+def _targets_in(record: Record, local: list[dict], coverage) -> list[TargetShown]:
+    """The notice's targets inside what covers the entry: its aligned measures, else the sentence."""
+    spans = [a["span"] for a in local] if coverage.where == OWN_ITEM else [coverage.span or [0, 0]]
+    found = []
+    for t in record["targets"]:
+        if any(a <= t["span"][0] < b for a, b in spans):
+            found.append(TargetShown(t["comparator"], t["value"], intern(t["unit"]), t["indicator"], t["span"][0]))
+    return found
+
+
+def _aligned(record: Record, prepared: PreparedFrame) -> list[dict]:
+    """``align_document`` of a simplified record, each measure's units left to be read for the
+    measures that cover a chosen entry (most measures are not wanted: 20% of the time saved)."""
+    return [{**align_measure(m, prepared), "path": m["path"], "title": m["title"], "span": m["span"], "measure": m}
+            for m in record["measures"]]
+
+
+def _units_of(record: Record, local: list[dict]) -> list[UnitShown]:
+    """Units of the measures aligned to the entry: raw, role, function, source (printed or not)."""
+    units: dict[tuple[str, str], UnitShown] = {}
+    for a in local:
+        for u in measure_units(record, a["measure"]):
+            units.setdefault((u["raw"], u["role"]), UnitShown(u["raw"], intern(u["role"]),
+                                                              u["function"] and intern(u["function"]),
+                                                              intern(u["source"])))
+    return list(units.values())
+
+
+def upstream_citations(record: Record) -> list[dict]:
+    """The notice's citations led by 贯彻落实 / 根据 / 按照 (…), with their sentence."""
+    body = min((o["span"][0] for o in record.get("outline") or []), default=len(record["text"]))
+    found = []
+    for c in record.get("citations") or []:
+        if c.get("verb") and P.PARENT_VERBS.fullmatch(c["verb"]):
+            found.append({"doc_number": c.get("doc_number"), "title": c.get("title"), "verb": c["verb"],
+                          "span": list(c["span"]), "quote": _around(record["text"], c["span"]),
+                          "preamble": c["span"][0] < body})  # 为贯彻落实…精神，制定本方案 stands before the items
+    return found
+
+
+def _around(text: str, span, before: int = 24) -> str:
+    """The citing words: the sentence from a little before the citation to its end."""
+    sentence = sentence_around(text, span)
+    at = text.find(sentence)
+    start = max(at, span[0] - before)
+    return ("…" if start > at else "") + "".join(text[start:span[1]].split())
+
+
+# ------------------------------------------------------------------ parents
+
+
+def find_parent(facts: NoticeFacts, resolve, documents: dict[str, dict]) -> dict:
+    """The notice's parent: an upstream citation resolved in the corpus to a higher level (the
+    preamble's first, then implementing verbs, then one level up, then the first cited); else, not in
+    the corpus, the preamble's citation of another place's document (榆… cited by 神…) with
+    ``in_corpus`` False (a 按照 inside an item is not what the notice implements); else ``None``
+    fields (no parent cited)."""
+    own_rank = level_rank(facts.level)
+    candidates = []
+    for order, c in enumerate(facts.upstream):
+        target = resolve(c)
+        row = documents.get(target) if target and target != facts.doc_id else None
+        if row is not None and level_rank(row.get("admin_level")) < own_rank:
+            steps = own_rank - level_rank(row.get("admin_level"))
+            candidates.append(((not c.get("preamble"), c["verb"] not in P.IMPLEMENTING_VERBS, steps, order), target, c,
+                               steps))
+    if candidates:
+        _, target, c, steps = min(candidates, key=lambda x: x[0])
+        row = documents[target]
+        return {"id": target, "locality": row.get("locality"), "doc_number": row.get("doc_number"),
+                "level": row.get("admin_level"), "issue_date": row.get("issue_date"), "in_corpus": True,
+                "levels_up": steps, "verb": c["verb"], "quote": c["quote"], "span": c["span"]}
+    preamble = [c for c in facts.upstream if c.get("preamble")]
+    if preamble:  # not in the corpus: another place's document first (榆… cited by 神…), implementing verbs first
+        own_code = (facts.doc_number or " ")[0]
+        c = min(preamble, key=lambda c: ((c["doc_number"] or own_code)[0] == own_code,
+                                         c["verb"] not in P.IMPLEMENTING_VERBS))
+        return {"id": None, "doc_number": c["doc_number"], "title": c["title"], "in_corpus": False,
+                "verb": c["verb"], "quote": c["quote"], "span": c["span"]}
+    return {"id": None, "in_corpus": False, "doc_number": None}
+
+
+# ------------------------------------------------------------------ the whole corpus
+
+
+def adoption(records: Iterable[Record], frame_entries: list[dict], resolve, documents: dict[str, dict],
+             chosen: list[dict] | None = None, reference: tuple[str, str] | None = None,
+             levels: Iterable[str] | None = None) -> dict:
+    """Adoptions of the ``chosen`` frame entries (default: all of ``frame_entries``) over ``records``
+    (a stream: each read once, only its rows kept).
+
+    ``resolve`` maps a citation to a corpus id (``graph.DocumentIndex.resolve``); ``documents``
+    holds id → {locality, admin_level, issue_date, doc_number} of every stored notice.
+    Returns {"reference", "entries", "adoptions", "summary", "notices"}."""
+    entries = chosen or frame_entries
+    rows, notices = scan(records, frame_entries, {e["id"] for e in entries}, levels)
+    return assemble(rows, notices, entries, resolve, documents, reference)
+
+
+def scan(records: Iterable[Record], frame_entries: list[dict], wanted_ids: set[str],
+         levels: Iterable[str] | None = None, prepared: PreparedFrame | None = None
+         ) -> tuple[list[dict], dict[str, NoticeFacts]]:
+    """The first half of :func:`adoption`, notice by notice (a part of the corpus may be scanned
+    in another process): the adoption rows and the facts kept of each notice."""
+    wanted = set(levels or [])
+    prepared = prepared or PreparedFrame(frame_entries)
+    views: dict[str, EntryView] = {}
+    rows: list[dict] = []
+    notices: dict[str, NoticeFacts] = {}
+    for record in records:
+        if wanted and record.get("admin_level") not in wanted:
+            continue
+        found, facts = notice_adoptions(record, frame_entries, prepared, wanted_ids, views)
+        notices[facts.doc_id] = facts
+        rows += found
+    return rows, notices
+
+
+SCAN_CHUNK = 250  # notices a worker scans at a time
+_prepared_frame: list[PreparedFrame] = []  # the frame prepared in the parent, inherited by forked workers
+
+
+def scan_database(db_path, ids: list[str], frame_entries: list[dict], wanted_ids: set[str],
+                  levels: Iterable[str] | None = None, workers: int | None = None
+                  ) -> tuple[list[dict], dict[str, NoticeFacts]]:
+    """:func:`scan` of the stored notices ``ids``, shared in chunks among ``workers`` processes
+    (default: cores), each reading its own records; the result is the same whatever the number."""
+    import multiprocessing
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    workers = min(workers or os.cpu_count() or 1, max(1, len(ids) // SCAN_CHUNK))
+    chunks = [ids[i:i + SCAN_CHUNK] for i in range(0, len(ids), SCAN_CHUNK)]
+    job = (str(db_path), frame_entries, wanted_ids, list(levels or []))
+    _prepared_frame[:] = [PreparedFrame(frame_entries)]  # once, before the workers fork
+    if workers <= 1:
+        parts = map(_scan_chunk, [(*job, chunk) for chunk in chunks])
+        return _joined_parts(parts)
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        return _joined_parts(pool.map(_scan_chunk, [(*job, chunk) for chunk in chunks]))
+
+
+def _scan_chunk(job) -> tuple[list[dict], dict[str, NoticeFacts]]:
+    from .. import store
+
+    db_path, frame_entries, wanted_ids, levels, ids = job
+    prepared = _prepared_frame[0] if _prepared_frame else None  # forked: inherited; spawned: built here
+    db = store.open_db(db_path)
+    try:
+        return scan(store.iter_records_of(db, ids), frame_entries, wanted_ids, levels, prepared)
+    finally:
+        db.close()
+
+
+def _joined_parts(parts) -> tuple[list[dict], dict[str, NoticeFacts]]:
+    rows: list[dict] = []
+    notices: dict[str, NoticeFacts] = {}
+    for part_rows, part_notices in parts:  # in chunk order: the corpus order
+        rows += part_rows
+        notices.update(part_notices)
+    return rows, notices
+
+
+def assemble(rows: list[dict], notices: dict[str, NoticeFacts], entries: list[dict], resolve,
+             documents: dict[str, dict], reference: tuple[str, str] | None = None) -> dict:
+    """The second half of :func:`adoption`: parents, lags, names, the summary."""
+    ref_day, ref_how = reference or reference_date()
+    parents = {d: find_parent(f, resolve, documents) for d, f in notices.items()}
+    names = column_names([(d, f.locality, f.doc_number) for d, f in notices.items()], plain=False)
+    for row in rows:
+        _complete(row, notices[row["doc_id"]], parents[row["doc_id"]], notices, ref_day, names)
+    rows.sort(key=lambda r: (r["frame_id"], level_rank(r["level"]), r["issue_date"] or "9999", r["doc_id"]))
+    return {"reference": {"doc_number": national_facts()["doc_number"], "day": ref_day, "how": ref_how,
+                          "frame": PROVENANCE},
+            "entries": [{"id": e["id"], "label": e["label"]} for e in entries], "adoptions": rows,
+            "summary": summarise(rows, notices, entries), "parents": parents,
+            "notices": {d: {"locality": f.locality, "level": f.level, "issue_date": f.issue_date,
+                            "doc_number": f.doc_number, "name": names[d]} for d, f in notices.items()}}
+
+
+def _complete(row: dict, facts: NoticeFacts, parent: dict, notices: dict, ref_day: str, names: dict) -> None:
+    """Who the adopter is, when (lag), and whether the entry came from its parent."""
+    lag, timing = lag_of(facts.issue_date, ref_day)
+    row.update({"locality": facts.locality, "level": facts.level, "issue_date": facts.issue_date,
+                "doc_number": facts.doc_number, "adopter": names[facts.doc_id], "lag_days": lag, "timing": timing,
+                "parent": parent})
+    if parent.get("in_corpus") and parent["id"] in notices:
+        row["from_parent"] = FROM_PARENT if row["frame_id"] in notices[parent["id"]].covered else ADDED
+        row["parent_name"] = names[parent["id"]]
+    elif parent.get("in_corpus"):  # the parent is stored but outside the selection (--level)
+        row["from_parent"] = "parent outside the selection"
+        row["parent_name"] = f"{parent['locality']}（{parent['doc_number']}）"
+    else:
+        row["from_parent"] = PARENT_OUTSIDE + (f": {parent['doc_number']}" if parent.get("doc_number") else "") \
+            if parent.get("quote") else NO_PARENT
+        row["parent_name"] = parent.get("doc_number") or ""
+
+
+def summarise(rows: list[dict], notices: dict[str, NoticeFacts], entries: list[dict]) -> list[dict]:
+    """Per entry and level: notices of the level, how many adopt (share), median lag over the
+    dated ones after the reference; predating and undated adopters counted apart."""
+    per_level: dict[str, int] = {}
+    for f in notices.values():
+        per_level[f.level or ""] = per_level.get(f.level or "", 0) + 1
+    grouped: dict[tuple[str, str], list[dict]] = {}
+    for r in rows:
+        grouped.setdefault((r["frame_id"], r["level"] or ""), []).append(r)
+    out = []
+    for entry in entries:
+        for level in sorted(per_level, key=level_rank):
+            mine = grouped.get((entry["id"], level), [])
+            lags = [r["lag_days"] for r in mine if r["lag_days"] is not None]
+            out.append({"frame_id": entry["id"], "label": entry["label"], "level": level or "level unknown",
+                        "notices": per_level[level], "adopting": len(mine),
+                        "share": round(len(mine) / per_level[level], 3),
+                        "median_lag_days": _number(statistics.median(lags)) if lags else None, "dated": len(lags),
+                        "predates": sum(r["timing"] == PREDATES for r in mine),
+                        "date_unknown": sum(r["timing"] == DATE_UNKNOWN for r in mine),
+                        "own_item": sum(r["where"] == OWN_ITEM for r in mine),
+                        "inside_item": sum(r["where"] == INSIDE_ITEM for r in mine)})
+    return out
+
+
+# ------------------------------------------------------------------ tables
+
+
+def units_cell(units: list[UnitShown]) -> str:
+    """``lead: 医保局; support: 民政局 (inferred: duty paragraph)``: printed units plain, others labelled."""
+    return "; ".join(f"{u.role}: {u.raw}{PRINTED_SOURCES.get(u.source, ' (' + u.source + ')')}" for u in units)
+
+
+def targets_cell(targets: list[TargetShown]) -> str:
+    return "; ".join(f"{_fmt(t)} ({t.indicator})" for t in targets)
+
+
+def public(result: dict) -> dict:
+    """The result as JSON holds it: units and targets as objects with their field names."""
+    rows = [{**r, "units": [u._asdict() for u in r["units"]], "targets": [t._asdict() for t in r["targets"]]}
+            for r in result["adoptions"]]
+    return {**result, "adoptions": rows}
+
+
+ADOPTION_COLUMNS = ["frame_id", "entry", "locality", "level", "date", "文号", "timing", "lag_days", "where",
+                    "path", "quote", "matched", "targets", "units", "parent", "from_parent", "doc_id"]
+
+
+def adoption_table(result: dict) -> tuple[list[dict], list[str]]:
+    """One row per adoption, every claim with its evidence (quote, matched phrase, parent's citation)."""
+    table = []
+    for r in result["adoptions"]:
+        parent = r["parent"]
+        cited = f" [{parent['verb']}: {parent['quote']}]" if parent.get("quote") else ""
+        table.append({"frame_id": r["frame_id"], "entry": r["label"], "locality": r["locality"] or "",
+                      "level": r["level"] or "", "date": r["issue_date"] or "", "文号": r["doc_number"] or "",
+                      "timing": r["timing"], "lag_days": "" if r["lag_days"] is None else r["lag_days"],
+                      "where": r["where"], "path": r["path"] or "", "quote": r["quote"] or "",
+                      "matched": "、".join(r["matched_terms"]), "targets": targets_cell(r["targets"]),
+                      "units": units_cell(r["units"]), "parent": (r["parent_name"] or "") + cited,
+                      "from_parent": r["from_parent"], "doc_id": r["doc_id"]})
+    return table, ADOPTION_COLUMNS
+
+
+SUMMARY_COLUMNS = ["frame_id", "entry", "level", "notices", "adopting", "share", "median_lag_days", "dated",
+                   "predates", "date_unknown", "own_item", "inside_item"]
+
+
+def summary_table(result: dict) -> tuple[list[dict], list[str]]:
+    return ([{**{k: s[k] for k in SUMMARY_COLUMNS if k in s}, "entry": s["label"],
+              "median_lag_days": "" if s["median_lag_days"] is None else s["median_lag_days"]}
+             for s in result["summary"]], SUMMARY_COLUMNS)
+
+
+EVENT_COLUMNS = ["node", "cascade", "policy", "time", "day", "level", "parent", "parent_time", "where", "quote",
+                 "doc_id"]
+
+
+def events_table(result: dict) -> tuple[list[dict], list[str]]:
+    """One row per dated adoption, as diffusion research reads them (SPID: adopter, policy, year;
+    R NetworkInference ``as.cascade(data, node_names, cascade_node_name='node',
+    event_time_name='time', cascade_name='cascade')``): ``node`` the adopter, ``cascade`` the frame
+    entry, ``time`` the day number after the reference (``day`` = ``time``), ``parent`` the notice it
+    implements where that notice adopted the entry too. Undated and predating adoptions are left
+    out (a cascade needs a time) and counted in the header."""
+    by_doc_entry = {(r["doc_id"], r["frame_id"]): r for r in result["adoptions"]}
+    table = []
+    for r in result["adoptions"]:
+        if r["lag_days"] is None:
+            continue
+        parent = r["parent"]
+        upstream = by_doc_entry.get((parent.get("id"), r["frame_id"])) if parent.get("id") else None
+        table.append({"node": r["adopter"], "cascade": r["frame_id"], "policy": r["label"], "time": r["lag_days"],
+                      "day": r["issue_date"], "level": r["level"] or "",
+                      "parent": upstream["adopter"] if upstream else "",
+                      "parent_time": upstream["lag_days"] if upstream and upstream["lag_days"] is not None else "",
+                      "where": r["where"], "quote": r["quote"] or "", "doc_id": r["doc_id"]})
+    return table, EVENT_COLUMNS
+
+
+def about_lines(result: dict, events: bool = False) -> list[str]:
+    """The header of every output: the reference and its date, the frame, the method, the labels."""
+    ref = result["reference"]
+    lines = [f"reference: {ref['doc_number']}; lags in days after {ref['day']} ({ref['how']})",
+             f"frame: national measure frame ({ref['frame']})",
+             "method: each frame entry looked for in every sentence of each notice (own item by heading, else a "
+             "cue phrase inside another item, goals, duties or annex); quote and matched phrase given",
+             f"'{PREDATES}': issued in a month before the reference (no negative lags); '{DATE_UNKNOWN}': the "
+             "notice prints no date",
+             "units: as printed (inline marker, task table); '(inferred: duty paragraph)' and '(implied: sole "
+             "issuer)' are not printed beside the measure",
+             "parent: the notice's 贯彻落实/根据/按照 citation resolved in the corpus to a higher level; "
+             f"'{FROM_PARENT}': the parent covers the entry too; '{ADDED}': it does not"]
+    if events:
+        skipped = sum(r["lag_days"] is None for r in result["adoptions"])
+        lines.append(f"events: time = days after {ref['day']}; {skipped} undated or predating adoptions left out")
+    return lines
+
+
+# ------------------------------------------------------------------ a notice against its parent
+
+
+def parent_diff(record: Record, parent: Record, frame_entries: list[dict]) -> list[dict]:
+    """``record`` against the notice it implements, through the frame: per entry either covers,
+    ``added`` (the notice only), ``dropped`` (the parent only) or ``kept``; for kept entries the
+    targets (same unit) compared — ``strengthened`` / ``weakened`` / ``same`` — and the lead
+    functions (``responsibility``: same / narrower / wider / different, as ``diff``). Each row
+    quotes both sides."""
+    from .diff import responsibility_change, target_change
+
+    prepared = PreparedFrame(frame_entries)
+    mine = {r["frame_id"]: r for r in notice_adoptions(record, frame_entries, prepared)[0]}
+    theirs = {r["frame_id"]: r for r in notice_adoptions(parent, frame_entries, prepared)[0]}
+    rows = []
+    for entry in frame_entries:
+        here, there = mine.get(entry["id"]), theirs.get(entry["id"])
+        if not here and not there:
+            continue
+        state = "kept" if here and there else "added" if here else "dropped"
+        changes = [f"{target_change(a._asdict(), b._asdict())}: {_fmt(a)} → {_fmt(b)}" for a in (there or {}).get("targets", [])
+                   for b in (here or {}).get("targets", []) if a.unit == b.unit] if state == "kept" else []
+        moved = responsibility_change(_leads(there), _leads(here)) if state == "kept" else None
+        rows.append({"frame_id": entry["id"], "entry": entry["label"], "state": state,
+                     "targets": "; ".join(changes), "responsibility": moved or "",
+                     "leads": f"{'、'.join(_leads(there))} → {'、'.join(_leads(here))}" if moved else "",
+                     "notice": f"{here['path'] or ''} {here['quote']}".strip() if here else "",
+                     "parent": f"{there['path'] or ''} {there['quote']}".strip() if there else ""})
+    return rows
+
+
+PARENT_DIFF_COLUMNS = ["frame_id", "entry", "state", "targets", "responsibility", "leads", "notice", "parent"]
+
+
+def _leads(row: dict | None) -> list[str]:
+    return list(dict.fromkeys(u.function or u.raw for u in (row or {}).get("units", [])
+                              if u.role in ("lead", "responsible")))
+
+
+def _fmt(t: TargetShown) -> str:
+    symbol = {">=": "≥", "<=": "≤", "=": ""}.get(t.comparator or "", t.comparator or "")
+    value = int(t.value) if float(t.value).is_integer() else t.value
+    return f"{symbol}{value}{t.unit}"
+
+
+TERMINAL_COLUMNS = ["entry", "notice", "date", "lag", "where", "quote", "units", "parent"]
+
+
+def terminal_table(result: dict) -> tuple[list[dict], list[str]]:
+    """The terminal's narrower view of :func:`adoption_table`: one row per adoption, the notice with
+    its level and 文号, the lag or why there is none, the quote, the units, the parent's state."""
+    table = []
+    for r in result["adoptions"]:
+        lag = f"+{r['lag_days']} d" if r["lag_days"] is not None else r["timing"]
+        table.append({"entry": f"{r['frame_id']} {r['label']}",
+                      "notice": f"{r['locality'] or r['doc_id']} ({r['level'] or 'level unknown'})\n"
+                                f"{r['doc_number'] or r['doc_id']}",
+                      "date": r["issue_date"] or DATE_UNKNOWN, "lag": lag,
+                      "where": f"{r['where']}\n{r['path'] or ''}".strip(),
+                      "quote": f"{r['quote']} [{'、'.join(r['matched_terms'])}]",
+                      "units": units_cell(r["units"]).replace("; ", "\n"),
+                      "parent": f"{r['from_parent']}" + (f"\n{r['parent_name']}" if r["parent"].get("in_corpus") else "")})
+    return table, TERMINAL_COLUMNS
+
+
+def _number(value: float) -> float | int:
+    """518.0 → 518 (a median of two lags may end in .5, not otherwise)."""
+    return int(value) if float(value).is_integer() else value

@@ -1,0 +1,263 @@
+"""Pictures and the page of ``policydiff adoption``: adopters over time, one line per level, the
+reference's date marked; a ladder of one measure down the levels with lags on the edges; a
+self-contained HTML page with the tables and both pictures (inline SVG).
+
+The frame is derived from implementing notices, and every picture says so in its caption.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+from datetime import date
+from pathlib import Path
+
+from ..compare.adoption import AFTER, DATE_UNKNOWN, PREDATES, adoption_table, events_table, summary_table, terminal_table
+from ..errors import PolicydiffError
+from ..textutils import level_rank
+from .pictures import LEVEL_COLORS, _font, _pyplot
+
+MAX_LADDER_NODES = 60  # a ladder picture of more boxes is unreadable; the table holds them all
+
+WORDS = {
+    "en": {"national": "national", "provincial": "provincial", "prefecture": "prefecture", "county": "county",
+           "": "level unknown", "curve": "Notices adopting", "date": "issue date", "count": "notices (cumulative)",
+           "ref": "reference", "ladder": "Down the ladder", "days": "d", "undated": "undated, not drawn",
+           "frame": "frame derived from implementing notices", "not_adopting": "cites it, does not adopt",
+           "more": "more adopters in the table", "predates": "predates reference",
+           "cited": "implements (not in the corpus):", "undated_box": "date unknown", "after_ref": "after reference"},
+    "zh": {"national": "国家", "provincial": "省级", "prefecture": "地市级", "county": "县级", "": "级别不明",
+           "curve": "采纳该措施的文件数", "date": "印发日期", "count": "文件数（累计）", "ref": "参照文件",
+           "ladder": "逐级落实", "days": "天", "undated": "无日期，未画出", "frame": "框架由各地实施文件归纳",
+           "not_adopting": "被引用、未采纳", "more": "其余见表格", "predates": "早于参照文件",
+           "cited": "所落实文件（语料外）：", "undated_box": "日期不明", "after_ref": "晚于参照文件"},
+}
+ZH_COLUMNS = {"entry": "措施", "locality": "地区", "level": "级别", "date": "日期", "timing": "时间关系",
+              "lag_days": "滞后天数", "where": "位置", "quote": "引文", "matched": "匹配词", "targets": "指标",
+              "units": "责任单位", "parent": "上级文件", "from_parent": "来源", "notices": "文件数",
+              "adopting": "采纳数", "share": "采纳比例", "median_lag_days": "滞后天数中位数"}
+ZH_VALUES = {AFTER: "晚于参照文件", PREDATES: "早于参照文件", DATE_UNKNOWN: "日期不明", "own item": "单列条目",
+             "inside another item": "并入其他条目", "goals only": "仅见于目标", "duties only": "仅见于职责",
+             "annex only": "仅见于附件", "from parent": "承自上级文件", "added (parent does not cover it)": "新增（上级未列）",
+             "provincial": "省级", "prefecture": "地市级", "county": "县级", "national": "国家"}
+
+
+def words(lang: str) -> dict:
+    return WORDS["zh" if lang == "zh" else "en"]
+
+
+def in_chinese(rows: list[dict], columns: list[str]) -> tuple[list[dict], list[str]]:
+    """Column names and fixed values (timing, where, level, from parent) in Chinese; quotes untouched."""
+    named = [ZH_COLUMNS.get(c, c) for c in columns]
+    return ([{ZH_COLUMNS.get(c, c): ZH_VALUES.get(v, v) if isinstance(v, str) else v for c, v in r.items()}
+             for r in rows], named)
+
+
+def table(result: dict, fmt: str, lang: str = "en", events: bool = False, summary: bool = False
+          ) -> tuple[list[dict], list[str]]:
+    """The rows of one output: the events, the summary, the terminal's narrower view or the full table;
+    column names and fixed values in Chinese with ``lang="zh"`` (the events stay as diffusion tools read them)."""
+    view = events_table if events else summary_table if summary else terminal_table if fmt == "table" \
+        else adoption_table
+    rows, columns = view(result)
+    return in_chinese(rows, columns) if lang == "zh" and not events else (rows, columns)
+
+
+def write_file(result: dict, rows: list[dict], columns: list[str], path: Path, fmt: str, lang: str,
+               about: list[str]) -> None:
+    """``.parquet`` (every column text, empty cells null) or ``.xlsx`` (the about lines, the adoptions
+    and the summary, a sheet each)."""
+    if fmt == "parquet":
+        from .tables import write_parquet
+
+        write_parquet(path, {c: str for c in columns},
+                      [tuple(None if r.get(c) in (None, "") else str(r.get(c)) for c in columns) for r in rows])
+        return
+    from .export import write_xlsx
+
+    totals, total_columns = table(result, "xlsx", lang, summary=True)
+    write_xlsx({"adoptions": rows, "summary": totals}, path, {"adoptions": columns, "summary": total_columns}, about)
+
+
+# ------------------------------------------------------------------ adopters over time
+
+
+def draw_curve(result: dict, path, lang: str = "en", fmt: str | None = None) -> None:
+    """Cumulative adopting notices by issue date, one line per level (and per entry when several),
+    the reference's date marked; undated adopters counted in the caption."""
+    plt = _pyplot()
+    w = words(lang)
+    rows = result["adoptions"]
+    if not rows:
+        raise PolicydiffError(f"{path}: no notice adopts the chosen entries; nothing to draw")
+    entries = list(dict.fromkeys(r["frame_id"] for r in rows))
+    styles = ["-", "--", ":", "-."]
+    fig, ax = plt.subplots(figsize=(8, 4.6))
+    for k, frame_id in enumerate(entries[:4]):
+        mine = [r for r in rows if r["frame_id"] == frame_id and r["issue_date"]]
+        for level in sorted({r["level"] or "" for r in mine}, key=level_rank):
+            days = sorted(date.fromisoformat(r["issue_date"][:10]) for r in mine if (r["level"] or "") == level)
+            label = w[level] + (f" · {frame_id} {mine[0]['label']}" if len(entries) > 1 else "")
+            ax.step(days, range(1, len(days) + 1), where="post", color=LEVEL_COLORS.get(level, "#7f7f7f"),
+                    linestyle=styles[k], marker="o", markersize=3, label=label)
+    from matplotlib.ticker import MaxNLocator
+
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ref = date.fromisoformat(result["reference"]["day"])
+    ax.axvline(ref, color="#d62728", lw=1, linestyle="--")
+    ax.text(ref, ax.get_ylim()[1], f" {w['ref']} {result['reference']['doc_number']} ({reference_label(result, lang)})",
+            color="#d62728", fontproperties=_font(8), va="top")
+    ax.set_xlabel(w["date"], fontproperties=_font(9))
+    ax.set_ylabel(w["count"], fontproperties=_font(9))
+    ax.legend(prop=_font(8), loc="upper left", bbox_to_anchor=(0, 0.92), frameon=False)
+    undated = sum(r["timing"] == DATE_UNKNOWN for r in rows)
+    title = " / ".join(f"{e['id']} {e['label']}" for e in result["entries"] if e["id"] in entries[:4])
+    fig.suptitle(f"{w['curve']}: {title}", fontproperties=_font(12), x=0.01, ha="left")
+    caption = f"{w['frame']}; {result['reference']['how']}" + (f"; {undated} {w['undated']}" if undated else "")
+    fig.text(0.01, 0.01, caption, fontproperties=_font(7), color="#555555", wrap=True)
+    fig.autofmt_xdate()
+    fig.tight_layout(rect=(0, 0.05, 1, 1))
+    fig.savefig(path, dpi=100, format=fmt)
+    plt.close(fig)
+
+
+# ------------------------------------------------------------------ one measure down the ladder
+
+
+def reference_label(result: dict, lang: str = "en") -> str:
+    """The reference's date as known: ``2021-02 (month only)`` where only its month is."""
+    ref = result["reference"]
+    month_only = "（仅知月份）" if lang == "zh" else " (month only)"
+    return f"{ref['day'][:7]}{month_only}" if "only its month" in ref["how"] else ref["day"]
+
+
+def ladder_nodes(result: dict, frame_id: str) -> tuple[list[dict], list[tuple[str, str, int | None]]]:
+    """Boxes (adopters of ``frame_id`` and the parents they cite) and edges parent → child with
+    the child's lag after its parent in days (None where a date is missing)."""
+    rows = [r for r in result["adoptions"] if r["frame_id"] == frame_id][:MAX_LADDER_NODES]
+    boxes = {r["doc_id"]: {"id": r["doc_id"], "name": r["adopter"], "level": r["level"] or "",
+                           "date": r["issue_date"], "lag": r["lag_days"], "timing": r["timing"], "adopts": True,
+                           "cited": None if r["parent"].get("in_corpus") else r["parent"].get("doc_number")}
+             for r in rows}
+    edges = []
+    for r in rows:
+        parent = r["parent"]
+        if not parent.get("id"):
+            continue
+        if parent["id"] not in boxes:
+            known = result["notices"].get(parent["id"], {})
+            boxes[parent["id"]] = {"id": parent["id"], "name": r["parent_name"], "level": parent.get("level") or "",
+                                   "date": parent.get("issue_date"), "lag": None, "timing": "", "adopts": False,
+                                   "cited": None,
+                                   **({"name": known["name"]} if known else {})}
+        edges.append((parent["id"], r["doc_id"], _days_between(parent.get("issue_date"), r["issue_date"])))
+    return list(boxes.values()), edges
+
+
+def _days_between(earlier: str | None, later: str | None) -> int | None:
+    if not earlier or not later:
+        return None
+    return (date.fromisoformat(later[:10]) - date.fromisoformat(earlier[:10])).days
+
+
+def draw_ladder(result: dict, frame_id: str, path, lang: str = "en", fmt: str | None = None) -> None:
+    """One box per adopter on its level's row (the reference on top), edges parent → child
+    labelled with the days between them; from the reference, the lag after its date."""
+    plt = _pyplot()
+    w = words(lang)
+    boxes, edges = ladder_nodes(result, frame_id)
+    if not boxes:
+        raise PolicydiffError(f"{path}: no notice adopts {frame_id}; nothing to draw")
+    levels = ["national"] + sorted({b["level"] for b in boxes} - {"national"}, key=level_rank)
+    rows = {lv: [b for b in boxes if b["level"] == lv] for lv in levels}
+    width = max(4, max(len(v) for v in rows.values()))
+    parent_of = {child: source for source, child, _ in edges}
+    at: dict[str, tuple[float, int]] = {}
+    for y, lv in enumerate(levels):  # top down: each row ordered under its parents (fewer crossings), then by date
+        row = sorted(rows[lv], key=lambda b: (at.get(parent_of.get(b["id"], ""), (width, 0))[0],
+                                              b["date"] or "9999", b["name"]))
+        for x, b in enumerate(row):
+            at[b["id"]] = ((x + 0.5) * width / max(1, len(row)), y)
+    ref = result["reference"]
+    at["__reference__"] = (width / 2, 0)
+    fig, ax = plt.subplots(figsize=(min(3.4 * width, 60), 1.6 * len(levels) + 1))
+    ax.set_xlim(-0.9, width)
+    ax.set_ylim(len(levels) - 0.4, -0.6)
+    ax.axis("off")
+    parented = {child for _, child, _ in edges}
+    for b in boxes:  # an adopter with no parent in the corpus hangs from the reference
+        if b["level"] == levels[1] and b["id"] not in parented and b["adopts"]:
+            edges.append(("__reference__", b["id"], b["lag"]))
+    for source, target, days in edges:
+        (x0, y0), (x1, y1) = at[source], at[target]
+        ax.annotate("", (x1, y1 - 0.18), (x0, y0 + 0.18), arrowprops={"arrowstyle": "-|>", "color": "#555555"})
+        if days is not None:
+            ax.text((x0 + x1) / 2, (y0 + y1) / 2, f"+{days}{w['days']}", fontproperties=_font(8), ha="center",
+                    va="center", bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
+    ax.text(*at["__reference__"], f"{ref['doc_number']}\n{reference_label(result, lang)}", fontproperties=_font(8), ha="center",
+            va="center", bbox={"facecolor": "white", "edgecolor": LEVEL_COLORS["national"], "linestyle": "--"})
+    for b in boxes:
+        color = LEVEL_COLORS.get(b["level"], "#7f7f7f")
+        when = b["date"] or w["undated_box"]
+        when += f" (+{b['lag']}{w['days']} {w['after_ref']})" if b["lag"] is not None else ""
+        label = f"{b['name']}\n{when}" + (f"\n{w['predates']}" if b["timing"] == PREDATES else "") \
+            + (f"\n{w['cited']} {b['cited']}" if b["cited"] else "")
+        ax.text(*at[b["id"]], label, fontproperties=_font(7.5), ha="center", va="center",
+                color="white" if b["adopts"] else color,
+                bbox={"facecolor": color if b["adopts"] else "white", "edgecolor": color,
+                      "linestyle": "-" if b["adopts"] else "--", "boxstyle": "round"})
+    for y, lv in enumerate(levels):
+        ax.text(-0.85, y, w[lv], fontproperties=_font(9), color=LEVEL_COLORS.get(lv, "#7f7f7f"), va="center")
+    label = next(e["label"] for e in result["entries"] if e["id"] == frame_id)
+    fig.suptitle(f"{w['ladder']}: {frame_id} {label}", fontproperties=_font(12), x=0.01, ha="left")
+    more = sum(r["frame_id"] == frame_id for r in result["adoptions"]) - MAX_LADDER_NODES
+    caption = f"{w['frame']}; {ref['how']}; dashed: {w['not_adopting']}" + (f"; +{more} {w['more']}" if more > 0 else "")
+    fig.text(0.01, 0.01, caption, fontproperties=_font(7), color="#555555", wrap=True)
+    fig.savefig(path, dpi=100, format=fmt)
+    plt.close(fig)
+
+
+def write_picture(result: dict, path, lang: str = "en") -> Path:
+    """``x.png`` / ``x.svg``: the curve; ``x-ladder.png`` beside it for the first entry."""
+    path = Path(path)
+    draw_curve(result, path, lang)
+    if result["adoptions"]:
+        draw_ladder(result, result["adoptions"][0]["frame_id"], path.with_name(f"{path.stem}-ladder{path.suffix}"),
+                    lang)
+    return path
+
+
+# ------------------------------------------------------------------ the page
+
+
+def _svg(picture: str, result: dict, lang: str, frame_id: str = "") -> str:
+    buffer = io.StringIO()
+    if picture == "curve":
+        draw_curve(result, buffer, lang, fmt="svg")
+    else:
+        draw_ladder(result, frame_id, buffer, lang, fmt="svg")
+    text = buffer.getvalue()
+    return text[text.find("<svg"):]
+
+
+def page(result: dict, about: list[str], lang: str = "en") -> str:
+    """A self-contained page: what is compared, the pictures (inline SVG), the summary and the table."""
+    from .export import to_html
+
+    pictures = []
+    if result["adoptions"]:
+        pictures.append(_svg("curve", result, lang))
+        for e in dict.fromkeys(r["frame_id"] for r in result["adoptions"]):
+            pictures.append(_svg("ladder", result, lang, e))
+    summary, s_columns = summary_table(result)
+    table, columns = adoption_table(result)
+    if lang == "zh":
+        summary, s_columns = in_chinese(summary, s_columns)
+        table, columns = in_chinese(table, columns)
+    title = "adoption of the national measures" if lang != "zh" else "国家措施的逐级采纳"
+    head = to_html(summary, s_columns, title, about=about)
+    body = to_html(table, columns, "")
+    start = body.find("<table>")
+    pictures_html = "".join(f"<figure>{svg}</figure>" for svg in pictures)
+    return head.replace("</body>", f"{pictures_html}<h2>{html.escape('采纳明细' if lang == 'zh' else 'adoptions')}</h2>"
+                                   f"{body[start:body.rfind('</body>')]}</body>")

@@ -1,0 +1,300 @@
+"""The implementation ladder (``policydiff adoption``, ``diff --against parent``) checked against
+ladders with a known answer (benchmarks/ladders.py: our own sentences in notice shape), and the
+lag rules row by row."""
+
+import csv
+import io
+import json
+import sys
+from statistics import median
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import ROOT
+from policydiff.cli import cli
+from policydiff.compare.adoption import (
+    ADDED,
+    AFTER,
+    DATE_UNKNOWN,
+    FROM_PARENT,
+    PARENT_OUTSIDE,
+    PREDATES,
+    UnitShown,
+    choose_entries,
+    lag_of,
+    units_cell,
+)
+from policydiff.compare.frame import load_frame
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from ladders import MEASURES, REFERENCE_DAY, ladders
+
+LEVEL_OF = {"provincial": "provincial", "prefecture": "prefecture", "county": "county"}
+
+
+def run(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+@pytest.fixture(scope="module")
+def db_path(tmp_path_factory):
+    """The bundled corpus, ingested."""
+    path = tmp_path_factory.mktemp("corpus") / "c.db"
+    assert run("ingest", ROOT / "corpus", "--db", path, "--workers", "1", "--quiet").exit_code == 0
+    return path
+
+
+@pytest.fixture(scope="module")
+def ladder(tmp_path_factory):
+    """Two ladders (14 notices) ingested; the generator's key beside them."""
+    folder = tmp_path_factory.mktemp("ladders")
+    files, key = ladders(2, seed=7)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    db = folder / "l.db"
+    result = run("ingest", folder, "--db", db, "--workers", "1", "--quiet")
+    assert result.exit_code == 0, result.output
+    out = folder / "a.json"
+    assert run("adoption", "--db", db, "-o", out).exit_code == 0
+    return db, key, json.loads(out.read_text(encoding="utf-8"))
+
+
+def _rows_of(result):
+    """(file stem, frame id) -> adoption row, for the generated measures."""
+    return {(r["doc_id"], r["frame_id"]): r for r in result["adoptions"] if r["frame_id"] in MEASURES}
+
+
+def test_every_generated_adoption_is_found_and_nothing_else(ladder):
+    _, key, result = ladder
+    expected = {(name.removesuffix(".txt"), f) for name, k in key.items() for f in k["measures"]}
+    assert set(_rows_of(result)) == expected
+
+
+def test_every_lag_and_timing(ladder):
+    _, key, result = ladder
+    for (doc, frame_id), row in _rows_of(result).items():
+        k = key[doc + ".txt"]
+        assert row["issue_date"] == k["date"], doc
+        assert row["lag_days"] == k["lag"], (doc, frame_id)
+        assert row["timing"] == (AFTER if k["date"] else DATE_UNKNOWN), doc
+        assert row["where"] == "own item" and MEASURES[frame_id][0] in row["quote"]
+
+
+def test_an_undated_notice_is_kept_apart(ladder):
+    _, key, result = ladder
+    undated = [n for n, k in key.items() if k["date"] is None]
+    assert undated  # the generator writes some
+    assert all(result["notices"][n.removesuffix(".txt")]["issue_date"] is None for n in undated)
+
+
+def test_every_share_and_median_lag(ladder):
+    _, key, result = ladder
+    for s in result["summary"]:
+        if s["frame_id"] not in MEASURES:
+            continue
+        of_level = [k for k in key.values() if k["level"] == s["level"]]
+        adopting = [k for k in of_level if s["frame_id"] in k["measures"]]
+        lags = [k["lag"] for k in adopting if k["lag"] is not None]
+        assert (s["notices"], s["adopting"]) == (len(of_level), len(adopting)), s
+        assert s["share"] == round(len(adopting) / len(of_level), 3)
+        assert s["median_lag_days"] == (median(lags) if lags else None), s
+        assert s["date_unknown"] == len(adopting) - len(lags)
+
+
+def test_every_parent_and_from_parent_state(ladder):
+    _, key, result = ladder
+    for (doc, frame_id), row in _rows_of(result).items():
+        k = key[doc + ".txt"]
+        if k["parent"] is None:  # the province implements the national opinion, not in the corpus
+            assert row["from_parent"] == f"{PARENT_OUTSIDE}: 国卫扶贫发〔2021〕6号"
+            continue
+        assert row["parent"]["id"] == k["parent"].removesuffix(".txt")
+        assert row["parent"]["levels_up"] == 1 and row["parent"]["verb"] == "贯彻落实"
+        assert row["from_parent"] == (FROM_PARENT if k["from_parent"][frame_id] else ADDED), (doc, frame_id)
+
+
+def test_events_name_the_parent_where_it_adopted_first(ladder):
+    db, key, _ = ladder
+    out = run("adoption", "--events", "--db", db, "--format", "csv")
+    assert out.exit_code == 0
+    lines = [line for line in out.output.lstrip("\ufeff").splitlines() if not line.startswith("#")]
+    events = {(r["doc_id"], r["cascade"]): r for r in csv.DictReader(io.StringIO("\n".join(lines)))}
+    for (doc, frame_id), event in events.items():
+        k = key.get(doc + ".txt")
+        if k is None or frame_id not in MEASURES:
+            continue
+        assert int(event["time"]) == k["lag"] and event["day"] == k["date"]
+        upstream = k["parent"] and k["from_parent"][frame_id] and key[k["parent"]]
+        assert bool(event["parent"]) == bool(upstream), (doc, frame_id)
+        if upstream:
+            assert event["parent"].startswith(upstream["place"]) and int(event["parent_time"]) == upstream["lag"]
+    undated = {(n.removesuffix(".txt"), f) for n, k in key.items() if k["date"] is None for f in k["measures"]}
+    assert undated and not undated & set(events)  # a cascade needs a time: undated adoptions are left out
+
+
+def test_every_parent_diff_state(ladder):
+    db, key, _ = ladder
+    for name, k in key.items():
+        if k["parent"] is None:
+            continue
+        out = run("diff", name.removesuffix(".txt"), "--against", "parent", "--db", db, "--format", "json")
+        assert out.exit_code == 0, out.output
+        rows = {r["frame_id"]: r for r in json.loads(out.output)["entries"] if r["frame_id"] in MEASURES}
+        parent = key[k["parent"]]
+        for frame_id in set(k["measures"]) | set(parent["measures"]):
+            state = "kept" if frame_id in k["measures"] and frame_id in parent["measures"] else \
+                "added" if frame_id in k["measures"] else "dropped"
+            assert rows[frame_id]["state"] == state, (name, frame_id)
+        assert sorted(k["dropped"]) == sorted(f for f, r in rows.items() if r["state"] == "dropped")
+        if k["target"]:
+            assert rows["F02"]["targets"].startswith(k["target"] + ":"), (name, rows["F02"])
+        for frame_id, row in rows.items():
+            if row["state"] == "kept":
+                moved = frame_id in k["lead_moved"]
+                assert (row["responsibility"] != "same") == moved, (name, frame_id, row["responsibility"])
+
+
+def test_parent_not_in_corpus_falls_back_to_the_frame_with_a_note(ladder):
+    db, key, _ = ladder
+    province = next(n for n, k in key.items() if k["level"] == "provincial").removesuffix(".txt")
+    out = run("diff", province, "--against", "parent", "--db", db, "--format", "json")
+    assert out.exit_code == 0
+    notes = json.loads(out.output)["notes"]
+    assert notes[0].startswith("--against parent: it cites 国卫扶贫发〔2021〕6号")
+    assert "compared with the national frame instead" in notes[0]
+
+
+# ------------------------------------------------------------------ lags, row by row
+
+@pytest.mark.parametrize("issued, expected", [
+    ("2021-06-15", (134, AFTER)),            # an ordinary lag after the reference's day
+    ("2021-02-01", (0, AFTER)),              # the reference's own day
+    ("2021-02-20", (19, AFTER)),             # same month as a month-only reference: counted, not predating
+    ("2021-01-31", (None, PREDATES)),        # the month before: marked, never a negative lag
+    ("2018-08-30", (None, PREDATES)),        # years before (连云港 2018 in the bundled corpus)
+    (None, (None, DATE_UNKNOWN)),            # the notice prints no date
+    ("", (None, DATE_UNKNOWN)),              # an empty date is no date
+])
+def test_lag_of(issued, expected):
+    assert lag_of(issued, REFERENCE_DAY.isoformat()) == expected
+
+
+@pytest.mark.parametrize("names, ids", [
+    (["先诊疗后付费"], ["F03"]),               # a topic: the entry's label
+    (["F21"], ["F21"]),                        # an entry id
+    (["家庭医生签约"], ["F21"]),               # the entry's rule phrase
+    (["F03", "先诊疗后付费"], ["F03"]),         # named twice, chosen once
+])
+def test_choose_entries(names, ids):
+    assert [e["id"] for e in choose_entries(load_frame()["entries"], names)] == ids
+
+
+def test_units_say_when_inferred_or_implied():
+    units = [UnitShown("医保局", "lead", "医疗保障", "inline_marker"),
+             UnitShown("民政部门", "responsible", "民政", "duty_paragraph"),
+             UnitShown("开封市卫生健康委员会", "responsible", "卫生健康", "sole_issuer")]
+    assert units_cell(units) == ("lead: 医保局; responsible: 民政部门 (inferred: duty paragraph); "
+                                 "responsible: 开封市卫生健康委员会 (implied: sole issuer)")
+
+
+# ------------------------------------------------------------------ the command
+
+def test_adoption_csv_on_the_bundled_corpus(db_path):
+    out = run("adoption", "先诊疗后付费", "--db", db_path, "--format", "csv")
+    assert out.exit_code == 0, out.output
+    text = out.output
+    assert text.startswith("\ufeff# reference: 国卫扶贫发〔2021〕6号; lags in days after 2021-02-01")
+    rows = list(csv.DictReader(io.StringIO("\n".join(line for line in text.lstrip("\ufeff").splitlines()
+                                                     if not line.startswith("#")))))
+    by_place = {r["locality"]: r for r in rows}
+    assert by_place["连云港市"]["timing"] == PREDATES and by_place["连云港市"]["lag_days"] == ""
+    assert by_place["神木市"]["lag_days"] == "189" and "先诊疗后付费" in by_place["神木市"]["quote"]
+    assert by_place["广西壮族自治区"]["lag_days"] == "180"
+    assert "(implied: sole issuer)" in by_place["开封市"]["units"]
+
+
+def test_adoption_events_shape(db_path):
+    out = run("adoption", "先诊疗后付费", "--events", "--db", db_path, "--format", "csv")
+    assert out.exit_code == 0
+    lines = [line for line in out.output.lstrip("\ufeff").splitlines() if not line.startswith("#")]
+    rows = list(csv.DictReader(io.StringIO("\n".join(lines))))
+    assert lines[0].startswith("node,cascade,policy,time,day,level,parent")
+    assert sorted(int(r["time"]) for r in rows) == [180, 189, 378, 511]  # 连云港 (predating) left out
+    assert "1 undated or predating adoptions left out" in out.output
+
+
+def test_adoption_picture_and_page(db_path, tmp_path):
+    pytest.importorskip("matplotlib")
+    out = run("adoption", "F03", "--db", db_path, "-o", tmp_path / "a.png")
+    assert out.exit_code == 0, out.output
+    assert (tmp_path / "a.png").stat().st_size > 10_000 and (tmp_path / "a-ladder.png").exists()
+    out = run("adoption", "F03", "--db", db_path, "-o", tmp_path / "a.html", "--lang", "zh")
+    page = (tmp_path / "a.html").read_text(encoding="utf-8")
+    assert out.exit_code == 0 and page.count("<svg") == 2 and "早于参照文件" in page and "http" not in page.split(
+        "<svg")[0]
+
+
+def test_adoption_unknown_topic_is_a_usage_error(db_path):
+    out = run("adoption", "无此措施", "--db", db_path)
+    assert out.exit_code == 2 and "Error: 无此措施: no frame entry" in out.output
+
+
+def test_adoption_markdown_and_xlsx_say_what_is_compared(db_path, tmp_path):
+    out = run("adoption", "F03", "--db", db_path, "-o", tmp_path / "a.md")
+    text = (tmp_path / "a.md").read_text(encoding="utf-8")
+    assert out.exit_code == 0 and "> frame: national measure frame (derived from implementing notices)" in text
+    assert "| F03 | 先诊疗后付费 | 神木市 | county | 2021-08-09 |" in text
+    pytest.importorskip("openpyxl")
+    from openpyxl import load_workbook
+
+    assert run("adoption", "F03", "--db", db_path, "-o", tmp_path / "a.xlsx").exit_code == 0
+    assert load_workbook(tmp_path / "a.xlsx").sheetnames == ["about", "adoptions", "summary"]
+
+
+def test_level_keeps_the_parent_outside_the_selection_named(ladder, tmp_path):
+    db, _, _ = ladder
+    out = tmp_path / "c.json"
+    assert run("adoption", "F04", "--level", "county", "--db", db, "-o", out).exit_code == 0
+    rows = json.loads(out.read_text(encoding="utf-8"))["adoptions"]
+    assert rows and {r["level"] for r in rows} == {"county"}
+    assert {r["from_parent"] for r in rows} == {"parent outside the selection"}
+    assert all(r["parent_name"].endswith("号）") for r in rows)  # 六安市（市卫发〔2021〕100号）
+
+
+def test_summary_on_the_bundled_corpus(db_path, tmp_path):
+    out = tmp_path / "s.json"
+    assert run("adoption", "先诊疗后付费", "--db", db_path, "-o", out).exit_code == 0
+    summary = {s["level"]: s for s in json.loads(out.read_text(encoding="utf-8"))["summary"]}
+    # 广西 180; 淮南 378 and 开封 511 (连云港 2018 predates: counted as adopting, not in the median); 神木 189
+    assert (summary["provincial"]["adopting"], summary["provincial"]["median_lag_days"]) == (1, 180)
+    assert summary["prefecture"]["median_lag_days"] == 444.5 and summary["prefecture"]["predates"] == 1
+    assert summary["prefecture"]["share"] == 1.0 and summary["prefecture"]["notices"] == 3
+    assert summary["county"]["median_lag_days"] == 189 and isinstance(summary["county"]["median_lag_days"], int)
+
+
+@pytest.mark.parametrize("issued, reference, expected", [
+    ("2021-02-20", "2021-02-25", (None, PREDATES)),   # a reference known to the day: five days before it predates
+    ("2021-02-25", "2021-02-25", (0, AFTER)),          # its own day
+    ("2021-03-01", "2021-02-25", (4, AFTER)),          # across a month end
+])
+def test_lag_of_a_reference_known_to_the_day(issued, reference, expected):
+    assert lag_of(issued, reference) == expected
+
+
+def test_an_entry_nobody_adopts_says_so(ladder, tmp_path):
+    db, _, _ = ladder
+    out = run("adoption", "F13", "--db", db, "--format", "csv")  # 尘肺病等职业病防控: no generated notice has it
+    assert out.exit_code == 0 and "no notice covers F13 尘肺病等职业病防控" in out.output
+    out = run("adoption", "F13", "--db", db, "-o", tmp_path / "x.png")
+    assert out.exit_code == 1 and "nothing to draw" in out.output and not (tmp_path / "x.png").exists()
+
+
+def test_adoption_parquet_for_pandas_and_r(db_path, tmp_path):
+    pq = pytest.importorskip("pyarrow.parquet")
+    out = run("adoption", "F03", "--db", db_path, "-o", tmp_path / "a.parquet")
+    assert out.exit_code == 0, out.output
+    table = pq.read_table(tmp_path / "a.parquet").to_pylist()
+    shenmu = next(r for r in table if r["locality"] == "神木市")
+    assert shenmu["lag_days"] == "189" and shenmu["timing"] == AFTER and "先诊疗后付费" in shenmu["quote"]
+    assert next(r for r in table if r["locality"] == "连云港市")["lag_days"] is None  # predating: no lag, not 0
