@@ -67,3 +67,25 @@ def hostile_files(folder: Path) -> dict[str, str]:
     (folder / "tags.html").write_bytes(b"<html><body>" + b"<i>x" * 300_001 + b"</body></html>")
     return {"paragraphs.docx": "60,001 paragraphs and table cells", "bomb.docx": "uncompressed",
             "tags.html": "tags in the web page"}
+
+
+TITLE = "关于做好健康帮扶工作的通知\n各县卫生健康局：\n"
+
+
+def slow_files(folder: Path, size: int = 40_000) -> dict[str, str]:
+    """Small text files that once took quadratic time (minutes at 150 KB): runs of whitespace
+    before a label or a binding suffix, runs of digits before a unit, thousands of identical
+    headings. {file name: the shape}; each should parse in about a second."""
+    folder.mkdir(parents=True, exist_ok=True)
+    shapes = {
+        "tabs-in-a-line.txt": (TITLE + "\t" * size + "x\n", "a run of tabs inside a line (metadata label)"),
+        "tabs-after-a-title.txt": ("通知" + "\t" * size, "a title line ending in tabs (title clean-up)"),
+        "spaces-before-binding.txt": (TITLE + "1.指标" + " " * size + "约束性x\n", "blanks before 约束性"),
+        "wide-spaces.txt": (TITLE + "\u3000" * size + "x\n", "a run of ideographic spaces"),
+        "tab-lines.txt": (TITLE + "\t\n" * (size // 2) + "x\n", "lines of one tab (page furniture)"),
+        "digits.txt": (TITLE + "1" * size + "x\n", "a run of digits (quantities, ranges)"),
+        "headings.txt": (TITLE + "一、总体要求\n" * (size // 20), "thousands of identical headings"),
+    }
+    for name, (text, _) in shapes.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return {name: shape for name, (_, shape) in shapes.items()}

@@ -152,12 +152,15 @@ def cli():
               help="Largest file (and Word file unpacked) to read, in MB (default 20; "
                    "$POLICYDIFF_MAX_BYTES); paragraph, tag, page and character limits scale with it.")
 @click.option("--follow-links", is_flag=True, help="Read files that links lead to outside the given folders.")
+@click.option("--time-limit", type=click.FloatRange(min=0.1), default=None, metavar="SECONDS",
+              help="Longest one file may take to parse (default 60; $POLICYDIFF_MAX_SECONDS); "
+                   "a file that takes longer fails, the run goes on.")
 @click.option("--dask", "dask_address", metavar="ADDRESS",
               help="Parse on a Dask cluster (tcp://host:8786, or 'local' for one on this machine) into "
                    "Parquet partitions, then load them.")
 @click.option("--parts", "parts_dir", type=click.Path(file_okay=False),
               help="With --dask: where the workers write partitions (default: parts/ beside the database).")
-def ingest(paths, db_path, workers, force, quiet, max_size, follow_links, dask_address, parts_dir):
+def ingest(paths, db_path, workers, force, quiet, max_size, follow_links, time_limit, dask_address, parts_dir):
     """Parse notices (text, PDF, Word, HTML) and store them.
 
     Example: policydiff ingest corpus/   (or: policydiff ingest corpus/ --dask local)
@@ -183,7 +186,8 @@ def ingest(paths, db_path, workers, force, quiet, max_size, follow_links, dask_a
             report = _dask_ingest(paths, db_path, dask_address, parts_dir, workers, force, advance)
         else:
             report = run_ingest(paths, db_path, workers=workers, force=force, follow_links=follow_links,
-                                progress=advance, on_problem=lambda line: click.echo(printable(line), err=True))
+                                time_limit=time_limit, progress=advance,
+                                on_problem=lambda line: click.echo(printable(line), err=True))
     if report.interrupted:
         click.echo(f"Interrupted: stored {report.added} added and {report.updated} updated notices "
                    f"in {db_path} (records and JSON agree); the other files were not stored — run ingest "

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import zipfile
 from pathlib import Path
 
@@ -18,6 +19,10 @@ from .. import errors
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 ENV = "POLICYDIFF_MAX_BYTES"
+# Seconds one file may take to parse in an ingest (``ingest --time-limit``): a notice takes
+# well under one; a file that takes a minute is hostile or broken, and is reported as such.
+DEFAULT_MAX_SECONDS = 60.0
+SECONDS_ENV = "POLICYDIFF_MAX_SECONDS"
 
 
 def max_bytes() -> int:
@@ -26,6 +31,14 @@ def max_bytes() -> int:
         return max(1, int(os.environ.get(ENV, "")))
     except ValueError:
         return DEFAULT_MAX_BYTES
+
+
+def max_seconds() -> float:
+    """The time limit of one file in an ingest: ``$POLICYDIFF_MAX_SECONDS`` or 60 s."""
+    try:
+        return max(0.1, float(os.environ.get(SECONDS_ENV, "")))
+    except ValueError:
+        return DEFAULT_MAX_SECONDS
 
 
 def _scaled(per_default_limit: int) -> int:
@@ -66,12 +79,28 @@ def _too_large(path, what: str, limit: str):
 
 
 def check_file_size(path, limit: int | None = None) -> int:
-    """Refuse a file larger than ``limit`` (default :func:`max_bytes`) before reading it."""
+    """Refuse a file larger than ``limit`` (default :func:`max_bytes`) before reading it, and
+    anything but a regular file (a named pipe blocks its reader, ``/dev/zero`` never ends)."""
     limit = limit or max_bytes()
-    size = Path(path).stat().st_size
+    info = Path(path).stat()
+    if not stat.S_ISREG(info.st_mode):
+        raise errors.BadFileError(path, not_regular(info.st_mode))
+    size = info.st_size
     if size > limit:
         raise _too_large(path, _mb(size), f"{limit // 2**20} MB" if limit >= 2**20 else f"{limit} bytes")
     return size
+
+
+def not_regular(mode: int) -> str:
+    """Why a path that is not a regular file is not read.
+
+    >>> not_regular(stat.S_IFIFO)
+    'not a regular file (a named pipe); not read'
+    """
+    kinds = [(stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+             (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder")]
+    kind = next((name for test, name in kinds if test(mode)), "not a file")
+    return f"not a regular file ({kind}); not read"
 
 
 def check_chars(path, text: str) -> None:
