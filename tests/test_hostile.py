@@ -24,7 +24,7 @@ def test_whitespace_runs_and_repeated_headings_parse_in_linear_time(tmp_path):
             parse_file(tmp_path / name, tmp_path)
         except Exception:  # refused or parsed: either way, quickly
             pass
-        assert time.perf_counter() - started < 3, shape
+        assert time.perf_counter() - started < 15, shape  # (quadratic: minutes; a busy machine: seconds)
 
 
 def test_a_named_pipe_or_a_device_is_not_read(tmp_path):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import faulthandler
 import hashlib
 import itertools
 import os
@@ -447,9 +448,9 @@ def _run_alone(job):
         _stop_pool(pool)
 
 
-# A worker's alarms: at the time limit (wall clock) a parse is interrupted where Python runs;
-# code that never returns to Python (a C library's loop) is killed by SIGPROF once it has
-# used twice the limit, plus this, in CPU time. The writer waits longer still for a lost worker.
+# A worker's alarms: at the time limit a parse is interrupted where Python runs; code that
+# never returns to Python (a C library's loop) is ended with its worker at twice the limit plus
+# this (faulthandler's watchdog thread needs no GIL). The writer waits longer still for a lost worker.
 HARD_GRACE = 1.0
 
 
@@ -460,23 +461,23 @@ def _patience(chunk: list) -> float | None:
     return sum(3 * seconds + 2 * HARD_GRACE for seconds in limits_) + 30
 
 
-_IN_WORKER = False
+_WATCHDOG_OUT = None  # where the watchdog writes the stack of a worker it ends (nowhere): set in a worker
 
 
 @contextlib.contextmanager
 def _time_limit(seconds: float):
-    """Interrupt the parse in this worker after ``seconds`` (SIGALRM raises _TookTooLong),
-    kill the worker after twice that in CPU time (SIGPROF's default action)."""
-    if not seconds or not _IN_WORKER or not hasattr(signal, "setitimer"):
+    """Interrupt the parse in this worker after ``seconds`` (SIGALRM raises _TookTooLong);
+    end the worker after twice that (a C loop that never lets the alarm's handler run)."""
+    if not seconds or _WATCHDOG_OUT is None:
         yield
         return
-    signal.setitimer(signal.ITIMER_PROF, 2 * seconds + HARD_GRACE)
+    faulthandler.dump_traceback_later(2 * seconds + HARD_GRACE, exit=True, file=_WATCHDOG_OUT)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.setitimer(signal.ITIMER_PROF, 0)
+        faulthandler.cancel_dump_traceback_later()
 
 
 def _time_up(signum, frame):
@@ -501,12 +502,11 @@ def _stop_pool(pool: ProcessPoolExecutor) -> None:
 def _worker_init(parent_pid: int) -> None:
     """Ctrl-C is the parent's to handle (no tracebacks from every worker), and a worker
     dies with its parent (kill -9 of the ingest leaves no parser running)."""
-    global _IN_WORKER
+    global _WATCHDOG_OUT
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if hasattr(signal, "setitimer"):
         signal.signal(signal.SIGALRM, _time_up)
-        signal.signal(signal.SIGPROF, signal.SIG_DFL)
-        _IN_WORKER = True
+        _WATCHDOG_OUT = open(os.devnull, "w")  # noqa: SIM115 (open for the worker's life)
     if sys.platform.startswith("linux"):
         with contextlib.suppress(OSError, AttributeError):
             ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
