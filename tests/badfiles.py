@@ -89,3 +89,41 @@ def slow_files(folder: Path, size: int = 40_000) -> dict[str, str]:
     for name, (text, _) in shapes.items():
         (folder / name).write_text(text, encoding="utf-8")
     return {name: shape for name, (_, shape) in shapes.items()}
+
+
+def write_pdf(path: Path, content: bytes, compress: int = 1, streams: int = 1) -> Path:
+    """A one-page PDF whose content is ``content`` (Flate-compressed ``compress`` times over),
+    in ``streams`` content streams: the shape of a content-stream bomb."""
+    import zlib
+
+    body = content
+    for _ in range(compress):
+        body = zlib.compress(body, 9)
+    filters = "[" + " ".join(["/FlateDecode"] * compress) + "]" if compress else ""
+    stream_ids = list(range(5, 5 + streams))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> "
+               b"/Contents [" + b" ".join(b"%d 0 R" % i for i in stream_ids) + b"] >>",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    for _ in stream_ids:
+        objects.append(b"<< /Length %d /Filter %s >>\nstream\n" % (len(body), filters.encode())
+                       + body + b"\nendstream" if compress else
+                       b"<< /Length %d >>\nstream\n" % len(body) + body + b"\nendstream")
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, obj in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + obj + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(bytes(out))
+    return path
+
+
+def text_page(lines: int = 40) -> bytes:
+    """The content stream of a page of text: one line a Tj."""
+    return b"BT /F1 12 Tf 72 800 Td " + b"".join(b"(Health notice line %d) Tj 0 -14 Td " % i
+                                                 for i in range(lines)) + b"ET"

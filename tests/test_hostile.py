@@ -99,3 +99,32 @@ def test_the_cli_takes_a_time_limit(tmp_path, monkeypatch):
     assert result.exit_code == 1
     assert "a_stuck.txt: took longer than 1.5 s to parse; not stored" in result.output
     assert "added 1" in result.output
+
+
+# ---------------------------------------------------------------- 4. PDF content-stream bombs
+
+
+@pytest.mark.parametrize("content, compress, refused", [
+    (b" " * (6 * 2**20), 1, "page content streams that expand past the limit"),  # blanks: 6 KB → 6 MB
+    (b" " * (6 * 2**20), 2, "page content streams that expand past the limit"),  # Flate twice over: 1 KB
+    (b"BT /F1 12 Tf " + b"(a)Tj " * 6_000 + b"ET", 1, "6,000 text operations"),  # 6,000 text objects
+    (b"BT /F1 12 Tf " + b"(a)' " * 6_000 + b"ET", 0, "6,000 text operations"),  # stored as is, the ' operator
+])
+def test_a_pdf_content_stream_bomb_is_refused_before_pdfium_parses_it(tmp_path, monkeypatch, content, compress,
+                                                                       refused):
+    from badfiles import text_page, write_pdf
+    from policydiff.read import read
+
+    monkeypatch.setenv("POLICYDIFF_MAX_BYTES", str(2**20))  # limits scaled down: 5 MB expanded, 5,000 operations
+    with pytest.raises(Exception, match=refused):
+        read(write_pdf(tmp_path / "bomb.pdf", text_page() + content, compress=compress))
+    assert "Health notice line 39" in read(write_pdf(tmp_path / "ok.pdf", text_page(), compress=compress)).text
+
+
+def test_content_split_over_streams_counts_as_one_budget(tmp_path, monkeypatch):
+    from badfiles import write_pdf
+    from policydiff.read import read
+
+    monkeypatch.setenv("POLICYDIFF_MAX_BYTES", str(2**20))
+    with pytest.raises(Exception, match="page content streams that expand past the limit"):
+        read(write_pdf(tmp_path / "bomb.pdf", b" " * (2 * 2**20), streams=3))  # 3 × 2 MB

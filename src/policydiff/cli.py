@@ -21,8 +21,22 @@ from .errors import PolicydiffError
 from .models import Record
 from .paths import inside
 
-console = Console()
-err_console = Console(stderr=True)
+
+
+class DataConsole(Console):
+    """A console for text from notices and file names: data, never markup (``[/bold]`` in a
+    measure, ``[link=…]``), never emoji codes, and never a control sequence for the terminal
+    (an escape character is shown as ``\\x1b``; line breaks stay, tables use them)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(markup=False, emoji=False, highlight=False, **kwargs)
+
+    def render_str(self, text: str, **kwargs):
+        return super().render_str(_TERMINAL_CONTROL.sub(lambda m: repr(m.group())[1:-1], text), **kwargs)
+
+
+console = DataConsole()
+err_console = DataConsole(stderr=True)
 
 # Options shared by several commands, defined once (as sqlite-utils does).
 db_option = click.option("--db", "db_path", type=click.Path(dir_okay=False),
@@ -65,6 +79,7 @@ class Fail(click.ClickException):
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u0085\u2028\u2029]")
+_TERMINAL_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")  # all but tab and line feed
 
 
 def printable(text: str) -> str:
@@ -177,8 +192,8 @@ def ingest(paths, db_path, workers, force, quiet, max_size, follow_links, time_l
     logging.basicConfig(level=logging.WARNING if quiet else logging.INFO, format="%(message)s")
     paths = paths or ("corpus",)
     total = len(collect_files(paths, follow_links)[0])
-    with Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
-                  TextColumn("{task.description}"), console=err_console,
+    with Progress(TextColumn("ingest", style="bold"), BarColumn(), MofNCompleteColumn(),
+                  TextColumn("{task.description}", markup=False), console=err_console,
                   disable=quiet or not err_console.is_terminal) as bar:
         task = bar.add_task("", total=total)
         advance = lambda f: bar.update(task, advance=1, description=printable(Path(f).name))  # noqa: E731
@@ -315,7 +330,7 @@ def _documents_table(rows, width: int | None = None) -> Table:
         for cells in lines:
             cells[-1] = _clip(cells[-1], room)
     for cells in lines:
-        table.add_row(*cells)
+        table.add_row(*(printable(cell) for cell in cells))  # an id with a line break forges no line
     return table
 
 
@@ -370,10 +385,10 @@ def show(doc, db_path, as_json, as_text, as_source):
 
 
 def _print_record(record: Record) -> None:
-    console.print(f"[bold]{record['title']}[/bold]")
+    console.print(printable(record["title"] or ""), style="bold")
     for key in ("id", "doc_number", "locality", "admin_level", "issue_date", "print_date",
                 "body_title"):
-        console.print(f"  {key}: {record.get(key)}")
+        console.print(f"  {key}: {printable(record.get(key))}")
     console.print(f"  issuers ({len(record['issuers'])}): {'、'.join(record['issuers'])}")
     console.print(f"  addressees: {'、'.join(record['addressees'])}")
     table = Table(title="measures")
@@ -430,17 +445,17 @@ def _print_answers(title: str, columns: list[str], rows: list[list[str]]) -> Non
         return
     click.echo(title)
     for r in rows:
-        click.echo("  ".join(str(v) for c, v in zip(columns, r) if c in WHOLE_COLUMNS and "\n" not in str(v)))
+        click.echo(printable("  ".join(str(v) for c, v in zip(columns, r) if c in WHOLE_COLUMNS and "\n" not in str(v))))
         for c, v in zip(columns, r):
             if c not in WHOLE_COLUMNS:
-                click.echo(f"    {c}: {v}")
+                click.echo(f"    {c}: {printable(v)}")
             elif "\n" in str(v):
-                click.echo("\n".join(f"    {line}" for line in str(v).split("\n")))
+                click.echo("\n".join(f"    {printable(line)}" for line in str(v).split("\n")))
     click.echo()
 
 
 def _group_title(first: dict) -> str:
-    return " ".join(str(x) for x in (first["locality"], f"({first['level']})", first["doc_number"] or first["doc_id"],
+    return " ".join(str(x) for x in (first["locality"] or first["doc_id"], f"({first['level'] or 'level unknown'})", first["doc_number"] or first["doc_id"],
                                        first["issue_date"] or "") if x)
 
 
@@ -476,7 +491,7 @@ def who(topic, db_path, doc_ref, level, role, exact, as_json, as_csv, limit, fra
     if _emit(as_json, as_csv, answers):
         return
     if not answers:
-        click.echo(f"nothing about '{topic}' in {db_path}")
+        click.echo(printable(f"nothing about '{topic}' in {db_path}"))
         return
     for (match, _), items in group_by_document(answers).items():
         rows = [[a["path"], a["kind"], f"{a['match']} {a['matched']} {a['score']}", a["title"],
@@ -516,7 +531,7 @@ def duties_command(unit, db_path, level, role, as_json, as_csv, limit):
     if _emit(as_json, as_csv, answers):
         return
     if not answers:
-        click.echo(f"no unit matches '{unit}' in {db_path} (try policydiff units)")
+        click.echo(printable(f"no unit matches '{unit}' in {db_path} (try policydiff units)"))
         return
     groups: dict[str, list[dict]] = {}
     for a in answers:
@@ -587,7 +602,7 @@ def _write_table(rows, columns, fmt, out, title, sheets=None, titles=None, about
             table.add_row(*[str(row.get(c) if row.get(c) is not None else "") for c in columns])
         console.print(table)
         for line in about or []:
-            click.echo(line, err=True)
+            click.echo(printable(line), err=True)
         return
     if out:
         click.echo(f"wrote {out}", err=True)
@@ -668,8 +683,8 @@ def baseline_show(frame_path):
     """
     frame = _load_frame(frame_path)
     national = frame["national"]
-    click.echo(f"{national['doc_number']} {national['titles'][0]} — {frame['provenance']}")
-    click.echo(f"issuers ({len(national['issuers'])}): {'、'.join(national['issuers'])}")
+    click.echo(printable(f"{national['doc_number']} {national['titles'][0]} — {frame['provenance']}"))
+    click.echo(printable(f"issuers ({len(national['issuers'])}): {'、'.join(national['issuers'])}"))
     click.echo(f"issued: {national.get('issue_date') or national.get('issue_month')} "
                f"({national.get('issue_month_source', national.get('source'))})")
     table = Table(title=f"measure frame ({frame['provenance']})", show_lines=True)
@@ -682,7 +697,7 @@ def baseline_show(frame_path):
     for row in frame["indicators"]:
         carried = "; ".join(f"{c['locality']}: " + ", ".join(f"{v['comparator']}{v['value']}{v['unit']}"
                                                               for v in c["values"]) for c in row["carried_by"])
-        click.echo(f"indicator {row['no']} {row['indicator']} [{row['binding']}] — {carried}")
+        click.echo(printable(f"indicator {row['no']} {row['indicator']} [{row['binding']}] — {carried}"))
 
 
 def _load_frame(path):
@@ -733,7 +748,7 @@ def diff(doc, against, db_path, frame_path, fmt, out, force_output, lang):
     from .compare.diff import diff_table
 
     _write_result_table(*diff_table(result), result, fmt, out, lang,
-                        f"{result['document']['locality']} vs {result['reference']['name']}")
+                        f"{result['document']['locality'] or result['document']['id']} vs {result['reference']['name']}")
 
 
 def _write_result_table(rows, columns, result, fmt, out, lang, title):
