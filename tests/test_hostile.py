@@ -107,8 +107,8 @@ def test_the_cli_takes_a_time_limit(tmp_path, monkeypatch):
 @pytest.mark.parametrize("content, compress, refused", [
     (b" " * (6 * 2**20), 1, "page content streams that expand past the limit"),  # blanks: 6 KB → 6 MB
     (b" " * (6 * 2**20), 2, "page content streams that expand past the limit"),  # Flate twice over: 1 KB
-    (b"BT /F1 12 Tf " + b"(a)Tj " * 6_000 + b"ET", 1, "6,000 text operations"),  # 6,000 text objects
-    (b"BT /F1 12 Tf " + b"(a)' " * 6_000 + b"ET", 0, "6,000 text operations"),  # stored as is, the ' operator
+    (b"BT /F1 12 Tf " + b"(a)Tj " * 6_000 + b"ET", 1, "6,040 text operations"),  # 6,000 text objects (and the page's 40)
+    (b"BT /F1 12 Tf " + b"(a)' " * 6_000 + b"ET", 0, "6,040 text operations"),  # stored as is, the ' operator
 ])
 def test_a_pdf_content_stream_bomb_is_refused_before_pdfium_parses_it(tmp_path, monkeypatch, content, compress,
                                                                        refused):
@@ -128,3 +128,115 @@ def test_content_split_over_streams_counts_as_one_budget(tmp_path, monkeypatch):
     monkeypatch.setenv("POLICYDIFF_MAX_BYTES", str(2**20))
     with pytest.raises(Exception, match="page content streams that expand past the limit"):
         read(write_pdf(tmp_path / "bomb.pdf", b" " * (2 * 2**20), streams=3))  # 3 × 2 MB
+
+
+# ---------------------------------------------------------------- 5, 6, 8. notice text in every output
+
+HOSTILE_LINE = ('做好健康帮扶工作 "><img src=x onerror=alert(1)> <!-- [/bold] [link=http://evil.example]点我[/link] '
+                '\x1b[31m红\x1b[0m \x0b\x01 。')
+
+
+@pytest.fixture(scope="module")
+def hostile_db(tmp_path_factory):
+    """Two notices that name no place: one in a file whose name holds a formula, one whose
+    text holds HTML, rich markup, an escape sequence and control characters."""
+    folder = tmp_path_factory.mktemp("hostile")
+    (folder / "in").mkdir()
+    (folder / "in" / "x,=1+1,.txt").write_text(
+        "关于做好健康帮扶工作的通知\n各有关单位：\n一、总体要求\n坚持问题导向，做好健康帮扶工作。\n二、主要措施\n"
+        "（一）加强家庭医生签约服务。由卫生健康部门牵头负责，医保部门配合。\n\n2021年5月1日\n", encoding="utf-8")
+    (folder / "in" / "y.txt").write_text(
+        f"关于做好健康帮扶工作的通知\n各有关单位：\n一、总体要求\n{HOSTILE_LINE}\n二、主要措施\n"
+        "（一）加强大病专项救治[/]<!--<img src=x onerror=alert(1)// \x1b[31m红\x1b[0m。由卫生健康部门[/bold]"
+        "[link=http://evil.example]牵头[/link]负责\x0b，\x01医保部门配合。\n\n2021年5月2日\n",
+        encoding="utf-8")
+    db = folder / "p.db"
+    report = ingest([folder / "in"], db, workers=1)
+    assert report.added == 2
+    return db
+
+
+def _run(*args):
+    from click.testing import CliRunner
+
+    from policydiff.cli import cli
+
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+@pytest.mark.parametrize("command", [
+    ["diff", "x,=1+1,"],  # the document line of the header names the file
+    ["compare", "x,=1+1,", "y"],
+    ["compare", "y", "x,=1+1,"],
+    ["targets", "--across", "x,=1+1,", "y"],
+])
+def test_csv_header_lines_hold_no_formula(hostile_db, command):
+    result = _run(*command, "--db", hostile_db, "--format", "csv")
+    assert result.exit_code == 0, result.output
+    headers = [line for line in result.output.lstrip("\ufeff").splitlines() if line.startswith("#")]
+    assert headers and any("x," in line for line in headers)
+    fields = [field.strip(' "') for line in headers for field in line.split(",")[1:]]
+    assert not [f for f in fields if f.startswith(("=", "+", "-", "@"))], headers
+
+
+def test_markdown_carries_no_raw_html(hostile_db, tmp_path):
+    result = _run("show", "y", "--db", hostile_db, "--json")
+    assert "<!--<img" in result.output  # the record keeps the text as printed
+    for command in (["compare", "x,=1+1,", "y"], ["diff", "y"]):
+        out = tmp_path / "x.md"
+        result = _run(*command, "--db", hostile_db, "-o", out, "--force")
+        assert result.exit_code == 0, result.output
+        text = out.read_text(encoding="utf-8")
+        assert "大病专项救治" in text and "<img" not in text and "<!--" not in text
+
+
+@pytest.mark.parametrize("command", [
+    ["who", "大病"],  # a measure with [/] and [/bold]: rich read them as closing tags and crashed
+    ["show", "y"],
+    ["compare", "x,=1+1,", "y"],  # no locality on either side: the table had a column named None
+    ["diff", "y"],
+    ["docs"],
+])
+@pytest.mark.parametrize("width", [80, 200])  # narrow: answers as blocks; wide: tables, the docs id column
+def test_terminal_output_shows_notice_text_as_data(hostile_db, command, width, monkeypatch):
+    from policydiff import cli
+
+    monkeypatch.setattr(cli.console, "width", width)
+    result = _run(*command, "--db", hostile_db)
+    assert result.exit_code == 0, (result.output, result.exception)
+    assert "\x1b" not in result.output and "\x0b" not in result.output and "\x01" not in result.output
+    assert "]8;" not in result.output  # no hidden hyperlink
+
+
+def test_an_id_with_a_line_break_forges_no_docs_line():
+    from rich.console import Console
+
+    from policydiff.cli import _documents_table
+
+    row = {"id": "a\nError: forged", "doc_number": "某卫发〔2021〕1号\x1b]8;;http://evil\x1b\\", "locality": "[/]",
+           "admin_level": None, "issue_date": None, "n_measures": 1, "n_targets": 0, "n_citations": 0,
+           "title": "[link=http://evil.example]通知[/link]", "ocr": False}  # as a loaded Parquet part may hold
+    console = Console(width=200, file=__import__("io").StringIO(), markup=False)
+    console.print(_documents_table([row], width=200))
+    lines = console.file.getvalue().splitlines()
+    assert any("a\\nError: forged" in line for line in lines)
+    assert not any(line.lstrip().startswith("Error") for line in lines) and "\x1b" not in console.file.getvalue()
+
+
+@pytest.mark.parametrize("fmt", ["table", "md", "html", "csv", "xlsx"])
+def test_compare_of_notices_with_no_locality(hostile_db, tmp_path, fmt):
+    out = tmp_path / f"x.{fmt}"
+    args = ["-o", out] if fmt in ("html", "xlsx") else ["--format", fmt]
+    result = _run("compare", "x,=1+1,", "y", "--db", hostile_db, *args)
+    assert result.exit_code == 0, (result.output, result.exception)
+    text = result.output if fmt not in ("html", "xlsx") else ""
+    assert fmt in ("html", "xlsx") or "None" not in text
+
+
+def test_control_characters_in_a_measure_go_to_xlsx(hostile_db, tmp_path):
+    from openpyxl import load_workbook
+
+    result = _run("diff", "y", "--db", hostile_db, "-o", tmp_path / "x.xlsx")
+    assert result.exit_code == 0, (result.output, result.exception)
+    cells = [c.value for sheet in load_workbook(tmp_path / "x.xlsx") for row in sheet.iter_rows() for c in row]
+    assert any("大病专项救治" in str(v) for v in cells)

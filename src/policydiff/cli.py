@@ -455,7 +455,8 @@ def _print_answers(title: str, columns: list[str], rows: list[list[str]]) -> Non
 
 
 def _group_title(first: dict) -> str:
-    return " ".join(str(x) for x in (first["locality"] or first["doc_id"], f"({first['level'] or 'level unknown'})", first["doc_number"] or first["doc_id"],
+    return " ".join(str(x) for x in (first["locality"] or first["doc_id"], f"({first['level'] or 'level unknown'})",
+                                       first["doc_number"] or first["doc_id"],
                                        first["issue_date"] or "") if x)
 
 
