@@ -1,6 +1,7 @@
 """Hostile input found by a deep probe (issue 29): files that hang a run, PDF content-stream
 bombs, formulas and markup from notice text in every output, and the smaller ones."""
 
+import json
 import os
 import shutil
 import time
@@ -8,7 +9,7 @@ import time
 import pytest
 
 from badfiles import NOTICE, slow_files
-from conftest import SHENMU
+from conftest import CORPUS, SHENMU
 from policydiff.ingest import ingest
 
 # ---------------------------------------------------------------- 3. files that hang the run
@@ -150,9 +151,12 @@ def hostile_db(tmp_path_factory):
         "（一）加强大病专项救治[/]<!--<img src=x onerror=alert(1)// \x1b[31m红\x1b[0m。由卫生健康部门[/bold]"
         "[link=http://evil.example]牵头[/link]负责\x0b，\x01医保部门配合。\n\n2021年5月2日\n",
         encoding="utf-8")
+    (folder / "in" / "z.txt").write_text(  # a title that opens a comment and a script inside the page's JSON
+        "关于<!--<script/做好健康帮扶工作的通知\n各有关单位：\n一、主要措施\n（一）加强家庭医生签约服务。\n\n"
+        "2021年5月3日\n", encoding="utf-8")
     db = folder / "p.db"
     report = ingest([folder / "in"], db, workers=1)
-    assert report.added == 2
+    assert report.added == 3
     return db
 
 
@@ -240,3 +244,96 @@ def test_control_characters_in_a_measure_go_to_xlsx(hostile_db, tmp_path):
     assert result.exit_code == 0, (result.output, result.exception)
     cells = [c.value for sheet in load_workbook(tmp_path / "x.xlsx") for row in sheet.iter_rows() for c in row]
     assert any("大病专项救治" in str(v) for v in cells)
+
+
+@pytest.mark.parametrize("kind", ["citation", "responsibility"])
+def test_a_title_with_a_comment_and_a_script_does_not_blank_the_graph_page(hostile_db, tmp_path, kind):
+    out = tmp_path / f"{kind}.html"
+    result = _run("graph", "--db", hostile_db, "--kind", kind, "--format", "html", "-o", out)
+    assert result.exit_code == 0, (result.output, result.exception)
+    page = out.read_text(encoding="utf-8")
+    data = page.split('<script id="graph-data" type="application/json">', 1)[1].split("</script>", 1)[0]
+    assert "<" not in data and "\\u003c!--\\u003cscript/" in data  # the title, escaped inside the JSON
+    assert json.loads(data)["docs"]["z"]["title"].startswith("关于<!--<script/")
+
+
+# ---------------------------------------------------------------- 7, 8. records and JSON agree
+
+
+def test_a_stale_json_of_the_same_size_is_restored(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(CORPUS / f"{SHENMU}.txt", folder)
+    db = tmp_path / "p.db"
+    ingest([folder], db, workers=1)
+    json_path = tmp_path / f"{SHENMU}.json"
+    stored = json_path.read_text(encoding="utf-8")
+    number = json.loads(stored)["doc_number"]
+    stale = stored.replace(number, number.replace("号", "").replace(number[-2], str((int(number[-2]) + 1) % 10))
+                           + "号")  # as another ingest of a colliding id left it: 64号 → 65号, same size
+    assert stale != stored and len(stale.encode()) == len(stored.encode())
+    json_path.write_text(stale, encoding="utf-8")
+    report = ingest([folder], db, workers=1)
+    assert report.restored == 1 and json_path.read_text(encoding="utf-8") == stored
+
+
+def test_ctrl_c_between_the_json_and_the_commit_leaves_no_json_without_its_row(tmp_path, monkeypatch):
+    from policydiff import store
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(CORPUS / f"{SHENMU}.txt", folder)
+
+    def ctrl_c_before_the_commit(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(store, "save_rows", ctrl_c_before_the_commit)
+    report = ingest([folder], tmp_path / "p.db", workers=1)
+    assert report.interrupted and report.added == 0
+    assert not list(tmp_path.glob("*.json")) and not list(tmp_path.glob("*.tmp"))
+
+
+def test_a_full_disk_leaves_no_temporary_json_and_keeps_the_summary(tmp_path, monkeypatch):
+    import errno
+    import pathlib
+    import sqlite3
+
+    from policydiff import store
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(CORPUS / f"{SHENMU}.txt", folder)
+    real_write = pathlib.Path.write_text
+
+    def full(self, text, *args, **kwargs):
+        if self.suffix == ".tmp":
+            real_write(self, text[:10], *args, **kwargs)  # the disk filled up part way through
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_write(self, text, *args, **kwargs)
+
+    def index_full(db, at_least=0):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(pathlib.Path, "write_text", full)
+    monkeypatch.setattr(store, "index_pending", index_full)
+    report = ingest([folder], tmp_path / "p.db", workers=1)  # returns its report: the summary is printed
+    reasons = [f.reason for f in report.failures]
+    assert any("No space left on device" in r for r in reasons) and any("disk is full" in r for r in reasons)
+    assert not list(tmp_path.glob("*.tmp")) and not list(tmp_path.glob("*.json"))
+
+
+def test_a_failed_output_leaves_no_partial_file(hostile_db, tmp_path, monkeypatch):
+    import errno
+
+    from policydiff.report import export
+
+    def full(rows, out, *args, **kwargs):
+        with open(out, "w", encoding="utf-8") as fh:
+            fh.write("id,entry")
+        raise OSError(errno.ENOSPC, "No space left on device", str(out))
+
+    monkeypatch.setattr(export, "write_csv", full)
+    out = tmp_path / "x.csv"
+    result = _run("diff", "y", "--db", hostile_db, "-o", out)
+    assert result.exit_code == 1 and "No space left on device" in result.output
+    assert not out.exists()

@@ -117,6 +117,11 @@ def _check_output(out, force: bool = False, db_path=None) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise Fail(f"{out}: cannot create its folder ({exc.strerror or exc})") from exc
+    try:
+        info = path.stat()
+        _pending_output.append((path, (info.st_size, info.st_mtime_ns)))
+    except OSError:
+        _pending_output.append((path, None))
 
 
 def _open(db_path):
@@ -134,11 +139,24 @@ def _resolve(db, ref: str) -> str:
 
 class Commands(click.Group):
     """Every command's failure is one ``Error:`` line: a NUL in an argument is refused,
-    and policydiff's own errors, file-system and database errors become :class:`Fail`."""
+    and policydiff's own errors, file-system and database errors become :class:`Fail`;
+    an ``-o`` file the failed command began writing (a full disk) is removed."""
 
     def invoke(self, ctx):
         if any("\x00" in arg for arg in [*getattr(ctx, "_protected_args", []), *ctx.args]):
             raise UsageFail("an argument contains a NUL character")
+        _pending_output.clear()
+        try:
+            return self._invoke(ctx)
+        except (click.exceptions.Exit, SystemExit):
+            raise
+        except BaseException:
+            _drop_partial_output()
+            raise
+        finally:
+            _pending_output.clear()
+
+    def _invoke(self, ctx):
         try:
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
@@ -149,6 +167,20 @@ class Commands(click.Group):
             raise Fail(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": ")) from exc
         except sqlite3.DatabaseError as exc:
             raise Fail(f"database error: {exc}") from exc
+
+
+_pending_output: list[tuple[Path, tuple[int, int] | None]] = []  # (-o path, its size and time before)
+
+
+def _drop_partial_output() -> None:
+    """Remove the ``-o`` file a failed command began writing (one it created or changed)."""
+    for path, before in _pending_output:
+        try:
+            info = path.stat()
+        except OSError:
+            continue
+        if before is None or (info.st_size, info.st_mtime_ns) != before:
+            path.unlink(missing_ok=True)
 
 
 @click.group(cls=Commands)

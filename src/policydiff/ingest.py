@@ -287,14 +287,24 @@ def ingest(paths, db_path=store.DEFAULT_DB, workers: int | None = None, force: b
                 report.fail(Failure(file, error or "not parsed"))
                 continue
             _store_one(db, file, parsed, json_dir, report)
-            store.index_pending(db, at_least=INDEX_EVERY)
+            _index(db, db_path, report, at_least=INDEX_EVERY)
     except KeyboardInterrupt:
         report.interrupted = True
     finally:
         results.close()  # stops the workers now, not when the generator is collected
-        store.index_pending(db)
+        _index(db, db_path, report)
         db.close()
     return report
+
+
+def _index(db, db_path, report: IngestReport, at_least: int = 0) -> None:
+    """Index what was stored; on a full disk, say so and go on (the stored notices stay,
+    the next run indexes them) rather than lose the run's summary to a traceback."""
+    try:
+        store.index_pending(db, at_least=at_least)
+    except sqlite3.Error as exc:
+        report.fail(Failure(str(db_path), f"the search index could not be brought up to date ({exc}); "
+                                          "run ingest again once there is room"))
 
 
 def _changed_files(db, files, force: bool, report: IngestReport, progress) -> Iterator[tuple[str, str, str]]:
@@ -311,9 +321,10 @@ def _changed_files(db, files, force: bool, report: IngestReport, progress) -> It
 
 
 def _restore_json(db, json_dir: Path, report: IngestReport) -> None:
-    """Rewrite ``<id>.json`` from the stored record where it is missing or not the
-    stored record's size (a run killed between the JSON and the commit, or a file
-    deleted by hand)."""
+    """Rewrite ``<id>.json`` from the stored record where it is missing or differs from
+    the stored record (a run killed between the JSON and the commit, two ingests whose ids
+    collide, a file deleted or edited by hand): the size first, then the content — a
+    64号 → 65号 change keeps the size."""
     for doc_id, size in store.record_sizes(db).items():
         try:
             path = inside(json_dir, doc_id, ".json")
@@ -321,7 +332,7 @@ def _restore_json(db, json_dir: Path, report: IngestReport) -> None:
             report.fail(Failure(str(json_dir), f"a stored document id is refused: {exc}"))
             continue
         try:
-            if path.stat().st_size == size:
+            if path.stat().st_size == size and path.read_bytes() == store.load_record_json(db, doc_id).encode():
                 continue
         except OSError:
             pass
@@ -347,17 +358,21 @@ def _store_one(db, file: str, parsed: ParsedNotice, json_dir, report: IngestRepo
         return
     replaced = store.stored_hash(db, doc_id) is not None
     try:
-        _write_text(json_path, parsed.json)
-    except OSError as exc:
-        report.fail(Failure(file, f"its JSON file could not be written ({exc.strerror or exc}); "
-                                  "not stored — run ingest again once the folder is writable"))
-        return
-    try:
-        store.save_rows(db, doc_id, parsed.rows, index=False)  # index_pending indexes in bulk
-    except sqlite3.Error as exc:  # this notice's transaction rolled back; the run goes on
-        report.fail(Failure(file, f"cannot store it ({type(exc).__name__}: {exc})"))
+        try:
+            _write_text(json_path, parsed.json)
+        except OSError as exc:
+            report.fail(Failure(file, f"its JSON file could not be written ({exc.strerror or exc}); "
+                                      "not stored — run ingest again once the folder is writable"))
+            return
+        try:
+            store.save_rows(db, doc_id, parsed.rows, index=False)  # index_pending indexes in bulk
+        except sqlite3.Error as exc:  # this notice's transaction rolled back; the run goes on
+            report.fail(Failure(file, f"cannot store it ({type(exc).__name__}: {exc})"))
+            _put_back_json(db, doc_id, json_path)
+            return
+    except KeyboardInterrupt:  # between the JSON and the commit: the JSON of what is stored, or none
         _put_back_json(db, doc_id, json_path)
-        return
+        raise
     report.stored(doc_id, replaced)
     for warning in parsed.warnings:
         report.warn(f"{parsed.path}: {warning}")
@@ -515,10 +530,15 @@ def _worker_init(parent_pid: int) -> None:
 
 
 def _write_text(path: Path, text: str) -> Path:
-    """Write ``extracted/<id>.json`` through a temporary file (never half a record)."""
+    """Write ``extracted/<id>.json`` through a temporary file (never half a record; on a
+    full disk, no temporary file left behind)."""
     tmp = path.with_suffix(".json.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     return path
 
 
