@@ -337,3 +337,22 @@ def test_a_failed_output_leaves_no_partial_file(hostile_db, tmp_path, monkeypatc
     result = _run("diff", "y", "--db", hostile_db, "-o", out)
     assert result.exit_code == 1 and "No space left on device" in result.output
     assert not out.exists()
+
+
+def test_a_database_in_a_read_only_folder_can_be_read(tmp_path, monkeypatch):
+    from policydiff import cli
+
+    db = tmp_path / "ro" / "p.db"
+    ingest([CORPUS / f"{SHENMU}.txt"], db, workers=1)
+    before = sorted(p.name for p in db.parent.iterdir())
+    real_access = os.access
+    # a folder this user cannot write to (root, running the tests, can write anywhere)
+    monkeypatch.setattr(cli.os, "access", lambda path, mode: False if mode == os.W_OK else real_access(path, mode))
+    for command in (["docs"], ["who", "家庭医生"], ["show", SHENMU]):
+        result = _run(*command, "--db", db)
+        assert result.exit_code == 0, (command, result.output)
+    assert sorted(p.name for p in db.parent.iterdir()) == before  # no -shm, no -wal made beside it
+    (db.parent / "p.db-wal").write_bytes(b"\0" * 100)  # changes not yet checkpointed into the database
+    result = _run("docs", "--db", db)
+    assert result.exit_code == 1 and len(result.output.splitlines()) == 1
+    assert "read-only and its last changes are still in p.db-wal" in result.output

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import sqlite3
 import sys
@@ -127,6 +128,8 @@ def _check_output(out, force: bool = False, db_path=None) -> None:
 def _open(db_path):
     if not Path(db_path).exists():
         raise Fail(f"{db_path}: no database yet; run 'policydiff ingest' first")
+    if not os.access(Path(db_path).resolve().parent, os.W_OK):  # WAL needs its -shm file beside the database
+        return store.open_read_only(db_path)
     return store.open_db(db_path)
 
 
