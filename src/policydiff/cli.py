@@ -23,7 +23,6 @@ from .models import Record
 from .paths import inside
 
 
-
 class DataConsole(Console):
     """A console for text from notices and file names: data, never markup (``[/bold]`` in a
     measure, ``[link=…]``), never emoji codes, and never a control sequence for the terminal
@@ -83,7 +82,7 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f\u0085\u2028\u2029]")
 _TERMINAL_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")  # all but tab and line feed
 
 
-def printable(text: str) -> str:
+def printable(text: object) -> str:
     """``text`` on one line: control characters and line breaks (a file named
     ``a\nError: b``) shown escaped, so that no message can forge another line."""
     return _CONTROL.sub(lambda m: repr(m.group())[1:-1], str(text))

@@ -495,7 +495,7 @@ def _time_limit(seconds: float):
         faulthandler.cancel_dump_traceback_later()
 
 
-def _time_up(signum, frame):
+def _time_up(_signum, _frame):
     raise _TookTooLong()
 
 
