@@ -91,14 +91,16 @@ def slow_files(folder: Path, size: int = 40_000) -> dict[str, str]:
     return {name: shape for name, (_, shape) in shapes.items()}
 
 
-def write_pdf(path: Path, content: bytes, compress: int = 1, streams: int = 1) -> Path:
+def write_pdf(path: Path, content: bytes, compress: int = 1, streams: int = 1, body: bytes | None = None) -> Path:
     """A one-page PDF whose content is ``content`` (Flate-compressed ``compress`` times over),
-    in ``streams`` content streams: the shape of a content-stream bomb."""
+    in ``streams`` content streams: the shape of a content-stream bomb. ``body``: the stream
+    as stored, already compressed ``compress`` times."""
     import zlib
 
-    body = content
-    for _ in range(compress):
-        body = zlib.compress(body, 9)
+    if body is None:
+        body = content
+        for _ in range(compress):
+            body = zlib.compress(body, 9)
     filters = "[" + " ".join(["/FlateDecode"] * compress) + "]" if compress else ""
     stream_ids = list(range(5, 5 + streams))
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
@@ -127,3 +129,29 @@ def text_page(lines: int = 40) -> bytes:
     """The content stream of a page of text: one line a Tj."""
     return b"BT /F1 12 Tf 72 800 Td " + b"".join(b"(Health notice line %d) Tj 0 -14 Td " % i
                                                  for i in range(lines)) + b"ET"
+
+
+def deflated(unit: bytes, count: int, head: bytes = b"", tail: bytes = b"") -> bytes:
+    """``head + unit * count + tail`` Flate-compressed without ever holding it whole."""
+    import zlib
+
+    packer = zlib.compressobj(9)
+    out = [packer.compress(head)]
+    block = unit * max(1, (1 << 20) // len(unit))
+    per_block = len(block) // len(unit)
+    for _ in range(count // per_block):
+        out.append(packer.compress(block))
+    out.append(packer.compress(unit * (count % per_block) + tail))
+    out.append(packer.flush())
+    return b"".join(out)
+
+
+def pdf_bombs(folder: Path) -> dict[str, str]:
+    """The two PDF content-stream bombs of issue 29, full size: {file name: its shape}."""
+    folder.mkdir(parents=True, exist_ok=True)
+    page = text_page()
+    write_pdf(folder / "blank-stream-bomb.pdf", b"", body=deflated(b" ", 2**30, head=page))
+    write_pdf(folder / "text-operations-bomb.pdf", b"",
+              body=deflated(b"(a)Tj ", 6_000_000, head=b"BT /F1 12 Tf ", tail=b"ET"))
+    return {"blank-stream-bomb.pdf": "a Flate stream that expands to 1 GB of blanks",
+            "text-operations-bomb.pdf": "six million text operations on one page"}
