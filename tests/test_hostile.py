@@ -107,8 +107,8 @@ def test_the_cli_takes_a_time_limit(tmp_path, monkeypatch):
 @pytest.mark.parametrize("content, compress, refused", [
     (b" " * (6 * 2**20), 1, "page content streams that expand past the limit"),  # blanks: 6 KB → 6 MB
     (b" " * (6 * 2**20), 2, "page content streams that expand past the limit"),  # Flate twice over: 1 KB
-    (b"BT /F1 12 Tf " + b"(a)Tj " * 6_000 + b"ET", 1, "6,040 text operations"),  # 6,000 text objects (and the page's 40)
-    (b"BT /F1 12 Tf " + b"(a)' " * 6_000 + b"ET", 0, "6,040 text operations"),  # stored as is, the ' operator
+    (b"BT /F1 12 Tf " + b"(a)Tj " * 6_000 + b"ET", 1, "over 5,000 text operations"),  # 6,000 text objects (and the page's 40)
+    (b"BT /F1 12 Tf " + b"(a)' " * 6_000 + b"ET", 0, "over 5,000 text operations"),  # stored as is, the ' operator
 ])
 def test_a_pdf_content_stream_bomb_is_refused_before_pdfium_parses_it(tmp_path, monkeypatch, content, compress,
                                                                        refused):

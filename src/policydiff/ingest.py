@@ -470,7 +470,7 @@ HARD_GRACE = 1.0
 
 
 def _patience(chunk: list) -> float | None:
-    limits_ = [job[3] for job in chunk if len(job) > 3 and job[3]]
+    limits_ = [job[3] for job in chunk if isinstance(job, tuple) and len(job) > 3 and job[3]]
     if len(limits_) < len(chunk):
         return None
     return sum(3 * seconds + 2 * HARD_GRACE for seconds in limits_) + 30

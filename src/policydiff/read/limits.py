@@ -188,7 +188,9 @@ def check_pdf(path) -> None:
             if content_bytes > max_pdf_bytes():
                 raise _too_large(path, "page content streams that expand past the limit",
                                  f"{_mb(max_pdf_bytes())} expanded")
-            check_count(path, operations, max_text_objects(), "text operations in one page content stream")
+            if operations > max_text_objects():  # counting stopped there: the stream holds at least this many
+                raise _too_large(path, f"over {max_text_objects():,} text operations in one page content stream",
+                                 f"{max_text_objects():,}")
 
 
 def _flate_layers(header: bytes) -> int:
