@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import sqlite3
 import sys
@@ -21,8 +22,21 @@ from .errors import PolicydiffError
 from .models import Record
 from .paths import inside
 
-console = Console()
-err_console = Console(stderr=True)
+
+class DataConsole(Console):
+    """A console for text from notices and file names: data, never markup (``[/bold]`` in a
+    measure, ``[link=…]``), never emoji codes, and never a control sequence for the terminal
+    (an escape character is shown as ``\\x1b``; line breaks stay, tables use them)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(markup=False, emoji=False, highlight=False, **kwargs)
+
+    def render_str(self, text: str, **kwargs):
+        return super().render_str(_TERMINAL_CONTROL.sub(lambda m: repr(m.group())[1:-1], text), **kwargs)
+
+
+console = DataConsole()
+err_console = DataConsole(stderr=True)
 
 # Options shared by several commands, defined once (as sqlite-utils does).
 db_option = click.option("--db", "db_path", type=click.Path(dir_okay=False),
@@ -65,9 +79,10 @@ class Fail(click.ClickException):
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u0085\u2028\u2029]")
+_TERMINAL_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")  # all but tab and line feed
 
 
-def printable(text: str) -> str:
+def printable(text: object) -> str:
     """``text`` on one line: control characters and line breaks (a file named
     ``a\nError: b``) shown escaped, so that no message can forge another line."""
     return _CONTROL.sub(lambda m: repr(m.group())[1:-1], str(text))
@@ -102,11 +117,18 @@ def _check_output(out, force: bool = False, db_path=None) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise Fail(f"{out}: cannot create its folder ({exc.strerror or exc})") from exc
+    try:
+        info = path.stat()
+        _pending_output.append((path, (info.st_size, info.st_mtime_ns)))
+    except OSError:
+        _pending_output.append((path, None))
 
 
 def _open(db_path):
     if not Path(db_path).exists():
         raise Fail(f"{db_path}: no database yet; run 'policydiff ingest' first")
+    if not os.access(Path(db_path).resolve().parent, os.W_OK):  # WAL needs its -shm file beside the database
+        return store.open_read_only(db_path)
     return store.open_db(db_path)
 
 
@@ -119,11 +141,24 @@ def _resolve(db, ref: str) -> str:
 
 class Commands(click.Group):
     """Every command's failure is one ``Error:`` line: a NUL in an argument is refused,
-    and policydiff's own errors, file-system and database errors become :class:`Fail`."""
+    and policydiff's own errors, file-system and database errors become :class:`Fail`;
+    an ``-o`` file the failed command began writing (a full disk) is removed."""
 
     def invoke(self, ctx):
         if any("\x00" in arg for arg in [*getattr(ctx, "_protected_args", []), *ctx.args]):
             raise UsageFail("an argument contains a NUL character")
+        _pending_output.clear()
+        try:
+            return self._invoke(ctx)
+        except (click.exceptions.Exit, SystemExit):
+            raise
+        except BaseException:
+            _drop_partial_output()
+            raise
+        finally:
+            _pending_output.clear()
+
+    def _invoke(self, ctx):
         try:
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
@@ -134,6 +169,20 @@ class Commands(click.Group):
             raise Fail(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": ")) from exc
         except sqlite3.DatabaseError as exc:
             raise Fail(f"database error: {exc}") from exc
+
+
+_pending_output: list[tuple[Path, tuple[int, int] | None]] = []  # (-o path, its size and time before)
+
+
+def _drop_partial_output() -> None:
+    """Remove the ``-o`` file a failed command began writing (one it created or changed)."""
+    for path, before in _pending_output:
+        try:
+            info = path.stat()
+        except OSError:
+            continue
+        if before is None or (info.st_size, info.st_mtime_ns) != before:
+            path.unlink(missing_ok=True)
 
 
 @click.group(cls=Commands)
@@ -152,12 +201,15 @@ def cli():
               help="Largest file (and Word file unpacked) to read, in MB (default 20; "
                    "$POLICYDIFF_MAX_BYTES); paragraph, tag, page and character limits scale with it.")
 @click.option("--follow-links", is_flag=True, help="Read files that links lead to outside the given folders.")
+@click.option("--time-limit", type=click.FloatRange(min=0.1), default=None, metavar="SECONDS",
+              help="Longest one file may take to parse (default 60; $POLICYDIFF_MAX_SECONDS); "
+                   "a file that takes longer fails, the run goes on.")
 @click.option("--dask", "dask_address", metavar="ADDRESS",
               help="Parse on a Dask cluster (tcp://host:8786, or 'local' for one on this machine) into "
                    "Parquet partitions, then load them.")
 @click.option("--parts", "parts_dir", type=click.Path(file_okay=False),
               help="With --dask: where the workers write partitions (default: parts/ beside the database).")
-def ingest(paths, db_path, workers, force, quiet, max_size, follow_links, dask_address, parts_dir):
+def ingest(paths, db_path, workers, force, quiet, max_size, follow_links, time_limit, dask_address, parts_dir):
     """Parse notices (text, PDF, Word, HTML) and store them.
 
     Example: policydiff ingest corpus/   (or: policydiff ingest corpus/ --dask local)
@@ -174,8 +226,8 @@ def ingest(paths, db_path, workers, force, quiet, max_size, follow_links, dask_a
     logging.basicConfig(level=logging.WARNING if quiet else logging.INFO, format="%(message)s")
     paths = paths or ("corpus",)
     total = len(collect_files(paths, follow_links)[0])
-    with Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
-                  TextColumn("{task.description}"), console=err_console,
+    with Progress(TextColumn("ingest", style="bold"), BarColumn(), MofNCompleteColumn(),
+                  TextColumn("{task.description}", markup=False), console=err_console,
                   disable=quiet or not err_console.is_terminal) as bar:
         task = bar.add_task("", total=total)
         advance = lambda f: bar.update(task, advance=1, description=printable(Path(f).name))  # noqa: E731
@@ -183,7 +235,8 @@ def ingest(paths, db_path, workers, force, quiet, max_size, follow_links, dask_a
             report = _dask_ingest(paths, db_path, dask_address, parts_dir, workers, force, advance)
         else:
             report = run_ingest(paths, db_path, workers=workers, force=force, follow_links=follow_links,
-                                progress=advance, on_problem=lambda line: click.echo(printable(line), err=True))
+                                time_limit=time_limit, progress=advance,
+                                on_problem=lambda line: click.echo(printable(line), err=True))
     if report.interrupted:
         click.echo(f"Interrupted: stored {report.added} added and {report.updated} updated notices "
                    f"in {db_path} (records and JSON agree); the other files were not stored — run ingest "
@@ -311,7 +364,7 @@ def _documents_table(rows, width: int | None = None) -> Table:
         for cells in lines:
             cells[-1] = _clip(cells[-1], room)
     for cells in lines:
-        table.add_row(*cells)
+        table.add_row(*(printable(cell) for cell in cells))  # an id with a line break forges no line
     return table
 
 
@@ -366,10 +419,10 @@ def show(doc, db_path, as_json, as_text, as_source):
 
 
 def _print_record(record: Record) -> None:
-    console.print(f"[bold]{record['title']}[/bold]")
+    console.print(printable(record["title"] or ""), style="bold")
     for key in ("id", "doc_number", "locality", "admin_level", "issue_date", "print_date",
                 "body_title"):
-        console.print(f"  {key}: {record.get(key)}{_how_known(record, key)}", markup=False)
+        console.print(printable(f"  {key}: {record.get(key)}{_how_known(record, key)}"), markup=False)
     console.print(f"  issuers ({len(record['issuers'])}): {'、'.join(record['issuers'])}")
     console.print(f"  addressees: {'、'.join(record['addressees'])}")
     table = Table(title="measures")
@@ -438,17 +491,18 @@ def _print_answers(title: str, columns: list[str], rows: list[list[str]]) -> Non
         return
     click.echo(title)
     for r in rows:
-        click.echo("  ".join(str(v) for c, v in zip(columns, r) if c in WHOLE_COLUMNS and "\n" not in str(v)))
+        click.echo(printable("  ".join(str(v) for c, v in zip(columns, r) if c in WHOLE_COLUMNS and "\n" not in str(v))))
         for c, v in zip(columns, r):
             if c not in WHOLE_COLUMNS:
-                click.echo(f"    {c}: {v}")
+                click.echo(f"    {c}: {printable(v)}")
             elif "\n" in str(v):
-                click.echo("\n".join(f"    {line}" for line in str(v).split("\n")))
+                click.echo("\n".join(f"    {printable(line)}" for line in str(v).split("\n")))
     click.echo()
 
 
 def _group_title(first: dict) -> str:
-    return " ".join(str(x) for x in (first["locality"], f"({first['level']})", first["doc_number"] or first["doc_id"],
+    return " ".join(str(x) for x in (first["locality"] or first["doc_id"], f"({first['level'] or 'level unknown'})",
+                                       first["doc_number"] or first["doc_id"],
                                        first["issue_date"] or "") if x)
 
 
@@ -484,7 +538,7 @@ def who(topic, db_path, doc_ref, level, role, exact, as_json, as_csv, limit, fra
     if _emit(as_json, as_csv, answers):
         return
     if not answers:
-        click.echo(f"nothing about '{topic}' in {db_path}")
+        click.echo(printable(f"nothing about '{topic}' in {db_path}"))
         return
     for (match, _), items in group_by_document(answers).items():
         rows = [[a["path"], a["kind"], f"{a['match']} {a['matched']} {a['score']}", a["title"],
@@ -524,7 +578,7 @@ def duties_command(unit, db_path, level, role, as_json, as_csv, limit):
     if _emit(as_json, as_csv, answers):
         return
     if not answers:
-        click.echo(f"no unit matches '{unit}' in {db_path} (try policydiff units)")
+        click.echo(printable(f"no unit matches '{unit}' in {db_path} (try policydiff units)"))
         return
     groups: dict[str, list[dict]] = {}
     for a in answers:
@@ -595,7 +649,7 @@ def _write_table(rows, columns, fmt, out, title, sheets=None, titles=None, about
             table.add_row(*[str(row.get(c) if row.get(c) is not None else "") for c in columns])
         console.print(table)
         for line in about or []:
-            click.echo(line, err=True)
+            click.echo(printable(line), err=True)
         return
     if out:
         click.echo(f"wrote {out}", err=True)
@@ -676,8 +730,8 @@ def baseline_show(frame_path):
     """
     frame = _load_frame(frame_path)
     national = frame["national"]
-    click.echo(f"{national['doc_number']} {national['titles'][0]} — {frame['provenance']}")
-    click.echo(f"issuers ({len(national['issuers'])}): {'、'.join(national['issuers'])}")
+    click.echo(printable(f"{national['doc_number']} {national['titles'][0]} — {frame['provenance']}"))
+    click.echo(printable(f"issuers ({len(national['issuers'])}): {'、'.join(national['issuers'])}"))
     click.echo(f"issued: {national.get('issue_date') or national.get('issue_month')} "
                f"({national.get('issue_month_source', national.get('source'))})")
     table = Table(title=f"measure frame ({frame['provenance']})", show_lines=True)
@@ -690,7 +744,7 @@ def baseline_show(frame_path):
     for row in frame["indicators"]:
         carried = "; ".join(f"{c['locality']}: " + ", ".join(f"{v['comparator']}{v['value']}{v['unit']}"
                                                               for v in c["values"]) for c in row["carried_by"])
-        click.echo(f"indicator {row['no']} {row['indicator']} [{row['binding']}] — {carried}")
+        click.echo(printable(f"indicator {row['no']} {row['indicator']} [{row['binding']}] — {carried}"))
 
 
 def _load_frame(path):
@@ -750,7 +804,7 @@ def diff(doc, against, db_path, frame_path, fmt, out, force_output, lang):
     from .compare.diff import diff_table
 
     _write_result_table(*diff_table(result), result, fmt, out, lang,
-                        f"{result['document']['locality']} vs {result['reference']['name']}")
+                        f"{result['document']['locality'] or result['document']['id']} vs {result['reference']['name']}")
 
 
 def _parent_of(db, record) -> dict:

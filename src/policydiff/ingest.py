@@ -4,22 +4,28 @@ Parsing happens in workers; the parent process alone writes, one transaction
 per document, in a fixed (sorted) order so that output does not depend on the
 number of workers. What the writer keeps does not grow with the corpus (counts and
 the first problems); a worker that dies is the failure of the file it held; Ctrl-C
-stops with what was stored intact (records and JSON agree).
+stops with what was stored intact (records and JSON agree). Every file has a time
+limit (``time_limit``, ``ingest --time-limit``): one that takes longer is its own failure,
+and the files after it wait at most that long for their turn.
 """
 
 from __future__ import annotations
 
 import contextlib
 import ctypes
+import faulthandler
 import hashlib
 import itertools
 import os
 import signal
 import sqlite3
+import stat
 import sys
+import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,7 +34,7 @@ from . import errors, store
 from .models import Failure
 from .parse import document_id, parse_file
 from .paths import UnsafeNameError, inside
-from .read import SUPPORTED_SUFFIXES
+from .read import SUPPORTED_SUFFIXES, limits
 
 # Files that sit beside notices and are not notices (the corpus README, manifests).
 IGNORED_SUFFIXES = {".md", ".json", ".csv", ".tsv", ".yml", ".yaml", ".db", ".sqlite"}
@@ -118,11 +124,18 @@ def collect_files(paths: Iterable, follow_links: bool = False, skipped_links: li
                 for name in sorted(filenames):
                     if name.startswith(".") or os.path.splitext(name)[1].lower() in IGNORED_SUFFIXES:
                         continue
-                    found.append((os.path.join(dirpath, name), root))
+                    file = os.path.join(dirpath, name)
+                    problem = _not_a_file(file)
+                    if problem:
+                        failures.append(Failure(file, problem))
+                    else:
+                        found.append((file, root))
         elif path.is_file():
             found.append((root, str(path.parent)))
         elif path.is_symlink():
             failures.append(Failure(root, _link_problem(path)))
+        elif path.exists():
+            failures.append(Failure(root, _not_a_file(root) or "not a regular file"))
         else:
             failures.append(Failure(root, "no such file or folder"))
     unique = _first_of_each_file(found, follow_links, skipped_links, failures)
@@ -149,6 +162,9 @@ def _first_of_each_file(found: list[tuple[str, str]], follow_links: bool, skippe
                 if skipped_links is not None:
                     _keep(skipped_links, (file, key))
                 continue
+            if problem := _not_a_file(key):  # a link to a named pipe or to /dev/zero
+                failures.append(Failure(file, f"{problem} (the link leads to {key})"))
+                continue
         elif remember:
             key = os.path.realpath(file)
         if remember and key in seen:
@@ -157,6 +173,18 @@ def _first_of_each_file(found: list[tuple[str, str]], follow_links: bool, skippe
             seen.add(key)
         unique.append((file, root))
     return unique
+
+
+def _not_a_file(path: str) -> str | None:
+    """Why ``path`` is not read (a named pipe would block the run, a device never end), or None
+    for a regular file or a link (links are followed, and checked, later)."""
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError as exc:
+        return f"cannot read file ({exc.strerror or type(exc).__name__})"
+    if stat.S_ISREG(mode) or stat.S_ISLNK(mode):
+        return None
+    return limits.not_regular(mode)
 
 
 def _link_problem(path: Path) -> str:
@@ -196,18 +224,31 @@ class ParsedNotice:
     rows: store.DocumentRows
 
 
-def _parse_job(job: tuple[str, str, str]) -> tuple[str, ParsedNotice | None, str | None]:
-    file, root, doc_id = job
+class _TookTooLong(BaseException):
+    """Raised by a worker's alarm; a BaseException, so that no reader's ``except Exception`` keeps it."""
+
+
+def took_too_long(seconds: float) -> str:
+    return (f"took longer than {seconds:g} s to parse; not stored (a notice takes under a second; raise the "
+            f"limit with ingest --time-limit or ${limits.SECONDS_ENV})")
+
+
+def _parse_job(job: tuple) -> tuple[str, ParsedNotice | None, str | None]:
+    """(file, root, id[, seconds]) → (file, parsed notice or None, failure or None)."""
+    file, root, doc_id, *limit = job
     try:
-        suffix = Path(file).suffix.lower()
-        if suffix not in SUPPORTED_SUFFIXES:
-            raise errors.UnsupportedFormatError(file, f"unsupported file type '{suffix or Path(file).name}'")
-        record = parse_file(file, root)
-        record["id"] = doc_id  # unique within the run (document_ids)
-        record["_json"] = store.record_json(record)
-        parsed = ParsedNotice(record["id"], record["path"], record["sha256"], record.get("warnings") or [],
-                              record["_json"], store.document_rows(record))
+        with _time_limit(limit[0] if limit else 0):
+            suffix = Path(file).suffix.lower()
+            if suffix not in SUPPORTED_SUFFIXES:
+                raise errors.UnsupportedFormatError(file, f"unsupported file type '{suffix or Path(file).name}'")
+            record = parse_file(file, root)
+            record["id"] = doc_id  # unique within the run (document_ids)
+            record["_json"] = store.record_json(record)
+            parsed = ParsedNotice(record["id"], record["path"], record["sha256"], record.get("warnings") or [],
+                                  record["_json"], store.document_rows(record))
         return file, parsed, None
+    except _TookTooLong:
+        return file, None, took_too_long(limit[0])
     except errors.BadFileError as exc:
         return file, None, exc.detail
     except OSError as exc:
@@ -218,12 +259,15 @@ def _parse_job(job: tuple[str, str, str]) -> tuple[str, ParsedNotice | None, str
 
 def ingest(paths, db_path=store.DEFAULT_DB, workers: int | None = None, force: bool = False,
            json_dir=None, progress: Callable[[str], None] | None = None,
-           follow_links: bool = False, on_problem: Callable[[str], None] | None = None) -> IngestReport:
+           follow_links: bool = False, on_problem: Callable[[str], None] | None = None,
+           time_limit: float | None = None) -> IngestReport:
     """Parse and store every notice under ``paths``; skip files whose sha256 is stored.
 
     ``on_problem`` receives each ``Error: …``/``Warning: …``/``Skipped: …`` line as it
     happens (the report keeps only the first ones, and counts). Ctrl-C stops the run
-    cleanly: what was stored stays (records and JSON agree) and ``report.interrupted`` is set."""
+    cleanly: what was stored stays (records and JSON agree) and ``report.interrupted`` is set.
+    A file that takes longer than ``time_limit`` seconds (default :func:`limits.max_seconds`)
+    to parse fails with "took longer than N s"; the run goes on."""
     report = IngestReport(on_problem=on_problem)
     files, missing = collect_files(paths, follow_links, report.skipped_links)
     for failure in missing:
@@ -231,7 +275,9 @@ def ingest(paths, db_path=store.DEFAULT_DB, workers: int | None = None, force: b
     db = store.open_db(db_path, rebuild=True)
     json_dir = Path(json_dir) if json_dir else Path(db_path).parent
     json_dir.mkdir(parents=True, exist_ok=True)
-    results = _run(_changed_files(db, files, force, report, progress), workers)
+    seconds = time_limit or limits.max_seconds()
+    jobs = ((*job, seconds) for job in _changed_files(db, files, force, report, progress))
+    results = _run(jobs, workers)
     try:
         _restore_json(db, json_dir, report)
         for file, parsed, error in results:
@@ -241,14 +287,24 @@ def ingest(paths, db_path=store.DEFAULT_DB, workers: int | None = None, force: b
                 report.fail(Failure(file, error or "not parsed"))
                 continue
             _store_one(db, file, parsed, json_dir, report)
-            store.index_pending(db, at_least=INDEX_EVERY)
+            _index(db, db_path, report, at_least=INDEX_EVERY)
     except KeyboardInterrupt:
         report.interrupted = True
     finally:
         results.close()  # stops the workers now, not when the generator is collected
-        store.index_pending(db)
+        _index(db, db_path, report)
         db.close()
     return report
+
+
+def _index(db, db_path, report: IngestReport, at_least: int = 0) -> None:
+    """Index what was stored; on a full disk, say so and go on (the stored notices stay,
+    the next run indexes them) rather than lose the run's summary to a traceback."""
+    try:
+        store.index_pending(db, at_least=at_least)
+    except sqlite3.Error as exc:
+        report.fail(Failure(str(db_path), f"the search index could not be brought up to date ({exc}); "
+                                          "run ingest again once there is room"))
 
 
 def _changed_files(db, files, force: bool, report: IngestReport, progress) -> Iterator[tuple[str, str, str]]:
@@ -265,9 +321,10 @@ def _changed_files(db, files, force: bool, report: IngestReport, progress) -> It
 
 
 def _restore_json(db, json_dir: Path, report: IngestReport) -> None:
-    """Rewrite ``<id>.json`` from the stored record where it is missing or not the
-    stored record's size (a run killed between the JSON and the commit, or a file
-    deleted by hand)."""
+    """Rewrite ``<id>.json`` from the stored record where it is missing or differs from
+    the stored record (a run killed between the JSON and the commit, two ingests whose ids
+    collide, a file deleted or edited by hand): the size first, then the content — a
+    64号 → 65号 change keeps the size."""
     for doc_id, size in store.record_sizes(db).items():
         try:
             path = inside(json_dir, doc_id, ".json")
@@ -275,7 +332,7 @@ def _restore_json(db, json_dir: Path, report: IngestReport) -> None:
             report.fail(Failure(str(json_dir), f"a stored document id is refused: {exc}"))
             continue
         try:
-            if path.stat().st_size == size:
+            if path.stat().st_size == size and path.read_bytes() == store.load_record_json(db, doc_id).encode():
                 continue
         except OSError:
             pass
@@ -301,17 +358,21 @@ def _store_one(db, file: str, parsed: ParsedNotice, json_dir, report: IngestRepo
         return
     replaced = store.stored_hash(db, doc_id) is not None
     try:
-        _write_text(json_path, parsed.json)
-    except OSError as exc:
-        report.fail(Failure(file, f"its JSON file could not be written ({exc.strerror or exc}); "
-                                  "not stored — run ingest again once the folder is writable"))
-        return
-    try:
-        store.save_rows(db, doc_id, parsed.rows, index=False)  # index_pending indexes in bulk
-    except sqlite3.Error as exc:  # this notice's transaction rolled back; the run goes on
-        report.fail(Failure(file, f"cannot store it ({type(exc).__name__}: {exc})"))
+        try:
+            _write_text(json_path, parsed.json)
+        except OSError as exc:
+            report.fail(Failure(file, f"its JSON file could not be written ({exc.strerror or exc}); "
+                                      "not stored — run ingest again once the folder is writable"))
+            return
+        try:
+            store.save_rows(db, doc_id, parsed.rows, index=False)  # index_pending indexes in bulk
+        except sqlite3.Error as exc:  # this notice's transaction rolled back; the run goes on
+            report.fail(Failure(file, f"cannot store it ({type(exc).__name__}: {exc})"))
+            _put_back_json(db, doc_id, json_path)
+            return
+    except KeyboardInterrupt:  # between the JSON and the commit: the JSON of what is stored, or none
         _put_back_json(db, doc_id, json_path)
-        return
+        raise
     report.stored(doc_id, replaced)
     for warning in parsed.warnings:
         report.warn(f"{parsed.path}: {warning}")
@@ -333,18 +394,16 @@ CHUNK = 8
 CHUNKS_AHEAD = 4
 
 
-def _run(jobs: Iterable[tuple[str, str, str]], workers):
-    workers = workers or os.cpu_count() or 1
+def _run(jobs: Iterable[tuple], workers):
+    """Results of ``jobs`` in order, parsed in worker processes (even with one worker or
+    one file: only a process of its own can be stopped when a file takes too long)."""
     jobs = iter(jobs)
-    first = list(itertools.islice(jobs, 2))  # one job (a changed file) is not worth a pool
-    jobs = itertools.chain(first, jobs)
-    if workers == 1 or len(first) <= 1:
-        yield from map(_parse_job, jobs)
-        return
-    yield from _run_pooled(_chunks(jobs, CHUNK), workers)
+    first = list(itertools.islice(jobs, 2))
+    workers = min(workers or os.cpu_count() or 1, max(1, len(first)))
+    yield from _run_pooled(_chunks(itertools.chain(first, jobs), CHUNK), workers)
 
 
-def _parse_chunk(jobs: list[tuple[str, str, str]]) -> list:
+def _parse_chunk(jobs: list[tuple]) -> list:
     return [_parse_job(job) for job in jobs]
 
 
@@ -371,9 +430,9 @@ def _run_pooled(chunks: Iterator[list], workers: int):
                     finished = True
                     break
                 chunk, future = window[0]
-                try:
-                    results = future.result()
-                except BrokenProcessPool:
+                try:  # a stuck worker is stopped by its own alarms; this waits for a lost one
+                    results = future.result(timeout=_patience(chunk))
+                except (BrokenProcessPool, FutureTimeout):
                     break
                 window.popleft()
                 yield from results
@@ -391,13 +450,53 @@ def _run_pooled(chunks: Iterator[list], workers: int):
 
 def _run_alone(job):
     pool = _new_pool(1)
+    started = time.monotonic()
+    seconds = job[3] if len(job) > 3 else 0
     try:
-        return pool.submit(_parse_job, job).result()
-    except BrokenProcessPool:
+        return pool.submit(_parse_job, job).result(timeout=_patience([job]))
+    except (BrokenProcessPool, FutureTimeout):
+        if seconds and time.monotonic() - started >= seconds:  # killed by its own CPU alarm, or lost
+            return job[0], None, took_too_long(seconds)
         return job[0], None, ("the parser process died while reading it (killed — out of memory? "
                               "a file this large or deep may need ingest --max-size lower)")
     finally:
         _stop_pool(pool)
+
+
+# A worker's alarms: at the time limit a parse is interrupted where Python runs; code that
+# never returns to Python (a C library's loop) is ended with its worker at twice the limit plus
+# this (faulthandler's watchdog thread needs no GIL). The writer waits longer still for a lost worker.
+HARD_GRACE = 1.0
+
+
+def _patience(chunk: list) -> float | None:
+    limits_ = [job[3] for job in chunk if isinstance(job, tuple) and len(job) > 3 and job[3]]
+    if len(limits_) < len(chunk):
+        return None
+    return sum(3 * seconds + 2 * HARD_GRACE for seconds in limits_) + 30
+
+
+_WATCHDOG_OUT = None  # where the watchdog writes the stack of a worker it ends (nowhere): set in a worker
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float):
+    """Interrupt the parse in this worker after ``seconds`` (SIGALRM raises _TookTooLong);
+    end the worker after twice that (a C loop that never lets the alarm's handler run)."""
+    if not seconds or _WATCHDOG_OUT is None:
+        yield
+        return
+    faulthandler.dump_traceback_later(2 * seconds + HARD_GRACE, exit=True, file=_WATCHDOG_OUT)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        faulthandler.cancel_dump_traceback_later()
+
+
+def _time_up(_signum, _frame):
+    raise _TookTooLong()
 
 
 def _new_pool(workers: int) -> ProcessPoolExecutor:
@@ -418,7 +517,11 @@ def _stop_pool(pool: ProcessPoolExecutor) -> None:
 def _worker_init(parent_pid: int) -> None:
     """Ctrl-C is the parent's to handle (no tracebacks from every worker), and a worker
     dies with its parent (kill -9 of the ingest leaves no parser running)."""
+    global _WATCHDOG_OUT
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "setitimer"):
+        signal.signal(signal.SIGALRM, _time_up)
+        _WATCHDOG_OUT = open(os.devnull, "w")  # noqa: SIM115 (open for the worker's life)
     if sys.platform.startswith("linux"):
         with contextlib.suppress(OSError, AttributeError):
             ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
@@ -427,10 +530,15 @@ def _worker_init(parent_pid: int) -> None:
 
 
 def _write_text(path: Path, text: str) -> Path:
-    """Write ``extracted/<id>.json`` through a temporary file (never half a record)."""
+    """Write ``extracted/<id>.json`` through a temporary file (never half a record; on a
+    full disk, no temporary file left behind)."""
     tmp = path.with_suffix(".json.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     return path
 
 

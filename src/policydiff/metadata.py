@@ -285,7 +285,7 @@ def _standalone_title(head: list[Paragraph]) -> Title | None:
 def _clean_title(text: str) -> tuple[str, str | None]:
     """A title line without a 文号 printed before it, 《》 around it, publication markers and
     page remnants (a trailing |)."""
-    text = re.sub(r"\s+(?=[（(])", "", P.PUBLIC_MARKER.sub("", text).strip(" |"))
+    text = re.sub(r"(?<!\s)\s+(?=[（(])", "", P.PUBLIC_MARKER.sub("", text).strip(" |"))
     number = None
     m = P.DOC_NUMBER.match(text)
     if m and len(text) > m.end() + 4:

@@ -95,7 +95,7 @@ def build_outline(text: str, body_start: int = 0) -> list[OutlineNode]:
     """
     nodes: list[OutlineNode] = []
     stack: list[tuple[str, OutlineNode]] = []
-    seen_paths: set[str] = set()
+    seen_paths: dict[str, int] = {}  # every path given → the next #n to try for it
     annex_prefix = ""
     open_node_end = True
     for para in paragraphs(text):
@@ -147,11 +147,12 @@ def _close_below_article(stack, rank: int) -> None:
 
 def _new_node(path, label, kind, depth, para, label_len, parent, seen_paths) -> OutlineNode:
     unique = path
-    n = 2
-    while unique in seen_paths:
+    n = seen_paths.get(path, 2)  # resume after the last twin: thousands of identical headings
+    while unique in seen_paths:  # cost linear time, not quadratic
         unique = f"{path}#{n}"
         n += 1
-    seen_paths.add(unique)
+    seen_paths[path] = n
+    seen_paths.setdefault(unique, 2)
     body_start = para.start + label_len
     node = OutlineNode(
         path=unique, label=label, kind=kind, depth=depth, heading=None,

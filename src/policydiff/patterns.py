@@ -114,7 +114,8 @@ PUBLIC_MARKER = re.compile(
 ADDRESSEE_LINE = re.compile(r"[：:]$")
 TABLE_HEADER = re.compile(r"^(?:序号\s*)?指标\s*属性$")
 BINDING_CELL = re.compile(r"^(约束性|预期性)$")
-BINDING_SUFFIX = re.compile(r"[\s\t]*(约束性|预期性)\s*$")
+# (?<!\s): a search starts only at the head of a whitespace run (else a run of tabs costs quadratic time)
+BINDING_SUFFIX = re.compile(r"(?<!\s)\s*(约束性|预期性)\s*$")
 # a sentence's own mark after its value: 人均预期寿命达到78.5岁（预期性）
 BINDING_AFTER = re.compile(r"\s*(?:以上|以下|以内|左右)?\s*[（(](约束性|预期性)[）)]")
 
@@ -163,7 +164,7 @@ ARTICLE_SUBJECT = re.compile(
 DUTY_CLAUSE = re.compile(r"^(?P<unit>[^，。；]{2,60}?)负责(?P<duty>.+)$")
 
 # ---------------------------------------------------------------- targets
-NUMBER = rf"(?:\d+(?:\.\d+)?|[{CN_DIGITS}]{{1,5}})"
+NUMBER = rf"(?:(?<!\d)\d+(?:\.\d+)?|[{CN_DIGITS}]{{1,5}})"
 TARGET_UNITS = [
     "个百分点", "百分点", "个病种", "个工作日", "个月", "万人", "周岁", "%", "％", "‰",
     "/10万", "/万", "元/人", "张/千人", "人/千人", "人/万人", "张/万人",
@@ -202,8 +203,8 @@ BARE_COMPARATOR = re.compile(r"(?:达到|达|为|控制在|不低于|不超过|�
 # numbers in these contexts are not targets
 NOT_TARGET_BEFORE = re.compile(r"(?:第|前|十|“|\")$")
 MEETING_AFTER = re.compile(r"^(?:全会|全体会议|会议|党代会|代表大会|中全会)")  # 市委三届四次全会
-AGE_BAND = re.compile(r"\d+\s*[-—–~至]\s*$")
-RANGE = re.compile(rf"(?P<low>\d+(?:\.\d+)?)\s*[-—–~～至]\s*(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>{_UNIT_ALT})")
+AGE_BAND = re.compile(r"(?<!\d)\d+\s*[-—–~至]\s*$")
+RANGE = re.compile(rf"(?P<low>(?<!\d)\d+(?:\.\d+)?)\s*[-—–~～至]\s*(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>{_UNIT_ALT})")
 # a population or area condition on a target, not a target (常住人口超过10万人的, 65岁以上老年人, 年满60周岁的)
 QUALIFIER_UNITS = ("岁", "周岁", "万人", "人", "万")
 QUALIFIER_TAIL = re.compile(rf"^(?:口)?(?:及以上|以上|以下|以内)?(?:的)?(?P<noun>[{CJK}]{{0,6}}?"
@@ -318,7 +319,7 @@ ISSUER_TRAILING = re.compile(r"(?:联合制定|联合印发|制定|印发|发布
 # Lines of a saved or copied government page that are not the notice: navigation, site tools,
 # font-size and share widgets, download and footer lines, news-repost bylines.
 PAGE_FURNITURE = re.compile(
-    r"^[•·\s]*(?:"
+    r"^(?=(?P<lead>[•·\s]*))(?P=lead)(?:"  # the lead taken whole (atomic): no retry per shorter lead
     r"(?:当前位置|當前位置|您的位置|你的位置|您现在所在的位置|您现在的位置|所在位置|您當前的位置)"
     r"|[>»›]|(?:网站)?首[页頁]\s*[>»/›]|首[页頁]$"
     r"|视力保护色|背景色|文字大小|设为首页|加入收藏|长辈版|關懷版|关怀版|无障碍|無障礙|适老版|适老化|返回顶部|今天是|个人中心|手[机機]版|[网網]站[导導][航]"
@@ -327,7 +328,7 @@ PAGE_FURNITURE = re.compile(
     r"|分享(?:到)?\s*[：:]?\s*$|分享到|[扫掃][描]二[维維][码碼]|下载地址|点击此处下载|上传人|文档编号|点击查看更多"
     r"|第\s*\d+\s*页\s*/\s*共\s*\d+\s*页|资源描述|下载\s*相关\s*举报|技术支持|版权所有|ICP备|郑重声明|相关文章|THE END"
     r"|[（(]?\s*资料图\s*[）)]?$|[（(]?\s*[责責][编編]\s*[：:]|编辑\s*[：:]|[（(]\s*记者|核心提示"
-    r"|[|.\s]+$"
+    r"|[|.\s]+$|(?<=[|.\s])$"  # (the second: a line of bullets and blanks, whose blanks the lead took)
     # a gazette's masthead: 某某公报, 公报2019年第3号, （总号：…）, its name in pinyin capitals
     r"|.{0,16}公[报報]$|.{0,16}公[报報]\s*\d{4}\s*年?\s*第\s*\d+\s*[号號期]|[（(]?\s*[总總][号號]\s*[：:]|[A-Z ]{12,}$"
     r")"
@@ -365,7 +366,7 @@ _LABEL_ALT = "|".join(sorted(
     (f"[ {UNICODE_SPACES}]*".join(re.escape(ch) for ch in label) for labels in META_LABELS.values() for label in labels),
     key=len, reverse=True))
 # a label as printed: 【文　　号】, 文 号 :, 發文機關 (glued to its value)
-META_LABEL = re.compile(rf"【?\s*(?P<label>{_LABEL_ALT})\s*】?\s*[：:]?")
+META_LABEL = re.compile(rf"(?:【|(?<!\s))\s*(?P<label>{_LABEL_ALT})\s*】?\s*[：:]?")
 META_LINE_START = re.compile(rf"^[•·|\s]*(?:【\s*(?:{_LABEL_ALT})\s*】|(?:{_LABEL_ALT})\s*(?:[：:|]|\s|$|(?:{_LABEL_ALT})))")
 META_LINE_GLUED = re.compile(r"^[•·\s]*(?:發文機關|发文机关|發文字號|发文字号|發文日期|发文日期|時效性|时效性|施行日期|"
                              r"效力級別|效力级别|發布單位|发布单位|發布文號|发布文号|索引号|成文日期|发布机构|名称|名稱|标题|標題|文号(?=\S))")

@@ -21,6 +21,7 @@ import logging
 import re
 import sqlite3
 import time
+import urllib.parse
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -89,6 +90,30 @@ def open_db(path=DEFAULT_DB, rebuild: bool = False) -> sqlite_utils.Database:
         db.execute(f"drop index if exists [{index}]")
     if db.execute("select exists (select 1 from search_pending)").fetchone()[0]:
         index_pending(db)  # an ingest stopped before indexing what it stored
+    return db
+
+
+def open_read_only(path) -> sqlite_utils.Database:
+    """Open a database in a folder this user cannot write to (a shared or archived copy):
+    immutable, so that SQLite needs no ``-shm`` or ``-wal`` file beside it. Refused, in one
+    line, when its last changes still sit in a ``-wal`` file (a read-only open would not see
+    them) or when its schema would need a migration."""
+    path = Path(path)
+    wal = Path(f"{path}-wal")
+    if wal.exists() and wal.stat().st_size:
+        raise OldSchemaError(f"{path}: its folder is read-only and its last changes are still in {wal.name}; "
+                             "open it once where it can be written (or copy the folder) to read it")
+    uri = f"file:{urllib.parse.quote(str(path.resolve()))}?immutable=1"
+    db = sqlite_utils.Database(sqlite3.connect(uri, uri=True))
+    try:
+        _refuse_foreign(db)
+        if not _schema_complete(db):
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            raise OldSchemaError(f"{path}: its folder is read-only and its schema ({version}, now {SCHEMA_VERSION}) "
+                                 "needs updating; open it once where it can be written")
+    except BaseException:
+        db.close()
+        raise
     return db
 
 

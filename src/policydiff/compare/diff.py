@@ -523,9 +523,25 @@ def _coverage_cell(entry: dict) -> str:
     return f"nearest: {near['path'] or ''} {near['quote']} (score {near['score']})" if near else ""
 
 
+def side_names(result: dict) -> tuple[str, str]:
+    """The names of a compare's two sides (its columns): each notice's locality, its id when it
+    names none; two notices of one place are told apart by their 文号 (or id).
+
+    >>> side_names({"a": {"locality": None, "id": "x"}, "b": {"locality": "神木市", "id": "y"}})
+    ('x', '神木市')
+    """
+    docs = (result["a"], result["b"])
+    names = [d.get("locality") or d.get("id") or "?" for d in docs]
+    if names[0] == names[1]:
+        names = [f"{n} {d.get('doc_number') or d.get('id') or ''}".strip() for n, d in zip(names, docs)]
+    if names[0] == names[1]:
+        names = [f"{names[0]} (A)", f"{names[1]} (B)"]
+    return names[0], names[1]
+
+
 def compare_table(result: dict) -> tuple[list[dict], list[str]]:
     """Rows for the terminal / CSV / Markdown: one per frame entry, additions, target deltas."""
-    a, b = result["a"]["locality"], result["b"]["locality"]
+    a, b = side_names(result)
     rows = [{"id": e["frame_id"], "entry": e["label"],
              a: "; ".join(f"{m['path']} {m['title']}" for m in e["a_measures"]) or _side_cell(e, "a"),
              f"{a} leads": "、".join(e["a_leads"]),

@@ -11,13 +11,20 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import zipfile
+import zlib
+from collections.abc import Iterator
 from pathlib import Path
 
 from .. import errors
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 ENV = "POLICYDIFF_MAX_BYTES"
+# Seconds one file may take to parse in an ingest (``ingest --time-limit``): a notice takes
+# well under one; a file that takes a minute is hostile or broken, and is reported as such.
+DEFAULT_MAX_SECONDS = 60.0
+SECONDS_ENV = "POLICYDIFF_MAX_SECONDS"
 
 
 def max_bytes() -> int:
@@ -26,6 +33,14 @@ def max_bytes() -> int:
         return max(1, int(os.environ.get(ENV, "")))
     except ValueError:
         return DEFAULT_MAX_BYTES
+
+
+def max_seconds() -> float:
+    """The time limit of one file in an ingest: ``$POLICYDIFF_MAX_SECONDS`` or 60 s."""
+    try:
+        return max(0.1, float(os.environ.get(SECONDS_ENV, "")))
+    except ValueError:
+        return DEFAULT_MAX_SECONDS
 
 
 def _scaled(per_default_limit: int) -> int:
@@ -56,6 +71,12 @@ def max_pages() -> int:
     return _scaled(2_000)
 
 
+def max_text_objects() -> int:
+    """Text-showing and form-drawing operations of one PDF content stream: 100,000 at the
+    default (a dense page has a few thousand; pdfium spends ~0.5 KB on each)."""
+    return _scaled(100_000)
+
+
 def _mb(n: int) -> str:
     return f"{n / 2**20:.1f} MB"
 
@@ -66,12 +87,28 @@ def _too_large(path, what: str, limit: str):
 
 
 def check_file_size(path, limit: int | None = None) -> int:
-    """Refuse a file larger than ``limit`` (default :func:`max_bytes`) before reading it."""
+    """Refuse a file larger than ``limit`` (default :func:`max_bytes`) before reading it, and
+    anything but a regular file (a named pipe blocks its reader, ``/dev/zero`` never ends)."""
     limit = limit or max_bytes()
-    size = Path(path).stat().st_size
+    info = Path(path).stat()
+    if not stat.S_ISREG(info.st_mode):
+        raise errors.BadFileError(path, not_regular(info.st_mode))
+    size = info.st_size
     if size > limit:
         raise _too_large(path, _mb(size), f"{limit // 2**20} MB" if limit >= 2**20 else f"{limit} bytes")
     return size
+
+
+def not_regular(mode: int) -> str:
+    """Why a path that is not a regular file is not read.
+
+    >>> not_regular(stat.S_IFIFO)
+    'not a regular file (a named pipe); not read'
+    """
+    kinds = [(stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+             (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder")]
+    kind = next((name for test, name in kinds if test(mode)), "not a file")
+    return f"not a regular file ({kind}); not read"
 
 
 def check_chars(path, text: str) -> None:
@@ -115,6 +152,85 @@ def _count_in_member(archive: zipfile.ZipFile, name: str, pattern: re.Pattern) -
             count += sum(1 for m in pattern.finditer(data) if m.end() > len(tail))
             tail = data[-5:]
     return count
+
+
+# A PDF's streams as they sit in the file: the dictionary before ``stream`` and the data after it.
+_STREAM = re.compile(rb">>\s*stream(?:\r\n|\n|\r)")
+_FILTERS = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[A-Za-z0-9]+)")
+_FONT_OR_IMAGE = re.compile(rb"/Length[123]\b|/Subtype\s*/(?:Image|Type1C|CIDFontType0C|OpenType)\b")
+# operators that make pdfium build an object: Tj TJ ' " (text) and Do (an image or a form);
+# counted as byte strings (an upper bound: a literal string may hold them too)
+_TEXT_OPERATORS = (b"Tj", b"TJ", b"'", b'"', b"Do")
+
+
+def check_pdf(path) -> None:
+    """A PDF's content streams, expanded a megabyte at a time and counted, before pdfium
+    parses a page: their expanded size (a 1 MB Flate stream can hold 1 GB of blanks) and the
+    text objects each would make (a 350 kB file can hold six million). Images and fonts are
+    measured only by their own expanded size."""
+    import mmap
+
+    content_bytes = 0
+    with open(path, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        for m in _STREAM.finditer(data):
+            header = data[max(0, m.start() - 2048):m.start()]
+            header = header[header.rfind(b"obj") + 1:] if b"obj" in header else header
+            end = data.find(b"endstream", m.end())
+            content = not _FONT_OR_IMAGE.search(header)
+            size, operations = _expand_and_count(data, m.end(), end if end >= 0 else len(data),
+                                                 _flate_layers(header), content)
+            if not content:
+                if size > max_pdf_bytes():
+                    raise _too_large(path, "an image or font stream that expands past the limit",
+                                     f"{_mb(max_pdf_bytes())} expanded")
+                continue
+            content_bytes += size
+            if content_bytes > max_pdf_bytes():
+                raise _too_large(path, "page content streams that expand past the limit",
+                                 f"{_mb(max_pdf_bytes())} expanded")
+            if operations > max_text_objects():  # counting stopped there: the stream holds at least this many
+                raise _too_large(path, f"over {max_text_objects():,} text operations in one page content stream",
+                                 f"{max_text_objects():,}")
+
+
+def _flate_layers(header: bytes) -> int:
+    """How many Flate layers to undo (0: read as stored; other filters are measured as stored)."""
+    m = _FILTERS.search(header)
+    if not m:
+        return 0
+    names = re.findall(rb"/([A-Za-z0-9]+)", m.group(1))
+    return len(names) if names and all(n in (b"FlateDecode", b"Fl") for n in names) else 0
+
+
+def _expand_and_count(data, start: int, end: int, layers: int, count: bool) -> tuple[int, int]:
+    """Expanded size of ``data[start:end]`` (``layers`` of Flate undone, a megabyte at a time,
+    nothing kept) and, with ``count``, its text objects; stops once past the limits."""
+    pieces: Iterator[bytes] = (data[i:min(i + (1 << 16), end)] for i in range(start, end, 1 << 16))
+    for _ in range(layers):
+        pieces = _inflate(zlib.decompressobj(), pieces)
+    size = operations = 0
+    try:
+        for piece in pieces:
+            size += len(piece)
+            if count:
+                operations += sum(piece.count(operator) for operator in _TEXT_OPERATORS)
+            if size > max_pdf_bytes() or operations > max_text_objects():
+                break
+    except zlib.error:
+        pass  # a damaged stream: pdfium reads what it can, and that much is counted
+    return size, operations
+
+
+def _inflate(decoder, pieces: Iterator[bytes]) -> Iterator[bytes]:
+    """Expand ``pieces`` through ``decoder``, a megabyte of output at a time."""
+    for piece in pieces:
+        while piece:
+            out = decoder.decompress(piece, 1 << 20)
+            piece = decoder.unconsumed_tail
+            if out:
+                yield out
+            if decoder.eof:
+                return
 
 
 def check_html(path, data: bytes) -> None:

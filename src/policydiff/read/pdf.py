@@ -28,6 +28,8 @@ def read_pdf(path, engine: str = "auto") -> SourceText:
     table finder; ``engine="pdfplumber"`` uses pdfplumber for every page. Both give the same text.
     """
     limits.check_file_size(path, limits.max_pdf_bytes())
+    _check_pdf_header(path)
+    limits.check_pdf(path)  # expanded content streams and their text objects, before pdfium parses them
     confidence: dict[int, float] = {}
     if engine == "pdfplumber":
         pages = _pdf_page_lines(path)

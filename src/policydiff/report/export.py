@@ -5,10 +5,11 @@ from __future__ import annotations
 import csv
 import html
 import io
+import re
 from pathlib import Path
 
 from ..compare.align import describe_name
-from ..compare.diff import describe_change
+from ..compare.diff import describe_change, side_names
 from .labels import about, legend_lines, zh
 
 
@@ -28,7 +29,7 @@ def write_csv(rows: list[dict], out, bom: bool = True, columns: list[str] | None
 
 def _write_rows(fh, rows, columns, about=None) -> None:
     for line in about or []:
-        fh.write(f"# {line}\r\n")
+        fh.write(f"# {comment_cell(line)}\r\n")
     writer = csv.writer(fh)
     writer.writerow([text_cell(c) for c in columns])
     for row in rows:
@@ -47,6 +48,22 @@ def text_cell(value):
     return value
 
 
+# a field of a ``# …`` line, as a spreadsheet splits it (at a comma, a semicolon in some locales,
+# a tab), that would start with a formula character
+_FIELD_FORMULA = re.compile(r"([,;\t][ \"]*)(?=[=+\-@])")
+
+
+def comment_cell(line: str) -> str:
+    """A ``# …`` header line that no spreadsheet reads as a formula: one line (a line break
+    would start a row of its own), and every field it splits into that starts with ``=+-@``
+    quoted as :func:`text_cell` does.
+
+    >>> comment_cell("compared: x,=1+1,.txt (no 文号)")
+    "compared: x,'=1+1,.txt (no 文号)"
+    """
+    return _FIELD_FORMULA.sub(r"\1'", re.sub(r"[\r\n\v\f\x85\u2028\u2029]+", " ", line))
+
+
 def write_xlsx(sheets: dict[str, list[dict]], path, columns: dict[str, list[str]] | None = None,
                about: list[str] | None = None) -> None:
     """One sheet per entry: bold frozen header, wrapped text, column widths set; ``about``
@@ -59,7 +76,7 @@ def write_xlsx(sheets: dict[str, list[dict]], path, columns: dict[str, list[str]
     if about:
         sheet = book.create_sheet("about")
         for line in about:
-            sheet.append([line])
+            sheet.append([xlsx_text(line)])
         _as_text(sheet)
         sheet.column_dimensions["A"].width = 120
     for name, rows in sheets.items():
@@ -67,7 +84,7 @@ def write_xlsx(sheets: dict[str, list[dict]], path, columns: dict[str, list[str]
         cols = (columns or {}).get(name) or (list(rows[0]) if rows else [])
         sheet.append(cols)
         for row in rows:
-            sheet.append([row.get(c) for c in cols])
+            sheet.append([xlsx_text(row.get(c)) for c in cols])
         _as_text(sheet)
         for cell in sheet[1]:
             cell.font = Font(bold=True)
@@ -80,6 +97,15 @@ def write_xlsx(sheets: dict[str, list[dict]], path, columns: dict[str, list[str]
             for cell in row:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
     book.save(path)
+
+
+# characters an XLSX file cannot hold (openpyxl refuses them): C0 controls but tab and line breaks
+_NOT_IN_XLSX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def xlsx_text(value):
+    """``value`` with the control characters XML forbids (VT, SOH …) shown as spaces."""
+    return _NOT_IN_XLSX.sub(" ", value) if isinstance(value, str) else value
 
 
 def _as_text(sheet) -> None:
@@ -105,21 +131,31 @@ def _display_width(value) -> int:
 
 def to_markdown(rows: list[dict], columns: list[str] | None = None, title: str = "",
                 about: list[str] | None = None) -> str:
+    """A Markdown table; text from notices is escaped (``<``, ``&``, ``|``), never raw HTML."""
     columns = columns or (list(rows[0]) if rows else [])
     out = io.StringIO()
     if title:
-        out.write(f"## {title}\n\n")
+        out.write(f"## {md_text(title)}\n\n")
     for line in about or []:
-        out.write(f"> {line}  \n")
+        out.write(f"> {md_text(line)}  \n")
     if about:
         out.write("\n")
-    out.write("| " + " | ".join(columns) + " |\n")
+    out.write("| " + " | ".join(md_text(c) for c in columns) + " |\n")
     out.write("|" + "---|" * len(columns) + "\n")
     for row in rows:
-        cells = [str(row.get(c) if row.get(c) is not None else "").replace("|", "\\|").replace("\n", " ")
-                 for c in columns]
-        out.write("| " + " | ".join(cells) + " |\n")
+        out.write("| " + " | ".join(md_text(row.get(c)) for c in columns) + " |\n")
     return out.getvalue()
+
+
+def md_text(value) -> str:
+    """A Markdown table cell that shows ``value`` as text: HTML escaped (a renderer passes raw
+    ``<img onerror=…>`` and ``<!--`` through), ``|`` escaped, one line.
+
+    >>> md_text('"><img src=x onerror=alert(1)> | <!--')
+    '"&gt;&lt;img src=x onerror=alert(1)&gt; \\\\| &lt;!--'
+    """
+    text = "" if value is None else str(value)
+    return html.escape(text, quote=False).replace("|", "\\|").replace("\r", " ").replace("\n", " ")
 
 
 def to_html(rows: list[dict], columns: list[str] | None = None, title: str = "",
@@ -193,7 +229,8 @@ def diff_html(result: dict, lang: str = "en") -> str:
                     f"{_target(t['reference'])}</td><td>{_target(t['local'])} {html.escape((t['local'] or {}).get('text', ''))}"
                     "</td><td></td></tr>")
     head = "".join(f"<th>{label(h)}</th>" for h in ("entry", "status", "reference", "local measures", "responsibility"))
-    title = f"{result['document']['locality']} {result['document']['doc_number'] or ''} vs {result['reference']['name']}"
+    document = result["document"]
+    title = f"{document['locality'] or document['id']} {document['doc_number'] or ''} vs {result['reference']['name']}"
     notes = _about_html(about(result) + [label(line) for line in legend_lines()])
     return _PAGE.format(title=html.escape(title), notes=notes, body=f"<table><tr>{head}</tr>{''.join(rows)}</table>")
 
@@ -222,7 +259,7 @@ def _coverage_html(entry: dict) -> str:
 def compare_html(result: dict, lang: str = "en") -> str:
     """Two localities side by side, the entry's key terms highlighted in both."""
     label = _labeller(lang)
-    a, b = result["a"]["locality"], result["b"]["locality"]
+    a, b = side_names(result)
     rows = []
     for e in result["entries"]:
         terms = e.get("key_terms", [])

@@ -26,6 +26,17 @@ def estimated_width(text: str) -> float:
     return sum(0.135 if ord(ch) > 0x2E80 or 0x2010 <= ord(ch) <= 0x206F else 0.075 for ch in text)
 
 
+def script_json(data) -> str:
+    """``data`` as JSON to embed in a ``<script>``: ``<``, ``>`` and ``&`` as JSON escapes, so
+    that no text from a notice (``</script>``, ``<!--<script``) ends or hides the script.
+
+    >>> script_json({"title": "<!--<script/"})
+    '{"title": "\\\\u003c!--\\\\u003cscript/"}'
+    """
+    return (json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
+            .replace("&", "\\u0026"))
+
+
 def graph_page(graph, records: list[Record], subtitle: str = "", lang: str = "en") -> str:
     """The page for a citation graph or a responsibility graph."""
     texts = {r["id"]: r["text"] for r in records}
@@ -36,7 +47,7 @@ def graph_page(graph, records: list[Record], subtitle: str = "", lang: str = "en
     data = {"title": title, "lang": lang, "nodes": nodes, "edges": edges,
             "docs": {r["id"]: _doc_summary(r) for r in records}, "words": UI_WORDS["zh" if lang == "zh" else "en"]}
     script = resources.files("policydiff.report").joinpath("graph_view.js").read_text(encoding="utf-8")
-    payload = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    payload = script_json(data)
     return PAGE.format(lang="zh-CN" if lang == "zh" else "en", title=html.escape(title), data=payload, script=script,
                        search=html.escape(UI_WORDS["zh" if lang == "zh" else "en"]["search"]))
 

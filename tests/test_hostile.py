@@ -1,0 +1,357 @@
+"""Hostile input found by a deep probe (issue 29): files that hang a run, PDF content-stream
+bombs, formulas and markup from notice text in every output, and the smaller ones."""
+
+import contextlib
+import json
+import os
+import shutil
+import time
+
+import pytest
+
+from badfiles import NOTICE, slow_files
+from conftest import CORPUS, SHENMU
+from policydiff.ingest import ingest
+
+# ---------------------------------------------------------------- 3. files that hang the run
+
+
+def test_whitespace_runs_and_repeated_headings_parse_in_linear_time(tmp_path):
+    from policydiff.parse import parse_file
+
+    shapes = slow_files(tmp_path)
+    for name, shape in shapes.items():  # 40 KB each: quadratic patterns took 10 s to minutes
+        started = time.perf_counter()
+        with contextlib.suppress(Exception):  # refused or parsed: either way, quickly
+            parse_file(tmp_path / name, tmp_path)
+        assert time.perf_counter() - started < 15, shape  # (quadratic: minutes; a busy machine: seconds)
+
+
+def test_a_named_pipe_or_a_device_is_not_read(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "ok.txt").write_text(NOTICE, encoding="utf-8")
+    os.mkfifo(folder / "x.txt")  # opening it for reading would block for ever
+    report = ingest([folder], tmp_path / "p.db", workers=1)
+    assert report.changed_ids == ["ok"]
+    assert [(os.path.basename(f.path), f.reason) for f in report.failures] == [
+        ("x.txt", "not a regular file (a named pipe); not read")]
+    os.symlink("/dev/zero", folder / "zero.txt")  # would be read until memory runs out
+    report = ingest([folder], tmp_path / "p.db", workers=1, follow_links=True)
+    reasons = sorted((os.path.basename(f.path), f.reason.split(" (the link")[0]) for f in report.failures)
+    assert reasons == [("x.txt", "not a regular file (a named pipe); not read"),
+                       ("zero.txt", "not a regular file (a character device); not read")]
+
+
+def test_a_named_pipe_given_by_name_is_not_read(tmp_path):
+    from policydiff.read import read
+
+    os.mkfifo(tmp_path / "x.txt")
+    report = ingest([tmp_path / "x.txt"], tmp_path / "p.db", workers=1)
+    assert [f.reason for f in report.failures] == ["not a regular file (a named pipe); not read"]
+    with pytest.raises(Exception, match="not a regular file"):
+        read(tmp_path / "x.txt")
+
+
+def _slow_parse(original, how):
+    def parse(file, root=None):
+        if "stuck" in str(file):
+            if how == "python":
+                while True:  # a loop in Python: interrupted at the time limit
+                    pass
+            import hashlib
+            hashlib.pbkdf2_hmac("sha256", b"x", b"y", 10**9)  # C that never returns to Python: killed
+        return original(file, root)
+    return parse
+
+
+@pytest.mark.parametrize("how", ["python", "c"])
+def test_a_file_that_takes_too_long_is_its_own_failure_and_nothing_after_it_waits(tmp_path, monkeypatch, how):
+    import policydiff.ingest as ingest_module
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a_stuck.txt").write_text(NOTICE, encoding="utf-8")
+    for name in ("b.txt", "c.txt"):
+        (folder / name).write_text(NOTICE.replace("神木", "府谷" if name == "b.txt" else "榆林"), encoding="utf-8")
+    monkeypatch.setattr(ingest_module, "parse_file", _slow_parse(ingest_module.parse_file, how))
+    started = time.monotonic()
+    report = ingest([folder], tmp_path / "p.db", workers=1, time_limit=1)
+    assert time.monotonic() - started < 30
+    assert report.changed_ids == ["b", "c"]
+    assert [(os.path.basename(f.path), f.reason.split(";")[0]) for f in report.failures] == [
+        ("a_stuck.txt", "took longer than 1 s to parse")]
+
+
+def test_the_cli_takes_a_time_limit(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    import policydiff.ingest as ingest_module
+    from policydiff.cli import cli
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a_stuck.txt").write_text(NOTICE, encoding="utf-8")
+    (folder / "b.txt").write_text(NOTICE, encoding="utf-8")
+    monkeypatch.setattr(ingest_module, "parse_file", _slow_parse(ingest_module.parse_file, "python"))
+    monkeypatch.delenv("POLICYDIFF_MAX_SECONDS", raising=False)
+    result = CliRunner().invoke(cli, ["ingest", str(folder), "--db", str(tmp_path / "p.db"), "--time-limit", "1.5"])
+    assert result.exit_code == 1
+    assert "a_stuck.txt: took longer than 1.5 s to parse; not stored" in result.output
+    assert "added 1" in result.output
+
+
+# ---------------------------------------------------------------- 4. PDF content-stream bombs
+
+
+@pytest.mark.parametrize("content, compress, refused", [
+    (b" " * (6 * 2**20), 1, "page content streams that expand past the limit"),  # blanks: 6 KB → 6 MB
+    (b" " * (6 * 2**20), 2, "page content streams that expand past the limit"),  # Flate twice over: 1 KB
+    (b"BT /F1 12 Tf " + b"(a)Tj " * 6_000 + b"ET", 1, "over 5,000 text operations"),  # 6,000 text objects (and the page's 40)
+    (b"BT /F1 12 Tf " + b"(a)' " * 6_000 + b"ET", 0, "over 5,000 text operations"),  # stored as is, the ' operator
+])
+def test_a_pdf_content_stream_bomb_is_refused_before_pdfium_parses_it(tmp_path, monkeypatch, content, compress,
+                                                                       refused):
+    from badfiles import text_page, write_pdf
+    from policydiff.read import read
+
+    monkeypatch.setenv("POLICYDIFF_MAX_BYTES", str(2**20))  # limits scaled down: 5 MB expanded, 5,000 operations
+    with pytest.raises(Exception, match=refused):
+        read(write_pdf(tmp_path / "bomb.pdf", text_page() + content, compress=compress))
+    assert "Health notice line 39" in read(write_pdf(tmp_path / "ok.pdf", text_page(), compress=compress)).text
+
+
+def test_content_split_over_streams_counts_as_one_budget(tmp_path, monkeypatch):
+    from badfiles import write_pdf
+    from policydiff.read import read
+
+    monkeypatch.setenv("POLICYDIFF_MAX_BYTES", str(2**20))
+    with pytest.raises(Exception, match="page content streams that expand past the limit"):
+        read(write_pdf(tmp_path / "bomb.pdf", b" " * (2 * 2**20), streams=3))  # 3 × 2 MB
+
+
+# ---------------------------------------------------------------- 5, 6, 8. notice text in every output
+
+HOSTILE_LINE = ('做好健康帮扶工作 "><img src=x onerror=alert(1)> <!-- [/bold] [link=http://evil.example]点我[/link] '
+                '\x1b[31m红\x1b[0m \x0b\x01 。')
+
+
+@pytest.fixture(scope="module")
+def hostile_db(tmp_path_factory):
+    """Two notices that name no place: one in a file whose name holds a formula, one whose
+    text holds HTML, rich markup, an escape sequence and control characters."""
+    folder = tmp_path_factory.mktemp("hostile")
+    (folder / "in").mkdir()
+    (folder / "in" / "x,=1+1,.txt").write_text(
+        "关于做好健康帮扶工作的通知\n各有关单位：\n一、总体要求\n坚持问题导向，做好健康帮扶工作。\n二、主要措施\n"
+        "（一）加强家庭医生签约服务。由卫生健康部门牵头负责，医保部门配合。\n\n2021年5月1日\n", encoding="utf-8")
+    (folder / "in" / "y.txt").write_text(
+        f"关于做好健康帮扶工作的通知\n各有关单位：\n一、总体要求\n{HOSTILE_LINE}\n二、主要措施\n"
+        "（一）加强大病专项救治[/]<!--<img src=x onerror=alert(1)// \x1b[31m红\x1b[0m。由卫生健康部门[/bold]"
+        "[link=http://evil.example]牵头[/link]负责\x0b，\x01医保部门配合。\n\n2021年5月2日\n",
+        encoding="utf-8")
+    (folder / "in" / "z.txt").write_text(  # a title that opens a comment and a script inside the page's JSON
+        "关于<!--<script/做好健康帮扶工作的通知\n各有关单位：\n一、主要措施\n（一）加强家庭医生签约服务。\n\n"
+        "2021年5月3日\n", encoding="utf-8")
+    db = folder / "p.db"
+    report = ingest([folder / "in"], db, workers=1)
+    assert report.added == 3
+    return db
+
+
+def _run(*args):
+    from click.testing import CliRunner
+
+    from policydiff.cli import cli
+
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+@pytest.mark.parametrize("command", [
+    ["diff", "x,=1+1,"],  # the document line of the header names the file
+    ["compare", "x,=1+1,", "y"],
+    ["compare", "y", "x,=1+1,"],
+    ["targets", "--across", "x,=1+1,", "y"],
+])
+def test_csv_header_lines_hold_no_formula(hostile_db, command):
+    result = _run(*command, "--db", hostile_db, "--format", "csv")
+    assert result.exit_code == 0, result.output
+    headers = [line for line in result.output.lstrip("\ufeff").splitlines() if line.startswith("#")]
+    assert headers and any("x," in line for line in headers)
+    fields = [field.strip(' "') for line in headers for field in line.split(",")[1:]]
+    assert not [f for f in fields if f.startswith(("=", "+", "-", "@"))], headers
+
+
+def test_markdown_carries_no_raw_html(hostile_db, tmp_path):
+    result = _run("show", "y", "--db", hostile_db, "--json")
+    assert "<!--<img" in result.output  # the record keeps the text as printed
+    for command in (["compare", "x,=1+1,", "y"], ["diff", "y"]):
+        out = tmp_path / "x.md"
+        result = _run(*command, "--db", hostile_db, "-o", out, "--force")
+        assert result.exit_code == 0, result.output
+        text = out.read_text(encoding="utf-8")
+        assert "大病专项救治" in text and "<img" not in text and "<!--" not in text
+
+
+@pytest.mark.parametrize("command", [
+    ["who", "大病"],  # a measure with [/] and [/bold]: rich read them as closing tags and crashed
+    ["show", "y"],
+    ["compare", "x,=1+1,", "y"],  # no locality on either side: the table had a column named None
+    ["diff", "y"],
+    ["docs"],
+])
+@pytest.mark.parametrize("width", [80, 200])  # narrow: answers as blocks; wide: tables, the docs id column
+def test_terminal_output_shows_notice_text_as_data(hostile_db, command, width, monkeypatch):
+    from policydiff import cli
+
+    monkeypatch.setattr(cli.console, "width", width)
+    result = _run(*command, "--db", hostile_db)
+    assert result.exit_code == 0, (result.output, result.exception)
+    assert "\x1b" not in result.output and "\x0b" not in result.output and "\x01" not in result.output
+    assert "]8;" not in result.output  # no hidden hyperlink
+
+
+def test_an_id_with_a_line_break_forges_no_docs_line():
+    from rich.console import Console
+
+    from policydiff.cli import _documents_table
+
+    row = {"id": "a\nError: forged", "doc_number": "某卫发〔2021〕1号\x1b]8;;http://evil\x1b\\", "locality": "[/]",
+           "admin_level": None, "issue_date": None, "n_measures": 1, "n_targets": 0, "n_citations": 0,
+           "title": "[link=http://evil.example]通知[/link]", "ocr": False}  # as a loaded Parquet part may hold
+    console = Console(width=200, file=__import__("io").StringIO(), markup=False)
+    console.print(_documents_table([row], width=200))
+    lines = console.file.getvalue().splitlines()
+    assert any("a\\nError: forged" in line for line in lines)
+    assert not any(line.lstrip().startswith("Error") for line in lines) and "\x1b" not in console.file.getvalue()
+
+
+@pytest.mark.parametrize("fmt", ["table", "md", "html", "csv", "xlsx"])
+def test_compare_of_notices_with_no_locality(hostile_db, tmp_path, fmt):
+    out = tmp_path / f"x.{fmt}"
+    args = ["-o", out] if fmt in ("html", "xlsx") else ["--format", fmt]
+    result = _run("compare", "x,=1+1,", "y", "--db", hostile_db, *args)
+    assert result.exit_code == 0, (result.output, result.exception)
+    text = result.output if fmt not in ("html", "xlsx") else ""
+    assert fmt in ("html", "xlsx") or "None" not in text
+
+
+def test_control_characters_in_a_measure_go_to_xlsx(hostile_db, tmp_path):
+    from openpyxl import load_workbook
+
+    result = _run("diff", "y", "--db", hostile_db, "-o", tmp_path / "x.xlsx")
+    assert result.exit_code == 0, (result.output, result.exception)
+    cells = [c.value for sheet in load_workbook(tmp_path / "x.xlsx") for row in sheet.iter_rows() for c in row]
+    assert any("大病专项救治" in str(v) for v in cells)
+
+
+@pytest.mark.parametrize("kind", ["citation", "responsibility"])
+def test_a_title_with_a_comment_and_a_script_does_not_blank_the_graph_page(hostile_db, tmp_path, kind):
+    out = tmp_path / f"{kind}.html"
+    result = _run("graph", "--db", hostile_db, "--kind", kind, "--format", "html", "-o", out)
+    assert result.exit_code == 0, (result.output, result.exception)
+    page = out.read_text(encoding="utf-8")
+    data = page.split('<script id="graph-data" type="application/json">', 1)[1].split("</script>", 1)[0]
+    assert "<" not in data and "\\u003c!--\\u003cscript/" in data  # the title, escaped inside the JSON
+    assert json.loads(data)["docs"]["z"]["title"].startswith("关于<!--<script/")
+
+
+# ---------------------------------------------------------------- 7, 8. records and JSON agree
+
+
+def test_a_stale_json_of_the_same_size_is_restored(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(CORPUS / f"{SHENMU}.txt", folder)
+    db = tmp_path / "p.db"
+    ingest([folder], db, workers=1)
+    json_path = tmp_path / f"{SHENMU}.json"
+    stored = json_path.read_text(encoding="utf-8")
+    number = json.loads(stored)["doc_number"]
+    stale = stored.replace(number, number.replace("号", "").replace(number[-2], str((int(number[-2]) + 1) % 10))
+                           + "号")  # as another ingest of a colliding id left it: 64号 → 65号, same size
+    assert stale != stored and len(stale.encode()) == len(stored.encode())
+    json_path.write_text(stale, encoding="utf-8")
+    report = ingest([folder], db, workers=1)
+    assert report.restored == 1 and json_path.read_text(encoding="utf-8") == stored
+
+
+def test_ctrl_c_between_the_json_and_the_commit_leaves_no_json_without_its_row(tmp_path, monkeypatch):
+    from policydiff import store
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(CORPUS / f"{SHENMU}.txt", folder)
+
+    def ctrl_c_before_the_commit(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(store, "save_rows", ctrl_c_before_the_commit)
+    report = ingest([folder], tmp_path / "p.db", workers=1)
+    assert report.interrupted and report.added == 0
+    assert not list(tmp_path.glob("*.json")) and not list(tmp_path.glob("*.tmp"))
+
+
+def test_a_full_disk_leaves_no_temporary_json_and_keeps_the_summary(tmp_path, monkeypatch):
+    import errno
+    import pathlib
+    import sqlite3
+
+    from policydiff import store
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(CORPUS / f"{SHENMU}.txt", folder)
+    real_write = pathlib.Path.write_text
+
+    def full(self, text, *args, **kwargs):
+        if self.suffix == ".tmp":
+            real_write(self, text[:10], *args, **kwargs)  # the disk filled up part way through
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_write(self, text, *args, **kwargs)
+
+    def index_full(db, at_least=0):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(pathlib.Path, "write_text", full)
+    monkeypatch.setattr(store, "index_pending", index_full)
+    report = ingest([folder], tmp_path / "p.db", workers=1)  # returns its report: the summary is printed
+    reasons = [f.reason for f in report.failures]
+    assert any("No space left on device" in r for r in reasons) and any("disk is full" in r for r in reasons)
+    assert not list(tmp_path.glob("*.tmp")) and not list(tmp_path.glob("*.json"))
+
+
+def test_a_failed_output_leaves_no_partial_file(hostile_db, tmp_path, monkeypatch):
+    import errno
+
+    from policydiff.report import export
+
+    def full(rows, out, *args, **kwargs):
+        with open(out, "w", encoding="utf-8") as fh:
+            fh.write("id,entry")
+        raise OSError(errno.ENOSPC, "No space left on device", str(out))
+
+    monkeypatch.setattr(export, "write_csv", full)
+    out = tmp_path / "x.csv"
+    result = _run("diff", "y", "--db", hostile_db, "-o", out)
+    assert result.exit_code == 1 and "No space left on device" in result.output
+    assert not out.exists()
+
+
+def test_a_database_in_a_read_only_folder_can_be_read(tmp_path, monkeypatch):
+    from policydiff import cli
+
+    db = tmp_path / "ro" / "p.db"
+    ingest([CORPUS / f"{SHENMU}.txt"], db, workers=1)
+    before = sorted(p.name for p in db.parent.iterdir())
+    real_access = os.access
+    # a folder this user cannot write to (root, running the tests, can write anywhere)
+    monkeypatch.setattr(cli.os, "access", lambda path, mode: False if mode == os.W_OK else real_access(path, mode))
+    for command in (["docs"], ["who", "家庭医生"], ["show", SHENMU]):
+        result = _run(*command, "--db", db)
+        assert result.exit_code == 0, (command, result.output)
+    assert sorted(p.name for p in db.parent.iterdir()) == before  # no -shm, no -wal made beside it
+    (db.parent / "p.db-wal").write_bytes(b"\0" * 100)  # changes not yet checkpointed into the database
+    result = _run("docs", "--db", db)
+    assert result.exit_code == 1 and len(result.output.splitlines()) == 1
+    assert "read-only and its last changes are still in p.db-wal" in result.output
