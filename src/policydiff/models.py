@@ -93,8 +93,8 @@ class UnitMention:
     """One raw unit string in a responsibility marker, with its role."""
 
     unit: str
-    role: str  # "lead", "support", "responsible"
-    source: str  # "inline_marker", "task_table", "duty_paragraph"
+    role: str  # "lead", "support", "responsible", "office" (a task table's internal-office column)
+    source: str  # "inline_marker", "task_table" (printed), "duty_paragraph" (inferred), "sole_issuer" (implied)
     span: Span
 
 
@@ -171,6 +171,10 @@ class Target:
 
 @dataclass
 class TaskRow:
+    """One task of a task-division table (its sub-rows joined), its units kept by column role:
+    lead (牵头), support (配合/协办), responsible (责任单位, or a cell 按职责分工负责) and office
+    (the issuer's own offices, 局内牵头科室: not the bodies' lead)."""
+
     no: int
     task: str
     lead: list[str]
@@ -178,19 +182,32 @@ class TaskRow:
     lead_raw: str = ""
     measure_path: str | None = None
     lead_spans: list[Span] = field(default_factory=list)
-    # where the task text is: one piece, or several for a row broken across a page
-    # (``span`` then covers them all, the page break between them included)
+    # where the task text is: one piece, or several for a row broken across a page or spread
+    # over sub-rows (``span`` then covers them all)
     task_spans: list[Span] = field(default_factory=list)
+    support: list[str] = field(default_factory=list)
+    responsible: list[str] = field(default_factory=list)
+    office: list[str] = field(default_factory=list)
+    deadline: str = ""
+    label: str = ""  # the 序号 as printed ("" where the table has none)
+    mentions: list[UnitMention] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {
             "no": self.no,
+            "label": self.label,
             "task": self.task,
             "lead": self.lead,
             "lead_raw": self.lead_raw,
+            "support": self.support,
+            "responsible": self.responsible,
+            "office": self.office,
+            "deadline": self.deadline,
             "measure_path": self.measure_path,
             "span": list(self.span),
             "task_spans": [list(s) for s in self.task_spans],
+            "units": [{"unit": m.unit, "role": m.role, "source": m.source, "span": list(m.span)}
+                      for m in self.mentions],
         }
 
 
