@@ -125,7 +125,8 @@ TASK_HEADER_CELL_MAX = 16
 # a cell that hands the row to each listed unit by its own duties: responsible, not lead
 DUTY_SHARE = re.compile(r"(?:按照|按|根据|依)?(?:各自)?职责(?:分工)?(?:分别|共同)?负责|分别负责|共同负责")
 TASK_SECTION_ROW = re.compile(rf"^(?:[{CN_SMALL}]{{1,3}}[、.．]|[（(][{CN_SMALL}]{{1,3}}[）)]|第[{CN_SMALL}]{{1,3}}[部分章项类])")
-TASK_NUMBER_CELL = re.compile(rf"^(?:\d{{1,3}}[.、．]?|[（(]\d{{1,3}}[）)]|[{CN_SMALL}]{{1,3}}[、.．]?|[（(][{CN_SMALL}]{{1,3}}[）)])$")
+TASK_NUMBER_CELL = re.compile(
+    rf"^(?:\d{{1,3}}[.、．]?|[（(]\d{{1,3}}[）)]|[{CN_SMALL}]{{1,3}}[、.．]?|[（(][{CN_SMALL}]{{1,3}}[）)])$")
 TASK_DEADLINE_CELL = re.compile(r"^.{0,12}(?:\d{4}\s*年|年底|年内|年前|月底|月前|季度|长期|持续|常态|每年|逐年|\d{4}[.\-/]\d)")
 TASK_UNIT_END = re.compile(
     r"(?:局|委|厅|办|室|科|处|股|中心|院|所|站|队|政府|部门|单位|公司|协会|学会|会|部|署|行|集团|机构|组|街道|"
