@@ -396,7 +396,8 @@ def _emit(as_json, as_csv, answers):
 
 
 # columns whose every line is a name or a code: shown whole, never broken or cut
-WHOLE_COLUMNS = ("path", "kind", "role", "match", "level", "units (role: raw)", "raw", "canonical")
+WHOLE_COLUMNS = ("path", "kind", "role", "match", "level", "units (role: raw, provenance)", "raw", "canonical",
+                 "provenance")
 
 
 def _answer_table(title: str, columns: list[str], rows: list[list[str]]) -> Table:
@@ -476,10 +477,18 @@ def who(topic, db_path, doc_ref, level, role, exact, as_json, as_csv, limit, fra
         return
     for (match, _), items in group_by_document(answers).items():
         rows = [[a["path"], a["kind"], f"{a['match']} {a['matched']} {a['score']}", a["title"],
-                 "\n".join(f"{u['role']}: {u['raw']}" for u in a["units"]) or "—",
+                 "\n".join(f"{u['role']}: {u['raw']} ({u['provenance']})" for u in a["units"]) or "—",
                  f"[{a['span'][0]}:{a['span'][1]}] {a['evidence']}"] for a in items]
         _print_answers(_group_title(items[0]) + ("" if match == "exact" else "  — loose matches"),
-                       ["path", "kind", "match", "title", "units (role: raw)", "evidence"], rows)
+                       ["path", "kind", "match", "title", "units (role: raw, provenance)", "evidence"], rows)
+    _echo_provenance_legend()
+
+
+def _echo_provenance_legend() -> None:
+    """What printed / inferred / implied mean, under every answer that shows a unit."""
+    from .models import PROVENANCE_WHY
+
+    click.echo("provenance: " + "; ".join(PROVENANCE_WHY.values()))
 
 
 def _frame_path(frame_path):
@@ -518,8 +527,11 @@ def duties_command(unit, db_path, level, role, as_json, as_csv, limit):
     for a in answers:
         groups.setdefault(a["doc_id"], []).append(a)
     for items in groups.values():
-        rows = [[a["path"], a["kind"], a["role"], a["title"], a["raw"], a["canonical"] or ""] for a in items]
-        _print_answers(_group_title(items[0]), ["path", "kind", "role", "title", "raw", "canonical"], rows)
+        rows = [[a["path"], a["kind"], a["role"], a["title"], a["raw"], a["provenance"], a["canonical"] or ""]
+                for a in items]
+        _print_answers(_group_title(items[0]), ["path", "kind", "role", "title", "raw", "provenance", "canonical"],
+                       rows)
+    _echo_provenance_legend()
 
 
 @cli.command("units")

@@ -98,6 +98,31 @@ class UnitMention:
     span: Span
 
 
+# where a unit comes from → how a reader should take it: printed beside the item or in its task
+# table; inferred from a duty paragraph by shared terms; implied by the notice's sole issuer
+PROVENANCE_OF_SOURCE = {"inline_marker": "printed", "task_table": "printed",
+                        "duty_paragraph": "inferred", "sole_issuer": "implied"}
+PROVENANCE_ZH = {"printed": "原文列明", "inferred": "推断（职责分工段）", "implied": "默认（唯一发文机关）"}
+PROVENANCE_WHY = {"printed": "printed in the notice (beside the item, or in its task table)",
+                  "inferred": "inferred: a duty paragraph's unit, attached by terms it shares with the item",
+                  "implied": "implied: the notice's sole issuer; the notice prints no unit"}
+
+
+def provenance(source: str | None, lang: str = "en") -> str:
+    """How a unit mention's ``source`` reads: printed / inferred / implied (``lang="zh"``: in Chinese).
+
+    >>> provenance("task_table"), provenance("duty_paragraph"), provenance("sole_issuer", "zh")
+    ('printed', 'inferred', '默认（唯一发文机关）')
+    """
+    label = PROVENANCE_OF_SOURCE.get(source or "", "unknown")
+    return PROVENANCE_ZH.get(label, label) if lang == "zh" else label
+
+
+def is_printed(source: str | None) -> bool:
+    """Whether a unit with this ``source`` is printed in the notice (not inferred or implied)."""
+    return provenance(source) == "printed"
+
+
 @dataclass
 class Measure:
     path: str

@@ -200,8 +200,21 @@ def _add_named_by(db: sqlite_utils.Database) -> None:
         _name_unit_from_aliases(db, unit_id)
 
 
+# a task table's other unit columns (JSON lists), its deadline and its printed 序号
+TASK_ROW_ROLE_COLUMNS = {"support": str, "responsible": str, "office": str, "deadline": str, "label": str}
+
+
+def _add_task_row_roles(db: sqlite_utils.Database) -> None:
+    """Schema 8 → 9: task rows keep their support / responsible / office units, deadline and
+    printed 序号 (rows stored before are re-read by the next ``ingest --force``)."""
+    for column in TASK_ROW_ROLE_COLUMNS:
+        db.execute(f"alter table task_rows add column [{column}] text")
+    db.execute("update task_rows set support = '[]', responsible = '[]', office = '[]', deadline = '', label = ''")
+
+
 # schema version -> the change that brings it to SCHEMA_VERSION in place (no re-ingest)
-MIGRATIONS = {7: _add_named_by}
+# (i26b: _add_task_row_roles is the step 8 → 9; the merge renumbers SCHEMA_VERSION and chains the steps)
+MIGRATIONS = {7: _add_named_by, 8: _add_task_row_roles}
 
 
 def _schema_complete(db: sqlite_utils.Database) -> bool:
@@ -258,7 +271,8 @@ def _create_schema(db: sqlite_utils.Database) -> None:
             "end": int}, pk=("doc_id", "position"), foreign_keys=fk)
         db.table("task_rows").create({
             "doc_id": str, "no": int, "task": str, "lead": str, "lead_raw": str,
-            "measure_path": str, "start": int, "end": int}, pk=("doc_id", "no"), foreign_keys=fk)
+            "measure_path": str, "start": int, "end": int, **TASK_ROW_ROLE_COLUMNS}, pk=("doc_id", "no"),
+            foreign_keys=fk)
         db.table("annex_indicators").create({
             "doc_id": str, "no": int, "indicator": str, "binding": str, "start": int, "end": int},
             pk=("doc_id", "no"), foreign_keys=fk)
@@ -339,7 +353,9 @@ def document_rows(record: Record) -> DocumentRows:
         "duties": list(_rows(doc_id, record["division_of_duties"], ["unit", "duty", "path"])),
         "task_rows": [{"doc_id": doc_id, "no": r["no"], "task": r["task"],
                        "lead": json.dumps(r["lead"], ensure_ascii=False), "lead_raw": r["lead_raw"],
-                       "measure_path": r["measure_path"], "start": r["span"][0], "end": r["span"][1]}
+                       "measure_path": r["measure_path"], "start": r["span"][0], "end": r["span"][1],
+                       **{k: json.dumps(r.get(k) or [], ensure_ascii=False) for k in ("support", "responsible", "office")},
+                       "deadline": r.get("deadline") or "", "label": r.get("label") or ""}
                       for r in record["task_table"] or []],
         "annex_indicators": [{"doc_id": doc_id, "no": r["no"], "indicator": r["indicator"],
                               "binding": r["binding"], "start": r["span"][0], "end": r["span"][1]}

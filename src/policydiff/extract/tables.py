@@ -297,6 +297,10 @@ def link_task_rows(rows: list[TaskRow], measures: list[Measure]) -> None:
     texts = [m.text for m in measures]
     for row in rows:
         scores = restatement_scores(row.task, texts)
+        # an item over sub-rows restates its measure in one of them (the others add clauses): each is scored too
+        pieces = [p for p in re.split("[；：]", row.task) if len(p) >= 6]
+        for piece in pieces if len(pieces) > 1 else []:
+            scores = [max(a, b) for a, b in zip(scores, restatement_scores(piece, texts))]
         best_score = max(scores, default=0.0)
         if best_score <= 0.0 or best_score < LINK_THRESHOLD:
             continue
