@@ -613,7 +613,7 @@ def matrix(docs, db_path, across, fmt, out, force_output, frame_path):
     Example: policydiff matrix 连云港 -o lianyungang.xlsx
     """
     _check_output(out, force_output, db_path)
-    from .report.matrix import across_table, document_matrix
+    from .report.matrix import ACROSS_LEGEND, MATRIX_LEGEND, across_table, document_matrix
 
     db = _open(db_path)
     if across:
@@ -623,7 +623,7 @@ def matrix(docs, db_path, across, fmt, out, force_output, frame_path):
         rows, columns, raw_rows = across_table(records, _load_frame(frame_path)["entries"])
         titles = {f"{r['frame_id']}|{c}": raw[c] for r, raw in zip(rows, raw_rows) for c in columns[2:]}
         _write_table(rows, columns, fmt, out, "frame × locality (frame derived from implementing notices)",
-                     sheets={"lead functions": rows, "as printed": raw_rows}, titles=titles)
+                     sheets={"lead functions": rows, "as printed": raw_rows}, titles=titles, about=ACROSS_LEGEND)
         return
     if not docs:
         raise UsageFail("give a DOC (id, 文号, locality or path), or --across")
@@ -636,11 +636,11 @@ def matrix(docs, db_path, across, fmt, out, force_output, frame_path):
     if len(sheets) > 1 and (fmt or Path(out or "").suffix.lstrip(".")) == "xlsx":
         from .report.export import write_xlsx
 
-        write_xlsx(sheets, out, columns_of)
+        write_xlsx(sheets, out, columns_of, about=MATRIX_LEGEND)
         click.echo(f"wrote {out}", err=True)
         return
     for name, rows in sheets.items():
-        _write_table(rows, columns_of[name], fmt, out, f"{name} responsibility matrix")
+        _write_table(rows, columns_of[name], fmt, out, f"{name} responsibility matrix", about=MATRIX_LEGEND)
 
 
 @cli.group()
