@@ -709,6 +709,10 @@ def _reference(db, against, frame_path):
 
 
 DIFF_FORMATS = ["table", "md", "json", "csv", "html"]
+include_inferred_option = click.option(
+    "--include-inferred", is_flag=True,
+    help="Compare responsibility over inferred (duty paragraph) and implied (sole issuer) units too, labelled; "
+         "by default only printed units are compared.")
 
 
 @cli.command()
@@ -718,7 +722,8 @@ DIFF_FORMATS = ["table", "md", "json", "csv", "html"]
 @frame_option
 @output_options(DIFF_FORMATS)
 @lang_option
-def diff(doc, against, db_path, frame_path, fmt, out, force_output, lang):
+@include_inferred_option
+def diff(doc, against, db_path, frame_path, fmt, out, force_output, lang, include_inferred):
     """How DOC carried the reference down: adopted, omitted, merged, added; targets; units.
 
     Example: policydiff diff 淮南
@@ -727,7 +732,8 @@ def diff(doc, against, db_path, frame_path, fmt, out, force_output, lang):
     from .compare.diff import diff_document
 
     db = _open(db_path)
-    result = diff_document(store.load_record(db, _resolve(db, doc)), _reference(db, against, frame_path))
+    result = diff_document(store.load_record(db, _resolve(db, doc)), _reference(db, against, frame_path),
+                           include_inferred)
     fmt = fmt or (Path(out).suffix.lstrip(".") if out else "table")
     if fmt == "html":
         from .report.export import diff_html
@@ -768,7 +774,8 @@ def _write_text(text: str, out) -> None:
 @frame_option
 @output_options(DIFF_FORMATS)
 @lang_option
-def compare(a, b, db_path, frame_path, fmt, out, force_output, lang):
+@include_inferred_option
+def compare(a, b, db_path, frame_path, fmt, out, force_output, lang, include_inferred):
     """Two localities side by side, aligned through the frame, with target deltas.
 
     Example: policydiff compare 神木 淮南
@@ -778,7 +785,7 @@ def compare(a, b, db_path, frame_path, fmt, out, force_output, lang):
 
     db = _open(db_path)
     ra, rb = (store.load_record(db, _resolve(db, ref)) for ref in (a, b))
-    result = run_compare(ra, rb, _reference(db, None, frame_path))
+    result = run_compare(ra, rb, _reference(db, None, frame_path), include_inferred)
     fmt = fmt or (Path(out).suffix.lstrip(".") if out else "table")
     if fmt == "html":
         from .report.export import compare_html

@@ -316,7 +316,7 @@ class Reference:
     indicators: list[dict]
     records: dict[str, Record]
     primary_ids: set[str] = field(default_factory=set)
-    leads: dict[str, list[str]] = field(default_factory=dict)
+    leads: dict[str, list[dict]] = field(default_factory=dict)  # entry → [{function, provenance}]
 
     def summary(self) -> dict:
         return {"kind": self.kind, "name": self.name, "doc_number": self.doc_number, "date": self.date,
