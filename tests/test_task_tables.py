@@ -140,7 +140,7 @@ def test_task_table_shapes(table, expected, linked):
 def test_row_units_reach_the_measure_with_their_role_and_span():
     table = ("序号\t工作事项\t牵头单位\t配合单位\t局内牵头科室\n"
              "1\t实施大病专项救治\t市卫生健康局\t市医保局\t医政医管科\n")
-    rows, measures = rows_of(table)
+    _, measures = rows_of(table)
     text = parse_source(SourceText("t.txt", BODY + table))["text"]
     mentions = measures["一/（一）"]["unit_mentions"]
     assert [(m["unit"], m["role"], m["source"]) for m in mentions] == [

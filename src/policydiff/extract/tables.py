@@ -134,7 +134,8 @@ class _Table:
     def _starts_item(self, placed: dict[int, tuple[str, tuple[int, int]]]) -> bool:
         key = self.roles.index("no") if "no" in self.roles else self.roles.index("task") if "task" in self.roles else 0
         cell = placed.get(key, ("", (0, 0)))[0]
-        return bool(cell) and cell != self.item.first.get(key)  # a Word reader repeats merged cells
+        first = self.item.first if self.item else {}
+        return bool(cell) and cell != first.get(key)  # a Word reader repeats merged cells
 
 
 class _Item:
@@ -214,8 +215,8 @@ def _has_role_verb(cell: str) -> bool:
 def _number(rows: list[TaskRow]) -> None:
     """Each row's number: its printed 序号 where those are numbers, unique across the notice's
     tables; else its place (a table without 序号, or numbering restarted per section)."""
-    printed = [int(r.label) if r.label.isdigit() else None for r in rows]
-    unique = None not in printed and len(set(printed)) == len(printed)
+    printed = [int(r.label) if r.label.isdigit() else 0 for r in rows]
+    unique = 0 not in printed and len(set(printed)) == len(printed)
     for i, row in enumerate(rows, start=1):
         row.no = printed[i - 1] if unique else i
 
