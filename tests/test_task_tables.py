@@ -126,6 +126,32 @@ CASES = [
         [("", "对大病患者实行专项救治", ["市卫生健康委"], ["市医疗保障局"], [], [], ""),
          ("", "支持乡村医生参加学历教育", ["市卫生健康委"], ["市教育局"], [], [], "")],
         ["一/（一）", "一/（三）"], id="no-number-column-协办"),
+    pytest.param(  # one 责任单位 column, the lead tagged （牵头） in its cell: the others support
+        "序号\t工作任务\t责任单位\n"
+        "1\t对大病患者实行专项救治\t市卫生健康委（牵头）、市医疗保障局、市民政局\n",
+        [("1", "对大病患者实行专项救治", ["市卫生健康委"], ["市医疗保障局", "市民政局"], [], [], "")],
+        ["一/（一）"], id="lead-tagged-in-cell"),
+    pytest.param(  # a PDF table over two pages: the header printed again, the broken row going on under it
+        "序号\t工作任务\t牵头单位\n"
+        "1\t支持乡村医生参加学历教育，\t市卫生健康委\n"
+        "序号\t工作任务\t牵头单位\n"
+        "\t落实乡村医生待遇。\t\n"
+        "2\t为脱贫人口提供签约服务。\t市卫生健康委\n",
+        [("1", "支持乡村医生参加学历教育，落实乡村医生待遇。", ["市卫生健康委"], [], [], [], ""),
+         ("2", "为脱贫人口提供签约服务。", ["市卫生健康委"], [], [], [], "")],
+        ["一/（三）", "一/（二）"], id="header-repeated-on-next-page"),
+    pytest.param(  # a section row numbered in the 序号 column (一 | 医疗保障), and a note under the table
+        "序号\t工作任务\t牵头单位\n"
+        "一\t医疗保障\n"
+        "1\t对大病患者实行专项救治\t市卫生健康委\n"
+        "注：各牵头单位每季度报送进展情况。\n",
+        [("1", "对大病患者实行专项救治", ["市卫生健康委"], [], [], [], "")],
+        ["一/（一）"], id="numbered-section-row-and-note"),
+    pytest.param(  # units run together where a page's cell broke its lines (<br> dropped by the text copy)
+        "序号\t工作任务\t牵头单位\t配合单位\n"
+        "1\t对大病患者实行专项救治\t区卫生健康局\t区医疗保障局区民政局各街道办事处\n",
+        [("1", "对大病患者实行专项救治", ["区卫生健康局"], ["区医疗保障局", "区民政局", "各街道办事处"], [], [], "")],
+        ["一/（一）"], id="units-run-together"),
 ]
 
 
@@ -192,3 +218,24 @@ def test_extract_from_a_start_offset():
     text = "序号\t工作任务\t牵头单位\n1\t开展义诊\t县卫健局\n"
     assert extract_task_table(text, len(text)) is None
     assert [r.lead for r in extract_task_table(text, 0)] == [["县卫健局"]]
+
+
+def test_a_web_page_table_through_the_html_reader(tmp_path):
+    """A page's table as the HTML reader walks it: rowspan cells left out of the sub-row,
+    a <br> between two units of a cell."""
+    from policydiff.parse import parse_file
+
+    body = "".join(f"<p>{line}</p>" for line in BODY.strip().split("\n"))
+    page = tmp_path / "notice.html"
+    page.write_text(
+        "<html><head><meta charset='utf-8'><title>t</title></head><body><div id='zoom'>" + body +
+        "<table border='1'><tr><td>序号</td><td>工作事项</td><td>主要内容</td><td>牵头单位</td><td>配合单位</td></tr>"
+        "<tr><td rowspan='2'>1</td><td rowspan='2'>实施大病专项救治</td><td>对大病患者实行专项救治</td>"
+        "<td rowspan='2'>市卫生健康委</td><td>市医疗保障局<br>市民政局</td></tr>"
+        "<tr><td>扩大救治病种覆盖范围</td><td>市乡村振兴局</td></tr></table></div></body></html>",
+        encoding="utf-8")
+    rows = parse_file(page)["task_table"]
+    assert [brief(r) for r in rows] == [
+        ("1", "实施大病专项救治：对大病患者实行专项救治；扩大救治病种覆盖范围", ["市卫生健康委"],
+         ["市医疗保障局", "市民政局", "市乡村振兴局"], [], [], "")]
+    assert rows[0]["measure_path"] == "一/（一）"

@@ -111,7 +111,7 @@ BINDING_SUFFIX = re.compile(r"[\s\t]*(约束性|预期性)\s*$")
 # and nothing longer than a heading starts a task table. Persons (责任领导, 责任人) are no unit column.
 TASK_COLUMN_ROLES = [
     ("no", r"^(?:序号|编号|序|项次)$"),
-    ("other", r"领导|责任人|联系人|备注|说明|分值|得分|考核"),
+    ("other", r"领导|责任人|联系人|备注|说明|分值|得分|考核|督办|督查|监督"),
     ("deadline", r"时限|时间|期限|进度|节点|完成时|时序"),
     ("lead", r"牵头|主责"),
     ("support", r"配合|协办|协助|参与|协同"),
@@ -125,6 +125,13 @@ TASK_HEADER_CELL_MAX = 16
 # a cell that hands the row to each listed unit by its own duties: responsible, not lead
 DUTY_SHARE = re.compile(r"(?:按照|按|根据|依)?(?:各自)?职责(?:分工)?(?:分别|共同)?负责|分别负责|共同负责")
 TASK_SECTION_ROW = re.compile(rf"^(?:[{CN_SMALL}]{{1,3}}[、.．]|[（(][{CN_SMALL}]{{1,3}}[）)]|第[{CN_SMALL}]{{1,3}}[部分章项类])")
+# a second header line's cell names a role (牵头单位, 局内配合科室, 完成时限), not a unit (市财政部门)
+ROLE_HEADER_START = re.compile(r"^(?:[局委厅办院]内)?(?:牵头|配合|协办|协助|参与|协同|责任|主责|实施|承办|落实|完成|时限|时间)")
+CELL_ROLE_TAG = re.compile(r"[（(]\s*(?P<tag>牵头|配合|协办)\s*[）)]$")
+TASK_SECTION_NUMBER = re.compile(rf"[{CN_SMALL}]{{1,3}}[、.．]?|[（(][{CN_SMALL}]{{1,3}}[）)]|第[{CN_SMALL}]{{1,3}}[部分章项类]")
+# what follows a task table and is no row of it: a note, the next table's title, 此件公开发布, 抄送
+TASK_TABLE_END = re.compile(r"^(?:注|说明|备注|资料来源)\s*\d*[:：．.]|^[（(]此件|^抄送|^附\s*件"
+                            r"|^.{2,40}(?:分工表|一览表|清单|统计表)$")
 TASK_NUMBER_CELL = re.compile(
     rf"^(?:\d{{1,3}}[.、．]?|[（(]\d{{1,3}}[）)]|[{CN_SMALL}]{{1,3}}[、.．]?|[（(][{CN_SMALL}]{{1,3}}[）)])$")
 TASK_DEADLINE_CELL = re.compile(r"^.{0,12}(?:\d{4}\s*年|年底|年内|年前|月底|月前|季度|长期|持续|常态|每年|逐年|\d{4}[.\-/]\d)")

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from rapidfuzz import fuzz, process
@@ -18,7 +19,7 @@ _ROLE_OF_COLUMN = [(role, re.compile(p)) for role, p in P.TASK_COLUMN_ROLES]
 
 
 def extract_task_table(text: str, start: int = 0) -> list[TaskRow] | None:
-    """Rows of every task-division table after ``start``, whatever its shape: a row a line,
+    r"""Rows of every task-division table after ``start``, whatever its shape: a row a line,
     cells apart by tabs (the normaliser writes runs of spaces and pipes as tabs). A header
     row naming a 牵头/责任/配合/协办 column starts a table; an item spread over sub-rows
     (its merged cells printed only on the first, or repeated as a Word reader gives them,
@@ -34,15 +35,22 @@ def extract_task_table(text: str, start: int = 0) -> list[TaskRow] | None:
         if para.start < start:
             continue
         cells = _cells(para.text, para.start)
-        roles = header_roles([c for c, _ in cells])
+        names = [c.strip() for c, _ in cells]
+        roles = header_roles(names)
+        if roles and table is not None and names == table.names:
+            table.repeated = True  # the header printed again on the next page: the rows go on
+            continue
         if roles:
-            table = _Table(roles)
+            table = _Table(roles, names)
             continue
         if table is None:
             continue
-        if table.fresh and table.widen([c for c, _ in cells]):
+        if table.repeated and _subheader_roles(names):
+            table.repeated = False
+            continue
+        if table.fresh and table.widen(names):
             continue  # the second line of a two-level header (牵头单位 / 配合单位 under 责任单位)
-        table.fresh = False
+        table.fresh = table.repeated = False
         if len(cells) == 1 and _ends_table(cells[0][0]):
             table = None
             continue
@@ -83,27 +91,37 @@ def column_role(name: str) -> str:
     return next((role for role, pattern in _ROLE_OF_COLUMN if pattern.search(name)), "other")
 
 
+def _subheader_roles(names: list[str]) -> list[str] | None:
+    """The roles of a second header line (牵头单位 / 配合单位), None when it is not one."""
+    named = [n for n in names if n.strip()]
+    sub = [column_role(n) for n in named]
+    if not named or any(r not in P.UNIT_COLUMN_ROLES and r != "deadline" for r in sub) or \
+            any(len(n) > P.TASK_HEADER_CELL_MAX or not P.ROLE_HEADER_START.match(n) for n in named):
+        return None
+    return sub
+
+
 def _ends_table(line: str) -> bool:
-    """A line that is no row: the next annex, a heading of the body, a sign-off."""
-    return bool(P.ANNEX_START.match(line) or P.ANNEX_REFERENCE.match(line) or line.startswith(("抄送", "附件"))
+    """A line that is no row: the next annex, a note under the table, a sign-off, the next table's title."""
+    return bool(P.ANNEX_START.match(line) or P.ANNEX_REFERENCE.match(line) or P.TASK_TABLE_END.match(line)
                 or P.DATE_LINE.match(line))
 
 
 class _Table:
     """One task table being read: its columns' roles and the item its rows add to."""
 
-    def __init__(self, roles: list[str]):
+    def __init__(self, roles: list[str], names: list[str]):
         self.roles = roles
+        self.names = names
         self.fresh = True
+        self.repeated = False
         self.item: _Item | None = None
 
     def widen(self, names: list[str]) -> bool:
         """Read a second header line whose cells all name unit roles: they split the top
         header's unit column (责任单位 → 牵头单位, 配合单位), in place or by position."""
-        named = [n for n in names if n.strip()]
-        sub = [column_role(n) for n in named]
-        if not named or any(r not in P.UNIT_COLUMN_ROLES and r != "deadline" for r in sub) or \
-                any(len(n) > P.TASK_HEADER_CELL_MAX for n in named):
+        sub = _subheader_roles(names)
+        if not sub:
             return False
         if len(names) == len(self.roles):
             self.roles = [column_role(n) if n.strip() else r for n, r in zip(names, self.roles)]
@@ -119,8 +137,7 @@ class _Table:
         filled = [(c.strip(), _stripped_span(c, s)) for c, s in cells]
         if not any(c for c, _ in filled):
             return None
-        if len([c for c, _ in filled if c]) == 1 and P.TASK_SECTION_ROW.match(next(c for c, _ in filled if c)) \
-                and len(filled) < len(self.roles) and "no" in self.roles:
+        if _is_section([c for c, _ in filled if c]):
             self.item = None  # 一、基础设施 across the whole width: a section of the table, not a task
             return None
         placed = _place(filled, self.roles)
@@ -136,6 +153,18 @@ class _Table:
         cell = placed.get(key, ("", (0, 0)))[0]
         first = self.item.first if self.item else {}
         return bool(cell) and cell != first.get(key)  # a Word reader repeats merged cells
+
+
+def _is_section(texts: list[str]) -> bool:
+    """A row that heads the rows below it: 一、医疗保障 alone, or 一 | 医疗保障 with no unit.
+
+    >>> _is_section(["二、基层服务"]), _is_section(["一", "医疗保障"]), _is_section(["1", "开展义诊", "县卫健局"])
+    (True, True, False)
+    """
+    if len(texts) == 1:
+        return bool(P.TASK_SECTION_ROW.match(texts[0]))
+    return len(texts) == 2 and bool(P.TASK_SECTION_NUMBER.fullmatch(texts[0])) and cell_kind(texts[1]) == "prose" \
+        and len(texts[1]) <= 30
 
 
 class _Item:
@@ -197,14 +226,58 @@ def _add_cell(row: TaskRow, role: str, cell: str, span: tuple[int, int]) -> None
         row.lead_spans.append(span)
     if P.DUTY_SHARE.search(cell) and role != "office":
         role = "responsible"
-    mentions = verb_marker_mentions("（" + cell + "）", span[0] - 1) if _has_role_verb(cell) else [
-        UnitMention(unit, role, "task_table", unit_span) for unit, unit_span in split_lead_cell(cell, span[0])]
+    mentions = verb_marker_mentions("（" + cell + "）", span[0] - 1) if _has_role_verb(cell) else \
+        _tagged_units(cell, span, role)
     for m in mentions:
         names = {"lead": row.lead, "support": row.support, "responsible": row.responsible,
                  "office": row.office}[m.role if role != "office" else "office"]
         if m.unit not in names:
             names.append(m.unit)
             row.mentions.append(UnitMention(m.unit, m.role if role != "office" else "office", "task_table", m.span))
+
+
+def _tagged_units(cell: str, span: tuple[int, int], role: str) -> list[UnitMention]:
+    """The units of a cell in the column's role; a unit tagged （牵头） leads and the untagged
+    others of its cell support (责任单位: 市卫健委（牵头）、市医保局); names a page's <br> ran
+    together (区卫健局区医保局) apart."""
+    units = [piece for unit, unit_span in split_lead_cell(cell, span[0]) for piece in unglued(unit, unit_span)]
+    tags = [P.CELL_ROLE_TAG.search(unit) for unit, _ in units]
+    tagged_lead = role != "office" and any(t and t.group("tag") == "牵头" for t in tags)
+    mentions = []
+    for (unit, unit_span), tag in zip(units, tags):
+        own = role
+        if tag:
+            unit, unit_span = unit[:tag.start()], (unit_span[0], unit_span[0] + tag.start())
+            own = role if role == "office" else "lead" if tag.group("tag") == "牵头" else "support"
+        elif tagged_lead:
+            own = "support"
+        if unit:
+            mentions.append(UnitMention(unit, own, "task_table", unit_span))
+    return mentions
+
+
+_UNIT_ENDS = ("局", "委", "办", "厅", "部", "会", "中心", "政府", "部门", "单位", "公司", "院", "站", "所")
+_UNIT_STARTS = ("市", "县", "区", "省", "各", "州", "旗")
+
+
+def unglued(unit: str, span: tuple[int, int]) -> list[tuple[str, tuple[int, int]]]:
+    """A cell's names run together (a page's line breaks inside the cell dropped) split where one
+    name ends (局, 委, 政府 …) and the next begins with its place (市, 县, 区, 各 …).
+
+    >>> [u for u, _ in unglued("区卫生健康局区医疗保障局各街道办事处", (0, 18))]
+    ['区卫生健康局', '区医疗保障局', '各街道办事处']
+    >>> [u for u, _ in unglued("县（市、区）人民政府", (0, 10))]
+    ['县（市、区）人民政府']
+    """
+    cuts, depth = [0], 0
+    for i, ch in enumerate(unit):
+        depth += ch in "（("
+        depth -= ch in "）)"
+        if depth == 0 and i - cuts[-1] >= 3 and len(unit) - i >= 3 and unit.startswith(_UNIT_STARTS, i) \
+                and unit[:i].endswith(_UNIT_ENDS) and not unit.startswith(("区县", "县区", "市县", "县市"), i):
+            cuts.append(i)
+    cuts.append(len(unit))
+    return [(unit[a:b], (span[0] + a, span[0] + b)) for a, b in itertools.pairwise(cuts)]
 
 
 def _has_role_verb(cell: str) -> bool:
