@@ -372,12 +372,19 @@ def _print_record(record: Record) -> None:
         console.print(f"  {key}: {record.get(key)}")
     console.print(f"  issuers ({len(record['issuers'])}): {'、'.join(record['issuers'])}")
     console.print(f"  addressees: {'、'.join(record['addressees'])}")
-    table = Table(title="measures")
+    from .report.matrix import marked
+
+    table = Table(title="measures (a unit not printed beside the item says so: inferred / implied)")
     for column in ("path", "title", "lead", "support", "responsible"):
         table.add_column(column, overflow="fold")
     for m in record["measures"]:
-        table.add_row(m["path"], m["title"], "、".join(m["lead_units"]),
-                      "、".join(m["support_units"]), "、".join(m["responsible_units"]))
+        by_role: dict[str, list[str]] = {}
+        for u in m["unit_mentions"]:
+            names = by_role.setdefault("responsible" if u["role"] == "office" else u["role"], [])
+            name = marked(u["unit"], u["source"]) + ("（科室）" if u["role"] == "office" else "")
+            if name not in names:
+                names.append(name)
+        table.add_row(m["path"], m["title"], *("、".join(by_role.get(r, [])) for r in ("lead", "support", "responsible")))
     console.print(table)
     console.print(f"  targets: {len(record['targets'])}, citations: {len(record['citations'])}, "
                   f"duties: {len(record['division_of_duties'])}")
