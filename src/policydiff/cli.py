@@ -33,7 +33,8 @@ frame_option = click.option("--frame", "frame_path", type=click.Path(dir_okay=Fa
                                  "derived from implementing notices).")
 LEVELS = list(P.ADMIN_LEVELS[:4])
 level_option = click.option("--level", type=click.Choice(LEVELS), help="Only documents of this level.")
-role_option = click.option("--role", type=click.Choice(["lead", "support", "responsible"]))
+role_option = click.option("--role", type=click.Choice(["lead", "support", "responsible", "office"]),
+                            help="Only units in this role (office: a task table's internal-office column).")
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 csv_option = click.option("--csv", "as_csv", is_flag=True, help="Print CSV.")
 lang_option = click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True,
