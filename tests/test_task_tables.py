@@ -126,6 +126,16 @@ CASES = [
         [("", "对大病患者实行专项救治", ["市卫生健康委"], ["市医疗保障局"], [], [], ""),
          ("", "支持乡村医生参加学历教育", ["市卫生健康委"], ["市教育局"], [], [], "")],
         ["一/（一）", "一/（三）"], id="no-number-column-协办"),
+    pytest.param(  # an item over four sub-rows with internal-office columns: each sub-row's cells fitted by kind
+        # (a body to the bodies' columns, an office such as 财务科 to the office column)
+        "序号\t工作事项\t主要内容\t牵头单位\t配合单位\t局内牵头科室\n"
+        "1\t实施大病专项救治\t对大病患者实行专项救治\t市卫生健康局\t市医保局\t医政医管科\n"
+        "扩大救治病种覆盖范围\t市民政局\t基层卫生科\n"
+        "建立救治台账\t财务科\n"
+        "按月调度救治进度\n",
+        [("1", "实施大病专项救治：对大病患者实行专项救治；扩大救治病种覆盖范围；建立救治台账；按月调度救治进度",
+          ["市卫生健康局"], ["市医保局", "市民政局"], [], ["医政医管科", "基层卫生科", "财务科"], "")],
+        ["一/（一）"], id="four-sub-rows-with-office-columns"),
     pytest.param(  # one 责任单位 column, the lead tagged （牵头） in its cell: the others support
         "序号\t工作任务\t责任单位\n"
         "1\t对大病患者实行专项救治\t市卫生健康委（牵头）、市医疗保障局、市民政局\n",

@@ -93,13 +93,14 @@ class UnitMention:
     """One raw unit string in a responsibility marker, with its role."""
 
     unit: str
-    role: str  # "lead", "support", "responsible", "office" (a task table's internal-office column)
-    source: str  # "inline_marker", "task_table" (printed), "duty_paragraph" (inferred), "sole_issuer" (implied)
+    role: str  # "lead", "support", "responsible"
+    source: str  # "inline_marker", "task_table", "duty_paragraph"
     span: Span
 
 
-# where a unit comes from → how a reader should take it: printed beside the item or in its task
-# table; inferred from a duty paragraph by shared terms; implied by the notice's sole issuer
+# where a unit comes from (UnitMention.source) → how a reader should take it: printed beside the item or
+# in its task table; inferred from a duty paragraph by shared terms; implied by the notice's sole issuer.
+# (A mention's role may also be "office": a task table's internal-office column, 局内牵头科室.)
 PROVENANCE_OF_SOURCE = {"inline_marker": "printed", "task_table": "printed",
                         "duty_paragraph": "inferred", "sole_issuer": "implied"}
 PROVENANCE_ZH = {"printed": "原文列明", "inferred": "推断（职责分工段）", "implied": "默认（唯一发文机关）"}

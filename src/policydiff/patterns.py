@@ -127,6 +127,7 @@ DUTY_SHARE = re.compile(r"(?:按照|按|根据|依)?(?:各自)?职责(?:分工)?
 TASK_SECTION_ROW = re.compile(rf"^(?:[{CN_SMALL}]{{1,3}}[、.．]|[（(][{CN_SMALL}]{{1,3}}[）)]|第[{CN_SMALL}]{{1,3}}[部分章项类])")
 # a second header line's cell names a role (牵头单位, 局内配合科室, 完成时限), not a unit (市财政部门)
 ROLE_HEADER_START = re.compile(r"^(?:[局委厅办院]内)?(?:牵头|配合|协办|协助|参与|协同|责任|主责|实施|承办|落实|完成|时限|时间)")
+OFFICE_UNIT_END = re.compile(r"(?:科|处|室|股)$")
 CELL_ROLE_TAG = re.compile(r"[（(]\s*(?P<tag>牵头|配合|协办)\s*[）)]$")
 TASK_SECTION_NUMBER = re.compile(rf"[{CN_SMALL}]{{1,3}}[、.．]?|[（(][{CN_SMALL}]{{1,3}}[）)]|第[{CN_SMALL}]{{1,3}}[部分章项类]")
 # what follows a task table and is no row of it: a note, the next table's title, 此件公开发布, 抄送

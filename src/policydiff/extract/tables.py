@@ -145,7 +145,8 @@ class _Table:
             self.item = _Item(self.roles)
             self.item.take(placed, first=True)
             return self.item
-        self.item.take(placed, first=False)
+        # a row shorter than the header left out its merged cells: a sub-row of the item, not a broken cell
+        self.item.take(placed, first=False, clause=len(filled) < len(self.roles))
         return None
 
     def _starts_item(self, placed: dict[int, tuple[str, tuple[int, int]]]) -> bool:
@@ -175,10 +176,10 @@ class _Item:
         self.first: dict[int, str] = {}
         self.cells: dict[int, list[tuple[str, tuple[int, int], bool]]] = {}  # column → (text, span, joins on)
 
-    def take(self, placed: dict[int, tuple[str, tuple[int, int]]], first: bool) -> None:
-        # a sub-row with a unit or a deadline of its own is a clause of the item; without, the
-        # rest of a cell broken across a page (加大…的对口帮扶 / 力度。)
-        own = any(self.roles[i] in (*P.UNIT_COLUMN_ROLES, "deadline") for i, (c, _) in placed.items() if c)
+    def take(self, placed: dict[int, tuple[str, tuple[int, int]]], first: bool, clause: bool = False) -> None:
+        # a sub-row with a unit or a deadline of its own, or with merged cells left out, is a clause of
+        # the item; a full-width one without is the rest of a cell broken across a page (…的对口帮扶 / 力度。)
+        own = clause or any(self.roles[i] in (*P.UNIT_COLUMN_ROLES, "deadline") for i, (c, _) in placed.items() if c)
         for i, (cell, span) in placed.items():
             if not cell:
                 continue
@@ -296,29 +297,33 @@ def _number(rows: list[TaskRow]) -> None:
 
 # a cell's kind, for placing the cells of a row shorter than its header (merged cells left out)
 _FIT = {  # column role → {cell kind: score}
-    "no": {"number": 3, "units": -9, "deadline": -9, "prose": -9},
-    "task": {"number": -5, "units": 0, "deadline": -2, "prose": 2},
-    "deadline": {"number": -5, "units": -3, "deadline": 3, "prose": -1},
-    "other": {"number": -1, "units": 0, "deadline": 0, "prose": 0},
+    "no": {"number": 3, "units": -9, "offices": -9, "deadline": -9, "prose": -9},
+    "task": {"number": -5, "units": 0, "offices": 0, "deadline": -2, "prose": 2},
+    "deadline": {"number": -5, "units": -3, "offices": -3, "deadline": 3, "prose": -1},
+    "other": {"number": -1, "units": 0, "offices": 0, "deadline": 0, "prose": 0},
+    # the bodies' columns take bodies best; an internal-office column takes offices (医政科, 规划信息处)
+    "body": {"number": -5, "units": 3, "offices": 2, "deadline": -3, "prose": -1},
+    "office": {"number": -5, "units": 1, "offices": 3, "deadline": -3, "prose": -1},
 }
-_UNIT_FIT = {"number": -5, "units": 3, "deadline": -3, "prose": -1}
 
 
 def cell_kind(cell: str) -> str:
-    """number / deadline / units / prose.
+    """number / deadline / units / offices (units all 科, 处, 室, 股) / prose.
 
-    >>> [cell_kind(c) for c in ["3", "2022年底前", "市医保局、市民政局", "扩大救治病种范围"]]
-    ['number', 'deadline', 'units', 'prose']
+    >>> [cell_kind(c) for c in ["3", "2022年底前", "市医保局、市民政局", "医政科、财务科", "扩大救治病种范围"]]
+    ['number', 'deadline', 'units', 'offices', 'prose']
     """
     if P.TASK_NUMBER_CELL.match(cell):
         return "number"
     if len(cell) <= 24 and P.TASK_DEADLINE_CELL.match(cell):
         return "deadline"
-    if "。" not in cell and len(cell) <= 80:
-        pieces = [P.DUTY_SHARE.sub("", p) for p in split_units(P.DUTY_SHARE.sub("", cell))]
-        pieces = [re.sub(r"(?:牵头|配合|协助|等有关部门|等部门|等单位|等)$", "", p) for p in pieces if p]
-        if pieces and sum(bool(P.TASK_UNIT_END.search(p)) and len(p) <= 24 for p in pieces) * 2 >= len(pieces):
-            return "units"
+    if "。" not in cell and len(cell) <= 120:
+        pieces = [u for p in split_units(P.DUTY_SHARE.sub("", cell)) for u, _ in unglued(p, (0, len(p)))]
+        pieces = [re.sub(r"(?:牵头|配合|协助|等有关部门|等部门|等单位|等)$", "", P.CELL_ROLE_TAG.sub("", p))
+                  for p in pieces if p]
+        named = [p for p in pieces if P.TASK_UNIT_END.search(p) and len(p) <= 24]
+        if pieces and len(named) * 2 >= len(pieces):
+            return "offices" if all(P.OFFICE_UNIT_END.search(p) for p in named) else "units"
     return "prose"
 
 
@@ -333,7 +338,7 @@ def _place(cells: list[tuple[str, tuple[int, int]]], roles: list[str]) -> dict[i
     cells = [c for c in cells if c[0]] if len(cells) > 1 else cells
     n, k = len(roles), len(cells)
     kinds = [cell_kind(c) for c, _ in cells]
-    fit = [[(_UNIT_FIT if r in P.UNIT_COLUMN_ROLES else _FIT[r if r in _FIT else "other"])[kind]
+    fit = [[_FIT["body" if r in ("lead", "support", "responsible") else r if r in _FIT else "other"][kind]
             for r in roles] for kind in kinds]
     # best[i][j]: the best score placing cells i.. in columns j..
     best = [[float("-inf")] * (n + 1) for _ in range(k + 1)]
