@@ -252,15 +252,6 @@ def responsibility_change(reference_units: list[str], local_units: list[str]) ->
             "; without " + "、".join(u for u in reference_units if u not in loc))
 
 
-def _lead_functions(aligned: list[dict]) -> list[str]:
-    leads = []
-    for a in aligned:
-        for u in a["units"]:
-            if u["role"] in ("lead", "responsible") and (u["function"] or u["raw"]) not in leads:
-                leads.append(u["function"] or u["raw"])
-    return leads
-
-
 MAX_HEADINGS = 12
 
 
