@@ -136,6 +136,14 @@ CASES = [
         [("1", "实施大病专项救治：对大病患者实行专项救治；扩大救治病种覆盖范围；建立救治台账；按月调度救治进度",
           ["市卫生健康局"], ["市医保局", "市民政局"], [], ["医政医管科", "基层卫生科", "财务科"], "")],
         ["一/（一）"], id="four-sub-rows-with-office-columns"),
+    pytest.param(  # a Word table: 责任单位 merged across two columns (repeated), its second header line
+        # under it, and a section row merged across the width (repeated in every cell)
+        "序号\t工作任务\t责任单位\t责任单位\t完成时限\n"
+        "序号\t工作任务\t牵头单位\t配合单位\t完成时限\n"
+        "一、医疗保障\t一、医疗保障\t一、医疗保障\t一、医疗保障\t一、医疗保障\n"
+        "1\t对大病患者实行专项救治\t市卫生健康委\t市医疗保障局\t长期坚持\n",
+        [("1", "对大病患者实行专项救治", ["市卫生健康委"], ["市医疗保障局"], [], [], "长期坚持")],
+        ["一/（一）"], id="word-two-level-header-and-section"),
     pytest.param(  # one 责任单位 column, the lead tagged （牵头） in its cell: the others support
         "序号\t工作任务\t责任单位\n"
         "1\t对大病患者实行专项救治\t市卫生健康委（牵头）、市医疗保障局、市民政局\n",

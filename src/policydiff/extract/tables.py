@@ -137,7 +137,7 @@ class _Table:
         filled = [(c.strip(), _stripped_span(c, s)) for c, s in cells]
         if not any(c for c, _ in filled):
             return None
-        if _is_section([c for c, _ in filled if c]):
+        if _is_section(list(dict.fromkeys(c for c, _ in filled if c))):  # a Word row repeats a merged cell
             self.item = None  # 一、基础设施 across the whole width: a section of the table, not a task
             return None
         placed = _place(filled, self.roles)
