@@ -289,7 +289,7 @@ def _has_role_verb(cell: str) -> bool:
 def _number(rows: list[TaskRow]) -> None:
     """Each row's number: its printed 序号 where those are numbers, unique across the notice's
     tables; else its place (a table without 序号, or numbering restarted per section)."""
-    printed = [int(r.label) if r.label.isdigit() else 0 for r in rows]
+    printed = [int(m.group(1)) if (m := re.fullmatch(r"[（(]?(\d{1,3})[）).、．]?", r.label)) else 0 for r in rows]
     unique = 0 not in printed and len(set(printed)) == len(printed)
     for i, row in enumerate(rows, start=1):
         row.no = printed[i - 1] if unique else i
