@@ -382,7 +382,8 @@ def _print_record(record: Record) -> None:
         by_role: dict[str, list[str]] = {}
         for u in m["unit_mentions"]:
             names = by_role.setdefault("responsible" if u["role"] == "office" else u["role"], [])
-            name = marked(u["unit"], u["source"]) + ("（科室）" if u["role"] == "office" else "")
+            name = marked(u["unit"], u["source"], shared_terms=u.get("shared_terms")) + \
+                ("（科室）" if u["role"] == "office" else "")
             if name not in names:
                 names.append(name)
         table.add_row(m["path"], m["title"], *("、".join(by_role.get(r, [])) for r in ("lead", "support", "responsible")))

@@ -31,14 +31,17 @@ def matrix_cell(role: str, source: str | None) -> str:
     return f"{ROLE_MARKS.get(role, '')}{label}" if where == "printed" else f"{label} ({where})"
 
 
-def marked(name: str, source: str | None, lang: str = "en") -> str:
-    """A unit's name as a compact cell shows it: bare where printed, its provenance after it where not.
+def marked(name: str, source: str | None, lang: str = "en", shared_terms: list[str] | None = None) -> str:
+    """A unit's name as a compact cell shows it: bare where printed, its provenance after it where
+    not (with the words an inferred unit shares with the item, where the record gives them).
 
-    >>> marked("民政", "duty_paragraph"), marked("民政", "inline_marker")
-    ('民政 (inferred)', '民政')
+    >>> marked("民政", "duty_paragraph"), marked("民政", "inline_marker"), marked("民政", "duty_paragraph", "en", ["低保"])
+    ('民政 (inferred)', '民政', '民政 (inferred: 低保)')
     """
     where = provenance(source, lang)
-    return name if provenance(source) == "printed" else f"{name} ({where})"
+    if provenance(source) == "printed":
+        return name
+    return f"{name} ({where}: {'、'.join(shared_terms)})" if shared_terms else f"{name} ({where})"
 
 
 ACROSS_LEGEND = ["legend: a cell names the lead or responsible units' functions; a name alone is printed in the "
