@@ -62,7 +62,7 @@ def _citation_view(graph, texts, w):
 
 def _responsibility_view(graph, texts, lang: str = "en"):
     """Three columns: units (most measures first), measures by document, documents."""
-    kinds = {"unit": [], "measure": [], "document": []}
+    kinds: dict[str, list[str]] = {"unit": [], "measure": [], "document": []}
     for node, data in graph.nodes(data=True):
         kinds.setdefault(data.get("kind") or "unit", []).append(node)
     kinds["unit"].sort(key=lambda n: (-graph.out_degree(n), n))
