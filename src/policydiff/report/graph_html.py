@@ -60,7 +60,7 @@ def _citation_view(graph, texts, w):
     return nodes, edges
 
 
-def _responsibility_view(graph, texts, lang: str = "en"):
+def _responsibility_view(graph, texts, lang="en"):
     """Three columns: units (most measures first), measures by document, documents."""
     kinds: dict[str, list[str]] = {"unit": [], "measure": [], "document": []}
     for node, data in graph.nodes(data=True):
