@@ -92,6 +92,11 @@ CASES = [
         [("1", "实施大病专项救治；扩大救治病种覆盖范围", ["市卫生健康委"], ["市医疗保障局", "市民政局"], [], [],
           "长期坚持；2022年底前")],
         ["一/（一）"], id="space-aligned"),
+    pytest.param(  # a text copy whose cells stand apart by one full-width space each
+        "序号　工作任务　牵头单位　配合单位\n"
+        "1　对大病患者实行专项救治　市卫生健康委　市医疗保障局\n",
+        [("1", "对大病患者实行专项救治", ["市卫生健康委"], ["市医疗保障局"], [], [], "")],
+        ["一/（一）"], id="full-width-space-cells"),
     pytest.param(  # a Word table: the reader repeats a vertically merged cell on every sub-row
         "序号\t工作事项\t具体措施\t牵头单位\t配合单位\n"
         "1\t实施大病专项救治\t对大病患者实行专项救治\t市卫生健康委\t市医疗保障局\n"
@@ -158,10 +163,11 @@ CASES = [
         [("1", "支持乡村医生参加学历教育，落实乡村医生待遇。", ["市卫生健康委"], [], [], [], ""),
          ("2", "为脱贫人口提供签约服务。", ["市卫生健康委"], [], [], [], "")],
         ["一/（三）", "一/（二）"], id="header-repeated-on-next-page"),
-    pytest.param(  # a section row numbered in the 序号 column (一 | 医疗保障), and a note under the table
+    pytest.param(  # a section row numbered in the 序号 column (一 | 医疗保障); a sign-off and a note under the table
         "序号\t工作任务\t牵头单位\n"
         "一\t医疗保障\n"
         "1\t对大病患者实行专项救治\t市卫生健康委\n"
+        "某市卫生健康委员会　　2022年3月1日\n"
         "注：各牵头单位每季度报送进展情况。\n",
         [("1", "对大病患者实行专项救治", ["市卫生健康委"], [], [], [], "")],
         ["一/（一）"], id="numbered-section-row-and-note"),

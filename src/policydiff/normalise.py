@@ -113,7 +113,7 @@ def _split_lines(raw: str) -> list[Segment]:
 
 
 # a table row as a web page's text gives it: cells apart by runs of spaces, or between pipes
-_SPACE_GAP = re.compile(r"(?<=[^ \t\u3000\u00a0])[ \u3000\u00a0]{2,}(?=[^ \t\u3000\u00a0])")
+_SPACE_GAP = re.compile(r"(?<=[^ \t\u3000\u00a0])(?:[ \u3000\u00a0]{2,}|\u3000)(?=[^ \t\u3000\u00a0])")
 _PIPE_ROW = re.compile(r"^\s*\|.*\|.*\|")
 _PIPE_RULE = re.compile(r"^[\s|:\-]+$")
 _PIPE_EDGE = re.compile(r"^\s*\|\s*|\s*\|\s*$")

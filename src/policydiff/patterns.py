@@ -121,7 +121,7 @@ TASK_COLUMN_ROLES = [
 UNIT_COLUMN_ROLES = ("lead", "support", "responsible", "office")
 # a unit column of the notice's own offices (局内牵头科室, 委内责任处室), kept apart from the bodies' columns
 OFFICE_COLUMN = re.compile(r"(?:局|委|厅|办|院|中心)内|内设|科室|处室|股室")
-TASK_HEADER_CELL_MAX = 16
+TASK_HEADER_CELL_MAX = 20
 # a cell that hands the row to each listed unit by its own duties: responsible, not lead
 DUTY_SHARE = re.compile(r"(?:按照|按|根据|依)?(?:各自)?职责(?:分工)?(?:分别|共同)?负责|分别负责|共同负责")
 TASK_SECTION_ROW = re.compile(rf"^(?:[{CN_SMALL}]{{1,3}}[、.．]|[（(][{CN_SMALL}]{{1,3}}[）)]|第[{CN_SMALL}]{{1,3}}[部分章项类])")

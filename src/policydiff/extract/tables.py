@@ -51,8 +51,9 @@ def extract_task_table(text: str, start: int = 0) -> list[TaskRow] | None:
         if table.fresh and table.widen(names):
             continue  # the second line of a two-level header (牵头单位 / 配合单位 under 责任单位)
         table.fresh = table.repeated = False
-        if len(cells) == 1 and _ends_table(cells[0][0]):
-            table = None
+        texts = [c for c in names if c]
+        if (len(cells) == 1 and _ends_table(cells[0][0])) or (texts and len(texts) <= 2 and P.DATE_LINE.match(texts[-1])):
+            table = None  # a note, the next annex, a sign-off (某市卫生健康委员会 / 2022年3月1日) after the table
             continue
         item = table.add(cells)
         if item is not None:
