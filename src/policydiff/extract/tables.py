@@ -105,7 +105,10 @@ def _subheader_roles(names: list[str]) -> list[str] | None:
 def _ends_table(line: str) -> bool:
     """A line that is no row: the next annex, a note under the table, a sign-off, the next table's title."""
     return bool(P.ANNEX_START.match(line) or P.ANNEX_REFERENCE.match(line) or P.TASK_TABLE_END.match(line)
-                or P.DATE_LINE.match(line))
+                or P.DATE_LINE.match(line) or (len(line) <= 40 and _SIGNED.search(line)))
+
+
+_SIGNED = re.compile(rf"(?:委员会|局|厅|办公室|政府|部){P.DATE.pattern}$")  # 某市卫生健康委员会2022年3月1日
 
 
 class _Table:
