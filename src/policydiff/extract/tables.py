@@ -263,6 +263,7 @@ def _tagged_units(cell: str, span: tuple[int, int], role: str) -> list[UnitMenti
 
 _UNIT_ENDS = ("局", "委", "办", "厅", "部", "会", "中心", "政府", "部门", "单位", "公司", "院", "站", "所")
 _UNIT_STARTS = ("市", "县", "区", "省", "各", "州", "旗")
+_NOT_A_PLACE = ("区县", "县区", "市县", "县市", "市场", "市政", "区域", "县域")  # 商务部市场运行司 is one name
 
 
 def unglued(unit: str, span: tuple[int, int]) -> list[tuple[str, tuple[int, int]]]:
@@ -279,7 +280,7 @@ def unglued(unit: str, span: tuple[int, int]) -> list[tuple[str, tuple[int, int]
         depth += ch in "（("
         depth -= ch in "）)"
         if depth == 0 and i - cuts[-1] >= 3 and len(unit) - i >= 3 and unit.startswith(_UNIT_STARTS, i) \
-                and unit[:i].endswith(_UNIT_ENDS) and not unit.startswith(("区县", "县区", "市县", "县市"), i):
+                and unit[:i].endswith(_UNIT_ENDS) and not unit.startswith(_NOT_A_PLACE, i):
             cuts.append(i)
     cuts.append(len(unit))
     return [(unit[a:b], (span[0] + a, span[0] + b)) for a, b in itertools.pairwise(cuts)]
