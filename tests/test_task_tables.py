@@ -92,6 +92,11 @@ CASES = [
         [("1", "实施大病专项救治；扩大救治病种覆盖范围", ["市卫生健康委"], ["市医疗保障局", "市民政局"], [], [],
           "长期坚持；2022年底前")],
         ["一/（一）"], id="space-aligned"),
+    pytest.param(  # a header cell spanning two columns with no second header line (责任单位 over two cells)
+        "序号\t工作任务\t责任单位\t完成时限\n"
+        "1\t对大病患者实行专项救治\t市卫生健康委\t市医疗保障局\t长期坚持\n",
+        [("1", "对大病患者实行专项救治", [], [], ["市卫生健康委", "市医疗保障局"], [], "长期坚持")],
+        ["一/（一）"], id="header-cell-spanning-two-columns"),
     pytest.param(  # a text copy whose cells stand apart by one full-width space each
         "序号　工作任务　牵头单位　配合单位\n"
         "1　对大病患者实行专项救治　市卫生健康委　市医疗保障局\n",

@@ -144,6 +144,11 @@ class _Table:
         if _is_section(list(dict.fromkeys(c for c, _ in filled if c))):  # a Word row repeats a merged cell
             self.item = None  # 一、基础设施 across the whole width: a section of the table, not a task
             return None
+        width = len(filled)
+        while width > len(self.roles) and not filled[width - 1][0]:
+            width -= 1
+        if width > len(self.roles):  # a header cell spanning two columns (责任单位 over 牵头 / 配合)
+            self._span(width - len(self.roles))
         placed = _place(filled, self.roles)
         if self.item is None or self._starts_item(placed):
             self.item = _Item(self.roles)
@@ -152,6 +157,11 @@ class _Table:
         # a row shorter than the header left out its merged cells: a sub-row of the item, not a broken cell
         self.item.take(placed, first=False, clause=len(filled) < len(self.roles))
         return None
+
+    def _span(self, extra: int) -> None:
+        """Rows wider than the header: its (first) unit column spans the extra columns."""
+        at = next((i for i, r in enumerate(self.roles) if r in P.UNIT_COLUMN_ROLES), len(self.roles) - 1)
+        self.roles = self.roles[:at + 1] + [self.roles[at]] * extra + self.roles[at + 1:]
 
     def _starts_item(self, placed: dict[int, tuple[str, tuple[int, int]]]) -> bool:
         key = self.roles.index("no") if "no" in self.roles else self.roles.index("task") if "task" in self.roles else 0
