@@ -39,14 +39,14 @@ def test_huainan_matrix_has_units_from_its_duty_paragraph(records):
     rows, columns = document_matrix(records[HUAINAN])
     assert "医疗保障部门" in columns and "人力资源社会保障部门" in columns
     talent = next(r for r in rows if r["path"] == "二/（二）/9")
-    assert talent["人力资源社会保障部门"] == "责任"  # 职称评定、薪酬待遇 in its duty
+    assert talent["人力资源社会保障部门"] == "责任 (inferred)"  # 职称评定、薪酬待遇 in its duty: inferred, said so
 
 
 def test_kaifeng_matrix_has_its_sole_issuer_marked_as_implied(records):
     # Kaifeng's work points name no unit (its 强化部门协同 lists partners, not who does what):
     # the one body that issued them carries them, said as implied, not as printed
     rows, columns = document_matrix(records[KAIFENG])
-    assert columns[3:] == ["开封市卫生健康委员会"] and all(r["开封市卫生健康委员会"] == "责任" for r in rows)
+    assert columns[3:] == ["开封市卫生健康委员会"] and all(r["开封市卫生健康委员会"] == "责任 (implied)" for r in rows)
     mentions = [u for m in records[KAIFENG]["measures"] for u in m["unit_mentions"]]
     assert {u["source"] for u in mentions} == {"sole_issuer"}
     assert not any(m["responsible_units"] for m in records[KAIFENG]["measures"])  # not among the printed units
@@ -66,8 +66,10 @@ def test_lianyungang_measure_lists_each_unit_once_with_its_rows(records):
     record = records[LIANYUNGANG]
     measure = next(m for m in record["measures"] if m["path"] == "二/（四）")
     units = measure_units(record, measure)
-    assert [u["raw"] for u in units].count("医政处") == 1
-    assert next(u for u in units if u["raw"] == "医政处")["rows"] == [4, 5]
+    assert [(u["raw"], u["role"]) for u in units].count(("医政处", "lead")) == 1
+    # lead in row 4; in row 5 one of the offices that 按照职责分工分别负责: responsible there
+    assert next(u for u in units if u["raw"] == "医政处" and u["role"] == "lead")["rows"] == [4]
+    assert next(u for u in units if u["raw"] == "医政处" and u["role"] == "responsible")["rows"] == [5]
 
 
 def test_a_responsibility_claim_resting_on_the_sole_issuer_says_so(records):
@@ -76,6 +78,11 @@ def test_a_responsibility_claim_resting_on_the_sole_issuer_says_so(records):
 
     result = diff_document(records[KAIFENG], reference_from_frame(load_frame(FRAME_PATH), records))
     claims = [e["responsibility"] for e in result["entries"] if e["responsibility"]]
-    assert claims and all(c.endswith("(implied: the notice's sole issuer; it prints no unit)") for c in claims)
+    # only its sole issuer, implied: not compared with the printed units of the reference
+    assert claims and all(c == "not comparable: only inferred/implied units (local: implied)" for c in claims)
+    included = diff_document(records[KAIFENG], reference_from_frame(load_frame(FRAME_PATH), records),
+                             include_inferred=True)
+    claims = [e["responsibility"] for e in included["entries"] if e["responsibility"]]
+    assert claims and all(c.endswith("(with implied units)") for c in claims)  # compared, and labelled
     shenmu = diff_document(records[SHENMU_ID], reference_from_frame(load_frame(FRAME_PATH), records))
     assert not any("implied" in (e["responsibility"] or "") for e in shenmu["entries"])  # printed markers

@@ -54,8 +54,10 @@ def test_every_table_has_a_parquet_file_with_the_sqlite_columns(exported, db, ta
     assert list(frame.columns) == list(table_types(table))
     if table != "alignment":
         sqlite_columns = list(store.column_types(table))
-        # documents: the JSON record stays in extracted/<id>.json; the span of the whole text is added
-        expected = [c for c in sqlite_columns if c != "record"] + (["start", "end"] if table == "documents" else [])
+        # documents: the JSON record stays in extracted/<id>.json; the span of the whole text is added;
+        # measure_units: each unit's provenance (printed / inferred / implied) is added from its source
+        expected = [c for c in sqlite_columns if c != "record"] + (["start", "end"] if table == "documents" else []) \
+            + (["provenance"] if table == "measure_units" else [])
         assert list(frame.columns) == expected
         assert len(frame) == sqlite_frame(db, f"select count(*) n from [{table}]")["n"][0]
     if table in SPAN_TABLES + ["documents"]:
@@ -120,3 +122,13 @@ def test_text_cell(value, cell):
 def test_export_without_a_database_is_one_line(tmp_path):
     result = run("export", "--db", tmp_path / "none.db", "-o", tmp_path / "out")
     assert result.exit_code == 1 and result.output.count("\n") == 1
+
+
+def test_measure_units_say_how_each_unit_reads(exported):
+    # Kaifeng prints no unit (its sole issuer, implied); Huainan's come from its duty paragraph (inferred)
+    frame = pd.read_parquet(exported["parquet"] / "measure_units.parquet")
+    by_source = dict(frame.groupby("source")["provenance"].agg(lambda p: set(p)))
+    assert by_source["sole_issuer"] == {"implied"} and by_source["duty_paragraph"] == {"inferred"}
+    assert by_source["inline_marker"] == by_source["task_table"] == {"printed"}
+    csv_frame = pd.read_csv(exported["csv"] / "measure_units.csv")
+    assert list(csv_frame["provenance"]) == list(frame["provenance"])

@@ -34,7 +34,8 @@ def test_pdf_pages_and_footers(pdf_records):
 
 def test_pdf_table_is_read_as_a_ruled_table(pdf_records):
     rows = pdf_records[ALL_IDS[4]]["task_table"]
-    assert len(rows) == 18 and rows[4]["lead"][0] == "财务处"
+    # row 5's cell reads …按照职责分工分别负责: its offices are responsible, not lead
+    assert len(rows) == 18 and rows[4]["responsible"][0] == "财务处" and rows[4]["lead"] == []
 
 
 @pytest.mark.parametrize("doc_id", ALL_IDS)

@@ -94,10 +94,12 @@ def test_lianyungang_matrix_reproduces_the_annex(db, tmp_path):
     assert result.exit_code == 0
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # BOM: Excel in a Chinese office reads UTF-8
-    rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
+    lines = raw.decode("utf-8-sig").splitlines()
+    assert any(line.startswith("# legend: ● a unit printed as lead") for line in lines)  # the marks explained
+    rows = list(csv.DictReader(line for line in lines if not line.startswith("# ")))
     assert len(rows) == 18
     for row in rows:
-        leads = [unit for unit, cell in row.items() if cell == "牵头"]
+        leads = [unit for unit, cell in row.items() if cell == "●牵头"]  # printed in the task table
         assert sorted(leads) == sorted(LIANYUNGANG_LEADS[int(row["序号"])])
     assert list(rows[0])[3] == "医政处"  # columns ordered by how many tasks a unit leads
 
@@ -108,7 +110,8 @@ def test_xlsx_matrix_reloads(db, tmp_path):
     out = tmp_path / "m.xlsx"
     assert CliRunner().invoke(cli, ["matrix", "神木", "连云港", "--db", str(db), "-o", str(out)]).exit_code == 0
     book = load_workbook(out)
-    assert book.sheetnames == ["神木市", "连云港市"]
+    assert book.sheetnames == ["about", "神木市", "连云港市"]  # about: the legend of the cell marks
+    assert book["about"]["A1"].value.startswith("legend: ● a unit printed as lead")
     sheet = book["神木市"]
     assert sheet.freeze_panes == "A2" and sheet["A1"].font.bold
     header = [c.value for c in sheet[1]]

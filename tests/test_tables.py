@@ -4,7 +4,7 @@ from conftest import GUANGXI, HUAINAN, LIANYUNGANG
 
 LIANYUNGANG_LEADS = {
     1: ["医政处"], 2: ["基层卫生处"], 3: ["医政处"], 4: ["医政处", "医改办"],
-    5: ["财务处", "规划信息处", "医政处", "医改办", "妇幼处", "基层卫生处", "疾控处"],
+    5: [],  # its cell reads 财务处、…疾控处按照职责分工分别负责: responsible, not lead (below)
     6: ["中医处"], 7: ["医政处", "医改办"], 8: ["疾控处"], 9: ["规划信息处", "医政处"], 10: ["科教处"],
     11: ["政治处"], 12: ["疾控处"], 13: ["妇幼处"], 14: ["爱卫办", "疾控处"], 15: ["财务处"],
     16: ["规划信息处"], 17: ["财务处", "委相关业务处室"], 18: ["宣传处"],
@@ -15,6 +15,7 @@ def test_lianyungang_task_table_has_18_rows_with_the_annex_leads(records):
     rows = records[LIANYUNGANG]["task_table"]
     assert [r["no"] for r in rows] == list(range(1, 19))
     assert {r["no"]: r["lead"] for r in rows} == LIANYUNGANG_LEADS
+    assert rows[4]["responsible"] == ["财务处", "规划信息处", "医政处", "医改办", "妇幼处", "基层卫生处", "疾控处"]
 
 
 def test_row_broken_across_a_page_is_one_row(records):

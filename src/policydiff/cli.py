@@ -47,7 +47,8 @@ frame_option = click.option("--frame", "frame_path", type=click.Path(dir_okay=Fa
                                  "derived from implementing notices).")
 LEVELS = list(P.ADMIN_LEVELS[:4])
 level_option = click.option("--level", type=click.Choice(LEVELS), help="Only documents of this level.")
-role_option = click.option("--role", type=click.Choice(["lead", "support", "responsible"]))
+role_option = click.option("--role", type=click.Choice(["lead", "support", "responsible", "office"]),
+                            help="Only units in this role (office: a task table's internal-office column).")
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 csv_option = click.option("--csv", "as_csv", is_flag=True, help="Print CSV.")
 lang_option = click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True,
@@ -425,12 +426,20 @@ def _print_record(record: Record) -> None:
         console.print(printable(f"  {key}: {record.get(key)}{_how_known(record, key)}"), markup=False)
     console.print(f"  issuers ({len(record['issuers'])}): {'、'.join(record['issuers'])}")
     console.print(f"  addressees: {'、'.join(record['addressees'])}")
-    table = Table(title="measures")
+    from .report.matrix import marked
+
+    table = Table(title="measures (a unit not printed beside the item says so: inferred / implied)")
     for column in ("path", "title", "lead", "support", "responsible"):
         table.add_column(column, overflow="fold")
     for m in record["measures"]:
-        table.add_row(m["path"], m["title"], "、".join(m["lead_units"]),
-                      "、".join(m["support_units"]), "、".join(m["responsible_units"]))
+        by_role: dict[str, list[str]] = {}
+        for u in m["unit_mentions"]:
+            names = by_role.setdefault("responsible" if u["role"] == "office" else u["role"], [])
+            name = marked(u["unit"], u["source"], shared_terms=u.get("shared_terms")) + \
+                ("（科室）" if u["role"] == "office" else "")
+            if name not in names:
+                names.append(name)
+        table.add_row(m["path"], m["title"], *("、".join(by_role.get(r, [])) for r in ("lead", "support", "responsible")))
     console.print(table)
     console.print(f"  targets: {len(record['targets'])}, citations: {len(record['citations'])}, "
                   f"duties: {len(record['division_of_duties'])}")
@@ -461,7 +470,8 @@ def _emit(as_json, as_csv, answers):
 
 
 # columns whose every line is a name or a code: shown whole, never broken or cut
-WHOLE_COLUMNS = ("path", "kind", "role", "match", "level", "units (role: raw)", "raw", "canonical")
+WHOLE_COLUMNS = ("path", "kind", "role", "match", "level", "units (role: raw, provenance)", "raw", "canonical",
+                 "provenance")
 
 
 def _answer_table(title: str, columns: list[str], rows: list[list[str]]) -> Table:
@@ -542,10 +552,18 @@ def who(topic, db_path, doc_ref, level, role, exact, as_json, as_csv, limit, fra
         return
     for (match, _), items in group_by_document(answers).items():
         rows = [[a["path"], a["kind"], f"{a['match']} {a['matched']} {a['score']}", a["title"],
-                 "\n".join(f"{u['role']}: {u['raw']}" for u in a["units"]) or "—",
+                 "\n".join(f"{u['role']}: {u['raw']} ({u['provenance']})" for u in a["units"]) or "—",
                  f"[{a['span'][0]}:{a['span'][1]}] {a['evidence']}"] for a in items]
         _print_answers(_group_title(items[0]) + ("" if match == "exact" else "  — loose matches"),
-                       ["path", "kind", "match", "title", "units (role: raw)", "evidence"], rows)
+                       ["path", "kind", "match", "title", "units (role: raw, provenance)", "evidence"], rows)
+    _echo_provenance_legend()
+
+
+def _echo_provenance_legend() -> None:
+    """What printed / inferred / implied mean, under every answer that shows a unit."""
+    from .models import PROVENANCE_WHY
+
+    click.echo("provenance: " + "; ".join(PROVENANCE_WHY.values()))
 
 
 def _frame_path(frame_path):
@@ -584,8 +602,11 @@ def duties_command(unit, db_path, level, role, as_json, as_csv, limit):
     for a in answers:
         groups.setdefault(a["doc_id"], []).append(a)
     for items in groups.values():
-        rows = [[a["path"], a["kind"], a["role"], a["title"], a["raw"], a["canonical"] or ""] for a in items]
-        _print_answers(_group_title(items[0]), ["path", "kind", "role", "title", "raw", "canonical"], rows)
+        rows = [[a["path"], a["kind"], a["role"], a["title"], a["raw"], a["provenance"], a["canonical"] or ""]
+                for a in items]
+        _print_answers(_group_title(items[0]), ["path", "kind", "role", "title", "raw", "provenance", "canonical"],
+                       rows)
+    _echo_provenance_legend()
 
 
 @cli.command("units")
@@ -667,7 +688,7 @@ def matrix(docs, db_path, across, fmt, out, force_output, frame_path):
     Example: policydiff matrix 连云港 -o lianyungang.xlsx
     """
     _check_output(out, force_output, db_path)
-    from .report.matrix import across_table, document_matrix
+    from .report.matrix import ACROSS_LEGEND, MATRIX_LEGEND, across_table, document_matrix
 
     db = _open(db_path)
     if across:
@@ -677,7 +698,7 @@ def matrix(docs, db_path, across, fmt, out, force_output, frame_path):
         rows, columns, raw_rows = across_table(records, _load_frame(frame_path)["entries"])
         titles = {f"{r['frame_id']}|{c}": raw[c] for r, raw in zip(rows, raw_rows) for c in columns[2:]}
         _write_table(rows, columns, fmt, out, "frame × locality (frame derived from implementing notices)",
-                     sheets={"lead functions": rows, "as printed": raw_rows}, titles=titles)
+                     sheets={"lead functions": rows, "as printed": raw_rows}, titles=titles, about=ACROSS_LEGEND)
         return
     if not docs:
         raise UsageFail("give a DOC (id, 文号, locality or path), or --across")
@@ -690,11 +711,11 @@ def matrix(docs, db_path, across, fmt, out, force_output, frame_path):
     if len(sheets) > 1 and (fmt or Path(out or "").suffix.lstrip(".")) == "xlsx":
         from .report.export import write_xlsx
 
-        write_xlsx(sheets, out, columns_of)
+        write_xlsx(sheets, out, columns_of, about=MATRIX_LEGEND)
         click.echo(f"wrote {out}", err=True)
         return
     for name, rows in sheets.items():
-        _write_table(rows, columns_of[name], fmt, out, f"{name} responsibility matrix")
+        _write_table(rows, columns_of[name], fmt, out, f"{name} responsibility matrix", about=MATRIX_LEGEND)
 
 
 @cli.group()
@@ -763,6 +784,10 @@ def _reference(db, against, frame_path):
 
 
 DIFF_FORMATS = ["table", "md", "json", "csv", "html"]
+include_inferred_option = click.option(
+    "--include-inferred", is_flag=True,
+    help="Compare responsibility over inferred (duty paragraph) and implied (sole issuer) units too, labelled; "
+         "by default only printed units are compared.")
 
 
 @cli.command()
@@ -773,7 +798,8 @@ DIFF_FORMATS = ["table", "md", "json", "csv", "html"]
 @frame_option
 @output_options(DIFF_FORMATS)
 @lang_option
-def diff(doc, against, db_path, frame_path, fmt, out, force_output, lang):
+@include_inferred_option
+def diff(doc, against, db_path, frame_path, fmt, out, force_output, lang, include_inferred):
     """How DOC carried the reference down: adopted, omitted, merged, added; targets; units.
 
     Example: policydiff diff 淮南
@@ -788,7 +814,7 @@ def diff(doc, against, db_path, frame_path, fmt, out, force_output, lang):
         if parent.get("in_corpus"):
             return _write_parent_diff(db, record, parent, frame_path, fmt, out)
         against = None  # no parent stored: the frame, with a note saying so
-    result = diff_document(record, _reference(db, against, frame_path))
+    result = diff_document(record, _reference(db, against, frame_path), include_inferred)
     if parent is not None:
         result["notes"].insert(0, _no_parent_note(parent))
     fmt = fmt or (Path(out).suffix.lstrip(".") if out else "table")
@@ -871,7 +897,8 @@ def _write_text(text: str, out) -> None:
 @frame_option
 @output_options(DIFF_FORMATS)
 @lang_option
-def compare(a, b, db_path, frame_path, fmt, out, force_output, lang):
+@include_inferred_option
+def compare(a, b, db_path, frame_path, fmt, out, force_output, lang, include_inferred):
     """Two localities side by side, aligned through the frame, with target deltas.
 
     Example: policydiff compare 神木 淮南
@@ -881,7 +908,7 @@ def compare(a, b, db_path, frame_path, fmt, out, force_output, lang):
 
     db = _open(db_path)
     ra, rb = (store.load_record(db, _resolve(db, ref)) for ref in (a, b))
-    result = run_compare(ra, rb, _reference(db, None, frame_path))
+    result = run_compare(ra, rb, _reference(db, None, frame_path), include_inferred)
     fmt = fmt or (Path(out).suffix.lstrip(".") if out else "table")
     if fmt == "html":
         from .report.export import compare_html

@@ -31,7 +31,7 @@ from rapidfuzz import fuzz
 
 from . import store
 from .compare.align import IDENTICAL, NEAR_IDENTICAL, PreparedFrame, align_measure
-from .models import Record
+from .models import Record, provenance
 from .resources import ancestor, localities
 from .textutils import bare_title, sentence_around
 from .traditional import is_traditional, to_simplified
@@ -255,7 +255,8 @@ SHAPES: dict[str, tuple[str, dict[str, str], tuple[str, ...]]] = {
                 ("label", "path", "doc_id", "position", "frame_id", "frame_label", "level", "locality")),
     "unit": ("node", {"kind": "unit"}, ("unit_kind", "label", "function", "level", "locality", "parent")),
     "part_of": ("edge", {"relation": "part_of"}, ()),
-    "responsible_for": ("edge", {"relation": "responsible_for"}, ("role", "source", "raw", "span_start", "span_end")),
+    "responsible_for": ("edge", {"relation": "responsible_for"},
+                        ("role", "source", "provenance", "raw", "span_start", "span_end")),
     "issued_by": ("edge", {"relation": "issued_by"}, ()),
 }
 
@@ -281,7 +282,8 @@ def document_parts(r: Record, frame_of: dict[str, dict], units_seen: set[str]) -
                 yield "unit", (unit,), node
             if (unit, measure) not in edges:
                 edges.add((unit, measure))
-                yield "responsible_for", (unit, measure), (u["role"], u["source"], u["unit"], *u["span"][:2])
+                yield "responsible_for", (unit, measure), (u["role"], u["source"], provenance(u["source"]), u["unit"],
+                                                           *u["span"][:2])
     for issuer in r.get("issuers") or []:
         unit, node = _unit_key(r, issuer, units_seen)
         if node:
@@ -308,8 +310,8 @@ RESPONSIBILITY_KEYS = {
     "node": {"kind": "string", "label": "string", "level": "string", "locality": "string", "path": "string",
              "doc_id": "string", "position": "long", "frame_id": "string", "frame_label": "string",
              "unit_kind": "string", "function": "string", "parent": "string"},
-    "edge": {"relation": "string", "role": "string", "source": "string", "raw": "string", "span_start": "long",
-             "span_end": "long"},
+    "edge": {"relation": "string", "role": "string", "source": "string", "provenance": "string", "raw": "string",
+             "span_start": "long", "span_end": "long"},
 }
 
 

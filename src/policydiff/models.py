@@ -98,6 +98,32 @@ class UnitMention:
     span: Span
 
 
+# where a unit comes from (UnitMention.source) → how a reader should take it: printed beside the item or
+# in its task table; inferred from a duty paragraph by shared terms; implied by the notice's sole issuer.
+# (A mention's role may also be "office": a task table's internal-office column, 局内牵头科室.)
+PROVENANCE_OF_SOURCE = {"inline_marker": "printed", "task_table": "printed",
+                        "duty_paragraph": "inferred", "sole_issuer": "implied"}
+PROVENANCE_ZH = {"printed": "原文列明", "inferred": "推断（职责分工段）", "implied": "默认（唯一发文机关）"}
+PROVENANCE_WHY = {"printed": "printed in the notice (beside the item, or in its task table)",
+                  "inferred": "inferred: a duty paragraph's unit, attached by terms it shares with the item",
+                  "implied": "implied: the notice's sole issuer; the notice prints no unit"}
+
+
+def provenance(source: str | None, lang: str = "en") -> str:
+    """How a unit mention's ``source`` reads: printed / inferred / implied (``lang="zh"``: in Chinese).
+
+    >>> provenance("task_table"), provenance("duty_paragraph"), provenance("sole_issuer", "zh")
+    ('printed', 'inferred', '默认（唯一发文机关）')
+    """
+    label = PROVENANCE_OF_SOURCE.get(source or "", "unknown")
+    return PROVENANCE_ZH.get(label, label) if lang == "zh" else label
+
+
+def is_printed(source: str | None) -> bool:
+    """Whether a unit with this ``source`` is printed in the notice (not inferred or implied)."""
+    return provenance(source) == "printed"
+
+
 @dataclass
 class Measure:
     path: str
@@ -183,6 +209,10 @@ class Target:
 
 @dataclass
 class TaskRow:
+    """One task of a task-division table (its sub-rows joined), its units kept by column role:
+    lead (牵头), support (配合/协办), responsible (责任单位, or a cell 按职责分工负责) and office
+    (the issuer's own offices, 局内牵头科室: not the bodies' lead)."""
+
     no: int
     task: str
     lead: list[str]
@@ -190,19 +220,32 @@ class TaskRow:
     lead_raw: str = ""
     measure_path: str | None = None
     lead_spans: list[Span] = field(default_factory=list)
-    # where the task text is: one piece, or several for a row broken across a page
-    # (``span`` then covers them all, the page break between them included)
+    # where the task text is: one piece, or several for a row broken across a page or spread
+    # over sub-rows (``span`` then covers them all)
     task_spans: list[Span] = field(default_factory=list)
+    support: list[str] = field(default_factory=list)
+    responsible: list[str] = field(default_factory=list)
+    office: list[str] = field(default_factory=list)
+    deadline: str = ""
+    label: str = ""  # the 序号 as printed ("" where the table has none)
+    mentions: list[UnitMention] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {
             "no": self.no,
+            "label": self.label,
             "task": self.task,
             "lead": self.lead,
             "lead_raw": self.lead_raw,
+            "support": self.support,
+            "responsible": self.responsible,
+            "office": self.office,
+            "deadline": self.deadline,
             "measure_path": self.measure_path,
             "span": list(self.span),
             "task_spans": [list(s) for s in self.task_spans],
+            "units": [{"unit": m.unit, "role": m.role, "source": m.source, "span": list(m.span)}
+                      for m in self.mentions],
         }
 
 
@@ -287,7 +330,7 @@ class Reference:
     indicators: list[dict]
     records: dict[str, Record]
     primary_ids: set[str] = field(default_factory=set)
-    leads: dict[str, list[str]] = field(default_factory=dict)
+    leads: dict[str, list[dict]] = field(default_factory=dict)  # entry → [{function, provenance}]
 
     def summary(self) -> dict:
         return {"kind": self.kind, "name": self.name, "doc_number": self.doc_number, "date": self.date,

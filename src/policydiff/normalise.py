@@ -70,7 +70,7 @@ def normalise(source: SourceText | str) -> NormalisedText:
     '一、总体要求\\n（一）指导思想。以习近平新时代中国特色社会主义思想为指导'
     """
     raw = source.text if isinstance(source, SourceText) else source
-    lines = [_clean_line(line) for line in _split_lines(raw)]
+    lines = [_clean_line(line) for line in _table_rows(_split_lines(raw))]
     lines, annotated = _strip_pinyin(lines)
     paragraphs = _join_paragraphs([line for line in lines if line.text])
     text: list[str] = []
@@ -110,6 +110,34 @@ def _split_lines(raw: str) -> list[Segment]:
         start = m.end()
     lines.append(Segment(raw[start:], list(range(start, len(raw)))))
     return lines
+
+
+# a table row as a web page's text gives it: cells apart by runs of spaces, or between pipes
+_SPACE_GAP = re.compile(r"(?<=[^ \t\u3000\u00a0])(?:[ \u3000\u00a0]{2,}|\u3000)(?=[^ \t\u3000\u00a0])")
+_PIPE_ROW = re.compile(r"^\s*\|.*\|.*\|")
+_PIPE_RULE = re.compile(r"^[\s|:\-]+$")
+_PIPE_EDGE = re.compile(r"^\s*\|\s*|\s*\|\s*$")
+_PIPE_GAP = re.compile(r"\s*\|\s*")
+
+
+def _table_rows(lines: list[Segment]) -> list[Segment]:
+    """Lines of a pipe table, and of a space-aligned table after its task-table header
+    (牵头/责任/配合/协办 among short cells), with their cells apart by tabs, as the readers
+    write a table's rows; a pipe table's rule line (|---|---|) dropped."""
+    out, in_table = [], False
+    for line in lines:
+        if _PIPE_ROW.match(line.text):
+            out.append(Segment("", []) if _PIPE_RULE.match(line.text) else
+                       line.sub(_PIPE_EDGE, "").sub(_PIPE_GAP, "\t"))
+            continue
+        cells = _SPACE_GAP.split(line.text.strip(" \u3000\u00a0"))
+        if len(cells) >= 3 and all(len(c) <= P.TASK_HEADER_CELL_MAX for c in cells) and \
+                any(re.search("牵头|责任|配合|协办", c) for c in cells):
+            in_table = True
+        elif in_table and (P.ANNEX_START.match(line.text.strip()) or P.ANNEX_REFERENCE.match(line.text.strip())):
+            in_table = False
+        out.append(line.sub(_SPACE_GAP, "\t") if in_table and len(cells) > 1 else line)
+    return out
 
 
 _INVISIBLE = re.compile("[\ufeff\u200b]")

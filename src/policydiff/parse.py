@@ -137,7 +137,7 @@ def _parse_simplified(norm: NormalisedText, source_metadata: dict | None = None)
     meta = extract_metadata(text, source_metadata)
     measures = extract_measures(text, nodes)
     annex = next((n for n in nodes if n.kind == "附件"), None)
-    task_table = extract_task_table(text, annex.span[0]) if annex else None
+    task_table = extract_task_table(text)  # an annex's, or one in the body: any table with 牵头/责任/配合 columns
     if task_table:
         link_task_rows(task_table, measures)
     indicators = extract_annex_indicators(text, annex)

@@ -119,6 +119,40 @@ BINDING_SUFFIX = re.compile(r"(?<!\s)\s*(约束性|预期性)\s*$")
 # a sentence's own mark after its value: 人均预期寿命达到78.5岁（预期性）
 BINDING_AFTER = re.compile(r"\s*(?:以上|以下|以内|左右)?\s*[（(](约束性|预期性)[）)]")
 
+# ---------------------------------------------------------------- task-division tables (任务分工表)
+# a header cell names a column's role; the first row whose cells name a unit role (牵头/责任/配合/协办)
+# and nothing longer than a heading starts a task table. Persons (责任领导, 责任人) are no unit column.
+TASK_COLUMN_ROLES = [
+    ("no", r"^(?:序号|编号|序|项次)$"),
+    ("other", r"领导|责任人|联系人|备注|说明|分值|得分|考核|督办|督查|监督"),
+    ("deadline", r"时限|时间|期限|进度|节点|完成时|时序"),
+    ("lead", r"牵头|主责"),
+    ("support", r"配合|协办|协助|参与|协同"),
+    ("responsible", r"责任|实施单位|承办|落实单位|主体|承担|单位|部门"),
+    ("task", r"任务|事项|内容|措施|举措|工作|要求|目标|项目|重点|环节|类别|领域|方面"),
+]
+UNIT_COLUMN_ROLES = ("lead", "support", "responsible", "office")
+# a unit column of the notice's own offices (局内牵头科室, 委内责任处室), kept apart from the bodies' columns
+OFFICE_COLUMN = re.compile(r"(?:局|委|厅|办|院|中心)内|内设|科室|处室|股室")
+TASK_HEADER_CELL_MAX = 20
+# a cell that hands the row to each listed unit by its own duties: responsible, not lead
+DUTY_SHARE = re.compile(r"(?:按照|按|根据|依)?(?:各自)?职责(?:分工)?(?:分别|共同)?负责|分别负责|共同负责")
+TASK_SECTION_ROW = re.compile(rf"^(?:[{CN_SMALL}]{{1,3}}[、.．]|[（(][{CN_SMALL}]{{1,3}}[）)]|第[{CN_SMALL}]{{1,3}}[部分章项类])")
+# a second header line's cell names a role (牵头单位, 局内配合科室, 完成时限), not a unit (市财政部门)
+ROLE_HEADER_START = re.compile(r"^(?:[局委厅办院]内)?(?:牵头|配合|协办|协助|参与|协同|责任|主责|实施|承办|落实|完成|时限|时间)")
+OFFICE_UNIT_END = re.compile(r"(?:科|处|室|股)$")
+CELL_ROLE_TAG = re.compile(r"[（(]\s*(?P<tag>牵头|配合|协办)\s*[）)]$")
+TASK_SECTION_NUMBER = re.compile(rf"[{CN_SMALL}]{{1,3}}[、.．]?|[（(][{CN_SMALL}]{{1,3}}[）)]|第[{CN_SMALL}]{{1,3}}[部分章项类]")
+# what follows a task table and is no row of it: a note, the next table's title, 此件公开发布, 抄送
+TASK_TABLE_END = re.compile(r"^(?:注|说明|备注|资料来源)\s*\d*[:：．.]|^[（(]此件|^抄送|^附\s*件"
+                            r"|^.{2,40}(?:分工表|一览表|清单|统计表)$")
+TASK_NUMBER_CELL = re.compile(
+    rf"^(?:\d{{1,3}}[.、．]?|[（(]\d{{1,3}}[）)]|[{CN_SMALL}]{{1,3}}[、.．]?|[（(][{CN_SMALL}]{{1,3}}[）)])$")
+TASK_DEADLINE_CELL = re.compile(r"^.{0,12}(?:\d{4}\s*年|年底|年内|年前|月底|月前|季度|长期|持续|常态|每年|逐年|\d{4}[.\-/]\d)")
+TASK_UNIT_END = re.compile(
+    r"(?:局|委|厅|办|室|科|处|股|中心|院|所|站|队|政府|部门|单位|公司|协会|学会|会|部|署|行|集团|机构|组|街道|"
+    r"乡镇|镇|乡|县|区|市|省|办事处|管委会|医院|卫生院|学校|联社|分局|支队|大队)(?:等)?$")
+
 # ---------------------------------------------------------------- measures
 # an article that sets no rule: its purpose and basis, scope, definitions, who interprets it, when it applies
 NON_RULE_ARTICLE = re.compile(

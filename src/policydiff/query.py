@@ -16,6 +16,7 @@ import sqlite_utils
 
 from . import patterns as P
 from .canonical import division_names, expand_unit_list, function_of
+from .models import provenance
 from .resources import load_json
 from .textutils import level_rank, sentence_bounds
 
@@ -151,7 +152,8 @@ PLACES = {
     "goal": ("goals", ["text"], "doc_id, path, heading, text, start, -1, null"),
     "indicator": ("annex_indicators", ["indicator"],
                   "doc_id, '附件/指标/' || no, indicator, indicator, start, 3000 + no, binding"),
-    "task_row": ("task_rows", ["task"], "doc_id, '附件/表/' || no, task, task, start, 1000 + no, lead"),
+    "task_row": ("task_rows", ["task"], "doc_id, '附件/表/' || no, task, task, start, 1000 + no, "
+                 "json_array(lead, coalesce(support, '[]'), coalesce(responsible, '[]'), coalesce(office, '[]'))"),
     "duty": ("duties", ["duty"], "doc_id, path, unit || '负责' || duty, duty, start, 2000 + position, unit"),
 }
 PLACE_WEIGHT = {"measure": 1.0, "goal": 0.9, "indicator": 0.9, "task_row": 0.9, "duty": 0.8}
@@ -245,11 +247,18 @@ def _place_answer(db, docs, place, role, match, first, score) -> dict | None:
 def _place_units(db, kind, doc_id, extra, role) -> list[dict]:
     if kind == "measure":
         return _measure_units(db, extra, role)
-    if kind == "task_row" and role in (None, "lead"):
-        return _units_as(db, doc_id, json.loads(extra), "lead", "task_table")
+    if kind == "task_row":  # its unit columns, each in its role
+        columns = [json.loads(column) for column in json.loads(extra)]
+        return [u for r, raws in zip(TASK_ROW_ROLES, columns) if role in (None, r)
+                for u in _units_as(db, doc_id, raws, r, "task_table")]
     if kind == "duty" and role in (None, "responsible"):
-        return _units_as(db, doc_id, expand_unit_list(extra), "responsible", "duty_paragraph")
+        # the clause quoted prints its unit: printed there (attached to a measure, it is inferred)
+        return [dict(u, provenance="printed") for u in
+                _units_as(db, doc_id, expand_unit_list(extra), "responsible", "duty_paragraph")]
     return []
+
+
+TASK_ROW_ROLES = ("lead", "support", "responsible", "office")  # the order of the task_row select's json_array
 
 
 def _best_answers(db, docs, found, role, limit: int) -> list[dict]:
@@ -329,7 +338,8 @@ def _measure_units(db, measure_id: str, role: str | None) -> list[dict]:
     units: dict = {}
     for r in rows:  # a unit named inline and again in the task table: once
         if not role or r[1] == role:
-            units.setdefault((r[0], r[1]), {"raw": r[0], "role": r[1], "source": r[2], "canonical": r[3],
+            units.setdefault((r[0], r[1]), {"raw": r[0], "role": r[1], "source": r[2],
+                                            "provenance": provenance(r[2]), "canonical": r[3],
                                             "function": r[4], "kind": r[5]})
     return list(units.values())
 
@@ -345,8 +355,8 @@ def _units_as(db, doc_id: str, raws: list[str], role: str, source: str) -> list[
     units = []
     for raw in raws:
         name, function, kind = _canonical(db, doc_id, raw)
-        units.append({"raw": raw, "role": role, "source": source, "canonical": name, "function": function,
-                      "kind": kind})
+        units.append({"raw": raw, "role": role, "source": source, "provenance": provenance(source),
+                      "canonical": name, "function": function, "kind": kind})
     return units
 
 
@@ -401,7 +411,8 @@ def duties(db: sqlite_utils.Database, unit: str, level: str | None = None, role:
     rows = _measures_naming(db, named, docs, role, limit)
     answers = [{"doc_id": doc_id, "locality": locality, "level": admin_level, "issue_date": issue_date,
                 "doc_number": doc_number, "kind": "measure", "path": path, "title": title, "raw": raw, "role": r,
-                "source": source, "canonical": name, "function": function, "span": [start, end],
+                "source": source, "provenance": provenance(source), "canonical": name, "function": function,
+                "span": [start, end],
                 "position": position}
                for (doc_id, path, title, raw, r, source, name, function, position, start, end, _,
                     locality, admin_level, issue_date, doc_number, _) in rows]
@@ -496,7 +507,8 @@ def _duty_clauses_of(db, ids: list[str], named: dict, docs: list[str], limit: in
                 name, function = units[strings[raw]]
                 answers.append({"doc_id": doc_id, "locality": locality, "level": admin_level, "issue_date": issue_date,
                                 "doc_number": doc_number, "kind": "duty", "path": path or "部门职责", "title": duty,
-                                "raw": raw, "role": "responsible", "source": "duty_paragraph", "canonical": name,
+                                "raw": raw, "role": "responsible", "source": "duty_paragraph",
+                                "provenance": "printed", "canonical": name,  # in the clause quoted
                                 "function": function, "span": [start, end], "position": 2000 + position,
                                 "unit_id": strings[raw]})
         if limit and len(answers) >= limit:
@@ -513,7 +525,7 @@ def group_by_document(rows: list[dict]) -> dict[tuple[str, str], list[dict]]:
 
 
 ANSWER_COLUMNS = ["文号", "locality", "level", "date", "doc_id", "kind", "path", "title", "match", "matched",
-                  "score", "role", "unit", "canonical", "function", "evidence", "span"]
+                  "score", "role", "unit", "provenance", "canonical", "function", "evidence", "span"]
 
 
 def answer_rows(answers: list[dict]) -> list[dict]:
@@ -525,6 +537,7 @@ def answer_rows(answers: list[dict]) -> list[dict]:
                          "date": a["issue_date"], "doc_id": a["doc_id"], "kind": a["kind"], "path": a["path"],
                          "title": a["title"], "match": a.get("match"), "matched": a.get("matched"),
                          "score": a.get("score"), "role": u.get("role"), "unit": u.get("raw"),
+                         "provenance": u.get("provenance") or (provenance(u["source"]) if u.get("source") else None),
                          "canonical": u.get("canonical"), "function": u.get("function"),
                          "evidence": a.get("evidence", ""), "span": f"{a['span'][0]}-{a['span'][1]}"})
     return rows

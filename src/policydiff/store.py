@@ -142,7 +142,7 @@ def _set_wal(db: sqlite_utils.Database) -> None:
     db.conn.execute("PRAGMA journal_mode = WAL")
 
 
-SCHEMA_VERSION = 8  # 6: unit names per notice; 7: goals; 8: units.named_by
+SCHEMA_VERSION = 9  # 6: unit names per notice; 7: goals; 8: units.named_by; 9: number roles, task-row roles
 
 FTS_AUTOMERGE = 8
 
@@ -226,8 +226,8 @@ def _add_named_by(db: sqlite_utils.Database) -> None:
 
 
 def _add_target_roles(db: sqlite_utils.Database) -> None:
-    """Schema 8 → 9 (issue 27): each number has its role and, for a status figure, its year. Rows stored
-    before were targets as then read; re-ingest to split status figures, periods and counts off."""
+    """Each number has its role and, for a status figure, its year (issue 27). Rows stored before were
+    targets as then read; re-ingest (``--force``) to split status figures, periods and counts off."""
     columns = db.table("targets").columns_dict
     if "role" not in columns:
         db.execute("alter table targets add column role text")
@@ -236,15 +236,33 @@ def _add_target_roles(db: sqlite_utils.Database) -> None:
         db.execute("alter table targets add column year integer")
 
 
-# schema version -> the change that brings it to SCHEMA_VERSION in place (no re-ingest)
-# (the lead renumbers: 8 → 9 adds targets.role and targets.year)
-def _add_named_by_and_target_roles(db: sqlite_utils.Database) -> None:
-    """Schema 7 → 9: both changes."""
-    _add_named_by(db)
+# a task table's other unit columns (JSON lists), its deadline and its printed 序号
+TASK_ROW_ROLE_COLUMNS = {"support": str, "responsible": str, "office": str, "deadline": str, "label": str}
+
+
+def _add_task_row_roles(db: sqlite_utils.Database) -> None:
+    """Task rows keep their support / responsible / office units, deadline and printed 序号
+    (rows stored before are re-read by the next ``ingest --force``)."""
+    columns = db.table("task_rows").columns_dict
+    for column in TASK_ROW_ROLE_COLUMNS:
+        if column not in columns:
+            db.execute(f"alter table task_rows add column [{column}] text")
+            db.execute(f"update task_rows set [{column}] = ?", ["" if column in ("deadline", "label") else "[]"])
+
+
+def _to_9(db: sqlite_utils.Database) -> None:
+    """Schema 8 → 9: number roles (targets.role, targets.year) and task-row roles."""
     _add_target_roles(db)
+    _add_task_row_roles(db)
 
 
-MIGRATIONS = {7: _add_named_by_and_target_roles, 8: _add_target_roles}
+def _from_7(db: sqlite_utils.Database) -> None:
+    _add_named_by(db)
+    _to_9(db)
+
+
+# schema version -> the change that brings it to SCHEMA_VERSION in place (no re-ingest)
+MIGRATIONS = {7: _from_7, 8: _to_9}
 
 
 def _schema_complete(db: sqlite_utils.Database) -> bool:
@@ -301,7 +319,8 @@ def _create_schema(db: sqlite_utils.Database) -> None:
             "end": int}, pk=("doc_id", "position"), foreign_keys=fk)
         db.table("task_rows").create({
             "doc_id": str, "no": int, "task": str, "lead": str, "lead_raw": str,
-            "measure_path": str, "start": int, "end": int}, pk=("doc_id", "no"), foreign_keys=fk)
+            "measure_path": str, "start": int, "end": int, **TASK_ROW_ROLE_COLUMNS}, pk=("doc_id", "no"),
+            foreign_keys=fk)
         db.table("annex_indicators").create({
             "doc_id": str, "no": int, "indicator": str, "binding": str, "start": int, "end": int},
             pk=("doc_id", "no"), foreign_keys=fk)
@@ -384,7 +403,9 @@ def document_rows(record: Record) -> DocumentRows:
         "duties": list(_rows(doc_id, record["division_of_duties"], ["unit", "duty", "path"])),
         "task_rows": [{"doc_id": doc_id, "no": r["no"], "task": r["task"],
                        "lead": json.dumps(r["lead"], ensure_ascii=False), "lead_raw": r["lead_raw"],
-                       "measure_path": r["measure_path"], "start": r["span"][0], "end": r["span"][1]}
+                       "measure_path": r["measure_path"], "start": r["span"][0], "end": r["span"][1],
+                       **{k: json.dumps(r.get(k) or [], ensure_ascii=False) for k in ("support", "responsible", "office")},
+                       "deadline": r.get("deadline") or "", "label": r.get("label") or ""}
                       for r in record["task_table"] or []],
         "annex_indicators": [{"doc_id": doc_id, "no": r["no"], "indicator": r["indicator"],
                               "binding": r["binding"], "start": r["span"][0], "end": r["span"][1]}

@@ -228,7 +228,7 @@ def align_document(record: Record, frame: list[dict] | PreparedFrame) -> list[di
 
 def measure_units(record: Record, measure: dict) -> list[dict]:
     """A measure's units, each (unit, role) once, with the task-table rows it came from
-    (a Lianyungang measure restated by three task rows names 医政处 once, rows [4, 5])."""
+    (a Lianyungang measure restated by three task rows names 医政处 as lead once, row [4])."""
     rows = record.get("task_table") or []
     units: dict[tuple[str, str], dict] = {}
     for u in measure["unit_mentions"]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .. import __version__
-from ..models import Record, Reference
+from ..models import Record, Reference, provenance
 from ..textutils import sentence_around
 from ..traditional import simplified_record
 from .align import NO_MATCH, PreparedFrame, align_document, describe_name, frame_from_document, key_terms
@@ -74,6 +74,13 @@ METHOD = ("Each reference entry is looked for in every sentence of the notice: a
           "(cue phrases of frame_rules.json) places it inside another item, or in goals, duties or annex; "
           "'omitted' means no sentence does, and the nearest passage is shown.")
 
+RESPONSIBILITY_PRINTED = (" Responsibility (same / narrower / wider / different) is compared over the units the "
+                          "notices print (beside the item or in a task table); a side with only inferred or implied "
+                          "units is 'not comparable' (--include-inferred brings them in).")
+RESPONSIBILITY_INCLUDING = (" Responsibility is compared over every unit, printed, inferred (a duty paragraph's, by "
+                            "shared terms) and implied (a sole issuer's), each labelled (--include-inferred).")
+NOT_COMPARABLE = "not comparable: only inferred/implied units"
+
 STATUS_OF = {OWN_ITEM: "adopted", INSIDE_ITEM: "merged", GOALS_ONLY: "in goals only", DUTIES_ONLY: "in duties only",
              ANNEX_ONLY: "in annex only", NOT_FOUND: "omitted"}
 PREDATES = "predates reference"
@@ -93,20 +100,23 @@ def without_document(entries: list[dict], doc_id: str) -> list[dict]:
     return kept
 
 
-def diff_document(record: Record, reference: Reference) -> dict:
+def diff_document(record: Record, reference: Reference, include_inferred: bool = False) -> dict:
     """What ``record`` adopted, merged, mentioned elsewhere, omitted and added relative to
     ``reference``, with where each entry is covered, targets and responsibility compared.
+    Responsibility is compared over printed units; ``include_inferred`` brings in the units
+    inferred from a duty paragraph or implied by a sole issuer, labelled.
     A notice printed in traditional characters is compared in a simplified rendering (same spans)."""
     record = simplified_record(record)
     entries = without_document(reference.entries, record["id"]) if reference.kind == "frame" else reference.entries
     aligned = align_document(record, PreparedFrame(entries))
     sentences = passages(record)
     predates = _predates(record, reference)
-    rows = [_entry_status(e, aligned, record, reference, sentences, predates) for e in entries]
+    rows = [_entry_status(e, aligned, record, reference, sentences, predates, include_inferred) for e in entries]
     additions = [{"path": a["path"], "title": a["title"], "span": a["span"]} for a in aligned
                  if a["reason"] == NO_MATCH]
-    return {"document": _doc_summary(record), "reference": reference.summary(), "method": METHOD,
-            "tool_version": __version__,
+    return {"document": _doc_summary(record), "reference": reference.summary(),
+            "method": METHOD + (RESPONSIBILITY_INCLUDING if include_inferred else RESPONSIBILITY_PRINTED),
+            "tool_version": __version__, "include_inferred": include_inferred,
             "notes": _notes(record, reference), "entries": rows, "additions": additions,
             "later_citations": [{"doc_number": c["doc_number"], "title": c["title"], "span": c["span"]}
                                 for c in later_citations(record)],
@@ -168,14 +178,14 @@ def later_citations(record: Record) -> list[dict]:
 
 
 def _entry_status(entry: dict, aligned: list[dict], record: Record, reference: Reference,
-                  sentences, predates: bool) -> dict:
+                  sentences, predates: bool, include_inferred: bool = False) -> dict:
     local = [a for a in aligned if a["frame_id"] == entry["id"]]
     coverage = cover(entry, local, sentences, entry_view(entry, record["id"]))
     status = PREDATES if predates else STATUS_OF[coverage.where]
     if coverage.where == NOT_FOUND and not predates and not record.get("issue_date"):
         status = DATE_UNKNOWN
-    local_leads = _lead_functions(local)
-    ref_leads = _reference_leads(entry, reference)
+    local_units = lead_units(local)
+    ref_units = _reference_leads(entry, reference)
     text = record["text"]
     return {"frame_id": entry["id"], "label": entry["label"], "boilerplate": bool(entry.get("boilerplate")),
             "status": status, "covered": coverage.covered, "where": coverage.where,
@@ -187,16 +197,66 @@ def _entry_status(entry: dict, aligned: list[dict], record: Record, reference: R
                        "span": a["span"], "evidence": text[a["span"][0]:a["span"][1]].split("。")[0]}
                       for a in local],
             "reference_headings": _reference_headings(entry, reference),
-            "local_leads": local_leads, "reference_leads": ref_leads,
-            "responsibility": _said_how(responsibility_change(ref_leads, local_leads), local)}
+            "local_leads": compared(local_units, include_inferred),
+            "reference_leads": compared(ref_units, include_inferred),
+            "local_lead_units": local_units, "reference_lead_units": ref_units,
+            "responsibility": responsibility_between(ref_units, local_units, include_inferred)}
 
 
-def _said_how(change: str | None, local: list[dict]) -> str | None:
-    """The change, saying so where the local units are only implied by the notice's sole
-    issuer (no unit printed beside its measures)."""
-    sources = {u["source"] for a in local for u in a["units"]}
-    if change and sources == {"sole_issuer"}:
-        return change + " (implied: the notice's sole issuer; it prints no unit)"
+def lead_units(aligned: list[dict]) -> list[dict]:
+    """The lead / responsible functions of aligned measures, each once, with its provenance
+    (printed where any of its units is printed).
+
+    >>> lead_units([{"units": [{"role": "responsible", "function": "民政", "raw": "民政部门", "source": "duty_paragraph"}]}])
+    [{'function': '民政', 'provenance': 'inferred'}]
+    """
+    found: dict[str, str] = {}
+    for a in aligned:
+        for u in a["units"]:
+            if u["role"] in ("lead", "responsible"):
+                function, where = u["function"] or u["raw"], provenance(u.get("source"))
+                if found.get(function) != "printed":
+                    found[function] = where
+    return [{"function": f, "provenance": p} for f, p in found.items()]
+
+
+def compared(units: list[dict], include_inferred: bool = False) -> list[str]:
+    """The functions a comparison uses: the printed ones, or every one with ``include_inferred``."""
+    return [u["function"] for u in units if include_inferred or u["provenance"] == "printed"]
+
+
+def shown(units: list[dict], lang: str = "en") -> str:
+    """Functions for a table cell, each not printed followed by its provenance: 卫生健康、民政 (inferred)."""
+    return "、".join(u["function"] + ("" if u["provenance"] == "printed" else f" ({provenance_label(u, lang)})")
+                    for u in units)
+
+
+def provenance_label(unit: dict, lang: str = "en") -> str:
+    inverse = {"printed": "inline_marker", "inferred": "duty_paragraph", "implied": "sole_issuer"}
+    return provenance(inverse.get(unit["provenance"]), lang)
+
+
+def responsibility_between(reference_units: list[dict], local_units: list[dict],
+                           include_inferred: bool = False) -> str | None:
+    """The responsibility change over printed units; "not comparable" where a side names units
+    but prints none; with ``include_inferred`` over every unit, saying which were not printed.
+
+    >>> responsibility_between([{"function": "卫生健康", "provenance": "printed"}],
+    ...                        [{"function": "民政", "provenance": "inferred"}])
+    'not comparable: only inferred/implied units (local: inferred)'
+    """
+    ref, loc = compared(reference_units, include_inferred), compared(local_units, include_inferred)
+    if not reference_units or not local_units:
+        return None
+    if not ref or not loc:
+        sides = [f"{name}: {'/'.join(sorted({u['provenance'] for u in units}))}"
+                 for name, units, printed in (("reference", reference_units, ref), ("local", local_units, loc))
+                 if not printed]
+        return f"{NOT_COMPARABLE} ({'; '.join(sides)})"
+    change = responsibility_change(ref, loc)
+    others = sorted({u["provenance"] for u in [*reference_units, *local_units]} - {"printed"})
+    if change and include_inferred and others:
+        return change + f" (with {'/'.join(others)} units)"
     return change
 
 
@@ -220,15 +280,6 @@ def responsibility_change(reference_units: list[str], local_units: list[str]) ->
             "; without " + "、".join(u for u in reference_units if u not in loc))
 
 
-def _lead_functions(aligned: list[dict]) -> list[str]:
-    leads = []
-    for a in aligned:
-        for u in a["units"]:
-            if u["role"] in ("lead", "responsible") and (u["function"] or u["raw"]) not in leads:
-                leads.append(u["function"] or u["raw"])
-    return leads
-
-
 MAX_HEADINGS = 12
 
 
@@ -240,25 +291,24 @@ def _reference_headings(entry: dict, reference: Reference) -> list[str]:
         ([f"… and {more} more"] if more > 0 else [])
 
 
-def _reference_leads(entry: dict, reference: Reference) -> list[str]:
+def _reference_leads(entry: dict, reference: Reference) -> list[dict]:
     """Lead functions of an entry on the reference side (kept in ``reference.leads``)."""
     if entry["id"] not in reference.leads:
         reference.leads[entry["id"]] = _compute_reference_leads(entry, reference)
     return reference.leads[entry["id"]]
 
 
-def _compute_reference_leads(entry: dict, reference: Reference) -> list[str]:
-    leads = []
+def _compute_reference_leads(entry: dict, reference: Reference) -> list[dict]:
+    units = []
     for ev in entry["evidence"]:
         record = reference.records.get(ev["doc_id"])
         if record is None or (reference.kind == "frame" and ev["doc_id"] not in reference.primary_ids):
             continue
         measure = next((m for m in record["measures"] if m["path"] == ev["path"]), None)
-        for u in (measure or {}).get("unit_mentions", []):
-            function = (record.get("unit_map", {}).get(u["unit"]) or {}).get("function") or u["unit"]
-            if u["role"] in ("lead", "responsible") and function not in leads:
-                leads.append(function)
-    return leads
+        units += [{"role": u["role"], "raw": u["unit"], "source": u["source"],
+                   "function": (record.get("unit_map", {}).get(u["unit"]) or {}).get("function")}
+                  for u in (measure or {}).get("unit_mentions", [])]
+    return lead_units([{"units": units}])
 
 
 # ------------------------------------------------------------------ targets
@@ -445,21 +495,19 @@ def _scope_change(ref_text: str, local_text: str) -> str | None:
 # ------------------------------------------------------------------ compare
 
 
-def compare(a: Record, b: Record, reference: Reference) -> dict:
-    """Two localities side by side, aligned through the reference frame."""
-    da, db = diff_document(a, reference), diff_document(b, reference)
+def compare(a: Record, b: Record, reference: Reference, include_inferred: bool = False) -> dict:
+    """Two localities side by side, aligned through the reference frame; their leads compared
+    over printed units (``include_inferred``: every unit, labelled)."""
+    da, db = diff_document(a, reference, include_inferred), diff_document(b, reference, include_inferred)
     rows = []
     for ea, eb in zip(da["entries"], db["entries"]):
-        leads = None
-        if ea["local_leads"] and eb["local_leads"]:
-            leads = "same lead" if ea["local_leads"][0] == eb["local_leads"][0] else "different lead"
         rows.append({"frame_id": ea["frame_id"], "label": ea["label"], "boilerplate": ea["boilerplate"],
                      "key_terms": ea["key_terms"],
                      "a_status": ea["status"], "a_measures": ea["local"], "a_leads": ea["local_leads"],
-                     "a_coverage": ea["coverage"],
+                     "a_lead_units": ea["local_lead_units"], "a_coverage": ea["coverage"],
                      "b_status": eb["status"], "b_measures": eb["local"], "b_leads": eb["local_leads"],
-                     "b_coverage": eb["coverage"],
-                     "units": leads})
+                     "b_lead_units": eb["local_lead_units"], "b_coverage": eb["coverage"],
+                     "units": lead_comparison(ea["local_lead_units"], eb["local_lead_units"], include_inferred)})
     deltas = []
     for ta in da["targets"]:
         tb = next((t for t in db["targets"] if t["indicator"] == ta["indicator"] and t["reference"] == ta["reference"]), None)
@@ -475,10 +523,31 @@ def compare(a: Record, b: Record, reference: Reference) -> dict:
                 change = standard or "same value, reworded"  # 二级 → 二级甲等: a higher standard, same count
             deltas.append({"indicator": ta["indicator"], "a": ta["local"], "b": tb["local"],
                            "b_vs_a": change, "wording": wording})
-    return {"a": da["document"], "b": db["document"], "reference": da["reference"], "method": METHOD,
-            "tool_version": __version__,
+    return {"a": da["document"], "b": db["document"], "reference": da["reference"], "method": da["method"],
+            "tool_version": __version__, "include_inferred": include_inferred,
             "notes": sorted(set(da["notes"] + db["notes"])), "entries": rows,
             "a_additions": da["additions"], "b_additions": db["additions"], "target_deltas": deltas}
+
+
+def lead_comparison(a_units: list[dict], b_units: list[dict], include_inferred: bool = False) -> str | None:
+    """same lead / different lead over the first printed lead of each side; "not comparable"
+    where a side names units but prints none (``include_inferred``: over every unit, labelled).
+
+    >>> lead_comparison([{"function": "卫生健康", "provenance": "implied"}],
+    ...                 [{"function": "民政", "provenance": "inferred"}])
+    'not comparable: only inferred/implied units (a: implied; b: inferred)'
+    """
+    a, b = compared(a_units, include_inferred), compared(b_units, include_inferred)
+    if not a_units or not b_units:
+        return None
+    if not a or not b:
+        sides = [f"{name}: {'/'.join(sorted({u['provenance'] for u in units}))}"
+                 for name, units, printed in (("a", a_units, a), ("b", b_units, b)) if not printed]
+        return f"{NOT_COMPARABLE} ({'; '.join(sides)})"
+    verdict = "same lead" if a[0] == b[0] else "different lead"
+    used = [u for u in a_units if u["function"] == a[0]] + [u for u in b_units if u["function"] == b[0]]
+    others = sorted({u["provenance"] for u in used} - {"printed"})
+    return verdict + (f" (with {'/'.join(others)} units)" if others else "")
 
 
 # ------------------------------------------------------------------ tables for output
@@ -495,7 +564,7 @@ def diff_table(result: dict) -> tuple[list[dict], list[str]]:
              "where": e["where"], "quote": _coverage_cell(e),
              "local measures": "; ".join(f"{m['path']} {m['title']} ({_why(m)})" for m in e["local"]),
              "responsibility": e["responsibility"] or "",
-             "local leads": "、".join(e["local_leads"]), "reference leads": "、".join(e["reference_leads"])}
+             "local leads": shown(e["local_lead_units"]), "reference leads": shown(e["reference_lead_units"])}
             for e in result["entries"]]
     rows += [{"id": "+", "entry": a["title"], "status": "local addition", "local measures": a["path"]}
              for a in result["additions"]]
@@ -544,9 +613,9 @@ def compare_table(result: dict) -> tuple[list[dict], list[str]]:
     a, b = side_names(result)
     rows = [{"id": e["frame_id"], "entry": e["label"],
              a: "; ".join(f"{m['path']} {m['title']}" for m in e["a_measures"]) or _side_cell(e, "a"),
-             f"{a} leads": "、".join(e["a_leads"]),
+             f"{a} leads": shown(e["a_lead_units"]),
              b: "; ".join(f"{m['path']} {m['title']}" for m in e["b_measures"]) or _side_cell(e, "b"),
-             f"{b} leads": "、".join(e["b_leads"]), "units": e["units"] or ""} for e in result["entries"]]
+             f"{b} leads": shown(e["b_lead_units"]), "units": e["units"] or ""} for e in result["entries"]]
     rows += [{"id": "+", "entry": "local addition", a: f"{x['path']} {x['title']}"} for x in result["a_additions"]]
     rows += [{"id": "+", "entry": "local addition", b: f"{x['path']} {x['title']}"} for x in result["b_additions"]]
     rows += [{"id": "T", "entry": d["indicator"], a: _fmt_target(d["a"]), b: _fmt_target(d["b"]),

@@ -1,8 +1,9 @@
-"""Annex tables: the task-division table (序号/工作任务/牵头处室) and the
-indicator table (指标/属性 with 约束性/预期性)."""
+"""Annex tables: task-division tables of any shape (序号 / 工作任务 / 牵头单位 / 配合单位 /
+局内科室 / 完成时限 …) and the indicator table (指标/属性 with 约束性/预期性)."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from rapidfuzz import fuzz, process
@@ -10,47 +11,364 @@ from rapidfuzz import fuzz, process
 from .. import patterns as P
 from ..models import AnnexIndicator, Measure, OutlineNode, TaskRow, UnitMention
 from ..outline import paragraphs
-from .units import split_lead_cell
+from ..textutils import split_units
+from .units import split_lead_cell, verb_marker_mentions
 
-TASK_HEADER = re.compile(r"工作任务|任务")
-LEAD_HEADER = re.compile(r"牵头|责任")
 LINK_THRESHOLD = 85
+_ROLE_OF_COLUMN = [(role, re.compile(p)) for role, p in P.TASK_COLUMN_ROLES]
 
 
-def extract_task_table(text: str, annex_start: int) -> list[TaskRow] | None:
-    """Rows of a tab-separated task table in the annex; a row whose first cell is
-    empty continues the row before it (a row broken across a page)."""
-    rows: list[TaskRow] = []
-    columns = None
+def extract_task_table(text: str, start: int = 0) -> list[TaskRow] | None:
+    r"""Rows of every task-division table after ``start``, whatever its shape: a row a line,
+    cells apart by tabs (the normaliser writes runs of spaces and pipes as tabs). A header
+    row naming a 牵头/责任/配合/协办 column starts a table; an item spread over sub-rows
+    (its merged cells printed only on the first, or repeated as a Word reader gives them,
+    or a row broken across a page) is one row; the unit columns keep their role.
+
+    >>> rows = extract_task_table("序号\t工作任务\t牵头单位\t配合单位\n1\t开展义诊。\t县卫健局\t县医保局")
+    >>> [(r.no, r.task, r.lead, r.support) for r in rows]
+    [(1, '开展义诊。', ['县卫健局'], ['县医保局'])]
+    """
+    items: list[_Item] = []
+    table: _Table | None = None
     for para in paragraphs(text):
-        if para.start < annex_start or "\t" not in para.text:
+        if para.start < start:
             continue
         cells = _cells(para.text, para.start)
-        names = [c for c, _ in cells]
-        if columns is None:
-            columns = _task_columns(names)
+        names = [c.strip() for c, _ in cells]
+        roles = header_roles(names)
+        if roles and table is not None and names == table.names:
+            table.repeated = True  # the header printed again on the next page: the rows go on
             continue
-        no_col, task_col, lead_col = columns
-        first = names[no_col].strip() if no_col < len(names) else ""
-        task, task_span = cells[task_col] if task_col < len(cells) else ("", (para.start, para.start))
-        lead, lead_span = cells[lead_col] if lead_col < len(cells) else ("", (para.end, para.end))
-        task_span = _stripped_span(task, task_span)
-        if first.isdigit():
-            rows.append(TaskRow(int(first), task.strip(), [], task_span, lead.strip(),
-                                lead_spans=[lead_span], task_spans=[task_span]))
-        elif rows and not first:
-            row = rows[-1]
-            row.task += task.strip()
-            row.lead_raw += lead.strip()
-            row.lead_spans.append(lead_span)
-            if task.strip():
-                row.task_spans.append(task_span)
-                row.span = (row.span[0], task_span[1])
+        if roles:
+            table = _Table(roles, names)
+            continue
+        if table is None:
+            continue
+        if table.repeated and _subheader_roles(names):
+            table.repeated = False
+            continue
+        if table.fresh and table.widen(names):
+            continue  # the second line of a two-level header (牵头单位 / 配合单位 under 责任单位)
+        table.fresh = table.repeated = False
+        texts = [c for c in names if c]
+        if (len(cells) == 1 and _ends_table(cells[0][0])) or (texts and len(texts) <= 2 and P.DATE_LINE.match(texts[-1])):
+            table = None  # a note, the next annex, a sign-off (某市卫生健康委员会 / 2022年3月1日) after the table
+            continue
+        item = table.add(cells)
+        if item is not None:
+            items.append(item)
+    rows = [item.row() for item in items if item.has_content()]
     if not rows:
         return None
-    for row in rows:
-        row.lead = [u for u, _ in _row_units(row)]
+    _number(rows)
     return rows
+
+
+def header_roles(names: list[str]) -> list[str] | None:
+    """The role of each column when ``names`` is a task table's header row, else None.
+
+    >>> header_roles(["序号", "工作事项", "主要内容", "牵头单位", "配合单位", "局内牵头科室", "完成时限"])
+    ['no', 'task', 'task', 'lead', 'support', 'office', 'deadline']
+    """
+    named = [n.strip() for n in names if n.strip()]
+    if len(named) < 2 or any(len(n) > P.TASK_HEADER_CELL_MAX or re.search("[。；;，,]", n) for n in named):
+        return None
+    roles = [column_role(n) for n in names]
+    units = [i for i, r in enumerate(roles) if r in P.UNIT_COLUMN_ROLES]
+    if not units or not any(r in ("task", "no") for r in roles):
+        return None
+    if any(not P.OFFICE_COLUMN.search(names[i]) for i in units):  # the bodies' columns beside the offices'
+        roles = ["office" if r in P.UNIT_COLUMN_ROLES and P.OFFICE_COLUMN.search(n) else r
+                 for r, n in zip(roles, names)]
+    return roles
+
+
+def column_role(name: str) -> str:
+    """no / task / lead / support / responsible / deadline / other, from a header cell."""
+    name = re.sub(r"\s", "", name)
+    if not name:
+        return "other"
+    return next((role for role, pattern in _ROLE_OF_COLUMN if pattern.search(name)), "other")
+
+
+def _subheader_roles(names: list[str]) -> list[str] | None:
+    """The roles of a second header line (牵头单位 / 配合单位), None when it is not one."""
+    named = [n for n in names if n.strip()]
+    sub = [column_role(n) for n in named]
+    if not named or any(r not in P.UNIT_COLUMN_ROLES and r != "deadline" for r in sub) or \
+            any(len(n) > P.TASK_HEADER_CELL_MAX or not P.ROLE_HEADER_START.match(n) for n in named):
+        return None
+    return sub
+
+
+def _ends_table(line: str) -> bool:
+    """A line that is no row: the next annex, a note under the table, a sign-off, the next table's title."""
+    return bool(P.ANNEX_START.match(line) or P.ANNEX_REFERENCE.match(line) or P.TASK_TABLE_END.match(line)
+                or P.DATE_LINE.match(line) or (len(line) <= 40 and _SIGNED.search(line)))
+
+
+_SIGNED = re.compile(rf"(?:委员会|局|厅|办公室|政府|部){P.DATE.pattern}$")  # 某市卫生健康委员会2022年3月1日
+
+
+class _Table:
+    """One task table being read: its columns' roles and the item its rows add to."""
+
+    def __init__(self, roles: list[str], names: list[str]):
+        self.roles = roles
+        self.names = names
+        self.fresh = True
+        self.repeated = False
+        self.item: _Item | None = None
+
+    def widen(self, names: list[str]) -> bool:
+        """Read a second header line whose cells all name unit roles: they split the top
+        header's unit column (责任单位 → 牵头单位, 配合单位), in place or by position."""
+        sub = _subheader_roles(names)
+        if not sub:
+            return False
+        if len(names) == len(self.roles):
+            self.roles = [column_role(n) if n.strip() else r for n, r in zip(names, self.roles)]
+            return True
+        spanning = next((i for i, r in enumerate(self.roles) if r in P.UNIT_COLUMN_ROLES), None)
+        if spanning is None:
+            return False
+        self.roles = self.roles[:spanning] + sub + self.roles[spanning + 1:]
+        return True
+
+    def add(self, cells: list[tuple[str, tuple[int, int]]]) -> _Item | None:
+        """Add one line; returns the item it starts, if it starts one."""
+        filled = [(c.strip(), _stripped_span(c, s)) for c, s in cells]
+        if not any(c for c, _ in filled):
+            return None
+        if _is_section(list(dict.fromkeys(c for c, _ in filled if c))):  # a Word row repeats a merged cell
+            self.item = None  # 一、基础设施 across the whole width: a section of the table, not a task
+            return None
+        width = len(filled)
+        while width > len(self.roles) and not filled[width - 1][0]:
+            width -= 1
+        if width > len(self.roles):  # a header cell spanning two columns (责任单位 over 牵头 / 配合)
+            self._span(width - len(self.roles))
+        placed = _place(filled, self.roles)
+        if self.item is None or self._starts_item(placed):
+            self.item = _Item(self.roles)
+            self.item.take(placed, first=True)
+            return self.item
+        # a row shorter than the header left out its merged cells: a sub-row of the item, not a broken cell
+        self.item.take(placed, first=False, clause=len(filled) < len(self.roles))
+        return None
+
+    def _span(self, extra: int) -> None:
+        """Rows wider than the header: its (first) unit column spans the extra columns."""
+        at = next((i for i, r in enumerate(self.roles) if r in P.UNIT_COLUMN_ROLES), len(self.roles) - 1)
+        self.roles = self.roles[:at + 1] + [self.roles[at]] * extra + self.roles[at + 1:]
+
+    def _starts_item(self, placed: dict[int, tuple[str, tuple[int, int]]]) -> bool:
+        key = self.roles.index("no") if "no" in self.roles else self.roles.index("task") if "task" in self.roles else 0
+        cell = placed.get(key, ("", (0, 0)))[0]
+        first = self.item.first if self.item else {}
+        return bool(cell) and cell != first.get(key)  # a Word reader repeats merged cells
+
+
+def _is_section(texts: list[str]) -> bool:
+    """A row that heads the rows below it: 一、医疗保障 alone, or 一 | 医疗保障 with no unit.
+
+    >>> _is_section(["二、基层服务"]), _is_section(["一", "医疗保障"]), _is_section(["1", "开展义诊", "县卫健局"])
+    (True, True, False)
+    """
+    if len(texts) == 1:
+        return bool(P.TASK_SECTION_ROW.match(texts[0]))
+    return len(texts) == 2 and bool(P.TASK_SECTION_NUMBER.fullmatch(texts[0])) and cell_kind(texts[1]) == "prose" \
+        and len(texts[1]) <= 30
+
+
+class _Item:
+    """One task of the table: its cells gathered over its sub-rows, by column."""
+
+    def __init__(self, roles: list[str]):
+        self.roles = roles
+        self.first: dict[int, str] = {}
+        self.cells: dict[int, list[tuple[str, tuple[int, int], bool]]] = {}  # column → (text, span, joins on)
+
+    def take(self, placed: dict[int, tuple[str, tuple[int, int]]], first: bool, clause: bool = False) -> None:
+        # a sub-row with a unit or a deadline of its own, or with merged cells left out, is a clause of
+        # the item; a full-width one without is the rest of a cell broken across a page (…的对口帮扶 / 力度。)
+        own = clause or any(self.roles[i] in (*P.UNIT_COLUMN_ROLES, "deadline") for i, (c, _) in placed.items() if c)
+        for i, (cell, span) in placed.items():
+            if not cell:
+                continue
+            if first:
+                self.first[i] = cell
+            seen = self.cells.setdefault(i, [])
+            if any(cell == c for c, _, _ in seen):
+                continue  # a merged cell repeated on the sub-row
+            seen.append((cell, span, own))
+
+    def has_content(self) -> bool:
+        return any(self.roles[i] == "task" for i in self.cells) or any(
+            self.roles[i] in P.UNIT_COLUMN_ROLES for i in self.cells)
+
+    def row(self) -> TaskRow:
+        tasks = [i for i in sorted(self.cells) if self.roles[i] == "task"]
+        parts, spans = [], []
+        for i in tasks:
+            text = ""
+            for cell, span, own in self.cells[i]:
+                text += ("；" if own and text and text[-1] not in "。；;！!：:" else "") + cell
+                spans.append(span)
+            parts.append(text)
+        task = "".join(p + ("：" if p[-1] not in "。；;：:，," and k < len(parts) - 1 else "")
+                       for k, p in enumerate(parts) if p)
+        span = (spans[0][0], spans[-1][1]) if spans else (0, 0)
+        no_col = self.roles.index("no") if "no" in self.roles else None
+        label = self.first.get(no_col, "") if no_col is not None else ""
+        row = TaskRow(0, task, [], span, task_spans=spans, label=label)
+        for i in sorted(self.cells):
+            role = self.roles[i]
+            if role == "deadline":
+                row.deadline = "；".join(c for c, _, _ in self.cells[i])
+            elif role in P.UNIT_COLUMN_ROLES:
+                for cell, cell_span, _ in self.cells[i]:
+                    _add_cell(row, role, cell, cell_span)
+        return row
+
+
+def _add_cell(row: TaskRow, role: str, cell: str, span: tuple[int, int]) -> None:
+    """The units of one unit cell under its column's role; a cell that hands the row to each
+    unit by its duties (按照职责分工分别负责) makes them responsible, whatever the column."""
+    if role == "lead":
+        row.lead_raw += ("、" if row.lead_raw else "") + cell
+        row.lead_spans.append(span)
+    if P.DUTY_SHARE.search(cell) and role != "office":
+        role = "responsible"
+    mentions = verb_marker_mentions("（" + cell + "）", span[0] - 1) if _has_role_verb(cell) else \
+        _tagged_units(cell, span, role)
+    for m in mentions:
+        names = {"lead": row.lead, "support": row.support, "responsible": row.responsible,
+                 "office": row.office}[m.role if role != "office" else "office"]
+        if m.unit not in names:
+            names.append(m.unit)
+            row.mentions.append(UnitMention(m.unit, m.role if role != "office" else "office", "task_table", m.span))
+
+
+def _tagged_units(cell: str, span: tuple[int, int], role: str) -> list[UnitMention]:
+    """The units of a cell in the column's role; a unit tagged （牵头） leads and the untagged
+    others of its cell support (责任单位: 市卫健委（牵头）、市医保局); names a page's <br> ran
+    together (区卫健局区医保局) apart."""
+    units = [piece for unit, unit_span in split_lead_cell(cell, span[0]) for piece in unglued(unit, unit_span)]
+    tags = [P.CELL_ROLE_TAG.search(unit) for unit, _ in units]
+    tagged_lead = role != "office" and any(t and t.group("tag") == "牵头" for t in tags)
+    mentions = []
+    for (unit, unit_span), tag in zip(units, tags):
+        own = role
+        if tag:
+            unit, unit_span = unit[:tag.start()], (unit_span[0], unit_span[0] + tag.start())
+            own = role if role == "office" else "lead" if tag.group("tag") == "牵头" else "support"
+        elif tagged_lead:
+            own = "support"
+        if unit:
+            mentions.append(UnitMention(unit, own, "task_table", unit_span))
+    return mentions
+
+
+_UNIT_ENDS = ("局", "委", "办", "厅", "部", "会", "中心", "政府", "部门", "单位", "公司", "院", "站", "所")
+_UNIT_STARTS = ("市", "县", "区", "省", "各", "州", "旗")
+_NOT_A_PLACE = ("区县", "县区", "市县", "县市", "市场", "市政", "区域", "县域")  # 商务部市场运行司 is one name
+
+
+def unglued(unit: str, span: tuple[int, int]) -> list[tuple[str, tuple[int, int]]]:
+    """A cell's names run together (a page's line breaks inside the cell dropped) split where one
+    name ends (局, 委, 政府 …) and the next begins with its place (市, 县, 区, 各 …).
+
+    >>> [u for u, _ in unglued("区卫生健康局区医疗保障局各街道办事处", (0, 18))]
+    ['区卫生健康局', '区医疗保障局', '各街道办事处']
+    >>> [u for u, _ in unglued("县（市、区）人民政府", (0, 10))]
+    ['县（市、区）人民政府']
+    """
+    cuts, depth = [0], 0
+    for i, ch in enumerate(unit):
+        depth += ch in "（("
+        depth -= ch in "）)"
+        if depth == 0 and i - cuts[-1] >= 3 and len(unit) - i >= 3 and unit.startswith(_UNIT_STARTS, i) \
+                and unit[:i].endswith(_UNIT_ENDS) and not unit.startswith(_NOT_A_PLACE, i):
+            cuts.append(i)
+    cuts.append(len(unit))
+    return [(unit[a:b], (span[0] + a, span[0] + b)) for a, b in itertools.pairwise(cuts)]
+
+
+def _has_role_verb(cell: str) -> bool:
+    """A cell in the verb form of a marker: 市卫健委牵头，市医保局配合."""
+    return bool(re.search(r"(?:牵头|配合|协助)(?:[，,；;]|$)", cell)) and bool(re.search("[，,；;]", cell))
+
+
+def _number(rows: list[TaskRow]) -> None:
+    """Each row's number: its printed 序号 where those are numbers, unique across the notice's
+    tables; else its place (a table without 序号, or numbering restarted per section)."""
+    printed = [int(m.group(1)) if (m := re.fullmatch(r"[（(]?(\d{1,3})[）).、．]?", r.label)) else 0 for r in rows]
+    unique = 0 not in printed and len(set(printed)) == len(printed)
+    for i, row in enumerate(rows, start=1):
+        row.no = printed[i - 1] if unique else i
+
+
+# a cell's kind, for placing the cells of a row shorter than its header (merged cells left out)
+_FIT = {  # column role → {cell kind: score}
+    "no": {"number": 3, "units": -9, "offices": -9, "deadline": -9, "prose": -9},
+    "task": {"number": -5, "units": 0, "offices": 0, "deadline": -2, "prose": 2},
+    "deadline": {"number": -5, "units": -3, "offices": -3, "deadline": 3, "prose": -1},
+    "other": {"number": -1, "units": 0, "offices": 0, "deadline": 0, "prose": 0},
+    # the bodies' columns take bodies best; an internal-office column takes offices (医政科, 规划信息处)
+    "body": {"number": -5, "units": 3, "offices": 2, "deadline": -3, "prose": -1},
+    "office": {"number": -5, "units": 1, "offices": 3, "deadline": -3, "prose": -1},
+}
+
+
+def cell_kind(cell: str) -> str:
+    """number / deadline / units / offices (units all 科, 处, 室, 股) / prose.
+
+    >>> [cell_kind(c) for c in ["3", "2022年底前", "市医保局、市民政局", "医政科、财务科", "扩大救治病种范围"]]
+    ['number', 'deadline', 'units', 'offices', 'prose']
+    """
+    if P.TASK_NUMBER_CELL.match(cell):
+        return "number"
+    if len(cell) <= 24 and P.TASK_DEADLINE_CELL.match(cell):
+        return "deadline"
+    if "。" not in cell and len(cell) <= 120:
+        pieces = [u for p in split_units(P.DUTY_SHARE.sub("", cell)) for u, _ in unglued(p, (0, len(p)))]
+        pieces = [re.sub(r"(?:牵头|配合|协助|等有关部门|等部门|等单位|等)$", "", P.CELL_ROLE_TAG.sub("", p))
+                  for p in pieces if p]
+        named = [p for p in pieces if P.TASK_UNIT_END.search(p) and len(p) <= 24]
+        if pieces and len(named) * 2 >= len(pieces):
+            return "offices" if all(P.OFFICE_UNIT_END.search(p) for p in named) else "units"
+    return "prose"
+
+
+def _place(cells: list[tuple[str, tuple[int, int]]], roles: list[str]) -> dict[int, tuple[str, tuple[int, int]]]:
+    """Column index → cell. A row as wide as the header is read by position; a shorter one
+    (a web page leaves out the merged cells) is fitted in order by what each cell holds,
+    the cells pushed right on a tie (merged cells are the item's first columns)."""
+    while len(cells) > len(roles) and not cells[-1][0]:
+        cells = cells[:-1]
+    if len(cells) >= len(roles):
+        return dict(enumerate(cells[:len(roles)]))
+    cells = [c for c in cells if c[0]] if len(cells) > 1 else cells
+    n, k = len(roles), len(cells)
+    kinds = [cell_kind(c) for c, _ in cells]
+    fit = [[_FIT["body" if r in ("lead", "support", "responsible") else r if r in _FIT else "other"][kind]
+            for r in roles] for kind in kinds]
+    # best[i][j]: the best score placing cells i.. in columns j..
+    best = [[float("-inf")] * (n + 1) for _ in range(k + 1)]
+    for j in range(n + 1):
+        best[k][j] = 0.0
+    for i in range(k - 1, -1, -1):
+        for j in range(n - 1, -1, -1):
+            best[i][j] = max(best[i][j + 1], fit[i][j] + best[i + 1][j + 1])
+    placed, j = {}, 0
+    for i in range(k):
+        while best[i][j + 1] >= fit[i][j] + best[i + 1][j + 1]:
+            j += 1  # skipping the column does as well: leave it to the merged cell
+        placed[j] = cells[i]
+        j += 1
+    return placed
 
 
 def _stripped_span(cell: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -67,33 +385,27 @@ def _cells(line: str, offset: int) -> list[tuple[str, tuple[int, int]]]:
     return cells
 
 
-def _task_columns(names: list[str]):
-    task_col = next((i for i, n in enumerate(names) if TASK_HEADER.search(n)), None)
-    lead_col = next((i for i, n in enumerate(names) if LEAD_HEADER.search(n)), None)
-    if task_col is None or lead_col is None:
-        return (0, 1, len(names) - 1)
-    return (0, task_col, lead_col)
-
-
-def _row_units(row: TaskRow) -> list[tuple[str, tuple[int, int]]]:
-    return split_lead_cell(row.lead_raw, row.lead_spans[0][0]) if row.lead_raw else []
-
-
 def link_task_rows(rows: list[TaskRow], measures: list[Measure]) -> None:
     """Point each task row at the measure whose text restates it, and give that
-    measure the row's lead units (source: task_table)."""
+    measure the row's units, each in its role (source: task_table)."""
     texts = [m.text for m in measures]
     for row in rows:
         scores = restatement_scores(row.task, texts)
+        # an item over sub-rows restates its measure in one of them (the others add clauses): each is scored too
+        pieces = [p for p in re.split("[；：]", row.task) if len(p) >= 6]
+        for piece in pieces if len(pieces) > 1 else []:
+            scores = [max(a, b) for a, b in zip(scores, restatement_scores(piece, texts))]
         best_score = max(scores, default=0.0)
         if best_score <= 0.0 or best_score < LINK_THRESHOLD:
             continue
         best = measures[scores.index(best_score)]  # the first of equals, as before
         row.measure_path = best.path
-        for unit, span in _row_units(row):
-            best.unit_mentions.append(UnitMention(unit, "lead", "task_table", span))
-            if unit not in best.lead_units:
-                best.lead_units.append(unit)
+        for mention in row.mentions:
+            best.unit_mentions.append(mention)
+            names = {"lead": best.lead_units, "support": best.support_units,
+                     "responsible": best.responsible_units}.get(mention.role)
+            if names is not None and mention.unit not in names:
+                names.append(mention.unit)
 
 
 def restatement_scores(task: str, measure_texts: list[str]) -> list[float]:

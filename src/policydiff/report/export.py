@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 from ..compare.align import describe_name
-from ..compare.diff import describe_change, side_names
+from ..compare.diff import describe_change, shown, side_names
 from .labels import about, legend_lines, zh
 
 
@@ -219,7 +219,7 @@ def diff_html(result: dict, lang: str = "en") -> str:
         status = e["status"] + (f" into {e['merged_into']}" if e.get("merged_into") else "")
         rows.append(f"<tr><td>{html.escape(e['frame_id'])} {html.escape(e['label'])}</td>"
                     f"<td class='{e['status']}'>{html.escape(label(status))}</td><td>{reference}</td><td>{local}</td>"
-                    f"<td>{html.escape(label(e['responsibility'] or ''))}</td></tr>")
+                    f"<td>{html.escape(label(e['responsibility'] or ''))}{_leads_html(e, label)}</td></tr>")
     for a in result["additions"]:
         rows.append(f"<tr><td>+</td><td>{label('local addition')}</td><td></td><td><b>{html.escape(a['path'])}</b> "
                     f"{html.escape(a['title'])}</td><td></td></tr>")
@@ -233,6 +233,15 @@ def diff_html(result: dict, lang: str = "en") -> str:
     title = f"{document['locality'] or document['id']} {document['doc_number'] or ''} vs {result['reference']['name']}"
     notes = _about_html(about(result) + [label(line) for line in legend_lines()])
     return _PAGE.format(title=html.escape(title), notes=notes, body=f"<table><tr>{head}</tr>{''.join(rows)}</table>")
+
+
+def _leads_html(entry: dict, label) -> str:
+    """The lead functions of both sides under a responsibility verdict, each not printed labelled."""
+    local, reference = shown(entry["local_lead_units"]), shown(entry["reference_lead_units"])
+    if not local and not reference:
+        return ""
+    return (f"<br><small>{label('local leads')}: {html.escape(label(local))}<br>"
+            f"{label('reference leads')}: {html.escape(label(reference))}</small>")
 
 
 def _reason(m: dict) -> str:
@@ -269,7 +278,9 @@ def compare_html(result: dict, lang: str = "en") -> str:
             cells.append("<br>".join(f"<b>{html.escape(m['path'])}</b> {_marked(m['evidence'], terms)}"
                                      for m in measures) or f"<span class='{e[f'{side}_status']}'>{e[f'{side}_status']}</span>")
         rows.append(f"<tr><td>{html.escape(e['frame_id'])} {html.escape(e['label'])}</td><td>{cells[0]}</td>"
-                    f"<td>{cells[1]}</td><td>{html.escape(e['units'] or '')}</td></tr>")
+                    f"<td>{cells[1]}</td><td>{html.escape(label(e['units'] or ''))}"
+                    f"<br><small>{html.escape(a)}: {html.escape(label(shown(e['a_lead_units'])))}<br>"
+                    f"{html.escape(b)}: {html.escape(label(shown(e['b_lead_units'])))}</small></td></tr>")
     for d in result["target_deltas"]:
         rows.append(f"<tr><td>{html.escape(d['indicator'])}</td><td>{_target(d['a'])}</td><td>{_target(d['b'])}</td>"
                     f"<td>{html.escape(b)} vs {html.escape(a)}: "

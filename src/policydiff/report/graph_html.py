@@ -12,7 +12,7 @@ import html
 import json
 from importlib import resources
 
-from ..models import Record
+from ..models import Record, is_printed, provenance
 from ..textutils import sentence_around
 from .ladder import BOX_HEIGHT, box_lines, ladder_layout
 from .pictures import LEVEL_COLORS, words
@@ -42,10 +42,10 @@ def graph_page(graph, records: list[Record], subtitle: str = "", lang: str = "en
     texts = {r["id"]: r["text"] for r in records}
     citation = graph.graph.get("name") == "citation graph"
     w = words(lang)
-    nodes, edges = (_citation_view(graph, texts, w) if citation else _responsibility_view(graph, texts))
+    nodes, edges = (_citation_view(graph, texts, w) if citation else _responsibility_view(graph, texts, lang))
     title = f"{w['ladder'] if citation else w['heat']}: {subtitle}"
     data = {"title": title, "lang": lang, "nodes": nodes, "edges": edges,
-            "docs": {r["id"]: _doc_summary(r) for r in records}, "words": UI_WORDS["zh" if lang == "zh" else "en"]}
+            "docs": {r["id"]: _doc_summary(r, lang) for r in records}, "words": UI_WORDS["zh" if lang == "zh" else "en"]}
     script = resources.files("policydiff.report").joinpath("graph_view.js").read_text(encoding="utf-8")
     payload = script_json(data)
     return PAGE.format(lang="zh-CN" if lang == "zh" else "en", title=html.escape(title), data=payload, script=script,
@@ -71,9 +71,9 @@ def _citation_view(graph, texts, w):
     return nodes, edges
 
 
-def _responsibility_view(graph, texts):
+def _responsibility_view(graph, texts, lang="en"):
     """Three columns: units (most measures first), measures by document, documents."""
-    kinds = {"unit": [], "measure": [], "document": []}
+    kinds: dict[str, list[str]] = {"unit": [], "measure": [], "document": []}
     for node, data in graph.nodes(data=True):
         kinds.setdefault(data.get("kind") or "unit", []).append(node)
     kinds["unit"].sort(key=lambda n: (-graph.out_degree(n), n))
@@ -98,6 +98,9 @@ def _responsibility_view(graph, texts):
         edges.append({"s": s, "t": t, "points": [(a["x"] + a["w"] / 2, a["y"]), (b["x"] - b["w"] / 2, b["y"])],
                       "dashed": data.get("role") != "lead", "relation": data.get("relation") or "",
                       "role": data.get("role") or "", "evidence": data.get("raw") or "", "doc": doc,
+                      # a unit not printed beside the measure says so: inferred / implied
+                      "provenance": "" if is_printed(data.get("source")) or data.get("relation") != "responsible_for"
+                      else provenance(data.get("source"), lang),
                       "sentence": _sentence(texts, doc, data)})
     return nodes, edges
 
@@ -109,12 +112,14 @@ def _sentence(texts, doc_id, edge) -> str:
     return sentence_around(text, (int(edge["span_start"]), int(edge["span_end"])))
 
 
-def _doc_summary(record: Record) -> dict:
+def _doc_summary(record: Record, lang: str = "en") -> dict:
     return {"title": record.get("title") or "", "doc_number": record.get("doc_number") or "",
             "locality": record.get("locality") or "", "level": record.get("admin_level") or "",
             "date": record.get("issue_date") or "",
             "measures": [{"path": m["path"], "title": m["title"],
-                          "units": [[u["unit"], u["role"]] for u in m.get("unit_mentions", [])]}
+                          "units": [[u["unit"], u["role"],
+                                     "" if is_printed(u["source"]) else provenance(u["source"], lang)]
+                                    for u in m.get("unit_mentions", [])]}
                          for m in record.get("measures", [])]}
 
 

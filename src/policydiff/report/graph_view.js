@@ -117,6 +117,7 @@
       var p = h("div"); p.className = "edge-item";
       p.appendChild(ref(e[other]));
       var how = e.role ? (e.role === "lead" ? W.lead : e.role) : (e.verb || e.relation);
+      if (how && e.provenance) how += " (" + e.provenance + ")";
       if (how) p.appendChild(h("span", " · " + how, "muted"));
       p.appendChild(quote(e));
       section.appendChild(p);
@@ -131,7 +132,9 @@
     div.appendChild(h("p", d.title));
     var ms = h("details"); ms.appendChild(h("summary", W.measures + " (" + d.measures.length + ")"));
     d.measures.forEach(function (m) {
-      var units = m.units.map(function (u) { return u[0] + (u[1] === "lead" ? "（" + W.lead + "）" : ""); });
+      var units = m.units.map(function (u) {
+        return u[0] + (u[1] === "lead" ? "（" + W.lead + "）" : "") + (u[2] ? "（" + u[2] + "）" : "");
+      });
       ms.appendChild(h("div", m.path + " " + m.title + (units.length ? " — " + units.join("、") : ""), "measure"));
     });
     div.appendChild(ms);

@@ -22,6 +22,11 @@ LEGEND = {
     "weakened": "a lower floor or higher ceiling than the reference",
     "narrower": "fewer responsible functions than the reference (the dropped ones named)",
     "wider": "more responsible functions than the reference (the added ones named)",
+    "not comparable": "a side names units but prints none: its units are only inferred or implied, so its "
+                      "responsibility is not compared (--include-inferred compares them, labelled)",
+    "(inferred)": "a unit of a duty paragraph attached to the item by terms they share, not printed beside it",
+    "(implied)": "the notice's sole issuer, taken as responsible where the notice prints no unit",
+    "a unit without a mark": "printed in the notice, beside the item or in its task table",
 }
 
 ZH = {
@@ -29,6 +34,11 @@ ZH = {
     "weakened": "弱化", "predates reference": "早于参照文件",
     "date unknown": "日期不明", "in goals only": "仅见于目标", "in duties only": "仅见于职责分工",
     "in annex only": "仅见于附件", "own item": "单列条目", "inside another item": "并入其他条目", "not found": "未找到",
+    "not comparable: only inferred/implied units": "不可比：仅有推断或默认的单位", "not comparable": "不可比",
+    "a unit without a mark": "无标记的单位",
+    "printed in the notice, beside the item or in its task table": "原文列明（条目内或任务分工表）",
+    "(inferred)": "（推断）", "(implied)": "（默认）", "inferred": "推断", "implied": "默认", "printed": "原文列明",
+    "same lead": "牵头相同", "(local: ": "（本地：", "(reference: ": "（参照：", "different lead": "牵头不同", "with ": "含",
     "same": "相同", "narrower": "收窄", "wider": "扩大", "different": "不同", "not stated": "未说明",
     "not quantified": "未量化", "new target": "新增指标", "dropped target": "删除指标",
     "same value, reworded": "数值相同、表述不同",
@@ -54,7 +64,8 @@ def zh(text: str) -> str:
 def translate_table(rows: list[dict], columns: list[str]) -> tuple[list[dict], list[str]]:
     """Rows and columns with labels in Chinese (paths, quotes and names untouched)."""
     names = {c: ZH.get(c) or (zh(c) if c.endswith(" leads") else c) for c in columns}
-    out = [{names[c]: (zh(row[c]) if c in ("status", "responsibility", "units", "where") and isinstance(row.get(c), str)
+    out = [{names[c]: (zh(row[c]) if (c in ("status", "responsibility", "units", "where") or c.endswith(" leads"))
+                       and isinstance(row.get(c), str)
                        else row.get(c)) for c in columns} for row in rows]
     return out, [names[c] for c in columns]
 

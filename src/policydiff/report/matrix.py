@@ -6,35 +6,86 @@ from collections import Counter
 from collections.abc import Iterable
 
 from ..compare.align import PreparedFrame, align_document
-from ..models import Record
+from ..models import Record, provenance
 from ..textutils import column_names, level_rank
 
-ROLE_LABELS = {"lead": "牵头", "support": "配合", "responsible": "责任"}
+ROLE_LABELS = {"lead": "牵头", "support": "配合", "responsible": "责任", "office": "科室"}
+# a printed unit's mark by role; an inferred or implied one has no mark, its provenance instead
+ROLE_MARKS = {"lead": "●", "responsible": "●", "support": "○", "office": "◇"}
+MATRIX_LEGEND = [
+    "legend: ● a unit printed as lead (牵头) or responsible (责任); ○ printed as support (配合); "
+    "◇ the issuer's own office (科室, an internal-office column: not the bodies' lead)",
+    "legend: (inferred) a duty paragraph's unit, attached to the item by terms they share, not printed beside it; "
+    "(implied) the notice's sole issuer, the notice prints no unit",
+]
+
+
+def matrix_cell(role: str, source: str | None) -> str:
+    """A matrix cell: the role with its mark where printed, with its provenance where not.
+
+    >>> matrix_cell("lead", "task_table"), matrix_cell("responsible", "sole_issuer")
+    ('●牵头', '责任 (implied)')
+    """
+    label = ROLE_LABELS.get(role, role)
+    where = provenance(source)
+    return f"{ROLE_MARKS.get(role, '')}{label}" if where == "printed" else f"{label} ({where})"
+
+
+def marked(name: str, source: str | None, lang: str = "en", shared_terms: list[str] | None = None) -> str:
+    """A unit's name as a compact cell shows it: bare where printed, its provenance after it where
+    not (with the words an inferred unit shares with the item, where the record gives them).
+
+    >>> marked("民政", "duty_paragraph"), marked("民政", "inline_marker"), marked("民政", "duty_paragraph", "en", ["低保"])
+    ('民政 (inferred)', '民政', '民政 (inferred: 低保)')
+    """
+    where = provenance(source, lang)
+    if provenance(source) == "printed":
+        return name
+    return f"{name} ({where}: {'、'.join(shared_terms)})" if shared_terms else f"{name} ({where})"
+
+
+ACROSS_LEGEND = ["legend: a cell names the lead or responsible units' functions; a name alone is printed in the "
+                 "notice, (inferred) is a duty paragraph's unit attached by shared terms, (implied) the notice's "
+                 "sole issuer (it prints no unit); ✓ the entry is carried with no such unit"]
+
+
+def document_cells(record: Record) -> list[dict]:
+    """The tasks of one notice in document order, each with {unit: (role, source)}: the annexed
+    task table's rows when there is one (reproduced row for row, every unit column), else the
+    measures' units (inline markers, task rows, duty paragraph, sole issuer)."""
+    task_table = record.get("task_table")
+    if task_table:
+        return [{"no": r["no"], "path": r["measure_path"] or "", "task": r["task"],
+                 "cells": _row_cells(r)} for r in task_table]
+    tasks = []
+    for i, m in enumerate(record["measures"], start=1):
+        cells: dict[str, tuple[str, str]] = {}
+        for u in m["unit_mentions"]:
+            cells.setdefault(u["unit"], (u["role"], u["source"]))
+        tasks.append({"no": i, "path": m["path"], "task": m["title"], "cells": cells})
+    return tasks
+
+
+def _row_cells(row: dict) -> dict[str, tuple[str, str]]:
+    if row.get("units"):
+        cells: dict[str, tuple[str, str]] = {}
+        for u in row["units"]:
+            cells.setdefault(u["unit"], (u["role"], "task_table"))
+        return cells
+    return {u: ("lead", "task_table") for u in row["lead"]}  # a record of before the roles were kept
 
 
 def document_matrix(record: Record) -> tuple[list[dict], list[str]]:
-    """Rows (in document order) and unit columns for one notice.
-
-    From the annexed task table when there is one (reproduced row for row),
-    else from the measures' inline markers. Columns are ordered by how many
+    """Rows (in document order) and unit columns for one notice; each cell
+    :func:`matrix_cell` (see :data:`MATRIX_LEGEND`). Columns are ordered by how many
     tasks a unit leads, then by how many it appears in, then first appearance.
     """
-    task_table = record.get("task_table")
-    if task_table:
-        tasks = [{"no": r["no"], "path": r["measure_path"] or "", "task": r["task"],
-                  "cells": {u: "lead" for u in r["lead"]}} for r in task_table]
-    else:
-        tasks = []
-        for i, m in enumerate(record["measures"], start=1):
-            cells: dict[str, str] = {}
-            for u in m["unit_mentions"]:
-                cells.setdefault(u["unit"], u["role"])
-            tasks.append({"no": i, "path": m["path"], "task": m["title"], "cells": cells})
+    tasks = document_cells(record)
     columns = _ordered_units(tasks)
     rows = []
     for t in tasks:
         row = {"序号": t["no"], "path": t["path"], "工作任务": t["task"]}
-        row.update({u: ROLE_LABELS.get(t["cells"].get(u), "") for u in columns})
+        row.update({u: matrix_cell(*t["cells"][u]) if u in t["cells"] else "" for u in columns})
         rows.append(row)
     return rows, ["序号", "path", "工作任务", *columns]
 
@@ -44,7 +95,7 @@ def _ordered_units(tasks: list[dict]) -> list[str]:
     total: Counter[str] = Counter()
     first: dict[str, int] = {}
     for i, t in enumerate(tasks):
-        for unit, role in t["cells"].items():
+        for unit, (role, _) in t["cells"].items():
             total[unit] += 1
             leads[unit] += role == "lead"
             first.setdefault(unit, i)
@@ -71,8 +122,8 @@ def across_matrix(alignments: dict[str, list[dict]], frame: list[dict], records:
             for a in hits:
                 for u in a["units"]:
                     if u["role"] in ("lead", "responsible"):
-                        functions.append(u["function"] or u["raw"])
-                        raws.append(u["raw"])
+                        functions.append(marked(u["function"] or u["raw"], u.get("source")))
+                        raws.append(marked(u["raw"], u.get("source")))
             carried = "✓" if hits else ""
             row[names[d]] = "、".join(dict.fromkeys(functions)) or carried
             raw[names[d]] = "、".join(dict.fromkeys(raws)) or carried
@@ -123,7 +174,7 @@ def _cells(aligned: list[dict]) -> tuple[dict[str, str], dict[str, str]]:
         raws.setdefault(a["frame_id"], [])
         for u in a["units"]:
             if u["role"] in ("lead", "responsible"):
-                functions[a["frame_id"]].append(u["function"] or u["raw"])
-                raws[a["frame_id"]].append(u["raw"])
+                functions[a["frame_id"]].append(marked(u["function"] or u["raw"], u.get("source")))
+                raws[a["frame_id"]].append(marked(u["raw"], u.get("source")))
     return ({e: "、".join(dict.fromkeys(f)) or "✓" for e, f in functions.items()},
             {e: "、".join(dict.fromkeys(r)) or "✓" for e, r in raws.items()})

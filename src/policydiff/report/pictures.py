@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import PolicydiffError
-from ..models import Record
+from ..models import Record, is_printed
 from ..resources import cjk_font_path
 from .ladder import BOX_HEIGHT, PAD, box_lines, ladder_layout
 
@@ -26,14 +26,20 @@ WORDS = {
            "heat": "Who is named on which measures", "across": "across localities",
            "function": "unit function", "entry": "frame entry (national opinion)", "no_entry": "(no frame entry)",
            "unresolved": "(unresolved unit)", "cell_doc": "cell: documents naming the function / of them as lead",
-           "cell_one": "cell: measures naming the function / of them as lead", "full": "full graph: GraphML/GEXF"},
+           "cell_one": "cell: measures naming the function / of them as lead", "full": "full graph: GraphML/GEXF",
+           "printed_only": "printed units only ({} counts of units inferred from a duty paragraph or "
+                           "implied by a sole issuer left out)",
+           "none_printed": "no unit printed: every unit counted is inferred (duty paragraph) or implied "
+                           "(sole issuer)"},
     "zh": {"national": "国家", "provincial": "省级", "prefecture": "地市级", "county": "县级", "": "级别不明",
            "ladder": "引用层级图", "notices": "份文件", "issued": "印发", "implements": "贯彻落实（…精神）",
            "cites": "按照/根据", "in_corpus": "语料内文件", "stub": "被引、语料外文件（级别由发文机关代字推断）",
            "heat": "各职能部门承担的措施", "across": "各地汇总", "function": "部门职能",
            "entry": "框架条目（国家文件）", "no_entry": "（未对应框架条目）", "unresolved": "（未识别单位）",
            "cell_doc": "格内：提及该职能的文件数 / 其中牵头", "cell_one": "格内：提及该职能的措施数 / 其中牵头",
-           "full": "完整图见 GraphML/GEXF"},
+           "full": "完整图见 GraphML/GEXF",
+           "printed_only": "仅计原文列明的单位（由职责分工段推断或由唯一发文机关默认的单位未计，计 {} 次）",
+           "none_printed": "原文未列明单位：所计单位均为推断（职责分工段）或默认（唯一发文机关）"},
 }
 
 
@@ -140,12 +146,14 @@ def _ladder_legend(fig, height, w) -> None:
 # ------------------------------------------------------------------ heat maps
 
 
-def function_entry_counts(graph, doc_ids=None, lang: str = "en") -> dict[tuple[str, str], list[set]]:
-    """(function, frame entry) → [documents or measures naming it, of them as lead]."""
+def function_entry_counts(graph, doc_ids=None, lang: str = "en",
+                          printed_only: bool = False) -> dict[tuple[str, str], list[set]]:
+    """(function, frame entry) → [documents or measures naming it, of them as lead]; with
+    ``printed_only``, units inferred from a duty paragraph or implied by a sole issuer are not counted."""
     w = words(lang)
     counts: dict[tuple[str, str], list[set]] = {}
     for unit, measure, data in graph.edges(data=True):
-        if data.get("relation") != "responsible_for":
+        if data.get("relation") != "responsible_for" or (printed_only and not is_printed(data.get("source"))):
             continue
         m = graph.nodes[measure]
         if doc_ids is not None and m.get("doc_id") not in doc_ids:
@@ -167,7 +175,13 @@ def draw_heatmap(graph, path, subtitle: str = "", lang: str = "en", doc_ids=None
     import numpy as np
 
     w = words(lang)
-    counts = function_entry_counts(graph, doc_ids, lang)
+    # printed units are counted; where a notice prints none, its inferred / implied ones, said in the title
+    every = function_entry_counts(graph, doc_ids, lang)
+    counts = function_entry_counts(graph, doc_ids, lang, printed_only=True)
+    left_out = sum(len(c[0]) for c in every.values()) - sum(len(c[0]) for c in counts.values())
+    provenance_note = w["printed_only"].format(left_out) if counts and left_out else ""
+    if not counts:
+        counts, provenance_note = every, w["none_printed"]
     if not counts:
         raise PolicydiffError(f"{path}: no measure names a unit; nothing to draw")
     seen = {e for _, e in counts}
@@ -197,7 +211,8 @@ def draw_heatmap(graph, path, subtitle: str = "", lang: str = "en", doc_ids=None
     ax.set_ylabel(w["function"], fontproperties=_font(9))
     note = w["cell_one"] if doc_ids is not None else w["cell_doc"]
     fig.suptitle(f"{w['heat']}: {subtitle}", fontproperties=_font(12), x=0.01, ha="left")
-    ax.set_title(f"{note}; {w['full']}", fontproperties=_font(8), loc="left")
+    ax.set_title(f"{note}; {w['full']}" + (f"\n{provenance_note}" if provenance_note else ""),
+                 fontproperties=_font(8), loc="left")
     fig.tight_layout()
     fig.savefig(path, dpi=100)
     plt.close(fig)

@@ -6,7 +6,8 @@ items carries ``doc_id`` and its span (``start``, ``end`` into the normalised te
 ``documents`` (keyed by ``id``) carries the span of its whole text and leaves out the
 JSON record (that is ``extracted/<id>.json``). Two lookup tables have no span:
 ``units`` (canonical units, keyed by ``id``) and ``unit_aliases`` (which raw string of
-which document names which canonical unit; the places are in ``measure_units``).
+which document names which canonical unit; the places are in ``measure_units``, whose
+``provenance`` column says how each unit reads: printed, inferred or implied).
 ``alignment`` is computed on export: each measure aligned to the frame.
 """
 
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from .. import store
 from ..compare.align import PreparedFrame, align_document
+from ..models import provenance
 from .export import text_cell
 
 TABLES = ["documents", "measures", "measure_units", "units", "unit_aliases", "targets", "citations",
@@ -36,6 +38,8 @@ def table_types(table: str) -> dict[str, type]:
     if table == "documents":
         types.pop("record")
         types.update(start=int, end=int)
+    if table == "measure_units":
+        types.update(provenance=str)  # printed / inferred / implied, from source (models.provenance)
     return types
 
 
@@ -63,6 +67,10 @@ def _rows(db, table: str, types: dict[str, type], frame) -> Iterable[tuple]:
         lengths = store.text_lengths(db)
         columns = list(types)[:-2]
         return ((*row, 0, lengths.get(row[0], 0)) for row in store.read_table(db, table, columns))
+    if table == "measure_units":
+        columns = list(types)[:-1]
+        at = columns.index("source")
+        return ((*row, provenance(row[at])) for row in store.read_table(db, table, columns))
     return store.read_table(db, table, list(types))
 
 

@@ -8,19 +8,21 @@ from pathlib import Path
 
 from .. import store
 from ..compare.frame import FRAME_PATH, frame_terms
-from ..models import Record
+from ..models import Record, provenance
 from ..query import ANSWER_COLUMNS, answer_rows, duties, who
-from .matrix import document_matrix
+from .matrix import document_cells, document_matrix
 
-MATRIX_COLUMNS = ["doc_id", "序号", "path", "工作任务", "unit", "role"]
+MATRIX_COLUMNS = ["doc_id", "序号", "path", "工作任务", "unit", "role", "provenance"]
 
 TABLES = {
     "documents": ("Documents", "One row per notice: 文号, locality, level, dates; `record` is the public JSON.",
                   ["admin_level", "locality", "source_format"]),
     "measures": ("Measures", "Lowest-level numbered items that prescribe action, with path, heading and text.",
                  ["doc_id"]),
-    "measure_units": ("Responsible units per measure", "Raw unit strings as printed, by role and source "
-                      "(inline marker, task table).", ["role", "source", "doc_id"]),
+    "measure_units": ("Responsible units per measure", "Raw unit strings, by role and source: inline_marker "
+                      "and task_table are printed; duty_paragraph is inferred (a duty paragraph's unit attached "
+                      "by shared terms); sole_issuer is implied (the notice's sole issuer, no unit printed).",
+                      ["role", "source", "doc_id"]),
     "units": ("Canonical units", "What each raw unit string names: function, kind, level, locality, parent.",
               ["function", "kind", "level", "locality"]),
     "unit_aliases": ("Raw → canonical unit", "The mapping from each raw string (per document) to a canonical unit.",
@@ -31,7 +33,8 @@ TABLES = {
                   ["verb", "doc_id"]),
     "duties": ("Division of duties", "The 部门职责 paragraph: each department and what it is responsible for.",
                ["doc_id"]),
-    "task_rows": ("Task-division table rows", "Annexed 序号/工作任务/牵头处室 tables.", ["doc_id"]),
+    "task_rows": ("Task-division table rows", "Rows of task-division tables (序号 / 工作任务 / 牵头单位 / "
+                  "配合单位 / 局内科室 / 完成时限 …), sub-rows joined; units by column role (JSON lists).", ["doc_id"]),
     "annex_indicators": ("Annex indicators", "Indicator tables with 约束性/预期性.", ["binding"]),
     "sections": ("Outline", "Every numbered node with its path and span.", ["kind", "depth"]),
     "issuers": ("Issuers", "Issuing bodies in header/signature order.", []),
@@ -40,6 +43,10 @@ TABLES = {
 }
 
 PLUGINS_DIR = Path(__file__).parent / "web_plugins"
+
+
+PROVENANCE_NOTE = ("provenance: printed = in the notice (beside the item, or in its task table); inferred = a "
+                   "duty paragraph's unit attached by shared terms; implied = the notice's sole issuer, no unit printed.")
 
 
 def _unpack(function: str, args: str, columns: list[str]) -> str:
@@ -67,9 +74,12 @@ def duties_rows(db, unit: str) -> list[dict]:
 def matrix_rows(db, doc: str) -> list[dict]:
     """The cells of `policydiff matrix DOC`, one row per (task, unit) with a role."""
     doc_id = store.resolve_document(db, doc)
-    rows, columns = document_matrix(store.load_record(db, doc_id))
+    record = store.load_record(db, doc_id)
+    rows, columns = document_matrix(record)
+    sources = {(t["no"], unit): source for t in document_cells(record) for unit, (_, source) in t["cells"].items()}
     return [{"doc_id": doc_id, "序号": row["序号"], "path": row["path"], "工作任务": row["工作任务"], "unit": unit,
-             "role": row[unit]} for row in rows for unit in columns[3:] if row[unit]]
+             "role": row[unit], "provenance": provenance(sources[row["序号"], unit])}
+            for row in rows for unit in columns[3:] if row[unit]]
 
 
 def datasette_metadata(database: str = "policydiff", graph_pages: tuple[str, ...] | list[str] = ()) -> dict:
@@ -87,15 +97,15 @@ def datasette_metadata(database: str = "policydiff", graph_pages: tuple[str, ...
                 "who": {"title": "Who is responsible for X", "sql": WHO_SQL,
                         "description": "What `policydiff who :topic` answers: every place (measure, goal, "
                                        "annex indicator, task row, duty clause) that speaks of :topic, exact "
-                                       "matches first, down the ladder."},
+                                       "matches first, down the ladder. " + PROVENANCE_NOTE},
                 "who_exact": {"title": "Who is responsible for X (exact matches only)", "sql": WHO_EXACT_SQL,
-                              "description": "`policydiff who :topic --exact`."},
+                              "description": "`policydiff who :topic --exact`. " + PROVENANCE_NOTE},
                 "duties": {"title": "What is unit U responsible for", "sql": DUTIES_SQL,
                            "description": "`policydiff duties :unit`: :unit as printed, canonical, a division's "
-                                          "short or long name, or a function."},
+                                          "short or long name, or a function. " + PROVENANCE_NOTE},
                 "matrix": {"title": "Responsibility matrix of one notice", "sql": MATRIX_SQL,
                            "description": "`policydiff matrix :doc`, one row per cell; :doc is an id, a "
-                                          "locality or a 文号."},
+                                          "locality or a 文号. " + PROVENANCE_NOTE},
             },
         }},
         **({"description_html": _graph_links(graph_pages)} if graph_pages else {}),

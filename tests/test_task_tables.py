@@ -1,0 +1,270 @@
+"""Task-division tables (任务分工表) of every shape a reader gives: one table per row below, each
+written for these tests in the shapes real annexed tables take (no real notice's text), read
+through the normaliser as a notice would be, with the rows expected (sub-rows joined, unit
+columns kept apart by role) and the measure each row restates."""
+
+import pytest
+
+from policydiff.extract.tables import cell_kind, extract_task_table, header_roles
+from policydiff.models import SourceText
+from policydiff.parse import parse_source
+
+# The body every table below is annexed to: two measures a table row restates.
+BODY = """某市卫生健康委员会关于印发某市健康帮扶工作方案的通知
+某卫发〔2022〕3号
+各县（区）卫生健康局：
+现将方案印发给你们，请认真贯彻落实。
+某市卫生健康委员会
+2022年3月1日
+某市健康帮扶工作方案
+一、重点任务
+（一）实施大病专项救治。对农村低收入人口中的大病患者实行专项救治，扩大救治病种覆盖范围。
+（二）做实家庭医生签约服务。为脱贫人口提供签约服务，做到重点人群应签尽签。
+（三）加强乡村医生队伍建设。支持乡村医生参加学历教育，落实乡村医生待遇。
+附件
+任务分工表
+"""
+
+T = "\t"
+
+
+def rows_of(table: str):
+    record = parse_source(SourceText("t.txt", BODY + table))
+    return record["task_table"] or [], {m["path"]: m for m in record["measures"]}
+
+
+def brief(row: dict) -> tuple:
+    return (row["label"], row["task"], row["lead"], row["support"], row["responsible"], row["office"], row["deadline"])
+
+
+CASES = [
+    pytest.param(  # a web page's table: one row a line, cells apart by tabs (the HTML reader's rows)
+        "序号\t工作事项\t主要内容\t牵头单位\t配合单位\t完成时限\n"
+        "1\t实施大病专项救治\t对农村低收入人口中的大病患者实行专项救治\t市卫生健康委\t市医疗保障局、市民政局\t长期坚持\n"
+        "2\t做实家庭医生签约服务\t为脱贫人口提供签约服务\t市卫生健康委\t各县（区）人民政府\t2022年12月底前\n",
+        [("1", "实施大病专项救治：对农村低收入人口中的大病患者实行专项救治", ["市卫生健康委"],
+          ["市医疗保障局", "市民政局"], [], [], "长期坚持"),
+         ("2", "做实家庭医生签约服务：为脱贫人口提供签约服务", ["市卫生健康委"], ["各县（区）人民政府"], [], [],
+          "2022年12月底前")],
+        ["一/（一）", "一/（二）"], id="tabs-web-page"),
+    pytest.param(  # an item over three sub-rows: the page prints its merged 序号/事项/牵头 cells only on the first
+        "序号\t工作事项\t主要内容\t牵头单位\t配合单位\t完成时限\n"
+        "1\t实施大病专项救治\t对农村低收入人口中的大病患者实行专项救治\t市卫生健康委\t市医疗保障局\t长期坚持\n"
+        "扩大救治病种覆盖范围\t市民政局\t2022年底前\n"
+        "建立救治台账\t市乡村振兴局\t2022年6月底前\n"
+        "2\t加强乡村医生队伍建设\t支持乡村医生参加学历教育\t市卫生健康委\t市教育局\t持续推进\n",
+        [("1", "实施大病专项救治：对农村低收入人口中的大病患者实行专项救治；扩大救治病种覆盖范围；建立救治台账",
+          ["市卫生健康委"], ["市医疗保障局", "市民政局", "市乡村振兴局"], [], [],
+          "长期坚持；2022年底前；2022年6月底前"),
+         ("2", "加强乡村医生队伍建设：支持乡村医生参加学历教育", ["市卫生健康委"], ["市教育局"], [], [], "持续推进")],
+        ["一/（一）", "一/（三）"], id="merged-sub-rows"),
+    pytest.param(  # a markdown copy: pipes, a rule line under the header
+        "| 序号 | 重点任务 | 责任单位 | 完成时限 |\n"
+        "| --- | --- | --- | --- |\n"
+        "| 1 | 为脱贫人口提供家庭医生签约服务，做到重点人群应签尽签 | 市卫生健康委、各县（区）卫生健康局 | 长期 |\n"
+        "| 2 | 支持乡村医生参加学历教育 | 市卫生健康委 | 2023年 |\n",
+        [("1", "为脱贫人口提供家庭医生签约服务，做到重点人群应签尽签", [], [],
+          ["市卫生健康委", "各县（区）卫生健康局"], [], "长期"),
+         ("2", "支持乡村医生参加学历教育", [], [], ["市卫生健康委"], [], "2023年")],
+        ["一/（二）", "一/（三）"], id="markdown-pipes"),
+    pytest.param(  # a two-level header: 责任单位 spans 牵头单位 / 配合单位 (the second header line is shorter)
+        "序号\t工作任务\t责任单位\t完成时限\n"
+        "牵头单位\t配合单位\n"
+        "1\t对农村低收入人口中的大病患者实行专项救治\t市卫生健康委\t市医疗保障局\t长期坚持\n",
+        [("1", "对农村低收入人口中的大病患者实行专项救治", ["市卫生健康委"], ["市医疗保障局"], [], [], "长期坚持")],
+        ["一/（一）"], id="two-level-header"),
+    pytest.param(  # the bodies' columns beside the bureau's own offices (局内牵头科室 is no body's lead)
+        "序号\t工作事项\t牵头单位\t配合单位\t局内牵头科室\t局内配合科室\n"
+        "1\t实施大病专项救治\t市卫生健康局\t市医保局\t医政医管科\t基层卫生科、财务科\n",
+        [("1", "实施大病专项救治", ["市卫生健康局"], ["市医保局"], [], ["医政医管科", "基层卫生科", "财务科"], "")],
+        ["一/（一）"], id="internal-office-columns"),
+    pytest.param(  # a lead cell that hands the row to each office by its duties: responsible, not lead
+        "序号\t工作任务\t牵头处室\n"
+        "1\t支持乡村医生参加学历教育，落实乡村医生待遇。\t科教处、基层卫生处、财务处按照职责分工分别负责\n"
+        "2\t为脱贫人口提供签约服务。\t基层卫生处\n",
+        [("1", "支持乡村医生参加学历教育，落实乡村医生待遇。", [], [], ["科教处", "基层卫生处", "财务处"], [], ""),
+         ("2", "为脱贫人口提供签约服务。", ["基层卫生处"], [], [], [], "")],
+        ["一/（三）", "一/（二）"], id="duty-share-cell"),
+    pytest.param(  # a text copy of a page: cells apart by runs of spaces, a sub-row indented
+        "序号  工作事项  牵头单位  配合单位  完成时限\n"
+        "1  实施大病专项救治  市卫生健康委  市医疗保障局  长期坚持\n"
+        "    扩大救治病种覆盖范围  市民政局  2022年底前\n",
+        [("1", "实施大病专项救治；扩大救治病种覆盖范围", ["市卫生健康委"], ["市医疗保障局", "市民政局"], [], [],
+          "长期坚持；2022年底前")],
+        ["一/（一）"], id="space-aligned"),
+    pytest.param(  # a header cell spanning two columns with no second header line (责任单位 over two cells)
+        "序号\t工作任务\t责任单位\t完成时限\n"
+        "1\t对大病患者实行专项救治\t市卫生健康委\t市医疗保障局\t长期坚持\n",
+        [("1", "对大病患者实行专项救治", [], [], ["市卫生健康委", "市医疗保障局"], [], "长期坚持")],
+        ["一/（一）"], id="header-cell-spanning-two-columns"),
+    pytest.param(  # a text copy whose cells stand apart by one full-width space each
+        "序号　工作任务　牵头单位　配合单位\n"
+        "1　对大病患者实行专项救治　市卫生健康委　市医疗保障局\n",
+        [("1", "对大病患者实行专项救治", ["市卫生健康委"], ["市医疗保障局"], [], [], "")],
+        ["一/（一）"], id="full-width-space-cells"),
+    pytest.param(  # a Word table: the reader repeats a vertically merged cell on every sub-row
+        "序号\t工作事项\t具体措施\t牵头单位\t配合单位\n"
+        "1\t实施大病专项救治\t对大病患者实行专项救治\t市卫生健康委\t市医疗保障局\n"
+        "1\t实施大病专项救治\t扩大救治病种覆盖范围\t市卫生健康委\t市民政局\n",
+        [("1", "实施大病专项救治：对大病患者实行专项救治；扩大救治病种覆盖范围", ["市卫生健康委"],
+          ["市医疗保障局", "市民政局"], [], [], "")],
+        ["一/（一）"], id="word-repeated-merged-cells"),
+    pytest.param(  # a PDF's ruled table: merged cells empty on the sub-rows, every column kept
+        "序号\t工作任务\t牵头单位\t配合单位\n"
+        "1\t实行大病专项救治\t市卫生健康委\t市医疗保障局\n"
+        "\t扩大救治病种覆盖范围\t\t市民政局\n",
+        [("1", "实行大病专项救治；扩大救治病种覆盖范围", ["市卫生健康委"], ["市医疗保障局", "市民政局"], [], [], "")],
+        ["一/（一）"], id="pdf-empty-merged-cells"),
+    pytest.param(  # section rows across the table (一、…), numbering restarting in each section
+        "序号\t工作任务\t牵头单位\t配合单位\n"
+        "一、医疗保障\n"
+        "1\t对大病患者实行专项救治\t市卫生健康委\t市医疗保障局\n"
+        "二、基层服务\n"
+        "1\t支持乡村医生参加学历教育\t市卫生健康委\t市教育局\n",
+        [("1", "对大病患者实行专项救治", ["市卫生健康委"], ["市医疗保障局"], [], [], ""),
+         ("1", "支持乡村医生参加学历教育", ["市卫生健康委"], ["市教育局"], [], [], "")],
+        ["一/（一）", "一/（三）"], id="section-rows-restarted-numbers"),
+    pytest.param(  # a 责任单位 cell in a marker's verb form: each unit in the role its verb gives
+        "序号\t工作任务\t责任单位\n"
+        "1\t为脱贫人口提供签约服务\t市卫生健康委牵头，市医疗保障局、市财政局配合\n",
+        [("1", "为脱贫人口提供签约服务", ["市卫生健康委"], ["市医疗保障局", "市财政局"], [], [], "")],
+        ["一/（二）"], id="verb-form-cell"),
+    pytest.param(  # 协办单位 is a support column; a table without 序号 numbers its rows in order
+        "工作内容\t牵头单位\t协办单位\n"
+        "对大病患者实行专项救治\t市卫生健康委\t市医疗保障局\n"
+        "支持乡村医生参加学历教育\t市卫生健康委\t市教育局\n",
+        [("", "对大病患者实行专项救治", ["市卫生健康委"], ["市医疗保障局"], [], [], ""),
+         ("", "支持乡村医生参加学历教育", ["市卫生健康委"], ["市教育局"], [], [], "")],
+        ["一/（一）", "一/（三）"], id="no-number-column-协办"),
+    pytest.param(  # an item over four sub-rows with internal-office columns: each sub-row's cells fitted by kind
+        # (a body to the bodies' columns, an office such as 财务科 to the office column)
+        "序号\t工作事项\t主要内容\t牵头单位\t配合单位\t局内牵头科室\n"
+        "1\t实施大病专项救治\t对大病患者实行专项救治\t市卫生健康局\t市医保局\t医政医管科\n"
+        "扩大救治病种覆盖范围\t市民政局\t基层卫生科\n"
+        "建立救治台账\t财务科\n"
+        "按月调度救治进度\n",
+        [("1", "实施大病专项救治：对大病患者实行专项救治；扩大救治病种覆盖范围；建立救治台账；按月调度救治进度",
+          ["市卫生健康局"], ["市医保局", "市民政局"], [], ["医政医管科", "基层卫生科", "财务科"], "")],
+        ["一/（一）"], id="four-sub-rows-with-office-columns"),
+    pytest.param(  # a Word table: 责任单位 merged across two columns (repeated), its second header line
+        # under it, and a section row merged across the width (repeated in every cell)
+        "序号\t工作任务\t责任单位\t责任单位\t完成时限\n"
+        "序号\t工作任务\t牵头单位\t配合单位\t完成时限\n"
+        "一、医疗保障\t一、医疗保障\t一、医疗保障\t一、医疗保障\t一、医疗保障\n"
+        "1\t对大病患者实行专项救治\t市卫生健康委\t市医疗保障局\t长期坚持\n",
+        [("1", "对大病患者实行专项救治", ["市卫生健康委"], ["市医疗保障局"], [], [], "长期坚持")],
+        ["一/（一）"], id="word-two-level-header-and-section"),
+    pytest.param(  # one 责任单位 column, the lead tagged （牵头） in its cell: the others support
+        "序号\t工作任务\t责任单位\n"
+        "1\t对大病患者实行专项救治\t市卫生健康委（牵头）、市医疗保障局、市民政局\n",
+        [("1", "对大病患者实行专项救治", ["市卫生健康委"], ["市医疗保障局", "市民政局"], [], [], "")],
+        ["一/（一）"], id="lead-tagged-in-cell"),
+    pytest.param(  # a PDF table over two pages: the header printed again, the broken row going on under it
+        "序号\t工作任务\t牵头单位\n"
+        "1\t支持乡村医生参加学历教育，\t市卫生健康委\n"
+        "序号\t工作任务\t牵头单位\n"
+        "\t落实乡村医生待遇。\t\n"
+        "2\t为脱贫人口提供签约服务。\t市卫生健康委\n",
+        [("1", "支持乡村医生参加学历教育，落实乡村医生待遇。", ["市卫生健康委"], [], [], [], ""),
+         ("2", "为脱贫人口提供签约服务。", ["市卫生健康委"], [], [], [], "")],
+        ["一/（三）", "一/（二）"], id="header-repeated-on-next-page"),
+    pytest.param(  # a section row numbered in the 序号 column (一 | 医疗保障); a sign-off and a note under the table
+        "序号\t工作任务\t牵头单位\n"
+        "一\t医疗保障\n"
+        "1\t对大病患者实行专项救治\t市卫生健康委\n"
+        "某市卫生健康委员会　　2022年3月1日\n"
+        "注：各牵头单位每季度报送进展情况。\n",
+        [("1", "对大病患者实行专项救治", ["市卫生健康委"], [], [], [], "")],
+        ["一/（一）"], id="numbered-section-row-and-note"),
+    pytest.param(  # units run together where a page's cell broke its lines (<br> dropped by the text copy)
+        "序号\t工作任务\t牵头单位\t配合单位\n"
+        "1\t对大病患者实行专项救治\t区卫生健康局\t区医疗保障局区民政局各街道办事处\n",
+        [("1", "对大病患者实行专项救治", ["区卫生健康局"], ["区医疗保障局", "区民政局", "各街道办事处"], [], [], "")],
+        ["一/（一）"], id="units-run-together"),
+]
+
+
+@pytest.mark.parametrize("table, expected, linked", CASES)
+def test_task_table_shapes(table, expected, linked):
+    rows, _ = rows_of(table)
+    assert [brief(r) for r in rows] == expected
+    assert [r["measure_path"] for r in rows] == linked
+    assert [r["no"] for r in rows] == list(range(1, len(rows) + 1))  # unique, whatever was printed
+
+
+def test_row_units_reach_the_measure_with_their_role_and_span():
+    table = ("序号\t工作事项\t牵头单位\t配合单位\t局内牵头科室\n"
+             "1\t实施大病专项救治\t市卫生健康局\t市医保局\t医政医管科\n")
+    _, measures = rows_of(table)
+    text = parse_source(SourceText("t.txt", BODY + table))["text"]
+    mentions = measures["一/（一）"]["unit_mentions"]
+    assert [(m["unit"], m["role"], m["source"]) for m in mentions] == [
+        ("市卫生健康局", "lead", "task_table"), ("市医保局", "support", "task_table"),
+        ("医政医管科", "office", "task_table")]
+    assert all(text[m["span"][0]:m["span"][1]] == m["unit"] for m in mentions)  # each unit quoted as printed
+    assert measures["一/（一）"]["lead_units"] == ["市卫生健康局"]  # the office is not the bodies' lead
+    assert measures["一/（一）"]["support_units"] == ["市医保局"]
+
+
+def test_task_spans_quote_the_task_pieces():
+    table = ("序号\t工作事项\t主要内容\t牵头单位\n"
+             "1\t实施大病专项救治\t对大病患者实行专项救治\t市卫生健康委\n"
+             "扩大救治病种覆盖范围\t市民政局\n")
+    record = parse_source(SourceText("t.txt", BODY + table))
+    row = record["task_table"][0]
+    assert [record["text"][s:e] for s, e in row["task_spans"]] == ["实施大病专项救治", "对大病患者实行专项救治",
+                                                                    "扩大救治病种覆盖范围"]
+
+
+@pytest.mark.parametrize("table", [
+    "序号\t指标\t属性\n1\t脱贫人口家庭医生签约率≥95%\t约束性\n",  # an indicator table names no unit column
+    "联系人\t联系电话\n张某\t0000-0000000\n",  # a contact box: no task, no unit role
+])
+def test_tables_that_are_no_task_table(table):
+    assert rows_of(table)[0] == []
+
+
+@pytest.mark.parametrize("names, roles", [
+    (["序号", "工作任务", "牵头处室"], ["no", "task", "lead"]),  # one office column alone is the lead (连云港's shape)
+    (["序号", "重点工作", "责任单位", "责任领导", "完成时限"], ["no", "task", "responsible", "other", "deadline"]),
+    (["序号", "工作事项", "委内责任处室", "牵头部门"], ["no", "task", "office", "lead"]),
+    (["序号", "开展义诊。", "县卫健局"], None),  # a data row, not a header
+])
+def test_header_roles(names, roles):
+    assert header_roles(names) == roles
+
+
+@pytest.mark.parametrize("cell, kind", [
+    ("12", "number"), ("（三）", "number"), ("2023年6月底前", "deadline"), ("长期坚持", "deadline"),
+    ("市医保局、市民政局", "units"), ("各县（区）人民政府按职责分工负责", "units"),
+    ("为脱贫人口提供签约服务", "prose"),
+])
+def test_cell_kind(cell, kind):
+    assert cell_kind(cell) == kind
+
+
+def test_extract_from_a_start_offset():
+    text = "序号\t工作任务\t牵头单位\n1\t开展义诊\t县卫健局\n"
+    assert extract_task_table(text, len(text)) is None
+    assert [r.lead for r in extract_task_table(text, 0)] == [["县卫健局"]]
+
+
+def test_a_web_page_table_through_the_html_reader(tmp_path):
+    """A page's table as the HTML reader walks it: rowspan cells left out of the sub-row,
+    a <br> between two units of a cell."""
+    from policydiff.parse import parse_file
+
+    body = "".join(f"<p>{line}</p>" for line in BODY.strip().split("\n"))
+    page = tmp_path / "notice.html"
+    page.write_text(
+        "<html><head><meta charset='utf-8'><title>t</title></head><body><div id='zoom'>" + body +
+        "<table border='1'><tr><td>序号</td><td>工作事项</td><td>主要内容</td><td>牵头单位</td><td>配合单位</td></tr>"
+        "<tr><td rowspan='2'>1</td><td rowspan='2'>实施大病专项救治</td><td>对大病患者实行专项救治</td>"
+        "<td rowspan='2'>市卫生健康委</td><td>市医疗保障局<br>市民政局</td></tr>"
+        "<tr><td>扩大救治病种覆盖范围</td><td>市乡村振兴局</td></tr></table></div></body></html>",
+        encoding="utf-8")
+    rows = parse_file(page)["task_table"]
+    assert [brief(r) for r in rows] == [
+        ("1", "实施大病专项救治：对大病患者实行专项救治；扩大救治病种覆盖范围", ["市卫生健康委"],
+         ["市医疗保障局", "市民政局", "市乡村振兴局"], [], [], "")]
+    assert rows[0]["measure_path"] == "一/（一）"
