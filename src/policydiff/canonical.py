@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from .extract.units import split_unit_list
 from .models import Record
 from .resources import Locality, ancestor, load_json, localities
-from .textutils import split_units
 
 
 @dataclass(frozen=True)
@@ -240,16 +240,16 @@ def _government_level(text: str, level: str | None) -> str | None:
 
 
 def expand_unit_list(raw: str) -> list[str]:
-    """A duty-paragraph unit like 农业农村、住房城乡建设、生态环境等部门 → one name each.
+    """A duty-paragraph unit like 农业农村、住房城乡建设、生态环境等部门 → one name each (lists split
+    on 、，和 及 会同 等和 between bodies, the trailing 等 dropped, the shared suffix given to each).
 
     >>> expand_unit_list("农业农村、住房城乡建设、生态环境等部门")
     ['农业农村部门', '住房城乡建设部门', '生态环境部门']
+    >>> expand_unit_list("甲部、乙委等和各省级人民政府")
+    ['甲部', '乙委', '各省级人民政府']
     """
-    m = re.match(r"^(?P<list>.+?)等?(?P<suffix>部门|单位)$", raw)
-    if not m or "、" not in m.group("list"):
-        return [raw]
-    return [part if part.endswith(("部门", "单位")) else part + m.group("suffix")
-            for part in split_units(m.group("list"))]
+    names = [u.unit for u in split_unit_list(raw)]
+    return list(dict.fromkeys(names)) or [raw]
 
 
 def unit_map(record: Record) -> dict[str, dict]:

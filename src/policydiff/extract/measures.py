@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from .. import patterns as P
 from ..models import Measure, OutlineNode
-from .units import marker_mentions
+from .units import lead_convention, marker_mentions
 
 
 def extract_measures(text: str, nodes: list[OutlineNode]) -> list[Measure]:
     """Leaves of the body outline, without 指导思想/主要目标 and annex rows.
 
-    Each measure's units come from its trailing 牵头/配合/责任单位 marker, labelled or verb-form.
+    Each measure's units come from its 牵头/配合/责任单位 markers, labelled or verb-form (an item
+    with several holds their union; each mention keeps the clause its marker closes), read
+    with the notice's lead convention (列第一位者为牵头单位，下同) where it states one.
     """
     by_path = {n.path: n for n in nodes}
+    convention = lead_convention(text)
     measures = []
     for node in nodes:
         if node.children or not is_measure_node(node, by_path):
@@ -20,9 +23,11 @@ def extract_measures(text: str, nodes: list[OutlineNode]) -> list[Measure]:
         start, end = node.body_span
         body = text[start:end]
         measure = Measure(path=node.path, title=_title(node, body), text=body, span=(start, end))
-        for mention in marker_mentions(body, start):
+        for mention in marker_mentions(body, start, convention):
             measure.unit_mentions.append(mention)
-            getattr(measure, f"{mention.role}_units").append(mention.unit)
+            printed = getattr(measure, f"{mention.role}_units")
+            if mention.unit not in printed:
+                printed.append(mention.unit)
         measures.append(measure)
     return measures
 
