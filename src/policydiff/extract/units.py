@@ -186,6 +186,8 @@ def find_markers(body: str, offset: int, convention: list[tuple[int, bool, bool]
     >>> [[(u.unit, u.role) for u in m.mentions] for m in find_markers("甲。（乙局负责）丙。（丁局牵头，戊委配合）", 0)]
     [[('乙局', 'responsible')], [('丁局', 'lead'), ('戊委', 'support')]]
     """
+    if convention is None:  # not given the notice's: the one the item itself states
+        convention = [(at + offset, carried, inside) for at, carried, inside in lead_convention(body)]
     markers = []
     i = 0
     while i < len(body):
@@ -207,7 +209,7 @@ def find_markers(body: str, offset: int, convention: list[tuple[int, bool, bool]
                 continue
         i += 1
     for marker in markers:
-        if convention and _lead_first_applies(marker.span, convention):
+        if _lead_first_applies(marker.span, convention):
             _first_leads(marker.mentions)
     return markers
 
