@@ -76,6 +76,14 @@ FORMS = [
     ("支持县级医院（含中医医院）建设，不占用耕地（不含6亩）。", []),
     # a role verb after words that are no body
     ("开展义诊活动（群众自愿参与）。", []),
+    # 负责指导 / 负责组织实施: ministries guide, provinces carry out
+    ("推广试点经验。（国家卫生健康委、国家医保局等部门负责指导，各省级人民政府负责组织实施）",
+     [("国家卫生健康委", R, True), ("国家医保局", R, True), ("各省级人民政府", R, False)]),
+    # 抓好落实 after the provinces
+    ("落实倾斜支持。（国家卫生健康委、国家中医药局负责，各省级人民政府抓好落实）",
+     [("国家卫生健康委", R, False), ("国家中医药局", R, False), ("各省级人民政府", R, False)]),
+    # 全社会 and 各地结合实际 are no bodies
+    ("营造良好氛围（全社会参与）。各地可先行试点（各地结合实际组织实施）。", []),
     # a deadline clause inside a verb marker is passed over
     ("建立制度。（国家卫生健康委负责，2022年底前完成）", [("国家卫生健康委", R, False)]),
     # ---- provincial wording
