@@ -149,6 +149,9 @@ FORMS = [
     # 等单位 in a verbless clause, 各乡镇 after it
     ("加强队伍建设。（县委组织部、县人社局等单位，各乡镇配合）",
      [("县委组织部", S, True), ("县人社局", S, True), ("各乡镇", S, False)]),
+    # 等部门和: an open list of functions sharing 部门, then the provinces
+    ("改善人居环境。（农业农村、生态环境等部门和各省级人民政府负责）",
+     [("农业农村部门", R, True), ("生态环境部门", R, True), ("各省级人民政府", R, False)]),
     # a shared suffix without 等
     ("做好衔接。（卫生健康、医疗保障部门负责）", [("卫生健康部门", R, False), ("医疗保障部门", R, False)]),
     # 部门、单位: one body named twice by kind

@@ -203,9 +203,8 @@ def _duties(text: str, nodes: list[OutlineNode]):
         closing = any(n.heading and P.SAFEGUARD_HEADINGS.search(n.heading) for n in chain)
         if not (named or closing) or node.path.startswith("附件"):
             continue
-        found = _node_duties(text, node)
-        if not named:  # a closing section: 各地要…… exhorts, it divides nothing
-            found = [d for d in found if not all(P.PLACEHOLDER_BODY.match(u) for u in d.units)]
+        # 各地要…… exhorts, it divides nothing among bodies
+        found = [d for d in _node_duties(text, node) if not all(P.PLACEHOLDER_BODY.match(u) for u in d.units)]
         if named or len({d.unit for d in found}) >= 2:
             duties.extend(found)
     return duties

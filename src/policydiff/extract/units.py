@@ -73,11 +73,17 @@ def _split_joined(part: str, start: int) -> list[tuple[str, int, str | None]]:
         if m.start() < cut:
             continue
         left, right = part[cut:left_end], part[m.end():]
-        if _is_body(_without_open_end(left)) and _starts_with_body(right):
+        if _closes_bodies(left) and _starts_with_body(right):
             pieces.append((left, start + cut, joiner))
             cut, joiner = m.end(), m.group(0).removeprefix("等")
     pieces.append((part[cut:], start + cut, joiner))
     return pieces
+
+
+def _closes_bodies(text: str) -> bool:
+    """A body, or a list closed by 等部门 / 等单位 (生态环境等部门和各省级人民政府)."""
+    end = P.OPEN_LIST_END.search(text)
+    return _is_body(_without_open_end(text)) or bool(end and end.group("suffix") and end.start() >= 2)
 
 
 def _starts_with_body(text: str) -> bool:
