@@ -318,3 +318,42 @@ def test_a_term_in_most_measures_tells_none_apart():
     measures = [_measure(f"二/{i}", f"任务{i}", "做好家庭医生签约服务。") for i in range(1, 9)]
     assign_duties(measures, [Duty("卫生健康部门", "推进家庭医生签约", (900, 910), "三/（二）")])
     assert not any(m.unit_mentions for m in measures)
+
+
+def _record(text):
+    from policydiff.models import NormalisedText
+    from policydiff.parse import parse_text
+
+    return parse_text(NormalisedText(text, list(range(len(text) + 1)), []))
+
+
+DUTY_NOTICE = """一、重点任务
+（一）推进远程医疗。推动远程医疗覆盖乡镇卫生院。
+（二）落实医疗救助。做好低收入人口分类救助。
+（三）加强宣传。做好政策解读工作。
+二、保障措施
+（一）加强组织领导。各地要高度重视，压实工作责任。
+（二）明确部门职责。
+1.卫生健康部门。负责统筹协调，指导基层落实。
+2.民政部门：负责低收入人口认定和分类救助。
+3.通信管理部门要协调推进远程医疗网络建设。
+"""
+
+
+def test_a_duty_section_with_sub_items_gives_one_entry_each():
+    record = _record(DUTY_NOTICE)
+    assert [(d["unit"], d["duty"], d["path"]) for d in record["division_of_duties"]] == [
+        ("卫生健康部门", "统筹协调，指导基层落实", "二/（二）/1"),  # the body named by the heading alone
+        ("民政部门", "低收入人口认定和分类救助", "二/（二）/2"),  # 部门：负责……
+        ("通信管理部门", "协调推进远程医疗网络建设", "二/（二）/3"),  # 部门要……
+    ]  # 各地要…… under 加强组织领导 divides nothing
+
+
+def test_duty_units_reach_only_the_measures_they_speak_of():
+    record = _record(DUTY_NOTICE)
+    units = {m["path"]: [(u["unit"], u["source"], u["shared_terms"]) for u in m["unit_mentions"]]
+             for m in record["measures"]}
+    assert units["一/（一）"] == [("通信管理部门", "duty_paragraph", ["远程医疗"])]
+    assert units["一/（二）"] == [("民政部门", "duty_paragraph", ["低收入人口", "分类救助"])]
+    assert units["一/（三）"] == []  # 统筹协调, 指导基层落实: nothing specific
+    assert not any(m["responsible_units"] for m in record["measures"])

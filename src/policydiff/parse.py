@@ -19,7 +19,7 @@ from .extract.citations import extract_citations
 from .extract.measures import extract_measures, is_goal_node, is_measure_node
 from .extract.tables import extract_annex_indicators, extract_task_table, link_task_rows
 from .extract.targets import deadline_of, extract_targets
-from .extract.units import assign_duties, assign_sole_issuer, duty_head, extract_duties, split_unit_list
+from .extract.units import assign_duties, assign_sole_issuer, extract_duties, is_unit_list, split_unit_list
 from .metadata import extract_metadata
 from .models import Duty, NormalisedText, OutlineNode, Record, SourceText
 from .normalise import normalise
@@ -220,16 +220,17 @@ def _chain(node: OutlineNode, by_path: dict[str, OutlineNode]) -> list[OutlineNo
 
 
 def _node_duties(text: str, node: OutlineNode):
+    """The clauses of one item; an item headed by a body alone (1.卫生健康部门。负责……) is one clause."""
     start, end = node.body_span
-    heading = (node.heading or "").rstrip("。：: ")
-    if heading and duty_head(heading + "负责") and not duty_head(heading):  # 1.卫生健康部门。负责……
-        body = text[start:end].strip()
-        head = duty_head(heading + "：" + body)
-        if head and body:
-            at = text.find(body, start)
+    heading = (node.heading or "").strip()
+    body = text[start:end]
+    if heading and is_unit_list(heading) and body.startswith(heading):
+        rest = body[len(heading):]
+        duty = rest.lstrip("。：: \n").removeprefix("负责").strip().rstrip("。；;")
+        if duty:
             units = [u.unit for u in split_unit_list(heading)]
-            return [Duty(heading, head[1], (at, at + len(body)), node.path, units)]
-    return extract_duties(text[start:end], start, node.path)
+            return [Duty(heading, duty, (start, start + len(body.rstrip().rstrip("。；;"))), node.path, units)]
+    return extract_duties(body, start, node.path)
 
 
 def _targets(text, nodes, by_path, indicators, annex):

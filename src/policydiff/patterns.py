@@ -112,7 +112,8 @@ NON_MEASURE_HEADINGS = re.compile(
 )
 GOAL_HEADINGS = re.compile(r"(?:总体要求|指导思想|主要目标|总体目标|工作目标|总体思路|发展目标)")
 # ---------------------------------------------------------------- units
-DUTY_HEADINGS = re.compile(r"部门协作|部门合力|部门职责|职责分工|协调配合|部门分工|任务分工|明确分工|分工负责|部门协同|责任分工")
+DUTY_HEADINGS = re.compile(r"部门协作|部门合力|部门职责|职责分工|协调配合|部门分工|任务分工|明确分工|分工负责|部门协同|责任分工|"
+                           r"明确职责|分工协作|各司其职|密切配合|协同配合|部门联动")
 # the closing sections where a paragraph of 甲部门负责……；乙部门要…… clauses is a division of duties
 SAFEGUARD_HEADINGS = re.compile(r"保障措施|组织实施|组织保障|工作要求|实施保障|保障机制|组织领导")
 # label parts of a marker that name units (only these: 适用范围, 完成时限 … name none); longest first

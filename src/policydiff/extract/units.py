@@ -457,20 +457,25 @@ def duty_head(clause: str) -> tuple[str, str] | None:
     """
     text = _LEADING_WORDS.sub("", clause.strip())
     label = re.match(r"^(?P<unit>[^，,。：:]{2,40})[：:]\s*(?P<duty>.+)$", text)
-    if label and _all_units(label.group("unit")):
+    if label and is_unit_list(label.group("unit")):
         duty = label.group("duty")
         return label.group("unit"), duty.removeprefix("负责") or duty
     for m in P.DUTY_VERBS.finditer(text):
         if m.start() > 60:
             break
         unit = text[:m.start()]
-        if m.start() >= 2 and _all_units(unit):
+        if m.start() >= 2 and is_unit_list(unit):
             duty = text[m.end():] if m.group(0) in _DROP_VERB else text[m.start():]
             return (unit, duty.lstrip("，, ")) if duty.strip("，, ") else None
     return None
 
 
-def _all_units(text: str) -> bool:
+def is_unit_list(text: str) -> bool:
+    """Every part of ``text`` names a body (卫生健康部门; 农业农村、生态环境等部门).
+
+    >>> is_unit_list("农业农村、生态环境等部门"), is_unit_list("落实部门职责")
+    (True, False)
+    """
     if "的" in text or len(text) > 60:
         return False
     listed = split_unit_list(text)
