@@ -84,6 +84,10 @@ FORMS = [
      [("国家卫生健康委", R, False), ("国家中医药局", R, False), ("各省级人民政府", R, False)]),
     # 全社会 and 各地结合实际 are no bodies
     ("营造良好氛围（全社会参与）。各地可先行试点（各地结合实际组织实施）。", []),
+    # words after the marker's clauses are passed over
+    ("建立救治台账。（由县卫健局负责，所需经费由县财政统筹）", [("县卫健局", R, False)]),
+    # a first clause that names no body: no marker, whatever follows
+    ("开展义诊。（费用由县财政承担，县卫健局负责）", []),
     # a deadline clause inside a verb marker is passed over
     ("建立制度。（国家卫生健康委负责，2022年底前完成）", [("国家卫生健康委", R, False)]),
     # ---- provincial wording
@@ -127,6 +131,11 @@ FORMS = [
     # divisions of the health commission
     ("规范诊疗。（牵头科室：医政科、公卫科；配合单位：市疾控中心）",
      [("医政科", L, False), ("公卫科", L, False), ("市疾控中心", S, False)]),
+    # labels in brackets of their own, the units after each
+    ("推进家庭医生签约。【牵头单位】市卫健委【配合单位】市医保局、市财政局",
+     [("市卫健委", L, False), ("市医保局", S, False), ("市财政局", S, False)]),
+    # 排在第一位的为牵头单位 stated in the marker
+    ("健全网络。（市卫健委、市医保局负责，排在第一位的为牵头单位）", [("市卫健委", L, False), ("市医保局", S, False)]),
     # an unbracketed 责任单位 line after the item
     ("加强人才培训。\n责任单位：市卫健委、市人社局", [("市卫健委", R, False), ("市人社局", R, False)]),
     # ---- county wording

@@ -144,9 +144,10 @@ ROLE_LABEL = re.compile(
 # any label part of a marker (负责部门：, 适用范围：, 完成时限：): a short name right before a colon
 PART_LABEL = re.compile(r"(?:^|(?<=[；;，,。\s]))\s*(?P<label>[\u4e00-\u9fff]{2,8})\s*[：:]")
 MARKER_OPEN = "（(【[［"
+# a unit label in a bracket of its own, the units after it: 【牵头单位】市卫健委【配合单位】市医保局
+BRACKETED_LABEL = re.compile("(?P<kw>" + "|".join(p for _, p in ROLE_KEYWORDS) + ")")
 # the State Council lead convention: the first unit listed leads, the others support (下同: in every later marker)
-LEAD_FIRST = re.compile(r"列(?:在)?第一位(?:者|的)?(?:单位|部门)?为牵头(?:单位|部门)?|"
-                        r"排(?:在|名)?第一位?(?:者|的)(?:单位|部门)?为牵头(?:单位|部门)?|"
+LEAD_FIRST = re.compile(r"(?:列|排)(?:在|于|名)?(?:第一位?|首位)(?:者|的)?(?:单位|部门)?为牵头(?:单位|部门)?|"
                         r"第一个?(?:单位|部门)为牵头(?:单位|部门)?")
 CARRIED_ON = re.compile(r"下同|以下同|后同|以下各项同")
 # clauses a marker may carry that name no unit: the convention, a deadline, a duration

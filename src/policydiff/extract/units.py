@@ -201,6 +201,14 @@ def find_markers(body: str, offset: int, convention: list[tuple[int, bool, bool]
         if ch in P.MARKER_OPEN:
             close_at = _matching_close(body, i)
             inner_end = close_at - 1 if body[close_at - 1:close_at] in ("）", ")", "】", "]", "］") else close_at
+            label = P.BRACKETED_LABEL.fullmatch(body[i + 1:inner_end].strip())
+            if label:  # 【牵头单位】甲局【配合单位】乙局: the units follow the bracket
+                end = _label_units_end(body, close_at)
+                mentions = _segment_mentions(body[close_at:end], offset + close_at, role_of(label.group("kw")))
+                if mentions:
+                    markers.append(Marker((offset + i, offset + end), mentions))
+                i = max(end, close_at)
+                continue
             mentions = _bracket_mentions(body[i + 1:inner_end], offset + i + 1)
             if mentions:
                 markers.append(Marker((offset + i, offset + close_at), mentions))
@@ -218,6 +226,12 @@ def find_markers(body: str, offset: int, convention: list[tuple[int, bool, bool]
         if _lead_first_applies(marker.span, convention):
             _first_leads(marker.mentions)
     return markers
+
+
+def _label_units_end(body: str, start: int) -> int:
+    """Where the units after a bracketed label end: the next bracket, line or sentence end."""
+    ends = [at for at in (body.find(ch, start) for ch in "【[［\n。") if at >= 0]
+    return min(ends) if ends else len(body)
 
 
 def _label_line(body: str, i: int) -> int | None:
@@ -322,26 +336,38 @@ def find_marker(text: str) -> tuple[int, int] | None:
 def _verb_clauses(inner: str, offset: int) -> list[UnitMention] | None:
     """Mentions of one bracket's clauses, each units followed by a role verb; a clause without a
     verb takes the next clause's (…区水务局等部门，区国投公司配合: both support); notes (下同,
-    2023年底前完成) are passed over. None when the bracket is no marker."""
+    2023年底前完成) and, after a marker clause, other words (费用由县财政承担) are passed over.
+    None when the bracket is no marker (its first clause names no body with a role)."""
     mentions: list[UnitMention] = []
     pending: list[tuple[str, int]] = []  # verbless clauses waiting for a verb
     for clause, start in split_clauses(inner, offset, "，,；;。"):
         if P.MARKER_NOTE.match(clause):
             continue
         m = P.ROLE_VERB_SEGMENT.match(clause)
-        if not m:
-            if not P.UNIT_LIST_CLAUSE.match(clause):
+        found = _clause_units(m, start) if m else None
+        if found is None:
+            if m is None and P.UNIT_LIST_CLAUSE.match(clause):
+                pending.append((clause, start))
+                continue
+            if not mentions:
                 return None
-            pending.append((clause, start))
+            pending = []  # words after the marker's clauses
             continue
-        role = next(r for r, p in _VERB_ROLE_OF if p.match(m.group("verb")))
-        for units, at in [*pending, (m.group("units"), start + m.start("units"))]:
-            found = _role_units(units, at, role)
-            if not found or not all(looks_like_unit(u.unit) for u in found):
-                return None
-            mentions.extend(found)
+        role = next(r for r, p in _VERB_ROLE_OF if p.match(m.group("verb"))) if m else "responsible"
+        for units, at in pending:
+            listed = _role_units(units, at, role)
+            if all(looks_like_unit(u.unit) for u in listed):
+                mentions.extend(listed)
+        mentions.extend(found)
         pending = []
-    return mentions if mentions and not pending else None
+    return mentions or None
+
+
+def _clause_units(m: re.Match, start: int) -> list[UnitMention] | None:
+    """The units of one 'units + role verb' clause, or None when any is no body."""
+    role = next(r for r, p in _VERB_ROLE_OF if p.match(m.group("verb")))
+    found = _role_units(m.group("units"), start + m.start("units"), role)
+    return found if found and all(looks_like_unit(u.unit) for u in found) else None
 
 
 def _role_units(units: str, offset: int, role: str) -> list[UnitMention]:
