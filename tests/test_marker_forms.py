@@ -366,3 +366,23 @@ def test_duty_units_reach_only_the_measures_they_speak_of():
     assert units["一/（二）"] == [("民政部门", "duty_paragraph", ["低收入人口", "分类救助"])]
     assert units["一/（三）"] == []  # 统筹协调, 指导基层落实: nothing specific
     assert not any(m["responsible_units"] for m in record["measures"])
+
+
+@pytest.mark.parametrize("raw, context, expected", [
+    # a national notice's provinces: the provincial governments under the nation
+    ("各省级人民政府", ("中华人民共和国", "national"), ("local_government", "provincial")),
+    # 各有关部门 in a prefecture's notice: that prefecture's departments
+    ("各有关部门", ("淮南市", "prefecture"), ("department", "prefecture")),
+    # 市直各有关单位: the notice's own level
+    ("市直各有关单位", ("淮南市", "prefecture"), ("department", "prefecture")),
+    # 国务院有关部门 in a provincial notice: national departments
+    ("国务院有关部门", ("广西壮族自治区", "provincial"), ("department", "national")),
+    # 各县（市、区）人民政府: the county governments one level down
+    ("各县（市、区）人民政府", ("淮南市", "prefecture"), ("local_government", "county")),
+])
+def test_placeholder_bodies_are_units_of_their_level(raw, context, expected):
+    from policydiff.canonical import Context, canonical_unit
+
+    unit = canonical_unit(raw, Context(*context))
+    assert (unit.kind, unit.level) == expected
+    assert unit.reason and unit.reason.startswith("placeholder")

@@ -82,7 +82,7 @@ def canonical_unit(raw: str, context: Context) -> Unit:
     '神木市卫生健康局'
     """
     text = raw.strip()
-    placeholder = _placeholder(text, context)
+    placeholder = _placeholder(text, context) or _department_placeholder(text, context)
     if placeholder:
         return placeholder
     level, locality, rest = _scope(text.removeprefix("各"), context)
@@ -203,6 +203,24 @@ def _placeholder(text: str, context: Context) -> Unit | None:
             return Unit(f"gov:{parent or '?'}:{generic}", f"{parent or ''}{generic}", "地方政府",
                         "local_government", level, None, None, parent,
                         f"placeholder: {text} = the {level} governments under {parent or 'an unknown locality'}")
+    return None
+
+
+def _department_placeholder(text: str, context: Context) -> Unit | None:
+    """各有关部门, 市直各有关单位, 国务院有关部门: the departments concerned at the notice's own level
+    (or the national one), which the notice names without listing them.
+
+    >>> u = _department_placeholder("市直各有关单位", Context("淮南市", "prefecture"))
+    >>> u.id, u.level, u.kind
+    ('dept:淮南市:有关部门', 'prefecture', 'department')
+    """
+    for pattern, level in load_json("units.json").get("department_placeholders", []):
+        if re.search(pattern, text):
+            own = level == "own" or level == context.admin_level
+            locality = context.locality if own else "中华人民共和国"
+            level = context.admin_level if level == "own" else level
+            return Unit(f"dept:{locality or '?'}:有关部门", f"{locality or ''}有关部门", None, "department", level,
+                        locality, reason=f"placeholder: {text} = the departments concerned at the {level} level")
     return None
 
 
