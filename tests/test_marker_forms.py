@@ -153,6 +153,11 @@ FORMS = [
     # 住房和城乡建设局 and 自然资源和规划局 stay whole
     ("改善设施。（县住房和城乡建设局、县自然资源和规划局负责）",
      [("县住房和城乡建设局", R, False), ("县自然资源和规划局", R, False)]),
+    # （牵头） after one unit of a labelled list
+    ("做好慢病管理。（责任单位：县卫健局（牵头）、县医保局、县民政局）",
+     [("县卫健局", L, False), ("县医保局", R, False), ("县民政局", R, False)]),
+    # a deadline inside a labelled part is no unit
+    ("完成标准化建设。（牵头单位：县卫健局，2023年底前完成）", [("县卫健局", L, False)]),
     # a placeholder body alone
     ("落实属地责任。（各乡镇人民政府负责）", [("各乡镇人民政府", R, False)]),
     # 等单位 in a verbless clause, 各乡镇 after it

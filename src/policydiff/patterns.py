@@ -144,6 +144,8 @@ ROLE_LABEL = re.compile(
 # any label part of a marker (负责部门：, 适用范围：, 完成时限：): a short name right before a colon
 PART_LABEL = re.compile(r"(?:^|(?<=[；;，,。\s]))\s*(?P<label>[\u4e00-\u9fff]{2,8})\s*[：:]")
 MARKER_OPEN = "（(【[［"
+# a role written after one unit of a list: 县卫健局（牵头）、县医保局
+OWN_ROLE_TAG = re.compile(r"[（(](?P<kw>牵头单位|牵头|配合单位|配合|协办)[）)]$")
 # a unit label in a bracket of its own, the units after it: 【牵头单位】市卫健委【配合单位】市医保局
 BRACKETED_LABEL = re.compile("(?P<kw>" + "|".join(p for _, p in ROLE_KEYWORDS) + ")")
 # the State Council lead convention: the first unit listed leads, the others support (下同: in every later marker)

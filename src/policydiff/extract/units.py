@@ -371,14 +371,19 @@ def _clause_units(m: re.Match, start: int) -> list[UnitMention] | None:
 
 
 def _role_units(units: str, offset: int, role: str) -> list[UnitMention]:
-    """The bodies of a list, all with ``role``; in 甲会同乙负责 the body before 会同 leads, those after support."""
-    listed = split_unit_list(units, offset)
+    """The bodies of a list, all with ``role``; in 甲会同乙负责 the body before 会同 leads, those after
+    support; 县卫健局（牵头） leads whatever the list's role. Deadlines and notes are no bodies."""
+    listed = [u for u in split_unit_list(units, offset) if not P.MARKER_NOTE.match(u.unit)
+              and not re.search(r"\d", u.unit) and len(u.unit) <= 40]
     joint = role == "responsible" and any(u.joiner == "会同" for u in listed)
     mentions, after = [], False
     for u in listed:
         after = after or u.joiner == "会同"
         own = ("support" if after else "lead") if joint else role
-        mentions.append(UnitMention(u.unit, own, "inline_marker", u.span, u.open_list))
+        name, span, tag = u.unit, u.span, P.OWN_ROLE_TAG.search(u.unit)
+        if tag and tag.start() >= 2:
+            name, own, span = name[:tag.start()], role_of(tag.group("kw")), (span[0], span[0] + tag.start())
+        mentions.append(UnitMention(name, own, "inline_marker", span, u.open_list))
     return mentions
 
 
