@@ -391,3 +391,16 @@ def test_placeholder_bodies_are_units_of_their_level(raw, context, expected):
     unit = canonical_unit(raw, Context(*context))
     assert (unit.kind, unit.level) == expected
     assert unit.reason and unit.reason.startswith("placeholder")
+
+
+def test_huainan_duty_units_reach_the_measures_their_clauses_speak_of(records):
+    from conftest import HUAINAN
+
+    units = {m["path"]: {u["unit"]: u["shared_terms"] for u in m["unit_mentions"]} for m in records[HUAINAN]["measures"]}
+    # the 基础设施建设 clause no longer reaches the 爱国卫生运动 item; the 爱国卫生运动 clause does, three units
+    assert units["二/（三）/16"] == {"农业农村部门": ["爱国卫生运动"], "住房城乡建设部门": ["爱国卫生运动"],
+                                 "生态环境部门": ["爱国卫生运动"]}
+    assert units["二/（二）/12"] == {"通信管理部门": ["远程医疗"]}  # the 远程医疗网络 clause reaches 远程医疗
+    # 卫生健康部门 (统筹推进巩固拓展…有效衔接) reaches the items that repeat that phrase
+    assert units["三/（一）"] == {"卫生健康部门": ["巩固拓展健康脱贫成果同乡村振兴有效衔接"]}
+    assert not any(m["responsible_units"] for m in records[HUAINAN]["measures"])  # none printed
