@@ -351,6 +351,7 @@ DUTY_NOTICE = """一、重点任务
 1.卫生健康部门。负责统筹协调，指导基层落实。
 2.民政部门：负责低收入人口认定和分类救助。
 3.通信管理部门要协调推进远程医疗网络建设。
+4.各有关部门要密切配合，形成工作合力。
 """
 
 
@@ -360,7 +361,7 @@ def test_a_duty_section_with_sub_items_gives_one_entry_each():
         ("卫生健康部门", "统筹协调，指导基层落实", "二/（二）/1"),  # the body named by the heading alone
         ("民政部门", "低收入人口认定和分类救助", "二/（二）/2"),  # 部门：负责……
         ("通信管理部门", "协调推进远程医疗网络建设", "二/（二）/3"),  # 部门要……
-    ]  # 各地要…… under 加强组织领导 divides nothing
+    ]  # 各地要…… under 加强组织领导 and 各有关部门要…… divide nothing
 
 
 def test_duty_units_reach_only_the_measures_they_speak_of():

@@ -203,8 +203,9 @@ def _duties(text: str, nodes: list[OutlineNode]):
         closing = any(n.heading and P.SAFEGUARD_HEADINGS.search(n.heading) for n in chain)
         if not (named or closing) or node.path.startswith("附件"):
             continue
-        # 各地要…… exhorts, it divides nothing among bodies
-        found = [d for d in _node_duties(text, node) if not all(P.PLACEHOLDER_BODY.match(u) for u in d.units)]
+        # 各地要……, 各有关部门要…… exhort, they divide nothing among bodies
+        found = [d for d in _node_duties(text, node)
+                 if not all(P.PLACEHOLDER_BODY.match(u) or P.GENERIC_BODY.match(u) for u in d.units)]
         if named or len({d.unit for d in found}) >= 2:
             duties.extend(found)
     return duties

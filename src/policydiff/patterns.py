@@ -170,6 +170,8 @@ BODY_END = re.compile(
 PLACEHOLDER_BODY = re.compile(
     r"^各(?:地|地区|市|县|区|县区|县市区|乡镇|镇|镇街|街道|省|省份|地市|市州|州市|市（州）|县（市、区）|县（区）|"
     r"省（自治区、直辖市）|省（区、市）)$")
+# bodies a duty clause may name that divide nothing: 各有关部门要密切配合, 其他相关单位
+GENERIC_BODY = re.compile(r"^(?:各|其他|其它)?(?:有关|相关|成员)?(?:部门|单位)$|^各(?:级|地)?各?(?:有关|相关)(?:部门|单位)$")
 # generic suffixes a list's last part may share with the bare function names before it
 SHARED_SUFFIX = re.compile(r"(?P<suffix>主管部门|行政部门|部门|单位|机构)$")
 UNIT_TRAILING_PHRASES = re.compile(r"(?:按照职责分工分别负责|按照职责分工负责|按职责分工负责|分工负责|分别负责|共同负责|负责)$")
