@@ -324,7 +324,7 @@ def test_a_shared_suffix_duty_attaches_each_unit():
     measure = _measure("二/5", "深入开展爱国卫生运动", "发挥爱国卫生运动的统筹协调作用。")
     duty = Duty("农业农村、生态环境等部门", "做好爱国卫生运动相关工作", (300, 330), "三/（二）")
     assign_duties([measure], [duty])
-    assert [u.unit for u in measure.unit_mentions] == ["农业农村部门", "生态环境部门"]
+    assert [(u.unit, u.open_list) for u in measure.unit_mentions] == [("农业农村部门", True), ("生态环境部门", True)]
     assert measure.unit_mentions[0].shared_terms == ["爱国卫生运动"]
 
 

@@ -572,12 +572,14 @@ def assign_duties(measures: list[Measure], duties: list[Duty]) -> None:
     most = max(2, len(targets) // 4)  # a term in more measures than this tells none apart
     for duty in duties:
         terms = {t for t in duty_terms(duty.duty) if sum(t in text for text in texts) <= most}
+        listed = split_unit_list(duty.unit)
+        units = [(u.unit, u.open_list) for u in listed] if listed else [(name, False) for name in duty.units]
         for measure, text in zip(targets, texts):
             shared = shared_terms(terms, text)
             if len(shared) >= 2 or any(len(t) >= 4 for t in shared):
-                for unit in duty.units or [u.unit for u in split_unit_list(duty.unit)]:
+                for unit, open_list in units:
                     measure.unit_mentions.append(UnitMention(unit, "responsible", "duty_paragraph", duty.span,
-                                                             clause_span=duty.span, shared_terms=shared))
+                                                             open_list, duty.span, shared))
 
 
 def assign_sole_issuer(measures: list[Measure], issuers: list[str], text: str) -> None:
