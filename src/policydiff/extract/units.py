@@ -236,7 +236,7 @@ def _label_units_end(body: str, start: int) -> int:
 
 def _label_line(body: str, i: int) -> int | None:
     """The end of an unbracketed 责任单位：… starting at ``i`` (at a line's or a sentence's start)."""
-    if i and body[i - 1] not in "\n。" and body[:i].strip():
+    if i and body[i - 1] not in "\n。":
         return None
     m = P.ROLE_LABEL.match(body, i)
     if not m:
