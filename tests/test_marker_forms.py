@@ -280,6 +280,8 @@ DUTIES = [
     ("国家发展改革委会同财政部负责项目审核。", [("国家发展改革委会同财政部", "项目审核")]),
     # a labelled clause
     ("教育部门：负责医学人才定向培养。", [("教育部门", "医学人才定向培养")]),
+    # a leading 同时 is no part of the units, nor of the clause's span
+    ("同时民政部门负责救助对象认定。", [("民政部门", "救助对象认定")]),
     # a sentence that names no body is no clause
     ("落实部门职责，强化政策协同。", []),
     # 应急管理部门: 应 inside a name is no verb

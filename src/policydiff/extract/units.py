@@ -462,6 +462,9 @@ def extract_duties(body: str, offset: int, path: str | None = None) -> list[Duty
     for sentence in re.finditer(r"[^。；;\n]+", body):
         for text, start in _duty_clauses(sentence.group(0), offset + sentence.start()):
             head = duty_head(text)
+            lead = _LEADING_WORDS.match(text)
+            if lead:  # the clause starts at its units (同时民政部门负责…… → 民政部门负责……)
+                text, start = text[lead.end():], start + lead.end()
             if head:
                 unit, duty = head
                 units = [u.unit for u in split_unit_list(unit)]
