@@ -262,6 +262,14 @@ def test_a_unit_named_by_two_markers_is_listed_once():
     assert [u.unit for u in measure.unit_mentions] == ["甲部", "甲部", "乙委"]  # each with its own clause
 
 
+def test_a_marker_in_an_items_lead_in_covers_its_sub_items_that_name_none():
+    text = ("一、重点任务\n（一）做好大病救治（牵头单位：市卫健委；配合单位：市医保局）\n"
+            "1.落实分类救治。\n2.推进一站式结算。（市医保局负责）\n")
+    measures = {m.path: m for m in extract_measures(text, build_outline(text))}
+    assert [(u.unit, u.role) for u in measures["一/（一）/1"].unit_mentions] == [("市卫健委", L), ("市医保局", S)]
+    assert [(u.unit, u.role) for u in measures["一/（一）/2"].unit_mentions] == [("市医保局", R)]  # its own
+
+
 # ---------------------------------------------------------------- duty clauses
 
 DUTIES = [

@@ -23,13 +23,27 @@ def extract_measures(text: str, nodes: list[OutlineNode]) -> list[Measure]:
         start, end = node.body_span
         body = text[start:end]
         measure = Measure(path=node.path, title=_title(node, body), text=body, span=(start, end))
-        for mention in marker_mentions(body, start, convention):
+        own = marker_mentions(body, start, convention)
+        for mention in own or _lead_in_mentions(text, node, by_path, convention):
             measure.unit_mentions.append(mention)
             printed = getattr(measure, f"{mention.role}_units")
             if mention.unit not in printed:
                 printed.append(mention.unit)
         measures.append(measure)
     return measures
+
+
+def _lead_in_mentions(text: str, node: OutlineNode, by_path: dict[str, OutlineNode], convention) -> list:
+    """The markers of the nearest enclosing item whose lead-in has some (（三）做好救治（牵头单位：甲局）
+    1.…… 2.……): printed for the item, they cover each of its sub-items that names no unit itself."""
+    for ancestor in ancestors(node, by_path)[1:]:
+        first_child = min((by_path[c].span[0] for c in ancestor.children if c in by_path), default=None)
+        if first_child is None or first_child <= ancestor.body_span[0]:
+            continue
+        found = marker_mentions(text[ancestor.body_span[0]:first_child], ancestor.body_span[0], convention)
+        if found:
+            return found
+    return []
 
 
 def is_measure_node(node: OutlineNode, by_path: dict[str, OutlineNode]) -> bool:
