@@ -37,10 +37,11 @@ def both(doc_id: str) -> tuple[dict, dict]:
 
 
 def responsible_ids(record: dict) -> list[list[str]]:
-    """Each measure's units as canonical ids, by role."""
+    """Each measure's units as canonical ids, by role (printed and inferred: Huainan's come from its
+    duty paragraph and are kept out of the printed lists)."""
     units = record["unit_map"]
-    return [[sorted(units[u]["id"] for u in m.get(role) or [] if u in units)
-             for role in ("lead_units", "support_units", "responsible_units")] for m in record["measures"]]
+    return [[sorted(units[u["unit"]]["id"] for u in m["unit_mentions"] if u["role"] == role and u["unit"] in units)
+             for role in ("lead", "support", "responsible")] for m in record["measures"]]
 
 
 # Guangxi (a province, 自治区 names), Kaifeng (a prefecture), Shenmu (a county-level city), Huainan

@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from .extract.units import split_unit_list
 from .models import Record
 from .resources import Locality, ancestor, load_json, localities
-from .textutils import split_units
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,7 @@ def canonical_unit(raw: str, context: Context) -> Unit:
     '神木市卫生健康局'
     """
     text = raw.strip()
-    placeholder = _placeholder(text, context)
+    placeholder = _placeholder(text, context) or _department_placeholder(text, context)
     if placeholder:
         return placeholder
     level, locality, rest = _scope(text.removeprefix("各"), context)
@@ -206,6 +206,24 @@ def _placeholder(text: str, context: Context) -> Unit | None:
     return None
 
 
+def _department_placeholder(text: str, context: Context) -> Unit | None:
+    """各有关部门, 市直各有关单位, 国务院有关部门: the departments concerned at the notice's own level
+    (or the national one), which the notice names without listing them.
+
+    >>> u = _department_placeholder("市直各有关单位", Context("淮南市", "prefecture"))
+    >>> u.id, u.level, u.kind
+    ('dept:淮南市:有关部门', 'prefecture', 'department')
+    """
+    for pattern, level in load_json("units.json").get("department_placeholders", []):
+        if re.search(pattern, text):
+            own = level == "own" or level == context.admin_level
+            locality = context.locality if own else "中华人民共和国"
+            level = context.admin_level if level == "own" else level
+            return Unit(f"dept:{locality or '?'}:有关部门", f"{locality or ''}有关部门", None, "department", level,
+                        locality, reason=f"placeholder: {text} = the departments concerned at the {level} level")
+    return None
+
+
 def _department(function: str, level, locality, context: Context) -> Unit:
     name = next((i for i in context.issuers if (locality or "\0") in i
                  and (function_of(i) or ("",))[0] == function), None)
@@ -240,16 +258,16 @@ def _government_level(text: str, level: str | None) -> str | None:
 
 
 def expand_unit_list(raw: str) -> list[str]:
-    """A duty-paragraph unit like 农业农村、住房城乡建设、生态环境等部门 → one name each.
+    """A duty-paragraph unit like 农业农村、住房城乡建设、生态环境等部门 → one name each (lists split
+    on 、，和 及 会同 等和 between bodies, the trailing 等 dropped, the shared suffix given to each).
 
     >>> expand_unit_list("农业农村、住房城乡建设、生态环境等部门")
     ['农业农村部门', '住房城乡建设部门', '生态环境部门']
+    >>> expand_unit_list("甲部、乙委等和各省级人民政府")
+    ['甲部', '乙委', '各省级人民政府']
     """
-    m = re.match(r"^(?P<list>.+?)等?(?P<suffix>部门|单位)$", raw)
-    if not m or "、" not in m.group("list"):
-        return [raw]
-    return [part if part.endswith(("部门", "单位")) else part + m.group("suffix")
-            for part in split_units(m.group("list"))]
+    names = [u.unit for u in split_unit_list(raw)]
+    return list(dict.fromkeys(names)) or [raw]
 
 
 def unit_map(record: Record) -> dict[str, dict]:

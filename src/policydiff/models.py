@@ -90,18 +90,38 @@ class Citation:
 
 @dataclass
 class UnitMention:
-    """One raw unit string in a responsibility marker, with its role."""
+    """One raw unit string in a responsibility marker, with its role.
+
+    ``source`` says where it comes from: printed at the item ("inline_marker") or in the
+    annexed task table ("task_table"); inferred from a duty clause ("duty_paragraph", with
+    the ``shared_terms`` the clause and the measure share); implied by the notice's one
+    issuer ("sole_issuer"). ``span`` points at the unit's own characters (a duty-paragraph
+    unit: at its duty clause); a unit whose name takes a suffix the list shares
+    (农业农村、生态环境等部门 → 农业农村部门) points at its own part. ``open_list``: the list
+    it stands in ends in 等 (甲部、乙委等负责). ``clause_span``: the clause its marker closes
+    (an item with several markers keeps each marker's units with its own clause). The
+    fields after ``span`` have defaults, so records written before them still load.
+    """
 
     unit: str
     role: str  # "lead", "support", "responsible"
     source: str  # "inline_marker", "task_table", "duty_paragraph", "article_subject", "sole_issuer"
     span: Span
+    open_list: bool = False
+    clause_span: Span | None = None
+    shared_terms: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"unit": self.unit, "role": self.role, "source": self.source, "span": list(self.span),
+                "open_list": self.open_list,
+                "clause_span": list(self.clause_span) if self.clause_span else None,
+                "shared_terms": list(self.shared_terms)}
 
 
 # where a unit comes from (UnitMention.source) → how a reader should take it: printed beside the item or
 # in its task table; inferred from a duty paragraph by shared terms; implied by the notice's sole issuer.
 # (A mention's role may also be "office": a task table's internal-office column, 局内牵头科室.)
-PROVENANCE_OF_SOURCE = {"inline_marker": "printed", "task_table": "printed",
+PROVENANCE_OF_SOURCE = {"inline_marker": "printed", "task_table": "printed", "article_subject": "printed",
                         "duty_paragraph": "inferred", "sole_issuer": "implied"}
 PROVENANCE_ZH = {"printed": "原文列明", "inferred": "推断（职责分工段）", "implied": "默认（唯一发文机关）"}
 PROVENANCE_WHY = {"printed": "printed in the notice (beside the item, or in its task table)",
@@ -144,22 +164,26 @@ class Measure:
             "support_units": self.support_units,
             "responsible_units": self.responsible_units,
             "span": list(self.span),
-            "unit_mentions": [
-                {"unit": m.unit, "role": m.role, "source": m.source, "span": list(m.span)}
-                for m in self.unit_mentions
-            ],
+            "unit_mentions": [m.to_dict() for m in self.unit_mentions],
         }
 
 
 @dataclass
 class Duty:
+    """One clause of a division-of-duties paragraph: 甲部门负责…… → (甲部门, ……).
+
+    ``unit`` is the clause's units as printed (农业农村、生态环境等部门); ``units`` the bodies
+    it names, one each (农业农村部门, 生态环境部门; empty in records written before it)."""
+
     unit: str
     duty: str
     span: Span
     path: str | None = None
+    units: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        return {"unit": self.unit, "duty": self.duty, "span": list(self.span), "path": self.path}
+        return {"unit": self.unit, "units": list(self.units or [self.unit]), "duty": self.duty,
+                "span": list(self.span), "path": self.path}
 
 
 @dataclass

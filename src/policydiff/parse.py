@@ -21,9 +21,9 @@ from .extract.indicator_table import table_targets
 from .extract.measures import extract_measures, in_article, is_goal_node, is_measure_node
 from .extract.tables import extract_annex_indicators, extract_task_table, link_task_rows
 from .extract.targets import deadline_of, extract_targets
-from .extract.units import assign_duties, assign_sole_issuer, extract_duties
+from .extract.units import assign_duties, assign_sole_issuer, extract_duties, is_unit_list, split_unit_list
 from .metadata import extract_metadata
-from .models import NormalisedText, OutlineNode, Record, SourceText
+from .models import Duty, NormalisedText, OutlineNode, Record, SourceText
 from .normalise import normalise
 from .outline import build_outline
 from .read import read
@@ -195,12 +195,48 @@ def _body_start(text: str, meta: dict) -> int:
 
 
 def _duties(text: str, nodes: list[OutlineNode]):
+    """The division-of-duties clauses: every clause of a 部门职责 / 职责分工 item (its sub-items
+    included, 1.卫生健康部门。负责…… read with its heading), and of a closing-section item
+    (保障措施, 组织实施) that assigns work to two bodies or more."""
+    by_path = {n.path: n for n in nodes}
     duties = []
     for node in nodes:
-        if node.heading and P.DUTY_HEADINGS.search(node.heading) and not node.children:
-            duties.extend(extract_duties(text[node.body_span[0]:node.body_span[1]],
-                                         node.body_span[0], node.path))
+        if node.children:
+            continue
+        chain = _chain(node, by_path)
+        named = any(n.heading and P.DUTY_HEADINGS.search(n.heading) for n in chain)
+        closing = any(n.heading and P.SAFEGUARD_HEADINGS.search(n.heading) for n in chain)
+        if not (named or closing) or node.path.startswith("附件"):
+            continue
+        # 各地要……, 各有关部门要…… exhort, they divide nothing among bodies
+        found = [d for d in _node_duties(text, node)
+                 if not all(P.PLACEHOLDER_BODY.match(u) or P.GENERIC_BODY.match(u) for u in d.units)]
+        if named or len({d.unit for d in found}) >= 2:
+            duties.extend(found)
     return duties
+
+
+def _chain(node: OutlineNode, by_path: dict[str, OutlineNode]) -> list[OutlineNode]:
+    chain: list[OutlineNode] = []
+    current: OutlineNode | None = node
+    while current is not None:
+        chain.append(current)
+        current = by_path.get(current.parent) if current.parent else None
+    return chain
+
+
+def _node_duties(text: str, node: OutlineNode):
+    """The clauses of one item; an item headed by a body alone (1.卫生健康部门。负责……) is one clause."""
+    start, end = node.body_span
+    heading = (node.heading or "").strip()
+    body = text[start:end]
+    if heading and is_unit_list(heading) and body.startswith(heading):
+        rest = body[len(heading):]
+        duty = rest.lstrip("。：: \n").removeprefix("负责").strip().rstrip("。；;")
+        if duty:
+            units = [u.unit for u in split_unit_list(heading)]
+            return [Duty(heading, duty, (start, start + len(body.rstrip().rstrip("。；;"))), node.path, units)]
+    return extract_duties(body, start, node.path)
 
 
 def _year(iso_date: str | None) -> int | None:

@@ -162,40 +162,78 @@ NON_MEASURE_HEADINGS = re.compile(
     r"^(?:总体要求|指导思想|主要目标|总体目标|工作目标|基本原则|总体思路|目标任务|发展目标)"
 )
 GOAL_HEADINGS = re.compile(r"(?:总体要求|指导思想|主要目标|总体目标|工作目标|总体思路|发展目标)")
-DUTY_HEADINGS = re.compile(r"部门协作|部门合力|部门职责|职责分工|协调配合")
-
 # ---------------------------------------------------------------- units
+DUTY_HEADINGS = re.compile(r"部门协作|部门合力|部门职责|职责分工|协调配合|部门分工|任务分工|明确分工|分工负责|部门协同|责任分工|"
+                           r"明确职责|分工协作|各司其职|密切配合|协同配合|部门联动")
+# the closing sections where a paragraph of 甲部门负责……；乙部门要…… clauses is a division of duties
+SAFEGUARD_HEADINGS = re.compile(r"保障措施|组织实施|组织保障|工作要求|实施保障|保障机制|组织领导")
+# label parts of a marker that name units (only these: 适用范围, 完成时限 … name none); longest first
 ROLE_KEYWORDS = [
-    # longest first: the alternation must try 牵头科室及单位 before 牵头科室
-    ("lead", r"牵头科室及单位|牵头单位及科室|牵头科室|牵头单位|牵头部门|牵头处室|牵头"),
-    ("support", r"配合科室及单位|配合单位及科室|配合科室|配合单位|配合部门|配合处室|协助单位|参与单位|配合"),
-    ("responsible", r"责任单位|责任部门|责任科室|责任处室|实施单位|承办单位"),
+    ("lead", r"牵头科室及单位|牵头单位及科室|牵头科室|牵头单位|牵头部门|牵头处室|牵头机构|牵头"),
+    ("support", r"配合科室及单位|配合单位及科室|配合科室|配合单位|配合部门|配合处室|配合机构|协办单位|协办部门|协办科室|"
+                r"协助单位|协助部门|参与单位|参与部门|配合|协办"),
+    ("responsible", r"责任单位|责任部门|责任科室|责任处室|责任主体|负责单位|负责部门|负责科室|负责处室|主责单位|主责部门|"
+                    r"实施单位|实施主体|承办单位|落实单位"),
 ]
 # the verb form of a marker, the role after its units: （区医保局牵头，区财政局、区卫健局配合）
 ROLE_VERBS = [
-    ("lead", r"牵头负责|牵头"),
-    ("support", r"配合|协助|参与"),
-    ("responsible", r"按照职责分工负责|按职责分工负责|按职责负责|分别负责|共同负责|负责落实|负责"),
+    ("lead", r"牵头负责|牵头抓总|牵头组织实施|牵头落实|牵头推进|牵头"),
+    ("support", r"配合落实|配合实施|共同参与|参与实施|配合|协助|参与|协办"),
+    ("responsible", r"按照职责分工分别负责|按照职责分工负责|按职责分工负责|根据职责分工负责|按照职责负责|按职责负责|"
+                    r"按照职责分工落实|按职责分工落实|分工负责|分别负责|共同负责|负责落实|具体负责|负责指导|"
+                    r"负责组织实施|负责实施|组织实施|抓好落实|负责"),
 ]
 ROLE_VERB_SEGMENT = re.compile(
     r"^(?:由)?(?P<units>[^，,；;。（）()]{2,200}?)(?P<verb>" + "|".join(p for _, p in ROLE_VERBS) + r")$"
 )
 # a clause of a verb-form marker that only lists units, its verb in the next clause (…等部门，…配合)
-UNIT_LIST_CLAUSE = re.compile(r"^[^，,；;。（）()]{2,200}?(?:等部门|等单位|局|委|办|厅|中心|公司|政府|办事处|管委会|部门|单位)$")
+UNIT_LIST_CLAUSE = re.compile(
+    r"^[^，,；;。（）()]{2,200}?(?:等部门|等单位|局|委|办|厅|部|中心|公司|政府|办事处|管委会|部门|单位)$")
 ROLE_LABEL = re.compile(
     "(?P<kw>" + "|".join(p for _, p in ROLE_KEYWORDS) + r")\s*[：:]"
 )
+# any label part of a marker (负责部门：, 适用范围：, 完成时限：): a short name right before a colon
+PART_LABEL = re.compile(r"(?:^|(?<=[；;，,。\s]))\s*(?P<label>[\u4e00-\u9fff]{2,8})\s*[：:]")
 MARKER_OPEN = "（(【[［"
+# a role written after one unit of a list: 县卫健局（牵头）、县医保局
+OWN_ROLE_TAG = re.compile(r"[（(](?P<kw>牵头单位|牵头|配合单位|配合|协办)[）)]$")
+# a unit label in a bracket of its own, the units after it: 【牵头单位】市卫健委【配合单位】市医保局
+BRACKETED_LABEL = re.compile("(?P<kw>" + "|".join(p for _, p in ROLE_KEYWORDS) + ")")
+# the State Council lead convention: the first unit listed leads, the others support (下同: in every later marker)
+LEAD_FIRST = re.compile(r"(?:列|排)(?:在|于|名)?(?:第一位?|首位)(?:者|的)?(?:单位|部门)?为牵头(?:单位|部门)?|"
+                        r"第一个?(?:单位|部门)为牵头(?:单位|部门)?")
+CARRIED_ON = re.compile(r"下同|以下同|后同|以下各项同")
+# clauses a marker may carry that name no unit: the convention, a deadline, a duration
+MARKER_NOTE = re.compile(r"^(?:下同|以下同|后同|.*第一[位个].*牵头.*|.*\d{4}年.*|.*前完成|.*底前|持续推进|长期坚持|持续实施|"
+                         r"长期推进|逐年推进|分年度推进)$")
 UNIT_SEPARATORS = "、，,；;"
-UNIT_TRAILING_PHRASES = re.compile(r"(?:按照职责分工分别负责|按职责分工负责|分别负责|等部门|负责)$")
-UNIT_CONJUNCTION = re.compile(r"^(?P<a>.+?[处科室局委办])及(?P<b>.+?[处科室局委办])$")
+# words that join two bodies in a list, longest first: 甲部、乙委等和各省级人民政府; 甲部会同乙委
+UNIT_JOINERS = re.compile(r"等和|以及|会同|及|和|与")
+# the trailing 等 of an open list, and the shared suffix it may carry (农业农村、生态环境等部门)
+OPEN_LIST_END = re.compile(r"等(?:有关|相关|其他)?(?P<suffix>部门|单位|机构|方面|主管部门)?$")
+# the endings of a body's name (a unit is only what the text names as a body)
+BODY_END = re.compile(
+    r"(?:(?<![格布结大])局|委|厅|(?<![全内外局东西中南北干])部|办|院|中心|政府|部门|单位|处|(?<![专本学])科|室|"
+    r"委员会|协会|学会|总会|商会|工会|联合会|基金会|红十字会|理事会|公司|站|(?<!场)所|队|组|联|机构|集团|银行|"
+    r"党校|学校|医院|大学|办事处|管委会|街道|镇|乡|合作社|署|馆|团|团委|监狱|指挥部|领导小组|医共体|总院|分局|办公室|"
+    r"卫生院|基地|企业)$")
+# placeholder bodies not ending as a body does (各有关部门, 各省级人民政府 do): 各地, 各县区, 各市, 各乡镇
+PLACEHOLDER_BODY = re.compile(
+    r"^各(?:地|地区|市|县|区|县区|县市区|乡镇|镇|镇街|街道|省|省份|地市|市州|州市|市（州）|县（市、区）|县（区）|"
+    r"省（自治区、直辖市）|省（区、市）)$")
+# bodies a duty clause may name that divide nothing: 各有关部门要密切配合, 其他相关单位
+GENERIC_BODY = re.compile(r"^(?:各|其他|其它)?(?:有关|相关|成员)?(?:部门|单位)$|^各(?:级|地)?各?(?:有关|相关)(?:部门|单位)$")
+# generic suffixes a list's last part may share with the bare function names before it
+SHARED_SUFFIX = re.compile(r"(?P<suffix>主管部门|行政部门|部门|单位|机构)$")
+UNIT_TRAILING_PHRASES = re.compile(r"(?:按照职责分工分别负责|按照职责分工负责|按职责分工负责|分工负责|分别负责|共同负责|负责)$")
+# the verb that follows a unit at the head of a duty clause (甲部门负责……；乙部门要……); longest first
+DUTY_VERBS = re.compile(r"牵头负责|按照职责分工|按职责分工|按照职责|按职责|分别负责|共同负责|负责|应当|要|应|牵头|配合|承担")
 # the unit an article's clause makes its subject (rules in article form name who acts, not a marker):
 # 市卫生健康委负责…, 由县级财政部门负责保障, 县财政局应当…, 审计部门按照职责…, 县卫生健康局每年…
 _ARTICLE_UNIT = r"[^，,。；;：:]{2,30}?(?:局|委|厅|部门|办公室|中心|卫生院|医院|院|所|办|政府|站)"
 ARTICLE_SUBJECT = re.compile(
     rf"^(?:由(?P<by>{_ARTICLE_UNIT})(?=负责|组织|约谈|统一|会同|按照|审核|核定|拨付|考核|监督|发放|[\u4e00-\u9fff]{{2}})"
     rf"|(?P<unit>{_ARTICLE_UNIT})(?=负责|应当|应|须|要|按照职责|按职责|每年|每季度|每月|定期|会同|对|将|向))")
-DUTY_CLAUSE = re.compile(r"^(?P<unit>[^，。；]{2,60}?)负责(?P<duty>.+)$")
 
 # ---------------------------------------------------------------- targets
 NUMBER = rf"(?:(?<!\d)\d+(?:\.\d+)?|[{CN_DIGITS}]{{1,5}})"

@@ -46,8 +46,8 @@ FROM_PARENT = "from parent"
 ADDED = "added (parent does not cover it)"
 PARENT_OUTSIDE = "parent not in corpus"
 NO_PARENT = "no parent cited (no 贯彻落实/根据/按照 citation in the preamble)"
-PRINTED_SOURCES = {"inline_marker": "", "task_table": "", "duty_paragraph": " (inferred: duty paragraph)",
-                   "sole_issuer": " (implied: sole issuer)"}
+PRINTED_SOURCES = {"inline_marker": "", "task_table": "", "article_subject": "",
+                   "duty_paragraph": " (inferred: duty paragraph)", "sole_issuer": " (implied: sole issuer)"}
 
 
 # ------------------------------------------------------------------ dates

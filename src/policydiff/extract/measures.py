@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from .. import patterns as P
 from ..models import Measure, OutlineNode
-from .units import article_mentions, marker_mentions
+from .units import article_mentions, lead_convention, marker_mentions
 
 
 def extract_measures(text: str, nodes: list[OutlineNode]) -> list[Measure]:
     """Leaves of the body outline, without 指导思想/主要目标 and annex rows.
 
-    Each measure's units come from its trailing 牵头/配合/责任单位 marker, labelled or verb-form.
+    Each measure's units come from its 牵头/配合/责任单位 markers, labelled or verb-form (an item
+    with several holds their union; each mention keeps the clause its marker closes), read
+    with the notice's lead convention (列第一位者为牵头单位，下同) where it states one.
     """
     by_path = {n.path: n for n in nodes}
+    convention = lead_convention(text)
     measures = []
     for node in nodes:
         if not is_measure_node(node, by_path, text) or (node.children and node.kind != "第一条"):
@@ -22,14 +25,29 @@ def extract_measures(text: str, nodes: list[OutlineNode]) -> list[Measure]:
             end = min(by_path[c].span[0] for c in node.children)
         body = text[start:end]
         measure = Measure(path=node.path, title=_title(node, body), text=body, span=(start, end))
-        mentions = marker_mentions(body, start)
+        mentions = marker_mentions(body, start, convention)
         if not mentions and in_article(node, by_path):
             mentions = article_mentions(body, start)  # an article names who acts as its subject
-        for mention in mentions:
+        for mention in mentions or _lead_in_mentions(text, node, by_path, convention):
             measure.unit_mentions.append(mention)
-            getattr(measure, f"{mention.role}_units").append(mention.unit)
+            printed = getattr(measure, f"{mention.role}_units")
+            if mention.unit not in printed:
+                printed.append(mention.unit)
         measures.append(measure)
     return measures
+
+
+def _lead_in_mentions(text: str, node: OutlineNode, by_path: dict[str, OutlineNode], convention) -> list:
+    """The markers of the nearest enclosing item whose lead-in has some (（三）做好救治（牵头单位：甲局）
+    1.…… 2.……): printed for the item, they cover each of its sub-items that names no unit itself."""
+    for ancestor in ancestors(node, by_path)[1:]:
+        first_child = min((by_path[c].span[0] for c in ancestor.children if c in by_path), default=None)
+        if first_child is None or first_child <= ancestor.body_span[0]:
+            continue
+        found = marker_mentions(text[ancestor.body_span[0]:first_child], ancestor.body_span[0], convention)
+        if found:
+            return found
+    return []
 
 
 def is_measure_node(node: OutlineNode, by_path: dict[str, OutlineNode], text: str = "") -> bool:

@@ -1,84 +1,373 @@
-"""Responsible units: inline 牵头/配合/责任单位 markers and the 部门职责 paragraph.
+"""Responsible units: the markers that close an item, the lists they hold, and the duty paragraph.
 
-Unit strings are kept raw, as printed; canonical forms are the job of
-:mod:`policydiff.units`.
+A marker is a bracket (or a line) that names units: labelled （牵头单位：甲；配合单位：乙；适用范围：…）,
+where only unit labels name units, or verb-form （甲牵头，乙、丙配合）, （由甲负责）, （甲会同乙负责）,
+（甲、乙按职责分工负责）. A notice may say once that the first unit listed leads
+(列第一位者为牵头单位，下同): every later marker is read so. Lists are split on 、，和 及 以及 会同 等和
+between bodies; a trailing 等 is dropped from the name and kept as ``open_list``; a suffix the list
+shares is given to each (农业农村、生态环境等部门 → 农业农村部门, 生态环境部门).
+
+Unit strings are kept as printed; canonical forms are the job of :mod:`policydiff.canonical`.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
+from functools import cache
 
 from .. import patterns as P
 from ..models import Duty, Measure, UnitMention
+from ..resources import load_json
 from ..textutils import split_units
 
 _ROLE_OF = [(role, re.compile(f"^(?:{alt})$")) for role, alt in P.ROLE_KEYWORDS]
+_VERB_ROLE_OF = [(role, re.compile(f"^(?:{alt})$")) for role, alt in P.ROLE_VERBS]
+Span = tuple[int, int]
 
 
-def find_marker(text: str) -> tuple[int, int] | None:
-    """The span (within ``text``) of a trailing responsibility marker, if any.
+# ---------------------------------------------------------------- lists of units
 
-    A marker is a bracket whose content starts with a role keyword and a colon,
-    e.g. （牵头科室：…，配合单位：…） or [责任单位：…]; brackets nested inside it
-    (县（市、区）) are skipped.
+@dataclass(frozen=True)
+class ListedUnit:
+    """One body of a list: its name, the span of its own characters, whether the list it closes
+    ends in 等, and the joiner before it (会同: the bodies after it join the one before)."""
+
+    unit: str
+    span: Span
+    open_list: bool = False
+    joiner: str | None = None
+
+
+def split_unit_list(text: str, offset: int = 0) -> list[ListedUnit]:
+    """The bodies a list names, each with the span of its own characters.
+
+    >>> [(u.unit, u.open_list) for u in split_unit_list("甲部、乙委等和各省级人民政府")]
+    [('甲部', True), ('乙委', True), ('各省级人民政府', False)]
+    >>> [(u.unit, u.span) for u in split_unit_list("农业农村、住房城乡建设、生态环境等部门")]
+    [('农业农村部门', (0, 4)), ('住房城乡建设部门', (5, 11)), ('生态环境部门', (12, 16))]
     """
-    for m in P.ROLE_LABEL.finditer(text):
-        open_at = m.start() - 1
-        while open_at >= 0 and text[open_at] == " ":
-            open_at -= 1
-        if open_at < 0 or text[open_at] not in P.MARKER_OPEN:
+    pieces: list[tuple[str, int, str | None]] = []
+    for part, (start, _) in split_units(text, offset, with_spans=True):
+        part, start = _strip_edges(part, start)
+        if part:
+            pieces.extend(_split_joined(part, start))
+    return _share_suffixes(_close_open_lists(pieces))
+
+
+def _strip_edges(part: str, start: int) -> tuple[str, int]:
+    """Without trailing punctuation and the role phrase (按职责分工负责), nor a leading 由."""
+    trimmed = part.rstrip("。.；;，,、 \n")
+    trimmed = P.UNIT_TRAILING_PHRASES.sub("", trimmed) if len(trimmed) > 3 else trimmed
+    if trimmed.startswith("由") and len(trimmed) > 3:
+        return trimmed[1:], start + 1
+    return trimmed, start
+
+
+def _split_joined(part: str, start: int) -> list[tuple[str, int, str | None]]:
+    """``part`` cut at 和/及/以及/会同/等和 where both sides are bodies (人力资源和社会保障局 stays whole)."""
+    pieces: list[tuple[str, int, str | None]] = []
+    cut, joiner = 0, None
+    for m in P.UNIT_JOINERS.finditer(part):
+        left_end = m.start() + (1 if m.group(0) == "等和" else 0)  # 等 stays with the list it closes
+        if m.start() < cut:
             continue
-        close_at = _matching_close(text, open_at)
-        return open_at, close_at
-    return None
+        left, right = part[cut:left_end], part[m.end():]
+        if _closes_bodies(left) and _starts_with_body(right):
+            pieces.append((left, start + cut, joiner))
+            cut, joiner = m.end(), m.group(0).removeprefix("等")
+    pieces.append((part[cut:], start + cut, joiner))
+    return pieces
 
 
-def marker_mentions(body: str, offset: int) -> list[UnitMention]:
-    """The units of a measure's trailing marker, labelled （牵头单位：…） or verb-form
-    （…牵头，…配合）, each with its role and span in document offsets.
+def _closes_bodies(text: str) -> bool:
+    """A body, or a list closed by 等部门 / 等单位 (生态环境等部门和各省级人民政府)."""
+    end = P.OPEN_LIST_END.search(text)
+    return _is_body(_without_open_end(text)) or bool(end and end.group("suffix") and end.start() >= 2)
+
+
+def _starts_with_body(text: str) -> bool:
+    if _is_body(_without_open_end(text)):
+        return True
+    return any(_is_body(text[:m.start()]) for m in P.UNIT_JOINERS.finditer(text))
+
+
+def _without_open_end(text: str) -> str:
+    m = P.OPEN_LIST_END.search(text)
+    return text[:m.start()] if m and m.start() >= 2 else text
+
+
+def _close_open_lists(pieces: list[tuple[str, int, str | None]]) -> list[ListedUnit]:
+    """A piece ending in 等 (等部门, 等有关单位) closes an open list: the 等 is dropped and every body
+    since the last open list is marked; a bare function before 等部门 takes the suffix."""
+    units: list[ListedUnit] = []
+    group_start = 0
+    for text, start, joiner in pieces:
+        m = P.OPEN_LIST_END.search(text)
+        if not m or m.start() < 2:
+            units.append(ListedUnit(text, (start, start + len(text)), False, joiner))
+            continue
+        stem, suffix = text[:m.start()], m.group("suffix")
+        shared = suffix if suffix in ("部门", "单位", "机构", "主管部门") and not _is_body(stem) else ""
+        units.append(ListedUnit(stem + shared, (start, start + len(stem)), True, joiner))
+        for i in range(group_start, len(units) - 1):
+            bare = shared and not _is_body(units[i].unit)
+            units[i] = replace(units[i], unit=units[i].unit + (shared if bare else ""), open_list=True)
+        group_start = len(units)
+    return units
+
+
+def _share_suffixes(units: list[ListedUnit]) -> list[ListedUnit]:
+    """农业农村、住房城乡建设部门 → 农业农村部门: a bare function name takes the generic suffix (部门,
+    单位, 机构) of the next body that carries one; 通信管理部门、单位 is one body."""
+    # a bare suffix after a body (通信管理部门、单位) names that body's kind again, no other body
+    out = [u for i, u in enumerate(units)
+           if not (i and P.SHARED_SUFFIX.fullmatch(u.unit) and P.SHARED_SUFFIX.search(units[i - 1].unit))]
+    suffix = None
+    for i in range(len(out) - 1, -1, -1):
+        carried = P.SHARED_SUFFIX.search(out[i].unit)
+        if carried and carried.start() >= 2:
+            suffix = carried.group("suffix")
+        elif _is_body(out[i].unit):
+            suffix = None
+        elif suffix:
+            out[i] = replace(out[i], unit=out[i].unit + suffix)
+    return out
+
+
+def _is_body(name: str) -> bool:
+    """The name ends as a body's does (局, 委, 部门, 人民政府 …) or is a placeholder (各有关部门, 各地)."""
+    return len(name) >= 2 and bool(P.BODY_END.search(name) or P.PLACEHOLDER_BODY.match(name))
+
+
+@cache
+def _function_aliases() -> tuple[str, ...]:
+    return tuple(a for names in load_json("units.json")["functions"].values() for a in names if len(a) >= 2)
+
+
+def looks_like_unit(name: str) -> bool:
+    """A body's name, a placeholder, or a bare function a notice uses as a unit (医保, 民政).
+
+    >>> looks_like_unit("国家卫生健康委"), looks_like_unit("各县（市、区）人民政府"), looks_like_unit("群众自愿")
+    (True, True, False)
+    """
+    return _is_body(name) or (len(name) <= 8 and any(a in name for a in _function_aliases()))
+
+
+# ---------------------------------------------------------------- markers
+
+@dataclass
+class Marker:
+    """One marker of an item: its span in document offsets and the units it names."""
+
+    span: Span
+    mentions: list[UnitMention]
+
+
+def lead_convention(text: str) -> list[tuple[int, bool, bool]]:
+    """Where a notice says that the first unit listed leads: (offset, carried by 下同, inside a bracket).
+
+    >>> lead_convention("（甲部、乙委负责。列第一位者为牵头单位，下同）")
+    [(9, True, True)]
+    """
+    found = []
+    for m in P.LEAD_FIRST.finditer(text):
+        after = text[m.end():m.end() + 12]
+        carried = bool(P.CARRIED_ON.search(after.split("）")[0].split(")")[0]))
+        before = text[max(0, m.start() - 300):m.start()]
+        last_open = max(before.rfind(ch) for ch in "（(【[")
+        last_close = max(before.rfind(ch) for ch in "）)】]")
+        found.append((m.start(), carried, last_open > last_close))
+    return found
+
+
+def _lead_first_applies(span: Span, convention: list[tuple[int, bool, bool]]) -> bool:
+    return any(span[0] <= at < span[1] or (carried and at < span[0]) or not in_bracket
+               for at, carried, in_bracket in convention)
+
+
+def find_markers(body: str, offset: int, convention: list[tuple[int, bool, bool]] | None = None) -> list[Marker]:
+    """Every marker of an item, in order: brackets naming units and 责任单位：… lines.
+
+    >>> [[(u.unit, u.role) for u in m.mentions] for m in find_markers("甲。（乙局负责）丙。（丁局牵头，戊委配合）", 0)]
+    [[('乙局', 'responsible')], [('丁局', 'lead'), ('戊委', 'support')]]
+    """
+    if convention is None:  # not given the notice's: the one the item itself states
+        convention = [(at + offset, carried, inside) for at, carried, inside in lead_convention(body)]
+    markers = []
+    i = 0
+    while i < len(body):
+        ch = body[i]
+        if ch in P.MARKER_OPEN:
+            close_at = _matching_close(body, i)
+            inner_end = close_at - 1 if body[close_at - 1:close_at] in ("）", ")", "】", "]", "］") else close_at
+            label = P.BRACKETED_LABEL.fullmatch(body[i + 1:inner_end].strip())
+            if label:  # 【牵头单位】甲局【配合单位】乙局: the units follow the bracket
+                end = _label_units_end(body, close_at)
+                mentions = _segment_mentions(body[close_at:end], offset + close_at, role_of(label.group("kw")))
+                if mentions:
+                    markers.append(Marker((offset + i, offset + end), mentions))
+                i = max(end, close_at)
+                continue
+            mentions = _bracket_mentions(body[i + 1:inner_end], offset + i + 1)
+            if mentions:
+                markers.append(Marker((offset + i, offset + close_at), mentions))
+            i = close_at
+            continue
+        line = _label_line(body, i)
+        if line:
+            mentions = _labelled(body[i:line], offset + i)
+            if mentions:
+                markers.append(Marker((offset + i, offset + line), mentions))
+                i = line
+                continue
+        i += 1
+    for marker in markers:
+        if _lead_first_applies(marker.span, convention):
+            _first_leads(marker.mentions)
+    return markers
+
+
+def _label_units_end(body: str, start: int) -> int:
+    """Where the units after a bracketed label end: the next bracket, line or sentence end."""
+    ends = [at for at in (body.find(ch, start) for ch in "【[［\n。") if at >= 0]
+    return min(ends) if ends else len(body)
+
+
+def _label_line(body: str, i: int) -> int | None:
+    """The end of an unbracketed 责任单位：… starting at ``i`` (at a line's or a sentence's start)."""
+    if i and body[i - 1] not in "\n。":
+        return None
+    m = P.ROLE_LABEL.match(body, i)
+    if not m:
+        return None
+    ends = [at for at in (body.find("\n", i), body.find("。", i)) if at >= 0]
+    return min(ends) if ends else len(body)
+
+
+def _first_leads(mentions: list[UnitMention]) -> None:
+    """列第一位者为牵头单位: in a marker that names no lead, the first unit leads and the others support."""
+    if not mentions or any(m.role != "responsible" for m in mentions):
+        return
+    for i, mention in enumerate(mentions):
+        mention.role = "lead" if i == 0 else "support"
+
+
+def _bracket_mentions(inner: str, offset: int) -> list[UnitMention]:
+    stripped = inner.lstrip()
+    first = P.PART_LABEL.match(stripped) or P.ROLE_LABEL.match(stripped)
+    if first and P.ROLE_LABEL.search(inner):
+        return _labelled(inner, offset)
+    return _verb_clauses(inner, offset) or []
+
+
+def _labels(inner: str) -> list[tuple[int, int, str]]:
+    """(start, end, label) of every label part, unit labels found even without a separator before them."""
+    found: dict[int, tuple[int, int, str]] = {}
+    for m in P.ROLE_LABEL.finditer(inner):
+        found[m.end()] = (m.start(), m.end(), m.group("kw"))
+    for m in P.PART_LABEL.finditer(inner):
+        found.setdefault(m.end(), (m.start("label"), m.end(), m.group("label")))
+    labels, last_end = [], -1
+    for start, end, label in sorted(found.values()):
+        if start >= last_end:
+            labels.append((start, end, label))
+            last_end = end
+    return labels
+
+
+def _labelled(inner: str, offset: int) -> list[UnitMention]:
+    """Units of the unit-label parts (牵头单位, 配合单位, 责任单位, 负责部门 …); other parts name none."""
+    labels = _labels(inner)
+    mentions = []
+    for i, (_, end, label) in enumerate(labels):
+        role = role_of(label) if any(p.match(label) for _, p in _ROLE_OF) else None
+        seg_end = labels[i + 1][0] if i + 1 < len(labels) else len(inner)
+        if role:
+            mentions.extend(_segment_mentions(inner[end:seg_end], offset + end, role))
+    return mentions
+
+
+def _segment_mentions(segment: str, offset: int, role: str) -> list[UnitMention]:
+    """A labelled part's units: its verb clauses when it has some (甲牵头，乙配合), else its list."""
+    return _verb_clauses(segment, offset) or _role_units(segment, offset, role)
+
+
+def marker_mentions(body: str, offset: int, convention: list[tuple[int, bool, bool]] | None = None
+                    ) -> list[UnitMention]:
+    """The units of every marker of an item, each with its role, span and the clause its marker closes.
 
     >>> [(m.unit, m.role) for m in marker_mentions("开展义诊。（县卫健局牵头，县医保局、县民政局配合）", 0)]
     [('县卫健局', 'lead'), ('县医保局', 'support'), ('县民政局', 'support')]
     """
-    marker = find_marker(body)
-    if marker:
-        return parse_marker(body[marker[0]:marker[1]], offset + marker[0])
-    return verb_marker_mentions(body, offset)
-
-
-def verb_marker_mentions(body: str, offset: int) -> list[UnitMention]:
-    """Units of every bracket in ``body`` whose each clause is units followed by a role verb
-    (（区国土分局牵头，区规划分局配合）, （市医保局负责）); a bracket with any other clause
-    (（不含6亩）, （涉及水土保持项目）) names no unit."""
-    mentions = []
-    for open_at, ch in enumerate(body):
-        if ch not in "（(":
-            continue
-        close_at = _matching_close(body, open_at)
-        if close_at > len(body) or body[close_at - 1] not in "）)":
-            continue
-        found = _verb_clauses(body[open_at + 1:close_at - 1], offset + open_at + 1)
-        mentions.extend(found or [])
+    mentions, clause_start = [], offset
+    for marker in find_markers(body, offset, convention):
+        clause = _clause_span(body, offset, clause_start, marker.span[0])
+        for mention in marker.mentions:
+            mention.clause_span = clause
+        mentions.extend(marker.mentions)
+        clause_start = marker.span[1]
     return mentions
 
 
+def _clause_span(body: str, offset: int, start: int, end: int) -> Span | None:
+    raw = body[start - offset:end - offset]
+    lead = len(raw) - len(raw.lstrip(" \n\t"))
+    trimmed = raw.strip(" \n\t")
+    return (start + lead, start + lead + len(trimmed)) if trimmed else None
+
+
+def verb_marker_mentions(body: str, offset: int) -> list[UnitMention]:
+    """Units of every marker in ``body`` (（区国土分局牵头，区规划分局配合）, （市医保局负责）); a bracket
+    with any other clause (（不含6亩）, （涉及水土保持项目）) names no unit."""
+    return [m for marker in find_markers(body, offset) for m in marker.mentions]
+
+
+def find_marker(text: str) -> tuple[int, int] | None:
+    """The span (within ``text``) of the first marker, if any.
+
+    >>> find_marker("做好救治（含县级）。（牵头科室：市卫健局医政科）")
+    (10, 24)
+    """
+    markers = find_markers(text, 0)
+    return markers[0].span if markers else None
+
+
 def _verb_clauses(inner: str, offset: int) -> list[UnitMention] | None:
-    """Mentions of one bracket's clauses; a clause without a verb takes the next clause's
-    (…区水务局等部门，区国投公司配合: both support); None when the bracket is no marker."""
+    """Mentions of one bracket's clauses, each units followed by a role verb; a clause without a
+    verb takes the next clause's (…区水务局等部门，区国投公司配合: both support); notes (下同,
+    2023年底前完成) and, after a marker clause, other words (费用由县财政承担) are passed over.
+    None when the bracket is no marker (its first clause names no body with a role)."""
     mentions: list[UnitMention] = []
     pending: list[tuple[str, int]] = []  # verbless clauses waiting for a verb
-    for clause, start in split_clauses(inner, offset):
-        m = P.ROLE_VERB_SEGMENT.match(clause)
-        if not m:
-            if not P.UNIT_LIST_CLAUSE.match(clause):
-                return None
-            pending.append((clause, start))
+    for clause, start in split_clauses(inner, offset, "，,；;。"):
+        if P.MARKER_NOTE.match(clause):
             continue
-        role = next(r for r, alt in P.ROLE_VERBS if re.fullmatch(alt, m.group("verb")))
-        for units, at in [*pending, (m.group("units"), start + m.start("units"))]:
-            mentions.extend(_role_units(units, at, role))
+        m = P.ROLE_VERB_SEGMENT.match(clause)
+        found = _clause_units(m, start) if m else None
+        if found is None:
+            if m is None and P.UNIT_LIST_CLAUSE.match(clause):
+                pending.append((clause, start))
+                continue
+            if not mentions:
+                return None
+            pending = []  # words after the marker's clauses
+            continue
+        role = next(r for r, p in _VERB_ROLE_OF if p.match(m.group("verb"))) if m else "responsible"
+        for units, at in pending:
+            listed = _role_units(units, at, role)
+            if all(looks_like_unit(u.unit) for u in listed):
+                mentions.extend(listed)
+        mentions.extend(found)
         pending = []
-    return mentions if mentions and not pending else None
+    return mentions or None
+
+
+def _clause_units(m: re.Match, start: int) -> list[UnitMention] | None:
+    """The units of one 'units + role verb' clause, or None when any is no body."""
+    role = next(r for r, p in _VERB_ROLE_OF if p.match(m.group("verb")))
+    found = _role_units(m.group("units"), start + m.start("units"), role)
+    return found if found and all(looks_like_unit(u.unit) for u in found) else None
 
 
 def article_mentions(body: str, offset: int) -> list[UnitMention]:
@@ -103,27 +392,35 @@ def article_mentions(body: str, offset: int) -> list[UnitMention]:
 
 
 def _role_units(units: str, offset: int, role: str) -> list[UnitMention]:
-    mentions = []
-    for unit, span in split_units(units, offset, with_spans=True):
-        unit, span = _trim_unit(unit, span)
-        if unit:
-            mentions.append(UnitMention(unit, role, "inline_marker", span))
+    """The bodies of a list, all with ``role``; in 甲会同乙负责 the body before 会同 leads, those after
+    support; 县卫健局（牵头） leads whatever the list's role. Deadlines and notes are no bodies."""
+    listed = [u for u in split_unit_list(units, offset) if not P.MARKER_NOTE.match(u.unit)
+              and not re.search(r"\d", u.unit) and len(u.unit) <= 40]
+    joint = role == "responsible" and any(u.joiner == "会同" for u in listed)
+    mentions, after = [], False
+    for u in listed:
+        after = after or u.joiner == "会同"
+        own = ("support" if after else "lead") if joint else role
+        name, span, tag = u.unit, u.span, P.OWN_ROLE_TAG.search(u.unit)
+        if tag and tag.start() >= 2:
+            name, own, span = name[:tag.start()], role_of(tag.group("kw")), (span[0], span[0] + tag.start())
+        mentions.append(UnitMention(name, own, "inline_marker", span, u.open_list))
     return mentions
 
 
-def split_clauses(text: str, offset: int) -> list[tuple[str, int]]:
+def split_clauses(text: str, offset: int, separators: str = "，,；;") -> list[tuple[str, int]]:
     """The ，/；-separated clauses of a marker, each with its start (brackets inside kept whole).
 
     >>> split_clauses("县卫健局牵头，县（市、区）政府配合", 0)
     [('县卫健局牵头', 0), ('县（市、区）政府配合', 7)]
     """
     clauses, depth, start = [], 0, 0
-    for i, ch in enumerate(text + "，"):
+    for i, ch in enumerate(text + separators[0]):
         if ch in "（([【":
             depth += 1
         elif ch in "）)]】":
             depth -= 1
-        elif ch in "，,；;" and depth <= 0:
+        elif ch in separators and depth <= 0:
             raw = text[start:i]
             if raw.strip():
                 clauses.append((raw.strip(), offset + start + len(raw) - len(raw.lstrip())))
@@ -145,24 +442,13 @@ def _matching_close(text: str, open_at: int) -> int:
 
 
 def parse_marker(marker: str, offset: int) -> list[UnitMention]:
-    """Units in one marker, each with its role and span (in document offsets).
+    """Units in one bracketed marker, each with its role and span (in document offsets).
 
     >>> [(m.unit, m.role) for m in parse_marker("（牵头科室：市卫健局公卫科，配合单位：市疾控中心）", 0)]
     [('市卫健局公卫科', 'lead'), ('市疾控中心', 'support')]
     """
-    inner_start, inner_end = 1, len(marker) - (1 if marker[-1] in "）)]】］" else 0)
-    labels = list(P.ROLE_LABEL.finditer(marker, inner_start, inner_end))
-    mentions = []
-    for i, label in enumerate(labels):
-        role = role_of(label.group("kw"))
-        seg_start = label.end()
-        seg_end = labels[i + 1].start() if i + 1 < len(labels) else inner_end
-        segment = marker[seg_start:seg_end]
-        for unit, span in split_units(segment, offset + seg_start, with_spans=True):
-            unit, span = _trim_unit(unit, span)
-            if unit:
-                mentions.append(UnitMention(unit, role, "inline_marker", span))
-    return mentions
+    end = len(marker) - (1 if marker[-1] in "）)]】］" else 0)
+    return _bracket_mentions(marker[1:end], offset + 1)
 
 
 def role_of(keyword: str) -> str:
@@ -172,95 +458,152 @@ def role_of(keyword: str) -> str:
     return "responsible"
 
 
-def _trim_unit(unit: str, span: tuple[int, int]) -> tuple[str, tuple[int, int]]:
-    trimmed = unit.rstrip("。.；;，,、 ")
-    trimmed = P.UNIT_TRAILING_PHRASES.sub("", trimmed) or trimmed
-    return trimmed, (span[0], span[0] + len(trimmed))
-
-
 def split_lead_cell(cell: str, offset: int) -> list[tuple[str, tuple[int, int]]]:
     """Units in a task-table 牵头 cell: 、-separated, 'A及B' split when both are units.
 
     >>> [u for u, _ in split_lead_cell("财务处、疾控处按照职责分工分别负责", 0)]
     ['财务处', '疾控处']
     """
-    units = []
-    for unit, span in split_units(cell, offset, with_spans=True):
-        unit, span = _trim_unit(unit, span)
-        both = P.UNIT_CONJUNCTION.match(unit)
-        if both:
-            a, b = both.group("a"), both.group("b")
-            units.append((a, (span[0], span[0] + len(a))))
-            units.append((b, (span[1] - len(b), span[1])))
-        elif unit:
-            units.append((unit, span))
-    return units
+    return [(u.unit, u.span) for u in split_unit_list(cell, offset) if u.unit]
+
+
+# ---------------------------------------------------------------- duty paragraphs
+
+_LEADING_WORDS = re.compile(r"^(?:同时|此外|另外|其中|并|由)")
+_DROP_VERB = ("负责", "牵头负责", "分别负责", "共同负责", "要", "应", "应当")
 
 
 def extract_duties(body: str, offset: int, path: str | None = None) -> list[Duty]:
-    """Clauses of the form 'X负责Y' in a 部门协作 paragraph.
+    """Every clause 甲负责……, 乙要……, 丙：负责…… of a division-of-duties paragraph, one entry each.
 
-    >>> [(d.unit, d.duty) for d in extract_duties("财政局负责做好资金保障；民政局负责低保认定。", 0)]
-    [('财政局', '做好资金保障'), ('民政局', '低保认定')]
+    >>> [(d.unit, d.duty) for d in extract_duties("财政局负责做好资金保障；民政局要做好低保认定。", 0)]
+    [('财政局', '做好资金保障'), ('民政局', '做好低保认定')]
     """
     duties = []
-    for m in re.finditer(r"[^。；;\n]+", body):
-        clause = m.group(0)
-        lead_ws = len(clause) - len(clause.lstrip())
-        found = P.DUTY_CLAUSE.match(clause.strip())
-        if not found or not _looks_like_unit(found.group("unit")):
-            continue
-        start = offset + m.start() + lead_ws
-        duty_text = found.group("duty").rstrip("，, ")
-        duties.append(Duty(found.group("unit"), duty_text,
-                           (start, start + len(found.group(0).rstrip("，, "))), path))
+    for sentence in re.finditer(r"[^。；;\n]+", body):
+        for text, start in _duty_clauses(sentence.group(0), offset + sentence.start()):
+            head = duty_head(text)
+            lead = _LEADING_WORDS.match(text)
+            if lead:  # the clause starts at its units (同时民政部门负责…… → 民政部门负责……)
+                text, start = text[lead.end():], start + lead.end()
+            if head:
+                unit, duty = head
+                units = [u.unit for u in split_unit_list(unit)]
+                duties.append(Duty(unit, duty, (start, start + len(text)), path, units))
     return duties
 
 
-def _looks_like_unit(text: str) -> bool:
-    return bool(re.search(r"(?:局|委|厅|部门|办公室|单位|中心|院|所|办)$", text))
+def _duty_clauses(sentence: str, offset: int) -> list[tuple[str, int]]:
+    """A sentence's clauses: a new one at each ， that a unit and a duty verb follow."""
+    clauses: list[list] = []
+    for part, start in split_clauses(sentence, offset, "，,"):
+        if duty_head(part):
+            clauses.append([part, start])
+        elif clauses:
+            clauses[-1][0] = sentence[clauses[-1][1] - offset:start - offset + len(part)]
+    return [(text.rstrip("，, "), start) for text, start in clauses]
 
 
-# words every duty says; they tell no measure apart
-_DUTY_GENERIC = {"统筹", "推进", "落实", "做好", "工作", "政策", "相关", "按照", "职责", "分工", "督促", "支持", "加强",
-                 "协调", "符合", "条件", "及时", "各项", "通过", "现行", "渠道", "保障", "有效", "衔接", "巩固", "拓展",
-                 "健康", "成果", "乡村", "振兴", "脱贫", "地区", "医疗卫生", "等", "医疗", "建设", "能力", "人口",
-                 "对象", "人员", "农村", "信息", "共享", "认定", "参加", "医生", "争取", "中央", "省级", "防止",
-                 "数据", "对接", "临时", "责任", "资金", "运动", "符合条件", "预算内", "投资"}
+def duty_head(clause: str) -> tuple[str, str] | None:
+    """(units as printed, duty) when ``clause`` starts with units and a duty verb, else None.
+
+    >>> duty_head("通信管理部门、单位负责协调推进远程医疗网络能力建设")
+    ('通信管理部门、单位', '协调推进远程医疗网络能力建设')
+    """
+    text = _LEADING_WORDS.sub("", clause.strip())
+    label = re.match(r"^(?P<unit>[^，,。：:]{2,40})[：:]\s*(?P<duty>.+)$", text)
+    if label and is_unit_list(label.group("unit")):
+        duty = label.group("duty")
+        return label.group("unit"), duty.removeprefix("负责") or duty
+    for m in P.DUTY_VERBS.finditer(text):
+        if m.start() > 60:
+            break
+        unit = text[:m.start()]
+        if m.start() >= 2 and is_unit_list(unit):
+            duty = text[m.end():] if m.group(0) in _DROP_VERB else text[m.start():]
+            return (unit, duty.lstrip("，, ")) if duty.strip("，, ") else None
+    return None
+
+
+def is_unit_list(text: str) -> bool:
+    """Every part of ``text`` names a body (卫生健康部门; 农业农村、生态环境等部门).
+
+    >>> is_unit_list("农业农村、生态环境等部门"), is_unit_list("落实部门职责")
+    (True, False)
+    """
+    if "的" in text or len(text) > 60:
+        return False
+    listed = split_unit_list(text)
+    return bool(listed) and all(_is_body(u.unit) for u in listed)
+
+
+@cache
+def _generic_terms() -> frozenset[str]:
+    return frozenset(load_json("duty_terms.json")["generic"])
 
 
 def duty_terms(duty: str) -> set[str]:
-    """The words of a duty that can name a measure's topic (jieba words of two or more characters)."""
+    """The terms of a duty that can name a measure's topic: runs of jieba words holding a word
+    that is not generic (远程+医疗 → 远程医疗; data/duty_terms.json lists the generic ones), or
+    phrases of eight characters or more.
+
+    >>> terms = duty_terms("协调推进远程医疗网络")
+    >>> "远程医疗" in terms, "推进" in terms, "协调推进" in terms
+    (True, False, False)
+    """
     import jieba
 
     jieba.setLogLevel(60)
-    return {w for w in jieba.lcut(duty) if len(w) >= 2 and w not in _DUTY_GENERIC}
+    generic = _generic_terms()
+    terms = set()
+    for run in re.split(r"[，,、；;。：:（）()“”\s]+", duty):
+        words = jieba.lcut(run)
+        for i in range(len(words)):
+            for j in range(i + 1, len(words) + 1):
+                term = "".join(words[i:j])
+                if len(term) < 2 or term in generic:
+                    continue
+                contentful = any(len(w) >= 2 and w not in generic for w in words[i:j])
+                long_phrase = len(term) >= 8 and j - i >= 3
+                if (contentful and words[i] not in generic) or long_phrase:  # not 推进远程医疗: 远程医疗
+                    terms.add(term)
+    return terms
+
+
+def shared_terms(terms: set[str], text: str) -> list[str]:
+    """The longest of ``terms`` found in ``text`` (a term inside a longer shared one is left out)."""
+    found = [t for t in terms if t in text]
+    return sorted((t for t in found if not any(t != o and t in o for o in found)), key=lambda t: (-len(t), t))
 
 
 def assign_duties(measures: list[Measure], duties: list[Duty]) -> None:
-    """Where a notice has no inline markers, its duty paragraph (民政部门负责…低保…) assigns each
-    unit to the measures its duty speaks of: two of the duty's words in the measure, or one
-    word of four characters or more (爱国卫生, 远程医疗). Marked source "duty_paragraph".
+    """Where a notice has no inline markers, a duty clause's units are attached to the measures
+    it speaks of — an inference: the clause and the measure share a specific term (four
+    characters or more: 远程医疗, 爱国卫生运动; or two terms), found in few of the notice's
+    measures. Marked source "duty_paragraph" with the shared terms, and kept out of the
+    measure's printed lead / support / responsible lists.
 
     >>> m = Measure("二/（一）", "构建低收入人口帮扶机制", "对特困人员、低保对象开展帮扶。", (0, 20))
     >>> assign_duties([m], [Duty("民政部门", "低保对象、特困人员认定", (30, 45), "三/（二）")])
-    >>> [(u.unit, u.source) for u in m.unit_mentions]
-    [('民政部门', 'duty_paragraph')]
+    >>> [(u.unit, u.source, u.shared_terms) for u in m.unit_mentions]
+    [('民政部门', 'duty_paragraph', ['低保对象', '特困人员'])]
     """
     if not duties or any(m.unit_mentions for m in measures):
         return
     duty_paths = {d.path for d in duties}
+    targets = [m for m in measures if m.path not in duty_paths]  # not the duty paragraph itself
+    texts = [m.title + m.text for m in targets]
+    most = max(2, len(targets) // 4)  # a term in more measures than this tells none apart
     for duty in duties:
-        terms = duty_terms(duty.duty)
-        for measure in measures:
-            if measure.path in duty_paths:
-                continue  # the duty paragraph itself
-            text = measure.title + measure.text
-            found = [t for t in terms if t in text]
-            if len(found) >= 2 or any(len(t) >= 4 for t in found):
-                measure.unit_mentions.append(UnitMention(duty.unit, "responsible", "duty_paragraph", duty.span))
-                if duty.unit not in measure.responsible_units:
-                    measure.responsible_units.append(duty.unit)
+        terms = {t for t in duty_terms(duty.duty) if sum(t in text for text in texts) <= most}
+        listed = split_unit_list(duty.unit)
+        units = [(u.unit, u.open_list) for u in listed] if listed else [(name, False) for name in duty.units]
+        for measure, text in zip(targets, texts):
+            shared = shared_terms(terms, text)
+            if len(shared) >= 2 or any(len(t) >= 4 for t in shared):
+                for unit, open_list in units:
+                    measure.unit_mentions.append(UnitMention(unit, "responsible", "duty_paragraph", duty.span,
+                                                             open_list, duty.span, shared))
 
 
 def assign_sole_issuer(measures: list[Measure], issuers: list[str], text: str) -> None:
@@ -280,4 +623,3 @@ def assign_sole_issuer(measures: list[Measure], issuers: list[str], text: str) -
     span = (at, at + len(issuers[0])) if at >= 0 else (0, 0)
     for measure in measures:
         measure.unit_mentions.append(UnitMention(issuers[0], "responsible", "sole_issuer", span))
-

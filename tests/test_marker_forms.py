@@ -1,0 +1,417 @@
+"""Marker forms, list splitting, the lead convention and duty clauses: rows of (sentence → units).
+
+Every sentence here is written for these tests in the shapes real notices use (national and State
+Council, provincial, prefecture, county wording); none is quoted from a real notice.
+"""
+
+import pytest
+
+from policydiff.extract.measures import extract_measures
+from policydiff.extract.units import (
+    assign_duties,
+    extract_duties,
+    marker_mentions,
+    split_unit_list,
+)
+from policydiff.models import Duty, Measure
+from policydiff.outline import build_outline
+
+L, S, R = "lead", "support", "responsible"
+
+FORMS = [
+    # ---- national / State Council wording
+    # 按职责分工负责 after a list of ministries
+    ("加快推进远程医疗覆盖。（国家卫生健康委、国家发展改革委、财政部按职责分工负责）",
+     [("国家卫生健康委", R, False), ("国家发展改革委", R, False), ("财政部", R, False)]),
+    # trailing 等 dropped from the last name, the list flagged open
+    ("完善医疗救助。（国家医保局、民政部、财政部等负责）",
+     [("国家医保局", R, True), ("民政部", R, True), ("财政部", R, True)]),
+    # 等和 joins an open list of ministries to the provinces
+    ("落实兜底保障。（甲部、乙委等和各省级人民政府负责）",
+     [("甲部", R, True), ("乙委", R, True), ("各省级人民政府", R, False)]),
+    # ， between the ministries and the provinces
+    ("做好监测帮扶。（甲部、乙委，各省级人民政府按职责分工负责）",
+     [("甲部", R, False), ("乙委", R, False), ("各省级人民政府", R, False)]),
+    # 牵头 … 参与
+    ("推进中医药服务。（国家卫生健康委牵头，国家中医药局、国家疾控局参与）",
+     [("国家卫生健康委", L, False), ("国家中医药局", S, False), ("国家疾控局", S, False)]),
+    # 会同: the body before it leads, the one after supports
+    ("建立台账。（国家卫生健康委会同国家医保局负责）",
+     [("国家卫生健康委", L, False), ("国家医保局", S, False)]),
+    # 由 … 负责
+    ("开展评估。（由国家乡村振兴局负责）", [("国家乡村振兴局", R, False)]),
+    # 以及 between ministries and provinces
+    ("加强人才培养。（教育部、人力资源社会保障部以及各省级人民政府按职责分工负责）",
+     [("教育部", R, False), ("人力资源社会保障部", R, False), ("各省级人民政府", R, False)]),
+    # 和 between two ministries
+    ("改善人居环境。（农业农村部、生态环境部和住房城乡建设部负责）",
+     [("农业农村部", R, False), ("生态环境部", R, False), ("住房城乡建设部", R, False)]),
+    # 和 inside a ministry's own name is no joiner
+    ("推进信息化。（国家发展改革委、工业和信息化部、文化和旅游部负责）",
+     [("国家发展改革委", R, False), ("工业和信息化部", R, False), ("文化和旅游部", R, False)]),
+    # shared suffix after 等: each function takes 部门, each span its own characters
+    ("开展爱国卫生运动。（农业农村、住房城乡建设、生态环境等部门负责）",
+     [("农业农村部门", R, True), ("住房城乡建设部门", R, True), ("生态环境部门", R, True)]),
+    # 等有关部门
+    ("强化政策衔接。（国家卫生健康委、国家医保局等有关部门按职责分工负责）",
+     [("国家卫生健康委", R, True), ("国家医保局", R, True)]),
+    # 等单位
+    ("做好数据共享。（民政部、国家乡村振兴局等单位负责）",
+     [("民政部", R, True), ("国家乡村振兴局", R, True)]),
+    # 分工负责 after 由 and an open list
+    ("完善药品供应。（由国家医保局、国家卫生健康委等分工负责）",
+     [("国家医保局", R, True), ("国家卫生健康委", R, True)]),
+    # labelled 负责部门 with another labelled part that names no unit
+    ("试点推广。（负责部门：国家卫生健康委、国家医保局、国家中医药局；适用范围：全部试点地区）",
+     [("国家卫生健康委", R, False), ("国家医保局", R, False), ("国家中医药局", R, False)]),
+    # the unit label second, after a scope label
+    ("扩大覆盖面。（适用范围：脱贫县；责任单位：国家卫生健康委）", [("国家卫生健康委", R, False)]),
+    # a deadline label after the units
+    ("完成改造。（责任单位：甲部、乙委；完成时限：2025年底前）", [("甲部", R, False), ("乙委", R, False)]),
+    # a bracket with only a scope label names nobody
+    ("开展试点。（适用范围：全部试点地区）", []),
+    # a deadline bracket names nobody
+    ("建成平台（完成时限：2023年底前）。", []),
+    # scope brackets name nobody
+    ("支持县级医院（含中医医院）建设，不占用耕地（不含6亩）。", []),
+    # a role verb after words that are no body
+    ("开展义诊活动（群众自愿参与）。", []),
+    # 负责指导 / 负责组织实施: ministries guide, provinces carry out
+    ("推广试点经验。（国家卫生健康委、国家医保局等部门负责指导，各省级人民政府负责组织实施）",
+     [("国家卫生健康委", R, True), ("国家医保局", R, True), ("各省级人民政府", R, False)]),
+    # 抓好落实 after the provinces
+    ("落实倾斜支持。（国家卫生健康委、国家中医药局负责，各省级人民政府抓好落实）",
+     [("国家卫生健康委", R, False), ("国家中医药局", R, False), ("各省级人民政府", R, False)]),
+    # 全社会 and 各地结合实际 are no bodies
+    ("营造良好氛围（全社会参与）。各地可先行试点（各地结合实际组织实施）。", []),
+    # words after the marker's clauses are passed over
+    ("建立救治台账。（由县卫健局负责，所需经费由县财政统筹）", [("县卫健局", R, False)]),
+    # a first clause that names no body: no marker, whatever follows
+    ("开展义诊。（费用由县财政承担，县卫健局负责）", []),
+    # a deadline clause inside a verb marker is passed over
+    ("建立制度。（国家卫生健康委负责，2022年底前完成）", [("国家卫生健康委", R, False)]),
+    # ---- provincial wording
+    # square brackets, 各市 and 县（市、区） kept whole as placeholder bodies
+    ("加强能力建设。[责任单位：自治区卫生健康委、医保局，各市、县（市、区）人民政府]",
+     [("自治区卫生健康委", R, False), ("医保局", R, False), ("各市", R, False), ("县（市、区）人民政府", R, False)]),
+    # 牵头单位 / 配合单位 separated by ；
+    ("完善大病救治。（牵头单位：省卫生健康委；配合单位：省财政厅、省医保局）",
+     [("省卫生健康委", L, False), ("省财政厅", S, False), ("省医保局", S, False)]),
+    # 协办单位 supports
+    ("做好宣传。（牵头单位：省卫生健康委；协办单位：省民政厅）", [("省卫生健康委", L, False), ("省民政厅", S, False)]),
+    # 牵头 then 按职责分工负责
+    ("落实倾斜政策。（省医保局牵头，省财政厅、省卫生健康委按职责分工负责）",
+     [("省医保局", L, False), ("省财政厅", R, False), ("省卫生健康委", R, False)]),
+    # 分工负责
+    ("推进结算。（省卫生健康委、省医保局分工负责）", [("省卫生健康委", R, False), ("省医保局", R, False)]),
+    # 及 between departments and city governments
+    ("推进一站式结算。（省民政厅、省医保局及各市人民政府负责）",
+     [("省民政厅", R, False), ("省医保局", R, False), ("各市人民政府", R, False)]),
+    # 参与单位 supports
+    ("开展健康促进。（参与单位：省教育厅、省体育局）", [("省教育厅", S, False), ("省体育局", S, False)]),
+    # 【】 with city governments and 省直有关部门
+    ("强化考核。【责任单位：各市人民政府，省直有关部门】", [("各市人民政府", R, False), ("省直有关部门", R, False)]),
+    # ---- prefecture wording
+    # 牵头 / 配合
+    ("开展巡诊。（市卫健委牵头，市医保局、市民政局配合）",
+     [("市卫健委", L, False), ("市医保局", S, False), ("市民政局", S, False)]),
+    # a verbless clause takes the next clause's verb; 等部门 closes an open list
+    ("加强项目储备。（市卫健委牵头，市医保局、市财政局等部门，市人社局配合）",
+     [("市卫健委", L, False), ("市医保局", S, True), ("市财政局", S, True), ("市人社局", S, False)]),
+    # a role phrase after a labelled list is dropped
+    ("落实资助参保。（责任单位：市卫健委、市医保局按职责分工负责）", [("市卫健委", R, False), ("市医保局", R, False)]),
+    # labels separated by spaces only
+    ("加强培训。（牵头单位：市卫健委  配合单位：市财政局）", [("市卫健委", L, False), ("市财政局", S, False)]),
+    # labels with no separator at all
+    ("加强督导。（牵头单位：市卫健委配合单位：市财政局）", [("市卫健委", L, False), ("市财政局", S, False)]),
+    # 与 between two bodies
+    ("落实待遇。（市卫生健康委与市医疗保障局负责）", [("市卫生健康委", R, False), ("市医疗保障局", R, False)]),
+    # 市直各有关单位 and 各县区人民政府 as placeholder bodies
+    ("压实责任。（市直各有关单位、各县区人民政府负责）", [("市直各有关单位", R, False), ("各县区人民政府", R, False)]),
+    # divisions of the health commission
+    ("规范诊疗。（牵头科室：医政科、公卫科；配合单位：市疾控中心）",
+     [("医政科", L, False), ("公卫科", L, False), ("市疾控中心", S, False)]),
+    # labels in brackets of their own, the units after each
+    ("推进家庭医生签约。【牵头单位】市卫健委【配合单位】市医保局、市财政局",
+     [("市卫健委", L, False), ("市医保局", S, False), ("市财政局", S, False)]),
+    # 排在第一位的为牵头单位 stated in the marker
+    ("健全网络。（市卫健委、市医保局负责，排在第一位的为牵头单位）", [("市卫健委", L, False), ("市医保局", S, False)]),
+    # an unbracketed 责任单位 line after the item
+    ("加强人才培训。\n责任单位：市卫健委、市人社局", [("市卫健委", R, False), ("市人社局", R, False)]),
+    # ---- county wording
+    # a county bureau leads, townships support
+    ("做实签约服务。（县卫健局牵头，各镇人民政府、街道办事处配合）",
+     [("县卫健局", L, False), ("各镇人民政府", S, False), ("街道办事处", S, False)]),
+    # 由 … 负责 then 配合
+    ("建立监测台账。（由县医保局负责，县卫健局配合）", [("县医保局", R, False), ("县卫健局", S, False)]),
+    # 和 between a township hospital and village clinics
+    ("健全网络。（牵头单位：县卫健局；配合单位：各镇卫生院和村卫生室）",
+     [("县卫健局", L, False), ("各镇卫生院", S, False), ("村卫生室", S, False)]),
+    # 和 inside 人力资源和社会保障局 is no joiner
+    ("落实职称政策。（责任单位：县卫生健康局、县人力资源和社会保障局）",
+     [("县卫生健康局", R, False), ("县人力资源和社会保障局", R, False)]),
+    # 住房和城乡建设局 and 自然资源和规划局 stay whole
+    ("改善设施。（县住房和城乡建设局、县自然资源和规划局负责）",
+     [("县住房和城乡建设局", R, False), ("县自然资源和规划局", R, False)]),
+    # （牵头） after one unit of a labelled list
+    ("做好慢病管理。（责任单位：县卫健局（牵头）、县医保局、县民政局）",
+     [("县卫健局", L, False), ("县医保局", R, False), ("县民政局", R, False)]),
+    # a deadline inside a labelled part is no unit
+    ("完成标准化建设。（牵头单位：县卫健局，2023年底前完成）", [("县卫健局", L, False)]),
+    # a placeholder body alone
+    ("落实属地责任。（各乡镇人民政府负责）", [("各乡镇人民政府", R, False)]),
+    # 等单位 in a verbless clause, 各乡镇 after it
+    ("加强队伍建设。（县委组织部、县人社局等单位，各乡镇配合）",
+     [("县委组织部", S, True), ("县人社局", S, True), ("各乡镇", S, False)]),
+    # 等部门和: an open list of functions sharing 部门, then the provinces
+    ("改善人居环境。（农业农村、生态环境等部门和各省级人民政府负责）",
+     [("农业农村部门", R, True), ("生态环境部门", R, True), ("各省级人民政府", R, False)]),
+    # a shared suffix without 等
+    ("做好衔接。（卫生健康、医疗保障部门负责）", [("卫生健康部门", R, False), ("医疗保障部门", R, False)]),
+    # 部门、单位: one body named twice by kind
+    ("推进网络建设。（通信管理部门、单位负责）", [("通信管理部门", R, False)]),
+    # the lead convention stated in the marker itself: first listed leads, the others support
+    ("健全机制。（甲部、乙委、丙局等负责。列第一位者为牵头单位，下同）",
+     [("甲部", L, True), ("乙委", S, True), ("丙局", S, True)]),
+]
+
+
+@pytest.mark.parametrize("body, expected", FORMS, ids=[f"f{i}" for i in range(len(FORMS))])
+def test_marker_forms(body, expected):
+    mentions = marker_mentions(body, 100)
+    assert [(m.unit, m.role, m.open_list) for m in mentions] == expected
+    for m in mentions:
+        own = body[m.span[0] - 100:m.span[1] - 100]
+        assert own and m.unit.startswith(own)  # each span points at the unit's own characters
+        assert m.source == "inline_marker"
+
+
+def test_there_are_forty_rows_or_more():
+    assert len(FORMS) >= 40
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a shared suffix: each part's span is its own characters
+    ("农业农村、生态环境等部门", [("农业农村部门", "农业农村"), ("生态环境部门", "生态环境")]),
+    # 等和 keeps 等 with the list it closes
+    ("甲部、乙委等和各省级人民政府", [("甲部", "甲部"), ("乙委", "乙委"), ("各省级人民政府", "各省级人民政府")]),
+    # 会同 splits; the second body remembers the joiner
+    ("国家卫生健康委会同国家医保局", [("国家卫生健康委", "国家卫生健康委"), ("国家医保局", "国家医保局")]),
+])
+def test_split_unit_list_spans(text, expected):
+    assert [(u.unit, text[u.span[0]:u.span[1]]) for u in split_unit_list(text)] == expected
+
+
+# ---------------------------------------------------------------- the lead convention through a notice
+
+NOTICE = """一、重点任务
+（一）做好大病救治。落实分类救治。（丙局、丁委负责）
+（二）健全监测机制。建立预警台账。（甲部、乙委、丙局等负责。列第一位者为牵头单位，下同）
+（三）加强人才培养。落实职称政策。（丁委、戊部负责）
+（四）推进远程医疗。（责任单位：戊部、甲部）
+"""
+
+
+def _units(text):
+    return {m.path: [(u.unit, u.role) for u in m.unit_mentions] for m in extract_measures(text, build_outline(text))}
+
+
+def test_lead_convention_with_xiatong_carries_to_every_later_marker():
+    units = _units(NOTICE)
+    assert units["一/（一）"] == [("丙局", R), ("丁委", R)]  # before the convention is stated
+    assert units["一/（二）"] == [("甲部", L), ("乙委", S), ("丙局", S)]
+    assert units["一/（三）"] == [("丁委", L), ("戊部", S)]
+    assert units["一/（四）"] == [("戊部", L), ("甲部", S)]  # labelled markers too
+
+
+def test_lead_convention_without_xiatong_holds_for_its_own_marker_only():
+    units = _units(NOTICE.replace("，下同", ""))
+    assert units["一/（二）"] == [("甲部", L), ("乙委", S), ("丙局", S)]
+    assert units["一/（三）"] == [("丁委", R), ("戊部", R)]
+
+
+def test_lead_convention_stated_as_a_note_holds_for_the_whole_notice():
+    text = "各项任务中列第一位者为牵头单位。\n" + NOTICE.replace("。列第一位者为牵头单位，下同", "")
+    units = _units(text)
+    assert units["一/（一）"] == [("丙局", L), ("丁委", S)]
+    assert units["一/（三）"] == [("丁委", L), ("戊部", S)]
+
+
+def test_a_marker_that_names_its_lead_is_not_reread():
+    text = NOTICE.replace("（丁委、戊部负责）", "（戊部牵头，丁委配合）")
+    assert _units(text)["一/（三）"] == [("戊部", L), ("丁委", S)]
+
+
+# ---------------------------------------------------------------- several markers in one item
+
+def test_several_markers_keep_their_clauses_and_the_item_holds_the_union():
+    text = ("一、重点任务\n（一）强化医疗保障。落实资助参保政策。完善大病保险。（甲部、乙委负责）"
+            "推进一站式结算。做好费用监测。（丙局负责）\n")
+    measure = extract_measures(text, build_outline(text))[0]
+    clauses = {u.unit: text[u.clause_span[0]:u.clause_span[1]] for u in measure.unit_mentions}
+    assert clauses == {"甲部": "强化医疗保障。落实资助参保政策。完善大病保险。",
+                       "乙委": "强化医疗保障。落实资助参保政策。完善大病保险。",
+                       "丙局": "推进一站式结算。做好费用监测。"}
+    assert measure.responsible_units == ["甲部", "乙委", "丙局"]
+
+
+def test_a_unit_named_by_two_markers_is_listed_once():
+    text = "一、重点任务\n（一）强化保障。落实政策。（甲部负责）完善制度。（甲部、乙委负责）\n"
+    measure = extract_measures(text, build_outline(text))[0]
+    assert measure.responsible_units == ["甲部", "乙委"]
+    assert [u.unit for u in measure.unit_mentions] == ["甲部", "甲部", "乙委"]  # each with its own clause
+
+
+def test_a_marker_in_an_items_lead_in_covers_its_sub_items_that_name_none():
+    text = ("一、重点任务\n（一）做好大病救治（牵头单位：市卫健委；配合单位：市医保局）\n"
+            "1.落实分类救治。\n2.推进一站式结算。（市医保局负责）\n")
+    measures = {m.path: m for m in extract_measures(text, build_outline(text))}
+    assert [(u.unit, u.role) for u in measures["一/（一）/1"].unit_mentions] == [("市卫健委", L), ("市医保局", S)]
+    assert [(u.unit, u.role) for u in measures["一/（一）/2"].unit_mentions] == [("市医保局", R)]  # its own
+
+
+# ---------------------------------------------------------------- duty clauses
+
+DUTIES = [
+    # 负责 after a department
+    ("卫生健康部门负责统筹推进各项工作。", [("卫生健康部门", "统筹推进各项工作")]),
+    # 要 after a department
+    ("医疗保障部门要落实好参保资助政策。", [("医疗保障部门", "落实好参保资助政策")]),
+    # two clauses in one sentence, cut at the comma before the second department
+    ("财政部门负责资金保障，民政部门负责低保对象认定。", [("财政部门", "资金保障"), ("民政部门", "低保对象认定")]),
+    # a continuation after a comma stays with its clause
+    ("乡村振兴部门负责监测对象认定，及时做好数据共享；人社部门负责职称评定。",
+     [("乡村振兴部门", "监测对象认定，及时做好数据共享"), ("人社部门", "职称评定")]),
+    # a shared suffix: one entry, its units one each
+    ("农业农村、生态环境等部门负责人居环境整治。", [("农业农村、生态环境等部门", "人居环境整治")]),
+    # 会同 inside the units of a clause
+    ("国家发展改革委会同财政部负责项目审核。", [("国家发展改革委会同财政部", "项目审核")]),
+    # a labelled clause
+    ("教育部门：负责医学人才定向培养。", [("教育部门", "医学人才定向培养")]),
+    # a leading 同时 is no part of the units, nor of the clause's span
+    ("同时民政部门负责救助对象认定。", [("民政部门", "救助对象认定")]),
+    # a sentence that names no body is no clause
+    ("落实部门职责，强化政策协同。", []),
+    # 应急管理部门: 应 inside a name is no verb
+    ("应急管理部门负责灾后卫生防疫协调。", [("应急管理部门", "灾后卫生防疫协调")]),
+]
+
+
+@pytest.mark.parametrize("body, expected", DUTIES, ids=[f"d{i}" for i in range(len(DUTIES))])
+def test_duty_clauses(body, expected):
+    duties = extract_duties(body, 10, "三/（二）")
+    assert [(d.unit, d.duty) for d in duties] == expected
+    assert all(body[d.span[0] - 10:d.span[1] - 10].startswith(d.unit) for d in duties)
+
+
+def test_duty_units_are_split():
+    duties = extract_duties("农业农村、住房城乡建设、生态环境等部门负责爱国卫生相关工作。", 0)
+    assert duties[0].units == ["农业农村部门", "住房城乡建设部门", "生态环境部门"]
+
+
+# ---------------------------------------------------------------- duty inference on specific shared terms
+
+def _measure(path, title, text):
+    return Measure(path, title, text, (0, len(text)))
+
+
+def test_a_duty_unit_is_attached_only_on_a_specific_shared_term():
+    remote = _measure("二/1", "推动互联网医疗发展", "加快推进远程医疗向乡镇卫生院延伸。")
+    hygiene = _measure("二/2", "深入开展爱国卫生运动", "加大环境卫生基础设施建设力度。")
+    generic = _measure("二/3", "加强服务管理", "推进健康服务工作，加强管理。")
+    duties = [Duty("通信管理部门", "协调推进远程医疗网络能力建设", (500, 520), "三/（二）", ["通信管理部门"]),
+              Duty("发展改革部门", "支持医疗卫生相关基础设施建设", (521, 540), "三/（二）", ["发展改革部门"]),
+              Duty("卫生健康部门", "统筹推进健康服务管理工作", (541, 560), "三/（二）", ["卫生健康部门"])]
+    assign_duties([remote, hygiene, generic], duties)
+    assert [(u.unit, u.shared_terms) for u in remote.unit_mentions] == [("通信管理部门", ["远程医疗"])]
+    assert hygiene.unit_mentions == []  # 基础设施建设 is generic (data/duty_terms.json)
+    assert generic.unit_mentions == []  # 推进, 健康, 服务, 管理, 工作: generic words only
+    assert all(u.source == "duty_paragraph" and u.role == R for u in remote.unit_mentions)
+    assert remote.responsible_units == []  # inferred, never among the printed units
+
+
+def test_a_shared_suffix_duty_attaches_each_unit():
+    measure = _measure("二/5", "深入开展爱国卫生运动", "发挥爱国卫生运动的统筹协调作用。")
+    duty = Duty("农业农村、生态环境等部门", "做好爱国卫生运动相关工作", (300, 330), "三/（二）")
+    assign_duties([measure], [duty])
+    assert [(u.unit, u.open_list) for u in measure.unit_mentions] == [("农业农村部门", True), ("生态环境部门", True)]
+    assert measure.unit_mentions[0].shared_terms == ["爱国卫生运动"]
+
+
+def test_a_term_in_most_measures_tells_none_apart():
+    measures = [_measure(f"二/{i}", f"任务{i}", "做好家庭医生签约服务。") for i in range(1, 9)]
+    assign_duties(measures, [Duty("卫生健康部门", "推进家庭医生签约", (900, 910), "三/（二）")])
+    assert not any(m.unit_mentions for m in measures)
+
+
+def _record(text):
+    from policydiff.models import NormalisedText
+    from policydiff.parse import parse_text
+
+    return parse_text(NormalisedText(text, list(range(len(text) + 1)), []))
+
+
+DUTY_NOTICE = """一、重点任务
+（一）推进远程医疗。推动远程医疗覆盖乡镇卫生院。
+（二）落实医疗救助。做好低收入人口分类救助。
+（三）加强宣传。做好政策解读工作。
+二、保障措施
+（一）加强组织领导。各地要高度重视，压实工作责任。
+（二）明确部门职责。
+1.卫生健康部门。负责统筹协调，指导基层落实。
+2.民政部门：负责低收入人口认定和分类救助。
+3.通信管理部门要协调推进远程医疗网络建设。
+4.各有关部门要密切配合，形成工作合力。
+"""
+
+
+def test_a_duty_section_with_sub_items_gives_one_entry_each():
+    record = _record(DUTY_NOTICE)
+    assert [(d["unit"], d["duty"], d["path"]) for d in record["division_of_duties"]] == [
+        ("卫生健康部门", "统筹协调，指导基层落实", "二/（二）/1"),  # the body named by the heading alone
+        ("民政部门", "低收入人口认定和分类救助", "二/（二）/2"),  # 部门：负责……
+        ("通信管理部门", "协调推进远程医疗网络建设", "二/（二）/3"),  # 部门要……
+    ]  # 各地要…… under 加强组织领导 and 各有关部门要…… divide nothing
+
+
+def test_duty_units_reach_only_the_measures_they_speak_of():
+    record = _record(DUTY_NOTICE)
+    units = {m["path"]: [(u["unit"], u["source"], u["shared_terms"]) for u in m["unit_mentions"]]
+             for m in record["measures"]}
+    assert units["一/（一）"] == [("通信管理部门", "duty_paragraph", ["远程医疗"])]
+    assert units["一/（二）"] == [("民政部门", "duty_paragraph", ["低收入人口", "分类救助"])]
+    assert units["一/（三）"] == []  # 统筹协调, 指导基层落实: nothing specific
+    assert not any(m["responsible_units"] for m in record["measures"])
+
+
+@pytest.mark.parametrize("raw, context, expected", [
+    # a national notice's provinces: the provincial governments under the nation
+    ("各省级人民政府", ("中华人民共和国", "national"), ("local_government", "provincial")),
+    # 各有关部门 in a prefecture's notice: that prefecture's departments
+    ("各有关部门", ("淮南市", "prefecture"), ("department", "prefecture")),
+    # 市直各有关单位: the notice's own level
+    ("市直各有关单位", ("淮南市", "prefecture"), ("department", "prefecture")),
+    # 国务院有关部门 in a provincial notice: national departments
+    ("国务院有关部门", ("广西壮族自治区", "provincial"), ("department", "national")),
+    # 各县（市、区）人民政府: the county governments one level down
+    ("各县（市、区）人民政府", ("淮南市", "prefecture"), ("local_government", "county")),
+])
+def test_placeholder_bodies_are_units_of_their_level(raw, context, expected):
+    from policydiff.canonical import Context, canonical_unit
+
+    unit = canonical_unit(raw, Context(*context))
+    assert (unit.kind, unit.level) == expected
+    assert unit.reason and unit.reason.startswith("placeholder")
+
+
+def test_huainan_duty_units_reach_the_measures_their_clauses_speak_of(records):
+    from conftest import HUAINAN
+
+    units = {m["path"]: {u["unit"]: u["shared_terms"] for u in m["unit_mentions"]} for m in records[HUAINAN]["measures"]}
+    # the 基础设施建设 clause no longer reaches the 爱国卫生运动 item; the 爱国卫生运动 clause does, three units
+    assert units["二/（三）/16"] == {"农业农村部门": ["爱国卫生运动"], "住房城乡建设部门": ["爱国卫生运动"],
+                                 "生态环境部门": ["爱国卫生运动"]}
+    assert units["二/（二）/12"] == {"通信管理部门": ["远程医疗"]}  # the 远程医疗网络 clause reaches 远程医疗
+    # 卫生健康部门 (统筹推进巩固拓展…有效衔接) reaches the items that repeat that phrase
+    assert units["三/（一）"] == {"卫生健康部门": ["巩固拓展健康脱贫成果同乡村振兴有效衔接"]}
+    assert not any(m["responsible_units"] for m in records[HUAINAN]["measures"])  # none printed
