@@ -6,28 +6,62 @@ import json
 import re
 import sqlite3
 import sys
+from importlib import import_module
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 
 import click
-from rich import box
-from rich.cells import cell_len
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-from rich.table import Table
 
 from . import patterns as P
-from . import store
 from .errors import PolicydiffError
-from .models import Record
-from .paths import inside
+from .paths import DEFAULT_DB, inside
 
-console = Console()
-err_console = Console(stderr=True)
+
+class _Lazy:
+    """``module.attribute`` (called with ``kwargs`` when given), imported on first use. A
+    command's start imports only click: rich (~60 ms) and the database layer (sqlite-utils)
+    load when a command first prints a table or opens the database, not for --help or --version."""
+
+    def __init__(self, module: str, attribute: str | None = None, kwargs: dict | None = None):
+        self._where = (module, attribute, kwargs)
+        self._target: Any = None
+
+    def _load(self) -> Any:
+        if self._target is None:
+            module, attribute, kwargs = self._where
+            target = import_module(module)
+            target = getattr(target, attribute) if attribute else target
+            self._target = target(**kwargs) if kwargs is not None else target
+        return self._target
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(self._load(), name)
+
+    def __call__(self, *args, **kwargs) -> Any:
+        return self._load()(*args, **kwargs)
+
+
+if TYPE_CHECKING:
+    from rich import box
+    from rich.cells import cell_len
+    from rich.console import Console
+    from rich.table import Table
+
+    from . import store
+    from .models import Record
+else:
+    box, cell_len, Table = _Lazy("rich.box"), _Lazy("rich.cells", "cell_len"), _Lazy("rich.table", "Table")
+    store = _Lazy("policydiff.store")
+console = cast("Console", _Lazy("rich.console", "Console", {}))
+err_console = cast("Console", _Lazy("rich.console", "Console", {"stderr": True}))
 
 # Options shared by several commands, defined once (as sqlite-utils does).
 db_option = click.option("--db", "db_path", type=click.Path(dir_okay=False),
-                         default=str(store.DEFAULT_DB), show_default=True,
-                         help="The project database.")
+                         default=str(DEFAULT_DB), show_default=True,
+                         help="The project database; the JSON records are written beside it "
+                              "(extracted/policydiff.db → extracted/<id>.json).")
 frame_option = click.option("--frame", "frame_path", type=click.Path(dir_okay=False), default=None,
                             help="The measure frame (default: the shipped national frame, "
                                  "derived from implementing notices).")
@@ -165,6 +199,8 @@ def ingest(paths, db_path, workers, force, quiet, max_size, follow_links, dask_a
     import logging
     import os
 
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
     from .ingest import collect_files
     from .ingest import ingest as run_ingest
     from .read.limits import ENV
@@ -175,7 +211,7 @@ def ingest(paths, db_path, workers, force, quiet, max_size, follow_links, dask_a
     paths = paths or ("corpus",)
     total = len(collect_files(paths, follow_links)[0])
     with Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
-                  TextColumn("{task.description}"), console=err_console,
+                  TextColumn("{task.description}"), console=err_console._load(),  # type: ignore[attr-defined]
                   disable=quiet or not err_console.is_terminal) as bar:
         task = bar.add_task("", total=total)
         advance = lambda f: bar.update(task, advance=1, description=printable(Path(f).name))  # noqa: E731

@@ -11,6 +11,9 @@ from pathlib import Path
 
 from .errors import PolicydiffError
 
+# the project database; its JSON records are written beside it (extracted/<id>.json)
+DEFAULT_DB = Path("extracted") / "policydiff.db"
+
 
 class UnsafeNameError(PolicydiffError):
     """A stored id or name that would make a path outside its folder."""

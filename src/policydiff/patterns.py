@@ -1,6 +1,37 @@
 """Regular expressions and term lists, kept apart from the code that uses them."""
 
 import re
+from typing import cast
+
+
+class _LazyPattern:
+    """A regular expression compiled on its first use. The command line imports this module
+    for its term lists; compiling all of its patterns up front cost ~0.1 s of every command's
+    start. On first use the compiled pattern's methods become this object's own attributes,
+    so later calls cost what calls on the compiled pattern cost."""
+
+    _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner",
+                "groupindex", "groups", "flags")
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self.pattern = pattern
+        self._flags = flags
+
+    def __getattr__(self, name: str):  # called only for attributes not set yet
+        if name.startswith("__") or name not in self._METHODS:
+            raise AttributeError(name)
+        compiled = re.compile(self.pattern, self._flags)
+        for method in self._METHODS:
+            setattr(self, method, getattr(compiled, method))
+        return getattr(compiled, name)
+
+    def __repr__(self) -> str:
+        return f"_lazy({self.pattern!r})"
+
+
+def _lazy(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, done on the pattern's first use (typed as what it stands for)."""
+    return cast("re.Pattern[str]", _LazyPattern(pattern, flags))
 
 CJK = "\u3400-\u9fff\uf900-\ufaff"
 CN_DIGITS = "零〇一二三四五六七八九十百千万两"
@@ -8,15 +39,15 @@ CN_SMALL = "一二三四五六七八九十"
 FULLWIDTH_PUNCT = "，。、；：？！“”‘’《》〈〉（）〔〕【】［］—…·％"
 
 # ---------------------------------------------------------------- normalising
-MARKDOWN_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]*")
-MARKDOWN_RULE = re.compile(r"^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$")
-MARKDOWN_BOLD = re.compile(r"\*\*")
+MARKDOWN_HEADING = _lazy(r"^[ \t]*#{1,6}[ \t]*")
+MARKDOWN_RULE = _lazy(r"^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$")
+MARKDOWN_BOLD = _lazy(r"\*\*")
 # A space between two CJK characters, a CJK character and a digit, or around
 # full-width punctuation is an artefact of PDF extraction.
 _TIGHT = f"[{CJK}{FULLWIDTH_PUNCT}0-9%]"
-INNER_SPACE = re.compile(rf"(?<={_TIGHT})[ \u3000\u00a0]+(?={_TIGHT})")
-LATIN_SPACE = re.compile(rf"(?<=[{CJK}])[ ]+(?=[A-Za-z])|(?<=[A-Za-z])[ ]+(?=[{CJK}])")
-LABEL_SPACE = re.compile(r"^(\d{1,2}[.．]|[（(][一二三四五六七八九十\d]{1,3}[）)])[ \u3000]+")
+INNER_SPACE = _lazy(rf"(?<={_TIGHT})[ \u3000\u00a0]+(?={_TIGHT})")
+LATIN_SPACE = _lazy(rf"(?<=[{CJK}])[ ]+(?=[A-Za-z])|(?<=[A-Za-z])[ ]+(?=[{CJK}])")
+LABEL_SPACE = _lazy(r"^(\d{1,2}[.．]|[（(][一二三四五六七八九十\d]{1,3}[）)])[ \u3000]+")
 SENTENCE_END = "。！？；：:;"
 
 # ---------------------------------------------------------------- the ladder
@@ -26,35 +57,35 @@ ADMIN_LEVELS = ("national", "provincial", "prefecture", "county", "township")
 # ---------------------------------------------------------------- outline
 OUTLINE_LABELS = [
     # kind, pattern (matched at paragraph start); the label group is "label"
-    ("一、", re.compile(rf"^(?P<label>[{CN_SMALL}]{{1,3}})、")),
-    ("（一）", re.compile(rf"^（(?P<label>[{CN_SMALL}]{{1,3}})）")),
-    ("1.", re.compile(r"^(?P<label>\d{1,2})(?:[.．](?!\d)|、)")),
-    ("（1）", re.compile(r"^（(?P<label>\d{1,2})）")),
-    ("一是", re.compile(rf"^(?P<label>[{CN_SMALL}]{{1,3}}是)")),
+    ("一、", _lazy(rf"^(?P<label>[{CN_SMALL}]{{1,3}})、")),
+    ("（一）", _lazy(rf"^（(?P<label>[{CN_SMALL}]{{1,3}})）")),
+    ("1.", _lazy(r"^(?P<label>\d{1,2})(?:[.．](?!\d)|、)")),
+    ("（1）", _lazy(r"^（(?P<label>\d{1,2})）")),
+    ("一是", _lazy(rf"^(?P<label>[{CN_SMALL}]{{1,3}}是)")),
 ]
-ANY_LABEL = re.compile(
+ANY_LABEL = _lazy(
     rf"^(?:[{CN_SMALL}]{{1,3}}、|[（(][{CN_SMALL}]{{1,3}}[）)]|\d{{1,2}}(?:[.．](?!\d)|、)"
     rf"|[（(]\d{{1,2}}[）)]|[{CN_SMALL}]{{1,3}}是)"
 )
-ANNEX_START = re.compile(r"^附\s*件\s*(?P<no>\d*)\s*$")
-ANNEX_REFERENCE = re.compile(r"^附\s*件\s*\d*\s*[:：]")
+ANNEX_START = _lazy(r"^附\s*件\s*(?P<no>\d*)\s*$")
+ANNEX_REFERENCE = _lazy(r"^附\s*件\s*\d*\s*[:：]")
 
 # ---------------------------------------------------------------- metadata
 # zeros as printed in Chinese-numeral years: 〇, ○ (U+25CB), Latin O, full-width Ｏ
 ZERO_LOOKALIKES = "○OＯ"
-DATE = re.compile(
+DATE = _lazy(
     rf"(?P<year>\d{{4}}|[{CN_DIGITS}{ZERO_LOOKALIKES}]{{4}})\s*年\s*(?P<month>\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*月"
     rf"\s*(?P<day>\d{{1,2}}|[{CN_DIGITS}{ZERO_LOOKALIKES}]{{1,3}})\s*日"
 )
-DATE_LINE = re.compile(rf"^\s*{DATE.pattern}\s*(?P<printed>印发|印)?\s*$")
+DATE_LINE = _lazy(rf"^\s*{DATE.pattern}\s*(?P<printed>印发|印)?\s*$")
 # a signing date that lost its 日 at the end of its line (某县人民政府督查室  2022年8月19)
-DATE_WITHOUT_DAY_MARK = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*$")
-DOC_NUMBER = re.compile(
+DATE_WITHOUT_DAY_MARK = _lazy(r"(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*$")
+DOC_NUMBER = _lazy(
     rf"(?P<code>[{CJK}]{{1,12}}?)\s*[〔\[［（(【]\s*(?P<year>(?:19|20)\d{{2}})\s*[〕\]］）)】]"
     r"\s*(?P<serial>\d{1,4})\s*[号號]"
 )
-DOC_NUMBER_LINE = re.compile(rf"^\s*{DOC_NUMBER.pattern}\s*$")
-_DOC_NUMBER_TAIL = re.compile(r"[〔\[［（(【]\s*(?:19|20)\d{2}\s*[〕\]］）)】]\s*\d{1,4}\s*[号號]")
+DOC_NUMBER_LINE = _lazy(rf"^\s*{DOC_NUMBER.pattern}\s*$")
+_DOC_NUMBER_TAIL = _lazy(r"[〔\[［（(【]\s*(?:19|20)\d{2}\s*[〕\]］）)】]\s*\d{1,4}\s*[号號]")
 
 
 def iter_doc_numbers(text: str, pos: int = 0):
@@ -70,48 +101,48 @@ def iter_doc_numbers(text: str, pos: int = 0):
         if m:
             pos = m.end()
             yield m
-LEADING_VERBS = re.compile(r"^(?:为|认真|严格)*(?:贯彻落实|贯彻|落实|按照|根据|依据|依照|参照|详见|参见|执行|印发|转发|见)")
-FILE_HEADER = re.compile(r"^(?P<issuer>.{0,40}?)\s*文件$")
-ORG_SUFFIX = re.compile(  # 司: a ministry's department (国务院扶贫办综合司, 国家卫生健康委规划司)
+LEADING_VERBS = _lazy(r"^(?:为|认真|严格)*(?:贯彻落实|贯彻|落实|按照|根据|依据|依照|参照|详见|参见|执行|印发|转发|见)")
+FILE_HEADER = _lazy(r"^(?P<issuer>.{0,40}?)\s*文件$")
+ORG_SUFFIX = _lazy(  # 司: a ministry's department (国务院扶贫办综合司, 国家卫生健康委规划司)
     r"(?:委员会|办公室|人民政府|政府|委|局|厅|部|办|院|中心|所|站|处|科|室|会|组|司|党委|市委|委員會|辦公室|政府|廳|辦|會|處)$"
 )
 # a title's last word, perhaps followed by its years: …三年行动计划（2023—2025年）
-TITLE_SUFFIX = re.compile(r"(?:通知|方案|意见|要点|办法|规定|指标|计划|规划|分工)(?:[（(][^（）()]{1,20}[）)])?$")
+TITLE_SUFFIX = _lazy(r"(?:通知|方案|意见|要点|办法|规定|指标|计划|规划|分工)(?:[（(][^（）()]{1,20}[）)])?$")
 # the genres a notice's title ends in, longest first (复函 before 函)
 GENRES = ["通知", "意见", "决定", "批复", "复函", "函", "答复", "通报", "通告", "公告", "规定", "办法", "细则",
           "方案", "规划", "要点", "纪要", "计划", "条例", "规则", "决议", "报告", "请示", "公示", "令",
           "意見", "決定", "批覆", "答覆", "通報", "規定", "辦法", "細則", "規劃", "要點", "紀要", "計劃", "條例"]
-GENRE_AT_END = re.compile("(?P<genre>" + "|".join(GENRES) + r")(?:\s*[（(][^（）()]{1,20}[）)])?$")
-NOTICE_TITLE = re.compile(
+GENRE_AT_END = _lazy("(?P<genre>" + "|".join(GENRES) + r")(?:\s*[（(][^（）()]{1,20}[）)])?$")
+NOTICE_TITLE = _lazy(
     r"(?:(?:关于|關於).*(?:通知|意见|意見|决定|決定|批复|批覆|复函|覆函|函|答复|答覆|通报|通報|通告|公告|规定|規定|办法|辦法|细则|細則"
     r"|方案|规划|規劃|要点|要點|纪要|紀要|计划|計劃|报告|報告|请示|請示|公示)"
     r"|的(?:通知|意见|决定|批复|通报|通告|公告))(?:\s*[（(][^（）()]{1,20}[）)])?$")
 # a title with no 关于: 某某实施方案, 通告 alone (spaced 通 告 is joined by the normaliser), 某某令
-STANDALONE_TITLE = re.compile(
+STANDALONE_TITLE = _lazy(
     r"^(?:[^，。；：:,]{2,80}(?:方案|规划|要点|办法|规定|细则|计划|条例|规则|纪要)|(?:.{0,40})?(?:通告|公告))"
     r"(?:[（(][^（）()]{1,20}[）)])?$")
 # the document an 印发 / 转发 notice encloses: 关于印发《X》的通知, 关于印发X的通知
-ENCLOSED_TITLE = re.compile(
+ENCLOSED_TITLE = _lazy(
     r"(?:印发|转发|印發|轉發)《?(?P<title>[^《》]{4,120}?)》?的?通知(?:（[^（）]+）)?$")
-DECREE_HEADING = re.compile(r"^(?P<issuer>.{0,30}?)令$")
-DECREE_NUMBER = re.compile(r"^[（(]?\s*第\s*(?P<serial>\d{1,4}|[零〇一二三四五六七八九十百]{1,6})\s*[号號]\s*[）)]?$")
+DECREE_HEADING = _lazy(r"^(?P<issuer>.{0,30}?)令$")
+DECREE_NUMBER = _lazy(r"^[（(]?\s*第\s*(?P<serial>\d{1,4}|[零〇一二三四五六七八九十百]{1,6})\s*[号號]\s*[）)]?$")
 # 公告 / 通告 numbering: （2021年第6号）, 2021年第6號, （县疫情防控指挥部第3号）
-NOTICE_NUMBER = re.compile(r"[（(]\s*(?P<number>(?:(?:19|20)\d{2}\s*年\s*)?[^（）()，。]{0,16}?"
+NOTICE_NUMBER = _lazy(r"[（(]\s*(?P<number>(?:(?:19|20)\d{2}\s*年\s*)?[^（）()，。]{0,16}?"
                            r"第\s*[\d一二三四五六七八九十]{1,4}\s*[号號])\s*[）)]$")
 # markers of how the notice is published, glued to a title or a date
-PUBLIC_MARKER = re.compile(
+PUBLIC_MARKER = _lazy(
     r"[（(]\s*(?:此件[^（）()]{0,8}公开(?:发布)?|此件主动公开|此件不公开|公开方式[：:][^（）()]{0,12})\s*[）)]")
-ADDRESSEE_LINE = re.compile(r"[：:]$")
-TABLE_HEADER = re.compile(r"^(?:序号\s*)?指标\s*属性$")
-BINDING_CELL = re.compile(r"^(约束性|预期性)$")
-BINDING_SUFFIX = re.compile(r"[\s\t]*(约束性|预期性)\s*$")
+ADDRESSEE_LINE = _lazy(r"[：:]$")
+TABLE_HEADER = _lazy(r"^(?:序号\s*)?指标\s*属性$")
+BINDING_CELL = _lazy(r"^(约束性|预期性)$")
+BINDING_SUFFIX = _lazy(r"[\s\t]*(约束性|预期性)\s*$")
 
 # ---------------------------------------------------------------- measures
-NON_MEASURE_HEADINGS = re.compile(
+NON_MEASURE_HEADINGS = _lazy(
     r"^(?:总体要求|指导思想|主要目标|总体目标|工作目标|基本原则|总体思路|目标任务|发展目标)"
 )
-GOAL_HEADINGS = re.compile(r"(?:总体要求|指导思想|主要目标|总体目标|工作目标|总体思路|发展目标)")
-DUTY_HEADINGS = re.compile(r"部门协作|部门合力|部门职责|职责分工|协调配合")
+GOAL_HEADINGS = _lazy(r"(?:总体要求|指导思想|主要目标|总体目标|工作目标|总体思路|发展目标)")
+DUTY_HEADINGS = _lazy(r"部门协作|部门合力|部门职责|职责分工|协调配合")
 
 # ---------------------------------------------------------------- units
 ROLE_KEYWORDS = [
@@ -126,19 +157,19 @@ ROLE_VERBS = [
     ("support", r"配合|协助|参与"),
     ("responsible", r"按照职责分工负责|按职责分工负责|按职责负责|分别负责|共同负责|负责落实|负责"),
 ]
-ROLE_VERB_SEGMENT = re.compile(
+ROLE_VERB_SEGMENT = _lazy(
     r"^(?:由)?(?P<units>[^，,；;。（）()]{2,200}?)(?P<verb>" + "|".join(p for _, p in ROLE_VERBS) + r")$"
 )
 # a clause of a verb-form marker that only lists units, its verb in the next clause (…等部门，…配合)
-UNIT_LIST_CLAUSE = re.compile(r"^[^，,；;。（）()]{2,200}?(?:等部门|等单位|局|委|办|厅|中心|公司|政府|办事处|管委会|部门|单位)$")
-ROLE_LABEL = re.compile(
+UNIT_LIST_CLAUSE = _lazy(r"^[^，,；;。（）()]{2,200}?(?:等部门|等单位|局|委|办|厅|中心|公司|政府|办事处|管委会|部门|单位)$")
+ROLE_LABEL = _lazy(
     "(?P<kw>" + "|".join(p for _, p in ROLE_KEYWORDS) + r")\s*[：:]"
 )
 MARKER_OPEN = "（(【[［"
 UNIT_SEPARATORS = "、，,；;"
-UNIT_TRAILING_PHRASES = re.compile(r"(?:按照职责分工分别负责|按职责分工负责|分别负责|等部门|负责)$")
-UNIT_CONJUNCTION = re.compile(r"^(?P<a>.+?[处科室局委办])及(?P<b>.+?[处科室局委办])$")
-DUTY_CLAUSE = re.compile(r"^(?P<unit>[^，。；]{2,60}?)负责(?P<duty>.+)$")
+UNIT_TRAILING_PHRASES = _lazy(r"(?:按照职责分工分别负责|按职责分工负责|分别负责|等部门|负责)$")
+UNIT_CONJUNCTION = _lazy(r"^(?P<a>.+?[处科室局委办])及(?P<b>.+?[处科室局委办])$")
+DUTY_CLAUSE = _lazy(r"^(?P<unit>[^，。；]{2,60}?)负责(?P<duty>.+)$")
 
 # ---------------------------------------------------------------- targets
 NUMBER = rf"(?:\d+(?:\.\d+)?|[{CN_DIGITS}]{{1,5}})"
@@ -154,7 +185,7 @@ DIGIT_ONLY_UNITS = ("户", "万户", "例", "万例", "人次", "万人次", "�
 _UNIT_ALT = "|".join(sorted((re.escape(u) for u in TARGET_UNITS), key=len, reverse=True))
 # a value with no unit (指数达85, 控制在0.012以内) is read only right after a comparator
 _BARE_END = r"(?<=\d)(?=(?:以内|以上|以下|左右)?(?:[，,。；;、）)\n]|$))"
-QUANTITY = re.compile(rf"(?P<value>{NUMBER})\s*(?P<unit>{_UNIT_ALT}|{_BARE_END})")
+QUANTITY = _lazy(rf"(?P<value>{NUMBER})\s*(?P<unit>{_UNIT_ALT}|{_BARE_END})")
 COMPARATOR_BEFORE = [
     (">=", r"不少于|不低于|不得少于|不得低于|至少|达到|达|≥|满|提高到|提升到|增加到|增长到|上升到"),
     ("<=", r"不得超过|不超过|不高于|不得高于|控制在|≤|下降到|降低到|降至|减少到|减至|压缩到|缩短到|缩短至"),
@@ -166,43 +197,43 @@ COMPARATOR_AFTER = [
     (">=", r"^(?:及)?以上"),
     ("<=", r"^(?:以内|之内|内|以下)"),
 ]
-APPROXIMATE_BEFORE = re.compile(r"(?:约|大约|大概)$")
-APPROXIMATE_AFTER = re.compile(r"^(?:以内|以上|以下)?左右")
+APPROXIMATE_BEFORE = _lazy(r"(?:约|大约|大概)$")
+APPROXIMATE_AFTER = _lazy(r"^(?:以内|以上|以下)?左右")
 # 由76.5岁提高到77.1岁: the first value is where it starts
-BASELINE_BEFORE = re.compile(r"(?:从|由)(?:(?:19|20)\d{2}\s*年(?:底|末)?的?)?$")
+BASELINE_BEFORE = _lazy(r"(?:从|由)(?:(?:19|20)\d{2}\s*年(?:底|末)?的?)?$")
 # what may stand between a comparator and its value besides words: 提高到2025年的78.3岁
-YEAR_FILLER = re.compile(r"(?:19|20)\d{2}\s*年(?:底|末)?的?")
+YEAR_FILLER = _lazy(r"(?:19|20)\d{2}\s*年(?:底|末)?的?")
 # a unitless value needs one of these right before it
-BARE_COMPARATOR = re.compile(r"(?:达到|达|为|控制在|不低于|不超过|低于|高于|小于|大于|提高到|下降到|降至|≥|≤)\s*$")
+BARE_COMPARATOR = _lazy(r"(?:达到|达|为|控制在|不低于|不超过|低于|高于|小于|大于|提高到|下降到|降至|≥|≤)\s*$")
 # numbers in these contexts are not targets
-NOT_TARGET_BEFORE = re.compile(r"(?:第|前|十|“|\")$")
-MEETING_AFTER = re.compile(r"^(?:全会|全体会议|会议|党代会|代表大会|中全会)")  # 市委三届四次全会
-AGE_BAND = re.compile(r"\d+\s*[-—–~至]\s*$")
-RANGE = re.compile(rf"(?P<low>\d+(?:\.\d+)?)\s*[-—–~～至]\s*(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>{_UNIT_ALT})")
+NOT_TARGET_BEFORE = _lazy(r"(?:第|前|十|“|\")$")
+MEETING_AFTER = _lazy(r"^(?:全会|全体会议|会议|党代会|代表大会|中全会)")  # 市委三届四次全会
+AGE_BAND = _lazy(r"\d+\s*[-—–~至]\s*$")
+RANGE = _lazy(rf"(?P<low>\d+(?:\.\d+)?)\s*[-—–~～至]\s*(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>{_UNIT_ALT})")
 # a population or area condition on a target, not a target (常住人口超过10万人的, 65岁以上老年人, 年满60周岁的)
 QUALIFIER_UNITS = ("岁", "周岁", "万人", "人", "万")
-QUALIFIER_TAIL = re.compile(rf"^(?:口)?(?:及以上|以上|以下|以内)?(?:的)?(?P<noun>[{CJK}]{{0,6}}?"
+QUALIFIER_TAIL = _lazy(rf"^(?:口)?(?:及以上|以上|以下|以内)?(?:的)?(?P<noun>[{CJK}]{{0,6}}?"
                             r"(?:老年人|儿童|婴幼儿|孕产妇|妇女|人群|患者|乡村医生|医生|居民|人口|脱贫县|县|地区|家庭|群众|学生))?")
-GROUP_AFTER = re.compile(r"^(?:以上|以下|及以上)?(?:的)?[\u4e00-\u9fff]")  # 岁 then a group, not an end of clause
-DEADLINE = re.compile(r"(?:到|至|截至|截止|于|展望)\s*(?P<year>(?:19|20)\d{2})\s*年")
-DEADLINE_BEFORE = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年\s*(?:底|末|年底)?\s*(?:前|之前)")
-DEADLINE_LEAD = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*年[，,]")
+GROUP_AFTER = _lazy(r"^(?:以上|以下|及以上)?(?:的)?[\u4e00-\u9fff]")  # 岁 then a group, not an end of clause
+DEADLINE = _lazy(r"(?:到|至|截至|截止|于|展望)\s*(?P<year>(?:19|20)\d{2})\s*年")
+DEADLINE_BEFORE = _lazy(r"(?P<year>(?:19|20)\d{2})\s*年\s*(?:底|末|年底)?\s*(?:前|之前)")
+DEADLINE_LEAD = _lazy(r"^(?P<year>(?:19|20)\d{2})\s*年[，,]")
 FIVE_YEAR_PLANS = {"十三五": 2020, "十四五": 2025, "十五五": 2030}
-FIVE_YEAR_PLAN = re.compile(r"[“\"]?(?P<plan>十[三四五]五)[”\"]?\s*(?:期末|期间|时期|末)")
+FIVE_YEAR_PLAN = _lazy(r"[“\"]?(?P<plan>十[三四五]五)[”\"]?\s*(?:期末|期间|时期|末)")
 
 # ---------------------------------------------------------------- citations
-TITLE_QUOTED = re.compile(r"《(?P<title>[^《》]{2,200})》")
-TITLE_UNQUOTED = re.compile(
+TITLE_QUOTED = _lazy(r"《(?P<title>[^《》]{2,200})》")
+TITLE_UNQUOTED = _lazy(
     rf"(?:组织实施|实施|贯彻落实|落实|按照|依据|根据)(?P<title>[{CJK}“”]{{4,40}}?"
     r"(?:行动计划|规划|实施方案|工作方案|行动方案))（(?P<years>\d{4}\s*[—\-–－]\s*\d{4}年?)）"
 )
-CITING_VERBS = re.compile(r"(?:贯彻落实|贯彻|落实|按照|根据|依据|参照|执行|遵照)")
-ISSUER_TRAILING = re.compile(r"(?:联合制定|联合印发|制定|印发|发布|出台|的)+$")
+CITING_VERBS = _lazy(r"(?:贯彻落实|贯彻|落实|按照|根据|依据|参照|执行|遵照)")
+ISSUER_TRAILING = _lazy(r"(?:联合制定|联合印发|制定|印发|发布|出台|的)+$")
 
 # ---------------------------------------------------------------- web-page furniture and information boxes
 # Lines of a saved or copied government page that are not the notice: navigation, site tools,
 # font-size and share widgets, download and footer lines, news-repost bylines.
-PAGE_FURNITURE = re.compile(
+PAGE_FURNITURE = _lazy(
     r"^[•·\s]*(?:"
     r"(?:当前位置|當前位置|您的位置|你的位置|您现在所在的位置|您现在的位置|所在位置|您當前的位置)"
     r"|[>»›]|(?:网站)?首[页頁]\s*[>»/›]|首[页頁]$"
@@ -218,10 +249,10 @@ PAGE_FURNITURE = re.compile(
     r")"
 )
 # a line that only names a web site (中国政府网, 某省人民政府网, 法律资料网)
-SITE_NAME = re.compile(r"^[•·\s]*[^\s，。；：:,]{0,20}(?:政府网|政府網|政务网|门户网站?|門戶網站?|资料网|新闻网|新聞網|资讯网|"
+SITE_NAME = _lazy(r"^[•·\s]*[^\s，。；：:,]{0,20}(?:政府网|政府網|政务网|门户网站?|門戶網站?|资料网|新闻网|新聞網|资讯网|"
                        r"資訊網|信息网|健康网|网站|網站)\s*\|?$")
 # a news byline: a timestamp, 来源/作者/浏览 with values, in any order
-BYLINE = re.compile(
+BYLINE = _lazy(
     r"(?:(?:发布)?时间|時間|发布日期)\s*[：:]\s*\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2}.*(?:来源|來源|作者|浏览|瀏覽|阅读|閱讀|点击|點擊|字体)"
     r"|(?:来源|來源|作者)\s*[：:].*(?:时间|時間|浏览|瀏覽|阅读|閱讀|点击|點擊)\s*[：:]"
     r"|^\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:来源|來源)\s*[：:]"
@@ -250,9 +281,9 @@ _LABEL_ALT = "|".join(sorted(
     ("[ \u3000\u00a0]*".join(re.escape(ch) for ch in label) for labels in META_LABELS.values() for label in labels),
     key=len, reverse=True))
 # a label as printed: 【文　　号】, 文 号 :, 發文機關 (glued to its value)
-META_LABEL = re.compile(rf"【?\s*(?P<label>{_LABEL_ALT})\s*】?\s*[：:]?")
-META_LINE_START = re.compile(rf"^[•·|\s]*(?:【\s*(?:{_LABEL_ALT})\s*】|(?:{_LABEL_ALT})\s*(?:[：:|]|\s|$|(?:{_LABEL_ALT})))")
-META_LINE_GLUED = re.compile(r"^[•·\s]*(?:發文機關|发文机关|發文字號|发文字号|發文日期|发文日期|時效性|时效性|施行日期|"
+META_LABEL = _lazy(rf"【?\s*(?P<label>{_LABEL_ALT})\s*】?\s*[：:]?")
+META_LINE_START = _lazy(rf"^[•·|\s]*(?:【\s*(?:{_LABEL_ALT})\s*】|(?:{_LABEL_ALT})\s*(?:[：:|]|\s|$|(?:{_LABEL_ALT})))")
+META_LINE_GLUED = _lazy(r"^[•·\s]*(?:發文機關|发文机关|發文字號|发文字号|發文日期|发文日期|時效性|时效性|施行日期|"
                              r"效力級別|效力级别|發布單位|发布单位|發布文號|发布文号|索引号|成文日期|发布机构|名称|名稱|标题|標題|文号(?=\S))")
 # ---------------------------------------------------------------- damaged text
 # a 文号 that lost its closing bracket (〔201827号), its opening one (国办发2020〕8号), the closing
@@ -261,24 +292,24 @@ _CODE = rf"(?P<code>[{CJK}]{{1,12}}?)"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _SERIAL = r"(?P<serial>\d{1,4})"
 DAMAGED_DOC_NUMBERS = [
-    ("missing_close_bracket", re.compile(rf"{_CODE}[〔\[［【]\s*{_YEAR}{_SERIAL}\s*[号號]")),
-    ("missing_open_bracket", re.compile(rf"{_CODE}{_YEAR}\s*[〕\]］】]\s*{_SERIAL}\s*[号號]")),
-    ("missing_close_bracket_and_hao", re.compile(rf"{_CODE}[〔\[［【]\s*{_YEAR}{_SERIAL}(?![\d号號〕\]］】])")),
-    ("missing_brackets", re.compile(rf"(?P<code>[{CJK}]{{1,10}}?[发函字办通规辦發])\s*{_YEAR}\s*第?\s*{_SERIAL}\s*[号號]")),
-    ("brackets", re.compile(rf"{_CODE}\s*[\[［【]\s*{_YEAR}\s*[\]］】]\s*{_SERIAL}\s*[号號]")),
+    ("missing_close_bracket", _lazy(rf"{_CODE}[〔\[［【]\s*{_YEAR}{_SERIAL}\s*[号號]")),
+    ("missing_open_bracket", _lazy(rf"{_CODE}{_YEAR}\s*[〕\]］】]\s*{_SERIAL}\s*[号號]")),
+    ("missing_close_bracket_and_hao", _lazy(rf"{_CODE}[〔\[［【]\s*{_YEAR}{_SERIAL}(?![\d号號〕\]］】])")),
+    ("missing_brackets", _lazy(rf"(?P<code>[{CJK}]{{1,10}}?[发函字办通规辦發])\s*{_YEAR}\s*第?\s*{_SERIAL}\s*[号號]")),
+    ("brackets", _lazy(rf"{_CODE}\s*[\[［【]\s*{_YEAR}\s*[\]］】]\s*{_SERIAL}\s*[号號]")),
 ]
 # what OCR does to a 文号 (〔2021】64, [2021]64号): brackets read wrongly, 号 dropped; used by read.ocr
-OCR_DOC_NUMBER = re.compile(
+OCR_DOC_NUMBER = _lazy(
     r"(?P<code>[\u4e00-\u9fff]{1,10})\s*[〔［\[【（(]\s*(?P<year>(?:19|20)\d{2})\s*[〕］\]】）)]\s*(?P<serial>\d{1,4})\s*(?P<hao>号?)")
 # a line that is only a 文号, maybe damaged or in parentheses (checked before the repair runs)
-LOOSE_DOC_NUMBER_LINE = re.compile(
+LOOSE_DOC_NUMBER_LINE = _lazy(
     rf"^[（(]?[{CJK}]{{1,12}}\s*[〔\[［【(（]?\s*(?:19|20)\d{{2}}\s*[〕\]］】)）]?\s*第?\s*\d{{1,4}}\s*[号號]?[）)]?$")
 # a line that ends in a date (a signature glued to its date, a date with a place after it)
-DATE_AT_END = re.compile(rf"{DATE.pattern}\s*(?:印发|印)?\s*(?:于\S{{1,10}})?\s*$")
+DATE_AT_END = _lazy(rf"{DATE.pattern}\s*(?:印发|印)?\s*(?:于\S{{1,10}})?\s*$")
 # where a damaged 文号 may be: a year run into its serial, a closing bracket without an opening one,
 # a square bracket, or a code's last character right before a year (checked before the patterns)
-DAMAGE_ANCHOR = re.compile(
+DAMAGE_ANCHOR = _lazy(
     r"(?<![〔\d])(?:19|20)\d{2}\s*[〕\]］】]|[〔\[［【]\s*(?:19|20)\d{2}\d|[\[［【]\s*(?:19|20)\d{2}"
     r"|[发函字办通规辦發]\s*(?:19|20)\d{2}\s*第?\s*\d{1,4}\s*[号號]")
 # a date line that lost 年月日: 20211102, 2019815, 2021126
-BARE_DATE_LINE = re.compile(r"^\s*(?P<digits>(?:19|20)\d{4,6})\s*$")
+BARE_DATE_LINE = _lazy(r"^\s*(?P<digits>(?:19|20)\d{4,6})\s*$")
