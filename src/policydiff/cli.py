@@ -29,7 +29,7 @@ class _Lazy:
     def _load(self) -> Any:
         if self._target is None:
             module, attribute, kwargs = self._where
-            target = import_module(module)
+            target: Any = import_module(module)
             target = getattr(target, attribute) if attribute else target
             self._target = target(**kwargs) if kwargs is not None else target
         return self._target
@@ -211,7 +211,7 @@ def ingest(paths, db_path, workers, force, quiet, max_size, follow_links, dask_a
     paths = paths or ("corpus",)
     total = len(collect_files(paths, follow_links)[0])
     with Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
-                  TextColumn("{task.description}"), console=err_console._load(),  # type: ignore[attr-defined]
+                  TextColumn("{task.description}"), console=err_console._load(),
                   disable=quiet or not err_console.is_terminal) as bar:
         task = bar.add_task("", total=total)
         advance = lambda f: bar.update(task, advance=1, description=printable(Path(f).name))  # noqa: E731

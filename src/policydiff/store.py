@@ -36,7 +36,6 @@ from .paths import DEFAULT_DB
 from .textutils import normalise_doc_number
 
 
-
 def _import_sqlite_utils():
     """sqlite-utils, imported without pandas and numpy. It imports them (~0.5 s, ~80 MB) only
     to map their scalar types to column types, and policydiff stores Python values only; a
