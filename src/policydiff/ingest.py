@@ -253,15 +253,47 @@ def ingest(paths, db_path=store.DEFAULT_DB, workers: int | None = None, force: b
 
 def _changed_files(db, files, force: bool, report: IngestReport, progress) -> Iterator[tuple[str, str, str]]:
     """(file, root, id) jobs of the files not stored with their current hash, lazily: the
-    stored hashes are looked up one by one, not held for the run."""
-    for (file, root), doc_id in zip(files, document_ids(files)):
-        stored = None if force else store.stored_hash(db, doc_id)
-        if stored is not None and stored == _sha256(file):  # a new file is hashed once, by its parser
-            report.unchanged += 1
-            if progress:
-                progress(file)
+    stored hashes are looked up one by one, not held for the run. A file whose content is
+    stored under another id, where that twin is not changed by this run, is reported as
+    its duplicate here, unparsed (it used to be parsed on every run, then skipped)."""
+    ids = document_ids(files)
+    file_of = dict(zip(ids, (file for file, _ in files)))  # a twin's file in this run, if any
+    for (file, root), doc_id in zip(files, ids):
+        if force:
+            yield file, root, doc_id
             continue
-        yield file, root, doc_id
+        stored = store.stored_hash(db, doc_id)
+        digest = _sha256_or_none(file)  # a few µs a notice against its ~8 ms of parsing
+        if stored is not None and stored == digest:
+            report.unchanged += 1
+        elif digest is None or not _known_twin(db, digest, doc_id, file_of, report, file, root):
+            yield file, root, doc_id
+            continue
+        if progress:
+            progress(file)
+
+
+def _known_twin(db, digest: str, doc_id: str, file_of: dict[str, str], report: IngestReport,
+                file: str, root: str) -> bool:
+    """Whether ``file`` (hash ``digest``) duplicates a document stored under another id that
+    this run leaves as it is (not in the run, or its file still has that content); reported so."""
+    twin = store.document_with_hash(db, digest, prefer=doc_id)
+    if twin is None or twin == doc_id:
+        return False
+    twin_file = file_of.get(twin)
+    if twin_file is not None and _sha256_or_none(twin_file) != digest:
+        return False  # the twin changes in this run: this file may be the only copy left
+    path = Path(file)
+    report.duplicate(str(path.relative_to(root) if path.is_relative_to(root) else path.name), twin)
+    return True
+
+
+def _sha256_or_none(file: str) -> str | None:
+    """The file's hash, or None where it cannot be read (its parser then says why)."""
+    try:
+        return _sha256(Path(file))
+    except OSError:
+        return None
 
 
 def _restore_json(db, json_dir: Path, report: IngestReport) -> None:
