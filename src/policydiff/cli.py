@@ -61,8 +61,8 @@ err_console = cast("Console", _Lazy("rich.console", "Console", {"stderr": True})
 # Options shared by several commands, defined once (as sqlite-utils does).
 db_option = click.option("--db", "db_path", type=click.Path(dir_okay=False),
                          default=str(DEFAULT_DB), show_default=True,
-                         help="The project database; the JSON records are written beside it "
-                              "(extracted/policydiff.db → extracted/<id>.json).")
+                         help="The project database. ingest writes each notice's JSON record in the "
+                              "database's folder: --db /data/x.db → /data/<id>.json.")
 frame_option = click.option("--frame", "frame_path", type=click.Path(dir_okay=False), default=None,
                             help="The measure frame (default: the shipped national frame, "
                                  "derived from implementing notices).")
@@ -146,10 +146,32 @@ def _open(db_path):
 
 
 def _resolve(db, ref: str) -> str:
+    """The id ``ref`` names. A DOC that names no stored document is a fact about the data, not
+    a misused command: exit status 1 (2 is for usage errors), with a pointer to the
+    reference's frame where ``ref`` is the reference's own 文号."""
     try:
         return store.resolve_document(db, ref)
     except PolicydiffError as exc:
-        raise UsageFail(str(exc)) from exc
+        raise Fail(str(exc) + _reference_hint(ref)) from exc
+
+
+def _reference_hint(ref: str) -> str:
+    from .compare.frame import FRAME_PATH, load_frame
+    from .textutils import normalise_doc_number
+
+    try:
+        national = load_frame(FRAME_PATH)["national"]
+    except (PolicydiffError, OSError, KeyError):
+        return ""
+    if (normalise_doc_number(ref) or ref.strip()) != national.get("doc_number"):
+        return ""
+    return ("; it is the national reference, whose text is not in the corpus: 'policydiff baseline show' "
+            "prints the frame derived from the notices implementing it, which diff compares with")
+
+
+def install_hint(extra: str) -> str:
+    """How to add an extra, the README's way (scripts/run.sh made .venv)."""
+    return f".venv/bin/pip install -e '.[{extra}]'"
 
 
 class Commands(click.Group):
@@ -162,6 +184,8 @@ class Commands(click.Group):
         try:
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except BrokenPipeError:  # the reader went away (| head): click leaves quietly, no Error line
             raise
         except PolicydiffError as exc:
             raise Fail(str(exc)) from exc
@@ -183,6 +207,8 @@ def cli():
 @click.option("--workers", type=int, default=None, help="Parallel parser processes (default: cores).")
 @click.option("--force", is_flag=True, help="Re-parse files whose hash is already stored.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option("--table/--no-table", "show_table", default=True, show_default=True,
+              help="List the documents a run stored (up to 20) after its totals.")
 @click.option("--max-size", type=click.IntRange(min=1), default=None,
               help="Largest file (and Word file unpacked) to read, in MB (default 20; "
                    "$POLICYDIFF_MAX_BYTES); paragraph, tag, page and character limits scale with it.")
@@ -192,8 +218,10 @@ def cli():
                    "Parquet partitions, then load them.")
 @click.option("--parts", "parts_dir", type=click.Path(file_okay=False),
               help="With --dask: where the workers write partitions (default: parts/ beside the database).")
-def ingest(paths, db_path, workers, force, quiet, max_size, follow_links, dask_address, parts_dir):
-    """Parse notices (text, PDF, Word, HTML) and store them.
+def ingest(paths, db_path, workers, force, quiet, show_table, max_size, follow_links, dask_address, parts_dir):
+    """Parse notices (text, PDF, Word, HTML) and store them: rows in the database, and one
+    JSON record a notice in the database's folder (extracted/<id>.json; with --db
+    /data/x.db, /data/<id>.json).
 
     Example: policydiff ingest corpus/   (or: policydiff ingest corpus/ --dask local)
     """
@@ -225,7 +253,7 @@ def ingest(paths, db_path, workers, force, quiet, max_size, follow_links, dask_a
         # the database is closed and every record has its JSON; leave now, without the exit
         # handlers of concurrent.futures, which can wait on a pool interrupted mid-call
         os._exit(130)
-    _print_ingest_summary(report, db_path)
+    _print_ingest_summary(report, db_path, show_table)
     sys.exit(0 if report.ok else 1)
 
 
@@ -249,7 +277,7 @@ def _needs_scale_extra(what: str) -> None:
     from .distributed import missing_packages
 
     if missing_packages():
-        raise Fail(f"{what} needs the scale extra ({', '.join(missing_packages())} missing): pip install -e '.[scale]'")
+        raise Fail(f"{what} needs the scale extra ({', '.join(missing_packages())} missing): {install_hint('scale')}")
 
 
 def _dask_ingest(paths, db_path, address, parts_dir, workers, force, progress):
@@ -303,7 +331,7 @@ def export(db_path, fmt, out, frame_path):
         click.echo(f"wrote {Path(out) / f'{table}.{fmt}'} ({count} rows)")
 
 
-def _print_ingest_summary(report, db_path) -> None:
+def _print_ingest_summary(report, db_path, show_table: bool = True) -> None:
     # problems were printed as they happened, one unwrapped line each (grep-able); a run
     # without that callback (the Dask path) prints the first ones it kept
     if report.on_problem is None:
@@ -322,12 +350,12 @@ def _print_ingest_summary(report, db_path) -> None:
     click.echo(f"added {report.added}, updated {report.updated}, unchanged {report.unchanged}, "
                f"failed {report.failed}, duplicates {report.duplicated} → {db_path}")
     changed = report.added + report.updated
-    if not changed:
+    if not changed or not show_table:
         return
     if changed > SUMMARY_ROWS:
         click.echo(f"{changed} documents stored; policydiff docs lists them", err=True)
         return
-    console.print(_documents_table(store.list_documents(store.open_db(db_path), ids=report.changed_ids)))
+    _print_documents(store.list_documents(store.open_db(db_path), ids=report.changed_ids))
 
 
 SUMMARY_ROWS = 20
@@ -363,6 +391,22 @@ def _documents_table(rows, width: int | None = None) -> Table:
     return table
 
 
+DOCUMENT_FIELDS = "id, 文号, locality, level, date, measures/targets/citations, title"
+
+
+def _print_documents(rows) -> None:
+    """The documents table on a terminal; piped or redirected, one line per document, its
+    fields separated by tabs, id first and nothing cut (``policydiff docs | cut -f1``)."""
+    if console.is_terminal:
+        console.print(_documents_table(rows))
+        return
+    for r in rows:
+        title = (r["title"] or "") + (" [OCR]" if r["ocr"] else "")
+        fields = [r["id"], r["doc_number"], r["locality"], r["admin_level"], r["issue_date"],
+                  f"{r['n_measures']}/{r['n_targets']}/{r['n_citations']}", title]
+        click.echo("\t".join(printable(str(f or "")).replace("\t", " ") for f in fields))
+
+
 def _clip(text: str, width: int) -> str:
     """``text`` cut to ``width`` terminal cells (CJK characters take two), with an ellipsis."""
     if cell_len(text) <= width:
@@ -376,9 +420,11 @@ def _clip(text: str, width: int) -> str:
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON lines.")
 def docs(db_path, as_json):
-    """List stored documents: id, 文号, locality, level, date, title.
+    """List stored documents: id, 文号, locality, level, date, measures/targets/citations, title.
+    On a terminal, a table (below 120 columns without id and title); piped or redirected, one
+    line per document with every field, tab-separated, id first.
 
-    Example: policydiff docs
+    Example: policydiff docs   (ids only: policydiff docs | cut -f1)
     """
     rows = store.list_documents(_open(db_path))
     if as_json:
@@ -387,7 +433,7 @@ def docs(db_path, as_json):
     elif not rows:
         click.echo(f"no documents in {db_path} (run policydiff ingest)")
     else:
-        console.print(_documents_table(rows))
+        _print_documents(rows)
 
 
 @cli.command()
@@ -894,9 +940,9 @@ def graph_command(db_path, kind, fmt, lang, out, frame_path):
         frame = None
     formats = [fmt] if fmt else ["graphml", "gexf", "json", "html"] + (["png", "svg"] if g.pictures_available() else [])
     if fmt in ("png", "svg") and not g.pictures_available():
-        raise Fail("pictures need matplotlib: pip install -e '.[pictures]'")
+        raise Fail(f"pictures need matplotlib: {install_hint('pictures')}")
     if not fmt and not g.pictures_available():
-        click.echo("Note: no PNG/SVG pictures (pip install -e '.[pictures]' adds them)", err=True)
+        click.echo(f"Note: no PNG/SVG pictures ({install_hint('pictures')} adds them)", err=True)
     single = out and kind and fmt and Path(out).suffix
     if single:
         _check_output(out, False, db_path)
@@ -996,7 +1042,7 @@ def serve(db_path, port, host, graphs_dir):
     from .report.web import PLUGINS_DIR, datasette_metadata
 
     if importlib.util.find_spec("datasette") is None:
-        raise Fail("Datasette is not installed: pip install -e '.[web]'")
+        raise Fail(f"Datasette is not installed: {install_hint('web')}")
     _open(db_path).close()
     name = Path(db_path).stem
     pages = sorted(p.name for p in Path(graphs_dir).glob("*.html"))

@@ -198,13 +198,13 @@ def _parse_job(job: tuple[str, str, str]) -> tuple[str, ParsedNotice | None, str
     # the parser (every reader and extractor: ~0.3 s to import) loads with the first changed
     # file, not for a run that finds every file unchanged
     from .parse import parse_file
-    from .read import SUPPORTED_SUFFIXES
+    from .read import SUPPORTED_SUFFIXES, unsupported_reason
 
     file, root, doc_id = job
     try:
         suffix = Path(file).suffix.lower()
         if suffix not in SUPPORTED_SUFFIXES:
-            raise errors.UnsupportedFormatError(file, f"unsupported file type '{suffix or Path(file).name}'")
+            raise errors.UnsupportedFormatError(file, unsupported_reason(suffix or Path(file).name))
         record = parse_file(file, root)
         record["id"] = doc_id  # unique within the run (document_ids)
         record["_json"] = store.record_json(record)

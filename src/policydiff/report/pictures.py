@@ -45,7 +45,7 @@ def _pyplot():
     try:
         import matplotlib
     except ImportError as exc:
-        raise PolicydiffError("pictures need matplotlib: pip install -e '.[pictures]'") from exc
+        raise PolicydiffError("pictures need matplotlib: .venv/bin/pip install -e '.[pictures]'") from exc
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
