@@ -416,6 +416,18 @@ def _clip(text: str, width: int) -> str:
     return text + "…"
 
 
+@cli.command("schema")
+def schema_command():
+    """Print the JSON Schema of the record (extracted/<id>.json, show DOC --json), generated
+    from policydiff.models.Record; docs/record.md explains each key with an example.
+
+    Example: policydiff schema > record.schema.json
+    """
+    from .schema import schema_text
+
+    click.echo(schema_text(), nl=False)
+
+
 @cli.command()
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON lines.")
