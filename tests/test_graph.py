@@ -188,9 +188,20 @@ def test_heat_map_counts_functions_by_frame_entry(records, responsibility):
     # Guangxi: 责任单位, no lead; Kaifeng: its sole issuer, implied (no unit printed)
     assert named == {SHENMU, GUANGXI, LIANYUNGANG, KAIFENG} and lead == {SHENMU, LIANYUNGANG}
     shenmu = function_entry_counts(responsibility, {SHENMU})
-    assert shenmu[("卫生健康", "先诊疗后付费")][1] == {f"measure:{SHENMU}:二/（二）"}  # 市卫健局公卫科 leads
+    assert shenmu[("市卫健局公卫科", "先诊疗后付费")][1] == {f"measure:{SHENMU}:二/（二）"}  # one notice: units as printed
     assert all(len(cell[1]) <= len(cell[0]) for cell in across.values())
     assert ("地方政府", "先诊疗后付费") in across  # 各市 / 县（市、区）人民政府 in Guangxi
+
+
+def test_a_notices_heat_map_keeps_its_offices_apart_and_says_what_is_implied(responsibility):
+    from policydiff.report.pictures import function_entry_counts
+
+    # Lianyungang's task table names its offices (处): one function, many rows
+    offices = {unit for unit, _ in function_entry_counts(responsibility, {LIANYUNGANG})}
+    assert len(offices) >= 10 and {"医政处", "基层卫生处", "中医处"} <= offices
+    # Kaifeng names no unit: its sole issuer is implied, and the row says so
+    kaifeng = {unit for unit, _ in function_entry_counts(responsibility, {KAIFENG})}
+    assert kaifeng and all(unit.endswith("(implied: sole issuer)") for unit in kaifeng)
 
 
 def test_heat_maps_are_written(records, responsibility, tmp_path):

@@ -682,17 +682,37 @@ def _write_table(rows, columns, fmt, out, title, sheets=None, titles=None, about
                 json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         Path(out).write_text(text, encoding="utf-8") if out else click.echo(text, nl=False)
     else:
-        table = Table(title=title, show_lines=True)
-        for column in columns:
-            table.add_column(column, overflow="fold")
-        for row in rows:
-            table.add_row(*[str(row.get(c) if row.get(c) is not None else "") for c in columns])
-        console.print(table)
+        _print_table_or_blocks(rows, columns, title)
         for line in about or []:
             click.echo(line, err=True)
         return
     if out:
         click.echo(f"wrote {out}", err=True)
+
+
+TABLE_COLUMN_WIDTH = 22  # terminal cells a column needs for its prose to stay readable in a table
+
+
+def _print_table_or_blocks(rows, columns, title) -> None:
+    """A table where the terminal gives each column room; narrower (80 columns, or piped),
+    one block per row as ``who`` prints: its first two cells on a line, then one
+    ``column: value`` line for each other cell that has a value."""
+    cell = lambda row, c: "" if row.get(c) is None else str(row.get(c))  # noqa: E731
+    if console.is_terminal and console.width >= TABLE_COLUMN_WIDTH * len(columns):
+        table = Table(title=title, show_lines=True)
+        for column in columns:
+            table.add_column(column, overflow="fold")
+        for row in rows:
+            table.add_row(*[cell(row, c) for c in columns])
+        console.print(table)
+        return
+    click.echo(title)
+    for row in rows:
+        click.echo()
+        click.echo("  ".join(cell(row, c) for c in columns[:2] if cell(row, c)))
+        for column in columns[2:]:
+            if cell(row, column):
+                click.echo(f"    {column}: " + cell(row, column).replace("\n", "\n      "))
 
 
 @cli.command()

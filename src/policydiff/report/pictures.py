@@ -24,15 +24,18 @@ WORDS = {
            "implements": "implements (贯彻落实…精神)", "cites": "cites (按照/根据…)",
            "in_corpus": "in the corpus", "stub": "cited, not in the corpus (level inferred from the issuer code)",
            "heat": "Who is named on which measures", "across": "across localities",
-           "function": "unit function", "entry": "frame entry (national opinion)", "no_entry": "(no frame entry)",
+           "function": "unit function", "unit": "unit as printed in the notice",
+           "implied": "implied: sole issuer", "entry": "frame entry (derived from implementing notices)",
+           "no_entry": "(no frame entry)",
            "unresolved": "(unresolved unit)", "cell_doc": "cell: documents naming the function / of them as lead",
-           "cell_one": "cell: measures naming the function / of them as lead", "full": "full graph: GraphML/GEXF"},
+           "cell_one": "cell: measures naming the unit / of them as lead", "full": "full graph: GraphML/GEXF"},
     "zh": {"national": "国家", "provincial": "省级", "prefecture": "地市级", "county": "县级", "": "级别不明",
            "ladder": "引用层级图", "notices": "份文件", "issued": "印发", "implements": "贯彻落实（…精神）",
            "cites": "按照/根据", "in_corpus": "语料内文件", "stub": "被引、语料外文件（级别由发文机关代字推断）",
            "heat": "各职能部门承担的措施", "across": "各地汇总", "function": "部门职能",
-           "entry": "框架条目（国家文件）", "no_entry": "（未对应框架条目）", "unresolved": "（未识别单位）",
-           "cell_doc": "格内：提及该职能的文件数 / 其中牵头", "cell_one": "格内：提及该职能的措施数 / 其中牵头",
+           "unit": "单位（原文）", "implied": "推定：唯一发文机关",
+           "entry": "框架条目（由各地实施文件归纳）", "no_entry": "（未对应框架条目）", "unresolved": "（未识别单位）",
+           "cell_doc": "格内：提及该职能的文件数 / 其中牵头", "cell_one": "格内：提及该单位的措施数 / 其中牵头",
            "full": "完整图见 GraphML/GEXF"},
 }
 
@@ -141,7 +144,10 @@ def _ladder_legend(fig, height, w) -> None:
 
 
 def function_entry_counts(graph, doc_ids=None, lang: str = "en") -> dict[tuple[str, str], list[set]]:
-    """(function, frame entry) → [documents or measures naming it, of them as lead]."""
+    """(function, frame entry) → [documents or measures naming it, of them as lead]. For one
+    notice (``doc_ids``) a row is a unit as the notice prints it, not its function: a
+    notice's offices (医政处, 基层处 …) share one function and would collapse into one row;
+    a unit the notice names nowhere (its sole issuer, implied) says so."""
     w = words(lang)
     counts: dict[tuple[str, str], list[set]] = {}
     for unit, measure, data in graph.edges(data=True):
@@ -151,6 +157,10 @@ def function_entry_counts(graph, doc_ids=None, lang: str = "en") -> dict[tuple[s
         if doc_ids is not None and m.get("doc_id") not in doc_ids:
             continue
         function = graph.nodes[unit].get("function") or w["unresolved"]
+        if doc_ids is not None:
+            function = data.get("raw") or graph.nodes[unit].get("label") or function
+            if data.get("source") == "sole_issuer":
+                function += f" ({w['implied']})"
         entry = m.get("frame_label") or w["no_entry"]
         # across documents a cell counts documents, in one document it counts measures
         item = m.get("doc_id") if doc_ids is None else measure
@@ -194,7 +204,7 @@ def draw_heatmap(graph, path, subtitle: str = "", lang: str = "en", doc_ids=None
     ax.grid(which="minor", color="white", lw=1.5)
     ax.tick_params(which="minor", length=0)
     ax.set_xlabel(w["entry"], fontproperties=_font(9))
-    ax.set_ylabel(w["function"], fontproperties=_font(9))
+    ax.set_ylabel(w["function"] if doc_ids is None else w["unit"], fontproperties=_font(9))
     note = w["cell_one"] if doc_ids is not None else w["cell_doc"]
     fig.suptitle(f"{w['heat']}: {subtitle}", fontproperties=_font(12), x=0.01, ha="left")
     ax.set_title(f"{note}; {w['full']}", fontproperties=_font(8), loc="left")
