@@ -326,3 +326,28 @@ def _unit_id(pages, name) -> str:
     page = (pages / "graphs" / "responsibility.html").read_text(encoding="utf-8")
     data = json.loads(re.search(r'<script id="graph-data" type="application/json">(.*?)</script>', page, re.S)[1])
     return next(n["id"] for n in data["nodes"] if n["lines"][0] == name).removeprefix("unit:")
+
+
+def test_the_ladder_picture_is_cut_into_tiers_about_a_screen_wide(citations, tmp_path):
+    pytest.importorskip("matplotlib")
+    from PIL import Image
+
+    from policydiff.report.ladder import TIER_WIDTH, ladder_tiers
+    from policydiff.report.pictures import _font, text_width, write_picture
+
+    tiers = ladder_tiers(citations, text_width(_font(9)))
+    assert len(tiers) > 1 and all(plan.width <= TIER_WIDTH for _, plan in tiers)
+    # every document and every edge is drawn in some tier (a national one cited from two tiers in both)
+    assert set().union(*(sub.nodes for sub, _ in tiers)) == set(citations.nodes)
+    assert set().union(*(sub.edges for sub, _ in tiers)) == set(citations.edges)
+    # one row of five families was 2,997 × 780 pixels, mostly white; now about a screen wide
+    width, height = Image.open(write_picture(citations, tmp_path / "c.png", "five notices")).size
+    assert width <= 100 * TIER_WIDTH and height <= 1.2 * width
+
+
+def test_graph_pages_open_on_the_first_notice_with_a_way_to_the_whole(records, citations):
+    from policydiff.report.graph_html import graph_page
+
+    page = graph_page(citations, list(records.values()), "five notices")
+    assert '<button id="whole"' in page and "whole graph" in page
+    assert "select(firstNotice())" in page  # opened on a notice at a readable scale, unless the URL names one

@@ -13,7 +13,7 @@ from pathlib import Path
 from ..errors import PolicydiffError
 from ..models import Record
 from ..resources import cjk_font_path
-from .ladder import BOX_HEIGHT, PAD, box_lines, ladder_layout
+from .ladder import BOX_HEIGHT, PAD, ROW_HEIGHT, box_lines, ladder_tiers
 
 LEVEL_COLORS = {"national": "#d62728", "provincial": "#ff7f0e", "prefecture": "#2ca02c", "county": "#1f77b4",
                 "": "#7f7f7f"}
@@ -85,20 +85,45 @@ def corpus_title(records: list[Record], lang: str = "en", corpus: str = "") -> s
 
 
 def draw_ladder(graph, path, subtitle: str = "", lang: str = "en") -> None:
-    """The citation ladder as PNG or SVG (by ``path``'s suffix)."""
+    """The citation ladder as PNG or SVG (by ``path``'s suffix): province families side by
+    side, cut into tiers stacked top to bottom so that the picture stays about a screen wide
+    (one long row of families was ~30 inches wide, its labels unreadable unless zoomed)."""
     plt = _pyplot()
-    from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
     w = words(lang)
     font = _font(9)
-    plan = ladder_layout(graph, text_width(font))
-    fig = plt.figure(figsize=(plan.width, plan.height + 1.3))
-    ax = fig.add_axes((0, 0, 1, (plan.height + 0.5) / (plan.height + 1.3)))
+    tiers = ladder_tiers(graph, text_width(font))
+    width = max(plan.width for _, plan in tiers)
+    head, gap = 1.3, 0.15  # inches: title and legend; between two tiers
+    height = head + sum(_tier_height(plan) for _, plan in tiers) + gap * (len(tiers) - 1)
+    fig = plt.figure(figsize=(width, height))
+    top = height - head
+    for sub, plan in tiers:
+        tall = _tier_height(plan)
+        ax = fig.add_axes((0, (top - tall) / height, plan.width / width, tall / height))
+        _draw_tier(ax, sub, plan, w)
+        top -= tall + gap
+    fig.text(0.01, 1 - 0.35 / height, f"{w['ladder']}: {subtitle}", fontproperties=_font(13), va="center")
+    _ladder_legend(fig, height, w)
+    fig.savefig(path, dpi=100)
+    plt.close(fig)
+
+
+def _tier_height(plan) -> float:
+    # from 0.4 in above the first row's centre to 0.5 in above the plan's end (below the
+    # last row only the lanes of its edges, ~0.8 in deep)
+    return plan.height - 0.1
+
+
+def _draw_tier(ax, graph, plan, w) -> None:
+    """One tier of the ladder: its rows, edges and boxes, in inches (``plan``)."""
+    from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
+
     ax.set_xlim(0, plan.width)
-    ax.set_ylim(plan.height, -0.5)
+    ax.set_ylim(plan.height - 0.5, -0.4)
     ax.axis("off")
     for i, level in enumerate(plan.rows):
-        y = i * 1.6
+        y = i * ROW_HEIGHT
         ax.axhline(y, color="#eeeeee", lw=18, zorder=0)
         ax.text(0.15, y, w[level], fontproperties=_font(10), va="center", ha="left", color=LEVEL_COLORS[level])
     for (s, t), points in plan.routes.items():
@@ -121,11 +146,6 @@ def draw_ladder(graph, path, subtitle: str = "", lang: str = "en") -> None:
             offset = (k - (len(lines) - 1) / 2) * 0.19
             ax.text(box.x - box.width / 2 + PAD, box.y + offset, line, fontproperties=_font(9 if k == 0 else 7.5),
                     color=ink, va="center", ha="left", zorder=3)
-    fig.text(0.01, 1 - 0.35 / (plan.height + 1.3), f"{w['ladder']}: {subtitle}", fontproperties=_font(13),
-             va="center")
-    _ladder_legend(fig, plan.height + 1.3, w)
-    fig.savefig(path, dpi=100)
-    plt.close(fig)
 
 
 def _ladder_legend(fig, height, w) -> None:
