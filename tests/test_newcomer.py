@@ -77,6 +77,30 @@ def test_every_record_parsed_from_the_bundled_notices_is_valid(records, pdf_reco
         assert [e.message for e in check.iter_errors(public)] == []
 
 
+def test_records_of_web_pages_and_traditional_text_are_valid(tmp_path):
+    # the keys only web pages and traditional text have: source_metadata (with *_iso dates),
+    # field_conflicts, filled_from_source_metadata, script
+    from opencc import OpenCC
+
+    from policydiff.parse import parse_file
+    from renderings.gov_html import box_fields, render_div_layout, render_table_layout
+
+    check = validator()
+    made = []
+    for doc_id in ALL_IDS:
+        text = (CORPUS / f"{doc_id}.txt").read_text(encoding="utf-8")
+        box = {**box_fields(text), "written_date": "2020年01月02日", "doc_number": ""}  # a date the article contradicts
+        made.append(parse_file(render_table_layout(text, tmp_path / f"{doc_id}_t.html", box=box), tmp_path))
+        made.append(parse_file(render_div_layout(text, tmp_path / f"{doc_id}_d.html"), tmp_path))
+        (tmp_path / f"{doc_id}_trad.txt").write_text(OpenCC("s2t").convert(text), encoding="utf-8")
+        made.append(parse_file(tmp_path / f"{doc_id}_trad.txt", tmp_path))
+    keys = {key for record in made for key, value in record.items() if value}
+    assert {"source_metadata", "field_conflicts", "script"} <= keys  # the rows above reach those keys
+    for record in made:
+        public = json.loads(json.dumps({k: v for k, v in record.items() if k != "source_map"}))
+        assert [e.message for e in check.iter_errors(public)] == [], record["id"]
+
+
 def test_every_json_record_ingest_writes_is_valid(db):
     check = validator()
     written = sorted(db.parent.glob("*.json"))
