@@ -1,6 +1,7 @@
 """A newcomer's first hour: a checkout that stands on its own, a record schema the project
 owns, output that pipes, exit statuses as the README says, and figures the README computes."""
 
+import fcntl
 import json
 import os
 import re
@@ -146,10 +147,15 @@ def test_docs_piped_keeps_the_id_and_title_one_line_a_document(db):
 
 def test_a_reader_that_stops_early_ends_the_command_quietly(db):
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    command = [sys.executable, "-c", "from policydiff.cli import cli; cli()", "show", SHENMU, "--db", str(db), "--json"]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
-    process.stdout.readline()  # as `| head -1` does: one line, then the pipe is closed
-    process.stdout.close()
+    command = [sys.executable, "-c", "from policydiff.cli import cli; cli()", "who", "医", "--db", str(db)]
+    read_end, write_end = os.pipe()
+    if not hasattr(fcntl, "F_SETPIPE_SZ"):
+        pytest.skip("no F_SETPIPE_SZ (Linux's)")
+    fcntl.fcntl(write_end, fcntl.F_SETPIPE_SZ, 4096)  # smaller than the answers (~16 KB): the writer waits for the reader
+    process = subprocess.Popen(command, stdout=write_end, stderr=subprocess.PIPE, env=env)
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as reader:
+        reader.read(100)  # as `| head -c 100` does: a little, then the pipe is closed
     stderr = process.stderr.read().decode()
     process.wait(timeout=60)
     assert "Broken pipe" not in stderr and "Error" not in stderr and "Traceback" not in stderr, stderr
