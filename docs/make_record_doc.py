@@ -72,6 +72,13 @@ def _example(key: str, records: list[dict]):
     return ILLUSTRATIONS.get(key), False
 
 
+def _items(name: str, records: list[dict]) -> list[dict]:
+    """The objects of one kind across the bundled records (unit mentions: inside measures)."""
+    if name == "unit_mention":
+        return [u for r in records for m in r["measures"] for u in m.get("unit_mentions", [])]
+    return [item for r in records for item in (r.get(name) or [])]
+
+
 def render() -> str:
     schema = record_schema()
     records = [parse_file(path, ROOT / "corpus") for path in sorted((ROOT / "corpus").glob("*.txt"))]
@@ -86,9 +93,15 @@ def render() -> str:
         lines.append(f"| `{key}` | {kind} | {required} | {prop['description']} | {shown} |")
     for name in ITEMS:
         lines += ["", f"## `{name}` items" if name != "unit_mention" else "## `unit_mentions` items (in a measure)",
-                  "", "| key | meaning |", "|---|---|"]
+                  "", "| key | meaning | example |", "|---|---|---|"]
+        items = _items(name, records)
         for key, (_, text) in ITEMS[name].items():
-            lines.append(f"| `{key}` | {text or 'where it is in the text'} |")
+            value = next((item[key] for item in items if item.get(key) not in (None, [], {}, "")), None)
+            made_up = value is None and name in ILLUSTRATIONS
+            value = ILLUSTRATIONS[name][0][key] if made_up else value
+            shown = "—" if value is None else f"`{_short(value, 100)}`".replace("|", "\\|")
+            shown += " *(illustration)*" if made_up else ""
+            lines.append(f"| `{key}` | {text or 'where it is in the text'} | {shown} |")
     lines += ["", "## Where a value is inferred", "",
               "A unit mention whose `source` is `sole_issuer` is implied (the notice names no unit and has one issuer): "
               "it is never among the printed `responsible_units`, and every output that shows it says so. "
