@@ -312,6 +312,8 @@ def main(argv=None) -> None:
         rows.insert(1, dask_row(text, bench_dask(corpus / "text", work)))
     out = render(rows, args)
     print(out)
+    if any("MISSED" in row[-1] for row in rows):
+        print(MISSED_NOTE)
     if not args.no_write:
         notes = (HERE / "NOTES.md").read_text(encoding="utf-8") if (HERE / "NOTES.md").exists() else ""
         scaling = _section(HERE / "RESULTS.md", "## Scaling")  # written by --scale; kept
@@ -431,6 +433,12 @@ def dask_row(text: dict, dask: dict) -> tuple[str, str, str, str]:
             f"{rate:.0f} notices/s vs {local_rate:.0f} with the local pool ({dask['files']} files, {dask['s']:.1f} s "
             f"with the cluster's start, {dask['failed']} failed; loading the Parquet partitions alone "
             f"{dask['load_s']:.1f} s)", "—", "")
+
+
+MISSED_NOTE = ("\nMISSED: a performance goal of the project's own (the goal column) that this run did not reach. "
+               "It is a measurement, not a failed test: the run goes on and the tests decide pass or fail. "
+               "The small run scripts/test.sh makes (--n 40) is too small for the rates to mean much; "
+               "benchmarks/RESULTS.md has the full run and benchmarks/NOTES.md why a goal is missed.\n")
 
 
 def _verdict(ok: bool, note: str) -> str:

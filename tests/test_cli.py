@@ -56,9 +56,9 @@ def test_show_source_is_the_file_as_read(db):
     assert run("show", SHENMU, "--db", db, "--source").output[:-1] == (CORPUS / f"{SHENMU}.txt").read_text()
 
 
-def test_show_unknown_document_is_a_usage_error(db):
+def test_show_unknown_document_exits_1_not_as_a_usage_error(db):
     result = run("show", "北京市", "--db", db)
-    assert result.exit_code == 2
+    assert result.exit_code == 1  # README: 2 is for usage errors; a DOC not stored is not one
     assert result.output.startswith("Error: no document matches '北京市'")
     assert "Traceback" not in result.output
 

@@ -188,9 +188,20 @@ def test_heat_map_counts_functions_by_frame_entry(records, responsibility):
     # Guangxi: 责任单位, no lead; Kaifeng: its sole issuer, implied (no unit printed)
     assert named == {SHENMU, GUANGXI, LIANYUNGANG, KAIFENG} and lead == {SHENMU, LIANYUNGANG}
     shenmu = function_entry_counts(responsibility, {SHENMU})
-    assert shenmu[("卫生健康", "先诊疗后付费")][1] == {f"measure:{SHENMU}:二/（二）"}  # 市卫健局公卫科 leads
+    assert shenmu[("市卫健局公卫科", "先诊疗后付费")][1] == {f"measure:{SHENMU}:二/（二）"}  # one notice: units as printed
     assert all(len(cell[1]) <= len(cell[0]) for cell in across.values())
     assert ("地方政府", "先诊疗后付费") in across  # 各市 / 县（市、区）人民政府 in Guangxi
+
+
+def test_a_notices_heat_map_keeps_its_offices_apart_and_says_what_is_implied(responsibility):
+    from policydiff.report.pictures import function_entry_counts
+
+    # Lianyungang's task table names its offices (处): one function, many rows
+    offices = {unit for unit, _ in function_entry_counts(responsibility, {LIANYUNGANG})}
+    assert len(offices) >= 10 and {"医政处", "基层卫生处", "中医处"} <= offices
+    # Kaifeng names no unit: its sole issuer is implied, and the row says so
+    kaifeng = {unit for unit, _ in function_entry_counts(responsibility, {KAIFENG})}
+    assert kaifeng and all(unit.endswith("(implied: sole issuer)") for unit in kaifeng)
 
 
 def test_heat_maps_are_written(records, responsibility, tmp_path):
@@ -315,3 +326,28 @@ def _unit_id(pages, name) -> str:
     page = (pages / "graphs" / "responsibility.html").read_text(encoding="utf-8")
     data = json.loads(re.search(r'<script id="graph-data" type="application/json">(.*?)</script>', page, re.S)[1])
     return next(n["id"] for n in data["nodes"] if n["lines"][0] == name).removeprefix("unit:")
+
+
+def test_the_ladder_picture_is_cut_into_tiers_about_a_screen_wide(citations, tmp_path):
+    pytest.importorskip("matplotlib")
+    from PIL import Image
+
+    from policydiff.report.ladder import TIER_WIDTH, ladder_tiers
+    from policydiff.report.pictures import _font, text_width, write_picture
+
+    tiers = ladder_tiers(citations, text_width(_font(9)))
+    assert len(tiers) > 1 and all(plan.width <= TIER_WIDTH for _, plan in tiers)
+    # every document and every edge is drawn in some tier (a national one cited from two tiers in both)
+    assert set().union(*(sub.nodes for sub, _ in tiers)) == set(citations.nodes)
+    assert set().union(*(sub.edges for sub, _ in tiers)) == set(citations.edges)
+    # one row of five families was 2,997 × 780 pixels, mostly white; now about a screen wide
+    width, height = Image.open(write_picture(citations, tmp_path / "c.png", "five notices")).size
+    assert width <= 100 * TIER_WIDTH and height <= 1.2 * width
+
+
+def test_graph_pages_open_on_the_first_notice_with_a_way_to_the_whole(records, citations):
+    from policydiff.report.graph_html import graph_page
+
+    page = graph_page(citations, list(records.values()), "five notices")
+    assert '<button id="whole"' in page and "whole graph" in page
+    assert "select(firstNotice())" in page  # opened on a notice at a readable scale, unless the URL names one

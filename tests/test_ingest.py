@@ -228,8 +228,45 @@ def test_the_report_keeps_counts_and_only_the_first_problems(tmp_path, monkeypat
     assert sum(line.startswith("Error: ") for line in lines) == 6
     assert "Skipped: twin.txt: same content as n1" in lines
     again = ingest([folder], tmp_path / "p.db", workers=1)
-    assert again.unchanged == 9 - 1 and again.added == 0  # the twin is parsed again and skipped again
-    assert again.duplicated == 1
+    assert again.unchanged == 9 - 1 and again.added == 0
+    assert again.duplicated == 1 and again.duplicates == [("twin.txt", "n1")]  # still said, every run
+
+
+def test_a_rerun_does_not_parse_a_file_whose_content_is_stored_under_another_id(tmp_path, monkeypatch):
+    from policydiff import ingest as ingest_module
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(NOTICE.format(n=1, day=2), encoding="utf-8")
+    (folder / "b.txt").write_text(NOTICE.format(n=1, day=2), encoding="utf-8")  # a.txt's twin
+    first = ingest([folder], tmp_path / "p.db", workers=1)
+    assert (first.added, first.duplicated) == (1, 1)
+    parsed = []
+    real = ingest_module._parse_job
+    monkeypatch.setattr(ingest_module, "_parse_job", lambda job: parsed.append(job[0]) or real(job))
+    again = ingest([folder], tmp_path / "p.db", workers=1)
+    assert parsed == []  # its hash is known: the twin is not parsed again
+    assert (again.unchanged, again.duplicated, again.duplicates) == (1, 1, [("b.txt", "a")])
+
+
+def test_a_file_is_not_skipped_unparsed_as_the_twin_of_a_document_this_run_changes(tmp_path, monkeypatch):
+    from policydiff import ingest as ingest_module
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "b.txt").write_text(NOTICE.format(n=1, day=2), encoding="utf-8")
+    ingest([folder], tmp_path / "p.db", workers=1)
+    # b changes; a new file a.txt now holds b's old content: the only copy of it left
+    (folder / "b.txt").write_text(NOTICE.format(n=2, day=3), encoding="utf-8")
+    (folder / "a.txt").write_text(NOTICE.format(n=1, day=2), encoding="utf-8")
+    parsed = []
+    real = ingest_module._parse_job
+    monkeypatch.setattr(ingest_module, "_parse_job", lambda job: parsed.append(Path(job[0]).name) or real(job))
+    ingest([folder], tmp_path / "p.db", workers=1)
+    assert parsed == ["a.txt", "b.txt"]
+    # (the writer, storing a before b, still finds b's old hash and skips a in this run;
+    # the next run stores it)
+    assert ingest([folder], tmp_path / "p.db", workers=1).added == 1
 
 
 class CountingPool:

@@ -12,7 +12,7 @@ PACKAGE = ROOT / "src" / "policydiff"
 # Stage of every module, by dotted name below policydiff (a package name covers its modules).
 # 0 is the leaf layer every stage may use: records, patterns, shared helpers, data files.
 STAGES = {
-    "models": 0, "patterns": 0, "textutils": 0, "errors": 0, "resources": 0, "places": 0, "traditional": 0, "paths": 0,
+    "models": 0, "patterns": 0, "textutils": 0, "errors": 0, "resources": 0, "places": 0, "traditional": 0, "paths": 0, "schema": 0,
     "read": 1,
     "normalise": 2,
     "outline": 3,

@@ -121,14 +121,14 @@ def _killing_parse(original):
 
 
 def test_a_worker_killed_is_the_failure_of_its_file_and_the_run_goes_on(tmp_path, monkeypatch):
-    import policydiff.ingest as ingest_module
+    import policydiff.parse as parse_module  # ingest's workers import parse_file from it when they start parsing
 
     folder = tmp_path / "in"
     folder.mkdir()
     for doc_id in ALL_IDS:
         shutil.copy(CORPUS / f"{doc_id}.txt", folder)
     (folder / "003_killer.txt").write_text(NOTICE, encoding="utf-8")
-    monkeypatch.setattr(ingest_module, "parse_file", _killing_parse(ingest_module.parse_file))
+    monkeypatch.setattr(parse_module, "parse_file", _killing_parse(parse_module.parse_file))
     report = ingest([folder], tmp_path / "p.db", workers=2)
     assert sorted(report.changed_ids) == sorted(ALL_IDS)
     assert [(os.path.basename(f.path), "died" in f.reason) for f in report.failures] == [("003_killer.txt", True)]

@@ -34,12 +34,6 @@ and ``compare_documents(a, b, reference)`` compare notices with a reference
 from __future__ import annotations
 
 from importlib import import_module
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("policydiff")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree without an install
-    __version__ = "0+unknown"
 
 # public name -> (module, attribute); imported on first use so that `import policydiff`
 # stays cheap for the worker processes and the command line. No public name is
@@ -65,7 +59,20 @@ _API = {
 __all__ = ["__version__", *_API]
 
 
+def _installed_version() -> str:
+    # importlib.metadata costs ~50 ms to import: read on first use of __version__, not at import
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("policydiff")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree without an install
+        return "0+unknown"
+
+
 def __getattr__(name: str):
+    if name == "__version__":
+        globals()["__version__"] = _installed_version()
+        return globals()["__version__"]
     if name in _API:
         module, attribute = _API[name]
         return getattr(import_module(module), attribute)

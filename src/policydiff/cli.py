@@ -7,41 +7,64 @@ import os
 import re
 import sqlite3
 import sys
+from contextlib import contextmanager
+from importlib import import_module
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 
 import click
-from rich import box
-from rich.cells import cell_len
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-from rich.table import Table
 
 from . import patterns as P
-from . import store
 from .errors import PolicydiffError
-from .models import Record
-from .paths import inside
+from .paths import DEFAULT_DB, inside
 
 
-class DataConsole(Console):
-    """A console for text from notices and file names: data, never markup (``[/bold]`` in a
-    measure, ``[link=…]``), never emoji codes, and never a control sequence for the terminal
-    (an escape character is shown as ``\\x1b``; line breaks stay, tables use them)."""
+class _Lazy:
+    """``module.attribute`` (called with ``kwargs`` when given), imported on first use. A
+    command's start imports only click: rich (~60 ms) and the database layer (sqlite-utils)
+    load when a command first prints a table or opens the database, not for --help or --version."""
 
-    def __init__(self, **kwargs):
-        super().__init__(markup=False, emoji=False, highlight=False, **kwargs)
+    def __init__(self, module: str, attribute: str | None = None, kwargs: dict | None = None):
+        self._where = (module, attribute, kwargs)
+        self._target: Any = None
 
-    def render_str(self, text: str, **kwargs):
-        return super().render_str(_TERMINAL_CONTROL.sub(lambda m: repr(m.group())[1:-1], text), **kwargs)
+    def _load(self) -> Any:
+        if self._target is None:
+            module, attribute, kwargs = self._where
+            target: Any = import_module(module)
+            target = getattr(target, attribute) if attribute else target
+            self._target = target(**kwargs) if kwargs is not None else target
+        return self._target
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(self._load(), name)
+
+    def __call__(self, *args, **kwargs) -> Any:
+        return self._load()(*args, **kwargs)
 
 
-console = DataConsole()
-err_console = DataConsole(stderr=True)
+if TYPE_CHECKING:
+    from rich import box
+    from rich.cells import cell_len
+    from rich.console import Console
+    from rich.table import Table
+
+    from . import store
+    from .models import Record
+else:
+    box, cell_len, Table = _Lazy("rich.box"), _Lazy("rich.cells", "cell_len"), _Lazy("rich.table", "Table")
+    store = _Lazy("policydiff.store")
+# text from notices is data: DataConsole shows markup, emoji codes and control characters as they are
+console = cast("Console", _Lazy("policydiff.report.terminal", "DataConsole", {}))
+err_console = cast("Console", _Lazy("policydiff.report.terminal", "DataConsole", {"stderr": True}))
 
 # Options shared by several commands, defined once (as sqlite-utils does).
 db_option = click.option("--db", "db_path", type=click.Path(dir_okay=False),
-                         default=str(store.DEFAULT_DB), show_default=True,
-                         help="The project database.")
+                         default=str(DEFAULT_DB), show_default=True,
+                         help="The project database. ingest writes each notice's JSON record in the "
+                              "database's folder: --db /data/x.db → /data/<id>.json.")
 frame_option = click.option("--frame", "frame_path", type=click.Path(dir_okay=False), default=None,
                             help="The measure frame (default: the shipped national frame, "
                                  "derived from implementing notices).")
@@ -80,7 +103,6 @@ class Fail(click.ClickException):
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u0085\u2028\u2029]")
-_TERMINAL_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")  # all but tab and line feed
 
 
 def printable(text: object) -> str:
@@ -134,10 +156,32 @@ def _open(db_path):
 
 
 def _resolve(db, ref: str) -> str:
+    """The id ``ref`` names. A DOC that names no stored document is a fact about the data, not
+    a misused command: exit status 1 (2 is for usage errors), with a pointer to the
+    reference's frame where ``ref`` is the reference's own 文号."""
     try:
         return store.resolve_document(db, ref)
     except PolicydiffError as exc:
-        raise UsageFail(str(exc)) from exc
+        raise Fail(str(exc) + _reference_hint(ref)) from exc
+
+
+def _reference_hint(ref: str) -> str:
+    from .compare.frame import FRAME_PATH, load_frame
+    from .textutils import normalise_doc_number
+
+    try:
+        national = load_frame(FRAME_PATH)["national"]
+    except (PolicydiffError, OSError, KeyError):
+        return ""
+    if (normalise_doc_number(ref) or ref.strip()) != national.get("doc_number"):
+        return ""
+    return ("; it is the national reference, whose text is not in the corpus: 'policydiff baseline show' "
+            "prints the frame derived from the notices implementing it, which diff compares with")
+
+
+def install_hint(extra: str) -> str:
+    """How to add an extra, the README's way (scripts/run.sh made .venv)."""
+    return f".venv/bin/pip install -e '.[{extra}]'"
 
 
 class Commands(click.Group):
@@ -163,6 +207,8 @@ class Commands(click.Group):
         try:
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except BrokenPipeError:  # the reader went away (| head): click leaves quietly, no Error line
             raise
         except PolicydiffError as exc:
             raise Fail(str(exc)) from exc
@@ -198,6 +244,8 @@ def cli():
 @click.option("--workers", type=int, default=None, help="Parallel parser processes (default: cores).")
 @click.option("--force", is_flag=True, help="Re-parse files whose hash is already stored.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option("--table/--no-table", "show_table", default=True, show_default=True,
+              help="List the documents a run stored (up to 20) after its totals.")
 @click.option("--max-size", type=click.IntRange(min=1), default=None,
               help="Largest file (and Word file unpacked) to read, in MB (default 20; "
                    "$POLICYDIFF_MAX_BYTES); paragraph, tag, page and character limits scale with it.")
@@ -210,8 +258,11 @@ def cli():
                    "Parquet partitions, then load them.")
 @click.option("--parts", "parts_dir", type=click.Path(file_okay=False),
               help="With --dask: where the workers write partitions (default: parts/ beside the database).")
-def ingest(paths, db_path, workers, force, quiet, max_size, follow_links, time_limit, dask_address, parts_dir):
-    """Parse notices (text, PDF, Word, HTML) and store them.
+def ingest(paths, db_path, workers, force, quiet, show_table, max_size, follow_links, time_limit, dask_address,
+           parts_dir):
+    """Parse notices (text, PDF, Word, HTML) and store them: rows in the database, and one
+    JSON record a notice in the database's folder (extracted/<id>.json; with --db
+    /data/x.db, /data/<id>.json).
 
     Example: policydiff ingest corpus/   (or: policydiff ingest corpus/ --dask local)
     """
@@ -220,18 +271,15 @@ def ingest(paths, db_path, workers, force, quiet, max_size, follow_links, time_l
 
     from .ingest import collect_files
     from .ingest import ingest as run_ingest
-    from .read.limits import ENV
 
     if max_size:  # the workers inherit it
+        from .read.limits import ENV  # (the readers load only where a file has changed)
+
         os.environ[ENV] = str(max_size * 2**20)
     logging.basicConfig(level=logging.WARNING if quiet else logging.INFO, format="%(message)s")
     paths = paths or ("corpus",)
     total = len(collect_files(paths, follow_links)[0])
-    with Progress(TextColumn("ingest", style="bold"), BarColumn(), MofNCompleteColumn(),
-                  TextColumn("{task.description}", markup=False), console=err_console,
-                  disable=quiet or not err_console.is_terminal) as bar:
-        task = bar.add_task("", total=total)
-        advance = lambda f: bar.update(task, advance=1, description=printable(Path(f).name))  # noqa: E731
+    with _progress_bar(total, shown=not quiet and sys.stderr.isatty()) as advance:
         if dask_address:
             report = _dask_ingest(paths, db_path, dask_address, parts_dir, workers, force, advance)
         else:
@@ -247,15 +295,32 @@ def ingest(paths, db_path, workers, force, quiet, max_size, follow_links, time_l
         # the database is closed and every record has its JSON; leave now, without the exit
         # handlers of concurrent.futures, which can wait on a pool interrupted mid-call
         os._exit(130)
-    _print_ingest_summary(report, db_path)
+    _print_ingest_summary(report, db_path, show_table)
     sys.exit(0 if report.ok else 1)
+
+
+@contextmanager
+def _progress_bar(total: int, shown: bool):
+    """A function to call with each file done: it moves a bar on the terminal, or (piped,
+    --quiet) does nothing, without importing rich's progress module (~0.1 s)."""
+    if not shown:
+        yield lambda _file: None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from .report.terminal import DataConsole
+
+    with Progress(TextColumn("ingest", style="bold"), BarColumn(), MofNCompleteColumn(),
+                  TextColumn("{task.description}", markup=False), console=DataConsole(stderr=True)) as bar:
+        task = bar.add_task("", total=total)
+        yield lambda file: bar.update(task, advance=1, description=printable(Path(file).name))
 
 
 def _needs_scale_extra(what: str) -> None:
     from .distributed import missing_packages
 
     if missing_packages():
-        raise Fail(f"{what} needs the scale extra ({', '.join(missing_packages())} missing): pip install -e '.[scale]'")
+        raise Fail(f"{what} needs the scale extra ({', '.join(missing_packages())} missing): {install_hint('scale')}")
 
 
 def _dask_ingest(paths, db_path, address, parts_dir, workers, force, progress):
@@ -309,7 +374,7 @@ def export(db_path, fmt, out, frame_path):
         click.echo(f"wrote {Path(out) / f'{table}.{fmt}'} ({count} rows)")
 
 
-def _print_ingest_summary(report, db_path) -> None:
+def _print_ingest_summary(report, db_path, show_table: bool = True) -> None:
     # problems were printed as they happened, one unwrapped line each (grep-able); a run
     # without that callback (the Dask path) prints the first ones it kept
     if report.on_problem is None:
@@ -328,12 +393,12 @@ def _print_ingest_summary(report, db_path) -> None:
     click.echo(f"added {report.added}, updated {report.updated}, unchanged {report.unchanged}, "
                f"failed {report.failed}, duplicates {report.duplicated} → {db_path}")
     changed = report.added + report.updated
-    if not changed:
+    if not changed or not show_table:
         return
     if changed > SUMMARY_ROWS:
         click.echo(f"{changed} documents stored; policydiff docs lists them", err=True)
         return
-    console.print(_documents_table(store.list_documents(store.open_db(db_path), ids=report.changed_ids)))
+    _print_documents(store.list_documents(store.open_db(db_path), ids=report.changed_ids))
 
 
 SUMMARY_ROWS = 20
@@ -369,6 +434,22 @@ def _documents_table(rows, width: int | None = None) -> Table:
     return table
 
 
+DOCUMENT_FIELDS = "id, 文号, locality, level, date, measures/targets/citations, title"
+
+
+def _print_documents(rows) -> None:
+    """The documents table on a terminal; piped or redirected, one line per document, its
+    fields separated by tabs, id first and nothing cut (``policydiff docs | cut -f1``)."""
+    if console.is_terminal:
+        console.print(_documents_table(rows))
+        return
+    for r in rows:
+        title = (r["title"] or "") + (" [OCR]" if r["ocr"] else "")
+        fields = [r["id"], r["doc_number"], r["locality"], r["admin_level"], r["issue_date"],
+                  f"{r['n_measures']}/{r['n_targets']}/{r['n_citations']}", title]
+        click.echo("\t".join(printable(str(f or "")).replace("\t", " ") for f in fields))
+
+
 def _clip(text: str, width: int) -> str:
     """``text`` cut to ``width`` terminal cells (CJK characters take two), with an ellipsis."""
     if cell_len(text) <= width:
@@ -378,13 +459,27 @@ def _clip(text: str, width: int) -> str:
     return text + "…"
 
 
+@cli.command("schema")
+def schema_command():
+    """Print the JSON Schema of the record (extracted/<id>.json, show DOC --json), generated
+    from policydiff.models.Record; docs/record.md explains each key with an example.
+
+    Example: policydiff schema > record.schema.json
+    """
+    from .schema import schema_text
+
+    click.echo(schema_text(), nl=False)
+
+
 @cli.command()
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON lines.")
 def docs(db_path, as_json):
-    """List stored documents: id, 文号, locality, level, date, title.
+    """List stored documents: id, 文号, locality, level, date, measures/targets/citations, title.
+    On a terminal, a table (below 120 columns without id and title); piped or redirected, one
+    line per document with every field, tab-separated, id first.
 
-    Example: policydiff docs
+    Example: policydiff docs   (ids only: policydiff docs | cut -f1)
     """
     rows = store.list_documents(_open(db_path))
     if as_json:
@@ -393,7 +488,7 @@ def docs(db_path, as_json):
     elif not rows:
         click.echo(f"no documents in {db_path} (run policydiff ingest)")
     else:
-        console.print(_documents_table(rows))
+        _print_documents(rows)
 
 
 @cli.command()
@@ -663,17 +758,37 @@ def _write_table(rows, columns, fmt, out, title, sheets=None, titles=None, about
                 json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         Path(out).write_text(text, encoding="utf-8") if out else click.echo(text, nl=False)
     else:
-        table = Table(title=title, show_lines=True)
-        for column in columns:
-            table.add_column(column, overflow="fold")
-        for row in rows:
-            table.add_row(*[str(row.get(c) if row.get(c) is not None else "") for c in columns])
-        console.print(table)
+        _print_table_or_blocks(rows, columns, title)
         for line in about or []:
             click.echo(printable(line), err=True)
         return
     if out:
         click.echo(f"wrote {out}", err=True)
+
+
+TABLE_COLUMN_WIDTH = 22  # terminal cells a column needs for its prose to stay readable in a table
+
+
+def _print_table_or_blocks(rows, columns, title) -> None:
+    """A table where the terminal gives each column room; narrower (80 columns, or piped),
+    one block per row as ``who`` prints: its first two cells on a line, then one
+    ``column: value`` line for each other cell that has a value."""
+    cell = lambda row, c: "" if row.get(c) is None else str(row.get(c))  # noqa: E731
+    if console.is_terminal and console.width >= TABLE_COLUMN_WIDTH * len(columns):
+        table = Table(title=title, show_lines=True)
+        for column in columns:
+            table.add_column(column, overflow="fold")
+        for row in rows:
+            table.add_row(*[cell(row, c) for c in columns])
+        console.print(table)
+        return
+    click.echo(title)
+    for row in rows:
+        click.echo()
+        click.echo("  ".join(cell(row, c) for c in columns[:2] if cell(row, c)))
+        for column in columns[2:]:
+            if cell(row, column):
+                click.echo(f"    {column}: " + cell(row, column).replace("\n", "\n      "))
 
 
 @cli.command()
@@ -1062,9 +1177,9 @@ def graph_command(db_path, kind, fmt, lang, out, frame_path):
         frame = None
     formats = [fmt] if fmt else ["graphml", "gexf", "json", "html"] + (["png", "svg"] if g.pictures_available() else [])
     if fmt in ("png", "svg") and not g.pictures_available():
-        raise Fail("pictures need matplotlib: pip install -e '.[pictures]'")
+        raise Fail(f"pictures need matplotlib: {install_hint('pictures')}")
     if not fmt and not g.pictures_available():
-        click.echo("Note: no PNG/SVG pictures (pip install -e '.[pictures]' adds them)", err=True)
+        click.echo(f"Note: no PNG/SVG pictures ({install_hint('pictures')} adds them)", err=True)
     single = out and kind and fmt and Path(out).suffix
     if single:
         _check_output(out, False, db_path)
@@ -1164,7 +1279,7 @@ def serve(db_path, port, host, graphs_dir):
     from .report.web import PLUGINS_DIR, datasette_metadata
 
     if importlib.util.find_spec("datasette") is None:
-        raise Fail("Datasette is not installed: pip install -e '.[web]'")
+        raise Fail(f"Datasette is not installed: {install_hint('web')}")
     _open(db_path).close()
     name = Path(db_path).stem
     pages = sorted(p.name for p in Path(graphs_dir).glob("*.html"))

@@ -32,9 +32,7 @@ from pathlib import Path
 
 from . import errors, store
 from .models import Failure
-from .parse import document_id, parse_file
-from .paths import UnsafeNameError, inside
-from .read import SUPPORTED_SUFFIXES, limits
+from .paths import UnsafeNameError, document_id, inside
 
 # Files that sit beside notices and are not notices (the corpus README, manifests).
 IGNORED_SUFFIXES = {".md", ".json", ".csv", ".tsv", ".yml", ".yaml", ".db", ".sqlite"}
@@ -184,7 +182,9 @@ def _not_a_file(path: str) -> str | None:
         return f"cannot read file ({exc.strerror or type(exc).__name__})"
     if stat.S_ISREG(mode) or stat.S_ISLNK(mode):
         return None
-    return limits.not_regular(mode)
+    from .read.limits import not_regular  # the readers load only when a path needs them
+
+    return not_regular(mode)
 
 
 def _link_problem(path: Path) -> str:
@@ -229,18 +229,25 @@ class _TookTooLong(BaseException):
 
 
 def took_too_long(seconds: float) -> str:
+    from .read.limits import SECONDS_ENV
+
     return (f"took longer than {seconds:g} s to parse; not stored (a notice takes under a second; raise the "
-            f"limit with ingest --time-limit or ${limits.SECONDS_ENV})")
+            f"limit with ingest --time-limit or ${SECONDS_ENV})")
 
 
 def _parse_job(job: tuple) -> tuple[str, ParsedNotice | None, str | None]:
     """(file, root, id[, seconds]) → (file, parsed notice or None, failure or None)."""
+    # the parser (every reader and extractor: ~0.3 s to import) loads with the first changed
+    # file, not for a run that finds every file unchanged
+    from .parse import parse_file
+    from .read import SUPPORTED_SUFFIXES, unsupported_reason
+
     file, root, doc_id, *limit = job
     try:
         with _time_limit(limit[0] if limit else 0):
             suffix = Path(file).suffix.lower()
             if suffix not in SUPPORTED_SUFFIXES:
-                raise errors.UnsupportedFormatError(file, f"unsupported file type '{suffix or Path(file).name}'")
+                raise errors.UnsupportedFormatError(file, unsupported_reason(suffix or Path(file).name))
             record = parse_file(file, root)
             record["id"] = doc_id  # unique within the run (document_ids)
             record["_json"] = store.record_json(record)
@@ -275,8 +282,7 @@ def ingest(paths, db_path=store.DEFAULT_DB, workers: int | None = None, force: b
     db = store.open_db(db_path, rebuild=True)
     json_dir = Path(json_dir) if json_dir else Path(db_path).parent
     json_dir.mkdir(parents=True, exist_ok=True)
-    seconds = time_limit or limits.max_seconds()
-    jobs = ((*job, seconds) for job in _changed_files(db, files, force, report, progress))
+    jobs = _with_time_limit(_changed_files(db, files, force, report, progress), time_limit)
     results = _run(jobs, workers)
     try:
         _restore_json(db, json_dir, report)
@@ -297,6 +303,18 @@ def ingest(paths, db_path=store.DEFAULT_DB, workers: int | None = None, force: b
     return report
 
 
+def _with_time_limit(jobs: Iterator[tuple[str, str, str]], time_limit: float | None) -> Iterator[tuple]:
+    """Each job with its time limit, read when a first file needs parsing (the readers'
+    limits module loads the readers: an unchanged run needs none of them)."""
+    seconds = time_limit
+    for job in jobs:
+        if not seconds:
+            from .read.limits import max_seconds
+
+            seconds = max_seconds()
+        yield (*job, seconds)
+
+
 def _index(db, db_path, report: IngestReport, at_least: int = 0) -> None:
     """Index what was stored; on a full disk, say so and go on (the stored notices stay,
     the next run indexes them) rather than lose the run's summary to a traceback."""
@@ -309,15 +327,47 @@ def _index(db, db_path, report: IngestReport, at_least: int = 0) -> None:
 
 def _changed_files(db, files, force: bool, report: IngestReport, progress) -> Iterator[tuple[str, str, str]]:
     """(file, root, id) jobs of the files not stored with their current hash, lazily: the
-    stored hashes are looked up one by one, not held for the run."""
-    for (file, root), doc_id in zip(files, document_ids(files)):
-        stored = None if force else store.stored_hash(db, doc_id)
-        if stored is not None and stored == _sha256(file):  # a new file is hashed once, by its parser
-            report.unchanged += 1
-            if progress:
-                progress(file)
+    stored hashes are looked up one by one, not held for the run. A file whose content is
+    stored under another id, where that twin is not changed by this run, is reported as
+    its duplicate here, unparsed (it used to be parsed on every run, then skipped)."""
+    ids = document_ids(files)
+    file_of = dict(zip(ids, (file for file, _ in files)))  # a twin's file in this run, if any
+    for (file, root), doc_id in zip(files, ids):
+        if force:
+            yield file, root, doc_id
             continue
-        yield file, root, doc_id
+        stored = store.stored_hash(db, doc_id)
+        digest = _sha256_or_none(file)  # a few µs a notice against its ~8 ms of parsing
+        if stored is not None and stored == digest:
+            report.unchanged += 1
+        elif digest is None or not _known_twin(db, digest, doc_id, file_of, report, file, root):
+            yield file, root, doc_id
+            continue
+        if progress:
+            progress(file)
+
+
+def _known_twin(db, digest: str, doc_id: str, file_of: dict[str, str], report: IngestReport,
+                file: str, root: str) -> bool:
+    """Whether ``file`` (hash ``digest``) duplicates a document stored under another id that
+    this run leaves as it is (not in the run, or its file still has that content); reported so."""
+    twin = store.document_with_hash(db, digest, prefer=doc_id)
+    if twin is None or twin == doc_id:
+        return False
+    twin_file = file_of.get(twin)
+    if twin_file is not None and _sha256_or_none(twin_file) != digest:
+        return False  # the twin changes in this run: this file may be the only copy left
+    path = Path(file)
+    report.duplicate(str(path.relative_to(root) if path.is_relative_to(root) else path.name), twin)
+    return True
+
+
+def _sha256_or_none(file: str) -> str | None:
+    """The file's hash, or None where it cannot be read (its parser then says why)."""
+    try:
+        return _sha256(Path(file))
+    except OSError:
+        return None
 
 
 def _restore_json(db, json_dir: Path, report: IngestReport) -> None:

@@ -26,21 +26,11 @@ from .metadata import extract_metadata
 from .models import Duty, NormalisedText, OutlineNode, Record, SourceText
 from .normalise import normalise
 from .outline import build_outline
+from .paths import document_id
 from .read import read
 from .traditional import PrintedForm, is_traditional, printed_characters, to_simplified
 
 RECORD_VERSION = 1
-
-
-def document_id(path: Path, root=None) -> str:
-    """A stable id from the file's path under ``root``: the stem, plus the format for
-    non-text files so that a notice's PDF and text differ, after its folders joined by
-    ``__`` (``a/notice.txt`` → ``a__notice``, ``2021/5/index.html`` → ``2021__5__index_html``)."""
-    path = Path(path)
-    suffix = path.suffix.lower()
-    name = path.stem if suffix in (".txt", "") else f"{path.stem}_{suffix[1:]}"
-    folders = path.parent.relative_to(root).parts if root and path.is_relative_to(root) else ()
-    return "__".join((*folders, name))
 
 
 def parse_file(path, root=None) -> Record:

@@ -11,6 +11,9 @@ from pathlib import Path
 
 from .errors import PolicydiffError
 
+# the project database; its JSON records are written beside it (extracted/<id>.json)
+DEFAULT_DB = Path("extracted") / "policydiff.db"
+
 
 class UnsafeNameError(PolicydiffError):
     """A stored id or name that would make a path outside its folder."""
@@ -36,3 +39,14 @@ def inside(folder, name: str, suffix: str = "") -> Path:
     if path.parent != Path(folder):  # belt and braces: the name held no separator
         raise UnsafeNameError(f"{name!r}: not a safe name for a file in {folder} (it would leave the folder)")
     return path
+
+
+def document_id(path: Path, root=None) -> str:
+    """A stable id from the file's path under ``root``: the stem, plus the format for
+    non-text files so that a notice's PDF and text differ, after its folders joined by
+    ``__`` (``a/notice.txt`` → ``a__notice``, ``2021/5/index.html`` → ``2021__5__index_html``)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    name = path.stem if suffix in (".txt", "") else f"{path.stem}_{suffix[1:]}"
+    folders = path.parent.relative_to(root).parts if root and path.is_relative_to(root) else ()
+    return "__".join((*folders, name))

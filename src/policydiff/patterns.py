@@ -1,6 +1,37 @@
 """Regular expressions and term lists, kept apart from the code that uses them."""
 
 import re
+from typing import cast
+
+
+class _LazyPattern:
+    """A regular expression compiled on its first use. The command line imports this module
+    for its term lists; compiling all of its patterns up front cost ~0.1 s of every command's
+    start. On first use the compiled pattern's methods become this object's own attributes,
+    so later calls cost what calls on the compiled pattern cost."""
+
+    _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner",
+                "groupindex", "groups", "flags")
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self.pattern = pattern
+        self._flags = flags
+
+    def __getattr__(self, name: str):  # called only for attributes not set yet
+        if name.startswith("__") or name not in self._METHODS:
+            raise AttributeError(name)
+        compiled = re.compile(self.pattern, self._flags)
+        for method in self._METHODS:
+            setattr(self, method, getattr(compiled, method))
+        return getattr(compiled, name)
+
+    def __repr__(self) -> str:
+        return f"_lazy({self.pattern!r})"
+
+
+def _lazy(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, done on the pattern's first use (typed as what it stands for)."""
+    return cast("re.Pattern[str]", _LazyPattern(pattern, flags))
 
 CJK = "\u3400-\u9fff\uf900-\ufaff"
 CN_DIGITS = "零〇一二三四五六七八九十百千万两"
@@ -11,15 +42,15 @@ FULLWIDTH_PUNCT = "，。、；：？！“”‘’《》〈〉（）〔〕【�
 # every Unicode space a page prints besides the ASCII one: NO-BREAK, EN/EM and the other typographic
 # spaces (U+2000–U+200A), NARROW NO-BREAK, MEDIUM MATHEMATICAL, IDEOGRAPHIC; the normaliser makes each one " "
 UNICODE_SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
-MARKDOWN_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]*")
-MARKDOWN_RULE = re.compile(r"^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$")
-MARKDOWN_BOLD = re.compile(r"\*\*")
+MARKDOWN_HEADING = _lazy(r"^[ \t]*#{1,6}[ \t]*")
+MARKDOWN_RULE = _lazy(r"^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$")
+MARKDOWN_BOLD = _lazy(r"\*\*")
 # A space between two CJK characters, a CJK character and a digit, or around
 # full-width punctuation is an artefact of PDF extraction.
 _TIGHT = f"[{CJK}{FULLWIDTH_PUNCT}0-9%]"
-INNER_SPACE = re.compile(rf"(?<={_TIGHT})[ {UNICODE_SPACES}]+(?={_TIGHT})")
-LATIN_SPACE = re.compile(rf"(?<=[{CJK}])[ ]+(?=[A-Za-z])|(?<=[A-Za-z])[ ]+(?=[{CJK}])")
-LABEL_SPACE = re.compile(r"^(\d{1,2}[.．]|[（(][一二三四五六七八九十\d]{1,3}[）)])[ \u3000]+")
+INNER_SPACE = _lazy(rf"(?<={_TIGHT})[ {UNICODE_SPACES}]+(?={_TIGHT})")
+LATIN_SPACE = _lazy(rf"(?<=[{CJK}])[ ]+(?=[A-Za-z])|(?<=[A-Za-z])[ ]+(?=[{CJK}])")
+LABEL_SPACE = _lazy(r"^(\d{1,2}[.．]|[（(][一二三四五六七八九十\d]{1,3}[）)])[ \u3000]+")
 SENTENCE_END = "。！？；：:;"
 
 # ---------------------------------------------------------------- the ladder
@@ -29,41 +60,41 @@ ADMIN_LEVELS = ("national", "provincial", "prefecture", "county", "township")
 # ---------------------------------------------------------------- outline
 OUTLINE_LABELS = [
     # kind, pattern (matched at paragraph start); the label group is "label"
-    ("一、", re.compile(rf"^(?P<label>[{CN_SMALL}]{{1,3}})、")),
-    ("（一）", re.compile(rf"^（(?P<label>[{CN_SMALL}]{{1,3}})）")),
-    ("1.", re.compile(r"^(?P<label>\d{1,2})(?:[.．](?!\d)|、)")),
-    ("（1）", re.compile(r"^（(?P<label>\d{1,2})）")),
-    ("一是", re.compile(rf"^(?P<label>[{CN_SMALL}]{{1,3}}是)")),
+    ("一、", _lazy(rf"^(?P<label>[{CN_SMALL}]{{1,3}})、")),
+    ("（一）", _lazy(rf"^（(?P<label>[{CN_SMALL}]{{1,3}})）")),
+    ("1.", _lazy(r"^(?P<label>\d{1,2})(?:[.．](?!\d)|、)")),
+    ("（1）", _lazy(r"^（(?P<label>\d{1,2})）")),
+    ("一是", _lazy(rf"^(?P<label>[{CN_SMALL}]{{1,3}}是)")),
     # rules in article form (办法, 细则, 规定, 规范): 第一章 / 第一节 / 第一条, the label followed by a space or its text
-    ("第一章", re.compile(rf"^(?P<label>第[{CN_SMALL}百零〇\d]{{1,4}}章)[\s\u3000]*(?=[^\s，,。]|$)")),
-    ("第一节", re.compile(rf"^(?P<label>第[{CN_SMALL}百零〇\d]{{1,4}}节)[\s\u3000]*(?=[^\s，,。]|$)")),
-    ("第一条", re.compile(rf"^(?P<label>第[{CN_SMALL}百零〇\d]{{1,4}}条)(?:[\s\u3000]+|(?=[^\s款项]))")),
+    ("第一章", _lazy(rf"^(?P<label>第[{CN_SMALL}百零〇\d]{{1,4}}章)[\s\u3000]*(?=[^\s，,。]|$)")),
+    ("第一节", _lazy(rf"^(?P<label>第[{CN_SMALL}百零〇\d]{{1,4}}节)[\s\u3000]*(?=[^\s，,。]|$)")),
+    ("第一条", _lazy(rf"^(?P<label>第[{CN_SMALL}百零〇\d]{{1,4}}条)(?:[\s\u3000]+|(?=[^\s款项]))")),
 ]
 # the article levels, outermost first: an article label closes every item below its rank
 ARTICLE_RANKS = {"第一章": 0, "第一节": 1, "第一条": 2}
-ANY_LABEL = re.compile(
+ANY_LABEL = _lazy(
     rf"^(?:[{CN_SMALL}]{{1,3}}、|[（(][{CN_SMALL}]{{1,3}}[）)]|\d{{1,2}}(?:[.．](?!\d)|、)"
     rf"|[（(]\d{{1,2}}[）)]|[{CN_SMALL}]{{1,3}}是|第[{CN_SMALL}百零〇\d]{{1,4}}[章节条](?=[\s\u3000]|$|[^\s款项]))"
 )
-ANNEX_START = re.compile(r"^附\s*件\s*(?P<no>\d*)\s*$")
-ANNEX_REFERENCE = re.compile(r"^附\s*件\s*\d*\s*[:：]")
+ANNEX_START = _lazy(r"^附\s*件\s*(?P<no>\d*)\s*$")
+ANNEX_REFERENCE = _lazy(r"^附\s*件\s*\d*\s*[:：]")
 
 # ---------------------------------------------------------------- metadata
 # zeros as printed in Chinese-numeral years: 〇, ○ (U+25CB), Latin O, full-width Ｏ
 ZERO_LOOKALIKES = "○OＯ"
-DATE = re.compile(
+DATE = _lazy(
     rf"(?P<year>\d{{4}}|[{CN_DIGITS}{ZERO_LOOKALIKES}]{{4}})\s*年\s*(?P<month>\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*月"
     rf"\s*(?P<day>\d{{1,2}}|[{CN_DIGITS}{ZERO_LOOKALIKES}]{{1,3}})\s*日"
 )
-DATE_LINE = re.compile(rf"^\s*{DATE.pattern}\s*(?P<printed>印发|印)?\s*$")
+DATE_LINE = _lazy(rf"^\s*{DATE.pattern}\s*(?P<printed>印发|印)?\s*$")
 # a signing date that lost its 日 at the end of its line (某县人民政府督查室  2022年8月19)
-DATE_WITHOUT_DAY_MARK = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*$")
-DOC_NUMBER = re.compile(
+DATE_WITHOUT_DAY_MARK = _lazy(r"(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*$")
+DOC_NUMBER = _lazy(
     rf"(?P<code>[{CJK}]{{1,12}}?)\s*[〔\[［（(【]\s*(?P<year>(?:19|20)\d{{2}})\s*[〕\]］）)】]"
     r"\s*(?P<serial>\d{1,4})\s*[号號]"
 )
-DOC_NUMBER_LINE = re.compile(rf"^\s*{DOC_NUMBER.pattern}\s*$")
-_DOC_NUMBER_TAIL = re.compile(r"[〔\[［（(【]\s*(?:19|20)\d{2}\s*[〕\]］）)】]\s*\d{1,4}\s*[号號]")
+DOC_NUMBER_LINE = _lazy(rf"^\s*{DOC_NUMBER.pattern}\s*$")
+_DOC_NUMBER_TAIL = _lazy(r"[〔\[［（(【]\s*(?:19|20)\d{2}\s*[〕\]］）)】]\s*\d{1,4}\s*[号號]")
 
 
 def iter_doc_numbers(text: str, pos: int = 0):
@@ -79,45 +110,45 @@ def iter_doc_numbers(text: str, pos: int = 0):
         if m:
             pos = m.end()
             yield m
-LEADING_VERBS = re.compile(r"^(?:为|认真|严格)*(?:贯彻落实|贯彻|落实|按照|根据|依据|依照|参照|详见|参见|执行|印发|转发|见)")
-FILE_HEADER = re.compile(r"^(?P<issuer>.{0,40}?)\s*文件$")
-ORG_SUFFIX = re.compile(  # 司: a ministry's department (国务院扶贫办综合司, 国家卫生健康委规划司)
+LEADING_VERBS = _lazy(r"^(?:为|认真|严格)*(?:贯彻落实|贯彻|落实|按照|根据|依据|依照|参照|详见|参见|执行|印发|转发|见)")
+FILE_HEADER = _lazy(r"^(?P<issuer>.{0,40}?)\s*文件$")
+ORG_SUFFIX = _lazy(  # 司: a ministry's department (国务院扶贫办综合司, 国家卫生健康委规划司)
     r"(?:委员会|办公室|人民政府|政府|委|局|厅|部|办|院|中心|所|站|处|科|室|会|组|司|党委|市委|委員會|辦公室|政府|廳|辦|會|處)$"
 )
 # a title's last word, perhaps followed by its years: …三年行动计划（2023—2025年）
-TITLE_SUFFIX = re.compile(r"(?:通知|方案|意见|要点|办法|规定|细则|规范|指标|计划|规划|分工)(?:[（(][^（）()]{1,20}[）)])?$")
+TITLE_SUFFIX = _lazy(r"(?:通知|方案|意见|要点|办法|规定|细则|规范|指标|计划|规划|分工)(?:[（(][^（）()]{1,20}[）)])?$")
 # the genres a notice's title ends in, longest first (复函 before 函)
 GENRES = ["通知", "意见", "决定", "批复", "复函", "函", "答复", "通报", "通告", "公告", "规定", "办法", "细则",
           "方案", "规划", "要点", "纪要", "计划", "条例", "规则", "决议", "报告", "请示", "公示", "令",
           "意見", "決定", "批覆", "答覆", "通報", "規定", "辦法", "細則", "規劃", "要點", "紀要", "計劃", "條例"]
-GENRE_AT_END = re.compile("(?P<genre>" + "|".join(GENRES) + r")(?:\s*[（(][^（）()]{1,20}[）)])?$")
-NOTICE_TITLE = re.compile(
+GENRE_AT_END = _lazy("(?P<genre>" + "|".join(GENRES) + r")(?:\s*[（(][^（）()]{1,20}[）)])?$")
+NOTICE_TITLE = _lazy(
     r"(?:(?:关于|關於).*(?:通知|意见|意見|决定|決定|批复|批覆|复函|覆函|函|答复|答覆|通报|通報|通告|公告|规定|規定|办法|辦法|细则|細則"
     r"|方案|规划|規劃|要点|要點|纪要|紀要|计划|計劃|报告|報告|请示|請示|公示)"
     r"|的(?:通知|意见|决定|批复|通报|通告|公告))(?:\s*[（(][^（）()]{1,20}[）)])?$")
 # a title with no 关于: 某某实施方案, 通告 alone (spaced 通 告 is joined by the normaliser), 某某令
-STANDALONE_TITLE = re.compile(
+STANDALONE_TITLE = _lazy(
     r"^(?:[^，。；：:,]{2,80}(?:方案|规划|要点|办法|规定|细则|计划|条例|规则|纪要)|(?:.{0,40})?(?:通告|公告))"
     r"(?:[（(][^（）()]{1,20}[）)])?$")
 # the document an 印发 / 转发 notice encloses: 关于印发《X》的通知, 关于印发X的通知
-ENCLOSED_TITLE = re.compile(
+ENCLOSED_TITLE = _lazy(
     r"(?:印发|转发|印發|轉發)《?(?P<title>[^《》]{4,120}?)》?的?通知(?:（[^（）]+）)?$")
-DECREE_HEADING = re.compile(r"^(?P<issuer>.{0,30}?)令$")
-DECREE_NUMBER = re.compile(r"^[（(]?\s*第\s*(?P<serial>\d{1,4}|[零〇一二三四五六七八九十百]{1,6})\s*[号號]\s*[）)]?$")
+DECREE_HEADING = _lazy(r"^(?P<issuer>.{0,30}?)令$")
+DECREE_NUMBER = _lazy(r"^[（(]?\s*第\s*(?P<serial>\d{1,4}|[零〇一二三四五六七八九十百]{1,6})\s*[号號]\s*[）)]?$")
 # 公告 / 通告 numbering: （2021年第6号）, 2021年第6號, （县疫情防控指挥部第3号）
-NOTICE_NUMBER = re.compile(r"[（(]\s*(?P<number>(?:(?:19|20)\d{2}\s*年\s*)?[^（）()，。]{0,16}?"
+NOTICE_NUMBER = _lazy(r"[（(]\s*(?P<number>(?:(?:19|20)\d{2}\s*年\s*)?[^（）()，。]{0,16}?"
                            r"第\s*[\d一二三四五六七八九十]{1,4}\s*[号號])\s*[）)]$")
 # markers of how the notice is published, glued to a title or a date
-PUBLIC_MARKER = re.compile(
+PUBLIC_MARKER = _lazy(
     r"[（(]\s*(?:此件[^（）()]{0,8}公开(?:发布)?|此件主动公开|此件不公开|(?:信息)?公开(?:方式|形式|属性|选项)\s*[：:][^（）()]{0,12})"
     r"\s*[）)]")
-ADDRESSEE_LINE = re.compile(r"[：:]$")
-TABLE_HEADER = re.compile(r"^(?:序号\s*)?指标\s*属性$")
-BINDING_CELL = re.compile(r"^(约束性|预期性)$")
+ADDRESSEE_LINE = _lazy(r"[：:]$")
+TABLE_HEADER = _lazy(r"^(?:序号\s*)?指标\s*属性$")
+BINDING_CELL = _lazy(r"^(约束性|预期性)$")
 # (?<!\s): a search starts only at the head of a whitespace run (else a run of tabs costs quadratic time)
-BINDING_SUFFIX = re.compile(r"(?<!\s)\s*(约束性|预期性)\s*$")
+BINDING_SUFFIX = _lazy(r"(?<!\s)\s*(约束性|预期性)\s*$")
 # a sentence's own mark after its value: 人均预期寿命达到78.5岁（预期性）
-BINDING_AFTER = re.compile(r"\s*(?:以上|以下|以内|左右)?\s*[（(](约束性|预期性)[）)]")
+BINDING_AFTER = _lazy(r"\s*(?:以上|以下|以内|左右)?\s*[（(](约束性|预期性)[）)]")
 
 # ---------------------------------------------------------------- task-division tables (任务分工表)
 # a header cell names a column's role; the first row whose cells name a unit role (牵头/责任/配合/协办)
@@ -133,40 +164,40 @@ TASK_COLUMN_ROLES = [
 ]
 UNIT_COLUMN_ROLES = ("lead", "support", "responsible", "office")
 # a unit column of the notice's own offices (局内牵头科室, 委内责任处室), kept apart from the bodies' columns
-OFFICE_COLUMN = re.compile(r"(?:局|委|厅|办|院|中心)内|内设|科室|处室|股室")
+OFFICE_COLUMN = _lazy(r"(?:局|委|厅|办|院|中心)内|内设|科室|处室|股室")
 TASK_HEADER_CELL_MAX = 20
 # a cell that hands the row to each listed unit by its own duties: responsible, not lead
-DUTY_SHARE = re.compile(r"(?:按照|按|根据|依)?(?:各自)?职责(?:分工)?(?:分别|共同)?负责|分别负责|共同负责")
-TASK_SECTION_ROW = re.compile(rf"^(?:[{CN_SMALL}]{{1,3}}[、.．]|[（(][{CN_SMALL}]{{1,3}}[）)]|第[{CN_SMALL}]{{1,3}}[部分章项类])")
+DUTY_SHARE = _lazy(r"(?:按照|按|根据|依)?(?:各自)?职责(?:分工)?(?:分别|共同)?负责|分别负责|共同负责")
+TASK_SECTION_ROW = _lazy(rf"^(?:[{CN_SMALL}]{{1,3}}[、.．]|[（(][{CN_SMALL}]{{1,3}}[）)]|第[{CN_SMALL}]{{1,3}}[部分章项类])")
 # a second header line's cell names a role (牵头单位, 局内配合科室, 完成时限), not a unit (市财政部门)
-ROLE_HEADER_START = re.compile(r"^(?:[局委厅办院]内)?(?:牵头|配合|协办|协助|参与|协同|责任|主责|实施|承办|落实|完成|时限|时间)")
-OFFICE_UNIT_END = re.compile(r"(?:科|处|室|股)$")
-CELL_ROLE_TAG = re.compile(r"[（(]\s*(?P<tag>牵头|配合|协办)\s*[）)]$")
-TASK_SECTION_NUMBER = re.compile(rf"[{CN_SMALL}]{{1,3}}[、.．]?|[（(][{CN_SMALL}]{{1,3}}[）)]|第[{CN_SMALL}]{{1,3}}[部分章项类]")
+ROLE_HEADER_START = _lazy(r"^(?:[局委厅办院]内)?(?:牵头|配合|协办|协助|参与|协同|责任|主责|实施|承办|落实|完成|时限|时间)")
+OFFICE_UNIT_END = _lazy(r"(?:科|处|室|股)$")
+CELL_ROLE_TAG = _lazy(r"[（(]\s*(?P<tag>牵头|配合|协办)\s*[）)]$")
+TASK_SECTION_NUMBER = _lazy(rf"[{CN_SMALL}]{{1,3}}[、.．]?|[（(][{CN_SMALL}]{{1,3}}[）)]|第[{CN_SMALL}]{{1,3}}[部分章项类]")
 # what follows a task table and is no row of it: a note, the next table's title, 此件公开发布, 抄送
-TASK_TABLE_END = re.compile(r"^(?:注|说明|备注|资料来源)\s*\d*[:：．.]|^[（(]此件|^抄送|^附\s*件"
+TASK_TABLE_END = _lazy(r"^(?:注|说明|备注|资料来源)\s*\d*[:：．.]|^[（(]此件|^抄送|^附\s*件"
                             r"|^.{2,40}(?:分工表|一览表|清单|统计表)$")
-TASK_NUMBER_CELL = re.compile(
+TASK_NUMBER_CELL = _lazy(
     rf"^(?:\d{{1,3}}[.、．]?|[（(]\d{{1,3}}[）)]|[{CN_SMALL}]{{1,3}}[、.．]?|[（(][{CN_SMALL}]{{1,3}}[）)])$")
-TASK_DEADLINE_CELL = re.compile(r"^.{0,12}(?:\d{4}\s*年|年底|年内|年前|月底|月前|季度|长期|持续|常态|每年|逐年|\d{4}[.\-/]\d)")
-TASK_UNIT_END = re.compile(
+TASK_DEADLINE_CELL = _lazy(r"^.{0,12}(?:\d{4}\s*年|年底|年内|年前|月底|月前|季度|长期|持续|常态|每年|逐年|\d{4}[.\-/]\d)")
+TASK_UNIT_END = _lazy(
     r"(?:局|委|厅|办|室|科|处|股|中心|院|所|站|队|政府|部门|单位|公司|协会|学会|会|部|署|行|集团|机构|组|街道|"
     r"乡镇|镇|乡|县|区|市|省|办事处|管委会|医院|卫生院|学校|联社|分局|支队|大队)(?:等)?$")
 
 # ---------------------------------------------------------------- measures
 # an article that sets no rule: its purpose and basis, scope, definitions, who interprets it, when it applies
-NON_RULE_ARTICLE = re.compile(
+NON_RULE_ARTICLE = _lazy(
     r"^(?:为(?:了)?[^。]{0,160}(?:制定|制订)本|本(?:办法|细则|规定|规范|条例|制度)(?:适用于|所称|由[^。]{0,40}负责解释|"
     r"自[^。]{0,30}(?:起|之日起)(?:施行|执行|实施))|[^。]{0,40}(?:参照本(?:办法|细则|规定|规范)执行)。?$)")
-NON_MEASURE_HEADINGS = re.compile(
+NON_MEASURE_HEADINGS = _lazy(
     r"^(?:总体要求|指导思想|主要目标|总体目标|工作目标|基本原则|总体思路|目标任务|发展目标)"
 )
-GOAL_HEADINGS = re.compile(r"(?:总体要求|指导思想|主要目标|总体目标|工作目标|总体思路|发展目标)")
+GOAL_HEADINGS = _lazy(r"(?:总体要求|指导思想|主要目标|总体目标|工作目标|总体思路|发展目标)")
 # ---------------------------------------------------------------- units
-DUTY_HEADINGS = re.compile(r"部门协作|部门合力|部门职责|职责分工|协调配合|部门分工|任务分工|明确分工|分工负责|部门协同|责任分工|"
+DUTY_HEADINGS = _lazy(r"部门协作|部门合力|部门职责|职责分工|协调配合|部门分工|任务分工|明确分工|分工负责|部门协同|责任分工|"
                            r"明确职责|分工协作|各司其职|密切配合|协同配合|部门联动")
 # the closing sections where a paragraph of 甲部门负责……；乙部门要…… clauses is a division of duties
-SAFEGUARD_HEADINGS = re.compile(r"保障措施|组织实施|组织保障|工作要求|实施保障|保障机制|组织领导")
+SAFEGUARD_HEADINGS = _lazy(r"保障措施|组织实施|组织保障|工作要求|实施保障|保障机制|组织领导")
 # label parts of a marker that name units (only these: 适用范围, 完成时限 … name none); longest first
 ROLE_KEYWORDS = [
     ("lead", r"牵头科室及单位|牵头单位及科室|牵头科室|牵头单位|牵头部门|牵头处室|牵头机构|牵头"),
@@ -183,55 +214,55 @@ ROLE_VERBS = [
                     r"按照职责分工落实|按职责分工落实|分工负责|分别负责|共同负责|负责落实|具体负责|负责指导|"
                     r"负责组织实施|负责实施|组织实施|抓好落实|负责"),
 ]
-ROLE_VERB_SEGMENT = re.compile(
+ROLE_VERB_SEGMENT = _lazy(
     r"^(?:由)?(?P<units>[^，,；;。（）()]{2,200}?)(?P<verb>" + "|".join(p for _, p in ROLE_VERBS) + r")$"
 )
 # a clause of a verb-form marker that only lists units, its verb in the next clause (…等部门，…配合)
-UNIT_LIST_CLAUSE = re.compile(
+UNIT_LIST_CLAUSE = _lazy(
     r"^[^，,；;。（）()]{2,200}?(?:等部门|等单位|局|委|办|厅|部|中心|公司|政府|办事处|管委会|部门|单位)$")
-ROLE_LABEL = re.compile(
+ROLE_LABEL = _lazy(
     "(?P<kw>" + "|".join(p for _, p in ROLE_KEYWORDS) + r")\s*[：:]"
 )
 # any label part of a marker (负责部门：, 适用范围：, 完成时限：): a short name right before a colon
-PART_LABEL = re.compile(r"(?:^|(?<=[；;，,。\s]))\s*(?P<label>[\u4e00-\u9fff]{2,8})\s*[：:]")
+PART_LABEL = _lazy(r"(?:^|(?<=[；;，,。\s]))\s*(?P<label>[\u4e00-\u9fff]{2,8})\s*[：:]")
 MARKER_OPEN = "（(【[［"
 # a role written after one unit of a list: 县卫健局（牵头）、县医保局
-OWN_ROLE_TAG = re.compile(r"[（(](?P<kw>牵头单位|牵头|配合单位|配合|协办)[）)]$")
+OWN_ROLE_TAG = _lazy(r"[（(](?P<kw>牵头单位|牵头|配合单位|配合|协办)[）)]$")
 # a unit label in a bracket of its own, the units after it: 【牵头单位】市卫健委【配合单位】市医保局
-BRACKETED_LABEL = re.compile("(?P<kw>" + "|".join(p for _, p in ROLE_KEYWORDS) + ")")
+BRACKETED_LABEL = _lazy("(?P<kw>" + "|".join(p for _, p in ROLE_KEYWORDS) + ")")
 # the State Council lead convention: the first unit listed leads, the others support (下同: in every later marker)
-LEAD_FIRST = re.compile(r"(?:列|排)(?:在|于|名)?(?:第一位?|首位)(?:者|的)?(?:单位|部门)?为牵头(?:单位|部门)?|"
+LEAD_FIRST = _lazy(r"(?:列|排)(?:在|于|名)?(?:第一位?|首位)(?:者|的)?(?:单位|部门)?为牵头(?:单位|部门)?|"
                         r"第一个?(?:单位|部门)为牵头(?:单位|部门)?")
-CARRIED_ON = re.compile(r"下同|以下同|后同|以下各项同")
+CARRIED_ON = _lazy(r"下同|以下同|后同|以下各项同")
 # clauses a marker may carry that name no unit: the convention, a deadline, a duration
-MARKER_NOTE = re.compile(r"^(?:下同|以下同|后同|.*第一[位个].*牵头.*|.*\d{4}年.*|.*前完成|.*底前|持续推进|长期坚持|持续实施|"
+MARKER_NOTE = _lazy(r"^(?:下同|以下同|后同|.*第一[位个].*牵头.*|.*\d{4}年.*|.*前完成|.*底前|持续推进|长期坚持|持续实施|"
                          r"长期推进|逐年推进|分年度推进)$")
 UNIT_SEPARATORS = "、，,；;"
 # words that join two bodies in a list, longest first: 甲部、乙委等和各省级人民政府; 甲部会同乙委
-UNIT_JOINERS = re.compile(r"等和|以及|会同|及|和|与")
+UNIT_JOINERS = _lazy(r"等和|以及|会同|及|和|与")
 # the trailing 等 of an open list, and the shared suffix it may carry (农业农村、生态环境等部门)
-OPEN_LIST_END = re.compile(r"等(?:有关|相关|其他)?(?P<suffix>部门|单位|机构|方面|主管部门)?$")
+OPEN_LIST_END = _lazy(r"等(?:有关|相关|其他)?(?P<suffix>部门|单位|机构|方面|主管部门)?$")
 # the endings of a body's name (a unit is only what the text names as a body)
-BODY_END = re.compile(
+BODY_END = _lazy(
     r"(?:(?<![格布结大])局|委|厅|(?<![全内外局东西中南北干])部|办|院|中心|政府|部门|单位|处|(?<![专本学])科|室|"
     r"委员会|协会|学会|总会|商会|工会|联合会|基金会|红十字会|理事会|公司|站|(?<!场)所|队|组|联|机构|集团|银行|"
     r"党校|学校|医院|大学|办事处|管委会|街道|镇|乡|合作社|署|馆|团|团委|监狱|指挥部|领导小组|医共体|总院|分局|办公室|"
     r"卫生院|基地|企业)$")
 # placeholder bodies not ending as a body does (各有关部门, 各省级人民政府 do): 各地, 各县区, 各市, 各乡镇
-PLACEHOLDER_BODY = re.compile(
+PLACEHOLDER_BODY = _lazy(
     r"^各(?:地|地区|市|县|区|县区|县市区|乡镇|镇|镇街|街道|省|省份|地市|市州|州市|市（州）|县（市、区）|县（区）|"
     r"省（自治区、直辖市）|省（区、市）)$")
 # bodies a duty clause may name that divide nothing: 各有关部门要密切配合, 其他相关单位
-GENERIC_BODY = re.compile(r"^(?:各|其他|其它)?(?:有关|相关|成员)?(?:部门|单位)$|^各(?:级|地)?各?(?:有关|相关)(?:部门|单位)$")
+GENERIC_BODY = _lazy(r"^(?:各|其他|其它)?(?:有关|相关|成员)?(?:部门|单位)$|^各(?:级|地)?各?(?:有关|相关)(?:部门|单位)$")
 # generic suffixes a list's last part may share with the bare function names before it
-SHARED_SUFFIX = re.compile(r"(?P<suffix>主管部门|行政部门|部门|单位|机构)$")
-UNIT_TRAILING_PHRASES = re.compile(r"(?:按照职责分工分别负责|按照职责分工负责|按职责分工负责|分工负责|分别负责|共同负责|负责)$")
+SHARED_SUFFIX = _lazy(r"(?P<suffix>主管部门|行政部门|部门|单位|机构)$")
+UNIT_TRAILING_PHRASES = _lazy(r"(?:按照职责分工分别负责|按照职责分工负责|按职责分工负责|分工负责|分别负责|共同负责|负责)$")
 # the verb that follows a unit at the head of a duty clause (甲部门负责……；乙部门要……); longest first
-DUTY_VERBS = re.compile(r"牵头负责|按照职责分工|按职责分工|按照职责|按职责|分别负责|共同负责|负责|应当|要|应|牵头|配合|承担")
+DUTY_VERBS = _lazy(r"牵头负责|按照职责分工|按职责分工|按照职责|按职责|分别负责|共同负责|负责|应当|要|应|牵头|配合|承担")
 # the unit an article's clause makes its subject (rules in article form name who acts, not a marker):
 # 市卫生健康委负责…, 由县级财政部门负责保障, 县财政局应当…, 审计部门按照职责…, 县卫生健康局每年…
 _ARTICLE_UNIT = r"[^，,。；;：:]{2,30}?(?:局|委|厅|部门|办公室|中心|卫生院|医院|院|所|办|政府|站)"
-ARTICLE_SUBJECT = re.compile(
+ARTICLE_SUBJECT = _lazy(
     rf"^(?:由(?P<by>{_ARTICLE_UNIT})(?=负责|组织|约谈|统一|会同|按照|审核|核定|拨付|考核|监督|发放|[\u4e00-\u9fff]{{2}})"
     rf"|(?P<unit>{_ARTICLE_UNIT})(?=负责|应当|应|须|要|按照职责|按职责|每年|每季度|每月|定期|会同|对|将|向))")
 
@@ -249,7 +280,7 @@ DIGIT_ONLY_UNITS = ("户", "万户", "例", "万例", "人次", "万人次", "�
 _UNIT_ALT = "|".join(sorted((re.escape(u) for u in TARGET_UNITS), key=len, reverse=True))
 # a value with no unit (指数达85, 控制在0.012以内) is read only right after a comparator
 _BARE_END = r"(?<=\d)(?=(?:以内|以上|以下|左右)?(?:[，,。；;、）)\n]|$))"
-QUANTITY = re.compile(rf"(?P<value>{NUMBER})\s*(?P<unit>{_UNIT_ALT}|{_BARE_END})")
+QUANTITY = _lazy(rf"(?P<value>{NUMBER})\s*(?P<unit>{_UNIT_ALT}|{_BARE_END})")
 # a change (诊疗人次增长4.1%) reaches no level: "=", but its subject ends at the verb
 CHANGE_VERBS_ALT = r"增长了|增加了|提高了|提升了|上升了|下降了|降低了|减少了|增长|增加|提高|提升|上升|下降|降低|减少"
 COMPARATOR_BEFORE = [
@@ -264,25 +295,25 @@ COMPARATOR_AFTER = [
     (">=", r"^(?:及)?以上"),
     ("<=", r"^(?:以内|之内|内|以下)"),
 ]
-APPROXIMATE_BEFORE = re.compile(r"(?:约|大约|大概)$")
-APPROXIMATE_AFTER = re.compile(r"^(?:以内|以上|以下)?左右")
+APPROXIMATE_BEFORE = _lazy(r"(?:约|大约|大概)$")
+APPROXIMATE_AFTER = _lazy(r"^(?:以内|以上|以下)?左右")
 # 由76.5岁提高到77.1岁: the first value is where it starts
-BASELINE_BEFORE = re.compile(r"(?:从|由)(?:(?:19|20)\d{2}\s*年(?:底|末)?的?)?$")
+BASELINE_BEFORE = _lazy(r"(?:从|由)(?:(?:19|20)\d{2}\s*年(?:底|末)?的?)?$")
 # what may stand between a comparator and its value besides words: 提高到2025年的78.3岁
-YEAR_FILLER = re.compile(r"(?:19|20)\d{2}\s*年(?:底|末)?的?")
+YEAR_FILLER = _lazy(r"(?:19|20)\d{2}\s*年(?:底|末)?的?")
 # a unitless value needs one of these right before it
-BARE_COMPARATOR = re.compile(r"(?:达到|达|为|控制在|不低于|不超过|低于|高于|小于|大于|提高到|下降到|降至|≥|≤)\s*$")
+BARE_COMPARATOR = _lazy(r"(?:达到|达|为|控制在|不低于|不超过|低于|高于|小于|大于|提高到|下降到|降至|≥|≤)\s*$")
 # numbers in these contexts are not targets
-NOT_TARGET_BEFORE = re.compile(r"(?:第|前|十|“|\")$")
-MEETING_AFTER = re.compile(r"^(?:全会|全体会议|会议|党代会|代表大会|中全会)")  # 市委三届四次全会
-AGE_BAND = re.compile(r"(?<!\d)\d+\s*[-—–~至]\s*$")
-RANGE = re.compile(rf"(?P<low>(?<!\d)\d+(?:\.\d+)?)\s*[-—–~～至]\s*(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>{_UNIT_ALT})")
+NOT_TARGET_BEFORE = _lazy(r"(?:第|前|十|“|\")$")
+MEETING_AFTER = _lazy(r"^(?:全会|全体会议|会议|党代会|代表大会|中全会)")  # 市委三届四次全会
+AGE_BAND = _lazy(r"(?<!\d)\d+\s*[-—–~至]\s*$")
+RANGE = _lazy(rf"(?P<low>(?<!\d)\d+(?:\.\d+)?)\s*[-—–~～至]\s*(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>{_UNIT_ALT})")
 # a population or area condition on a target, not a target (常住人口超过10万人的, 65岁以上老年人, 年满60周岁的)
 QUALIFIER_UNITS = ("岁", "周岁", "万人", "人", "万")
-QUALIFIER_TAIL = re.compile(rf"^(?:口)?(?:及以上|以上|以下|以内)?(?:的)?(?P<noun>[{CJK}]{{0,6}}?"
+QUALIFIER_TAIL = _lazy(rf"^(?:口)?(?:及以上|以上|以下|以内)?(?:的)?(?P<noun>[{CJK}]{{0,6}}?"
                             r"(?:老年人|儿童|婴幼儿|孕产妇|妇女|人群|患者|乡村医生|医生|居民|人口|脱贫县|县|地区|家庭|群众|学生))?")
 # 岁 then a group, not an end of clause nor a change (由76.6岁提高到…)
-GROUP_AFTER = re.compile(r"^(?:以上|以下|及以上)?(?:的)?(?!提高|提升|增加|增长|上升|下降|降低|到|至)[\u4e00-\u9fff]")
+GROUP_AFTER = _lazy(r"^(?:以上|以下|及以上)?(?:的)?(?!提高|提升|增加|增长|上升|下降|降低|到|至)[\u4e00-\u9fff]")
 # ---------------------------------------------------------------- number roles (issue 27)
 # Every number the target extractor reads gets one role: ``target`` (a level to reach), ``parameter`` (a rate,
 # cap, threshold, amount or eligibility condition the policy sets), ``status`` (a figure already reached or a
@@ -294,103 +325,103 @@ COMPARED_ROLES = ("target", "parameter")
 # where the pattern is searched: "after" the value (its unit and what follows), "before" it (its clause up to the
 # value), "sentence_before" (its sentence up to the value), "indicator" (the noun phrase it measures)
 ROLE_CUES = [
-    ("count", "a part of the notice (4个方面, 26个指标, 九个确保)", "after", re.compile(
+    ("count", "a part of the notice (4个方面, 26个指标, 九个确保)", "after", _lazy(
         r"^(?:个|项|大|条|类|部分)(?:方面|指标|确保|到位|任务|重点任务|行动|工程|措施|环节|机制|领域|原则|目标|要求|"
         r"举措|专项|计划|规划|协同|提升|不准|严禁|坚持|内容|板块|章|部分|清单|体系)")),
-    ("count", "a list it names before the number (高血压、糖尿病…四种)", "before", re.compile(
+    ("count", "a list it names before the number (高血压、糖尿病…四种)", "before", _lazy(
         r"(?<![\d.%])[^、，,；;。：:\d]{2,16}(?:、[^、，,；;。：:\d为是达到在于]{2,16})+(?:等|共)?"
         r"(?<!建|设|备|训|聘|施|展|实|供|有|到|好|托|为|增|办|成|置|立|达|新|派|配|组|患|括|含|各|别|均|需|要|应)$")),
-    ("count", "a set named before (上述4类, 以下3个)", "before", re.compile(r"(?:上述|以上|以下|这|该|共计|共)$")),
-    ("parameter", "the scope of a programme (30种大病, 34个病种)", "after", re.compile(
+    ("count", "a set named before (上述4类, 以下3个)", "before", _lazy(r"(?:上述|以上|以下|这|该|共计|共)$")),
+    ("parameter", "the scope of a programme (30种大病, 34个病种)", "after", _lazy(
         r"^(?:个病种$|(?:种|个|类)?(?:大病|病种|慢病|重点慢病|主要慢病|传染病|重点传染病|地方病|重点疾病|疾病|癌症|职业病))")),
-    ("period", "a duration or time window (在5年过渡期内, 连续工作满10年, 3年内)", "unit", re.compile(
+    ("period", "a duration or time window (在5年过渡期内, 连续工作满10年, 3年内)", "unit", _lazy(
         r"^(?:年|个月|月|周|天|日|小时|分钟|个工作日)$")),
-    ("status", "a figure up to a date (截至2020年底)", "sentence_before", re.compile(
+    ("status", "a figure up to a date (截至2020年底)", "sentence_before", _lazy(
         r"(?:截至|截止)(?:到)?\s*(?:19|20)\d{2}\s*年")),
-    ("status", "a change already seen since a past time (党的十八大以来, 近年来)", "sentence_before", re.compile(
+    ("status", "a change already seen since a past time (党的十八大以来, 近年来)", "sentence_before", _lazy(
         r"^[^，,；;。]{0,16}?(?:以来|近年来|近几年|过去五年|脱贫攻坚期间)[，,]")),
-    ("status", "already reached (已达到, 累计救治)", "before", re.compile(
+    ("status", "already reached (已达到, 累计救治)", "before", _lazy(
         r"已(?:经)?(?:达到|达|建成|完成|实现|覆盖|累计|有|为)|累计(?:救治|投入|完成|培训|签约|建成|救助|资助|减免|"
         r"下达|支付|帮扶|派驻|选派)|共(?:救治|投入|完成|培训|签约|建成|救助|资助)")),
-    ("status", "a change already seen (较2015年增长, 比上年提高, 同比下降)", "before", re.compile(
+    ("status", "a change already seen (较2015年增长, 比上年提高, 同比下降)", "before", _lazy(
         r"(?:较|同比|与|比(?!例|重|率))[^，,；;。]{0,14}?(?:相比|比较)?[^，,；;。\d]{0,6}?"
         r"(?:分别)?(?:增长|增加|提高|提升|上升|下降|降低|减少|缩短)了?$")),
-    ("status", "a change already seen (增长了, 下降了)", "before", re.compile(
+    ("status", "a change already seen (增长了, 下降了)", "before", _lazy(
         r"(?:增长|增加|提高|提升|上升|下降|降低|减少)了$")),
-    ("parameter", "a rate, cap or amount the policy sets (报销比例, 起付线, 补助标准)", "before", re.compile(
+    ("parameter", "a rate, cap or amount the policy sets (报销比例, 起付线, 补助标准)", "before", _lazy(
         r"报销|补偿|起付|封顶|自付|支付|补助|补贴|救助|限额|待遇|工资|薪酬|收费|价格|资金|经费|费用|倾斜|"
         r"每批|每次|每人|每(?:\d+|[一二三两半])?(?:年|季度|季|月|周|天|日)|每户|每名|半径")),
-    ("parameter", "an amount of money", "unit", re.compile(r"^(?:元|万元|亿元|元/人)$")),
-    ("parameter", "an age condition (年满18周岁)", "before", re.compile(r"(?:年满|未满|满|年龄(?:在|达到|超过)?)$")),
+    ("parameter", "an amount of money", "unit", _lazy(r"^(?:元|万元|亿元|元/人)$")),
+    ("parameter", "an age condition (年满18周岁)", "before", _lazy(r"(?:年满|未满|满|年龄(?:在|达到|超过)?)$")),
 ]
 # a rate to reach (参保率, 覆盖率) is a target even where a cost word stands before it (医疗救助资助参保率)
-RATE_TO_REACH = re.compile(r"(?<!报销|补偿|自付)率$")
+RATE_TO_REACH = _lazy(r"(?<!报销|补偿|自付)率$")
 # a duration that is itself the measure (平均住院日控制在8天, 急救反应时间15分钟): a target, not a period
-TIMED_INDICATOR = re.compile(r"(?:住院日|反应时间|响应时间|等候时间|等待时间|候诊时间|时限|时长|周期|寿命)$")
+TIMED_INDICATOR = _lazy(r"(?:住院日|反应时间|响应时间|等候时间|等待时间|候诊时间|时限|时长|周期|寿命)$")
 # a figure from a section that reports the past: every number in it is status (a period or a count aside)
-STATUS_HEADINGS = re.compile(r"^(?:“?十[二三四]五”?(?:时期|期间)?|过去五年|近年来|工作|发展)?(?:的)?"
+STATUS_HEADINGS = _lazy(r"^(?:“?十[二三四]五”?(?:时期|期间)?|过去五年|近年来|工作|发展)?(?:的)?"
                              r"(?:发展现状|发展基础|工作基础|取得成效|主要成效|工作成效|发展成就|主要成就|取得的成绩|现状与形势|现状和形势|基本情况|工作回顾|"
                              r"成效与问题|面临形势|规划背景|发展环境)")
 # paired lists (分别为/分别达到…): the separators of items and of values, and the levels a list may name
-LIST_SEPARATORS = re.compile(r"、|和|与|及|以及")
+LIST_SEPARATORS = _lazy(r"、|和|与|及|以及")
 VALUE_JOINERS = ("、", "和", "与", "及", "以及", "，", ",", "")
-TIER_WORDS = re.compile(r"^(?:基层|一级|二级|三级|乡镇|乡级|村级|县级|县域|市级|省级|省内|省外|城市|农村|城镇|城乡|"
+TIER_WORDS = _lazy(r"^(?:基层|一级|二级|三级|乡镇|乡级|村级|县级|县域|市级|省级|省内|省外|城市|农村|城镇|城乡|"
                         r"省|市|县|乡|村|门诊|住院)")
 # the noun a list item ends in when items are whole indicators (产前筛查率、新生儿疾病筛查率分别达到…)
-INDICATOR_HEAD = re.compile(r"(?:率|比例|比重|占比|指数|水平|寿命|人数|数量|床位数|人次|费用|标准|病种|幅度)$")
+INDICATOR_HEAD = _lazy(r"(?:率|比例|比重|占比|指数|水平|寿命|人数|数量|床位数|人次|费用|标准|病种|幅度)$")
 # a measured noun in an indicator name: two values compare only when their heads agree (管理率 is not 报销比例)
-MEASURE_HEAD = re.compile(r"[\u4e00-\u9fff]{2}(?:率|比例|比重|占比|指数|寿命|幅度|床位数|人数)")
+MEASURE_HEAD = _lazy(r"[\u4e00-\u9fff]{2}(?:率|比例|比重|占比|指数|寿命|幅度|床位数|人数)")
 # a plan's indicator table (主要指标: 指标 | 单位 | 2020年 | 2025年 | 属性), one tab-separated row a line: what each
 # header cell says its column holds; a year column before the notice's own year (or a 现状/基期 column) holds status
 # figures, a later one (or a 目标 column) the targets
 TABLE_COLUMNS = [
-    ("binding", re.compile(r"^(?:指标)?(?:属性|性质|类型)$")),
-    ("unit", re.compile(r"^(?:计量)?单位$")),
-    ("status", re.compile(r"现状|基期|基数|基线|基准")),
-    ("target", re.compile(r"目标|预期值|规划值")),
-    ("year", re.compile(r"^(?P<year>(?:19|20)\d{2})\s*年?(?:底|末)?$")),
-    ("indicator", re.compile(r"指标|名称|项目")),
+    ("binding", _lazy(r"^(?:指标)?(?:属性|性质|类型)$")),
+    ("unit", _lazy(r"^(?:计量)?单位$")),
+    ("status", _lazy(r"现状|基期|基数|基线|基准")),
+    ("target", _lazy(r"目标|预期值|规划值")),
+    ("year", _lazy(r"^(?P<year>(?:19|20)\d{2})\s*年?(?:底|末)?$")),
+    ("indicator", _lazy(r"指标|名称|项目")),
 ]
-TABLE_HEADER_ROW = re.compile(r"指标.*\t|\t.*指标")
-TABLE_VALUE = re.compile(r"^\s*(?P<cmp>≥|≤|>=|<=|＞|＜|>|<)?\s*(?P<value>\d+(?:\.\d+)?)\s*"
+TABLE_HEADER_ROW = _lazy(r"指标.*\t|\t.*指标")
+TABLE_VALUE = _lazy(r"^\s*(?P<cmp>≥|≤|>=|<=|＞|＜|>|<)?\s*(?P<value>\d+(?:\.\d+)?)\s*"
                          r"(?P<unit>%|％|‰|/10万|/万|岁|张|人|个|种|所|万人)?\s*(?P<after>以上|以下|以内|左右)?\s*$")
-TABLE_UNIT_IN_NAME = re.compile(r"[（(](?P<unit>%|％|‰|/10万|/万|岁|张|人|个|种|所|万人|[^（）()]{1,6}/[^（）()]{1,6})[）)]\s*$")
+TABLE_UNIT_IN_NAME = _lazy(r"[（(](?P<unit>%|％|‰|/10万|/万|岁|张|人|个|种|所|万人|[^（）()]{1,6}/[^（）()]{1,6})[）)]\s*$")
 
 # a value this many times another notice's value for the same indicator is implausible (a damaged "9、15种" → 915)
 IMPLAUSIBLE_RATIO = 10
 
-DEADLINE = re.compile(r"(?:到|至|截至|截止|于|展望)\s*(?P<year>(?:19|20)\d{2})\s*年")
-DEADLINE_BEFORE = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年\s*(?:底|末|年底)?\s*(?:前|之前)")
-DEADLINE_LEAD = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*年[，,]")
+DEADLINE = _lazy(r"(?:到|至|截至|截止|于|展望)\s*(?P<year>(?:19|20)\d{2})\s*年")
+DEADLINE_BEFORE = _lazy(r"(?P<year>(?:19|20)\d{2})\s*年\s*(?:底|末|年底)?\s*(?:前|之前)")
+DEADLINE_LEAD = _lazy(r"^(?P<year>(?:19|20)\d{2})\s*年[，,]")
 FIVE_YEAR_PLANS = {"十三五": 2020, "十四五": 2025, "十五五": 2030}
-FIVE_YEAR_PLAN = re.compile(r"[“\"]?(?P<plan>十[三四五]五)[”\"]?\s*(?:期末|期间|时期|末)")
+FIVE_YEAR_PLAN = _lazy(r"[“\"]?(?P<plan>十[三四五]五)[”\"]?\s*(?:期末|期间|时期|末)")
 
 # ---------------------------------------------------------------- citations
-TITLE_QUOTED = re.compile(r"《(?P<title>[^《》]{2,200})》")
-TITLE_UNQUOTED = re.compile(
+TITLE_QUOTED = _lazy(r"《(?P<title>[^《》]{2,200})》")
+TITLE_UNQUOTED = _lazy(
     rf"(?:组织实施|实施|贯彻落实|落实|按照|依据|根据)(?P<title>[{CJK}“”]{{4,40}}?"
     r"(?:行动计划|规划|实施方案|工作方案|行动方案))（(?P<years>\d{4}\s*[—\-–－]\s*\d{4}年?)）"
 )
-CITING_VERBS = re.compile(r"(?:贯彻落实|贯彻|落实|按照|根据|依据|参照|执行|遵照)")
+CITING_VERBS = _lazy(r"(?:贯彻落实|贯彻|落实|按照|根据|依据|参照|执行|遵照)")
 # years a text gives for its own period, kept as a bound where the notice prints no date:
 # 2017—2020年, 从2017年起 / 自2017年开始, 到2020年
-YEAR_PERIOD = re.compile(r"(?P<first>(?:19|20)\d{2})\s*年?\s*[—\-–－~～至到]\s*(?P<last>(?:19|20)\d{2})\s*年")
-YEAR_FROM = re.compile(r"[从自](?P<first>(?:19|20)\d{2})\s*年(?:起|开始|以来)")
-YEAR_BY = re.compile(r"(?:到|至|截至)(?P<last>(?:19|20)\d{2})\s*年(?:底|末)?")
+YEAR_PERIOD = _lazy(r"(?P<first>(?:19|20)\d{2})\s*年?\s*[—\-–－~～至到]\s*(?P<last>(?:19|20)\d{2})\s*年")
+YEAR_FROM = _lazy(r"[从自](?P<first>(?:19|20)\d{2})\s*年(?:起|开始|以来)")
+YEAR_BY = _lazy(r"(?:到|至|截至)(?P<last>(?:19|20)\d{2})\s*年(?:底|末)?")
 # a notice's own parts named in 《》: its annex (《…》（见附件）), its enclosed plan by a bare genre word (《方案》)
-OWN_ANNEX_AFTER = re.compile(r"\s*[（(]\s*(?:见|详见)?\s*附\s*件\s*\d*\s*[）)]")
-OWN_PRINTING_AFTER = re.compile(r"(?:予以)?印发(?:给)?(?:你们|你单位|各)")
-BARE_GENRE_TITLE = re.compile(r"^(?:实施|工作|行动|管理|考核)?(?P<genre>方案|办法|细则|规划|计划|要点|意见|规定|规范)$")
+OWN_ANNEX_AFTER = _lazy(r"\s*[（(]\s*(?:见|详见)?\s*附\s*件\s*\d*\s*[）)]")
+OWN_PRINTING_AFTER = _lazy(r"(?:予以)?印发(?:给)?(?:你们|你单位|各)")
+BARE_GENRE_TITLE = _lazy(r"^(?:实施|工作|行动|管理|考核)?(?P<genre>方案|办法|细则|规划|计划|要点|意见|规定|规范)$")
 # a cited document's issuer as the sentence names it: bodies (市委、市政府), perhaps closed by 等N部门
-BODIES_TAIL = re.compile(r"等(?:[\d一二三四五六七八九十]{1,3}个?)?(?:部门|单位|厅局|部委|委局|机构)$")
-CITED_BODY_END = re.compile(rf"(?:{ORG_SUFFIX.pattern[:-1]}|中央|部门)$")
-NOT_A_BODY = re.compile("[要将应请已把对在]")  # a phrase of the sentence (各地要完成), not a body
-ISSUER_TRAILING = re.compile(r"(?:联合制定|联合印发|制定|印发|发布|出台|的)+$")
+BODIES_TAIL = _lazy(r"等(?:[\d一二三四五六七八九十]{1,3}个?)?(?:部门|单位|厅局|部委|委局|机构)$")
+CITED_BODY_END = _lazy(rf"(?:{ORG_SUFFIX.pattern[:-1]}|中央|部门)$")
+NOT_A_BODY = _lazy("[要将应请已把对在]")  # a phrase of the sentence (各地要完成), not a body
+ISSUER_TRAILING = _lazy(r"(?:联合制定|联合印发|制定|印发|发布|出台|的)+$")
 
 # ---------------------------------------------------------------- web-page furniture and information boxes
 # Lines of a saved or copied government page that are not the notice: navigation, site tools,
 # font-size and share widgets, download and footer lines, news-repost bylines.
-PAGE_FURNITURE = re.compile(
+PAGE_FURNITURE = _lazy(
     r"^(?=(?P<lead>[•·\s]*))(?P=lead)(?:"  # the lead taken whole (atomic): no retry per shorter lead
     r"(?:当前位置|當前位置|您的位置|你的位置|您现在所在的位置|您现在的位置|所在位置|您當前的位置)"
     r"|[>»›]|(?:网站)?首[页頁]\s*[>»/›]|首[页頁]$"
@@ -406,10 +437,10 @@ PAGE_FURNITURE = re.compile(
     r")"
 )
 # a line that only names a web site (中国政府网, 某省人民政府网, 法律资料网)
-SITE_NAME = re.compile(r"^[•·\s]*[^\s，。；：:,]{0,20}(?:政府网|政府網|政务网|门户网站?|門戶網站?|资料网|新闻网|新聞網|资讯网|"
+SITE_NAME = _lazy(r"^[•·\s]*[^\s，。；：:,]{0,20}(?:政府网|政府網|政务网|门户网站?|門戶網站?|资料网|新闻网|新聞網|资讯网|"
                        r"資訊網|信息网|健康网|网站|網站)\s*\|?$")
 # a news byline: a timestamp, 来源/作者/浏览 with values, in any order
-BYLINE = re.compile(
+BYLINE = _lazy(
     r"(?:(?:发布)?时间|時間|发布日期)\s*[：:]\s*\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2}.*(?:来源|來源|作者|浏览|瀏覽|阅读|閱讀|点击|點擊|字体)"
     r"|(?:来源|來源|作者)\s*[：:].*(?:时间|時間|浏览|瀏覽|阅读|閱讀|点击|點擊)\s*[：:]"
     r"|^\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:来源|來源)\s*[：:]"
@@ -438,9 +469,9 @@ _LABEL_ALT = "|".join(sorted(
     (f"[ {UNICODE_SPACES}]*".join(re.escape(ch) for ch in label) for labels in META_LABELS.values() for label in labels),
     key=len, reverse=True))
 # a label as printed: 【文　　号】, 文 号 :, 發文機關 (glued to its value)
-META_LABEL = re.compile(rf"(?:【|(?<!\s))\s*(?P<label>{_LABEL_ALT})\s*】?\s*[：:]?")
-META_LINE_START = re.compile(rf"^[•·|\s]*(?:【\s*(?:{_LABEL_ALT})\s*】|(?:{_LABEL_ALT})\s*(?:[：:|]|\s|$|(?:{_LABEL_ALT})))")
-META_LINE_GLUED = re.compile(r"^[•·\s]*(?:發文機關|发文机关|發文字號|发文字号|發文日期|发文日期|時效性|时效性|施行日期|"
+META_LABEL = _lazy(rf"(?:【|(?<!\s))\s*(?P<label>{_LABEL_ALT})\s*】?\s*[：:]?")
+META_LINE_START = _lazy(rf"^[•·|\s]*(?:【\s*(?:{_LABEL_ALT})\s*】|(?:{_LABEL_ALT})\s*(?:[：:|]|\s|$|(?:{_LABEL_ALT})))")
+META_LINE_GLUED = _lazy(r"^[•·\s]*(?:發文機關|发文机关|發文字號|发文字号|發文日期|发文日期|時效性|时效性|施行日期|"
                              r"效力級別|效力级别|發布單位|发布单位|發布文號|发布文号|索引号|成文日期|发布机构|名称|名稱|标题|標題|文号(?=\S))")
 # ---------------------------------------------------------------- damaged text
 # a 文号 that lost its closing bracket (〔201827号), its opening one (国办发2020〕8号), the closing
@@ -449,29 +480,29 @@ _CODE = rf"(?P<code>[{CJK}]{{1,12}}?)"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _SERIAL = r"(?P<serial>\d{1,4})"
 DAMAGED_DOC_NUMBERS = [
-    ("missing_close_bracket", re.compile(rf"{_CODE}[〔\[［【]\s*{_YEAR}{_SERIAL}\s*[号號]")),
-    ("missing_open_bracket", re.compile(rf"{_CODE}{_YEAR}\s*[〕\]］】]\s*{_SERIAL}\s*[号號]")),
-    ("missing_close_bracket_and_hao", re.compile(rf"{_CODE}[〔\[［【]\s*{_YEAR}{_SERIAL}(?![\d号號〕\]］】])")),
-    ("missing_brackets", re.compile(rf"(?P<code>[{CJK}]{{1,10}}?[发函字办通规辦發])\s*{_YEAR}\s*第?\s*{_SERIAL}\s*[号號]")),
-    ("brackets", re.compile(rf"{_CODE}\s*[\[［【]\s*{_YEAR}\s*[\]］】]\s*{_SERIAL}\s*[号號]")),
+    ("missing_close_bracket", _lazy(rf"{_CODE}[〔\[［【]\s*{_YEAR}{_SERIAL}\s*[号號]")),
+    ("missing_open_bracket", _lazy(rf"{_CODE}{_YEAR}\s*[〕\]］】]\s*{_SERIAL}\s*[号號]")),
+    ("missing_close_bracket_and_hao", _lazy(rf"{_CODE}[〔\[［【]\s*{_YEAR}{_SERIAL}(?![\d号號〕\]］】])")),
+    ("missing_brackets", _lazy(rf"(?P<code>[{CJK}]{{1,10}}?[发函字办通规辦發])\s*{_YEAR}\s*第?\s*{_SERIAL}\s*[号號]")),
+    ("brackets", _lazy(rf"{_CODE}\s*[\[［【]\s*{_YEAR}\s*[\]］】]\s*{_SERIAL}\s*[号號]")),
 ]
 # what OCR does to a 文号 (〔2021】64, [2021]64号): brackets read wrongly, 号 dropped; used by read.ocr
-OCR_DOC_NUMBER = re.compile(
+OCR_DOC_NUMBER = _lazy(
     r"(?P<code>[\u4e00-\u9fff]{1,10})\s*[〔［\[【（(]\s*(?P<year>(?:19|20)\d{2})\s*[〕］\]】）)]\s*(?P<serial>\d{1,4})\s*(?P<hao>号?)")
 # a line that is only a 文号, maybe damaged or in parentheses (checked before the repair runs)
-LOOSE_DOC_NUMBER_LINE = re.compile(
+LOOSE_DOC_NUMBER_LINE = _lazy(
     rf"^[（(]?[{CJK}]{{1,12}}\s*[〔\[［【(（]?\s*(?:19|20)\d{{2}}\s*[〕\]］】)）]?\s*第?\s*\d{{1,4}}\s*[号號]?[）)]?$")
 # a line that ends in a date (a signature glued to its date, a date with a place after it)
-DATE_AT_END = re.compile(rf"{DATE.pattern}\s*(?:印发|印)?\s*(?:于\S{{1,10}})?\s*$")
+DATE_AT_END = _lazy(rf"{DATE.pattern}\s*(?:印发|印)?\s*(?:于\S{{1,10}})?\s*$")
 # where a damaged 文号 may be: a year run into its serial, a closing bracket without an opening one,
 # a square bracket, or a code's last character right before a year (checked before the patterns)
-DAMAGE_ANCHOR = re.compile(
+DAMAGE_ANCHOR = _lazy(
     r"(?<![〔\d])(?:19|20)\d{2}\s*[〕\]］】]|[〔\[［【]\s*(?:19|20)\d{2}\d|[\[［【]\s*(?:19|20)\d{2}"
     r"|[发函字办通规辦發]\s*(?:19|20)\d{2}\s*第?\s*\d{1,4}\s*[号號]")
 # a date line that lost 年月日: 20211102, 2019815, 2021126
-BARE_DATE_LINE = re.compile(r"^\s*(?P<digits>(?:19|20)\d{4,6})\s*$")
+BARE_DATE_LINE = _lazy(r"^\s*(?P<digits>(?:19|20)\d{4,6})\s*$")
 
 # the verbs before a cited document that make it the one a notice carries out (its parent, ``adoption``);
 # the first three say so outright and are preferred
-PARENT_VERBS = re.compile(r"贯彻落实|贯彻|落实|根据|按照|依据")
+PARENT_VERBS = _lazy(r"贯彻落实|贯彻|落实|根据|按照|依据")
 IMPLEMENTING_VERBS = ("贯彻落实", "贯彻", "落实")

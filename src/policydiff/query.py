@@ -11,14 +11,16 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from . import patterns as P
 from .canonical import division_names, expand_unit_list, function_of
 from .models import provenance
 from .resources import load_json
 from .textutils import level_rank, sentence_bounds
+
+if TYPE_CHECKING:  # the database comes from store.open_db, which imports sqlite-utils without pandas
+    import sqlite_utils
 
 MAX_QUERY = 200
 TITLE_WEIGHT = 5.0

@@ -20,23 +20,45 @@ import json
 import logging
 import re
 import sqlite3
+import sys
 import time
 import urllib.parse
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import orjson
-import sqlite_utils
 
 from .errors import DocumentNotFound, PolicydiffError
 from .models import Record
+from .paths import DEFAULT_DB
 from .textutils import normalise_doc_number
+
+
+def _import_sqlite_utils():
+    """sqlite-utils, imported without pandas and numpy. It imports them (~0.5 s, ~80 MB) only
+    to map their scalar types to column types, and policydiff stores Python values only; a
+    process that has already loaded them (an export to Parquet) keeps them."""
+    absent = [name for name in ("pandas", "numpy") if name not in sys.modules]
+    sys.modules.update(dict.fromkeys(absent))  # None there: `import pandas` raises ImportError
+    try:
+        import sqlite_utils
+    finally:
+        for name in absent:  # later imports of pandas or numpy find them again
+            if name in sys.modules and sys.modules[name] is None:
+                del sys.modules[name]
+    return sqlite_utils
+
+
+if TYPE_CHECKING:
+    import sqlite_utils
+else:
+    sqlite_utils = _import_sqlite_utils()
 
 log = logging.getLogger(__name__)
 
-DEFAULT_DB = Path("extracted") / "policydiff.db"
 
 CHILD_TABLES = ["unit_aliases", "texts", "issuers", "addressees", "sections", "measures", "measure_units",
                 "targets", "citations", "duties", "task_rows", "annex_indicators", "goals"]

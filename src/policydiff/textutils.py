@@ -9,8 +9,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-import cn2an
-
 from . import patterns as P
 
 SENTENCE_BREAKS = "。；\n"
@@ -151,6 +149,8 @@ def chinese_number(raw: str) -> float | None:
     if raw[:1].isdigit():
         number = float(raw)
     else:
+        import cn2an  # ~80 ms to import: loaded by the first Chinese numeral, not by every command
+
         try:
             number = float(cn2an.cn2an(raw.replace("两", "二"), "smart"))
         except (ValueError, KeyError):

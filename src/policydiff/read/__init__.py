@@ -28,7 +28,23 @@ READERS = {
 SUPPORTED_SUFFIXES = set(READERS)
 
 __all__ = ["READERS", "SUPPORTED_SUFFIXES", "decode_bytes", "read", "read_docx", "read_html", "read_pdf",
-           "read_text"]
+           "read_text", "unsupported_reason"]
+
+
+# formats no reader takes, with what to do instead
+CONVERT = {
+    ".doc": "a Word 97–2003 .doc file: save it as .docx (Word or LibreOffice: Save As → .docx) and ingest that",
+    ".wps": "a WPS Writer file: save it as .docx (WPS: 另存为 → .docx) and ingest that",
+}
+
+
+def unsupported_reason(suffix: str) -> str:
+    """Why a file of this suffix is refused, and how to make it readable where there is a way.
+
+    >>> unsupported_reason(".doc")[:25]
+    'a Word 97–2003 .doc file:'
+    """
+    return CONVERT.get(suffix.lower(), f"unsupported file type '{suffix}'")
 
 
 def read(path) -> SourceText:
@@ -41,7 +57,7 @@ def read(path) -> SourceText:
     suffix = path.suffix.lower()
     reader = READERS.get(suffix)
     if reader is None:
-        raise errors.UnsupportedFormatError(path, f"unsupported file type '{suffix or path.name}'")
+        raise errors.UnsupportedFormatError(path, unsupported_reason(suffix or path.name))
     source = reader(path)
     check_chars(path, source.text)  # what a reader expanded, before later stages multiply it
     return source

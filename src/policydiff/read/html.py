@@ -90,7 +90,25 @@ def _article_lines(path, article) -> list[str]:
     if not lines:
         raise errors.EmptyFileError(path, "no article text in the web page")
     _refuse_run_together(path, lines)
+    _refuse_no_notice(path, lines)
     return lines
+
+
+MIN_CJK = 20  # fewer Chinese characters than a notice's title alone has: not a notice
+
+
+def _refuse_no_notice(path, lines: list[str]) -> None:
+    """A page whose article holds (almost) no Chinese text ("hello", an error page, a
+    login form) is no notice: refused, not stored as an empty record."""
+    text = "".join(lines)
+    cjk = len(_CJK_CHAR.findall(text))
+    if cjk < MIN_CJK:
+        shown = text[:40] + ("…" if len(text) > 40 else "")
+        raise NoArticleError(path, f"no notice in the web page: its article text holds {cjk} Chinese "
+                                   f"character{'s' if cjk != 1 else ''} ({shown!r})")
+
+
+_CJK_CHAR = re.compile(f"[{P.CJK}]")
 
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")

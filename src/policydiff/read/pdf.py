@@ -40,7 +40,7 @@ def read_pdf(path, engine: str = "auto") -> SourceText:
     if not text.strip():
         from . import ocr
 
-        hint = "" if ocr.available() else "; to read scans, install OCR: pip install -e '.[ocr]'"
+        hint = "" if ocr.available() else "; to read scans, install OCR: .venv/bin/pip install -e '.[ocr]'"
         raise errors.NoTextLayerError(path, f"no text layer (scanned?){hint}")
     return SourceText(path=str(path), text=text, page_starts=page_starts, source_format="pdf",
                       ocr=bool(confidence), page_confidence=[confidence.get(i) for i in range(len(pages))])
@@ -52,7 +52,7 @@ def _pdf_page_lines(path, page_numbers: list[int] | None = None) -> list[list[Li
         from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     except ImportError as exc:
         raise errors.UnsupportedFormatError(
-            path, "the pdfplumber engine is an extra: pip install -e '.[pdfplumber]'") from exc
+            path, "the pdfplumber engine is an extra: .venv/bin/pip install -e '.[pdfplumber]'") from exc
 
     _check_pdf_header(path)
     try:

@@ -49,7 +49,8 @@ def graph_page(graph, records: list[Record], subtitle: str = "", lang: str = "en
     script = resources.files("policydiff.report").joinpath("graph_view.js").read_text(encoding="utf-8")
     payload = script_json(data)
     return PAGE.format(lang="zh-CN" if lang == "zh" else "en", title=html.escape(title), data=payload, script=script,
-                       search=html.escape(UI_WORDS["zh" if lang == "zh" else "en"]["search"]))
+                       search=html.escape(UI_WORDS["zh" if lang == "zh" else "en"]["search"]),
+                       whole=html.escape(UI_WORDS["zh" if lang == "zh" else "en"]["whole"]))
 
 
 def _citation_view(graph, texts, w):
@@ -127,10 +128,12 @@ UI_WORDS = {
     "en": {"search": "search a 文号, a title or a unit", "cites": "cites", "cited_by": "cited by",
            "measures": "measures", "named_on": "named on", "units": "units", "inferred": "level inferred from the "
            "issuer code", "stub": "not in the corpus", "matches": "matches", "none": "no match", "lead": "lead",
-           "help": "drag to pan · wheel to zoom · click a box"},
+           "help": "drag to pan · wheel to zoom · click a box",
+           "whole": "whole graph", "opened_on": "opened on the first notice"},
     "zh": {"search": "搜索文号、标题或单位", "cites": "引用", "cited_by": "被引用", "measures": "措施",
            "named_on": "承担措施", "units": "责任单位", "inferred": "级别由发文机关代字推断", "stub": "语料外文件",
-           "matches": "个结果", "none": "无结果", "lead": "牵头", "help": "拖动平移 · 滚轮缩放 · 点击方框"},
+           "matches": "个结果", "none": "无结果", "lead": "牵头", "help": "拖动平移 · 滚轮缩放 · 点击方框",
+           "whole": "查看全图", "opened_on": "已打开第一份文件"},
 }
 
 PAGE = """<!DOCTYPE html>
@@ -158,7 +161,7 @@ svg.focus .edge.on {{ opacity: 1; }}
 </style></head>
 <body>
 <header><h1>{title}</h1><input id="search" type="search" placeholder="{search}"><span id="count" class="muted"></span>
-<span id="help" class="muted"></span></header>
+<button id="whole" type="button">{whole}</button> <span id="help" class="muted"></span></header>
 <svg id="view" xmlns="http://www.w3.org/2000/svg"></svg>
 <aside><ul id="results"></ul><div id="details"></div></aside>
 <script id="graph-data" type="application/json">{data}</script>

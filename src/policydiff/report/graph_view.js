@@ -54,7 +54,12 @@
              w: (Math.max.apply(null, xs) - Math.min.apply(null, xs) + 3) * PX,
              h: (Math.max.apply(null, ys) - Math.min.apply(null, ys) + 1.8) * PX};
   function apply() { svg.setAttribute("viewBox", [box.x, box.y, box.w, box.h].join(" ")); }
+  var whole = {x: box.x, y: box.y, w: box.w, h: box.h};
   apply();
+  // the whole graph is too small to read on a screen: "whole graph" shows it, the page opens on a notice
+  document.getElementById("whole").addEventListener("click", function () {
+    box = {x: whole.x, y: whole.y, w: whole.w, h: whole.h}; apply();
+  });
   var drag = null;
   svg.addEventListener("mousedown", function (ev) { drag = {x: ev.clientX, y: ev.clientY, bx: box.x, by: box.y}; });
   window.addEventListener("mouseup", function () { drag = null; });
@@ -177,8 +182,19 @@
     }
     if (params.get("click")) select(params.get("click"));
   }
+  // the first notice of the corpus (a document box, else the first measure's document), for opening on
+  function firstNotice() {
+    var docs = data.nodes.filter(function (n) { return !n.stub && (n.kind === "document" || !n.kind); });
+    var measures = data.nodes.filter(function (n) { return n.kind === "measure"; });
+    return docs.length ? docs[0].id : measures.length ? measures[0].id : null;
+  }
   document.getElementById("help").textContent = W.help;
   window.addEventListener("hashchange", fromHash);
-  fromHash();
+  if (location.hash.length > 1) {
+    fromHash();
+  } else if (firstNotice()) {
+    select(firstNotice());  // a readable neighbourhood: the notice, its edges and details; "whole graph" zooms out
+    document.getElementById("help").textContent = W.opened_on + " · " + W.help;
+  }
   document.body.dataset.ready = "yes";
 })();

@@ -72,12 +72,13 @@ def family_of(data: dict) -> str:
     return ancestor(locality, "provincial") or locality
 
 
-def ladder_layout(graph, width_of) -> LadderPlan:
-    """Boxes and edge routes for ``graph``; ``width_of(text)`` measures a label in inches."""
+def ladder_layout(graph, width_of, every_row: bool = True) -> LadderPlan:
+    """Boxes and edge routes for ``graph``; ``width_of(text)`` measures a label in inches.
+    ``every_row=False`` leaves out the levels no node of ``graph`` is on."""
     rows, inferred = {}, {}
     for node, data in graph.nodes(data=True):
         rows[node], inferred[node] = row_of(data)
-    used = sorted(set(rows.values()) | {0, 1, 2, 3})
+    used = sorted(set(rows.values()) | ({0, 1, 2, 3} if every_row else set()))
     row_y = {r: i * ROW_HEIGHT for i, r in enumerate(used)}
     widths = {n: max(width_of(t) for t in box_lines(graph.nodes[n])) + 2 * PAD for n in graph}
     x = _band_positions(graph, rows, widths)
@@ -88,6 +89,53 @@ def ladder_layout(graph, width_of) -> LadderPlan:
     routes = _route(graph, boxes, row_y)
     width = max(b.x + b.width / 2 for b in boxes.values()) + 0.4
     return LadderPlan(boxes, routes, [LEVELS[r] for r in used], width, row_y[used[-1]] + ROW_HEIGHT + 0.1)
+
+
+TIER_WIDTH = 16.0  # inches: a picture wider than a screen's width at 100 dpi is read zoomed out
+
+
+def ladder_tiers(graph, width_of, max_width: float = TIER_WIDTH) -> list[tuple[object, LadderPlan]]:
+    """The ladder cut into tiers stacked top to bottom, each at most ``max_width`` wide
+    where its province families allow: families in the band order, a tier closed when the
+    next family would make it wider. A tier holds its families and the national documents
+    they cite (one cited from two tiers is drawn in both); its rows are the levels it uses.
+
+    >>> import networkx as nx
+    >>> g = nx.DiGraph()
+    >>> for p, code in (("广西壮族自治区", "桂"), ("安徽省", "皖"), ("江苏省", "苏")):
+    ...     g.add_node(f"{code}卫〔2021〕5号", level="provincial", locality=p, in_corpus=True)
+    >>> [sorted(sub.nodes) for sub, _ in ladder_tiers(g, lambda text: len(text) * 0.15, max_width=3)]
+    [['皖卫〔2021〕5号'], ['桂卫〔2021〕5号'], ['苏卫〔2021〕5号']]
+    """
+    families: dict[str, list[str]] = {}
+    for node, data in graph.nodes(data=True):
+        families.setdefault(family_of(data), []).append(node)
+    national = set(families.pop("", []))
+    # national documents no family's document links to: drawn in the first tier
+    alone = {n for n in national if not any(m not in national for m in (*graph.predecessors(n), *graph.successors(n)))}
+
+    def tier_graph(members: list[str], first: bool):
+        nodes = set(members) | (alone if first else set())
+        grown = True
+        while grown:  # the national documents linked to the tier's, and those linked to them
+            more = {n for n in national - nodes
+                    if any(m in nodes for m in (*graph.predecessors(n), *graph.successors(n)))}
+            nodes |= more
+            grown = bool(more)
+        return graph.subgraph(nodes)
+
+    tiers: list[list[str]] = []
+    for family in sorted(families):
+        if tiers:
+            wider = tiers[-1] + families[family]
+            if ladder_layout(tier_graph(wider, len(tiers) == 1), width_of, False).width <= max_width:
+                tiers[-1] = wider
+                continue
+        tiers.append(list(families[family]))
+    if not tiers:  # national documents only
+        return [(graph, ladder_layout(graph, width_of, False))]
+    subgraphs = [tier_graph(members, i == 0) for i, members in enumerate(tiers)]
+    return [(sub, ladder_layout(sub, width_of, False)) for sub in subgraphs]
 
 
 def box_lines(data: dict) -> list[str]:

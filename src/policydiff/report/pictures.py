@@ -13,7 +13,7 @@ from pathlib import Path
 from ..errors import PolicydiffError
 from ..models import Record, is_printed
 from ..resources import cjk_font_path
-from .ladder import BOX_HEIGHT, PAD, box_lines, ladder_layout
+from .ladder import BOX_HEIGHT, PAD, ROW_HEIGHT, box_lines, ladder_tiers
 
 LEVEL_COLORS = {"national": "#d62728", "provincial": "#ff7f0e", "prefecture": "#2ca02c", "county": "#1f77b4",
                 "": "#7f7f7f"}
@@ -24,9 +24,11 @@ WORDS = {
            "implements": "implements (贯彻落实…精神)", "cites": "cites (按照/根据…)",
            "in_corpus": "in the corpus", "stub": "cited, not in the corpus (level inferred from the issuer code)",
            "heat": "Who is named on which measures", "across": "across localities",
-           "function": "unit function", "entry": "frame entry (national opinion)", "no_entry": "(no frame entry)",
+           "function": "unit function", "unit": "unit as printed in the notice",
+           "implied": "implied: sole issuer", "entry": "frame entry (derived from implementing notices)",
+           "no_entry": "(no frame entry)",
            "unresolved": "(unresolved unit)", "cell_doc": "cell: documents naming the function / of them as lead",
-           "cell_one": "cell: measures naming the function / of them as lead", "full": "full graph: GraphML/GEXF",
+           "cell_one": "cell: measures naming the unit / of them as lead", "full": "full graph: GraphML/GEXF",
            "printed_only": "printed units only ({} counts of units inferred from a duty paragraph or "
                            "implied by a sole issuer left out)",
            "none_printed": "no unit printed: every unit counted is inferred (duty paragraph) or implied "
@@ -35,8 +37,9 @@ WORDS = {
            "ladder": "引用层级图", "notices": "份文件", "issued": "印发", "implements": "贯彻落实（…精神）",
            "cites": "按照/根据", "in_corpus": "语料内文件", "stub": "被引、语料外文件（级别由发文机关代字推断）",
            "heat": "各职能部门承担的措施", "across": "各地汇总", "function": "部门职能",
-           "entry": "框架条目（国家文件）", "no_entry": "（未对应框架条目）", "unresolved": "（未识别单位）",
-           "cell_doc": "格内：提及该职能的文件数 / 其中牵头", "cell_one": "格内：提及该职能的措施数 / 其中牵头",
+           "unit": "单位（原文）", "implied": "推定：唯一发文机关",
+           "entry": "框架条目（由各地实施文件归纳）", "no_entry": "（未对应框架条目）", "unresolved": "（未识别单位）",
+           "cell_doc": "格内：提及该职能的文件数 / 其中牵头", "cell_one": "格内：提及该单位的措施数 / 其中牵头",
            "full": "完整图见 GraphML/GEXF",
            "printed_only": "仅计原文列明的单位（由职责分工段推断或由唯一发文机关默认的单位未计，计 {} 次）",
            "none_printed": "原文未列明单位：所计单位均为推断（职责分工段）或默认（唯一发文机关）"},
@@ -51,7 +54,7 @@ def _pyplot():
     try:
         import matplotlib
     except ImportError as exc:
-        raise PolicydiffError("pictures need matplotlib: pip install -e '.[pictures]'") from exc
+        raise PolicydiffError("pictures need matplotlib: .venv/bin/pip install -e '.[pictures]'") from exc
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
@@ -88,20 +91,45 @@ def corpus_title(records: list[Record], lang: str = "en", corpus: str = "") -> s
 
 
 def draw_ladder(graph, path, subtitle: str = "", lang: str = "en") -> None:
-    """The citation ladder as PNG or SVG (by ``path``'s suffix)."""
+    """The citation ladder as PNG or SVG (by ``path``'s suffix): province families side by
+    side, cut into tiers stacked top to bottom so that the picture stays about a screen wide
+    (one long row of families was ~30 inches wide, its labels unreadable unless zoomed)."""
     plt = _pyplot()
-    from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
     w = words(lang)
     font = _font(9)
-    plan = ladder_layout(graph, text_width(font))
-    fig = plt.figure(figsize=(plan.width, plan.height + 1.3))
-    ax = fig.add_axes((0, 0, 1, (plan.height + 0.5) / (plan.height + 1.3)))
+    tiers = ladder_tiers(graph, text_width(font))
+    width = max(plan.width for _, plan in tiers)
+    head, gap = 1.3, 0.15  # inches: title and legend; between two tiers
+    height = head + sum(_tier_height(plan) for _, plan in tiers) + gap * (len(tiers) - 1)
+    fig = plt.figure(figsize=(width, height))
+    top = height - head
+    for sub, plan in tiers:
+        tall = _tier_height(plan)
+        ax = fig.add_axes((0, (top - tall) / height, plan.width / width, tall / height))
+        _draw_tier(ax, sub, plan, w)
+        top -= tall + gap
+    fig.text(0.01, 1 - 0.35 / height, f"{w['ladder']}: {subtitle}", fontproperties=_font(13), va="center")
+    _ladder_legend(fig, height, w)
+    fig.savefig(path, dpi=100)
+    plt.close(fig)
+
+
+def _tier_height(plan) -> float:
+    # from 0.4 in above the first row's centre to 0.5 in above the plan's end (below the
+    # last row only the lanes of its edges, ~0.8 in deep)
+    return plan.height - 0.1
+
+
+def _draw_tier(ax, graph, plan, w) -> None:
+    """One tier of the ladder: its rows, edges and boxes, in inches (``plan``)."""
+    from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
+
     ax.set_xlim(0, plan.width)
-    ax.set_ylim(plan.height, -0.5)
+    ax.set_ylim(plan.height - 0.5, -0.4)
     ax.axis("off")
     for i, level in enumerate(plan.rows):
-        y = i * 1.6
+        y = i * ROW_HEIGHT
         ax.axhline(y, color="#eeeeee", lw=18, zorder=0)
         ax.text(0.15, y, w[level], fontproperties=_font(10), va="center", ha="left", color=LEVEL_COLORS[level])
     for (s, t), points in plan.routes.items():
@@ -124,11 +152,6 @@ def draw_ladder(graph, path, subtitle: str = "", lang: str = "en") -> None:
             offset = (k - (len(lines) - 1) / 2) * 0.19
             ax.text(box.x - box.width / 2 + PAD, box.y + offset, line, fontproperties=_font(9 if k == 0 else 7.5),
                     color=ink, va="center", ha="left", zorder=3)
-    fig.text(0.01, 1 - 0.35 / (plan.height + 1.3), f"{w['ladder']}: {subtitle}", fontproperties=_font(13),
-             va="center")
-    _ladder_legend(fig, plan.height + 1.3, w)
-    fig.savefig(path, dpi=100)
-    plt.close(fig)
 
 
 def _ladder_legend(fig, height, w) -> None:
@@ -148,8 +171,11 @@ def _ladder_legend(fig, height, w) -> None:
 
 def function_entry_counts(graph, doc_ids=None, lang: str = "en",
                           printed_only: bool = False) -> dict[tuple[str, str], list[set]]:
-    """(function, frame entry) → [documents or measures naming it, of them as lead]; with
-    ``printed_only``, units inferred from a duty paragraph or implied by a sole issuer are not counted."""
+    """(function, frame entry) → [documents or measures naming it, of them as lead]. For one
+    notice (``doc_ids``) a row is a unit as the notice prints it, not its function: a
+    notice's offices (医政处, 基层处 …) share one function and would collapse into one row;
+    a unit the notice names nowhere (its sole issuer, implied) says so. With ``printed_only``,
+    units inferred from a duty paragraph or implied by a sole issuer are not counted."""
     w = words(lang)
     counts: dict[tuple[str, str], list[set]] = {}
     for unit, measure, data in graph.edges(data=True):
@@ -159,6 +185,10 @@ def function_entry_counts(graph, doc_ids=None, lang: str = "en",
         if doc_ids is not None and m.get("doc_id") not in doc_ids:
             continue
         function = graph.nodes[unit].get("function") or w["unresolved"]
+        if doc_ids is not None:
+            function = data.get("raw") or graph.nodes[unit].get("label") or function
+            if data.get("source") == "sole_issuer":
+                function += f" ({w['implied']})"
         entry = m.get("frame_label") or w["no_entry"]
         # across documents a cell counts documents, in one document it counts measures
         item = m.get("doc_id") if doc_ids is None else measure
@@ -208,7 +238,7 @@ def draw_heatmap(graph, path, subtitle: str = "", lang: str = "en", doc_ids=None
     ax.grid(which="minor", color="white", lw=1.5)
     ax.tick_params(which="minor", length=0)
     ax.set_xlabel(w["entry"], fontproperties=_font(9))
-    ax.set_ylabel(w["function"], fontproperties=_font(9))
+    ax.set_ylabel(w["function"] if doc_ids is None else w["unit"], fontproperties=_font(9))
     note = w["cell_one"] if doc_ids is not None else w["cell_doc"]
     fig.suptitle(f"{w['heat']}: {subtitle}", fontproperties=_font(12), x=0.01, ha="left")
     ax.set_title(f"{note}; {w['full']}" + (f"\n{provenance_note}" if provenance_note else ""),
