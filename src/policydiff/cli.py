@@ -782,13 +782,15 @@ def _print_table_or_blocks(rows, columns, title) -> None:
             table.add_row(*[cell(row, c) for c in columns])
         console.print(table)
         return
-    click.echo(title)
+    from .textutils import shown_escaped  # text from notices: never a control sequence
+
+    click.echo(shown_escaped(title))
     for row in rows:
         click.echo()
-        click.echo("  ".join(cell(row, c) for c in columns[:2] if cell(row, c)))
+        click.echo(shown_escaped("  ".join(cell(row, c) for c in columns[:2] if cell(row, c))))
         for column in columns[2:]:
             if cell(row, column):
-                click.echo(f"    {column}: " + cell(row, column).replace("\n", "\n      "))
+                click.echo(shown_escaped(f"    {column}: " + cell(row, column).replace("\n", "\n      ")))
 
 
 @cli.command()

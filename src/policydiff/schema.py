@@ -74,6 +74,8 @@ DESCRIPTIONS = {
     "unit_map": "each unit as printed → its canonical unit (function, kind, level, locality)",
     "script": "'traditional' where the notice is printed in traditional characters (absent otherwise)",
     "record_version": "version of this record format",
+    "date_bound": "where no date is printed: the years the text gives itself (从2017年起, 2017—2020年): years, text, "
+                  "span, flag 'inferred from the text'; null when a date is printed",
     "source_format": "text, pdf, docx or html",
     "encoding": "the text encoding read (text and web pages)",
     "ocr": "true where the text was read by OCR from scanned pages",
@@ -108,11 +110,17 @@ ITEMS: dict[str, dict[str, tuple[dict, str]]] = {
         "source": ({"type": "string"}, "inline_marker, task_table, duty_paragraph or sole_issuer (implied: "
                                        "the notice's one issuer, named no unit)"),
         "span": ({"type": ["array", "null"], "items": {"type": "integer"}}, "where the unit is printed"),
+        "open_list": ({"type": "boolean"}, "the list it came from ends in 等 / 等有关部门 (open: more bodies implied)"),
+        "clause_span": ({"type": ["array", "null"], "items": {"type": "integer"}},
+                        "the clause its marker closes (an item with several markers keeps each unit with its clause)"),
+        "shared_terms": (STRINGS, "for a duty_paragraph (inferred) unit: the specific words the duty clause and the "
+                                  "measure share"),
     },
     "division_of_duties": {
         "unit": ({"type": "string"}, "the department"),
         "duty": ({"type": "string"}, "what it is responsible for"),
         "path": ({"type": ["string", "null"]}, "the outline item holding the paragraph"),
+        "units": (STRINGS, "the bodies the clause names, one each (unit split)"),
         "span": (SPAN, ""),
     },
     "targets": {
@@ -127,6 +135,13 @@ ITEMS: dict[str, dict[str, tuple[dict, str]]] = {
         "approximate": ({"type": "boolean"}, "约 / 左右"),
         "qualifier": ({"type": ["object", "null"]}, "the group the target is for (常住人口超过10万人的…): text, span"),
         "value_span": (SPAN, "where the number is printed"),
+        "role": ({"type": "string"}, "target (a level to reach), parameter (a rate, cap, threshold or condition the "
+                                     "policy sets), status (a figure already reached), period (a duration) or count "
+                                     "(of the notice's own parts or things it names); only targets and parameters "
+                                     "are compared"),
+        "role_cue": ({"type": ["string", "null"]}, "why the number has its role (the cue matched, or the section); "
+                                                   "says when a deadline is inferred"),
+        "year": ({"type": ["integer", "null"]}, "a status figure's year"),
         "span": (SPAN, ""),
     },
     "task_table": {
@@ -134,6 +149,12 @@ ITEMS: dict[str, dict[str, tuple[dict, str]]] = {
         "task": ({"type": "string"}, "工作任务"),
         "lead": (STRINGS, "牵头 units, split"),
         "lead_raw": ({"type": "string"}, "the lead cell as printed"),
+        "label": ({"type": "string"}, "the 序号 as printed"),
+        "support": (STRINGS, "配合/协办 units, split"),
+        "responsible": (STRINGS, "责任 units (and every unit of a 按职责分工负责 cell), split"),
+        "office": (STRINGS, "the issuer's internal offices (局内牵头科室 columns): not the bodies' lead"),
+        "deadline": ({"type": "string"}, "完成时限 as printed"),
+        "units": ({"type": "array", "items": {"type": "object"}}, "each unit with role, source and span"),
         "measure_path": ({"type": ["string", "null"]}, "the measure the row restates"),
         "task_spans": ({"type": "array"}, "the task's pieces (a row broken across a page)"),
         "span": (SPAN, ""),

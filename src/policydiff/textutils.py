@@ -183,3 +183,17 @@ def column_names(documents: list[tuple[str, str | None, str | None]], plain: boo
             if document[0] not in names and (counts[named(*document, level)] == 1 or level == 2):
                 names[document[0]] = named(*document, level)
     return names
+
+
+# every control character but tab and line feed (tables and blocks use line breaks)
+TERMINAL_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def shown_escaped(text: str) -> str:
+    r"""``text`` with its control characters written out (an escape character as ``\x1b``):
+    text from notices reaches a terminal as text, never as a control sequence.
+
+    >>> shown_escaped("a\x1b[31mb")
+    'a\\x1b[31mb'
+    """
+    return TERMINAL_CONTROL.sub(lambda m: repr(m.group())[1:-1], text)

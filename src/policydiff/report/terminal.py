@@ -5,21 +5,9 @@ Loaded by the CLI on its first printed table (rich costs ~60 ms to import), not 
 
 from __future__ import annotations
 
-import re
-
 from rich.console import Console
 
-# every control character but tab and line feed (tables use line breaks)
-TERMINAL_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
-
-
-def shown_escaped(text: str) -> str:
-    r"""``text`` with its control characters written out (an escape character as ``\x1b``).
-
-    >>> shown_escaped("a\x1b[31mb")
-    'a\\x1b[31mb'
-    """
-    return TERMINAL_CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
+from ..textutils import shown_escaped
 
 
 class DataConsole(Console):
