@@ -31,18 +31,19 @@ import sqlite_utils
 
 from .errors import DocumentNotFound, PolicydiffError
 from .models import Record
-from .textutils import normalise_doc_number
+from .patterns import ADMIN_LEVELS
+from .textutils import is_org_line, normalise_doc_number, sentence_spans
 
 log = logging.getLogger(__name__)
 
 DEFAULT_DB = Path("extracted") / "policydiff.db"
 
 CHILD_TABLES = ["unit_aliases", "texts", "issuers", "addressees", "sections", "measures", "measure_units",
-                "targets", "citations", "duties", "task_rows", "annex_indicators", "goals"]
+                "targets", "citations", "duties", "task_rows", "annex_indicators", "goals", "sentences"]
 
 DOCUMENT_COLUMNS = ["id", "path", "sha256", "title", "body_title", "doc_number", "issue_date",
                     "print_date", "locality", "admin_level", "parent_locality", "source_format",
-                    "encoding", "ocr", "page_count"]
+                    "encoding", "ocr", "page_count", "script"]
 
 
 class OldSchemaError(PolicydiffError):
@@ -85,6 +86,7 @@ def open_db(path=DEFAULT_DB, rebuild: bool = False) -> sqlite_utils.Database:
     # the ingest looks twins up by hash, one notice at a time
     db.execute("create index if not exists documents_sha256 on documents (sha256)")
     _create_alias_indexes(db)
+    _create_ladder_indexes(db)
     for index in REDUNDANT_INDEXES:  # made by older versions: every row written kept them up to date for nothing
         db.execute(f"drop index if exists [{index}]")
     if db.execute("select exists (select 1 from search_pending)").fetchone()[0]:
@@ -96,6 +98,20 @@ def _create_alias_indexes(db: sqlite_utils.Database) -> None:
     """`duties` finds a unit's documents and strings from its id, and a unit from a string."""
     db.execute("create index if not exists unit_aliases_unit_doc_raw on unit_aliases (unit_id, doc_id, raw)")
     db.execute("create index if not exists unit_aliases_raw on unit_aliases (raw, unit_id)")
+
+
+# the ladder's order (patterns.ADMIN_LEVELS: national first, unknown last), as SQL over documents;
+# `who` reads documents in this order through the index below, a few at a time
+LADDER_RANK_SQL = "case admin_level " + " ".join(
+    f"when '{level}' then {rank}" for rank, level in enumerate(ADMIN_LEVELS)) + f" else {len(ADMIN_LEVELS)} end"
+LADDER_ORDER_SQL = f"{LADDER_RANK_SQL}, coalesce(issue_date, ''), id"
+
+
+def _create_ladder_indexes(db: sqlite_utils.Database) -> None:
+    """Documents down the ladder (national → county, then by date) without sorting them, and the
+    few printed in traditional characters (whose searchable text is indexed in simplified form)."""
+    db.execute(f"create index if not exists documents_ladder on documents ({LADDER_ORDER_SQL})")
+    db.execute("create index if not exists documents_traditional on documents (id) where script = 'traditional'")
 
 
 # indexes older versions made whose every lookup another index (or the primary key) serves
@@ -117,12 +133,13 @@ def _set_wal(db: sqlite_utils.Database) -> None:
     db.conn.execute("PRAGMA journal_mode = WAL")
 
 
-SCHEMA_VERSION = 8  # 6: unit names per notice; 7: goals; 8: units.named_by
+SCHEMA_VERSION = 9  # 6: unit names per notice; 7: goals; 8: units.named_by; 9: sentences, documents.script
 
 FTS_AUTOMERGE = 8
 
 # table -> its columns in the trigram search index
-SEARCH_COLUMNS = {"measures": ["title", "text"], "task_rows": ["task"], "duties": ["unit", "duty"]}
+SEARCH_COLUMNS = {"measures": ["title", "text"], "task_rows": ["task"], "duties": ["unit", "duty"],
+                  "sentences": ["text"]}
 
 
 # every table the schema has (FTS shadow tables aside): a database missing one is half-built
@@ -144,8 +161,10 @@ def ensure_schema(db: sqlite_utils.Database, rebuild: bool = False) -> None:
             return
         _refuse_foreign(db)  # another program may have written it while we waited
         version = db.execute("PRAGMA user_version").fetchone()[0]
-        if version in MIGRATIONS and set(SCHEMA_TABLES) <= set(db.table_names()):
-            MIGRATIONS[version](db)
+        added = set().union(*(ADDED_BY_MIGRATION.get(v, set()) for v in range(version, SCHEMA_VERSION)))
+        if version in MIGRATIONS and set(SCHEMA_TABLES) - added <= set(db.table_names()):
+            for step in range(version, SCHEMA_VERSION):
+                MIGRATIONS[step](db)
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             return
@@ -200,8 +219,45 @@ def _add_named_by(db: sqlite_utils.Database) -> None:
         _name_unit_from_aliases(db, unit_id)
 
 
-# schema version -> the change that brings it to SCHEMA_VERSION in place (no re-ingest)
-MIGRATIONS = {7: _add_named_by}
+def _add_sentences(db: sqlite_utils.Database) -> None:
+    """Schema 8 → 9: ``documents.script``, and every sentence no other place holds (``sentences``,
+    searched by `who`), read from the stored records and indexed (a notice printed in traditional
+    characters is re-indexed in simplified form)."""
+    db.execute("alter table documents add column script text")
+    db.execute("update documents set script = json_extract(record, '$.script') "
+               "where json_extract(record, '$.script') is not null")
+    db.table("sentences").create({
+        "doc_id": str, "position": int, "kind": str, "path": str, "heading": str, "text": str,
+        "start": int, "end": int}, pk=("doc_id", "position"), foreign_keys=[("doc_id", "documents", "id")])
+    db.table("sentences").enable_fts(["text"], tokenize="trigram", create_triggers=False)
+    db.execute(f"insert into [sentences_fts] ([sentences_fts], rank) values ('automerge', {FTS_AUTOMERGE})")
+    _create_ladder_indexes(db)
+    traditional = [r[0] for r in db.execute("select id from documents where script = 'traditional'")]
+    for table, columns in SEARCH_COLUMNS.items():  # the old index holds their printed text
+        if table != "sentences" and traditional:
+            cols = ", ".join(f"[{c}]" for c in columns)
+            db.execute(f"insert into [{table}_fts] ([{table}_fts], rowid, {cols}) select 'delete', rowid, {cols} "
+                       f"from [{table}] where doc_id in (select value from json_each(?))", [json.dumps(traditional)])
+    pending = {r[0] for r in db.execute("select doc_id from search_pending")}
+    for doc_id, record in db.execute("select id, record from documents").fetchall():
+        record = json.loads(record)
+        goals = list(_goal_rows(doc_id, record["outline"], record["text"]))
+        rows = list(_sentence_rows(doc_id, record, goals))
+        if rows:
+            db.conn.executemany("insert into sentences (doc_id, position, kind, path, heading, text, start, end) "
+                                "values (?, ?, ?, ?, ?, ?, ?, ?)", [tuple(r.values()) for r in rows])
+        if doc_id not in pending:
+            if doc_id in traditional:
+                _index_documents(db, "= ?", [doc_id])
+            else:
+                db.execute("insert into sentences_fts (rowid, text) select rowid, text from sentences "
+                           "where doc_id = ?", [doc_id])
+
+
+# schema version -> the change that brings it to the next version in place (no re-ingest)
+MIGRATIONS = {7: _add_named_by, 8: _add_sentences}
+# tables each migration adds: a database of that version lacks them and is still complete
+ADDED_BY_MIGRATION = {8: {"sentences", "sentences_fts"}}
 
 
 def _schema_complete(db: sqlite_utils.Database) -> bool:
@@ -224,7 +280,7 @@ def _create_schema(db: sqlite_utils.Database) -> None:
             "issue_date": str, "print_date": str, "locality": str, "admin_level": str,
             "parent_locality": str, "source_format": str, "encoding": str, "ocr": int,
             "page_count": int, "n_measures": int, "n_targets": int, "n_citations": int,
-            "warnings": str, "record": str,
+            "warnings": str, "record": str, "script": str,
         }, pk="id")
         fk = [("doc_id", "documents", "id")]
         db.table("texts").create({"doc_id": str, "text": str, "source": str, "source_runs": str,
@@ -265,6 +321,9 @@ def _create_schema(db: sqlite_utils.Database) -> None:
         db.table("goals").create({  # 主要目标 paragraphs: a place `who` searches beside measures
             "doc_id": str, "path": str, "heading": str, "text": str, "start": int, "end": int},
             pk=("doc_id", "path"), foreign_keys=fk)
+        db.table("sentences").create({  # every other sentence: preamble, goal lists, annex prose (`who`)
+            "doc_id": str, "position": int, "kind": str, "path": str, "heading": str, "text": str,
+            "start": int, "end": int}, pk=("doc_id", "position"), foreign_keys=fk)
         db.table("units").create({
             "id": str, "name": str, "function": str, "kind": str, "level": str, "locality": str,
             "parent_id": str, "parent_name": str, "reason": str, "named_by": str}, pk="id")
@@ -275,6 +334,7 @@ def _create_schema(db: sqlite_utils.Database) -> None:
         db.table("measures").create_index(["doc_id"], if_not_exists=True)
         db.table("measure_units").create_index(["doc_id", "unit"], if_not_exists=True)
         _create_alias_indexes(db)
+        _create_ladder_indexes(db)
         for table, columns in SEARCH_COLUMNS.items():
             db.table(table).enable_fts(columns, tokenize="trigram", create_triggers=False)
             # merge segments eight at a time (FTS5's default is four): the bulk index of a large
@@ -348,6 +408,7 @@ def document_rows(record: Record) -> DocumentRows:
                           "parent_name": u.get("parent_name")} for raw, u in unit_map.items()],
         "goals": list(_goal_rows(doc_id, record["outline"], record["text"])),
     }
+    tables["sentences"] = list(_sentence_rows(doc_id, record, tables["goals"]))
     columns = {table: list(rows[0]) for table, rows in tables.items() if rows}
     return {table: (columns[table], [tuple(map(row.get, columns[table])) for row in rows])
             for table, rows in tables.items() if rows}
@@ -409,21 +470,45 @@ def index_pending(db: sqlite_utils.Database, at_least: int = 1) -> int:
 
 
 def _index_documents(db, doc_filter: str, params: list) -> None:
+    """Index the searchable rows of the documents ``doc_filter`` selects; a notice printed in
+    traditional characters is indexed in its simplified rendering (same length, so a match's
+    offsets are the printed text's), so that a simplified query finds it."""
+    traditional = json.dumps([r[0] for r in db.execute(
+        f"select id from documents where script = 'traditional' and id {doc_filter}", params)])
     for table, columns in SEARCH_COLUMNS.items():
         cols = ", ".join(f"[{c}]" for c in columns)
         db.execute(f"insert into [{table}_fts] (rowid, {cols}) select rowid, {cols} from [{table}] "
-                   f"where doc_id {doc_filter}", params)
+                   f"where doc_id {doc_filter} and doc_id not in (select value from json_each(?))",
+                   [*params, traditional])
+        if traditional != "[]":
+            rows = db.execute(f"select rowid, {cols} from [{table}] where doc_id in (select value from json_each(?))",
+                              [traditional]).fetchall()
+            db.conn.executemany(f"insert into [{table}_fts] (rowid, {cols}) values ({', '.join('?' * (len(columns) + 1))})",
+                                [_simplified_row(row) for row in rows])
+
+
+def _simplified_row(row: tuple) -> tuple:
+    from .traditional import to_simplified
+
+    return tuple(to_simplified(v) if isinstance(v, str) else v for v in row)
 
 
 def _unindex_document(db, doc_id: str) -> None:
     """Remove a document's rows from the search indexes (external content: the
-    index must be told the old values before the rows go)."""
+    index must be told the values it was given, before the rows go)."""
     if db.execute("select 1 from search_pending where doc_id = ?", [doc_id]).fetchone():
         return  # never indexed
+    traditional = db.execute("select script = 'traditional' from documents where id = ?", [doc_id]).fetchone()
     for table, columns in SEARCH_COLUMNS.items():
         cols = ", ".join(f"[{c}]" for c in columns)
-        db.execute(f"insert into [{table}_fts] ([{table}_fts], rowid, {cols}) "
-                   f"select 'delete', rowid, {cols} from [{table}] where doc_id = ?", [doc_id])
+        if traditional and traditional[0]:
+            rows = db.execute(f"select rowid, {cols} from [{table}] where doc_id = ?", [doc_id]).fetchall()
+            db.conn.executemany(f"insert into [{table}_fts] ([{table}_fts], rowid, {cols}) "
+                                f"values ('delete', {', '.join('?' * (len(columns) + 1))})",
+                                [_simplified_row(row) for row in rows])
+        else:
+            db.execute(f"insert into [{table}_fts] ([{table}_fts], rowid, {cols}) "
+                       f"select 'delete', rowid, {cols} from [{table}] where doc_id = ?", [doc_id])
 
 
 def _name_units(db: sqlite_utils.Database, doc_id: str, unit_ids: list[str], previous_units: list[str]) -> None:
@@ -516,6 +601,76 @@ def _goal_rows(doc_id, outline, text):
             start, end = n["body_span"]
             yield {"doc_id": doc_id, "path": n["path"], "heading": n["heading"], "text": text[start:end],
                    "start": start, "end": end}
+
+
+PREAMBLE_PATH = "导语"  # the path of a sentence before the first heading
+
+
+def _sentence_rows(doc_id, record, goal_rows):
+    """Every sentence no other searchable place holds (measures, goal paragraphs, task rows,
+    annex indicators, duty clauses), with the part it stands in: ``preamble`` (before the first
+    heading: a 九个确保 list), ``goal`` (under a 总体要求/目标 heading: goal lists with items),
+    ``annex`` (after 附件) or ``section`` (any other body text). Header lines (issuers, 文号, title,
+    addressees) and signatures are not sentences of the notice."""
+    text, outline = record["text"], record["outline"]
+    covered = sorted([tuple(m["span"]) for m in record["measures"]] + [(g["start"], g["end"]) for g in goal_rows]
+                     + [tuple(r["span"]) for r in (record.get("task_table") or [])]
+                     + [tuple(r["span"]) for r in (record.get("annex_indicators") or [])]
+                     + [tuple(d["span"]) for d in (record.get("division_of_duties") or [])])
+    gaps, at = [], 0
+    for start, end in covered:
+        if start > at:
+            gaps.append((at, start))
+        at = max(at, end)
+    gaps.append((at, len(text)))
+    body = outline[0]["span"][0] if outline else len(text)
+    annex = next((n["span"][0] for n in outline if n["kind"] == "附件"), len(text))
+    goal_paths = {n["path"] for n in outline if GOAL_HEADING.match((n["heading"] or "").strip("。：:"))}
+    position = 0
+    for gap in gaps:
+        for start, end in sentence_spans(text, *gap):
+            sentence = text[start:end]
+            node = max((n for n in outline if n["span"][0] <= start < n["span"][1]), key=lambda n: n["depth"],
+                       default=None)
+            if len(sentence) < 4 or not _is_sentence(text, start, sentence, node):
+                continue
+            kind = ("preamble" if start < body else "annex" if start >= annex
+                    else "goal" if node and _under(node["path"], goal_paths) else "section")
+            path = node["path"] if node else PREAMBLE_PATH if start < body else BODY_PATH
+            yield {"doc_id": doc_id, "position": position, "kind": kind, "path": path,
+                   "heading": (node["heading"] or node["label"]) if node else path,
+                   "text": sentence, "start": start, "end": end}
+            position += 1
+
+
+def _is_sentence(text: str, start: int, sentence: str, node) -> bool:
+    """Whether a piece of text is a sentence of the notice, not a line of its header or signature.
+    Outside the outline (before the first heading, after the last) only a line with a clause in it
+    counts (the title, 文号, issuers, addressees, 附件 list and dates have none); inside it, a
+    heading, a line with a clause or a longer line (an annex's title), never a bare label, a
+    body's name, a date or a table row's cells of names and numbers."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start:line_end if line_end >= 0 else len(text)].strip()
+    if LABEL_ONLY.match(sentence) or is_org_line(line) or DATE_LINE.match(line):
+        return False
+    if "\t" in line and not re.search("[，。；]", sentence):  # a table row's other cells (units, numbers)
+        return False
+    clause = bool(re.search("[，。；]", line))
+    if node is None:
+        return clause and not (line.endswith(("：", ":")) and "。" not in line)  # addressees
+    return clause or start == node["span"][0] or len(line) >= 12
+
+
+LABEL_ONLY = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[）)、.．]?$")
+DATE_LINE = re.compile(r"^[\d〇零一二三四五六七八九十○Ｏ]{2,4}年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日(印发)?$")
+BODY_PATH = "正文"  # the path of a sentence after the body's last heading, outside every item
+
+
+def _under(path: str, paths: set[str]) -> bool:
+    """Whether ``path`` is one of ``paths`` or below one of them."""
+    parts = path.split("/")
+    return any("/".join(parts[:i]) in paths for i in range(1, len(parts) + 1))
 
 
 def measure_id(doc_id: str, path: str) -> str:
