@@ -15,6 +15,7 @@ from collections import defaultdict
 import sqlite_utils
 
 from . import patterns as P
+from . import store
 from .canonical import division_names, expand_unit_list, function_of
 from .resources import load_json
 from .textutils import level_rank, sentence_bounds
@@ -71,7 +72,25 @@ def topic_terms(topic: str, extra: dict[str, list[str]] | None = None) -> list[t
         if _group_match(group, topic):
             for member in group:
                 terms.setdefault(member, (LOOSE, LOOSE_WEIGHT))
-    return [(t, kind, w) for t, (kind, w) in terms.items() if t.strip()]
+    generic = data.get("generic", [])
+    return [(t, kind, w) for t, (kind, w) in terms.items()
+            if t.strip() and (kind == EXACT or shares_specific(t, topic, generic))]
+
+
+def shares_specific(term: str, topic: str, generic: list[str]) -> bool:
+    """Whether ``term`` and ``topic`` print a common run of two characters or more that is not
+    part of a generic word (健康, 医疗, 公共卫生: data/synonyms.json): only then does a related
+    word widen a search.
+
+    >>> shares_specific("远程帮扶", "远程医疗", ["医疗", "帮扶"]), shares_specific("健康教育", "健康素养", ["健康"])
+    (True, False)
+    """
+    for size in range(min(len(term), len(topic)), 1, -1):
+        for i in range(len(term) - size + 1):
+            run = term[i:i + size]
+            if run in topic and not any(run in word for word in generic):
+                return True
+    return False
 
 
 def _group_match(group: list[str], topic: str) -> str | None:
@@ -108,29 +127,12 @@ def _like(term: str) -> str:
     return "%" + re.sub(r"([%_!])", r"!\1", term) + "%"
 
 
-def _matching_rowids(db, table: str, columns: list[str], terms, limit: int | None = None) -> list[int]:
-    """Rowids of ``table`` whose ``columns`` mention a term: the FTS5 trigram index for
-    terms of three or more characters where the table has one, LIKE otherwise. Every
-    query string is a bound parameter. With ``limit``, each term's best ``limit`` rows
-    (by FTS rank); without, every row, in one query for all the terms."""
+def _matching_rowids(db, table: str, columns: list[str], terms) -> list[int]:
+    """Rowids of ``table`` whose ``columns`` mention a term, in one query for all the terms:
+    the FTS5 trigram index for terms of three or more characters, LIKE otherwise. Every
+    query string is a bound parameter."""
     terms = list(terms)
-    if not limit:
-        return _all_matching_rowids(db, table, columns, terms)
-    rowids: list[int] = []
-    for term in terms:
-        if len(term) >= 3 and table in SEARCHED_BY_FTS:
-            match = f"{{{' '.join(columns)}}} : {_fts_phrase(term)}"
-            rowids += [r[0] for r in db.execute(
-                f"select rowid from [{table}_fts] where [{table}_fts] match ? order by rank limit {int(limit)}", [match])]
-        else:
-            for column in columns:
-                rowids += [r[0] for r in db.execute(
-                    f"select rowid from [{table}] where [{column}] like ? escape '!' limit {int(limit)}", [_like(term)])]
-    return sorted(set(rowids))
-
-
-def _all_matching_rowids(db, table: str, columns: list[str], terms: list[str]) -> list[int]:
-    indexed = [t for t in terms if len(t) >= 3 and table in SEARCHED_BY_FTS]
+    indexed = [t for t in terms if len(t) >= 3 and table in store.SEARCH_COLUMNS]
     scanned = [t for t in terms if t not in indexed]
     rowids: set[int] = set()
     if indexed:
@@ -143,9 +145,8 @@ def _all_matching_rowids(db, table: str, columns: list[str], terms: list[str]) -
     return sorted(rowids)
 
 
-SEARCHED_BY_FTS = {"measures", "task_rows", "duties"}
-
-# kind of place → (table, searched columns, select list giving doc_id, path, title, text, start, position)
+# kind of place → (table, searched columns, select list giving doc_id, path, title, text, start,
+# position, extra); a sentence's kind is the part it stands in (preamble, goal, annex, section)
 PLACES = {
     "measure": ("measures", ["title", "text"], "doc_id, path, title, text, start, position, id"),
     "goal": ("goals", ["text"], "doc_id, path, heading, text, start, -1, null"),
@@ -153,19 +154,15 @@ PLACES = {
                   "doc_id, '附件/指标/' || no, indicator, indicator, start, 3000 + no, binding"),
     "task_row": ("task_rows", ["task"], "doc_id, '附件/表/' || no, task, task, start, 1000 + no, lead"),
     "duty": ("duties", ["duty"], "doc_id, path, unit || '负责' || duty, duty, start, 2000 + position, unit"),
+    "sentence": ("sentences", ["text"], "doc_id, path, heading, text, start, 4000 + position, kind"),
 }
-PLACE_WEIGHT = {"measure": 1.0, "goal": 0.9, "indicator": 0.9, "task_row": 0.9, "duty": 0.8}
-
-
-def _places_about(db, kind: str, terms, docs, limit: int) -> list[tuple]:
-    """(kind, doc_id, path, title, text, start, position, extra) of ``kind`` mentioning a term."""
-    table, columns, select = PLACES[kind]
-    rowids = _matching_rowids(db, table, columns, terms, limit * 2)
-    rows = db.execute(f"select {select} from [{table}] where rowid in (select value from json_each(?))",
-                      [json.dumps(rowids)]).fetchall()
-    if isinstance(docs, _AllDocuments):
-        docs.prefetch({row[0] for row in rows})
-    return [(kind, *row) for row in rows if row[0] in docs]
+PLACE_WEIGHT = {"measure": 1.0, "goal": 0.9, "indicator": 0.9, "task_row": 0.9, "duty": 0.8,
+                "preamble": 0.7, "annex": 0.8, "section": 0.7}
+SENTENCE_KINDS = ("preamble", "goal", "annex", "section")
+# matches of one word in one table listed to learn which documents hold them; a word printed more
+# often than this is common, and the documents are read down the ladder instead until enough answers
+SEARCH_CAP = 1000
+FIRST_SEARCHED = 8  # documents a search reads first; then twice as many each time
 
 
 def _score(title: str, text: str, terms) -> tuple[float, str | None, str | None]:
@@ -181,9 +178,10 @@ def _score(title: str, text: str, terms) -> tuple[float, str | None, str | None]
     return score, match, first
 
 
-def evidence_span(text: str, start: int, term: str | None) -> tuple[str, list[int]]:
-    """The sentence of a measure that contains ``term``, with its document span."""
-    at = max(text.find(term) if term else 0, 0)
+def evidence_span(text: str, start: int, term: str | None, searched: str | None = None) -> tuple[str, list[int]]:
+    """The sentence of a measure that contains ``term``, with its document span (``searched``:
+    the text as searched, the same length, when it differs from the text as printed)."""
+    at = max((searched or text).find(term) if term else 0, 0)
     left, end = sentence_bounds(text, (at, at))
     right = min(end + 1, len(text))  # the quote keeps its closing 。
     return text[left:right], [start + left, start + right]
@@ -192,38 +190,162 @@ def evidence_span(text: str, start: int, term: str | None) -> tuple[str, list[in
 def who(db: sqlite_utils.Database, topic: str, doc_id: str | None = None, level: str | None = None,
         role: str | None = None, extra_terms=None, limit: int = 200, exact: bool = False) -> list[dict]:
     """Every place that speaks of ``topic`` — measures, 主要目标 paragraphs, annex
-    indicators, task-table rows, duty clauses — each once, with its units.
+    indicators, task-table rows, duty clauses and any other sentence (a preamble's goal
+    list, an annex's prose) — each once, with its units; in either script (a notice printed
+    in traditional characters is searched in its simplified rendering and quoted as printed).
 
     Each answer: doc_id, doc_number, locality, level, issue_date, kind (measure / goal /
-    indicator / task_row / duty), path, title, units [{raw, role, source, canonical,
-    function}], evidence, span, match (exact: the topic, a synonym or a narrower word
-    is printed there; loose: only a related word), matched (the word), score.
-    Exact answers come first, grouped down the ladder (national → county) and by date;
-    loose ones follow in the same order. ``exact`` drops the loose ones.
+    indicator / task_row / duty / preamble / annex / section), path, title, units [{raw, role,
+    source, canonical, function}], evidence, span, match (exact: the topic, a synonym or a
+    narrower word is printed there; loose: only a related word), matched (the word), score.
+    Exact answers come first, grouped down the ladder (national → county) and by date, best
+    first within a document; loose ones follow in the same order. The first ``limit`` of that
+    order are found without reading the rest: the documents holding a rare word are listed
+    from the index, a common word's documents are read down the ladder until ``limit``
+    answers are found. ``exact`` drops the loose ones.
     """
-    topic = clean_query(topic)
+    from .traditional import simplified_query
+
+    topic = simplified_query(clean_query(topic))
     terms = [t for t in topic_terms(topic, extra_terms) if not exact or t[1] == EXACT]
-    docs = _documents(db, doc_id, level) if doc_id or level else _AllDocuments(db)
-    found = _found(db, terms, [t for t, kind, _ in terms if kind == EXACT], docs, limit)
-    if len(found) < limit and not exact:  # loose answers rank below every exact one: only to fill up
-        seen = {f[2][:4] for f in found}
-        found += [f for f in _found(db, terms, [t for t, kind, _ in terms if kind == LOOSE], docs, limit)
-                  if f[2][:4] not in seen]
-    found.sort(key=lambda f: (f[0] != EXACT, -f[1], docs[f[2][1]]["issue_date"] or "", f[2][1], f[2][6]))
-    answers = _best_answers(db, docs, found, role, limit)
+    seen: set = set()
+    answers = _answers_about(db, terms, [t for t, kind, _ in terms if kind == EXACT], doc_id, level, role, limit,
+                             seen)
+    if len(answers) < limit and not exact:  # loose answers rank below every exact one: only to fill up
+        answers += _answers_about(db, terms, [t for t, kind, _ in terms if kind == LOOSE], doc_id, level, role,
+                                  limit - len(answers), seen)
     return sorted(answers, key=lambda a: (a["match"] != EXACT, *ladder_key(a), -a["score"], a["position"]))
 
 
-def _found(db, terms, words: list[str], docs, limit: int) -> list[tuple]:
-    """(match, score, place, first term) for the places that print one of ``words``,
-    scored by every term of the topic."""
-    found = []
-    for kind in PLACES:
-        for place in _places_about(db, kind, words, docs, limit) if words else ():
-            score, match, first = _score(place[3], place[4], terms)
-            if match:
-                found.append((match, score * PLACE_WEIGHT[kind], place, first))
-    return found
+def _answers_about(db, terms, words: list[str], doc_id, level, role, limit: int, seen: set) -> list[dict]:
+    """The first ``limit`` answers (down the ladder, best first within a document) among the
+    places that print one of ``words``, scored by every term of the topic."""
+    answers: list[dict] = []
+    if not words or limit <= 0:
+        return answers
+    for docs in _document_chunks(db, words, doc_id, level):
+        found = []
+        for kind in PLACES:
+            for place in _places_in(db, kind, words, docs):
+                doc = docs[place[1]]
+                title, text = (_simplified(place[3]), _simplified(place[4])) if doc["script"] else place[3:5]
+                score, match, first = _score(title, text, terms)
+                if match:
+                    found.append((match, score * PLACE_WEIGHT[place[0]], place, first))
+        order = {d: i for i, d in enumerate(docs)}
+        found.sort(key=lambda f: (order[f[2][1]], -f[1], f[2][6]))
+        answers += _best_answers(db, docs, found, role, limit - len(answers), seen)
+        if len(answers) >= limit:
+            break
+    return answers
+
+
+def _simplified(value):
+    from .traditional import to_simplified
+
+    return to_simplified(value) if isinstance(value, str) else value
+
+
+def _document_chunks(db, words: list[str], doc_id: str | None, level: str | None):
+    """The documents that may hold ``words``, down the ladder, a few at a time (id → document):
+    the one asked for; else those the search index lists for the words; else (a word printed
+    more than :data:`SEARCH_CAP` times in one kind of place) every document, read through the
+    ladder's index."""
+    if doc_id:
+        yield _documents(db, [doc_id], level)
+        return
+    listed = _documents_holding(db, words)
+    size, offset = FIRST_SEARCHED, 0
+    while True:
+        if listed is not None:
+            docs = _documents(db, listed[offset:offset + size], level) if offset < len(listed) else {}
+            done = offset + size >= len(listed)
+        else:
+            docs = _documents_down_the_ladder(db, level, size, offset)
+            done = len(docs) < size
+        if docs:
+            yield docs
+        if done:
+            return
+        offset, size = offset + size, size * 2
+
+
+def _documents_holding(db, words: list[str]) -> list[str] | None:
+    """Ids of the documents printing one of ``words`` in a place `who` searches, down the ladder;
+    None when a word is printed more than :data:`SEARCH_CAP` times in one kind of place."""
+    doc_ids: set[str] = set()
+    for table, columns, _ in PLACES.values():
+        rowids: set[int] = set()
+        for word in words:
+            found = _probe(db, table, columns, word)
+            if len(found) > SEARCH_CAP:
+                return None
+            rowids.update(found)
+        if rowids:
+            doc_ids.update(r[0] for r in db.execute(
+                f"select distinct doc_id from [{table}] where rowid in (select value from json_each(?))",
+                [json.dumps(sorted(rowids))]))
+    return [r[0] for r in db.execute(
+        f"select id from documents where id in (select value from json_each(?)) order by {store.LADDER_ORDER_SQL}",
+        [json.dumps(sorted(doc_ids))])]
+
+
+def _probe(db, table: str, columns: list[str], word: str) -> list[int]:
+    """Rowids of ``table`` printing ``word``, at most SEARCH_CAP + 1 of them, in the index's order
+    (no ranking): the trigram index for three characters or more, else a LIKE scan, which also
+    looks for the word's traditional form where the database holds traditional notices."""
+    if len(word) >= 3:
+        match = f"{{{' '.join(columns)}}} : {_fts_phrase(word)}"
+        return [r[0] for r in db.execute(
+            f"select rowid from [{table}_fts] where [{table}_fts] match ? limit {SEARCH_CAP + 1}", [match])]
+    forms = [word] + ([_traditional(word)] if _has_traditional(db) and _traditional(word) != word else [])
+    where = " or ".join(f"[{column}] like ? escape '!'" for column in columns for _ in forms)
+    return [r[0] for r in db.execute(f"select rowid from [{table}] where {where} limit {SEARCH_CAP + 1}",
+                                     [_like(f) for _ in columns for f in forms])]
+
+
+def _traditional(word: str) -> str:
+    from .traditional import traditional_forms
+
+    return traditional_forms(word)
+
+
+def _has_traditional(db) -> bool:
+    """Whether a stored notice is printed in traditional characters (a look at a partial index)."""
+    return bool(db.execute("select exists (select 1 from documents where script = 'traditional')").fetchone()[0])
+
+
+_DOCUMENT_COLUMNS = "id, locality, admin_level, issue_date, doc_number, script"
+_DOCUMENT_COLUMNS_D = ", ".join(f"d.{c}" for c in _DOCUMENT_COLUMNS.split(", "))
+
+
+def _documents_down_the_ladder(db, level: str | None, size: int, offset: int) -> dict[str, dict]:
+    """``size`` documents from the ``offset``-th down the ladder, read through its index (no sort)."""
+    where = f"where {store.LADDER_RANK_SQL} = ? and admin_level = ? " if level else ""
+    args = [P.ADMIN_LEVELS.index(level) if level in P.ADMIN_LEVELS else len(P.ADMIN_LEVELS), level] if level else []
+    rows = db.execute(f"select {_DOCUMENT_COLUMNS} from documents {where}order by {store.LADDER_ORDER_SQL} "
+                      "limit ? offset ?", [*args, size, offset])
+    return {r[0]: _document(r) for r in rows}
+
+
+def _places_in(db, kind: str, words: list[str], docs: dict[str, dict]) -> list[tuple]:
+    """(kind, doc_id, path, title, text, start, position, extra) of ``kind`` in ``docs`` printing
+    one of ``words`` (a notice printed in traditional characters: in its simplified rendering)."""
+    table, columns, select = PLACES[kind]
+    plain = [d for d, doc in docs.items() if not doc["script"]]
+    rows = []
+    if plain:
+        printing = " or ".join(f"instr([{column}], ?) > 0" for column in columns for _ in words)
+        rows += db.execute(f"select {select} from [{table}] where doc_id in (select value from json_each(?)) "
+                           f"and ({printing})", [json.dumps(plain), *(w for _ in columns for w in words)]).fetchall()
+    traditional = [d for d in docs if d not in plain]
+    if traditional:
+        for row in db.execute(f"select {select} from [{table}] where doc_id in (select value from json_each(?))",
+                              [json.dumps(traditional)]):
+            searched = _simplified(row[3]) + "\n" + _simplified(row[2]) if kind == "measure" else _simplified(row[3])
+            if any(w in searched for w in words):
+                rows.append(row)
+    return [(row[6] if kind == "sentence" else kind, *row) for row in rows]
 
 
 def ladder_key(answer: dict) -> tuple:
@@ -236,7 +358,11 @@ def _place_answer(db, docs, place, role, match, first, score) -> dict | None:
     units = _place_units(db, kind, doc_id, extra, role)
     if role and not units:
         return None
-    quote, span = evidence_span(text, start, first) if kind in ("measure", "goal") else (text, [start, start + len(text)])
+    if kind == "measure" or position == -1:  # a measure or a goal paragraph: the sentence that prints it
+        searched = _simplified(text) if docs[doc_id]["script"] else None
+        quote, span = evidence_span(text, start, first, searched)
+    else:  # a row, a clause or a sentence: the whole of it
+        quote, span = text, [start, start + len(text)]
     answer = _answer(docs[doc_id], kind, path, title, units, quote, span, score, position)
     answer.update(match=match, matched=first)
     return answer
@@ -252,12 +378,12 @@ def _place_units(db, kind, doc_id, extra, role) -> list[dict]:
     return []
 
 
-def _best_answers(db, docs, found, role, limit: int) -> list[dict]:
-    """The first ``limit`` answers of ``found`` (best first), each place once; units and
-    evidence only for those. A measure that is only the frame of duty clauses
-    (加强部门协作, no unit of its own) gives way to the clauses, which name the units."""
+def _best_answers(db, docs, found, role, limit: int, seen: set) -> list[dict]:
+    """The first ``limit`` answers of ``found`` (in answer order), each place once (``seen``:
+    the places already answered); units and evidence only for those. A measure that is only the
+    frame of duty clauses (加强部门协作, no unit of its own) gives way to the clauses, which name the units."""
     duty_paths = {(place[1], place[2]) for _, _, place, _ in found if place[0] == "duty"}
-    seen, answers = set(), []
+    answers = []
     for match, score, place, first in found:
         key = place[:4]  # kind, doc_id, path, title
         if key in seen:
@@ -272,50 +398,20 @@ def _best_answers(db, docs, found, role, limit: int) -> list[dict]:
     return answers
 
 
-class _AllDocuments(dict):
-    """Every document, fetched one by one on first use (no filter: no full scan)."""
-
-    def __init__(self, db):
-        super().__init__()
-        self.db = db
-
-    def prefetch(self, doc_ids: set[str]) -> None:
-        """Fetch the documents of many rows in one query."""
-        missing = [d for d in doc_ids if not dict.__contains__(self, d)]
-        if missing:
-            self.update(_documents(self.db, missing, None))
-
-    def __contains__(self, doc_id) -> bool:
-        return self.get(doc_id) is not None
-
-    def __missing__(self, doc_id):
-        found = _documents(self.db, doc_id, None).get(doc_id)
-        if found is None:
-            raise KeyError(doc_id)
-        self[doc_id] = found
-        return found
-
-    def get(self, doc_id, default=None):
-        try:
-            return self[doc_id]
-        except KeyError:
-            return default
+def _document(row) -> dict:
+    return {"doc_id": row[0], "locality": row[1], "level": row[2], "issue_date": row[3], "doc_number": row[4],
+            "script": row[5] == "traditional"}
 
 
-def _documents(db, doc_id, level) -> dict[str, dict]:
-    sql = "select id, locality, admin_level, issue_date, doc_number from documents where 1=1"
-    args: list = []
-    if isinstance(doc_id, list):
-        sql, args = sql + " and id in (select value from json_each(?))", args + [json.dumps(doc_id)]
-    elif doc_id:
-        sql, args = sql + " and id = ?", args + [doc_id]
-    if level:
-        sql, args = sql + " and admin_level = ?", args + [level]
-    return {r[0]: {"doc_id": r[0], "locality": r[1], "level": r[2], "issue_date": r[3], "doc_number": r[4]}
-            for r in db.execute(sql, args)}
+def _documents(db, doc_ids: list[str], level: str | None) -> dict[str, dict]:
+    """The documents ``doc_ids`` (of ``level`` only, when given), in the order given."""
+    sql = (f"select {_DOCUMENT_COLUMNS_D} from json_each(?) j cross join documents d on d.id = j.value"
+           + (" where d.admin_level = ?" if level else "") + " order by j.key")
+    return {r[0]: _document(r) for r in db.execute(sql, [json.dumps(doc_ids), *([level] if level else [])])}
 
 
 def _answer(doc, kind, path, title, units, quote, span, score, position) -> dict:
+    doc = {k: v for k, v in doc.items() if k != "script"}
     return {**doc, "kind": kind, "path": path, "title": title, "units": units, "evidence": quote,
             "span": span, "score": round(score, 2), "position": position}
 

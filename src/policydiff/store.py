@@ -139,7 +139,9 @@ FTS_AUTOMERGE = 8
 
 # table -> its columns in the trigram search index
 SEARCH_COLUMNS = {"measures": ["title", "text"], "task_rows": ["task"], "duties": ["unit", "duty"],
-                  "sentences": ["text"]}
+                  "goals": ["text"], "annex_indicators": ["indicator"], "sentences": ["text"]}
+# the search indexes schema 9 added (older databases scanned goals and annex indicators with LIKE)
+NEW_SEARCH_TABLES = ["goals", "annex_indicators", "sentences"]
 
 
 # every table the schema has (FTS shadow tables aside): a database missing one is half-built
@@ -229,12 +231,13 @@ def _add_sentences(db: sqlite_utils.Database) -> None:
     db.table("sentences").create({
         "doc_id": str, "position": int, "kind": str, "path": str, "heading": str, "text": str,
         "start": int, "end": int}, pk=("doc_id", "position"), foreign_keys=[("doc_id", "documents", "id")])
-    db.table("sentences").enable_fts(["text"], tokenize="trigram", create_triggers=False)
-    db.execute(f"insert into [sentences_fts] ([sentences_fts], rank) values ('automerge', {FTS_AUTOMERGE})")
+    for table in NEW_SEARCH_TABLES:
+        db.table(table).enable_fts(SEARCH_COLUMNS[table], tokenize="trigram", create_triggers=False)
+        db.execute(f"insert into [{table}_fts] ([{table}_fts], rank) values ('automerge', {FTS_AUTOMERGE})")
     _create_ladder_indexes(db)
     traditional = [r[0] for r in db.execute("select id from documents where script = 'traditional'")]
     for table, columns in SEARCH_COLUMNS.items():  # the old index holds their printed text
-        if table != "sentences" and traditional:
+        if table not in NEW_SEARCH_TABLES and traditional:
             cols = ", ".join(f"[{c}]" for c in columns)
             db.execute(f"insert into [{table}_fts] ([{table}_fts], rowid, {cols}) select 'delete', rowid, {cols} "
                        f"from [{table}] where doc_id in (select value from json_each(?))", [json.dumps(traditional)])
@@ -246,18 +249,19 @@ def _add_sentences(db: sqlite_utils.Database) -> None:
         if rows:
             db.conn.executemany("insert into sentences (doc_id, position, kind, path, heading, text, start, end) "
                                 "values (?, ?, ?, ?, ?, ?, ?, ?)", [tuple(r.values()) for r in rows])
-        if doc_id not in pending:
-            if doc_id in traditional:
-                _index_documents(db, "= ?", [doc_id])
-            else:
-                db.execute("insert into sentences_fts (rowid, text) select rowid, text from sentences "
-                           "where doc_id = ?", [doc_id])
+        if doc_id in traditional and doc_id not in pending:
+            _index_documents(db, "= ?", [doc_id])
+    for table in NEW_SEARCH_TABLES:
+        cols = ", ".join(f"[{c}]" for c in SEARCH_COLUMNS[table])
+        db.execute(f"insert into [{table}_fts] (rowid, {cols}) select rowid, {cols} from [{table}] where doc_id not in "
+                   "(select doc_id from search_pending union all select value from json_each(?))",
+                   [json.dumps(traditional)])
 
 
 # schema version -> the change that brings it to the next version in place (no re-ingest)
 MIGRATIONS = {7: _add_named_by, 8: _add_sentences}
 # tables each migration adds: a database of that version lacks them and is still complete
-ADDED_BY_MIGRATION = {8: {"sentences", "sentences_fts"}}
+ADDED_BY_MIGRATION = {8: {"sentences", *(f"{table}_fts" for table in NEW_SEARCH_TABLES)}}
 
 
 def _schema_complete(db: sqlite_utils.Database) -> bool:
