@@ -452,9 +452,13 @@ def unit_ids_for(db: sqlite_utils.Database, query: str) -> list[str]:
     (公卫科 = 公共卫生科; 老年科 = 老龄科 = 老龄健康科), or a function (民政局, 医保 → every
     department of that function). Only when none of these names a unit, a unit whose
     name contains the query."""
-    query = clean_query(query)
-    ids = {r[0] for r in db.execute("select unit_id from unit_aliases where raw = ? union "
-                                    "select id from units where name = ?", [query, query])}
+    from .traditional import simplified_query
+
+    printed = clean_query(query)
+    query = simplified_query(printed)  # the names below are simplified; a notice's strings as printed
+    forms = sorted({printed, query, *([_traditional(query)] if _has_traditional(db) else [])})
+    ids = {r[0] for form in forms for r in db.execute("select unit_id from unit_aliases where raw = ? union "
+                                                      "select id from units where name = ?", [form, form])}
     names = division_names(query) or division_names(_division_tail(query))
     if names:  # division ids end with the long name: div:<department id>:老龄健康科
         long_name = re.sub(r"([%_!])", r"!\1", names[-1])
@@ -464,10 +468,10 @@ def unit_ids_for(db: sqlite_utils.Database, query: str) -> list[str]:
     if found and len(found[1]) >= len(query) - 1:  # the query is a function's name (民政局, 医保)
         ids.update(r[0] for r in db.execute(
             "select id from units where function = ? and kind = 'department'", [found[0]]))
-    if not ids:
+    for form in forms if not ids else ():
         ids.update(r[0] for r in db.execute(  # the strings once each (an index scan), not per unit
             "select id from units where name like ? escape '!' or id in "
-            "(select unit_id from unit_aliases where raw like ? escape '!')", [_like(query), _like(query)]))
+            "(select unit_id from unit_aliases where raw like ? escape '!')", [_like(form), _like(form)]))
     return sorted(ids)
 
 

@@ -754,6 +754,8 @@ def resolve_document(db: sqlite_utils.Database, ref: str) -> str:
     Raises :class:`DocumentNotFound` with the candidates when ``ref`` is ambiguous.
     """
 
+    from .traditional import simplified_query
+
     ref = ref.strip()
     number = normalise_doc_number(ref) or ref
     queries = [
@@ -771,9 +773,32 @@ def resolve_document(db: sqlite_utils.Database, ref: str) -> str:
             return ids[0]
         if len(ids) > 1:
             raise DocumentNotFound(f"'{ref}' matches several documents: {', '.join(ids)}")
+    # in the other script: a 文号 (湘卫发 for 湘衛發), a locality (stored in simplified form)
+    locality = simplified_query(ref)
+    ids = _numbered(db, number) or (
+        [r[0] for r in db.execute("select id from documents where locality = ?", [locality])] if locality != ref else [])
+    if len(ids) == 1:
+        return ids[0]
+    if len(ids) > 1:
+        raise DocumentNotFound(f"'{ref}' matches several documents: {', '.join(ids)}")
     if not db.execute("select exists (select 1 from documents)").fetchone()[0]:
         raise DocumentNotFound(f"no document matches '{ref}': the database is empty (run policydiff ingest)")
     raise DocumentNotFound(f"no document matches '{ref}' (try an id, a 文号, a locality or a path)")
+
+
+def _numbered(db: sqlite_utils.Database, number: str) -> list[str]:
+    """Ids of the documents numbered ``number`` in either script (湘卫发〔2022〕3号 finds a notice
+    printed 湘衛發〔2022〕3號 and the other way round): the 〔year〕serial part looked up as printed,
+    the code compared in simplified form."""
+    from .traditional import simplified_query
+
+    m = re.search(r"〔(\d{4})〕(\d+)[号號]$", number)
+    if not m:
+        return []
+    wanted = simplified_query(number).replace("號", "号")
+    return [doc_id for doc_id, printed in db.execute(
+        "select id, doc_number from documents where doc_number like ? escape '\\'", [f"%〔{m[1]}〕{m[2]}_"])
+        if printed and simplified_query(printed).replace("號", "号") == wanted]
 
 
 def unit_aliases(db: sqlite_utils.Database, unresolved: bool = False) -> list[dict]:
