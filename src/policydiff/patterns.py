@@ -282,3 +282,5 @@ DAMAGE_ANCHOR = re.compile(
     r"|[发函字办通规辦發]\s*(?:19|20)\d{2}\s*第?\s*\d{1,4}\s*[号號]")
 # a date line that lost 年月日: 20211102, 2019815, 2021126
 BARE_DATE_LINE = re.compile(r"^\s*(?P<digits>(?:19|20)\d{4,6})\s*$")
+# a piece of text that is only an outline label (（十一）, 3.): not a sentence `who` searches
+LABEL_ONLY = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[）)、.．]?$")

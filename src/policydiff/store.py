@@ -29,9 +29,9 @@ from pathlib import Path
 import orjson
 import sqlite_utils
 
+from . import patterns as P
 from .errors import DocumentNotFound, PolicydiffError
 from .models import Record
-from .patterns import ADMIN_LEVELS
 from .textutils import is_org_line, normalise_doc_number, sentence_spans
 
 log = logging.getLogger(__name__)
@@ -103,7 +103,7 @@ def _create_alias_indexes(db: sqlite_utils.Database) -> None:
 # the ladder's order (patterns.ADMIN_LEVELS: national first, unknown last), as SQL over documents;
 # `who` reads documents in this order through the index below, a few at a time
 LADDER_RANK_SQL = "case admin_level " + " ".join(
-    f"when '{level}' then {rank}" for rank, level in enumerate(ADMIN_LEVELS)) + f" else {len(ADMIN_LEVELS)} end"
+    f"when '{level}' then {rank}" for rank, level in enumerate(P.ADMIN_LEVELS)) + f" else {len(P.ADMIN_LEVELS)} end"
 LADDER_ORDER_SQL = f"{LADDER_RANK_SQL}, coalesce(issue_date, ''), id"
 
 
@@ -656,7 +656,7 @@ def _is_sentence(text: str, start: int, sentence: str, node) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
     line = text[line_start:line_end if line_end >= 0 else len(text)].strip()
-    if LABEL_ONLY.match(sentence) or is_org_line(line) or DATE_LINE.match(line):
+    if P.LABEL_ONLY.match(sentence) or is_org_line(line) or P.DATE_LINE.match(line):
         return False
     if "\t" in line and not re.search("[，。；]", sentence):  # a table row's other cells (units, numbers)
         return False
@@ -666,8 +666,6 @@ def _is_sentence(text: str, start: int, sentence: str, node) -> bool:
     return clause or start == node["span"][0] or len(line) >= 12
 
 
-LABEL_ONLY = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[）)、.．]?$")
-DATE_LINE = re.compile(r"^[\d〇零一二三四五六七八九十○Ｏ]{2,4}年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日(印发)?$")
 BODY_PATH = "正文"  # the path of a sentence after the body's last heading, outside every item
 
 
