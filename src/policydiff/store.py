@@ -222,40 +222,56 @@ def _add_named_by(db: sqlite_utils.Database) -> None:
 
 
 def _add_sentences(db: sqlite_utils.Database) -> None:
-    """Schema 8 → 9: ``documents.script``, and every sentence no other place holds (``sentences``,
-    searched by `who`), read from the stored records and indexed (a notice printed in traditional
-    characters is re-indexed in simplified form)."""
-    db.execute("alter table documents add column script text")
-    db.execute("update documents set script = json_extract(record, '$.script') "
-               "where json_extract(record, '$.script') is not null")
-    db.table("sentences").create({
-        "doc_id": str, "position": int, "kind": str, "path": str, "heading": str, "text": str,
-        "start": int, "end": int}, pk=("doc_id", "position"), foreign_keys=[("doc_id", "documents", "id")])
-    for table in NEW_SEARCH_TABLES:
-        db.table(table).enable_fts(SEARCH_COLUMNS[table], tokenize="trigram", create_triggers=False)
-        db.execute(f"insert into [{table}_fts] ([{table}_fts], rank) values ('automerge', {FTS_AUTOMERGE})")
-    _create_ladder_indexes(db)
-    traditional = [r[0] for r in db.execute("select id from documents where script = 'traditional'")]
-    for table, columns in SEARCH_COLUMNS.items():  # the old index holds their printed text
-        if table not in NEW_SEARCH_TABLES and traditional:
-            cols = ", ".join(f"[{c}]" for c in columns)
-            db.execute(f"insert into [{table}_fts] ([{table}_fts], rowid, {cols}) select 'delete', rowid, {cols} "
-                       f"from [{table}] where doc_id in (select value from json_each(?))", [json.dumps(traditional)])
-    pending = {r[0] for r in db.execute("select doc_id from search_pending")}
-    for doc_id, record in db.execute("select id, record from documents").fetchall():
-        record = json.loads(record)
-        goals = list(_goal_rows(doc_id, record["outline"], record["text"]))
-        rows = list(_sentence_rows(doc_id, record, goals))
-        if rows:
+    """Schema 8 → 9: ``documents.script``, every sentence no other place holds (``sentences``,
+    searched by `who`) read from the stored records, and the search indexes of goals, annex
+    indicators and sentences; a notice printed in traditional characters is re-indexed in
+    simplified form. Each part only where it is missing."""
+    names = set(db.table_names())
+    if "script" not in db.table("documents").columns_dict:
+        db.execute("alter table documents add column script text")
+        db.execute("update documents set script = json_extract(record, '$.script') "
+                   "where json_extract(record, '$.script') is not null")
+        traditional = [r[0] for r in db.execute("select id from documents where script = 'traditional'")]
+        for table, columns in SEARCH_COLUMNS.items():  # the old index holds their printed text
+            if table not in NEW_SEARCH_TABLES and traditional and f"{table}_fts" in names:
+                cols = ", ".join(f"[{c}]" for c in columns)
+                db.execute(f"insert into [{table}_fts] ([{table}_fts], rowid, {cols}) select 'delete', rowid, {cols} "
+                           f"from [{table}] where doc_id in (select value from json_each(?)) and doc_id not in "
+                           "(select doc_id from search_pending)", [json.dumps(traditional)])
+        _reindex_traditional(db, [t for t in SEARCH_COLUMNS if t not in NEW_SEARCH_TABLES], traditional)
+    if "sentences" not in names:
+        db.table("sentences").create({
+            "doc_id": str, "position": int, "kind": str, "path": str, "heading": str, "text": str,
+            "start": int, "end": int}, pk=("doc_id", "position"), foreign_keys=[("doc_id", "documents", "id")])
+        for doc_id, record in db.execute("select id, record from documents").fetchall():
+            record = json.loads(record)
+            rows = list(_sentence_rows(doc_id, record, list(_goal_rows(doc_id, record["outline"], record["text"]))))
             db.conn.executemany("insert into sentences (doc_id, position, kind, path, heading, text, start, end) "
                                 "values (?, ?, ?, ?, ?, ?, ?, ?)", [tuple(r.values()) for r in rows])
-        if doc_id in traditional and doc_id not in pending:
-            _index_documents(db, "= ?", [doc_id])
+    traditional = [r[0] for r in db.execute("select id from documents where script = 'traditional'")]
     for table in NEW_SEARCH_TABLES:
+        if f"{table}_fts" in names:
+            continue
+        db.table(table).enable_fts(SEARCH_COLUMNS[table], tokenize="trigram", create_triggers=False)
+        db.execute(f"insert into [{table}_fts] ([{table}_fts], rank) values ('automerge', {FTS_AUTOMERGE})")
         cols = ", ".join(f"[{c}]" for c in SEARCH_COLUMNS[table])
         db.execute(f"insert into [{table}_fts] (rowid, {cols}) select rowid, {cols} from [{table}] where doc_id not in "
                    "(select doc_id from search_pending union all select value from json_each(?))",
                    [json.dumps(traditional)])
+        _reindex_traditional(db, [table], traditional)
+    _create_ladder_indexes(db)
+
+
+def _reindex_traditional(db: sqlite_utils.Database, tables: list[str], traditional: list[str]) -> None:
+    """Index the rows of ``tables`` of the (indexed) traditional notices in simplified form."""
+    pending = {r[0] for r in db.execute("select doc_id from search_pending")}
+    for table in tables:
+        cols = ", ".join(f"[{c}]" for c in SEARCH_COLUMNS[table])
+        rows = db.execute(f"select rowid, {cols} from [{table}] where doc_id in (select value from json_each(?))",
+                          [json.dumps([d for d in traditional if d not in pending])]).fetchall()
+        db.conn.executemany(f"insert into [{table}_fts] (rowid, {cols}) "
+                            f"values ({', '.join('?' * (len(SEARCH_COLUMNS[table]) + 1))})",
+                            [_simplified_row(row) for row in rows])
 
 
 # schema version -> the change that brings it to the next version in place (no re-ingest)
