@@ -127,24 +127,6 @@ def _like(term: str) -> str:
     return "%" + re.sub(r"([%_!])", r"!\1", term) + "%"
 
 
-def _matching_rowids(db, table: str, columns: list[str], terms) -> list[int]:
-    """Rowids of ``table`` whose ``columns`` mention a term, in one query for all the terms:
-    the FTS5 trigram index for terms of three or more characters, LIKE otherwise. Every
-    query string is a bound parameter."""
-    terms = list(terms)
-    indexed = [t for t in terms if len(t) >= 3 and table in store.SEARCH_COLUMNS]
-    scanned = [t for t in terms if t not in indexed]
-    rowids: set[int] = set()
-    if indexed:
-        match = f"{{{' '.join(columns)}}} : ({' OR '.join(_fts_phrase(t) for t in indexed)})"
-        rowids.update(r[0] for r in db.execute(f"select rowid from [{table}_fts] where [{table}_fts] match ?", [match]))
-    if scanned:
-        where = " or ".join(f"[{column}] like ? escape '!'" for column in columns for _ in scanned)
-        rowids.update(r[0] for r in db.execute(f"select rowid from [{table}] where {where}",
-                                               [_like(t) for _ in columns for t in scanned]))
-    return sorted(rowids)
-
-
 # kind of place → (table, searched columns, select list giving doc_id, path, title, text, start,
 # position, extra); a sentence's kind is the part it stands in (preamble, goal, annex, section)
 PLACES = {
@@ -492,66 +474,80 @@ def duties(db: sqlite_utils.Database, unit: str, level: str | None = None, role:
     """Everything a unit is responsible for, across documents and levels: measures
     that name it (inline or in the task table) and duty clauses. Each (document,
     path, unit) once; down the ladder, then by date and position; the first ``limit``
-    (0: all)."""
+    (0: all), read a few documents at a time down the ladder until there are ``limit``."""
     ids = unit_ids_for(db, unit)
     if not ids:
         return []
-    named = _names_of(db, ids)
-    docs = _documents_naming(db, named, level)
-    rows = _measures_naming(db, named, docs, role, limit)
-    answers = [{"doc_id": doc_id, "locality": locality, "level": admin_level, "issue_date": issue_date,
-                "doc_number": doc_number, "kind": "measure", "path": path, "title": title, "raw": raw, "role": r,
-                "source": source, "canonical": name, "function": function, "span": [start, end],
-                "position": position}
-               for (doc_id, path, title, raw, r, source, name, function, position, start, end, _,
-                    locality, admin_level, issue_date, doc_number, _) in rows]
-    if not role or role == "responsible":
-        # with ``limit`` measures, a clause of a document further down the ladder than the
-        # last of them comes after all of them: only the documents up to that one are read
-        last = docs.index(rows[-1][0]) if limit and len(rows) >= limit else len(docs) - 1
-        seen = {(row[0], row[1], row[11]) for row in rows}
-        for clause in _duty_clauses_of(db, ids, named, docs[:last + 1], limit):
-            key = (clause["doc_id"], clause["path"], clause.pop("unit_id"))
-            if key not in seen:
-                seen.add(key)
-                answers.append(clause)
+    answers: list[dict] = []
+    for named in _naming_chunks(db, ids, level, limit):
+        rows = _measure_rows(db, [(doc_id, raw, unit_id) for doc_id, names in named.items()
+                                  for raw, unit_id in names], role)
+        answers += [{"doc_id": doc_id, "locality": locality, "level": admin_level, "issue_date": issue_date,
+                     "doc_number": doc_number, "kind": "measure", "path": path, "title": title, "raw": raw,
+                     "role": r, "source": source, "canonical": name, "function": function, "span": [start, end],
+                     "position": position}
+                    for (doc_id, path, title, raw, r, source, name, function, position, start, end, _,
+                         locality, admin_level, issue_date, doc_number, _) in rows]
+        if not role or role == "responsible":
+            seen = {(row[0], row[1], row[11]) for row in rows}
+            for clause in _duty_clauses_of(db, ids, named):
+                key = (clause["doc_id"], clause["path"], clause.pop("unit_id"))
+                if key not in seen:
+                    seen.add(key)
+                    answers.append(clause)
+        if limit and len(answers) >= limit:  # every later chunk's answers come after these
+            break
     answers.sort(key=lambda a: (*ladder_key(a), a["position"]))
     return answers[:limit] if limit else answers
 
 
-def _names_of(db, ids: list[str]) -> dict[str, list[tuple[str, str]]]:
-    """The strings (raw, unit id) each document names the units ``ids`` by."""
-    marks = ",".join("?" * len(ids))
-    named: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for doc_id, raw, unit_id in db.execute(
-            f"select doc_id, raw, unit_id from unit_aliases where unit_id in ({marks})", ids):
-        named[doc_id].append((raw, unit_id))
-    return named
+FIRST_DOCUMENTS = 16  # documents a limited duties query reads first; then twice as many each time
+NAMING_CAP = 1000  # documents naming a unit listed from the index; more: documents read down the ladder
 
 
-def _documents_naming(db, named: dict, level: str | None) -> list[str]:
-    """The documents of ``named`` (only they can hold the units' measures and duty
-    clauses), down the ladder."""
+def _naming_chunks(db, ids: list[str], level: str | None, limit: int):
+    """The strings (raw, unit id) by which documents name the units ``ids``, a few documents at
+    a time down the ladder (doc id → strings, in ladder order): the documents listed from the
+    alias index when at most :data:`NAMING_CAP` name them, else every document read through the
+    ladder's index (a common unit: its first answers are in the first few)."""
+    listed = _documents_naming(db, ids, level)
+    offset, size = 0, (FIRST_DOCUMENTS if limit else 4096)
+    while True:
+        if listed is not None:
+            docs, done = listed[offset:offset + size], offset + size >= len(listed)
+        else:
+            docs = list(_documents_down_the_ladder(db, level, size, offset))
+            done = len(docs) < size
+        named = _names_in(db, ids, docs) if docs else {}
+        if named:
+            yield named
+        if done:
+            return
+        offset, size = offset + size, size * 2
+
+
+def _documents_naming(db, ids: list[str], level: str | None) -> list[str] | None:
+    """The documents naming one of the units ``ids``, down the ladder; None when more than NAMING_CAP do."""
+    doc_ids = [r[0] for r in db.execute(
+        "select distinct doc_id from unit_aliases where unit_id in (select value from json_each(?)) "
+        f"limit {NAMING_CAP + 1}", [json.dumps(ids)])]
+    if len(doc_ids) > NAMING_CAP:
+        return None
     return [r[0] for r in db.execute(
-        "select d.id from documents d where d.id in (select value from json_each(?))"
-        + (" and d.admin_level = ?" if level else "") + f" order by {_LADDER_SQL}",
-        [json.dumps(list(named)), *([level] if level else [])])]
+        "select id from documents where id in (select value from json_each(?))"
+        + (" and admin_level = ?" if level else "") + f" order by {store.LADDER_ORDER_SQL}",
+        [json.dumps(doc_ids), *([level] if level else [])])]
 
 
-FIRST_DOCUMENTS = 16  # documents a limited duties query reads the measures of first; then twice as many
-
-
-def _measures_naming(db, named: dict, docs: list[str], role: str | None, limit: int) -> list[tuple]:
-    """Measure rows naming one of the strings ``named`` in ``docs`` (down the ladder),
-    each (document, path, unit) once — its first mention — in answer order: with
-    ``limit``, read a few documents at a time (16, then 32, …) until there are ``limit`` rows."""
-    rows: list[tuple] = []
-    start, size = 0, (FIRST_DOCUMENTS if limit else len(docs))
-    while start < len(docs) and not (limit and len(rows) >= limit):
-        names = [(doc_id, raw, unit_id) for doc_id in docs[start:start + size] for raw, unit_id in named[doc_id]]
-        rows += _measure_rows(db, names, role)
-        start, size = start + size, size * 2
-    return rows[:limit] if limit else rows
+def _names_in(db, ids: list[str], docs: list[str]) -> dict[str, list[tuple[str, str]]]:
+    """The strings (raw, unit id) by which each of ``docs`` names one of the units ``ids``, in the
+    order of ``docs`` (each document's aliases read through its key, not the unit's)."""
+    named: dict[str, list[tuple[str, str]]] = {}
+    for doc_id, raw, unit_id in db.execute(
+            "select a.doc_id, a.raw, a.unit_id from json_each(?) j cross join unit_aliases a on a.doc_id = j.value "
+            "where a.unit_id in (select value from json_each(?)) order by j.key", [json.dumps(docs), json.dumps(ids)]):
+        named.setdefault(doc_id, []).append((raw, unit_id))
+    return named
 
 
 def _measure_rows(db, names: list[tuple[str, str, str]], role: str | None) -> list[tuple]:
@@ -568,28 +564,23 @@ def _measure_rows(db, names: list[tuple[str, str, str]], role: str | None) -> li
         [json.dumps(names, ensure_ascii=False), *([role] if role else [])]).fetchall()
 
 
-def _duty_clauses_of(db, ids: list[str], named: dict, docs: list[str], limit: int = 0) -> list[dict]:
-    """Duty clauses of ``docs`` (down the ladder) naming one of the units ``ids`` (the
-    first ``limit``; 0: all): found through the raw strings ``named`` that map to them
-    (the clause lists 农业农村、住房城乡建设等部门: searched by stem), then each clause's
-    units read against its document's strings."""
-    printed = {raw for names in named.values() for raw, _ in names}
-    stems = {re.sub(r"(部门|单位)$", "", raw) or raw for raw in printed}
-    matching = set(_matching_rowids(db, "duties", ["unit"], sorted(stems)))
-    # the matching clauses of ``docs`` in order (from the index alone), then their text
-    order = {doc_id: i for i, doc_id in enumerate(docs)}
-    found = [rowid for _, _, rowid in sorted((order[doc_id], position, rowid) for rowid, doc_id, position in db.execute(
-        "select rowid, doc_id, position from duties where doc_id in (select value from json_each(?))",
-        [json.dumps(docs)]) if rowid in matching)]
+def _duty_clauses_of(db, ids: list[str], named: dict[str, list[tuple[str, str]]]) -> list[dict]:
+    """Duty clauses of the documents of ``named`` (down the ladder) naming one of the units
+    ``ids``: a clause whose units mention a string a document names them by (the clause lists
+    农业农村、住房城乡建设等部门: looked for by stem), then each of its units read against the
+    document's strings."""
+    stems = {re.sub(r"(部门|单位)$", "", raw) or raw for names in named.values() for raw, _ in names}
     clauses = db.execute(
         "select c.doc_id, c.position, c.unit, c.duty, c.path, c.start, c.end, d.locality, d.admin_level, "
-        "d.issue_date, d.doc_number from json_each(?) j cross join duties c on c.rowid = j.value "
-        "join documents d on d.id = c.doc_id order by j.key", [json.dumps(found)])
+        "d.issue_date, d.doc_number from json_each(?) j cross join duties c on c.doc_id = j.value "
+        "join documents d on d.id = c.doc_id order by j.key, c.position", [json.dumps(list(named))])
     marks = ",".join("?" * len(ids))
     units = {u: (name, function) for u, name, function in db.execute(
         f"select id, name, function from units where id in ({marks})", ids)}
     answers: list[dict] = []
     for doc_id, position, unit_text, duty, path, start, end, locality, admin_level, issue_date, doc_number in clauses:
+        if not any(stem in unit_text for stem in stems):
+            continue
         strings = {raw: unit_id for raw, unit_id in named[doc_id] if unit_id in units}
         for raw in expand_unit_list(unit_text):
             if raw in strings:
@@ -599,8 +590,6 @@ def _duty_clauses_of(db, ids: list[str], named: dict, docs: list[str], limit: in
                                 "raw": raw, "role": "responsible", "source": "duty_paragraph", "canonical": name,
                                 "function": function, "span": [start, end], "position": 2000 + position,
                                 "unit_id": strings[raw]})
-        if limit and len(answers) >= limit:
-            break
     return answers
 
 
