@@ -325,3 +325,21 @@ def test_a_schema_8_database_is_migrated_in_place(tmp_path):
     for table in store.SEARCH_COLUMNS:  # the index's own structure (a traditional notice's rows are
         # indexed in their simplified rendering, which is not the content table's text)
         conn.execute(f"insert into [{table}_fts] ([{table}_fts]) values ('integrity-check')")
+
+
+@pytest.mark.parametrize("cap", [1000, 2])  # the documents listed from the alias index; read down the ladder
+def test_duties_reads_only_the_documents_its_first_answers_need(many, monkeypatch, cap):
+    db = store.open_db(many)
+    everything = query.duties(db, "县卫生健康局", limit=0)
+    monkeypatch.setattr(query, "NAMING_CAP", cap)
+    monkeypatch.setattr(query, "FIRST_DOCUMENTS", 2)
+    read: set[str] = set()
+    names_in = query._names_in
+
+    def counting(db, ids, docs):
+        read.update(docs)
+        return names_in(db, ids, docs)
+
+    monkeypatch.setattr(query, "_names_in", counting)
+    assert len(everything) == 24 and query.duties(db, "县卫生健康局", limit=3) == everything[:3]  # 2 a notice
+    assert len(read) <= 6  # 2, then 4 documents: not the 12
