@@ -16,6 +16,7 @@ A crash between the two leaves documents stored and listed as pending; the next
 
 from __future__ import annotations
 
+import bisect
 import json
 import logging
 import re
@@ -646,12 +647,12 @@ def _sentence_rows(doc_id, record, goal_rows):
     body = outline[0]["span"][0] if outline else len(text)
     annex = next((n["span"][0] for n in outline if n["kind"] == "附件"), len(text))
     goal_paths = {n["path"] for n in outline if GOAL_HEADING.match((n["heading"] or "").strip("。：:"))}
+    starts = [n["span"][0] for n in outline]
     position = 0
     for gap in gaps:
         for start, end in sentence_spans(text, *gap):
             sentence = text[start:end]
-            node = max((n for n in outline if n["span"][0] <= start < n["span"][1]), key=lambda n: n["depth"],
-                       default=None)
+            node = _deepest_node(outline, starts, start)
             if len(sentence) < 4 or not _is_sentence(text, start, sentence, node):
                 continue
             kind = ("preamble" if start < body else "annex" if start >= annex
@@ -661,6 +662,15 @@ def _sentence_rows(doc_id, record, goal_rows):
                    "heading": (node["heading"] or node["label"]) if node else path,
                    "text": sentence, "start": start, "end": end}
             position += 1
+
+
+def _deepest_node(outline: list, starts: list[int], offset: int):
+    """The deepest outline node holding ``offset`` (nodes nest, in the order they start: the
+    last to start before ``offset`` that still holds it), or None."""
+    for i in range(bisect.bisect_right(starts, offset) - 1, -1, -1):
+        if outline[i]["span"][1] > offset:
+            return outline[i]
+    return None
 
 
 def _is_sentence(text: str, start: int, sentence: str, node) -> bool:
