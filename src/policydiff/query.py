@@ -8,6 +8,7 @@ neutralised by quoting each term as an FTS phrase.
 
 from __future__ import annotations
 
+import heapq
 import json
 import re
 from collections import defaultdict
@@ -502,41 +503,37 @@ def duties(db: sqlite_utils.Database, unit: str, level: str | None = None, role:
 
 
 FIRST_DOCUMENTS = 16  # documents a limited duties query reads first; then twice as many each time
-NAMING_CAP = 1000  # documents naming a unit listed from the index; more: documents read down the ladder
 
 
 def _naming_chunks(db, ids: list[str], level: str | None, limit: int):
     """The strings (raw, unit id) by which documents name the units ``ids``, a few documents at
-    a time down the ladder (doc id → strings, in ladder order): the documents listed from the
-    alias index when at most :data:`NAMING_CAP` name them, else every document read through the
-    ladder's index (a common unit: its first answers are in the first few)."""
-    listed = _documents_naming(db, ids, level)
-    offset, size = 0, (FIRST_DOCUMENTS if limit else 4096)
-    while True:
-        if listed is not None:
-            docs, done = listed[offset:offset + size], offset + size >= len(listed)
-        else:
-            docs = list(_documents_down_the_ladder(db, level, size, offset))
-            done = len(docs) < size
-        named = _names_in(db, ids, docs) if docs else {}
-        if named:
-            yield named
-        if done:
-            return
-        offset, size = offset + size, size * 2
+    a time down the ladder (doc id → strings, in ladder order). The documents come from the
+    alias index in ladder order (``unit_aliases.ladder``), one stream per unit merged, so that
+    only the documents whose answers come first are read."""
+    size = FIRST_DOCUMENTS if limit else 4096
+    docs: list[str] = []
+    for doc_id in _documents_naming(db, ids, level):
+        docs.append(doc_id)
+        if len(docs) >= size:
+            yield _names_in(db, ids, docs)
+            docs, size = [], size * 2
+    if docs:
+        yield _names_in(db, ids, docs)
 
 
-def _documents_naming(db, ids: list[str], level: str | None) -> list[str] | None:
-    """The documents naming one of the units ``ids``, down the ladder; None when more than NAMING_CAP do."""
-    doc_ids = [r[0] for r in db.execute(
-        "select distinct doc_id from unit_aliases where unit_id in (select value from json_each(?)) "
-        f"limit {NAMING_CAP + 1}", [json.dumps(ids)])]
-    if len(doc_ids) > NAMING_CAP:
-        return None
-    return [r[0] for r in db.execute(
-        "select id from documents where id in (select value from json_each(?))"
-        + (" and admin_level = ?" if level else "") + f" order by {store.LADDER_ORDER_SQL}",
-        [json.dumps(doc_ids), *([level] if level else [])])]
+def _documents_naming(db, ids: list[str], level: str | None):
+    """Ids of the documents naming one of the units ``ids``, down the ladder, each once, read
+    lazily: each unit's documents in ladder order from the index (unit_id, ladder), merged."""
+    rank = (P.ADMIN_LEVELS.index(level) if level in P.ADMIN_LEVELS else len(P.ADMIN_LEVELS)) if level else None
+    where = " and ladder > ? and ladder < ?" if level else ""
+    bounds = [f"{rank}\t", f"{rank}\n"] if level else []  # this rank's keys: '3\t…' ('\n' follows '\t')
+    streams = [db.conn.execute(f"select ladder, doc_id from unit_aliases where unit_id = ?{where} order by ladder",
+                               [unit_id, *bounds]) for unit_id in ids]
+    last = None
+    for _, doc_id in heapq.merge(*streams):
+        if doc_id != last:
+            last = doc_id
+            yield doc_id
 
 
 def _names_in(db, ids: list[str], docs: list[str]) -> dict[str, list[tuple[str, str]]]:

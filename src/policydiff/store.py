@@ -96,9 +96,25 @@ def open_db(path=DEFAULT_DB, rebuild: bool = False) -> sqlite_utils.Database:
 
 
 def _create_alias_indexes(db: sqlite_utils.Database) -> None:
-    """`duties` finds a unit's documents and strings from its id, and a unit from a string."""
+    """`duties` finds a unit's documents and strings from its id (down the ladder: ``ladder``), and
+    a unit from a string."""
     db.execute("create index if not exists unit_aliases_unit_doc_raw on unit_aliases (unit_id, doc_id, raw)")
     db.execute("create index if not exists unit_aliases_raw on unit_aliases (raw, unit_id)")
+    db.execute("create index if not exists unit_aliases_unit_ladder on unit_aliases (unit_id, ladder)")
+
+
+def ladder_key(document: dict) -> str:
+    """A document's place down the ladder as one string that sorts as :data:`LADDER_ORDER_SQL`
+    does (level's rank, issue date, id), kept on each of its unit names so that `duties` reads a
+    unit's documents in that order from an index.
+
+    >>> ladder_key({"id": "a", "admin_level": "county", "issue_date": "2021-08-09"})
+    '3\t2021-08-09\ta'
+    """
+    level = document.get("admin_level")
+    rank = P.ADMIN_LEVELS.index(level) if level in P.ADMIN_LEVELS else len(P.ADMIN_LEVELS)
+    return f"{rank}\t{document.get('issue_date') or ''}\t{document['id']}"
+
 
 
 # the ladder's order (patterns.ADMIN_LEVELS: national first, unknown last), as SQL over documents;
@@ -106,6 +122,8 @@ def _create_alias_indexes(db: sqlite_utils.Database) -> None:
 LADDER_RANK_SQL = "case admin_level " + " ".join(
     f"when '{level}' then {rank}" for rank, level in enumerate(P.ADMIN_LEVELS)) + f" else {len(P.ADMIN_LEVELS)} end"
 LADDER_ORDER_SQL = f"{LADDER_RANK_SQL}, coalesce(issue_date, ''), id"
+# :func:`ladder_key` as SQL over documents (the migration fills unit_aliases.ladder with it)
+LADDER_KEY_SQL = f"({LADDER_RANK_SQL}) || char(9) || coalesce(issue_date, '') || char(9) || id"
 
 
 def _create_ladder_indexes(db: sqlite_utils.Database) -> None:
@@ -223,7 +241,8 @@ def _add_named_by(db: sqlite_utils.Database) -> None:
 
 
 def _add_sentences(db: sqlite_utils.Database) -> None:
-    """Schema 8 → 9: ``documents.script``, every sentence no other place holds (``sentences``,
+    """Schema 8 → 9: ``documents.script``, ``unit_aliases.ladder`` (its document's place down
+    the ladder), every sentence no other place holds (``sentences``,
     searched by `who`) read from the stored records, and the search indexes of goals, annex
     indicators and sentences; a notice printed in traditional characters is re-indexed in
     simplified form. Each part only where it is missing."""
@@ -240,6 +259,11 @@ def _add_sentences(db: sqlite_utils.Database) -> None:
                            f"from [{table}] where doc_id in (select value from json_each(?)) and doc_id not in "
                            "(select doc_id from search_pending)", [json.dumps(traditional)])
         _reindex_traditional(db, [t for t in SEARCH_COLUMNS if t not in NEW_SEARCH_TABLES], traditional)
+    if "ladder" not in db.table("unit_aliases").columns_dict:
+        db.execute("alter table unit_aliases add column ladder text")
+        db.execute(f"update unit_aliases set ladder = (select {LADDER_KEY_SQL} from documents "
+                   "where documents.id = unit_aliases.doc_id)")
+        _create_alias_indexes(db)
     if "sentences" not in names:
         db.table("sentences").create({
             "doc_id": str, "position": int, "kind": str, "path": str, "heading": str, "text": str,
@@ -348,7 +372,8 @@ def _create_schema(db: sqlite_utils.Database) -> None:
         db.table("units").create({
             "id": str, "name": str, "function": str, "kind": str, "level": str, "locality": str,
             "parent_id": str, "parent_name": str, "reason": str, "named_by": str}, pk="id")
-        db.table("unit_aliases").create({"doc_id": str, "raw": str, "unit_id": str, "name": str, "parent_name": str},
+        db.table("unit_aliases").create({"doc_id": str, "raw": str, "unit_id": str, "name": str, "parent_name": str,
+                                         "ladder": str},
                                   pk=("doc_id", "raw"),
                                   foreign_keys=[("doc_id", "documents", "id"), ("unit_id", "units", "id")])
         # a document's rows are found by doc_id: the primary key (doc_id, …) of most tables does it
@@ -426,7 +451,8 @@ def document_rows(record: Record) -> DocumentRows:
                               "binding": r["binding"], "start": r["span"][0], "end": r["span"][1]}
                              for r in record["annex_indicators"] or []],
         "unit_aliases": [{"doc_id": doc_id, "raw": raw, "unit_id": u["id"], "name": u["name"],
-                          "parent_name": u.get("parent_name")} for raw, u in unit_map.items()],
+                          "parent_name": u.get("parent_name"), "ladder": ladder_key(record)}
+                         for raw, u in unit_map.items()],
         "goals": list(_goal_rows(doc_id, record["outline"], record["text"])),
     }
     tables["sentences"] = list(_sentence_rows(doc_id, record, tables["goals"]))
