@@ -451,11 +451,25 @@ def unit_ids_for(db: sqlite_utils.Database, query: str) -> list[str]:
     if found and len(found[1]) >= len(query) - 1:  # the query is a function's name (民政局, 医保)
         ids.update(r[0] for r in db.execute(
             "select id from units where function = ? and kind = 'department'", [found[0]]))
-    for form in forms if not ids else ():
-        ids.update(r[0] for r in db.execute(  # the strings once each (an index scan), not per unit
-            "select id from units where name like ? escape '!' or id in "
-            "(select unit_id from unit_aliases where raw like ? escape '!')", [_like(form), _like(form)]))
+    if not ids:
+        printing = " or ".join("raw like ? escape '!'" for _ in forms)
+        likes = [_like(f) for f in forms]
+        ids.update(r[0] for r in db.execute(f"select id from units where {printing.replace('raw', 'name')}", likes))
+        for raw in _strings_like(db, printing, likes):
+            ids.update(r[0] for r in db.execute(  # each of its units once, not each notice that prints it
+                "with recursive u(id) as (select min(unit_id) from unit_aliases where raw = ?1 union all select "
+                "(select min(unit_id) from unit_aliases where raw = ?1 and unit_id > u.id) from u where u.id is not "
+                "null) select id from u where id is not null", [raw]))
     return sorted(ids)
+
+
+def _strings_like(db, printing: str, likes: list[str]) -> list[str]:
+    """The distinct unit strings notices print that match ``printing``: each string once, by a skip
+    through the index on unit_aliases.raw (a few thousand strings), not each notice's copy of it."""
+    return [r[0] for r in db.execute(
+        "with recursive names(raw) as (select min(raw) from unit_aliases union all select (select min(raw) "
+        "from unit_aliases where raw > names.raw) from names where names.raw is not null) "
+        f"select raw from names where {printing}", likes)]
 
 
 def _division_tail(query: str) -> str:
