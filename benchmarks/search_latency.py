@@ -2,7 +2,8 @@
 
     PYTHONPATH=src python benchmarks/search_latency.py /tmp/scale30000/bench.db [--rounds 3] [--json out.json]
 
-The topics and units are benchmarks/run.py's (the harness's `who` and `duties` rows); each is asked
+Wall time and this process's CPU time (user + system: on a shared machine, what the other work
+running does not inflate). The topics and units are benchmarks/run.py's (the harness's `who` and `duties` rows); each is asked
 ``--rounds`` times, the first asking included (no warm-up), `who` with the harness's limit of 50
 and `duties` with its default limit (50). The code measured is the one on PYTHONPATH, so that two
 versions can be timed on copies of one database (a database of an older schema is migrated in
@@ -40,12 +41,18 @@ def main(argv=None) -> None:
     sys.path.insert(0, str(HERE))
     from run import TOPICS, UNITS, percentile
 
-    timings: dict[str, dict[str, list[float]]] = {"who": {}, "duties": {}}
+    timings: dict[str, dict[str, list[float]]] = {"who": {}, "duties": {}, "who cpu": {}, "duties cpu": {}}
     for _ in range(args.rounds):
         for topic in TOPICS:
-            timings["who"].setdefault(topic, []).append(_ms(who, db, topic, limit=50))
+            wall, cpu = _ms(who, db, topic, limit=50)
+            timings["who"].setdefault(topic, []).append(wall)
+            timings["who cpu"].setdefault(topic, []).append(cpu)
         for unit in UNITS:
-            timings["duties"].setdefault(unit, []).append(_ms(duties, db, unit))
+            wall, cpu = _ms(duties, db, unit)
+            timings["duties"].setdefault(unit, []).append(wall)
+            timings["duties cpu"].setdefault(unit, []).append(cpu)
+    with open("/proc/loadavg", encoding="ascii") as fh:
+        print(f"load average after: {fh.read().split()[0]} (2 cores)")
     for command, by_query in timings.items():
         values = [t for ts in by_query.values() for t in ts]
         slowest = max(by_query, key=lambda q: max(by_query[q]))
@@ -56,10 +63,11 @@ def main(argv=None) -> None:
         args.json.write_text(json.dumps(timings, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
-def _ms(fn, *args, **kwargs) -> float:
-    start = time.perf_counter()
+def _ms(fn, *args, **kwargs) -> tuple[float, float]:
+    """Wall and CPU time (this process's: what the machine's other work does not inflate) in ms."""
+    start, cpu = time.perf_counter(), time.process_time()
     fn(*args, **kwargs)
-    return (time.perf_counter() - start) * 1000
+    return (time.perf_counter() - start) * 1000, (time.process_time() - cpu) * 1000
 
 
 if __name__ == "__main__":
