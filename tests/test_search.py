@@ -345,3 +345,15 @@ def test_duties_reads_only_the_documents_its_first_answers_need(many, monkeypatc
     monkeypatch.setattr(query, "_names_in", counting)
     assert len(everything) == 24 and query.duties(db, "县卫生健康局", limit=3) == everything[:3]  # 2 a notice
     assert len(read) <= 6  # 2, then 4 documents: not the 12
+
+
+@pytest.mark.parametrize("budget", [0, 2, 5, 100])  # when the walk down the ladder gives way to the index's list
+def test_who_gives_the_same_answers_however_it_reads_the_documents(many, monkeypatch, budget):
+    db = store.open_db(many)
+    everything = query.who(db, "先诊疗后付费", limit=1000)
+    monkeypatch.setattr(query, "SEARCH_CAP", 3)
+    monkeypatch.setattr(query, "FIRST_SEARCHED", 2)
+    monkeypatch.setattr(query, "WALK_BUDGET", budget)
+    assert query.who(db, "先诊疗后付费", limit=1000) == everything
+    assert query.who(db, "先诊疗后付费", limit=7) == everything[:7]
+    assert query.who(db, "先诊疗后付费", level="county", limit=7) == everything[:7]

@@ -146,6 +146,9 @@ SENTENCE_KINDS = ("preamble", "goal", "annex", "section")
 # often than this is common, and the documents are read down the ladder instead until enough answers
 SEARCH_CAP = 1000
 FIRST_SEARCHED = 8  # documents a search reads first; then twice as many each time
+# documents read down the ladder before a search lists the rest from the index instead (a word
+# printed often, but only far down the ladder: the notices above it hold nothing)
+WALK_BUDGET = 1000
 
 
 def _score(title: str, text: str, terms) -> tuple[float, str | None, str | None]:
@@ -233,18 +236,23 @@ def _document_chunks(db, words: list[str], doc_id: str | None, level: str | None
     """The documents that may hold ``words``, down the ladder, a few at a time (id → document):
     the one asked for; else those the search index lists for the words; else (a word printed
     more than :data:`SEARCH_CAP` times in one kind of place) every document, read through the
-    ladder's index."""
+    ladder's index — and, when that reaches :data:`WALK_BUDGET` documents without enough answers
+    (a common word printed only far down the ladder), the rest of those the index lists."""
     if doc_id:
         yield _documents(db, [doc_id], level)
         return
-    listed = _documents_holding(db, words)
-    size, offset = FIRST_SEARCHED, 0
+    listed = _documents_holding(db, words, cap=SEARCH_CAP)
+    size, offset, walked = FIRST_SEARCHED, 0, set()
     while True:
+        if listed is None and offset >= WALK_BUDGET:
+            listed = [d for d in _documents_holding(db, words, cap=None) or [] if d not in walked]
+            offset = 0
         if listed is not None:
             docs = _documents(db, listed[offset:offset + size], level) if offset < len(listed) else {}
             done = offset + size >= len(listed)
         else:
             docs = _documents_down_the_ladder(db, level, size, offset)
+            walked.update(docs)
             done = len(docs) < size
         if docs:
             yield docs
@@ -253,15 +261,15 @@ def _document_chunks(db, words: list[str], doc_id: str | None, level: str | None
         offset, size = offset + size, size * 2
 
 
-def _documents_holding(db, words: list[str]) -> list[str] | None:
+def _documents_holding(db, words: list[str], cap: int | None) -> list[str] | None:
     """Ids of the documents printing one of ``words`` in a place `who` searches, down the ladder;
-    None when a word is printed more than :data:`SEARCH_CAP` times in one kind of place."""
+    None when a word is printed more than ``cap`` times in one kind of place."""
     doc_ids: set[str] = set()
     for table, columns, _ in PLACES.values():
         rowids: set[int] = set()
         for word in words:
-            found = _probe(db, table, columns, word)
-            if len(found) > SEARCH_CAP:
+            found = _probe(db, table, columns, word, cap)
+            if cap is not None and len(found) > cap:
                 return None
             rowids.update(found)
         if rowids:
@@ -273,17 +281,17 @@ def _documents_holding(db, words: list[str]) -> list[str] | None:
         [json.dumps(sorted(doc_ids))])]
 
 
-def _probe(db, table: str, columns: list[str], word: str) -> list[int]:
-    """Rowids of ``table`` printing ``word``, at most SEARCH_CAP + 1 of them, in the index's order
-    (no ranking): the trigram index for three characters or more, else a LIKE scan, which also
+def _probe(db, table: str, columns: list[str], word: str, cap: int | None) -> list[int]:
+    """Rowids of ``table`` printing ``word``, at most ``cap`` + 1 of them (None: all), in the index's
+    order (no ranking): the trigram index for three characters or more, else a LIKE scan, which also
     looks for the word's traditional form where the database holds traditional notices."""
+    limit = f" limit {cap + 1}" if cap is not None else ""
     if len(word) >= 3:
         match = f"{{{' '.join(columns)}}} : {_fts_phrase(word)}"
-        return [r[0] for r in db.execute(
-            f"select rowid from [{table}_fts] where [{table}_fts] match ? limit {SEARCH_CAP + 1}", [match])]
+        return [r[0] for r in db.execute(f"select rowid from [{table}_fts] where [{table}_fts] match ?{limit}", [match])]
     forms = [word] + ([_traditional(word)] if _has_traditional(db) and _traditional(word) != word else [])
     where = " or ".join(f"[{column}] like ? escape '!'" for column in columns for _ in forms)
-    return [r[0] for r in db.execute(f"select rowid from [{table}] where {where} limit {SEARCH_CAP + 1}",
+    return [r[0] for r in db.execute(f"select rowid from [{table}] where {where}{limit}",
                                      [_like(f) for _ in columns for f in forms])]
 
 
