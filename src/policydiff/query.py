@@ -141,7 +141,6 @@ PLACES = {
 }
 PLACE_WEIGHT = {"measure": 1.0, "goal": 0.9, "indicator": 0.9, "task_row": 0.9, "duty": 0.8,
                 "preamble": 0.7, "annex": 0.8, "section": 0.7}
-SENTENCE_KINDS = ("preamble", "goal", "annex", "section")
 # matches of one word in one table listed to learn which documents hold them; a word printed more
 # often than this is common, and the documents are read down the ladder instead until enough answers
 SEARCH_CAP = 1000
