@@ -548,8 +548,9 @@ def _documents_naming(db, ids: list[str], level: str | None):
     rank = (P.ADMIN_LEVELS.index(level) if level in P.ADMIN_LEVELS else len(P.ADMIN_LEVELS)) if level else None
     where = " and ladder > ? and ladder < ?" if level else ""
     bounds = [f"{rank}\t", f"{rank}\n"] if level else []  # this rank's keys: '3\t…' ('\n' follows '\t')
-    streams = [db.conn.execute(f"select ladder, doc_id from unit_aliases where unit_id = ?{where} order by ladder",
-                               [unit_id, *bounds]) for unit_id in ids]
+    streams = [map(tuple, db.conn.execute(  # tuples: a connection's row factory may give rows that do not sort
+        f"select ladder, doc_id from unit_aliases where unit_id = ?{where} order by ladder", [unit_id, *bounds]))
+        for unit_id in ids]
     last = None
     for _, doc_id in heapq.merge(*streams):
         if doc_id != last:

@@ -109,7 +109,7 @@ def ladder_key(document: dict) -> str:
     unit's documents in that order from an index.
 
     >>> ladder_key({"id": "a", "admin_level": "county", "issue_date": "2021-08-09"})
-    '3\t2021-08-09\ta'
+    '3\\t2021-08-09\\ta'
     """
     level = document.get("admin_level")
     rank = P.ADMIN_LEVELS.index(level) if level in P.ADMIN_LEVELS else len(P.ADMIN_LEVELS)
