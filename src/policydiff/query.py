@@ -241,7 +241,8 @@ def _document_chunks(db, words: list[str], doc_id: str | None, level: str | None
         yield _documents(db, [doc_id], level)
         return
     listed = _documents_holding(db, words, cap=SEARCH_CAP)
-    size, offset, walked = FIRST_SEARCHED, 0, set()
+    size, offset = FIRST_SEARCHED, 0
+    walked: set[str] = set()
     while True:
         if listed is None and offset >= WALK_BUDGET:
             listed = [d for d in _documents_holding(db, words, cap=None) or [] if d not in walked]

@@ -22,7 +22,7 @@ import logging
 import re
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -103,7 +103,7 @@ def _create_alias_indexes(db: sqlite_utils.Database) -> None:
     db.execute("create index if not exists unit_aliases_unit_ladder on unit_aliases (unit_id, ladder)")
 
 
-def ladder_key(document: dict) -> str:
+def ladder_key(document: Mapping) -> str:
     """A document's place down the ladder as one string that sorts as :data:`LADDER_ORDER_SQL`
     does (level's rank, issue date, id), kept on each of its unit names so that `duties` reads a
     unit's documents in that order from an index.
