@@ -208,7 +208,10 @@ def _answers_about(db, terms, words: list[str], doc_id, level, role, limit: int,
     answers: list[dict] = []
     if not words or limit <= 0:
         return answers
-    for docs in _document_chunks(db, words, doc_id, level):
+    def walk_ends(read: int) -> bool:
+        return _walk_ends(read, len(answers), limit)
+
+    for docs in _document_chunks(db, words, doc_id, level, walk_ends):
         found = []
         for kind in PLACES:
             for place in _places_in(db, kind, words, docs):
@@ -231,21 +234,30 @@ def _simplified(value):
     return to_simplified(value) if isinstance(value, str) else value
 
 
-def _document_chunks(db, words: list[str], doc_id: str | None, level: str | None):
+def _walk_ends(read: int, answered: int, limit: int) -> bool:
+    """Whether a walk down the ladder that has read ``read`` documents for ``answered`` answers
+    would read more than WALK_BUDGET before it has ``limit`` (at the rate seen so far)."""
+    if read < 2 * FIRST_SEARCHED:
+        return False
+    return read + (limit - answered) * read / max(answered, 0.5) > WALK_BUDGET
+
+
+def _document_chunks(db, words: list[str], doc_id: str | None, level: str | None, walk_ends=None):
     """The documents that may hold ``words``, down the ladder, a few at a time (id → document):
     the one asked for; else those the search index lists for the words; else (a word printed
     more than :data:`SEARCH_CAP` times in one kind of place) every document, read through the
-    ladder's index — and, when that reaches :data:`WALK_BUDGET` documents without enough answers
-    (a common word printed only far down the ladder), the rest of those the index lists."""
+    ladder's index — and, when that would read more than :data:`WALK_BUDGET` documents before
+    enough answers (``walk_ends``: a common word printed only far down the ladder), the rest of
+    those the index lists. A word of one or two characters (no trigram) is taken for a common one."""
     if doc_id:
         yield _documents(db, [doc_id], level)
         return
-    listed = _documents_holding(db, words, cap=SEARCH_CAP)
+    listed = _documents_holding(db, words, cap=SEARCH_CAP) if all(len(w) >= 3 for w in words) else None
     size, offset = FIRST_SEARCHED, 0
     walked: set[str] = set()
     while True:
-        if listed is None and offset >= WALK_BUDGET:
-            listed = [d for d in _documents_holding(db, words, cap=None) or [] if d not in walked]
+        if listed is None and walk_ends and walk_ends(offset):
+            listed = [d for d in _every_document_holding(db, words) if d not in walked]
             offset = 0
         if listed is not None:
             docs = _documents(db, listed[offset:offset + size], level) if offset < len(listed) else {}
@@ -279,6 +291,26 @@ def _documents_holding(db, words: list[str], cap: int | None) -> list[str] | Non
     return [r[0] for r in db.execute(
         f"select id from documents where id in (select value from json_each(?)) order by {store.LADDER_ORDER_SQL}",
         [json.dumps(sorted(doc_ids))])]
+
+
+def _every_document_holding(db, words: list[str]) -> list[str]:
+    """Ids of every document printing one of ``words`` in a place `who` searches, down the ladder,
+    in one statement: the matching rows' documents, read through the ladder's index."""
+    holding, args = [], []
+    forms = {w: [w] + ([_traditional(w)] if len(w) < 3 and _has_traditional(db) and _traditional(w) != w else [])
+             for w in words}
+    for table, columns, _ in PLACES.values():
+        for word in words:
+            if len(word) >= 3:
+                holding.append(f"select t.doc_id from [{table}_fts] f join [{table}] t on t.rowid = f.rowid "
+                               f"where [{table}_fts] match ?")
+                args.append(f"{{{' '.join(columns)}}} : {_fts_phrase(word)}")
+            else:
+                holding.append(f"select doc_id from [{table}] where "
+                               + " or ".join(f"[{c}] like ? escape '!'" for c in columns for _ in forms[word]))
+                args += [_like(f) for _ in columns for f in forms[word]]
+    return [r[0] for r in db.execute(f"select id from documents where id in ({' union '.join(holding)}) "
+                                     f"order by {store.LADDER_ORDER_SQL}", args)]
 
 
 def _probe(db, table: str, columns: list[str], word: str, cap: int | None) -> list[int]:
