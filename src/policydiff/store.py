@@ -116,7 +116,6 @@ def ladder_key(document: Mapping) -> str:
     return f"{rank}\t{document.get('issue_date') or ''}\t{document['id']}"
 
 
-
 # the ladder's order (patterns.ADMIN_LEVELS: national first, unknown last), as SQL over documents;
 # `who` reads documents in this order through the index below, a few at a time
 LADDER_RANK_SQL = "case admin_level " + " ".join(
@@ -152,7 +151,8 @@ def _set_wal(db: sqlite_utils.Database) -> None:
     db.conn.execute("PRAGMA journal_mode = WAL")
 
 
-SCHEMA_VERSION = 9  # 6: unit names per notice; 7: goals; 8: units.named_by; 9: sentences, documents.script
+SCHEMA_VERSION = 9  # 6: unit names per notice; 7: goals; 8: units.named_by; 9: sentences, documents.script,
+# unit_aliases.ladder, search indexes of goals and annex indicators
 
 FTS_AUTOMERGE = 8
 
