@@ -167,6 +167,21 @@ def test_who_recalls_the_judged_places(db, topic):
     assert precision >= 0.9  # an exact answer is a real mention
 
 
+def test_judged_answers_are_found_and_quote_the_topic(db):
+    """Issue 28's bar: over the judged topics, recall ≥ 0.98 and at least 85% of the answers (loose
+    ones included) quote the topic, a synonym or a narrower word; loose answers are the exception."""
+    from policydiff.compare.frame import frame_terms
+
+    recalls, quoting, total = [], 0, 0
+    for topic, places in JUDGEMENT.items():
+        answers = who(db, topic)
+        recalls.append(recall_precision(answers, places)[0])
+        exact = [t for t, kind, _ in query.topic_terms(topic, frame_terms()) if kind == "exact"]
+        quoting += sum(any(t in a["evidence"] for t in exact) for a in answers)
+        total += len(answers)
+    assert sum(recalls) / len(recalls) >= 0.98 and quoting >= 0.85 * total, (recalls, quoting, total)
+
+
 @pytest.mark.parametrize("topic, doc_ids", [
     ("两癌", {SHENMU, GUANGXI, KAIFENG, HUAINAN, LIANYUNGANG}),  # three of them write 宫颈癌、乳腺癌
     ("家签", {SHENMU, GUANGXI, KAIFENG, HUAINAN, LIANYUNGANG}),  # a researcher's short word
