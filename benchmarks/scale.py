@@ -154,16 +154,17 @@ def _progress(n: int, name: str, figures: dict) -> None:
 
 
 def query_latency(db_path: Path, rounds: int = 3) -> dict:
-    """`who` and `diff` (against the shipped frame) as a library caller sees them, in ms."""
+    """`who`, `duties` and `diff` (against the shipped frame) as a library caller sees them, in ms."""
     sys.path.insert(0, str(SRC))
-    from run import TOPICS, percentile, timed
+    from run import TOPICS, UNITS, percentile, timed
 
     from policydiff import store
     from policydiff.compare.diff import choose_reference, diff_document
-    from policydiff.query import who
+    from policydiff.query import duties, who
 
     db = store.open_db(db_path)
     whos = [timed(who, db, topic, limit=50)[0] * 1000 for _ in range(rounds) for topic in TOPICS]
+    unit_duties = [timed(duties, db, unit)[0] * 1000 for _ in range(rounds) for unit in UNITS]
     ids = [row[0] for row in db.execute("select id from documents order by id")]
     diffs = []
     for doc_id in random.Random(1).sample(ids, min(10, len(ids))):
@@ -171,6 +172,7 @@ def query_latency(db_path: Path, rounds: int = 3) -> dict:
         diffs.append(seconds * 1000)
     db.close()
     return {"who_p50": percentile(whos, 0.5), "who_p95": percentile(whos, 0.95),
+            "duties_p50": percentile(unit_duties, 0.5), "duties_p95": percentile(unit_duties, 0.95),
             "diff_p50": percentile(diffs, 0.5), "diff_p95": percentile(diffs, 0.95)}
 
 
@@ -187,7 +189,11 @@ def scale_rows(results: list[dict]) -> list[tuple[str, str, str, str]]:
         (f"peak RSS of the ingest's workers at {sizes}",
          " / ".join(", ".join(f"{x:.0f}" for x in r["ingest"]["children_mb"]) + " MB" for r in results), "—", ""),
         (f"who latency at {sizes}", " / ".join(f"p50 {r['queries']['who_p50']:.0f} ms, p95 {r['queries']['who_p95']:.0f} ms"
-                                               for r in results), "—", ""),
+                                               for r in results), "p95 ≤ 100 ms at 30,000",
+         _verdict(results[-1]["queries"]["who_p95"] <= 100)),
+        (f"duties latency at {sizes}", " / ".join(
+            f"p50 {r['queries']['duties_p50']:.0f} ms, p95 {r['queries']['duties_p95']:.0f} ms" for r in results),
+         "p95 ≤ 100 ms at 30,000", _verdict(results[-1]["queries"]["duties_p95"] <= 100)),
         (f"diff latency (shipped frame) at {sizes}",
          " / ".join(f"p50 {r['queries']['diff_p50']:.0f} ms, p95 {r['queries']['diff_p95']:.0f} ms" for r in results),
          "—", ""),

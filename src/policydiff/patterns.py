@@ -506,3 +506,5 @@ BARE_DATE_LINE = _lazy(r"^\s*(?P<digits>(?:19|20)\d{4,6})\s*$")
 # the first three say so outright and are preferred
 PARENT_VERBS = _lazy(r"贯彻落实|贯彻|落实|根据|按照|依据")
 IMPLEMENTING_VERBS = ("贯彻落实", "贯彻", "落实")
+# a piece of text that is only an outline label (（十一）, 3.): not a sentence `who` searches
+LABEL_ONLY = _lazy(r"^[（(]?[一二三四五六七八九十\d]+[）)、.．]?$")

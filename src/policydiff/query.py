@@ -8,12 +8,14 @@ neutralised by quoting each term as an FTS phrase.
 
 from __future__ import annotations
 
+import heapq
 import json
 import re
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from . import patterns as P
+from . import store
 from .canonical import division_names, expand_unit_list, function_of
 from .models import provenance
 from .resources import load_json
@@ -74,7 +76,25 @@ def topic_terms(topic: str, extra: dict[str, list[str]] | None = None) -> list[t
         if _group_match(group, topic):
             for member in group:
                 terms.setdefault(member, (LOOSE, LOOSE_WEIGHT))
-    return [(t, kind, w) for t, (kind, w) in terms.items() if t.strip()]
+    generic = data.get("generic", [])
+    return [(t, kind, w) for t, (kind, w) in terms.items()
+            if t.strip() and (kind == EXACT or shares_specific(t, topic, generic))]
+
+
+def shares_specific(term: str, topic: str, generic: list[str]) -> bool:
+    """Whether ``term`` and ``topic`` print a common run of two characters or more that is not
+    part of a generic word (健康, 医疗, 公共卫生: data/synonyms.json): only then does a related
+    word widen a search.
+
+    >>> shares_specific("远程帮扶", "远程医疗", ["医疗", "帮扶"]), shares_specific("健康教育", "健康素养", ["健康"])
+    (True, False)
+    """
+    for size in range(min(len(term), len(topic)), 1, -1):
+        for i in range(len(term) - size + 1):
+            run = term[i:i + size]
+            if run in topic and not any(run in word for word in generic):
+                return True
+    return False
 
 
 def _group_match(group: list[str], topic: str) -> str | None:
@@ -111,44 +131,8 @@ def _like(term: str) -> str:
     return "%" + re.sub(r"([%_!])", r"!\1", term) + "%"
 
 
-def _matching_rowids(db, table: str, columns: list[str], terms, limit: int | None = None) -> list[int]:
-    """Rowids of ``table`` whose ``columns`` mention a term: the FTS5 trigram index for
-    terms of three or more characters where the table has one, LIKE otherwise. Every
-    query string is a bound parameter. With ``limit``, each term's best ``limit`` rows
-    (by FTS rank); without, every row, in one query for all the terms."""
-    terms = list(terms)
-    if not limit:
-        return _all_matching_rowids(db, table, columns, terms)
-    rowids: list[int] = []
-    for term in terms:
-        if len(term) >= 3 and table in SEARCHED_BY_FTS:
-            match = f"{{{' '.join(columns)}}} : {_fts_phrase(term)}"
-            rowids += [r[0] for r in db.execute(
-                f"select rowid from [{table}_fts] where [{table}_fts] match ? order by rank limit {int(limit)}", [match])]
-        else:
-            for column in columns:
-                rowids += [r[0] for r in db.execute(
-                    f"select rowid from [{table}] where [{column}] like ? escape '!' limit {int(limit)}", [_like(term)])]
-    return sorted(set(rowids))
-
-
-def _all_matching_rowids(db, table: str, columns: list[str], terms: list[str]) -> list[int]:
-    indexed = [t for t in terms if len(t) >= 3 and table in SEARCHED_BY_FTS]
-    scanned = [t for t in terms if t not in indexed]
-    rowids: set[int] = set()
-    if indexed:
-        match = f"{{{' '.join(columns)}}} : ({' OR '.join(_fts_phrase(t) for t in indexed)})"
-        rowids.update(r[0] for r in db.execute(f"select rowid from [{table}_fts] where [{table}_fts] match ?", [match]))
-    if scanned:
-        where = " or ".join(f"[{column}] like ? escape '!'" for column in columns for _ in scanned)
-        rowids.update(r[0] for r in db.execute(f"select rowid from [{table}] where {where}",
-                                               [_like(t) for _ in columns for t in scanned]))
-    return sorted(rowids)
-
-
-SEARCHED_BY_FTS = {"measures", "task_rows", "duties"}
-
-# kind of place → (table, searched columns, select list giving doc_id, path, title, text, start, position)
+# kind of place → (table, searched columns, select list giving doc_id, path, title, text, start,
+# position, extra); a sentence's kind is the part it stands in (preamble, goal, annex, section)
 PLACES = {
     "measure": ("measures", ["title", "text"], "doc_id, path, title, text, start, position, id"),
     "goal": ("goals", ["text"], "doc_id, path, heading, text, start, -1, null"),
@@ -157,19 +141,17 @@ PLACES = {
     "task_row": ("task_rows", ["task"], "doc_id, '附件/表/' || no, task, task, start, 1000 + no, "
                  "json_array(lead, coalesce(support, '[]'), coalesce(responsible, '[]'), coalesce(office, '[]'))"),
     "duty": ("duties", ["duty"], "doc_id, path, unit || '负责' || duty, duty, start, 2000 + position, unit"),
+    "sentence": ("sentences", ["text"], "doc_id, path, heading, text, start, 4000 + position, kind"),
 }
-PLACE_WEIGHT = {"measure": 1.0, "goal": 0.9, "indicator": 0.9, "task_row": 0.9, "duty": 0.8}
-
-
-def _places_about(db, kind: str, terms, docs, limit: int) -> list[tuple]:
-    """(kind, doc_id, path, title, text, start, position, extra) of ``kind`` mentioning a term."""
-    table, columns, select = PLACES[kind]
-    rowids = _matching_rowids(db, table, columns, terms, limit * 2)
-    rows = db.execute(f"select {select} from [{table}] where rowid in (select value from json_each(?))",
-                      [json.dumps(rowids)]).fetchall()
-    if isinstance(docs, _AllDocuments):
-        docs.prefetch({row[0] for row in rows})
-    return [(kind, *row) for row in rows if row[0] in docs]
+PLACE_WEIGHT = {"measure": 1.0, "goal": 0.9, "indicator": 0.9, "task_row": 0.9, "duty": 0.8,
+                "preamble": 0.7, "annex": 0.8, "section": 0.7}
+# matches of one word in one table listed to learn which documents hold them; a word printed more
+# often than this is common, and the documents are read down the ladder instead until enough answers
+SEARCH_CAP = 1000
+FIRST_SEARCHED = 8  # documents a search reads first; then twice as many each time
+# documents read down the ladder before a search lists the rest from the index instead (a word
+# printed often, but only far down the ladder: the notices above it hold nothing)
+WALK_BUDGET = 1000
 
 
 def _score(title: str, text: str, terms) -> tuple[float, str | None, str | None]:
@@ -185,9 +167,10 @@ def _score(title: str, text: str, terms) -> tuple[float, str | None, str | None]
     return score, match, first
 
 
-def evidence_span(text: str, start: int, term: str | None) -> tuple[str, list[int]]:
-    """The sentence of a measure that contains ``term``, with its document span."""
-    at = max(text.find(term) if term else 0, 0)
+def evidence_span(text: str, start: int, term: str | None, searched: str | None = None) -> tuple[str, list[int]]:
+    """The sentence of a measure that contains ``term``, with its document span (``searched``:
+    the text as searched, the same length, when it differs from the text as printed)."""
+    at = max((searched or text).find(term) if term else 0, 0)
     left, end = sentence_bounds(text, (at, at))
     right = min(end + 1, len(text))  # the quote keeps its closing 。
     return text[left:right], [start + left, start + right]
@@ -196,38 +179,200 @@ def evidence_span(text: str, start: int, term: str | None) -> tuple[str, list[in
 def who(db: sqlite_utils.Database, topic: str, doc_id: str | None = None, level: str | None = None,
         role: str | None = None, extra_terms=None, limit: int = 200, exact: bool = False) -> list[dict]:
     """Every place that speaks of ``topic`` — measures, 主要目标 paragraphs, annex
-    indicators, task-table rows, duty clauses — each once, with its units.
+    indicators, task-table rows, duty clauses and any other sentence (a preamble's goal
+    list, an annex's prose) — each once, with its units; in either script (a notice printed
+    in traditional characters is searched in its simplified rendering and quoted as printed).
 
     Each answer: doc_id, doc_number, locality, level, issue_date, kind (measure / goal /
-    indicator / task_row / duty), path, title, units [{raw, role, source, canonical,
-    function}], evidence, span, match (exact: the topic, a synonym or a narrower word
-    is printed there; loose: only a related word), matched (the word), score.
-    Exact answers come first, grouped down the ladder (national → county) and by date;
-    loose ones follow in the same order. ``exact`` drops the loose ones.
+    indicator / task_row / duty / preamble / annex / section), path, title, units [{raw, role,
+    source, canonical, function}], evidence, span, match (exact: the topic, a synonym or a
+    narrower word is printed there; loose: only a related word), matched (the word), score.
+    Exact answers come first, grouped down the ladder (national → county) and by date, best
+    first within a document; loose ones follow in the same order. The first ``limit`` of that
+    order are found without reading the rest: the documents holding a rare word are listed
+    from the index, a common word's documents are read down the ladder until ``limit``
+    answers are found. ``exact`` drops the loose ones.
     """
-    topic = clean_query(topic)
+    from .traditional import simplified_query
+
+    topic = simplified_query(clean_query(topic))
     terms = [t for t in topic_terms(topic, extra_terms) if not exact or t[1] == EXACT]
-    docs = _documents(db, doc_id, level) if doc_id or level else _AllDocuments(db)
-    found = _found(db, terms, [t for t, kind, _ in terms if kind == EXACT], docs, limit)
-    if len(found) < limit and not exact:  # loose answers rank below every exact one: only to fill up
-        seen = {f[2][:4] for f in found}
-        found += [f for f in _found(db, terms, [t for t, kind, _ in terms if kind == LOOSE], docs, limit)
-                  if f[2][:4] not in seen]
-    found.sort(key=lambda f: (f[0] != EXACT, -f[1], docs[f[2][1]]["issue_date"] or "", f[2][1], f[2][6]))
-    answers = _best_answers(db, docs, found, role, limit)
+    seen: set = set()
+    answers = _answers_about(db, terms, [t for t, kind, _ in terms if kind == EXACT], doc_id, level, role, limit,
+                             seen)
+    if len(answers) < limit and not exact:  # loose answers rank below every exact one: only to fill up
+        answers += _answers_about(db, terms, [t for t, kind, _ in terms if kind == LOOSE], doc_id, level, role,
+                                  limit - len(answers), seen)
     return sorted(answers, key=lambda a: (a["match"] != EXACT, *ladder_key(a), -a["score"], a["position"]))
 
 
-def _found(db, terms, words: list[str], docs, limit: int) -> list[tuple]:
-    """(match, score, place, first term) for the places that print one of ``words``,
-    scored by every term of the topic."""
-    found = []
-    for kind in PLACES:
-        for place in _places_about(db, kind, words, docs, limit) if words else ():
-            score, match, first = _score(place[3], place[4], terms)
-            if match:
-                found.append((match, score * PLACE_WEIGHT[kind], place, first))
-    return found
+def _answers_about(db, terms, words: list[str], doc_id, level, role, limit: int, seen: set) -> list[dict]:
+    """The first ``limit`` answers (down the ladder, best first within a document) among the
+    places that print one of ``words``, scored by every term of the topic."""
+    answers: list[dict] = []
+    if not words or limit <= 0:
+        return answers
+    def walk_ends(read: int) -> bool:
+        return _walk_ends(read, len(answers), limit)
+
+    for docs in _document_chunks(db, words, doc_id, level, walk_ends):
+        found = []
+        for kind in PLACES:
+            for place in _places_in(db, kind, words, docs):
+                doc = docs[place[1]]
+                title, text = (_simplified(place[3]), _simplified(place[4])) if doc["script"] else place[3:5]
+                score, match, first = _score(title, text, terms)
+                if match:
+                    found.append((match, score * PLACE_WEIGHT[place[0]], place, first))
+        order = {d: i for i, d in enumerate(docs)}
+        found.sort(key=lambda f: (order[f[2][1]], -f[1], f[2][6]))
+        answers += _best_answers(db, docs, found, role, limit - len(answers), seen)
+        if len(answers) >= limit:
+            break
+    return answers
+
+
+def _simplified(value):
+    from .traditional import to_simplified
+
+    return to_simplified(value) if isinstance(value, str) else value
+
+
+def _walk_ends(read: int, answered: int, limit: int) -> bool:
+    """Whether a walk down the ladder that has read ``read`` documents for ``answered`` answers
+    would read more than WALK_BUDGET before it has ``limit`` (at the rate seen so far)."""
+    if read < 2 * FIRST_SEARCHED:
+        return False
+    return read + (limit - answered) * read / max(answered, 0.5) > WALK_BUDGET
+
+
+def _document_chunks(db, words: list[str], doc_id: str | None, level: str | None, walk_ends=None):
+    """The documents that may hold ``words``, down the ladder, a few at a time (id → document):
+    the one asked for; else those the search index lists for the words; else (a word printed
+    more than :data:`SEARCH_CAP` times in one kind of place) every document, read through the
+    ladder's index — and, when that would read more than :data:`WALK_BUDGET` documents before
+    enough answers (``walk_ends``: a common word printed only far down the ladder), the rest of
+    those the index lists. A word of one or two characters (no trigram) is taken for a common one."""
+    if doc_id:
+        yield _documents(db, [doc_id], level)
+        return
+    listed = _documents_holding(db, words, cap=SEARCH_CAP) if all(len(w) >= 3 for w in words) else None
+    size, offset = FIRST_SEARCHED, 0
+    walked: set[str] = set()
+    while True:
+        if listed is None and walk_ends and walk_ends(offset):
+            listed = [d for d in _every_document_holding(db, words) if d not in walked]
+            offset = 0
+        if listed is not None:
+            docs = _documents(db, listed[offset:offset + size], level) if offset < len(listed) else {}
+            done = offset + size >= len(listed)
+        else:
+            docs = _documents_down_the_ladder(db, level, size, offset)
+            walked.update(docs)
+            done = len(docs) < size
+        if docs:
+            yield docs
+        if done:
+            return
+        offset, size = offset + size, size * 2
+
+
+def _documents_holding(db, words: list[str], cap: int | None) -> list[str] | None:
+    """Ids of the documents printing one of ``words`` in a place `who` searches, down the ladder;
+    None when a word is printed more than ``cap`` times in one kind of place."""
+    doc_ids: set[str] = set()
+    for table, columns, _ in PLACES.values():
+        rowids: set[int] = set()
+        for word in words:
+            found = _probe(db, table, columns, word, cap)
+            if cap is not None and len(found) > cap:
+                return None
+            rowids.update(found)
+        if rowids:
+            doc_ids.update(r[0] for r in db.execute(
+                f"select distinct doc_id from [{table}] where rowid in (select value from json_each(?))",
+                [json.dumps(sorted(rowids))]))
+    return [r[0] for r in db.execute(
+        f"select id from documents where id in (select value from json_each(?)) order by {store.LADDER_ORDER_SQL}",
+        [json.dumps(sorted(doc_ids))])]
+
+
+def _every_document_holding(db, words: list[str]) -> list[str]:
+    """Ids of every document printing one of ``words`` in a place `who` searches, down the ladder,
+    in one statement: the matching rows' documents, read through the ladder's index."""
+    holding, args = [], []
+    forms = {w: [w] + ([_traditional(w)] if len(w) < 3 and _has_traditional(db) and _traditional(w) != w else [])
+             for w in words}
+    for table, columns, _ in PLACES.values():
+        for word in words:
+            if len(word) >= 3:
+                holding.append(f"select t.doc_id from [{table}_fts] f join [{table}] t on t.rowid = f.rowid "
+                               f"where [{table}_fts] match ?")
+                args.append(f"{{{' '.join(columns)}}} : {_fts_phrase(word)}")
+            else:
+                holding.append(f"select doc_id from [{table}] where "
+                               + " or ".join(f"[{c}] like ? escape '!'" for c in columns for _ in forms[word]))
+                args += [_like(f) for _ in columns for f in forms[word]]
+    return [r[0] for r in db.execute(f"select id from documents where id in ({' union '.join(holding)}) "
+                                     f"order by {store.LADDER_ORDER_SQL}", args)]
+
+
+def _probe(db, table: str, columns: list[str], word: str, cap: int | None) -> list[int]:
+    """Rowids of ``table`` printing ``word``, at most ``cap`` + 1 of them (None: all), in the index's
+    order (no ranking): the trigram index for three characters or more, else a LIKE scan, which also
+    looks for the word's traditional form where the database holds traditional notices."""
+    limit = f" limit {cap + 1}" if cap is not None else ""
+    if len(word) >= 3:
+        match = f"{{{' '.join(columns)}}} : {_fts_phrase(word)}"
+        return [r[0] for r in db.execute(f"select rowid from [{table}_fts] where [{table}_fts] match ?{limit}", [match])]
+    forms = [word] + ([_traditional(word)] if _has_traditional(db) and _traditional(word) != word else [])
+    where = " or ".join(f"[{column}] like ? escape '!'" for column in columns for _ in forms)
+    return [r[0] for r in db.execute(f"select rowid from [{table}] where {where}{limit}",
+                                     [_like(f) for _ in columns for f in forms])]
+
+
+def _traditional(word: str) -> str:
+    from .traditional import traditional_forms
+
+    return traditional_forms(word)
+
+
+def _has_traditional(db) -> bool:
+    """Whether a stored notice is printed in traditional characters (a look at a partial index)."""
+    return bool(db.execute("select exists (select 1 from documents where script = 'traditional')").fetchone()[0])
+
+
+_DOCUMENT_COLUMNS = "id, locality, admin_level, issue_date, doc_number, script"
+_DOCUMENT_COLUMNS_D = ", ".join(f"d.{c}" for c in _DOCUMENT_COLUMNS.split(", "))
+
+
+def _documents_down_the_ladder(db, level: str | None, size: int, offset: int) -> dict[str, dict]:
+    """``size`` documents from the ``offset``-th down the ladder, read through its index (no sort)."""
+    where = f"where {store.LADDER_RANK_SQL} = ? and admin_level = ? " if level else ""
+    args = [P.ADMIN_LEVELS.index(level) if level in P.ADMIN_LEVELS else len(P.ADMIN_LEVELS), level] if level else []
+    rows = db.execute(f"select {_DOCUMENT_COLUMNS} from documents {where}order by {store.LADDER_ORDER_SQL} "
+                      "limit ? offset ?", [*args, size, offset])
+    return {r[0]: _document(r) for r in rows}
+
+
+def _places_in(db, kind: str, words: list[str], docs: dict[str, dict]) -> list[tuple]:
+    """(kind, doc_id, path, title, text, start, position, extra) of ``kind`` in ``docs`` printing
+    one of ``words`` (a notice printed in traditional characters: in its simplified rendering)."""
+    table, columns, select = PLACES[kind]
+    plain = [d for d, doc in docs.items() if not doc["script"]]
+    rows = []
+    if plain:
+        printing = " or ".join(f"instr([{column}], ?) > 0" for column in columns for _ in words)
+        rows += db.execute(f"select {select} from [{table}] where doc_id in (select value from json_each(?)) "
+                           f"and ({printing})", [json.dumps(plain), *(w for _ in columns for w in words)]).fetchall()
+    traditional = [d for d in docs if d not in plain]
+    if traditional:
+        for row in db.execute(f"select {select} from [{table}] where doc_id in (select value from json_each(?))",
+                              [json.dumps(traditional)]):
+            searched = _simplified(row[3]) + "\n" + _simplified(row[2]) if kind == "measure" else _simplified(row[3])
+            if any(w in searched for w in words):
+                rows.append(row)
+    return [(row[6] if kind == "sentence" else kind, *row) for row in rows]
 
 
 def ladder_key(answer: dict) -> tuple:
@@ -240,7 +385,11 @@ def _place_answer(db, docs, place, role, match, first, score) -> dict | None:
     units = _place_units(db, kind, doc_id, extra, role)
     if role and not units:
         return None
-    quote, span = evidence_span(text, start, first) if kind in ("measure", "goal") else (text, [start, start + len(text)])
+    if kind == "measure" or position == -1:  # a measure or a goal paragraph: the sentence that prints it
+        searched = _simplified(text) if docs[doc_id]["script"] else None
+        quote, span = evidence_span(text, start, first, searched)
+    else:  # a row, a clause or a sentence: the whole of it
+        quote, span = text, [start, start + len(text)]
     answer = _answer(docs[doc_id], kind, path, title, units, quote, span, score, position)
     answer.update(match=match, matched=first)
     return answer
@@ -263,12 +412,12 @@ def _place_units(db, kind, doc_id, extra, role) -> list[dict]:
 TASK_ROW_ROLES = ("lead", "support", "responsible", "office")  # the order of the task_row select's json_array
 
 
-def _best_answers(db, docs, found, role, limit: int) -> list[dict]:
-    """The first ``limit`` answers of ``found`` (best first), each place once; units and
-    evidence only for those. A measure that is only the frame of duty clauses
-    (加强部门协作, no unit of its own) gives way to the clauses, which name the units."""
+def _best_answers(db, docs, found, role, limit: int, seen: set) -> list[dict]:
+    """The first ``limit`` answers of ``found`` (in answer order), each place once (``seen``:
+    the places already answered); units and evidence only for those. A measure that is only the
+    frame of duty clauses (加强部门协作, no unit of its own) gives way to the clauses, which name the units."""
     duty_paths = {(place[1], place[2]) for _, _, place, _ in found if place[0] == "duty"}
-    seen, answers = set(), []
+    answers = []
     for match, score, place, first in found:
         key = place[:4]  # kind, doc_id, path, title
         if key in seen:
@@ -283,50 +432,20 @@ def _best_answers(db, docs, found, role, limit: int) -> list[dict]:
     return answers
 
 
-class _AllDocuments(dict):
-    """Every document, fetched one by one on first use (no filter: no full scan)."""
-
-    def __init__(self, db):
-        super().__init__()
-        self.db = db
-
-    def prefetch(self, doc_ids: set[str]) -> None:
-        """Fetch the documents of many rows in one query."""
-        missing = [d for d in doc_ids if not dict.__contains__(self, d)]
-        if missing:
-            self.update(_documents(self.db, missing, None))
-
-    def __contains__(self, doc_id) -> bool:
-        return self.get(doc_id) is not None
-
-    def __missing__(self, doc_id):
-        found = _documents(self.db, doc_id, None).get(doc_id)
-        if found is None:
-            raise KeyError(doc_id)
-        self[doc_id] = found
-        return found
-
-    def get(self, doc_id, default=None):
-        try:
-            return self[doc_id]
-        except KeyError:
-            return default
+def _document(row) -> dict:
+    return {"doc_id": row[0], "locality": row[1], "level": row[2], "issue_date": row[3], "doc_number": row[4],
+            "script": row[5] == "traditional"}
 
 
-def _documents(db, doc_id, level) -> dict[str, dict]:
-    sql = "select id, locality, admin_level, issue_date, doc_number from documents where 1=1"
-    args: list = []
-    if isinstance(doc_id, list):
-        sql, args = sql + " and id in (select value from json_each(?))", args + [json.dumps(doc_id)]
-    elif doc_id:
-        sql, args = sql + " and id = ?", args + [doc_id]
-    if level:
-        sql, args = sql + " and admin_level = ?", args + [level]
-    return {r[0]: {"doc_id": r[0], "locality": r[1], "level": r[2], "issue_date": r[3], "doc_number": r[4]}
-            for r in db.execute(sql, args)}
+def _documents(db, doc_ids: list[str], level: str | None) -> dict[str, dict]:
+    """The documents ``doc_ids`` (of ``level`` only, when given), in the order given."""
+    sql = (f"select {_DOCUMENT_COLUMNS_D} from json_each(?) j cross join documents d on d.id = j.value"
+           + (" where d.admin_level = ?" if level else "") + " order by j.key")
+    return {r[0]: _document(r) for r in db.execute(sql, [json.dumps(doc_ids), *([level] if level else [])])}
 
 
 def _answer(doc, kind, path, title, units, quote, span, score, position) -> dict:
+    doc = {k: v for k, v in doc.items() if k != "script"}
     return {**doc, "kind": kind, "path": path, "title": title, "units": units, "evidence": quote,
             "span": span, "score": round(score, 2), "position": position}
 
@@ -368,9 +487,13 @@ def unit_ids_for(db: sqlite_utils.Database, query: str) -> list[str]:
     (公卫科 = 公共卫生科; 老年科 = 老龄科 = 老龄健康科), or a function (民政局, 医保 → every
     department of that function). Only when none of these names a unit, a unit whose
     name contains the query."""
-    query = clean_query(query)
-    ids = {r[0] for r in db.execute("select unit_id from unit_aliases where raw = ? union "
-                                    "select id from units where name = ?", [query, query])}
+    from .traditional import simplified_query
+
+    printed = clean_query(query)
+    query = simplified_query(printed)  # the names below are simplified; a notice's strings as printed
+    forms = sorted({printed, query, *([_traditional(query)] if _has_traditional(db) else [])})
+    ids = {r[0] for form in forms for r in db.execute("select unit_id from unit_aliases where raw = ? union "
+                                                      "select id from units where name = ?", [form, form])}
     names = division_names(query) or division_names(_division_tail(query))
     if names:  # division ids end with the long name: div:<department id>:老龄健康科
         long_name = re.sub(r"([%_!])", r"!\1", names[-1])
@@ -381,10 +504,24 @@ def unit_ids_for(db: sqlite_utils.Database, query: str) -> list[str]:
         ids.update(r[0] for r in db.execute(
             "select id from units where function = ? and kind = 'department'", [found[0]]))
     if not ids:
-        ids.update(r[0] for r in db.execute(  # the strings once each (an index scan), not per unit
-            "select id from units where name like ? escape '!' or id in "
-            "(select unit_id from unit_aliases where raw like ? escape '!')", [_like(query), _like(query)]))
+        printing = " or ".join("raw like ? escape '!'" for _ in forms)
+        likes = [_like(f) for f in forms]
+        ids.update(r[0] for r in db.execute(f"select id from units where {printing.replace('raw', 'name')}", likes))
+        for raw in _strings_like(db, printing, likes):
+            ids.update(r[0] for r in db.execute(  # each of its units once, not each notice that prints it
+                "with recursive u(id) as (select min(unit_id) from unit_aliases where raw = ?1 union all select "
+                "(select min(unit_id) from unit_aliases where raw = ?1 and unit_id > u.id) from u where u.id is not "
+                "null) select id from u where id is not null", [raw]))
     return sorted(ids)
+
+
+def _strings_like(db, printing: str, likes: list[str]) -> list[str]:
+    """The distinct unit strings notices print that match ``printing``: each string once, by a skip
+    through the index on unit_aliases.raw (a few thousand strings), not each notice's copy of it."""
+    return [r[0] for r in db.execute(
+        "with recursive names(raw) as (select min(raw) from unit_aliases union all select (select min(raw) "
+        "from unit_aliases where raw > names.raw) from names where names.raw is not null) "
+        f"select raw from names where {printing}", likes)]
 
 
 def _division_tail(query: str) -> str:
@@ -404,67 +541,78 @@ def duties(db: sqlite_utils.Database, unit: str, level: str | None = None, role:
     """Everything a unit is responsible for, across documents and levels: measures
     that name it (inline or in the task table) and duty clauses. Each (document,
     path, unit) once; down the ladder, then by date and position; the first ``limit``
-    (0: all)."""
+    (0: all), read a few documents at a time down the ladder until there are ``limit``."""
     ids = unit_ids_for(db, unit)
     if not ids:
         return []
-    named = _names_of(db, ids)
-    docs = _documents_naming(db, named, level)
-    rows = _measures_naming(db, named, docs, role, limit)
-    answers = [{"doc_id": doc_id, "locality": locality, "level": admin_level, "issue_date": issue_date,
-                "doc_number": doc_number, "kind": "measure", "path": path, "title": title, "raw": raw, "role": r,
-                "source": source, "provenance": provenance(source), "canonical": name, "function": function,
-                "span": [start, end],
-                "position": position}
-               for (doc_id, path, title, raw, r, source, name, function, position, start, end, _,
-                    locality, admin_level, issue_date, doc_number, _) in rows]
-    if not role or role == "responsible":
-        # with ``limit`` measures, a clause of a document further down the ladder than the
-        # last of them comes after all of them: only the documents up to that one are read
-        last = docs.index(rows[-1][0]) if limit and len(rows) >= limit else len(docs) - 1
-        seen = {(row[0], row[1], row[11]) for row in rows}
-        for clause in _duty_clauses_of(db, ids, named, docs[:last + 1], limit):
-            key = (clause["doc_id"], clause["path"], clause.pop("unit_id"))
-            if key not in seen:
-                seen.add(key)
-                answers.append(clause)
+    answers: list[dict] = []
+    for named in _naming_chunks(db, ids, level, limit):
+        rows = _measure_rows(db, [(doc_id, raw, unit_id) for doc_id, names in named.items()
+                                  for raw, unit_id in names], role)
+        answers += [{"doc_id": doc_id, "locality": locality, "level": admin_level, "issue_date": issue_date,
+                     "doc_number": doc_number, "kind": "measure", "path": path, "title": title, "raw": raw,
+                     "role": r, "source": source, "provenance": provenance(source), "canonical": name,
+                     "function": function, "span": [start, end],
+                     "position": position}
+                    for (doc_id, path, title, raw, r, source, name, function, position, start, end, _,
+                         locality, admin_level, issue_date, doc_number, _) in rows]
+        if not role or role == "responsible":
+            seen = {(row[0], row[1], row[11]) for row in rows}
+            for clause in _duty_clauses_of(db, ids, named):
+                key = (clause["doc_id"], clause["path"], clause.pop("unit_id"))
+                if key not in seen:
+                    seen.add(key)
+                    answers.append(clause)
+        if limit and len(answers) >= limit:  # every later chunk's answers come after these
+            break
     answers.sort(key=lambda a: (*ladder_key(a), a["position"]))
     return answers[:limit] if limit else answers
 
 
-def _names_of(db, ids: list[str]) -> dict[str, list[tuple[str, str]]]:
-    """The strings (raw, unit id) each document names the units ``ids`` by."""
-    marks = ",".join("?" * len(ids))
-    named: dict[str, list[tuple[str, str]]] = defaultdict(list)
+FIRST_DOCUMENTS = 16  # documents a limited duties query reads first; then twice as many each time
+
+
+def _naming_chunks(db, ids: list[str], level: str | None, limit: int):
+    """The strings (raw, unit id) by which documents name the units ``ids``, a few documents at
+    a time down the ladder (doc id → strings, in ladder order). The documents come from the
+    alias index in ladder order (``unit_aliases.ladder``), one stream per unit merged, so that
+    only the documents whose answers come first are read."""
+    size = FIRST_DOCUMENTS if limit else 4096
+    docs: list[str] = []
+    for doc_id in _documents_naming(db, ids, level):
+        docs.append(doc_id)
+        if len(docs) >= size:
+            yield _names_in(db, ids, docs)
+            docs, size = [], size * 2
+    if docs:
+        yield _names_in(db, ids, docs)
+
+
+def _documents_naming(db, ids: list[str], level: str | None):
+    """Ids of the documents naming one of the units ``ids``, down the ladder, each once, read
+    lazily: each unit's documents in ladder order from the index (unit_id, ladder), merged."""
+    rank = (P.ADMIN_LEVELS.index(level) if level in P.ADMIN_LEVELS else len(P.ADMIN_LEVELS)) if level else None
+    where = " and ladder > ? and ladder < ?" if level else ""
+    bounds = [f"{rank}\t", f"{rank}\n"] if level else []  # this rank's keys: '3\t…' ('\n' follows '\t')
+    streams = [map(tuple, db.conn.execute(  # tuples: a connection's row factory may give rows that do not sort
+        f"select ladder, doc_id from unit_aliases where unit_id = ?{where} order by ladder", [unit_id, *bounds]))
+        for unit_id in ids]
+    last = None
+    for _, doc_id in heapq.merge(*streams):
+        if doc_id != last:
+            last = doc_id
+            yield doc_id
+
+
+def _names_in(db, ids: list[str], docs: list[str]) -> dict[str, list[tuple[str, str]]]:
+    """The strings (raw, unit id) by which each of ``docs`` names one of the units ``ids``, in the
+    order of ``docs`` (each document's aliases read through its key, not the unit's)."""
+    named: dict[str, list[tuple[str, str]]] = {}
     for doc_id, raw, unit_id in db.execute(
-            f"select doc_id, raw, unit_id from unit_aliases where unit_id in ({marks})", ids):
-        named[doc_id].append((raw, unit_id))
+            "select a.doc_id, a.raw, a.unit_id from json_each(?) j cross join unit_aliases a on a.doc_id = j.value "
+            "where a.unit_id in (select value from json_each(?)) order by j.key", [json.dumps(docs), json.dumps(ids)]):
+        named.setdefault(doc_id, []).append((raw, unit_id))
     return named
-
-
-def _documents_naming(db, named: dict, level: str | None) -> list[str]:
-    """The documents of ``named`` (only they can hold the units' measures and duty
-    clauses), down the ladder."""
-    return [r[0] for r in db.execute(
-        "select d.id from documents d where d.id in (select value from json_each(?))"
-        + (" and d.admin_level = ?" if level else "") + f" order by {_LADDER_SQL}",
-        [json.dumps(list(named)), *([level] if level else [])])]
-
-
-FIRST_DOCUMENTS = 16  # documents a limited duties query reads the measures of first; then twice as many
-
-
-def _measures_naming(db, named: dict, docs: list[str], role: str | None, limit: int) -> list[tuple]:
-    """Measure rows naming one of the strings ``named`` in ``docs`` (down the ladder),
-    each (document, path, unit) once — its first mention — in answer order: with
-    ``limit``, read a few documents at a time (16, then 32, …) until there are ``limit`` rows."""
-    rows: list[tuple] = []
-    start, size = 0, (FIRST_DOCUMENTS if limit else len(docs))
-    while start < len(docs) and not (limit and len(rows) >= limit):
-        names = [(doc_id, raw, unit_id) for doc_id in docs[start:start + size] for raw, unit_id in named[doc_id]]
-        rows += _measure_rows(db, names, role)
-        start, size = start + size, size * 2
-    return rows[:limit] if limit else rows
 
 
 def _measure_rows(db, names: list[tuple[str, str, str]], role: str | None) -> list[tuple]:
@@ -481,28 +629,23 @@ def _measure_rows(db, names: list[tuple[str, str, str]], role: str | None) -> li
         [json.dumps(names, ensure_ascii=False), *([role] if role else [])]).fetchall()
 
 
-def _duty_clauses_of(db, ids: list[str], named: dict, docs: list[str], limit: int = 0) -> list[dict]:
-    """Duty clauses of ``docs`` (down the ladder) naming one of the units ``ids`` (the
-    first ``limit``; 0: all): found through the raw strings ``named`` that map to them
-    (the clause lists 农业农村、住房城乡建设等部门: searched by stem), then each clause's
-    units read against its document's strings."""
-    printed = {raw for names in named.values() for raw, _ in names}
-    stems = {re.sub(r"(部门|单位)$", "", raw) or raw for raw in printed}
-    matching = set(_matching_rowids(db, "duties", ["unit"], sorted(stems)))
-    # the matching clauses of ``docs`` in order (from the index alone), then their text
-    order = {doc_id: i for i, doc_id in enumerate(docs)}
-    found = [rowid for _, _, rowid in sorted((order[doc_id], position, rowid) for rowid, doc_id, position in db.execute(
-        "select rowid, doc_id, position from duties where doc_id in (select value from json_each(?))",
-        [json.dumps(docs)]) if rowid in matching)]
+def _duty_clauses_of(db, ids: list[str], named: dict[str, list[tuple[str, str]]]) -> list[dict]:
+    """Duty clauses of the documents of ``named`` (down the ladder) naming one of the units
+    ``ids``: a clause whose units mention a string a document names them by (the clause lists
+    农业农村、住房城乡建设等部门: looked for by stem), then each of its units read against the
+    document's strings."""
+    stems = {re.sub(r"(部门|单位)$", "", raw) or raw for names in named.values() for raw, _ in names}
     clauses = db.execute(
         "select c.doc_id, c.position, c.unit, c.duty, c.path, c.start, c.end, d.locality, d.admin_level, "
-        "d.issue_date, d.doc_number from json_each(?) j cross join duties c on c.rowid = j.value "
-        "join documents d on d.id = c.doc_id order by j.key", [json.dumps(found)])
+        "d.issue_date, d.doc_number from json_each(?) j cross join duties c on c.doc_id = j.value "
+        "join documents d on d.id = c.doc_id order by j.key, c.position", [json.dumps(list(named))])
     marks = ",".join("?" * len(ids))
     units = {u: (name, function) for u, name, function in db.execute(
         f"select id, name, function from units where id in ({marks})", ids)}
     answers: list[dict] = []
     for doc_id, position, unit_text, duty, path, start, end, locality, admin_level, issue_date, doc_number in clauses:
+        if not any(stem in unit_text for stem in stems):
+            continue
         strings = {raw: unit_id for raw, unit_id in named[doc_id] if unit_id in units}
         for raw in expand_unit_list(unit_text):
             if raw in strings:
@@ -513,8 +656,6 @@ def _duty_clauses_of(db, ids: list[str], named: dict, docs: list[str], limit: in
                                 "provenance": "printed", "canonical": name,  # in the clause quoted
                                 "function": function, "span": [start, end], "position": 2000 + position,
                                 "unit_id": strings[raw]})
-        if limit and len(answers) >= limit:
-            break
     return answers
 
 

@@ -16,6 +16,7 @@ A crash between the two leaves documents stored and listed as pending; the next
 
 from __future__ import annotations
 
+import bisect
 import json
 import logging
 import re
@@ -23,7 +24,7 @@ import sqlite3
 import sys
 import time
 import urllib.parse
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -31,10 +32,11 @@ from typing import TYPE_CHECKING
 
 import orjson
 
+from . import patterns as P
 from .errors import DocumentNotFound, PolicydiffError
 from .models import Record
 from .paths import DEFAULT_DB
-from .textutils import normalise_doc_number
+from .textutils import is_org_line, normalise_doc_number, sentence_spans
 
 
 def _import_sqlite_utils():
@@ -61,11 +63,11 @@ log = logging.getLogger(__name__)
 
 
 CHILD_TABLES = ["unit_aliases", "texts", "issuers", "addressees", "sections", "measures", "measure_units",
-                "targets", "citations", "duties", "task_rows", "annex_indicators", "goals"]
+                "targets", "citations", "duties", "task_rows", "annex_indicators", "goals", "sentences"]
 
 DOCUMENT_COLUMNS = ["id", "path", "sha256", "title", "body_title", "doc_number", "issue_date",
                     "print_date", "locality", "admin_level", "parent_locality", "source_format",
-                    "encoding", "ocr", "page_count"]
+                    "encoding", "ocr", "page_count", "script"]
 
 
 class OldSchemaError(PolicydiffError):
@@ -108,6 +110,7 @@ def open_db(path=DEFAULT_DB, rebuild: bool = False) -> sqlite_utils.Database:
     # the ingest looks twins up by hash, one notice at a time
     db.execute("create index if not exists documents_sha256 on documents (sha256)")
     _create_alias_indexes(db)
+    _create_ladder_indexes(db)
     for index in REDUNDANT_INDEXES:  # made by older versions: every row written kept them up to date for nothing
         db.execute(f"drop index if exists [{index}]")
     if db.execute("select exists (select 1 from search_pending)").fetchone()[0]:
@@ -140,9 +143,40 @@ def open_read_only(path) -> sqlite_utils.Database:
 
 
 def _create_alias_indexes(db: sqlite_utils.Database) -> None:
-    """`duties` finds a unit's documents and strings from its id, and a unit from a string."""
+    """`duties` finds a unit's documents and strings from its id (down the ladder: ``ladder``), and
+    a unit from a string."""
     db.execute("create index if not exists unit_aliases_unit_doc_raw on unit_aliases (unit_id, doc_id, raw)")
     db.execute("create index if not exists unit_aliases_raw on unit_aliases (raw, unit_id)")
+    db.execute("create index if not exists unit_aliases_unit_ladder on unit_aliases (unit_id, ladder)")
+
+
+def ladder_key(document: Mapping) -> str:
+    """A document's place down the ladder as one string that sorts as :data:`LADDER_ORDER_SQL`
+    does (level's rank, issue date, id), kept on each of its unit names so that `duties` reads a
+    unit's documents in that order from an index.
+
+    >>> ladder_key({"id": "a", "admin_level": "county", "issue_date": "2021-08-09"})
+    '3\\t2021-08-09\\ta'
+    """
+    level = document.get("admin_level")
+    rank = P.ADMIN_LEVELS.index(level) if level in P.ADMIN_LEVELS else len(P.ADMIN_LEVELS)
+    return f"{rank}\t{document.get('issue_date') or ''}\t{document['id']}"
+
+
+# the ladder's order (patterns.ADMIN_LEVELS: national first, unknown last), as SQL over documents;
+# `who` reads documents in this order through the index below, a few at a time
+LADDER_RANK_SQL = "case admin_level " + " ".join(
+    f"when '{level}' then {rank}" for rank, level in enumerate(P.ADMIN_LEVELS)) + f" else {len(P.ADMIN_LEVELS)} end"
+LADDER_ORDER_SQL = f"{LADDER_RANK_SQL}, coalesce(issue_date, ''), id"
+# :func:`ladder_key` as SQL over documents (the migration fills unit_aliases.ladder with it)
+LADDER_KEY_SQL = f"({LADDER_RANK_SQL}) || char(9) || coalesce(issue_date, '') || char(9) || id"
+
+
+def _create_ladder_indexes(db: sqlite_utils.Database) -> None:
+    """Documents down the ladder (national → county, then by date) without sorting them, and the
+    few printed in traditional characters (whose searchable text is indexed in simplified form)."""
+    db.execute(f"create index if not exists documents_ladder on documents ({LADDER_ORDER_SQL})")
+    db.execute("create index if not exists documents_traditional on documents (id) where script = 'traditional'")
 
 
 # indexes older versions made whose every lookup another index (or the primary key) serves
@@ -164,12 +198,16 @@ def _set_wal(db: sqlite_utils.Database) -> None:
     db.conn.execute("PRAGMA journal_mode = WAL")
 
 
-SCHEMA_VERSION = 9  # 6: unit names per notice; 7: goals; 8: units.named_by; 9: number roles, task-row roles
+SCHEMA_VERSION = 9  # 6: unit names per notice; 7: goals; 8: units.named_by; 9: number roles, task-row roles,
+# sentences, documents.script, unit_aliases.ladder, search indexes of goals and annex indicators
 
 FTS_AUTOMERGE = 8
 
 # table -> its columns in the trigram search index
-SEARCH_COLUMNS = {"measures": ["title", "text"], "task_rows": ["task"], "duties": ["unit", "duty"]}
+SEARCH_COLUMNS = {"measures": ["title", "text"], "task_rows": ["task"], "duties": ["unit", "duty"],
+                  "goals": ["text"], "annex_indicators": ["indicator"], "sentences": ["text"]}
+# the search indexes schema 9 added (older databases scanned goals and annex indicators with LIKE)
+NEW_SEARCH_TABLES = ["goals", "annex_indicators", "sentences"]
 
 
 # every table the schema has (FTS shadow tables aside): a database missing one is half-built
@@ -191,8 +229,10 @@ def ensure_schema(db: sqlite_utils.Database, rebuild: bool = False) -> None:
             return
         _refuse_foreign(db)  # another program may have written it while we waited
         version = db.execute("PRAGMA user_version").fetchone()[0]
-        if version in MIGRATIONS and set(SCHEMA_TABLES) <= set(db.table_names()):
-            MIGRATIONS[version](db)
+        added = set().union(*(ADDED_BY_MIGRATION.get(v, set()) for v in range(version, SCHEMA_VERSION)))
+        if version in MIGRATIONS and set(SCHEMA_TABLES) - added <= set(db.table_names()):
+            for step in range(version, SCHEMA_VERSION):
+                MIGRATIONS[step](db)
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             return
@@ -272,19 +312,77 @@ def _add_task_row_roles(db: sqlite_utils.Database) -> None:
             db.execute(f"update task_rows set [{column}] = ?", ["" if column in ("deadline", "label") else "[]"])
 
 
+def _add_sentences(db: sqlite_utils.Database) -> None:
+    """Part of schema 8 → 9: ``documents.script``, ``unit_aliases.ladder`` (its document's place down
+    the ladder), every sentence no other place holds (``sentences``,
+    searched by `who`) read from the stored records, and the search indexes of goals, annex
+    indicators and sentences; a notice printed in traditional characters is re-indexed in
+    simplified form. Each part only where it is missing."""
+    names = set(db.table_names())
+    if "script" not in db.table("documents").columns_dict:
+        db.execute("alter table documents add column script text")
+        db.execute("update documents set script = json_extract(record, '$.script') "
+                   "where json_extract(record, '$.script') is not null")
+        traditional = [r[0] for r in db.execute("select id from documents where script = 'traditional'")]
+        for table, columns in SEARCH_COLUMNS.items():  # the old index holds their printed text
+            if table not in NEW_SEARCH_TABLES and traditional and f"{table}_fts" in names:
+                cols = ", ".join(f"[{c}]" for c in columns)
+                db.execute(f"insert into [{table}_fts] ([{table}_fts], rowid, {cols}) select 'delete', rowid, {cols} "
+                           f"from [{table}] where doc_id in (select value from json_each(?)) and doc_id not in "
+                           "(select doc_id from search_pending)", [json.dumps(traditional)])
+        _reindex_traditional(db, [t for t in SEARCH_COLUMNS if t not in NEW_SEARCH_TABLES], traditional)
+    if "ladder" not in db.table("unit_aliases").columns_dict:
+        db.execute("alter table unit_aliases add column ladder text")
+        db.execute(f"update unit_aliases set ladder = (select {LADDER_KEY_SQL} from documents "
+                   "where documents.id = unit_aliases.doc_id)")
+        _create_alias_indexes(db)
+    if "sentences" not in names:
+        db.table("sentences").create({
+            "doc_id": str, "position": int, "kind": str, "path": str, "heading": str, "text": str,
+            "start": int, "end": int}, pk=("doc_id", "position"), foreign_keys=[("doc_id", "documents", "id")])
+        for doc_id, record in db.execute("select id, record from documents").fetchall():
+            record = json.loads(record)
+            rows = list(_sentence_rows(doc_id, record, list(_goal_rows(doc_id, record["outline"], record["text"]))))
+            db.conn.executemany("insert into sentences (doc_id, position, kind, path, heading, text, start, end) "
+                                "values (?, ?, ?, ?, ?, ?, ?, ?)", [tuple(r.values()) for r in rows])
+    traditional = [r[0] for r in db.execute("select id from documents where script = 'traditional'")]
+    for table in NEW_SEARCH_TABLES:
+        if f"{table}_fts" in names:
+            continue
+        db.table(table).enable_fts(SEARCH_COLUMNS[table], tokenize="trigram", create_triggers=False)
+        db.execute(f"insert into [{table}_fts] ([{table}_fts], rank) values ('automerge', {FTS_AUTOMERGE})")
+        cols = ", ".join(f"[{c}]" for c in SEARCH_COLUMNS[table])
+        db.execute(f"insert into [{table}_fts] (rowid, {cols}) select rowid, {cols} from [{table}] where doc_id not in "
+                   "(select doc_id from search_pending union all select value from json_each(?))",
+                   [json.dumps(traditional)])
+        _reindex_traditional(db, [table], traditional)
+    _create_ladder_indexes(db)
+
+
+def _reindex_traditional(db: sqlite_utils.Database, tables: list[str], traditional: list[str]) -> None:
+    """Index the rows of ``tables`` of the (indexed) traditional notices in simplified form."""
+    pending = {r[0] for r in db.execute("select doc_id from search_pending")}
+    for table in tables:
+        cols = ", ".join(f"[{c}]" for c in SEARCH_COLUMNS[table])
+        rows = db.execute(f"select rowid, {cols} from [{table}] where doc_id in (select value from json_each(?))",
+                          [json.dumps([d for d in traditional if d not in pending])]).fetchall()
+        db.conn.executemany(f"insert into [{table}_fts] (rowid, {cols}) "
+                            f"values ({', '.join('?' * (len(SEARCH_COLUMNS[table]) + 1))})",
+                            [_simplified_row(row) for row in rows])
+
+
 def _to_9(db: sqlite_utils.Database) -> None:
-    """Schema 8 → 9: number roles (targets.role, targets.year) and task-row roles."""
+    """Schema 8 → 9: number roles (targets.role, targets.year), task-row roles, and every sentence
+    searchable in either script (:func:`_add_sentences`); each part only where it is missing."""
     _add_target_roles(db)
     _add_task_row_roles(db)
+    _add_sentences(db)
 
 
-def _from_7(db: sqlite_utils.Database) -> None:
-    _add_named_by(db)
-    _to_9(db)
-
-
-# schema version -> the change that brings it to SCHEMA_VERSION in place (no re-ingest)
-MIGRATIONS = {7: _from_7, 8: _to_9}
+# schema version -> the change that brings it to the next version in place (no re-ingest)
+MIGRATIONS = {7: _add_named_by, 8: _to_9}
+# tables each migration adds: a database of that version lacks them and is still complete
+ADDED_BY_MIGRATION = {8: {"sentences", *(f"{table}_fts" for table in NEW_SEARCH_TABLES)}}
 
 
 def _schema_complete(db: sqlite_utils.Database) -> bool:
@@ -307,7 +405,7 @@ def _create_schema(db: sqlite_utils.Database) -> None:
             "issue_date": str, "print_date": str, "locality": str, "admin_level": str,
             "parent_locality": str, "source_format": str, "encoding": str, "ocr": int,
             "page_count": int, "n_measures": int, "n_targets": int, "n_citations": int,
-            "warnings": str, "record": str,
+            "warnings": str, "record": str, "script": str,
         }, pk="id")
         fk = [("doc_id", "documents", "id")]
         db.table("texts").create({"doc_id": str, "text": str, "source": str, "source_runs": str,
@@ -349,16 +447,21 @@ def _create_schema(db: sqlite_utils.Database) -> None:
         db.table("goals").create({  # 主要目标 paragraphs: a place `who` searches beside measures
             "doc_id": str, "path": str, "heading": str, "text": str, "start": int, "end": int},
             pk=("doc_id", "path"), foreign_keys=fk)
+        db.table("sentences").create({  # every other sentence: preamble, goal lists, annex prose (`who`)
+            "doc_id": str, "position": int, "kind": str, "path": str, "heading": str, "text": str,
+            "start": int, "end": int}, pk=("doc_id", "position"), foreign_keys=fk)
         db.table("units").create({
             "id": str, "name": str, "function": str, "kind": str, "level": str, "locality": str,
             "parent_id": str, "parent_name": str, "reason": str, "named_by": str}, pk="id")
-        db.table("unit_aliases").create({"doc_id": str, "raw": str, "unit_id": str, "name": str, "parent_name": str},
+        db.table("unit_aliases").create({"doc_id": str, "raw": str, "unit_id": str, "name": str, "parent_name": str,
+                                         "ladder": str},
                                   pk=("doc_id", "raw"),
                                   foreign_keys=[("doc_id", "documents", "id"), ("unit_id", "units", "id")])
         # a document's rows are found by doc_id: the primary key (doc_id, …) of most tables does it
         db.table("measures").create_index(["doc_id"], if_not_exists=True)
         db.table("measure_units").create_index(["doc_id", "unit"], if_not_exists=True)
         _create_alias_indexes(db)
+        _create_ladder_indexes(db)
         for table, columns in SEARCH_COLUMNS.items():
             db.table(table).enable_fts(columns, tokenize="trigram", create_triggers=False)
             # merge segments eight at a time (FTS5's default is four): the bulk index of a large
@@ -433,9 +536,11 @@ def document_rows(record: Record) -> DocumentRows:
                               "binding": r["binding"], "start": r["span"][0], "end": r["span"][1]}
                              for r in record["annex_indicators"] or []],
         "unit_aliases": [{"doc_id": doc_id, "raw": raw, "unit_id": u["id"], "name": u["name"],
-                          "parent_name": u.get("parent_name")} for raw, u in unit_map.items()],
+                          "parent_name": u.get("parent_name"), "ladder": ladder_key(record)}
+                         for raw, u in unit_map.items()],
         "goals": list(_goal_rows(doc_id, record["outline"], record["text"])),
     }
+    tables["sentences"] = list(_sentence_rows(doc_id, record, tables["goals"]))
     columns = {table: list(rows[0]) for table, rows in tables.items() if rows}
     return {table: (columns[table], [tuple(map(row.get, columns[table])) for row in rows])
             for table, rows in tables.items() if rows}
@@ -497,21 +602,45 @@ def index_pending(db: sqlite_utils.Database, at_least: int = 1) -> int:
 
 
 def _index_documents(db, doc_filter: str, params: list) -> None:
+    """Index the searchable rows of the documents ``doc_filter`` selects; a notice printed in
+    traditional characters is indexed in its simplified rendering (same length, so a match's
+    offsets are the printed text's), so that a simplified query finds it."""
+    traditional = json.dumps([r[0] for r in db.execute(
+        f"select id from documents where script = 'traditional' and id {doc_filter}", params)])
     for table, columns in SEARCH_COLUMNS.items():
         cols = ", ".join(f"[{c}]" for c in columns)
         db.execute(f"insert into [{table}_fts] (rowid, {cols}) select rowid, {cols} from [{table}] "
-                   f"where doc_id {doc_filter}", params)
+                   f"where doc_id {doc_filter} and doc_id not in (select value from json_each(?))",
+                   [*params, traditional])
+        if traditional != "[]":
+            rows = db.execute(f"select rowid, {cols} from [{table}] where doc_id in (select value from json_each(?))",
+                              [traditional]).fetchall()
+            db.conn.executemany(f"insert into [{table}_fts] (rowid, {cols}) values ({', '.join('?' * (len(columns) + 1))})",
+                                [_simplified_row(row) for row in rows])
+
+
+def _simplified_row(row: tuple) -> tuple:
+    from .traditional import to_simplified
+
+    return tuple(to_simplified(v) if isinstance(v, str) else v for v in row)
 
 
 def _unindex_document(db, doc_id: str) -> None:
     """Remove a document's rows from the search indexes (external content: the
-    index must be told the old values before the rows go)."""
+    index must be told the values it was given, before the rows go)."""
     if db.execute("select 1 from search_pending where doc_id = ?", [doc_id]).fetchone():
         return  # never indexed
+    traditional = db.execute("select script = 'traditional' from documents where id = ?", [doc_id]).fetchone()
     for table, columns in SEARCH_COLUMNS.items():
         cols = ", ".join(f"[{c}]" for c in columns)
-        db.execute(f"insert into [{table}_fts] ([{table}_fts], rowid, {cols}) "
-                   f"select 'delete', rowid, {cols} from [{table}] where doc_id = ?", [doc_id])
+        if traditional and traditional[0]:
+            rows = db.execute(f"select rowid, {cols} from [{table}] where doc_id = ?", [doc_id]).fetchall()
+            db.conn.executemany(f"insert into [{table}_fts] ([{table}_fts], rowid, {cols}) "
+                                f"values ('delete', {', '.join('?' * (len(columns) + 1))})",
+                                [_simplified_row(row) for row in rows])
+        else:
+            db.execute(f"insert into [{table}_fts] ([{table}_fts], rowid, {cols}) "
+                       f"select 'delete', rowid, {cols} from [{table}] where doc_id = ?", [doc_id])
 
 
 def _name_units(db: sqlite_utils.Database, doc_id: str, unit_ids: list[str], previous_units: list[str]) -> None:
@@ -606,6 +735,83 @@ def _goal_rows(doc_id, outline, text):
                    "start": start, "end": end}
 
 
+PREAMBLE_PATH = "导语"  # the path of a sentence before the first heading
+
+
+def _sentence_rows(doc_id, record, goal_rows):
+    """Every sentence no other searchable place holds (measures, goal paragraphs, task rows,
+    annex indicators, duty clauses), with the part it stands in: ``preamble`` (before the first
+    heading: a 九个确保 list), ``goal`` (under a 总体要求/目标 heading: goal lists with items),
+    ``annex`` (after 附件) or ``section`` (any other body text). Header lines (issuers, 文号, title,
+    addressees) and signatures are not sentences of the notice."""
+    text, outline = record["text"], record["outline"]
+    covered = sorted([tuple(m["span"]) for m in record["measures"]] + [(g["start"], g["end"]) for g in goal_rows]
+                     + [tuple(r["span"]) for r in (record.get("task_table") or [])]
+                     + [tuple(r["span"]) for r in (record.get("annex_indicators") or [])]
+                     + [tuple(d["span"]) for d in (record.get("division_of_duties") or [])])
+    gaps, at = [], 0
+    for start, end in covered:
+        if start > at:
+            gaps.append((at, start))
+        at = max(at, end)
+    gaps.append((at, len(text)))
+    body = outline[0]["span"][0] if outline else len(text)
+    annex = next((n["span"][0] for n in outline if n["kind"] == "附件"), len(text))
+    goal_paths = {n["path"] for n in outline if GOAL_HEADING.match((n["heading"] or "").strip("。：:"))}
+    starts = [n["span"][0] for n in outline]
+    position = 0
+    for gap in gaps:
+        for start, end in sentence_spans(text, *gap):
+            sentence = text[start:end]
+            node = _deepest_node(outline, starts, start)
+            if len(sentence) < 4 or not _is_sentence(text, start, sentence, node):
+                continue
+            kind = ("preamble" if start < body else "annex" if start >= annex
+                    else "goal" if node and _under(node["path"], goal_paths) else "section")
+            path = node["path"] if node else PREAMBLE_PATH if start < body else BODY_PATH
+            yield {"doc_id": doc_id, "position": position, "kind": kind, "path": path,
+                   "heading": (node["heading"] or node["label"]) if node else path,
+                   "text": sentence, "start": start, "end": end}
+            position += 1
+
+
+def _deepest_node(outline: list, starts: list[int], offset: int):
+    """The deepest outline node holding ``offset`` (nodes nest, in the order they start: the
+    last to start before ``offset`` that still holds it), or None."""
+    for i in range(bisect.bisect_right(starts, offset) - 1, -1, -1):
+        if outline[i]["span"][1] > offset:
+            return outline[i]
+    return None
+
+
+def _is_sentence(text: str, start: int, sentence: str, node) -> bool:
+    """Whether a piece of text is a sentence of the notice, not a line of its header or signature.
+    Outside the outline (before the first heading, after the last) only a line with a clause in it
+    counts (the title, 文号, issuers, addressees, 附件 list and dates have none); inside it, a
+    heading, a line with a clause or a longer line (an annex's title), never a bare label, a
+    body's name, a date or a table row's cells of names and numbers."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start:line_end if line_end >= 0 else len(text)].strip()
+    if P.LABEL_ONLY.match(sentence) or is_org_line(line) or P.DATE_LINE.match(line):
+        return False
+    if "\t" in line and not re.search("[，。；]", sentence):  # a table row's other cells (units, numbers)
+        return False
+    clause = bool(re.search("[，。；]", line))
+    if node is None:
+        return clause and not (line.endswith(("：", ":")) and "。" not in line)  # addressees
+    return clause or start == node["span"][0] or len(line) >= 12
+
+
+BODY_PATH = "正文"  # the path of a sentence after the body's last heading, outside every item
+
+
+def _under(path: str, paths: set[str]) -> bool:
+    """Whether ``path`` is one of ``paths`` or below one of them."""
+    parts = path.split("/")
+    return any("/".join(parts[:i]) in paths for i in range(1, len(parts) + 1))
+
+
 def measure_id(doc_id: str, path: str) -> str:
     return f"{doc_id}:{path}"
 
@@ -683,6 +889,8 @@ def resolve_document(db: sqlite_utils.Database, ref: str) -> str:
     Raises :class:`DocumentNotFound` with the candidates when ``ref`` is ambiguous.
     """
 
+    from .traditional import simplified_query
+
     ref = ref.strip()
     number = normalise_doc_number(ref) or ref
     queries = [
@@ -700,9 +908,32 @@ def resolve_document(db: sqlite_utils.Database, ref: str) -> str:
             return ids[0]
         if len(ids) > 1:
             raise DocumentNotFound(f"'{ref}' matches several documents: {', '.join(ids)}")
+    # in the other script: a 文号 (湘卫发 for 湘衛發), a locality (stored in simplified form)
+    locality = simplified_query(ref)
+    ids = _numbered(db, number) or (
+        [r[0] for r in db.execute("select id from documents where locality = ?", [locality])] if locality != ref else [])
+    if len(ids) == 1:
+        return ids[0]
+    if len(ids) > 1:
+        raise DocumentNotFound(f"'{ref}' matches several documents: {', '.join(ids)}")
     if not db.execute("select exists (select 1 from documents)").fetchone()[0]:
         raise DocumentNotFound(f"no document matches '{ref}': the database is empty (run policydiff ingest)")
     raise DocumentNotFound(f"no document matches '{ref}' (try an id, a 文号, a locality or a path)")
+
+
+def _numbered(db: sqlite_utils.Database, number: str) -> list[str]:
+    """Ids of the documents numbered ``number`` in either script (湘卫发〔2022〕3号 finds a notice
+    printed 湘衛發〔2022〕3號 and the other way round): the 〔year〕serial part looked up as printed,
+    the code compared in simplified form."""
+    from .traditional import simplified_query
+
+    m = re.search(r"〔(\d{4})〕(\d+)[号號]$", number)
+    if not m:
+        return []
+    wanted = simplified_query(number).replace("號", "号")
+    return [doc_id for doc_id, printed in db.execute(
+        "select id, doc_number from documents where doc_number like ? escape '\\'", [f"%〔{m[1]}〕{m[2]}_"])
+        if printed and simplified_query(printed).replace("號", "号") == wanted]
 
 
 def unit_aliases(db: sqlite_utils.Database, unresolved: bool = False) -> list[dict]:

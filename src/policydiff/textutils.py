@@ -36,6 +36,32 @@ def sentence_around(text: str, span) -> str:
     return text[left:end]
 
 
+SENTENCE_ENDS = "。；！？\n"
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of every sentence of ``text[start:end]``, split after 。；！？ and at
+    paragraph breaks, spaces at either end left out; an empty piece gives no sentence.
+
+    >>> text = "一是确保签约；二是确保付费。\\n三、 保障"
+    >>> [text[a:b] for a, b in sentence_spans(text)]
+    ['一是确保签约；', '二是确保付费。', '三、 保障']
+    """
+    spans = []
+    for m in _SENTENCE.finditer(text, start, len(text) if end is None else end):
+        a, b = m.span()
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            spans.append((a, b))
+    return spans
+
+
+_SENTENCE = re.compile(r"[^。；！？\n]+[。；！？]?|[。；！？]")
+
+
 def is_org_line(line: str) -> bool:
     """A short line that is only the name of a body (issuer, signature)."""
     return len(line) <= 25 and not re.search("[。，、；：:,]", line) and bool(P.ORG_SUFFIX.search(line))

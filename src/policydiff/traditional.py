@@ -52,6 +52,35 @@ def to_simplified(text: str) -> str:
     return "\n".join(lines)
 
 
+def simplified_query(text: str) -> str:
+    """A query in simplified characters: ``text`` itself when GB 2312 (the simplified set) holds
+    every character of it — no table is loaded for it —, else its simplified rendering.
+
+    >>> simplified_query("先诊疗后付费"), simplified_query("湘衛發〔2022〕3号")
+    ('先诊疗后付费', '湘卫发〔2022〕3号')
+    """
+    try:
+        text.encode("gb2312")
+        return text
+    except UnicodeEncodeError:
+        return to_simplified(text)
+
+
+def traditional_forms(text: str) -> str:
+    """``text`` with each character in its commonest traditional form (OpenCC's table, character
+    for character): what a LIKE scan looks for in a notice printed in traditional characters.
+
+    >>> traditional_forms("医保")
+    '醫保'
+    """
+    return text.translate(_traditional_table())
+
+
+@functools.cache
+def _traditional_table() -> dict[int, str]:
+    return {ord(k): v[0] for k, v in _dictionary("STCharacters.txt").items() if len(v[0]) == 1 and v[0] != k}
+
+
 def as_printed(value, printed: str, simplified: str, keep: frozenset[str] = frozenset()):
     """``value`` (strings, lists and dicts found in ``simplified``) with the printed characters
     put back: a string found in the rendering takes the printed text at the same place; any
