@@ -260,8 +260,14 @@ def test_a_file_is_not_skipped_unparsed_as_the_twin_of_a_document_this_run_chang
     (folder / "b.txt").write_text(NOTICE.format(n=2, day=3), encoding="utf-8")
     (folder / "a.txt").write_text(NOTICE.format(n=1, day=2), encoding="utf-8")
     parsed = []
-    real = ingest_module._parse_job
-    monkeypatch.setattr(ingest_module, "_parse_job", lambda job: parsed.append(Path(job[0]).name) or real(job))
+    real = ingest_module._changed_files
+
+    def jobs(*args):  # the files sent to be parsed (a worker process parses them)
+        for job in real(*args):
+            parsed.append(Path(job[0]).name)
+            yield job
+
+    monkeypatch.setattr(ingest_module, "_changed_files", jobs)
     ingest([folder], tmp_path / "p.db", workers=1)
     assert parsed == ["a.txt", "b.txt"]
     # (the writer, storing a before b, still finds b's old hash and skips a in this run;
