@@ -249,10 +249,7 @@ def responsibility_between(reference_units: list[dict], local_units: list[dict],
     if not reference_units or not local_units:
         return None
     if not ref or not loc:
-        sides = [f"{name}: {'/'.join(sorted({u['provenance'] for u in units}))}"
-                 for name, units, printed in (("reference", reference_units, ref), ("local", local_units, loc))
-                 if not printed]
-        return f"{NOT_COMPARABLE} ({'; '.join(sides)})"
+        return _not_comparable((("reference", reference_units, ref), ("local", local_units, loc)))
     change = responsibility_change(ref, loc)
     others = sorted({u["provenance"] for u in [*reference_units, *local_units]} - {"printed"})
     if change and include_inferred and others:
@@ -529,6 +526,14 @@ def compare(a: Record, b: Record, reference: Reference, include_inferred: bool =
             "a_additions": da["additions"], "b_additions": db["additions"], "target_deltas": deltas}
 
 
+def _not_comparable(sides: tuple) -> str:
+    """"not comparable", naming where each side that prints no unit got its units from:
+    ``sides`` is (name, every unit, the units compared) per side."""
+    named = [f"{name}: {'/'.join(sorted({u['provenance'] for u in units}))}"
+             for name, units, compared_units in sides if not compared_units]
+    return f"{NOT_COMPARABLE} ({'; '.join(named)})"
+
+
 def lead_comparison(a_units: list[dict], b_units: list[dict], include_inferred: bool = False) -> str | None:
     """same lead / different lead over the first printed lead of each side; "not comparable"
     where a side names units but prints none (``include_inferred``: over every unit, labelled).
@@ -541,9 +546,7 @@ def lead_comparison(a_units: list[dict], b_units: list[dict], include_inferred: 
     if not a_units or not b_units:
         return None
     if not a or not b:
-        sides = [f"{name}: {'/'.join(sorted({u['provenance'] for u in units}))}"
-                 for name, units, printed in (("a", a_units, a), ("b", b_units, b)) if not printed]
-        return f"{NOT_COMPARABLE} ({'; '.join(sides)})"
+        return _not_comparable((("a", a_units, a), ("b", b_units, b)))
     verdict = "same lead" if a[0] == b[0] else "different lead"
     used = [u for u in a_units if u["function"] == a[0]] + [u for u in b_units if u["function"] == b[0]]
     others = sorted({u["provenance"] for u in used} - {"printed"})
