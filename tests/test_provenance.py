@@ -43,10 +43,20 @@ def test_one_function_labels_every_source(source, en, zh):
 def test_who_says_how_each_unit_reads(db):
     out = run(db, "who", "先诊疗后付费")
     assert "responsible: 开封市卫生健康委员会 (implied)" in out  # the example: no unit printed
-    assert "responsible: 民政部门 (inferred)" in out  # Huainan: from its duty paragraph
+    assert "responsible: 民政部门 (inferred: shares " in out  # Huainan: from its duty paragraph
     assert "lead: 市卫健局公卫科 (printed)" in out and "lead: 医政处 (printed)" in out
     assert "responsible: 开封市卫生健康委员会 (printed)" not in out
     assert out.rstrip().splitlines()[-1].startswith("provenance: printed in the notice")  # the legend
+
+
+def test_who_quotes_the_words_that_attached_an_inferred_unit(db):
+    # Huainan prints no unit beside 调整完善住院先诊疗后付费政策: its duty paragraph's 民政部门 clause
+    # names 低保对象 and 特困人员, which the item names too
+    out = run(db, "who", "先诊疗后付费", "--doc", HUAINAN)
+    assert "民政部门 (inferred: shares 低保对象、特困人员 with the item)" in out
+    answers = json.loads(run(db, "who", "先诊疗后付费", "--doc", HUAINAN, "--json"))
+    units = [u for a in answers for u in a["units"] if u["raw"] == "民政部门"]
+    assert units and all(u["shared_terms"] == ["低保对象", "特困人员"] for u in units)
 
 
 def test_who_json_and_csv_carry_the_provenance(db):

@@ -647,11 +647,19 @@ def who(topic, db_path, doc_ref, level, role, exact, as_json, as_csv, limit, fra
         return
     for (match, _), items in group_by_document(answers).items():
         rows = [[a["path"], a["kind"], f"{a['match']} {a['matched']} {a['score']}", a["title"],
-                 "\n".join(f"{u['role']}: {u['raw']} ({u['provenance']})" for u in a["units"]) or "—",
+                 "\n".join(_unit_shown(u) for u in a["units"]) or "—",
                  f"[{a['span'][0]}:{a['span'][1]}] {a['evidence']}"] for a in items]
         _print_answers(_group_title(items[0]) + ("" if match == "exact" else "  — loose matches"),
                        ["path", "kind", "match", "title", "units (role: raw, provenance)", "evidence"], rows)
     _echo_provenance_legend()
+
+
+def _unit_shown(unit: dict) -> str:
+    """``responsible: 民政部门 (inferred: shares 低保 with the item)``: a unit with where it came from,
+    and for an inferred one the words that attached it."""
+    shared = unit.get("shared_terms")
+    why = f"{unit['provenance']}: shares {'、'.join(shared)} with the item" if shared else unit["provenance"]
+    return f"{unit['role']}: {unit['raw']} ({why})"
 
 
 def _echo_provenance_legend() -> None:

@@ -452,7 +452,7 @@ def _answer(doc, kind, path, title, units, quote, span, score, position) -> dict
 
 def _measure_units(db, measure_id: str, role: str | None) -> list[dict]:
     rows = db.execute(
-        "select mu.unit, mu.role, mu.source, u.name, u.function, u.kind from measure_units mu "
+        "select mu.unit, mu.role, mu.source, u.name, u.function, u.kind, mu.shared_terms from measure_units mu "
         "left join unit_aliases ua on ua.doc_id = mu.doc_id and ua.raw = mu.unit "
         "left join units u on u.id = ua.unit_id where mu.measure_id = ? order by mu.position",
         [measure_id]).fetchall()
@@ -461,7 +461,8 @@ def _measure_units(db, measure_id: str, role: str | None) -> list[dict]:
         if not role or r[1] == role:
             units.setdefault((r[0], r[1]), {"raw": r[0], "role": r[1], "source": r[2],
                                             "provenance": provenance(r[2]), "canonical": r[3],
-                                            "function": r[4], "kind": r[5]})
+                                            "function": r[4], "kind": r[5],
+                                            "shared_terms": r[6].split("、") if r[6] else []})
     return list(units.values())
 
 

@@ -371,11 +371,20 @@ def _reindex_traditional(db: sqlite_utils.Database, tables: list[str], tradition
                             [_simplified_row(row) for row in rows])
 
 
+def _add_shared_terms(db: sqlite_utils.Database) -> None:
+    """An inferred unit keeps the words its duty clause shares with the measure (rows stored
+    before have none until the next ``ingest --force``)."""
+    if "shared_terms" not in db.table("measure_units").columns_dict:
+        db.execute("alter table measure_units add column shared_terms text")
+
+
 def _to_9(db: sqlite_utils.Database) -> None:
-    """Schema 8 → 9: number roles (targets.role, targets.year), task-row roles, and every sentence
-    searchable in either script (:func:`_add_sentences`); each part only where it is missing."""
+    """Schema 8 → 9: number roles (targets.role, targets.year), task-row roles, an inferred unit's
+    shared words, and every sentence searchable in either script (:func:`_add_sentences`); each
+    part only where it is missing."""
     _add_target_roles(db)
     _add_task_row_roles(db)
+    _add_shared_terms(db)
     _add_sentences(db)
 
 
@@ -424,7 +433,7 @@ def _create_schema(db: sqlite_utils.Database) -> None:
             "start": int, "end": int}, pk="id", foreign_keys=fk)
         db.table("measure_units").create({
             "doc_id": str, "measure_id": str, "position": int, "unit": str, "role": str,
-            "source": str, "start": int, "end": int}, pk=("measure_id", "position"),
+            "source": str, "start": int, "end": int, "shared_terms": str}, pk=("measure_id", "position"),
             foreign_keys=[("doc_id", "documents", "id"), ("measure_id", "measures", "id")])
         db.table("targets").create({
             "doc_id": str, "position": int, "path": str, "text": str, "indicator": str,
@@ -828,7 +837,9 @@ def _unit_rows(doc_id, measures):
         for i, u in enumerate(m["unit_mentions"]):
             yield {"doc_id": doc_id, "measure_id": measure_id(doc_id, m["path"]), "position": i,
                    "unit": u["unit"], "role": u["role"], "source": u["source"],
-                   "start": u["span"][0], "end": u["span"][1]}
+                   "start": u["span"][0], "end": u["span"][1],
+                   # an inferred unit's evidence: the words its duty clause shares with the measure
+                   "shared_terms": "、".join(u.get("shared_terms") or []) or None}
 
 
 def _rows(doc_id, items, keys):
