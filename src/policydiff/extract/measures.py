@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import patterns as P
 from ..models import Measure, OutlineNode
-from .units import article_mentions, lead_convention, marker_mentions
+from .units import article_mentions, lead_convention, marker_mentions, sentence_mentions
 
 
 def extract_measures(text: str, nodes: list[OutlineNode]) -> list[Measure]:
@@ -25,7 +25,7 @@ def extract_measures(text: str, nodes: list[OutlineNode]) -> list[Measure]:
             end = min(by_path[c].span[0] for c in node.children)
         body = text[start:end]
         measure = Measure(path=node.path, title=_title(node, body), text=body, span=(start, end))
-        mentions = marker_mentions(body, start, convention)
+        mentions = marker_mentions(body, start, convention) or sentence_mentions(body, start, convention)
         if not mentions and in_article(node, by_path):
             mentions = article_mentions(body, start)  # an article names who acts as its subject
         for mention in mentions or _lead_in_mentions(text, node, by_path, convention):
