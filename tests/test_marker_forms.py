@@ -180,6 +180,11 @@ FORMS = [
     # county task breakdown: 牵头责任单位 / 主要协作单位 lines under the item, placeholders after ，
     ("做好老年健康服务。\n牵头责任单位：县卫健委、县民政局\n主要协作单位：各乡镇人民政府，县直有关单位",
      [("县卫健委", L, False), ("县民政局", L, False), ("各乡镇人民政府", S, False), ("县直有关单位", S, False)]),
+    # county task card as a web page gives it: each label cell alone on its line, its value on the next
+    ("开展爱国卫生运动。\n责任单位\n县卫健局、县文旅局\n配合单位\n各乡镇\n完成时限\n2023年12月底前",
+     [("县卫健局", R, False), ("县文旅局", R, False), ("各乡镇", S, False)]),
+    # a label line whose next line names no body is no marker
+    ("压实各方责任。\n责任单位\n要把任务落实到人", []),
     # prefecture: 协作单位 as a label inside a bracket supports
     ("开展巡回医疗。（牵头单位：市卫健委；协作单位：市红十字会）", [("市卫健委", L, False), ("市红十字会", S, False)]),
     # prefecture: 及 between the city's departments and the county governments, after 牵头 (a placeholder each)
@@ -289,6 +294,18 @@ def test_a_label_line_after_an_item_without_a_full_stop_is_not_joined_to_it():
     measures = parse_source(SourceText(path="x.txt", text=text))["measures"]
     assert [(m["lead_units"], m["support_units"]) for m in measures] == [
         (["县卫健委"], ["各乡镇人民政府"]), (["县爱卫办"], [])]
+
+
+def test_a_task_card_value_line_is_no_signature_and_no_join():
+    from policydiff.models import SourceText
+    from policydiff.parse import parse_source
+
+    # a county's task list as a web page gives it: label cells and their values one a line, no full stops
+    text = ("某县年度重点任务分解\n一、卫生健康\n1.推进县域医共体建设\n责任单位\n县卫健局\n"
+            "2.做实家庭医生签约\n责任单位\n县卫健局\n配合单位\n各乡镇人民政府\n完成时限\n年底前\n")
+    measures = parse_source(SourceText(path="x.txt", text=text))["measures"]
+    assert [(m["responsible_units"], m["support_units"]) for m in measures] == [
+        (["县卫健局"], []), (["县卫健局"], ["各乡镇人民政府"])]
 
 
 # ---------------------------------------------------------------- several markers in one item

@@ -216,6 +216,11 @@ def find_markers(body: str, offset: int, convention: list[tuple[int, bool, bool]
                 markers.append(Marker((offset + i, offset + close_at), mentions))
             i = close_at
             continue
+        bare = _bare_label(body, i, offset)
+        if bare:
+            markers.append(bare)
+            i = bare.span[1] - offset
+            continue
         line = _label_line(body, i)
         if line:
             mentions = _labelled(body[i:line], offset + i)
@@ -245,6 +250,23 @@ def _label_line(body: str, i: int) -> int | None:
         return None
     ends = [at for at in (body.find("\n", i), body.find("。", i)) if at >= 0]
     return min(ends) if ends else len(body)
+
+
+def _bare_label(body: str, i: int, offset: int) -> Marker | None:
+    """A unit label alone on its line (at ``i``) and the units on the next line, as a web page gives a
+    task card's cells (责任单位 / 县卫健局、县文旅局); the next line must name only bodies."""
+    if i and body[i - 1] != "\n":
+        return None
+    label_end = body.find("\n", i)
+    if label_end < 0 or not P.ROLE_LABEL_ALONE.fullmatch(body, i, label_end):
+        return None
+    end = body.find("\n", label_end + 1)
+    end = len(body) if end < 0 else end
+    role = role_of(body[i:label_end].strip())
+    mentions = _segment_mentions(body[label_end + 1:end], offset + label_end + 1, role)
+    if not mentions or not all(looks_like_unit(m.unit) for m in mentions):
+        return None
+    return Marker((offset + i, offset + end), mentions)
 
 
 def _first_leads(mentions: list[UnitMention]) -> None:
