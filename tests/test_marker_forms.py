@@ -308,6 +308,18 @@ def test_a_task_card_value_line_is_no_signature_and_no_join():
         (["县卫健局"], []), (["县卫健局"], ["各乡镇人民政府"])]
 
 
+def test_an_item_under_a_goal_heading_that_names_its_units_is_a_measure():
+    # a State Council division-of-work notice: its first section restates the year's goals, each item
+    # with the bodies that carry it; a goal item without a marker stays out of the measures
+    text = ("一、落实年度主要目标\n（一）总体要求和主要预期目标。\n"
+            "1.统筹推进各项工作，确保完成年度任务。（国务院各部门分别负责，年内持续推进）\n"
+            "2.到年底，乡镇卫生院达标率达到90%以上。\n"
+            "二、重点任务\n（一）巩固医疗保障。\n3.完善医疗救助。（国家医保局、民政部按职责分工负责）\n")
+    units = _units(text)
+    assert units == {"一/（一）/1": [("国务院各部门", R)],
+                     "二/（一）/3": [("国家医保局", R), ("民政部", R)]}
+
+
 # ---------------------------------------------------------------- several markers in one item
 
 def test_several_markers_keep_their_clauses_and_the_item_holds_the_union():
