@@ -452,6 +452,18 @@ def test_a_duty_section_with_sub_items_gives_one_entry_each():
     ]  # 各地要…… under 加强组织领导 and 各有关部门要…… divide nothing
 
 
+def test_a_duty_sections_lead_in_clauses_are_entries_before_its_sub_items():
+    # prefecture shape: the section names two bodies' duties in its lead-in, then lists the others
+    text = DUTY_NOTICE.replace("（二）明确部门职责。\n",
+                               "（二）明确部门职责。医保部门负责落实资助参保政策；财政部门要做好资金保障。其他单位职责如下：\n")
+    record = _record(text)
+    assert [(d["unit"], d["duty"], d["path"]) for d in record["division_of_duties"]][:3] == [
+        ("医保部门", "落实资助参保政策", "二/（二）"),
+        ("财政部门", "做好资金保障", "二/（二）"),
+        ("卫生健康部门", "统筹协调，指导基层落实", "二/（二）/1"),
+    ]
+
+
 def test_duty_units_reach_only_the_measures_they_speak_of():
     record = _record(DUTY_NOTICE)
     units = {m["path"]: [(u["unit"], u["source"], u["shared_terms"]) for u in m["unit_mentions"]]
