@@ -173,6 +173,23 @@ FORMS = [
     # the lead convention stated in the marker itself: first listed leads, the others support
     ("健全机制。（甲部、乙委、丙局等负责。列第一位者为牵头单位，下同）",
      [("甲部", L, True), ("乙委", S, True), ("丙局", S, True)]),
+    # ---- probe of real notices (issue 26 follow-up): shapes found there, in words written here
+    # provincial: the convention as a 注 after a 负责 … 参与 marker (排在首位), the 参与 units stay support
+    ("推进县域医共体建设。（省卫生健康委、省医保局负责，省委编办、省人社厅参与。注：排在首位的单位为牵头单位，下同）",
+     [("省卫生健康委", L, False), ("省医保局", S, False), ("省委编办", S, False), ("省人社厅", S, False)]),
+    # county task breakdown: 牵头责任单位 / 主要协作单位 lines under the item, placeholders after ，
+    ("做好老年健康服务。\n牵头责任单位：县卫健委、县民政局\n主要协作单位：各乡镇人民政府，县直有关单位",
+     [("县卫健委", L, False), ("县民政局", L, False), ("各乡镇人民政府", S, False), ("县直有关单位", S, False)]),
+    # county task card as a web page gives it: each label cell alone on its line, its value on the next
+    ("开展爱国卫生运动。\n责任单位\n县卫健局、县文旅局\n配合单位\n各乡镇\n完成时限\n2023年12月底前",
+     [("县卫健局", R, False), ("县文旅局", R, False), ("各乡镇", S, False)]),
+    # a label line whose next line names no body is no marker
+    ("压实各方责任。\n责任单位\n要把任务落实到人", []),
+    # prefecture: 协作单位 as a label inside a bracket supports
+    ("开展巡回医疗。（牵头单位：市卫健委；协作单位：市红十字会）", [("市卫健委", L, False), ("市红十字会", S, False)]),
+    # prefecture: 及 between the city's departments and the county governments, after 牵头 (a placeholder each)
+    ("压减审批时限。（市政务服务局牵头，市级各有关部门及各县区政府按职责分工负责）",
+     [("市政务服务局", L, False), ("市级各有关部门", R, False), ("各县区政府", R, False)]),
 ]
 
 
@@ -240,6 +257,67 @@ def test_lead_convention_stated_as_a_note_holds_for_the_whole_notice():
 def test_a_marker_that_names_its_lead_is_not_reread():
     text = NOTICE.replace("（丁委、戊部负责）", "（戊部牵头，丁委配合）")
     assert _units(text)["一/（三）"] == [("戊部", L), ("丁委", S)]
+
+
+SENTENCES = [
+    # national division-of-work notice: 由甲会同乙、丙等部门研究提出…: the body before 会同 leads
+    ("（一）关于“稳定医疗保障”的问题，由国家医保局会同民政部、财政部等部门研究提出落实意见。",
+     [("国家医保局", L, False), ("民政部", S, True), ("财政部", S, True)]),
+    # 会同 then 负责落实
+    ("（二）关于“乡村医生队伍”的问题，由国家卫生健康委会同教育部负责落实。",
+     [("国家卫生健康委", L, False), ("教育部", S, False)]),
+    # 由 … 等分工负责 without 会同: all responsible, the list open
+    ("（三）完善药品供应。由国家医保局、国家药监局等分工负责。", [("国家医保局", R, True), ("国家药监局", R, True)]),
+    # 由 … 负责 without 会同 names who carries out a step, not who is assigned the item
+    ("（四）先诊疗后付费。出院时由定点医疗机构负责垫付。", []),
+    # 由 not at a clause's start is no assignment
+    ("（五）落实资助参保。资金由县财政会同县医保局负责落实。", []),
+]
+
+
+@pytest.mark.parametrize("item, expected", SENTENCES, ids=[f"s{i}" for i in range(len(SENTENCES))])
+def test_an_item_assigned_in_a_sentence(item, expected):
+    text = "一、工作分工\n" + item + "\n"
+    measure = extract_measures(text, build_outline(text))[0]
+    assert [(u.unit, u.role, u.open_list) for u in measure.unit_mentions] == expected
+    for u in measure.unit_mentions:
+        assert u.source == "inline_marker" and text[u.span[0]:u.span[1]] == u.unit
+        assert u.clause_span and "由" in text[u.clause_span[0]:u.clause_span[1]]
+
+
+def test_a_label_line_after_an_item_without_a_full_stop_is_not_joined_to_it():
+    from policydiff.models import SourceText
+    from policydiff.parse import parse_source
+
+    text = ("某县卫生健康工作任务分解\n1.加强传染病源头防控，守住公共卫生安全底线\n牵头责任单位：县卫健委\n"
+            "主要协作单位：各乡镇人民政府\n2.推进国家卫生县城创建\n牵头责任单位：县爱卫办\n")
+    measures = parse_source(SourceText(path="x.txt", text=text))["measures"]
+    assert [(m["lead_units"], m["support_units"]) for m in measures] == [
+        (["县卫健委"], ["各乡镇人民政府"]), (["县爱卫办"], [])]
+
+
+def test_a_task_card_value_line_is_no_signature_and_no_join():
+    from policydiff.models import SourceText
+    from policydiff.parse import parse_source
+
+    # a county's task list as a web page gives it: label cells and their values one a line, no full stops
+    text = ("某县年度重点任务分解\n一、卫生健康\n1.推进县域医共体建设\n责任单位\n县卫健局\n"
+            "2.做实家庭医生签约\n责任单位\n县卫健局\n配合单位\n各乡镇人民政府\n完成时限\n年底前\n")
+    measures = parse_source(SourceText(path="x.txt", text=text))["measures"]
+    assert [(m["responsible_units"], m["support_units"]) for m in measures] == [
+        (["县卫健局"], []), (["县卫健局"], ["各乡镇人民政府"])]
+
+
+def test_an_item_under_a_goal_heading_that_names_its_units_is_a_measure():
+    # a State Council division-of-work notice: its first section restates the year's goals, each item
+    # with the bodies that carry it; a goal item without a marker stays out of the measures
+    text = ("一、落实年度主要目标\n（一）总体要求和主要预期目标。\n"
+            "1.统筹推进各项工作，确保完成年度任务。（国务院各部门分别负责，年内持续推进）\n"
+            "2.到年底，乡镇卫生院达标率达到90%以上。\n"
+            "二、重点任务\n（一）巩固医疗保障。\n3.完善医疗救助。（国家医保局、民政部按职责分工负责）\n")
+    units = _units(text)
+    assert units == {"一/（一）/1": [("国务院各部门", R)],
+                     "二/（一）/3": [("国家医保局", R), ("民政部", R)]}
 
 
 # ---------------------------------------------------------------- several markers in one item
@@ -372,6 +450,18 @@ def test_a_duty_section_with_sub_items_gives_one_entry_each():
         ("民政部门", "低收入人口认定和分类救助", "二/（二）/2"),  # 部门：负责……
         ("通信管理部门", "协调推进远程医疗网络建设", "二/（二）/3"),  # 部门要……
     ]  # 各地要…… under 加强组织领导 and 各有关部门要…… divide nothing
+
+
+def test_a_duty_sections_lead_in_clauses_are_entries_before_its_sub_items():
+    # prefecture shape: the section names two bodies' duties in its lead-in, then lists the others
+    text = DUTY_NOTICE.replace("（二）明确部门职责。\n",
+                               "（二）明确部门职责。医保部门负责落实资助参保政策；财政部门要做好资金保障。其他单位职责如下：\n")
+    record = _record(text)
+    assert [(d["unit"], d["duty"], d["path"]) for d in record["division_of_duties"]][:3] == [
+        ("医保部门", "落实资助参保政策", "二/（二）"),
+        ("财政部门", "做好资金保障", "二/（二）"),
+        ("卫生健康部门", "统筹协调，指导基层落实", "二/（二）/1"),
+    ]
 
 
 def test_duty_units_reach_only_the_measures_they_speak_of():

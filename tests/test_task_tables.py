@@ -181,6 +181,17 @@ CASES = [
         "1\t对大病患者实行专项救治\t区卫生健康局\t区医疗保障局区民政局各街道办事处\n",
         [("1", "对大病患者实行专项救治", ["区卫生健康局"], ["区医疗保障局", "区民政局", "各街道办事处"], [], [], "")],
         ["一/（一）"], id="units-run-together"),
+    pytest.param(  # task cards as a county's web page gives them: each label cell alone on its line,
+        # its value on the next (具体任务 / 责任单位 / 配合单位 / 完成时限), one card a task
+        "具体任务\n为脱贫人口提供签约服务，做到重点人群应签尽签。\n责任单位\n市卫生健康委\n配合单位\n各县区人民政府\n"
+        "完成时限\n年底前\n"
+        "具体任务\n支持乡村医生参加学历教育。\n责任单位\n市卫生健康委、市教育局\n完成时限\n长期坚持\n",
+        [("", "为脱贫人口提供签约服务，做到重点人群应签尽签。", [], ["各县区人民政府"], ["市卫生健康委"], [], "年底前"),
+         ("", "支持乡村医生参加学历教育。", [], [], ["市卫生健康委", "市教育局"], [], "长期坚持")],
+        ["一/（二）", "一/（三）"], id="task-cards-one-cell-a-line"),
+    pytest.param(  # a card whose 责任单位 value names no body gives no units and no row
+        "具体任务\n为脱贫人口提供签约服务。\n责任单位\n按属地管理原则落实\n",
+        [], [], id="task-card-without-bodies"),
 ]
 
 

@@ -229,6 +229,10 @@ def should_join(prev: str, nxt: str, in_annex: bool = False) -> bool:
         return False  # a whole title stands alone (a wrapped one's tail, …的通知, still joins)
     if _starts_block(nxt) or _is_standalone(prev) or _is_standalone(nxt):
         return False
+    if P.ROLE_LABEL.match(nxt):
+        return False  # a 牵头责任单位：… line after an item without a full stop starts its own line
+    if P.CELL_LABEL_LINE.fullmatch(prev) or P.CELL_LABEL_LINE.fullmatch(nxt):
+        return False  # a task card's label cell (责任单位 / 完成时限) alone on its line, its value on the next
     if nxt.startswith("的"):
         return True  # no sentence or title starts with 的: a wrapped title (…实施方案\n的通知)
     if (P.TITLE_SUFFIX.search(prev) or _OTHER_GENRE_END.search(prev)) and not re.search("[。，；]", prev):

@@ -98,9 +98,11 @@ def build_outline(text: str, body_start: int = 0) -> list[OutlineNode]:
     seen_paths: dict[str, int] = {}  # every path given → the next #n to try for it
     annex_prefix = ""
     open_node_end = True
+    after_label = False  # the paragraph before was a task card's label cell (责任单位): this one is its value
     for para in paragraphs(text):
         if para.start < body_start:
             continue
+        value_cell, after_label = after_label, bool(P.CELL_LABEL_LINE.fullmatch(para.text))
         annex = P.ANNEX_START.match(para.text)
         if annex:
             annex_prefix = "附件" + annex.group("no")
@@ -112,7 +114,7 @@ def build_outline(text: str, body_start: int = 0) -> list[OutlineNode]:
         # table rows are outline items only in an annex, when they carry a label (1. 辖区…\t约束性)
         label = None if "\t" in para.text and not annex_prefix else match_label(para.text)
         if label is None:
-            if is_closing(para.text):
+            if is_closing(para.text) and not value_cell:  # 责任单位 / 县卫健局 is no signature
                 open_node_end = False
             elif open_node_end:
                 _extend(stack, para.end)

@@ -191,8 +191,11 @@ def _duties(text: str, nodes: list[OutlineNode]):
     by_path = {n.path: n for n in nodes}
     duties = []
     for node in nodes:
-        if node.children:
-            continue
+        if node.children:  # only its lead-in, before its first sub-item (（三）部门职责。甲局负责……\n1.……)
+            first = min((by_path[c].span[0] for c in node.children if c in by_path), default=node.body_span[1])
+            if first <= node.body_span[0]:
+                continue
+            node = dataclasses.replace(node, body_span=(node.body_span[0], first))
         chain = _chain(node, by_path)
         named = any(n.heading and P.DUTY_HEADINGS.search(n.heading) for n in chain)
         closing = any(n.heading and P.SAFEGUARD_HEADINGS.search(n.heading) for n in chain)

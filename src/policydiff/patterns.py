@@ -200,8 +200,10 @@ DUTY_HEADINGS = _lazy(r"部门协作|部门合力|部门职责|职责分工|协�
 SAFEGUARD_HEADINGS = _lazy(r"保障措施|组织实施|组织保障|工作要求|实施保障|保障机制|组织领导")
 # label parts of a marker that name units (only these: 适用范围, 完成时限 … name none); longest first
 ROLE_KEYWORDS = [
-    ("lead", r"牵头科室及单位|牵头单位及科室|牵头科室|牵头单位|牵头部门|牵头处室|牵头机构|牵头"),
-    ("support", r"配合科室及单位|配合单位及科室|配合科室|配合单位|配合部门|配合处室|配合机构|协办单位|协办部门|协办科室|"
+    ("lead", r"牵头责任单位|牵头负责单位|主要牵头单位|"
+             r"牵头科室及单位|牵头单位及科室|牵头科室|牵头单位|牵头部门|牵头处室|牵头机构|牵头"),
+    ("support", r"主要协作单位|主要配合单位|协作单位|协作部门|"
+                r"配合科室及单位|配合单位及科室|配合科室|配合单位|配合部门|配合处室|配合机构|协办单位|协办部门|协办科室|"
                 r"协助单位|协助部门|参与单位|参与部门|配合|协办"),
     ("responsible", r"责任单位|责任部门|责任科室|责任处室|责任主体|负责单位|负责部门|负责科室|负责处室|主责单位|主责部门|"
                     r"实施单位|实施主体|承办单位|落实单位"),
@@ -223,6 +225,11 @@ UNIT_LIST_CLAUSE = _lazy(
 ROLE_LABEL = _lazy(
     "(?P<kw>" + "|".join(p for _, p in ROLE_KEYWORDS) + r")\s*[：:]"
 )
+# a unit label alone on its line, its units on the next (a web page's two-column task card: 责任单位 / 县卫健局)
+ROLE_LABEL_ALONE = _lazy("(?:" + "|".join(p for _, p in ROLE_KEYWORDS) + r")[ \t]*")
+# a label cell alone on its line in such a card, whose value is the next line: not joined to its neighbours
+CELL_LABEL_LINE = _lazy("(?:" + "|".join(p for _, p in ROLE_KEYWORDS) +
+                        r"|完成时限|完成时间|时间节点|时限要求|具体任务|工作任务|重点任务|任务内容|工作内容|工作措施)[ \t]*")
 # any label part of a marker (负责部门：, 适用范围：, 完成时限：): a short name right before a colon
 PART_LABEL = _lazy(r"(?:^|(?<=[；;，,。\s]))\s*(?P<label>[\u4e00-\u9fff]{2,8})\s*[：:]")
 MARKER_OPEN = "（(【[［"
@@ -235,8 +242,13 @@ LEAD_FIRST = _lazy(r"(?:列|排)(?:在|于|名)?(?:第一位?|首位)(?:者|的)
                         r"第一个?(?:单位|部门)为牵头(?:单位|部门)?")
 CARRIED_ON = _lazy(r"下同|以下同|后同|以下各项同")
 # clauses a marker may carry that name no unit: the convention, a deadline, a duration
-MARKER_NOTE = _lazy(r"^(?:下同|以下同|后同|.*第一[位个].*牵头.*|.*\d{4}年.*|.*前完成|.*底前|持续推进|长期坚持|持续实施|"
+MARKER_NOTE = _lazy(r"^(?:下同|以下同|后同|.*(?:第一[位个]|首位).*牵头.*|.*\d{4}年.*|.*前完成|.*底前|持续推进|长期坚持|持续实施|"
                          r"长期推进|逐年推进|分年度推进)$")
+# an item's sentence that assigns it: 由甲部会同乙委、丙局等部门负责落实 / 研究提出落实意见 (甲 leads, the
+# others support), 由甲部、乙委等分工负责 (all responsible); only after a clause break, only with these verbs
+ASSIGNING_SENTENCE = _lazy(
+    r"(?:^|(?<=[，,。；;\n]))\s*由(?P<units>[^，,。；;“”（）()\n]{2,200}?)"
+    r"(?P<verb>按照职责分工负责|按职责分工负责|分工负责|共同负责|牵头负责|负责落实|负责|研究提出|研究制定|牵头)")
 UNIT_SEPARATORS = "、，,；;"
 # words that join two bodies in a list, longest first: 甲部、乙委等和各省级人民政府; 甲部会同乙委
 UNIT_JOINERS = _lazy(r"等和|以及|会同|及|和|与")

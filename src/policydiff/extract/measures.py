@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import patterns as P
 from ..models import Measure, OutlineNode
-from .units import article_mentions, lead_convention, marker_mentions
+from .units import article_mentions, find_markers, lead_convention, marker_mentions, sentence_mentions
 
 
 def extract_measures(text: str, nodes: list[OutlineNode]) -> list[Measure]:
@@ -25,7 +25,7 @@ def extract_measures(text: str, nodes: list[OutlineNode]) -> list[Measure]:
             end = min(by_path[c].span[0] for c in node.children)
         body = text[start:end]
         measure = Measure(path=node.path, title=_title(node, body), text=body, span=(start, end))
-        mentions = marker_mentions(body, start, convention)
+        mentions = marker_mentions(body, start, convention) or sentence_mentions(body, start, convention)
         if not mentions and in_article(node, by_path):
             mentions = article_mentions(body, start)  # an article names who acts as its subject
         for mention in mentions or _lead_in_mentions(text, node, by_path, convention):
@@ -58,11 +58,17 @@ def is_measure_node(node: OutlineNode, by_path: dict[str, OutlineNode], text: st
     if node.path.startswith("附件") and not in_article(node, by_path):
         return False
     for ancestor in chain:
-        if ancestor.heading and P.NON_MEASURE_HEADINGS.match(ancestor.heading):
+        if ancestor.heading and P.NON_MEASURE_HEADINGS.match(ancestor.heading) and not _assigned(node, text):
             return False
         if ancestor.kind == "第一条" and P.NON_RULE_ARTICLE.match(_article_text(ancestor, text)):
             return False
     return node.body_span[1] > node.body_span[0] and node.kind not in ("第一章", "第一节")
+
+
+def _assigned(node: OutlineNode, text: str) -> bool:
+    """An item under a goal heading whose own text names who carries it out (a State Council
+    division-of-work notice's （一）总体要求和主要预期目标 / 1.…（国务院各部门分别负责）) is a measure."""
+    return bool(text) and not node.children and bool(find_markers(text[node.body_span[0]:node.body_span[1]], 0))
 
 
 def _article_text(node: OutlineNode, text: str) -> str:

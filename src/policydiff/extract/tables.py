@@ -58,10 +58,44 @@ def extract_task_table(text: str, start: int = 0) -> list[TaskRow] | None:
         item = table.add(cells)
         if item is not None:
             items.append(item)
-    rows = [item.row() for item in items if item.has_content()]
+    rows = [item.row() for item in items if item.has_content()] or _card_rows(text, start)
     if not rows:
         return None
     _number(rows)
+    return rows
+
+
+def _card_rows(text: str, start: int) -> list[TaskRow]:
+    r"""Task cards, a table a web page gives one cell a line: a task label alone on its line (具体任务),
+    its text on the next, then unit and deadline labels (责任单位 / 配合单位 / 完成时限), each with its
+    value on the line after it. One row a card; the units keep their label's role.
+
+    >>> rows = _card_rows("具体任务\n开展义诊。\n责任单位\n县卫健局\n配合单位\n各乡镇\n完成时限\n年底前", 0)
+    >>> [(r.task, r.responsible, r.support, r.deadline) for r in rows]
+    [('开展义诊。', ['县卫健局'], ['各乡镇'], '年底前')]
+    """
+    paras = [p for p in paragraphs(text) if p.start >= start]
+    is_label = [bool(P.CELL_LABEL_LINE.fullmatch(p.text.strip())) for p in paras]
+    rows, i = [], 0
+    while i < len(paras) - 1:
+        if not (is_label[i] and column_role(paras[i].text) == "task" and not is_label[i + 1]):
+            i += 1
+            continue
+        roles: list[str] = []
+        placed: dict[int, tuple[str, tuple[int, int]]] = {}
+        while i < len(paras) - 1 and is_label[i] and not is_label[i + 1]:
+            role = column_role(paras[i].text)
+            if role == "task" and roles:
+                break  # the next card
+            value = paras[i + 1]
+            roles.append(role)
+            if role not in P.UNIT_COLUMN_ROLES or cell_kind(value.text) in ("units", "offices"):
+                placed[len(roles) - 1] = (value.text, (value.start, value.start + len(value.text)))
+            i += 2
+        if any(roles[k] in P.UNIT_COLUMN_ROLES for k in placed):
+            item = _Item(roles)
+            item.take(placed, first=True)
+            rows.append(item.row())
     return rows
 
 

@@ -99,10 +99,12 @@ def _without_open_end(text: str) -> str:
 
 def _close_open_lists(pieces: list[tuple[str, int, str | None]]) -> list[ListedUnit]:
     """A piece ending in 等 (等部门, 等有关单位) closes an open list: the 等 is dropped and every body
-    since the last open list is marked; a bare function before 等部门 takes the suffix."""
+    since the last open list (or the last 会同) is marked; a bare function before 等部门 takes the suffix."""
     units: list[ListedUnit] = []
     group_start = 0
     for text, start, joiner in pieces:
+        if joiner == "会同":  # 甲部会同乙委、丙局等: the open list is the one 甲部 is joined with
+            group_start = len(units)
         m = P.OPEN_LIST_END.search(text)
         if not m or m.start() < 2:
             units.append(ListedUnit(text, (start, start + len(text)), False, joiner))
@@ -214,6 +216,11 @@ def find_markers(body: str, offset: int, convention: list[tuple[int, bool, bool]
                 markers.append(Marker((offset + i, offset + close_at), mentions))
             i = close_at
             continue
+        bare = _bare_label(body, i, offset)
+        if bare:
+            markers.append(bare)
+            i = bare.span[1] - offset
+            continue
         line = _label_line(body, i)
         if line:
             mentions = _labelled(body[i:line], offset + i)
@@ -245,11 +252,31 @@ def _label_line(body: str, i: int) -> int | None:
     return min(ends) if ends else len(body)
 
 
+def _bare_label(body: str, i: int, offset: int) -> Marker | None:
+    """A unit label alone on its line (at ``i``) and the units on the next line, as a web page gives a
+    task card's cells (责任单位 / 县卫健局、县文旅局); the next line must name only bodies."""
+    if i and body[i - 1] != "\n":
+        return None
+    label_end = body.find("\n", i)
+    if label_end < 0 or not P.ROLE_LABEL_ALONE.fullmatch(body, i, label_end):
+        return None
+    end = body.find("\n", label_end + 1)
+    end = len(body) if end < 0 else end
+    role = role_of(body[i:label_end].strip())
+    mentions = _segment_mentions(body[label_end + 1:end], offset + label_end + 1, role)
+    if not mentions or not all(looks_like_unit(m.unit) for m in mentions):
+        return None
+    return Marker((offset + i, offset + end), mentions)
+
+
 def _first_leads(mentions: list[UnitMention]) -> None:
-    """列第一位者为牵头单位: in a marker that names no lead, the first unit leads and the others support."""
-    if not mentions or any(m.role != "responsible" for m in mentions):
+    """列第一位者为牵头单位: in a marker that names no lead, the first unit listed as responsible leads
+    and the other responsible ones support (those the marker already makes support stay so:
+    （甲委、乙厅负责，丙办参与。注：排在首位的部门为牵头部门） → 甲委 lead, 乙厅 and 丙办 support)."""
+    if not mentions or any(m.role == "lead" for m in mentions):
         return
-    for i, mention in enumerate(mentions):
+    responsible = [m for m in mentions if m.role == "responsible"]
+    for i, mention in enumerate(responsible):
         mention.role = "lead" if i == 0 else "support"
 
 
@@ -307,6 +334,36 @@ def marker_mentions(body: str, offset: int, convention: list[tuple[int, bool, bo
             mention.clause_span = clause
         mentions.extend(marker.mentions)
         clause_start = marker.span[1]
+    return mentions
+
+
+# verbs that assign an item by a sentence only with 会同 (由甲会同乙负责); alone they may name who pays or runs
+# a service (由定点医疗机构负责垫付), so 由甲负责 without 会同 is no assignment
+_JOINT_ONLY_VERBS = ("负责", "研究提出", "研究制定", "牵头")
+
+
+def sentence_mentions(body: str, offset: int, convention: list[tuple[int, bool, bool]] | None = None
+                      ) -> list[UnitMention]:
+    """Units an item assigns in a sentence of its own, not a bracket: 由甲部会同乙委、丙局等部门负责落实
+    (甲部 leads, the others support), 由甲部、乙委等分工负责 (all responsible). Printed at the item.
+
+    >>> [(m.unit, m.role, m.open_list) for m in sentence_mentions("关于甲的问题，由甲部会同乙委等部门研究提出意见。", 0)]
+    [('甲部', 'lead', False), ('乙委', 'support', True)]
+    """
+    mentions: list[UnitMention] = []
+    for m in P.ASSIGNING_SENTENCE.finditer(body):
+        units, at = m.group("units"), offset + m.start("units")
+        if "会同" not in units and m.group("verb") in _JOINT_ONLY_VERBS:
+            continue
+        found = _role_units(units, at, "responsible")
+        if not found or not all(looks_like_unit(u.unit) for u in found):
+            continue
+        clause = _clause_span(body, offset, offset + m.start(), offset + m.end())
+        for mention in found:
+            mention.clause_span = clause
+        if convention and _lead_first_applies((offset + m.start(), offset + m.end()), convention):
+            _first_leads(found)
+        mentions.extend(found)
     return mentions
 
 
