@@ -198,6 +198,13 @@ def find_markers(body: str, offset: int, convention: list[tuple[int, bool, bool]
     i = 0
     while i < len(body):
         ch = body[i]
+        if i and ch not in P.MARKER_OPEN and body[i - 1] not in "\n。":
+            # neither a bracket nor a line's or sentence's start: on to the next one of those
+            nxt = P.MARKER_CANDIDATE.search(body, i)
+            if nxt is None or nxt.start() == len(body):  # (?<=。) matches at the very end
+                break
+            i = nxt.start()
+            ch = body[i]
         if ch in P.MARKER_OPEN:
             close_at = _matching_close(body, i)
             inner_end = close_at - 1 if body[close_at - 1:close_at] in ("）", ")", "】", "]", "］") else close_at
