@@ -107,6 +107,12 @@ _MARKUP_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,300}>")
 
 def _split_lines(raw: str) -> list[Segment]:
     lines, start = [], 0
+    if "<" not in raw and "\r" not in raw and "\f" not in raw:  # the common case: lines end in \n alone
+        for text in raw.split("\n"):
+            end = start + len(text)
+            lines.append(Segment(text, list(range(start, end))))
+            start = end + 1
+        return lines
     breaks = _MARKUP_BREAK if "<" in raw else re.compile(r"\r\n|\r|\n|\f")
     for m in breaks.finditer(raw):
         lines.append(Segment(raw[start:m.start()], list(range(start, m.start()))))
