@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from .. import patterns as P
 from ..models import Duty, Measure, UnitMention
@@ -47,12 +47,21 @@ def split_unit_list(text: str, offset: int = 0) -> list[ListedUnit]:
     >>> [(u.unit, u.span) for u in split_unit_list("农业农村、住房城乡建设、生态环境等部门")]
     [('农业农村部门', (0, 4)), ('住房城乡建设部门', (5, 11)), ('生态环境部门', (12, 16))]
     """
+    listed = _listed_units(text)
+    if not offset:
+        return list(listed)
+    return [replace(u, span=(u.span[0] + offset, u.span[1] + offset)) for u in listed]
+
+
+@lru_cache(maxsize=8192)  # the same lists recur within a notice (markers, duty heads) and across a folder
+def _listed_units(text: str) -> tuple[ListedUnit, ...]:
+    """:func:`split_unit_list` at offset 0 (a span moves with the offset; ListedUnit is frozen)."""
     pieces: list[tuple[str, int, str | None]] = []
-    for part, (start, _) in split_units(text, offset, with_spans=True):
+    for part, (start, _) in split_units(text, 0, with_spans=True):
         part, start = _strip_edges(part, start)
         if part:
             pieces.extend(_split_joined(part, start))
-    return _share_suffixes(_close_open_lists(pieces))
+    return tuple(_share_suffixes(_close_open_lists(pieces)))
 
 
 def _strip_edges(part: str, start: int) -> tuple[str, int]:
