@@ -567,6 +567,11 @@ def duty_terms(duty: str) -> set[str]:
     >>> "远程医疗" in terms, "推进" in terms, "协调推进" in terms
     (True, False, False)
     """
+    return set(_duty_terms(duty))
+
+
+@lru_cache(maxsize=2048)  # a duty clause recurs in the notices that copy it down the ladder
+def _duty_terms(duty: str) -> frozenset[str]:
     import jieba
 
     jieba.setLogLevel(60)
@@ -583,7 +588,7 @@ def duty_terms(duty: str) -> set[str]:
                 long_phrase = len(term) >= 8 and j - i >= 3
                 if (contentful and words[i] not in generic) or long_phrase:  # not 推进远程医疗: 远程医疗
                     terms.add(term)
-    return terms
+    return frozenset(terms)
 
 
 def shared_terms(terms: set[str], text: str) -> list[str]:
