@@ -72,6 +72,7 @@ def function_of(text: str) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=8192)  # pure (Unit and Context are frozen): a folder's notices repeat their units
 def canonical_unit(raw: str, context: Context) -> Unit:
     """The canonical unit a raw string names in the notice described by ``context``.
 

@@ -50,11 +50,12 @@ class Segment:
         return Segment("".join(out_text), out_offsets)
 
     def strip(self, chars: str = " \u3000\u00a0\u2002\u2003\u202f") -> Segment:
-        start, end = 0, len(self.text)
-        while start < end and self.text[start] in chars:
-            start += 1
-        while end > start and self.text[end - 1] in chars:
-            end -= 1
+        text = self.text
+        left = text.lstrip(chars)
+        start = len(text) - len(left)
+        end = start + len(left.rstrip(chars))
+        if start == 0 and end == len(text):
+            return self  # the common case: nothing to strip, nothing to copy
         return self.cut(start, end)
 
     def _offset_at(self, index: int) -> int:
@@ -70,7 +71,9 @@ def normalise(source: SourceText | str) -> NormalisedText:
     '一、总体要求\\n（一）指导思想。以习近平新时代中国特色社会主义思想为指导'
     """
     raw = source.text if isinstance(source, SourceText) else source
-    lines = [_clean_line(line) for line in _table_rows(_split_lines(raw))]
+    # what no line can hold when the whole text does not: those repairs are not tried line by line
+    odd_spaces = bool(_INVISIBLE.search(raw) or _WIDE_SPACE.search(raw))
+    lines = [_clean_line(line, odd_spaces) for line in _table_rows(_split_lines(raw))]
     lines, annotated = _strip_pinyin(lines)
     paragraphs = _join_paragraphs([line for line in lines if line.text])
     text: list[str] = []
@@ -104,6 +107,12 @@ _MARKUP_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,300}>")
 
 def _split_lines(raw: str) -> list[Segment]:
     lines, start = [], 0
+    if "<" not in raw and "\r" not in raw and "\f" not in raw:  # the common case: lines end in \n alone
+        for text in raw.split("\n"):
+            end = start + len(text)
+            lines.append(Segment(text, list(range(start, end))))
+            start = end + 1
+        return lines
     breaks = _MARKUP_BREAK if "<" in raw else re.compile(r"\r\n|\r|\n|\f")
     for m in breaks.finditer(raw):
         lines.append(Segment(raw[start:m.start()], list(range(start, m.start()))))
@@ -118,6 +127,7 @@ _PIPE_ROW = re.compile(r"^\s*\|.*\|.*\|")
 _PIPE_RULE = re.compile(r"^[\s|:\-]+$")
 _PIPE_EDGE = re.compile(r"^\s*\|\s*|\s*\|\s*$")
 _PIPE_GAP = re.compile(r"\s*\|\s*")
+_TASK_HEADER_WORD = re.compile("牵头|责任|配合|协办")
 
 
 def _table_rows(lines: list[Segment]) -> list[Segment]:
@@ -126,13 +136,16 @@ def _table_rows(lines: list[Segment]) -> list[Segment]:
     write a table's rows; a pipe table's rule line (|---|---|) dropped."""
     out, in_table = [], False
     for line in lines:
-        if _PIPE_ROW.match(line.text):
+        if "|" in line.text and _PIPE_ROW.match(line.text):
             out.append(Segment("", []) if _PIPE_RULE.match(line.text) else
                        line.sub(_PIPE_EDGE, "").sub(_PIPE_GAP, "\t"))
             continue
+        if not in_table and not _TASK_HEADER_WORD.search(line.text):
+            out.append(line)  # outside a table, only a line naming a task-table column can start one
+            continue
         cells = _SPACE_GAP.split(line.text.strip(" \u3000\u00a0"))
         if len(cells) >= 3 and all(len(c) <= P.TASK_HEADER_CELL_MAX for c in cells) and \
-                any(re.search("牵头|责任|配合|协办", c) for c in cells):
+                any(_TASK_HEADER_WORD.search(c) for c in cells):
             in_table = True
         elif in_table and (P.ANNEX_START.match(line.text.strip()) or P.ANNEX_REFERENCE.match(line.text.strip())):
             in_table = False
@@ -146,17 +159,25 @@ _PAGE_REMNANTS = re.compile(r"^[ •●▪]+(?=\S)|(?<=\S)(?:\s*\|)+\s*$")
 _WIDE_SPACE = re.compile(f"[{P.UNICODE_SPACES}]")  # EN SPACE after 【文号】, NO-BREAK runs in a signature
 
 
-def _clean_line(line: Segment) -> Segment:
-    line = line.sub(_INVISIBLE, "")
+def _clean_line(line: Segment, odd_spaces: bool = True) -> Segment:
+    """A line without markup, invisible characters, page remnants and markdown; wide spaces made
+    ASCII. ``odd_spaces`` False: the whole text holds no invisible character and no wide space."""
+    if odd_spaces:
+        line = line.sub(_INVISIBLE, "")
     if "<" in line.text:
         line = line.sub(_MARKUP_TAG, "")
-    line = line.sub(_WIDE_SPACE, " ")
-    if "|" in line.text or "•" in line.text:
+    if odd_spaces:
+        line = line.sub(_WIDE_SPACE, " ")
+    text = line.text
+    if "|" in text or "•" in text:
         line = line.sub(_PAGE_REMNANTS, "")
-    if P.MARKDOWN_RULE.match(line.text):
+    # each markdown pattern needs its character: a line without it is not tried
+    if ("-" in text or "*" in text or "_" in text) and P.MARKDOWN_RULE.match(line.text):
         return Segment("", [])
-    line = line.sub(P.MARKDOWN_HEADING, "")
-    line = line.sub(P.MARKDOWN_BOLD, "")
+    if "#" in text:
+        line = line.sub(P.MARKDOWN_HEADING, "")
+    if "**" in text:
+        line = line.sub(P.MARKDOWN_BOLD, "")
     return line.strip()
 
 
@@ -249,6 +270,7 @@ def _starts_block(line: str) -> bool:
     return bool(P.ANY_LABEL.match(line) or line.startswith("附件") or line.startswith("附 件"))
 
 
+@lru_cache(maxsize=4096)  # should_join asks about a line as the next one, then as the previous
 def _is_standalone(line: str) -> bool:
     return bool(
         P.DATE_LINE.match(line)
@@ -349,11 +371,16 @@ def _repair_damage(para: Segment) -> tuple[Segment, list[dict]]:
 _HALF_LABEL = re.compile(rf"^\(([{P.CN_SMALL}]{{1,3}}|\d{{1,2}})\)")
 
 
+_ANY_SPACE = re.compile(f"[ {P.UNICODE_SPACES}]")
+
+
 def _repair_paragraph(para: Segment) -> Segment:
-    para = para.sub(_HALF_LABEL, lambda m: f"（{m.group(1)}）")
-    para = para.sub(P.LABEL_SPACE, lambda m: m.group(1))
-    para = para.sub(P.INNER_SPACE, "")
-    para = para.sub(P.LATIN_SPACE, "")
+    if para.text.startswith("("):
+        para = para.sub(_HALF_LABEL, lambda m: f"（{m.group(1)}）")
+    if _ANY_SPACE.search(para.text):  # the three space repairs each need a space
+        para = para.sub(P.LABEL_SPACE, lambda m: m.group(1))
+        para = para.sub(P.INNER_SPACE, "")
+        para = para.sub(P.LATIN_SPACE, "")
     return _fullwidth_brackets(para)
 
 

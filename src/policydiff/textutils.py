@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from . import patterns as P
 
@@ -97,6 +98,8 @@ def find_damaged_doc_numbers(text: str) -> list[tuple[str, int, int, str]]:
     [('missing_open_bracket', 4, 11, '〔2020〕8号'), ('missing_close_bracket', 16, 24, '〔2019〕30号')]
     """
     found: list[tuple[str, int, int, str]] = []
+    if "19" not in text and "20" not in text:
+        return found  # every anchor holds a year 19xx or 20xx: no scan
     for anchor in P.DAMAGE_ANCHOR.finditer(text):  # rare: most paragraphs have none
         window_start = max(0, anchor.start() - 14)
         window_end = min(len(text), anchor.end() + 8)
@@ -175,13 +178,27 @@ def chinese_number(raw: str) -> float | None:
     if raw[:1].isdigit():
         number = float(raw)
     else:
-        import cn2an  # ~80 ms to import: loaded by the first Chinese numeral, not by every command
-
-        try:
-            number = float(cn2an.cn2an(raw.replace("两", "二"), "smart"))
-        except (ValueError, KeyError):
+        value = _numeral_value(raw)
+        if value is None:
             return None
+        number = value
     return int(number) if number.is_integer() else number
+
+
+# a numeral of one character, as cn2an reads it ("smart" mode; tested against it): no import, no call
+_ONE_CHARACTER = {c: float(v) for v, c in enumerate("〇一二三四五六七八九十")} | {"零": 0.0, "两": 2.0}
+
+
+@lru_cache(maxsize=4096)  # cn2an costs ~25 µs a call; a notice repeats its numerals
+def _numeral_value(raw: str) -> float | None:
+    if raw in _ONE_CHARACTER:
+        return _ONE_CHARACTER[raw]
+    import cn2an  # ~80 ms to import: loaded by the first longer Chinese numeral, not by every command
+
+    try:
+        return float(cn2an.cn2an(raw.replace("两", "二"), "smart"))
+    except (ValueError, KeyError):
+        return None
 
 
 def level_rank(level: str | None) -> int:

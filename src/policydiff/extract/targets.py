@@ -14,6 +14,7 @@ from .roles import paired as _paired
 _COMPARATOR_BEFORE = re.compile(
     "|".join(f"(?P<c{i}>{alt})" for i, (_, alt) in enumerate(P.COMPARATOR_BEFORE))
 )
+_YEAR_OR_PLAN = re.compile(r"(?:19|20)\d{2}|十[三四五]五")
 _CLAUSE = re.compile(r"[^，,；;。：:\n]+")
 _SENTENCE = re.compile(r"[^。；;\n]+")
 _QUOTES = re.compile(r"“[^“”]{0,30}”|\"[^\"]{0,30}\"|《[^《》]*》|〔[^〔〕]*〕|‘[^‘’]{0,30}’")
@@ -286,6 +287,8 @@ def _indicator(chunk: str, c_start: int, c_end: int, q: re.Match, subject_end: i
 
 
 def _deadline(sentence: str) -> int | None:
+    if not _YEAR_OR_PLAN.search(sentence):
+        return None  # each pattern below needs a year (19xx, 20xx) or a plan (十四五)
     m = P.DEADLINE.search(sentence) or P.DEADLINE_BEFORE.search(sentence) or P.DEADLINE_LEAD.search(sentence)
     if m:
         return int(m.group("year"))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from .. import patterns as P
 from ..models import Duty, Measure, UnitMention
@@ -47,12 +47,21 @@ def split_unit_list(text: str, offset: int = 0) -> list[ListedUnit]:
     >>> [(u.unit, u.span) for u in split_unit_list("农业农村、住房城乡建设、生态环境等部门")]
     [('农业农村部门', (0, 4)), ('住房城乡建设部门', (5, 11)), ('生态环境部门', (12, 16))]
     """
+    listed = _listed_units(text)
+    if not offset:
+        return list(listed)
+    return [replace(u, span=(u.span[0] + offset, u.span[1] + offset)) for u in listed]
+
+
+@lru_cache(maxsize=8192)  # the same lists recur within a notice (markers, duty heads) and across a folder
+def _listed_units(text: str) -> tuple[ListedUnit, ...]:
+    """:func:`split_unit_list` at offset 0 (a span moves with the offset; ListedUnit is frozen)."""
     pieces: list[tuple[str, int, str | None]] = []
-    for part, (start, _) in split_units(text, offset, with_spans=True):
+    for part, (start, _) in split_units(text, 0, with_spans=True):
         part, start = _strip_edges(part, start)
         if part:
             pieces.extend(_split_joined(part, start))
-    return _share_suffixes(_close_open_lists(pieces))
+    return tuple(_share_suffixes(_close_open_lists(pieces)))
 
 
 def _strip_edges(part: str, start: int) -> tuple[str, int]:
@@ -200,6 +209,13 @@ def find_markers(body: str, offset: int, convention: list[tuple[int, bool, bool]
     i = 0
     while i < len(body):
         ch = body[i]
+        if i and ch not in P.MARKER_OPEN and body[i - 1] not in "\n。":
+            # neither a bracket nor a line's or sentence's start: on to the next one of those
+            nxt = P.MARKER_CANDIDATE.search(body, i)
+            if nxt is None or nxt.start() == len(body):  # (?<=。) matches at the very end
+                break
+            i = nxt.start()
+            ch = body[i]
         if ch in P.MARKER_OPEN:
             close_at = _matching_close(body, i)
             inner_end = close_at - 1 if body[close_at - 1:close_at] in ("）", ")", "】", "]", "］") else close_at
@@ -608,6 +624,11 @@ def duty_terms(duty: str) -> set[str]:
     >>> "远程医疗" in terms, "推进" in terms, "协调推进" in terms
     (True, False, False)
     """
+    return set(_duty_terms(duty))
+
+
+@lru_cache(maxsize=2048)  # a duty clause recurs in the notices that copy it down the ladder
+def _duty_terms(duty: str) -> frozenset[str]:
     import jieba
 
     jieba.setLogLevel(60)
@@ -624,7 +645,7 @@ def duty_terms(duty: str) -> set[str]:
                 long_phrase = len(term) >= 8 and j - i >= 3
                 if (contentful and words[i] not in generic) or long_phrase:  # not 推进远程医疗: 远程医疗
                     terms.add(term)
-    return terms
+    return frozenset(terms)
 
 
 def shared_terms(terms: set[str], text: str) -> list[str]:
