@@ -139,8 +139,22 @@ ROWS = [
     ("全省人均预期寿命由2015年的76.6岁提高到2020年的77.8岁。", [(S, "全省人均预期寿命", ">=", 77.8, "岁", 2020, None)]),
     # a section that reports the past (发展现状): every number in it is status
     ("全市二级以上医院达到28家。", [(S, "全市二级以上医院", ">=", 28, "家", None, None)], {"section_role": "status"}),
+    # a monitoring report (通报): the figures its data show are status, not targets (probe of real 通报 shapes)
+    ("5月底抽查数据显示，共有6家卫生院未实行一站式结算。", [(S, "卫生院未实行一站式结算", "=", 6, "家", None, None)]),
     # a change still to come is not status: 较2020年下降 with 到2025年
     ("到2025年，全县因病返贫致贫人数较2020年下降20%。", [(T, "全县因病返贫致贫人数", "=", 20, "%", 2025, None)]),
+    # two deadlines for a 分别 pair (district plan: 到2023年底和2030年 …分别不低于A和B): one deadline per value
+    ("到2023年底和2030年，全区居民健康素养水平分别不低于25%和32%。",
+     [(T, "全区居民健康素养水平", ">=", 25, "%", 2023, None), (T, "全区居民健康素养水平", ">=", 32, "%", 2030, None)]),
+    # three deadlines, three values (a county plan's stepped goal, separated by 、)
+    ("到2022年、2024年、2026年，全县家庭医生签约率分别达到60%、70%、80%。",
+     [(T, "全县家庭医生签约率", ">=", 60, "%", 2022, None), (T, "全县家庭医生签约率", ">=", 70, "%", 2024, None),
+      (T, "全县家庭医生签约率", ">=", 80, "%", 2026, None)]),
+    # a provincial work plan's headcount in bare 万 at the end of a clause (体检人数达…万以上，)
+    ("全省免费健康体检人数达800万以上，居民电子健康档案开放率达60%以上。",
+     [(T, "全省免费健康体检人数", ">=", 800, "万", None, None), (T, "居民电子健康档案开放率", ">=", 60, "%", None, None)]),
+    # a bare 万 followed by more words (3万余人) is not read as a value
+    ("全县已有3万余人签约。", []),
     # ---------------------------------------------------------------- periods: durations and time windows
     # 在5年过渡期内 (national)
     ("在5年过渡期内，保持主要帮扶政策总体稳定。", [(PE, "过渡期内", "=", 5, "年", None, None)]),
@@ -240,6 +254,19 @@ def _record(text=NOTICE):
     from policydiff.parse import parse_text
 
     return parse_text(NormalisedText(text, list(range(len(text) + 1))))
+
+
+@pytest.mark.parametrize("heading, role", [
+    ("一、发展背景", "status"),  # a county-level city's 十四五 plan opens with 发展背景, not 发展现状
+    ("（一）现实基础", "status"),  # a provincial plan's sub-heading for what is already built
+    ("二、主要做法和工作成效", "status"),  # a year-end work summary
+    ("二、工作进展", "status"),  # a progress report
+    ("二、主要目标", "target"),  # a goal section stays a goal section
+])
+def test_a_section_that_reports_the_past_makes_its_figures_status(heading, role):
+    text = f"青梧市卫生健康发展规划\n{heading}\n农村卫生户厕普及率达98.5%。\n"
+    got = [t["role"] for t in _record(text)["targets"] if t["value"] == 98.5]
+    assert got == [role]
 
 
 def test_a_notice_keeps_every_number_with_its_role():

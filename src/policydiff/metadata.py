@@ -717,7 +717,10 @@ def _text_locality(context: str, levels: tuple[str, ...]) -> Locality | None:
         claim, found = None, places.first_named(context, levels)
         if found:
             found = places.innermost_from(context, found[2], levels) or found
-        found = found or places.own_place_named(context, levels)
+        own = places.own_place_named(context, levels)
+        if own and found and found[0] in places.chain(own[0])[1:]:
+            found = own  # 健康鲅鱼圈行动 in a text that cites 营口市's plan first: the county inside it is its own
+        found = found or own
     if not found:
         return None
     place, printed, at = found

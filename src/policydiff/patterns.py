@@ -276,11 +276,13 @@ TARGET_UNITS = [
     "万名", "万户", "户", "人次", "万人次", "例", "万例",
 ]
 # counted only in digits: 一户一策, 新发现一例救治一例 are slogans
-DIGIT_ONLY_UNITS = ("户", "万户", "例", "万例", "人次", "万人次", "万名")
+DIGIT_ONLY_UNITS = ("万", "户", "万户", "例", "万例", "人次", "万人次", "万名")
 _UNIT_ALT = "|".join(sorted((re.escape(u) for u in TARGET_UNITS), key=len, reverse=True))
 # a value with no unit (指数达85, 控制在0.012以内) is read only right after a comparator
 _BARE_END = r"(?<=\d)(?=(?:以内|以上|以下|左右)?(?:[，,。；;、）)\n]|$))"
-QUANTITY = _lazy(rf"(?P<value>{NUMBER})\s*(?P<unit>{_UNIT_ALT}|{_BARE_END})")
+# a bare 万 ends a value only where the clause ends (体检人数达1000万以上，): 3万余人 is not read
+_TEN_THOUSAND_END = r"万(?=(?:以上|以下|以内|左右)?(?:[，,。；;）)\n]|$))"
+QUANTITY = _lazy(rf"(?P<value>{NUMBER})\s*(?P<unit>{_UNIT_ALT}|{_TEN_THOUSAND_END}|{_BARE_END})")
 # a change (诊疗人次增长4.1%) reaches no level: "=", but its subject ends at the verb
 CHANGE_VERBS_ALT = r"增长了|增加了|提高了|提升了|上升了|下降了|降低了|减少了|增长|增加|提高|提升|上升|下降|降低|减少"
 COMPARATOR_BEFORE = [
@@ -343,6 +345,8 @@ ROLE_CUES = [
     ("status", "already reached (已达到, 累计救治)", "before", _lazy(
         r"已(?:经)?(?:达到|达|建成|完成|实现|覆盖|累计|有|为)|累计(?:救治|投入|完成|培训|签约|建成|救助|资助|减免|"
         r"下达|支付|帮扶|派驻|选派)|共(?:救治|投入|完成|培训|签约|建成|救助|资助)")),
+    ("status", "what a report's data show (监测数据显示, 统计结果显示)", "sentence_before", _lazy(
+        r"(?:数据|监测|统计|调查|评估)(?:结果)?(?:显示|表明)")),
     ("status", "a change already seen (较2015年增长, 比上年提高, 同比下降)", "before", _lazy(
         r"(?:较|同比|与|比(?!例|重|率))[^，,；;。]{0,14}?(?:相比|比较)?[^，,；;。\d]{0,6}?"
         r"(?:分别)?(?:增长|增加|提高|提升|上升|下降|降低|减少|缩短)了?$")),
@@ -361,7 +365,10 @@ TIMED_INDICATOR = _lazy(r"(?:住院日|反应时间|响应时间|等候时间|�
 # a figure from a section that reports the past: every number in it is status (a period or a count aside)
 STATUS_HEADINGS = _lazy(r"^(?:“?十[二三四]五”?(?:时期|期间)?|过去五年|近年来|工作|发展)?(?:的)?"
                              r"(?:发展现状|发展基础|工作基础|取得成效|主要成效|工作成效|发展成就|主要成就|取得的成绩|现状与形势|现状和形势|基本情况|工作回顾|"
-                             r"成效与问题|面临形势|规划背景|发展环境)")
+                             r"成效与问题|面临形势|规划背景|发展环境|发展背景|现实基础|工作进展|进展情况|"
+                             r"主要做法(?:和|与|及)(?:工作)?成效)")
+# one deadline per value of a paired list: 到2023年底和2030年，…分别不低于24%和30%
+PAIRED_DEADLINES = _lazy(r"(?:19|20)\d{2}\s*年(?:底|末)?(?:(?:和|、|及|与)(?:19|20)\d{2}\s*年(?:底|末)?)+")
 # paired lists (分别为/分别达到…): the separators of items and of values, and the levels a list may name
 LIST_SEPARATORS = _lazy(r"、|和|与|及|以及")
 VALUE_JOINERS = ("、", "和", "与", "及", "以及", "，", ",", "")

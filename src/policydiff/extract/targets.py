@@ -15,6 +15,7 @@ _COMPARATOR_BEFORE = re.compile(
     "|".join(f"(?P<c{i}>{alt})" for i, (_, alt) in enumerate(P.COMPARATOR_BEFORE))
 )
 _CLAUSE = re.compile(r"[^，,；;。：:\n]+")
+_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年")
 _SENTENCE = re.compile(r"[^。；;\n]+")
 _QUOTES = re.compile(r"“[^“”]{0,30}”|\"[^\"]{0,30}\"|《[^《》]*》|〔[^〔〕]*〕|‘[^‘’]{0,30}’")
 _BASE_OF_CHANGE = re.compile(r"(?:(?:由|从)(?=(?:19|20)\d{2}年|\d)|(?:较|同比|比(?!例|重|率)|与)(?=上年|去年|上一年|"
@@ -68,6 +69,7 @@ def extract_targets(text: str, region: tuple[int, int], path: str,
         for t in found:
             marked = P.BINDING_AFTER.match(text, t.value_span[1])
             t.binding = t.binding or (marked.group(1) if marked else None)
+        _paired_deadlines(found, sentence.group(0))
         targets.extend(assign_role(t, text, context) for t in found)
     return _dedupe_counts(sorted(targets, key=lambda t: t.value_span), text)
 
@@ -283,6 +285,22 @@ def _indicator(chunk: str, c_start: int, c_end: int, q: re.Match, subject_end: i
     if len(after) >= 2:
         return after[:40]
     return chunk[c_start:c_end][:40]
+
+
+def _paired_deadlines(found: list[Target], sentence: str) -> None:
+    """到2023年底和2030年，…分别不低于24%和30%: when a sentence names as many deadlines as a paired list
+    has values (one indicator, one clause), each value takes its own deadline, in order."""
+    chain = P.PAIRED_DEADLINES.search(sentence)
+    if not chain or "分别" not in sentence[chain.end():]:
+        return
+    years = [int(y.group("year")) for y in _YEAR.finditer(chain.group(0))]
+    groups: dict[tuple, list[Target]] = {}
+    for t in found:
+        groups.setdefault((t.indicator, tuple(t.span)), []).append(t)
+    for group in groups.values():
+        if len(group) == len(years):
+            for t, year in zip(sorted(group, key=lambda t: t.value_span), years):
+                t.deadline_year = year
 
 
 def _deadline(sentence: str) -> int | None:
