@@ -108,11 +108,19 @@ ROWS = [
     # an amount of money and nothing else to say what it is
     ("统筹安排500万元用于乡村医生培训。", [(PA, "用于乡村医生培训", "=", 500, "万元", None, None)]),
     # an amount of money with no comparator
-    ("对乡村医生每人每月补助300元。", [(PA, "对乡村医生每人每月补助300元", "=", 300, "元", None, None)]),
+    # a funding share the policy sets (prefecture: 市级财政承担A，县级财政承担B): a parameter measured by the
+    # phrase before it, never a name holding its own value
+    ("市级财政承担40%，县级财政承担60%。",
+     [(PA, "市级财政承担", "=", 40, "%", None, None), (PA, "县级财政承担", "=", 60, "%", None, None)]),
+    # two shares joined by 和 where each item has its own verb (…承担A和对…承担B后): the item after 和 is not
+    # the first value's noun (probe of a prefecture's 健康扶贫 plan)
+    ("补助资金由省级财政对一类县承担50%和对二类县承担30%后，余下部分由县区自筹。",
+     [(PA, "补助资金由省级财政对一类县承担", "=", 50, "%", None, None), (PA, "对二类县承担", "=", 30, "%", None, None)]),
+    ("对乡村医生每人每月补助300元。", [(PA, "对乡村医生每人每月补助", "=", 300, "元", None, None)]),
     # the scope of a programme: 30种大病 (not a count of the notice's own parts)
     ("抓实30种大病专项救治工作。", [(PA, "大病专项救治工作", "=", 30, "种", None, None)]),
     # 倾斜 with 个百分点: a parameter
-    ("对监测对象的报销比例倾斜10个百分点。", [(PA, "对监测对象的报销比例倾斜10个百分点", "=", 10, "个百分点", None, None)]),
+    ("对监测对象的报销比例倾斜10个百分点。", [(PA, "对监测对象的报销比例倾斜", "=", 10, "个百分点", None, None)]),
     # ---------------------------------------------------------------- status: already reached, with its year
     # 截至2020年底…达到: a status figure, year 2020
     ("截至2020年底，全省家庭医生签约服务覆盖率达到76.5%。", [(S, "全省家庭医生签约服务覆盖率", ">=", 76.5, "%", 2020, None)]),
@@ -132,9 +140,9 @@ ROWS = [
     # 下降了: a change already seen, no year printed
     ("全县新生儿死亡率下降了12%。", [(S, "全县新生儿死亡率", "=", 12, "%", None, None)]),
     # 已建成: already reached
-    ("全县已建成标准化村卫生室128所。", [(S, "全县已建成标准化村卫生室128所", "=", 128, "所", None, None)]),
+    ("全县已建成标准化村卫生室128所。", [(S, "全县已建成标准化村卫生室", "=", 128, "所", None, None)]),
     # 累计救治: already seen
-    ("累计救治大病患者1.2万人次。", [(S, "累计救治大病患者1.2万人次", "=", 1.2, "万人次", None, None)]),
+    ("累计救治大病患者1.2万人次。", [(S, "累计救治大病患者", "=", 1.2, "万人次", None, None)]),
     # a 由…提高到… in the past (到2020年 before a 2021 notice)
     ("全省人均预期寿命由2015年的76.6岁提高到2020年的77.8岁。", [(S, "全省人均预期寿命", ">=", 77.8, "岁", 2020, None)]),
     # a section that reports the past (发展现状): every number in it is status

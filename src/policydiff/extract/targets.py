@@ -27,6 +27,9 @@ _BARE_RATE = re.compile(r"([^，,；;。：:\n]{2,14}率)[，,]$")
 # a measured noun right before the value, after the list separator or a leading verb
 _INDICATOR_BEFORE = re.compile(r"(?:^|(?<=[，,；;：:。\n])|、|实现|确保|力争|保持|完成)(?P<indicator>[^、，,；;。\d]{2,30}?"
                                r"(?:率|比例|比重|指数|水平|寿命|人数|数量|费用|标准))$")
+# what follows a value when it is the next item of a pair, not the value's noun (40%和对未脱贫人口承担60%)
+_NEXT_ITEM = re.compile(r"^(?:和|与|及|或)|\d")
+_AFTER_LAST_VALUE = re.compile(r"\d[\d.]*[^\u4e00-\u9fff]*")
 _CARRIED_NOUN = re.compile(r"(?:扩大|增加|提高|提升|新增)(?P<noun>[^，,；;。、\d]{2,12})[，,]$")
 _TRAILING_FILLER = re.compile(r"(?:要|应|应当|均|需|必须|平均|分别)+$")
 _LEADING_FILLER = re.compile(r"^(?:分别|要|应|均|并|且|其|原则上|力争|确保|争取|到?(?:19|20)\d{2}年(?:底|末)?(?:前)?[，,]?)+")
@@ -282,9 +285,15 @@ def _indicator(chunk: str, c_start: int, c_end: int, q: re.Match, subject_end: i
         return _LEADING_FILLER.sub("", re.sub(r"^(?:实现|确保|力争|保持|完成)", "", measured.group("indicator")))
     after = re.split(r"[、（）()]", chunk[q.end():c_end])[0]  # 1所综合医院、1所中医院: each its own noun
     after = re.sub(r"^(?:及)?(?:以上|以内|之内|内)?的?", "", after).strip()
-    if len(after) >= 2:
+    if len(after) >= 2 and not _NEXT_ITEM.search(after):
         return after[:40]
-    return chunk[c_start:c_end][:40]
+    # 省级财政承担40%; 对已脱贫人口承担40%和对未脱贫人口承担60%: what stands after the value is nothing or
+    # the next item, so the phrase before it (back to the previous value) is what it measures
+    before = _AFTER_LAST_VALUE.split(chunk[c_start:q.start()])[-1].lstrip("和与及或、 ")
+    before = _LEADING_FILLER.sub("", re.sub(r"^(?:实现|确保|力争|保持|完成)", "", before))
+    if len(before) >= 2 and not before.endswith("的"):  # 纳入救治范围的34个病种: the noun is in the unit
+        return before[:40]
+    return after[:40] if len(after) >= 2 else chunk[c_start:c_end][:40]
 
 
 def _paired_deadlines(found: list[Target], sentence: str) -> None:
