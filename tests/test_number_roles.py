@@ -49,6 +49,11 @@ ROWS = [
     # a value with a deadline in the same sentence after 2021 in a 2021 notice: a target (not a status)
     ("2022年，全市65岁以上老年人健康管理率达到70%。",
      [(T, "全市65岁以上老年人健康管理率", ">=", 70, "%", 2022, "65岁以上老年人")]),
+    # a share to reach (…占…费用的比重) stays a target though a cost word (费用) stands in its name; 降至…左右
+    ("到2030年，个人卫生支出占卫生总费用的比重降至26%左右。",
+     [(T, "个人卫生支出占卫生总费用的比重", "=", 26, "%", 2030, None)]),
+    # 提升至 (至 for 到) is at least, like 提升到 (a provincial work plan's wording)
+    ("全省居民健康素养水平提升至28%。", [(T, "全省居民健康素养水平", ">=", 28, "%", None, None)]),
     # a rate to reach stays a target though a cost word stands before it (救助)
     ("医疗救助资助参保率达到100%。", [(T, "医疗救助资助参保率", ">=", 100, "%", None, None)]),
     # …率为N%: = with the rate as indicator
@@ -149,6 +154,10 @@ ROWS = [
     ("全市二级以上医院达到28家。", [(S, "全市二级以上医院", ">=", 28, "家", None, None)], {"section_role": "status"}),
     # a monitoring report (通报): the figures its data show are status, not targets (probe of real 通报 shapes)
     ("5月底抽查数据显示，共有6家卫生院未实行一站式结算。", [(S, "卫生院未实行一站式结算", "=", 6, "家", None, None)]),
+    # a row of a goal table with its baseline in brackets (上年为…): the goal is a target, the baseline a status;
+    # the age band leading the row is part of the indicator's name
+    ("5岁以下儿童死亡率5.5‰（上年为7.2‰）",
+     [(T, "5岁以下儿童死亡率", "=", 5.5, "‰", None, "5岁以下儿童"), (S, "上年为", "=", 7.2, "‰", None, "5岁以下儿童")]),
     # a change still to come is not status: 较2020年下降 with 到2025年
     ("到2025年，全县因病返贫致贫人数较2020年下降20%。", [(T, "全县因病返贫致贫人数", "=", 20, "%", 2025, None)]),
     # two deadlines for a 分别 pair (district plan: 到2023年底和2030年 …分别不低于A和B): one deadline per value

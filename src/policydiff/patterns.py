@@ -286,7 +286,8 @@ QUANTITY = _lazy(rf"(?P<value>{NUMBER})\s*(?P<unit>{_UNIT_ALT}|{_TEN_THOUSAND_EN
 # a change (诊疗人次增长4.1%) reaches no level: "=", but its subject ends at the verb
 CHANGE_VERBS_ALT = r"增长了|增加了|提高了|提升了|上升了|下降了|降低了|减少了|增长|增加|提高|提升|上升|下降|降低|减少"
 COMPARATOR_BEFORE = [
-    (">=", r"不少于|不低于|不得少于|不得低于|至少|达到|达|≥|满|提高到|提升到|增加到|增长到|上升到|扩大到|扩大至"),
+    (">=", r"不少于|不低于|不得少于|不得低于|至少|达到|达|≥|满|提高到|提升到|增加到|增长到|上升到|扩大到|扩大至|"
+                r"提高至|提升至|增加至|增长至|上升至"),
     ("<=", r"不得超过|不超过|不高于|不得高于|控制在|≤|下降到|降低到|降至|减少到|减至|压缩到|缩短到|缩短至"),
     (">", r"超过|高于|多于|大于"),
     ("<", r"低于|少于|小于"),
@@ -347,6 +348,8 @@ ROLE_CUES = [
         r"下达|支付|帮扶|派驻|选派)|共(?:救治|投入|完成|培训|签约|建成|救助|资助)")),
     ("status", "what a report's data show (监测数据显示, 统计结果显示)", "sentence_before", _lazy(
         r"(?:数据|监测|统计|调查|评估)(?:结果)?(?:显示|表明)")),
+    ("status", "a baseline printed beside a goal (目前8.1‰, 上年为7.2‰)", "before", _lazy(
+        r"(?:目前|当前|现为|现状|上年|去年|上一年|基期|基线)(?:为|是|值为|水平为)?$")),
     ("status", "a change already seen (较2015年增长, 比上年提高, 同比下降)", "before", _lazy(
         r"(?:较|同比|与|比(?!例|重|率))[^，,；;。]{0,14}?(?:相比|比较)?[^，,；;。\d]{0,6}?"
         r"(?:分别)?(?:增长|增加|提高|提升|上升|下降|降低|减少|缩短)了?$")),
@@ -359,7 +362,7 @@ ROLE_CUES = [
     ("parameter", "an age condition (年满18周岁)", "before", _lazy(r"(?:年满|未满|满|年龄(?:在|达到|超过)?)$")),
 ]
 # a rate to reach (参保率, 覆盖率) is a target even where a cost word stands before it (医疗救助资助参保率)
-RATE_TO_REACH = _lazy(r"(?<!报销|补偿|自付)率$")
+RATE_TO_REACH = _lazy(r"(?:(?<!报销|补偿|自付)率|比重|占比)$")  # 个人卫生支出占卫生总费用的比重: a share to reach
 # a duration that is itself the measure (平均住院日控制在8天, 急救反应时间15分钟): a target, not a period
 TIMED_INDICATOR = _lazy(r"(?:住院日|反应时间|响应时间|等候时间|等待时间|候诊时间|时限|时长|周期|寿命)$")
 # a figure from a section that reports the past: every number in it is status (a period or a count aside)

@@ -29,7 +29,7 @@ _INDICATOR_BEFORE = re.compile(r"(?:^|(?<=[，,；;：:。\n])|、|实现|确保
                                r"(?:率|比例|比重|指数|水平|寿命|人数|数量|费用|标准))$")
 # what follows a value when it is the next item of a pair, not the value's noun (40%和对未脱贫人口承担60%)
 _NEXT_ITEM = re.compile(r"^(?:和|与|及|或)|\d")
-_AFTER_LAST_VALUE = re.compile(r"\d[\d.]*[^\u4e00-\u9fff]*")
+_AFTER_LAST_VALUE = re.compile(r"\d[\d.]*(?![\d.]|周?岁)[^\u4e00-\u9fff]*")  # an age (5岁以下) is part of the name
 _CARRIED_NOUN = re.compile(r"(?:扩大|增加|提高|提升|新增)(?P<noun>[^，,；;。、\d]{2,12})[，,]$")
 _TRAILING_FILLER = re.compile(r"(?:要|应|应当|均|需|必须|平均|分别)+$")
 _LEADING_FILLER = re.compile(r"^(?:分别|要|应|均|并|且|其|原则上|力争|确保|争取|到?(?:19|20)\d{2}年(?:底|末)?(?:前)?[，,]?)+")
