@@ -158,6 +158,11 @@ ROWS = [
     # the age band leading the row is part of the indicator's name
     ("5岁以下儿童死亡率5.5‰（上年为7.2‰）",
      [(T, "5岁以下儿童死亡率", "=", 5.5, "‰", None, "5岁以下儿童"), (S, "上年为", "=", 7.2, "‰", None, "5岁以下儿童")]),
+    # a year-end work summary (municipal commission): work already done is status, not a target
+    ("全年36项重点民生任务全部完成，210件建议提案全部办理完毕。",
+     [(S, "重点民生任务全部完成", "=", 36, "项", None, None), (S, "建议提案全部办理完毕", "=", 210, "件", None, None)]),
+    # the same words with a deadline still to come are a target
+    ("到2025年，20个乡镇卫生院全部完成改造。", [(T, "乡镇卫生院全部完成改造", "=", 20, "个", 2025, None)]),
     # a change still to come is not status: 较2020年下降 with 到2025年
     ("到2025年，全县因病返贫致贫人数较2020年下降20%。", [(T, "全县因病返贫致贫人数", "=", 20, "%", 2025, None)]),
     # two deadlines for a 分别 pair (district plan: 到2023年底和2030年 …分别不低于A和B): one deadline per value

@@ -348,6 +348,8 @@ ROLE_CUES = [
         r"下达|支付|帮扶|派驻|选派)|共(?:救治|投入|完成|培训|签约|建成|救助|资助)")),
     ("status", "what a report's data show (监测数据显示, 统计结果显示)", "sentence_before", _lazy(
         r"(?:数据|监测|统计|调查|评估)(?:结果)?(?:显示|表明)")),
+    ("status", "work already done (46项任务全部完成, 建议提案办理完毕)", "after", _lazy(
+        r"(?:全部|均已|已经|已)(?:完成|办结|落实到位)|办理完毕")),
     ("status", "a baseline printed beside a goal (目前8.1‰, 上年为7.2‰)", "before", _lazy(
         r"(?:目前|当前|现为|现状|上年|去年|上一年|基期|基线)(?:为|是|值为|水平为)?$")),
     ("status", "a change already seen (较2015年增长, 比上年提高, 同比下降)", "before", _lazy(
