@@ -117,6 +117,8 @@ ROWS = [
     # phrase before it, never a name holding its own value
     ("市级财政承担40%，县级财政承担60%。",
      [(PA, "市级财政承担", "=", 40, "%", None, None), (PA, "县级财政承担", "=", 60, "%", None, None)]),
+    # a run-in heading's marker before the share (a report's 二、…) is not part of what it measures
+    ("二、市级财政承担35%。", [(PA, "市级财政承担", "=", 35, "%", None, None)]),
     # two shares joined by 和 where each item has its own verb (…承担A和对…承担B后): the item after 和 is not
     # the first value's noun (probe of a prefecture's 健康扶贫 plan)
     ("补助资金由省级财政对一类县承担50%和对二类县承担30%后，余下部分由县区自筹。",

@@ -290,7 +290,8 @@ def _indicator(chunk: str, c_start: int, c_end: int, q: re.Match, subject_end: i
     # 省级财政承担40%; 对已脱贫人口承担40%和对未脱贫人口承担60%: what stands after the value is nothing or
     # the next item, so the phrase before it (back to the previous value) is what it measures
     before = _AFTER_LAST_VALUE.split(chunk[c_start:q.start()])[-1].lstrip("和与及或、 ")
-    before = _LEADING_FILLER.sub("", re.sub(r"^(?:实现|确保|力争|保持|完成)", "", before))
+    before = _LEADING_FILLER.sub("", re.sub(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])?"
+                                           r"(?:实现|确保|力争|保持|完成)?", "", before))
     if len(before) >= 2 and not before.endswith("的"):  # 纳入救治范围的34个病种: the noun is in the unit
         return before[:40]
     return after[:40] if len(after) >= 2 else chunk[c_start:c_end][:40]
