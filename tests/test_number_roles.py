@@ -170,6 +170,9 @@ ROWS = [
     # two deadlines for a 分别 pair (district plan: 到2023年底和2030年 …分别不低于A和B): one deadline per value
     ("到2023年底和2030年，全区居民健康素养水平分别不低于25%和32%。",
      [(T, "全区居民健康素养水平", ">=", 25, "%", 2023, None), (T, "全区居民健康素养水平", ">=", 32, "%", 2030, None)]),
+    # two past years for a 分别 pair in a plan's review of the past: each status figure keeps its own year
+    ("2019年和2020年，全县家庭医生签约率分别为61%和66%。",
+     [(S, "全县家庭医生签约率", "=", 61, "%", 2019, None), (S, "全县家庭医生签约率", "=", 66, "%", 2020, None)]),
     # three deadlines, three values (a county plan's stepped goal, separated by 、)
     ("到2022年、2024年、2026年，全县家庭医生签约率分别达到60%、70%、80%。",
      [(T, "全县家庭医生签约率", ">=", 60, "%", 2022, None), (T, "全县家庭医生签约率", ">=", 70, "%", 2024, None),

@@ -72,8 +72,9 @@ def extract_targets(text: str, region: tuple[int, int], path: str,
         for t in found:
             marked = P.BINDING_AFTER.match(text, t.value_span[1])
             t.binding = t.binding or (marked.group(1) if marked else None)
+        found = [assign_role(t, text, context) for t in found]
         _paired_deadlines(found, sentence.group(0))
-        targets.extend(assign_role(t, text, context) for t in found)
+        targets.extend(found)
     return _dedupe_counts(sorted(targets, key=lambda t: t.value_span), text)
 
 
@@ -298,8 +299,9 @@ def _indicator(chunk: str, c_start: int, c_end: int, q: re.Match, subject_end: i
 
 
 def _paired_deadlines(found: list[Target], sentence: str) -> None:
-    """到2023年底和2030年，…分别不低于24%和30%: when a sentence names as many deadlines as a paired list
-    has values (one indicator, one clause), each value takes its own deadline, in order."""
+    """到2023年底和2030年，…分别不低于24%和30%: when a sentence names as many years as a paired list
+    has values (one indicator, one clause), each value takes its own year, in order: a deadline, or
+    for a status figure (2019年和2020年…分别为) the year it is for."""
     chain = P.PAIRED_DEADLINES.search(sentence)
     if not chain or "分别" not in sentence[chain.end():]:
         return
@@ -310,7 +312,10 @@ def _paired_deadlines(found: list[Target], sentence: str) -> None:
     for group in groups.values():
         if len(group) == len(years):
             for t, year in zip(sorted(group, key=lambda t: t.value_span), years):
-                t.deadline_year = year
+                if t.role == "status":
+                    t.year = year
+                elif t.role in ("target", "parameter"):
+                    t.deadline_year = year
 
 
 def _deadline(sentence: str) -> int | None:
