@@ -306,6 +306,15 @@ LEFTOVERS = [
            "望川县卫生健康局\u2003\u2003望川县民政局\n2023年4月6日\n",
      {"doc_number": "望卫发〔2023〕12号", "title": "望川县卫生健康局关于做好老年人健康管理的通知",
       "issuers": ["望川县卫生健康局", "望川县民政局"], "issue_date": "2023-04-06", "citations_titles": []}),
+    # L7 (probe of real county pages): a box flattened to one row, 索引号 … 文号 … 生成日期 … with single spaces
+    # (lost in normalising, so 文号 follows the index number's last digit); a joint signature two bodies a line
+    # in space-aligned columns, one of them a city bureau's county branch named from its level word (市…分局)
+    ("L7", "索引号 000123456/2022-00031 文号 栖卫健发〔2022〕41号 生成日期 2022-05-10\n"
+           "关于印发《栖云县脱贫人口慢病签约服务提质方案》的通知\n各有关单位:\n现将方案印发给你们,请认真抓好落实。\n"
+           "栖云县卫生健康局            栖云县医疗保障局\n栖云县乡村振兴局          市生态环境局栖云分局\n2022年5月9日\n",
+     {"doc_number": "栖卫健发〔2022〕41号", "title": "关于印发《栖云县脱贫人口慢病签约服务提质方案》的通知",
+      "issuers": ["栖云县卫生健康局", "栖云县医疗保障局", "栖云县乡村振兴局", "市生态环境局栖云分局"],
+      "issue_date": "2022-05-09", "addressees": ["各有关单位"]}),
 ]
 
 CASES = HEADERS + SIGNATURES + LEFTOVERS

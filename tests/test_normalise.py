@@ -39,6 +39,10 @@ ROWS = [
     # a table cell on its own line (Huainan annex) is not glued to the row
     ("2.常住人口超过10万人的脱贫县有1所县级医院达\n\n到二级甲等医院医疗服务能力\n\n约束性",
      "2.常住人口超过10万人的脱贫县有1所县级医院达\n到二级甲等医院医疗服务能力\n约束性"),
+    # a mirror page's flattened indicator table: each row's last cell ends in a pipe; the rows stay apart
+    # (joined, every value after the first took the first row's indicator — probe of a reposted goal table)
+    ("主要健康指标如下：\n人均预期寿命 达到80岁 |\n孕产妇死亡率 控制在10/10万以下 |\n婴儿死亡率 4.5‰ |",
+     "主要健康指标如下：\n人均预期寿命达到80岁\n孕产妇死亡率控制在10/10万以下\n婴儿死亡率4.5‰"),
     # a UTF-8 BOM and an ideographic-space indent
     ("\ufeff\u3000\u3000一、总体要求", "一、总体要求"),
 ]

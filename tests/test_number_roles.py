@@ -49,6 +49,11 @@ ROWS = [
     # a value with a deadline in the same sentence after 2021 in a 2021 notice: a target (not a status)
     ("2022年，全市65岁以上老年人健康管理率达到70%。",
      [(T, "全市65岁以上老年人健康管理率", ">=", 70, "%", 2022, "65岁以上老年人")]),
+    # a share to reach (…占…费用的比重) stays a target though a cost word (费用) stands in its name; 降至…左右
+    ("到2030年，个人卫生支出占卫生总费用的比重降至26%左右。",
+     [(T, "个人卫生支出占卫生总费用的比重", "=", 26, "%", 2030, None)]),
+    # 提升至 (至 for 到) is at least, like 提升到 (a provincial work plan's wording)
+    ("全省居民健康素养水平提升至28%。", [(T, "全省居民健康素养水平", ">=", 28, "%", None, None)]),
     # a rate to reach stays a target though a cost word stands before it (救助)
     ("医疗救助资助参保率达到100%。", [(T, "医疗救助资助参保率", ">=", 100, "%", None, None)]),
     # …率为N%: = with the rate as indicator
@@ -108,11 +113,21 @@ ROWS = [
     # an amount of money and nothing else to say what it is
     ("统筹安排500万元用于乡村医生培训。", [(PA, "用于乡村医生培训", "=", 500, "万元", None, None)]),
     # an amount of money with no comparator
-    ("对乡村医生每人每月补助300元。", [(PA, "对乡村医生每人每月补助300元", "=", 300, "元", None, None)]),
+    # a funding share the policy sets (prefecture: 市级财政承担A，县级财政承担B): a parameter measured by the
+    # phrase before it, never a name holding its own value
+    ("市级财政承担40%，县级财政承担60%。",
+     [(PA, "市级财政承担", "=", 40, "%", None, None), (PA, "县级财政承担", "=", 60, "%", None, None)]),
+    # a run-in heading's marker before the share (a report's 二、…) is not part of what it measures
+    ("二、市级财政承担35%。", [(PA, "市级财政承担", "=", 35, "%", None, None)]),
+    # two shares joined by 和 where each item has its own verb (…承担A和对…承担B后): the item after 和 is not
+    # the first value's noun (probe of a prefecture's 健康扶贫 plan)
+    ("补助资金由省级财政对一类县承担50%和对二类县承担30%后，余下部分由县区自筹。",
+     [(PA, "补助资金由省级财政对一类县承担", "=", 50, "%", None, None), (PA, "对二类县承担", "=", 30, "%", None, None)]),
+    ("对乡村医生每人每月补助300元。", [(PA, "对乡村医生每人每月补助", "=", 300, "元", None, None)]),
     # the scope of a programme: 30种大病 (not a count of the notice's own parts)
     ("抓实30种大病专项救治工作。", [(PA, "大病专项救治工作", "=", 30, "种", None, None)]),
     # 倾斜 with 个百分点: a parameter
-    ("对监测对象的报销比例倾斜10个百分点。", [(PA, "对监测对象的报销比例倾斜10个百分点", "=", 10, "个百分点", None, None)]),
+    ("对监测对象的报销比例倾斜10个百分点。", [(PA, "对监测对象的报销比例倾斜", "=", 10, "个百分点", None, None)]),
     # ---------------------------------------------------------------- status: already reached, with its year
     # 截至2020年底…达到: a status figure, year 2020
     ("截至2020年底，全省家庭医生签约服务覆盖率达到76.5%。", [(S, "全省家庭医生签约服务覆盖率", ">=", 76.5, "%", 2020, None)]),
@@ -132,15 +147,41 @@ ROWS = [
     # 下降了: a change already seen, no year printed
     ("全县新生儿死亡率下降了12%。", [(S, "全县新生儿死亡率", "=", 12, "%", None, None)]),
     # 已建成: already reached
-    ("全县已建成标准化村卫生室128所。", [(S, "全县已建成标准化村卫生室128所", "=", 128, "所", None, None)]),
+    ("全县已建成标准化村卫生室128所。", [(S, "全县已建成标准化村卫生室", "=", 128, "所", None, None)]),
     # 累计救治: already seen
-    ("累计救治大病患者1.2万人次。", [(S, "累计救治大病患者1.2万人次", "=", 1.2, "万人次", None, None)]),
+    ("累计救治大病患者1.2万人次。", [(S, "累计救治大病患者", "=", 1.2, "万人次", None, None)]),
     # a 由…提高到… in the past (到2020年 before a 2021 notice)
     ("全省人均预期寿命由2015年的76.6岁提高到2020年的77.8岁。", [(S, "全省人均预期寿命", ">=", 77.8, "岁", 2020, None)]),
     # a section that reports the past (发展现状): every number in it is status
     ("全市二级以上医院达到28家。", [(S, "全市二级以上医院", ">=", 28, "家", None, None)], {"section_role": "status"}),
+    # a monitoring report (通报): the figures its data show are status, not targets (probe of real 通报 shapes)
+    ("5月底抽查数据显示，共有6家卫生院未实行一站式结算。", [(S, "卫生院未实行一站式结算", "=", 6, "家", None, None)]),
+    # a row of a goal table with its baseline in brackets (上年为…): the goal is a target, the baseline a status;
+    # the age band leading the row is part of the indicator's name
+    ("5岁以下儿童死亡率5.5‰（上年为7.2‰）",
+     [(T, "5岁以下儿童死亡率", "=", 5.5, "‰", None, "5岁以下儿童"), (S, "上年为", "=", 7.2, "‰", None, "5岁以下儿童")]),
+    # a year-end work summary (municipal commission): work already done is status, not a target
+    ("全年36项重点民生任务全部完成，210件建议提案全部办理完毕。",
+     [(S, "重点民生任务全部完成", "=", 36, "项", None, None), (S, "建议提案全部办理完毕", "=", 210, "件", None, None)]),
+    # the same words with a deadline still to come are a target
+    ("到2025年，20个乡镇卫生院全部完成改造。", [(T, "乡镇卫生院全部完成改造", "=", 20, "个", 2025, None)]),
     # a change still to come is not status: 较2020年下降 with 到2025年
     ("到2025年，全县因病返贫致贫人数较2020年下降20%。", [(T, "全县因病返贫致贫人数", "=", 20, "%", 2025, None)]),
+    # two deadlines for a 分别 pair (district plan: 到2023年底和2030年 …分别不低于A和B): one deadline per value
+    ("到2023年底和2030年，全区居民健康素养水平分别不低于25%和32%。",
+     [(T, "全区居民健康素养水平", ">=", 25, "%", 2023, None), (T, "全区居民健康素养水平", ">=", 32, "%", 2030, None)]),
+    # two past years for a 分别 pair in a plan's review of the past: each status figure keeps its own year
+    ("2019年和2020年，全县家庭医生签约率分别为61%和66%。",
+     [(S, "全县家庭医生签约率", "=", 61, "%", 2019, None), (S, "全县家庭医生签约率", "=", 66, "%", 2020, None)]),
+    # three deadlines, three values (a county plan's stepped goal, separated by 、)
+    ("到2022年、2024年、2026年，全县家庭医生签约率分别达到60%、70%、80%。",
+     [(T, "全县家庭医生签约率", ">=", 60, "%", 2022, None), (T, "全县家庭医生签约率", ">=", 70, "%", 2024, None),
+      (T, "全县家庭医生签约率", ">=", 80, "%", 2026, None)]),
+    # a provincial work plan's headcount in bare 万 at the end of a clause (体检人数达…万以上，)
+    ("全省免费健康体检人数达800万以上，居民电子健康档案开放率达60%以上。",
+     [(T, "全省免费健康体检人数", ">=", 800, "万", None, None), (T, "居民电子健康档案开放率", ">=", 60, "%", None, None)]),
+    # a bare 万 followed by more words (3万余人) is not read as a value
+    ("全县已有3万余人签约。", []),
     # ---------------------------------------------------------------- periods: durations and time windows
     # 在5年过渡期内 (national)
     ("在5年过渡期内，保持主要帮扶政策总体稳定。", [(PE, "过渡期内", "=", 5, "年", None, None)]),
@@ -240,6 +281,32 @@ def _record(text=NOTICE):
     from policydiff.parse import parse_text
 
     return parse_text(NormalisedText(text, list(range(len(text) + 1))))
+
+
+@pytest.mark.parametrize("heading, role", [
+    ("一、发展背景", "status"),  # a county-level city's 十四五 plan opens with 发展背景, not 发展现状
+    ("（一）现实基础", "status"),  # a provincial plan's sub-heading for what is already built
+    ("二、主要做法和工作成效", "status"),  # a year-end work summary
+    ("二、工作进展", "status"),  # a progress report
+    ("二、主要目标", "target"),  # a goal section stays a goal section
+])
+def test_a_section_that_reports_the_past_makes_its_figures_status(heading, role):
+    text = f"青梧市卫生健康发展规划\n{heading}\n农村卫生户厕普及率达98.5%。\n"
+    got = [t["role"] for t in _record(text)["targets"] if t["value"] == 98.5]
+    assert got == [role]
+
+
+@pytest.mark.parametrize("title, deadline", [
+    ("青梧市2022年卫生健康工作要点", 2022),  # a city's annual 工作要点: its goals are for that year
+    ("江岭省2023年度健康帮扶工作计划", 2023),  # 年度 and 工作计划
+    ("青禾县健康帮扶三年行动计划（2021—2023年）", None),  # two years: a span, no single year is inferred
+    ("青禾县2021年健康帮扶工作总结", None),  # a summary is no plan
+])
+def test_an_annual_plan_gives_its_goals_the_year_of_its_title_and_says_it_is_inferred(title, deadline):
+    record = _record(f"{title}\n一、主要目标\n全市家庭医生签约服务覆盖率达到45%以上。\n")
+    [target] = [t for t in record["targets"] if t["value"] == 45]
+    assert target["deadline_year"] == deadline
+    assert ("inferred from the title" in (target["role_cue"] or "")) == (deadline is not None)
 
 
 def test_a_notice_keeps_every_number_with_its_role():

@@ -179,6 +179,16 @@ CLAIM_ROWS = [
     # a claim with a word between the place and 实际 that is too long to be one claim: the title's names
     ("云南省彝良县健康帮扶方案\n结合镇雄县近年来在健康帮扶工作中积累的经验和各乡镇卫生院的实际情况", "彝良县",
      ["彝良县", "昭通市", "云南省"], None),
+    # a district's 健康X行动 plan that cites its city's plan first: the district the title names by its short
+    # name (健康鲅鱼圈行动) lies inside the city named first, so it is the notice's own (probe of real district plans)
+    ("健康鲅鱼圈行动实施方案\n根据《营口市健康行动实施方案》要求，结合我区实际，制定本方案。", "鲅鱼圈区",
+     ["鲅鱼圈区", "营口市", "辽宁省"], None),
+    # the short name names a place outside the city named first: the city stays
+    ("健康鲅鱼圈行动推进方案\n根据《昭通市健康行动实施方案》要求，制定本方案。", "昭通市", ["昭通市", "云南省"], None),
+    # a province's short name right before a bare division name (甘肃矿区, an addressee) is not that division
+    # (矿区 of 阳泉市): the province named in full later wins (probe of a provincial 通报)
+    ("关于全省医疗机构一站式结算监测情况的通报\n各市州、甘肃矿区卫生健康委：\n为落实《甘肃省城乡居民医疗保障政策》，现通报如下。",
+     "甘肃省", ["甘肃省"], None),
     # 我县 with two counties named: no claim, the first division named in full stays
     ("云南省健康帮扶工作方案\n我县与镇雄县、彝良县开展协作。", "云南省", ["云南省"], None),
 ]

@@ -484,7 +484,26 @@ def _split_run_together(name: str) -> list[str]:
     for at in (i.start() for i in re.finditer(f"(?:中共)?{re.escape(place)}", name)):
         if at > cuts[-1] and P.ORG_SUFFIX.search(name[cuts[-1]:at]) and len(name[cuts[-1]:at]) >= 3:
             cuts.append(at)
-    return [name[a:b] for a, b in zip(cuts, [*cuts[1:], len(name)])]
+    parts = [name[a:b] for a, b in zip(cuts, [*cuts[1:], len(name)])]
+    return [piece for part in parts for piece in _split_at_level_word(part)]
+
+
+# a body run on after another's suffix whose name starts with a level word, not the place
+# (盐池县人力资源和社会保障局市生态环境局盐池分局: the city bureau's county branch); 市场 is no level word
+_LEVEL_RESTART = re.compile(r"(?<=局|委|厅|办|院|站|所)(?=(?:省|市|县|区)(?!场)[一-鿿]{2,20}?(?:局|委|厅|办|院|站|所)$)")
+
+
+def _split_at_level_word(name: str) -> list[str]:
+    """One more cut in names run together: where a body that ends in a suffix is followed by a
+    whole body named from its level word (…保障局 | 市生态环境局盐池分局).
+
+    >>> _split_at_level_word("盐池县人力资源和社会保障局市生态环境局盐池分局")
+    ['盐池县人力资源和社会保障局', '市生态环境局盐池分局']
+    >>> _split_at_level_word("青梧市市场监督管理局")
+    ['青梧市市场监督管理局']
+    """
+    cut = _LEVEL_RESTART.search(name, 3)
+    return [name[:cut.start()], name[cut.start():]] if cut else [name]
 
 
 def _split_issuer_line(text: str) -> list[str]:
@@ -717,7 +736,10 @@ def _text_locality(context: str, levels: tuple[str, ...]) -> Locality | None:
         claim, found = None, places.first_named(context, levels)
         if found:
             found = places.innermost_from(context, found[2], levels) or found
-        found = found or places.own_place_named(context, levels)
+        own = places.own_place_named(context, levels)
+        if own and found and found[0] in places.chain(own[0])[1:]:
+            found = own  # 健康鲅鱼圈行动 in a text that cites 营口市's plan first: the county inside it is its own
+        found = found or own
     if not found:
         return None
     place, printed, at = found

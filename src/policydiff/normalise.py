@@ -73,9 +73,11 @@ def normalise(source: SourceText | str) -> NormalisedText:
     raw = source.text if isinstance(source, SourceText) else source
     # what no line can hold when the whole text does not: those repairs are not tried line by line
     odd_spaces = bool(_INVISIBLE.search(raw) or _WIDE_SPACE.search(raw))
-    lines = [_clean_line(line, odd_spaces) for line in _table_rows(_split_lines(raw))]
-    lines, annotated = _strip_pinyin(lines)
-    paragraphs = _join_paragraphs([line for line in lines if line.text])
+    rows = _table_rows(_split_lines(raw))
+    row_ends = [bool(_ROW_END.search(line.text)) for line in rows]
+    lines, annotated = _strip_pinyin([_clean_line(line, odd_spaces) for line in rows])
+    paragraphs = _join_paragraphs([line for line in lines if line.text],
+                                  [end for line, end in zip(lines, row_ends) if line.text])
     text: list[str] = []
     offsets: list[int] = []
     repairs: list[dict] = []
@@ -219,12 +221,18 @@ def _strip_pinyin(lines: list[Segment]) -> tuple[list[Segment], list[tuple[int, 
 # ------------------------------------------------------------------ joining
 
 
-def _join_paragraphs(lines: list[Segment]) -> list[tuple[Segment, list[dict]]]:
-    """Paragraphs, each with the repairs made joining it (spans local to the paragraph)."""
+# a line a flattened table's row leaves: its last cell, then the pipe (人均预期寿命 达到79岁 |)
+_ROW_END = re.compile(r"[^\s|]\s*\|\s*$")
+
+
+def _join_paragraphs(lines: list[Segment], row_ends: list[bool] | None = None) -> list[tuple[Segment, list[dict]]]:
+    """Paragraphs, each with the repairs made joining it (spans local to the paragraph); a line
+    that ended in a table row's pipe (``row_ends``) is never continued by the next one."""
     paragraphs: list[tuple[Segment, list[dict]]] = []
     in_annex = False
-    for line in lines:
-        if paragraphs and should_join(paragraphs[-1][0].text, line.text, in_annex):
+    for i, line in enumerate(lines):
+        after_row = bool(row_ends and i and row_ends[i - 1])
+        if paragraphs and not after_row and should_join(paragraphs[-1][0].text, line.text, in_annex):
             prev, repairs = paragraphs[-1]
             paragraphs[-1] = (_join(prev, line, repairs), repairs)
         else:

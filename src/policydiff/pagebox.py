@@ -66,13 +66,19 @@ def _label_values(text: str) -> list[tuple[str | None, str]]:
     return pairs
 
 
+# a box field whose value is a code (index number, date): a short label may follow it with no space
+_CODE_FIELD_END = re.compile(r"(?:[0-9A-Za-z]+[-/.])+[0-9A-Za-z]+$|\d{4}-\d{2}-\d{2}$")
+
+
 def _is_label_here(text: str, m: re.Match) -> bool:
-    """A label at the start of the line, or after a separator, or long, or followed by a colon."""
+    """A label at the start of the line, or after a separator or the end of a previous field's code
+    (索引号640323019/2021-00151文号盐卫健发…, the spaces between them lost), or long, or followed by a colon."""
     label = re.sub(r"\s", "", m.group("label"))
     if "《" in text[:m.start()] and "》" not in text[:m.start()]:
         return False  # inside a quoted title
     before = text[:m.start()].rstrip(" •·|")
     return (not before or before[-1] in "|】 " or m.group(0).rstrip().endswith(("：", ":", "】"))
+            or (before[-1].isascii() and before[-1].isalnum() and _CODE_FIELD_END.search(before) is not None)
             or label not in _SHORT_LABELS)
 
 

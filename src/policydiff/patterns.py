@@ -291,15 +291,18 @@ TARGET_UNITS = [
     "万名", "万户", "户", "人次", "万人次", "例", "万例",
 ]
 # counted only in digits: 一户一策, 新发现一例救治一例 are slogans
-DIGIT_ONLY_UNITS = ("户", "万户", "例", "万例", "人次", "万人次", "万名")
+DIGIT_ONLY_UNITS = ("万", "户", "万户", "例", "万例", "人次", "万人次", "万名")
 _UNIT_ALT = "|".join(sorted((re.escape(u) for u in TARGET_UNITS), key=len, reverse=True))
 # a value with no unit (指数达85, 控制在0.012以内) is read only right after a comparator
 _BARE_END = r"(?<=\d)(?=(?:以内|以上|以下|左右)?(?:[，,。；;、）)\n]|$))"
-QUANTITY = _lazy(rf"(?P<value>{NUMBER})\s*(?P<unit>{_UNIT_ALT}|{_BARE_END})")
+# a bare 万 ends a value only where the clause ends (体检人数达1000万以上，): 3万余人 is not read
+_TEN_THOUSAND_END = r"万(?=(?:以上|以下|以内|左右)?(?:[，,。；;）)\n]|$))"
+QUANTITY = _lazy(rf"(?P<value>{NUMBER})\s*(?P<unit>{_UNIT_ALT}|{_TEN_THOUSAND_END}|{_BARE_END})")
 # a change (诊疗人次增长4.1%) reaches no level: "=", but its subject ends at the verb
 CHANGE_VERBS_ALT = r"增长了|增加了|提高了|提升了|上升了|下降了|降低了|减少了|增长|增加|提高|提升|上升|下降|降低|减少"
 COMPARATOR_BEFORE = [
-    (">=", r"不少于|不低于|不得少于|不得低于|至少|达到|达|≥|满|提高到|提升到|增加到|增长到|上升到|扩大到|扩大至"),
+    (">=", r"不少于|不低于|不得少于|不得低于|至少|达到|达|≥|满|提高到|提升到|增加到|增长到|上升到|扩大到|扩大至|"
+                r"提高至|提升至|增加至|增长至|上升至"),
     ("<=", r"不得超过|不超过|不高于|不得高于|控制在|≤|下降到|降低到|降至|减少到|减至|压缩到|缩短到|缩短至"),
     (">", r"超过|高于|多于|大于"),
     ("<", r"低于|少于|小于"),
@@ -358,6 +361,12 @@ ROLE_CUES = [
     ("status", "already reached (已达到, 累计救治)", "before", _lazy(
         r"已(?:经)?(?:达到|达|建成|完成|实现|覆盖|累计|有|为)|累计(?:救治|投入|完成|培训|签约|建成|救助|资助|减免|"
         r"下达|支付|帮扶|派驻|选派)|共(?:救治|投入|完成|培训|签约|建成|救助|资助)")),
+    ("status", "what a report's data show (监测数据显示, 统计结果显示)", "sentence_before", _lazy(
+        r"(?:数据|监测|统计|调查|评估)(?:结果)?(?:显示|表明)")),
+    ("status", "work already done (46项任务全部完成, 建议提案办理完毕)", "after", _lazy(
+        r"(?:全部|均已|已经|已)(?:完成|办结|落实到位)|办理完毕")),
+    ("status", "a baseline printed beside a goal (目前8.1‰, 上年为7.2‰)", "before", _lazy(
+        r"(?:目前|当前|现为|现状|上年|去年|上一年|基期|基线)(?:为|是|值为|水平为)?$")),
     ("status", "a change already seen (较2015年增长, 比上年提高, 同比下降)", "before", _lazy(
         r"(?:较|同比|与|比(?!例|重|率))[^，,；;。]{0,14}?(?:相比|比较)?[^，,；;。\d]{0,6}?"
         r"(?:分别)?(?:增长|增加|提高|提升|上升|下降|降低|减少|缩短)了?$")),
@@ -365,18 +374,24 @@ ROLE_CUES = [
         r"(?:增长|增加|提高|提升|上升|下降|降低|减少)了$")),
     ("parameter", "a rate, cap or amount the policy sets (报销比例, 起付线, 补助标准)", "before", _lazy(
         r"报销|补偿|起付|封顶|自付|支付|补助|补贴|救助|限额|待遇|工资|薪酬|收费|价格|资金|经费|费用|倾斜|"
-        r"每批|每次|每人|每(?:\d+|[一二三两半])?(?:年|季度|季|月|周|天|日)|每户|每名|半径")),
+        r"每批|每次|每人|每(?:\d+|[一二三两半])?(?:年|季度|季|月|周|天|日)|每户|每名|半径|(?:承担|分担)$")),
     ("parameter", "an amount of money", "unit", _lazy(r"^(?:元|万元|亿元|元/人)$")),
     ("parameter", "an age condition (年满18周岁)", "before", _lazy(r"(?:年满|未满|满|年龄(?:在|达到|超过)?)$")),
 ]
 # a rate to reach (参保率, 覆盖率) is a target even where a cost word stands before it (医疗救助资助参保率)
-RATE_TO_REACH = _lazy(r"(?<!报销|补偿|自付)率$")
+RATE_TO_REACH = _lazy(r"(?:(?<!报销|补偿|自付)率|比重|占比)$")  # 个人卫生支出占卫生总费用的比重: a share to reach
 # a duration that is itself the measure (平均住院日控制在8天, 急救反应时间15分钟): a target, not a period
 TIMED_INDICATOR = _lazy(r"(?:住院日|反应时间|响应时间|等候时间|等待时间|候诊时间|时限|时长|周期|寿命)$")
 # a figure from a section that reports the past: every number in it is status (a period or a count aside)
 STATUS_HEADINGS = _lazy(r"^(?:“?十[二三四]五”?(?:时期|期间)?|过去五年|近年来|工作|发展)?(?:的)?"
                              r"(?:发展现状|发展基础|工作基础|取得成效|主要成效|工作成效|发展成就|主要成就|取得的成绩|现状与形势|现状和形势|基本情况|工作回顾|"
-                             r"成效与问题|面临形势|规划背景|发展环境)")
+                             r"成效与问题|面临形势|规划背景|发展环境|发展背景|现实基础|工作进展|进展情况|"
+                             r"主要做法(?:和|与|及)(?:工作)?成效)")
+# an annual plan's title names the year its goals are for (2023年全省卫生健康工作要点, 2022年度健康帮扶工作计划)
+ANNUAL_PLAN_TITLE = _lazy(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年度?[^，,。；;—–\-]{0,30}?"
+                               r"(?:工作要点|工作计划|重点工作|工作任务|任务清单|实施计划|行动计划)")
+# one deadline per value of a paired list: 到2023年底和2030年，…分别不低于24%和30%
+PAIRED_DEADLINES = _lazy(r"(?:19|20)\d{2}\s*年(?:底|末)?(?:(?:和|、|及|与)(?:19|20)\d{2}\s*年(?:底|末)?)+")
 # paired lists (分别为/分别达到…): the separators of items and of values, and the levels a list may name
 LIST_SEPARATORS = _lazy(r"、|和|与|及|以及")
 VALUE_JOINERS = ("、", "和", "与", "及", "以及", "，", ",", "")

@@ -195,9 +195,27 @@ def first_named(text: str, levels: tuple[str, ...] = ()) -> tuple[Place, str, in
             form = text[start:end]
             exact = [code for tier, code in table.index.get(form, ()) if tier == EXACT]
             place = resolve(form, text) if exact else None
-            if place is not None and (not levels or place.level in levels):
+            if place is not None and (not levels or place.level in levels) and not _other_province_before(
+                    place, text, start):
                 return place, form, start
     return None
+
+
+def _other_province_before(place: Place, text: str, start: int) -> bool:
+    """Whether a province other than ``place``'s own is named right before it: 甘肃矿区 is Gansu's
+    mining district, not Yangquan's 矿区; 云南省昆明市 is not contradicted.
+
+    >>> _other_province_before(resolve("矿区"), "各市州、甘肃矿区卫生计生委", 6)
+    True
+    """
+    own = {p.code for p in chain(place)}
+    return any(province.code not in own and any(text.endswith(f, 0, start) for f in forms(province))
+               for province in _provinces())
+
+
+@cache
+def _provinces() -> tuple[Place, ...]:
+    return tuple(p for p in _table().by_code.values() if p.level == "provincial")
 
 
 # where a notice calls a place its own without the place's suffix: 结合六盘水实际, 健康六盘水行动

@@ -78,8 +78,8 @@ def _status_cue(t: Target, views: dict, context: RoleContext) -> str | None:
         return "in a section that reports the past (发展现状, 工作基础, 取得成效)"
     for role, name, where, pattern in P.ROLE_CUES:
         if role == "status" and pattern.search(views[where]):
-            if ("change" in name or "since" in name) and _future(views["sentence_before"], context):
-                continue  # 到2025年较2020年下降10%: a change still to come
+            if ("change" in name or "since" in name or "done" in name) and _future(views["sentence_before"], context):
+                continue  # 到2025年较2020年下降10%, 确保30项任务全部完成: a change or work still to come
             return name
     year = _past_year(t, views["sentence_before"], context)
     return f"a figure for {year}, before the notice ({context.issue_year})" if year else None

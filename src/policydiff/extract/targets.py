@@ -16,6 +16,7 @@ _COMPARATOR_BEFORE = re.compile(
 )
 _YEAR_OR_PLAN = re.compile(r"(?:19|20)\d{2}|十[三四五]五")
 _CLAUSE = re.compile(r"[^，,；;。：:\n]+")
+_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年")
 _SENTENCE = re.compile(r"[^。；;\n]+")
 _QUOTES = re.compile(r"“[^“”]{0,30}”|\"[^\"]{0,30}\"|《[^《》]*》|〔[^〔〕]*〕|‘[^‘’]{0,30}’")
 _BASE_OF_CHANGE = re.compile(r"(?:(?:由|从)(?=(?:19|20)\d{2}年|\d)|(?:较|同比|比(?!例|重|率)|与)(?=上年|去年|上一年|"
@@ -27,6 +28,9 @@ _BARE_RATE = re.compile(r"([^，,；;。：:\n]{2,14}率)[，,]$")
 # a measured noun right before the value, after the list separator or a leading verb
 _INDICATOR_BEFORE = re.compile(r"(?:^|(?<=[，,；;：:。\n])|、|实现|确保|力争|保持|完成)(?P<indicator>[^、，,；;。\d]{2,30}?"
                                r"(?:率|比例|比重|指数|水平|寿命|人数|数量|费用|标准))$")
+# what follows a value when it is the next item of a pair, not the value's noun (40%和对未脱贫人口承担60%)
+_NEXT_ITEM = re.compile(r"^(?:和|与|及|或)|\d")
+_AFTER_LAST_VALUE = re.compile(r"\d[\d.]*(?![\d.]|周?岁)[^\u4e00-\u9fff]*")  # an age (5岁以下) is part of the name
 _CARRIED_NOUN = re.compile(r"(?:扩大|增加|提高|提升|新增)(?P<noun>[^，,；;。、\d]{2,12})[，,]$")
 _TRAILING_FILLER = re.compile(r"(?:要|应|应当|均|需|必须|平均|分别)+$")
 _LEADING_FILLER = re.compile(r"^(?:分别|要|应|均|并|且|其|原则上|力争|确保|争取|到?(?:19|20)\d{2}年(?:底|末)?(?:前)?[，,]?)+")
@@ -69,7 +73,9 @@ def extract_targets(text: str, region: tuple[int, int], path: str,
         for t in found:
             marked = P.BINDING_AFTER.match(text, t.value_span[1])
             t.binding = t.binding or (marked.group(1) if marked else None)
-        targets.extend(assign_role(t, text, context) for t in found)
+        found = [assign_role(t, text, context) for t in found]
+        _paired_deadlines(found, sentence.group(0))
+        targets.extend(found)
     return _dedupe_counts(sorted(targets, key=lambda t: t.value_span), text)
 
 
@@ -281,9 +287,36 @@ def _indicator(chunk: str, c_start: int, c_end: int, q: re.Match, subject_end: i
         return _LEADING_FILLER.sub("", re.sub(r"^(?:实现|确保|力争|保持|完成)", "", measured.group("indicator")))
     after = re.split(r"[、（）()]", chunk[q.end():c_end])[0]  # 1所综合医院、1所中医院: each its own noun
     after = re.sub(r"^(?:及)?(?:以上|以内|之内|内)?的?", "", after).strip()
-    if len(after) >= 2:
+    if len(after) >= 2 and not _NEXT_ITEM.search(after):
         return after[:40]
-    return chunk[c_start:c_end][:40]
+    # 省级财政承担40%; 对已脱贫人口承担40%和对未脱贫人口承担60%: what stands after the value is nothing or
+    # the next item, so the phrase before it (back to the previous value) is what it measures
+    before = _AFTER_LAST_VALUE.split(chunk[c_start:q.start()])[-1].lstrip("和与及或、 ")
+    before = _LEADING_FILLER.sub("", re.sub(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])?"
+                                           r"(?:实现|确保|力争|保持|完成)?", "", before))
+    if len(before) >= 2 and not before.endswith("的"):  # 纳入救治范围的34个病种: the noun is in the unit
+        return before[:40]
+    return after[:40] if len(after) >= 2 else chunk[c_start:c_end][:40]
+
+
+def _paired_deadlines(found: list[Target], sentence: str) -> None:
+    """到2023年底和2030年，…分别不低于24%和30%: when a sentence names as many years as a paired list
+    has values (one indicator, one clause), each value takes its own year, in order: a deadline, or
+    for a status figure (2019年和2020年…分别为) the year it is for."""
+    chain = P.PAIRED_DEADLINES.search(sentence)
+    if not chain or "分别" not in sentence[chain.end():]:
+        return
+    years = [int(y.group("year")) for y in _YEAR.finditer(chain.group(0))]
+    groups: dict[tuple, list[Target]] = {}
+    for t in found:
+        groups.setdefault((t.indicator, tuple(t.span)), []).append(t)
+    for group in groups.values():
+        if len(group) == len(years):
+            for t, year in zip(sorted(group, key=lambda t: t.value_span), years):
+                if t.role == "status":
+                    t.year = year
+                elif t.role in ("target", "parameter"):
+                    t.deadline_year = year
 
 
 def _deadline(sentence: str) -> int | None:
