@@ -296,19 +296,6 @@ def test_a_section_that_reports_the_past_makes_its_figures_status(heading, role)
     assert got == [role]
 
 
-@pytest.mark.parametrize("title, deadline", [
-    ("青梧市2022年卫生健康工作要点", 2022),  # a city's annual 工作要点: its goals are for that year
-    ("江岭省2023年度健康帮扶工作计划", 2023),  # 年度 and 工作计划
-    ("青禾县健康帮扶三年行动计划（2021—2023年）", None),  # two years: a span, no single year is inferred
-    ("青禾县2021年健康帮扶工作总结", None),  # a summary is no plan
-])
-def test_an_annual_plan_gives_its_goals_the_year_of_its_title_and_says_it_is_inferred(title, deadline):
-    record = _record(f"{title}\n一、主要目标\n全市家庭医生签约服务覆盖率达到45%以上。\n")
-    [target] = [t for t in record["targets"] if t["value"] == 45]
-    assert target["deadline_year"] == deadline
-    assert ("inferred from the title" in (target["role_cue"] or "")) == (deadline is not None)
-
-
 def test_a_notice_keeps_every_number_with_its_role():
     record = _record()
     got = [(t["path"], t["role"], t["value"]) for t in record["targets"]]

@@ -150,8 +150,8 @@ def _parse_simplified(norm: NormalisedText, source_metadata: dict | None = None)
         "measures": [m.to_dict() for m in measures],
         "division_of_duties": [d.to_dict() for d in duties],
         # every number, each with its role: comparisons read only targets and parameters
-        "targets": [t.to_dict() for t in _annual(_targets(text, nodes, by_path, indicators, annex,
-                                                          _year(meta.get("issue_date"))), meta)],
+        "targets": [t.to_dict() for t in _targets(text, nodes, by_path, indicators, annex,
+                                                  _year(meta.get("issue_date")))],
         "task_table": [r.to_dict() for r in task_table] if task_table else None,
         "annex_indicators": [i.to_dict() for i in indicators] if indicators else None,
         "outline": [n.to_dict() for n in nodes],
@@ -234,23 +234,6 @@ def _node_duties(text: str, node: OutlineNode):
 
 def _year(iso_date: str | None) -> int | None:
     return int(iso_date[:4]) if iso_date and iso_date[:4].isdigit() else None
-
-
-def _annual(targets: list, meta: dict) -> list:
-    """An annual plan's targets with no deadline of their own take the year its title names (2023年…工作要点)
-    — inferred, and their ``role_cue`` says so; a title naming two years (2021—2023年) gives none."""
-    for key in ("body_title", "title"):
-        title = meta.get(key) or ""
-        found = P.ANNUAL_PLAN_TITLE.search(title)
-        if found and len(re.findall(r"(?:19|20)\d{2}\s*年", title)) == 1:
-            year = int(found.group("year"))
-            for t in targets:
-                if t.role == "target" and t.deadline_year is None:
-                    t.deadline_year = year
-                    t.role_cue = f"{t.role_cue + '; ' if t.role_cue else ''}deadline {year} inferred from the title " \
-                                 f"(an annual plan: {found.group(0)})"
-            break
-    return targets
 
 
 def _dated(found: list, text: str, annex, body: list) -> list:

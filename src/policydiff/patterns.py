@@ -387,9 +387,6 @@ STATUS_HEADINGS = _lazy(r"^(?:“?十[二三四]五”?(?:时期|期间)?|过去
                              r"(?:发展现状|发展基础|工作基础|取得成效|主要成效|工作成效|发展成就|主要成就|取得的成绩|现状与形势|现状和形势|基本情况|工作回顾|"
                              r"成效与问题|面临形势|规划背景|发展环境|发展背景|现实基础|工作进展|进展情况|"
                              r"主要做法(?:和|与|及)(?:工作)?成效)")
-# an annual plan's title names the year its goals are for (2023年全省卫生健康工作要点, 2022年度健康帮扶工作计划)
-ANNUAL_PLAN_TITLE = _lazy(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年度?[^，,。；;—–\-]{0,30}?"
-                               r"(?:工作要点|工作计划|重点工作|工作任务|任务清单|实施计划|行动计划)")
 # one deadline per value of a paired list: 到2023年底和2030年，…分别不低于24%和30%
 PAIRED_DEADLINES = _lazy(r"(?:19|20)\d{2}\s*年(?:底|末)?(?:(?:和|、|及|与)(?:19|20)\d{2}\s*年(?:底|末)?)+")
 # paired lists (分别为/分别达到…): the separators of items and of values, and the levels a list may name
