@@ -214,6 +214,13 @@ def test_there_are_forty_rows_or_more():
     ("甲部、乙委等和各省级人民政府", [("甲部", "甲部"), ("乙委", "乙委"), ("各省级人民政府", "各省级人民政府")]),
     # 会同 splits; the second body remembers the joiner
     ("国家卫生健康委会同国家医保局", [("国家卫生健康委", "国家卫生健康委"), ("国家医保局", "国家医保局")]),
+    # bare level words share the body of the last part (a provincial plan's 责任单位 line)
+    ("省、市、县卫生健康部门", [("省卫生健康部门", "省"), ("市卫生健康部门", "市"), ("县卫生健康部门", "县卫生健康部门")]),
+    # a region's closing placeholder pair: 各市 is 各市人民政府, not a body of its own
+    ("民政厅，各市、县（市、区）人民政府", [("民政厅", "民政厅"), ("各市人民政府", "各市"),
+                                      ("县（市、区）人民政府", "县（市、区）人民政府")]),
+    # a body that merely starts with a level character keeps its own name (市场监管局 is not 市 + 场监管局)
+    ("市场监管局、区卫健局", [("市场监管局", "市场监管局"), ("区卫健局", "区卫健局")]),
 ])
 def test_split_unit_list_spans(text, expected):
     assert [(u.unit, text[u.span[0]:u.span[1]]) for u in split_unit_list(text)] == expected

@@ -310,7 +310,8 @@ def test_duties_reads_unit_names_through_indexes(db, unit):
 def test_placeholders_resolve_and_unresolved_lists_the_rest(db):
     rows = json.loads(CliRunner().invoke(cli, ["units", "--db", str(db), "--json"]).output)
     by_raw = {(r["doc_id"], r["raw"]): r for r in rows}
-    assert (by_raw[(GUANGXI, "各市")]["level"], by_raw[(GUANGXI, "各市")]["locality"]) == ("prefecture", "广西壮族自治区")
+    prefectures = by_raw[(GUANGXI, "各市人民政府")]  # 各市、县（市、区）人民政府: 各市 shares 人民政府
+    assert (prefectures["level"], prefectures["locality"]) == ("prefecture", "广西壮族自治区")
     county = by_raw[(GUANGXI, "县（市、区）人民政府")]
     assert (county["level"], county["locality"]) == ("county", "广西壮族自治区")
     assert (by_raw[(SHENMU, "各镇人民政府")]["level"], by_raw[(SHENMU, "街道办事处")]["locality"]) == ("township", "神木市")

@@ -47,8 +47,9 @@ def evidence(record):
     for m in record["measures"]:
         yield m["text"], m["span"]
         for u in m["unit_mentions"]:
-            if u["source"] == "inline_marker":
-                yield u["unit"], u["span"]
+            if u["source"] == "inline_marker":  # a shared suffix or body is not printed again:
+                start, end = u["span"]           # the span holds the name's own first characters
+                yield u["unit"][:end - start], u["span"]
     for t in record["targets"]:
         yield t["text"], t["span"]
     for r in record["task_table"] or []:

@@ -269,6 +269,9 @@ PLACEHOLDER_BODY = _lazy(
     r"省（自治区、直辖市）|省（区、市）)$")
 # bodies a duty clause may name that divide nothing: 各有关部门要密切配合, 其他相关单位
 GENERIC_BODY = _lazy(r"^(?:各|其他|其它)?(?:有关|相关|成员)?(?:部门|单位)$|^各(?:级|地)?各?(?:有关|相关)(?:部门|单位)$")
+# a level word a list may print bare before the body it shares (省、市、县卫生健康部门; 各市、县（市、区）人民政府)
+LEADING_LEVEL = _lazy(r"^各?(?:省（自治区、直辖市）|省（区、市）|自治区|省|市（州）|市（地、州）|县（市、区）|县（市区）|"
+                      r"县（区）|县（市）|县市区|县区|市|州|盟|县|区|旗|乡镇|乡|镇|街道|村)")
 # generic suffixes a list's last part may share with the bare function names before it
 SHARED_SUFFIX = _lazy(r"(?P<suffix>主管部门|行政部门|部门|单位|机构)$")
 UNIT_TRAILING_PHRASES = _lazy(r"(?:按照职责分工分别负责|按照职责分工负责|按职责分工负责|分工负责|分别负责|共同负责|负责)$")

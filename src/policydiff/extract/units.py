@@ -61,7 +61,7 @@ def _listed_units(text: str) -> tuple[ListedUnit, ...]:
         part, start = _strip_edges(part, start)
         if part:
             pieces.extend(_split_joined(part, start))
-    return tuple(_share_suffixes(_close_open_lists(pieces)))
+    return tuple(_share_levels(_share_suffixes(_close_open_lists(pieces))))
 
 
 def _strip_edges(part: str, start: int) -> tuple[str, int]:
@@ -144,6 +144,28 @@ def _share_suffixes(units: list[ListedUnit]) -> list[ListedUnit]:
         elif suffix:
             out[i] = replace(out[i], unit=out[i].unit + suffix)
     return out
+
+
+def _share_levels(units: list[ListedUnit]) -> list[ListedUnit]:
+    """省、市、县卫生健康部门 → 省卫生健康部门, 市卫生健康部门, 县卫生健康部门: a bare level word takes
+    what follows the level word of the next body (each span stays on its own characters)."""
+    out = list(units)
+    rest = None
+    for i in range(len(out) - 1, -1, -1):
+        name = out[i].unit
+        level = P.LEADING_LEVEL.match(name)
+        bare = level is not None and (level.end() == len(name) or name[level.end():] in _SUFFIX_ONLY)
+        if bare and rest and level is not None:
+            out[i] = replace(out[i], unit=name[:level.end()] + rest)
+        elif level is not None and len(name) - level.end() >= 2 and _is_body(name):
+            rest = name[level.end():]
+        else:
+            rest = None
+    return out
+
+
+# what the shared-suffix step may have glued to a bare level word (省部门 from 省、市、县卫生健康部门)
+_SUFFIX_ONLY = ("部门", "单位", "机构", "主管部门", "行政部门")
 
 
 def _is_body(name: str) -> bool:
