@@ -91,9 +91,10 @@ FORMS = [
     # a deadline clause inside a verb marker is passed over
     ("建立制度。（国家卫生健康委负责，2022年底前完成）", [("国家卫生健康委", R, False)]),
     # ---- provincial wording
-    # square brackets, 各市 and 县（市、区） kept whole as placeholder bodies
+    # square brackets; 各市 shares 人民政府 with 县（市、区）, kept whole as a placeholder body
     ("加强能力建设。[责任单位：自治区卫生健康委、医保局，各市、县（市、区）人民政府]",
-     [("自治区卫生健康委", R, False), ("医保局", R, False), ("各市", R, False), ("县（市、区）人民政府", R, False)]),
+     [("自治区卫生健康委", R, False), ("医保局", R, False), ("各市人民政府", R, False),
+      ("县（市、区）人民政府", R, False)]),
     # 牵头单位 / 配合单位 separated by ；
     ("完善大病救治。（牵头单位：省卫生健康委；配合单位：省财政厅、省医保局）",
      [("省卫生健康委", L, False), ("省财政厅", S, False), ("省医保局", S, False)]),

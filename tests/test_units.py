@@ -22,7 +22,7 @@ MARKERS = [
     ("(牵头科室:市卫健局办公室,配合科室:市卫健局医政科)", {"lead": ["市卫健局办公室"], "support": ["市卫健局医政科"]}),
     # Guangxi: [责任单位：…] with a bracket nested in a unit
     ("[责任单位：自治区卫生健康委、发展改革委、乡村振兴局、财政厅，各市、县（市、区）人民政府]",
-     {"responsible": ["自治区卫生健康委", "发展改革委", "乡村振兴局", "财政厅", "各市", "县（市、区）人民政府"]}),
+     {"responsible": ["自治区卫生健康委", "发展改革委", "乡村振兴局", "财政厅", "各市人民政府", "县（市、区）人民政府"]}),
     # 【责任单位：…】 and （牵头单位：…；配合单位：…）, the obvious relatives
     ("【责任单位：市卫生健康委】", {"responsible": ["市卫生健康委"]}),
     ("（牵头单位：市医保局；配合单位：市民政局、市财政局）", {"lead": ["市医保局"], "support": ["市民政局", "市财政局"]}),
@@ -35,7 +35,8 @@ def test_parse_marker(marker, expected):
     got = {}
     for m in mentions:
         got.setdefault(m.role, []).append(m.unit)
-        assert marker[m.span[0] - 100:m.span[1] - 100] == m.unit  # spans quote the unit
+        quoted = marker[m.span[0] - 100:m.span[1] - 100]
+        assert m.unit.startswith(quoted) and quoted  # a span quotes the unit's own characters (各市 of 各市人民政府)
     assert got == expected
 
 
