@@ -35,10 +35,7 @@ def inside(folder, name: str, suffix: str = "") -> Path:
     """
     if not isinstance(name, str) or not name or _UNSAFE.search(name) or len(name.encode()) > 240:
         raise UnsafeNameError(f"{name!r}: not a safe name for a file in {folder} (it would leave the folder)")
-    path = Path(folder) / f"{name}{suffix}"
-    if path.parent != Path(folder):  # belt and braces: the name held no separator
-        raise UnsafeNameError(f"{name!r}: not a safe name for a file in {folder} (it would leave the folder)")
-    return path
+    return Path(folder) / f"{name}{suffix}"
 
 
 def document_id(path: Path, root=None) -> str:
