@@ -381,13 +381,16 @@ def _restore_json(db, json_dir: Path, report: IngestReport) -> None:
         except UnsafeNameError as exc:
             report.fail(Failure(str(json_dir), f"a stored document id is refused: {exc}"))
             continue
+        stored = None
         try:
-            if path.stat().st_size == size and path.read_bytes() == store.load_record_json(db, doc_id).encode():
-                continue
+            if path.stat().st_size == size:
+                stored = store.load_record_json(db, doc_id)
+                if path.read_bytes() == stored.encode():
+                    continue
         except OSError:
             pass
         try:
-            _write_text(path, store.load_record_json(db, doc_id))
+            _write_text(path, stored if stored is not None else store.load_record_json(db, doc_id))
             report.restored += 1
         except OSError as exc:
             report.fail(Failure(str(path), f"cannot restore it from the database ({exc.strerror or exc})"))
