@@ -5,6 +5,7 @@ import contextlib
 import json
 import os
 import shutil
+import signal
 import time
 
 import pytest
@@ -27,17 +28,35 @@ def test_whitespace_runs_and_repeated_headings_parse_in_linear_time(tmp_path):
         assert time.perf_counter() - started < 15, shape  # (quadratic: minutes; a busy machine: seconds)
 
 
+@contextlib.contextmanager
+def fails_after(seconds: int):
+    """Turn a hang into a failure: a run that blocks on a pipe or reads a device for ever is
+    interrupted here (the alarm breaks a blocking open or read in this process) instead of
+    waiting for CI's time limit."""
+    def stop(_signum, _frame):
+        raise TimeoutError(f"still running after {seconds} s: the pipe or device was opened and read")
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def test_a_named_pipe_or_a_device_is_not_read(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "ok.txt").write_text(NOTICE, encoding="utf-8")
     os.mkfifo(folder / "x.txt")  # opening it for reading would block for ever
-    report = ingest([folder], tmp_path / "p.db", workers=1)
+    with fails_after(60):
+        report = ingest([folder], tmp_path / "p.db", workers=1)
     assert report.changed_ids == ["ok"]
     assert [(os.path.basename(f.path), f.reason) for f in report.failures] == [
         ("x.txt", "not a regular file (a named pipe); not read")]
     os.symlink("/dev/zero", folder / "zero.txt")  # would be read until memory runs out
-    report = ingest([folder], tmp_path / "p.db", workers=1, follow_links=True)
+    with fails_after(60):
+        report = ingest([folder], tmp_path / "p.db", workers=1, follow_links=True)
     reasons = sorted((os.path.basename(f.path), f.reason.split(" (the link")[0]) for f in report.failures)
     assert reasons == [("x.txt", "not a regular file (a named pipe); not read"),
                        ("zero.txt", "not a regular file (a character device); not read")]
@@ -47,9 +66,10 @@ def test_a_named_pipe_given_by_name_is_not_read(tmp_path):
     from policydiff.read import read
 
     os.mkfifo(tmp_path / "x.txt")
-    report = ingest([tmp_path / "x.txt"], tmp_path / "p.db", workers=1)
+    with fails_after(60):
+        report = ingest([tmp_path / "x.txt"], tmp_path / "p.db", workers=1)
     assert [f.reason for f in report.failures] == ["not a regular file (a named pipe); not read"]
-    with pytest.raises(Exception, match="not a regular file"):
+    with fails_after(60), pytest.raises(Exception, match="not a regular file"):
         read(tmp_path / "x.txt")
 
 
