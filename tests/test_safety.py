@@ -101,26 +101,31 @@ def test_a_rebuild_drops_only_policydiffs_own_tables(tmp_path, records):
     assert sqlite3.connect(path).execute("select note from my_notes").fetchall() == [("核对过",)]
 
 
-@pytest.mark.parametrize(("name", "safe"), [
-    ("004_9587a739f0f37529", True),        # a bundled notice's id
-    ("2021__5__index_html", True),         # folders joined by __
-    ("..txt", True),                       # dots inside a name are fine
-    ("../../x", False),                    # climbs out of extracted/
-    ("/etc/passwd", False),                # absolute
-    ("a\\..\\..\\b", False),               # Windows separators
-    ("..", False),
-    (".", False),
-    ("", False),
-    ("x\ny", False),                       # a newline would forge a line of output too
-    ("x\x00y", False),
-    ("长" * 100, False),                    # longer than a file name may be
+LEAVES = "it would leave the folder"
+
+
+@pytest.mark.parametrize(("name", "why"), [
+    ("004_9587a739f0f37529", None),        # a bundled notice's id
+    ("2021__5__index_html", None),         # folders joined by __
+    ("..txt", None),                       # dots inside a name are fine
+    ("../../x", LEAVES),                   # climbs out of extracted/
+    ("/etc/passwd", LEAVES),               # absolute
+    ("a\\..\\..\\b", LEAVES),              # Windows separators
+    ("..", LEAVES),
+    (".", LEAVES),
+    ("", "it is empty"),
+    ("x\ny", "it holds a control character"),   # a newline would forge a line of output too
+    ("x\x00y", "it holds a control character"),
+    ("x\x1b[2Jy", "it holds a control character"),  # a terminal escape
+    ("长" * 100, "300 bytes; a file name holds at most 240"),  # longer than a file name may be
 ])
-def test_inside_keeps_every_name_in_its_folder(tmp_path, name, safe):
-    if safe:
+def test_inside_keeps_every_name_in_its_folder_and_says_why_not(tmp_path, name, why):
+    if why is None:
         assert inside(tmp_path, name, ".json").parent == tmp_path
     else:
-        with pytest.raises(UnsafeNameError, match="not a safe name"):
+        with pytest.raises(UnsafeNameError, match="not a safe name") as refused:
             inside(tmp_path, name, ".json")
+        assert str(refused.value).endswith(f"({why})")
 
 
 def test_a_stored_id_that_climbs_out_is_refused_by_name_and_nothing_is_written_outside(tmp_path, records):

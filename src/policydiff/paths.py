@@ -33,9 +33,23 @@ def inside(folder, name: str, suffix: str = "") -> Path:
     ...
     policydiff.paths.UnsafeNameError: '../../x': not a safe name for a file in extracted (it would leave the folder)
     """
-    if not isinstance(name, str) or not name or _UNSAFE.search(name) or len(name.encode()) > 240:
-        raise UnsafeNameError(f"{name!r}: not a safe name for a file in {folder} (it would leave the folder)")
+    why = _why_unsafe(name)
+    if why:
+        raise UnsafeNameError(f"{name!r}: not a safe name for a file in {folder} ({why})")
     return Path(folder) / f"{name}{suffix}"
+
+
+def _why_unsafe(name) -> str | None:
+    """What is wrong with ``name`` as a plain file name, or None."""
+    if not isinstance(name, str) or not name:
+        return "it is empty"
+    if re.search(r"[/\\]", name) or re.fullmatch(r"\.*", name):
+        return "it would leave the folder"
+    if _UNSAFE.search(name):
+        return "it holds a control character"
+    if len(name.encode()) > 240:
+        return f"{len(name.encode())} bytes; a file name holds at most 240"
+    return None
 
 
 def document_id(path: Path, root=None) -> str:
