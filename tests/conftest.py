@@ -1,6 +1,7 @@
 """Shared fixtures: the bundled corpus, its parsed records, and PDF renderings."""
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,35 @@ ALL_IDS = [SHENMU, GUANGXI, KAIFENG, HUAINAN, LIANYUNGANG]
 def records():
     """Records of the five bundled notices, parsed from their text files."""
     return {doc_id: parse_file(CORPUS / f"{doc_id}.txt", CORPUS) for doc_id in ALL_IDS}
+
+
+@pytest.fixture(scope="session")
+def ingested_corpus(tmp_path_factory) -> Path:
+    """A folder holding the bundled corpus ingested once (policydiff.db and its JSON records).
+    Tests never use it directly: :func:`corpus_db` gives each one its own copy."""
+    from click.testing import CliRunner
+
+    from policydiff.cli import cli
+
+    folder = tmp_path_factory.mktemp("ingested")
+    result = CliRunner().invoke(cli, ["ingest", str(CORPUS), "--db", str(folder / "policydiff.db"),
+                                      "--workers", "1", "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert not (folder / "policydiff.db-wal").exists() or (folder / "policydiff.db-wal").stat().st_size == 0
+    return folder
+
+
+@pytest.fixture(scope="session")
+def corpus_db(ingested_corpus, tmp_path_factory):
+    """``corpus_db(name)`` → the path of a fresh copy of the ingested corpus's database, its
+    JSON records beside it, in a folder of its own (so a test may write to it)."""
+    def copy(name: str = "policydiff.db") -> Path:
+        folder = tmp_path_factory.mktemp(Path(name).stem)
+        for item in ingested_corpus.iterdir():
+            target = folder / (name if item.name == "policydiff.db" else item.name)
+            (shutil.copytree if item.is_dir() else shutil.copy2)(item, target)
+        return folder / name
+    return copy
 
 
 @pytest.fixture(scope="session")

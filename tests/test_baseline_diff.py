@@ -133,14 +133,13 @@ def test_national_document_in_the_corpus_becomes_the_reference(tmp_path):
                                                                      "(2021-07-31), one entry per measure"}
 
 
-def test_diff_and_compare_html_and_csv(tmp_path):
+def test_diff_and_compare_html_and_csv(corpus_db, tmp_path):
     from click.testing import CliRunner
 
     from policydiff.cli import cli
 
-    db = tmp_path / "p.db"
+    db = corpus_db("p.db")
     runner = CliRunner()
-    assert runner.invoke(cli, ["ingest", str(CORPUS), "--db", str(db), "--workers", "1"]).exit_code == 0
     frame = ["--frame", str(FRAME_FILE)]
     page = runner.invoke(cli, ["diff", "淮南", "--db", str(db), *frame, "--format", "html"]).output
     assert "<mark>后付费</mark>" in page and "<b>二/（一）/2</b>" in page and "strengthened" in page

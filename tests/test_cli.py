@@ -13,11 +13,8 @@ from policydiff.cli import cli
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("db") / "policydiff.db"
-    result = CliRunner().invoke(cli, ["ingest", str(CORPUS), "--db", str(path), "--workers", "1"])
-    assert result.exit_code == 0, result.output
-    return path
+def db(corpus_db):
+    return corpus_db()
 
 
 def run(*args):

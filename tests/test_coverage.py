@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import CORPUS, GUANGXI, HUAINAN, KAIFENG, LIANYUNGANG, SHENMU
+from conftest import GUANGXI, HUAINAN, KAIFENG, LIANYUNGANG, SHENMU
 from policydiff.cli import cli
 from policydiff.compare.coverage import INSIDE_ITEM, NOT_FOUND, OWN_ITEM, cover, entry_view, passages
 from policydiff.compare.diff import diff_document, reference_from_frame, responsibility_change
@@ -22,10 +22,8 @@ def reference(records):
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("cov") / "p.db"
-    assert CliRunner().invoke(cli, ["ingest", str(CORPUS), "--db", str(path), "--workers", "1"]).exit_code == 0
-    return path
+def db(corpus_db):
+    return corpus_db("p.db")
 
 
 def _diff_json(db, doc_id):

@@ -253,17 +253,15 @@ def test_canonical_unit(raw, context, name, kind, function, level):
 
 
 @pytest.fixture(scope="module")
-def pages(records, tmp_path_factory):
+def pages(records, corpus_db):
     """`policydiff graph --format html` for both graphs, through the command line."""
     from click.testing import CliRunner
 
-    from conftest import CORPUS
     from policydiff.cli import cli
 
-    folder = tmp_path_factory.mktemp("pages")
-    db = folder / "p.db"
+    db = corpus_db("p.db")
+    folder = db.parent
     runner = CliRunner()
-    assert runner.invoke(cli, ["ingest", str(CORPUS), "--db", str(db), "--workers", "1", "--quiet"]).exit_code == 0
     result = runner.invoke(cli, ["graph", "--db", str(db), "--format", "html", "-o", str(folder / "graphs")])
     assert result.exit_code == 0, result.output
     zh = runner.invoke(cli, ["graph", "--db", str(db), "--kind", "citation", "--format", "html", "--lang", "zh",

@@ -19,11 +19,8 @@ jsonschema = pytest.importorskip("jsonschema", reason="the test extra: .venv/bin
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("newcomer") / "x.db"
-    result = CliRunner().invoke(cli, ["ingest", str(CORPUS), "--db", str(path), "--workers", "1"])
-    assert result.exit_code == 0, result.output
-    return path
+def db(corpus_db):
+    return corpus_db("x.db")
 
 
 def run(*args):

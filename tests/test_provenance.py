@@ -10,17 +10,15 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from conftest import CORPUS, HUAINAN, KAIFENG, LIANYUNGANG, SHENMU
+from conftest import HUAINAN, KAIFENG, LIANYUNGANG, SHENMU
 from policydiff.cli import cli
 from policydiff.compare.diff import lead_comparison, responsibility_between
 from policydiff.models import provenance
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("prov") / "p.db"
-    assert CliRunner().invoke(cli, ["ingest", str(CORPUS), "--db", str(path), "--workers", "1"]).exit_code == 0
-    return path
+def db(corpus_db):
+    return corpus_db("p.db")
 
 
 def run(db, *args):

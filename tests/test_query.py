@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 from test_tables import LIANYUNGANG_LEADS
 
-from conftest import CORPUS, GUANGXI, LIANYUNGANG, SHENMU
+from conftest import GUANGXI, LIANYUNGANG, SHENMU
 from policydiff import query, store
 from policydiff.cli import cli
 from policydiff.query import recall_precision
@@ -18,10 +18,8 @@ KAIFENG, HUAINAN = "002_d42e0784fee43d55", "003_fb69567a2ff9a5b2"
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("q") / "p.db"
-    assert CliRunner().invoke(cli, ["ingest", str(CORPUS), "--db", str(path), "--workers", "1"]).exit_code == 0
-    return path
+def db(corpus_db):
+    return corpus_db("p.db")
 
 
 def who(db, *args):

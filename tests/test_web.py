@@ -16,7 +16,7 @@ import urllib.request
 import pytest
 from click.testing import CliRunner
 
-from conftest import CORPUS, SHENMU
+from conftest import SHENMU
 from policydiff.cli import cli
 from policydiff.query import ANSWER_COLUMNS
 from policydiff.report.web import datasette_metadata, highlight_spans, render_html
@@ -54,10 +54,9 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory):
+def served(corpus_db):
     pytest.importorskip("datasette", reason="install the web extra: pip install -e '.[web]'")
-    db = tmp_path_factory.mktemp("serve") / "policydiff.db"
-    assert CliRunner().invoke(cli, ["ingest", str(CORPUS), "--db", str(db), "--workers", "1"]).exit_code == 0
+    db = corpus_db()
     graphs = db.parent / "graphs"
     assert CliRunner().invoke(cli, ["graph", "--db", str(db), "--format", "html", "-o", str(graphs)]).exit_code == 0
     port = _free_port()
@@ -94,15 +93,14 @@ def test_served_who_page_in_headless_chromium(served, tmp_path):
 
 
 @pytest.fixture(scope="module")
-def browser(tmp_path_factory):
+def browser(corpus_db):
     """The Datasette app `policydiff serve` runs (same metadata, same plugin), in process."""
     pytest.importorskip("datasette", reason="install the web extra: pip install -e '.[web]'")
     from datasette.app import Datasette
 
     from policydiff.report.web import PLUGINS_DIR
 
-    db = tmp_path_factory.mktemp("browse") / "policydiff.db"
-    assert CliRunner().invoke(cli, ["ingest", str(CORPUS), "--db", str(db), "--workers", "1"]).exit_code == 0
+    db = corpus_db()
     app = Datasette([str(db)], metadata=datasette_metadata("policydiff"), plugins_dir=str(PLUGINS_DIR))
 
     def get(query: str, **params) -> list[dict]:
