@@ -129,12 +129,12 @@
     });
     return section;
   }
-  function docBlock(docId) {
+  function docBlock(docId, shownTitle) {
     var d = data.docs[docId];
     if (!d) return null;
     var div = h("div"); div.className = "doc";
     div.appendChild(h("p", [d.doc_number, d.locality, d.date].filter(Boolean).join(" · ")));
-    div.appendChild(h("p", d.title));
+    if (d.title !== shownTitle) div.appendChild(h("p", d.title));  // the box's own title is shown above
     var ms = h("details"); ms.appendChild(h("summary", W.measures + " (" + d.measures.length + ")"));
     d.measures.forEach(function (m) {
       var units = m.units.map(function (u) {
@@ -159,7 +159,7 @@
     details.appendChild(h("h2", n.lines[0]));
     if (n.title && n.title !== n.lines[0]) details.appendChild(h("p", n.title));
     if (n.stub) details.appendChild(h("p", W.stub + (n.inferred ? "; " + W.inferred + " (" + n.level + ")" : ""), "muted"));
-    var doc = n.kind === "unit" ? null : docBlock(n.doc);
+    var doc = n.kind === "unit" ? null : docBlock(n.doc, n.title);
     if (doc) details.appendChild(doc);
     var citation = !n.kind || n.kind === "document" && !byId["doc:" + n.doc];
     if (n.kind === "unit") {
