@@ -1,0 +1,53 @@
+"""PDF ingest speed alone (issue 30): run.py's ``bench_pdf`` row, with CPU and load averages.
+
+    python benchmarks/pdf_speed.py /tmp/p30/corpus --work /tmp/work --rounds 2
+
+Per round, as ``bench_pdf`` measures them: pypdfium2's raw text extraction of every PDF (one
+process, this one, pypdfium2 imported), ``ingest`` of the folder (its default worker pool, forked
+from this process after the parser's set-up), and the same ingest as a fresh ``policydiff ingest``
+command; wall time and CPU (this process + its finished children, user + system) of each, with
+the load average (1 min) before and after. ``--stages`` also prints ``pdf_stages`` (ms a file, one process).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import run  # noqa: E402  (puts this checkout's src first)
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("corpus", type=Path, help="make_corpus.py's --out (its pdf/ folder is read)")
+    parser.add_argument("--work", type=Path, default=HERE / "generated" / "work")
+    parser.add_argument("--rounds", type=int, default=1)
+    parser.add_argument("--stages", action="store_true", help="also the steps in one process (ms a file)")
+    args = parser.parse_args(argv)
+    args.work.mkdir(parents=True, exist_ok=True)
+    folder = args.corpus / "pdf"
+    files = sorted(folder.glob("*.pdf"))
+    from policydiff.parse import parse_file
+
+    parse_file(files[0])  # warm, as bench_pdf does: the workers fork from this process
+    for _ in range(args.rounds):
+        load = os.getloadavg()[0]
+        raw = run.raw_pdf_text(files)
+        ours = run.ingest_pdf(folder, args.work)
+        cold = run.ingest_pdf_command(folder, args.work)
+        print(f"pdf: {raw['files']} files, {raw['pages']} pages; raw {raw['s']:.2f} s (CPU {raw['cpu_s']:.2f} s); "
+              f"ingest warm {ours['s']:.2f} s (CPU {ours['cpu_s']:.2f} s): {ours['s'] / raw['s']:.2f}x wall, "
+              f"{ours['cpu_s'] / raw['cpu_s']:.2f}x CPU; fresh command {cold['s']:.2f} s (CPU {cold['cpu_s']:.2f} s): "
+              f"{cold['s'] / raw['s']:.2f}x wall; load {load:.2f} -> {os.getloadavg()[0]:.2f}")
+    if args.stages:
+        stages = run.pdf_stages(sorted(folder.glob("*.pdf")), args.work)
+        print("steps (ms a file): " + ", ".join(f"{k} {v:.1f}" for k, v in stages.items()))
+
+
+if __name__ == "__main__":
+    main()
