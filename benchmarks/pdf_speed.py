@@ -28,22 +28,28 @@ def main(argv=None) -> None:
     parser.add_argument("--work", type=Path, default=HERE / "generated" / "work")
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--stages", action="store_true", help="also the steps in one process (ms a file)")
+    parser.add_argument("--no-warm", action="store_true",
+                        help="fork the workers before the parser's set-up (bench_pdf before issue 30's PDF work)")
     args = parser.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
     folder = args.corpus / "pdf"
     files = sorted(folder.glob("*.pdf"))
     from policydiff.parse import parse_file
 
-    parse_file(files[0])  # warm, as bench_pdf does: the workers fork from this process
+    if not args.no_warm:
+        parse_file(files[0])  # warm, as bench_pdf does: the workers fork from this process
     for _ in range(args.rounds):
         load = os.getloadavg()[0]
         raw = run.raw_pdf_text(files)
+        pooled = run.raw_pdf_text_pooled(files)
         ours = run.ingest_pdf(folder, args.work)
         cold = run.ingest_pdf_command(folder, args.work)
-        print(f"pdf: {raw['files']} files, {raw['pages']} pages; raw {raw['s']:.2f} s (CPU {raw['cpu_s']:.2f} s); "
+        print(f"pdf: {raw['files']} files, {raw['pages']} pages; raw {raw['s']:.2f} s (CPU {raw['cpu_s']:.2f} s), "
+              f"raw on {os.cpu_count()} processes {pooled['s']:.2f} s (CPU {pooled['cpu_s']:.2f} s); "
               f"ingest warm {ours['s']:.2f} s (CPU {ours['cpu_s']:.2f} s): {ours['s'] / raw['s']:.2f}x wall, "
               f"{ours['cpu_s'] / raw['cpu_s']:.2f}x CPU; fresh command {cold['s']:.2f} s (CPU {cold['cpu_s']:.2f} s): "
-              f"{cold['s'] / raw['s']:.2f}x wall; load {load:.2f} -> {os.getloadavg()[0]:.2f}")
+              f"{cold['s'] / raw['s']:.2f}x wall; warm ingest / pooled raw {ours['s'] / pooled['s']:.2f}x wall; "
+              f"load {load:.2f} -> {os.getloadavg()[0]:.2f}")
     if args.stages:
         stages = run.pdf_stages(sorted(folder.glob("*.pdf")), args.work)
         print("steps (ms a file): " + ", ".join(f"{k} {v:.1f}" for k, v in stages.items()))
