@@ -28,12 +28,16 @@ def main(argv=None) -> None:
     parser.add_argument("--work", type=Path, default=HERE / "generated" / "work")
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--stages", action="store_true", help="also the steps in one process (ms a file)")
+    parser.add_argument("--read", type=int, default=0, metavar="N",
+                        help="only the reader: N passes of raw text and read_pdf over every PDF, alternating (CPU)")
     parser.add_argument("--no-warm", action="store_true",
                         help="fork the workers before the parser's set-up (bench_pdf before issue 30's PDF work)")
     args = parser.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
     folder = args.corpus / "pdf"
     files = sorted(folder.glob("*.pdf"))
+    if args.read:
+        return read_passes(files, args.read)
     from policydiff.parse import parse_file
 
     if not args.no_warm:
@@ -53,6 +57,23 @@ def main(argv=None) -> None:
     if args.stages:
         stages = run.pdf_stages(sorted(folder.glob("*.pdf")), args.work)
         print("steps (ms a file): " + ", ".join(f"{k} {v:.1f}" for k, v in stages.items()))
+
+
+def read_passes(files: list[Path], passes: int) -> None:
+    """CPU ms a file of pypdfium2's raw text and of ``read_pdf`` (guards, layout, tables), alternating."""
+    import time
+
+    from policydiff.read import read_pdf
+
+    read_pdf(files[0])
+    best = {"raw": float("inf"), "read_pdf": float("inf")}
+    for n in range(passes):
+        for name, fn in (("raw", run.raw_pdf_text), ("read_pdf", lambda fs: [read_pdf(f) for f in fs])):
+            start = time.process_time()
+            fn(files)
+            best[name] = min(best[name], (time.process_time() - start) * 1000 / len(files))
+        print(f"pass {n + 1}: best so far raw {best['raw']:.2f}, read_pdf {best['read_pdf']:.2f} ms CPU a file; "
+              f"load {os.getloadavg()[0]:.2f}")
 
 
 if __name__ == "__main__":
