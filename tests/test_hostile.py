@@ -151,6 +151,63 @@ def test_content_split_over_streams_counts_as_one_budget(tmp_path, monkeypatch):
         read(write_pdf(tmp_path / "bomb.pdf", b" " * (2 * 2**20), streams=3))  # 3 × 2 MB
 
 
+def _one_stream(path, header: bytes, body: bytes):
+    """A file holding one stream object as check_pdf scans it (the rest of a PDF is not needed)."""
+    path.write_bytes(b"%%PDF-1.4\n1 0 obj\n<< /Length %d " % len(body) + header + b" >>\nstream\n" + body
+                     + b"\nendstream\nendobj\n%%EOF\n")
+    return path
+
+
+def _flate(data: bytes, times: int = 1) -> bytes:
+    import zlib
+
+    for _ in range(times):
+        data = zlib.compress(data, 9)
+    return data
+
+
+@pytest.mark.parametrize("header, body, refused, expanded", [
+    # a font 6 KB stored, 6 MB of blanks expanded: 6 KB × 1032 could pass 5 MB, so it is expanded and refused
+    (b"/Length1 6291456 /Filter /FlateDecode", _flate(b" " * (6 * 2**20)), "an image or font stream", True),
+    # the same font at 4 MB: 4 KB × 1032 cannot reach 5 MB, so it is neither expanded nor refused
+    (b"/Length1 4194304 /Filter /FlateDecode", _flate(b" " * (4 * 2**20)), None, False),
+    # an image Flate-compressed twice (a few hundred bytes): 1032² per stored byte could pass, expanded, refused
+    (b"/Subtype /Image /Filter [/FlateDecode /FlateDecode]", _flate(b" " * (6 * 2**20), 2), "an image or font", True),
+    # an image stored as is (no filter), 6 MB: its stored size is its size; refused without expanding anything
+    (b"/Subtype /Image", b"\xff" * (6 * 2**20), "an image or font stream", False),
+    # a content stream (no font or image key) is always expanded: 4 MB of blanks, under the 5 MB budget
+    (b"/Filter /FlateDecode", _flate(b" " * (4 * 2**20)), None, True),
+])
+def test_a_font_or_image_is_expanded_only_when_its_stored_size_could_pass_the_limit(
+        tmp_path, monkeypatch, header, body, refused, expanded):
+    from policydiff.read import limits
+
+    monkeypatch.setenv("POLICYDIFF_MAX_BYTES", str(2**20))  # 5 MB expanded
+    calls = []
+    original = limits._expand_and_count
+    monkeypatch.setattr(limits, "_expand_and_count", lambda *a: calls.append(a[3]) or original(*a))
+    path = _one_stream(tmp_path / "one.pdf", header, body)
+    with pytest.raises(Exception, match=refused) if refused else contextlib.nullcontext():
+        limits.check_pdf(path)
+    assert bool([layers for layers in calls if layers]) is expanded
+
+
+@pytest.mark.parametrize("operators, refused", [
+    (200_001, True),  # 200,001 one-byte ' operators stored as is: over the 200,000 limit, though the first
+                      # three 64 KB pieces (196,608 bytes) are no longer than the limit and wait to be counted
+    (200_000, False),  # exactly the limit: not over it
+    (150_000, False),  # shorter than the limit: never counted (no stream this short can pass it)
+])
+def test_operations_in_the_pieces_before_a_stream_outgrows_the_limit_are_counted(tmp_path, monkeypatch,
+                                                                                   operators, refused):
+    from policydiff.read import limits
+
+    monkeypatch.setenv("POLICYDIFF_MAX_BYTES", str(2 * 20 * 2**20))  # 200,000 text operations, 200 MB
+    path = _one_stream(tmp_path / "ops.pdf", b"", b"'" * operators)
+    with pytest.raises(Exception, match="over 200,000 text operations") if refused else contextlib.nullcontext():
+        limits.check_pdf(path)
+
+
 # ---------------------------------------------------------------- 5, 6, 8. notice text in every output
 
 HOSTILE_LINE = ('做好健康帮扶工作 "><img src=x onerror=alert(1)> <!-- [/bold] [link=http://evil.example]点我[/link] '

@@ -157,40 +157,49 @@ def _count_in_member(archive: zipfile.ZipFile, name: str, pattern: re.Pattern) -
 # A PDF's streams as they sit in the file: the dictionary before ``stream`` and the data after it.
 _STREAM = re.compile(rb">>\s*stream(?:\r\n|\n|\r)")
 _FILTERS = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[A-Za-z0-9]+)")
+_FILTER_NAME = re.compile(rb"/([A-Za-z0-9]+)")
 _FONT_OR_IMAGE = re.compile(rb"/Length[123]\b|/Subtype\s*/(?:Image|Type1C|CIDFontType0C|OpenType)\b")
 # operators that make pdfium build an object: Tj TJ ' " (text) and Do (an image or a form);
 # counted as byte strings (an upper bound: a literal string may hold them too)
 _TEXT_OPERATORS = (b"Tj", b"TJ", b"'", b'"', b"Do")
 
 
+# Flate's densest output: a 258-byte match in two bits (zlib's documented bound, 1032:1)
+FLATE_MAX_RATIO = 1032
+
+
 def check_pdf(path) -> None:
     """A PDF's content streams, expanded a megabyte at a time and counted, before pdfium
     parses a page: their expanded size (a 1 MB Flate stream can hold 1 GB of blanks) and the
     text objects each would make (a 350 kB file can hold six million). Images and fonts are
-    measured only by their own expanded size."""
+    measured only by their own expanded size, and expanded only when their stored size times
+    Flate's densest ratio (once per layer) could pass the limit."""
     import mmap
 
     content_bytes = 0
+    size_limit, operation_limit = max_pdf_bytes(), max_text_objects()  # read once: each reads the environment
     with open(path, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
         for m in _STREAM.finditer(data):
             header = data[max(0, m.start() - 2048):m.start()]
             header = header[header.rfind(b"obj") + 1:] if b"obj" in header else header
             end = data.find(b"endstream", m.end())
             content = not _FONT_OR_IMAGE.search(header)
-            size, operations = _expand_and_count(data, m.end(), end if end >= 0 else len(data),
-                                                 _flate_layers(header), content)
+            stop, layers = end if end >= 0 else len(data), _flate_layers(header)
+            if not content and (stop - m.end() + 1) * FLATE_MAX_RATIO ** layers <= size_limit:
+                continue  # a font or image too short to expand past the limit: not expanded to learn it
+            size, operations = _expand_and_count(data, m.end(), stop, layers, content, size_limit, operation_limit)
             if not content:
-                if size > max_pdf_bytes():
+                if size > size_limit:
                     raise _too_large(path, "an image or font stream that expands past the limit",
-                                     f"{_mb(max_pdf_bytes())} expanded")
+                                     f"{_mb(size_limit)} expanded")
                 continue
             content_bytes += size
-            if content_bytes > max_pdf_bytes():
+            if content_bytes > size_limit:
                 raise _too_large(path, "page content streams that expand past the limit",
-                                 f"{_mb(max_pdf_bytes())} expanded")
-            if operations > max_text_objects():  # counting stopped there: the stream holds at least this many
-                raise _too_large(path, f"over {max_text_objects():,} text operations in one page content stream",
-                                 f"{max_text_objects():,}")
+                                 f"{_mb(size_limit)} expanded")
+            if operations > operation_limit:  # counting stopped there: the stream holds at least this many
+                raise _too_large(path, f"over {operation_limit:,} text operations in one page content stream",
+                                 f"{operation_limit:,}")
 
 
 def _flate_layers(header: bytes) -> int:
@@ -198,23 +207,33 @@ def _flate_layers(header: bytes) -> int:
     m = _FILTERS.search(header)
     if not m:
         return 0
-    names = re.findall(rb"/([A-Za-z0-9]+)", m.group(1))
+    names = _FILTER_NAME.findall(m.group(1))
     return len(names) if names and all(n in (b"FlateDecode", b"Fl") for n in names) else 0
 
 
-def _expand_and_count(data, start: int, end: int, layers: int, count: bool) -> tuple[int, int]:
+def _expand_and_count(data, start: int, end: int, layers: int, count: bool,
+                      size_limit: int, operation_limit: int) -> tuple[int, int]:
     """Expanded size of ``data[start:end]`` (``layers`` of Flate undone, a megabyte at a time,
-    nothing kept) and, with ``count``, its text objects; stops once past the limits."""
+    nothing kept) and, with ``count``, its text objects; stops once past the limits.
+
+    Each counted operator holds at least one byte of its own, so a stream no longer than the
+    operation limit cannot pass it: its pieces are counted only once the stream grows past
+    that length (the pieces before are kept until then: at most the limit's bytes). Below it
+    the count returned is 0, which the caller reads the same way (not past the limit)."""
     pieces: Iterator[bytes] = (data[i:min(i + (1 << 16), end)] for i in range(start, end, 1 << 16))
     for _ in range(layers):
         pieces = _inflate(zlib.decompressobj(), pieces)
     size = operations = 0
+    uncounted: list[bytes] | None = [] if count else None
     try:
         for piece in pieces:
             size += len(piece)
-            if count:
-                operations += sum(piece.count(operator) for operator in _TEXT_OPERATORS)
-            if size > max_pdf_bytes() or operations > max_text_objects():
+            if uncounted is not None:
+                uncounted.append(piece)
+                if size > operation_limit:
+                    operations += sum(part.count(operator) for part in uncounted for operator in _TEXT_OPERATORS)
+                    uncounted.clear()
+            if size > size_limit or operations > operation_limit:
                 break
     except zlib.error:
         pass  # a damaged stream: pdfium reads what it can, and that much is counted

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import re
 
@@ -93,12 +94,12 @@ def _pdfium_page_lines(path, confidence: dict[int, float] | None = None,
     table_pages: list[int] = []
     try:
         for index, page in enumerate(document):
-            paths = sum(1 for _ in pdf_tables.page_objects(page, pdfium_c.FPDF_PAGEOBJ_PATH))
-            if paths >= TABLE_PATHS and engine == "pdfplumber-tables":
+            paths = pdf_tables.page_paths(page)
+            if len(paths) >= TABLE_PATHS and engine == "pdfplumber-tables":
                 table_pages.append(index)
                 pages.append([])
                 continue
-            lines = _pdfium_lines(page, with_tables=paths >= TABLE_PATHS)
+            lines = _pdfium_lines(page, paths if len(paths) >= TABLE_PATHS else None)
             if not lines and confidence is not None and _has_images(page, pdfium_c):
                 log.info("%s: OCR page %d/%d", path, index + 1, len(document))
                 lines = _ocr_page(page, index, confidence)
@@ -116,33 +117,39 @@ TABLE_PATHS = 4  # a page with this many drawn paths probably holds a ruled tabl
 SAME_LINE = 3.0  # points: text rectangles whose tops differ by less are one line
 
 
-def _pdfium_lines(page, with_tables: bool = False) -> list[Line]:
+def _pdfium_lines(page, table_paths: list | None = None) -> list[Line]:
     """Text lines of a page from pypdfium2, positioned by their characters' loose
-    (advance) boxes so that a line's extent matches pdfplumber's.
+    (advance) boxes so that a line's extent matches pdfplumber's; with ``table_paths``
+    (the page's path objects), its ruled tables as rows.
 
     pdfium ends each visual line with a generated line break; a line is measured
     by its first and last characters (two box calls instead of one per character)
     unless they disagree on the baseline, when it is split character by character."""
+    import pypdfium2.raw as pdfium_c
+
     textpage = page.get_textpage()
     height = page.get_height()
     count = textpage.count_chars()
     text = textpage.get_text_range(0, count)[:count] if count else ""
-    box = pdf_tables.loose_boxes(textpage)
+    rect = pdfium_c.FS_RECTF()  # raw calls: no wrapper object a character box
+    raw, pointer, loose_box = textpage.raw, ctypes.byref(rect), pdfium_c.FPDFText_GetLooseCharBox
     lines: list[Line] = []
     for m in _TEXT_LINE.finditer(text):
         piece = m.group(0)
         stripped = piece.strip()
         if not stripped:
             continue
-        first = m.start() + piece.index(stripped[0])
-        last = first + len(stripped) - 1
-        (left, top_first, _, _), (_, top_last, right, _) = box(first), box(last)
+        first = m.start() + len(piece) - len(piece.lstrip())
+        loose_box(raw, first, pointer)
+        left, top_first = rect.left, rect.top
+        loose_box(raw, first + len(stripped) - 1, pointer)
+        top_last = rect.top
         if abs(top_first - top_last) >= SAME_LINE:
             lines.extend(_split_by_baseline(textpage, height, piece, m.start()))
         else:
-            lines.append(Line(stripped, left, right, height - max(top_first, top_last)))
-    if with_tables:
-        lines = _with_table_rows(lines, pdf_tables.page_tables(page, textpage))
+            lines.append(Line(stripped, left, rect.right, height - max(top_first, top_last)))
+    if table_paths is not None:
+        lines = _with_table_rows(lines, pdf_tables.page_tables(page, textpage, table_paths))
     textpage.close()
     lines.sort(key=lambda line: line.top)
     return without_page_numbers(lines)

@@ -39,9 +39,10 @@ class Table:
         return x0 <= x <= x1 and top <= y <= bottom
 
 
-def page_tables(page, textpage) -> list[Table]:
-    """The ruled tables of ``page`` (pypdfium2 objects), each with its rows' cell texts."""
-    grids = list(_grids(*_edges(page)))
+def page_tables(page, textpage, paths: list | None = None) -> list[Table]:
+    """The ruled tables of ``page`` (pypdfium2 objects), each with its rows' cell texts;
+    ``paths``: the page's path objects when the caller has them (:func:`page_paths`)."""
+    grids = list(_grids(*_edges(page, page_paths(page) if paths is None else paths)))
     chars = _chars(page, textpage) if grids else []
     return [_read_grid(*grid, chars) for grid in grids]
 
@@ -49,41 +50,25 @@ def page_tables(page, textpage) -> list[Table]:
 # ------------------------------------------------------------------ edges
 
 
-def page_objects(page, kind: int):
-    """Raw handles of the page's top-level objects of one kind (FPDF_PAGEOBJ_*);
-    raw calls, so that the page's many text objects cost no wrapper object each."""
+def page_paths(page) -> list:
+    """Raw handles of the page's top-level path objects, in one pass over its objects."""
     import pypdfium2.raw as pdfium_c
 
-    for index in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
-        obj = pdfium_c.FPDFPage_GetObject(page.raw, index)
-        if pdfium_c.FPDFPageObj_GetType(obj) == kind:
-            yield obj
+    raw, kind = page.raw, pdfium_c.FPDF_PAGEOBJ_PATH
+    get_object, get_type = pdfium_c.FPDFPage_GetObject, pdfium_c.FPDFPageObj_GetType
+    objects = (get_object(raw, index) for index in range(pdfium_c.FPDFPage_CountObjects(raw)))
+    return [obj for obj in objects if get_type(obj) == kind]
 
 
-def loose_boxes(textpage):
-    """index -> (left, top, right, bottom) of a character's loose (advance) box in
-    PDF coordinates, through the raw call (no wrapper object per character)."""
-    import pypdfium2.raw as pdfium_c
-
-    rect = pdfium_c.FS_RECTF()
-    raw, pointer = textpage.raw, ctypes.byref(rect)
-
-    def box(index: int) -> tuple[float, float, float, float]:
-        pdfium_c.FPDFText_GetLooseCharBox(raw, index, pointer)
-        return rect.left, rect.top, rect.right, rect.bottom
-
-    return box
-
-
-def _edges(page) -> tuple[list[Edge], list[Edge]]:
+def _edges(page, paths: list) -> tuple[list[Edge], list[Edge]]:
     """Horizontal and vertical straight segments of the page's top-level path
-    objects (a nested object's matrix is relative to its form)."""
+    objects ``paths`` (a nested object's matrix is relative to its form)."""
     import pypdfium2.raw as pdfium_c
 
     height = page.get_height()
     horizontal, vertical = [], []
     matrix = pdfium_c.FS_MATRIX()
-    for obj in page_objects(page, pdfium_c.FPDF_PAGEOBJ_PATH):
+    for obj in paths:
         pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix))
         a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
         points = [(a * x + c * y + e, height - (b * x + d * y + f), move)
@@ -103,14 +88,17 @@ def _path_points(path, pdfium_c) -> list[tuple[float, float, bool]]:
     points: list[tuple[float, float, bool]] = []
     first = None
     x, y = ctypes.c_float(), ctypes.c_float()
+    x_out, y_out, moveto = ctypes.byref(x), ctypes.byref(y), pdfium_c.FPDF_SEGMENT_MOVETO
+    get_segment, get_point = pdfium_c.FPDFPath_GetPathSegment, pdfium_c.FPDFPathSegment_GetPoint
+    get_type, get_close = pdfium_c.FPDFPathSegment_GetType, pdfium_c.FPDFPathSegment_GetClose
     for i in range(pdfium_c.FPDFPath_CountSegments(path)):
-        segment = pdfium_c.FPDFPath_GetPathSegment(path, i)
-        pdfium_c.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
-        move = pdfium_c.FPDFPathSegment_GetType(segment) == pdfium_c.FPDF_SEGMENT_MOVETO
+        segment = get_segment(path, i)
+        get_point(segment, x_out, y_out)
+        move = get_type(segment) == moveto
         if move:
             first = (x.value, y.value)
         points.append((x.value, y.value, move))
-        if pdfium_c.FPDFPathSegment_GetClose(segment) and first:
+        if get_close(segment) and first:
             points.append((*first, False))
     return points
 
@@ -217,15 +205,18 @@ def _read_grid(rows_at, columns_at, h_edges, v_edges, chars) -> Table:
 
 def _chars(page, textpage) -> list[tuple[str, float, float, float, float]]:
     """(char, left, right, top, bottom) of every character, top-down coordinates."""
+    import pypdfium2.raw as pdfium_c
+
     height = page.get_height()
     count = textpage.count_chars()
     text = textpage.get_text_range(0, count)[:count] if count else ""
-    box = loose_boxes(textpage)
+    rect = pdfium_c.FS_RECTF()
+    raw, pointer, loose_box = textpage.raw, ctypes.byref(rect), pdfium_c.FPDFText_GetLooseCharBox
     chars = []
     for index, char in enumerate(text):
         if char not in "\r\n":
-            left, top, right, bottom = box(index)
-            chars.append((char, left, right, height - top, height - bottom))
+            loose_box(raw, index, pointer)
+            chars.append((char, rect.left, rect.right, height - rect.top, height - rect.bottom))
     return chars
 
 
