@@ -303,6 +303,8 @@ def _targets(text, nodes, by_path, indicators, annex, issue_year=None):
 def _source_map(norm: NormalisedText, source: SourceText) -> dict:
     """Runs [normalised start, source start, length] mapping the normalised text
     back to the source text, and the source offset where each page starts."""
+    if norm.source_runs is not None:  # the normaliser kept them (a character's offset is its run's)
+        return {"runs": norm.source_runs, "page_starts": source.page_starts, "source_text": source.text}
     offsets = norm.source_offsets[:-1]
     # a run breaks where a character's source offset is not its predecessor's + 1
     steps = map(operator.sub, offsets[1:], offsets[:-1])
