@@ -6,6 +6,8 @@ these rows compare it with the long way on sentences written for the purpose.
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from policydiff.extract.units import _listed_units, find_markers, split_unit_list
@@ -129,5 +131,5 @@ def test_source_runs_are_the_offsets_runs(raw):
     norm = normalise(raw)
     rebuilt = [start + k for at, start, length in norm.source_runs for k in range(length)]
     assert rebuilt == norm.source_offsets[:-1]
-    steps = [b - a for a, b in zip(rebuilt, rebuilt[1:])]
+    steps = [b - a for a, b in itertools.pairwise(rebuilt)]
     assert len(norm.source_runs) == 1 + sum(step != 1 for step in steps)  # each run as long as it can be
