@@ -7,6 +7,7 @@ pool, or on a distributed engine); everything after :func:`read` is pure.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import hashlib
 import itertools
 import operator
@@ -47,7 +48,23 @@ def parse_file(path, root=None) -> Record:
     record["id"] = document_id(path, root)
     record["path"] = str(relative)
     record["sha256"] = hashlib.sha256(data).hexdigest()
+    _freeze_loaded()
     return _ordered(record)
+
+
+_frozen = False
+
+
+def _freeze_loaded() -> None:
+    """After a process's first notice, what it has loaded for good (modules, compiled patterns,
+    the place table, the jieba dictionary) is moved out of the garbage collector's sweeps
+    (``gc.freeze``): each full sweep walked it all again, ~0.5–1 ms of every later notice's CPU
+    in a worker. What later notices allocate is collected as before; this runs once a process."""
+    global _frozen
+    if not _frozen:
+        _frozen = True
+        gc.collect()  # the first notice's garbage is not frozen with what stays
+        gc.freeze()
 
 
 def parse_source(source: SourceText) -> Record:
