@@ -510,12 +510,13 @@ def split_clauses(text: str, offset: int, separators: str = "，,；;") -> list[
     [('县卫健局牵头', 0), ('县（市、区）政府配合', 7)]
     """
     clauses, depth, start = [], 0, 0
-    for i, ch in enumerate(text + separators[0]):
+    for stop in _clause_stops(separators).finditer(text + separators[0]):  # brackets and separators alone
+        i, ch = stop.start(), stop.group()
         if ch in "（([【":
             depth += 1
         elif ch in "）)]】":
             depth -= 1
-        elif ch in separators and depth <= 0:
+        elif depth <= 0:
             raw = text[start:i]
             if raw.strip():
                 clauses.append((raw.strip(), offset + start + len(raw) - len(raw.lstrip())))
@@ -523,16 +524,23 @@ def split_clauses(text: str, offset: int, separators: str = "，,；;") -> list[
     return clauses
 
 
+@lru_cache(maxsize=8)
+def _clause_stops(separators: str) -> re.Pattern:
+    return re.compile("[（(\\[【）)\\]】" + re.escape(separators) + "]")
+
+
+_ANY_BRACKET = re.compile("[（(\\[【［）)\\]】］]")
+
+
 def _matching_close(text: str, open_at: int) -> int:
     depth = 0
-    for i in range(open_at, len(text)):
-        ch = text[i]
-        if ch in "（([【［":
+    for bracket in _ANY_BRACKET.finditer(text, open_at):  # only brackets change the depth
+        if bracket.group() in "（([【［":
             depth += 1
-        elif ch in "）)]】］":
+        else:
             depth -= 1
             if depth == 0:
-                return i + 1
+                return bracket.end()
     return len(text)  # an unclosed marker runs to the end of the item
 
 
@@ -672,7 +680,11 @@ def _duty_terms(duty: str) -> frozenset[str]:
 
 def shared_terms(terms: set[str], text: str) -> list[str]:
     """The longest of ``terms`` found in ``text`` (a term inside a longer shared one is left out)."""
-    found = [t for t in terms if t in text]
+    return _longest([t for t in terms if t in text])
+
+
+def _longest(found: list[str]) -> list[str]:
+    """``found`` without a term inside a longer one, longest first."""
     return sorted((t for t in found if not any(t != o and t in o for o in found)), key=lambda t: (-len(t), t))
 
 
@@ -695,11 +707,17 @@ def assign_duties(measures: list[Measure], duties: list[Duty]) -> None:
     texts = [m.title + m.text for m in targets]
     most = max(2, len(targets) // 4)  # a term in more measures than this tells none apart
     for duty in duties:
-        terms = {t for t in duty_terms(duty.duty) if sum(t in text for text in texts) <= most}
+        # the measures holding each term, looked for once: a term's count and each measure's terms come from it
+        holding = {t: [i for i, text in enumerate(texts) if t in text] for t in duty_terms(duty.duty)}
+        found: list[list[str]] = [[] for _ in texts]
+        for term, where in holding.items():
+            if len(where) <= most:
+                for i in where:
+                    found[i].append(term)
         listed = split_unit_list(duty.unit)
         units = [(u.unit, u.open_list) for u in listed] if listed else [(name, False) for name in duty.units]
-        for measure, text in zip(targets, texts):
-            shared = shared_terms(terms, text)
+        for measure, terms in zip(targets, found):
+            shared = _longest(terms)
             if len(shared) >= 2 or any(len(t) >= 4 for t in shared):
                 for unit, open_list in units:
                     measure.unit_mentions.append(UnitMention(unit, "responsible", "duty_paragraph", duty.span,
