@@ -133,3 +133,37 @@ def test_source_runs_are_the_offsets_runs(raw):
     assert rebuilt == norm.source_offsets[:-1]
     steps = [b - a for a, b in itertools.pairwise(rebuilt)]
     assert len(norm.source_runs) == 1 + sum(step != 1 for step in steps)  # each run as long as it can be
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regular expression's text."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(pattern):
+        depth += ch == "(" and pattern[i - 1:i] != "\\"
+        depth -= ch == ")" and pattern[i - 1:i] != "\\"
+        if ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+    return [*parts, pattern[start:]]
+
+
+def test_shortcut_premises_hold_for_the_patterns():
+    # the gates before these patterns rest on their text: a new form that breaks a premise fails here
+    from policydiff import patterns as P
+
+    cell_labels = _alternatives(P.CELL_LABEL_LINE.pattern[3:P.CELL_LABEL_LINE.pattern.rindex(")")])
+    assert max(len(label) for label in cell_labels) <= 7  # normalise._is_cell_label: longer lines need a space
+    assert all("为牵头" in form for form in _alternatives(P.LEAD_FIRST.pattern))  # units.lead_convention
+    assert "：" in P.ROLE_LABEL.pattern[-8:] and ":" in P.ROLE_LABEL.pattern[-8:]  # should_join's colon test
+
+
+@pytest.mark.parametrize("prev, nxt, joined", [
+    ("（三）完善帮扶机制。县卫生健康局", "责任单位：县医保局", False),  # a role label line starts its own line
+    ("责任单位", "县卫生健康局、县医保局", False),  # a task card's label cell, alone
+    ("责任单位  ", "县卫生健康局", False),  # the label cell with trailing spaces (longer than seven)
+    ("加强村卫生室标准化建设，提升县级医院服务", "能力，落实家庭医生签约服务", True),  # a wrapped sentence
+])
+def test_should_join_label_lines(prev, nxt, joined):
+    from policydiff.normalise import should_join
+
+    assert should_join(prev, nxt) is joined

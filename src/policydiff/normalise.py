@@ -245,6 +245,8 @@ _WIDE_SPACE = re.compile(f"[{P.UNICODE_SPACES}]")  # EN SPACE after 【文号】
 def _clean_line(line: Segment, odd_spaces: bool = True) -> Segment:
     """A line without markup, invisible characters, page remnants and markdown; wide spaces made
     ASCII. ``odd_spaces`` False: the whole text holds no invisible character and no wide space."""
+    if not line.text:
+        return line  # a blank line (a third of a hard-wrapped text's lines): nothing to clean
     if odd_spaces:
         line = line.sub(_INVISIBLE, "")
     if "<" in line.text:
@@ -339,9 +341,9 @@ def should_join(prev: str, nxt: str, in_annex: bool = False) -> bool:
         return False  # a whole title stands alone (a wrapped one's tail, …的通知, still joins)
     if _starts_block(nxt) or _is_standalone(prev) or _is_standalone(nxt):
         return False
-    if P.ROLE_LABEL.match(nxt):
+    if ("：" in nxt or ":" in nxt) and P.ROLE_LABEL.match(nxt):
         return False  # a 牵头责任单位：… line after an item without a full stop starts its own line
-    if P.CELL_LABEL_LINE.fullmatch(prev) or P.CELL_LABEL_LINE.fullmatch(nxt):
+    if _is_cell_label(prev) or _is_cell_label(nxt):
         return False  # a task card's label cell (责任单位 / 完成时限) alone on its line, its value on the next
     if nxt.startswith("的"):
         return True  # no sentence or title starts with 的: a wrapped title (…实施方案\n的通知)
@@ -352,6 +354,11 @@ def should_join(prev: str, nxt: str, in_annex: bool = False) -> bool:
     if not in_annex and _is_heading_line(prev):
         return False
     return not (is_org_line(prev) or (is_org_line(nxt) and prev[-1] not in "、，,"))
+
+
+def _is_cell_label(line: str) -> bool:
+    # a label is at most seven characters (牵头科室及单位): a longer line is one only if spaces or tabs end it
+    return (len(line) <= 7 or line[-1] in " \t") and bool(P.CELL_LABEL_LINE.fullmatch(line))
 
 
 _OTHER_GENRE_END = re.compile(r"(?:纪要|细则|条例|通告|公告|通报|批复|复函|答复)$")

@@ -66,7 +66,7 @@ def extract_targets(text: str, region: tuple[int, int], path: str,
         t.deadline_year = t.deadline_year or (deadline_year if t.role == "target" else None)
     paragraph_year = None
     for sentence in _SENTENCE.finditer(chunk):
-        if any(a <= start + sentence.start() < b for a, b in tables):
+        if tables and any(a <= start + sentence.start() < b for a, b in tables):
             continue
         own_year = _deadline(sentence.group(0))
         if sentence.start() == 0 or chunk[sentence.start() - 1] == "\n":

@@ -203,7 +203,9 @@ def lead_convention(text: str) -> list[tuple[int, bool, bool]]:
     >>> lead_convention("（甲部、乙委负责。列第一位者为牵头单位，下同）")
     [(9, True, True)]
     """
-    found = []
+    found: list[tuple[int, bool, bool]] = []
+    if "为牵头" not in text:
+        return found  # each form of the convention says 为牵头: a text without it states none
     for m in P.LEAD_FIRST.finditer(text):
         after = text[m.end():m.end() + 12]
         carried = bool(P.CARRIED_ON.search(after.split("）")[0].split(")")[0]))
