@@ -208,18 +208,19 @@ def _duties(text: str, nodes: list[OutlineNode]):
     by_path = {n.path: n for n in nodes}
     duties = []
     for node in nodes:
+        body_span = node.body_span
         if node.children:  # only its lead-in, before its first sub-item (（三）部门职责。甲局负责……\n1.……)
-            first = min((by_path[c].span[0] for c in node.children if c in by_path), default=node.body_span[1])
-            if first <= node.body_span[0]:
+            first = min((by_path[c].span[0] for c in node.children if c in by_path), default=body_span[1])
+            if first <= body_span[0]:
                 continue
-            node = dataclasses.replace(node, body_span=(node.body_span[0], first))
+            body_span = (body_span[0], first)
         chain = _chain(node, by_path)
         named = any(n.heading and P.DUTY_HEADINGS.search(n.heading) for n in chain)
         closing = any(n.heading and P.SAFEGUARD_HEADINGS.search(n.heading) for n in chain)
         if not (named or closing) or node.path.startswith("附件"):
             continue
         # 各地要……, 各有关部门要…… exhort, they divide nothing among bodies
-        found = [d for d in _node_duties(text, node)
+        found = [d for d in _node_duties(text, node, body_span)
                  if not all(P.PLACEHOLDER_BODY.match(u) or P.GENERIC_BODY.match(u) for u in d.units)]
         if named or len({d.unit for d in found}) >= 2:
             duties.extend(found)
@@ -235,9 +236,10 @@ def _chain(node: OutlineNode, by_path: dict[str, OutlineNode]) -> list[OutlineNo
     return chain
 
 
-def _node_duties(text: str, node: OutlineNode):
-    """The clauses of one item; an item headed by a body alone (1.卫生健康部门。负责……) is one clause."""
-    start, end = node.body_span
+def _node_duties(text: str, node: OutlineNode, body_span: tuple[int, int]):
+    """The clauses of one item (in ``body_span``, its body or its lead-in); an item headed by a
+    body alone (1.卫生健康部门。负责……) is one clause."""
+    start, end = body_span
     heading = (node.heading or "").strip()
     body = text[start:end]
     if heading and is_unit_list(heading) and body.startswith(heading):

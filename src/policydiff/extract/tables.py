@@ -33,8 +33,8 @@ def extract_task_table(text: str, start: int = 0) -> list[TaskRow] | None:
     items: list[_Item] = []
     table: _Table | None = None
     for para in paragraphs(text):
-        if para.start < start:
-            continue
+        if para.start < start or (table is None and "\t" not in para.text):
+            continue  # a header row has two cells or more: outside a table, a line without a tab starts none
         cells = _cells(para.text, para.start)
         names = [c.strip() for c, _ in cells]
         roles = header_roles(names)
@@ -76,7 +76,7 @@ def _card_rows(text: str, start: int) -> list[TaskRow]:
     [('开展义诊。', ['县卫健局'], ['各乡镇'], '年底前')]
     """
     paras = [p for p in paragraphs(text) if p.start >= start]
-    is_label = [bool(P.CELL_LABEL_LINE.fullmatch(p.text.strip())) for p in paras]
+    is_label = [_is_label_cell(p.text) for p in paras]
     rows, i = [], 0
     while i < len(paras) - 1:
         if not (is_label[i] and column_role(paras[i].text) == "task" and not is_label[i + 1]):
@@ -98,6 +98,13 @@ def _card_rows(text: str, start: int) -> list[TaskRow]:
             item.take(placed, first=True)
             rows.append(item.row())
     return rows
+
+
+def _is_label_cell(line: str) -> bool:
+    """A card's label cell alone on its line (责任单位), spaces around it allowed."""
+    if len(line) > 7 and not (line[0].isspace() or line[-1].isspace()):
+        return False  # a label is at most seven characters (牵头科室及单位): nothing to strip, too long
+    return bool(P.CELL_LABEL_LINE.fullmatch(line.strip()))
 
 
 def header_roles(names: list[str]) -> list[str] | None:
