@@ -68,10 +68,13 @@ def extract_targets(text: str, region: tuple[int, int], path: str,
     for sentence in _SENTENCE.finditer(chunk):
         if tables and any(a <= start + sentence.start() < b for a, b in tables):
             continue
-        own_year = _deadline(sentence.group(0))
-        if sentence.start() == 0 or chunk[sentence.start() - 1] == "\n":
+        opens_paragraph = sentence.start() == 0 or chunk[sentence.start() - 1] == "\n"
+        counted = P.QUANTITY.search(shielded, sentence.start(), sentence.end())
+        # its year is read only where it is used: for the paragraph's later sentences, or its own numbers
+        own_year = _deadline(sentence.group(0)) if opens_paragraph or counted else None
+        if opens_paragraph:
             paragraph_year = own_year  # 到2025年底前，… carries to the paragraph's later sentences
-        if not P.QUANTITY.search(shielded, sentence.start(), sentence.end()):
+        if not counted:
             continue  # no clause of it can hold one
         year = own_year or paragraph_year or deadline_year
         qualifiers = _qualifiers(shielded, sentence.start(), sentence.end())

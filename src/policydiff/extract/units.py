@@ -50,7 +50,8 @@ def split_unit_list(text: str, offset: int = 0) -> list[ListedUnit]:
     listed = _listed_units(text)
     if not offset:
         return list(listed)
-    return [replace(u, span=(u.span[0] + offset, u.span[1] + offset)) for u in listed]
+    # built directly: dataclasses.replace looks the fields up again on every call
+    return [ListedUnit(u.unit, (u.span[0] + offset, u.span[1] + offset), u.open_list, u.joiner) for u in listed]
 
 
 @lru_cache(maxsize=8192)  # the same lists recur within a notice (markers, duty heads) and across a folder
@@ -221,6 +222,20 @@ def _lead_first_applies(span: Span, convention: list[tuple[int, bool, bool]]) ->
                for at, carried, in_bracket in convention)
 
 
+def _next_candidate(body: str, i: int) -> int | None:
+    """The first place at or after ``i`` (> 0) where a marker may start: a bracket of
+    MARKER_OPEN, or right after a line break or a 。 (found from the stop before ``i`` on)."""
+    stop = P.MARKER_STOP.search(body, i - 1)
+    while stop is not None:
+        at = stop.start()
+        if body[at] in "\n。":
+            return at + 1
+        if at >= i:
+            return at
+        stop = P.MARKER_STOP.search(body, at + 1)  # a bracket just before i starts nothing at i
+    return None
+
+
 def find_markers(body: str, offset: int, convention: list[tuple[int, bool, bool]] | None = None) -> list[Marker]:
     """Every marker of an item, in order: brackets naming units and 责任单位：… lines.
 
@@ -235,10 +250,10 @@ def find_markers(body: str, offset: int, convention: list[tuple[int, bool, bool]
         ch = body[i]
         if i and ch not in P.MARKER_OPEN and body[i - 1] not in "\n。":
             # neither a bracket nor a line's or sentence's start: on to the next one of those
-            nxt = P.MARKER_CANDIDATE.search(body, i)
-            if nxt is None or nxt.start() == len(body):  # (?<=。) matches at the very end
+            nxt = _next_candidate(body, i)
+            if nxt is None or nxt == len(body):  # after a closing 。: the very end
                 break
-            i = nxt.start()
+            i = nxt
             ch = body[i]
         if ch in P.MARKER_OPEN:
             close_at = _matching_close(body, i)
