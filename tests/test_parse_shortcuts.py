@@ -6,6 +6,8 @@ these rows compare it with the long way on sentences written for the purpose.
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from policydiff.extract.units import _listed_units, find_markers, split_unit_list
@@ -79,3 +81,89 @@ def test_damaged_numbers_need_a_year(text, found):
 def test_wide_spaces_and_invisible_characters_still_repaired():
     # a text holding an invisible character and a NO-BREAK space: the line repairs still run
     assert normalise("\ufeff一、总体要求\u00a0\u00a0\n（一）指导思想").text == "一、总体要求\n（一）指导思想"
+
+
+@pytest.mark.parametrize("task, measures", [
+    # one clause, two measures: a matrix of one row
+    ("推进县域医共体建设", ["全面推进紧密型县域医疗卫生共同体建设。", "加强乡村医生队伍建设。"]),
+    # several clauses, one candidate measure: numpy sums a one-column matrix pairwise
+    # (eleven clauses: the pairwise sum and the sum in order differ in the last bit here)
+    ("做好大病专项救治，推进远程医疗覆盖，落实家庭医生签约服务，强化乡村医生培训，实施健康乡村行动，"
+     "健全医疗保障制度，落实先诊疗后付费，完善一站式结算服务，开展慢病签约随访，加强村卫生室建设，做好传染病防控",
+     ["持续加强村卫生室标准化建设，提升县级医院服务能力，落实家庭医生签约服务和大病专项救治。"]),
+    # several clauses, several measures: row after row, per column
+    ("落实先诊疗后付费政策，完善一站式结算；加强大病专项救治",
+     ["落实县域内先诊疗后付费和一站式结算。", "扩大大病专项救治病种范围。", "做好宣传引导。"]),
+    # no trigram shared: nothing scored
+    ("开展爱国卫生运动", ["完善医疗保障制度。"]),
+])
+def test_restatement_scores_are_cdist_sums(task, measures):
+    # the scores are the floats rapidfuzz's matrix summed by numpy gave, to the last bit
+    import re
+
+    process = pytest.importorskip("rapidfuzz.process")
+    pytest.importorskip("numpy")
+    from rapidfuzz import fuzz
+
+    from policydiff.extract.tables import restatement_scores
+
+    clauses = [c for c in re.split(r"[，。；,;]", task) if len(c) >= 4]
+    expected = [0.0] * len(measures)
+    candidates = [i for i, text in enumerate(measures) if any(c[j:j + 3] in text for c in clauses
+                                                               for j in range(len(c) - 2))]
+    if candidates:
+        matrix = process.cdist(clauses, [measures[i] for i in candidates], scorer=fuzz.partial_ratio,
+                               dtype="float64")
+        for i, total in zip(candidates, matrix.sum(axis=0)):
+            expected[i] = float(total) / len(clauses)
+    assert restatement_scores(task, measures) == expected
+
+
+@pytest.mark.parametrize("raw", [
+    "一、总体要求\n\n（一）指导思想。以习近平新时代中国特色社会主义\n\n思想为指导",  # a wrapped line joined
+    "各县（区）人民政\n政府、市直各单位：",  # text a page break repeated, dropped
+    "见国办发2020〕8号文件精神。",  # a damaged 文号 repaired: characters added
+    "(一)加强 村卫生室 建设(含 人员)",  # half-width label and brackets, spaces inside Chinese removed
+    "<p>一、总体要求</p><p>（一）**指导思想**</p>",  # markup and markdown removed
+])
+def test_source_runs_are_the_offsets_runs(raw):
+    # the normaliser's runs give every character the offset source_offsets gives it
+    norm = normalise(raw)
+    rebuilt = [start + k for at, start, length in norm.source_runs for k in range(length)]
+    assert rebuilt == norm.source_offsets[:-1]
+    steps = [b - a for a, b in itertools.pairwise(rebuilt)]
+    assert len(norm.source_runs) == 1 + sum(step != 1 for step in steps)  # each run as long as it can be
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regular expression's text."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(pattern):
+        depth += ch == "(" and pattern[i - 1:i] != "\\"
+        depth -= ch == ")" and pattern[i - 1:i] != "\\"
+        if ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+    return [*parts, pattern[start:]]
+
+
+def test_shortcut_premises_hold_for_the_patterns():
+    # the gates before these patterns rest on their text: a new form that breaks a premise fails here
+    from policydiff import patterns as P
+
+    cell_labels = _alternatives(P.CELL_LABEL_LINE.pattern[3:P.CELL_LABEL_LINE.pattern.rindex(")")])
+    assert max(len(label) for label in cell_labels) <= 7  # normalise._is_cell_label: longer lines need a space
+    assert all("为牵头" in form for form in _alternatives(P.LEAD_FIRST.pattern))  # units.lead_convention
+    assert "：" in P.ROLE_LABEL.pattern[-8:] and ":" in P.ROLE_LABEL.pattern[-8:]  # should_join's colon test
+
+
+@pytest.mark.parametrize("prev, nxt, joined", [
+    ("（三）完善帮扶机制。县卫生健康局", "责任单位：县医保局", False),  # a role label line starts its own line
+    ("责任单位", "县卫生健康局、县医保局", False),  # a task card's label cell, alone
+    ("责任单位  ", "县卫生健康局", False),  # the label cell with trailing spaces (longer than seven)
+    ("加强村卫生室标准化建设，提升县级医院服务", "能力，落实家庭医生签约服务", True),  # a wrapped sentence
+])
+def test_should_join_label_lines(prev, nxt, joined):
+    from policydiff.normalise import should_join
+
+    assert should_join(prev, nxt) is joined

@@ -38,6 +38,9 @@ class NormalisedText:
     source_offsets: list[int]
     # each repair: {"kind", "raw", "repaired", "span"} (span in the normalised text)
     repairs: list[dict] = field(default_factory=list)
+    # the same map as runs [normalised start, source start, length], each as long as the offsets
+    # step by one (the record's source map); None: computed from source_offsets when asked
+    source_runs: list[list[int]] | None = field(default=None, compare=False, repr=False)
 
     def source_span(self, span: Span) -> Span:
         """Map a span of the normalised text back to the source text."""

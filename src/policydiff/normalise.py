@@ -10,8 +10,8 @@ it came from (:attr:`NormalisedText.source_offsets`).
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from . import patterns as P
@@ -19,38 +19,103 @@ from .models import NormalisedText, SourceText
 from .textutils import find_damaged_doc_numbers, is_org_line
 
 
-@dataclass
 class Segment:
-    """A run of text with the source offset of each character."""
+    """A run of text with the source offset of each character, kept as runs: from
+    ``starts[k]`` on, the characters' offsets step by one from ``sources[k]`` up to the next
+    run (a line of the source is one run; a join adds the next line's runs, copying no
+    per-character list). :attr:`offsets` gives the offset of every character."""
 
-    text: str
-    offsets: list[int]
+    __slots__ = ("sources", "starts", "text")
+
+    def __init__(self, text: str, starts: list[int], sources: list[int]):
+        self.text, self.starts, self.sources = text, starts, sources
+
+    @classmethod
+    def at(cls, text: str, source: int) -> Segment:
+        """``text`` as it stands in the source from offset ``source`` on."""
+        return cls(text, [0], [source]) if text else cls("", [], [])
+
+    @classmethod
+    def of_offsets(cls, text: str, offsets: list[int]) -> Segment:
+        starts: list[int] = []
+        sources: list[int] = []
+        for i, at in enumerate(offsets):
+            if not starts or at != sources[-1] + i - starts[-1]:
+                starts.append(i)
+                sources.append(at)
+        return cls(text, starts, sources)
+
+    @property
+    def offsets(self) -> list[int]:
+        out: list[int] = []
+        bounds = [*self.starts[1:], len(self.text)]
+        for start, end, source in zip(self.starts, bounds, self.sources):
+            out.extend(range(source, source + end - start))
+        return out
+
+    def runs(self) -> list[list[int]]:
+        """[start, source start, length] of each longest run whose offsets step by one."""
+        runs: list[list[int]] = []
+        bounds = [*self.starts[1:], len(self.text)]
+        for start, end, source in zip(self.starts, bounds, self.sources):
+            if runs and runs[-1][1] + runs[-1][2] == source:
+                runs[-1][2] += end - start
+            else:
+                runs.append([start, source, end - start])
+        return runs
+
+    def offset(self, index: int) -> int:
+        k = bisect.bisect_right(self.starts, index) - 1
+        return self.sources[k] + index - self.starts[k]
 
     def __add__(self, other: Segment) -> Segment:
-        return Segment(self.text + other.text, self.offsets + other.offsets)
+        if not other.text:
+            return self
+        if not self.text:
+            return other
+        n = len(self.text)
+        return Segment(self.text + other.text, self.starts + [start + n for start in other.starts],
+                       self.sources + other.sources)
 
     def cut(self, start: int, end: int | None = None) -> Segment:
-        return Segment(self.text[start:end], self.offsets[start:end])
+        n = len(self.text)
+        if end is None or end > n:
+            end = n
+        if start < 0 or end < 0:  # counted from the end, as a slice counts them
+            start, end, _ = slice(start, end).indices(n)
+        if end <= start:
+            return Segment("", [], [])
+        first = bisect.bisect_right(self.starts, start) - 1
+        last = bisect.bisect_left(self.starts, end, first + 1)
+        return Segment(self.text[start:end], [0, *(s - start for s in self.starts[first + 1:last])],
+                       [self.sources[first] + start - self.starts[first], *self.sources[first + 1:last]])
 
     def sub(self, pattern: re.Pattern, repl) -> Segment:
-        """Like ``re.sub``; replaced characters inherit offsets from the match."""
-        if not pattern.search(self.text):
+        """Like ``re.sub``; replaced characters inherit offsets from the match (the i-th its
+        i-th, those past the match's end its last; an empty match's the next character's)."""
+        matches = pattern.finditer(self.text)
+        first = next(matches, None)
+        if first is None:
             return self  # the common case: nothing to repair, nothing to copy
-        out_text, out_offsets, pos = [], [], 0
-        for m in pattern.finditer(self.text):
-            out_text.append(self.text[pos:m.start()])
-            out_offsets.extend(self.offsets[pos:m.start()])
+        pieces, pos = [], 0
+        for m in itertools.chain((first,), matches):  # one scan of the text
+            pieces.append(self.cut(pos, m.start()))
             new = repl(m) if callable(repl) else m.expand(repl)
-            old_offsets = self.offsets[m.start():m.end()] or [self._offset_at(m.start())]
-            out_text.append(new)
-            out_offsets.extend(old_offsets[min(i, len(old_offsets) - 1)] for i in range(len(new)))
+            kept = min(len(new), m.end() - m.start())  # characters that take the match's own offsets
+            if kept:
+                old = self.cut(m.start(), m.start() + kept)
+                pieces.append(Segment(new[:kept], old.starts, old.sources))
+            if len(new) > kept:  # the rest repeat the match's last offset, or the offset at an empty match
+                last = self.offset(m.end() - 1) if kept else self._offset_at(m.start())
+                pieces.append(Segment(new[kept:], list(range(len(new) - kept)), [last] * (len(new) - kept)))
             pos = m.end()
-        out_text.append(self.text[pos:])
-        out_offsets.extend(self.offsets[pos:])
-        return Segment("".join(out_text), out_offsets)
+        pieces.append(self.cut(pos))
+        return _concat(pieces)
 
     def strip(self, chars: str = " \u3000\u00a0\u2002\u2003\u202f") -> Segment:
         text = self.text
+        if not text or (text[0] not in chars and text[-1] not in chars):
+            return self  # the common case: nothing to strip, nothing to copy
         left = text.lstrip(chars)
         start = len(text) - len(left)
         end = start + len(left.rstrip(chars))
@@ -59,9 +124,24 @@ class Segment:
         return self.cut(start, end)
 
     def _offset_at(self, index: int) -> int:
-        if not self.offsets:
+        if not self.text:
             return 0
-        return self.offsets[min(index, len(self.offsets) - 1)]
+        return self.offset(min(index, len(self.text) - 1))
+
+
+def _concat(pieces: list[Segment]) -> Segment:
+    """The pieces one after another, in one pass."""
+    text: list[str] = []
+    starts: list[int] = []
+    sources: list[int] = []
+    n = 0
+    for piece in pieces:
+        if piece.text:
+            text.append(piece.text)
+            starts.extend(start + n for start in piece.starts)
+            sources.extend(piece.sources)
+            n += len(piece.text)
+    return Segment("".join(text), starts, sources)
 
 
 def normalise(source: SourceText | str) -> NormalisedText:
@@ -74,32 +154,34 @@ def normalise(source: SourceText | str) -> NormalisedText:
     # what no line can hold when the whole text does not: those repairs are not tried line by line
     odd_spaces = bool(_INVISIBLE.search(raw) or _WIDE_SPACE.search(raw))
     rows = _table_rows(_split_lines(raw))
-    row_ends = [bool(_ROW_END.search(line.text)) for line in rows]
+    row_ends = [("|" in line.text and bool(_ROW_END.search(line.text))) for line in rows]
     lines, annotated = _strip_pinyin([_clean_line(line, odd_spaces) for line in rows])
     paragraphs = _join_paragraphs([line for line in lines if line.text],
                                   [end for line, end in zip(lines, row_ends) if line.text])
-    text: list[str] = []
-    offsets: list[int] = []
+    pieces: list[Segment] = []
     repairs: list[dict] = []
+    at = 0
     for para, local_repairs in paragraphs:
         para = _repair_paragraph(para)
         para, damage = _repair_damage(para)
         if not para.text:
             continue
-        if text:
-            text.append("\n")
-            offsets.append(para.offsets[0] - 1 if para.offsets else 0)
-        at = len(offsets)
+        if pieces:  # the line break takes the offset before the paragraph's first character
+            pieces.append(Segment.at("\n", para.sources[0] - 1))
+            at += 1
         for repair in [*local_repairs, *damage]:
             repairs.append({**repair, "span": [at + repair["span"][0], at + repair["span"][1]]})
-        text.append(para.text)
-        offsets.extend(para.offsets)
+        pieces.append(para)
+        at += len(para.text)
+    whole = _concat(pieces)
+    offsets = whole.offsets
     offsets.append(len(raw))  # the end sentinel, so that spans ending at len(text) map
     for at, raw_text, repaired in annotated:  # where the line's first annotated character ended up
         start = bisect.bisect_left(offsets, at)
         repairs.append({"kind": "pinyin_annotations", "raw": raw_text, "repaired": repaired,
                         "span": [start, start + len(repaired)]})
-    return NormalisedText(text="".join(text), source_offsets=offsets, repairs=sorted(repairs, key=lambda r: r["span"]))
+    return NormalisedText(text=whole.text, source_offsets=offsets, repairs=sorted(repairs, key=lambda r: r["span"]),
+                          source_runs=whole.runs())
 
 
 # a web page's markup left in copied text: a paragraph or line break ends a line
@@ -111,15 +193,14 @@ def _split_lines(raw: str) -> list[Segment]:
     lines, start = [], 0
     if "<" not in raw and "\r" not in raw and "\f" not in raw:  # the common case: lines end in \n alone
         for text in raw.split("\n"):
-            end = start + len(text)
-            lines.append(Segment(text, list(range(start, end))))
-            start = end + 1
+            lines.append(Segment(text, [0], [start]) if text else Segment("", [], []))
+            start += len(text) + 1
         return lines
     breaks = _MARKUP_BREAK if "<" in raw else re.compile(r"\r\n|\r|\n|\f")
     for m in breaks.finditer(raw):
-        lines.append(Segment(raw[start:m.start()], list(range(start, m.start()))))
+        lines.append(Segment.at(raw[start:m.start()], start))
         start = m.end()
-    lines.append(Segment(raw[start:], list(range(start, len(raw)))))
+    lines.append(Segment.at(raw[start:], start))
     return lines
 
 
@@ -139,7 +220,7 @@ def _table_rows(lines: list[Segment]) -> list[Segment]:
     out, in_table = [], False
     for line in lines:
         if "|" in line.text and _PIPE_ROW.match(line.text):
-            out.append(Segment("", []) if _PIPE_RULE.match(line.text) else
+            out.append(Segment("", [], []) if _PIPE_RULE.match(line.text) else
                        line.sub(_PIPE_EDGE, "").sub(_PIPE_GAP, "\t"))
             continue
         if not in_table and not _TASK_HEADER_WORD.search(line.text):
@@ -164,6 +245,8 @@ _WIDE_SPACE = re.compile(f"[{P.UNICODE_SPACES}]")  # EN SPACE after 【文号】
 def _clean_line(line: Segment, odd_spaces: bool = True) -> Segment:
     """A line without markup, invisible characters, page remnants and markdown; wide spaces made
     ASCII. ``odd_spaces`` False: the whole text holds no invisible character and no wide space."""
+    if not line.text:
+        return line  # a blank line (a third of a hard-wrapped text's lines): nothing to clean
     if odd_spaces:
         line = line.sub(_INVISIBLE, "")
     if "<" in line.text:
@@ -175,7 +258,7 @@ def _clean_line(line: Segment, odd_spaces: bool = True) -> Segment:
         line = line.sub(_PAGE_REMNANTS, "")
     # each markdown pattern needs its character: a line without it is not tried
     if ("-" in text or "*" in text or "_" in text) and P.MARKDOWN_RULE.match(line.text):
-        return Segment("", [])
+        return Segment("", [], [])
     if "#" in text:
         line = line.sub(P.MARKDOWN_HEADING, "")
     if "**" in text:
@@ -213,7 +296,7 @@ def _strip_pinyin(lines: list[Segment]) -> tuple[list[Segment], list[tuple[int, 
         line = lines[i]
         first = next(m.start() for j, m in found if j == i) - 1
         stripped = line.sub(PINYIN_RUN, lambda m: "" if _is_pinyin_run(m.group()) else m.group())
-        annotated.append((line.offsets[first], line.text[first:first + 24], stripped.text[first:first + 16]))
+        annotated.append((line.offset(first), line.text[first:first + 24], stripped.text[first:first + 16]))
         out[i] = stripped
     return out, annotated
 
@@ -258,20 +341,30 @@ def should_join(prev: str, nxt: str, in_annex: bool = False) -> bool:
         return False  # a whole title stands alone (a wrapped one's tail, …的通知, still joins)
     if _starts_block(nxt) or _is_standalone(prev) or _is_standalone(nxt):
         return False
-    if P.ROLE_LABEL.match(nxt):
+    if ("：" in nxt or ":" in nxt) and P.ROLE_LABEL.match(nxt):
         return False  # a 牵头责任单位：… line after an item without a full stop starts its own line
-    if P.CELL_LABEL_LINE.fullmatch(prev) or P.CELL_LABEL_LINE.fullmatch(nxt):
+    if _is_cell_label(prev) or _is_cell_label(nxt):
         return False  # a task card's label cell (责任单位 / 完成时限) alone on its line, its value on the next
     if nxt.startswith("的"):
         return True  # no sentence or title starts with 的: a wrapped title (…实施方案\n的通知)
-    if (P.TITLE_SUFFIX.search(prev) or _OTHER_GENRE_END.search(prev)) and not re.search("[。，；]", prev):
+    # both patterns end at the line's end: a match starts in its last 24 characters (通知（试行）)
+    tail = max(0, len(prev) - 30)
+    if (P.TITLE_SUFFIX.search(prev, tail) or _OTHER_GENRE_END.search(prev, tail)) and not _STOPS.search(prev):
         return False
     if not in_annex and _is_heading_line(prev):
         return False
     return not (is_org_line(prev) or (is_org_line(nxt) and prev[-1] not in "、，,"))
 
 
+def _is_cell_label(line: str) -> bool:
+    # a label is at most seven characters (牵头科室及单位): a longer line is one only if spaces or tabs end it
+    return (len(line) <= 7 or line[-1] in " \t") and bool(P.CELL_LABEL_LINE.fullmatch(line))
+
+
 _OTHER_GENRE_END = re.compile(r"(?:纪要|细则|条例|通告|公告|通报|批复|复函|答复)$")
+_STOPS = re.compile("[。，；]")
+_HEADING_STOPS = re.compile("[。，；：:]")
+_TITLE_STOPS = re.compile("[。，；,]")
 
 
 def _starts_block(line: str) -> bool:
@@ -280,17 +373,22 @@ def _starts_block(line: str) -> bool:
 
 @lru_cache(maxsize=4096)  # should_join asks about a line as the next one, then as the previous
 def _is_standalone(line: str) -> bool:
+    # each pattern is tried only on a line holding the characters it cannot match without
+    # (年 and 月 for a date, 第 for a decree's number, 号 for a 文号 …): the same answers, fewer scans
+    dated = "年" in line and "月" in line
     return bool(
-        P.DATE_LINE.match(line)
+        (dated and "日" in line and P.DATE_LINE.match(line))
         or is_page_line(line)
         or P.BARE_DATE_LINE.match(line)
-        or P.DECREE_NUMBER.match(line)
-        or (len(line) <= 30 and (P.LOOSE_DOC_NUMBER_LINE.match(line) or P.DECREE_HEADING.match(line)
-                                 or P.NOTICE_NUMBER.match(line)))
-        or (len(line) <= 80 and _is_signed_date(line))
-        or P.DOC_NUMBER_LINE.match(line)
-        or (P.FILE_HEADER.match(line) and not line.startswith("关于"))  # not …规范性文件 wrapped in a title
-        or P.TABLE_HEADER.match(line)
+        or ("第" in line and P.DECREE_NUMBER.match(line))
+        or (len(line) <= 30 and ((("19" in line or "20" in line) and P.LOOSE_DOC_NUMBER_LINE.match(line))
+                                 or ("令" in line and P.DECREE_HEADING.match(line))
+                                 or ("第" in line and P.NOTICE_NUMBER.match(line))))
+        or (dated and len(line) <= 80 and _is_signed_date(line))
+        or (("号" in line or "號" in line) and P.DOC_NUMBER_LINE.match(line))
+        # not …规范性文件 wrapped in a title
+        or ("文件" in line and P.FILE_HEADER.match(line) and not line.startswith("关于"))
+        or ("属性" in line and P.TABLE_HEADER.match(line))
         or P.BINDING_CELL.match(line)
         or line.rstrip().endswith(("约束性", "预期性"))  # P.BINDING_SUFFIX without a scan
         or line.startswith("附件")
@@ -332,14 +430,14 @@ def _is_signed_date(line: str) -> bool:
 
 def _is_title_line(line: str) -> bool:
     """A whole notice title (关于…的批复), maybe with a publication marker glued to it."""
-    if len(line) > 150 or ("关于" not in line and "關於" not in line and "的" not in line) or re.search("[。，；,]", line):
+    if len(line) > 150 or ("关于" not in line and "關於" not in line and "的" not in line) or _TITLE_STOPS.search(line):
         return False
     return bool(P.NOTICE_TITLE.search(P.PUBLIC_MARKER.sub("", line).rstrip(" |》")))  # 文号《title》 too
 
 
 def _is_heading_line(line: str) -> bool:
     """A numbered heading that stands alone on its line (no sentence punctuation)."""
-    return bool(P.ANY_LABEL.match(line)) and not re.search("[。，；：:]", line) and len(line) <= 30
+    return len(line) <= 30 and bool(P.ANY_LABEL.match(line)) and not _HEADING_STOPS.search(line)
 
 
 def _join(prev: Segment, nxt: Segment, repairs: list[dict]) -> Segment:
@@ -349,7 +447,7 @@ def _join(prev: Segment, nxt: Segment, repairs: list[dict]) -> Segment:
         if len(prev.text) > k and nxt.text.startswith(tail) and nxt.text[k:k + 1] in "、，；,;":
             at = len(prev.text)
             repairs.append({"kind": "repeated_across_line_break", "raw": tail + tail, "repaired": tail,
-                            "span": [at - k, at], "source_offset": nxt.offsets[0]})
+                            "span": [at - k, at], "source_offset": nxt.offset(0)})
             return prev + nxt.cut(k)
     return prev + nxt
 
@@ -360,13 +458,14 @@ def _repair_damage(para: Segment) -> tuple[Segment, list[dict]]:
     found = find_damaged_doc_numbers(para.text)
     if not found:
         return para, []
-    out, repairs, pos = Segment("", []), [], 0
+    out, repairs, pos = Segment("", [], []), [], 0
     for kind, start, end, repaired in found:
         out = out + para.cut(pos, start)
         span_start = len(out.text)
-        anchor = para.offsets[start] if start < len(para.offsets) else para._offset_at(start)
-        old = para.offsets[start:end]
-        out = out + Segment(repaired, [old[min(i, len(old) - 1)] if old else anchor for i in range(len(repaired))])
+        anchor = para._offset_at(start)
+        old = para.cut(start, end).offsets
+        out = out + Segment.of_offsets(repaired, [old[min(i, len(old) - 1)] if old else anchor
+                                                  for i in range(len(repaired))])
         code = P.LEADING_VERBS.sub("", re.sub(r"^.*[^\u4e00-\u9fff]", "", para.text[max(0, start - 12):start]))
         repairs.append({"kind": kind, "raw": code + para.text[start:end], "repaired": code + repaired,
                         "span": [span_start - len(code), len(out.text)]})
@@ -397,14 +496,19 @@ def _fullwidth_brackets(para: Segment) -> Segment:
     close a full-width bracket (PDF extraction mixes the two)."""
     if "(" not in para.text and ")" not in para.text:
         return para  # only half-width brackets are ever rewritten
-    chars = list(para.text)
+    text = para.text
+    chars = list(text)
     stack: list[int] = []
-    for i, ch in enumerate(chars):
+    for bracket in _BRACKET.finditer(text):  # only brackets change the stack (the text between is read as is)
+        i, ch = bracket.start(), bracket.group()
         if ch in "(（":
             stack.append(i)
-        elif ch in ")）" and stack:
+        elif stack:
             start = stack.pop()
-            inner = "".join(chars[start + 1:i])
-            if re.search(f"[{P.CJK}]", inner) or chars[start] != ch.replace(")", "("):
+            if _HAS_CJK.search(text, start + 1, i) or text[start] != ch.replace(")", "("):
                 chars[start], chars[i] = "（", "）"
-    return Segment("".join(chars), para.offsets)
+    return Segment("".join(chars), para.starts, para.sources)
+
+
+_BRACKET = re.compile("[()（）]")
+_HAS_CJK = re.compile(f"[{P.CJK}]")

@@ -19,7 +19,7 @@ from .models import OutlineNode
 from .textutils import is_org_line
 
 
-@dataclass
+@dataclass(frozen=True)  # shared by the callers of one text's paragraphs()
 class Paragraph:
     text: str
     start: int
@@ -31,12 +31,19 @@ class Paragraph:
 
 def paragraphs(text: str) -> list[Paragraph]:
     """Split normalised text (one paragraph per line) into paragraphs with offsets."""
+    global _last_split
+    if _last_split[0] is text:  # the outline, metadata and tables each ask for the same text's
+        return list(_last_split[1])
     result, pos = [], 0
     for line in text.split("\n"):
         if line:
             result.append(Paragraph(line, pos))
         pos += len(line) + 1
-    return result
+    _last_split = (text, result)
+    return list(result)
+
+
+_last_split: tuple[str | None, list[Paragraph]] = (None, [])
 
 
 def match_label(text: str) -> tuple[str, str, int] | None:

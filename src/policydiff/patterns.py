@@ -234,8 +234,8 @@ CELL_LABEL_LINE = _lazy("(?:" + "|".join(p for _, p in ROLE_KEYWORDS) +
 PART_LABEL = _lazy(r"(?:^|(?<=[；;，,。\s]))\s*(?P<label>[\u4e00-\u9fff]{2,8})\s*[：:]")
 MARKER_OPEN = "（(【[［"
 # where a marker may start: a bracket of MARKER_OPEN, or the start of a line or sentence (an
-# unbracketed 责任单位：…); find_markers skips to the next one
-MARKER_CANDIDATE = _lazy(r"[（(【\[［]|(?<=[\n。])")
+# unbracketed 责任单位：…), i.e. after one of these stops; find_markers skips to the next one
+MARKER_STOP = _lazy(r"[（(【\[［\n。]")
 # a role written after one unit of a list: 县卫健局（牵头）、县医保局
 OWN_ROLE_TAG = _lazy(r"[（(](?P<kw>牵头单位|牵头|配合单位|配合|协办)[）)]$")
 # a unit label in a bracket of its own, the units after it: 【牵头单位】市卫健委【配合单位】市医保局

@@ -63,9 +63,12 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
 _SENTENCE = re.compile(r"[^。；！？\n]+[。；！？]?|[。；！？]")
 
 
+_CLAUSE_MARK = re.compile("[。，、；：:,]")
+
+
 def is_org_line(line: str) -> bool:
     """A short line that is only the name of a body (issuer, signature)."""
-    return len(line) <= 25 and not re.search("[。，、；：:,]", line) and bool(P.ORG_SUFFIX.search(line))
+    return len(line) <= 25 and not _CLAUSE_MARK.search(line) and bool(P.ORG_SUFFIX.search(line))
 
 
 def normalise_doc_number(text: str) -> str | None:

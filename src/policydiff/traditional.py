@@ -32,7 +32,10 @@ def is_traditional(text: str) -> bool:
     (True, False)
     """
     traditional_only, simplified_only = _char_classes()
-    if traditional_only.isdisjoint(set(text[:SAMPLE])):  # a simplified notice stops here
+    head = text[:SAMPLE]
+    if _in_gb2312(head) and not any(c in head for c in _traditional_in_gb2312()):
+        return False  # the simplified set holds every character, and none of the few traditional ones it has
+    if traditional_only.isdisjoint(set(head)):  # a simplified notice stops here
         return False
     counts = Counter(text)
     return sum(counts[c] for c in traditional_only & counts.keys()) > sum(counts[c] for c in simplified_only & counts.keys())
@@ -59,11 +62,7 @@ def simplified_query(text: str) -> str:
     >>> simplified_query("先诊疗后付费"), simplified_query("湘衛發〔2022〕3号")
     ('先诊疗后付费', '湘卫发〔2022〕3号')
     """
-    try:
-        text.encode("gb2312")
-        return text
-    except UnicodeEncodeError:
-        return to_simplified(text)
+    return text if _in_gb2312(text) else to_simplified(text)
 
 
 def traditional_forms(text: str) -> str:
@@ -74,6 +73,22 @@ def traditional_forms(text: str) -> str:
     '醫保'
     """
     return text.translate(_traditional_table())
+
+
+def _in_gb2312(text: str) -> bool:
+    """Whether GB 2312 (the simplified character set) holds every character of ``text``: one
+    encoding in C, where a look at each character costs a Python string apiece."""
+    try:
+        text.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+@functools.cache
+def _traditional_in_gb2312() -> tuple[str, ...]:
+    """The traditional-only characters that GB 2312 holds all the same (後, 菸 …: a handful)."""
+    return tuple(sorted(c for c in _char_classes()[0] if _in_gb2312(c)))
 
 
 @functools.cache

@@ -27,6 +27,8 @@ def table_targets(text: str, region: tuple[int, int], path: str,
     sentence reader leaves them alone)."""
     found: list[Target] = []
     taken: list[tuple[int, int]] = []
+    if text.find("\t", region[0], region[1]) < 0:
+        return found, taken  # a table row is tab-separated: a region without a tab holds none
     columns: list[tuple[str, int | None]] | None = None
     for line in re.finditer(r"[^\n]+", text[region[0]:region[1]]):
         start, row = region[0] + line.start(), line.group()

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import lru_cache
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from .. import patterns as P
 from ..models import AnnexIndicator, Measure, OutlineNode, TaskRow, UnitMention
@@ -32,8 +33,8 @@ def extract_task_table(text: str, start: int = 0) -> list[TaskRow] | None:
     items: list[_Item] = []
     table: _Table | None = None
     for para in paragraphs(text):
-        if para.start < start:
-            continue
+        if para.start < start or (table is None and "\t" not in para.text):
+            continue  # a header row has two cells or more: outside a table, a line without a tab starts none
         cells = _cells(para.text, para.start)
         names = [c.strip() for c, _ in cells]
         roles = header_roles(names)
@@ -75,7 +76,7 @@ def _card_rows(text: str, start: int) -> list[TaskRow]:
     [('开展义诊。', ['县卫健局'], ['各乡镇'], '年底前')]
     """
     paras = [p for p in paragraphs(text) if p.start >= start]
-    is_label = [bool(P.CELL_LABEL_LINE.fullmatch(p.text.strip())) for p in paras]
+    is_label = [_is_label_cell(p.text) for p in paras]
     rows, i = [], 0
     while i < len(paras) - 1:
         if not (is_label[i] and column_role(paras[i].text) == "task" and not is_label[i + 1]):
@@ -97,6 +98,13 @@ def _card_rows(text: str, start: int) -> list[TaskRow]:
             item.take(placed, first=True)
             rows.append(item.row())
     return rows
+
+
+def _is_label_cell(line: str) -> bool:
+    """A card's label cell alone on its line (责任单位), spaces around it allowed."""
+    if len(line) > 7 and not (line[0].isspace() or line[-1].isspace()):
+        return False  # a label is at most seven characters (牵头科室及单位): nothing to strip, too long
+    return bool(P.CELL_LABEL_LINE.fullmatch(line.strip()))
 
 
 def header_roles(names: list[str]) -> list[str] | None:
@@ -445,20 +453,55 @@ def link_task_rows(rows: list[TaskRow], measures: list[Measure]) -> None:
 def restatement_scores(task: str, measure_texts: list[str]) -> list[float]:
     """How well a table row restates each measure: the mean best-match score of the
     row's clauses inside the measure text (rows shorten and merge sentences).
-    One rapidfuzz matrix (clauses × measures) instead of a Python loop over pairs."""
+    Each pair scored by rapidfuzz's ``partial_ratio``, the clauses' scores added as
+    ``process.cdist(...).sum(axis=0)`` added them (the same floats, without loading numpy in every worker)."""
     clauses = [c for c in re.split(r"[，。；,;]", task) if len(c) >= 4]
     # a measure that shares no three characters in a row with the task does not restate
     # it: only the others are scored (partial_ratio over long texts is the cost here)
     trigrams = {c[i:i + 3] for c in clauses for i in range(len(c) - 2)}
-    candidates = [i for i, text in enumerate(measure_texts) if any(t in text for t in trigrams)]
+    candidates = [i for i, text in enumerate(measure_texts) if not trigrams.isdisjoint(_trigrams(text))]
     scores = [0.0] * len(measure_texts)
     if not clauses or not candidates:
         return scores
-    matrix = process.cdist(clauses, [measure_texts[i] for i in candidates], scorer=fuzz.partial_ratio,
-                           dtype="float64")
-    for i, total in zip(candidates, matrix.sum(axis=0)):
-        scores[i] = float(total) / len(clauses)
+    add = _pairwise_sum if len(candidates) == 1 else _sequential_sum
+    for i in candidates:
+        text = measure_texts[i]
+        scores[i] = add([fuzz.partial_ratio(clause, text) for clause in clauses]) / len(clauses)
     return scores
+
+
+@lru_cache(maxsize=1024)  # every row of a table is checked against the same measures
+def _trigrams(text: str) -> frozenset[str]:
+    return frozenset(text[i:i + 3] for i in range(len(text) - 2))
+
+
+def _sequential_sum(values: list[float]) -> float:
+    """numpy's sum down the columns of a matrix of several columns: row after row."""
+    total = 0.0
+    for value in values:
+        total += value
+    return total
+
+
+def _pairwise_sum(values: list[float]) -> float:
+    """numpy's sum of a contiguous column (a one-column matrix): its pairwise summation, eight
+    running sums over blocks of up to 128 values (the last bit of the float depends on it)."""
+    n = len(values)
+    if n < 8:
+        return _sequential_sum(values)
+    if n > 128:
+        half = n // 2
+        half -= half % 8
+        return _pairwise_sum(values[:half]) + _pairwise_sum(values[half:])
+    sums = values[:8]
+    end = n - n % 8
+    for i in range(8, end, 8):
+        for k in range(8):
+            sums[k] += values[i + k]
+    total = ((sums[0] + sums[1]) + (sums[2] + sums[3])) + ((sums[4] + sums[5]) + (sums[6] + sums[7]))
+    for value in values[end:]:
+        total += value
+    return total
 
 
 def extract_annex_indicators(text: str, annex: OutlineNode | None) -> list[AnnexIndicator] | None:

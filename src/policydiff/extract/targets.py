@@ -34,6 +34,16 @@ _AFTER_LAST_VALUE = re.compile(r"\d[\d.]*(?![\d.]|周?岁)[^\u4e00-\u9fff]*")  #
 _CARRIED_NOUN = re.compile(r"(?:扩大|增加|提高|提升|新增)(?P<noun>[^，,；;。、\d]{2,12})[，,]$")
 _TRAILING_FILLER = re.compile(r"(?:要|应|应当|均|需|必须|平均|分别)+$")
 _LEADING_FILLER = re.compile(r"^(?:分别|要|应|均|并|且|其|原则上|力争|确保|争取|到?(?:19|20)\d{2}年(?:底|末)?(?:前)?[，,]?)+")
+_CN_NUMERAL_CHAR = re.compile("[〇零一二三四五六七八九两十]")
+_CJK_LAST = re.compile(f"[{P.CJK}]$")
+_YEAR_VALUE = re.compile(r"(?:19|20)\d{2}")
+_DATE_AFTER_MONTH = re.compile(rf"^(?:底|初|末|份|上旬|中旬|下旬|\d|[{P.CN_SMALL}]+日)")
+_RANGE_AFTER = re.compile(r"\s*[-—–~～至]\s*\d")  # matched at a position: the text after it is not copied
+_COMPARATOR_AFTER = [(c, re.compile(pat)) for c, pat in P.COMPARATOR_AFTER]
+_DIGIT = re.compile(r"\d")
+_LISTED_BETWEEN = re.compile(r"[^，,；;：:\d]{0,12}、")
+_NOUN_END = re.compile(r"[、（）()]")
+_AFTER_LEAD = re.compile(r"^(?:及)?(?:以上|以内|之内|内)?的?")
 
 
 def extract_targets(text: str, region: tuple[int, int], path: str,
@@ -56,12 +66,15 @@ def extract_targets(text: str, region: tuple[int, int], path: str,
         t.deadline_year = t.deadline_year or (deadline_year if t.role == "target" else None)
     paragraph_year = None
     for sentence in _SENTENCE.finditer(chunk):
-        if any(a <= start + sentence.start() < b for a, b in tables):
+        if tables and any(a <= start + sentence.start() < b for a, b in tables):
             continue
-        own_year = _deadline(sentence.group(0))
-        if sentence.start() == 0 or chunk[sentence.start() - 1] == "\n":
+        opens_paragraph = sentence.start() == 0 or chunk[sentence.start() - 1] == "\n"
+        counted = P.QUANTITY.search(shielded, sentence.start(), sentence.end())
+        # its year is read only where it is used: for the paragraph's later sentences, or its own numbers
+        own_year = _deadline(sentence.group(0)) if opens_paragraph or counted else None
+        if opens_paragraph:
             paragraph_year = own_year  # 到2025年底前，… carries to the paragraph's later sentences
-        if not P.QUANTITY.search(shielded, sentence.start(), sentence.end()):
+        if not counted:
             continue  # no clause of it can hold one
         year = own_year or paragraph_year or deadline_year
         qualifiers = _qualifiers(shielded, sentence.start(), sentence.end())
@@ -130,24 +143,24 @@ def _is_target(shielded: str, q: re.Match, c_start: int) -> bool:
     if P.BASELINE_BEFORE.search(shielded[max(c_start, q.start() - 10):q.start()]):
         return False  # 由76.5岁提高到77.1岁, 从2020年的19.2/10万: the baseline
     if not value[0].isdigit():
-        if not re.search("[〇零一二三四五六七八九两十]", value) or not unit or unit in P.DIGIT_ONLY_UNITS:
+        if not _CN_NUMERAL_CHAR.search(value) or not unit or unit in P.DIGIT_ONLY_UNITS:
             return False  # 千人口, 百姓 …; a Chinese numeral needs its unit
         # a numeral inside a word (统一, 进一步) — but 每 starts a frequency
-        if re.search(f"[{P.CJK}]$", before) and before[-1:] in "统进之同唯单逐第万千百十":
+        if _CJK_LAST.search(before) and before[-1:] in "统进之同唯单逐第万千百十":
             return False
     if not unit and not P.BARE_COMPARATOR.search(shielded[max(c_start, q.start() - 4):q.start()]):
         return False  # a bare number is a target only right after 达/控制在/为 …
-    if unit == "年" and re.fullmatch(r"(?:19|20)\d{2}", value):
+    if unit == "年" and _YEAR_VALUE.fullmatch(value):
         return False  # a year, not a duration
     if unit in ("日", "天", "号") and before.endswith("月"):
         return False
-    if unit == "月" and (before.endswith("年") or re.match(rf"^(?:底|初|末|份|上旬|中旬|下旬|\d|[{P.CN_SMALL}]+日)", after)):
+    if unit == "月" and (before.endswith("年") or _DATE_AFTER_MONTH.match(after)):
         return False  # a date (2021年8月, 6月30日前, 12月底), not a duration
     if unit == "次" and P.MEETING_AFTER.match(after):
         return False  # 市委三届四次全会
     if unit == "分" and after.startswith("之"):
         return False  # 三分之一
-    if P.AGE_BAND.search(before) or re.match(r"^\s*[-—–~～至]\s*\d", shielded[q.start() + len(value):]):
+    if P.AGE_BAND.search(before) or _RANGE_AFTER.match(shielded, q.start() + len(value)):
         return False
     if P.NOT_TARGET_BEFORE.search(before):
         return False
@@ -158,7 +171,7 @@ def _is_target(shielded: str, q: re.Match, c_start: int) -> bool:
 
 def _is_range_target(shielded: str, r: re.Match) -> bool:
     """A range of amounts (5-10个, 1-2个月), not an age band (0-6岁儿童) or a span of years."""
-    if r.group("unit") in ("岁", "周岁") or re.fullmatch(r"(?:19|20)\d{2}", r.group("value")):
+    if r.group("unit") in ("岁", "周岁") or _YEAR_VALUE.fullmatch(r.group("value")):
         return False
     return not P.AGE_BAND.search(shielded[max(0, r.start() - 3):r.start()])
 
@@ -205,7 +218,7 @@ def _comparator(shielded: str, c_start: int, q: re.Match, quantities: list) -> t
     after = shielded[q.end():q.end() + 4]
     about_before = P.APPROXIMATE_BEFORE.search(shielded, max(c_start, q.start() - 2), q.start())
     approximate = bool(P.APPROXIMATE_AFTER.match(after) or about_before)
-    after_cmp = next((c for c, pat in P.COMPARATOR_AFTER if re.match(pat, after)), None)
+    after_cmp = next((c for c, pat in _COMPARATOR_AFTER if pat.match(after)), None)
     left = _list_start(shielded, q, quantities)
     before_text = shielded[c_start:left]
     last = None
@@ -213,7 +226,7 @@ def _comparator(shielded: str, c_start: int, q: re.Match, quantities: list) -> t
         last = m
     if last is not None:
         filler = before_text[last.end():]
-        if len(filler) <= 15 and not re.search(r"\d", P.YEAR_FILLER.sub("", filler)):
+        if len(filler) <= 15 and not _DIGIT.search(P.YEAR_FILLER.sub("", filler)):
             group = next(name for name, val in last.groupdict().items() if val)
             comparator = P.COMPARATOR_BEFORE[int(group[1:])][0]
             if comparator == "=" and after_cmp:
@@ -232,7 +245,7 @@ def _carried(shielded: str, compared: list) -> list:
         if i and comparator == "=" and subject < 0 and not approximate:
             prev_q, prev_comparator, prev_subject, _ = result[-1]
             between = shielded[prev_q.end():q.start()]
-            listed = prev_comparator != "=" and re.fullmatch(r"[^，,；;：:\d]{0,12}、", between)
+            listed = prev_comparator != "=" and _LISTED_BETWEEN.fullmatch(between)
             joined = prev_subject >= 0 and between in P.VALUE_JOINERS[:5]  # 增长4.1%和14%: the same subject
             if listed or joined:
                 comparator, subject = prev_comparator, prev_subject
@@ -255,7 +268,7 @@ def _evidence_span(chunk: str, c_start: int, c_end: int, subject_end: int):
     """Span of the quoted clause; a bare '…率' clause before it shares the value."""
     window = max(0, c_start - 16)  # the longest such clause and its comma; a search of the whole prefix is slow
     prev = _BARE_RATE.search(chunk, window, c_start)
-    if prev and subject_end >= 0 and not re.search(r"\d", prev.group(1)):
+    if prev and subject_end >= 0 and not _DIGIT.search(prev.group(1)):
         return (prev.start(1), c_end), prev.group(1)
     return (c_start, c_end), None
 
@@ -285,8 +298,8 @@ def _indicator(chunk: str, c_start: int, c_end: int, q: re.Match, subject_end: i
     measured = _INDICATOR_BEFORE.search(chunk, c_start, q.start())
     if measured:  # 实现产前筛查率92%以上、新生儿疾病筛查率96%以上 → 新生儿疾病筛查率
         return _LEADING_FILLER.sub("", re.sub(r"^(?:实现|确保|力争|保持|完成)", "", measured.group("indicator")))
-    after = re.split(r"[、（）()]", chunk[q.end():c_end])[0]  # 1所综合医院、1所中医院: each its own noun
-    after = re.sub(r"^(?:及)?(?:以上|以内|之内|内)?的?", "", after).strip()
+    after = _NOUN_END.split(chunk[q.end():c_end], 1)[0]  # 1所综合医院、1所中医院: each its own noun
+    after = _AFTER_LEAD.sub("", after).strip()
     if len(after) >= 2 and not _NEXT_ITEM.search(after):
         return after[:40]
     # 省级财政承担40%; 对已脱贫人口承担40%和对未脱贫人口承担60%: what stands after the value is nothing or

@@ -50,7 +50,8 @@ def split_unit_list(text: str, offset: int = 0) -> list[ListedUnit]:
     listed = _listed_units(text)
     if not offset:
         return list(listed)
-    return [replace(u, span=(u.span[0] + offset, u.span[1] + offset)) for u in listed]
+    # built directly: dataclasses.replace looks the fields up again on every call
+    return [ListedUnit(u.unit, (u.span[0] + offset, u.span[1] + offset), u.open_list, u.joiner) for u in listed]
 
 
 @lru_cache(maxsize=8192)  # the same lists recur within a notice (markers, duty heads) and across a folder
@@ -203,7 +204,9 @@ def lead_convention(text: str) -> list[tuple[int, bool, bool]]:
     >>> lead_convention("（甲部、乙委负责。列第一位者为牵头单位，下同）")
     [(9, True, True)]
     """
-    found = []
+    found: list[tuple[int, bool, bool]] = []
+    if "为牵头" not in text:
+        return found  # each form of the convention says 为牵头: a text without it states none
     for m in P.LEAD_FIRST.finditer(text):
         after = text[m.end():m.end() + 12]
         carried = bool(P.CARRIED_ON.search(after.split("）")[0].split(")")[0]))
@@ -217,6 +220,20 @@ def lead_convention(text: str) -> list[tuple[int, bool, bool]]:
 def _lead_first_applies(span: Span, convention: list[tuple[int, bool, bool]]) -> bool:
     return any(span[0] <= at < span[1] or (carried and at < span[0]) or not in_bracket
                for at, carried, in_bracket in convention)
+
+
+def _next_candidate(body: str, i: int) -> int | None:
+    """The first place at or after ``i`` (> 0) where a marker may start: a bracket of
+    MARKER_OPEN, or right after a line break or a 。 (found from the stop before ``i`` on)."""
+    stop = P.MARKER_STOP.search(body, i - 1)
+    while stop is not None:
+        at = stop.start()
+        if body[at] in "\n。":
+            return at + 1
+        if at >= i:
+            return at
+        stop = P.MARKER_STOP.search(body, at + 1)  # a bracket just before i starts nothing at i
+    return None
 
 
 def find_markers(body: str, offset: int, convention: list[tuple[int, bool, bool]] | None = None) -> list[Marker]:
@@ -233,10 +250,10 @@ def find_markers(body: str, offset: int, convention: list[tuple[int, bool, bool]
         ch = body[i]
         if i and ch not in P.MARKER_OPEN and body[i - 1] not in "\n。":
             # neither a bracket nor a line's or sentence's start: on to the next one of those
-            nxt = P.MARKER_CANDIDATE.search(body, i)
-            if nxt is None or nxt.start() == len(body):  # (?<=。) matches at the very end
+            nxt = _next_candidate(body, i)
+            if nxt is None or nxt == len(body):  # after a closing 。: the very end
                 break
-            i = nxt.start()
+            i = nxt
             ch = body[i]
         if ch in P.MARKER_OPEN:
             close_at = _matching_close(body, i)
@@ -510,12 +527,13 @@ def split_clauses(text: str, offset: int, separators: str = "，,；;") -> list[
     [('县卫健局牵头', 0), ('县（市、区）政府配合', 7)]
     """
     clauses, depth, start = [], 0, 0
-    for i, ch in enumerate(text + separators[0]):
+    for stop in _clause_stops(separators).finditer(text + separators[0]):  # brackets and separators alone
+        i, ch = stop.start(), stop.group()
         if ch in "（([【":
             depth += 1
         elif ch in "）)]】":
             depth -= 1
-        elif ch in separators and depth <= 0:
+        elif depth <= 0:
             raw = text[start:i]
             if raw.strip():
                 clauses.append((raw.strip(), offset + start + len(raw) - len(raw.lstrip())))
@@ -523,16 +541,23 @@ def split_clauses(text: str, offset: int, separators: str = "，,；;") -> list[
     return clauses
 
 
+@lru_cache(maxsize=8)
+def _clause_stops(separators: str) -> re.Pattern:
+    return re.compile("[（(\\[【）)\\]】" + re.escape(separators) + "]")
+
+
+_ANY_BRACKET = re.compile("[（(\\[【［）)\\]】］]")
+
+
 def _matching_close(text: str, open_at: int) -> int:
     depth = 0
-    for i in range(open_at, len(text)):
-        ch = text[i]
-        if ch in "（([【［":
+    for bracket in _ANY_BRACKET.finditer(text, open_at):  # only brackets change the depth
+        if bracket.group() in "（([【［":
             depth += 1
-        elif ch in "）)]】］":
+        else:
             depth -= 1
             if depth == 0:
-                return i + 1
+                return bracket.end()
     return len(text)  # an unclosed marker runs to the end of the item
 
 
@@ -672,7 +697,11 @@ def _duty_terms(duty: str) -> frozenset[str]:
 
 def shared_terms(terms: set[str], text: str) -> list[str]:
     """The longest of ``terms`` found in ``text`` (a term inside a longer shared one is left out)."""
-    found = [t for t in terms if t in text]
+    return _longest([t for t in terms if t in text])
+
+
+def _longest(found: list[str]) -> list[str]:
+    """``found`` without a term inside a longer one, longest first."""
     return sorted((t for t in found if not any(t != o and t in o for o in found)), key=lambda t: (-len(t), t))
 
 
@@ -695,11 +724,17 @@ def assign_duties(measures: list[Measure], duties: list[Duty]) -> None:
     texts = [m.title + m.text for m in targets]
     most = max(2, len(targets) // 4)  # a term in more measures than this tells none apart
     for duty in duties:
-        terms = {t for t in duty_terms(duty.duty) if sum(t in text for text in texts) <= most}
+        # the measures holding each term, looked for once: a term's count and each measure's terms come from it
+        holding = {t: [i for i, text in enumerate(texts) if t in text] for t in duty_terms(duty.duty)}
+        found: list[list[str]] = [[] for _ in texts]
+        for term, where in holding.items():
+            if len(where) <= most:
+                for i in where:
+                    found[i].append(term)
         listed = split_unit_list(duty.unit)
         units = [(u.unit, u.open_list) for u in listed] if listed else [(name, False) for name in duty.units]
-        for measure, text in zip(targets, texts):
-            shared = shared_terms(terms, text)
+        for measure, terms in zip(targets, found):
+            shared = _longest(terms)
             if len(shared) >= 2 or any(len(t) >= 4 for t in shared):
                 for unit, open_list in units:
                     measure.unit_mentions.append(UnitMention(unit, "responsible", "duty_paragraph", duty.span,
