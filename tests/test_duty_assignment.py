@@ -27,12 +27,38 @@ def test_duty_paragraph_assigns_units(heading, text, units):
     assert all(u.source == "duty_paragraph" and u.role == "responsible" for u in measure.unit_mentions)
 
 
-def test_inline_markers_win_over_the_duty_paragraph():
-    marked = Measure("二/（一）/1", "做好大病救治", "（市卫生健康委牵头）", (0, 20),
-                     unit_mentions=[UnitMention("市卫生健康委", "lead", "inline_marker", (3, 9))])
-    plain = Measure("二/（一）/4", "加强低收入人口健康帮扶", "对低保对象、特困人员落实资助。", (21, 40))
-    assign_duties([marked, plain], [DUTY])
-    assert plain.unit_mentions == []
+MARKED = UnitMention("县卫生健康局", "lead", "inline_marker", (3, 9))
+# a notice that prints markers on some items and leaves the others to its 职责分工 section
+MIXED_DUTIES = [Duty("县医疗保障局", "落实先诊疗后付费和一站式结算", (900, 915), "四/（二）"),
+                Duty("县民政局", "做好农村低保对象、特困人员认定", (916, 930), "四/（二）"),
+                Duty("县卫生健康局", "统筹推进巩固拓展健康扶贫成果同乡村振兴有效衔接", (931, 960), "四/（二）")]
+MIXED_ROWS = [
+    # (item heading, item text, printed mention or None, expected (unit, source) pairs) — invented county shapes
+    # unmarked item sharing a specific four-character term with a clause: the clause's unit, inferred
+    ("落实先诊疗后付费", "县域内住院实行先诊疗后付费，推进一站式结算。", None,
+     [("县医疗保障局", "duty_paragraph")]),
+    # unmarked item sharing two terms with another clause: that clause's unit only
+    ("加强低收入人口帮扶", "对农村低保对象、特困人员开展健康帮扶。", None, [("县民政局", "duty_paragraph")]),
+    # a printed unit is kept alone: the clause neither joins the printed list nor overrides it
+    ("做实住院结算", "落实先诊疗后付费政策（牵头单位：县卫生健康局）", MARKED, [("县卫生健康局", "inline_marker")]),
+    # unmarked item that shares only the notice's subject (its title's words): no claim
+    ("加强宣传引导", "加强巩固拓展健康扶贫成果同乡村振兴有效衔接的政策解读。", None, []),
+    # unmarked item sharing nothing specific: stays empty
+    ("加强组织领导", "各乡镇要压实责任，确保政策平稳过渡。", None, []),
+]
+
+
+@pytest.mark.parametrize("heading, text, printed, expected", MIXED_ROWS, ids=[r[0] for r in MIXED_ROWS])
+def test_duty_clauses_reach_unmarked_items_of_a_notice_with_markers(heading, text, printed, expected):
+    marked_elsewhere = Measure("二/（一）", "做好大病专项救治", "（牵头单位：县卫生健康局）", (0, 20),
+                               unit_mentions=[MARKED], lead_units=["县卫生健康局"])
+    item = Measure("二/（三）", heading, text, (40, 80), unit_mentions=[printed] if printed else [],
+                   lead_units=["县卫生健康局"] if printed else [])
+    assign_duties([marked_elsewhere, item], MIXED_DUTIES,
+                  ("关于印发某县巩固拓展健康扶贫成果同乡村振兴有效衔接实施方案的通知",))
+    assert [(u.unit, u.source) for u in item.unit_mentions] == expected
+    assert item.responsible_units == [] and item.lead_units == (["县卫生健康局"] if printed else [])
+    assert marked_elsewhere.unit_mentions == [MARKED]  # an item with printed units takes no inferred one
 
 
 def test_huainan_matrix_has_units_from_its_duty_paragraph(records):
@@ -86,3 +112,23 @@ def test_a_responsibility_claim_resting_on_the_sole_issuer_says_so(records):
     assert claims and all(c.endswith("(with implied units)") for c in claims)  # compared, and labelled
     shenmu = diff_document(records[SHENMU_ID], reference_from_frame(load_frame(FRAME_PATH), records))
     assert not any("implied" in (e["responsibility"] or "") for e in shenmu["entries"])  # printed markers
+
+
+def test_shenmu_unmarked_item_takes_its_duty_clause_and_marked_items_keep_theirs(records):
+    # Shenmu prints （牵头科室：…） on its measures but not on its closing items: its 部门协作 clause on funds
+    # reaches the one closing item that speaks of the same tilt of funds, inferred and said so
+    measures = {m["path"]: m for m in records[SHENMU_ID]["measures"]}
+    closing = measures["五/（一）"]
+    assert [(u["unit"], u["source"], u["shared_terms"]) for u in closing["unit_mentions"]] == [
+        ("财政局", "duty_paragraph", ["乡村振兴重点帮扶", "倾斜"])]
+    assert not closing["responsible_units"]  # not among the printed units
+    for m in measures.values():  # an item with a printed unit takes no inferred one
+        sources = {u["source"] for u in m["unit_mentions"]}
+        assert not ("inline_marker" in sources and "duty_paragraph" in sources), m["path"]
+
+
+def test_huainan_closing_items_take_no_unit_on_the_notices_subject_alone(records):
+    # its 卫生健康部门负责统筹推进巩固拓展健康脱贫成果同乡村振兴有效衔接 names the whole notice (its title):
+    # it tells 加强组织领导 / 做好宣传引导 apart from no other item
+    measures = {m["path"]: m for m in records[HUAINAN]["measures"]}
+    assert measures["三/（一）"]["unit_mentions"] == [] and measures["三/（四）"]["unit_mentions"] == []

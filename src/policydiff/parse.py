@@ -141,7 +141,8 @@ def _parse_simplified(norm: NormalisedText, source_metadata: dict | None = None)
         f"repaired {r['kind']}: {r['raw']} → {r['repaired']} at {r['span'][0]}" for r in repairs
         if r["kind"] != "repeated_across_line_break"]
     duties = _duties(text, nodes)
-    assign_duties(measures, duties)  # no inline markers: the duty paragraph says who does what
+    # items naming no unit: the duty paragraph says who does what (on terms other than the notice's subject)
+    assign_duties(measures, duties, (meta["title"], meta["body_title"], meta["enclosed_title"]))
     assign_sole_issuer(measures, meta["issuers"], text)  # nor a duty paragraph: the one body that issued it
     warnings.extend(_locality_warnings(meta.get("locality_evidence")))
     record = cast(Record, {
