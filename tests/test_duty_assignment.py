@@ -132,3 +132,60 @@ def test_huainan_closing_items_take_no_unit_on_the_notices_subject_alone(records
     # it tells 加强组织领导 / 做好宣传引导 apart from no other item
     measures = {m["path"]: m for m in records[HUAINAN]["measures"]}
     assert measures["三/（一）"]["unit_mentions"] == [] and measures["三/（四）"]["unit_mentions"] == []
+
+
+def _record(text):
+    from policydiff.models import NormalisedText
+    from policydiff.parse import parse_text
+
+    return parse_text(NormalisedText(text, list(range(len(text) + 1)), []))
+
+
+TASKS = """一、重点任务
+（一）落实先诊疗后付费。县域内住院实行先诊疗后付费，推进一站式结算。
+（二）做实家庭医生签约。对脱贫人口做好签约服务，提高履约质量。
+"""
+SECTION_ROWS = [
+    # (shape, closing part of an invented notice, paths kept as measures besides 一/（一）、一/（二）)
+    ("county: 保障措施 item 明确职责分工 of 县X局负责 clauses",  # the item is the duty section: not a measure
+     "二、保障措施\n（一）加强组织领导。各乡镇要压实责任，确保政策平稳过渡。\n"
+     "（二）明确职责分工。县卫生健康局负责统筹推进；县医疗保障局负责落实医保待遇；县民政局负责低保对象认定。\n",
+     ["二/（一）"]),
+    ("provincial: 部门职责 section of numbered 省X：负责 items, closed by an exhortation",  # all of it is duties
+     "二、部门职责\n1.省卫生健康委：负责统筹协调和督促指导。\n2.省医保局：负责落实医疗保障政策。\n"
+     "3.各有关部门要密切配合，形成工作合力。\n",
+     []),
+    ("prefecture: closing item whose clauses are most of it, under no duty heading",  # a duty section all the same
+     "二、保障措施\n（一）强化保障。市财政局负责落实经费保障；市医疗保障局负责落实医保待遇。\n", []),
+    ("prefecture: closing item with a long exhortation and one short assignment",  # a measure: duties are little of it
+     "二、保障措施\n（一）加强组织领导。各县区要把巩固拓展健康扶贫成果摆上重要议事日程，健全工作机制，"
+     "细化目标任务，层层压实责任，定期调度推进，确保各项政策措施落地见效。市财政局负责经费保障；市医保局负责待遇落实。\n",
+     ["二/（一）"]),
+    ("national: a task item under a 协同配合 heading that names no body",  # a measure: it divides no duties
+     "二、强化医防协同配合\n（一）推进医防融合。做好高血压、糖尿病患者健康管理。\n", ["二/（一）"]),
+]
+
+
+@pytest.mark.parametrize("shape, closing, kept", SECTION_ROWS, ids=[r[0] for r in SECTION_ROWS])
+def test_a_duty_section_is_not_a_measure(shape, closing, kept):
+    record = _record(TASKS + closing)
+    assert [m["path"] for m in record["measures"]] == ["一/（一）", "一/（二）", *kept]
+    duty_paths = {d["path"] for d in record["division_of_duties"]}
+    assert not duty_paths & set(kept) or "加强组织领导" in closing  # its clauses stay duty entries
+    if "负责" in closing:
+        assert record["division_of_duties"]
+
+
+@pytest.mark.parametrize("doc_id, path, quote", [
+    (SHENMU_ID, "五/（二）", "（二）加强部门协作。"),  # county: its 加强部门协作 item holds its duty clauses
+    (HUAINAN, "三/（二）", "（二）凝聚部门合力。"),  # prefecture: 凝聚部门合力, same shape
+])
+def test_a_duty_section_still_covers_the_frames_department_entry(records, doc_id, path, quote):
+    from policydiff.compare.diff import diff_document, reference_from_frame
+    from policydiff.compare.frame import FRAME_PATH, load_frame
+
+    assert path not in {m["path"] for m in records[doc_id]["measures"]}
+    result = diff_document(records[doc_id], reference_from_frame(load_frame(FRAME_PATH), records))
+    entry = next(e for e in result["entries"] if e["label"] == "部门协作")
+    assert (entry["coverage"]["where"], entry["coverage"]["path"], entry["coverage"]["quote"]) == (
+        "duties only", path, quote)

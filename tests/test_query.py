@@ -116,7 +116,7 @@ def test_xlsx_matrix_reloads(db, tmp_path):
     assert sheet.freeze_panes == "A2" and sheet["A1"].font.bold
     header = [c.value for c in sheet[1]]
     assert header[:4] == ["序号", "path", "工作任务", "市卫健局公卫科"]
-    assert sheet.max_row == 19  # 18 measures
+    assert sheet.max_row == 18  # 17 measures (its 加强部门协作 duty section is not one)
 
 
 def test_matrix_across(db):
