@@ -730,7 +730,7 @@ def _section_rows(doc_id, outline):
                "body_start": n["body_span"][0], "body_end": n["body_span"][1]}
 
 
-GOAL_HEADING = re.compile(r"^(主要|总体|工作|发展)?目标(任务)?$|^总体要求$")
+GOAL_HEADING = P.GOAL_PARAGRAPH  # 主要目标, 工作目标, 指导思想和工作目标, 2022年工作目标 …
 
 
 def _goal_rows(doc_id, outline, text):

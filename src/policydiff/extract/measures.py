@@ -93,11 +93,16 @@ def is_measure_node(node: OutlineNode, by_path: dict[str, OutlineNode], text: st
     if node.path.startswith("附件") and not in_article(node, by_path):
         return False
     for ancestor in chain:
-        if ancestor.heading and P.NON_MEASURE_HEADINGS.match(ancestor.heading) and not _assigned(node, text):
+        if ancestor.heading and _not_measure_heading(ancestor.heading) and not _assigned(node, text):
             return False
         if ancestor.kind == "第一条" and P.NON_RULE_ARTICLE.match(_article_text(ancestor, text)):
             return False
     return node.body_span[1] > node.body_span[0] and node.kind not in ("第一章", "第一节")
+
+
+def _not_measure_heading(heading: str) -> bool:
+    """A 总体要求 / 指导思想 / 基本原则 heading, or a goal paragraph's (主要目标, 具体目标, 2022年工作目标)."""
+    return bool(P.NON_MEASURE_HEADINGS.match(heading) or P.GOAL_PARAGRAPH.match(heading.strip().rstrip("。：:")))
 
 
 def _assigned(node: OutlineNode, text: str) -> bool:
@@ -117,7 +122,8 @@ def in_article(node: OutlineNode, by_path: dict[str, OutlineNode]) -> bool:
 
 
 def is_goal_node(node: OutlineNode, by_path: dict[str, OutlineNode]) -> bool:
-    return any(a.heading and P.GOAL_HEADINGS.search(a.heading) for a in ancestors(node, by_path))
+    return any(a.heading and (P.GOAL_HEADINGS.search(a.heading) or P.GOAL_PARAGRAPH.match(a.heading.strip().rstrip("。：:")))
+               for a in ancestors(node, by_path))
 
 
 def ancestors(node: OutlineNode, by_path: dict[str, OutlineNode]) -> list[OutlineNode]:
