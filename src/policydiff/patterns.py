@@ -348,7 +348,9 @@ GROUP_AFTER = _lazy(r"^(?:以上|以下|及以上)?(?:的)?(?!提高|提升|增�
 NUMBER_ROLES = ("target", "parameter", "status", "period", "count")
 COMPARED_ROLES = ("target", "parameter")
 # where the pattern is searched: "after" the value (its unit and what follows), "before" it (its clause up to the
-# value), "sentence_before" (its sentence up to the value), "indicator" (the noun phrase it measures)
+# value), "headcount_before" (the same, only when the unit counts people, cases or households: HEADCOUNT_UNIT),
+# "sentence_before" (its sentence up to the value), "indicator" (the noun phrase it measures)
+HEADCOUNT_UNIT = _lazy(r"^(?:例|人|人次|户|名|万人|万人次|万户)$")
 ROLE_CUES = [
     ("count", "a part of the notice (4个方面, 26个指标, 九个确保)", "after", _lazy(
         r"^(?:个|项|大|条|类|部分)(?:方面|指标|确保|到位|任务|重点任务|行动|工程|措施|环节|机制|领域|原则|目标|要求|"
@@ -368,6 +370,12 @@ ROLE_CUES = [
     ("status", "already reached (已达到, 累计救治)", "before", _lazy(
         r"已(?:经)?(?:达到|达|建成|完成|实现|覆盖|累计|有|为)|累计(?:救治|投入|完成|培训|签约|建成|救助|资助|减免|"
         r"下达|支付|帮扶|派驻|选派)|共(?:救治|投入|完成|培训|签约|建成|救助|资助)")),
+    # a monitoring report's count of cases or people found (新增监测对象有5例, 共纳入监测对象126人, 共有…2.3万人);
+    # not a standard (每个村有1名村医, 每年新增培训100名) nor, like every "report" cue, a figure still to come
+    ("status", "a count a report gives (监测对象有5例, 共有2.3万人)", "headcount_before", _lazy(
+        r"^(?![^。]*(?:每|至少|不少于|不低于|计划|力争|确保|争取|预计|达到))[^。]*?"
+        r"(?:(?:共有|现有|尚有|仍有|还有|另有|累计有|新增|新发现|发现|报告|上报|纳入|识别|确诊|排查出)"
+        r"[^，,；;。\d]{0,16}?(?:有|共|共计|合计)?|(?:对象|患者|病例|病人|人员|人口|户|家庭)(?:有|共|共计|合计))$")),
     ("status", "what a report's data show (监测数据显示, 统计结果显示)", "sentence_before", _lazy(
         r"(?:数据|监测|统计|调查|评估)(?:结果)?(?:显示|表明)")),
     ("status", "work already done (46项任务全部完成, 建议提案办理完毕)", "after", _lazy(
