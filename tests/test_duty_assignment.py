@@ -31,7 +31,8 @@ MARKED = UnitMention("县卫生健康局", "lead", "inline_marker", (3, 9))
 # a notice that prints markers on some items and leaves the others to its 职责分工 section
 MIXED_DUTIES = [Duty("县医疗保障局", "落实先诊疗后付费和一站式结算", (900, 915), "四/（二）"),
                 Duty("县民政局", "做好农村低保对象、特困人员认定", (916, 930), "四/（二）"),
-                Duty("县卫生健康局", "统筹推进巩固拓展健康扶贫成果同乡村振兴有效衔接", (931, 960), "四/（二）")]
+                Duty("县卫生健康局", "统筹推进巩固拓展健康扶贫成果同乡村振兴有效衔接", (931, 960), "四/（二）"),
+                Duty("县中医药管理部门", "中医医院对口帮扶工作", (961, 980), "四/（二）")]
 MIXED_ROWS = [
     # (item heading, item text, printed mention or None, expected (unit, source) pairs) — invented county shapes
     # unmarked item sharing a specific four-character term with a clause: the clause's unit, inferred
@@ -43,6 +44,8 @@ MIXED_ROWS = [
     ("做实住院结算", "落实先诊疗后付费政策（牵头单位：县卫生健康局）", MARKED, [("县卫生健康局", "inline_marker")]),
     # unmarked item that shares only the notice's subject (its title's words): no claim
     ("加强宣传引导", "加强巩固拓展健康扶贫成果同乡村振兴有效衔接的政策解读。", None, []),
+    # two short words that are the pieces of one phrase of the clause (对口+帮扶 of 对口帮扶), apart in the item: none
+    ("加强倾斜支持", "对口支援和社会力量等帮扶措施向卫生健康领域倾斜。", None, []),
     # unmarked item sharing nothing specific: stays empty
     ("加强组织领导", "各乡镇要压实责任，确保政策平稳过渡。", None, []),
 ]

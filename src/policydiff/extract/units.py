@@ -701,13 +701,16 @@ def assign_duties(measures: list[Measure], duties: list[Duty], titles: Sequence[
     subjects = [title for title in titles if title]
     unnamed = [(m, text) for m, text in zip(targets, texts) if not m.unit_mentions]  # before any is added
     for duty in duties:
-        terms = {t for t in duty_terms(duty.duty)
-                 if sum(t in text for text in texts) <= most and not any(t in title for title in subjects)}
+        every = duty_terms(duty.duty)
+        terms = {t for t in every if sum(t in text for text in texts) <= most and not any(t in title for title in subjects)}
         listed = split_unit_list(duty.unit)
         units = [(u.unit, u.open_list) for u in listed] if listed else [(name, False) for name in duty.units]
         for measure, text in unnamed:
             shared = shared_terms(terms, text)
-            if len(shared) >= 2 or any(len(t) >= 4 for t in shared):
+            # two short words count only as two: not the pieces of one phrase of the clause the item does not
+            # print (对口+帮扶 of 对口帮扶工作 in an item's 对口支援…帮扶措施)
+            apart = len(shared) >= 2 and not any(all(t in whole for t in shared) for whole in every if whole not in text)
+            if apart or any(len(t) >= 4 for t in shared):
                 for unit, open_list in units:
                     measure.unit_mentions.append(UnitMention(unit, "responsible", "duty_paragraph", duty.span,
                                                              open_list, duty.span, shared))
