@@ -700,9 +700,13 @@ def assign_duties(measures: list[Measure], duties: list[Duty], titles: Sequence[
     most = max(2, len(targets) // 4)  # a term in more measures than this tells none apart
     subjects = [title for title in titles if title]
     unnamed = [(m, text) for m, text in zip(targets, texts) if not m.unit_mentions]  # before any is added
+    if not unnamed:
+        return
     for duty in duties:
         every = duty_terms(duty.duty)
-        terms = {t for t in every if sum(t in text for text in texts) <= most and not any(t in title for title in subjects)}
+        # only a term some unnamed item prints can link: its count over all the items is taken for those alone
+        terms = {t for t in every if any(t in text for _, text in unnamed)
+                 and not any(t in title for title in subjects) and sum(t in text for text in texts) <= most}
         listed = split_unit_list(duty.unit)
         units = [(u.unit, u.open_list) for u in listed] if listed else [(name, False) for name in duty.units]
         for measure, text in unnamed:
