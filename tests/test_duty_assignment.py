@@ -27,12 +27,41 @@ def test_duty_paragraph_assigns_units(heading, text, units):
     assert all(u.source == "duty_paragraph" and u.role == "responsible" for u in measure.unit_mentions)
 
 
-def test_inline_markers_win_over_the_duty_paragraph():
-    marked = Measure("二/（一）/1", "做好大病救治", "（市卫生健康委牵头）", (0, 20),
-                     unit_mentions=[UnitMention("市卫生健康委", "lead", "inline_marker", (3, 9))])
-    plain = Measure("二/（一）/4", "加强低收入人口健康帮扶", "对低保对象、特困人员落实资助。", (21, 40))
-    assign_duties([marked, plain], [DUTY])
-    assert plain.unit_mentions == []
+MARKED = UnitMention("县卫生健康局", "lead", "inline_marker", (3, 9))
+# a notice that prints markers on some items and leaves the others to its 职责分工 section
+MIXED_DUTIES = [Duty("县医疗保障局", "落实先诊疗后付费和一站式结算", (900, 915), "四/（二）"),
+                Duty("县民政局", "做好农村低保对象、特困人员认定", (916, 930), "四/（二）"),
+                Duty("县卫生健康局", "统筹推进巩固拓展健康扶贫成果同乡村振兴有效衔接", (931, 960), "四/（二）"),
+                Duty("县中医药管理部门", "中医医院对口帮扶工作", (961, 980), "四/（二）")]
+MIXED_ROWS = [
+    # (item heading, item text, printed mention or None, expected (unit, source) pairs) — invented county shapes
+    # unmarked item sharing a specific four-character term with a clause: the clause's unit, inferred
+    ("落实先诊疗后付费", "县域内住院实行先诊疗后付费，推进一站式结算。", None,
+     [("县医疗保障局", "duty_paragraph")]),
+    # unmarked item sharing two terms with another clause: that clause's unit only
+    ("加强低收入人口帮扶", "对农村低保对象、特困人员开展健康帮扶。", None, [("县民政局", "duty_paragraph")]),
+    # a printed unit is kept alone: the clause neither joins the printed list nor overrides it
+    ("做实住院结算", "落实先诊疗后付费政策（牵头单位：县卫生健康局）", MARKED, [("县卫生健康局", "inline_marker")]),
+    # unmarked item that shares only the notice's subject (its title's words): no claim
+    ("加强宣传引导", "加强巩固拓展健康扶贫成果同乡村振兴有效衔接的政策解读。", None, []),
+    # two short words that are the pieces of one phrase of the clause (对口+帮扶 of 对口帮扶), apart in the item: none
+    ("加强倾斜支持", "对口支援和社会力量等帮扶措施向卫生健康领域倾斜。", None, []),
+    # unmarked item sharing nothing specific: stays empty
+    ("加强组织领导", "各乡镇要压实责任，确保政策平稳过渡。", None, []),
+]
+
+
+@pytest.mark.parametrize("heading, text, printed, expected", MIXED_ROWS, ids=[r[0] for r in MIXED_ROWS])
+def test_duty_clauses_reach_unmarked_items_of_a_notice_with_markers(heading, text, printed, expected):
+    marked_elsewhere = Measure("二/（一）", "做好大病专项救治", "（牵头单位：县卫生健康局）", (0, 20),
+                               unit_mentions=[MARKED], lead_units=["县卫生健康局"])
+    item = Measure("二/（三）", heading, text, (40, 80), unit_mentions=[printed] if printed else [],
+                   lead_units=["县卫生健康局"] if printed else [])
+    assign_duties([marked_elsewhere, item], MIXED_DUTIES,
+                  ("关于印发某县巩固拓展健康扶贫成果同乡村振兴有效衔接实施方案的通知",))
+    assert [(u.unit, u.source) for u in item.unit_mentions] == expected
+    assert item.responsible_units == [] and item.lead_units == (["县卫生健康局"] if printed else [])
+    assert marked_elsewhere.unit_mentions == [MARKED]  # an item with printed units takes no inferred one
 
 
 def test_huainan_matrix_has_units_from_its_duty_paragraph(records):
@@ -86,3 +115,80 @@ def test_a_responsibility_claim_resting_on_the_sole_issuer_says_so(records):
     assert claims and all(c.endswith("(with implied units)") for c in claims)  # compared, and labelled
     shenmu = diff_document(records[SHENMU_ID], reference_from_frame(load_frame(FRAME_PATH), records))
     assert not any("implied" in (e["responsibility"] or "") for e in shenmu["entries"])  # printed markers
+
+
+def test_shenmu_unmarked_item_takes_its_duty_clause_and_marked_items_keep_theirs(records):
+    # Shenmu prints （牵头科室：…） on its measures but not on its closing items: its 部门协作 clause on funds
+    # reaches the one closing item that speaks of the same tilt of funds, inferred and said so
+    measures = {m["path"]: m for m in records[SHENMU_ID]["measures"]}
+    closing = measures["五/（一）"]
+    assert [(u["unit"], u["source"], u["shared_terms"]) for u in closing["unit_mentions"]] == [
+        ("财政局", "duty_paragraph", ["乡村振兴重点帮扶", "倾斜"])]
+    assert not closing["responsible_units"]  # not among the printed units
+    for m in measures.values():  # an item with a printed unit takes no inferred one
+        sources = {u["source"] for u in m["unit_mentions"]}
+        assert not ("inline_marker" in sources and "duty_paragraph" in sources), m["path"]
+
+
+def test_huainan_closing_items_take_no_unit_on_the_notices_subject_alone(records):
+    # its 卫生健康部门负责统筹推进巩固拓展健康脱贫成果同乡村振兴有效衔接 names the whole notice (its title):
+    # it tells 加强组织领导 / 做好宣传引导 apart from no other item
+    measures = {m["path"]: m for m in records[HUAINAN]["measures"]}
+    assert measures["三/（一）"]["unit_mentions"] == [] and measures["三/（四）"]["unit_mentions"] == []
+
+
+def _record(text):
+    from policydiff.models import NormalisedText
+    from policydiff.parse import parse_text
+
+    return parse_text(NormalisedText(text, list(range(len(text) + 1)), []))
+
+
+TASKS = """一、重点任务
+（一）落实先诊疗后付费。县域内住院实行先诊疗后付费，推进一站式结算。
+（二）做实家庭医生签约。对脱贫人口做好签约服务，提高履约质量。
+"""
+SECTION_ROWS = [
+    # (shape, closing part of an invented notice, paths kept as measures besides 一/（一）、一/（二）)
+    ("county: 保障措施 item 明确职责分工 of 县X局负责 clauses",  # the item is the duty section: not a measure
+     "二、保障措施\n（一）加强组织领导。各乡镇要压实责任，确保政策平稳过渡。\n"
+     "（二）明确职责分工。县卫生健康局负责统筹推进；县医疗保障局负责落实医保待遇；县民政局负责低保对象认定。\n",
+     ["二/（一）"]),
+    ("provincial: 部门职责 section of numbered 省X：负责 items, closed by an exhortation",  # all of it is duties
+     "二、部门职责\n1.省卫生健康委：负责统筹协调和督促指导。\n2.省医保局：负责落实医疗保障政策。\n"
+     "3.各有关部门要密切配合，形成工作合力。\n",
+     []),
+    ("prefecture: closing item whose clauses are most of it, under no duty heading",  # a duty section all the same
+     "二、保障措施\n（一）强化保障。市财政局负责落实经费保障；市医疗保障局负责落实医保待遇。\n", []),
+    ("prefecture: closing item with a long exhortation and one short assignment",  # a measure: duties are little of it
+     "二、保障措施\n（一）加强组织领导。各县区要把巩固拓展健康扶贫成果摆上重要议事日程，健全工作机制，"
+     "细化目标任务，层层压实责任，定期调度推进，确保各项政策措施落地见效。市财政局负责经费保障；市医保局负责待遇落实。\n",
+     ["二/（一）"]),
+    ("national: a task item under a 协同配合 heading that names no body",  # a measure: it divides no duties
+     "二、强化医防协同配合\n（一）推进医防融合。做好高血压、糖尿病患者健康管理。\n", ["二/（一）"]),
+]
+
+
+@pytest.mark.parametrize("shape, closing, kept", SECTION_ROWS, ids=[r[0] for r in SECTION_ROWS])
+def test_a_duty_section_is_not_a_measure(shape, closing, kept):
+    record = _record(TASKS + closing)
+    assert [m["path"] for m in record["measures"]] == ["一/（一）", "一/（二）", *kept]
+    duty_paths = {d["path"] for d in record["division_of_duties"]}
+    assert not duty_paths & set(kept) or "加强组织领导" in closing  # its clauses stay duty entries
+    if "负责" in closing:
+        assert record["division_of_duties"]
+
+
+@pytest.mark.parametrize("doc_id, path, quote", [
+    (SHENMU_ID, "五/（二）", "（二）加强部门协作。"),  # county: its 加强部门协作 item holds its duty clauses
+    (HUAINAN, "三/（二）", "（二）凝聚部门合力。"),  # prefecture: 凝聚部门合力, same shape
+])
+def test_a_duty_section_still_covers_the_frames_department_entry(records, doc_id, path, quote):
+    from policydiff.compare.diff import diff_document, reference_from_frame
+    from policydiff.compare.frame import FRAME_PATH, load_frame
+
+    assert path not in {m["path"] for m in records[doc_id]["measures"]}
+    result = diff_document(records[doc_id], reference_from_frame(load_frame(FRAME_PATH), records))
+    entry = next(e for e in result["entries"] if e["label"] == "部门协作")
+    assert (entry["coverage"]["where"], entry["coverage"]["path"], entry["coverage"]["quote"]) == (
+        "duties only", path, quote)

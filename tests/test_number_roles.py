@@ -182,6 +182,26 @@ ROWS = [
      [(T, "全省免费健康体检人数", ">=", 800, "万", None, None), (T, "居民电子健康档案开放率", ">=", 60, "%", None, None)]),
     # a bare 万 followed by more words (3万余人) is not read as a value
     ("全县已有3万余人签约。", []),
+    # a county's weekly monitoring report: 新增…有N例 is a count of cases found, not a level to reach
+    ("本周青禾县新增因病返贫风险监测对象有5例。",
+     [(S, "本周青禾县新增因病返贫风险监测对象有", "=", 5, "例", None, None)]),
+    # a prefecture's 通报: 共纳入…N人 (截至目前, no year printed)
+    ("截至目前，青梧市共纳入防止返贫监测对象126人。",
+     [(S, "青梧市共纳入防止返贫监测对象", "=", 126, "人", None, None)]),
+    # households found (…户有N户), the clause after it a report of work done
+    ("经排查，因病致贫返贫风险户有12户，均已落实帮扶措施。",
+     [(S, "因病致贫返贫风险户有", "=", 12, "户", None, None)]),
+    # a province's report of who exists: 共有…N万人
+    ("江岭省共有脱贫人口230万人。", [(S, "江岭省共有脱贫人口", "=", 230, "万人", None, None)]),
+    # cases a surveillance report counts: 共报告…N人 / 发现…有N例
+    ("今年以来共报告尘肺病新发病例85人。", [(S, "今年以来共报告尘肺病新发病例", "=", 85, "人", None, None)]),
+    # a standard worded with 有 stays a target: 每个村有1名 (not a count found)
+    ("确保每个行政村有1名合格乡村医生。", [(T, "合格乡村医生", "=", 1, "名", None, None)]),
+    # the same verbs with a deadline to come are a target: 到2025年新增纳入…N人
+    ("到2025年，新增纳入家庭医生签约服务对象5000人。",
+     [(T, "新增纳入家庭医生签约服务对象", "=", 5000, "人", 2025, None)]),
+    # a headcount to reach (达到): a target though 新增 begins it
+    ("全县新增签约对象达到500人。", [(T, "全县新增签约对象", ">=", 500, "人", None, None)]),
     # ---------------------------------------------------------------- periods: durations and time windows
     # 在5年过渡期内 (national)
     ("在5年过渡期内，保持主要帮扶政策总体稳定。", [(PE, "过渡期内", "=", 5, "年", None, None)]),

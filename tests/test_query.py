@@ -114,7 +114,7 @@ def test_xlsx_matrix_reloads(db, tmp_path):
     assert sheet.freeze_panes == "A2" and sheet["A1"].font.bold
     header = [c.value for c in sheet[1]]
     assert header[:4] == ["序号", "path", "工作任务", "市卫健局公卫科"]
-    assert sheet.max_row == 19  # 18 measures
+    assert sheet.max_row == 18  # 17 measures (its 加强部门协作 duty section is not one)
 
 
 def test_matrix_across(db):
@@ -315,3 +315,27 @@ def test_placeholders_resolve_and_unresolved_lists_the_rest(db):
     assert (by_raw[(SHENMU, "各镇人民政府")]["level"], by_raw[(SHENMU, "街道办事处")]["locality"]) == ("township", "神木市")
     unresolved = json.loads(CliRunner().invoke(cli, ["units", "--unresolved", "--db", str(db), "--json"]).output)
     assert {r["raw"] for r in unresolved} == {r["raw"] for r in rows if r["kind"] == "unresolved" or not r["locality"]}
+
+
+GOAL_SHAPES = [
+    # (closing words of the goal heading as printed, path of the goal paragraph) — invented notices, one shape each
+    ("一、总体要求\n（一）指导思想。坚持以人民健康为中心。\n（二）工作目标。", "一/（二）"),  # county: 工作目标 under 总体要求
+    ("一、指导思想和工作目标\n坚持以人民健康为中心。", "一"),  # prefecture: the two joined in one heading
+    ("一、具体目标\n", "一"),  # provincial: 具体目标
+    ("一、2022年工作目标\n", "一"),  # an annual plan's year before 工作目标
+    ("一、主要目标：\n", "一"),  # a heading closed by a colon
+]
+
+
+@pytest.mark.parametrize("heading, path", GOAL_SHAPES, ids=[s[1] + s[0][:12] for s in GOAL_SHAPES])
+def test_a_goal_paragraph_is_answered_as_a_goal(tmp_path, heading, path):
+    notice = (f"某县卫生健康局关于印发某县健康帮扶工作方案的通知\n某卫发〔2022〕3号\n各镇卫生院：\n{heading}"
+              "到2025年，脱贫人口家庭医生签约服务覆盖率稳定在95%以上。\n"
+              "二、重点任务\n（一）做实家庭医生签约。对脱贫人口做好签约服务，提高履约质量。\n某县卫生健康局\n2022年3月1日\n")
+    (tmp_path / "n").mkdir()
+    (tmp_path / "n" / "a.txt").write_text(notice, encoding="utf-8")
+    db = tmp_path / "p.db"
+    assert CliRunner().invoke(cli, ["ingest", str(tmp_path / "n"), "--db", str(db), "--workers", "1"]).exit_code == 0
+    answers = {a["path"]: a for a in who(db, "家庭医生签约")}
+    assert answers[path]["kind"] == "goal" and not answers[path]["units"]  # a goal: no unit claimed
+    assert answers["二/（一）"]["kind"] == "measure"  # the work point stays a measure

@@ -88,9 +88,9 @@ ROWS = [
     # a comparator before a list of amounts holds for each; 保持在…以上 is at least; 达到…左右 is about
     ("每个乡镇卫生院至少配备1名公共卫生医师、2名全科医生。", [(">=", 1, "名", None), (">=", 2, "名", None)]),
     ("签约服务覆盖率保持在85%以上，县域内住院率达到90%左右。", [(">=", 85, "%", None), ("=", 90, "%", None)]),
-    # a range gives both bounds
-    ("每个乡镇卫生院建成前5-10个特色专科。", [(">=", 5, "个", None), ("<=", 10, "个", None)]),
-    ("每名专家驻点帮扶1-2个月。", [(">=", 1, "个月", None), ("<=", 2, "个月", None)]),
+    # a range is one entry holding both bounds (value the low one, high the upper: test_a_range_is_one_entry)
+    ("每个乡镇卫生院建成前5-10个特色专科。", [("between", 5, "个", None)]),
+    ("每名专家驻点帮扶1-2个月。", [("between", 1, "个月", None)]),
     # a deadline 到2025年底前 / 2024年底前
     ("2024年底前，所有村卫生室配备1名以上乡村医生。", [(">=", 1, "名", 2024)]),
     ("到2025年底前，家庭医生签约服务覆盖率达到80%。", [(">=", 80, "%", 2025)]),
@@ -192,3 +192,48 @@ def test_a_lead_in_that_introduces_a_list_gives_its_deadline_to_the_items():
     record = parse_text(NormalisedText(text, list(range(len(text) + 1))))
     assert [(t["path"], t["value"], t["deadline_year"]) for t in record["targets"]] == \
         [("goal", 95, 2025), ("goal", 90, 2025), ("二/（一）", 80, None)]
+
+
+RANGE_ROWS = [
+    # (sentence, [(comparator, value, high, unit, role, value as printed)]) — invented, in real notices' shapes
+    # county plan: 遴选1至2家 — one entry, not >=1 and <=2 as two targets
+    ("每个乡镇遴选1至2家村卫生室开展中医药服务。", [("between", 1, 2, "家", "target", "1至2家")]),
+    # prefecture: Chinese numerals 一至两家 (was read as exactly 2)
+    ("每个县区确定一至两家县级医院作为牵头医院。", [("between", 1, 2, "家", "target", "一至两家")]),
+    # provincial: 到 between two numbers (was read as exactly 2)
+    ("每个县每年选派2到3名骨干医师下沉乡镇卫生院。", [("between", 2, 3, "名", "parameter", "2到3名")]),
+    # a dash range with a rate comparator elsewhere in the sentence: each its own entry
+    ("培育1-2个特色科室，门诊量提高到5000人次以上。",
+     [("between", 1, 2, "个", "target", "1-2个"), (">=", 5000, None, "人次", "target", "5000人次")]),
+    # not ranges: an ordinal run (第一至三批), a span of years, an age band
+    ("继续推进第一至三批试点县建设。", []),
+    ("2021至2025年持续实施。", []),
+    ("做好0-6岁儿童健康管理。", []),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", RANGE_ROWS, ids=[f"range{i}" for i in range(len(RANGE_ROWS))])
+def test_a_range_is_one_entry(sentence, expected):
+    found = extract_targets(sentence, (0, len(sentence)), "x", issue_year=2022)
+    assert [(t.comparator, t.value, t.high, t.unit, t.role, sentence[slice(*t.value_span)]) for t in found] == expected
+    for t in found:
+        assert (t.to_dict()["high"] is None) == (t.comparator != "between")
+
+
+@pytest.mark.parametrize("ref, local, change", [
+    # a range against the same range: same; against another range or a single value: a changed range
+    ({"comparator": "between", "value": 1, "high": 2, "unit": "家"},
+     {"comparator": "between", "value": 1, "high": 2, "unit": "家"}, "same"),
+    ({"comparator": "between", "value": 1, "high": 2, "unit": "家"},
+     {"comparator": "between", "value": 2, "high": 3, "unit": "家"}, "changed range"),
+    ({"comparator": "between", "value": 1, "high": 2, "unit": "家"}, {"comparator": ">=", "value": 1, "unit": "家"},
+     "changed range"),
+    # a record written before ranges had high: no key, compared as before
+    ({"comparator": ">=", "value": 30, "unit": "种"}, {"comparator": ">=", "value": 34, "unit": "种"}, "strengthened"),
+])
+def test_a_range_is_compared_by_both_bounds(ref, local, change):
+    from policydiff.compare.diff import target_change
+    from policydiff.models import shown_value
+
+    assert target_change(ref, local) == change
+    assert "between" not in shown_value(ref) + shown_value(local)  # shown as 1–2家, never "between1家"

@@ -187,3 +187,43 @@ def test_a_traditional_rendering_meets_the_frame_in_the_responsibility_graph():
         return [d["frame_id"] for _, d in graph.nodes(data=True) if d["kind"] == "measure"]
 
     assert frame_ids(printed) == frame_ids(simplified) and any(frame_ids(printed))
+
+
+@pytest.fixture(scope="module")
+def duty_db(tmp_path_factory):
+    """A database of Shenmu and Huainan: each as printed and in a traditional rendering."""
+    from click.testing import CliRunner
+
+    from policydiff.cli import cli
+
+    folder = tmp_path_factory.mktemp("trad")
+    for doc_id in (SHENMU, HUAINAN):
+        source = read(CORPUS / f"{doc_id}.txt")
+        (folder / f"{doc_id}.txt").write_text(source.text, encoding="utf-8")
+        (folder / f"{doc_id}_t.txt").write_text(traditional(source.text), encoding="utf-8")
+    db = folder / "p.db"
+    assert CliRunner().invoke(cli, ["ingest", str(folder), "--db", str(db), "--workers", "1"]).exit_code == 0
+    return db
+
+
+@pytest.mark.parametrize("doc_id, topic, title", [
+    # county, traditional: 財政局負責…, the verb as printed (it was 財政局负责…, 负责 written in by the query)
+    (f"{SHENMU}_t", "资金保障", "財政局負責做好資金保障"),
+    # prefecture, traditional: a two-part unit list before its 負責
+    (f"{HUAINAN}_t", "远程医疗网络", "通信管理部門、單位負責協調推進遠程醫療網絡"),
+    # county, simplified: the same clause, its span the clause's (it was the unit's start and the duty's length)
+    (SHENMU, "资金保障", "财政局负责做好资金保障"),
+])
+def test_a_duty_answer_quotes_its_clause_as_printed(duty_db, doc_id, topic, title):
+    import json
+
+    from click.testing import CliRunner
+
+    from policydiff.cli import cli
+    from policydiff.store import open_db
+
+    result = CliRunner().invoke(cli, ["who", topic, "--db", str(duty_db), "--doc", doc_id, "--json"])
+    duty = next(a for a in json.loads(result.output) if a["kind"] == "duty" and a["doc_id"] == doc_id)
+    text = open_db(duty_db).execute("select text from texts where doc_id = ?", [doc_id]).fetchone()[0]
+    assert duty["title"].startswith(title) and duty["evidence"] == duty["title"]
+    assert text[duty["span"][0]:duty["span"][1]] == duty["title"]  # the notice's own characters, where it says

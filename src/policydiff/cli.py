@@ -874,6 +874,8 @@ def baseline_show(frame_path):
 
     Example: policydiff baseline show
     """
+    from .models import shown_value
+
     frame = _load_frame(frame_path)
     national = frame["national"]
     click.echo(printable(f"{national['doc_number']} {national['titles'][0]} — {frame['provenance']}"))
@@ -888,8 +890,8 @@ def baseline_show(frame_path):
                       "\n".join(f"{x['locality']} {x['path']} {x['heading']}" for x in e["evidence"]))
     console.print(table)
     for row in frame["indicators"]:
-        carried = "; ".join(f"{c['locality']}: " + ", ".join(f"{v['comparator']}{v['value']}{v['unit']}"
-                                                              for v in c["values"]) for c in row["carried_by"])
+        carried = "; ".join(f"{c['locality']}: " + ", ".join(shown_value(v) for v in c["values"])
+                            for c in row["carried_by"])
         click.echo(printable(f"indicator {row['no']} {row['indicator']} [{row['binding']}] — {carried}"))
 
 

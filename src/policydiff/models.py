@@ -132,6 +132,19 @@ PROVENANCE_WHY = {"printed": "printed in the notice (beside the item, or in its 
                   "implied": "implied: the notice's sole issuer; the notice prints no unit"}
 
 
+def shown_value(target: dict) -> str:
+    """A number as a reader checks it against the text: comparator, value and unit (>=90%), a range
+    as its two bounds (1–2家).
+
+    >>> shown_value({"comparator": ">=", "value": 90, "unit": "%"}), shown_value(
+    ...     {"comparator": "between", "value": 1, "high": 2, "unit": "家"})
+    ('>=90%', '1–2家')
+    """
+    if target.get("high") is not None:
+        return f"{target['value']}–{target['high']}{target['unit']}"
+    return f"{target['comparator']}{target['value']}{target['unit']}"
+
+
 def provenance(source: str | None, lang: str = "en") -> str:
     """How a unit mention's ``source`` reads: printed / inferred / implied (``lang="zh"``: in Chinese).
 
@@ -207,6 +220,7 @@ class Target:
     role: str = "target"
     role_cue: str | None = None
     year: int | None = None  # a status figure's year (截至2020年底 → 2020); None for the other roles
+    high: float | None = None  # a range's upper bound (1至2家: comparator "between", value 1, high 2)
 
     @property
     def compared(self) -> bool:
@@ -215,12 +229,14 @@ class Target:
 
     def to_dict(self) -> dict:
         value = int(self.value) if float(self.value).is_integer() else self.value
+        high = None if self.high is None else int(self.high) if float(self.high).is_integer() else self.high
         return {
             "path": self.path,
             "text": self.text,
             "indicator": self.indicator,
             "comparator": self.comparator,
             "value": value,
+            "high": high,
             "unit": self.unit,
             "deadline_year": self.deadline_year,
             "binding": self.binding,

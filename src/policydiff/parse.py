@@ -19,7 +19,7 @@ from . import patterns as P
 from .canonical import unit_map
 from .extract.citations import extract_citations
 from .extract.indicator_table import table_targets
-from .extract.measures import extract_measures, in_article, is_goal_node, is_measure_node
+from .extract.measures import extract_measures, in_article, is_goal_node, is_measure_node, without_duty_sections
 from .extract.tables import extract_annex_indicators, extract_task_table, link_task_rows
 from .extract.targets import deadline_of, extract_targets
 from .extract.units import assign_duties, assign_sole_issuer, extract_duties, is_unit_list, split_unit_list
@@ -142,7 +142,8 @@ def _parse_simplified(norm: NormalisedText, source_metadata: dict | None = None)
     nodes = build_outline(text)
     by_path = {n.path: n for n in nodes}
     meta = extract_metadata(text, source_metadata)
-    measures = extract_measures(text, nodes)
+    duties = _duties(text, nodes)
+    measures = without_duty_sections(extract_measures(text, nodes), duties, nodes)  # its clauses are duties
     annex = next((n for n in nodes if n.kind == "附件"), None)
     task_table = extract_task_table(text)  # an annex's, or one in the body: any table with 牵头/责任/配合 columns
     if task_table:
@@ -157,8 +158,8 @@ def _parse_simplified(norm: NormalisedText, source_metadata: dict | None = None)
     warnings = ([] if meta["doc_number"] else ["no 文号 found"]) + meta.pop("warnings") + [
         f"repaired {r['kind']}: {r['raw']} → {r['repaired']} at {r['span'][0]}" for r in repairs
         if r["kind"] != "repeated_across_line_break"]
-    duties = _duties(text, nodes)
-    assign_duties(measures, duties)  # no inline markers: the duty paragraph says who does what
+    # items naming no unit: the duty paragraph says who does what (on terms other than the notice's subject)
+    assign_duties(measures, duties, (meta["title"], meta["body_title"], meta["enclosed_title"]))
     assign_sole_issuer(measures, meta["issuers"], text)  # nor a duty paragraph: the one body that issued it
     warnings.extend(_locality_warnings(meta.get("locality_evidence")))
     record = cast(Record, {

@@ -193,6 +193,10 @@ NON_MEASURE_HEADINGS = _lazy(
     r"^(?:总体要求|指导思想|主要目标|总体目标|工作目标|基本原则|总体思路|目标任务|发展目标)"
 )
 GOAL_HEADINGS = _lazy(r"(?:总体要求|指导思想|主要目标|总体目标|工作目标|总体思路|发展目标)")
+# a heading that is a goal paragraph's whole name (matched whole, trailing 。：stripped): 主要目标, 工作目标,
+# 目标任务, 具体目标, 2022年工作目标, 指导思想和工作目标, 总体要求 — not a work point that names a goal (坚持一个目标)
+GOAL_PARAGRAPH = _lazy(r"^(?:(?:总体要求|指导思想|基本原则)[和与及、])?(?:(?:19|20)\d{2}年度?)?"
+                       r"(?:主要|总体|工作|发展|具体|年度|阶段|基本)?目标(?:任务|要求)?$|^总体要求$")
 # ---------------------------------------------------------------- units
 DUTY_HEADINGS = _lazy(r"部门协作|部门合力|部门职责|职责分工|协调配合|部门分工|任务分工|明确分工|分工负责|部门协同|责任分工|"
                            r"明确职责|分工协作|各司其职|密切配合|协同配合|部门联动")
@@ -328,7 +332,9 @@ BARE_COMPARATOR = _lazy(r"(?:达到|达|为|控制在|不低于|不超过|低于
 NOT_TARGET_BEFORE = _lazy(r"(?:第|前|十|“|\")$")
 MEETING_AFTER = _lazy(r"^(?:全会|全体会议|会议|党代会|代表大会|中全会)")  # 市委三届四次全会
 AGE_BAND = _lazy(r"(?<!\d)\d+\s*[-—–~至]\s*$")
-RANGE = _lazy(rf"(?P<low>(?<!\d)\d+(?:\.\d+)?)\s*[-—–~～至]\s*(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>{_UNIT_ALT})")
+# a range of amounts, one entry with both bounds: 1至2家, 5-10个, 一至两家, 1到2名 (not 第一至三批)
+RANGE = _lazy(rf"(?P<low>(?<!\d)\d+(?:\.\d+)?|(?<![第\d{CN_DIGITS}])[{CN_SMALL}两]{{1,3}})"
+              rf"\s*(?:[-—–~～至]|到(?=\s*[\d{CN_SMALL}两]))\s*(?P<value>\d+(?:\.\d+)?|[{CN_SMALL}两]{{1,3}})\s*(?P<unit>{_UNIT_ALT})")
 # a population or area condition on a target, not a target (常住人口超过10万人的, 65岁以上老年人, 年满60周岁的)
 QUALIFIER_UNITS = ("岁", "周岁", "万人", "人", "万")
 QUALIFIER_TAIL = _lazy(rf"^(?:口)?(?:及以上|以上|以下|以内)?(?:的)?(?P<noun>[{CJK}]{{0,6}}?"
@@ -344,7 +350,9 @@ GROUP_AFTER = _lazy(r"^(?:以上|以下|及以上)?(?:的)?(?!提高|提升|增�
 NUMBER_ROLES = ("target", "parameter", "status", "period", "count")
 COMPARED_ROLES = ("target", "parameter")
 # where the pattern is searched: "after" the value (its unit and what follows), "before" it (its clause up to the
-# value), "sentence_before" (its sentence up to the value), "indicator" (the noun phrase it measures)
+# value), "headcount_before" (the same, only when the unit counts people, cases or households: HEADCOUNT_UNIT),
+# "sentence_before" (its sentence up to the value), "indicator" (the noun phrase it measures)
+HEADCOUNT_UNIT = _lazy(r"^(?:例|人|人次|户|名|万人|万人次|万户)$")
 ROLE_CUES = [
     ("count", "a part of the notice (4个方面, 26个指标, 九个确保)", "after", _lazy(
         r"^(?:个|项|大|条|类|部分)(?:方面|指标|确保|到位|任务|重点任务|行动|工程|措施|环节|机制|领域|原则|目标|要求|"
@@ -364,6 +372,12 @@ ROLE_CUES = [
     ("status", "already reached (已达到, 累计救治)", "before", _lazy(
         r"已(?:经)?(?:达到|达|建成|完成|实现|覆盖|累计|有|为)|累计(?:救治|投入|完成|培训|签约|建成|救助|资助|减免|"
         r"下达|支付|帮扶|派驻|选派)|共(?:救治|投入|完成|培训|签约|建成|救助|资助)")),
+    # a monitoring report's count of cases or people found (新增监测对象有5例, 共纳入监测对象126人, 共有…2.3万人);
+    # not a standard (每个村有1名村医, 每年新增培训100名) nor, like every "report" cue, a figure still to come
+    ("status", "a count a report gives (监测对象有5例, 共有2.3万人)", "headcount_before", _lazy(
+        r"^(?![^。]*(?:每|至少|不少于|不低于|计划|力争|确保|争取|预计|达到))[^。]*?"
+        r"(?:(?:共有|现有|尚有|仍有|还有|另有|累计有|新增|新发现|发现|报告|上报|纳入|识别|确诊|排查出)"
+        r"[^，,；;。\d]{0,16}?(?:有|共|共计|合计)?|(?:对象|患者|病例|病人|人员|人口|户|家庭)(?:有|共|共计|合计))$")),
     ("status", "what a report's data show (监测数据显示, 统计结果显示)", "sentence_before", _lazy(
         r"(?:数据|监测|统计|调查|评估)(?:结果)?(?:显示|表明)")),
     ("status", "work already done (46项任务全部完成, 建议提案办理完毕)", "after", _lazy(

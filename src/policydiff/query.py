@@ -140,7 +140,9 @@ PLACES = {
                   "doc_id, '附件/指标/' || no, indicator, indicator, start, 3000 + no, binding"),
     "task_row": ("task_rows", ["task"], "doc_id, '附件/表/' || no, task, task, start, 1000 + no, "
                  "json_array(lead, coalesce(support, '[]'), coalesce(responsible, '[]'), coalesce(office, '[]'))"),
-    "duty": ("duties", ["duty"], "doc_id, path, unit || '负责' || duty, duty, start, 2000 + position, unit"),
+    # a duty clause's title is the clause as printed (its own 负责 / 負責 / 要 / ：), read from the notice's text
+    "duty": ("duties", ["duty"], "doc_id, path, (select substr(t.text, duties.start + 1, duties.end - duties.start) "
+             "from texts t where t.doc_id = duties.doc_id), duty, start, 2000 + position, unit"),
     "sentence": ("sentences", ["text"], "doc_id, path, heading, text, start, 4000 + position, kind"),
 }
 PLACE_WEIGHT = {"measure": 1.0, "goal": 0.9, "indicator": 0.9, "task_row": 0.9, "duty": 0.8,
@@ -388,7 +390,9 @@ def _place_answer(db, docs, place, role, match, first, score) -> dict | None:
     if kind == "measure" or position == -1:  # a measure or a goal paragraph: the sentence that prints it
         searched = _simplified(text) if docs[doc_id]["script"] else None
         quote, span = evidence_span(text, start, first, searched)
-    else:  # a row, a clause or a sentence: the whole of it
+    elif kind == "duty":  # the clause as printed, unit and verb with it: its span is the clause's
+        quote, span = title, [start, start + len(title)]
+    else:  # a row or a sentence: the whole of it
         quote, span = text, [start, start + len(text)]
     answer = _answer(docs[doc_id], kind, path, title, units, quote, span, score, position)
     answer.update(match=match, matched=first)

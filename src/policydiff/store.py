@@ -198,8 +198,8 @@ def _set_wal(db: sqlite_utils.Database) -> None:
     db.conn.execute("PRAGMA journal_mode = WAL")
 
 
-SCHEMA_VERSION = 9  # 6: unit names per notice; 7: goals; 8: units.named_by; 9: number roles, task-row roles,
-# sentences, documents.script, unit_aliases.ladder, search indexes of goals and annex indicators
+SCHEMA_VERSION = 10  # 6: unit names per notice; 7: goals; 8: units.named_by; 9: number roles, task-row roles,
+# sentences, documents.script, unit_aliases.ladder, search indexes of goals and annex indicators; 10: targets.high
 
 FTS_AUTOMERGE = 8
 
@@ -388,8 +388,16 @@ def _to_9(db: sqlite_utils.Database) -> None:
     _add_sentences(db)
 
 
+def _add_target_high(db: sqlite_utils.Database) -> None:
+    """A range (1至2家) is one row with its upper bound in targets.high (comparator "between"); rows stored
+    before hold a range as two rows (>= and <=) until the next ``ingest --force``."""
+    if "high" not in db.table("targets").columns_dict:
+        db.execute("alter table targets add column high float")
+
+
 # schema version -> the change that brings it to the next version in place (no re-ingest)
-MIGRATIONS = {7: _add_named_by, 8: _to_9}
+# (9: targets.high — the lead renumbers: SCHEMA_VERSION becomes 10 when this is merged)
+MIGRATIONS = {7: _add_named_by, 8: _to_9, 9: _add_target_high}
 # tables each migration adds: a database of that version lacks them and is still complete
 ADDED_BY_MIGRATION = {8: {"sentences", *(f"{table}_fts" for table in NEW_SEARCH_TABLES)}}
 
@@ -438,7 +446,8 @@ def _create_schema(db: sqlite_utils.Database) -> None:
         db.table("targets").create({
             "doc_id": str, "position": int, "path": str, "text": str, "indicator": str,
             "comparator": str, "value": float, "unit": str, "deadline_year": int, "binding": str,
-            "start": int, "end": int, "role": str, "year": int}, pk=("doc_id", "position"), foreign_keys=fk)
+            "start": int, "end": int, "role": str, "year": int, "high": float}, pk=("doc_id", "position"),
+            foreign_keys=fk)
         db.table("citations").create({
             "doc_id": str, "position": int, "title": str, "doc_number": str, "issuer_hint": str,
             "verb": str, "resolved_to": str, "start": int, "end": int},
@@ -531,7 +540,7 @@ def document_rows(record: Record) -> DocumentRows:
         # every number with its role (target, parameter, status, period, count)
         "targets": list(_rows(doc_id, record["targets"],
                               ["path", "text", "indicator", "comparator", "value", "unit", "deadline_year",
-                               "binding", "role", "year"])),
+                               "binding", "role", "year", "high"])),
         "citations": list(_rows(doc_id, record["citations"], ["title", "doc_number", "issuer_hint", "verb",
                                                                 "resolved_to"])),
         "duties": list(_rows(doc_id, record["division_of_duties"], ["unit", "duty", "path"])),
@@ -730,7 +739,7 @@ def _section_rows(doc_id, outline):
                "body_start": n["body_span"][0], "body_end": n["body_span"][1]}
 
 
-GOAL_HEADING = re.compile(r"^(主要|总体|工作|发展)?目标(任务)?$|^总体要求$")
+GOAL_HEADING = P.GOAL_PARAGRAPH  # 主要目标, 工作目标, 指导思想和工作目标, 2022年工作目标 …
 
 
 def _goal_rows(doc_id, outline, text):

@@ -85,7 +85,8 @@ def _flag_implausible(row: dict) -> None:
 
 def _cell(targets: list[dict]) -> dict:
     t = targets[0]
-    return {"status": "stated", "comparator": t["comparator"], "value": t["value"], "unit": t["unit"],
+    return {"status": "stated", "comparator": t["comparator"], "value": t["value"], "high": t.get("high"),
+            "unit": t["unit"],
             "deadline": t.get("deadline_year"), "binding": t.get("binding"), "path": t["path"],
             "conditions": qualifiers(t["text"]), "quote": t["text"],
             "deadline_inferred": "inferred" in (t.get("role_cue") or "")}
@@ -110,7 +111,9 @@ def format_cell(cell: dict) -> str:
         return cell["status"] + (f": {cell['quote']}" if cell.get("quote") else "")
     symbol = {">=": "≥", "<=": "≤", "=": "", ">": ">", "<": "<"}.get(cell["comparator"], cell["comparator"])
     value = int(cell["value"]) if float(cell["value"]).is_integer() else cell["value"]
-    text = f"{symbol}{value}{cell['unit']}"
+    high = cell.get("high")
+    text = (f"{value}–{int(high) if float(high).is_integer() else high}{cell['unit']}" if high is not None
+            else f"{symbol}{value}{cell['unit']}")
     if cell.get("deadline"):
         text += f" by {cell['deadline']}" + (" (inferred, see role_cue)" if cell.get("deadline_inferred") else "")
     if cell.get("binding"):

@@ -226,6 +226,24 @@ def align_document(record: Record, frame: list[dict] | PreparedFrame) -> list[di
     return aligned
 
 
+def duty_sections(record: Record) -> list[dict]:
+    """The items a notice gives to dividing duties (加强部门协作。甲局负责……；乙局负责……): the
+    leaf outline items its ``division_of_duties`` clauses stand in that are not among its measures,
+    each as {"path", "title", "text", "span"} like a measure (and "item_span": with its label) — a topic
+    the notice covers, not work it prescribes."""
+    measured = {m["path"] for m in record["measures"]}
+    paths = {d.get("path") for d in record.get("division_of_duties") or []} - measured
+    text = record.get("text") or ""
+    found = []
+    for node in record.get("outline") or []:
+        if node["path"] in paths and not node.get("children"):
+            start, end = node["body_span"]
+            title = node["heading"] or text[start:end].split("。", 1)[0].split("\n", 1)[0]
+            found.append({"path": node["path"], "title": title, "text": text[start:end], "span": [start, end],
+                          "item_span": list(node["span"])})
+    return found
+
+
 def measure_units(record: Record, measure: dict) -> list[dict]:
     """A measure's units, each (unit, role) once, with the task-table rows it came from
     (a Lianyungang measure restated by three task rows names 医政处 as lead once, row [4])."""

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from ..models import Coverage, Passage, Record
 from ..resources import load_json
-from .align import former_name_in, key_terms
+from .align import duty_sections, former_name_in, key_terms
 
 OWN_ITEM = "own item"
 INSIDE_ITEM = "inside another item"
@@ -60,7 +60,8 @@ def passages(record: Record) -> list[Passage]:
         [tuple(r["span"]) for r in (record.get("task_table") or [])]
     annex_start = next((o["span"][0] for o in record.get("outline", []) if o["kind"] == "附件"), len(text))
     duty_spans = [tuple(d["span"]) for d in record.get("division_of_duties") or []]
-    in_annex, in_duties = _Spans(annex_spans), _Spans(duty_spans)
+    sections = {tuple(s["item_span"]): s["path"] for s in duty_sections(record)}  # its heading too (（二）加强部门协作。)
+    in_annex, in_duties, in_section = _Spans(annex_spans), _Spans(duty_spans), _Spans(sections)
     measure_at = _FirstHolding(measures)
     found = []
     for match in _SENTENCE.finditer(text):  # sentences in text order: the lookups only move forward
@@ -69,14 +70,16 @@ def passages(record: Record) -> list[Passage]:
             continue
         start, end = match.span()
         measure = measure_at(start)
+        lead = start + len(match.group()) - len(match.group().lstrip())  # its first printed character
+        section = measure is None and in_section(lead)
         if start >= annex_start or in_annex(start):
             part = "annex"
-        elif in_duties(start) or _DUTY_CUE.search(flat):
+        elif in_duties(start) or _DUTY_CUE.search(flat) or section:
             part = "duties" if measure is None else "item"
         else:
             part = "item" if measure else "goals"
         found.append(Passage(start=start, end=end, text=flat, part=part,
-                             path=measure["path"] if measure else _outline_path(record, start)))
+                             path=measure["path"] if measure else _outline_path(record, lead if section else start)))
     return found
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .. import __version__
-from ..models import Record, Reference, provenance
+from ..models import Record, Reference, provenance, shown_value
 from ..textutils import sentence_around
 from ..traditional import simplified_record
 from .align import NO_MATCH, PreparedFrame, align_document, describe_name, frame_from_document, key_terms
@@ -66,7 +66,8 @@ def reference_from_document(record: Record) -> Reference:
 
 
 def _values_of(record: Record, row: dict) -> list[dict]:
-    return [{k: t[k] for k in ("comparator", "value", "unit")} for t in annex_targets(record, row)]
+    return [{**{k: t[k] for k in ("comparator", "value", "unit")}, **({"high": t["high"]} if t.get("high") is not None else {})}
+            for t in annex_targets(record, row)]
 
 
 METHOD = ("Each reference entry is looked for in every sentence of the notice: a measure aligned to it by heading "
@@ -376,7 +377,7 @@ def other_values(row: dict, doc_id: str, unit: str) -> list[float]:
 
 
 def _local_target(t: dict) -> dict:
-    return {k: t[k] for k in ("comparator", "value", "unit", "path", "text", "span", "value_span")}
+    return {k: t.get(k) for k in ("comparator", "value", "high", "unit", "path", "text", "span", "value_span")}
 
 
 def _target_delta(row: dict, ref: dict, local: dict, holding: dict | None, record: Record) -> dict:
@@ -442,6 +443,9 @@ def target_change(ref: dict, local: dict) -> str:
     """
     if _unit(ref["unit"]) != _unit(local["unit"]):
         return "changed unit"
+    if ref.get("high") is not None or local.get("high") is not None:  # a range (1至2家): its two bounds
+        bounds = [(t["value"], t["high"] if t.get("high") is not None else t["value"]) for t in (ref, local)]
+        return "same" if bounds[0] == bounds[1] else "changed range"
     if local["value"] == ref["value"]:
         return "same" if local["comparator"] == ref["comparator"] or "=" in (local["comparator"], ref["comparator"]) \
             else "changed comparator"
@@ -557,7 +561,7 @@ def lead_comparison(a_units: list[dict], b_units: list[dict], include_inferred: 
 
 
 def _fmt_target(t) -> str:
-    return f"{t['comparator']}{t['value']}{t['unit']}" if t else ""
+    return shown_value(t) if t else ""
 
 
 def diff_table(result: dict) -> tuple[list[dict], list[str]]:

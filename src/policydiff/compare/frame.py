@@ -19,7 +19,7 @@ from ..models import Record
 from ..resources import load_json
 from ..textutils import split_units
 from ..traditional import simplified_record
-from .align import NO_MATCH, PreparedFrame, align_measure, former_names, key_terms
+from .align import NO_MATCH, PreparedFrame, align_measure, duty_sections, former_names, key_terms
 
 FRAME_PATH = Path(__file__).resolve().parent.parent / "data" / "national_frame.json"  # the default frame, shipped
 PROVENANCE = "derived from implementing notices"
@@ -90,14 +90,14 @@ def build_frame(records) -> dict:
     for record in passes():
         if cites(record, number):
             primary_ids.add(record["id"])
-            for m in record["measures"]:
+            for m in _items(record):
                 _add_evidence(entries, record, m, primary=True, matching=entries)
     # other localities are matched against the primary entries as they stand now (a fixed
     # frame, prepared once), so that building stays linear in the number of notices
     matching = PreparedFrame([dict(e, evidence=list(e["evidence"])) for e in entries])
     for record in passes():
         if record["id"] not in primary_ids and record.get("doc_number") != number:
-            for m in record["measures"]:
+            for m in _items(record):
                 _add_evidence(entries, record, m, primary=False, matching=matching)
     entries = [e for e in entries if e["primary"] or len(e["localities"]) >= 2]
     for i, entry in enumerate(entries, start=1):
@@ -110,6 +110,12 @@ def build_frame(records) -> dict:
     return {"provenance": PROVENANCE, "national": national,
             "primary_documents": sorted(primary_ids), "entries": entries,
             "indicators": build_indicators(carriers, primary_ids)}
+
+
+def _items(record: Record) -> list[dict]:
+    """A notice's measures and its duty sections (部门协作, 职责分工) in text order: the frame's
+    topics include the national opinion's closing 部门协作, which a notice covers in its duty section."""
+    return sorted([*record["measures"], *duty_sections(record)], key=lambda m: m["span"][0])
 
 
 def _in_date_order(records: Iterable[Record]) -> Callable[[], list]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import patterns as P
-from ..models import Measure, OutlineNode
+from ..models import Duty, Measure, OutlineNode
 from .units import article_mentions, find_markers, lead_convention, marker_mentions, sentence_mentions
 
 
@@ -37,6 +37,41 @@ def extract_measures(text: str, nodes: list[OutlineNode]) -> list[Measure]:
     return measures
 
 
+def without_duty_sections(measures: list[Measure], duties: list[Duty], nodes: list[OutlineNode]) -> list[Measure]:
+    """The measures less the items that divide duties among bodies: an item with duty clauses under a
+    职责分工 / 部门职责 / 部门协作 heading (its own or an ancestor's), any other item of such a
+    section whose items are duties (4.各有关部门要密切配合), or a closing item (保障措施) whose duty
+    clauses make up half its text or more. Their clauses are the notice's ``division_of_duties``
+    entries; listed as measures too they would be counted as work the notice prescribes.
+
+    >>> nodes = [OutlineNode("三", "三、", "一、", 1, "保障措施", (0, 60), (2, 60), None, ["三/（一）"]),
+    ...          OutlineNode("三/（一）", "（一）", "（一）", 2, "加强部门协作", (6, 60), (9, 60), "三")]
+    >>> kept = without_duty_sections([Measure("三/（一）", "加强部门协作", "……", (9, 60))],
+    ...                              [Duty("财政局", "做好资金保障", (16, 27), "三/（一）")], nodes)
+    >>> kept
+    []
+    """
+    by_path = {n.path: n for n in nodes}
+    covered: dict[str, int] = {}
+    for duty in duties:
+        if duty.path:
+            covered[duty.path] = covered.get(duty.path, 0) + duty.span[1] - duty.span[0]
+
+    def duty_section(measure: Measure) -> bool:
+        node = by_path.get(measure.path)
+        if node is None:
+            return False
+        named = [a for a in ancestors(node, by_path) if a.heading and P.DUTY_HEADINGS.search(a.heading)]
+        if measure.path not in covered:  # 4.各有关部门要密切配合 closing a 部门职责 list whose items are duties
+            return any(a is not node and any(p.startswith(a.path + "/") for p in covered) for a in named)
+        if named:
+            return True
+        own = len(measure.text) - (len(node.heading) if node.heading and measure.text.startswith(node.heading) else 0)
+        return 2 * covered[measure.path] >= own
+
+    return [m for m in measures if not duty_section(m)]
+
+
 def _lead_in_mentions(text: str, node: OutlineNode, by_path: dict[str, OutlineNode], convention) -> list:
     """The markers of the nearest enclosing item whose lead-in has some (（三）做好救治（牵头单位：甲局）
     1.…… 2.……): printed for the item, they cover each of its sub-items that names no unit itself."""
@@ -58,11 +93,16 @@ def is_measure_node(node: OutlineNode, by_path: dict[str, OutlineNode], text: st
     if node.path.startswith("附件") and not in_article(node, by_path):
         return False
     for ancestor in chain:
-        if ancestor.heading and P.NON_MEASURE_HEADINGS.match(ancestor.heading) and not _assigned(node, text):
+        if ancestor.heading and _not_measure_heading(ancestor.heading) and not _assigned(node, text):
             return False
         if ancestor.kind == "第一条" and P.NON_RULE_ARTICLE.match(_article_text(ancestor, text)):
             return False
     return node.body_span[1] > node.body_span[0] and node.kind not in ("第一章", "第一节")
+
+
+def _not_measure_heading(heading: str) -> bool:
+    """A 总体要求 / 指导思想 / 基本原则 heading, or a goal paragraph's (主要目标, 具体目标, 2022年工作目标)."""
+    return bool(P.NON_MEASURE_HEADINGS.match(heading) or P.GOAL_PARAGRAPH.match(heading.strip().rstrip("。：:")))
 
 
 def _assigned(node: OutlineNode, text: str) -> bool:
@@ -82,7 +122,8 @@ def in_article(node: OutlineNode, by_path: dict[str, OutlineNode]) -> bool:
 
 
 def is_goal_node(node: OutlineNode, by_path: dict[str, OutlineNode]) -> bool:
-    return any(a.heading and P.GOAL_HEADINGS.search(a.heading) for a in ancestors(node, by_path))
+    return any(a.heading and (P.GOAL_HEADINGS.search(a.heading) or P.GOAL_PARAGRAPH.match(a.heading.strip().rstrip("。：:")))
+               for a in ancestors(node, by_path))
 
 
 def ancestors(node: OutlineNode, by_path: dict[str, OutlineNode]) -> list[OutlineNode]:

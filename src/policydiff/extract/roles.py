@@ -47,6 +47,7 @@ def assign_role(t: Target, text: str, context: RoleContext) -> Target:
     v0, v1 = t.value_span
     views = {"after": t.unit + text[v1:max(v1, t.span[1])], "before": text[t.span[0]:v0], "unit": t.unit,
              "sentence_before": text[context.sentence_start:v0], "indicator": t.indicator}
+    views["headcount_before"] = views["before"] if P.HEADCOUNT_UNIT.match(t.unit) else ""
     cue = _first_cue(t, views)
     if cue and cue[0] in ("count", "period"):
         return _set(t, *cue)
@@ -78,7 +79,7 @@ def _status_cue(t: Target, views: dict, context: RoleContext) -> str | None:
         return "in a section that reports the past (发展现状, 工作基础, 取得成效)"
     for role, name, where, pattern in P.ROLE_CUES:
         if role == "status" and pattern.search(views[where]):
-            if ("change" in name or "since" in name or "done" in name) and _future(views["sentence_before"], context):
+            if any(w in name for w in ("change", "since", "done", "report")) and _future(views["sentence_before"], context):
                 continue  # 到2025年较2020年下降10%, 确保30项任务全部完成: a change or work still to come
             return name
     year = _past_year(t, views["sentence_before"], context)

@@ -117,10 +117,14 @@ def _clause_targets(text, base, chunk, shielded, clause, path, binding, year, qu
         found.extend(_targets_of(text, base, chunk, (c_start, c_end), q, subject,
                                  [(comparator, value, (base + q.start(), base + q.end()))], approximate,
                                  path, binding, year))
-    for r in ranges:  # 前5-10个 → at least 5 and at most 10
-        bounds = [(">=", chinese_number(r.group("low")), (base + r.start(), base + r.start("low") + len(r.group("low")))),
-                  ("<=", chinese_number(r.group("value")), (base + r.start("value"), base + r.end()))]
-        found.extend(_targets_of(text, base, chunk, (c_start, c_end), r, -1, bounds, False, path, binding, year))
+    for r in ranges:  # 前5-10个, 1至2家 → one entry between 5 and 10: value the low bound, high the upper
+        low, high = chinese_number(r.group("low")), chinese_number(r.group("value"))
+        if low is None or high is None or high <= low:
+            continue
+        bounds = [("between", low, (base + r.start(), base + r.end()))]
+        for t in _targets_of(text, base, chunk, (c_start, c_end), r, -1, bounds, False, path, binding, year):
+            t.high = high
+            found.append(t)
     return sorted(found, key=lambda t: t.value_span)
 
 

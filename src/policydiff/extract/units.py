@@ -13,6 +13,7 @@ Unit strings are kept as printed; canonical forms are the job of :mod:`policydif
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
@@ -705,37 +706,44 @@ def _longest(found: list[str]) -> list[str]:
     return sorted((t for t in found if not any(t != o and t in o for o in found)), key=lambda t: (-len(t), t))
 
 
-def assign_duties(measures: list[Measure], duties: list[Duty]) -> None:
-    """Where a notice has no inline markers, a duty clause's units are attached to the measures
-    it speaks of — an inference: the clause and the measure share a specific term (four
+def assign_duties(measures: list[Measure], duties: list[Duty], titles: Sequence[str | None] = ()) -> None:
+    """A duty clause's units are attached to the measures it speaks of that name no unit of
+    their own (a notice may print markers on some items and leave the rest to its 职责分工
+    section) — an inference: the clause and the measure share a specific term (four
     characters or more: 远程医疗, 爱国卫生运动; or two terms), found in few of the notice's
     measures. Marked source "duty_paragraph" with the shared terms, and kept out of the
-    measure's printed lead / support / responsible lists.
+    measure's printed lead / support / responsible lists; an item with a unit of its own
+    (printed, or from its task-table row) takes none. A term in the notice's ``titles``
+    (巩固拓展健康扶贫成果同乡村振兴有效衔接) is the whole notice's subject: it tells no item apart.
 
     >>> m = Measure("二/（一）", "构建低收入人口帮扶机制", "对特困人员、低保对象开展帮扶。", (0, 20))
     >>> assign_duties([m], [Duty("民政部门", "低保对象、特困人员认定", (30, 45), "三/（二）")])
     >>> [(u.unit, u.source, u.shared_terms) for u in m.unit_mentions]
     [('民政部门', 'duty_paragraph', ['低保对象', '特困人员'])]
     """
-    if not duties or any(m.unit_mentions for m in measures):
+    if not duties:
         return
     duty_paths = {d.path for d in duties}
     targets = [m for m in measures if m.path not in duty_paths]  # not the duty paragraph itself
     texts = [m.title + m.text for m in targets]
     most = max(2, len(targets) // 4)  # a term in more measures than this tells none apart
+    subjects = [title for title in titles if title]
+    unnamed = [(m, text) for m, text in zip(targets, texts) if not m.unit_mentions]  # before any is added
+    if not unnamed:
+        return
     for duty in duties:
-        # the measures holding each term, looked for once: a term's count and each measure's terms come from it
-        holding = {t: [i for i, text in enumerate(texts) if t in text] for t in duty_terms(duty.duty)}
-        found: list[list[str]] = [[] for _ in texts]
-        for term, where in holding.items():
-            if len(where) <= most:
-                for i in where:
-                    found[i].append(term)
+        every = duty_terms(duty.duty)
+        # only a term some unnamed item prints can link: its count over all the items is taken for those alone
+        terms = {t for t in every if any(t in text for _, text in unnamed)
+                 and not any(t in title for title in subjects) and sum(t in text for text in texts) <= most}
         listed = split_unit_list(duty.unit)
         units = [(u.unit, u.open_list) for u in listed] if listed else [(name, False) for name in duty.units]
-        for measure, terms in zip(targets, found):
-            shared = _longest(terms)
-            if len(shared) >= 2 or any(len(t) >= 4 for t in shared):
+        for measure, text in unnamed:
+            shared = shared_terms(terms, text)
+            # two short words count only as two: not the pieces of one phrase of the clause the item does not
+            # print (对口+帮扶 of 对口帮扶工作 in an item's 对口支援…帮扶措施)
+            apart = len(shared) >= 2 and not any(all(t in whole for t in shared) for whole in every if whole not in text)
+            if apart or any(len(t) >= 4 for t in shared):
                 for unit, open_list in units:
                     measure.unit_mentions.append(UnitMention(unit, "responsible", "duty_paragraph", duty.span,
                                                              open_list, duty.span, shared))

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..compare.align import describe_name
 from ..compare.diff import describe_change, shown, side_names
+from ..models import shown_value
 from .labels import about, legend_lines, zh
 
 
@@ -292,4 +293,4 @@ def compare_html(result: dict, lang: str = "en") -> str:
 
 
 def _target(t) -> str:
-    return html.escape(f"{t['comparator']}{t['value']}{t['unit']}") if t else ""
+    return html.escape(shown_value(t)) if t else ""

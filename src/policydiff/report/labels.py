@@ -43,7 +43,7 @@ ZH = {
     "not quantified": "未量化", "new target": "新增指标", "dropped target": "删除指标",
     "same value, reworded": "数值相同、表述不同",
     "earlier": "提前", "later": "推迟", "into": "并入", "without": "去掉", "adds": "增加",
-    "strengthened standard": "提高标准", "weakened standard": "降低标准",
+    "strengthened standard": "提高标准", "weakened standard": "降低标准", "changed range": "区间不同",
     # column names
     "id": "编号", "entry": "条目", "status": "状态", "where": "位置", "quote": "原文", "local measures": "本地措施",
     "responsibility": "责任", "local leads": "本地牵头", "reference leads": "参照牵头", "units": "单位",

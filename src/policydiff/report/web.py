@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .. import store
 from ..compare.frame import FRAME_PATH, frame_terms
-from ..models import Record, provenance
+from ..models import Record, provenance, shown_value
 from ..query import ANSWER_COLUMNS, answer_rows, duties, who
 from .matrix import document_cells, document_matrix
 
@@ -27,7 +27,8 @@ TABLES = {
               ["function", "kind", "level", "locality"]),
     "unit_aliases": ("Raw → canonical unit", "The mapping from each raw string (per document) to a canonical unit.",
                      ["doc_id"]),
-    "targets": ("Numeric targets", "Value, unit, comparator, deadline year and 约束性/预期性, with the quoted clause.",
+    "targets": ("Numeric targets", "Value (a range, comparator between: value to high), unit, comparator, deadline year "
+                "and 约束性/预期性, with the quoted clause.",
                 ["comparator", "unit", "binding", "deadline_year"]),
     "citations": ("Cited documents", "Upstream documents cited by each notice (《title》 and 文号).",
                   ["verb", "doc_id"]),
@@ -138,7 +139,7 @@ def highlight_spans(record: Record) -> list[tuple[int, int, str, str]]:
             if u["source"] in ("inline_marker", "article_subject"):  # printed where the span points
                 spans.append((*u["span"], "unit", f"{u['role']}: {u['unit']}"))
     for t in record["targets"]:
-        spans.append((*t["value_span"], "target", f"{t['indicator']} {t['comparator']} {t['value']}{t['unit']}"))
+        spans.append((*t["value_span"], "target", f"{t['indicator']} {shown_value(t)}"))
     for c in record["citations"]:
         spans.append((*c["span"], "citation", f"cites {c['doc_number'] or c['title']}"))
     number = record.get("doc_number")
