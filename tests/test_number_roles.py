@@ -88,6 +88,14 @@ ROWS = [
      [(T, "省疾控中心实验室检测能力达标率", ">=", 100, "%", None, "省"),
       (T, "市疾控中心实验室检测能力达标率", ">=", 95, "%", None, "市"),
       (T, "县疾控中心实验室检测能力达标率", ">=", 90, "%", None, "县")]),
+    # diseases of unequal length sharing 患者规范管理率, 对 before the list, 以上 after the last value: four
+    # indicators, each value its own (never one indicator for all four, nor 以上 for the last)
+    ("对辖区高血压、糖尿病、肺结核、重度精神障碍患者规范管理率分别达到65%、65%、85%、75%以上。",
+     [(T, "辖区高血压患者规范管理率", ">=", 65, "%", None, None), (T, "糖尿病患者规范管理率", ">=", 65, "%", None, None),
+      (T, "肺结核患者规范管理率", ">=", 85, "%", None, None), (T, "重度精神障碍患者规范管理率", ">=", 75, "%", None, None)]),
+    # two places to create, the second longer, sharing 创建比例 (not 健康村庭创建比例)
+    ("到2023年，健康乡镇、健康单位创建比例分别达到35%、25%。",
+     [(T, "健康乡镇创建比例", ">=", 35, "%", 2023, None), (T, "健康单位创建比例", ">=", 25, "%", 2023, None)]),
     # a list of amounts, each followed by its own noun (1所综合医院、1所中医院)
     ("每个县办好1所县级综合医院、1所县级中医医院。",
      [(T, "县级综合医院", "=", 1, "所", None, None), (T, "县级中医医院", "=", 1, "所", None, None)]),
@@ -468,3 +476,35 @@ def test_an_annexed_table_takes_the_plans_deadline_and_says_it_is_inferred():
     assert (status["role"], target["role"], target["deadline_year"], target["binding"]) == \
         ("status", "target", 2025, "约束性")
     assert "inferred from the plan's goals" in target["role_cue"]
+
+
+def _chronic_frame_row():
+    return {"no": 3, "indicator": "签约家庭医生的农村低收入人口高血压、糖尿病、结核病和严重精神障碍的规范管理率达到90%",
+            "binding": "预期性", "frame_values": [{"comparator": ">=", "value": 90, "unit": "%"}], "carried_by": []}
+
+
+@pytest.mark.parametrize("sentence, change", [
+    # one value per disease (分别): the joint rate is a different indicator; never weakened/strengthened
+    ("对高血压、糖尿病、肺结核、重度精神障碍患者规范管理率分别达到65%、65%、85%、75%以上。",
+     "different indicators, not compared"),
+    # one value for the diseases jointly: compared as before
+    ("高血压、糖尿病、结核病和严重精神障碍患者规范管理率达到85%以上。", "weakened"),
+])
+def test_a_paired_list_item_is_not_compared_with_a_joint_indicator(sentence, change):
+    from policydiff.compare.across import targets_across
+    from policydiff.compare.diff import compare_targets
+    from policydiff.models import Reference
+
+    record = _record(f"一、做实慢病签约服务\n（一）慢病管理。{sentence}\n")
+    record.update(locality="青梧县", id="qw")
+    reference = Reference(kind="frame", name="frame", doc_number=None, date=None, derivation="", entries=[],
+                          indicators=[_chronic_frame_row()], records={})
+    (delta,) = [d for d in compare_targets(record, reference) if d["reference"]]
+    assert delta["change"] == change
+    (row,) = targets_across([record], [_chronic_frame_row()])
+    cell = row["cells"]["青梧县"]
+    if change == "weakened":
+        assert cell["status"] == "stated" and cell["value"] == 85
+    else:  # each item's value quoted with its own indicator
+        assert cell["status"] == change and "肺结核患者规范管理率 ≥85%" in cell["quote"] and "≥75%" in cell["quote"]
+        assert "肺结核患者规范管理率 >=85%" in delta["quote"]

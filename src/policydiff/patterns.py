@@ -397,6 +397,10 @@ LIST_SEPARATORS = _lazy(r"、|和|与|及|以及")
 VALUE_JOINERS = ("、", "和", "与", "及", "以及", "，", ",", "")
 TIER_WORDS = _lazy(r"^(?:基层|一级|二级|三级|乡镇|乡级|村级|县级|县域|市级|省级|省内|省外|城市|农村|城镇|城乡|"
                         r"省|市|县|乡|村|门诊|住院)")
+# where the head shared by a list's items begins in its last item (高血压、糖尿病、严重精神障碍[患者规范管理率];
+# 健康村、健康家庭[创建比例]): a population word or an action the indicator measures
+LIST_SHARED_HEAD = _lazy(r"(?:患者|人群)?(?:创建|规范|健康管理|管理|签约|覆盖|筛查|达标|参保|接种|发现|治疗|治愈|救治|"
+                         r"报销|知晓|控制|随访|检出|服务|建设)")
 # the noun a list item ends in when items are whole indicators (产前筛查率、新生儿疾病筛查率分别达到…)
 INDICATOR_HEAD = _lazy(r"(?:率|比例|比重|占比|指数|水平|寿命|人数|数量|床位数|人次|费用|标准|病种|幅度)$")
 # a measured noun in an indicator name: two values compare only when their heads agree (管理率 is not 报销比例)

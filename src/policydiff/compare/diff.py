@@ -17,6 +17,7 @@ from .standards import (
     clause_holding,
     comparable,
     implausible,
+    indicator_key,
     is_qualifier,
     qualifiers,
     standard_change,
@@ -324,6 +325,12 @@ def compare_targets(record: Record, reference: Reference) -> list[dict]:
         local_row = matching_indicator(row, record.get("annex_indicators") or [])
         for ref in ref_values:
             local = next(iter(values_for(row, record, ref)), None)
+            items = [] if local else list_items_for(row, record, ref)
+            if items:  # 高血压、糖尿病…患者规范管理率分别达到60%、60%…: one value per disease, not the joint rate
+                results.append({"indicator": row["indicator"], "reference": ref, "local": None,
+                                "change": DIFFERENT_INDICATOR,
+                                "quote": "; ".join(f"{t['indicator']} {_fmt_target(t)}" for t in items)})
+                continue
             if local is None:
                 results.append({"indicator": row["indicator"], "reference": ref, "local": None,
                                 "change": "dropped target" if record.get("annex_indicators") else "not stated"})
@@ -347,6 +354,24 @@ def compare_targets(record: Record, reference: Reference) -> list[dict]:
 
 
 IMPLAUSIBLE = "implausible, not compared"
+DIFFERENT_INDICATOR = "different indicators, not compared"
+
+
+def _other_list_item(indicator: str, target: dict, record: Record) -> bool:
+    """Whether ``target`` is one item of a paired list (A、B、C…分别达到 x、y、z) whose own indicator the
+    reference ``indicator`` does not name: 高血压患者规范管理率 ≥60% is not the joint rate of four diseases."""
+    siblings = [t for t in record["targets"] if t["span"] == target["span"] and t["indicator"] != target["indicator"]
+                and t["unit"] == target["unit"]]
+    if not siblings or "分别" not in target["text"]:
+        return False
+    return indicator_key(target["indicator"]) not in indicator_key(indicator)
+
+
+def list_items_for(row: dict, record: Record, reference: dict) -> list[dict]:
+    """The items of a paired list that restate the reference indicator item by item, each its own indicator."""
+    found = [t for t in _body_targets_for(row, record) if not is_qualifier(t, record["text"])
+             and comparable(row["indicator"], reference["unit"], t)]
+    return [t for t in found if _other_list_item(row["indicator"], t, record)]
 
 
 def values_for(row: dict, record: Record, reference: dict | None = None) -> list[dict]:
@@ -362,6 +387,7 @@ def values_for(row: dict, record: Record, reference: dict | None = None) -> list
     found = [t for t in found if not is_qualifier(t, record["text"])]
     if reference:
         found = [t for t in found if comparable(row["indicator"], reference["unit"], t)]
+    found = [t for t in found if not _other_list_item(row["indicator"], t, record)]
     order = {"target": 0, "parameter": 1}
     comparator = reference["comparator"] if reference else None
     return sorted(found, key=lambda t: (order.get(t.get("role", "target"), 2),

@@ -24,6 +24,7 @@ _BASE_OF_CHANGE = re.compile(r"(?:(?:由|从)(?=(?:19|20)\d{2}年|\d)|(?:较|同
 _STRUCTURAL_COUNT = re.compile(r"^(?:目标|机制|协同|措施|提升|方面|环节|行动|计划|规划)")
 _AMOUNT_LIST = re.compile(rf"[^、，,；;。（）()]{{0,12}}、\s*(?:\d|[{P.CN_SMALL}两])")  # 1所综合医院、1所中医院
 _AMOUNT_ITEM = re.compile(r"([^、，,；;。（）()\d]{2,12})(?:[、（）()]|$)")
+_NOT_A_NOUN = ("以上", "以下", "以内", "之内", "左右", "及以上")
 _BARE_RATE = re.compile(r"([^，,；;。：:\n]{2,14}率)[，,]$")
 # a measured noun right before the value, after the list separator or a leading verb
 _INDICATOR_BEFORE = re.compile(r"(?:^|(?<=[，,；;：:。\n])|、|实现|确保|力争|保持|完成)(?P<indicator>[^、，,；;。\d]{2,30}?"
@@ -264,6 +265,8 @@ def _indicator(chunk: str, c_start: int, c_end: int, q: re.Match, subject_end: i
     """The noun phrase a quantity measures: the subject before the comparator
     (覆盖率达到80% → 覆盖率), else the phrase after the unit (30种大病患者 → 大病患者…)."""
     own = _AMOUNT_ITEM.match(chunk, q.end(), c_end)
+    if own and own.group(1).startswith(_NOT_A_NOUN):
+        own = None  # 90%、80%以上: the comparator after the last value, not its noun
     if own and (_AMOUNT_LIST.match(chunk, q.end()) or chunk[q.start() - 1:q.start()] == "、"):
         return own.group(1)  # 配备2名全科医生、1名公共卫生医师: each amount measures its own noun
     if subject_end > c_start:

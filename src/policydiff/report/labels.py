@@ -20,6 +20,9 @@ LEGEND = {
     "local addition": "a measure of the notice that matches no reference entry",
     "strengthened": "a higher floor or lower ceiling than the reference (or a higher standard: 二级 → 二级甲等)",
     "weakened": "a lower floor or higher ceiling than the reference",
+    "different indicators, not compared": "the notice gives one value per item of a paired list (A、B分别达到 x、y), "
+                                          "the reference one value for them jointly: each item's value is quoted, "
+                                          "none is called weakened or strengthened",
     "narrower": "fewer responsible functions than the reference (the dropped ones named)",
     "wider": "more responsible functions than the reference (the added ones named)",
     "not comparable": "a side names units but prints none: its units are only inferred or implied, so its "
@@ -42,6 +45,8 @@ ZH = {
     "same": "相同", "narrower": "收窄", "wider": "扩大", "different": "不同", "not stated": "未说明",
     "not quantified": "未量化", "new target": "新增指标", "dropped target": "删除指标",
     "same value, reworded": "数值相同、表述不同",
+    "other figures printed": "另列其他数值",
+    "different indicators, not compared": "指标不同、未比较",
     "earlier": "提前", "later": "推迟", "into": "并入", "without": "去掉", "adds": "增加",
     "strengthened standard": "提高标准", "weakened standard": "降低标准",
     # column names
