@@ -150,8 +150,9 @@ def _parse_simplified(norm: NormalisedText, source_metadata: dict | None = None)
         "measures": [m.to_dict() for m in measures],
         "division_of_duties": [d.to_dict() for d in duties],
         # every number, each with its role: comparisons read only targets and parameters
-        "targets": [t.to_dict() for t in _targets(text, nodes, by_path, indicators, annex,
-                                                  _year(meta.get("issue_date")))],
+        "targets": [t.to_dict() for t in _task_row_targets(
+            text, task_table, _targets(text, nodes, by_path, indicators, annex, _year(meta.get("issue_date"))),
+            _year(meta.get("issue_date")))],
         "task_table": [r.to_dict() for r in task_table] if task_table else None,
         "annex_indicators": [i.to_dict() for i in indicators] if indicators else None,
         "outline": [n.to_dict() for n in nodes],
@@ -298,6 +299,29 @@ def _targets(text, nodes, by_path, indicators, annex, issue_year=None):
                 t.deadline_year = t.deadline_year or (annex_year if t.role == "target" else None)
             targets.extend(cells or extract_targets(text, row.span, "annex", row.binding, annex_year))
     return sorted(targets, key=lambda t: (t.path == "annex", t.span[0]))
+
+
+_ROW_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年")
+
+
+def _task_row_targets(text, task_table, targets, issue_year=None):
+    """The numbers of a task table's task cells, read cell by cell with the row's path (附件/表/N): the
+    indicator from the task cell only (never glued to the unit or deadline column beside it), the deadline
+    the cell prints (2025年转化比例不低于50%), else the year of the row's 完成时限 cell. What the body or
+    preamble pass read across a row's cells is replaced."""
+    if not task_table:
+        return targets
+    inside = [t for t in targets if t.path != "annex"
+              and any(r.span[0] <= t.value_span[0] < r.span[1] for r in task_table)]
+    rows = []
+    for row in task_table:
+        year = _ROW_YEAR.search(row.deadline or "")
+        for span in row.task_spans or [row.span]:
+            rows.extend(extract_targets(text, tuple(span), f"附件/表/{row.no}",
+                                        deadline_year=int(year.group("year")) if year else None,
+                                        issue_year=issue_year))
+    kept = [t for t in targets if not any(t is i for i in inside)]
+    return sorted(kept + rows, key=lambda t: (t.path == "annex", t.span[0]))
 
 
 def _source_map(norm: NormalisedText, source: SourceText) -> dict:

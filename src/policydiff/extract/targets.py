@@ -93,6 +93,8 @@ def _clause_targets(text, base, chunk, shielded, clause, path, binding, year, qu
     quantities = [q for q in P.QUANTITY.finditer(shielded, c_start, c_end)
                   if _is_target(shielded, q, c_start) and not any(a <= q.start() < b for a, b in taken)]
     compared = _carried(shielded, [(q, *_comparator(shielded, c_start, q, quantities)) for q in quantities])
+    own_year = P.CLAUSE_YEAR.match(chunk, c_start, c_end)
+    year = int(own_year.group("year")) if own_year else year  # …，2025年转化比例不低于50%: the clause's own year
     subject_ends = [s for _, c, s, _ in compared if c != "="]
     for q, comparator, subject, approximate in compared:
         if comparator == "=" and not shielded[c_start:c_end].strip().replace(q.group(0), ""):
