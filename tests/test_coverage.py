@@ -279,3 +279,36 @@ def test_a_heading_with_the_earlier_name_aligns_and_says_so():
     assert hit["label"] == "大病专项救治"
     assert hit["matched_name"]["name"] == "大病集中救治"
     assert "former name 大病集中救治 (in use 2017–2020)" in hit["matched_heading"]
+
+
+# probe #20: a notice that is only a task table covers entries through its rows
+TASK_ROW_SHAPES = [
+    # (text, task rows as (no, task cell, whole row), measures as (path, start, end), label,
+    #  expected where, expected path, expected quote)
+    # only a table, no measure: the row is the notice's own item; the quote is the task cell, not the glued row
+    ("现将清单印发给你们，请抓好落实。\n序号\t重点任务\t牵头单位\n1\t做好大病专项救治工作\t市卫健委\n",
+     [(1, "做好大病专项救治工作", "1\t做好大病专项救治工作\t市卫健委")], [], "大病专项救治",
+     "own task row", "附件/表/1", "做好大病专项救治工作"),
+    # the unit cell beside the task never covers an entry (疾控中心 is a unit here, not a topic)
+    ("现将清单印发给你们。\n序号\t工作任务\t责任单位\n1\t开展健康体检\t县疾控中心\n",
+     [(1, "开展健康体检", "1\t开展健康体检\t县疾控中心")], [], "公共卫生服务体系补短板", NOT_FOUND, None, None),
+    # body measures and an annexed row restating none of them: still annex only
+    ("（一）做好签约服务。落实签约。\n附件\n序号\t重点任务\t牵头单位\n1\t做好大病专项救治工作\t市卫健委\n",
+     [(1, "做好大病专项救治工作", "1\t做好大病专项救治工作\t市卫健委")], [("（一）", 0, 15)], "大病专项救治",
+     "annex only", "附件/表/1", "做好大病专项救治工作"),
+]
+
+
+@pytest.mark.parametrize("text, rows, spans, label, where, path, quote", TASK_ROW_SHAPES,
+                         ids=["table-only", "unit-cell", "annexed-row"])
+def test_coverage_through_task_rows(text, rows, spans, label, where, path, quote):
+    frame_entry = next(e for e in load_frame(FRAME_PATH)["entries"] if e["label"] == label)
+    record = _record(text, [{"path": p, "title": "", "text": text[a:b], "span": [a, b]} for p, a, b in spans])
+    record["task_table"] = []
+    for no, task, row in rows:
+        at = text.index(row)
+        cell = text.index(task, at)
+        record["task_table"].append({"no": no, "task": task, "task_spans": [[cell, cell + len(task)]],
+                                     "span": [at, at + len(row)], "measure_path": None})
+    coverage = cover(frame_entry, [], passages(record), entry_view(frame_entry, "x"))
+    assert (coverage.where, coverage.path, coverage.quote) == (where, path, quote)

@@ -30,8 +30,10 @@ INSIDE_ITEM = "inside another item"
 GOALS_ONLY = "goals only"
 DUTIES_ONLY = "duties only"
 ANNEX_ONLY = "annex only"
+TASK_ROW = "own task row"
 NOT_FOUND = "not found"
-PLACE_ORDER = {"item": INSIDE_ITEM, "goals": GOALS_ONLY, "duties": DUTIES_ONLY, "annex": ANNEX_ONLY}
+PLACE_ORDER = {"item": INSIDE_ITEM, "task_row": TASK_ROW, "goals": GOALS_ONLY, "duties": DUTIES_ONLY,
+               "annex": ANNEX_ONLY}
 QUOTE_CHARS = 60
 
 _SENTENCE = re.compile(r"[^。；;！!？?]+[。；;！!？?]?")
@@ -62,12 +64,12 @@ def passages(record: Record) -> list[Passage]:
     duty_spans = [tuple(d["span"]) for d in record.get("division_of_duties") or []]
     in_annex, in_duties = _Spans(annex_spans), _Spans(duty_spans)
     measure_at = _FirstHolding(measures)
+    rows = record.get("task_table") or []
     found = []
-    for match in _SENTENCE.finditer(text):  # sentences in text order: the lookups only move forward
-        flat = _SPACE.sub("", match.group())
+    for start, end in _outside_rows(text, rows):  # sentences in text order: the lookups only move forward
+        flat = _SPACE.sub("", text[start:end])
         if len(flat) < 4:
             continue
-        start, end = match.span()
         measure = measure_at(start)
         if start >= annex_start or in_annex(start):
             part = "annex"
@@ -77,6 +79,36 @@ def passages(record: Record) -> list[Passage]:
             part = "item" if measure else "goals"
         found.append(Passage(start=start, end=end, text=flat, part=part,
                              path=measure["path"] if measure else _outline_path(record, start)))
+    found.extend(_row_passages(text, rows, record))
+    return sorted(found, key=lambda p: p.start)
+
+
+def _outside_rows(text: str, rows: list[dict]):
+    """(start, end) of the sentences of ``text`` outside the task table's rows: a sentence never runs
+    from the text before a table into its cells (…请对照清单抓好落实。序号重点任务牵头单位…1落实…)."""
+    at = 0
+    for a, b in sorted(tuple(r["span"]) for r in rows):
+        if a > at:
+            yield from (m.span() for m in _SENTENCE.finditer(text, at, a))
+        at = max(at, b)
+    yield from (m.span() for m in _SENTENCE.finditer(text, at))
+
+
+def _row_passages(text: str, rows: list[dict], record: Record) -> list[Passage]:
+    """One passage per task row, its task cells only (never its unit or deadline cells): inside the
+    measure the row restates; the notice's own item (``own task row``, path 附件/表/N) where the notice
+    has no measures of its own (a notice that is only a task table); else an annex row."""
+    own = not record.get("measures")
+    found = []
+    for row in rows:
+        spans = row.get("task_spans") or [row["span"]]
+        flat = "：".join(_SPACE.sub("", text[a:b]) for a, b in spans)
+        if len(flat) < 2:
+            continue
+        linked = row.get("measure_path")
+        part = "item" if linked else ("task_row" if own else "annex")
+        found.append(Passage(start=spans[0][0], end=spans[-1][1], text=flat, part=part,
+                             path=linked or f"附件/表/{row['no']}"))
     return found
 
 

@@ -10,7 +10,18 @@ from ..models import Record, Reference, provenance
 from ..textutils import sentence_around
 from ..traditional import simplified_record
 from .align import NO_MATCH, PreparedFrame, align_document, describe_name, frame_from_document, key_terms
-from .coverage import ANNEX_ONLY, DUTIES_ONLY, GOALS_ONLY, INSIDE_ITEM, NOT_FOUND, OWN_ITEM, cover, entry_view, passages
+from .coverage import (
+    ANNEX_ONLY,
+    DUTIES_ONLY,
+    GOALS_ONLY,
+    INSIDE_ITEM,
+    NOT_FOUND,
+    OWN_ITEM,
+    TASK_ROW,
+    cover,
+    entry_view,
+    passages,
+)
 from .frame import PROVENANCE, annex_targets, compared_targets, load_frame, matching_indicator, national_facts
 from .standards import (
     added_clauses,
@@ -83,7 +94,7 @@ RESPONSIBILITY_INCLUDING = (" Responsibility is compared over every unit, printe
 NOT_COMPARABLE = "not comparable: only inferred/implied units"
 
 STATUS_OF = {OWN_ITEM: "adopted", INSIDE_ITEM: "merged", GOALS_ONLY: "in goals only", DUTIES_ONLY: "in duties only",
-             ANNEX_ONLY: "in annex only", NOT_FOUND: "omitted"}
+             ANNEX_ONLY: "in annex only", NOT_FOUND: "omitted", TASK_ROW: "adopted"}
 PREDATES = "predates reference"
 DATE_UNKNOWN = "date unknown"  # no date printed: an entry nothing covers may be later than the notice
 

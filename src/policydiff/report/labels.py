@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 LEGEND = {
-    "adopted": "the notice has its own item for the entry (heading aligned to another notice's heading or the frame rule)",
+    "adopted": "the notice has its own item for the entry (heading aligned to another notice's heading or the frame rule; "
+               "where 'own task row': a row of the task table that is the notice's whole content, its task cell quoted)",
     "merged": "no own item, but a sentence inside another item commits to the topic (quoted, with the phrase matched)",
     "in goals only": "the topic is named only in the goals paragraphs",
     "in duties only": "the topic is named only in the duty paragraph",
@@ -36,7 +37,8 @@ ZH = {
     "adopted": "采纳", "merged": "合并", "omitted": "未提及", "local addition": "新增", "strengthened": "强化",
     "weakened": "弱化", "predates reference": "早于参照文件",
     "date unknown": "日期不明", "in goals only": "仅见于目标", "in duties only": "仅见于职责分工",
-    "in annex only": "仅见于附件", "own item": "单列条目", "inside another item": "并入其他条目", "not found": "未找到",
+    "in annex only": "仅见于附件", "own item": "单列条目",
+    "own task row": "任务分工表单列条目", "inside another item": "并入其他条目", "not found": "未找到",
     "not comparable: only inferred/implied units": "不可比：仅有推断或默认的单位", "not comparable": "不可比",
     "a unit without a mark": "无标记的单位",
     "printed in the notice, beside the item or in its task table": "原文列明（条目内或任务分工表）",
