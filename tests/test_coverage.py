@@ -112,6 +112,16 @@ SHAPES = [
     # only in the goals paragraph, outside every item
     ("总体要求：家庭医生签约服务覆盖率保持稳定。\n（一）做好大病救治。落实救治政策。",
      [("（一）", 22, 38)], "家庭医生签约服务", "goals only", None),
+    # probe #19b: the synonyms a reader accepts, inside an item with another heading
+    ("（一）夯实基层基础。落实村医各项补助，稳定村医队伍。", [("（一）", 0, 26)], "基层卫生人才队伍", INSIDE_ITEM, "（一）"),
+    ("（一）落实医疗保障。对农村低收入人口参保给予分类资助。", [("（一）", 0, 27)], "低收入人口常态化健康帮扶", INSIDE_ITEM,
+     "（一）"),
+    ("（一）提升服务能力。县级医院为乡镇卫生院开展远程会诊。", [("（一）", 0, 27)], "互联网+医疗健康", INSIDE_ITEM, "（一）"),
+    # a heading line without a stop (二、重点任务) before the first item: the item's sentence stays in the item
+    ("二、重点任务\n（一）推进远程医疗。县医院面向乡镇卫生院提供服务。", [("二/（一）", 7, 33)], "互联网+医疗健康", INSIDE_ITEM,
+     "二/（一）"),
+    # 乡村医生 named as a member of a signing team is not the workforce entry
+    ("（一）做实签约服务。由乡村医生和乡镇卫生院医生组成签约团队。", [("（一）", 0, 30)], "基层卫生人才队伍", NOT_FOUND, None),
     # a slogan is not coverage: nothing names 尘肺病 or 职业病
     ("（一）加强基层工作。坚持四个不摘，守住底线。", [("（一）", 0, 22)], "尘肺病等职业病防控", NOT_FOUND, None),
 ]

@@ -66,7 +66,8 @@ def passages(record: Record) -> list[Passage]:
     measure_at = _FirstHolding(measures)
     rows = record.get("task_table") or []
     found = []
-    for start, end in _outside_rows(text, rows):  # sentences in text order: the lookups only move forward
+    cuts = sorted({m["span"][0] for m in measures})
+    for start, end in _cut(_outside_rows(text, rows), cuts):  # in text order: the lookups only move forward
         flat = _SPACE.sub("", text[start:end])
         if len(flat) < 4:
             continue
@@ -92,6 +93,21 @@ def _outside_rows(text: str, rows: list[dict]):
             yield from (m.span() for m in _SENTENCE.finditer(text, at, a))
         at = max(at, b)
     yield from (m.span() for m in _SENTENCE.finditer(text, at))
+
+
+def _cut(spans, cuts: list[int]):
+    """``spans`` split where a measure starts: a heading line without a stop (二、重点任务) never carries
+    the first item's sentence out of its item."""
+    i = 0
+    for start, end in spans:
+        while i < len(cuts) and cuts[i] <= start:
+            i += 1
+        j = i
+        while j < len(cuts) and cuts[j] < end:
+            yield start, cuts[j]
+            start = cuts[j]
+            j += 1
+        yield start, end
 
 
 def _row_passages(text: str, rows: list[dict], record: Record) -> list[Passage]:
