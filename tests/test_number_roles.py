@@ -145,6 +145,15 @@ ROWS = [
     ("2021年，全县农村低收入人口家庭医生签约率达到95%以上。", [(T, "全县农村低收入人口家庭医生签约率", ">=", 95, "%", 2021, None)]),
     # 较2015年增长: a change already seen; its year is the sentence's, not the base
     ("截至2020年末，全县卫生技术人员较2015年增长21%。", [(S, "全县卫生技术人员", "=", 21, "%", 2020, None)]),
+    # 截至 a date of the notice's own year with 要达到 (a requirement word): a target with that year's deadline; the
+    # rate printed without % keeps unit % and role_cue says it was not printed
+    ("截至2021年9月30日，全镇脱贫人口家庭医生签约服务率要达到95以上。",
+     [(T, "全镇脱贫人口家庭医生签约服务率", ">=", 95, "%", 2021, None)]),
+    # 确保…不低于 after 截至: a requirement too
+    ("截至2021年底，确保监测对象参保率不低于99%。", [(T, "监测对象参保率", ">=", 99, "%", 2021, None)]),
+    # 较上年提高…个百分点 in an item that sets requirements (加强考核): a change asked for, a target
+    ("慢病患者续约率较上年提高3个百分点。", [(T, "慢病患者续约率", "=", 3, "个百分点", None, None)],
+     {"section_role": "requirement"}),
     # 比上年提高…个百分点 (a status figure with no year printed: None)
     ("全市居民健康素养水平比上年提高3.2个百分点。", [(S, "全市居民健康素养水平", "=", 3.2, "个百分点", None, None)]),
     # a preamble's look back (党的十八大以来…): already reached, no year printed
@@ -508,3 +517,26 @@ def test_a_paired_list_item_is_not_compared_with_a_joint_indicator(sentence, cha
     else:  # each item's value quoted with its own indicator
         assert cell["status"] == change and "肺结核患者规范管理率 ≥85%" in cell["quote"] and "≥75%" in cell["quote"]
         assert "肺结核患者规范管理率 >=85%" in delta["quote"]
+
+
+def test_a_rate_printed_without_its_unit_says_so_in_role_cue():
+    from policydiff import patterns as P
+
+    (t,) = extract_targets("签约服务率要达到70以上。", (0, 12), "x", issue_year=2021)
+    assert (t.value, t.unit) == (70, "%") and P.UNIT_NOT_PRINTED in t.role_cue
+    from policydiff.compare.across import _cell, format_cell
+    from policydiff.compare.diff import _fmt_target, _local_target
+
+    shown = {"qualifier": None, **t.to_dict()}
+    assert format_cell(_cell([shown])) == "≥70% (unit not printed: % of a 率)"  # said in every output
+    assert _fmt_target(_local_target(shown)) == ">=70% (unit not printed)"
+    (bare,) = extract_targets("居民健康素养指数达86。", (0, 11), "x")  # an index, not a rate: no unit given to it
+    assert bare.unit == "" and not bare.role_cue
+
+
+def test_an_assessment_item_asks_for_a_change_a_status_section_reports_one():
+    text = ("青禾县卫生健康局关于印发签约服务方案的通知\n青卫发〔2021〕9号\n各镇卫生院：\n现将方案印发你们。\n"
+            "青禾县卫生健康局\n2021年3月2日\n一、工作进展\n全县签约居民续约率较上年提高4个百分点。\n"
+            "二、工作措施\n（一）加强考核。签约居民续约率较上年提高5个百分点。\n")
+    record = _record(text)
+    assert [(t["value"], t["role"]) for t in record["targets"]] == [(4, "status"), (5, "target")]

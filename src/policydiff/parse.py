@@ -263,6 +263,16 @@ def _status_section(node, by_path) -> bool:
     return False
 
 
+def _requirement_section(node, by_path) -> bool:
+    """Whether a node sits in an item that sets requirements (加强考核, 工作目标, 工作要求): a change
+    against the year before there (续约率较上年提高5个百分点) is asked for, not reported."""
+    while node is not None:
+        if node.heading and P.REQUIREMENT_HEADINGS.search(node.heading):
+            return True
+        node = by_path.get(node.parent) if node.parent else None
+    return False
+
+
 def _targets(text, nodes, by_path, indicators, annex, issue_year=None):
     """Every number in every sentence, with its role: leaf items, the lead-in of items with children, and
     the unnumbered text before the first item (preamble); annex indicator rows with their 约束性."""
@@ -278,12 +288,13 @@ def _targets(text, nodes, by_path, indicators, annex, issue_year=None):
             lead_in = text[region[0]:region[1]].strip()
             list_deadline[node.path] = (deadline_of(lead_in) if lead_in.endswith(("：", ":")) else None) or inherited
         section_role = "status" if _status_section(node, by_path) else None
+        asked = section_role or ("requirement" if _requirement_section(node, by_path) else None)
         if is_goal_node(node, by_path):
             targets.extend(extract_targets(text, region, "goal", deadline_year=inherited,
-                                           section_role=section_role, issue_year=issue_year))
+                                           section_role=asked, issue_year=issue_year))
         elif is_measure_node(node, by_path, text) or node.children or section_role:
             targets.extend(extract_targets(text, region, node.path, deadline_year=inherited,
-                                           section_role=section_role, issue_year=issue_year))
+                                           section_role=asked, issue_year=issue_year))
     first = min((n.span[0] for n in nodes), default=len(text))
     targets.extend(extract_targets(text, (0, first), "preamble", issue_year=issue_year))
     if annex and not indicators:  # an annexed 主要指标 table of tab-separated rows, read cell by cell

@@ -381,6 +381,16 @@ ROLE_CUES = [
     ("parameter", "an amount of money", "unit", _lazy(r"^(?:元|万元|亿元|元/人)$")),
     ("parameter", "an age condition (年满18周岁)", "before", _lazy(r"(?:年满|未满|满|年龄(?:在|达到|超过)?)$")),
 ]
+# a requirement word before the level in its clause (要达到, 应不低于, 力争达到, 确保…不低于): a level still to reach, even after
+# 截至2021年10月31日 or beside 较上年提高
+REQUIRED_BEFORE = _lazy(r"(?:(?<![主重纲摘概提扼只])要(?!求)|应当?|需要?|须|必须|力争|确保|争取|务必)[^，,；;。\d]{0,20}?"
+                        r"(?:达到|达|不低于|不少于|不超过|"
+                        r"提高|提升|增长|增加|下降|降低|减少|保持|控制|实现|稳定)[^，,；;。\d]{0,4}$")
+# an item that sets requirements: a change against the year before in it (较上年提高N个百分点) is asked for
+REQUIREMENT_HEADINGS = _lazy(r"考核|目标|要求|指标|任务")
+# a rate printed without its unit (签约服务率要达到70以上): % read from the 率, and said so
+BARE_RATE_INDICATOR = _lazy(r"(?:率|比例|比重|占比)$")
+UNIT_NOT_PRINTED = "unit not printed: % read from the rate it measures (率/比例)"
 # a rate to reach (参保率, 覆盖率) is a target even where a cost word stands before it (医疗救助资助参保率)
 RATE_TO_REACH = _lazy(r"(?:(?<!报销|补偿|自付)率|比重|占比)$")  # 个人卫生支出占卫生总费用的比重: a share to reach
 # a duration that is itself the measure (平均住院日控制在8天, 急救反应时间15分钟): a target, not a period

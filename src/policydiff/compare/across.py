@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 
 from ..models import Record
+from ..patterns import UNIT_NOT_PRINTED
 from ..textutils import column_names, sentence_around, sentence_bounds
 from ..traditional import simplified_record
 from .align import key_terms
@@ -90,7 +91,8 @@ def _cell(targets: list[dict]) -> dict:
     return {"status": "stated", "comparator": t["comparator"], "value": t["value"], "unit": t["unit"],
             "deadline": t.get("deadline_year"), "binding": t.get("binding"), "path": t["path"],
             "conditions": qualifiers(t["text"]), "quote": t["text"],
-            "deadline_inferred": "inferred" in (t.get("role_cue") or "")}
+            "deadline_inferred": "inferred" in (t.get("role_cue") or ""),
+            "unit_not_printed": UNIT_NOT_PRINTED in (t.get("role_cue") or "")}
 
 
 def _items_cell(row: dict, record: Record, reference: dict | None) -> dict | None:
@@ -129,7 +131,7 @@ def format_cell(cell: dict) -> str:
         return cell["status"] + (f": {cell['quote']}" if cell.get("quote") else "")
     symbol = {">=": "≥", "<=": "≤", "=": "", ">": ">", "<": "<"}.get(cell["comparator"], cell["comparator"])
     value = int(cell["value"]) if float(cell["value"]).is_integer() else cell["value"]
-    text = f"{symbol}{value}{cell['unit']}"
+    text = f"{symbol}{value}{cell['unit']}" + (" (unit not printed: % of a 率)" if cell.get("unit_not_printed") else "")
     if cell.get("deadline"):
         text += f" by {cell['deadline']}" + (" (inferred, see role_cue)" if cell.get("deadline_inferred") else "")
     if cell.get("binding"):

@@ -7,6 +7,7 @@ import re
 
 from .. import __version__
 from ..models import Record, Reference, provenance
+from ..patterns import UNIT_NOT_PRINTED
 from ..textutils import sentence_around
 from ..traditional import simplified_record
 from .align import NO_MATCH, PreparedFrame, align_document, describe_name, frame_from_document, key_terms
@@ -413,7 +414,10 @@ def other_values(row: dict, doc_id: str, unit: str) -> list[float]:
 
 
 def _local_target(t: dict) -> dict:
-    return {k: t[k] for k in ("comparator", "value", "unit", "path", "text", "span", "value_span")}
+    local = {k: t[k] for k in ("comparator", "value", "unit", "path", "text", "span", "value_span")}
+    if UNIT_NOT_PRINTED in (t.get("role_cue") or ""):
+        local["unit_not_printed"] = True  # 签约服务率要达到70以上: % read from the 率, said in every output
+    return local
 
 
 def _target_delta(row: dict, ref: dict, local: dict, holding: dict | None, record: Record) -> dict:
@@ -594,7 +598,9 @@ def lead_comparison(a_units: list[dict], b_units: list[dict], include_inferred: 
 
 
 def _fmt_target(t) -> str:
-    return f"{t['comparator']}{t['value']}{t['unit']}" if t else ""
+    if not t:
+        return ""
+    return f"{t['comparator']}{t['value']}{t['unit']}" + (" (unit not printed)" if t.get("unit_not_printed") else "")
 
 
 def diff_table(result: dict) -> tuple[list[dict], list[str]]:

@@ -31,7 +31,7 @@ class RoleContext:
     """What a number's role depends on beyond its own clause."""
 
     sentence_start: int
-    section_role: str | None = None  # "status" inside 发展现状 / 工作基础 …
+    section_role: str | None = None  # "status" inside 发展现状 / 工作基础 …; "requirement" inside 加强考核 …
     issue_year: int | None = None
     year: int | None = None  # the sentence's (or paragraph's) deadline year, as the extractor read it
 
@@ -80,9 +80,22 @@ def _status_cue(t: Target, views: dict, context: RoleContext) -> str | None:
         if role == "status" and pattern.search(views[where]):
             if ("change" in name or "since" in name or "done" in name) and _future(views["sentence_before"], context):
                 continue  # 到2025年较2020年下降10%, 确保30项任务全部完成: a change or work still to come
+            if P.REQUIRED_BEFORE.search(views["before"]) and "already" not in name:
+                continue  # 截至2021年10月31日，签约服务率要达到70%: a level the notice requires
+            if "change already seen (较" in name and _asked_change(t, views["sentence_before"], context):
+                continue  # 考核: 续约率较上年提高5个百分点 — a change the item asks for
             return name
     year = _past_year(t, views["sentence_before"], context)
     return f"a figure for {year}, before the notice ({context.issue_year})" if year else None
+
+
+def _asked_change(t: Target, before: str, context: RoleContext) -> bool:
+    """A change against the year before (较上年提高5个百分点) in a goal or in an item that sets requirements
+    (加强考核, 工作要求; ``section_role`` "requirement"), with no year before the notice's own in its sentence."""
+    if not (context.section_role == "requirement" or t.path == "goal") or context.issue_year is None:
+        return False
+    years = [int(m.group("year")) for m in _YEAR.finditer(before)]
+    return not any(y < context.issue_year for y in years)
 
 
 def _future(before: str, context: RoleContext) -> bool:

@@ -74,10 +74,20 @@ def extract_targets(text: str, region: tuple[int, int], path: str,
         for t in found:
             marked = P.BINDING_AFTER.match(text, t.value_span[1])
             t.binding = t.binding or (marked.group(1) if marked else None)
-        found = [assign_role(t, text, context) for t in found]
+        found = [_unit_of_rate(assign_role(t, text, context)) for t in found]
         _paired_deadlines(found, sentence.group(0))
         targets.extend(found)
     return _dedupe_counts(sorted(targets, key=lambda t: t.value_span), text)
+
+
+def _unit_of_rate(t: Target) -> Target:
+    """签约服务率要达到70以上: a rate's level printed without its unit is in % (0–100); ``role_cue`` says the
+    unit was not printed."""
+    if not t.unit and t.role in ("target", "parameter", "status") and P.BARE_RATE_INDICATOR.search(t.indicator) \
+            and 1 <= t.value <= 100:
+        t.unit = "%"
+        t.role_cue = f"{t.role_cue}; {P.UNIT_NOT_PRINTED}" if t.role_cue else P.UNIT_NOT_PRINTED
+    return t
 
 
 def _shield(chunk: str) -> str:
