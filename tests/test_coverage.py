@@ -322,3 +322,55 @@ def test_coverage_through_task_rows(text, rows, spans, label, where, path, quote
                                      "span": [at, at + len(row)], "measure_path": None})
     coverage = cover(frame_entry, [], passages(record), entry_view(frame_entry, "x"))
     assert (coverage.where, coverage.path, coverage.quote) == (where, path, quote)
+
+
+# probe #21: what is no evidence of adoption — a status report, the 主送 line, the signature
+HEAD = "青禾市卫生健康委员会关于{title}的通知\n青卫发〔2023〕4号\n{to}：\n"
+TAIL = "青禾市卫生健康委员会\n2023年1月9日\n"
+NOT_EVIDENCE = [
+    # a status section (一、2022年工作情况) reporting 签约: not a measure, not coverage; its figures are status
+    (HEAD.format(title="2022年工作情况和2023年工作要点", to="各县区卫生健康局") +
+     "一、2022年工作情况\n2022年，全市家庭医生签约服务覆盖率为66%，较上年提高2个百分点。\n"
+     "二、2023年工作要点\n（一）做好大病专项救治。（医政医管科）\n" + TAIL,
+     "家庭医生签约服务", NOT_FOUND, None, ["二/（一）"]),
+    # 工作开展情况 is a status section too
+    (HEAD.format(title="工作开展情况的通报", to="各县区卫生健康局") +
+     "一、工作开展情况\n各县区均已落实家庭医生签约服务。\n二、下步工作\n（一）做好大病专项救治。\n" + TAIL,
+     "家庭医生签约服务", NOT_FOUND, None, ["二/（一）"]),
+    # the 主送 line names a unit (县疾控中心) that is a cue of an entry: no coverage from it
+    (HEAD.format(title="做好签约服务", to="各镇卫生院，县医院、县疾控中心") +
+     "一、做实家庭医生签约服务。（基层卫生科）\n" + TAIL, "公共卫生服务体系补短板", NOT_FOUND, None, ["一"]),
+    # the last item's quote stops at the item: the signature and date never run into it
+    (HEAD.format(title="做好远程医疗", to="各县区卫生健康局") +
+     "一、推进远程医疗服务全覆盖。（医政医管科）\n" + TAIL, "互联网+医疗健康", OWN_ITEM, "推进远程医疗服务全覆盖。", ["一"]),
+]
+
+
+@pytest.mark.parametrize("text, label, where, quote, measures", NOT_EVIDENCE,
+                         ids=["status-section", "kaizhan-qingkuang", "addressee-line", "signature"])
+def test_what_is_no_evidence_of_adoption(text, label, where, quote, measures, reference):
+    from policydiff.models import SourceText
+    from policydiff.parse import parse_source
+
+    record = parse_source(SourceText("t.txt", text))
+    record.update(id="t", locality="青禾市")
+    assert [m["path"] for m in record["measures"]] == measures
+    entry = next(e for e in diff_document(record, reference)["entries"] if e["label"] == label)
+    assert entry["where"] == where
+    if quote:
+        assert entry["quote"] == quote and "委员会" not in entry["quote"]
+    assert all(p.text != "青禾市卫生健康委员会2023年1月9日" and "2023年1月9日" not in p.text for p in passages(record))
+    for t in record["targets"]:  # figures of a status section are status, with their year
+        if t["path"] == "一" and "工作情况" in text:
+            assert t["role"] == "status" and t["year"] == 2022
+
+
+def test_an_action_goal_heading_is_goals():
+    from policydiff.models import SourceText
+    from policydiff.parse import parse_source
+
+    text = (HEAD.format(title="印发健康乡村三年行动方案", to="各县区卫生健康局") + TAIL +
+            "一、行动目标\n到2025年，村卫生室标准化建设达标率达到100%。\n二、重点任务\n（一）补齐设施短板。\n")
+    record = parse_source(SourceText("t.txt", text))
+    assert [m["path"] for m in record["measures"]] == ["二/（一）"]
+    assert [(t["path"], t["value"], t["deadline_year"]) for t in record["targets"]] == [("goal", 100, 2025)]

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..models import Coverage, Passage, Record
+from ..patterns import STATUS_HEADINGS
 from ..resources import load_json
 from .align import former_name_in, key_terms
 
@@ -66,10 +67,13 @@ def passages(record: Record) -> list[Passage]:
     measure_at = _FirstHolding(measures)
     rows = record.get("task_table") or []
     found = []
-    cuts = sorted({m["span"][0] for m in measures})
+    skipped = _not_evidence(record, annex_start)
+    cuts = sorted({m["span"][0] for m in measures} | {m["span"][1] for m in measures} | {b for _, b in skipped}
+                  | {a for a, _ in skipped})
+    no_evidence = _Spans(skipped)
     for start, end in _cut(_outside_rows(text, rows), cuts):  # in text order: the lookups only move forward
         flat = _SPACE.sub("", text[start:end])
-        if len(flat) < 4:
+        if len(flat) < 4 or no_evidence(start):
             continue
         measure = measure_at(start)
         if start >= annex_start or in_annex(start):
@@ -84,11 +88,30 @@ def passages(record: Record) -> list[Passage]:
     return sorted(found, key=lambda p: p.start)
 
 
+def _not_evidence(record: Record, annex_start: int) -> list[tuple[int, int]]:
+    """Spans whose sentences commit the notice to nothing: a section that reports the past (一、2022年工作情况,
+    工作成效), the 主送 line, and what follows the last item before any annex (signature, date, 抄送)."""
+    text = record["text"]
+    outline = [o for o in record.get("outline") or [] if o["kind"] != "附件" and o["span"][0] < annex_start]
+    spans = [tuple(o["span"]) for o in outline if o.get("heading") and STATUS_HEADINGS.search(o["heading"])]
+    if outline:
+        last_end = max(o["span"][1] for o in outline)
+        if last_end < annex_start:
+            spans.append((last_end, annex_start))
+    named = "".join(record.get("addressees") or [])
+    first = min((o["span"][0] for o in outline), default=len(text))
+    for line in re.finditer(r"[^\n]+", text[:first]) if named else ():
+        if re.sub(r"[、，,：:\s]", "", line.group()) == named:
+            spans.append(line.span())
+            break
+    return spans
+
+
 def _outside_rows(text: str, rows: list[dict]):
     """(start, end) of the sentences of ``text`` outside the task table's rows: a sentence never runs
     from the text before a table into its cells (…请对照清单抓好落实。序号重点任务牵头单位…1落实…)."""
     at = 0
-    for a, b in sorted(tuple(r["span"]) for r in rows):
+    for a, b in sorted(_row_lines(text, r) for r in rows):
         if a > at:
             yield from (m.span() for m in _SENTENCE.finditer(text, at, a))
         at = max(at, b)
@@ -108,6 +131,14 @@ def _cut(spans, cuts: list[int]):
             start = cuts[j]
             j += 1
         yield start, end
+
+
+def _row_lines(text: str, row: dict) -> tuple[int, int]:
+    """The whole lines a task row stands on (its unit and deadline cells beside the task cell included)."""
+    spans = [row["span"], *(row.get("task_spans") or [])]
+    a, b = min(s[0] for s in spans), max(s[1] for s in spans)
+    end = text.find("\n", b)
+    return text.rfind("\n", 0, a) + 1, len(text) if end < 0 else end
 
 
 def _row_passages(text: str, rows: list[dict], record: Record) -> list[Passage]:
