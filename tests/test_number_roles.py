@@ -96,6 +96,27 @@ ROWS = [
     # two places to create, the second longer, sharing 创建比例 (not 健康村庭创建比例)
     ("到2023年，健康乡镇、健康单位创建比例分别达到35%、25%。",
      [(T, "健康乡镇创建比例", ">=", 35, "%", 2023, None), (T, "健康单位创建比例", ">=", 25, "%", 2023, None)]),
+    # probe #13 shapes of the indicator text
+    # 其中 opens a part of the amount before: the noun phrase after it (not 中医保…)
+    ("家庭医生签约服务费标准为每人每年20元，其中基本公共卫生服务经费承担10元。",
+     [(PA, "家庭医生签约服务费标准为每人每年", "=", 20, "元", None, None),
+      (PA, "基本公共卫生服务经费承担", "=", 10, "元", None, None)]),
+    # 到2025年达到 with the subject in the clause before (提高…比例，到2025年达到…): that subject
+    ("逐步提高持有执业（助理）医师证书的村医比例，到2025年达到50%以上。",
+     [(T, "持有执业（助理）医师证书的村医比例", ">=", 50, "%", 2025, None)]),
+    # A和B均达到: one value, two whole indicators, a target each (the age group with the second only)
+    ("住院分娩率和0-6岁儿童健康管理率均达到95%。",
+     [(T, "住院分娩率", ">=", 95, "%", None, None), (T, "0-6岁儿童健康管理率", ">=", 95, "%", None, "0-6岁儿童")]),
+    # 年满N周岁 before an amount: the group the amount is for, not a parameter of its own
+    ("对年满65周岁离岗的村医每月发放不低于300元补助。",
+     [(PA, "对年满65周岁离岗的村医每月发放", ">=", 300, "元", None, "年满65周岁")]),
+    # N个县区各有1所: how many places (a count) and the target each gets
+    ("到2024年，全市9个县区各有1所县级中医院达到二级甲等水平。",
+     [(C, "全市", "=", 9, "个", 2024, None), (T, "县级中医院达到二级甲等水平", "=", 1, "所", 2024, None)]),
+    # a team of members after 由 (not a base of change), joined by 、 and 和, a range last: each with its noun
+    ("每个签约团队由1名全科医生、1名公卫医师和2至3名村医组成。",
+     [(T, "全科医生", "=", 1, "名", None, None), (T, "公卫医师", "=", 1, "名", None, None),
+      (T, "村医", ">=", 2, "名", None, None), (T, "村医", "<=", 3, "名", None, None)]),
     # a list of amounts, each followed by its own noun (1所综合医院、1所中医院)
     ("每个县办好1所县级综合医院、1所县级中医医院。",
      [(T, "县级综合医院", "=", 1, "所", None, None), (T, "县级中医医院", "=", 1, "所", None, None)]),
