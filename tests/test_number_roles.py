@@ -561,3 +561,52 @@ def test_an_assessment_item_asks_for_a_change_a_status_section_reports_one():
             "二、工作措施\n（一）加强考核。签约居民续约率较上年提高5个百分点。\n")
     record = _record(text)
     assert [(t["value"], t["role"]) for t in record["targets"]] == [(4, "status"), (5, "target")]
+
+
+def _county_frame_row():
+    return {"no": 2, "indicator": "脱贫县（市、区）要有1所县级医院达到二级医院医疗服务能力", "binding": "约束性",
+            "frame_values": [{"comparator": "=", "value": 1, "unit": "所"}], "carried_by": []}
+
+
+@pytest.mark.parametrize("sentence, status, quote", [
+    # the sentence names the indicator and prints a figure of another noun (a share of hospitals): not
+    # "not quantified" — the figures are listed with their nouns for the reader to judge
+    ("（一）提升县级医院能力。推动脱贫县县级医院达到二级医院医疗服务能力，达标比例不低于85%。",
+     "other figures printed", "达标比例 ≥85%"),
+    # the sentence names it with no figure at all: not quantified, quoted
+    ("（一）提升县级医院能力。推动脱贫县县级医院达到二级医院医疗服务能力。", "not quantified",
+     "推动脱贫县县级医院达到二级医院医疗服务能力"),
+    # a sentence sharing only a facility word is not the indicator: not stated
+    ("（一）建设发热诊室。推动县级医院发热诊室全覆盖。", "not stated", None),
+])
+def test_not_quantified_only_without_a_figure(sentence, status, quote):
+    from policydiff.compare.across import targets_across
+
+    record = _record(f"一、重点任务\n{sentence}\n")
+    record.update(locality="青梧县", id="qw")
+    (row,) = targets_across([record], [_county_frame_row()])
+    cell = row["cells"]["青梧县"]
+    assert cell["status"] == status
+    if quote:
+        assert quote in cell["quote"]
+
+
+def test_an_annex_row_is_filed_under_the_indicator_whose_noun_it_names():
+    """Same number and 约束性 as a frame row about 标准化建设/中医馆, but it measures a share of 乡镇卫生院 meeting
+    the basic standard: its own row, not the frame row's value."""
+    from policydiff.compare.across import targets_across
+    from policydiff.compare.frame import matching_indicator
+
+    frame_row = {"no": 3, "indicator": "辖区乡镇卫生院和行政村卫生室完成标准化建设，乡镇卫生院中医馆实现全覆盖",
+                 "binding": "约束性", "frame_values": [], "carried_by": []}
+    body = "附件\n序号\t指标\t属性\n3\t乡镇卫生院达到服务能力基本标准比例≥95%\t约束性\n"
+    row_text = "乡镇卫生院达到服务能力基本标准比例≥95%"
+    start = body.index(row_text)
+    local = {"no": 3, "indicator": row_text, "binding": "约束性", "span": [start, start + len(row_text)]}
+    assert matching_indicator(frame_row, [local]) is None
+    record = {"id": "zy", "locality": "青梧县", "doc_number": None, "text": body, "annex_indicators": [local],
+              "targets": [_target("乡镇卫生院达到服务能力基本标准比例", ">=", 95, "%", text=row_text, start=start)],
+              "citations": [], "measures": []}
+    rows = targets_across([record], [frame_row])
+    assert rows[0]["cells"]["青梧县"]["status"] == "not stated"
+    assert [(r["indicator"], r["cells"]["青梧县"]["value"]) for r in rows[1:]] == [("乡镇卫生院达到服务能力基本标准比例", 95)]

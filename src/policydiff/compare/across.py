@@ -110,7 +110,7 @@ def _unquantified(indicator: str, record: Record) -> dict:
     prints figures of other nouns says so ("other figures printed": each with its noun), for the reader
     to judge — it is not "not quantified"."""
     terms = key_terms([re.sub(r"[\d.%≥≤]+", " ", indicator)], limit=12)
-    need = min(3, len(terms))
+    need = min(len(terms), max(3, (len(terms) + 1) // 2))  # half the indicator's terms: a sentence naming its topic
     text = record["text"]
     for term in terms:
         for match in re.finditer(re.escape(term), text):

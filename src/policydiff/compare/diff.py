@@ -399,6 +399,8 @@ def values_for(row: dict, record: Record, reference: dict | None = None) -> list
     found = [t for t in found if not is_qualifier(t, record["text"])]
     if reference:
         found = [t for t in found if comparable(row["indicator"], reference["unit"], t)]
+    else:  # no reference value: the unit cannot be compared, the measured noun still must agree
+        found = [t for t in found if comparable(row["indicator"], t["unit"], t)]
     found = [t for t in found if not _other_list_item(row["indicator"], t, record)]
     order = {"target": 0, "parameter": 1}
     comparator = reference["comparator"] if reference else None
