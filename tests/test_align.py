@@ -34,6 +34,8 @@ ROWS = [
     ("推进县域医共体建设", "", "县域综合医改", None),
     ("开展远程会诊服务", "", "互联网+医疗健康", None),
     ("加强村级组织建设", "", None, NO_MATCH),  # 村级 alone names no entry
+    ("大病保险向脱贫人口倾斜", "", None, NO_MATCH),  # an organisational entry's cue (倾斜) aligns no heading
+    ("每千常住人口执业（助理）医师数", "", None, NO_MATCH),  # physicians per 1000: not the village-doctor workforce
     # no heading match, but the text carries the entry's key terms
     ("加强基层工作", "推进尘肺病等职业病主动监测与筛查，实施尘肺病综合防控。", "尘肺病等职业病防控", "same topic by key terms"),
 ]

@@ -191,6 +191,8 @@ def align_measure(measure: dict, frame: list[dict] | PreparedFrame) -> dict:
     cue_phrase = None
     if not scores:  # a heading naming an entry's cue phrase (消除村卫生室“空白点”, 稳定乡村医生队伍)
         for entry in prepared.entries:
+            if entry.get("boilerplate"):
+                continue  # 大病保险倾斜 is no 倾斜支持 item: organisational entries align by their own rules only
             cue = _heading_cues().get(entry["label"])
             found = cue.search(title) if cue is not None else None
             if found:
