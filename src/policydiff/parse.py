@@ -331,7 +331,8 @@ def _task_row_targets(text, task_table, targets, issue_year=None):
             rows.extend(extract_targets(text, tuple(span), f"附件/表/{row.no}",
                                         deadline_year=int(year.group("year")) if year else None,
                                         issue_year=issue_year))
-    kept = [t for t in targets if not any(t is i for i in inside)]
+    replaced = {id(t) for t in inside}
+    kept = [t for t in targets if id(t) not in replaced]
     return sorted(kept + rows, key=lambda t: (t.path == "annex", t.span[0]))
 
 
