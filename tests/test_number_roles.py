@@ -175,6 +175,9 @@ ROWS = [
     # 较上年提高…个百分点 in an item that sets requirements (加强考核): a change asked for, a target
     ("慢病患者续约率较上年提高3个百分点。", [(T, "慢病患者续约率", "=", 3, "个百分点", None, None)],
      {"section_role": "requirement"}),
+    # a change in the clause after a rate (…覆盖率为62%，较上年提高4个百分点): the change is of that rate
+    ("2020年，全县签约服务覆盖率为62%，较上年提高4个百分点。",
+     [(S, "全县签约服务覆盖率", "=", 62, "%", 2020, None), (S, "全县签约服务覆盖率", "=", 4, "个百分点", 2020, None)]),
     # 比上年提高…个百分点 (a status figure with no year printed: None)
     ("全市居民健康素养水平比上年提高3.2个百分点。", [(S, "全市居民健康素养水平", "=", 3.2, "个百分点", None, None)]),
     # a preamble's look back (党的十八大以来…): already reached, no year printed

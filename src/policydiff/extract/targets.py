@@ -32,6 +32,9 @@ _COMPOSED_OF = re.compile(r"[^，,；;。\d]{1,12}(?:、|和|及|与)[^，,；;�
 # group the amount is for
 _AMOUNT_AFTER_AGE = re.compile(r"\d+(?:\.\d+)?\s*(?:" + "|".join(
     re.escape(u) for u in sorted(P.TARGET_UNITS, key=len, reverse=True) if u not in ("岁", "周岁")) + ")")
+# the rate the clause before measured (…覆盖率为68.5%，): the noun a following change (较上年提高…) is of
+_MEASURED_BEFORE = re.compile(r"(?:^|(?<=[，,；;：:]))(?P<noun>[^，,；;。：:\d]{2,30}?(?:率|比例|比重|占比|水平))"
+                              r"(?:为|达到|达|是)[^，,；;。]{0,12}[，,]$")
 _NOT_A_NOUN = ("以上", "以下", "以内", "之内", "左右", "及以上")
 _BARE_RATE = re.compile(r"([^，,；;。：:\n]{2,14}率)[，,]$")
 # a measured noun right before the value, after the list separator or a leading verb
@@ -319,6 +322,9 @@ def _indicator(chunk: str, c_start: int, c_end: int, q: re.Match, subject_end: i
         carried = _CARRIED_NOUN.search(chunk, max(0, c_start - 36), c_start)
         if carried:  # 扩大专项救治病种，到2020年力争达到30个病种: the noun of the clause before
             return carried.group("noun")
+        measured_before = _MEASURED_BEFORE.search(chunk, max(0, c_start - 40), c_start)
+        if measured_before and _BASE_OF_CHANGE.match(chunk, c_start, subject_end):
+            return measured_before.group("noun")  # 签约服务覆盖率为68.5%，较上年提高3.2个百分点: that rate's change
         filler = _COMPARATOR_BEFORE.sub("", chunk[subject_end:q.start()])
         filler = re.sub(r"[\d.%、]+$", "", filler)
         filler = re.sub(r"^其|的$", "", filler).strip("、 ")
