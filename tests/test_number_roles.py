@@ -97,6 +97,9 @@ ROWS = [
     ("到2023年，健康乡镇、健康单位创建比例分别达到35%、25%。",
      [(T, "健康乡镇创建比例", ">=", 35, "%", 2023, None), (T, "健康单位创建比例", ">=", 25, "%", 2023, None)]),
     # probe #13 shapes of the indicator text
+    # a cap as a share of a long base (不得高于…上年居民人均可支配收入的5%): the comparator holds, 其 is no part of the noun
+    ("未取消起付标准的地区，其起付标准不得高于所在统筹地区上年度城乡居民人均可支配收入的8%。",
+     [(PA, "起付标准", "<=", 8, "%", None, None)]),
     # 其中 opens a part of the amount before: the noun phrase after it (not 中医保…)
     ("家庭医生签约服务费标准为每人每年20元，其中基本公共卫生服务经费承担10元。",
      [(PA, "家庭医生签约服务费标准为每人每年", "=", 20, "元", None, None),

@@ -256,7 +256,8 @@ def _comparator(shielded: str, c_start: int, q: re.Match, quantities: list) -> t
         last = m
     if last is not None:
         filler = before_text[last.end():]
-        if len(filler) <= 15 and not re.search(r"\d", P.YEAR_FILLER.sub("", filler)):
+        share_of = filler.endswith("的") and len(filler) <= 40  # 不得高于所在统筹地区上年居民人均可支配收入的5%
+        if (len(filler) <= 15 or share_of) and not re.search(r"\d", P.YEAR_FILLER.sub("", filler)):
             group = next(name for name, val in last.groupdict().items() if val)
             comparator = P.COMPARATOR_BEFORE[int(group[1:])][0]
             if comparator == "=" and after_cmp:
