@@ -117,6 +117,8 @@ SHAPES = [
     ("（一）落实医疗保障。对农村低收入人口参保给予分类资助。", [("（一）", 0, 27)], "低收入人口常态化健康帮扶", INSIDE_ITEM,
      "（一）"),
     ("（一）提升服务能力。县级医院为乡镇卫生院开展远程会诊。", [("（一）", 0, 27)], "互联网+医疗健康", INSIDE_ITEM, "（一）"),
+    # 县级医院帮扶乡镇卫生院 is the county-to-township 对口帮扶 a reader accepts
+    ("（一）提升基层能力。组织县级医院帮扶乡镇卫生院，每院派驻2名医师。", [("（一）", 0, 33)], "对口帮扶", INSIDE_ITEM, "（一）"),
     # a heading line without a stop (二、重点任务) before the first item: the item's sentence stays in the item
     ("二、重点任务\n（一）推进远程医疗。县医院面向乡镇卫生院提供服务。", [("二/（一）", 7, 33)], "互联网+医疗健康", INSIDE_ITEM,
      "二/（一）"),
