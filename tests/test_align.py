@@ -28,6 +28,14 @@ ROWS = [
     ("凝聚部门合力", "", "部门协作", None),  # boilerplate still aligns
     ("进一步健全工作协调机制", "建立联络员制度，定期报告。", None, NO_MATCH),  # a local addition
     ("强化上下协同", "完善市、县、乡、村卫生健康部门工作体系。", None, NO_MATCH),
+    # no other notice's heading nor rule near it, but the heading names an entry's cue phrase (probe #19b)
+    ("稳住村医队伍", "", "基层卫生人才队伍", None),  # a county's wording for 乡村医生队伍
+    ("清除村卫生室“空白点”", "", "乡村医疗卫生服务全覆盖", None),  # a national work plan's item
+    ("推进县域医共体建设", "", "县域综合医改", None),
+    ("开展远程会诊服务", "", "互联网+医疗健康", None),
+    ("加强村级组织建设", "", None, NO_MATCH),  # 村级 alone names no entry
+    ("大病保险向脱贫人口倾斜", "", None, NO_MATCH),  # an organisational entry's cue (倾斜) aligns no heading
+    ("每千常住人口执业（助理）医师数", "", None, NO_MATCH),  # physicians per 1000: not the village-doctor workforce
     # no heading match, but the text carries the entry's key terms
     ("加强基层工作", "推进尘肺病等职业病主动监测与筛查，实施尘肺病综合防控。", "尘肺病等职业病防控", "same topic by key terms"),
 ]

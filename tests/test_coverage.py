@@ -112,6 +112,18 @@ SHAPES = [
     # only in the goals paragraph, outside every item
     ("总体要求：家庭医生签约服务覆盖率保持稳定。\n（一）做好大病救治。落实救治政策。",
      [("（一）", 22, 38)], "家庭医生签约服务", "goals only", None),
+    # probe #19b: the synonyms a reader accepts, inside an item with another heading
+    ("（一）夯实基层基础。落实村医各项补助，稳定村医队伍。", [("（一）", 0, 26)], "基层卫生人才队伍", INSIDE_ITEM, "（一）"),
+    ("（一）落实医疗保障。对农村低收入人口参保给予分类资助。", [("（一）", 0, 27)], "低收入人口常态化健康帮扶", INSIDE_ITEM,
+     "（一）"),
+    ("（一）提升服务能力。县级医院为乡镇卫生院开展远程会诊。", [("（一）", 0, 27)], "互联网+医疗健康", INSIDE_ITEM, "（一）"),
+    # 县级医院帮扶乡镇卫生院 is the county-to-township 对口帮扶 a reader accepts
+    ("（一）提升基层能力。组织县级医院帮扶乡镇卫生院，每院派驻2名医师。", [("（一）", 0, 33)], "对口帮扶", INSIDE_ITEM, "（一）"),
+    # a heading line without a stop (二、重点任务) before the first item: the item's sentence stays in the item
+    ("二、重点任务\n（一）推进远程医疗。县医院面向乡镇卫生院提供服务。", [("二/（一）", 7, 33)], "互联网+医疗健康", INSIDE_ITEM,
+     "二/（一）"),
+    # 乡村医生 named as a member of a signing team is not the workforce entry
+    ("（一）做实签约服务。由乡村医生和乡镇卫生院医生组成签约团队。", [("（一）", 0, 30)], "基层卫生人才队伍", NOT_FOUND, None),
     # a slogan is not coverage: nothing names 尘肺病 or 职业病
     ("（一）加强基层工作。坚持四个不摘，守住底线。", [("（一）", 0, 22)], "尘肺病等职业病防控", NOT_FOUND, None),
 ]
@@ -279,3 +291,88 @@ def test_a_heading_with_the_earlier_name_aligns_and_says_so():
     assert hit["label"] == "大病专项救治"
     assert hit["matched_name"]["name"] == "大病集中救治"
     assert "former name 大病集中救治 (in use 2017–2020)" in hit["matched_heading"]
+
+
+# probe #20: a notice that is only a task table covers entries through its rows
+TASK_ROW_SHAPES = [
+    # (text, task rows as (no, task cell, whole row), measures as (path, start, end), label,
+    #  expected where, expected path, expected quote)
+    # only a table, no measure: the row is the notice's own item; the quote is the task cell, not the glued row
+    ("现将清单印发给你们，请抓好落实。\n序号\t重点任务\t牵头单位\n1\t做好大病专项救治工作\t市卫健委\n",
+     [(1, "做好大病专项救治工作", "1\t做好大病专项救治工作\t市卫健委")], [], "大病专项救治",
+     "own task row", "附件/表/1", "做好大病专项救治工作"),
+    # the unit cell beside the task never covers an entry (疾控中心 is a unit here, not a topic)
+    ("现将清单印发给你们。\n序号\t工作任务\t责任单位\n1\t开展健康体检\t县疾控中心\n",
+     [(1, "开展健康体检", "1\t开展健康体检\t县疾控中心")], [], "公共卫生服务体系补短板", NOT_FOUND, None, None),
+    # body measures and an annexed row restating none of them: still annex only
+    ("（一）做好签约服务。落实签约。\n附件\n序号\t重点任务\t牵头单位\n1\t做好大病专项救治工作\t市卫健委\n",
+     [(1, "做好大病专项救治工作", "1\t做好大病专项救治工作\t市卫健委")], [("（一）", 0, 15)], "大病专项救治",
+     "annex only", "附件/表/1", "做好大病专项救治工作"),
+]
+
+
+@pytest.mark.parametrize("text, rows, spans, label, where, path, quote", TASK_ROW_SHAPES,
+                         ids=["table-only", "unit-cell", "annexed-row"])
+def test_coverage_through_task_rows(text, rows, spans, label, where, path, quote):
+    frame_entry = next(e for e in load_frame(FRAME_PATH)["entries"] if e["label"] == label)
+    record = _record(text, [{"path": p, "title": "", "text": text[a:b], "span": [a, b]} for p, a, b in spans])
+    record["task_table"] = []
+    for no, task, row in rows:
+        at = text.index(row)
+        cell = text.index(task, at)
+        record["task_table"].append({"no": no, "task": task, "task_spans": [[cell, cell + len(task)]],
+                                     "span": [at, at + len(row)], "measure_path": None})
+    coverage = cover(frame_entry, [], passages(record), entry_view(frame_entry, "x"))
+    assert (coverage.where, coverage.path, coverage.quote) == (where, path, quote)
+
+
+# probe #21: what is no evidence of adoption — a status report, the 主送 line, the signature
+HEAD = "青禾市卫生健康委员会关于{title}的通知\n青卫发〔2023〕4号\n{to}：\n"
+TAIL = "青禾市卫生健康委员会\n2023年1月9日\n"
+NOT_EVIDENCE = [
+    # a status section (一、2022年工作情况) reporting 签约: not a measure, not coverage; its figures are status
+    (HEAD.format(title="2022年工作情况和2023年工作要点", to="各县区卫生健康局") +
+     "一、2022年工作情况\n2022年，全市家庭医生签约服务覆盖率为66%，较上年提高2个百分点。\n"
+     "二、2023年工作要点\n（一）做好大病专项救治。（医政医管科）\n" + TAIL,
+     "家庭医生签约服务", NOT_FOUND, None, ["二/（一）"]),
+    # 工作开展情况 is a status section too
+    (HEAD.format(title="工作开展情况的通报", to="各县区卫生健康局") +
+     "一、工作开展情况\n各县区均已落实家庭医生签约服务。\n二、下步工作\n（一）做好大病专项救治。\n" + TAIL,
+     "家庭医生签约服务", NOT_FOUND, None, ["二/（一）"]),
+    # the 主送 line names a unit (县疾控中心) that is a cue of an entry: no coverage from it
+    (HEAD.format(title="做好签约服务", to="各镇卫生院，县医院、县疾控中心") +
+     "一、做实家庭医生签约服务。（基层卫生科）\n" + TAIL, "公共卫生服务体系补短板", NOT_FOUND, None, ["一"]),
+    # the last item's quote stops at the item: the signature and date never run into it
+    (HEAD.format(title="做好远程医疗", to="各县区卫生健康局") +
+     "一、推进远程医疗服务全覆盖。（医政医管科）\n" + TAIL, "互联网+医疗健康", OWN_ITEM, "推进远程医疗服务全覆盖。", ["一"]),
+]
+
+
+@pytest.mark.parametrize("text, label, where, quote, measures", NOT_EVIDENCE,
+                         ids=["status-section", "kaizhan-qingkuang", "addressee-line", "signature"])
+def test_what_is_no_evidence_of_adoption(text, label, where, quote, measures, reference):
+    from policydiff.models import SourceText
+    from policydiff.parse import parse_source
+
+    record = parse_source(SourceText("t.txt", text))
+    record.update(id="t", locality="青禾市")
+    assert [m["path"] for m in record["measures"]] == measures
+    entry = next(e for e in diff_document(record, reference)["entries"] if e["label"] == label)
+    assert entry["where"] == where
+    if quote:
+        assert entry["quote"] == quote and "委员会" not in entry["quote"]
+    assert all(p.text != "青禾市卫生健康委员会2023年1月9日" and "2023年1月9日" not in p.text for p in passages(record))
+    for t in record["targets"]:  # figures of a status section are status, with their year
+        if t["path"] == "一" and "工作情况" in text:
+            assert t["role"] == "status" and t["year"] == 2022
+
+
+def test_an_action_goal_heading_is_goals():
+    from policydiff.models import SourceText
+    from policydiff.parse import parse_source
+
+    text = (HEAD.format(title="印发健康乡村三年行动方案", to="各县区卫生健康局") + TAIL +
+            "一、行动目标\n到2025年，村卫生室标准化建设达标率达到100%。\n二、重点任务\n（一）补齐设施短板。\n")
+    record = parse_source(SourceText("t.txt", text))
+    assert [m["path"] for m in record["measures"]] == ["二/（一）"]
+    assert [(t["path"], t["value"], t["deadline_year"]) for t in record["targets"]] == [("goal", 100, 2025)]

@@ -88,6 +88,38 @@ ROWS = [
      [(T, "省疾控中心实验室检测能力达标率", ">=", 100, "%", None, "省"),
       (T, "市疾控中心实验室检测能力达标率", ">=", 95, "%", None, "市"),
       (T, "县疾控中心实验室检测能力达标率", ">=", 90, "%", None, "县")]),
+    # diseases of unequal length sharing 患者规范管理率, 对 before the list, 以上 after the last value: four
+    # indicators, each value its own (never one indicator for all four, nor 以上 for the last)
+    ("对辖区高血压、糖尿病、肺结核、重度精神障碍患者规范管理率分别达到65%、65%、85%、75%以上。",
+     [(T, "辖区高血压患者规范管理率", ">=", 65, "%", None, None), (T, "糖尿病患者规范管理率", ">=", 65, "%", None, None),
+      (T, "肺结核患者规范管理率", ">=", 85, "%", None, None), (T, "重度精神障碍患者规范管理率", ">=", 75, "%", None, None)]),
+    # two places to create, the second longer, sharing 创建比例 (not 健康村庭创建比例)
+    ("到2023年，健康乡镇、健康单位创建比例分别达到35%、25%。",
+     [(T, "健康乡镇创建比例", ">=", 35, "%", 2023, None), (T, "健康单位创建比例", ">=", 25, "%", 2023, None)]),
+    # probe #13 shapes of the indicator text
+    # a cap as a share of a long base (不得高于…上年居民人均可支配收入的5%): the comparator holds, 其 is no part of the noun
+    ("未取消起付标准的地区，其起付标准不得高于所在统筹地区上年度城乡居民人均可支配收入的8%。",
+     [(PA, "起付标准", "<=", 8, "%", None, None)]),
+    # 其中 opens a part of the amount before: the noun phrase after it (not 中医保…)
+    ("家庭医生签约服务费标准为每人每年20元，其中基本公共卫生服务经费承担10元。",
+     [(PA, "家庭医生签约服务费标准为每人每年", "=", 20, "元", None, None),
+      (PA, "基本公共卫生服务经费承担", "=", 10, "元", None, None)]),
+    # 到2025年达到 with the subject in the clause before (提高…比例，到2025年达到…): that subject
+    ("逐步提高持有执业（助理）医师证书的村医比例，到2025年达到50%以上。",
+     [(T, "持有执业（助理）医师证书的村医比例", ">=", 50, "%", 2025, None)]),
+    # A和B均达到: one value, two whole indicators, a target each (the age group with the second only)
+    ("住院分娩率和0-6岁儿童健康管理率均达到95%。",
+     [(T, "住院分娩率", ">=", 95, "%", None, None), (T, "0-6岁儿童健康管理率", ">=", 95, "%", None, "0-6岁儿童")]),
+    # 年满N周岁 before an amount: the group the amount is for, not a parameter of its own
+    ("对年满65周岁离岗的村医每月发放不低于300元补助。",
+     [(PA, "对年满65周岁离岗的村医每月发放", ">=", 300, "元", None, "年满65周岁")]),
+    # N个县区各有1所: how many places (a count) and the target each gets
+    ("到2024年，全市9个县区各有1所县级中医院达到二级甲等水平。",
+     [(C, "全市", "=", 9, "个", 2024, None), (T, "县级中医院达到二级甲等水平", "=", 1, "所", 2024, None)]),
+    # a team of members after 由 (not a base of change), joined by 、 and 和, a range last: each with its noun
+    ("每个签约团队由1名全科医生、1名公卫医师和2至3名村医组成。",
+     [(T, "全科医生", "=", 1, "名", None, None), (T, "公卫医师", "=", 1, "名", None, None),
+      (T, "村医", ">=", 2, "名", None, None), (T, "村医", "<=", 3, "名", None, None)]),
     # a list of amounts, each followed by its own noun (1所综合医院、1所中医院)
     ("每个县办好1所县级综合医院、1所县级中医医院。",
      [(T, "县级综合医院", "=", 1, "所", None, None), (T, "县级中医医院", "=", 1, "所", None, None)]),
@@ -137,6 +169,18 @@ ROWS = [
     ("2021年，全县农村低收入人口家庭医生签约率达到95%以上。", [(T, "全县农村低收入人口家庭医生签约率", ">=", 95, "%", 2021, None)]),
     # 较2015年增长: a change already seen; its year is the sentence's, not the base
     ("截至2020年末，全县卫生技术人员较2015年增长21%。", [(S, "全县卫生技术人员", "=", 21, "%", 2020, None)]),
+    # 截至 a date of the notice's own year with 要达到 (a requirement word): a target with that year's deadline; the
+    # rate printed without % keeps unit % and role_cue says it was not printed
+    ("截至2021年9月30日，全镇脱贫人口家庭医生签约服务率要达到95以上。",
+     [(T, "全镇脱贫人口家庭医生签约服务率", ">=", 95, "%", 2021, None)]),
+    # 确保…不低于 after 截至: a requirement too
+    ("截至2021年底，确保监测对象参保率不低于99%。", [(T, "监测对象参保率", ">=", 99, "%", 2021, None)]),
+    # 较上年提高…个百分点 in an item that sets requirements (加强考核): a change asked for, a target
+    ("慢病患者续约率较上年提高3个百分点。", [(T, "慢病患者续约率", "=", 3, "个百分点", None, None)],
+     {"section_role": "requirement"}),
+    # a change in the clause after a rate (…覆盖率为62%，较上年提高4个百分点): the change is of that rate
+    ("2020年，全县签约服务覆盖率为62%，较上年提高4个百分点。",
+     [(S, "全县签约服务覆盖率", "=", 62, "%", 2020, None), (S, "全县签约服务覆盖率", "=", 4, "个百分点", 2020, None)]),
     # 比上年提高…个百分点 (a status figure with no year printed: None)
     ("全市居民健康素养水平比上年提高3.2个百分点。", [(S, "全市居民健康素养水平", "=", 3.2, "个百分点", None, None)]),
     # a preamble's look back (党的十八大以来…): already reached, no year printed
@@ -488,3 +532,107 @@ def test_an_annexed_table_takes_the_plans_deadline_and_says_it_is_inferred():
     assert (status["role"], target["role"], target["deadline_year"], target["binding"]) == \
         ("status", "target", 2025, "约束性")
     assert "inferred from the plan's goals" in target["role_cue"]
+
+
+def _chronic_frame_row():
+    return {"no": 3, "indicator": "签约家庭医生的农村低收入人口高血压、糖尿病、结核病和严重精神障碍的规范管理率达到90%",
+            "binding": "预期性", "frame_values": [{"comparator": ">=", "value": 90, "unit": "%"}], "carried_by": []}
+
+
+@pytest.mark.parametrize("sentence, change", [
+    # one value per disease (分别): the joint rate is a different indicator; never weakened/strengthened
+    ("对高血压、糖尿病、肺结核、重度精神障碍患者规范管理率分别达到65%、65%、85%、75%以上。",
+     "different indicators, not compared"),
+    # one value for the diseases jointly: compared as before
+    ("高血压、糖尿病、结核病和严重精神障碍患者规范管理率达到85%以上。", "weakened"),
+])
+def test_a_paired_list_item_is_not_compared_with_a_joint_indicator(sentence, change):
+    from policydiff.compare.across import targets_across
+    from policydiff.compare.diff import compare_targets
+    from policydiff.models import Reference
+
+    record = _record(f"一、做实慢病签约服务\n（一）慢病管理。{sentence}\n")
+    record.update(locality="青梧县", id="qw")
+    reference = Reference(kind="frame", name="frame", doc_number=None, date=None, derivation="", entries=[],
+                          indicators=[_chronic_frame_row()], records={})
+    (delta,) = [d for d in compare_targets(record, reference) if d["reference"]]
+    assert delta["change"] == change
+    (row,) = targets_across([record], [_chronic_frame_row()])
+    cell = row["cells"]["青梧县"]
+    if change == "weakened":
+        assert cell["status"] == "stated" and cell["value"] == 85
+    else:  # each item's value quoted with its own indicator
+        assert cell["status"] == change and "肺结核患者规范管理率 ≥85%" in cell["quote"] and "≥75%" in cell["quote"]
+        assert "肺结核患者规范管理率 >=85%" in delta["quote"]
+
+
+def test_a_rate_printed_without_its_unit_says_so_in_role_cue():
+    from policydiff import patterns as P
+
+    (t,) = extract_targets("签约服务率要达到70以上。", (0, 12), "x", issue_year=2021)
+    assert (t.value, t.unit) == (70, "%") and P.UNIT_NOT_PRINTED in t.role_cue
+    from policydiff.compare.across import _cell, format_cell
+    from policydiff.compare.diff import _fmt_target, _local_target
+
+    shown = {"qualifier": None, **t.to_dict()}
+    assert format_cell(_cell([shown])) == "≥70% (unit not printed: % of a 率)"  # said in every output
+    assert _fmt_target(_local_target(shown)) == ">=70% (unit not printed)"
+    (bare,) = extract_targets("居民健康素养指数达86。", (0, 11), "x")  # an index, not a rate: no unit given to it
+    assert bare.unit == "" and not bare.role_cue
+
+
+def test_an_assessment_item_asks_for_a_change_a_status_section_reports_one():
+    text = ("青禾县卫生健康局关于印发签约服务方案的通知\n青卫发〔2021〕9号\n各镇卫生院：\n现将方案印发你们。\n"
+            "青禾县卫生健康局\n2021年3月2日\n一、工作进展\n全县签约居民续约率较上年提高4个百分点。\n"
+            "二、工作措施\n（一）加强考核。签约居民续约率较上年提高5个百分点。\n")
+    record = _record(text)
+    assert [(t["value"], t["role"]) for t in record["targets"]] == [(4, "status"), (5, "target")]
+
+
+def _county_frame_row():
+    return {"no": 2, "indicator": "脱贫县（市、区）要有1所县级医院达到二级医院医疗服务能力", "binding": "约束性",
+            "frame_values": [{"comparator": "=", "value": 1, "unit": "所"}], "carried_by": []}
+
+
+@pytest.mark.parametrize("sentence, status, quote", [
+    # the sentence names the indicator and prints a figure of another noun (a share of hospitals): not
+    # "not quantified" — the figures are listed with their nouns for the reader to judge
+    ("（一）提升县级医院能力。推动脱贫县县级医院达到二级医院医疗服务能力，达标比例不低于85%。",
+     "other figures printed", "达标比例 ≥85%"),
+    # the sentence names it with no figure at all: not quantified, quoted
+    ("（一）提升县级医院能力。推动脱贫县县级医院达到二级医院医疗服务能力。", "not quantified",
+     "推动脱贫县县级医院达到二级医院医疗服务能力"),
+    # a sentence sharing only a facility word is not the indicator: not stated
+    ("（一）建设发热诊室。推动县级医院发热诊室全覆盖。", "not stated", None),
+])
+def test_not_quantified_only_without_a_figure(sentence, status, quote):
+    from policydiff.compare.across import targets_across
+
+    record = _record(f"一、重点任务\n{sentence}\n")
+    record.update(locality="青梧县", id="qw")
+    (row,) = targets_across([record], [_county_frame_row()])
+    cell = row["cells"]["青梧县"]
+    assert cell["status"] == status
+    if quote:
+        assert quote in cell["quote"]
+
+
+def test_an_annex_row_is_filed_under_the_indicator_whose_noun_it_names():
+    """Same number and 约束性 as a frame row about 标准化建设/中医馆, but it measures a share of 乡镇卫生院 meeting
+    the basic standard: its own row, not the frame row's value."""
+    from policydiff.compare.across import targets_across
+    from policydiff.compare.frame import matching_indicator
+
+    frame_row = {"no": 3, "indicator": "辖区乡镇卫生院和行政村卫生室完成标准化建设，乡镇卫生院中医馆实现全覆盖",
+                 "binding": "约束性", "frame_values": [], "carried_by": []}
+    body = "附件\n序号\t指标\t属性\n3\t乡镇卫生院达到服务能力基本标准比例≥95%\t约束性\n"
+    row_text = "乡镇卫生院达到服务能力基本标准比例≥95%"
+    start = body.index(row_text)
+    local = {"no": 3, "indicator": row_text, "binding": "约束性", "span": [start, start + len(row_text)]}
+    assert matching_indicator(frame_row, [local]) is None
+    record = {"id": "zy", "locality": "青梧县", "doc_number": None, "text": body, "annex_indicators": [local],
+              "targets": [_target("乡镇卫生院达到服务能力基本标准比例", ">=", 95, "%", text=row_text, start=start)],
+              "citations": [], "measures": []}
+    rows = targets_across([record], [frame_row])
+    assert rows[0]["cells"]["青梧县"]["status"] == "not stated"
+    assert [(r["indicator"], r["cells"]["青梧县"]["value"]) for r in rows[1:]] == [("乡镇卫生院达到服务能力基本标准比例", 95)]

@@ -279,3 +279,42 @@ def test_a_web_page_table_through_the_html_reader(tmp_path):
         ("1", "实施大病专项救治：对大病患者实行专项救治；扩大救治病种覆盖范围", ["市卫生健康委"],
          ["市医疗保障局", "市民政局", "市乡村振兴局"], [], [], "")]
     assert rows[0]["measure_path"] == "一/（一）"
+
+
+# ---------------------------------------------------------------- targets printed in task cells (probe #9)
+ROW_TARGETS = [
+    pytest.param(  # an annexed table: a count in the task cell, the row's 完成时限 year its deadline
+        "序号\t重点任务\t牵头单位\t责任单位\t完成时限\n"
+        "1\t实施大病专项救治，专项救治病种扩大到32种以上\t市卫生健康委\t各县（区）卫生健康局\t2022年10月\n",
+        [("附件/表/1", "专项救治病种", ">=", 32, "种", 2022)], id="annexed-count-row-deadline"),
+    pytest.param(  # the cell prints its own year mid-cell (…转化，2026年…): that year, not the deadline column's
+        "序号\t工作任务\t责任单位\t完成时限\n"
+        "1\t支持乡村医生取得执业（助理）医师资格，2026年取得资格比例不低于45%\t市卫生健康委、市人社局\t长期坚持\n",
+        [("附件/表/1", "取得资格比例", ">=", 45, "%", 2026)], id="cell-year"),
+    pytest.param(  # a 具体措施 column after a category and a task name: the rate from its own cell, unit column apart
+        "类别\t序号\t工作任务\t具体措施\t责任单位\t配合单位\n"
+        "服务能力\t1\t乡村医生培训\t每名乡村医生每年参加培训不少于40学时\t市卫生健康委\t各县（区）卫生健康局\n"
+        "\t2\t远程医疗\t乡镇卫生院远程会诊覆盖率95%\t市卫生健康委\t市工信局\n",
+        [("附件/表/1", "每名乡村医生每年参加培训", ">=", 40, "学时", None),
+         ("附件/表/2", "乡镇卫生院远程会诊覆盖率", "=", 95, "%", None)], id="category-and-measure-columns"),
+]
+
+
+@pytest.mark.parametrize("table, expected", ROW_TARGETS)
+def test_targets_in_task_cells_take_the_rows_path_and_the_cells_words(table, expected):
+    record = parse_source(SourceText("t.txt", BODY + table))
+    got = [(t["path"], t["indicator"], t["comparator"], t["value"], t["unit"], t["deadline_year"])
+           for t in record["targets"] if t["path"].startswith("附件/表/")]
+    assert got == expected
+    assert all("\t" not in t["indicator"] and "\t" not in t["text"] for t in record["targets"])
+
+
+def test_a_notice_that_is_only_a_task_table_gives_its_targets_the_rows_path():
+    """No outline at all (a 办公室 notice printing only the table): the rows' numbers are not the preamble's."""
+    text = ("某市人民政府办公室关于印发健康乡村建设任务分工的通知\n某政办发〔2022〕7号\n各县（区）人民政府：\n"
+            "现将任务分工印发给你们，请认真落实。\n某市人民政府办公室\n2022年4月2日\n健康乡村建设任务分工\n"
+            "序号\t工作任务\t责任单位\n1\t每个乡镇办好1所政府办乡镇卫生院\t市卫健委、市财政局\n"
+            "2\t村卫生室纳入医保定点管理，纳入率达到95%以上\t市医保局、市卫健委\n")
+    record = parse_source(SourceText("t.txt", text))
+    assert [(t["path"], t["indicator"], t["value"]) for t in record["targets"]] == [
+        ("附件/表/1", "政府办乡镇卫生院", 1), ("附件/表/2", "纳入率", 95)]

@@ -168,8 +168,9 @@ def _parse_simplified(norm: NormalisedText, source_metadata: dict | None = None)
         "measures": [m.to_dict() for m in measures],
         "division_of_duties": [d.to_dict() for d in duties],
         # every number, each with its role: comparisons read only targets and parameters
-        "targets": [t.to_dict() for t in _targets(text, nodes, by_path, indicators, annex,
-                                                  _year(meta.get("issue_date")))],
+        "targets": [t.to_dict() for t in _task_row_targets(
+            text, task_table, _targets(text, nodes, by_path, indicators, annex, _year(meta.get("issue_date"))),
+            _year(meta.get("issue_date")))],
         "task_table": [r.to_dict() for r in task_table] if task_table else None,
         "annex_indicators": [i.to_dict() for i in indicators] if indicators else None,
         "outline": [n.to_dict() for n in nodes],
@@ -282,6 +283,16 @@ def _status_section(node, by_path) -> bool:
     return False
 
 
+def _requirement_section(node, by_path) -> bool:
+    """Whether a node sits in an item that sets requirements (加强考核, 工作目标, 工作要求): a change
+    against the year before there (续约率较上年提高5个百分点) is asked for, not reported."""
+    while node is not None:
+        if node.heading and P.REQUIREMENT_HEADINGS.search(node.heading):
+            return True
+        node = by_path.get(node.parent) if node.parent else None
+    return False
+
+
 def _targets(text, nodes, by_path, indicators, annex, issue_year=None):
     """Every number in every sentence, with its role: leaf items, the lead-in of items with children, and
     the unnumbered text before the first item (preamble); annex indicator rows with their 约束性."""
@@ -297,12 +308,13 @@ def _targets(text, nodes, by_path, indicators, annex, issue_year=None):
             lead_in = text[region[0]:region[1]].strip()
             list_deadline[node.path] = (deadline_of(lead_in) if lead_in.endswith(("：", ":")) else None) or inherited
         section_role = "status" if _status_section(node, by_path) else None
+        asked = section_role or ("requirement" if _requirement_section(node, by_path) else None)
         if is_goal_node(node, by_path):
             targets.extend(extract_targets(text, region, "goal", deadline_year=inherited,
-                                           section_role=section_role, issue_year=issue_year))
+                                           section_role=asked, issue_year=issue_year))
         elif is_measure_node(node, by_path, text) or node.children or section_role:
             targets.extend(extract_targets(text, region, node.path, deadline_year=inherited,
-                                           section_role=section_role, issue_year=issue_year))
+                                           section_role=asked, issue_year=issue_year))
     first = min((n.span[0] for n in nodes), default=len(text))
     targets.extend(extract_targets(text, (0, first), "preamble", issue_year=issue_year))
     if annex and not indicators:  # an annexed 主要指标 table of tab-separated rows, read cell by cell
@@ -318,6 +330,30 @@ def _targets(text, nodes, by_path, indicators, annex, issue_year=None):
                 t.deadline_year = t.deadline_year or (annex_year if t.role == "target" else None)
             targets.extend(cells or extract_targets(text, row.span, "annex", row.binding, annex_year))
     return sorted(targets, key=lambda t: (t.path == "annex", t.span[0]))
+
+
+_ROW_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年")
+
+
+def _task_row_targets(text, task_table, targets, issue_year=None):
+    """The numbers of a task table's task cells, read cell by cell with the row's path (附件/表/N): the
+    indicator from the task cell only (never glued to the unit or deadline column beside it), the deadline
+    the cell prints (2025年转化比例不低于50%), else the year of the row's 完成时限 cell. What the body or
+    preamble pass read across a row's cells is replaced."""
+    if not task_table:
+        return targets
+    inside = [t for t in targets if t.path != "annex"
+              and any(r.span[0] <= t.value_span[0] < r.span[1] for r in task_table)]
+    rows = []
+    for row in task_table:
+        year = _ROW_YEAR.search(row.deadline or "")
+        for span in row.task_spans or [row.span]:
+            rows.extend(extract_targets(text, tuple(span), f"附件/表/{row.no}",
+                                        deadline_year=int(year.group("year")) if year else None,
+                                        issue_year=issue_year))
+    replaced = {id(t) for t in inside}
+    kept = [t for t in targets if id(t) not in replaced]
+    return sorted(kept + rows, key=lambda t: (t.path == "annex", t.span[0]))
 
 
 def _source_map(norm: NormalisedText, source: SourceText) -> dict:

@@ -190,13 +190,15 @@ NON_RULE_ARTICLE = _lazy(
     r"^(?:为(?:了)?[^。]{0,160}(?:制定|制订)本|本(?:办法|细则|规定|规范|条例|制度)(?:适用于|所称|由[^。]{0,40}负责解释|"
     r"自[^。]{0,30}(?:起|之日起)(?:施行|执行|实施))|[^。]{0,40}(?:参照本(?:办法|细则|规定|规范)执行)。?$)")
 NON_MEASURE_HEADINGS = _lazy(
-    r"^(?:总体要求|指导思想|主要目标|总体目标|工作目标|基本原则|总体思路|目标任务|发展目标)"
+    r"^(?:总体要求|指导思想|主要目标|总体目标|工作目标|基本原则|总体思路|目标任务|发展目标|行动目标"
+    r"|(?:(?:19|20)\d{2}年(?:度)?|上年度?|去年)?(?:工作情况|工作开展情况|工作完成情况|工作成效|工作进展|工作回顾|工作总结)"
+    r"(?:和|及|与)?(?:存在的?问题)?$)"
 )
-GOAL_HEADINGS = _lazy(r"(?:总体要求|指导思想|主要目标|总体目标|工作目标|总体思路|发展目标)")
+GOAL_HEADINGS = _lazy(r"(?:总体要求|指导思想|主要目标|总体目标|工作目标|总体思路|发展目标|行动目标)")
 # a heading that is a goal paragraph's whole name (matched whole, trailing 。：stripped): 主要目标, 工作目标,
 # 目标任务, 具体目标, 2022年工作目标, 指导思想和工作目标, 总体要求 — not a work point that names a goal (坚持一个目标)
 GOAL_PARAGRAPH = _lazy(r"^(?:(?:总体要求|指导思想|基本原则)[和与及、])?(?:(?:19|20)\d{2}年度?)?"
-                       r"(?:主要|总体|工作|发展|具体|年度|阶段|基本)?目标(?:任务|要求)?$|^总体要求$")
+                       r"(?:主要|总体|工作|发展|具体|年度|阶段|基本|行动)?目标(?:任务|要求)?$|^总体要求$")
 # ---------------------------------------------------------------- units
 DUTY_HEADINGS = _lazy(r"部门协作|部门合力|部门职责|职责分工|协调配合|部门分工|任务分工|明确分工|分工负责|部门协同|责任分工|"
                            r"明确职责|分工协作|各司其职|密切配合|协同配合|部门联动")
@@ -294,7 +296,7 @@ TARGET_UNITS = [
     "个百分点", "百分点", "个病种", "个工作日", "个月", "万人", "周岁", "%", "％", "‰",
     "/10万", "/万", "元/人", "张/千人", "人/千人", "人/万人", "张/万人",
     "种", "人", "年", "周", "天", "日", "月", "所", "个", "次", "家", "名", "张", "项", "倍", "份", "件",
-    "元", "万元", "亿元", "公里", "小时", "分钟", "分", "岁", "台",
+    "元", "万元", "亿元", "公里", "小时", "学时", "分钟", "分", "岁", "台",
     "万名", "万户", "户", "人次", "万人次", "例", "万例",
 ]
 # counted only in digits: 一户一策, 新发现一例救治一例 are slogans
@@ -361,6 +363,8 @@ ROLE_CUES = [
         r"(?<![\d.%])[^、，,；;。：:\d]{2,16}(?:、[^、，,；;。：:\d为是达到在于]{2,16})+(?:等|共)?"
         r"(?<!建|设|备|训|聘|施|展|实|供|有|到|好|托|为|增|办|成|置|立|达|新|派|配|组|患|括|含|各|别|均|需|要|应)$")),
     ("count", "a set named before (上述4类, 以下3个)", "before", _lazy(r"(?:上述|以上|以下|这|该|共计|共)$")),
+    ("count", "how many places each get the target after it (11个县区各有1所)", "after", _lazy(
+        r"^(?:个|所|家)?[^，,；;。\d]{1,8}?(?:各|均)(?:有|建|设|配|达|要|至少|不少于|办)")),
     ("parameter", "the scope of a programme (30种大病, 34个病种)", "after", _lazy(
         r"^(?:个病种$|(?:种|个|类)?(?:大病|病种|慢病|重点慢病|主要慢病|传染病|重点传染病|地方病|重点疾病|疾病|癌症|职业病))")),
     ("period", "a duration or time window (在5年过渡期内, 连续工作满10年, 3年内)", "unit", _lazy(
@@ -395,15 +399,26 @@ ROLE_CUES = [
     ("parameter", "an amount of money", "unit", _lazy(r"^(?:元|万元|亿元|元/人)$")),
     ("parameter", "an age condition (年满18周岁)", "before", _lazy(r"(?:年满|未满|满|年龄(?:在|达到|超过)?)$")),
 ]
+# a requirement word before the level in its clause (要达到, 应不低于, 力争达到, 确保…不低于): a level still to reach, even after
+# 截至2021年10月31日 or beside 较上年提高
+REQUIRED_BEFORE = _lazy(r"(?:(?<![主重纲摘概提扼只])要(?!求)|应当?|需要?|须|必须|力争|确保|争取|务必)[^，,；;。\d]{0,20}?"
+                        r"(?:达到|达|不低于|不少于|不超过|"
+                        r"提高|提升|增长|增加|下降|降低|减少|保持|控制|实现|稳定)[^，,；;。\d]{0,4}$")
+# an item that sets requirements: a change against the year before in it (较上年提高N个百分点) is asked for
+REQUIREMENT_HEADINGS = _lazy(r"考核|目标|要求|指标|任务")
+# a rate printed without its unit (签约服务率要达到70以上): % read from the 率, and said so
+BARE_RATE_INDICATOR = _lazy(r"(?:率|比例|比重|占比)$")
+UNIT_NOT_PRINTED = "unit not printed: % read from the rate it measures (率/比例)"
 # a rate to reach (参保率, 覆盖率) is a target even where a cost word stands before it (医疗救助资助参保率)
 RATE_TO_REACH = _lazy(r"(?:(?<!报销|补偿|自付)率|比重|占比)$")  # 个人卫生支出占卫生总费用的比重: a share to reach
 # a duration that is itself the measure (平均住院日控制在8天, 急救反应时间15分钟): a target, not a period
 TIMED_INDICATOR = _lazy(r"(?:住院日|反应时间|响应时间|等候时间|等待时间|候诊时间|时限|时长|周期|寿命)$")
 # a figure from a section that reports the past: every number in it is status (a period or a count aside)
-STATUS_HEADINGS = _lazy(r"^(?:“?十[二三四]五”?(?:时期|期间)?|过去五年|近年来|工作|发展)?(?:的)?"
+STATUS_HEADINGS = _lazy(r"^(?:“?十[二三四]五”?(?:时期|期间)?|过去五年|近年来|(?:19|20)\d{2}年(?:度)?|上年度?|去年)?"
+                             r"(?:工作|发展)?(?:的)?"
                              r"(?:发展现状|发展基础|工作基础|取得成效|主要成效|工作成效|发展成就|主要成就|取得的成绩|现状与形势|现状和形势|基本情况|工作回顾|"
                              r"成效与问题|面临形势|规划背景|发展环境|发展背景|现实基础|工作进展|进展情况|"
-                             r"主要做法(?:和|与|及)(?:工作)?成效)")
+                             r"主要做法(?:和|与|及)(?:工作)?成效|开展情况|完成情况|情况(?=$|和|及|与))")
 # one deadline per value of a paired list: 到2023年底和2030年，…分别不低于24%和30%
 PAIRED_DEADLINES = _lazy(r"(?:19|20)\d{2}\s*年(?:底|末)?(?:(?:和|、|及|与)(?:19|20)\d{2}\s*年(?:底|末)?)+")
 # paired lists (分别为/分别达到…): the separators of items and of values, and the levels a list may name
@@ -411,6 +426,10 @@ LIST_SEPARATORS = _lazy(r"、|和|与|及|以及")
 VALUE_JOINERS = ("、", "和", "与", "及", "以及", "，", ",", "")
 TIER_WORDS = _lazy(r"^(?:基层|一级|二级|三级|乡镇|乡级|村级|县级|县域|市级|省级|省内|省外|城市|农村|城镇|城乡|"
                         r"省|市|县|乡|村|门诊|住院)")
+# where the head shared by a list's items begins in its last item (高血压、糖尿病、严重精神障碍[患者规范管理率];
+# 健康村、健康家庭[创建比例]): a population word or an action the indicator measures
+LIST_SHARED_HEAD = _lazy(r"(?:患者|人群)?(?:创建|规范|健康管理|管理|签约|覆盖|筛查|达标|参保|接种|发现|治疗|治愈|救治|"
+                         r"报销|知晓|控制|随访|检出|服务|建设)")
 # the noun a list item ends in when items are whole indicators (产前筛查率、新生儿疾病筛查率分别达到…)
 INDICATOR_HEAD = _lazy(r"(?:率|比例|比重|占比|指数|水平|寿命|人数|数量|床位数|人次|费用|标准|病种|幅度)$")
 # a measured noun in an indicator name: two values compare only when their heads agree (管理率 is not 报销比例)
@@ -436,6 +455,8 @@ IMPLAUSIBLE_RATIO = 10
 
 DEADLINE = _lazy(r"(?:到|至|截至|截止|于|展望)\s*(?P<year>(?:19|20)\d{2})\s*年")
 DEADLINE_BEFORE = _lazy(r"(?P<year>(?:19|20)\d{2})\s*年\s*(?:底|末|年底)?\s*(?:前|之前)")
+# a clause that opens on its own year (…转化，2025年转化比例不低于50%): the year its values are for
+CLAUSE_YEAR = _lazy(r"\s*(?P<year>(?:19|20)\d{2})\s*年(?:底|末)?(?:前)?(?=[\u4e00-\u9fff])(?![上下]半年|度|以来|月|初)")
 DEADLINE_LEAD = _lazy(r"^(?P<year>(?:19|20)\d{2})\s*年[，,]")
 FIVE_YEAR_PLANS = {"十三五": 2020, "十四五": 2025, "十五五": 2030}
 FIVE_YEAR_PLAN = _lazy(r"[“\"]?(?P<plan>十[三四五]五)[”\"]?\s*(?:期末|期间|时期|末)")

@@ -124,7 +124,8 @@ ITEMS: dict[str, dict[str, tuple[dict, str]]] = {
         "span": (SPAN, ""),
     },
     "targets": {
-        "path": ({"type": "string"}, "the measure path, goal, annex, preamble or a parent item's path"),
+        "path": ({"type": "string"}, "the measure path, goal, annex, preamble, a parent item's path, "
+                                     "or 附件/表/N for a task table's row N"),
         "text": ({"type": "string"}, "the clause quoted"),
         "indicator": ({"type": "string"}, "what is measured"),
         "comparator": ({"type": ["string", "null"]}, ">=, =, <=, > or <; between for a range (1至2家)"),
@@ -141,7 +142,8 @@ ITEMS: dict[str, dict[str, tuple[dict, str]]] = {
                                      "(of the notice's own parts or things it names); only targets and parameters "
                                      "are compared"),
         "role_cue": ({"type": ["string", "null"]}, "why the number has its role (the cue matched, or the section); "
-                                                   "says when a deadline is inferred"),
+                                                   "says when a deadline is inferred and when a unit was not "
+                                                   "printed (a 率 read as %)"),
         "year": ({"type": ["integer", "null"]}, "a status figure's year"),
         "span": (SPAN, ""),
     },

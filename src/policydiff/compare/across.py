@@ -12,15 +12,17 @@ import re
 from collections.abc import Iterable
 
 from ..models import Record
-from ..textutils import column_names, sentence_around
+from ..patterns import UNIT_NOT_PRINTED
+from ..textutils import column_names, sentence_around, sentence_bounds
 from ..traditional import simplified_record
 from .align import key_terms
-from .diff import IMPLAUSIBLE, values_for
+from .diff import DIFFERENT_INDICATOR, IMPLAUSIBLE, list_items_for, values_for
 from .frame import compared_targets
 from .standards import implausible, qualifiers
 
 NOT_QUANTIFIED = "not quantified"
 NOT_STATED = "not stated"
+OTHER_FIGURES = "other figures printed"
 
 
 def targets_across(records: Iterable[Record], indicators: list[dict]) -> list[dict]:
@@ -39,7 +41,8 @@ def targets_across(records: Iterable[Record], indicators: list[dict]) -> list[di
         for row, out in zip(indicators, reference_rows):
             found = _values_for(row, record, out["reference"])
             used.update(tuple(t["span"]) + (t["value"],) for t in found)
-            out["cells"][record["id"]] = _cell(found) if found else _unquantified(row["indicator"], record)
+            out["cells"][record["id"]] = _cell(found) if found else _items_cell(row, record, out["reference"]) \
+                or _unquantified(row["indicator"], record)
         for t in compared_targets(record):  # indicators only localities print
             if t["path"] == "annex" and tuple(t["span"]) + (t["value"],) not in used and not _is_condition(t, record):
                 _own_row(own_rows, t, record["id"])["cells"][record["id"]] = _cell([t])
@@ -89,18 +92,36 @@ def _cell(targets: list[dict]) -> dict:
             "unit": t["unit"],
             "deadline": t.get("deadline_year"), "binding": t.get("binding"), "path": t["path"],
             "conditions": qualifiers(t["text"]), "quote": t["text"],
-            "deadline_inferred": "inferred" in (t.get("role_cue") or "")}
+            "deadline_inferred": "inferred" in (t.get("role_cue") or ""),
+            "unit_not_printed": UNIT_NOT_PRINTED in (t.get("role_cue") or "")}
+
+
+def _items_cell(row: dict, record: Record, reference: dict | None) -> dict | None:
+    """A paired list restating the indicator item by item (高血压、糖尿病…分别达到60%、60%…): each item's value
+    quoted, none taken for the joint indicator."""
+    items = list_items_for(row, record, reference) if reference else []
+    if not items:
+        return None
+    return {"status": DIFFERENT_INDICATOR, "quote": "; ".join(f"{t['indicator']} {format_cell({'status': 'stated', **t})}"
+                                                          for t in items)}
 
 
 def _unquantified(indicator: str, record: Record) -> dict:
-    """"not quantified" with the sentence that names the indicator, else "not stated"."""
+    """"not quantified" with the sentence that names the indicator, else "not stated"; a sentence that
+    prints figures of other nouns says so ("other figures printed": each with its noun), for the reader
+    to judge — it is not "not quantified"."""
     terms = key_terms([re.sub(r"[\d.%≥≤]+", " ", indicator)], limit=12)
-    need = min(3, len(terms))
+    need = min(len(terms), max(3, (len(terms) + 1) // 2))  # half the indicator's terms: a sentence naming its topic
     text = record["text"]
     for term in terms:
         for match in re.finditer(re.escape(term), text):
-            sentence = sentence_around(text, (match.start(), match.end()))
+            left, end = sentence_bounds(text, (match.start(), match.end()))
+            sentence = text[left:end]
             if need and sum(t in sentence for t in terms) >= need:
+                figures = [t for t in compared_targets(record) if left <= t["value_span"][0] < end]
+                if figures:
+                    return {"status": OTHER_FIGURES, "quote": "; ".join(
+                        f"{t['indicator']} {format_cell({'status': 'stated', **t, 'deadline': None})}" for t in figures)}
                 return {"status": NOT_QUANTIFIED, "quote": "".join(sentence.split())[:80]}
     return {"status": NOT_STATED}
 
@@ -114,6 +135,7 @@ def format_cell(cell: dict) -> str:
     high = cell.get("high")
     text = (f"{value}–{int(high) if float(high).is_integer() else high}{cell['unit']}" if high is not None
             else f"{symbol}{value}{cell['unit']}")
+    text += " (unit not printed: % of a 率)" if cell.get("unit_not_printed") else ""
     if cell.get("deadline"):
         text += f" by {cell['deadline']}" + (" (inferred, see role_cue)" if cell.get("deadline_inferred") else "")
     if cell.get("binding"):

@@ -188,12 +188,25 @@ def align_measure(measure: dict, frame: list[dict] | PreparedFrame) -> dict:
         former = former_name_in(title, entry)
         if former and scores.get(entry["id"], (0, None, ""))[0] < NEAR_THRESHOLD:
             scores[entry["id"]] = (NEAR_THRESHOLD, entry, f"frame rule for {entry['label']}: {describe_name(former)}")
+    cue_phrase = None
+    if not scores:  # a heading naming an entry's cue phrase (消除村卫生室“空白点”, 稳定乡村医生队伍)
+        for entry in prepared.entries:
+            if entry.get("boilerplate"):
+                continue  # 大病保险倾斜 is no 倾斜支持 item: organisational entries align by their own rules only
+            cue = _heading_cues().get(entry["label"])
+            found = cue.search(title) if cue is not None else None
+            if found:
+                scores[entry["id"]] = (NEAR_THRESHOLD, entry, f"frame cue for {entry['label']} ({found.group()})")
+                cue_phrase = found.group()
+                break
     if scores:
         score, entry, source = max(scores.values(), key=lambda s: (s[0], -prepared.index[s[1]["id"]]))
         hit = _hit(entry, score, NEAR_IDENTICAL, source, [])
         former = former_name_in(title, entry)
         if former:  # what the notice printed is the earlier name, not the entry's other terms
             hit.update(matched_name=former, matched_terms=[former["name"]])
+        elif cue_phrase:
+            hit.update(matched_terms=[cue_phrase])
         return hit
     best: dict[str, Any] = {"frame_id": None, "label": None, "score": 0.0, "reason": NO_MATCH, "boilerplate": False,
             "matched_heading": None, "matched_terms": []}
@@ -203,6 +216,12 @@ def align_measure(measure: dict, frame: list[dict] | PreparedFrame) -> dict:
         if share >= TOPIC_THRESHOLD and share * 100 > best["score"]:
             best = _hit(entry, round(share * 100, 1), SAME_TOPIC, None, [t for t in terms if t in measure["text"]])
     return best
+
+
+@lru_cache(maxsize=1)
+def _heading_cues() -> dict[str, re.Pattern]:
+    """The cue phrases of frame_rules.json by entry label (what coverage reads in sentences), for headings."""
+    return {label: re.compile(pattern) for label, pattern in load_json("frame_rules.json").get("cues", {}).items()}
 
 
 def _hit(entry: dict, score: float, reason: str, matched_heading: str | None, terms: list[str]) -> dict:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..models import Coverage, Passage, Record
+from ..patterns import STATUS_HEADINGS
 from ..resources import load_json
 from .align import duty_sections, former_name_in, key_terms
 
@@ -30,8 +31,10 @@ INSIDE_ITEM = "inside another item"
 GOALS_ONLY = "goals only"
 DUTIES_ONLY = "duties only"
 ANNEX_ONLY = "annex only"
+TASK_ROW = "own task row"
 NOT_FOUND = "not found"
-PLACE_ORDER = {"item": INSIDE_ITEM, "goals": GOALS_ONLY, "duties": DUTIES_ONLY, "annex": ANNEX_ONLY}
+PLACE_ORDER = {"item": INSIDE_ITEM, "task_row": TASK_ROW, "goals": GOALS_ONLY, "duties": DUTIES_ONLY,
+               "annex": ANNEX_ONLY}
 QUOTE_CHARS = 60
 
 _SENTENCE = re.compile(r"[^。；;！!？?]+[。；;！!？?]?")
@@ -63,14 +66,19 @@ def passages(record: Record) -> list[Passage]:
     sections = {tuple(s["item_span"]): s["path"] for s in duty_sections(record)}  # its heading too (（二）加强部门协作。)
     in_annex, in_duties, in_section = _Spans(annex_spans), _Spans(duty_spans), _Spans(sections)
     measure_at = _FirstHolding(measures)
+    rows = record.get("task_table") or []
     found = []
-    for match in _SENTENCE.finditer(text):  # sentences in text order: the lookups only move forward
-        flat = _SPACE.sub("", match.group())
-        if len(flat) < 4:
+    skipped = _not_evidence(record, annex_start)
+    cuts = sorted({m["span"][0] for m in measures} | {m["span"][1] for m in measures} | {b for _, b in skipped}
+                  | {a for a, _ in skipped})
+    no_evidence = _Spans(skipped)
+    for start, end in _cut(_outside_rows(text, rows), cuts):  # in text order: the lookups only move forward
+        flat = _SPACE.sub("", text[start:end])
+        if len(flat) < 4 or no_evidence(start):
             continue
-        start, end = match.span()
         measure = measure_at(start)
-        lead = start + len(match.group()) - len(match.group().lstrip())  # its first printed character
+        chunk = text[start:end]
+        lead = start + len(chunk) - len(chunk.lstrip())  # its first printed character
         section = measure is None and in_section(lead)
         if start >= annex_start or in_annex(start):
             part = "annex"
@@ -80,6 +88,78 @@ def passages(record: Record) -> list[Passage]:
             part = "item" if measure else "goals"
         found.append(Passage(start=start, end=end, text=flat, part=part,
                              path=measure["path"] if measure else _outline_path(record, lead if section else start)))
+    found.extend(_row_passages(text, rows, record))
+    return sorted(found, key=lambda p: p.start)
+
+
+def _not_evidence(record: Record, annex_start: int) -> list[tuple[int, int]]:
+    """Spans whose sentences commit the notice to nothing: a section that reports the past (一、2022年工作情况,
+    工作成效), the 主送 line, and what follows the last item before any annex (signature, date, 抄送)."""
+    text = record["text"]
+    outline = [o for o in record.get("outline") or [] if o["kind"] != "附件" and o["span"][0] < annex_start]
+    spans = [tuple(o["span"]) for o in outline if o.get("heading") and STATUS_HEADINGS.search(o["heading"])]
+    if outline:
+        last_end = max(o["span"][1] for o in outline)
+        if last_end < annex_start:
+            spans.append((last_end, annex_start))
+    named = "".join(record.get("addressees") or [])
+    first = min((o["span"][0] for o in outline), default=len(text))
+    for line in re.finditer(r"[^\n]+", text[:first]) if named else ():
+        if re.sub(r"[、，,：:\s]", "", line.group()) == named:
+            spans.append(line.span())
+            break
+    return spans
+
+
+def _outside_rows(text: str, rows: list[dict]):
+    """(start, end) of the sentences of ``text`` outside the task table's rows: a sentence never runs
+    from the text before a table into its cells (…请对照清单抓好落实。序号重点任务牵头单位…1落实…)."""
+    at = 0
+    for a, b in sorted(_row_lines(text, r) for r in rows):
+        if a > at:
+            yield from (m.span() for m in _SENTENCE.finditer(text, at, a))
+        at = max(at, b)
+    yield from (m.span() for m in _SENTENCE.finditer(text, at))
+
+
+def _cut(spans, cuts: list[int]):
+    """``spans`` split where a measure starts: a heading line without a stop (二、重点任务) never carries
+    the first item's sentence out of its item."""
+    i = 0
+    for start, end in spans:
+        while i < len(cuts) and cuts[i] <= start:
+            i += 1
+        j = i
+        while j < len(cuts) and cuts[j] < end:
+            yield start, cuts[j]
+            start = cuts[j]
+            j += 1
+        yield start, end
+
+
+def _row_lines(text: str, row: dict) -> tuple[int, int]:
+    """The whole lines a task row stands on (its unit and deadline cells beside the task cell included)."""
+    spans = [row["span"], *(row.get("task_spans") or [])]
+    a, b = min(s[0] for s in spans), max(s[1] for s in spans)
+    end = text.find("\n", b)
+    return text.rfind("\n", 0, a) + 1, len(text) if end < 0 else end
+
+
+def _row_passages(text: str, rows: list[dict], record: Record) -> list[Passage]:
+    """One passage per task row, its task cells only (never its unit or deadline cells): inside the
+    measure the row restates; the notice's own item (``own task row``, path 附件/表/N) where the notice
+    has no measures of its own (a notice that is only a task table); else an annex row."""
+    own = not record.get("measures")
+    found = []
+    for row in rows:
+        spans = row.get("task_spans") or [row["span"]]
+        flat = "：".join(_SPACE.sub("", text[a:b]) for a, b in spans)
+        if len(flat) < 2:
+            continue
+        linked = row.get("measure_path")
+        part = "item" if linked else ("task_row" if own else "annex")
+        found.append(Passage(start=spans[0][0], end=spans[-1][1], text=flat, part=part,
+                             path=linked or f"附件/表/{row['no']}"))
     return found
 
 

@@ -7,16 +7,29 @@ import re
 
 from .. import __version__
 from ..models import Record, Reference, provenance, shown_value
+from ..patterns import UNIT_NOT_PRINTED
 from ..textutils import sentence_around
 from ..traditional import simplified_record
 from .align import NO_MATCH, PreparedFrame, align_document, describe_name, frame_from_document, key_terms
-from .coverage import ANNEX_ONLY, DUTIES_ONLY, GOALS_ONLY, INSIDE_ITEM, NOT_FOUND, OWN_ITEM, cover, entry_view, passages
+from .coverage import (
+    ANNEX_ONLY,
+    DUTIES_ONLY,
+    GOALS_ONLY,
+    INSIDE_ITEM,
+    NOT_FOUND,
+    OWN_ITEM,
+    TASK_ROW,
+    cover,
+    entry_view,
+    passages,
+)
 from .frame import PROVENANCE, annex_targets, compared_targets, load_frame, matching_indicator, national_facts
 from .standards import (
     added_clauses,
     clause_holding,
     comparable,
     implausible,
+    indicator_key,
     is_qualifier,
     qualifiers,
     standard_change,
@@ -83,7 +96,7 @@ RESPONSIBILITY_INCLUDING = (" Responsibility is compared over every unit, printe
 NOT_COMPARABLE = "not comparable: only inferred/implied units"
 
 STATUS_OF = {OWN_ITEM: "adopted", INSIDE_ITEM: "merged", GOALS_ONLY: "in goals only", DUTIES_ONLY: "in duties only",
-             ANNEX_ONLY: "in annex only", NOT_FOUND: "omitted"}
+             ANNEX_ONLY: "in annex only", NOT_FOUND: "omitted", TASK_ROW: "adopted"}
 PREDATES = "predates reference"
 DATE_UNKNOWN = "date unknown"  # no date printed: an entry nothing covers may be later than the notice
 
@@ -325,6 +338,12 @@ def compare_targets(record: Record, reference: Reference) -> list[dict]:
         local_row = matching_indicator(row, record.get("annex_indicators") or [])
         for ref in ref_values:
             local = next(iter(values_for(row, record, ref)), None)
+            items = [] if local else list_items_for(row, record, ref)
+            if items:  # 高血压、糖尿病…患者规范管理率分别达到60%、60%…: one value per disease, not the joint rate
+                results.append({"indicator": row["indicator"], "reference": ref, "local": None,
+                                "change": DIFFERENT_INDICATOR,
+                                "quote": "; ".join(f"{t['indicator']} {_fmt_target(t)}" for t in items)})
+                continue
             if local is None:
                 results.append({"indicator": row["indicator"], "reference": ref, "local": None,
                                 "change": "dropped target" if record.get("annex_indicators") else "not stated"})
@@ -348,6 +367,24 @@ def compare_targets(record: Record, reference: Reference) -> list[dict]:
 
 
 IMPLAUSIBLE = "implausible, not compared"
+DIFFERENT_INDICATOR = "different indicators, not compared"
+
+
+def _other_list_item(indicator: str, target: dict, record: Record) -> bool:
+    """Whether ``target`` is one item of a paired list (A、B、C…分别达到 x、y、z) whose own indicator the
+    reference ``indicator`` does not name: 高血压患者规范管理率 ≥60% is not the joint rate of four diseases."""
+    siblings = [t for t in record["targets"] if t["span"] == target["span"] and t["indicator"] != target["indicator"]
+                and t["unit"] == target["unit"]]
+    if not siblings or "分别" not in target["text"]:
+        return False
+    return indicator_key(target["indicator"]) not in indicator_key(indicator)
+
+
+def list_items_for(row: dict, record: Record, reference: dict) -> list[dict]:
+    """The items of a paired list that restate the reference indicator item by item, each its own indicator."""
+    found = [t for t in _body_targets_for(row, record) if not is_qualifier(t, record["text"])
+             and comparable(row["indicator"], reference["unit"], t)]
+    return [t for t in found if _other_list_item(row["indicator"], t, record)]
 
 
 def values_for(row: dict, record: Record, reference: dict | None = None) -> list[dict]:
@@ -363,6 +400,9 @@ def values_for(row: dict, record: Record, reference: dict | None = None) -> list
     found = [t for t in found if not is_qualifier(t, record["text"])]
     if reference:
         found = [t for t in found if comparable(row["indicator"], reference["unit"], t)]
+    else:  # no reference value: the unit cannot be compared, the measured noun still must agree
+        found = [t for t in found if comparable(row["indicator"], t["unit"], t)]
+    found = [t for t in found if not _other_list_item(row["indicator"], t, record)]
     order = {"target": 0, "parameter": 1}
     comparator = reference["comparator"] if reference else None
     return sorted(found, key=lambda t: (order.get(t.get("role", "target"), 2),
@@ -377,7 +417,10 @@ def other_values(row: dict, doc_id: str, unit: str) -> list[float]:
 
 
 def _local_target(t: dict) -> dict:
-    return {k: t.get(k) for k in ("comparator", "value", "high", "unit", "path", "text", "span", "value_span")}
+    local = {k: t.get(k) for k in ("comparator", "value", "high", "unit", "path", "text", "span", "value_span")}
+    if UNIT_NOT_PRINTED in (t.get("role_cue") or ""):
+        local["unit_not_printed"] = True  # 签约服务率要达到70以上: % read from the 率, said in every output
+    return local
 
 
 def _target_delta(row: dict, ref: dict, local: dict, holding: dict | None, record: Record) -> dict:
@@ -561,7 +604,9 @@ def lead_comparison(a_units: list[dict], b_units: list[dict], include_inferred: 
 
 
 def _fmt_target(t) -> str:
-    return shown_value(t) if t else ""
+    if not t:
+        return ""
+    return shown_value(t) + (" (unit not printed)" if t.get("unit_not_printed") else "")
 
 
 def diff_table(result: dict) -> tuple[list[dict], list[str]]:

@@ -203,6 +203,7 @@ def matching_indicator(row: dict, candidates: list[dict]):
     number and attribute, or similar wording (numbers ignored)."""
     from rapidfuzz import fuzz
 
+    candidates = [c for c in candidates if _same_measured_noun(row["indicator"], c["indicator"])]
     same_slot = next((c for c in candidates if c["no"] == row["no"] and c["binding"] == row["binding"]), None)
     if same_slot and fuzz.partial_ratio(row["indicator"][:8], same_slot["indicator"]) >= 50:
         return same_slot
@@ -210,6 +211,15 @@ def matching_indicator(row: dict, candidates: list[dict]):
               for c in candidates]
     best = max(scored, key=lambda sc: sc[0], default=(0, None))
     return best[1] if best[0] >= 60 else None
+
+
+def _same_measured_noun(a: str, b: str) -> bool:
+    """Two indicator rows state the same indicator only if they measure the same noun: a 比例 of 乡镇卫生院 meeting
+    the basic standard is not the 标准化建设/中医馆 row that shares its number and 约束性 (one measured noun
+    …率/…比例 on one side and none, or another, on the other)."""
+    from .standards import measure_head
+
+    return measure_head(a) == measure_head(b)
 
 
 def write_frame(frame: dict, path=FRAME_PATH) -> Path:

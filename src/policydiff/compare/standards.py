@@ -139,8 +139,8 @@ def comparable(reference_indicator: str, reference_unit: str, target: dict) -> b
     if target.get("role", "target") not in P.COMPARED_ROLES or _unit(target["unit"]) != _unit(reference_unit):
         return False
     head = measure_head(reference_indicator)
-    if head is None:
-        return True
+    if head is None:  # a count or a state (完成标准化建设…全覆盖): never a share another noun measures (…比例 100%)
+        return target.get("path") != "annex" or measure_head(target["indicator"]) is None
     local = measure_head(target["indicator"]) or measure_head(target["text"])
     return local == head
 

@@ -31,7 +31,7 @@ class RoleContext:
     """What a number's role depends on beyond its own clause."""
 
     sentence_start: int
-    section_role: str | None = None  # "status" inside 发展现状 / 工作基础 …
+    section_role: str | None = None  # "status" inside 发展现状 / 工作基础 …; "requirement" inside 加强考核 …
     issue_year: int | None = None
     year: int | None = None  # the sentence's (or paragraph's) deadline year, as the extractor read it
 
@@ -81,9 +81,22 @@ def _status_cue(t: Target, views: dict, context: RoleContext) -> str | None:
         if role == "status" and pattern.search(views[where]):
             if any(w in name for w in ("change", "since", "done", "report")) and _future(views["sentence_before"], context):
                 continue  # 到2025年较2020年下降10%, 确保30项任务全部完成: a change or work still to come
+            if P.REQUIRED_BEFORE.search(views["before"]) and "already" not in name:
+                continue  # 截至2021年10月31日，签约服务率要达到70%: a level the notice requires
+            if "change already seen (较" in name and _asked_change(t, views["sentence_before"], context):
+                continue  # 考核: 续约率较上年提高5个百分点 — a change the item asks for
             return name
     year = _past_year(t, views["sentence_before"], context)
     return f"a figure for {year}, before the notice ({context.issue_year})" if year else None
+
+
+def _asked_change(t: Target, before: str, context: RoleContext) -> bool:
+    """A change against the year before (较上年提高5个百分点) in a goal or in an item that sets requirements
+    (加强考核, 工作要求; ``section_role`` "requirement"), with no year before the notice's own in its sentence."""
+    if not (context.section_role == "requirement" or t.path == "goal") or context.issue_year is None:
+        return False
+    years = [int(m.group("year")) for m in _YEAR.finditer(before)]
+    return not any(y < context.issue_year for y in years)
 
 
 def _future(before: str, context: RoleContext) -> bool:
@@ -171,6 +184,9 @@ def _subject_items(subject: str, n: int) -> list[tuple[str, str, int]] | None:
         at += len(part)
     if all(P.INDICATOR_HEAD.search(p) for p in parts[:-1]):  # whole indicators: 产前筛查率、新生儿疾病筛查率
         return [(p, p, o) for p, o in zip(parts, offsets)]
+    shared = _shared_head_items(parts, offsets)
+    if shared:
+        return shared
     width = len(parts[-2])  # modifiers sharing a head: 一级、二级、三级医疗机构起付线
     last = parts[-1]
     if len(last) <= width:
@@ -178,6 +194,27 @@ def _subject_items(subject: str, n: int) -> list[tuple[str, str, int]] | None:
     tail = re.sub(r"^[两二三四五]级", "", last[width:])  # 省、市、县三级疾控中心: the levels' count aside
     items = [*parts[:-1], last[:width]]
     return [(item, item + tail, o) for item, o in zip(items, offsets)]
+
+
+def _shared_head_items(parts: list[str], offsets: list[int]) -> list[tuple[str, str, int]] | None:
+    """Items of unequal length sharing the head their last item ends in (高血压、糖尿病、严重精神障碍患者规范管理率
+    → 高血压患者规范管理率 …; 健康村、健康家庭创建比例 → 健康村创建比例 …); None for tiers (一级、二级…, 省、市、县),
+    which share a head cut by the width of their items."""
+    if all(P.TIER_WORDS.match(p) and len(p) <= 3 for p in parts[:-1]):
+        return None
+    last = parts[-1]
+    head = next((m for m in P.LIST_SHARED_HEAD.finditer(last, 2) if P.INDICATOR_HEAD.search(last)), None)
+    if head is None:
+        return None
+    tail = last[head.start():]
+    items = [*parts[:-1], last[:head.start()]]
+    result = []
+    for item, offset in zip(items, offsets):
+        lead = re.match(r"^(?:对于|对)", item)  # 对高血压、糖尿病…患者: the preposition is not the item's
+        if lead:
+            item, offset = item[lead.end():], offset + lead.end()
+        result.append((item, item + tail, offset))
+    return result if all(len(item) >= 2 for item, _, _ in result) else None
 
 
 def _sentence_items(text: str, sentence_start: int, first_value: int, n: int) -> list[tuple[str, int]]:

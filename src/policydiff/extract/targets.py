@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from .. import patterns as P
@@ -22,8 +23,19 @@ _QUOTES = re.compile(r"“[^“”]{0,30}”|\"[^\"]{0,30}\"|《[^《》]*》|�
 _BASE_OF_CHANGE = re.compile(r"(?:(?:由|从)(?=(?:19|20)\d{2}年|\d)|(?:较|同比|比(?!例|重|率)|与)(?=上年|去年|上一年|"
                              r"(?:19|20)\d{2}年)).*$")
 _STRUCTURAL_COUNT = re.compile(r"^(?:目标|机制|协同|措施|提升|方面|环节|行动|计划|规划)")
-_AMOUNT_LIST = re.compile(rf"[^、，,；;。（）()]{{0,12}}、\s*(?:\d|[{P.CN_SMALL}两])")  # 1所综合医院、1所中医院
-_AMOUNT_ITEM = re.compile(r"([^、，,；;。（）()\d]{2,12})(?:[、（）()]|$)")
+_AMOUNT_LIST = re.compile(rf"[^、，,；;。（）()]{{0,12}}?(?:、|和|及|与)\s*(?:\d|[{P.CN_SMALL}两])")  # 1所综合医院、1所中医院
+_AMOUNT_ITEM = re.compile(rf"([^、，,；;。（）()\d]{{2,12}}?)(?:[、（）()]|(?:和|及|与)(?=\d|[{P.CN_SMALL}两])|"
+                          r"(?:组成|构成)?$)")
+# 由 before a list of members (由1名全科医生、1名护士和…组成), not the base of a change
+_COMPOSED_OF = re.compile(r"[^，,；;。\d]{1,12}(?:、|和|及|与)[^，,；;。]{0,30}?(?:组成|构成)")
+# an amount after an age condition in its sentence (对年满60周岁退出的乡村医生每月发放不低于200元): the age is the
+# group the amount is for
+_AMOUNT_AFTER_AGE = re.compile(r"\d+(?:\.\d+)?\s*(?:" + "|".join(
+    re.escape(u) for u in sorted(P.TARGET_UNITS, key=len, reverse=True) if u not in ("岁", "周岁")) + ")")
+# the rate the clause before measured (…覆盖率为68.5%，): the noun a following change (较上年提高…) is of
+_MEASURED_BEFORE = re.compile(r"(?:^|(?<=[，,；;：:]))(?P<noun>[^，,；;。：:\d]{2,30}?(?:率|比例|比重|占比|水平))"
+                              r"(?:为|达到|达|是)[^，,；;。]{0,12}[，,]$")
+_NOT_A_NOUN = ("以上", "以下", "以内", "之内", "左右", "及以上")
 _BARE_RATE = re.compile(r"([^，,；;。：:\n]{2,14}率)[，,]$")
 # a measured noun right before the value, after the list separator or a leading verb
 _INDICATOR_BEFORE = re.compile(r"(?:^|(?<=[，,；;：:。\n])|、|实现|确保|力争|保持|完成)(?P<indicator>[^、，,；;。\d]{2,30}?"
@@ -31,9 +43,10 @@ _INDICATOR_BEFORE = re.compile(r"(?:^|(?<=[，,；;：:。\n])|、|实现|确保
 # what follows a value when it is the next item of a pair, not the value's noun (40%和对未脱贫人口承担60%)
 _NEXT_ITEM = re.compile(r"^(?:和|与|及|或)|\d")
 _AFTER_LAST_VALUE = re.compile(r"\d[\d.]*(?![\d.]|周?岁)[^\u4e00-\u9fff]*")  # an age (5岁以下) is part of the name
-_CARRIED_NOUN = re.compile(r"(?:扩大|增加|提高|提升|新增)(?P<noun>[^，,；;。、\d]{2,12})[，,]$")
+_CARRIED_NOUN = re.compile(r"(?:扩大|增加|提高|提升|新增)(?P<noun>[^，,；;。、\d]{2,30})[，,]$")
 _TRAILING_FILLER = re.compile(r"(?:要|应|应当|均|需|必须|平均|分别)+$")
-_LEADING_FILLER = re.compile(r"^(?:分别|要|应|均|并|且|其|原则上|力争|确保|争取|到?(?:19|20)\d{2}年(?:底|末)?(?:前)?[，,]?)+")
+_LEADING_FILLER = re.compile(r"^(?:分别|要|应|均|并|且|其中|其|原则上|力争|确保|争取|"
+                             r"到?(?:19|20)\d{2}年(?:底|末)?(?:前)?[，,]?)+")
 _CN_NUMERAL_CHAR = re.compile("[〇零一二三四五六七八九两十]")
 _CJK_LAST = re.compile(f"[{P.CJK}]$")
 _YEAR_VALUE = re.compile(r"(?:19|20)\d{2}")
@@ -81,15 +94,40 @@ def extract_targets(text: str, region: tuple[int, int], path: str,
         found = []
         for clause in _CLAUSE.finditer(chunk, sentence.start(), sentence.end()):
             found.extend(_clause_targets(text, start, chunk, shielded, clause, path, binding, year, qualifiers))
-        found = _paired(_qualified(found, qualifiers, text, start), text, start + sentence.start())
+        found = _joint(_paired(_qualified(found, qualifiers, text, start), text, start + sentence.start()))
         context = RoleContext(start + sentence.start(), section_role, issue_year, year)
         for t in found:
             marked = P.BINDING_AFTER.match(text, t.value_span[1])
             t.binding = t.binding or (marked.group(1) if marked else None)
-        found = [assign_role(t, text, context) for t in found]
+        found = [_unit_of_rate(assign_role(t, text, context)) for t in found]
         _paired_deadlines(found, sentence.group(0))
         targets.extend(found)
     return _dedupe_counts(sorted(targets, key=lambda t: t.value_span), text)
+
+
+def _unit_of_rate(t: Target) -> Target:
+    """签约服务率要达到70以上: a rate's level printed without its unit is in % (0–100); ``role_cue`` says the
+    unit was not printed."""
+    if not t.unit and t.role in ("target", "parameter", "status") and P.BARE_RATE_INDICATOR.search(t.indicator) \
+            and 1 <= t.value <= 100:
+        t.unit = "%"
+        t.role_cue = f"{t.role_cue}; {P.UNIT_NOT_PRINTED}" if t.role_cue else P.UNIT_NOT_PRINTED
+    return t
+
+
+def _joint(found: list[Target]) -> list[Target]:
+    """孕产妇系统管理率和3岁以下儿童系统管理率均达到90%: one value for two whole indicators is a target for
+    each (an age group stays with the indicator that names it)."""
+    result = []
+    for t in found:
+        parts = re.split(r"和|与|及|以及", t.indicator)
+        if len(parts) < 2 or not all(len(p) >= 3 and P.INDICATOR_HEAD.search(p) for p in parts):
+            result.append(t)
+            continue
+        for part in parts:
+            qualifier = t.qualifier if t.qualifier and t.qualifier["text"] in part else None
+            result.append(dataclasses.replace(t, indicator=part, qualifier=qualifier))
+    return result
 
 
 def _shield(chunk: str) -> str:
@@ -105,6 +143,8 @@ def _clause_targets(text, base, chunk, shielded, clause, path, binding, year, qu
     quantities = [q for q in P.QUANTITY.finditer(shielded, c_start, c_end)
                   if _is_target(shielded, q, c_start) and not any(a <= q.start() < b for a, b in taken)]
     compared = _carried(shielded, [(q, *_comparator(shielded, c_start, q, quantities)) for q in quantities])
+    own_year = P.CLAUSE_YEAR.match(chunk, c_start, c_end)
+    year = int(own_year.group("year")) if own_year else year  # …，2025年转化比例不低于50%: the clause's own year
     subject_ends = [s for _, c, s, _ in compared if c != "="]
     for q, comparator, subject, approximate in compared:
         if comparator == "=" and not shielded[c_start:c_end].strip().replace(q.group(0), ""):
@@ -144,8 +184,9 @@ def _is_target(shielded: str, q: re.Match, c_start: int) -> bool:
     value, unit = q.group("value"), q.group("unit")
     before = shielded[max(0, q.start() - 3):q.start()]
     after = shielded[q.end():q.end() + 4]
-    if P.BASELINE_BEFORE.search(shielded[max(c_start, q.start() - 10):q.start()]):
-        return False  # 由76.5岁提高到77.1岁, 从2020年的19.2/10万: the baseline
+    if P.BASELINE_BEFORE.search(shielded[max(c_start, q.start() - 10):q.start()]) \
+            and not _COMPOSED_OF.match(shielded, q.end()):
+        return False  # 由76.5岁提高到77.1岁, 从2020年的19.2/10万: the baseline (由1名医生、1名护士组成: members)
     if not value[0].isdigit():
         if not _CN_NUMERAL_CHAR.search(value) or not unit or unit in P.DIGIT_ONLY_UNITS:
             return False  # 千人口, 百姓 …; a Chinese numeral needs its unit
@@ -192,9 +233,11 @@ def _qualifiers(shielded: str, start: int, end: int) -> list[tuple[int, int]]:
         clause_start = max(clause_start, start)
         before = shielded[clause_start:q.start()]
         if q.group("unit") in ("岁", "周岁"):
-            if not P.GROUP_AFTER.match(after) or re.search(f"(?:{_COMPARATOR_BEFORE.pattern})$", before):
-                continue  # 人均预期寿命达到78岁：a target
             band = re.search(r"(?:年满|满|年龄在|年龄|\d+\s*[-—–~～至]\s*)$", before)
+            for_amount = band is not None and band.group(0).endswith("满") and bool(_AMOUNT_AFTER_AGE.search(after))
+            if not P.GROUP_AFTER.match(after) or (re.search(f"(?:{_COMPARATOR_BEFORE.pattern})$", before)
+                                                  and not for_amount):
+                continue  # 人均预期寿命达到78岁：a target; 年满18周岁的城乡居民可自愿签约: the condition the policy sets
             q_start = q.start() - (len(band.group(0)) if band else 0)
         elif ("人口" in before[-12:] or after.startswith("口")) and re.match(r"^口?(?:及以上|以上|以下|以内)?的", after):
             lead = re.match(r"^(?:对于|对|凡|在|其中)?", before)  # always matches (maybe empty)
@@ -230,7 +273,8 @@ def _comparator(shielded: str, c_start: int, q: re.Match, quantities: list) -> t
         last = m
     if last is not None:
         filler = before_text[last.end():]
-        if len(filler) <= 15 and not _DIGIT.search(P.YEAR_FILLER.sub("", filler)):
+        share_of = filler.endswith("的") and len(filler) <= 40  # 不得高于所在统筹地区上年居民人均可支配收入的5%
+        if (len(filler) <= 15 or share_of) and not _DIGIT.search(P.YEAR_FILLER.sub("", filler)):
             group = next(name for name, val in last.groupdict().items() if val)
             comparator = P.COMPARATOR_BEFORE[int(group[1:])][0]
             if comparator == "=" and after_cmp:
@@ -281,7 +325,9 @@ def _indicator(chunk: str, c_start: int, c_end: int, q: re.Match, subject_end: i
     """The noun phrase a quantity measures: the subject before the comparator
     (覆盖率达到80% → 覆盖率), else the phrase after the unit (30种大病患者 → 大病患者…)."""
     own = _AMOUNT_ITEM.match(chunk, q.end(), c_end)
-    if own and (_AMOUNT_LIST.match(chunk, q.end()) or chunk[q.start() - 1:q.start()] == "、"):
+    if own and own.group(1).startswith(_NOT_A_NOUN):
+        own = None  # 90%、80%以上: the comparator after the last value, not its noun
+    if own and (_AMOUNT_LIST.match(chunk, q.end()) or chunk[q.start() - 1:q.start()] in ("、", "和", "及", "与")):
         return own.group(1)  # 配备2名全科医生、1名公共卫生医师: each amount measures its own noun
     if subject_end > c_start:
         subject = chunk[c_start:subject_end]
@@ -291,9 +337,12 @@ def _indicator(chunk: str, c_start: int, c_end: int, q: re.Match, subject_end: i
         subject = _TRAILING_FILLER.sub("", _LEADING_FILLER.sub("", subject)).strip()
         if len(subject) >= 2:
             return subject
-        carried = _CARRIED_NOUN.search(chunk, max(0, c_start - 16), c_start)
+        carried = _CARRIED_NOUN.search(chunk, max(0, c_start - 36), c_start)
         if carried:  # 扩大专项救治病种，到2020年力争达到30个病种: the noun of the clause before
             return carried.group("noun")
+        measured_before = _MEASURED_BEFORE.search(chunk, max(0, c_start - 40), c_start)
+        if measured_before and _BASE_OF_CHANGE.match(chunk, c_start, subject_end):
+            return measured_before.group("noun")  # 签约服务覆盖率为68.5%，较上年提高3.2个百分点: that rate's change
         filler = _COMPARATOR_BEFORE.sub("", chunk[subject_end:q.start()])
         filler = re.sub(r"[\d.%、]+$", "", filler)
         filler = re.sub(r"^其|的$", "", filler).strip("、 ")

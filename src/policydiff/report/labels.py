@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 LEGEND = {
-    "adopted": "the notice has its own item for the entry (heading aligned to another notice's heading or the frame rule)",
+    "adopted": "the notice has its own item for the entry (heading aligned to another notice's heading or the frame rule; "
+               "where 'own task row': a row of the task table that is the notice's whole content, its task cell quoted)",
     "merged": "no own item, but a sentence inside another item commits to the topic (quoted, with the phrase matched)",
     "in goals only": "the topic is named only in the goals paragraphs",
     "in duties only": "the topic is named only in the duty paragraph",
@@ -20,6 +21,9 @@ LEGEND = {
     "local addition": "a measure of the notice that matches no reference entry",
     "strengthened": "a higher floor or lower ceiling than the reference (or a higher standard: 二级 → 二级甲等)",
     "weakened": "a lower floor or higher ceiling than the reference",
+    "different indicators, not compared": "the notice gives one value per item of a paired list (A、B分别达到 x、y), "
+                                          "the reference one value for them jointly: each item's value is quoted, "
+                                          "none is called weakened or strengthened",
     "narrower": "fewer responsible functions than the reference (the dropped ones named)",
     "wider": "more responsible functions than the reference (the added ones named)",
     "not comparable": "a side names units but prints none: its units are only inferred or implied, so its "
@@ -33,7 +37,8 @@ ZH = {
     "adopted": "采纳", "merged": "合并", "omitted": "未提及", "local addition": "新增", "strengthened": "强化",
     "weakened": "弱化", "predates reference": "早于参照文件",
     "date unknown": "日期不明", "in goals only": "仅见于目标", "in duties only": "仅见于职责分工",
-    "in annex only": "仅见于附件", "own item": "单列条目", "inside another item": "并入其他条目", "not found": "未找到",
+    "in annex only": "仅见于附件", "own item": "单列条目",
+    "own task row": "任务分工表单列条目", "inside another item": "并入其他条目", "not found": "未找到",
     "not comparable: only inferred/implied units": "不可比：仅有推断或默认的单位", "not comparable": "不可比",
     "a unit without a mark": "无标记的单位",
     "printed in the notice, beside the item or in its task table": "原文列明（条目内或任务分工表）",
@@ -42,6 +47,8 @@ ZH = {
     "same": "相同", "narrower": "收窄", "wider": "扩大", "different": "不同", "not stated": "未说明",
     "not quantified": "未量化", "new target": "新增指标", "dropped target": "删除指标",
     "same value, reworded": "数值相同、表述不同",
+    "other figures printed": "另列其他数值",
+    "different indicators, not compared": "指标不同、未比较",
     "earlier": "提前", "later": "推迟", "into": "并入", "without": "去掉", "adds": "增加",
     "strengthened standard": "提高标准", "weakened standard": "降低标准", "changed range": "区间不同",
     # column names
