@@ -116,10 +116,10 @@ ROWS = [
     # N个县区各有1所: how many places (a count) and the target each gets
     ("到2024年，全市9个县区各有1所县级中医院达到二级甲等水平。",
      [(C, "全市", "=", 9, "个", 2024, None), (T, "县级中医院达到二级甲等水平", "=", 1, "所", 2024, None)]),
-    # a team of members after 由 (not a base of change), joined by 、 and 和, a range last: each with its noun
+    # a team of members after 由 (not a base of change), joined by 、 and 和, a range last (one entry, 2–3): each with its noun
     ("每个签约团队由1名全科医生、1名公卫医师和2至3名村医组成。",
      [(T, "全科医生", "=", 1, "名", None, None), (T, "公卫医师", "=", 1, "名", None, None),
-      (T, "村医", ">=", 2, "名", None, None), (T, "村医", "<=", 3, "名", None, None)]),
+      (T, "村医", "between", 2, "名", None, None)]),
     # a list of amounts, each followed by its own noun (1所综合医院、1所中医院)
     ("每个县办好1所县级综合医院、1所县级中医医院。",
      [(T, "县级综合医院", "=", 1, "所", None, None), (T, "县级中医医院", "=", 1, "所", None, None)]),
