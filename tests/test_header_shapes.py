@@ -184,6 +184,9 @@ DAMAGED_NUMBERS = [
     ("某政辦字2019188號", [("missing_brackets", "〔2019〕188号")]),  # every bracket lost
     ("桐卫健发2022 45号各乡镇卫生院", [("missing_brackets", "〔2022〕45号")]),  # a space for the brackets
     ("沙卫发【2005】31号", [("brackets", "〔2005〕31号")]),
+    ("桐卫健发﹝2021﹞12号", [("brackets", "〔2021〕12号")]),  # small-form brackets of a web page
+    ("依照梧卫发〖2020〗7号", [("brackets", "〔2020〕7号")]),  # white lenticular brackets
+    ("桐卫健发﹝202112号", [("missing_close_bracket", "〔2021〕12号")]),  # small-form bracket, its close lost
     ("神卫健发〔2021〕64号", []),  # intact
     ("（2021—2025年）", []),  # a period, not a 文号
     ("到2025年底，覆盖率达到90%", []),

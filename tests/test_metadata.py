@@ -89,7 +89,12 @@ def test_parse_date(text, expected):
     ("国卫扶贫发[2021]6号", "国卫扶贫发〔2021〕6号"),  # half-width brackets
     ("国卫扶贫发［2021］6号", "国卫扶贫发〔2021〕6号"),
     ("国卫扶贫发（2021）6号", "国卫扶贫发〔2021〕6号"),
+    ("桐卫健发﹝2021﹞12号", "桐卫健发〔2021〕12号"),  # small-form brackets ﹝﹞ of a web page
+    ("桐卫健发〖2021〗12号", "桐卫健发〔2021〕12号"),  # white lenticular brackets 〖〗
+    ("桐卫健发【2021】12号", "桐卫健发〔2021〕12号"),  # black lenticular brackets 【】
+    ("桐卫健发(2021)12号", "桐卫健发〔2021〕12号"),  # half-width round brackets
     ("按照汴卫〔2021〕55号", "汴卫〔2021〕55号"),  # a verb before the code is not part of it
+    ("并依照汴卫〔2021〕55号", "汴卫〔2021〕55号"),  # nor a joining word before that verb
     ("2021年8月9日", None),
 ])
 def test_normalise_doc_number(text, expected):

@@ -90,11 +90,11 @@ DATE_LINE = _lazy(rf"^\s*{DATE.pattern}\s*(?P<printed>印发|印)?\s*$")
 # a signing date that lost its 日 at the end of its line (某县人民政府督查室  2022年8月19)
 DATE_WITHOUT_DAY_MARK = _lazy(r"(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*$")
 DOC_NUMBER = _lazy(
-    rf"(?P<code>[{CJK}]{{1,12}}?)\s*[〔\[［（(【]\s*(?P<year>(?:19|20)\d{{2}})\s*[〕\]］）)】]"
+    rf"(?P<code>[{CJK}]{{1,12}}?)\s*[〔\[［（(【﹝〖]\s*(?P<year>(?:19|20)\d{{2}})\s*[〕\]］）)】﹞〗]"
     r"\s*(?P<serial>\d{1,4})\s*[号號]"
 )
 DOC_NUMBER_LINE = _lazy(rf"^\s*{DOC_NUMBER.pattern}\s*$")
-_DOC_NUMBER_TAIL = _lazy(r"[〔\[［（(【]\s*(?:19|20)\d{2}\s*[〕\]］）)】]\s*\d{1,4}\s*[号號]")
+_DOC_NUMBER_TAIL = _lazy(r"[〔\[［（(【﹝〖]\s*(?:19|20)\d{2}\s*[〕\]］）)】﹞〗]\s*\d{1,4}\s*[号號]")
 
 
 def iter_doc_numbers(text: str, pos: int = 0):
@@ -110,7 +110,9 @@ def iter_doc_numbers(text: str, pos: int = 0):
         if m:
             pos = m.end()
             yield m
-LEADING_VERBS = _lazy(r"^(?:为|认真|严格)*(?:贯彻落实|贯彻|落实|按照|根据|依据|依照|参照|详见|参见|执行|印发|转发|见)")
+# (a joining word may stand before the verb: 并依照…, 同时参照…)
+LEADING_VERBS = _lazy(r"^(?:并且|并|同时|另|请|要|须|应|均)?(?:为|认真|严格)*"
+                      r"(?:贯彻落实|贯彻|落实|按照|根据|依据|依照|参照|详见|参见|执行|印发|转发|见)")
 FILE_HEADER = _lazy(r"^(?P<issuer>.{0,40}?)\s*文件$")
 ORG_SUFFIX = _lazy(  # 司: a ministry's department (国务院扶贫办综合司, 国家卫生健康委规划司)
     r"(?:委员会|办公室|人民政府|政府|委|局|厅|部|办|院|中心|所|站|处|科|室|会|组|司|党委|市委|委員會|辦公室|政府|廳|辦|會|處)$"
@@ -432,7 +434,7 @@ TITLE_UNQUOTED = _lazy(
     rf"(?:组织实施|实施|贯彻落实|落实|按照|依据|根据)(?P<title>[{CJK}“”]{{4,40}}?"
     r"(?:行动计划|规划|实施方案|工作方案|行动方案))（(?P<years>\d{4}\s*[—\-–－]\s*\d{4}年?)）"
 )
-CITING_VERBS = _lazy(r"(?:贯彻落实|贯彻|落实|按照|根据|依据|参照|执行|遵照)")
+CITING_VERBS = _lazy(r"(?:贯彻落实|贯彻|落实|按照|根据|依据|依照|参照|执行|遵照)")
 # years a text gives for its own period, kept as a bound where the notice prints no date:
 # 2017—2020年, 从2017年起 / 自2017年开始, 到2020年
 YEAR_PERIOD = _lazy(r"(?P<first>(?:19|20)\d{2})\s*年?\s*[—\-–－~～至到]\s*(?P<last>(?:19|20)\d{2})\s*年")
@@ -510,24 +512,24 @@ _CODE = rf"(?P<code>[{CJK}]{{1,12}}?)"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _SERIAL = r"(?P<serial>\d{1,4})"
 DAMAGED_DOC_NUMBERS = [
-    ("missing_close_bracket", _lazy(rf"{_CODE}[〔\[［【]\s*{_YEAR}{_SERIAL}\s*[号號]")),
-    ("missing_open_bracket", _lazy(rf"{_CODE}{_YEAR}\s*[〕\]］】]\s*{_SERIAL}\s*[号號]")),
-    ("missing_close_bracket_and_hao", _lazy(rf"{_CODE}[〔\[［【]\s*{_YEAR}{_SERIAL}(?![\d号號〕\]］】])")),
+    ("missing_close_bracket", _lazy(rf"{_CODE}[〔\[［【﹝〖]\s*{_YEAR}{_SERIAL}\s*[号號]")),
+    ("missing_open_bracket", _lazy(rf"{_CODE}{_YEAR}\s*[〕\]］】﹞〗]\s*{_SERIAL}\s*[号號]")),
+    ("missing_close_bracket_and_hao", _lazy(rf"{_CODE}[〔\[［【﹝〖]\s*{_YEAR}{_SERIAL}(?![\d号號〕\]］】﹞〗])")),
     ("missing_brackets", _lazy(rf"(?P<code>[{CJK}]{{1,10}}?[发函字办通规辦發])\s*{_YEAR}\s*第?\s*{_SERIAL}\s*[号號]")),
-    ("brackets", _lazy(rf"{_CODE}\s*[\[［【]\s*{_YEAR}\s*[\]］】]\s*{_SERIAL}\s*[号號]")),
+    ("brackets", _lazy(rf"{_CODE}\s*[\[［【﹝〖]\s*{_YEAR}\s*[\]］】﹞〗]\s*{_SERIAL}\s*[号號]")),
 ]
 # what OCR does to a 文号 (〔2021】64, [2021]64号): brackets read wrongly, 号 dropped; used by read.ocr
 OCR_DOC_NUMBER = _lazy(
-    r"(?P<code>[\u4e00-\u9fff]{1,10})\s*[〔［\[【（(]\s*(?P<year>(?:19|20)\d{2})\s*[〕］\]】）)]\s*(?P<serial>\d{1,4})\s*(?P<hao>号?)")
+    r"(?P<code>[\u4e00-\u9fff]{1,10})\s*[〔［\[【（(﹝〖]\s*(?P<year>(?:19|20)\d{2})\s*[〕］\]】）)﹞〗]\s*(?P<serial>\d{1,4})\s*(?P<hao>号?)")
 # a line that is only a 文号, maybe damaged or in parentheses (checked before the repair runs)
 LOOSE_DOC_NUMBER_LINE = _lazy(
-    rf"^[（(]?[{CJK}]{{1,12}}\s*[〔\[［【(（]?\s*(?:19|20)\d{{2}}\s*[〕\]］】)）]?\s*第?\s*\d{{1,4}}\s*[号號]?[）)]?$")
+    rf"^[（(]?[{CJK}]{{1,12}}\s*[〔\[［【(（﹝〖]?\s*(?:19|20)\d{{2}}\s*[〕\]］】)）﹞〗]?\s*第?\s*\d{{1,4}}\s*[号號]?[）)]?$")
 # a line that ends in a date (a signature glued to its date, a date with a place after it)
 DATE_AT_END = _lazy(rf"{DATE.pattern}\s*(?:印发|印)?\s*(?:于\S{{1,10}})?\s*$")
 # where a damaged 文号 may be: a year run into its serial, a closing bracket without an opening one,
 # a square bracket, or a code's last character right before a year (checked before the patterns)
 DAMAGE_ANCHOR = _lazy(
-    r"(?<![〔\d])(?:19|20)\d{2}\s*[〕\]］】]|[〔\[［【]\s*(?:19|20)\d{2}\d|[\[［【]\s*(?:19|20)\d{2}"
+    r"(?<![〔\d])(?:19|20)\d{2}\s*[〕\]］】﹞〗]|[〔\[［【﹝〖]\s*(?:19|20)\d{2}\d|[\[［【﹝〖]\s*(?:19|20)\d{2}"
     r"|[发函字办通规辦發]\s*(?:19|20)\d{2}\s*第?\s*\d{1,4}\s*[号號]")
 # a date line that lost 年月日: 20211102, 2019815, 2021126
 BARE_DATE_LINE = _lazy(r"^\s*(?P<digits>(?:19|20)\d{4,6})\s*$")
