@@ -80,6 +80,11 @@ PAGE_JOINS = [
     (["澜卫通〔2020〕3号.pdf", "鹭洲市卫生健康局2020年3月2日"], 2),  # a signature glued to its date
     (["织密县乡村三级医疗卫生服务网", "底，提升服务能力。"], 1),  # a phrase ending in 网 is no site name
     (["梧政复〔202312号", "桐溪县人民政府："], 2),  # a damaged 文号 line stands alone
+    # a county task card: the unit line has no full stop; the deadline line after it is its own field
+    (["责任单位：县卫健局、县教体局", "完成时限：2023年9月"], 2),
+    (["牵头单位：县医保局", "完成时间：长期坚持"], 2),  # 完成时间, after a lead line
+    (["责任单位：县卫健局", "责任领导：分管副局长"], 2),  # a person's field is not part of the unit list
+    (["各镇要在每季度末将完成时", "限内的进展报县卫健局。"], 1),  # 完成时 wrapped inside a sentence still joins
 ]
 
 

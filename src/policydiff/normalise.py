@@ -260,6 +260,8 @@ def should_join(prev: str, nxt: str, in_annex: bool = False) -> bool:
         return False
     if P.ROLE_LABEL.match(nxt):
         return False  # a 牵头责任单位：… line after an item without a full stop starts its own line
+    if P.CARD_FIELD_LINE.match(nxt):
+        return False  # a 完成时限：… line after a unit line without a full stop (责任单位：县卫健局)
     if P.CELL_LABEL_LINE.fullmatch(prev) or P.CELL_LABEL_LINE.fullmatch(nxt):
         return False  # a task card's label cell (责任单位 / 完成时限) alone on its line, its value on the next
     if nxt.startswith("的"):

@@ -232,6 +232,10 @@ ROLE_LABEL_ALONE = _lazy("(?:" + "|".join(p for _, p in ROLE_KEYWORDS) + r")[ \t
 # a label cell alone on its line in such a card, whose value is the next line: not joined to its neighbours
 CELL_LABEL_LINE = _lazy("(?:" + "|".join(p for _, p in ROLE_KEYWORDS) +
                         r"|完成时限|完成时间|时间节点|时限要求|具体任务|工作任务|重点任务|任务内容|工作内容|工作措施)[ \t]*")
+# a task card's other fields, on their own line after its unit line (责任单位：县卫健局 ⏎ 完成时限：2022年6月):
+# each starts its own line, never joined to the units before it
+CARD_FIELD_LINE = _lazy(r"(?:完成时限|完成时间|完成期限|时间节点|时限要求|时间要求|进度安排|责任领导|牵头领导|分管领导|"
+                        r"责任人|联系人|工作目标|考核指标)\s*[：:]")
 # any label part of a marker (负责部门：, 适用范围：, 完成时限：): a short name right before a colon
 PART_LABEL = _lazy(r"(?:^|(?<=[；;，,。\s]))\s*(?P<label>[\u4e00-\u9fff]{2,8})\s*[：:]")
 MARKER_OPEN = "（(【[［"
