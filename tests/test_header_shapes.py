@@ -261,6 +261,20 @@ ISSUER_LINES = [
     ("青梧市财政局(代章)", ["青梧市财政局"]),
     ("广西壮族自治区人力资源和社会保障厅", ["广西壮族自治区人力资源和社会保障厅"]),
     ("淮南市人力资源和社会保障局", ["淮南市人力资源和社会保障局"]),
+    # national short names apart by spaces (the normaliser drops the spaces): one issuer each
+    ("国家卫生健康委 国家医保局 国家乡村振兴局", ["国家卫生健康委", "国家医保局", "国家乡村振兴局"]),
+    ("国家卫生健康委    国家发展改革委", ["国家卫生健康委", "国家发展改革委"]),  # a paired signature line
+    ("民政部    财政部", ["民政部", "财政部"]),  # two ministries, no 国家 between them
+    ("人力资源社会保障部 农业农村部 国家中医药局", ["人力资源社会保障部", "农业农村部", "国家中医药局"]),
+    ("中共中央办公厅 国务院办公厅", ["中共中央办公厅", "国务院办公厅"]),
+    # provincial and county short names apart by spaces
+    ("省卫生健康委 省医保局 省民政厅", ["省卫生健康委", "省医保局", "省民政厅"]),
+    ("县卫健局 县医保局", ["县卫健局", "县医保局"]),  # eight characters run together
+    ("中共青梧县委 青梧县人民政府", ["中共青梧县委", "青梧县人民政府"]),
+    # one body whose name holds another's first word is not cut
+    ("国家卫生健康委办公厅", ["国家卫生健康委办公厅"]),
+    ("国务院国有资产监督管理委员会", ["国务院国有资产监督管理委员会"]),
+    ("青梧市市场监督管理局", ["青梧市市场监督管理局"]),  # 市场 is no level word
     ("请认真贯彻执行。", None),  # a sentence
     ("2021年8月26日", None),  # a date
     ("联系人:孙某某", None),

@@ -478,14 +478,31 @@ def _split_run_together(name: str) -> list[str]:
     """Names run together split where the leading place name starts again after a body's suffix."""
     m = _PLACE_HEAD.match(name)
     if not m or len(name) <= 8:
-        return [name]
+        return _split_at_body_start(name)
     place = m.group("place")
     cuts = [0]
     for at in (i.start() for i in re.finditer(f"(?:中共)?{re.escape(place)}", name)):
         if at > cuts[-1] and P.ORG_SUFFIX.search(name[cuts[-1]:at]) and len(name[cuts[-1]:at]) >= 3:
             cuts.append(at)
     parts = [name[a:b] for a, b in zip(cuts, [*cuts[1:], len(name)])]
-    return [piece for part in parts for piece in _split_at_level_word(part)]
+    return [cut for part in parts for piece in _split_at_level_word(part) for cut in _split_at_body_start(piece)]
+
+
+def _split_at_body_start(name: str) -> list[str]:
+    """Names run together whose spaces were lost, cut where a body's suffix is followed by the
+    first word of another body (a national body, a level word, a ministry); each piece a name.
+
+    >>> _split_at_body_start("国家卫生健康委国家医保局民政部财政部")
+    ['国家卫生健康委', '国家医保局', '民政部', '财政部']
+    >>> _split_at_body_start("省卫生健康委省医保局"), _split_at_body_start("国家卫生健康委办公厅")
+    (['省卫生健康委', '省医保局'], ['国家卫生健康委办公厅'])
+    """
+    cuts = [0]
+    for m in P.BODY_RESTART.finditer(name, 3):
+        if m.start() - cuts[-1] >= 3 and len(name) - m.start() >= 3:
+            cuts.append(m.start())
+    pieces = [name[a:b] for a, b in zip(cuts, [*cuts[1:], len(name)])]
+    return pieces if all(P.ORG_SUFFIX.search(p) for p in pieces) else [name]
 
 
 # a body run on after another's suffix whose name starts with a level word, not the place

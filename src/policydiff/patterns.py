@@ -117,6 +117,14 @@ FILE_HEADER = _lazy(r"^(?P<issuer>.{0,40}?)\s*文件$")
 ORG_SUFFIX = _lazy(  # 司: a ministry's department (国务院扶贫办综合司, 国家卫生健康委规划司)
     r"(?:委员会|办公室|人民政府|政府|委|局|厅|部|办|院|中心|所|站|处|科|室|会|组|司|党委|市委|委員會|辦公室|政府|廳|辦|會|處)$"
 )
+# where a second body's name starts in names run together after a body's suffix (a header or signature
+# whose spaces the normaliser dropped: 国家卫生健康委 国家医保局 民政部, 省卫生健康委 省医保局): a national
+# or party body's first word, a level word (省医保局; not 市场, 县域, 省级), or a State Council ministry
+BODY_RESTART = _lazy(
+    r"(?<=委|局|厅|部|办|院|署|会|室|府|司)(?=国家|国务院|中共|中央|共青团|全国|中华全国|"
+    r"(?:省|市|县|区|自治区|自治州|旗)(?!场|级|域|内|外|民|直|属|区|县|辖)|"
+    r"(?:外交|国防|教育|科学技术|科技|工业和信息化|民政|司法|财政|人力资源社会保障|人力资源和社会保障|自然资源|生态环境|"
+    r"住房城乡建设|住房和城乡建设|交通运输|水利|农业农村|商务|文化和旅游|应急管理|退役军人事务|审计|公安|国家安全)部)")
 # a title's last word, perhaps followed by its years: …三年行动计划（2023—2025年）
 TITLE_SUFFIX = _lazy(r"(?:通知|方案|意见|要点|办法|规定|细则|规范|指标|计划|规划|分工)(?:[（(][^（）()]{1,20}[）)])?$")
 # the genres a notice's title ends in, longest first (复函 before 函)
