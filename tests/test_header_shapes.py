@@ -379,3 +379,56 @@ def test_title_counting_its_issuers_checks_them():
             "澜川省卫生健康委员会 澜川省财政厅\n2021年8月1日\n")
     record = record_of(text)
     assert "the title names 3 issuing bodies (等3部门), 2 found" in record["warnings"]
+
+
+_LETTER = "各镇卫生院：\n现将有关事项通知如下。\n一、做实家庭医生签约服务。\n"
+
+# (notice, expected header fields) — signing dates and identity in the less common shapes (probe findings 17)
+DATE_SHAPES = [
+    # a dotted signing date under the issuer's name, the plan's title right after it (not joined to it)
+    ("桐溪县卫生健康局\n桐卫发〔2021〕40号\n关于印发桐溪县基层卫生发展规划的通知\n" + _LETTER
+     + "桐溪县卫生健康局\n2021.12.20\n桐溪县基层卫生发展规划\n一、发展目标\n",
+     {"issue_date": "2021-12-20", "issuers": ["桐溪县卫生健康局"], "date_bound": None,
+      "body_title": "桐溪县基层卫生发展规划"}),
+    # dashed and slashed signing dates
+    ("关于做好签约服务的通知\n" + _LETTER + "桐溪县卫生健康局\n2021-12-20\n", {"issue_date": "2021-12-20"}),
+    ("关于做好签约服务的通知\n" + _LETTER + "桐溪县卫生健康局\n2021/12/20\n", {"issue_date": "2021-12-20"}),
+    # a dotted date glued after the issuer's name on its line
+    ("关于做好签约服务的通知\n" + _LETTER + "桐溪县卫生健康局 2021.12.20\n",
+     {"issue_date": "2021-12-20", "issuers": ["桐溪县卫生健康局"]}),
+    # a 年月日 signing date wins over a dotted date elsewhere (a page's bare publishing date above the notice)
+    ("青梧市卫生健康委员会\n2022.03.09\n关于做好签约服务的通知\n" + _LETTER + "青梧市卫生健康委员会\n2022年3月8日\n",
+     {"issue_date": "2022-03-08"}),
+    # a dotted figure that is no date line: a deadline cell, not under an issuer's name
+    ("关于做好签约服务的通知\n" + _LETTER + "完成时限\n2022.06.30\n", {"issue_date": None}),
+    # a plan with its issuer and a month-only date under the title: issuer, and the month as a bound
+    ("桐溪县健康乡村建设工作方案\n桐溪县卫生健康局\n2022年3月\n为推进健康乡村建设，制定本方案。\n一、工作目标\n",
+     {"issuers": ["桐溪县卫生健康局"], "issue_date": None,
+      "date_bound": {"years": [2022, 2022], "month": "2022-03", "text": "2022年3月", "span": [23, 30],
+                     "flag": "printed to the month only, no day"}}),
+    # the month in Chinese numerals
+    ("桐溪县健康乡村建设工作方案\n桐溪县卫生健康局\n二〇二二年三月\n为推进健康乡村建设，制定本方案。\n",
+     {"issuers": ["桐溪县卫生健康局"], "issue_date": None}),
+    # a month-only line in a task card (under 完成时限, not an issuer): no date
+    ("关于做好签约服务的通知\n" + _LETTER + "责任单位\n县卫健局\n完成时限\n2022年6月\n",
+     {"issue_date": None}),
+    # a published rule's note under its title: date, issuer and 文号, and its own 文号 is no citation
+    ("桐溪县乡村医生管理办法\n（2022年6月10日桐溪县卫生健康局发布　桐卫发〔2022〕29号）\n第一章　总则\n"
+     "第一条　为加强乡村医生管理，根据《乡村医生从业管理条例》，制定本办法。\n",
+     {"doc_number": "桐卫发〔2022〕29号", "issue_date": "2022-06-10", "issuers": ["桐溪县卫生健康局"],
+      "citation_numbers": []}),
+    # the note with the date only, and with the issuer first
+    ("桐溪县乡村医生管理办法\n（2022年6月10日印发）\n第一条　为加强乡村医生管理，制定本办法。\n",
+     {"doc_number": None, "issue_date": "2022-06-10"}),
+    ("桐溪县乡村医生管理办法\n（桐溪县人民政府2022年6月10日公布）\n第一条　为加强乡村医生管理，制定本办法。\n",
+     {"issue_date": "2022-06-10", "issuers": ["桐溪县人民政府"]}),
+    # an effective date under the title is no signing date
+    ("桐溪县乡村医生管理办法\n（2022年6月10日起施行）\n第一条　为加强乡村医生管理，制定本办法。\n", {"issue_date": None}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DATE_SHAPES, ids=[f"d{i}" for i in range(len(DATE_SHAPES))])
+def test_signing_date_shapes(text, expected):
+    record = record_of(text)
+    record["citation_numbers"] = [c["doc_number"] for c in record["citations"] if c["doc_number"]]
+    assert {key: record[key] for key in expected} == expected

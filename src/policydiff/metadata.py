@@ -38,10 +38,19 @@ def extract_metadata(text: str, source_metadata: dict | None = None) -> dict:
     title = find_title(head)
     number, number_para = _doc_number(head, title)
     dates = _date_paragraphs(paras)
-    issue = next((d for d in dates if not d.printed and d.iso), None)
+    issue = next((d for d in dates if not d.printed and d.iso and d.shape != "dotted"), None)
+    issue = issue or next((d for d in dates if d.shape == "dotted"), None)  # 2021.12.20 under the signature
+    month_only = None if issue else next((d for d in dates if d.shape == "month"), None)
+    note = _published_note(head, title)
+    if note and not issue:  # a published rule's note under its title: its date, issuer and 文号
+        issue, month_only = note, None
     printed = next((d for d in dates if d.printed), None)
     title_para = title.para if title else None
-    issuers = header_issuers(head, title_para) + signature_issuers(paras, issue)
+    if number is None and note and note.number:
+        number, number_para = note.number, note.para
+    signed = issue or month_only
+    issuers = header_issuers(head, title_para) + signature_issuers(paras, signed if signed is not note else None)
+    issuers = issuers or list(note.issuers if note else ())
     issuers = list(dict.fromkeys(issuers))
     addressed = addressees(head, title_para or number_para)
     meta: dict[str, Any] = {
@@ -65,8 +74,11 @@ def extract_metadata(text: str, source_metadata: dict | None = None) -> dict:
         meta["genre"] = _genre(meta["title"])
     meta["enclosed_title"] = enclosed_title(meta["title"]) or _enclosed_in_body(head)
     meta["doc_number_parts"] = split_doc_number(meta["doc_number"])
-    meta["date_bound"] = None if meta["issue_date"] else date_bound(text)
-    if meta["date_bound"]:
+    meta["date_bound"] = None if meta["issue_date"] else (_month_bound(month_only) or date_bound(text))
+    if meta["date_bound"] and month_only:
+        meta["warnings"].append(f"the date is printed to the month only: {meta['date_bound']['text']} at "
+                                f"{meta['date_bound']['span']} (no day; issue_date left empty)")
+    elif meta["date_bound"]:
         bound = meta["date_bound"]
         meta["warnings"].append(f"no date printed; the text names {bound['text']} at {bound['span']} "
                                 f"(years {_years(bound['years'])}, {bound['flag']})")
@@ -446,7 +458,8 @@ def signature_issuers(paras: list[Paragraph], issue: DateLine | None) -> list[st
 
 
 def _is_name_head(text: str) -> bool:
-    return len(text) <= 20 and not re.search(r"[。，、；：:,\d]", text)
+    # not a plan's title above its issuer line (某县健康乡村建设工作方案 ⏎ 某县卫生健康局 ⏎ 2022年3月)
+    return len(text) <= 20 and not re.search(r"[。，、；：:,\d]", text) and not P.TITLE_SUFFIX.search(text)
 
 
 def issuer_names(text: str) -> list[str] | None:
@@ -540,6 +553,9 @@ class DateLine:
     issuers: tuple[str, ...] = ()  # names glued before the date (某市卫生局2016年4月20日)
     repair: dict | None = None
     warning: str | None = None
+    shape: str = "chinese"  # "dotted" (2021.12.20), "month" (2022年3月: no day printed), else 年月日 or repaired
+    month: str | None = None  # a month-only date: YYYY-MM
+    number: str | None = None  # a published rule's note under its title (…发布　某卫发〔2022〕29号)
 
 
 _DATE_TAIL = re.compile(rf"^(?P<before>.*?){P.DATE.pattern}\s*(?P<printed>印发|印)?\s*(?:于\S{{1,10}})?\s*$")
@@ -560,7 +576,67 @@ def _date_paragraphs(paras: list[Paragraph]) -> list[DateLine]:
             found.append(_bare_date_line(p))
         elif len(text) <= 80 and (lost := _date_without_day_mark(p, text)):
             found.append(lost)
+        elif len(text) <= 80 and (other := _signed_date_other_shape(p, text, _para_before(paras, p))):
+            found.append(other)
     return found
+
+
+def _published_note(head: list[Paragraph], title: Title | None) -> DateLine | None:
+    """A published rule's or plan's note in brackets within two lines under its title:
+    （2022年6月10日某县卫生健康局发布　某卫发〔2022〕29号） gives the date, the issuer and the 文号.
+
+    >>> title = Title(Paragraph("桐溪县村医管理办法", 0), "桐溪县村医管理办法", "办法")
+    >>> note = _published_note([title.para, Paragraph("（2022年6月10日桐溪县卫生健康局发布 桐卫发〔2022〕9号）", 10)], title)
+    >>> note.iso, note.issuers, note.number
+    ('2022-06-10', ('桐溪县卫生健康局',), '桐卫发〔2022〕9号')
+    """
+    if title is None:
+        return None
+    at = _index_after(head, title.para)
+    for p in head[at:at + 2]:
+        m = P.PUBLISHED_NOTE.match(p.text.strip())
+        if m:
+            issuer = m.group("issuer") or m.group("issuer_first")
+            names = tuple(issuer_names(issuer) or ()) if issuer else ()
+            number = normalise_doc_number(m.group("number")) if m.group("number") else None
+            return DateLine(p, parse_date(m.group("date")), False, names, number=number)
+    return None
+
+
+def _para_before(paras: list[Paragraph], p: Paragraph) -> Paragraph | None:
+    """The paragraph before ``p``."""
+    i = _index_after(paras, p) - 1
+    return paras[i - 1] if i >= 1 else None
+
+
+def _signed_date_other_shape(p: Paragraph, text: str, above: Paragraph | None) -> DateLine | None:
+    """A signing date printed dotted (2021.12.20, 2021-12-20, 2021/12/20) or to the month only
+    (2022年3月), read only in a signature's shape: after the issuer's name on its line, or under
+    a line of issuer names (a deadline cell 完成时限 ⏎ 2022年6月 is no signature).
+
+    >>> _signed_date_other_shape(Paragraph("2021.12.20", 9), "2021.12.20", Paragraph("青梧市卫生健康委员会", 0)).iso
+    '2021-12-20'
+    >>> _signed_date_other_shape(Paragraph("2022年3月", 9), "2022年3月", Paragraph("桐溪县卫生健康局", 0)).month
+    '2022-03'
+    >>> _signed_date_other_shape(Paragraph("2022年6月", 9), "2022年6月", Paragraph("完成时限", 0)) is None
+    True
+    """
+    m = P.DOTTED_DATE.search(text) or P.MONTH_DATE.search(text)
+    if not m:
+        return None
+    before = text[:m.start()].strip()
+    names = issuer_names(before) if before else None
+    if (before and not names) or (not before and not (above and issuer_names(above.text))):
+        return None
+    try:
+        year, month = _to_int(m.group("year")), _to_int(m.group("month"))
+        if "day" not in m.groupdict():
+            return DateLine(p, None, False, tuple(names or ()), shape="month",
+                            month=date(year, month, 1).isoformat()[:7])
+        iso = date(year, month, int(m.group("day"))).isoformat()
+    except ValueError:
+        return None
+    return DateLine(p, iso, False, tuple(names or ()), shape="dotted")
 
 
 def _date_without_day_mark(p: Paragraph, text: str) -> DateLine | None:
@@ -641,6 +717,20 @@ def date_bound(text: str) -> dict | None:
             return {"years": [int(first) if first else None, int(last) if last else None], "text": head[m.start():end],
                     "span": [m.start(), end], "flag": "inferred from the text"}
     return None
+
+
+def _month_bound(line: DateLine | None) -> dict | None:
+    """A signing date printed to the month only (柞水县卫生健康局 ⏎ 2022年3月): the month as a bound,
+    flagged so; ``month`` holds it as YYYY-MM."""
+    if line is None or not line.month:
+        return None
+    printed = line.para.text.strip()
+    m = P.MONTH_DATE.search(printed)
+    at = line.para.start + (m.start() if m else 0)
+    shown = m.group(0).strip() if m else printed
+    year = int(line.month[:4])
+    return {"years": [year, year], "month": line.month, "text": shown, "span": [at, at + len(shown)],
+            "flag": "printed to the month only, no day"}
 
 
 _ZEROS = str.maketrans({ch: "〇" for ch in P.ZERO_LOOKALIKES})

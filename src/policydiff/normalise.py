@@ -286,6 +286,7 @@ def _is_standalone(line: str) -> bool:
         P.DATE_LINE.match(line)
         or is_page_line(line)
         or P.BARE_DATE_LINE.match(line)
+        or (len(line) <= 16 and (P.DOTTED_DATE_LINE.match(line) or P.MONTH_DATE_LINE.match(line)))
         or P.DECREE_NUMBER.match(line)
         or (len(line) <= 30 and (P.LOOSE_DOC_NUMBER_LINE.match(line) or P.DECREE_HEADING.match(line)
                                  or P.NOTICE_NUMBER.match(line)))

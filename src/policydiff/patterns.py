@@ -87,6 +87,19 @@ DATE = _lazy(
     rf"\s*(?P<day>\d{{1,2}}|[{CN_DIGITS}{ZERO_LOOKALIKES}]{{1,3}})\s*日"
 )
 DATE_LINE = _lazy(rf"^\s*{DATE.pattern}\s*(?P<printed>印发|印)?\s*$")
+# a published rule or plan's note under its title: （2022年6月10日某县卫生健康局发布　某卫发〔2022〕29号）,
+# （2022年6月10日印发）, （某县人民政府2022年6月10日公布）: the notice's date, issuer and 文号
+PUBLISHED_NOTE = _lazy(
+    rf"^[（(]\s*(?:(?P<issuer_first>[^\s（）()，。]{{2,40}}?)\s*)?(?P<date>{DATE.pattern})\s*"
+    r"(?:(?P<issuer>[^\s（）()，。]{2,40}?)\s*(?=发布|印发|公布|制定))?(?:发布|印发|公布|制定)?\s*"
+    rf"(?P<number>(?P<code>[{CJK}]{{1,12}}?)\s*〔\s*(?:19|20)\d{{2}}\s*〕\s*\d{{1,4}}\s*[号號])?\s*[）)]$")
+# a signing date in other shapes, alone on its line (or after the issuer's name): dotted, dashed or slashed
+# (2021.12.20, 2021-12-20, 2021/12/20), and a month without its day (2022年3月, 二〇二二年三月)
+DOTTED_DATE = _lazy(r"(?P<year>(?:19|20)\d{2})\s*(?P<sep>[.．/\-－])\s*(?P<month>\d{1,2})\s*(?P=sep)\s*(?P<day>\d{1,2})\s*$")
+DOTTED_DATE_LINE = _lazy(rf"^\s*{DOTTED_DATE.pattern}")
+MONTH_DATE = _lazy(rf"(?P<year>(?:19|20)\d{{2}}|[{CN_DIGITS}{ZERO_LOOKALIKES}]{{4}})\s*年"
+                   rf"\s*(?P<month>\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*月\s*$")
+MONTH_DATE_LINE = _lazy(rf"^\s*{MONTH_DATE.pattern}")
 # a signing date that lost its 日 at the end of its line (某县人民政府督查室  2022年8月19)
 DATE_WITHOUT_DAY_MARK = _lazy(r"(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*$")
 DOC_NUMBER = _lazy(
