@@ -78,6 +78,10 @@ ANY_LABEL = _lazy(
 )
 ANNEX_START = _lazy(r"^附\s*件\s*(?P<no>\d*)\s*$")
 ANNEX_REFERENCE = _lazy(r"^附\s*件\s*\d*\s*[:：]")
+# an annex list's first item on the 附件： line (附件：1.主要指标), and each next item on its own line (2.任务分工表):
+# the notice's annexes named, no outline item
+ANNEX_LIST_FIRST = _lazy(r"^附\s*件\s*[:：]\s*(?P<no>\d{1,2})\s*[.．、]")
+ANNEX_LIST_ITEM = _lazy(r"^(?P<no>\d{1,2})\s*[.．、]\s*[^。；;，,]{1,80}$")
 
 # ---------------------------------------------------------------- metadata
 # zeros as printed in Chinese-numeral years: 〇, ○ (U+25CB), Latin O, full-width Ｏ
