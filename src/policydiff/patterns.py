@@ -97,6 +97,10 @@ PUBLISHED_NOTE = _lazy(
     rf"^[（(]\s*(?:(?P<issuer_first>[^\s（）()，。]{{2,40}}?)\s*)?(?P<date>{DATE.pattern})\s*"
     r"(?:(?P<issuer>[^\s（）()，。]{2,40}?)\s*(?=发布|印发|公布|制定))?(?:发布|印发|公布|制定)?\s*"
     rf"(?P<number>(?P<code>[{CJK}]{{1,12}}?)\s*〔\s*(?:19|20)\d{{2}}\s*〕\s*\d{{1,4}}\s*[号號])?\s*[）)]$")
+# a year in Chinese numerals, four digits (二〇二二年, 二○二一年), perhaps with its month and day: a date, never a
+# quantity of years (a signature's 二〇二二年三月十五日 is no target)
+CHINESE_NUMERAL_DATE = _lazy(rf"[〇零一二三四五六七八九{ZERO_LOOKALIKES}]{{4}}\s*年(?:\s*[一二三四五六七八九十]{{1,2}}\s*月"
+                             r"(?:\s*[一二三四五六七八九十]{1,3}\s*[日号])?)?")
 # a signing date in other shapes, alone on its line (or after the issuer's name): dotted, dashed or slashed
 # (2021.12.20, 2021-12-20, 2021/12/20), and a month without its day (2022年3月, 二〇二二年三月)
 DOTTED_DATE = _lazy(r"(?P<year>(?:19|20)\d{2})\s*(?P<sep>[.．/\-－])\s*(?P<month>\d{1,2})\s*(?P=sep)\s*(?P<day>\d{1,2})\s*$")
