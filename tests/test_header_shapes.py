@@ -81,7 +81,7 @@ BOX_VALUES = [
     ("H3", "doc_number", None),  # 文号 followed directly by the next label
     ("H3", "written_date", "2021-11-02"),  # flattened table, no colon
     ("H3", "title", "市人民政府办公室关于印发健康霁州三年行动推进方案的通知"),
-    ("H4", "written_date", "2022-07-19"),  # bullets: label and value on separate lines
+    ("H4", "generated_date", "2022-07-19"),  # bullets: label and value on separate lines (生成日期: the entry's date)
     ("H4", "issuer", None),  # 发布机构: empty, the next label follows
     ("H5", "doc_number", "望政发〔2023〕9号"),  # label, blank line, value
     ("H5", "written_date", "2023年05月12日 11:20"),
@@ -363,6 +363,49 @@ def test_the_box_date_is_compared_with_the_article_in_iso_form(written, conflict
     conflicts = [c for c in record["field_conflicts"] if c["field"] == "issue_date"]
     assert conflicts == ([{"field": "issue_date", "article": "2021-06-30", "page": conflict}] if conflict else [])
     assert record["source_metadata"]["written_date"] == written  # as printed, beside its ISO form
+
+
+# (box line in the text, the article's signature, expected issue_date, conflicts) — a portal's 生成日期 is when the
+# entry was made: it fills an undated notice (flagged), never contradicts a signing date
+GENERATED_DATES = [
+    ("生成日期：2022-02-21", "澜川省卫生健康委员会\n2022年2月18日\n", "2022-02-18", []),  # signed earlier: no conflict
+    ("生成日期：2022-02-21", "", "2022-02-21", []),  # no signing date: filled from the box
+    ("成文日期：2022-02-21", "澜川省卫生健康委员会\n2022年2月18日\n", "2022-02-18", ["issue_date"]),  # 成文日期 is
+]
+
+
+@pytest.mark.parametrize(("box_line", "signature", "issued", "conflicts"), GENERATED_DATES)
+def test_a_portal_entry_date_is_no_signing_date(box_line, signature, issued, conflicts):
+    text = f"索引号：0001/2022-3\n{box_line}\n关于做好健康帮扶工作的通知\n各市卫生健康委：\n请认真落实。\n{signature}"
+    record = record_of(text)
+    assert record["issue_date"] == issued
+    assert [c["field"] for c in record["field_conflicts"]] == conflicts
+    if not signature:
+        assert any("生成日期" in w for w in record["warnings"])  # the reader is told where the date came from
+
+
+# (box issuer line, the article's signature) — the box names the same bodies: no conflict
+SAME_ISSUERS = [
+    # two full names apart by a space in the box (run together after normalising), short names signed
+    ("发布机构：澜川省卫生健康委员会办公厅 澜川省医疗保障局办公室", "澜川省卫健委办公厅 澜川省医保局办公室"),
+    # national bodies: full names in the box, short ones in the signature
+    ("发布机构：国家卫生健康委员会办公厅 国家医疗保障局办公室", "国家卫生健康委办公厅 国家医保局办公室"),
+    # one body, its name with 人民政府 in the box and 政府 in the signature
+    ("发布机构：桐溪县人民政府办公室", "桐溪县政府办公室"),
+]
+
+
+@pytest.mark.parametrize(("box_line", "signature"), SAME_ISSUERS)
+def test_the_same_issuers_named_in_short_and_full_forms_do_not_conflict(box_line, signature):
+    text = f"索引号：0001/2022-3\n{box_line}\n关于做好健康帮扶工作的通知\n各市卫生健康委：\n请认真落实。\n{signature}\n2022年2月18日\n"
+    record = record_of(text)
+    assert record["field_conflicts"] == []
+
+
+def test_box_issuers_run_together_are_split():
+    text = "发布机构：澜川省卫生健康委员会 澜川省医疗保障局\n关于做好健康帮扶工作的通知\n各市卫生健康委：\n请认真落实。\n"
+    record = record_of(text)
+    assert record["issuers"] == ["澜川省卫生健康委员会", "澜川省医疗保障局"]  # filled from the box, one each
 
 
 @pytest.mark.parametrize(("value", "issuers"), [

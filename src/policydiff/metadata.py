@@ -107,7 +107,8 @@ def merge_page_box(meta: dict, box: dict) -> dict:
     page_values = {
         "title": box.get("title"),
         "doc_number": _box_doc_number(box.get("doc_number")),
-        "issuers": box_issuers(box.get("issuer")),
+        # names run together in the box (the normaliser drops the space between them) are split as a signature's
+        "issuers": list(dict.fromkeys(n for b in box_issuers(box.get("issuer")) for n in issuer_names(b) or [b])),
         # compared in the box's ISO form; a 成文日期 with a time of day is a publishing time, not a signing date
         "issue_date": box.get("written_date_iso") if "T" not in box.get("written_date_iso", "T") else None,
     }
@@ -123,6 +124,12 @@ def merge_page_box(meta: dict, box: dict) -> dict:
         elif _disagree(field, article, page_value):
             conflicts.append({"field": field, "article": article, "page": page_value})
             warnings.append(f"{field} differs between the article ({article}) and the page's box ({page_value})")
+    generated = box.get("generated_date_iso")
+    if not meta["issue_date"] and "issue_date" not in merged and generated and "T" not in generated:
+        merged["issue_date"] = generated  # an undated notice: the portal's 生成日期, flagged; never a conflict
+        filled.append("issue_date")
+        warnings.append(f"issue_date taken from the page's information box (生成日期, when the page entry was made; "
+                        f"no 成文日期 printed): {generated}")
     return {**merged, "source_metadata": box, "field_conflicts": conflicts,
             "filled_from_source_metadata": filled, "warnings": warnings}
 
@@ -151,9 +158,17 @@ def _box_doc_number(value: str | None) -> str | None:
 def _disagree(field: str, article, page) -> bool:
     if field == "title":
         return _bare(article) != _bare(page) and _bare(page) not in _bare(article)
-    if field == "issuers":  # the box names one issuer, often in a short form
+    if field == "issuers":  # the box names one issuer, often in a short form (国家医保局 for 国家医疗保障局)
+        page, article = [_short_form(p) for p in page], [_short_form(a) for a in article]
         return not any(a.startswith(p) or p.startswith(a) or p in a for p in page for a in article)
     return article != page
+
+
+def _short_form(name: str) -> str:
+    """A body's name in its short form, for comparing (国家卫生健康委员会办公厅 → 国家卫健委办公厅)."""
+    for long, short in P.NAME_SHORT_FORMS:
+        name = name.replace(long, short)
+    return name
 
 
 def _bare(title: str) -> str:

@@ -473,6 +473,9 @@ CITING_VERBS = _lazy(r"(?:贯彻落实|贯彻|落实|按照|根据|依据|依照
 YEAR_PERIOD = _lazy(r"(?P<first>(?:19|20)\d{2})\s*年?\s*[—\-–－~～至到]\s*(?P<last>(?:19|20)\d{2})\s*年")
 YEAR_FROM = _lazy(r"[从自](?P<first>(?:19|20)\d{2})\s*年(?:起|开始|以来)")
 YEAR_BY = _lazy(r"(?:到|至|截至)(?P<last>(?:19|20)\d{2})\s*年(?:底|末)?")
+# short and full forms of one body's name (国家医保局 / 国家医疗保障局): the short form, for comparing names
+NAME_SHORT_FORMS = [("委员会", "委"), ("委員會", "委"), ("医疗保障", "医保"), ("醫療保障", "醫保"), ("人民政府", "政府"),
+                    ("卫生健康", "卫健"), ("衛生健康", "衛健"), ("人力资源和社会保障", "人社"), ("人力资源社会保障", "人社")]
 # a notice's own parts named in 《》: its annex (《…》（见附件）), its enclosed plan by a bare genre word (《方案》)
 OWN_ANNEX_AFTER = _lazy(r"\s*[（(]\s*(?:见|详见)?\s*附\s*件\s*\d*\s*[）)]")
 OWN_PRINTING_AFTER = _lazy(r"(?:予以)?印发(?:给)?(?:你们|你单位|各)")
@@ -517,8 +520,10 @@ META_LABELS = {
     "doc_number": ["发文字号", "發文字號", "发布文号", "發布文號", "文号", "文號", "文件编号"],
     "issuer": ["发布机构", "發布機構", "发文机关", "發文機關", "发文机构", "發文機構", "发布单位", "發布單位",
                "发布部门", "發布部門", "发布机关", "發布機關", "制定机关", "制定機關", "公开主体", "发文单位"],
-    "written_date": ["成文日期", "成文時間", "成文时间", "发文日期", "發文日期", "生成日期", "印发日期",
+    "written_date": ["成文日期", "成文時間", "成文时间", "发文日期", "發文日期", "印发日期",
                      "颁布时间", "頒布時間", "颁布日期", "頒布日期"],  # 颁布: promulgated (law databases, encyclopedia copies)
+    # 生成日期: when a portal's entry was made, not when the notice was signed (it only fills an undated notice)
+    "generated_date": ["生成日期"],
     "published_date": ["发布日期", "發布日期", "发布时间", "發布時間", "公开日期", "公開日期", "公布日期"],
     "effective_date": ["生效日期", "施行日期", "实施日期", "實施日期", "生效时间", "生效時間"],
     "index_no": ["索引号", "索引號"],
