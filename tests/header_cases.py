@@ -34,7 +34,7 @@ HEADERS = [
            "各县、区人民政府,霁州新区管委会,市人民政府各部门、各直属机构:\n"
            "经市人民政府同意,现将《健康霁州三年行动推进方案》印发给你们,请认真贯彻执行。\n\n20211102\n\n(此件公开发布)\n",
      {"doc_number": None, "title": "市人民政府办公室关于印发健康霁州三年行动推进方案的通知", "issue_date": "2021-11-02",
-      "addressees": ["各县", "区人民政府", "霁州新区管委会", "市人民政府各部门", "各直属机构"]}),
+      "addressees": ["各县、区人民政府", "霁州新区管委会", "市人民政府各部门", "各直属机构"]}),
     # H4: bullets with label and value on separate lines; a reply to a proposal addressed to a person
     ("H4", "• 今天是:00:00:00 农历:\n• 中国政府网\n• 澜川省人民政府网\n当前位置:首页 / 政务公开 / 基础信息公开 / 建议提案\n"
            "• 索 引 号:\n• 000014349/2022-815530\n• 信息分类:\n• 发布机构:\n• 生成日期:\n• 2022-07-19\n• 文  号:\n"
@@ -200,7 +200,7 @@ HEADERS = [
            "桐溪县人民政府\n2022年3月8日\n",
      {"doc_number": None, "title": "桐溪县人民政府关于印发《桐溪县村卫生室运行管理办法》的通知",
       "issuers": ["桐溪县人民政府"], "issue_date": "2022-03-08",
-      "addressees": ["各乡", "镇人民政府", "县政府各部门"]}),
+      "addressees": ["各乡、镇人民政府", "县政府各部门"]}),
     # R3: a 督查 bulletin whose issuer and date share a line and the date lost its 日; the title
     # below it is wrapped over a blank line
     ("R3", "关于2023年民生实事上半年进展情况的通报\n\n发布时间:2023-07-21 09:30信息来源:临枫县人民政府文字大小:[    ] 背景色:\n\n"

@@ -475,3 +475,32 @@ def test_signing_date_shapes(text, expected):
     record = record_of(text)
     record["citation_numbers"] = [c["doc_number"] for c in record["citations"] if c["doc_number"]]
     assert {key: record[key] for key in expected} == expected
+
+
+# (addressee line, addressees) — a series of places sharing one body is one addressee as printed; a body word after
+# a body of the same places gets its places (probe finding 25)
+ADDRESSEE_LINES = [
+    ("各省、自治区、直辖市卫生健康委：", ["各省、自治区、直辖市卫生健康委"]),
+    ("各省、自治区、直辖市及新疆生产建设兵团卫生健康委、医保局：",
+     ["各省、自治区、直辖市及新疆生产建设兵团卫生健康委", "医保局"]),  # the series, then the next body
+    ("各省、自治区、直辖市人民政府，国务院各部委、各直属机构：",
+     ["各省、自治区、直辖市人民政府", "国务院各部委", "各直属机构"]),
+    ("各市、县（市、区）人民政府，省政府各部门：", ["各市、县（市、区）人民政府", "省政府各部门"]),
+    ("各镇党委、政府，县委各部门，县级国家机关各部门：", ["各镇党委", "各镇政府", "县委各部门", "县级国家机关各部门"]),
+    ("各乡镇党委、人民政府：", ["各乡镇党委", "各乡镇人民政府"]),
+    # no series: bodies listed one by one stay apart
+    ("各县（区）卫生健康局，委属各单位：", ["各县（区）卫生健康局", "委属各单位"]),
+    ("各市州卫生健康委、医保局、乡村振兴局：", ["各市州卫生健康委", "医保局", "乡村振兴局"]),
+]
+
+
+@pytest.mark.parametrize(("line", "expected"), ADDRESSEE_LINES)
+def test_addressee_groups(line, expected):
+    record = record_of(f"桐卫发〔2022〕1号\n关于做好健康帮扶工作的通知\n{line}\n请认真落实。\n")
+    assert record["addressees"] == expected
+
+
+def test_a_page_number_is_not_part_of_the_body_title():
+    text = ("桐溪县卫生健康局\n桐卫发〔2021〕53号\n关于印发健康帮扶方案的通知\n各镇卫生院：\n现将方案印发给你们。\n"
+            "桐溪县卫生健康局\n2021年8月26日\n— 1 —\n桐溪县健康帮扶实施方案\n一、主要措施\n")
+    assert record_of(text)["body_title"] == "桐溪县健康帮扶实施方案"

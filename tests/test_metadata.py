@@ -36,7 +36,8 @@ PINNED = [
     (GUANGXI, "issuers", GUANGXI_ISSUERS),  # 12 in the red header; no signature block
     (GUANGXI, "issue_date", "2021-07-31"),
     (GUANGXI, "print_date", "2021-08-12"),  # the 办公室 印发 line differs from the signing date
-    (GUANGXI, "addressees", ["各市", "县（市、区）卫生健康委（局）", "发展改革委（局）", "民政局",
+    # 各市、县（市、区）…: one series of places sharing the body, one addressee as printed
+    (GUANGXI, "addressees", ["各市、县（市、区）卫生健康委（局）", "发展改革委（局）", "民政局",
                              "财政局", "人力资源社会保障局", "生态环境局", "住房城乡建设局",
                              "农业农村局", "乡村振兴局", "大数据发展局", "医保局", "中医药局"]),
     (GUANGXI, "locality", "广西壮族自治区"),

@@ -43,6 +43,12 @@ ROWS = [
     # (joined, every value after the first took the first row's indicator — probe of a reposted goal table)
     ("主要健康指标如下：\n人均预期寿命 达到80岁 |\n孕产妇死亡率 控制在10/10万以下 |\n婴儿死亡率 4.5‰ |",
      "主要健康指标如下：\n人均预期寿命达到80岁\n孕产妇死亡率控制在10/10万以下\n婴儿死亡率4.5‰"),
+    # a PDF's page number saved with its text: dropped, the sentence it cut is joined again
+    ("（三）稳定村医队伍。到2023年底，乡村医生中大专以上学历\n— 2 —\n人员占比达到30%以上。",
+     "（三）稳定村医队伍。到2023年底，乡村医生中大专以上学历人员占比达到30%以上。"),
+    ("2021年8月26日\n-3-\n桐溪县健康帮扶实施方案", "2021年8月26日\n桐溪县健康帮扶实施方案"),  # before a plan's title
+    ("请于第 4 页填写\n第 4 页", "请于第4页填写"),  # 第N页 alone; inside a sentence it stays
+    ("一、数据\n—2021—", "一、数据\n—2021—"),  # a year between dashes is no page number (three digits at most)
     # a UTF-8 BOM and an ideographic-space indent
     ("\ufeff\u3000\u3000一、总体要求", "一、总体要求"),
 ]

@@ -392,12 +392,35 @@ def addressees(paras: list[Paragraph], title: Paragraph | None) -> list[str]:
         text = p.text.rstrip(" |")
         glued = _GLUED_ADDRESSEE.match(text)
         if glued and "。" in text:
-            return split_units(glued.group("units"))
+            return _addressee_groups(split_units(glued.group("units")))
         if _is_addressee(text):
-            return split_units(text.rstrip("：:"))
+            return _addressee_groups(split_units(text.rstrip("：:")))
         if "。" in text:
             break
     return []
+
+
+def _addressee_groups(parts: list[str]) -> list[str]:
+    """Addressees as a reader lists them: a series of place kinds sharing one body kept as printed
+    (各省、自治区、直辖市卫生健康委), a body word after a body of the same places given their
+    places (各镇党委、政府 → 各镇党委, 各镇政府).
+
+    >>> _addressee_groups(["各省", "自治区", "直辖市卫生健康委", "委属各单位"])
+    ['各省、自治区、直辖市卫生健康委', '委属各单位']
+    >>> _addressee_groups(["各镇党委", "政府", "县委各部门"])
+    ['各镇党委', '各镇政府', '县委各部门']
+    """
+    groups: list[str] = []
+    series = False  # the last group is a series still open (各省、自治区…)
+    for part in parts:
+        if series and P.ADDRESSEE_SERIES_PART.match(part):
+            groups[-1] += "、" + part
+            series = bool(P.ADDRESSEE_SERIES_OPEN.match(part))
+            continue
+        series = bool(P.ADDRESSEE_SERIES_HEAD.match(part))
+        body = P.PLACE_BODY_AT_END.search(groups[-1]) if groups and P.SHARED_PLACE_BODY.match(part) else None
+        groups.append(groups[-1][:body.start()] + part if body and body.start() > 1 else part)
+    return groups
 
 
 _GLUED_ADDRESSEE = re.compile(r"^(?P<units>各[^。：:]{1,200}?(?:单位|部门|政府|委|局|处室|科室|机构|中心))[：:](?=\S)")

@@ -176,6 +176,8 @@ def _clean_line(line: Segment, odd_spaces: bool = True) -> Segment:
     # each markdown pattern needs its character: a line without it is not tried
     if ("-" in text or "*" in text or "_" in text) and P.MARKDOWN_RULE.match(line.text):
         return Segment("", [])
+    if ("—" in text or "-" in text or "－" in text or "–" in text or "页" in text) and P.PAGE_NUMBER_LINE.match(text):
+        return Segment("", [])  # a page number (— 1 —): the lines around it join as if it were not there
     if "#" in text:
         line = line.sub(P.MARKDOWN_HEADING, "")
     if "**" in text:

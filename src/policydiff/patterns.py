@@ -45,6 +45,8 @@ UNICODE_SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 MARKDOWN_HEADING = _lazy(r"^[ \t]*#{1,6}[ \t]*")
 MARKDOWN_RULE = _lazy(r"^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$")
 MARKDOWN_BOLD = _lazy(r"\*\*")
+# a printed page's number left alone on its line in a PDF's saved text (— 1 —, -2-, 第3页): no part of the notice
+PAGE_NUMBER_LINE = _lazy(r"^\s*(?:[—–\-－]+\s*\d{1,3}\s*[—–\-－]+|第\s*\d{1,3}\s*页)\s*$")
 # A space between two CJK characters, a CJK character and a digit, or around
 # full-width punctuation is an artefact of PDF extraction.
 _TIGHT = f"[{CJK}{FULLWIDTH_PUNCT}0-9%]"
@@ -174,6 +176,15 @@ PUBLIC_MARKER = _lazy(
     r"[（(]\s*(?:此件[^（）()]{0,8}公开(?:发布)?|此件主动公开|此件不公开|(?:信息)?公开(?:方式|形式|属性|选项)\s*[：:][^（）()]{0,12})"
     r"\s*[）)]")
 ADDRESSEE_LINE = _lazy(r"[：:]$")
+# a series of place kinds sharing one body (各省、自治区、直辖市卫生健康委; 各市、县（市、区）人民政府): one addressee as
+# printed. Its head is 各 and a place kind alone; each next part starts with a place kind
+ADDRESSEE_SERIES_HEAD = _lazy(r"^各(?:省|市|县|区|州|盟|旗|乡|镇|地|设区的?市|地级市|地市|县区|县市区|乡镇)$")
+_PLACE_KIND = r"(?:自治区|直辖市|计划单列市|自治州|自治县|地区|盟|州|县|市|区|旗|乡|镇|街道|新疆生产建设兵团|兵团)"
+ADDRESSEE_SERIES_PART = _lazy(rf"^{_PLACE_KIND}(?![委局厅办])")
+ADDRESSEE_SERIES_OPEN = _lazy(rf"^{_PLACE_KIND}(?:（[^（）]*）)?$")  # a place kind alone: the series goes on
+# a body word standing alone after a body of the same places (各镇党委、政府: 各镇政府)
+SHARED_PLACE_BODY = _lazy(r"^(?:人民政府|政府|党委|党工委|人大|政协|纪委|管委会|办事处)$")
+PLACE_BODY_AT_END = _lazy(r"(?:人民政府|政府|党委|党工委|人大|政协|纪委|管委会|办事处)$")
 TABLE_HEADER = _lazy(r"^(?:序号\s*)?指标\s*属性$")
 BINDING_CELL = _lazy(r"^(约束性|预期性)$")
 # (?<!\s): a search starts only at the head of a whitespace run (else a run of tabs costs quadratic time)
