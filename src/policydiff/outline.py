@@ -154,7 +154,8 @@ def _next_annex_item(text: str, expected: int) -> int:
     first = P.ANNEX_LIST_FIRST.match(text)
     if first:
         return int(first.group("no")) + 1
-    if P.ANNEX_REFERENCE.match(text) and P.ANNEX_REFERENCE.match(text).end() == len(text.rstrip()):
+    reference = P.ANNEX_REFERENCE.match(text)
+    if reference and reference.end() == len(text.rstrip()):
         return 1  # 附件： alone, its list on the lines below
     item = P.ANNEX_LIST_ITEM.match(text) if expected else None
     return expected + 1 if item and int(item.group("no")) == expected else 0
