@@ -601,7 +601,7 @@ _DATE_TAIL = re.compile(rf"^(?P<before>.*?){P.DATE.pattern}\s*(?P<printed>印发
 
 def _date_paragraphs(paras: list[Paragraph]) -> list[DateLine]:
     found = []
-    for p in paras:
+    for i, p in enumerate(paras):
         text = P.PUBLIC_MARKER.sub("", p.text).strip() if "公开" in p.text else p.text
         m = P.DATE_LINE.match(text) or (len(text) <= 80 and _DATE_TAIL.match(text))
         if m:
@@ -614,7 +614,7 @@ def _date_paragraphs(paras: list[Paragraph]) -> list[DateLine]:
             found.append(_bare_date_line(p))
         elif len(text) <= 80 and (lost := _date_without_day_mark(p, text)):
             found.append(lost)
-        elif len(text) <= 80 and (other := _signed_date_other_shape(p, text, _para_before(paras, p))):
+        elif len(text) <= 80 and (other := _signed_date_other_shape(p, text, paras[i - 1] if i else None)):
             found.append(other)
     return found
 
@@ -632,19 +632,13 @@ def _published_note(head: list[Paragraph], title: Title | None) -> DateLine | No
         return None
     at = _index_after(head, title.para)
     for p in head[at:at + 2]:
-        m = P.PUBLISHED_NOTE.match(p.text.strip())
+        m = P.PUBLISHED_NOTE.match(p.text.strip()) if len(p.text) <= 120 else None
         if m:
             issuer = m.group("issuer") or m.group("issuer_first")
             names = tuple(issuer_names(issuer) or ()) if issuer else ()
             number = normalise_doc_number(m.group("number")) if m.group("number") else None
             return DateLine(p, parse_date(m.group("date")), False, names, number=number)
     return None
-
-
-def _para_before(paras: list[Paragraph], p: Paragraph) -> Paragraph | None:
-    """The paragraph before ``p``."""
-    i = _index_after(paras, p) - 1
-    return paras[i - 1] if i >= 1 else None
 
 
 def _signed_date_other_shape(p: Paragraph, text: str, above: Paragraph | None) -> DateLine | None:

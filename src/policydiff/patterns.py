@@ -95,10 +95,10 @@ DATE = _lazy(
 DATE_LINE = _lazy(rf"^\s*{DATE.pattern}\s*(?P<printed>印发|印)?\s*$")
 # a published rule or plan's note under its title: （2022年6月10日某县卫生健康局发布　某卫发〔2022〕29号）,
 # （2022年6月10日印发）, （某县人民政府2022年6月10日公布）: the notice's date, issuer and 文号
-PUBLISHED_NOTE = _lazy(
-    rf"^[（(]\s*(?:(?P<issuer_first>[^\s（）()，。]{{2,40}}?)\s*)?(?P<date>{DATE.pattern})\s*"
-    r"(?:(?P<issuer>[^\s（）()，。]{2,40}?)\s*(?=发布|印发|公布|制定))?(?:发布|印发|公布|制定)?\s*"
-    rf"(?P<number>(?P<code>[{CJK}]{{1,12}}?)\s*〔\s*(?:19|20)\d{{2}}\s*〕\s*\d{{1,4}}\s*[号號])?\s*[）)]$")
+PUBLISHED_NOTE = _lazy(  # (one optional blank between parts: runs of blanks cost no backtracking)
+    rf"^[（(][ \t]?(?:(?P<issuer_first>[^\s（）()，。]{{2,40}}?)[ \t]?)?(?P<date>{DATE.pattern})[ \t]?"
+    r"(?:(?P<issuer>[^\s（）()，。]{2,40}?)[ \t]?(?=发布|印发|公布|制定))?(?:发布|印发|公布|制定)?[ \t]?"
+    rf"(?P<number>(?P<code>[{CJK}]{{1,12}}?)〔(?:19|20)\d{{2}}〕\d{{1,4}}[号號])?[ \t]?[）)]$")
 # a year in Chinese numerals, four digits (二〇二二年, 二○二一年), perhaps with its month and day: a date, never a
 # quantity of years (a signature's 二〇二二年三月十五日 is no target)
 CHINESE_NUMERAL_DATE = _lazy(rf"[〇零一二三四五六七八九{ZERO_LOOKALIKES}]{{4}}\s*年(?:\s*[一二三四五六七八九十]{{1,2}}\s*月"
@@ -183,7 +183,7 @@ _PLACE_KIND = r"(?:自治区|直辖市|计划单列市|自治州|自治县|地�
 ADDRESSEE_SERIES_PART = _lazy(rf"^{_PLACE_KIND}(?![委局厅办])")
 ADDRESSEE_SERIES_OPEN = _lazy(rf"^{_PLACE_KIND}(?:（[^（）]*）)?$")  # a place kind alone: the series goes on
 # a body word standing alone after a body of the same places (各镇党委、政府: 各镇政府)
-SHARED_PLACE_BODY = _lazy(r"^(?:人民政府|政府|党委|党工委|人大|政协|纪委|管委会|办事处)$")
+SHARED_PLACE_BODY = _lazy(r"^(?:人民政府|政府|党委|党工委|人大|政协|纪委|管委会)$")
 PLACE_BODY_AT_END = _lazy(r"(?:人民政府|政府|党委|党工委|人大|政协|纪委|管委会|办事处)$")
 TABLE_HEADER = _lazy(r"^(?:序号\s*)?指标\s*属性$")
 BINDING_CELL = _lazy(r"^(约束性|预期性)$")

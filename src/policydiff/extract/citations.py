@@ -92,7 +92,7 @@ def _in_header(text: str, m: re.Match) -> bool:
     line_end = text.find("\n", m.end())
     line = text[line_start:line_end if line_end >= 0 else len(text)]
     # a published rule's note under its title ((2022年6月10日某局发布 某卫发〔2022〕29号)) holds its own 文号
-    return bool(P.DOC_NUMBER_LINE.match(line) or P.PUBLISHED_NOTE.match(line))
+    return bool(P.DOC_NUMBER_LINE.match(line) or (len(line) <= 120 and P.PUBLISHED_NOTE.match(line)))
 
 
 def _overlaps(span, spans) -> bool:
