@@ -85,6 +85,10 @@ def slow_files(folder: Path, size: int = 40_000) -> dict[str, str]:
         "tab-lines.txt": (TITLE + "\t\n" * (size // 2) + "x\n", "lines of one tab (page furniture)"),
         "digits.txt": (TITLE + "1" * size + "x\n", "a run of digits (quantities, ranges)"),
         "headings.txt": (TITLE + "一、总体要求\n" * (size // 20), "thousands of identical headings"),
+        # a published rule's note under its title whose blanks run on (the note's pattern between its parts)
+        "note-blanks.txt": ("桐溪县村医管理办法\n（2022年6月10日" + "\t" * (size // 2) + "桐卫发" + "\t" * (size // 2) + "\n",
+                            "blanks inside a published note under a title"),
+        "dotted-lines.txt": (TITLE + "桐溪县卫生健康局\n2021.12.20\n" * (size // 24), "thousands of dotted date lines"),
     }
     for name, (text, _) in shapes.items():
         (folder / name).write_text(text, encoding="utf-8")

@@ -34,7 +34,7 @@ HEADERS = [
            "各县、区人民政府,霁州新区管委会,市人民政府各部门、各直属机构:\n"
            "经市人民政府同意,现将《健康霁州三年行动推进方案》印发给你们,请认真贯彻执行。\n\n20211102\n\n(此件公开发布)\n",
      {"doc_number": None, "title": "市人民政府办公室关于印发健康霁州三年行动推进方案的通知", "issue_date": "2021-11-02",
-      "addressees": ["各县", "区人民政府", "霁州新区管委会", "市人民政府各部门", "各直属机构"]}),
+      "addressees": ["各县、区人民政府", "霁州新区管委会", "市人民政府各部门", "各直属机构"]}),
     # H4: bullets with label and value on separate lines; a reply to a proposal addressed to a person
     ("H4", "• 今天是:00:00:00 农历:\n• 中国政府网\n• 澜川省人民政府网\n当前位置:首页 / 政务公开 / 基础信息公开 / 建议提案\n"
            "• 索 引 号:\n• 000014349/2022-815530\n• 信息分类:\n• 发布机构:\n• 生成日期:\n• 2022-07-19\n• 文  号:\n"
@@ -79,11 +79,11 @@ HEADERS = [
            "各街道办事处、区政府各部门、各有关单位:\n\n经区政府同意,现将《松屿区健康促进行动实施方案》印发给你们,请认真贯彻执行。\n",
      {"doc_number": "松区办发〔2022〕4号", "title": "松屿区人民政府办公室关于印发松屿区健康促进行动实施方案的通知",
       "addressees": ["各街道办事处", "区政府各部门", "各有关单位"], "issuers": ["松屿区人民政府办公室"]}),
-    # H10: traditional-character mirror, labels glued to values, 文号 in parentheses, two issuers in the box
+    # H10: traditional-character mirror, labels glued to values, 文号 in parentheses (shown as printed, 號), two issuers in the box
     ("H10", "發文機關澜川省衛生健康委員會,澜川省醫療保障局\n發文日期2021年6月30日\n時效性現行有效\n"
             "發文字號澜衛辦基層發〔2021〕18號\n施行日期2021年6月30日\n效力級別地方規範性文件\n(澜衛辦基層發〔2021〕18號)\n"
             "各市(州)衛生健康委、醫療保障局:\n為做好基層衛生工作,現將有關事項通知如下:\n",
-     {"doc_number": "澜衛辦基層發〔2021〕18号", "issuers": ["澜川省衛生健康委員會", "澜川省醫療保障局"],
+     {"doc_number": "澜衛辦基層發〔2021〕18號", "issuers": ["澜川省衛生健康委員會", "澜川省醫療保障局"],
       "issue_date": "2021-06-30", "addressees": ["各市（州）衛生健康委", "醫療保障局"]}),
     # H11: issuer over two lines, spaced genre word, parenthesised number (通告), no addressee
     ("H11", "临枫县新型冠状病毒感染的\n肺炎疫情防控指挥部\n通 告\n(县疫情防控指挥部第3号)\n"
@@ -104,7 +104,7 @@ HEADERS = [
             "          發布單位\n          國家某某委員會\n          國家某某委員會\n          發布文號 2021年第6號\n"
             "          發布日期 2021-09-10 生效日期 2021-09-10\n          有效性狀態 廢止日期 暫無\n          屬性 通告公告 專業屬性 其他\n"
             "根據有關規定,現將某某等9種新食品原料公告如下。\n",
-     {"doc_number": "2021年第6号", "issuers": ["國家某某委員會"], "addressees": []}),
+     {"doc_number": "2021年第6號", "issuers": ["國家某某委員會"], "addressees": []}),
     # H15: 【label】: law-database header, empty 发文字号
     ("H15", "【发文字号】:\n【时 效 性】:现行有效\n【中央/地方】:地方\n【发布部门】:地方性规章/澜川省/澜川省卫生厅(已撤销)\n"
             "【效力级别】:地方法规/地方规范性文件\n【实施日期】:1998/04/01\n澜川省乡村医生管理办法\n"
@@ -200,7 +200,7 @@ HEADERS = [
            "桐溪县人民政府\n2022年3月8日\n",
      {"doc_number": None, "title": "桐溪县人民政府关于印发《桐溪县村卫生室运行管理办法》的通知",
       "issuers": ["桐溪县人民政府"], "issue_date": "2022-03-08",
-      "addressees": ["各乡", "镇人民政府", "县政府各部门"]}),
+      "addressees": ["各乡、镇人民政府", "县政府各部门"]}),
     # R3: a 督查 bulletin whose issuer and date share a line and the date lost its 日; the title
     # below it is wrapped over a blank line
     ("R3", "关于2023年民生实事上半年进展情况的通报\n\n发布时间:2023-07-21 09:30信息来源:临枫县人民政府文字大小:[    ] 背景色:\n\n"

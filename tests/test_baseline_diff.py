@@ -202,3 +202,25 @@ def test_an_undated_notice_is_date_unknown_not_omitted(reference):
     assert serious["coverage"]["matched_name"]["name"] == "大病集中救治"
     note = next(n for n in result["notes"] if "prints no date" in n)
     assert "从2017年起，到2020年" in note and "inferred from the text" in note and "likely predates" in note
+
+
+# the same plan with an issuer line and a month-only date under its title (a plan published without a cover letter)
+MONTH_PLAN = UNDATED_PLAN.replace("云南省彝良县健康帮扶实施方案\n", "云南省彝良县健康帮扶实施方案\n彝良县卫生健康局\n2022年3月\n")
+
+
+@pytest.mark.parametrize(("text", "issued", "status"), [
+    (MONTH_PLAN, "2022-03", "omitted"),  # printed after the reference's month: an uncovered entry is omitted
+    (MONTH_PLAN.replace("2022年3月", "2020年3月"), "2020-03", "predates reference"),  # before it: predates
+])
+def test_a_month_only_notice_is_placed_by_its_month(reference, text, issued, status):
+    from policydiff.models import NormalisedText
+    from policydiff.parse import parse_text
+
+    record = dict(parse_text(NormalisedText(text, list(range(len(text) + 1)))), id="month")
+    assert record["issue_date"] is None and record["issuers"] == ["彝良县卫生健康局"]
+    assert record["date_bound"]["month"] == issued and record["date_bound"]["flag"] == "printed to the month only, no day"
+    result = diff_document(record, reference)
+    statuses = {e["label"]: e["status"] for e in result["entries"]}
+    assert statuses["尘肺病等职业病防控"] == status
+    assert result["document"]["issue_month"] == issued
+    assert any("to the month only" in n for n in result["notes"])

@@ -40,6 +40,14 @@ ROWS = [
     ("根据国卫扶贫发[2021]6号文件", [(None, "国卫扶贫发〔2021〕6号", None)]),
     ("根据国卫扶贫发［2021］6号文件", [(None, "国卫扶贫发〔2021〕6号", None)]),
     ("详见皖卫发（2021）29号文件。", [(None, "皖卫发〔2021〕29号", None)]),
+    # small-form ﹝﹞ and white lenticular 〖〗 brackets of a web page, bare and after a title
+    ("按照桐卫健发﹝2021﹞12号文件", [(None, "桐卫健发〔2021〕12号", None)]),
+    ("根据《青梧市健康帮扶工作方案》（梧卫发〖2020〗7号）", [("青梧市健康帮扶工作方案", "梧卫发〔2020〕7号", None)]),
+    # a title, then its 文号 whose year sits in round brackets inside the round ones: one citation
+    ("按照市卫健委《关于推进村卫生室标准化建设的通知》（梧卫函（2021）15号）要求",
+     [("关于推进村卫生室标准化建设的通知", "梧卫函〔2021〕15号", "市卫健委")]),
+    ("依据《桐溪县家庭医生签约服务实施办法》(桐卫发(2019)3号)执行",  # the same, half-width
+     [("桐溪县家庭医生签约服务实施办法", "桐卫发〔2019〕3号", None)]),
     # Lianyungang: the same title as its own notice but another number is a citation
     ("省卫计委《关于进一步做好精准健康扶贫工作的通知》（苏卫财务〔2018〕44号）文件精神",
      [("关于进一步做好精准健康扶贫工作的通知", "苏卫财务〔2018〕44号", "省卫计委")]),
@@ -102,6 +110,9 @@ VERB_ROWS = [
     ("根据《澜川省医疗救助办法》，参照《澜川省临时救助规定》执行", ["根据", "参照"]),
     # no verb in the sentence
     ("《青梧市健康帮扶实施方案》已经印发。", [None]),
+    # a bare 文号 right after its verb: the verb the code's match takes in is still its verb
+    ("三、参照梧卫办基层函〔2020〕102号文件要求，开展签约服务质量评价。", ["参照"]),
+    ("按照桐卫发〔2021〕8号执行，并依照梧卫发〔2020〕7号", ["按照", "依照"]),  # 依照 as a verb of its own
 ]
 
 

@@ -81,7 +81,7 @@ BOX_VALUES = [
     ("H3", "doc_number", None),  # 文号 followed directly by the next label
     ("H3", "written_date", "2021-11-02"),  # flattened table, no colon
     ("H3", "title", "市人民政府办公室关于印发健康霁州三年行动推进方案的通知"),
-    ("H4", "written_date", "2022-07-19"),  # bullets: label and value on separate lines
+    ("H4", "generated_date", "2022-07-19"),  # bullets: label and value on separate lines (生成日期: the entry's date)
     ("H4", "issuer", None),  # 发布机构: empty, the next label follows
     ("H5", "doc_number", "望政发〔2023〕9号"),  # label, blank line, value
     ("H5", "written_date", "2023年05月12日 11:20"),
@@ -184,6 +184,9 @@ DAMAGED_NUMBERS = [
     ("某政辦字2019188號", [("missing_brackets", "〔2019〕188号")]),  # every bracket lost
     ("桐卫健发2022 45号各乡镇卫生院", [("missing_brackets", "〔2022〕45号")]),  # a space for the brackets
     ("沙卫发【2005】31号", [("brackets", "〔2005〕31号")]),
+    ("桐卫健发﹝2021﹞12号", [("brackets", "〔2021〕12号")]),  # small-form brackets of a web page
+    ("依照梧卫发〖2020〗7号", [("brackets", "〔2020〕7号")]),  # white lenticular brackets
+    ("桐卫健发﹝202112号", [("missing_close_bracket", "〔2021〕12号")]),  # small-form bracket, its close lost
     ("神卫健发〔2021〕64号", []),  # intact
     ("（2021—2025年）", []),  # a period, not a 文号
     ("到2025年底，覆盖率达到90%", []),
@@ -258,6 +261,20 @@ ISSUER_LINES = [
     ("青梧市财政局(代章)", ["青梧市财政局"]),
     ("广西壮族自治区人力资源和社会保障厅", ["广西壮族自治区人力资源和社会保障厅"]),
     ("淮南市人力资源和社会保障局", ["淮南市人力资源和社会保障局"]),
+    # national short names apart by spaces (the normaliser drops the spaces): one issuer each
+    ("国家卫生健康委 国家医保局 国家乡村振兴局", ["国家卫生健康委", "国家医保局", "国家乡村振兴局"]),
+    ("国家卫生健康委    国家发展改革委", ["国家卫生健康委", "国家发展改革委"]),  # a paired signature line
+    ("民政部    财政部", ["民政部", "财政部"]),  # two ministries, no 国家 between them
+    ("人力资源社会保障部 农业农村部 国家中医药局", ["人力资源社会保障部", "农业农村部", "国家中医药局"]),
+    ("中共中央办公厅 国务院办公厅", ["中共中央办公厅", "国务院办公厅"]),
+    # provincial and county short names apart by spaces
+    ("省卫生健康委 省医保局 省民政厅", ["省卫生健康委", "省医保局", "省民政厅"]),
+    ("县卫健局 县医保局", ["县卫健局", "县医保局"]),  # eight characters run together
+    ("中共青梧县委 青梧县人民政府", ["中共青梧县委", "青梧县人民政府"]),
+    # one body whose name holds another's first word is not cut
+    ("国家卫生健康委办公厅", ["国家卫生健康委办公厅"]),
+    ("国务院国有资产监督管理委员会", ["国务院国有资产监督管理委员会"]),
+    ("青梧市市场监督管理局", ["青梧市市场监督管理局"]),  # 市场 is no level word
     ("请认真贯彻执行。", None),  # a sentence
     ("2021年8月26日", None),  # a date
     ("联系人:孙某某", None),
@@ -348,6 +365,49 @@ def test_the_box_date_is_compared_with_the_article_in_iso_form(written, conflict
     assert record["source_metadata"]["written_date"] == written  # as printed, beside its ISO form
 
 
+# (box line in the text, the article's signature, expected issue_date, conflicts) — a portal's 生成日期 is when the
+# entry was made: it fills an undated notice (flagged), never contradicts a signing date
+GENERATED_DATES = [
+    ("生成日期：2022-02-21", "澜川省卫生健康委员会\n2022年2月18日\n", "2022-02-18", []),  # signed earlier: no conflict
+    ("生成日期：2022-02-21", "", "2022-02-21", []),  # no signing date: filled from the box
+    ("成文日期：2022-02-21", "澜川省卫生健康委员会\n2022年2月18日\n", "2022-02-18", ["issue_date"]),  # 成文日期 is
+]
+
+
+@pytest.mark.parametrize(("box_line", "signature", "issued", "conflicts"), GENERATED_DATES)
+def test_a_portal_entry_date_is_no_signing_date(box_line, signature, issued, conflicts):
+    text = f"索引号：0001/2022-3\n{box_line}\n关于做好健康帮扶工作的通知\n各市卫生健康委：\n请认真落实。\n{signature}"
+    record = record_of(text)
+    assert record["issue_date"] == issued
+    assert [c["field"] for c in record["field_conflicts"]] == conflicts
+    if not signature:
+        assert any("生成日期" in w for w in record["warnings"])  # the reader is told where the date came from
+
+
+# (box issuer line, the article's signature) — the box names the same bodies: no conflict
+SAME_ISSUERS = [
+    # two full names apart by a space in the box (run together after normalising), short names signed
+    ("发布机构：澜川省卫生健康委员会办公厅 澜川省医疗保障局办公室", "澜川省卫健委办公厅 澜川省医保局办公室"),
+    # national bodies: full names in the box, short ones in the signature
+    ("发布机构：国家卫生健康委员会办公厅 国家医疗保障局办公室", "国家卫生健康委办公厅 国家医保局办公室"),
+    # one body, its name with 人民政府 in the box and 政府 in the signature
+    ("发布机构：桐溪县人民政府办公室", "桐溪县政府办公室"),
+]
+
+
+@pytest.mark.parametrize(("box_line", "signature"), SAME_ISSUERS)
+def test_the_same_issuers_named_in_short_and_full_forms_do_not_conflict(box_line, signature):
+    text = f"索引号：0001/2022-3\n{box_line}\n关于做好健康帮扶工作的通知\n各市卫生健康委：\n请认真落实。\n{signature}\n2022年2月18日\n"
+    record = record_of(text)
+    assert record["field_conflicts"] == []
+
+
+def test_box_issuers_run_together_are_split():
+    text = "发布机构：澜川省卫生健康委员会 澜川省医疗保障局\n关于做好健康帮扶工作的通知\n各市卫生健康委：\n请认真落实。\n"
+    record = record_of(text)
+    assert record["issuers"] == ["澜川省卫生健康委员会", "澜川省医疗保障局"]  # filled from the box, one each
+
+
 @pytest.mark.parametrize(("value", "issuers"), [
     ("澜川省衛生健康委員會,澜川省醫療保障局", ["澜川省衛生健康委員會", "澜川省醫療保障局"]),  # a list
     ("地方性规章/澜川省/澜川省卫生厅(已撤销)", ["澜川省卫生厅"]),  # law database path
@@ -362,3 +422,85 @@ def test_title_counting_its_issuers_checks_them():
             "澜川省卫生健康委员会 澜川省财政厅\n2021年8月1日\n")
     record = record_of(text)
     assert "the title names 3 issuing bodies (等3部门), 2 found" in record["warnings"]
+
+
+_LETTER = "各镇卫生院：\n现将有关事项通知如下。\n一、做实家庭医生签约服务。\n"
+
+# (notice, expected header fields) — signing dates and identity in the less common shapes (probe findings 17)
+DATE_SHAPES = [
+    # a dotted signing date under the issuer's name, the plan's title right after it (not joined to it)
+    ("桐溪县卫生健康局\n桐卫发〔2021〕40号\n关于印发桐溪县基层卫生发展规划的通知\n" + _LETTER
+     + "桐溪县卫生健康局\n2021.12.20\n桐溪县基层卫生发展规划\n一、发展目标\n",
+     {"issue_date": "2021-12-20", "issuers": ["桐溪县卫生健康局"], "date_bound": None,
+      "body_title": "桐溪县基层卫生发展规划"}),
+    # dashed and slashed signing dates
+    ("关于做好签约服务的通知\n" + _LETTER + "桐溪县卫生健康局\n2021-12-20\n", {"issue_date": "2021-12-20"}),
+    ("关于做好签约服务的通知\n" + _LETTER + "桐溪县卫生健康局\n2021/12/20\n", {"issue_date": "2021-12-20"}),
+    # a dotted date glued after the issuer's name on its line
+    ("关于做好签约服务的通知\n" + _LETTER + "桐溪县卫生健康局 2021.12.20\n",
+     {"issue_date": "2021-12-20", "issuers": ["桐溪县卫生健康局"]}),
+    # a 年月日 signing date wins over a dotted date elsewhere (a page's bare publishing date above the notice)
+    ("青梧市卫生健康委员会\n2022.03.09\n关于做好签约服务的通知\n" + _LETTER + "青梧市卫生健康委员会\n2022年3月8日\n",
+     {"issue_date": "2022-03-08"}),
+    # a dotted figure that is no date line: a deadline cell, not under an issuer's name
+    ("关于做好签约服务的通知\n" + _LETTER + "完成时限\n2022.06.30\n", {"issue_date": None}),
+    # a plan with its issuer and a month-only date under the title: issuer, and the month as a bound
+    ("桐溪县健康乡村建设工作方案\n桐溪县卫生健康局\n2022年3月\n为推进健康乡村建设，制定本方案。\n一、工作目标\n",
+     {"issuers": ["桐溪县卫生健康局"], "issue_date": None,
+      "date_bound": {"years": [2022, 2022], "month": "2022-03", "text": "2022年3月", "span": [23, 30],
+                     "flag": "printed to the month only, no day"}}),
+    # the month in Chinese numerals
+    ("桐溪县健康乡村建设工作方案\n桐溪县卫生健康局\n二〇二二年三月\n为推进健康乡村建设，制定本方案。\n",
+     {"issuers": ["桐溪县卫生健康局"], "issue_date": None}),
+    # a month-only line in a task card (under 完成时限, not an issuer): no date
+    ("关于做好签约服务的通知\n" + _LETTER + "责任单位\n县卫健局\n完成时限\n2022年6月\n",
+     {"issue_date": None}),
+    # a published rule's note under its title: date, issuer and 文号, and its own 文号 is no citation
+    ("桐溪县乡村医生管理办法\n（2022年6月10日桐溪县卫生健康局发布　桐卫发〔2022〕29号）\n第一章　总则\n"
+     "第一条　为加强乡村医生管理，根据《乡村医生从业管理条例》，制定本办法。\n",
+     {"doc_number": "桐卫发〔2022〕29号", "issue_date": "2022-06-10", "issuers": ["桐溪县卫生健康局"],
+      "citation_numbers": []}),
+    # the note with the date only, and with the issuer first
+    ("桐溪县乡村医生管理办法\n（2022年6月10日印发）\n第一条　为加强乡村医生管理，制定本办法。\n",
+     {"doc_number": None, "issue_date": "2022-06-10"}),
+    ("桐溪县乡村医生管理办法\n（桐溪县人民政府2022年6月10日公布）\n第一条　为加强乡村医生管理，制定本办法。\n",
+     {"issue_date": "2022-06-10", "issuers": ["桐溪县人民政府"]}),
+    # an effective date under the title is no signing date
+    ("桐溪县乡村医生管理办法\n（2022年6月10日起施行）\n第一条　为加强乡村医生管理，制定本办法。\n", {"issue_date": None}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DATE_SHAPES, ids=[f"d{i}" for i in range(len(DATE_SHAPES))])
+def test_signing_date_shapes(text, expected):
+    record = record_of(text)
+    record["citation_numbers"] = [c["doc_number"] for c in record["citations"] if c["doc_number"]]
+    assert {key: record[key] for key in expected} == expected
+
+
+# (addressee line, addressees) — a series of places sharing one body is one addressee as printed; a body word after
+# a body of the same places gets its places (probe finding 25)
+ADDRESSEE_LINES = [
+    ("各省、自治区、直辖市卫生健康委：", ["各省、自治区、直辖市卫生健康委"]),
+    ("各省、自治区、直辖市及新疆生产建设兵团卫生健康委、医保局：",
+     ["各省、自治区、直辖市及新疆生产建设兵团卫生健康委", "医保局"]),  # the series, then the next body
+    ("各省、自治区、直辖市人民政府，国务院各部委、各直属机构：",
+     ["各省、自治区、直辖市人民政府", "国务院各部委", "各直属机构"]),
+    ("各市、县（市、区）人民政府，省政府各部门：", ["各市、县（市、区）人民政府", "省政府各部门"]),
+    ("各镇党委、政府，县委各部门，县级国家机关各部门：", ["各镇党委", "各镇政府", "县委各部门", "县级国家机关各部门"]),
+    ("各乡镇党委、人民政府：", ["各乡镇党委", "各乡镇人民政府"]),
+    # no series: bodies listed one by one stay apart
+    ("各县（区）卫生健康局，委属各单位：", ["各县（区）卫生健康局", "委属各单位"]),
+    ("各市州卫生健康委、医保局、乡村振兴局：", ["各市州卫生健康委", "医保局", "乡村振兴局"]),
+]
+
+
+@pytest.mark.parametrize(("line", "expected"), ADDRESSEE_LINES)
+def test_addressee_groups(line, expected):
+    record = record_of(f"桐卫发〔2022〕1号\n关于做好健康帮扶工作的通知\n{line}\n请认真落实。\n")
+    assert record["addressees"] == expected
+
+
+def test_a_page_number_is_not_part_of_the_body_title():
+    text = ("桐溪县卫生健康局\n桐卫发〔2021〕53号\n关于印发健康帮扶方案的通知\n各镇卫生院：\n现将方案印发给你们。\n"
+            "桐溪县卫生健康局\n2021年8月26日\n— 1 —\n桐溪县健康帮扶实施方案\n一、主要措施\n")
+    assert record_of(text)["body_title"] == "桐溪县健康帮扶实施方案"

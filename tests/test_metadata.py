@@ -36,7 +36,8 @@ PINNED = [
     (GUANGXI, "issuers", GUANGXI_ISSUERS),  # 12 in the red header; no signature block
     (GUANGXI, "issue_date", "2021-07-31"),
     (GUANGXI, "print_date", "2021-08-12"),  # the 办公室 印发 line differs from the signing date
-    (GUANGXI, "addressees", ["各市", "县（市、区）卫生健康委（局）", "发展改革委（局）", "民政局",
+    # 各市、县（市、区）…: one series of places sharing the body, one addressee as printed
+    (GUANGXI, "addressees", ["各市、县（市、区）卫生健康委（局）", "发展改革委（局）", "民政局",
                              "财政局", "人力资源社会保障局", "生态环境局", "住房城乡建设局",
                              "农业农村局", "乡村振兴局", "大数据发展局", "医保局", "中医药局"]),
     (GUANGXI, "locality", "广西壮族自治区"),
@@ -89,7 +90,12 @@ def test_parse_date(text, expected):
     ("国卫扶贫发[2021]6号", "国卫扶贫发〔2021〕6号"),  # half-width brackets
     ("国卫扶贫发［2021］6号", "国卫扶贫发〔2021〕6号"),
     ("国卫扶贫发（2021）6号", "国卫扶贫发〔2021〕6号"),
+    ("桐卫健发﹝2021﹞12号", "桐卫健发〔2021〕12号"),  # small-form brackets ﹝﹞ of a web page
+    ("桐卫健发〖2021〗12号", "桐卫健发〔2021〕12号"),  # white lenticular brackets 〖〗
+    ("桐卫健发【2021】12号", "桐卫健发〔2021〕12号"),  # black lenticular brackets 【】
+    ("桐卫健发(2021)12号", "桐卫健发〔2021〕12号"),  # half-width round brackets
     ("按照汴卫〔2021〕55号", "汴卫〔2021〕55号"),  # a verb before the code is not part of it
+    ("并依照汴卫〔2021〕55号", "汴卫〔2021〕55号"),  # nor a joining word before that verb
     ("2021年8月9日", None),
 ])
 def test_normalise_doc_number(text, expected):

@@ -43,6 +43,12 @@ ROWS = [
     # (joined, every value after the first took the first row's indicator — probe of a reposted goal table)
     ("主要健康指标如下：\n人均预期寿命 达到80岁 |\n孕产妇死亡率 控制在10/10万以下 |\n婴儿死亡率 4.5‰ |",
      "主要健康指标如下：\n人均预期寿命达到80岁\n孕产妇死亡率控制在10/10万以下\n婴儿死亡率4.5‰"),
+    # a PDF's page number saved with its text: dropped, the sentence it cut is joined again
+    ("（三）稳定村医队伍。到2023年底，乡村医生中大专以上学历\n— 2 —\n人员占比达到30%以上。",
+     "（三）稳定村医队伍。到2023年底，乡村医生中大专以上学历人员占比达到30%以上。"),
+    ("2021年8月26日\n-3-\n桐溪县健康帮扶实施方案", "2021年8月26日\n桐溪县健康帮扶实施方案"),  # before a plan's title
+    ("请于第 4 页填写\n第 4 页", "请于第4页填写"),  # 第N页 alone; inside a sentence it stays
+    ("一、数据\n—2021—", "一、数据\n—2021—"),  # a year between dashes is no page number (three digits at most)
     # a UTF-8 BOM and an ideographic-space indent
     ("\ufeff\u3000\u3000一、总体要求", "一、总体要求"),
 ]
@@ -80,6 +86,11 @@ PAGE_JOINS = [
     (["澜卫通〔2020〕3号.pdf", "鹭洲市卫生健康局2020年3月2日"], 2),  # a signature glued to its date
     (["织密县乡村三级医疗卫生服务网", "底，提升服务能力。"], 1),  # a phrase ending in 网 is no site name
     (["梧政复〔202312号", "桐溪县人民政府："], 2),  # a damaged 文号 line stands alone
+    # a county task card: the unit line has no full stop; the deadline line after it is its own field
+    (["责任单位：县卫健局、县教体局", "完成时限：2023年9月"], 2),
+    (["牵头单位：县医保局", "完成时间：长期坚持"], 2),  # 完成时间, after a lead line
+    (["责任单位：县卫健局", "责任领导：分管副局长"], 2),  # a person's field is not part of the unit list
+    (["各镇要在每季度末将完成时", "限内的进展报县卫健局。"], 1),  # 完成时 wrapped inside a sentence still joins
 ]
 
 

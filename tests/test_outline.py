@@ -92,6 +92,33 @@ def test_malformed_input_still_gives_a_tree():
     assert [n.path for n in nodes] == ["（二）", "（二）/一", "（二）#2", "（二）#3"]
 
 
+_COVER = "桐溪县卫生健康局\n关于印发健康帮扶方案的通知\n各镇卫生院：\n现将方案印发给你们，请认真执行。\n"
+_PLAN = "桐溪县卫生健康局\n2021年3月1日\n桐溪县健康帮扶方案\n一、主要任务\n（一）落实大病专项救治。\n（二）做实签约服务。\n"
+
+# (normalised notice, outline paths) — an annex list names the annexes: no outline item, and the body does not
+# nest under its last line
+ANNEX_LISTS = [
+    # the list's first item on the 附件： line, the next ones on their own lines, then signature and plan
+    (_COVER + "附件：1.主要指标\n2.任务分工表\n" + _PLAN, ["一", "一/（一）", "一/（二）"]),
+    # three items, full-width dots and 、
+    (_COVER + "附件：1．主要指标\n2．任务分工表\n3、考核细则\n" + _PLAN, ["一", "一/（一）", "一/（二）"]),
+    # 附件： alone, its list on the lines below
+    (_COVER + "附件：\n1.主要指标\n2.任务分工表\n" + _PLAN, ["一", "一/（一）", "一/（二）"]),
+    # the annex list after the body, the annexes' blocks after it still open their branches
+    ("一、落实大病专项救治。\n二、做实签约服务。\n附件：1.主要指标\n2.任务分工表\n附件1\n主要指标\n1.签约服务覆盖率\n",
+     ["一", "二", "附件1", "附件1/1"]),
+    # a numbered item that does not continue the list (3. where 2. is due) is an item
+    ("附件：1.主要指标\n一、落实大病专项救治。\n1.扩大救治病种。\n", ["一", "一/1"]),
+    # a sentence (its own 。) after the list is body text, not a list line
+    ("一、工作要求\n附件：1.主要指标\n2.落实签约服务，做好随访。\n", ["一", "一/2"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", ANNEX_LISTS, ids=[f"annex{i}" for i in range(len(ANNEX_LISTS))])
+def test_an_annex_list_is_no_outline_item(text, expected):
+    assert [n.path for n in build_outline(text)] == expected
+
+
 # ---------------------------------------------------------------- rules in article form (issue 28)
 
 ARTICLE_LABELS = [

@@ -104,6 +104,12 @@ ROWS = [
     ("（2023—2025年）", []),
     ("浏览次数：56次", []),  # a page's counter, not a requirement
     ("坚持新发现一例救治一例，做到一户一策。", []),  # slogans in Chinese numerals
+    # a signature's date in Chinese numerals (its year is no count of years), with 〇 or ○ for zero
+    ("青梧市卫生健康委员会\n二〇二二年三月十五日", []),
+    ("二○二一年八月九日印发", []),
+    ("二〇二三年十二月", []),  # the month only
+    # a duration in Chinese numerals is still read (two characters, not a year)
+    ("对在村卫生室连续工作满二十年的乡村医生给予补助。", [(">=", 20, "年", None)]),  # 满: at least
     # the same count repeated in one item is one requirement
     ("保持30种大病病种不变，现有30种大病定点医院保持不变。", [("=", 30, "种", None)]),
 ]

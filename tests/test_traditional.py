@@ -62,8 +62,8 @@ def test_a_traditional_rendering_resolves_the_same_place_and_dates(doc_id):
 @pytest.mark.parametrize("doc_id", CORPUS_IDS)
 def test_a_traditional_rendering_keeps_the_fields_as_printed(doc_id):
     simplified, printed = both(doc_id)
-    # a 文号 keeps its canonical 号 (as its brackets are written 〔〕), the code as printed
-    assert printed["doc_number"] == traditional(simplified["doc_number"])[:-1] + "号"
+    # a 文号 is shown as printed, 號 and all (its brackets written 〔〕); lookups read 號 as 号
+    assert printed["doc_number"] == traditional(simplified["doc_number"])
     assert printed["title"] == traditional(simplified["title"])
     assert printed["issuers"] == [traditional(i) for i in simplified["issuers"]]
     assert printed["text"] == traditional(simplified["text"])
@@ -117,7 +117,7 @@ HEADERS = [
     # a county bureau's notice: 文號 with 號, title 關於印發…的通知, addressee 各鄉鎮衛生院 (a real county, invented notice)
     ("county", "恩施市衛生健康局文件\n恩市衛發〔2022〕12號\n恩施市衛生健康局關於印發健康幫扶工作方案的通知\n"
                "各鄉鎮衛生院：\n現將方案印發給你們，請認真貫徹落實。\n恩施市衛生健康局\n2022年3月1日\n",
-     {"doc_number": "恩市衛發〔2022〕12号", "title": "恩施市衛生健康局關於印發健康幫扶工作方案的通知",
+     {"doc_number": "恩市衛發〔2022〕12號", "title": "恩施市衛生健康局關於印發健康幫扶工作方案的通知",
       "issuers": ["恩施市衛生健康局"], "issue_date": "2022-03-01", "addressees": ["各鄉鎮衛生院"], "genre": "通知",
       "locality": "恩施市", "admin_level": "county", "parent_locality": "恩施土家族苗族自治州"}),
     # a province's joint notice: 自治區 names, two issuers in the signature, date in Chinese numerals
@@ -125,14 +125,14 @@ HEADERS = [
                  "關於做好脫貧人口家庭醫生簽約服務的通知\n各市、縣（區）衛生健康局、醫療保障局：\n"
                  "一、提高簽約覆蓋面。到2025年，簽約服務覆蓋率達到80%以上。\n"
                  "寧夏回族自治區衛生健康委員會  寧夏回族自治區醫療保障局\n二〇二一年六月三十日\n",
-     {"doc_number": "寧衛發〔2021〕88号", "issue_date": "2021-06-30", "genre": "通知",
+     {"doc_number": "寧衛發〔2021〕88號", "issue_date": "2021-06-30", "genre": "通知",
       "locality": "宁夏回族自治区", "admin_level": "provincial", "parent_locality": "中华人民共和国"}),
     # an invented prefecture (青梧市): its 意見 genre, 牽頭/配合 markers, a district addressee (區)
     ("invented prefecture", "青梧市人民政府辦公室\n梧政辦發〔2023〕4號\n青梧市人民政府辦公室關於健康幫扶的實施意見\n"
                             "各縣（區）人民政府，市直各部門：\n"
                             "一、加強組織領導。各地要建立工作機制。（牽頭單位：市衛生健康委；配合單位：市財政局、市醫保局）\n"
                             "青梧市人民政府辦公室\n2023年2月10日\n",
-     {"doc_number": "梧政辦發〔2023〕4号", "title": "青梧市人民政府辦公室關於健康幫扶的實施意見", "genre": "意见",
+     {"doc_number": "梧政辦發〔2023〕4號", "title": "青梧市人民政府辦公室關於健康幫扶的實施意見", "genre": "意见",
       "issue_date": "2023-02-10", "addressees": ["各縣（區）人民政府", "市直各部門"]}),
 ]
 
@@ -227,3 +227,11 @@ def test_a_duty_answer_quotes_its_clause_as_printed(duty_db, doc_id, topic, titl
     text = open_db(duty_db).execute("select text from texts where doc_id = ?", [doc_id]).fetchone()[0]
     assert duty["title"].startswith(title) and duty["evidence"] == duty["title"]
     assert text[duty["span"][0]:duty["span"][1]] == duty["title"]  # the notice's own characters, where it says
+
+
+def test_a_number_printed_with_hao_in_traditional_script_resolves_either_way():
+    from policydiff.graph import DocumentIndex
+
+    index = DocumentIndex([{"id": "a", "doc_number": "澜衛發〔2021〕3號", "title": "關於做好健康幫扶的通知"}])
+    assert index.resolve({"doc_number": "澜衛發〔2021〕3号"}) == "a"  # cited with 号, printed 號
+    assert index.resolve({"doc_number": "澜衛發〔2021〕3號"}) == "a"  # cited as printed

@@ -547,6 +547,8 @@ def _how_known(record: Record, key: str) -> str:
     if key == "locality" and evidence.get("guessed"):
         return f" (guessed from the text: {evidence.get('claim') or evidence['text']} at {evidence['span']})"
     bound = record.get("date_bound")
+    if key == "issue_date" and not record.get("issue_date") and bound and bound.get("month"):
+        return f" (printed to the month only: {bound['text']} at {bound['span']}; no day)"
     if key == "issue_date" and not record.get("issue_date") and bound:
         return f" (date unknown; the text names {bound['text']} at {bound['span']}, {bound['flag']})"
     return ""

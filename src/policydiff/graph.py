@@ -44,7 +44,7 @@ TITLE_MATCH = 92
 def node_key(doc_number: str | None, title: str | None) -> str:
     """Stable key of a document node: its 文号, else its bare title."""
     if doc_number:
-        return doc_number
+        return doc_number.replace("號", "号")  # a 文号 printed 號 (traditional script) is the same node
     return "title:" + bare_title(title or "")
 
 
@@ -96,7 +96,7 @@ class DocumentIndex:
         self.key_of.setdefault(record["id"], node_key(record.get("doc_number"), record.get("title") or record["id"]))
         number = record.get("doc_number")
         if number:
-            self.by_number.setdefault(number, record["id"])
+            self.by_number.setdefault(number.replace("號", "号"), record["id"])
         for which, title in enumerate((record.get("title"), record.get("body_title"))):
             if title:
                 bare = bare_title(title)
@@ -107,7 +107,7 @@ class DocumentIndex:
     def resolve(self, citation: dict) -> str | None:
         """The id of the corpus document ``citation`` names, if any."""
         if citation.get("doc_number"):
-            return self.by_number.get(citation["doc_number"])
+            return self.by_number.get(citation["doc_number"].replace("號", "号"))
         wanted = bare_title(citation.get("title") or "")
         if wanted not in self.resolved:
             self.resolved[wanted] = self._by_title(wanted)

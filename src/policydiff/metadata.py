@@ -38,10 +38,19 @@ def extract_metadata(text: str, source_metadata: dict | None = None) -> dict:
     title = find_title(head)
     number, number_para = _doc_number(head, title)
     dates = _date_paragraphs(paras)
-    issue = next((d for d in dates if not d.printed and d.iso), None)
+    issue = next((d for d in dates if not d.printed and d.iso and d.shape != "dotted"), None)
+    issue = issue or next((d for d in dates if d.shape == "dotted"), None)  # 2021.12.20 under the signature
+    month_only = None if issue else next((d for d in dates if d.shape == "month"), None)
+    note = _published_note(head, title)
+    if note and not issue:  # a published rule's note under its title: its date, issuer and 文号
+        issue, month_only = note, None
     printed = next((d for d in dates if d.printed), None)
     title_para = title.para if title else None
-    issuers = header_issuers(head, title_para) + signature_issuers(paras, issue)
+    if number is None and note and note.number:
+        number, number_para = note.number, note.para
+    signed = issue or month_only
+    issuers = header_issuers(head, title_para) + signature_issuers(paras, signed if signed is not note else None)
+    issuers = issuers or list(note.issuers if note else ())
     issuers = list(dict.fromkeys(issuers))
     addressed = addressees(head, title_para or number_para)
     meta: dict[str, Any] = {
@@ -65,8 +74,11 @@ def extract_metadata(text: str, source_metadata: dict | None = None) -> dict:
         meta["genre"] = _genre(meta["title"])
     meta["enclosed_title"] = enclosed_title(meta["title"]) or _enclosed_in_body(head)
     meta["doc_number_parts"] = split_doc_number(meta["doc_number"])
-    meta["date_bound"] = None if meta["issue_date"] else date_bound(text)
-    if meta["date_bound"]:
+    meta["date_bound"] = None if meta["issue_date"] else (_month_bound(month_only) or date_bound(text))
+    if meta["date_bound"] and month_only:
+        meta["warnings"].append(f"the date is printed to the month only: {meta['date_bound']['text']} at "
+                                f"{meta['date_bound']['span']} (no day; issue_date left empty)")
+    elif meta["date_bound"]:
         bound = meta["date_bound"]
         meta["warnings"].append(f"no date printed; the text names {bound['text']} at {bound['span']} "
                                 f"(years {_years(bound['years'])}, {bound['flag']})")
@@ -95,7 +107,8 @@ def merge_page_box(meta: dict, box: dict) -> dict:
     page_values = {
         "title": box.get("title"),
         "doc_number": _box_doc_number(box.get("doc_number")),
-        "issuers": box_issuers(box.get("issuer")),
+        # names run together in the box (the normaliser drops the space between them) are split as a signature's
+        "issuers": list(dict.fromkeys(n for b in box_issuers(box.get("issuer")) for n in issuer_names(b) or [b])),
         # compared in the box's ISO form; a 成文日期 with a time of day is a publishing time, not a signing date
         "issue_date": box.get("written_date_iso") if "T" not in box.get("written_date_iso", "T") else None,
     }
@@ -111,6 +124,12 @@ def merge_page_box(meta: dict, box: dict) -> dict:
         elif _disagree(field, article, page_value):
             conflicts.append({"field": field, "article": article, "page": page_value})
             warnings.append(f"{field} differs between the article ({article}) and the page's box ({page_value})")
+    generated = box.get("generated_date_iso")
+    if not meta["issue_date"] and "issue_date" not in merged and generated and "T" not in generated:
+        merged["issue_date"] = generated  # an undated notice: the portal's 生成日期, flagged; never a conflict
+        filled.append("issue_date")
+        warnings.append(f"issue_date taken from the page's information box (生成日期, when the page entry was made; "
+                        f"no 成文日期 printed): {generated}")
     return {**merged, "source_metadata": box, "field_conflicts": conflicts,
             "filled_from_source_metadata": filled, "warnings": warnings}
 
@@ -139,9 +158,17 @@ def _box_doc_number(value: str | None) -> str | None:
 def _disagree(field: str, article, page) -> bool:
     if field == "title":
         return _bare(article) != _bare(page) and _bare(page) not in _bare(article)
-    if field == "issuers":  # the box names one issuer, often in a short form
+    if field == "issuers":  # the box names one issuer, often in a short form (国家医保局 for 国家医疗保障局)
+        page, article = [_short_form(p) for p in page], [_short_form(a) for a in article]
         return not any(a.startswith(p) or p.startswith(a) or p in a for p in page for a in article)
     return article != page
+
+
+def _short_form(name: str) -> str:
+    """A body's name in its short form, for comparing (国家卫生健康委员会办公厅 → 国家卫健委办公厅)."""
+    for long, short in P.NAME_SHORT_FORMS:
+        name = name.replace(long, short)
+    return name
 
 
 def _bare(title: str) -> str:
@@ -365,12 +392,35 @@ def addressees(paras: list[Paragraph], title: Paragraph | None) -> list[str]:
         text = p.text.rstrip(" |")
         glued = _GLUED_ADDRESSEE.match(text)
         if glued and "。" in text:
-            return split_units(glued.group("units"))
+            return _addressee_groups(split_units(glued.group("units")))
         if _is_addressee(text):
-            return split_units(text.rstrip("：:"))
+            return _addressee_groups(split_units(text.rstrip("：:")))
         if "。" in text:
             break
     return []
+
+
+def _addressee_groups(parts: list[str]) -> list[str]:
+    """Addressees as a reader lists them: a series of place kinds sharing one body kept as printed
+    (各省、自治区、直辖市卫生健康委), a body word after a body of the same places given their
+    places (各镇党委、政府 → 各镇党委, 各镇政府).
+
+    >>> _addressee_groups(["各省", "自治区", "直辖市卫生健康委", "委属各单位"])
+    ['各省、自治区、直辖市卫生健康委', '委属各单位']
+    >>> _addressee_groups(["各镇党委", "政府", "县委各部门"])
+    ['各镇党委', '各镇政府', '县委各部门']
+    """
+    groups: list[str] = []
+    series = False  # the last group is a series still open (各省、自治区…)
+    for part in parts:
+        if series and P.ADDRESSEE_SERIES_PART.match(part):
+            groups[-1] += "、" + part
+            series = bool(P.ADDRESSEE_SERIES_OPEN.match(part))
+            continue
+        series = bool(P.ADDRESSEE_SERIES_HEAD.match(part))
+        body = P.PLACE_BODY_AT_END.search(groups[-1]) if groups and P.SHARED_PLACE_BODY.match(part) else None
+        groups.append(groups[-1][:body.start()] + part if body and body.start() > 1 else part)
+    return groups
 
 
 _GLUED_ADDRESSEE = re.compile(r"^(?P<units>各[^。：:]{1,200}?(?:单位|部门|政府|委|局|处室|科室|机构|中心))[：:](?=\S)")
@@ -446,7 +496,8 @@ def signature_issuers(paras: list[Paragraph], issue: DateLine | None) -> list[st
 
 
 def _is_name_head(text: str) -> bool:
-    return len(text) <= 20 and not re.search(r"[。，、；：:,\d]", text)
+    # not a plan's title above its issuer line (某县健康乡村建设工作方案 ⏎ 某县卫生健康局 ⏎ 2022年3月)
+    return len(text) <= 20 and not re.search(r"[。，、；：:,\d]", text) and not P.TITLE_SUFFIX.search(text)
 
 
 def issuer_names(text: str) -> list[str] | None:
@@ -478,14 +529,31 @@ def _split_run_together(name: str) -> list[str]:
     """Names run together split where the leading place name starts again after a body's suffix."""
     m = _PLACE_HEAD.match(name)
     if not m or len(name) <= 8:
-        return [name]
+        return _split_at_body_start(name)
     place = m.group("place")
     cuts = [0]
     for at in (i.start() for i in re.finditer(f"(?:中共)?{re.escape(place)}", name)):
         if at > cuts[-1] and P.ORG_SUFFIX.search(name[cuts[-1]:at]) and len(name[cuts[-1]:at]) >= 3:
             cuts.append(at)
     parts = [name[a:b] for a, b in zip(cuts, [*cuts[1:], len(name)])]
-    return [piece for part in parts for piece in _split_at_level_word(part)]
+    return [cut for part in parts for piece in _split_at_level_word(part) for cut in _split_at_body_start(piece)]
+
+
+def _split_at_body_start(name: str) -> list[str]:
+    """Names run together whose spaces were lost, cut where a body's suffix is followed by the
+    first word of another body (a national body, a level word, a ministry); each piece a name.
+
+    >>> _split_at_body_start("国家卫生健康委国家医保局民政部财政部")
+    ['国家卫生健康委', '国家医保局', '民政部', '财政部']
+    >>> _split_at_body_start("省卫生健康委省医保局"), _split_at_body_start("国家卫生健康委办公厅")
+    (['省卫生健康委', '省医保局'], ['国家卫生健康委办公厅'])
+    """
+    cuts = [0]
+    for m in P.BODY_RESTART.finditer(name, 3):
+        if m.start() - cuts[-1] >= 3 and len(name) - m.start() >= 3:
+            cuts.append(m.start())
+    pieces = [name[a:b] for a, b in zip(cuts, [*cuts[1:], len(name)])]
+    return pieces if all(P.ORG_SUFFIX.search(p) for p in pieces) else [name]
 
 
 # a body run on after another's suffix whose name starts with a level word, not the place
@@ -523,6 +591,9 @@ class DateLine:
     issuers: tuple[str, ...] = ()  # names glued before the date (某市卫生局2016年4月20日)
     repair: dict | None = None
     warning: str | None = None
+    shape: str = "chinese"  # "dotted" (2021.12.20), "month" (2022年3月: no day printed), else 年月日 or repaired
+    month: str | None = None  # a month-only date: YYYY-MM
+    number: str | None = None  # a published rule's note under its title (…发布　某卫发〔2022〕29号)
 
 
 _DATE_TAIL = re.compile(rf"^(?P<before>.*?){P.DATE.pattern}\s*(?P<printed>印发|印)?\s*(?:于\S{{1,10}})?\s*$")
@@ -530,7 +601,7 @@ _DATE_TAIL = re.compile(rf"^(?P<before>.*?){P.DATE.pattern}\s*(?P<printed>印发
 
 def _date_paragraphs(paras: list[Paragraph]) -> list[DateLine]:
     found = []
-    for p in paras:
+    for i, p in enumerate(paras):
         text = P.PUBLIC_MARKER.sub("", p.text).strip() if "公开" in p.text else p.text
         m = P.DATE_LINE.match(text) or (len(text) <= 80 and _DATE_TAIL.match(text))
         if m:
@@ -543,7 +614,61 @@ def _date_paragraphs(paras: list[Paragraph]) -> list[DateLine]:
             found.append(_bare_date_line(p))
         elif len(text) <= 80 and (lost := _date_without_day_mark(p, text)):
             found.append(lost)
+        elif len(text) <= 80 and (other := _signed_date_other_shape(p, text, paras[i - 1] if i else None)):
+            found.append(other)
     return found
+
+
+def _published_note(head: list[Paragraph], title: Title | None) -> DateLine | None:
+    """A published rule's or plan's note in brackets within two lines under its title:
+    （2022年6月10日某县卫生健康局发布　某卫发〔2022〕29号） gives the date, the issuer and the 文号.
+
+    >>> title = Title(Paragraph("桐溪县村医管理办法", 0), "桐溪县村医管理办法", "办法")
+    >>> note = _published_note([title.para, Paragraph("（2022年6月10日桐溪县卫生健康局发布 桐卫发〔2022〕9号）", 10)], title)
+    >>> note.iso, note.issuers, note.number
+    ('2022-06-10', ('桐溪县卫生健康局',), '桐卫发〔2022〕9号')
+    """
+    if title is None:
+        return None
+    at = _index_after(head, title.para)
+    for p in head[at:at + 2]:
+        m = P.PUBLISHED_NOTE.match(p.text.strip()) if len(p.text) <= 120 else None
+        if m:
+            issuer = m.group("issuer") or m.group("issuer_first")
+            names = tuple(issuer_names(issuer) or ()) if issuer else ()
+            number = normalise_doc_number(m.group("number")) if m.group("number") else None
+            return DateLine(p, parse_date(m.group("date")), False, names, number=number)
+    return None
+
+
+def _signed_date_other_shape(p: Paragraph, text: str, above: Paragraph | None) -> DateLine | None:
+    """A signing date printed dotted (2021.12.20, 2021-12-20, 2021/12/20) or to the month only
+    (2022年3月), read only in a signature's shape: after the issuer's name on its line, or under
+    a line of issuer names (a deadline cell 完成时限 ⏎ 2022年6月 is no signature).
+
+    >>> _signed_date_other_shape(Paragraph("2021.12.20", 9), "2021.12.20", Paragraph("青梧市卫生健康委员会", 0)).iso
+    '2021-12-20'
+    >>> _signed_date_other_shape(Paragraph("2022年3月", 9), "2022年3月", Paragraph("桐溪县卫生健康局", 0)).month
+    '2022-03'
+    >>> _signed_date_other_shape(Paragraph("2022年6月", 9), "2022年6月", Paragraph("完成时限", 0)) is None
+    True
+    """
+    m = P.DOTTED_DATE.search(text) or P.MONTH_DATE.search(text)
+    if not m:
+        return None
+    before = text[:m.start()].strip()
+    names = issuer_names(before) if before else None
+    if (before and not names) or (not before and not (above and issuer_names(above.text))):
+        return None
+    try:
+        year, month = _to_int(m.group("year")), _to_int(m.group("month"))
+        if "day" not in m.groupdict():
+            return DateLine(p, None, False, tuple(names or ()), shape="month",
+                            month=date(year, month, 1).isoformat()[:7])
+        iso = date(year, month, int(m.group("day"))).isoformat()
+    except ValueError:
+        return None
+    return DateLine(p, iso, False, tuple(names or ()), shape="dotted")
 
 
 def _date_without_day_mark(p: Paragraph, text: str) -> DateLine | None:
@@ -624,6 +749,20 @@ def date_bound(text: str) -> dict | None:
             return {"years": [int(first) if first else None, int(last) if last else None], "text": head[m.start():end],
                     "span": [m.start(), end], "flag": "inferred from the text"}
     return None
+
+
+def _month_bound(line: DateLine | None) -> dict | None:
+    """A signing date printed to the month only (柞水县卫生健康局 ⏎ 2022年3月): the month as a bound,
+    flagged so; ``month`` holds it as YYYY-MM."""
+    if line is None or not line.month:
+        return None
+    printed = line.para.text.strip()
+    m = P.MONTH_DATE.search(printed)
+    at = line.para.start + (m.start() if m else 0)
+    shown = m.group(0).strip() if m else printed
+    year = int(line.month[:4])
+    return {"years": [year, year], "month": line.month, "text": shown, "span": [at, at + len(shown)],
+            "flag": "printed to the month only, no day"}
 
 
 _ZEROS = str.maketrans({ch: "〇" for ch in P.ZERO_LOOKALIKES})

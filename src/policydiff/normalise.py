@@ -259,6 +259,8 @@ def _clean_line(line: Segment, odd_spaces: bool = True) -> Segment:
     # each markdown pattern needs its character: a line without it is not tried
     if ("-" in text or "*" in text or "_" in text) and P.MARKDOWN_RULE.match(line.text):
         return Segment("", [], [])
+    if ("—" in text or "-" in text or "－" in text or "–" in text or "页" in text) and P.PAGE_NUMBER_LINE.match(text):
+        return Segment("", [], [])  # a page number (— 1 —): the lines around it join as if it were not there
     if "#" in text:
         line = line.sub(P.MARKDOWN_HEADING, "")
     if "**" in text:
@@ -343,6 +345,8 @@ def should_join(prev: str, nxt: str, in_annex: bool = False) -> bool:
         return False
     if ("：" in nxt or ":" in nxt) and P.ROLE_LABEL.match(nxt):
         return False  # a 牵头责任单位：… line after an item without a full stop starts its own line
+    if ("：" in nxt or ":" in nxt) and P.CARD_FIELD_LINE.match(nxt):
+        return False  # a 完成时限：… line after a unit line without a full stop (责任单位：县卫健局)
     if _is_cell_label(prev) or _is_cell_label(nxt):
         return False  # a task card's label cell (责任单位 / 完成时限) alone on its line, its value on the next
     if nxt.startswith("的"):
@@ -380,6 +384,7 @@ def _is_standalone(line: str) -> bool:
         (dated and "日" in line and P.DATE_LINE.match(line))
         or is_page_line(line)
         or P.BARE_DATE_LINE.match(line)
+        or (len(line) <= 16 and (P.DOTTED_DATE_LINE.match(line) or ("月" in line and P.MONTH_DATE_LINE.match(line))))
         or ("第" in line and P.DECREE_NUMBER.match(line))
         or (len(line) <= 30 and ((("19" in line or "20" in line) and P.LOOSE_DOC_NUMBER_LINE.match(line))
                                  or ("令" in line and P.DECREE_HEADING.match(line))

@@ -106,10 +106,15 @@ def build_outline(text: str, body_start: int = 0) -> list[OutlineNode]:
     annex_prefix = ""
     open_node_end = True
     after_label = False  # the paragraph before was a task card's label cell (责任单位): this one is its value
+    annex_item = 0  # the number the next line of an annex list (附件：1.… ⏎ 2.…) would carry; 0: none open
     for para in paragraphs(text):
         if para.start < body_start:
             continue
         value_cell, after_label = after_label, bool(P.CELL_LABEL_LINE.fullmatch(para.text))
+        annex_item = _next_annex_item(para.text, annex_item)
+        if annex_item and not P.ANNEX_REFERENCE.match(para.text):
+            open_node_end = False  # 2.任务分工表 under 附件：1.主要指标 names an annex: no item, and it ends the body
+            continue
         annex = P.ANNEX_START.match(para.text)
         if annex:
             annex_prefix = "附件" + annex.group("no")
@@ -144,6 +149,23 @@ def build_outline(text: str, body_start: int = 0) -> list[OutlineNode]:
         body = text[node.body_span[0]:node.body_span[1]]
         node.heading = heading_of(body) if node.kind != "附件" else None
     return nodes
+
+
+def _next_annex_item(text: str, expected: int) -> int:
+    """The number the next line of an annex list would carry after ``text`` (0 where ``text``
+    neither starts nor continues one): 附件：1.主要指标 → 2, then 2.任务分工表 → 3.
+
+    >>> _next_annex_item("附件：1.主要指标", 0), _next_annex_item("2.任务分工表", 2), _next_annex_item("2.做好签约。", 2)
+    (2, 3, 0)
+    """
+    first = P.ANNEX_LIST_FIRST.match(text)
+    if first:
+        return int(first.group("no")) + 1
+    reference = P.ANNEX_REFERENCE.match(text)
+    if reference and reference.end() == len(text.rstrip()):
+        return 1  # 附件： alone, its list on the lines below
+    item = P.ANNEX_LIST_ITEM.match(text) if expected else None
+    return expected + 1 if item and int(item.group("no")) == expected else 0
 
 
 def _close_below_article(stack, rank: int) -> None:

@@ -116,25 +116,11 @@ def _parse_traditional(norm: NormalisedText, simplified: str, source_metadata: d
     record = cast(Record, printed.value(parsed))
     # unit_map is keyed by the units as printed; its values are canonical
     record["unit_map"] = {printed.string(raw): unit for raw, unit in parsed["unit_map"].items()}
-    record["text"] = norm.text
-    _canonical_doc_numbers(record)
+    record["text"] = norm.text  # a 文号 stays as printed (…〔2021〕321號); lookups read 號 as 号
     record["script"] = "traditional"
     record["warnings"].append("printed in traditional characters: read through a simplified rendering; "
                               "locality and canonical units are given in simplified characters")
     return record
-
-
-def _canonical_doc_numbers(record: Record) -> None:
-    """A 文号's canonical form ends in 号 as in simplified notices (code〔year〕serial号): 號 is
-    written 号 as brackets are written 〔〕; the code stays as printed (桂衛基層發〔2021〕5号)."""
-    def canonical(number):
-        return number[:-1] + "号" if isinstance(number, str) and number.endswith("號") else number
-    record["doc_number"] = canonical(record.get("doc_number"))
-    for citation in record.get("citations") or []:
-        citation["doc_number"] = canonical(citation.get("doc_number"))
-    for conflict in record.get("field_conflicts") or []:
-        if conflict["field"] == "doc_number":
-            conflict.update(article=canonical(conflict["article"]), page=canonical(conflict["page"]))
 
 
 def _parse_simplified(norm: NormalisedText, source_metadata: dict | None = None) -> Record:

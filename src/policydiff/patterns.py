@@ -45,6 +45,8 @@ UNICODE_SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 MARKDOWN_HEADING = _lazy(r"^[ \t]*#{1,6}[ \t]*")
 MARKDOWN_RULE = _lazy(r"^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$")
 MARKDOWN_BOLD = _lazy(r"\*\*")
+# a printed page's number left alone on its line in a PDF's saved text (— 1 —, -2-, 第3页): no part of the notice
+PAGE_NUMBER_LINE = _lazy(r"^\s*(?:[—–\-－]+\s*\d{1,3}\s*[—–\-－]+|第\s*\d{1,3}\s*页)\s*$")
 # A space between two CJK characters, a CJK character and a digit, or around
 # full-width punctuation is an artefact of PDF extraction.
 _TIGHT = f"[{CJK}{FULLWIDTH_PUNCT}0-9%]"
@@ -78,6 +80,10 @@ ANY_LABEL = _lazy(
 )
 ANNEX_START = _lazy(r"^附\s*件\s*(?P<no>\d*)\s*$")
 ANNEX_REFERENCE = _lazy(r"^附\s*件\s*\d*\s*[:：]")
+# an annex list's first item on the 附件： line (附件：1.主要指标), and each next item on its own line (2.任务分工表):
+# the notice's annexes named, no outline item
+ANNEX_LIST_FIRST = _lazy(r"^附\s*件\s*[:：]\s*(?P<no>\d{1,2})\s*[.．、]")
+ANNEX_LIST_ITEM = _lazy(r"^(?P<no>\d{1,2})\s*[.．、]\s*[^。；;，,]{1,80}$")
 
 # ---------------------------------------------------------------- metadata
 # zeros as printed in Chinese-numeral years: 〇, ○ (U+25CB), Latin O, full-width Ｏ
@@ -87,14 +93,31 @@ DATE = _lazy(
     rf"\s*(?P<day>\d{{1,2}}|[{CN_DIGITS}{ZERO_LOOKALIKES}]{{1,3}})\s*日"
 )
 DATE_LINE = _lazy(rf"^\s*{DATE.pattern}\s*(?P<printed>印发|印)?\s*$")
+# a published rule or plan's note under its title: （2022年6月10日某县卫生健康局发布　某卫发〔2022〕29号）,
+# （2022年6月10日印发）, （某县人民政府2022年6月10日公布）: the notice's date, issuer and 文号
+PUBLISHED_NOTE = _lazy(  # (one optional blank between parts: runs of blanks cost no backtracking)
+    rf"^[（(][ \t]?(?:(?P<issuer_first>[^\s（）()，。]{{2,40}}?)[ \t]?)?(?P<date>{DATE.pattern})[ \t]?"
+    r"(?:(?P<issuer>[^\s（）()，。]{2,40}?)[ \t]?(?=发布|印发|公布|制定))?(?:发布|印发|公布|制定)?[ \t]?"
+    rf"(?P<number>(?P<code>[{CJK}]{{1,12}}?)〔(?:19|20)\d{{2}}〕\d{{1,4}}[号號])?[ \t]?[）)]$")
+# a year in Chinese numerals, four digits (二〇二二年, 二○二一年), perhaps with its month and day: a date, never a
+# quantity of years (a signature's 二〇二二年三月十五日 is no target)
+CHINESE_NUMERAL_DATE = _lazy(rf"[〇零一二三四五六七八九{ZERO_LOOKALIKES}]{{4}}\s*年(?:\s*[一二三四五六七八九十]{{1,2}}\s*月"
+                             r"(?:\s*[一二三四五六七八九十]{1,3}\s*[日号])?)?")
+# a signing date in other shapes, alone on its line (or after the issuer's name): dotted, dashed or slashed
+# (2021.12.20, 2021-12-20, 2021/12/20), and a month without its day (2022年3月, 二〇二二年三月)
+DOTTED_DATE = _lazy(r"(?P<year>(?:19|20)\d{2})\s*(?P<sep>[.．/\-－])\s*(?P<month>\d{1,2})\s*(?P=sep)\s*(?P<day>\d{1,2})\s*$")
+DOTTED_DATE_LINE = _lazy(rf"^\s*{DOTTED_DATE.pattern}")
+MONTH_DATE = _lazy(rf"(?P<year>(?:19|20)\d{{2}}|[{CN_DIGITS}{ZERO_LOOKALIKES}]{{4}})\s*年"
+                   rf"\s*(?P<month>\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*月\s*$")
+MONTH_DATE_LINE = _lazy(rf"^\s*{MONTH_DATE.pattern}")
 # a signing date that lost its 日 at the end of its line (某县人民政府督查室  2022年8月19)
 DATE_WITHOUT_DAY_MARK = _lazy(r"(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*$")
 DOC_NUMBER = _lazy(
-    rf"(?P<code>[{CJK}]{{1,12}}?)\s*[〔\[［（(【]\s*(?P<year>(?:19|20)\d{{2}})\s*[〕\]］）)】]"
+    rf"(?P<code>[{CJK}]{{1,12}}?)\s*[〔\[［（(【﹝〖]\s*(?P<year>(?:19|20)\d{{2}})\s*[〕\]］）)】﹞〗]"
     r"\s*(?P<serial>\d{1,4})\s*[号號]"
 )
 DOC_NUMBER_LINE = _lazy(rf"^\s*{DOC_NUMBER.pattern}\s*$")
-_DOC_NUMBER_TAIL = _lazy(r"[〔\[［（(【]\s*(?:19|20)\d{2}\s*[〕\]］）)】]\s*\d{1,4}\s*[号號]")
+_DOC_NUMBER_TAIL = _lazy(r"[〔\[［（(【﹝〖]\s*(?:19|20)\d{2}\s*[〕\]］）)】﹞〗]\s*\d{1,4}\s*[号號]")
 
 
 def iter_doc_numbers(text: str, pos: int = 0):
@@ -110,11 +133,21 @@ def iter_doc_numbers(text: str, pos: int = 0):
         if m:
             pos = m.end()
             yield m
-LEADING_VERBS = _lazy(r"^(?:为|认真|严格)*(?:贯彻落实|贯彻|落实|按照|根据|依据|依照|参照|详见|参见|执行|印发|转发|见)")
+# (a joining word may stand before the verb: 并依照…, 同时参照…)
+LEADING_VERBS = _lazy(r"^(?:并且|并|同时|另|请|要|须|应|均)?(?:为|认真|严格)*"
+                      r"(?:贯彻落实|贯彻|落实|按照|根据|依据|依照|参照|详见|参见|执行|印发|转发|见)")
 FILE_HEADER = _lazy(r"^(?P<issuer>.{0,40}?)\s*文件$")
 ORG_SUFFIX = _lazy(  # 司: a ministry's department (国务院扶贫办综合司, 国家卫生健康委规划司)
     r"(?:委员会|办公室|人民政府|政府|委|局|厅|部|办|院|中心|所|站|处|科|室|会|组|司|党委|市委|委員會|辦公室|政府|廳|辦|會|處)$"
 )
+# where a second body's name starts in names run together after a body's suffix (a header or signature
+# whose spaces the normaliser dropped: 国家卫生健康委 国家医保局 民政部, 省卫生健康委 省医保局): a national
+# or party body's first word, a level word (省医保局; not 市场, 县域, 省级), or a State Council ministry
+BODY_RESTART = _lazy(
+    r"(?<=委|局|厅|部|办|院|署|会|室|府|司)(?=国家|国务院|中共|中央|共青团|全国|中华全国|"
+    r"(?:省|市|县|区|自治区|自治州|旗)(?!场|级|域|内|外|民|直|属|区|县|辖)|"
+    r"(?:外交|国防|教育|科学技术|科技|工业和信息化|民政|司法|财政|人力资源社会保障|人力资源和社会保障|自然资源|生态环境|"
+    r"住房城乡建设|住房和城乡建设|交通运输|水利|农业农村|商务|文化和旅游|应急管理|退役军人事务|审计|公安|国家安全)部)")
 # a title's last word, perhaps followed by its years: …三年行动计划（2023—2025年）
 TITLE_SUFFIX = _lazy(r"(?:通知|方案|意见|要点|办法|规定|细则|规范|指标|计划|规划|分工)(?:[（(][^（）()]{1,20}[）)])?$")
 # the genres a notice's title ends in, longest first (复函 before 函)
@@ -143,6 +176,15 @@ PUBLIC_MARKER = _lazy(
     r"[（(]\s*(?:此件[^（）()]{0,8}公开(?:发布)?|此件主动公开|此件不公开|(?:信息)?公开(?:方式|形式|属性|选项)\s*[：:][^（）()]{0,12})"
     r"\s*[）)]")
 ADDRESSEE_LINE = _lazy(r"[：:]$")
+# a series of place kinds sharing one body (各省、自治区、直辖市卫生健康委; 各市、县（市、区）人民政府): one addressee as
+# printed. Its head is 各 and a place kind alone; each next part starts with a place kind
+ADDRESSEE_SERIES_HEAD = _lazy(r"^各(?:省|市|县|区|州|盟|旗|乡|镇|地|设区的?市|地级市|地市|县区|县市区|乡镇)$")
+_PLACE_KIND = r"(?:自治区|直辖市|计划单列市|自治州|自治县|地区|盟|州|县|市|区|旗|乡|镇|街道|新疆生产建设兵团|兵团)"
+ADDRESSEE_SERIES_PART = _lazy(rf"^{_PLACE_KIND}(?![委局厅办])")
+ADDRESSEE_SERIES_OPEN = _lazy(rf"^{_PLACE_KIND}(?:（[^（）]*）)?$")  # a place kind alone: the series goes on
+# a body word standing alone after a body of the same places (各镇党委、政府: 各镇政府)
+SHARED_PLACE_BODY = _lazy(r"^(?:人民政府|政府|党委|党工委|人大|政协|纪委|管委会)$")
+PLACE_BODY_AT_END = _lazy(r"(?:人民政府|政府|党委|党工委|人大|政协|纪委|管委会|办事处)$")
 TABLE_HEADER = _lazy(r"^(?:序号\s*)?指标\s*属性$")
 BINDING_CELL = _lazy(r"^(约束性|预期性)$")
 # (?<!\s): a search starts only at the head of a whitespace run (else a run of tabs costs quadratic time)
@@ -236,6 +278,10 @@ ROLE_LABEL_ALONE = _lazy("(?:" + "|".join(p for _, p in ROLE_KEYWORDS) + r")[ \t
 # a label cell alone on its line in such a card, whose value is the next line: not joined to its neighbours
 CELL_LABEL_LINE = _lazy("(?:" + "|".join(p for _, p in ROLE_KEYWORDS) +
                         r"|完成时限|完成时间|时间节点|时限要求|具体任务|工作任务|重点任务|任务内容|工作内容|工作措施)[ \t]*")
+# a task card's other fields, on their own line after its unit line (责任单位：县卫健局 ⏎ 完成时限：2022年6月):
+# each starts its own line, never joined to the units before it
+CARD_FIELD_LINE = _lazy(r"(?:完成时限|完成时间|完成期限|时间节点|时限要求|时间要求|进度安排|责任领导|牵头领导|分管领导|"
+                        r"责任人|联系人|工作目标|考核指标)\s*[：:]")
 # any label part of a marker (负责部门：, 适用范围：, 完成时限：): a short name right before a colon
 PART_LABEL = _lazy(r"(?:^|(?<=[；;，,。\s]))\s*(?P<label>[\u4e00-\u9fff]{2,8})\s*[：:]")
 MARKER_OPEN = "（(【[［"
@@ -467,12 +513,15 @@ TITLE_UNQUOTED = _lazy(
     rf"(?:组织实施|实施|贯彻落实|落实|按照|依据|根据)(?P<title>[{CJK}“”]{{4,40}}?"
     r"(?:行动计划|规划|实施方案|工作方案|行动方案))（(?P<years>\d{4}\s*[—\-–－]\s*\d{4}年?)）"
 )
-CITING_VERBS = _lazy(r"(?:贯彻落实|贯彻|落实|按照|根据|依据|参照|执行|遵照)")
+CITING_VERBS = _lazy(r"(?:贯彻落实|贯彻|落实|按照|根据|依据|依照|参照|执行|遵照)")
 # years a text gives for its own period, kept as a bound where the notice prints no date:
 # 2017—2020年, 从2017年起 / 自2017年开始, 到2020年
 YEAR_PERIOD = _lazy(r"(?P<first>(?:19|20)\d{2})\s*年?\s*[—\-–－~～至到]\s*(?P<last>(?:19|20)\d{2})\s*年")
 YEAR_FROM = _lazy(r"[从自](?P<first>(?:19|20)\d{2})\s*年(?:起|开始|以来)")
 YEAR_BY = _lazy(r"(?:到|至|截至)(?P<last>(?:19|20)\d{2})\s*年(?:底|末)?")
+# short and full forms of one body's name (国家医保局 / 国家医疗保障局): the short form, for comparing names
+NAME_SHORT_FORMS = [("委员会", "委"), ("委員會", "委"), ("医疗保障", "医保"), ("醫療保障", "醫保"), ("人民政府", "政府"),
+                    ("卫生健康", "卫健"), ("衛生健康", "衛健"), ("人力资源和社会保障", "人社"), ("人力资源社会保障", "人社")]
 # a notice's own parts named in 《》: its annex (《…》（见附件）), its enclosed plan by a bare genre word (《方案》)
 OWN_ANNEX_AFTER = _lazy(r"\s*[（(]\s*(?:见|详见)?\s*附\s*件\s*\d*\s*[）)]")
 OWN_PRINTING_AFTER = _lazy(r"(?:予以)?印发(?:给)?(?:你们|你单位|各)")
@@ -517,8 +566,10 @@ META_LABELS = {
     "doc_number": ["发文字号", "發文字號", "发布文号", "發布文號", "文号", "文號", "文件编号"],
     "issuer": ["发布机构", "發布機構", "发文机关", "發文機關", "发文机构", "發文機構", "发布单位", "發布單位",
                "发布部门", "發布部門", "发布机关", "發布機關", "制定机关", "制定機關", "公开主体", "发文单位"],
-    "written_date": ["成文日期", "成文時間", "成文时间", "发文日期", "發文日期", "生成日期", "印发日期",
+    "written_date": ["成文日期", "成文時間", "成文时间", "发文日期", "發文日期", "印发日期",
                      "颁布时间", "頒布時間", "颁布日期", "頒布日期"],  # 颁布: promulgated (law databases, encyclopedia copies)
+    # 生成日期: when a portal's entry was made, not when the notice was signed (it only fills an undated notice)
+    "generated_date": ["生成日期"],
     "published_date": ["发布日期", "發布日期", "发布时间", "發布時間", "公开日期", "公開日期", "公布日期"],
     "effective_date": ["生效日期", "施行日期", "实施日期", "實施日期", "生效时间", "生效時間"],
     "index_no": ["索引号", "索引號"],
@@ -545,24 +596,24 @@ _CODE = rf"(?P<code>[{CJK}]{{1,12}}?)"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _SERIAL = r"(?P<serial>\d{1,4})"
 DAMAGED_DOC_NUMBERS = [
-    ("missing_close_bracket", _lazy(rf"{_CODE}[〔\[［【]\s*{_YEAR}{_SERIAL}\s*[号號]")),
-    ("missing_open_bracket", _lazy(rf"{_CODE}{_YEAR}\s*[〕\]］】]\s*{_SERIAL}\s*[号號]")),
-    ("missing_close_bracket_and_hao", _lazy(rf"{_CODE}[〔\[［【]\s*{_YEAR}{_SERIAL}(?![\d号號〕\]］】])")),
+    ("missing_close_bracket", _lazy(rf"{_CODE}[〔\[［【﹝〖]\s*{_YEAR}{_SERIAL}\s*[号號]")),
+    ("missing_open_bracket", _lazy(rf"{_CODE}{_YEAR}\s*[〕\]］】﹞〗]\s*{_SERIAL}\s*[号號]")),
+    ("missing_close_bracket_and_hao", _lazy(rf"{_CODE}[〔\[［【﹝〖]\s*{_YEAR}{_SERIAL}(?![\d号號〕\]］】﹞〗])")),
     ("missing_brackets", _lazy(rf"(?P<code>[{CJK}]{{1,10}}?[发函字办通规辦發])\s*{_YEAR}\s*第?\s*{_SERIAL}\s*[号號]")),
-    ("brackets", _lazy(rf"{_CODE}\s*[\[［【]\s*{_YEAR}\s*[\]］】]\s*{_SERIAL}\s*[号號]")),
+    ("brackets", _lazy(rf"{_CODE}\s*[\[［【﹝〖]\s*{_YEAR}\s*[\]］】﹞〗]\s*{_SERIAL}\s*[号號]")),
 ]
 # what OCR does to a 文号 (〔2021】64, [2021]64号): brackets read wrongly, 号 dropped; used by read.ocr
 OCR_DOC_NUMBER = _lazy(
-    r"(?P<code>[\u4e00-\u9fff]{1,10})\s*[〔［\[【（(]\s*(?P<year>(?:19|20)\d{2})\s*[〕］\]】）)]\s*(?P<serial>\d{1,4})\s*(?P<hao>号?)")
+    r"(?P<code>[\u4e00-\u9fff]{1,10})\s*[〔［\[【（(﹝〖]\s*(?P<year>(?:19|20)\d{2})\s*[〕］\]】）)﹞〗]\s*(?P<serial>\d{1,4})\s*(?P<hao>号?)")
 # a line that is only a 文号, maybe damaged or in parentheses (checked before the repair runs)
 LOOSE_DOC_NUMBER_LINE = _lazy(
-    rf"^[（(]?[{CJK}]{{1,12}}\s*[〔\[［【(（]?\s*(?:19|20)\d{{2}}\s*[〕\]］】)）]?\s*第?\s*\d{{1,4}}\s*[号號]?[）)]?$")
+    rf"^[（(]?[{CJK}]{{1,12}}\s*[〔\[［【(（﹝〖]?\s*(?:19|20)\d{{2}}\s*[〕\]］】)）﹞〗]?\s*第?\s*\d{{1,4}}\s*[号號]?[）)]?$")
 # a line that ends in a date (a signature glued to its date, a date with a place after it)
 DATE_AT_END = _lazy(rf"{DATE.pattern}\s*(?:印发|印)?\s*(?:于\S{{1,10}})?\s*$")
 # where a damaged 文号 may be: a year run into its serial, a closing bracket without an opening one,
 # a square bracket, or a code's last character right before a year (checked before the patterns)
 DAMAGE_ANCHOR = _lazy(
-    r"(?<![〔\d])(?:19|20)\d{2}\s*[〕\]］】]|[〔\[［【]\s*(?:19|20)\d{2}\d|[\[［【]\s*(?:19|20)\d{2}"
+    r"(?<![〔\d])(?:19|20)\d{2}\s*[〕\]］】﹞〗]|[〔\[［【﹝〖]\s*(?:19|20)\d{2}\d|[\[［【﹝〖]\s*(?:19|20)\d{2}"
     r"|[发函字办通规辦發]\s*(?:19|20)\d{2}\s*第?\s*\d{1,4}\s*[号號]")
 # a date line that lost 年月日: 20211102, 2019815, 2021126
 BARE_DATE_LINE = _lazy(r"^\s*(?P<digits>(?:19|20)\d{4,6})\s*$")

@@ -75,7 +75,9 @@ DESCRIPTIONS = {
     "script": "'traditional' where the notice is printed in traditional characters (absent otherwise)",
     "record_version": "version of this record format",
     "date_bound": "where no date is printed: the years the text gives itself (从2017年起, 2017—2020年): years, text, "
-                  "span, flag 'inferred from the text'; null when a date is printed",
+                  "span, flag 'inferred from the text'; where the date is printed to the month only (2022年3月): "
+                  "years, month (YYYY-MM), text, span, flag 'printed to the month only, no day'; null when a date is "
+                  "printed",
     "source_format": "text, pdf, docx or html",
     "encoding": "the text encoding read (text and web pages)",
     "ocr": "true where the text was read by OCR from scanned pages",

@@ -138,12 +138,20 @@ def diff_document(record: Record, reference: Reference, include_inferred: bool =
 
 
 def _doc_summary(record: Record) -> dict:
-    return {k: record.get(k) for k in ("id", "locality", "admin_level", "doc_number", "issue_date", "title")}
+    summary = {k: record.get(k) for k in ("id", "locality", "admin_level", "doc_number", "issue_date", "title")}
+    if not record.get("issue_date") and _issued(record):
+        summary["issue_month"] = _issued(record)  # the date printed to the month only (2022年3月)
+    return summary
+
+
+def _issued(record: Record) -> str:
+    """The notice's date, or the month where only the month is printed (2022年3月: date_bound's month)."""
+    return record.get("issue_date") or (record.get("date_bound") or {}).get("month") or ""
 
 
 def _predates(record: Record, reference: Reference) -> bool:
     ref_date = reference.date or ""
-    issued = record.get("issue_date") or ""
+    issued = _issued(record)
     return bool(issued and ref_date and issued[:7] < ref_date[:7])
 
 
@@ -153,12 +161,16 @@ def _notes(record: Record, reference: Reference) -> list[str]:
         notes.append(f"The reference is a frame {PROVENANCE}: the national text ({reference.doc_number}) "
                      "is not in the corpus; each notice is matched against the other notices' evidence only.")
     for citation in later_citations(record):
-        notes.append(f"{record['locality']} ({record['issue_date']}) cites {citation['doc_number']}, a document of a later "
+        notes.append(f"{record['locality']} ({_issued(record)}) cites {citation['doc_number']}, a document of a later "
                      "year: it cannot cite it (a misread 文号, or a later revision of the notice).")
-    if not record.get("issue_date"):
+    if not _issued(record):
         notes.append(_undated_note(record, reference))
+    elif not record.get("issue_date"):
+        bound = record.get("date_bound") or {}
+        notes.append(f"{record['locality'] or record['id']} prints its date to the month only ({bound['text']} at "
+                     f"{bound['span']}): it is placed against the reference by that month.")
     if _predates(record, reference):
-        notes.append(f"{record['locality']} ({record['issue_date']}) predates the reference ({reference.date}): "
+        notes.append(f"{record['locality']} ({_issued(record)}) predates the reference ({reference.date}): "
                      f"it can neither adopt nor omit it (status '{PREDATES}'); what it covers is still shown.")
     return notes
 
@@ -182,7 +194,7 @@ _YEAR = re.compile(r"[〔\[（(](\d{4})[〕\]）)]")
 
 def later_citations(record: Record) -> list[dict]:
     """Citations whose 文号 year is after the notice's own issue year (a notice cannot cite a later document)."""
-    year = (record.get("issue_date") or "")[:4]
+    year = _issued(record)[:4]
     found = []
     for c in record.get("citations") or []:
         cited = _YEAR.search(c.get("doc_number") or "")
@@ -196,7 +208,7 @@ def _entry_status(entry: dict, aligned: list[dict], record: Record, reference: R
     local = [a for a in aligned if a["frame_id"] == entry["id"]]
     coverage = cover(entry, local, sentences, entry_view(entry, record["id"]))
     status = PREDATES if predates else STATUS_OF[coverage.where]
-    if coverage.where == NOT_FOUND and not predates and not record.get("issue_date"):
+    if coverage.where == NOT_FOUND and not predates and not _issued(record):
         status = DATE_UNKNOWN
     local_units = lead_units(local)
     ref_units = _reference_leads(entry, reference)

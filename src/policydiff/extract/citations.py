@@ -9,7 +9,8 @@ from .. import patterns as P
 from ..models import Citation
 from ..textutils import bare_title, normalise_doc_number, sentence_bounds
 
-_NUMBER_AFTER = re.compile(r"\s*[（(]\s*(?P<number>[^（）()]{2,30}?号)\s*[）)]")  # used with match(text, pos)
+# used with match(text, pos); the year may be in round brackets inside the round ones: （安卫函（2021）15号）
+_NUMBER_AFTER = re.compile(r"\s*[（(]\s*(?P<number>(?:[^（）()]|[（(]\s*\d{4}\s*[）)]){2,30}?[号號])\s*[）)]")
 _BOUNDARY = re.compile(r"[，。；：,;:\n》）)]|" + P.CITING_VERBS.pattern)
 
 
@@ -51,7 +52,8 @@ def extract_citations(text: str, start: int, own_number: str | tuple | None = No
             continue
         code_start = m.end() - len(m.group(0).lstrip()) + (len(m.group("code")) - len(
             P.LEADING_VERBS.sub("", m.group("code"))))
-        found.append(Citation(None, number, None, (code_start, m.end()), _citing_verb(text, m.start())))
+        # the verb read up to the code: a verb the code's match took in (参照国卫办…函〔2020〕1号) counts
+        found.append(Citation(None, number, None, (code_start, m.end()), _citing_verb(text, code_start)))
         taken.append((m.start(), m.end()))
     found.sort(key=lambda c: c.span[0])
     return _distinct(found)
@@ -89,7 +91,8 @@ def _in_header(text: str, m: re.Match) -> bool:
     line_start = text.rfind("\n", 0, m.start()) + 1
     line_end = text.find("\n", m.end())
     line = text[line_start:line_end if line_end >= 0 else len(text)]
-    return bool(P.DOC_NUMBER_LINE.match(line))
+    # a published rule's note under its title ((2022年6月10日某局发布 某卫发〔2022〕29号)) holds its own 文号
+    return bool(P.DOC_NUMBER_LINE.match(line) or (len(line) <= 120 and P.PUBLISHED_NOTE.match(line)))
 
 
 def _overlaps(span, spans) -> bool:

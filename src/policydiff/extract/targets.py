@@ -131,8 +131,10 @@ def _joint(found: list[Target]) -> list[Target]:
 
 
 def _shield(chunk: str) -> str:
-    """``chunk`` with quoted slogans, titles and 文号 brackets blanked out."""
-    return _QUOTES.sub(lambda m: "□" * len(m.group(0)), chunk)
+    """``chunk`` with quoted slogans, titles and 文号 brackets blanked out, and dates whose year is
+    in Chinese numerals (a signature's 二〇二二年三月十五日)."""
+    shielded = _QUOTES.sub(lambda m: "□" * len(m.group(0)), chunk)
+    return P.CHINESE_NUMERAL_DATE.sub(lambda m: "□" * len(m.group(0)), shielded) if "年" in shielded else shielded
 
 
 def _clause_targets(text, base, chunk, shielded, clause, path, binding, year, qualifiers) -> list[Target]:

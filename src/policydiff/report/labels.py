@@ -78,7 +78,9 @@ def translate_table(rows: list[dict], columns: list[str]) -> tuple[list[dict], l
 
 
 def _document_line(doc: dict) -> str:
-    return f"{doc.get('locality') or doc['id']} {doc.get('doc_number') or '(no 文号)'} issued {doc.get('issue_date') or '?'}"
+    month = f"{doc['issue_month']} (month only)" if doc.get("issue_month") else None
+    return (f"{doc.get('locality') or doc['id']} {doc.get('doc_number') or '(no 文号)'} "
+            f"issued {doc.get('issue_date') or month or '?'}")
 
 
 def about(result: dict) -> list[str]:
