@@ -214,7 +214,7 @@ ROLE_VERBS = [
     ("support", r"配合落实|配合实施|共同参与|参与实施|配合|协助|参与|协办"),
     ("responsible", r"按照职责分工分别负责|按照职责分工负责|按职责分工负责|根据职责分工负责|按照职责负责|按职责负责|"
                     r"按照职责分工落实|按职责分工落实|分工负责|分别负责|共同负责|负责落实|具体负责|负责指导|"
-                    r"负责组织实施|负责实施|组织实施|抓好落实|负责"),
+                    r"负责组织实施|负责实施|组织实施|抓好落实|具体实施|具体落实|负责"),
 ]
 ROLE_VERB_SEGMENT = _lazy(
     r"^(?:由)?(?P<units>[^，,；;。（）()]{2,200}?)(?P<verb>" + "|".join(p for _, p in ROLE_VERBS) + r")$"
@@ -251,7 +251,21 @@ MARKER_NOTE = _lazy(r"^(?:下同|以下同|后同|.*(?:第一[位个]|首位).*�
 # others support), 由甲部、乙委等分工负责 (all responsible); only after a clause break, only with these verbs
 ASSIGNING_SENTENCE = _lazy(
     r"(?:^|(?<=[，,。；;\n]))\s*由(?P<units>[^，,。；;“”（）()\n]{2,200}?)"
-    r"(?P<verb>按照职责分工负责|按职责分工负责|分工负责|共同负责|牵头负责|负责落实|负责|研究提出|研究制定|牵头)")
+    r"(?P<verb>按照职责分工负责|按职责分工负责|分工负责|共同负责|牵头负责|负责组织实施|负责落实|具体负责|具体落实|负责|"
+    r"研究提出|研究制定|牵头)")
+# an item's clause that names its units as the subject of an assigning verb (市卫健局负责统筹推进……;
+# 局医政股牵头做好督导; 各镇负责组织实施): printed at the item; only government bodies and their
+# offices (a provider, 定点医疗机构负责垫付, carries out a step, it is not assigned the item)
+SUBJECT_ASSIGNING = _lazy(
+    r"^(?:同时|此外|另外|并)?(?P<units>[^，,。；;：:“”（）()\n]{2,60}?)"
+    r"(?P<verb>按照职责分工负责|按职责分工负责|牵头负责|负责组织实施|负责落实|具体负责|具体落实|具体实施|组织实施|负责|牵头)")
+# words no body's name holds: a clause's subject glued to what comes before it (资金由县财政会同县医保局)
+SUBJECT_NOT_BODY = _lazy(r"由|的|会同|配合|积极|做好|加强|对|向|将|把|为|是|要")
+SUBJECT_BODY_END = _lazy(r"(?:局|委|厅|(?<![全内外局东西中南北干])部|办|处|(?<![专本学])科|股|政府|部门|办公室|委员会|办事处|"
+                         r"中心|管委会|街道)$")
+# a bracket of words that is no bare list of units (examples, a gloss, a scope, a note): 含/包括/如/即/简称 …
+BARE_BRACKET_NOT_UNITS = _lazy(r"^\s*(?:含|包含|包括|不含|如|例如|即|指|简称|以下简称|下称|其中|除|主要|重点|特别是|尤其是)|"
+                               r"[：:“”\"《》\d]|以下|简称|等(?:地|县|市|区)")
 UNIT_SEPARATORS = "、，,；;"
 # words that join two bodies in a list, longest first: 甲部、乙委等和各省级人民政府; 甲部会同乙委
 UNIT_JOINERS = _lazy(r"等和|以及|会同|及|和|与")
@@ -259,7 +273,7 @@ UNIT_JOINERS = _lazy(r"等和|以及|会同|及|和|与")
 OPEN_LIST_END = _lazy(r"等(?:有关|相关|其他)?(?P<suffix>部门|单位|机构|方面|主管部门)?$")
 # the endings of a body's name (a unit is only what the text names as a body)
 BODY_END = _lazy(
-    r"(?:(?<![格布结大])局|委|厅|(?<![全内外局东西中南北干])部|办|院|中心|政府|部门|单位|处|(?<![专本学])科|室|"
+    r"(?:(?<![格布结大])局|委|厅|(?<![全内外局东西中南北干])部|办|院|中心|政府|部门|单位|处|(?<![专本学])科|(?<![控入配参])股|室|"
     r"委员会|协会|学会|总会|商会|工会|联合会|基金会|红十字会|理事会|公司|站|(?<!场)所|队|组|联|机构|集团|银行|"
     r"党校|学校|医院|大学|办事处|管委会|街道|镇|乡|合作社|署|馆|团|团委|监狱|指挥部|领导小组|医共体|总院|分局|办公室|"
     r"卫生院|基地|企业)$")

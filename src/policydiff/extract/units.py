@@ -249,7 +249,8 @@ def find_markers(body: str, offset: int, convention: list[tuple[int, bool, bool]
                     markers.append(Marker((offset + i, offset + end), mentions))
                 i = max(end, close_at)
                 continue
-            mentions = _bracket_mentions(body[i + 1:inner_end], offset + i + 1)
+            mentions = _bracket_mentions(body[i + 1:inner_end], offset + i + 1) or \
+                _bare_bracket_mentions(body, i, inner_end, offset)
             if mentions:
                 markers.append(Marker((offset + i, offset + close_at), mentions))
             i = close_at
@@ -307,15 +308,35 @@ def _bare_label(body: str, i: int, offset: int) -> Marker | None:
     return Marker((offset + i, offset + end), mentions)
 
 
+def _bare_bracket_mentions(body: str, i: int, inner_end: int, offset: int) -> list[UnitMention]:
+    """A bracket of units with no marker word, a sentence of its own at an item's close
+    (……。（省卫生健康委、省财政厅）; 国办/省政府 分工 lists, 工作要点): responsible, printed. Only
+    where the bracket follows a sentence's end or starts a line, and every part is a body's
+    name: a gloss after a noun (基层医疗卫生机构（乡镇卫生院、村卫生室）) or a bracket of
+    examples (（如：县医院）, （含中医医院）) names no unit."""
+    before = body[:i].rstrip(" \t")
+    if before and before[-1] not in "。；;！!\n":
+        return []
+    inner = body[i + 1:inner_end]
+    if not inner.strip() or P.BARE_BRACKET_NOT_UNITS.search(inner):
+        return []
+    found = _role_units(inner, offset + i + 1, "responsible")
+    listed = split_unit_list(inner)
+    if not found or len(found) != len(listed) or not all(_is_body(u.unit) for u in found):
+        return []
+    return found
+
+
 def _first_leads(mentions: list[UnitMention]) -> None:
-    """列第一位者为牵头单位: in a marker that names no lead, the first unit listed as responsible leads
-    and the other responsible ones support (those the marker already makes support stay so:
-    （甲委、乙厅负责，丙办参与。注：排在首位的部门为牵头部门） → 甲委 lead, 乙厅 and 丙办 support)."""
+    """列第一位者为牵头单位: in a marker that names no lead, the first unit listed as responsible leads;
+    the others keep the role the marker prints (（甲委、乙厅负责，丙办参与。注：排在首位的部门为牵头部门）
+    → 甲委 lead, 乙厅 responsible, 丙办 support): the convention names the lead only, and the others
+    are printed 负责 / 按职责分工负责, not 配合."""
     if not mentions or any(m.role == "lead" for m in mentions):
         return
     responsible = [m for m in mentions if m.role == "responsible"]
-    for i, mention in enumerate(responsible):
-        mention.role = "lead" if i == 0 else "support"
+    if responsible:
+        responsible[0].role = "lead"
 
 
 def _bracket_mentions(inner: str, offset: int) -> list[UnitMention]:
@@ -391,9 +412,10 @@ def sentence_mentions(body: str, offset: int, convention: list[tuple[int, bool, 
     mentions: list[UnitMention] = []
     for m in P.ASSIGNING_SENTENCE.finditer(body):
         units, at = m.group("units"), offset + m.start("units")
-        if "会同" not in units and m.group("verb") in _JOINT_ONLY_VERBS:
+        verb = m.group("verb")
+        if "会同" not in units and verb in _JOINT_ONLY_VERBS and not _closing_assignment(body, m, verb):
             continue
-        found = _role_units(units, at, "responsible")
+        found = _role_units(units, at, "lead" if verb == "牵头" and "会同" not in units else "responsible")
         if not found or not all(looks_like_unit(u.unit) for u in found):
             continue
         clause = _clause_span(body, offset, offset + m.start(), offset + m.end())
@@ -402,6 +424,47 @@ def sentence_mentions(body: str, offset: int, convention: list[tuple[int, bool, 
         if convention and _lead_first_applies((offset + m.start(), offset + m.end()), convention):
             _first_leads(found)
         mentions.extend(found)
+    return mentions
+
+
+def _closing_assignment(body: str, m: re.Match, verb: str) -> bool:
+    """由甲局、乙局负责。 / 由甲局牵头。: the verb closes its clause (nothing it pays or runs follows, as in
+    由定点医疗机构负责垫付) and every unit is a government body or office."""
+    end = m.end()
+    closes = end == len(body) or body[end] in "。，,；;\n）)"
+    return verb in ("负责", "牵头") and closes and _government_bodies(m.group("units"))
+
+
+def _government_bodies(units: str) -> bool:
+    """Every part of ``units`` is a government body, its office or a placeholder for one (县卫健局,
+    局医政股, 各镇): not a provider (定点医疗机构), a person or 各地."""
+    listed = split_unit_list(units)
+    return bool(listed) and all(
+        (P.SUBJECT_BODY_END.search(u.unit) or P.PLACEHOLDER_BODY.match(u.unit)) and len(u.unit) >= 2
+        and not P.GENERIC_BODY.match(u.unit) and u.unit not in ("各地", "各地区")
+        and not P.SUBJECT_NOT_BODY.search(u.unit) for u in listed)
+
+
+def subject_mentions(body: str, offset: int) -> list[UnitMention]:
+    """The units an item's own clauses make the subject of an assigning verb (市卫健局负责统筹推进……;
+    县卫健局负责制定标准，各镇负责组织实施; 局医政股牵头做好督导): printed in the item's sentence,
+    so source ``article_subject`` (a clause's subject, as in an article), ``牵头`` leads, the other
+    verbs make responsible; each with the clause it heads. Only government bodies and offices.
+
+    >>> [(m.unit, m.role) for m in subject_mentions("对大病患者分类救治，县卫健局负责组织专家会诊。", 0)]
+    [('县卫健局', 'responsible')]
+    """
+    mentions: list[UnitMention] = []
+    for clause, start in split_clauses(body, offset, "，,；;。\n"):
+        m = P.SUBJECT_ASSIGNING.match(clause)
+        if not m or not _government_bodies(m.group("units")):
+            continue
+        role = "lead" if m.group("verb") in ("牵头", "牵头负责") else "responsible"
+        clause_end = start + len(clause)
+        for u in _role_units(m.group("units"), start + m.start("units"), role):
+            if u.unit not in {x.unit for x in mentions}:
+                mentions.append(UnitMention(u.unit, u.role, "article_subject", u.span, u.open_list,
+                                            (start, clause_end)))
     return mentions
 
 
