@@ -191,6 +191,18 @@ FORMS = [
     # prefecture: 及 between the city's departments and the county governments, after 牵头 (a placeholder each)
     ("压减审批时限。（市政务服务局牵头，市级各有关部门及各县区政府按职责分工负责）",
      [("市政务服务局", L, False), ("市级各有关部门", R, False), ("各县区政府", R, False)]),
+    # ---- county 股室 markers (finding 3): a bureau's internal offices as units
+    # 责任股室 names the responsible office
+    ("落实大病专项救治。（责任股室：医政股）", [("医政股", R, False)]),
+    # 牵头股室 / 配合股室 in one bracket
+    ("推进家庭医生签约。（牵头股室：基层卫生股；配合股室：公卫股、财务股）",
+     [("基层卫生股", L, False), ("公卫股", S, False), ("财务股", S, False)]),
+    # 股室 alone as a label
+    ("开展督导。（股室：医政医管股）", [("医政医管股", R, False)]),
+    # an unbracketed 责任股室 line under the item
+    ("加强慢病管理。\n责任股室：公卫股、基层股", [("公卫股", R, False), ("基层股", R, False)]),
+    # 控股 is no office's name
+    ("引入社会资本。（县国投公司控股）", []),
     # ---- a bare bracket of units, no marker word (finding 1): a sentence of its own at the item's close
     # provincial 分工 list: ministries in a bracket after the item's last sentence, all responsible
     ("提高县级医院服务能力。到2025年县级医院全部达到二级水平。（省卫生健康委、省发展改革委、省财政厅）",
