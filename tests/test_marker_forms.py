@@ -203,6 +203,22 @@ FORMS = [
     ("加强慢病管理。\n责任股室：公卫股、基层股", [("公卫股", R, False), ("基层股", R, False)]),
     # 控股 is no office's name
     ("引入社会资本。（县国投公司控股）", []),
+    # ---- a second role after 牵头 (finding 5)
+    # county task list: 牵头：…；责任：… after the item's sentence, no bracket
+    ("落实一站式结算。牵头：县医保局；责任：各镇人民政府、县卫健局、县人民医院。",
+     [("县医保局", L, False), ("各镇人民政府", R, False), ("县卫健局", R, False), ("县人民医院", R, False)]),
+    # a unit with a bracket naming who carries it out: the unit leads, the one in its bracket is responsible
+    ("开展健康教育。牵头：县卫健局（疾控中心具体负责）；责任：各镇卫生院。",
+     [("县卫健局", L, False), ("疾控中心", R, False), ("各镇卫生院", R, False)]),
+    # a leader's label first (a person, no unit), the unit label after ；
+    ("落实签约服务。覆盖率稳定在九成以上。牵头领导：分管副局长；责任单位：县医保局。", [("县医保局", R, False)]),
+    # the same on a line of its own under the item
+    ("健全监测机制。\n牵头领导：县政府分管副县长；责任单位：县医保局、县卫健局",
+     [("县医保局", R, False), ("县卫健局", R, False)]),
+    # 牵头 then 具体实施: the townships carry it out, responsible
+    ("提升村医能力。（县卫健局牵头，各镇卫生院具体实施）", [("县卫健局", L, False), ("各镇卫生院", R, False)]),
+    # 责任： followed by words that name no body is no marker
+    ("压实工作责任。责任：要落实到每一个人。", []),
     # ---- a bare bracket of units, no marker word (finding 1): a sentence of its own at the item's close
     # provincial 分工 list: ministries in a bracket after the item's last sentence, all responsible
     ("提高县级医院服务能力。到2025年县级医院全部达到二级水平。（省卫生健康委、省发展改革委、省财政厅）",

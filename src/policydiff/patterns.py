@@ -207,7 +207,7 @@ ROLE_KEYWORDS = [
                 r"协作股室|协办股室|"
                 r"协助单位|协助部门|参与单位|参与部门|配合|协办"),
     ("responsible", r"责任单位|责任部门|责任科室|责任处室|责任股室|责任主体|负责单位|负责部门|负责科室|负责处室|负责股室|"
-                    r"主责单位|主责部门|主责股室|实施单位|实施主体|承办单位|落实单位|股室"),
+                    r"主责单位|主责部门|主责股室|实施单位|实施主体|承办单位|落实单位|股室|责任"),
 ]
 # the verb form of a marker, the role after its units: （区医保局牵头，区财政局、区卫健局配合）
 ROLE_VERBS = [
@@ -231,6 +231,10 @@ ROLE_LABEL_ALONE = _lazy("(?:" + "|".join(p for _, p in ROLE_KEYWORDS) + r")[ \t
 # a label cell alone on its line in such a card, whose value is the next line: not joined to its neighbours
 CELL_LABEL_LINE = _lazy("(?:" + "|".join(p for _, p in ROLE_KEYWORDS) +
                         r"|完成时限|完成时间|时间节点|时限要求|具体任务|工作任务|重点任务|任务内容|工作内容|工作措施)[ \t]*")
+# a leader's label before the unit labels of a line (牵头领导：分管副局长；责任单位：县医保局): a person, no unit
+LEADER_LABEL = _lazy(r"(?:牵头|责任|分管|包抓|联系|主要)?(?:县级|市级|省级|县|市|局)?领导\s*[：:]")
+# a unit whose bracket names who carries it out: 县卫健局（疾控中心具体负责）
+UNIT_WITH_CLAUSE = _lazy(r"^(?P<name>[^（(]{2,40})[（(](?P<inner>[^（()）]{2,60})[）)]$")
 # any label part of a marker (负责部门：, 适用范围：, 完成时限：): a short name right before a colon
 PART_LABEL = _lazy(r"(?:^|(?<=[；;，,。\s]))\s*(?P<label>[\u4e00-\u9fff]{2,8})\s*[：:]")
 MARKER_OPEN = "（(【[［"

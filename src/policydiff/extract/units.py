@@ -286,7 +286,9 @@ def _label_line(body: str, i: int) -> int | None:
         return None
     m = P.ROLE_LABEL.match(body, i)
     if not m:
-        return None
+        leader = P.LEADER_LABEL.match(body, i)  # 牵头领导：分管副局长；责任单位：县医保局
+        end = min((at for at in (body.find("\n", i), body.find("。", i)) if at >= 0), default=len(body))
+        return end if leader and P.ROLE_LABEL.search(body, leader.end(), end) else None
     ends = [at for at in (body.find("\n", i), body.find("。", i)) if at >= 0]
     return min(ends) if ends else len(body)
 
@@ -370,8 +372,15 @@ def _labelled(inner: str, offset: int) -> list[UnitMention]:
         role = role_of(label) if any(p.match(label) for _, p in _ROLE_OF) else None
         seg_end = labels[i + 1][0] if i + 1 < len(labels) else len(inner)
         if role:
-            mentions.extend(_segment_mentions(inner[end:seg_end], offset + end, role))
+            found = _segment_mentions(inner[end:seg_end], offset + end, role)
+            if label in _WEAK_LABELS:  # 责任：要落实到人 names nobody: such a label names bodies only
+                found = [m for m in found if looks_like_unit(m.unit)]
+            mentions.extend(found)
     return mentions
+
+
+# unit labels that are also common words (责任：…, 股室：…): what follows must name bodies
+_WEAK_LABELS = ("责任", "股室")
 
 
 def _segment_mentions(segment: str, offset: int, role: str) -> list[UnitMention]:
@@ -562,8 +571,22 @@ def _role_units(units: str, offset: int, role: str) -> list[UnitMention]:
         name, span, tag = u.unit, u.span, P.OWN_ROLE_TAG.search(u.unit)
         if tag and tag.start() >= 2:
             name, own, span = name[:tag.start()], role_of(tag.group("kw")), (span[0], span[0] + tag.start())
+        inner = _unit_clause(name, span[0])
+        if inner:  # 县卫健局（疾控中心具体负责）: the unit, then who carries it out
+            name, span = name[:inner[0]], (span[0], span[0] + inner[0])
         mentions.append(UnitMention(name, own, "inline_marker", span, u.open_list))
+        mentions.extend(inner[1] if inner else [])
     return mentions
+
+
+def _unit_clause(name: str, offset: int) -> tuple[int, list[UnitMention]] | None:
+    """(where the unit's own name ends, the units of its bracket) when a unit carries a bracket that
+    names who carries it out (县卫健局（疾控中心具体负责）, 县医保局（医保中心负责））."""
+    m = P.UNIT_WITH_CLAUSE.match(name)
+    if not m or not _is_body(m.group("name")):
+        return None
+    found = _verb_clauses(m.group("inner"), offset + m.start("inner"))
+    return (m.end("name"), found) if found else None
 
 
 def split_clauses(text: str, offset: int, separators: str = "，,；;") -> list[tuple[str, int]]:
