@@ -231,6 +231,10 @@ ROLE_LABEL_ALONE = _lazy("(?:" + "|".join(p for _, p in ROLE_KEYWORDS) + r")[ \t
 # a label cell alone on its line in such a card, whose value is the next line: not joined to its neighbours
 CELL_LABEL_LINE = _lazy("(?:" + "|".join(p for _, p in ROLE_KEYWORDS) +
                         r"|完成时限|完成时间|时间节点|时限要求|具体任务|工作任务|重点任务|任务内容|工作内容|工作措施)[ \t]*")
+# a general office that issues for its government or party committee (国务院办公厅, 某市人民政府办公室,
+# 中共某县委办公室): it relays the measures, it is not the body that carries them out
+GENERAL_OFFICE = _lazy(r"^(?:国务院|.{0,20}人民政府|.{0,20}(?:省|市|县|区|州|旗|盟)政府|中共.{0,20}委|"
+                       r".{0,20}(?:省|市|县|区|州)委)办公(?:厅|室)$")
 # a leader's label before the unit labels of a line (牵头领导：分管副局长；责任单位：县医保局): a person, no unit
 LEADER_LABEL = _lazy(r"(?:牵头|责任|分管|包抓|联系|主要)?(?:县级|市级|省级|县|市|局)?领导\s*[：:]")
 # a unit whose bracket names who carries it out: 县卫健局（疾控中心具体负责）

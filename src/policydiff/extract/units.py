@@ -796,7 +796,9 @@ def assign_sole_issuer(measures: list[Measure], issuers: list[str], text: str) -
     """A notice issued by one body that names no unit anywhere (no marker, task table or duty
     clause): its measures are that body's to carry out. Marked source "sole_issuer" (in
     ``unit_mentions`` only, not among the printed ``responsible_units``), so that a reader
-    sees the unit is implied by who issued the notice, not printed beside the measure.
+    sees the unit is implied by who issued the notice, not printed beside the measure. A general
+    office issuing for its government or party committee (国务院办公厅, 某市人民政府办公室) implies
+    nobody: it relays the measures, and a reader would reject "国务院办公厅 is responsible".
 
     >>> m = Measure("一/一是", "健全动态监测机制", "依托监测系统。", (40, 60))
     >>> assign_sole_issuer([m], ["某市卫生健康委员会"], "某市卫生健康委员会文件")
@@ -804,6 +806,8 @@ def assign_sole_issuer(measures: list[Measure], issuers: list[str], text: str) -
     [('某市卫生健康委员会', 'responsible', 'sole_issuer', (0, 9))]
     """
     if len(issuers) != 1 or any(m.unit_mentions for m in measures):
+        return
+    if P.GENERAL_OFFICE.match(issuers[0]):  # 国务院办公厅 relays its government's measures: no unit is implied
         return
     at = text.find(issuers[0])
     span = (at, at + len(issuers[0])) if at >= 0 else (0, 0)
