@@ -189,6 +189,27 @@ CASES = [
         [("", "为脱贫人口提供签约服务，做到重点人群应签尽签。", [], ["各县区人民政府"], ["市卫生健康委"], [], "年底前"),
          ("", "支持乡村医生参加学历教育。", [], [], ["市卫生健康委", "市教育局"], [], "长期坚持")],
         ["一/（二）", "一/（三）"], id="task-cards-one-cell-a-line"),
+    pytest.param(  # finding 6: 列第一位者为牵头单位 printed above a single 责任单位 column: the first of each
+        # cell leads, the others stay responsible; a unit alone in its cell stays responsible
+        "（列第一位者为牵头单位）\n序号\t工作任务\t责任单位\t完成时限\n"
+        "1\t对农村低收入人口中的大病患者实行专项救治\t市卫生健康委、市医疗保障局、市民政局\t长期坚持\n"
+        "2\t为脱贫人口提供签约服务\t市卫生健康委\t年底前\n",
+        [("1", "对农村低收入人口中的大病患者实行专项救治", ["市卫生健康委"], [], ["市医疗保障局", "市民政局"], [],
+          "长期坚持"),
+         ("2", "为脱贫人口提供签约服务", [], [], ["市卫生健康委"], [], "年底前")],
+        ["一/（一）", "一/（二）"], id="first-listed-leads-note-above"),
+    pytest.param(  # the note printed under the table (注：), and a row that prints its lead keeps it
+        "序号\t工作任务\t牵头单位\t责任单位\n"
+        "1\t对农村低收入人口中的大病患者实行专项救治\t市医疗保障局\t市卫生健康委、市民政局\n"
+        "2\t支持乡村医生参加学历教育\t\t市卫生健康委、市教育局\n"
+        "注：责任单位中列第一位者为牵头单位。\n",
+        [("1", "对农村低收入人口中的大病患者实行专项救治", ["市医疗保障局"], [], ["市卫生健康委", "市民政局"], [], ""),
+         ("2", "支持乡村医生参加学历教育", ["市卫生健康委"], [], ["市教育局"], [], "")],
+        ["一/（一）", "一/（三）"], id="first-listed-leads-note-under"),
+    pytest.param(  # without the note every unit of a 责任单位 cell is responsible
+        "序号\t工作任务\t责任单位\n1\t支持乡村医生参加学历教育\t市卫生健康委、市教育局\n",
+        [("1", "支持乡村医生参加学历教育", [], [], ["市卫生健康委", "市教育局"], [], "")],
+        ["一/（三）"], id="no-first-listed-note"),
     pytest.param(  # a card whose 责任单位 value names no body gives no units and no row
         "具体任务\n为脱贫人口提供签约服务。\n责任单位\n按属地管理原则落实\n",
         [], [], id="task-card-without-bodies"),

@@ -331,13 +331,14 @@ def _bare_bracket_mentions(body: str, i: int, inner_end: int, offset: int) -> li
 
 def _first_leads(mentions: list[UnitMention]) -> None:
     """列第一位者为牵头单位: in a marker that names no lead, the first unit listed as responsible leads;
-    the others keep the role the marker prints (（甲委、乙厅负责，丙办参与。注：排在首位的部门为牵头部门）
-    → 甲委 lead, 乙厅 responsible, 丙办 support): the convention names the lead only, and the others
-    are printed 负责 / 按职责分工负责, not 配合."""
+    a unit listed alone stays responsible; the others keep the role the marker prints
+    (（甲委、乙厅负责，丙办参与。注：排在首位的部门为牵头部门） → 甲委 lead, 乙厅 responsible, 丙办
+    support): the convention names the lead only, and the others are printed 负责 / 按职责分工负责,
+    not 配合."""
     if not mentions or any(m.role == "lead" for m in mentions):
         return
     responsible = [m for m in mentions if m.role == "responsible"]
-    if responsible:
+    if len(responsible) >= 2:  # a unit listed alone is first of none: it stays responsible (（省卫生健康委负责）)
         responsible[0].role = "lead"
 
 
