@@ -56,6 +56,12 @@ SENTENCE_END = "。！？；：:;"
 # ---------------------------------------------------------------- the ladder
 # administrative levels, top down: the one order for grouping, sorting and drawing
 ADMIN_LEVELS = ("national", "provincial", "prefecture", "county", "township")
+# the level word a unit query may start with (县卫健局, 省医保局): the levels of the departments it means
+# (市 is a prefecture's or a county-level city's; 区 and 旗 are county-level)
+QUERY_LEVEL_PREFIX = {"国家": ("national",), "省": ("provincial",), "自治区": ("provincial",),
+                      "市": ("prefecture", "county"), "州": ("prefecture",), "盟": ("prefecture",),
+                      "县": ("county",), "区": ("county",), "旗": ("county",),
+                      "镇": ("township",), "乡": ("township",)}
 
 # ---------------------------------------------------------------- outline
 OUTLINE_LABELS = [
