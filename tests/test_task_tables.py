@@ -300,3 +300,30 @@ def test_a_web_page_table_through_the_html_reader(tmp_path):
         ("1", "实施大病专项救治：对大病患者实行专项救治；扩大救治病种覆盖范围", ["市卫生健康委"],
          ["市医疗保障局", "市民政局", "市乡村振兴局"], [], [], "")]
     assert rows[0]["measure_path"] == "一/（一）"
+
+
+@pytest.mark.parametrize("rows_html, expected", [
+    # finding 8: a lead cell merged over two tasks (rowspan) is each task's lead
+    ("<tr><td>1</td><td>实施大病专项救治</td><td rowspan='2'>市卫生健康委</td><td>市医疗保障局</td></tr>"
+     "<tr><td>2</td><td>做实家庭医生签约服务</td><td>各县（区）人民政府</td></tr>",
+     [("1", ["市卫生健康委"], ["市医疗保障局"]), ("2", ["市卫生健康委"], ["各县（区）人民政府"])]),
+    # a support cell merged over two tasks, the leads each their own
+    ("<tr><td>1</td><td>实施大病专项救治</td><td>市卫生健康委</td><td rowspan='2'>市民政局</td></tr>"
+     "<tr><td>2</td><td>做实家庭医生签约服务</td><td>市医疗保障局</td></tr>",
+     [("1", ["市卫生健康委"], ["市民政局"]), ("2", ["市医疗保障局"], ["市民政局"])]),
+    # a merged 序号 (a sub-row of one item) is not carried: the sub-row adds to the item
+    ("<tr><td rowspan='2'>1</td><td>实施大病专项救治</td><td>市卫生健康委</td><td>市医疗保障局</td></tr>"
+     "<tr><td>扩大救治病种覆盖范围</td><td>市卫生健康委</td><td>市民政局</td></tr>",
+     [("1", ["市卫生健康委"], ["市医疗保障局", "市民政局"])]),
+])
+def test_a_rowspan_cell_is_carried_to_the_tasks_it_spans(tmp_path, rows_html, expected):
+    from policydiff.parse import parse_file
+
+    body = "".join(f"<p>{line}</p>" for line in BODY.strip().split("\n"))
+    page = tmp_path / "notice.html"
+    page.write_text(
+        "<html><head><meta charset='utf-8'><title>t</title></head><body><div id='zoom'>" + body +
+        "<table border='1'><tr><td>序号</td><td>工作任务</td><td>牵头单位</td><td>配合单位</td></tr>" + rows_html +
+        "</table></div></body></html>", encoding="utf-8")
+    rows = parse_file(page)["task_table"]
+    assert [(r["label"], r["lead"], r["support"]) for r in rows] == expected
