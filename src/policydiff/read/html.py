@@ -279,25 +279,11 @@ def table_rows(table) -> list[str]:
     rows: list[str] = []
     spanned: dict[int, tuple[str | None, int]] = {}  # grid column → (text, rows still spanned below)
     for row in table.iter("tr"):
-        cells = [c for c in row if c.tag in ("td", "th")]
         carry = 0 not in spanned
         out: list[str] = []
         col = 0
-
-        def pass_spanned() -> None:
-            nonlocal col
-            while col in spanned:
-                text, left = spanned[col]
-                if carry and text is not None:  # the columns a spanning cell also spans across print nothing
-                    out.append(text)
-                if left > 1:
-                    spanned[col] = (text, left - 1)
-                else:
-                    del spanned[col]
-                col += 1
-
-        for cell in cells:
-            pass_spanned()
+        for cell in (c for c in row if c.tag in ("td", "th")):
+            col = _pass_spanned(spanned, col, out if carry else None)
             text = cell.text_content().replace("\n", "").strip()
             out.append(text)
             down, across = _span(cell, "rowspan"), _span(cell, "colspan")
@@ -305,9 +291,24 @@ def table_rows(table) -> list[str]:
                 for k in range(across):
                     spanned[col + k] = (text if k == 0 else None, down - 1)
             col += across
-        pass_spanned()
+        _pass_spanned(spanned, col, out if carry else None)
         rows.append("\t".join(out))
     return rows
+
+
+def _pass_spanned(spanned: dict[int, tuple[str | None, int]], col: int, out: list[str] | None) -> int:
+    """Past the grid columns from ``col`` that cells above span into this row, each one row less
+    spanned; their text added to ``out`` (where given). Returns the next free column."""
+    while col in spanned:
+        text, left = spanned[col]
+        if out is not None and text is not None:  # the columns a spanning cell also spans across print nothing
+            out.append(text)
+        if left > 1:
+            spanned[col] = (text, left - 1)
+        else:
+            del spanned[col]
+        col += 1
+    return col
 
 
 # <meta name=…> of ucap/TRS pages, read where the box does not print the field
