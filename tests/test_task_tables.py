@@ -327,3 +327,25 @@ def test_a_rowspan_cell_is_carried_to_the_tasks_it_spans(tmp_path, rows_html, ex
         "</table></div></body></html>", encoding="utf-8")
     rows = parse_file(page)["task_table"]
     assert [(r["label"], r["lead"], r["support"]) for r in rows] == expected
+
+
+def test_a_table_under_the_last_item_does_not_restate_that_item():
+    # finding 8 (a docx shape): the table is printed right under （二）, inside its text; its rows are tasks
+    # of their own, so （二） gets no unit from them, and no unit is implied for a notice whose table prints units
+    text = ("某县卫生健康局关于印发签约服务提升方案的通知\n某卫发〔2021〕9号\n各镇卫生院：\n现将方案印发你们。\n"
+            "某县卫生健康局\n2021年11月1日\n一、主要措施\n（一）做实签约服务。为脱贫人口提供签约服务。\n"
+            "（二）组建团队。由镇卫生院全科医生和乡村医生组成签约团队。\n"
+            "序号\t任务\t牵头股室\t完成时间\n1\t落实签约服务经费保障\t财务股\t2021年12月\n"
+            "2\t开展签约履约情况督导检查\t基层卫生股\t长期\n")
+    record = parse_source(SourceText("t.txt", text))
+    assert [r["measure_path"] for r in record["task_table"]] == [None, None]
+    assert all(not m["unit_mentions"] for m in record["measures"])
+
+
+def test_a_row_restating_the_item_it_stands_under_elsewhere_still_links():
+    # the same table, one row restating （一） printed above it: that row links there
+    text = ("一、主要措施\n（一）做实签约服务。为脱贫人口提供签约服务，做到重点人群应签尽签。\n"
+            "（二）组建团队。由镇卫生院全科医生和乡村医生组成签约团队。\n"
+            "序号\t任务\t牵头股室\t完成时间\n1\t为脱贫人口提供签约服务，做到重点人群应签尽签\t基层卫生股\t长期\n")
+    record = parse_source(SourceText("t.txt", text))
+    assert [r["measure_path"] for r in record["task_table"]] == ["一/（一）"]

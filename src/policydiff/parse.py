@@ -142,7 +142,8 @@ def _parse_simplified(norm: NormalisedText, source_metadata: dict | None = None)
         if r["kind"] != "repeated_across_line_break"]
     duties = _duties(text, nodes)
     assign_duties(measures, duties)  # no inline markers: the duty paragraph says who does what
-    assign_sole_issuer(measures, meta["issuers"], text)  # nor a duty paragraph: the one body that issued it
+    if not (task_table and any(r.mentions for r in task_table)):  # a task table prints units: none implied
+        assign_sole_issuer(measures, meta["issuers"], text)  # nor a duty paragraph: the one body that issued it
     warnings.extend(_locality_warnings(meta.get("locality_evidence")))
     record = cast(Record, {
         **meta,

@@ -453,8 +453,10 @@ def _cells(line: str, offset: int) -> list[tuple[str, tuple[int, int]]]:
 
 def link_task_rows(rows: list[TaskRow], measures: list[Measure]) -> None:
     """Point each task row at the measure whose text restates it, and give that
-    measure the row's units, each in its role (source: task_table)."""
-    texts = [m.text for m in measures]
+    measure the row's units, each in its role (source: task_table). A table printed inside a
+    measure's own text (a table under its last item) is left out of that text: its rows do not
+    restate the item they stand under."""
+    texts = [_without_rows(m, rows) for m in measures]
     for row in rows:
         scores = restatement_scores(row.task, texts)
         # an item over sub-rows restates its measure in one of them (the others add clauses): each is scored too
@@ -472,6 +474,17 @@ def link_task_rows(rows: list[TaskRow], measures: list[Measure]) -> None:
                      "responsible": best.responsible_units}.get(mention.role)
             if names is not None and mention.unit not in names:
                 names.append(mention.unit)
+
+
+def _without_rows(measure: Measure, rows: list[TaskRow]) -> str:
+    """``measure.text`` with the table rows inside it blanked (same length, so offsets hold)."""
+    start, end = measure.span
+    inside = [r.span for r in rows if r.span != (0, 0) and start <= r.span[0] < end]
+    if not inside:
+        return measure.text
+    text = measure.text
+    first, last = min(s for s, _ in inside) - start, min(max(e for _, e in inside), end) - start
+    return text[:first] + " " * (last - first) + text[last:]
 
 
 def restatement_scores(task: str, measure_texts: list[str]) -> list[float]:
