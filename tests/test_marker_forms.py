@@ -353,6 +353,9 @@ SUBJECTS = [
     ("（七）做好宣传。各地负责组织开展宣传活动。", []),
     # a unit inside the sentence, not its subject, is none
     ("（八）做好救治。积极配合县卫健局负责的救治工作。", []),
+    # the bureau's 负责人 is a person, and 负责的 names work: neither assigns the item
+    ("（九）压实责任。县卫健局负责人要亲自研究部署。", []),
+    ("（十）加快进度。县卫健局负责的项目要按期完工。", []),
 ]
 
 
