@@ -42,10 +42,12 @@ def extract_measures(text: str, nodes: list[OutlineNode]) -> list[Measure]:
 def _subject_mentions(body: str, start: int, node: OutlineNode, by_path: dict[str, OutlineNode]) -> list:
     """:func:`subject_mentions` of an item, not of a division-of-duties item (部门职责: its clauses are
     duties, attached elsewhere), nor of a closing item (组织保障) that names two bodies or more."""
+    found = subject_mentions(body, start)
+    if not found:
+        return found
     chain = ancestors(node, by_path)
     if any(n.heading and P.DUTY_HEADINGS.search(n.heading) for n in chain):
         return []
-    found = subject_mentions(body, start)
     closing = any(n.heading and P.SAFEGUARD_HEADINGS.search(n.heading) for n in chain)
     return [] if closing and len({m.unit for m in found}) > 1 else found
 

@@ -455,6 +455,10 @@ def _government_bodies(units: str) -> bool:
         and not P.SUBJECT_NOT_BODY.search(u.unit) for u in listed)
 
 
+# the words every verb of patterns.SUBJECT_ASSIGNING holds one of (a cheap test before the clauses are read)
+_SUBJECT_VERB_WORDS = ("负责", "牵头", "具体", "组织实施")
+
+
 def subject_mentions(body: str, offset: int) -> list[UnitMention]:
     """The units an item's own clauses make the subject of an assigning verb (市卫健局负责统筹推进……;
     县卫健局负责制定标准，各镇负责组织实施; 局医政股牵头做好督导): printed in the item's sentence,
@@ -465,7 +469,13 @@ def subject_mentions(body: str, offset: int) -> list[UnitMention]:
     [('县卫健局', 'responsible')]
     """
     mentions: list[UnitMention] = []
-    for clause, start in split_clauses(body, offset, "，,；;。\n"):
+    if not any(verb in body for verb in _SUBJECT_VERB_WORDS):  # most items: no clause to read
+        return mentions
+    clauses = [c for sentence in re.finditer(r"[^。\n]+", body) if any(v in sentence.group() for v in _SUBJECT_VERB_WORDS)
+               for c in split_clauses(sentence.group(), offset + sentence.start(), "，,；;")]
+    for clause, start in clauses:
+        if not any(verb in clause for verb in _SUBJECT_VERB_WORDS):
+            continue
         m = P.SUBJECT_ASSIGNING.match(clause)
         if not m or not _government_bodies(m.group("units")):
             continue
