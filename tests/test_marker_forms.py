@@ -347,8 +347,10 @@ SUBJECTS = [
     ("（四）提升村医能力。县卫健局主要负责同志为第一责任人，县卫健局基层股具体落实。", [("县卫健局基层股", R)]),
     # a provincial division 负责组织实施
     ("（五）推进签约服务。省卫生健康委基层卫生处负责组织实施。", [("省卫生健康委基层卫生处", R)]),
-    # a provider as subject is no assignment
+    # a provider named by kind as subject is no assignment
     ("（六）先诊疗后付费。定点医疗机构负责垫付住院费用。", []),
+    # an institution named by its place is: the county hospital is assigned the item
+    ("（六）做好大病救治。县医院负责做好大病专项救治工作。", [("县医院", R)]),
     # 各地 exhorts, it assigns nothing
     ("（七）做好宣传。各地负责组织开展宣传活动。", []),
     # a unit inside the sentence, not its subject, is none

@@ -277,6 +277,8 @@ SUBJECT_ASSIGNING = _lazy(
     r"(?!人|同志|的|单位|部门)")  # 县卫健局负责人 is a person; 县卫健局负责的项目 names work, not who is assigned
 # words no body's name holds: a clause's subject glued to what comes before it (资金由县财政会同县医保局)
 SUBJECT_NOT_BODY = _lazy(r"由|的|会同|配合|积极|做好|加强|对|向|将|把|为|是|要")
+# an institution a clause may make its subject when its name starts with its place (县医院, 各镇卫生院, 县疾控中心)
+SUBJECT_PLACED_INSTITUTION = _lazy(r"(?:医院|卫生院|服务中心|保健院|保健站|进修学校)$")
 SUBJECT_BODY_END = _lazy(r"(?:局|委|厅|(?<![全内外局东西中南北干])部|办|处|(?<![专本学])科|股|政府|部门|办公室|委员会|办事处|"
                          r"中心|管委会|街道)$")
 # a bracket of words that is no bare list of units (examples, a gloss, a scope, a note): 含/包括/如/即/简称 …

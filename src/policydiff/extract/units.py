@@ -447,10 +447,12 @@ def _closing_assignment(body: str, m: re.Match, verb: str) -> bool:
 
 def _government_bodies(units: str) -> bool:
     """Every part of ``units`` is a government body, its office or a placeholder for one (县卫健局,
-    局医政股, 各镇): not a provider (定点医疗机构), a person or 各地."""
+    局医政股, 各镇), or an institution named by its place (县医院, 各镇卫生院): not a provider named by
+    kind (定点医疗机构, 医疗机构), a person or 各地."""
     listed = split_unit_list(units)
     return bool(listed) and all(
-        (P.SUBJECT_BODY_END.search(u.unit) or P.PLACEHOLDER_BODY.match(u.unit)) and len(u.unit) >= 2
+        (P.SUBJECT_BODY_END.search(u.unit) or P.PLACEHOLDER_BODY.match(u.unit)
+         or (P.SUBJECT_PLACED_INSTITUTION.search(u.unit) and P.LEADING_LEVEL.match(u.unit))) and len(u.unit) >= 2
         and not P.GENERIC_BODY.match(u.unit) and u.unit not in ("各地", "各地区")
         and not P.SUBJECT_NOT_BODY.search(u.unit) for u in listed)
 
