@@ -316,8 +316,10 @@ def _bare_bracket_mentions(body: str, i: int, inner_end: int, offset: int) -> li
     where the bracket follows a sentence's end or starts a line, and every part is a body's
     name: a gloss after a noun (基层医疗卫生机构（乡镇卫生院、村卫生室）) or a bracket of
     examples (（如：县医院）, （含中医医院）) names no unit."""
-    before = body[:i].rstrip(" \t")
-    if before and before[-1] not in "。；;！!\n":
+    j = i - 1
+    while j >= 0 and body[j] in " \t\u3000":  # back over spaces (no copy of the text before: items can be long)
+        j -= 1
+    if j >= 0 and body[j] not in "。；;！!\n":
         return []
     inner = body[i + 1:inner_end]
     if not inner.strip() or P.BARE_BRACKET_NOT_UNITS.search(inner):
