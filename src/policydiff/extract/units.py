@@ -287,8 +287,10 @@ def _label_line(body: str, i: int) -> int | None:
     m = P.ROLE_LABEL.match(body, i)
     if not m:
         leader = P.LEADER_LABEL.match(body, i)  # 牵头领导：分管副局长；责任单位：县医保局
+        if not leader:
+            return None
         end = min((at for at in (body.find("\n", i), body.find("。", i)) if at >= 0), default=len(body))
-        return end if leader and P.ROLE_LABEL.search(body, leader.end(), end) else None
+        return end if P.ROLE_LABEL.search(body, leader.end(), end) else None
     ends = [at for at in (body.find("\n", i), body.find("。", i)) if at >= 0]
     return min(ends) if ends else len(body)
 
