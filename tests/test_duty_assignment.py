@@ -91,6 +91,21 @@ def test_no_unit_is_implied_for_joint_issuers_or_beside_printed_ones():
     assert [u.source for u in marked.unit_mentions] == ["inline_marker"]
 
 
+@pytest.mark.parametrize("issuer, implied", [
+    ("国务院办公厅", False),  # the State Council's general office relays the 国务院's measures
+    ("甲省人民政府办公厅", False),  # a province's general office issuing for its government
+    ("甲市人民政府办公室", False),  # a prefecture's (or county's) general office
+    ("甲县政府办公室", False),  # the short form of a county government's office
+    ("中共甲县委办公室", False),  # the party committee's general office
+    ("甲县卫生健康局", True),  # a department that issues its own measures carries them
+    ("甲市卫生健康委员会办公室", True),  # a department's own office is no government's general office
+])
+def test_a_general_office_implies_no_unit(issuer, implied):
+    measures = [Measure("一", "科学确定救助范围", "将低收入人口纳入救助范围。", (10, 30))]
+    assign_sole_issuer(measures, [issuer], issuer + "\n关于……的意见")
+    assert [u.unit for u in measures[0].unit_mentions] == ([issuer] if implied else [])
+
+
 def test_lianyungang_measure_lists_each_unit_once_with_its_rows(records):
     record = records[LIANYUNGANG]
     measure = next(m for m in record["measures"] if m["path"] == "二/（四）")

@@ -231,6 +231,9 @@ UNITS = [
     ("医政处", Context("连云港市", "prefecture", ("连云港市卫生和计划生育委员会",)),
      "连云港市卫生和计划生育委员会医政处", "division", "卫生健康", "prefecture"),
     ("市疾控中心", Context("神木市", "county", ()), "神木市疾控中心", "institution", "疾病预防控制", "county"),
+    # a county bureau's 股室 is its division, as a 科 is (finding 3: 责任股室：医政医管股)
+    ("医政医管股", Context("汉阴县", "county", ("汉阴县卫生健康局",)), "汉阴县卫生健康局医政医管股", "division", "卫生健康",
+     "county"),
     # placeholders: the governments one level below the issuing locality
     ("县（市、区）人民政府", Context("广西壮族自治区", "provincial", ()), "广西壮族自治区所辖各县（市、区）人民政府",
      "local_government", "地方政府", "county"),

@@ -135,8 +135,8 @@ FORMS = [
     # labels in brackets of their own, the units after each
     ("推进家庭医生签约。【牵头单位】市卫健委【配合单位】市医保局、市财政局",
      [("市卫健委", L, False), ("市医保局", S, False), ("市财政局", S, False)]),
-    # 排在第一位的为牵头单位 stated in the marker
-    ("健全网络。（市卫健委、市医保局负责，排在第一位的为牵头单位）", [("市卫健委", L, False), ("市医保局", S, False)]),
+    # 排在第一位的为牵头单位 stated in the marker: the first leads, the other stays responsible (printed 负责)
+    ("健全网络。（市卫健委、市医保局负责，排在第一位的为牵头单位）", [("市卫健委", L, False), ("市医保局", R, False)]),
     # an unbracketed 责任单位 line after the item
     ("加强人才培训。\n责任单位：市卫健委、市人社局", [("市卫健委", R, False), ("市人社局", R, False)]),
     # ---- county wording
@@ -171,13 +171,13 @@ FORMS = [
     ("做好衔接。（卫生健康、医疗保障部门负责）", [("卫生健康部门", R, False), ("医疗保障部门", R, False)]),
     # 部门、单位: one body named twice by kind
     ("推进网络建设。（通信管理部门、单位负责）", [("通信管理部门", R, False)]),
-    # the lead convention stated in the marker itself: first listed leads, the others support
+    # the lead convention stated in the marker itself: first listed leads, the others stay responsible
     ("健全机制。（甲部、乙委、丙局等负责。列第一位者为牵头单位，下同）",
-     [("甲部", L, True), ("乙委", S, True), ("丙局", S, True)]),
+     [("甲部", L, True), ("乙委", R, True), ("丙局", R, True)]),
     # ---- probe of real notices (issue 26 follow-up): shapes found there, in words written here
-    # provincial: the convention as a 注 after a 负责 … 参与 marker (排在首位), the 参与 units stay support
+    # provincial: the convention as a 注 after a 负责 … 参与 marker (排在首位): 负责 stays responsible, 参与 support
     ("推进县域医共体建设。（省卫生健康委、省医保局负责，省委编办、省人社厅参与。注：排在首位的单位为牵头单位，下同）",
-     [("省卫生健康委", L, False), ("省医保局", S, False), ("省委编办", S, False), ("省人社厅", S, False)]),
+     [("省卫生健康委", L, False), ("省医保局", R, False), ("省委编办", S, False), ("省人社厅", S, False)]),
     # county task breakdown: 牵头责任单位 / 主要协作单位 lines under the item, placeholders after ，
     ("做好老年健康服务。\n牵头责任单位：县卫健委、县民政局\n主要协作单位：各乡镇人民政府，县直有关单位",
      [("县卫健委", L, False), ("县民政局", L, False), ("各乡镇人民政府", S, False), ("县直有关单位", S, False)]),
@@ -191,6 +191,51 @@ FORMS = [
     # prefecture: 及 between the city's departments and the county governments, after 牵头 (a placeholder each)
     ("压减审批时限。（市政务服务局牵头，市级各有关部门及各县区政府按职责分工负责）",
      [("市政务服务局", L, False), ("市级各有关部门", R, False), ("各县区政府", R, False)]),
+    # ---- county 股室 markers (finding 3): a bureau's internal offices as units
+    # 责任股室 names the responsible office
+    ("落实大病专项救治。（责任股室：医政股）", [("医政股", R, False)]),
+    # 牵头股室 / 配合股室 in one bracket
+    ("推进家庭医生签约。（牵头股室：基层卫生股；配合股室：公卫股、财务股）",
+     [("基层卫生股", L, False), ("公卫股", S, False), ("财务股", S, False)]),
+    # 股室 alone as a label
+    ("开展督导。（股室：医政医管股）", [("医政医管股", R, False)]),
+    # an unbracketed 责任股室 line under the item
+    ("加强慢病管理。\n责任股室：公卫股、基层股", [("公卫股", R, False), ("基层股", R, False)]),
+    # 控股 is no office's name
+    ("引入社会资本。（县国投公司控股）", []),
+    # ---- a second role after 牵头 (finding 5)
+    # county task list: 牵头：…；责任：… after the item's sentence, no bracket
+    ("落实一站式结算。牵头：县医保局；责任：各镇人民政府、县卫健局、县人民医院。",
+     [("县医保局", L, False), ("各镇人民政府", R, False), ("县卫健局", R, False), ("县人民医院", R, False)]),
+    # a unit with a bracket naming who carries it out: the unit leads, the one in its bracket is responsible
+    ("开展健康教育。牵头：县卫健局（疾控中心具体负责）；责任：各镇卫生院。",
+     [("县卫健局", L, False), ("疾控中心", R, False), ("各镇卫生院", R, False)]),
+    # a leader's label first (a person, no unit), the unit label after ；
+    ("落实签约服务。覆盖率稳定在九成以上。牵头领导：分管副局长；责任单位：县医保局。", [("县医保局", R, False)]),
+    # the same on a line of its own under the item
+    ("健全监测机制。\n牵头领导：县政府分管副县长；责任单位：县医保局、县卫健局",
+     [("县医保局", R, False), ("县卫健局", R, False)]),
+    # 牵头 then 具体实施: the townships carry it out, responsible
+    ("提升村医能力。（县卫健局牵头，各镇卫生院具体实施）", [("县卫健局", L, False), ("各镇卫生院", R, False)]),
+    # 责任： followed by words that name no body is no marker
+    ("压实工作责任。责任：要落实到每一个人。", []),
+    # ---- a bare bracket of units, no marker word (finding 1): a sentence of its own at the item's close
+    # provincial 分工 list: ministries in a bracket after the item's last sentence, all responsible
+    ("提高县级医院服务能力。到2025年县级医院全部达到二级水平。（省卫生健康委、省发展改革委、省财政厅）",
+     [("省卫生健康委", R, False), ("省发展改革委", R, False), ("省财政厅", R, False)]),
+    # prefecture 工作要点: one internal division after the item
+    ("（二）签约服务覆盖率稳定在75%。（基层卫生健康科）", [("基层卫生健康科", R, False)]),
+    # an open list in a bare bracket on its own line
+    ("做好帮扶。\n（县卫健局、县医保局等）", [("县卫健局", R, True), ("县医保局", R, True)]),
+    # a gloss after a noun (no sentence end before it) names no unit
+    ("加强基层医疗卫生机构（乡镇卫生院、村卫生室）建设。", []),
+    # a bracket of examples after a sentence: 含 / 如 / 包括 lead it in
+    ("支持县级医院建设。（含县中医医院、县妇幼保健院）", []),
+    ("开展对口帮扶。（如市中心医院、市中医医院）", []),
+    # a short name given in a bracket is no unit
+    ("组建医共体。（以下简称县医共体）", []),
+    # a bracket with one part that is no body names no unit
+    ("落实救治。（县卫健局、群众自愿）", []),
 ]
 
 
@@ -244,22 +289,22 @@ def _units(text):
 def test_lead_convention_with_xiatong_carries_to_every_later_marker():
     units = _units(NOTICE)
     assert units["一/（一）"] == [("丙局", R), ("丁委", R)]  # before the convention is stated
-    assert units["一/（二）"] == [("甲部", L), ("乙委", S), ("丙局", S)]
-    assert units["一/（三）"] == [("丁委", L), ("戊部", S)]
-    assert units["一/（四）"] == [("戊部", L), ("甲部", S)]  # labelled markers too
+    assert units["一/（二）"] == [("甲部", L), ("乙委", R), ("丙局", R)]  # the others stay as printed: 负责
+    assert units["一/（三）"] == [("丁委", L), ("戊部", R)]
+    assert units["一/（四）"] == [("戊部", L), ("甲部", R)]  # labelled markers too
 
 
 def test_lead_convention_without_xiatong_holds_for_its_own_marker_only():
     units = _units(NOTICE.replace("，下同", ""))
-    assert units["一/（二）"] == [("甲部", L), ("乙委", S), ("丙局", S)]
+    assert units["一/（二）"] == [("甲部", L), ("乙委", R), ("丙局", R)]
     assert units["一/（三）"] == [("丁委", R), ("戊部", R)]
 
 
 def test_lead_convention_stated_as_a_note_holds_for_the_whole_notice():
     text = "各项任务中列第一位者为牵头单位。\n" + NOTICE.replace("。列第一位者为牵头单位，下同", "")
     units = _units(text)
-    assert units["一/（一）"] == [("丙局", L), ("丁委", S)]
-    assert units["一/（三）"] == [("丁委", L), ("戊部", S)]
+    assert units["一/（一）"] == [("丙局", L), ("丁委", R)]
+    assert units["一/（三）"] == [("丁委", L), ("戊部", R)]
 
 
 def test_a_marker_that_names_its_lead_is_not_reread():
@@ -280,7 +325,56 @@ SENTENCES = [
     ("（四）先诊疗后付费。出院时由定点医疗机构负责垫付。", []),
     # 由 not at a clause's start is no assignment
     ("（五）落实资助参保。资金由县财政会同县医保局负责落实。", []),
+    # ---- finding 2: 由 … 负责 closing its clause, government bodies only: an assignment without 会同
+    # provincial item: two bureaus after 由, the verb ends the sentence
+    ("（六）落实大病专项救治。由省医保局、省民政厅负责。", [("省医保局", R, False), ("省民政厅", R, False)]),
+    # 由 … 牵头 closing the sentence: the body leads
+    ("（七）建立监测台账。由市乡村振兴局牵头。", [("市乡村振兴局", L, False)]),
+    # 由 … 具体负责 (a longer verb, allowed with or without 会同)
+    ("（八）开展巡回医疗。由县卫健局医政股具体负责。", [("县卫健局医政股", R, False)]),
+    # a provider before 负责 closing the clause is still no assignment (not a government body)
+    ("（九）推行一站式结算。费用结算由定点医疗机构负责。", []),
 ]
+
+SUBJECTS = [
+    # county item: the bureau is the subject of 负责 after a first clause
+    ("（一）实施分类救治。对大病患者实行一人一策，县卫健局负责组织专家会诊。", [("县卫健局", R)]),
+    # two subjects, each of its own clause (a township placeholder among them)
+    ("（二）开展健康村创建。县卫健局负责制定创建标准，各镇负责组织实施。", [("县卫健局", R), ("各镇", R)]),
+    # 牵头 as the subject's verb: the office leads
+    ("（三）加强督导。局医政股牵头做好季度督导。", [("局医政股", L)]),
+    # 具体落实 after a person named as first responsible (the person is no unit)
+    ("（四）提升村医能力。县卫健局主要负责同志为第一责任人，县卫健局基层股具体落实。", [("县卫健局基层股", R)]),
+    # a provincial division 负责组织实施
+    ("（五）推进签约服务。省卫生健康委基层卫生处负责组织实施。", [("省卫生健康委基层卫生处", R)]),
+    # a provider named by kind as subject is no assignment
+    ("（六）先诊疗后付费。定点医疗机构负责垫付住院费用。", []),
+    # an institution named by its place is: the county hospital is assigned the item
+    ("（六）做好大病救治。县医院负责做好大病专项救治工作。", [("县医院", R)]),
+    # 各地 exhorts, it assigns nothing
+    ("（七）做好宣传。各地负责组织开展宣传活动。", []),
+    # a unit inside the sentence, not its subject, is none
+    ("（八）做好救治。积极配合县卫健局负责的救治工作。", []),
+    # the bureau's 负责人 is a person, and 负责的 names work: neither assigns the item
+    ("（九）压实责任。县卫健局负责人要亲自研究部署。", []),
+    ("（十）加快进度。县卫健局负责的项目要按期完工。", []),
+]
+
+
+@pytest.mark.parametrize("item, expected", SUBJECTS, ids=[f"u{i}" for i in range(len(SUBJECTS))])
+def test_an_item_names_its_units_as_the_subject_of_its_clauses(item, expected):
+    text = "一、重点任务\n" + item + "\n"
+    measure = extract_measures(text, build_outline(text))[0]
+    assert [(u.unit, u.role) for u in measure.unit_mentions] == expected
+    for u in measure.unit_mentions:  # printed: the span is the unit, the clause starts with it
+        assert u.source == "article_subject" and text[u.span[0]:u.span[1]] == u.unit
+        assert u.clause_span and text[u.clause_span[0]:u.clause_span[1]].startswith(u.unit)
+
+
+def test_a_duty_sections_subject_clauses_are_left_to_the_duty_paragraph():
+    text = "一、重点任务\n（一）做好救治。落实分类救治。\n二、部门职责\n县卫健局负责统筹救治，县医保局负责结算。\n"
+    units = {m.path: m.unit_mentions for m in extract_measures(text, build_outline(text))}
+    assert all(not u for u in units.values())
 
 
 @pytest.mark.parametrize("item, expected", SENTENCES, ids=[f"s{i}" for i in range(len(SENTENCES))])

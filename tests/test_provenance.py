@@ -162,6 +162,30 @@ def test_lead_comparison_between_inferred_and_implied():
     assert lead_comparison(a, b, include_inferred=True) == "different lead (with implied/inferred units)"
 
 
+@pytest.mark.parametrize("a, b, expected", [
+    # both sides print a lead: the leads are compared
+    ([("卫生健康", "lead")], [("卫生健康", "lead"), ("民政", "responsible")], "same lead"),
+    # the lead compared, not the first-listed responsible unit before it
+    ([("医疗保障", "responsible"), ("卫生健康", "lead")], [("卫生健康", "lead")], "same lead"),
+    # a side prints only 责任 units: no "lead" verdict, the responsible units are compared as such
+    ([("卫生健康", "responsible")], [("卫生健康", "lead")], "same responsible unit"),
+    ([("医疗保障", "responsible")], [("民政", "responsible")], "different responsible unit"),
+])
+def test_lead_comparison_does_not_call_responsible_units_leads(a, b, expected):
+    def units(pairs):
+        return [{"function": f, "provenance": "printed", "role": r} for f, r in pairs]
+    assert lead_comparison(units(a), units(b)) == expected
+
+
+def test_a_printed_responsible_unit_is_shown_as_such():
+    from policydiff.compare.diff import lead_units, shown
+    units = lead_units([{"units": [
+        {"role": "lead", "function": "卫生健康", "raw": "县卫健局", "source": "inline_marker"},
+        {"role": "responsible", "function": "医疗保障", "raw": "县医保局", "source": "inline_marker"},
+        {"role": "responsible", "function": "民政", "raw": "民政部门", "source": "duty_paragraph"}]}])
+    assert shown(units) == "卫生健康、医疗保障 (responsible)、民政 (inferred)"
+
+
 def test_heat_map_counts_printed_units(records):
     from policydiff.compare.align import align_document
     from policydiff.compare.frame import FRAME_PATH, load_frame

@@ -276,6 +276,22 @@ def test_duties_by_any_name(db, unit, doc_id, paths):
     assert {a["path"] for a in answers if a["doc_id"] == doc_id} >= paths
 
 
+@pytest.mark.parametrize("unit, levels", [
+    ("县卫健局", {"county"}),  # finding 24: a county bureau's name means no province's or nation's health body
+    ("县民政局", {"county"}),
+    ("省民政厅", {"provincial"}),  # a province's department only
+    ("民政局", {"county", "prefecture", "provincial"}),  # no level word: every level's
+])
+def test_a_level_word_in_a_unit_query_restricts_the_level(db, unit, levels):
+    conn = store.open_db(db)
+    ids = query.unit_ids_for(conn, unit)
+    found = {r[0] for r in conn.execute(
+        f"select level from units where id in ({', '.join('?' for _ in ids)}) and kind = 'department'", ids)}
+    assert found and found <= levels
+    if unit == "民政局":
+        assert len(found) >= 2
+
+
 def test_duties_lists_each_document_path_unit_once(db):
     answers = json.loads(CliRunner().invoke(cli, ["duties", "医政处", "--db", str(db), "--json"]).output)
     keys = [(a["doc_id"], a["path"], a["canonical"]) for a in answers]

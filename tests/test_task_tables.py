@@ -189,6 +189,27 @@ CASES = [
         [("", "为脱贫人口提供签约服务，做到重点人群应签尽签。", [], ["各县区人民政府"], ["市卫生健康委"], [], "年底前"),
          ("", "支持乡村医生参加学历教育。", [], [], ["市卫生健康委", "市教育局"], [], "长期坚持")],
         ["一/（二）", "一/（三）"], id="task-cards-one-cell-a-line"),
+    pytest.param(  # finding 6: 列第一位者为牵头单位 printed above a single 责任单位 column: the first of each
+        # cell leads, the others stay responsible; a unit alone in its cell stays responsible
+        "（列第一位者为牵头单位）\n序号\t工作任务\t责任单位\t完成时限\n"
+        "1\t对农村低收入人口中的大病患者实行专项救治\t市卫生健康委、市医疗保障局、市民政局\t长期坚持\n"
+        "2\t为脱贫人口提供签约服务\t市卫生健康委\t年底前\n",
+        [("1", "对农村低收入人口中的大病患者实行专项救治", ["市卫生健康委"], [], ["市医疗保障局", "市民政局"], [],
+          "长期坚持"),
+         ("2", "为脱贫人口提供签约服务", [], [], ["市卫生健康委"], [], "年底前")],
+        ["一/（一）", "一/（二）"], id="first-listed-leads-note-above"),
+    pytest.param(  # the note printed under the table (注：), and a row that prints its lead keeps it
+        "序号\t工作任务\t牵头单位\t责任单位\n"
+        "1\t对农村低收入人口中的大病患者实行专项救治\t市医疗保障局\t市卫生健康委、市民政局\n"
+        "2\t支持乡村医生参加学历教育\t\t市卫生健康委、市教育局\n"
+        "注：责任单位中列第一位者为牵头单位。\n",
+        [("1", "对农村低收入人口中的大病患者实行专项救治", ["市医疗保障局"], [], ["市卫生健康委", "市民政局"], [], ""),
+         ("2", "支持乡村医生参加学历教育", ["市卫生健康委"], [], ["市教育局"], [], "")],
+        ["一/（一）", "一/（三）"], id="first-listed-leads-note-under"),
+    pytest.param(  # without the note every unit of a 责任单位 cell is responsible
+        "序号\t工作任务\t责任单位\n1\t支持乡村医生参加学历教育\t市卫生健康委、市教育局\n",
+        [("1", "支持乡村医生参加学历教育", [], [], ["市卫生健康委", "市教育局"], [], "")],
+        ["一/（三）"], id="no-first-listed-note"),
     pytest.param(  # a card whose 责任单位 value names no body gives no units and no row
         "具体任务\n为脱贫人口提供签约服务。\n责任单位\n按属地管理原则落实\n",
         [], [], id="task-card-without-bodies"),
@@ -318,3 +339,52 @@ def test_a_notice_that_is_only_a_task_table_gives_its_targets_the_rows_path():
     record = parse_source(SourceText("t.txt", text))
     assert [(t["path"], t["indicator"], t["value"]) for t in record["targets"]] == [
         ("附件/表/1", "政府办乡镇卫生院", 1), ("附件/表/2", "纳入率", 95)]
+
+
+@pytest.mark.parametrize("rows_html, expected", [
+    # finding 8: a lead cell merged over two tasks (rowspan) is each task's lead
+    ("<tr><td>1</td><td>实施大病专项救治</td><td rowspan='2'>市卫生健康委</td><td>市医疗保障局</td></tr>"
+     "<tr><td>2</td><td>做实家庭医生签约服务</td><td>各县（区）人民政府</td></tr>",
+     [("1", ["市卫生健康委"], ["市医疗保障局"]), ("2", ["市卫生健康委"], ["各县（区）人民政府"])]),
+    # a support cell merged over two tasks, the leads each their own
+    ("<tr><td>1</td><td>实施大病专项救治</td><td>市卫生健康委</td><td rowspan='2'>市民政局</td></tr>"
+     "<tr><td>2</td><td>做实家庭医生签约服务</td><td>市医疗保障局</td></tr>",
+     [("1", ["市卫生健康委"], ["市民政局"]), ("2", ["市医疗保障局"], ["市民政局"])]),
+    # a merged 序号 (a sub-row of one item) is not carried: the sub-row adds to the item
+    ("<tr><td rowspan='2'>1</td><td>实施大病专项救治</td><td>市卫生健康委</td><td>市医疗保障局</td></tr>"
+     "<tr><td>扩大救治病种覆盖范围</td><td>市卫生健康委</td><td>市民政局</td></tr>",
+     [("1", ["市卫生健康委"], ["市医疗保障局", "市民政局"])]),
+])
+def test_a_rowspan_cell_is_carried_to_the_tasks_it_spans(tmp_path, rows_html, expected):
+    from policydiff.parse import parse_file
+
+    body = "".join(f"<p>{line}</p>" for line in BODY.strip().split("\n"))
+    page = tmp_path / "notice.html"
+    page.write_text(
+        "<html><head><meta charset='utf-8'><title>t</title></head><body><div id='zoom'>" + body +
+        "<table border='1'><tr><td>序号</td><td>工作任务</td><td>牵头单位</td><td>配合单位</td></tr>" + rows_html +
+        "</table></div></body></html>", encoding="utf-8")
+    rows = parse_file(page)["task_table"]
+    assert [(r["label"], r["lead"], r["support"]) for r in rows] == expected
+
+
+def test_a_table_under_the_last_item_does_not_restate_that_item():
+    # finding 8 (a docx shape): the table is printed right under （二）, inside its text; its rows are tasks
+    # of their own, so （二） gets no unit from them, and no unit is implied for a notice whose table prints units
+    text = ("某县卫生健康局关于印发签约服务提升方案的通知\n某卫发〔2021〕9号\n各镇卫生院：\n现将方案印发你们。\n"
+            "某县卫生健康局\n2021年11月1日\n一、主要措施\n（一）做实签约服务。为脱贫人口提供签约服务。\n"
+            "（二）组建团队。由镇卫生院全科医生和乡村医生组成签约团队。\n"
+            "序号\t任务\t牵头股室\t完成时间\n1\t落实签约服务经费保障\t财务股\t2021年12月\n"
+            "2\t开展签约履约情况督导检查\t基层卫生股\t长期\n")
+    record = parse_source(SourceText("t.txt", text))
+    assert [r["measure_path"] for r in record["task_table"]] == [None, None]
+    assert all(not m["unit_mentions"] for m in record["measures"])
+
+
+def test_a_row_restating_the_item_it_stands_under_elsewhere_still_links():
+    # the same table, one row restating （一） printed above it: that row links there
+    text = ("一、主要措施\n（一）做实签约服务。为脱贫人口提供签约服务，做到重点人群应签尽签。\n"
+            "（二）组建团队。由镇卫生院全科医生和乡村医生组成签约团队。\n"
+            "序号\t任务\t牵头股室\t完成时间\n1\t为脱贫人口提供签约服务，做到重点人群应签尽签\t基层卫生股\t长期\n")
+    record = parse_source(SourceText("t.txt", text))
+    assert [r["measure_path"] for r in record["task_table"]] == ["一/（一）"]

@@ -153,7 +153,7 @@ def _division(rest: str) -> str | None:
             if whole and whole[1].endswith(short):  # 机构编制委员会办公室 is a department
                 return None
             return short
-    m = re.search(r"(?:局|委|厅)?(?P<division>[^局委厅]{1,8}(?:科|处))$", rest)
+    m = re.search(r"(?:局|委|厅)?(?P<division>[^局委厅]{1,8}(?:科|处|股))$", rest)  # 股: a county bureau's 股室
     return m.group("division") if m and not function_of(m.group("division")) else None
 
 

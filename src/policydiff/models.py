@@ -95,7 +95,9 @@ class Citation:
 class UnitMention:
     """One raw unit string in a responsibility marker, with its role.
 
-    ``source`` says where it comes from: printed at the item ("inline_marker") or in the
+    ``source`` says where it comes from: printed at the item ("inline_marker": a marker, a bare
+    bracket of units, or 由甲局负责 in its sentence), as the subject of one of its clauses
+    ("article_subject": an article's 县财政局应当…, or any item's 市卫健局负责统筹……) or in the
     annexed task table ("task_table"); inferred from a duty clause ("duty_paragraph", with
     the ``shared_terms`` the clause and the measure share); implied by the notice's one
     issuer ("sole_issuer"). ``span`` points at the unit's own characters (a duty-paragraph

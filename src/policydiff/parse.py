@@ -146,7 +146,8 @@ def _parse_simplified(norm: NormalisedText, source_metadata: dict | None = None)
         if r["kind"] != "repeated_across_line_break"]
     # items naming no unit: the duty paragraph says who does what (on terms other than the notice's subject)
     assign_duties(measures, duties, (meta["title"], meta["body_title"], meta["enclosed_title"]))
-    assign_sole_issuer(measures, meta["issuers"], text)  # nor a duty paragraph: the one body that issued it
+    if not (task_table and any(r.mentions for r in task_table)):  # a task table prints units: none implied
+        assign_sole_issuer(measures, meta["issuers"], text)  # nor a duty paragraph: the one body that issued it
     warnings.extend(_locality_warnings(meta.get("locality_evidence")))
     record = cast(Record, {
         **meta,

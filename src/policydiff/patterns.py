@@ -58,6 +58,12 @@ SENTENCE_END = "。！？；：:;"
 # ---------------------------------------------------------------- the ladder
 # administrative levels, top down: the one order for grouping, sorting and drawing
 ADMIN_LEVELS = ("national", "provincial", "prefecture", "county", "township")
+# the level word a unit query may start with (县卫健局, 省医保局): the levels of the departments it means
+# (市 is a prefecture's or a county-level city's; 区 and 旗 are county-level)
+QUERY_LEVEL_PREFIX = {"国家": ("national",), "省": ("provincial",), "自治区": ("provincial",),
+                      "市": ("prefecture", "county"), "州": ("prefecture",), "盟": ("prefecture",),
+                      "县": ("county",), "区": ("county",), "旗": ("county",),
+                      "镇": ("township",), "乡": ("township",)}
 
 # ---------------------------------------------------------------- outline
 OUTLINE_LABELS = [
@@ -249,12 +255,13 @@ SAFEGUARD_HEADINGS = _lazy(r"保障措施|组织实施|组织保障|工作要求
 # label parts of a marker that name units (only these: 适用范围, 完成时限 … name none); longest first
 ROLE_KEYWORDS = [
     ("lead", r"牵头责任单位|牵头负责单位|主要牵头单位|"
-             r"牵头科室及单位|牵头单位及科室|牵头科室|牵头单位|牵头部门|牵头处室|牵头机构|牵头"),
+             r"牵头科室及单位|牵头单位及科室|牵头科室|牵头股室|牵头单位|牵头部门|牵头处室|牵头机构|牵头"),
     ("support", r"主要协作单位|主要配合单位|协作单位|协作部门|"
-                r"配合科室及单位|配合单位及科室|配合科室|配合单位|配合部门|配合处室|配合机构|协办单位|协办部门|协办科室|"
+                r"配合科室及单位|配合单位及科室|配合科室|配合股室|配合单位|配合部门|配合处室|配合机构|协办单位|协办部门|协办科室|"
+                r"协作股室|协办股室|"
                 r"协助单位|协助部门|参与单位|参与部门|配合|协办"),
-    ("responsible", r"责任单位|责任部门|责任科室|责任处室|责任主体|负责单位|负责部门|负责科室|负责处室|主责单位|主责部门|"
-                    r"实施单位|实施主体|承办单位|落实单位"),
+    ("responsible", r"责任单位|责任部门|责任科室|责任处室|责任股室|责任主体|负责单位|负责部门|负责科室|负责处室|负责股室|"
+                    r"主责单位|主责部门|主责股室|实施单位|实施主体|承办单位|落实单位|股室|责任"),
 ]
 # the verb form of a marker, the role after its units: （区医保局牵头，区财政局、区卫健局配合）
 ROLE_VERBS = [
@@ -262,7 +269,7 @@ ROLE_VERBS = [
     ("support", r"配合落实|配合实施|共同参与|参与实施|配合|协助|参与|协办"),
     ("responsible", r"按照职责分工分别负责|按照职责分工负责|按职责分工负责|根据职责分工负责|按照职责负责|按职责负责|"
                     r"按照职责分工落实|按职责分工落实|分工负责|分别负责|共同负责|负责落实|具体负责|负责指导|"
-                    r"负责组织实施|负责实施|组织实施|抓好落实|负责"),
+                    r"负责组织实施|负责实施|组织实施|抓好落实|具体实施|具体落实|负责"),
 ]
 ROLE_VERB_SEGMENT = _lazy(
     r"^(?:由)?(?P<units>[^，,；;。（）()]{2,200}?)(?P<verb>" + "|".join(p for _, p in ROLE_VERBS) + r")$"
@@ -282,6 +289,14 @@ CELL_LABEL_LINE = _lazy("(?:" + "|".join(p for _, p in ROLE_KEYWORDS) +
 # each starts its own line, never joined to the units before it
 CARD_FIELD_LINE = _lazy(r"(?:完成时限|完成时间|完成期限|时间节点|时限要求|时间要求|进度安排|责任领导|牵头领导|分管领导|"
                         r"责任人|联系人|工作目标|考核指标)\s*[：:]")
+# a general office that issues for its government or party committee (国务院办公厅, 某市人民政府办公室,
+# 中共某县委办公室): it relays the measures, it is not the body that carries them out
+GENERAL_OFFICE = _lazy(r"^(?:国务院|.{0,20}人民政府|.{0,20}(?:省|市|县|区|州|旗|盟)政府|中共.{0,20}委|"
+                       r".{0,20}(?:省|市|县|区|州)委)办公(?:厅|室)$")
+# a leader's label before the unit labels of a line (牵头领导：分管副局长；责任单位：县医保局): a person, no unit
+LEADER_LABEL = _lazy(r"(?:牵头|责任|分管|包抓|联系|主要)?(?:县级|市级|省级|县|市|局)?领导\s*[：:]")
+# a unit whose bracket names who carries it out: 县卫健局（疾控中心具体负责）
+UNIT_WITH_CLAUSE = _lazy(r"^(?P<name>[^（(]{2,40})[（(](?P<inner>[^（()）]{2,60})[）)]$")
 # any label part of a marker (负责部门：, 适用范围：, 完成时限：): a short name right before a colon
 PART_LABEL = _lazy(r"(?:^|(?<=[；;，,。\s]))\s*(?P<label>[\u4e00-\u9fff]{2,8})\s*[：:]")
 MARKER_OPEN = "（(【[［"
@@ -303,7 +318,24 @@ MARKER_NOTE = _lazy(r"^(?:下同|以下同|后同|.*(?:第一[位个]|首位).*�
 # others support), 由甲部、乙委等分工负责 (all responsible); only after a clause break, only with these verbs
 ASSIGNING_SENTENCE = _lazy(
     r"(?:^|(?<=[，,。；;\n]))\s*由(?P<units>[^，,。；;“”（）()\n]{2,200}?)"
-    r"(?P<verb>按照职责分工负责|按职责分工负责|分工负责|共同负责|牵头负责|负责落实|负责|研究提出|研究制定|牵头)")
+    r"(?P<verb>按照职责分工负责|按职责分工负责|分工负责|共同负责|牵头负责|负责组织实施|负责落实|具体负责|具体落实|负责|"
+    r"研究提出|研究制定|牵头)")
+# an item's clause that names its units as the subject of an assigning verb (市卫健局负责统筹推进……;
+# 局医政股牵头做好督导; 各镇负责组织实施): printed at the item; only government bodies and their
+# offices (a provider, 定点医疗机构负责垫付, carries out a step, it is not assigned the item)
+SUBJECT_ASSIGNING = _lazy(
+    r"^(?:同时|此外|另外|并)?(?P<units>[^，,。；;：:“”（）()\n]{2,60}?)"
+    r"(?P<verb>按照职责分工负责|按职责分工负责|牵头负责|负责组织实施|负责落实|具体负责|具体落实|具体实施|组织实施|负责|牵头)"
+    r"(?!人|同志|的|单位|部门)")  # 县卫健局负责人 is a person; 县卫健局负责的项目 names work, not who is assigned
+# words no body's name holds: a clause's subject glued to what comes before it (资金由县财政会同县医保局)
+SUBJECT_NOT_BODY = _lazy(r"由|的|会同|配合|积极|做好|加强|对|向|将|把|为|是|要")
+# an institution a clause may make its subject when its name starts with its place (县医院, 各镇卫生院, 县疾控中心)
+SUBJECT_PLACED_INSTITUTION = _lazy(r"(?:医院|卫生院|服务中心|保健院|保健站|进修学校)$")
+SUBJECT_BODY_END = _lazy(r"(?:局|委|厅|(?<![全内外局东西中南北干])部|办|处|(?<![专本学])科|股|政府|部门|办公室|委员会|办事处|"
+                         r"中心|管委会|街道)$")
+# a bracket of words that is no bare list of units (examples, a gloss, a scope, a note): 含/包括/如/即/简称 …
+BARE_BRACKET_NOT_UNITS = _lazy(r"^\s*(?:含|包含|包括|不含|如|例如|即|指|简称|以下简称|下称|其中|除|主要|重点|特别是|尤其是)|"
+                               r"[：:“”\"《》\d]|以下|简称|等(?:地|县|市|区)")
 UNIT_SEPARATORS = "、，,；;"
 # words that join two bodies in a list, longest first: 甲部、乙委等和各省级人民政府; 甲部会同乙委
 UNIT_JOINERS = _lazy(r"等和|以及|会同|及|和|与")
@@ -311,7 +343,7 @@ UNIT_JOINERS = _lazy(r"等和|以及|会同|及|和|与")
 OPEN_LIST_END = _lazy(r"等(?:有关|相关|其他)?(?P<suffix>部门|单位|机构|方面|主管部门)?$")
 # the endings of a body's name (a unit is only what the text names as a body)
 BODY_END = _lazy(
-    r"(?:(?<![格布结大])局|委|厅|(?<![全内外局东西中南北干])部|办|院|中心|政府|部门|单位|处|(?<![专本学])科|室|"
+    r"(?:(?<![格布结大])局|委|厅|(?<![全内外局东西中南北干])部|办|院|中心|政府|部门|单位|处|(?<![专本学])科|(?<![控入配参])股|室|"
     r"委员会|协会|学会|总会|商会|工会|联合会|基金会|红十字会|理事会|公司|站|(?<!场)所|队|组|联|机构|集团|银行|"
     r"党校|学校|医院|大学|办事处|管委会|街道|镇|乡|合作社|署|馆|团|团委|监狱|指挥部|领导小组|医共体|总院|分局|办公室|"
     r"卫生院|基地|企业)$")

@@ -505,7 +505,13 @@ def unit_ids_for(db: sqlite_utils.Database, query: str) -> list[str]:
         ids.update(r[0] for r in db.execute("select id from units where kind = 'division' and id like ? escape '!'",
                                             ["%:" + long_name]))
     found = function_of(query)
-    if found and len(found[1]) >= len(query) - 1:  # the query is a function's name (民政局, 医保)
+    prefix = query.removesuffix(found[1]) if found and query.endswith(found[1]) else ""
+    levels = P.QUERY_LEVEL_PREFIX.get(prefix)
+    if found and levels:  # 县卫健局: the function's departments of that level only, not the province's
+        ids.update(r[0] for r in db.execute(
+            "select id from units where function = ? and kind = 'department' and level in "
+            f"({', '.join('?' for _ in levels)})", [found[0], *levels]))
+    elif found and len(found[1]) >= len(query) - 1:  # the query is a function's name (民政局, 医保)
         ids.update(r[0] for r in db.execute(
             "select id from units where function = ? and kind = 'department'", [found[0]]))
     if not ids:

@@ -231,19 +231,23 @@ def _entry_status(entry: dict, aligned: list[dict], record: Record, reference: R
 
 def lead_units(aligned: list[dict]) -> list[dict]:
     """The lead / responsible functions of aligned measures, each once, with its provenance
-    (printed where any of its units is printed).
+    (printed where any of its units is printed) and its role (``lead`` where any of its units
+    is printed as lead, else ``responsible``: a 责任 unit is not called a lead).
 
     >>> lead_units([{"units": [{"role": "responsible", "function": "民政", "raw": "民政部门", "source": "duty_paragraph"}]}])
-    [{'function': '民政', 'provenance': 'inferred'}]
+    [{'function': '民政', 'provenance': 'inferred', 'role': 'responsible'}]
     """
     found: dict[str, str] = {}
+    roles: dict[str, str] = {}
     for a in aligned:
         for u in a["units"]:
             if u["role"] in ("lead", "responsible"):
                 function, where = u["function"] or u["raw"], provenance(u.get("source"))
                 if found.get(function) != "printed":
                     found[function] = where
-    return [{"function": f, "provenance": p} for f, p in found.items()]
+                if roles.get(function) != "lead":
+                    roles[function] = u["role"]
+    return [{"function": f, "provenance": p, "role": roles[f]} for f, p in found.items()]
 
 
 def compared(units: list[dict], include_inferred: bool = False) -> list[str]:
@@ -252,9 +256,13 @@ def compared(units: list[dict], include_inferred: bool = False) -> list[str]:
 
 
 def shown(units: list[dict], lang: str = "en") -> str:
-    """Functions for a table cell, each not printed followed by its provenance: 卫生健康、民政 (inferred)."""
-    return "、".join(u["function"] + ("" if u["provenance"] == "printed" else f" ({provenance_label(u, lang)})")
-                    for u in units)
+    """Functions for a table cell, each not printed followed by its provenance, a printed one that
+    is responsible (责任), not lead, said so: 卫生健康、医保 (responsible)、民政 (inferred)."""
+    def mark(u: dict) -> str:
+        if u["provenance"] != "printed":
+            return f" ({provenance_label(u, lang)})"
+        return " (responsible)" if u.get("role") == "responsible" else ""
+    return "、".join(u["function"] + mark(u) for u in units)
 
 
 def provenance_label(unit: dict, lang: str = "en") -> str:
@@ -606,7 +614,13 @@ def lead_comparison(a_units: list[dict], b_units: list[dict], include_inferred: 
         return None
     if not a or not b:
         return _not_comparable((("a", a_units, a), ("b", b_units, b)))
-    verdict = "same lead" if a[0] == b[0] else "different lead"
+    a_leads = compared([u for u in a_units if u.get("role", "lead") == "lead"], include_inferred)
+    b_leads = compared([u for u in b_units if u.get("role", "lead") == "lead"], include_inferred)
+    if a_leads and b_leads:
+        a, b = a_leads, b_leads
+        verdict = "same lead" if a[0] == b[0] else "different lead"
+    else:  # a side prints no lead (its units are 责任): the first units compared, not called leads
+        verdict = "same responsible unit" if a[0] == b[0] else "different responsible unit"
     used = [u for u in a_units if u["function"] == a[0]] + [u for u in b_units if u["function"] == b[0]]
     others = sorted({u["provenance"] for u in used} - {"printed"})
     return verdict + (f" (with {'/'.join(others)} units)" if others else "")
@@ -677,15 +691,19 @@ def compare_table(result: dict) -> tuple[list[dict], list[str]]:
     a, b = side_names(result)
     rows = [{"id": e["frame_id"], "entry": e["label"],
              a: "; ".join(f"{m['path']} {m['title']}" for m in e["a_measures"]) or _side_cell(e, "a"),
-             f"{a} leads": shown(e["a_lead_units"]),
+             f"{a} {LEAD_OR_RESPONSIBLE}": shown(e["a_lead_units"]),
              b: "; ".join(f"{m['path']} {m['title']}" for m in e["b_measures"]) or _side_cell(e, "b"),
-             f"{b} leads": shown(e["b_lead_units"]), "units": e["units"] or ""} for e in result["entries"]]
+             f"{b} {LEAD_OR_RESPONSIBLE}": shown(e["b_lead_units"]), "units": e["units"] or ""} for e in result["entries"]]
     rows += [{"id": "+", "entry": "local addition", a: f"{x['path']} {x['title']}"} for x in result["a_additions"]]
     rows += [{"id": "+", "entry": "local addition", b: f"{x['path']} {x['title']}"} for x in result["b_additions"]]
     rows += [{"id": "T", "entry": d["indicator"], a: _fmt_target(d["a"]), b: _fmt_target(d["b"]),
               "units": f"{b} vs {a}: {describe_change(d['b_vs_a'], d['wording'])}"}
              for d in result["target_deltas"]]
-    return rows, ["id", "entry", a, f"{a} leads", b, f"{b} leads", "units"]
+    return rows, ["id", "entry", a, f"{a} {LEAD_OR_RESPONSIBLE}", b, f"{b} {LEAD_OR_RESPONSIBLE}", "units"]
+
+
+# a compare column of each side's units: leads and responsible (责任) ones, the latter marked (responsible)
+LEAD_OR_RESPONSIBLE = "lead/responsible"
 
 
 def _side_cell(row: dict, side: str) -> str:

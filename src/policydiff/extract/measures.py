@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import patterns as P
 from ..models import Duty, Measure, OutlineNode
-from .units import article_mentions, find_markers, lead_convention, marker_mentions, sentence_mentions
+from .units import article_mentions, find_markers, lead_convention, marker_mentions, sentence_mentions, subject_mentions
 
 
 def extract_measures(text: str, nodes: list[OutlineNode]) -> list[Measure]:
@@ -28,6 +28,8 @@ def extract_measures(text: str, nodes: list[OutlineNode]) -> list[Measure]:
         mentions = marker_mentions(body, start, convention) or sentence_mentions(body, start, convention)
         if not mentions and in_article(node, by_path):
             mentions = article_mentions(body, start)  # an article names who acts as its subject
+        if not mentions and not in_article(node, by_path):
+            mentions = _subject_mentions(body, start, node, by_path)  # 市卫健局负责…… in the item's sentence
         for mention in mentions or _lead_in_mentions(text, node, by_path, convention):
             measure.unit_mentions.append(mention)
             printed = getattr(measure, f"{mention.role}_units")
@@ -70,6 +72,19 @@ def without_duty_sections(measures: list[Measure], duties: list[Duty], nodes: li
         return 2 * covered[measure.path] >= own
 
     return [m for m in measures if not duty_section(m)]
+
+
+def _subject_mentions(body: str, start: int, node: OutlineNode, by_path: dict[str, OutlineNode]) -> list:
+    """:func:`subject_mentions` of an item, not of a division-of-duties item (部门职责: its clauses are
+    duties, attached elsewhere), nor of a closing item (组织保障) that names two bodies or more."""
+    found = subject_mentions(body, start)
+    if not found:
+        return found
+    chain = ancestors(node, by_path)
+    if any(n.heading and P.DUTY_HEADINGS.search(n.heading) for n in chain):
+        return []
+    closing = any(n.heading and P.SAFEGUARD_HEADINGS.search(n.heading) for n in chain)
+    return [] if closing and len({m.unit for m in found}) > 1 else found
 
 
 def _lead_in_mentions(text: str, node: OutlineNode, by_path: dict[str, OutlineNode], convention) -> list:

@@ -13,7 +13,7 @@ from .. import patterns as P
 from ..models import AnnexIndicator, Measure, OutlineNode, TaskRow, UnitMention
 from ..outline import paragraphs
 from ..textutils import split_units
-from .units import split_lead_cell, verb_marker_mentions
+from .units import lead_convention, split_lead_cell, verb_marker_mentions
 
 LINK_THRESHOLD = 85
 _ROLE_OF_COLUMN = [(role, re.compile(p)) for role, p in P.TASK_COLUMN_ROLES]
@@ -63,7 +63,39 @@ def extract_task_table(text: str, start: int = 0) -> list[TaskRow] | None:
     if not rows:
         return None
     _number(rows)
+    _first_listed_leads(rows, text)
     return rows
+
+
+# how far from a table its 列第一位者为牵头单位 note may be printed (under its title, or under the table)
+_CONVENTION_REACH = 300
+
+
+def _first_listed_leads(rows: list[TaskRow], text: str) -> None:
+    r"""列第一位者为牵头单位 printed above or under the table (or as a note for the whole notice, or
+    carried by 下同): in each row that names no lead, the first unit of its 责任单位 cell leads; the
+    others stay responsible (the note names the lead only).
+
+    >>> rows = extract_task_table("（列第一位者为牵头单位）\n序号\t工作任务\t责任单位\n1\t开展义诊。\t市卫健委、市医保局")
+    >>> [(r.lead, r.responsible) for r in rows]
+    [(['市卫健委'], ['市医保局'])]
+    """
+    spans = [r.span for r in rows if r.span != (0, 0)]
+    if not spans:
+        return
+    start, end = min(s for s, _ in spans), max(e for _, e in spans)
+    if not any(not inside or (carried and at < start) or start - _CONVENTION_REACH <= at <= end + _CONVENTION_REACH
+               for at, carried, inside in lead_convention(text)):
+        return
+    for row in rows:
+        responsible = [m for m in row.mentions if m.role == "responsible"]
+        if row.lead or len(responsible) < 2:  # a unit alone in its cell is first of none
+            continue
+        first = responsible[0]
+        first.role = "lead"
+        row.responsible.remove(first.unit)
+        row.lead.append(first.unit)
+        row.lead_spans.append(first.span)
 
 
 def _card_rows(text: str, start: int) -> list[TaskRow]:
@@ -429,8 +461,10 @@ def _cells(line: str, offset: int) -> list[tuple[str, tuple[int, int]]]:
 
 def link_task_rows(rows: list[TaskRow], measures: list[Measure]) -> None:
     """Point each task row at the measure whose text restates it, and give that
-    measure the row's units, each in its role (source: task_table)."""
-    texts = [m.text for m in measures]
+    measure the row's units, each in its role (source: task_table). A table printed inside a
+    measure's own text (a table under its last item) is left out of that text: its rows do not
+    restate the item they stand under."""
+    texts = [_without_rows(m, rows) for m in measures]
     for row in rows:
         scores = restatement_scores(row.task, texts)
         # an item over sub-rows restates its measure in one of them (the others add clauses): each is scored too
@@ -448,6 +482,17 @@ def link_task_rows(rows: list[TaskRow], measures: list[Measure]) -> None:
                      "responsible": best.responsible_units}.get(mention.role)
             if names is not None and mention.unit not in names:
                 names.append(mention.unit)
+
+
+def _without_rows(measure: Measure, rows: list[TaskRow]) -> str:
+    """``measure.text`` with the table rows inside it blanked (same length, so offsets hold)."""
+    start, end = measure.span
+    inside = [r.span for r in rows if r.span != (0, 0) and start <= r.span[0] < end]
+    if not inside:
+        return measure.text
+    text = measure.text
+    first, last = min(s for s, _ in inside) - start, min(max(e for _, e in inside), end) - start
+    return text[:first] + " " * (last - first) + text[last:]
 
 
 def restatement_scores(task: str, measure_texts: list[str]) -> list[float]:

@@ -267,7 +267,8 @@ def find_markers(body: str, offset: int, convention: list[tuple[int, bool, bool]
                     markers.append(Marker((offset + i, offset + end), mentions))
                 i = max(end, close_at)
                 continue
-            mentions = _bracket_mentions(body[i + 1:inner_end], offset + i + 1)
+            mentions = _bracket_mentions(body[i + 1:inner_end], offset + i + 1) or \
+                _bare_bracket_mentions(body, i, inner_end, offset)
             if mentions:
                 markers.append(Marker((offset + i, offset + close_at), mentions))
             i = close_at
@@ -303,7 +304,11 @@ def _label_line(body: str, i: int) -> int | None:
         return None
     m = P.ROLE_LABEL.match(body, i)
     if not m:
-        return None
+        leader = P.LEADER_LABEL.match(body, i)  # 牵头领导：分管副局长；责任单位：县医保局
+        if not leader:
+            return None
+        end = min((at for at in (body.find("\n", i), body.find("。", i)) if at >= 0), default=len(body))
+        return end if P.ROLE_LABEL.search(body, leader.end(), end) else None
     ends = [at for at in (body.find("\n", i), body.find("。", i)) if at >= 0]
     return min(ends) if ends else len(body)
 
@@ -325,15 +330,38 @@ def _bare_label(body: str, i: int, offset: int) -> Marker | None:
     return Marker((offset + i, offset + end), mentions)
 
 
+def _bare_bracket_mentions(body: str, i: int, inner_end: int, offset: int) -> list[UnitMention]:
+    """A bracket of units with no marker word, a sentence of its own at an item's close
+    (……。（省卫生健康委、省财政厅）; 国办/省政府 分工 lists, 工作要点): responsible, printed. Only
+    where the bracket follows a sentence's end or starts a line, and every part is a body's
+    name: a gloss after a noun (基层医疗卫生机构（乡镇卫生院、村卫生室）) or a bracket of
+    examples (（如：县医院）, （含中医医院）) names no unit."""
+    j = i - 1
+    while j >= 0 and body[j] in " \t\u3000":  # back over spaces (no copy of the text before: items can be long)
+        j -= 1
+    if j >= 0 and body[j] not in "。；;！!\n":
+        return []
+    inner = body[i + 1:inner_end]
+    if not inner.strip() or P.BARE_BRACKET_NOT_UNITS.search(inner):
+        return []
+    found = _role_units(inner, offset + i + 1, "responsible")
+    listed = split_unit_list(inner)
+    if not found or len(found) != len(listed) or not all(_is_body(u.unit) for u in found):
+        return []
+    return found
+
+
 def _first_leads(mentions: list[UnitMention]) -> None:
-    """列第一位者为牵头单位: in a marker that names no lead, the first unit listed as responsible leads
-    and the other responsible ones support (those the marker already makes support stay so:
-    （甲委、乙厅负责，丙办参与。注：排在首位的部门为牵头部门） → 甲委 lead, 乙厅 and 丙办 support)."""
+    """列第一位者为牵头单位: in a marker that names no lead, the first unit listed as responsible leads;
+    a unit listed alone stays responsible; the others keep the role the marker prints
+    (（甲委、乙厅负责，丙办参与。注：排在首位的部门为牵头部门） → 甲委 lead, 乙厅 responsible, 丙办
+    support): the convention names the lead only, and the others are printed 负责 / 按职责分工负责,
+    not 配合."""
     if not mentions or any(m.role == "lead" for m in mentions):
         return
     responsible = [m for m in mentions if m.role == "responsible"]
-    for i, mention in enumerate(responsible):
-        mention.role = "lead" if i == 0 else "support"
+    if len(responsible) >= 2:  # a unit listed alone is first of none: it stays responsible (（省卫生健康委负责）)
+        responsible[0].role = "lead"
 
 
 def _bracket_mentions(inner: str, offset: int) -> list[UnitMention]:
@@ -367,8 +395,15 @@ def _labelled(inner: str, offset: int) -> list[UnitMention]:
         role = role_of(label) if any(p.match(label) for _, p in _ROLE_OF) else None
         seg_end = labels[i + 1][0] if i + 1 < len(labels) else len(inner)
         if role:
-            mentions.extend(_segment_mentions(inner[end:seg_end], offset + end, role))
+            found = _segment_mentions(inner[end:seg_end], offset + end, role)
+            if label in _WEAK_LABELS:  # 责任：要落实到人 names nobody: such a label names bodies only
+                found = [m for m in found if looks_like_unit(m.unit)]
+            mentions.extend(found)
     return mentions
+
+
+# unit labels that are also common words (责任：…, 股室：…): what follows must name bodies
+_WEAK_LABELS = ("责任", "股室")
 
 
 def _segment_mentions(segment: str, offset: int, role: str) -> list[UnitMention]:
@@ -409,9 +444,10 @@ def sentence_mentions(body: str, offset: int, convention: list[tuple[int, bool, 
     mentions: list[UnitMention] = []
     for m in P.ASSIGNING_SENTENCE.finditer(body):
         units, at = m.group("units"), offset + m.start("units")
-        if "会同" not in units and m.group("verb") in _JOINT_ONLY_VERBS:
+        verb = m.group("verb")
+        if "会同" not in units and verb in _JOINT_ONLY_VERBS and not _closing_assignment(body, m, verb):
             continue
-        found = _role_units(units, at, "responsible")
+        found = _role_units(units, at, "lead" if verb == "牵头" and "会同" not in units else "responsible")
         if not found or not all(looks_like_unit(u.unit) for u in found):
             continue
         clause = _clause_span(body, offset, offset + m.start(), offset + m.end())
@@ -420,6 +456,59 @@ def sentence_mentions(body: str, offset: int, convention: list[tuple[int, bool, 
         if convention and _lead_first_applies((offset + m.start(), offset + m.end()), convention):
             _first_leads(found)
         mentions.extend(found)
+    return mentions
+
+
+def _closing_assignment(body: str, m: re.Match, verb: str) -> bool:
+    """由甲局、乙局负责。 / 由甲局牵头。: the verb closes its clause (nothing it pays or runs follows, as in
+    由定点医疗机构负责垫付) and every unit is a government body or office."""
+    end = m.end()
+    closes = end == len(body) or body[end] in "。，,；;\n）)"
+    return verb in ("负责", "牵头") and closes and _government_bodies(m.group("units"))
+
+
+def _government_bodies(units: str) -> bool:
+    """Every part of ``units`` is a government body, its office or a placeholder for one (县卫健局,
+    局医政股, 各镇), or an institution named by its place (县医院, 各镇卫生院): not a provider named by
+    kind (定点医疗机构, 医疗机构), a person or 各地."""
+    listed = split_unit_list(units)
+    return bool(listed) and all(
+        (P.SUBJECT_BODY_END.search(u.unit) or P.PLACEHOLDER_BODY.match(u.unit)
+         or (P.SUBJECT_PLACED_INSTITUTION.search(u.unit) and P.LEADING_LEVEL.match(u.unit))) and len(u.unit) >= 2
+        and not P.GENERIC_BODY.match(u.unit) and u.unit not in ("各地", "各地区")
+        and not P.SUBJECT_NOT_BODY.search(u.unit) for u in listed)
+
+
+# the words every verb of patterns.SUBJECT_ASSIGNING holds one of (a cheap test before the clauses are read)
+_SUBJECT_VERB_WORDS = ("负责", "牵头", "具体", "组织实施")
+
+
+def subject_mentions(body: str, offset: int) -> list[UnitMention]:
+    """The units an item's own clauses make the subject of an assigning verb (市卫健局负责统筹推进……;
+    县卫健局负责制定标准，各镇负责组织实施; 局医政股牵头做好督导): printed in the item's sentence,
+    so source ``article_subject`` (a clause's subject, as in an article), ``牵头`` leads, the other
+    verbs make responsible; each with the clause it heads. Only government bodies and offices.
+
+    >>> [(m.unit, m.role) for m in subject_mentions("对大病患者分类救治，县卫健局负责组织专家会诊。", 0)]
+    [('县卫健局', 'responsible')]
+    """
+    mentions: list[UnitMention] = []
+    if not any(verb in body for verb in _SUBJECT_VERB_WORDS):  # most items: no clause to read
+        return mentions
+    clauses = [c for sentence in re.finditer(r"[^。\n]+", body) if any(v in sentence.group() for v in _SUBJECT_VERB_WORDS)
+               for c in split_clauses(sentence.group(), offset + sentence.start(), "，,；;")]
+    for clause, start in clauses:
+        if not any(verb in clause for verb in _SUBJECT_VERB_WORDS):
+            continue
+        m = P.SUBJECT_ASSIGNING.match(clause)
+        if not m or not _government_bodies(m.group("units")):
+            continue
+        role = "lead" if m.group("verb") in ("牵头", "牵头负责") else "responsible"
+        clause_end = start + len(clause)
+        for u in _role_units(m.group("units"), start + m.start("units"), role):
+            if u.unit not in {x.unit for x in mentions}:
+                mentions.append(UnitMention(u.unit, u.role, "article_subject", u.span, u.open_list,
+                                            (start, clause_end)))
     return mentions
 
 
@@ -517,8 +606,22 @@ def _role_units(units: str, offset: int, role: str) -> list[UnitMention]:
         name, span, tag = u.unit, u.span, P.OWN_ROLE_TAG.search(u.unit)
         if tag and tag.start() >= 2:
             name, own, span = name[:tag.start()], role_of(tag.group("kw")), (span[0], span[0] + tag.start())
+        inner = _unit_clause(name, span[0])
+        if inner:  # 县卫健局（疾控中心具体负责）: the unit, then who carries it out
+            name, span = name[:inner[0]], (span[0], span[0] + inner[0])
         mentions.append(UnitMention(name, own, "inline_marker", span, u.open_list))
+        mentions.extend(inner[1] if inner else [])
     return mentions
+
+
+def _unit_clause(name: str, offset: int) -> tuple[int, list[UnitMention]] | None:
+    """(where the unit's own name ends, the units of its bracket) when a unit carries a bracket that
+    names who carries it out (县卫健局（疾控中心具体负责）, 县医保局（医保中心负责））."""
+    m = P.UNIT_WITH_CLAUSE.match(name)
+    if not m or not _is_body(m.group("name")):
+        return None
+    found = _verb_clauses(m.group("inner"), offset + m.start("inner"))
+    return (m.end("name"), found) if found else None
 
 
 def split_clauses(text: str, offset: int, separators: str = "，,；;") -> list[tuple[str, int]]:
@@ -753,7 +856,9 @@ def assign_sole_issuer(measures: list[Measure], issuers: list[str], text: str) -
     """A notice issued by one body that names no unit anywhere (no marker, task table or duty
     clause): its measures are that body's to carry out. Marked source "sole_issuer" (in
     ``unit_mentions`` only, not among the printed ``responsible_units``), so that a reader
-    sees the unit is implied by who issued the notice, not printed beside the measure.
+    sees the unit is implied by who issued the notice, not printed beside the measure. A general
+    office issuing for its government or party committee (国务院办公厅, 某市人民政府办公室) implies
+    nobody: it relays the measures, and a reader would reject "国务院办公厅 is responsible".
 
     >>> m = Measure("一/一是", "健全动态监测机制", "依托监测系统。", (40, 60))
     >>> assign_sole_issuer([m], ["某市卫生健康委员会"], "某市卫生健康委员会文件")
@@ -761,6 +866,8 @@ def assign_sole_issuer(measures: list[Measure], issuers: list[str], text: str) -
     [('某市卫生健康委员会', 'responsible', 'sole_issuer', (0, 9))]
     """
     if len(issuers) != 1 or any(m.unit_mentions for m in measures):
+        return
+    if P.GENERAL_OFFICE.match(issuers[0]):  # 国务院办公厅 relays its government's measures: no unit is implied
         return
     at = text.find(issuers[0])
     span = (at, at + len(issuers[0])) if at >= 0 else (0, 0)

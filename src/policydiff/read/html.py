@@ -238,9 +238,7 @@ def _block_lines(element) -> list[str]:
     def walk(node):
         if node.tag == "table" and not is_layout_table(node):
             flush()
-            for row in node.iter("tr"):
-                lines.append("\t".join(cell.text_content().replace("\n", "").strip()
-                                        for cell in row if cell.tag in ("td", "th")))
+            lines.extend(table_rows(node))
             return
         block = node.tag in _BLOCKS or node.tag in ("tr", "td", "th")
         if block or node.tag == "br":
@@ -257,6 +255,60 @@ def _block_lines(element) -> list[str]:
     walk(element)
     flush()
     return [" ".join(line.split("\n")) for line in lines]
+
+
+def _span(cell, name: str) -> int:
+    try:
+        return max(1, min(int((cell.get(name) or "1").strip()), 1000))
+    except ValueError:
+        return 1
+
+
+def table_rows(table) -> list[str]:
+    r"""A data table's rows, cells joined by tabs. A cell spanning rows (rowspan) is carried down
+    into each row it spans that has its own first cell (a task table's 牵头单位 merged over two
+    tasks is each task's lead, as a Word reader repeats it); a row whose first cell is itself
+    spanned from above (a sub-row of a merged item, a second header line) keeps its own cells only.
+
+    >>> from lxml import html as lhtml
+    >>> t = lhtml.fromstring("<table><tr><td>1</td><td>甲</td><td rowspan='2'>县医院</td><td>2021年</td></tr>"
+    ...                      "<tr><td>2</td><td>乙</td><td>持续推进</td></tr></table>")
+    >>> table_rows(t)
+    ['1\t甲\t县医院\t2021年', '2\t乙\t县医院\t持续推进']
+    """
+    rows: list[str] = []
+    spanned: dict[int, tuple[str | None, int]] = {}  # grid column → (text, rows still spanned below)
+    for row in table.iter("tr"):
+        carry = 0 not in spanned
+        out: list[str] = []
+        col = 0
+        for cell in (c for c in row if c.tag in ("td", "th")):
+            col = _pass_spanned(spanned, col, out if carry else None)
+            text = cell.text_content().replace("\n", "").strip()
+            out.append(text)
+            down, across = _span(cell, "rowspan"), _span(cell, "colspan")
+            if down > 1:
+                for k in range(across):
+                    spanned[col + k] = (text if k == 0 else None, down - 1)
+            col += across
+        _pass_spanned(spanned, col, out if carry else None)
+        rows.append("\t".join(out))
+    return rows
+
+
+def _pass_spanned(spanned: dict[int, tuple[str | None, int]], col: int, out: list[str] | None) -> int:
+    """Past the grid columns from ``col`` that cells above span into this row, each one row less
+    spanned; their text added to ``out`` (where given). Returns the next free column."""
+    while col in spanned:
+        text, left = spanned[col]
+        if out is not None and text is not None:  # the columns a spanning cell also spans across print nothing
+            out.append(text)
+        if left > 1:
+            spanned[col] = (text, left - 1)
+        else:
+            del spanned[col]
+        col += 1
+    return col
 
 
 # <meta name=…> of ucap/TRS pages, read where the box does not print the field

@@ -31,6 +31,8 @@ LEGEND = {
     "(inferred)": "a unit of a duty paragraph attached to the item by terms they share, not printed beside it",
     "(implied)": "the notice's sole issuer, taken as responsible where the notice prints no unit",
     "a unit without a mark": "printed in the notice, beside the item or in its task table",
+    "(responsible)": "printed as responsible (责任单位, 负责, 按职责分工负责), not as lead; where a side prints no lead, "
+                     "compare's verdict is same / different responsible unit, not lead",
 }
 
 ZH = {
@@ -44,6 +46,8 @@ ZH = {
     "printed in the notice, beside the item or in its task table": "原文列明（条目内或任务分工表）",
     "(inferred)": "（推断）", "(implied)": "（默认）", "inferred": "推断", "implied": "默认", "printed": "原文列明",
     "same lead": "牵头相同", "(local: ": "（本地：", "(reference: ": "（参照：", "different lead": "牵头不同", "with ": "含",
+    "same responsible unit": "责任单位相同", "different responsible unit": "责任单位不同", "(responsible)": "（责任）",
+    "lead/responsible": "牵头/责任",
     "same": "相同", "narrower": "收窄", "wider": "扩大", "different": "不同", "not stated": "未说明",
     "not quantified": "未量化", "new target": "新增指标", "dropped target": "删除指标",
     "same value, reworded": "数值相同、表述不同",
@@ -70,8 +74,10 @@ def zh(text: str) -> str:
 
 def translate_table(rows: list[dict], columns: list[str]) -> tuple[list[dict], list[str]]:
     """Rows and columns with labels in Chinese (paths, quotes and names untouched)."""
-    names = {c: ZH.get(c) or (zh(c) if c.endswith(" leads") else c) for c in columns}
-    out = [{names[c]: (zh(row[c]) if (c in ("status", "responsibility", "units", "where") or c.endswith(" leads"))
+    def units_column(c: str) -> bool:
+        return c.endswith((" leads", " lead/responsible"))
+    names = {c: ZH.get(c) or (zh(c) if units_column(c) else c) for c in columns}
+    out = [{names[c]: (zh(row[c]) if (c in ("status", "responsibility", "units", "where") or units_column(c))
                        and isinstance(row.get(c), str)
                        else row.get(c)) for c in columns} for row in rows]
     return out, [names[c] for c in columns]
