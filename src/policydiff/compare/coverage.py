@@ -63,20 +63,22 @@ def passages(record: Record) -> list[Passage]:
     in_annex, in_duties = _Spans(annex_spans), _Spans(duty_spans)
     measure_at = _FirstHolding(measures)
     found = []
+    flatten, duty_cue = _SPACE.sub, _DUTY_CUE.search
     for match in _SENTENCE.finditer(text):  # sentences in text order: the lookups only move forward
-        flat = _SPACE.sub("", match.group())
+        flat = flatten("", match.group())
         if len(flat) < 4:
             continue
         start, end = match.span()
         measure = measure_at(start)
         if start >= annex_start or in_annex(start):
             part = "annex"
-        elif in_duties(start) or _DUTY_CUE.search(flat):
-            part = "duties" if measure is None else "item"
+        elif measure is not None:  # inside an item a duty clause is the item's
+            part = "item"
+        elif in_duties(start) or duty_cue(flat):
+            part = "duties"
         else:
-            part = "item" if measure else "goals"
-        found.append(Passage(start=start, end=end, text=flat, part=part,
-                             path=measure["path"] if measure else _outline_path(record, start)))
+            part = "goals"
+        found.append(Passage(start, end, flat, part, measure["path"] if measure else _outline_path(record, start)))
     return found
 
 
@@ -93,9 +95,11 @@ class _Spans:
         self.spans, self.at = merged, 0
 
     def __call__(self, offset: int) -> bool:
-        while self.at < len(self.spans) and self.spans[self.at][1] <= offset:
-            self.at += 1
-        return self.at < len(self.spans) and self.spans[self.at][0] <= offset
+        spans, at = self.spans, self.at
+        while at < len(spans) and spans[at][1] <= offset:
+            at += 1
+        self.at = at
+        return at < len(spans) and spans[at][0] <= offset
 
 
 class _FirstHolding:
@@ -103,17 +107,18 @@ class _FirstHolding:
     back: a measure that ended before one offset holds no later one."""
 
     def __init__(self, measures):
-        self.measures, self.at = measures, 0
+        self.measures, self.spans, self.at = measures, [m["span"] for m in measures], 0
 
     def __call__(self, offset: int):
-        measures = self.measures
-        while self.at < len(measures) and measures[self.at]["span"][1] <= offset:
-            self.at += 1
-        for m in measures[self.at:]:  # the first not yet ended that has begun
-            if m["span"][0] > offset:
+        spans, at = self.spans, self.at
+        while at < len(spans) and spans[at][1] <= offset:
+            at += 1
+        self.at = at
+        for i in range(at, len(spans)):  # the first not yet ended that has begun
+            if spans[i][0] > offset:
                 return None
-            if offset < m["span"][1]:
-                return m
+            if offset < spans[i][1]:
+                return self.measures[i]
         return None
 
 

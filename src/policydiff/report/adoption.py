@@ -38,7 +38,7 @@ from ..compare.adoption import (
 )
 from ..errors import PolicydiffError
 from ..textutils import level_rank
-from .export import comment_cell, md_text, text_cell, to_markdown
+from .export import FORMULA_STARTS, comment_cell, md_text, text_cell, to_markdown
 from .pictures import LEVEL_COLORS, _font, _pyplot
 
 MAX_LADDER_NODES = 60  # a ladder picture of more boxes is unreadable; the table holds them all
@@ -426,9 +426,16 @@ def _batches(items: Iterable, size: int = 20_000) -> Iterator[list]:
 
 def csv_line(cells: dict, columns: list[str]) -> str:
     """One CSV row as ``export.write_csv`` writes it (every cell as text a spreadsheet shows as it is)."""
-    buffer = io.StringIO()
-    csv.writer(buffer).writerow([text_cell(cells.get(c)) for c in columns])
-    return buffer.getvalue()
+    _line.seek(0)
+    _line.truncate()
+    values = [cells.get(c) for c in columns]  # text_cell, inlined: ~1,000,000 cells at 30,000 notices
+    _line_writer.writerow([("'" + v if v.startswith(FORMULA_STARTS) else v) if v.__class__ is str else text_cell(v)
+                           for v in values])
+    return _line.getvalue()
+
+
+_line = io.StringIO()
+_line_writer = csv.writer(_line)
 
 
 def md_line(cells: dict, columns: list[str]) -> str:
