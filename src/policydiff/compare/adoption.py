@@ -37,7 +37,7 @@ from ..models import Record
 from ..textutils import column_names, level_rank, sentence_around
 from ..traditional import simplified_record, to_simplified
 from .align import PreparedFrame, align_measure, measure_units, task_row_finder
-from .coverage import INSIDE_ITEM, OWN_ITEM, EntryView, cover, entry_view, passages
+from .coverage import INSIDE_ITEM, OWN_ITEM, EntryView, Sentences, cover, entry_view
 from .frame import PROVENANCE, national_facts
 
 AFTER = "after reference"
@@ -150,7 +150,7 @@ def notice_adoptions(record: Record, entries: list[dict], prepared: PreparedFram
     by_entry: dict[str, list[dict]] = {}
     for a in aligned:
         by_entry.setdefault(a["frame_id"], []).append(a)
-    sentences = passages(record)
+    sentences = Sentences(record)  # each placed only when a cue or an item asks for it
     facts = NoticeFacts(record["id"], record.get("locality"), record.get("admin_level"), record.get("issue_date"),
                         record.get("doc_number"), upstream=upstream_citations(record) if upstream else [])
     joined, starts = _joined(sentences)
@@ -184,16 +184,16 @@ def notice_adoptions(record: Record, entries: list[dict], prepared: PreparedFram
     return rows, facts
 
 
-def _joined(sentences: list) -> tuple[str, list[int]]:
+def _joined(sentences: Sentences) -> tuple[str, list[int]]:
     """The sentences run together, and where each starts in that text."""
     starts, at = [], 0
-    for p in sentences:
+    for text in sentences.texts:
         starts.append(at)
-        at += len(p.text)
-    return "".join(p.text for p in sentences), starts
+        at += len(text)
+    return "".join(sentences.texts), starts
 
 
-def _touched(cues, joined: str, starts: list[int], sentences: list) -> list:
+def _touched(cues, joined: str, starts: list[int], sentences: Sentences) -> list:
     """The sentences (in order) that a match of ``cues`` over the run-together text touches: every
     sentence in which ``cues`` matches is among them (a match inside a sentence is found there, or
     lies inside a match found from an earlier start, which touches that sentence too)."""

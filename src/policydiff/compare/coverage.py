@@ -18,6 +18,7 @@ Every hit quotes its sentence and names the phrase that matched.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -82,6 +83,75 @@ def passages(record: Record) -> list[Passage]:
     return found
 
 
+class Sentences:
+    """:func:`passages` of a record, each sentence placed (part, path) only when it is asked for:
+    a scan over thousands of notices looks at a few sentences of each (those a cue touches, the
+    first of each item that covers an entry). ``texts``/``starts``: every sentence's text without
+    whitespace and its offset; ``sentences[i]``: the :class:`Passage`, as ``passages(record)[i]``."""
+
+    def __init__(self, record: Record):
+        self.record = record
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.texts: list[str] = []
+        flatten = _SPACE.sub
+        for match in _SENTENCE.finditer(record["text"]):
+            flat = flatten("", match.group())
+            if len(flat) >= 4:
+                self.starts.append(match.start())
+                self.ends.append(match.end())
+                self.texts.append(flat)
+        self.measures = sorted(record["measures"], key=lambda m: m["span"][0])
+        self.unique_paths = len({m["path"] for m in self.measures}) == len(self.measures)
+        annex = [tuple(r["span"]) for r in (record.get("annex_indicators") or [])] + \
+            [tuple(r["span"]) for r in (record.get("task_table") or [])]
+        self.annex_start = next((o["span"][0] for o in record.get("outline", []) if o["kind"] == "附件"),
+                                len(record["text"]))
+        self.in_annex = _Spans(annex).holds
+        self.in_duties = _Spans([tuple(d["span"]) for d in record.get("division_of_duties") or []]).holds
+        self.placed: dict[int, Passage] = {}
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, i: int) -> Passage:
+        found = self.placed.get(i)
+        if found is None:
+            found = self.placed[i] = self._place(i)
+        return found
+
+    def __iter__(self):
+        return (self[i] for i in range(len(self.starts)))
+
+    def _place(self, i: int) -> Passage:
+        """As :func:`passages` places a sentence (the same rules, asked in any order)."""
+        start, flat = self.starts[i], self.texts[i]
+        measure = next((m for m in self.measures if m["span"][0] <= start < m["span"][1]), None) \
+            if self.measures else None  # the first in start order that holds it
+        if start >= self.annex_start or self.in_annex(start):
+            part = "annex"
+        elif measure is not None:
+            part = "item"
+        elif self.in_duties(start) or _DUTY_CUE.search(flat):
+            part = "duties"
+        else:
+            part = "goals"
+        return Passage(start, self.ends[i], flat, part,
+                       measure["path"] if measure else _outline_path(self.record, start))
+
+    def first_of_item(self, measure: dict) -> Passage | None:
+        """The first sentence inside the item ``measure`` (path, span): where measures' paths are
+        unique, only a sentence starting in its span can be placed in it."""
+        if not self.unique_paths:
+            return next((p for p in self if p.path == measure["path"] and p.part == "item"), None)
+        first = bisect_left(self.starts, measure["span"][0])
+        for i in range(first, bisect_left(self.starts, measure["span"][1])):
+            p = self[i]
+            if p.path == measure["path"] and p.part == "item":
+                return p
+        return None
+
+
 class _Spans:
     """Whether an offset lies in one of ``spans``, asked with offsets that never go back."""
 
@@ -93,6 +163,7 @@ class _Spans:
             else:
                 merged.append([a, b])
         self.spans, self.at = merged, 0
+        self.ends = [b for _, b in merged]
 
     def __call__(self, offset: int) -> bool:
         spans, at = self.spans, self.at
@@ -100,6 +171,11 @@ class _Spans:
             at += 1
         self.at = at
         return at < len(spans) and spans[at][0] <= offset
+
+    def holds(self, offset: int) -> bool:
+        """Whether ``offset`` lies in a span, asked in any order."""
+        at = bisect_right(self.ends, offset)
+        return at < len(self.spans) and self.spans[at][0] <= offset
 
 
 class _FirstHolding:
@@ -142,11 +218,12 @@ def entry_view(entry: dict, exclude_doc: str | None) -> EntryView:
     return EntryView(cues=cue_pattern(entry), terms=key_terms(headings + [entry["label"]], limit=10))
 
 
-def cover(entry: dict, own: list[dict], sentences: list[Passage], view: EntryView) -> Coverage:
+def cover(entry: dict, own: list[dict], sentences: list[Passage] | Sentences, view: EntryView) -> Coverage:
     """Where the notice covers ``entry``; ``own`` are its measures aligned to the entry."""
     if own:
         first = own[0]
-        quote = next((p for p in sentences if p.path == first["path"] and p.part == "item"), None)
+        quote = sentences.first_of_item(first) if isinstance(sentences, Sentences) else \
+            next((p for p in sentences if p.path == first["path"] and p.part == "item"), None)
         return Coverage(entry["id"], OWN_ITEM, first["path"], _quote(quote.text if quote else first["title"]),
                         first.get("matched_terms") or [], first["score"],
                         paths=[a["path"] for a in own], span=list(first["span"]),
