@@ -260,14 +260,15 @@ def _units_of(record: Record, local: list[dict], row_of=None) -> list[UnitShown]
     return list(units.values())
 
 
-def upstream_citations(record: Record) -> list[dict]:
-    """The notice's citations led by 贯彻落实 / 根据 / 按照 (…), with their sentence."""
+def upstream_citations(record: Record, quotes: bool = True) -> list[dict]:
+    """The notice's citations led by 贯彻落实 / 根据 / 按照 (…), with their sentence (``quote``
+    None without ``quotes``: the caller quotes the one it chooses)."""
     body = min((o["span"][0] for o in record.get("outline") or []), default=len(record["text"]))
     found = []
     for c in record.get("citations") or []:
         if c.get("verb") and P.PARENT_VERBS.fullmatch(c["verb"]):
             found.append({"doc_number": c.get("doc_number"), "title": c.get("title"), "verb": c["verb"],
-                          "span": list(c["span"]), "quote": _around(record["text"], c["span"]),
+                          "span": list(c["span"]), "quote": _around(record["text"], c["span"]) if quotes else None,
                           "preamble": c["span"][0] < body})  # 为贯彻落实…精神，制定本方案 stands before the items
     return found
 
@@ -416,14 +417,8 @@ def ladder_of(documents: dict[str, dict], sources: Iterable[dict], resolve, sele
     :func:`adoption`, ``sources`` each citing notice's citations, outline start and text
     (``store.iter_citation_sources``); ``traditional``: the ids of notices printed in traditional
     characters (their names and citations are read in simplified characters, as the scan reads them)."""
-    upstream = {}
-    for source in sources:
-        pseudo = {"id": source["id"], "text": source["text"], "citations": source["citations"],
-                  "outline": [] if source["outline_start"] is None else [{"span": [source["outline_start"]] * 2}],
-                  **({"script": "traditional"} if source["id"] in traditional else {})}
-        upstream[source["id"]] = upstream_citations(simplified_record(pseudo))  # type: ignore[arg-type]
     facts: dict[str, NoticeFacts] = {}
-    stored_ids = {}
+    stored_ids, key_of = {}, {}
     for d in selection:
         row = documents[d]
         key, locality, number = d, row.get("locality"), row.get("doc_number")
@@ -431,9 +426,23 @@ def ladder_of(documents: dict[str, dict], sources: Iterable[dict], resolve, sele
             key, locality, number = to_simplified(d), locality and to_simplified(locality), number and to_simplified(number)
             if key != d:
                 stored_ids[key] = d
-        facts[key] = NoticeFacts(key, locality, row.get("admin_level"), row.get("issue_date"), number,
-                                 upstream=upstream.get(d, []))
-    return Ladder(*reference, facts=facts, parents={d: find_parent(f, resolve, documents) for d, f in facts.items()},
+        facts[key] = NoticeFacts(key, locality, row.get("admin_level"), row.get("issue_date"), number)
+        key_of[d] = key
+    parents = {}
+    for source in sources:
+        if source["id"] not in key_of:
+            continue
+        pseudo = {"id": source["id"], "text": source["text"], "citations": source["citations"],
+                  "outline": [] if source["outline_start"] is None else [{"span": [source["outline_start"]] * 2}],
+                  **({"script": "traditional"} if source["id"] in traditional else {})}
+        record = simplified_record(pseudo)  # type: ignore[arg-type]
+        notice = facts[key_of[source["id"]]]
+        notice.upstream = upstream_citations(record, quotes=False)
+        parent = parents[notice.doc_id] = find_parent(notice, resolve, documents)
+        if parent.get("span"):  # the citing words of the citation chosen, not of every one
+            parent["quote"] = _around(record["text"], parent["span"])
+    return Ladder(*reference, facts=facts,
+                  parents={d: parents.get(d) or find_parent(f, resolve, documents) for d, f in facts.items()},
                   names=column_names([(d, f.locality, f.doc_number) for d, f in facts.items()], plain=False),
                   stored_ids=stored_ids)
 

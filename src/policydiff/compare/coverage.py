@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -243,7 +244,7 @@ def cover(entry: dict, own: list[dict], sentences: list[Passage] | Sentences, vi
     return Coverage(entry["id"], NOT_FOUND, None, None, [], 0.0, nearest=nearest(sentences, view))
 
 
-def nearest(sentences: list[Passage], view: EntryView) -> dict | None:
+def nearest(sentences: Iterable[Passage], view: EntryView) -> dict | None:
     """The passage sharing most of the entry's key terms, with the share as score."""
     best: Passage | None = None
     best_terms: list[str] = []
