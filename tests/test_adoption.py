@@ -298,3 +298,113 @@ def test_adoption_parquet_for_pandas_and_r(db_path, tmp_path):
     shenmu = next(r for r in table if r["locality"] == "神木市")
     assert shenmu["lag_days"] == "189" and shenmu["timing"] == AFTER and "先诊疗后付费" in shenmu["quote"]
     assert next(r for r in table if r["locality"] == "连云港市")["lag_days"] is None  # predating: no lag, not 0
+
+
+# ------------------------------------------------------------------ streamed (issue 32: 30,000 notices)
+
+def _whole_table(db, fmt, events=False, lang="en"):
+    """What the writers that hold every row write (the output before streaming), for comparison."""
+    from policydiff import store
+    from policydiff.cli import _adoption_ladder
+    from policydiff.compare.adoption import about_lines, collect, keep_row, public, scan_ladder
+    from policydiff.report import adoption as report
+    from policydiff.report.export import to_markdown, write_csv
+
+    entries = _frame_entries()
+    ladder = _adoption_ladder(store.open_db(db), ())
+    result = collect(scan_ladder(db, ladder, entries, {e["id"] for e in entries}, keep_row, 1), ladder, entries)
+    about = about_lines(result, events)
+    if fmt == "json":
+        return json.dumps(public(result), ensure_ascii=False, indent=2) + "\n"
+    rows, columns = report.table(result, fmt, lang, events)
+    if fmt == "md":
+        return to_markdown(rows, columns, "events" if events else "adoption (frame derived from implementing notices)",
+                           about)
+    buffer = io.StringIO()
+    write_csv(rows, buffer, columns=columns, about=about)
+    return buffer.getvalue()
+
+
+def _frame_entries():
+    from policydiff.cli import _load_frame
+
+    return _load_frame(None)["entries"]
+
+
+@pytest.mark.parametrize("fmt, events, lang", [
+    ("csv", False, "en"),   # the table: quotes, units, parents with their citing words
+    ("csv", True, "en"),    # events: the header counts the undated and predating adoptions left out
+    ("csv", False, "zh"),   # column names and fixed values in Chinese
+    ("md", False, "en"),    # Markdown: the about lines quoted above the table
+    ("md", True, "en"),
+    ("json", False, "en"),  # the whole result, its rows streamed into "adoptions"
+])
+def test_streamed_output_is_what_the_whole_table_writers_write(ladder, tmp_path, fmt, events, lang):
+    db, _, _ = ladder
+    out = tmp_path / f"a.{fmt}"
+    args = ["adoption", "--db", db, "-o", out, "--lang", lang] + (["--events"] if events else [])
+    assert run(*args).exit_code == 0
+    written = out.read_bytes().decode("utf-8-sig" if fmt == "csv" else "utf-8")  # CSV rows end in \r\n
+    assert written == _whole_table(db, fmt, events, lang).lstrip("\ufeff")
+
+
+def test_streamed_csv_to_the_terminal_is_the_file(ladder, tmp_path):
+    db, _, _ = ladder
+    assert run("adoption", "--db", db, "-o", tmp_path / "a.csv").exit_code == 0
+    shown = run("adoption", "--db", db, "--format", "csv")
+    assert shown.output.replace("\r\n", "\n") == (tmp_path / "a.csv").read_text(encoding="utf-8").replace("\r\n", "\n")
+
+
+def test_more_workers_and_chunks_give_the_same_rows(ladder, monkeypatch):
+    """Chunks of three notices on two workers: levels scanned one after the other, each row told
+    whether its parent (scanned in an earlier chunk, by another worker) has its entry."""
+    from policydiff import store
+    from policydiff.cli import _adoption_ladder
+    from policydiff.compare import adoption as A
+
+    db, _, expected = ladder
+    entries = _frame_entries()
+    monkeypatch.setattr(A, "SCAN_CHUNK", 3)
+    for workers in (1, 2):
+        lad = _adoption_ladder(store.open_db(db), ())
+        result = A.collect(A.scan_ladder(db, lad, entries, {e["id"] for e in entries}, A.keep_row, workers), lad,
+                           entries)
+        assert json.loads(json.dumps(A.public(result), ensure_ascii=False)) == expected
+
+
+def test_parents_from_the_tables_are_those_of_the_records(ladder):
+    """The ladder finds each notice's parent from the citations and texts tables, before any
+    record is read: the same parent, verb and citing words as from the record."""
+    from policydiff import store
+    from policydiff.cli import _adoption_ladder, _document_index
+    from policydiff.compare.adoption import NoticeFacts, find_parent, upstream_citations
+
+    db_path, _, _ = ladder
+    db = store.open_db(db_path)
+    documents = {row["id"]: row for row in store.iter_document_rows(db)}
+    resolve = _document_index(documents).resolve
+    lad = _adoption_ladder(db, ())
+    assert len(lad.parents) == len(documents) == 14
+    for doc_id in documents:
+        record = store.load_record(db, doc_id)
+        facts = NoticeFacts(doc_id, record["locality"], record["admin_level"], record["issue_date"],
+                            record["doc_number"], upstream=upstream_citations(record))
+        assert lad.facts[doc_id].upstream == [{**c, "quote": None} for c in facts.upstream]  # only the parent's quoted
+        assert lad.parents[doc_id] == find_parent(facts, resolve, documents)
+    assert sum(p["in_corpus"] for p in lad.parents.values()) == 12  # each ladder: six notices below its province
+
+
+@pytest.mark.parametrize("rows, offset, expected", [
+    ([], 5, None),                                                          # no task table
+    ([{"no": 1, "span": [10, 20]}], 5, None),                               # before the first row
+    ([{"no": 1, "span": [10, 20]}], 10, 1),                                 # at its first character
+    ([{"no": 1, "span": [10, 20]}], 500, 1),                                # the last row runs on (its lead cell)
+    ([{"no": 1, "span": [10, 20]}, {"no": 2, "span": [30, 40]}], 25, 1),    # between rows: the earlier one's lead cell
+    ([{"no": 1, "span": [10, 20]}, {"no": 2, "span": [30, 40]}], 30, 2),    # the next row starts
+    ([{"no": 2, "span": [30, 40]}, {"no": 1, "span": [10, 20]}], 15, 1),    # rows out of order in the table
+    ([{"no": 4, "span": [10, 20]}, {"no": 5, "span": [10, 25]}], 12, 4),    # two rows from one start: the first listed
+])
+def test_task_row_finder(rows, offset, expected):
+    from policydiff.compare.align import task_row_finder
+
+    assert task_row_finder(rows)(offset) == expected

@@ -1123,8 +1123,8 @@ def adoption_command(topics, db_path, frame_path, levels, events, summary, worke
     Example: policydiff adoption 先诊疗后付费 -o adoption.png
     """
     _check_output(out, force_output, db_path)
-    from .compare.adoption import assemble, choose_entries, reference_date, scan_database
-    from .compare.frame import national_facts
+    from .compare.adoption import choose_entries, collect, scan_ladder
+    from .report import adoption as report
 
     db = _open(db_path)
     entries = _load_frame(frame_path)["entries"]
@@ -1132,25 +1132,56 @@ def adoption_command(topics, db_path, frame_path, levels, events, summary, worke
         chosen = choose_entries(entries, topics)
     except ValueError as exc:
         raise UsageFail(str(exc)) from exc
+    fmt = fmt or (Path(out).suffix.lstrip(".") if out else "table")
+    if fmt in ("png", "svg", "xlsx", "parquet") and not out:
+        raise UsageFail(f"--format {fmt} needs -o PATH")
+    ladder = _adoption_ladder(db, levels)  # parents first: then each row is written as it comes
+    emit = report.emitter(fmt, lang, events, summary)
+    chunks = scan_ladder(db_path, ladder, entries, {e["id"] for e in chosen}, emit, workers)
+    if report.holds_rows(fmt, events, summary):
+        return _write_adoption(collect(chunks, ladder, chosen), fmt, out, lang, events, summary)
+    result, tally, spill = report.streamed(chunks, ladder, chosen)
+    try:
+        _write_adoption(result, fmt, out, lang, events, summary, tally, spill)
+    finally:
+        spill.close()
+
+
+def _adoption_ladder(db, levels):
+    """Every selected notice's facts, parent and name, from the documents and citations tables."""
+    from .compare.adoption import ladder_of, reference_date
+    from .compare.frame import national_facts
+
     documents = {row["id"]: row for row in store.iter_document_rows(db)}
     national = store.document_by_number(db, national_facts()["doc_number"])
     reference = reference_date(store.load_record(db, national) if national else None)
-    # the notices shared out in chunks among the cores, each worker reading its own records
-    ids = [d for d, row in documents.items() if not levels or row["admin_level"] in levels]
-    rows, notices = scan_database(db_path, ids, entries, {e["id"] for e in chosen}, levels, workers)
-    result = assemble(rows, notices, chosen, _document_index(documents).resolve, documents, reference)
-    _write_adoption(result, fmt or (Path(out).suffix.lstrip(".") if out else "table"), out, lang, events, summary)
+    selection = [d for d, row in documents.items() if not levels or row["admin_level"] in levels]
+    sources = store.iter_citation_sources(db, P.PARENT_VERBS.fullmatch)
+    return ladder_of(documents, sources, _document_index(documents).resolve, selection, reference,
+                     store.traditional_ids(db))
 
 
-def _write_adoption(result, fmt, out, lang, events, summary):
+def _write_adoption(result, fmt, out, lang, events, summary, tally=None, spill=None):
     from .compare.adoption import about_lines, public
     from .report import adoption as report
 
-    about = about_lines(result, events)
-    if not result["adoptions"]:
+    about = about_lines(result, events, tally.undated_or_predating() if tally else None)
+    if not (tally.adopting() if tally else result["adoptions"]):
         click.echo("no notice covers " + "、".join(f"{e['id']} {e['label']}" for e in result["entries"]), err=True)
-    if fmt in ("png", "svg", "xlsx", "parquet") and not out:
-        raise UsageFail(f"--format {fmt} needs -o PATH")
+    title = "events" if events else "adoption (frame derived from implementing notices)"
+    if spill is not None and isinstance(report.emitter(fmt, lang, events, summary), report.RowWriter):  # spilled rows
+        if fmt == "parquet":
+            report.write_streamed(result, spill, fmt, None, about, title, events, lang, Path(out))
+        elif out:
+            with open(out, "w", encoding="utf-8-sig" if fmt == "csv" else "utf-8",
+                      newline="" if fmt == "csv" else None) as fh:
+                report.write_streamed(result, spill, fmt, fh.write, about, title, events, lang)
+        else:  # the terminal, as the whole-table writers print: CSV straight to stdout, the others echoed
+            if fmt == "csv":
+                sys.stdout.write("\ufeff")
+            write = sys.stdout.write if fmt == "csv" else (lambda text: click.echo(text, nl=False))
+            return report.write_streamed(result, spill, fmt, write, about, title, events, lang)
+        return click.echo(f"wrote {out}", err=True)
     if fmt in ("png", "svg"):
         report.write_picture(result, out, lang)
         return click.echo(f"wrote {out} and {Path(out).stem}-ladder{Path(out).suffix}", err=True)
@@ -1162,8 +1193,7 @@ def _write_adoption(result, fmt, out, lang, events, summary):
     if fmt == "parquet" or (fmt == "xlsx" and not (events or summary)):  # xlsx: the summary on a sheet of its own
         report.write_file(result, rows, columns, Path(out), fmt, lang, about)
         return click.echo(f"wrote {out}", err=True)
-    _write_table(rows, columns, fmt, out, "events" if events else "adoption (frame derived from implementing notices)",
-                 about=about)
+    _write_table(rows, columns, fmt, out, title, about=about)
 
 
 @cli.command("graph")

@@ -75,6 +75,20 @@ def write_parquet(table, path: Path) -> None:
     tmp.replace(path)
 
 
+def write_parquet_batches(path: Path, types: dict[str, type], batches) -> None:
+    """Rows (tuples in the order of ``types``) a batch at a time into one Parquet file, through a
+    temporary name: a table too large to hold is written as it comes."""
+    import pyarrow.parquet as pq
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    with pq.ParquetWriter(tmp, arrow_types(types)) as writer:
+        for batch in batches:
+            writer.write_table(arrow_table(types, batch))
+    tmp.replace(path)
+
+
 def partition_types(table: str) -> dict[str, type]:
     """A partition table's columns: the SQLite table's, and on ``units`` the notice that named it."""
     types = store.column_types(table)

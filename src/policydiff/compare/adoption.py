@@ -25,7 +25,8 @@ from __future__ import annotations
 
 import re
 import statistics
-from collections.abc import Iterable
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from sys import intern
@@ -34,9 +35,9 @@ from typing import NamedTuple
 from .. import patterns as P
 from ..models import Record
 from ..textutils import column_names, level_rank, sentence_around
-from ..traditional import simplified_record
-from .align import PreparedFrame, align_measure, measure_units
-from .coverage import INSIDE_ITEM, OWN_ITEM, EntryView, cover, entry_view, passages
+from ..traditional import simplified_record, to_simplified
+from .align import PreparedFrame, align_measure, measure_units, task_row_finder
+from .coverage import INSIDE_ITEM, OWN_ITEM, EntryView, Sentences, cover, entry_view
 from .frame import PROVENANCE, national_facts
 
 AFTER = "after reference"
@@ -133,8 +134,8 @@ class NoticeFacts:
 
 
 def notice_adoptions(record: Record, entries: list[dict], prepared: PreparedFrame | None = None,
-                     chosen: set[str] | None = None, views: dict[str, EntryView] | None = None
-                     ) -> tuple[list[dict], NoticeFacts]:
+                     chosen: set[str] | None = None, views: dict[str, EntryView] | None = None,
+                     upstream: bool = True) -> tuple[list[dict], NoticeFacts]:
     """The adoptions of one notice (one row per covered entry of ``chosen``, default all) and the
     facts kept of it. Measures are aligned to the whole frame (``entries``): a measure belongs
     to the entry it is closest to among all of them, not among the chosen few."""
@@ -146,15 +147,19 @@ def notice_adoptions(record: Record, entries: list[dict], prepared: PreparedFram
         entries = without_document(entries, record["id"])
         prepared, views = None, None  # the views below leave this notice's evidence out
     aligned = _aligned(record, prepared or PreparedFrame(entries))
-    sentences = passages(record)
+    by_entry: dict[str, list[dict]] = {}
+    for a in aligned:
+        by_entry.setdefault(a["frame_id"], []).append(a)
+    sentences = Sentences(record)  # each placed only when a cue or an item asks for it
     facts = NoticeFacts(record["id"], record.get("locality"), record.get("admin_level"), record.get("issue_date"),
-                        record.get("doc_number"), upstream=upstream_citations(record))
+                        record.get("doc_number"), upstream=upstream_citations(record) if upstream else [])
     joined, starts = _joined(sentences)
+    targets, row_of = _TargetsOf(record), task_row_finder(record.get("task_table") or [])
     rows = []
     for entry in entries:
         if chosen is not None and entry["id"] not in chosen:
             continue
-        local = [a for a in aligned if a["frame_id"] == entry["id"]]
+        local = by_entry.get(entry["id"], [])
         if views is None:
             view = entry_view(entry, record["id"])
         else:  # a notice that is not evidence of the frame sees the same view of every entry
@@ -175,20 +180,20 @@ def notice_adoptions(record: Record, entries: list[dict], prepared: PreparedFram
         rows.append({"frame_id": entry["id"], "label": entry["label"], "doc_id": record["id"],
                      "where": coverage.where, "path": coverage.path, "quote": quote,
                      "matched_terms": coverage.matched_terms, "span": coverage.span,
-                     "targets": _targets_in(record, local, coverage), "units": _units_of(record, local)})
+                     "targets": targets.inside(local, coverage), "units": _units_of(record, local, row_of)})
     return rows, facts
 
 
-def _joined(sentences: list) -> tuple[str, list[int]]:
+def _joined(sentences: Sentences) -> tuple[str, list[int]]:
     """The sentences run together, and where each starts in that text."""
     starts, at = [], 0
-    for p in sentences:
+    for text in sentences.texts:
         starts.append(at)
-        at += len(p.text)
-    return "".join(p.text for p in sentences), starts
+        at += len(text)
+    return "".join(sentences.texts), starts
 
 
-def _touched(cues, joined: str, starts: list[int], sentences: list) -> list:
+def _touched(cues, joined: str, starts: list[int], sentences: Sentences) -> list:
     """The sentences (in order) that a match of ``cues`` over the run-together text touches: every
     sentence in which ``cues`` matches is among them (a match inside a sentence is found there, or
     lies inside a match found from an earlier start, which touches that sentence too)."""
@@ -204,18 +209,37 @@ def _touched(cues, joined: str, starts: list[int], sentences: list) -> list:
     return [sentences[i] for i in sorted(hit)]
 
 
+_evidence_of: list = []  # (frame entries, ids of the notices that are their evidence): one frame per run
+
+
 def _own_evidence(doc_id: str, entries: list[dict]) -> bool:
-    return any(ev["doc_id"] == doc_id for e in entries for ev in e["evidence"])
+    if not _evidence_of or _evidence_of[0] is not entries:
+        _evidence_of[:] = [entries, {ev["doc_id"] for e in entries for ev in e["evidence"]}]
+    return doc_id in _evidence_of[1]
 
 
-def _targets_in(record: Record, local: list[dict], coverage) -> list[TargetShown]:
-    """The notice's targets inside what covers the entry: its aligned measures, else the sentence."""
-    spans = [a["span"] for a in local] if coverage.where == OWN_ITEM else [coverage.span or [0, 0]]
-    found = []
-    for t in record["targets"]:
-        if any(a <= t["span"][0] < b for a, b in spans):
-            found.append(TargetShown(t["comparator"], t["value"], intern(t["unit"]), t["indicator"], t["span"][0]))
-    return found
+class _TargetsOf:
+    """The notice's targets inside what covers an entry: its aligned measures, else the sentence
+    (in the record's order; each target's start looked up by bisection, not every target per row)."""
+
+    def __init__(self, record: Record):
+        self.targets = record["targets"]
+        order = sorted(range(len(self.targets)), key=lambda i: self.targets[i]["span"][0])
+        self.order, self.starts = order, [self.targets[i]["span"][0] for i in order]
+        self.shown: dict[int, TargetShown] = {}
+
+    def inside(self, local: list[dict], coverage) -> list[TargetShown]:
+        spans = [a["span"] for a in local] if coverage.where == OWN_ITEM else [coverage.span or [0, 0]]
+        found: set[int] = set()
+        for a, b in spans:
+            found.update(self.order[bisect_left(self.starts, a):bisect_left(self.starts, b)])
+        return [self._shown(i) for i in sorted(found)]
+
+    def _shown(self, i: int) -> TargetShown:
+        if i not in self.shown:
+            t = self.targets[i]
+            self.shown[i] = TargetShown(t["comparator"], t["value"], intern(t["unit"]), t["indicator"], t["span"][0])
+        return self.shown[i]
 
 
 def _aligned(record: Record, prepared: PreparedFrame) -> list[dict]:
@@ -225,25 +249,26 @@ def _aligned(record: Record, prepared: PreparedFrame) -> list[dict]:
             for m in record["measures"]]
 
 
-def _units_of(record: Record, local: list[dict]) -> list[UnitShown]:
+def _units_of(record: Record, local: list[dict], row_of=None) -> list[UnitShown]:
     """Units of the measures aligned to the entry: raw, role, function, source (printed or not)."""
     units: dict[tuple[str, str], UnitShown] = {}
     for a in local:
-        for u in measure_units(record, a["measure"]):
+        for u in measure_units(record, a["measure"], row_of):
             units.setdefault((u["raw"], u["role"]), UnitShown(u["raw"], intern(u["role"]),
                                                               u["function"] and intern(u["function"]),
                                                               intern(u["source"])))
     return list(units.values())
 
 
-def upstream_citations(record: Record) -> list[dict]:
-    """The notice's citations led by 贯彻落实 / 根据 / 按照 (…), with their sentence."""
+def upstream_citations(record: Record, quotes: bool = True) -> list[dict]:
+    """The notice's citations led by 贯彻落实 / 根据 / 按照 (…), with their sentence (``quote``
+    None without ``quotes``: the caller quotes the one it chooses)."""
     body = min((o["span"][0] for o in record.get("outline") or []), default=len(record["text"]))
     found = []
     for c in record.get("citations") or []:
         if c.get("verb") and P.PARENT_VERBS.fullmatch(c["verb"]):
             found.append({"doc_number": c.get("doc_number"), "title": c.get("title"), "verb": c["verb"],
-                          "span": list(c["span"]), "quote": _around(record["text"], c["span"]),
+                          "span": list(c["span"]), "quote": _around(record["text"], c["span"]) if quotes else None,
                           "preamble": c["span"][0] < body})  # 为贯彻落实…精神，制定本方案 stands before the items
     return found
 
@@ -297,11 +322,11 @@ def adoption(records: Iterable[Record], frame_entries: list[dict], resolve, docu
              chosen: list[dict] | None = None, reference: tuple[str, str] | None = None,
              levels: Iterable[str] | None = None) -> dict:
     """Adoptions of the ``chosen`` frame entries (default: all of ``frame_entries``) over ``records``
-    (a stream: each read once, only its rows kept).
+    (each read once, its rows kept: for a corpus of thousands, :func:`scan_ladder` streams).
 
     ``resolve`` maps a citation to a corpus id (``graph.DocumentIndex.resolve``); ``documents``
     holds id → {locality, admin_level, issue_date, doc_number} of every stored notice.
-    Returns {"reference", "entries", "adoptions", "summary", "notices"}."""
+    Returns {"reference", "entries", "adoptions", "summary", "parents", "notices"}."""
     entries = chosen or frame_entries
     rows, notices = scan(records, frame_entries, {e["id"] for e in entries}, levels)
     return assemble(rows, notices, entries, resolve, documents, reference)
@@ -310,8 +335,8 @@ def adoption(records: Iterable[Record], frame_entries: list[dict], resolve, docu
 def scan(records: Iterable[Record], frame_entries: list[dict], wanted_ids: set[str],
          levels: Iterable[str] | None = None, prepared: PreparedFrame | None = None
          ) -> tuple[list[dict], dict[str, NoticeFacts]]:
-    """The first half of :func:`adoption`, notice by notice (a part of the corpus may be scanned
-    in another process): the adoption rows and the facts kept of each notice."""
+    """The first half of :func:`adoption`, notice by notice: the adoption rows and the facts
+    kept of each notice."""
     wanted = set(levels or [])
     prepared = prepared or PreparedFrame(frame_entries)
     views: dict[str, EntryView] = {}
@@ -326,78 +351,112 @@ def scan(records: Iterable[Record], frame_entries: list[dict], wanted_ids: set[s
     return rows, notices
 
 
-SCAN_CHUNK = 250  # notices a worker scans at a time
-_prepared_frame: list[PreparedFrame] = []  # the frame prepared in the parent, inherited by forked workers
-
-
-def scan_database(db_path, ids: list[str], frame_entries: list[dict], wanted_ids: set[str],
-                  levels: Iterable[str] | None = None, workers: int | None = None
-                  ) -> tuple[list[dict], dict[str, NoticeFacts]]:
-    """:func:`scan` of the stored notices ``ids``, shared in chunks among ``workers`` processes
-    (default: cores), each reading its own records; the result is the same whatever the number."""
-    import multiprocessing
-    import os
-    from concurrent.futures import ProcessPoolExecutor
-
-    workers = min(workers or os.cpu_count() or 1, max(1, len(ids) // SCAN_CHUNK))
-    chunks = [ids[i:i + SCAN_CHUNK] for i in range(0, len(ids), SCAN_CHUNK)]
-    job = (str(db_path), frame_entries, wanted_ids, list(levels or []))
-    _prepared_frame[:] = [PreparedFrame(frame_entries)]  # once, before the workers fork
-    if workers <= 1:
-        parts = map(_scan_chunk, [(*job, chunk) for chunk in chunks])
-        return _joined_parts(parts)
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        return _joined_parts(pool.map(_scan_chunk, [(*job, chunk) for chunk in chunks]))
-
-
-def _scan_chunk(job) -> tuple[list[dict], dict[str, NoticeFacts]]:
-    from .. import store
-
-    db_path, frame_entries, wanted_ids, levels, ids = job
-    prepared = _prepared_frame[0] if _prepared_frame else None  # forked: inherited; spawned: built here
-    db = store.open_db(db_path)
-    try:
-        return scan(store.iter_records_of(db, ids), frame_entries, wanted_ids, levels, prepared)
-    finally:
-        db.close()
-
-
-def _joined_parts(parts) -> tuple[list[dict], dict[str, NoticeFacts]]:
-    rows: list[dict] = []
-    notices: dict[str, NoticeFacts] = {}
-    for part_rows, part_notices in parts:  # in chunk order: the corpus order
-        rows += part_rows
-        notices.update(part_notices)
-    return rows, notices
-
-
 def assemble(rows: list[dict], notices: dict[str, NoticeFacts], entries: list[dict], resolve,
              documents: dict[str, dict], reference: tuple[str, str] | None = None) -> dict:
     """The second half of :func:`adoption`: parents, lags, names, the summary."""
-    ref_day, ref_how = reference or reference_date()
-    parents = {d: find_parent(f, resolve, documents) for d, f in notices.items()}
-    names = column_names([(d, f.locality, f.doc_number) for d, f in notices.items()], plain=False)
+    ladder = Ladder(*(reference or reference_date()), facts=notices,
+                    parents={d: find_parent(f, resolve, documents) for d, f in notices.items()},
+                    names=column_names([(d, f.locality, f.doc_number) for d, f in notices.items()], plain=False),
+                    covered={d: frozenset(f.covered) for d, f in notices.items()})
+    tally = Tally()
     for row in rows:
-        _complete(row, notices[row["doc_id"]], parents[row["doc_id"]], notices, ref_day, names)
+        complete(row, ladder)
+        tally.add(row)
     rows.sort(key=lambda r: (r["frame_id"], level_rank(r["level"]), r["issue_date"] or "9999", r["doc_id"]))
-    return {"reference": {"doc_number": national_facts()["doc_number"], "day": ref_day, "how": ref_how,
+    return result_of(ladder, entries, rows, tally)
+
+
+def result_of(ladder: Ladder, entries: list[dict], rows: list[dict], tally: Tally) -> dict:
+    """The result as every output reads it (``rows``: the adoptions in table order, or none where
+    they were written out as they came)."""
+    return {"reference": {"doc_number": national_facts()["doc_number"], "day": ladder.ref_day, "how": ladder.ref_how,
                           "frame": PROVENANCE},
             "entries": [{"id": e["id"], "label": e["label"]} for e in entries], "adoptions": rows,
-            "summary": summarise(rows, notices, entries), "parents": parents,
+            "summary": tally.summary(entries, ladder.per_level()), "parents": ladder.parents,
             "notices": {d: {"locality": f.locality, "level": f.level, "issue_date": f.issue_date,
-                            "doc_number": f.doc_number, "name": names[d]} for d, f in notices.items()}}
+                            "doc_number": f.doc_number, "name": ladder.names[d]} for d, f in ladder.facts.items()}}
 
 
-def _complete(row: dict, facts: NoticeFacts, parent: dict, notices: dict, ref_day: str, names: dict) -> None:
+@dataclass
+class Ladder:
+    """What completing an adoption row needs: the reference's day; each notice's facts (in
+    corpus order), parent and column name — all known before the notices are scanned, from
+    the documents and citations tables — and the entries each notice covers, filled in level by
+    level as the scan goes down the ladder (a parent is always a level above its child)."""
+
+    ref_day: str
+    ref_how: str
+    facts: dict[str, NoticeFacts]
+    parents: dict[str, dict]
+    names: dict[str, str]
+    covered: dict[str, frozenset] = field(default_factory=dict)
+    stored_ids: dict[str, str] = field(default_factory=dict)  # a traditional notice's id as stored, where it differs
+
+    def per_level(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for f in self.facts.values():
+            counts[f.level or ""] = counts.get(f.level or "", 0) + 1
+        return counts
+
+    def table_order(self) -> list[list[str]]:
+        """The notices in the order of the adoption table within an entry (level, date, id),
+        cut where the level changes: every notice's parent lies in an earlier part."""
+        order = sorted(self.facts, key=lambda d: (level_rank(self.facts[d].level), self.facts[d].issue_date or "9999",
+                                                  d))
+        parts: list[list[str]] = []
+        for d in order:
+            if not parts or level_rank(self.facts[parts[-1][-1]].level) != level_rank(self.facts[d].level):
+                parts.append([])
+            parts[-1].append(d)
+        return parts
+
+
+def ladder_of(documents: dict[str, dict], sources: Iterable[dict], resolve, selection: list[str],
+              reference: tuple[str, str], traditional: set[str] = frozenset()) -> Ladder:  # type: ignore[assignment]
+    """The :class:`Ladder` of the ``selection`` (ids in corpus order): ``documents`` as in
+    :func:`adoption`, ``sources`` each citing notice's citations, outline start and text
+    (``store.iter_citation_sources``); ``traditional``: the ids of notices printed in traditional
+    characters (their names and citations are read in simplified characters, as the scan reads them)."""
+    facts: dict[str, NoticeFacts] = {}
+    stored_ids, key_of = {}, {}
+    for d in selection:
+        row = documents[d]
+        key, locality, number = d, row.get("locality"), row.get("doc_number")
+        if d in traditional:  # in simplified characters, as the scan reads the record
+            key, locality, number = to_simplified(d), locality and to_simplified(locality), number and to_simplified(number)
+            if key != d:
+                stored_ids[key] = d
+        facts[key] = NoticeFacts(key, locality, row.get("admin_level"), row.get("issue_date"), number)
+        key_of[d] = key
+    parents = {}
+    for source in sources:
+        if source["id"] not in key_of:
+            continue
+        pseudo = {"id": source["id"], "text": source["text"], "citations": source["citations"],
+                  "outline": [] if source["outline_start"] is None else [{"span": [source["outline_start"]] * 2}],
+                  **({"script": "traditional"} if source["id"] in traditional else {})}
+        record = simplified_record(pseudo)  # type: ignore[arg-type]
+        notice = facts[key_of[source["id"]]]
+        notice.upstream = upstream_citations(record, quotes=False)
+        parent = parents[notice.doc_id] = find_parent(notice, resolve, documents)
+        if parent.get("span"):  # the citing words of the citation chosen, not of every one
+            parent["quote"] = _around(record["text"], parent["span"])
+    return Ladder(*reference, facts=facts,
+                  parents={d: parents.get(d) or find_parent(f, resolve, documents) for d, f in facts.items()},
+                  names=column_names([(d, f.locality, f.doc_number) for d, f in facts.items()], plain=False),
+                  stored_ids=stored_ids)
+
+
+def complete(row: dict, ladder: Ladder) -> None:
     """Who the adopter is, when (lag), and whether the entry came from its parent."""
-    lag, timing = lag_of(facts.issue_date, ref_day)
+    facts, parent = ladder.facts[row["doc_id"]], ladder.parents[row["doc_id"]]
+    lag, timing = lag_of(facts.issue_date, ladder.ref_day)
     row.update({"locality": facts.locality, "level": facts.level, "issue_date": facts.issue_date,
-                "doc_number": facts.doc_number, "adopter": names[facts.doc_id], "lag_days": lag, "timing": timing,
-                "parent": parent})
-    if parent.get("in_corpus") and parent["id"] in notices:
-        row["from_parent"] = FROM_PARENT if row["frame_id"] in notices[parent["id"]].covered else ADDED
-        row["parent_name"] = names[parent["id"]]
+                "doc_number": facts.doc_number, "adopter": ladder.names[facts.doc_id], "lag_days": lag,
+                "timing": timing, "parent": parent})
+    if parent.get("in_corpus") and parent["id"] in ladder.facts:
+        row["from_parent"] = FROM_PARENT if row["frame_id"] in ladder.covered.get(parent["id"], ()) else ADDED
+        row["parent_name"] = ladder.names[parent["id"]]
     elif parent.get("in_corpus"):  # the parent is stored but outside the selection (--level)
         row["from_parent"] = "parent outside the selection"
         row["parent_name"] = f"{parent['locality']}（{parent['doc_number']}）"
@@ -407,29 +466,166 @@ def _complete(row: dict, facts: NoticeFacts, parent: dict, notices: dict, ref_da
         row["parent_name"] = parent.get("doc_number") or ""
 
 
+def parent_adoption(row: dict, ladder: Ladder) -> tuple[str, int | None] | None:
+    """(name, lag) of the row's parent where the parent is in the selection and adopted the entry too."""
+    parent = row["parent"].get("id")
+    if parent and parent in ladder.facts and row["frame_id"] in ladder.covered.get(parent, ()):
+        return ladder.names[parent], lag_of(ladder.facts[parent].issue_date, ladder.ref_day)[0]
+    return None
+
+
+class Tally:
+    """The summary's counts per entry and level, kept as the rows go by (the lags as ints: the
+    median needs them all, 550,000 rows are 4 MB of them)."""
+
+    def __init__(self) -> None:
+        self.groups: dict[tuple[str, str], list] = {}  # adopting, lags, predates, date unknown, own item, inside
+
+    def add(self, row: dict) -> None:
+        group = self.groups.get((row["frame_id"], row["level"] or ""))
+        if group is None:
+            group = self.groups[(row["frame_id"], row["level"] or "")] = [0, [], 0, 0, 0, 0]
+        group[0] += 1
+        if row["lag_days"] is not None:
+            group[1].append(row["lag_days"])
+        group[2] += row["timing"] == PREDATES
+        group[3] += row["timing"] == DATE_UNKNOWN
+        group[4] += row["where"] == OWN_ITEM
+        group[5] += row["where"] == INSIDE_ITEM
+
+    def merge(self, other: Tally) -> None:
+        for key, (n, lags, predates, unknown, own, inside) in other.groups.items():
+            group = self.groups.setdefault(key, [0, [], 0, 0, 0, 0])
+            group[0] += n
+            group[1] += lags
+            for i, value in ((2, predates), (3, unknown), (4, own), (5, inside)):
+                group[i] += value
+
+    def adopting(self) -> int:
+        return sum(g[0] for g in self.groups.values())
+
+    def undated_or_predating(self) -> int:
+        return sum(g[2] + g[3] for g in self.groups.values())
+
+    def summary(self, entries: list[dict], per_level: dict[str, int]) -> list[dict]:
+        """Per entry and level: notices of the level, how many adopt (share), median lag over the
+        dated ones after the reference; predating and undated adopters counted apart."""
+        out = []
+        for entry in entries:
+            for level in sorted(per_level, key=level_rank):
+                n, lags, predates, unknown, own, inside = self.groups.get((entry["id"], level), (0, [], 0, 0, 0, 0))
+                out.append({"frame_id": entry["id"], "label": entry["label"], "level": level or "level unknown",
+                            "notices": per_level[level], "adopting": n, "share": round(n / per_level[level], 3),
+                            "median_lag_days": _number(statistics.median(lags)) if lags else None, "dated": len(lags),
+                            "predates": predates, "date_unknown": unknown, "own_item": own, "inside_item": inside})
+        return out
+
+
 def summarise(rows: list[dict], notices: dict[str, NoticeFacts], entries: list[dict]) -> list[dict]:
-    """Per entry and level: notices of the level, how many adopt (share), median lag over the
-    dated ones after the reference; predating and undated adopters counted apart."""
+    """:meth:`Tally.summary` of completed ``rows`` over ``notices``."""
+    tally = Tally()
+    for row in rows:
+        tally.add(row)
     per_level: dict[str, int] = {}
     for f in notices.values():
         per_level[f.level or ""] = per_level.get(f.level or "", 0) + 1
-    grouped: dict[tuple[str, str], list[dict]] = {}
-    for r in rows:
-        grouped.setdefault((r["frame_id"], r["level"] or ""), []).append(r)
-    out = []
-    for entry in entries:
-        for level in sorted(per_level, key=level_rank):
-            mine = grouped.get((entry["id"], level), [])
-            lags = [r["lag_days"] for r in mine if r["lag_days"] is not None]
-            out.append({"frame_id": entry["id"], "label": entry["label"], "level": level or "level unknown",
-                        "notices": per_level[level], "adopting": len(mine),
-                        "share": round(len(mine) / per_level[level], 3),
-                        "median_lag_days": _number(statistics.median(lags)) if lags else None, "dated": len(lags),
-                        "predates": sum(r["timing"] == PREDATES for r in mine),
-                        "date_unknown": sum(r["timing"] == DATE_UNKNOWN for r in mine),
-                        "own_item": sum(r["where"] == OWN_ITEM for r in mine),
-                        "inside_item": sum(r["where"] == INSIDE_ITEM for r in mine)})
-    return out
+    return tally.summary(entries, per_level)
+
+
+SCAN_CHUNK = 250  # notices a worker scans at a time
+
+
+class Chunk(NamedTuple):
+    """What a worker hands back for a chunk of notices: ``emit``'s items of each entry (in table
+    order), the entries each notice covers, the summary's counts."""
+
+    items: dict[str, list]
+    covered: dict[str, frozenset]
+    tally: Tally
+
+
+def keep_row(row: dict, _ladder: Ladder) -> dict:
+    """The ``emit`` that keeps every completed row (the outputs that need them all at once)."""
+    return row
+
+
+def scan_ladder(db_path, ladder: Ladder, frame_entries: list[dict], wanted_ids: set[str], emit=keep_row,
+                workers: int | None = None) -> Iterator[Chunk]:
+    """The notices of ``ladder`` scanned in chunks shared among ``workers`` processes (default:
+    cores), each reading its own records, completing its rows and turning each into what the output
+    writes (``emit(row, ladder)``: a CSV line, a tuple…; None to keep nothing but the counts).
+    Chunks come back in table order (level, date, id), level by level: the entries a level covers are
+    known before the level below is scanned, so each row knows whether its parent has its entry.
+    The result is the same whatever the number of workers."""
+    import multiprocessing
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    parts = ladder.table_order()
+    total = sum(map(len, parts))
+    workers = min(workers or os.cpu_count() or 1, max(1, total // SCAN_CHUNK))
+    state = (str(db_path), frame_entries, wanted_ids, PreparedFrame(frame_entries), ladder, emit)
+    if workers <= 1:
+        _init_worker(state)
+        yield from _scan_parts(parts, ladder, map)
+        return
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(state,)) as pool:
+        yield from _scan_parts(parts, ladder, pool.map)
+
+
+def _scan_parts(parts: list[list[str]], ladder: Ladder, mapper) -> Iterator[Chunk]:
+    for part in parts:  # a level at a time: its parents' entries are known
+        jobs = []
+        for i in range(0, len(part), SCAN_CHUNK):
+            ids = part[i:i + SCAN_CHUNK]
+            parents = {ladder.parents[d]["id"] for d in ids if ladder.parents[d]["id"] in ladder.covered}
+            jobs.append(([ladder.stored_ids.get(d, d) for d in ids], {p: ladder.covered[p] for p in parents}))
+        for chunk in mapper(_scan_chunk, jobs):
+            ladder.covered.update(chunk.covered)
+            yield chunk
+
+
+_worker_state: list = []  # (db path, frame, wanted ids, prepared frame, ladder, emit): set once per worker
+
+
+def _init_worker(state) -> None:
+    _worker_state[:] = [state, {}]
+
+
+def _scan_chunk(job) -> Chunk:
+    from .. import store
+
+    ids, parents_covered = job
+    (db_path, frame_entries, wanted_ids, prepared, ladder, emit), views = _worker_state
+    ladder.covered.update(parents_covered)
+    chunk = Chunk({}, {}, Tally())
+    db = store.open_db(db_path)
+    try:
+        for record in store.iter_records_of(db, ids):
+            found, facts = notice_adoptions(record, frame_entries, prepared, wanted_ids, views, upstream=False)
+            chunk.covered[facts.doc_id] = frozenset(facts.covered)
+            ladder.covered[facts.doc_id] = chunk.covered[facts.doc_id]
+            for row in found:
+                complete(row, ladder)
+                chunk.tally.add(row)
+                item = emit(row, ladder) if emit is not None else None
+                if item is not None:
+                    chunk.items.setdefault(row["frame_id"], []).append(item)
+    finally:
+        db.close()
+    return chunk
+
+
+def collect(chunks: Iterable[Chunk], ladder: Ladder, entries: list[dict]) -> dict:
+    """The whole result of a scan whose ``emit`` kept the rows (:func:`keep_row`), as :func:`adoption`."""
+    by_entry: dict[str, list[dict]] = {}
+    tally = Tally()
+    for chunk in chunks:
+        for frame_id, rows in chunk.items.items():
+            by_entry.setdefault(frame_id, []).extend(rows)
+        tally.merge(chunk.tally)
+    return result_of(ladder, entries, [r for frame_id in sorted(by_entry) for r in by_entry[frame_id]], tally)
 
 
 # ------------------------------------------------------------------ tables
@@ -446,9 +642,11 @@ def targets_cell(targets: list[TargetShown]) -> str:
 
 def public(result: dict) -> dict:
     """The result as JSON holds it: units and targets as objects with their field names."""
-    rows = [{**r, "units": [u._asdict() for u in r["units"]], "targets": [t._asdict() for t in r["targets"]]}
-            for r in result["adoptions"]]
-    return {**result, "adoptions": rows}
+    return {**result, "adoptions": [public_row(r) for r in result["adoptions"]]}
+
+
+def public_row(r: dict) -> dict:
+    return {**r, "units": [u._asdict() for u in r["units"]], "targets": [t._asdict() for t in r["targets"]]}
 
 
 ADOPTION_COLUMNS = ["frame_id", "entry", "locality", "level", "date", "文号", "timing", "lag_days", "where",
@@ -457,18 +655,19 @@ ADOPTION_COLUMNS = ["frame_id", "entry", "locality", "level", "date", "文号", 
 
 def adoption_table(result: dict) -> tuple[list[dict], list[str]]:
     """One row per adoption, every claim with its evidence (quote, matched phrase, parent's citation)."""
-    table = []
-    for r in result["adoptions"]:
-        parent = r["parent"]
-        cited = f" [{parent['verb']}: {parent['quote']}]" if parent.get("quote") else ""
-        table.append({"frame_id": r["frame_id"], "entry": r["label"], "locality": r["locality"] or "",
-                      "level": r["level"] or "", "date": r["issue_date"] or "", "文号": r["doc_number"] or "",
-                      "timing": r["timing"], "lag_days": "" if r["lag_days"] is None else r["lag_days"],
-                      "where": r["where"], "path": r["path"] or "", "quote": r["quote"] or "",
-                      "matched": "、".join(r["matched_terms"]), "targets": targets_cell(r["targets"]),
-                      "units": units_cell(r["units"]), "parent": (r["parent_name"] or "") + cited,
-                      "from_parent": r["from_parent"], "doc_id": r["doc_id"]})
-    return table, ADOPTION_COLUMNS
+    return [adoption_row(r) for r in result["adoptions"]], ADOPTION_COLUMNS
+
+
+def adoption_row(r: dict) -> dict:
+    parent = r["parent"]
+    cited = f" [{parent['verb']}: {parent['quote']}]" if parent.get("quote") else ""
+    return {"frame_id": r["frame_id"], "entry": r["label"], "locality": r["locality"] or "",
+            "level": r["level"] or "", "date": r["issue_date"] or "", "文号": r["doc_number"] or "",
+            "timing": r["timing"], "lag_days": "" if r["lag_days"] is None else r["lag_days"],
+            "where": r["where"], "path": r["path"] or "", "quote": r["quote"] or "",
+            "matched": "、".join(r["matched_terms"]), "targets": targets_cell(r["targets"]),
+            "units": units_cell(r["units"]), "parent": (r["parent_name"] or "") + cited,
+            "from_parent": r["from_parent"], "doc_id": r["doc_id"]}
 
 
 SUMMARY_COLUMNS = ["frame_id", "entry", "level", "notices", "adopting", "share", "median_lag_days", "dated",
@@ -495,19 +694,26 @@ def events_table(result: dict) -> tuple[list[dict], list[str]]:
     by_doc_entry = {(r["doc_id"], r["frame_id"]): r for r in result["adoptions"]}
     table = []
     for r in result["adoptions"]:
-        if r["lag_days"] is None:
-            continue
         parent = r["parent"]
         upstream = by_doc_entry.get((parent.get("id"), r["frame_id"])) if parent.get("id") else None
-        table.append({"node": r["adopter"], "cascade": r["frame_id"], "policy": r["label"], "time": r["lag_days"],
-                      "day": r["issue_date"], "level": r["level"] or "",
-                      "parent": upstream["adopter"] if upstream else "",
-                      "parent_time": upstream["lag_days"] if upstream and upstream["lag_days"] is not None else "",
-                      "where": r["where"], "quote": r["quote"] or "", "doc_id": r["doc_id"]})
+        event = event_row(r, (upstream["adopter"], upstream["lag_days"]) if upstream else None)
+        if event is not None:
+            table.append(event)
     return table, EVENT_COLUMNS
 
 
-def about_lines(result: dict, events: bool = False) -> list[str]:
+def event_row(r: dict, upstream: tuple[str, int | None] | None) -> dict | None:
+    """The event of one adoption (None where it has no time); ``upstream``: (name, lag) of its
+    parent where the parent adopted the entry too (:func:`parent_adoption`)."""
+    if r["lag_days"] is None:
+        return None
+    return {"node": r["adopter"], "cascade": r["frame_id"], "policy": r["label"], "time": r["lag_days"],
+            "day": r["issue_date"], "level": r["level"] or "", "parent": upstream[0] if upstream else "",
+            "parent_time": upstream[1] if upstream and upstream[1] is not None else "",
+            "where": r["where"], "quote": r["quote"] or "", "doc_id": r["doc_id"]}
+
+
+def about_lines(result: dict, events: bool = False, skipped: int | None = None) -> list[str]:
     """The header of every output: the reference and its date, the frame, the method, the labels."""
     ref = result["reference"]
     lines = [f"reference: {ref['doc_number']}; lags in days after {ref['day']} ({ref['how']})",
@@ -521,7 +727,8 @@ def about_lines(result: dict, events: bool = False) -> list[str]:
              "parent: the notice's 贯彻落实/根据/按照 citation resolved in the corpus to a higher level; "
              f"'{FROM_PARENT}': the parent covers the entry too; '{ADDED}': it does not"]
     if events:
-        skipped = sum(r["lag_days"] is None for r in result["adoptions"])
+        if skipped is None:  # the rows at hand; a streamed output counts them as they go (Tally)
+            skipped = sum(r["lag_days"] is None for r in result["adoptions"])
         lines.append(f"events: time = days after {ref['day']}; {skipped} undated or predating adoptions left out")
     return lines
 

@@ -9,6 +9,7 @@ characters; organisational boilerplate aligns but is flagged.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from typing import Any
 
@@ -263,25 +264,41 @@ def duty_sections(record: Record) -> list[dict]:
     return found
 
 
-def measure_units(record: Record, measure: dict) -> list[dict]:
+def measure_units(record: Record, measure: dict, row_of=None) -> list[dict]:
     """A measure's units, each (unit, role) once, with the task-table rows it came from
-    (a Lianyungang measure restated by three task rows names 医政处 as lead once, row [4])."""
-    rows = record.get("task_table") or []
+    (a Lianyungang measure restated by three task rows names 医政处 as lead once, row [4]).
+    ``row_of``: :func:`task_row_finder` of the record's task table, when the caller asks for
+    many measures of one record."""
+    row_of = row_of or task_row_finder(record.get("task_table") or [])
+    unit_map = record.get("unit_map", {})
     units: dict[tuple[str, str], dict] = {}
     for u in measure["unit_mentions"]:
         unit = units.setdefault((u["unit"], u["role"]), {
             "raw": u["unit"], "role": u["role"], "source": u["source"], "rows": [],
-            "function": (record.get("unit_map", {}).get(u["unit"]) or {}).get("function")})
-        row = next((r["no"] for r in rows if r["span"][0] <= u["span"][0] < _row_end(r, rows)), None)
+            "function": (unit_map.get(u["unit"]) or {}).get("function")})
+        row = row_of(u["span"][0])
         if row is not None and row not in unit["rows"]:
             unit["rows"].append(row)
     return list(units.values())
 
 
-def _row_end(row: dict, rows: list[dict]) -> int:
-    """Where a task row ends: the next row's start (its lead cell follows its task text)."""
-    later = [r["span"][0] for r in rows if r["span"][0] > row["span"][0]]
-    return min(later) if later else 1 << 30
+def task_row_finder(rows: list[dict]):
+    """offset -> the ``no`` of the task row holding it, or None. A row runs from its start to the
+    next row's start (its lead cell follows its task text; the last runs on): the rows holding an
+    offset are those starting last at or before it, and the first of them in table order is taken.
+
+    >>> task_row_finder([{"no": 1, "span": [10, 20]}, {"no": 2, "span": [30, 40]}])(35)
+    2
+    """
+    first_no: dict[int, object] = {}
+    for r in rows:
+        first_no.setdefault(r["span"][0], r["no"])
+    starts = sorted(first_no)
+
+    def row_of(offset: int):
+        at = bisect_right(starts, offset) - 1
+        return first_no[starts[at]] if at >= 0 and offset < 1 << 30 else None
+    return row_of
 
 
 def frame_from_document(record: Record) -> list[dict]:

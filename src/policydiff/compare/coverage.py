@@ -18,6 +18,8 @@ Every hit quotes its sentence and names the phrase that matched.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -56,40 +58,71 @@ def cue_pattern(entry: dict) -> re.Pattern | None:
 
 
 def passages(record: Record) -> list[Passage]:
-    """The sentences of a notice, each with its outline path and the part it stands in."""
-    text = record["text"]
-    measures = sorted(record["measures"], key=lambda m: m["span"][0])
-    annex_spans = [tuple(r["span"]) for r in (record.get("annex_indicators") or [])] + \
-        [tuple(r["span"]) for r in (record.get("task_table") or [])]
-    annex_start = next((o["span"][0] for o in record.get("outline", []) if o["kind"] == "附件"), len(text))
-    duty_spans = [tuple(d["span"]) for d in record.get("division_of_duties") or []]
-    sections = {tuple(s["item_span"]): s["path"] for s in duty_sections(record)}  # its heading too (（二）加强部门协作。)
-    in_annex, in_duties, in_section = _Spans(annex_spans), _Spans(duty_spans), _Spans(sections)
-    measure_at = _FirstHolding(measures)
-    rows = record.get("task_table") or []
-    found = []
-    skipped = _not_evidence(record, annex_start)
-    cuts = sorted({m["span"][0] for m in measures} | {m["span"][1] for m in measures} | {b for _, b in skipped}
-                  | {a for a, _ in skipped})
-    no_evidence = _Spans(skipped)
-    for start, end in _cut(_outside_rows(text, rows), cuts):  # in text order: the lookups only move forward
-        flat = _SPACE.sub("", text[start:end])
-        if len(flat) < 4 or no_evidence(start):
-            continue
-        measure = measure_at(start)
-        chunk = text[start:end]
-        lead = start + len(chunk) - len(chunk.lstrip())  # its first printed character
-        section = measure is None and in_section(lead)
-        if start >= annex_start or in_annex(start):
-            part = "annex"
-        elif in_duties(start) or _DUTY_CUE.search(flat) or section:
-            part = "duties" if measure is None else "item"
-        else:
-            part = "item" if measure else "goals"
-        found.append(Passage(start=start, end=end, text=flat, part=part,
-                             path=measure["path"] if measure else _outline_path(record, lead if section else start)))
-    found.extend(_row_passages(text, rows, record))
+    """The sentences of a notice, each with its outline path and the part it stands in, and one
+    passage per task row (:func:`_row_passages`), in text order."""
+    place = _Placer(record)
+    found = [place(start, end, flat) for start, end, flat in _sentence_spans(record)]
+    found.extend(_row_passages(record["text"], record.get("task_table") or [], record))
     return sorted(found, key=lambda p: p.start)
+
+
+def _annex_start(record: Record) -> int:
+    return next((o["span"][0] for o in record.get("outline", []) if o["kind"] == "附件"), len(record["text"]))
+
+
+def _sentence_spans(record: Record) -> list[tuple[int, int, str]]:
+    """(start, end, text without whitespace) of each sentence that can be evidence: cut where a
+    measure starts or ends, never running into a task row, none in a span that commits to nothing."""
+    text = record["text"]
+    spans = [m["span"] for m in record["measures"]]
+    skipped = _not_evidence(record, _annex_start(record))
+    cuts = sorted({a for a, _ in spans} | {b for _, b in spans} | {b for _, b in skipped} | {a for a, _ in skipped})
+    no_evidence = _Spans(skipped)
+    found = []
+    for start, end in _cut(_outside_rows(text, record.get("task_table") or []), cuts):  # in text order
+        flat = _SPACE.sub("", text[start:end])
+        if len(flat) >= 4 and not no_evidence(start):
+            found.append((start, end, flat))
+    return found
+
+
+class _Placer:
+    """Places a sentence of ``record`` (its part and outline path), asked in any order."""
+
+    def __init__(self, record: Record):
+        self.record, self.text = record, record["text"]
+        self.measures = sorted(record["measures"], key=lambda m: m["span"][0])
+        self.starts = [m["span"][0] for m in self.measures]
+        annex = [tuple(r["span"]) for r in (record.get("annex_indicators") or [])] + \
+            [tuple(r["span"]) for r in (record.get("task_table") or [])]
+        self.annex_start = _annex_start(record)
+        self.in_annex = _Spans(annex).holds
+        self.in_duties = _Spans([tuple(d["span"]) for d in record.get("division_of_duties") or []]).holds
+        # a duty section's item, its heading too (（二）加强部门协作。)
+        self.in_section = _Spans([tuple(s["item_span"]) for s in duty_sections(record)]).holds
+
+    def measure_at(self, offset: int) -> dict | None:
+        """The first measure in start order that holds ``offset``."""
+        for i in range(bisect_right(self.starts, offset)):
+            if offset < self.measures[i]["span"][1]:
+                return self.measures[i]
+        return None
+
+    def __call__(self, start: int, end: int, flat: str) -> Passage:
+        measure = self.measure_at(start)
+        chunk = self.text[start:end]
+        lead = start + len(chunk) - len(chunk.lstrip())  # its first printed character
+        section = measure is None and self.in_section(lead)
+        if start >= self.annex_start or self.in_annex(start):
+            part = "annex"
+        elif measure is not None:  # inside an item a duty clause is the item's
+            part = "item"
+        elif self.in_duties(start) or _DUTY_CUE.search(flat) or section:
+            part = "duties"
+        else:
+            part = "goals"
+        return Passage(start, end, flat, part,
+                       measure["path"] if measure else _outline_path(self.record, lead if section else start))
 
 
 def _not_evidence(record: Record, annex_start: int) -> list[tuple[int, int]]:
@@ -163,6 +196,53 @@ def _row_passages(text: str, rows: list[dict], record: Record) -> list[Passage]:
     return found
 
 
+class Sentences:
+    """:func:`passages` of a record, each sentence placed (part, path) only when it is asked for:
+    a scan over thousands of notices looks at a few sentences of each (those a cue touches, the
+    first of each item that covers an entry). ``texts``/``starts``: every passage's text without
+    whitespace and its offset; ``sentences[i]``: the :class:`Passage`, as ``passages(record)[i]``."""
+
+    def __init__(self, record: Record):
+        self.record = record
+        rows = _row_passages(record["text"], record.get("task_table") or [], record)  # placed already
+        items = sorted([(start, end, flat, None) for start, end, flat in _sentence_spans(record)]
+                       + [(p.start, p.end, p.text, p) for p in rows], key=lambda item: item[0])
+        self.starts = [item[0] for item in items]
+        self.ends = [item[1] for item in items]
+        self.texts = [item[2] for item in items]
+        self.placed: dict[int, Passage] = {i: item[3] for i, item in enumerate(items) if item[3] is not None}
+        self.row_indices = sorted(self.placed)
+        self.measures = record["measures"]
+        self.unique_paths = len({m["path"] for m in self.measures}) == len(self.measures)
+        self._place = _Placer(record)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, i: int) -> Passage:
+        found = self.placed.get(i)
+        if found is None:
+            found = self.placed[i] = self._place(self.starts[i], self.ends[i], self.texts[i])
+        return found
+
+    def __iter__(self):
+        return (self[i] for i in range(len(self.starts)))
+
+    def first_of_item(self, measure: dict) -> Passage | None:
+        """The first passage placed in the item ``measure`` (path, span): where measures' paths are
+        unique, only a sentence starting in its span can be placed in it — or a task row restating it,
+        wherever the table stands (rows are placed already)."""
+        if not self.unique_paths:
+            return next((p for p in self if p.path == measure["path"] and p.part == "item"), None)
+        first, last = bisect_left(self.starts, measure["span"][0]), bisect_left(self.starts, measure["span"][1])
+        rows = [i for i in self.row_indices if not first <= i < last]
+        for i in [*(i for i in rows if i < first), *range(first, last), *(i for i in rows if i >= last)]:
+            p = self[i]
+            if p.path == measure["path"] and p.part == "item":
+                return p
+        return None
+
+
 class _Spans:
     """Whether an offset lies in one of ``spans``, asked with offsets that never go back."""
 
@@ -174,30 +254,19 @@ class _Spans:
             else:
                 merged.append([a, b])
         self.spans, self.at = merged, 0
+        self.ends = [b for _, b in merged]
 
     def __call__(self, offset: int) -> bool:
-        while self.at < len(self.spans) and self.spans[self.at][1] <= offset:
-            self.at += 1
-        return self.at < len(self.spans) and self.spans[self.at][0] <= offset
+        spans, at = self.spans, self.at
+        while at < len(spans) and spans[at][1] <= offset:
+            at += 1
+        self.at = at
+        return at < len(spans) and spans[at][0] <= offset
 
-
-class _FirstHolding:
-    """The first measure (in start order) holding an offset, asked with offsets that never go
-    back: a measure that ended before one offset holds no later one."""
-
-    def __init__(self, measures):
-        self.measures, self.at = measures, 0
-
-    def __call__(self, offset: int):
-        measures = self.measures
-        while self.at < len(measures) and measures[self.at]["span"][1] <= offset:
-            self.at += 1
-        for m in measures[self.at:]:  # the first not yet ended that has begun
-            if m["span"][0] > offset:
-                return None
-            if offset < m["span"][1]:
-                return m
-        return None
+    def holds(self, offset: int) -> bool:
+        """Whether ``offset`` lies in a span, asked in any order."""
+        at = bisect_right(self.ends, offset)
+        return at < len(self.spans) and self.spans[at][0] <= offset
 
 
 def _outline_path(record: Record, offset: int) -> str | None:
@@ -220,11 +289,12 @@ def entry_view(entry: dict, exclude_doc: str | None) -> EntryView:
     return EntryView(cues=cue_pattern(entry), terms=key_terms(headings + [entry["label"]], limit=10))
 
 
-def cover(entry: dict, own: list[dict], sentences: list[Passage], view: EntryView) -> Coverage:
+def cover(entry: dict, own: list[dict], sentences: list[Passage] | Sentences, view: EntryView) -> Coverage:
     """Where the notice covers ``entry``; ``own`` are its measures aligned to the entry."""
     if own:
         first = own[0]
-        quote = next((p for p in sentences if p.path == first["path"] and p.part == "item"), None)
+        quote = sentences.first_of_item(first) if isinstance(sentences, Sentences) else \
+            next((p for p in sentences if p.path == first["path"] and p.part == "item"), None)
         return Coverage(entry["id"], OWN_ITEM, first["path"], _quote(quote.text if quote else first["title"]),
                         first.get("matched_terms") or [], first["score"],
                         paths=[a["path"] for a in own], span=list(first["span"]),
@@ -244,7 +314,7 @@ def cover(entry: dict, own: list[dict], sentences: list[Passage], view: EntryVie
     return Coverage(entry["id"], NOT_FOUND, None, None, [], 0.0, nearest=nearest(sentences, view))
 
 
-def nearest(sentences: list[Passage], view: EntryView) -> dict | None:
+def nearest(sentences: Iterable[Passage], view: EntryView) -> dict | None:
     """The passage sharing most of the entry's key terms, with the share as score."""
     best: Passage | None = None
     best_terms: list[str] = []

@@ -7,14 +7,38 @@ The frame is derived from implementing notices, and every picture says so in its
 
 from __future__ import annotations
 
+import csv
 import html
 import io
+import json
+import pickle
+import tempfile
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
-from ..compare.adoption import AFTER, DATE_UNKNOWN, PREDATES, adoption_table, events_table, summary_table, terminal_table
+from ..compare.adoption import (
+    ADOPTION_COLUMNS,
+    AFTER,
+    DATE_UNKNOWN,
+    EVENT_COLUMNS,
+    PREDATES,
+    Ladder,
+    Tally,
+    adoption_row,
+    adoption_table,
+    event_row,
+    events_table,
+    keep_row,
+    parent_adoption,
+    public_row,
+    result_of,
+    summary_table,
+    terminal_table,
+)
 from ..errors import PolicydiffError
 from ..textutils import level_rank
+from .export import FORMULA_STARTS, comment_cell, md_text, text_cell, to_markdown
 from .pictures import LEVEL_COLORS, _font, _pyplot
 
 MAX_LADDER_NODES = 60  # a ladder picture of more boxes is unreadable; the table holds them all
@@ -261,3 +285,158 @@ def page(result: dict, about: list[str], lang: str = "en") -> str:
     pictures_html = "".join(f"<figure>{svg}</figure>" for svg in pictures)
     return head.replace("</body>", f"{pictures_html}<h2>{html.escape('采纳明细' if lang == 'zh' else 'adoptions')}</h2>"
                                    f"{body[start:body.rfind('</body>')]}</body>")
+
+
+# ------------------------------------------------------------------ written as the scan goes
+
+
+def holds_rows(fmt: str, events: bool, summary: bool) -> bool:
+    """Whether an output needs every row at once (the terminal's table, the page, the pictures,
+    the workbook); CSV, Markdown, JSON and Parquet are written a chunk at a time, and a summary
+    keeps only its counts."""
+    if summary and not events and fmt != "json":
+        return fmt in ("html", "png", "svg")
+    return fmt not in ("csv", "md", "json", "parquet")
+
+
+def emitter(fmt: str, lang: str = "en", events: bool = False, summary: bool = False):
+    """What each completed row becomes in a streamed output (``scan_ladder``'s ``emit``): a CSV
+    or Markdown line, the row's JSON, a Parquet tuple; None where only the summary is written; the
+    row itself where the output holds them all."""
+    if holds_rows(fmt, events, summary):
+        return keep_row
+    if summary and not events and fmt != "json":
+        return None
+    return RowWriter(fmt, lang, events)
+
+
+class RowWriter:
+    """One row of the streamed output, exactly as the whole-table writers write it (picklable:
+    it travels to the workers)."""
+
+    def __init__(self, fmt: str, lang: str, events: bool):
+        self.fmt, self.lang, self.events = fmt, lang, events
+        self.columns = EVENT_COLUMNS if events else ADOPTION_COLUMNS
+        if lang == "zh" and not events:
+            self.columns = in_chinese([], self.columns)[1]
+
+    def __call__(self, row: dict, ladder: Ladder):
+        if self.fmt == "json":  # the whole result: the row as JSON, at the depth of "adoptions"
+            return "    " + json.dumps(public_row(row), ensure_ascii=False, indent=2).replace("\n", "\n    ")
+        cells = event_row(row, parent_adoption(row, ladder)) if self.events else adoption_row(row)
+        if cells is None:
+            return None
+        if self.lang == "zh" and not self.events:
+            cells = in_chinese([cells], [])[0][0]
+        if self.fmt == "parquet":
+            return tuple(None if cells.get(c) in (None, "") else str(cells.get(c)) for c in self.columns)
+        if self.fmt == "md":
+            return md_line(cells, self.columns)
+        return csv_line(cells, self.columns)
+
+
+class Spill:
+    """Each entry's items in a temporary file as the chunks come, read back entry by entry: the
+    table's order (entry, then level, date, id) without holding the table."""
+
+    def __init__(self) -> None:
+        self.folder = tempfile.TemporaryDirectory(prefix="policydiff-adoption-")
+        self.files: dict[str, io.BufferedWriter] = {}
+
+    def add(self, items: dict[str, list]) -> None:
+        for frame_id, part in items.items():
+            if frame_id not in self.files:
+                self.files[frame_id] = open(Path(self.folder.name) / f"{len(self.files)}.pickle", "wb")  # noqa: SIM115
+            pickle.dump(part, self.files[frame_id], protocol=pickle.HIGHEST_PROTOCOL)
+
+    def __iter__(self) -> Iterator:
+        for frame_id in sorted(self.files):
+            self.files[frame_id].close()
+            with open(self.files[frame_id].name, "rb") as fh:
+                while True:
+                    try:
+                        yield from pickle.load(fh)
+                    except EOFError:
+                        break
+
+    def close(self) -> None:
+        for fh in self.files.values():
+            fh.close()
+        self.folder.cleanup()
+
+
+def streamed(chunks: Iterable, ladder: Ladder, entries: list[dict]) -> tuple[dict, Tally, Spill]:
+    """Run the scan: items spilled, counts kept. The result holds no rows (``adoptions`` empty)."""
+    spill, tally = Spill(), Tally()
+    try:
+        for chunk in chunks:
+            spill.add(chunk.items)
+            tally.merge(chunk.tally)
+    except BaseException:
+        spill.close()
+        raise
+    return result_of(ladder, entries, [], tally), tally, spill
+
+
+def write_streamed(result: dict, items: Iterable, fmt: str, write, about: list[str], title: str, events: bool,
+                   lang: str = "en", path: Path | None = None) -> None:
+    """The output of :func:`streamed`, byte for byte what the whole-table writers write: ``write``
+    takes each piece of text (CSV, Markdown, JSON); Parquet goes to ``path``."""
+    columns = RowWriter(fmt, lang, events).columns
+    if fmt == "parquet":
+        from ..distributed import write_parquet_batches
+
+        assert path is not None, "Parquet is written to a file"
+        return write_parquet_batches(path, {c: str for c in columns}, _batches(items))
+    if fmt == "csv":
+        write("".join(f"# {comment_cell(line)}\r\n" for line in about) + csv_line({c: c for c in columns}, columns))
+        for item in items:
+            write(item)
+    elif fmt == "md":
+        write(to_markdown([], columns, title, about))
+        for item in items:
+            write(item)
+    else:
+        _write_json(result, items, write)
+
+
+def _write_json(result: dict, items: Iterable, write) -> None:
+    """``json.dumps(public(result), ensure_ascii=False, indent=2)`` with its rows streamed in."""
+    def member(key: str) -> str:
+        return f"  {json.dumps(key)}: " + json.dumps(result[key], ensure_ascii=False, indent=2).replace("\n", "\n  ")
+
+    write("{\n" + ",\n".join(member(k) for k in ("reference", "entries")) + ',\n  "adoptions": ')
+    first = True
+    for item in items:
+        write(("[\n" if first else ",\n") + item)
+        first = False
+    write(("[]" if first else "\n  ]") + ",\n" + ",\n".join(member(k) for k in ("summary", "parents", "notices"))
+          + "\n}\n")
+
+
+def _batches(items: Iterable, size: int = 20_000) -> Iterator[list]:
+    batch: list = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    yield batch
+
+
+def csv_line(cells: dict, columns: list[str]) -> str:
+    """One CSV row as ``export.write_csv`` writes it (every cell as text a spreadsheet shows as it is)."""
+    _line.seek(0)
+    _line.truncate()
+    values = [cells.get(c) for c in columns]  # text_cell, inlined: ~1,000,000 cells at 30,000 notices
+    _line_writer.writerow([("'" + v if v.startswith(FORMULA_STARTS) else v) if v.__class__ is str else text_cell(v)
+                           for v in values])
+    return _line.getvalue()
+
+
+_line = io.StringIO()
+_line_writer = csv.writer(_line)
+
+
+def md_line(cells: dict, columns: list[str]) -> str:
+    return "| " + " | ".join(md_text(cells.get(c)) for c in columns) + " |\n"
