@@ -13,8 +13,11 @@ from policydiff.ingest import ingest
 
 
 def table_rows(db_path):
+    """Every stored row, but the search indexes and json_files (each JSON file's size, times and
+    inode as last written: a new file on every write)."""
     conn = sqlite3.connect(db_path)
-    tables = [r[0] for r in conn.execute("select name from sqlite_master where type='table' and name not like '%fts%'")]
+    tables = [r[0] for r in conn.execute("select name from sqlite_master where type='table' and name not like '%fts%' "
+                                         "and name != 'json_files'")]
     return {t: sorted(map(repr, conn.execute(f"select * from [{t}]"))) for t in tables}
 
 

@@ -373,27 +373,61 @@ def _sha256_or_none(file: str) -> str | None:
 def _restore_json(db, json_dir: Path, report: IngestReport) -> None:
     """Rewrite ``<id>.json`` from the stored record where it is missing or differs from
     the stored record (a run killed between the JSON and the commit, two ingests whose ids
-    collide, a file deleted or edited by hand): the size first, then the content — a
-    64号 → 65号 change keeps the size."""
-    for doc_id, size in store.record_sizes(db).items():
+    collide, a file deleted or edited by hand). A file whose status (size, modification and
+    change times, inode) is the one stored when it was written or last found equal is not
+    read: an unchanged run is a ``stat`` a file and one query. Any other file is read and its
+    hash compared with the record's (a 64号 → 65号 edit keeps the size, and may keep an older
+    modification time; its change time or inode still differ)."""
+    statuses: list[tuple[str, str | None]] = []  # (id, status) of files found equal or rewritten
+    folder = os.fspath(json_dir)
+    for doc_id, digest, known in store.json_checks(db):
         try:
-            path = inside(json_dir, doc_id, ".json")
+            path = inside(folder, doc_id, ".json")
         except UnsafeNameError as exc:
-            report.fail(Failure(str(json_dir), f"a stored document id is refused: {exc}"))
+            report.fail(Failure(folder, f"a stored document id is refused: {exc}"))
             continue
-        stored = None
+        status = _status_or_none(path)
+        if status is not None and status == known:
+            continue
+        if status is not None and _holds_record(db, path, doc_id, digest, known, status):
+            statuses.append((doc_id, status))
+            continue
         try:
-            if path.stat().st_size == size:
-                stored = store.load_record_json(db, doc_id)
-                if path.read_bytes() == stored.encode():
-                    continue
-        except OSError:
-            pass
-        try:
-            _write_text(path, stored if stored is not None else store.load_record_json(db, doc_id))
+            _write_text(path, store.load_record_json(db, doc_id))
             report.restored += 1
+            statuses.append((doc_id, _status_or_none(path)))
         except OSError as exc:
             report.fail(Failure(str(path), f"cannot restore it from the database ({exc.strerror or exc})"))
+    if statuses:
+        with contextlib.suppress(sqlite3.Error):  # only a shortcut for the next run is lost
+            store.set_json_statuses(db, statuses)
+
+
+def _holds_record(db, path: Path, doc_id: str, digest: str | None, known: str | None, status: str) -> bool:
+    """Whether the JSON file at ``path`` (whose status differs from the one stored) holds the
+    stored record: a file of another size does not; else its hash is compared with the
+    record's (the record itself for a document stored before the hash was kept)."""
+    size = int(status.split(" ", 1)[0])
+    if known is not None and size != int(known.split(" ", 1)[0]):
+        return False
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return False
+    if digest is not None:
+        return hashlib.sha256(data).hexdigest() == digest
+    return data == store.load_record_json(db, doc_id).encode()
+
+
+def _status_or_none(path: Path) -> str | None:
+    """What tells a JSON file unchanged without reading it: ``"size mtime_ns ctime_ns inode"``
+    (a file rewritten in place keeps its inode but not its change time; one replaced through a
+    temporary file, as every ingest writes, has a new inode). None where it cannot be read."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return f"{st.st_size} {st.st_mtime_ns} {st.st_ctime_ns} {st.st_ino}"
 
 
 def _store_one(db, file: str, parsed: ParsedNotice, json_dir, report: IngestReport) -> None:
@@ -418,7 +452,9 @@ def _store_one(db, file: str, parsed: ParsedNotice, json_dir, report: IngestRepo
                                       "not stored — run ingest again once the folder is writable"))
             return
         try:
-            store.save_rows(db, doc_id, parsed.rows, index=False)  # index_pending indexes in bulk
+            with store.writing(db):  # the rows and the JSON file's status (the next run's shortcut)
+                store.save_rows(db, doc_id, parsed.rows, index=False)  # index_pending indexes in bulk
+                store.set_json_status(db, doc_id, _status_or_none(json_path))
         except sqlite3.Error as exc:  # this notice's transaction rolled back; the run goes on
             report.fail(Failure(file, f"cannot store it ({type(exc).__name__}: {exc})"))
             _put_back_json(db, doc_id, json_path)

@@ -17,6 +17,7 @@ A crash between the two leaves documents stored and listed as pending; the next
 from __future__ import annotations
 
 import bisect
+import hashlib
 import json
 import logging
 import re
@@ -109,6 +110,7 @@ def open_db(path=DEFAULT_DB, rebuild: bool = False) -> sqlite_utils.Database:
         raise
     # the ingest looks twins up by hash, one notice at a time
     db.execute("create index if not exists documents_sha256 on documents (sha256)")
+    db.execute(JSON_FILES_SQL)
     _create_alias_indexes(db)
     _create_ladder_indexes(db)
     for index in REDUNDANT_INDEXES:  # made by older versions: every row written kept them up to date for nothing
@@ -378,6 +380,15 @@ def _add_shared_terms(db: sqlite_utils.Database) -> None:
         db.execute("alter table measure_units add column shared_terms text")
 
 
+def _add_json_hashes(db: sqlite_utils.Database) -> None:
+    """The hash of each stored record's JSON (``documents.json_sha256``; the next ingest compares
+    each ``<id>.json`` with it once, then its file status alone: :func:`json_checks`)."""
+    if "json_sha256" not in db.table("documents").columns_dict:
+        db.execute("alter table documents add column json_sha256 text")
+        for doc_id, record in db.execute("select id, record from documents").fetchall():
+            db.execute("update documents set json_sha256 = ? where id = ?", [json_sha256(record), doc_id])
+
+
 def _to_9(db: sqlite_utils.Database) -> None:
     """Schema 8 → 9: number roles (targets.role, targets.year), task-row roles, an inferred unit's
     shared words, and every sentence searchable in either script (:func:`_add_sentences`); each
@@ -386,6 +397,7 @@ def _to_9(db: sqlite_utils.Database) -> None:
     _add_task_row_roles(db)
     _add_shared_terms(db)
     _add_sentences(db)
+    _add_json_hashes(db)  # issue 30 (a step of its own once the schema is renumbered)
 
 
 # schema version -> the change that brings it to the next version in place (no re-ingest)
@@ -405,7 +417,7 @@ def _create_schema(db: sqlite_utils.Database) -> None:
     """Drop policydiff's own tables (never another's) and create every table (inside
     the caller's transaction)."""
     db.execute("PRAGMA defer_foreign_keys = ON")
-    for table in reversed(SCHEMA_TABLES):  # an FTS table's shadow tables go with it
+    for table in [*reversed(SCHEMA_TABLES), "json_files"]:  # an FTS table's shadow tables go with it
         db.execute(f"drop table if exists [{table}]")
     with db.atomic():
         db.table("documents").create({
@@ -414,7 +426,7 @@ def _create_schema(db: sqlite_utils.Database) -> None:
             "issue_date": str, "print_date": str, "locality": str, "admin_level": str,
             "parent_locality": str, "source_format": str, "encoding": str, "ocr": int,
             "page_count": int, "n_measures": int, "n_targets": int, "n_citations": int,
-            "warnings": str, "record": str, "script": str,
+            "warnings": str, "record": str, "script": str, "json_sha256": str,
         }, pk="id")
         fk = [("doc_id", "documents", "id")]
         db.table("texts").create({"doc_id": str, "text": str, "source": str, "source_runs": str,
@@ -477,6 +489,7 @@ def _create_schema(db: sqlite_utils.Database) -> None:
             # ingest costs half as much a notice at 30,000 notices
             db.execute(f"insert into [{table}_fts] ([{table}_fts], rank) values ('automerge', {FTS_AUTOMERGE})")
         db.table("search_pending").create({"doc_id": str}, pk="doc_id")
+        db.execute(JSON_FILES_SQL)
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
@@ -709,6 +722,7 @@ def delete_document(db: sqlite_utils.Database, doc_id: str) -> None:
     for table in ["measure_units"] + [t for t in CHILD_TABLES if t != "measure_units"]:
         db.execute(f"delete from [{table}] where doc_id = ?", [doc_id])
     db.execute("delete from documents where id = ?", [doc_id])
+    db.execute("delete from json_files where doc_id = ?", [doc_id])
 
 
 def _document_row(record: Record) -> dict:
@@ -718,8 +732,13 @@ def _document_row(record: Record) -> dict:
                ocr=int(bool(record.get("ocr"))), n_measures=len(record["measures"]),
                n_targets=len(record["targets"]), n_citations=len(record["citations"]),
                warnings="; ".join(record.get("warnings") or []),
-               record=record_json(record))
+               record=record_json(record), json_sha256=json_sha256(record_json(record)))
     return row
+
+
+def json_sha256(text: str) -> str:
+    """The sha256 of a record's JSON text as ``<id>.json`` holds it (UTF-8)."""
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def _section_rows(doc_id, outline):
@@ -869,6 +888,30 @@ def public_record(record: Record) -> dict:
 def record_sizes(db: sqlite_utils.Database) -> dict[str, int]:
     """Bytes of each stored record's JSON (what ``extracted/<id>.json`` holds), by id."""
     return dict(db.execute("select id, length(cast(record as blob)) from documents").fetchall())
+
+
+# The status (``"size mtime_ns ctime_ns inode"``) of each document's ``<id>.json`` when ingest last
+# wrote it or found it equal to the record: a cache of the file system, not a fact of the notice, kept
+# apart from the documents table (whose rows are the same on every ingest of the same notices).
+JSON_FILES_SQL = "create table if not exists json_files (doc_id text primary key, status text)"
+
+
+def json_checks(db: sqlite_utils.Database) -> list[tuple[str, str | None, str | None]]:
+    """(id, sha256 of the record's JSON, status of its JSON file when last written or found equal,
+    or None) of every stored document: what tells an unchanged ``<id>.json`` without reading it."""
+    return db.execute("select d.id, d.json_sha256, f.status from documents d "
+                      "left join json_files f on f.doc_id = d.id").fetchall()
+
+
+def set_json_status(db: sqlite_utils.Database, doc_id: str, status: str | None) -> None:
+    """Remember the status of ``<id>.json`` as just written (inside the caller's transaction)."""
+    db.execute("insert or replace into json_files (doc_id, status) values (?, ?)", [doc_id, status])
+
+
+def set_json_statuses(db: sqlite_utils.Database, statuses: list[tuple[str, str | None]]) -> None:
+    """Remember (id, status) pairs: JSON files found equal to their record, or rewritten from it."""
+    with writing(db):
+        db.conn.executemany("insert or replace into json_files (doc_id, status) values (?, ?)", statuses)
 
 
 def load_record_json(db: sqlite_utils.Database, doc_id: str) -> str:
