@@ -398,18 +398,21 @@ def test_a_full_disk_leaves_no_temporary_json_and_keeps_the_summary(tmp_path, mo
     folder = tmp_path / "in"
     folder.mkdir()
     shutil.copy(CORPUS / f"{SHENMU}.txt", folder)
-    real_write = pathlib.Path.write_text
+    real_write = {"write_text": pathlib.Path.write_text, "write_bytes": pathlib.Path.write_bytes}
 
-    def full(self, text, *args, **kwargs):
-        if self.suffix == ".tmp":
-            real_write(self, text[:10], *args, **kwargs)  # the disk filled up part way through
-            raise OSError(errno.ENOSPC, "No space left on device")
-        return real_write(self, text, *args, **kwargs)
+    def filling(how):
+        def full(self, data, *args, **kwargs):
+            if self.suffix == ".tmp":
+                real_write[how](self, data[:10], *args, **kwargs)  # the disk filled up part way through
+                raise OSError(errno.ENOSPC, "No space left on device")
+            return real_write[how](self, data, *args, **kwargs)
+        return full
 
     def index_full(db, at_least=0):
         raise sqlite3.OperationalError("database or disk is full")
 
-    monkeypatch.setattr(pathlib.Path, "write_text", full)
+    for how in real_write:  # the JSON as text, or as the UTF-8 bytes a worker of the pool sends
+        monkeypatch.setattr(pathlib.Path, how, filling(how))
     monkeypatch.setattr(store, "index_pending", index_full)
     report = ingest([folder], tmp_path / "p.db", workers=1)  # returns its report: the summary is printed
     reasons = [f.reason for f in report.failures]

@@ -214,14 +214,25 @@ def document_ids(files: list[tuple[str, str]]) -> list[str]:
 @dataclass
 class ParsedNotice:
     """What a worker hands the writer: the rows and JSON text, ready to write
-    (cheap to pass between processes, nothing left to compute in the writer)."""
+    (cheap to pass between processes, nothing left to compute in the writer). From a
+    worker of the pool the JSON and the long texts of the rows are UTF-8 bytes (:func:`_as_bytes`)."""
 
     id: str
     path: str
     sha256: str
     warnings: list[str]
-    json: str
+    json: str | bytes
     rows: store.DocumentRows
+
+
+def _as_bytes(parsed: ParsedNotice) -> ParsedNotice:
+    """``parsed`` with its JSON and long texts as UTF-8 bytes, the record's JSON one object in
+    both places (pickled once): the writer writes and stores them without decoding them."""
+    rows = store.rows_as_bytes(parsed.rows)
+    columns, values = rows["documents"]
+    at = columns.index("record")
+    record = values[0][at]
+    return ParsedNotice(parsed.id, parsed.path, parsed.sha256, parsed.warnings, record, rows)
 
 
 class _TookTooLong(BaseException):
@@ -489,11 +500,32 @@ def _run(jobs: Iterable[tuple], workers):
     jobs = iter(jobs)
     first = list(itertools.islice(jobs, 2))
     workers = min(workers or os.cpu_count() or 1, max(1, len(first)))
+    if len(first) > 1 and workers > 1:
+        _warm_parser()
     yield from _run_pooled(_chunks(itertools.chain(first, jobs), CHUNK), workers)
 
 
+def _warm_parser() -> None:
+    """Load, once and in this process, what every worker needs before its first notice — the
+    parser's modules, the patterns compiled, the jieba dictionary (~1 s of CPU) — so that the
+    workers forked after it start warm, instead of each paying that second. Only where workers
+    are forked (elsewhere they would start from nothing anyway)."""
+    import multiprocessing
+
+    if multiprocessing.get_start_method(allow_none=False) != "fork":
+        return
+    import jieba
+
+    from . import parse, patterns  # noqa: F401 (parse: the readers, normaliser and extractors)
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    patterns.compile_all()
+
+
 def _parse_chunk(jobs: list[tuple]) -> list:
-    return [_parse_job(job) for job in jobs]
+    return [(file, _as_bytes(parsed) if parsed is not None else None, error)
+            for file, parsed, error in map(_parse_job, jobs)]
 
 
 def _chunks(items: Iterator, size: int) -> Iterator[list]:
@@ -618,12 +650,15 @@ def _worker_init(parent_pid: int) -> None:
         os._exit(1)
 
 
-def _write_text(path: Path, text: str) -> Path:
-    """Write ``extracted/<id>.json`` through a temporary file (never half a record; on a
-    full disk, no temporary file left behind)."""
+def _write_text(path: Path, text: str | bytes) -> Path:
+    """Write ``extracted/<id>.json`` (text, or its UTF-8 bytes) through a temporary file
+    (never half a record; on a full disk, no temporary file left behind)."""
     tmp = path.with_suffix(".json.tmp")
     try:
-        tmp.write_text(text, encoding="utf-8")
+        if isinstance(text, bytes):
+            tmp.write_bytes(text)
+        else:
+            tmp.write_text(text, encoding="utf-8")
         tmp.replace(path)
     except BaseException:
         tmp.unlink(missing_ok=True)

