@@ -625,6 +625,31 @@ def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
     return f"{verb} into [{table}] ({', '.join(f'[{c}]' for c in columns)}) values ({values})"
 
 
+def tune_for_bulk_writes(db: sqlite_utils.Database) -> None:
+    """Settings of an ingest's connection: statement journals and temporary tables in memory (a
+    temporary file was written and deleted for every notice) and a page cache that holds a batch
+    of notices' pages (64 MB; 2 MB spilled them to the WAL before the commit, to be written again)."""
+    db.execute("PRAGMA temp_store = MEMORY")
+    db.execute("PRAGMA cache_size = -65536")
+
+
+def in_transaction(db: sqlite_utils.Database) -> bool:
+    return db.conn.in_transaction
+
+
+def begin(db: sqlite_utils.Database) -> None:
+    """Open a write transaction, the write lock taken first (see :func:`writing`)."""
+    db.conn.execute("BEGIN IMMEDIATE")
+
+
+def commit(db: sqlite_utils.Database) -> None:
+    db.conn.execute("COMMIT")
+
+
+def rollback(db: sqlite_utils.Database) -> None:
+    db.rollback()
+
+
 @contextmanager
 def writing(db: sqlite_utils.Database):
     """A write transaction that takes the write lock first (``BEGIN IMMEDIATE``).
