@@ -8,13 +8,22 @@ database), notices/s over the wall time and the CPU of the command and its worke
 ingest of ``<corpus>/pdf`` against pypdfium2's raw text extraction of the same files, as
 run.py's ``bench_pdf`` measures it (the ratio of the two wall times). ``--parse N``: the CPU of
 ``parse_file`` alone, in this process, over the first N text notices (after one to warm up).
+``--split``: the text ingest's CPU told apart, the command (the writer) and its workers.
+``--reingest N``: the first N text notices ingested into a fresh database, then ``policydiff
+ingest`` of the same folder again three times (nothing changed): wall and CPU of each command.
+``--no-pdf`` leaves the PDF row out.
+
+    python benchmarks/ingest_speed.py /tmp/corpus --work /tmp/work --split --reingest 600 --no-pdf
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import resource
+import shutil
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -31,17 +40,34 @@ def main(argv=None) -> None:
     parser.add_argument("--work", type=Path, default=HERE / "generated" / "work")
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--parse", type=int, default=0, help="also parse_file's CPU over this many text notices")
+    parser.add_argument("--split", action="store_true", help="the text ingest's CPU: writer and workers apart")
+    parser.add_argument("--reingest", type=int, default=0, help="an unchanged re-ingest of this many notices")
+    parser.add_argument("--no-pdf", action="store_true")
     args = parser.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
     print(f"load average {os.getloadavg()[0]:.2f}")
-    for _ in range(args.rounds):
+    for _ in range(args.rounds if args.split else 0):
+        shutil.rmtree(args.work / "split", ignore_errors=True)  # the database and its JSON records
+        ingest_cpu(args.corpus / "text", args.work / "split" / "p.db", "text (writer and workers apart)")
+    if args.reingest:
+        folder = args.work / f"first{args.reingest}"
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir()
+        for f in sorted((args.corpus / "text").glob("*.txt"))[:args.reingest]:
+            shutil.copy(f, folder)
+        shutil.rmtree(args.work / "reingest", ignore_errors=True)
+        db = args.work / "reingest" / "p.db"
+        ingest_cpu(folder, db, f"first ingest of {args.reingest}")
+        for _ in range(3):
+            ingest_cpu(folder, db, "unchanged re-ingest", per_notice=False)
+    for _ in range(args.rounds if not (args.split or args.reingest) else 0):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         text = run.bench_text(args.corpus / "text", args.work)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
         print(f"text: {text['files']} files, {text['ingest_s']:.1f} s, {text['files'] / text['ingest_s']:.0f} notices/s, "
               f"CPU {cpu:.1f} s ({cpu * 1000 / text['files']:.1f} ms a notice), {text['failed']} failed")
-    if any((args.corpus / "pdf").glob("*.pdf")):
+    if any((args.corpus / "pdf").glob("*.pdf")) and not args.no_pdf:
         for _ in range(args.rounds):
             pdf = run.bench_pdf(args.corpus / "pdf", args.work)
             print(f"pdf: {pdf['files']} files, {pdf['pages']} pages, raw {pdf['raw_s']:.2f} s, ours {pdf['ingest_s']:.2f} s, "
@@ -59,6 +85,41 @@ def main(argv=None) -> None:
         print(f"parse_file: {len(files)} files, {(time.perf_counter() - wall) * 1000 / len(files):.2f} ms wall, "
               f"{(time.process_time() - cpu) * 1000 / len(files):.2f} ms CPU a notice")
     print(f"load average {os.getloadavg()[0]:.2f}")
+
+
+# runs `policydiff ingest` in a process of its own and reports its CPU and its workers' apart
+_COMMAND = """
+import json, resource, sys, time
+start = time.perf_counter()
+from policydiff.cli import cli
+try:
+    cli.main(["ingest", *sys.argv[1:], "--quiet"], standalone_mode=False)
+finally:
+    own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    print(json.dumps({"wall": time.perf_counter() - start, "writer": own.ru_utime + own.ru_stime,
+                      "workers": workers.ru_utime + workers.ru_stime}), file=sys.stderr)
+"""
+
+
+def ingest_cpu(folder: Path, db: Path, label: str, per_notice: bool = True) -> dict:
+    """``policydiff ingest folder --db db`` as a command of its own: its wall time (from the
+    interpreter's start) and the CPU of the command (imports, writer) and of its workers."""
+    env = dict(os.environ, PYTHONPATH=str(HERE.parent / "src") + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    load = os.getloadavg()[0]
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, "-c", _COMMAND, str(folder), "--db", str(db)],
+                            capture_output=True, text=True, env=env)
+    wall = time.perf_counter() - started
+    figures = json.loads(result.stderr.strip().splitlines()[-1])
+    n = sum(1 for _ in folder.glob("*.txt"))
+    cpu = figures["writer"] + figures["workers"]
+    line = (f"{label}: {n} files, wall {wall:.2f} s, CPU {cpu:.2f} s (command {figures['writer']:.2f} s, "
+            f"workers {figures['workers']:.2f} s)")
+    if per_notice:
+        line += (f" = {cpu * 1000 / n:.1f} ms a notice (command {figures['writer'] * 1000 / n:.1f}, workers "
+                 f"{figures['workers'] * 1000 / n:.1f}), {n / wall:.0f} notices/s")
+    print(f"{line}; load average {load:.2f}", flush=True)
+    return figures
 
 
 if __name__ == "__main__":

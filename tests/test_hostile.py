@@ -354,6 +354,101 @@ def test_a_stale_json_of_the_same_size_is_restored(tmp_path):
     assert report.restored == 1 and json_path.read_text(encoding="utf-8") == stored
 
 
+def _stale(stored: str) -> str:
+    """The record with its 文号's serial moved on by one: 64号 → 65号, the same size."""
+    number = json.loads(stored)["doc_number"]
+    stale = stored.replace(number, number[:-2] + str((int(number[-2]) + 1) % 10) + "号")
+    assert stale != stored and len(stale.encode()) == len(stored.encode())
+    return stale
+
+
+def _shenmu_ingested(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(CORPUS / f"{SHENMU}.txt", folder)
+    ingest([folder], tmp_path / "p.db", workers=1)
+    return folder, tmp_path / f"{SHENMU}.json"
+
+
+@pytest.mark.parametrize("how", [
+    "in place, its modification time set back",  # same size, same inode, an older mtime: the change time differs
+    "in place, both times kept",  # same size, same inode, the old mtime restored to the nanosecond (touch -r)
+    "replaced, its modification time set back",  # a new inode (written elsewhere, moved in), the old mtime
+])
+def test_a_same_size_edit_is_restored_whatever_its_times(tmp_path, how):
+    folder, json_path = _shenmu_ingested(tmp_path)
+    stored = json_path.read_text(encoding="utf-8")
+    before = os.stat(json_path)
+    time.sleep(0.02)  # past the file system's clock tick
+    if how.startswith("in place"):
+        with open(json_path, "r+b") as f:  # rewritten where it is: the same inode
+            f.write(_stale(stored).encode())
+    else:
+        other = tmp_path / "elsewhere.json"
+        other.write_text(_stale(stored), encoding="utf-8")
+        other.replace(json_path)
+    earlier = before.st_mtime_ns - (0 if how.endswith("kept") else 10**9)
+    os.utime(json_path, ns=(before.st_atime_ns, earlier))
+    assert os.stat(json_path).st_size == before.st_size and os.stat(json_path).st_mtime_ns == earlier
+    report = ingest([folder], tmp_path / "p.db", workers=1)
+    assert report.restored == 1 and json_path.read_text(encoding="utf-8") == stored
+    assert ingest([folder], tmp_path / "p.db", workers=1).restored == 0  # and it stays put
+
+
+def test_an_unchanged_run_reads_no_json_file_and_no_record(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from policydiff import store
+
+    folder, _ = _shenmu_ingested(tmp_path)
+    real_read = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail(f"read {self.name}") if self.suffix == ".json"
+                        else real_read(self))
+    monkeypatch.setattr(store, "load_record_json", lambda *a: pytest.fail("read a stored record"))
+    report = ingest([folder], tmp_path / "p.db", workers=1)
+    assert report.unchanged == 1 and report.restored == 0
+
+
+def test_a_json_not_yet_checked_is_compared_once_then_known_by_its_status(tmp_path, monkeypatch):
+    """A database from before the hashes (json_sha256 empty, no file status): each JSON is compared
+    with its record once; the next run knows it by its status; a stale one is still restored."""
+    import sqlite3
+
+    from policydiff import store
+
+    folder, json_path = _shenmu_ingested(tmp_path)
+    conn = sqlite3.connect(tmp_path / "p.db")
+    conn.execute("update documents set json_sha256 = null")
+    conn.execute("delete from json_files")
+    conn.commit()
+    report = ingest([folder], tmp_path / "p.db", workers=1)
+    assert report.restored == 0
+    assert conn.execute("select status from json_files").fetchone()[0].split()[0] == str(json_path.stat().st_size)
+    monkeypatch.setattr(store, "load_record_json", lambda *a: pytest.fail("read a stored record"))
+    assert ingest([folder], tmp_path / "p.db", workers=1).restored == 0
+    monkeypatch.undo()
+    stored = json_path.read_text(encoding="utf-8")
+    json_path.write_text(_stale(stored), encoding="utf-8")
+    assert ingest([folder], tmp_path / "p.db", workers=1).restored == 1
+    assert json_path.read_text(encoding="utf-8") == stored
+
+
+def test_the_migration_hashes_each_stored_record(tmp_path):
+    import hashlib
+    import sqlite3
+
+    from policydiff import store
+
+    _, json_path = _shenmu_ingested(tmp_path)
+    conn = sqlite3.connect(tmp_path / "p.db")
+    conn.execute("alter table documents drop column json_sha256")
+    conn.commit()
+    db = store.open_db(tmp_path / "p.db")
+    store._add_json_hashes(db)
+    assert db.execute("select json_sha256 from documents").fetchone()[0] == \
+        hashlib.sha256(json_path.read_bytes()).hexdigest()
+
+
 def test_ctrl_c_between_the_json_and_the_commit_leaves_no_json_without_its_row(tmp_path, monkeypatch):
     from policydiff import store
 
@@ -380,18 +475,21 @@ def test_a_full_disk_leaves_no_temporary_json_and_keeps_the_summary(tmp_path, mo
     folder = tmp_path / "in"
     folder.mkdir()
     shutil.copy(CORPUS / f"{SHENMU}.txt", folder)
-    real_write = pathlib.Path.write_text
+    real_write = {"write_text": pathlib.Path.write_text, "write_bytes": pathlib.Path.write_bytes}
 
-    def full(self, text, *args, **kwargs):
-        if self.suffix == ".tmp":
-            real_write(self, text[:10], *args, **kwargs)  # the disk filled up part way through
-            raise OSError(errno.ENOSPC, "No space left on device")
-        return real_write(self, text, *args, **kwargs)
+    def filling(how):
+        def full(self, data, *args, **kwargs):
+            if self.suffix == ".tmp":
+                real_write[how](self, data[:10], *args, **kwargs)  # the disk filled up part way through
+                raise OSError(errno.ENOSPC, "No space left on device")
+            return real_write[how](self, data, *args, **kwargs)
+        return full
 
     def index_full(db, at_least=0):
         raise sqlite3.OperationalError("database or disk is full")
 
-    monkeypatch.setattr(pathlib.Path, "write_text", full)
+    for how in real_write:  # the JSON as text, or as the UTF-8 bytes a worker of the pool sends
+        monkeypatch.setattr(pathlib.Path, how, filling(how))
     monkeypatch.setattr(store, "index_pending", index_full)
     report = ingest([folder], tmp_path / "p.db", workers=1)  # returns its report: the summary is printed
     reasons = [f.reason for f in report.failures]

@@ -7,14 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, SHENMU
+from conftest import CORPUS, HUAINAN, SHENMU
 from policydiff import store
 from policydiff.ingest import ingest
 
 
 def table_rows(db_path):
+    """Every stored row, but the search indexes and json_files (each JSON file's size, times and
+    inode as last written: a new file on every write)."""
     conn = sqlite3.connect(db_path)
-    tables = [r[0] for r in conn.execute("select name from sqlite_master where type='table' and name not like '%fts%'")]
+    tables = [r[0] for r in conn.execute("select name from sqlite_master where type='table' and name not like '%fts%' "
+                                         "and name != 'json_files'")]
     return {t: sorted(map(repr, conn.execute(f"select * from [{t}]"))) for t in tables}
 
 
@@ -197,6 +200,60 @@ def test_a_notice_that_cannot_be_stored_is_reported_and_the_run_goes_on(tmp_path
     assert SHENMU not in {r[0] for r in conn.execute("select id from documents")}
     assert conn.execute("select count(*) from search_pending").fetchone()[0] == 0  # rolled back, then indexed
     assert not (db.parent / f"{SHENMU}.json").exists()
+
+
+def _one_batch(monkeypatch):
+    """Every notice of the run in one transaction (no commit while the writer waits for the worker)."""
+    from policydiff import ingest as ingest_module
+
+    real_run = ingest_module._run
+    monkeypatch.setattr(ingest_module, "_run", lambda jobs, workers, idle=None: real_run(jobs, workers))
+
+
+def _stored_ids(db):
+    return {r[0] for r in sqlite3.connect(db).execute("select id from documents")}
+
+
+def test_a_failed_commit_stores_the_batch_again_one_notice_at_a_time(tmp_path, monkeypatch):
+    _one_batch(monkeypatch)
+    real_commit, failed = store.commit, []
+
+    def commit_once_full(db):
+        if not failed:
+            failed.append(1)
+            raise sqlite3.OperationalError("database or disk is full")
+        real_commit(db)
+
+    monkeypatch.setattr(store, "commit", commit_once_full)
+    db = tmp_path / "p.db"
+    report = ingest([CORPUS], db, workers=1)
+    assert failed and report.added == 5 and not report.failures
+    assert len(_stored_ids(db)) == 5
+    for doc_id, record in sqlite3.connect(db).execute("select id, record from documents"):
+        assert (tmp_path / f"{doc_id}.json").read_text(encoding="utf-8") == record
+
+
+def test_an_error_that_ends_the_batch_transaction_loses_only_its_own_notice(tmp_path, monkeypatch):
+    """SQLite rolls a whole transaction back on some errors (a full disk): the notices stored
+    before it in the batch (three of the five, ids in sorted order) are stored again, the one
+    that failed is reported."""
+    _one_batch(monkeypatch)
+    real_save = store.save_rows
+
+    def save_or_lose_the_transaction(db, doc_id, rows, index=True):
+        if doc_id == HUAINAN:
+            db.conn.execute("ROLLBACK")  # as SQLite does on SQLITE_FULL
+            raise sqlite3.OperationalError("database or disk is full")
+        return real_save(db, doc_id, rows, index)
+
+    monkeypatch.setattr(store, "save_rows", save_or_lose_the_transaction)
+    db = tmp_path / "p.db"
+    report = ingest([CORPUS], db, workers=1)
+    assert [Path(f.path).stem for f in report.failures] == [HUAINAN] and report.added == 4
+    assert len(_stored_ids(db)) == 4 and HUAINAN not in _stored_ids(db)
+    assert not (tmp_path / f"{HUAINAN}.json").exists()
+    for doc_id, record in sqlite3.connect(db).execute("select id, record from documents"):
+        assert (tmp_path / f"{doc_id}.json").read_text(encoding="utf-8") == record
 
 
 NOTICE = """某某县卫生健康局关于做好健康帮扶工作的通知

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import faulthandler
+import gc
 import hashlib
 import itertools
 import os
@@ -214,14 +215,25 @@ def document_ids(files: list[tuple[str, str]]) -> list[str]:
 @dataclass
 class ParsedNotice:
     """What a worker hands the writer: the rows and JSON text, ready to write
-    (cheap to pass between processes, nothing left to compute in the writer)."""
+    (cheap to pass between processes, nothing left to compute in the writer). From a
+    worker of the pool the JSON and the long texts of the rows are UTF-8 bytes (:func:`_as_bytes`)."""
 
     id: str
     path: str
     sha256: str
     warnings: list[str]
-    json: str
+    json: str | bytes
     rows: store.DocumentRows
+
+
+def _as_bytes(parsed: ParsedNotice) -> ParsedNotice:
+    """``parsed`` with its JSON and long texts as UTF-8 bytes, the record's JSON one object in
+    both places (pickled once): the writer writes and stores them without decoding them."""
+    rows = store.rows_as_bytes(parsed.rows)
+    columns, values = rows["documents"]
+    at = columns.index("record")
+    record = values[0][at]
+    return ParsedNotice(parsed.id, parsed.path, parsed.sha256, parsed.warnings, record, rows)
 
 
 class _TookTooLong(BaseException):
@@ -280,10 +292,12 @@ def ingest(paths, db_path=store.DEFAULT_DB, workers: int | None = None, force: b
     for failure in missing:
         report.fail(failure)
     db = store.open_db(db_path, rebuild=True)
+    store.tune_for_bulk_writes(db)
     json_dir = Path(json_dir) if json_dir else Path(db_path).parent
     json_dir.mkdir(parents=True, exist_ok=True)
     jobs = _with_time_limit(_changed_files(db, files, force, report, progress), time_limit)
-    results = _run(jobs, workers)
+    batch = _Batch(db, json_dir, report)
+    results = _run(jobs, workers, idle=batch.commit)  # committed whenever the writer would wait
     try:
         _restore_json(db, json_dir, report)
         for file, parsed, error in results:
@@ -292,15 +306,66 @@ def ingest(paths, db_path=store.DEFAULT_DB, workers: int | None = None, force: b
             if error or parsed is None:
                 report.fail(Failure(file, error or "not parsed"))
                 continue
-            _store_one(db, file, parsed, json_dir, report)
-            _index(db, db_path, report, at_least=INDEX_EVERY)
+            batch.store(file, parsed)
+            if not batch.pending:
+                _index(db, db_path, report, at_least=INDEX_EVERY)
     except KeyboardInterrupt:
         report.interrupted = True
     finally:
         results.close()  # stops the workers now, not when the generator is collected
+        try:
+            batch.commit()  # what was stored before a Ctrl-C stays
+        except KeyboardInterrupt:
+            report.interrupted = True
         _index(db, db_path, report)
         db.close()
     return report
+
+
+# Notices stored in one transaction (each in a savepoint of its own), at most: a commit per notice
+# wrote each table's and index's last pages again for every notice (~2.5× the rows' own bytes)
+BATCH = 32
+
+
+class _Batch:
+    """The notices stored since the last commit. Each is stored in a savepoint of the open
+    transaction, so that one that cannot be stored loses nothing else; they are reported
+    stored once committed. The transaction is committed every :data:`BATCH` notices and
+    whenever the writer would wait for a worker (no write lock held while parsing); a commit
+    that fails (a full disk) rolls the batch back and stores its notices again one at a time,
+    each then stored or failed on its own."""
+
+    def __init__(self, db, json_dir: Path, report: IngestReport):
+        self.db, self.json_dir, self.report = db, json_dir, report
+        self.pending: list[tuple[str, ParsedNotice, bool]] = []  # (file, notice, replaced)
+
+    def store(self, file: str, parsed: ParsedNotice) -> None:
+        if not store.in_transaction(self.db):
+            store.begin(self.db)
+        _store_one(self.db, file, parsed, self.json_dir, self.report, batch=self)
+        if self.pending and not store.in_transaction(self.db):  # an error ended the whole transaction
+            self._again_one_by_one()
+        elif len(self.pending) >= BATCH:
+            self.commit()
+
+    def commit(self) -> None:
+        if not store.in_transaction(self.db):
+            self._again_one_by_one()  # nothing, unless an error ended the transaction
+            return
+        try:
+            store.commit(self.db)
+        except sqlite3.Error:
+            store.rollback(self.db)
+            self._again_one_by_one()
+            return
+        for _, parsed, replaced in self.pending:
+            _reported_stored(self.report, parsed, replaced)
+        self.pending = []
+
+    def _again_one_by_one(self) -> None:
+        pending, self.pending = self.pending, []
+        for file, parsed, _ in pending:  # each in its own transaction; its JSON written again
+            _store_one(self.db, file, parsed, self.json_dir, self.report)
 
 
 def _with_time_limit(jobs: Iterator[tuple[str, str, str]], time_limit: float | None) -> Iterator[tuple]:
@@ -373,32 +438,69 @@ def _sha256_or_none(file: str) -> str | None:
 def _restore_json(db, json_dir: Path, report: IngestReport) -> None:
     """Rewrite ``<id>.json`` from the stored record where it is missing or differs from
     the stored record (a run killed between the JSON and the commit, two ingests whose ids
-    collide, a file deleted or edited by hand): the size first, then the content — a
-    64号 → 65号 change keeps the size."""
-    for doc_id, size in store.record_sizes(db).items():
+    collide, a file deleted or edited by hand). A file whose status (size, modification and
+    change times, inode) is the one stored when it was written or last found equal is not
+    read: an unchanged run is a ``stat`` a file and one query. Any other file is read and its
+    hash compared with the record's (a 64号 → 65号 edit keeps the size, and may keep an older
+    modification time; its change time or inode still differ)."""
+    statuses: list[tuple[str, str | None]] = []  # (id, status) of files found equal or rewritten
+    folder = os.fspath(json_dir)
+    for doc_id, digest, known in store.json_checks(db):
         try:
-            path = inside(json_dir, doc_id, ".json")
+            path = inside(folder, doc_id, ".json")
         except UnsafeNameError as exc:
-            report.fail(Failure(str(json_dir), f"a stored document id is refused: {exc}"))
+            report.fail(Failure(folder, f"a stored document id is refused: {exc}"))
             continue
-        stored = None
+        status = _status_or_none(path)
+        if status is not None and status == known:
+            continue
+        if status is not None and _holds_record(db, path, doc_id, digest, known, status):
+            statuses.append((doc_id, status))
+            continue
         try:
-            if path.stat().st_size == size:
-                stored = store.load_record_json(db, doc_id)
-                if path.read_bytes() == stored.encode():
-                    continue
-        except OSError:
-            pass
-        try:
-            _write_text(path, stored if stored is not None else store.load_record_json(db, doc_id))
+            _write_text(path, store.load_record_json(db, doc_id))
             report.restored += 1
+            statuses.append((doc_id, _status_or_none(path)))
         except OSError as exc:
             report.fail(Failure(str(path), f"cannot restore it from the database ({exc.strerror or exc})"))
+    if statuses:
+        with contextlib.suppress(sqlite3.Error):  # only a shortcut for the next run is lost
+            store.set_json_statuses(db, statuses)
 
 
-def _store_one(db, file: str, parsed: ParsedNotice, json_dir, report: IngestReport) -> None:
+def _holds_record(db, path: Path, doc_id: str, digest: str | None, known: str | None, status: str) -> bool:
+    """Whether the JSON file at ``path`` (whose status differs from the one stored) holds the
+    stored record: a file of another size does not; else its hash is compared with the
+    record's (the record itself for a document stored before the hash was kept)."""
+    size = int(status.split(" ", 1)[0])
+    if known is not None and size != int(known.split(" ", 1)[0]):
+        return False
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return False
+    if digest is not None:
+        return hashlib.sha256(data).hexdigest() == digest
+    return data == store.load_record_json(db, doc_id).encode()
+
+
+def _status_or_none(path: Path) -> str | None:
+    """What tells a JSON file unchanged without reading it: ``"size mtime_ns ctime_ns inode"``
+    (a file rewritten in place keeps its inode but not its change time; one replaced through a
+    temporary file, as every ingest writes, has a new inode). None where it cannot be read."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return f"{st.st_size} {st.st_mtime_ns} {st.st_ctime_ns} {st.st_ino}"
+
+
+def _store_one(db, file: str, parsed: ParsedNotice, json_dir, report: IngestReport,
+               batch: _Batch | None = None) -> None:
     """Write the JSON record (atomically), then commit the rows: an interrupt between
-    the two leaves a JSON the next ingest replaces, never a stored notice without one."""
+    the two leaves a JSON the next ingest replaces, never a stored notice without one.
+    With a ``batch``, the rows are stored in a savepoint of its open transaction, and the
+    notice reported stored when the batch commits."""
     doc_id = parsed.id
     twin = store.document_with_hash(db, parsed.sha256, prefer=doc_id)  # from this run or before
     if twin and twin != doc_id:
@@ -418,15 +520,24 @@ def _store_one(db, file: str, parsed: ParsedNotice, json_dir, report: IngestRepo
                                       "not stored — run ingest again once the folder is writable"))
             return
         try:
-            store.save_rows(db, doc_id, parsed.rows, index=False)  # index_pending indexes in bulk
-        except sqlite3.Error as exc:  # this notice's transaction rolled back; the run goes on
+            with store.writing(db):  # the rows and the JSON file's status (the next run's shortcut)
+                store.save_rows(db, doc_id, parsed.rows, index=False)  # index_pending indexes in bulk
+                store.set_json_status(db, doc_id, _status_or_none(json_path))
+        except sqlite3.Error as exc:  # this notice's transaction (or savepoint) rolled back; the run goes on
             report.fail(Failure(file, f"cannot store it ({type(exc).__name__}: {exc})"))
             _put_back_json(db, doc_id, json_path)
             return
     except KeyboardInterrupt:  # between the JSON and the commit: the JSON of what is stored, or none
         _put_back_json(db, doc_id, json_path)
         raise
-    report.stored(doc_id, replaced)
+    if batch is not None:
+        batch.pending.append((file, parsed, replaced))
+    else:
+        _reported_stored(report, parsed, replaced)
+
+
+def _reported_stored(report: IngestReport, parsed: ParsedNotice, replaced: bool) -> None:
+    report.stored(parsed.id, replaced)
     for warning in parsed.warnings:
         report.warn(f"{parsed.path}: {warning}")
 
@@ -447,17 +558,40 @@ CHUNK = 8
 CHUNKS_AHEAD = 4
 
 
-def _run(jobs: Iterable[tuple], workers):
+def _run(jobs: Iterable[tuple], workers, idle: Callable[[], None] | None = None):
     """Results of ``jobs`` in order, parsed in worker processes (even with one worker or
-    one file: only a process of its own can be stopped when a file takes too long)."""
+    one file: only a process of its own can be stopped when a file takes too long);
+    ``idle`` is called before waiting for a result not ready yet."""
     jobs = iter(jobs)
     first = list(itertools.islice(jobs, 2))
     workers = min(workers or os.cpu_count() or 1, max(1, len(first)))
-    yield from _run_pooled(_chunks(itertools.chain(first, jobs), CHUNK), workers)
+    if len(first) > 1 and workers > 1:
+        _warm_parser()
+    yield from _run_pooled(_chunks(itertools.chain(first, jobs), CHUNK), workers, idle)
+
+
+def _warm_parser() -> None:
+    """Load, once and in this process, what every worker needs before its first notice — the
+    parser's modules, the patterns compiled, the jieba dictionary (~1 s of CPU) — so that the
+    workers forked after it start warm, instead of each paying that second. Only where workers
+    are forked (elsewhere they would start from nothing anyway)."""
+    import multiprocessing
+
+    if multiprocessing.get_start_method(allow_none=False) != "fork":
+        return
+    import jieba
+
+    from . import parse, patterns  # noqa: F401 (parse: the readers, normaliser and extractors)
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    patterns.compile_all()
+    gc.freeze()  # never collected: the writer's collections do not walk them, the workers share their pages
 
 
 def _parse_chunk(jobs: list[tuple]) -> list:
-    return [_parse_job(job) for job in jobs]
+    return [(file, _as_bytes(parsed) if parsed is not None else None, error)
+            for file, parsed, error in map(_parse_job, jobs)]
 
 
 def _chunks(items: Iterator, size: int) -> Iterator[list]:
@@ -465,7 +599,7 @@ def _chunks(items: Iterator, size: int) -> Iterator[list]:
         yield chunk
 
 
-def _run_pooled(chunks: Iterator[list], workers: int):
+def _run_pooled(chunks: Iterator[list], workers: int, idle: Callable[[], None] | None = None):
     """Results in job order from a pool of ``workers``, at most ``CHUNKS_AHEAD`` chunks a
     worker submitted and not yet taken (so that finished results wait in bounded number).
     A worker that dies (the kernel kills it for memory, a crash in a C library) breaks the
@@ -483,6 +617,8 @@ def _run_pooled(chunks: Iterator[list], workers: int):
                     finished = True
                     break
                 chunk, future = window[0]
+                if idle is not None and not future.done():
+                    idle()
                 try:  # a stuck worker is stopped by its own alarms; this waits for a lost one
                     results = future.result(timeout=_patience(chunk))
                 except (BrokenProcessPool, FutureTimeout):
@@ -582,12 +718,15 @@ def _worker_init(parent_pid: int) -> None:
         os._exit(1)
 
 
-def _write_text(path: Path, text: str) -> Path:
-    """Write ``extracted/<id>.json`` through a temporary file (never half a record; on a
-    full disk, no temporary file left behind)."""
+def _write_text(path: Path, text: str | bytes) -> Path:
+    """Write ``extracted/<id>.json`` (text, or its UTF-8 bytes) through a temporary file
+    (never half a record; on a full disk, no temporary file left behind)."""
     tmp = path.with_suffix(".json.tmp")
     try:
-        tmp.write_text(text, encoding="utf-8")
+        if isinstance(text, bytes):
+            tmp.write_bytes(text)
+        else:
+            tmp.write_text(text, encoding="utf-8")
         tmp.replace(path)
     except BaseException:
         tmp.unlink(missing_ok=True)

@@ -29,6 +29,13 @@ class _LazyPattern:
         return f"_lazy({self.pattern!r})"
 
 
+def compile_all() -> None:
+    """Compile every pattern now (a process about to fork workers that will all use them)."""
+    for value in list(globals().values()):
+        if isinstance(value, _LazyPattern):
+            value.search  # noqa: B018 (compiles it)
+
+
 def _lazy(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(pattern, flags)``, done on the pattern's first use (typed as what it stands for)."""
     return cast("re.Pattern[str]", _LazyPattern(pattern, flags))

@@ -17,6 +17,7 @@ A crash between the two leaves documents stored and listed as pending; the next
 from __future__ import annotations
 
 import bisect
+import hashlib
 import json
 import logging
 import re
@@ -109,6 +110,7 @@ def open_db(path=DEFAULT_DB, rebuild: bool = False) -> sqlite_utils.Database:
         raise
     # the ingest looks twins up by hash, one notice at a time
     db.execute("create index if not exists documents_sha256 on documents (sha256)")
+    db.execute(JSON_FILES_SQL)
     _create_alias_indexes(db)
     _create_ladder_indexes(db)
     for index in REDUNDANT_INDEXES:  # made by older versions: every row written kept them up to date for nothing
@@ -198,10 +200,15 @@ def _set_wal(db: sqlite_utils.Database) -> None:
     db.conn.execute("PRAGMA journal_mode = WAL")
 
 
-SCHEMA_VERSION = 10  # 6: unit names per notice; 7: goals; 8: units.named_by; 9: number roles, task-row roles,
-# sentences, documents.script, unit_aliases.ladder, search indexes of goals and annex indicators; 10: targets.high
+SCHEMA_VERSION = 11  # 6: unit names per notice; 7: goals; 8: units.named_by; 9: number roles, task-row roles,
+# sentences, documents.script, unit_aliases.ladder, search indexes of goals and annex indicators; 10: targets.high;
+# 11: documents.json_sha256, the search indexes' hashsize
 
 FTS_AUTOMERGE = 8
+# bytes of new index entries each search index holds in memory before writing them as a segment
+# (FTS5's default is 1 MB): a bulk index of INDEX_EVERY notices then writes one segment a table,
+# not dozens that must be merged again (the bulk index's CPU −25 to −30%; memory stays bounded)
+FTS_HASHSIZE = 64 * 2**20
 
 # table -> its columns in the trigram search index
 SEARCH_COLUMNS = {"measures": ["title", "text"], "task_rows": ["task"], "duties": ["unit", "duty"],
@@ -378,6 +385,21 @@ def _add_shared_terms(db: sqlite_utils.Database) -> None:
         db.execute("alter table measure_units add column shared_terms text")
 
 
+def _add_json_hashes(db: sqlite_utils.Database) -> None:
+    """The hash of each stored record's JSON (``documents.json_sha256``; the next ingest compares
+    each ``<id>.json`` with it once, then its file status alone: :func:`json_checks`)."""
+    if "json_sha256" not in db.table("documents").columns_dict:
+        db.execute("alter table documents add column json_sha256 text")
+        for doc_id, record in db.execute("select id, record from documents").fetchall():
+            db.execute("update documents set json_sha256 = ? where id = ?", [json_sha256(record), doc_id])
+
+
+def _set_fts_hashsize(db: sqlite_utils.Database) -> None:
+    """Each search index buffers :data:`FTS_HASHSIZE` bytes of new entries (a setting FTS5 keeps)."""
+    for table in SEARCH_COLUMNS:
+        db.execute(f"insert into [{table}_fts] ([{table}_fts], rank) values ('hashsize', {FTS_HASHSIZE})")
+
+
 def _to_9(db: sqlite_utils.Database) -> None:
     """Schema 8 → 9: number roles (targets.role, targets.year), task-row roles, an inferred unit's
     shared words, and every sentence searchable in either script (:func:`_add_sentences`); each
@@ -395,9 +417,15 @@ def _add_target_high(db: sqlite_utils.Database) -> None:
         db.execute("alter table targets add column high float")
 
 
+def _to_11(db: sqlite_utils.Database) -> None:
+    """Schema 10 → 11: each stored record's JSON hash (an unchanged re-ingest reads no JSON file) and
+    the search indexes' larger write buffer."""
+    _add_json_hashes(db)
+    _set_fts_hashsize(db)
+
+
 # schema version -> the change that brings it to the next version in place (no re-ingest)
-# (9: targets.high — the lead renumbers: SCHEMA_VERSION becomes 10 when this is merged)
-MIGRATIONS = {7: _add_named_by, 8: _to_9, 9: _add_target_high}
+MIGRATIONS = {7: _add_named_by, 8: _to_9, 9: _add_target_high, 10: _to_11}
 # tables each migration adds: a database of that version lacks them and is still complete
 ADDED_BY_MIGRATION = {8: {"sentences", *(f"{table}_fts" for table in NEW_SEARCH_TABLES)}}
 
@@ -413,7 +441,7 @@ def _create_schema(db: sqlite_utils.Database) -> None:
     """Drop policydiff's own tables (never another's) and create every table (inside
     the caller's transaction)."""
     db.execute("PRAGMA defer_foreign_keys = ON")
-    for table in reversed(SCHEMA_TABLES):  # an FTS table's shadow tables go with it
+    for table in [*reversed(SCHEMA_TABLES), "json_files"]:  # an FTS table's shadow tables go with it
         db.execute(f"drop table if exists [{table}]")
     with db.atomic():
         db.table("documents").create({
@@ -422,7 +450,7 @@ def _create_schema(db: sqlite_utils.Database) -> None:
             "issue_date": str, "print_date": str, "locality": str, "admin_level": str,
             "parent_locality": str, "source_format": str, "encoding": str, "ocr": int,
             "page_count": int, "n_measures": int, "n_targets": int, "n_citations": int,
-            "warnings": str, "record": str, "script": str,
+            "warnings": str, "record": str, "script": str, "json_sha256": str,
         }, pk="id")
         fk = [("doc_id", "documents", "id")]
         db.table("texts").create({"doc_id": str, "text": str, "source": str, "source_runs": str,
@@ -485,7 +513,9 @@ def _create_schema(db: sqlite_utils.Database) -> None:
             # merge segments eight at a time (FTS5's default is four): the bulk index of a large
             # ingest costs half as much a notice at 30,000 notices
             db.execute(f"insert into [{table}_fts] ([{table}_fts], rank) values ('automerge', {FTS_AUTOMERGE})")
+        _set_fts_hashsize(db)
         db.table("search_pending").create({"doc_id": str}, pk="doc_id")
+        db.execute(JSON_FILES_SQL)
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
@@ -564,8 +594,22 @@ def document_rows(record: Record) -> DocumentRows:
             for table, rows in tables.items() if rows}
 
 
+def rows_as_bytes(rows: DocumentRows) -> DocumentRows:
+    """``rows`` with the long texts of :data:`BYTES_COLUMNS` as UTF-8 bytes (what an ingest worker
+    sends the writer: bytes pass between processes without being decoded and encoded again)."""
+    packed = dict(rows)
+    for table, names in BYTES_COLUMNS.items():
+        if table in rows:
+            columns, values = rows[table]
+            at = [i for i, c in enumerate(columns) if c in names]
+            packed[table] = (columns, [tuple(v.encode() if i in at and isinstance(v, str) else v
+                                             for i, v in enumerate(row)) for row in values])
+    return packed
+
+
 def save_rows(db: sqlite_utils.Database, doc_id: str, rows: DocumentRows, index: bool = True) -> None:
-    """Replace document ``doc_id`` with ``rows`` (from :func:`document_rows`) in one transaction."""
+    """Replace document ``doc_id`` with ``rows`` (from :func:`document_rows`) in one transaction.
+    The columns of :data:`BYTES_COLUMNS` may hold their text's UTF-8 bytes (:func:`rows_as_bytes`)."""
     with writing(db):
         previous_units = []
         if db.execute("select 1 from documents where id = ?", [doc_id]).fetchone():
@@ -573,15 +617,51 @@ def save_rows(db: sqlite_utils.Database, doc_id: str, rows: DocumentRows, index:
                                                        [doc_id])]
             delete_document(db, doc_id)
         for table, (columns, values) in rows.items():  # units and documents first (foreign keys)
-            verb = "insert or ignore" if table == "units" else "insert"
-            db.conn.executemany(f"{verb} into [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
-                                f"values ({', '.join('?' for _ in columns)})", values)
+            db.conn.executemany(_insert_sql(table, tuple(columns)), values)
         _drop_orphan_units(db, previous_units)
         _name_units(db, doc_id, [row[0] for row in rows.get("units", ([], []))[1]], previous_units)
         if index:
             _index_documents(db, "= ?", [doc_id])
         else:
             db.execute("insert or ignore into search_pending (doc_id) values (?)", [doc_id])
+
+
+# the long text columns, which save_rows also takes as UTF-8 bytes (an ingest worker's rows arrive
+# so: decoding them in the writer only for SQLite to encode them again cost ~15% of its CPU)
+BYTES_COLUMNS = {"documents": {"record"}, "texts": {"text", "source"}, "measures": {"text"}}
+
+
+@lru_cache(maxsize=256)
+def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
+    verb = "insert or ignore" if table == "units" else "insert"
+    as_text = BYTES_COLUMNS.get(table, set())
+    values = ", ".join("cast(? as text)" if c in as_text else "?" for c in columns)  # text as printed, from bytes too
+    return f"{verb} into [{table}] ({', '.join(f'[{c}]' for c in columns)}) values ({values})"
+
+
+def tune_for_bulk_writes(db: sqlite_utils.Database) -> None:
+    """Settings of an ingest's connection: statement journals and temporary tables in memory (a
+    temporary file was written and deleted for every notice) and a page cache that holds a batch
+    of notices' pages (64 MB; 2 MB spilled them to the WAL before the commit, to be written again)."""
+    db.execute("PRAGMA temp_store = MEMORY")
+    db.execute("PRAGMA cache_size = -65536")
+
+
+def in_transaction(db: sqlite_utils.Database) -> bool:
+    return db.conn.in_transaction
+
+
+def begin(db: sqlite_utils.Database) -> None:
+    """Open a write transaction, the write lock taken first (see :func:`writing`)."""
+    db.conn.execute("BEGIN IMMEDIATE")
+
+
+def commit(db: sqlite_utils.Database) -> None:
+    db.conn.execute("COMMIT")
+
+
+def rollback(db: sqlite_utils.Database) -> None:
+    db.rollback()
 
 
 @contextmanager
@@ -674,12 +754,13 @@ def _name_units(db: sqlite_utils.Database, doc_id: str, unit_ids: list[str], pre
     for unit_id in renamed:
         _name_unit_from_aliases(db, unit_id)
     issue_date = db.execute("select issue_date from documents where id = ?", [doc_id]).fetchone()[0]
+    namers = {unit_id: (named_by, named_date) for unit_id, named_by, named_date in db.conn.execute(
+        "select u.id, u.named_by, d.issue_date from units u left join documents d on d.id = u.named_by "
+        "where u.id in (select value from json_each(?))", [json.dumps(sorted(set(unit_ids) - renamed))])}
     for unit_id in dict.fromkeys(unit_ids):
         if unit_id in renamed:
             continue
-        named_by, named_date = db.execute(
-            "select u.named_by, d.issue_date from units u left join documents d on d.id = u.named_by "
-            "where u.id = ?", [unit_id]).fetchone()
+        named_by, named_date = namers[unit_id]
         if named_by is None or _names_later(issue_date, doc_id, named_date, named_by):
             db.execute("update units set (name, parent_name, named_by) = (select name, parent_name, doc_id "
                        "from unit_aliases where doc_id = ? and unit_id = ? limit 1) where id = ?",
@@ -718,6 +799,7 @@ def delete_document(db: sqlite_utils.Database, doc_id: str) -> None:
     for table in ["measure_units"] + [t for t in CHILD_TABLES if t != "measure_units"]:
         db.execute(f"delete from [{table}] where doc_id = ?", [doc_id])
     db.execute("delete from documents where id = ?", [doc_id])
+    db.execute("delete from json_files where doc_id = ?", [doc_id])
 
 
 def _document_row(record: Record) -> dict:
@@ -727,8 +809,13 @@ def _document_row(record: Record) -> dict:
                ocr=int(bool(record.get("ocr"))), n_measures=len(record["measures"]),
                n_targets=len(record["targets"]), n_citations=len(record["citations"]),
                warnings="; ".join(record.get("warnings") or []),
-               record=record_json(record))
+               record=record_json(record), json_sha256=json_sha256(record_json(record)))
     return row
+
+
+def json_sha256(text: str) -> str:
+    """The sha256 of a record's JSON text as ``<id>.json`` holds it (UTF-8)."""
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def _section_rows(doc_id, outline):
@@ -878,6 +965,30 @@ def public_record(record: Record) -> dict:
 def record_sizes(db: sqlite_utils.Database) -> dict[str, int]:
     """Bytes of each stored record's JSON (what ``extracted/<id>.json`` holds), by id."""
     return dict(db.execute("select id, length(cast(record as blob)) from documents").fetchall())
+
+
+# The status (``"size mtime_ns ctime_ns inode"``) of each document's ``<id>.json`` when ingest last
+# wrote it or found it equal to the record: a cache of the file system, not a fact of the notice, kept
+# apart from the documents table (whose rows are the same on every ingest of the same notices).
+JSON_FILES_SQL = "create table if not exists json_files (doc_id text primary key, status text)"
+
+
+def json_checks(db: sqlite_utils.Database) -> list[tuple[str, str | None, str | None]]:
+    """(id, sha256 of the record's JSON, status of its JSON file when last written or found equal,
+    or None) of every stored document: what tells an unchanged ``<id>.json`` without reading it."""
+    return db.execute("select d.id, d.json_sha256, f.status from documents d "
+                      "left join json_files f on f.doc_id = d.id").fetchall()
+
+
+def set_json_status(db: sqlite_utils.Database, doc_id: str, status: str | None) -> None:
+    """Remember the status of ``<id>.json`` as just written (inside the caller's transaction)."""
+    db.execute("insert or replace into json_files (doc_id, status) values (?, ?)", [doc_id, status])
+
+
+def set_json_statuses(db: sqlite_utils.Database, statuses: list[tuple[str, str | None]]) -> None:
+    """Remember (id, status) pairs: JSON files found equal to their record, or rewritten from it."""
+    with writing(db):
+        db.conn.executemany("insert or replace into json_files (doc_id, status) values (?, ?)", statuses)
 
 
 def load_record_json(db: sqlite_utils.Database, doc_id: str) -> str:

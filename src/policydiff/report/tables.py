@@ -37,6 +37,7 @@ def table_types(table: str) -> dict[str, type]:
     types = store.column_types(table)
     if table == "documents":
         types.pop("record")
+        types.pop("json_sha256")  # the ingest's check of extracted/<id>.json, not a fact of the notice
         types.update(start=int, end=int)
     if table == "measure_units":
         types.update(provenance=str)  # printed / inferred / implied, from source (models.provenance)
