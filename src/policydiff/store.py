@@ -390,8 +390,12 @@ def _add_json_hashes(db: sqlite_utils.Database) -> None:
     each ``<id>.json`` with it once, then its file status alone: :func:`json_checks`)."""
     if "json_sha256" not in db.table("documents").columns_dict:
         db.execute("alter table documents add column json_sha256 text")
-        for doc_id, record in db.execute("select id, record from documents").fetchall():
-            db.execute("update documents set json_sha256 = ? where id = ?", [json_sha256(record), doc_id])
+        last = -1  # a batch of records at a time: a 30,000-notice database holds gigabytes of them
+        while batch := db.execute("select rowid, id, record from documents where rowid > ? order by rowid limit 200",
+                                  [last]).fetchall():
+            db.conn.executemany("update documents set json_sha256 = ? where id = ?",
+                                [(json_sha256(record), doc_id) for _, doc_id, record in batch])
+            last = batch[-1][0]
 
 
 def _set_fts_hashsize(db: sqlite_utils.Database) -> None:
