@@ -636,22 +636,24 @@ def _fmt_target(t) -> str:
 
 
 def diff_table(result: dict) -> tuple[list[dict], list[str]]:
-    """Rows for the terminal / CSV / Markdown: entries, local additions, targets."""
+    """Rows for the terminal / CSV / Markdown: entries, local additions, targets. The units columns hold
+    each side's lead units, or its 责任 units marked (responsible) where it prints no lead; a target's
+    values stand in their own columns."""
     rows = [{"id": e["frame_id"], "entry": e["label"] + (" [boilerplate]" if e["boilerplate"] else ""),
              "status": e["status"] + (f" into {e['merged_into']}" if e["merged_into"] else ""),
              "where": e["where"], "quote": _coverage_cell(e),
              "local measures": "; ".join(f"{m['path']} {m['title']} ({_why(m)})" for m in e["local"]),
              "responsibility": e["responsibility"] or "",
-             "local leads": shown(e["local_lead_units"]), "reference leads": shown(e["reference_lead_units"])}
+             "local units": shown(e["local_lead_units"]), "reference units": shown(e["reference_lead_units"])}
             for e in result["entries"]]
     rows += [{"id": "+", "entry": a["title"], "status": "local addition", "local measures": a["path"]}
              for a in result["additions"]]
     rows += [{"id": "T", "entry": t["indicator"],
               "status": describe_change(t["change"], t.get("wording")), "quote": t.get("quote") or "",
-              "local measures": _fmt_target(t["local"]), "reference leads": _fmt_target(t["reference"])}
+              "local value": _fmt_target(t["local"]), "reference value": _fmt_target(t["reference"])}
              for t in result["targets"]]
-    return rows, ["id", "entry", "status", "where", "quote", "local measures", "responsibility", "local leads",
-                  "reference leads"]
+    return rows, ["id", "entry", "status", "where", "quote", "local measures", "responsibility", "local units",
+                  "reference units", "local value", "reference value"]
 
 
 def _why(aligned: dict) -> str:

@@ -241,8 +241,8 @@ def _leads_html(entry: dict, label) -> str:
     local, reference = shown(entry["local_lead_units"]), shown(entry["reference_lead_units"])
     if not local and not reference:
         return ""
-    return (f"<br><small>{label('local leads')}: {html.escape(label(local))}<br>"
-            f"{label('reference leads')}: {html.escape(label(reference))}</small>")
+    return (f"<br><small>{label('local units')}: {html.escape(label(local))}<br>"
+            f"{label('reference units')}: {html.escape(label(reference))}</small>")
 
 
 def _reason(m: dict) -> str:

@@ -57,7 +57,8 @@ ZH = {
     "strengthened standard": "提高标准", "weakened standard": "降低标准", "changed range": "区间不同",
     # column names
     "id": "编号", "entry": "条目", "status": "状态", "where": "位置", "quote": "原文", "local measures": "本地措施",
-    "responsibility": "责任", "local leads": "本地牵头", "reference leads": "参照牵头", "units": "单位",
+    "responsibility": "责任", "local leads": "本地牵头", "reference leads": "参照牵头", "local units": "本地牵头/责任单位",
+    "reference units": "参照牵头/责任单位", "local value": "本地指标值", "reference value": "参照指标值", "units": "单位",
     "leads": "牵头", "indicator": "指标", "binding": "属性", "reference": "参照",
 }
 _ZH_KEYS = re.compile("|".join(sorted((re.escape(k) for k in ZH), key=len, reverse=True)))
@@ -75,7 +76,7 @@ def zh(text: str) -> str:
 def translate_table(rows: list[dict], columns: list[str]) -> tuple[list[dict], list[str]]:
     """Rows and columns with labels in Chinese (paths, quotes and names untouched)."""
     def units_column(c: str) -> bool:
-        return c.endswith((" leads", " lead/responsible"))
+        return c.endswith((" leads", " lead/responsible", " units"))
     names = {c: ZH.get(c) or (zh(c) if units_column(c) else c) for c in columns}
     out = [{names[c]: (zh(row[c]) if (c in ("status", "responsibility", "units", "where") or units_column(c))
                        and isinstance(row.get(c), str)
