@@ -408,3 +408,39 @@ def test_task_row_finder(rows, offset, expected):
     from policydiff.compare.align import task_row_finder
 
     assert task_row_finder(rows)(offset) == expected
+
+
+# ------------------------------------------------------------------ what a parent diff may compare
+
+@pytest.mark.parametrize("parent, child, same", [
+    # the same rate, raised: compared
+    (("签约服务覆盖率", ">=", 80, "%"), ("签约服务覆盖率", ">=", 85, "%"), True),
+    # two different rates in one unit: never compared (a 报销比例 is no 签约率)
+    (("住院费用报销比例", ">=", 90, "%"), ("签约服务覆盖率", ">=", 85, "%"), False),
+    # a count with no measured noun: the same words
+    (("大病专项救治病种", ">=", 30, "种"), ("大病专项救治病种", ">=", 34, "种"), True),
+    # a count of another thing in the same unit
+    (("大病专项救治病种", ">=", 30, "种"), ("重点慢性病", "=", 4, "种"), False),
+    # another unit
+    (("签约服务覆盖率", ">=", 80, "%"), ("签约服务覆盖率", ">=", 80, "个百分点"), False),
+])
+def test_a_parent_diff_compares_only_targets_of_one_indicator(parent, child, same):
+    from policydiff.compare.adoption import TargetShown, _same_indicator
+
+    a, b = (TargetShown(c, v, u, i, 0) for i, c, v, u in (parent, child))
+    assert _same_indicator(a, b) is same
+
+
+@pytest.mark.parametrize("units, expected", [
+    # printed leads first
+    ([("市卫健委", "lead", "卫生健康", "inline_marker"), ("市民政局", "support", "民政", "inline_marker")], ["卫生健康"]),
+    # no printed lead: the 责任 units
+    ([("县医保局", "responsible", "医疗保障", "task_table"), ("县财政局", "responsible", "财政", "article_subject")],
+     ["医疗保障", "财政"]),
+    # inferred (duty paragraph) and implied (sole issuer) units are not compared
+    ([("民政部门", "responsible", "民政", "duty_paragraph"), ("某县卫健局", "responsible", "卫生健康", "sole_issuer")], []),
+])
+def test_a_parent_diff_compares_printed_units_only(units, expected):
+    from policydiff.compare.adoption import UnitShown, _printed_units
+
+    assert _printed_units({"units": [UnitShown(*u) for u in units]}) == expected

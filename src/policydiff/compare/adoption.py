@@ -739,10 +739,10 @@ def about_lines(result: dict, events: bool = False, skipped: int | None = None) 
 def parent_diff(record: Record, parent: Record, frame_entries: list[dict]) -> list[dict]:
     """``record`` against the notice it implements, through the frame: per entry either covers,
     ``added`` (the notice only), ``dropped`` (the parent only) or ``kept``; for kept entries the
-    targets (same unit) compared — ``strengthened`` / ``weakened`` / ``same`` — and the lead
-    functions (``responsibility``: same / narrower / wider / different, as ``diff``). Each row
-    quotes both sides."""
-    from .diff import responsibility_change, target_change
+    targets of the same indicator compared — ``strengthened`` / ``weakened`` / ``same`` — and the
+    units each side prints (``responsibility``: same / narrower / wider / different, as ``diff``;
+    "not comparable" where a side has only inferred or implied units). Each row quotes both sides."""
+    from .diff import NOT_COMPARABLE, responsibility_change, target_change
 
     prepared = PreparedFrame(frame_entries)
     mine = {r["frame_id"]: r for r in notice_adoptions(record, frame_entries, prepared)[0]}
@@ -753,12 +753,18 @@ def parent_diff(record: Record, parent: Record, frame_entries: list[dict]) -> li
         if not here and not there:
             continue
         state = "kept" if here and there else "added" if here else "dropped"
-        changes = [f"{target_change(a._asdict(), b._asdict())}: {_fmt(a)} → {_fmt(b)}" for a in (there or {}).get("targets", [])
-                   for b in (here or {}).get("targets", []) if a.unit == b.unit] if state == "kept" else []
-        moved = responsibility_change(_leads(there), _leads(here)) if state == "kept" else None
+        changes = [f"{target_change(a._asdict(), b._asdict())}: {_fmt(a)} → {_fmt(b)}"
+                   for a in (there or {}).get("targets", []) for b in (here or {}).get("targets", [])
+                   if _same_indicator(a, b)] if state == "kept" else []
+        moved, shown = None, ""
+        if state == "kept":
+            before, after = _printed_units(there), _printed_units(here)
+            moved = responsibility_change(before, after)
+            if moved is None and there.get("units") and here.get("units") and not (before and after):
+                moved = NOT_COMPARABLE  # a side names units only by inference (duty paragraph) or as sole issuer
+            shown = f"{'、'.join(before) or '—'} → {'、'.join(after) or '—'}" if moved else ""
         rows.append({"frame_id": entry["id"], "entry": entry["label"], "state": state,
-                     "targets": "; ".join(changes), "responsibility": moved or "",
-                     "leads": f"{'、'.join(_leads(there))} → {'、'.join(_leads(here))}" if moved else "",
+                     "targets": "; ".join(changes), "responsibility": moved or "", "leads": shown,
                      "notice": f"{here['path'] or ''} {here['quote']}".strip() if here else "",
                      "parent": f"{there['path'] or ''} {there['quote']}".strip() if there else ""})
     return rows
@@ -767,9 +773,25 @@ def parent_diff(record: Record, parent: Record, frame_entries: list[dict]) -> li
 PARENT_DIFF_COLUMNS = ["frame_id", "entry", "state", "targets", "responsibility", "leads", "notice", "parent"]
 
 
-def _leads(row: dict | None) -> list[str]:
-    return list(dict.fromkeys(u.function or u.raw for u in (row or {}).get("units", [])
-                              if u.role in ("lead", "responsible")))
+def _printed_units(row: dict | None) -> list[str]:
+    """The functions a side prints for the entry: its leads, or its 责任 units where it prints no lead
+    (inferred and implied units are never compared here)."""
+    printed = [u for u in (row or {}).get("units", []) if u.source in PRINTED_SOURCES
+               and not PRINTED_SOURCES[u.source]]
+    leads = [u for u in printed if u.role == "lead"] or [u for u in printed if u.role == "responsible"]
+    return list(dict.fromkeys(u.function or u.raw for u in leads))
+
+
+def _same_indicator(a: TargetShown, b: TargetShown) -> bool:
+    """Two targets state the same indicator: the same unit and measured noun (…率, …比例), or — a count
+    with no such noun (30种 病种) — nearly the same words."""
+    from rapidfuzz import fuzz
+
+    from .standards import comparable, measure_head
+
+    if not comparable(a.indicator, a.unit, {"unit": b.unit, "indicator": b.indicator, "text": b.indicator}):
+        return False
+    return measure_head(a.indicator) is not None or fuzz.partial_ratio(a.indicator, b.indicator) >= 80
 
 
 def _fmt(t: TargetShown) -> str:
