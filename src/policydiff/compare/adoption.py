@@ -760,7 +760,7 @@ def parent_diff(record: Record, parent: Record, frame_entries: list[dict]) -> li
         if state == "kept":
             before, after = _printed_units(there), _printed_units(here)
             moved = responsibility_change(before, after)
-            if moved is None and there.get("units") and here.get("units") and not (before and after):
+            if moved is None and (there or {}).get("units") and (here or {}).get("units") and not (before and after):
                 moved = NOT_COMPARABLE  # a side names units only by inference (duty paragraph) or as sole issuer
             shown = f"{'、'.join(before) or '—'} → {'、'.join(after) or '—'}" if moved else ""
         rows.append({"frame_id": entry["id"], "entry": entry["label"], "state": state,
