@@ -388,3 +388,13 @@ def test_a_row_restating_the_item_it_stands_under_elsewhere_still_links():
             "序号\t任务\t牵头股室\t完成时间\n1\t为脱贫人口提供签约服务，做到重点人群应签尽签\t基层卫生股\t长期\n")
     record = parse_source(SourceText("t.txt", text))
     assert [r["measure_path"] for r in record["task_table"]] == ["一/（一）"]
+
+
+def test_a_sub_row_with_more_cells_than_its_header_is_read_without_its_extra_cell():
+    # a damaged table (a cut took a header column; fuzz found it raising IndexError): a sub-row whose cells run
+    # past the header's columns keeps the cells the header names; the extra one has no column, so no role
+    table = ("序号\t重点任务\t牵头单位\n"
+             "1\t实施大病专项救治\t市卫生健康委\n"
+             "\t扩大救治病种\t市医疗保障局\t市民政局\n")
+    rows = parse_source(SourceText("t.txt", BODY + table))["task_table"]
+    assert rows and all("市民政局" not in (r["lead"] + r["support"] + r["responsible"]) for r in rows)

@@ -267,7 +267,7 @@ class _Item:
     def take(self, placed: dict[int, tuple[str, tuple[int, int]]], first: bool, clause: bool = False) -> None:
         # a sub-row with a unit or a deadline of its own, or with merged cells left out, is a clause of
         # the item; a full-width one without is the rest of a cell broken across a page (…的对口帮扶 / 力度。)
-        own = clause or any(self.roles[i] in (*P.UNIT_COLUMN_ROLES, "deadline") for i, (c, _) in placed.items() if c)
+        own = clause or any(self.role(i) in (*P.UNIT_COLUMN_ROLES, "deadline") for i, (c, _) in placed.items() if c)
         for i, (cell, span) in placed.items():
             if not cell:
                 continue
@@ -278,12 +278,17 @@ class _Item:
                 continue  # a merged cell repeated on the sub-row
             seen.append((cell, span, own))
 
+    def role(self, i: int) -> str:
+        """Column ``i``'s role; a cell beyond the header's columns (a row with more cells than its
+        header, a damaged or shifted line) has none and is left out."""
+        return self.roles[i] if i < len(self.roles) else ""
+
     def has_content(self) -> bool:
-        return any(self.roles[i] == "task" for i in self.cells) or any(
-            self.roles[i] in P.UNIT_COLUMN_ROLES for i in self.cells)
+        return any(self.role(i) == "task" for i in self.cells) or any(
+            self.role(i) in P.UNIT_COLUMN_ROLES for i in self.cells)
 
     def row(self) -> TaskRow:
-        tasks = [i for i in sorted(self.cells) if self.roles[i] == "task"]
+        tasks = [i for i in sorted(self.cells) if self.role(i) == "task"]
         parts, spans = [], []
         for i in tasks:
             text = ""
@@ -298,7 +303,7 @@ class _Item:
         label = self.first.get(no_col, "") if no_col is not None else ""
         row = TaskRow(0, task, [], span, task_spans=spans, label=label)
         for i in sorted(self.cells):
-            role = self.roles[i]
+            role = self.role(i)
             if role == "deadline":
                 row.deadline = "；".join(c for c, _, _ in self.cells[i])
             elif role in P.UNIT_COLUMN_ROLES:
