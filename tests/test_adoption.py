@@ -432,15 +432,16 @@ def test_a_parent_diff_compares_only_targets_of_one_indicator(parent, child, sam
 
 
 @pytest.mark.parametrize("units, expected", [
-    # printed leads first
+    # printed lead and 责任 units; a 配合 unit is not compared
     ([("市卫健委", "lead", "卫生健康", "inline_marker"), ("市民政局", "support", "民政", "inline_marker")], ["卫生健康"]),
-    # no printed lead: the 责任 units
+    # 责任 units only
     ([("县医保局", "responsible", "医疗保障", "task_table"), ("县财政局", "responsible", "财政", "article_subject")],
      ["医疗保障", "财政"]),
     # inferred (duty paragraph) and implied (sole issuer) units are not compared
     ([("民政部门", "responsible", "民政", "duty_paragraph"), ("某县卫健局", "responsible", "卫生健康", "sole_issuer")], []),
 ])
 def test_a_parent_diff_compares_printed_units_only(units, expected):
-    from policydiff.compare.adoption import UnitShown, _printed_units
+    from policydiff.compare.adoption import UnitShown, _units
+    from policydiff.compare.diff import compared
 
-    assert _printed_units({"units": [UnitShown(*u) for u in units]}) == expected
+    assert compared(_units({"units": [UnitShown(*u) for u in units]})) == expected

@@ -740,9 +740,10 @@ def parent_diff(record: Record, parent: Record, frame_entries: list[dict]) -> li
     """``record`` against the notice it implements, through the frame: per entry either covers,
     ``added`` (the notice only), ``dropped`` (the parent only) or ``kept``; for kept entries the
     targets of the same indicator compared — ``strengthened`` / ``weakened`` / ``same`` — and the
-    units each side prints (``responsibility``: same / narrower / wider / different, as ``diff``;
-    "not comparable" where a side has only inferred or implied units). Each row quotes both sides."""
-    from .diff import NOT_COMPARABLE, responsibility_change, target_change
+    lead and 责任 units each side prints (``responsibility``: same / narrower / wider / different, or
+    "not comparable" where a side has only inferred or implied units: ``diff.responsibility_between``).
+    Each row quotes both sides."""
+    from .diff import responsibility_between, shown, target_change
 
     prepared = PreparedFrame(frame_entries)
     mine = {r["frame_id"]: r for r in notice_adoptions(record, frame_entries, prepared)[0]}
@@ -756,15 +757,11 @@ def parent_diff(record: Record, parent: Record, frame_entries: list[dict]) -> li
         changes = [f"{target_change(a._asdict(), b._asdict())}: {_fmt(a)} → {_fmt(b)}"
                    for a in (there or {}).get("targets", []) for b in (here or {}).get("targets", [])
                    if _same_indicator(a, b)] if state == "kept" else []
-        moved, shown = None, ""
-        if state == "kept":
-            before, after = _printed_units(there), _printed_units(here)
-            moved = responsibility_change(before, after)
-            if moved is None and (there or {}).get("units") and (here or {}).get("units") and not (before and after):
-                moved = NOT_COMPARABLE  # a side names units only by inference (duty paragraph) or as sole issuer
-            shown = f"{'、'.join(before) or '—'} → {'、'.join(after) or '—'}" if moved else ""
+        before, after = _units(there), _units(here)
+        moved = responsibility_between(before, after) if state == "kept" else None
         rows.append({"frame_id": entry["id"], "entry": entry["label"], "state": state,
-                     "targets": "; ".join(changes), "responsibility": moved or "", "leads": shown,
+                     "targets": "; ".join(changes), "responsibility": moved or "",
+                     "leads": f"{shown(before) or '—'} → {shown(after) or '—'}" if moved else "",
                      "notice": f"{here['path'] or ''} {here['quote']}".strip() if here else "",
                      "parent": f"{there['path'] or ''} {there['quote']}".strip() if there else ""})
     return rows
@@ -773,13 +770,13 @@ def parent_diff(record: Record, parent: Record, frame_entries: list[dict]) -> li
 PARENT_DIFF_COLUMNS = ["frame_id", "entry", "state", "targets", "responsibility", "leads", "notice", "parent"]
 
 
-def _printed_units(row: dict | None) -> list[str]:
-    """The functions a side prints for the entry: its leads, or its 责任 units where it prints no lead
-    (inferred and implied units are never compared here)."""
-    printed = [u for u in (row or {}).get("units", []) if u.source in PRINTED_SOURCES
-               and not PRINTED_SOURCES[u.source]]
-    leads = [u for u in printed if u.role == "lead"] or [u for u in printed if u.role == "responsible"]
-    return list(dict.fromkeys(u.function or u.raw for u in leads))
+def _units(row: dict | None) -> list[dict]:
+    """A side's lead and 责任 functions with their provenance, as ``diff`` reads an entry's units
+    (:func:`diff.lead_units`), so that the same comparison — printed units only, "not comparable"
+    where a side has none printed — serves both."""
+    from .diff import lead_units
+
+    return lead_units([{"units": [u._asdict() for u in (row or {}).get("units", [])]}])
 
 
 def _same_indicator(a: TargetShown, b: TargetShown) -> bool:
