@@ -19,8 +19,10 @@ class UnsafeNameError(PolicydiffError):
     """A stored id or name that would make a path outside its folder."""
 
 
-# a separator, a NUL or another control character, or a name made only of dots
-_UNSAFE = re.compile(r"[/\\\x00-\x1f\x7f]|^\.*$")
+# a separator or a name made only of dots (the path would climb or cross folders); a NUL or another
+# control character (it would forge a line of output or end the name early)
+_LEAVES = re.compile(r"[/\\]|^\.*$")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def inside(folder, name: str, suffix: str = "") -> Path:
@@ -43,9 +45,9 @@ def _why_unsafe(name) -> str | None:
     """What is wrong with ``name`` as a plain file name, or None."""
     if not isinstance(name, str) or not name:
         return "it is empty"
-    if re.search(r"[/\\]", name) or re.fullmatch(r"\.*", name):
+    if _LEAVES.search(name):
         return "it would leave the folder"
-    if _UNSAFE.search(name):
+    if _CONTROL.search(name):
         return "it holds a control character"
     if len(name.encode()) > 240:
         return f"{len(name.encode())} bytes; a file name holds at most 240"
