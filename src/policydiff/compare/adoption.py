@@ -203,9 +203,12 @@ def _touched(cues, joined: str, starts: list[int], sentences: Sentences) -> list
 
     hit: set[int] = set()
     for match in cues.finditer(joined):
-        first = bisect_right(starts, match.start()) - 1
-        last = bisect_right(starts, max(match.end() - 1, match.start())) - 1
-        hit.update(range(first, last + 1))
+        start, end = match.span()
+        first = bisect_right(starts, start) - 1
+        if end - 1 <= start or (first + 1 < len(starts) and end <= starts[first + 1]):  # within one sentence
+            hit.add(first)
+        else:
+            hit.update(range(first, bisect_right(starts, end - 1)))
     return [sentences[i] for i in sorted(hit)]
 
 

@@ -41,6 +41,8 @@ QUOTE_CHARS = 60
 
 _SENTENCE = re.compile(r"[^。；;！!？?]+[。；;！!？?]?")
 _SPACE = re.compile(r"\s+")
+_LINE = re.compile(r"[^\n]+")
+_ADDRESSEE_PUNCT = re.compile(r"[、，,：:\s]")
 _DUTY_CUE = re.compile(r"部门职责|各部门要|凝聚部门合力|职责分工|按照职责|各司其职")
 
 
@@ -80,7 +82,9 @@ def _sentence_spans(record: Record) -> list[tuple[int, int, str]]:
     no_evidence = _Spans(skipped)
     found = []
     for start, end in _cut(_outside_rows(text, record.get("task_table") or []), cuts):  # in text order
-        flat = _SPACE.sub("", text[start:end])
+        chunk = text[start:end]
+        # no whitespace to take out: \s matches only the space and characters that are not printable
+        flat = chunk if chunk.isprintable() and " " not in chunk else _SPACE.sub("", chunk)
         if len(flat) >= 4 and not no_evidence(start):
             found.append((start, end, flat))
     return found
@@ -137,8 +141,8 @@ def _not_evidence(record: Record, annex_start: int) -> list[tuple[int, int]]:
             spans.append((last_end, annex_start))
     named = "".join(record.get("addressees") or [])
     first = min((o["span"][0] for o in outline), default=len(text))
-    for line in re.finditer(r"[^\n]+", text[:first]) if named else ():
-        if re.sub(r"[、，,：:\s]", "", line.group()) == named:
+    for line in _LINE.finditer(text, 0, first) if named else ():
+        if _ADDRESSEE_PUNCT.sub("", line.group()) == named:
             spans.append(line.span())
             break
     return spans
@@ -150,24 +154,29 @@ def _outside_rows(text: str, rows: list[dict]):
     at = 0
     for a, b in sorted(_row_lines(text, r) for r in rows):
         if a > at:
-            yield from (m.span() for m in _SENTENCE.finditer(text, at, a))
+            yield from [m.span() for m in _SENTENCE.finditer(text, at, a)]
         at = max(at, b)
-    yield from (m.span() for m in _SENTENCE.finditer(text, at))
+    yield from [m.span() for m in _SENTENCE.finditer(text, at)]
 
 
 def _cut(spans, cuts: list[int]):
     """``spans`` split where a measure starts: a heading line without a stop (二、重点任务) never carries
     the first item's sentence out of its item."""
-    i = 0
+    i, n = 0, len(cuts)
+    following = cuts[0] if cuts else None  # the first cut past the spans so far: most spans hold none
     for start, end in spans:
-        while i < len(cuts) and cuts[i] <= start:
+        if following is None or end <= following:
+            yield start, end
+            continue
+        while i < n and cuts[i] <= start:
             i += 1
         j = i
-        while j < len(cuts) and cuts[j] < end:
+        while j < n and cuts[j] < end:
             yield start, cuts[j]
             start = cuts[j]
             j += 1
         yield start, end
+        following = cuts[i] if i < n else None
 
 
 def _row_lines(text: str, row: dict) -> tuple[int, int]:
@@ -205,12 +214,17 @@ class Sentences:
     def __init__(self, record: Record):
         self.record = record
         rows = _row_passages(record["text"], record.get("task_table") or [], record)  # placed already
-        items = sorted([(start, end, flat, None) for start, end, flat in _sentence_spans(record)]
-                       + [(p.start, p.end, p.text, p) for p in rows], key=lambda item: item[0])
+        spans = _sentence_spans(record)  # in text order
+        self.placed: dict[int, Passage]
+        if rows:
+            items = sorted([(start, end, flat, None) for start, end, flat in spans]
+                           + [(p.start, p.end, p.text, p) for p in rows], key=lambda item: item[0])
+            self.placed = {i: item[3] for i, item in enumerate(items) if item[3] is not None}
+        else:  # no task rows: nothing to sort in
+            items, self.placed = spans, {}
         self.starts = [item[0] for item in items]
         self.ends = [item[1] for item in items]
         self.texts = [item[2] for item in items]
-        self.placed: dict[int, Passage] = {i: item[3] for i, item in enumerate(items) if item[3] is not None}
         self.row_indices = sorted(self.placed)
         self.measures = record["measures"]
         self.unique_paths = len({m["path"] for m in self.measures}) == len(self.measures)
