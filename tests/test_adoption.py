@@ -355,7 +355,11 @@ def test_streamed_csv_to_the_terminal_is_the_file(ladder, tmp_path):
     assert shown.output.replace("\r\n", "\n") == (tmp_path / "a.csv").read_text(encoding="utf-8").replace("\r\n", "\n")
 
 
-def test_more_workers_and_chunks_give_the_same_rows(ladder, monkeypatch):
+@pytest.mark.parametrize("lazy", [
+    False,  # every parent found before the scan
+    True,   # each chunk's parents found as it is handed out (what the command does), the workers forked early
+])
+def test_more_workers_and_chunks_give_the_same_rows(ladder, monkeypatch, lazy):
     """Chunks of three notices on two workers: levels scanned one after the other, each row told
     whether its parent (scanned in an earlier chunk, by another worker) has its entry."""
     from policydiff import store
@@ -366,10 +370,14 @@ def test_more_workers_and_chunks_give_the_same_rows(ladder, monkeypatch):
     entries = _frame_entries()
     monkeypatch.setattr(A, "SCAN_CHUNK", 3)
     for workers in (1, 2):
-        lad = _adoption_ladder(store.open_db(db), ())
-        result = A.collect(A.scan_ladder(db, lad, entries, {e["id"] for e in entries}, A.keep_row, workers), lad,
-                           entries)
-        assert json.loads(json.dumps(A.public(result), ensure_ascii=False)) == expected
+        lad, find = _adoption_ladder(store.open_db(db), (), lazy=True) if lazy else \
+            (_adoption_ladder(store.open_db(db), ()), None)
+        chunks = A.scan_ladder(db, lad, entries, {e["id"] for e in entries}, A.keep_row, workers, find)
+        if lazy:
+            assert lad.parents == {}  # nothing found before the scan starts
+        result = A.collect(chunks, lad, entries)
+        assert list(lad.parents) == list(lad.facts)  # in corpus order again, as the JSON lists them
+        assert json.dumps(A.public(result), ensure_ascii=False) == json.dumps(expected, ensure_ascii=False)
 
 
 def test_parents_from_the_tables_are_those_of_the_records(ladder):

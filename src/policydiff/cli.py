@@ -1135,9 +1135,10 @@ def adoption_command(topics, db_path, frame_path, levels, events, summary, worke
     fmt = fmt or (Path(out).suffix.lstrip(".") if out else "table")
     if fmt in ("png", "svg", "xlsx", "parquet") and not out:
         raise UsageFail(f"--format {fmt} needs -o PATH")
-    ladder = _adoption_ladder(db, levels)  # parents first: then each row is written as it comes
+    # who each notice is first, its parent found as the scan reaches it: then each row is written as it comes
+    ladder, find_parents = _adoption_ladder(db, levels, lazy=True)
     emit = report.emitter(fmt, lang, events, summary)
-    chunks = scan_ladder(db_path, ladder, entries, {e["id"] for e in chosen}, emit, workers)
+    chunks = scan_ladder(db_path, ladder, entries, {e["id"] for e in chosen}, emit, workers, find_parents)
     if report.holds_rows(fmt, events, summary):
         return _write_adoption(collect(chunks, ladder, chosen), fmt, out, lang, events, summary)
     result, tally, spill = report.streamed(chunks, ladder, chosen)
@@ -1147,18 +1148,24 @@ def adoption_command(topics, db_path, frame_path, levels, events, summary, worke
         spill.close()
 
 
-def _adoption_ladder(db, levels):
-    """Every selected notice's facts, parent and name, from the documents and citations tables."""
-    from .compare.adoption import ladder_of, reference_date
+def _adoption_ladder(db, levels, lazy=False):
+    """Every selected notice's facts, parent and name, from the documents and citations tables;
+    ``lazy``: (the ladder without parents, the :class:`ParentFinder` that finds them chunk by chunk)."""
+    from .compare.adoption import ParentFinder, ladder_of, lazy_ladder_of, reference_date
     from .compare.frame import national_facts
 
     documents = {row["id"]: row for row in store.iter_document_rows(db)}
     national = store.document_by_number(db, national_facts()["doc_number"])
     reference = reference_date(store.load_record(db, national) if national else None)
     selection = [d for d, row in documents.items() if not levels or row["admin_level"] in levels]
+    traditional = store.traditional_ids(db)
+    if lazy:
+        ladder = lazy_ladder_of(documents, selection, reference, traditional)
+        citations, outline = store.citation_sources(db, P.PARENT_VERBS.fullmatch)
+        return ladder, ParentFinder(ladder, citations, outline, lambda ids: store.texts_of(db, ids),
+                                    _document_index(documents).resolve, documents, traditional)
     sources = store.iter_citation_sources(db, P.PARENT_VERBS.fullmatch)
-    return ladder_of(documents, sources, _document_index(documents).resolve, selection, reference,
-                     store.traditional_ids(db))
+    return ladder_of(documents, sources, _document_index(documents).resolve, selection, reference, traditional)
 
 
 def _write_adoption(result, fmt, out, lang, events, summary, tally=None, spill=None):

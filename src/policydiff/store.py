@@ -1136,8 +1136,8 @@ def document_ids(db: sqlite_utils.Database, order: str = CORPUS_ORDER) -> list[s
 
 def iter_records_of(db: sqlite_utils.Database, ids: Iterable[str]) -> Iterator[Record]:
     """The stored records of ``ids``, one at a time in that order (ids not stored are passed over)."""
-    for doc_id in ids:
-        row = db.conn.execute("select record from documents where id = ?", [doc_id]).fetchone()
+    for doc_id in ids:  # as bytes: orjson reads the UTF-8 as stored, not decoded to str and encoded again
+        row = db.conn.execute("select cast(record as blob) from documents where id = ?", [doc_id]).fetchone()
         if row:
             yield orjson.loads(row[0])
 
@@ -1212,6 +1212,20 @@ def iter_citation_sources(db: sqlite_utils.Database, verbs) -> Iterator[dict]:
     citations (title, 文号, verb, span; as in the record, in its order), where its outline starts
     (None without one) and its text — what a notice's parent is found from, without reading
     the record. Three reads in all, and the text of those documents only."""
+    cited, outline = citation_sources(db, verbs)
+    wanted = list(cited)
+    for i in range(0, len(wanted), 500):  # the texts 500 at a time: one query each, not one a document
+        part = wanted[i:i + 500]
+        texts = texts_of(db, part)
+        for doc_id in part:
+            yield {"id": doc_id, "citations": cited[doc_id], "outline_start": outline.get(doc_id),
+                   "text": texts.pop(doc_id)}
+
+
+def citation_sources(db: sqlite_utils.Database, verbs) -> tuple[dict[str, list[dict]], dict[str, int]]:
+    """:func:`iter_citation_sources` without the texts: the citations of each document with a
+    citation whose verb ``verbs(verb)`` accepts (in corpus order of their ids), and where each
+    one's outline starts (absent without one)."""
     cited: dict[str, list[dict]] = {}
     for doc_id, title, doc_number, verb, start, end in db.conn.execute(
             "select doc_id, title, doc_number, verb, start, end from citations order by doc_id, position"):
@@ -1221,15 +1235,17 @@ def iter_citation_sources(db: sqlite_utils.Database, verbs) -> Iterator[dict]:
     wanted = [d for d, citations in cited.items() if any(c["verb"] and accepted[c["verb"]] for c in citations)]
     outline = dict(db.conn.execute("select doc_id, min(start) from sections where doc_id in "
                                    "(select value from json_each(?)) group by doc_id", [json.dumps(wanted)]))
-    for i in range(0, len(wanted), 500):  # the texts 500 at a time: one query each, not one a document
-        part = wanted[i:i + 500]
-        texts = dict(db.conn.execute("select doc_id, text from texts where doc_id in (select value from json_each(?))",
-                                     [json.dumps(part)]))
-        for doc_id in part:
-            if doc_id not in texts:
-                raise DocumentNotFound(f"no document with id '{doc_id}'")
-            yield {"id": doc_id, "citations": cited[doc_id], "outline_start": outline.get(doc_id),
-                   "text": texts.pop(doc_id)}
+    return {d: cited[d] for d in wanted}, outline
+
+
+def texts_of(db: sqlite_utils.Database, ids: list[str]) -> dict[str, str]:
+    """The normalised texts of ``ids`` in one query (a missing one raises DocumentNotFound)."""
+    texts = dict(db.conn.execute("select doc_id, text from texts where doc_id in (select value from json_each(?))",
+                                 [json.dumps(ids)]))
+    for doc_id in ids:
+        if doc_id not in texts:
+            raise DocumentNotFound(f"no document with id '{doc_id}'")
+    return texts
 
 
 def traditional_ids(db: sqlite_utils.Database) -> set[str]:

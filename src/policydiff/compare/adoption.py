@@ -420,8 +420,24 @@ def ladder_of(documents: dict[str, dict], sources: Iterable[dict], resolve, sele
     :func:`adoption`, ``sources`` each citing notice's citations, outline start and text
     (``store.iter_citation_sources``); ``traditional``: the ids of notices printed in traditional
     characters (their names and citations are read in simplified characters, as the scan reads them)."""
+    ladder = lazy_ladder_of(documents, selection, reference, traditional)
+    key_of = {ladder.stored_ids.get(key, key): key for key in ladder.facts}
+    parents = {}
+    for source in sources:
+        if source["id"] not in key_of:
+            continue
+        notice = ladder.facts[key_of[source["id"]]]
+        parents[notice.doc_id] = _parent_from_source(notice, source, source["id"] in traditional, resolve, documents)
+    ladder.parents = {d: parents.get(d) or find_parent(f, resolve, documents) for d, f in ladder.facts.items()}
+    return ladder
+
+
+def lazy_ladder_of(documents: dict[str, dict], selection: list[str], reference: tuple[str, str],
+                   traditional: set[str] = frozenset()) -> Ladder:  # type: ignore[assignment]
+    """:func:`ladder_of` without the parents: a :class:`ParentFinder` finds them as the scan
+    reaches each chunk of notices (the scan starts at once, not after the whole corpus's parents)."""
     facts: dict[str, NoticeFacts] = {}
-    stored_ids, key_of = {}, {}
+    stored_ids = {}
     for d in selection:
         row = documents[d]
         key, locality, number = d, row.get("locality"), row.get("doc_number")
@@ -430,24 +446,53 @@ def ladder_of(documents: dict[str, dict], sources: Iterable[dict], resolve, sele
             if key != d:
                 stored_ids[key] = d
         facts[key] = NoticeFacts(key, locality, row.get("admin_level"), row.get("issue_date"), number)
-        key_of[d] = key
-    parents = {}
-    for source in sources:
-        if source["id"] not in key_of:
-            continue
-        pseudo = {"id": source["id"], "text": source["text"], "citations": source["citations"],
-                  "outline": [] if source["outline_start"] is None else [{"span": [source["outline_start"]] * 2}],
-                  **({"script": "traditional"} if source["id"] in traditional else {})}
-        record = simplified_record(pseudo)  # type: ignore[arg-type]
-        notice = facts[key_of[source["id"]]]
-        notice.upstream = upstream_citations(record, quotes=False)
-        parent = parents[notice.doc_id] = find_parent(notice, resolve, documents)
-        if parent.get("span"):  # the citing words of the citation chosen, not of every one
-            parent["quote"] = _around(record["text"], parent["span"])
-    return Ladder(*reference, facts=facts,
-                  parents={d: parents.get(d) or find_parent(f, resolve, documents) for d, f in facts.items()},
+    return Ladder(*reference, facts=facts, parents={},
                   names=column_names([(d, f.locality, f.doc_number) for d, f in facts.items()], plain=False),
                   stored_ids=stored_ids)
+
+
+def _parent_from_source(notice: NoticeFacts, source: dict, traditional: bool, resolve, documents: dict[str, dict]
+                        ) -> dict:
+    """The parent of ``notice`` from its citations, outline start and text (``source``); its
+    upstream citations kept on ``notice``; only the chosen citation quoted."""
+    pseudo = {"id": source["id"], "text": source["text"], "citations": source["citations"],
+              "outline": [] if source["outline_start"] is None else [{"span": [source["outline_start"]] * 2}],
+              **({"script": "traditional"} if traditional else {})}
+    record = simplified_record(pseudo)  # type: ignore[arg-type]
+    notice.upstream = upstream_citations(record, quotes=False)
+    parent = find_parent(notice, resolve, documents)
+    if parent.get("span"):  # the citing words of the citation chosen, not of every one
+        parent["quote"] = _around(record["text"], parent["span"])
+    return parent
+
+
+class ParentFinder:
+    """Fills ``ladder.parents`` for the notices asked (``ladder``'s keys), as :func:`ladder_of`
+    would: ``citations`` and ``outline`` of the citing notices (``store.citation_sources``, by
+    stored id), their texts read for each chunk asked (``texts(ids) -> {id: text}``)."""
+
+    def __init__(self, ladder: Ladder, citations: dict[str, list[dict]], outline: dict[str, int], texts, resolve,
+                 documents: dict[str, dict], traditional: set[str]):
+        self.ladder, self.citations, self.outline, self.texts = ladder, citations, outline, texts
+        self.resolve, self.documents, self.traditional = resolve, documents, traditional
+
+    def __call__(self, keys: list[str]) -> None:
+        ladder = self.ladder
+        stored = [ladder.stored_ids.get(k, k) for k in keys]
+        texts = self.texts([d for d in stored if d in self.citations])
+        for key, d in zip(keys, stored):
+            notice = ladder.facts[key]
+            if d in self.citations:
+                source = {"id": d, "citations": self.citations[d], "outline_start": self.outline.get(d),
+                          "text": texts[d]}
+                ladder.parents[key] = _parent_from_source(notice, source, d in self.traditional, self.resolve,
+                                                          self.documents)
+            else:
+                ladder.parents[key] = find_parent(notice, self.resolve, self.documents)
+
+    def done(self) -> None:
+        """The parents in corpus order, as :func:`ladder_of` holds them (the JSON output lists them)."""
+        self.ladder.parents = {d: self.ladder.parents[d] for d in self.ladder.facts}
 
 
 def complete(row: dict, ladder: Ladder) -> None:
@@ -553,13 +598,15 @@ def keep_row(row: dict, _ladder: Ladder) -> dict:
 
 
 def scan_ladder(db_path, ladder: Ladder, frame_entries: list[dict], wanted_ids: set[str], emit=keep_row,
-                workers: int | None = None) -> Iterator[Chunk]:
+                workers: int | None = None, find_parents: ParentFinder | None = None) -> Iterator[Chunk]:
     """The notices of ``ladder`` scanned in chunks shared among ``workers`` processes (default:
     cores), each reading its own records, completing its rows and turning each into what the output
     writes (``emit(row, ladder)``: a CSV line, a tuple…; None to keep nothing but the counts).
     Chunks come back in table order (level, date, id), level by level: the entries a level covers are
     known before the level below is scanned, so each row knows whether its parent has its entry.
-    The result is the same whatever the number of workers."""
+    The result is the same whatever the number of workers. ``find_parents``: where ``ladder`` has
+    no parents yet (:func:`lazy_ladder_of`), what finds those of each chunk before it is handed out,
+    while the workers scan the chunks before it."""
     import multiprocessing
     import os
     from concurrent.futures import ProcessPoolExecutor
@@ -570,23 +617,34 @@ def scan_ladder(db_path, ladder: Ladder, frame_entries: list[dict], wanted_ids: 
     state = (str(db_path), frame_entries, wanted_ids, PreparedFrame(frame_entries), ladder, emit)
     if workers <= 1:
         _init_worker(state)
-        yield from _scan_parts(parts, ladder, map)
+        yield from _scan_parts(parts, ladder, map, find_parents)
         return
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(state,)) as pool:
-        yield from _scan_parts(parts, ladder, pool.map)
+        yield from _scan_parts(parts, ladder, pool.map, find_parents)
 
 
-def _scan_parts(parts: list[list[str]], ladder: Ladder, mapper) -> Iterator[Chunk]:
+def _scan_parts(parts: list[list[str]], ladder: Ladder, mapper, find_parents: ParentFinder | None = None
+                ) -> Iterator[Chunk]:
     for part in parts:  # a level at a time: its parents' entries are known
-        jobs = []
-        for i in range(0, len(part), SCAN_CHUNK):
-            ids = part[i:i + SCAN_CHUNK]
-            parents = {ladder.parents[d]["id"] for d in ids if ladder.parents[d]["id"] in ladder.covered}
-            jobs.append(([ladder.stored_ids.get(d, d) for d in ids], {p: ladder.covered[p] for p in parents}))
-        for chunk in mapper(_scan_chunk, jobs):
+        # the jobs made as they are handed out (``pool.map`` submits each as it comes): a chunk's
+        # parents are found while the workers scan the chunks before it
+        for chunk in mapper(_scan_chunk, _jobs(part, ladder, find_parents)):
             ladder.covered.update(chunk.covered)
             yield chunk
+    if find_parents is not None:
+        find_parents.done()
+
+
+def _jobs(part: list[str], ladder: Ladder, find_parents: ParentFinder | None) -> Iterator[tuple]:
+    """Each chunk's job: its stored ids, the entries its parents cover, its notices' parents."""
+    for i in range(0, len(part), SCAN_CHUNK):
+        ids = part[i:i + SCAN_CHUNK]
+        if find_parents is not None:
+            find_parents(ids)
+        parents = {ladder.parents[d]["id"] for d in ids if ladder.parents[d]["id"] in ladder.covered}
+        yield ([ladder.stored_ids.get(d, d) for d in ids], {p: ladder.covered[p] for p in parents},
+               {d: ladder.parents[d] for d in ids})
 
 
 _worker_state: list = []  # (db path, frame, wanted ids, prepared frame, ladder, emit): set once per worker
@@ -599,9 +657,10 @@ def _init_worker(state) -> None:
 def _scan_chunk(job) -> Chunk:
     from .. import store
 
-    ids, parents_covered = job
+    ids, parents_covered, parents = job
     (db_path, frame_entries, wanted_ids, prepared, ladder, emit), views = _worker_state
     ladder.covered.update(parents_covered)
+    ladder.parents.update(parents)
     chunk = Chunk({}, {}, Tally())
     db = store.open_db(db_path)
     try:

@@ -216,6 +216,7 @@ class Sentences:
         rows = _row_passages(record["text"], record.get("task_table") or [], record)  # placed already
         spans = _sentence_spans(record)  # in text order
         self.placed: dict[int, Passage]
+        items: list[tuple]
         if rows:
             items = sorted([(start, end, flat, None) for start, end, flat in spans]
                            + [(p.start, p.end, p.text, p) for p in rows], key=lambda item: item[0])
