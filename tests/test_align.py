@@ -52,3 +52,22 @@ def test_align_measure(frame, heading, text, label, reason):
 def test_boilerplate_is_flagged(frame):
     assert align_measure({"title": "加强组织领导", "text": ""}, frame)["boilerplate"] is True
     assert align_measure({"title": "完善住院先诊疗后付费政策", "text": ""}, frame)["boilerplate"] is False
+
+
+def test_memo_gives_what_aligning_afresh_gives(frame):
+    """A memo of headings (a scan of thousands of notices): every row of ROWS aligned twice through
+    one memo is what each gives without it; a heading aligned by the measure's text is never
+    remembered (the same heading over other text aligns elsewhere or nowhere)."""
+    from policydiff.compare.align import PreparedFrame
+
+    plain, memo = PreparedFrame(frame), PreparedFrame(frame, memo=True)
+    for _ in range(2):
+        for heading, text, _label, _reason in ROWS:
+            measure = {"title": heading, "text": text or heading}
+            assert align_measure(measure, memo) == align_measure(measure, plain)
+    given = align_measure({"title": "抓实“先诊疗后付费”", "text": ""}, memo)
+    given["matched_terms"].append("changed by the caller")  # what it was given is its own
+    assert "changed by the caller" not in align_measure({"title": "抓实“先诊疗后付费”", "text": ""}, memo)["matched_terms"]
+    by_text = align_measure({"title": "加强基层工作", "text": "推进尘肺病等职业病主动监测与筛查，实施尘肺病综合防控。"}, memo)
+    other = align_measure({"title": "加强基层工作", "text": "建立联络员制度，定期报告。"}, memo)
+    assert (by_text["label"], other["label"]) == ("尘肺病等职业病防控", None)

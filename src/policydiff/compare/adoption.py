@@ -341,7 +341,7 @@ def scan(records: Iterable[Record], frame_entries: list[dict], wanted_ids: set[s
     """The first half of :func:`adoption`, notice by notice: the adoption rows and the facts
     kept of each notice."""
     wanted = set(levels or [])
-    prepared = prepared or PreparedFrame(frame_entries)
+    prepared = prepared or PreparedFrame(frame_entries, memo=True)
     views: dict[str, EntryView] = {}
     rows: list[dict] = []
     notices: dict[str, NoticeFacts] = {}
@@ -614,7 +614,7 @@ def scan_ladder(db_path, ladder: Ladder, frame_entries: list[dict], wanted_ids: 
     parts = ladder.table_order()
     total = sum(map(len, parts))
     workers = min(workers or os.cpu_count() or 1, max(1, total // SCAN_CHUNK))
-    state = (str(db_path), frame_entries, wanted_ids, PreparedFrame(frame_entries), ladder, emit)
+    state = (str(db_path), frame_entries, wanted_ids, PreparedFrame(frame_entries, memo=True), ladder, emit)
     if workers <= 1:
         _init_worker(state)
         yield from _scan_parts(parts, ladder, map, find_parents)

@@ -127,11 +127,16 @@ class PreparedFrame:
 
     Every heading keeps where it came from (locality, path, the heading as printed),
     so that a match can name what it matched. Build one per frame and pass it to
-    ``align_measure`` (no hidden cache: the caller holds it as long as it needs it).
+    ``align_measure`` (no hidden cache: the caller holds it as long as it needs it; with
+    ``memo``, it keeps what each heading aligned to for the next notice printing it).
     """
 
-    def __init__(self, frame: list[dict]):
+    def __init__(self, frame: list[dict], memo: bool = False):
         self.entries = frame
+        # ``memo``: what a heading aligns to by its words alone, kept by heading (a scan of thousands
+        # of notices sees a few hundred headings; only the key-term fallback reads the measure's
+        # text). Only for a frame that does not change while it is used.
+        self.by_title: dict[str, dict | None] | None = {} if memo else None
         self.index = {e["id"]: i for i, e in enumerate(frame)}
         self.literal: dict[str, tuple[dict, str]] = {}
         self.exact: dict[str, tuple[dict, str]] = {}
@@ -165,6 +170,35 @@ def align_measure(measure: dict, frame: list[dict] | PreparedFrame) -> dict:
     """
     prepared = frame if isinstance(frame, PreparedFrame) else PreparedFrame(frame)
     title = measure["title"]
+    memo = prepared.by_title
+    if memo is None:
+        hit = _align_title(title, prepared)
+    elif title in memo:
+        hit = memo[title]
+        if hit is not None:  # a copy: the caller may change what it is given
+            return {**hit, "matched_terms": list(hit["matched_terms"])}
+    else:
+        hit = _align_title(title, prepared)
+        if len(memo) < MEMO_TITLES:
+            memo[title] = None if hit is None else {**hit, "matched_terms": list(hit["matched_terms"])}
+    if hit is not None:
+        return hit
+    best: dict[str, Any] = {"frame_id": None, "label": None, "score": 0.0, "reason": NO_MATCH, "boilerplate": False,
+            "matched_heading": None, "matched_terms": []}
+    for entry in prepared.entries:
+        terms = entry.get("key_terms", [])
+        share = topic_score(measure["text"], terms)
+        if share >= TOPIC_THRESHOLD and share * 100 > best["score"]:
+            best = _hit(entry, round(share * 100, 1), SAME_TOPIC, None, [t for t in terms if t in measure["text"]])
+    return best
+
+
+MEMO_TITLES = 20_000  # headings a memo keeps (a few MB)
+
+
+def _align_title(title: str, prepared: PreparedFrame) -> dict | None:
+    """What ``title`` aligns to by its words (identical or near-identical heading, a rule, an
+    earlier name, a cue phrase); None where only the measure's key terms can tell."""
     if title in prepared.literal:
         entry, source = prepared.literal[title]
         return _hit(entry, 100.0, IDENTICAL, source, [])
@@ -209,14 +243,7 @@ def align_measure(measure: dict, frame: list[dict] | PreparedFrame) -> dict:
         elif cue_phrase:
             hit.update(matched_terms=[cue_phrase])
         return hit
-    best: dict[str, Any] = {"frame_id": None, "label": None, "score": 0.0, "reason": NO_MATCH, "boilerplate": False,
-            "matched_heading": None, "matched_terms": []}
-    for entry in prepared.entries:
-        terms = entry.get("key_terms", [])
-        share = topic_score(measure["text"], terms)
-        if share >= TOPIC_THRESHOLD and share * 100 > best["score"]:
-            best = _hit(entry, round(share * 100, 1), SAME_TOPIC, None, [t for t in terms if t in measure["text"]])
-    return best
+    return None
 
 
 @lru_cache(maxsize=1)
