@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import re
@@ -1179,14 +1180,16 @@ def _write_adoption(result, fmt, out, lang, events, summary, tally=None, spill=N
     if spill is not None and isinstance(report.emitter(fmt, lang, events, summary), report.RowWriter):  # spilled rows
         if fmt == "parquet":
             report.write_streamed(result, spill, fmt, None, about, title, events, lang, Path(out))
-        elif out:
-            with open(out, "w", encoding="utf-8-sig" if fmt == "csv" else "utf-8",
-                      newline="" if fmt == "csv" else None) as fh:
-                report.write_streamed(result, spill, fmt, fh.write, about, title, events, lang)
+        elif out:  # in bytes: the rows come encoded; as a text file would write them (utf-8-sig, newline)
+            with open(out, "wb") as fh:
+                if fmt == "csv":
+                    fh.write(codecs.BOM_UTF8)
+                write = report.text_or_bytes(write_bytes=fh.write, newline="\n" if fmt == "csv" else os.linesep)
+                report.write_streamed(result, spill, fmt, write, about, title, events, lang)
         else:  # the terminal, as the whole-table writers print: CSV straight to stdout, the others echoed
             if fmt == "csv":
                 sys.stdout.write("\ufeff")
-            write = sys.stdout.write if fmt == "csv" else (lambda text: click.echo(text, nl=False))
+            write = report.text_or_bytes(sys.stdout.write if fmt == "csv" else (lambda text: click.echo(text, nl=False)))
             return report.write_streamed(result, spill, fmt, write, about, title, events, lang)
         return click.echo(f"wrote {out}", err=True)
     if fmt in ("png", "svg"):
