@@ -51,6 +51,11 @@ ROWS = [
     # Lianyungang: the same title as its own notice but another number is a citation
     ("省卫计委《关于进一步做好精准健康扶贫工作的通知》（苏卫财务〔2018〕44号）文件精神",
      [("关于进一步做好精准健康扶贫工作的通知", "苏卫财务〔2018〕44号", "省卫计委")]),
+    # a regulation cited with its order number (令第…号) in place of a 文号: one citation, the number kept
+    ("依据《乡村医生从业管理条例》（国务院令第386号）和《医疗机构管理条例》等规定，制定本细则。",
+     [("乡村医生从业管理条例", "国务院令第386号", None), ("医疗机构管理条例", None, None)]),
+    ("按照《某类诊所管理办法》（中华人民共和国国家卫生健康委员会令 第 2 号）执行",
+     [("某类诊所管理办法", "国家卫生健康委员会令第2号", None)]),
     # the same document twice is one citation
     ("按照《办法》（编办发〔2011〕81号）核定，再按照《办法》（编办发〔2011〕81号）调整。",
      [("办法", "编办发〔2011〕81号", None)]),

@@ -130,6 +130,9 @@ DOC_NUMBER = _lazy(
     r"\s*(?P<serial>\d{1,4})\s*[号號]"
 )
 DOC_NUMBER_LINE = _lazy(rf"^\s*{DOC_NUMBER.pattern}\s*$")
+# the number of a regulation or rule, printed in place of a 文号: 国务院令第386号, 国家卫生健康委员会令第2号
+# (中华人民共和国 before the issuer is dropped when the number is kept)
+ORDER_NUMBER = _lazy(rf"(?:中华人民共和国)?(?P<issuer>[{CJK}]{{1,16}}?令)\s*第\s*(?P<serial>\d{{1,4}})\s*[号號]")
 _DOC_NUMBER_TAIL = _lazy(r"[〔\[［（(【﹝〖]\s*(?:19|20)\d{2}\s*[〕\]］）)】﹞〗]\s*\d{1,4}\s*[号號]")
 
 

@@ -7,7 +7,7 @@ import re
 
 from .. import patterns as P
 from ..models import Citation
-from ..textutils import bare_title, normalise_doc_number, sentence_bounds
+from ..textutils import bare_title, normalise_doc_number, normalise_order_number, sentence_bounds
 
 # used with match(text, pos); the year may be in round brackets inside the round ones: （安卫函（2021）15号）
 _NUMBER_AFTER = re.compile(r"\s*[（(]\s*(?P<number>(?:[^（）()]|[（(]\s*\d{4}\s*[）)]){2,30}?[号號])\s*[）)]")
@@ -33,6 +33,9 @@ def extract_citations(text: str, start: int, own_number: str | tuple | None = No
         after = _NUMBER_AFTER.match(text, end)
         if after and P.DOC_NUMBER.search(after.group("number")):
             number = normalise_doc_number(after.group("number"))
+            end = after.end()
+        elif after and P.ORDER_NUMBER.fullmatch(after.group("number").strip()):  # 《条例》（国务院令第386号）
+            number = normalise_order_number(after.group("number"))
             end = after.end()
         if _is_own(title, number, own, own_titles) or (number is None and _is_own_part(text, m, own_titles)):
             continue
