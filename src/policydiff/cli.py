@@ -649,11 +649,18 @@ def who(topic, db_path, doc_ref, level, role, exact, as_json, as_csv, limit, fra
         return
     for (match, _), items in group_by_document(answers).items():
         rows = [[a["path"], a["kind"], f"{a['match']} {a['matched']} {a['score']}", a["title"],
-                 "\n".join(_unit_shown(u) for u in a["units"]) or "—",
+                 ("\n".join(_unit_shown(u) for u in a["units"]) or "—") + _other_clauses_shown(a),
                  f"[{a['span'][0]}:{a['span'][1]}] {a['evidence']}"] for a in items]
         _print_answers(_group_title(items[0]) + ("" if match == "exact" else "  — loose matches"),
                        ["path", "kind", "match", "title", "units (role: raw, provenance)", "evidence"], rows)
     _echo_provenance_legend()
+
+
+def _other_clauses_shown(answer: dict) -> str:
+    from .query import other_clause_units
+
+    others = other_clause_units(answer)
+    return f"\n(printed beside the item's other clauses, not the one quoted: {others})" if others else ""
 
 
 def _unit_shown(unit: dict) -> str:
