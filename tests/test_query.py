@@ -384,3 +384,21 @@ def test_an_item_whose_clauses_print_their_own_units_answers_with_the_quoted_cla
                if others)  # the quote prints the units it shows
     out = CliRunner().invoke(cli, ["who", topic, "--db", str(db_path), "--exact"]).output
     assert ("other clauses" in out) == bool(others)
+
+
+@pytest.mark.parametrize("unit, evidence", [
+    # a unit of 一是's marker: 一是 with its bracket whole (the marker's ；does not cut the quote)
+    ("县财政局", "一是加强村卫生室建设，实现村卫生室全覆盖（牵头单位：县卫健局；配合单位：县财政局）。"),
+    # 二是's own lead: 二是, not 一是
+    ("县人社局", "二是加强乡村医生队伍建设，落实乡村医生待遇（牵头单位：县人社局）。"),
+    # a marker standing as its own sentence after the item: the marker is what prints the unit
+    ("县医保局", "（责任单位：县卫健局、县医保局）"),
+])
+def test_duties_quote_the_sentence_that_prints_the_unit(tmp_path, unit, evidence):
+    (tmp_path / "n.txt").write_text(CLAUSE_NOTICE, encoding="utf-8")
+    db_path = tmp_path / "c.db"
+    assert CliRunner().invoke(cli, ["ingest", str(tmp_path / "n.txt"), "--db", str(db_path)]).exit_code == 0
+    [answer] = query.duties(store.open_db(db_path), unit)
+    assert answer["evidence"] == evidence
+    assert CLAUSE_NOTICE[slice(*answer["evidence_span"])].strip() == evidence
+    assert evidence in CliRunner().invoke(cli, ["duties", unit, "--db", str(db_path)]).output.replace("\n", "")

@@ -656,6 +656,14 @@ def who(topic, db_path, doc_ref, level, role, exact, as_json, as_csv, limit, fra
     _echo_provenance_legend()
 
 
+def _where_named(answer: dict) -> str:
+    """A duties answer's evidence: the sentence printing the unit (a duty clause is its own title)."""
+    if answer["kind"] != "measure" or not answer.get("evidence"):
+        return "(the clause is the title)" if answer["kind"] == "duty" else ""
+    span = answer.get("evidence_span") or answer["span"]
+    return f"[{span[0]}:{span[1]}] {answer['evidence']}"
+
+
 def _other_clauses_shown(answer: dict) -> str:
     from .query import other_clause_units
 
@@ -714,10 +722,10 @@ def duties_command(unit, db_path, level, role, as_json, as_csv, limit):
     for a in answers:
         groups.setdefault(a["doc_id"], []).append(a)
     for items in groups.values():
-        rows = [[a["path"], a["kind"], a["role"], a["title"], a["raw"], a["provenance"], a["canonical"] or ""]
-                for a in items]
-        _print_answers(_group_title(items[0]), ["path", "kind", "role", "title", "raw", "provenance", "canonical"],
-                       rows)
+        rows = [[a["path"], a["kind"], a["role"], a["title"], a["raw"], a["provenance"], a["canonical"] or "",
+                 _where_named(a)] for a in items]
+        _print_answers(_group_title(items[0]), ["path", "kind", "role", "title", "raw", "provenance", "canonical",
+                                                "evidence"], rows)
     _echo_provenance_legend()
 
 

@@ -169,11 +169,16 @@ def _score(title: str, text: str, terms) -> tuple[float, str | None, str | None]
     return score, match, first
 
 
-def evidence_span(text: str, start: int, term: str | None, searched: str | None = None) -> tuple[str, list[int]]:
-    """The sentence of a measure that contains ``term``, with its document span (``searched``:
-    the text as searched, the same length, when it differs from the text as printed)."""
-    at = max((searched or text).find(term) if term else 0, 0)
+def evidence_span(text: str, start: int, term: str | None, searched: str | None = None,
+                  at: int | None = None) -> tuple[str, list[int]]:
+    """The sentence of a measure that contains ``term`` (or the offset ``at``), with its document
+    span (``searched``: the text as searched, the same length, when it differs from the text as printed)."""
+    if at is None:
+        at = max((searched or text).find(term) if term else 0, 0)
     left, end = sentence_bounds(text, (at, at))
+    opening = text.rfind("（", max(0, left - 200), left)
+    if text[left:end].count("）") > text[left:end].count("（") and opening >= 0 and "\n" not in text[opening:left]:
+        left = sentence_bounds(text, (opening, opening))[0]  # …（牵头单位：甲；配合单位：乙）: from the clause it closes
     right = min(end + 1, len(text))  # the quote keeps its closing 。
     opened = text[left:right].count("（") - text[left:right].count("）")
     close = text.find("）", right) if opened > 0 else -1
@@ -602,7 +607,27 @@ def duties(db: sqlite_utils.Database, unit: str, level: str | None = None, role:
         if limit and len(answers) >= limit:  # every later chunk's answers come after these
             break
     answers.sort(key=lambda a: (*ladder_key(a), a["position"]))
-    return answers[:limit] if limit else answers
+    answers = answers[:limit] if limit else answers
+    _quote_where_named(db, [a for a in answers if a["kind"] == "measure"])
+    return answers
+
+
+_QUOTE_REACH = 300  # characters read on each side of a unit's name to find the sentence that prints it
+
+
+def _quote_where_named(db, answers: list[dict]) -> None:
+    """Each measure answer's evidence: the sentence that prints the unit (its marker's bracket whole;
+    a task table's row; for an inferred unit, its duty clause; for an implied one, the issuer's line),
+    with its document span — read from the text around the unit, not the whole text."""
+    for a in answers:
+        start, end = a["span"]
+        left = max(0, start - _QUOTE_REACH)
+        row = db.execute("select substr(text, ?, ?) from texts where doc_id = ?",
+                         [left + 1, end - left + _QUOTE_REACH, a["doc_id"]]).fetchone()
+        if not row or not row[0]:
+            continue
+        quote, span = evidence_span(row[0], left, None, None, at=start - left)  # as printed
+        a["evidence"], a["evidence_span"] = quote.strip(), span
 
 
 FIRST_DOCUMENTS = 16  # documents a limited duties query reads first; then twice as many each time
