@@ -411,7 +411,7 @@ def _documents_table(rows, width: int | None = None) -> Table:
     lines = []
     for r in rows:
         cells = ([r["id"]] if wide else []) + [
-            r["doc_number"] or "—", r["locality"] or "—", r["admin_level"] or "—", r["issue_date"] or "—",
+            r["doc_number"] or "—", r["locality"] or "—", r["admin_level"] or "—", _date_shown(r),
             f"{r['n_measures']}/{r['n_targets']}/{r['n_citations']}"]
         if wide:
             cells.append((r["title"] or "") + (" [OCR]" if r["ocr"] else ""))
@@ -434,6 +434,13 @@ def _documents_table(rows, width: int | None = None) -> Table:
     return table
 
 
+def _date_shown(row: dict) -> str:
+    """The date, or the month of a notice printed to the month only (said so), or —."""
+    if row["issue_date"]:
+        return row["issue_date"]
+    return f"{row['issue_month']} (month only)" if row.get("issue_month") else "—"
+
+
 DOCUMENT_FIELDS = "id, 文号, locality, level, date, measures/targets/citations, title"
 
 
@@ -445,7 +452,7 @@ def _print_documents(rows) -> None:
         return
     for r in rows:
         title = (r["title"] or "") + (" [OCR]" if r["ocr"] else "")
-        fields = [r["id"], r["doc_number"], r["locality"], r["admin_level"], r["issue_date"],
+        fields = [r["id"], r["doc_number"], r["locality"], r["admin_level"], r["issue_date"] or r.get("issue_month"),
                   f"{r['n_measures']}/{r['n_targets']}/{r['n_citations']}", title]
         click.echo("\t".join(printable(str(f or "")).replace("\t", " ") for f in fields))
 
@@ -519,8 +526,10 @@ def _print_record(record: Record) -> None:
     for key in ("id", "doc_number", "locality", "admin_level", "issue_date", "print_date",
                 "body_title"):
         console.print(printable(f"  {key}: {record.get(key)}{_how_known(record, key)}"), markup=False)
-    console.print(f"  issuers ({len(record['issuers'])}): {'、'.join(record['issuers'])}")
-    console.print(f"  addressees: {'、'.join(record['addressees'])}")
+    # each name apart by ' | ': an addressee may itself be a series (各市、县（市、区）卫生健康委（局）)
+    console.print(printable(f"  issuers ({len(record['issuers'])}): {' | '.join(record['issuers'])}"), markup=False)
+    console.print(printable(f"  addressees ({len(record['addressees'])}): {' | '.join(record['addressees'])}"),
+                  markup=False)
     from .report.matrix import marked
 
     table = Table(title="measures (a unit not printed beside the item says so: inferred / implied)")
