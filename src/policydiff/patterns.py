@@ -337,6 +337,11 @@ SUBJECT_ASSIGNING = _lazy(
     r"^(?:同时|此外|另外|并)?(?P<units>[^，,。；;：:“”（）()\n]{2,60}?)"
     r"(?P<verb>按照职责分工负责|按职责分工负责|牵头负责|负责组织实施|负责落实|具体负责|具体落实|具体实施|组织实施|负责|牵头)"
     r"(?!人|同志|的|单位|部门)")  # 县卫健局负责人 is a person; 县卫健局负责的项目 names work, not who is assigned
+# a clause whose subject is one named body told what to do (县医保局要做好资助参保；市民政局应当及时…): that
+# body is printed as the one who acts; a placeholder (各县区要…) or a generic body (各有关部门要…) is not named
+SUBJECT_BOUND = _lazy(
+    r"^(?:同时|此外|另外|并)?(?P<units>[^，,。；;：:“”（）()\n要应须]{2,40}?)(?P<verb>要|应当|应|须|必须)"
+    r"(?!当地|急|用|对|有|求)")
 # words no body's name holds: a clause's subject glued to what comes before it (资金由县财政会同县医保局)
 SUBJECT_NOT_BODY = _lazy(r"由|的|会同|配合|积极|做好|加强|对|向|将|把|为|是|要")
 # an institution a clause may make its subject when its name starts with its place (县医院, 各镇卫生院, 县疾控中心)
