@@ -667,7 +667,9 @@ BARE_DATE_LINE = _lazy(r"^\s*(?P<digits>(?:19|20)\d{4,6})\s*$")
 
 # the verbs before a cited document that make it the one a notice carries out (its parent, ``adoption``);
 # the first three say so outright and are preferred
-PARENT_VERBS = _lazy(r"贯彻落实|贯彻|落实|根据|按照|依据")
-IMPLEMENTING_VERBS = ("贯彻落实", "贯彻", "落实")
+PARENT_VERBS = _lazy(r"贯彻落实|贯彻|落实|根据|按照|依据|转发")
+IMPLEMENTING_VERBS = ("贯彻落实", "贯彻", "落实", "转发")  # a notice forwarding a document carries it out
+# a cited document handed on to the addressees (现将《X》转发给你们 / 转发你们 / 转发至各单位)
+FORWARDED_AFTER = _lazy(r"\s*(?:等?文件)?\s*(?:一并)?转发(?:给|至|到)?(?:你们|你单位|你局|你委|各)")
 # a piece of text that is only an outline label (（十一）, 3.): not a sentence `who` searches
 LABEL_ONLY = _lazy(r"^[（(]?[一二三四五六七八九十\d]+[）)、.．]?$")
