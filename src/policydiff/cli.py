@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import click
 
+from . import __version__
 from . import patterns as P
 from .errors import PolicydiffError
 from .paths import DEFAULT_DB, inside
@@ -233,7 +234,7 @@ def _drop_partial_output() -> None:
 
 
 @click.group(cls=Commands)
-@click.version_option(package_name="policydiff")
+@click.version_option(__version__, package_name="policydiff")
 def cli():
     """policydiff: structured, queryable evidence from Chinese policy notices."""
 
