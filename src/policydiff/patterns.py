@@ -203,6 +203,8 @@ SHARED_PLACE_BODY = _lazy(r"^(?:人民政府|政府|党委|党工委|人大|政�
 PLACE_BODY_AT_END = _lazy(r"(?:人民政府|政府|党委|党工委|人大|政协|纪委|管委会|办事处)$")
 TABLE_HEADER = _lazy(r"^(?:序号\s*)?指标\s*属性$")
 BINDING_CELL = _lazy(r"^(约束性|预期性)$")
+# a numbered indicator row ending in its attribute (1. 签约服务率 … 约束性): an annex holding one is the indicator table
+INDICATOR_ROW_WITH_BINDING = _lazy(r"(?m)^\d{1,2}[.．、\t][^\n]*(?:约束性|预期性)[ \t]*$")
 # (?<!\s): a search starts only at the head of a whitespace run (else a run of tabs costs quadratic time)
 BINDING_SUFFIX = _lazy(r"(?<!\s)\s*(约束性|预期性)\s*$")
 # a sentence's own mark after its value: 人均预期寿命达到78.5岁（预期性）
@@ -538,6 +540,8 @@ TABLE_COLUMNS = [
     ("year", _lazy(r"^(?P<year>(?:19|20)\d{2})\s*年?(?:底|末)?$")),
     ("indicator", _lazy(r"指标|名称|项目")),
 ]
+# a header cell naming bodies (牵头单位, 责任部门, 配合), not the measure's 单位: no indicator table's header
+INDICATOR_HEADER_UNIT_ROLE = _lazy(r"牵头|配合|协办|责任|主责|承办|实施|落实|部门|^(?!(?:计量)?单位$).*单位")
 TABLE_HEADER_ROW = _lazy(r"指标.*\t|\t.*指标")
 TABLE_VALUE = _lazy(r"^\s*(?P<cmp>≥|≤|>=|<=|＞|＜|>|<)?\s*(?P<value>\d+(?:\.\d+)?)\s*"
                          r"(?P<unit>%|％|‰|/10万|/万|岁|张|人|个|种|所|万人)?\s*(?P<after>以上|以下|以内|左右)?\s*$")

@@ -13,6 +13,7 @@ from .. import patterns as P
 from ..models import AnnexIndicator, Measure, OutlineNode, TaskRow, UnitMention
 from ..outline import paragraphs
 from ..textutils import split_units
+from .indicator_table import is_indicator_header
 from .units import lead_convention, split_lead_cell, verb_marker_mentions
 
 LINK_THRESHOLD = 85
@@ -38,6 +39,9 @@ def extract_task_table(text: str, start: int = 0) -> list[TaskRow] | None:
         cells = _cells(para.text, para.start)
         names = [c.strip() for c, _ in cells]
         roles = header_roles(names)
+        if roles and is_indicator_header(names):
+            table = None  # 指标 | 单位 | 2025年目标值 | 属性: an indicator table (its 单位 is a measure's), no task table
+            continue
         if roles and table is not None and names == table.names:
             table.repeated = True  # the header printed again on the next page: the rows go on
             continue
