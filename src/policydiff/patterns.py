@@ -84,12 +84,20 @@ OUTLINE_LABELS = [
     ("第一章", _lazy(rf"^(?P<label>第[{CN_SMALL}百零〇\d]{{1,4}}章)[\s\u3000]*(?=[^\s，,。]|$)")),
     ("第一节", _lazy(rf"^(?P<label>第[{CN_SMALL}百零〇\d]{{1,4}}节)[\s\u3000]*(?=[^\s，,。]|$)")),
     ("第一条", _lazy(rf"^(?P<label>第[{CN_SMALL}百零〇\d]{{1,4}}条)(?:[\s\u3000]+|(?=[^\s款项]))")),
+    # a plan in parts (第一部分　发展基础 / 第二部分　主要任务): a part holds the 一、 items below it
+    ("第一部分", _lazy(rf"^(?P<label>第[{CN_SMALL}]{{1,3}}部分)[\s\u3000]*(?=[^\s，,。、]|$)")),
 ]
 # the article levels, outermost first: an article label closes every item below its rank
 ARTICLE_RANKS = {"第一章": 0, "第一节": 1, "第一条": 2}
+# a part (第二部分) closes every item open above it, whatever its kind: no item nests a part
+PART_KIND = "第一部分"
+# the covering letter's own items (一、提高思想认识 … before its sign-off and the enclosed plan's title): their paths
+# carry this prefix (通知/一), the plan's items keep theirs (一, 二/（一）)
+COVER_LETTER_PREFIX = "通知"
 ANY_LABEL = _lazy(
     rf"^(?:[{CN_SMALL}]{{1,3}}、|[（(][{CN_SMALL}]{{1,3}}[）)]|\d{{1,2}}(?:[.．](?!\d)|、)"
-    rf"|[（(]\d{{1,2}}[）)]|[{CN_SMALL}]{{1,3}}是|第[{CN_SMALL}百零〇\d]{{1,4}}[章节条](?=[\s\u3000]|$|[^\s款项]))"
+    rf"|[（(]\d{{1,2}}[）)]|[{CN_SMALL}]{{1,3}}是|第[{CN_SMALL}百零〇\d]{{1,4}}[章节条](?=[\s\u3000]|$|[^\s款项])"
+    rf"|第[{CN_SMALL}]{{1,3}}部分(?=[\s\u3000]|$|[^\s，,。、]))"
 )
 ANNEX_START = _lazy(r"^附\s*件\s*(?P<no>\d*)\s*$")
 ANNEX_REFERENCE = _lazy(r"^附\s*件\s*\d*\s*[:：]")
@@ -251,6 +259,11 @@ NON_RULE_ARTICLE = _lazy(
     r"自[^。]{0,30}(?:起|之日起)(?:施行|执行|实施))|[^。]{0,40}(?:参照本(?:办法|细则|规定|规范)执行)。?$)")
 NON_MEASURE_HEADINGS = _lazy(
     r"^(?:总体要求|指导思想|主要目标|总体目标|工作目标|基本原则|总体思路|目标任务|发展目标|行动目标"
+    # a plan's account of where it stands (第一部分　发展基础: 主要成绩, 面临形势), and its schedule (实施步骤:
+    # 动员部署阶段（6月1日—6月15日）…): no work the plan prescribes
+    r"|发展基础|发展现状|工作基础|现实基础|主要成绩|取得的成绩|主要成效|取得成效|主要成就|发展成就|面临形势|面临的形势"
+    r"|现状与形势|现状和形势|发展环境|规划背景|发展背景|存在问题|存在的问题"
+    r"|实施步骤|工作步骤|方法步骤|步骤安排|进度安排|时间安排|时间步骤|实施阶段|阶段安排|推进步骤|时间节点"
     r"|(?:(?:19|20)\d{2}年(?:度)?|上年度?|去年)?(?:工作情况|工作开展情况|工作完成情况|工作成效|工作进展|工作回顾|工作总结)"
     r"(?:和|及|与)?(?:存在的?问题)?$)"
 )
