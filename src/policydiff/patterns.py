@@ -138,6 +138,9 @@ DOC_NUMBER = _lazy(
     r"\s*(?P<serial>\d{1,4})\s*[号號]"
 )
 DOC_NUMBER_LINE = _lazy(rf"^\s*{DOC_NUMBER.pattern}\s*$")
+# a red-header 文件's 文号 line that also names who signed it, on its right (渭卫健发〔2022〕46号　签发人：某某、某某)
+DOC_NUMBER_SIGNER_LINE = _lazy(rf"^\s*(?P<number>{DOC_NUMBER.pattern})\s*签\s*发\s*人\s*[:：]\s*"
+                               r"[\u4e00-\u9fff·]{2,12}(?:\s*[、，,\s]\s*[\u4e00-\u9fff·]{2,4})*\s*$")
 # the number of a regulation or rule, printed in place of a 文号: 国务院令第386号, 国家卫生健康委员会令第2号
 # (中华人民共和国 before the issuer is dropped when the number is kept)
 ORDER_NUMBER = _lazy(rf"(?:中华人民共和国)?(?P<issuer>[{CJK}]{{1,16}}?令)\s*第\s*(?P<serial>\d{{1,4}})\s*[号號]")
@@ -167,25 +170,32 @@ ORG_SUFFIX = _lazy(  # 司: a ministry's department (国务院扶贫办综合司
 # where a second body's name starts in names run together after a body's suffix (a header or signature
 # whose spaces the normaliser dropped: 国家卫生健康委 国家医保局 民政部, 省卫生健康委 省医保局): a national
 # or party body's first word, a level word (省医保局; not 市场, 县域, 省级), or a State Council ministry
+# a national body's branch at a place is one body (国家税务总局湖南省税务局, 国家统计局某市调查队): its name is never
+# cut where the place starts, and its place (湖南省) is the branch's, not the nation's
+NATIONAL_BRANCH = _lazy(r"(?P<head>国家税务总局|国家统计局|国家金融监督管理总局|中国人民银行|国家外汇管理局)"
+                        r"(?P<branch>[\u4e00-\u9fff]{2,15}?(?:省|自治区|市|州|盟|地区|县|区|旗)"
+                        r"[\u4e00-\u9fff]{0,8}?(?:税务局|调查总队|调查队|监管局|监管分局|分行|中心支行|支行|分局))")
 BODY_RESTART = _lazy(
     r"(?<=委|局|厅|部|办|院|署|会|室|府|司)(?=国家|国务院|中共|中央|共青团|全国|中华全国|"
     r"(?:省|市|县|区|自治区|自治州|旗)(?!场|级|域|内|外|民|直|属|区|县|辖)|"
     r"(?:外交|国防|教育|科学技术|科技|工业和信息化|民政|司法|财政|人力资源社会保障|人力资源和社会保障|自然资源|生态环境|"
     r"住房城乡建设|住房和城乡建设|交通运输|水利|农业农村|商务|文化和旅游|应急管理|退役军人事务|审计|公安|国家安全)部)")
 # a title's last word, perhaps followed by its years: …三年行动计划（2023—2025年）
-TITLE_SUFFIX = _lazy(r"(?:通知|方案|意见|要点|办法|规定|细则|规范|指标|计划|规划|分工)(?:[（(][^（）()]{1,20}[）)])?$")
+TITLE_SUFFIX = _lazy(r"(?:通知|方案|意见|要点|办法|规定|细则|规范|指标|计划|规划|分工|若干措施|任务清单|工作清单|责任清单)"
+                     r"(?:[（(][^（）()]{1,20}[）)])?$")
 # the genres a notice's title ends in, longest first (复函 before 函)
 GENRES = ["通知", "意见", "决定", "批复", "复函", "函", "答复", "通报", "通告", "公告", "规定", "办法", "细则",
-          "方案", "规划", "要点", "纪要", "计划", "条例", "规则", "决议", "报告", "请示", "公示", "令",
+          "方案", "规划", "要点", "纪要", "计划", "条例", "规则", "决议", "报告", "请示", "公示", "令", "措施", "清单",
           "意見", "決定", "批覆", "答覆", "通報", "規定", "辦法", "細則", "規劃", "要點", "紀要", "計劃", "條例"]
 GENRE_AT_END = _lazy("(?P<genre>" + "|".join(GENRES) + r")(?:\s*[（(][^（）()]{1,20}[）)])?$")
 NOTICE_TITLE = _lazy(
     r"(?:(?:关于|關於).*(?:通知|意见|意見|决定|決定|批复|批覆|复函|覆函|函|答复|答覆|通报|通報|通告|公告|规定|規定|办法|辦法|细则|細則"
-    r"|方案|规划|規劃|要点|要點|纪要|紀要|计划|計劃|报告|報告|请示|請示|公示)"
+    r"|方案|规划|規劃|要点|要點|纪要|紀要|计划|計劃|报告|報告|请示|請示|公示|若干措施|措施)"
     r"|的(?:通知|意见|决定|批复|通报|通告|公告))(?:\s*[（(][^（）()]{1,20}[）)])?$")
 # a title with no 关于: 某某实施方案, 通告 alone (spaced 通 告 is joined by the normaliser), 某某令
 STANDALONE_TITLE = _lazy(
-    r"^(?:[^，。；：:,]{2,80}(?:方案|规划|要点|办法|规定|细则|计划|条例|规则|纪要)|(?:.{0,40})?(?:通告|公告))"
+    r"^(?:[^，。；：:,]{2,80}(?:方案|规划|要点|办法|规定|细则|计划|条例|规则|纪要|若干措施|任务清单|工作清单|责任清单)"
+    r"|(?:.{0,40})?(?:通告|公告))"
     r"(?:[（(][^（）()]{1,20}[）)])?$")
 # the document an 印发 / 转发 notice encloses: 关于印发《X》的通知, 关于印发X的通知
 ENCLOSED_TITLE = _lazy(
