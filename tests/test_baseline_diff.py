@@ -224,3 +224,22 @@ def test_a_month_only_notice_is_placed_by_its_month(reference, text, issued, sta
     assert statuses["尘肺病等职业病防控"] == status
     assert result["document"]["issue_month"] == issued
     assert any("to the month only" in n for n in result["notes"])
+
+
+@pytest.mark.parametrize("item, label", [
+    # probe 2 #16: an item whose heading aligns to no entry but whose sentence commits to one (大病患者…集中救治)
+    ("（一）落实分类救治。对农村低收入人口中的大病患者实行集中救治。", "大病专项救治"),
+    # villages served from the next village (邻村延伸): the coverage entry, inside an item on clinics
+    ("（一）巩固村级阵地。人口较少的行政村采取邻村延伸服务方式覆盖。", "乡村医疗卫生服务全覆盖"),
+])
+def test_an_item_an_entry_is_merged_into_is_no_local_addition(reference, item, label):
+    from policydiff.models import SourceText
+    from policydiff.parse import parse_source
+
+    text = ("桐溪县卫生健康局关于做好健康帮扶工作的通知\n桐卫发〔2023〕3号\n各乡镇卫生院：\n现将有关事项通知如下。\n"
+            "一、重点任务\n" + item + "\n桐溪县卫生健康局\n2023年3月1日\n")
+    record = {**parse_source(SourceText("t.txt", text)), "id": "t"}
+    result = diff_document(record, reference)
+    row = next(r for r in result["entries"] if r["label"] == label)
+    assert row["merged_into"] == "一/（一）"
+    assert "一/（一）" not in [a["path"] for a in result["additions"]]  # "merged" and "matches no entry" never both

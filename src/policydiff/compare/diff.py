@@ -126,8 +126,9 @@ def diff_document(record: Record, reference: Reference, include_inferred: bool =
     sentences = passages(record)
     predates = _predates(record, reference)
     rows = [_entry_status(e, aligned, record, reference, sentences, predates, include_inferred) for e in entries]
+    merged = {row["merged_into"] for row in rows if row["merged_into"]}  # an item an entry is merged into
     additions = [{"path": a["path"], "title": a["title"], "span": a["span"]} for a in aligned
-                 if a["reason"] == NO_MATCH]
+                 if a["reason"] == NO_MATCH and a["path"] not in merged]  # matches that entry: no local addition
     return {"document": _doc_summary(record), "reference": reference.summary(),
             "method": METHOD + (RESPONSIBILITY_INCLUDING if include_inferred else RESPONSIBILITY_PRINTED),
             "tool_version": __version__, "include_inferred": include_inferred,
