@@ -243,3 +243,21 @@ def test_an_item_an_entry_is_merged_into_is_no_local_addition(reference, item, l
     row = next(r for r in result["entries"] if r["label"] == label)
     assert row["merged_into"] == "一/（一）"
     assert "一/（一）" not in [a["path"] for a in result["additions"]]  # "merged" and "matches no entry" never both
+
+
+@pytest.mark.parametrize("item, matched", [
+    # no sentence names the entry's words, but its reference target is stated (专项救治的病种 ≥30种): covered by that
+    # sentence, the reference target named as what matched
+    ("（一）保障重病患者。定点医院专项救治的病种不少于30种。", ["reference target: 大病专项救治病种≥30种"]),
+    ("（一）保障重病患者。将救治的大病病种增加至35种。", ["reference target: 大病专项救治病种≥30种"]),
+])
+def test_a_stated_reference_target_covers_its_entry(reference, item, matched):
+    from policydiff.models import SourceText
+    from policydiff.parse import parse_source
+
+    text = ("桐溪县卫生健康局关于做好健康帮扶工作的通知\n桐卫发〔2023〕3号\n各乡镇卫生院：\n现将有关事项通知如下。\n"
+            "一、重点任务\n" + item + "\n桐溪县卫生健康局\n2023年3月1日\n")
+    result = diff_document({**parse_source(SourceText("t.txt", text)), "id": "t"}, reference)
+    row = next(r for r in result["entries"] if r["label"] == "大病专项救治")
+    assert (row["status"], row["merged_into"], row["matched_terms"]) == ("merged", "一/（一）", matched)
+    assert row["quote"] in item  # the sentence printing the value, quoted
