@@ -444,3 +444,19 @@ def test_a_sub_row_with_more_cells_than_its_header_is_read_without_its_extra_cel
 def test_a_row_wider_than_its_header_reads_its_extra_cells_by_what_they_hold(table, expected):
     rows = parse_source(SourceText("t.txt", BODY + table))["task_table"]
     assert [(r["lead"] + r["support"] + r["responsible"], r["deadline"]) for r in rows] == expected
+
+
+@pytest.mark.parametrize("table, expected", [
+    # a tab-separated indicator row: its number, the indicator cell, its 属性 (the values are no part of the name)
+    ("附件2\n序号\t指标\t2021年基期值\t2025年目标值\t指标属性\n1\t乡村医生中执业（助理）医师占比（%）\t32\t≥45\t约束性\n"
+     "2\t严重精神障碍患者规范管理率（%）\t86\t90\t预期性\n",
+     [(1, "乡村医生中执业（助理）医师占比（%）", "约束性"), (2, "严重精神障碍患者规范管理率（%）", "预期性")]),
+    # a row without 属性 is no indicator row
+    ("附件2\n序号\t指标\t2025年目标值\n1\t严重精神障碍患者规范管理率（%）\t90\n", None),
+])
+def test_tabbed_indicator_rows_are_annex_indicators(table, expected):
+    record = parse_source(SourceText("t.txt", BODY + "序号\t重点任务\t牵头单位\n1\t支持乡村医生参加学历教育\t市卫生健康委\n" + table))
+    found = record["annex_indicators"]
+    assert (None if found is None else [(r["no"], r["indicator"], r["binding"]) for r in found]) == expected
+    for row in found or []:  # the span starts at the indicator as printed
+        assert record["text"][row["span"][0]:].startswith(row["indicator"])

@@ -311,6 +311,8 @@ def _targets(text, nodes, by_path, indicators, annex, issue_year=None):
         annex_year = deadline_of(text[annex.span[0]:annex.span[1]].split("\n", 2)[1]
                                  if "\n" in text[annex.span[0]:annex.span[1]] else "")
         tabled = table_targets(text, annex.span, "annex", issue_year)[0]  # rows with year columns
+        if any(t.role == "target" and t.deadline_year is None for t in tabled) and annex_year is None:
+            tabled = _dated(tabled, text, annex, targets)  # 目标值 with no year: the plan's goal year, inferred
         for row in indicators:
             cells = [t for t in tabled if row.span[0] <= t.value_span[0] < row.span[1]]
             for t in cells:
