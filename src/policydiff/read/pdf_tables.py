@@ -39,11 +39,12 @@ class Table:
         return x0 <= x <= x1 and top <= y <= bottom
 
 
-def page_tables(page, textpage, paths: list | None = None) -> list[Table]:
-    """The ruled tables of ``page`` (pypdfium2 objects), each with its rows' cell texts;
+def page_tables(page, textpage, height: float, text: str, paths: list | None = None) -> list[Table]:
+    """The ruled tables of ``page`` (pdfium's raw page and text page handles; the page's
+    ``height`` and the text of its characters), each with its rows' cell texts;
     ``paths``: the page's path objects when the caller has them (:func:`page_paths`)."""
-    grids = list(_grids(*_edges(page, page_paths(page) if paths is None else paths)))
-    chars = _chars(page, textpage) if grids else []
+    grids = list(_grids(*_edges(height, page_paths(page) if paths is None else paths)))
+    chars = _chars(textpage, height, text) if grids else []
     return [_read_grid(*grid, chars) for grid in grids]
 
 
@@ -54,18 +55,17 @@ def page_paths(page) -> list:
     """Raw handles of the page's top-level path objects, in one pass over its objects."""
     import pypdfium2.raw as pdfium_c
 
-    raw, kind = page.raw, pdfium_c.FPDF_PAGEOBJ_PATH
+    raw, kind = page, pdfium_c.FPDF_PAGEOBJ_PATH
     get_object, get_type = pdfium_c.FPDFPage_GetObject, pdfium_c.FPDFPageObj_GetType
     objects = (get_object(raw, index) for index in range(pdfium_c.FPDFPage_CountObjects(raw)))
     return [obj for obj in objects if get_type(obj) == kind]
 
 
-def _edges(page, paths: list) -> tuple[list[Edge], list[Edge]]:
+def _edges(height: float, paths: list) -> tuple[list[Edge], list[Edge]]:
     """Horizontal and vertical straight segments of the page's top-level path
     objects ``paths`` (a nested object's matrix is relative to its form)."""
     import pypdfium2.raw as pdfium_c
 
-    height = page.get_height()
     horizontal, vertical = [], []
     matrix = pdfium_c.FS_MATRIX()
     for obj in paths:
@@ -203,15 +203,13 @@ def _read_grid(rows_at, columns_at, h_edges, v_edges, chars) -> Table:
 # ------------------------------------------------------------------ cell text
 
 
-def _chars(page, textpage) -> list[tuple[str, float, float, float, float]]:
-    """(char, left, right, top, bottom) of every character, top-down coordinates."""
+def _chars(textpage, height: float, text: str) -> list[tuple[str, float, float, float, float]]:
+    """(char, left, right, top, bottom) of every character of ``text`` (the text page's
+    characters, one a place), top-down coordinates."""
     import pypdfium2.raw as pdfium_c
 
-    height = page.get_height()
-    count = textpage.count_chars()
-    text = textpage.get_text_range(0, count)[:count] if count else ""
     rect = pdfium_c.FS_RECTF()
-    raw, pointer, loose_box = textpage.raw, ctypes.byref(rect), pdfium_c.FPDFText_GetLooseCharBox
+    raw, pointer, loose_box = textpage, ctypes.byref(rect), pdfium_c.FPDFText_GetLooseCharBox
     chars = []
     for index, char in enumerate(text):
         if char not in "\r\n":
