@@ -162,7 +162,7 @@ def _textpage_lines(page, textpage, table_paths: list | None, pdfium_c) -> list[
         raise PdfiumError("Failed to get character count.")
     text = _page_text(textpage, count, pdfium_c)[:count] if count else ""
     rect = pdfium_c.FS_RECTF()  # raw calls: no wrapper object a character box
-    raw, pointer, loose_box = textpage, ctypes.byref(rect), pdfium_c.FPDFText_GetLooseCharBox
+    raw, pointer, loose_box = textpage, ctypes.byref(rect), pdf_tables.pdfium_calls().loose_box
     lines: list[Line] = []
     for m in _TEXT_LINE.finditer(text):
         piece = m.group(0)

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import bisect
 import ctypes
+import functools
 import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 SNAP = 3.0  # points: edges this close are one ruling line (stroke widths, double borders)
 MIN_EDGE = 8.0  # points: shorter strokes are not table rules
@@ -48,17 +50,56 @@ def page_tables(page, textpage, height: float, text: str, paths: list | None = N
     return [_read_grid(*grid, chars) for grid in grids]
 
 
+# ------------------------------------------------------------------ pdfium calls
+
+
+class _Handle(ctypes.c_void_p):
+    """A pdfium handle an untyped call returns (a plain ``c_void_p`` result would become an int)."""
+
+
+@functools.cache
+def pdfium_calls() -> SimpleNamespace:
+    """pdfium's functions that are called once a character, page object or path segment,
+    without pypdfium2's declared argument types: ctypes then passes the handles, pointers and
+    ints as they are instead of converting each through its declared type (~0.4 µs a call
+    instead of ~1.1). Only functions whose arguments are all handles, pointers or ints (a float
+    passed without its type would be wrong)."""
+    import pypdfium2.raw as pdfium_c
+
+    def untyped(function, restype=ctypes.c_int):
+        call = type(function)(ctypes.cast(function, ctypes.c_void_p).value)
+        call.restype = restype
+        return call
+
+    return SimpleNamespace(
+        loose_box=untyped(pdfium_c.FPDFText_GetLooseCharBox),  # (text page, index, FS_RECTF*) -> bool
+        get_object=untyped(pdfium_c.FPDFPage_GetObject, _Handle),  # (page, index) -> object
+        object_type=untyped(pdfium_c.FPDFPageObj_GetType),  # (object) -> type
+        get_matrix=untyped(pdfium_c.FPDFPageObj_GetMatrix),  # (object, FS_MATRIX*) -> bool
+        count_segments=untyped(pdfium_c.FPDFPath_CountSegments),  # (path) -> count
+        get_segment=untyped(pdfium_c.FPDFPath_GetPathSegment, _Handle),  # (path, index) -> segment
+        segment_point=untyped(pdfium_c.FPDFPathSegment_GetPoint),  # (segment, float*, float*) -> bool
+        segment_type=untyped(pdfium_c.FPDFPathSegment_GetType),  # (segment) -> type
+        segment_close=untyped(pdfium_c.FPDFPathSegment_GetClose),  # (segment) -> bool
+    )
+
+
 # ------------------------------------------------------------------ edges
 
 
 def page_paths(page) -> list:
-    """Raw handles of the page's top-level path objects, in one pass over its objects."""
+    """Handles of the page's top-level path objects (``page``: pdfium's raw page handle), in
+    one pass over its objects."""
     import pypdfium2.raw as pdfium_c
 
-    raw, kind = page, pdfium_c.FPDF_PAGEOBJ_PATH
-    get_object, get_type = pdfium_c.FPDFPage_GetObject, pdfium_c.FPDFPageObj_GetType
-    objects = (get_object(raw, index) for index in range(pdfium_c.FPDFPage_CountObjects(raw)))
-    return [obj for obj in objects if get_type(obj) == kind]
+    calls, kind = pdfium_calls(), pdfium_c.FPDF_PAGEOBJ_PATH
+    get_object, get_type = calls.get_object, calls.object_type
+    paths = []
+    for index in range(pdfium_c.FPDFPage_CountObjects(page)):
+        obj = get_object(page, index)
+        if get_type(obj) == kind:
+            paths.append(obj)
+    return paths
 
 
 def _edges(height: float, paths: list) -> tuple[list[Edge], list[Edge]]:
@@ -66,13 +107,15 @@ def _edges(height: float, paths: list) -> tuple[list[Edge], list[Edge]]:
     objects ``paths`` (a nested object's matrix is relative to its form)."""
     import pypdfium2.raw as pdfium_c
 
+    calls = pdfium_calls()
     horizontal, vertical = [], []
     matrix = pdfium_c.FS_MATRIX()
+    matrix_out = ctypes.byref(matrix)
     for obj in paths:
-        pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix))
+        calls.get_matrix(obj, matrix_out)
         a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
         points = [(a * x + c * y + e, height - (b * x + d * y + f), move)
-                  for x, y, move in _path_points(obj, pdfium_c)]
+                  for x, y, move in _path_points(obj, calls, pdfium_c.FPDF_SEGMENT_MOVETO)]
         for (ax, ay, _), (bx, by, move) in itertools.pairwise(points):
             if move:
                 continue  # a new subpath starts: no segment between the two points
@@ -83,15 +126,15 @@ def _edges(height: float, paths: list) -> tuple[list[Edge], list[Edge]]:
     return _merge(horizontal), _merge(vertical)
 
 
-def _path_points(path, pdfium_c) -> list[tuple[float, float, bool]]:
+def _path_points(path, calls: SimpleNamespace, moveto: int) -> list[tuple[float, float, bool]]:
     """(x, y, starts a new subpath) of each segment end; a closed subpath returns to its start."""
     points: list[tuple[float, float, bool]] = []
     first = None
     x, y = ctypes.c_float(), ctypes.c_float()
-    x_out, y_out, moveto = ctypes.byref(x), ctypes.byref(y), pdfium_c.FPDF_SEGMENT_MOVETO
-    get_segment, get_point = pdfium_c.FPDFPath_GetPathSegment, pdfium_c.FPDFPathSegment_GetPoint
-    get_type, get_close = pdfium_c.FPDFPathSegment_GetType, pdfium_c.FPDFPathSegment_GetClose
-    for i in range(pdfium_c.FPDFPath_CountSegments(path)):
+    x_out, y_out = ctypes.byref(x), ctypes.byref(y)
+    get_segment, get_point = calls.get_segment, calls.segment_point
+    get_type, get_close = calls.segment_type, calls.segment_close
+    for i in range(calls.count_segments(path)):
         segment = get_segment(path, i)
         get_point(segment, x_out, y_out)
         move = get_type(segment) == moveto
@@ -209,7 +252,7 @@ def _chars(textpage, height: float, text: str) -> list[tuple[str, float, float, 
     import pypdfium2.raw as pdfium_c
 
     rect = pdfium_c.FS_RECTF()
-    raw, pointer, loose_box = textpage, ctypes.byref(rect), pdfium_c.FPDFText_GetLooseCharBox
+    raw, pointer, loose_box = textpage, ctypes.byref(rect), pdfium_calls().loose_box
     chars = []
     for index, char in enumerate(text):
         if char not in "\r\n":
