@@ -14,6 +14,7 @@ import bisect
 import ctypes
 import functools
 import itertools
+import operator
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -226,11 +227,14 @@ def _read_grid(rows_at, columns_at, h_edges, v_edges, chars) -> Table:
         box = extent.setdefault(cell, [columns_at[j], rows_at[i], columns_at[j + 1], rows_at[i + 1]])
         box[2], box[3] = max(box[2], columns_at[j + 1]), max(box[3], rows_at[i + 1])
     in_cell: dict[tuple[int, int], list] = {}
+    top, bottom, left, right = rows_at[0], rows_at[-1], columns_at[0], columns_at[-1]
+    find = bisect.bisect
     for char in chars:  # each character goes to the cell that holds its centre
-        i = bisect.bisect(rows_at, (char[3] + char[4]) / 2) - 1
-        j = bisect.bisect(columns_at, (char[1] + char[2]) / 2) - 1
-        if 0 <= i < n_rows and 0 <= j < n_cols:
-            in_cell.setdefault(owner[i, j], []).append(char)
+        y = (char[3] + char[4]) / 2
+        if top <= y < bottom:  # bisect's row index is then in range (0 to n_rows - 1), as the column's below
+            x = (char[1] + char[2]) / 2
+            if left <= x < right:
+                in_cell.setdefault(owner[find(rows_at, y) - 1, find(columns_at, x) - 1], []).append(char)
     texts = {cell: _cell_text(in_cell.get(cell, [])) for cell in extent}
     rows = []
     for i in range(n_rows):
@@ -265,12 +269,15 @@ def _cell_text(chars) -> str:
     """A cell's characters line by line, left to right; the lines of a cell are
     joined without a break (a wrapped cell is one text)."""
     lines: list[list] = []
-    for char in sorted(chars, key=lambda c: c[3]):
+    for char in sorted(chars, key=_TOP):
         if lines and abs(lines[-1][0][3] - char[3]) <= SNAP:
             lines[-1].append(char)
         else:
             lines.append([char])
-    return "".join(_line_text(sorted(line, key=lambda c: c[1])) for line in lines)
+    return "".join(_line_text(sorted(line, key=_LEFT)) for line in lines)
+
+
+_TOP, _LEFT = operator.itemgetter(3), operator.itemgetter(1)
 
 
 def _line_text(line) -> str:
@@ -280,4 +287,7 @@ def _line_text(line) -> str:
             parts.append(" ")
         parts.append(char[0])
         previous = char
-    return re.sub(r"\s+", " ", "".join(parts)).strip()
+    return _BLANKS.sub(" ", "".join(parts)).strip()
+
+
+_BLANKS = re.compile(r"\s+")
