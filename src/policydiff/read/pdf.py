@@ -16,7 +16,7 @@ log = logging.getLogger(__name__)
 
 
 def read_pdf(path, engine: str = "auto") -> SourceText:
-    """Extract the text layer of a PDF with pdfplumber, tables as tab-separated rows.
+    """Extract the text layer of a PDF (pypdfium2), tables as tab-separated rows.
 
     Page-number footers and running headers are dropped. Lines are rejoined into
     paragraphs by layout: a line that starts at the left margin right after a
