@@ -215,9 +215,11 @@ def test_operations_in_the_pieces_before_a_stream_outgrows_the_limit_are_counted
     (b"Tj " * 100_001, False, False),
     # 250,000 D bytes that are no Do: the bound passes the limit, the exact count (0) clears the stream
     (b"D " * 250_000, False, True),
-    # 200,100 Tj: the bound passes the limit and so does the exact count: refused as before the bound
-    # (the count is per 64 KB piece, so a Tj cut by a piece boundary is missed: ~1 a piece, 10 here)
-    (b"Tj " * 200_100, True, True),
+    # 200,001 Tj: the bound passes the limit and so does the exact count: refused as before the bound
+    # (the 600 KB are read in 64 KB pieces; a Tj cut by a piece's boundary counts: 199,998 without it)
+    (b"Tj " * 200_001, True, True),
+    # exactly 200,000 Tj and ten stray D: the bound passes the limit, the count does not (some Tj cut by pieces)
+    (b"Tj " * 200_000 + b"D" * 10, False, True),
 ])
 def test_operations_are_counted_one_by_one_only_when_their_byte_bound_passes_the_limit(
         tmp_path, monkeypatch, body, refused, counted_one_by_one):

@@ -162,6 +162,8 @@ _FONT_OR_IMAGE = re.compile(rb"/Length[123]\b|/Subtype\s*/(?:Image|Type1C|CIDFon
 # operators that make pdfium build an object: Tj TJ ' " (text) and Do (an image or a form);
 # counted as byte strings (an upper bound: a literal string may hold them too)
 _TEXT_OPERATORS = (b"Tj", b"TJ", b"'", b'"', b"Do")
+_ONE_BYTE_OPERATORS = tuple(op for op in _TEXT_OPERATORS if len(op) == 1)
+_TWO_BYTE_OPERATORS = tuple(op for op in _TEXT_OPERATORS if len(op) == 2)
 
 
 # Flate's densest output: a 258-byte match in two bits (zlib's documented bound, 1032:1)
@@ -263,15 +265,21 @@ def _expand_and_count_exactly(data, start: int, end: int, layers: int,
     Each counted operator holds at least one byte of its own, so a stream no longer than the
     operation limit cannot pass it: its pieces are counted only once the stream grows past
     that length (the pieces before are kept until then: at most the limit's bytes). Below it
-    the count returned is 0, which the caller reads the same way (not past the limit)."""
+    the count returned is 0, which the caller reads the same way (not past the limit).
+    A two-byte operator cut by a piece boundary is counted: the last byte counted before is
+    put in front of the next pieces for those (it cannot end one and start another)."""
     size = operations = 0
     uncounted: list[bytes] = []
+    tail = b""
     try:
         for piece in _expanded(data, start, end, layers):
             size += len(piece)
             uncounted.append(piece)
             if size > operation_limit:
-                operations += sum(part.count(operator) for part in uncounted for operator in _TEXT_OPERATORS)
+                joined = b"".join(uncounted)
+                operations += (sum(joined.count(operator) for operator in _ONE_BYTE_OPERATORS)
+                               + sum((tail + joined).count(operator) for operator in _TWO_BYTE_OPERATORS))
+                tail = joined[-1:]
                 uncounted.clear()
             if size > size_limit or operations > operation_limit:
                 break
