@@ -68,7 +68,10 @@ def pdfium_calls() -> SimpleNamespace:
     import pypdfium2.raw as pdfium_c
 
     def untyped(function, restype=ctypes.c_int):
-        call = type(function)(ctypes.cast(function, ctypes.c_void_p).value)
+        try:
+            call = type(function)(ctypes.cast(function, ctypes.c_void_p).value)
+        except (TypeError, ValueError, AttributeError, ctypes.ArgumentError):  # not a ctypes function (other
+            return function  # bindings in a later pypdfium2): its own typed call, slower but the same answers
         call.restype = restype
         return call
 
