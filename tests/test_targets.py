@@ -243,3 +243,25 @@ def test_a_range_is_compared_by_both_bounds(ref, local, change):
 
     assert target_change(ref, local) == change
     assert "between" not in shown_value(ref) + shown_value(local)  # shown as 1–2家, never "between1家"
+
+
+YEAR_ROWS = [
+    # (text, issue year, [(value, role, deadline_year)]) — probe-2 finding 8; invented sentences in real shapes
+    # a status sentence then a sentence opening on the plan year: the later targets take the later year
+    ("2022年，全县家庭医生签约率达到98.5%。2023年的主要目标是：签约率稳定在95%以上，续约率不低于80%。", 2023,
+     [(98.5, "status", None), (95, "target", 2023), (80, "target", 2023)]),
+    # a lead-in ending on a colon: its year holds for the list paragraphs after it
+    ("2022年，全县签约率达到97%。2023年全县工作目标如下：\n签约率保持在95%以上。\n重点人群续约率达到85%。", 2023,
+     [(97, "status", None), (95, "target", 2023), (85, "target", 2023)]),
+    # a year at a mid-paragraph sentence head governs that sentence, not the paragraph's earlier deadline
+    ("到2025年，县域内就诊率达到90%。2024年全县签约率达到92%。", 2023, [(90, "target", 2025), (92, "target", 2024)]),
+    # a past year at a sentence head is a status year and governs nothing after it
+    ("到2025年，县域内就诊率达到90%。2021年全县签约率为85%。续约率达到80%。", 2023,
+     [(90, "target", 2025), (85, "status", None), (80, "target", 2025)]),
+]
+
+
+@pytest.mark.parametrize("text, issue_year, expected", YEAR_ROWS, ids=[f"year{i}" for i in range(len(YEAR_ROWS))])
+def test_the_nearest_governing_year_is_the_deadline(text, issue_year, expected):
+    found = extract_targets(text, (0, len(text)), "goal", issue_year=issue_year)
+    assert [(t.value, t.role, t.deadline_year) for t in found] == expected

@@ -82,7 +82,7 @@ def extract_targets(text: str, region: tuple[int, int], path: str,
     targets, tables = table_targets(text, region, path, issue_year)  # 主要指标 tables: cell by cell
     for t in targets:
         t.deadline_year = t.deadline_year or (deadline_year if t.role == "target" else None)
-    paragraph_year = None
+    paragraph_year = lead_in_year = None
     for sentence in _SENTENCE.finditer(chunk):
         if tables and any(a <= start + sentence.start() < b for a, b in tables):
             continue
@@ -90,8 +90,15 @@ def extract_targets(text: str, region: tuple[int, int], path: str,
         counted = P.QUANTITY.search(shielded, sentence.start(), sentence.end())
         # its year is read only where it is used: for the paragraph's later sentences, or its own numbers
         own_year = _deadline(sentence.group(0)) if opens_paragraph or counted else None
+        head_year = _head_year(chunk, sentence, issue_year)  # 2023年的主要目标是：… — the year that governs it
+        own_year = own_year or head_year
         if opens_paragraph:
-            paragraph_year = own_year  # 到2025年底前，… carries to the paragraph's later sentences
+            # 到2025年底前，… carries to the paragraph's later sentences; a lead-in 2023年的目标是： to its list
+            paragraph_year = own_year or (lead_in_year if chunk[sentence.start() - 1:sentence.start()] == "\n" else None)
+        elif head_year:
+            paragraph_year = head_year  # the nearest year: 2022年，…99.2%。2023年的主要目标是… → 2023 from here on
+        if sentence.group(0).rstrip().endswith(("：", ":")):
+            lead_in_year = head_year  # a lead-in's year holds for the list paragraphs after it
         if not counted:
             continue  # no clause of it can hold one
         year = own_year or paragraph_year or deadline_year
@@ -395,6 +402,16 @@ def _paired_deadlines(found: list[Target], sentence: str) -> None:
                     t.year = year
                 elif t.role in ("target", "parameter"):
                     t.deadline_year = year
+
+
+def _head_year(chunk: str, sentence: re.Match, issue_year: int | None) -> int | None:
+    """The year a sentence opens on (2023年的主要目标是：…, 2023年全市…): the year its figures are for, unless it is
+    before the notice's own year (a status sentence, which governs nothing after it)."""
+    head = P.CLAUSE_YEAR.match(chunk, sentence.start(), sentence.end())
+    if not head:
+        return None
+    year = int(head.group("year"))
+    return None if issue_year is not None and year < issue_year else year
 
 
 def _deadline(sentence: str) -> int | None:
