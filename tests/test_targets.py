@@ -51,6 +51,11 @@ ROWS = [
     ("全面贯彻党的十九大和十九届二中、三中、四中、五中全会精神。", []),
     ("组织实施广西公共卫生防控救治能力建设三年行动计划（2020—2022）。", []),
     ("进一步统一思想，第三方责任的患者。", []),
+    # percentages in Chinese numerals (probe-2 finding 11): 百分之 before the numeral is the unit
+    ("全县脱贫人口签约服务率保持在百分之九十五以上。", [(">=", 95, "%", None)]),
+    ("基层诊疗量占比达到百分之六十以上，个人自付比例不低于百分之十五点五。", [(">=", 60, "%", None), (">=", 15.5, "%", None)]),
+    # 百分之 inside a word is not a percentage; 三分之一 is no target either
+    ("百分之百的热情投入工作，三分之一的时间用于下乡。", []),
     # a count inside a rate's subject is not a separate target
     ("四种重点慢病规范管理率达到90%以上。", [(">=", 90, "%", None)]),
     # --- goal-paragraph shapes (issue 14 item 6); invented places and numbers

@@ -400,6 +400,8 @@ _BARE_END = r"(?<=\d)(?=(?:以内|以上|以下|左右)?(?:[，,。；;、）)\n
 # a bare 万 ends a value only where the clause ends (体检人数达1000万以上，): 3万余人 is not read
 _TEN_THOUSAND_END = r"万(?=(?:以上|以下|以内|左右)?(?:[，,。；;）)\n]|$))"
 QUANTITY = _lazy(rf"(?P<value>{NUMBER})\s*(?P<unit>{_UNIT_ALT}|{_TEN_THOUSAND_END}|{_BARE_END})")
+# a percentage in Chinese numerals (百分之九十五, 百分之三十点五): the unit is before the value
+CN_PERCENT = _lazy(rf"百分之(?P<value>[{CN_DIGITS}]{{1,5}}(?:点[{CN_SMALL}〇零]{{1,3}})?)(?P<unit>)(?![{CN_DIGITS}])")
 # a change (诊疗人次增长4.1%) reaches no level: "=", but its subject ends at the verb
 CHANGE_VERBS_ALT = r"增长了|增加了|提高了|提升了|上升了|下降了|降低了|减少了|增长|增加|提高|提升|上升|下降|降低|减少"
 COMPARATOR_BEFORE = [

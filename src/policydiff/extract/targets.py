@@ -87,7 +87,8 @@ def extract_targets(text: str, region: tuple[int, int], path: str,
         if tables and any(a <= start + sentence.start() < b for a, b in tables):
             continue
         opens_paragraph = sentence.start() == 0 or chunk[sentence.start() - 1] == "\n"
-        counted = P.QUANTITY.search(shielded, sentence.start(), sentence.end())
+        counted = P.QUANTITY.search(shielded, sentence.start(), sentence.end()) or \
+            ("百分之" in sentence.group(0) and P.CN_PERCENT.search(shielded, sentence.start(), sentence.end()))
         # its year is read only where it is used: for the paragraph's later sentences, or its own numbers
         own_year = _deadline(sentence.group(0)) if opens_paragraph or counted else None
         head_year = _head_year(chunk, sentence, issue_year)  # 2023年的主要目标是：… — the year that governs it
@@ -156,6 +157,9 @@ def _clause_targets(text, base, chunk, shielded, clause, path, binding, year, qu
     taken = [(r.start(), r.end()) for r in ranges] + [(q_start, q_end) for q_start, q_end in qualifiers]
     quantities = [q for q in P.QUANTITY.finditer(shielded, c_start, c_end)
                   if _is_target(shielded, q, c_start) and not any(a <= q.start() < b for a, b in taken)]
+    if "百分之" in shielded[c_start:c_end]:  # 不低于百分之四十: a percentage in Chinese numerals, read as %
+        quantities = sorted(quantities + [q for q in P.CN_PERCENT.finditer(shielded, c_start, c_end)
+                                          if not any(a <= q.start() < b for a, b in taken)], key=lambda q: q.start())
     compared = _carried(shielded, [(q, *_comparator(shielded, c_start, q, quantities)) for q in quantities])
     own_year = P.CLAUSE_YEAR.match(chunk, c_start, c_end)
     year = int(own_year.group("year")) if own_year else year  # …，2025年转化比例不低于50%: the clause's own year
@@ -187,7 +191,7 @@ def _targets_of(text, base, chunk, clause, q, subject, bounds, approximate, path
     c_start, c_end = clause
     span, shared = _evidence_span(chunk, c_start, c_end, subject)
     quote = text[base + span[0]:base + span[1]]
-    unit = q.group("unit").replace("％", "%")
+    unit = q.group("unit").replace("％", "%") or ("%" if q.group(0).startswith("百分之") else "")
     indicators = ([shared] if shared else []) + [_indicator(chunk, c_start, c_end, q, subject)]
     return [Target(path, quote, indicator, comparator, value, unit, year, binding,
                    (base + span[0], base + span[1]), value_span, approximate)
