@@ -48,7 +48,7 @@ ROWS = [
     # 新建 N 个: an amount to build
     ("在青禾县新建3个县域医疗次中心。", [(T, "县域医疗次中心", "=", 3, "个", None, None)]),
     # a change still to come: 提升5个百分点 with a deadline is a target
-    ("到2025年，居民健康素养水平提升5个百分点。", [(T, "居民健康素养水平", "=", 5, "个百分点", 2025, None)]),
+    ("到2025年，居民健康素养水平提升5个百分点。", [(T, "居民健康素养水平", "+", 5, "个百分点", 2025, None)]),
     # a duration that is itself the measure: 平均住院日 is a target, not a period
     ("县级医院平均住院日控制在8天以内。", [(T, "县级医院平均住院日", "<=", 8, "天", None, None)]),
     # a value with a deadline in the same sentence after 2021 in a 2021 notice: a target (not a status)
@@ -80,7 +80,7 @@ ROWS = [
       (PA, "总费用", "<=", 10, "%", None, "省级定点医疗机构")]),
     # A和B value pair with A和B subjects (分别增长 X和Y), a status in a plan's 发展现状
     ("门急诊人次和住院人次分别增长6.3%和12%。",
-     [(S, "门急诊人次", "=", 6.3, "%", None, None), (S, "住院人次", "=", 12, "%", None, None)], {"section_role": "status"}),
+     [(S, "门急诊人次", "+", 6.3, "%", None, None), (S, "住院人次", "+", 12, "%", None, None)], {"section_role": "status"}),
     # A和B indicators, the age group of the second only; 以下 after the last value, 控制在 before the first
     ("婴儿死亡率和5岁以下儿童死亡率分别控制在6‰和8‰以下。",
      [(T, "婴儿死亡率", "<=", 6, "‰", None, None), (T, "5岁以下儿童死亡率", "<=", 8, "‰", None, "5岁以下儿童")]),
@@ -139,7 +139,7 @@ ROWS = [
     # an age condition: 年满18周岁
     ("年满18周岁的城乡居民可自愿签约。", [(PA, "城乡居民可自愿签约", ">=", 18, "周岁", None, None)]),
     # 起付线降低50%: the rate of a change the policy sets
-    ("大病保险起付线降低50%。", [(PA, "大病保险起付线", "=", 50, "%", None, None)]),
+    ("大病保险起付线降低50%。", [(PA, "大病保险起付线", "-", 50, "%", None, None)]),
     # a subsidy standard in 元/人
     ("人均基本公共卫生服务经费补助标准提高到89元/人。",
      [(PA, "人均基本公共卫生服务经费补助标准", ">=", 89, "元/人", None, None)]),
@@ -173,7 +173,7 @@ ROWS = [
     # the same sentence in the notice's own year is a target (Lianyungang's 2018 shape)
     ("2021年，全县农村低收入人口家庭医生签约率达到95%以上。", [(T, "全县农村低收入人口家庭医生签约率", ">=", 95, "%", 2021, None)]),
     # 较2015年增长: a change already seen; its year is the sentence's, not the base
-    ("截至2020年末，全县卫生技术人员较2015年增长21%。", [(S, "全县卫生技术人员", "=", 21, "%", 2020, None)]),
+    ("截至2020年末，全县卫生技术人员较2015年增长21%。", [(S, "全县卫生技术人员", "+", 21, "%", 2020, None)]),
     # 截至 a date of the notice's own year with 要达到 (a requirement word): a target with that year's deadline; the
     # rate printed without % keeps unit % and role_cue says it was not printed
     ("截至2021年9月30日，全镇脱贫人口家庭医生签约服务率要达到95以上。",
@@ -181,20 +181,20 @@ ROWS = [
     # 确保…不低于 after 截至: a requirement too
     ("截至2021年底，确保监测对象参保率不低于99%。", [(T, "监测对象参保率", ">=", 99, "%", 2021, None)]),
     # 较上年提高…个百分点 in an item that sets requirements (加强考核): a change asked for, a target
-    ("慢病患者续约率较上年提高3个百分点。", [(T, "慢病患者续约率", "=", 3, "个百分点", None, None)],
+    ("慢病患者续约率较上年提高3个百分点。", [(T, "慢病患者续约率", "+", 3, "个百分点", None, None)],
      {"section_role": "requirement"}),
     # a change in the clause after a rate (…覆盖率为62%，较上年提高4个百分点): the change is of that rate
     ("2020年，全县签约服务覆盖率为62%，较上年提高4个百分点。",
-     [(S, "全县签约服务覆盖率", "=", 62, "%", 2020, None), (S, "全县签约服务覆盖率", "=", 4, "个百分点", 2020, None)]),
+     [(S, "全县签约服务覆盖率", "=", 62, "%", 2020, None), (S, "全县签约服务覆盖率", "+", 4, "个百分点", 2020, None)]),
     # 比上年提高…个百分点 (a status figure with no year printed: None)
-    ("全市居民健康素养水平比上年提高3.2个百分点。", [(S, "全市居民健康素养水平", "=", 3.2, "个百分点", None, None)]),
+    ("全市居民健康素养水平比上年提高3.2个百分点。", [(S, "全市居民健康素养水平", "+", 3.2, "个百分点", None, None)]),
     # a preamble's look back (党的十八大以来…): already reached, no year printed
     ("党的十八大以来，全县贫困人口住院费用实际报销比例达到90%。",
      [(S, "全县贫困人口住院费用实际报销比例", ">=", 90, "%", None, None)]),
     # …以来 with a future cue (力争) is still a target
     ("近年来，各地积极探索，力争家庭医生签约率达到85%。", [(T, "家庭医生签约率", ">=", 85, "%", None, None)]),
     # 下降了: a change already seen, no year printed
-    ("全县新生儿死亡率下降了12%。", [(S, "全县新生儿死亡率", "=", 12, "%", None, None)]),
+    ("全县新生儿死亡率下降了12%。", [(S, "全县新生儿死亡率", "-", 12, "%", None, None)]),
     # 已建成: already reached
     ("全县已建成标准化村卫生室128所。", [(S, "全县已建成标准化村卫生室", "=", 128, "所", None, None)]),
     # 累计救治: already seen
@@ -215,7 +215,7 @@ ROWS = [
     # the same words with a deadline still to come are a target
     ("到2025年，20个乡镇卫生院全部完成改造。", [(T, "乡镇卫生院全部完成改造", "=", 20, "个", 2025, None)]),
     # a change still to come is not status: 较2020年下降 with 到2025年
-    ("到2025年，全县因病返贫致贫人数较2020年下降20%。", [(T, "全县因病返贫致贫人数", "=", 20, "%", 2025, None)]),
+    ("到2025年，全县因病返贫致贫人数较2020年下降20%。", [(T, "全县因病返贫致贫人数", "-", 20, "%", 2025, None)]),
     # two deadlines for a 分别 pair (district plan: 到2023年底和2030年 …分别不低于A和B): one deadline per value
     ("到2023年底和2030年，全区居民健康素养水平分别不低于25%和32%。",
      [(T, "全区居民健康素养水平", ">=", 25, "%", 2023, None), (T, "全区居民健康素养水平", ">=", 32, "%", 2030, None)]),
@@ -391,7 +391,7 @@ def test_targets_status_lists_the_status_figures_with_year_and_quote(tmp_path):
 
     rows = json.loads(result.output)
     assert [(r["indicator"], r["value"], r["year"]) for r in rows] == \
-        [("全县每千人口床位数", "≥6.1张", 2020), ("诊疗人次", "4.1%", 2020), ("出院人次", "14%", 2020)]
+        [("全县每千人口床位数", "≥6.1张", 2020), ("诊疗人次", "+4.1%", 2020), ("出院人次", "+14%", 2020)]
     assert all("2020年，全县每千人口床位数达到6.1张" in r["quote"] for r in rows)
     import sqlite3
 

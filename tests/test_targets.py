@@ -82,7 +82,7 @@ ROWS = [
     # a value with no unit after a comparator: 指数达85, 控制在0.015以内
     ("居民健康素养指数达86，传染病报告发病死亡率控制在0.015以内。", [(">=", 86, "", None), ("<=", 0.015, "", None)]),
     # 万人次 / 万名 as amounts, 个百分点
-    ("全年培训乡村医生2.5万人次，健康素养水平提高3个百分点。", [("=", 2.5, "万人次", None), ("=", 3, "个百分点", None)]),
+    ("全年培训乡村医生2.5万人次，健康素养水平提高3个百分点。", [("=", 2.5, "万人次", None), ("+", 3, "个百分点", None)]),  # a change: "+", never a level
     ("年内为1.6万名残疾人开展康复服务。", [("=", 1.6, "万名", None)]),
     # 不低于 / 以上 / 大于 as at least
     ("县域内就诊率达到90%以上，签约服务覆盖率不低于75%，床位使用率大于85%。",
@@ -260,6 +260,9 @@ YEAR_ROWS = [
      [(97, "status", None), (95, "target", 2023), (85, "target", 2023)]),
     # a year at a mid-paragraph sentence head governs that sentence, not the paragraph's earlier deadline
     ("到2025年，县域内就诊率达到90%。2024年全县签约率达到92%。", 2023, [(90, "target", 2025), (92, "target", 2024)]),
+    # a change after a ；in a paragraph whose deadline is after the notice: asked for, not a change already seen
+    ("到2025年，全县居民健康素养水平达到30%；较2022年提高5个百分点以上。", 2023,
+     [(30, "target", 2025), (5, "target", 2025)]),
     # a past year at a sentence head is a status year and governs nothing after it
     ("到2025年，县域内就诊率达到90%。2021年全县签约率为85%。续约率达到80%。", 2023,
      [(90, "target", 2025), (85, "status", None), (80, "target", 2025)]),
@@ -270,3 +273,79 @@ YEAR_ROWS = [
 def test_the_nearest_governing_year_is_the_deadline(text, issue_year, expected):
     found = extract_targets(text, (0, len(text)), "goal", issue_year=issue_year)
     assert [(t.value, t.role, t.deadline_year) for t in found] == expected
+
+
+CHANGE_ROWS = [
+    # (sentence, [(indicator, comparator, value, unit)]) — probe-2 finding 9: a change is "+"/"-", never a level
+    # a cut of a threshold by a share: not 起付线 = 50%
+    ("对特困供养人员，大病保险起付线降低50%。", [("大病保险起付线", "-", 50, "%")]),
+    # a rise in points with 以上: by at least
+    ("到2025年，全县居民健康素养水平达到30%，较2022年提高4个百分点以上。",
+     [("全县居民健康素养水平", ">=", 30, "%"), ("全县居民健康素养水平", "+>=", 4, "个百分点")]),
+    # a change against another body's target: the rate of the clause before, not 比市定目标高出
+    ("全县重点人群签约率达到95%，比市定目标高出3个百分点。",
+     [("全县重点人群签约率", ">=", 95, "%"), ("全县重点人群签约率", "+", 3, "个百分点")]),
+    # a change per year: the year word in brackets, not 占比每年
+    ("乡镇卫生院中级职称人员占比每年提高2个百分点。", [("乡镇卫生院中级职称人员占比（每年）", "+", 2, "个百分点")]),
+    # a level reached by a rise (提高到) stays a level
+    ("门诊报销比例由60%提高到70%。", [("门诊报销比例", ">=", 70, "%")]),
+    # doubled: ×2, no unit of its own
+    ("到2025年，乡镇卫生院全科医生数量翻一番。", [("乡镇卫生院全科医生数量", "×", 2, "倍")]),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", CHANGE_ROWS, ids=[f"change{i}" for i in range(len(CHANGE_ROWS))])
+def test_a_change_is_never_a_level(sentence, expected):
+    found = extract_targets(sentence, (0, len(sentence)), "goal", issue_year=2023)
+    assert [(t.indicator, t.comparator, t.value, t.unit) for t in found] == expected
+
+
+@pytest.mark.parametrize("ref, local, change", [
+    # a change against a level of the same number: not the same
+    ({"comparator": "=", "value": 50, "unit": "%"}, {"comparator": "-", "value": 50, "unit": "%"}, "changed comparator"),
+    # a larger rise is stronger, a smaller fall weaker
+    ({"comparator": "+", "value": 2, "unit": "个百分点"}, {"comparator": "+", "value": 3, "unit": "个百分点"}, "strengthened"),
+    ({"comparator": "-", "value": 50, "unit": "%"}, {"comparator": "-", "value": 30, "unit": "%"}, "weakened"),
+    # a rise against a fall
+    ({"comparator": "+", "value": 5, "unit": "%"}, {"comparator": "-", "value": 5, "unit": "%"}, "changed comparator"),
+])
+def test_a_change_compares_only_with_a_change(ref, local, change):
+    from policydiff.compare.diff import target_change
+
+    assert target_change(ref, local) == change
+
+
+INDICATOR_ROWS = [
+    # (sentence, [(indicator, comparator, value, high, unit)]) — probe-2 finding 10: the noun each value measures
+    # a range whose low bound repeats the unit's head (万): one entry, not 万至 = 5万人
+    ("每个片区中心服务人口2万至4万人。", [("每个片区中心服务人口", "between", 2, 4, "万人")]),
+    # a range of percentages with a dash: one between entry, its noun before the verb
+    ("农村卫生厕所普及率达到80%—85%。", [("农村卫生厕所普及率", "between", 80, 85, "%")]),
+    # a range then a count in one 、 list: the count's noun is after the range, whole (not 个、市级健康村)
+    ("建成省级健康村10—12个、市级健康村30个左右。",
+     [("建成省级健康村", "between", 10, 12, "个"), ("市级健康村", "=", 30, None, "个")]),
+    # 左右 after a count is no noun: the noun before it
+    ("建成县级健康村25个左右。", [("建成县级健康村", "=", 25, None, "个")]),
+    # two counts in a 、 list, each its own noun (not 个、健康社区)
+    ("新创建市级健康乡镇3个、健康社区12个。", [("新创建市级健康乡镇", "=", 3, None, "个"), ("健康社区", "=", 12, None, "个")]),
+    # the noun of a clause that says it rises year by year, not 年达到
+    ("县域内住院量占比逐年提高，到2025年达到70%。", [("县域内住院量占比", ">=", 70, None, "%")]),
+    # the rate of the clause before a change then a level (not 达到)
+    ("县域内就诊率较上年提高1个百分点，2025年达到92%。",
+     [("县域内就诊率", "+", 1, None, "个百分点"), ("县域内就诊率", ">=", 92, None, "%")]),
+    # three rates sharing one value with 均: one target each
+    ("村卫生室医保结算覆盖率、远程会诊覆盖率、电子病历使用率均达到100%。",
+     [("村卫生室医保结算覆盖率", ">=", 100, None, "%"), ("远程会诊覆盖率", ">=", 100, None, "%"),
+      ("电子病历使用率", ">=", 100, None, "%")]),
+    # a list of disease groups before one rate stays one indicator
+    ("高血压、糖尿病患者规范管理率均达到65%。", [("高血压、糖尿病患者规范管理率", ">=", 65, None, "%")]),
+    # a quoted slogan heading (实现“两个100%”) gives no target; the rates after its colon do
+    ("实现“两个100%”：家庭医生签约率、档案建档率均达到100%。",
+     [("家庭医生签约率", ">=", 100, None, "%"), ("档案建档率", ">=", 100, None, "%")]),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", INDICATOR_ROWS, ids=[f"noun{i}" for i in range(len(INDICATOR_ROWS))])
+def test_each_value_names_what_it_measures(sentence, expected):
+    found = extract_targets(sentence, (0, len(sentence)), "goal", issue_year=2023)
+    assert [(t.indicator, t.comparator, t.value, t.high, t.unit) for t in found] == expected

@@ -411,8 +411,15 @@ COMPARATOR_BEFORE = [
     (">", r"超过|高于|多于|大于"),
     ("<", r"低于|少于|小于"),
     ("=", r"维持在|稳定在|保持在|分别为|分别是|(?<=[率例数])为"),
-    ("=", CHANGE_VERBS_ALT),
+    ("change", CHANGE_VERBS_ALT + "|高出"),
 ]
+# a change (起付线降低50%, 支付比例提高5个百分点, 较2022年提高5个百分点以上) is never a level: its comparator is its
+# direction, "+" (raised by) or "-" (lowered by), followed by the bound a change may carry (+>=: by at least)
+CHANGE_DOWN = _lazy(r"下降|降低|减少")
+CHANGE_COMPARATORS = ("+", "-", "+>=", "->=", "+<=", "-<=", "×")
+# 翻一番 / 翻两番: doubled (comparator "×", value 2, unit 倍), quadrupled (×4)
+DOUBLING = _lazy(r"翻(?P<times>一|两|二|三)番")
+DOUBLING_TIMES = {"一": 2, "两": 4, "二": 4, "三": 8}
 COMPARATOR_AFTER = [
     (">=", r"^(?:及)?以上"),
     ("<=", r"^(?:以内|之内|内|以下)"),
@@ -430,7 +437,8 @@ NOT_TARGET_BEFORE = _lazy(r"(?:第|前|十|“|\")$")
 MEETING_AFTER = _lazy(r"^(?:全会|全体会议|会议|党代会|代表大会|中全会)")  # 市委三届四次全会
 AGE_BAND = _lazy(r"(?<!\d)\d+\s*[-—–~至]\s*$")
 # a range of amounts, one entry with both bounds: 1至2家, 5-10个, 一至两家, 1到2名 (not 第一至三批)
-RANGE = _lazy(rf"(?P<low>(?<!\d)\d+(?:\.\d+)?|(?<![第\d{CN_DIGITS}])[{CN_SMALL}两]{{1,3}})"
+# the low bound may repeat the unit's head (3万至5万人, 85%—90%): RANGE_LOW_UNIT
+RANGE = _lazy(rf"(?P<low>(?<!\d)\d+(?:\.\d+)?|(?<![第\d{CN_DIGITS}])[{CN_SMALL}两]{{1,3}})(?P<low_unit>万|%|％)?"
               rf"\s*(?:[-—–~～至]|到(?=\s*[\d{CN_SMALL}两]))\s*(?P<value>\d+(?:\.\d+)?|[{CN_SMALL}两]{{1,3}})\s*(?P<unit>{_UNIT_ALT})")
 # a population or area condition on a target, not a target (常住人口超过10万人的, 65岁以上老年人, 年满60周岁的)
 QUALIFIER_UNITS = ("岁", "周岁", "万人", "人", "万")

@@ -7,7 +7,7 @@ import re
 
 from .. import __version__
 from ..models import Record, Reference, provenance, shown_value
-from ..patterns import UNIT_NOT_PRINTED
+from ..patterns import CHANGE_COMPARATORS, UNIT_NOT_PRINTED
 from ..textutils import sentence_around
 from ..traditional import simplified_record
 from .align import NO_MATCH, PreparedFrame, align_document, describe_name, frame_from_document, key_terms
@@ -423,6 +423,8 @@ def values_for(row: dict, record: Record, reference: dict | None = None) -> list
     else:  # no reference value: the unit cannot be compared, the measured noun still must agree
         found = [t for t in found if comparable(row["indicator"], t["unit"], t)]
     found = [t for t in found if not _other_list_item(row["indicator"], t, record)]
+    if reference:  # a change (降低50%) never stands for a level (50%), nor a level for a change
+        found = [t for t in found if is_change(t) == is_change(reference)]
     order = {"target": 0, "parameter": 1}
     comparator = reference["comparator"] if reference else None
     return sorted(found, key=lambda t: (order.get(t.get("role", "target"), 2),
@@ -496,6 +498,11 @@ def _unit(unit: str) -> str:
     return UNIT_EQUIVALENTS.get(unit, unit)
 
 
+def is_change(target: dict) -> bool:
+    """Whether a value is a change (起付线降低50% → "-", 提高5个百分点以上 → "+>="), not a level."""
+    return (target.get("comparator") or "") in CHANGE_COMPARATORS
+
+
 def target_change(ref: dict, local: dict) -> str:
     """strengthened / weakened / same / changed, by comparator semantics.
 
@@ -509,10 +516,13 @@ def target_change(ref: dict, local: dict) -> str:
     if ref.get("high") is not None or local.get("high") is not None:  # a range (1至2家): its two bounds
         bounds = [(t["value"], t["high"] if t.get("high") is not None else t["value"]) for t in (ref, local)]
         return "same" if bounds[0] == bounds[1] else "changed range"
+    if (is_change(ref) or is_change(local)) and (  # 提高5个百分点: a change compares only with a change the same way
+            not (is_change(ref) and is_change(local)) or ref["comparator"][0] != local["comparator"][0]):
+        return "changed comparator"
     if local["value"] == ref["value"]:
         return "same" if local["comparator"] == ref["comparator"] or "=" in (local["comparator"], ref["comparator"]) \
             else "changed comparator"
-    floor = ref["comparator"] in (">=", ">", "=")
+    floor = ref["comparator"] in (">=", ">", "=") or is_change(ref)  # a larger rise or fall is the stronger
     higher = local["value"] > ref["value"]
     return "strengthened" if higher == floor else "weakened"
 

@@ -21,7 +21,9 @@ _YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年")
 _SENTENCE = re.compile(r"[^。；;\n]+")
 _QUOTES = re.compile(r"“[^“”]{0,30}”|\"[^\"]{0,30}\"|《[^《》]*》|〔[^〔〕]*〕|‘[^‘’]{0,30}’")
 _BASE_OF_CHANGE = re.compile(r"(?:(?:由|从)(?=(?:19|20)\d{2}年|\d)|(?:较|同比|比(?!例|重|率)|与)(?=上年|去年|上一年|"
-                             r"(?:19|20)\d{2}年)).*$")
+                             r"(?:19|20)\d{2}年|(?:国家|全国|全省|全市|省|市|县)?(?:定|级)?(?:目标|标准|平均|要求))).*$")
+# a change printed per year (占比每年提高3个百分点): the noun, with the year word in brackets
+_PER_YEAR = re.compile(r"(?P<noun>.{2,}?)(?P<per>每年|逐年|年均)$")
 _STRUCTURAL_COUNT = re.compile(r"^(?:目标|机制|协同|措施|提升|方面|环节|行动|计划|规划)")
 _AMOUNT_LIST = re.compile(rf"[^、，,；;。（）()]{{0,12}}?(?:、|和|及|与)\s*(?:\d|[{P.CN_SMALL}两])")  # 1所综合医院、1所中医院
 _AMOUNT_ITEM = re.compile(rf"([^、，,；;。（）()\d]{{2,12}}?)(?:[、（）()]|(?:和|及|与)(?=\d|[{P.CN_SMALL}两])|"
@@ -33,7 +35,7 @@ _COMPOSED_OF = re.compile(r"[^，,；;。\d]{1,12}(?:、|和|及|与)[^，,；;�
 _AMOUNT_AFTER_AGE = re.compile(r"\d+(?:\.\d+)?\s*(?:" + "|".join(
     re.escape(u) for u in sorted(P.TARGET_UNITS, key=len, reverse=True) if u not in ("岁", "周岁")) + ")")
 # the rate the clause before measured (…覆盖率为68.5%，): the noun a following change (较上年提高…) is of
-_MEASURED_BEFORE = re.compile(r"(?:^|(?<=[，,；;：:]))(?P<noun>[^，,；;。：:\d]{2,30}?(?:率|比例|比重|占比|水平))"
+_MEASURED_BEFORE = re.compile(r"(?:^|(?<=[，,；;：:。\n]))(?P<noun>[^，,；;。：:\d\n]{2,50}?(?:率|比例|比重|占比|水平))"
                               r"(?:为|达到|达|是)[^，,；;。]{0,12}[，,]$")
 _NOT_A_NOUN = ("以上", "以下", "以内", "之内", "左右", "及以上")
 _BARE_RATE = re.compile(r"([^，,；;。：:\n]{2,14}率)[，,]$")
@@ -42,8 +44,15 @@ _INDICATOR_BEFORE = re.compile(r"(?:^|(?<=[，,；;：:。\n])|、|实现|确保
                                r"(?:率|比例|比重|指数|水平|寿命|人数|数量|费用|标准))$")
 # what follows a value when it is the next item of a pair, not the value's noun (40%和对未脱贫人口承担60%)
 _NEXT_ITEM = re.compile(r"^(?:和|与|及|或)|\d")
-_AFTER_LAST_VALUE = re.compile(r"\d[\d.]*(?![\d.]|周?岁)[^\u4e00-\u9fff]*")  # an age (5岁以下) is part of the name
+_AFTER_LAST_VALUE = re.compile(r"(?:\d[\d.]*(?![\d.]|周?岁)(?:" + "|".join(  # an age (5岁以下) is part of the name;
+    re.escape(u) for u in sorted(P.TARGET_UNITS, key=len, reverse=True)  # the previous value's unit is not (5个、健康村)
+    if u not in ("岁", "周岁")) + r")?(?:以上|以下|以内|左右)?[^\u4e00-\u9fff\d]*)+")  # a range (15—20个、) whole
 _CARRIED_NOUN = re.compile(r"(?:扩大|增加|提高|提升|新增)(?P<noun>[^，,；;。、\d]{2,30})[，,]$")
+# the noun of a clause before that says it rises or falls (占比逐年提高，到2025年达到65%; 就诊率较上年提高1个百分点，
+# 2025年达到92%): what a clause with no subject of its own measures
+_RISING_NOUN = re.compile(r"(?:^|(?<=[，,；;：:。\n]))(?P<noun>[^，,；;。：:、\d\n]{1,20}?(?:率|比例|比重|占比|水平|数|量|寿命|指数))"
+                          r"(?:逐年|逐步|稳步|持续|不断|每年|(?:较|比|同比)[^，,；;。：:\d\n]{0,8})?"
+                          r"(?:提高|提升|增加|增长|上升|下降|降低|减少)[^，,；;。：:\n]{0,12}[，,]$")
 _TRAILING_FILLER = re.compile(r"(?:要|应|应当|均|需|必须|平均|分别)+$")
 _LEADING_FILLER = re.compile(r"^(?:分别|要|应|均|并|且|其中|其|原则上|力争|确保|争取|"
                              r"到?(?:19|20)\d{2}年(?:底|末)?(?:前)?[，,]?)+")
@@ -61,7 +70,7 @@ _EACH_PLACE = re.compile(r"(?:每个?|各)[^，,；;。\d]{0,8}?(?:行政村|村
                          r"卫生院|医院|医共体|团队)")
 _COUNTED_ENDS = re.compile(r"(?:服务能力|能力|达到|达|具备|符合|实现|通过|建成|纳入|开展|提供)")
 
-_AFTER_LEAD = re.compile(r"^(?:及)?(?:以上|以内|之内|内)?的?")
+_AFTER_LEAD = re.compile(r"^(?:及)?(?:以上|以内|之内|内|左右)?的?")
 
 
 def extract_targets(text: str, region: tuple[int, int], path: str,
@@ -88,7 +97,8 @@ def extract_targets(text: str, region: tuple[int, int], path: str,
             continue
         opens_paragraph = sentence.start() == 0 or chunk[sentence.start() - 1] == "\n"
         counted = P.QUANTITY.search(shielded, sentence.start(), sentence.end()) or \
-            ("百分之" in sentence.group(0) and P.CN_PERCENT.search(shielded, sentence.start(), sentence.end()))
+            ("百分之" in sentence.group(0) and P.CN_PERCENT.search(shielded, sentence.start(), sentence.end())) or \
+            ("番" in sentence.group(0) and P.DOUBLING.search(shielded, sentence.start(), sentence.end()))
         # its year is read only where it is used: for the paragraph's later sentences, or its own numbers
         own_year = _deadline(sentence.group(0)) if opens_paragraph or counted else None
         head_year = _head_year(chunk, sentence, issue_year)  # 2023年的主要目标是：… — the year that governs it
@@ -133,7 +143,7 @@ def _joint(found: list[Target]) -> list[Target]:
     each (an age group stays with the indicator that names it)."""
     result = []
     for t in found:
-        parts = re.split(r"和|与|及|以及", t.indicator)
+        parts = re.split(r"和|与|及|以及|、", t.indicator)  # A率、B率、C率均达到100%: one each, too
         if len(parts) < 2 or not all(len(p) >= 3 and P.INDICATOR_HEAD.search(p) for p in parts):
             result.append(t)
             continue
@@ -175,15 +185,32 @@ def _clause_targets(text, base, chunk, shielded, clause, path, binding, year, qu
         found.extend(_targets_of(text, base, chunk, (c_start, c_end), q, subject,
                                  [(comparator, value, (base + q.start(), base + q.end()))], approximate,
                                  path, binding, year))
+    if "番" in shielded[c_start:c_end]:
+        found.extend(_doubled(text, base, chunk, shielded, (c_start, c_end), path, binding, year))
     for r in ranges:  # 前5-10个, 1至2家 → one entry between 5 and 10: value the low bound, high the upper
         low, high = chinese_number(r.group("low")), chinese_number(r.group("value"))
         if low is None or high is None or high <= low:
             continue
         bounds = [("between", low, (base + r.start(), base + r.end()))]
-        for t in _targets_of(text, base, chunk, (c_start, c_end), r, -1, bounds, False, path, binding, year):
+        subject = _comparator(shielded, c_start, r, [])[1]  # 普及率达到85%—90%: the subject ends at its verb
+        for t in _targets_of(text, base, chunk, (c_start, c_end), r, subject, bounds, False, path, binding, year):
             t.high = high
             found.append(t)
     return sorted(found, key=lambda t: t.value_span)
+
+
+def _doubled(text, base, chunk, shielded, clause, path, binding, year) -> list[Target]:
+    """全科医生数量翻一番: the noun before it doubled (comparator "×", value 2, unit 倍), a change, not a level."""
+    c_start, c_end = clause
+    found = []
+    for d in P.DOUBLING.finditer(shielded, c_start, c_end):
+        subject = _TRAILING_FILLER.sub("", _LEADING_FILLER.sub("", chunk[c_start:d.start()])).strip()
+        subject = re.sub(r"(?:实现|力争|确保|争取|要|再)+$", "", subject)
+        if len(subject) < 2:
+            continue  # 翻一番 with no noun of its own: nothing to say what doubles
+        found.append(Target(path, text[base + c_start:base + c_end], subject[:40], "×", P.DOUBLING_TIMES[d.group("times")],
+                            "倍", year, binding, (base + c_start, base + c_end), (base + d.start(), base + d.end())))
+    return found
 
 
 def _targets_of(text, base, chunk, clause, q, subject, bounds, approximate, path, binding, year) -> list[Target]:
@@ -236,6 +263,8 @@ def _is_range_target(shielded: str, r: re.Match) -> bool:
     """A range of amounts (5-10个, 1-2个月), not an age band (0-6岁儿童) or a span of years."""
     if r.group("unit") in ("岁", "周岁") or _YEAR_VALUE.fullmatch(r.group("value")):
         return False
+    if r.group("low_unit") and not r.group("unit").replace("％", "%").startswith(r.group("low_unit").replace("％", "%")):
+        return False  # 5%—10个: two different things, not one range
     return not P.AGE_BAND.search(shielded[max(0, r.start() - 3):r.start()])
 
 
@@ -295,6 +324,9 @@ def _comparator(shielded: str, c_start: int, q: re.Match, quantities: list) -> t
         if (len(filler) <= 15 or share_of) and not _DIGIT.search(P.YEAR_FILLER.sub("", filler)):
             group = next(name for name, val in last.groupdict().items() if val)
             comparator = P.COMPARATOR_BEFORE[int(group[1:])][0]
+            if comparator == "change":  # 降低50%, 提高5个百分点以上: a direction, never a level
+                return (("-" if P.CHANGE_DOWN.match(last.group(0)) else "+") + (after_cmp or ""),
+                        c_start + last.start(), approximate)
             if comparator == "=" and after_cmp:
                 comparator = after_cmp  # 保持在85%以上
             elif approximate and not after_cmp:
@@ -353,6 +385,9 @@ def _indicator(chunk: str, c_start: int, c_end: int, q: re.Match, subject_end: i
             subject = subject[subject.rfind("（") + 1:]  # 每批不少于5人（中医院不少于3人）
         subject = _BASE_OF_CHANGE.sub("", subject)  # 人均预期寿命由2015年的76.6岁, 人数较2020年: the base apart
         subject = _TRAILING_FILLER.sub("", _LEADING_FILLER.sub("", subject)).strip()
+        per_year = _PER_YEAR.fullmatch(subject)
+        if per_year:
+            return f"{per_year.group('noun')}（{per_year.group('per')}）"  # 占比每年提高3个百分点 → 占比（每年）
         if _EACH_PLACE.fullmatch(subject):
             counted = _AFTER_LEAD.sub("", _NOUN_END.split(chunk[q.end():c_end], 1)[0]).strip()
             counted = _COUNTED_ENDS.split(counted, 1)[0]  # 1所县级医院达到三级医院服务能力 → 县级医院
@@ -360,10 +395,11 @@ def _indicator(chunk: str, c_start: int, c_end: int, q: re.Match, subject_end: i
                 return f"{counted[:40]}（{subject}）"
         if len(subject) >= 2:
             return subject
-        carried = _CARRIED_NOUN.search(chunk, max(0, c_start - 36), c_start)
+        carried = _CARRIED_NOUN.search(chunk, max(0, c_start - 36), c_start) or \
+            _RISING_NOUN.search(chunk, max(0, c_start - 50), c_start)
         if carried:  # 扩大专项救治病种，到2020年力争达到30个病种: the noun of the clause before
             return carried.group("noun")
-        measured_before = _MEASURED_BEFORE.search(chunk, max(0, c_start - 40), c_start)
+        measured_before = _MEASURED_BEFORE.search(chunk, max(0, c_start - 70), c_start)
         if measured_before and _BASE_OF_CHANGE.match(chunk, c_start, subject_end):
             return measured_before.group("noun")  # 签约服务覆盖率为68.5%，较上年提高3.2个百分点: that rate's change
         filler = _COMPARATOR_BEFORE.sub("", chunk[subject_end:q.start()])
