@@ -501,6 +501,14 @@ TABLES = [
      [("status", "婴儿死亡率", "=", 5.2, "‰", 2020, None), ("target", "婴儿死亡率", "<=", 5, "‰", 2025, "约束性"),
       ("status", "5岁以下儿童死亡率", "=", 7.1, "‰", 2020, None),
       ("target", "5岁以下儿童死亡率", "<=", 6.5, "‰", 2025, "约束性")]),
+    # probe-2 finding 12: 单位 column and bare year columns, the first in the notice's own year: the base (status)
+    ("指标\t单位\t2022年\t2025年\t属性\n村卫生室规范化建设达标率\t%\t81\t100\t约束性\n", 2022,
+     [("status", "村卫生室规范化建设达标率", "=", 81, "%", 2022, None),
+      ("target", "村卫生室规范化建设达标率", "=", 100, "%", 2025, "约束性")]),
+    # yearly columns all after the notice's year: each a target with its own deadline
+    ("指标\t单位\t2023年\t2024年\t2025年\t属性\n重点人群签约率\t%\t70\t72\t≥75\t预期性\n", 2022,
+     [("target", "重点人群签约率", "=", 70, "%", 2023, "预期性"), ("target", "重点人群签约率", "=", 72, "%", 2024, "预期性"),
+      ("target", "重点人群签约率", ">=", 75, "%", 2025, "预期性")]),
 ]
 
 

@@ -50,7 +50,8 @@ _AFTER_LAST_VALUE = re.compile(r"(?:\d[\d.]*(?![\d.]|周?岁)(?:" + "|".join(  #
 _CARRIED_NOUN = re.compile(r"(?:扩大|增加|提高|提升|新增)(?P<noun>[^，,；;。、\d]{2,30})[，,]$")
 # the noun of a clause before that says it rises or falls (占比逐年提高，到2025年达到65%; 就诊率较上年提高1个百分点，
 # 2025年达到92%): what a clause with no subject of its own measures
-_RISING_NOUN = re.compile(r"(?:^|(?<=[，,；;：:。\n]))(?P<noun>[^，,；;。：:、\d\n]{1,20}?(?:率|比例|比重|占比|水平|数|量|寿命|指数))"
+_RISING_NOUN = re.compile(r"(?:^|(?<=[，,；;：:。\n]))"
+                          r"(?P<noun>[^，,；;。：:、\d\n]{1,20}?(?:率|比例|比重|占比|水平|数|量|寿命|指数))"
                           r"(?:逐年|逐步|稳步|持续|不断|每年|(?:较|比|同比)[^，,；;。：:\d\n]{0,8})?"
                           r"(?:提高|提升|增加|增长|上升|下降|降低|减少)[^，,；;。：:\n]{0,12}[，,]$")
 _TRAILING_FILLER = re.compile(r"(?:要|应|应当|均|需|必须|平均|分别)+$")
