@@ -272,6 +272,12 @@ ROWS = [
      [(C, "慢病患者管理", "=", 4, "种", None, None)]),
     # places named before the number (灌云县、灌南县2个…)
     ("在青禾县、青梧县2个重点县开展试点。", [(C, "重点县开展试点", "=", 2, "个", None, None)]),
+    # the work's own staffing (probe-2 finding 13): counts, never targets
+    ("各镇卫生院要明确1名分管领导和1名信息员。",
+     [(C, "分管领导", "=", 1, "名", None, None), (C, "信息员", "=", 1, "名", None, None)]),
+    ("县卫生健康局抽调人员组成4个督查组开展交叉检查。", [(C, "督查组开展交叉检查", "=", 4, "个", None, None)]),
+    # a standard for each place is still a target: 每个行政村至少配备1名乡村医生
+    ("每个行政村至少配备1名乡村医生。", [(T, "乡村医生（每个行政村）", ">=", 1, "名", None, None)]),
     # a notice's own parts: 26个指标
     ("本方案共设置26个指标。", [(C, "指标", "=", 26, "个", None, None)]),
     # 九个确保 in Chinese numerals
@@ -617,6 +623,9 @@ def _county_frame_row():
      "推动脱贫县县级医院达到二级医院医疗服务能力"),
     # a sentence sharing only a facility word is not the indicator: not stated
     ("（一）建设发热诊室。推动县级医院发热诊室全覆盖。", "not stated", None),
+    # probe-2 finding 13: the only sentence naming it reports a figure already reached (status): not "not quantified"
+    ("（一）回顾。截至2020年底，全县脱贫县县级医院达到二级医院医疗服务能力的比例达到100%。",
+     "only a status figure printed (a level already reached), no target", "100%"),
 ])
 def test_not_quantified_only_without_a_figure(sentence, status, quote):
     from policydiff.compare.across import targets_across

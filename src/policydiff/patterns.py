@@ -465,6 +465,10 @@ ROLE_CUES = [
     ("count", "a list it names before the number (高血压、糖尿病…四种)", "before", _lazy(
         r"(?<![\d.%])[^、，,；;。：:\d]{2,16}(?:、[^、，,；;。：:\d为是达到在于]{2,16})+(?:等|共)?"
         r"(?<!建|设|备|训|聘|施|展|实|供|有|到|好|托|为|增|办|成|置|立|达|新|派|配|组|患|括|含|各|别|均|需|要|应)$")),
+    # the work's own staffing (明确1名分管领导和1名联络员, 派出3个督导组): how it is organised, not a level to reach
+    ("count", "the work's own staffing (1名分管领导, 1名联络员, 3个督导组)", "after", _lazy(
+        r"^(?:名|个|位)(?:分管(?:领导|负责人)|主要负责人|负责人|联络员|信息员|专职联络员|督导组|督查组|检查组|工作组|"
+        r"工作专班|专班|领导小组|指导组|考核组|暗访组)")),
     ("count", "a set named before (上述4类, 以下3个)", "before", _lazy(r"(?:上述|以上|以下|这|该|共计|共)$")),
     ("count", "how many places each get the target after it (11个县区各有1所)", "after", _lazy(
         r"^(?:个|所|家)?[^，,；;。\d]{1,8}?(?:各|均)(?:有|建|设|配|达|要|至少|不少于|办)")),
