@@ -139,7 +139,8 @@ def format_cell(cell: dict) -> str:
     """``≥34种 by 2025 [约束性] (脱贫县)`` for a stated value, else its status."""
     if cell["status"] != "stated":  # an implausible value is shown with its quote, not compared
         return cell["status"] + (f": {cell['quote']}" if cell.get("quote") else "")
-    symbol = {">=": "≥", "<=": "≤", "=": "", ">": ">", "<": "<"}.get(cell["comparator"], cell["comparator"])
+    symbol = {">=": "≥", "<=": "≤", "=": "", ">": ">", "<": "<"}.get(  # a change: +≥5个百分点
+        cell["comparator"], cell["comparator"].replace(">=", "≥").replace("<=", "≤"))
     value = int(cell["value"]) if float(cell["value"]).is_integer() else cell["value"]
     high = cell.get("high")
     text = (f"{value}–{int(high) if float(high).is_integer() else high}{cell['unit']}" if high is not None
