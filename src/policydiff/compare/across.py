@@ -140,7 +140,7 @@ def format_cell(cell: dict) -> str:
     if cell["status"] != "stated":  # an implausible value is shown with its quote, not compared
         return cell["status"] + (f": {cell['quote']}" if cell.get("quote") else "")
     symbol = {">=": "≥", "<=": "≤", "=": "", ">": ">", "<": "<"}.get(  # a change: +≥5个百分点
-        cell["comparator"], cell["comparator"].replace(">=", "≥").replace("<=", "≤"))
+        cell["comparator"], (cell["comparator"] or "").replace(">=", "≥").replace("<=", "≤"))
     value = int(cell["value"]) if float(cell["value"]).is_integer() else cell["value"]
     high = cell.get("high")
     text = (f"{value}–{int(high) if float(high).is_integer() else high}{cell['unit']}" if high is not None
