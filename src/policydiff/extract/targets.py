@@ -23,6 +23,7 @@ _QUOTES = re.compile(r"“[^“”]{0,30}”|\"[^\"]{0,30}\"|《[^《》]*》|�
 _BASE_OF_CHANGE = re.compile(r"(?:(?:由|从)(?=(?:19|20)\d{2}年|\d)|(?:较|同比|比(?!例|重|率)|与)(?=上年|去年|上一年|"
                              r"(?:19|20)\d{2}年|(?:国家|全国|全省|全市|省|市|县)?(?:定|级)?(?:目标|标准|平均|要求))).*$")
 # a change printed per year (占比每年提高3个百分点): the noun, with the year word in brackets
+_CHANGE_AT = re.compile(f"(?:{P.CHANGE_VERBS_ALT}|高出)")
 _PER_YEAR = re.compile(r"(?P<noun>.{2,}?)(?P<per>每年|逐年|年均)$")
 _STRUCTURAL_COUNT = re.compile(r"^(?:目标|机制|协同|措施|提升|方面|环节|行动|计划|规划)")
 _AMOUNT_LIST = re.compile(rf"[^、，,；;。（）()]{{0,12}}?(?:、|和|及|与)\s*(?:\d|[{P.CN_SMALL}两])")  # 1所综合医院、1所中医院
@@ -386,7 +387,7 @@ def _indicator(chunk: str, c_start: int, c_end: int, q: re.Match, subject_end: i
             subject = subject[subject.rfind("（") + 1:]  # 每批不少于5人（中医院不少于3人）
         subject = _BASE_OF_CHANGE.sub("", subject)  # 人均预期寿命由2015年的76.6岁, 人数较2020年: the base apart
         subject = _TRAILING_FILLER.sub("", _LEADING_FILLER.sub("", subject)).strip()
-        per_year = _PER_YEAR.fullmatch(subject)
+        per_year = _PER_YEAR.fullmatch(subject) if _CHANGE_AT.match(chunk, subject_end) else None
         if per_year:
             return f"{per_year.group('noun')}（{per_year.group('per')}）"  # 占比每年提高3个百分点 → 占比（每年）
         if _EACH_PLACE.fullmatch(subject):
