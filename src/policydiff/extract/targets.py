@@ -103,14 +103,15 @@ def extract_targets(text: str, region: tuple[int, int], path: str,
             ("番" in sentence.group(0) and P.DOUBLING.search(shielded, sentence.start(), sentence.end()))
         # its year is read only where it is used: for the paragraph's later sentences, or its own numbers
         own_year = _deadline(sentence.group(0)) if opens_paragraph or counted else None
-        head_year = _head_year(chunk, sentence, issue_year)  # 2023年的主要目标是：… — the year that governs it
+        # 2023年的主要目标是：… — the year that governs it (only a sentence opening on a digit or a space can have one)
+        head_year = _head_year(chunk, sentence, issue_year) if chunk[sentence.start()] in "12 \t\u3000" else None
         own_year = own_year or head_year
         if opens_paragraph:
             # 到2025年底前，… carries to the paragraph's later sentences; a lead-in 2023年的目标是： to its list
             paragraph_year = own_year or (lead_in_year if chunk[sentence.start() - 1:sentence.start()] == "\n" else None)
         elif head_year:
             paragraph_year = head_year  # the nearest year: 2022年，…99.2%。2023年的主要目标是… → 2023 from here on
-        if sentence.group(0).rstrip().endswith(("：", ":")):
+        if chunk[sentence.end() - 1] in "：:":
             lead_in_year = head_year  # a lead-in's year holds for the list paragraphs after it
         if not counted:
             continue  # no clause of it can hold one
@@ -169,7 +170,7 @@ def _clause_targets(text, base, chunk, shielded, clause, path, binding, year, qu
     taken = [(r.start(), r.end()) for r in ranges] + [(q_start, q_end) for q_start, q_end in qualifiers]
     quantities = [q for q in P.QUANTITY.finditer(shielded, c_start, c_end)
                   if _is_target(shielded, q, c_start) and not any(a <= q.start() < b for a, b in taken)]
-    if "百分之" in shielded[c_start:c_end]:  # 不低于百分之四十: a percentage in Chinese numerals, read as %
+    if shielded.find("百分之", c_start, c_end) >= 0:  # 不低于百分之四十: a percentage in Chinese numerals, read as %
         quantities = sorted(quantities + [q for q in P.CN_PERCENT.finditer(shielded, c_start, c_end)
                                           if not any(a <= q.start() < b for a, b in taken)], key=lambda q: q.start())
     compared = _carried(shielded, [(q, *_comparator(shielded, c_start, q, quantities)) for q in quantities])
@@ -187,7 +188,7 @@ def _clause_targets(text, base, chunk, shielded, clause, path, binding, year, qu
         found.extend(_targets_of(text, base, chunk, (c_start, c_end), q, subject,
                                  [(comparator, value, (base + q.start(), base + q.end()))], approximate,
                                  path, binding, year))
-    if "番" in shielded[c_start:c_end]:
+    if shielded.find("番", c_start, c_end) >= 0:
         found.extend(_doubled(text, base, chunk, shielded, (c_start, c_end), path, binding, year))
     for r in ranges:  # 前5-10个, 1至2家 → one entry between 5 and 10: value the low bound, high the upper
         low, high = chinese_number(r.group("low")), chinese_number(r.group("value"))
