@@ -328,8 +328,12 @@ def _comparator(shielded: str, c_start: int, q: re.Match, quantities: list) -> t
             group = next(name for name, val in last.groupdict().items() if val)
             comparator = P.COMPARATOR_BEFORE[int(group[1:])][0]
             if comparator == "change":  # 降低50%, 提高5个百分点以上: a direction, never a level
-                return (("-" if P.CHANGE_DOWN.match(last.group(0)) else "+") + (after_cmp or ""),
-                        c_start + last.start(), approximate)
+                down = bool(P.CHANGE_DOWN.match(last.group(0)))
+                if filler.rstrip().endswith(("至", "到")):  # 由1万元降低至5000元, 降低个人自付比例到10%: a level
+                    level = after_cmp or ("<=" if down else ">=")  # the noun may stand after the verb: up to 到
+                    to_at = left - len(filler) + len(filler.rstrip()) - 1  # where 至/到 stands
+                    return level, c_start + last.start() if len(filler.rstrip()) == 1 else to_at, approximate
+                return ("-" if down else "+") + (after_cmp or ""), c_start + last.start(), approximate
             if comparator == "=" and after_cmp:
                 comparator = after_cmp  # 保持在85%以上
             elif approximate and not after_cmp:
