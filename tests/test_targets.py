@@ -263,6 +263,9 @@ YEAR_ROWS = [
     # a change after a ；in a paragraph whose deadline is after the notice: asked for, not a change already seen
     ("到2025年，全县居民健康素养水平达到30%；较2022年提高5个百分点以上。", 2023,
      [(30, "target", 2025), (5, "target", 2025)]),
+    # a year where a span starts (2024年起) is not the deadline of its figures: the paragraph's holds
+    ("到2026年，县域内就诊率达到90%。2024年起，每年新增签约居民不少于500人。", 2023,
+     [(90, "target", 2026), (500, "parameter", 2026)]),
     # a past year at a sentence head is a status year and governs nothing after it
     ("到2025年，县域内就诊率达到90%。2021年全县签约率为85%。续约率达到80%。", 2023,
      [(90, "target", 2025), (85, "status", None), (80, "target", 2025)]),
@@ -293,6 +296,8 @@ CHANGE_ROWS = [
     ("大病保险起付线由1.2万元降低至6000元。", [("大病保险起付线", "<=", 6000, "元")]),
     ("逐步降低脱贫人口住院自付比例到10%以内。", [("逐步降低脱贫人口住院自付比例", "<=", 10, "%")]),
     ("对特困人员，逐步降低住院自付比例到8%以内。", [("逐步降低住院自付比例", "<=", 8, "%")]),  # not at the sentence start
+    # doubled against a base year: the base apart from the noun
+    ("力争县域内门诊人次比2022年翻一番。", [("县域内门诊人次", "×", 2, "倍")]),
     # doubled: ×2, no unit of its own
     ("到2025年，乡镇卫生院全科医生数量翻一番。", [("乡镇卫生院全科医生数量", "×", 2, "倍")]),
 ]

@@ -207,7 +207,8 @@ def _doubled(text, base, chunk, shielded, clause, path, binding, year) -> list[T
     c_start, c_end = clause
     found = []
     for d in P.DOUBLING.finditer(shielded, c_start, c_end):
-        subject = _TRAILING_FILLER.sub("", _LEADING_FILLER.sub("", chunk[c_start:d.start()])).strip()
+        subject = _BASE_OF_CHANGE.sub("", chunk[c_start:d.start()])  # 收入比2020年翻一番: the base apart
+        subject = _TRAILING_FILLER.sub("", _LEADING_FILLER.sub("", subject)).strip()
         subject = re.sub(r"(?:实现|力争|确保|争取|要|再)+$", "", subject)
         if len(subject) < 2:
             continue  # 翻一番 with no noun of its own: nothing to say what doubles
@@ -455,8 +456,8 @@ def _head_year(chunk: str, sentence: re.Match, issue_year: int | None) -> int | 
     """The year a sentence opens on (2023年的主要目标是：…, 2023年全市…): the year its figures are for, unless it is
     before the notice's own year (a status sentence, which governs nothing after it)."""
     head = P.CLAUSE_YEAR.match(chunk, sentence.start(), sentence.end())
-    if not head:
-        return None
+    if not head or chunk.startswith(("起", "开始", "至", "到", "以后", "后"), head.end()):
+        return None  # 2022年起, 2021年至2025年: where a span starts, not the year its figures are for
     year = int(head.group("year"))
     return None if issue_year is not None and year < issue_year else year
 
