@@ -658,3 +658,25 @@ def test_an_annex_row_is_filed_under_the_indicator_whose_noun_it_names():
     rows = targets_across([record], [frame_row])
     assert rows[0]["cells"]["青梧县"]["status"] == "not stated"
     assert [(r["indicator"], r["cells"]["青梧县"]["value"]) for r in rows[1:]] == [("乡镇卫生院达到服务能力基本标准比例", 95)]
+
+
+@pytest.mark.parametrize("frame, value, sentence, stated, shown", [
+    # probe-2 finding 9: a rise in points states a frame value in points (both changes): compared
+    ("县域内就诊率每年提高2个百分点", (">=", 2, "个百分点"), "到2025年，县域内就诊率较2022年提高3个百分点。", True, "+3个百分点"),
+    # a rise of a share (提高5%) never stands for the level it would read as (≥90%... or 5%)
+    ("县域内就诊率达到90%", (">=", 90, "%"), "县域内就诊率提高5%。", False, None),
+    ("县域内就诊率达到5%", (">=", 5, "%"), "县域内就诊率提高5%。", False, None),
+])
+def test_a_change_states_only_a_change(frame, value, sentence, stated, shown):
+    from policydiff.compare.across import format_cell, targets_across
+
+    comparator, number, unit = value
+    row = {"no": 7, "indicator": frame, "binding": "约束性",
+           "frame_values": [{"comparator": comparator, "value": number, "unit": unit}], "carried_by": []}
+    record = _record(f"一、工作目标\n{sentence}\n")
+    record.update(locality="青梧县", id="qw")
+    (cell_row,) = targets_across([record], [row])
+    cell = cell_row["cells"]["青梧县"]
+    assert (cell["status"] == "stated") == stated
+    if shown:
+        assert format_cell(cell).startswith(shown)

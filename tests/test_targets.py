@@ -317,6 +317,10 @@ def test_a_change_is_never_a_level(sentence, expected):
     ({"comparator": "-", "value": 50, "unit": "%"}, {"comparator": "-", "value": 30, "unit": "%"}, "weakened"),
     # a rise against a fall
     ({"comparator": "+", "value": 5, "unit": "%"}, {"comparator": "-", "value": 5, "unit": "%"}, "changed comparator"),
+    # points are a change whatever the comparator: 总上升幅度达到5个百分点 against 提高5个百分点
+    ({"comparator": ">=", "value": 5, "unit": "个百分点"}, {"comparator": "+", "value": 5, "unit": "个百分点"}, "same"),
+    ({"comparator": ">=", "value": 5, "unit": "个百分点"}, {"comparator": "+>=", "value": 6, "unit": "个百分点"},
+     "strengthened"),
 ])
 def test_a_change_compares_only_with_a_change(ref, local, change):
     from policydiff.compare.diff import target_change

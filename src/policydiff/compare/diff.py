@@ -498,9 +498,20 @@ def _unit(unit: str) -> str:
     return UNIT_EQUIVALENTS.get(unit, unit)
 
 
+def change_direction(target: dict) -> str | None:
+    """"+", "-" or "×" for a change (起付线降低50% → "-", 提高5个百分点以上 → "+>=", 翻一番 → "×"), None for a level;
+    percentage points are a change whatever their comparator (总上升幅度达到5个百分点 → "+")."""
+    comparator = target.get("comparator") or ""
+    if comparator in CHANGE_COMPARATORS:
+        return comparator[0]
+    if _unit(target.get("unit") or "") == "个百分点" and comparator in (">=", ">", "="):
+        return "+"
+    return None
+
+
 def is_change(target: dict) -> bool:
-    """Whether a value is a change (起付线降低50% → "-", 提高5个百分点以上 → "+>="), not a level."""
-    return (target.get("comparator") or "") in CHANGE_COMPARATORS
+    """Whether a value is a change, not a level (``change_direction``)."""
+    return change_direction(target) is not None
 
 
 def target_change(ref: dict, local: dict) -> str:
@@ -516,13 +527,16 @@ def target_change(ref: dict, local: dict) -> str:
     if ref.get("high") is not None or local.get("high") is not None:  # a range (1至2家): its two bounds
         bounds = [(t["value"], t["high"] if t.get("high") is not None else t["value"]) for t in (ref, local)]
         return "same" if bounds[0] == bounds[1] else "changed range"
-    if (is_change(ref) or is_change(local)) and (  # 提高5个百分点: a change compares only with a change the same way
-            not (is_change(ref) and is_change(local)) or ref["comparator"][0] != local["comparator"][0]):
-        return "changed comparator"
+    if is_change(ref) or is_change(local):  # 提高5个百分点: a change compares only with a change the same way
+        if change_direction(ref) != change_direction(local):
+            return "changed comparator"
+        if local["value"] == ref["value"]:
+            return "same"
+        return "strengthened" if local["value"] > ref["value"] else "weakened"  # a larger rise or fall is stronger
     if local["value"] == ref["value"]:
         return "same" if local["comparator"] == ref["comparator"] or "=" in (local["comparator"], ref["comparator"]) \
             else "changed comparator"
-    floor = ref["comparator"] in (">=", ">", "=") or is_change(ref)  # a larger rise or fall is the stronger
+    floor = ref["comparator"] in (">=", ">", "=")
     higher = local["value"] > ref["value"]
     return "strengthened" if higher == floor else "weakened"
 
