@@ -23,6 +23,7 @@ _QUOTES = re.compile(r"“[^“”]{0,30}”|\"[^\"]{0,30}\"|《[^《》]*》|�
 _BASE_OF_CHANGE = re.compile(r"(?:(?:由|从)(?=(?:19|20)\d{2}年|\d)|(?:较|同比|比(?!例|重|率)|与)(?=上年|去年|上一年|"
                              r"(?:19|20)\d{2}年|(?:国家|全国|全省|全市|省|市|县)?(?:定|级)?(?:目标|标准|平均|要求))).*$")
 # a change printed per year (占比每年提高3个百分点): the noun, with the year word in brackets
+_CHANGE_BEFORE = re.compile(f"(?:{P.CHANGE_VERBS_ALT})$")  # 增长不低于: the verb right before a bound
 _CHANGE_AT = re.compile(f"(?:{P.CHANGE_VERBS_ALT}|高出)")
 _PER_YEAR = re.compile(r"(?P<noun>.{2,}?)(?P<per>每年|逐年|年均)$")
 _STRUCTURAL_COUNT = re.compile(r"^(?:目标|机制|协同|措施|提升|方面|环节|行动|计划|规划)")
@@ -339,6 +340,10 @@ def _comparator(shielded: str, c_start: int, q: re.Match, quantities: list) -> t
                 comparator = after_cmp  # 保持在85%以上
             elif approximate and not after_cmp:
                 comparator = "="  # 达到90%左右: about 90
+            verb = _CHANGE_BEFORE.search(before_text, 0, last.start()) if comparator in ("<=", ">=") else None
+            if verb and not filler.strip():  # 年均增长不低于8%, 下降不超过5%: a change with its bound
+                return ("-" if P.CHANGE_DOWN.match(verb.group(0)) else "+") + comparator, c_start + verb.start(), \
+                    approximate
             return comparator, c_start + last.start(), approximate
     return (after_cmp or "="), -1, approximate
 
@@ -392,8 +397,9 @@ def _indicator(chunk: str, c_start: int, c_end: int, q: re.Match, subject_end: i
         if subject.count("（") > subject.count("）"):
             subject = subject[subject.rfind("（") + 1:]  # 每批不少于5人（中医院不少于3人）
         subject = _BASE_OF_CHANGE.sub("", subject)  # 人均预期寿命由2015年的76.6岁, 人数较2020年: the base apart
+        per_year = _PER_YEAR.fullmatch(_LEADING_FILLER.sub("", subject).strip()) \
+            if _CHANGE_AT.match(chunk, subject_end) else None  # before 均 goes as a filler
         subject = _TRAILING_FILLER.sub("", _LEADING_FILLER.sub("", subject)).strip()
-        per_year = _PER_YEAR.fullmatch(subject) if _CHANGE_AT.match(chunk, subject_end) else None
         if per_year:
             return f"{per_year.group('noun')}（{per_year.group('per')}）"  # 占比每年提高3个百分点 → 占比（每年）
         if _EACH_PLACE.fullmatch(subject):
