@@ -33,8 +33,9 @@ ROWS = [
     ("到2025年，全县孕产妇死亡率下降到12/10万以下。", [(T, "全县孕产妇死亡率", "<=", 12, "/10万", 2025, None)]),
     # 控制在…以内 (at most), ‰
     ("婴儿死亡率控制在5‰以内。", [(T, "婴儿死亡率", "<=", 5, "‰", None, None)]),
-    # 提高到 with a baseline 由…: only the target value
-    ("全市人均预期寿命由78.1岁提高到79岁。", [(T, "全市人均预期寿命", ">=", 79, "岁", None, None)]),
+    # 提高到 with a baseline 由…: the target value; the start a status figure (no year printed)
+    ("全市人均预期寿命由78.1岁提高到79岁。",
+     [(S, "全市人均预期寿命", "=", 78.1, "岁", None, None), (T, "全市人均预期寿命", ">=", 79, "岁", None, None)]),
     # “十四五”期末 → 2025; 不低于
     ("“十四五”期末，全省家庭医生签约服务覆盖率不低于75%。", [(T, "全省家庭医生签约服务覆盖率", ">=", 75, "%", 2025, None)]),
     # a facility count to build (有1所…达到…)
@@ -200,7 +201,8 @@ ROWS = [
     # 累计救治: already seen
     ("累计救治大病患者1.2万人次。", [(S, "累计救治大病患者", "=", 1.2, "万人次", None, None)]),
     # a 由…提高到… in the past (到2020年 before a 2021 notice)
-    ("全省人均预期寿命由2015年的76.6岁提高到2020年的77.8岁。", [(S, "全省人均预期寿命", ">=", 77.8, "岁", 2020, None)]),
+    ("全省人均预期寿命由2015年的76.6岁提高到2020年的77.8岁。",  # the start a status figure too, with its own year
+     [(S, "全省人均预期寿命", "=", 76.6, "岁", 2015, None), (S, "全省人均预期寿命", ">=", 77.8, "岁", 2020, None)]),
     # a section that reports the past (发展现状): every number in it is status
     ("全市二级以上医院达到28家。", [(S, "全市二级以上医院", ">=", 28, "家", None, None)], {"section_role": "status"}),
     # a monitoring report (通报): the figures its data show are status, not targets (probe of real 通报 shapes)

@@ -61,15 +61,15 @@ ROWS = [
     # --- goal-paragraph shapes (issue 14 item 6); invented places and numbers
     # ‰ and a 下降到 comparator
     ("婴儿死亡率下降到4.8‰，5岁以下儿童死亡率控制在6.5‰以下。", [("<=", 4.8, "‰", None), ("<=", 6.5, "‰", None)]),
-    # /10万 with a baseline 从…下降到…: only the target value
-    ("孕产妇死亡率从18.6/10万下降到15.2/10万。", [("<=", 15.2, "/10万", None)]),
+    # /10万 with a baseline 从…下降到…: the target value, and its start kept as a status figure (=, no deadline)
+    ("孕产妇死亡率从18.6/10万下降到15.2/10万。", [("=", 18.6, "/10万", None), ("<=", 15.2, "/10万", None)]),
     # 小于 is strict, /10万 after 应
     ("全县孕产妇死亡率应小于14/10万。", [("<", 14, "/10万", None)]),
     # 岁 as a target, baseline 由…提高到
-    ("人均预期寿命由77.3岁提高到78.1岁。", [(">=", 78.1, "岁", None)]),
+    ("人均预期寿命由77.3岁提高到78.1岁。", [("=", 77.3, "岁", None), (">=", 78.1, "岁", None)]),
     # baseline and target each with a year: 由2020年的…提高到2025年的… (到2025年 is the deadline)
     ("全县人均预期寿命由2020年的77.6岁提高到2025年的78.3岁，孕产妇死亡率从2020年的16.1/10万下降到14/10万。",
-     [(">=", 78.3, "岁", 2025), ("<=", 14, "/10万", 2025)]),
+     [("=", 77.6, "岁", None), (">=", 78.3, "岁", 2025), ("=", 16.1, "/10万", None), ("<=", 14, "/10万", 2025)]),
     # 应大于 / 应小于 (old 规划 style), ‰
     ("到2025年，人均预期寿命应大于78.6岁，婴儿死亡率应小于6‰。", [(">", 78.6, "岁", 2025), ("<", 6, "‰", 2025)]),
     # 左右 and 约: approximate, comparator =
@@ -291,7 +291,7 @@ CHANGE_ROWS = [
     # a change per year: the year word in brackets, not 占比每年
     ("乡镇卫生院中级职称人员占比每年提高2个百分点。", [("乡镇卫生院中级职称人员占比（每年）", "+", 2, "个百分点")]),
     # a level reached by a rise (提高到) stays a level
-    ("门诊报销比例由60%提高到70%。", [("门诊报销比例", ">=", 70, "%")]),
+    ("门诊报销比例由60%提高到70%。", [("门诊报销比例", "=", 60, "%"), ("门诊报销比例", ">=", 70, "%")]),
     # a change verb right before a bound: a change with its bound (年均增长不低于8% → +>=8%), the year word in brackets
     ("县级财政卫生投入年均增长不低于8%。", [("县级财政卫生投入（年均）", "+>=", 8, "%")]),
     ("全县住院次均费用增长不超过5%。", [("全县住院次均费用", "+<=", 5, "%")]),
@@ -365,3 +365,26 @@ INDICATOR_ROWS = [
 def test_each_value_names_what_it_measures(sentence, expected):
     found = extract_targets(sentence, (0, len(sentence)), "goal", issue_year=2023)
     assert [(t.indicator, t.comparator, t.value, t.high, t.unit) for t in found] == expected
+
+
+BASELINE_ROWS = [
+    # (sentence, [(indicator, comparator, value, unit, role, year)]) — probe-2 finding 9: the start of a change to a level
+    # 由…的72%提高到90%: the target 90, and 72 kept as a status figure of the same indicator, with its year
+    ("到2025年，达标卫生院比例由2021年的68%提高到85%以上。",
+     [("达标卫生院比例", "=", 68, "%", "status", 2021), ("达标卫生院比例", ">=", 85, "%", "target", None)]),
+    # 从…下降到…: no year printed, none given
+    ("孕产妇死亡率从16.5/10万下降到14/10万。",
+     [("孕产妇死亡率", "=", 16.5, "/10万", "status", None), ("孕产妇死亡率", "<=", 14, "/10万", "target", None)]),
+    # a start in another unit than the level (1万元 → 5000元): not kept, rather than a wrong pair
+    ("大病保险起付线由1.5万元降低至8000元。", [("大病保险起付线", "<=", 8000, "元", "parameter", None)]),
+    # 由 before the members of a team is no baseline
+    ("巡回医疗队由1名全科医生、1名护士组成。",
+     [("全科医生", "=", 1, "名", "target", None), ("护士", "=", 1, "名", "target", None)]),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", BASELINE_ROWS, ids=[f"baseline{i}" for i in range(len(BASELINE_ROWS))])
+def test_the_start_of_a_change_is_a_status_figure(sentence, expected):
+    found = extract_targets(sentence, (0, len(sentence)), "goal", issue_year=2023)
+    assert [(t.indicator, t.comparator, t.value, t.unit, t.role, t.year) for t in found] == expected
+    assert all(not t.compared for t in found if t.role_cue and "baseline" in t.role_cue)

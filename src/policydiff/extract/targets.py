@@ -126,7 +126,7 @@ def extract_targets(text: str, region: tuple[int, int], path: str,
         for t in found:
             marked = P.BINDING_AFTER.match(text, t.value_span[1])
             t.binding = t.binding or (marked.group(1) if marked else None)
-        found = [_unit_of_rate(assign_role(t, text, context)) for t in found]
+        found = [t if t.role_cue == BASELINE_CUE else _unit_of_rate(assign_role(t, text, context)) for t in found]
         _paired_deadlines(found, sentence.group(0))
         targets.extend(found)
     return _dedupe_counts(sorted(targets, key=lambda t: t.value_span), text)
@@ -191,6 +191,8 @@ def _clause_targets(text, base, chunk, shielded, clause, path, binding, year, qu
                                  path, binding, year))
     if shielded.find("番", c_start, c_end) >= 0:
         found.extend(_doubled(text, base, chunk, shielded, (c_start, c_end), path, binding, year))
+    if found and (shielded.find("由", c_start, c_end) >= 0 or shielded.find("从", c_start, c_end) >= 0):
+        found.extend(_baselines(base, shielded, (c_start, c_end), found))
     for r in ranges:  # 前5-10个, 1至2家 → one entry between 5 and 10: value the low bound, high the upper
         low, high = chinese_number(r.group("low")), chinese_number(r.group("value"))
         if low is None or high is None or high <= low:
@@ -201,6 +203,33 @@ def _clause_targets(text, base, chunk, shielded, clause, path, binding, year, qu
             t.high = high
             found.append(t)
     return sorted(found, key=lambda t: t.value_span)
+
+
+BASELINE_CUE = "the baseline of a change to a level (由2021年的72%提高到90%): where it starts"
+
+
+def _baselines(base, shielded, clause, found) -> list[Target]:
+    """由2021年的72%提高到90%: the starting value, a status figure of the level's indicator (its year the one
+    printed before it), kept beside the target it starts from; never compared."""
+    c_start, c_end = clause
+    result = []
+    for q in P.QUANTITY.finditer(shielded, c_start, c_end):
+        lead = P.BASELINE_BEFORE.search(shielded, max(c_start, q.start() - 10), q.start())
+        if not lead or _COMPOSED_OF.match(shielded, q.end()) or not q.group("unit"):
+            continue
+        level = next((t for t in found if t.value_span[0] >= base + q.end() and t.comparator in (">=", "<=")
+                      and t.unit == q.group("unit").replace("％", "%")
+                      and not _DIGIT.search(P.YEAR_FILLER.sub("", shielded[q.end():t.value_span[0] - base]))), None)
+        value = chinese_number(q.group("value"))
+        if level is None or value is None:
+            continue  # no level it rises or falls to in the clause (由1名医生组成), or another unit
+        year = _YEAR.search(lead.group(0))
+        t = dataclasses.replace(level, comparator="=", value=value, value_span=(base + q.start(), base + q.end()),
+                                deadline_year=None, binding=None, approximate=False, high=None, role="status",
+                                role_cue=BASELINE_CUE)
+        t.year = int(year.group("year")) if year else None
+        result.append(t)
+    return result
 
 
 def _doubled(text, base, chunk, shielded, clause, path, binding, year) -> list[Target]:
