@@ -118,6 +118,11 @@ VERB_ROWS = [
     # a bare 文号 right after its verb: the verb the code's match takes in is still its verb
     ("三、参照梧卫办基层函〔2020〕102号文件要求，开展签约服务质量评价。", ["参照"]),
     ("按照桐卫发〔2021〕8号执行，并依照梧卫发〔2020〕7号", ["按照", "依照"]),  # 依照 as a verb of its own
+    # a forwarding notice: the document handed on (转发 after it) is what the notice carries out
+    ("现将《澜川省卫生健康委关于做实签约服务的通知》（澜卫基层发〔2022〕12号）转发给你们，请认真贯彻执行。", ["转发"]),
+    ("现将澜卫基层发〔2022〕12号文件转发你们，请遵照执行。", ["转发"]),  # a bare 文号, 文件 between
+    # a plan printed with the notice is its own (印发), not forwarded: no citation at all
+    ("现将《桐江市健康帮扶实施方案》印发给你们。", []),
 ]
 
 

@@ -117,6 +117,18 @@ def test_xlsx_matrix_reloads(db, tmp_path):
     assert sheet.max_row == 18  # 17 measures (its 加强部门协作 duty section is not one)
 
 
+@pytest.mark.parametrize("suffix", ["csv", "md", "json"])
+def test_matrices_of_several_notices_go_to_a_file_each(db, tmp_path, suffix):
+    # one file for two notices would keep only the second: m.csv → m-<id>.csv, each its own notice's matrix
+    out = tmp_path / f"m.{suffix}"
+    result = CliRunner().invoke(cli, ["matrix", "神木", "连云港", "--db", str(db), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    written = sorted(p.name for p in tmp_path.iterdir())
+    assert written == sorted([f"m-{SHENMU}.{suffix}", f"m-{LIANYUNGANG}.{suffix}"])
+    shenmu = (tmp_path / f"m-{SHENMU}.{suffix}").read_text(encoding="utf-8-sig")
+    assert "市卫健局公卫科" in shenmu and "医政处" not in shenmu  # 医政处 is Lianyungang's
+
+
 def test_matrix_across(db):
     result = CliRunner().invoke(cli, ["matrix", "--across", "--db", str(db), "--format", "json"])
     rows = json.loads(result.output)

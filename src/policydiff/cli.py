@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import click
 
+from . import __version__
 from . import patterns as P
 from .errors import PolicydiffError
 from .paths import DEFAULT_DB, inside
@@ -233,7 +234,7 @@ def _drop_partial_output() -> None:
 
 
 @click.group(cls=Commands)
-@click.version_option(package_name="policydiff")
+@click.version_option(__version__, package_name="policydiff")
 def cli():
     """policydiff: structured, queryable evidence from Chinese policy notices."""
 
@@ -835,6 +836,7 @@ def _print_table_or_blocks(rows, columns, title) -> None:
 @frame_option
 def matrix(docs, db_path, across, fmt, out, force_output, frame_path):
     """Responsibility matrix: task × unit (牵头/配合/责任) for each DOC, or --across.
+    Several DOCs with -o: an .xlsx gets a sheet each; other formats a file each (m.csv → m-<id>.csv).
 
     Example: policydiff matrix 连云港 -o lianyungang.xlsx
     """
@@ -853,12 +855,13 @@ def matrix(docs, db_path, across, fmt, out, force_output, frame_path):
         return
     if not docs:
         raise UsageFail("give a DOC (id, 文号, locality or path), or --across")
-    sheets, columns_of = {}, {}
+    sheets, columns_of, ids = {}, {}, {}
     for ref in docs:
         record = store.load_record(db, _resolve(db, ref))
         rows, columns = document_matrix(record)
         sheets[record["locality"] or record["id"]] = rows
         columns_of[record["locality"] or record["id"]] = columns
+        ids[record["locality"] or record["id"]] = record["id"]
     if len(sheets) > 1 and (fmt or Path(out or "").suffix.lstrip(".")) == "xlsx":
         from .report.export import write_xlsx
 
@@ -866,7 +869,11 @@ def matrix(docs, db_path, across, fmt, out, force_output, frame_path):
         click.echo(f"wrote {out}", err=True)
         return
     for name, rows in sheets.items():
-        _write_table(rows, columns_of[name], fmt, out, f"{name} responsibility matrix", about=MATRIX_LEGEND)
+        target = out
+        if out and len(sheets) > 1:  # one file a notice (m.csv → m-<id>.csv): one file would hold only the last
+            target = str(Path(out).with_name(f"{Path(out).stem}-{ids[name]}{Path(out).suffix}"))
+            _check_output(target, force_output, db_path)
+        _write_table(rows, columns_of[name], fmt, target, f"{name} responsibility matrix", about=MATRIX_LEGEND)
 
 
 @cli.group()
