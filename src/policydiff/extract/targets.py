@@ -98,21 +98,22 @@ def extract_targets(text: str, region: tuple[int, int], path: str,
     for sentence in _SENTENCE.finditer(chunk):
         if tables and any(a <= start + sentence.start() < b for a, b in tables):
             continue
-        opens_paragraph = sentence.start() == 0 or chunk[sentence.start() - 1] == "\n"
-        counted = P.QUANTITY.search(shielded, sentence.start(), sentence.end()) or \
-            ("百分之" in sentence.group(0) and P.CN_PERCENT.search(shielded, sentence.start(), sentence.end())) or \
-            ("番" in sentence.group(0) and P.DOUBLING.search(shielded, sentence.start(), sentence.end()))
+        s_start, s_end = sentence.span()
+        opens_paragraph = s_start == 0 or chunk[s_start - 1] == "\n"
+        counted = P.QUANTITY.search(shielded, s_start, s_end) or \
+            (shielded.find("百分之", s_start, s_end) >= 0 and P.CN_PERCENT.search(shielded, s_start, s_end)) or \
+            (shielded.find("番", s_start, s_end) >= 0 and P.DOUBLING.search(shielded, s_start, s_end))
         # its year is read only where it is used: for the paragraph's later sentences, or its own numbers
         own_year = _deadline(sentence.group(0)) if opens_paragraph or counted else None
         # 2023年的主要目标是：… — the year that governs it (only a sentence opening on a digit or a space can have one)
-        head_year = _head_year(chunk, sentence, issue_year) if chunk[sentence.start()] in "12 \t\u3000" else None
+        head_year = _head_year(chunk, sentence, issue_year) if chunk[s_start] in "12 \t\u3000" else None
         own_year = own_year or head_year
         if opens_paragraph:
             # 到2025年底前，… carries to the paragraph's later sentences; a lead-in 2023年的目标是： to its list
-            paragraph_year = own_year or (lead_in_year if chunk[sentence.start() - 1:sentence.start()] == "\n" else None)
+            paragraph_year = own_year or (lead_in_year if chunk[s_start - 1:s_start] == "\n" else None)
         elif head_year:
             paragraph_year = head_year  # the nearest year: 2022年，…99.2%。2023年的主要目标是… → 2023 from here on
-        if chunk[sentence.end() - 1] in "：:":
+        if chunk[s_end - 1] in "：:":
             lead_in_year = head_year  # a lead-in's year holds for the list paragraphs after it
         if not counted:
             continue  # no clause of it can hold one
