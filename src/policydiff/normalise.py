@@ -322,7 +322,7 @@ def _join_paragraphs(lines: list[Segment], row_ends: list[bool] | None = None) -
             paragraphs[-1] = (_join(prev, line, repairs), repairs)
         else:
             paragraphs.append((line, []))
-        if P.ANNEX_START.match(line.text):
+        if not in_annex and line.text.startswith("附") and P.ANNEX_START.match(line.text):
             in_annex = True
     return paragraphs
 

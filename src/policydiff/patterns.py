@@ -57,8 +57,10 @@ PAGE_NUMBER_LINE = _lazy(r"^\s*(?:[—–\-－]+\s*\d{1,3}\s*[—–\-－]+|第\
 # A space between two CJK characters, a CJK character and a digit, or around
 # full-width punctuation is an artefact of PDF extraction.
 _TIGHT = f"[{CJK}{FULLWIDTH_PUNCT}0-9%]"
-INNER_SPACE = _lazy(rf"(?<={_TIGHT})[ {UNICODE_SPACES}]+(?={_TIGHT})")
-LATIN_SPACE = _lazy(rf"(?<=[{CJK}])[ ]+(?=[A-Za-z])|(?<=[A-Za-z])[ ]+(?=[{CJK}])")
+# each written to start with its space (the lookbehind checked after it, on the character before):
+# a pattern that starts with a character set is scanned for that set, not tried at every position
+INNER_SPACE = _lazy(rf"[ {UNICODE_SPACES}](?<={_TIGHT}[ {UNICODE_SPACES}])[ {UNICODE_SPACES}]*(?={_TIGHT})")
+LATIN_SPACE = _lazy(rf"[ ](?<=[{CJK}][ ])[ ]*(?=[A-Za-z])|[ ](?<=[A-Za-z][ ])[ ]*(?=[{CJK}])")
 LABEL_SPACE = _lazy(r"^(\d{1,2}[.．]|[（(][一二三四五六七八九十\d]{1,3}[）)])[ \u3000]+")
 SENTENCE_END = "。！？；：:;"
 

@@ -54,6 +54,7 @@ _DATE_AFTER_MONTH = re.compile(rf"^(?:底|初|末|份|上旬|中旬|下旬|\d|[{
 _RANGE_AFTER = re.compile(r"\s*[-—–~～至]\s*\d")  # matched at a position: the text after it is not copied
 _COMPARATOR_AFTER = [(c, re.compile(pat)) for c, pat in P.COMPARATOR_AFTER]
 _DIGIT = re.compile(r"\d")
+_NUMBER_START = re.compile(rf"[\d{P.CN_DIGITS}]")  # where P.NUMBER (and so a quantity or a range) can start
 _LISTED_BETWEEN = re.compile(r"[^，,；;：:\d]{0,12}、")
 _NOUN_END = re.compile(r"[、（）()]")
 _AFTER_LEAD = re.compile(r"^(?:及)?(?:以上|以内|之内|内)?的?")
@@ -82,7 +83,10 @@ def extract_targets(text: str, region: tuple[int, int], path: str,
         if tables and any(a <= start + sentence.start() < b for a, b in tables):
             continue
         opens_paragraph = sentence.start() == 0 or chunk[sentence.start() - 1] == "\n"
-        counted = P.QUANTITY.search(shielded, sentence.start(), sentence.end())
+        # a quantity starts at a digit or a Chinese numeral: looked for from the first one (a pattern that
+        # starts with a lookbehind is tried at every position; a character set is scanned for)
+        digit = _NUMBER_START.search(shielded, sentence.start(), sentence.end())
+        counted = digit and P.QUANTITY.search(shielded, digit.start(), sentence.end())
         # its year is read only where it is used: for the paragraph's later sentences, or its own numbers
         own_year = _deadline(sentence.group(0)) if opens_paragraph or counted else None
         if opens_paragraph:
@@ -140,6 +144,8 @@ def _shield(chunk: str) -> str:
 def _clause_targets(text, base, chunk, shielded, clause, path, binding, year, qualifiers) -> list[Target]:
     found = []
     c_start, c_end = clause.start(), clause.end()
+    if not _NUMBER_START.search(shielded, c_start, c_end):
+        return found  # no digit nor Chinese numeral: no quantity and no range can start in the clause
     ranges = [r for r in P.RANGE.finditer(shielded, c_start, c_end) if _is_range_target(shielded, r)]
     taken = [(r.start(), r.end()) for r in ranges] + [(q_start, q_end) for q_start, q_end in qualifiers]
     quantities = [q for q in P.QUANTITY.finditer(shielded, c_start, c_end)
