@@ -59,12 +59,14 @@ def test_markers_found_at_brackets_and_line_or_sentence_starts(body, units):
 @pytest.mark.parametrize("raw", [
     "一、总体要求\n（一）指导思想",       # \n alone: the quick split
     "一、总体要求\r\n（一）指导思想\n",  # \r\n: the pattern's split
-    "甲\f乙\n\n丙",                       # a form feed ends a line too
+    "甲\f乙\n\n丙",                       # a form feed ends a line too; the blank line left out
+    "\n\n甲\n \n乙\n\n",                   # \n alone, blank lines first and last: left out (a space is kept)
+    "\r\n\r\n甲\r\n\r\n",                  # the pattern's split, blank lines first and last: left out
 ])
 def test_lines_split_as_the_pattern_splits_them(raw):
     import re
 
-    expected = re.split(r"\r\n|\r|\n|\f", raw)
+    expected = [line for line in re.split(r"\r\n|\r|\n|\f", raw) if line]
     lines = _split_lines(raw)
     assert [line.text for line in lines] == expected
     assert all(raw[o] == c for line in lines for o, c in zip(line.offsets, line.text))

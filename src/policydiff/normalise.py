@@ -190,17 +190,22 @@ _MARKUP_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,300}>")
 
 
 def _split_lines(raw: str) -> list[Segment]:
+    """The non-blank lines of ``raw``: a blank line (half of a hard-wrapped text's lines) changes
+    nothing before the join, which drops it."""
     lines, start = [], 0
     if "<" not in raw and "\r" not in raw and "\f" not in raw:  # the common case: lines end in \n alone
         for text in raw.split("\n"):
-            lines.append(Segment(text, [0], [start]) if text else Segment("", [], []))
+            if text:  # a blank line is left out (the join drops it)
+                lines.append(Segment(text, [0], [start]))
             start += len(text) + 1
         return lines
     breaks = _MARKUP_BREAK if "<" in raw else re.compile(r"\r\n|\r|\n|\f")
     for m in breaks.finditer(raw):
-        lines.append(Segment.at(raw[start:m.start()], start))
+        if m.start() > start:
+            lines.append(Segment.at(raw[start:m.start()], start))
         start = m.end()
-    lines.append(Segment.at(raw[start:], start))
+    if start < len(raw):
+        lines.append(Segment.at(raw[start:], start))
     return lines
 
 
