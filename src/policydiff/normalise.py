@@ -385,10 +385,13 @@ def _is_standalone(line: str) -> bool:
     # each pattern is tried only on a line holding the characters it cannot match without
     # (年 and 月 for a date, 第 for a decree's number, 号 for a 文号 …): the same answers, fewer scans
     dated = "年" in line and "月" in line
+    # P.STANDALONE_START: the page's lines (is_page_line's others are tried here), a bare date, a binding cell
     return bool(
-        (dated and "日" in line and P.DATE_LINE.match(line))
-        or is_page_line(line)
-        or P.BARE_DATE_LINE.match(line)
+        P.STANDALONE_START.match(line)
+        or (len(line) <= 24 and P.SITE_NAME.match(line))
+        or (len(line) <= 200 and _BYLINE_WORD.search(line) and P.BYLINE.search(line))
+        or ((")" in line or "）" in line) and P.PUBLIC_MARKER.fullmatch(line.strip()))
+        or (dated and "日" in line and P.DATE_LINE.match(line))
         or (len(line) <= 16 and (P.DOTTED_DATE_LINE.match(line) or ("月" in line and P.MONTH_DATE_LINE.match(line))))
         or ("第" in line and P.DECREE_NUMBER.match(line))
         or (len(line) <= 30 and ((("19" in line or "20" in line) and P.LOOSE_DOC_NUMBER_LINE.match(line))
@@ -399,7 +402,6 @@ def _is_standalone(line: str) -> bool:
         # not …规范性文件 wrapped in a title
         or ("文件" in line and P.FILE_HEADER.match(line) and not line.startswith("关于"))
         or ("属性" in line and P.TABLE_HEADER.match(line))
-        or P.BINDING_CELL.match(line)
         or line.rstrip().endswith(("约束性", "预期性"))  # P.BINDING_SUFFIX without a scan
         or line.startswith("附件")
         or line.startswith("附 件")
@@ -420,12 +422,10 @@ def is_page_line(line: str) -> bool:
     False
     """
     return bool(
-        P.PAGE_FURNITURE.match(line)
+        P.PAGE_LINE_START.match(line)  # P.PAGE_FURNITURE, P.META_LINE_START, P.META_LINE_GLUED as one
         or (len(line) <= 24 and P.SITE_NAME.match(line))
         or (len(line) <= 200 and _BYLINE_WORD.search(line) and P.BYLINE.search(line))
-        or P.META_LINE_START.match(line)
-        or P.META_LINE_GLUED.match(line)
-        or P.PUBLIC_MARKER.fullmatch(line.strip())
+        or ((")" in line or "）" in line) and P.PUBLIC_MARKER.fullmatch(line.strip()))
     )
 
 

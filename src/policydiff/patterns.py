@@ -659,6 +659,24 @@ DAMAGE_ANCHOR = _lazy(
 # a date line that lost 年月日: 20211102, 2019815, 2021126
 BARE_DATE_LINE = _lazy(r"^\s*(?P<digits>(?:19|20)\d{4,6})\s*$")
 
+
+def _any_of(*patterns: re.Pattern[str] | str) -> str:
+    """One pattern that matches where any of ``patterns`` matches (each one's group names prefixed
+    with its place, so that they stay apart; none of them numbers its groups): a line is tried
+    against one pattern instead of each in turn. For ``match`` and ``search``, not for spans."""
+    alternatives = []
+    for i, pattern in enumerate(patterns):
+        source = pattern if isinstance(pattern, str) else pattern.pattern
+        alternatives.append("(?:" + re.sub(r"\(\?P([<=])(\w+)", rf"(?P\1a{i}_\2", source) + ")")
+    return "|".join(alternatives)
+
+
+# a saved page's line that is no part of the notice (normalise.is_page_line): the patterns read from its start
+PAGE_LINE_START = _lazy(_any_of(PAGE_FURNITURE, META_LINE_START, META_LINE_GLUED))
+# a line that stands alone (normalise._is_standalone), the patterns read from its start that need no
+# character of their own looked for first: the page's lines, a date that lost 年月日, a binding cell
+STANDALONE_START = _lazy(_any_of(PAGE_FURNITURE, META_LINE_START, META_LINE_GLUED, BARE_DATE_LINE, BINDING_CELL))
+
 # the verbs before a cited document that make it the one a notice carries out (its parent, ``adoption``);
 # the first three say so outright and are preferred
 PARENT_VERBS = _lazy(r"贯彻落实|贯彻|落实|根据|按照|依据")
