@@ -98,9 +98,10 @@ class Segment:
         if first is None:
             return self  # the common case: nothing to repair, nothing to copy
         pieces, pos = [], 0
+        literal = None if callable(repl) or "\\" in repl else repl  # no template to expand: the text itself
         for m in itertools.chain((first,), matches):  # one scan of the text
             pieces.append(self.cut(pos, m.start()))
-            new = repl(m) if callable(repl) else m.expand(repl)
+            new = literal if literal is not None else repl(m) if callable(repl) else m.expand(repl)
             kept = min(len(new), m.end() - m.start())  # characters that take the match's own offsets
             if kept:
                 old = self.cut(m.start(), m.start() + kept)
@@ -174,14 +175,45 @@ def normalise(source: SourceText | str) -> NormalisedText:
         pieces.append(para)
         at += len(para.text)
     whole = _concat(pieces)
-    offsets = whole.offsets
-    offsets.append(len(raw))  # the end sentinel, so that spans ending at len(text) map
     for at, raw_text, repaired in annotated:  # where the line's first annotated character ended up
-        start = bisect.bisect_left(offsets, at)
+        start = bisect.bisect_left(_offsets(whole, len(raw)), at)
         repairs.append({"kind": "pinyin_annotations", "raw": raw_text, "repaired": repaired,
                         "span": [start, start + len(repaired)]})
-    return NormalisedText(text=whole.text, source_offsets=offsets, repairs=sorted(repairs, key=lambda r: r["span"]),
-                          source_runs=whole.runs())
+    return _Normalised(whole.text, None, sorted(repairs, key=lambda r: r["span"]), whole.runs(),
+                       whole=whole, end=len(raw))
+
+
+def _offsets(whole: Segment, end: int) -> list[int]:
+    """Every character's source offset, and the end sentinel ``end`` (so that spans ending at
+    len(text) map)."""
+    offsets = whole.offsets
+    offsets.append(end)
+    return offsets
+
+
+class _Normalised(NormalisedText):
+    """The normaliser's result: its per-character :attr:`source_offsets` are built from the
+    segment's runs when first read (a parse reads the runs alone: a list of one int a character,
+    built for every notice and never read, was ~3% of a parse's CPU). Made like its base class
+    otherwise (``dataclasses.replace`` gives it the offsets, built)."""
+
+    _built: list[int] | None
+
+    def __init__(self, text: str, source_offsets: list[int] | None, repairs: list[dict] | None = None,
+                 source_runs: list[list[int]] | None = None, *, whole: Segment | None = None, end: int = 0):
+        self._whole, self._end = whole, end
+        super().__init__(text, source_offsets, [] if repairs is None else repairs, source_runs)  # type: ignore[arg-type]
+
+    @property
+    def source_offsets(self) -> list[int]:
+        if self._built is None:
+            assert self._whole is not None
+            self._built = _offsets(self._whole, self._end)
+        return self._built
+
+    @source_offsets.setter
+    def source_offsets(self, value: list[int] | None) -> None:
+        self._built = value  # None (from normalise): built from the segment when first read
 
 
 # a web page's markup left in copied text: a paragraph or line break ends a line

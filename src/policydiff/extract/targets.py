@@ -145,7 +145,7 @@ def _clause_targets(text, base, chunk, shielded, clause, path, binding, year, qu
     found = []
     c_start, c_end = clause.start(), clause.end()
     if not _NUMBER_START.search(shielded, c_start, c_end):
-        return found  # no digit nor Chinese numeral: no quantity and no range can start in the clause
+        return []  # no digit nor Chinese numeral: no quantity and no range can start in the clause
     ranges = [r for r in P.RANGE.finditer(shielded, c_start, c_end) if _is_range_target(shielded, r)]
     taken = [(r.start(), r.end()) for r in ranges] + [(q_start, q_end) for q_start, q_end in qualifiers]
     quantities = [q for q in P.QUANTITY.finditer(shielded, c_start, c_end)

@@ -834,10 +834,12 @@ def assign_duties(measures: list[Measure], duties: list[Duty], titles: Sequence[
     unnamed = [(m, text) for m, text in zip(targets, texts) if not m.unit_mentions]  # before any is added
     if not unnamed:
         return
+    # a term holds no whitespace (duty_terms splits at it): in one of the texts ⇔ in them joined by "\n"
+    unnamed_texts = "\n".join(text for _, text in unnamed)
     for duty in duties:
         every = duty_terms(duty.duty)
         # only a term some unnamed item prints can link: its count over all the items is taken for those alone
-        terms = {t for t in every if any(t in text for _, text in unnamed)
+        terms = {t for t in every if t in unnamed_texts
                  and not any(t in title for title in subjects) and sum(t in text for text in texts) <= most}
         listed = split_unit_list(duty.unit)
         units = [(u.unit, u.open_list) for u in listed] if listed else [(name, False) for name in duty.units]
