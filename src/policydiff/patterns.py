@@ -378,7 +378,10 @@ ARTICLE_SUBJECT = _lazy(
     rf"|(?P<unit>{_ARTICLE_UNIT})(?=负责|应当|应|须|要|按照职责|按职责|每年|每季度|每月|定期|会同|对|将|向))")
 
 # ---------------------------------------------------------------- targets
-NUMBER = rf"(?:(?<!\d)\d+(?:\.\d+)?|[{CN_DIGITS}]{{1,5}})"
+# a number: digits (not after a digit) or Chinese numerals. Written to start with the one set of the
+# characters a number starts with, then a branch on which it was: a pattern whose first step is a set
+# is scanned for that set, one that starts with a branch or a lookbehind is tried at every position
+NUMBER = rf"(?:[\d{CN_DIGITS}](?:(?<=\d)(?<!\d\d)\d*(?:\.\d+)?|(?<=[{CN_DIGITS}])[{CN_DIGITS}]{{0,4}}))"
 TARGET_UNITS = [
     "个百分点", "百分点", "个病种", "个工作日", "个月", "万人", "周岁", "%", "％", "‰",
     "/10万", "/万", "元/人", "张/千人", "人/千人", "人/万人", "张/万人",
@@ -422,7 +425,8 @@ NOT_TARGET_BEFORE = _lazy(r"(?:第|前|十|“|\")$")
 MEETING_AFTER = _lazy(r"^(?:全会|全体会议|会议|党代会|代表大会|中全会)")  # 市委三届四次全会
 AGE_BAND = _lazy(r"(?<!\d)\d+\s*[-—–~至]\s*$")
 # a range of amounts, one entry with both bounds: 1至2家, 5-10个, 一至两家, 1到2名 (not 第一至三批)
-RANGE = _lazy(rf"(?P<low>(?<!\d)\d+(?:\.\d+)?|(?<![第\d{CN_DIGITS}])[{CN_SMALL}两]{{1,3}})"
+RANGE = _lazy(rf"(?P<low>[\d{CN_SMALL}两](?:(?<=\d)(?<!\d\d)\d*(?:\.\d+)?"  # (started by its first character: NUMBER)
+              rf"|(?<=[{CN_SMALL}两])(?<![第\d{CN_DIGITS}].)[{CN_SMALL}两]{{0,2}}))"
               rf"\s*(?:[-—–~～至]|到(?=\s*[\d{CN_SMALL}两]))\s*(?P<value>\d+(?:\.\d+)?|[{CN_SMALL}两]{{1,3}})\s*(?P<unit>{_UNIT_ALT})")
 # a population or area condition on a target, not a target (常住人口超过10万人的, 65岁以上老年人, 年满60周岁的)
 QUALIFIER_UNITS = ("岁", "周岁", "万人", "人", "万")

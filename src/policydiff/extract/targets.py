@@ -83,10 +83,7 @@ def extract_targets(text: str, region: tuple[int, int], path: str,
         if tables and any(a <= start + sentence.start() < b for a, b in tables):
             continue
         opens_paragraph = sentence.start() == 0 or chunk[sentence.start() - 1] == "\n"
-        # a quantity starts at a digit or a Chinese numeral: looked for from the first one (a pattern that
-        # starts with a lookbehind is tried at every position; a character set is scanned for)
-        digit = _NUMBER_START.search(shielded, sentence.start(), sentence.end())
-        counted = digit and P.QUANTITY.search(shielded, digit.start(), sentence.end())
+        counted = P.QUANTITY.search(shielded, sentence.start(), sentence.end())
         # its year is read only where it is used: for the paragraph's later sentences, or its own numbers
         own_year = _deadline(sentence.group(0)) if opens_paragraph or counted else None
         if opens_paragraph:

@@ -442,6 +442,8 @@ def sentence_mentions(body: str, offset: int, convention: list[tuple[int, bool, 
     [('甲部', 'lead', False), ('乙委', 'support', True)]
     """
     mentions: list[UnitMention] = []
+    if "由" not in body:  # every assigning sentence has it: most items are not scanned
+        return mentions
     for m in P.ASSIGNING_SENTENCE.finditer(body):
         units, at = m.group("units"), offset + m.start("units")
         verb = m.group("verb")
