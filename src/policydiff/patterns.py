@@ -87,6 +87,9 @@ OUTLINE_LABELS = [
     ("第一节", _lazy(rf"^(?P<label>第[{CN_SMALL}百零〇\d]{{1,4}}节)[\s\u3000]*(?=[^\s，,。]|$)")),
     ("第一条", _lazy(rf"^(?P<label>第[{CN_SMALL}百零〇\d]{{1,4}}条)(?:[\s\u3000]+|(?=[^\s款项]))")),
 ]
+# the first character of every label above (each is matched at the paragraph's start): a paragraph that
+# starts with none of them is not tried against each
+OUTLINE_LABEL_START = _lazy(rf"[{CN_SMALL}（第\d]")
 # the article levels, outermost first: an article label closes every item below its rank
 ARTICLE_RANKS = {"第一章": 0, "第一节": 1, "第一条": 2}
 ANY_LABEL = _lazy(
