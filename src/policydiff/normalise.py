@@ -279,11 +279,17 @@ _PAGE_REMNANTS = re.compile(r"^[ •●▪]+(?=\S)|(?<=\S)(?:\s*\|)+\s*$")
 _WIDE_SPACE = re.compile(f"[{P.UNICODE_SPACES}]")  # EN SPACE after 【文号】, NO-BREAK runs in a signature
 
 
+# every character one of _clean_line's repairs needs (markup, page remnants, markdown, a page number)
+_TO_CLEAN = re.compile("[<|•\\-*_—－–页#]")
+
+
 def _clean_line(line: Segment, odd_spaces: bool = True) -> Segment:
     """A line without markup, invisible characters, page remnants and markdown; wide spaces made
     ASCII. ``odd_spaces`` False: the whole text holds no invisible character and no wide space."""
     if not line.text:
         return line  # a blank line (a third of a hard-wrapped text's lines): nothing to clean
+    if not odd_spaces and not _TO_CLEAN.search(line.text):
+        return line.strip()  # the common case: no character any repair below needs
     if odd_spaces:
         line = line.sub(_INVISIBLE, "")
     if "<" in line.text:
