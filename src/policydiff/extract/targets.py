@@ -80,10 +80,11 @@ def extract_targets(text: str, region: tuple[int, int], path: str,
         t.deadline_year = t.deadline_year or (deadline_year if t.role == "target" else None)
     paragraph_year = None
     for sentence in _SENTENCE.finditer(chunk):
-        if tables and any(a <= start + sentence.start() < b for a, b in tables):
+        s_start, s_end = sentence.span()  # (read once: most sentences hold no number and cost only this loop)
+        if tables and any(a <= start + s_start < b for a, b in tables):
             continue
-        opens_paragraph = sentence.start() == 0 or chunk[sentence.start() - 1] == "\n"
-        counted = P.QUANTITY.search(shielded, sentence.start(), sentence.end())
+        opens_paragraph = s_start == 0 or chunk[s_start - 1] == "\n"
+        counted = P.QUANTITY.search(shielded, s_start, s_end)
         # its year is read only where it is used: for the paragraph's later sentences, or its own numbers
         own_year = _deadline(sentence.group(0)) if opens_paragraph or counted else None
         if opens_paragraph:
@@ -91,12 +92,12 @@ def extract_targets(text: str, region: tuple[int, int], path: str,
         if not counted:
             continue  # no clause of it can hold one
         year = own_year or paragraph_year or deadline_year
-        qualifiers = _qualifiers(shielded, sentence.start(), sentence.end())
+        qualifiers = _qualifiers(shielded, s_start, s_end)
         found = []
-        for clause in _CLAUSE.finditer(chunk, sentence.start(), sentence.end()):
+        for clause in _CLAUSE.finditer(chunk, s_start, s_end):
             found.extend(_clause_targets(text, start, chunk, shielded, clause, path, binding, year, qualifiers))
-        found = _joint(_paired(_qualified(found, qualifiers, text, start), text, start + sentence.start()))
-        context = RoleContext(start + sentence.start(), section_role, issue_year, year)
+        found = _joint(_paired(_qualified(found, qualifiers, text, start), text, start + s_start))
+        context = RoleContext(start + s_start, section_role, issue_year, year)
         for t in found:
             marked = P.BINDING_AFTER.match(text, t.value_span[1])
             t.binding = t.binding or (marked.group(1) if marked else None)
