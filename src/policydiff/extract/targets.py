@@ -83,8 +83,11 @@ def extract_targets(text: str, region: tuple[int, int], path: str,
     targets, tables = table_targets(text, region, path, issue_year)  # 主要指标 tables: cell by cell
     for t in targets:
         t.deadline_year = t.deadline_year or (deadline_year if t.role == "target" else None)
+    # a sentence's quantity is one of the whole region's (each pattern after a value reads a sentence's end
+    # as it reads 。；;\n): a region with none has no sentence to read
+    sentences = _SENTENCE.finditer(chunk) if tables or P.QUANTITY.search(shielded) else ()
     paragraph_year = None
-    for sentence in _SENTENCE.finditer(chunk):
+    for sentence in sentences:
         s_start, s_end = sentence.span()  # (read once: most sentences hold no number and cost only this loop)
         if tables and any(a <= start + s_start < b for a, b in tables):
             continue
