@@ -526,6 +526,8 @@ def _bound_subjects(body: str, offset: int) -> list[UnitMention]:
     if not any(verb in body for verb in ("要", "应", "须")):
         return mentions
     for clause, start in split_clauses(body, offset, "，,；;。\n"):
+        if "要" not in clause and "应" not in clause and "须" not in clause:
+            continue  # every verb of P.SUBJECT_BOUND holds one of them: the pattern is not tried
         m = P.SUBJECT_BOUND.match(clause)
         if not m or not _government_bodies(m.group("units")):
             continue
