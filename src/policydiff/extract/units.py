@@ -246,6 +246,7 @@ def find_markers(body: str, offset: int, convention: list[tuple[int, bool, bool]
     if convention is None:  # not given the notice's: the one the item itself states
         convention = [(at + offset, carried, inside) for at, carried, inside in lead_convention(body)]
     markers = []
+    colon = "：" in body or ":" in body  # every 责任单位：… line (ROLE_LABEL, LEADER_LABEL) has one
     i = 0
     while i < len(body):
         ch = body[i]
@@ -278,7 +279,7 @@ def find_markers(body: str, offset: int, convention: list[tuple[int, bool, bool]
             markers.append(bare)
             i = bare.span[1] - offset
             continue
-        line = _label_line(body, i)
+        line = _label_line(body, i) if colon else None
         if line:
             mentions = _labelled(body[i:line], offset + i)
             if mentions:
@@ -319,7 +320,9 @@ def _bare_label(body: str, i: int, offset: int) -> Marker | None:
     if i and body[i - 1] != "\n":
         return None
     label_end = body.find("\n", i)
-    if label_end < 0 or not P.ROLE_LABEL_ALONE.fullmatch(body, i, label_end):
+    if label_end < 0 or (label_end - i > 7 and body[label_end - 1] not in " \t"):
+        return None  # a label is at most seven characters (牵头科室及单位), then only spaces or tabs
+    if not P.ROLE_LABEL_ALONE.fullmatch(body, i, label_end):
         return None
     end = body.find("\n", label_end + 1)
     end = len(body) if end < 0 else end
