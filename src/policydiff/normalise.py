@@ -155,10 +155,12 @@ def normalise(source: SourceText | str) -> NormalisedText:
     # what no line can hold when the whole text does not: those repairs are not tried line by line
     odd_spaces = bool(_INVISIBLE.search(raw) or _WIDE_SPACE.search(raw))
     rows = _table_rows(_split_lines(raw))
-    row_ends = [("|" in line.text and bool(_ROW_END.search(line.text))) for line in rows]
-    lines, annotated = _strip_pinyin([_clean_line(line, odd_spaces) for line in rows])
+    # (a line holds a pipe or a bracket only where the text does: the lines are the text's, cleaned)
+    row_ends = [("|" in line.text and bool(_ROW_END.search(line.text))) for line in rows] if "|" in raw else None
+    cleaned = [_clean_line(line, odd_spaces) for line in rows]
+    lines, annotated = _strip_pinyin(cleaned) if "(" in raw else (cleaned, [])
     paragraphs = _join_paragraphs([line for line in lines if line.text],
-                                  [end for line, end in zip(lines, row_ends) if line.text])
+                                  [end for line, end in zip(lines, row_ends) if line.text] if row_ends else None)
     pieces: list[Segment] = []
     repairs: list[dict] = []
     at = 0
