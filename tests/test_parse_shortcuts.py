@@ -169,3 +169,15 @@ def test_should_join_label_lines(prev, nxt, joined):
     from policydiff.normalise import should_join
 
     assert should_join(prev, nxt) is joined
+
+
+@pytest.mark.parametrize("raw, joined", [
+    ("做好健康帮扶和医疗保障\n保障、公共卫生服务工作。", "做好健康帮扶和医疗保障、公共卫生服务工作。"),  # two characters repeated
+    ("组织专家开展义诊\n诊，", "组织专家开展义诊，"),  # a line of two characters: not the quick join
+    ("组织专家开展义诊\n活动，", "组织专家开展义诊活动，"),  # a short line, nothing repeated
+    ("组织专家开展义诊\n诊疗活动，", "组织专家开展义诊诊疗活动，"),  # 诊 twice but no separator after it: kept
+])
+def test_repeat_across_a_line_break_dropped_only_before_a_separator(raw, joined):
+    norm = normalise(raw)
+    assert norm.text == joined
+    assert all(raw[o] == c for o, c in zip(norm.source_offsets, norm.text))

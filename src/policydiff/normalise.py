@@ -492,6 +492,9 @@ def _is_heading_line(line: str) -> bool:
 
 def _join(prev: Segment, nxt: Segment, repairs: list[dict]) -> Segment:
     """Join two lines; drop text a page break repeated (``政府`` / ``府、``)."""
+    head = nxt.text[1:4]
+    if len(head) == 3 and head[0] not in "、，；,;" and head[1] not in "、，；,;" and head[2] not in "、，；,;":
+        return prev + nxt  # the common case: no separator right after a repeat of one to three characters
     for k in (3, 2, 1):
         tail = prev.text[-k:]
         if len(prev.text) > k and nxt.text.startswith(tail) and nxt.text[k:k + 1] in "、，；,;":
