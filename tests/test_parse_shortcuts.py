@@ -181,3 +181,14 @@ def test_repeat_across_a_line_break_dropped_only_before_a_separator(raw, joined)
     norm = normalise(raw)
     assert norm.text == joined
     assert all(raw[o] == c for o, c in zip(norm.source_offsets, norm.text))
+
+
+@pytest.mark.parametrize("text, separators, clauses", [
+    ("县卫健局牵头，县医保局配合", "，,；;", [("县卫健局牵头", 0), ("县医保局配合", 7)]),  # no bracket: the quick split
+    (" 甲局负责 ；，乙委配合\n", "，,；;。\n", [("甲局负责", 1), ("乙委配合", 8)]),  # spaces and empty clauses
+    ("县卫健局牵头，县（市、区）政府配合", "，,；;", [("县卫健局牵头", 0), ("县（市、区）政府配合", 7)]),  # a bracket kept whole
+])
+def test_clauses_split_alike_with_and_without_brackets(text, separators, clauses):
+    from policydiff.extract.units import split_clauses
+
+    assert split_clauses(text, 0, separators) == clauses

@@ -662,6 +662,12 @@ def split_clauses(text: str, offset: int, separators: str = "，,；;") -> list[
     [('县卫健局牵头', 0), ('县（市、区）政府配合', 7)]
     """
     clauses, depth, start = [], 0, 0
+    if not _CLAUSE_BRACKET.search(text):  # no bracket: every separator splits, the runs between them are the clauses
+        for run in _clause_runs(separators).finditer(text):
+            raw = run.group()
+            if raw.strip():
+                clauses.append((raw.strip(), offset + run.start() + len(raw) - len(raw.lstrip())))
+        return clauses
     for stop in _clause_stops(separators).finditer(text + separators[0]):  # brackets and separators alone
         i, ch = stop.start(), stop.group()
         if ch in "（([【":
@@ -674,6 +680,14 @@ def split_clauses(text: str, offset: int, separators: str = "，,；;") -> list[
                 clauses.append((raw.strip(), offset + start + len(raw) - len(raw.lstrip())))
             start = i + 1
     return clauses
+
+
+_CLAUSE_BRACKET = re.compile("[（(\\[【）)\\]】]")  # the brackets split_clauses keeps whole
+
+
+@lru_cache(maxsize=8)
+def _clause_runs(separators: str) -> re.Pattern:
+    return re.compile("[^" + re.escape(separators) + "]+")
 
 
 @lru_cache(maxsize=8)
