@@ -96,12 +96,13 @@ def test_a_file_that_takes_too_long_is_its_own_failure_and_nothing_after_it_wait
         (folder / name).write_text(NOTICE.replace("神木", "府谷" if name == "b.txt" else "榆林"), encoding="utf-8")
     monkeypatch.setattr(parse_module, "parse_file", _slow_parse(parse_module.parse_file, how))
     started = time.monotonic()
-    # 2 s: a real notice parses in well under a second even on a loaded machine (the limit is wall time)
-    report = ingest([folder], tmp_path / "p.db", workers=1, time_limit=2)
-    assert time.monotonic() - started < 30
+    # 6 s: a real notice parses in well under a second, but the limit is wall time and a loaded machine
+    # (load 8–13, the parser's first set-up in the worker) has taken over 2 s for one
+    report = ingest([folder], tmp_path / "p.db", workers=1, time_limit=6)
+    assert time.monotonic() - started < 40
     assert report.changed_ids == ["b", "c"], "\n".join(f.line()[-120:] for f in report.failures)
     assert [(os.path.basename(f.path), f.reason.split(";")[0]) for f in report.failures] == [
-        ("a_stuck.txt", "took longer than 2 s to parse")]
+        ("a_stuck.txt", "took longer than 6 s to parse")]
 
 
 def test_the_cli_takes_a_time_limit(tmp_path, monkeypatch):

@@ -18,7 +18,7 @@ from typing import cast
 from . import patterns as P
 from .canonical import unit_map
 from .extract.citations import extract_citations
-from .extract.indicator_table import table_targets
+from .extract.indicator_table import indicator_annex, table_targets
 from .extract.measures import extract_measures, in_article, is_goal_node, is_measure_node, without_duty_sections
 from .extract.tables import extract_annex_indicators, extract_task_table, link_task_rows
 from .extract.targets import deadline_of, extract_targets
@@ -130,7 +130,8 @@ def _parse_simplified(norm: NormalisedText, source_metadata: dict | None = None)
     meta = extract_metadata(text, source_metadata)
     duties = _duties(text, nodes)
     measures = without_duty_sections(extract_measures(text, nodes), duties, nodes)  # its clauses are duties
-    annex = next((n for n in nodes if n.kind == "附件"), None)
+    # the annex of the indicator table (附件1 分工表, 附件2 指标表: the second), else the first
+    annex = indicator_annex(text, [n for n in nodes if n.kind == "附件"], _year(meta.get("issue_date")))
     task_table = extract_task_table(text)  # an annex's, or one in the body: any table with 牵头/责任/配合 columns
     if task_table:
         link_task_rows(task_table, measures)
@@ -310,6 +311,8 @@ def _targets(text, nodes, by_path, indicators, annex, issue_year=None):
         annex_year = deadline_of(text[annex.span[0]:annex.span[1]].split("\n", 2)[1]
                                  if "\n" in text[annex.span[0]:annex.span[1]] else "")
         tabled = table_targets(text, annex.span, "annex", issue_year)[0]  # rows with year columns
+        if any(t.role == "target" and t.deadline_year is None for t in tabled) and annex_year is None:
+            tabled = _dated(tabled, text, annex, targets)  # 目标值 with no year: the plan's goal year, inferred
         for row in indicators:
             cells = [t for t in tabled if row.span[0] <= t.value_span[0] < row.span[1]]
             for t in cells:

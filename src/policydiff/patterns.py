@@ -86,15 +86,23 @@ OUTLINE_LABELS = [
     ("第一章", _lazy(rf"^(?P<label>第[{CN_SMALL}百零〇\d]{{1,4}}章)[\s\u3000]*(?=[^\s，,。]|$)")),
     ("第一节", _lazy(rf"^(?P<label>第[{CN_SMALL}百零〇\d]{{1,4}}节)[\s\u3000]*(?=[^\s，,。]|$)")),
     ("第一条", _lazy(rf"^(?P<label>第[{CN_SMALL}百零〇\d]{{1,4}}条)(?:[\s\u3000]+|(?=[^\s款项]))")),
+    # a plan in parts (第一部分　发展基础 / 第二部分　主要任务): a part holds the 一、 items below it
+    ("第一部分", _lazy(rf"^(?P<label>第[{CN_SMALL}]{{1,3}}部分)[\s\u3000]*(?=[^\s，,。、]|$)")),
 ]
 # the first character of every label above (each is matched at the paragraph's start): a paragraph that
 # starts with none of them is not tried against each
 OUTLINE_LABEL_START = _lazy(rf"[{CN_SMALL}（第\d]")
 # the article levels, outermost first: an article label closes every item below its rank
 ARTICLE_RANKS = {"第一章": 0, "第一节": 1, "第一条": 2}
+# a part (第二部分) closes every item open above it, whatever its kind: no item nests a part
+PART_KIND = "第一部分"
+# the covering letter's own items (一、提高思想认识 … before its sign-off and the enclosed plan's title): their paths
+# carry this prefix (通知/一), the plan's items keep theirs (一, 二/（一）)
+COVER_LETTER_PREFIX = "通知"
 ANY_LABEL = _lazy(
     rf"^(?:[{CN_SMALL}]{{1,3}}、|[（(][{CN_SMALL}]{{1,3}}[）)]|\d{{1,2}}(?:[.．](?!\d)|、)"
-    rf"|[（(]\d{{1,2}}[）)]|[{CN_SMALL}]{{1,3}}是|第[{CN_SMALL}百零〇\d]{{1,4}}[章节条](?=[\s\u3000]|$|[^\s款项]))"
+    rf"|[（(]\d{{1,2}}[）)]|[{CN_SMALL}]{{1,3}}是|第[{CN_SMALL}百零〇\d]{{1,4}}[章节条](?=[\s\u3000]|$|[^\s款项])"
+    rf"|第[{CN_SMALL}]{{1,3}}部分(?=[\s\u3000]|$|[^\s，,。、]))"
 )
 ANNEX_START = _lazy(r"^附\s*件\s*(?P<no>\d*)\s*$")
 ANNEX_REFERENCE = _lazy(r"^附\s*件\s*\d*\s*[:：]")
@@ -135,6 +143,9 @@ DOC_NUMBER = _lazy(
     r"\s*(?P<serial>\d{1,4})\s*[号號]"
 )
 DOC_NUMBER_LINE = _lazy(rf"^\s*{DOC_NUMBER.pattern}\s*$")
+# a red-header 文件's 文号 line that also names who signed it, on its right (渭卫健发〔2022〕46号　签发人：某某、某某)
+DOC_NUMBER_SIGNER_LINE = _lazy(rf"^\s*(?P<number>{DOC_NUMBER.pattern})\s*签\s*发\s*人\s*[:：]\s*"
+                               r"[\u4e00-\u9fff·]{2,12}(?:\s*[、，,\s]\s*[\u4e00-\u9fff·]{2,4})*\s*$")
 # the number of a regulation or rule, printed in place of a 文号: 国务院令第386号, 国家卫生健康委员会令第2号
 # (中华人民共和国 before the issuer is dropped when the number is kept)
 ORDER_NUMBER = _lazy(rf"(?:中华人民共和国)?(?P<issuer>[{CJK}]{{1,16}}?令)\s*第\s*(?P<serial>\d{{1,4}})\s*[号號]")
@@ -164,25 +175,32 @@ ORG_SUFFIX = _lazy(  # 司: a ministry's department (国务院扶贫办综合司
 # where a second body's name starts in names run together after a body's suffix (a header or signature
 # whose spaces the normaliser dropped: 国家卫生健康委 国家医保局 民政部, 省卫生健康委 省医保局): a national
 # or party body's first word, a level word (省医保局; not 市场, 县域, 省级), or a State Council ministry
+# a national body's branch at a place is one body (国家税务总局湖南省税务局, 国家统计局某市调查队): its name is never
+# cut where the place starts, and its place (湖南省) is the branch's, not the nation's
+NATIONAL_BRANCH = _lazy(r"(?P<head>国家税务总局|国家统计局|国家金融监督管理总局|中国人民银行|国家外汇管理局)"
+                        r"(?P<branch>[\u4e00-\u9fff]{2,15}?(?:省|自治区|市|州|盟|地区|县|区|旗)"
+                        r"[\u4e00-\u9fff]{0,8}?(?:税务局|调查总队|调查队|监管局|监管分局|分行|中心支行|支行|分局))")
 BODY_RESTART = _lazy(
     r"(?<=委|局|厅|部|办|院|署|会|室|府|司)(?=国家|国务院|中共|中央|共青团|全国|中华全国|"
     r"(?:省|市|县|区|自治区|自治州|旗)(?!场|级|域|内|外|民|直|属|区|县|辖)|"
     r"(?:外交|国防|教育|科学技术|科技|工业和信息化|民政|司法|财政|人力资源社会保障|人力资源和社会保障|自然资源|生态环境|"
     r"住房城乡建设|住房和城乡建设|交通运输|水利|农业农村|商务|文化和旅游|应急管理|退役军人事务|审计|公安|国家安全)部)")
 # a title's last word, perhaps followed by its years: …三年行动计划（2023—2025年）
-TITLE_SUFFIX = _lazy(r"(?:通知|方案|意见|要点|办法|规定|细则|规范|指标|计划|规划|分工)(?:[（(][^（）()]{1,20}[）)])?$")
+TITLE_SUFFIX = _lazy(r"(?:通知|方案|意见|要点|办法|规定|细则|规范|指标|计划|规划|分工|若干措施|任务清单|工作清单|责任清单)"
+                     r"(?:[（(][^（）()]{1,20}[）)])?$")
 # the genres a notice's title ends in, longest first (复函 before 函)
 GENRES = ["通知", "意见", "决定", "批复", "复函", "函", "答复", "通报", "通告", "公告", "规定", "办法", "细则",
-          "方案", "规划", "要点", "纪要", "计划", "条例", "规则", "决议", "报告", "请示", "公示", "令",
+          "方案", "规划", "要点", "纪要", "计划", "条例", "规则", "决议", "报告", "请示", "公示", "令", "措施", "清单",
           "意見", "決定", "批覆", "答覆", "通報", "規定", "辦法", "細則", "規劃", "要點", "紀要", "計劃", "條例"]
 GENRE_AT_END = _lazy("(?P<genre>" + "|".join(GENRES) + r")(?:\s*[（(][^（）()]{1,20}[）)])?$")
 NOTICE_TITLE = _lazy(
     r"(?:(?:关于|關於).*(?:通知|意见|意見|决定|決定|批复|批覆|复函|覆函|函|答复|答覆|通报|通報|通告|公告|规定|規定|办法|辦法|细则|細則"
-    r"|方案|规划|規劃|要点|要點|纪要|紀要|计划|計劃|报告|報告|请示|請示|公示)"
+    r"|方案|规划|規劃|要点|要點|纪要|紀要|计划|計劃|报告|報告|请示|請示|公示|若干措施|措施)"
     r"|的(?:通知|意见|决定|批复|通报|通告|公告))(?:\s*[（(][^（）()]{1,20}[）)])?$")
 # a title with no 关于: 某某实施方案, 通告 alone (spaced 通 告 is joined by the normaliser), 某某令
 STANDALONE_TITLE = _lazy(
-    r"^(?:[^，。；：:,]{2,80}(?:方案|规划|要点|办法|规定|细则|计划|条例|规则|纪要)|(?:.{0,40})?(?:通告|公告))"
+    r"^(?:[^，。；：:,]{2,80}(?:方案|规划|要点|办法|规定|细则|计划|条例|规则|纪要|若干措施|任务清单|工作清单|责任清单)"
+    r"|(?:.{0,40})?(?:通告|公告))"
     r"(?:[（(][^（）()]{1,20}[）)])?$")
 # the document an 印发 / 转发 notice encloses: 关于印发《X》的通知, 关于印发X的通知
 ENCLOSED_TITLE = _lazy(
@@ -208,6 +226,8 @@ SHARED_PLACE_BODY = _lazy(r"^(?:人民政府|政府|党委|党工委|人大|政�
 PLACE_BODY_AT_END = _lazy(r"(?:人民政府|政府|党委|党工委|人大|政协|纪委|管委会|办事处)$")
 TABLE_HEADER = _lazy(r"^(?:序号\s*)?指标\s*属性$")
 BINDING_CELL = _lazy(r"^(约束性|预期性)$")
+# a numbered indicator row ending in its attribute (1. 签约服务率 … 约束性): an annex holding one is the indicator table
+INDICATOR_ROW_WITH_BINDING = _lazy(r"(?m)^\d{1,2}[.．、\t][^\n]*(?:约束性|预期性)[ \t]*$")
 # (?<!\s): a search starts only at the head of a whitespace run (else a run of tabs costs quadratic time)
 BINDING_SUFFIX = _lazy(r"(?<!\s)\s*(约束性|预期性)\s*$")
 # a sentence's own mark after its value: 人均预期寿命达到78.5岁（预期性）
@@ -254,6 +274,11 @@ NON_RULE_ARTICLE = _lazy(
     r"自[^。]{0,30}(?:起|之日起)(?:施行|执行|实施))|[^。]{0,40}(?:参照本(?:办法|细则|规定|规范)执行)。?$)")
 NON_MEASURE_HEADINGS = _lazy(
     r"^(?:总体要求|指导思想|主要目标|总体目标|工作目标|基本原则|总体思路|目标任务|发展目标|行动目标"
+    # a plan's account of where it stands (第一部分　发展基础: 主要成绩, 面临形势), and its schedule (实施步骤:
+    # 动员部署阶段（6月1日—6月15日）…): no work the plan prescribes
+    r"|发展基础|发展现状|工作基础|现实基础|主要成绩|取得的成绩|主要成效|取得成效|主要成就|发展成就|面临形势|面临的形势"
+    r"|现状与形势|现状和形势|发展环境|规划背景|发展背景|存在问题|存在的问题"
+    r"|实施步骤|工作步骤|方法步骤|步骤安排|进度安排|时间安排|时间步骤|实施阶段|阶段安排|推进步骤|时间节点"
     r"|(?:(?:19|20)\d{2}年(?:度)?|上年度?|去年)?(?:工作情况|工作开展情况|工作完成情况|工作成效|工作进展|工作回顾|工作总结)"
     r"(?:和|及|与)?(?:存在的?问题)?$)"
 )
@@ -547,6 +572,8 @@ TABLE_COLUMNS = [
     ("year", _lazy(r"^(?P<year>(?:19|20)\d{2})\s*年?(?:底|末)?$")),
     ("indicator", _lazy(r"指标|名称|项目")),
 ]
+# a header cell naming bodies (牵头单位, 责任部门, 配合), not the measure's 单位: no indicator table's header
+INDICATOR_HEADER_UNIT_ROLE = _lazy(r"牵头|配合|协办|责任|主责|承办|实施|落实|部门|^(?!(?:计量)?单位$).*单位")
 TABLE_HEADER_ROW = _lazy(r"指标.*\t|\t.*指标")
 TABLE_VALUE = _lazy(r"^\s*(?P<cmp>≥|≤|>=|<=|＞|＜|>|<)?\s*(?P<value>\d+(?:\.\d+)?)\s*"
                          r"(?P<unit>%|％|‰|/10万|/万|岁|张|人|个|种|所|万人)?\s*(?P<after>以上|以下|以内|左右)?\s*$")

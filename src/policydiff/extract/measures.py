@@ -107,6 +107,8 @@ def is_measure_node(node: OutlineNode, by_path: dict[str, OutlineNode], text: st
     chain = ancestors(node, by_path)
     if node.path.startswith("附件") and not in_article(node, by_path):
         return False
+    if node.path.startswith(P.COVER_LETTER_PREFIX + "/"):  # the covering letter's requests, not the plan's work
+        return False
     for ancestor in chain:
         if ancestor.heading and _not_measure_heading(ancestor.heading) and not _assigned(node, text):
             return False
