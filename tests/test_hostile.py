@@ -209,6 +209,35 @@ def test_operations_in_the_pieces_before_a_stream_outgrows_the_limit_are_counted
         limits.check_pdf(path)
 
 
+@pytest.mark.parametrize("body, refused, counted_one_by_one", [
+    # 300,000 bytes none of which is T ' " D: no operator can be there; the one-pass bound (0) settles it
+    (b"x" * 300_000, False, False),
+    # 100,001 Tj: the bound (100,001 T bytes) stays within the limit, so no operator-by-operator count
+    (b"Tj " * 100_001, False, False),
+    # 250,000 D bytes that are no Do: the bound passes the limit, the exact count (0) clears the stream
+    (b"D " * 250_000, False, True),
+    # 200,001 Tj: the bound passes the limit and so does the exact count: refused as before the bound
+    # (the 600 KB are read in 64 KB pieces; a Tj cut by a piece's boundary counts: 199,998 without it)
+    (b"Tj " * 200_001, True, True),
+    # exactly 200,000 Tj and ten stray D: the bound passes the limit, the count does not (some Tj cut by pieces)
+    (b"Tj " * 200_000 + b"D" * 10, False, True),
+])
+def test_operations_are_counted_one_by_one_only_when_their_byte_bound_passes_the_limit(
+        tmp_path, monkeypatch, body, refused, counted_one_by_one):
+    from policydiff.read import limits
+
+    monkeypatch.setenv("POLICYDIFF_MAX_BYTES", str(2 * 20 * 2**20))  # 200,000 text operations, 200 MB
+    calls = []
+    exact = limits._expand_and_count_exactly
+    monkeypatch.setattr(limits, "_expand_and_count_exactly", lambda *a: calls.append(a) or exact(*a))
+    path = _one_stream(tmp_path / "ops.pdf", b"", body)
+    with pytest.raises(Exception, match="over 200,000 text operations") if refused else contextlib.nullcontext():
+        limits.check_pdf(path)
+    with pytest.raises(Exception, match="over 200,000 text operations") if refused else contextlib.nullcontext():
+        limits.check_pdf(path, path.read_bytes())  # the bytes the PDF reader hands over: the same answer
+    assert bool(calls) is counted_one_by_one
+
+
 # ---------------------------------------------------------------- 5, 6, 8. notice text in every output
 
 HOSTILE_LINE = ('做好健康帮扶工作 "><img src=x onerror=alert(1)> <!-- [/bold] [link=http://evil.example]点我[/link] '
