@@ -57,8 +57,10 @@ PAGE_NUMBER_LINE = _lazy(r"^\s*(?:[—–\-－]+\s*\d{1,3}\s*[—–\-－]+|第\
 # A space between two CJK characters, a CJK character and a digit, or around
 # full-width punctuation is an artefact of PDF extraction.
 _TIGHT = f"[{CJK}{FULLWIDTH_PUNCT}0-9%]"
-INNER_SPACE = _lazy(rf"(?<={_TIGHT})[ {UNICODE_SPACES}]+(?={_TIGHT})")
-LATIN_SPACE = _lazy(rf"(?<=[{CJK}])[ ]+(?=[A-Za-z])|(?<=[A-Za-z])[ ]+(?=[{CJK}])")
+# each written to start with its space (the lookbehind checked after it, on the character before):
+# a pattern that starts with a character set is scanned for that set, not tried at every position
+INNER_SPACE = _lazy(rf"[ {UNICODE_SPACES}](?<={_TIGHT}[ {UNICODE_SPACES}])[ {UNICODE_SPACES}]*(?={_TIGHT})")
+LATIN_SPACE = _lazy(rf"[ ](?<=[{CJK}][ ])[ ]*(?=[A-Za-z])|[ ](?<=[A-Za-z][ ])[ ]*(?=[{CJK}])")
 LABEL_SPACE = _lazy(r"^(\d{1,2}[.．]|[（(][一二三四五六七八九十\d]{1,3}[）)])[ \u3000]+")
 SENTENCE_END = "。！？；：:;"
 
@@ -87,6 +89,9 @@ OUTLINE_LABELS = [
     # a plan in parts (第一部分　发展基础 / 第二部分　主要任务): a part holds the 一、 items below it
     ("第一部分", _lazy(rf"^(?P<label>第[{CN_SMALL}]{{1,3}}部分)[\s\u3000]*(?=[^\s，,。、]|$)")),
 ]
+# the first character of every label above (each is matched at the paragraph's start): a paragraph that
+# starts with none of them is not tried against each
+OUTLINE_LABEL_START = _lazy(rf"[{CN_SMALL}（第\d]")
 # the article levels, outermost first: an article label closes every item below its rank
 ARTICLE_RANKS = {"第一章": 0, "第一节": 1, "第一条": 2}
 # a part (第二部分) closes every item open above it, whatever its kind: no item nests a part
@@ -409,7 +414,10 @@ ARTICLE_SUBJECT = _lazy(
     rf"|(?P<unit>{_ARTICLE_UNIT})(?=负责|应当|应|须|要|按照职责|按职责|每年|每季度|每月|定期|会同|对|将|向))")
 
 # ---------------------------------------------------------------- targets
-NUMBER = rf"(?:(?<!\d)\d+(?:\.\d+)?|[{CN_DIGITS}]{{1,5}})"
+# a number: digits (not after a digit) or Chinese numerals. Written to start with the one set of the
+# characters a number starts with, then a branch on which it was: a pattern whose first step is a set
+# is scanned for that set, one that starts with a branch or a lookbehind is tried at every position
+NUMBER = rf"(?:[\d{CN_DIGITS}](?:(?<=\d)(?<!\d\d)\d*(?:\.\d+)?|(?<=[{CN_DIGITS}])[{CN_DIGITS}]{{0,4}}))"
 TARGET_UNITS = [
     "个百分点", "百分点", "个病种", "个工作日", "个月", "万人", "周岁", "%", "％", "‰",
     "/10万", "/万", "元/人", "张/千人", "人/千人", "人/万人", "张/万人",
@@ -453,7 +461,8 @@ NOT_TARGET_BEFORE = _lazy(r"(?:第|前|十|“|\")$")
 MEETING_AFTER = _lazy(r"^(?:全会|全体会议|会议|党代会|代表大会|中全会)")  # 市委三届四次全会
 AGE_BAND = _lazy(r"(?<!\d)\d+\s*[-—–~至]\s*$")
 # a range of amounts, one entry with both bounds: 1至2家, 5-10个, 一至两家, 1到2名 (not 第一至三批)
-RANGE = _lazy(rf"(?P<low>(?<!\d)\d+(?:\.\d+)?|(?<![第\d{CN_DIGITS}])[{CN_SMALL}两]{{1,3}})"
+RANGE = _lazy(rf"(?P<low>[\d{CN_SMALL}两](?:(?<=\d)(?<!\d\d)\d*(?:\.\d+)?"  # (started by its first character: NUMBER)
+              rf"|(?<=[{CN_SMALL}两])(?<![第\d{CN_DIGITS}].)[{CN_SMALL}两]{{0,2}}))"
               rf"\s*(?:[-—–~～至]|到(?=\s*[\d{CN_SMALL}两]))\s*(?P<value>\d+(?:\.\d+)?|[{CN_SMALL}两]{{1,3}})\s*(?P<unit>{_UNIT_ALT})")
 # a population or area condition on a target, not a target (常住人口超过10万人的, 65岁以上老年人, 年满60周岁的)
 QUALIFIER_UNITS = ("岁", "周岁", "万人", "人", "万")
@@ -691,6 +700,24 @@ DAMAGE_ANCHOR = _lazy(
     r"|[发函字办通规辦發]\s*(?:19|20)\d{2}\s*第?\s*\d{1,4}\s*[号號]")
 # a date line that lost 年月日: 20211102, 2019815, 2021126
 BARE_DATE_LINE = _lazy(r"^\s*(?P<digits>(?:19|20)\d{4,6})\s*$")
+
+
+def _any_of(*patterns: re.Pattern[str] | str) -> str:
+    """One pattern that matches where any of ``patterns`` matches (each one's group names prefixed
+    with its place, so that they stay apart; none of them numbers its groups): a line is tried
+    against one pattern instead of each in turn. For ``match`` and ``search``, not for spans."""
+    alternatives = []
+    for i, pattern in enumerate(patterns):
+        source = pattern if isinstance(pattern, str) else pattern.pattern
+        alternatives.append("(?:" + re.sub(r"\(\?P([<=])(\w+)", rf"(?P\1a{i}_\2", source) + ")")
+    return "|".join(alternatives)
+
+
+# a saved page's line that is no part of the notice (normalise.is_page_line): the patterns read from its start
+PAGE_LINE_START = _lazy(_any_of(PAGE_FURNITURE, META_LINE_START, META_LINE_GLUED))
+# a line that stands alone (normalise._is_standalone), the patterns read from its start that need no
+# character of their own looked for first: the page's lines, a date that lost 年月日, a binding cell
+STANDALONE_START = _lazy(_any_of(PAGE_FURNITURE, META_LINE_START, META_LINE_GLUED, BARE_DATE_LINE, BINDING_CELL))
 
 # the verbs before a cited document that make it the one a notice carries out (its parent, ``adoption``);
 # the first three say so outright and are preferred

@@ -246,6 +246,7 @@ def find_markers(body: str, offset: int, convention: list[tuple[int, bool, bool]
     if convention is None:  # not given the notice's: the one the item itself states
         convention = [(at + offset, carried, inside) for at, carried, inside in lead_convention(body)]
     markers = []
+    colon = "：" in body or ":" in body  # every 责任单位：… line (ROLE_LABEL, LEADER_LABEL) has one
     i = 0
     while i < len(body):
         ch = body[i]
@@ -278,7 +279,7 @@ def find_markers(body: str, offset: int, convention: list[tuple[int, bool, bool]
             markers.append(bare)
             i = bare.span[1] - offset
             continue
-        line = _label_line(body, i)
+        line = _label_line(body, i) if colon else None
         if line:
             mentions = _labelled(body[i:line], offset + i)
             if mentions:
@@ -319,7 +320,9 @@ def _bare_label(body: str, i: int, offset: int) -> Marker | None:
     if i and body[i - 1] != "\n":
         return None
     label_end = body.find("\n", i)
-    if label_end < 0 or not P.ROLE_LABEL_ALONE.fullmatch(body, i, label_end):
+    if label_end < 0 or (label_end - i > 7 and body[label_end - 1] not in " \t"):
+        return None  # a label is at most seven characters (牵头科室及单位), then only spaces or tabs
+    if not P.ROLE_LABEL_ALONE.fullmatch(body, i, label_end):
         return None
     end = body.find("\n", label_end + 1)
     end = len(body) if end < 0 else end
@@ -442,6 +445,8 @@ def sentence_mentions(body: str, offset: int, convention: list[tuple[int, bool, 
     [('甲部', 'lead', False), ('乙委', 'support', True)]
     """
     mentions: list[UnitMention] = []
+    if "由" not in body:  # every assigning sentence has it: most items are not scanned
+        return mentions
     for m in P.ASSIGNING_SENTENCE.finditer(body):
         units, at = m.group("units"), offset + m.start("units")
         verb = m.group("verb")
@@ -524,6 +529,8 @@ def _bound_subjects(body: str, offset: int) -> list[UnitMention]:
     if not any(verb in body for verb in ("要", "应", "须")):
         return mentions
     for clause, start in split_clauses(body, offset, "，,；;。\n"):
+        if "要" not in clause and "应" not in clause and "须" not in clause:
+            continue  # every verb of P.SUBJECT_BOUND holds one of them: the pattern is not tried
         m = P.SUBJECT_BOUND.match(clause)
         if not m or not _government_bodies(m.group("units")):
             continue
@@ -655,6 +662,12 @@ def split_clauses(text: str, offset: int, separators: str = "，,；;") -> list[
     [('县卫健局牵头', 0), ('县（市、区）政府配合', 7)]
     """
     clauses, depth, start = [], 0, 0
+    if not _CLAUSE_BRACKET.search(text):  # no bracket: every separator splits, the runs between them are the clauses
+        for run in _clause_runs(separators).finditer(text):
+            raw = run.group()
+            if raw.strip():
+                clauses.append((raw.strip(), offset + run.start() + len(raw) - len(raw.lstrip())))
+        return clauses
     for stop in _clause_stops(separators).finditer(text + separators[0]):  # brackets and separators alone
         i, ch = stop.start(), stop.group()
         if ch in "（([【":
@@ -667,6 +680,14 @@ def split_clauses(text: str, offset: int, separators: str = "，,；;") -> list[
                 clauses.append((raw.strip(), offset + start + len(raw) - len(raw.lstrip())))
             start = i + 1
     return clauses
+
+
+_CLAUSE_BRACKET = re.compile("[（(\\[【）)\\]】]")  # the brackets split_clauses keeps whole
+
+
+@lru_cache(maxsize=8)
+def _clause_runs(separators: str) -> re.Pattern:
+    return re.compile("[^" + re.escape(separators) + "]+")
 
 
 @lru_cache(maxsize=8)
@@ -858,10 +879,12 @@ def assign_duties(measures: list[Measure], duties: list[Duty], titles: Sequence[
     unnamed = [(m, text) for m, text in zip(targets, texts) if not m.unit_mentions]  # before any is added
     if not unnamed:
         return
+    # a term holds no whitespace (duty_terms splits at it): in one of the texts ⇔ in them joined by "\n"
+    unnamed_texts = "\n".join(text for _, text in unnamed)
     for duty in duties:
         every = duty_terms(duty.duty)
         # only a term some unnamed item prints can link: its count over all the items is taken for those alone
-        terms = {t for t in every if any(t in text for _, text in unnamed)
+        terms = {t for t in every if t in unnamed_texts
                  and not any(t in title for title in subjects) and sum(t in text for text in texts) <= most}
         listed = split_unit_list(duty.unit)
         units = [(u.unit, u.open_list) for u in listed] if listed else [(name, False) for name in duty.units]
