@@ -236,6 +236,15 @@ FORMS = [
     ("组建医共体。（以下简称县医共体）", []),
     # a bracket with one part that is no body names no unit
     ("落实救治。（县卫健局、群众自愿）", []),
+    # ---- probe 2, finding 1: role tags after the bodies of the item's own sentence
+    # 会同 between a tagged lead and a tagged list of supports (会同 is the verb, not the county 会同县)
+    ("县医疗保障局（牵头）会同县卫生健康局、县民政局（配合）完善高额费用预警机制。",
+     [("县医疗保障局", L, False), ("县卫生健康局", S, False), ("县民政局", S, False)]),
+    # 由 before the tagged lead, the supports in the next clause with their own tag
+    ("由市卫健委（牵头单位），市医保局、市财政局（配合单位）制定救治方案。",
+     [("市卫健委", L, False), ("市医保局", S, False), ("市财政局", S, False)]),
+    # a tag after words that are no body gives no unit (never the verb phrase after it)
+    ("做好救治工作（牵头）会同县医保局（配合）建立台账。", []),
 ]
 
 

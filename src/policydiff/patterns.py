@@ -315,6 +315,14 @@ MARKER_OPEN = "（(【[［"
 MARKER_STOP = _lazy(r"[（(【\[［\n。]")
 # a role written after one unit of a list: 县卫健局（牵头）、县医保局
 OWN_ROLE_TAG = _lazy(r"[（(](?P<kw>牵头单位|牵头|配合单位|配合|协办)[）)]$")
+# a role tag right after a body's name (县医保局（牵头）会同…): not after these (a line's start, a sentence's end)
+TAG_NOT_AFTER = "。；;，,：:、 \t\u3000\n"
+# where the list before a role tag starts: after one of these
+TAG_CLAUSE_STOPS = "，,。；;：:\n"
+# what may stand before the bodies a role tag closes: 由县医保局（牵头）, 会同县卫健局、县民政局（配合）
+TAG_LIST_LEAD = _lazy(r"^\s*(?:由|会同|以及|和|及|与|并|、)?\s*")
+# the next list and role tag of the same clause (会同县卫健局、县民政局（配合）)
+TAG_NEXT = _lazy(r"[^，,。；;（(\n]{2,80}?[（(](?=\s*(?:" + "|".join(p for _, p in ROLE_KEYWORDS) + r")\s*[）)])")
 # a unit label in a bracket of its own, the units after it: 【牵头单位】市卫健委【配合单位】市医保局
 BRACKETED_LABEL = _lazy("(?P<kw>" + "|".join(p for _, p in ROLE_KEYWORDS) + ")")
 # the State Council lead convention: the first unit listed leads, the others support (下同: in every later marker)

@@ -260,6 +260,13 @@ def find_markers(body: str, offset: int, convention: list[tuple[int, bool, bool]
             close_at = _matching_close(body, i)
             inner_end = close_at - 1 if body[close_at - 1:close_at] in ("）", ")", "】", "]", "］") else close_at
             label = P.BRACKETED_LABEL.fullmatch(body[i + 1:inner_end].strip())
+            if label and ch in "（(" and i and body[i - 1] not in P.TAG_NOT_AFTER:
+                # 县医保局（牵头）会同县卫健局、县民政局（配合）建立……: the tag is the role of the bodies before it
+                tagged = _tagged_run(body, i, offset)
+                if tagged:
+                    markers.append(tagged)
+                i = tagged.span[1] - offset if tagged else close_at
+                continue
             if label:  # 【牵头单位】甲局【配合单位】乙局: the units follow the bracket
                 end = _label_units_end(body, close_at)
                 mentions = _segment_mentions(body[close_at:end], offset + close_at, role_of(label.group("kw")))
@@ -290,6 +297,38 @@ def find_markers(body: str, offset: int, convention: list[tuple[int, bool, bool]
         if _lead_first_applies(marker.span, convention):
             _first_leads(marker.mentions)
     return markers
+
+
+def _tagged_run(body: str, i: int, offset: int) -> Marker | None:
+    """The bodies a clause names before each role tag from the one at ``i`` on (县医保局（牵头）会同县卫健局、
+    县乡村振兴局（配合）建立预警机制 → 县医保局 lead, 县卫健局 and 县乡村振兴局 support): each tag gives its role
+    to the list between the previous tag (or the clause's start) and itself, less a leading 由 / 会同 / 和.
+    None unless every list names government bodies only (a tag after other words gives no unit)."""
+    start = max(body.rfind(ch, 0, i) for ch in P.TAG_CLAUSE_STOPS) + 1
+    clause_end = min((at for at in (body.find(ch, i) for ch in "。；;\n") if at >= 0), default=len(body))
+    mentions: list[UnitMention] = []
+    pos, at, end = start, i, i
+    while True:
+        close_at = _matching_close(body, at)
+        label = P.BRACKETED_LABEL.fullmatch(body[at + 1:close_at - 1].strip())
+        segment = body[pos:at]
+        lead = P.TAG_LIST_LEAD.match(segment)
+        units = segment[lead.end():] if lead else segment
+        if not label or not units or not _government_bodies(units):
+            return None
+        found = _role_units(units, offset + pos + len(segment) - len(units), role_of(label.group("kw")))
+        if not found:
+            return None
+        mentions.extend(found)
+        end = close_at
+        nxt = P.TAG_NEXT.match(body, close_at, clause_end)
+        if not nxt:
+            break
+        pos, at = close_at, nxt.end() - 1
+    clause = _clause_span(body, offset, offset + start, offset + clause_end)
+    for mention in mentions:
+        mention.clause_span = clause
+    return Marker((mentions[0].span[0], offset + end), mentions)
 
 
 def _label_units_end(body: str, start: int) -> int:
@@ -422,7 +461,7 @@ def marker_mentions(body: str, offset: int, convention: list[tuple[int, bool, bo
     for marker in find_markers(body, offset, convention):
         clause = _clause_span(body, offset, clause_start, marker.span[0])
         for mention in marker.mentions:
-            mention.clause_span = clause
+            mention.clause_span = mention.clause_span or clause  # a tagged run keeps its own sentence
         mentions.extend(marker.mentions)
         clause_start = marker.span[1]
     return mentions
