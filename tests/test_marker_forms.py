@@ -388,6 +388,45 @@ def test_an_item_names_its_units_as_the_subject_of_its_clauses(item, expected):
         assert u.clause_span and text[u.clause_span[0]:u.clause_span[1]].startswith(u.unit)
 
 
+# probe 2, finding 2: bodies an item's clauses name with verbs other than 负责 / 牵头 / 要
+ACTING = [
+    # 由 + two bureaus + 按职责落实: both responsible
+    ("（一）落实三重保障。由县医保局、县民政局按职责落实基本医保和医疗救助待遇。", [("县医保局", R), ("县民政局", R)]),
+    # X会同Y、Z + a common verb: the body before 会同 leads, those after it support
+    ("（二）资助参保。市医保局会同市财政局、市税务局给予分类资助。", [("市医保局", L), ("市财政局", S), ("市税务局", S)]),
+    # 是……责任主体 (a call to each county bureau that names them), 具体组织实施, 配合开展 (support)
+    ("（三）压实责任。各县（区）卫生健康局是签约服务的责任主体，县疾控中心具体组织实施，县财政局配合开展保障。",
+     [("各县（区）卫生健康局", R), ("县疾控中心", R), ("县财政局", S)]),
+    # a second clause after 由……牵头 keeps its own subject
+    ("（四）推进签约。由县卫健局基层股牵头，县妇幼保健院负责落实。", [("县卫健局基层股", L), ("县妇幼保健院", R)]),
+    # 以上工作由 A、B 具体落实, then C 负责督导: all three printed
+    ("（五）规范诊疗。严禁收取住院押金。以上工作由县人民医院、县中医医院具体落实，县卫健局医政股负责督导。",
+     [("县人民医院", R), ("县中医医院", R), ("县卫健局医政股", R)]),
+    # 每季度 / 对: a named office or two bodies acting
+    ("（六）加强质控。县卫健局医政股每季度开展一次质控检查。", [("县卫健局医政股", R)]),
+    ("（七）严肃问责。县委组织部、县纪委监委对工作不力的单位进行约谈。", [("县委组织部", R), ("县纪委监委", R)]),
+    # providers named by kind with a common verb are no assignment (县域内定点医院, 乡镇卫生院), nor 为 (a designation)
+    ("（八）扩大病种。县域内定点医院对大病患者实行专项救治。", []),
+    ("（九）做实签约。乡镇卫生院开展上门随访服务。", []),
+    ("（十）明确医院。县人民医院、县中医医院为定点救治医院。", []),
+    # a finished act (开展了) is a status, not an assignment; 由 inside a clause assigns nothing
+    ("（十一）总结经验。2021年，县卫健局开展了签约服务。", []),
+    ("（十二）保障资金。资金由县财政会同县医保局落实到位。", []),
+    # a call to every level (各县区) names no one
+    ("（十三）加强宣传。各县区每季度开展一次宣传。", []),
+]
+
+
+@pytest.mark.parametrize("item, expected", ACTING, ids=[f"a{i}" for i in range(len(ACTING))])
+def test_an_item_names_its_units_with_other_verbs(item, expected):
+    text = "一、重点任务\n" + item + "\n"
+    measure = extract_measures(text, build_outline(text))[0]
+    assert [(u.unit, u.role) for u in measure.unit_mentions] == expected
+    for u in measure.unit_mentions:  # printed: the span is the unit, inside the clause it heads
+        assert text[u.span[0]:u.span[1]] == u.unit
+        assert u.clause_span and u.unit in text[u.clause_span[0]:u.clause_span[1]]
+
+
 def test_a_duty_sections_subject_clauses_are_left_to_the_duty_paragraph():
     text = "一、重点任务\n（一）做好救治。落实分类救治。\n二、部门职责\n县卫健局负责统筹救治，县医保局负责结算。\n"
     units = {m.path: m.unit_mentions for m in extract_measures(text, build_outline(text))}

@@ -342,14 +342,31 @@ ASSIGNING_SENTENCE = _lazy(
 # 局医政股牵头做好督导; 各镇负责组织实施): printed at the item; only government bodies and their
 # offices (a provider, 定点医疗机构负责垫付, carries out a step, it is not assigned the item)
 SUBJECT_ASSIGNING = _lazy(
-    r"^(?:同时|此外|另外|并)?(?P<units>[^，,。；;：:“”（）()\n]{2,60}?)"
-    r"(?P<verb>按照职责分工负责|按职责分工负责|牵头负责|负责组织实施|负责落实|具体负责|具体落实|具体实施|组织实施|负责|牵头)"
+    r"^(?:同时|此外|另外|并)?(?:(?:以上|上述|此项|该项|各项|本项)(?:工作|任务)?由|由)?(?P<units>[^，,。；;：:“”（）()\n]{2,60}?)"
+    r"(?P<verb>按照职责分工负责|按职责分工负责|牵头负责|负责组织实施|负责落实|具体负责|具体组织实施|具体落实|具体实施|组织实施|"
+    r"负责|牵头)"
     r"(?!人|同志|的|单位|部门)")  # 县卫健局负责人 is a person; 县卫健局负责的项目 names work, not who is assigned
 # a clause whose subject is one named body told what to do (县医保局要做好资助参保；市民政局应当及时…): that
 # body is printed as the one who acts; a placeholder (各县区要…) or a generic body (各有关部门要…) is not named
 SUBJECT_BOUND = _lazy(
     r"^(?:同时|此外|另外|并)?(?P<units>[^，,。；;：:“”（）()\n要应须]{2,40}?)(?P<verb>要|应当|应|须|必须)"
     r"(?!当地|急|用|对|有|求)")
+# a clause whose subject is named bodies doing the item with another verb (由县医保局、县民政局按职责落实……;
+# 县医保局会同县民政局给予……; 县卫健局是……责任主体; 县医院每季度开展……; 县财政局配合开展……): only verbs no
+# body's name holds (not 组织: 县委组织部), never a finished act (开展了)
+SUBJECT_ACTING = _lazy(
+    r"^(?:同时|此外|另外|并)?(?:(?:以上|上述|此项|该项|各项|本项)(?:工作|任务)?由|由)?"
+    r"(?P<units>(?:[^，,。；;：:“”（）()\n要应须]|（[市区县州旗、]{1,7}）){2,60}?)"  # 各县（市、区）卫生健康局
+    r"(?P<verb>(?P<explicit>按照职责分工落实|按职责分工落实|按照职责落实|按职责落实|按照职责|按职责|(?P<support>配合|协助)|"
+    r"是[^，,。；;]{0,30}?(?P<owner>责任主体))|给予|建立|开展|落实|做好|加强|制定|推进|完善|督促|每(?:年|半年|季度|月|周)|定期|"
+    r"对(?!口)|联合|共同|统筹|抓好|健全|强化)(?!了)")
+# (an explicit role, 按职责落实 / 配合 / 是……责任主体, may name any body; a common verb only a body named by place)
+# the verbs of SUBJECT_ACTING and SUBJECT_BOUND (a cheap test before an item's clauses are read)
+SUBJECT_ACTING_WORD = _lazy(r"要|应|须|按照?职责|配合|协助|责任主体|给予|建立|开展|落实|做好|加强|制定|推进|完善|督促|每|定期|"
+                            r"对|联合|共同|统筹|抓好|健全|强化")
+# an institution named by its kind, not by its place (乡镇卫生院, 社区卫生服务中心, 定点医疗机构): a clause that
+# makes it the subject of a common verb names who provides a service, not who is assigned the item
+PROVIDER_BY_KIND = _lazy(r"^各?(?:乡镇|乡|镇|村|社区|基层|二级|三级|公立|民营|医疗)|定点|域内|辖区|[县市省区]级")
 # words no body's name holds: a clause's subject glued to what comes before it (资金由县财政会同县医保局)
 SUBJECT_NOT_BODY = _lazy(r"由|的|会同|配合|积极|做好|加强|对|向|将|把|为|是|要")
 # an institution a clause may make its subject when its name starts with its place (县医院, 各镇卫生院, 县疾控中心)

@@ -548,7 +548,8 @@ def subject_mentions(body: str, offset: int) -> list[UnitMention]:
             if u.unit not in {x.unit for x in mentions}:
                 mentions.append(UnitMention(u.unit, u.role, "article_subject", u.span, u.open_list,
                                             (start, clause_end)))
-    return mentions or _bound_subjects(body, offset)
+    bound = [m for m in _bound_subjects(body, offset) if m.unit not in {x.unit for x in mentions}]
+    return sorted(mentions + bound, key=lambda m: m.span) if bound else mentions
 
 
 def _bound_subjects(body: str, offset: int) -> list[UnitMention]:
@@ -560,17 +561,24 @@ def _bound_subjects(body: str, offset: int) -> list[UnitMention]:
     [('县医保局', 'responsible')]
     """
     mentions: list[UnitMention] = []
-    if not any(verb in body for verb in ("要", "应", "须")):
+    if not P.SUBJECT_ACTING_WORD.search(body):
         return mentions
     for clause, start in split_clauses(body, offset, "，,；;。\n"):
         m = P.SUBJECT_BOUND.match(clause)
+        acting = None if m else P.SUBJECT_ACTING.match(clause)
+        if acting and (acting.group("explicit") or
+                       not any(P.PROVIDER_BY_KIND.search(u.unit) for u in split_unit_list(acting.group("units")))):
+            m = acting  # 县医保局会同县民政局给予……; 县卫健局是……责任主体 (with a common verb, no provider named by kind)
         if not m or not _government_bodies(m.group("units")):
             continue
-        for u in _role_units(m.group("units"), start + m.start("units"), "responsible"):
-            if P.PLACEHOLDER_BODY.match(u.unit) or u.unit.startswith(("各", "全", "有关", "相关")) \
+        role = "support" if m is acting and acting.group("support") else "responsible"
+        owner = m is acting and bool(acting.group("owner"))  # 各县（市、区）卫生健康局是……责任主体 names them
+        for u in _role_units(m.group("units"), start + m.start("units"), role):
+            if P.PLACEHOLDER_BODY.match(u.unit) or (u.unit.startswith("各") and not owner) \
+                    or u.unit.startswith(("全", "有关", "相关")) or P.GENERIC_BODY.match(u.unit) \
                     or u.unit in {x.unit for x in mentions}:
                 continue
-            mentions.append(UnitMention(u.unit, "responsible", "article_subject", u.span, u.open_list,
+            mentions.append(UnitMention(u.unit, u.role, "article_subject", u.span, u.open_list,
                                         (start, start + len(clause))))
     return mentions
 
