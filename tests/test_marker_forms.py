@@ -245,6 +245,20 @@ FORMS = [
      [("市卫健委", L, False), ("市医保局", S, False), ("市财政局", S, False)]),
     # a tag after words that are no body gives no unit (never the verb phrase after it)
     ("做好救治工作（牵头）会同县医保局（配合）建立台账。", []),
+    # ---- probe 2, finding 7: a bare bracket of units that carries its deadline or pace
+    # 〔〕 brackets, a year and month after the units
+    ("推行乡聘村用。〔县卫健局、县人社局，2023年6月〕", [("县卫健局", R, False), ("县人社局", R, False)]),
+    # 【】 with a pace after ；
+    ("建设远程会诊平台。【市卫健委信息中心、市人民医院；持续推进】",
+     [("市卫健委信息中心", R, False), ("市人民医院", R, False)]),
+    # a month's end without a year
+    ("开展孕产妇健康管理。（县妇幼保健院，11月底前）", [("县妇幼保健院", R, False)]),
+    # a labelled bracket whose parts are apart by an ideographic space: the last unit without it
+    ("落实医疗救助。（责任单位：区民政局、区医保局\u3000完成时间：2023年3月）",
+     [("区民政局", R, False), ("区医保局", R, False)]),
+    # a document number's 〔year〕 names no unit, nor a deadline after words that are no body
+    ("按照国卫扶贫发〔2021〕6号要求执行。", []),
+    ("落实签约。（群众自愿，12月底前）", []),
 ]
 
 

@@ -309,10 +309,10 @@ LEADER_LABEL = _lazy(r"(?:牵头|责任|分管|包抓|联系|主要)?(?:县级|�
 UNIT_WITH_CLAUSE = _lazy(r"^(?P<name>[^（(]{2,40})[（(](?P<inner>[^（()）]{2,60})[）)]$")
 # any label part of a marker (负责部门：, 适用范围：, 完成时限：): a short name right before a colon
 PART_LABEL = _lazy(r"(?:^|(?<=[；;，,。\s]))\s*(?P<label>[\u4e00-\u9fff]{2,8})\s*[：:]")
-MARKER_OPEN = "（(【[［"
+MARKER_OPEN = "（(【[［〔"
 # where a marker may start: a bracket of MARKER_OPEN, or the start of a line or sentence (an
 # unbracketed 责任单位：…), i.e. after one of these stops; find_markers skips to the next one
-MARKER_STOP = _lazy(r"[（(【\[［\n。]")
+MARKER_STOP = _lazy(r"[（(【\[［〔\n。]")
 # a role written after one unit of a list: 县卫健局（牵头）、县医保局
 OWN_ROLE_TAG = _lazy(r"[（(](?P<kw>牵头单位|牵头|配合单位|配合|协办)[）)]$")
 # a role tag right after a body's name (县医保局（牵头）会同…): not after these (a line's start, a sentence's end)
@@ -323,6 +323,11 @@ TAG_CLAUSE_STOPS = "，,。；;：:\n"
 TAG_LIST_LEAD = _lazy(r"^\s*(?:由|会同|以及|和|及|与|并|、)?\s*")
 # the next list and role tag of the same clause (会同县卫健局、县民政局（配合）)
 TAG_NEXT = _lazy(r"[^，,。；;（(\n]{2,80}?[（(](?=\s*(?:" + "|".join(p for _, p in ROLE_KEYWORDS) + r")\s*[）)])")
+# the last part of a bare bracket of units that gives its deadline or pace (〔甲局、乙局，2022年9月〕, （甲院，12月底前）,
+# 【甲局；持续推进】): cut off before the units are read
+BRACKET_DEADLINE_TAIL = _lazy(r"[，,；;\s\u3000]+(?:(?:完成)?(?:时限|时间)[：:])?\s*(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|"
+                              r"\d{1,2}月(?:\d{1,2}日)?|年底|年内|长期|持续推进|长期坚持|持续实施|逐年推进)"
+                              r"(?:底|中旬|上旬|下旬)?(?:前|之前|以前)?(?:完成)?\s*$")
 # a unit label in a bracket of its own, the units after it: 【牵头单位】市卫健委【配合单位】市医保局
 BRACKETED_LABEL = _lazy("(?P<kw>" + "|".join(p for _, p in ROLE_KEYWORDS) + ")")
 # the State Council lead convention: the first unit listed leads, the others support (下同: in every later marker)

@@ -68,7 +68,7 @@ def _listed_units(text: str) -> tuple[ListedUnit, ...]:
 
 def _strip_edges(part: str, start: int) -> tuple[str, int]:
     """Without trailing punctuation and the role phrase (按职责分工负责), nor a leading 由."""
-    trimmed = part.rstrip("。.；;，,、 \n")
+    trimmed = part.rstrip("。.；;，,、 \n\u3000\t")
     trimmed = P.UNIT_TRAILING_PHRASES.sub("", trimmed) if len(trimmed) > 3 else trimmed
     if trimmed.startswith("由") and len(trimmed) > 3:
         return trimmed[1:], start + 1
@@ -258,7 +258,7 @@ def find_markers(body: str, offset: int, convention: list[tuple[int, bool, bool]
             ch = body[i]
         if ch in P.MARKER_OPEN:
             close_at = _matching_close(body, i)
-            inner_end = close_at - 1 if body[close_at - 1:close_at] in ("）", ")", "】", "]", "］") else close_at
+            inner_end = close_at - 1 if body[close_at - 1:close_at] in ("）", ")", "】", "]", "］", "〕") else close_at
             label = P.BRACKETED_LABEL.fullmatch(body[i + 1:inner_end].strip())
             if label and ch in "（(" and i and body[i - 1] not in P.TAG_NOT_AFTER:
                 # 县医保局（牵头）会同县卫健局、县民政局（配合）建立……: the tag is the role of the bodies before it
@@ -381,6 +381,9 @@ def _bare_bracket_mentions(body: str, i: int, inner_end: int, offset: int) -> li
     if j >= 0 and body[j] not in "。；;！!\n":
         return []
     inner = body[i + 1:inner_end]
+    tail = P.BRACKET_DEADLINE_TAIL.search(inner)
+    if tail:  # 〔县卫健局、县人社局，2022年9月〕: the deadline is no unit
+        inner = inner[:tail.start()]
     if not inner.strip() or P.BARE_BRACKET_NOT_UNITS.search(inner):
         return []
     found = _role_units(inner, offset + i + 1, "responsible")
@@ -721,13 +724,13 @@ def _clause_stops(separators: str) -> re.Pattern:
     return re.compile("[（(\\[【）)\\]】" + re.escape(separators) + "]")
 
 
-_ANY_BRACKET = re.compile("[（(\\[【［）)\\]】］]")
+_ANY_BRACKET = re.compile("[（(\\[【［〔）)\\]】］〕]")
 
 
 def _matching_close(text: str, open_at: int) -> int:
     depth = 0
     for bracket in _ANY_BRACKET.finditer(text, open_at):  # only brackets change the depth
-        if bracket.group() in "（([【［":
+        if bracket.group() in "（([【［〔":
             depth += 1
         else:
             depth -= 1
