@@ -256,6 +256,9 @@ FORMS = [
     # a labelled bracket whose parts are apart by an ideographic space: the last unit without it
     ("落实医疗救助。（责任单位：区民政局、区医保局\u3000完成时间：2023年3月）",
      [("区民政局", R, False), ("区医保局", R, False)]),
+    # the same with the space gone (a normalised copy): the deadline's label glued to the last unit
+    ("落实医疗救助。（责任单位：区民政局、区医保局完成时间：2023年3月）",
+     [("区民政局", R, False), ("区医保局", R, False)]),
     # a document number's 〔year〕 names no unit, nor a deadline after words that are no body
     ("按照国卫扶贫发〔2021〕6号要求执行。", []),
     ("落实签约。（群众自愿，12月底前）", []),

@@ -421,6 +421,8 @@ def _labels(inner: str) -> list[tuple[int, int, str]]:
         found[m.end()] = (m.start(), m.end(), m.group("kw"))
     for m in P.PART_LABEL.finditer(inner):
         found.setdefault(m.end(), (m.start("label"), m.end(), m.group("label")))
+    for m in P.CARD_FIELD_LINE.finditer(inner):  # 区医保局完成时间：…: a deadline's label glued to the last unit
+        found.setdefault(m.end(), (m.start(), m.end(), m.group().rstrip("：: ")))
     labels, last_end = [], -1
     for start, end, label in sorted(found.values()):
         if start >= last_end:
