@@ -223,6 +223,8 @@ TASK_COLUMN_ROLES = [
 UNIT_COLUMN_ROLES = ("lead", "support", "responsible", "office")
 # a unit column of the notice's own offices (局内牵头科室, 委内责任处室), kept apart from the bodies' columns
 OFFICE_COLUMN = _lazy(r"(?:局|委|厅|办|院|中心)内|内设|科室|处室|股室")
+# an office column that says the offices are the issuer's own (局内牵头科室, 委内责任处室, 内设机构)
+INTERNAL_OFFICE_COLUMN = _lazy(r"(?:局|委|厅|办|院|中心)内|内设")
 TASK_HEADER_CELL_MAX = 20
 # a cell that hands the row to each listed unit by its own duties: responsible, not lead
 DUTY_SHARE = _lazy(r"(?:按照|按|根据|依)?(?:各自)?职责(?:分工)?(?:分别|共同)?负责|分别负责|共同负责")
