@@ -261,7 +261,10 @@ GOAL_PARAGRAPH = _lazy(r"^(?:(?:总体要求|指导思想|基本原则)[和与�
                        r"(?:主要|总体|工作|发展|具体|年度|阶段|基本|行动)?目标(?:任务|要求)?$|^总体要求$")
 # ---------------------------------------------------------------- units
 DUTY_HEADINGS = _lazy(r"部门协作|部门合力|部门职责|职责分工|协调配合|部门分工|任务分工|明确分工|分工负责|部门协同|责任分工|"
-                           r"明确职责|分工协作|各司其职|密切配合|协同配合|部门联动")
+                           r"明确职责|分工协作|各司其职|密切配合|协同配合|部门联动|"
+                           r"成员单位(?:及|和)?(?:工作)?职责|单位职责|主要职责|职责任务")
+# a line of a member-duty list (领导小组 notices, 保障措施 annexes): a body, a colon, then its duty verb
+DUTY_COLON_LINE = _lazy(r"^\s*(?P<unit>[^，,。；;：:\s]{2,40})[：:]\s*(?:负责|牵头|承担|配合|协助|做好|落实)")
 # the closing sections where a paragraph of 甲部门负责……；乙部门要…… clauses is a division of duties
 SAFEGUARD_HEADINGS = _lazy(r"保障措施|组织实施|组织保障|工作要求|实施保障|保障机制|组织领导")
 # label parts of a marker that name units (only these: 适用范围, 完成时限 … name none); longest first
