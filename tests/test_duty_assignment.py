@@ -240,3 +240,25 @@ def test_a_colon_member_duty_list_is_the_duty_paragraph(section, duty_units, ite
     assert inferred == item_units
     if duty_units:  # the list itself is no measure
         assert "二" not in by_path
+
+
+# probe 2, finding 20: a two-word topic headed by a generic noun (健康+促进, 医疗+救助, 临时+救助) links a duty
+TOPIC_ROWS = [
+    # (duty, item text, expected units) — invented county shapes
+    # 健康促进 named by the duty inside a longer list (公共卫生服务和健康促进工作)
+    ("统筹协调，做好公共卫生服务和健康促进工作", "开展健康促进行动，推进健康知识进家庭。", ["县卫健局"]),
+    # 临时救助 after 和 in the duty
+    ("医疗救助对象认定和临时救助", "做好临时救助，及时化解因病致困风险。", ["县卫健局"]),
+    # the generic noun alone (健康) shares nothing specific
+    ("统筹协调，做好公共卫生服务和健康促进工作", "做好健康宣传。", []),
+    # a generic verb heads no topic: 做好+救治 is no term, 救治 alone is too short
+    ("做好救治工作", "做好救治衔接。", []),
+]
+
+
+@pytest.mark.parametrize("duty, text, units", TOPIC_ROWS, ids=[f"t{i}" for i in range(len(TOPIC_ROWS))])
+def test_a_topic_headed_by_a_generic_noun_links_a_duty(duty, text, units):
+    measure = Measure("一/（五）", "", text, (0, 40))
+    others = [Measure(f"一/（{n}）", "", "落实资助参保政策。", (50, 60)) for n in "一二三四"]
+    assign_duties([measure, *others], [Duty("县卫健局", duty, (500, 520), "二/（二）")])
+    assert [u.unit for u in measure.unit_mentions] == units

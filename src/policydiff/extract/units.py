@@ -842,6 +842,11 @@ def _generic_terms() -> frozenset[str]:
     return frozenset(load_json("duty_terms.json")["generic"])
 
 
+@cache
+def _topic_heads() -> frozenset[str]:
+    return frozenset(load_json("duty_terms.json").get("topic_heads", ()))
+
+
 def duty_terms(duty: str) -> set[str]:
     """The terms of a duty that can name a measure's topic: runs of jieba words holding a word
     that is not generic (远程+医疗 → 远程医疗; data/duty_terms.json lists the generic ones), or
@@ -860,6 +865,7 @@ def _duty_terms(duty: str) -> frozenset[str]:
 
     jieba.setLogLevel(60)
     generic = _generic_terms()
+    heads = _topic_heads()
     terms = set()
     for run in re.split(r"[，,、；;。：:（）()“”\s]+", duty):
         words = jieba.lcut(run)
@@ -870,7 +876,8 @@ def _duty_terms(duty: str) -> frozenset[str]:
                     continue
                 contentful = any(len(w) >= 2 and w not in generic for w in words[i:j])
                 long_phrase = len(term) >= 8 and j - i >= 3
-                if (contentful and words[i] not in generic) or long_phrase:  # not 推进远程医疗: 远程医疗
+                topic = j - i == 2 and words[i] in heads and contentful  # 健康促进, 医疗救助 (a noun heads it)
+                if (contentful and words[i] not in generic) or long_phrase or topic:  # not 推进远程医疗: 远程医疗
                     terms.add(term)
     return frozenset(terms)
 
