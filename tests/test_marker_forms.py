@@ -431,6 +431,11 @@ ACTING = [
     ("（十二）保障资金。资金由县财政会同县医保局落实到位。", []),
     # a call to every level (各县区) names no one
     ("（十三）加强宣传。各县区每季度开展一次宣传。", []),
+    # 组织 / 派出 after a named bureau; 组织 inside 县委组织部 is no verb (the whole name is the subject)
+    ("（十四）组织验收。县卫健局组织专家逐项验收，县委组织部对验收结果进行通报。", [("县卫健局", R), ("县委组织部", R)]),
+    ("（十五）巡回督导。各镇卫生院逐户排查，市卫健委派出督导组巡回督导。", [("市卫健委", R)]),
+    # 会同 a township's committees (各镇党委、政府): the named bureau leads, the call to every township is left out
+    ("（十六）核实对象。县民政局会同各镇党委、政府核实认定救助对象。", [("县民政局", L)]),
 ]
 
 

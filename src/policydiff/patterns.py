@@ -363,20 +363,22 @@ SUBJECT_BOUND = _lazy(
     r"(?!当地|急|用|对|有|求)")
 # a clause whose subject is named bodies doing the item with another verb (由县医保局、县民政局按职责落实……;
 # 县医保局会同县民政局给予……; 县卫健局是……责任主体; 县医院每季度开展……; 县财政局配合开展……): only verbs no
-# body's name holds (not 组织: 县委组织部), never a finished act (开展了)
+# body's name holds (组织 not before 部: 县委组织部), never a finished act (开展了)
 SUBJECT_ACTING = _lazy(
     r"^(?:同时|此外|另外|并)?(?:(?:以上|上述|此项|该项|各项|本项)(?:工作|任务)?由|由)?"
     r"(?P<units>(?:[^，,。；;：:“”（）()\n要应须]|（[市区县州旗、]{1,7}）){2,60}?)"  # 各县（市、区）卫生健康局
     r"(?P<verb>(?P<explicit>按照职责分工落实|按职责分工落实|按照职责落实|按职责落实|按照职责|按职责|(?P<support>配合|协助)|"
     r"是[^，,。；;]{0,30}?(?P<owner>责任主体))|给予|建立|开展|落实|做好|加强|制定|推进|完善|督促|每(?:年|半年|季度|月|周)|定期|"
-    r"对(?!口)|联合|共同|统筹|抓好|健全|强化)(?!了)")
+    r"对(?!口)|联合|共同|统筹|抓好|健全|强化|组织(?!部)|派出|核实|推送)(?!了)")
 # (an explicit role, 按职责落实 / 配合 / 是……责任主体, may name any body; a common verb only a body named by place)
 # the verbs of SUBJECT_ACTING and SUBJECT_BOUND (a cheap test before an item's clauses are read)
 SUBJECT_ACTING_WORD = _lazy(r"要|应|须|按照?职责|配合|协助|责任主体|给予|建立|开展|落实|做好|加强|制定|推进|完善|督促|每|定期|"
-                            r"对|联合|共同|统筹|抓好|健全|强化")
+                            r"对|联合|共同|统筹|抓好|健全|强化|组织|派出|核实|推送")
 # an institution named by its kind, not by its place (乡镇卫生院, 社区卫生服务中心, 定点医疗机构): a clause that
 # makes it the subject of a common verb names who provides a service, not who is assigned the item
 PROVIDER_BY_KIND = _lazy(r"^各?(?:乡镇|乡|镇|村|社区|基层|二级|三级|公立|民营|医疗)|定点|域内|辖区|[县市省区]级")
+# what such a provider's name ends in (a township's government or party committee, 各镇党委, is no provider)
+PROVIDER_END = _lazy(r"(?:医院|卫生院|中心|保健院|保健站|卫生室|卫生所|机构|诊所)$")
 # words no body's name holds: a clause's subject glued to what comes before it (资金由县财政会同县医保局)
 SUBJECT_NOT_BODY = _lazy(r"由|的|会同|配合|积极|做好|加强|对|向|将|把|为|是|要")
 # an institution a clause may make its subject when its name starts with its place (县医院, 各镇卫生院, 县疾控中心)

@@ -572,14 +572,15 @@ def _bound_subjects(body: str, offset: int) -> list[UnitMention]:
         m = P.SUBJECT_BOUND.match(clause)
         acting = None if m else P.SUBJECT_ACTING.match(clause)
         if acting and (acting.group("explicit") or
-                       not any(P.PROVIDER_BY_KIND.search(u.unit) for u in split_unit_list(acting.group("units")))):
+                       not any(P.PROVIDER_BY_KIND.search(u.unit) and P.PROVIDER_END.search(u.unit)
+                               for u in split_unit_list(acting.group("units")))):
             m = acting  # 县医保局会同县民政局给予……; 县卫健局是……责任主体 (with a common verb, no provider named by kind)
         if not m or not _government_bodies(m.group("units")):
             continue
         role = "support" if m is acting and acting.group("support") else "responsible"
         owner = m is acting and bool(acting.group("owner"))  # 各县（市、区）卫生健康局是……责任主体 names them
         for u in _role_units(m.group("units"), start + m.start("units"), role):
-            if P.PLACEHOLDER_BODY.match(u.unit) or (u.unit.startswith("各") and not owner) \
+            if P.PLACEHOLDER_BODY.match(u.unit) or (u.unit.startswith("各") and not owner) or len(u.unit) <= 2 \
                     or u.unit.startswith(("全", "有关", "相关")) or P.GENERIC_BODY.match(u.unit) \
                     or u.unit in {x.unit for x in mentions}:
                 continue
