@@ -245,6 +245,9 @@ FORMS = [
      [("市卫健委", L, False), ("市医保局", S, False), ("市财政局", S, False)]),
     # a tag after words that are no body gives no unit (never the verb phrase after it)
     ("做好救治工作（牵头）会同县医保局（配合）建立台账。", []),
+    # a verb-form bracket whose last clause gives the item to the cities with 落实 (省 ministries' 分工 shape)
+    ("调整资助政策。（省医保局、省民政厅负责，各设区市人民政府落实）",
+     [("省医保局", R, False), ("省民政厅", R, False), ("各设区市人民政府", R, False)]),
     # ---- probe 2, finding 7: a bare bracket of units that carries its deadline or pace
     # 〔〕 brackets, a year and month after the units
     ("推行乡聘村用。〔县卫健局、县人社局，2023年6月〕", [("县卫健局", R, False), ("县人社局", R, False)]),
