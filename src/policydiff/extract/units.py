@@ -568,7 +568,10 @@ def _bound_subjects(body: str, offset: int) -> list[UnitMention]:
     mentions: list[UnitMention] = []
     if not P.SUBJECT_ACTING_WORD.search(body):
         return mentions
-    for clause, start in split_clauses(body, offset, "，,；;。\n"):
+    for run in _CLAUSE_RUN.finditer(body):  # the clauses (a regex: every item is read, and the speed tells)
+        clause, start = run.group(), offset + run.start()
+        if not _BODY_CHAR.search(clause, 0, 62):  # no body's name can head it (most clauses)
+            continue
         m = P.SUBJECT_BOUND.match(clause)
         acting = None if m else P.SUBJECT_ACTING.match(clause)
         if acting and (acting.group("explicit") or
@@ -587,6 +590,11 @@ def _bound_subjects(body: str, offset: int) -> list[UnitMention]:
             mentions.append(UnitMention(u.unit, u.role, "article_subject", u.span, u.open_list,
                                         (start, start + len(clause))))
     return mentions
+
+
+# a clause of an item's text: a run between ，；。 and line breaks, without the spaces around it
+_BODY_CHAR = re.compile("[局委厅部办处科股府门室心院道会校]")  # the last character of every SUBJECT_BODY_END / placed institution
+_CLAUSE_RUN = re.compile(r"[^，,；;。\n\s\u3000](?:[^，,；;。\n]*[^，,；;。\n\s\u3000])?")
 
 
 def _clause_span(body: str, offset: int, start: int, end: int) -> Span | None:
