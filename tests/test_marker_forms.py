@@ -243,6 +243,10 @@ FORMS = [
     # 由 before the tagged lead, the supports in the next clause with their own tag
     ("由市卫健委（牵头单位），市医保局、市财政局（配合单位）制定救治方案。",
      [("市卫健委", L, False), ("市医保局", S, False), ("市财政局", S, False)]),
+    # the bodies after the tagged lead take the role of the verb that closes the clause
+    ("由市卫健委（牵头）、市医保局、市民政局按职责分工负责。",
+     [("市卫健委", L, False), ("市医保局", R, False), ("市民政局", R, False)]),
+    ("县医保局（牵头），县民政局、县财政局配合。", [("县医保局", L, False), ("县民政局", S, False), ("县财政局", S, False)]),
     # a tag after words that are no body gives no unit (never the verb phrase after it)
     ("做好救治工作（牵头）会同县医保局（配合）建立台账。", []),
     # a verb-form bracket whose last clause gives the item to the cities with 落实 (省 ministries' 分工 shape)

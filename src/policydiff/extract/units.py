@@ -325,6 +325,12 @@ def _tagged_run(body: str, i: int, offset: int) -> Marker | None:
         if not nxt:
             break
         pos, at = close_at, nxt.end() - 1
+    stop = min((at for at in (body.find(ch, end + 1) for ch in "，,。；;\n") if at >= 0), default=len(body))
+    rest = P.ROLE_VERB_SEGMENT.match(body[end + 1:stop]) if body[end:end + 1] in "、，," else None
+    if rest and _government_bodies(rest.group("units")):  # 甲局（牵头）、乙局、丙局按职责分工负责: the rest take the verb's role
+        role = next(r for r, p in _VERB_ROLE_OF if p.match(rest.group("verb")))
+        mentions.extend(_role_units(rest.group("units"), offset + end + 1 + rest.start("units"), role))
+        end = end + 1 + rest.end()
     clause = _clause_span(body, offset, offset + start, offset + clause_end)
     for mention in mentions:
         mention.clause_span = clause
