@@ -97,22 +97,22 @@ def extract_targets(text: str, region: tuple[int, int], path: str,
         t.deadline_year = t.deadline_year or (deadline_year if t.role == "target" else None)
     # a sentence's quantity is one of the whole region's (each pattern after a value reads a sentence's end
     # as it reads 。；;\n): a region with none (nor a 百分之 or 翻一番) has no sentence to read
-    sentences = _SENTENCE.finditer(chunk) if tables or P.QUANTITY.search(shielded) or "百分之" in shielded \
-        or "番" in shielded else ()
+    cn_forms = "百分之" in shielded or "番" in shielded  # 百分之九十五, 翻一番: no QUANTITY reads them
+    sentences = _SENTENCE.finditer(chunk) if tables or cn_forms or P.QUANTITY.search(shielded) else ()
     paragraph_year = lead_in_year = None
     for sentence in sentences:
         s_start, s_end = sentence.span()  # (read once: most sentences hold no number and cost only this loop)
         if tables and any(a <= start + s_start < b for a, b in tables):
             continue
         opens_paragraph = s_start == 0 or chunk[s_start - 1] == "\n"
-        counted = P.QUANTITY.search(shielded, s_start, s_end) or \
-            (shielded.find("百分之", s_start, s_end) >= 0 and P.CN_PERCENT.search(shielded, s_start, s_end)) or \
-            (shielded.find("番", s_start, s_end) >= 0 and P.DOUBLING.search(shielded, s_start, s_end))
+        counted = P.QUANTITY.search(shielded, s_start, s_end) or (cn_forms and (
+            P.CN_PERCENT.search(shielded, s_start, s_end) or P.DOUBLING.search(shielded, s_start, s_end)))
         # its year is read only where it is used: for the paragraph's later sentences, or its own numbers
         own_year = _deadline(sentence.group(0)) if opens_paragraph or counted else None
         # 2023年的主要目标是：… — the year that governs it (only a sentence opening on a digit or a space can have one)
         head_year = _head_year(chunk, sentence, issue_year) if chunk[s_start] in "12 \t\u3000" else None
-        own_year = own_year or head_year
+        if head_year:
+            own_year = own_year or head_year
         if opens_paragraph:
             # 到2025年底前，… carries to the paragraph's later sentences; a lead-in 2023年的目标是： to its list
             paragraph_year = own_year or (lead_in_year if chunk[s_start - 1:s_start] == "\n" else None)
