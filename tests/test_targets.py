@@ -288,6 +288,9 @@ CHANGE_ROWS = [
     # a change against another body's target: the rate of the clause before, not 比市定目标高出
     ("全县重点人群签约率达到95%，比市定目标高出3个百分点。",
      [("全县重点人群签约率", ">=", 95, "%"), ("全县重点人群签约率", "+", 3, "个百分点")]),
+    # a change after a clause that rose to a level (由…提高到90%，较上年提高…): that clause's rate
+    ("县域内就诊率由2021年的82%提高到90%，较上年提高2个百分点以上。",
+     [("县域内就诊率", "=", 82, "%"), ("县域内就诊率", ">=", 90, "%"), ("县域内就诊率", "+>=", 2, "个百分点")]),
     # a change per year: the year word in brackets, not 占比每年
     ("乡镇卫生院中级职称人员占比每年提高2个百分点。", [("乡镇卫生院中级职称人员占比（每年）", "+", 2, "个百分点")]),
     # a level reached by a rise (提高到) stays a level

@@ -38,7 +38,8 @@ _AMOUNT_AFTER_AGE = re.compile(r"\d+(?:\.\d+)?\s*(?:" + "|".join(
     re.escape(u) for u in sorted(P.TARGET_UNITS, key=len, reverse=True) if u not in ("岁", "周岁")) + ")")
 # the rate the clause before measured (…覆盖率为68.5%，): the noun a following change (较上年提高…) is of
 _MEASURED_BEFORE = re.compile(r"(?:^|(?<=[，,；;：:。\n]))(?P<noun>[^，,；;。：:\d\n]{2,50}?(?:率|比例|比重|占比|水平))"
-                              r"(?:为|达到|达|是)[^，,；;。]{0,12}[，,]$")
+                              r"(?:(?:由|从)[^，,；;。]{0,16}?)?(?:为|达到|达|是|提高到|提升到|下降到|降低到|降至|增加到)"
+                              r"[^，,；;。]{0,12}[，,]$")  # 就诊率由2021年的72%提高到90%，较上年提高…
 _NOT_A_NOUN = ("以上", "以下", "以内", "之内", "左右", "及以上")
 _BARE_RATE = re.compile(r"([^，,；;。：:\n]{2,14}率)[，,]$")
 # a measured noun right before the value, after the list separator or a leading verb
