@@ -290,6 +290,12 @@ def test_an_indicator_table_after_a_task_table(tables, expected):
     (["序号", "工作任务", "牵头处室"], ["no", "task", "lead"]),  # one office column alone is the lead (连云港's shape)
     (["序号", "重点工作", "责任单位", "责任领导", "完成时限"], ["no", "task", "responsible", "other", "deadline"]),
     (["序号", "工作事项", "委内责任处室", "牵头部门"], ["no", "task", "office", "lead"]),
+    # probe 2, finding 5: a 牵头股室 column beside 配合单位 names the lead (a 股 is the body that leads the row)
+    (["序号", "重点任务", "牵头股室", "配合单位", "完成时限"], ["no", "task", "lead", "support", "deadline"]),
+    # 责任科室 beside 配合单位: responsible
+    (["序号", "工作内容", "责任科室", "配合单位"], ["no", "task", "responsible", "support"]),
+    # an office column beside a bodies' column of the same role stays the offices' (牵头单位 and 牵头科室)
+    (["序号", "工作任务", "牵头单位", "牵头科室", "配合单位"], ["no", "task", "lead", "office", "support"]),
     (["序号", "开展义诊。", "县卫健局"], None),  # a data row, not a header
 ])
 def test_header_roles(names, roles):

@@ -54,6 +54,8 @@ def match_label(text: str) -> tuple[str, str, int] | None:
     >>> match_label("4.6个") is None
     True
     """
+    if not P.OUTLINE_LABEL_START.match(text):
+        return None
     for kind, pattern in P.OUTLINE_LABELS:
         m = pattern.match(text)
         if m:
@@ -77,6 +79,9 @@ def is_closing(text: str) -> bool:
     )
 
 
+_HEADING_PHRASE = re.compile(r"^([^。！？]{1,60}?)[。！？]")
+
+
 def heading_of(body: str) -> str | None:
     """The heading phrase at the start of an item's content, if it has one.
 
@@ -86,7 +91,7 @@ def heading_of(body: str) -> str | None:
     '保持政策稳定，巩固基本医疗有保障成果'
     """
     first_line = body.split("\n", 1)[0]
-    m = re.match(r"^([^。！？]{1,60}?)[。！？]", first_line)
+    m = _HEADING_PHRASE.match(first_line)
     if m:
         return m.group(1)
     if "\n" in body or len(first_line) <= 60:

@@ -205,7 +205,8 @@ def _duties(text: str, nodes: list[OutlineNode]):
                 continue
             body_span = (body_span[0], first)
         chain = _chain(node, by_path)
-        named = any(n.heading and P.DUTY_HEADINGS.search(n.heading) for n in chain)
+        named = any(n.heading and P.DUTY_HEADINGS.search(n.heading) for n in chain) or \
+            _member_duty_list(text[body_span[0]:body_span[1]])
         closing = any(n.heading and P.SAFEGUARD_HEADINGS.search(n.heading) for n in chain)
         if not (named or closing) or node.path.startswith("附件"):
             continue
@@ -215,6 +216,15 @@ def _duties(text: str, nodes: list[OutlineNode]):
         if named or len({d.unit for d in found}) >= 2:
             duties.extend(found)
     return duties
+
+
+def _member_duty_list(body: str) -> bool:
+    """Two lines or more that each give a body, a colon and its duty (县卫生健康局：负责……⏎县医疗保障局：负责……):
+    a member-duty list whatever its heading; a single such line is no list."""
+    if "：" not in body and ":" not in body:
+        return False
+    lines = [m for m in (P.DUTY_COLON_LINE.match(line) for line in body.split("\n")) if m]
+    return sum(is_unit_list(m.group("unit")) for m in lines) >= 2
 
 
 def _chain(node: OutlineNode, by_path: dict[str, OutlineNode]) -> list[OutlineNode]:

@@ -157,9 +157,17 @@ def header_roles(names: list[str]) -> list[str] | None:
     if not units or not any(r in ("task", "no") for r in roles):
         return None
     if any(not P.OFFICE_COLUMN.search(names[i]) for i in units):  # the bodies' columns beside the offices'
-        roles = ["office" if r in P.UNIT_COLUMN_ROLES and P.OFFICE_COLUMN.search(n) else r
-                 for r, n in zip(roles, names)]
+        roles = ["office" if r in P.UNIT_COLUMN_ROLES and P.OFFICE_COLUMN.search(n) and _offices_apart(n, r, roles, names)
+                 else r for r, n in zip(roles, names)]
     return roles
+
+
+def _offices_apart(name: str, role: str, roles: list[str], names: list[str]) -> bool:
+    """An office column kept apart from the bodies' columns: the notice's own (局内牵头科室, 委内责任处室), or one
+    beside a bodies' column of the same role (牵头单位 and 牵头科室). A 牵头股室 column beside 配合单位 alone
+    names the row's lead, whatever the kind of body it holds."""
+    return bool(P.INTERNAL_OFFICE_COLUMN.search(name)) or any(
+        r == role and not P.OFFICE_COLUMN.search(n) for r, n in zip(roles, names))
 
 
 def column_role(name: str) -> str:
