@@ -357,7 +357,7 @@ def _add_sentences(db: sqlite_utils.Database) -> None:
     for table in NEW_SEARCH_TABLES:
         if f"{table}_fts" in names:
             continue
-        db.table(table).enable_fts(SEARCH_COLUMNS[table], tokenize="trigram", create_triggers=False)
+        _create_search_index(db, table)
         db.execute(f"insert into [{table}_fts] ([{table}_fts], rank) values ('automerge', {FTS_AUTOMERGE})")
         cols = ", ".join(f"[{c}]" for c in SEARCH_COLUMNS[table])
         db.execute(f"insert into [{table}_fts] (rowid, {cols}) select rowid, {cols} from [{table}] where doc_id not in "
@@ -365,6 +365,16 @@ def _add_sentences(db: sqlite_utils.Database) -> None:
                    [json.dumps(traditional)])
         _reindex_traditional(db, [table], traditional)
     _create_ladder_indexes(db)
+
+
+def _create_search_index(db: sqlite_utils.Database, table: str) -> None:
+    """The trigram index of ``table``'s :data:`SEARCH_COLUMNS`, external content (the text is the
+    table's, not stored twice), without column sizes (``columnsize=0``: only bm25 ranking reads
+    them, and `who` ranks no match by it; not writing a row of sizes for every row indexed cut the
+    bulk index ~12%). A database made before keeps its indexes with sizes: the answers are the same."""
+    columns = ", ".join(f'"{c}"' for c in SEARCH_COLUMNS[table])
+    db.execute(f'create virtual table "{table}_fts" using fts5 ({columns}, tokenize=\'trigram\', '
+               f'content="{table}", columnsize=0)')
 
 
 def _reindex_traditional(db: sqlite_utils.Database, tables: list[str], traditional: list[str]) -> None:
@@ -513,8 +523,8 @@ def _create_schema(db: sqlite_utils.Database) -> None:
         db.table("measure_units").create_index(["doc_id", "unit"], if_not_exists=True)
         _create_alias_indexes(db)
         _create_ladder_indexes(db)
-        for table, columns in SEARCH_COLUMNS.items():
-            db.table(table).enable_fts(columns, tokenize="trigram", create_triggers=False)
+        for table in SEARCH_COLUMNS:
+            _create_search_index(db, table)
             # merge segments eight at a time (FTS5's default is four): the bulk index of a large
             # ingest costs half as much a notice at 30,000 notices
             db.execute(f"insert into [{table}_fts] ([{table}_fts], rank) values ('automerge', {FTS_AUTOMERGE})")
@@ -643,7 +653,8 @@ def save_rows(db: sqlite_utils.Database, doc_id: str, rows: DocumentRows, index:
         for table, (columns, values) in rows.items():  # units and documents first (foreign keys)
             db.conn.executemany(_insert_sql(table, tuple(columns)), values)
         _drop_orphan_units(db, previous_units)
-        _name_units(db, doc_id, [row[0] for row in rows.get("units", ([], []))[1]], previous_units)
+        _name_units(db, doc_id, [row[0] for row in rows.get("units", ([], []))[1]], previous_units,
+                    rows.get("unit_aliases"))
         if index:
             _index_documents(db, "= ?", [doc_id])
         else:
@@ -765,7 +776,8 @@ def _unindex_document(db, doc_id: str) -> None:
                        f"select 'delete', rowid, {cols} from [{table}] where doc_id = ?", [doc_id])
 
 
-def _name_units(db: sqlite_utils.Database, doc_id: str, unit_ids: list[str], previous_units: list[str]) -> None:
+def _name_units(db: sqlite_utils.Database, doc_id: str, unit_ids: list[str], previous_units: list[str],
+                aliases: tuple[list[str], list[tuple]] | None = None) -> None:
     """A unit's name in ``units`` is the one its latest notice (by issue date, then id)
     gives it — a function of the stored notices, not of the order they were stored in.
     Each notice's own name for it (a body renamed since, say 卫生和计划生育委员会 before
@@ -773,7 +785,9 @@ def _name_units(db: sqlite_utils.Database, doc_id: str, unit_ids: list[str], pre
 
     A new notice is compared with each unit's ``named_by`` notice only (constant work a
     unit: reading every alias of a common unit made the ingest slow down as the corpus
-    grew); the units of a replaced notice are named again from all their aliases."""
+    grew); the units of a replaced notice are named again from all their aliases. A unit takes
+    the name of the notice's alias for it first by printed string; ``aliases`` (the notice's
+    unit_aliases rows, just written) gives it without reading them back."""
     renamed = set(previous_units)
     for unit_id in renamed:
         _name_unit_from_aliases(db, unit_id)
@@ -781,14 +795,33 @@ def _name_units(db: sqlite_utils.Database, doc_id: str, unit_ids: list[str], pre
     namers = {unit_id: (named_by, named_date) for unit_id, named_by, named_date in db.conn.execute(
         "select u.id, u.named_by, d.issue_date from units u left join documents d on d.id = u.named_by "
         "where u.id in (select value from json_each(?))", [json.dumps(sorted(set(unit_ids) - renamed))])}
+    first = _first_aliases(aliases) if aliases is not None else None
+    names = []
     for unit_id in dict.fromkeys(unit_ids):
         if unit_id in renamed:
             continue
         named_by, named_date = namers[unit_id]
         if named_by is None or _names_later(issue_date, doc_id, named_date, named_by):
-            db.execute("update units set (name, parent_name, named_by) = (select name, parent_name, doc_id "
-                       "from unit_aliases where doc_id = ? and +unit_id = ? limit 1) where id = ?",  # the document's ~20 aliases
-                       [doc_id, unit_id, unit_id])
+            if first is None:
+                db.execute("update units set (name, parent_name, named_by) = (select name, parent_name, doc_id "
+                           "from unit_aliases where doc_id = ? and +unit_id = ? order by raw limit 1) where id = ?",
+                           [doc_id, unit_id, unit_id])  # the document's ~20 aliases, through its key
+            else:
+                name, parent_name = first.get(unit_id, (None, None))
+                names.append((name, parent_name, doc_id if unit_id in first else None, unit_id))
+    if names:
+        db.conn.executemany("update units set name = ?, parent_name = ?, named_by = ? where id = ?", names)
+
+
+def _first_aliases(aliases: tuple[list[str], list[tuple]]) -> dict[str, tuple]:
+    """unit id -> (name, parent_name) of a notice's alias for it first by printed string (as SQLite
+    orders text: UTF-8 bytes, the order of code points), from the notice's unit_aliases rows."""
+    columns, rows = aliases
+    raw, unit, name, parent = (columns.index(c) for c in ("raw", "unit_id", "name", "parent_name"))
+    first: dict[str, tuple] = {}
+    for row in sorted(rows, key=lambda r: r[raw], reverse=True):  # the smallest last: it stays
+        first[row[unit]] = (row[name], row[parent])
+    return first
 
 
 def _names_later(date: str | None, doc_id: str, other_date: str | None, other_id: str) -> bool:
