@@ -102,7 +102,7 @@ def main(argv=None) -> None:
               f"duplicates {report.duplicated}); load average {os.getloadavg()[0]:.2f}", flush=True)
         figures.append((worker, writer))
         if profile:
-            pstats.Stats(profile).sort_stats("cumulative").print_stats(45)
+            pstats.Stats(profile).sort_stats(os.environ.get("SORT", "cumulative")).print_stats(45)
     if args.rounds > 1:
         print(f"least of {args.rounds} rounds: worker outside parse_file {min(w for w, _ in figures):.2f} ms, "
               f"writer {min(w for _, w in figures):.2f} ms CPU a notice")
