@@ -445,3 +445,27 @@ def test_a_parent_diff_compares_printed_units_only(units, expected):
     from policydiff.compare.diff import compared
 
     assert compared(_units({"units": [UnitShown(*u) for u in units]})) == expected
+
+
+FORWARDED = ("青梧市卫生健康委员会关于做实家庭医生签约服务的通知\n青卫基层发〔2022〕12号\n各县（区）卫生健康局：\n"
+             "一、做实签约服务。为脱贫人口提供家庭医生签约服务，签约服务覆盖率达到90%以上（牵头单位：市卫健委基层科）。\n"
+             "二、落实先诊疗后付费。脱贫人口在县域内定点医疗机构住院实行先诊疗后付费（责任单位：市医保局）。\n"
+             "青梧市卫生健康委员会\n2022年3月1日\n")
+FORWARDING = ("桐江县卫生健康局关于转发青梧市卫生健康委员会做实家庭医生签约服务的通知\n桐卫发〔2022〕5号\n各镇卫生院：\n"
+              "现将《青梧市卫生健康委员会关于做实家庭医生签约服务的通知》（青卫基层发〔2022〕12号）转发给你们，请认真贯彻执行。\n"
+              "一、做实签约服务。为脱贫人口提供家庭医生签约服务，签约服务覆盖率达到95%以上（责任单位：县卫健局基层股）。\n"
+              "桐江县卫生健康局\n2022年3月20日\n")
+
+
+def test_a_forwarding_notice_has_the_forwarded_document_for_parent(tmp_path):
+    # 现将《…》（文号）转发给你们: the prefecture's notice is what the county carries out, one level up
+    (tmp_path / "pref.txt").write_text(FORWARDED, encoding="utf-8")
+    (tmp_path / "county.txt").write_text(FORWARDING, encoding="utf-8")
+    db = tmp_path / "f.db"
+    assert run("ingest", tmp_path, "--db", db, "--no-table").exit_code == 0
+    out = json.loads(run("diff", "county", "--against", "parent", "--db", db, "--format", "json").output)
+    assert (out["parent"]["doc_number"], out["parent"]["verb"], out["parent"]["levels_up"]) == (
+        "青卫基层发〔2022〕12号", "转发", 1)
+    states = {r["entry"]: (r["state"], r["targets"]) for r in out["entries"]}
+    assert states["先诊疗后付费"][0] == "dropped"  # the county forwards it but prints no item of its own for it
+    assert states["家庭医生签约服务"] == ("kept", "strengthened: ≥90% → ≥95%")

@@ -51,6 +51,11 @@ ROWS = [
     # Lianyungang: the same title as its own notice but another number is a citation
     ("省卫计委《关于进一步做好精准健康扶贫工作的通知》（苏卫财务〔2018〕44号）文件精神",
      [("关于进一步做好精准健康扶贫工作的通知", "苏卫财务〔2018〕44号", "省卫计委")]),
+    # a regulation cited with its order number (令第…号) in place of a 文号: one citation, the number kept
+    ("依据《乡村医生从业管理条例》（国务院令第386号）和《医疗机构管理条例》等规定，制定本细则。",
+     [("乡村医生从业管理条例", "国务院令第386号", None), ("医疗机构管理条例", None, None)]),
+    ("按照《某类诊所管理办法》（中华人民共和国国家卫生健康委员会令 第 2 号）执行",
+     [("某类诊所管理办法", "国家卫生健康委员会令第2号", None)]),
     # the same document twice is one citation
     ("按照《办法》（编办发〔2011〕81号）核定，再按照《办法》（编办发〔2011〕81号）调整。",
      [("办法", "编办发〔2011〕81号", None)]),
@@ -113,6 +118,11 @@ VERB_ROWS = [
     # a bare 文号 right after its verb: the verb the code's match takes in is still its verb
     ("三、参照梧卫办基层函〔2020〕102号文件要求，开展签约服务质量评价。", ["参照"]),
     ("按照桐卫发〔2021〕8号执行，并依照梧卫发〔2020〕7号", ["按照", "依照"]),  # 依照 as a verb of its own
+    # a forwarding notice: the document handed on (转发 after it) is what the notice carries out
+    ("现将《澜川省卫生健康委关于做实签约服务的通知》（澜卫基层发〔2022〕12号）转发给你们，请认真贯彻执行。", ["转发"]),
+    ("现将澜卫基层发〔2022〕12号文件转发你们，请遵照执行。", ["转发"]),  # a bare 文号, 文件 between
+    # a plan printed with the notice is its own (印发), not forwarded: no citation at all
+    ("现将《桐江市健康帮扶实施方案》印发给你们。", []),
 ]
 
 

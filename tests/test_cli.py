@@ -114,3 +114,30 @@ def test_documents_table_puts_each_notice_on_one_line_that_fits(db, width):
     # 19 measures (its 凝聚部门合力 duty section is not one); 18 targets: 常住人口超过10万/100万人 are qualifiers
     assert len(huainan) == 1 and "淮南市" in huainan[0] and "19/18/3" in huainan[0]
     assert ("003_fb69567a2ff9a5b2" in huainan[0]) == (width >= 120)
+
+
+def test_docs_shows_the_month_of_a_notice_printed_to_the_month_only(tmp_path):
+    # the date line gives a month and no day: issue_date stays empty, the list still places the notice in time
+    (tmp_path / "n.txt").write_text("某县卫生健康局关于印发村医培训方案的通知\n某卫发〔2022〕3号\n各镇卫生院：\n"
+                                    "一、培训安排\n（一）组织乡村医生参加轮训。\n某县卫生健康局\n2022年3月\n",
+                                    encoding="utf-8")
+    db_path = tmp_path / "c.db"
+    assert run("ingest", tmp_path / "n.txt", "--db", db_path).exit_code == 0
+    [row] = [json.loads(line) for line in run("docs", "--db", db_path, "--json").output.splitlines()]
+    assert (row["issue_date"], row["issue_month"]) == (None, "2022-03")
+    assert run("docs", "--db", db_path).output.split("\t")[4] == "2022-03"  # piped: the month in the date field
+    from rich.console import Console
+
+    from policydiff.cli import _documents_table
+
+    console = Console(width=160, record=True)
+    console.print(_documents_table([row], width=160))
+    assert "2022-03 (month only)" in console.export_text()
+
+
+def test_show_keeps_each_addressee_whole(db):
+    # Guangxi's first addressee is itself a series (各市、县（市、区）…): names are set apart by ' | ', never 、
+    record = json.loads(run("show", "桂卫基层发〔2021〕5号", "--db", db, "--json").output)
+    assert any("、" in a for a in record["addressees"])
+    out = " ".join(run("show", "桂卫基层发〔2021〕5号", "--db", db).output.split())
+    assert f"addressees ({len(record['addressees'])}): " + " | ".join(record["addressees"]) in out

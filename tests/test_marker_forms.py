@@ -358,6 +358,14 @@ SUBJECTS = [
     # the bureau's 负责人 is a person, and 负责的 names work: neither assigns the item
     ("（九）压实责任。县卫健局负责人要亲自研究部署。", []),
     ("（十）加快进度。县卫健局负责的项目要按期完工。", []),
+    # a named body told what to do (要/应/应当/须) is the one who acts: responsible, each of its own clause
+    ("（十一）落实医保政策。县医保局要落实资助参保政策，县民政局要做好救助衔接。", [("县医保局", R), ("县民政局", R)]),
+    ("（十二）推送监测数据。县医保局应当每月向县卫健局推送高额费用患者名单。", [("县医保局", R)]),
+    # a call to every level or place names no one: 各县区要, 各级卫生健康部门要, 各有关部门要
+    ("（十三）建立台账。各县区要建立工作台账，各级卫生健康部门要加强指导。", []),
+    ("（十四）加强协作。各有关部门要密切配合。", []),
+    # 要求 is a body asking others, not told: no unit
+    ("（十五）规范诊疗。县医保局要求各定点医疗机构规范诊疗行为。", []),
 ]
 
 

@@ -39,7 +39,12 @@ ROWS = [
     ("“十四五”期末，全省家庭医生签约服务覆盖率不低于75%。", [(T, "全省家庭医生签约服务覆盖率", ">=", 75, "%", 2025, None)]),
     # a facility count to build (有1所…达到…)
     ("到2025年，每个脱贫县至少有1所县级医院达到三级医院服务能力。",
-     [(T, "每个脱贫县", ">=", 1, "所", 2025, None)]),
+     [(T, "县级医院（每个脱贫县）", ">=", 1, "所", 2025, None)]),
+    # a subject that only says where each counted thing stands: the counted noun after the unit, the place kept
+    ("每个行政村至少设置1个村卫生室。", [(T, "村卫生室（每个行政村）", ">=", 1, "个", None, None)]),
+    ("各乡镇至少配备2名全科医生。", [(T, "全科医生（各乡镇）", ">=", 2, "名", None, None)]),
+    # a rate per population is its own indicator, not a place: unchanged
+    ("每千人口医疗卫生机构床位数达到6张。", [(T, "每千人口医疗卫生机构床位数", ">=", 6, "张", None, None)]),
     # 新建 N 个: an amount to build
     ("在青禾县新建3个县域医疗次中心。", [(T, "县域医疗次中心", "=", 3, "个", None, None)]),
     # a change still to come: 提升5个百分点 with a deadline is a target

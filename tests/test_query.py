@@ -117,6 +117,18 @@ def test_xlsx_matrix_reloads(db, tmp_path):
     assert sheet.max_row == 18  # 17 measures (its 加强部门协作 duty section is not one)
 
 
+@pytest.mark.parametrize("suffix", ["csv", "md", "json"])
+def test_matrices_of_several_notices_go_to_a_file_each(db, tmp_path, suffix):
+    # one file for two notices would keep only the second: m.csv → m-<id>.csv, each its own notice's matrix
+    out = tmp_path / f"m.{suffix}"
+    result = CliRunner().invoke(cli, ["matrix", "神木", "连云港", "--db", str(db), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    written = sorted(p.name for p in tmp_path.iterdir())
+    assert written == sorted([f"m-{SHENMU}.{suffix}", f"m-{LIANYUNGANG}.{suffix}"])
+    shenmu = (tmp_path / f"m-{SHENMU}.{suffix}").read_text(encoding="utf-8-sig")
+    assert "市卫健局公卫科" in shenmu and "医政处" not in shenmu  # 医政处 is Lianyungang's
+
+
 def test_matrix_across(db):
     result = CliRunner().invoke(cli, ["matrix", "--across", "--db", str(db), "--format", "json"])
     rows = json.loads(result.output)
@@ -355,3 +367,50 @@ def test_a_goal_paragraph_is_answered_as_a_goal(tmp_path, heading, path):
     answers = {a["path"]: a for a in who(db, "家庭医生签约")}
     assert answers[path]["kind"] == "goal" and not answers[path]["units"]  # a goal: no unit claimed
     assert answers["二/（一）"]["kind"] == "measure"  # the work point stays a measure
+
+
+CLAUSE_NOTICE = ("某县卫生健康局关于印发健康帮扶提升方案的通知\n某卫发〔2021〕9号\n各镇卫生院：\n一、主要任务\n"
+                 "（一）提升基层服务能力。一是加强村卫生室建设，实现村卫生室全覆盖（牵头单位：县卫健局；配合单位：县财政局）。"
+                 "二是加强乡村医生队伍建设，落实乡村医生待遇（牵头单位：县人社局）。\n"
+                 "（二）做实签约服务。为脱贫人口提供家庭医生签约服务，做到应签尽签。（责任单位：县卫健局、县医保局）\n"
+                 "某县卫生健康局\n2021年5月6日\n")
+
+
+@pytest.mark.parametrize("topic, shown, others", [
+    # 一是 prints its own markers: the answer about it shows them (the bracket quoted whole), 二是's apart
+    ("村卫生室", [("lead", "县卫健局"), ("support", "县财政局")], [("lead", "县人社局")]),
+    # 二是: its own lead, 一是's units named as another clause's
+    ("乡村医生", [("lead", "县人社局")], [("lead", "县卫健局"), ("support", "县财政局")]),
+    # one marker closing the whole item (its own sentence): every unit of the item, none set apart
+    ("签约", [("responsible", "县卫健局"), ("responsible", "县医保局")], []),
+])
+def test_an_item_whose_clauses_print_their_own_units_answers_with_the_quoted_clauses_units(tmp_path, topic, shown,
+                                                                                          others):
+    (tmp_path / "n.txt").write_text(CLAUSE_NOTICE, encoding="utf-8")
+    db_path = tmp_path / "c.db"
+    assert CliRunner().invoke(cli, ["ingest", str(tmp_path / "n.txt"), "--db", str(db_path)]).exit_code == 0
+    [answer] = [a for a in query.who(store.open_db(db_path), topic, exact=True) if a["kind"] == "measure"]
+    assert [(u["role"], u["raw"]) for u in answer["units"]] == shown
+    assert [(u["role"], u["raw"]) for u in answer.get("other_clause_units", [])] == others
+    assert all(CLAUSE_NOTICE[answer["span"][0]:answer["span"][1]].count(u["raw"]) for u in answer["units"]
+               if others)  # the quote prints the units it shows
+    out = CliRunner().invoke(cli, ["who", topic, "--db", str(db_path), "--exact"]).output
+    assert ("other clauses" in out) == bool(others)
+
+
+@pytest.mark.parametrize("unit, evidence", [
+    # a unit of 一是's marker: 一是 with its bracket whole (the marker's ；does not cut the quote)
+    ("县财政局", "一是加强村卫生室建设，实现村卫生室全覆盖（牵头单位：县卫健局；配合单位：县财政局）。"),
+    # 二是's own lead: 二是, not 一是
+    ("县人社局", "二是加强乡村医生队伍建设，落实乡村医生待遇（牵头单位：县人社局）。"),
+    # a marker standing as its own sentence after the item: the marker is what prints the unit
+    ("县医保局", "（责任单位：县卫健局、县医保局）"),
+])
+def test_duties_quote_the_sentence_that_prints_the_unit(tmp_path, unit, evidence):
+    (tmp_path / "n.txt").write_text(CLAUSE_NOTICE, encoding="utf-8")
+    db_path = tmp_path / "c.db"
+    assert CliRunner().invoke(cli, ["ingest", str(tmp_path / "n.txt"), "--db", str(db_path)]).exit_code == 0
+    [answer] = query.duties(store.open_db(db_path), unit)
+    assert answer["evidence"] == evidence
+    assert CLAUSE_NOTICE[slice(*answer["evidence_span"])].strip() == evidence
+    assert evidence in CliRunner().invoke(cli, ["duties", unit, "--db", str(db_path)]).output.replace("\n", "")

@@ -398,3 +398,19 @@ def test_a_sub_row_with_more_cells_than_its_header_is_read_without_its_extra_cel
              "\t扩大救治病种\t市医疗保障局\t市民政局\n")
     rows = parse_source(SourceText("t.txt", BODY + table))["task_table"]
     assert rows and all("市民政局" not in (r["lead"] + r["support"] + r["responsible"]) for r in rows)
+
+
+@pytest.mark.parametrize("table, expected", [
+    # a deadline printed past the last column (the header names no 完成时限): the row's deadline, not a unit
+    ("序号\t重点任务\t责任单位\n1\t开展巡回医疗\t县卫健局\t2022年底前\n2\t落实资助参保\t县医保局、县民政局\t长期坚持\n",
+     [(["县卫健局"], "2022年底前"), (["县医保局", "县民政局"], "长期坚持")]),
+    # two unit cells under one 责任单位 header cell (it spans them): both units, no deadline
+    ("序号\t重点任务\t责任单位\n1\t开展巡回医疗\t县卫健局\t县财政局\n",
+     [(["县卫健局", "县财政局"], "")]),
+    # a stray prose cell past the header: left out, no unit and no deadline made of it
+    ("序号\t重点任务\t责任单位\n1\t开展巡回医疗\t县卫健局\t加强督导检查确保取得实效\n",
+     [(["县卫健局"], "")]),
+])
+def test_a_row_wider_than_its_header_reads_its_extra_cells_by_what_they_hold(table, expected):
+    rows = parse_source(SourceText("t.txt", BODY + table))["task_table"]
+    assert [(r["lead"] + r["support"] + r["responsible"], r["deadline"]) for r in rows] == expected

@@ -59,20 +59,12 @@ _API = {
 __all__ = ["__version__", *_API]
 
 
-def _installed_version() -> str:
-    # importlib.metadata costs ~50 ms to import: read on first use of __version__, not at import
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("policydiff")
-    except PackageNotFoundError:  # pragma: no cover - running from a source tree without an install
-        return "0+unknown"
+# the one place the version is written: pyproject.toml reads it from here (dynamic version), so that
+# --version needs no importlib.metadata (~30 ms of every command's start)
+__version__ = "0.1.0"
 
 
 def __getattr__(name: str):
-    if name == "__version__":
-        globals()["__version__"] = _installed_version()
-        return globals()["__version__"]
     if name in _API:
         module, attribute = _API[name]
         return getattr(import_module(module), attribute)

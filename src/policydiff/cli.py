@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import click
 
+from . import __version__
 from . import patterns as P
 from .errors import PolicydiffError
 from .paths import DEFAULT_DB, inside
@@ -233,7 +234,7 @@ def _drop_partial_output() -> None:
 
 
 @click.group(cls=Commands)
-@click.version_option(package_name="policydiff")
+@click.version_option(__version__, package_name="policydiff")
 def cli():
     """policydiff: structured, queryable evidence from Chinese policy notices."""
 
@@ -411,7 +412,7 @@ def _documents_table(rows, width: int | None = None) -> Table:
     lines = []
     for r in rows:
         cells = ([r["id"]] if wide else []) + [
-            r["doc_number"] or "—", r["locality"] or "—", r["admin_level"] or "—", r["issue_date"] or "—",
+            r["doc_number"] or "—", r["locality"] or "—", r["admin_level"] or "—", _date_shown(r),
             f"{r['n_measures']}/{r['n_targets']}/{r['n_citations']}"]
         if wide:
             cells.append((r["title"] or "") + (" [OCR]" if r["ocr"] else ""))
@@ -434,6 +435,13 @@ def _documents_table(rows, width: int | None = None) -> Table:
     return table
 
 
+def _date_shown(row: dict) -> str:
+    """The date, or the month of a notice printed to the month only (said so), or —."""
+    if row["issue_date"]:
+        return row["issue_date"]
+    return f"{row['issue_month']} (month only)" if row.get("issue_month") else "—"
+
+
 DOCUMENT_FIELDS = "id, 文号, locality, level, date, measures/targets/citations, title"
 
 
@@ -445,7 +453,7 @@ def _print_documents(rows) -> None:
         return
     for r in rows:
         title = (r["title"] or "") + (" [OCR]" if r["ocr"] else "")
-        fields = [r["id"], r["doc_number"], r["locality"], r["admin_level"], r["issue_date"],
+        fields = [r["id"], r["doc_number"], r["locality"], r["admin_level"], r["issue_date"] or r.get("issue_month"),
                   f"{r['n_measures']}/{r['n_targets']}/{r['n_citations']}", title]
         click.echo("\t".join(printable(str(f or "")).replace("\t", " ") for f in fields))
 
@@ -519,8 +527,10 @@ def _print_record(record: Record) -> None:
     for key in ("id", "doc_number", "locality", "admin_level", "issue_date", "print_date",
                 "body_title"):
         console.print(printable(f"  {key}: {record.get(key)}{_how_known(record, key)}"), markup=False)
-    console.print(f"  issuers ({len(record['issuers'])}): {'、'.join(record['issuers'])}")
-    console.print(f"  addressees: {'、'.join(record['addressees'])}")
+    # each name apart by ' | ': an addressee may itself be a series (各市、县（市、区）卫生健康委（局）)
+    console.print(printable(f"  issuers ({len(record['issuers'])}): {' | '.join(record['issuers'])}"), markup=False)
+    console.print(printable(f"  addressees ({len(record['addressees'])}): {' | '.join(record['addressees'])}"),
+                  markup=False)
     from .report.matrix import marked
 
     table = Table(title="measures (a unit not printed beside the item says so: inferred / implied)")
@@ -649,11 +659,26 @@ def who(topic, db_path, doc_ref, level, role, exact, as_json, as_csv, limit, fra
         return
     for (match, _), items in group_by_document(answers).items():
         rows = [[a["path"], a["kind"], f"{a['match']} {a['matched']} {a['score']}", a["title"],
-                 "\n".join(_unit_shown(u) for u in a["units"]) or "—",
+                 ("\n".join(_unit_shown(u) for u in a["units"]) or "—") + _other_clauses_shown(a),
                  f"[{a['span'][0]}:{a['span'][1]}] {a['evidence']}"] for a in items]
         _print_answers(_group_title(items[0]) + ("" if match == "exact" else "  — loose matches"),
                        ["path", "kind", "match", "title", "units (role: raw, provenance)", "evidence"], rows)
     _echo_provenance_legend()
+
+
+def _where_named(answer: dict) -> str:
+    """A duties answer's evidence: the sentence printing the unit (a duty clause is its own title)."""
+    if answer["kind"] != "measure" or not answer.get("evidence"):
+        return "(the clause is the title)" if answer["kind"] == "duty" else ""
+    span = answer.get("evidence_span") or answer["span"]
+    return f"[{span[0]}:{span[1]}] {answer['evidence']}"
+
+
+def _other_clauses_shown(answer: dict) -> str:
+    from .query import other_clause_units
+
+    others = other_clause_units(answer)
+    return f"\n(printed beside the item's other clauses, not the one quoted: {others})" if others else ""
 
 
 def _unit_shown(unit: dict) -> str:
@@ -707,10 +732,10 @@ def duties_command(unit, db_path, level, role, as_json, as_csv, limit):
     for a in answers:
         groups.setdefault(a["doc_id"], []).append(a)
     for items in groups.values():
-        rows = [[a["path"], a["kind"], a["role"], a["title"], a["raw"], a["provenance"], a["canonical"] or ""]
-                for a in items]
-        _print_answers(_group_title(items[0]), ["path", "kind", "role", "title", "raw", "provenance", "canonical"],
-                       rows)
+        rows = [[a["path"], a["kind"], a["role"], a["title"], a["raw"], a["provenance"], a["canonical"] or "",
+                 _where_named(a)] for a in items]
+        _print_answers(_group_title(items[0]), ["path", "kind", "role", "title", "raw", "provenance", "canonical",
+                                                "evidence"], rows)
     _echo_provenance_legend()
 
 
@@ -811,6 +836,7 @@ def _print_table_or_blocks(rows, columns, title) -> None:
 @frame_option
 def matrix(docs, db_path, across, fmt, out, force_output, frame_path):
     """Responsibility matrix: task × unit (牵头/配合/责任) for each DOC, or --across.
+    Several DOCs with -o: an .xlsx gets a sheet each; other formats a file each (m.csv → m-<id>.csv).
 
     Example: policydiff matrix 连云港 -o lianyungang.xlsx
     """
@@ -829,12 +855,13 @@ def matrix(docs, db_path, across, fmt, out, force_output, frame_path):
         return
     if not docs:
         raise UsageFail("give a DOC (id, 文号, locality or path), or --across")
-    sheets, columns_of = {}, {}
+    sheets, columns_of, ids = {}, {}, {}
     for ref in docs:
         record = store.load_record(db, _resolve(db, ref))
         rows, columns = document_matrix(record)
         sheets[record["locality"] or record["id"]] = rows
         columns_of[record["locality"] or record["id"]] = columns
+        ids[record["locality"] or record["id"]] = record["id"]
     if len(sheets) > 1 and (fmt or Path(out or "").suffix.lstrip(".")) == "xlsx":
         from .report.export import write_xlsx
 
@@ -842,7 +869,11 @@ def matrix(docs, db_path, across, fmt, out, force_output, frame_path):
         click.echo(f"wrote {out}", err=True)
         return
     for name, rows in sheets.items():
-        _write_table(rows, columns_of[name], fmt, out, f"{name} responsibility matrix", about=MATRIX_LEGEND)
+        target = out
+        if out and len(sheets) > 1:  # one file a notice (m.csv → m-<id>.csv): one file would hold only the last
+            target = str(Path(out).with_name(f"{Path(out).stem}-{ids[name]}{Path(out).suffix}"))
+            _check_output(target, force_output, db_path)
+        _write_table(rows, columns_of[name], fmt, target, f"{name} responsibility matrix", about=MATRIX_LEGEND)
 
 
 @cli.group()

@@ -130,6 +130,9 @@ DOC_NUMBER = _lazy(
     r"\s*(?P<serial>\d{1,4})\s*[号號]"
 )
 DOC_NUMBER_LINE = _lazy(rf"^\s*{DOC_NUMBER.pattern}\s*$")
+# the number of a regulation or rule, printed in place of a 文号: 国务院令第386号, 国家卫生健康委员会令第2号
+# (中华人民共和国 before the issuer is dropped when the number is kept)
+ORDER_NUMBER = _lazy(rf"(?:中华人民共和国)?(?P<issuer>[{CJK}]{{1,16}}?令)\s*第\s*(?P<serial>\d{{1,4}})\s*[号號]")
 _DOC_NUMBER_TAIL = _lazy(r"[〔\[［（(【﹝〖]\s*(?:19|20)\d{2}\s*[〕\]］）)】﹞〗]\s*\d{1,4}\s*[号號]")
 
 
@@ -334,6 +337,11 @@ SUBJECT_ASSIGNING = _lazy(
     r"^(?:同时|此外|另外|并)?(?P<units>[^，,。；;：:“”（）()\n]{2,60}?)"
     r"(?P<verb>按照职责分工负责|按职责分工负责|牵头负责|负责组织实施|负责落实|具体负责|具体落实|具体实施|组织实施|负责|牵头)"
     r"(?!人|同志|的|单位|部门)")  # 县卫健局负责人 is a person; 县卫健局负责的项目 names work, not who is assigned
+# a clause whose subject is one named body told what to do (县医保局要做好资助参保；市民政局应当及时…): that
+# body is printed as the one who acts; a placeholder (各县区要…) or a generic body (各有关部门要…) is not named
+SUBJECT_BOUND = _lazy(
+    r"^(?:同时|此外|另外|并)?(?P<units>[^，,。；;：:“”（）()\n要应须]{2,40}?)(?P<verb>要|应当|应|须|必须)"
+    r"(?!当地|急|用|对|有|求)")
 # words no body's name holds: a clause's subject glued to what comes before it (资金由县财政会同县医保局)
 SUBJECT_NOT_BODY = _lazy(r"由|的|会同|配合|积极|做好|加强|对|向|将|把|为|是|要")
 # an institution a clause may make its subject when its name starts with its place (县医院, 各镇卫生院, 县疾控中心)
@@ -659,7 +667,9 @@ BARE_DATE_LINE = _lazy(r"^\s*(?P<digits>(?:19|20)\d{4,6})\s*$")
 
 # the verbs before a cited document that make it the one a notice carries out (its parent, ``adoption``);
 # the first three say so outright and are preferred
-PARENT_VERBS = _lazy(r"贯彻落实|贯彻|落实|根据|按照|依据")
-IMPLEMENTING_VERBS = ("贯彻落实", "贯彻", "落实")
+PARENT_VERBS = _lazy(r"贯彻落实|贯彻|落实|根据|按照|依据|转发")
+IMPLEMENTING_VERBS = ("贯彻落实", "贯彻", "落实", "转发")  # a notice forwarding a document carries it out
+# a cited document handed on to the addressees (现将《X》转发给你们 / 转发你们 / 转发至各单位)
+FORWARDED_AFTER = _lazy(r"\s*(?:等?文件)?\s*(?:一并)?转发(?:给|至|到)?(?:你们|你单位|你局|你委|各)")
 # a piece of text that is only an outline label (（十一）, 3.): not a sentence `who` searches
 LABEL_ONLY = _lazy(r"^[（(]?[一二三四五六七八九十\d]+[）)、.．]?$")

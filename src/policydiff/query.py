@@ -169,12 +169,21 @@ def _score(title: str, text: str, terms) -> tuple[float, str | None, str | None]
     return score, match, first
 
 
-def evidence_span(text: str, start: int, term: str | None, searched: str | None = None) -> tuple[str, list[int]]:
-    """The sentence of a measure that contains ``term``, with its document span (``searched``:
-    the text as searched, the same length, when it differs from the text as printed)."""
-    at = max((searched or text).find(term) if term else 0, 0)
+def evidence_span(text: str, start: int, term: str | None, searched: str | None = None,
+                  at: int | None = None) -> tuple[str, list[int]]:
+    """The sentence of a measure that contains ``term`` (or the offset ``at``), with its document
+    span (``searched``: the text as searched, the same length, when it differs from the text as printed)."""
+    if at is None:
+        at = max((searched or text).find(term) if term else 0, 0)
     left, end = sentence_bounds(text, (at, at))
+    opening = text.rfind("（", max(0, left - 200), left)
+    if text[left:end].count("）") > text[left:end].count("（") and opening >= 0 and "\n" not in text[opening:left]:
+        left = sentence_bounds(text, (opening, opening))[0]  # …（牵头单位：甲；配合单位：乙）: from the clause it closes
     right = min(end + 1, len(text))  # the quote keeps its closing 。
+    opened = text[left:right].count("（") - text[left:right].count("）")
+    close = text.find("）", right) if opened > 0 else -1
+    if 0 <= close - right <= 200 and "\n" not in text[right:close]:  # （牵头单位：甲；配合单位：乙）: the bracket whole
+        right = close + 1 + (text[close + 1:close + 2] in ("。", "；"))
     return text[left:right], [start + left, start + right]
 
 
@@ -394,8 +403,13 @@ def _place_answer(db, docs, place, role, match, first, score) -> dict | None:
         quote, span = title, [start, start + len(title)]
     else:  # a row or a sentence: the whole of it
         quote, span = text, [start, start + len(text)]
+    others: list[dict] = []
+    if kind == "measure":
+        units, others = units_of_clause(units, span)
     answer = _answer(docs[doc_id], kind, path, title, units, quote, span, score, position)
     answer.update(match=match, matched=first)
+    if others:
+        answer["other_clause_units"] = others
     return answer
 
 
@@ -456,7 +470,8 @@ def _answer(doc, kind, path, title, units, quote, span, score, position) -> dict
 
 def _measure_units(db, measure_id: str, role: str | None) -> list[dict]:
     rows = db.execute(
-        "select mu.unit, mu.role, mu.source, u.name, u.function, u.kind, mu.shared_terms from measure_units mu "
+        "select mu.unit, mu.role, mu.source, u.name, u.function, u.kind, mu.shared_terms, mu.start "
+        "from measure_units mu "
         "left join unit_aliases ua on ua.doc_id = mu.doc_id and ua.raw = mu.unit "
         "left join units u on u.id = ua.unit_id where mu.measure_id = ? order by mu.position",
         [measure_id]).fetchall()
@@ -466,8 +481,23 @@ def _measure_units(db, measure_id: str, role: str | None) -> list[dict]:
             units.setdefault((r[0], r[1]), {"raw": r[0], "role": r[1], "source": r[2],
                                             "provenance": provenance(r[2]), "canonical": r[3],
                                             "function": r[4], "kind": r[5],
-                                            "shared_terms": r[6].split("、") if r[6] else []})
+                                            "shared_terms": r[6].split("、") if r[6] else [], "start": r[7]})
     return list(units.values())
+
+
+_IN_CLAUSE = ("inline_marker", "article_subject")  # units printed beside one clause of the item
+
+
+def units_of_clause(units: list[dict], span) -> tuple[list[dict], list[dict]]:
+    """(the units an answer quoting ``span`` shows, the item's units printed beside its other
+    clauses). An item whose clauses each print their own units (一是…（牵头单位：甲）。二是…（牵头单位：乙）)
+    answers a question about one clause with that clause's units, where the quoted sentence prints
+    some; units of the whole item (task table, duty paragraph, sole issuer) stay."""
+    inside = [u for u in units if u["source"] in _IN_CLAUSE and span[0] <= u["start"] < span[1]]
+    if not inside:
+        return units, []
+    others = [u for u in units if u["source"] in _IN_CLAUSE and u not in inside]
+    return [u for u in units if u not in others], others
 
 
 def _canonical(db, doc_id: str, raw: str) -> tuple[str | None, str | None, str | None]:
@@ -577,7 +607,27 @@ def duties(db: sqlite_utils.Database, unit: str, level: str | None = None, role:
         if limit and len(answers) >= limit:  # every later chunk's answers come after these
             break
     answers.sort(key=lambda a: (*ladder_key(a), a["position"]))
-    return answers[:limit] if limit else answers
+    answers = answers[:limit] if limit else answers
+    _quote_where_named(db, [a for a in answers if a["kind"] == "measure"])
+    return answers
+
+
+_QUOTE_REACH = 300  # characters read on each side of a unit's name to find the sentence that prints it
+
+
+def _quote_where_named(db, answers: list[dict]) -> None:
+    """Each measure answer's evidence: the sentence that prints the unit (its marker's bracket whole;
+    a task table's row; for an inferred unit, its duty clause; for an implied one, the issuer's line),
+    with its document span — read from the text around the unit, not the whole text."""
+    for a in answers:
+        start, end = a["span"]
+        left = max(0, start - _QUOTE_REACH)
+        row = db.execute("select substr(text, ?, ?) from texts where doc_id = ?",
+                         [left + 1, end - left + _QUOTE_REACH, a["doc_id"]]).fetchone()
+        if not row or not row[0]:
+            continue
+        quote, span = evidence_span(row[0], left, None, None, at=start - left)  # as printed
+        a["evidence"], a["evidence_span"] = quote.strip(), span
 
 
 FIRST_DOCUMENTS = 16  # documents a limited duties query reads first; then twice as many each time
@@ -679,7 +729,8 @@ def group_by_document(rows: list[dict]) -> dict[tuple[str, str], list[dict]]:
 
 
 ANSWER_COLUMNS = ["文号", "locality", "level", "date", "doc_id", "kind", "path", "title", "match", "matched",
-                  "score", "role", "unit", "provenance", "canonical", "function", "evidence", "span"]
+                  "score", "role", "unit", "provenance", "canonical", "function", "evidence", "span",
+                  "other_clause_units"]
 
 
 def answer_rows(answers: list[dict]) -> list[dict]:
@@ -693,8 +744,14 @@ def answer_rows(answers: list[dict]) -> list[dict]:
                          "score": a.get("score"), "role": u.get("role"), "unit": u.get("raw"),
                          "provenance": u.get("provenance") or (provenance(u["source"]) if u.get("source") else None),
                          "canonical": u.get("canonical"), "function": u.get("function"),
-                         "evidence": a.get("evidence", ""), "span": f"{a['span'][0]}-{a['span'][1]}"})
+                         "evidence": a.get("evidence", ""), "span": f"{a['span'][0]}-{a['span'][1]}",
+                         "other_clause_units": other_clause_units(a)})
     return rows
+
+
+def other_clause_units(answer: dict) -> str:
+    """``lead: 县卫健局; support: 县财政局``: units the item prints beside its other clauses, not the one quoted."""
+    return "; ".join(f"{u['role']}: {u['raw']}" for u in answer.get("other_clause_units") or [])
 
 
 def recall_precision(answers: list[dict], expected: dict[str, list[str]]) -> tuple[float, float]:

@@ -1078,8 +1078,9 @@ def list_documents(db: sqlite_utils.Database, ids: list[str] | None = None) -> l
     """One summary row per stored document (only ``ids``, when given), by date."""
     where = f"where id in ({', '.join('?' for _ in ids)}) " if ids is not None else ""
     return list(db.query(
-        "select id, doc_number, locality, admin_level, issue_date, title, ocr, n_measures, "
-        f"n_targets, n_citations, warnings from documents {where}order by issue_date, id", ids or []))
+        "select id, doc_number, locality, admin_level, issue_date, title, ocr, n_measures, n_targets, n_citations, "
+        "warnings, case when issue_date is null then json_extract(record, '$.date_bound.month') end as issue_month "
+        f"from documents {where}order by issue_date, id", ids or []))
 
 
 def resolve_document(db: sqlite_utils.Database, ref: str) -> str:

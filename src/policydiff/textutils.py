@@ -84,6 +84,16 @@ def normalise_doc_number(text: str) -> str | None:
     return format_doc_number(code, m.group("year"), m.group("serial"))
 
 
+def normalise_order_number(text: str) -> str | None:
+    """A regulation's order number (国务院令第386号) in one form, without 中华人民共和国 and spaces.
+
+    >>> normalise_order_number("中华人民共和国国务院令 第 386 号")
+    '国务院令第386号'
+    """
+    m = P.ORDER_NUMBER.search(text)
+    return f"{m.group('issuer')}第{int(m.group('serial'))}号" if m else None
+
+
 def format_doc_number(code: str, year, serial) -> str:
     """A 文号 in canonical form: code〔year〕serial号.
 

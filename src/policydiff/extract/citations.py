@@ -7,7 +7,7 @@ import re
 
 from .. import patterns as P
 from ..models import Citation
-from ..textutils import bare_title, normalise_doc_number, sentence_bounds
+from ..textutils import bare_title, normalise_doc_number, normalise_order_number, sentence_bounds
 
 # used with match(text, pos); the year may be in round brackets inside the round ones: （安卫函（2021）15号）
 _NUMBER_AFTER = re.compile(r"\s*[（(]\s*(?P<number>(?:[^（）()]|[（(]\s*\d{4}\s*[）)]){2,30}?[号號])\s*[）)]")
@@ -34,9 +34,12 @@ def extract_citations(text: str, start: int, own_number: str | tuple | None = No
         if after and P.DOC_NUMBER.search(after.group("number")):
             number = normalise_doc_number(after.group("number"))
             end = after.end()
+        elif after and P.ORDER_NUMBER.fullmatch(after.group("number").strip()):  # 《条例》（国务院令第386号）
+            number = normalise_order_number(after.group("number"))
+            end = after.end()
         if _is_own(title, number, own, own_titles) or (number is None and _is_own_part(text, m, own_titles)):
             continue
-        verb = _citing_verb(text, m.start())
+        verb = _citing_verb(text, m.start(), end)
         issuer = _issuer_hint(text, m.start(), found, title)
         found.append(Citation(title, number, issuer, (m.start(), end), verb))
         taken.append((m.start(), end))
@@ -44,7 +47,7 @@ def extract_citations(text: str, start: int, own_number: str | tuple | None = No
         span = (m.start("title"), m.end())
         if not _overlaps(span, taken):
             title = text[span[0]:span[1]]
-            found.append(Citation(title, None, None, span, _citing_verb(text, m.start())))
+            found.append(Citation(title, None, None, span, _citing_verb(text, m.start(), span[1])))
             taken.append(span)
     for m in P.iter_doc_numbers(text, start):
         number = normalise_doc_number(m.group(0))
@@ -53,7 +56,7 @@ def extract_citations(text: str, start: int, own_number: str | tuple | None = No
         code_start = m.end() - len(m.group(0).lstrip()) + (len(m.group("code")) - len(
             P.LEADING_VERBS.sub("", m.group("code"))))
         # the verb read up to the code: a verb the code's match took in (参照国卫办…函〔2020〕1号) counts
-        found.append(Citation(None, number, None, (code_start, m.end()), _citing_verb(text, code_start)))
+        found.append(Citation(None, number, None, (code_start, m.end()), _citing_verb(text, code_start, m.end())))
         taken.append((m.start(), m.end()))
     found.sort(key=lambda c: c.span[0])
     return _distinct(found)
@@ -99,17 +102,24 @@ def _overlaps(span, spans) -> bool:
     return any(span[0] < e and s < span[1] for s, e in spans)
 
 
-def _citing_verb(text: str, at: int) -> str | None:
+def _citing_verb(text: str, at: int, end: int | None = None) -> str | None:
     """The last citing verb of the sentence before ``at``, outside any 《title》: in
-    根据《…贯彻落实…》和《X》, X's verb is 根据, not the word inside the first title.
+    根据《…贯彻落实…》和《X》, X's verb is 根据, not the word inside the first title; else, a
+    document handed on (现将《X》（文号）转发给你们), 转发 after it (``end``: where the citation ends).
 
     >>> _citing_verb("根据《关于贯彻落实某意见的通知》和《某方案》", 17)
     '根据'
+    >>> _citing_verb("现将《某省卫生健康委关于做好签约服务的通知》转发给你们", 2, 24)
+    '转发'
     """
     sentence_start = sentence_bounds(text, (at, at))[0]
     verbs = [v for v in P.CITING_VERBS.finditer(text, sentence_start, at)
              if text.count("《", sentence_start, v.start()) <= text.count("》", sentence_start, v.start())]
-    return verbs[-1].group(0) if verbs else None
+    if verbs:
+        return verbs[-1].group(0)
+    if end is not None and P.FORWARDED_AFTER.match(text, end):
+        return "转发"
+    return None
 
 
 def _issuer_hint(text: str, at: int, previous: list[Citation], title: str) -> str | None:

@@ -222,7 +222,7 @@ class _Table:
         while width > len(self.roles) and not filled[width - 1][0]:
             width -= 1
         if width > len(self.roles):  # a header cell spanning two columns (责任单位 over 牵头 / 配合)
-            self._span(width - len(self.roles))
+            self._span([c for c, _ in filled[:width]])
         placed = _place(filled, self.roles)
         if self.item is None or self._starts_item(placed):
             self.item = _Item(self.roles)
@@ -232,10 +232,17 @@ class _Table:
         self.item.take(placed, first=False, clause=len(filled) < len(self.roles))
         return None
 
-    def _span(self, extra: int) -> None:
-        """Rows wider than the header: its (first) unit column spans the extra columns."""
+    def _span(self, texts: list[str]) -> None:
+        """A row wider than the header: its (first) unit column spans the extra columns where the
+        extra cells name units; a deadline printed past the last column (2022年底前 under no 完成时限
+        header) is the row's deadline; any other extra cell has no column and is left out."""
+        extra = len(texts) - len(self.roles)
         at = next((i for i, r in enumerate(self.roles) if r in P.UNIT_COLUMN_ROLES), len(self.roles) - 1)
-        self.roles = self.roles[:at + 1] + [self.roles[at]] * extra + self.roles[at + 1:]
+        kinds = {cell_kind(t) for t in texts[at + 1:at + 1 + extra] if t}
+        if kinds <= {"units", "offices"}:
+            self.roles = self.roles[:at + 1] + [self.roles[at]] * extra + self.roles[at + 1:]
+        elif "deadline" not in self.roles and {cell_kind(t) for t in texts[len(self.roles):] if t} == {"deadline"}:
+            self.roles = self.roles + ["deadline"] * extra
 
     def _starts_item(self, placed: dict[int, tuple[str, tuple[int, int]]]) -> bool:
         key = self.roles.index("no") if "no" in self.roles else self.roles.index("task") if "task" in self.roles else 0

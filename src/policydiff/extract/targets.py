@@ -56,6 +56,11 @@ _COMPARATOR_AFTER = [(c, re.compile(pat)) for c, pat in P.COMPARATOR_AFTER]
 _DIGIT = re.compile(r"\d")
 _LISTED_BETWEEN = re.compile(r"[^，,；;：:\d]{0,12}、")
 _NOUN_END = re.compile(r"[、（）()]")
+# a subject that only says where each counted thing stands (每个行政村至少设置1个村卫生室): the noun is after the unit
+_EACH_PLACE = re.compile(r"(?:每个?|各)[^，,；;。\d]{0,8}?(?:行政村|村|社区|乡镇|乡|镇|街道|县（市、区）|县|区|市|"
+                         r"卫生院|医院|医共体|团队)")
+_COUNTED_ENDS = re.compile(r"(?:服务能力|能力|达到|达|具备|符合|实现|通过|建成|纳入|开展|提供)")
+
 _AFTER_LEAD = re.compile(r"^(?:及)?(?:以上|以内|之内|内)?的?")
 
 
@@ -337,6 +342,11 @@ def _indicator(chunk: str, c_start: int, c_end: int, q: re.Match, subject_end: i
             subject = subject[subject.rfind("（") + 1:]  # 每批不少于5人（中医院不少于3人）
         subject = _BASE_OF_CHANGE.sub("", subject)  # 人均预期寿命由2015年的76.6岁, 人数较2020年: the base apart
         subject = _TRAILING_FILLER.sub("", _LEADING_FILLER.sub("", subject)).strip()
+        if _EACH_PLACE.fullmatch(subject):
+            counted = _AFTER_LEAD.sub("", _NOUN_END.split(chunk[q.end():c_end], 1)[0]).strip()
+            counted = _COUNTED_ENDS.split(counted, 1)[0]  # 1所县级医院达到三级医院服务能力 → 县级医院
+            if len(counted) >= 2 and not _NEXT_ITEM.search(counted):  # 每个乡镇至少有1名全科医生 → 全科医生（每个乡镇）
+                return f"{counted[:40]}（{subject}）"
         if len(subject) >= 2:
             return subject
         carried = _CARRIED_NOUN.search(chunk, max(0, c_start - 36), c_start)

@@ -494,7 +494,7 @@ def subject_mentions(body: str, offset: int) -> list[UnitMention]:
     """
     mentions: list[UnitMention] = []
     if not any(verb in body for verb in _SUBJECT_VERB_WORDS):  # most items: no clause to read
-        return mentions
+        return _bound_subjects(body, offset)
     clauses = [c for sentence in re.finditer(r"[^。\n]+", body) if any(v in sentence.group() for v in _SUBJECT_VERB_WORDS)
                for c in split_clauses(sentence.group(), offset + sentence.start(), "，,；;")]
     for clause, start in clauses:
@@ -509,6 +509,30 @@ def subject_mentions(body: str, offset: int) -> list[UnitMention]:
             if u.unit not in {x.unit for x in mentions}:
                 mentions.append(UnitMention(u.unit, u.role, "article_subject", u.span, u.open_list,
                                             (start, clause_end)))
+    return mentions or _bound_subjects(body, offset)
+
+
+def _bound_subjects(body: str, offset: int) -> list[UnitMention]:
+    """The named bodies an item's clauses tell what to do (县医保局要落实资助参保，县民政局要做好救助衔接):
+    responsible, source ``article_subject``. Only bodies named by place and function (not 各县区, 各有关部门,
+    各级卫生健康部门: a call to every level names no one in particular).
+
+    >>> [(m.unit, m.role) for m in _bound_subjects("县医保局要落实资助参保政策，各地要加强宣传。", 0)]
+    [('县医保局', 'responsible')]
+    """
+    mentions: list[UnitMention] = []
+    if not any(verb in body for verb in ("要", "应", "须")):
+        return mentions
+    for clause, start in split_clauses(body, offset, "，,；;。\n"):
+        m = P.SUBJECT_BOUND.match(clause)
+        if not m or not _government_bodies(m.group("units")):
+            continue
+        for u in _role_units(m.group("units"), start + m.start("units"), "responsible"):
+            if P.PLACEHOLDER_BODY.match(u.unit) or u.unit.startswith(("各", "全", "有关", "相关")) \
+                    or u.unit in {x.unit for x in mentions}:
+                continue
+            mentions.append(UnitMention(u.unit, "responsible", "article_subject", u.span, u.open_list,
+                                        (start, start + len(clause))))
     return mentions
 
 
