@@ -734,15 +734,15 @@ def _worker_init(parent_pid: int) -> None:
 def _write_text(path: Path, text: str | bytes) -> Path:
     """Write ``extracted/<id>.json`` (text, or its UTF-8 bytes) through a temporary file
     (never half a record; on a full disk, no temporary file left behind)."""
-    name = os.fspath(path)
-    tmp = f"{name}.tmp" if name.endswith(".json") else os.fspath(path.with_suffix(".json.tmp"))
+    tmp = path.with_suffix(".json.tmp")
     try:
-        with open(tmp, "wb") as fh:
-            fh.write(text if isinstance(text, bytes) else text.encode())
-        os.replace(tmp, path)
+        if isinstance(text, bytes):
+            tmp.write_bytes(text)
+        else:
+            tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
     except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
+        tmp.unlink(missing_ok=True)
         raise
     return path
 
