@@ -315,6 +315,26 @@ LEFTOVERS = [
      {"doc_number": "栖卫健发〔2022〕41号", "title": "关于印发《栖云县脱贫人口慢病签约服务提质方案》的通知",
       "issuers": ["栖云县卫生健康局", "栖云县医疗保障局", "栖云县乡村振兴局", "市生态环境局栖云分局"],
       "issue_date": "2022-05-09", "addressees": ["各有关单位"]}),
+    # L8 (probe 2 #14): a joint header of issuer pairs, one a national bureau's provincial branch (国家税务总局…税务局:
+    # one body), above a title with no issuer and no 通知 (关于…的若干措施); the same pairs as the signature
+    ("L8", "澜川省卫生健康委员会　　澜川省财政厅\n澜川省医疗保障局　　国家税务总局澜川省税务局\n"
+           "关于做好农村低收入人口参保资助的若干措施\n澜卫财务发〔2023〕6号\n各市（州）卫生健康委、财政局、医保局，各市（州）税务局：\n"
+           "为做好参保资助工作，现提出如下措施。\n一、落实分类资助。对特困人员给予全额资助。\n"
+           "澜川省卫生健康委员会　　澜川省财政厅\n澜川省医疗保障局　　国家税务总局澜川省税务局\n2023年2月20日\n",
+     {"doc_number": "澜卫财务发〔2023〕6号", "title": "关于做好农村低收入人口参保资助的若干措施", "genre": "措施",
+      "issuers": ["澜川省卫生健康委员会", "澜川省财政厅", "澜川省医疗保障局", "国家税务总局澜川省税务局"],
+      "issue_date": "2023-02-20"}),
+    # L9 (probe 2 #15): a red-header 文件 whose 文号 line also names the signer on its right (签发人：…)
+    ("L9", "青梧市卫生健康委员会文件\n梧卫健发〔2023〕21号　　　　　　签发人：周某某\n"
+           "青梧市卫生健康委员会关于做好村医培训的通知\n各县（市、区）卫生健康局：\n请认真组织村医培训。\n"
+           "青梧市卫生健康委员会\n2023年3月6日\n",
+     {"doc_number": "梧卫健发〔2023〕21号", "title": "青梧市卫生健康委员会关于做好村医培训的通知",
+      "issuers": ["青梧市卫生健康委员会"], "issue_date": "2023-03-06"}),
+    # L10 (probe 2 #15): a list-style plan with no cover letter whose first line is its title (…工作任务清单)
+    ("L10", "栖云县2023年基层卫生工作任务清单\n为抓好基层卫生工作，县卫生健康局制定本清单。\n"
+            "1．完成5个村卫生室改造。（县卫健局牵头）\n栖云县卫生健康局\n2023年1月12日\n",
+     {"doc_number": None, "title": "栖云县2023年基层卫生工作任务清单", "genre": "清单", "issuers": ["栖云县卫生健康局"],
+      "issue_date": "2023-01-12"}),
 ]
 
 CASES = HEADERS + SIGNATURES + LEFTOVERS

@@ -224,3 +224,40 @@ def test_a_month_only_notice_is_placed_by_its_month(reference, text, issued, sta
     assert statuses["尘肺病等职业病防控"] == status
     assert result["document"]["issue_month"] == issued
     assert any("to the month only" in n for n in result["notes"])
+
+
+@pytest.mark.parametrize("item, label", [
+    # probe 2 #16: an item whose heading aligns to no entry but whose sentence commits to one (大病患者…集中救治)
+    ("（一）落实分类救治。对农村低收入人口中的大病患者实行集中救治。", "大病专项救治"),
+    # villages served from the next village (邻村延伸): the coverage entry, inside an item on clinics
+    ("（一）巩固村级阵地。人口较少的行政村采取邻村延伸服务方式覆盖。", "乡村医疗卫生服务全覆盖"),
+])
+def test_an_item_an_entry_is_merged_into_is_no_local_addition(reference, item, label):
+    from policydiff.models import SourceText
+    from policydiff.parse import parse_source
+
+    text = ("桐溪县卫生健康局关于做好健康帮扶工作的通知\n桐卫发〔2023〕3号\n各乡镇卫生院：\n现将有关事项通知如下。\n"
+            "一、重点任务\n" + item + "\n桐溪县卫生健康局\n2023年3月1日\n")
+    record = {**parse_source(SourceText("t.txt", text)), "id": "t"}
+    result = diff_document(record, reference)
+    row = next(r for r in result["entries"] if r["label"] == label)
+    assert row["merged_into"] == "一/（一）"
+    assert "一/（一）" not in [a["path"] for a in result["additions"]]  # "merged" and "matches no entry" never both
+
+
+@pytest.mark.parametrize("item, matched", [
+    # no sentence names the entry's words, but its reference target is stated (专项救治的病种 ≥30种): covered by that
+    # sentence, the reference target named as what matched
+    ("（一）保障重病患者。定点医院专项救治的病种不少于30种。", ["reference target: 大病专项救治病种≥30种"]),
+    ("（一）保障重病患者。将救治的大病病种增加至35种。", ["reference target: 大病专项救治病种≥30种"]),
+])
+def test_a_stated_reference_target_covers_its_entry(reference, item, matched):
+    from policydiff.models import SourceText
+    from policydiff.parse import parse_source
+
+    text = ("桐溪县卫生健康局关于做好健康帮扶工作的通知\n桐卫发〔2023〕3号\n各乡镇卫生院：\n现将有关事项通知如下。\n"
+            "一、重点任务\n" + item + "\n桐溪县卫生健康局\n2023年3月1日\n")
+    result = diff_document({**parse_source(SourceText("t.txt", text)), "id": "t"}, reference)
+    row = next(r for r in result["entries"] if r["label"] == "大病专项救治")
+    assert (row["status"], row["merged_into"], row["matched_terms"]) == ("merged", "一/（一）", matched)
+    assert row["quote"] in item  # the sentence printing the value, quoted

@@ -207,3 +207,58 @@ def test_a_duty_section_still_covers_the_frames_department_entry(records, doc_id
     entry = next(e for e in result["entries"] if e["label"] == "部门协作")
     assert (entry["coverage"]["where"], entry["coverage"]["path"], entry["coverage"]["quote"]) == (
         "duties only", path, quote)
+
+
+# probe 2, finding 6: a colon-form member-duty list (one body a line) is the notice's duty paragraph
+COLON_NOTICE = ("某县乡村振兴健康帮扶领导小组关于明确成员单位职责的通知\n各成员单位：\n现将有关事项通知如下。\n"
+                "一、重点工作\n（一）做好困难群众参保资助。\n（二）推进县域远程会诊建设。\n{section}\n")
+COLON_ROWS = [
+    # (section text, expected duty units, expected units of 一/（一） and 一/（二）) — invented county shapes
+    # under a 成员单位职责 heading: each line a duty, items linked by the terms they share
+    ("二、成员单位职责\n县医疗保障局：负责参保资助和待遇落实。\n县卫生健康局：负责远程会诊平台建设。",
+     ["县医疗保障局", "县卫生健康局"], (["县医疗保障局"], ["县卫生健康局"])),
+    # under a heading that names no duty (二、有关要求): two colon lines are a member-duty list still
+    ("二、有关要求\n县医疗保障局：牵头做好参保资助。\n县卫生健康局：承担远程会诊平台建设。",
+     ["县医疗保障局", "县卫生健康局"], (["县医疗保障局"], ["县卫生健康局"])),
+    # a single colon line is no list (a label such as 联系人：… or one body's note)
+    ("二、有关要求\n县医疗保障局：负责参保资助。", [], ([], [])),
+    # colon lines whose heads are no bodies (时间：, 地点：) divide nothing
+    ("二、有关要求\n报送时间：每月5日前报送参保资助进度。\n报送方式：远程会诊平台建设情况报电子版。", [], ([], [])),
+]
+
+
+@pytest.mark.parametrize("section, duty_units, item_units", COLON_ROWS, ids=[f"c{i}" for i in range(len(COLON_ROWS))])
+def test_a_colon_member_duty_list_is_the_duty_paragraph(section, duty_units, item_units):
+    from policydiff.models import SourceText
+    from policydiff.parse import parse_source
+
+    record = parse_source(SourceText(path="x.txt", text=COLON_NOTICE.format(section=section)))
+    assert [d["unit"] for d in record["division_of_duties"]] == duty_units
+    by_path = {m["path"]: m for m in record["measures"]}
+    inferred = tuple([u["unit"] for u in by_path[p]["unit_mentions"] if u["source"] == "duty_paragraph"]
+                     for p in ("一/（一）", "一/（二）"))
+    assert inferred == item_units
+    if duty_units:  # the list itself is no measure
+        assert "二" not in by_path
+
+
+# probe 2, finding 20: a two-word topic headed by a generic noun (健康+促进, 医疗+救助, 临时+救助) links a duty
+TOPIC_ROWS = [
+    # (duty, item text, expected units) — invented county shapes
+    # 健康促进 named by the duty inside a longer list (公共卫生服务和健康促进工作)
+    ("统筹协调，做好公共卫生服务和健康促进工作", "开展健康促进行动，推进健康知识进家庭。", ["县卫健局"]),
+    # 临时救助 after 和 in the duty
+    ("医疗救助对象认定和临时救助", "做好临时救助，及时化解因病致困风险。", ["县卫健局"]),
+    # the generic noun alone (健康) shares nothing specific
+    ("统筹协调，做好公共卫生服务和健康促进工作", "做好健康宣传。", []),
+    # a generic verb heads no topic: 做好+救治 is no term, 救治 alone is too short
+    ("做好救治工作", "做好救治衔接。", []),
+]
+
+
+@pytest.mark.parametrize("duty, text, units", TOPIC_ROWS, ids=[f"t{i}" for i in range(len(TOPIC_ROWS))])
+def test_a_topic_headed_by_a_generic_noun_links_a_duty(duty, text, units):
+    measure = Measure("一/（五）", "", text, (0, 40))
+    others = [Measure(f"一/（{n}）", "", "落实资助参保政策。", (50, 60)) for n in "一二三四"]
+    assign_duties([measure, *others], [Duty("县卫健局", duty, (500, 520), "二/（二）")])
+    assert [u.unit for u in measure.unit_mentions] == units

@@ -388,3 +388,27 @@ def test_charsets_and_wrong_declarations(tmp_path, records, encoding, declared, 
     source = read_html(page)
     assert source.encoding == read_as
     assert parse_file(page, tmp_path)["issuers"] == records[HUAINAN]["issuers"]
+
+
+_ARTICLE = ("<p>各镇卫生院：</p><p>现将重点任务印发给你们，请认真抓好落实，按时报送工作进展情况。</p>"
+            "<p>一、做实签约服务。为脱贫人口提供家庭医生签约服务。</p><p>栖云县卫生健康局</p><p>2023年3月6日</p>")
+
+
+@pytest.mark.parametrize("page, title", [
+    # probe 2 #15: the headline <h1> stands above the #zoom container, which prints no title of its own
+    ("<html><head><title>栖云县卫生健康局关于印发重点任务的通知-栖云县人民政府</title></head><body>"
+     "<div class='article'><h1>栖云县卫生健康局关于印发2023年重点任务的通知</h1><div id='zoom'>" + _ARTICLE +
+     "</div></div></body></html>", "栖云县卫生健康局关于印发2023年重点任务的通知"),
+    # no <h1> at all: the <title> without the site's name after its dash
+    ("<html><head><title>栖云县卫生健康局关于印发重点任务的通知-栖云县人民政府</title></head><body>"
+     "<div id='zoom'>" + _ARTICLE + "</div></body></html>", "栖云县卫生健康局关于印发重点任务的通知"),
+    # a <title> that names the site only: no title is made up
+    ("<html><head><title>栖云县人民政府</title></head><body><div id='zoom'>" + _ARTICLE + "</div></body></html>", None),
+])
+def test_the_page_headline_titles_an_article_that_prints_none(tmp_path, page, title):
+    path = tmp_path / "notice.html"
+    path.write_text(page, encoding="utf-8")
+    record = parse_file(path)
+    assert record["title"] == title
+    if title:  # said where it came from
+        assert any(w.startswith("title taken from the page") for w in record["warnings"])

@@ -236,6 +236,39 @@ FORMS = [
     ("组建医共体。（以下简称县医共体）", []),
     # a bracket with one part that is no body names no unit
     ("落实救治。（县卫健局、群众自愿）", []),
+    # ---- probe 2, finding 1: role tags after the bodies of the item's own sentence
+    # 会同 between a tagged lead and a tagged list of supports (会同 is the verb, not the county 会同县)
+    ("县医疗保障局（牵头）会同县卫生健康局、县民政局（配合）完善高额费用预警机制。",
+     [("县医疗保障局", L, False), ("县卫生健康局", S, False), ("县民政局", S, False)]),
+    # 由 before the tagged lead, the supports in the next clause with their own tag
+    ("由市卫健委（牵头单位），市医保局、市财政局（配合单位）制定救治方案。",
+     [("市卫健委", L, False), ("市医保局", S, False), ("市财政局", S, False)]),
+    # the bodies after the tagged lead take the role of the verb that closes the clause
+    ("由市卫健委（牵头）、市医保局、市民政局按职责分工负责。",
+     [("市卫健委", L, False), ("市医保局", R, False), ("市民政局", R, False)]),
+    ("县医保局（牵头），县民政局、县财政局配合。", [("县医保局", L, False), ("县民政局", S, False), ("县财政局", S, False)]),
+    # a tag after words that are no body gives no unit (never the verb phrase after it)
+    ("做好救治工作（牵头）会同县医保局（配合）建立台账。", []),
+    # a verb-form bracket whose last clause gives the item to the cities with 落实 (省 ministries' 分工 shape)
+    ("调整资助政策。（省医保局、省民政厅负责，各设区市人民政府落实）",
+     [("省医保局", R, False), ("省民政厅", R, False), ("各设区市人民政府", R, False)]),
+    # ---- probe 2, finding 7: a bare bracket of units that carries its deadline or pace
+    # 〔〕 brackets, a year and month after the units
+    ("推行乡聘村用。〔县卫健局、县人社局，2023年6月〕", [("县卫健局", R, False), ("县人社局", R, False)]),
+    # 【】 with a pace after ；
+    ("建设远程会诊平台。【市卫健委信息中心、市人民医院；持续推进】",
+     [("市卫健委信息中心", R, False), ("市人民医院", R, False)]),
+    # a month's end without a year
+    ("开展孕产妇健康管理。（县妇幼保健院，11月底前）", [("县妇幼保健院", R, False)]),
+    # a labelled bracket whose parts are apart by an ideographic space: the last unit without it
+    ("落实医疗救助。（责任单位：区民政局、区医保局\u3000完成时间：2023年3月）",
+     [("区民政局", R, False), ("区医保局", R, False)]),
+    # the same with the space gone (a normalised copy): the deadline's label glued to the last unit
+    ("落实医疗救助。（责任单位：区民政局、区医保局完成时间：2023年3月）",
+     [("区民政局", R, False), ("区医保局", R, False)]),
+    # a document number's 〔year〕 names no unit, nor a deadline after words that are no body
+    ("按照国卫扶贫发〔2021〕6号要求执行。", []),
+    ("落实签约。（群众自愿，12月底前）", []),
 ]
 
 
@@ -377,6 +410,50 @@ def test_an_item_names_its_units_as_the_subject_of_its_clauses(item, expected):
     for u in measure.unit_mentions:  # printed: the span is the unit, the clause starts with it
         assert u.source == "article_subject" and text[u.span[0]:u.span[1]] == u.unit
         assert u.clause_span and text[u.clause_span[0]:u.clause_span[1]].startswith(u.unit)
+
+
+# probe 2, finding 2: bodies an item's clauses name with verbs other than 负责 / 牵头 / 要
+ACTING = [
+    # 由 + two bureaus + 按职责落实: both responsible
+    ("（一）落实三重保障。由县医保局、县民政局按职责落实基本医保和医疗救助待遇。", [("县医保局", R), ("县民政局", R)]),
+    # X会同Y、Z + a common verb: the body before 会同 leads, those after it support
+    ("（二）资助参保。市医保局会同市财政局、市税务局给予分类资助。", [("市医保局", L), ("市财政局", S), ("市税务局", S)]),
+    # 是……责任主体 (a call to each county bureau that names them), 具体组织实施, 配合开展 (support)
+    ("（三）压实责任。各县（区）卫生健康局是签约服务的责任主体，县疾控中心具体组织实施，县财政局配合开展保障。",
+     [("各县（区）卫生健康局", R), ("县疾控中心", R), ("县财政局", S)]),
+    # a second clause after 由……牵头 keeps its own subject
+    ("（四）推进签约。由县卫健局基层股牵头，县妇幼保健院负责落实。", [("县卫健局基层股", L), ("县妇幼保健院", R)]),
+    # 以上工作由 A、B 具体落实, then C 负责督导: all three printed
+    ("（五）规范诊疗。严禁收取住院押金。以上工作由县人民医院、县中医医院具体落实，县卫健局医政股负责督导。",
+     [("县人民医院", R), ("县中医医院", R), ("县卫健局医政股", R)]),
+    # 每季度 / 对: a named office or two bodies acting
+    ("（六）加强质控。县卫健局医政股每季度开展一次质控检查。", [("县卫健局医政股", R)]),
+    ("（七）严肃问责。县委组织部、县纪委监委对工作不力的单位进行约谈。", [("县委组织部", R), ("县纪委监委", R)]),
+    # providers named by kind with a common verb are no assignment (县域内定点医院, 乡镇卫生院), nor 为 (a designation)
+    ("（八）扩大病种。县域内定点医院对大病患者实行专项救治。", []),
+    ("（九）做实签约。乡镇卫生院开展上门随访服务。", []),
+    ("（十）明确医院。县人民医院、县中医医院为定点救治医院。", []),
+    # a finished act (开展了) is a status, not an assignment; 由 inside a clause assigns nothing
+    ("（十一）总结经验。2021年，县卫健局开展了签约服务。", []),
+    ("（十二）保障资金。资金由县财政会同县医保局落实到位。", []),
+    # a call to every level (各县区) names no one
+    ("（十三）加强宣传。各县区每季度开展一次宣传。", []),
+    # 组织 / 派出 after a named bureau; 组织 inside 县委组织部 is no verb (the whole name is the subject)
+    ("（十四）组织验收。县卫健局组织专家逐项验收，县委组织部对验收结果进行通报。", [("县卫健局", R), ("县委组织部", R)]),
+    ("（十五）巡回督导。各镇卫生院逐户排查，市卫健委派出督导组巡回督导。", [("市卫健委", R)]),
+    # 会同 a township's committees (各镇党委、政府): the named bureau leads, the call to every township is left out
+    ("（十六）核实对象。县民政局会同各镇党委、政府核实认定救助对象。", [("县民政局", L)]),
+]
+
+
+@pytest.mark.parametrize("item, expected", ACTING, ids=[f"a{i}" for i in range(len(ACTING))])
+def test_an_item_names_its_units_with_other_verbs(item, expected):
+    text = "一、重点任务\n" + item + "\n"
+    measure = extract_measures(text, build_outline(text))[0]
+    assert [(u.unit, u.role) for u in measure.unit_mentions] == expected
+    for u in measure.unit_mentions:  # printed: the span is the unit, inside the clause it heads
+        assert text[u.span[0]:u.span[1]] == u.unit
+        assert u.clause_span and u.unit in text[u.clause_span[0]:u.clause_span[1]]
 
 
 def test_a_duty_sections_subject_clauses_are_left_to_the_duty_paragraph():

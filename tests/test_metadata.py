@@ -119,6 +119,9 @@ def test_split_doc_number():
     (["延边朝鲜族自治州卫生健康委员会"], None, "延边朝鲜族自治州", "prefecture"),
     (["滑县卫生健康委员会"], None, "滑县", "county"),
     (["自治区卫生健康委"], "桂卫基层发〔2021〕5号", "广西壮族自治区", "provincial"),  # no place named: the 文号
+    # a national bureau's provincial branch stands at its province, not the nation (probe 2 #14)
+    (["国家税务总局湖南省税务局"], None, "湖南省", "provincial"),
+    (["国家税务总局"], None, "中华人民共和国", "national"),  # the bureau itself is national
 ])
 def test_infer_locality(issuers, number, name, level):
     locality = infer_locality(issuers, number)

@@ -222,3 +222,59 @@ def test_rules_printed_after_the_signature_without_an_annex_line():
     assert [n["path"] for n in record["outline"]] == ["一", "二", "第一条", "第二条", "第三条"]  # never under 二、
     assert [m["path"] for m in record["measures"]] == ["一", "二", "第二条"]
     assert record["body_title"] == "桐溪县村卫生室管理办法"
+
+
+# ---------------------------------------------------------------- a plan in parts, a letter's own items (probe 2, #17)
+
+_LETTER = "各乡镇卫生院：\n现将方案印发给你们，并提出如下要求。\n"
+_SIGNED = "桐溪县卫生健康局\n2023年4月2日\n"
+OUTLINE_SHAPES = [
+    # the letter numbers its own requests, signs off, then prints the plan under its title: two trees
+    (_LETTER + "一、统一思想认识\n各单位要高度重视。\n二、按时报送进展\n每月底前报送。\n" + _SIGNED +
+     "桐溪县健康帮扶方案\n一、工作目标\n签约率稳定。\n二、重点任务\n（一）开展巡回义诊。\n",
+     ["通知/一", "通知/二", "一", "二", "二/（一）"]),
+    # the letter's items without the plan's restart (a single tree): nothing renamed
+    (_LETTER + "一、统一思想认识\n各单位要高度重视。\n二、按时报送进展\n每月底前报送。\n" + _SIGNED,
+     ["一", "二"]),
+    # a restart with no sign-off between (a second list in one text): not a letter, the twin keeps its #2
+    ("一、工作目标\n签约率稳定。\n二、工作要求\n按时报送。\n一、补充事项\n另行通知。\n", ["一", "二", "一#2"]),
+    # parts over the 一、 items (第一部分　发展基础 / 第二部分　主要任务): each part its own branch
+    ("第一部分　发展基础\n一、已有进展\n村卫生室全部达标。\n第二部分　主要任务\n一、完善服务网络\n（一）建设次中心。\n"
+     "二、充实人才队伍\n第三部分　保障措施\n一、加强组织领导。\n",
+     ["第一部分", "第一部分/一", "第二部分", "第二部分/一", "第二部分/一/（一）", "第二部分/二", "第三部分",
+      "第三部分/一"]),
+    # 第一部分 with its heading run on (no space) and a (一) directly under the part
+    ("第一部分总体要求\n（一）指导思想。坚持以人民为中心。\n第二部分重点任务\n（一）落实救治。\n",
+     ["第一部分", "第一部分/（一）", "第二部分", "第二部分/（一）"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", OUTLINE_SHAPES, ids=[f"shape{i}" for i in range(len(OUTLINE_SHAPES))])
+def test_parts_and_a_letters_own_items(text, expected):
+    assert [n.path for n in build_outline(text)] == expected
+
+
+NOT_MEASURES = [
+    # the letter's own requests (通知/一) are the letter's, the plan's items are measures
+    ("关于印发桐溪县健康帮扶方案的通知\n" + _LETTER + "一、统一思想认识\n各单位要高度重视。\n" + _SIGNED +
+     "桐溪县健康帮扶方案\n一、重点任务\n（一）开展巡回义诊。每季度下乡一次。\n（二）落实签约服务。\n",
+     ["一/（一）", "一/（二）"]),
+    # a plan's account of where it stands (第一部分 发展基础: 取得成效, 面临形势) prescribes nothing
+    ("关于印发桐溪县乡村卫生规划的通知\n" + _LETTER + _SIGNED + "桐溪县乡村卫生规划\n第一部分　发展基础\n"
+     "一、取得成效\n村卫生室全部达标。\n二、面临形势\n村医年龄偏大。\n第二部分　主要任务\n一、完善服务网络\n"
+     "（一）建设次中心。在东山镇建设一所次中心。\n",
+     ["第二部分/一/（一）"]),
+    # a schedule's phases (实施步骤: 动员部署阶段（dates）) are no measures; the work items are
+    ("关于开展回头看的通知\n" + _LETTER + "一、工作内容\n（一）逐户排查。核查参保情况。\n二、实施步骤\n"
+     "（一）动员部署阶段（2023年5月1日—5月10日）。各单位制定方案。\n（二）总结验收阶段（2023年9月）。形成报告。\n"
+     + _SIGNED,
+     ["一/（一）"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", NOT_MEASURES, ids=["letter", "status-part", "phases"])
+def test_items_that_prescribe_no_work_are_no_measures(text, expected):
+    from policydiff.models import SourceText
+    from policydiff.parse import parse_source
+
+    assert [m["path"] for m in parse_source(SourceText("t.txt", text))["measures"]] == expected

@@ -59,12 +59,14 @@ def test_markers_found_at_brackets_and_line_or_sentence_starts(body, units):
 @pytest.mark.parametrize("raw", [
     "一、总体要求\n（一）指导思想",       # \n alone: the quick split
     "一、总体要求\r\n（一）指导思想\n",  # \r\n: the pattern's split
-    "甲\f乙\n\n丙",                       # a form feed ends a line too
+    "甲\f乙\n\n丙",                       # a form feed ends a line too; the blank line left out
+    "\n\n甲\n \n乙\n\n",                   # \n alone, blank lines first and last: left out (a space is kept)
+    "\r\n\r\n甲\r\n\r\n",                  # the pattern's split, blank lines first and last: left out
 ])
 def test_lines_split_as_the_pattern_splits_them(raw):
     import re
 
-    expected = re.split(r"\r\n|\r|\n|\f", raw)
+    expected = [line for line in re.split(r"\r\n|\r|\n|\f", raw) if line]
     lines = _split_lines(raw)
     assert [line.text for line in lines] == expected
     assert all(raw[o] == c for line in lines for o, c in zip(line.offsets, line.text))
@@ -167,3 +169,26 @@ def test_should_join_label_lines(prev, nxt, joined):
     from policydiff.normalise import should_join
 
     assert should_join(prev, nxt) is joined
+
+
+@pytest.mark.parametrize("raw, joined", [
+    ("做好健康帮扶和医疗保障\n保障、公共卫生服务工作。", "做好健康帮扶和医疗保障、公共卫生服务工作。"),  # two characters repeated
+    ("组织专家开展义诊\n诊，", "组织专家开展义诊，"),  # a line of two characters: not the quick join
+    ("组织专家开展义诊\n活动，", "组织专家开展义诊活动，"),  # a short line, nothing repeated
+    ("组织专家开展义诊\n诊疗活动，", "组织专家开展义诊诊疗活动，"),  # 诊 twice but no separator after it: kept
+])
+def test_repeat_across_a_line_break_dropped_only_before_a_separator(raw, joined):
+    norm = normalise(raw)
+    assert norm.text == joined
+    assert all(raw[o] == c for o, c in zip(norm.source_offsets, norm.text))
+
+
+@pytest.mark.parametrize("text, separators, clauses", [
+    ("县卫健局牵头，县医保局配合", "，,；;", [("县卫健局牵头", 0), ("县医保局配合", 7)]),  # no bracket: the quick split
+    (" 甲局负责 ；，乙委配合\n", "，,；;。\n", [("甲局负责", 1), ("乙委配合", 8)]),  # spaces and empty clauses
+    ("县卫健局牵头，县（市、区）政府配合", "，,；;", [("县卫健局牵头", 0), ("县（市、区）政府配合", 7)]),  # a bracket kept whole
+])
+def test_clauses_split_alike_with_and_without_brackets(text, separators, clauses):
+    from policydiff.extract.units import split_clauses
+
+    assert split_clauses(text, 0, separators) == clauses

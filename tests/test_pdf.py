@@ -96,3 +96,45 @@ def test_merged_and_filled_rule_tables_equal_pdfplumber(tmp_path):
     assert "2\t做好大病专项救治工作，病种扩大到30种（合并两列）\t" in text
     assert "\n\t同一序号下的第二项任务\t规划信息处\n" in text  # under the 3 that spans two rows
     assert "大病专项救治病种数\t约束性" in text
+
+
+def _picture_pdf(path):
+    """A page holding a drawn picture and a line of text; a second page with the picture only."""
+    from fpdf import FPDF
+    from PIL import Image
+
+    from renderings.official_pdf import cjk_font
+
+    pdf = FPDF()
+    pdf.add_font("cjk", fname=cjk_font())
+    for text in ("附件：帮扶对象名单（扫描件）", None):
+        pdf.add_page()
+        pdf.image(Image.new("RGB", (40, 30), (200, 30, 30)), x=20, y=40, w=60)
+        if text:
+            pdf.set_font("cjk", size=14)
+            pdf.cell(0, 10, text)
+    pdf.output(str(path))
+    return path
+
+
+def test_raw_page_calls_equal_pypdfium2(pdf_dir, tmp_path):
+    """The reader's raw-handle calls give what pypdfium2's wrappers give: a page's text
+    (get_text_range) and whether an image is drawn on it (get_objects)."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    from policydiff.read import pdf
+
+    notice = pdf_dir / f"{ALL_IDS[4]}.pdf"  # text and a ruled table, no picture
+    for path, expected in ((notice, None), (_picture_pdf(tmp_path / "picture.pdf"), [(True, True), (False, True)])):
+        document = pdfium.PdfDocument(str(path))
+        seen = []
+        for page in document:
+            textpage = page.get_textpage()
+            count = textpage.count_chars()
+            assert pdf._page_text(textpage.raw, count, pdfium_c) == textpage.get_text_range(0, count)
+            images = any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2))
+            assert pdf._has_images(page.raw, pdfium_c) is images
+            seen.append((count > 0, images))
+        document.close()
+        assert seen == (expected or [(True, False)] * len(seen))

@@ -251,15 +251,51 @@ def test_task_spans_quote_the_task_pieces():
 @pytest.mark.parametrize("table", [
     "序号\t指标\t属性\n1\t脱贫人口家庭医生签约率≥95%\t约束性\n",  # an indicator table names no unit column
     "联系人\t联系电话\n张某\t0000-0000000\n",  # a contact box: no task, no unit role
+    # an indicator table whose 单位 column holds each measure's unit (%), not a body
+    "指标\t单位\t2024年目标值\t属性\n孕产妇系统管理率\t%\t≥92\t约束性\n",
+    # bare year columns beside the 单位 column (the earlier one a baseline)
+    "序号\t指标\t计量单位\t2022年\t2025年\t指标属性\n1\t乡镇卫生院中医馆覆盖率\t%\t85\t100\t预期性\n",
 ])
 def test_tables_that_are_no_task_table(table):
     assert rows_of(table)[0] == []
+
+
+# a task table annexed first, the indicator table second: each is read as what it is
+TWO_TABLES = [
+    pytest.param(  # tab-separated text: 附件1 分工表, 附件2 指标表 with 基期值/目标值/属性 columns
+        "序号\t重点任务\t牵头单位\t配合单位\t完成时限\n"
+        "1\t支持乡村医生参加学历教育\t市卫生健康委\t市教育局\t2024年12月\n"
+        "附件2\n主要指标表\n"
+        "序号\t指标\t2021年基期值\t2025年目标值\t指标属性\n"
+        "1\t乡村医生中执业（助理）医师占比（%）\t32\t≥45\t约束性\n",
+        [("乡村医生中执业（助理）医师占比", "status", "=", 32, None), ("乡村医生中执业（助理）医师占比", "target", ">=", 45, "约束性")],
+        id="tsv-indicator-annex-after-task-annex"),
+    pytest.param(  # the indicator table with a 单位 column right after the task table's last row
+        "序号\t重点任务\t牵头单位\n1\t支持乡村医生参加学历教育\t市卫生健康委\n"
+        "附件2\n指标\t单位\t2025年目标值\t属性\n严重精神障碍患者规范管理率\t%\t90\t预期性\n",
+        [("严重精神障碍患者规范管理率", "target", "=", 90, "预期性")],
+        id="indicator-table-with-unit-column-after-task-table"),
+]
+
+
+@pytest.mark.parametrize("tables, expected", TWO_TABLES)
+def test_an_indicator_table_after_a_task_table(tables, expected):
+    record = parse_source(SourceText("t.txt", BODY + tables))
+    assert [r["task"] for r in record["task_table"]] == ["支持乡村医生参加学历教育"]  # no row from the second table
+    assert [(t["indicator"], t["role"], t["comparator"], t["value"], t["binding"]) for t in record["targets"]
+            if t["path"] == "annex"] == expected
 
 
 @pytest.mark.parametrize("names, roles", [
     (["序号", "工作任务", "牵头处室"], ["no", "task", "lead"]),  # one office column alone is the lead (连云港's shape)
     (["序号", "重点工作", "责任单位", "责任领导", "完成时限"], ["no", "task", "responsible", "other", "deadline"]),
     (["序号", "工作事项", "委内责任处室", "牵头部门"], ["no", "task", "office", "lead"]),
+    # probe 2, finding 5: a 牵头股室 column beside 配合单位 names the lead (a 股 is the body that leads the row)
+    (["序号", "重点任务", "牵头股室", "配合单位", "完成时限"], ["no", "task", "lead", "support", "deadline"]),
+    # 责任科室 beside 配合单位: responsible
+    (["序号", "工作内容", "责任科室", "配合单位"], ["no", "task", "responsible", "support"]),
+    # an office column beside a bodies' column of the same role stays the offices' (牵头单位 and 牵头科室)
+    (["序号", "工作任务", "牵头单位", "牵头科室", "配合单位"], ["no", "task", "lead", "office", "support"]),
     (["序号", "开展义诊。", "县卫健局"], None),  # a data row, not a header
 ])
 def test_header_roles(names, roles):
@@ -414,3 +450,19 @@ def test_a_sub_row_with_more_cells_than_its_header_is_read_without_its_extra_cel
 def test_a_row_wider_than_its_header_reads_its_extra_cells_by_what_they_hold(table, expected):
     rows = parse_source(SourceText("t.txt", BODY + table))["task_table"]
     assert [(r["lead"] + r["support"] + r["responsible"], r["deadline"]) for r in rows] == expected
+
+
+@pytest.mark.parametrize("table, expected", [
+    # a tab-separated indicator row: its number, the indicator cell, its 属性 (the values are no part of the name)
+    ("附件2\n序号\t指标\t2021年基期值\t2025年目标值\t指标属性\n1\t乡村医生中执业（助理）医师占比（%）\t32\t≥45\t约束性\n"
+     "2\t严重精神障碍患者规范管理率（%）\t86\t90\t预期性\n",
+     [(1, "乡村医生中执业（助理）医师占比（%）", "约束性"), (2, "严重精神障碍患者规范管理率（%）", "预期性")]),
+    # a row without 属性 is no indicator row
+    ("附件2\n序号\t指标\t2025年目标值\n1\t严重精神障碍患者规范管理率（%）\t90\n", None),
+])
+def test_tabbed_indicator_rows_are_annex_indicators(table, expected):
+    record = parse_source(SourceText("t.txt", BODY + "序号\t重点任务\t牵头单位\n1\t支持乡村医生参加学历教育\t市卫生健康委\n" + table))
+    found = record["annex_indicators"]
+    assert (None if found is None else [(r["no"], r["indicator"], r["binding"]) for r in found]) == expected
+    for row in found or []:  # the span starts at the indicator as printed
+        assert record["text"][row["span"][0]:].startswith(row["indicator"])

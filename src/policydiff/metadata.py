@@ -222,6 +222,9 @@ def _doc_number(head: list[Paragraph], title: Title | None) -> tuple[str | None,
     for p in head:
         if P.DOC_NUMBER_LINE.match(p.text) or _PAREN_NUMBER.match(p.text):
             return normalise_doc_number(p.text), p
+        signed = P.DOC_NUMBER_SIGNER_LINE.match(p.text)  # 渭卫健发〔2022〕46号　签发人：某某 (a red-header 文件)
+        if signed:
+            return normalise_doc_number(signed.group("number")), p
     if title and title.number:
         return title.number, title.para
     for prev, p in itertools.pairwise(head):
@@ -514,11 +517,27 @@ def issuer_names(text: str) -> list[str] | None:
         return None
     names = []
     for part in re.split(r"\s+", text):
-        for name in _split_run_together(part):
+        for name in _with_branches_whole(part):
             if len(name) > 40 or not P.ORG_SUFFIX.search(name) or P.DATE.search(name):
                 return None
             names.append(name)
     return names
+
+
+def _with_branches_whole(part: str) -> list[str]:
+    """``part`` split into names run together, a national body's branch kept whole (国家税务总局湖南省税务局
+    is the bureau's provincial branch, one body; 湖南省疾病预防控制局国家税务总局湖南省税务局 is two).
+
+    >>> _with_branches_whole("湖南省疾病预防控制局国家税务总局湖南省税务局")
+    ['湖南省疾病预防控制局', '国家税务总局湖南省税务局']
+    """
+    names, at = [], 0
+    for branch in P.NATIONAL_BRANCH.finditer(part):
+        if branch.start() > at:
+            names.extend(_split_run_together(part[at:branch.start()]))
+        names.append(branch.group())
+        at = branch.end()
+    return names + (_split_run_together(part[at:]) if at < len(part) else [])
 
 
 _PROXY_SEAL = re.compile(r"[（(]\s*代\s*章\s*[）)]")
@@ -603,6 +622,8 @@ def _date_paragraphs(paras: list[Paragraph]) -> list[DateLine]:
     found = []
     for i, p in enumerate(paras):
         text = P.PUBLIC_MARKER.sub("", p.text).strip() if "公开" in p.text else p.text
+        if "年" not in text and "19" not in text and "20" not in text:
+            continue  # every date shape below holds 年 or a year's 19/20
         m = P.DATE_LINE.match(text) or (len(text) <= 80 and _DATE_TAIL.match(text))
         if m:
             before = m.groupdict().get("before") or ""
@@ -799,11 +820,13 @@ def infer_locality(issuers: list[str], doc_number: str | None, addressees: Seque
     """
     hints = " ".join([*issuers, doc_number or "", *addressees, context])
     for issuer in issuers:
-        found = _division_locality(issuer.removeprefix("中共"), hints, {"from": "issuer", "text": issuer})
+        branch = P.NATIONAL_BRANCH.fullmatch(issuer)  # 国家税务总局湖南省税务局 stands at 湖南省
+        named = branch.group("branch") if branch else issuer.removeprefix("中共")
+        found = _division_locality(named, hints, {"from": "issuer", "text": issuer})
         if found:
             return found
     for issuer in issuers:
-        if issuer.startswith(_NATIONAL_ISSUERS):
+        if issuer.startswith(_NATIONAL_ISSUERS) and not P.NATIONAL_BRANCH.fullmatch(issuer):
             return replace(localities()["中华人民共和国"], evidence={"from": "issuer", "text": issuer})
         named = _issuer_place(issuer.removeprefix("中共"), addressees)
         if named:

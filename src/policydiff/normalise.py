@@ -98,9 +98,10 @@ class Segment:
         if first is None:
             return self  # the common case: nothing to repair, nothing to copy
         pieces, pos = [], 0
+        literal = None if callable(repl) or "\\" in repl else repl  # no template to expand: the text itself
         for m in itertools.chain((first,), matches):  # one scan of the text
             pieces.append(self.cut(pos, m.start()))
-            new = repl(m) if callable(repl) else m.expand(repl)
+            new = literal if literal is not None else repl(m) if callable(repl) else m.expand(repl)
             kept = min(len(new), m.end() - m.start())  # characters that take the match's own offsets
             if kept:
                 old = self.cut(m.start(), m.start() + kept)
@@ -154,10 +155,12 @@ def normalise(source: SourceText | str) -> NormalisedText:
     # what no line can hold when the whole text does not: those repairs are not tried line by line
     odd_spaces = bool(_INVISIBLE.search(raw) or _WIDE_SPACE.search(raw))
     rows = _table_rows(_split_lines(raw))
-    row_ends = [("|" in line.text and bool(_ROW_END.search(line.text))) for line in rows]
-    lines, annotated = _strip_pinyin([_clean_line(line, odd_spaces) for line in rows])
+    # (a line holds a pipe or a bracket only where the text does: the lines are the text's, cleaned)
+    row_ends = [("|" in line.text and bool(_ROW_END.search(line.text))) for line in rows] if "|" in raw else None
+    cleaned = [_clean_line(line, odd_spaces) for line in rows]
+    lines, annotated = _strip_pinyin(cleaned) if "(" in raw else (cleaned, [])
     paragraphs = _join_paragraphs([line for line in lines if line.text],
-                                  [end for line, end in zip(lines, row_ends) if line.text])
+                                  [end for line, end in zip(lines, row_ends) if line.text] if row_ends else None)
     pieces: list[Segment] = []
     repairs: list[dict] = []
     at = 0
@@ -174,14 +177,45 @@ def normalise(source: SourceText | str) -> NormalisedText:
         pieces.append(para)
         at += len(para.text)
     whole = _concat(pieces)
-    offsets = whole.offsets
-    offsets.append(len(raw))  # the end sentinel, so that spans ending at len(text) map
     for at, raw_text, repaired in annotated:  # where the line's first annotated character ended up
-        start = bisect.bisect_left(offsets, at)
+        start = bisect.bisect_left(_offsets(whole, len(raw)), at)
         repairs.append({"kind": "pinyin_annotations", "raw": raw_text, "repaired": repaired,
                         "span": [start, start + len(repaired)]})
-    return NormalisedText(text=whole.text, source_offsets=offsets, repairs=sorted(repairs, key=lambda r: r["span"]),
-                          source_runs=whole.runs())
+    return _Normalised(whole.text, None, sorted(repairs, key=lambda r: r["span"]), whole.runs(),
+                       whole=whole, end=len(raw))
+
+
+def _offsets(whole: Segment, end: int) -> list[int]:
+    """Every character's source offset, and the end sentinel ``end`` (so that spans ending at
+    len(text) map)."""
+    offsets = whole.offsets
+    offsets.append(end)
+    return offsets
+
+
+class _Normalised(NormalisedText):
+    """The normaliser's result: its per-character :attr:`source_offsets` are built from the
+    segment's runs when first read (a parse reads the runs alone: a list of one int a character,
+    built for every notice and never read, was ~3% of a parse's CPU). Made like its base class
+    otherwise (``dataclasses.replace`` gives it the offsets, built)."""
+
+    _built: list[int] | None
+
+    def __init__(self, text: str, source_offsets: list[int] | None, repairs: list[dict] | None = None,
+                 source_runs: list[list[int]] | None = None, *, whole: Segment | None = None, end: int = 0):
+        self._whole, self._end = whole, end
+        super().__init__(text, source_offsets, [] if repairs is None else repairs, source_runs)  # type: ignore[arg-type]
+
+    @property
+    def source_offsets(self) -> list[int]:
+        if self._built is None:
+            assert self._whole is not None
+            self._built = _offsets(self._whole, self._end)
+        return self._built
+
+    @source_offsets.setter
+    def source_offsets(self, value: list[int] | None) -> None:
+        self._built = value  # None (from normalise): built from the segment when first read
 
 
 # a web page's markup left in copied text: a paragraph or line break ends a line
@@ -190,17 +224,22 @@ _MARKUP_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,300}>")
 
 
 def _split_lines(raw: str) -> list[Segment]:
+    """The non-blank lines of ``raw``: a blank line (half of a hard-wrapped text's lines) changes
+    nothing before the join, which drops it."""
     lines, start = [], 0
     if "<" not in raw and "\r" not in raw and "\f" not in raw:  # the common case: lines end in \n alone
         for text in raw.split("\n"):
-            lines.append(Segment(text, [0], [start]) if text else Segment("", [], []))
+            if text:  # a blank line is left out (the join drops it)
+                lines.append(Segment(text, [0], [start]))
             start += len(text) + 1
         return lines
     breaks = _MARKUP_BREAK if "<" in raw else re.compile(r"\r\n|\r|\n|\f")
     for m in breaks.finditer(raw):
-        lines.append(Segment.at(raw[start:m.start()], start))
+        if m.start() > start:
+            lines.append(Segment.at(raw[start:m.start()], start))
         start = m.end()
-    lines.append(Segment.at(raw[start:], start))
+    if start < len(raw):
+        lines.append(Segment.at(raw[start:], start))
     return lines
 
 
@@ -242,11 +281,17 @@ _PAGE_REMNANTS = re.compile(r"^[ •●▪]+(?=\S)|(?<=\S)(?:\s*\|)+\s*$")
 _WIDE_SPACE = re.compile(f"[{P.UNICODE_SPACES}]")  # EN SPACE after 【文号】, NO-BREAK runs in a signature
 
 
+# every character one of _clean_line's repairs needs (markup, page remnants, markdown, a page number)
+_TO_CLEAN = re.compile("[<|•\\-*_—－–页#]")
+
+
 def _clean_line(line: Segment, odd_spaces: bool = True) -> Segment:
     """A line without markup, invisible characters, page remnants and markdown; wide spaces made
     ASCII. ``odd_spaces`` False: the whole text holds no invisible character and no wide space."""
     if not line.text:
         return line  # a blank line (a third of a hard-wrapped text's lines): nothing to clean
+    if not odd_spaces and not _TO_CLEAN.search(line.text):
+        return line.strip()  # the common case: no character any repair below needs
     if odd_spaces:
         line = line.sub(_INVISIBLE, "")
     if "<" in line.text:
@@ -322,7 +367,7 @@ def _join_paragraphs(lines: list[Segment], row_ends: list[bool] | None = None) -
             paragraphs[-1] = (_join(prev, line, repairs), repairs)
         else:
             paragraphs.append((line, []))
-        if P.ANNEX_START.match(line.text):
+        if not in_annex and line.text.startswith("附") and P.ANNEX_START.match(line.text):
             in_annex = True
     return paragraphs
 
@@ -380,10 +425,13 @@ def _is_standalone(line: str) -> bool:
     # each pattern is tried only on a line holding the characters it cannot match without
     # (年 and 月 for a date, 第 for a decree's number, 号 for a 文号 …): the same answers, fewer scans
     dated = "年" in line and "月" in line
+    # P.STANDALONE_START: the page's lines (is_page_line's others are tried here), a bare date, a binding cell
     return bool(
-        (dated and "日" in line and P.DATE_LINE.match(line))
-        or is_page_line(line)
-        or P.BARE_DATE_LINE.match(line)
+        P.STANDALONE_START.match(line)
+        or (len(line) <= 24 and P.SITE_NAME.match(line))
+        or (len(line) <= 200 and _BYLINE_WORD.search(line) and P.BYLINE.search(line))
+        or ((")" in line or "）" in line) and P.PUBLIC_MARKER.fullmatch(line.strip()))
+        or (dated and "日" in line and P.DATE_LINE.match(line))
         or (len(line) <= 16 and (P.DOTTED_DATE_LINE.match(line) or ("月" in line and P.MONTH_DATE_LINE.match(line))))
         or ("第" in line and P.DECREE_NUMBER.match(line))
         or (len(line) <= 30 and ((("19" in line or "20" in line) and P.LOOSE_DOC_NUMBER_LINE.match(line))
@@ -394,7 +442,6 @@ def _is_standalone(line: str) -> bool:
         # not …规范性文件 wrapped in a title
         or ("文件" in line and P.FILE_HEADER.match(line) and not line.startswith("关于"))
         or ("属性" in line and P.TABLE_HEADER.match(line))
-        or P.BINDING_CELL.match(line)
         or line.rstrip().endswith(("约束性", "预期性"))  # P.BINDING_SUFFIX without a scan
         or line.startswith("附件")
         or line.startswith("附 件")
@@ -415,12 +462,10 @@ def is_page_line(line: str) -> bool:
     False
     """
     return bool(
-        P.PAGE_FURNITURE.match(line)
+        P.PAGE_LINE_START.match(line)  # P.PAGE_FURNITURE, P.META_LINE_START, P.META_LINE_GLUED as one
         or (len(line) <= 24 and P.SITE_NAME.match(line))
         or (len(line) <= 200 and _BYLINE_WORD.search(line) and P.BYLINE.search(line))
-        or P.META_LINE_START.match(line)
-        or P.META_LINE_GLUED.match(line)
-        or P.PUBLIC_MARKER.fullmatch(line.strip())
+        or ((")" in line or "）" in line) and P.PUBLIC_MARKER.fullmatch(line.strip()))
     )
 
 
@@ -447,6 +492,9 @@ def _is_heading_line(line: str) -> bool:
 
 def _join(prev: Segment, nxt: Segment, repairs: list[dict]) -> Segment:
     """Join two lines; drop text a page break repeated (``政府`` / ``府、``)."""
+    head = nxt.text[1:4]
+    if len(head) == 3 and head[0] not in "、，；,;" and head[1] not in "、，；,;" and head[2] not in "、，；,;":
+        return prev + nxt  # the common case: no separator right after a repeat of one to three characters
     for k in (3, 2, 1):
         tail = prev.text[-k:]
         if len(prev.text) > k and nxt.text.startswith(tail) and nxt.text[k:k + 1] in "、，；,;":

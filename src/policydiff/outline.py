@@ -54,6 +54,8 @@ def match_label(text: str) -> tuple[str, str, int] | None:
     >>> match_label("4.6个") is None
     True
     """
+    if not P.OUTLINE_LABEL_START.match(text):
+        return None
     for kind, pattern in P.OUTLINE_LABELS:
         m = pattern.match(text)
         if m:
@@ -77,6 +79,9 @@ def is_closing(text: str) -> bool:
     )
 
 
+_HEADING_PHRASE = re.compile(r"^([^。！？]{1,60}?)[。！？]")
+
+
 def heading_of(body: str) -> str | None:
     """The heading phrase at the start of an item's content, if it has one.
 
@@ -86,7 +91,7 @@ def heading_of(body: str) -> str | None:
     '保持政策稳定，巩固基本医疗有保障成果'
     """
     first_line = body.split("\n", 1)[0]
-    m = re.match(r"^([^。！？]{1,60}?)[。！？]", first_line)
+    m = _HEADING_PHRASE.match(first_line)
     if m:
         return m.group(1)
     if "\n" in body or len(first_line) <= 60:
@@ -134,6 +139,8 @@ def build_outline(text: str, body_start: int = 0) -> list[OutlineNode]:
         kind, label_text, label_len = label
         if kind in P.ARTICLE_RANKS:
             _close_below_article(stack, P.ARTICLE_RANKS[kind])
+        if kind == P.PART_KIND:
+            del stack[1 if stack and stack[0][0] == "附件" else 0:]  # 第二部分 closes 第一部分's items
         while stack and kind in [k for k, _ in stack] and stack[-1][0] != kind:
             stack.pop()
         if stack and stack[-1][0] == kind:
@@ -148,6 +155,47 @@ def build_outline(text: str, body_start: int = 0) -> list[OutlineNode]:
     for node in nodes:
         body = text[node.body_span[0]:node.body_span[1]]
         node.heading = heading_of(body) if node.kind != "附件" else None
+    return _cover_letter_apart(nodes, text)
+
+
+def _cover_letter_apart(nodes: list[OutlineNode], text: str) -> list[OutlineNode]:
+    """A 通知 that numbers its own requests (一、提高思想认识 … 三、按时报送), signs off, and then prints the
+    plan it issues under the plan's title, its numbering starting again at 一: the letter's items are the
+    letter's (通知/一, 通知/二), the plan's keep the plan's own paths (一, 二/（一）) instead of 一#2, 二#2/（一）.
+
+    >>> text = "一、提高认识\\n各地要重视。\\n某县卫生健康局\\n2022年3月1日\\n某县健康帮扶方案\\n一、重点任务\\n（一）开展义诊。"
+    >>> [n.path for n in build_outline(text)]
+    ['通知/一', '一', '一/（一）']
+    """
+    tops = [n for n in nodes if n.parent is None and n.kind != "附件"]
+    if len(tops) < 2:
+        return nodes
+    restart = next((n for n in tops[1:] if n.label == tops[0].label and n.kind == tops[0].kind), None)
+    if restart is None or any(n.kind == "附件" and n.span[0] < restart.span[0] for n in nodes):
+        return nodes
+    letter = [n for n in nodes if n.span[0] < restart.span[0]]
+    between = [p for p in paragraphs(text) if letter[-1].span[1] <= p.start < restart.span[0]]
+    # the letter's sign-off (a date line), then the plan's title alone on the line above its first item
+    if not between or match_label(between[-1].text) or not any(P.DATE_LINE.match(p.text) for p in between[:-1]):
+        return nodes
+    renamed: dict[str, str] = {}
+    seen: dict[str, int] = {}
+    for node in nodes:
+        parent = renamed.get(node.parent) if node.parent else None
+        base = f"{parent}/{node.label}" if parent else node.label
+        if node.span[0] < restart.span[0] and node.parent is None:
+            base = f"{P.COVER_LETTER_PREFIX}/{node.label}"
+        unique, n = base, seen.get(base, 2)
+        while unique in seen:
+            unique = f"{base}#{n}"
+            n += 1
+        seen[base] = n
+        seen.setdefault(unique, 2)
+        renamed[node.path] = unique
+    for node in nodes:
+        node.path = renamed[node.path]
+        node.parent = renamed[node.parent] if node.parent else None
+        node.children = [renamed[c] for c in node.children]
     return nodes
 
 

@@ -18,7 +18,7 @@ from typing import cast
 from . import patterns as P
 from .canonical import unit_map
 from .extract.citations import extract_citations
-from .extract.indicator_table import table_targets
+from .extract.indicator_table import indicator_annex, table_targets
 from .extract.measures import extract_measures, in_article, is_goal_node, is_measure_node, without_duty_sections
 from .extract.tables import extract_annex_indicators, extract_task_table, link_task_rows
 from .extract.targets import deadline_of, extract_targets
@@ -130,7 +130,8 @@ def _parse_simplified(norm: NormalisedText, source_metadata: dict | None = None)
     meta = extract_metadata(text, source_metadata)
     duties = _duties(text, nodes)
     measures = without_duty_sections(extract_measures(text, nodes), duties, nodes)  # its clauses are duties
-    annex = next((n for n in nodes if n.kind == "附件"), None)
+    # the annex of the indicator table (附件1 分工表, 附件2 指标表: the second), else the first
+    annex = indicator_annex(text, [n for n in nodes if n.kind == "附件"], _year(meta.get("issue_date")))
     task_table = extract_task_table(text)  # an annex's, or one in the body: any table with 牵头/责任/配合 columns
     if task_table:
         link_task_rows(task_table, measures)
@@ -204,7 +205,8 @@ def _duties(text: str, nodes: list[OutlineNode]):
                 continue
             body_span = (body_span[0], first)
         chain = _chain(node, by_path)
-        named = any(n.heading and P.DUTY_HEADINGS.search(n.heading) for n in chain)
+        named = any(n.heading and P.DUTY_HEADINGS.search(n.heading) for n in chain) or \
+            _member_duty_list(text[body_span[0]:body_span[1]])
         closing = any(n.heading and P.SAFEGUARD_HEADINGS.search(n.heading) for n in chain)
         if not (named or closing) or node.path.startswith("附件"):
             continue
@@ -214,6 +216,15 @@ def _duties(text: str, nodes: list[OutlineNode]):
         if named or len({d.unit for d in found}) >= 2:
             duties.extend(found)
     return duties
+
+
+def _member_duty_list(body: str) -> bool:
+    """Two lines or more that each give a body, a colon and its duty (县卫生健康局：负责……⏎县医疗保障局：负责……):
+    a member-duty list whatever its heading; a single such line is no list."""
+    if "：" not in body and ":" not in body:
+        return False
+    lines = [m for m in (P.DUTY_COLON_LINE.match(line) for line in body.split("\n")) if m]
+    return sum(is_unit_list(m.group("unit")) for m in lines) >= 2
 
 
 def _chain(node: OutlineNode, by_path: dict[str, OutlineNode]) -> list[OutlineNode]:
@@ -310,6 +321,8 @@ def _targets(text, nodes, by_path, indicators, annex, issue_year=None):
         annex_year = deadline_of(text[annex.span[0]:annex.span[1]].split("\n", 2)[1]
                                  if "\n" in text[annex.span[0]:annex.span[1]] else "")
         tabled = table_targets(text, annex.span, "annex", issue_year)[0]  # rows with year columns
+        if any(t.role == "target" and t.deadline_year is None for t in tabled) and annex_year is None:
+            tabled = _dated(tabled, text, annex, targets)  # 目标值 with no year: the plan's goal year, inferred
         for row in indicators:
             cells = [t for t in tabled if row.span[0] <= t.value_span[0] < row.span[1]]
             for t in cells:

@@ -57,8 +57,10 @@ PAGE_NUMBER_LINE = _lazy(r"^\s*(?:[—–\-－]+\s*\d{1,3}\s*[—–\-－]+|第\
 # A space between two CJK characters, a CJK character and a digit, or around
 # full-width punctuation is an artefact of PDF extraction.
 _TIGHT = f"[{CJK}{FULLWIDTH_PUNCT}0-9%]"
-INNER_SPACE = _lazy(rf"(?<={_TIGHT})[ {UNICODE_SPACES}]+(?={_TIGHT})")
-LATIN_SPACE = _lazy(rf"(?<=[{CJK}])[ ]+(?=[A-Za-z])|(?<=[A-Za-z])[ ]+(?=[{CJK}])")
+# each written to start with its space (the lookbehind checked after it, on the character before):
+# a pattern that starts with a character set is scanned for that set, not tried at every position
+INNER_SPACE = _lazy(rf"[ {UNICODE_SPACES}](?<={_TIGHT}[ {UNICODE_SPACES}])[ {UNICODE_SPACES}]*(?={_TIGHT})")
+LATIN_SPACE = _lazy(rf"[ ](?<=[{CJK}][ ])[ ]*(?=[A-Za-z])|[ ](?<=[A-Za-z][ ])[ ]*(?=[{CJK}])")
 LABEL_SPACE = _lazy(r"^(\d{1,2}[.．]|[（(][一二三四五六七八九十\d]{1,3}[）)])[ \u3000]+")
 SENTENCE_END = "。！？；：:;"
 
@@ -84,12 +86,23 @@ OUTLINE_LABELS = [
     ("第一章", _lazy(rf"^(?P<label>第[{CN_SMALL}百零〇\d]{{1,4}}章)[\s\u3000]*(?=[^\s，,。]|$)")),
     ("第一节", _lazy(rf"^(?P<label>第[{CN_SMALL}百零〇\d]{{1,4}}节)[\s\u3000]*(?=[^\s，,。]|$)")),
     ("第一条", _lazy(rf"^(?P<label>第[{CN_SMALL}百零〇\d]{{1,4}}条)(?:[\s\u3000]+|(?=[^\s款项]))")),
+    # a plan in parts (第一部分　发展基础 / 第二部分　主要任务): a part holds the 一、 items below it
+    ("第一部分", _lazy(rf"^(?P<label>第[{CN_SMALL}]{{1,3}}部分)[\s\u3000]*(?=[^\s，,。、]|$)")),
 ]
+# the first character of every label above (each is matched at the paragraph's start): a paragraph that
+# starts with none of them is not tried against each
+OUTLINE_LABEL_START = _lazy(rf"[{CN_SMALL}（第\d]")
 # the article levels, outermost first: an article label closes every item below its rank
 ARTICLE_RANKS = {"第一章": 0, "第一节": 1, "第一条": 2}
+# a part (第二部分) closes every item open above it, whatever its kind: no item nests a part
+PART_KIND = "第一部分"
+# the covering letter's own items (一、提高思想认识 … before its sign-off and the enclosed plan's title): their paths
+# carry this prefix (通知/一), the plan's items keep theirs (一, 二/（一）)
+COVER_LETTER_PREFIX = "通知"
 ANY_LABEL = _lazy(
     rf"^(?:[{CN_SMALL}]{{1,3}}、|[（(][{CN_SMALL}]{{1,3}}[）)]|\d{{1,2}}(?:[.．](?!\d)|、)"
-    rf"|[（(]\d{{1,2}}[）)]|[{CN_SMALL}]{{1,3}}是|第[{CN_SMALL}百零〇\d]{{1,4}}[章节条](?=[\s\u3000]|$|[^\s款项]))"
+    rf"|[（(]\d{{1,2}}[）)]|[{CN_SMALL}]{{1,3}}是|第[{CN_SMALL}百零〇\d]{{1,4}}[章节条](?=[\s\u3000]|$|[^\s款项])"
+    rf"|第[{CN_SMALL}]{{1,3}}部分(?=[\s\u3000]|$|[^\s，,。、]))"
 )
 ANNEX_START = _lazy(r"^附\s*件\s*(?P<no>\d*)\s*$")
 ANNEX_REFERENCE = _lazy(r"^附\s*件\s*\d*\s*[:：]")
@@ -130,6 +143,9 @@ DOC_NUMBER = _lazy(
     r"\s*(?P<serial>\d{1,4})\s*[号號]"
 )
 DOC_NUMBER_LINE = _lazy(rf"^\s*{DOC_NUMBER.pattern}\s*$")
+# a red-header 文件's 文号 line that also names who signed it, on its right (渭卫健发〔2022〕46号　签发人：某某、某某)
+DOC_NUMBER_SIGNER_LINE = _lazy(rf"^\s*(?P<number>{DOC_NUMBER.pattern})\s*签\s*发\s*人\s*[:：]\s*"
+                               r"[\u4e00-\u9fff·]{2,12}(?:\s*[、，,\s]\s*[\u4e00-\u9fff·]{2,4})*\s*$")
 # the number of a regulation or rule, printed in place of a 文号: 国务院令第386号, 国家卫生健康委员会令第2号
 # (中华人民共和国 before the issuer is dropped when the number is kept)
 ORDER_NUMBER = _lazy(rf"(?:中华人民共和国)?(?P<issuer>[{CJK}]{{1,16}}?令)\s*第\s*(?P<serial>\d{{1,4}})\s*[号號]")
@@ -159,25 +175,32 @@ ORG_SUFFIX = _lazy(  # 司: a ministry's department (国务院扶贫办综合司
 # where a second body's name starts in names run together after a body's suffix (a header or signature
 # whose spaces the normaliser dropped: 国家卫生健康委 国家医保局 民政部, 省卫生健康委 省医保局): a national
 # or party body's first word, a level word (省医保局; not 市场, 县域, 省级), or a State Council ministry
+# a national body's branch at a place is one body (国家税务总局湖南省税务局, 国家统计局某市调查队): its name is never
+# cut where the place starts, and its place (湖南省) is the branch's, not the nation's
+NATIONAL_BRANCH = _lazy(r"(?P<head>国家税务总局|国家统计局|国家金融监督管理总局|中国人民银行|国家外汇管理局)"
+                        r"(?P<branch>[\u4e00-\u9fff]{2,15}?(?:省|自治区|市|州|盟|地区|县|区|旗)"
+                        r"[\u4e00-\u9fff]{0,8}?(?:税务局|调查总队|调查队|监管局|监管分局|分行|中心支行|支行|分局))")
 BODY_RESTART = _lazy(
     r"(?<=委|局|厅|部|办|院|署|会|室|府|司)(?=国家|国务院|中共|中央|共青团|全国|中华全国|"
     r"(?:省|市|县|区|自治区|自治州|旗)(?!场|级|域|内|外|民|直|属|区|县|辖)|"
     r"(?:外交|国防|教育|科学技术|科技|工业和信息化|民政|司法|财政|人力资源社会保障|人力资源和社会保障|自然资源|生态环境|"
     r"住房城乡建设|住房和城乡建设|交通运输|水利|农业农村|商务|文化和旅游|应急管理|退役军人事务|审计|公安|国家安全)部)")
 # a title's last word, perhaps followed by its years: …三年行动计划（2023—2025年）
-TITLE_SUFFIX = _lazy(r"(?:通知|方案|意见|要点|办法|规定|细则|规范|指标|计划|规划|分工)(?:[（(][^（）()]{1,20}[）)])?$")
+TITLE_SUFFIX = _lazy(r"(?:通知|方案|意见|要点|办法|规定|细则|规范|指标|计划|规划|分工|若干措施|任务清单|工作清单|责任清单)"
+                     r"(?:[（(][^（）()]{1,20}[）)])?$")
 # the genres a notice's title ends in, longest first (复函 before 函)
 GENRES = ["通知", "意见", "决定", "批复", "复函", "函", "答复", "通报", "通告", "公告", "规定", "办法", "细则",
-          "方案", "规划", "要点", "纪要", "计划", "条例", "规则", "决议", "报告", "请示", "公示", "令",
+          "方案", "规划", "要点", "纪要", "计划", "条例", "规则", "决议", "报告", "请示", "公示", "令", "措施", "清单",
           "意見", "決定", "批覆", "答覆", "通報", "規定", "辦法", "細則", "規劃", "要點", "紀要", "計劃", "條例"]
 GENRE_AT_END = _lazy("(?P<genre>" + "|".join(GENRES) + r")(?:\s*[（(][^（）()]{1,20}[）)])?$")
 NOTICE_TITLE = _lazy(
     r"(?:(?:关于|關於).*(?:通知|意见|意見|决定|決定|批复|批覆|复函|覆函|函|答复|答覆|通报|通報|通告|公告|规定|規定|办法|辦法|细则|細則"
-    r"|方案|规划|規劃|要点|要點|纪要|紀要|计划|計劃|报告|報告|请示|請示|公示)"
+    r"|方案|规划|規劃|要点|要點|纪要|紀要|计划|計劃|报告|報告|请示|請示|公示|若干措施|措施)"
     r"|的(?:通知|意见|决定|批复|通报|通告|公告))(?:\s*[（(][^（）()]{1,20}[）)])?$")
 # a title with no 关于: 某某实施方案, 通告 alone (spaced 通 告 is joined by the normaliser), 某某令
 STANDALONE_TITLE = _lazy(
-    r"^(?:[^，。；：:,]{2,80}(?:方案|规划|要点|办法|规定|细则|计划|条例|规则|纪要)|(?:.{0,40})?(?:通告|公告))"
+    r"^(?:[^，。；：:,]{2,80}(?:方案|规划|要点|办法|规定|细则|计划|条例|规则|纪要|若干措施|任务清单|工作清单|责任清单)"
+    r"|(?:.{0,40})?(?:通告|公告))"
     r"(?:[（(][^（）()]{1,20}[）)])?$")
 # the document an 印发 / 转发 notice encloses: 关于印发《X》的通知, 关于印发X的通知
 ENCLOSED_TITLE = _lazy(
@@ -203,6 +226,8 @@ SHARED_PLACE_BODY = _lazy(r"^(?:人民政府|政府|党委|党工委|人大|政�
 PLACE_BODY_AT_END = _lazy(r"(?:人民政府|政府|党委|党工委|人大|政协|纪委|管委会|办事处)$")
 TABLE_HEADER = _lazy(r"^(?:序号\s*)?指标\s*属性$")
 BINDING_CELL = _lazy(r"^(约束性|预期性)$")
+# a numbered indicator row ending in its attribute (1. 签约服务率 … 约束性): an annex holding one is the indicator table
+INDICATOR_ROW_WITH_BINDING = _lazy(r"(?m)^\d{1,2}[.．、\t][^\n]*(?:约束性|预期性)[ \t]*$")
 # (?<!\s): a search starts only at the head of a whitespace run (else a run of tabs costs quadratic time)
 BINDING_SUFFIX = _lazy(r"(?<!\s)\s*(约束性|预期性)\s*$")
 # a sentence's own mark after its value: 人均预期寿命达到78.5岁（预期性）
@@ -223,6 +248,8 @@ TASK_COLUMN_ROLES = [
 UNIT_COLUMN_ROLES = ("lead", "support", "responsible", "office")
 # a unit column of the notice's own offices (局内牵头科室, 委内责任处室), kept apart from the bodies' columns
 OFFICE_COLUMN = _lazy(r"(?:局|委|厅|办|院|中心)内|内设|科室|处室|股室")
+# an office column that says the offices are the issuer's own (局内牵头科室, 委内责任处室, 内设机构)
+INTERNAL_OFFICE_COLUMN = _lazy(r"(?:局|委|厅|办|院|中心)内|内设")
 TASK_HEADER_CELL_MAX = 20
 # a cell that hands the row to each listed unit by its own duties: responsible, not lead
 DUTY_SHARE = _lazy(r"(?:按照|按|根据|依)?(?:各自)?职责(?:分工)?(?:分别|共同)?负责|分别负责|共同负责")
@@ -249,6 +276,11 @@ NON_RULE_ARTICLE = _lazy(
     r"自[^。]{0,30}(?:起|之日起)(?:施行|执行|实施))|[^。]{0,40}(?:参照本(?:办法|细则|规定|规范)执行)。?$)")
 NON_MEASURE_HEADINGS = _lazy(
     r"^(?:总体要求|指导思想|主要目标|总体目标|工作目标|基本原则|总体思路|目标任务|发展目标|行动目标"
+    # a plan's account of where it stands (第一部分　发展基础: 主要成绩, 面临形势), and its schedule (实施步骤:
+    # 动员部署阶段（6月1日—6月15日）…): no work the plan prescribes
+    r"|发展基础|发展现状|工作基础|现实基础|主要成绩|取得的成绩|主要成效|取得成效|主要成就|发展成就|面临形势|面临的形势"
+    r"|现状与形势|现状和形势|发展环境|规划背景|发展背景|存在问题|存在的问题"
+    r"|实施步骤|工作步骤|方法步骤|步骤安排|进度安排|时间安排|时间步骤|实施阶段|阶段安排|推进步骤|时间节点"
     r"|(?:(?:19|20)\d{2}年(?:度)?|上年度?|去年)?(?:工作情况|工作开展情况|工作完成情况|工作成效|工作进展|工作回顾|工作总结)"
     r"(?:和|及|与)?(?:存在的?问题)?$)"
 )
@@ -259,7 +291,10 @@ GOAL_PARAGRAPH = _lazy(r"^(?:(?:总体要求|指导思想|基本原则)[和与�
                        r"(?:主要|总体|工作|发展|具体|年度|阶段|基本|行动)?目标(?:任务|要求)?$|^总体要求$")
 # ---------------------------------------------------------------- units
 DUTY_HEADINGS = _lazy(r"部门协作|部门合力|部门职责|职责分工|协调配合|部门分工|任务分工|明确分工|分工负责|部门协同|责任分工|"
-                           r"明确职责|分工协作|各司其职|密切配合|协同配合|部门联动")
+                           r"明确职责|分工协作|各司其职|密切配合|协同配合|部门联动|"
+                           r"成员单位(?:及|和)?(?:工作)?职责|单位职责|主要职责|职责任务")
+# a line of a member-duty list (领导小组 notices, 保障措施 annexes): a body, a colon, then its duty verb
+DUTY_COLON_LINE = _lazy(r"^\s*(?P<unit>[^，,。；;：:\s]{2,40})[：:]\s*(?:负责|牵头|承担|配合|协助|做好|落实)")
 # the closing sections where a paragraph of 甲部门负责……；乙部门要…… clauses is a division of duties
 SAFEGUARD_HEADINGS = _lazy(r"保障措施|组织实施|组织保障|工作要求|实施保障|保障机制|组织领导")
 # label parts of a marker that name units (only these: 适用范围, 完成时限 … name none); longest first
@@ -279,7 +314,7 @@ ROLE_VERBS = [
     ("support", r"配合落实|配合实施|共同参与|参与实施|配合|协助|参与|协办"),
     ("responsible", r"按照职责分工分别负责|按照职责分工负责|按职责分工负责|根据职责分工负责|按照职责负责|按职责负责|"
                     r"按照职责分工落实|按职责分工落实|分工负责|分别负责|共同负责|负责落实|具体负责|负责指导|"
-                    r"负责组织实施|负责实施|组织实施|抓好落实|具体实施|具体落实|负责"),
+                    r"负责组织实施|负责实施|组织实施|抓好落实|具体实施|具体落实|负责|组织落实|落实"),
 ]
 ROLE_VERB_SEGMENT = _lazy(
     r"^(?:由)?(?P<units>[^，,；;。（）()]{2,200}?)(?P<verb>" + "|".join(p for _, p in ROLE_VERBS) + r")$"
@@ -309,12 +344,25 @@ LEADER_LABEL = _lazy(r"(?:牵头|责任|分管|包抓|联系|主要)?(?:县级|�
 UNIT_WITH_CLAUSE = _lazy(r"^(?P<name>[^（(]{2,40})[（(](?P<inner>[^（()）]{2,60})[）)]$")
 # any label part of a marker (负责部门：, 适用范围：, 完成时限：): a short name right before a colon
 PART_LABEL = _lazy(r"(?:^|(?<=[；;，,。\s]))\s*(?P<label>[\u4e00-\u9fff]{2,8})\s*[：:]")
-MARKER_OPEN = "（(【[［"
+MARKER_OPEN = "（(【[［〔"
 # where a marker may start: a bracket of MARKER_OPEN, or the start of a line or sentence (an
 # unbracketed 责任单位：…), i.e. after one of these stops; find_markers skips to the next one
-MARKER_STOP = _lazy(r"[（(【\[［\n。]")
+MARKER_STOP = _lazy(r"[（(【\[［〔\n。]")
 # a role written after one unit of a list: 县卫健局（牵头）、县医保局
 OWN_ROLE_TAG = _lazy(r"[（(](?P<kw>牵头单位|牵头|配合单位|配合|协办)[）)]$")
+# a role tag right after a body's name (县医保局（牵头）会同…): not after these (a line's start, a sentence's end)
+TAG_NOT_AFTER = "。；;，,：:、 \t\u3000\n"
+# where the list before a role tag starts: after one of these
+TAG_CLAUSE_STOPS = "，,。；;：:\n"
+# what may stand before the bodies a role tag closes: 由县医保局（牵头）, 会同县卫健局、县民政局（配合）
+TAG_LIST_LEAD = _lazy(r"^\s*(?:由|会同|以及|和|及|与|并|、)?\s*")
+# the next list and role tag of the same clause (会同县卫健局、县民政局（配合）)
+TAG_NEXT = _lazy(r"[^，,。；;（(\n]{2,80}?[（(](?=\s*(?:" + "|".join(p for _, p in ROLE_KEYWORDS) + r")\s*[）)])")
+# the last part of a bare bracket of units that gives its deadline or pace (〔甲局、乙局，2022年9月〕, （甲院，12月底前）,
+# 【甲局；持续推进】): cut off before the units are read
+BRACKET_DEADLINE_TAIL = _lazy(r"[，,；;\s\u3000]+(?:(?:完成)?(?:时限|时间)[：:])?\s*(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|"
+                              r"\d{1,2}月(?:\d{1,2}日)?|年底|年内|长期|持续推进|长期坚持|持续实施|逐年推进)"
+                              r"(?:底|中旬|上旬|下旬)?(?:前|之前|以前)?(?:完成)?\s*$")
 # a unit label in a bracket of its own, the units after it: 【牵头单位】市卫健委【配合单位】市医保局
 BRACKETED_LABEL = _lazy("(?P<kw>" + "|".join(p for _, p in ROLE_KEYWORDS) + ")")
 # the State Council lead convention: the first unit listed leads, the others support (下同: in every later marker)
@@ -334,14 +382,33 @@ ASSIGNING_SENTENCE = _lazy(
 # 局医政股牵头做好督导; 各镇负责组织实施): printed at the item; only government bodies and their
 # offices (a provider, 定点医疗机构负责垫付, carries out a step, it is not assigned the item)
 SUBJECT_ASSIGNING = _lazy(
-    r"^(?:同时|此外|另外|并)?(?P<units>[^，,。；;：:“”（）()\n]{2,60}?)"
-    r"(?P<verb>按照职责分工负责|按职责分工负责|牵头负责|负责组织实施|负责落实|具体负责|具体落实|具体实施|组织实施|负责|牵头)"
+    r"^(?:同时|此外|另外|并)?(?:(?:以上|上述|此项|该项|各项|本项)(?:工作|任务)?由|由)?(?P<units>[^，,。；;：:“”（）()\n]{2,60}?)"
+    r"(?P<verb>按照职责分工负责|按职责分工负责|牵头负责|负责组织实施|负责落实|具体负责|具体组织实施|具体落实|具体实施|组织实施|"
+    r"负责|牵头)"
     r"(?!人|同志|的|单位|部门)")  # 县卫健局负责人 is a person; 县卫健局负责的项目 names work, not who is assigned
 # a clause whose subject is one named body told what to do (县医保局要做好资助参保；市民政局应当及时…): that
 # body is printed as the one who acts; a placeholder (各县区要…) or a generic body (各有关部门要…) is not named
 SUBJECT_BOUND = _lazy(
     r"^(?:同时|此外|另外|并)?(?P<units>[^，,。；;：:“”（）()\n要应须]{2,40}?)(?P<verb>要|应当|应|须|必须)"
     r"(?!当地|急|用|对|有|求)")
+# a clause whose subject is named bodies doing the item with another verb (由县医保局、县民政局按职责落实……;
+# 县医保局会同县民政局给予……; 县卫健局是……责任主体; 县医院每季度开展……; 县财政局配合开展……): only verbs no
+# body's name holds (组织 not before 部: 县委组织部), never a finished act (开展了)
+SUBJECT_ACTING = _lazy(
+    r"^(?:同时|此外|另外|并)?(?:(?:以上|上述|此项|该项|各项|本项)(?:工作|任务)?由|由)?"
+    r"(?P<units>(?:[^，,。；;：:“”（）()\n要应须]|（[市区县州旗、]{1,7}）){2,60}?)"  # 各县（市、区）卫生健康局
+    r"(?P<verb>(?P<explicit>按照职责分工落实|按职责分工落实|按照职责落实|按职责落实|按照职责|按职责|(?P<support>配合|协助)|"
+    r"是[^，,。；;]{0,30}?(?P<owner>责任主体))|给予|建立|开展|落实|做好|加强|制定|推进|完善|督促|每(?:年|半年|季度|月|周)|定期|"
+    r"对(?!口)|联合|共同|统筹|抓好|健全|强化|组织(?!部)|派出|核实|推送)(?!了)")
+# (an explicit role, 按职责落实 / 配合 / 是……责任主体, may name any body; a common verb only a body named by place)
+# the verbs of SUBJECT_ACTING and SUBJECT_BOUND (a cheap test before an item's clauses are read)
+SUBJECT_ACTING_WORD = _lazy(r"要|应|须|按照?职责|配合|协助|责任主体|给予|建立|开展|落实|做好|加强|制定|推进|完善|督促|每|定期|"
+                            r"对|联合|共同|统筹|抓好|健全|强化|组织|派出|核实|推送")
+# an institution named by its kind, not by its place (乡镇卫生院, 社区卫生服务中心, 定点医疗机构): a clause that
+# makes it the subject of a common verb names who provides a service, not who is assigned the item
+PROVIDER_BY_KIND = _lazy(r"^各?(?:乡镇|乡|镇|村|社区|基层|二级|三级|公立|民营|医疗)|定点|域内|辖区|[县市省区]级")
+# what such a provider's name ends in (a township's government or party committee, 各镇党委, is no provider)
+PROVIDER_END = _lazy(r"(?:医院|卫生院|中心|保健院|保健站|卫生室|卫生所|机构|诊所)$")
 # words no body's name holds: a clause's subject glued to what comes before it (资金由县财政会同县医保局)
 SUBJECT_NOT_BODY = _lazy(r"由|的|会同|配合|积极|做好|加强|对|向|将|把|为|是|要")
 # an institution a clause may make its subject when its name starts with its place (县医院, 各镇卫生院, 县疾控中心)
@@ -384,7 +451,10 @@ ARTICLE_SUBJECT = _lazy(
     rf"|(?P<unit>{_ARTICLE_UNIT})(?=负责|应当|应|须|要|按照职责|按职责|每年|每季度|每月|定期|会同|对|将|向))")
 
 # ---------------------------------------------------------------- targets
-NUMBER = rf"(?:(?<!\d)\d+(?:\.\d+)?|[{CN_DIGITS}]{{1,5}})"
+# a number: digits (not after a digit) or Chinese numerals. Written to start with the one set of the
+# characters a number starts with, then a branch on which it was: a pattern whose first step is a set
+# is scanned for that set, one that starts with a branch or a lookbehind is tried at every position
+NUMBER = rf"(?:[\d{CN_DIGITS}](?:(?<=\d)(?<!\d\d)\d*(?:\.\d+)?|(?<=[{CN_DIGITS}])[{CN_DIGITS}]{{0,4}}))"
 TARGET_UNITS = [
     "个百分点", "百分点", "个病种", "个工作日", "个月", "万人", "周岁", "%", "％", "‰",
     "/10万", "/万", "元/人", "张/千人", "人/千人", "人/万人", "张/万人",
@@ -428,7 +498,8 @@ NOT_TARGET_BEFORE = _lazy(r"(?:第|前|十|“|\")$")
 MEETING_AFTER = _lazy(r"^(?:全会|全体会议|会议|党代会|代表大会|中全会)")  # 市委三届四次全会
 AGE_BAND = _lazy(r"(?<!\d)\d+\s*[-—–~至]\s*$")
 # a range of amounts, one entry with both bounds: 1至2家, 5-10个, 一至两家, 1到2名 (not 第一至三批)
-RANGE = _lazy(rf"(?P<low>(?<!\d)\d+(?:\.\d+)?|(?<![第\d{CN_DIGITS}])[{CN_SMALL}两]{{1,3}})"
+RANGE = _lazy(rf"(?P<low>[\d{CN_SMALL}两](?:(?<=\d)(?<!\d\d)\d*(?:\.\d+)?"  # (started by its first character: NUMBER)
+              rf"|(?<=[{CN_SMALL}两])(?<![第\d{CN_DIGITS}].)[{CN_SMALL}两]{{0,2}}))"
               rf"\s*(?:[-—–~～至]|到(?=\s*[\d{CN_SMALL}两]))\s*(?P<value>\d+(?:\.\d+)?|[{CN_SMALL}两]{{1,3}})\s*(?P<unit>{_UNIT_ALT})")
 # a population or area condition on a target, not a target (常住人口超过10万人的, 65岁以上老年人, 年满60周岁的)
 QUALIFIER_UNITS = ("岁", "周岁", "万人", "人", "万")
@@ -538,6 +609,8 @@ TABLE_COLUMNS = [
     ("year", _lazy(r"^(?P<year>(?:19|20)\d{2})\s*年?(?:底|末)?$")),
     ("indicator", _lazy(r"指标|名称|项目")),
 ]
+# a header cell naming bodies (牵头单位, 责任部门, 配合), not the measure's 单位: no indicator table's header
+INDICATOR_HEADER_UNIT_ROLE = _lazy(r"牵头|配合|协办|责任|主责|承办|实施|落实|部门|^(?!(?:计量)?单位$).*单位")
 TABLE_HEADER_ROW = _lazy(r"指标.*\t|\t.*指标")
 TABLE_VALUE = _lazy(r"^\s*(?P<cmp>≥|≤|>=|<=|＞|＜|>|<)?\s*(?P<value>\d+(?:\.\d+)?)\s*"
                          r"(?P<unit>%|％|‰|/10万|/万|岁|张|人|个|种|所|万人)?\s*(?P<after>以上|以下|以内|左右)?\s*$")
@@ -664,6 +737,24 @@ DAMAGE_ANCHOR = _lazy(
     r"|[发函字办通规辦發]\s*(?:19|20)\d{2}\s*第?\s*\d{1,4}\s*[号號]")
 # a date line that lost 年月日: 20211102, 2019815, 2021126
 BARE_DATE_LINE = _lazy(r"^\s*(?P<digits>(?:19|20)\d{4,6})\s*$")
+
+
+def _any_of(*patterns: re.Pattern[str] | str) -> str:
+    """One pattern that matches where any of ``patterns`` matches (each one's group names prefixed
+    with its place, so that they stay apart; none of them numbers its groups): a line is tried
+    against one pattern instead of each in turn. For ``match`` and ``search``, not for spans."""
+    alternatives = []
+    for i, pattern in enumerate(patterns):
+        source = pattern if isinstance(pattern, str) else pattern.pattern
+        alternatives.append("(?:" + re.sub(r"\(\?P([<=])(\w+)", rf"(?P\1a{i}_\2", source) + ")")
+    return "|".join(alternatives)
+
+
+# a saved page's line that is no part of the notice (normalise.is_page_line): the patterns read from its start
+PAGE_LINE_START = _lazy(_any_of(PAGE_FURNITURE, META_LINE_START, META_LINE_GLUED))
+# a line that stands alone (normalise._is_standalone), the patterns read from its start that need no
+# character of their own looked for first: the page's lines, a date that lost 年月日, a binding cell
+STANDALONE_START = _lazy(_any_of(PAGE_FURNITURE, META_LINE_START, META_LINE_GLUED, BARE_DATE_LINE, BINDING_CELL))
 
 # the verbs before a cited document that make it the one a notice carries out (its parent, ``adoption``);
 # the first three say so outright and are preferred

@@ -38,6 +38,9 @@ NOT_FOUND = "not found"
 PLACE_ORDER = {"item": INSIDE_ITEM, "task_row": TASK_ROW, "goals": GOALS_ONLY, "duties": DUTIES_ONLY,
                "annex": ANNEX_ONLY}
 QUOTE_CHARS = 60
+# an entry known by one or two key terms (覆盖) is no nearer to a sentence sharing that one word: the nearest
+# passage's score is its share of at least this many terms (one shared word never scores 100 beside "omitted")
+NEAREST_MIN_TERMS = 3
 
 _SENTENCE = re.compile(r"[^。；;！!？?]+[。；;！!？?]?")
 _SPACE = re.compile(r"\s+")
@@ -325,7 +328,8 @@ def nearest(sentences: Iterable[Passage], view: EntryView) -> dict | None:
     if best is None:
         return None
     return {"path": best.path, "part": best.part, "quote": _quote(best.text, best_terms[0]),
-            "matched_terms": best_terms, "score": round(100 * len(best_terms) / max(1, len(view.terms)), 1)}
+            "matched_terms": best_terms,
+            "score": round(100 * len(best_terms) / max(NEAREST_MIN_TERMS, len(view.terms)), 1)}
 
 
 def _quote(text: str, phrase: str | None = None) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .. import __version__
-from ..models import Record, Reference, provenance, shown_value
+from ..models import Coverage, Record, Reference, provenance, shown_value
 from ..patterns import UNIT_NOT_PRINTED
 from ..textutils import sentence_around
 from ..traditional import simplified_record
@@ -18,8 +18,11 @@ from .coverage import (
     INSIDE_ITEM,
     NOT_FOUND,
     OWN_ITEM,
+    PLACE_ORDER,
     TASK_ROW,
+    _quote,
     cover,
+    cue_pattern,
     entry_view,
     passages,
 )
@@ -85,8 +88,9 @@ def _values_of(record: Record, row: dict) -> list[dict]:
 
 METHOD = ("Each reference entry is looked for in every sentence of the notice: a measure aligned to it by heading "
           "(another notice's heading or the frame rule) is its own item; otherwise a sentence naming its topic "
-          "(cue phrases of frame_rules.json) places it inside another item, or in goals, duties or annex; "
-          "'omitted' means no sentence does, and the nearest passage is shown.")
+          "(cue phrases of frame_rules.json), else the sentence printing the notice's value of the entry's "
+          "reference target (matched as 'reference target: …'), places it inside another item, or in goals, "
+          "duties or annex; 'omitted' means no sentence does, and the nearest passage is shown.")
 
 RESPONSIBILITY_PRINTED = (" Responsibility (same / narrower / wider / different) is compared over the units the "
                           "notices print (beside the item or in a task table); a side with only inferred or implied "
@@ -125,16 +129,19 @@ def diff_document(record: Record, reference: Reference, include_inferred: bool =
     aligned = align_document(record, PreparedFrame(entries))
     sentences = passages(record)
     predates = _predates(record, reference)
-    rows = [_entry_status(e, aligned, record, reference, sentences, predates, include_inferred) for e in entries]
+    targets = compare_targets(record, reference)
+    rows = [_entry_status(e, aligned, record, reference, sentences, predates, include_inferred, targets)
+            for e in entries]
+    merged = {row["merged_into"] for row in rows if row["merged_into"]}  # an item an entry is merged into
     additions = [{"path": a["path"], "title": a["title"], "span": a["span"]} for a in aligned
-                 if a["reason"] == NO_MATCH]
+                 if a["reason"] == NO_MATCH and a["path"] not in merged]  # matches that entry: no local addition
     return {"document": _doc_summary(record), "reference": reference.summary(),
             "method": METHOD + (RESPONSIBILITY_INCLUDING if include_inferred else RESPONSIBILITY_PRINTED),
             "tool_version": __version__, "include_inferred": include_inferred,
             "notes": _notes(record, reference), "entries": rows, "additions": additions,
             "later_citations": [{"doc_number": c["doc_number"], "title": c["title"], "span": c["span"]}
                                 for c in later_citations(record)],
-            "targets": compare_targets(record, reference), "alignment": aligned}
+            "targets": targets, "alignment": aligned}
 
 
 def _doc_summary(record: Record) -> dict:
@@ -204,9 +211,11 @@ def later_citations(record: Record) -> list[dict]:
 
 
 def _entry_status(entry: dict, aligned: list[dict], record: Record, reference: Reference,
-                  sentences, predates: bool, include_inferred: bool = False) -> dict:
+                  sentences, predates: bool, include_inferred: bool = False, targets: list[dict] | None = None) -> dict:
     local = [a for a in aligned if a["frame_id"] == entry["id"]]
     coverage = cover(entry, local, sentences, entry_view(entry, record["id"]))
+    if coverage.where == NOT_FOUND:
+        coverage = _target_coverage(entry, targets or [], sentences) or coverage
     status = PREDATES if predates else STATUS_OF[coverage.where]
     if coverage.where == NOT_FOUND and not predates and not _issued(record):
         status = DATE_UNKNOWN
@@ -227,6 +236,28 @@ def _entry_status(entry: dict, aligned: list[dict], record: Record, reference: R
             "reference_leads": compared(ref_units, include_inferred),
             "local_lead_units": local_units, "reference_lead_units": ref_units,
             "responsibility": responsibility_between(ref_units, local_units, include_inferred)}
+
+
+def _target_coverage(entry: dict, targets: list[dict], sentences) -> Coverage | None:
+    """An entry no sentence names, whose reference target (大病专项救治病种≥30种: the entry's cue in the indicator)
+    the notice states (its value compared, same / weaker / stronger): the sentence printing that value covers the
+    entry, quoted, and the reference target named as what matched. Without it the diff would call the entry
+    omitted beside its own target compared."""
+    cues = cue_pattern(entry)
+    for t in targets:
+        local = t.get("local")
+        if cues is None or not local or not t.get("reference") or t["change"] in (IMPLAUSIBLE, DIFFERENT_INDICATOR):
+            continue
+        if not cues.search(t["indicator"]):
+            continue
+        at = local["span"][0]
+        passage = next((p for p in sentences if p.start <= at < p.end), None)
+        if passage is None:
+            continue
+        return Coverage(entry["id"], PLACE_ORDER[passage.part], passage.path, _quote(passage.text),
+                        [f"reference target: {t['indicator']}"], 100.0, paths=[passage.path or ""],
+                        span=[passage.start, passage.end])
+    return None
 
 
 def lead_units(aligned: list[dict]) -> list[dict]:

@@ -109,7 +109,7 @@ def _citing_verb(text: str, at: int, end: int | None = None) -> str | None:
 
     >>> _citing_verb("根据《关于贯彻落实某意见的通知》和《某方案》", 17)
     '根据'
-    >>> _citing_verb("现将《某省卫生健康委关于做好签约服务的通知》转发给你们", 2, 24)
+    >>> _citing_verb("现将《某省卫生健康委关于做好签约服务的通知》转发给你们", 2, 22)
     '转发'
     """
     sentence_start = sentence_bounds(text, (at, at))[0]

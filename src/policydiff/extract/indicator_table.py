@@ -102,3 +102,49 @@ def _row_targets(text: str, start: int, cells: list[str], columns, path: str) ->
         t.year = year if role == "status" else None
         made.append(t)
     return made
+
+
+def indicator_annex(text: str, annexes: list, issue_year: int | None = None):
+    """The annex that holds the indicator table (附件1 分工表, 附件2 指标表: the second), else the first annex.
+    An annex holds one when a tab-separated header row names an indicator column and a target, baseline,
+    year or 属性 column (``table_targets`` reads it), or when a numbered row ends in 约束性/预期性.
+
+    >>> from types import SimpleNamespace as N
+    >>> text = ("附件1\\n序号\\t任务\\t牵头单位\\n1\\t义诊\\t县卫健局\\n"
+    ...         "附件2\\n序号\\t指标\\t2025年\\t属性\\n1\\t签约率\\t80\\t预期性\\n")
+    >>> indicator_annex(text, [N(span=(0, 26)), N(span=(26, len(text)))]).span[0]
+    26
+    """
+    for annex in annexes:
+        if _holds_indicator_table(text, annex.span, issue_year):
+            return annex
+    return annexes[0] if annexes else None
+
+
+def _holds_indicator_table(text: str, span: tuple[int, int], issue_year: int | None) -> bool:
+    region = text[span[0]:span[1]]
+    if P.INDICATOR_ROW_WITH_BINDING.search(region):
+        return True
+    for line in re.finditer(r"[^\n]*\t[^\n]*", region):
+        cells = line.group().split("\t")
+        if P.TABLE_HEADER_ROW.search(line.group()) and not any(P.TABLE_VALUE.match(c) for c in cells[1:]):
+            roles = {role for role, _ in _columns(cells, issue_year)}
+            if "indicator" in roles and roles & {"status", "target", "binding"}:
+                return True
+    return False
+
+
+def is_indicator_header(names: list[str]) -> bool:
+    """A header row of an indicator table: it names an indicator column and a target, baseline, year or 属性
+    column, and no unit column but the measure's 单位 (a task table's 单位 is a body's: 牵头单位, 责任单位).
+
+    >>> is_indicator_header(["指标", "单位", "2023年目标值", "属性"]), is_indicator_header(["序号", "指标名称", "2025年目标"])
+    (True, True)
+    >>> is_indicator_header(["序号", "目标任务", "牵头单位"]), is_indicator_header(["项目", "责任单位", "目标"])
+    (False, False)
+    """
+    cells = [n.strip() for n in names if n.strip()]
+    if any(P.INDICATOR_HEADER_UNIT_ROLE.search(c) for c in cells):
+        return False
+    roles = {role for role, _ in _columns(cells, None)}
+    return "indicator" in roles and bool(roles & {"status", "target", "binding"})

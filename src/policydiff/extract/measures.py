@@ -25,7 +25,11 @@ def extract_measures(text: str, nodes: list[OutlineNode]) -> list[Measure]:
             end = min(by_path[c].span[0] for c in node.children)
         body = text[start:end]
         measure = Measure(path=node.path, title=_title(node, body), text=body, span=(start, end))
-        mentions = marker_mentions(body, start, convention) or sentence_mentions(body, start, convention)
+        printed = marker_mentions(body, start, convention)
+        mentions = printed or sentence_mentions(body, start, convention)
+        if mentions and not printed and not in_article(node, by_path):  # 由甲局牵头，乙局负责落实: 乙局 too
+            named = {m.unit for m in mentions}
+            mentions += [m for m in _subject_mentions(body, start, node, by_path) if m.unit not in named]
         if not mentions and in_article(node, by_path):
             mentions = article_mentions(body, start)  # an article names who acts as its subject
         if not mentions and not in_article(node, by_path):
@@ -106,6 +110,8 @@ def is_measure_node(node: OutlineNode, by_path: dict[str, OutlineNode], text: st
     interpretation, commencement), and with some content."""
     chain = ancestors(node, by_path)
     if node.path.startswith("附件") and not in_article(node, by_path):
+        return False
+    if node.path.startswith(P.COVER_LETTER_PREFIX + "/"):  # the covering letter's requests, not the plan's work
         return False
     for ancestor in chain:
         if ancestor.heading and _not_measure_heading(ancestor.heading) and not _assigned(node, text):

@@ -13,6 +13,7 @@ from .. import patterns as P
 from ..models import AnnexIndicator, Measure, OutlineNode, TaskRow, UnitMention
 from ..outline import paragraphs
 from ..textutils import split_units
+from .indicator_table import is_indicator_header
 from .units import lead_convention, split_lead_cell, verb_marker_mentions
 
 LINK_THRESHOLD = 85
@@ -38,6 +39,9 @@ def extract_task_table(text: str, start: int = 0) -> list[TaskRow] | None:
         cells = _cells(para.text, para.start)
         names = [c.strip() for c, _ in cells]
         roles = header_roles(names)
+        if roles and is_indicator_header(names):
+            table = None  # 指标 | 单位 | 2025年目标值 | 属性: an indicator table (its 单位 is a measure's), no task table
+            continue
         if roles and table is not None and names == table.names:
             table.repeated = True  # the header printed again on the next page: the rows go on
             continue
@@ -153,9 +157,17 @@ def header_roles(names: list[str]) -> list[str] | None:
     if not units or not any(r in ("task", "no") for r in roles):
         return None
     if any(not P.OFFICE_COLUMN.search(names[i]) for i in units):  # the bodies' columns beside the offices'
-        roles = ["office" if r in P.UNIT_COLUMN_ROLES and P.OFFICE_COLUMN.search(n) else r
-                 for r, n in zip(roles, names)]
+        roles = ["office" if r in P.UNIT_COLUMN_ROLES and P.OFFICE_COLUMN.search(n) and _offices_apart(n, r, roles, names)
+                 else r for r, n in zip(roles, names)]
     return roles
+
+
+def _offices_apart(name: str, role: str, roles: list[str], names: list[str]) -> bool:
+    """An office column kept apart from the bodies' columns: the notice's own (局内牵头科室, 委内责任处室), or one
+    beside a bodies' column of the same role (牵头单位 and 牵头科室). A 牵头股室 column beside 配合单位 alone
+    names the row's lead, whatever the kind of body it holds."""
+    return bool(P.INTERNAL_OFFICE_COLUMN.search(name)) or any(
+        r == role and not P.OFFICE_COLUMN.search(n) for r, n in zip(roles, names))
 
 
 def column_role(name: str) -> str:
@@ -561,6 +573,31 @@ def _pairwise_sum(values: list[float]) -> float:
     return total
 
 
+def _tabbed_indicator_row(line: str, start: int) -> AnnexIndicator | None:
+    """A tab-separated indicator row: its number, the indicator cell (the first after the number that is no
+    value), and 约束性/预期性 in its last cell; its span runs from the indicator to the last value (the row's
+    values are read in it); None for any other line.
+
+    >>> _tabbed_indicator_row("2\\t高血压患者规范管理率（%）\\t58\\t≥65\\t预期性", 10)
+    AnnexIndicator(no=2, indicator='高血压患者规范管理率（%）', binding='预期性', span=(12, 32))
+    """
+    if "\t" not in line:
+        return None
+    cells = line.split("\t")
+    filled = [c.strip() for c in cells if c.strip()]
+    if len(filled) < 3 or not re.fullmatch(r"\d{1,2}", cells[0].strip()) or not P.BINDING_CELL.match(filled[-1]):
+        return None
+    at = start + len(cells[0]) + 1
+    end = start + len(line.rstrip()) - len(filled[-1])  # the row up to its 属性 cell: the values the row prints
+    for cell in cells[1:-1]:
+        name = cell.strip()
+        if name and not P.TABLE_VALUE.match(name) and not P.BINDING_CELL.match(name):
+            begin = at + len(cell) - len(cell.lstrip())
+            return AnnexIndicator(int(cells[0].strip()), name, filled[-1], (begin, len(line[:end - start].rstrip()) + start))
+        at += len(cell) + 1
+    return None
+
+
 def extract_annex_indicators(text: str, annex: OutlineNode | None) -> list[AnnexIndicator] | None:
     """Numbered rows of an indicator table with their 约束性/预期性 attribute."""
     if annex is None:
@@ -570,6 +607,9 @@ def extract_annex_indicators(text: str, annex: OutlineNode | None) -> list[Annex
     for i, para in enumerate(region):
         m = re.match(r"^(?P<no>\d{1,2})[.．、]\s*", para.text)
         if not m:
+            row = _tabbed_indicator_row(para.text, para.start)  # 1⇥村卫生室达标率（%）⇥78⇥100⇥约束性
+            if row:
+                indicators.append(row)
             continue
         body = para.text[m.end():]
         binding = P.BINDING_SUFFIX.search(body)

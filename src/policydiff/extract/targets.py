@@ -54,6 +54,7 @@ _DATE_AFTER_MONTH = re.compile(rf"^(?:底|初|末|份|上旬|中旬|下旬|\d|[{
 _RANGE_AFTER = re.compile(r"\s*[-—–~～至]\s*\d")  # matched at a position: the text after it is not copied
 _COMPARATOR_AFTER = [(c, re.compile(pat)) for c, pat in P.COMPARATOR_AFTER]
 _DIGIT = re.compile(r"\d")
+_NUMBER_START = re.compile(rf"[\d{P.CN_DIGITS}]")  # where P.NUMBER (and so a quantity or a range) can start
 _LISTED_BETWEEN = re.compile(r"[^，,；;：:\d]{0,12}、")
 _NOUN_END = re.compile(r"[、（）()]")
 # a subject that only says where each counted thing stands (每个行政村至少设置1个村卫生室): the noun is after the unit
@@ -82,12 +83,16 @@ def extract_targets(text: str, region: tuple[int, int], path: str,
     targets, tables = table_targets(text, region, path, issue_year)  # 主要指标 tables: cell by cell
     for t in targets:
         t.deadline_year = t.deadline_year or (deadline_year if t.role == "target" else None)
+    # a sentence's quantity is one of the whole region's (each pattern after a value reads a sentence's end
+    # as it reads 。；;\n): a region with none has no sentence to read
+    sentences = _SENTENCE.finditer(chunk) if tables or P.QUANTITY.search(shielded) else ()
     paragraph_year = None
-    for sentence in _SENTENCE.finditer(chunk):
-        if tables and any(a <= start + sentence.start() < b for a, b in tables):
+    for sentence in sentences:
+        s_start, s_end = sentence.span()  # (read once: most sentences hold no number and cost only this loop)
+        if tables and any(a <= start + s_start < b for a, b in tables):
             continue
-        opens_paragraph = sentence.start() == 0 or chunk[sentence.start() - 1] == "\n"
-        counted = P.QUANTITY.search(shielded, sentence.start(), sentence.end())
+        opens_paragraph = s_start == 0 or chunk[s_start - 1] == "\n"
+        counted = P.QUANTITY.search(shielded, s_start, s_end)
         # its year is read only where it is used: for the paragraph's later sentences, or its own numbers
         own_year = _deadline(sentence.group(0)) if opens_paragraph or counted else None
         if opens_paragraph:
@@ -95,12 +100,12 @@ def extract_targets(text: str, region: tuple[int, int], path: str,
         if not counted:
             continue  # no clause of it can hold one
         year = own_year or paragraph_year or deadline_year
-        qualifiers = _qualifiers(shielded, sentence.start(), sentence.end())
+        qualifiers = _qualifiers(shielded, s_start, s_end)
         found = []
-        for clause in _CLAUSE.finditer(chunk, sentence.start(), sentence.end()):
+        for clause in _CLAUSE.finditer(chunk, s_start, s_end):
             found.extend(_clause_targets(text, start, chunk, shielded, clause, path, binding, year, qualifiers))
-        found = _joint(_paired(_qualified(found, qualifiers, text, start), text, start + sentence.start()))
-        context = RoleContext(start + sentence.start(), section_role, issue_year, year)
+        found = _joint(_paired(_qualified(found, qualifiers, text, start), text, start + s_start))
+        context = RoleContext(start + s_start, section_role, issue_year, year)
         for t in found:
             marked = P.BINDING_AFTER.match(text, t.value_span[1])
             t.binding = t.binding or (marked.group(1) if marked else None)
@@ -145,6 +150,8 @@ def _shield(chunk: str) -> str:
 def _clause_targets(text, base, chunk, shielded, clause, path, binding, year, qualifiers) -> list[Target]:
     found = []
     c_start, c_end = clause.start(), clause.end()
+    if not _NUMBER_START.search(shielded, c_start, c_end):
+        return []  # no digit nor Chinese numeral: no quantity and no range can start in the clause
     ranges = [r for r in P.RANGE.finditer(shielded, c_start, c_end) if _is_range_target(shielded, r)]
     taken = [(r.start(), r.end()) for r in ranges] + [(q_start, q_end) for q_start, q_end in qualifiers]
     quantities = [q for q in P.QUANTITY.finditer(shielded, c_start, c_end)

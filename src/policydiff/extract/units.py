@@ -68,7 +68,7 @@ def _listed_units(text: str) -> tuple[ListedUnit, ...]:
 
 def _strip_edges(part: str, start: int) -> tuple[str, int]:
     """Without trailing punctuation and the role phrase (按职责分工负责), nor a leading 由."""
-    trimmed = part.rstrip("。.；;，,、 \n")
+    trimmed = part.rstrip("。.；;，,、 \n\u3000\t")
     trimmed = P.UNIT_TRAILING_PHRASES.sub("", trimmed) if len(trimmed) > 3 else trimmed
     if trimmed.startswith("由") and len(trimmed) > 3:
         return trimmed[1:], start + 1
@@ -246,6 +246,7 @@ def find_markers(body: str, offset: int, convention: list[tuple[int, bool, bool]
     if convention is None:  # not given the notice's: the one the item itself states
         convention = [(at + offset, carried, inside) for at, carried, inside in lead_convention(body)]
     markers = []
+    colon = "：" in body or ":" in body  # every 责任单位：… line (ROLE_LABEL, LEADER_LABEL) has one
     i = 0
     while i < len(body):
         ch = body[i]
@@ -258,8 +259,15 @@ def find_markers(body: str, offset: int, convention: list[tuple[int, bool, bool]
             ch = body[i]
         if ch in P.MARKER_OPEN:
             close_at = _matching_close(body, i)
-            inner_end = close_at - 1 if body[close_at - 1:close_at] in ("）", ")", "】", "]", "］") else close_at
+            inner_end = close_at - 1 if body[close_at - 1:close_at] in ("）", ")", "】", "]", "］", "〕") else close_at
             label = P.BRACKETED_LABEL.fullmatch(body[i + 1:inner_end].strip())
+            if label and ch in "（(" and i and body[i - 1] not in P.TAG_NOT_AFTER:
+                # 县医保局（牵头）会同县卫健局、县民政局（配合）建立……: the tag is the role of the bodies before it
+                tagged = _tagged_run(body, i, offset)
+                if tagged:
+                    markers.append(tagged)
+                i = tagged.span[1] - offset if tagged else close_at
+                continue
             if label:  # 【牵头单位】甲局【配合单位】乙局: the units follow the bracket
                 end = _label_units_end(body, close_at)
                 mentions = _segment_mentions(body[close_at:end], offset + close_at, role_of(label.group("kw")))
@@ -278,7 +286,7 @@ def find_markers(body: str, offset: int, convention: list[tuple[int, bool, bool]
             markers.append(bare)
             i = bare.span[1] - offset
             continue
-        line = _label_line(body, i)
+        line = _label_line(body, i) if colon else None
         if line:
             mentions = _labelled(body[i:line], offset + i)
             if mentions:
@@ -290,6 +298,44 @@ def find_markers(body: str, offset: int, convention: list[tuple[int, bool, bool]
         if _lead_first_applies(marker.span, convention):
             _first_leads(marker.mentions)
     return markers
+
+
+def _tagged_run(body: str, i: int, offset: int) -> Marker | None:
+    """The bodies a clause names before each role tag from the one at ``i`` on (县医保局（牵头）会同县卫健局、
+    县乡村振兴局（配合）建立预警机制 → 县医保局 lead, 县卫健局 and 县乡村振兴局 support): each tag gives its role
+    to the list between the previous tag (or the clause's start) and itself, less a leading 由 / 会同 / 和.
+    None unless every list names government bodies only (a tag after other words gives no unit)."""
+    start = max(body.rfind(ch, 0, i) for ch in P.TAG_CLAUSE_STOPS) + 1
+    clause_end = min((at for at in (body.find(ch, i) for ch in "。；;\n") if at >= 0), default=len(body))
+    mentions: list[UnitMention] = []
+    pos, at, end = start, i, i
+    while True:
+        close_at = _matching_close(body, at)
+        label = P.BRACKETED_LABEL.fullmatch(body[at + 1:close_at - 1].strip())
+        segment = body[pos:at]
+        lead = P.TAG_LIST_LEAD.match(segment)
+        units = segment[lead.end():] if lead else segment
+        if not label or not units or not _government_bodies(units):
+            return None
+        found = _role_units(units, offset + pos + len(segment) - len(units), role_of(label.group("kw")))
+        if not found:
+            return None
+        mentions.extend(found)
+        end = close_at
+        nxt = P.TAG_NEXT.match(body, close_at, clause_end)
+        if not nxt:
+            break
+        pos, at = close_at, nxt.end() - 1
+    stop = min((at for at in (body.find(ch, end + 1) for ch in "，,。；;\n") if at >= 0), default=len(body))
+    rest = P.ROLE_VERB_SEGMENT.match(body[end + 1:stop]) if body[end:end + 1] in "、，," else None
+    if rest and _government_bodies(rest.group("units")):  # 甲局（牵头）、乙局、丙局按职责分工负责: the rest take the verb's role
+        role = next(r for r, p in _VERB_ROLE_OF if p.match(rest.group("verb")))
+        mentions.extend(_role_units(rest.group("units"), offset + end + 1 + rest.start("units"), role))
+        end = end + 1 + rest.end()
+    clause = _clause_span(body, offset, offset + start, offset + clause_end)
+    for mention in mentions:
+        mention.clause_span = clause
+    return Marker((mentions[0].span[0], offset + end), mentions)
 
 
 def _label_units_end(body: str, start: int) -> int:
@@ -319,7 +365,9 @@ def _bare_label(body: str, i: int, offset: int) -> Marker | None:
     if i and body[i - 1] != "\n":
         return None
     label_end = body.find("\n", i)
-    if label_end < 0 or not P.ROLE_LABEL_ALONE.fullmatch(body, i, label_end):
+    if label_end < 0 or (label_end - i > 7 and body[label_end - 1] not in " \t"):
+        return None  # a label is at most seven characters (牵头科室及单位), then only spaces or tabs
+    if not P.ROLE_LABEL_ALONE.fullmatch(body, i, label_end):
         return None
     end = body.find("\n", label_end + 1)
     end = len(body) if end < 0 else end
@@ -342,6 +390,9 @@ def _bare_bracket_mentions(body: str, i: int, inner_end: int, offset: int) -> li
     if j >= 0 and body[j] not in "。；;！!\n":
         return []
     inner = body[i + 1:inner_end]
+    tail = P.BRACKET_DEADLINE_TAIL.search(inner)
+    if tail:  # 〔县卫健局、县人社局，2022年9月〕: the deadline is no unit
+        inner = inner[:tail.start()]
     if not inner.strip() or P.BARE_BRACKET_NOT_UNITS.search(inner):
         return []
     found = _role_units(inner, offset + i + 1, "responsible")
@@ -379,6 +430,8 @@ def _labels(inner: str) -> list[tuple[int, int, str]]:
         found[m.end()] = (m.start(), m.end(), m.group("kw"))
     for m in P.PART_LABEL.finditer(inner):
         found.setdefault(m.end(), (m.start("label"), m.end(), m.group("label")))
+    for m in P.CARD_FIELD_LINE.finditer(inner):  # 区医保局完成时间：…: a deadline's label glued to the last unit
+        found.setdefault(m.end(), (m.start(), m.end(), m.group().rstrip("：: ")))
     labels, last_end = [], -1
     for start, end, label in sorted(found.values()):
         if start >= last_end:
@@ -422,7 +475,7 @@ def marker_mentions(body: str, offset: int, convention: list[tuple[int, bool, bo
     for marker in find_markers(body, offset, convention):
         clause = _clause_span(body, offset, clause_start, marker.span[0])
         for mention in marker.mentions:
-            mention.clause_span = clause
+            mention.clause_span = mention.clause_span or clause  # a tagged run keeps its own sentence
         mentions.extend(marker.mentions)
         clause_start = marker.span[1]
     return mentions
@@ -442,6 +495,8 @@ def sentence_mentions(body: str, offset: int, convention: list[tuple[int, bool, 
     [('甲部', 'lead', False), ('乙委', 'support', True)]
     """
     mentions: list[UnitMention] = []
+    if "由" not in body:  # every assigning sentence has it: most items are not scanned
+        return mentions
     for m in P.ASSIGNING_SENTENCE.finditer(body):
         units, at = m.group("units"), offset + m.start("units")
         verb = m.group("verb")
@@ -509,7 +564,8 @@ def subject_mentions(body: str, offset: int) -> list[UnitMention]:
             if u.unit not in {x.unit for x in mentions}:
                 mentions.append(UnitMention(u.unit, u.role, "article_subject", u.span, u.open_list,
                                             (start, clause_end)))
-    return mentions or _bound_subjects(body, offset)
+    bound = [m for m in _bound_subjects(body, offset) if m.unit not in {x.unit for x in mentions}]
+    return sorted(mentions + bound, key=lambda m: m.span) if bound else mentions
 
 
 def _bound_subjects(body: str, offset: int) -> list[UnitMention]:
@@ -521,19 +577,35 @@ def _bound_subjects(body: str, offset: int) -> list[UnitMention]:
     [('县医保局', 'responsible')]
     """
     mentions: list[UnitMention] = []
-    if not any(verb in body for verb in ("要", "应", "须")):
+    if not P.SUBJECT_ACTING_WORD.search(body):
         return mentions
-    for clause, start in split_clauses(body, offset, "，,；;。\n"):
+    for run in _CLAUSE_RUN.finditer(body):  # the clauses (a regex: every item is read, and the speed tells)
+        clause, start = run.group(), offset + run.start()
+        if not _BODY_CHAR.search(clause, 0, 62):  # no body's name can head it (most clauses)
+            continue
         m = P.SUBJECT_BOUND.match(clause)
+        acting = None if m else P.SUBJECT_ACTING.match(clause)
+        if acting and (acting.group("explicit") or
+                       not any(P.PROVIDER_BY_KIND.search(u.unit) and P.PROVIDER_END.search(u.unit)
+                               for u in split_unit_list(acting.group("units")))):
+            m = acting  # 县医保局会同县民政局给予……; 县卫健局是……责任主体 (with a common verb, no provider named by kind)
         if not m or not _government_bodies(m.group("units")):
             continue
-        for u in _role_units(m.group("units"), start + m.start("units"), "responsible"):
-            if P.PLACEHOLDER_BODY.match(u.unit) or u.unit.startswith(("各", "全", "有关", "相关")) \
+        role = "support" if m is acting and acting.group("support") else "responsible"
+        owner = m is acting and bool(acting.group("owner"))  # 各县（市、区）卫生健康局是……责任主体 names them
+        for u in _role_units(m.group("units"), start + m.start("units"), role):
+            if P.PLACEHOLDER_BODY.match(u.unit) or (u.unit.startswith("各") and not owner) or len(u.unit) <= 2 \
+                    or u.unit.startswith(("全", "有关", "相关")) or P.GENERIC_BODY.match(u.unit) \
                     or u.unit in {x.unit for x in mentions}:
                 continue
-            mentions.append(UnitMention(u.unit, "responsible", "article_subject", u.span, u.open_list,
+            mentions.append(UnitMention(u.unit, u.role, "article_subject", u.span, u.open_list,
                                         (start, start + len(clause))))
     return mentions
+
+
+# a clause of an item's text: a run between ，；。 and line breaks, without the spaces around it
+_BODY_CHAR = re.compile("[局委厅部办处科股府门室心院道会校]")  # the last character of every SUBJECT_BODY_END / placed institution
+_CLAUSE_RUN = re.compile(r"[^，,；;。\n\s\u3000](?:[^，,；;。\n]*[^，,；;。\n\s\u3000])?")
 
 
 def _clause_span(body: str, offset: int, start: int, end: int) -> Span | None:
@@ -655,6 +727,12 @@ def split_clauses(text: str, offset: int, separators: str = "，,；;") -> list[
     [('县卫健局牵头', 0), ('县（市、区）政府配合', 7)]
     """
     clauses, depth, start = [], 0, 0
+    if not _CLAUSE_BRACKET.search(text):  # no bracket: every separator splits, the runs between them are the clauses
+        for run in _clause_runs(separators).finditer(text):
+            raw = run.group()
+            if raw.strip():
+                clauses.append((raw.strip(), offset + run.start() + len(raw) - len(raw.lstrip())))
+        return clauses
     for stop in _clause_stops(separators).finditer(text + separators[0]):  # brackets and separators alone
         i, ch = stop.start(), stop.group()
         if ch in "（([【":
@@ -669,18 +747,26 @@ def split_clauses(text: str, offset: int, separators: str = "，,；;") -> list[
     return clauses
 
 
+_CLAUSE_BRACKET = re.compile("[（(\\[【）)\\]】]")  # the brackets split_clauses keeps whole
+
+
+@lru_cache(maxsize=8)
+def _clause_runs(separators: str) -> re.Pattern:
+    return re.compile("[^" + re.escape(separators) + "]+")
+
+
 @lru_cache(maxsize=8)
 def _clause_stops(separators: str) -> re.Pattern:
     return re.compile("[（(\\[【）)\\]】" + re.escape(separators) + "]")
 
 
-_ANY_BRACKET = re.compile("[（(\\[【［）)\\]】］]")
+_ANY_BRACKET = re.compile("[（(\\[【［〔）)\\]】］〕]")
 
 
 def _matching_close(text: str, open_at: int) -> int:
     depth = 0
     for bracket in _ANY_BRACKET.finditer(text, open_at):  # only brackets change the depth
-        if bracket.group() in "（([【［":
+        if bracket.group() in "（([【［〔":
             depth += 1
         else:
             depth -= 1
@@ -790,6 +876,11 @@ def _generic_terms() -> frozenset[str]:
     return frozenset(load_json("duty_terms.json")["generic"])
 
 
+@cache
+def _topic_heads() -> frozenset[str]:
+    return frozenset(load_json("duty_terms.json").get("topic_heads", ()))
+
+
 def duty_terms(duty: str) -> set[str]:
     """The terms of a duty that can name a measure's topic: runs of jieba words holding a word
     that is not generic (远程+医疗 → 远程医疗; data/duty_terms.json lists the generic ones), or
@@ -808,6 +899,7 @@ def _duty_terms(duty: str) -> frozenset[str]:
 
     jieba.setLogLevel(60)
     generic = _generic_terms()
+    heads = _topic_heads()
     terms = set()
     for run in re.split(r"[，,、；;。：:（）()“”\s]+", duty):
         words = jieba.lcut(run)
@@ -818,7 +910,8 @@ def _duty_terms(duty: str) -> frozenset[str]:
                     continue
                 contentful = any(len(w) >= 2 and w not in generic for w in words[i:j])
                 long_phrase = len(term) >= 8 and j - i >= 3
-                if (contentful and words[i] not in generic) or long_phrase:  # not 推进远程医疗: 远程医疗
+                topic = j - i == 2 and words[i] in heads and contentful  # 健康促进, 医疗救助 (a noun heads it)
+                if (contentful and words[i] not in generic) or long_phrase or topic:  # not 推进远程医疗: 远程医疗
                     terms.add(term)
     return frozenset(terms)
 
@@ -858,10 +951,12 @@ def assign_duties(measures: list[Measure], duties: list[Duty], titles: Sequence[
     unnamed = [(m, text) for m, text in zip(targets, texts) if not m.unit_mentions]  # before any is added
     if not unnamed:
         return
+    # a term holds no whitespace (duty_terms splits at it): in one of the texts ⇔ in them joined by "\n"
+    unnamed_texts = "\n".join(text for _, text in unnamed)
     for duty in duties:
         every = duty_terms(duty.duty)
         # only a term some unnamed item prints can link: its count over all the items is taken for those alone
-        terms = {t for t in every if any(t in text for _, text in unnamed)
+        terms = {t for t in every if t in unnamed_texts
                  and not any(t in title for title in subjects) and sum(t in text for text in texts) <= most}
         listed = split_unit_list(duty.unit)
         units = [(u.unit, u.open_list) for u in listed] if listed else [(name, False) for name in duty.units]

@@ -66,17 +66,62 @@ def read_html(path) -> SourceText:
     except Exception as exc:  # lxml refuses documents with nothing to parse
         raise errors.BadFileError(path, f"cannot parse the web page ({type(exc).__name__})") from exc
     page_meta = _meta_tags(page)
+    head_title = " ".join((page.findtext(".//title") or "").split())  # before the head goes with the chrome
     _drop_tags(page)
     box = read_info_box(page)  # before named furniture goes: gov.cn keeps it in …Overview_header
     _drop_named_chrome(page)
     for key, value in page_meta.items():
         box.setdefault(key, value)
-    lines = _article_lines(path, _article(page))
+    article = _article(page)
+    headline = _headline_outside(page, article)  # before the lines are read: an <h1> above the container
+    lines = _article_lines(path, article)
+    if "title" not in box and not _prints_title(lines):
+        found = _page_title(headline, head_title)
+        if found:
+            box["title"] = found  # the page's headline over an article that prints none (taken from the box, flagged)
     number = box.get("doc_number")
     if number and P.DOC_NUMBER.search(number) and not _prints_number(lines, number):
         lines.insert(0, number)  # the page's 发文字号 field, where the article does not print it
     return SourceText(path=str(path), text="\n".join(lines), encoding=encoding, source_format="html",
                       source_metadata=box, warnings=warnings)
+
+
+def _headline_outside(page, article) -> str:
+    """The page's <h1> (else <h2>) outside the article container, its text on one line, or ''."""
+    if article is None:
+        return ""
+    inside = set(article.iter())
+    for tag in ("h1", "h2"):
+        for heading in page.iter(tag):
+            if heading not in inside:
+                text = re.sub(r"\s+", "", heading.text_content() or "")
+                if text:
+                    return text
+    return ""
+
+
+_TITLE_LINES = 6  # the article's first lines, where its own title stands when it prints one
+
+
+def _prints_title(lines: list[str]) -> bool:
+    """Whether the article's first lines hold a notice title (关于…的通知, …实施方案)."""
+    return any(P.NOTICE_TITLE.search(line) or P.STANDALONE_TITLE.match(line) for line in lines[:_TITLE_LINES])
+
+
+def _page_title(headline: str, head_title: str) -> str | None:
+    """A notice title printed by the page and not by its article: the <h1> outside the container, else the
+    <title> without the site's name after it (…的通知-某县人民政府); None when neither is a notice's title.
+
+    >>> _page_title("", "岚皋县卫生健康局关于印发重点任务的通知-岚皋县人民政府")
+    '岚皋县卫生健康局关于印发重点任务的通知'
+    >>> _page_title("政务公开", "首页") is None
+    True
+    """
+    for text in (headline, *re.split(r"\s*[-_|｜—]+\s*", head_title)):
+        text = text.strip()
+        if text and len(text) <= 150 and (P.NOTICE_TITLE.search(text) or P.STANDALONE_TITLE.match(text)):
+            return text
+    return None
 
 
 def _article_lines(path, article) -> list[str]:

@@ -162,44 +162,53 @@ _FONT_OR_IMAGE = re.compile(rb"/Length[123]\b|/Subtype\s*/(?:Image|Type1C|CIDFon
 # operators that make pdfium build an object: Tj TJ ' " (text) and Do (an image or a form);
 # counted as byte strings (an upper bound: a literal string may hold them too)
 _TEXT_OPERATORS = (b"Tj", b"TJ", b"'", b'"', b"Do")
+_ONE_BYTE_OPERATORS = tuple(op for op in _TEXT_OPERATORS if len(op) == 1)
+_TWO_BYTE_OPERATORS = tuple(op for op in _TEXT_OPERATORS if len(op) == 2)
 
 
 # Flate's densest output: a 258-byte match in two bits (zlib's documented bound, 1032:1)
 FLATE_MAX_RATIO = 1032
 
 
-def check_pdf(path) -> None:
+def check_pdf(path, data: bytes | None = None) -> None:
     """A PDF's content streams, expanded a megabyte at a time and counted, before pdfium
     parses a page: their expanded size (a 1 MB Flate stream can hold 1 GB of blanks) and the
     text objects each would make (a 350 kB file can hold six million). Images and fonts are
     measured only by their own expanded size, and expanded only when their stored size times
-    Flate's densest ratio (once per layer) could pass the limit."""
+    Flate's densest ratio (once per layer) could pass the limit. ``data``: the file's bytes
+    when the caller has read them (the PDF reader hands the same bytes to pdfium)."""
+    if data is not None:
+        return _check_pdf_data(path, data)
     import mmap
 
+    with open(path, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
+        _check_pdf_data(path, mapped)
+
+
+def _check_pdf_data(path, data) -> None:
     content_bytes = 0
     size_limit, operation_limit = max_pdf_bytes(), max_text_objects()  # read once: each reads the environment
-    with open(path, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
-        for m in _STREAM.finditer(data):
-            header = data[max(0, m.start() - 2048):m.start()]
-            header = header[header.rfind(b"obj") + 1:] if b"obj" in header else header
-            end = data.find(b"endstream", m.end())
-            content = not _FONT_OR_IMAGE.search(header)
-            stop, layers = end if end >= 0 else len(data), _flate_layers(header)
-            if not content and (stop - m.end() + 1) * FLATE_MAX_RATIO ** layers <= size_limit:
-                continue  # a font or image too short to expand past the limit: not expanded to learn it
-            size, operations = _expand_and_count(data, m.end(), stop, layers, content, size_limit, operation_limit)
-            if not content:
-                if size > size_limit:
-                    raise _too_large(path, "an image or font stream that expands past the limit",
-                                     f"{_mb(size_limit)} expanded")
-                continue
-            content_bytes += size
-            if content_bytes > size_limit:
-                raise _too_large(path, "page content streams that expand past the limit",
+    for m in _STREAM.finditer(data):
+        header = data[max(0, m.start() - 2048):m.start()]
+        header = header[header.rfind(b"obj") + 1:] if b"obj" in header else header
+        end = data.find(b"endstream", m.end())
+        content = not _FONT_OR_IMAGE.search(header)
+        stop, layers = end if end >= 0 else len(data), _flate_layers(header)
+        if not content and (stop - m.end() + 1) * FLATE_MAX_RATIO ** layers <= size_limit:
+            continue  # a font or image too short to expand past the limit: not expanded to learn it
+        size, operations = _expand_and_count(data, m.end(), stop, layers, content, size_limit, operation_limit)
+        if not content:
+            if size > size_limit:
+                raise _too_large(path, "an image or font stream that expands past the limit",
                                  f"{_mb(size_limit)} expanded")
-            if operations > operation_limit:  # counting stopped there: the stream holds at least this many
-                raise _too_large(path, f"over {operation_limit:,} text operations in one page content stream",
-                                 f"{operation_limit:,}")
+            continue
+        content_bytes += size
+        if content_bytes > size_limit:
+            raise _too_large(path, "page content streams that expand past the limit",
+                             f"{_mb(size_limit)} expanded")
+        if operations > operation_limit:  # counting stopped there: the stream holds at least this many
+            raise _too_large(path, f"over {operation_limit:,} text operations in one page content stream",
+                             f"{operation_limit:,}")
 
 
 def _flate_layers(header: bytes) -> int:
@@ -214,29 +223,68 @@ def _flate_layers(header: bytes) -> int:
 def _expand_and_count(data, start: int, end: int, layers: int, count: bool,
                       size_limit: int, operation_limit: int) -> tuple[int, int]:
     """Expanded size of ``data[start:end]`` (``layers`` of Flate undone, a megabyte at a time,
-    nothing kept) and, with ``count``, its text objects; stops once past the limits.
+    nothing kept) and, with ``count``, whether its text objects can pass the operation limit.
+
+    Every counted operator (``Tj TJ ' " Do``) holds one of the bytes ``T ' " D`` at a place of
+    its own, so the number of those bytes bounds the operations from above; one pass deleting
+    them (``bytes.translate``) measures it. While the bound stays within the limit the stream
+    cannot pass it and the count returned is 0 (the caller reads it so: not past the limit);
+    once it does, the stream is expanded again and its operators counted one by one
+    (:func:`_expand_and_count_exactly`), so a refusal is the same as counting from the start."""
+    pieces = _expanded(data, start, end, layers)
+    size = bound = 0
+    try:
+        for piece in pieces:
+            size += len(piece)
+            if count:
+                bound += len(piece) - len(piece.translate(None, _OPERATOR_BYTES))
+                if bound > operation_limit:
+                    return _expand_and_count_exactly(data, start, end, layers, size_limit, operation_limit)
+            if size > size_limit:
+                break
+    except zlib.error:
+        pass  # a damaged stream: pdfium reads what it can, and that much is counted
+    return size, 0
+
+
+_OPERATOR_BYTES = b"T'\"D"  # one of them in each operator of _TEXT_OPERATORS
+
+
+def _expanded(data, start: int, end: int, layers: int) -> Iterator[bytes]:
+    pieces: Iterator[bytes] = (data[i:min(i + (1 << 16), end)] for i in range(start, end, 1 << 16))
+    for _ in range(layers):
+        pieces = _inflate(zlib.decompressobj(), pieces)
+    return pieces
+
+
+def _expand_and_count_exactly(data, start: int, end: int, layers: int,
+                              size_limit: int, operation_limit: int) -> tuple[int, int]:
+    """Expanded size of ``data[start:end]`` and its text objects, counted operator by operator;
+    stops once past the limits.
 
     Each counted operator holds at least one byte of its own, so a stream no longer than the
     operation limit cannot pass it: its pieces are counted only once the stream grows past
     that length (the pieces before are kept until then: at most the limit's bytes). Below it
-    the count returned is 0, which the caller reads the same way (not past the limit)."""
-    pieces: Iterator[bytes] = (data[i:min(i + (1 << 16), end)] for i in range(start, end, 1 << 16))
-    for _ in range(layers):
-        pieces = _inflate(zlib.decompressobj(), pieces)
+    the count returned is 0, which the caller reads the same way (not past the limit).
+    A two-byte operator cut by a piece boundary is counted: the last byte counted before is
+    put in front of the next pieces for those (it cannot end one and start another)."""
     size = operations = 0
-    uncounted: list[bytes] | None = [] if count else None
+    uncounted: list[bytes] = []
+    tail = b""
     try:
-        for piece in pieces:
+        for piece in _expanded(data, start, end, layers):
             size += len(piece)
-            if uncounted is not None:
-                uncounted.append(piece)
-                if size > operation_limit:
-                    operations += sum(part.count(operator) for part in uncounted for operator in _TEXT_OPERATORS)
-                    uncounted.clear()
+            uncounted.append(piece)
+            if size > operation_limit:
+                joined = b"".join(uncounted)
+                operations += (sum(joined.count(operator) for operator in _ONE_BYTE_OPERATORS)
+                               + sum((tail + joined).count(operator) for operator in _TWO_BYTE_OPERATORS))
+                tail = joined[-1:]
+                uncounted.clear()
             if size > size_limit or operations > operation_limit:
                 break
     except zlib.error:
-        pass  # a damaged stream: pdfium reads what it can, and that much is counted
+        pass
     return size, operations
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import ctypes
 import logging
 import re
@@ -15,7 +16,7 @@ log = logging.getLogger(__name__)
 
 
 def read_pdf(path, engine: str = "auto") -> SourceText:
-    """Extract the text layer of a PDF with pdfplumber, tables as tab-separated rows.
+    """Extract the text layer of a PDF (pypdfium2), tables as tab-separated rows.
 
     Page-number footers and running headers are dropped. Lines are rejoined into
     paragraphs by layout: a line that starts at the left margin right after a
@@ -29,13 +30,15 @@ def read_pdf(path, engine: str = "auto") -> SourceText:
     table finder; ``engine="pdfplumber"`` uses pdfplumber for every page. Both give the same text.
     """
     limits.check_file_size(path, limits.max_pdf_bytes())
-    _check_pdf_header(path)
-    limits.check_pdf(path)  # expanded content streams and their text objects, before pdfium parses them
+    with open(path, "rb") as fh:
+        data = fh.read()  # read once: the guard scans these bytes and pdfium parses them
+    _check_pdf_header(path, data[:1024])
+    limits.check_pdf(path, data)  # expanded content streams and their text objects, before pdfium parses them
     confidence: dict[int, float] = {}
     if engine == "pdfplumber":
         pages = _pdf_page_lines(path)
     else:
-        pages = _pdfium_page_lines(path, confidence, engine)
+        pages = _pdfium_page_lines(path, confidence, engine, data)
     pages = drop_running_headers(pages)
     text, page_starts = join_layout_lines(pages)
     if not text.strip():
@@ -73,18 +76,23 @@ def _pdf_page_lines(path, page_numbers: list[int] | None = None) -> list[list[Li
 
 
 def _pdfium_page_lines(path, confidence: dict[int, float] | None = None,
-                       engine: str = "auto") -> list[list[Line]]:
+                       engine: str = "auto", data: bytes | None = None) -> list[list[Line]]:
     """Lines of every page through pypdfium2's characters; on pages with ruled
     lines, tables come out as tab-separated rows (:mod:`policydiff.read.pdf_tables`, or
     pdfplumber's table finder with ``engine="pdfplumber-tables"``); pages
     with images and no text are recognised by OCR when it is installed (their
-    mean confidence goes into ``confidence``)."""
+    mean confidence goes into ``confidence``). ``data``: the file's bytes, when read
+    already (pdfium parses them from memory).
+
+    Pages and text pages are pdfium's raw handles, closed here as soon as a page is read
+    (pypdfium2's wrapper objects and their finalizers cost ~0.3 ms a PDF)."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
-    _check_pdf_header(path)
+    if data is None:
+        _check_pdf_header(path)
     try:
-        document = pdfium.PdfDocument(str(path))
+        document = pdfium.PdfDocument(data if data is not None else str(path))
     except pdfium.PdfiumError as exc:
         if "password" in str(exc).lower():
             raise errors.EncryptedPdfError(path) from exc
@@ -93,16 +101,23 @@ def _pdfium_page_lines(path, confidence: dict[int, float] | None = None,
     pages: list[list[Line]] = []
     table_pages: list[int] = []
     try:
-        for index, page in enumerate(document):
-            paths = pdf_tables.page_paths(page)
-            if len(paths) >= TABLE_PATHS and engine == "pdfplumber-tables":
-                table_pages.append(index)
-                pages.append([])
-                continue
-            lines = _pdfium_lines(page, paths if len(paths) >= TABLE_PATHS else None)
-            if not lines and confidence is not None and _has_images(page, pdfium_c):
+        for index in range(len(document)):
+            page = pdfium_c.FPDF_LoadPage(document.raw, index)
+            if not page:
+                raise pdfium.PdfiumError("Failed to load page.")
+            try:
+                paths = pdf_tables.page_paths(page)
+                if len(paths) >= TABLE_PATHS and engine == "pdfplumber-tables":
+                    table_pages.append(index)
+                    pages.append([])
+                    continue
+                lines = _pdfium_lines(page, paths if len(paths) >= TABLE_PATHS else None)
+                scanned = not lines and confidence is not None and _has_images(page, pdfium_c)
+            finally:
+                pdfium_c.FPDF_ClosePage(page)
+            if scanned and confidence is not None:
                 log.info("%s: OCR page %d/%d", path, index + 1, len(document))
-                lines = _ocr_page(page, index, confidence)
+                lines = _ocr_page(document[index], index, confidence)
             pages.append(lines)
     finally:
         document.close()
@@ -118,7 +133,7 @@ SAME_LINE = 3.0  # points: text rectangles whose tops differ by less are one lin
 
 
 def _pdfium_lines(page, table_paths: list | None = None) -> list[Line]:
-    """Text lines of a page from pypdfium2, positioned by their characters' loose
+    """Text lines of a page (pdfium's raw page handle), positioned by their characters' loose
     (advance) boxes so that a line's extent matches pdfplumber's; with ``table_paths``
     (the page's path objects), its ruled tables as rows.
 
@@ -127,12 +142,27 @@ def _pdfium_lines(page, table_paths: list | None = None) -> list[Line]:
     unless they disagree on the baseline, when it is split character by character."""
     import pypdfium2.raw as pdfium_c
 
-    textpage = page.get_textpage()
-    height = page.get_height()
-    count = textpage.count_chars()
-    text = textpage.get_text_range(0, count)[:count] if count else ""
+    textpage = pdfium_c.FPDFText_LoadPage(page)
+    if not textpage:
+        from pypdfium2 import PdfiumError
+
+        raise PdfiumError("Failed to load text page.")
+    try:
+        return _textpage_lines(page, textpage, table_paths, pdfium_c)
+    finally:
+        pdfium_c.FPDFText_ClosePage(textpage)
+
+
+def _textpage_lines(page, textpage, table_paths: list | None, pdfium_c) -> list[Line]:
+    height = pdfium_c.FPDF_GetPageHeightF(page)
+    count = pdfium_c.FPDFText_CountChars(textpage)
+    if count == -1:
+        from pypdfium2 import PdfiumError
+
+        raise PdfiumError("Failed to get character count.")
+    text = _page_text(textpage, count, pdfium_c)[:count] if count else ""
     rect = pdfium_c.FS_RECTF()  # raw calls: no wrapper object a character box
-    raw, pointer, loose_box = textpage.raw, ctypes.byref(rect), pdfium_c.FPDFText_GetLooseCharBox
+    raw, pointer, loose_box = textpage, ctypes.byref(rect), pdf_tables.pdfium_calls().loose_box
     lines: list[Line] = []
     for m in _TEXT_LINE.finditer(text):
         piece = m.group(0)
@@ -149,10 +179,26 @@ def _pdfium_lines(page, table_paths: list | None = None) -> list[Line]:
         else:
             lines.append(Line(stripped, left, rect.right, height - max(top_first, top_last)))
     if table_paths is not None:
-        lines = _with_table_rows(lines, pdf_tables.page_tables(page, textpage, table_paths))
-    textpage.close()
+        lines = _with_table_rows(lines, pdf_tables.page_tables(page, textpage, height, text, table_paths))
     lines.sort(key=lambda line: line.top)
     return without_page_numbers(lines)
+
+
+def _page_text(textpage, count: int, pdfium_c) -> str:
+    """The text of a page's ``count`` characters, as pypdfium2's ``get_text_range(0, count)``
+    gives it: characters that have no place in the text (pdfium's -1) at either end are left
+    out of the range asked for, and the output is decoded leniently."""
+    text_index = pdfium_c.FPDFText_GetTextIndexFromCharIndex
+    start, end = 0, count - 1
+    while start <= end and text_index(textpage, start) == -1:
+        start += 1
+    if start > end:
+        return ""
+    while text_index(textpage, end) == -1:
+        end -= 1
+    buffer = (ctypes.c_ushort * (text_index(textpage, end) + 2 - text_index(textpage, start)))()
+    written = pdfium_c.FPDFText_GetText(textpage, start, end - start + 1, buffer)
+    return codecs.decode(memoryview(buffer)[:written - 1], "utf-16-le", errors="ignore")
 
 
 _TEXT_LINE = re.compile(r"[^\r\n]+")
@@ -177,8 +223,15 @@ def _split_by_baseline(textpage, height: float, piece: str, start: int) -> list[
                                max(c[2] for c in current), min(c[3] for c in current)))
         current.clear()
 
+    import pypdfium2.raw as pdfium_c
+
+    rect = pdfium_c.FS_RECTF()
     for offset, char in enumerate(piece):
-        left, _bottom, right, top = textpage.get_charbox(start + offset, loose=True)
+        if not pdfium_c.FPDFText_GetLooseCharBox(textpage, start + offset, ctypes.byref(rect)):
+            from pypdfium2 import PdfiumError
+
+            raise PdfiumError("Failed to get charbox.")
+        left, right, top = rect.left, rect.right, rect.top
         if current and abs(current[-1][3] - (height - top)) >= SAME_LINE:
             flush()
         current.append((char, left, right, height - top))
@@ -187,7 +240,18 @@ def _split_by_baseline(textpage, height: float, piece: str, start: int) -> list[
 
 
 def _has_images(page, pdfium_c) -> bool:
-    return any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2))
+    """Whether an image is among the page's objects (pdfium's raw page handle) or among those
+    of a form drawn on it (one level down)."""
+    get_type, image, form = pdfium_c.FPDFPageObj_GetType, pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM
+    for index in range(pdfium_c.FPDFPage_CountObjects(page)):
+        obj = pdfium_c.FPDFPage_GetObject(page, index)
+        kind = get_type(obj)
+        if kind == image:
+            return True
+        if kind == form and any(get_type(pdfium_c.FPDFFormObj_GetObject(obj, inner)) == image
+                                for inner in range(pdfium_c.FPDFFormObj_CountObjects(obj))):
+            return True
+    return False
 
 
 OCR_SAME_LINE = 6.0  # points; recognised boxes of one line differ more than a text layer's
@@ -203,9 +267,11 @@ def _ocr_page(page, index: int, confidence: dict[int, float]) -> list[Line]:
     return without_page_numbers(lines)
 
 
-def _check_pdf_header(path) -> None:
-    with open(path, "rb") as fh:
-        head = fh.read(1024)
+def _check_pdf_header(path, head: bytes | None = None) -> None:
+    """An empty file or one without ``%PDF`` in its first kilobyte (``head``, when read already) is refused."""
+    if head is None:
+        with open(path, "rb") as fh:
+            head = fh.read(1024)
     if not head.strip():
         raise errors.EmptyFileError(path)
     if b"%PDF" not in head:

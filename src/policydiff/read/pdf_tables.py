@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import bisect
 import ctypes
+import functools
 import itertools
+import operator
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 SNAP = 3.0  # points: edges this close are one ruling line (stroke widths, double borders)
 MIN_EDGE = 8.0  # points: shorter strokes are not table rules
@@ -39,40 +42,84 @@ class Table:
         return x0 <= x <= x1 and top <= y <= bottom
 
 
-def page_tables(page, textpage, paths: list | None = None) -> list[Table]:
-    """The ruled tables of ``page`` (pypdfium2 objects), each with its rows' cell texts;
+def page_tables(page, textpage, height: float, text: str, paths: list | None = None) -> list[Table]:
+    """The ruled tables of ``page`` (pdfium's raw page and text page handles; the page's
+    ``height`` and the text of its characters), each with its rows' cell texts;
     ``paths``: the page's path objects when the caller has them (:func:`page_paths`)."""
-    grids = list(_grids(*_edges(page, page_paths(page) if paths is None else paths)))
-    chars = _chars(page, textpage) if grids else []
+    grids = list(_grids(*_edges(height, page_paths(page) if paths is None else paths)))
+    chars = _chars(textpage, height, text) if grids else []
     return [_read_grid(*grid, chars) for grid in grids]
+
+
+# ------------------------------------------------------------------ pdfium calls
+
+
+class _Handle(ctypes.c_void_p):
+    """A pdfium handle an untyped call returns (a plain ``c_void_p`` result would become an int)."""
+
+
+@functools.cache
+def pdfium_calls() -> SimpleNamespace:
+    """pdfium's functions that are called once a character, page object or path segment,
+    without pypdfium2's declared argument types: ctypes then passes the handles, pointers and
+    ints as they are instead of converting each through its declared type (~0.4 µs a call
+    instead of ~1.1). Only functions whose arguments are all handles, pointers or ints (a float
+    passed without its type would be wrong)."""
+    import pypdfium2.raw as pdfium_c
+
+    def untyped(function, restype=ctypes.c_int):
+        try:
+            call = type(function)(ctypes.cast(function, ctypes.c_void_p).value)
+        except (TypeError, ValueError, AttributeError, ctypes.ArgumentError):  # not a ctypes function (other
+            return function  # bindings in a later pypdfium2): its own typed call, slower but the same answers
+        call.restype = restype
+        return call
+
+    return SimpleNamespace(
+        loose_box=untyped(pdfium_c.FPDFText_GetLooseCharBox),  # (text page, index, FS_RECTF*) -> bool
+        get_object=untyped(pdfium_c.FPDFPage_GetObject, _Handle),  # (page, index) -> object
+        object_type=untyped(pdfium_c.FPDFPageObj_GetType),  # (object) -> type
+        get_matrix=untyped(pdfium_c.FPDFPageObj_GetMatrix),  # (object, FS_MATRIX*) -> bool
+        count_segments=untyped(pdfium_c.FPDFPath_CountSegments),  # (path) -> count
+        get_segment=untyped(pdfium_c.FPDFPath_GetPathSegment, _Handle),  # (path, index) -> segment
+        segment_point=untyped(pdfium_c.FPDFPathSegment_GetPoint),  # (segment, float*, float*) -> bool
+        segment_type=untyped(pdfium_c.FPDFPathSegment_GetType),  # (segment) -> type
+        segment_close=untyped(pdfium_c.FPDFPathSegment_GetClose),  # (segment) -> bool
+    )
 
 
 # ------------------------------------------------------------------ edges
 
 
 def page_paths(page) -> list:
-    """Raw handles of the page's top-level path objects, in one pass over its objects."""
+    """Handles of the page's top-level path objects (``page``: pdfium's raw page handle), in
+    one pass over its objects."""
     import pypdfium2.raw as pdfium_c
 
-    raw, kind = page.raw, pdfium_c.FPDF_PAGEOBJ_PATH
-    get_object, get_type = pdfium_c.FPDFPage_GetObject, pdfium_c.FPDFPageObj_GetType
-    objects = (get_object(raw, index) for index in range(pdfium_c.FPDFPage_CountObjects(raw)))
-    return [obj for obj in objects if get_type(obj) == kind]
+    calls, kind = pdfium_calls(), pdfium_c.FPDF_PAGEOBJ_PATH
+    get_object, get_type = calls.get_object, calls.object_type
+    paths = []
+    for index in range(pdfium_c.FPDFPage_CountObjects(page)):
+        obj = get_object(page, index)
+        if get_type(obj) == kind:
+            paths.append(obj)
+    return paths
 
 
-def _edges(page, paths: list) -> tuple[list[Edge], list[Edge]]:
+def _edges(height: float, paths: list) -> tuple[list[Edge], list[Edge]]:
     """Horizontal and vertical straight segments of the page's top-level path
     objects ``paths`` (a nested object's matrix is relative to its form)."""
     import pypdfium2.raw as pdfium_c
 
-    height = page.get_height()
+    calls = pdfium_calls()
     horizontal, vertical = [], []
     matrix = pdfium_c.FS_MATRIX()
+    matrix_out = ctypes.byref(matrix)
     for obj in paths:
-        pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix))
+        calls.get_matrix(obj, matrix_out)
         a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
         points = [(a * x + c * y + e, height - (b * x + d * y + f), move)
-                  for x, y, move in _path_points(obj, pdfium_c)]
+                  for x, y, move in _path_points(obj, calls, pdfium_c.FPDF_SEGMENT_MOVETO)]
         for (ax, ay, _), (bx, by, move) in itertools.pairwise(points):
             if move:
                 continue  # a new subpath starts: no segment between the two points
@@ -83,15 +130,15 @@ def _edges(page, paths: list) -> tuple[list[Edge], list[Edge]]:
     return _merge(horizontal), _merge(vertical)
 
 
-def _path_points(path, pdfium_c) -> list[tuple[float, float, bool]]:
+def _path_points(path, calls: SimpleNamespace, moveto: int) -> list[tuple[float, float, bool]]:
     """(x, y, starts a new subpath) of each segment end; a closed subpath returns to its start."""
     points: list[tuple[float, float, bool]] = []
     first = None
     x, y = ctypes.c_float(), ctypes.c_float()
-    x_out, y_out, moveto = ctypes.byref(x), ctypes.byref(y), pdfium_c.FPDF_SEGMENT_MOVETO
-    get_segment, get_point = pdfium_c.FPDFPath_GetPathSegment, pdfium_c.FPDFPathSegment_GetPoint
-    get_type, get_close = pdfium_c.FPDFPathSegment_GetType, pdfium_c.FPDFPathSegment_GetClose
-    for i in range(pdfium_c.FPDFPath_CountSegments(path)):
+    x_out, y_out = ctypes.byref(x), ctypes.byref(y)
+    get_segment, get_point = calls.get_segment, calls.segment_point
+    get_type, get_close = calls.segment_type, calls.segment_close
+    for i in range(calls.count_segments(path)):
         segment = get_segment(path, i)
         get_point(segment, x_out, y_out)
         move = get_type(segment) == moveto
@@ -183,11 +230,14 @@ def _read_grid(rows_at, columns_at, h_edges, v_edges, chars) -> Table:
         box = extent.setdefault(cell, [columns_at[j], rows_at[i], columns_at[j + 1], rows_at[i + 1]])
         box[2], box[3] = max(box[2], columns_at[j + 1]), max(box[3], rows_at[i + 1])
     in_cell: dict[tuple[int, int], list] = {}
+    top, bottom, left, right = rows_at[0], rows_at[-1], columns_at[0], columns_at[-1]
+    find = bisect.bisect
     for char in chars:  # each character goes to the cell that holds its centre
-        i = bisect.bisect(rows_at, (char[3] + char[4]) / 2) - 1
-        j = bisect.bisect(columns_at, (char[1] + char[2]) / 2) - 1
-        if 0 <= i < n_rows and 0 <= j < n_cols:
-            in_cell.setdefault(owner[i, j], []).append(char)
+        y = (char[3] + char[4]) / 2
+        if top <= y < bottom:  # bisect's row index is then in range (0 to n_rows - 1), as the column's below
+            x = (char[1] + char[2]) / 2
+            if left <= x < right:
+                in_cell.setdefault(owner[find(rows_at, y) - 1, find(columns_at, x) - 1], []).append(char)
     texts = {cell: _cell_text(in_cell.get(cell, [])) for cell in extent}
     rows = []
     for i in range(n_rows):
@@ -203,15 +253,13 @@ def _read_grid(rows_at, columns_at, h_edges, v_edges, chars) -> Table:
 # ------------------------------------------------------------------ cell text
 
 
-def _chars(page, textpage) -> list[tuple[str, float, float, float, float]]:
-    """(char, left, right, top, bottom) of every character, top-down coordinates."""
+def _chars(textpage, height: float, text: str) -> list[tuple[str, float, float, float, float]]:
+    """(char, left, right, top, bottom) of every character of ``text`` (the text page's
+    characters, one a place), top-down coordinates."""
     import pypdfium2.raw as pdfium_c
 
-    height = page.get_height()
-    count = textpage.count_chars()
-    text = textpage.get_text_range(0, count)[:count] if count else ""
     rect = pdfium_c.FS_RECTF()
-    raw, pointer, loose_box = textpage.raw, ctypes.byref(rect), pdfium_c.FPDFText_GetLooseCharBox
+    raw, pointer, loose_box = textpage, ctypes.byref(rect), pdfium_calls().loose_box
     chars = []
     for index, char in enumerate(text):
         if char not in "\r\n":
@@ -224,12 +272,15 @@ def _cell_text(chars) -> str:
     """A cell's characters line by line, left to right; the lines of a cell are
     joined without a break (a wrapped cell is one text)."""
     lines: list[list] = []
-    for char in sorted(chars, key=lambda c: c[3]):
+    for char in sorted(chars, key=_TOP):
         if lines and abs(lines[-1][0][3] - char[3]) <= SNAP:
             lines[-1].append(char)
         else:
             lines.append([char])
-    return "".join(_line_text(sorted(line, key=lambda c: c[1])) for line in lines)
+    return "".join(_line_text(sorted(line, key=_LEFT)) for line in lines)
+
+
+_TOP, _LEFT = operator.itemgetter(3), operator.itemgetter(1)
 
 
 def _line_text(line) -> str:
@@ -239,4 +290,7 @@ def _line_text(line) -> str:
             parts.append(" ")
         parts.append(char[0])
         previous = char
-    return re.sub(r"\s+", " ", "".join(parts)).strip()
+    return _BLANKS.sub(" ", "".join(parts)).strip()
+
+
+_BLANKS = re.compile(r"\s+")
