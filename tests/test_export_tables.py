@@ -102,8 +102,10 @@ def test_csv_has_a_bom_the_same_rows_and_no_formulas(exported):
     targets = pd.read_csv(folder / "targets.csv", encoding="utf-8-sig")
     parquet = pd.read_parquet(exported["parquet"] / "targets.parquet")
     assert list(targets.columns) == list(parquet.columns) and len(targets) == len(parquet)
-    # the comparator "=" would be a formula in a spreadsheet: it is written as text
-    assert set(targets["comparator"]) <= {"'=", ">=", "<=", ">", "<", "≥", "≤"} | set(parquet["comparator"])
+    # the comparator "=" (and a change's "+"/"-", 提高5%以上 → "+>=") would be a formula in a spreadsheet: written as text
+    assert set(targets["comparator"]) <= {"'=", ">=", "<=", ">", "<", "≥", "≤"} | set(parquet["comparator"]) | {
+        f"'{c}" for c in set(parquet["comparator"]) if c[:1] in "+-"}
+    assert not {c for c in set(targets["comparator"]) if c[:1] in "+-"}  # never a bare + or - in the CSV
     assert "'=" in set(targets["comparator"]) and "=" not in set(targets["comparator"])
 
 

@@ -33,8 +33,9 @@ ROWS = [
     ("到2025年，全县孕产妇死亡率下降到12/10万以下。", [(T, "全县孕产妇死亡率", "<=", 12, "/10万", 2025, None)]),
     # 控制在…以内 (at most), ‰
     ("婴儿死亡率控制在5‰以内。", [(T, "婴儿死亡率", "<=", 5, "‰", None, None)]),
-    # 提高到 with a baseline 由…: only the target value
-    ("全市人均预期寿命由78.1岁提高到79岁。", [(T, "全市人均预期寿命", ">=", 79, "岁", None, None)]),
+    # 提高到 with a baseline 由…: the target value; the start a status figure (no year printed)
+    ("全市人均预期寿命由78.1岁提高到79岁。",
+     [(S, "全市人均预期寿命", "=", 78.1, "岁", None, None), (T, "全市人均预期寿命", ">=", 79, "岁", None, None)]),
     # “十四五”期末 → 2025; 不低于
     ("“十四五”期末，全省家庭医生签约服务覆盖率不低于75%。", [(T, "全省家庭医生签约服务覆盖率", ">=", 75, "%", 2025, None)]),
     # a facility count to build (有1所…达到…)
@@ -48,7 +49,7 @@ ROWS = [
     # 新建 N 个: an amount to build
     ("在青禾县新建3个县域医疗次中心。", [(T, "县域医疗次中心", "=", 3, "个", None, None)]),
     # a change still to come: 提升5个百分点 with a deadline is a target
-    ("到2025年，居民健康素养水平提升5个百分点。", [(T, "居民健康素养水平", "=", 5, "个百分点", 2025, None)]),
+    ("到2025年，居民健康素养水平提升5个百分点。", [(T, "居民健康素养水平", "+", 5, "个百分点", 2025, None)]),
     # a duration that is itself the measure: 平均住院日 is a target, not a period
     ("县级医院平均住院日控制在8天以内。", [(T, "县级医院平均住院日", "<=", 8, "天", None, None)]),
     # a value with a deadline in the same sentence after 2021 in a 2021 notice: a target (not a status)
@@ -80,7 +81,7 @@ ROWS = [
       (PA, "总费用", "<=", 10, "%", None, "省级定点医疗机构")]),
     # A和B value pair with A和B subjects (分别增长 X和Y), a status in a plan's 发展现状
     ("门急诊人次和住院人次分别增长6.3%和12%。",
-     [(S, "门急诊人次", "=", 6.3, "%", None, None), (S, "住院人次", "=", 12, "%", None, None)], {"section_role": "status"}),
+     [(S, "门急诊人次", "+", 6.3, "%", None, None), (S, "住院人次", "+", 12, "%", None, None)], {"section_role": "status"}),
     # A和B indicators, the age group of the second only; 以下 after the last value, 控制在 before the first
     ("婴儿死亡率和5岁以下儿童死亡率分别控制在6‰和8‰以下。",
      [(T, "婴儿死亡率", "<=", 6, "‰", None, None), (T, "5岁以下儿童死亡率", "<=", 8, "‰", None, "5岁以下儿童")]),
@@ -139,7 +140,7 @@ ROWS = [
     # an age condition: 年满18周岁
     ("年满18周岁的城乡居民可自愿签约。", [(PA, "城乡居民可自愿签约", ">=", 18, "周岁", None, None)]),
     # 起付线降低50%: the rate of a change the policy sets
-    ("大病保险起付线降低50%。", [(PA, "大病保险起付线", "=", 50, "%", None, None)]),
+    ("大病保险起付线降低50%。", [(PA, "大病保险起付线", "-", 50, "%", None, None)]),
     # a subsidy standard in 元/人
     ("人均基本公共卫生服务经费补助标准提高到89元/人。",
      [(PA, "人均基本公共卫生服务经费补助标准", ">=", 89, "元/人", None, None)]),
@@ -173,7 +174,7 @@ ROWS = [
     # the same sentence in the notice's own year is a target (Lianyungang's 2018 shape)
     ("2021年，全县农村低收入人口家庭医生签约率达到95%以上。", [(T, "全县农村低收入人口家庭医生签约率", ">=", 95, "%", 2021, None)]),
     # 较2015年增长: a change already seen; its year is the sentence's, not the base
-    ("截至2020年末，全县卫生技术人员较2015年增长21%。", [(S, "全县卫生技术人员", "=", 21, "%", 2020, None)]),
+    ("截至2020年末，全县卫生技术人员较2015年增长21%。", [(S, "全县卫生技术人员", "+", 21, "%", 2020, None)]),
     # 截至 a date of the notice's own year with 要达到 (a requirement word): a target with that year's deadline; the
     # rate printed without % keeps unit % and role_cue says it was not printed
     ("截至2021年9月30日，全镇脱贫人口家庭医生签约服务率要达到95以上。",
@@ -181,26 +182,27 @@ ROWS = [
     # 确保…不低于 after 截至: a requirement too
     ("截至2021年底，确保监测对象参保率不低于99%。", [(T, "监测对象参保率", ">=", 99, "%", 2021, None)]),
     # 较上年提高…个百分点 in an item that sets requirements (加强考核): a change asked for, a target
-    ("慢病患者续约率较上年提高3个百分点。", [(T, "慢病患者续约率", "=", 3, "个百分点", None, None)],
+    ("慢病患者续约率较上年提高3个百分点。", [(T, "慢病患者续约率", "+", 3, "个百分点", None, None)],
      {"section_role": "requirement"}),
     # a change in the clause after a rate (…覆盖率为62%，较上年提高4个百分点): the change is of that rate
     ("2020年，全县签约服务覆盖率为62%，较上年提高4个百分点。",
-     [(S, "全县签约服务覆盖率", "=", 62, "%", 2020, None), (S, "全县签约服务覆盖率", "=", 4, "个百分点", 2020, None)]),
+     [(S, "全县签约服务覆盖率", "=", 62, "%", 2020, None), (S, "全县签约服务覆盖率", "+", 4, "个百分点", 2020, None)]),
     # 比上年提高…个百分点 (a status figure with no year printed: None)
-    ("全市居民健康素养水平比上年提高3.2个百分点。", [(S, "全市居民健康素养水平", "=", 3.2, "个百分点", None, None)]),
+    ("全市居民健康素养水平比上年提高3.2个百分点。", [(S, "全市居民健康素养水平", "+", 3.2, "个百分点", None, None)]),
     # a preamble's look back (党的十八大以来…): already reached, no year printed
     ("党的十八大以来，全县贫困人口住院费用实际报销比例达到90%。",
      [(S, "全县贫困人口住院费用实际报销比例", ">=", 90, "%", None, None)]),
     # …以来 with a future cue (力争) is still a target
     ("近年来，各地积极探索，力争家庭医生签约率达到85%。", [(T, "家庭医生签约率", ">=", 85, "%", None, None)]),
     # 下降了: a change already seen, no year printed
-    ("全县新生儿死亡率下降了12%。", [(S, "全县新生儿死亡率", "=", 12, "%", None, None)]),
+    ("全县新生儿死亡率下降了12%。", [(S, "全县新生儿死亡率", "-", 12, "%", None, None)]),
     # 已建成: already reached
     ("全县已建成标准化村卫生室128所。", [(S, "全县已建成标准化村卫生室", "=", 128, "所", None, None)]),
     # 累计救治: already seen
     ("累计救治大病患者1.2万人次。", [(S, "累计救治大病患者", "=", 1.2, "万人次", None, None)]),
     # a 由…提高到… in the past (到2020年 before a 2021 notice)
-    ("全省人均预期寿命由2015年的76.6岁提高到2020年的77.8岁。", [(S, "全省人均预期寿命", ">=", 77.8, "岁", 2020, None)]),
+    ("全省人均预期寿命由2015年的76.6岁提高到2020年的77.8岁。",  # the start a status figure too, with its own year
+     [(S, "全省人均预期寿命", "=", 76.6, "岁", 2015, None), (S, "全省人均预期寿命", ">=", 77.8, "岁", 2020, None)]),
     # a section that reports the past (发展现状): every number in it is status
     ("全市二级以上医院达到28家。", [(S, "全市二级以上医院", ">=", 28, "家", None, None)], {"section_role": "status"}),
     # a monitoring report (通报): the figures its data show are status, not targets (probe of real 通报 shapes)
@@ -215,7 +217,7 @@ ROWS = [
     # the same words with a deadline still to come are a target
     ("到2025年，20个乡镇卫生院全部完成改造。", [(T, "乡镇卫生院全部完成改造", "=", 20, "个", 2025, None)]),
     # a change still to come is not status: 较2020年下降 with 到2025年
-    ("到2025年，全县因病返贫致贫人数较2020年下降20%。", [(T, "全县因病返贫致贫人数", "=", 20, "%", 2025, None)]),
+    ("到2025年，全县因病返贫致贫人数较2020年下降20%。", [(T, "全县因病返贫致贫人数", "-", 20, "%", 2025, None)]),
     # two deadlines for a 分别 pair (district plan: 到2023年底和2030年 …分别不低于A和B): one deadline per value
     ("到2023年底和2030年，全区居民健康素养水平分别不低于25%和32%。",
      [(T, "全区居民健康素养水平", ">=", 25, "%", 2023, None), (T, "全区居民健康素养水平", ">=", 32, "%", 2030, None)]),
@@ -272,6 +274,12 @@ ROWS = [
      [(C, "慢病患者管理", "=", 4, "种", None, None)]),
     # places named before the number (灌云县、灌南县2个…)
     ("在青禾县、青梧县2个重点县开展试点。", [(C, "重点县开展试点", "=", 2, "个", None, None)]),
+    # the work's own staffing (probe-2 finding 13): counts, never targets
+    ("各镇卫生院要明确1名分管领导和1名信息员。",
+     [(C, "分管领导", "=", 1, "名", None, None), (C, "信息员", "=", 1, "名", None, None)]),
+    ("县卫生健康局抽调人员组成4个督查组开展交叉检查。", [(C, "督查组开展交叉检查", "=", 4, "个", None, None)]),
+    # a standard for each place is still a target: 每个行政村至少配备1名乡村医生
+    ("每个行政村至少配备1名乡村医生。", [(T, "乡村医生（每个行政村）", ">=", 1, "名", None, None)]),
     # a notice's own parts: 26个指标
     ("本方案共设置26个指标。", [(C, "指标", "=", 26, "个", None, None)]),
     # 九个确保 in Chinese numerals
@@ -391,7 +399,7 @@ def test_targets_status_lists_the_status_figures_with_year_and_quote(tmp_path):
 
     rows = json.loads(result.output)
     assert [(r["indicator"], r["value"], r["year"]) for r in rows] == \
-        [("全县每千人口床位数", "≥6.1张", 2020), ("诊疗人次", "4.1%", 2020), ("出院人次", "14%", 2020)]
+        [("全县每千人口床位数", "≥6.1张", 2020), ("诊疗人次", "+4.1%", 2020), ("出院人次", "+14%", 2020)]
     assert all("2020年，全县每千人口床位数达到6.1张" in r["quote"] for r in rows)
     import sqlite3
 
@@ -501,6 +509,14 @@ TABLES = [
      [("status", "婴儿死亡率", "=", 5.2, "‰", 2020, None), ("target", "婴儿死亡率", "<=", 5, "‰", 2025, "约束性"),
       ("status", "5岁以下儿童死亡率", "=", 7.1, "‰", 2020, None),
       ("target", "5岁以下儿童死亡率", "<=", 6.5, "‰", 2025, "约束性")]),
+    # probe-2 finding 12: 单位 column and bare year columns, the first in the notice's own year: the base (status)
+    ("指标\t单位\t2022年\t2025年\t属性\n村卫生室规范化建设达标率\t%\t81\t100\t约束性\n", 2022,
+     [("status", "村卫生室规范化建设达标率", "=", 81, "%", 2022, None),
+      ("target", "村卫生室规范化建设达标率", "=", 100, "%", 2025, "约束性")]),
+    # yearly columns all after the notice's year: each a target with its own deadline
+    ("指标\t单位\t2023年\t2024年\t2025年\t属性\n重点人群签约率\t%\t70\t72\t≥75\t预期性\n", 2022,
+     [("target", "重点人群签约率", "=", 70, "%", 2023, "预期性"), ("target", "重点人群签约率", "=", 72, "%", 2024, "预期性"),
+      ("target", "重点人群签约率", ">=", 75, "%", 2025, "预期性")]),
 ]
 
 
@@ -609,6 +625,9 @@ def _county_frame_row():
      "推动脱贫县县级医院达到二级医院医疗服务能力"),
     # a sentence sharing only a facility word is not the indicator: not stated
     ("（一）建设发热诊室。推动县级医院发热诊室全覆盖。", "not stated", None),
+    # probe-2 finding 13: the only sentence naming it reports a figure already reached (status): not "not quantified"
+    ("（一）回顾。截至2020年底，全县脱贫县县级医院达到二级医院医疗服务能力的比例达到100%。",
+     "only a status figure printed (a level already reached), no target", "100%"),
 ])
 def test_not_quantified_only_without_a_figure(sentence, status, quote):
     from policydiff.compare.across import targets_across
@@ -641,3 +660,25 @@ def test_an_annex_row_is_filed_under_the_indicator_whose_noun_it_names():
     rows = targets_across([record], [frame_row])
     assert rows[0]["cells"]["青梧县"]["status"] == "not stated"
     assert [(r["indicator"], r["cells"]["青梧县"]["value"]) for r in rows[1:]] == [("乡镇卫生院达到服务能力基本标准比例", 95)]
+
+
+@pytest.mark.parametrize("frame, value, sentence, stated, shown", [
+    # probe-2 finding 9: a rise in points states a frame value in points (both changes): compared
+    ("县域内就诊率每年提高2个百分点", (">=", 2, "个百分点"), "到2025年，县域内就诊率较2022年提高3个百分点。", True, "+3个百分点"),
+    # a rise of a share (提高5%) never stands for the level it would read as (≥90%... or 5%)
+    ("县域内就诊率达到90%", (">=", 90, "%"), "县域内就诊率提高5%。", False, None),
+    ("县域内就诊率达到5%", (">=", 5, "%"), "县域内就诊率提高5%。", False, None),
+])
+def test_a_change_states_only_a_change(frame, value, sentence, stated, shown):
+    from policydiff.compare.across import format_cell, targets_across
+
+    comparator, number, unit = value
+    row = {"no": 7, "indicator": frame, "binding": "约束性",
+           "frame_values": [{"comparator": comparator, "value": number, "unit": unit}], "carried_by": []}
+    record = _record(f"一、工作目标\n{sentence}\n")
+    record.update(locality="青梧县", id="qw")
+    (cell_row,) = targets_across([record], [row])
+    cell = cell_row["cells"]["青梧县"]
+    assert (cell["status"] == "stated") == stated
+    if shown:
+        assert format_cell(cell).startswith(shown)

@@ -51,20 +51,25 @@ ROWS = [
     ("全面贯彻党的十九大和十九届二中、三中、四中、五中全会精神。", []),
     ("组织实施广西公共卫生防控救治能力建设三年行动计划（2020—2022）。", []),
     ("进一步统一思想，第三方责任的患者。", []),
+    # percentages in Chinese numerals (probe-2 finding 11): 百分之 before the numeral is the unit
+    ("全县脱贫人口签约服务率保持在百分之九十五以上。", [(">=", 95, "%", None)]),
+    ("基层诊疗量占比达到百分之六十以上，个人自付比例不低于百分之十五点五。", [(">=", 60, "%", None), (">=", 15.5, "%", None)]),
+    # 百分之 inside a word is not a percentage; 三分之一 is no target either
+    ("百分之百的热情投入工作，三分之一的时间用于下乡。", []),
     # a count inside a rate's subject is not a separate target
     ("四种重点慢病规范管理率达到90%以上。", [(">=", 90, "%", None)]),
     # --- goal-paragraph shapes (issue 14 item 6); invented places and numbers
     # ‰ and a 下降到 comparator
     ("婴儿死亡率下降到4.8‰，5岁以下儿童死亡率控制在6.5‰以下。", [("<=", 4.8, "‰", None), ("<=", 6.5, "‰", None)]),
-    # /10万 with a baseline 从…下降到…: only the target value
-    ("孕产妇死亡率从18.6/10万下降到15.2/10万。", [("<=", 15.2, "/10万", None)]),
+    # /10万 with a baseline 从…下降到…: the target value, and its start kept as a status figure (=, no deadline)
+    ("孕产妇死亡率从18.6/10万下降到15.2/10万。", [("=", 18.6, "/10万", None), ("<=", 15.2, "/10万", None)]),
     # 小于 is strict, /10万 after 应
     ("全县孕产妇死亡率应小于14/10万。", [("<", 14, "/10万", None)]),
     # 岁 as a target, baseline 由…提高到
-    ("人均预期寿命由77.3岁提高到78.1岁。", [(">=", 78.1, "岁", None)]),
+    ("人均预期寿命由77.3岁提高到78.1岁。", [("=", 77.3, "岁", None), (">=", 78.1, "岁", None)]),
     # baseline and target each with a year: 由2020年的…提高到2025年的… (到2025年 is the deadline)
     ("全县人均预期寿命由2020年的77.6岁提高到2025年的78.3岁，孕产妇死亡率从2020年的16.1/10万下降到14/10万。",
-     [(">=", 78.3, "岁", 2025), ("<=", 14, "/10万", 2025)]),
+     [("=", 77.6, "岁", None), (">=", 78.3, "岁", 2025), ("=", 16.1, "/10万", None), ("<=", 14, "/10万", 2025)]),
     # 应大于 / 应小于 (old 规划 style), ‰
     ("到2025年，人均预期寿命应大于78.6岁，婴儿死亡率应小于6‰。", [(">", 78.6, "岁", 2025), ("<", 6, "‰", 2025)]),
     # 左右 and 约: approximate, comparator =
@@ -77,7 +82,7 @@ ROWS = [
     # a value with no unit after a comparator: 指数达85, 控制在0.015以内
     ("居民健康素养指数达86，传染病报告发病死亡率控制在0.015以内。", [(">=", 86, "", None), ("<=", 0.015, "", None)]),
     # 万人次 / 万名 as amounts, 个百分点
-    ("全年培训乡村医生2.5万人次，健康素养水平提高3个百分点。", [("=", 2.5, "万人次", None), ("=", 3, "个百分点", None)]),
+    ("全年培训乡村医生2.5万人次，健康素养水平提高3个百分点。", [("=", 2.5, "万人次", None), ("+", 3, "个百分点", None)]),  # a change: "+", never a level
     ("年内为1.6万名残疾人开展康复服务。", [("=", 1.6, "万名", None)]),
     # 不低于 / 以上 / 大于 as at least
     ("县域内就诊率达到90%以上，签约服务覆盖率不低于75%，床位使用率大于85%。",
@@ -243,3 +248,146 @@ def test_a_range_is_compared_by_both_bounds(ref, local, change):
 
     assert target_change(ref, local) == change
     assert "between" not in shown_value(ref) + shown_value(local)  # shown as 1–2家, never "between1家"
+
+
+YEAR_ROWS = [
+    # (text, issue year, [(value, role, deadline_year)]) — probe-2 finding 8; invented sentences in real shapes
+    # a status sentence then a sentence opening on the plan year: the later targets take the later year
+    ("2022年，全县家庭医生签约率达到98.5%。2023年的主要目标是：签约率稳定在95%以上，续约率不低于80%。", 2023,
+     [(98.5, "status", None), (95, "target", 2023), (80, "target", 2023)]),
+    # a lead-in ending on a colon: its year holds for the list paragraphs after it
+    ("2022年，全县签约率达到97%。2023年全县工作目标如下：\n签约率保持在95%以上。\n重点人群续约率达到85%。", 2023,
+     [(97, "status", None), (95, "target", 2023), (85, "target", 2023)]),
+    # a year at a mid-paragraph sentence head governs that sentence, not the paragraph's earlier deadline
+    ("到2025年，县域内就诊率达到90%。2024年全县签约率达到92%。", 2023, [(90, "target", 2025), (92, "target", 2024)]),
+    # a change after a ；in a paragraph whose deadline is after the notice: asked for, not a change already seen
+    ("到2025年，全县居民健康素养水平达到30%；较2022年提高5个百分点以上。", 2023,
+     [(30, "target", 2025), (5, "target", 2025)]),
+    # a year where a span starts (2024年起) is not the deadline of its figures: the paragraph's holds
+    ("到2026年，县域内就诊率达到90%。2024年起，每年新增签约居民不少于500人。", 2023,
+     [(90, "target", 2026), (500, "parameter", 2026)]),
+    # a past year at a sentence head is a status year and governs nothing after it
+    ("到2025年，县域内就诊率达到90%。2021年全县签约率为85%。续约率达到80%。", 2023,
+     [(90, "target", 2025), (85, "status", None), (80, "target", 2025)]),
+]
+
+
+@pytest.mark.parametrize("text, issue_year, expected", YEAR_ROWS, ids=[f"year{i}" for i in range(len(YEAR_ROWS))])
+def test_the_nearest_governing_year_is_the_deadline(text, issue_year, expected):
+    found = extract_targets(text, (0, len(text)), "goal", issue_year=issue_year)
+    assert [(t.value, t.role, t.deadline_year) for t in found] == expected
+
+
+CHANGE_ROWS = [
+    # (sentence, [(indicator, comparator, value, unit)]) — probe-2 finding 9: a change is "+"/"-", never a level
+    # a cut of a threshold by a share: not 起付线 = 50%
+    ("对特困供养人员，大病保险起付线降低50%。", [("大病保险起付线", "-", 50, "%")]),
+    # a rise in points with 以上: by at least
+    ("到2025年，全县居民健康素养水平达到30%，较2022年提高4个百分点以上。",
+     [("全县居民健康素养水平", ">=", 30, "%"), ("全县居民健康素养水平", "+>=", 4, "个百分点")]),
+    # a change against another body's target: the rate of the clause before, not 比市定目标高出
+    ("全县重点人群签约率达到95%，比市定目标高出3个百分点。",
+     [("全县重点人群签约率", ">=", 95, "%"), ("全县重点人群签约率", "+", 3, "个百分点")]),
+    # a change after a clause that rose to a level (由…提高到90%，较上年提高…): that clause's rate
+    ("县域内就诊率由2021年的82%提高到90%，较上年提高2个百分点以上。",
+     [("县域内就诊率", "=", 82, "%"), ("县域内就诊率", ">=", 90, "%"), ("县域内就诊率", "+>=", 2, "个百分点")]),
+    # a change per year: the year word in brackets, not 占比每年
+    ("乡镇卫生院中级职称人员占比每年提高2个百分点。", [("乡镇卫生院中级职称人员占比（每年）", "+", 2, "个百分点")]),
+    # a level reached by a rise (提高到) stays a level
+    ("门诊报销比例由60%提高到70%。", [("门诊报销比例", "=", 60, "%"), ("门诊报销比例", ">=", 70, "%")]),
+    # a change verb right before a bound: a change with its bound (年均增长不低于8% → +>=8%), the year word in brackets
+    ("县级财政卫生投入年均增长不低于8%。", [("县级财政卫生投入（年均）", "+>=", 8, "%")]),
+    ("全县住院次均费用增长不超过5%。", [("全县住院次均费用", "+<=", 5, "%")]),
+    # a fall to a level (降低至, 降低…到) is a level, not a change
+    ("大病保险起付线由1.2万元降低至6000元。", [("大病保险起付线", "<=", 6000, "元")]),
+    ("逐步降低脱贫人口住院自付比例到10%以内。", [("逐步降低脱贫人口住院自付比例", "<=", 10, "%")]),
+    ("对特困人员，逐步降低住院自付比例到8%以内。", [("逐步降低住院自付比例", "<=", 8, "%")]),  # not at the sentence start
+    # doubled against a base year: the base apart from the noun
+    ("力争县域内门诊人次比2022年翻一番。", [("县域内门诊人次", "×", 2, "倍")]),
+    # doubled: ×2, no unit of its own
+    ("到2025年，乡镇卫生院全科医生数量翻一番。", [("乡镇卫生院全科医生数量", "×", 2, "倍")]),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", CHANGE_ROWS, ids=[f"change{i}" for i in range(len(CHANGE_ROWS))])
+def test_a_change_is_never_a_level(sentence, expected):
+    found = extract_targets(sentence, (0, len(sentence)), "goal", issue_year=2023)
+    assert [(t.indicator, t.comparator, t.value, t.unit) for t in found] == expected
+
+
+@pytest.mark.parametrize("ref, local, change", [
+    # a change against a level of the same number: not the same
+    ({"comparator": "=", "value": 50, "unit": "%"}, {"comparator": "-", "value": 50, "unit": "%"}, "changed comparator"),
+    # a larger rise is stronger, a smaller fall weaker
+    ({"comparator": "+", "value": 2, "unit": "个百分点"}, {"comparator": "+", "value": 3, "unit": "个百分点"}, "strengthened"),
+    ({"comparator": "-", "value": 50, "unit": "%"}, {"comparator": "-", "value": 30, "unit": "%"}, "weakened"),
+    # a rise against a fall
+    ({"comparator": "+", "value": 5, "unit": "%"}, {"comparator": "-", "value": 5, "unit": "%"}, "changed comparator"),
+    # points are a change whatever the comparator: 总上升幅度达到5个百分点 against 提高5个百分点
+    ({"comparator": ">=", "value": 5, "unit": "个百分点"}, {"comparator": "+", "value": 5, "unit": "个百分点"}, "same"),
+    ({"comparator": ">=", "value": 5, "unit": "个百分点"}, {"comparator": "+>=", "value": 6, "unit": "个百分点"},
+     "strengthened"),
+])
+def test_a_change_compares_only_with_a_change(ref, local, change):
+    from policydiff.compare.diff import target_change
+
+    assert target_change(ref, local) == change
+
+
+INDICATOR_ROWS = [
+    # (sentence, [(indicator, comparator, value, high, unit)]) — probe-2 finding 10: the noun each value measures
+    # a range whose low bound repeats the unit's head (万): one entry, not 万至 = 5万人
+    ("每个片区中心服务人口2万至4万人。", [("每个片区中心服务人口", "between", 2, 4, "万人")]),
+    # a range of percentages with a dash: one between entry, its noun before the verb
+    ("农村卫生厕所普及率达到80%—85%。", [("农村卫生厕所普及率", "between", 80, 85, "%")]),
+    # a range then a count in one 、 list: the count's noun is after the range, whole (not 个、市级健康村)
+    ("建成省级健康村10—12个、市级健康村30个左右。",
+     [("建成省级健康村", "between", 10, 12, "个"), ("市级健康村", "=", 30, None, "个")]),
+    # 左右 after a count is no noun: the noun before it
+    ("建成县级健康村25个左右。", [("建成县级健康村", "=", 25, None, "个")]),
+    # two counts in a 、 list, each its own noun (not 个、健康社区)
+    ("新创建市级健康乡镇3个、健康社区12个。", [("新创建市级健康乡镇", "=", 3, None, "个"), ("健康社区", "=", 12, None, "个")]),
+    # the noun of a clause that says it rises year by year, not 年达到
+    ("县域内住院量占比逐年提高，到2025年达到70%。", [("县域内住院量占比", ">=", 70, None, "%")]),
+    # the rate of the clause before a change then a level (not 达到)
+    ("县域内就诊率较上年提高1个百分点，2025年达到92%。",
+     [("县域内就诊率", "+", 1, None, "个百分点"), ("县域内就诊率", ">=", 92, None, "%")]),
+    # three rates sharing one value with 均: one target each
+    ("村卫生室医保结算覆盖率、远程会诊覆盖率、电子病历使用率均达到100%。",
+     [("村卫生室医保结算覆盖率", ">=", 100, None, "%"), ("远程会诊覆盖率", ">=", 100, None, "%"),
+      ("电子病历使用率", ">=", 100, None, "%")]),
+    # a list of disease groups before one rate stays one indicator
+    ("高血压、糖尿病患者规范管理率均达到65%。", [("高血压、糖尿病患者规范管理率", ">=", 65, None, "%")]),
+    # a quoted slogan heading (实现“两个100%”) gives no target; the rates after its colon do
+    ("实现“两个100%”：家庭医生签约率、档案建档率均达到100%。",
+     [("家庭医生签约率", ">=", 100, None, "%"), ("档案建档率", ">=", 100, None, "%")]),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", INDICATOR_ROWS, ids=[f"noun{i}" for i in range(len(INDICATOR_ROWS))])
+def test_each_value_names_what_it_measures(sentence, expected):
+    found = extract_targets(sentence, (0, len(sentence)), "goal", issue_year=2023)
+    assert [(t.indicator, t.comparator, t.value, t.high, t.unit) for t in found] == expected
+
+
+BASELINE_ROWS = [
+    # (sentence, [(indicator, comparator, value, unit, role, year)]) — probe-2 finding 9: the start of a change to a level
+    # 由…的72%提高到90%: the target 90, and 72 kept as a status figure of the same indicator, with its year
+    ("到2025年，达标卫生院比例由2021年的68%提高到85%以上。",
+     [("达标卫生院比例", "=", 68, "%", "status", 2021), ("达标卫生院比例", ">=", 85, "%", "target", None)]),
+    # 从…下降到…: no year printed, none given
+    ("孕产妇死亡率从16.5/10万下降到14/10万。",
+     [("孕产妇死亡率", "=", 16.5, "/10万", "status", None), ("孕产妇死亡率", "<=", 14, "/10万", "target", None)]),
+    # a start in another unit than the level (1万元 → 5000元): not kept, rather than a wrong pair
+    ("大病保险起付线由1.5万元降低至8000元。", [("大病保险起付线", "<=", 8000, "元", "parameter", None)]),
+    # 由 before the members of a team is no baseline
+    ("巡回医疗队由1名全科医生、1名护士组成。",
+     [("全科医生", "=", 1, "名", "target", None), ("护士", "=", 1, "名", "target", None)]),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", BASELINE_ROWS, ids=[f"baseline{i}" for i in range(len(BASELINE_ROWS))])
+def test_the_start_of_a_change_is_a_status_figure(sentence, expected):
+    found = extract_targets(sentence, (0, len(sentence)), "goal", issue_year=2023)
+    assert [(t.indicator, t.comparator, t.value, t.unit, t.role, t.year) for t in found] == expected
+    assert all(not t.compared for t in found if t.role_cue and "baseline" in t.role_cue)

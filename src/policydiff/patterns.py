@@ -470,6 +470,8 @@ _BARE_END = r"(?<=\d)(?=(?:以内|以上|以下|左右)?(?:[，,。；;、）)\n
 # a bare 万 ends a value only where the clause ends (体检人数达1000万以上，): 3万余人 is not read
 _TEN_THOUSAND_END = r"万(?=(?:以上|以下|以内|左右)?(?:[，,。；;）)\n]|$))"
 QUANTITY = _lazy(rf"(?P<value>{NUMBER})\s*(?P<unit>{_UNIT_ALT}|{_TEN_THOUSAND_END}|{_BARE_END})")
+# a percentage in Chinese numerals (百分之九十五, 百分之三十点五): the unit is before the value
+CN_PERCENT = _lazy(rf"百分之(?P<value>[{CN_DIGITS}]{{1,5}}(?:点[{CN_SMALL}〇零]{{1,3}})?)(?P<unit>)(?![{CN_DIGITS}])")
 # a change (诊疗人次增长4.1%) reaches no level: "=", but its subject ends at the verb
 CHANGE_VERBS_ALT = r"增长了|增加了|提高了|提升了|上升了|下降了|降低了|减少了|增长|增加|提高|提升|上升|下降|降低|减少"
 COMPARATOR_BEFORE = [
@@ -479,8 +481,15 @@ COMPARATOR_BEFORE = [
     (">", r"超过|高于|多于|大于"),
     ("<", r"低于|少于|小于"),
     ("=", r"维持在|稳定在|保持在|分别为|分别是|(?<=[率例数])为"),
-    ("=", CHANGE_VERBS_ALT),
+    ("change", CHANGE_VERBS_ALT + "|高出"),
 ]
+# a change (起付线降低50%, 支付比例提高5个百分点, 较2022年提高5个百分点以上) is never a level: its comparator is its
+# direction, "+" (raised by) or "-" (lowered by), followed by the bound a change may carry (+>=: by at least)
+CHANGE_DOWN = _lazy(r"下降|降低|减少")
+CHANGE_COMPARATORS = ("+", "-", "+>=", "->=", "+<=", "-<=", "×")
+# 翻一番 / 翻两番: doubled (comparator "×", value 2, unit 倍), quadrupled (×4)
+DOUBLING = _lazy(r"翻(?P<times>一|两|二|三)番")
+DOUBLING_TIMES = {"一": 2, "两": 4, "二": 4, "三": 8}
 COMPARATOR_AFTER = [
     (">=", r"^(?:及)?以上"),
     ("<=", r"^(?:以内|之内|内|以下)"),
@@ -498,8 +507,9 @@ NOT_TARGET_BEFORE = _lazy(r"(?:第|前|十|“|\")$")
 MEETING_AFTER = _lazy(r"^(?:全会|全体会议|会议|党代会|代表大会|中全会)")  # 市委三届四次全会
 AGE_BAND = _lazy(r"(?<!\d)\d+\s*[-—–~至]\s*$")
 # a range of amounts, one entry with both bounds: 1至2家, 5-10个, 一至两家, 1到2名 (not 第一至三批)
+# the low bound may repeat the unit's head (3万至5万人, 85%—90%): low_unit
 RANGE = _lazy(rf"(?P<low>[\d{CN_SMALL}两](?:(?<=\d)(?<!\d\d)\d*(?:\.\d+)?"  # (started by its first character: NUMBER)
-              rf"|(?<=[{CN_SMALL}两])(?<![第\d{CN_DIGITS}].)[{CN_SMALL}两]{{0,2}}))"
+              rf"|(?<=[{CN_SMALL}两])(?<![第\d{CN_DIGITS}].)[{CN_SMALL}两]{{0,2}}))(?P<low_unit>万|%|％)?"
               rf"\s*(?:[-—–~～至]|到(?=\s*[\d{CN_SMALL}两]))\s*(?P<value>\d+(?:\.\d+)?|[{CN_SMALL}两]{{1,3}})\s*(?P<unit>{_UNIT_ALT})")
 # a population or area condition on a target, not a target (常住人口超过10万人的, 65岁以上老年人, 年满60周岁的)
 QUALIFIER_UNITS = ("岁", "周岁", "万人", "人", "万")
@@ -526,6 +536,10 @@ ROLE_CUES = [
     ("count", "a list it names before the number (高血压、糖尿病…四种)", "before", _lazy(
         r"(?<![\d.%])[^、，,；;。：:\d]{2,16}(?:、[^、，,；;。：:\d为是达到在于]{2,16})+(?:等|共)?"
         r"(?<!建|设|备|训|聘|施|展|实|供|有|到|好|托|为|增|办|成|置|立|达|新|派|配|组|患|括|含|各|别|均|需|要|应)$")),
+    # the work's own staffing (明确1名分管领导和1名联络员, 派出3个督导组): how it is organised, not a level to reach
+    ("count", "the work's own staffing (1名分管领导, 1名联络员, 3个督导组)", "after", _lazy(
+        r"^(?:名|个|位)(?:分管(?:领导|负责人)|主要负责人|负责人|联络员|信息员|专职联络员|督导组|督查组|检查组|工作组|"
+        r"工作专班|专班|领导小组|指导组|考核组|暗访组)")),
     ("count", "a set named before (上述4类, 以下3个)", "before", _lazy(r"(?:上述|以上|以下|这|该|共计|共)$")),
     ("count", "how many places each get the target after it (11个县区各有1所)", "after", _lazy(
         r"^(?:个|所|家)?[^，,；;。\d]{1,8}?(?:各|均)(?:有|建|设|配|达|要|至少|不少于|办)")),

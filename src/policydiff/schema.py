@@ -130,7 +130,9 @@ ITEMS: dict[str, dict[str, tuple[dict, str]]] = {
                                      "or 附件/表/N for a task table's row N"),
         "text": ({"type": "string"}, "the clause quoted"),
         "indicator": ({"type": "string"}, "what is measured"),
-        "comparator": ({"type": ["string", "null"]}, ">=, =, <=, > or <; between for a range (1至2家)"),
+        "comparator": ({"type": ["string", "null"]}, ">=, =, <=, > or <; between for a range (1至2家); a change, never "
+                       "a level: + raised by, - lowered by (降低50% → -50%; 提高5个百分点以上 → +>=5个百分点), × multiplied "
+                       "(翻一番 → ×2倍)"),
         "value": ({"type": "number"}, "the number (a range: its low bound)"),
         "high": ({"type": ["number", "null"]}, "a range's upper bound (1至2家: value 1, high 2), else null"),
         "unit": ({"type": "string"}, "%, 个, 万元 …"),

@@ -23,6 +23,7 @@ from .standards import implausible, qualifiers
 NOT_QUANTIFIED = "not quantified"
 NOT_STATED = "not stated"
 OTHER_FIGURES = "other figures printed"
+STATUS_ONLY = "only a status figure printed (a level already reached), no target"
 
 
 def targets_across(records: Iterable[Record], indicators: list[dict]) -> list[dict]:
@@ -113,6 +114,7 @@ def _unquantified(indicator: str, record: Record) -> dict:
     terms = key_terms([re.sub(r"[\d.%≥≤]+", " ", indicator)], limit=12)
     need = min(len(terms), max(3, (len(terms) + 1) // 2))  # half the indicator's terms: a sentence naming its topic
     text = record["text"]
+    status_only = None  # a sentence whose only figures are status (“十三五”期间…达到100%): not "not quantified"
     for term in terms:
         for match in re.finditer(re.escape(term), text):
             left, end = sentence_bounds(text, (match.start(), match.end()))
@@ -122,15 +124,23 @@ def _unquantified(indicator: str, record: Record) -> dict:
                 if figures:
                     return {"status": OTHER_FIGURES, "quote": "; ".join(
                         f"{t['indicator']} {format_cell({'status': 'stated', **t, 'deadline': None})}" for t in figures)}
+                past = [t for t in record["targets"] if t.get("role") == "status" and left <= t["value_span"][0] < end]
+                if past:
+                    status_only = status_only or {"status": STATUS_ONLY, "quote": "; ".join(
+                        f"{t['indicator']} {format_cell({'status': 'stated', **t, 'deadline': None})}"
+                        + (f" ({t['year']})" if t.get("year") else "") for t in past)
+                        + " — " + "".join(sentence.split())[:80]}
+                    continue  # another sentence may still name it without a number, or with a target
                 return {"status": NOT_QUANTIFIED, "quote": "".join(sentence.split())[:80]}
-    return {"status": NOT_STATED}
+    return status_only or {"status": NOT_STATED}
 
 
 def format_cell(cell: dict) -> str:
     """``≥34种 by 2025 [约束性] (脱贫县)`` for a stated value, else its status."""
     if cell["status"] != "stated":  # an implausible value is shown with its quote, not compared
         return cell["status"] + (f": {cell['quote']}" if cell.get("quote") else "")
-    symbol = {">=": "≥", "<=": "≤", "=": "", ">": ">", "<": "<"}.get(cell["comparator"], cell["comparator"])
+    symbol = {">=": "≥", "<=": "≤", "=": "", ">": ">", "<": "<"}.get(  # a change: +≥5个百分点
+        cell["comparator"], (cell["comparator"] or "").replace(">=", "≥").replace("<=", "≤"))
     value = int(cell["value"]) if float(cell["value"]).is_integer() else cell["value"]
     high = cell.get("high")
     text = (f"{value}–{int(high) if float(high).is_integer() else high}{cell['unit']}" if high is not None

@@ -7,7 +7,7 @@ import re
 
 from .. import __version__
 from ..models import Coverage, Record, Reference, provenance, shown_value
-from ..patterns import UNIT_NOT_PRINTED
+from ..patterns import CHANGE_COMPARATORS, UNIT_NOT_PRINTED
 from ..textutils import sentence_around
 from ..traditional import simplified_record
 from .align import NO_MATCH, PreparedFrame, align_document, describe_name, frame_from_document, key_terms
@@ -454,6 +454,8 @@ def values_for(row: dict, record: Record, reference: dict | None = None) -> list
     else:  # no reference value: the unit cannot be compared, the measured noun still must agree
         found = [t for t in found if comparable(row["indicator"], t["unit"], t)]
     found = [t for t in found if not _other_list_item(row["indicator"], t, record)]
+    if reference:  # a change (降低50%) never stands for a level (50%), nor a level for a change
+        found = [t for t in found if is_change(t) == is_change(reference)]
     order = {"target": 0, "parameter": 1}
     comparator = reference["comparator"] if reference else None
     return sorted(found, key=lambda t: (order.get(t.get("role", "target"), 2),
@@ -527,6 +529,22 @@ def _unit(unit: str) -> str:
     return UNIT_EQUIVALENTS.get(unit, unit)
 
 
+def change_direction(target: dict) -> str | None:
+    """"+", "-" or "×" for a change (起付线降低50% → "-", 提高5个百分点以上 → "+>=", 翻一番 → "×"), None for a level;
+    percentage points are a change whatever their comparator (总上升幅度达到5个百分点 → "+")."""
+    comparator = target.get("comparator") or ""
+    if comparator in CHANGE_COMPARATORS:
+        return comparator[0]
+    if _unit(target.get("unit") or "") == "个百分点" and comparator in (">=", ">", "="):
+        return "+"
+    return None
+
+
+def is_change(target: dict) -> bool:
+    """Whether a value is a change, not a level (``change_direction``)."""
+    return change_direction(target) is not None
+
+
 def target_change(ref: dict, local: dict) -> str:
     """strengthened / weakened / same / changed, by comparator semantics.
 
@@ -540,6 +558,12 @@ def target_change(ref: dict, local: dict) -> str:
     if ref.get("high") is not None or local.get("high") is not None:  # a range (1至2家): its two bounds
         bounds = [(t["value"], t["high"] if t.get("high") is not None else t["value"]) for t in (ref, local)]
         return "same" if bounds[0] == bounds[1] else "changed range"
+    if is_change(ref) or is_change(local):  # 提高5个百分点: a change compares only with a change the same way
+        if change_direction(ref) != change_direction(local):
+            return "changed comparator"
+        if local["value"] == ref["value"]:
+            return "same"
+        return "strengthened" if local["value"] > ref["value"] else "weakened"  # a larger rise or fall is stronger
     if local["value"] == ref["value"]:
         return "same" if local["comparator"] == ref["comparator"] or "=" in (local["comparator"], ref["comparator"]) \
             else "changed comparator"

@@ -51,14 +51,20 @@ def table_targets(text: str, region: tuple[int, int], path: str,
 def _columns(cells: list[str], issue_year: int | None) -> list[tuple[str, int | None]]:
     """(what the column holds, its year) for each header cell."""
     columns: list[tuple[str, int | None]] = []
+    bare_years = []  # the bare year columns (2022年⇥2025年): the first, in the notice's year or before, is the base
     for cell in cells:
         cell = cell.strip()
         role = next((name for name, pattern in P.TABLE_COLUMNS if pattern.search(cell)), "other")
         year_match = re.search(r"(?:19|20)\d{2}", cell)
         year = int(year_match.group()) if year_match else None
         if role == "year":
+            bare_years.append(len(columns))
             role = "status" if issue_year and year is not None and year < issue_year else "target"
         columns.append((role, year))
+    if issue_year and len(bare_years) >= 2 and not any(role == "status" for role, _ in columns):
+        first, year = bare_years[0], columns[bare_years[0]][1]
+        if year is not None and year <= issue_year < max(y or 0 for _, y in columns):
+            columns[first] = ("status", year)  # 指标⇥单位⇥2022年⇥2025年 in a 2022 plan: 2022 is the base year
     years = [y for role, y in columns if role == "target" and y]
     if issue_year is None and len(years) >= 2:  # no issue year: the earliest year column is the baseline
         columns = [("status", y) if role == "target" and y == min(years) else (role, y) for role, y in columns]

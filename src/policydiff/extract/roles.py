@@ -102,6 +102,8 @@ def _asked_change(t: Target, before: str, context: RoleContext) -> bool:
 def _future(before: str, context: RoleContext) -> bool:
     if _FUTURE.search(before):
         return True
+    if context.year is not None and context.issue_year is not None and context.year > context.issue_year:
+        return True  # 到2025年，…达到25%；较2022年提高5个百分点以上: the paragraph's deadline is after the notice
     years = [int(m.group("year")) for m in P.DEADLINE.finditer(before)]
     return any(context.issue_year is None or y >= context.issue_year for y in years)
 

@@ -21,7 +21,11 @@ _YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年")
 _SENTENCE = re.compile(r"[^。；;\n]+")
 _QUOTES = re.compile(r"“[^“”]{0,30}”|\"[^\"]{0,30}\"|《[^《》]*》|〔[^〔〕]*〕|‘[^‘’]{0,30}’")
 _BASE_OF_CHANGE = re.compile(r"(?:(?:由|从)(?=(?:19|20)\d{2}年|\d)|(?:较|同比|比(?!例|重|率)|与)(?=上年|去年|上一年|"
-                             r"(?:19|20)\d{2}年)).*$")
+                             r"(?:19|20)\d{2}年|(?:国家|全国|全省|全市|省|市|县)?(?:定|级)?(?:目标|标准|平均|要求))).*$")
+# a change printed per year (占比每年提高3个百分点): the noun, with the year word in brackets
+_CHANGE_BEFORE = re.compile(f"(?:{P.CHANGE_VERBS_ALT})$")  # 增长不低于: the verb right before a bound
+_CHANGE_AT = re.compile(f"(?:{P.CHANGE_VERBS_ALT}|高出)")
+_PER_YEAR = re.compile(r"(?P<noun>.{2,}?)(?P<per>每年|逐年|年均)$")
 _STRUCTURAL_COUNT = re.compile(r"^(?:目标|机制|协同|措施|提升|方面|环节|行动|计划|规划)")
 _AMOUNT_LIST = re.compile(rf"[^、，,；;。（）()]{{0,12}}?(?:、|和|及|与)\s*(?:\d|[{P.CN_SMALL}两])")  # 1所综合医院、1所中医院
 _AMOUNT_ITEM = re.compile(rf"([^、，,；;。（）()\d]{{2,12}}?)(?:[、（）()]|(?:和|及|与)(?=\d|[{P.CN_SMALL}两])|"
@@ -33,8 +37,9 @@ _COMPOSED_OF = re.compile(r"[^，,；;。\d]{1,12}(?:、|和|及|与)[^，,；;�
 _AMOUNT_AFTER_AGE = re.compile(r"\d+(?:\.\d+)?\s*(?:" + "|".join(
     re.escape(u) for u in sorted(P.TARGET_UNITS, key=len, reverse=True) if u not in ("岁", "周岁")) + ")")
 # the rate the clause before measured (…覆盖率为68.5%，): the noun a following change (较上年提高…) is of
-_MEASURED_BEFORE = re.compile(r"(?:^|(?<=[，,；;：:]))(?P<noun>[^，,；;。：:\d]{2,30}?(?:率|比例|比重|占比|水平))"
-                              r"(?:为|达到|达|是)[^，,；;。]{0,12}[，,]$")
+_MEASURED_BEFORE = re.compile(r"(?:^|(?<=[，,；;：:。\n]))(?P<noun>[^，,；;。：:\d\n]{2,50}?(?:率|比例|比重|占比|水平))"
+                              r"(?:(?:由|从)[^，,；;。]{0,16}?)?(?:为|达到|达|是|提高到|提升到|下降到|降低到|降至|增加到)"
+                              r"[^，,；;。]{0,12}[，,]$")  # 就诊率由2021年的72%提高到90%，较上年提高…
 _NOT_A_NOUN = ("以上", "以下", "以内", "之内", "左右", "及以上")
 _BARE_RATE = re.compile(r"([^，,；;。：:\n]{2,14}率)[，,]$")
 # a measured noun right before the value, after the list separator or a leading verb
@@ -42,8 +47,16 @@ _INDICATOR_BEFORE = re.compile(r"(?:^|(?<=[，,；;：:。\n])|、|实现|确保
                                r"(?:率|比例|比重|指数|水平|寿命|人数|数量|费用|标准))$")
 # what follows a value when it is the next item of a pair, not the value's noun (40%和对未脱贫人口承担60%)
 _NEXT_ITEM = re.compile(r"^(?:和|与|及|或)|\d")
-_AFTER_LAST_VALUE = re.compile(r"\d[\d.]*(?![\d.]|周?岁)[^\u4e00-\u9fff]*")  # an age (5岁以下) is part of the name
+_AFTER_LAST_VALUE = re.compile(r"(?:\d[\d.]*(?![\d.]|周?岁)(?:" + "|".join(  # an age (5岁以下) is part of the name;
+    re.escape(u) for u in sorted(P.TARGET_UNITS, key=len, reverse=True)  # the previous value's unit is not (5个、健康村)
+    if u not in ("岁", "周岁")) + r")?(?:以上|以下|以内|左右)?[^\u4e00-\u9fff\d]*)+")  # a range (15—20个、) whole
 _CARRIED_NOUN = re.compile(r"(?:扩大|增加|提高|提升|新增)(?P<noun>[^，,；;。、\d]{2,30})[，,]$")
+# the noun of a clause before that says it rises or falls (占比逐年提高，到2025年达到65%; 就诊率较上年提高1个百分点，
+# 2025年达到92%): what a clause with no subject of its own measures
+_RISING_NOUN = re.compile(r"(?:^|(?<=[，,；;：:。\n]))"
+                          r"(?P<noun>[^，,；;。：:、\d\n]{1,20}?(?:率|比例|比重|占比|水平|数|量|寿命|指数))"
+                          r"(?:逐年|逐步|稳步|持续|不断|每年|(?:较|比|同比)[^，,；;。：:\d\n]{0,8})?"
+                          r"(?:提高|提升|增加|增长|上升|下降|降低|减少)[^，,；;。：:\n]{0,12}[，,]$")
 _TRAILING_FILLER = re.compile(r"(?:要|应|应当|均|需|必须|平均|分别)+$")
 _LEADING_FILLER = re.compile(r"^(?:分别|要|应|均|并|且|其中|其|原则上|力争|确保|争取|"
                              r"到?(?:19|20)\d{2}年(?:底|末)?(?:前)?[，,]?)+")
@@ -62,7 +75,7 @@ _EACH_PLACE = re.compile(r"(?:每个?|各)[^，,；;。\d]{0,8}?(?:行政村|村
                          r"卫生院|医院|医共体|团队)")
 _COUNTED_ENDS = re.compile(r"(?:服务能力|能力|达到|达|具备|符合|实现|通过|建成|纳入|开展|提供)")
 
-_AFTER_LEAD = re.compile(r"^(?:及)?(?:以上|以内|之内|内)?的?")
+_AFTER_LEAD = re.compile(r"^(?:及)?(?:以上|以内|之内|内|左右)?的?")
 
 
 def extract_targets(text: str, region: tuple[int, int], path: str,
@@ -84,19 +97,30 @@ def extract_targets(text: str, region: tuple[int, int], path: str,
     for t in targets:
         t.deadline_year = t.deadline_year or (deadline_year if t.role == "target" else None)
     # a sentence's quantity is one of the whole region's (each pattern after a value reads a sentence's end
-    # as it reads 。；;\n): a region with none has no sentence to read
-    sentences = _SENTENCE.finditer(chunk) if tables or P.QUANTITY.search(shielded) else ()
-    paragraph_year = None
+    # as it reads 。；;\n): a region with none (nor a 百分之 or 翻一番) has no sentence to read
+    cn_forms = "百分之" in shielded or "番" in shielded  # 百分之九十五, 翻一番: no QUANTITY reads them
+    sentences = _SENTENCE.finditer(chunk) if tables or cn_forms or P.QUANTITY.search(shielded) else ()
+    paragraph_year = lead_in_year = None
     for sentence in sentences:
         s_start, s_end = sentence.span()  # (read once: most sentences hold no number and cost only this loop)
         if tables and any(a <= start + s_start < b for a, b in tables):
             continue
         opens_paragraph = s_start == 0 or chunk[s_start - 1] == "\n"
-        counted = P.QUANTITY.search(shielded, s_start, s_end)
+        counted = P.QUANTITY.search(shielded, s_start, s_end) or (cn_forms and (
+            P.CN_PERCENT.search(shielded, s_start, s_end) or P.DOUBLING.search(shielded, s_start, s_end)))
         # its year is read only where it is used: for the paragraph's later sentences, or its own numbers
         own_year = _deadline(sentence.group(0)) if opens_paragraph or counted else None
+        # 2023年的主要目标是：… — the year that governs it (only a sentence opening on a digit or a space can have one)
+        head_year = _head_year(chunk, sentence, issue_year) if chunk[s_start] in "12 \t\u3000" else None
+        if head_year:
+            own_year = own_year or head_year
         if opens_paragraph:
-            paragraph_year = own_year  # 到2025年底前，… carries to the paragraph's later sentences
+            # 到2025年底前，… carries to the paragraph's later sentences; a lead-in 2023年的目标是： to its list
+            paragraph_year = own_year or (lead_in_year if chunk[s_start - 1:s_start] == "\n" else None)
+        elif head_year:
+            paragraph_year = head_year  # the nearest year: 2022年，…99.2%。2023年的主要目标是… → 2023 from here on
+        if chunk[s_end - 1] in "：:":
+            lead_in_year = head_year  # a lead-in's year holds for the list paragraphs after it
         if not counted:
             continue  # no clause of it can hold one
         year = own_year or paragraph_year or deadline_year
@@ -109,7 +133,7 @@ def extract_targets(text: str, region: tuple[int, int], path: str,
         for t in found:
             marked = P.BINDING_AFTER.match(text, t.value_span[1])
             t.binding = t.binding or (marked.group(1) if marked else None)
-        found = [_unit_of_rate(assign_role(t, text, context)) for t in found]
+        found = [t if t.role_cue == BASELINE_CUE else _unit_of_rate(assign_role(t, text, context)) for t in found]
         _paired_deadlines(found, sentence.group(0))
         targets.extend(found)
     return _dedupe_counts(sorted(targets, key=lambda t: t.value_span), text)
@@ -130,7 +154,7 @@ def _joint(found: list[Target]) -> list[Target]:
     each (an age group stays with the indicator that names it)."""
     result = []
     for t in found:
-        parts = re.split(r"和|与|及|以及", t.indicator)
+        parts = re.split(r"和|与|及|以及|、", t.indicator)  # A率、B率、C率均达到100%: one each, too
         if len(parts) < 2 or not all(len(p) >= 3 and P.INDICATOR_HEAD.search(p) for p in parts):
             result.append(t)
             continue
@@ -156,6 +180,9 @@ def _clause_targets(text, base, chunk, shielded, clause, path, binding, year, qu
     taken = [(r.start(), r.end()) for r in ranges] + [(q_start, q_end) for q_start, q_end in qualifiers]
     quantities = [q for q in P.QUANTITY.finditer(shielded, c_start, c_end)
                   if _is_target(shielded, q, c_start) and not any(a <= q.start() < b for a, b in taken)]
+    if shielded.find("百分之", c_start, c_end) >= 0:  # 不低于百分之四十: a percentage in Chinese numerals, read as %
+        quantities = sorted(quantities + [q for q in P.CN_PERCENT.finditer(shielded, c_start, c_end)
+                                          if not any(a <= q.start() < b for a, b in taken)], key=lambda q: q.start())
     compared = _carried(shielded, [(q, *_comparator(shielded, c_start, q, quantities)) for q in quantities])
     own_year = P.CLAUSE_YEAR.match(chunk, c_start, c_end)
     year = int(own_year.group("year")) if own_year else year  # …，2025年转化比例不低于50%: the clause's own year
@@ -171,15 +198,62 @@ def _clause_targets(text, base, chunk, shielded, clause, path, binding, year, qu
         found.extend(_targets_of(text, base, chunk, (c_start, c_end), q, subject,
                                  [(comparator, value, (base + q.start(), base + q.end()))], approximate,
                                  path, binding, year))
+    if shielded.find("番", c_start, c_end) >= 0:
+        found.extend(_doubled(text, base, chunk, shielded, (c_start, c_end), path, binding, year))
+    if found and (shielded.find("由", c_start, c_end) >= 0 or shielded.find("从", c_start, c_end) >= 0):
+        found.extend(_baselines(base, shielded, (c_start, c_end), found))
     for r in ranges:  # 前5-10个, 1至2家 → one entry between 5 and 10: value the low bound, high the upper
         low, high = chinese_number(r.group("low")), chinese_number(r.group("value"))
         if low is None or high is None or high <= low:
             continue
         bounds = [("between", low, (base + r.start(), base + r.end()))]
-        for t in _targets_of(text, base, chunk, (c_start, c_end), r, -1, bounds, False, path, binding, year):
+        subject = _comparator(shielded, c_start, r, [])[1]  # 普及率达到85%—90%: the subject ends at its verb
+        for t in _targets_of(text, base, chunk, (c_start, c_end), r, subject, bounds, False, path, binding, year):
             t.high = high
             found.append(t)
     return sorted(found, key=lambda t: t.value_span)
+
+
+BASELINE_CUE = "the baseline of a change to a level (由2021年的72%提高到90%): where it starts"
+
+
+def _baselines(base, shielded, clause, found) -> list[Target]:
+    """由2021年的72%提高到90%: the starting value, a status figure of the level's indicator (its year the one
+    printed before it), kept beside the target it starts from; never compared."""
+    c_start, c_end = clause
+    result = []
+    for q in P.QUANTITY.finditer(shielded, c_start, c_end):
+        lead = P.BASELINE_BEFORE.search(shielded, max(c_start, q.start() - 10), q.start())
+        if not lead or _COMPOSED_OF.match(shielded, q.end()) or not q.group("unit"):
+            continue
+        level = next((t for t in found if t.value_span[0] >= base + q.end() and t.comparator in (">=", "<=")
+                      and t.unit == q.group("unit").replace("％", "%")
+                      and not _DIGIT.search(P.YEAR_FILLER.sub("", shielded[q.end():t.value_span[0] - base]))), None)
+        value = chinese_number(q.group("value"))
+        if level is None or value is None:
+            continue  # no level it rises or falls to in the clause (由1名医生组成), or another unit
+        year = _YEAR.search(lead.group(0))
+        t = dataclasses.replace(level, comparator="=", value=value, value_span=(base + q.start(), base + q.end()),
+                                deadline_year=None, binding=None, approximate=False, high=None, role="status",
+                                role_cue=BASELINE_CUE)
+        t.year = int(year.group("year")) if year else None
+        result.append(t)
+    return result
+
+
+def _doubled(text, base, chunk, shielded, clause, path, binding, year) -> list[Target]:
+    """全科医生数量翻一番: the noun before it doubled (comparator "×", value 2, unit 倍), a change, not a level."""
+    c_start, c_end = clause
+    found = []
+    for d in P.DOUBLING.finditer(shielded, c_start, c_end):
+        subject = _BASE_OF_CHANGE.sub("", chunk[c_start:d.start()])  # 收入比2020年翻一番: the base apart
+        subject = _TRAILING_FILLER.sub("", _LEADING_FILLER.sub("", subject)).strip()
+        subject = re.sub(r"(?:实现|力争|确保|争取|要|再)+$", "", subject)
+        if len(subject) < 2:
+            continue  # 翻一番 with no noun of its own: nothing to say what doubles
+        found.append(Target(path, text[base + c_start:base + c_end], subject[:40], "×", P.DOUBLING_TIMES[d.group("times")],
+                            "倍", year, binding, (base + c_start, base + c_end), (base + d.start(), base + d.end())))
+    return found
 
 
 def _targets_of(text, base, chunk, clause, q, subject, bounds, approximate, path, binding, year) -> list[Target]:
@@ -187,7 +261,7 @@ def _targets_of(text, base, chunk, clause, q, subject, bounds, approximate, path
     c_start, c_end = clause
     span, shared = _evidence_span(chunk, c_start, c_end, subject)
     quote = text[base + span[0]:base + span[1]]
-    unit = q.group("unit").replace("％", "%")
+    unit = q.group("unit").replace("％", "%") or ("%" if q.group(0).startswith("百分之") else "")
     indicators = ([shared] if shared else []) + [_indicator(chunk, c_start, c_end, q, subject)]
     return [Target(path, quote, indicator, comparator, value, unit, year, binding,
                    (base + span[0], base + span[1]), value_span, approximate)
@@ -232,6 +306,8 @@ def _is_range_target(shielded: str, r: re.Match) -> bool:
     """A range of amounts (5-10个, 1-2个月), not an age band (0-6岁儿童) or a span of years."""
     if r.group("unit") in ("岁", "周岁") or _YEAR_VALUE.fullmatch(r.group("value")):
         return False
+    if r.group("low_unit") and not r.group("unit").replace("％", "%").startswith(r.group("low_unit").replace("％", "%")):
+        return False  # 5%—10个: two different things, not one range
     return not P.AGE_BAND.search(shielded[max(0, r.start() - 3):r.start()])
 
 
@@ -291,10 +367,21 @@ def _comparator(shielded: str, c_start: int, q: re.Match, quantities: list) -> t
         if (len(filler) <= 15 or share_of) and not _DIGIT.search(P.YEAR_FILLER.sub("", filler)):
             group = next(name for name, val in last.groupdict().items() if val)
             comparator = P.COMPARATOR_BEFORE[int(group[1:])][0]
+            if comparator == "change":  # 降低50%, 提高5个百分点以上: a direction, never a level
+                down = bool(P.CHANGE_DOWN.match(last.group(0)))
+                if filler.rstrip().endswith(("至", "到")):  # 由1万元降低至5000元, 降低个人自付比例到10%: a level
+                    level = after_cmp or ("<=" if down else ">=")  # the noun may stand after the verb: up to 到
+                    to_at = left - len(filler) + len(filler.rstrip()) - 1  # where 至/到 stands
+                    return level, c_start + last.start() if len(filler.rstrip()) == 1 else to_at, approximate
+                return ("-" if down else "+") + (after_cmp or ""), c_start + last.start(), approximate
             if comparator == "=" and after_cmp:
                 comparator = after_cmp  # 保持在85%以上
             elif approximate and not after_cmp:
                 comparator = "="  # 达到90%左右: about 90
+            verb = _CHANGE_BEFORE.search(before_text, 0, last.start()) if comparator in ("<=", ">=") else None
+            if verb and not filler.strip():  # 年均增长不低于8%, 下降不超过5%: a change with its bound
+                return ("-" if P.CHANGE_DOWN.match(verb.group(0)) else "+") + comparator, c_start + verb.start(), \
+                    approximate
             return comparator, c_start + last.start(), approximate
     return (after_cmp or "="), -1, approximate
 
@@ -348,7 +435,11 @@ def _indicator(chunk: str, c_start: int, c_end: int, q: re.Match, subject_end: i
         if subject.count("（") > subject.count("）"):
             subject = subject[subject.rfind("（") + 1:]  # 每批不少于5人（中医院不少于3人）
         subject = _BASE_OF_CHANGE.sub("", subject)  # 人均预期寿命由2015年的76.6岁, 人数较2020年: the base apart
+        per_year = _PER_YEAR.fullmatch(_LEADING_FILLER.sub("", subject).strip()) \
+            if _CHANGE_AT.match(chunk, subject_end) else None  # before 均 goes as a filler
         subject = _TRAILING_FILLER.sub("", _LEADING_FILLER.sub("", subject)).strip()
+        if per_year:
+            return f"{per_year.group('noun')}（{per_year.group('per')}）"  # 占比每年提高3个百分点 → 占比（每年）
         if _EACH_PLACE.fullmatch(subject):
             counted = _AFTER_LEAD.sub("", _NOUN_END.split(chunk[q.end():c_end], 1)[0]).strip()
             counted = _COUNTED_ENDS.split(counted, 1)[0]  # 1所县级医院达到三级医院服务能力 → 县级医院
@@ -356,10 +447,11 @@ def _indicator(chunk: str, c_start: int, c_end: int, q: re.Match, subject_end: i
                 return f"{counted[:40]}（{subject}）"
         if len(subject) >= 2:
             return subject
-        carried = _CARRIED_NOUN.search(chunk, max(0, c_start - 36), c_start)
+        carried = _CARRIED_NOUN.search(chunk, max(0, c_start - 36), c_start) or \
+            _RISING_NOUN.search(chunk, max(0, c_start - 50), c_start)
         if carried:  # 扩大专项救治病种，到2020年力争达到30个病种: the noun of the clause before
             return carried.group("noun")
-        measured_before = _MEASURED_BEFORE.search(chunk, max(0, c_start - 40), c_start)
+        measured_before = _MEASURED_BEFORE.search(chunk, max(0, c_start - 70), c_start)
         if measured_before and _BASE_OF_CHANGE.match(chunk, c_start, subject_end):
             return measured_before.group("noun")  # 签约服务覆盖率为68.5%，较上年提高3.2个百分点: that rate's change
         filler = _COMPARATOR_BEFORE.sub("", chunk[subject_end:q.start()])
@@ -402,6 +494,16 @@ def _paired_deadlines(found: list[Target], sentence: str) -> None:
                     t.year = year
                 elif t.role in ("target", "parameter"):
                     t.deadline_year = year
+
+
+def _head_year(chunk: str, sentence: re.Match, issue_year: int | None) -> int | None:
+    """The year a sentence opens on (2023年的主要目标是：…, 2023年全市…): the year its figures are for, unless it is
+    before the notice's own year (a status sentence, which governs nothing after it)."""
+    head = P.CLAUSE_YEAR.match(chunk, sentence.start(), sentence.end())
+    if not head or chunk.startswith(("起", "开始", "至", "到", "以后", "后"), head.end()):
+        return None  # 2022年起, 2021年至2025年: where a span starts, not the year its figures are for
+    year = int(head.group("year"))
+    return None if issue_year is not None and year < issue_year else year
 
 
 def _deadline(sentence: str) -> int | None:
