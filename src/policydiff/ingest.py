@@ -202,7 +202,7 @@ def document_ids(files: list[tuple[str, str]]) -> list[str]:
     """The id of each (file, root): its path under the root (:func:`document_id`); two
     files that still share one (``a__b/x.txt`` and ``a/b__x.txt``) each get a hash of
     their relative path added, so that neither replaces the other."""
-    ids = [document_id(Path(file), Path(root)) for file, root in files]
+    ids = [_id_in_root(file, root) or document_id(Path(file), Path(root)) for file, root in files]
     clashes = {doc_id for doc_id, n in Counter(ids).items() if n > 1}
     for i, (file, root) in enumerate(files):
         if ids[i] in clashes:
@@ -210,6 +210,19 @@ def document_ids(files: list[tuple[str, str]]) -> list[str]:
             relative = path.relative_to(root).as_posix() if path.is_relative_to(root) else file
             ids[i] += "_" + hashlib.sha1(relative.encode()).hexdigest()[:8]
     return ids
+
+
+def _id_in_root(file: str, root: str) -> str | None:
+    """:func:`document_id` of a file directly in its root folder, from the strings alone (pathlib
+    took ~0.25 ms a file); None for any other file, whose id pathlib gives."""
+    folder, name = os.path.split(file)
+    if folder != root or not name or name in (".", ".."):
+        return None
+    dot = name.rfind(".")
+    if 0 < dot < len(name) - 1:  # pathlib's suffix: not a leading dot, not a trailing one
+        stem, suffix = name[:dot], name[dot:].lower()
+        return stem if suffix == ".txt" else f"{stem}_{suffix[1:]}"
+    return name
 
 
 @dataclass
@@ -262,7 +275,7 @@ def _parse_job(job: tuple) -> tuple[str, ParsedNotice | None, str | None]:
                 raise errors.UnsupportedFormatError(file, unsupported_reason(suffix or Path(file).name))
             record = parse_file(file, root)
             record["id"] = doc_id  # unique within the run (document_ids)
-            record["_json"] = store.record_json(record)
+            record["_json"] = store.record_json_bytes(record)  # bytes: the writer stores them as they are
             parsed = ParsedNotice(record["id"], record["path"], record["sha256"], record.get("warnings") or [],
                                   record["_json"], store.document_rows(record))
         return file, parsed, None
@@ -430,7 +443,7 @@ def _known_twin(db, digest: str, doc_id: str, file_of: dict[str, str], report: I
 def _sha256_or_none(file: str) -> str | None:
     """The file's hash, or None where it cannot be read (its parser then says why)."""
     try:
-        return _sha256(Path(file))
+        return _sha256(file)
     except OSError:
         return None
 
@@ -734,5 +747,6 @@ def _write_text(path: Path, text: str | bytes) -> Path:
     return path
 
 
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+def _sha256(path: Path | str) -> str:
+    with open(path, "rb") as fh:
+        return hashlib.sha256(fh.read()).hexdigest()

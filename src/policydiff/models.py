@@ -429,4 +429,4 @@ class Record(TypedDict, total=False):
     ocr_page_confidence: list[float | None]
     page_count: int
     source_map: dict  # kept apart from the public JSON: offsets back into the source text
-    _json: str  # the JSON text a worker made, handed to the single writer
+    _json: str | bytes  # the JSON text a worker made (its UTF-8 bytes), handed to the single writer

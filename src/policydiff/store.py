@@ -147,7 +147,6 @@ def open_read_only(path) -> sqlite_utils.Database:
 def _create_alias_indexes(db: sqlite_utils.Database) -> None:
     """`duties` finds a unit's documents and strings from its id (down the ladder: ``ladder``), and
     a unit from a string."""
-    db.execute("create index if not exists unit_aliases_unit_doc_raw on unit_aliases (unit_id, doc_id, raw)")
     db.execute("create index if not exists unit_aliases_raw on unit_aliases (raw, unit_id)")
     db.execute("create index if not exists unit_aliases_unit_ladder on unit_aliases (unit_id, ladder)")
 
@@ -182,7 +181,9 @@ def _create_ladder_indexes(db: sqlite_utils.Database) -> None:
 
 
 # indexes older versions made whose every lookup another index (or the primary key) serves
-REDUNDANT_INDEXES = ["idx_unit_aliases_unit_id", "idx_measure_units_doc_id",
+# (unit_aliases_unit_doc_raw: a unit's aliases are found through unit_aliases_unit_ladder, a document's
+# through the primary key; keeping a third index on every alias written cost the ingest ~0.1 ms a notice)
+REDUNDANT_INDEXES = ["idx_unit_aliases_unit_id", "idx_measure_units_doc_id", "unit_aliases_unit_doc_raw",
                      *(f"idx_{table}_doc_id" for table in CHILD_TABLES if table not in ("texts", "measures",
                                                                                           "measure_units"))]
 
@@ -349,14 +350,14 @@ def _add_sentences(db: sqlite_utils.Database) -> None:
             "start": int, "end": int}, pk=("doc_id", "position"), foreign_keys=[("doc_id", "documents", "id")])
         for doc_id, record in db.execute("select id, record from documents").fetchall():
             record = json.loads(record)
-            rows = list(_sentence_rows(doc_id, record, list(_goal_rows(doc_id, record["outline"], record["text"]))))
+            rows = _sentence_rows(doc_id, record, list(_goal_rows(doc_id, record["outline"], record["text"])))
             db.conn.executemany("insert into sentences (doc_id, position, kind, path, heading, text, start, end) "
-                                "values (?, ?, ?, ?, ?, ?, ?, ?)", [tuple(r.values()) for r in rows])
+                                "values (?, ?, ?, ?, ?, ?, ?, ?)", rows)
     traditional = [r[0] for r in db.execute("select id from documents where script = 'traditional'")]
     for table in NEW_SEARCH_TABLES:
         if f"{table}_fts" in names:
             continue
-        db.table(table).enable_fts(SEARCH_COLUMNS[table], tokenize="trigram", create_triggers=False)
+        _create_search_index(db, table)
         db.execute(f"insert into [{table}_fts] ([{table}_fts], rank) values ('automerge', {FTS_AUTOMERGE})")
         cols = ", ".join(f"[{c}]" for c in SEARCH_COLUMNS[table])
         db.execute(f"insert into [{table}_fts] (rowid, {cols}) select rowid, {cols} from [{table}] where doc_id not in "
@@ -364,6 +365,16 @@ def _add_sentences(db: sqlite_utils.Database) -> None:
                    [json.dumps(traditional)])
         _reindex_traditional(db, [table], traditional)
     _create_ladder_indexes(db)
+
+
+def _create_search_index(db: sqlite_utils.Database, table: str) -> None:
+    """The trigram index of ``table``'s :data:`SEARCH_COLUMNS`, external content (the text is the
+    table's, not stored twice), without column sizes (``columnsize=0``: only bm25 ranking reads
+    them, and `who` ranks no match by it; not writing a row of sizes for every row indexed cut the
+    bulk index ~12%). A database made before keeps its indexes with sizes: the answers are the same."""
+    columns = ", ".join(f'"{c}"' for c in SEARCH_COLUMNS[table])
+    db.execute(f'create virtual table "{table}_fts" using fts5 ({columns}, tokenize=\'trigram\', '
+               f'content="{table}", columnsize=0)')
 
 
 def _reindex_traditional(db: sqlite_utils.Database, tables: list[str], traditional: list[str]) -> None:
@@ -512,8 +523,8 @@ def _create_schema(db: sqlite_utils.Database) -> None:
         db.table("measure_units").create_index(["doc_id", "unit"], if_not_exists=True)
         _create_alias_indexes(db)
         _create_ladder_indexes(db)
-        for table, columns in SEARCH_COLUMNS.items():
-            db.table(table).enable_fts(columns, tokenize="trigram", create_triggers=False)
+        for table in SEARCH_COLUMNS:
+            _create_search_index(db, table)
             # merge segments eight at a time (FTS5's default is four): the bulk index of a large
             # ingest costs half as much a notice at 30,000 notices
             db.execute(f"insert into [{table}_fts] ([{table}_fts], rank) values ('automerge', {FTS_AUTOMERGE})")
@@ -560,24 +571,13 @@ def document_rows(record: Record) -> DocumentRows:
     doc_id = record["id"]
     source_map = record.get("source_map") or {}
     unit_map = record.get("unit_map") or {}
+    # tables of a few rows, as dicts (a unit's keys are the parser's: columns from the first)
     tables = {
         "units": list(unit_map.values()),
         "documents": [_document_row(record)],
         "texts": [{"doc_id": doc_id, "text": record["text"], "source": source_map.get("source_text"),
                    "source_runs": json.dumps(source_map.get("runs") or []),
                    "page_starts": json.dumps(source_map.get("page_starts") or [0])}],
-        "issuers": [{"doc_id": doc_id, "position": i, "name": n} for i, n in enumerate(record["issuers"])],
-        "addressees": [{"doc_id": doc_id, "position": i, "name": n} for i, n in enumerate(record["addressees"])],
-        "sections": list(_section_rows(doc_id, record["outline"])),
-        "measures": list(_measure_rows(doc_id, record["measures"])),
-        "measure_units": list(_unit_rows(doc_id, record["measures"])),
-        # every number with its role (target, parameter, status, period, count)
-        "targets": list(_rows(doc_id, record["targets"],
-                              ["path", "text", "indicator", "comparator", "value", "unit", "deadline_year",
-                               "binding", "role", "year", "high"])),
-        "citations": list(_rows(doc_id, record["citations"], ["title", "doc_number", "issuer_hint", "verb",
-                                                                "resolved_to"])),
-        "duties": list(_rows(doc_id, record["division_of_duties"], ["unit", "duty", "path"])),
         "task_rows": [{"doc_id": doc_id, "no": r["no"], "task": r["task"],
                        "lead": json.dumps(r["lead"], ensure_ascii=False), "lead_raw": r["lead_raw"],
                        "measure_path": r["measure_path"], "start": r["span"][0], "end": r["span"][1],
@@ -587,15 +587,45 @@ def document_rows(record: Record) -> DocumentRows:
         "annex_indicators": [{"doc_id": doc_id, "no": r["no"], "indicator": r["indicator"],
                               "binding": r["binding"], "start": r["span"][0], "end": r["span"][1]}
                              for r in record["annex_indicators"] or []],
-        "unit_aliases": [{"doc_id": doc_id, "raw": raw, "unit_id": u["id"], "name": u["name"],
-                          "parent_name": u.get("parent_name"), "ladder": ladder_key(record)}
-                         for raw, u in unit_map.items()],
         "goals": list(_goal_rows(doc_id, record["outline"], record["text"])),
     }
-    tables["sentences"] = list(_sentence_rows(doc_id, record, tables["goals"]))
-    columns = {table: list(rows[0]) for table, rows in tables.items() if rows}
-    return {table: (columns[table], [tuple(map(row.get, columns[table])) for row in rows])
-            for table, rows in tables.items() if rows}
+    rows = {table: ([*items[0]], [tuple(map(item.get, items[0])) for item in items])
+            for table, items in tables.items() if items}
+    # the many-row tables, as tuples at once (the columns in the order their dicts had)
+    ladder = ladder_key(record)
+    measure_ids = [measure_id(doc_id, m["path"]) for m in record["measures"]]
+    tuples = {
+        "issuers": (NAME_COLUMNS, [(doc_id, i, n) for i, n in enumerate(record["issuers"])]),
+        "addressees": (NAME_COLUMNS, [(doc_id, i, n) for i, n in enumerate(record["addressees"])]),
+        "sections": (SECTION_COLUMNS, _section_rows(doc_id, record["outline"])),
+        "measures": (MEASURE_COLUMNS, _measure_rows(doc_id, record["measures"], measure_ids)),
+        "measure_units": (MEASURE_UNIT_COLUMNS, _unit_rows(doc_id, record["measures"], measure_ids)),
+        # every number with its role (target, parameter, status, period, count)
+        "targets": _rows(doc_id, record["targets"], TARGET_KEYS),
+        "citations": _rows(doc_id, record["citations"], CITATION_KEYS),
+        "duties": _rows(doc_id, record["division_of_duties"], DUTY_KEYS),
+        "unit_aliases": (ALIAS_COLUMNS, [(doc_id, raw, u["id"], u["name"], u.get("parent_name"), ladder)
+                                         for raw, u in unit_map.items()]),
+        "sentences": (SENTENCE_COLUMNS, _sentence_rows(doc_id, record, tables["goals"])),
+    }
+    rows.update((table, (list(columns), values)) for table, (columns, values) in tuples.items() if values)
+    return {table: rows[table] for table in ROW_TABLES if table in rows}
+
+
+# the order document_rows gives its tables in (units and documents first: foreign keys)
+ROW_TABLES = ["units", "documents", "texts", "issuers", "addressees", "sections", "measures", "measure_units",
+              "targets", "citations", "duties", "task_rows", "annex_indicators", "unit_aliases", "goals", "sentences"]
+NAME_COLUMNS = ("doc_id", "position", "name")
+SECTION_COLUMNS = ("doc_id", "path", "position", "label", "kind", "depth", "parent", "heading", "start", "end",
+                   "body_start", "body_end")
+MEASURE_COLUMNS = ("id", "doc_id", "path", "position", "title", "text", "start", "end")
+MEASURE_UNIT_COLUMNS = ("doc_id", "measure_id", "position", "unit", "role", "source", "start", "end", "shared_terms")
+ALIAS_COLUMNS = ("doc_id", "raw", "unit_id", "name", "parent_name", "ladder")
+SENTENCE_COLUMNS = ("doc_id", "position", "kind", "path", "heading", "text", "start", "end")
+TARGET_KEYS = ("path", "text", "indicator", "comparator", "value", "unit", "deadline_year", "binding", "role", "year",
+               "high")
+CITATION_KEYS = ("title", "doc_number", "issuer_hint", "verb", "resolved_to")
+DUTY_KEYS = ("unit", "duty", "path")
 
 
 def rows_as_bytes(rows: DocumentRows) -> DocumentRows:
@@ -623,7 +653,8 @@ def save_rows(db: sqlite_utils.Database, doc_id: str, rows: DocumentRows, index:
         for table, (columns, values) in rows.items():  # units and documents first (foreign keys)
             db.conn.executemany(_insert_sql(table, tuple(columns)), values)
         _drop_orphan_units(db, previous_units)
-        _name_units(db, doc_id, [row[0] for row in rows.get("units", ([], []))[1]], previous_units)
+        _name_units(db, doc_id, [row[0] for row in rows.get("units", ([], []))[1]], previous_units,
+                    rows.get("unit_aliases"))
         if index:
             _index_documents(db, "= ?", [doc_id])
         else:
@@ -745,7 +776,8 @@ def _unindex_document(db, doc_id: str) -> None:
                        f"select 'delete', rowid, {cols} from [{table}] where doc_id = ?", [doc_id])
 
 
-def _name_units(db: sqlite_utils.Database, doc_id: str, unit_ids: list[str], previous_units: list[str]) -> None:
+def _name_units(db: sqlite_utils.Database, doc_id: str, unit_ids: list[str], previous_units: list[str],
+                aliases: tuple[list[str], list[tuple]] | None = None) -> None:
     """A unit's name in ``units`` is the one its latest notice (by issue date, then id)
     gives it — a function of the stored notices, not of the order they were stored in.
     Each notice's own name for it (a body renamed since, say 卫生和计划生育委员会 before
@@ -753,7 +785,9 @@ def _name_units(db: sqlite_utils.Database, doc_id: str, unit_ids: list[str], pre
 
     A new notice is compared with each unit's ``named_by`` notice only (constant work a
     unit: reading every alias of a common unit made the ingest slow down as the corpus
-    grew); the units of a replaced notice are named again from all their aliases."""
+    grew); the units of a replaced notice are named again from all their aliases. A unit takes
+    the name of the notice's alias for it first by printed string; ``aliases`` (the notice's
+    unit_aliases rows, just written) gives it without reading them back."""
     renamed = set(previous_units)
     for unit_id in renamed:
         _name_unit_from_aliases(db, unit_id)
@@ -761,14 +795,33 @@ def _name_units(db: sqlite_utils.Database, doc_id: str, unit_ids: list[str], pre
     namers = {unit_id: (named_by, named_date) for unit_id, named_by, named_date in db.conn.execute(
         "select u.id, u.named_by, d.issue_date from units u left join documents d on d.id = u.named_by "
         "where u.id in (select value from json_each(?))", [json.dumps(sorted(set(unit_ids) - renamed))])}
+    first = _first_aliases(aliases) if aliases is not None else None
+    names = []
     for unit_id in dict.fromkeys(unit_ids):
         if unit_id in renamed:
             continue
         named_by, named_date = namers[unit_id]
         if named_by is None or _names_later(issue_date, doc_id, named_date, named_by):
-            db.execute("update units set (name, parent_name, named_by) = (select name, parent_name, doc_id "
-                       "from unit_aliases where doc_id = ? and unit_id = ? limit 1) where id = ?",
-                       [doc_id, unit_id, unit_id])
+            if first is None:
+                db.execute("update units set (name, parent_name, named_by) = (select name, parent_name, doc_id "
+                           "from unit_aliases where doc_id = ? and +unit_id = ? order by raw limit 1) where id = ?",
+                           [doc_id, unit_id, unit_id])  # the document's ~20 aliases, through its key
+            else:
+                name, parent_name = first.get(unit_id, (None, None))
+                names.append((name, parent_name, doc_id if unit_id in first else None, unit_id))
+    if names:
+        db.conn.executemany("update units set name = ?, parent_name = ?, named_by = ? where id = ?", names)
+
+
+def _first_aliases(aliases: tuple[list[str], list[tuple]]) -> dict[str, tuple]:
+    """unit id -> (name, parent_name) of a notice's alias for it first by printed string (as SQLite
+    orders text: UTF-8 bytes, the order of code points), from the notice's unit_aliases rows."""
+    columns, rows = aliases
+    raw, unit, name, parent = (columns.index(c) for c in ("raw", "unit_id", "name", "parent_name"))
+    first: dict[str, tuple] = {}
+    for row in sorted(rows, key=lambda r: r[raw], reverse=True):  # the smallest last: it stays
+        first[row[unit]] = (row[name], row[parent])
+    return first
 
 
 def _names_later(date: str | None, doc_id: str, other_date: str | None, other_id: str) -> bool:
@@ -785,7 +838,7 @@ def _names_later(date: str | None, doc_id: str, other_date: str | None, other_id
 def _name_unit_from_aliases(db: sqlite_utils.Database, unit_id: str) -> None:
     db.execute("update units set (name, parent_name, named_by) = (select ua.name, ua.parent_name, ua.doc_id "
                "from unit_aliases ua join documents d on d.id = ua.doc_id where ua.unit_id = units.id "
-               "order by d.issue_date is null, d.issue_date desc, d.id limit 1) "
+               "order by d.issue_date is null, d.issue_date desc, d.id, ua.raw limit 1) "
                "where id = ? and exists (select 1 from unit_aliases where unit_id = ?)", [unit_id, unit_id])
 
 
@@ -812,8 +865,9 @@ def _document_row(record: Record) -> dict:
     row.update(doc_code=parts.get("code"), doc_year=parts.get("year"), doc_serial=parts.get("serial"),
                ocr=int(bool(record.get("ocr"))), n_measures=len(record["measures"]),
                n_targets=len(record["targets"]), n_citations=len(record["citations"]),
-               warnings="; ".join(record.get("warnings") or []),
-               record=record_json(record), json_sha256=json_sha256(record_json(record)))
+               warnings="; ".join(record.get("warnings") or []))
+    text = record.get("_json") or record_json(record)  # an ingest worker's: UTF-8 bytes, never decoded
+    row.update(record=text, json_sha256=hashlib.sha256(text if isinstance(text, bytes) else text.encode()).hexdigest())
     return row
 
 
@@ -822,12 +876,9 @@ def json_sha256(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def _section_rows(doc_id, outline):
-    for i, n in enumerate(outline):
-        yield {"doc_id": doc_id, "path": n["path"], "position": i, "label": n["label"],
-               "kind": n["kind"], "depth": n["depth"], "parent": n["parent"],
-               "heading": n["heading"], "start": n["span"][0], "end": n["span"][1],
-               "body_start": n["body_span"][0], "body_end": n["body_span"][1]}
+def _section_rows(doc_id, outline) -> list[tuple]:
+    return [(doc_id, n["path"], i, n["label"], n["kind"], n["depth"], n["parent"], n["heading"], *n["span"][:2],
+             *n["body_span"][:2]) for i, n in enumerate(outline)]
 
 
 GOAL_HEADING = P.GOAL_PARAGRAPH  # 主要目标, 工作目标, 指导思想和工作目标, 2022年工作目标 …
@@ -847,12 +898,12 @@ def _goal_rows(doc_id, outline, text):
 PREAMBLE_PATH = "导语"  # the path of a sentence before the first heading
 
 
-def _sentence_rows(doc_id, record, goal_rows):
+def _sentence_rows(doc_id, record, goal_rows) -> list[tuple]:
     """Every sentence no other searchable place holds (measures, goal paragraphs, task rows,
     annex indicators, duty clauses), with the part it stands in: ``preamble`` (before the first
     heading: a 九个确保 list), ``goal`` (under a 总体要求/目标 heading: goal lists with items),
     ``annex`` (after 附件) or ``section`` (any other body text). Header lines (issuers, 文号, title,
-    addressees) and signatures are not sentences of the notice."""
+    addressees) and signatures are not sentences of the notice. Rows as tuples (:data:`SENTENCE_COLUMNS`)."""
     text, outline = record["text"], record["outline"]
     covered = sorted([tuple(m["span"]) for m in record["measures"]] + [(g["start"], g["end"]) for g in goal_rows]
                      + [tuple(r["span"]) for r in (record.get("task_table") or [])]
@@ -868,20 +919,22 @@ def _sentence_rows(doc_id, record, goal_rows):
     annex = next((n["span"][0] for n in outline if n["kind"] == "附件"), len(text))
     goal_paths = {n["path"] for n in outline if GOAL_HEADING.match((n["heading"] or "").strip("。：:"))}
     starts = [n["span"][0] for n in outline]
-    position = 0
+    rows: list[tuple] = []
+    lines: dict[int, tuple[str, bool]] = {}  # a line's start -> (the line, whether it is a header line)
     for gap in gaps:
         for start, end in sentence_spans(text, *gap):
             sentence = text[start:end]
+            if len(sentence) < 4:
+                continue
             node = _deepest_node(outline, starts, start)
-            if len(sentence) < 4 or not _is_sentence(text, start, sentence, node):
+            if not _is_sentence(text, start, sentence, node, lines):
                 continue
             kind = ("preamble" if start < body else "annex" if start >= annex
                     else "goal" if node and _under(node["path"], goal_paths) else "section")
             path = node["path"] if node else PREAMBLE_PATH if start < body else BODY_PATH
-            yield {"doc_id": doc_id, "position": position, "kind": kind, "path": path,
-                   "heading": (node["heading"] or node["label"]) if node else path,
-                   "text": sentence, "start": start, "end": end}
-            position += 1
+            rows.append((doc_id, len(rows), kind, path, (node["heading"] or node["label"]) if node else path,
+                         sentence, start, end))
+    return rows
 
 
 def _deepest_node(outline: list, starts: list[int], offset: int):
@@ -893,16 +946,23 @@ def _deepest_node(outline: list, starts: list[int], offset: int):
     return None
 
 
-def _is_sentence(text: str, start: int, sentence: str, node) -> bool:
+def _is_sentence(text: str, start: int, sentence: str, node, lines: dict | None = None) -> bool:
     """Whether a piece of text is a sentence of the notice, not a line of its header or signature.
     Outside the outline (before the first heading, after the last) only a line with a clause in it
     counts (the title, 文号, issuers, addressees, 附件 list and dates have none); inside it, a
     heading, a line with a clause or a longer line (an annex's title), never a bare label, a
-    body's name, a date or a table row's cells of names and numbers."""
+    body's name, a date or a table row's cells of names and numbers. ``lines`` keeps what is
+    known of each line already seen (a line holds several sentences)."""
     line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
-    line = text[line_start:line_end if line_end >= 0 else len(text)].strip()
-    if P.LABEL_ONLY.match(sentence) or is_org_line(line) or P.DATE_LINE.match(line):
+    known = lines.get(line_start) if lines is not None else None
+    if known is None:
+        line_end = text.find("\n", start)
+        line = text[line_start:line_end if line_end >= 0 else len(text)].strip()
+        known = (line, bool(is_org_line(line) or P.DATE_LINE.match(line)))
+        if lines is not None:
+            lines[line_start] = known
+    line, header = known
+    if P.LABEL_ONLY.match(sentence) or header:
         return False
     if "\t" in line and not re.search("[，。；]", sentence):  # a table row's other cells (units, numbers)
         return False
@@ -925,28 +985,22 @@ def measure_id(doc_id: str, path: str) -> str:
     return f"{doc_id}:{path}"
 
 
-def _measure_rows(doc_id, measures):
-    for i, m in enumerate(measures):
-        yield {"id": measure_id(doc_id, m["path"]), "doc_id": doc_id, "path": m["path"],
-               "position": i, "title": m["title"], "text": m["text"],
-               "start": m["span"][0], "end": m["span"][1]}
+def _measure_rows(doc_id, measures, ids: list[str]) -> list[tuple]:
+    return [(ids[i], doc_id, m["path"], i, m["title"], m["text"], m["span"][0], m["span"][1])
+            for i, m in enumerate(measures)]
 
 
-def _unit_rows(doc_id, measures):
-    for m in measures:
-        for i, u in enumerate(m["unit_mentions"]):
-            yield {"doc_id": doc_id, "measure_id": measure_id(doc_id, m["path"]), "position": i,
-                   "unit": u["unit"], "role": u["role"], "source": u["source"],
-                   "start": u["span"][0], "end": u["span"][1],
-                   # an inferred unit's evidence: the words its duty clause shares with the measure
-                   "shared_terms": "、".join(u.get("shared_terms") or []) or None}
+def _unit_rows(doc_id, measures, ids: list[str]) -> list[tuple]:
+    # an inferred unit's evidence (shared_terms): the words its duty clause shares with the measure
+    return [(doc_id, mid, i, u["unit"], u["role"], u["source"], u["span"][0], u["span"][1],
+             "、".join(u.get("shared_terms") or []) or None)
+            for m, mid in zip(measures, ids) for i, u in enumerate(m["unit_mentions"])]
 
 
-def _rows(doc_id, items, keys):
-    for i, item in enumerate(items):
-        row = {"doc_id": doc_id, "position": i, "start": item["span"][0], "end": item["span"][1]}
-        row.update({k: item.get(k) for k in keys})
-        yield row
+def _rows(doc_id, items, keys: tuple[str, ...]) -> tuple[tuple[str, ...], list[tuple]]:
+    """(columns, rows) of a list of spanned items: doc_id, position, start, end, then ``keys``."""
+    return (("doc_id", "position", "start", "end", *keys),
+            [(doc_id, i, item["span"][0], item["span"][1], *map(item.get, keys)) for i, item in enumerate(items)])
 
 
 # ------------------------------------------------------------------ reading back
@@ -956,9 +1010,19 @@ def record_json(record: Record) -> str:
     """The public record as JSON text — the bytes of ``extracted/<id>.json`` and of
     ``documents.record``. Workers compute it once (``_json`` key) so the writer need not."""
     if record.get("_json"):
-        return record["_json"]
+        text = record["_json"]
+        return text.decode() if isinstance(text, bytes) else text
+    return record_json_bytes(record).decode()
+
+
+def record_json_bytes(record: Record) -> bytes:
+    """:func:`record_json` as UTF-8 bytes, as orjson writes them (an ingest worker's ``_json``: the
+    JSON file, the stored record and its hash take the bytes, which are never decoded)."""
+    if record.get("_json"):
+        text = record["_json"]
+        return text if isinstance(text, bytes) else text.encode()
     # orjson writes the bytes json.dumps(..., ensure_ascii=False, indent=2) would, ~9× faster
-    return orjson.dumps(public_record(record), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode()
+    return orjson.dumps(public_record(record), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
 
 
 def public_record(record: Record) -> dict:
