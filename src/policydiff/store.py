@@ -1303,6 +1303,23 @@ def citation_sources(db: sqlite_utils.Database, verbs) -> tuple[dict[str, list[d
     return {d: cited[d] for d in wanted}, outline
 
 
+def text_lengths_of(db: sqlite_utils.Database, ids: list[str]) -> dict[str, int]:
+    """The length of each of ``ids``' normalised texts, in one query (the texts are not read into Python)."""
+    return dict(db.conn.execute("select doc_id, length(text) from texts where doc_id in "
+                                "(select value from json_each(?))", [json.dumps(ids)]))
+
+
+def text_windows(db: sqlite_utils.Database, wanted: list[tuple[str, int, int]]) -> list[str]:
+    """``text[start:end]`` of each (doc id, start, end) of ``wanted``, in one query, in order ('' for a
+    document not stored)."""
+    rows = dict(db.conn.execute(
+        "select j.key, substr(t.text, json_extract(j.value, '$[1]') + 1, "
+        "json_extract(j.value, '$[2]') - json_extract(j.value, '$[1]')) "
+        "from json_each(?) j join texts t on t.doc_id = json_extract(j.value, '$[0]')",
+        [json.dumps([list(w) for w in wanted])]))
+    return [rows.get(i) or "" for i in range(len(wanted))]
+
+
 def texts_of(db: sqlite_utils.Database, ids: list[str]) -> dict[str, str]:
     """The normalised texts of ``ids`` in one query (a missing one raises DocumentNotFound)."""
     texts = dict(db.conn.execute("select doc_id, text from texts where doc_id in (select value from json_each(?))",

@@ -263,10 +263,12 @@ def _units_of(record: Record, local: list[dict], row_of=None) -> list[UnitShown]
     return list(units.values())
 
 
-def upstream_citations(record: Record, quotes: bool = True) -> list[dict]:
+def upstream_citations(record: Record, quotes: bool = True, length: int | None = None) -> list[dict]:
     """The notice's citations led by 贯彻落实 / 根据 / 按照 (…), with their sentence (``quote``
-    None without ``quotes``: the caller quotes the one it chooses)."""
-    body = min((o["span"][0] for o in record.get("outline") or []), default=len(record["text"]))
+    None without ``quotes``: the caller quotes the one it chooses; ``length``: the text's, where the
+    record carries no text)."""
+    body = min((o["span"][0] for o in record.get("outline") or []),
+               default=len(record["text"]) if length is None else length)
     found = []
     for c in record.get("citations") or []:
         if c.get("verb") and P.PARENT_VERBS.fullmatch(c["verb"]):
@@ -277,11 +279,23 @@ def upstream_citations(record: Record, quotes: bool = True) -> list[dict]:
 
 
 def _around(text: str, span, before: int = 24) -> str:
-    """The citing words: the sentence from a little before the citation to its end."""
+    """The citing words: the sentence from a little before the citation to its end (to the verb's
+    end where the verb follows the document: …（文号）转发给你们)."""
     sentence = sentence_around(text, span)
     at = text.find(sentence)
     start = max(at, span[0] - before)
-    return ("…" if start > at else "") + "".join(text[start:span[1]].split())
+    forwarded = P.FORWARDED_AFTER.match(text, span[1])
+    end = forwarded.end() if forwarded else span[1]
+    return ("…" if start > at else "") + "".join(text[start:end].split())
+
+
+QUOTE_REACH = 200  # characters of text read on each side of a chosen citation to quote it
+
+
+def _around_window(window: str, offset: int, span) -> str:
+    """:func:`_around` of ``span`` read from ``window``, the text from ``offset`` on (a citation's
+    neighbourhood, not the whole text): the same words wherever the sentence lies within reach."""
+    return _around(window, [span[0] - offset, span[1] - offset])
 
 
 # ------------------------------------------------------------------ parents
@@ -453,15 +467,16 @@ def lazy_ladder_of(documents: dict[str, dict], selection: list[str], reference: 
 
 def _parent_from_source(notice: NoticeFacts, source: dict, traditional: bool, resolve, documents: dict[str, dict]
                         ) -> dict:
-    """The parent of ``notice`` from its citations, outline start and text (``source``); its
-    upstream citations kept on ``notice``; only the chosen citation quoted."""
-    pseudo = {"id": source["id"], "text": source["text"], "citations": source["citations"],
+    """The parent of ``notice`` from its citations, outline start and text (``source``: its text, or
+    its ``length`` only — then the caller quotes the citation chosen); its upstream citations kept on
+    ``notice``; only the chosen citation quoted."""
+    pseudo = {"id": source["id"], "text": source.get("text", ""), "citations": source["citations"],
               "outline": [] if source["outline_start"] is None else [{"span": [source["outline_start"]] * 2}],
               **({"script": "traditional"} if traditional else {})}
     record = simplified_record(pseudo)  # type: ignore[arg-type]
-    notice.upstream = upstream_citations(record, quotes=False)
+    notice.upstream = upstream_citations(record, quotes=False, length=source.get("length"))
     parent = find_parent(notice, resolve, documents)
-    if parent.get("span"):  # the citing words of the citation chosen, not of every one
+    if parent.get("span") and "text" in source:  # the citing words of the citation chosen, not of every one
         parent["quote"] = _around(record["text"], parent["span"])
     return parent
 
@@ -471,24 +486,35 @@ class ParentFinder:
     would: ``citations`` and ``outline`` of the citing notices (``store.citation_sources``, by
     stored id), their texts read for each chunk asked (``texts(ids) -> {id: text}``)."""
 
-    def __init__(self, ladder: Ladder, citations: dict[str, list[dict]], outline: dict[str, int], texts, resolve,
-                 documents: dict[str, dict], traditional: set[str]):
-        self.ladder, self.citations, self.outline, self.texts = ladder, citations, outline, texts
+    def __init__(self, ladder: Ladder, citations: dict[str, list[dict]], outline: dict[str, int], lengths,
+                 windows, resolve, documents: dict[str, dict], traditional: set[str]):
+        """``lengths(ids) -> {id: length of its text}``, ``windows([(id, start, end)]) -> [text[start:end]]``:
+        a chunk's texts are never read whole, only around the citation each notice's parent is chosen by."""
+        self.ladder, self.citations, self.outline = ladder, citations, outline
+        self.lengths, self.windows = lengths, windows
         self.resolve, self.documents, self.traditional = resolve, documents, traditional
 
     def __call__(self, keys: list[str]) -> None:
         ladder = self.ladder
         stored = [ladder.stored_ids.get(k, k) for k in keys]
-        texts = self.texts([d for d in stored if d in self.citations])
+        lengths = self.lengths([d for d in stored if d in self.citations])
+        quoted = []
         for key, d in zip(keys, stored):
             notice = ladder.facts[key]
             if d in self.citations:
                 source = {"id": d, "citations": self.citations[d], "outline_start": self.outline.get(d),
-                          "text": texts[d]}
-                ladder.parents[key] = _parent_from_source(notice, source, d in self.traditional, self.resolve,
-                                                          self.documents)
+                          "length": lengths[d]}
+                parent = _parent_from_source(notice, source, d in self.traditional, self.resolve, self.documents)
+                if parent.get("span"):
+                    quoted.append((d, parent))
+                ladder.parents[key] = parent
             else:
                 ladder.parents[key] = find_parent(notice, self.resolve, self.documents)
+        reach = [(d, max(0, p["span"][0] - QUOTE_REACH), p["span"][1] + QUOTE_REACH) for d, p in quoted]
+        for (d, parent), (_, offset, _), window in zip(quoted, reach, self.windows(reach)):
+            if d in self.traditional:
+                window = to_simplified(window)  # as the record is read: in simplified characters
+            parent["quote"] = _around_window(window, offset, parent["span"])
 
     def done(self) -> None:
         """The parents in corpus order, as :func:`ladder_of` holds them (the JSON output lists them)."""
