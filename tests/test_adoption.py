@@ -475,5 +475,6 @@ def test_a_forwarding_notice_has_the_forwarded_document_for_parent(tmp_path):
     assert (out["parent"]["doc_number"], out["parent"]["verb"], out["parent"]["levels_up"]) == (
         "青卫基层发〔2022〕12号", "转发", 1)
     states = {r["entry"]: (r["state"], r["targets"]) for r in out["entries"]}
-    assert states["先诊疗后付费"][0] == "dropped"  # the county forwards it but prints no item of its own for it
+    # the county forwards the prefecture's text and prints no item of its own for 先诊疗后付费: not dropped
+    assert states["先诊疗后付费"][0] == "forwarded, not restated"
     assert states["家庭医生签约服务"] == ("kept", "strengthened: ≥90% → ≥95%")

@@ -954,7 +954,7 @@ include_inferred_option = click.option(
 @cli.command()
 @click.argument("doc")
 @click.option("--against", help="Reference document (default: the national frame); 'parent': the notice DOC "
-                                "implements (its 贯彻落实/根据/按照 citation, resolved in the corpus).")
+                                "implements (its 贯彻落实/根据/按照 citation or the document it forwards, resolved in the corpus).")
 @db_option
 @frame_option
 @output_options(DIFF_FORMATS)
@@ -1014,20 +1014,23 @@ def _document_index(documents: dict[str, dict]):
 
 def _no_parent_note(parent: dict) -> str:
     cited = f"it cites {parent['doc_number']} ({parent['verb']}: {parent['quote']}), which is not in the corpus" \
-        if parent.get("quote") else "it cites no upstream document (贯彻落实/根据/按照)"
+        if parent.get("quote") else "it cites no upstream document (贯彻落实/根据/按照/转发)"
     return f"--against parent: {cited}; compared with the national frame instead."
 
 
 def _write_parent_diff(db, record, parent, frame_path, fmt, out):
     from .compare.adoption import PARENT_DIFF_COLUMNS, parent_diff
 
-    rows = parent_diff(record, store.load_record(db, parent["id"]), _load_frame(frame_path)["entries"])
+    forwarded = parent.get("verb") == "转发"
+    rows = parent_diff(record, store.load_record(db, parent["id"]), _load_frame(frame_path)["entries"], forwarded)
     name = f"{record.get('locality')} {record.get('doc_number') or record['id']}"
     about = [f"notice: {name} ({record.get('issue_date') or 'date unknown'})",
              f"parent: {parent['locality']} {parent['doc_number']} ({parent['issue_date']}), "
              f"{parent['levels_up']} level(s) up; cited: {parent['verb']}: {parent['quote']}",
              "compared through the national measure frame (derived from implementing notices): kept / added "
-             "(the notice only) / dropped (the parent only); targets by comparator; leads by unit function"]
+             "(the notice only) / " + ("forwarded, not restated (the parent only: the notice forwards the parent's "
+                                       "text and restates none of it)" if forwarded else "dropped (the parent only)")
+             + "; targets by comparator; leads by unit function"]
     if (fmt or Path(out or "").suffix.lstrip(".")) == "json":
         return _write_text(json.dumps({"about": about, "parent": parent, "entries": rows}, ensure_ascii=False,
                                       indent=2) + "\n", out)

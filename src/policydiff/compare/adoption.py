@@ -46,7 +46,7 @@ DATE_UNKNOWN = "date unknown"
 FROM_PARENT = "from parent"
 ADDED = "added (parent does not cover it)"
 PARENT_OUTSIDE = "parent not in corpus"
-NO_PARENT = "no parent cited (no 贯彻落实/根据/按照 citation in the preamble)"
+NO_PARENT = "no parent cited (no 贯彻落实/根据/按照/转发 citation in the preamble)"
 PRINTED_SOURCES = {"inline_marker": "", "task_table": "", "article_subject": "",
                    "duty_paragraph": " (inferred: duty paragraph)", "sole_issuer": " (implied: sole issuer)"}
 
@@ -130,7 +130,7 @@ class NoticeFacts:
     issue_date: str | None
     doc_number: str | None
     covered: set[str] = field(default_factory=set)
-    upstream: list[dict] = field(default_factory=list)  # its 贯彻落实/根据/按照 citations, quoted
+    upstream: list[dict] = field(default_factory=list)  # its 贯彻落实/根据/按照/转发 citations, quoted
 
 
 def notice_adoptions(record: Record, entries: list[dict], prepared: PreparedFrame | None = None,
@@ -812,7 +812,7 @@ def about_lines(result: dict, events: bool = False, skipped: int | None = None) 
              "notice prints no date",
              "units: as printed (inline marker, task table); '(inferred: duty paragraph)' and '(implied: sole "
              "issuer)' are not printed beside the measure",
-             "parent: the notice's 贯彻落实/根据/按照 citation resolved in the corpus to a higher level; "
+             "parent: the notice's 贯彻落实/根据/按照/转发 citation resolved in the corpus to a higher level; "
              f"'{FROM_PARENT}': the parent covers the entry too; '{ADDED}': it does not"]
     if events:
         if skipped is None:  # the rows at hand; a streamed output counts them as they go (Tally)
@@ -824,9 +824,14 @@ def about_lines(result: dict, events: bool = False, skipped: int | None = None) 
 # ------------------------------------------------------------------ a notice against its parent
 
 
-def parent_diff(record: Record, parent: Record, frame_entries: list[dict]) -> list[dict]:
+FORWARDED = "forwarded, not restated"
+
+
+def parent_diff(record: Record, parent: Record, frame_entries: list[dict], forwarded: bool = False) -> list[dict]:
     """``record`` against the notice it implements, through the frame: per entry either covers,
-    ``added`` (the notice only), ``dropped`` (the parent only) or ``kept``; for kept entries the
+    ``added`` (the notice only), ``dropped`` (the parent only) or ``kept`` — for a notice that
+    forwards its parent (``forwarded``: 现将《…》转发给你们), an entry only the parent covers is
+    ``forwarded, not restated`` (the forwarded text carries it; the notice adds no words of its own); for kept entries the
     targets of the same indicator compared — ``strengthened`` / ``weakened`` / ``same`` — and the
     lead and 责任 units each side prints (``responsibility``: same / narrower / wider / different, or
     "not comparable" where a side has only inferred or implied units: ``diff.responsibility_between``).
@@ -841,7 +846,7 @@ def parent_diff(record: Record, parent: Record, frame_entries: list[dict]) -> li
         here, there = mine.get(entry["id"]), theirs.get(entry["id"])
         if not here and not there:
             continue
-        state = "kept" if here and there else "added" if here else "dropped"
+        state = "kept" if here and there else "added" if here else FORWARDED if forwarded else "dropped"
         changes = [f"{target_change(a._asdict(), b._asdict())}: {_fmt(a)} → {_fmt(b)}"
                    for a in (there or {}).get("targets", []) for b in (here or {}).get("targets", [])
                    if _same_indicator(a, b)] if state == "kept" else []
