@@ -954,7 +954,8 @@ include_inferred_option = click.option(
 @cli.command()
 @click.argument("doc")
 @click.option("--against", help="Reference document (default: the national frame); 'parent': the notice DOC "
-                                "implements (its 贯彻落实/根据/按照 citation or the document it forwards, resolved in the corpus).")
+                                "implements (its 贯彻落实/根据/按照 citation or the document it forwards, "
+                                "resolved in the corpus).")
 @db_option
 @frame_option
 @output_options(DIFF_FORMATS)
