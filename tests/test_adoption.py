@@ -133,6 +133,20 @@ def test_events_name_the_parent_where_it_adopted_first(ladder):
     assert undated and not undated & set(events)  # a cascade needs a time: undated adoptions are left out
 
 
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_events_as_json_are_the_events_not_the_whole_result(ladder, tmp_path, workers):
+    # --events -o x.json wrote the whole result (reference, adoptions…) as plain -o x.json does: now the events
+    db, _, _ = ladder
+    assert run("adoption", "--events", "--db", db, "--workers", workers, "-o", tmp_path / "e.json").exit_code == 0
+    assert run("adoption", "--events", "--db", db, "--workers", workers, "-o", tmp_path / "e.csv").exit_code == 0
+    data = json.loads((tmp_path / "e.json").read_text(encoding="utf-8"))
+    assert list(data) == ["about", "events"] and data["about"][-1].startswith("events: time = days after")
+    lines = [line for line in (tmp_path / "e.csv").read_text(encoding="utf-8-sig").splitlines()
+             if not line.startswith("#")]
+    from_csv = [(r["doc_id"], r["cascade"], r["time"]) for r in csv.DictReader(io.StringIO("\n".join(lines)))]
+    assert [(e["doc_id"], e["cascade"], str(e["time"])) for e in data["events"]] == from_csv
+
+
 def test_every_parent_diff_state(ladder):
     db, key, _ = ladder
     for name, k in key.items():

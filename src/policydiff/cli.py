@@ -1231,6 +1231,10 @@ def _write_adoption(result, fmt, out, lang, events, summary, tally=None, spill=N
     if fmt in ("png", "svg"):
         report.write_picture(result, out, lang)
         return click.echo(f"wrote {out} and {Path(out).stem}-ladder{Path(out).suffix}", err=True)
+    if fmt == "json" and events:
+        from .compare.adoption import events_table
+
+        return _write_text(report.events_json(about, events_table(result)[0]), out)
     if fmt in ("html", "json"):
         text = report.page(result, about, lang) if fmt == "html" else json.dumps(public(result), ensure_ascii=False,
                                                                                  indent=2) + "\n"

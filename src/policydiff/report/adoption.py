@@ -324,12 +324,14 @@ class RowWriter:
         """The row's text as UTF-8 bytes (a Parquet tuple): encoded once, in the worker, the main
         process only passes it on to the file (a str would be encoded to pickle it, decoded to
         unpickle it, twice, and encoded again to write it: 330 MB of them at 30,000 notices)."""
-        if self.fmt == "json":  # the whole result: the row as JSON, at the depth of "adoptions"
-            return ("    " + json.dumps(public_row(row), ensure_ascii=False, indent=2).replace("\n", "\n    ")
-                    ).encode("utf-8")
-        cells = event_row(row, parent_adoption(row, ladder)) if self.events else adoption_row(row)
+        cells = event_row(row, parent_adoption(row, ladder)) if self.events else None
+        if self.events and cells is None:
+            return None  # no time: no event
+        if self.fmt == "json":  # the row (the event) as JSON, at the depth of "adoptions" ("events")
+            shown = cells if self.events else public_row(row)
+            return ("    " + json.dumps(shown, ensure_ascii=False, indent=2).replace("\n", "\n    ")).encode("utf-8")
         if cells is None:
-            return None
+            cells = adoption_row(row)
         if self.lang == "zh" and not self.events:
             cells = in_chinese([cells], [])[0][0]
         if self.fmt == "parquet":
@@ -401,8 +403,26 @@ def write_streamed(result: dict, items: Iterable, fmt: str, write, about: list[s
         write(to_markdown([], columns, title, about))
         for item in items:
             write(item)
+    elif events:
+        _write_events_json(about, items, write)
     else:
         _write_json(result, items, write)
+
+
+def events_json(about: list[str], events: list[dict]) -> str:
+    """The events as JSON: the header lines and one object per dated adoption (``--events -o x.json``)."""
+    return json.dumps({"about": about, "events": events}, ensure_ascii=False, indent=2) + "\n"
+
+
+def _write_events_json(about: list[str], items: Iterable, write) -> None:
+    """:func:`events_json` with its events streamed in."""
+    write('{\n  "about": ' + json.dumps(about, ensure_ascii=False, indent=2).replace("\n", "\n  ") + ',\n  "events": ')
+    first = True
+    for item in items:
+        write("[\n" if first else ",\n")
+        write(item)
+        first = False
+    write(("[]" if first else "\n  ]") + "\n}\n")
 
 
 def _write_json(result: dict, items: Iterable, write) -> None:
