@@ -1198,7 +1198,7 @@ def _adoption_ladder(db, levels, lazy=False):
     if lazy:
         ladder = lazy_ladder_of(documents, selection, reference, traditional)
         citations, outline = store.citation_sources(db, P.PARENT_VERBS.fullmatch)
-        return ladder, ParentFinder(ladder, citations, outline, lambda ids: store.text_lengths_of(db, ids),
+        return ladder, ParentFinder(ladder, citations, outline, lambda ids: store.text_lengths(db, ids),
                                     lambda wanted: store.text_windows(db, wanted),
                                     _document_index(documents).resolve, documents, traditional)
     sources = store.iter_citation_sources(db, P.PARENT_VERBS.fullmatch)

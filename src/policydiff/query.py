@@ -618,16 +618,12 @@ _QUOTE_REACH = 300  # characters read on each side of a unit's name to find the 
 def _quote_where_named(db, answers: list[dict]) -> None:
     """Each measure answer's evidence: the sentence that prints the unit (its marker's bracket whole;
     a task table's row; for an inferred unit, its duty clause; for an implied one, the issuer's line),
-    with its document span — read from the text around the unit, not the whole text."""
-    for a in answers:
-        start, end = a["span"]
-        left = max(0, start - _QUOTE_REACH)
-        row = db.execute("select substr(text, ?, ?) from texts where doc_id = ?",
-                         [left + 1, end - left + _QUOTE_REACH, a["doc_id"]]).fetchone()
-        if not row or not row[0]:
-            continue
-        quote, span = evidence_span(row[0], left, None, None, at=start - left)  # as printed
-        a["evidence"], a["evidence_span"] = quote.strip(), span
+    with its document span — read from the text around the unit (all answers in one query), not the whole text."""
+    reach = [(a["doc_id"], max(0, a["span"][0] - _QUOTE_REACH), a["span"][1] + _QUOTE_REACH) for a in answers]
+    for a, (_, left, _), window in zip(answers, reach, store.text_windows(db, reach)):
+        if window:
+            quote, span = evidence_span(window, left, None, None, at=a["span"][0] - left)  # as printed
+            a["evidence"], a["evidence_span"] = quote.strip(), span
 
 
 FIRST_DOCUMENTS = 16  # documents a limited duties query reads first; then twice as many each time

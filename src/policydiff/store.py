@@ -1303,12 +1303,6 @@ def citation_sources(db: sqlite_utils.Database, verbs) -> tuple[dict[str, list[d
     return {d: cited[d] for d in wanted}, outline
 
 
-def text_lengths_of(db: sqlite_utils.Database, ids: list[str]) -> dict[str, int]:
-    """The length of each of ``ids``' normalised texts, in one query (the texts are not read into Python)."""
-    return dict(db.conn.execute("select doc_id, length(text) from texts where doc_id in "
-                                "(select value from json_each(?))", [json.dumps(ids)]))
-
-
 def text_windows(db: sqlite_utils.Database, wanted: list[tuple[str, int, int]]) -> list[str]:
     """``text[start:end]`` of each (doc id, start, end) of ``wanted``, in one query, in order ('' for a
     document not stored)."""
@@ -1383,6 +1377,10 @@ def read_table(db: sqlite_utils.Database, table: str, columns: list[str]):
     return db.execute(f"select {', '.join(f'[{c}]' for c in columns)} from [{table}] order by rowid")
 
 
-def text_lengths(db: sqlite_utils.Database) -> dict[str, int]:
-    """Length of each document's normalised text (the span of the whole document)."""
-    return dict(db.execute("select doc_id, length(text) from texts").fetchall())
+def text_lengths(db: sqlite_utils.Database, ids: list[str] | None = None) -> dict[str, int]:
+    """Length of each document's normalised text (the span of the whole document), of ``ids`` only
+    when given; in one query, the texts not read into Python."""
+    if ids is None:
+        return dict(db.execute("select doc_id, length(text) from texts").fetchall())
+    return dict(db.conn.execute("select doc_id, length(text) from texts where doc_id in "
+                                "(select value from json_each(?))", [json.dumps(ids)]))
