@@ -1187,7 +1187,7 @@ def adoption_command(topics, db_path, frame_path, levels, events, summary, worke
 def _adoption_ladder(db, levels, lazy=False):
     """Every selected notice's facts, parent and name, from the documents and citations tables;
     ``lazy``: (the ladder without parents, the :class:`ParentFinder` that finds them chunk by chunk)."""
-    from .compare.adoption import ParentFinder, ladder_of, lazy_ladder_of, reference_date
+    from .compare.adoption import ParentFinder, lazy_ladder_of, reference_date
     from .compare.frame import national_facts
 
     documents = {row["id"]: row for row in store.iter_document_rows(db)}
@@ -1195,14 +1195,16 @@ def _adoption_ladder(db, levels, lazy=False):
     reference = reference_date(store.load_record(db, national) if national else None)
     selection = [d for d, row in documents.items() if not levels or row["admin_level"] in levels]
     traditional = store.traditional_ids(db)
+    ladder = lazy_ladder_of(documents, selection, reference, traditional)
+    citations, outline = store.citation_sources(db, P.PARENT_VERBS.fullmatch)
+    find_parents = ParentFinder(ladder, citations, outline, lambda ids: store.text_lengths(db, ids),
+                                lambda wanted: store.text_windows(db, wanted),
+                                _document_index(documents).resolve, documents, traditional)
     if lazy:
-        ladder = lazy_ladder_of(documents, selection, reference, traditional)
-        citations, outline = store.citation_sources(db, P.PARENT_VERBS.fullmatch)
-        return ladder, ParentFinder(ladder, citations, outline, lambda ids: store.text_lengths(db, ids),
-                                    lambda wanted: store.text_windows(db, wanted),
-                                    _document_index(documents).resolve, documents, traditional)
-    sources = store.iter_citation_sources(db, P.PARENT_VERBS.fullmatch)
-    return ladder_of(documents, sources, _document_index(documents).resolve, selection, reference, traditional)
+        return ladder, find_parents
+    find_parents(list(ladder.facts))  # every parent at once
+    find_parents.done()
+    return ladder
 
 
 def _write_adoption(result, fmt, out, lang, events, summary, tally=None, spill=None):

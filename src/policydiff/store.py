@@ -1272,23 +1272,8 @@ def iter_citing(db: sqlite_utils.Database) -> Iterator[dict]:
                "admin_level": admin_level, "citations": citations, "text": document_text(db, doc_id)}
 
 
-def iter_citation_sources(db: sqlite_utils.Database, verbs) -> Iterator[dict]:
-    """Each stored document with a citation whose verb ``verbs(verb)`` accepts: its id, its
-    citations (title, 文号, verb, span; as in the record, in its order), where its outline starts
-    (None without one) and its text — what a notice's parent is found from, without reading
-    the record. Three reads in all, and the text of those documents only."""
-    cited, outline = citation_sources(db, verbs)
-    wanted = list(cited)
-    for i in range(0, len(wanted), 500):  # the texts 500 at a time: one query each, not one a document
-        part = wanted[i:i + 500]
-        texts = texts_of(db, part)
-        for doc_id in part:
-            yield {"id": doc_id, "citations": cited[doc_id], "outline_start": outline.get(doc_id),
-                   "text": texts.pop(doc_id)}
-
-
 def citation_sources(db: sqlite_utils.Database, verbs) -> tuple[dict[str, list[dict]], dict[str, int]]:
-    """:func:`iter_citation_sources` without the texts: the citations of each document with a
+    """What a notice's parent is found from, without reading the record: the citations of each document with a
     citation whose verb ``verbs(verb)`` accepts (in corpus order of their ids), and where each
     one's outline starts (absent without one)."""
     cited: dict[str, list[dict]] = {}
@@ -1312,16 +1297,6 @@ def text_windows(db: sqlite_utils.Database, wanted: list[tuple[str, int, int]]) 
         "from json_each(?) j join texts t on t.doc_id = json_extract(j.value, '$[0]')",
         [json.dumps([list(w) for w in wanted])]))
     return [rows.get(i) or "" for i in range(len(wanted))]
-
-
-def texts_of(db: sqlite_utils.Database, ids: list[str]) -> dict[str, str]:
-    """The normalised texts of ``ids`` in one query (a missing one raises DocumentNotFound)."""
-    texts = dict(db.conn.execute("select doc_id, text from texts where doc_id in (select value from json_each(?))",
-                                 [json.dumps(ids)]))
-    for doc_id in ids:
-        if doc_id not in texts:
-            raise DocumentNotFound(f"no document with id '{doc_id}'")
-    return texts
 
 
 def traditional_ids(db: sqlite_utils.Database) -> set[str]:

@@ -428,28 +428,12 @@ class Ladder:
         return parts
 
 
-def ladder_of(documents: dict[str, dict], sources: Iterable[dict], resolve, selection: list[str],
-              reference: tuple[str, str], traditional: set[str] = frozenset()) -> Ladder:  # type: ignore[assignment]
-    """The :class:`Ladder` of the ``selection`` (ids in corpus order): ``documents`` as in
-    :func:`adoption`, ``sources`` each citing notice's citations, outline start and text
-    (``store.iter_citation_sources``); ``traditional``: the ids of notices printed in traditional
-    characters (their names and citations are read in simplified characters, as the scan reads them)."""
-    ladder = lazy_ladder_of(documents, selection, reference, traditional)
-    key_of = {ladder.stored_ids.get(key, key): key for key in ladder.facts}
-    parents = {}
-    for source in sources:
-        if source["id"] not in key_of:
-            continue
-        notice = ladder.facts[key_of[source["id"]]]
-        parents[notice.doc_id] = _parent_from_source(notice, source, source["id"] in traditional, resolve, documents)
-    ladder.parents = {d: parents.get(d) or find_parent(f, resolve, documents) for d, f in ladder.facts.items()}
-    return ladder
-
-
 def lazy_ladder_of(documents: dict[str, dict], selection: list[str], reference: tuple[str, str],
                    traditional: set[str] = frozenset()) -> Ladder:  # type: ignore[assignment]
-    """:func:`ladder_of` without the parents: a :class:`ParentFinder` finds them as the scan
-    reaches each chunk of notices (the scan starts at once, not after the whole corpus's parents)."""
+    """The :class:`Ladder` of the ``selection`` (ids in corpus order; ``documents`` as in :func:`adoption`;
+    ``traditional``: the ids of notices printed in traditional characters, their names read in simplified
+    characters as the scan reads them) without the parents: a :class:`ParentFinder` finds them, all at once or
+    as the scan reaches each chunk of notices (the scan starts at once, not after the whole corpus's parents)."""
     facts: dict[str, NoticeFacts] = {}
     stored_ids = {}
     for d in selection:
@@ -467,22 +451,18 @@ def lazy_ladder_of(documents: dict[str, dict], selection: list[str], reference: 
 
 def _parent_from_source(notice: NoticeFacts, source: dict, traditional: bool, resolve, documents: dict[str, dict]
                         ) -> dict:
-    """The parent of ``notice`` from its citations, outline start and text (``source``: its text, or
-    its ``length`` only — then the caller quotes the citation chosen); its upstream citations kept on
-    ``notice``; only the chosen citation quoted."""
-    pseudo = {"id": source["id"], "text": source.get("text", ""), "citations": source["citations"],
+    """The parent of ``notice`` from its citations, outline start and text's length (``source``); its
+    upstream citations kept on ``notice``; the caller quotes the citation chosen."""
+    pseudo = {"id": source["id"], "text": "", "citations": source["citations"],
               "outline": [] if source["outline_start"] is None else [{"span": [source["outline_start"]] * 2}],
               **({"script": "traditional"} if traditional else {})}
     record = simplified_record(pseudo)  # type: ignore[arg-type]
-    notice.upstream = upstream_citations(record, quotes=False, length=source.get("length"))
-    parent = find_parent(notice, resolve, documents)
-    if parent.get("span") and "text" in source:  # the citing words of the citation chosen, not of every one
-        parent["quote"] = _around(record["text"], parent["span"])
-    return parent
+    notice.upstream = upstream_citations(record, quotes=False, length=source["length"])
+    return find_parent(notice, resolve, documents)
 
 
 class ParentFinder:
-    """Fills ``ladder.parents`` for the notices asked (``ladder``'s keys), as :func:`ladder_of`
+    """Fills ``ladder.parents`` for the notices asked (``ladder``'s keys), all at once or chunk by chunk
     would: ``citations`` and ``outline`` of the citing notices (``store.citation_sources``, by
     stored id), their texts read for each chunk asked (``texts(ids) -> {id: text}``)."""
 
@@ -517,7 +497,7 @@ class ParentFinder:
             parent["quote"] = _around_window(window, offset, parent["span"])
 
     def done(self) -> None:
-        """The parents in corpus order, as :func:`ladder_of` holds them (the JSON output lists them)."""
+        """The parents in corpus order, as the JSON output lists them."""
         self.ladder.parents = {d: self.ladder.parents[d] for d in self.ladder.facts}
 
 
