@@ -136,3 +136,26 @@ def test_infer_locality(issuers, number, name, level):
 def test_the_level_of_a_city_outside_the_table_comes_from_its_addressees(addressees, level):
     # 青禾市 is invented: no division has the name, so only the addressees can tell the level
     assert infer_locality(["青禾市卫生健康局"], None, addressees).level == level
+
+
+INTERPRETATION = ("《青梧市临川区人民政府办公室关于印发临川区村卫生室提升方案的通知》临区政办发〔2021〕9号文件解读\n"
+                  "发布时间：2021-05-10 浏览次数：88\n"
+                  "一、制定背景\n依据《青梧市村卫生室建设方案》（青卫发〔2020〕12号），结合本区实际制定方案。\n"
+                  "二、主要内容\n方案提出到2022年每个行政村至少设置1个村卫生室，由区卫生健康局牵头推进。\n"
+                  "三、起草过程\n区卫生健康局征求了区财政局和各镇人民政府意见。\n"
+                  "原文：临区政办发〔2021〕9号\n")
+
+
+@pytest.mark.parametrize("text", [INTERPRETATION, INTERPRETATION.replace("文件解读", "政策解读")])
+def test_an_interpretation_page_is_no_notice_and_prescribes_no_measure(text):
+    # a portal's 解读 of a notice: its 一、制定背景 / 二、主要内容 / 三、起草过程 explain the notice, they are not its
+    # measures; the explained notice's 文号 is a citation, never the page's own; its title is the 解读 line
+    from policydiff.parse import parse_source
+    from policydiff.read import SourceText
+
+    record = parse_source(SourceText("j.txt", text))
+    assert record["genre"] == "解读" and record["title"].endswith("解读")
+    assert record["measures"] == [] and [o["path"] for o in record["outline"]] == ["一", "二", "三"]
+    assert record["doc_number"] is None
+    assert "临区政办发〔2021〕9号" in {c["doc_number"] for c in record["citations"]}
+    assert any(w.startswith("an interpretation (解读)") for w in record["warnings"])

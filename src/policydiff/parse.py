@@ -130,6 +130,8 @@ def _parse_simplified(norm: NormalisedText, source_metadata: dict | None = None)
     meta = extract_metadata(text, source_metadata)
     duties = _duties(text, nodes)
     measures = without_duty_sections(extract_measures(text, nodes), duties, nodes)  # its clauses are duties
+    if meta.get("genre") in P.INTERPRETATION_GENRES:  # 一、制定背景 二、主要内容: an explanation, no measure of its own
+        measures = []
     # the annex of the indicator table (附件1 分工表, 附件2 指标表: the second), else the first
     annex = indicator_annex(text, [n for n in nodes if n.kind == "附件"], _year(meta.get("issue_date")))
     task_table = extract_task_table(text)  # an annex's, or one in the body: any table with 牵头/责任/配合 columns
@@ -150,6 +152,9 @@ def _parse_simplified(norm: NormalisedText, source_metadata: dict | None = None)
     if not (task_table and any(r.mentions for r in task_table)):  # a task table prints units: none implied
         assign_sole_issuer(measures, meta["issuers"], text)  # nor a duty paragraph: the one body that issued it
     warnings.extend(_locality_warnings(meta.get("locality_evidence")))
+    if meta.get("genre") in P.INTERPRETATION_GENRES:
+        warnings.append("an interpretation (解读) of a notice, not the notice: no measures are read from it (its outline, "
+                        "figures and citations are kept; the notice it explains is among its citations)")
     record = cast(Record, {
         **meta,
         "citations": [c.to_dict() for c in citations],
