@@ -44,7 +44,8 @@ DESCRIPTIONS = {
     "title": "the notice's title as printed, e.g. 关于印发《…实施方案》的通知",
     "body_title": "the title of the enclosed plan or work points, where the notice carries one",
     "enclosed_title": "the plan a notice encloses (印发《X》的通知 → X)",
-    "genre": "the word the title ends in (通知, 方案, 意见 …), canonical simplified",
+    "genre": "the word the title ends in (通知, 方案, 意见 …), canonical simplified; 解读 for a page that explains a "
+             "notice (no measures are read from it)",
     "doc_number": "发文字号 as printed, brackets normalised to 〔〕",
     "doc_number_parts": "the 文号 split: code (issuer prefix), year, serial",
     "issuers": "every issuing body, full name, in header/signature order",
