@@ -75,6 +75,7 @@ def read_html(path) -> SourceText:
     article = _article(page)
     headline = _headline_outside(page, article)  # before the lines are read: an <h1> above the container
     lines = _article_lines(path, article)
+    warnings.extend(_other_articles(page, article))
     if "title" not in box and not _prints_title(lines):
         found = _page_title(headline, head_title)
         if found:
@@ -86,12 +87,47 @@ def read_html(path) -> SourceText:
                       source_metadata=box, warnings=warnings)
 
 
+SECOND_ARTICLE = 0.5  # share of the article's prose another block must hold to be a second notice
+
+
+def _other_articles(page, article) -> list[str]:
+    """A warning for each block of prose outside the article, as long as half of it and signed with a date
+    (a list page that pastes two notices one under the other): only the first is read.
+
+    >>> import lxml.html
+    >>> body = "<p>各乡镇卫生院：现将有关事项通知如下。</p><p>一、做好签约督导，每月报送进展。</p>" * 3
+    >>> body += "<p>2022年5月30日</p>"
+    >>> page = lxml.html.document_fromstring(f"<div><div id='a'>{body}</div><div id='b'>{body}</div></div>")
+    >>> _other_articles(page, page.get_element_by_id("a"))[0][:48]
+    'the page holds more article text after the one r'
+    """
+    if article is None:
+        return []
+    prose = _own_text(article)[0]
+    around = {*article.iter(), *article.iterancestors()}
+    found: list = []
+    for element in page.iter("div", "td", "article", "section"):
+        if element in around or any(element in other.iter() for other in found):
+            continue
+        own = _own_text(element)[0]
+        text = element.text_content()
+        if own >= max(60, SECOND_ARTICLE * prose) and "。" in text and P.DATE.search(text):
+            found.append(element)
+    return [f"the page holds more article text after the one read ({len(_norm_space(e.text_content()))} characters: "
+            f"{_norm_space(e.text_content())[:30]}…); only the first is read (a second notice on the page?)"
+            for e in found]
+
+
+def _norm_space(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
 def _headline_outside(page, article) -> str:
-    """The page's <h1> (else <h2>) outside the article container, its text on one line, or ''."""
+    """The page's <h1> (else <h2>, <h3>) outside the article container, its text on one line, or ''."""
     if article is None:
         return ""
     inside = set(article.iter())
-    for tag in ("h1", "h2"):
+    for tag in ("h1", "h2", "h3"):
         for heading in page.iter(tag):
             if heading not in inside:
                 text = re.sub(r"\s+", "", heading.text_content() or "")
@@ -104,8 +140,18 @@ _TITLE_LINES = 6  # the article's first lines, where its own title stands when i
 
 
 def _prints_title(lines: list[str]) -> bool:
-    """Whether the article's first lines hold a notice title (关于…的通知, …实施方案)."""
-    return any(P.NOTICE_TITLE.search(line) or P.STANDALONE_TITLE.match(line) for line in lines[:_TITLE_LINES])
+    """Whether the article's first lines hold a notice title (关于…的通知, …实施方案) above its
+    addressees (an enclosed plan's title under the 通知's signature is not the page's title).
+
+    >>> _prints_title(["各县卫生健康局：", "现将方案印发给你们。", "某州卫生健康委员会", "某州医共体建设实施方案"])
+    False
+    """
+    head = []
+    for line in lines[:_TITLE_LINES]:
+        if line.rstrip().endswith(("：", ":")):
+            break  # the addressees: the title stands above them
+        head.append(line)
+    return any(P.NOTICE_TITLE.search(line) or P.STANDALONE_TITLE.match(line) for line in head)
 
 
 def _page_title(headline: str, head_title: str) -> str | None:
