@@ -8,7 +8,7 @@ import pytest
 from header_cases import CASES, HELD_OUT
 
 from conftest import ALL_IDS
-from policydiff.metadata import enclosed_title, find_title, issuer_names
+from policydiff.metadata import enclosed_title, extract_metadata, find_title, issuer_names
 from policydiff.models import SourceText
 from policydiff.normalise import is_page_line, normalise
 from policydiff.outline import Paragraph
@@ -259,6 +259,8 @@ ISSUER_LINES = [
     ("中共神木市委机构编制委员会办公室", ["中共神木市委机构编制委员会办公室"]),
     ("青梧市财政局（代章）", ["青梧市财政局"]),  # 代章 dropped
     ("青梧市财政局(代章)", ["青梧市财政局"]),
+    ("青梧市卫生健康委员会（印章）青梧市财政局（盖章）", ["青梧市卫生健康委员会", "青梧市财政局"]),  # probe 3: seal places
+    ("青梧市财政局[公章]", ["青梧市财政局"]),
     ("广西壮族自治区人力资源和社会保障厅", ["广西壮族自治区人力资源和社会保障厅"]),
     ("淮南市人力资源和社会保障局", ["淮南市人力资源和社会保障局"]),
     # national short names apart by spaces (the normaliser drops the spaces): one issuer each
@@ -504,3 +506,11 @@ def test_a_page_number_is_not_part_of_the_body_title():
     text = ("桐溪县卫生健康局\n桐卫发〔2021〕53号\n关于印发健康帮扶方案的通知\n各镇卫生院：\n现将方案印发给你们。\n"
             "桐溪县卫生健康局\n2021年8月26日\n— 1 —\n桐溪县健康帮扶实施方案\n一、主要措施\n")
     assert record_of(text)["body_title"] == "桐溪县健康帮扶实施方案"
+
+
+def test_a_signature_that_leaves_bodies_out_says_so():
+    # probe 3: （其他部门略） under the printed signers: the issuers are those printed, and a warning says others were left out
+    record = extract_metadata("关于做好健康帮扶工作的通知\n各有关单位：\n请认真抓好落实。\n澜川省卫生健康委员会\n（其他部门略）\n"
+                              "2021年8月2日\n")
+    assert record["issuers"] == ["澜川省卫生健康委员会"]
+    assert any(w.startswith("the signature leaves bodies out (（其他部门略）") for w in record["warnings"])

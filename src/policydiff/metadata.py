@@ -70,6 +70,7 @@ def extract_metadata(text: str, source_metadata: dict | None = None) -> dict:
     meta.update(merge_page_box(meta, box))
     meta["issuers"] = _full_name_from_title(meta["issuers"], meta["title"], meta["filled_from_source_metadata"])
     meta["warnings"].extend(_issuer_count_warning(meta["title"], meta["issuers"]))
+    meta["warnings"].extend(_omitted_signers_warning(paras, signed if signed is not note else None))
     if meta["title"] and not meta["genre"]:
         meta["genre"] = _genre(meta["title"])
     meta["enclosed_title"] = enclosed_title(meta["title"]) or _enclosed_in_body(head)
@@ -488,6 +489,8 @@ def signature_issuers(paras: list[Paragraph], issue: DateLine | None) -> list[st
     names: list[str] = list(issue.issuers)
     at = _index_after(paras, issue.para) - 1
     for p in reversed(paras[max(0, at - 30):at]):
+        if _only_placeholders(p.text):
+            continue  # （盖章）　（盖章） under the names, （其他部门略）: no names, and no end of the signature
         found = issuer_names(p.text)
         if found:
             names[:0] = found
@@ -496,6 +499,28 @@ def signature_issuers(paras: list[Paragraph], issue: DateLine | None) -> list[st
         else:
             break
     return names
+
+
+def _omitted_signers_warning(paras: list[Paragraph], issue: DateLine | None) -> list[str]:
+    """Where the signature says bodies were left out (（其他部门略）): the issuers are only those printed."""
+    if issue is None:
+        return []
+    at = _index_after(paras, issue.para) - 1
+    for p in paras[max(0, at - 12):at]:
+        if P.OMITTED_SIGNERS.match(p.text.strip()):
+            return [f"the signature leaves bodies out ({p.text.strip()} at [{p.start}, {p.start + len(p.text)}]): "
+                    "issuers are only the bodies printed"]
+    return []
+
+
+def _only_placeholders(text: str) -> bool:
+    """A signature line that prints no name: seals' places, or the bodies left out by a repost.
+
+    >>> _only_placeholders("（盖章）　（盖章）"), _only_placeholders("（其他部门略）"), _only_placeholders("某局（印章）")
+    (True, True, False)
+    """
+    text = text.strip()
+    return bool(text) and (not P.SEAL_PLACEHOLDER.sub("", text).strip() or bool(P.OMITTED_SIGNERS.match(text)))
 
 
 def _is_name_head(text: str) -> bool:
@@ -511,8 +536,10 @@ def issuer_names(text: str) -> list[str] | None:
     ['湖南省医疗保障局', '湖南省财政厅']
     >>> issuer_names("青梧市财政局（代章）"), issuer_names("请认真贯彻执行。")
     (['青梧市财政局'], None)
+    >>> issuer_names("青梧市卫生健康委员会（印章）青梧市医疗保障局（印章）")
+    ['青梧市卫生健康委员会', '青梧市医疗保障局']
     """
-    text = _PROXY_SEAL.sub("", text).strip()
+    text = P.SEAL_PLACEHOLDER.sub("", text).strip()
     if not text or len(text) > 120 or re.search("[。，、；：:,（）()]", text) or P.FILE_HEADER.match(text):
         return None
     names = []
@@ -540,7 +567,6 @@ def _with_branches_whole(part: str) -> list[str]:
     return names + (_split_run_together(part[at:]) if at < len(part) else [])
 
 
-_PROXY_SEAL = re.compile(r"[（(]\s*代\s*章\s*[）)]")
 _PLACE_HEAD = re.compile(r"^(?:中共)?(?P<place>[\u4e00-\u9fff]{0,12}?(?:省|市|县|区|旗|州|盟))")
 
 

@@ -782,3 +782,9 @@ IMPLEMENTING_VERBS = ("贯彻落实", "贯彻", "落实", "转发")  # a notice 
 FORWARDED_AFTER = _lazy(r"\s*(?:等?文件)?\s*(?:一并)?转发(?:给|至|到)?(?:你们|你单位|你局|你委|各)")
 # a piece of text that is only an outline label (（十一）, 3.): not a sentence `who` searches
 LABEL_ONLY = _lazy(r"^[（(]?[一二三四五六七八九十\d]+[）)、.．]?$")
+
+# ---------------------------------------------------------------- signatures (probe 3)
+# a seal's place printed beside or under a signing body's name in a repost: （印章）, （盖章）, [公章], （代章）
+SEAL_PLACEHOLDER = _lazy(r"[（(【\[［]\s*(?:代\s*章|印\s*章|盖\s*章|公\s*章|签\s*章|章)\s*[）)】\]］]")
+# a signature's other bodies left out by the reposting site: （其他部门略）, （联合发文单位略）, (共同发文单位略)
+OMITTED_SIGNERS = _lazy(r"^[（(][^（）()]{0,16}略[）)]$")
