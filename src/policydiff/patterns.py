@@ -788,3 +788,16 @@ LABEL_ONLY = _lazy(r"^[（(]?[一二三四五六七八九十\d]+[）)、.．]?$"
 SEAL_PLACEHOLDER = _lazy(r"[（(【\[［]\s*(?:代\s*章|印\s*章|盖\s*章|公\s*章|签\s*章|章)\s*[）)】\]］]")
 # a signature's other bodies left out by the reposting site: （其他部门略）, （联合发文单位略）, (共同发文单位略)
 OMITTED_SIGNERS = _lazy(r"^[（(][^（）()]{0,16}略[）)]$")
+
+# ---------------------------------------------------------------- citations (probe 3)
+# full-width digits as a repost prints them (国卫扶贫发〔２０２１〕６号): read as ASCII, one character for one
+FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+# words a bare 文号's code took in from the sentence before it (市政府办印发的常办发〔2023〕8号): the code starts after them
+CODE_RUN_IN = _lazy(r"^.*(?:的|印发|转发|下发|出台|制定|联合|和|与|及)")
+# a short name given to a document just cited (…（某卫发〔2021〕52号，以下简称《方案》）): no citation of its own
+SHORT_NAME_BEFORE = _lazy(r"(?:以下|下文)?简称为?\s*[“\"]?$|下称\s*$")
+# a national or upper-level title cited without 《》 after its verb and issuer (依据中共中央办公厅 国务院办公厅关于…的意见，)
+TITLE_UNQUOTED_GUANYU = _lazy(
+    r"(?:贯彻落实|落实|按照|依据|根据|依照)(?P<issuer>[\u4e00-\u9fff、\s]{2,40}?)\s*"
+    r"(?P<title>关于[^，。；：《》“”\n]{4,80}?的(?:实施意见|指导意见|若干意见|意见|通知|决定|实施方案|工作方案|方案|办法))"
+    r"(?=[，。；、和及]|精神|要求|部署|规定|$)")

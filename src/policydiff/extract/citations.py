@@ -10,7 +10,9 @@ from ..models import Citation
 from ..textutils import bare_title, normalise_doc_number, normalise_order_number, sentence_bounds
 
 # used with match(text, pos); the year may be in round brackets inside the round ones: （安卫函（2021）15号）
-_NUMBER_AFTER = re.compile(r"\s*[（(]\s*(?P<number>(?:[^（）()]|[（(]\s*\d{4}\s*[）)]){2,30}?[号號])\s*[）)]")
+# a short name given inside the brackets after the number (（某卫发〔2021〕52号，以下简称《方案》）) belongs to them
+_NUMBER_AFTER = re.compile(r"\s*[（(]\s*(?P<number>(?:[^（）()]|[（(]\s*\d{4}\s*[）)]){2,30}?[号號])"
+                           r"(?:\s*[，,]\s*(?:以下|下文)?(?:简|下)称为?[^（）()]{1,30})?\s*[）)]")
 _BOUNDARY = re.compile(r"[，。；：,;:\n》）)]|" + P.CITING_VERBS.pattern)
 
 
@@ -26,11 +28,17 @@ def extract_citations(text: str, start: int, own_number: str | tuple | None = No
     own = _own_numbers(own_number)
     found: list[Citation] = []
     taken: list[tuple[int, int]] = []
-    for m in P.TITLE_QUOTED.finditer(text, start):
+    digits = text.translate(P.FULLWIDTH_DIGITS)  # 〔２０２１〕６号 read as 〔2021〕6号; every offset the same
+    quoted = list(P.TITLE_QUOTED.finditer(text, start))
+    # （…，以下简称《方案》）: the short name of the document just cited, there and wherever it is used after
+    short_names = {m.group("title") for m in quoted if P.SHORT_NAME_BEFORE.search(text, max(0, m.start() - 8), m.start())}
+    for m in quoted:
         title = m.group("title")
         end = m.end()
+        if title in short_names:
+            continue
         number = None
-        after = _NUMBER_AFTER.match(text, end)
+        after = _NUMBER_AFTER.match(digits, end)
         if after and P.DOC_NUMBER.search(after.group("number")):
             number = normalise_doc_number(after.group("number"))
             end = after.end()
@@ -49,12 +57,22 @@ def extract_citations(text: str, start: int, own_number: str | tuple | None = No
             title = text[span[0]:span[1]]
             found.append(Citation(title, None, None, span, _citing_verb(text, m.start(), span[1])))
             taken.append(span)
-    for m in P.iter_doc_numbers(text, start):
-        number = normalise_doc_number(m.group(0))
-        if _overlaps((m.start(), m.end()), taken) or number in own or _in_header(text, m):
+    for m in P.TITLE_UNQUOTED_GUANYU.finditer(text, start):
+        span, issuer = (m.start("title"), m.end("title")), m.group("issuer").strip()
+        if _overlaps((m.start("issuer"), span[1]), taken) or "《" in text[m.start():span[0]] or \
+                (issuer and not _names_bodies(re.sub(r"\s+", "、", issuer))):
             continue
-        code_start = m.end() - len(m.group(0).lstrip()) + (len(m.group("code")) - len(
-            P.LEADING_VERBS.sub("", m.group("code"))))
+        if _is_own(m.group("title"), None, own, own_titles):
+            continue
+        found.append(Citation(m.group("title"), None, re.sub(r"\s+", "、", issuer) or None, span,
+                              _citing_verb(text, span[0], span[1])))
+        taken.append(span)
+    for m in P.iter_doc_numbers(digits, start):
+        code = P.CODE_RUN_IN.sub("", P.LEADING_VERBS.sub("", m.group("code")))
+        number = normalise_doc_number(code + digits[m.end("code"):m.end()]) if code else None
+        if not number or _overlaps((m.start(), m.end()), taken) or number in own or _in_header(digits, m):
+            continue
+        code_start = m.end("code") - len(code)
         # the verb read up to the code: a verb the code's match took in (参照国卫办…函〔2020〕1号) counts
         found.append(Citation(None, number, None, (code_start, m.end()), _citing_verb(text, code_start, m.end())))
         taken.append((m.start(), m.end()))
