@@ -73,6 +73,8 @@ def extract_metadata(text: str, source_metadata: dict | None = None) -> dict:
     meta["warnings"].extend(_omitted_signers_warning(paras, signed if signed is not note else None))
     if meta["title"] and not meta["genre"]:
         meta["genre"] = _genre(meta["title"])
+    if meta["genre"] in P.INTERPRETATION_GENRES and not meta["issue_date"]:
+        meta.update(_interpretation_date(meta))
     meta["enclosed_title"] = enclosed_title(meta["title"]) or _enclosed_in_body(head)
     meta["doc_number_parts"] = split_doc_number(meta["doc_number"])
     meta["date_bound"] = None if meta["issue_date"] else (_month_bound(month_only) or date_bound(text))
@@ -133,6 +135,26 @@ def merge_page_box(meta: dict, box: dict) -> dict:
                         f"no 成文日期 printed): {generated}")
     return {**merged, "source_metadata": box, "field_conflicts": conflicts,
             "filled_from_source_metadata": filled, "warnings": warnings}
+
+
+def _interpretation_date(meta: dict) -> dict:
+    """A 解读 page is dated by its publication (发布时间), never signed: that date is its issue_date, flagged as
+    taken from the page, instead of a bound inferred from the years its text names.
+
+    >>> m = _interpretation_date({"source_metadata": {"published_date": "2021-11-25 16:05",
+    ...                           "published_date_iso": "2021-11-25T16:05"}, "filled_from_source_metadata": [], "warnings": []})
+    >>> m["issue_date"], m["filled_from_source_metadata"], m["warnings"][0][:50]
+    ('2021-11-25', ['issue_date'], "issue_date taken from the page's publication date ")
+    """
+    box = meta["source_metadata"]
+    published = box.get("published_date_iso") or box.get("written_date_iso")
+    if not published:
+        return {}
+    label = "publication date (发布时间" if box.get("published_date_iso") else "information box (成文日期"
+    printed = box.get("published_date") or box.get("written_date")
+    return {"issue_date": published[:10], "filled_from_source_metadata": [*meta["filled_from_source_metadata"], "issue_date"],
+            "warnings": [*meta["warnings"], f"issue_date taken from the page's {label} {printed}): an interpretation "
+                                            "(解读) is dated by its publication, not signed"]}
 
 
 def _full_name_from_title(issuers: list[str], title: str | None, filled: list[str]) -> list[str]:
@@ -221,9 +243,10 @@ def _doc_number(head: list[Paragraph], title: Title | None) -> tuple[str | None,
     """The notice's 文号: alone on a line (or in parentheses), printed before the title on its
     line, a 令's 第N号 under its heading, or a 公告's （2021年第6号）."""
     for p in head:
-        if P.DOC_NUMBER_LINE.match(p.text) or _PAREN_NUMBER.match(p.text):
-            return normalise_doc_number(p.text), p
-        signed = P.DOC_NUMBER_SIGNER_LINE.match(p.text)  # 渭卫健发〔2022〕46号　签发人：某某 (a red-header 文件)
+        text = p.text.translate(P.FULLWIDTH_DIGITS)  # 丰卫发〔２０２２〕１２号, as a repost prints it
+        if P.DOC_NUMBER_LINE.match(text) or _PAREN_NUMBER.match(text):
+            return normalise_doc_number(text), p
+        signed = P.DOC_NUMBER_SIGNER_LINE.match(text)  # 渭卫健发〔2022〕46号　签发人：某某 (a red-header 文件)
         if signed:
             return normalise_doc_number(signed.group("number")), p
     if title and title.number:
@@ -314,9 +337,14 @@ def _standalone_title(head: list[Paragraph]) -> Title | None:
 
 
 def _clean_title(text: str) -> tuple[str, str | None]:
-    """A title line without a 文号 printed before it, 《》 around it, publication markers and
-    page remnants (a trailing |)."""
+    """A title line without a 文号 printed before it, 《》 around it, publication markers, a site's
+    column tag and page remnants (a trailing |).
+
+    >>> _clean_title("【政策文件】关于印发《宁乡市健康帮扶方案》的通知")
+    ('关于印发《宁乡市健康帮扶方案》的通知', None)
+    """
     text = re.sub(r"(?<!\s)\s+(?=[（(])", "", P.PUBLIC_MARKER.sub("", text).strip(" |"))
+    text = P.COLUMN_TAG.sub("", text)  # a news site's column before the title: 【政策文件】关于…的通知
     number = None
     m = P.DOC_NUMBER.match(text)
     if m and len(text) > m.end() + 4:
@@ -393,7 +421,7 @@ def addressees(paras: list[Paragraph], title: Paragraph | None) -> list[str]:
     for p in paras[:HEADER_WINDOW]:
         if p.start <= start or match_label(p.text):
             continue
-        text = p.text.rstrip(" |")
+        text = _LEADING_DATE_NOTE.sub("", p.text.rstrip(" |"))  # （2023年5月12日）各县（区）党委和人民政府，…：
         glued = _GLUED_ADDRESSEE.match(text)
         if glued and "。" in text:
             return _addressee_groups(split_units(glued.group("units")))
@@ -427,6 +455,7 @@ def _addressee_groups(parts: list[str]) -> list[str]:
     return groups
 
 
+_LEADING_DATE_NOTE = re.compile(rf"^[（(]\s*{P.DATE.pattern}\s*[）)]\s*")
 _GLUED_ADDRESSEE = re.compile(r"^(?P<units>各[^。：:]{1,200}?(?:单位|部门|政府|委|局|处室|科室|机构|中心))[：:](?=\S)")
 
 
@@ -680,12 +709,19 @@ def _published_note(head: list[Paragraph], title: Title | None) -> DateLine | No
     at = _index_after(head, title.para)
     for p in head[at:at + 2]:
         m = P.PUBLISHED_NOTE.match(p.text.strip()) if len(p.text) <= 120 else None
+        lead = None if m else _LEADING_NOTE.match(p.text)
+        if lead:  # （2023年5月12日） run into the addressees' line under it (a 党委/政府 意见): the note alone
+            m = P.PUBLISHED_NOTE.match(lead.group())
+            p = Paragraph(lead.group(), p.start)
         if m:
             issuer = m.group("issuer") or m.group("issuer_first")
             names = tuple(issuer_names(issuer) or ()) if issuer else ()
             number = normalise_doc_number(m.group("number")) if m.group("number") else None
             return DateLine(p, parse_date(m.group("date")), False, names, number=number)
     return None
+
+
+_LEADING_NOTE = re.compile(r"^[（(][^（）()]{6,80}[）)](?=\S)")
 
 
 def _signed_date_other_shape(p: Paragraph, text: str, above: Paragraph | None) -> DateLine | None:
