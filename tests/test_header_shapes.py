@@ -102,6 +102,20 @@ def test_information_box_in_the_text(synthetic, name, key, value):
     assert synthetic[name][0]["source_metadata"].get(key) == value
 
 
+@pytest.mark.parametrize(("byline", "expected"), [
+    # probe 3 #9: a byline's bare 日期： after 来源: the value of 来源 ends there, the date is the publication date
+    ("来源：青梧市卫生健康局　　日期：2022-03-08", {"source": "青梧市卫生健康局", "published_date": "2022-03-08"}),
+    # a bare 时间： opening the byline
+    ("时间：2022-03-08　来源：青梧市卫生健康局", {"published_date": "2022-03-08", "source": "青梧市卫生健康局"}),
+    # 发布时间 stays one label (its 时间 is no bare label of its own)
+    ("作者：市卫健局　发布时间：2022年3月8日", {"published_date": "2022年3月8日"}),
+])
+def test_byline_dates_under_a_title(byline, expected):
+    text = f"青梧市卫生健康局关于做好签约服务的通知\n{byline}\n各镇卫生院：\n现将有关事项通知如下。\n一、做实签约服务。\n"
+    box = parse_source(SourceText(path="x.txt", text=text, source_format="txt"))["source_metadata"]
+    assert {k: v for k, v in box.items() if not k.endswith("_iso")} == expected
+
+
 @pytest.mark.parametrize("label", ["颁布时间", "頒布時間", "颁布日期"])
 def test_a_promulgation_date_in_the_box_gives_the_issue_date(label):
     # an encyclopedia-style copy: a bulleted box, then the plan itself with no signature or date

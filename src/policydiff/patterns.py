@@ -805,3 +805,5 @@ TITLE_UNQUOTED_GUANYU = _lazy(
 # a news or portal site's column tag before a reposted title (【政策文件】, 【通知公告】, [政策解读]); never a 文号's label
 COLUMN_TAG = _lazy(r"^\s*[【\[［](?!\s*(?:发\s*文\s*字\s*号|文\s*号|标\s*题|名\s*称)\s*[】\]］])"
                    r"[^【】\[\]［］\d]{2,8}[】\]］]\s*(?=\S)")
+# a byline's bare 日期：/时间： before a date (来源：某局　日期：2022-03-08, 时间：2022-03-08): when the page was published
+BYLINE_BARE_DATE = _lazy(r"(?:日期|时间|時間)\s*[：:]\s*(?=(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})")
