@@ -528,3 +528,19 @@ def test_a_signature_that_leaves_bodies_out_says_so():
                               "2021年8月2日\n")
     assert record["issuers"] == ["澜川省卫生健康委员会"]
     assert any(w.startswith("the signature leaves bodies out (（其他部门略）") for w in record["warnings"])
+
+
+@pytest.mark.parametrize(("signature", "issuers", "warning"), [
+    # probe 3 #12: a header line naming the lead body and counting the rest (某省卫生健康委员会等12部门) above the
+    # title; the repost prints no signature: the lead body is the issuer, and the count is checked aloud
+    ("", ["澜川省卫生健康委员会"], "the line above the title names 3 issuing bodies (等3部门), 1 found"),
+    # the signature prints all three: they are the issuers, nothing to say
+    ("澜川省卫生健康委员会　澜川省财政厅\n澜川省医疗保障局\n2021年8月2日\n",
+     ["澜川省卫生健康委员会", "澜川省财政厅", "澜川省医疗保障局"], None),
+])
+def test_a_header_line_counting_the_issuers(signature, issuers, warning):
+    text = ("澜卫发〔2021〕3号\n澜川省卫生健康委员会等3部门\n关于印发《澜川省健康帮扶实施方案》的通知\n各市州卫生健康委：\n"
+            "现将方案印发给你们。\n" + signature)
+    record = extract_metadata(text)
+    assert record["issuers"] == issuers
+    assert (warning in record["warnings"]) if warning else not any("issuing bodies" in w for w in record["warnings"])

@@ -69,7 +69,9 @@ def extract_metadata(text: str, source_metadata: dict | None = None) -> dict:
         meta["issuers"] = issuer_names(title.issuer) or [title.issuer]  # 望川县人民政府关于印发… unsigned
     meta.update(merge_page_box(meta, box))
     meta["issuers"] = _full_name_from_title(meta["issuers"], meta["title"], meta["filled_from_source_metadata"])
-    meta["warnings"].extend(_issuer_count_warning(meta["title"], meta["issuers"]))
+    counted = _header_count(head, title_para)
+    meta["warnings"].extend(_issuer_count_warning(counted or meta["title"], meta["issuers"],
+                                                  "the line above the title" if counted else "the title"))
     meta["warnings"].extend(_omitted_signers_warning(paras, signed if signed is not note else None))
     if meta["title"] and not meta["genre"]:
         meta["genre"] = _genre(meta["title"])
@@ -364,15 +366,15 @@ _TRAILING_NUMBER = re.compile(rf"[（(]\s*(?P<number>{P.DOC_NUMBER.pattern})\s*[
 _BODY_COUNT = re.compile(r"等(?P<count>\d{1,2}|[二三四五六七八九十]{1,3})(?:个)?(?:部门|单位)")
 
 
-def _issuer_count_warning(title: str | None, issuers: list[str]) -> list[str]:
-    """A title that counts its issuers (某委等12部门关于…) checks the issuers found."""
+def _issuer_count_warning(title: str | None, issuers: list[str], where: str = "the title") -> list[str]:
+    """A title (or the line above it) that counts its issuers (某委等12部门关于…) checks the issuers found."""
     m = _BODY_COUNT.search(title or "")
     if not m:
         return []
     count = _to_int(m.group("count"))
     if count == len(issuers):
         return []
-    return [f"the title names {count} issuing bodies ({m.group(0)}), {len(issuers)} found"]
+    return [f"{where} names {count} issuing bodies ({m.group(0)}), {len(issuers)} found"]
 
 
 def enclosed_title(title: str | None) -> str | None:
@@ -503,11 +505,24 @@ def header_issuers(paras: list[Paragraph], title: Paragraph | None) -> list[str]
         if p.start >= end:
             break
         header = P.FILE_HEADER.match(p.text)
+        counted = _COUNTED_BODIES.match(p.text)
         if header and header.group("issuer"):
             names.extend(_split_issuer_line(header.group("issuer")))
+        elif counted:  # 湖南省卫生健康委员会等12部门 above the title: the lead body (the count is checked after)
+            names.extend(issuer_names(counted.group("names")) or [])
         else:
             names.extend(issuer_names(p.text) or [])
     return names
+
+
+# a header line naming the lead body and counting the others: 某省卫生健康委员会等12部门
+_COUNTED_BODIES = re.compile(r"^(?P<names>.{2,60}?)(?P<count>等(?:\d{1,2}|[二三四五六七八九十]{1,3})个?(?:部门|单位))$")
+
+
+def _header_count(head: list[Paragraph], title: Paragraph | None) -> str | None:
+    """The 等N部门 of a header line above the title, if one counts the issuers."""
+    end = title.start if title else 0
+    return next((m.group("count") for p in head if p.start < end for m in [_COUNTED_BODIES.match(p.text)] if m), None)
 
 
 def signature_issuers(paras: list[Paragraph], issue: DateLine | None) -> list[str]:
