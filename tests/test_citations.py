@@ -72,6 +72,12 @@ ROWS = [
      [("关于进一步深化改革促进乡村医疗卫生体系健康发展的意见", None, "中共中央办公厅、国务院办公厅")]),
     # probe 3: …的通知 after a verb but its "issuer" is a phrase of the sentence, not bodies: no citation made up
     ("按照上级要求做好关于签约服务的通知的落实工作", []),
+    # probe 3: a title naming its issuers apart by spaces (a joint national notice): the hint lists them
+    ("为贯彻落实《国家卫生健康委 国家医保局 国家中医药局关于推进紧密型县域医疗卫生共同体建设的通知》（国卫基层发〔2023〕41号）",
+     [("国家卫生健康委 国家医保局 国家中医药局关于推进紧密型县域医疗卫生共同体建设的通知", "国卫基层发〔2023〕41号",
+       "国家卫生健康委、国家医保局、国家中医药局")]),
+    # probe 3: a serial printed with 第 (〔2021〕第6号): the same 文号
+    ("根据梧卫发〔2021〕第6号文件精神", [(None, "梧卫发〔2021〕6号", None)]),
 ]
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .. import patterns as P
+from ..metadata import issuer_names
 from ..models import Citation
 from ..textutils import bare_title, normalise_doc_number, normalise_order_number, sentence_bounds
 
@@ -76,6 +77,14 @@ def extract_citations(text: str, start: int, own_number: str | tuple | None = No
         # the verb read up to the code: a verb the code's match took in (参照国卫办…函〔2020〕1号) counts
         found.append(Citation(None, number, None, (code_start, m.end()), _citing_verb(text, code_start, m.end())))
         taken.append((m.start(), m.end()))
+    if P.DI_AFTER_BRACKET.search(digits, start):  # 〔2021〕第6号: the serial's 第 is no part of the number
+        for m in P.DOC_NUMBER_WITH_DI.finditer(digits, start):
+            code = P.CODE_RUN_IN.sub("", P.LEADING_VERBS.sub("", m.group("code")))
+            number = f"{code}〔{m.group('year')}〕{int(m.group('serial'))}号" if code else None
+            span = (m.end("code") - len(code), m.end())
+            if number and number not in own and not _overlaps(span, taken):
+                found.append(Citation(None, number, None, span, _citing_verb(text, span[0], span[1])))
+                taken.append(span)
     found.sort(key=lambda c: c.span[0])
     return _distinct(found)
 
@@ -156,12 +165,25 @@ def _issuer_hint(text: str, at: int, previous: list[Citation], title: str) -> st
     if not hint and adjacent and previous and previous[-1].span[1] == at:
         return previous[-1].issuer_hint  # documents listed back to back share an issuer
     if hint and len(hint) <= 150 and "《" not in hint and _names_bodies(hint):
-        return hint
+        return _listed(hint)
     prefix = re.match(r"^(?P<issuer>.{2,40}?)(?:\s*)关于", title)
     if not hint and prefix and not prefix.group("issuer").startswith(("转发", "印发")) \
             and P.ORG_SUFFIX.search(prefix.group("issuer").strip()):
-        return prefix.group("issuer").strip()
+        return _listed(prefix.group("issuer").strip())
     return None
+
+
+def _listed(hint: str) -> str:
+    """Bodies whose names ran together when the spaces between them were dropped, listed with 、
+    (国家卫生健康委 国家医保局 国家中医药局关于… → 国家卫生健康委、国家医保局、国家中医药局); one body as printed.
+
+    >>> _listed("国家卫生健康委国家医保局国家中医药局"), _listed("市委、市政府"), _listed("中共中央国务院")
+    ('国家卫生健康委、国家医保局、国家中医药局', '市委、市政府', '中共中央国务院')
+    """
+    if re.search("[、，,及和与等]", hint):
+        return hint
+    names = issuer_names(hint)
+    return "、".join(names) if names and len(names) > 1 else hint
 
 
 def _names_bodies(hint: str) -> bool:
