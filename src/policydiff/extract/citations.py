@@ -167,7 +167,8 @@ def _issuer_hint(text: str, at: int, previous: list[Citation], title: str) -> st
     if hint and len(hint) <= 150 and "《" not in hint and _names_bodies(hint):
         return _listed(hint)
     prefix = re.match(r"^(?P<issuer>.{2,40}?)(?:\s*)关于", title)
-    if not hint and prefix and not prefix.group("issuer").startswith(("转发", "印发")) \
+    # the title's own issuer (…关于), where the words before it name no body (现将《…》转发给你们)
+    if prefix and not prefix.group("issuer").startswith(("转发", "印发")) \
             and P.ORG_SUFFIX.search(prefix.group("issuer").strip()):
         return _listed(prefix.group("issuer").strip())
     return None
