@@ -194,6 +194,11 @@ def test_an_interpretation_is_dated_by_its_publication(byline, issue_date):
     # probe 3 #10: a news site's column tag before the reposted title
     ("【政策文件】关于印发《青梧市健康帮扶工作方案》的通知\n梧卫发〔2022〕26号\n各镇卫生院：\n请认真落实。\n青梧市卫生健康局\n"
      "2022年5月27日\n", "title", "关于印发《青梧市健康帮扶工作方案》的通知"),
+    # probe 3: the red header and its 文号 on one line (the spaces between them lost in the copy)
+    ("青梧市卫生健康局文件　梧卫发〔2022〕5号\n关于印发《青梧市健康乡村建设工作方案》的通知\n各镇卫生院：\n请认真落实。\n"
+     "青梧市卫生健康局\n2022年3月1日\n", "doc_number", "梧卫发〔2022〕5号"),
+    ("青梧市卫生健康局文件　梧卫发〔2022〕5号\n关于印发《青梧市健康乡村建设工作方案》的通知\n各镇卫生院：\n请认真落实。\n",
+     "issuers", ["青梧市卫生健康局"]),
     # …but a bracketed 文号 label is no column tag
     ("【文号】梧卫发〔2022〕26号\n关于印发《青梧市健康帮扶工作方案》的通知\n各镇卫生院：\n请认真落实。\n", "doc_number",
      "梧卫发〔2022〕26号"),

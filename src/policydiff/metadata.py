@@ -251,6 +251,9 @@ def _doc_number(head: list[Paragraph], title: Title | None) -> tuple[str | None,
         signed = P.DOC_NUMBER_SIGNER_LINE.match(text)  # 渭卫健发〔2022〕46号　签发人：某某 (a red-header 文件)
         if signed:
             return normalise_doc_number(signed.group("number")), p
+        headed = P.FILE_HEADER_NUMBER.match(text) if "文件" in text else None  # 某县卫生健康局文件　某卫发〔2022〕5号
+        if headed:
+            return normalise_doc_number(headed.group("number")), p
     if title and title.number:
         return title.number, title.para
     for prev, p in itertools.pairwise(head):
@@ -504,7 +507,7 @@ def header_issuers(paras: list[Paragraph], title: Paragraph | None) -> list[str]
     for p in paras:
         if p.start >= end:
             break
-        header = P.FILE_HEADER.match(p.text)
+        header = P.FILE_HEADER.match(p.text) or P.FILE_HEADER_NUMBER.match(p.text)
         counted = _COUNTED_BODIES.match(p.text)
         if header and header.group("issuer"):
             names.extend(_split_issuer_line(header.group("issuer")))
