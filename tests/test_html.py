@@ -333,6 +333,9 @@ HALF = len(ORDER.splitlines()) // 2
     # the article a <div> beside a longer column of related links (each link short)
     "<div class='right'>" + "".join(f"<p><a href='/{n}'>某某县关于第{n}项工作的通知</a></p>" for n in range(30)) +
     f"</div><div class='left'>{ARTICLE}</div>",
+    # probe 3: an old portal's one-column layout table, the article one <td> whose lines are broken by <br>
+    "<table><tr><td class='nav'><a href='/'>首页</a></td></tr><tr><td class='content'>" + "<br>".join(ORDER.splitlines()) +
+    "</td></tr></table>",
 ])
 def test_article_containers(tmp_path, body):
     page = tmp_path / "c.html"

@@ -305,15 +305,36 @@ def _is_known_container(element) -> bool:
 
 def is_layout_table(table) -> bool:
     """A table that lays out the page, not data: one of its own cells holds a nested
-    table, a known article container, or text as long as a page region."""
+    table, a known article container, text as long as a page region, or a notice's lines
+    broken by ``<br>`` (一、… after a break); or every row of it is one cell (a data table has columns).
+
+    >>> from lxml import html as lhtml
+    >>> is_layout_table(lhtml.fromstring("<table><tr><td>首页</td></tr><tr><td>各镇卫生院：<br>一、做好签约。</td></tr></table>"))
+    True
+    >>> is_layout_table(lhtml.fromstring("<table><tr><td>序号</td><td>任务</td></tr><tr><td>1</td><td>签约</td></tr></table>"))
+    False
+    """
+    rows = [row for row in table.iter("tr") if next(row.iterancestors("table"), None) is table]
+    if rows and all(sum(1 for c in row if c.tag in ("td", "th")) <= 1 for row in rows):
+        return True
     for cell in table.iter("td", "th"):
         if next(cell.iterancestors("table"), None) is not table:
             continue
         if (next(cell.iterdescendants("table"), None) is not None or _is_known_container(cell)
                 or any(_is_known_container(d) for d in cell.iterdescendants())
-                or len(cell.text_content()) > LAYOUT_CELL):
+                or len(cell.text_content()) > LAYOUT_CELL or _broken_notice(cell)):
             return True
     return False
+
+
+_LABEL_AFTER_BREAK = re.compile(r"^[\s\u3000]*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
+
+
+def _broken_notice(cell) -> bool:
+    """A cell holding a notice's lines broken by ``<br>`` (at least three, one of them opening on 一、 or （一）)."""
+    breaks = [br for br in cell.iter("br")]
+    return len(breaks) >= 3 and len(cell.text_content()) >= MIN_PROSE and any(
+        br.tail and _LABEL_AFTER_BREAK.match(br.tail) for br in breaks)
 
 
 def _block_lines(element) -> list[str]:
