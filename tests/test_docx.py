@@ -95,7 +95,26 @@ def _chinese_levels(document):
         _number(document.add_paragraph(text), num, level)
 
 
+_BOX_NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+           'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+           'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" xmlns:v="urn:schemas-microsoft-com:vml"')
+
+
+def _text_box_header(document):
+    # the red header drawn in a text box (Word keeps it twice: the drawing and an mc:Fallback copy)
+    inner = "<w:txbxContent><w:p><w:r><w:t>栖云县卫生健康局文件</w:t></w:r></w:p></w:txbxContent>"
+    document.add_paragraph()._p.append(parse_xml(
+        f"<w:r {_BOX_NS}><mc:AlternateContent><mc:Choice Requires='wps'><w:drawing><wps:wsp><wps:txbx>{inner}"
+        f"</wps:txbx></wps:wsp></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>{inner}</v:textbox>"
+        "</v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"))
+    document.add_paragraph("栖卫发〔2022〕7号")
+    _head(document)
+
+
 @pytest.mark.parametrize("build, lines, expected", [
+    # a text box's lines once, on their own line above the paragraph that anchors them
+    (_text_box_header, ["栖云县卫生健康局文件", "", "栖卫发〔2022〕7号"],
+     {"doc_number": "栖卫发〔2022〕7号", "issuers": ["栖云县卫生健康局"]}),
     # the page header's 文号 put first (the footer's page number never read); said in a warning
     (_header_number, ["栖卫发〔2022〕33号", HEAD[0]], {"doc_number": "栖卫发〔2022〕33号"}),
     # the red-header table stays above the title; its merged 文件 cell is one cell, so the issuer is no 文件 line

@@ -31,6 +31,7 @@ def read_docx(path) -> SourceText:
     lines: list[str] = []
     for element in document.element.body.iterchildren():
         if element.tag == f"{_W}p":
+            lines.extend(_text_box_lines(element))  # a red header drawn in a text box, above its anchor's line
             lines.append(numbering.label(element) + _paragraph_text(element))
         elif element.tag == f"{_W}tbl":
             lines.extend(_table_rows(element, document))
@@ -49,10 +50,26 @@ def read_docx(path) -> SourceText:
     return SourceText(path=str(path), text=text, source_format="docx", warnings=warnings)
 
 
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _in(node, tag: str, stop) -> bool:
+    """Whether ``node`` lies inside a ``tag`` element below ``stop``."""
+    for ancestor in node.iterancestors():
+        if ancestor is stop:
+            return False
+        if ancestor.tag == tag:
+            return True
+    return False
+
+
 def _paragraph_text(p) -> str:
-    """A paragraph's text: its runs' text, tabs and breaks (as python-docx's ``Paragraph.text``)."""
+    """A paragraph's own text: its runs' text, tabs and breaks (as python-docx's ``Paragraph.text``), without
+    the text of a text box anchored in it (read apart, :func:`_text_box_lines`)."""
     parts = []
     for node in p.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"):
+        if _in(node, f"{_W}txbxContent", p):
+            continue
         if node.tag == f"{_W}t":
             parts.append(node.text or "")
         elif node.tag == f"{_W}tab":
@@ -60,6 +77,17 @@ def _paragraph_text(p) -> str:
         else:
             parts.append("\n")
     return "".join(parts)
+
+
+def _text_box_lines(p) -> list[str]:
+    """The lines of the text boxes anchored in paragraph ``p`` (once: Word stores a box twice, its drawing and an
+    older copy under mc:Fallback)."""
+    lines = []
+    for box in p.iter(f"{_W}txbxContent"):
+        if _in(box, _MC_FALLBACK, p) or _in(box, f"{_W}txbxContent", p):
+            continue
+        lines.extend(text for inner in box.iterchildren(f"{_W}p") if (text := _paragraph_text(inner)).strip())
+    return lines
 
 
 def _table_rows(tbl, document) -> list[str]:
