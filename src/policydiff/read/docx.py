@@ -82,7 +82,7 @@ def _paragraph_text(p) -> str:
 def _text_box_lines(p) -> list[str]:
     """The lines of the text boxes anchored in paragraph ``p`` (once: Word stores a box twice, its drawing and an
     older copy under mc:Fallback)."""
-    lines = []
+    lines: list[str] = []
     for box in p.iter(f"{_W}txbxContent"):
         if _in(box, _MC_FALLBACK, p) or _in(box, f"{_W}txbxContent", p):
             continue
