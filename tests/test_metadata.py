@@ -208,3 +208,23 @@ def test_identity_shapes_of_reposts(text, key, expected):
     from policydiff.read import SourceText
 
     assert parse_source(SourceText("n.txt", text))[key] == expected
+
+
+@pytest.mark.parametrize("extra, issuers, warned", [
+    # probe 3 #7: the 解读机关： line names the body that explains the notice: its issuer, printed in the text
+    (("发布时间：2021-05-10\n", "四、解读机关\n解读机关：青梧市临川区卫生健康局。联系电话：1234567\n"), ["青梧市临川区卫生健康局"],
+     False),
+    # no such line: the byline's 来源 where it is a body, said to be taken from the page
+    (("发布时间：2021-05-10　来源：青梧市临川区卫生健康局\n", ""), ["青梧市临川区卫生健康局"], True),
+    # a 来源 that is a web site is no issuer
+    (("发布时间：2021-05-10　来源：临川区政府网\n", ""), [], False),
+])
+def test_an_interpretation_names_who_explains(extra, issuers, warned):
+    from policydiff.parse import parse_source
+    from policydiff.read import SourceText
+
+    byline, tail = extra
+    text = INTERPRETATION.replace("发布时间：2021-05-10 浏览次数：88\n", byline) + tail
+    record = parse_source(SourceText("j.txt", text))
+    assert record["issuers"] == issuers
+    assert any(w.startswith("issuers taken from the page's 来源") for w in record["warnings"]) == warned

@@ -65,8 +65,9 @@ def extract_metadata(text: str, source_metadata: dict | None = None) -> dict:
         "repairs": [d.repair for d in dates if d.repair and d is issue],
         "warnings": [d.warning for d in dates if d.warning and (d is issue or not d.iso)][:3],
     }
-    if not issuers and title and title.issuer:
-        meta["issuers"] = issuer_names(title.issuer) or [title.issuer]  # 望川县人民政府关于印发… unsigned
+    if not issuers and title and title.issuer and (title.genre or _genre(title.text)) not in P.INTERPRETATION_GENRES:
+        # 望川县人民政府关于印发… unsigned (a 解读's title names the explained notice's issuer, not its own)
+        meta["issuers"] = issuer_names(title.issuer) or [title.issuer]
     meta.update(merge_page_box(meta, box))
     meta["issuers"] = _full_name_from_title(meta["issuers"], meta["title"], meta["filled_from_source_metadata"])
     counted = _header_count(head, title_para)
@@ -77,6 +78,8 @@ def extract_metadata(text: str, source_metadata: dict | None = None) -> dict:
         meta["genre"] = _genre(meta["title"])
     if meta["genre"] in P.INTERPRETATION_GENRES and not meta["issue_date"]:
         meta.update(_interpretation_date(meta))
+    if meta["genre"] in P.INTERPRETATION_GENRES and not meta["issuers"]:
+        meta.update(_interpretation_issuer(meta, text))
     meta["enclosed_title"] = enclosed_title(meta["title"]) or _enclosed_in_body(head)
     meta["doc_number_parts"] = split_doc_number(meta["doc_number"])
     meta["date_bound"] = None if meta["issue_date"] else (_month_bound(month_only) or date_bound(text))
@@ -157,6 +160,26 @@ def _interpretation_date(meta: dict) -> dict:
     return {"issue_date": published[:10], "filled_from_source_metadata": [*meta["filled_from_source_metadata"], "issue_date"],
             "warnings": [*meta["warnings"], f"issue_date taken from the page's {label} {printed}): an interpretation "
                                             "(解读) is dated by its publication, not signed"]}
+
+
+
+
+def _interpretation_issuer(meta: dict, text: str) -> dict:
+    """A 解读 page's issuer: the body its 解读机关： line names, else its byline's 来源 where that is a body (not a
+    web site), flagged as taken from the page.
+
+    >>> _interpretation_issuer({"source_metadata": {}, "filled_from_source_metadata": [], "warnings": []},
+    ...                        "四、解读机关及联系方式\\n解读机关：青梧县卫生健康局。联系电话：1234567")["issuers"]
+    ['青梧县卫生健康局']
+    """
+    named = P.INTERPRETER_LINE.search(text)
+    if named and P.ORG_SUFFIX.search(named.group("name")):
+        return {"issuers": [named.group("name")]}
+    source = box_issuers(meta["source_metadata"].get("source"))
+    if len(source) != 1:
+        return {}
+    return {"issuers": source, "filled_from_source_metadata": [*meta["filled_from_source_metadata"], "issuers"],
+            "warnings": [*meta["warnings"], f"issuers taken from the page's 来源 (source): {source[0]}"]}
 
 
 def _full_name_from_title(issuers: list[str], title: str | None, filled: list[str]) -> list[str]:
