@@ -279,6 +279,9 @@ SIGNATURES = [
     # warning says bodies were left out)
     ("S16", _SIG_HEAD + "澜川省卫生健康委员会　　　澜川省发展和改革委员会\n澜川省民政厅\n（其他部门略）\n2021年8月2日\n",
      {"issuers": ["澜川省卫生健康委员会", "澜川省发展和改革委员会", "澜川省民政厅"], "issue_date": "2021-08-02"}),
+    # S17 (probe 3): the seal's place printed after the Chinese-numeral date
+    ("S17", _SIG_HEAD + "桐溪县卫生健康局\n二〇二一年十二月三十日（印章）\n",
+     {"issuers": ["桐溪县卫生健康局"], "issue_date": "2021-12-30"}),
 ]
 
 # issue 28: header leftovers with Unicode spaces and page annotations

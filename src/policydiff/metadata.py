@@ -718,6 +718,8 @@ def _date_paragraphs(paras: list[Paragraph]) -> list[DateLine]:
     found = []
     for i, p in enumerate(paras):
         text = P.PUBLIC_MARKER.sub("", p.text).strip() if "公开" in p.text else p.text
+        if "章" in text:  # a seal's place beside the date (二〇二一年十二月三十日（印章）)
+            text = P.SEAL_PLACEHOLDER.sub("", text).strip()
         if "年" not in text and "19" not in text and "20" not in text:
             continue  # every date shape below holds 年 or a year's 19/20
         m = P.DATE_LINE.match(text) or (len(text) <= 80 and _DATE_TAIL.match(text))
