@@ -282,6 +282,11 @@ SIGNATURES = [
     # S17 (probe 3): the seal's place printed after the Chinese-numeral date
     ("S17", _SIG_HEAD + "桐溪县卫生健康局\n二〇二一年十二月三十日（印章）\n",
      {"issuers": ["桐溪县卫生健康局"], "issue_date": "2021-12-30"}),
+    # S18 (probe 3 #3): the last item ends in its unit bracket, a blank line, then two names a row: the first row is
+    # run into the item by the normaliser; its names are still issuers
+    ("S18", "关于做好健康帮扶工作的通知\n各有关单位:\n一、落实大病专项救治。（省卫生健康委负责）\n\n"
+            "澜川省卫生健康委员会　　　　　澜川省发展和改革委员会\n澜川省民政厅　　　　　　　　　澜川省财政厅\n2021年8月2日\n",
+     {"issuers": ["澜川省卫生健康委员会", "澜川省发展和改革委员会", "澜川省民政厅", "澜川省财政厅"], "issue_date": "2021-08-02"}),
 ]
 
 # issue 28: header leftovers with Unicode spaces and page annotations

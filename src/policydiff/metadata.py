@@ -567,8 +567,14 @@ def signature_issuers(paras: list[Paragraph], issue: DateLine | None) -> list[st
         elif names and _is_name_head(p.text) and len(issuer_names(p.text + names[0]) or []) == 1:
             names[0] = p.text + names[0]
         else:
+            glued = _GLUED_SIGNERS.search(p.text)  # the first row run into the last item (…（县卫健局负责）某省卫生健康委员会)
+            names[:0] = (issuer_names(glued.group("names")) or []) if glued else []
             break
     return names
+
+
+# names run into the item above the signature after its unit bracket (the blank line between them lost)
+_GLUED_SIGNERS = re.compile(r"[）)](?P<names>[^（）()。，；：:、\s\d]{4,120})$")
 
 
 def _omitted_signers_warning(paras: list[Paragraph], issue: DateLine | None) -> list[str]:
