@@ -333,6 +333,9 @@ HALF = len(ORDER.splitlines()) // 2
     # the article a <div> beside a longer column of related links (each link short)
     "<div class='right'>" + "".join(f"<p><a href='/{n}'>某某县关于第{n}项工作的通知</a></p>" for n in range(30)) +
     f"</div><div class='left'>{ARTICLE}</div>",
+    # probe 3: the previous/next notices' titles and the print links inside the article's container are no part of it
+    f"<div id='zoom'>{ARTICLE}<div class='pn'><p>上一篇：<a href='/a'>某县卫生健康局关于开展健康村创建的通知</a></p>"
+    "<p>下一篇：<a href='/b'>某县卫生健康局关于做好医疗救助工作的通知</a></p></div><p>【打印本页】【关闭窗口】</p></div>",
     # probe 3: an old portal's one-column layout table, the article one <td> whose lines are broken by <br>
     "<table><tr><td class='nav'><a href='/'>首页</a></td></tr><tr><td class='content'>" + "<br>".join(ORDER.splitlines()) +
     "</td></tr></table>",

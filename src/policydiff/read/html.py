@@ -22,7 +22,7 @@ from .text import decode_bytes, override_warning
 
 # Lines of a government web page around the notice, not part of it.
 PAGE_CHROME = re.compile(r"^\s*(?:当前位置|您的位置|发布时间|发布日期|来源[:：]|浏览次数|访问次数|字号|【?字体|打印本页|"
-                         r"关闭窗口|分享到|扫一扫|责任编辑|【打印】|【关闭】)")
+                         r"关闭窗口|分享到|扫一扫|责任编辑|【打印】|【关闭】|【?打印本页|上一篇[:：]|下一篇[:：])")
 SITE_NAME = re.compile(r"^.{0,20}(?:门户网站|政府网|网站)$")  # a site's header, e.g. 卫生健康委员会门户网站
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
 
