@@ -228,3 +228,19 @@ def test_an_interpretation_names_who_explains(extra, issuers, warned):
     record = parse_source(SourceText("j.txt", text))
     assert record["issuers"] == issuers
     assert any(w.startswith("issuers taken from the page's 来源") for w in record["warnings"]) == warned
+
+
+@pytest.mark.parametrize("tail, issue_date, warned", [
+    # probe 3 #22: only the 印发 line dates the notice: its date, said to be the printing date (no "no date printed" bound)
+    ("抄送：县政府办公室。\n青梧县卫生健康局办公室　　2022年4月11日印发\n", "2022-04-11", True),
+    # a signing date and a 印发 line: the signing date, nothing said
+    ("青梧县卫生健康局\n2022年4月8日\n抄送：县政府办公室。\n青梧县卫生健康局办公室　　2022年4月11日印发\n", "2022-04-08", False),
+])
+def test_a_notice_dated_only_by_its_printing_line(tail, issue_date, warned):
+    from policydiff.parse import parse_source
+    from policydiff.read import SourceText
+
+    text = "关于做好签约服务工作的通知\n梧卫发〔2022〕6号\n各镇卫生院：\n一、做实签约服务，到2025年签约率达到95%。\n" + tail
+    record = parse_source(SourceText("n.txt", text))
+    assert (record["issue_date"], record["print_date"], record["date_bound"]) == (issue_date, "2022-04-11", None)
+    assert any(w.startswith("issue_date is the 印发 (printing) date") for w in record["warnings"]) == warned

@@ -76,6 +76,9 @@ def extract_metadata(text: str, source_metadata: dict | None = None) -> dict:
     meta["warnings"].extend(_omitted_signers_warning(paras, signed if signed is not note else None))
     if meta["title"] and not meta["genre"]:
         meta["genre"] = _genre(meta["title"])
+    if not meta["issue_date"] and meta["print_date"] and not month_only:
+        meta["issue_date"] = meta["print_date"]  # 某局办公室　2022年4月11日印发, no signing date: the printing date, said
+        meta["warnings"].append(f"issue_date is the 印发 (printing) date {meta['print_date']}: no signing date printed")
     if meta["genre"] in P.INTERPRETATION_GENRES and not meta["issue_date"]:
         meta.update(_interpretation_date(meta))
     if meta["genre"] in P.INTERPRETATION_GENRES and not meta["issuers"]:
