@@ -244,3 +244,17 @@ def test_a_notice_dated_only_by_its_printing_line(tail, issue_date, warned):
     record = parse_source(SourceText("n.txt", text))
     assert (record["issue_date"], record["print_date"], record["date_bound"]) == (issue_date, "2022-04-11", None)
     assert any(w.startswith("issue_date is the 印发 (printing) date") for w in record["warnings"]) == warned
+
+
+def test_a_joint_notice_numbered_by_each_issuer():
+    # probe 3 15b: two 文号 stacked under the header (one per issuing system): the first is the record's, the second is
+    # said, and neither is a citation
+    from policydiff.parse import parse_source
+    from policydiff.read import SourceText
+
+    text = ("澜川省卫生健康委员会\n澜川省医疗保障局\n澜卫发〔2022〕5号\n澜医保发〔2022〕18号\n关于做好签约服务和门诊保障工作的通知\n"
+            "各市卫生健康委、医疗保障局：\n一、做实签约服务。\n澜川省卫生健康委员会　澜川省医疗保障局\n2022年5月20日\n")
+    record = parse_source(SourceText("n.txt", text))
+    assert record["doc_number"] == "澜卫发〔2022〕5号" and record["citations"] == []
+    assert "another 文号 printed under the first (a joint notice numbered by each issuer): 澜医保发〔2022〕18号" in \
+        record["warnings"]

@@ -70,6 +70,7 @@ def extract_metadata(text: str, source_metadata: dict | None = None) -> dict:
         meta["issuers"] = issuer_names(title.issuer) or [title.issuer]
     meta.update(merge_page_box(meta, box))
     meta["issuers"] = _full_name_from_title(meta["issuers"], meta["title"], meta["filled_from_source_metadata"])
+    meta["warnings"].extend(_other_numbers_warning(head, number_para, meta["doc_number"]))
     counted = _header_count(head, title_para)
     meta["warnings"].extend(_issuer_count_warning(counted or meta["title"], meta["issuers"],
                                                   "the line above the title" if counted else "the title"))
@@ -143,6 +144,29 @@ def merge_page_box(meta: dict, box: dict) -> dict:
                         f"no 成文日期 printed): {generated}")
     return {**merged, "source_metadata": box, "field_conflicts": conflicts,
             "filled_from_source_metadata": filled, "warnings": warnings}
+
+
+def _other_numbers_warning(head: list[Paragraph], number_para: Paragraph | None, number: str | None) -> list[str]:
+    """A joint notice numbered by each issuer prints a 文号 a line (陕卫发〔2022〕5号 ⏎ 陕医保发〔2022〕18号): the first
+    is the record's, the others are said (they are no citations).
+
+    >>> _other_numbers_warning([Paragraph("陕卫发〔2022〕5号", 0), Paragraph("陕医保发〔2022〕18号", 13)],
+    ...                        Paragraph("陕卫发〔2022〕5号", 0), "陕卫发〔2022〕5号")
+    ['another 文号 printed under the first (a joint notice numbered by each issuer): 陕医保发〔2022〕18号']
+    """
+    if number_para is None:
+        return []
+    at = next((i for i, p in enumerate(head) if p.start == number_para.start), None)
+    others = []
+    for p in head[at + 1:at + 3] if at is not None else []:
+        text = p.text.translate(P.FULLWIDTH_DIGITS)
+        if not P.DOC_NUMBER_LINE.match(text):
+            break
+        other = normalise_doc_number(text)
+        if other and other != number:
+            others.append(other)
+    return [f"another 文号 printed under the first (a joint notice numbered by each issuer): {', '.join(others)}"] \
+        if others else []
 
 
 def _interpretation_date(meta: dict) -> dict:
