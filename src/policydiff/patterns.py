@@ -793,7 +793,7 @@ OMITTED_SIGNERS = _lazy(r"^[（(][^（）()]{0,16}略[）)]$")
 # full-width digits as a repost prints them (国卫扶贫发〔２０２１〕６号): read as ASCII, one character for one
 FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 # words a bare 文号's code took in from the sentence before it (市政府办印发的常办发〔2023〕8号): the code starts after them
-CODE_RUN_IN = _lazy(r"^.*(?:的|印发|转发|下发|出台|制定|联合|和|与|及)")
+CODE_RUN_IN = _lazy(r"^.*(?:的|印发|转发|下发|出台|制定|联合|和|与|及|对照|参考|结合|遵照|遵循|依照|按照|根据|依据|贯彻|落实)")
 # a short name given to a document just cited (…（某卫发〔2021〕52号，以下简称《方案》）): no citation of its own
 SHORT_NAME_BEFORE = _lazy(r"(?:以下|下文)?简称为?\s*[“\"]?$|下称\s*$")
 # a national or upper-level title cited without 《》 after its verb and issuer (依据中共中央办公厅 国务院办公厅关于…的意见，)

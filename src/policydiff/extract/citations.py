@@ -4,6 +4,7 @@ unquoted plan titles that the sentence makes a document (…三年行动计划�
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .. import patterns as P
 from ..metadata import issuer_names
@@ -200,11 +201,31 @@ def _names_bodies(hint: str) -> bool:
 
 
 def _distinct(citations: list[Citation]) -> list[Citation]:
-    seen, result = set(), []
+    """One citation a document: the same 文号 again, or the same title again where one of the two prints no
+    number (《X》（某发〔2021〕6号） … 按照《X》要求) is the document already cited (its number kept).
+
+    >>> a = Citation("关于某事的意见", "某发〔2021〕6号", None, (0, 20))
+    >>> [c.doc_number for c in _distinct([a, Citation("关于某事的意见", None, None, (30, 40))])]
+    ['某发〔2021〕6号']
+    >>> len(_distinct([a, Citation("关于某事的意见", "某发〔2022〕1号", None, (30, 50))]))  # another year's, another number
+    2
+    """
+    by_number: dict[str, int] = {}
+    by_title: dict[str, int] = {}
+    result: list[Citation] = []
     for c in citations:
-        key = c.doc_number or bare_title(c.title)
-        if key in seen:
+        title = bare_title(c.title) if c.title else None
+        at = by_number.get(c.doc_number) if c.doc_number else None
+        if at is None and title in by_title and (c.doc_number is None or result[by_title[title]].doc_number is None):
+            at = by_title[title]
+        if at is not None:
+            if result[at].doc_number is None and c.doc_number:  # 按照《X》 … 《X》（某发〔2021〕6号）: the number printed later
+                result[at] = replace(result[at], doc_number=c.doc_number)
+                by_number[c.doc_number] = at
             continue
-        seen.add(key)
+        if c.doc_number:
+            by_number[c.doc_number] = len(result)
+        if title:
+            by_title.setdefault(title, len(result))
         result.append(c)
     return result
