@@ -287,6 +287,9 @@ SIGNATURES = [
     ("S18", "关于做好健康帮扶工作的通知\n各有关单位:\n一、落实大病专项救治。（省卫生健康委负责）\n\n"
             "澜川省卫生健康委员会　　　　　澜川省发展和改革委员会\n澜川省民政厅　　　　　　　　　澜川省财政厅\n2021年8月2日\n",
      {"issuers": ["澜川省卫生健康委员会", "澜川省发展和改革委员会", "澜川省民政厅", "澜川省财政厅"], "issue_date": "2021-08-02"}),
+    # S19 (probe 3): a page break inside the signature marked （此页无正文）: the signers above it are issuers too
+    ("S19", _SIG_HEAD + "澜川省卫生健康委员会　　澜川省财政厅\n（此页无正文）\n澜川省医疗保障局\n2021年8月2日\n",
+     {"issuers": ["澜川省卫生健康委员会", "澜川省财政厅", "澜川省医疗保障局"], "issue_date": "2021-08-02"}),
 ]
 
 # issue 28: header leftovers with Unicode spaces and page annotations

@@ -621,9 +621,12 @@ def _only_placeholders(text: str) -> bool:
 
     >>> _only_placeholders("（盖章）　（盖章）"), _only_placeholders("（其他部门略）"), _only_placeholders("某局（印章）")
     (True, True, False)
+    >>> _only_placeholders("（此页无正文）")
+    True
     """
     text = text.strip()
-    return bool(text) and (not P.SEAL_PLACEHOLDER.sub("", text).strip() or bool(P.OMITTED_SIGNERS.match(text)))
+    return bool(text) and (not P.SEAL_PLACEHOLDER.sub("", text).strip() or bool(P.OMITTED_SIGNERS.match(text))
+                           or bool(P.NO_TEXT_PAGE.match(text)))
 
 
 def _is_name_head(text: str) -> bool:

@@ -816,3 +816,5 @@ FILE_HEADER_NUMBER = _lazy(rf"^(?P<issuer>.{{2,40}}?)\s*文件\s*(?P<number>{DOC
 # the body a 解读 page names as the one explaining the notice (解读机关：某县卫生健康局。联系电话：…)
 INTERPRETER_LINE = _lazy(r"(?:^|\n)\s*(?:解读机关|解读单位|解读部门|解读人)\s*[：:]\s*(?P<name>[^\s。，；：:\n]{2,40}?)"
                          r"[。；\s]*(?=\n|$|联系)")
+# a page of the signature with no text on it (（此页无正文）, printed where a page break splits the signers)
+NO_TEXT_PAGE = _lazy(r"^[（(]\s*此\s*页\s*无\s*正\s*文\s*[）)]$")
