@@ -158,3 +158,17 @@ def test_a_header_number_the_body_prints_is_not_repeated(tmp_path):
     text = read_docx(_write(tmp_path, build)).text
     assert text.count("栖卫发〔2022〕33号") == 1
 
+
+
+def test_damaged_numbering_is_read_without_its_numbers(tmp_path):
+    # a numbering part with a level out of Word's range, a start that is no number and a text naming a level that
+    # does not exist: the paragraphs are read, no number is made up for them, nothing raises
+    def build(document):
+        _head(document)
+        num = _numbered(document, [("chineseCounting", "%9、"), ("decimal", "%1.")])
+        document.part.numbering_part.element.xpath("//w:lvl[@w:ilvl='1']/w:start")[0].set(
+            "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}val", "x")
+        _number(document.add_paragraph("做实签约服务。"), num, 0)
+        _number(document.add_paragraph("落实大病救治。"), num, 12)
+    text = read_docx(_write(tmp_path, build)).text.splitlines()
+    assert text[-2:] == ["、做实签约服务。", "落实大病救治。"]

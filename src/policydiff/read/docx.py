@@ -178,8 +178,8 @@ class _Numbering:
         for node in root.iterchildren(f"{_W}abstractNum"):
             levels = {}
             for lvl in node.iterchildren(f"{_W}lvl"):
-                levels[int(lvl.get(f"{_W}ilvl", "0"))] = (_val(lvl, "numFmt", "decimal"), _val(lvl, "lvlText", ""),
-                                                          int(_val(lvl, "start", "1") or 1))
+                levels[_int(lvl.get(f"{_W}ilvl"), 0)] = (_val(lvl, "numFmt", "decimal"), _val(lvl, "lvlText", ""),
+                                                         _int(_val(lvl, "start", "1"), 1))
             abstract[node.get(f"{_W}abstractNumId")] = levels
         for num in root.iterchildren(f"{_W}num"):
             num_id, ref = num.get(f"{_W}numId"), num.find(f"{_W}abstractNumId")
@@ -217,7 +217,9 @@ class _Numbering:
 
         def level_number(m: re.Match) -> str:
             level = int(m.group(1)) - 1
-            fmt_of, _, start = self.levels.get((num_id, level), ("decimal", "", 1))
+            if not 0 <= level < len(counters) or (num_id, level) not in self.levels:
+                return ""  # a level the numbering does not define prints nothing we could know
+            fmt_of, _, start = self.levels[(num_id, level)]
             return _format_number(counters[level] or start, fmt_of)
 
         label = re.sub(r"%(\d)", level_number, text)
@@ -235,4 +237,13 @@ def _val(node, child: str, default: str) -> str:
 def _num_pr(num_pr) -> tuple[str, int]:
     num_id, ilvl = num_pr.find(f"{_W}numId"), num_pr.find(f"{_W}ilvl")
     return (num_id.get(f"{_W}val") if num_id is not None else "",
-            int(ilvl.get(f"{_W}val")) if ilvl is not None else 0)
+            _int(ilvl.get(f"{_W}val"), 0) if ilvl is not None else 0)
+
+
+def _int(value, default: int) -> int:
+    """A numbering attribute as a number; a damaged one (absent, not a number, out of Word's range) is ``default``."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return default
+    return number if 0 <= number < 10_000 else default
