@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from . import patterns as P
 from . import store
 from .canonical import division_names, expand_unit_list, function_of
+from .compare.clauses import other_clause_cell, units_of_clause
 from .models import provenance
 from .resources import load_json
 from .textutils import level_rank, sentence_bounds
@@ -405,7 +406,7 @@ def _place_answer(db, docs, place, role, match, first, score) -> dict | None:
         quote, span = text, [start, start + len(text)]
     others: list[dict] = []
     if kind == "measure":
-        units, others = units_of_clause(units, span)
+        units, others = units_of_clause(units, [span])
     answer = _answer(docs[doc_id], kind, path, title, units, quote, span, score, position)
     answer.update(match=match, matched=first)
     if others:
@@ -483,21 +484,6 @@ def _measure_units(db, measure_id: str, role: str | None) -> list[dict]:
                                             "function": r[4], "kind": r[5],
                                             "shared_terms": r[6].split("、") if r[6] else [], "start": r[7]})
     return list(units.values())
-
-
-_IN_CLAUSE = ("inline_marker", "article_subject")  # units printed beside one clause of the item
-
-
-def units_of_clause(units: list[dict], span) -> tuple[list[dict], list[dict]]:
-    """(the units an answer quoting ``span`` shows, the item's units printed beside its other
-    clauses). An item whose clauses each print their own units (一是…（牵头单位：甲）。二是…（牵头单位：乙）)
-    answers a question about one clause with that clause's units, where the quoted sentence prints
-    some; units of the whole item (task table, duty paragraph, sole issuer) stay."""
-    inside = [u for u in units if u["source"] in _IN_CLAUSE and span[0] <= u["start"] < span[1]]
-    if not inside:
-        return units, []
-    others = [u for u in units if u["source"] in _IN_CLAUSE and u not in inside]
-    return [u for u in units if u not in others], others
 
 
 def _canonical(db, doc_id: str, raw: str) -> tuple[str | None, str | None, str | None]:
@@ -747,7 +733,7 @@ def answer_rows(answers: list[dict]) -> list[dict]:
 
 def other_clause_units(answer: dict) -> str:
     """``lead: 县卫健局; support: 县财政局``: units the item prints beside its other clauses, not the one quoted."""
-    return "; ".join(f"{u['role']}: {u['raw']}" for u in answer.get("other_clause_units") or [])
+    return other_clause_cell(answer.get("other_clause_units"))
 
 
 def recall_precision(answers: list[dict], expected: dict[str, list[str]]) -> tuple[float, float]:

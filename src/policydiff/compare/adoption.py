@@ -37,7 +37,7 @@ from ..models import Record
 from ..textutils import column_names, level_rank, sentence_around
 from ..traditional import simplified_record, to_simplified
 from .align import PreparedFrame, align_measure, measure_units, task_row_finder
-from .coverage import INSIDE_ITEM, OWN_ITEM, EntryView, Sentences, cover, entry_view
+from .coverage import INSIDE_ITEM, OWN_ITEM, EntryView, Sentences, cover, entry_units, entry_view
 from .frame import PROVENANCE, national_facts
 
 AFTER = "after reference"
@@ -180,7 +180,8 @@ def notice_adoptions(record: Record, entries: list[dict], prepared: PreparedFram
         rows.append({"frame_id": entry["id"], "label": entry["label"], "doc_id": record["id"],
                      "where": coverage.where, "path": coverage.path, "quote": quote,
                      "matched_terms": coverage.matched_terms, "span": coverage.span,
-                     "targets": targets.inside(local, coverage), "units": _units_of(record, local, row_of)})
+                     "targets": targets.inside(local, coverage),
+                     **_units_of(record, entry, local, coverage, aligned, sentences, row_of)})
     return rows, facts
 
 
@@ -252,15 +253,18 @@ def _aligned(record: Record, prepared: PreparedFrame) -> list[dict]:
             for m in record["measures"]]
 
 
-def _units_of(record: Record, local: list[dict], row_of=None) -> list[UnitShown]:
-    """Units of the measures aligned to the entry: raw, role, function, source (printed or not)."""
-    units: dict[tuple[str, str], UnitShown] = {}
-    for a in local:
-        for u in measure_units(record, a["measure"], row_of):
-            units.setdefault((u["raw"], u["role"]), UnitShown(u["raw"], intern(u["role"]),
-                                                              u["function"] and intern(u["function"]),
-                                                              intern(u["source"])))
-    return list(units.values())
+def _units_of(record: Record, entry: dict, local: list[dict], coverage, aligned: list[dict], sentences: Sentences,
+              row_of=None) -> dict:
+    """``units``: raw, role, function, source (printed or not) of the clauses covering the entry — of its own
+    items, or of the item it is merged into (``coverage.entry_units``); ``other_clause_units``: those the
+    items print beside their other clauses, named apart."""
+    shown, others = entry_units(entry, local, coverage, aligned, sentences,
+                                lambda a: measure_units(record, a["measure"], row_of))
+    return {"units": [_unit_shown(u) for u in shown], "other_clause_units": [_unit_shown(u) for u in others]}
+
+
+def _unit_shown(u: dict) -> UnitShown:
+    return UnitShown(u["raw"], intern(u["role"]), u["function"] and intern(u["function"]), intern(u["source"]))
 
 
 def upstream_citations(record: Record, quotes: bool = True, length: int | None = None) -> list[dict]:
@@ -714,11 +718,14 @@ def public(result: dict) -> dict:
 
 
 def public_row(r: dict) -> dict:
-    return {**r, "units": [u._asdict() for u in r["units"]], "targets": [t._asdict() for t in r["targets"]]}
+    return {**r, "units": [u._asdict() for u in r["units"]],
+            "other_clause_units": [u._asdict() for u in r.get("other_clause_units", ())],
+            "targets": [t._asdict() for t in r["targets"]]}
 
 
 ADOPTION_COLUMNS = ["frame_id", "entry", "locality", "level", "date", "文号", "timing", "lag_days", "where",
-                    "path", "quote", "matched", "targets", "units", "parent", "from_parent", "doc_id"]
+                    "path", "quote", "matched", "targets", "units", "other_clause_units", "parent", "from_parent",
+                    "doc_id"]
 
 
 def adoption_table(result: dict) -> tuple[list[dict], list[str]]:
@@ -734,7 +741,8 @@ def adoption_row(r: dict) -> dict:
             "timing": r["timing"], "lag_days": "" if r["lag_days"] is None else r["lag_days"],
             "where": r["where"], "path": r["path"] or "", "quote": r["quote"] or "",
             "matched": "、".join(r["matched_terms"]), "targets": targets_cell(r["targets"]),
-            "units": units_cell(r["units"]), "parent": (r["parent_name"] or "") + cited,
+            "units": units_cell(r["units"]), "other_clause_units": units_cell(r.get("other_clause_units", ())),
+            "parent": (r["parent_name"] or "") + cited,
             "from_parent": r["from_parent"], "doc_id": r["doc_id"]}
 
 
@@ -791,7 +799,8 @@ def about_lines(result: dict, events: bool = False, skipped: int | None = None) 
              f"'{PREDATES}': issued in a month before the reference (no negative lags); '{DATE_UNKNOWN}': the "
              "notice prints no date",
              "units: as printed (inline marker, task table); '(inferred: duty paragraph)' and '(implied: sole "
-             "issuer)' are not printed beside the measure",
+             "issuer)' are not printed beside the measure; an item whose clauses print their own units gives the "
+             "covering clause's, the others under other_clause_units (printed beside another clause, not this one)",
              "parent: the notice's 贯彻落实/根据/按照/转发 citation resolved in the corpus to a higher level; "
              f"'{FROM_PARENT}': the parent covers the entry too; '{ADDED}': it does not"]
     if events:
@@ -885,9 +894,15 @@ def terminal_table(result: dict) -> tuple[list[dict], list[str]]:
                       "date": r["issue_date"] or DATE_UNKNOWN, "lag": lag,
                       "where": f"{r['where']}\n{r['path'] or ''}".strip(),
                       "quote": f"{r['quote']} [{'、'.join(r['matched_terms'])}]",
-                      "units": units_cell(r["units"]).replace("; ", "\n"),
+                      "units": units_cell(r["units"]).replace("; ", "\n") + _others_shown(r),
                       "parent": f"{r['from_parent']}" + (f"\n{r['parent_name']}" if r["parent"].get("in_corpus") else "")})
     return table, TERMINAL_COLUMNS
+
+
+def _others_shown(row: dict) -> str:
+    """The units the covering item prints beside its other clauses, under the row's own (the terminal)."""
+    others = units_cell(row.get("other_clause_units", ()))
+    return f"\n(other clauses: {others})" if others else ""
 
 
 def _number(value: float) -> float | int:

@@ -26,7 +26,8 @@ from functools import lru_cache
 from ..models import Coverage, Passage, Record
 from ..patterns import STATUS_HEADINGS
 from ..resources import load_json
-from .align import duty_sections, former_name_in, key_terms
+from .align import SAME_TOPIC, duty_sections, former_name_in, key_terms
+from .clauses import units_of_clause
 
 OWN_ITEM = "own item"
 INSIDE_ITEM = "inside another item"
@@ -291,6 +292,57 @@ def _outline_path(record: Record, offset: int) -> str | None:
     """The deepest outline node holding ``offset`` (None in the preamble)."""
     holding = [o for o in record.get("outline", []) if o["span"][0] <= offset < o["span"][1]]
     return max(holding, key=lambda o: o["depth"])["path"] if holding else None
+
+
+def committing_spans(measure: dict, sentences: list[Passage] | Sentences, cues: re.Pattern | None,
+                     heading: bool = True, terms: Iterable[str] = ()) -> list[tuple[int, int]]:
+    """Where ``measure`` (path, span) commits to an entry: its first sentence (``heading``: the item is the
+    entry's own, its heading says so) and every sentence of it that the entry's ``cues`` match or that prints
+    one of ``terms`` (the key terms an item aligned by its text matched) — the clauses whose units answer for
+    the entry (``clauses.units_of_clause``)."""
+    a, b = measure["span"]
+    terms = [t for t in terms if t]
+
+    def commits(text: str) -> bool:
+        return (cues is not None and cues.search(text) is not None) or any(t in text for t in terms)
+    if isinstance(sentences, Sentences):
+        lo, hi = bisect_left(sentences.starts, a), bisect_left(sentences.starts, b)
+        found = [(sentences.starts[i], sentences.ends[i]) for i in range(lo, hi) if commits(sentences.texts[i])]
+        first = sentences.first_of_item(measure) if heading else None
+    else:
+        found = [(p.start, p.end) for p in sentences if a <= p.start < b and commits(p.text)]
+        first = next((p for p in sentences if p.path == measure["path"] and p.part == "item"), None) if heading else None
+    return ([(first.start, first.end)] if first else []) + found
+
+
+def entry_units(entry: dict, local: list[dict], coverage: Coverage, aligned: list[dict],
+                sentences: list[Passage] | Sentences, units_of) -> tuple[list[dict], list[dict]]:
+    """(the units that answer for ``entry``, the units printed beside the other clauses of the items
+    covering it): of its own items, the units of the clauses that commit to it (the heading's and those
+    its cues match: ``coverage.committing_spans``); of the item it is merged into, the covering sentence's
+    clause; an item whose clauses print their own units (一是…（牵头单位：甲）。二是…（牵头单位：乙）) never
+    lends one clause's units to another (``clauses.units_of_clause``, as ``who``)."""
+    cues = cue_pattern(entry)
+    parts: list[tuple[dict, list, bool]] = []
+    if coverage.where == OWN_ITEM:  # by its heading: the item is the entry's; by its text: the sentences printing it
+        parts = [(a, committing_spans(a, sentences, cues), True) if a["reason"] != SAME_TOPIC else
+                 (a, committing_spans(a, sentences, cues, heading=False, terms=a.get("matched_terms") or ()), False)
+                 for a in local]
+    elif coverage.where == INSIDE_ITEM and coverage.span:
+        holding = next((a for a in aligned if a["path"] == coverage.path
+                        and a["span"][0] <= coverage.span[0] < a["span"][1]), None)
+        if holding is not None:
+            parts = [(holding, [tuple(coverage.span), *committing_spans(holding, sentences, cues, heading=False)],
+                      False)]
+    shown: dict[tuple[str, str], dict] = {}
+    others: dict[tuple[str, str], dict] = {}
+    for a, spans, whole in parts:
+        mine, theirs = units_of_clause(units_of(a), spans, whole)
+        for u in mine:
+            shown.setdefault((u["raw"], u["role"]), u)
+        for u in theirs:
+            others.setdefault((u["raw"], u["role"]), u)
+    return list(shown.values()), [u for key, u in others.items() if key not in shown]
 
 
 @dataclass

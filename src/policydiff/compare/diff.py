@@ -11,6 +11,7 @@ from ..patterns import CHANGE_COMPARATORS, UNIT_NOT_PRINTED
 from ..textutils import sentence_around
 from ..traditional import simplified_record
 from .align import NO_MATCH, PreparedFrame, align_document, describe_name, frame_from_document, key_terms
+from .clauses import other_clause_cell
 from .coverage import (
     ANNEX_ONLY,
     DUTIES_ONLY,
@@ -23,6 +24,7 @@ from .coverage import (
     _quote,
     cover,
     cue_pattern,
+    entry_units,
     entry_view,
     passages,
 )
@@ -219,7 +221,8 @@ def _entry_status(entry: dict, aligned: list[dict], record: Record, reference: R
     status = PREDATES if predates else STATUS_OF[coverage.where]
     if coverage.where == NOT_FOUND and not predates and not _issued(record):
         status = DATE_UNKNOWN
-    local_units = lead_units(local)
+    clause_units, other_units = entry_units(entry, local, coverage, aligned, sentences, lambda a: a["units"])
+    local_units = lead_units([{"units": clause_units}])
     ref_units = _reference_leads(entry, reference)
     text = record["text"]
     return {"frame_id": entry["id"], "label": entry["label"], "boilerplate": bool(entry.get("boilerplate")),
@@ -235,7 +238,15 @@ def _entry_status(entry: dict, aligned: list[dict], record: Record, reference: R
             "local_leads": compared(local_units, include_inferred),
             "reference_leads": compared(ref_units, include_inferred),
             "local_lead_units": local_units, "reference_lead_units": ref_units,
+            "local_units": [_unit_view(u) for u in clause_units],  # as printed: what local_lead_units are of
+            "other_clause_units": [_unit_view(u) for u in other_units],
             "responsibility": responsibility_between(ref_units, local_units, include_inferred)}
+
+
+def _unit_view(unit: dict) -> dict:
+    """A unit as the JSON shows it: as printed, its role, function and where it came from."""
+    return {"raw": unit["raw"], "role": unit["role"], "function": unit.get("function"), "source": unit["source"],
+            "provenance": provenance(unit["source"])}
 
 
 def _target_coverage(entry: dict, targets: list[dict], sentences) -> Coverage | None:
@@ -624,6 +635,7 @@ def compare(a: Record, b: Record, reference: Reference, include_inferred: bool =
                      "key_terms": ea["key_terms"],
                      "a_status": ea["status"], "a_measures": ea["local"], "a_leads": ea["local_leads"],
                      "a_lead_units": ea["local_lead_units"], "a_coverage": ea["coverage"],
+                     "a_other_clause_units": ea["other_clause_units"], "b_other_clause_units": eb["other_clause_units"],
                      "b_status": eb["status"], "b_measures": eb["local"], "b_leads": eb["local_leads"],
                      "b_lead_units": eb["local_lead_units"], "b_coverage": eb["coverage"],
                      "units": lead_comparison(ea["local_lead_units"], eb["local_lead_units"], include_inferred)})
@@ -699,7 +711,8 @@ def diff_table(result: dict) -> tuple[list[dict], list[str]]:
              "where": e["where"], "quote": _coverage_cell(e),
              "local measures": "; ".join(f"{m['path']} {m['title']} ({_why(m)})" for m in e["local"]),
              "responsibility": e["responsibility"] or "",
-             "local units": shown(e["local_lead_units"]), "reference units": shown(e["reference_lead_units"])}
+             "local units": shown(e["local_lead_units"]), "reference units": shown(e["reference_lead_units"]),
+             OTHER_CLAUSES: other_clause_cell(e.get("other_clause_units"))}
             for e in result["entries"]]
     rows += [{"id": "+", "entry": a["title"], "status": "local addition", "local measures": a["path"]}
              for a in result["additions"]]
@@ -708,7 +721,11 @@ def diff_table(result: dict) -> tuple[list[dict], list[str]]:
               "local value": _fmt_target(t["local"]), "reference value": _fmt_target(t["reference"])}
              for t in result["targets"]]
     return rows, ["id", "entry", "status", "where", "quote", "local measures", "responsibility", "local units",
-                  "reference units", "local value", "reference value"]
+                  OTHER_CLAUSES, "reference units", "local value", "reference value"]
+
+
+# a column of the units an item prints beside its other clauses, not the one covering the entry (not compared)
+OTHER_CLAUSES = "other clause units"
 
 
 def _why(aligned: dict) -> str:
@@ -750,13 +767,16 @@ def compare_table(result: dict) -> tuple[list[dict], list[str]]:
              a: "; ".join(f"{m['path']} {m['title']}" for m in e["a_measures"]) or _side_cell(e, "a"),
              f"{a} {LEAD_OR_RESPONSIBLE}": shown(e["a_lead_units"]),
              b: "; ".join(f"{m['path']} {m['title']}" for m in e["b_measures"]) or _side_cell(e, "b"),
-             f"{b} {LEAD_OR_RESPONSIBLE}": shown(e["b_lead_units"]), "units": e["units"] or ""} for e in result["entries"]]
+             f"{b} {LEAD_OR_RESPONSIBLE}": shown(e["b_lead_units"]), "units": e["units"] or "",
+             f"{a} {OTHER_CLAUSES}": other_clause_cell(e.get("a_other_clause_units")),
+             f"{b} {OTHER_CLAUSES}": other_clause_cell(e.get("b_other_clause_units"))} for e in result["entries"]]
     rows += [{"id": "+", "entry": "local addition", a: f"{x['path']} {x['title']}"} for x in result["a_additions"]]
     rows += [{"id": "+", "entry": "local addition", b: f"{x['path']} {x['title']}"} for x in result["b_additions"]]
     rows += [{"id": "T", "entry": d["indicator"], a: _fmt_target(d["a"]), b: _fmt_target(d["b"]),
               "units": f"{b} vs {a}: {describe_change(d['b_vs_a'], d['wording'])}"}
              for d in result["target_deltas"]]
-    return rows, ["id", "entry", a, f"{a} {LEAD_OR_RESPONSIBLE}", b, f"{b} {LEAD_OR_RESPONSIBLE}", "units"]
+    return rows, ["id", "entry", a, f"{a} {LEAD_OR_RESPONSIBLE}", b, f"{b} {LEAD_OR_RESPONSIBLE}", "units",
+                  f"{a} {OTHER_CLAUSES}", f"{b} {OTHER_CLAUSES}"]
 
 
 # a compare column of each side's units: leads and responsible (责任) ones, the latter marked (responsible)

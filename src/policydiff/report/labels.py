@@ -31,6 +31,8 @@ LEGEND = {
     "(inferred)": "a unit of a duty paragraph attached to the item by terms they share, not printed beside it",
     "(implied)": "the notice's sole issuer, taken as responsible where the notice prints no unit",
     "a unit without a mark": "printed in the notice, beside the item or in its task table",
+    "other clause units": "printed beside another clause of an item that covers the entry (一是…（牵头单位：甲）。"
+                          "二是…（牵头单位：乙）), not beside the sentences that cover it: named apart, never compared",
     "(responsible)": "printed as responsible (责任单位, 负责, 按职责分工负责), not as lead; where a side prints no lead, "
                      "compare's verdict is same / different responsible unit, not lead",
 }
@@ -47,7 +49,7 @@ ZH = {
     "(inferred)": "（推断）", "(implied)": "（默认）", "inferred": "推断", "implied": "默认", "printed": "原文列明",
     "same lead": "牵头相同", "(local: ": "（本地：", "(reference: ": "（参照：", "different lead": "牵头不同", "with ": "含",
     "same responsible unit": "责任单位相同", "different responsible unit": "责任单位不同", "(responsible)": "（责任）",
-    "lead/responsible": "牵头/责任",
+    "lead/responsible": "牵头/责任", "other clause units": "其他分句的单位",
     "same": "相同", "narrower": "收窄", "wider": "扩大", "different": "不同", "not stated": "未说明",
     "not quantified": "未量化", "new target": "新增指标", "dropped target": "删除指标",
     "same value, reworded": "数值相同、表述不同",
