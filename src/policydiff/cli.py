@@ -619,8 +619,10 @@ def _print_answers(title: str, columns: list[str], rows: list[list[str]]) -> Non
 
 
 def _group_title(first: dict) -> str:
+    from .compare.genre import marked
+
     return " ".join(str(x) for x in (first["locality"] or first["doc_id"], f"({first['level'] or 'level unknown'})",
-                                       first["doc_number"] or first["doc_id"],
+                                       marked(first["doc_number"] or first["doc_id"], first.get("genre")),
                                        first["issue_date"] or "") if x)
 
 
@@ -990,15 +992,19 @@ def diff(doc, against, db_path, frame_path, fmt, out, force_output, lang, includ
         Path(out).write_text(text, encoding="utf-8") if out else click.echo(text, nl=False)
         return
     from .compare.diff import diff_table
+    from .compare.genre import marked
 
+    document = result["document"]
     _write_result_table(*diff_table(result), result, fmt, out, lang,
-                        f"{result['document']['locality'] or result['document']['id']} vs {result['reference']['name']}")
+                        f"{marked(document['locality'] or document['id'], document.get('genre'))} vs "
+                        f"{result['reference']['name']}")
 
 
 def _parent_of(db, record) -> dict:
     from .compare.adoption import NoticeFacts, find_parent, upstream_citations
 
-    documents = {row["id"]: row for row in store.iter_document_rows(db)}
+    explaining = store.interpretation_ids(db)  # a page explaining a notice (解读) is no notice's parent
+    documents = {row["id"]: row for row in store.iter_document_rows(db) if row["id"] not in explaining}
     facts = NoticeFacts(record["id"], record.get("locality"), record.get("admin_level"), record.get("issue_date"),
                         record.get("doc_number"), upstream=upstream_citations(record))
     return find_parent(facts, _document_index(documents).resolve, documents)
@@ -1190,12 +1196,14 @@ def _adoption_ladder(db, levels, lazy=False):
     from .compare.adoption import ParentFinder, lazy_ladder_of, reference_date
     from .compare.frame import national_facts
 
-    documents = {row["id"]: row for row in store.iter_document_rows(db)}
+    explaining = store.interpretation_ids(db)  # pages explaining a notice (解读): no rung of the ladder, no parent
+    documents = {row["id"]: row for row in store.iter_document_rows(db) if row["id"] not in explaining}
     national = store.document_by_number(db, national_facts()["doc_number"])
     reference = reference_date(store.load_record(db, national) if national else None)
     selection = [d for d, row in documents.items() if not levels or row["admin_level"] in levels]
     traditional = store.traditional_ids(db)
     ladder = lazy_ladder_of(documents, selection, reference, traditional)
+    ladder.interpretations = sorted(explaining)
     citations, outline = store.citation_sources(db, P.PARENT_VERBS.fullmatch)
     find_parents = ParentFinder(ladder, citations, outline, lambda ids: store.text_lengths(db, ids),
                                 lambda wanted: store.text_windows(db, wanted),

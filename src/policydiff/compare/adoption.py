@@ -36,6 +36,7 @@ from .. import patterns as P
 from ..models import Record
 from ..textutils import column_names, level_rank, sentence_around
 from ..traditional import simplified_record, to_simplified
+from . import genre
 from .align import PreparedFrame, align_measure, measure_units, task_row_finder
 from .coverage import INSIDE_ITEM, OWN_ITEM, EntryView, Sentences, cover, entry_units, entry_view
 from .frame import PROVENANCE, national_facts
@@ -366,6 +367,8 @@ def scan(records: Iterable[Record], frame_entries: list[dict], wanted_ids: set[s
     for record in records:
         if wanted and record.get("admin_level") not in wanted:
             continue
+        if genre.is_interpretation(record.get("genre")):  # it explains a notice: no rung of the ladder
+            continue
         found, facts = notice_adoptions(record, frame_entries, prepared, wanted_ids, views)
         notices[facts.doc_id] = facts
         rows += found
@@ -395,7 +398,8 @@ def result_of(ladder: Ladder, entries: list[dict], rows: list[dict], tally: Tall
             "entries": [{"id": e["id"], "label": e["label"]} for e in entries], "adoptions": rows,
             "summary": tally.summary(entries, ladder.per_level()), "parents": ladder.parents,
             "notices": {d: {"locality": f.locality, "level": f.level, "issue_date": f.issue_date,
-                            "doc_number": f.doc_number, "name": ladder.names[d]} for d, f in ladder.facts.items()}}
+                            "doc_number": f.doc_number, "name": ladder.names[d]} for d, f in ladder.facts.items()},
+            "interpretations_left_out": ladder.interpretations}
 
 
 @dataclass
@@ -412,6 +416,7 @@ class Ladder:
     names: dict[str, str]
     covered: dict[str, frozenset] = field(default_factory=dict)
     stored_ids: dict[str, str] = field(default_factory=dict)  # a traditional notice's id as stored, where it differs
+    interpretations: list[str] = field(default_factory=list)  # ids of the 解读 pages left out (no notices)
 
     def per_level(self) -> dict[str, int]:
         counts: dict[str, int] = {}
@@ -803,6 +808,11 @@ def about_lines(result: dict, events: bool = False, skipped: int | None = None) 
              "covering clause's, the others under other_clause_units (printed beside another clause, not this one)",
              "parent: the notice's 贯彻落实/根据/按照/转发 citation resolved in the corpus to a higher level; "
              f"'{FROM_PARENT}': the parent covers the entry too; '{ADDED}': it does not"]
+    left_out = result.get("interpretations_left_out") or []
+    if left_out:
+        shown = "、".join(left_out[:10]) + (f" … ({len(left_out)} in all)" if len(left_out) > 10 else "")
+        lines.append(f"left out: {len(left_out)} page(s) explaining a notice (genre 解读: {shown}): no notice, no "
+                     "measures, neither adopting nor omitting anything")
     if events:
         if skipped is None:  # the rows at hand; a streamed output counts them as they go (Tally)
             skipped = sum(r["lag_days"] is None for r in result["adoptions"])

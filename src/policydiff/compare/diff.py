@@ -4,12 +4,14 @@ compare two localities side by side through the frame."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .. import __version__
 from ..models import Coverage, Record, Reference, provenance, shown_value
 from ..patterns import CHANGE_COMPARATORS, UNIT_NOT_PRINTED
 from ..textutils import sentence_around
 from ..traditional import simplified_record
+from . import genre
 from .align import NO_MATCH, PreparedFrame, align_document, describe_name, frame_from_document, key_terms
 from .clauses import other_clause_cell
 from .coverage import (
@@ -147,7 +149,8 @@ def diff_document(record: Record, reference: Reference, include_inferred: bool =
 
 
 def _doc_summary(record: Record) -> dict:
-    summary = {k: record.get(k) for k in ("id", "locality", "admin_level", "doc_number", "issue_date", "title")}
+    summary = {k: record.get(k) for k in ("id", "locality", "admin_level", "doc_number", "issue_date", "title",
+                                          "genre")}
     if not record.get("issue_date") and _issued(record):
         summary["issue_month"] = _issued(record)  # the date printed to the month only (2022年3月)
     return summary
@@ -166,6 +169,8 @@ def _predates(record: Record, reference: Reference) -> bool:
 
 def _notes(record: Record, reference: Reference) -> list[str]:
     notes = []
+    if genre.is_interpretation(record.get("genre")):
+        notes.append(genre.note(record.get("locality") or record["id"]))
     if reference.kind == "frame":
         notes.append(f"The reference is a frame {PROVENANCE}: the national text ({reference.doc_number}) "
                      "is not in the corpus; each notice is matched against the other notices' evidence only.")
@@ -173,7 +178,8 @@ def _notes(record: Record, reference: Reference) -> list[str]:
         notes.append(f"{record['locality']} ({_issued(record)}) cites {citation['doc_number']}, a document of a later "
                      "year: it cannot cite it (a misread 文号, or a later revision of the notice).")
     if not _issued(record):
-        notes.append(_undated_note(record, reference))
+        if not genre.is_interpretation(record.get("genre")):  # nothing of it is called omitted: no date needed
+            notes.append(_undated_note(record, reference))
     elif not record.get("issue_date"):
         bound = record.get("date_bound") or {}
         notes.append(f"{record['locality'] or record['id']} prints its date to the month only ({bound['text']} at "
@@ -221,6 +227,10 @@ def _entry_status(entry: dict, aligned: list[dict], record: Record, reference: R
     status = PREDATES if predates else STATUS_OF[coverage.where]
     if coverage.where == NOT_FOUND and not predates and not _issued(record):
         status = DATE_UNKNOWN
+    if genre.is_interpretation(record.get("genre")):  # it explains a notice: it adopts and omits nothing
+        status = genre.EXPLAINED if coverage.covered else genre.NOT_EXPLAINED
+        if coverage.covered:  # its parts are no goals, duties or annex of a notice
+            coverage = replace(coverage, where=genre.IN_TEXT)
     clause_units, other_units = entry_units(entry, local, coverage, aligned, sentences, lambda a: a["units"])
     local_units = lead_units([{"units": clause_units}])
     ref_units = _reference_leads(entry, reference)
@@ -757,6 +767,7 @@ def side_names(result: dict) -> tuple[str, str]:
         names = [f"{n} {d.get('doc_number') or d.get('id') or ''}".strip() for n, d in zip(names, docs)]
     if names[0] == names[1]:
         names = [f"{names[0]} (A)", f"{names[1]} (B)"]
+    names = [genre.marked(n, d.get("genre")) for n, d in zip(names, docs)]  # jd (解读 page)
     return names[0], names[1]
 
 

@@ -437,7 +437,8 @@ def _write_json(result: dict, items: Iterable, write) -> None:
         write("[\n" if first else ",\n")
         write(item)
         first = False
-    write(("[]" if first else "\n  ]") + ",\n" + ",\n".join(member(k) for k in ("summary", "parents", "notices"))
+    write(("[]" if first else "\n  ]") + ",\n" + ",\n".join(member(k) for k in ("summary", "parents", "notices",
+                                                                                   "interpretations_left_out"))
           + "\n}\n")
 
 

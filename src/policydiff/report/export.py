@@ -11,6 +11,7 @@ from pathlib import Path
 from ..compare.align import describe_name
 from ..compare.clauses import other_clause_cell
 from ..compare.diff import describe_change, shown, side_names
+from ..compare.genre import marked
 from ..models import shown_value
 from .labels import about, legend_lines, zh
 
@@ -232,7 +233,8 @@ def diff_html(result: dict, lang: str = "en") -> str:
                     "</td><td></td></tr>")
     head = "".join(f"<th>{label(h)}</th>" for h in ("entry", "status", "reference", "local measures", "responsibility"))
     document = result["document"]
-    title = f"{document['locality'] or document['id']} {document['doc_number'] or ''} vs {result['reference']['name']}"
+    name = marked(f"{document['locality'] or document['id']} {document['doc_number'] or ''}".strip(), document.get("genre"))
+    title = f"{name} vs {result['reference']['name']}"
     notes = _about_html(about(result) + [label(line) for line in legend_lines()])
     return _PAGE.format(title=html.escape(title), notes=notes, body=f"<table><tr>{head}</tr>{''.join(rows)}</table>")
 
