@@ -38,13 +38,14 @@ from ..textutils import column_names, level_rank, sentence_around
 from ..traditional import simplified_record, to_simplified
 from . import genre
 from .align import PreparedFrame, align_measure, measure_units, task_row_finder
-from .coverage import INSIDE_ITEM, OWN_ITEM, EntryView, Sentences, cover, entry_units, entry_view
+from .coverage import GOALS_ONLY, INSIDE_ITEM, OWN_ITEM, EntryView, Sentences, cover, entry_units, entry_view
 from .frame import PROVENANCE, national_facts
 
 AFTER = "after reference"
 PREDATES = "predates reference"  # the same words as diff's status
 DATE_UNKNOWN = "date unknown"
 FROM_PARENT = "from parent"
+FORWARDED = "forwarded, not restated"  # an entry only the forwarded text carries (转发), never "omitted"
 ADDED = "added (parent does not cover it)"
 PARENT_OUTSIDE = "parent not in corpus"
 NO_PARENT = "no parent cited (no 贯彻落实/根据/按照/转发 citation in the preamble)"
@@ -184,6 +185,32 @@ def notice_adoptions(record: Record, entries: list[dict], prepared: PreparedFram
                      "targets": targets.inside(local, coverage),
                      **_units_of(record, entry, local, coverage, aligned, sentences, row_of)})
     return rows, facts
+
+
+def forwarded_rows(found: list[dict], facts: NoticeFacts, parent: dict, parent_covered, entries: list[dict],
+                   wanted: set[str] | None = None) -> list[dict]:
+    """The notice's rows ``found``, with a row for each entry (of ``wanted``, default all) that a notice forwarding
+    its parent (现将《…》（文号）转发给你们: ``parent`` chosen by the verb 转发, in the corpus) carries only in the
+    forwarded text: the parent covers it (``parent_covered``), the notice restates none of it — its only words
+    on it, if any, stand in its title or the 转发 sentence, which name the forwarded document. The row's ``where``
+    says so (``forwarded, not restated``), its evidence is the quoted 转发 sentence — never "omitted", never the
+    parent's units or targets. The entries are added to ``facts.covered`` (a notice implementing the forwarding
+    one finds them there)."""
+    if parent.get("verb") != "转发" or not parent.get("in_corpus"):
+        return found
+    head_end = (parent.get("span") or [0, 0])[1]  # the title and the 转发 sentence end here
+    named_in_head = {r["frame_id"] for r in found if r["where"] == GOALS_ONLY and (r["span"] or [head_end])[0] < head_end}
+    rows = [r for r in found if r["frame_id"] not in named_in_head or r["frame_id"] not in parent_covered]
+    for entry in entries:
+        if (entry["id"] in facts.covered and entry["id"] not in named_in_head) or entry["id"] not in parent_covered \
+                or (wanted is not None and entry["id"] not in wanted):
+            continue
+        facts.covered.add(entry["id"])
+        rows.append({"frame_id": entry["id"], "label": entry["label"], "doc_id": facts.doc_id, "where": FORWARDED,
+                     "path": None, "quote": parent.get("quote") or "",
+                     "matched_terms": [parent["verb"], *([parent["doc_number"]] if parent.get("doc_number") else [])],
+                     "span": parent.get("span"), "targets": [], "units": [], "other_clause_units": []})
+    return rows
 
 
 def _joined(sentences: Sentences) -> tuple[str, list[int]]:
@@ -382,6 +409,15 @@ def assemble(rows: list[dict], notices: dict[str, NoticeFacts], entries: list[di
                     parents={d: find_parent(f, resolve, documents) for d, f in notices.items()},
                     names=column_names([(d, f.locality, f.doc_number) for d, f in notices.items()], plain=False),
                     covered={d: frozenset(f.covered) for d, f in notices.items()})
+    by_doc: dict[str, list[dict]] = {}
+    for row in rows:
+        by_doc.setdefault(row["doc_id"], []).append(row)
+    rows = []
+    for d in (d for part in ladder.table_order() for d in part):  # down the ladder: a parent's forwards first
+        parent = ladder.parents[d]
+        rows += forwarded_rows(by_doc.get(d, []), notices[d], parent, ladder.covered.get(parent.get("id"), frozenset()),
+                               entries, {e["id"] for e in entries})
+        ladder.covered[d] = frozenset(notices[d].covered)
     tally = Tally()
     for row in rows:
         complete(row, ladder)
@@ -542,12 +578,12 @@ class Tally:
     median needs them all, 550,000 rows are 4 MB of them)."""
 
     def __init__(self) -> None:
-        self.groups: dict[tuple[str, str], list] = {}  # adopting, lags, predates, date unknown, own item, inside
+        self.groups: dict[tuple[str, str], list] = {}  # adopting, lags, predates, unknown, own, inside, forwarded
 
     def add(self, row: dict) -> None:
         group = self.groups.get((row["frame_id"], row["level"] or ""))
         if group is None:
-            group = self.groups[(row["frame_id"], row["level"] or "")] = [0, [], 0, 0, 0, 0]
+            group = self.groups[(row["frame_id"], row["level"] or "")] = [0, [], 0, 0, 0, 0, 0]
         group[0] += 1
         if row["lag_days"] is not None:
             group[1].append(row["lag_days"])
@@ -555,13 +591,14 @@ class Tally:
         group[3] += row["timing"] == DATE_UNKNOWN
         group[4] += row["where"] == OWN_ITEM
         group[5] += row["where"] == INSIDE_ITEM
+        group[6] += row["where"] == FORWARDED
 
     def merge(self, other: Tally) -> None:
-        for key, (n, lags, predates, unknown, own, inside) in other.groups.items():
-            group = self.groups.setdefault(key, [0, [], 0, 0, 0, 0])
+        for key, (n, lags, predates, unknown, own, inside, forwarded) in other.groups.items():
+            group = self.groups.setdefault(key, [0, [], 0, 0, 0, 0, 0])
             group[0] += n
             group[1] += lags
-            for i, value in ((2, predates), (3, unknown), (4, own), (5, inside)):
+            for i, value in ((2, predates), (3, unknown), (4, own), (5, inside), (6, forwarded)):
                 group[i] += value
 
     def adopting(self) -> int:
@@ -576,11 +613,13 @@ class Tally:
         out = []
         for entry in entries:
             for level in sorted(per_level, key=level_rank):
-                n, lags, predates, unknown, own, inside = self.groups.get((entry["id"], level), (0, [], 0, 0, 0, 0))
+                n, lags, predates, unknown, own, inside, forwarded = self.groups.get((entry["id"], level),
+                                                                                     (0, [], 0, 0, 0, 0, 0))
                 out.append({"frame_id": entry["id"], "label": entry["label"], "level": level or "level unknown",
                             "notices": per_level[level], "adopting": n, "share": round(n / per_level[level], 3),
                             "median_lag_days": _number(statistics.median(lags)) if lags else None, "dated": len(lags),
-                            "predates": predates, "date_unknown": unknown, "own_item": own, "inside_item": inside})
+                            "predates": predates, "date_unknown": unknown, "own_item": own, "inside_item": inside,
+                            "forwarded": forwarded})
         return out
 
 
@@ -681,6 +720,9 @@ def _scan_chunk(job) -> Chunk:
     try:
         for record in store.iter_records_of(db, ids):
             found, facts = notice_adoptions(record, frame_entries, prepared, wanted_ids, views, upstream=False)
+            parent = ladder.parents.get(facts.doc_id) or {}
+            found = forwarded_rows(found, facts, parent, ladder.covered.get(parent.get("id"), frozenset()),
+                                   frame_entries, wanted_ids)
             chunk.covered[facts.doc_id] = frozenset(facts.covered)
             ladder.covered[facts.doc_id] = chunk.covered[facts.doc_id]
             for row in found:
@@ -752,7 +794,7 @@ def adoption_row(r: dict) -> dict:
 
 
 SUMMARY_COLUMNS = ["frame_id", "entry", "level", "notices", "adopting", "share", "median_lag_days", "dated",
-                   "predates", "date_unknown", "own_item", "inside_item"]
+                   "predates", "date_unknown", "own_item", "inside_item", "forwarded"]
 
 
 def summary_table(result: dict) -> tuple[list[dict], list[str]]:
@@ -807,7 +849,9 @@ def about_lines(result: dict, events: bool = False, skipped: int | None = None) 
              "issuer)' are not printed beside the measure; an item whose clauses print their own units gives the "
              "covering clause's, the others under other_clause_units (printed beside another clause, not this one)",
              "parent: the notice's 贯彻落实/根据/按照/转发 citation resolved in the corpus to a higher level; "
-             f"'{FROM_PARENT}': the parent covers the entry too; '{ADDED}': it does not"]
+             f"'{FROM_PARENT}': the parent covers the entry too; '{ADDED}': it does not",
+             f"'{FORWARDED}': the notice forwards its parent (现将《…》转发给你们), whose text carries the entry; the "
+             "notice restates none of it; the quote is its 转发 sentence, no units or targets are its own"]
     left_out = result.get("interpretations_left_out") or []
     if left_out:
         shown = "、".join(left_out[:10]) + (f" … ({len(left_out)} in all)" if len(left_out) > 10 else "")
@@ -822,8 +866,6 @@ def about_lines(result: dict, events: bool = False, skipped: int | None = None) 
 
 # ------------------------------------------------------------------ a notice against its parent
 
-
-FORWARDED = "forwarded, not restated"
 
 
 def parent_diff(record: Record, parent: Record, frame_entries: list[dict], forwarded: bool = False) -> list[dict]:

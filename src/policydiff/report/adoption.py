@@ -63,7 +63,8 @@ ZH_COLUMNS = {"entry": "措施", "locality": "地区", "level": "级别", "date"
               "adopting": "采纳数", "share": "采纳比例", "median_lag_days": "滞后天数中位数"}
 ZH_VALUES = {AFTER: "晚于参照文件", PREDATES: "早于参照文件", DATE_UNKNOWN: "日期不明", "own item": "单列条目",
              "inside another item": "并入其他条目", "goals only": "仅见于目标", "duties only": "仅见于职责",
-             "annex only": "仅见于附件", "from parent": "承自上级文件", "added (parent does not cover it)": "新增（上级未列）",
+             "annex only": "仅见于附件", "forwarded, not restated": "转发、未重述",
+             "from parent": "承自上级文件", "added (parent does not cover it)": "新增（上级未列）",
              "provincial": "省级", "prefecture": "地市级", "county": "县级", "national": "国家"}
 
 
