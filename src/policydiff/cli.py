@@ -283,7 +283,7 @@ def ingest(paths, db_path, workers, force, quiet, show_table, max_size, follow_l
     total = len(collect_files(paths, follow_links)[0])
     with _progress_bar(total, shown=not quiet and sys.stderr.isatty()) as advance:
         if dask_address:
-            report = _dask_ingest(paths, db_path, dask_address, parts_dir, workers, force, advance)
+            report = _dask_ingest(paths, db_path, dask_address, parts_dir, workers, force, advance, time_limit)
         else:
             report = run_ingest(paths, db_path, workers=workers, force=force, follow_links=follow_links,
                                 time_limit=time_limit, progress=advance,
@@ -325,12 +325,13 @@ def _needs_scale_extra(what: str) -> None:
         raise Fail(f"{what} needs the scale extra ({', '.join(missing_packages())} missing): {install_hint('scale')}")
 
 
-def _dask_ingest(paths, db_path, address, parts_dir, workers, force, progress):
+def _dask_ingest(paths, db_path, address, parts_dir, workers, force, progress, time_limit=None):
     from .distributed import ingest_dask
 
     _needs_scale_extra("--dask")
     try:
-        return ingest_dask(paths, db_path, address, parts_dir, force=force, workers=workers, progress=progress)
+        return ingest_dask(paths, db_path, address, parts_dir, force=force, workers=workers, progress=progress,
+                           time_limit=time_limit)
     except (OSError, TimeoutError) as exc:
         raise Fail(f"{address}: cannot reach the Dask scheduler ({exc})") from exc
 
