@@ -26,6 +26,11 @@ OTHER = ("梧山县卫生健康局关于印发梧山县健康帮扶方案的通�
          "（一）做实家庭医生签约服务。为脱贫人口提供家庭医生签约服务，做到应签尽签（牵头单位：县卫健局）。\n"
          "梧山县卫生健康局\n2021年6月1日\n")
 
+# a unit whose name holds a topic's cue (县疾控中心: 疾控中心), printed only in a marker
+NAMED_ONLY = ("禾川县卫生健康局关于印发禾川县老年健康服务方案的通知\n禾卫发〔2021〕10号\n各镇卫生院：\n一、主要任务\n"
+              "（一）做好老年人健康服务。开展老年人健康体检和健康知识普及进乡村活动（牵头单位：县疾控中心）。\n"
+              "禾川县卫生健康局\n2021年5月8日\n")
+
 CASES = [
     # (entry, where, units shown (role, raw), units named as another clause's) — one shape a row
     # a clause of a longer item (一是) whose bracket holds a lead and a support split by ；: both, not 二是's lead
@@ -49,6 +54,7 @@ def db_path(tmp_path_factory):
     folder = tmp_path_factory.mktemp("clauses")
     (folder / "tong.txt").write_text(NOTICE, encoding="utf-8")
     (folder / "wu.txt").write_text(OTHER, encoding="utf-8")
+    (folder / "he.txt").write_text(NAMED_ONLY, encoding="utf-8")
     path = folder / "c.db"
     result = CliRunner().invoke(cli, ["ingest", str(folder), "--db", str(path), "--quiet"])
     assert result.exit_code == 0, result.output
@@ -115,3 +121,26 @@ def test_compare_names_each_sides_other_clauses(db_path):
 def _csv_body(text: str) -> str:
     """A CSV output without its ``#`` header lines."""
     return "\n".join(line for line in text.lstrip("\ufeff").splitlines() if not line.startswith("#"))
+
+
+QUOTE_CASES = [
+    # (notice, entry, where, quote) — what a reader checks the claim against
+    # an item aligned by the words of its text, not its heading: the sentence printing them is quoted, not the heading
+    ("tong", "F16", "own item", "做好老年人健康服务: 同时深入开展爱国卫生运动，改善农村人居环境。"),
+    # a cue printed only in a unit's name (（牵头单位：县疾控中心）): no sentence about 疾控中心, no row
+    ("he", "F07", None, None),
+    # the same sentence still covers what it speaks of (健康知识普及)
+    ("he", "F15", "inside another item", "开展老年人健康体检和健康知识普及进乡村活动（牵头单位：县疾控中心）。"),
+]
+
+
+@pytest.mark.parametrize("doc_id, frame_id, where, quote", QUOTE_CASES, ids=[f"{c[0]}-{c[1]}" for c in QUOTE_CASES])
+def test_a_claim_quotes_what_matched(adoptions, db_path, doc_id, frame_id, where, quote):
+    row = adoptions.get((doc_id, frame_id)) or {}
+    assert (row.get("where"), row.get("quote")) == (where, quote)
+    if quote:
+        assert all(term in quote for term in row["matched_terms"])
+    db = store.open_db(db_path)
+    entry = next(e for e in diff_document(store.load_record(db, doc_id), choose_reference(db))["entries"]
+                 if e["frame_id"] == frame_id)
+    assert entry["covered"] == bool(where)

@@ -170,7 +170,7 @@ def notice_adoptions(record: Record, entries: list[dict], prepared: PreparedFram
             touched = _touched(view.cues, joined, starts, sentences)
             if not touched:
                 continue  # not covered (the nearest passage is not wanted here)
-            coverage = cover(entry, local, touched, view)
+            coverage = cover(entry, local, touched, view, record)
         else:
             coverage = cover(entry, local, sentences, view)
         if not coverage.covered:
@@ -415,8 +415,8 @@ def assemble(rows: list[dict], notices: dict[str, NoticeFacts], entries: list[di
     rows = []
     for d in (d for part in ladder.table_order() for d in part):  # down the ladder: a parent's forwards first
         parent = ladder.parents[d]
-        rows += forwarded_rows(by_doc.get(d, []), notices[d], parent, ladder.covered.get(parent.get("id"), frozenset()),
-                               entries, {e["id"] for e in entries})
+        parent_covered = ladder.covered.get(parent["id"], frozenset()) if parent.get("id") else frozenset()
+        rows += forwarded_rows(by_doc.get(d, []), notices[d], parent, parent_covered, entries, {e["id"] for e in entries})
         ladder.covered[d] = frozenset(notices[d].covered)
     tally = Tally()
     for row in rows:
@@ -721,8 +721,8 @@ def _scan_chunk(job) -> Chunk:
         for record in store.iter_records_of(db, ids):
             found, facts = notice_adoptions(record, frame_entries, prepared, wanted_ids, views, upstream=False)
             parent = ladder.parents.get(facts.doc_id) or {}
-            found = forwarded_rows(found, facts, parent, ladder.covered.get(parent.get("id"), frozenset()),
-                                   frame_entries, wanted_ids)
+            parent_covered = ladder.covered.get(parent["id"], frozenset()) if parent.get("id") else frozenset()
+            found = forwarded_rows(found, facts, parent, parent_covered, frame_entries, wanted_ids)
             chunk.covered[facts.doc_id] = frozenset(facts.covered)
             ladder.covered[facts.doc_id] = chunk.covered[facts.doc_id]
             for row in found:

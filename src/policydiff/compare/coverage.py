@@ -359,19 +359,30 @@ def entry_view(entry: dict, exclude_doc: str | None) -> EntryView:
     return EntryView(cues=cue_pattern(entry), terms=key_terms(headings + [entry["label"]], limit=10))
 
 
-def cover(entry: dict, own: list[dict], sentences: list[Passage] | Sentences, view: EntryView) -> Coverage:
-    """Where the notice covers ``entry``; ``own`` are its measures aligned to the entry."""
+def cover(entry: dict, own: list[dict], sentences: list[Passage] | Sentences, view: EntryView,
+          record: Record | None = None) -> Coverage:
+    """Where the notice covers ``entry``; ``own`` are its measures aligned to the entry. A cue printed only in a
+    unit's name (（牵头单位：县疾控中心） is no sentence about 疾控中心) commits to nothing: the units ``record``
+    (default: the one ``sentences`` were read from) names are passed over."""
     if own:
         first = own[0]
         quote = sentences.first_of_item(first) if isinstance(sentences, Sentences) else \
             next((p for p in sentences if p.path == first["path"] and p.part == "item"), None)
+        if first.get("reason") == SAME_TOPIC:  # aligned by the words of its text: the first sentence printing them
+            quote = _first_printing(first, sentences, first.get("matched_terms") or []) or quote
         return Coverage(entry["id"], OWN_ITEM, first["path"], _quote(quote.text if quote else first["title"]),
                         first.get("matched_terms") or [], first["score"],
                         paths=[a["path"] for a in own], span=list(first["span"]),
                         matched_name=first.get("matched_name"))
+    record = record if record is not None else getattr(sentences, "record", None)
+    names: _UnitNames | None = None  # read when a cue is first found
     hits: list[tuple[int, Passage, str, dict | None]] = []
     for p in sentences:
         found = view.cues.search(p.text) if view.cues is not None else None
+        if found and record is not None and view.cues is not None:
+            names = names or _UnitNames(record)
+            if names.holds(p, found):
+                found = next((m for m in view.cues.finditer(p.text) if not names.holds(p, m)), None)
         if found:
             hits.append((list(PLACE_ORDER).index(p.part), p, found.group(), None))
         elif former := former_name_in(p.text, entry):
@@ -382,6 +393,37 @@ def cover(entry: dict, own: list[dict], sentences: list[Passage] | Sentences, vi
                         100.0, paths=sorted({h[1].path or "" for h in hits if h[1].part == passage.part}),
                         span=[passage.start, passage.end], matched_name=former)
     return Coverage(entry["id"], NOT_FOUND, None, None, [], 0.0, nearest=nearest(sentences, view))
+
+
+def _first_printing(measure: dict, sentences: list[Passage] | Sentences, terms: list[str]) -> Passage | None:
+    """The first sentence of ``measure`` (path, span) printing one of ``terms``."""
+    a, b = measure["span"]
+    if isinstance(sentences, Sentences):
+        lo, hi = bisect_left(sentences.starts, a), bisect_left(sentences.starts, b)
+        at = next((i for i in range(lo, hi) if any(t in sentences.texts[i] for t in terms)), None)
+        return None if at is None else sentences[at]
+    return next((p for p in sentences if a <= p.start < b and any(t in p.text for t in terms)), None)
+
+
+class _UnitNames:
+    """Where a notice prints the names of the units its items name (inline markers, subjects of a clause)."""
+
+    def __init__(self, record: Record):
+        self.text = record["text"]
+        spans = sorted(tuple(u["span"]) for m in record.get("measures") or [] for u in m.get("unit_mentions") or []
+                       if u.get("source") in ("inline_marker", "article_subject") and u.get("span"))
+        self.spans = _Spans(spans) if spans else None
+
+    def holds(self, passage: Passage, match: re.Match) -> bool:
+        """Whether ``match`` (in the passage's text, whitespace removed) lies within a unit's name."""
+        if self.spans is None:
+            return False
+        chunk = self.text[passage.start:passage.end]
+        at = match.start() if chunk == passage.text else chunk.find(match.group())
+        if at < 0:
+            return False
+        start = passage.start + at
+        return self.spans.holds(start) and self.spans.holds(start + len(match.group()) - 1)
 
 
 def nearest(sentences: Iterable[Passage], view: EntryView) -> dict | None:

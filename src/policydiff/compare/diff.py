@@ -221,7 +221,7 @@ def later_citations(record: Record) -> list[dict]:
 def _entry_status(entry: dict, aligned: list[dict], record: Record, reference: Reference,
                   sentences, predates: bool, include_inferred: bool = False, targets: list[dict] | None = None) -> dict:
     local = [a for a in aligned if a["frame_id"] == entry["id"]]
-    coverage = cover(entry, local, sentences, entry_view(entry, record["id"]))
+    coverage = cover(entry, local, sentences, entry_view(entry, record["id"]), record)
     if coverage.where == NOT_FOUND:
         coverage = _target_coverage(entry, targets or [], sentences) or coverage
     status = PREDATES if predates else STATUS_OF[coverage.where]
