@@ -157,6 +157,12 @@ def notice_adoptions(record: Record, entries: list[dict], prepared: PreparedFram
                         record.get("doc_number"), upstream=upstream_citations(record) if upstream else [])
     joined, starts = _joined(sentences)
     targets, row_of = _TargetsOf(record), task_row_finder(record.get("task_table") or [])
+    read: dict[int, list[dict]] = {}  # each measure's units, read once for the entries it covers
+
+    def units_of(a: dict) -> list[dict]:
+        if id(a) not in read:
+            read[id(a)] = measure_units(record, a["measure"], row_of)
+        return read[id(a)]
     rows = []
     for entry in entries:
         if chosen is not None and entry["id"] not in chosen:
@@ -170,7 +176,7 @@ def notice_adoptions(record: Record, entries: list[dict], prepared: PreparedFram
             touched = _touched(view.cues, joined, starts, sentences)
             if not touched:
                 continue  # not covered (the nearest passage is not wanted here)
-            coverage = cover(entry, local, touched, view, record)
+            coverage = cover(entry, local, touched, view, sentences)
         else:
             coverage = cover(entry, local, sentences, view)
         if not coverage.covered:
@@ -183,7 +189,7 @@ def notice_adoptions(record: Record, entries: list[dict], prepared: PreparedFram
                      "where": coverage.where, "path": coverage.path, "quote": quote,
                      "matched_terms": coverage.matched_terms, "span": coverage.span,
                      "targets": targets.inside(local, coverage),
-                     **_units_of(record, entry, local, coverage, aligned, sentences, row_of)})
+                     **_units_of(entry, local, coverage, aligned, sentences, units_of)})
     return rows, facts
 
 
@@ -281,18 +287,21 @@ def _aligned(record: Record, prepared: PreparedFrame) -> list[dict]:
             for m in record["measures"]]
 
 
-def _units_of(record: Record, entry: dict, local: list[dict], coverage, aligned: list[dict], sentences: Sentences,
-              row_of=None) -> dict:
+def _units_of(entry: dict, local: list[dict], coverage, aligned: list[dict], sentences: Sentences, units_of) -> dict:
     """``units``: raw, role, function, source (printed or not) of the clauses covering the entry — of its own
     items, or of the item it is merged into (``coverage.entry_units``); ``other_clause_units``: those the
-    items print beside their other clauses, named apart."""
-    shown, others = entry_units(entry, local, coverage, aligned, sentences,
-                                lambda a: measure_units(record, a["measure"], row_of))
+    items print beside their other clauses, named apart (``units_of(aligned measure)``: its units)."""
+    shown, others = entry_units(entry, local, coverage, aligned, sentences, units_of)
     return {"units": [_unit_shown(u) for u in shown], "other_clause_units": [_unit_shown(u) for u in others]}
 
 
 def _unit_shown(u: dict) -> UnitShown:
-    return UnitShown(u["raw"], intern(u["role"]), u["function"] and intern(u["function"]), intern(u["source"]))
+    """The unit as a row holds it (made once a unit of a measure: its dict keeps it)."""
+    shown = u.get("shown")
+    if shown is None:
+        shown = u["shown"] = UnitShown(u["raw"], intern(u["role"]), u["function"] and intern(u["function"]),
+                                       intern(u["source"]))
+    return shown
 
 
 def upstream_citations(record: Record, quotes: bool = True, length: int | None = None) -> list[dict]:

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 from ..models import Record
 from ..resources import load_json
 from ..traditional import simplified_record
-from .clauses import IN_CLAUSE, clause_reach, trimmed_reach
+from .clauses import CLAUSE_EDGE, IN_CLAUSE, clause_reach, trimmed_reach
 
 IDENTICAL = "identical heading"
 NEAR_IDENTICAL = "near-identical heading"
@@ -309,7 +309,9 @@ def measure_units(record: Record, measure: dict, row_of=None) -> list[dict]:
             unit["rows"].append(row)
         if u["source"] in IN_CLAUSE:  # the clauses it is printed beside (clauses.units_of_clause)
             reach = clause_reach(u)
-            unit.setdefault("reaches", []).append(list(trimmed_reach(text, reach) if text else reach))
+            if text and text[reach[0]] in CLAUSE_EDGE:
+                reach = trimmed_reach(text, reach)
+            unit.setdefault("reaches", []).append(reach)
     return list(units.values())
 
 

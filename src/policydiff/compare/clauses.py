@@ -9,7 +9,7 @@ named apart, as another clause's. ``who`` (a quoted sentence), ``diff``, ``compa
 from __future__ import annotations
 
 IN_CLAUSE = ("inline_marker", "article_subject")  # units printed beside one clause of the item
-_CLAUSE_EDGE = "。；;，,、 \n\t\u3000"  # a clause's span may start at the stop that closed the one before
+CLAUSE_EDGE = "。；;，,、 \n\t\u3000"  # a clause's span may start at the stop that closed the one before
 
 
 def clause_reach(mention: dict) -> tuple[int, int]:
@@ -27,17 +27,25 @@ def trimmed_reach(text: str, reach: tuple[int, int]) -> tuple[int, int]:
     """``reach`` without the stops and spaces it starts with (。二是… → 二是…): the sentence before it
     never touches it."""
     start, end = reach
-    while start < end - 1 and text[start] in _CLAUSE_EDGE:
+    while start < end - 1 and text[start] in CLAUSE_EDGE:
         start += 1
     return start, end
 
 
-def _reaches(unit: dict) -> list[tuple[int, int]]:
+def _reaches(unit: dict) -> list:
     """A unit's places in the text: its clauses (``reaches``, from a record) or its start (``start``, from the
     database, where a quote holding the unit's name is what places it)."""
     if unit.get("reaches"):
-        return [tuple(r) for r in unit["reaches"]]
+        return unit["reaches"]
     return [(unit["start"], unit["start"] + 1)] if unit.get("start") is not None else []
+
+
+def _touched(unit: dict, spans: list) -> bool:
+    for a, b in _reaches(unit):
+        for s, e in spans:
+            if a < e and s < b:
+                return True
+    return False
 
 
 def units_of_clause(units: list[dict], spans, whole_item: bool = True) -> tuple[list[dict], list[dict]]:
@@ -56,9 +64,8 @@ def units_of_clause(units: list[dict], spans, whole_item: bool = True) -> tuple[
     >>> [[u["raw"] for u in part] for part in units_of_clause([a, b], [(20, 30)], whole_item=False)]
     [[], ['县卫健局', '县人社局']]
     """
-    spans = [tuple(s) for s in spans if s]
-    inside = [u for u in units if u["source"] in IN_CLAUSE
-              and any(a < e and s < b for a, b in _reaches(u) for s, e in spans)]
+    spans = [s for s in spans if s]
+    inside = [u for u in units if u["source"] in IN_CLAUSE and _touched(u, spans)]
     if not inside and whole_item:
         return units, []
     others = [u for u in units if u["source"] in IN_CLAUSE and u not in inside]

@@ -27,7 +27,7 @@ from ..models import Coverage, Passage, Record
 from ..patterns import STATUS_HEADINGS
 from ..resources import load_json
 from .align import SAME_TOPIC, duty_sections, former_name_in, key_terms
-from .clauses import units_of_clause
+from .clauses import IN_CLAUSE, units_of_clause
 
 OWN_ITEM = "own item"
 INSIDE_ITEM = "inside another item"
@@ -232,6 +232,8 @@ class Sentences:
         self.texts = [item[2] for item in items]
         self.row_indices = sorted(self.placed)
         self.measures = record["measures"]
+        self.unit_names: _UnitNames | None = None  # where its units' names are printed, read when first asked
+        self.firsts: dict[tuple, Passage | None] = {}  # first_of_item of each measure asked
         self.unique_paths = len({m["path"] for m in self.measures}) == len(self.measures)
         self._place = _Placer(record)
 
@@ -250,7 +252,13 @@ class Sentences:
     def first_of_item(self, measure: dict) -> Passage | None:
         """The first passage placed in the item ``measure`` (path, span): where measures' paths are
         unique, only a sentence starting in its span can be placed in it — or a task row restating it,
-        wherever the table stands (rows are placed already)."""
+        wherever the table stands (rows are placed already). Found once a measure."""
+        key = (measure["path"], measure["span"][0])
+        if key not in self.firsts:
+            self.firsts[key] = self._first_of_item(measure)
+        return self.firsts[key]
+
+    def _first_of_item(self, measure: dict) -> Passage | None:
         if not self.unique_paths:
             return next((p for p in self if p.path == measure["path"] and p.part == "item"), None)
         first, last = bisect_left(self.starts, measure["span"][0]), bisect_left(self.starts, measure["span"][1])
@@ -294,6 +302,11 @@ def _outline_path(record: Record, offset: int) -> str | None:
     return max(holding, key=lambda o: o["depth"])["path"] if holding else None
 
 
+def _touches(reach, span) -> bool:
+    """Whether a unit's clause ``reach`` overlaps ``span`` (as ``clauses.units_of_clause`` reads it)."""
+    return bool(span) and reach[0] < span[1] and span[0] < reach[1]
+
+
 def committing_spans(measure: dict, sentences: list[Passage] | Sentences, cues: re.Pattern | None,
                      heading: bool = True, terms: Iterable[str] = ()) -> list[tuple[int, int]]:
     """Where ``measure`` (path, span) commits to an entry: its first sentence (``heading``: the item is the
@@ -322,27 +335,54 @@ def entry_units(entry: dict, local: list[dict], coverage: Coverage, aligned: lis
     its cues match: ``coverage.committing_spans``); of the item it is merged into, the covering sentence's
     clause; an item whose clauses print their own units (一是…（牵头单位：甲）。二是…（牵头单位：乙）) never
     lends one clause's units to another (``clauses.units_of_clause``, as ``who``)."""
-    cues = cue_pattern(entry)
-    parts: list[tuple[dict, list, bool]] = []
     if coverage.where == OWN_ITEM:  # by its heading: the item is the entry's; by its text: the sentences printing it
-        parts = [(a, committing_spans(a, sentences, cues), True) if a["reason"] != SAME_TOPIC else
-                 (a, committing_spans(a, sentences, cues, heading=False, terms=a.get("matched_terms") or ()), False)
-                 for a in local]
+        items = local
     elif coverage.where == INSIDE_ITEM and coverage.span:
-        holding = next((a for a in aligned if a["path"] == coverage.path
-                        and a["span"][0] <= coverage.span[0] < a["span"][1]), None)
-        if holding is not None:
-            parts = [(holding, [tuple(coverage.span), *committing_spans(holding, sentences, cues, heading=False)],
-                      False)]
+        items = [a for a in aligned if a["path"] == coverage.path and a["span"][0] <= coverage.span[0] < a["span"][1]][:1]
+    else:
+        return [], []
     shown: dict[tuple[str, str], dict] = {}
     others: dict[tuple[str, str], dict] = {}
-    for a, spans, whole in parts:
-        mine, theirs = units_of_clause(units_of(a), spans, whole)
+    for a in items:
+        units = units_of(a)
+        whole = coverage.where == OWN_ITEM and a["reason"] != SAME_TOPIC
+        clauses, first = _clauses_of(units)
+        theirs: list[dict] = []
+        if clauses == 0 or (clauses == 1 and (whole or (coverage.where == INSIDE_ITEM
+                                                         and _touches(first, coverage.span)))):
+            if len(items) == 1:  # one clause (that covers the entry), or none: nothing to tell apart
+                return units, []
+            mine = units
+        else:
+            mine, theirs = units_of_clause(units, _clause_spans(entry, a, coverage, sentences), whole)
         for u in mine:
             shown.setdefault((u["raw"], u["role"]), u)
         for u in theirs:
             others.setdefault((u["raw"], u["role"]), u)
     return list(shown.values()), [u for key, u in others.items() if key not in shown]
+
+
+def _clauses_of(units: list[dict]) -> tuple[int, list | None]:
+    """(0, 1 or 2 for more: the clauses the units printed beside a clause stand in, the first of them)."""
+    first = None
+    for u in units:
+        if u["source"] in IN_CLAUSE:
+            for reach in u.get("reaches") or ():
+                if first is None:
+                    first = reach
+                elif reach != first:
+                    return 2, first
+    return (0 if first is None else 1), first
+
+
+def _clause_spans(entry: dict, a: dict, coverage: Coverage, sentences: list[Passage] | Sentences) -> list:
+    """The sentences of the item ``a`` that cover ``entry`` (:func:`entry_units`)."""
+    cues = cue_pattern(entry)
+    if coverage.where == INSIDE_ITEM:
+        return [tuple(coverage.span or ()), *committing_spans(a, sentences, cues, heading=False)]
+    if a["reason"] == SAME_TOPIC:
+        return committing_spans(a, sentences, cues, heading=False, terms=a.get("matched_terms") or ())
+    return committing_spans(a, sentences, cues)
 
 
 @dataclass
@@ -360,10 +400,11 @@ def entry_view(entry: dict, exclude_doc: str | None) -> EntryView:
 
 
 def cover(entry: dict, own: list[dict], sentences: list[Passage] | Sentences, view: EntryView,
-          record: Record | None = None) -> Coverage:
+          record: Record | Sentences | None = None) -> Coverage:
     """Where the notice covers ``entry``; ``own`` are its measures aligned to the entry. A cue printed only in a
     unit's name (（牵头单位：县疾控中心） is no sentence about 疾控中心) commits to nothing: the units ``record``
-    (default: the one ``sentences`` were read from) names are passed over."""
+    (default: the one ``sentences`` were read from; a :class:`Sentences` keeps where they are printed for the
+    notice's other entries) names are passed over."""
     if own:
         first = own[0]
         quote = sentences.first_of_item(first) if isinstance(sentences, Sentences) else \
@@ -374,13 +415,18 @@ def cover(entry: dict, own: list[dict], sentences: list[Passage] | Sentences, vi
                         first.get("matched_terms") or [], first["score"],
                         paths=[a["path"] for a in own], span=list(first["span"]),
                         matched_name=first.get("matched_name"))
-    record = record if record is not None else getattr(sentences, "record", None)
-    names: _UnitNames | None = None  # read when a cue is first found
+    keeper = record if isinstance(record, Sentences) else sentences if isinstance(sentences, Sentences) else None
+    if not isinstance(record, dict):
+        record = keeper.record if keeper is not None else None
+    names: _UnitNames | None = keeper.unit_names if keeper is not None else None  # read when a cue is first found
     hits: list[tuple[int, Passage, str, dict | None]] = []
     for p in sentences:
         found = view.cues.search(p.text) if view.cues is not None else None
         if found and record is not None and view.cues is not None:
-            names = names or _UnitNames(record)
+            if names is None:
+                names = _UnitNames(record)
+                if keeper is not None:  # the notice's other entries ask again
+                    keeper.unit_names = names
             if names.holds(p, found):
                 found = next((m for m in view.cues.finditer(p.text) if not names.holds(p, m)), None)
         if found:
