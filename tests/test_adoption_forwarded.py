@@ -99,3 +99,32 @@ def test_the_library_path_gives_the_same_rows(rows):
     result = adoption(store.iter_records(db), entries, _document_index(documents).resolve, documents, chosen)
     assert {(r["doc_id"], r["frame_id"]): r["where"] for r in result["adoptions"]} == {
         key: r["where"] for key, r in by_key.items()}
+
+
+DIFF_CASES = [
+    # (notice, entry, status) — diff against the frame, one shape a row
+    ("wu", "F03", FORWARDED),    # a bare forward: not omitted, the 转发 sentence quoted
+    ("wu", "F21", FORWARDED),    # named only in its title (转发…做实家庭医生签约服务的通知): the forwarded text's name
+    ("tong", "F03", FORWARDED),  # a forward that restates another entry
+    ("tong", "F21", "adopted"),  # what it restates in its own item
+    ("he", "F03", "omitted"),    # 贯彻落实 forwards nothing: what it leaves out is omitted
+    ("wu", "F02", "omitted"),    # the parent does not carry it either
+]
+
+
+@pytest.mark.parametrize("doc_id, frame_id, status", DIFF_CASES, ids=[f"{c[0]}-{c[1]}" for c in DIFF_CASES])
+def test_diff_of_a_forwarding_notice_never_calls_the_forwarded_omitted(rows, doc_id, frame_id, status):
+    db, _, _ = rows
+    out = json.loads(CliRunner().invoke(cli, ["diff", doc_id, "--db", str(db), "--format", "json"]).output)
+    entry = next(e for e in out["entries"] if e["frame_id"] == frame_id)
+    assert entry["status"] == status
+    if status == FORWARDED:
+        assert entry["quote"].endswith("转发给你们") and entry["matched_terms"] == ["转发", "青卫基层发〔2022〕12号"]
+        assert entry["local_lead_units"] == [] and any("forwards" in n for n in out["notes"])
+
+
+def test_compare_says_forwarded_for_each_side(rows):
+    db, _, _ = rows
+    text = CliRunner().invoke(cli, ["compare", "wu", "he", "--db", str(db), "--format", "csv"]).output
+    [f03] = [line for line in text.splitlines() if line.startswith("F03,")]
+    assert f03.startswith(f'F03,先诊疗后付费,"{FORWARDED} (现将《') and ",omitted," in f03

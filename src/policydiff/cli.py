@@ -979,7 +979,8 @@ def diff(doc, against, db_path, frame_path, fmt, out, force_output, lang, includ
         if parent.get("in_corpus"):
             return _write_parent_diff(db, record, parent, frame_path, fmt, out)
         against = None  # no parent stored: the frame, with a note saying so
-    result = diff_document(record, _reference(db, against, frame_path), include_inferred)
+    result = diff_document(record, _reference(db, against, frame_path), include_inferred,
+                           None if against else _forwarded_parent(db, record, parent))
     if parent is not None:
         result["notes"].insert(0, _no_parent_note(parent))
     fmt = fmt or (Path(out).suffix.lstrip(".") if out else "table")
@@ -999,6 +1000,16 @@ def diff(doc, against, db_path, frame_path, fmt, out, force_output, lang, includ
     _write_result_table(*diff_table(result), result, fmt, out, lang,
                         f"{marked(document['locality'] or document['id'], document.get('genre'))} vs "
                         f"{result['reference']['name']}")
+
+
+def _forwarded_parent(db, record, parent=None) -> dict | None:
+    """The stored parent a notice forwards (现将《…》转发给你们), with its record; None for any other notice."""
+    if not any(c.get("verb") == "转发" for c in record.get("citations") or []):
+        return None
+    parent = parent or _parent_of(db, record)
+    if not parent.get("in_corpus") or parent.get("verb") != "转发":
+        return None
+    return {**parent, "record": store.load_record(db, parent["id"])}
 
 
 def _parent_of(db, record) -> dict:
@@ -1080,7 +1091,8 @@ def compare(a, b, db_path, frame_path, fmt, out, force_output, lang, include_inf
 
     db = _open(db_path)
     ra, rb = (store.load_record(db, _resolve(db, ref)) for ref in (a, b))
-    result = run_compare(ra, rb, _reference(db, None, frame_path), include_inferred)
+    result = run_compare(ra, rb, _reference(db, None, frame_path), include_inferred,
+                         (_forwarded_parent(db, ra), _forwarded_parent(db, rb)))
     fmt = fmt or (Path(out).suffix.lstrip(".") if out else "table")
     if fmt == "html":
         from .report.export import compare_html

@@ -103,8 +103,9 @@ RESPONSIBILITY_INCLUDING = (" Responsibility is compared over every unit, printe
                             "shared terms) and implied (a sole issuer's), each labelled (--include-inferred).")
 NOT_COMPARABLE = "not comparable: only inferred/implied units"
 
+FORWARDED = "forwarded, not restated"  # as adoption's and the parent diff's: only the forwarded text carries it
 STATUS_OF = {OWN_ITEM: "adopted", INSIDE_ITEM: "merged", GOALS_ONLY: "in goals only", DUTIES_ONLY: "in duties only",
-             ANNEX_ONLY: "in annex only", NOT_FOUND: "omitted", TASK_ROW: "adopted"}
+             ANNEX_ONLY: "in annex only", NOT_FOUND: "omitted", TASK_ROW: "adopted", FORWARDED: FORWARDED}
 PREDATES = "predates reference"
 DATE_UNKNOWN = "date unknown"  # no date printed: an entry nothing covers may be later than the notice
 
@@ -122,11 +123,15 @@ def without_document(entries: list[dict], doc_id: str) -> list[dict]:
     return kept
 
 
-def diff_document(record: Record, reference: Reference, include_inferred: bool = False) -> dict:
+def diff_document(record: Record, reference: Reference, include_inferred: bool = False,
+                  forwarded: dict | None = None) -> dict:
     """What ``record`` adopted, merged, mentioned elsewhere, omitted and added relative to
     ``reference``, with where each entry is covered, targets and responsibility compared.
     Responsibility is compared over printed units; ``include_inferred`` brings in the units
     inferred from a duty paragraph or implied by a sole issuer, labelled.
+    ``forwarded``: the parent the notice forwards (现将《…》转发给你们: ``adoption.find_parent``'s answer with its
+    ``record``): an entry only the forwarded text carries is ``forwarded, not restated``, the 转发 sentence quoted,
+    never omitted.
     A notice printed in traditional characters is compared in a simplified rendering (same spans)."""
     record = simplified_record(record)
     entries = without_document(reference.entries, record["id"]) if reference.kind == "frame" else reference.entries
@@ -134,7 +139,8 @@ def diff_document(record: Record, reference: Reference, include_inferred: bool =
     sentences = passages(record)
     predates = _predates(record, reference)
     targets = compare_targets(record, reference)
-    rows = [_entry_status(e, aligned, record, reference, sentences, predates, include_inferred, targets)
+    carried = _carried(forwarded, entries)
+    rows = [_entry_status(e, aligned, record, reference, sentences, predates, include_inferred, targets, carried)
             for e in entries]
     merged = {row["merged_into"] for row in rows if row["merged_into"]}  # an item an entry is merged into
     additions = [{"path": a["path"], "title": a["title"], "span": a["span"]} for a in aligned
@@ -142,10 +148,30 @@ def diff_document(record: Record, reference: Reference, include_inferred: bool =
     return {"document": _doc_summary(record), "reference": reference.summary(),
             "method": METHOD + (RESPONSIBILITY_INCLUDING if include_inferred else RESPONSIBILITY_PRINTED),
             "tool_version": __version__, "include_inferred": include_inferred,
-            "notes": _notes(record, reference), "entries": rows, "additions": additions,
+            "notes": _notes(record, reference) + ([_forwarded_note(record, carried)] if carried else []),
+            "entries": rows, "additions": additions,
             "later_citations": [{"doc_number": c["doc_number"], "title": c["title"], "span": c["span"]}
                                 for c in later_citations(record)],
             "targets": targets, "alignment": aligned}
+
+
+def _carried(forwarded: dict | None, entries: list[dict]) -> dict | None:
+    """What the forwarded parent carries: the entries it covers, the 转发 sentence (quote, span, its end: the title
+    and that sentence name the forwarded text), and what matched (转发, the parent's 文号)."""
+    if not forwarded or forwarded.get("verb") != "转发" or not forwarded.get("record"):
+        return None
+    from .adoption import notice_adoptions
+
+    covered = notice_adoptions(forwarded["record"], entries, upstream=False)[1].covered
+    span = list(forwarded.get("span") or [0, 0])
+    return {"entries": covered, "quote": forwarded.get("quote") or "", "span": span, "end": span[1],
+            "matched": ["转发", *([forwarded["doc_number"]] if forwarded.get("doc_number") else [])],
+            "name": f"{forwarded.get('locality') or ''} {forwarded.get('doc_number') or forwarded.get('id')}".strip()}
+
+
+def _forwarded_note(record: Record, carried: dict) -> str:
+    return (f"{record['locality'] or record['id']} forwards {carried['name']} ({carried['quote']}): an entry only the "
+            f"forwarded text carries is '{FORWARDED}' (the 转发 sentence quoted), not omitted.")
 
 
 def _doc_summary(record: Record) -> dict:
@@ -219,11 +245,17 @@ def later_citations(record: Record) -> list[dict]:
 
 
 def _entry_status(entry: dict, aligned: list[dict], record: Record, reference: Reference,
-                  sentences, predates: bool, include_inferred: bool = False, targets: list[dict] | None = None) -> dict:
+                  sentences, predates: bool, include_inferred: bool = False, targets: list[dict] | None = None,
+                  carried: dict | None = None) -> dict:
     local = [a for a in aligned if a["frame_id"] == entry["id"]]
     coverage = cover(entry, local, sentences, entry_view(entry, record["id"]), record)
     if coverage.where == NOT_FOUND:
         coverage = _target_coverage(entry, targets or [], sentences) or coverage
+    if carried and entry["id"] in carried["entries"] and (
+            coverage.where == NOT_FOUND or (coverage.where == GOALS_ONLY and (coverage.span or [0])[0] < carried["end"])):
+        # only the forwarded text carries it (the title and the 转发 sentence name that text)
+        coverage = Coverage(entry["id"], FORWARDED, None, carried["quote"], carried["matched"], 100.0,
+                            span=carried["span"])
     status = PREDATES if predates else STATUS_OF[coverage.where]
     if coverage.where == NOT_FOUND and not predates and not _issued(record):
         status = DATE_UNKNOWN
@@ -635,10 +667,13 @@ def _scope_change(ref_text: str, local_text: str) -> str | None:
 # ------------------------------------------------------------------ compare
 
 
-def compare(a: Record, b: Record, reference: Reference, include_inferred: bool = False) -> dict:
+def compare(a: Record, b: Record, reference: Reference, include_inferred: bool = False,
+            forwarded: tuple[dict | None, dict | None] = (None, None)) -> dict:
     """Two localities side by side, aligned through the reference frame; their leads compared
-    over printed units (``include_inferred``: every unit, labelled)."""
-    da, db = diff_document(a, reference, include_inferred), diff_document(b, reference, include_inferred)
+    over printed units (``include_inferred``: every unit, labelled); ``forwarded``: the parent each forwards
+    (:func:`diff_document`)."""
+    da, db = (diff_document(a, reference, include_inferred, forwarded[0]),
+              diff_document(b, reference, include_inferred, forwarded[1]))
     rows = []
     for ea, eb in zip(da["entries"], db["entries"]):
         rows.append({"frame_id": ea["frame_id"], "label": ea["label"], "boilerplate": ea["boilerplate"],
@@ -796,7 +831,8 @@ LEAD_OR_RESPONSIBLE = "lead/responsible"
 
 def _side_cell(row: dict, side: str) -> str:
     """A compare cell without an own item: the status and where the entry is covered."""
-    coverage = row[f"{side}_coverage"]
+    coverage, status = row[f"{side}_coverage"], row[f"{side}_status"]
     if coverage["covered"]:
-        return f"{row[f'{side}_status']} ({coverage['where']}: {coverage['path'] or ''} {coverage['quote'] or ''})"
+        where = "" if coverage["where"] == status else f"{coverage['where']}: "  # forwarded, not restated: once
+        return f"{status} ({where}{(coverage['path'] or '') + ' ' if coverage['path'] else ''}{coverage['quote'] or ''})"
     return row[f"{side}_status"]

@@ -21,6 +21,8 @@ LEGEND = {
     "date unknown": "the notice prints no date and no sentence covers the entry: it may predate the reference, so "
                     "it is not called omitted (the years its text gives, if any, are in the notes, marked inferred)",
     "local addition": "a measure of the notice that matches no reference entry",
+    "forwarded, not restated": "the notice forwards its parent (现将《…》转发给你们), whose text carries the entry; the "
+                               "notice restates none of it (its 转发 sentence quoted): not omitted",
     "named in a 解读 page": "the document is a page that explains a notice (genre 解读), not a notice: it has no "
                            "measures and adopts nothing; its text names the entry (quoted)",
     "not named (解读 page)": "a page that explains a notice names nothing of the entry: not 'omitted', since it "
@@ -56,6 +58,7 @@ ZH = {
     "same lead": "牵头相同", "(local: ": "（本地：", "(reference: ": "（参照：", "different lead": "牵头不同", "with ": "含",
     "same responsible unit": "责任单位相同", "different responsible unit": "责任单位不同", "(responsible)": "（责任）",
     "lead/responsible": "牵头/责任", "other clause units": "其他分句的单位",
+    "forwarded, not restated": "转发、未重述",
     "named in a 解读 page": "解读中提及", "not named (解读 page)": "解读中未提及", "(解读 page)": "（解读）",
     "in the 解读 text": "见于解读正文",
     "same": "相同", "narrower": "收窄", "wider": "扩大", "different": "不同", "not stated": "未说明",
