@@ -127,6 +127,9 @@ QUOTE_CASES = [
     # (notice, entry, where, quote) — what a reader checks the claim against
     # an item aligned by the words of its text, not its heading: the sentence printing them is quoted, not the heading
     ("tong", "F16", "own item", "做好老年人健康服务: 同时深入开展爱国卫生运动，改善农村人居环境。"),
+    # a ；inside a marker's bracket is no stop: the bracket is quoted whole, the support unit shown is printed there
+    ("tong", "F01", "inside another item",
+     "一是加强村卫生室标准化建设，消除村卫生室“空白点”（牵头单位：县卫健局；配合单位：县财政局）。"),
     # a cue printed only in a unit's name (（牵头单位：县疾控中心）): no sentence about 疾控中心, no row
     ("he", "F07", None, None),
     # the same sentence still covers what it speaks of (健康知识普及)

@@ -43,7 +43,8 @@ QUOTE_CHARS = 60
 # passage's score is its share of at least this many terms (one shared word never scores 100 beside "omitted")
 NEAREST_MIN_TERMS = 3
 
-_SENTENCE = re.compile(r"[^。；;！!？?]+[。；;！!？?]?")
+# a sentence runs to its stop; a ；inside a bracket (（牵头单位：甲；配合单位：乙）) is no stop: the bracket stays whole
+_SENTENCE = re.compile(r"(?:[^。；;！!？?（]+|（[^（）。\n]{0,100}）|（)+[。；;！!？?]?")
 _SPACE = re.compile(r"\s+")
 _LINE = re.compile(r"[^\n]+")
 _ADDRESSEE_PUNCT = re.compile(r"[、，,：:\s]")
