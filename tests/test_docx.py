@@ -172,3 +172,17 @@ def test_damaged_numbering_is_read_without_its_numbers(tmp_path):
         _number(document.add_paragraph("落实大病救治。"), num, 12)
     text = read_docx(_write(tmp_path, build)).text.splitlines()
     assert text[-2:] == ["、做实签约服务。", "落实大病救治。"]
+
+
+def test_content_controls_are_read_in_place(tmp_path):
+    # probe 3: a 公文 template keeps its 文号 and title in content controls (w:sdt); they are read where they stand
+    def build(document):
+        document.add_paragraph("栖云县卫生健康局文件")
+        body = document.element.body
+        body.insert(len(body) - 1, parse_xml(
+            f"<w:sdt {nsdecls('w')}><w:sdtPr/><w:sdtContent><w:p><w:r><w:t>栖卫发〔2022〕9号</w:t></w:r></w:p>"
+            "</w:sdtContent></w:sdt>"))
+        _head(document)
+    path = _write(tmp_path, build)
+    assert read_docx(path).text.splitlines()[:3] == ["栖云县卫生健康局文件", "栖卫发〔2022〕9号", HEAD[0]]
+    assert parse_file(path)["doc_number"] == "栖卫发〔2022〕9号"

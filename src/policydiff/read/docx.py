@@ -29,7 +29,7 @@ def read_docx(path) -> SourceText:
         raise errors.BadFileError(path, f"cannot open Word file ({type(exc).__name__})") from exc
     numbering = _Numbering(document)
     lines: list[str] = []
-    for element in document.element.body.iterchildren():
+    for element in _blocks(document.element.body):
         if element.tag == f"{_W}p":
             lines.extend(_text_box_lines(element))  # a red header drawn in a text box, above its anchor's line
             lines.append(numbering.label(element) + _paragraph_text(element))
@@ -48,6 +48,18 @@ def read_docx(path) -> SourceText:
     if not text.strip():
         raise errors.EmptyFileError(path)
     return SourceText(path=str(path), text=text, source_format="docx", warnings=warnings)
+
+
+def _blocks(parent):
+    """The body's paragraphs and tables in order, those inside content controls (w:sdt, a 公文 template's fields:
+    its 文号, its title) included."""
+    for element in parent.iterchildren():
+        if element.tag == f"{_W}sdt":
+            content = element.find(f"{_W}sdtContent")
+            if content is not None:
+                yield from _blocks(content)
+        else:
+            yield element
 
 
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
