@@ -293,6 +293,10 @@ ARTICLE = "".join(f"<p>{line}</p>" for line in ORDER.splitlines())
      "<li><span>文\u3000号：</span></li><li><span>所属主题：</span>政策文件</li><li><span>所属类别：</span>部门文件</li>"
      "<li><span>生效日期：</span>2024-10-31</li></ul>",
      {"index_no": "11632100MB0012345K/2024-00088", "topic": "政策文件", "effective_date": "2024-10-31"}),
+    # probe 3: a box of rows, each a <div> of a label <div> (no colon) and a value <div>
+    ('<div class="xxgk"><div class="row"><div class="label">发文字号</div><div class="value">某卫发〔2022〕5号</div></div>'
+     '<div class="row"><div class="label">成文日期</div><div class="value">2022-03-01</div></div></div>',
+     {"doc_number": "某卫发〔2022〕5号", "written_date": "2022-03-01"}),
     # probe 3 #1: label spans and value spans run together in one line (no space between a value and the next label)
     ('<div class="info"><span>发文字号：</span><span>某卫发〔2022〕5号</span><span>成文日期：</span>'
      "<span>2022-03-01</span></div>",
