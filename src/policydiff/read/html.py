@@ -72,10 +72,11 @@ def read_html(path) -> SourceText:
     _drop_named_chrome(page)
     for key, value in page_meta.items():
         box.setdefault(key, value)
-    article = _article(page)
+    scored = _scored(page)
+    article = _article(scored)
     headline = _headline_outside(page, article)  # before the lines are read: an <h1> above the container
     lines = _article_lines(path, article)
-    warnings.extend(_other_articles(page, article))
+    warnings.extend(_other_articles(scored, article))
     if "title" not in box and not _prints_title(lines):
         found = _page_title(headline, head_title)
         if found:
@@ -90,28 +91,31 @@ def read_html(path) -> SourceText:
 SECOND_ARTICLE = 0.5  # share of the article's prose another block must hold to be a second notice
 
 
-def _other_articles(page, article) -> list[str]:
+def _other_articles(scored: list, article) -> list[str]:
     """A warning for each block of prose outside the article, as long as half of it and signed with a date
-    (a list page that pastes two notices one under the other): only the first is read.
+    (a list page that pastes two notices one under the other): only the first is read. ``scored``: :func:`_scored`.
 
     >>> import lxml.html
     >>> body = "<p>各乡镇卫生院：现将有关事项通知如下。</p><p>一、做好签约督导，每月报送进展。</p>" * 3
     >>> body += "<p>2022年5月30日</p>"
     >>> page = lxml.html.document_fromstring(f"<div><div id='a'>{body}</div><div id='b'>{body}</div></div>")
-    >>> _other_articles(page, page.get_element_by_id("a"))[0][:48]
+    >>> _other_articles(_scored(page), page.get_element_by_id("a"))[0][:48]
     'the page holds more article text after the one r'
     """
     if article is None:
         return []
-    prose = _own_text(article)[0]
+    prose = next((own for own, _, element in scored if element is article), None)
+    floor = max(60, SECOND_ARTICLE * (prose if prose is not None else _own_text(article)[0]))
+    candidates = [element for own, _, element in scored if own >= floor]
+    if len(candidates) < 2:
+        return []
     around = {*article.iter(), *article.iterancestors()}
     found: list = []
-    for element in page.iter("div", "td", "article", "section"):
+    for element in candidates:
         if element in around or any(element in other.iter() for other in found):
             continue
-        own = _own_text(element)[0]
         text = element.text_content()
-        if own >= max(60, SECOND_ARTICLE * prose) and "。" in text and P.DATE.search(text):
+        if "。" in text and P.DATE.search(text):
             found.append(element)
     return [f"the page holds more article text after the one read ({len(_norm_space(e.text_content()))} characters: "
             f"{_norm_space(e.text_content())[:30]}…); only the first is read (a second notice on the page?)"
@@ -252,17 +256,21 @@ def _drop_named_chrome(page) -> None:
             element.drop_tree()
 
 
-def _article(page):
+def _scored(page) -> list:
+    """(prose, tables, element) for every element that may hold the article, in document order."""
+    return [(*_own_text(element), element) for element in page.iter("div", "td", "article", "section", "body",
+                                                                     "center", "main")]
+
+
+def _article(scored: list):
     """The element whose own paragraphs (and data tables) hold the most text outside
     links, or the innermost known CMS container around it (Word exports split the
     article into ``Section`` divs inside ``TRS_Editor``; outside one, the sections'
-    parent)."""
-    scored = [(*_own_text(element), element) for element in page.iter("div", "td", "article", "section", "body",
-                                                                      "center", "main")]
+    parent). ``scored``: :func:`_scored`."""
     with_prose = [entry for entry in scored if entry[0] >= MIN_PROSE]  # a table alone is an annex's preview
     best_prose, best_tables, best = max(with_prose or scored, key=lambda entry: entry[0] + entry[1],
                                         default=(0, 0, None))
-    if not best_prose + best_tables:
+    if best is None or not best_prose + best_tables:
         return None
     for container in [best, *best.iterancestors()]:
         if container.tag == "body":
@@ -322,7 +330,7 @@ def is_layout_table(table) -> bool:
             continue
         if (next(cell.iterdescendants("table"), None) is not None or _is_known_container(cell)
                 or any(_is_known_container(d) for d in cell.iterdescendants())
-                or len(cell.text_content()) > LAYOUT_CELL or _broken_notice(cell)):
+                or len(text := cell.text_content()) > LAYOUT_CELL or (len(text) >= MIN_PROSE and _broken_notice(cell))):
             return True
     return False
 
@@ -333,7 +341,7 @@ _LABEL_AFTER_BREAK = re.compile(r"^[\s\u3000]*(?:[一二三四五六七八九十
 def _broken_notice(cell) -> bool:
     """A cell holding a notice's lines broken by ``<br>`` (at least three, one of them opening on 一、 or （一）)."""
     breaks = [br for br in cell.iter("br")]
-    return len(breaks) >= 3 and len(cell.text_content()) >= MIN_PROSE and any(
+    return len(breaks) >= 3 and any(
         br.tail and _LABEL_AFTER_BREAK.match(br.tail) for br in breaks)
 
 

@@ -180,8 +180,10 @@ def _child_cells(element) -> list[str]:
         if isinstance(child.tag, str) and (child.tag in _BLOCK_TAGS or child.tag == "br"):
             cells.append("\t".join(current))
             if child.tag != "br":  # a row of blocks (<div>发文字号</div><div>…</div>) keeps its parts apart
-                nested = any(d.tag in _BLOCK_TAGS for d in child.iterdescendants() if isinstance(d.tag, str))
-                cells.append("\t".join(_child_cells(child)) if nested else child.text_content())
+                content = child.text_content()
+                nested = len(content) <= MAX_BOX_CELL and any(
+                    d.tag in _BLOCK_TAGS for d in child.iterdescendants() if isinstance(d.tag, str))
+                cells.append("\t".join(_child_cells(child)) if nested else content)
             current = [child.tail or ""]
             continue
         if isinstance(child.tag, str):
