@@ -164,8 +164,10 @@ ROWS = [
     ("对乡村医生每人每月补助300元。", [(PA, "对乡村医生每人每月补助", "=", 300, "元", None, None)]),
     # the scope of a programme: 30种大病 (not a count of the notice's own parts)
     ("抓实30种大病专项救治工作。", [(PA, "大病专项救治工作", "=", 30, "种", None, None)]),
-    # 倾斜 with 个百分点: a parameter
-    ("对监测对象的报销比例倾斜10个百分点。", [(PA, "对监测对象的报销比例倾斜", "=", 10, "个百分点", None, None)]),
+    # 倾斜 with 个百分点: a parameter, and a rise over what the others get (+10), never a level (probe 3a #4)
+    ("对监测对象的报销比例倾斜10个百分点。", [(PA, "对监测对象的报销比例", "+", 10, "个百分点", None, None)]),
+    # 向…倾斜: whom it favours is not the indicator's name
+    ("住院救助比例向低保对象倾斜5个百分点以上。", [(PA, "住院救助比例", "+>=", 5, "个百分点", None, None)]),
     # ---------------------------------------------------------------- status: already reached, with its year
     # 截至2020年底…达到: a status figure, year 2020
     ("截至2020年底，全省家庭医生签约服务覆盖率达到76.5%。", [(S, "全省家庭医生签约服务覆盖率", ">=", 76.5, "%", 2020, None)]),

@@ -272,6 +272,51 @@ YEAR_ROWS = [
 ]
 
 
+# probe 3a #1 and #5: (path, text, issue year, [(value, role, deadline_year)]) — a change an item or a task row asks
+# for, against the year before the notice or 上年, is a target; a report (its sentence opens on an earlier year, a
+# preamble, 了, a base years back) stays status; a deadline after an aim word, a month's end, a plan's period
+ITEM_ROWS = [
+    # 2023 工作要点 item: 比2022年 (the year before the notice) — asked for
+    ("二/（四）", "农村卫生厕所普及率比2022年提高3个百分点。", 2023, [(3, "target", None)]),
+    # 较上年 in an item of a plan
+    ("二/（二）", "门急诊人次占比较上年提高2个百分点。", 2023, [(2, "target", None)]),
+    # a task row (附件/表/N) with its own deadline cell's year
+    ("附件/表/4", "重点人群签约服务覆盖率较2022年提高3个百分点", 2023, [(3, "target", None)]),
+    # a goal sentence opening on the notice's year, against the year before
+    ("goal", "2023年，县域内就诊率比2022年提高2个百分点。", 2023, [(2, "target", 2023)]),
+    # a report inside an item: its sentence opens on an earlier year
+    ("三", "2022年，全县签约率较上年提高2个百分点。", 2023, [(2, "status", None)]),
+    # a base years back with no deadline: a change already seen
+    ("三", "全县签约率比2020年提高5个百分点。", 2023, [(5, "status", None)]),
+    # the preamble's account stays status; 提高了 is done
+    ("preamble", "全县签约率较上年提高2个百分点。", 2023, [(2, "status", None)]),
+    ("二", "全县签约率较上年提高了2个百分点。", 2023, [(2, "status", None)]),
+    # a year after an aim word (力争2025年达到) is the deadline
+    ("二/（三）", "重点人群覆盖率逐年提高，力争2025年达到85%。", 2022, [(85, "target", 2025)]),
+    # a month's end before 前 (2023年6月底前完成)
+    ("二/（五）", "2023年6月底前完成12个中心村卫生室标准化改造。", 2022, [(12, "target", 2023)]),
+    # a total over the plan's period (“十四五”期间累计培训) in a 2022 plan: still to reach, not 累计 already done
+    ("二/（二）", "“十四五”期间累计培训乡村医生3000人次。", 2022, [(3000, "target", 2025)]),
+    # 累计 in the notice's past stays status
+    ("一", "“十三五”期间累计培训乡村医生3000人次。", 2022, [(3000, "status", None)]),
+    # the item's own 完成时限 line gives its figures their year
+    ("一", "完成3所乡镇卫生院提档升级改造。\n责任单位：县卫健委规划财务股；完成时限：2024年10月底前。", 2023,
+     [(3, "target", 2024)]),
+    ("二", "新建公有产权村卫生室15个。责任单位：县卫健委；完成时限：“十四五”期间。", 2023, [(15, "target", 2025)]),
+    # 长期坚持 gives no year
+    ("三", "每村至少1名乡村医生。完成时限：长期坚持。", 2023, [(1, "target", None)]),
+]
+
+
+@pytest.mark.parametrize("path, text, issue_year, expected", ITEM_ROWS, ids=[f"item{i}" for i in range(len(ITEM_ROWS))])
+def test_an_items_changes_and_deadlines(path, text, issue_year, expected):
+    found = extract_targets(text, (0, len(text)), path, issue_year=issue_year)
+    assert [(t.value, t.role, t.deadline_year) for t in found] == expected
+    for t in found:
+        if "完成时限" in text and t.deadline_year:
+            assert "完成时限" in t.role_cue  # said where the year comes from
+
+
 @pytest.mark.parametrize("text, issue_year, expected", YEAR_ROWS, ids=[f"year{i}" for i in range(len(YEAR_ROWS))])
 def test_the_nearest_governing_year_is_the_deadline(text, issue_year, expected):
     found = extract_targets(text, (0, len(text)), "goal", issue_year=issue_year)
@@ -358,6 +403,12 @@ INDICATOR_ROWS = [
       ("电子病历使用率", ">=", 100, None, "%")]),
     # a list of disease groups before one rate stays one indicator
     ("高血压、糖尿病患者规范管理率均达到65%。", [("高血压、糖尿病患者规范管理率", ">=", 65, None, "%")]),
+    # probe 3a #8: a level after a change against a base year (比2022年提高…，达到75%): the rate of the clause before
+    ("农村卫生厕所普及率比2022年提高3个百分点，达到75%。",
+     [("农村卫生厕所普及率", "+", 3, None, "个百分点"), ("农村卫生厕所普及率", ">=", 75, None, "%")]),
+    # probe 3a #3: a motto (一人一档) and the notice's own items (以上三、四项) are no amounts
+    ("做到一人一档，救治病种不少于30种。", [("救治病种", ">=", 30, None, "种")]),
+    ("以上三、四项工作由县妇幼保健院负责。", []),
     # a quoted slogan heading (实现“两个100%”) gives no target; the rates after its colon do
     ("实现“两个100%”：家庭医生签约率、档案建档率均达到100%。",
      [("家庭医生签约率", ">=", 100, None, "%"), ("档案建档率", ">=", 100, None, "%")]),

@@ -121,6 +121,13 @@ def _division_names() -> list[str]:
 
 def _scope(text: str, context: Context) -> tuple[str | None, str | None, str]:
     """(level, locality, text without its scope prefix)."""
+    if text.startswith("国家税务总局") and len(text) > 6:  # 国家税务总局旬阳市税务局: the place's bureau, not the nation's
+        from . import places  # (the division table: loaded only for such a name)
+
+        named = places.leading_places(text[6:], context.locality or "")
+        if named and named[-1][0] is not None:
+            place, printed = named[-1][0], "".join(form for _, form in named)
+            return place.level, place.name, text[6 + len(printed):]
     for name, loc in _locality_prefixes():
         if text.startswith(name):
             return loc.level, loc.name, text[len(name):]

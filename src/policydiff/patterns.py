@@ -486,6 +486,8 @@ COMPARATOR_BEFORE = [
     ("<", r"低于|少于|小于"),
     ("=", r"维持在|稳定在|保持在|分别为|分别是|(?<=[率例数])为"),
     ("change", CHANGE_VERBS_ALT + "|高出"),
+    # 住院救助比例向低保对象倾斜10个百分点: a rise over what the others get (+10个百分点), never a level
+    ("change", r"倾斜"),
 ]
 # a change (起付线降低50%, 支付比例提高5个百分点, 较2022年提高5个百分点以上) is never a level: its comparator is its
 # direction, "+" (raised by) or "-" (lowered by), followed by the bound a change may carry (+>=: by at least)
@@ -508,6 +510,11 @@ YEAR_FILLER = _lazy(r"(?:19|20)\d{2}\s*年(?:底|末)?的?")
 BARE_COMPARATOR = _lazy(r"(?:达到|达|为|控制在|不低于|不超过|低于|高于|小于|大于|提高到|下降到|降至|≥|≤)\s*$")
 # numbers in these contexts are not targets
 NOT_TARGET_BEFORE = _lazy(r"(?:第|前|十|“|\")$")
+# a motto of one thing each (一人一档, 一户一策, 一村一医): no amount to reach
+ONE_EACH = _lazy(r"一[人户村乡镇院县病科校家]一[档策案医室院品码卡册表证账单]")
+# the notice's own items named by their numbers (以上三、四项工作, 上述第二、三条): no amount
+ITEM_REFERENCE = _lazy(r"(?:以上|上述|前述|第)(?:[一二三四五六七八九十\d]+[、和至到—-])*$")
+ITEM_REFERENCE_UNITS = ("项", "条", "款", "点")
 MEETING_AFTER = _lazy(r"^(?:全会|全体会议|会议|党代会|代表大会|中全会)")  # 市委三届四次全会
 AGE_BAND = _lazy(r"(?<!\d)\d+\s*[-—–~至]\s*$")
 # a range of amounts, one entry with both bounds: 1至2家, 5-10个, 一至两家, 1到2名 (not 第一至三批)
@@ -642,6 +649,12 @@ DEADLINE_BEFORE = _lazy(r"(?P<year>(?:19|20)\d{2})\s*年\s*(?:底|末|年底)?\s
 # a clause that opens on its own year (…转化，2025年转化比例不低于50%): the year its values are for
 CLAUSE_YEAR = _lazy(r"\s*(?P<year>(?:19|20)\d{2})\s*年(?:底|末)?(?:前)?(?=[\u4e00-\u9fff])(?![上下]半年|度|以来|月|初)")
 DEADLINE_LEAD = _lazy(r"^(?P<year>(?:19|20)\d{2})\s*年[，,]")
+# a year right after an aim word (力争2025年达到85%) or a month's end before 前 (2023年6月底前完成): by when
+DEADLINE_AIMED = _lazy(r"(?:力争|确保|争取|计划|预计)\s*(?:在|到|于)?\s*(?P<year>(?:19|20)\d{2})\s*年(?:底|末)?(?:前)?"
+                       r"(?=[\u4e00-\u9fff])(?!度|以来|[上下]半年)")
+DEADLINE_MONTH_BEFORE = _lazy(r"(?P<year>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月(?:底|末|份|\d{1,2}日)?\s*(?:前|之前)")
+# an item's own time-limit label (完成时限：2023年10月底前; 完成时间：“十四五”期间): the year its figures are due
+TIME_LIMIT_LABEL = _lazy(r"(?:完成时限|完成时间|时间节点|时限要求)[：:]\s*(?P<limit>[^；;。\n）)]{1,30})")
 FIVE_YEAR_PLANS = {"十三五": 2020, "十四五": 2025, "十五五": 2030}
 FIVE_YEAR_PLAN = _lazy(r"[“\"]?(?P<plan>十[三四五]五)[”\"]?\s*(?:期末|期间|时期|末)")
 

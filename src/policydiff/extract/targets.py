@@ -55,8 +55,10 @@ _CARRIED_NOUN = re.compile(r"(?:扩大|增加|提高|提升|新增)(?P<noun>[^�
 # 2025年达到92%): what a clause with no subject of its own measures
 _RISING_NOUN = re.compile(r"(?:^|(?<=[，,；;：:。\n]))"
                           r"(?P<noun>[^，,；;。：:、\d\n]{1,20}?(?:率|比例|比重|占比|水平|数|量|寿命|指数))"
-                          r"(?:逐年|逐步|稳步|持续|不断|每年|(?:较|比|同比)[^，,；;。：:\d\n]{0,8})?"
+                          r"(?:逐年|逐步|稳步|持续|不断|每年|(?:较|比|同比)(?:(?:19|20)\d{2}年)?[^，,；;。：:\d\n]{0,8})?"
                           r"(?:提高|提升|增加|增长|上升|下降|降低|减少)[^，,；;。：:\n]{0,12}[，,]$")
+_TOWARDS = re.compile(r"(?:向|对)[^，,；;。]{1,16}$")
+_BARE_VERB = re.compile(r"(?:并|再|进一步)?(?:达到|达|提高到|提升到|增加到|下降到|降低到|降至)")  # a clause with no noun
 _TRAILING_FILLER = re.compile(r"(?:要|应|应当|均|需|必须|平均|分别)+$")
 _LEADING_FILLER = re.compile(r"^(?:分别|要|应|均|并|且|其中|其|原则上|力争|确保|争取|"
                              r"到?(?:19|20)\d{2}年(?:底|末)?(?:前)?[，,]?)+")
@@ -93,6 +95,11 @@ def extract_targets(text: str, region: tuple[int, int], path: str,
     start, end = region
     chunk = text[start:end]
     shielded = _shield(chunk)
+    limit_cue = None
+    if deadline_year is None and "时" in chunk:  # 责任单位：…；完成时限：2023年10月底前 — the item's own time limit
+        label = P.TIME_LIMIT_LABEL.search(chunk)
+        deadline_year = _deadline(label.group("limit")) if label else None
+        limit_cue = f"deadline from the item's {label.group(0)[:4]}" if deadline_year and label else None
     targets, tables = table_targets(text, region, path, issue_year)  # 主要指标 tables: cell by cell
     for t in targets:
         t.deadline_year = t.deadline_year or (deadline_year if t.role == "target" else None)
@@ -135,6 +142,10 @@ def extract_targets(text: str, region: tuple[int, int], path: str,
             t.binding = t.binding or (marked.group(1) if marked else None)
         found = [t if t.role_cue == BASELINE_CUE else _unit_of_rate(assign_role(t, text, context)) for t in found]
         _paired_deadlines(found, sentence.group(0))
+        if limit_cue and not (own_year or paragraph_year):
+            for t in found:
+                if t.role == "target" and t.deadline_year == deadline_year:
+                    t.role_cue = f"{t.role_cue}; {limit_cue}" if t.role_cue else limit_cue
         targets.extend(found)
     return _dedupe_counts(sorted(targets, key=lambda t: t.value_span), text)
 
@@ -281,6 +292,11 @@ def _is_target(shielded: str, q: re.Match, c_start: int) -> bool:
         # a numeral inside a word (统一, 进一步) — but 每 starts a frequency
         if _CJK_LAST.search(before) and before[-1:] in "统进之同唯单逐第万千百十":
             return False
+    if not value[0].isdigit() and (P.ONE_EACH.match(shielded, q.start())
+                                   or P.ONE_EACH.match(shielded, max(0, q.start() - 2))):
+        return False  # 做到一人一档: a motto
+    if unit in P.ITEM_REFERENCE_UNITS and P.ITEM_REFERENCE.search(shielded, max(c_start, q.start() - 12), q.start()):
+        return False  # 以上三、四项工作: the notice's own items
     if not unit and not P.BARE_COMPARATOR.search(shielded[max(c_start, q.start() - 4):q.start()]):
         return False  # a bare number is a target only right after 达/控制在/为 …
     if unit == "年" and _YEAR_VALUE.fullmatch(value):
@@ -438,6 +454,8 @@ def _indicator(chunk: str, c_start: int, c_end: int, q: re.Match, subject_end: i
         per_year = _PER_YEAR.fullmatch(_LEADING_FILLER.sub("", subject).strip()) \
             if _CHANGE_AT.match(chunk, subject_end) else None  # before 均 goes as a filler
         subject = _TRAILING_FILLER.sub("", _LEADING_FILLER.sub("", subject)).strip()
+        if chunk.startswith("倾斜", subject_end):  # 住院救助比例向低保对象倾斜: the rate, not whom it favours
+            subject = _TOWARDS.sub("", subject) or subject
         if per_year:
             return f"{per_year.group('noun')}（{per_year.group('per')}）"  # 占比每年提高3个百分点 → 占比（每年）
         if _EACH_PLACE.fullmatch(subject):
@@ -471,6 +489,10 @@ def _indicator(chunk: str, c_start: int, c_end: int, q: re.Match, subject_end: i
     before = _AFTER_LAST_VALUE.split(chunk[c_start:q.start()])[-1].lstrip("和与及或、 ")
     before = _LEADING_FILLER.sub("", re.sub(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])?"
                                            r"(?:实现|确保|力争|保持|完成)?", "", before))
+    if _BARE_VERB.fullmatch(before):  # 普及率比2022年提高3个百分点，达到75%: the noun of the clause before
+        carried = _RISING_NOUN.search(chunk, max(0, c_start - 50), c_start)
+        if carried:
+            return carried.group("noun")
     if len(before) >= 2 and not before.endswith("的"):  # 纳入救治范围的34个病种: the noun is in the unit
         return before[:40]
     return after[:40] if len(after) >= 2 else chunk[c_start:c_end][:40]
@@ -509,7 +531,8 @@ def _head_year(chunk: str, sentence: re.Match, issue_year: int | None) -> int | 
 def _deadline(sentence: str) -> int | None:
     if not _YEAR_OR_PLAN.search(sentence):
         return None  # each pattern below needs a year (19xx, 20xx) or a plan (十四五)
-    m = P.DEADLINE.search(sentence) or P.DEADLINE_BEFORE.search(sentence) or P.DEADLINE_LEAD.search(sentence)
+    m = P.DEADLINE.search(sentence) or P.DEADLINE_BEFORE.search(sentence) or P.DEADLINE_LEAD.search(sentence) \
+        or P.DEADLINE_AIMED.search(sentence) or P.DEADLINE_MONTH_BEFORE.search(sentence)
     if m:
         return int(m.group("year"))
     plan = P.FIVE_YEAR_PLAN.search(sentence)
