@@ -210,6 +210,26 @@ CASES = [
         "序号\t工作任务\t责任单位\n1\t支持乡村医生参加学历教育\t市卫生健康委、市教育局\n",
         [("1", "支持乡村医生参加学历教育", [], [], ["市卫生健康委", "市教育局"], [], "")],
         ["一/（三）"], id="no-first-listed-note"),
+    pytest.param(  # probe 3a #6: numbered rows under a 重点任务 cell merged over them, printed (as a text file or a
+        # PDF gives it) on its first row only, with the 牵头单位 cell merged beside it: the later rows take both; a
+        # row printing its own lead keeps it; 配合 cells are each row's own; the 分管领导 column names no unit
+        "序号\t重点任务\t具体措施\t牵头单位\t参与单位\t完成时限\t分管领导\n"
+        "1\t实施大病专项救治\t对大病患者实行专项救治\t市卫生健康委\t市医疗保障局\t长期坚持\t张副主任\n"
+        "2\t\t扩大救治病种覆盖范围\t\t市民政局\t2022年底前\t\n"
+        "3\t\t建立救治台账\t市乡村振兴局\t\t2022年6月底前\t\n"
+        "4\t加强乡村医生队伍建设\t支持乡村医生参加学历教育\t市卫生健康委\t市教育局\t持续推进\t李副主任\n",
+        [("1", "实施大病专项救治：对大病患者实行专项救治", ["市卫生健康委"], ["市医疗保障局"], [], [], "长期坚持"),
+         ("2", "实施大病专项救治：扩大救治病种覆盖范围", ["市卫生健康委"], ["市民政局"], [], [], "2022年底前"),
+         ("3", "实施大病专项救治：建立救治台账", ["市乡村振兴局"], [], [], [], "2022年6月底前"),
+         ("4", "加强乡村医生队伍建设：支持乡村医生参加学历教育", ["市卫生健康委"], ["市教育局"], [], [], "持续推进")],
+        ["一/（一）", "一/（一）", "一/（一）", "一/（三）"], id="numbered-rows-under-a-merged-group"),
+    pytest.param(  # one task column: an empty lead cell is the row's own (nothing merged to carry)
+        "序号\t工作任务\t牵头单位\t配合单位\n"
+        "1\t对大病患者实行专项救治\t市卫生健康委\t市医疗保障局\n"
+        "2\t支持乡村医生参加学历教育\t\t市教育局\n",
+        [("1", "对大病患者实行专项救治", ["市卫生健康委"], ["市医疗保障局"], [], [], ""),
+         ("2", "支持乡村医生参加学历教育", [], ["市教育局"], [], [], "")],
+        ["一/（一）", "一/（三）"], id="one-task-column-no-carry"),
     pytest.param(  # a card whose 责任单位 value names no body gives no units and no row
         "具体任务\n为脱贫人口提供签约服务。\n责任单位\n按属地管理原则落实\n",
         [], [], id="task-card-without-bodies"),

@@ -237,6 +237,7 @@ class _Table:
             self._span([c for c, _ in filled[:width]])
         placed = _place(filled, self.roles)
         if self.item is None or self._starts_item(placed):
+            placed = self._merged_group(placed, self.item)
             self.item = _Item(self.roles)
             self.item.take(placed, first=True)
             return self.item
@@ -255,6 +256,24 @@ class _Table:
             self.roles = self.roles[:at + 1] + [self.roles[at]] * extra + self.roles[at + 1:]
         elif "deadline" not in self.roles and {cell_kind(t) for t in texts[len(self.roles):] if t} == {"deadline"}:
             self.roles = self.roles + ["deadline"] * extra
+
+    def _merged_group(self, placed: dict[int, tuple[str, tuple[int, int]]], prev: _Item | None
+                      ) -> dict[int, tuple[str, tuple[int, int]]]:
+        """A numbered row whose group column (重点任务, the first of two task columns) is empty while its
+        measure (具体措施) is printed: the group's cell is merged over it, as a text file or a PDF prints a
+        merged cell (on its first row only). The row takes the group's cell, and its empty 牵头/责任 cells
+        the ones printed beside the group (merged with it); a 配合 cell is the row's own, never carried."""
+        tasks = [i for i, r in enumerate(self.roles) if r == "task"]
+        if prev is None or len(tasks) < 2 or placed.get(tasks[0], ("", (0, 0)))[0] \
+                or not any(placed.get(i, ("", (0, 0)))[0] for i in tasks[1:]) or tasks[0] not in prev.cells:
+            return placed
+        carried = dict(placed)
+        for i, role in enumerate(self.roles):
+            if (i == tasks[0] or role in ("lead", "responsible")) and not carried.get(i, ("", (0, 0)))[0] \
+                    and i in prev.cells:
+                cell, span, _ = prev.cells[i][0]
+                carried[i] = (cell, span)
+        return carried
 
     def _starts_item(self, placed: dict[int, tuple[str, tuple[int, int]]]) -> bool:
         key = self.roles.index("no") if "no" in self.roles else self.roles.index("task") if "task" in self.roles else 0
