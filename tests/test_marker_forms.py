@@ -559,6 +559,16 @@ DUTIES = [
     ("落实部门职责，强化政策协同。", []),
     # 应急管理部门: 应 inside a name is no verb
     ("应急管理部门负责灾后卫生防疫协调。", [("应急管理部门", "灾后卫生防疫协调")]),
+    # probe 3a #12: a member-duty line with a numbered list after its colon keeps every numbered duty
+    ("县卫生健康局：1.牵头做好健康帮扶政策的组织实施；2.负责大病专项救治；3.负责村卫生室标准化建设。",
+     [("县卫生健康局", "1.牵头做好健康帮扶政策的组织实施；2.负责大病专项救治；3.负责村卫生室标准化建设")]),
+    # …and the next line's body is its own (a numbered list ends at the line)
+    ("县医保局：（1）负责三重保障待遇落实；（2）负责一站式结算。\n县税务局：负责城乡居民医保费征收。",
+     [("县医保局", "（1）负责三重保障待遇落实；（2）负责一站式结算"), ("县税务局", "城乡居民医保费征收")]),
+    # a ；-clause naming a body of its own after a numbered duty is that body's
+    ("县民政局：1.负责低保对象认定；县财政局：负责资金保障。", [("县民政局", "1.负责低保对象认定"), ("县财政局", "资金保障")]),
+    # every township with its subdistricts (各镇（街道）) is a body
+    ("各镇（街道）：负责辖区内参保动员和村卫生室运行保障。", [("各镇（街道）", "辖区内参保动员和村卫生室运行保障")]),
 ]
 
 

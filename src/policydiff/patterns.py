@@ -437,6 +437,8 @@ BODY_END = _lazy(
 PLACEHOLDER_BODY = _lazy(
     r"^各(?:地|地区|市|县|区|县区|县市区|乡镇|镇|镇街|街道|省|省份|地市|市州|州市|市（州）|县（市、区）|县（区）|"
     r"省（自治区、直辖市）|省（区、市）)$")
+# every township with the subdistricts beside it (各镇（街道）, 各乡镇（街道办事处）): the township governments, a body
+TOWNSHIP_BRACKET_BODY = _lazy(r"^各(?:乡镇|镇|乡)[（(](?:街道|街道办事处|街办|社区)[）)](?:人民政府)?$")
 # bodies a duty clause may name that divide nothing: 各有关部门要密切配合, 其他相关单位
 GENERIC_BODY = _lazy(r"^(?:各|其他|其它)?(?:有关|相关|成员)?(?:部门|单位)$|^各(?:级|地)?各?(?:有关|相关)(?:部门|单位)$")
 # a level word a list may print bare before the body it shares (省、市、县卫生健康部门; 各市、县（市、区）人民政府)

@@ -172,7 +172,8 @@ _SUFFIX_ONLY = ("部门", "单位", "机构", "主管部门", "行政部门")
 
 def _is_body(name: str) -> bool:
     """The name ends as a body's does (局, 委, 部门, 人民政府 …) or is a placeholder (各有关部门, 各地)."""
-    return len(name) >= 2 and bool(P.BODY_END.search(name) or P.PLACEHOLDER_BODY.match(name))
+    return len(name) >= 2 and bool(P.BODY_END.search(name) or P.PLACEHOLDER_BODY.match(name)
+                                   or P.TOWNSHIP_BRACKET_BODY.match(name))
 
 
 @cache
@@ -813,8 +814,16 @@ def extract_duties(body: str, offset: int, path: str | None = None) -> list[Duty
     >>> [(d.unit, d.duty) for d in extract_duties("财政局负责做好资金保障；民政局要做好低保认定。", 0)]
     [('财政局', '做好资金保障'), ('民政局', '做好低保认定')]
     """
-    duties = []
+    duties: list[Duty] = []
+    listed_to: Duty | None = None  # a colon line's duty whose numbered list goes on (县卫健局：1.……；2.……)
     for sentence in re.finditer(r"[^。；;\n]+", body):
+        if listed_to is not None and body[sentence.start() - 1:sentence.start()] != "\n" \
+                and _NUMBERED.match(sentence.group(0)) and not duty_head(_NUMBERED.sub("", sentence.group(0))):
+            end = offset + sentence.end()  # its next numbered duty, after ；: the same body's
+            listed_to.duty += body[listed_to.span[1] - offset:sentence.end()]
+            listed_to.span = (listed_to.span[0], end)
+            continue
+        listed_to = None
         for text, start in _duty_clauses(sentence.group(0), offset + sentence.start()):
             head = duty_head(text)
             lead = _LEADING_WORDS.match(text)
@@ -824,7 +833,11 @@ def extract_duties(body: str, offset: int, path: str | None = None) -> list[Duty
                 unit, duty = head
                 units = [u.unit for u in split_unit_list(unit)]
                 duties.append(Duty(unit, duty, (start, start + len(text)), path, units))
+                listed_to = duties[-1] if _NUMBERED.match(duty) else None
     return duties
+
+
+_NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.．、]|[（(]\d{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩])")
 
 
 def _duty_clauses(sentence: str, offset: int) -> list[tuple[str, int]]:
