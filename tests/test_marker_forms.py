@@ -369,6 +369,28 @@ SENTENCES = [
     ("（九）推行一站式结算。费用结算由定点医疗机构负责。", []),
 ]
 
+# probe 3a #10: the work first, the body after it (由 in mid-clause with 负责 closing it; 负责…的是)
+INVERTED = [
+    # the work, 由, a bureau, 负责 closing the sentence
+    ("（一）保障资金。医疗救助资金的预拨和清算由县财政局负责。", [("县财政局", R)]),
+    # 由 … 牵头 closing: the body leads
+    ("（二）建立台账。救治台账的建立由县卫健局医政股牵头。", [("县卫健局医政股", L)]),
+    # 负责…的是 + an office, and a second clause with 配合
+    ("（三）改造系统。负责信息系统改造的是县医保局信息股，县卫健局配合做好对接。", [("县医保局信息股", R), ("县卫健局", S)]),
+    # a provider after 由 is still no assignment; 负责 not closing (负责垫付) neither
+    ("（四）垫付费用。住院费用由定点医疗机构负责。", []),
+    ("（五）垫付费用。住院费用由县人民医院负责垫付。", []),
+]
+
+
+@pytest.mark.parametrize("item, expected", INVERTED, ids=[f"i{i}" for i in range(len(INVERTED))])
+def test_an_item_names_the_body_after_the_work(item, expected):
+    text = "一、重点任务\n" + item + "\n"
+    measure = extract_measures(text, build_outline(text))[0]
+    assert [(u.unit, u.role) for u in measure.unit_mentions] == expected
+    for u in measure.unit_mentions:  # printed: the span is the unit as printed
+        assert text[u.span[0]:u.span[1]] == u.unit and u.source == "article_subject"
+
 SUBJECTS = [
     # county item: the bureau is the subject of 负责 after a first clause
     ("（一）实施分类救治。对大病患者实行一人一策，县卫健局负责组织专家会诊。", [("县卫健局", R)]),
@@ -441,8 +463,14 @@ ACTING = [
     # 组织 / 派出 after a named bureau; 组织 inside 县委组织部 is no verb (the whole name is the subject)
     ("（十四）组织验收。县卫健局组织专家逐项验收，县委组织部对验收结果进行通报。", [("县卫健局", R), ("县委组织部", R)]),
     ("（十五）巡回督导。各镇卫生院逐户排查，市卫健委派出督导组巡回督导。", [("市卫健委", R)]),
-    # 会同 a township's committees (各镇党委、政府): the named bureau leads, the call to every township is left out
-    ("（十六）核实对象。县民政局会同各镇党委、政府核实认定救助对象。", [("县民政局", L)]),
+    # 会同 a township's committees (各镇党委、政府): the named bureau leads, the townships' committee and government
+    # (one body, as printed) support — those it acts with are named (probe 3a, known issue)
+    ("（十六）核实对象。县民政局会同各镇党委、政府核实认定救助对象。", [("县民政局", L), ("各镇党委、政府", S)]),
+    # ---- probe 3a #9: every township's own health institution named with 各 (a county notice to its 卫生院) acts
+    ("（十七）组织体检。各乡镇卫生院组织辖区内老年人参加健康体检。", [("各乡镇卫生院", R)]),
+    ("（十八）组建团队。各镇卫生院要以全科医生为核心组建签约团队。", [("各镇卫生院", R)]),
+    # a call to every county (各县区要) still names no one, nor 乡镇卫生院 by kind with a common verb
+    ("（十九）加强宣传。各县区要加强宣传，乡镇卫生院开展随访。", []),
 ]
 
 

@@ -388,6 +388,16 @@ SUBJECT_ASSIGNING = _lazy(
     r"(?P<verb>按照职责分工负责|按职责分工负责|牵头负责|负责组织实施|负责落实|具体负责|具体组织实施|具体落实|具体实施|组织实施|"
     r"负责|牵头)"
     r"(?!人|同志|的|单位|部门)")  # 县卫健局负责人 is a person; 县卫健局负责的项目 names work, not who is assigned
+# the work first, then who does it (医疗救助资金的预拨和清算由县财政局负责): 由 + bodies + the verb closing the clause
+OBJECT_FIRST_ASSIGNING = _lazy(r"^\s*(?P<object>[^，,。；;：:由]{2,40}?)由(?P<units>[^，,。；;：:“”（）()\n由]{2,40}?)"
+                               r"(?P<verb>具体负责|牵头负责|负责|牵头)\s*$")
+# the work, then 的是 + who does it (负责信息系统改造的是县医保局信息股)
+INVERTED_RESPONSIBLE = _lazy(r"^\s*(?:具体)?(?P<verb>负责|牵头)[^，,。；;：:]{1,40}?的(?:是|为)"
+                             r"(?P<units>[^，,。；;：:“”（）()\n]{2,40}?)\s*$")
+# every township's (or subdistrict's) own health institution (各镇卫生院, 各乡镇卫生院, 各社区卫生服务中心): named
+# bodies a county notice tells what to do, not a call to every level (各县区要…)
+TOWNSHIP_INSTITUTION = _lazy(r"^各(?:乡镇|镇|乡|街道|社区|镇（街道）|乡镇（街道）)?(?:中心)?"
+                             r"(?:卫生院|社区卫生服务中心|卫生服务中心)$")
 # a clause whose subject is one named body told what to do (县医保局要做好资助参保；市民政局应当及时…): that
 # body is printed as the one who acts; a placeholder (各县区要…) or a generic body (各有关部门要…) is not named
 SUBJECT_BOUND = _lazy(

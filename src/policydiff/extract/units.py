@@ -558,7 +558,10 @@ def subject_mentions(body: str, offset: int) -> list[UnitMention]:
             continue
         m = P.SUBJECT_ASSIGNING.match(clause)
         if not m or not _government_bodies(m.group("units")):
-            continue
+            # 资金的清算由县财政局负责; 负责系统改造的是县医保局信息股: the work first, the body after it
+            m = P.OBJECT_FIRST_ASSIGNING.match(clause) or P.INVERTED_RESPONSIBLE.match(clause)
+            if not m or not _government_bodies(m.group("units")):
+                continue
         role = "lead" if m.group("verb") in ("牵头", "牵头负责") else "responsible"
         clause_end = start + len(clause)
         for u in _role_units(m.group("units"), start + m.start("units"), role):
@@ -588,6 +591,7 @@ def _bound_subjects(body: str, offset: int) -> list[UnitMention]:
         acting = None if m else P.SUBJECT_ACTING.match(clause)
         if acting and (acting.group("explicit") or
                        not any(P.PROVIDER_BY_KIND.search(u.unit) and P.PROVIDER_END.search(u.unit)
+                               and not P.TOWNSHIP_INSTITUTION.match(u.unit)  # 各镇卫生院组织……: each one named
                                for u in split_unit_list(acting.group("units")))):
             m = acting  # 县医保局会同县民政局给予……; 县卫健局是……责任主体 (with a common verb, no provider named by kind)
         if not m or not _government_bodies(m.group("units")):
@@ -595,7 +599,9 @@ def _bound_subjects(body: str, offset: int) -> list[UnitMention]:
         role = "support" if m is acting and acting.group("support") else "responsible"
         owner = m is acting and bool(acting.group("owner"))  # 各县（市、区）卫生健康局是……责任主体 names them
         for u in _role_units(m.group("units"), start + m.start("units"), role):
-            if P.PLACEHOLDER_BODY.match(u.unit) or (u.unit.startswith("各") and not owner) or len(u.unit) <= 2 \
+            called = u.role == "support" or P.TOWNSHIP_INSTITUTION.match(u.unit)  # 会同各镇党委、政府; 各镇卫生院要
+            if (P.PLACEHOLDER_BODY.match(u.unit) and not called) or (u.unit.startswith("各") and not owner and not called) \
+                    or len(u.unit) <= 2 \
                     or u.unit.startswith(("全", "有关", "相关")) or P.GENERIC_BODY.match(u.unit) \
                     or u.unit in {x.unit for x in mentions}:
                 continue
@@ -695,6 +701,11 @@ def _role_units(units: str, offset: int, role: str) -> list[UnitMention]:
     support; 县卫健局（牵头） leads whatever the list's role. Deadlines and notes are no bodies."""
     listed = [u for u in split_unit_list(units, offset) if not P.MARKER_NOTE.match(u.unit)
               and not re.search(r"\d", u.unit) and len(u.unit) <= 40]
+    for i in range(len(listed) - 1, 0, -1):  # 各镇党委、政府: the township's committee and government, one body
+        prev, cur = listed[i - 1], listed[i]
+        if cur.unit in ("政府", "人民政府") and prev.unit.endswith("党委") and cur.span[0] - prev.span[1] == 1:
+            listed[i - 1] = replace(prev, unit=f"{prev.unit}、{cur.unit}", span=(prev.span[0], cur.span[1]))
+            del listed[i]
     joint = role == "responsible" and any(u.joiner == "会同" for u in listed)
     mentions, after = [], False
     for u in listed:
