@@ -262,3 +262,35 @@ def test_a_topic_headed_by_a_generic_noun_links_a_duty(duty, text, units):
     others = [Measure(f"一/（{n}）", "", "落实资助参保政策。", (50, 60)) for n in "一二三四"]
     assign_duties([measure, *others], [Duty("县卫健局", duty, (500, 520), "二/（二）")])
     assert [u.unit for u in measure.unit_mentions] == units
+
+
+# probe 3a #13: an item and a duty clause naming one thing in two ways share no word; a link in
+# data/duty_terms.json ("links") attaches the clause's unit, inferred, its shared terms "item≈clause"
+LINK_ROWS = [
+    # (unit, duty, item text, expected (unit, shared terms)) — invented county shapes
+    # 参保 in the item, the tax bureau's premium collection in the clause
+    ("县税务局", "城乡居民医保费征收工作", "抓好集中征缴期参保工作，确保应保尽保。", [("县税务局", ["参保≈医保费征收"])]),
+    # the townships' mobilisation (组织…参保)
+    ("各镇人民政府", "组织辖区群众参保", "落实参保资助，确保参保率稳定在99%以上。", [("各镇人民政府", ["参保≈组织辖区群众参保"])]),
+    # 三重保障 in the item, the three schemes in the clause
+    ("县医保局", "基本医保、大病保险和医疗救助待遇落实", "落实三重保障，减轻脱贫人口就医负担。", [("县医保局", ["三重保障≈医疗救助"])]),
+    # a clause naming one scheme only is no link to 三重保障
+    ("县民政局", "医疗救助对象认定", "落实三重保障，减轻脱贫人口就医负担。", []),
+    # an item that names neither shares nothing
+    ("县税务局", "城乡居民医保费征收工作", "加强村卫生室建设。", []),
+]
+
+
+@pytest.mark.parametrize("unit, duty, text, expected", LINK_ROWS, ids=[f"l{i}" for i in range(len(LINK_ROWS))])
+def test_a_linked_topic_attaches_a_duty_marked_inferred(unit, duty, text, expected):
+    measure = Measure("一/（一）", "", text, (0, 40))
+    others = [Measure(f"一/（{n}）", "", "加强乡村医生队伍建设。", (50, 60)) for n in "二三四五"]
+    assign_duties([measure, *others], [Duty(unit, duty, (500, 520), "二/（二）")])
+    assert [(u.unit, u.shared_terms) for u in measure.unit_mentions] == expected
+    assert all(u.source == "duty_paragraph" and "、" not in "".join(u.shared_terms) for u in measure.unit_mentions)
+
+
+def test_a_link_found_in_most_items_tells_none_apart():
+    measures = [Measure(f"一/（{n}）", "", "做好参保工作。", (0, 10)) for n in "一二三四五"]
+    assign_duties(measures, [Duty("县税务局", "医保费征收", (500, 520), "二/（二）")])
+    assert not any(m.unit_mentions for m in measures)

@@ -984,15 +984,35 @@ def assign_duties(measures: list[Measure], duties: list[Duty], titles: Sequence[
                  and not any(t in title for title in subjects) and sum(t in text for text in texts) <= most}
         listed = split_unit_list(duty.unit)
         units = [(u.unit, u.open_list) for u in listed] if listed else [(name, False) for name in duty.units]
+        links = [(item, said.group(0)) for item, duty_pattern in _term_links()
+                 for said in [duty_pattern.search(duty.duty)] if said]
         for measure, text in unnamed:
             shared = shared_terms(terms, text)
             # two short words count only as two: not the pieces of one phrase of the clause the item does not
             # print (对口+帮扶 of 对口帮扶工作 in an item's 对口支援…帮扶措施)
             apart = len(shared) >= 2 and not any(all(t in whole for t in shared) for whole in every if whole not in text)
-            if apart or any(len(t) >= 4 for t in shared):
+            if not (apart or any(len(t) >= 4 for t in shared)) and links:
+                shared = _linked(links, text, texts, most)  # 三重保障 ≈ the clause's 基本医保、大病保险和医疗救助
+            if apart or any(len(t) >= 4 for t in shared) or any("≈" in t for t in shared):
                 for unit, open_list in units:
                     measure.unit_mentions.append(UnitMention(unit, "responsible", "duty_paragraph", duty.span,
                                                              open_list, duty.span, shared))
+
+
+@cache
+def _term_links() -> tuple[tuple[re.Pattern, re.Pattern], ...]:
+    return tuple((re.compile(item), re.compile(duty)) for item, duty in load_json("duty_terms.json").get("links", ()))
+
+
+def _linked(links: list[tuple[re.Pattern, str]], text: str, texts: list[str], most: int) -> list[str]:
+    """The item's words and the clause's, joined by ≈ (参保≈医保费征收), for each link whose item words the item
+    prints and few items do; the clause's words have no 、 (a shared-terms list is joined by 、)."""
+    found = []
+    for item, said in links:
+        m = item.search(text)
+        if m and sum(bool(item.search(t)) for t in texts) <= most:
+            found.append(f"{m.group(0)}≈{said.split('、')[-1].split('和')[-1]}")
+    return found
 
 
 def assign_sole_issuer(measures: list[Measure], issuers: list[str], text: str) -> None:
