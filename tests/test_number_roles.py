@@ -519,6 +519,19 @@ TABLES = [
     ("指标\t单位\t2023年\t2024年\t2025年\t属性\n重点人群签约率\t%\t70\t72\t≥75\t预期性\n", 2022,
      [("target", "重点人群签约率", "=", 70, "%", 2023, "预期性"), ("target", "重点人群签约率", "=", 72, "%", 2024, "预期性"),
       ("target", "重点人群签约率", ">=", 75, "%", 2025, "预期性")]),
+    # probe 3a #7: a target cell that is a change (较2020年提高10个百分点): +10个百分点 (a % row's change is in points)
+    ("序号\t指标名称\t2020年\t2025年\t指标属性\n1\t乡镇卫生院达标比例（%）\t72\t较2020年提高10个百分点\t预期性\n", 2022,
+     [("status", "乡镇卫生院达标比例", "=", 72, "%", 2020, None),
+      ("target", "乡镇卫生院达标比例", "+", 10, "个百分点", 2025, "预期性")]),
+    # a change cell without its unit in a % row: in points; 下降…以上 → ->=
+    ("指标\t2020年\t2025年\t属性\n因病返贫发生率（%）\t3\t下降1以上\t约束性\n", 2022,
+     [("status", "因病返贫发生率", "=", 3, "%", 2020, None), ("target", "因病返贫发生率", "->=", 1, "个百分点", 2025, "约束性")]),
+    # 动态清零 in the target column: a count kept at zero (its cue says so), 约束性
+    ("序号\t指标\t2020年\t2025年\t属性\n1\t村卫生室“空白点”\t0\t动态清零\t约束性\n", 2022,
+     [("status", "村卫生室“空白点”", "=", 0, "", 2020, None), ("target", "村卫生室“空白点”", "=", 0, "", 2025, "约束性")]),
+    # words that are neither (持续提升) give no target
+    ("指标\t2020年\t2025年\t属性\n群众满意度（%）\t90\t持续提升\t预期性\n", 2022,
+     [("status", "群众满意度", "=", 90, "%", 2020, None)]),
 ]
 
 
@@ -530,6 +543,9 @@ def test_indicator_table_cells(table, issue_year, expected):
     assert got == expected
     for t in found:
         assert table[t.span[0]:t.span[1]] == t.text and "\t" in t.text
+        if "动态清零" in (t.role_cue or ""):  # a target said in words: its span is the words, the cue says how read
+            assert table[t.value_span[0]:t.value_span[1]] == "动态清零"
+            continue
         assert table[t.value_span[0]:t.value_span[1]].lstrip("≥≤<>") .startswith(str(t.value).split(".")[0])
 
 

@@ -620,6 +620,10 @@ STATUS_HEADINGS = _lazy(r"^(?:“?十[二三四]五”?(?:时期|期间)?|过去
                              r"(?:发展现状|发展基础|工作基础|取得成效|主要成效|工作成效|发展成就|主要成就|取得的成绩|现状与形势|现状和形势|基本情况|工作回顾|"
                              r"成效与问题|面临形势|规划背景|发展环境|发展背景|现实基础|工作进展|进展情况|"
                              r"主要做法(?:和|与|及)(?:工作)?成效|开展情况|完成情况|情况(?=$|和|及|与))")
+# an indicator table's target cell that is a change (较2020年提高10个百分点) or a count kept at zero (动态清零)
+TABLE_CHANGE_VALUE = _lazy(r"^\s*(?:较|比)?(?:(?:19|20)\d{2}\s*年|上年|基期)?(?P<verb>提高|提升|增加|增长|上升|下降|降低|减少)"
+                           r"(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>个百分点|%|％)?(?P<after>以上|以内)?\s*$")
+TABLE_ZERO_VALUE = _lazy(r"^\s*(?:动态)?(?:清零|归零|消除)\s*$")
 # one deadline per value of a paired list: 到2023年底和2030年，…分别不低于24%和30%
 PAIRED_DEADLINES = _lazy(r"(?:19|20)\d{2}\s*年(?:底|末)?(?:(?:和|、|及|与)(?:19|20)\d{2}\s*年(?:底|末)?)+")
 # paired lists (分别为/分别达到…): the separators of items and of values, and the levels a list may name

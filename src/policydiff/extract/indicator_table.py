@@ -96,6 +96,8 @@ def _row_targets(text: str, start: int, cells: list[str], columns, path: str) ->
     for (role, year), cell, offset in zip(columns, cells, offsets):
         value = P.TABLE_VALUE.match(cell) if role in ("status", "target") else None
         if not value:
+            if role == "target":  # 较2020年提高10个百分点, 动态清零: a target said in words
+                made.extend(_worded_target(text, start, row_end, cell, offset, name, unit, year, binding, path))
             continue
         comparator = _SYMBOL.get(value.group("cmp") or "") or _AFTER.get(value.group("after") or "") or "="
         v0 = offset + value.start("cmp" if value.group("cmp") else "value")
@@ -108,6 +110,29 @@ def _row_targets(text: str, start: int, cells: list[str], columns, path: str) ->
         t.year = year if role == "status" else None
         made.append(t)
     return made
+
+
+def _worded_target(text, start, row_end, cell, offset, name, unit, year, binding, path) -> list[Target]:
+    """A target cell said in words: a change (较2020年提高10个百分点 → +10个百分点, never a level of 10) or a count
+    kept at zero (动态清零 → = 0, and its cue says so)."""
+    change = P.TABLE_CHANGE_VALUE.match(cell)
+    if change:
+        direction = "-" if P.CHANGE_DOWN.match(change.group("verb")) else "+"
+        comparator = direction + _AFTER.get(change.group("after") or "", "")
+        value: float | int = float(change.group("value"))
+        span = (offset + change.start("value"), offset + change.end("value") + len(change.group("unit") or ""))
+        cue = "a target column of an indicator table: a change (较…提高), not a level"
+        t_unit = (change.group("unit") or ("个百分点" if unit == "%" else unit)).replace("％", "%")
+    elif P.TABLE_ZERO_VALUE.match(cell):
+        comparator, value, t_unit = "=", 0, ""
+        span = (offset + len(cell) - len(cell.lstrip()), offset + len(cell.rstrip()))
+        cue = "a target column of an indicator table: 动态清零 read as a count kept at 0"
+    else:
+        return []
+    t = Target(path, text[start:row_end], name, comparator, int(value) if float(value).is_integer() else value,
+               t_unit, year, binding, (start, row_end), span)
+    t.role, t.role_cue = "target", cue
+    return [t]
 
 
 def indicator_annex(text: str, annexes: list, issue_year: int | None = None):
