@@ -564,6 +564,19 @@ def test_a_binding_printed_after_a_value_is_read():
     assert [(t.value, t.binding, t.deadline_year) for t in found] == [(78.5, "预期性", 2025), (12, "约束性", 2025)]
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # probe 3a #14: the binding closes the clause after the counted noun (1个以上县域医疗次中心（预期性）)
+    ("到2025年，每个县区建成1个以上县域医疗次中心（预期性），达标率达到100%（约束性）。", [(1, "预期性"), (100, "约束性")]),
+    # a binding of the next clause is not the previous value's
+    ("到2025年，签约率达到95%，覆盖率达到80%（约束性）。", [(95, None), (80, "约束性")]),
+    # another bracket between the noun and the binding: not read (say less)
+    ("到2025年，建成3个医共体（含中医院）（预期性）。", [(3, None)]),
+])
+def test_a_binding_closing_the_clause_is_the_values(sentence, expected):
+    found = extract_targets(sentence, (0, len(sentence)), "goal", issue_year=2022)
+    assert [(t.value, t.binding) for t in found] == expected
+
+
 def test_an_annexed_table_takes_the_plans_deadline_and_says_it_is_inferred():
     text = ("青梧市健康帮扶实施方案\n一、工作目标\n到2025年，全市健康帮扶主要指标达到附件要求。\n附件\n主要指标\n"
             "序号\t指标名称\t现状值\t目标值\t指标属性\n1\t脱贫人口家庭医生签约率（%）\t95\t≥98\t约束性\n")

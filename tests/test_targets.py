@@ -406,6 +406,10 @@ INDICATOR_ROWS = [
     # probe 3a #8: a level after a change against a base year (比2022年提高…，达到75%): the rate of the clause before
     ("农村卫生厕所普及率比2022年提高3个百分点，达到75%。",
      [("农村卫生厕所普及率", "+", 3, None, "个百分点"), ("农村卫生厕所普及率", ">=", 75, None, "%")]),
+    # probe 3a #8: 达 of 达标率 is no comparator (not 村卫生室 ≥ 100%); 一是/二是 and 力争 are no part of a noun
+    ("村卫生室达标率100%。", [("村卫生室达标率", "=", 100, None, "%")]),
+    ("二是农村适龄妇女两癌筛查覆盖率达到80%以上。", [("农村适龄妇女两癌筛查覆盖率", ">=", 80, None, "%")]),
+    ("县域内就诊率力争达到90%。", [("县域内就诊率", ">=", 90, None, "%")]),
     # probe 3a #3: a motto (一人一档) and the notice's own items (以上三、四项) are no amounts
     ("做到一人一档，救治病种不少于30种。", [("救治病种", ">=", 30, None, "种")]),
     ("以上三、四项工作由县妇幼保健院负责。", []),

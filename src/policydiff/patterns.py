@@ -234,6 +234,8 @@ INDICATOR_ROW_WITH_BINDING = _lazy(r"(?m)^\d{1,2}[.．、\t][^\n]*(?:约束性|�
 BINDING_SUFFIX = _lazy(r"(?<!\s)\s*(约束性|预期性)\s*$")
 # a sentence's own mark after its value: 人均预期寿命达到78.5岁（预期性）
 BINDING_AFTER = _lazy(r"\s*(?:以上|以下|以内|左右)?\s*[（(](约束性|预期性)[）)]")
+# the binding closing the value's clause after its noun (建成1个以上县域医疗次中心（预期性）): no other number between
+BINDING_CLAUSE_END = _lazy(r"[^，,；;。\d（(]{1,30}[（(](约束性|预期性)[）)]\s*(?=[，,；;。\n]|$)")
 
 # ---------------------------------------------------------------- task-division tables (任务分工表)
 # a header cell names a column's role; the first row whose cells name a unit role (牵头/责任/配合/协办)

@@ -59,8 +59,8 @@ _RISING_NOUN = re.compile(r"(?:^|(?<=[，,；;：:。\n]))"
                           r"(?:提高|提升|增加|增长|上升|下降|降低|减少)[^，,；;。：:\n]{0,12}[，,]$")
 _TOWARDS = re.compile(r"(?:向|对)[^，,；;。]{1,16}$")
 _BARE_VERB = re.compile(r"(?:并|再|进一步)?(?:达到|达|提高到|提升到|增加到|下降到|降低到|降至)")  # a clause with no noun
-_TRAILING_FILLER = re.compile(r"(?:要|应|应当|均|需|必须|平均|分别)+$")
-_LEADING_FILLER = re.compile(r"^(?:分别|要|应|均|并|且|其中|其|原则上|力争|确保|争取|"
+_TRAILING_FILLER = re.compile(r"(?:要|应|应当|均|需|必须|平均|分别|力争|确保|争取)+$")  # 就诊率力争达到90%
+_LEADING_FILLER = re.compile(r"^(?:[一二三四五六七八九十]是|分别|要|应|均|并|且|其中|其|原则上|力争|确保|争取|"  # 二是…
                              r"到?(?:19|20)\d{2}年(?:底|末)?(?:前)?[，,]?)+")
 _CN_NUMERAL_CHAR = re.compile("[〇零一二三四五六七八九两十]")
 _CJK_LAST = re.compile(f"[{P.CJK}]$")
@@ -138,7 +138,7 @@ def extract_targets(text: str, region: tuple[int, int], path: str,
         found = _joint(_paired(_qualified(found, qualifiers, text, start), text, start + s_start))
         context = RoleContext(start + s_start, section_role, issue_year, year)
         for t in found:
-            marked = P.BINDING_AFTER.match(text, t.value_span[1])
+            marked = P.BINDING_AFTER.match(text, t.value_span[1]) or P.BINDING_CLAUSE_END.match(text, t.value_span[1])
             t.binding = t.binding or (marked.group(1) if marked else None)
         found = [t if t.role_cue == BASELINE_CUE else _unit_of_rate(assign_role(t, text, context)) for t in found]
         _paired_deadlines(found, sentence.group(0))
@@ -376,6 +376,8 @@ def _comparator(shielded: str, c_start: int, q: re.Match, quantities: list) -> t
     before_text = shielded[c_start:left]
     last = None
     for m in _COMPARATOR_BEFORE.finditer(before_text):
+        if m.group(0) == "达" and before_text.startswith("标", m.end()):
+            continue  # 村卫生室达标率100%: 达 of 达标率 is the noun's, no comparator
         last = m
     if last is not None:
         filler = before_text[last.end():]
