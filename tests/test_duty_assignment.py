@@ -294,3 +294,25 @@ def test_a_link_found_in_most_items_tells_none_apart():
     measures = [Measure(f"一/（{n}）", "", "做好参保工作。", (0, 10)) for n in "一二三四五"]
     assign_duties(measures, [Duty("县税务局", "医保费征收", (500, 520), "二/（二）")])
     assert not any(m.unit_mentions for m in measures)
+
+
+# probe 3a #15: a group's roster (组长/副组长/成员 under 领导小组组成) is no measure; the work items are
+ROSTER_ROWS = [
+    # (heading of the roster item, expected measure paths) — invented county shapes
+    ("领导小组组成", ["二/（一）"]),
+    ("县健康帮扶工作领导小组组成人员", ["二/（一）"]),
+    ("成员名单", ["二/（一）"]),
+    # a heading that prescribes work (成立领导小组, a call to organise) stays a measure
+    ("成立工作专班", ["一", "二/（一）"]),
+]
+
+
+@pytest.mark.parametrize("heading, expected", ROSTER_ROWS, ids=[r[0] for r in ROSTER_ROWS])
+def test_a_groups_roster_is_no_measure(heading, expected):
+    from policydiff.models import SourceText
+    from policydiff.parse import parse_source
+
+    text = ("洛南县人民政府办公室关于调整健康帮扶工作领导小组的通知\n洛政办发〔2022〕30号\n各镇人民政府：\n现将有关事项通知如下。\n"
+            f"一、{heading}\n组　长：县政府分管副县长\n副组长：县卫生健康局局长\n成　员：县财政局、县民政局负责同志。\n"
+            "二、工作要求\n（一）落实资助参保。对特困人员给予全额资助。\n洛南县人民政府办公室\n2022年6月1日\n")
+    assert [m["path"] for m in parse_source(SourceText("t.txt", text))["measures"]] == expected

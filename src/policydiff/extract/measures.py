@@ -123,7 +123,8 @@ def is_measure_node(node: OutlineNode, by_path: dict[str, OutlineNode], text: st
 
 def _not_measure_heading(heading: str) -> bool:
     """A 总体要求 / 指导思想 / 基本原则 heading, or a goal paragraph's (主要目标, 具体目标, 2022年工作目标)."""
-    return bool(P.NON_MEASURE_HEADINGS.match(heading) or P.GOAL_PARAGRAPH.match(heading.strip().rstrip("。：:")))
+    return bool(P.NON_MEASURE_HEADINGS.match(heading) or P.GOAL_PARAGRAPH.match(heading.strip().rstrip("。：:"))
+                or P.ROSTER_HEADINGS.match(heading.strip().rstrip("。：:")))
 
 
 def _assigned(node: OutlineNode, text: str) -> bool:
