@@ -529,7 +529,7 @@ def _government_bodies(units: str) -> bool:
     kind (定点医疗机构, 医疗机构), a person or 各地."""
     listed = split_unit_list(units)
     return bool(listed) and all(
-        (P.SUBJECT_BODY_END.search(u.unit) or P.PLACEHOLDER_BODY.match(u.unit)
+        (P.SUBJECT_BODY_END.search(u.unit) or P.PLACEHOLDER_BODY.match(u.unit) or P.GRASSROOTS_ACTOR.match(u.unit)
          or (P.SUBJECT_PLACED_INSTITUTION.search(u.unit) and P.LEADING_LEVEL.match(u.unit))) and len(u.unit) >= 2
         and not P.GENERIC_BODY.match(u.unit) and u.unit not in ("各地", "各地区")
         and not P.SUBJECT_NOT_BODY.search(u.unit) for u in listed)
