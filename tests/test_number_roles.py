@@ -164,6 +164,8 @@ ROWS = [
     ("对乡村医生每人每月补助300元。", [(PA, "对乡村医生每人每月补助", "=", 300, "元", None, None)]),
     # the scope of a programme: 30种大病 (not a count of the notice's own parts)
     ("抓实30种大病专项救治工作。", [(PA, "大病专项救治工作", "=", 30, "种", None, None)]),
+    # probe 3a: a share of a standard the policy sets (不超过…标准的50%): a parameter, not a level to reach
+    ("对脱贫不稳定人口的资助标准不超过2022年标准的50%。", [(PA, "对脱贫不稳定人口的资助标准", "<=", 50, "%", None, None)]),
     # 倾斜 with 个百分点: a parameter, and a rise over what the others get (+10), never a level (probe 3a #4)
     ("对监测对象的报销比例倾斜10个百分点。", [(PA, "对监测对象的报销比例", "+", 10, "个百分点", None, None)]),
     # 向…倾斜: whom it favours is not the indicator's name

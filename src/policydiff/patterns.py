@@ -606,6 +606,9 @@ ROLE_CUES = [
         r"每批|每次|每人|每(?:\d+|[一二三两半])?(?:年|季度|季|月|周|天|日)|每户|每名|半径|(?:承担|分担)$")),
     ("parameter", "an amount of money", "unit", _lazy(r"^(?:元|万元|亿元|元/人)$")),
     ("parameter", "an age condition (年满18周岁)", "before", _lazy(r"(?:年满|未满|满|年龄(?:在|达到|超过)?)$")),
+    # probe 3a: a share of a standard or an income the policy sets (按照不超过2022年标准的50%给予资助)
+    ("parameter", "a share of a standard or an income (标准的50%, 收入的50%)", "before", _lazy(
+        r"(?:标准|收入|费用|金额|额度|基数)的$")),
 ]
 # a requirement word before the level in its clause (要达到, 应不低于, 力争达到, 确保…不低于): a level still to reach, even after
 # 截至2021年10月31日 or beside 较上年提高
