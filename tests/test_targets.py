@@ -410,6 +410,10 @@ INDICATOR_ROWS = [
     ("村卫生室达标率100%。", [("村卫生室达标率", "=", 100, None, "%")]),
     ("二是农村适龄妇女两癌筛查覆盖率达到80%以上。", [("农村适龄妇女两癌筛查覆盖率", ">=", 80, None, "%")]),
     ("县域内就诊率力争达到90%。", [("县域内就诊率", ">=", 90, None, "%")]),
+    # probe 3a #17: a second count with no noun of its own (力争2所达到三级水平): the noun the clause before counted,
+    # with what this count reaches — not the 1所 二级 target's twin
+    ("确保每个县至少有1所县级医院达到二级甲等水平，力争2所达到三级水平。",
+     [("县级医院（每个县）", ">=", 1, None, "所"), ("县级医院（达到三级水平）", "=", 2, None, "所")]),
     # probe 3a #3: a motto (一人一档) and the notice's own items (以上三、四项) are no amounts
     ("做到一人一档，救治病种不少于30种。", [("救治病种", ">=", 30, None, "种")]),
     ("以上三、四项工作由县妇幼保健院负责。", []),
