@@ -485,10 +485,9 @@ def _indicator(chunk: str, c_start: int, c_end: int, q: re.Match, subject_end: i
     after = _NOUN_END.split(chunk[q.end():c_end], 1)[0]  # 1所综合医院、1所中医院: each its own noun
     after = _AFTER_LEAD.sub("", after).strip()
     if _COUNTED_ENDS.match(after) and q.group("unit"):  # 力争2所达到三级水平: the noun the clause before counted
-        counted = None
-        for counted in re.finditer(rf"\d+\s*{re.escape(q.group('unit'))}(?P<noun>[^，,；;。\d]{{2,12}}?)"
-                                   rf"(?={_COUNTED_ENDS.pattern})", chunk[max(0, c_start - 60):c_start]):
-            pass
+        counts = list(re.finditer(rf"\d+\s*{re.escape(q.group('unit'))}(?P<noun>[^，,；;。\d]{{2,12}}?)"
+                                  rf"(?={_COUNTED_ENDS.pattern})", chunk[max(0, c_start - 60):c_start]))
+        counted = counts[-1] if counts else None
         if counted:
             return f"{counted.group('noun')}（{after[:30]}）"
     if len(after) >= 2 and not _NEXT_ITEM.search(after):
