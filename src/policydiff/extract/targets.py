@@ -487,9 +487,8 @@ def _indicator(chunk: str, c_start: int, c_end: int, q: re.Match, subject_end: i
     if _COUNTED_ENDS.match(after) and q.group("unit"):  # 力争2所达到三级水平: the noun the clause before counted
         counts = list(re.finditer(rf"\d+\s*{re.escape(q.group('unit'))}(?P<noun>[^，,；;。\d]{{2,12}}?)"
                                   rf"(?={_COUNTED_ENDS.pattern})", chunk[max(0, c_start - 60):c_start]))
-        counted = counts[-1] if counts else None
-        if counted:
-            return f"{counted.group('noun')}（{after[:30]}）"
+        if counts:
+            return f"{counts[-1].group('noun')}（{after[:30]}）"
     if len(after) >= 2 and not _NEXT_ITEM.search(after):
         return after[:40]
     # 省级财政承担40%; 对已脱贫人口承担40%和对未脱贫人口承担60%: what stands after the value is nothing or
