@@ -303,6 +303,8 @@ ITEM_ROWS = [
     ("一", "完成3所乡镇卫生院提档升级改造。\n责任单位：县卫健委规划财务股；完成时限：2024年10月底前。", 2023,
      [(3, "target", 2024)]),
     ("二", "新建公有产权村卫生室15个。责任单位：县卫健委；完成时限：“十四五”期间。", 2023, [(15, "target", 2025)]),
+    # a deadline year in Chinese numerals (到二〇二五年)
+    ("goal", "到二〇二五年，全县签约服务覆盖率提高到百分之七十五。", 2022, [(75, "target", 2025)]),
     # 长期坚持 gives no year
     ("三", "每村至少1名乡村医生。完成时限：长期坚持。", 2023, [(1, "target", None)]),
 ]
@@ -414,6 +416,11 @@ INDICATOR_ROWS = [
     # with what this count reaches — not the 1所 二级 target's twin
     ("确保每个县至少有1所县级医院达到二级甲等水平，力争2所达到三级水平。",
      [("县级医院（每个县）", ">=", 1, None, "所"), ("县级医院（达到三级水平）", "=", 2, None, "所")]),
+    # probe 3a: two changes in one 、 list, each its own noun (not 起付线降低50%、报销比例)
+    ("大病保险起付线降低50%、报销比例提高5个百分点。",
+     [("大病保险起付线", "-", 50, None, "%"), ("报销比例", "+", 5, None, "个百分点")]),
+    # a base year in Chinese numerals (较二〇二〇年) is no part of the noun
+    ("重点人群签约服务覆盖率较二〇二〇年提高两个百分点以上。", [("重点人群签约服务覆盖率", "+>=", 2, None, "个百分点")]),
     # probe 3a #3: a motto (一人一档) and the notice's own items (以上三、四项) are no amounts
     ("做到一人一档，救治病种不少于30种。", [("救治病种", ">=", 30, None, "种")]),
     ("以上三、四项工作由县妇幼保健院负责。", []),

@@ -21,7 +21,7 @@ _YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年")
 _SENTENCE = re.compile(r"[^。；;\n]+")
 _QUOTES = re.compile(r"“[^“”]{0,30}”|\"[^\"]{0,30}\"|《[^《》]*》|〔[^〔〕]*〕|‘[^‘’]{0,30}’")
 _BASE_OF_CHANGE = re.compile(r"(?:(?:由|从)(?=(?:19|20)\d{2}年|\d)|(?:较|同比|比(?!例|重|率)|与)(?=上年|去年|上一年|"
-                             r"(?:19|20)\d{2}年|(?:国家|全国|全省|全市|省|市|县)?(?:定|级)?(?:目标|标准|平均|要求))).*$")
+                             r"(?:19|20)\d{2}年|[二一][〇○零][〇○零一二三四五六七八九]{2}年|(?:国家|全国|全省|全市|省|市|县)?(?:定|级)?(?:目标|标准|平均|要求))).*$")
 # a change printed per year (占比每年提高3个百分点): the noun, with the year word in brackets
 _CHANGE_BEFORE = re.compile(f"(?:{P.CHANGE_VERBS_ALT})$")  # 增长不低于: the verb right before a bound
 _CHANGE_AT = re.compile(f"(?:{P.CHANGE_VERBS_ALT}|高出)")
@@ -58,6 +58,7 @@ _RISING_NOUN = re.compile(r"(?:^|(?<=[，,；;：:。\n]))"
                           r"(?:逐年|逐步|稳步|持续|不断|每年|(?:较|比|同比)(?:(?:19|20)\d{2}年)?[^，,；;。：:\d\n]{0,8})?"
                           r"(?:提高|提升|增加|增长|上升|下降|降低|减少)[^，,；;。：:\n]{0,12}[，,]$")
 _TOWARDS = re.compile(r"(?:向|对)[^，,；;。]{1,16}$")
+_VALUE_THEN_LISTED = re.compile(r"\d[\d.]*\s*(?:%|％|个百分点|元|万元|倍|‰)(?:以上|以下|以内|左右)?、")
 _BARE_VERB = re.compile(r"(?:并|再|进一步)?(?:达到|达|提高到|提升到|增加到|下降到|降低到|降至)")  # a clause with no noun
 _TRAILING_FILLER = re.compile(r"(?:要|应|应当|均|需|必须|平均|分别|力争|确保|争取)+$")  # 就诊率力争达到90%
 _LEADING_FILLER = re.compile(r"^(?:[一二三四五六七八九十]是|分别|要|应|均|并|且|其中|其|原则上|力争|确保|争取|"  # 二是…
@@ -453,6 +454,9 @@ def _indicator(chunk: str, c_start: int, c_end: int, q: re.Match, subject_end: i
         if subject.count("（") > subject.count("）"):
             subject = subject[subject.rfind("（") + 1:]  # 每批不少于5人（中医院不少于3人）
         subject = _BASE_OF_CHANGE.sub("", subject)  # 人均预期寿命由2015年的76.6岁, 人数较2020年: the base apart
+        listed = list(_VALUE_THEN_LISTED.finditer(subject))
+        if listed:  # 起付线降低50%、报销比例提高5个百分点: the second value's own noun, after the first value's 、
+            subject = subject[listed[-1].end():]
         per_year = _PER_YEAR.fullmatch(_LEADING_FILLER.sub("", subject).strip()) \
             if _CHANGE_AT.match(chunk, subject_end) else None  # before 均 goes as a filler
         subject = _TRAILING_FILLER.sub("", _LEADING_FILLER.sub("", subject)).strip()
@@ -535,7 +539,13 @@ def _head_year(chunk: str, sentence: re.Match, issue_year: int | None) -> int | 
     return None if issue_year is not None and year < issue_year else year
 
 
+_CN_YEAR = re.compile(r"[二一][〇○零][〇○零一二三四五六七八九]{2}(?=\s*年)")  # 到二〇二五年: the year in digits
+_CN_DIGIT = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
+
+
 def _deadline(sentence: str) -> int | None:
+    if "〇" in sentence or "○" in sentence or "零" in sentence:
+        sentence = _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_DIGIT), sentence)
     if not _YEAR_OR_PLAN.search(sentence):
         return None  # each pattern below needs a year (19xx, 20xx) or a plan (十四五)
     m = P.DEADLINE.search(sentence) or P.DEADLINE_BEFORE.search(sentence) or P.DEADLINE_LEAD.search(sentence) \
