@@ -35,6 +35,15 @@ FORMS = [
     # 牵头 … 参与
     ("推进中医药服务。（国家卫生健康委牵头，国家中医药局、国家疾控局参与）",
      [("国家卫生健康委", L, False), ("国家中医药局", S, False), ("国家疾控局", S, False)]),
+    # probe 3a: a ministry's departments (司); a bare 司 after one named with its ministry is that ministry's
+    ("做实专项救治。（责任单位：国家卫生健康委医政司、乡村振兴司，国家医保局待遇保障司）",
+     [("国家卫生健康委医政司", R, False), ("国家卫生健康委乡村振兴司", R, False), ("国家医保局待遇保障司", R, False)]),
+    # a labelled part in verb form with departments (乡村振兴司牵头，待遇保障司配合): each its role, no verb in a name
+    ("强化监测预警。（责任单位：国家卫生健康委乡村振兴司牵头，国家医保局待遇保障司配合）",
+     [("国家卫生健康委乡村振兴司", L, False), ("国家医保局待遇保障司", S, False)]),
+    # a provincial commission's 处 after one named with it
+    ("推进签约服务。（责任单位：省卫生健康委基层卫生健康处、妇幼健康处）",
+     [("省卫生健康委基层卫生健康处", R, False), ("省卫生健康委妇幼健康处", R, False)]),
     # 会同: the body before it leads, the one after supports
     ("建立台账。（国家卫生健康委会同国家医保局负责）",
      [("国家卫生健康委", L, False), ("国家医保局", S, False)]),
@@ -278,7 +287,8 @@ def test_marker_forms(body, expected):
     assert [(m.unit, m.role, m.open_list) for m in mentions] == expected
     for m in mentions:
         own = body[m.span[0] - 100:m.span[1] - 100]
-        assert own and m.unit.startswith(own)  # each span points at the unit's own characters
+        # each span points at the unit's own characters (a shared suffix after them, a shared ministry before them)
+        assert own and (m.unit.startswith(own) or m.unit.endswith(own))
         assert m.source == "inline_marker"
 
 

@@ -158,6 +158,9 @@ def test_approximate_values_are_marked():
     ("65岁以上老年人健康管理率达到72%。", "65岁以上老年人", [(">=", 72, "%")]),
     # a service population with 以上
     ("服务人口30万人以上的县，至少设置2个急救站点。", "服务人口30万人以上的县", [(">=", 2, "个")]),
+    # probe 3a: an age group opening a numbered line (2.65岁…): the list's 2. is neither the age nor the noun's
+    ("2.65岁及以上老年人规范健康管理服务率达到65%；", "65岁及以上老年人", [(">=", 65, "%")]),
+    ("3.0-6岁儿童眼保健和视力检查覆盖率达到90%以上；", "0-6岁儿童", [(">=", 90, "%")]),
 ])
 def test_conditions_are_qualifiers_of_the_target(sentence, qualifier, expected):
     found = extract_targets(sentence, (0, len(sentence)), "x")
@@ -305,6 +308,8 @@ ITEM_ROWS = [
     ("二", "新建公有产权村卫生室15个。责任单位：县卫健委；完成时限：“十四五”期间。", 2023, [(15, "target", 2025)]),
     # a deadline year in Chinese numerals (到二〇二五年)
     ("goal", "到二〇二五年，全县签约服务覆盖率提高到百分之七十五。", 2022, [(75, "target", 2025)]),
+    # a time limit printing only its year (完成时限：2023年底) in the item's marker
+    ("二/（一）", "本科以上学历占比不低于50%。（责任股室：人事股；完成时限：2023年底）", 2022, [(50, "target", 2023)]),
     # 长期坚持 gives no year
     ("三", "每村至少1名乡村医生。完成时限：长期坚持。", 2023, [(1, "target", None)]),
 ]
@@ -421,6 +426,8 @@ INDICATOR_ROWS = [
      [("大病保险起付线", "-", 50, None, "%"), ("报销比例", "+", 5, None, "个百分点")]),
     # a base year in Chinese numerals (较二〇二〇年) is no part of the noun
     ("重点人群签约服务覆盖率较二〇二〇年提高两个百分点以上。", [("重点人群签约服务覆盖率", "+>=", 2, None, "个百分点")]),
+    # a numbered line's number is no part of its noun (2.65岁…, 3.0-6岁…)
+    ("2.65岁及以上老年人规范健康管理服务率达到65%；", [("65岁及以上老年人规范健康管理服务率", ">=", 65, None, "%")]),
     # probe 3a #3: a motto (一人一档) and the notice's own items (以上三、四项) are no amounts
     ("做到一人一档，救治病种不少于30种。", [("救治病种", ">=", 30, None, "种")]),
     ("以上三、四项工作由县妇幼保健院负责。", []),

@@ -454,6 +454,11 @@ BODY_END = _lazy(
 PLACEHOLDER_BODY = _lazy(
     r"^各(?:地|地区|市|县|区|县区|县市区|乡镇|镇|镇街|街道|省|省份|地市|市州|州市|市（州）|县（市、区）|县（区）|"
     r"省（自治区、直辖市）|省（区、市）)$")
+# a ministry's or a commission's department (国家卫生健康委乡村振兴司, 国家医保局待遇保障司): a body
+MINISTRY_DIVISION = _lazy(r"(?:委|部|局|署)[^，,。；;、\s]{1,10}司$")
+# a bare department after one named with its ministry (国家卫生健康委医政司、乡村振兴司): the ministry's too
+BARE_DIVISION = _lazy(r"^[^，,。；;、\s部委局厅署]{2,10}(?:司|处)$")
+DIVISION_PARENT = _lazy(r"^(?P<parent>.{2,}?(?:委|部|局|厅|署))[^，,。；;、\s部委局厅署]{2,10}(?:司|处)$")
 # every township with the subdistricts beside it (各镇（街道）, 各乡镇（街道办事处）): the township governments, a body
 TOWNSHIP_BRACKET_BODY = _lazy(r"^各(?:乡镇|镇|乡)[（(](?:街道|街道办事处|街办|社区)[）)](?:人民政府)?$")
 # bodies a duty clause may name that divide nothing: 各有关部门要密切配合, 其他相关单位

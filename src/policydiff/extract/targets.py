@@ -58,10 +58,13 @@ _RISING_NOUN = re.compile(r"(?:^|(?<=[，,；;：:。\n]))"
                           r"(?:逐年|逐步|稳步|持续|不断|每年|(?:较|比|同比)(?:(?:19|20)\d{2}年)?[^，,；;。：:\d\n]{0,8})?"
                           r"(?:提高|提升|增加|增长|上升|下降|降低|减少)[^，,；;。：:\n]{0,12}[，,]$")
 _TOWARDS = re.compile(r"(?:向|对)[^，,；;。]{1,16}$")
+_LIST_NUMBER_AT = re.compile(r"\d{1,2}[.．、](?=\d)")
 _VALUE_THEN_LISTED = re.compile(r"\d[\d.]*\s*(?:%|％|个百分点|元|万元|倍|‰)(?:以上|以下|以内|左右)?、")
 _BARE_VERB = re.compile(r"(?:并|再|进一步)?(?:达到|达|提高到|提升到|增加到|下降到|降低到|降至)")  # a clause with no noun
 _TRAILING_FILLER = re.compile(r"(?:要|应|应当|均|需|必须|平均|分别|力争|确保|争取)+$")  # 就诊率力争达到90%
-_LEADING_FILLER = re.compile(r"^(?:[一二三四五六七八九十]是|分别|要|应|均|并|且|其中|其|原则上|力争|确保|争取|"  # 二是…
+# 二是…, a numbered line's 2. (before a word or an age), fillers, a leading year
+_LEADING_FILLER = re.compile(r"^(?:\d{1,2}[.．、](?=[\u4e00-\u9fff]|\d+\s*(?:岁|周岁|-|—|至))|[一二三四五六七八九十]是|"
+                             r"分别|要|应|均|并|且|其中|其|原则上|力争|确保|争取|"
                              r"到?(?:19|20)\d{2}年(?:底|末)?(?:前)?[，,]?)+")
 _CN_NUMERAL_CHAR = re.compile("[〇零一二三四五六七八九两十]")
 _CJK_LAST = re.compile(f"[{P.CJK}]$")
@@ -99,7 +102,9 @@ def extract_targets(text: str, region: tuple[int, int], path: str,
     limit_cue = None
     if deadline_year is None and "时" in chunk:  # 责任单位：…；完成时限：2023年10月底前 — the item's own time limit
         label = P.TIME_LIMIT_LABEL.search(chunk)
-        deadline_year = _deadline(label.group("limit")) if label else None
+        limit = label.group("limit") if label else ""
+        year_in = _YEAR.search(limit)  # a time limit's own year is its deadline (完成时限：2023年底)
+        deadline_year = _deadline(limit) or (int(year_in.group("year")) if year_in else None)
         limit_cue = f"deadline from the item's {label.group(0)[:4]}" if deadline_year and label else None
     targets, tables = table_targets(text, region, path, issue_year)  # 主要指标 tables: cell by cell
     for t in targets:
@@ -362,6 +367,9 @@ def _qualified(found: list[Target], qualifiers, text: str, base: int) -> list[Ta
         before = [q for q in qualifiers if base + q[1] <= t.value_span[0]]
         if before:
             q_start, q_end = before[-1]
+            numbered = _LIST_NUMBER_AT.match(text, base + q_start)
+            if numbered and (base + q_start == 0 or text[base + q_start - 1] == "\n"):
+                q_start = numbered.end() - base  # 2.65岁及以上老年人 opening a numbered line: the list's 2. is no age
             t.qualifier = {"text": text[base + q_start:base + q_end], "span": [base + q_start, base + q_end]}
     return found
 

@@ -63,7 +63,7 @@ def _listed_units(text: str) -> tuple[ListedUnit, ...]:
         part, start = _strip_edges(part, start)
         if part:
             pieces.extend(_split_joined(part, start))
-    return tuple(_share_levels(_share_suffixes(_close_open_lists(pieces))))
+    return tuple(_share_parents(_share_levels(_share_suffixes(_close_open_lists(pieces)))))
 
 
 def _strip_edges(part: str, start: int) -> tuple[str, int]:
@@ -166,6 +166,21 @@ def _share_levels(units: list[ListedUnit]) -> list[ListedUnit]:
     return out
 
 
+def _share_parents(units: list[ListedUnit]) -> list[ListedUnit]:
+    """国家卫生健康委医政司、乡村振兴司 → …, 国家卫生健康委乡村振兴司: a bare department (司, 处) after one named
+    with its ministry or commission is that body's too (its span stays on its own characters) — not the
+    乡村振兴 body a bare 乡村振兴司 would read as."""
+    out = list(units)
+    parent = None
+    for i, u in enumerate(out):
+        if parent and P.BARE_DIVISION.match(u.unit):
+            out[i] = replace(u, unit=parent + u.unit)
+            continue
+        named = P.DIVISION_PARENT.match(u.unit)
+        parent = named.group("parent") if named else None
+    return out
+
+
 # what the shared-suffix step may have glued to a bare level word (省部门 from 省、市、县卫生健康部门)
 _SUFFIX_ONLY = ("部门", "单位", "机构", "主管部门", "行政部门")
 
@@ -173,7 +188,7 @@ _SUFFIX_ONLY = ("部门", "单位", "机构", "主管部门", "行政部门")
 def _is_body(name: str) -> bool:
     """The name ends as a body's does (局, 委, 部门, 人民政府 …) or is a placeholder (各有关部门, 各地)."""
     return len(name) >= 2 and bool(P.BODY_END.search(name) or P.PLACEHOLDER_BODY.match(name)
-                                   or P.TOWNSHIP_BRACKET_BODY.match(name))
+                                   or P.TOWNSHIP_BRACKET_BODY.match(name) or P.MINISTRY_DIVISION.search(name))
 
 
 @cache
