@@ -316,3 +316,41 @@ def test_a_groups_roster_is_no_measure(heading, expected):
             f"一、{heading}\n组　长：县政府分管副县长\n副组长：县卫生健康局局长\n成　员：县财政局、县民政局负责同志。\n"
             "二、工作要求\n（一）落实资助参保。对特困人员给予全额资助。\n洛南县人民政府办公室\n2022年6月1日\n")
     assert [m["path"] for m in parse_source(SourceText("t.txt", text))["measures"]] == expected
+
+
+# probe 3a: 各成员单位职责 with each body a heading of its own and its duties numbered under it
+HEADED_DUTY_NOTICE = """紫阳县卫生健康局关于做好健康帮扶工作的通知
+紫卫发〔2023〕5号
+各镇卫生院：
+一、工作任务
+（一）落实参保资助。对特困人员全额资助参保。
+（二）做好残疾人康复。开展残疾人康复评估。
+（三）推进结算。做好医疗费用结算。
+二、各成员单位职责
+（一）县卫生健康局
+1.负责大病专项救治。
+2.负责乡村医疗卫生机构建设。
+（二）县医疗保障局
+1.负责参保资助。
+2.负责医疗费用结算。
+（三）县残联
+负责残疾人康复服务。
+紫阳县卫生健康局
+2023年3月1日
+"""
+
+
+def test_numbered_duties_under_a_bodys_heading_are_that_bodys():
+    from policydiff.models import SourceText
+    from policydiff.parse import parse_source
+
+    record = parse_source(SourceText("t.txt", HEADED_DUTY_NOTICE))
+    assert [(d["unit"], d["duty"], d["path"]) for d in record["division_of_duties"]] == [
+        ("县卫生健康局", "大病专项救治", "二/（一）/1"), ("县卫生健康局", "乡村医疗卫生机构建设", "二/（一）/2"),
+        ("县医疗保障局", "参保资助", "二/（二）/1"), ("县医疗保障局", "医疗费用结算", "二/（二）/2"),
+        ("县残联", "残疾人康复服务", "二/（三）")]
+    for d in record["division_of_duties"]:  # the span quotes the duty as printed
+        assert record["text"][d["span"][0]:d["span"][1]].endswith(d["duty"])
+    units = {m["path"]: [(u["unit"], u["source"]) for u in m["unit_mentions"]] for m in record["measures"]}
+    assert units["一/（三）"] == [("县医疗保障局", "duty_paragraph")]  # 医疗费用结算, inferred
+    assert "二/（一）/1" not in units  # the duties are no measures
