@@ -35,6 +35,8 @@ FORMS = [
     # 牵头 … 参与
     ("推进中医药服务。（国家卫生健康委牵头，国家中医药局、国家疾控局参与）",
      [("国家卫生健康委", L, False), ("国家中医药局", S, False), ("国家疾控局", S, False)]),
+    # probe 3a: a role note in brackets after the last unit of a label line is no part of its name
+    ("落实救治政策。\n责任单位：县卫健局、县医保局（按职责分工负责）", [("县卫健局", R, False), ("县医保局", R, False)]),
     # probe 3a: a ministry's departments (司); a bare 司 after one named with its ministry is that ministry's
     ("做实专项救治。（责任单位：国家卫生健康委医政司、乡村振兴司，国家医保局待遇保障司）",
      [("国家卫生健康委医政司", R, False), ("国家卫生健康委乡村振兴司", R, False), ("国家医保局待遇保障司", R, False)]),

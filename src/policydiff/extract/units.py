@@ -70,9 +70,14 @@ def _strip_edges(part: str, start: int) -> tuple[str, int]:
     """Without trailing punctuation and the role phrase (按职责分工负责), nor a leading 由."""
     trimmed = part.rstrip("。.；;，,、 \n\u3000\t")
     trimmed = P.UNIT_TRAILING_PHRASES.sub("", trimmed) if len(trimmed) > 3 else trimmed
+    if trimmed.endswith(("）", ")")) and len(trimmed) > 3:  # 县医保局（按职责分工负责）: the role note is no name
+        trimmed = _BRACKETED_SHARE.sub("", trimmed)
     if trimmed.startswith("由") and len(trimmed) > 3:
         return trimmed[1:], start + 1
     return trimmed, start
+
+
+_BRACKETED_SHARE = re.compile(rf"\s*[（(]\s*(?:{P.DUTY_SHARE.pattern})\s*[）)]$")
 
 
 def _split_joined(part: str, start: int) -> list[tuple[str, int, str | None]]:
