@@ -164,6 +164,10 @@ ROWS = [
     ("对乡村医生每人每月补助300元。", [(PA, "对乡村医生每人每月补助", "=", 300, "元", None, None)]),
     # the scope of a programme: 30种大病 (not a count of the notice's own parts)
     ("抓实30种大病专项救治工作。", [(PA, "大病专项救治工作", "=", 30, "种", None, None)]),
+    # probe 3a: a subsidy's share the policy sets (按照不低于70%给予定额资助): a parameter; 按照 is no part of the noun
+    ("对低保对象按照不低于70%给予定额资助。", [(PA, "对低保对象", ">=", 70, "%", None, None)]),
+    # 在2020年基础上 is the base of the cut, no part of the noun
+    ("大病保险起付线在2020年基础上降低50%。", [(PA, "大病保险起付线", "-", 50, "%", None, None)]),
     # probe 3a: a share of a standard the policy sets (不超过…标准的50%): a parameter, not a level to reach
     ("对脱贫不稳定人口的资助标准不超过2022年标准的50%。", [(PA, "对脱贫不稳定人口的资助标准", "<=", 50, "%", None, None)]),
     # 倾斜 with 个百分点: a parameter, and a rise over what the others get (+10), never a level (probe 3a #4)

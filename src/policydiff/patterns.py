@@ -611,6 +611,9 @@ ROLE_CUES = [
         r"每批|每次|每人|每(?:\d+|[一二三两半])?(?:年|季度|季|月|周|天|日)|每户|每名|半径|(?:承担|分担)$")),
     ("parameter", "an amount of money", "unit", _lazy(r"^(?:元|万元|亿元|元/人)$")),
     ("parameter", "an age condition (年满18周岁)", "before", _lazy(r"(?:年满|未满|满|年龄(?:在|达到|超过)?)$")),
+    # probe 3a: a subsidy's share the policy sets (按照不低于70%给予定额资助, 按不低于70%的比例救助)
+    ("parameter", "a share of a subsidy or relief (不低于70%给予资助)", "after", _lazy(
+        r"^[%％]?(?:的比例)?(?:给予|予以|进行)?(?:定额|全额|分类|医疗)?(?:资助|补助|补贴|救助|补偿)")),
     # probe 3a: a share of a standard or an income the policy sets (按照不超过2022年标准的50%给予资助)
     ("parameter", "a share of a standard or an income (标准的50%, 收入的50%)", "before", _lazy(
         r"(?:标准|收入|费用|金额|额度|基数)的$")),
