@@ -535,6 +535,9 @@ TABLES = [
     # 动态清零 in the target column: a count kept at zero (its cue says so), 约束性
     ("序号\t指标\t2020年\t2025年\t属性\n1\t村卫生室“空白点”\t0\t动态清零\t约束性\n", 2022,
      [("status", "村卫生室“空白点”", "=", 0, "", 2020, None), ("target", "村卫生室“空白点”", "=", 0, "", 2025, "约束性")]),
+    # probe 3a: 预期性指标 in the 指标性质 column is the attribute; a unit printed 1/10万 is /10万 (as a sentence prints it)
+    ("指标\t2020年\t2025年\t指标性质\n孕产妇死亡率（1/10万）\t12\t<15\t约束性指标\n", 2022,
+     [("status", "孕产妇死亡率", "=", 12, "/10万", 2020, None), ("target", "孕产妇死亡率", "<", 15, "/10万", 2025, "约束性")]),
     # words that are neither (持续提升) give no target
     ("指标\t2020年\t2025年\t属性\n群众满意度（%）\t90\t持续提升\t预期性\n", 2022,
      [("status", "群众满意度", "=", 90, "%", 2020, None)]),

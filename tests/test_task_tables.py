@@ -479,6 +479,10 @@ def test_a_row_wider_than_its_header_reads_its_extra_cells_by_what_they_hold(tab
      [(1, "乡村医生中执业（助理）医师占比（%）", "约束性"), (2, "严重精神障碍患者规范管理率（%）", "预期性")]),
     # a row without 属性 is no indicator row
     ("附件2\n序号\t指标\t2025年目标值\n1\t严重精神障碍患者规范管理率（%）\t90\n", None),
+    # probe 3a: the attribute printed with its noun (约束性指标, 预期性指标): the attribute
+    ("附件2\n序号\t指标名称\t2020年\t2025年\t指标性质\n1\t县域内就诊率（%）\t85\t≥90\t预期性指标\n"
+     "2\t村卫生室达标率（%）\t80\t100\t约束性指标\n",
+     [(1, "县域内就诊率（%）", "预期性"), (2, "村卫生室达标率（%）", "约束性")]),
 ])
 def test_tabbed_indicator_rows_are_annex_indicators(table, expected):
     record = parse_source(SourceText("t.txt", BODY + "序号\t重点任务\t牵头单位\n1\t支持乡村医生参加学历教育\t市卫生健康委\n" + table))

@@ -231,6 +231,10 @@ BINDING_CELL = _lazy(r"^(约束性|预期性)$")
 # a numbered indicator row ending in its attribute (1. 签约服务率 … 约束性): an annex holding one is the indicator table
 INDICATOR_ROW_WITH_BINDING = _lazy(r"(?m)^\d{1,2}[.．、\t][^\n]*(?:约束性|预期性)[ \t]*$")
 # (?<!\s): a search starts only at the head of a whitespace run (else a run of tabs costs quadratic time)
+# the same attribute printed with its noun (约束性指标, 预期性指标): the attribute
+BINDING_CELL_WORDED = _lazy(r"^(约束性|预期性)(?:指标)?$")
+BINDING_SUFFIX_WORDED = _lazy(r"(?<!\s)\s*(约束性|预期性)(?:指标)?\s*$")
+INDICATOR_ROW_WITH_BINDING_WORDED = _lazy(r"(?m)^\d{1,2}[.．、\t][^\n]*(?:约束性|预期性)(?:指标)?[ \t]*$")
 BINDING_SUFFIX = _lazy(r"(?<!\s)\s*(约束性|预期性)\s*$")
 # a sentence's own mark after its value: 人均预期寿命达到78.5岁（预期性）
 BINDING_AFTER = _lazy(r"\s*(?:以上|以下|以内|左右)?\s*[（(](约束性|预期性)[）)]")

@@ -86,9 +86,11 @@ def _row_targets(text: str, start: int, cells: list[str], columns, path: str) ->
     indicator = named.get("indicator", "")
     if not indicator or P.TABLE_VALUE.match(indicator):
         return []
-    binding = named.get("binding") if named.get("binding") in ("约束性", "预期性") else None
+    marked = re.match(r"^\s*[（(]?(约束性|预期性)", named.get("binding") or "")  # 约束性指标, （预期性）: the same
+    binding = marked.group(1) if marked else None
     unit_in_name = P.TABLE_UNIT_IN_NAME.search(indicator)
     unit = named.get("unit") or (unit_in_name.group("unit") if unit_in_name else "")
+    unit = re.sub(r"^1\s*/\s*(?=(?:10|1|10)?万|千|百)", "/", unit)  # （1/10万）: per 100,000, as a sentence prints /10万
     name = indicator[:unit_in_name.start()].rstrip() if unit_in_name else indicator
     name = re.sub(r"^\d{1,2}[.．、]\s*", "", name)  # 1.人均预期寿命: the row's number apart
     row_end = start + len(text[start:].split("\n", 1)[0])
@@ -154,7 +156,7 @@ def indicator_annex(text: str, annexes: list, issue_year: int | None = None):
 
 def _holds_indicator_table(text: str, span: tuple[int, int], issue_year: int | None) -> bool:
     region = text[span[0]:span[1]]
-    if P.INDICATOR_ROW_WITH_BINDING.search(region):
+    if P.INDICATOR_ROW_WITH_BINDING.search(region) or P.INDICATOR_ROW_WITH_BINDING_WORDED.search(region):
         return True
     for line in re.finditer(r"[^\n]*\t[^\n]*", region):
         cells = line.group().split("\t")

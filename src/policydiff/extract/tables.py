@@ -604,15 +604,17 @@ def _tabbed_indicator_row(line: str, start: int) -> AnnexIndicator | None:
         return None
     cells = line.split("\t")
     filled = [c.strip() for c in cells if c.strip()]
-    if len(filled) < 3 or not re.fullmatch(r"\d{1,2}", cells[0].strip()) or not P.BINDING_CELL.match(filled[-1]):
+    worded = P.BINDING_CELL_WORDED.match(filled[-1]) if len(filled) >= 3 else None  # 约束性, 约束性指标 → 约束性
+    if worded is None or not re.fullmatch(r"\d{1,2}", cells[0].strip()):
         return None
     at = start + len(cells[0]) + 1
     end = start + len(line.rstrip()) - len(filled[-1])  # the row up to its 属性 cell: the values the row prints
     for cell in cells[1:-1]:
         name = cell.strip()
-        if name and not P.TABLE_VALUE.match(name) and not P.BINDING_CELL.match(name):
+        if name and not P.TABLE_VALUE.match(name) and not P.BINDING_CELL_WORDED.match(name):
             begin = at + len(cell) - len(cell.lstrip())
-            return AnnexIndicator(int(cells[0].strip()), name, filled[-1], (begin, len(line[:end - start].rstrip()) + start))
+            return AnnexIndicator(int(cells[0].strip()), name, worded.group(1),
+                                  (begin, len(line[:end - start].rstrip()) + start))
         at += len(cell) + 1
     return None
 
@@ -631,11 +633,11 @@ def extract_annex_indicators(text: str, annex: OutlineNode | None) -> list[Annex
                 indicators.append(row)
             continue
         body = para.text[m.end():]
-        binding = P.BINDING_SUFFIX.search(body)
+        binding = P.BINDING_SUFFIX_WORDED.search(body)
         if binding:
             body = body[:binding.start()]
-        elif i + 1 < len(region) and P.BINDING_CELL.match(region[i + 1].text):
-            binding = P.BINDING_CELL.match(region[i + 1].text)
+        elif i + 1 < len(region) and P.BINDING_CELL_WORDED.match(region[i + 1].text):
+            binding = P.BINDING_CELL_WORDED.match(region[i + 1].text)
         if binding is None:
             continue
         start = para.start + m.end()
