@@ -164,6 +164,9 @@ ROWS = [
     ("对乡村医生每人每月补助300元。", [(PA, "对乡村医生每人每月补助", "=", 300, "元", None, None)]),
     # the scope of a programme: 30种大病 (not a count of the notice's own parts)
     ("抓实30种大病专项救治工作。", [(PA, "大病专项救治工作", "=", 30, "种", None, None)]),
+    # probe 3a: a subsidy's level (定额资助不低于50%): a parameter; a rate of 资助参保 to reach stays a target
+    ("低保对象定额资助不低于50%。", [(PA, "低保对象定额资助", ">=", 50, "%", None, None)]),
+    ("医疗救助资助参保率达到100%。", [(T, "医疗救助资助参保率", ">=", 100, "%", None, None)]),
     # probe 3a: a subsidy's share the policy sets (按照不低于70%给予定额资助): a parameter; 按照 is no part of the noun
     ("对低保对象按照不低于70%给予定额资助。", [(PA, "对低保对象", ">=", 70, "%", None, None)]),
     # 在2020年基础上 is the base of the cut, no part of the noun

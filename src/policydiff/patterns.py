@@ -621,6 +621,8 @@ ROLE_CUES = [
     # probe 3a: a share of a standard or an income the policy sets (按照不超过2022年标准的50%给予资助)
     ("parameter", "a share of a standard or an income (标准的50%, 收入的50%)", "before", _lazy(
         r"(?:标准|收入|费用|金额|额度|基数)的$")),
+    # probe 3a: a subsidy's level (低保对象定额资助不低于50%) — a rate to reach (资助参保率) stays a target
+    ("parameter", "a subsidy's level (定额资助不低于50%)", "before", _lazy(r"资助")),
 ]
 # a requirement word before the level in its clause (要达到, 应不低于, 力争达到, 确保…不低于): a level still to reach, even after
 # 截至2021年10月31日 or beside 较上年提高
