@@ -746,3 +746,26 @@ def test_huainan_duty_units_reach_the_measures_their_clauses_speak_of(records):
     # that tells no item apart, so no claim (Guangxi's 发展改革部门 reached 加强宣传引导 on such words)
     assert units["三/（一）"] == {}
     assert not any(m["responsible_units"] for m in records[HUAINAN]["measures"])  # none printed
+
+
+# probe 3a: a label line after a run of 一是 items on lines of their own is the run's, not its last item's
+RUN_LINES = [
+    # (item, expected units per 是-item) — invented county shapes
+    # the line after the run: every item of it
+    ("一、做实大病救治\n一是对大病患者实行集中救治。\n二是定点医院组建专家组。\n责任单位：医政股、县医院\n",
+     {"一/一是": ["医政股", "县医院"], "一/二是": ["医政股", "县医院"]}),
+    # a unit in the last item's own bracket stays its own; the items before name none
+    ("一、做实签约\n一是组建团队。\n二是上门服务（各镇卫生院负责）。\n", {"一/一是": [], "一/二是": ["各镇卫生院"]}),
+    # an item of the run with a unit of its own keeps it
+    ("一、做实签约\n一是组建团队（基层股负责）。\n二是做好随访。\n牵头单位：县卫健局\n",
+     {"一/一是": ["基层股"], "一/二是": ["县卫健局"]}),
+]
+
+
+@pytest.mark.parametrize("text, expected", RUN_LINES, ids=[f"run{i}" for i in range(len(RUN_LINES))])
+def test_a_label_line_after_a_run_of_items_is_the_runs(text, expected):
+    measures = {m.path: m for m in extract_measures(text, build_outline(text))}
+    assert {p: [u.unit for u in measures[p].unit_mentions] for p in expected} == expected
+    for m in measures.values():
+        for u in m.unit_mentions:
+            assert text[u.span[0]:u.span[1]] == u.unit  # printed where the line prints it

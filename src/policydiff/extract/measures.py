@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
+
 from .. import patterns as P
 from ..models import Duty, Measure, OutlineNode
 from .units import article_mentions, find_markers, lead_convention, marker_mentions, sentence_mentions, subject_mentions
@@ -40,7 +43,38 @@ def extract_measures(text: str, nodes: list[OutlineNode]) -> list[Measure]:
             if mention.unit not in printed:
                 printed.append(mention.unit)
         measures.append(measure)
+    _share_run_line(measures, text, by_path)
     return measures
+
+
+def _share_run_line(measures: list[Measure], text: str, by_path: dict[str, OutlineNode]) -> None:
+    """一是…⏎二是…⏎三是…⏎责任单位：甲、乙 — the label line after a run of 一是 items on lines of their own
+    (read with the last) is the run's: the items before it that name no unit of their own take its units,
+    with their spans (printed, at the line)."""
+    runs: dict[str, list[Measure]] = {}
+    for m in measures:
+        node = by_path.get(m.path)
+        if node is not None and node.kind == "一是" and node.parent:
+            runs.setdefault(node.parent, []).append(m)
+    for run in runs.values():
+        last = run[-1]
+        if len(run) < 2 or not last.unit_mentions:
+            continue
+        first = min(u.span[0] for u in last.unit_mentions)
+        line_start = text.rfind("\n", last.span[0], first)
+        if line_start < 0 or not _LABEL_LINE.match(text, line_start + 1):
+            continue  # the units are the last item's own (in its sentence or its bracket)
+        for m in run[:-1]:
+            if m.unit_mentions:
+                continue
+            for u in last.unit_mentions:
+                m.unit_mentions.append(dataclasses.replace(u))
+                printed = getattr(m, f"{u.role}_units")
+                if u.unit not in printed:
+                    printed.append(u.unit)
+
+
+_LABEL_LINE = re.compile(r"\s*(?:【|〔|\[)?(?:牵头|责任|配合|协办|参与|主责|负责)[^：:\n]{0,6}[：:]")
 
 
 def without_duty_sections(measures: list[Measure], duties: list[Duty], nodes: list[OutlineNode]) -> list[Measure]:
