@@ -389,6 +389,10 @@ INVERTED = [
     ("（二）建立台账。救治台账的建立由县卫健局医政股牵头。", [("县卫健局医政股", L)]),
     # 负责…的是 + an office, and a second clause with 配合
     ("（三）改造系统。负责信息系统改造的是县医保局信息股，县卫健局配合做好对接。", [("县医保局信息股", R), ("县卫健局", S)]),
+    # the work, 由, a bureau and a verb of the work (每月推送): the bureau does it
+    ("（六）推送信息。脱贫人口身份信息由县乡村振兴局每月推送一次。", [("县乡村振兴局", R)]),
+    # 由 甲局会同乙局 + a verb of the work: 甲 leads, 乙 supports
+    ("（七）保障资金。救助资金由县财政局会同县医保局落实到位。", [("县财政局", L), ("县医保局", S)]),
     # a provider after 由 is still no assignment; 负责 not closing (负责垫付) neither
     ("（四）垫付费用。住院费用由定点医疗机构负责。", []),
     ("（五）垫付费用。住院费用由县人民医院负责垫付。", []),

@@ -400,6 +400,10 @@ SUBJECT_ASSIGNING = _lazy(
 # the work first, then who does it (医疗救助资金的预拨和清算由县财政局负责): 由 + bodies + the verb closing the clause
 OBJECT_FIRST_ASSIGNING = _lazy(r"^\s*(?P<object>[^，,。；;：:由]{2,40}?)由(?P<units>[^，,。；;：:“”（）()\n由]{2,40}?)"
                                r"(?P<verb>具体负责|牵头负责|负责|牵头)\s*$")
+# the work first, then the bodies that do it with a verb of the work (身份信息由县乡村振兴局每月推送一次)
+OBJECT_FIRST_ACTING = _lazy(r"^\s*(?P<object>[^，,。；;：:由]{2,40}?)由(?P<units>[^，,。；;：:“”（）()\n由]{2,30}?)"
+                            r"(?P<verb>(?:每(?:年|半年|季度|月|周)|定期|按月|按季度)?(?:推送|拨付|发放|审核|核实|核定|"
+                            r"比对|汇总|上报|组织|落实|开展|统一))")
 # the work, then 的是 + who does it (负责信息系统改造的是县医保局信息股)
 INVERTED_RESPONSIBLE = _lazy(r"^\s*(?:具体)?(?P<verb>负责|牵头)[^，,。；;：:]{1,40}?的(?:是|为)"
                              r"(?P<units>[^，,。；;：:“”（）()\n]{2,40}?)\s*$")

@@ -601,7 +601,7 @@ def _bound_subjects(body: str, offset: int) -> list[UnitMention]:
     [('县医保局', 'responsible')]
     """
     mentions: list[UnitMention] = []
-    if not P.SUBJECT_ACTING_WORD.search(body):
+    if not P.SUBJECT_ACTING_WORD.search(body) and "由" not in body:
         return mentions
     for run in _CLAUSE_RUN.finditer(body):  # the clauses (a regex: every item is read, and the speed tells)
         clause, start = run.group(), offset + run.start()
@@ -609,6 +609,9 @@ def _bound_subjects(body: str, offset: int) -> list[UnitMention]:
             continue
         m = P.SUBJECT_BOUND.match(clause)
         acting = None if m else P.SUBJECT_ACTING.match(clause)
+        if m is None and (acting is None or not _government_bodies(acting.group("units"))) and "由" in clause:
+            m = P.OBJECT_FIRST_ACTING.match(clause)  # 身份信息由县乡村振兴局每月推送: the bodies after 由
+            acting = None
         if acting and (acting.group("explicit") or
                        not any(P.PROVIDER_BY_KIND.search(u.unit) and P.PROVIDER_END.search(u.unit)
                                and not P.TOWNSHIP_INSTITUTION.match(u.unit)  # 各镇卫生院组织……: each one named
