@@ -61,9 +61,19 @@ def _listed_units(text: str) -> tuple[ListedUnit, ...]:
     pieces: list[tuple[str, int, str | None]] = []
     for part, (start, _) in split_units(text, 0, with_spans=True):
         part, start = _strip_edges(part, start)
-        if part:
-            pieces.extend(_split_joined(part, start))
+        for word, at in _space_apart(part, start):  # 县卫健局 县财政局 县人社局: bodies apart by spaces
+            pieces.extend(_split_joined(word, at))
     return tuple(_share_parents(_share_levels(_share_suffixes(_close_open_lists(pieces)))))
+
+
+def _space_apart(part: str, start: int) -> list[tuple[str, int]]:
+    """``part`` cut at its spaces when every piece is a body (a list printed with spaces for 、), else whole."""
+    if not part:
+        return []
+    if " " not in part and "\u3000" not in part:
+        return [(part, start)]
+    words = [(m.group(), start + m.start()) for m in re.finditer(r"[^ \u3000]+", part)]
+    return words if len(words) >= 2 and all(_is_body(w) for w, _ in words) else [(part, start)]
 
 
 def _strip_edges(part: str, start: int) -> tuple[str, int]:
