@@ -424,6 +424,8 @@ INDICATOR_ROWS = [
     # probe 3a: two changes in one 、 list, each its own noun (not 起付线降低50%、报销比例)
     ("大病保险起付线降低50%、报销比例提高5个百分点。",
      [("大病保险起付线", "-", 50, None, "%"), ("报销比例", "+", 5, None, "个百分点")]),
+    # 同比 before the change is no part of the noun
+    ("门诊量同比增长5%。", [("门诊量", "+", 5, None, "%")]),
     # a base year in Chinese numerals (较二〇二〇年) is no part of the noun
     ("重点人群签约服务覆盖率较二〇二〇年提高两个百分点以上。", [("重点人群签约服务覆盖率", "+>=", 2, None, "个百分点")]),
     # a numbered line's number is no part of its noun (2.65岁…, 3.0-6岁…)
