@@ -424,6 +424,8 @@ INDICATOR_ROWS = [
     # probe 3a: two changes in one 、 list, each its own noun (not 起付线降低50%、报销比例)
     ("大病保险起付线降低50%、报销比例提高5个百分点。",
      [("大病保险起付线", "-", 50, None, "%"), ("报销比例", "+", 5, None, "个百分点")]),
+    # the body told to reach it (各地医保部门要确保) is no part of the noun
+    ("各地医保部门要确保农村低收入人口参保率稳定在99%以上。", [("农村低收入人口参保率", ">=", 99, None, "%")]),
     # 同比 before the change is no part of the noun
     ("门诊量同比增长5%。", [("门诊量", "+", 5, None, "%")]),
     # a base year in Chinese numerals (较二〇二〇年) is no part of the noun

@@ -60,6 +60,8 @@ _RISING_NOUN = re.compile(r"(?:^|(?<=[，,；;：:。\n]))"
 _TOWARDS = re.compile(r"(?:向|对)[^，,；;。]{1,16}$")
 _LIST_NUMBER_AT = re.compile(r"\d{1,2}[.．、](?=\d)")
 _VALUE_THEN_LISTED = re.compile(r"\d[\d.]*\s*(?:%|％|个百分点|元|万元|倍|‰)(?:以上|以下|以内|左右)?、")
+_BODY_TOLD = re.compile(r"^[^，,；;。、]{2,20}?(?:部门|局|委|政府|卫生院|医院|中心)"
+                        r"(?:要|应当|应|须|必须)(?:确保|力争|争取|保证|使)?")
 _BARE_VERB = re.compile(r"(?:并|再|进一步)?(?:达到|达|提高到|提升到|增加到|下降到|降低到|降至)")  # a clause with no noun
 # 就诊率力争达到90%; 个人自付费用按不低于70%的比例 (按/按照 before the share); 起付线在2020年基础上降低50%
 _TRAILING_FILLER = re.compile(r"(?:要|应|应当|均|需|必须|平均|分别|力争|确保|争取|按照|按|同比|"
@@ -470,6 +472,9 @@ def _indicator(chunk: str, c_start: int, c_end: int, q: re.Match, subject_end: i
         per_year = _PER_YEAR.fullmatch(_LEADING_FILLER.sub("", subject).strip()) \
             if _CHANGE_AT.match(chunk, subject_end) else None  # before 均 goes as a filler
         subject = _TRAILING_FILLER.sub("", _LEADING_FILLER.sub("", subject)).strip()
+        told = _BODY_TOLD.match(subject)
+        if told and len(subject) - told.end() >= 2:  # 各地医保部门要确保参保率…: the rate, not who is told
+            subject = subject[told.end():]
         if chunk.startswith("倾斜", subject_end):  # 住院救助比例向低保对象倾斜: the rate, not whom it favours
             subject = _TOWARDS.sub("", subject) or subject
         if per_year:
