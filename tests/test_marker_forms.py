@@ -37,6 +37,8 @@ FORMS = [
      [("国家卫生健康委", L, False), ("国家中医药局", S, False), ("国家疾控局", S, False)]),
     # probe 3a: bodies a label line prints apart by spaces (for 、): one each
     ("落实村医待遇。\n责任单位：县卫健局 县财政局\u3000县人社局", [("县卫健局", R, False), ("县财政局", R, False), ("县人社局", R, False)]),
+    # …but a vertically managed bureau printed in two halves stays one body
+    ("落实参保征缴。\n责任单位：国家税务总局 湖南省税务局", [("国家税务总局 湖南省税务局", R, False)]),
     # probe 3a: a role note in brackets after the last unit of a label line is no part of its name
     ("落实救治政策。\n责任单位：县卫健局、县医保局（按职责分工负责）", [("县卫健局", R, False), ("县医保局", R, False)]),
     # probe 3a: a ministry's departments (司); a bare 司 after one named with its ministry is that ministry's

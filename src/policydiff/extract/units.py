@@ -73,6 +73,8 @@ def _space_apart(part: str, start: int) -> list[tuple[str, int]]:
     if " " not in part and "\u3000" not in part:
         return [(part, start)]
     words = [(m.group(), start + m.start()) for m in re.finditer(r"[^ \u3000]+", part)]
+    if any(w.startswith("国家") and w.endswith("总局") for w, _ in words[:-1]):
+        return [(part, start)]  # 国家税务总局 湖南省税务局: one body's two halves
     return words if len(words) >= 2 and all(_is_body(w) for w, _ in words) else [(part, start)]
 
 
