@@ -541,6 +541,11 @@ TABLES = [
     # probe 3a: 预期性指标 in the 指标性质 column is the attribute; a unit printed 1/10万 is /10万 (as a sentence prints it)
     ("指标\t2020年\t2025年\t指标性质\n孕产妇死亡率（1/10万）\t12\t<15\t约束性指标\n", 2022,
      [("status", "孕产妇死亡率", "=", 12, "/10万", 2020, None), ("target", "孕产妇死亡率", "<", 15, "/10万", 2025, "约束性")]),
+    # 全覆盖 in a % row: 100% (the cue says so); in a row of another unit it gives nothing
+    ("指标\t2020年\t2025年\t属性\n村卫生室医保结算覆盖率（%）\t85\t全覆盖\t约束性\n"
+     "中医馆（个）\t10\t全覆盖\t预期性\n", 2022,
+     [("status", "村卫生室医保结算覆盖率", "=", 85, "%", 2020, None), ("target", "村卫生室医保结算覆盖率", "=", 100, "%", 2025, "约束性"),
+      ("status", "中医馆", "=", 10, "个", 2020, None)]),
     # words that are neither (持续提升) give no target
     ("指标\t2020年\t2025年\t属性\n群众满意度（%）\t90\t持续提升\t预期性\n", 2022,
      [("status", "群众满意度", "=", 90, "%", 2020, None)]),
@@ -555,8 +560,8 @@ def test_indicator_table_cells(table, issue_year, expected):
     assert got == expected
     for t in found:
         assert table[t.span[0]:t.span[1]] == t.text and "\t" in t.text
-        if "动态清零" in (t.role_cue or ""):  # a target said in words: its span is the words, the cue says how read
-            assert table[t.value_span[0]:t.value_span[1]] == "动态清零"
+        if "read as" in (t.role_cue or ""):  # a target said in words: its span is the words, the cue says how read
+            assert table[t.value_span[0]:t.value_span[1]] in ("动态清零", "全覆盖")
             continue
         assert table[t.value_span[0]:t.value_span[1]].lstrip("≥≤<>") .startswith(str(t.value).split(".")[0])
 

@@ -651,6 +651,7 @@ STATUS_HEADINGS = _lazy(r"^(?:“?十[二三四]五”?(?:时期|期间)?|过去
 # an indicator table's target cell that is a change (较2020年提高10个百分点) or a count kept at zero (动态清零)
 TABLE_CHANGE_VALUE = _lazy(r"^\s*(?:较|比)?(?:(?:19|20)\d{2}\s*年|上年|基期)?(?P<verb>提高|提升|增加|增长|上升|下降|降低|减少)"
                            r"(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>个百分点|%|％)?(?P<after>以上|以内)?\s*$")
+TABLE_FULL_VALUE = _lazy(r"^\s*(?:实现|基本)?全覆盖\s*$")  # a % row's 全覆盖: 100%
 TABLE_ZERO_VALUE = _lazy(r"^\s*(?:动态)?(?:清零|归零|消除)\s*$")
 # one deadline per value of a paired list: 到2023年底和2030年，…分别不低于24%和30%
 PAIRED_DEADLINES = _lazy(r"(?:19|20)\d{2}\s*年(?:底|末)?(?:(?:和|、|及|与)(?:19|20)\d{2}\s*年(?:底|末)?)+")

@@ -115,8 +115,8 @@ def _row_targets(text: str, start: int, cells: list[str], columns, path: str) ->
 
 
 def _worded_target(text, start, row_end, cell, offset, name, unit, year, binding, path) -> list[Target]:
-    """A target cell said in words: a change (较2020年提高10个百分点 → +10个百分点, never a level of 10) or a count
-    kept at zero (动态清零 → = 0, and its cue says so)."""
+    """A target cell said in words: a change (较2020年提高10个百分点 → +10个百分点, never a level of 10), a count
+    kept at zero (动态清零 → = 0) or full coverage in a % row (全覆盖 → 100%); its cue says how it was read."""
     change = P.TABLE_CHANGE_VALUE.match(cell)
     if change:
         direction = "-" if P.CHANGE_DOWN.match(change.group("verb")) else "+"
@@ -125,6 +125,10 @@ def _worded_target(text, start, row_end, cell, offset, name, unit, year, binding
         span = (offset + change.start("value"), offset + change.end("value") + len(change.group("unit") or ""))
         cue = "a target column of an indicator table: a change (较…提高), not a level"
         t_unit = (change.group("unit") or ("个百分点" if unit == "%" else unit)).replace("％", "%")
+    elif P.TABLE_FULL_VALUE.match(cell) and unit in ("%", "％"):
+        comparator, value, t_unit = "=", 100, "%"
+        span = (offset + len(cell) - len(cell.lstrip()), offset + len(cell.rstrip()))
+        cue = "a target column of an indicator table: 全覆盖 in a % row read as 100%"
     elif P.TABLE_ZERO_VALUE.match(cell):
         comparator, value, t_unit = "=", 0, ""
         span = (offset + len(cell) - len(cell.lstrip()), offset + len(cell.rstrip()))
