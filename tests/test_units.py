@@ -118,6 +118,13 @@ FUNCTION_ROWS = [
     ("县爱卫办", ("镇安县", "county"), ("镇安县人民政府",), ("卫生健康", "division", "county", "镇安县")),
     # 民政局 itself still 民政
     ("县民政局", ("镇安县", "county"), ("镇安县人民政府",), ("民政", "department", "county", "镇安县")),
+    # every township with its subdistricts: the township governments (a placeholder of the county's)
+    ("各乡镇（街道）", ("渭源县", "county"), ("渭源县人民政府办公室",), ("地方政府", "local_government", "township", None)),
+    # the grassroots actors: health institutions
+    ("家庭医生签约团队", ("岚皋县", "county"), ("岚皋县卫生健康局",), ("卫生健康", "institution", "county", "岚皋县")),
+    # a ministry's department named after it: the ministry's function, not the 乡村振兴 body's
+    ("国家卫生健康委乡村振兴司", ("中华人民共和国", "national"), ("国家卫生健康委办公厅",),
+     ("卫生健康", "department", "national", "中华人民共和国")),
 ]
 
 
