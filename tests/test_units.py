@@ -116,6 +116,10 @@ FUNCTION_ROWS = [
     ("县文旅广电局", ("镇安县", "county"), ("镇安县人民政府",), ("文化和旅游", "department", "county", "镇安县")),
     # a bare office (爱卫办) in a notice a government issues: the health side, not 民政 (人民政府 holds 民政)
     ("县爱卫办", ("镇安县", "county"), ("镇安县人民政府",), ("卫生健康", "division", "county", "镇安县")),
+    # a county-level city's own 市医保局 (a city the place table does not list): county level, not a prefecture's
+    ("市医保局", ("旬阳市", "county"), ("旬阳市卫生健康局",), ("医疗保障", "department", "county", "旬阳市")),
+    # 市医保局 in a county's notice: the prefecture's
+    ("市医保局", ("洛南县", "county"), ("洛南县卫生健康局",), ("医疗保障", "department", "prefecture", "商洛市")),
     # 民政局 itself still 民政
     ("县民政局", ("镇安县", "county"), ("镇安县人民政府",), ("民政", "department", "county", "镇安县")),
     # every township with its subdistricts: the township governments (a placeholder of the county's)

@@ -139,7 +139,8 @@ def _scope(text: str, context: Context) -> tuple[str | None, str | None, str]:
     if text.startswith("市") and not text.startswith("市场"):
         city = context.locality if context.admin_level in ("prefecture", "county") and \
             (context.locality or "").endswith("市") else ancestor(context.locality, "prefecture")
-        return _level_of(city) or "prefecture", city, text[1:]
+        own_city = city == context.locality and context.admin_level == "county"  # 旬阳市's 市医保局: a county-level city's
+        return _level_of(city) or ("county" if own_city else "prefecture"), city, text[1:]
     if text.startswith(("县", "区")) and not text.startswith("县（"):
         return "county", context.locality if context.admin_level == "county" else None, text[1:]
     if text.startswith(("镇", "乡镇", "街道")) or re.match(r"^乡(?!村)", text):
