@@ -777,3 +777,25 @@ def test_a_label_line_after_a_run_of_items_is_the_runs(text, expected):
     for m in measures.values():
         for u in m.unit_mentions:
             assert text[u.span[0]:u.span[1]] == u.unit  # printed where the line prints it
+
+
+# probe 3a #16: the notice's own items named by number, each carried by one body (以上三、四项工作由甲和乙分别负责)
+EACH_ASSIGNED = [
+    # as many bodies as items: each item its body
+    ("三、加强妇幼服务。开展两癌筛查。\n四、开展健康教育。每村每年讲座6次。以上三、四项工作由县妇幼保健院和县疾控中心分别负责。\n",
+     {"三": ["县妇幼保健院"], "四": ["县疾控中心"]}),
+    # a count that does not match: nothing said
+    ("三、加强妇幼服务。开展两癌筛查。\n四、开展健康教育。以上三、四项工作由县疾控中心分别负责。\n", {"三": [], "四": []}),
+    # an item with a unit of its own keeps it
+    ("三、加强妇幼服务。开展筛查（县卫健局负责）。\n四、开展健康教育。以上三、四项工作由县妇幼保健院、县疾控中心分别负责。\n",
+     {"三": ["县卫健局"], "四": ["县疾控中心"]}),
+]
+
+
+@pytest.mark.parametrize("text, expected", EACH_ASSIGNED, ids=[f"each{i}" for i in range(len(EACH_ASSIGNED))])
+def test_items_named_by_number_each_take_their_body(text, expected):
+    measures = {m.path: m for m in extract_measures(text, build_outline(text))}
+    assert {p: [u.unit for u in measures[p].unit_mentions] for p in expected} == expected
+    for m in measures.values():
+        for u in m.unit_mentions:
+            assert text[u.span[0]:u.span[1]] == u.unit

@@ -404,6 +404,9 @@ OBJECT_FIRST_ASSIGNING = _lazy(r"^\s*(?P<object>[^，,。；;：:由]{2,40}?)由
 OBJECT_FIRST_ACTING = _lazy(r"^\s*(?P<object>[^，,。；;：:由]{2,40}?)由(?P<units>[^，,。；;：:“”（）()\n由]{2,30}?)"
                             r"(?P<verb>(?:每(?:年|半年|季度|月|周)|定期|按月|按季度)?(?:推送|拨付|发放|审核|核实|核定|"
                             r"比对|汇总|上报|组织|落实|开展|统一))")
+# the notice's own items named by number and the bodies that each carry one (以上三、四项工作由甲和乙分别负责)
+ITEMS_EACH_ASSIGNED = _lazy(r"(?:以上|上述)(?:第)?(?P<items>[一二三四五六七八九十]{1,3}(?:[、和][一二三四五六七八九十]{1,3})+)项"
+                            r"(?:工作|任务)?由(?P<units>[^，,。；;：:（）()\n]{4,60}?)分别(?:负责|落实|牵头)")
 # the work, then 的是 + who does it (负责信息系统改造的是县医保局信息股)
 INVERTED_RESPONSIBLE = _lazy(r"^\s*(?:具体)?(?P<verb>负责|牵头)[^，,。；;：:]{1,40}?的(?:是|为)"
                              r"(?P<units>[^，,。；;：:“”（）()\n]{2,40}?)\s*$")

@@ -6,8 +6,17 @@ import dataclasses
 import re
 
 from .. import patterns as P
-from ..models import Duty, Measure, OutlineNode
-from .units import article_mentions, find_markers, lead_convention, marker_mentions, sentence_mentions, subject_mentions
+from ..models import Duty, Measure, OutlineNode, UnitMention
+from .units import (
+    article_mentions,
+    find_markers,
+    lead_convention,
+    looks_like_unit,
+    marker_mentions,
+    sentence_mentions,
+    split_unit_list,
+    subject_mentions,
+)
 
 
 def extract_measures(text: str, nodes: list[OutlineNode]) -> list[Measure]:
@@ -44,7 +53,26 @@ def extract_measures(text: str, nodes: list[OutlineNode]) -> list[Measure]:
                 printed.append(mention.unit)
         measures.append(measure)
     _share_run_line(measures, text, by_path)
+    _items_each_assigned(measures, text)
     return measures
+
+
+def _items_each_assigned(measures: list[Measure], text: str) -> None:
+    """以上三、四项工作由县妇幼保健院和县疾控中心分别负责: as many bodies as items named, in order — each item
+    (by its top-level label) that names no unit of its own takes its body (printed, at the sentence)."""
+    if "分别" not in text:
+        return
+    for m in P.ITEMS_EACH_ASSIGNED.finditer(text):
+        labels = re.split(r"[、和]", m.group("items"))
+        units = split_unit_list(m.group("units"), m.start("units"))
+        if len(units) != len(labels) or not all(looks_like_unit(u.unit) for u in units):
+            continue  # not one body an item: say nothing
+        for label, unit in zip(labels, units):
+            for measure in measures:
+                if (measure.path == label or measure.path.startswith(label + "/")) and not measure.unit_mentions:
+                    measure.unit_mentions.append(UnitMention(unit.unit, "responsible", "inline_marker", unit.span,
+                                                             clause_span=(m.start(), m.end())))
+                    measure.responsible_units.append(unit.unit)
 
 
 def _share_run_line(measures: list[Measure], text: str, by_path: dict[str, OutlineNode]) -> None:
