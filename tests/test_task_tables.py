@@ -154,10 +154,11 @@ CASES = [
         "1\t对大病患者实行专项救治\t市卫生健康委\t市医疗保障局\t长期坚持\n",
         [("1", "对大病患者实行专项救治", ["市卫生健康委"], ["市医疗保障局"], [], [], "长期坚持")],
         ["一/（一）"], id="word-two-level-header-and-section"),
-    pytest.param(  # one 责任单位 column, the lead tagged （牵头） in its cell: the others support
+    pytest.param(  # one 责任单位 column, the lead tagged （牵头） in its cell: the others stay 责任 as printed (probe 3a
+        # #24: they were called 配合, which the notice does not print, and inline 责任单位：甲（牵头）、乙 gives 乙 责任)
         "序号\t工作任务\t责任单位\n"
         "1\t对大病患者实行专项救治\t市卫生健康委（牵头）、市医疗保障局、市民政局\n",
-        [("1", "对大病患者实行专项救治", ["市卫生健康委"], ["市医疗保障局", "市民政局"], [], [], "")],
+        [("1", "对大病患者实行专项救治", ["市卫生健康委"], [], ["市医疗保障局", "市民政局"], [], "")],
         ["一/（一）"], id="lead-tagged-in-cell"),
     pytest.param(  # a PDF table over two pages: the header printed again, the broken row going on under it
         "序号\t工作任务\t牵头单位\n"

@@ -370,8 +370,8 @@ def _add_cell(row: TaskRow, role: str, cell: str, span: tuple[int, int]) -> None
 
 def _tagged_units(cell: str, span: tuple[int, int], role: str) -> list[UnitMention]:
     """The units of a cell in the column's role; a unit tagged （牵头） leads and the untagged
-    others of its cell support (责任单位: 市卫健委（牵头）、市医保局); names a page's <br> ran
-    together (区卫健局区医保局) apart."""
+    others of its cell keep the column's role (责任单位: 市卫健委（牵头）、市医保局 — 市医保局 责任, as printed;
+    in a 牵头单位 cell they support); names a page's <br> ran together (区卫健局区医保局) apart."""
     units = [piece for unit, unit_span in split_lead_cell(cell, span[0]) for piece in unglued(unit, unit_span)]
     tags = [P.CELL_ROLE_TAG.search(unit) for unit, _ in units]
     tagged_lead = role != "office" and any(t and t.group("tag") == "牵头" for t in tags)
@@ -381,8 +381,8 @@ def _tagged_units(cell: str, span: tuple[int, int], role: str) -> list[UnitMenti
         if tag:
             unit, unit_span = unit[:tag.start()], (unit_span[0], unit_span[0] + tag.start())
             own = role if role == "office" else "lead" if tag.group("tag") == "牵头" else "support"
-        elif tagged_lead:
-            own = "support"
+        elif tagged_lead:  # in a 责任单位 column the others stay 责任 as printed (as inline: 责任单位：甲（牵头）、乙)
+            own = "support" if role == "lead" else role
         if unit:
             mentions.append(UnitMention(unit, own, "task_table", unit_span))
     return mentions
