@@ -310,6 +310,9 @@ ITEM_ROWS = [
     ("goal", "到二〇二五年，全县签约服务覆盖率提高到百分之七十五。", 2022, [(75, "target", 2025)]),
     # a time limit printing only its year (完成时限：2023年底) in the item's marker
     ("二/（一）", "本科以上学历占比不低于50%。（责任股室：人事股；完成时限：2023年底）", 2022, [(50, "target", 2023)]),
+    # a limit within the notice's year (时限：全年, 完成时限：年底前): that year, inferred (its cue says so)
+    ("二/3", "县域内就诊率90%以上。（牵头股室：医政股；配合：县医院；时限：全年）", 2023, [(90, "target", 2023)]),
+    ("二/4", "县域内就诊率90%以上。完成时限：年底前", 2023, [(90, "target", 2023)]),
     # 长期坚持 gives no year
     ("三", "每村至少1名乡村医生。完成时限：长期坚持。", 2023, [(1, "target", None)]),
 ]
@@ -320,8 +323,11 @@ def test_an_items_changes_and_deadlines(path, text, issue_year, expected):
     found = extract_targets(text, (0, len(text)), path, issue_year=issue_year)
     assert [(t.value, t.role, t.deadline_year) for t in found] == expected
     for t in found:
-        if "完成时限" in text and t.deadline_year:
-            assert "完成时限" in t.role_cue  # said where the year comes from
+        if "时限" in text and t.deadline_year:
+            assert "时限" in t.role_cue  # said where the year comes from
+            limit = text.split("时限")[-1]  # a year the limit neither prints nor names (“十四五”期间 → 2025) is inferred
+            if str(t.deadline_year) not in limit and "十四五" not in limit:
+                assert "inferred" in t.role_cue  # a year the limit does not print is said to be inferred
 
 
 @pytest.mark.parametrize("text, issue_year, expected", YEAR_ROWS, ids=[f"year{i}" for i in range(len(YEAR_ROWS))])

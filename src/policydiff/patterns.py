@@ -703,6 +703,9 @@ DEADLINE_AIMED = _lazy(r"(?:力争|确保|争取|计划|预计)\s*(?:在|到|于
 DEADLINE_MONTH_BEFORE = _lazy(r"(?P<year>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月(?:底|末|份|\d{1,2}日)?\s*(?:前|之前)")
 # an item's own time-limit label (完成时限：2023年10月底前; 完成时间：“十四五”期间): the year its figures are due
 TIME_LIMIT_LABEL = _lazy(r"(?:完成时限|完成时间|时间节点|时限要求)[：:]\s*(?P<limit>[^；;。\n）)]{1,30})")
+# a bare 时限 label (（…；时限：全年）) and a limit within the notice's own year (全年, 年内, 年底前)
+TIME_LIMIT_BARE = _lazy(r"(?<![完成])时限[：:]\s*(?P<limit>[^；;。\n）)]{1,30})")
+WITHIN_THE_YEAR = _lazy(r"^\s*(?:全年|年内|本年度?内?|当年|年底前?|年末前?)\s*$")
 FIVE_YEAR_PLANS = {"十三五": 2020, "十四五": 2025, "十五五": 2030}
 FIVE_YEAR_PLAN = _lazy(r"[“\"]?(?P<plan>十[三四五]五)[”\"]?\s*(?:期末|期间|时期|末)")
 

@@ -105,11 +105,15 @@ def extract_targets(text: str, region: tuple[int, int], path: str,
     shielded = _shield(chunk)
     limit_cue = None
     if deadline_year is None and "时" in chunk:  # 责任单位：…；完成时限：2023年10月底前 — the item's own time limit
-        label = P.TIME_LIMIT_LABEL.search(chunk)
+        label = P.TIME_LIMIT_LABEL.search(chunk) or P.TIME_LIMIT_BARE.search(chunk)
         limit = label.group("limit") if label else ""
         year_in = _YEAR.search(limit)  # a time limit's own year is its deadline (完成时限：2023年底)
         deadline_year = _deadline(limit) or (int(year_in.group("year")) if year_in else None)
-        limit_cue = f"deadline from the item's {label.group(0)[:4]}" if deadline_year and label else None
+        named = label.group(0).split("：")[0].split(":")[0] if label else ""
+        limit_cue = f"deadline from the item's {named}" if deadline_year else None
+        if deadline_year is None and issue_year and P.WITHIN_THE_YEAR.match(limit):
+            deadline_year = issue_year  # 时限：全年 — within the notice's own year: inferred, and said so
+            limit_cue = f"deadline {issue_year} inferred from the item's {named} {limit.strip()} and the notice's date"
     targets, tables = table_targets(text, region, path, issue_year)  # 主要指标 tables: cell by cell
     for t in targets:
         t.deadline_year = t.deadline_year or (deadline_year if t.role == "target" else None)
