@@ -189,8 +189,6 @@ def _interpretation_date(meta: dict) -> dict:
                                             "(解读) is dated by its publication, not signed"]}
 
 
-
-
 def _interpretation_issuer(meta: dict, text: str) -> dict:
     """A 解读 page's issuer: the body its 解读机关： line names, else its byline's 来源 where that is a body (not a
     web site), flagged as taken from the page.
