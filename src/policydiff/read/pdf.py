@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import ctypes
 import logging
-import re
+import operator
 
 from .. import errors
 from ..models import SourceText
@@ -164,24 +164,30 @@ def _textpage_lines(page, textpage, table_paths: list | None, pdfium_c) -> list[
     rect = pdfium_c.FS_RECTF()  # raw calls: no wrapper object a character box
     raw, pointer, loose_box = textpage, ctypes.byref(rect), pdf_tables.pdfium_calls().loose_box
     lines: list[Line] = []
-    for m in _TEXT_LINE.finditer(text):
-        piece = m.group(0)
+    add = lines.append
+    start = 0
+    # the text's runs between line breaks (pdfium ends each visual line with \r\n), each at its offset
+    for piece in text.replace("\r", "\n").split("\n"):
+        at, start = start, start + len(piece) + 1
         stripped = piece.strip()
         if not stripped:
             continue
-        first = m.start() + len(piece) - len(piece.lstrip())
+        first = at + len(piece) - len(piece.lstrip())
         loose_box(raw, first, pointer)
         left, top_first = rect.left, rect.top
         loose_box(raw, first + len(stripped) - 1, pointer)
         top_last = rect.top
         if abs(top_first - top_last) >= SAME_LINE:
-            lines.extend(_split_by_baseline(textpage, height, piece, m.start()))
-        else:
-            lines.append(Line(stripped, left, rect.right, height - max(top_first, top_last)))
+            lines.extend(_split_by_baseline(textpage, height, piece, at))
+        else:  # the higher top, as max(top_first, top_last)
+            add(Line(stripped, left, rect.right, height - (top_last if top_last > top_first else top_first)))
     if table_paths is not None:
         lines = _with_table_rows(lines, pdf_tables.page_tables(page, textpage, height, text, table_paths))
-    lines.sort(key=lambda line: line.top)
+    lines.sort(key=_TOP)
     return without_page_numbers(lines)
+
+
+_TOP = operator.attrgetter("top")
 
 
 def _page_text(textpage, count: int, pdfium_c) -> str:
@@ -199,9 +205,6 @@ def _page_text(textpage, count: int, pdfium_c) -> str:
     buffer = (ctypes.c_ushort * (text_index(textpage, end) + 2 - text_index(textpage, start)))()
     written = pdfium_c.FPDFText_GetText(textpage, start, end - start + 1, buffer)
     return codecs.decode(memoryview(buffer)[:written - 1], "utf-16-le", errors="ignore")
-
-
-_TEXT_LINE = re.compile(r"[^\r\n]+")
 
 
 def _with_table_rows(lines: list[Line], tables) -> list[Line]:
