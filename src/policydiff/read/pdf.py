@@ -194,7 +194,7 @@ def _page_text(textpage, count: int, pdfium_c) -> str:
     """The text of a page's ``count`` characters, as pypdfium2's ``get_text_range(0, count)``
     gives it: characters that have no place in the text (pdfium's -1) at either end are left
     out of the range asked for, and the output is decoded leniently."""
-    text_index = pdfium_c.FPDFText_GetTextIndexFromCharIndex
+    text_index = pdf_tables.pdfium_calls().text_index
     start, end = 0, count - 1
     while start <= end and text_index(textpage, start) == -1:
         start += 1
