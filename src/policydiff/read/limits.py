@@ -223,21 +223,31 @@ def _flate_layers(header: bytes) -> int:
 def _expand_and_count(data, start: int, end: int, layers: int, count: bool,
                       size_limit: int, operation_limit: int) -> tuple[int, int]:
     """Expanded size of ``data[start:end]`` (``layers`` of Flate undone, a megabyte at a time,
-    nothing kept) and, with ``count``, whether its text objects can pass the operation limit.
+    nothing kept but what waits to be counted) and, with ``count``, whether its text objects can
+    pass the operation limit.
 
     Every counted operator (``Tj TJ ' " Do``) holds one of the bytes ``T ' " D`` at a place of
-    its own, so the number of those bytes bounds the operations from above; one pass deleting
-    them (``bytes.translate``) measures it. While the bound stays within the limit the stream
-    cannot pass it and the count returned is 0 (the caller reads it so: not past the limit);
-    once it does, the stream is expanded again and its operators counted one by one
+    its own, so the number of those bytes bounds the operations from above, and so does the
+    stream's length: while the stream is no longer than the limit nothing is counted (its
+    pieces wait, at most the limit's bytes); once it is longer, the waiting bytes are measured
+    (:func:`_operator_bytes_bound`) and every later piece by one pass deleting those bytes
+    (``bytes.translate``). While the bound stays within the limit the stream cannot pass it and
+    the count returned is 0 (the caller reads it so: not past the limit); once it does, the
+    stream is expanded again and its operators counted one by one
     (:func:`_expand_and_count_exactly`), so a refusal is the same as counting from the start."""
     pieces = _expanded(data, start, end, layers)
     size = bound = 0
+    waiting: list[bytes] | None = []  # pieces not measured yet (None once the stream outgrew the limit)
     try:
         for piece in pieces:
             size += len(piece)
             if count:
-                bound += len(piece) - len(piece.translate(None, _OPERATOR_BYTES))
+                if waiting is None:
+                    bound += len(piece) - len(piece.translate(None, _OPERATOR_BYTES))
+                else:
+                    waiting.append(piece)
+                    if size > operation_limit:
+                        bound, waiting = _operator_bytes_bound(b"".join(waiting), operation_limit), None
                 if bound > operation_limit:
                     return _expand_and_count_exactly(data, start, end, layers, size_limit, operation_limit)
             if size > size_limit:
@@ -245,6 +255,20 @@ def _expand_and_count(data, start: int, end: int, layers: int, count: bool,
     except zlib.error:
         pass  # a damaged stream: pdfium reads what it can, and that much is counted
     return size, 0
+
+
+def _operator_bytes_bound(expanded: bytes, limit: int) -> int:
+    """A bound on the operator bytes (``T ' " D``) of ``expanded`` (longer than ``limit``): those
+    of a prefix twice as long as the excess plus the length of the rest, when that keeps within
+    the limit (the prefix then has room for them); otherwise their exact number. Either is no
+    lower than the exact number, and the exact number is returned whenever the bound passes the
+    limit (a 128 KB font map of zeros, 31 KB over the limit, is measured by its first 62 KB)."""
+    prefix = expanded[:2 * (len(expanded) - limit)]
+    if len(prefix) < len(expanded):
+        bound = len(prefix) - len(prefix.translate(None, _OPERATOR_BYTES)) + len(expanded) - len(prefix)
+        if bound <= limit:
+            return bound
+    return len(expanded) - len(expanded.translate(None, _OPERATOR_BYTES))
 
 
 _OPERATOR_BYTES = b"T'\"D"  # one of them in each operator of _TEXT_OPERATORS
