@@ -262,6 +262,22 @@ def test_the_operator_bound_of_a_long_stream_is_measured_on_a_prefix_when_that_k
     assert bound <= limit or bound == exact  # past the limit only when it is the exact number
 
 
+@pytest.mark.parametrize("data", [
+    b"1 0 obj << /Length 5 >>\nstream\nhello\nendstream",  # the usual shape: >>, a line end, stream, a line end
+    b"<< >>stream\r\nx\r\nendstream",  # no blank before the keyword; \r\n after it (both bytes belong to the match)
+    b"<< >> \t\x0b\x0c\r\n stream\rx",  # every blank a bytes pattern's \s takes; a bare \r ends the line
+    b">>>stream\n",  # three >: the match starts at the second
+    b"> >stream\n>>stream",  # a broken >> and a keyword with no line end after it: no match
+    b"endstream\n>>\nstream\n>>stream\n",  # endstream is no match; two matches, the second right after the first
+    b"stream\n",  # a keyword at the very start, nothing before it
+    b"x" * 10 + b">>" + b" " * 5000 + b"stream\n",  # a long run of blanks walked back over once
+])
+def test_streams_are_found_where_the_stream_pattern_finds_them(data):
+    from policydiff.read import limits
+
+    assert list(limits._stream_starts(data)) == [(m.start(), m.end()) for m in limits._STREAM.finditer(data)]
+
+
 # ---------------------------------------------------------------- 5, 6, 8. notice text in every output
 
 HOSTILE_LINE = ('做好健康帮扶工作 "><img src=x onerror=alert(1)> <!-- [/bold] [link=http://evil.example]点我[/link] '

@@ -154,8 +154,10 @@ def _count_in_member(archive: zipfile.ZipFile, name: str, pattern: re.Pattern) -
     return count
 
 
-# A PDF's streams as they sit in the file: the dictionary before ``stream`` and the data after it.
+# A PDF's streams as they sit in the file: the dictionary before ``stream`` and the data after it
+# (``_stream_starts`` finds what this pattern's finditer finds, without trying it at every byte).
 _STREAM = re.compile(rb">>\s*stream(?:\r\n|\n|\r)")
+_BLANKS = frozenset(b" \t\n\r\x0b\x0c")  # what \s matches in a bytes pattern
 _FILTERS = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[A-Za-z0-9]+)")
 _FILTER_NAME = re.compile(rb"/([A-Za-z0-9]+)")
 _FONT_OR_IMAGE = re.compile(rb"/Length[123]\b|/Subtype\s*/(?:Image|Type1C|CIDFontType0C|OpenType)\b")
@@ -188,15 +190,15 @@ def check_pdf(path, data: bytes | None = None) -> None:
 def _check_pdf_data(path, data) -> None:
     content_bytes = 0
     size_limit, operation_limit = max_pdf_bytes(), max_text_objects()  # read once: each reads the environment
-    for m in _STREAM.finditer(data):
-        header = data[max(0, m.start() - 2048):m.start()]
+    for start, data_start in _stream_starts(data):
+        header = data[max(0, start - 2048):start]
         header = header[header.rfind(b"obj") + 1:] if b"obj" in header else header
-        end = data.find(b"endstream", m.end())
+        end = data.find(b"endstream", data_start)
         content = not _FONT_OR_IMAGE.search(header)
         stop, layers = end if end >= 0 else len(data), _flate_layers(header)
-        if not content and (stop - m.end() + 1) * FLATE_MAX_RATIO ** layers <= size_limit:
+        if not content and (stop - data_start + 1) * FLATE_MAX_RATIO ** layers <= size_limit:
             continue  # a font or image too short to expand past the limit: not expanded to learn it
-        size, operations = _expand_and_count(data, m.end(), stop, layers, content, size_limit, operation_limit)
+        size, operations = _expand_and_count(data, data_start, stop, layers, content, size_limit, operation_limit)
         if not content:
             if size > size_limit:
                 raise _too_large(path, "an image or font stream that expands past the limit",
@@ -209,6 +211,26 @@ def _check_pdf_data(path, data) -> None:
         if operations > operation_limit:  # counting stopped there: the stream holds at least this many
             raise _too_large(path, f"over {operation_limit:,} text operations in one page content stream",
                              f"{operation_limit:,}")
+
+
+def _stream_starts(data) -> Iterator[tuple[int, int]]:
+    """(start, end) of every match of ``_STREAM`` in ``data``, in order, as its ``finditer``
+    gives them: each ``stream`` keyword found by ``find`` (a fast scan), then the line end after
+    it and the ``>>`` before the blanks before it checked. A match's ``>>`` is the one just
+    before the blanks that precede its ``stream`` (``>>`` holds no blank), and no match can
+    start inside another, so the matches are the pattern's."""
+    at = data.find(b"stream")
+    while at >= 0:
+        after = at + 6
+        line_end = 2 if data[after:after + 2] == b"\r\n" else 1 if data[after:after + 1] in (b"\n", b"\r") else 0
+        if line_end:
+            blank = at
+            while blank and data[blank - 1] in _BLANKS:
+                blank -= 1
+            if blank >= 2 and data[blank - 2:blank] == b">>":
+                yield blank - 2, after + line_end
+                after += line_end
+        at = data.find(b"stream", after)
 
 
 def _flate_layers(header: bytes) -> int:
