@@ -202,7 +202,10 @@ def _page_text(textpage, count: int, pdfium_c) -> str:
         return ""
     while text_index(textpage, end) == -1:
         end -= 1
-    buffer = (ctypes.c_ushort * (text_index(textpage, end) + 2 - text_index(textpage, start)))()
+    size = text_index(textpage, end) + 2 - text_index(textpage, start)
+    # a buffer of a power-of-two length: ctypes makes (and keeps) a new array type for every
+    # length asked for, ~24 µs each, and nearly every page asks for a length of its own
+    buffer = (ctypes.c_ushort * (1 << max(8, (size - 1).bit_length()) if size > 0 else size))()
     written = pdfium_c.FPDFText_GetText(textpage, start, end - start + 1, buffer)
     return codecs.decode(memoryview(buffer)[:written - 1], "utf-16-le", errors="ignore")
 
