@@ -39,6 +39,10 @@ def main(argv=None) -> None:
     parser.add_argument("--stages", action="store_true", help="also the steps in one process (ms a file)")
     parser.add_argument("--read", type=int, default=0, metavar="N",
                         help="only the reader: N passes of raw text and read_pdf over every PDF, alternating (CPU)")
+    parser.add_argument("--loop", nargs=2, metavar=("WHAT", "N"),
+                        help="only N untimed passes of WHAT (read_pdf or raw) over the first --files PDFs, the first "
+                             "file read once before: for counting instructions (valgrind's Ir of N=2 less N=1)")
+    parser.add_argument("--files", type=int, default=40, help="with --loop: how many PDFs")
     parser.add_argument("--no-warm", action="store_true",
                         help="fork the workers before the parser's set-up (bench_pdf before issue 30's PDF work)")
     args = parser.parse_args(argv)
@@ -47,6 +51,8 @@ def main(argv=None) -> None:
     files = sorted(folder.glob("*.pdf"))
     if args.read:
         return read_passes(files, args.read)
+    if args.loop:
+        return loop(files[:args.files], args.loop[0], int(args.loop[1]))
     from policydiff.parse import parse_file
 
     if not args.no_warm:
@@ -75,6 +81,24 @@ def main(argv=None) -> None:
         print("steps, one process (CPU ms a file): " + ", ".join(f"{k} {v:.1f}" for k, v in stages.items())
               + f"; total {total:.1f} against raw text {raw_ms:.1f} ({total / raw_ms:.2f}x), "
               f"the reader alone {stages['read (layout + tables)'] / raw_ms:.2f}x; load {os.getloadavg()[0]:.2f}")
+
+
+def loop(files: list[Path], what: str, passes: int) -> None:
+    """``passes`` passes of ``read_pdf`` (``what`` "read_pdf") or raw text ("raw") over ``files``, untimed:
+
+        valgrind --tool=cachegrind --cache-sim=no python benchmarks/pdf_speed.py <corpus> --loop read_pdf 2
+
+    and the same with 1: the difference over the number of files is the instructions a PDF."""
+    from policydiff.read import read_pdf
+
+    def raw(f: Path) -> None:
+        run.raw_pdf_text([f])
+
+    fn = read_pdf if what == "read_pdf" else raw
+    fn(files[0])
+    for _ in range(passes):
+        for f in files:
+            fn(f)
 
 
 def read_passes(files: list[Path], passes: int) -> None:
