@@ -6,6 +6,7 @@ pool, or on a distributed engine); everything after :func:`read` is pure.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import gc
 import hashlib
@@ -69,14 +70,18 @@ def _freeze_loaded() -> None:
 
 def parse_source(source: SourceText) -> Record:
     """Parse already-read text into a record (no I/O)."""
+    printed = source
+    digit_runs = [m.span() for m in _FULLWIDTH_DIGIT_RUN.finditer(source.text)]
+    if digit_runs:  # a repost's ２０２１年 / 〔２０２１〕６号 / ９９．２％: read as ASCII, one character for one
+        source = dataclasses.replace(source, text=_ascii_digits(source.text, digit_runs))
     if is_traditional(source.text):  # normalised in simplified too: its line joins read simplified words
         simplified = dataclasses.replace(source, text=to_simplified(source.text))
-        simplified_norm = normalise(simplified)
+        simplified_norm = _with_digit_repairs(normalise(simplified), digit_runs, printed.text)
         norm = dataclasses.replace(simplified_norm, text=printed_characters(
             simplified_norm.text, simplified_norm.source_offsets, source.text, simplified.text))
         record = _parse_traditional(norm, simplified_norm.text, source.source_metadata)
     else:
-        norm = normalise(source)
+        norm = _with_digit_repairs(normalise(source), digit_runs, printed.text)
         record = _parse_simplified(norm, source.source_metadata)
     record["warnings"] = [*source.warnings, *record["warnings"]]
     record["source_format"] = source.source_format
@@ -87,8 +92,36 @@ def parse_source(source: SourceText) -> Record:
         record["ocr_page_confidence"] = source.page_confidence
     # a box the metadata stage read in the text, overridden by the one the reader read in the page's markup
     record["source_metadata"] = {**(record.get("source_metadata") or {}), **source.source_metadata}
-    record["source_map"] = _source_map(norm, source)
+    record["source_map"] = _source_map(norm, printed)
     return record
+
+
+# full-width digits, with a full-width point between two of them (９９．２)
+_FULLWIDTH_DIGIT_RUN = re.compile(r"[０-９](?:[０-９]|．(?=[０-９]))*")
+
+
+def _ascii_digits(text: str, runs: list[tuple[int, int]]) -> str:
+    """``text`` with the full-width digit runs ``runs`` in ASCII (same length: every offset holds)."""
+    pieces, at = [], 0
+    for a, b in runs:
+        pieces += [text[at:a], text[a:b].translate(P.FULLWIDTH_DIGITS).replace("．", ".")]
+        at = b
+    return "".join([*pieces, text[at:]])
+
+
+def _with_digit_repairs(norm: NormalisedText, runs: list[tuple[int, int]], printed: str) -> NormalisedText:
+    """``norm`` with a ``fullwidth_digits`` repair for each run of full-width digits that it keeps (where
+    the run's first character ended up in the normalised text)."""
+    if not runs:
+        return norm
+    offsets = norm.source_offsets
+    for a, b in runs:
+        at = bisect.bisect_left(offsets, a, 0, len(norm.text))
+        if at < len(norm.text) and offsets[at] == a:
+            norm.repairs.append({"kind": "fullwidth_digits", "raw": printed[a:b],
+                                 "repaired": norm.text[at:at + b - a], "span": [at, at + b - a]})
+    norm.repairs.sort(key=lambda r: r["span"])
+    return norm
 
 
 def parse_text(norm: NormalisedText, source_metadata: dict | None = None) -> Record:
@@ -146,7 +179,7 @@ def _parse_simplified(norm: NormalisedText, source_metadata: dict | None = None)
     repairs = [*norm.repairs, *meta.pop("repairs")]
     warnings = ([] if meta["doc_number"] else ["no 文号 found"]) + meta.pop("warnings") + [
         f"repaired {r['kind']}: {r['raw']} → {r['repaired']} at {r['span'][0]}" for r in repairs
-        if r["kind"] != "repeated_across_line_break"]
+        if r["kind"] not in ("repeated_across_line_break", "fullwidth_digits")] + _digits_warning(repairs)
     # items naming no unit: the duty paragraph says who does what (on terms other than the notice's subject)
     assign_duties(measures, duties, (meta["title"], meta["body_title"], meta["enclosed_title"]))
     if not (task_table and any(r.mentions for r in task_table)):  # a task table prints units: none implied
@@ -173,6 +206,16 @@ def _parse_simplified(norm: NormalisedText, source_metadata: dict | None = None)
     })
     record["unit_map"] = unit_map(record)
     return record
+
+
+def _digits_warning(repairs: list[dict]) -> list[str]:
+    """One warning for every run of full-width digits read as ASCII (a repost may print all its figures so)."""
+    runs = [r for r in repairs if r["kind"] == "fullwidth_digits"]
+    if not runs:
+        return []
+    first = runs[0]
+    return [f"repaired fullwidth_digits: {len(runs)} run(s) of full-width digits read as ASCII, the first "
+            f"{first['raw']} → {first['repaired']} at {first['span'][0]} (each in repairs)"]
 
 
 def _locality_warnings(evidence: dict | None) -> list[str]:
