@@ -357,18 +357,28 @@ _ROW_END = re.compile(r"[^\s|]\s*\|\s*$")
 
 def _join_paragraphs(lines: list[Segment], row_ends: list[bool] | None = None) -> list[tuple[Segment, list[dict]]]:
     """Paragraphs, each with the repairs made joining it (spans local to the paragraph); a line
-    that ended in a table row's pipe (``row_ends``) is never continued by the next one."""
+    that ended in a table row's pipe (``row_ends``) is never continued by the next one. A
+    paragraph's lines are kept as pieces and its text as a string while it grows: its segment
+    is made once, when it ends (a segment a join copied every run list again)."""
     paragraphs: list[tuple[Segment, list[dict]]] = []
+    pieces: list[Segment] = []
+    text = ""  # the paragraph's text so far
+    repairs: list[dict] = []
     in_annex = False
     for i, line in enumerate(lines):
         after_row = bool(row_ends and i and row_ends[i - 1])
-        if paragraphs and not after_row and should_join(paragraphs[-1][0].text, line.text, in_annex):
-            prev, repairs = paragraphs[-1]
-            paragraphs[-1] = (_join(prev, line, repairs), repairs)
+        if pieces and not after_row and should_join(text, line.text, in_annex):
+            part = _joined_part(text, line, repairs)
+            pieces.append(part)
+            text += part.text
         else:
-            paragraphs.append((line, []))
+            if pieces:
+                paragraphs.append((pieces[0] if len(pieces) == 1 else _concat(pieces), repairs))
+            pieces, text, repairs = [line], line.text, []
         if not in_annex and line.text.startswith("附") and P.ANNEX_START.match(line.text):
             in_annex = True
+    if pieces:
+        paragraphs.append((pieces[0] if len(pieces) == 1 else _concat(pieces), repairs))
     return paragraphs
 
 
@@ -490,19 +500,20 @@ def _is_heading_line(line: str) -> bool:
     return len(line) <= 30 and bool(P.ANY_LABEL.match(line)) and not _HEADING_STOPS.search(line)
 
 
-def _join(prev: Segment, nxt: Segment, repairs: list[dict]) -> Segment:
-    """Join two lines; drop text a page break repeated (``政府`` / ``府、``)."""
+def _joined_part(prev: str, nxt: Segment, repairs: list[dict]) -> Segment:
+    """What of the line ``nxt`` joins the paragraph ``prev``: without text a page break repeated
+    (``政府`` / ``府、``), the repair added to ``repairs``."""
     head = nxt.text[1:4]
     if len(head) == 3 and head[0] not in "、，；,;" and head[1] not in "、，；,;" and head[2] not in "、，；,;":
-        return prev + nxt  # the common case: no separator right after a repeat of one to three characters
+        return nxt  # the common case: no separator right after a repeat of one to three characters
     for k in (3, 2, 1):
-        tail = prev.text[-k:]
-        if len(prev.text) > k and nxt.text.startswith(tail) and nxt.text[k:k + 1] in "、，；,;":
-            at = len(prev.text)
+        tail = prev[-k:]
+        if len(prev) > k and nxt.text.startswith(tail) and nxt.text[k:k + 1] in "、，；,;":
+            at = len(prev)
             repairs.append({"kind": "repeated_across_line_break", "raw": tail + tail, "repaired": tail,
                             "span": [at - k, at], "source_offset": nxt.offset(0)})
-            return prev + nxt.cut(k)
-    return prev + nxt
+            return nxt.cut(k)
+    return nxt
 
 
 def _repair_damage(para: Segment) -> tuple[Segment, list[dict]]:
