@@ -139,7 +139,10 @@ def _concat(pieces: list[Segment]) -> Segment:
     for piece in pieces:
         if piece.text:
             text.append(piece.text)
-            starts.extend(start + n for start in piece.starts)
+            if len(piece.starts) == 1:  # the common case: a piece of one run (a line as the source has it)
+                starts.append(piece.starts[0] + n)
+            else:
+                starts.extend([start + n for start in piece.starts])
             sources.extend(piece.sources)
             n += len(piece.text)
     return Segment("".join(text), starts, sources)
@@ -255,24 +258,43 @@ _TASK_HEADER_WORD = re.compile("牵头|责任|配合|协办")
 def _table_rows(lines: list[Segment]) -> list[Segment]:
     """Lines of a pipe table, and of a space-aligned table after its task-table header
     (牵头/责任/配合/协办 among short cells), with their cells apart by tabs, as the readers
-    write a table's rows; a pipe table's rule line (|---|---|) dropped."""
-    out, in_table = [], False
-    for line in lines:
-        if "|" in line.text and _PIPE_ROW.match(line.text):
-            out.append(Segment("", [], []) if _PIPE_RULE.match(line.text) else
-                       line.sub(_PIPE_EDGE, "").sub(_PIPE_GAP, "\t"))
-            continue
-        if not in_table and not _TASK_HEADER_WORD.search(line.text):
-            out.append(line)  # outside a table, only a line naming a task-table column can start one
-            continue
-        cells = _SPACE_GAP.split(line.text.strip(" \u3000\u00a0"))
-        if len(cells) >= 3 and all(len(c) <= P.TASK_HEADER_CELL_MAX for c in cells) and \
-                any(_TASK_HEADER_WORD.search(c) for c in cells):
-            in_table = True
-        elif in_table and (P.ANNEX_START.match(line.text.strip()) or P.ANNEX_REFERENCE.match(line.text.strip())):
-            in_table = False
-        out.append(line.sub(_SPACE_GAP, "\t") if in_table and len(cells) > 1 else line)
+    write a table's rows; a pipe table's rule line (|---|---|) dropped (left as an empty line)."""
+    out = list(lines)
+    texts = [line.text for line in lines]
+    joined = "\n".join(texts)
+    # outside a table only a line holding a pipe or naming a task-table column can change or start
+    # one: those lines are found in one scan of the whole text, the others are not looked at
+    ends = list(itertools.accumulate(len(text) + 1 for text in texts))
+    cues = sorted({bisect.bisect_right(ends, m.start()) for m in _TABLE_CUE.finditer(joined)})
+    in_table, done = False, -1
+    for cue in cues:
+        i = max(cue, done + 1)
+        while i < len(lines):
+            out[i], in_table = _table_row(lines[i], in_table)
+            done = i
+            if not in_table:
+                break
+            i += 1
     return out
+
+
+def _table_row(line: Segment, in_table: bool) -> tuple[Segment, bool]:
+    """A line as :func:`_table_rows` writes it, and whether a table goes on after it."""
+    if "|" in line.text and _PIPE_ROW.match(line.text):
+        return (Segment("", [], []) if _PIPE_RULE.match(line.text) else
+                line.sub(_PIPE_EDGE, "").sub(_PIPE_GAP, "\t")), in_table
+    if not in_table and not _TASK_HEADER_WORD.search(line.text):
+        return line, False  # outside a table, only a line naming a task-table column can start one
+    cells = _SPACE_GAP.split(line.text.strip(" \u3000\u00a0"))
+    if len(cells) >= 3 and all(len(c) <= P.TASK_HEADER_CELL_MAX for c in cells) and \
+            any(_TASK_HEADER_WORD.search(c) for c in cells):
+        in_table = True
+    elif in_table and (P.ANNEX_START.match(line.text.strip()) or P.ANNEX_REFERENCE.match(line.text.strip())):
+        in_table = False
+    return (line.sub(_SPACE_GAP, "\t") if in_table and len(cells) > 1 else line), in_table
+
+
+_TABLE_CUE = re.compile("[|]|牵头|责任|配合|协办")
 
 
 _INVISIBLE = re.compile("[\ufeff\u200b]")
@@ -390,20 +412,12 @@ def should_join(prev: str, nxt: str, in_annex: bool = False) -> bool:
     >>> should_join("一、总体要求", "（一）指导思想。以习近平")
     False
     """
-    if "\t" in prev or "\t" in nxt:
+    if prev[-1] in P.SENTENCE_END or "\t" in prev:
         return False
-    if prev[-1] in P.SENTENCE_END:
-        return False
-    if _is_title_line(prev) or ("关于" in nxt and _is_title_line(nxt)):
+    if _stands_apart(nxt):
+        return False  # a line that starts a paragraph whatever ends the one before
+    if _is_title_line(prev) or _is_standalone(prev) or _is_cell_label(prev):
         return False  # a whole title stands alone (a wrapped one's tail, …的通知, still joins)
-    if _starts_block(nxt) or _is_standalone(prev) or _is_standalone(nxt):
-        return False
-    if ("：" in nxt or ":" in nxt) and P.ROLE_LABEL.match(nxt):
-        return False  # a 牵头责任单位：… line after an item without a full stop starts its own line
-    if ("：" in nxt or ":" in nxt) and P.CARD_FIELD_LINE.match(nxt):
-        return False  # a 完成时限：… line after a unit line without a full stop (责任单位：县卫健局)
-    if _is_cell_label(prev) or _is_cell_label(nxt):
-        return False  # a task card's label cell (责任单位 / 完成时限) alone on its line, its value on the next
     if nxt.startswith("的"):
         return True  # no sentence or title starts with 的: a wrapped title (…实施方案\n的通知)
     # both patterns end at the line's end: a match starts in its last 24 characters (通知（试行）)
@@ -413,6 +427,21 @@ def should_join(prev: str, nxt: str, in_annex: bool = False) -> bool:
     if not in_annex and _is_heading_line(prev):
         return False
     return not (is_org_line(prev) or (is_org_line(nxt) and prev[-1] not in "、，,"))
+
+
+@lru_cache(maxsize=8192)  # a line's own verdict (notices share their boilerplate lines), as _is_standalone
+def _stands_apart(line: str) -> bool:
+    """A line that no line before it continues into: it holds a tab (a table row), is a whole title,
+    starts a block (a label, 附件), stands alone (a date, a 文号, a page's line), or is a task card's
+    field (牵头责任单位：…, 完成时限：…) or label cell alone on its line."""
+    return bool(
+        "\t" in line
+        or ("关于" in line and _is_title_line(line))
+        or _starts_block(line)
+        or _is_standalone(line)
+        or (("：" in line or ":" in line) and (P.ROLE_LABEL.match(line) or P.CARD_FIELD_LINE.match(line)))
+        or _is_cell_label(line)
+    )
 
 
 def _is_cell_label(line: str) -> bool:
@@ -427,7 +456,7 @@ _TITLE_STOPS = re.compile("[。，；,]")
 
 
 def _starts_block(line: str) -> bool:
-    return bool(P.ANY_LABEL.match(line) or line.startswith("附件") or line.startswith("附 件"))
+    return bool(P.ANY_LABEL.match(line) or line.startswith(("附件", "附 件")))
 
 
 @lru_cache(maxsize=4096)  # should_join asks about a line as the next one, then as the previous
@@ -453,8 +482,7 @@ def _is_standalone(line: str) -> bool:
         or ("文件" in line and P.FILE_HEADER.match(line) and not line.startswith("关于"))
         or ("属性" in line and P.TABLE_HEADER.match(line))
         or line.rstrip().endswith(("约束性", "预期性"))  # P.BINDING_SUFFIX without a scan
-        or line.startswith("附件")
-        or line.startswith("附 件")
+        or line.startswith(("附件", "附 件"))
     )
 
 
