@@ -157,10 +157,13 @@ def normalise(source: SourceText | str) -> NormalisedText:
     raw = source.text if isinstance(source, SourceText) else source
     # what no line can hold when the whole text does not: those repairs are not tried line by line
     odd_spaces = bool(_INVISIBLE.search(raw) or _WIDE_SPACE.search(raw))
-    rows = _table_rows(_split_lines(raw))
-    # (a line holds a pipe or a bracket only where the text does: the lines are the text's, cleaned)
-    row_ends = [("|" in line.text and bool(_ROW_END.search(line.text))) for line in rows] if "|" in raw else None
-    cleaned = [_clean_line(line, odd_spaces) for line in rows]
+    if odd_spaces or "|" in raw or "<" in raw or "\r" in raw or "\f" in raw:
+        rows = _table_rows(_split_lines(raw))
+        # (a line holds a pipe or a bracket only where the text does: the lines are the text's, cleaned)
+        row_ends = [("|" in line.text and bool(_ROW_END.search(line.text))) for line in rows] if "|" in raw else None
+        cleaned = [_clean_line(line, odd_spaces) for line in rows]
+    else:
+        cleaned, row_ends = _plain_lines(raw), None
     lines, annotated = _strip_pinyin(cleaned) if "(" in raw else (cleaned, [])
     paragraphs = _join_paragraphs([line for line in lines if line.text],
                                   [end for line, end in zip(lines, row_ends) if line.text] if row_ends else None)
@@ -244,6 +247,33 @@ def _split_lines(raw: str) -> list[Segment]:
     if start < len(raw):
         lines.append(Segment.at(raw[start:], start))
     return lines
+
+
+def _plain_lines(raw: str) -> list[Segment]:
+    """The cleaned lines of a text whose lines end in ``\n`` alone and that holds no pipe, markup
+    and no space but the ASCII one: ``[_clean_line(l) for l in _table_rows(_split_lines(raw))]``,
+    the lines no repair needs stripped as they are split (the table test reads them stripped
+    anyway, and strips nothing else) and those that strip to nothing left out (they change no
+    table and the join drops them)."""
+    lines, to_clean, start = [], [], 0
+    for text in raw.split("\n"):
+        if text:
+            if _TO_CLEAN.search(text):
+                to_clean.append(len(lines))  # cleaned after the table test, as _clean_line cleans it
+                lines.append(Segment(text, [0], [start]))
+            elif text[0] != " " and text[-1] != " ":
+                lines.append(Segment(text, [0], [start]))
+            else:
+                stripped = text.lstrip(" ")
+                lead = len(text) - len(stripped)
+                stripped = stripped.rstrip(" ")
+                if stripped:
+                    lines.append(Segment(stripped, [0], [start + lead]))
+        start += len(text) + 1
+    rows = _table_rows(lines)
+    for i in to_clean:
+        rows[i] = _clean_line(rows[i], False)
+    return rows
 
 
 # a table row as a web page's text gives it: cells apart by runs of spaces, or between pipes
