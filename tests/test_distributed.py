@@ -128,3 +128,36 @@ def test_missing_dask_is_one_line(tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "distributed", None)  # as if the scale extra were not installed
     result = run("ingest", CORPUS, "--dask", "local", "--db", tmp_path / "p.db")
     assert result.exit_code == 1 and "pip install -e '.[scale]'" in result.output
+
+
+TIME_LIMIT_CASES = [
+    # (seconds the parse runs, --time-limit, fails) — the parse is a Python loop, as a pathological notice's is
+    (3.0, 0.3, True),    # past its bound: one line "took longer than 0.3 s", nothing stored, the run goes on
+    (0.0, 30.0, False),  # well within its bound: stored as ever
+]
+
+
+@pytest.mark.parametrize("runs, limit, fails", TIME_LIMIT_CASES, ids=["past", "within"])
+def test_dask_ingest_bounds_each_file_as_the_pool_does(tmp_path, monkeypatch, runs, limit, fails):
+    # a Dask task runs in a worker's thread, which no SIGALRM reaches: the bound must hold there too
+    import time
+
+    import policydiff.parse as parse
+    from policydiff.ingest import took_too_long
+
+    real = parse.parse_file
+
+    def slow(path, root=None):
+        end = time.monotonic() + runs
+        while time.monotonic() < end:
+            pass
+        return real(path, root)
+
+    monkeypatch.setattr(parse, "parse_file", slow)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(CORPUS / f"{SHENMU}.txt", folder)
+    report = ingest_dask([folder], tmp_path / "p.db", time_limit=limit, **CLUSTER)
+    assert [f.line() for f in report.failures] == (
+        [f"{folder / f'{SHENMU}.txt'}: {took_too_long(limit)}"] if fails else [])
+    assert report.added == (0 if fails else 1)

@@ -262,3 +262,95 @@ def test_a_topic_headed_by_a_generic_noun_links_a_duty(duty, text, units):
     others = [Measure(f"一/（{n}）", "", "落实资助参保政策。", (50, 60)) for n in "一二三四"]
     assign_duties([measure, *others], [Duty("县卫健局", duty, (500, 520), "二/（二）")])
     assert [u.unit for u in measure.unit_mentions] == units
+
+
+# probe 3a #13: an item and a duty clause naming one thing in two ways share no word; a link in
+# data/duty_terms.json ("links") attaches the clause's unit, inferred, its shared terms "item≈clause"
+LINK_ROWS = [
+    # (unit, duty, item text, expected (unit, shared terms)) — invented county shapes
+    # 参保 in the item, the tax bureau's premium collection in the clause
+    ("县税务局", "城乡居民医保费征收工作", "抓好集中征缴期参保工作，确保应保尽保。", [("县税务局", ["参保≈医保费征收"])]),
+    # the townships' mobilisation (组织…参保)
+    ("各镇人民政府", "组织辖区群众参保", "落实参保资助，确保参保率稳定在99%以上。", [("各镇人民政府", ["参保≈组织辖区群众参保"])]),
+    # 三重保障 in the item, the three schemes in the clause
+    ("县医保局", "基本医保、大病保险和医疗救助待遇落实", "落实三重保障，减轻脱贫人口就医负担。", [("县医保局", ["三重保障≈医疗救助"])]),
+    # a clause naming one scheme only is no link to 三重保障
+    ("县民政局", "医疗救助对象认定", "落实三重保障，减轻脱贫人口就医负担。", []),
+    # an item that names neither shares nothing
+    ("县税务局", "城乡居民医保费征收工作", "加强村卫生室建设。", []),
+]
+
+
+@pytest.mark.parametrize("unit, duty, text, expected", LINK_ROWS, ids=[f"l{i}" for i in range(len(LINK_ROWS))])
+def test_a_linked_topic_attaches_a_duty_marked_inferred(unit, duty, text, expected):
+    measure = Measure("一/（一）", "", text, (0, 40))
+    others = [Measure(f"一/（{n}）", "", "加强乡村医生队伍建设。", (50, 60)) for n in "二三四五"]
+    assign_duties([measure, *others], [Duty(unit, duty, (500, 520), "二/（二）")])
+    assert [(u.unit, u.shared_terms) for u in measure.unit_mentions] == expected
+    assert all(u.source == "duty_paragraph" and "、" not in "".join(u.shared_terms) for u in measure.unit_mentions)
+
+
+def test_a_link_found_in_most_items_tells_none_apart():
+    measures = [Measure(f"一/（{n}）", "", "做好参保工作。", (0, 10)) for n in "一二三四五"]
+    assign_duties(measures, [Duty("县税务局", "医保费征收", (500, 520), "二/（二）")])
+    assert not any(m.unit_mentions for m in measures)
+
+
+# probe 3a #15: a group's roster (组长/副组长/成员 under 领导小组组成) is no measure; the work items are
+ROSTER_ROWS = [
+    # (heading of the roster item, expected measure paths) — invented county shapes
+    ("领导小组组成", ["二/（一）"]),
+    ("县健康帮扶工作领导小组组成人员", ["二/（一）"]),
+    ("成员名单", ["二/（一）"]),
+    # a heading that prescribes work (成立领导小组, a call to organise) stays a measure
+    ("成立工作专班", ["一", "二/（一）"]),
+]
+
+
+@pytest.mark.parametrize("heading, expected", ROSTER_ROWS, ids=[r[0] for r in ROSTER_ROWS])
+def test_a_groups_roster_is_no_measure(heading, expected):
+    from policydiff.models import SourceText
+    from policydiff.parse import parse_source
+
+    text = ("洛南县人民政府办公室关于调整健康帮扶工作领导小组的通知\n洛政办发〔2022〕30号\n各镇人民政府：\n现将有关事项通知如下。\n"
+            f"一、{heading}\n组　长：县政府分管副县长\n副组长：县卫生健康局局长\n成　员：县财政局、县民政局负责同志。\n"
+            "二、工作要求\n（一）落实资助参保。对特困人员给予全额资助。\n洛南县人民政府办公室\n2022年6月1日\n")
+    assert [m["path"] for m in parse_source(SourceText("t.txt", text))["measures"]] == expected
+
+
+# probe 3a: 各成员单位职责 with each body a heading of its own and its duties numbered under it
+HEADED_DUTY_NOTICE = """紫阳县卫生健康局关于做好健康帮扶工作的通知
+紫卫发〔2023〕5号
+各镇卫生院：
+一、工作任务
+（一）落实参保资助。对特困人员全额资助参保。
+（二）做好残疾人康复。开展残疾人康复评估。
+（三）推进结算。做好医疗费用结算。
+二、各成员单位职责
+（一）县卫生健康局
+1.负责大病专项救治。
+2.负责乡村医疗卫生机构建设。
+（二）县医疗保障局
+1.负责参保资助。
+2.负责医疗费用结算。
+（三）县残联
+负责残疾人康复服务。
+紫阳县卫生健康局
+2023年3月1日
+"""
+
+
+def test_numbered_duties_under_a_bodys_heading_are_that_bodys():
+    from policydiff.models import SourceText
+    from policydiff.parse import parse_source
+
+    record = parse_source(SourceText("t.txt", HEADED_DUTY_NOTICE))
+    assert [(d["unit"], d["duty"], d["path"]) for d in record["division_of_duties"]] == [
+        ("县卫生健康局", "大病专项救治", "二/（一）/1"), ("县卫生健康局", "乡村医疗卫生机构建设", "二/（一）/2"),
+        ("县医疗保障局", "参保资助", "二/（二）/1"), ("县医疗保障局", "医疗费用结算", "二/（二）/2"),
+        ("县残联", "残疾人康复服务", "二/（三）")]
+    for d in record["division_of_duties"]:  # the span quotes the duty as printed
+        assert record["text"][d["span"][0]:d["span"][1]].endswith(d["duty"])
+    units = {m["path"]: [(u["unit"], u["source"]) for u in m["unit_mentions"]] for m in record["measures"]}
+    assert units["一/（三）"] == [("县医疗保障局", "duty_paragraph")]  # 医疗费用结算, inferred
+    assert "二/（一）/1" not in units  # the duties are no measures

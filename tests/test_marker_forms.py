@@ -35,6 +35,21 @@ FORMS = [
     # 牵头 … 参与
     ("推进中医药服务。（国家卫生健康委牵头，国家中医药局、国家疾控局参与）",
      [("国家卫生健康委", L, False), ("国家中医药局", S, False), ("国家疾控局", S, False)]),
+    # probe 3a: bodies a label line prints apart by spaces (for 、): one each
+    ("落实村医待遇。\n责任单位：县卫健局 县财政局\u3000县人社局", [("县卫健局", R, False), ("县财政局", R, False), ("县人社局", R, False)]),
+    # …but a vertically managed bureau printed in two halves stays one body
+    ("落实参保征缴。\n责任单位：国家税务总局 湖南省税务局", [("国家税务总局 湖南省税务局", R, False)]),
+    # probe 3a: a role note in brackets after the last unit of a label line is no part of its name
+    ("落实救治政策。\n责任单位：县卫健局、县医保局（按职责分工负责）", [("县卫健局", R, False), ("县医保局", R, False)]),
+    # probe 3a: a ministry's departments (司); a bare 司 after one named with its ministry is that ministry's
+    ("做实专项救治。（责任单位：国家卫生健康委医政司、乡村振兴司，国家医保局待遇保障司）",
+     [("国家卫生健康委医政司", R, False), ("国家卫生健康委乡村振兴司", R, False), ("国家医保局待遇保障司", R, False)]),
+    # a labelled part in verb form with departments (乡村振兴司牵头，待遇保障司配合): each its role, no verb in a name
+    ("强化监测预警。（责任单位：国家卫生健康委乡村振兴司牵头，国家医保局待遇保障司配合）",
+     [("国家卫生健康委乡村振兴司", L, False), ("国家医保局待遇保障司", S, False)]),
+    # a provincial commission's 处 after one named with it
+    ("推进签约服务。（责任单位：省卫生健康委基层卫生健康处、妇幼健康处）",
+     [("省卫生健康委基层卫生健康处", R, False), ("省卫生健康委妇幼健康处", R, False)]),
     # 会同: the body before it leads, the one after supports
     ("建立台账。（国家卫生健康委会同国家医保局负责）",
      [("国家卫生健康委", L, False), ("国家医保局", S, False)]),
@@ -278,7 +293,8 @@ def test_marker_forms(body, expected):
     assert [(m.unit, m.role, m.open_list) for m in mentions] == expected
     for m in mentions:
         own = body[m.span[0] - 100:m.span[1] - 100]
-        assert own and m.unit.startswith(own)  # each span points at the unit's own characters
+        # each span points at the unit's own characters (a shared suffix after them, a shared ministry before them)
+        assert own and (m.unit.startswith(own) or m.unit.endswith(own))
         assert m.source == "inline_marker"
 
 
@@ -369,6 +385,32 @@ SENTENCES = [
     ("（九）推行一站式结算。费用结算由定点医疗机构负责。", []),
 ]
 
+# probe 3a #10: the work first, the body after it (由 in mid-clause with 负责 closing it; 负责…的是)
+INVERTED = [
+    # the work, 由, a bureau, 负责 closing the sentence
+    ("（一）保障资金。医疗救助资金的预拨和清算由县财政局负责。", [("县财政局", R)]),
+    # 由 … 牵头 closing: the body leads
+    ("（二）建立台账。救治台账的建立由县卫健局医政股牵头。", [("县卫健局医政股", L)]),
+    # 负责…的是 + an office, and a second clause with 配合
+    ("（三）改造系统。负责信息系统改造的是县医保局信息股，县卫健局配合做好对接。", [("县医保局信息股", R), ("县卫健局", S)]),
+    # the work, 由, a bureau and a verb of the work (每月推送): the bureau does it
+    ("（六）推送信息。脱贫人口身份信息由县乡村振兴局每月推送一次。", [("县乡村振兴局", R)]),
+    # 由 甲局会同乙局 + a verb of the work: 甲 leads, 乙 supports
+    ("（七）保障资金。救助资金由县财政局会同县医保局落实到位。", [("县财政局", L), ("县医保局", S)]),
+    # a provider after 由 is still no assignment; 负责 not closing (负责垫付) neither
+    ("（四）垫付费用。住院费用由定点医疗机构负责。", []),
+    ("（五）垫付费用。住院费用由县人民医院负责垫付。", []),
+]
+
+
+@pytest.mark.parametrize("item, expected", INVERTED, ids=[f"i{i}" for i in range(len(INVERTED))])
+def test_an_item_names_the_body_after_the_work(item, expected):
+    text = "一、重点任务\n" + item + "\n"
+    measure = extract_measures(text, build_outline(text))[0]
+    assert [(u.unit, u.role) for u in measure.unit_mentions] == expected
+    for u in measure.unit_mentions:  # printed: the span is the unit as printed
+        assert text[u.span[0]:u.span[1]] == u.unit and u.source == "article_subject"
+
 SUBJECTS = [
     # county item: the bureau is the subject of 负责 after a first clause
     ("（一）实施分类救治。对大病患者实行一人一策，县卫健局负责组织专家会诊。", [("县卫健局", R)]),
@@ -399,6 +441,9 @@ SUBJECTS = [
     ("（十四）加强协作。各有关部门要密切配合。", []),
     # 要求 is a body asking others, not told: no unit
     ("（十五）规范诊疗。县医保局要求各定点医疗机构规范诊疗行为。", []),
+    # probe 3a #11: the grassroots actors each given their part with 负责 (签约团队, 村卫生室, 乡镇卫生院)
+    ("（十六）做实签约服务。家庭医生签约团队负责建立健康档案；村卫生室负责日常随访；乡镇卫生院负责技术指导。",
+     [("家庭医生签约团队", R), ("村卫生室", R), ("乡镇卫生院", R)]),
 ]
 
 
@@ -441,8 +486,14 @@ ACTING = [
     # 组织 / 派出 after a named bureau; 组织 inside 县委组织部 is no verb (the whole name is the subject)
     ("（十四）组织验收。县卫健局组织专家逐项验收，县委组织部对验收结果进行通报。", [("县卫健局", R), ("县委组织部", R)]),
     ("（十五）巡回督导。各镇卫生院逐户排查，市卫健委派出督导组巡回督导。", [("市卫健委", R)]),
-    # 会同 a township's committees (各镇党委、政府): the named bureau leads, the call to every township is left out
-    ("（十六）核实对象。县民政局会同各镇党委、政府核实认定救助对象。", [("县民政局", L)]),
+    # 会同 a township's committees (各镇党委、政府): the named bureau leads, the townships' committee and government
+    # (one body, as printed) support — those it acts with are named (probe 3a, known issue)
+    ("（十六）核实对象。县民政局会同各镇党委、政府核实认定救助对象。", [("县民政局", L), ("各镇党委、政府", S)]),
+    # ---- probe 3a #9: every township's own health institution named with 各 (a county notice to its 卫生院) acts
+    ("（十七）组织体检。各乡镇卫生院组织辖区内老年人参加健康体检。", [("各乡镇卫生院", R)]),
+    ("（十八）组建团队。各镇卫生院要以全科医生为核心组建签约团队。", [("各镇卫生院", R)]),
+    # a call to every county (各县区要) still names no one, nor 乡镇卫生院 by kind with a common verb
+    ("（十九）加强宣传。各县区要加强宣传，乡镇卫生院开展随访。", []),
 ]
 
 
@@ -559,6 +610,16 @@ DUTIES = [
     ("落实部门职责，强化政策协同。", []),
     # 应急管理部门: 应 inside a name is no verb
     ("应急管理部门负责灾后卫生防疫协调。", [("应急管理部门", "灾后卫生防疫协调")]),
+    # probe 3a #12: a member-duty line with a numbered list after its colon keeps every numbered duty
+    ("县卫生健康局：1.牵头做好健康帮扶政策的组织实施；2.负责大病专项救治；3.负责村卫生室标准化建设。",
+     [("县卫生健康局", "1.牵头做好健康帮扶政策的组织实施；2.负责大病专项救治；3.负责村卫生室标准化建设")]),
+    # …and the next line's body is its own (a numbered list ends at the line)
+    ("县医保局：（1）负责三重保障待遇落实；（2）负责一站式结算。\n县税务局：负责城乡居民医保费征收。",
+     [("县医保局", "（1）负责三重保障待遇落实；（2）负责一站式结算"), ("县税务局", "城乡居民医保费征收")]),
+    # a ；-clause naming a body of its own after a numbered duty is that body's
+    ("县民政局：1.负责低保对象认定；县财政局：负责资金保障。", [("县民政局", "1.负责低保对象认定"), ("县财政局", "资金保障")]),
+    # every township with its subdistricts (各镇（街道）) is a body
+    ("各镇（街道）：负责辖区内参保动员和村卫生室运行保障。", [("各镇（街道）", "辖区内参保动员和村卫生室运行保障")]),
 ]
 
 
@@ -693,3 +754,48 @@ def test_huainan_duty_units_reach_the_measures_their_clauses_speak_of(records):
     # that tells no item apart, so no claim (Guangxi's 发展改革部门 reached 加强宣传引导 on such words)
     assert units["三/（一）"] == {}
     assert not any(m["responsible_units"] for m in records[HUAINAN]["measures"])  # none printed
+
+
+# probe 3a: a label line after a run of 一是 items on lines of their own is the run's, not its last item's
+RUN_LINES = [
+    # (item, expected units per 是-item) — invented county shapes
+    # the line after the run: every item of it
+    ("一、做实大病救治\n一是对大病患者实行集中救治。\n二是定点医院组建专家组。\n责任单位：医政股、县医院\n",
+     {"一/一是": ["医政股", "县医院"], "一/二是": ["医政股", "县医院"]}),
+    # a unit in the last item's own bracket stays its own; the items before name none
+    ("一、做实签约\n一是组建团队。\n二是上门服务（各镇卫生院负责）。\n", {"一/一是": [], "一/二是": ["各镇卫生院"]}),
+    # an item of the run with a unit of its own keeps it
+    ("一、做实签约\n一是组建团队（基层股负责）。\n二是做好随访。\n牵头单位：县卫健局\n",
+     {"一/一是": ["基层股"], "一/二是": ["县卫健局"]}),
+]
+
+
+@pytest.mark.parametrize("text, expected", RUN_LINES, ids=[f"run{i}" for i in range(len(RUN_LINES))])
+def test_a_label_line_after_a_run_of_items_is_the_runs(text, expected):
+    measures = {m.path: m for m in extract_measures(text, build_outline(text))}
+    assert {p: [u.unit for u in measures[p].unit_mentions] for p in expected} == expected
+    for m in measures.values():
+        for u in m.unit_mentions:
+            assert text[u.span[0]:u.span[1]] == u.unit  # printed where the line prints it
+
+
+# probe 3a #16: the notice's own items named by number, each carried by one body (以上三、四项工作由甲和乙分别负责)
+EACH_ASSIGNED = [
+    # as many bodies as items: each item its body
+    ("三、加强妇幼服务。开展两癌筛查。\n四、开展健康教育。每村每年讲座6次。以上三、四项工作由县妇幼保健院和县疾控中心分别负责。\n",
+     {"三": ["县妇幼保健院"], "四": ["县疾控中心"]}),
+    # a count that does not match: nothing said
+    ("三、加强妇幼服务。开展两癌筛查。\n四、开展健康教育。以上三、四项工作由县疾控中心分别负责。\n", {"三": [], "四": []}),
+    # an item with a unit of its own keeps it
+    ("三、加强妇幼服务。开展筛查（县卫健局负责）。\n四、开展健康教育。以上三、四项工作由县妇幼保健院、县疾控中心分别负责。\n",
+     {"三": ["县卫健局"], "四": ["县疾控中心"]}),
+]
+
+
+@pytest.mark.parametrize("text, expected", EACH_ASSIGNED, ids=[f"each{i}" for i in range(len(EACH_ASSIGNED))])
+def test_items_named_by_number_each_take_their_body(text, expected):
+    measures = {m.path: m for m in extract_measures(text, build_outline(text))}
+    assert {p: [u.unit for u in measures[p].unit_mentions] for p in expected} == expected
+    for m in measures.values():
+        for u in m.unit_mentions:
+            assert text[u.span[0]:u.span[1]] == u.unit

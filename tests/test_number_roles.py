@@ -164,8 +164,19 @@ ROWS = [
     ("对乡村医生每人每月补助300元。", [(PA, "对乡村医生每人每月补助", "=", 300, "元", None, None)]),
     # the scope of a programme: 30种大病 (not a count of the notice's own parts)
     ("抓实30种大病专项救治工作。", [(PA, "大病专项救治工作", "=", 30, "种", None, None)]),
-    # 倾斜 with 个百分点: a parameter
-    ("对监测对象的报销比例倾斜10个百分点。", [(PA, "对监测对象的报销比例倾斜", "=", 10, "个百分点", None, None)]),
+    # probe 3a: a subsidy's level (定额资助不低于50%): a parameter; a rate of 资助参保 to reach stays a target
+    ("低保对象定额资助不低于50%。", [(PA, "低保对象定额资助", ">=", 50, "%", None, None)]),
+    ("医疗救助资助参保率达到100%。", [(T, "医疗救助资助参保率", ">=", 100, "%", None, None)]),
+    # probe 3a: a subsidy's share the policy sets (按照不低于70%给予定额资助): a parameter; 按照 is no part of the noun
+    ("对低保对象按照不低于70%给予定额资助。", [(PA, "对低保对象", ">=", 70, "%", None, None)]),
+    # 在2020年基础上 is the base of the cut, no part of the noun
+    ("大病保险起付线在2020年基础上降低50%。", [(PA, "大病保险起付线", "-", 50, "%", None, None)]),
+    # probe 3a: a share of a standard the policy sets (不超过…标准的50%): a parameter, not a level to reach
+    ("对脱贫不稳定人口的资助标准不超过2022年标准的50%。", [(PA, "对脱贫不稳定人口的资助标准", "<=", 50, "%", None, None)]),
+    # 倾斜 with 个百分点: a parameter, and a rise over what the others get (+10), never a level (probe 3a #4)
+    ("对监测对象的报销比例倾斜10个百分点。", [(PA, "对监测对象的报销比例", "+", 10, "个百分点", None, None)]),
+    # 向…倾斜: whom it favours is not the indicator's name
+    ("住院救助比例向低保对象倾斜5个百分点以上。", [(PA, "住院救助比例", "+>=", 5, "个百分点", None, None)]),
     # ---------------------------------------------------------------- status: already reached, with its year
     # 截至2020年底…达到: a status figure, year 2020
     ("截至2020年底，全省家庭医生签约服务覆盖率达到76.5%。", [(S, "全省家庭医生签约服务覆盖率", ">=", 76.5, "%", 2020, None)]),
@@ -517,6 +528,27 @@ TABLES = [
     ("指标\t单位\t2023年\t2024年\t2025年\t属性\n重点人群签约率\t%\t70\t72\t≥75\t预期性\n", 2022,
      [("target", "重点人群签约率", "=", 70, "%", 2023, "预期性"), ("target", "重点人群签约率", "=", 72, "%", 2024, "预期性"),
       ("target", "重点人群签约率", ">=", 75, "%", 2025, "预期性")]),
+    # probe 3a #7: a target cell that is a change (较2020年提高10个百分点): +10个百分点 (a % row's change is in points)
+    ("序号\t指标名称\t2020年\t2025年\t指标属性\n1\t乡镇卫生院达标比例（%）\t72\t较2020年提高10个百分点\t预期性\n", 2022,
+     [("status", "乡镇卫生院达标比例", "=", 72, "%", 2020, None),
+      ("target", "乡镇卫生院达标比例", "+", 10, "个百分点", 2025, "预期性")]),
+    # a change cell without its unit in a % row: in points; 下降…以上 → ->=
+    ("指标\t2020年\t2025年\t属性\n因病返贫发生率（%）\t3\t下降1以上\t约束性\n", 2022,
+     [("status", "因病返贫发生率", "=", 3, "%", 2020, None), ("target", "因病返贫发生率", "->=", 1, "个百分点", 2025, "约束性")]),
+    # 动态清零 in the target column: a count kept at zero (its cue says so), 约束性
+    ("序号\t指标\t2020年\t2025年\t属性\n1\t村卫生室“空白点”\t0\t动态清零\t约束性\n", 2022,
+     [("status", "村卫生室“空白点”", "=", 0, "", 2020, None), ("target", "村卫生室“空白点”", "=", 0, "", 2025, "约束性")]),
+    # probe 3a: 预期性指标 in the 指标性质 column is the attribute; a unit printed 1/10万 is /10万 (as a sentence prints it)
+    ("指标\t2020年\t2025年\t指标性质\n孕产妇死亡率（1/10万）\t12\t<15\t约束性指标\n", 2022,
+     [("status", "孕产妇死亡率", "=", 12, "/10万", 2020, None), ("target", "孕产妇死亡率", "<", 15, "/10万", 2025, "约束性")]),
+    # 全覆盖 in a % row: 100% (the cue says so); in a row of another unit it gives nothing
+    ("指标\t2020年\t2025年\t属性\n村卫生室医保结算覆盖率（%）\t85\t全覆盖\t约束性\n"
+     "中医馆（个）\t10\t全覆盖\t预期性\n", 2022,
+     [("status", "村卫生室医保结算覆盖率", "=", 85, "%", 2020, None), ("target", "村卫生室医保结算覆盖率", "=", 100, "%", 2025, "约束性"),
+      ("status", "中医馆", "=", 10, "个", 2020, None)]),
+    # words that are neither (持续提升) give no target
+    ("指标\t2020年\t2025年\t属性\n群众满意度（%）\t90\t持续提升\t预期性\n", 2022,
+     [("status", "群众满意度", "=", 90, "%", 2020, None)]),
 ]
 
 
@@ -528,6 +560,9 @@ def test_indicator_table_cells(table, issue_year, expected):
     assert got == expected
     for t in found:
         assert table[t.span[0]:t.span[1]] == t.text and "\t" in t.text
+        if "read as" in (t.role_cue or ""):  # a target said in words: its span is the words, the cue says how read
+            assert table[t.value_span[0]:t.value_span[1]] in ("动态清零", "全覆盖")
+            continue
         assert table[t.value_span[0]:t.value_span[1]].lstrip("≥≤<>") .startswith(str(t.value).split(".")[0])
 
 
@@ -544,6 +579,19 @@ def test_a_binding_printed_after_a_value_is_read():
     s = "到2025年，全县人均预期寿命达到78.5岁（预期性），孕产妇死亡率控制在12/10万以下（约束性）。"
     found = extract_targets(s, (0, len(s)), "goal", issue_year=2021)
     assert [(t.value, t.binding, t.deadline_year) for t in found] == [(78.5, "预期性", 2025), (12, "约束性", 2025)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # probe 3a #14: the binding closes the clause after the counted noun (1个以上县域医疗次中心（预期性）)
+    ("到2025年，每个县区建成1个以上县域医疗次中心（预期性），达标率达到100%（约束性）。", [(1, "预期性"), (100, "约束性")]),
+    # a binding of the next clause is not the previous value's
+    ("到2025年，签约率达到95%，覆盖率达到80%（约束性）。", [(95, None), (80, "约束性")]),
+    # another bracket between the noun and the binding: not read (say less)
+    ("到2025年，建成3个医共体（含中医院）（预期性）。", [(3, None)]),
+])
+def test_a_binding_closing_the_clause_is_the_values(sentence, expected):
+    found = extract_targets(sentence, (0, len(sentence)), "goal", issue_year=2022)
+    assert [(t.value, t.binding) for t in found] == expected
 
 
 def test_an_annexed_table_takes_the_plans_deadline_and_says_it_is_inferred():

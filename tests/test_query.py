@@ -254,8 +254,9 @@ def test_groups_go_down_the_ladder_then_by_date(db):
 
 def test_who_csv_has_a_bom_and_document_columns(db):
     result = CliRunner().invoke(cli, ["who", "两癌", "--db", str(db), "--csv"])
-    assert result.output.startswith("\ufeff文号,locality,level,date,doc_id,kind,path")
+    assert result.output.startswith("\ufeff文号,locality,level,date,doc_id,genre,kind,path")
     rows = list(csv.DictReader(result.output.lstrip("\ufeff").splitlines()))
+    assert {r["genre"] for r in rows} == {""}  # notices, no page explaining one (解读)
     assert {r["文号"] for r in rows} >= {"神卫健发〔2021〕64号", "连卫财务〔2018〕44号"}
 
 

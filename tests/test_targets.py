@@ -158,6 +158,9 @@ def test_approximate_values_are_marked():
     ("65岁以上老年人健康管理率达到72%。", "65岁以上老年人", [(">=", 72, "%")]),
     # a service population with 以上
     ("服务人口30万人以上的县，至少设置2个急救站点。", "服务人口30万人以上的县", [(">=", 2, "个")]),
+    # probe 3a: an age group opening a numbered line (2.65岁…): the list's 2. is neither the age nor the noun's
+    ("2.65岁及以上老年人规范健康管理服务率达到65%；", "65岁及以上老年人", [(">=", 65, "%")]),
+    ("3.0-6岁儿童眼保健和视力检查覆盖率达到90%以上；", "0-6岁儿童", [(">=", 90, "%")]),
 ])
 def test_conditions_are_qualifiers_of_the_target(sentence, qualifier, expected):
     found = extract_targets(sentence, (0, len(sentence)), "x")
@@ -272,6 +275,61 @@ YEAR_ROWS = [
 ]
 
 
+# probe 3a #1 and #5: (path, text, issue year, [(value, role, deadline_year)]) — a change an item or a task row asks
+# for, against the year before the notice or 上年, is a target; a report (its sentence opens on an earlier year, a
+# preamble, 了, a base years back) stays status; a deadline after an aim word, a month's end, a plan's period
+ITEM_ROWS = [
+    # 2023 工作要点 item: 比2022年 (the year before the notice) — asked for
+    ("二/（四）", "农村卫生厕所普及率比2022年提高3个百分点。", 2023, [(3, "target", None)]),
+    # 较上年 in an item of a plan
+    ("二/（二）", "门急诊人次占比较上年提高2个百分点。", 2023, [(2, "target", None)]),
+    # a task row (附件/表/N) with its own deadline cell's year
+    ("附件/表/4", "重点人群签约服务覆盖率较2022年提高3个百分点", 2023, [(3, "target", None)]),
+    # a goal sentence opening on the notice's year, against the year before
+    ("goal", "2023年，县域内就诊率比2022年提高2个百分点。", 2023, [(2, "target", 2023)]),
+    # a report inside an item: its sentence opens on an earlier year
+    ("三", "2022年，全县签约率较上年提高2个百分点。", 2023, [(2, "status", None)]),
+    # a base years back with no deadline: a change already seen
+    ("三", "全县签约率比2020年提高5个百分点。", 2023, [(5, "status", None)]),
+    # the preamble's account stays status; 提高了 is done
+    ("preamble", "全县签约率较上年提高2个百分点。", 2023, [(2, "status", None)]),
+    ("二", "全县签约率较上年提高了2个百分点。", 2023, [(2, "status", None)]),
+    # a year after an aim word (力争2025年达到) is the deadline
+    ("二/（三）", "重点人群覆盖率逐年提高，力争2025年达到85%。", 2022, [(85, "target", 2025)]),
+    # a month's end before 前 (2023年6月底前完成)
+    ("二/（五）", "2023年6月底前完成12个中心村卫生室标准化改造。", 2022, [(12, "target", 2023)]),
+    # a total over the plan's period (“十四五”期间累计培训) in a 2022 plan: still to reach, not 累计 already done
+    ("二/（二）", "“十四五”期间累计培训乡村医生3000人次。", 2022, [(3000, "target", 2025)]),
+    # 累计 in the notice's past stays status
+    ("一", "“十三五”期间累计培训乡村医生3000人次。", 2022, [(3000, "status", None)]),
+    # the item's own 完成时限 line gives its figures their year
+    ("一", "完成3所乡镇卫生院提档升级改造。\n责任单位：县卫健委规划财务股；完成时限：2024年10月底前。", 2023,
+     [(3, "target", 2024)]),
+    ("二", "新建公有产权村卫生室15个。责任单位：县卫健委；完成时限：“十四五”期间。", 2023, [(15, "target", 2025)]),
+    # a deadline year in Chinese numerals (到二〇二五年)
+    ("goal", "到二〇二五年，全县签约服务覆盖率提高到百分之七十五。", 2022, [(75, "target", 2025)]),
+    # a time limit printing only its year (完成时限：2023年底) in the item's marker
+    ("二/（一）", "本科以上学历占比不低于50%。（责任股室：人事股；完成时限：2023年底）", 2022, [(50, "target", 2023)]),
+    # a limit within the notice's year (时限：全年, 完成时限：年底前): that year, inferred (its cue says so)
+    ("二/3", "县域内就诊率90%以上。（牵头股室：医政股；配合：县医院；时限：全年）", 2023, [(90, "target", 2023)]),
+    ("二/4", "县域内就诊率90%以上。完成时限：年底前", 2023, [(90, "target", 2023)]),
+    # 长期坚持 gives no year
+    ("三", "每村至少1名乡村医生。完成时限：长期坚持。", 2023, [(1, "target", None)]),
+]
+
+
+@pytest.mark.parametrize("path, text, issue_year, expected", ITEM_ROWS, ids=[f"item{i}" for i in range(len(ITEM_ROWS))])
+def test_an_items_changes_and_deadlines(path, text, issue_year, expected):
+    found = extract_targets(text, (0, len(text)), path, issue_year=issue_year)
+    assert [(t.value, t.role, t.deadline_year) for t in found] == expected
+    for t in found:
+        if "时限" in text and t.deadline_year:
+            assert "时限" in t.role_cue  # said where the year comes from
+            limit = text.split("时限")[-1]  # a year the limit neither prints nor names (“十四五”期间 → 2025) is inferred
+            if str(t.deadline_year) not in limit and "十四五" not in limit:
+                assert "inferred" in t.role_cue  # a year the limit does not print is said to be inferred
+
+
 @pytest.mark.parametrize("text, issue_year, expected", YEAR_ROWS, ids=[f"year{i}" for i in range(len(YEAR_ROWS))])
 def test_the_nearest_governing_year_is_the_deadline(text, issue_year, expected):
     found = extract_targets(text, (0, len(text)), "goal", issue_year=issue_year)
@@ -358,6 +416,31 @@ INDICATOR_ROWS = [
       ("电子病历使用率", ">=", 100, None, "%")]),
     # a list of disease groups before one rate stays one indicator
     ("高血压、糖尿病患者规范管理率均达到65%。", [("高血压、糖尿病患者规范管理率", ">=", 65, None, "%")]),
+    # probe 3a #8: a level after a change against a base year (比2022年提高…，达到75%): the rate of the clause before
+    ("农村卫生厕所普及率比2022年提高3个百分点，达到75%。",
+     [("农村卫生厕所普及率", "+", 3, None, "个百分点"), ("农村卫生厕所普及率", ">=", 75, None, "%")]),
+    # probe 3a #8: 达 of 达标率 is no comparator (not 村卫生室 ≥ 100%); 一是/二是 and 力争 are no part of a noun
+    ("村卫生室达标率100%。", [("村卫生室达标率", "=", 100, None, "%")]),
+    ("二是农村适龄妇女两癌筛查覆盖率达到80%以上。", [("农村适龄妇女两癌筛查覆盖率", ">=", 80, None, "%")]),
+    ("县域内就诊率力争达到90%。", [("县域内就诊率", ">=", 90, None, "%")]),
+    # probe 3a #17: a second count with no noun of its own (力争2所达到三级水平): the noun the clause before counted,
+    # with what this count reaches — not the 1所 二级 target's twin
+    ("确保每个县至少有1所县级医院达到二级甲等水平，力争2所达到三级水平。",
+     [("县级医院（每个县）", ">=", 1, None, "所"), ("县级医院（达到三级水平）", "=", 2, None, "所")]),
+    # probe 3a: two changes in one 、 list, each its own noun (not 起付线降低50%、报销比例)
+    ("大病保险起付线降低50%、报销比例提高5个百分点。",
+     [("大病保险起付线", "-", 50, None, "%"), ("报销比例", "+", 5, None, "个百分点")]),
+    # the body told to reach it (各地医保部门要确保) is no part of the noun
+    ("各地医保部门要确保农村低收入人口参保率稳定在99%以上。", [("农村低收入人口参保率", ">=", 99, None, "%")]),
+    # 同比 before the change is no part of the noun
+    ("门诊量同比增长5%。", [("门诊量", "+", 5, None, "%")]),
+    # a base year in Chinese numerals (较二〇二〇年) is no part of the noun
+    ("重点人群签约服务覆盖率较二〇二〇年提高两个百分点以上。", [("重点人群签约服务覆盖率", "+>=", 2, None, "个百分点")]),
+    # a numbered line's number is no part of its noun (2.65岁…, 3.0-6岁…)
+    ("2.65岁及以上老年人规范健康管理服务率达到65%；", [("65岁及以上老年人规范健康管理服务率", ">=", 65, None, "%")]),
+    # probe 3a #3: a motto (一人一档) and the notice's own items (以上三、四项) are no amounts
+    ("做到一人一档，救治病种不少于30种。", [("救治病种", ">=", 30, None, "种")]),
+    ("以上三、四项工作由县妇幼保健院负责。", []),
     # a quoted slogan heading (实现“两个100%”) gives no target; the rates after its colon do
     ("实现“两个100%”：家庭医生签约率、档案建档率均达到100%。",
      [("家庭医生签约率", ">=", 100, None, "%"), ("档案建档率", ">=", 100, None, "%")]),

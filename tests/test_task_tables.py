@@ -154,10 +154,11 @@ CASES = [
         "1\t对大病患者实行专项救治\t市卫生健康委\t市医疗保障局\t长期坚持\n",
         [("1", "对大病患者实行专项救治", ["市卫生健康委"], ["市医疗保障局"], [], [], "长期坚持")],
         ["一/（一）"], id="word-two-level-header-and-section"),
-    pytest.param(  # one 责任单位 column, the lead tagged （牵头） in its cell: the others support
+    pytest.param(  # one 责任单位 column, the lead tagged （牵头） in its cell: the others stay 责任 as printed (probe 3a
+        # #24: they were called 配合, which the notice does not print, and inline 责任单位：甲（牵头）、乙 gives 乙 责任)
         "序号\t工作任务\t责任单位\n"
         "1\t对大病患者实行专项救治\t市卫生健康委（牵头）、市医疗保障局、市民政局\n",
-        [("1", "对大病患者实行专项救治", ["市卫生健康委"], ["市医疗保障局", "市民政局"], [], [], "")],
+        [("1", "对大病患者实行专项救治", ["市卫生健康委"], [], ["市医疗保障局", "市民政局"], [], "")],
         ["一/（一）"], id="lead-tagged-in-cell"),
     pytest.param(  # a PDF table over two pages: the header printed again, the broken row going on under it
         "序号\t工作任务\t牵头单位\n"
@@ -210,6 +211,26 @@ CASES = [
         "序号\t工作任务\t责任单位\n1\t支持乡村医生参加学历教育\t市卫生健康委、市教育局\n",
         [("1", "支持乡村医生参加学历教育", [], [], ["市卫生健康委", "市教育局"], [], "")],
         ["一/（三）"], id="no-first-listed-note"),
+    pytest.param(  # probe 3a #6: numbered rows under a 重点任务 cell merged over them, printed (as a text file or a
+        # PDF gives it) on its first row only, with the 牵头单位 cell merged beside it: the later rows take both; a
+        # row printing its own lead keeps it; 配合 cells are each row's own; the 分管领导 column names no unit
+        "序号\t重点任务\t具体措施\t牵头单位\t参与单位\t完成时限\t分管领导\n"
+        "1\t实施大病专项救治\t对大病患者实行专项救治\t市卫生健康委\t市医疗保障局\t长期坚持\t张副主任\n"
+        "2\t\t扩大救治病种覆盖范围\t\t市民政局\t2022年底前\t\n"
+        "3\t\t建立救治台账\t市乡村振兴局\t\t2022年6月底前\t\n"
+        "4\t加强乡村医生队伍建设\t支持乡村医生参加学历教育\t市卫生健康委\t市教育局\t持续推进\t李副主任\n",
+        [("1", "实施大病专项救治：对大病患者实行专项救治", ["市卫生健康委"], ["市医疗保障局"], [], [], "长期坚持"),
+         ("2", "实施大病专项救治：扩大救治病种覆盖范围", ["市卫生健康委"], ["市民政局"], [], [], "2022年底前"),
+         ("3", "实施大病专项救治：建立救治台账", ["市乡村振兴局"], [], [], [], "2022年6月底前"),
+         ("4", "加强乡村医生队伍建设：支持乡村医生参加学历教育", ["市卫生健康委"], ["市教育局"], [], [], "持续推进")],
+        ["一/（一）", "一/（一）", "一/（一）", "一/（三）"], id="numbered-rows-under-a-merged-group"),
+    pytest.param(  # one task column: an empty lead cell is the row's own (nothing merged to carry)
+        "序号\t工作任务\t牵头单位\t配合单位\n"
+        "1\t对大病患者实行专项救治\t市卫生健康委\t市医疗保障局\n"
+        "2\t支持乡村医生参加学历教育\t\t市教育局\n",
+        [("1", "对大病患者实行专项救治", ["市卫生健康委"], ["市医疗保障局"], [], [], ""),
+         ("2", "支持乡村医生参加学历教育", [], ["市教育局"], [], [], "")],
+        ["一/（一）", "一/（三）"], id="one-task-column-no-carry"),
     pytest.param(  # a card whose 责任单位 value names no body gives no units and no row
         "具体任务\n为脱贫人口提供签约服务。\n责任单位\n按属地管理原则落实\n",
         [], [], id="task-card-without-bodies"),
@@ -459,6 +480,10 @@ def test_a_row_wider_than_its_header_reads_its_extra_cells_by_what_they_hold(tab
      [(1, "乡村医生中执业（助理）医师占比（%）", "约束性"), (2, "严重精神障碍患者规范管理率（%）", "预期性")]),
     # a row without 属性 is no indicator row
     ("附件2\n序号\t指标\t2025年目标值\n1\t严重精神障碍患者规范管理率（%）\t90\n", None),
+    # probe 3a: the attribute printed with its noun (约束性指标, 预期性指标): the attribute
+    ("附件2\n序号\t指标名称\t2020年\t2025年\t指标性质\n1\t县域内就诊率（%）\t85\t≥90\t预期性指标\n"
+     "2\t村卫生室达标率（%）\t80\t100\t约束性指标\n",
+     [(1, "县域内就诊率（%）", "预期性"), (2, "村卫生室达标率（%）", "约束性")]),
 ])
 def test_tabbed_indicator_rows_are_annex_indicators(table, expected):
     record = parse_source(SourceText("t.txt", BODY + "序号\t重点任务\t牵头单位\n1\t支持乡村医生参加学历教育\t市卫生健康委\n" + table))

@@ -99,3 +99,42 @@ def test_duty_paragraph():
         ("农业农村、住房城乡建设、生态环境等部门", "农村人居环境整治、爱国卫生运动相关工作"),
     ]
     assert all(body[d.span[0]:d.span[1]].startswith(d.unit + "负责") for d in duties)
+
+
+# probe 3a #2: county abbreviations with their function, as a researcher asks for them (duties 残联, 税务);
+# (raw, notice locality and level, issuers, expected (function, kind, level, locality))
+FUNCTION_ROWS = [
+    # 残联 beside bureaus in a county bracket
+    ("县残联", ("白河县", "county"), ("白河县人民政府办公室",), ("残疾人联合会", "department", "county", "白河县")),
+    # the tax bureau a county's 参保 item names
+    ("县税务局", ("洛南县", "county"), ("洛南县人民政府办公室",), ("税务", "department", "county", "洛南县")),
+    # the vertically managed bureau of a place: its place, never the nation's
+    ("国家税务总局旬阳市税务局", ("旬阳市", "county"), ("旬阳市卫生健康局",), ("税务", "department", "county", "旬阳市")),
+    ("国家税务总局", ("中华人民共和国", "national"), ("国家医保局",), ("税务", "department", "national", "中华人民共和国")),
+    # merged county bureaus (教育和体育, 文化和旅游广电): their first function
+    ("县教体局", ("镇安县", "county"), ("镇安县人民政府",), ("教育", "department", "county", "镇安县")),
+    ("县文旅广电局", ("镇安县", "county"), ("镇安县人民政府",), ("文化和旅游", "department", "county", "镇安县")),
+    # a bare office (爱卫办) in a notice a government issues: the health side, not 民政 (人民政府 holds 民政)
+    ("县爱卫办", ("镇安县", "county"), ("镇安县人民政府",), ("卫生健康", "division", "county", "镇安县")),
+    # a county-level city's own 市医保局 (a city the place table does not list): county level, not a prefecture's
+    ("市医保局", ("旬阳市", "county"), ("旬阳市卫生健康局",), ("医疗保障", "department", "county", "旬阳市")),
+    # 市医保局 in a county's notice: the prefecture's
+    ("市医保局", ("洛南县", "county"), ("洛南县卫生健康局",), ("医疗保障", "department", "prefecture", "商洛市")),
+    # 民政局 itself still 民政
+    ("县民政局", ("镇安县", "county"), ("镇安县人民政府",), ("民政", "department", "county", "镇安县")),
+    # every township with its subdistricts: the township governments (a placeholder of the county's)
+    ("各乡镇（街道）", ("渭源县", "county"), ("渭源县人民政府办公室",), ("地方政府", "local_government", "township", None)),
+    # the grassroots actors: health institutions
+    ("家庭医生签约团队", ("岚皋县", "county"), ("岚皋县卫生健康局",), ("卫生健康", "institution", "county", "岚皋县")),
+    # a ministry's department named after it: the ministry's function, not the 乡村振兴 body's
+    ("国家卫生健康委乡村振兴司", ("中华人民共和国", "national"), ("国家卫生健康委办公厅",),
+     ("卫生健康", "department", "national", "中华人民共和国")),
+]
+
+
+@pytest.mark.parametrize("raw, where, issuers, expected", FUNCTION_ROWS, ids=[r[0] for r in FUNCTION_ROWS])
+def test_county_abbreviations_name_their_function(raw, where, issuers, expected):
+    from policydiff.canonical import Context, canonical_unit
+
+    unit = canonical_unit(raw, Context(*where, issuers))
+    assert (unit.function, unit.kind, unit.level, unit.locality) == expected

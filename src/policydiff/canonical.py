@@ -121,6 +121,13 @@ def _division_names() -> list[str]:
 
 def _scope(text: str, context: Context) -> tuple[str | None, str | None, str]:
     """(level, locality, text without its scope prefix)."""
+    if text.startswith("国家税务总局") and len(text) > 6:  # 国家税务总局旬阳市税务局: the place's bureau, not the nation's
+        from . import places  # (the division table: loaded only for such a name)
+
+        named = places.leading_places(text[6:], context.locality or "")
+        if named and named[-1][0] is not None:
+            place, printed = named[-1][0], "".join(form for _, form in named)
+            return place.level, place.name, text[6 + len(printed):]
     for name, loc in _locality_prefixes():
         if text.startswith(name):
             return loc.level, loc.name, text[len(name):]
@@ -132,7 +139,8 @@ def _scope(text: str, context: Context) -> tuple[str | None, str | None, str]:
     if text.startswith("市") and not text.startswith("市场"):
         city = context.locality if context.admin_level in ("prefecture", "county") and \
             (context.locality or "").endswith("市") else ancestor(context.locality, "prefecture")
-        return _level_of(city) or "prefecture", city, text[1:]
+        own_city = city == context.locality and context.admin_level == "county"  # 旬阳市's 市医保局: a county-level city's
+        return _level_of(city) or ("county" if own_city else "prefecture"), city, text[1:]
     if text.startswith(("县", "区")) and not text.startswith("县（"):
         return "county", context.locality if context.admin_level == "county" else None, text[1:]
     if text.startswith(("镇", "乡镇", "街道")) or re.match(r"^乡(?!村)", text):

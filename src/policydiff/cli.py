@@ -283,7 +283,7 @@ def ingest(paths, db_path, workers, force, quiet, show_table, max_size, follow_l
     total = len(collect_files(paths, follow_links)[0])
     with _progress_bar(total, shown=not quiet and sys.stderr.isatty()) as advance:
         if dask_address:
-            report = _dask_ingest(paths, db_path, dask_address, parts_dir, workers, force, advance)
+            report = _dask_ingest(paths, db_path, dask_address, parts_dir, workers, force, advance, time_limit)
         else:
             report = run_ingest(paths, db_path, workers=workers, force=force, follow_links=follow_links,
                                 time_limit=time_limit, progress=advance,
@@ -325,12 +325,13 @@ def _needs_scale_extra(what: str) -> None:
         raise Fail(f"{what} needs the scale extra ({', '.join(missing_packages())} missing): {install_hint('scale')}")
 
 
-def _dask_ingest(paths, db_path, address, parts_dir, workers, force, progress):
+def _dask_ingest(paths, db_path, address, parts_dir, workers, force, progress, time_limit=None):
     from .distributed import ingest_dask
 
     _needs_scale_extra("--dask")
     try:
-        return ingest_dask(paths, db_path, address, parts_dir, force=force, workers=workers, progress=progress)
+        return ingest_dask(paths, db_path, address, parts_dir, force=force, workers=workers, progress=progress,
+                           time_limit=time_limit)
     except (OSError, TimeoutError) as exc:
         raise Fail(f"{address}: cannot reach the Dask scheduler ({exc})") from exc
 
@@ -619,8 +620,10 @@ def _print_answers(title: str, columns: list[str], rows: list[list[str]]) -> Non
 
 
 def _group_title(first: dict) -> str:
+    from .compare.genre import marked
+
     return " ".join(str(x) for x in (first["locality"] or first["doc_id"], f"({first['level'] or 'level unknown'})",
-                                       first["doc_number"] or first["doc_id"],
+                                       marked(first["doc_number"] or first["doc_id"], first.get("genre")),
                                        first["issue_date"] or "") if x)
 
 
@@ -976,7 +979,8 @@ def diff(doc, against, db_path, frame_path, fmt, out, force_output, lang, includ
         if parent.get("in_corpus"):
             return _write_parent_diff(db, record, parent, frame_path, fmt, out)
         against = None  # no parent stored: the frame, with a note saying so
-    result = diff_document(record, _reference(db, against, frame_path), include_inferred)
+    result = diff_document(record, _reference(db, against, frame_path), include_inferred,
+                           None if against else _forwarded_parent(db, record, parent))
     if parent is not None:
         result["notes"].insert(0, _no_parent_note(parent))
     fmt = fmt or (Path(out).suffix.lstrip(".") if out else "table")
@@ -990,15 +994,29 @@ def diff(doc, against, db_path, frame_path, fmt, out, force_output, lang, includ
         Path(out).write_text(text, encoding="utf-8") if out else click.echo(text, nl=False)
         return
     from .compare.diff import diff_table
+    from .compare.genre import marked
 
+    document = result["document"]
     _write_result_table(*diff_table(result), result, fmt, out, lang,
-                        f"{result['document']['locality'] or result['document']['id']} vs {result['reference']['name']}")
+                        f"{marked(document['locality'] or document['id'], document.get('genre'))} vs "
+                        f"{result['reference']['name']}")
+
+
+def _forwarded_parent(db, record, parent=None) -> dict | None:
+    """The stored parent a notice forwards (现将《…》转发给你们), with its record; None for any other notice."""
+    if not any(c.get("verb") == "转发" for c in record.get("citations") or []):
+        return None
+    parent = parent or _parent_of(db, record)
+    if not parent.get("in_corpus") or parent.get("verb") != "转发":
+        return None
+    return {**parent, "record": store.load_record(db, parent["id"])}
 
 
 def _parent_of(db, record) -> dict:
     from .compare.adoption import NoticeFacts, find_parent, upstream_citations
 
-    documents = {row["id"]: row for row in store.iter_document_rows(db)}
+    explaining = store.interpretation_ids(db)  # a page explaining a notice (解读) is no notice's parent
+    documents = {row["id"]: row for row in store.iter_document_rows(db) if row["id"] not in explaining}
     facts = NoticeFacts(record["id"], record.get("locality"), record.get("admin_level"), record.get("issue_date"),
                         record.get("doc_number"), upstream=upstream_citations(record))
     return find_parent(facts, _document_index(documents).resolve, documents)
@@ -1073,7 +1091,8 @@ def compare(a, b, db_path, frame_path, fmt, out, force_output, lang, include_inf
 
     db = _open(db_path)
     ra, rb = (store.load_record(db, _resolve(db, ref)) for ref in (a, b))
-    result = run_compare(ra, rb, _reference(db, None, frame_path), include_inferred)
+    result = run_compare(ra, rb, _reference(db, None, frame_path), include_inferred,
+                         (_forwarded_parent(db, ra), _forwarded_parent(db, rb)))
     fmt = fmt or (Path(out).suffix.lstrip(".") if out else "table")
     if fmt == "html":
         from .report.export import compare_html
@@ -1190,12 +1209,14 @@ def _adoption_ladder(db, levels, lazy=False):
     from .compare.adoption import ParentFinder, lazy_ladder_of, reference_date
     from .compare.frame import national_facts
 
-    documents = {row["id"]: row for row in store.iter_document_rows(db)}
+    explaining = store.interpretation_ids(db)  # pages explaining a notice (解读): no rung of the ladder, no parent
+    documents = {row["id"]: row for row in store.iter_document_rows(db) if row["id"] not in explaining}
     national = store.document_by_number(db, national_facts()["doc_number"])
     reference = reference_date(store.load_record(db, national) if national else None)
     selection = [d for d, row in documents.items() if not levels or row["admin_level"] in levels]
     traditional = store.traditional_ids(db)
     ladder = lazy_ladder_of(documents, selection, reference, traditional)
+    ladder.interpretations = sorted(explaining)
     citations, outline = store.citation_sources(db, P.PARENT_VERBS.fullmatch)
     find_parents = ParentFinder(ladder, citations, outline, lambda ids: store.text_lengths(db, ids),
                                 lambda wanted: store.text_windows(db, wanted),

@@ -24,7 +24,18 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from . import store
-from .ingest import IngestReport, ParsedNotice, _parse_job, _sha256, _store_one, collect_files, document_ids
+from .ingest import (
+    IngestReport,
+    ParsedNotice,
+    _parse_job,
+    _sha256,
+    _store_one,
+    _TookTooLong,
+    _with_time_limit,
+    collect_files,
+    document_ids,
+    took_too_long,
+)
 from .models import Failure
 from .paths import inside
 
@@ -95,13 +106,14 @@ def partition_types(table: str) -> dict[str, type]:
     return {"doc_id": str, **types} if table == "units" else types
 
 
-def write_partition(name: str, jobs: list[tuple[str, str, str]], out: str) -> dict:
-    """Parse ``jobs`` ((file, root, id) as a local ingest makes them) and write them as partition ``name`` under ``out``
-    (runs on a worker). Returns the manifest."""
+def write_partition(name: str, jobs: list[tuple], out: str) -> dict:
+    """Parse ``jobs`` ((file, root, id[, seconds]) as a local ingest makes them) and write them as partition ``name``
+    under ``out`` (runs on a worker). A file that takes longer than its seconds fails as in a local ingest
+    ("took longer than N s"). Returns the manifest."""
     rows: dict[str, list[tuple]] = {table: [] for table in PARTITION_TABLES}
     notices, failures = [], []
     for job in jobs:
-        file, parsed, error = _parse_job(job)
+        file, parsed, error = parse_within(job)
         if error or parsed is None:
             failures.append([file, error])
             continue
@@ -118,6 +130,46 @@ def write_partition(name: str, jobs: list[tuple[str, str, str]], out: str) -> di
     path.with_suffix(".tmp").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
     path.with_suffix(".tmp").replace(path)
     return manifest
+
+
+def parse_within(job: tuple) -> tuple:
+    """``ingest._parse_job`` of ``job`` (file, root, id[, seconds]) bounded by its seconds in the calling thread:
+    a Dask task runs in a worker's thread, which no SIGALRM reaches (the local pool's bound is the main thread's
+    alarm), so a timer raises the same ``_TookTooLong`` in it at its next Python instruction."""
+    seconds = job[3] if len(job) > 3 else 0
+    try:
+        with _thread_time_limit(seconds):
+            return _parse_job(job)
+    except _TookTooLong:  # raised just as the parse returned: the bound still holds
+        return job[0], None, took_too_long(seconds)
+
+
+@contextmanager
+def _thread_time_limit(seconds: float):
+    """Raise ``_TookTooLong`` in this thread after ``seconds`` (none pending once the block is left)."""
+    if not seconds:
+        yield
+        return
+    import ctypes
+    import threading
+
+    thread = ctypes.c_ulong(threading.get_ident())
+    fired = threading.Event()
+
+    def fire() -> None:
+        fired.set()
+        ctypes.pythonapi.PyThreadState_SetAsyncExc(thread, ctypes.py_object(_TookTooLong))
+
+    timer = threading.Timer(seconds, fire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+        timer.join()
+        if fired.is_set():  # fired after the parse ended: take back an exception not yet raised
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(thread, None)
 
 
 def _in_order(row: dict, types: dict[str, type]) -> tuple:
@@ -148,10 +200,12 @@ def dask_client(address: str, workers: int | None = None, processes: bool = True
 
 def ingest_dask(paths, db_path=store.DEFAULT_DB, address: str = "local", parts_dir=None, force: bool = False,
                 json_dir=None, workers: int | None = None, processes: bool = True,
-                partition_size: int | None = None, progress: Callable[[str], None] | None = None) -> IngestReport:
+                partition_size: int | None = None, progress: Callable[[str], None] | None = None,
+                time_limit: float | None = None) -> IngestReport:
     """Parse every notice under ``paths`` on Dask into Parquet partitions under ``parts_dir``
     (default: ``parts`` beside the database), then load them into the database. Files whose
-    sha256 is stored are skipped, as in a local ingest."""
+    sha256 is stored are skipped, as in a local ingest; a file that takes longer than ``time_limit``
+    seconds (default ``read.limits.max_seconds``, as a local ingest) fails with "took longer than N s"."""
     from distributed import as_completed
 
     report = IngestReport()
@@ -159,7 +213,7 @@ def ingest_dask(paths, db_path=store.DEFAULT_DB, address: str = "local", parts_d
     for failure in missing:
         report.fail(failure)
     parts_dir = Path(parts_dir) if parts_dir else Path(db_path).parent / "parts"
-    jobs = _jobs(files, db_path, force, report, progress)
+    jobs = list(_with_time_limit(iter(_jobs(files, db_path, force, report, progress)), time_limit))
     names: list[str] = []
     if jobs:
         with dask_client(address, workers, processes) as client:

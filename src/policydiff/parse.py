@@ -216,7 +216,8 @@ def _duties(text: str, nodes: list[OutlineNode]):
         if not (named or closing) or node.path.startswith("附件"):
             continue
         # 各地要……, 各有关部门要…… exhort, they divide nothing among bodies
-        found = [d for d in _node_duties(text, node, body_span)
+        parent = by_path.get(node.parent) if node.parent else None
+        found = [d for d in _node_duties(text, node, body_span, parent)
                  if not all(P.PLACEHOLDER_BODY.match(u) or P.GENERIC_BODY.match(u) for u in d.units)]
         if named or len({d.unit for d in found}) >= 2:
             duties.extend(found)
@@ -241,12 +242,22 @@ def _chain(node: OutlineNode, by_path: dict[str, OutlineNode]) -> list[OutlineNo
     return chain
 
 
-def _node_duties(text: str, node: OutlineNode, body_span: tuple[int, int]):
+def _node_duties(text: str, node: OutlineNode, body_span: tuple[int, int], parent: OutlineNode | None = None):
     """The clauses of one item (in ``body_span``, its body or its lead-in); an item headed by a
-    body alone (1.卫生健康部门。负责……) is one clause."""
+    body alone (1.卫生健康部门。负责……) is one clause; a numbered duty under an item that is a body's
+    name alone (（一）县卫生健康局 ⏎ 1.负责大病专项救治。) is that body's."""
     start, end = body_span
     heading = (node.heading or "").strip()
     body = text[start:end]
+    owner = (parent.heading or "").strip().rstrip("。：:") if parent is not None else ""
+    lead_in = text[parent.body_span[0]:parent.body_span[1]].split("\n", 1)[0] if parent is not None else ""
+    if owner and not node.children and is_unit_list(owner) and lead_in.strip(" 。：:") in ("", owner) \
+            and not extract_duties(body, start, node.path):
+        duty = body.strip().removeprefix("负责").rstrip("。；;").strip()
+        if duty:
+            lead = len(body) - len(body.lstrip())
+            return [Duty(owner, duty, (start + lead, start + len(body.rstrip().rstrip("。；;"))), node.path,
+                         [u.unit for u in split_unit_list(owner)])]
     if heading and is_unit_list(heading) and body.startswith(heading):
         rest = body[len(heading):]
         duty = rest.lstrip("。：: \n").removeprefix("负责").strip().rstrip("。；;")

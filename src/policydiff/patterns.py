@@ -231,9 +231,15 @@ BINDING_CELL = _lazy(r"^(约束性|预期性)$")
 # a numbered indicator row ending in its attribute (1. 签约服务率 … 约束性): an annex holding one is the indicator table
 INDICATOR_ROW_WITH_BINDING = _lazy(r"(?m)^\d{1,2}[.．、\t][^\n]*(?:约束性|预期性)[ \t]*$")
 # (?<!\s): a search starts only at the head of a whitespace run (else a run of tabs costs quadratic time)
+# the same attribute printed with its noun (约束性指标, 预期性指标): the attribute
+BINDING_CELL_WORDED = _lazy(r"^(约束性|预期性)(?:指标)?$")
+BINDING_SUFFIX_WORDED = _lazy(r"(?<!\s)\s*(约束性|预期性)(?:指标)?\s*$")
+INDICATOR_ROW_WITH_BINDING_WORDED = _lazy(r"(?m)^\d{1,2}[.．、\t][^\n]*(?:约束性|预期性)(?:指标)?[ \t]*$")
 BINDING_SUFFIX = _lazy(r"(?<!\s)\s*(约束性|预期性)\s*$")
 # a sentence's own mark after its value: 人均预期寿命达到78.5岁（预期性）
 BINDING_AFTER = _lazy(r"\s*(?:以上|以下|以内|左右)?\s*[（(](约束性|预期性)[）)]")
+# the binding closing the value's clause after its noun (建成1个以上县域医疗次中心（预期性）): no other number between
+BINDING_CLAUSE_END = _lazy(r"[^，,；;。\d（(]{1,30}[（(](约束性|预期性)[）)]\s*(?=[，,；;。\n]|$)")
 
 # ---------------------------------------------------------------- task-division tables (任务分工表)
 # a header cell names a column's role; the first row whose cells name a unit role (牵头/责任/配合/协办)
@@ -276,6 +282,9 @@ TASK_UNIT_END = _lazy(
 NON_RULE_ARTICLE = _lazy(
     r"^(?:为(?:了)?[^。]{0,160}(?:制定|制订)本|本(?:办法|细则|规定|规范|条例|制度)(?:适用于|所称|由[^。]{0,40}负责解释|"
     r"自[^。]{0,30}(?:起|之日起)(?:施行|执行|实施))|[^。]{0,40}(?:参照本(?:办法|细则|规定|规范)执行)。?$)")
+# a group's roster (一、领导小组组成: 组长…副组长…成员…): who sits on it, no work the plan prescribes
+ROSTER_HEADINGS = _lazy(r"^(?:[^，,。；;]{0,16}?(?:领导小组|工作专班|工作小组|指挥部|委员会))?(?:的)?"
+                        r"(?:组成|组成人员|人员组成|成员|成员名单|组成人员名单)$")
 NON_MEASURE_HEADINGS = _lazy(
     r"^(?:总体要求|指导思想|主要目标|总体目标|工作目标|基本原则|总体思路|目标任务|发展目标|行动目标"
     # a plan's account of where it stands (第一部分　发展基础: 主要成绩, 面临形势), and its schedule (实施步骤:
@@ -388,6 +397,25 @@ SUBJECT_ASSIGNING = _lazy(
     r"(?P<verb>按照职责分工负责|按职责分工负责|牵头负责|负责组织实施|负责落实|具体负责|具体组织实施|具体落实|具体实施|组织实施|"
     r"负责|牵头)"
     r"(?!人|同志|的|单位|部门)")  # 县卫健局负责人 is a person; 县卫健局负责的项目 names work, not who is assigned
+# the work first, then who does it (医疗救助资金的预拨和清算由县财政局负责): 由 + bodies + the verb closing the clause
+OBJECT_FIRST_ASSIGNING = _lazy(r"^\s*(?P<object>[^，,。；;：:由]{2,40}?)由(?P<units>[^，,。；;：:“”（）()\n由]{2,40}?)"
+                               r"(?P<verb>具体负责|牵头负责|负责|牵头)\s*$")
+# the work first, then the bodies that do it with a verb of the work (身份信息由县乡村振兴局每月推送一次)
+OBJECT_FIRST_ACTING = _lazy(r"^\s*(?P<object>[^，,。；;：:由]{2,40}?)由(?P<units>[^，,。；;：:“”（）()\n由]{2,30}?)"
+                            r"(?P<verb>(?:每(?:年|半年|季度|月|周)|定期|按月|按季度)?(?:推送|拨付|发放|审核|核实|核定|"
+                            r"比对|汇总|上报|组织|落实|开展|统一))")
+# the notice's own items named by number and the bodies that each carry one (以上三、四项工作由甲和乙分别负责)
+ITEMS_EACH_ASSIGNED = _lazy(r"(?:以上|上述)(?:第)?(?P<items>[一二三四五六七八九十]{1,3}(?:[、和][一二三四五六七八九十]{1,3})+)项"
+                            r"(?:工作|任务)?由(?P<units>[^，,。；;：:（）()\n]{4,60}?)分别(?:负责|落实|牵头)")
+# the work, then 的是 + who does it (负责信息系统改造的是县医保局信息股)
+INVERTED_RESPONSIBLE = _lazy(r"^\s*(?:具体)?(?P<verb>负责|牵头)[^，,。；;：:]{1,40}?的(?:是|为)"
+                             r"(?P<units>[^，,。；;：:“”（）()\n]{2,40}?)\s*$")
+# the grassroots actors a county notice tells who does what (村卫生室负责随访；家庭医生签约团队负责建档): named
+GRASSROOTS_ACTOR = _lazy(r"^各?(?:村卫生室|(?:家庭医生)?签约(?:服务)?团队|家庭医生团队|家庭医生服务团队)$")
+# every township's (or subdistrict's) own health institution (各镇卫生院, 各乡镇卫生院, 各社区卫生服务中心): named
+# bodies a county notice tells what to do, not a call to every level (各县区要…)
+TOWNSHIP_INSTITUTION = _lazy(r"^各(?:乡镇|镇|乡|街道|社区|镇（街道）|乡镇（街道）)?(?:中心)?"
+                             r"(?:卫生院|社区卫生服务中心|卫生服务中心)$")
 # a clause whose subject is one named body told what to do (县医保局要做好资助参保；市民政局应当及时…): that
 # body is printed as the one who acts; a placeholder (各县区要…) or a generic body (各有关部门要…) is not named
 SUBJECT_BOUND = _lazy(
@@ -437,6 +465,13 @@ BODY_END = _lazy(
 PLACEHOLDER_BODY = _lazy(
     r"^各(?:地|地区|市|县|区|县区|县市区|乡镇|镇|镇街|街道|省|省份|地市|市州|州市|市（州）|县（市、区）|县（区）|"
     r"省（自治区、直辖市）|省（区、市）)$")
+# a ministry's or a commission's department (国家卫生健康委乡村振兴司, 国家医保局待遇保障司): a body
+MINISTRY_DIVISION = _lazy(r"(?:委|部|局|署)[^，,。；;、\s]{1,10}司$")
+# a bare department after one named with its ministry (国家卫生健康委医政司、乡村振兴司): the ministry's too
+BARE_DIVISION = _lazy(r"^[^，,。；;、\s部委局厅署]{2,10}(?:司|处)$")
+DIVISION_PARENT = _lazy(r"^(?P<parent>.{2,}?(?:委|部|局|厅|署))[^，,。；;、\s部委局厅署]{2,10}(?:司|处)$")
+# every township with the subdistricts beside it (各镇（街道）, 各乡镇（街道办事处）): the township governments, a body
+TOWNSHIP_BRACKET_BODY = _lazy(r"^各(?:乡镇|镇|乡)[（(](?:街道|街道办事处|街办|社区)[）)](?:人民政府)?$")
 # bodies a duty clause may name that divide nothing: 各有关部门要密切配合, 其他相关单位
 GENERIC_BODY = _lazy(r"^(?:各|其他|其它)?(?:有关|相关|成员)?(?:部门|单位)$|^各(?:级|地)?各?(?:有关|相关)(?:部门|单位)$")
 # a level word a list may print bare before the body it shares (省、市、县卫生健康部门; 各市、县（市、区）人民政府)
@@ -486,6 +521,8 @@ COMPARATOR_BEFORE = [
     ("<", r"低于|少于|小于"),
     ("=", r"维持在|稳定在|保持在|分别为|分别是|(?<=[率例数])为"),
     ("change", CHANGE_VERBS_ALT + "|高出"),
+    # 住院救助比例向低保对象倾斜10个百分点: a rise over what the others get (+10个百分点), never a level
+    ("change", r"倾斜"),
 ]
 # a change (起付线降低50%, 支付比例提高5个百分点, 较2022年提高5个百分点以上) is never a level: its comparator is its
 # direction, "+" (raised by) or "-" (lowered by), followed by the bound a change may carry (+>=: by at least)
@@ -508,6 +545,11 @@ YEAR_FILLER = _lazy(r"(?:19|20)\d{2}\s*年(?:底|末)?的?")
 BARE_COMPARATOR = _lazy(r"(?:达到|达|为|控制在|不低于|不超过|低于|高于|小于|大于|提高到|下降到|降至|≥|≤)\s*$")
 # numbers in these contexts are not targets
 NOT_TARGET_BEFORE = _lazy(r"(?:第|前|十|“|\")$")
+# a motto of one thing each (一人一档, 一户一策, 一村一医): no amount to reach
+ONE_EACH = _lazy(r"一[人户村乡镇院县病科校家]一[档策案医室院品码卡册表证账单]")
+# the notice's own items named by their numbers (以上三、四项工作, 上述第二、三条): no amount
+ITEM_REFERENCE = _lazy(r"(?:以上|上述|前述|第)(?:[一二三四五六七八九十\d]+[、和至到—-])*$")
+ITEM_REFERENCE_UNITS = ("项", "条", "款", "点")
 MEETING_AFTER = _lazy(r"^(?:全会|全体会议|会议|党代会|代表大会|中全会)")  # 市委三届四次全会
 AGE_BAND = _lazy(r"(?<!\d)\d+\s*[-—–~至]\s*$")
 # a range of amounts, one entry with both bounds: 1至2家, 5-10个, 一至两家, 1到2名 (not 第一至三批)
@@ -580,6 +622,14 @@ ROLE_CUES = [
         r"每批|每次|每人|每(?:\d+|[一二三两半])?(?:年|季度|季|月|周|天|日)|每户|每名|半径|(?:承担|分担)$")),
     ("parameter", "an amount of money", "unit", _lazy(r"^(?:元|万元|亿元|元/人)$")),
     ("parameter", "an age condition (年满18周岁)", "before", _lazy(r"(?:年满|未满|满|年龄(?:在|达到|超过)?)$")),
+    # probe 3a: a subsidy's share the policy sets (按照不低于70%给予定额资助, 按不低于70%的比例救助)
+    ("parameter", "a share of a subsidy or relief (不低于70%给予资助)", "after", _lazy(
+        r"^[%％]?(?:的比例)?(?:给予|予以|进行)?(?:定额|全额|分类|医疗)?(?:资助|补助|补贴|救助|补偿)")),
+    # probe 3a: a share of a standard or an income the policy sets (按照不超过2022年标准的50%给予资助)
+    ("parameter", "a share of a standard or an income (标准的50%, 收入的50%)", "before", _lazy(
+        r"(?:标准|收入|费用|金额|额度|基数)的$")),
+    # probe 3a: a subsidy's level (低保对象定额资助不低于50%) — a rate to reach (资助参保率) stays a target
+    ("parameter", "a subsidy's level (定额资助不低于50%)", "before", _lazy(r"资助")),
 ]
 # a requirement word before the level in its clause (要达到, 应不低于, 力争达到, 确保…不低于): a level still to reach, even after
 # 截至2021年10月31日 or beside 较上年提高
@@ -601,6 +651,11 @@ STATUS_HEADINGS = _lazy(r"^(?:“?十[二三四]五”?(?:时期|期间)?|过去
                              r"(?:发展现状|发展基础|工作基础|取得成效|主要成效|工作成效|发展成就|主要成就|取得的成绩|现状与形势|现状和形势|基本情况|工作回顾|"
                              r"成效与问题|面临形势|规划背景|发展环境|发展背景|现实基础|工作进展|进展情况|"
                              r"主要做法(?:和|与|及)(?:工作)?成效|开展情况|完成情况|情况(?=$|和|及|与))")
+# an indicator table's target cell that is a change (较2020年提高10个百分点) or a count kept at zero (动态清零)
+TABLE_CHANGE_VALUE = _lazy(r"^\s*(?:较|比)?(?:(?:19|20)\d{2}\s*年|上年|基期)?(?P<verb>提高|提升|增加|增长|上升|下降|降低|减少)"
+                           r"(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>个百分点|%|％)?(?P<after>以上|以内)?\s*$")
+TABLE_FULL_VALUE = _lazy(r"^\s*(?:实现|基本)?全覆盖\s*$")  # a % row's 全覆盖: 100%
+TABLE_ZERO_VALUE = _lazy(r"^\s*(?:动态)?(?:清零|归零|消除)\s*$")
 # one deadline per value of a paired list: 到2023年底和2030年，…分别不低于24%和30%
 PAIRED_DEADLINES = _lazy(r"(?:19|20)\d{2}\s*年(?:底|末)?(?:(?:和|、|及|与)(?:19|20)\d{2}\s*年(?:底|末)?)+")
 # paired lists (分别为/分别达到…): the separators of items and of values, and the levels a list may name
@@ -642,6 +697,15 @@ DEADLINE_BEFORE = _lazy(r"(?P<year>(?:19|20)\d{2})\s*年\s*(?:底|末|年底)?\s
 # a clause that opens on its own year (…转化，2025年转化比例不低于50%): the year its values are for
 CLAUSE_YEAR = _lazy(r"\s*(?P<year>(?:19|20)\d{2})\s*年(?:底|末)?(?:前)?(?=[\u4e00-\u9fff])(?![上下]半年|度|以来|月|初)")
 DEADLINE_LEAD = _lazy(r"^(?P<year>(?:19|20)\d{2})\s*年[，,]")
+# a year right after an aim word (力争2025年达到85%) or a month's end before 前 (2023年6月底前完成): by when
+DEADLINE_AIMED = _lazy(r"(?:力争|确保|争取|计划|预计)\s*(?:在|到|于)?\s*(?P<year>(?:19|20)\d{2})\s*年(?:底|末)?(?:前)?"
+                       r"(?=[\u4e00-\u9fff])(?!度|以来|[上下]半年)")
+DEADLINE_MONTH_BEFORE = _lazy(r"(?P<year>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月(?:底|末|份|\d{1,2}日)?\s*(?:前|之前)")
+# an item's own time-limit label (完成时限：2023年10月底前; 完成时间：“十四五”期间): the year its figures are due
+TIME_LIMIT_LABEL = _lazy(r"(?:完成时限|完成时间|时间节点|时限要求)[：:]\s*(?P<limit>[^；;。\n）)]{1,30})")
+# a bare 时限 label (（…；时限：全年）) and a limit within the notice's own year (全年, 年内, 年底前)
+TIME_LIMIT_BARE = _lazy(r"(?<![完成])时限[：:]\s*(?P<limit>[^；;。\n）)]{1,30})")
+WITHIN_THE_YEAR = _lazy(r"^\s*(?:全年|年内|本年度?内?|当年|年底前?|年末前?)\s*$")
 FIVE_YEAR_PLANS = {"十三五": 2020, "十四五": 2025, "十五五": 2030}
 FIVE_YEAR_PLAN = _lazy(r"[“\"]?(?P<plan>十[三四五]五)[”\"]?\s*(?:期末|期间|时期|末)")
 

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 from . import patterns as P
 from . import store
 from .canonical import division_names, expand_unit_list, function_of
+from .compare.clauses import other_clause_cell, units_of_clause
+from .compare.genre import INTERPRETATION
 from .models import provenance
 from .resources import load_json
 from .textutils import level_rank, sentence_bounds
@@ -214,7 +216,17 @@ def who(db: sqlite_utils.Database, topic: str, doc_id: str | None = None, level:
     if len(answers) < limit and not exact:  # loose answers rank below every exact one: only to fill up
         answers += _answers_about(db, terms, [t for t, kind, _ in terms if kind == LOOSE], doc_id, level, role,
                                   limit - len(answers), seen)
-    return sorted(answers, key=lambda a: (a["match"] != EXACT, *ladder_key(a), -a["score"], a["position"]))
+    return _with_genre(db, sorted(answers, key=lambda a: (a["match"] != EXACT, *ladder_key(a), -a["score"],
+                                                           a["position"])))
+
+
+def _with_genre(db, answers: list[dict]) -> list[dict]:
+    """Each answer with ``genre``: 解读 where it comes from a page that explains a notice (no notice: said in
+    every output), else None."""
+    explaining = store.interpretation_ids(db, {a["doc_id"] for a in answers}) if answers else set()
+    for a in answers:
+        a["genre"] = INTERPRETATION if a["doc_id"] in explaining else None
+    return answers
 
 
 def _answers_about(db, terms, words: list[str], doc_id, level, role, limit: int, seen: set) -> list[dict]:
@@ -405,7 +417,7 @@ def _place_answer(db, docs, place, role, match, first, score) -> dict | None:
         quote, span = text, [start, start + len(text)]
     others: list[dict] = []
     if kind == "measure":
-        units, others = units_of_clause(units, span)
+        units, others = units_of_clause(units, [span])
     answer = _answer(docs[doc_id], kind, path, title, units, quote, span, score, position)
     answer.update(match=match, matched=first)
     if others:
@@ -483,21 +495,6 @@ def _measure_units(db, measure_id: str, role: str | None) -> list[dict]:
                                             "function": r[4], "kind": r[5],
                                             "shared_terms": r[6].split("、") if r[6] else [], "start": r[7]})
     return list(units.values())
-
-
-_IN_CLAUSE = ("inline_marker", "article_subject")  # units printed beside one clause of the item
-
-
-def units_of_clause(units: list[dict], span) -> tuple[list[dict], list[dict]]:
-    """(the units an answer quoting ``span`` shows, the item's units printed beside its other
-    clauses). An item whose clauses each print their own units (一是…（牵头单位：甲）。二是…（牵头单位：乙）)
-    answers a question about one clause with that clause's units, where the quoted sentence prints
-    some; units of the whole item (task table, duty paragraph, sole issuer) stay."""
-    inside = [u for u in units if u["source"] in _IN_CLAUSE and span[0] <= u["start"] < span[1]]
-    if not inside:
-        return units, []
-    others = [u for u in units if u["source"] in _IN_CLAUSE and u not in inside]
-    return [u for u in units if u not in others], others
 
 
 def _canonical(db, doc_id: str, raw: str) -> tuple[str | None, str | None, str | None]:
@@ -609,7 +606,7 @@ def duties(db: sqlite_utils.Database, unit: str, level: str | None = None, role:
     answers.sort(key=lambda a: (*ladder_key(a), a["position"]))
     answers = answers[:limit] if limit else answers
     _quote_where_named(db, [a for a in answers if a["kind"] == "measure"])
-    return answers
+    return _with_genre(db, answers)
 
 
 _QUOTE_REACH = 300  # characters read on each side of a unit's name to find the sentence that prints it
@@ -724,7 +721,7 @@ def group_by_document(rows: list[dict]) -> dict[tuple[str, str], list[dict]]:
     return dict(grouped)
 
 
-ANSWER_COLUMNS = ["文号", "locality", "level", "date", "doc_id", "kind", "path", "title", "match", "matched",
+ANSWER_COLUMNS = ["文号", "locality", "level", "date", "doc_id", "genre", "kind", "path", "title", "match", "matched",
                   "score", "role", "unit", "provenance", "canonical", "function", "evidence", "span",
                   "other_clause_units"]
 
@@ -735,7 +732,8 @@ def answer_rows(answers: list[dict]) -> list[dict]:
     for a in answers:
         for u in a.get("units") or [a if "raw" in a else {}]:
             rows.append({"文号": a["doc_number"], "locality": a["locality"], "level": a["level"],
-                         "date": a["issue_date"], "doc_id": a["doc_id"], "kind": a["kind"], "path": a["path"],
+                         "date": a["issue_date"], "doc_id": a["doc_id"], "genre": a.get("genre") or "",
+                         "kind": a["kind"], "path": a["path"],
                          "title": a["title"], "match": a.get("match"), "matched": a.get("matched"),
                          "score": a.get("score"), "role": u.get("role"), "unit": u.get("raw"),
                          "provenance": u.get("provenance") or (provenance(u["source"]) if u.get("source") else None),
@@ -747,7 +745,7 @@ def answer_rows(answers: list[dict]) -> list[dict]:
 
 def other_clause_units(answer: dict) -> str:
     """``lead: 县卫健局; support: 县财政局``: units the item prints beside its other clauses, not the one quoted."""
-    return "; ".join(f"{u['role']}: {u['raw']}" for u in answer.get("other_clause_units") or [])
+    return other_clause_cell(answer.get("other_clause_units"))
 
 
 def recall_precision(answers: list[dict], expected: dict[str, list[str]]) -> tuple[float, float]:

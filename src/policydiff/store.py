@@ -1362,3 +1362,15 @@ def text_lengths(db: sqlite_utils.Database, ids: list[str] | None = None) -> dic
         return dict(db.execute("select doc_id, length(text) from texts").fetchall())
     return dict(db.conn.execute("select doc_id, length(text) from texts where doc_id in "
                                 "(select value from json_each(?))", [json.dumps(ids)]))
+
+
+def interpretation_ids(db: sqlite_utils.Database, ids: Iterable[str] | None = None) -> set[str]:
+    """Ids of the stored pages that explain a notice (genre 解读: ``patterns.INTERPRETATION_GENRES``), among
+    ``ids`` when given: the titles that hold the word are looked at first, only their records' genre read."""
+    genres = list(P.INTERPRETATION_GENRES)
+    titled = " or ".join("title like ?" for _ in genres)
+    among = " and id in (select value from json_each(?))" if ids is not None else ""
+    return {r[0] for r in db.conn.execute(
+        f"select id from documents where ({titled}){among} and json_extract(record, '$.genre') in "
+        f"({', '.join('?' for _ in genres)})",
+        [*(f"%{g}%" for g in genres), *([json.dumps(sorted(ids))] if ids is not None else []), *genres])}

@@ -36,14 +36,16 @@ from .. import patterns as P
 from ..models import Record
 from ..textutils import column_names, level_rank, sentence_around
 from ..traditional import simplified_record, to_simplified
+from . import genre
 from .align import PreparedFrame, align_measure, measure_units, task_row_finder
-from .coverage import INSIDE_ITEM, OWN_ITEM, EntryView, Sentences, cover, entry_view
+from .coverage import GOALS_ONLY, INSIDE_ITEM, OWN_ITEM, EntryView, Sentences, cover, entry_units, entry_view
 from .frame import PROVENANCE, national_facts
 
 AFTER = "after reference"
 PREDATES = "predates reference"  # the same words as diff's status
 DATE_UNKNOWN = "date unknown"
 FROM_PARENT = "from parent"
+FORWARDED = "forwarded, not restated"  # an entry only the forwarded text carries (转发), never "omitted"
 ADDED = "added (parent does not cover it)"
 PARENT_OUTSIDE = "parent not in corpus"
 NO_PARENT = "no parent cited (no 贯彻落实/根据/按照/转发 citation in the preamble)"
@@ -155,6 +157,12 @@ def notice_adoptions(record: Record, entries: list[dict], prepared: PreparedFram
                         record.get("doc_number"), upstream=upstream_citations(record) if upstream else [])
     joined, starts = _joined(sentences)
     targets, row_of = _TargetsOf(record), task_row_finder(record.get("task_table") or [])
+    read: dict[int, list[dict]] = {}  # each measure's units, read once for the entries it covers
+
+    def units_of(a: dict) -> list[dict]:
+        if id(a) not in read:
+            read[id(a)] = measure_units(record, a["measure"], row_of)
+        return read[id(a)]
     rows = []
     for entry in entries:
         if chosen is not None and entry["id"] not in chosen:
@@ -168,7 +176,7 @@ def notice_adoptions(record: Record, entries: list[dict], prepared: PreparedFram
             touched = _touched(view.cues, joined, starts, sentences)
             if not touched:
                 continue  # not covered (the nearest passage is not wanted here)
-            coverage = cover(entry, local, touched, view)
+            coverage = cover(entry, local, touched, view, sentences)
         else:
             coverage = cover(entry, local, sentences, view)
         if not coverage.covered:
@@ -180,8 +188,35 @@ def notice_adoptions(record: Record, entries: list[dict], prepared: PreparedFram
         rows.append({"frame_id": entry["id"], "label": entry["label"], "doc_id": record["id"],
                      "where": coverage.where, "path": coverage.path, "quote": quote,
                      "matched_terms": coverage.matched_terms, "span": coverage.span,
-                     "targets": targets.inside(local, coverage), "units": _units_of(record, local, row_of)})
+                     "targets": targets.inside(local, coverage),
+                     **_units_of(entry, local, coverage, aligned, sentences, units_of)})
     return rows, facts
+
+
+def forwarded_rows(found: list[dict], facts: NoticeFacts, parent: dict, parent_covered, entries: list[dict],
+                   wanted: set[str] | None = None) -> list[dict]:
+    """The notice's rows ``found``, with a row for each entry (of ``wanted``, default all) that a notice forwarding
+    its parent (现将《…》（文号）转发给你们: ``parent`` chosen by the verb 转发, in the corpus) carries only in the
+    forwarded text: the parent covers it (``parent_covered``), the notice restates none of it — its only words
+    on it, if any, stand in its title or the 转发 sentence, which name the forwarded document. The row's ``where``
+    says so (``forwarded, not restated``), its evidence is the quoted 转发 sentence — never "omitted", never the
+    parent's units or targets. The entries are added to ``facts.covered`` (a notice implementing the forwarding
+    one finds them there)."""
+    if parent.get("verb") != "转发" or not parent.get("in_corpus"):
+        return found
+    head_end = (parent.get("span") or [0, 0])[1]  # the title and the 转发 sentence end here
+    named_in_head = {r["frame_id"] for r in found if r["where"] == GOALS_ONLY and (r["span"] or [head_end])[0] < head_end}
+    rows = [r for r in found if r["frame_id"] not in named_in_head or r["frame_id"] not in parent_covered]
+    for entry in entries:
+        if (entry["id"] in facts.covered and entry["id"] not in named_in_head) or entry["id"] not in parent_covered \
+                or (wanted is not None and entry["id"] not in wanted):
+            continue
+        facts.covered.add(entry["id"])
+        rows.append({"frame_id": entry["id"], "label": entry["label"], "doc_id": facts.doc_id, "where": FORWARDED,
+                     "path": None, "quote": parent.get("quote") or "",
+                     "matched_terms": [parent["verb"], *([parent["doc_number"]] if parent.get("doc_number") else [])],
+                     "span": parent.get("span"), "targets": [], "units": [], "other_clause_units": []})
+    return rows
 
 
 def _joined(sentences: Sentences) -> tuple[str, list[int]]:
@@ -252,15 +287,21 @@ def _aligned(record: Record, prepared: PreparedFrame) -> list[dict]:
             for m in record["measures"]]
 
 
-def _units_of(record: Record, local: list[dict], row_of=None) -> list[UnitShown]:
-    """Units of the measures aligned to the entry: raw, role, function, source (printed or not)."""
-    units: dict[tuple[str, str], UnitShown] = {}
-    for a in local:
-        for u in measure_units(record, a["measure"], row_of):
-            units.setdefault((u["raw"], u["role"]), UnitShown(u["raw"], intern(u["role"]),
-                                                              u["function"] and intern(u["function"]),
-                                                              intern(u["source"])))
-    return list(units.values())
+def _units_of(entry: dict, local: list[dict], coverage, aligned: list[dict], sentences: Sentences, units_of) -> dict:
+    """``units``: raw, role, function, source (printed or not) of the clauses covering the entry — of its own
+    items, or of the item it is merged into (``coverage.entry_units``); ``other_clause_units``: those the
+    items print beside their other clauses, named apart (``units_of(aligned measure)``: its units)."""
+    shown, others = entry_units(entry, local, coverage, aligned, sentences, units_of)
+    return {"units": [_unit_shown(u) for u in shown], "other_clause_units": [_unit_shown(u) for u in others]}
+
+
+def _unit_shown(u: dict) -> UnitShown:
+    """The unit as a row holds it (made once a unit of a measure: its dict keeps it)."""
+    shown = u.get("shown")
+    if shown is None:
+        shown = u["shown"] = UnitShown(u["raw"], intern(u["role"]), u["function"] and intern(u["function"]),
+                                       intern(u["source"]))
+    return shown
 
 
 def upstream_citations(record: Record, quotes: bool = True, length: int | None = None) -> list[dict]:
@@ -362,6 +403,8 @@ def scan(records: Iterable[Record], frame_entries: list[dict], wanted_ids: set[s
     for record in records:
         if wanted and record.get("admin_level") not in wanted:
             continue
+        if genre.is_interpretation(record.get("genre")):  # it explains a notice: no rung of the ladder
+            continue
         found, facts = notice_adoptions(record, frame_entries, prepared, wanted_ids, views)
         notices[facts.doc_id] = facts
         rows += found
@@ -375,6 +418,15 @@ def assemble(rows: list[dict], notices: dict[str, NoticeFacts], entries: list[di
                     parents={d: find_parent(f, resolve, documents) for d, f in notices.items()},
                     names=column_names([(d, f.locality, f.doc_number) for d, f in notices.items()], plain=False),
                     covered={d: frozenset(f.covered) for d, f in notices.items()})
+    by_doc: dict[str, list[dict]] = {}
+    for row in rows:
+        by_doc.setdefault(row["doc_id"], []).append(row)
+    rows = []
+    for d in (d for part in ladder.table_order() for d in part):  # down the ladder: a parent's forwards first
+        parent = ladder.parents[d]
+        parent_covered = ladder.covered.get(parent["id"], frozenset()) if parent.get("id") else frozenset()
+        rows += forwarded_rows(by_doc.get(d, []), notices[d], parent, parent_covered, entries, {e["id"] for e in entries})
+        ladder.covered[d] = frozenset(notices[d].covered)
     tally = Tally()
     for row in rows:
         complete(row, ladder)
@@ -391,7 +443,8 @@ def result_of(ladder: Ladder, entries: list[dict], rows: list[dict], tally: Tall
             "entries": [{"id": e["id"], "label": e["label"]} for e in entries], "adoptions": rows,
             "summary": tally.summary(entries, ladder.per_level()), "parents": ladder.parents,
             "notices": {d: {"locality": f.locality, "level": f.level, "issue_date": f.issue_date,
-                            "doc_number": f.doc_number, "name": ladder.names[d]} for d, f in ladder.facts.items()}}
+                            "doc_number": f.doc_number, "name": ladder.names[d]} for d, f in ladder.facts.items()},
+            "interpretations_left_out": ladder.interpretations}
 
 
 @dataclass
@@ -408,6 +461,7 @@ class Ladder:
     names: dict[str, str]
     covered: dict[str, frozenset] = field(default_factory=dict)
     stored_ids: dict[str, str] = field(default_factory=dict)  # a traditional notice's id as stored, where it differs
+    interpretations: list[str] = field(default_factory=list)  # ids of the 解读 pages left out (no notices)
 
     def per_level(self) -> dict[str, int]:
         counts: dict[str, int] = {}
@@ -533,12 +587,12 @@ class Tally:
     median needs them all, 550,000 rows are 4 MB of them)."""
 
     def __init__(self) -> None:
-        self.groups: dict[tuple[str, str], list] = {}  # adopting, lags, predates, date unknown, own item, inside
+        self.groups: dict[tuple[str, str], list] = {}  # adopting, lags, predates, unknown, own, inside, forwarded
 
     def add(self, row: dict) -> None:
         group = self.groups.get((row["frame_id"], row["level"] or ""))
         if group is None:
-            group = self.groups[(row["frame_id"], row["level"] or "")] = [0, [], 0, 0, 0, 0]
+            group = self.groups[(row["frame_id"], row["level"] or "")] = [0, [], 0, 0, 0, 0, 0]
         group[0] += 1
         if row["lag_days"] is not None:
             group[1].append(row["lag_days"])
@@ -546,13 +600,14 @@ class Tally:
         group[3] += row["timing"] == DATE_UNKNOWN
         group[4] += row["where"] == OWN_ITEM
         group[5] += row["where"] == INSIDE_ITEM
+        group[6] += row["where"] == FORWARDED
 
     def merge(self, other: Tally) -> None:
-        for key, (n, lags, predates, unknown, own, inside) in other.groups.items():
-            group = self.groups.setdefault(key, [0, [], 0, 0, 0, 0])
+        for key, (n, lags, predates, unknown, own, inside, forwarded) in other.groups.items():
+            group = self.groups.setdefault(key, [0, [], 0, 0, 0, 0, 0])
             group[0] += n
             group[1] += lags
-            for i, value in ((2, predates), (3, unknown), (4, own), (5, inside)):
+            for i, value in ((2, predates), (3, unknown), (4, own), (5, inside), (6, forwarded)):
                 group[i] += value
 
     def adopting(self) -> int:
@@ -567,11 +622,13 @@ class Tally:
         out = []
         for entry in entries:
             for level in sorted(per_level, key=level_rank):
-                n, lags, predates, unknown, own, inside = self.groups.get((entry["id"], level), (0, [], 0, 0, 0, 0))
+                n, lags, predates, unknown, own, inside, forwarded = self.groups.get((entry["id"], level),
+                                                                                     (0, [], 0, 0, 0, 0, 0))
                 out.append({"frame_id": entry["id"], "label": entry["label"], "level": level or "level unknown",
                             "notices": per_level[level], "adopting": n, "share": round(n / per_level[level], 3),
                             "median_lag_days": _number(statistics.median(lags)) if lags else None, "dated": len(lags),
-                            "predates": predates, "date_unknown": unknown, "own_item": own, "inside_item": inside})
+                            "predates": predates, "date_unknown": unknown, "own_item": own, "inside_item": inside,
+                            "forwarded": forwarded})
         return out
 
 
@@ -672,6 +729,9 @@ def _scan_chunk(job) -> Chunk:
     try:
         for record in store.iter_records_of(db, ids):
             found, facts = notice_adoptions(record, frame_entries, prepared, wanted_ids, views, upstream=False)
+            parent = ladder.parents.get(facts.doc_id) or {}
+            parent_covered = ladder.covered.get(parent["id"], frozenset()) if parent.get("id") else frozenset()
+            found = forwarded_rows(found, facts, parent, parent_covered, frame_entries, wanted_ids)
             chunk.covered[facts.doc_id] = frozenset(facts.covered)
             ladder.covered[facts.doc_id] = chunk.covered[facts.doc_id]
             for row in found:
@@ -714,11 +774,14 @@ def public(result: dict) -> dict:
 
 
 def public_row(r: dict) -> dict:
-    return {**r, "units": [u._asdict() for u in r["units"]], "targets": [t._asdict() for t in r["targets"]]}
+    return {**r, "units": [u._asdict() for u in r["units"]],
+            "other_clause_units": [u._asdict() for u in r.get("other_clause_units", ())],
+            "targets": [t._asdict() for t in r["targets"]]}
 
 
 ADOPTION_COLUMNS = ["frame_id", "entry", "locality", "level", "date", "文号", "timing", "lag_days", "where",
-                    "path", "quote", "matched", "targets", "units", "parent", "from_parent", "doc_id"]
+                    "path", "quote", "matched", "targets", "units", "other_clause_units", "parent", "from_parent",
+                    "doc_id"]
 
 
 def adoption_table(result: dict) -> tuple[list[dict], list[str]]:
@@ -734,12 +797,13 @@ def adoption_row(r: dict) -> dict:
             "timing": r["timing"], "lag_days": "" if r["lag_days"] is None else r["lag_days"],
             "where": r["where"], "path": r["path"] or "", "quote": r["quote"] or "",
             "matched": "、".join(r["matched_terms"]), "targets": targets_cell(r["targets"]),
-            "units": units_cell(r["units"]), "parent": (r["parent_name"] or "") + cited,
+            "units": units_cell(r["units"]), "other_clause_units": units_cell(r.get("other_clause_units", ())),
+            "parent": (r["parent_name"] or "") + cited,
             "from_parent": r["from_parent"], "doc_id": r["doc_id"]}
 
 
 SUMMARY_COLUMNS = ["frame_id", "entry", "level", "notices", "adopting", "share", "median_lag_days", "dated",
-                   "predates", "date_unknown", "own_item", "inside_item"]
+                   "predates", "date_unknown", "own_item", "inside_item", "forwarded"]
 
 
 def summary_table(result: dict) -> tuple[list[dict], list[str]]:
@@ -791,9 +855,17 @@ def about_lines(result: dict, events: bool = False, skipped: int | None = None) 
              f"'{PREDATES}': issued in a month before the reference (no negative lags); '{DATE_UNKNOWN}': the "
              "notice prints no date",
              "units: as printed (inline marker, task table); '(inferred: duty paragraph)' and '(implied: sole "
-             "issuer)' are not printed beside the measure",
+             "issuer)' are not printed beside the measure; an item whose clauses print their own units gives the "
+             "covering clause's, the others under other_clause_units (printed beside another clause, not this one)",
              "parent: the notice's 贯彻落实/根据/按照/转发 citation resolved in the corpus to a higher level; "
-             f"'{FROM_PARENT}': the parent covers the entry too; '{ADDED}': it does not"]
+             f"'{FROM_PARENT}': the parent covers the entry too; '{ADDED}': it does not",
+             f"'{FORWARDED}': the notice forwards its parent (现将《…》转发给你们), whose text carries the entry; the "
+             "notice restates none of it; the quote is its 转发 sentence, no units or targets are its own"]
+    left_out = result.get("interpretations_left_out") or []
+    if left_out:
+        shown = "、".join(left_out[:10]) + (f" … ({len(left_out)} in all)" if len(left_out) > 10 else "")
+        lines.append(f"left out: {len(left_out)} page(s) explaining a notice (genre 解读: {shown}): no notice, no "
+                     "measures, neither adopting nor omitting anything")
     if events:
         if skipped is None:  # the rows at hand; a streamed output counts them as they go (Tally)
             skipped = sum(r["lag_days"] is None for r in result["adoptions"])
@@ -803,8 +875,6 @@ def about_lines(result: dict, events: bool = False, skipped: int | None = None) 
 
 # ------------------------------------------------------------------ a notice against its parent
 
-
-FORWARDED = "forwarded, not restated"
 
 
 def parent_diff(record: Record, parent: Record, frame_entries: list[dict], forwarded: bool = False) -> list[dict]:
@@ -885,9 +955,15 @@ def terminal_table(result: dict) -> tuple[list[dict], list[str]]:
                       "date": r["issue_date"] or DATE_UNKNOWN, "lag": lag,
                       "where": f"{r['where']}\n{r['path'] or ''}".strip(),
                       "quote": f"{r['quote']} [{'、'.join(r['matched_terms'])}]",
-                      "units": units_cell(r["units"]).replace("; ", "\n"),
+                      "units": units_cell(r["units"]).replace("; ", "\n") + _others_shown(r),
                       "parent": f"{r['from_parent']}" + (f"\n{r['parent_name']}" if r["parent"].get("in_corpus") else "")})
     return table, TERMINAL_COLUMNS
+
+
+def _others_shown(row: dict) -> str:
+    """The units the covering item prints beside its other clauses, under the row's own (the terminal)."""
+    others = units_cell(row.get("other_clause_units", ()))
+    return f"\n(other clauses: {others})" if others else ""
 
 
 def _number(value: float) -> float | int:

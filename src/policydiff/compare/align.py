@@ -18,6 +18,7 @@ from rapidfuzz import fuzz, process
 from ..models import Record
 from ..resources import load_json
 from ..traditional import simplified_record
+from .clauses import CLAUSE_EDGE, IN_CLAUSE, clause_reach, trimmed_reach
 
 IDENTICAL = "identical heading"
 NEAR_IDENTICAL = "near-identical heading"
@@ -297,7 +298,7 @@ def measure_units(record: Record, measure: dict, row_of=None) -> list[dict]:
     ``row_of``: :func:`task_row_finder` of the record's task table, when the caller asks for
     many measures of one record."""
     row_of = row_of or task_row_finder(record.get("task_table") or [])
-    unit_map = record.get("unit_map", {})
+    unit_map, text = record.get("unit_map", {}), record.get("text")
     units: dict[tuple[str, str], dict] = {}
     for u in measure["unit_mentions"]:
         unit = units.setdefault((u["unit"], u["role"]), {
@@ -306,6 +307,11 @@ def measure_units(record: Record, measure: dict, row_of=None) -> list[dict]:
         row = row_of(u["span"][0])
         if row is not None and row not in unit["rows"]:
             unit["rows"].append(row)
+        if u["source"] in IN_CLAUSE:  # the clauses it is printed beside (clauses.units_of_clause)
+            reach = clause_reach(u)
+            if text and text[reach[0]] in CLAUSE_EDGE:
+                reach = trimmed_reach(text, reach)
+            unit.setdefault("reaches", []).append(reach)
     return list(units.values())
 
 

@@ -26,7 +26,8 @@ from functools import lru_cache
 from ..models import Coverage, Passage, Record
 from ..patterns import STATUS_HEADINGS
 from ..resources import load_json
-from .align import duty_sections, former_name_in, key_terms
+from .align import SAME_TOPIC, duty_sections, former_name_in, key_terms
+from .clauses import IN_CLAUSE, units_of_clause
 
 OWN_ITEM = "own item"
 INSIDE_ITEM = "inside another item"
@@ -42,7 +43,8 @@ QUOTE_CHARS = 60
 # passage's score is its share of at least this many terms (one shared word never scores 100 beside "omitted")
 NEAREST_MIN_TERMS = 3
 
-_SENTENCE = re.compile(r"[^。；;！!？?]+[。；;！!？?]?")
+# a sentence runs to its stop; a ；inside a bracket (（牵头单位：甲；配合单位：乙）) is no stop: the bracket stays whole
+_SENTENCE = re.compile(r"(?:[^。；;！!？?（]+|（[^（）。\n]{0,100}）|（)+[。；;！!？?]?")
 _SPACE = re.compile(r"\s+")
 _LINE = re.compile(r"[^\n]+")
 _ADDRESSEE_PUNCT = re.compile(r"[、，,：:\s]")
@@ -231,6 +233,8 @@ class Sentences:
         self.texts = [item[2] for item in items]
         self.row_indices = sorted(self.placed)
         self.measures = record["measures"]
+        self.unit_names: _UnitNames | None = None  # where its units' names are printed, read when first asked
+        self.firsts: dict[tuple, Passage | None] = {}  # first_of_item of each measure asked
         self.unique_paths = len({m["path"] for m in self.measures}) == len(self.measures)
         self._place = _Placer(record)
 
@@ -249,7 +253,13 @@ class Sentences:
     def first_of_item(self, measure: dict) -> Passage | None:
         """The first passage placed in the item ``measure`` (path, span): where measures' paths are
         unique, only a sentence starting in its span can be placed in it — or a task row restating it,
-        wherever the table stands (rows are placed already)."""
+        wherever the table stands (rows are placed already). Found once a measure."""
+        key = (measure["path"], measure["span"][0])
+        if key not in self.firsts:
+            self.firsts[key] = self._first_of_item(measure)
+        return self.firsts[key]
+
+    def _first_of_item(self, measure: dict) -> Passage | None:
         if not self.unique_paths:
             return next((p for p in self if p.path == measure["path"] and p.part == "item"), None)
         first, last = bisect_left(self.starts, measure["span"][0]), bisect_left(self.starts, measure["span"][1])
@@ -293,6 +303,89 @@ def _outline_path(record: Record, offset: int) -> str | None:
     return max(holding, key=lambda o: o["depth"])["path"] if holding else None
 
 
+def _touches(reach, span) -> bool:
+    """Whether a unit's clause ``reach`` overlaps ``span`` (as ``clauses.units_of_clause`` reads it)."""
+    return bool(span) and reach[0] < span[1] and span[0] < reach[1]
+
+
+def committing_spans(measure: dict, sentences: list[Passage] | Sentences, cues: re.Pattern | None,
+                     heading: bool = True, terms: Iterable[str] = ()) -> list[tuple[int, int]]:
+    """Where ``measure`` (path, span) commits to an entry: its first sentence (``heading``: the item is the
+    entry's own, its heading says so) and every sentence of it that the entry's ``cues`` match or that prints
+    one of ``terms`` (the key terms an item aligned by its text matched) — the clauses whose units answer for
+    the entry (``clauses.units_of_clause``)."""
+    a, b = measure["span"]
+    terms = [t for t in terms if t]
+
+    def commits(text: str) -> bool:
+        return (cues is not None and cues.search(text) is not None) or any(t in text for t in terms)
+    if isinstance(sentences, Sentences):
+        lo, hi = bisect_left(sentences.starts, a), bisect_left(sentences.starts, b)
+        found = [(sentences.starts[i], sentences.ends[i]) for i in range(lo, hi) if commits(sentences.texts[i])]
+        first = sentences.first_of_item(measure) if heading else None
+    else:
+        found = [(p.start, p.end) for p in sentences if a <= p.start < b and commits(p.text)]
+        first = next((p for p in sentences if p.path == measure["path"] and p.part == "item"), None) if heading else None
+    return ([(first.start, first.end)] if first else []) + found
+
+
+def entry_units(entry: dict, local: list[dict], coverage: Coverage, aligned: list[dict],
+                sentences: list[Passage] | Sentences, units_of) -> tuple[list[dict], list[dict]]:
+    """(the units that answer for ``entry``, the units printed beside the other clauses of the items
+    covering it): of its own items, the units of the clauses that commit to it (the heading's and those
+    its cues match: ``coverage.committing_spans``); of the item it is merged into, the covering sentence's
+    clause; an item whose clauses print their own units (一是…（牵头单位：甲）。二是…（牵头单位：乙）) never
+    lends one clause's units to another (``clauses.units_of_clause``, as ``who``)."""
+    if coverage.where == OWN_ITEM:  # by its heading: the item is the entry's; by its text: the sentences printing it
+        items = local
+    elif coverage.where == INSIDE_ITEM and coverage.span:
+        items = [a for a in aligned if a["path"] == coverage.path and a["span"][0] <= coverage.span[0] < a["span"][1]][:1]
+    else:
+        return [], []
+    shown: dict[tuple[str, str], dict] = {}
+    others: dict[tuple[str, str], dict] = {}
+    for a in items:
+        units = units_of(a)
+        whole = coverage.where == OWN_ITEM and a["reason"] != SAME_TOPIC
+        clauses, first = _clauses_of(units)
+        theirs: list[dict] = []
+        if clauses == 0 or (clauses == 1 and (whole or (coverage.where == INSIDE_ITEM
+                                                         and _touches(first, coverage.span)))):
+            if len(items) == 1:  # one clause (that covers the entry), or none: nothing to tell apart
+                return units, []
+            mine = units
+        else:
+            mine, theirs = units_of_clause(units, _clause_spans(entry, a, coverage, sentences), whole)
+        for u in mine:
+            shown.setdefault((u["raw"], u["role"]), u)
+        for u in theirs:
+            others.setdefault((u["raw"], u["role"]), u)
+    return list(shown.values()), [u for key, u in others.items() if key not in shown]
+
+
+def _clauses_of(units: list[dict]) -> tuple[int, list | None]:
+    """(0, 1 or 2 for more: the clauses the units printed beside a clause stand in, the first of them)."""
+    first = None
+    for u in units:
+        if u["source"] in IN_CLAUSE:
+            for reach in u.get("reaches") or ():
+                if first is None:
+                    first = reach
+                elif reach != first:
+                    return 2, first
+    return (0 if first is None else 1), first
+
+
+def _clause_spans(entry: dict, a: dict, coverage: Coverage, sentences: list[Passage] | Sentences) -> list:
+    """The sentences of the item ``a`` that cover ``entry`` (:func:`entry_units`)."""
+    cues = cue_pattern(entry)
+    if coverage.where == INSIDE_ITEM:
+        return [tuple(coverage.span or ()), *committing_spans(a, sentences, cues, heading=False)]
+    if a["reason"] == SAME_TOPIC:
+        return committing_spans(a, sentences, cues, heading=False, terms=a.get("matched_terms") or ())
+    return committing_spans(a, sentences, cues)
+
+
 @dataclass
 class EntryView:
     """What the notice is matched against for one entry: its cue phrases and, for the
@@ -307,19 +400,36 @@ def entry_view(entry: dict, exclude_doc: str | None) -> EntryView:
     return EntryView(cues=cue_pattern(entry), terms=key_terms(headings + [entry["label"]], limit=10))
 
 
-def cover(entry: dict, own: list[dict], sentences: list[Passage] | Sentences, view: EntryView) -> Coverage:
-    """Where the notice covers ``entry``; ``own`` are its measures aligned to the entry."""
+def cover(entry: dict, own: list[dict], sentences: list[Passage] | Sentences, view: EntryView,
+          record: Record | Sentences | None = None) -> Coverage:
+    """Where the notice covers ``entry``; ``own`` are its measures aligned to the entry. A cue printed only in a
+    unit's name (（牵头单位：县疾控中心） is no sentence about 疾控中心) commits to nothing: the units ``record``
+    (default: the one ``sentences`` were read from; a :class:`Sentences` keeps where they are printed for the
+    notice's other entries) names are passed over."""
     if own:
         first = own[0]
         quote = sentences.first_of_item(first) if isinstance(sentences, Sentences) else \
             next((p for p in sentences if p.path == first["path"] and p.part == "item"), None)
+        if first.get("reason") == SAME_TOPIC:  # aligned by the words of its text: the first sentence printing them
+            quote = _first_printing(first, sentences, first.get("matched_terms") or []) or quote
         return Coverage(entry["id"], OWN_ITEM, first["path"], _quote(quote.text if quote else first["title"]),
                         first.get("matched_terms") or [], first["score"],
                         paths=[a["path"] for a in own], span=list(first["span"]),
                         matched_name=first.get("matched_name"))
+    keeper = record if isinstance(record, Sentences) else sentences if isinstance(sentences, Sentences) else None
+    if not isinstance(record, dict):
+        record = keeper.record if keeper is not None else None
+    names: _UnitNames | None = keeper.unit_names if keeper is not None else None  # read when a cue is first found
     hits: list[tuple[int, Passage, str, dict | None]] = []
     for p in sentences:
         found = view.cues.search(p.text) if view.cues is not None else None
+        if found and record is not None and view.cues is not None:
+            if names is None:
+                names = _UnitNames(record)
+                if keeper is not None:  # the notice's other entries ask again
+                    keeper.unit_names = names
+            if names.holds(p, found):
+                found = next((m for m in view.cues.finditer(p.text) if not names.holds(p, m)), None)
         if found:
             hits.append((list(PLACE_ORDER).index(p.part), p, found.group(), None))
         elif former := former_name_in(p.text, entry):
@@ -330,6 +440,37 @@ def cover(entry: dict, own: list[dict], sentences: list[Passage] | Sentences, vi
                         100.0, paths=sorted({h[1].path or "" for h in hits if h[1].part == passage.part}),
                         span=[passage.start, passage.end], matched_name=former)
     return Coverage(entry["id"], NOT_FOUND, None, None, [], 0.0, nearest=nearest(sentences, view))
+
+
+def _first_printing(measure: dict, sentences: list[Passage] | Sentences, terms: list[str]) -> Passage | None:
+    """The first sentence of ``measure`` (path, span) printing one of ``terms``."""
+    a, b = measure["span"]
+    if isinstance(sentences, Sentences):
+        lo, hi = bisect_left(sentences.starts, a), bisect_left(sentences.starts, b)
+        at = next((i for i in range(lo, hi) if any(t in sentences.texts[i] for t in terms)), None)
+        return None if at is None else sentences[at]
+    return next((p for p in sentences if a <= p.start < b and any(t in p.text for t in terms)), None)
+
+
+class _UnitNames:
+    """Where a notice prints the names of the units its items name (inline markers, subjects of a clause)."""
+
+    def __init__(self, record: Record):
+        self.text = record["text"]
+        spans = sorted(tuple(u["span"]) for m in record.get("measures") or [] for u in m.get("unit_mentions") or []
+                       if u.get("source") in ("inline_marker", "article_subject") and u.get("span"))
+        self.spans = _Spans(spans) if spans else None
+
+    def holds(self, passage: Passage, match: re.Match) -> bool:
+        """Whether ``match`` (in the passage's text, whitespace removed) lies within a unit's name."""
+        if self.spans is None:
+            return False
+        chunk = self.text[passage.start:passage.end]
+        at = match.start() if chunk == passage.text else chunk.find(match.group())
+        if at < 0:
+            return False
+        start = passage.start + at
+        return self.spans.holds(start) and self.spans.holds(start + len(match.group()) - 1)
 
 
 def nearest(sentences: Iterable[Passage], view: EntryView) -> dict | None:

@@ -4,13 +4,16 @@ compare two localities side by side through the frame."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .. import __version__
 from ..models import Coverage, Record, Reference, provenance, shown_value
 from ..patterns import CHANGE_COMPARATORS, UNIT_NOT_PRINTED
 from ..textutils import sentence_around
 from ..traditional import simplified_record
+from . import genre
 from .align import NO_MATCH, PreparedFrame, align_document, describe_name, frame_from_document, key_terms
+from .clauses import other_clause_cell
 from .coverage import (
     ANNEX_ONLY,
     DUTIES_ONLY,
@@ -23,6 +26,7 @@ from .coverage import (
     _quote,
     cover,
     cue_pattern,
+    entry_units,
     entry_view,
     passages,
 )
@@ -99,8 +103,9 @@ RESPONSIBILITY_INCLUDING = (" Responsibility is compared over every unit, printe
                             "shared terms) and implied (a sole issuer's), each labelled (--include-inferred).")
 NOT_COMPARABLE = "not comparable: only inferred/implied units"
 
+FORWARDED = "forwarded, not restated"  # as adoption's and the parent diff's: only the forwarded text carries it
 STATUS_OF = {OWN_ITEM: "adopted", INSIDE_ITEM: "merged", GOALS_ONLY: "in goals only", DUTIES_ONLY: "in duties only",
-             ANNEX_ONLY: "in annex only", NOT_FOUND: "omitted", TASK_ROW: "adopted"}
+             ANNEX_ONLY: "in annex only", NOT_FOUND: "omitted", TASK_ROW: "adopted", FORWARDED: FORWARDED}
 PREDATES = "predates reference"
 DATE_UNKNOWN = "date unknown"  # no date printed: an entry nothing covers may be later than the notice
 
@@ -118,11 +123,15 @@ def without_document(entries: list[dict], doc_id: str) -> list[dict]:
     return kept
 
 
-def diff_document(record: Record, reference: Reference, include_inferred: bool = False) -> dict:
+def diff_document(record: Record, reference: Reference, include_inferred: bool = False,
+                  forwarded: dict | None = None) -> dict:
     """What ``record`` adopted, merged, mentioned elsewhere, omitted and added relative to
     ``reference``, with where each entry is covered, targets and responsibility compared.
     Responsibility is compared over printed units; ``include_inferred`` brings in the units
     inferred from a duty paragraph or implied by a sole issuer, labelled.
+    ``forwarded``: the parent the notice forwards (现将《…》转发给你们: ``adoption.find_parent``'s answer with its
+    ``record``): an entry only the forwarded text carries is ``forwarded, not restated``, the 转发 sentence quoted,
+    never omitted.
     A notice printed in traditional characters is compared in a simplified rendering (same spans)."""
     record = simplified_record(record)
     entries = without_document(reference.entries, record["id"]) if reference.kind == "frame" else reference.entries
@@ -130,7 +139,8 @@ def diff_document(record: Record, reference: Reference, include_inferred: bool =
     sentences = passages(record)
     predates = _predates(record, reference)
     targets = compare_targets(record, reference)
-    rows = [_entry_status(e, aligned, record, reference, sentences, predates, include_inferred, targets)
+    carried = _carried(forwarded, entries)
+    rows = [_entry_status(e, aligned, record, reference, sentences, predates, include_inferred, targets, carried)
             for e in entries]
     merged = {row["merged_into"] for row in rows if row["merged_into"]}  # an item an entry is merged into
     additions = [{"path": a["path"], "title": a["title"], "span": a["span"]} for a in aligned
@@ -138,14 +148,35 @@ def diff_document(record: Record, reference: Reference, include_inferred: bool =
     return {"document": _doc_summary(record), "reference": reference.summary(),
             "method": METHOD + (RESPONSIBILITY_INCLUDING if include_inferred else RESPONSIBILITY_PRINTED),
             "tool_version": __version__, "include_inferred": include_inferred,
-            "notes": _notes(record, reference), "entries": rows, "additions": additions,
+            "notes": _notes(record, reference) + ([_forwarded_note(record, carried)] if carried else []),
+            "entries": rows, "additions": additions,
             "later_citations": [{"doc_number": c["doc_number"], "title": c["title"], "span": c["span"]}
                                 for c in later_citations(record)],
             "targets": targets, "alignment": aligned}
 
 
+def _carried(forwarded: dict | None, entries: list[dict]) -> dict | None:
+    """What the forwarded parent carries: the entries it covers, the 转发 sentence (quote, span, its end: the title
+    and that sentence name the forwarded text), and what matched (转发, the parent's 文号)."""
+    if not forwarded or forwarded.get("verb") != "转发" or not forwarded.get("record"):
+        return None
+    from .adoption import notice_adoptions
+
+    covered = notice_adoptions(forwarded["record"], entries, upstream=False)[1].covered
+    span = list(forwarded.get("span") or [0, 0])
+    return {"entries": covered, "quote": forwarded.get("quote") or "", "span": span, "end": span[1],
+            "matched": ["转发", *([forwarded["doc_number"]] if forwarded.get("doc_number") else [])],
+            "name": f"{forwarded.get('locality') or ''} {forwarded.get('doc_number') or forwarded.get('id')}".strip()}
+
+
+def _forwarded_note(record: Record, carried: dict) -> str:
+    return (f"{record['locality'] or record['id']} forwards {carried['name']} ({carried['quote']}): an entry only the "
+            f"forwarded text carries is '{FORWARDED}' (the 转发 sentence quoted), not omitted.")
+
+
 def _doc_summary(record: Record) -> dict:
-    summary = {k: record.get(k) for k in ("id", "locality", "admin_level", "doc_number", "issue_date", "title")}
+    summary = {k: record.get(k) for k in ("id", "locality", "admin_level", "doc_number", "issue_date", "title",
+                                          "genre")}
     if not record.get("issue_date") and _issued(record):
         summary["issue_month"] = _issued(record)  # the date printed to the month only (2022年3月)
     return summary
@@ -164,6 +195,8 @@ def _predates(record: Record, reference: Reference) -> bool:
 
 def _notes(record: Record, reference: Reference) -> list[str]:
     notes = []
+    if genre.is_interpretation(record.get("genre")):
+        notes.append(genre.note(record.get("locality") or record["id"]))
     if reference.kind == "frame":
         notes.append(f"The reference is a frame {PROVENANCE}: the national text ({reference.doc_number}) "
                      "is not in the corpus; each notice is matched against the other notices' evidence only.")
@@ -171,7 +204,8 @@ def _notes(record: Record, reference: Reference) -> list[str]:
         notes.append(f"{record['locality']} ({_issued(record)}) cites {citation['doc_number']}, a document of a later "
                      "year: it cannot cite it (a misread 文号, or a later revision of the notice).")
     if not _issued(record):
-        notes.append(_undated_note(record, reference))
+        if not genre.is_interpretation(record.get("genre")):  # nothing of it is called omitted: no date needed
+            notes.append(_undated_note(record, reference))
     elif not record.get("issue_date"):
         bound = record.get("date_bound") or {}
         notes.append(f"{record['locality'] or record['id']} prints its date to the month only ({bound['text']} at "
@@ -211,15 +245,26 @@ def later_citations(record: Record) -> list[dict]:
 
 
 def _entry_status(entry: dict, aligned: list[dict], record: Record, reference: Reference,
-                  sentences, predates: bool, include_inferred: bool = False, targets: list[dict] | None = None) -> dict:
+                  sentences, predates: bool, include_inferred: bool = False, targets: list[dict] | None = None,
+                  carried: dict | None = None) -> dict:
     local = [a for a in aligned if a["frame_id"] == entry["id"]]
-    coverage = cover(entry, local, sentences, entry_view(entry, record["id"]))
+    coverage = cover(entry, local, sentences, entry_view(entry, record["id"]), record)
     if coverage.where == NOT_FOUND:
         coverage = _target_coverage(entry, targets or [], sentences) or coverage
+    if carried and entry["id"] in carried["entries"] and (
+            coverage.where == NOT_FOUND or (coverage.where == GOALS_ONLY and (coverage.span or [0])[0] < carried["end"])):
+        # only the forwarded text carries it (the title and the 转发 sentence name that text)
+        coverage = Coverage(entry["id"], FORWARDED, None, carried["quote"], carried["matched"], 100.0,
+                            span=carried["span"])
     status = PREDATES if predates else STATUS_OF[coverage.where]
     if coverage.where == NOT_FOUND and not predates and not _issued(record):
         status = DATE_UNKNOWN
-    local_units = lead_units(local)
+    if genre.is_interpretation(record.get("genre")):  # it explains a notice: it adopts and omits nothing
+        status = genre.EXPLAINED if coverage.covered else genre.NOT_EXPLAINED
+        if coverage.covered:  # its parts are no goals, duties or annex of a notice
+            coverage = replace(coverage, where=genre.IN_TEXT)
+    clause_units, other_units = entry_units(entry, local, coverage, aligned, sentences, lambda a: a["units"])
+    local_units = lead_units([{"units": clause_units}])
     ref_units = _reference_leads(entry, reference)
     text = record["text"]
     return {"frame_id": entry["id"], "label": entry["label"], "boilerplate": bool(entry.get("boilerplate")),
@@ -235,7 +280,15 @@ def _entry_status(entry: dict, aligned: list[dict], record: Record, reference: R
             "local_leads": compared(local_units, include_inferred),
             "reference_leads": compared(ref_units, include_inferred),
             "local_lead_units": local_units, "reference_lead_units": ref_units,
+            "local_units": [_unit_view(u) for u in clause_units],  # as printed: what local_lead_units are of
+            "other_clause_units": [_unit_view(u) for u in other_units],
             "responsibility": responsibility_between(ref_units, local_units, include_inferred)}
+
+
+def _unit_view(unit: dict) -> dict:
+    """A unit as the JSON shows it: as printed, its role, function and where it came from."""
+    return {"raw": unit["raw"], "role": unit["role"], "function": unit.get("function"), "source": unit["source"],
+            "provenance": provenance(unit["source"])}
 
 
 def _target_coverage(entry: dict, targets: list[dict], sentences) -> Coverage | None:
@@ -614,16 +667,20 @@ def _scope_change(ref_text: str, local_text: str) -> str | None:
 # ------------------------------------------------------------------ compare
 
 
-def compare(a: Record, b: Record, reference: Reference, include_inferred: bool = False) -> dict:
+def compare(a: Record, b: Record, reference: Reference, include_inferred: bool = False,
+            forwarded: tuple[dict | None, dict | None] = (None, None)) -> dict:
     """Two localities side by side, aligned through the reference frame; their leads compared
-    over printed units (``include_inferred``: every unit, labelled)."""
-    da, db = diff_document(a, reference, include_inferred), diff_document(b, reference, include_inferred)
+    over printed units (``include_inferred``: every unit, labelled); ``forwarded``: the parent each forwards
+    (:func:`diff_document`)."""
+    da, db = (diff_document(a, reference, include_inferred, forwarded[0]),
+              diff_document(b, reference, include_inferred, forwarded[1]))
     rows = []
     for ea, eb in zip(da["entries"], db["entries"]):
         rows.append({"frame_id": ea["frame_id"], "label": ea["label"], "boilerplate": ea["boilerplate"],
                      "key_terms": ea["key_terms"],
                      "a_status": ea["status"], "a_measures": ea["local"], "a_leads": ea["local_leads"],
                      "a_lead_units": ea["local_lead_units"], "a_coverage": ea["coverage"],
+                     "a_other_clause_units": ea["other_clause_units"], "b_other_clause_units": eb["other_clause_units"],
                      "b_status": eb["status"], "b_measures": eb["local"], "b_leads": eb["local_leads"],
                      "b_lead_units": eb["local_lead_units"], "b_coverage": eb["coverage"],
                      "units": lead_comparison(ea["local_lead_units"], eb["local_lead_units"], include_inferred)})
@@ -699,7 +756,8 @@ def diff_table(result: dict) -> tuple[list[dict], list[str]]:
              "where": e["where"], "quote": _coverage_cell(e),
              "local measures": "; ".join(f"{m['path']} {m['title']} ({_why(m)})" for m in e["local"]),
              "responsibility": e["responsibility"] or "",
-             "local units": shown(e["local_lead_units"]), "reference units": shown(e["reference_lead_units"])}
+             "local units": shown(e["local_lead_units"]), "reference units": shown(e["reference_lead_units"]),
+             OTHER_CLAUSES: other_clause_cell(e.get("other_clause_units"))}
             for e in result["entries"]]
     rows += [{"id": "+", "entry": a["title"], "status": "local addition", "local measures": a["path"]}
              for a in result["additions"]]
@@ -708,7 +766,11 @@ def diff_table(result: dict) -> tuple[list[dict], list[str]]:
               "local value": _fmt_target(t["local"]), "reference value": _fmt_target(t["reference"])}
              for t in result["targets"]]
     return rows, ["id", "entry", "status", "where", "quote", "local measures", "responsibility", "local units",
-                  "reference units", "local value", "reference value"]
+                  OTHER_CLAUSES, "reference units", "local value", "reference value"]
+
+
+# a column of the units an item prints beside its other clauses, not the one covering the entry (not compared)
+OTHER_CLAUSES = "other clause units"
 
 
 def _why(aligned: dict) -> str:
@@ -740,6 +802,7 @@ def side_names(result: dict) -> tuple[str, str]:
         names = [f"{n} {d.get('doc_number') or d.get('id') or ''}".strip() for n, d in zip(names, docs)]
     if names[0] == names[1]:
         names = [f"{names[0]} (A)", f"{names[1]} (B)"]
+    names = [genre.marked(n, d.get("genre")) for n, d in zip(names, docs)]  # jd (解读 page)
     return names[0], names[1]
 
 
@@ -750,13 +813,16 @@ def compare_table(result: dict) -> tuple[list[dict], list[str]]:
              a: "; ".join(f"{m['path']} {m['title']}" for m in e["a_measures"]) or _side_cell(e, "a"),
              f"{a} {LEAD_OR_RESPONSIBLE}": shown(e["a_lead_units"]),
              b: "; ".join(f"{m['path']} {m['title']}" for m in e["b_measures"]) or _side_cell(e, "b"),
-             f"{b} {LEAD_OR_RESPONSIBLE}": shown(e["b_lead_units"]), "units": e["units"] or ""} for e in result["entries"]]
+             f"{b} {LEAD_OR_RESPONSIBLE}": shown(e["b_lead_units"]), "units": e["units"] or "",
+             f"{a} {OTHER_CLAUSES}": other_clause_cell(e.get("a_other_clause_units")),
+             f"{b} {OTHER_CLAUSES}": other_clause_cell(e.get("b_other_clause_units"))} for e in result["entries"]]
     rows += [{"id": "+", "entry": "local addition", a: f"{x['path']} {x['title']}"} for x in result["a_additions"]]
     rows += [{"id": "+", "entry": "local addition", b: f"{x['path']} {x['title']}"} for x in result["b_additions"]]
     rows += [{"id": "T", "entry": d["indicator"], a: _fmt_target(d["a"]), b: _fmt_target(d["b"]),
               "units": f"{b} vs {a}: {describe_change(d['b_vs_a'], d['wording'])}"}
              for d in result["target_deltas"]]
-    return rows, ["id", "entry", a, f"{a} {LEAD_OR_RESPONSIBLE}", b, f"{b} {LEAD_OR_RESPONSIBLE}", "units"]
+    return rows, ["id", "entry", a, f"{a} {LEAD_OR_RESPONSIBLE}", b, f"{b} {LEAD_OR_RESPONSIBLE}", "units",
+                  f"{a} {OTHER_CLAUSES}", f"{b} {OTHER_CLAUSES}"]
 
 
 # a compare column of each side's units: leads and responsible (责任) ones, the latter marked (responsible)
@@ -765,7 +831,8 @@ LEAD_OR_RESPONSIBLE = "lead/responsible"
 
 def _side_cell(row: dict, side: str) -> str:
     """A compare cell without an own item: the status and where the entry is covered."""
-    coverage = row[f"{side}_coverage"]
+    coverage, status = row[f"{side}_coverage"], row[f"{side}_status"]
     if coverage["covered"]:
-        return f"{row[f'{side}_status']} ({coverage['where']}: {coverage['path'] or ''} {coverage['quote'] or ''})"
+        where = "" if coverage["where"] == status else f"{coverage['where']}: "  # forwarded, not restated: once
+        return f"{status} ({where}{(coverage['path'] or '') + ' ' if coverage['path'] else ''}{coverage['quote'] or ''})"
     return row[f"{side}_status"]

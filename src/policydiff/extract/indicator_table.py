@@ -86,9 +86,11 @@ def _row_targets(text: str, start: int, cells: list[str], columns, path: str) ->
     indicator = named.get("indicator", "")
     if not indicator or P.TABLE_VALUE.match(indicator):
         return []
-    binding = named.get("binding") if named.get("binding") in ("约束性", "预期性") else None
+    marked = re.match(r"^\s*[（(]?(约束性|预期性)", named.get("binding") or "")  # 约束性指标, （预期性）: the same
+    binding = marked.group(1) if marked else None
     unit_in_name = P.TABLE_UNIT_IN_NAME.search(indicator)
     unit = named.get("unit") or (unit_in_name.group("unit") if unit_in_name else "")
+    unit = re.sub(r"^1\s*/\s*(?=(?:10|1|10)?万|千|百)", "/", unit)  # （1/10万）: per 100,000, as a sentence prints /10万
     name = indicator[:unit_in_name.start()].rstrip() if unit_in_name else indicator
     name = re.sub(r"^\d{1,2}[.．、]\s*", "", name)  # 1.人均预期寿命: the row's number apart
     row_end = start + len(text[start:].split("\n", 1)[0])
@@ -96,6 +98,8 @@ def _row_targets(text: str, start: int, cells: list[str], columns, path: str) ->
     for (role, year), cell, offset in zip(columns, cells, offsets):
         value = P.TABLE_VALUE.match(cell) if role in ("status", "target") else None
         if not value:
+            if role == "target":  # 较2020年提高10个百分点, 动态清零: a target said in words
+                made.extend(_worded_target(text, start, row_end, cell, offset, name, unit, year, binding, path))
             continue
         comparator = _SYMBOL.get(value.group("cmp") or "") or _AFTER.get(value.group("after") or "") or "="
         v0 = offset + value.start("cmp" if value.group("cmp") else "value")
@@ -108,6 +112,33 @@ def _row_targets(text: str, start: int, cells: list[str], columns, path: str) ->
         t.year = year if role == "status" else None
         made.append(t)
     return made
+
+
+def _worded_target(text, start, row_end, cell, offset, name, unit, year, binding, path) -> list[Target]:
+    """A target cell said in words: a change (较2020年提高10个百分点 → +10个百分点, never a level of 10), a count
+    kept at zero (动态清零 → = 0) or full coverage in a % row (全覆盖 → 100%); its cue says how it was read."""
+    change = P.TABLE_CHANGE_VALUE.match(cell)
+    if change:
+        direction = "-" if P.CHANGE_DOWN.match(change.group("verb")) else "+"
+        comparator = direction + _AFTER.get(change.group("after") or "", "")
+        value: float | int = float(change.group("value"))
+        span = (offset + change.start("value"), offset + change.end("value") + len(change.group("unit") or ""))
+        cue = "a target column of an indicator table: a change (较…提高), not a level"
+        t_unit = (change.group("unit") or ("个百分点" if unit == "%" else unit)).replace("％", "%")
+    elif P.TABLE_FULL_VALUE.match(cell) and unit in ("%", "％"):
+        comparator, value, t_unit = "=", 100, "%"
+        span = (offset + len(cell) - len(cell.lstrip()), offset + len(cell.rstrip()))
+        cue = "a target column of an indicator table: 全覆盖 in a % row read as 100%"
+    elif P.TABLE_ZERO_VALUE.match(cell):
+        comparator, value, t_unit = "=", 0, ""
+        span = (offset + len(cell) - len(cell.lstrip()), offset + len(cell.rstrip()))
+        cue = "a target column of an indicator table: 动态清零 read as a count kept at 0"
+    else:
+        return []
+    t = Target(path, text[start:row_end], name, comparator, int(value) if float(value).is_integer() else value,
+               t_unit, year, binding, (start, row_end), span)
+    t.role, t.role_cue = "target", cue
+    return [t]
 
 
 def indicator_annex(text: str, annexes: list, issue_year: int | None = None):
@@ -129,7 +160,7 @@ def indicator_annex(text: str, annexes: list, issue_year: int | None = None):
 
 def _holds_indicator_table(text: str, span: tuple[int, int], issue_year: int | None) -> bool:
     region = text[span[0]:span[1]]
-    if P.INDICATOR_ROW_WITH_BINDING.search(region):
+    if P.INDICATOR_ROW_WITH_BINDING.search(region) or P.INDICATOR_ROW_WITH_BINDING_WORDED.search(region):
         return True
     for line in re.finditer(r"[^\n]*\t[^\n]*", region):
         cells = line.group().split("\t")

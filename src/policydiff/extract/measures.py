@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
+
 from .. import patterns as P
-from ..models import Duty, Measure, OutlineNode
-from .units import article_mentions, find_markers, lead_convention, marker_mentions, sentence_mentions, subject_mentions
+from ..models import Duty, Measure, OutlineNode, UnitMention
+from .units import (
+    article_mentions,
+    find_markers,
+    lead_convention,
+    looks_like_unit,
+    marker_mentions,
+    sentence_mentions,
+    split_unit_list,
+    subject_mentions,
+)
 
 
 def extract_measures(text: str, nodes: list[OutlineNode]) -> list[Measure]:
@@ -40,7 +52,57 @@ def extract_measures(text: str, nodes: list[OutlineNode]) -> list[Measure]:
             if mention.unit not in printed:
                 printed.append(mention.unit)
         measures.append(measure)
+    _share_run_line(measures, text, by_path)
+    _items_each_assigned(measures, text)
     return measures
+
+
+def _items_each_assigned(measures: list[Measure], text: str) -> None:
+    """以上三、四项工作由县妇幼保健院和县疾控中心分别负责: as many bodies as items named, in order — each item
+    (by its top-level label) that names no unit of its own takes its body (printed, at the sentence)."""
+    if "分别" not in text:
+        return
+    for m in P.ITEMS_EACH_ASSIGNED.finditer(text):
+        labels = re.split(r"[、和]", m.group("items"))
+        units = split_unit_list(m.group("units"), m.start("units"))
+        if len(units) != len(labels) or not all(looks_like_unit(u.unit) for u in units):
+            continue  # not one body an item: say nothing
+        for label, unit in zip(labels, units):
+            for measure in measures:
+                if (measure.path == label or measure.path.startswith(label + "/")) and not measure.unit_mentions:
+                    measure.unit_mentions.append(UnitMention(unit.unit, "responsible", "inline_marker", unit.span,
+                                                             clause_span=(m.start(), m.end())))
+                    measure.responsible_units.append(unit.unit)
+
+
+def _share_run_line(measures: list[Measure], text: str, by_path: dict[str, OutlineNode]) -> None:
+    """一是…⏎二是…⏎三是…⏎责任单位：甲、乙 — the label line after a run of 一是 items on lines of their own
+    (read with the last) is the run's: the items before it that name no unit of their own take its units,
+    with their spans (printed, at the line)."""
+    runs: dict[str, list[Measure]] = {}
+    for m in measures:
+        node = by_path.get(m.path)
+        if node is not None and node.kind == "一是" and node.parent:
+            runs.setdefault(node.parent, []).append(m)
+    for run in runs.values():
+        last = run[-1]
+        if len(run) < 2 or not last.unit_mentions:
+            continue
+        first = min(u.span[0] for u in last.unit_mentions)
+        line_start = text.rfind("\n", last.span[0], first)
+        if line_start < 0 or not _LABEL_LINE.match(text, line_start + 1):
+            continue  # the units are the last item's own (in its sentence or its bracket)
+        for m in run[:-1]:
+            if m.unit_mentions:
+                continue
+            for u in last.unit_mentions:
+                m.unit_mentions.append(dataclasses.replace(u))
+                printed = getattr(m, f"{u.role}_units")
+                if u.unit not in printed:
+                    printed.append(u.unit)
+
+
+_LABEL_LINE = re.compile(r"\s*(?:【|〔|\[)?(?:牵头|责任|配合|协办|参与|主责|负责)[^：:\n]{0,6}[：:]")
 
 
 def without_duty_sections(measures: list[Measure], duties: list[Duty], nodes: list[OutlineNode]) -> list[Measure]:
@@ -123,7 +185,8 @@ def is_measure_node(node: OutlineNode, by_path: dict[str, OutlineNode], text: st
 
 def _not_measure_heading(heading: str) -> bool:
     """A 总体要求 / 指导思想 / 基本原则 heading, or a goal paragraph's (主要目标, 具体目标, 2022年工作目标)."""
-    return bool(P.NON_MEASURE_HEADINGS.match(heading) or P.GOAL_PARAGRAPH.match(heading.strip().rstrip("。：:")))
+    return bool(P.NON_MEASURE_HEADINGS.match(heading) or P.GOAL_PARAGRAPH.match(heading.strip().rstrip("。：:"))
+                or P.ROSTER_HEADINGS.match(heading.strip().rstrip("。：:")))
 
 
 def _assigned(node: OutlineNode, text: str) -> bool:

@@ -21,6 +21,10 @@ from ..models import Target
 
 _YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年")
 _YEAR_LEAD = re.compile(r"^(?:截至|截止|到)?\s*(?P<year>(?:19|20)\d{2})\s*年(?:底|末|年底|年末|全年|上半年)?")
+# the base a change is measured against (较2022年, 比上年, 同比): a year there is no year the figure is for
+_CHANGE_BASE = re.compile(r"(?:较|比(?!例|重|率)|同比|与)(?:(?P<year>(?:19|20)\d{2})\s*年|上年|去年|上一年)")
+# an item's or a task row's path (一/（二）, 二/3, 附件/表/4, 第二部分/一): not the preamble, a goal or an annex
+_ITEM_PATH = re.compile(r"^(?:附件/表/\d|(?:第[一二三四五六七八九十]+部分/|通知/)?[一二三四五六七八九十\d（(])")
 _FUTURE = re.compile(r"力争|确保|争取|目标|预计|将达到|要达到")
 _COUNT_ONLY_WHEN_EQUAL = {"the scope of a programme (30种大病, 34个病种)", "a set named before (上述4类, 以下3个)",
                           "a list it names before the number (高血压、糖尿病…四种)"}
@@ -78,7 +82,11 @@ def _status_cue(t: Target, views: dict, context: RoleContext) -> str | None:
     if context.section_role == "status":
         return "in a section that reports the past (发展现状, 工作基础, 取得成效)"
     for role, name, where, pattern in P.ROLE_CUES:
-        if role == "status" and pattern.search(views[where]):
+        matched = pattern.search(views[where]) if role == "status" else None
+        if matched:
+            if "already reached" in name and not matched.group(0).startswith("已") and context.year \
+                    and context.issue_year and context.year > context.issue_year:
+                continue  # “十四五”期间累计培训3000人次 (a 2022 plan): a total still to reach
             if any(w in name for w in ("change", "since", "done", "report")) and _future(views["sentence_before"], context):
                 continue  # 到2025年较2020年下降10%, 确保30项任务全部完成: a change or work still to come
             if P.REQUIRED_BEFORE.search(views["before"]) and "already" not in name:
@@ -92,11 +100,25 @@ def _status_cue(t: Target, views: dict, context: RoleContext) -> str | None:
 
 def _asked_change(t: Target, before: str, context: RoleContext) -> bool:
     """A change against the year before (较上年提高5个百分点) in a goal or in an item that sets requirements
-    (加强考核, 工作要求; ``section_role`` "requirement"), with no year before the notice's own in its sentence."""
-    if not (context.section_role == "requirement" or t.path == "goal") or context.issue_year is None:
+    (加强考核, 工作要求; ``section_role`` "requirement"), with no year before the notice's own in its sentence;
+    and, in an item or a task row of a plan (its path an outline label or 附件/表/N), a change against the
+    year before the notice's own or 上年 (2023年工作要点: 普及率比2022年提高3个百分点) — unless its sentence
+    opens on an earlier year (2022年，…较上年提高…: a report)."""
+    if context.issue_year is None:
         return False
-    years = [int(m.group("year")) for m in _YEAR.finditer(before)]
-    return not any(y < context.issue_year for y in years)
+    lead = _YEAR_LEAD.match(before.strip())
+    if lead and int(lead.group("year")) < context.issue_year:
+        return False
+    bases = [m for m in _CHANGE_BASE.finditer(before)]
+    base_spans = {m.span("year") for m in bases if m.group("year")}
+    years = [int(m.group("year")) for m in _YEAR.finditer(before) if m.span("year") not in base_spans]
+    if any(y < context.issue_year for y in years):
+        return False
+    base_years = [int(m.group("year")) for m in bases if m.group("year")]
+    recent_base = all(y >= context.issue_year - 1 for y in base_years)
+    if context.section_role == "requirement" or t.path == "goal":
+        return recent_base or not base_years
+    return bool(bases) and recent_base and bool(_ITEM_PATH.match(t.path))
 
 
 def _future(before: str, context: RoleContext) -> bool:

@@ -237,6 +237,7 @@ class _Table:
             self._span([c for c, _ in filled[:width]])
         placed = _place(filled, self.roles)
         if self.item is None or self._starts_item(placed):
+            placed = self._merged_group(placed, self.item)
             self.item = _Item(self.roles)
             self.item.take(placed, first=True)
             return self.item
@@ -255,6 +256,24 @@ class _Table:
             self.roles = self.roles[:at + 1] + [self.roles[at]] * extra + self.roles[at + 1:]
         elif "deadline" not in self.roles and {cell_kind(t) for t in texts[len(self.roles):] if t} == {"deadline"}:
             self.roles = self.roles + ["deadline"] * extra
+
+    def _merged_group(self, placed: dict[int, tuple[str, tuple[int, int]]], prev: _Item | None
+                      ) -> dict[int, tuple[str, tuple[int, int]]]:
+        """A numbered row whose group column (重点任务, the first of two task columns) is empty while its
+        measure (具体措施) is printed: the group's cell is merged over it, as a text file or a PDF prints a
+        merged cell (on its first row only). The row takes the group's cell, and its empty 牵头/责任 cells
+        the ones printed beside the group (merged with it); a 配合 cell is the row's own, never carried."""
+        tasks = [i for i, r in enumerate(self.roles) if r == "task"]
+        if prev is None or len(tasks) < 2 or placed.get(tasks[0], ("", (0, 0)))[0] \
+                or not any(placed.get(i, ("", (0, 0)))[0] for i in tasks[1:]) or tasks[0] not in prev.cells:
+            return placed
+        carried = dict(placed)
+        for i, role in enumerate(self.roles):
+            if (i == tasks[0] or role in ("lead", "responsible")) and not carried.get(i, ("", (0, 0)))[0] \
+                    and i in prev.cells:
+                cell, span, _ = prev.cells[i][0]
+                carried[i] = (cell, span)
+        return carried
 
     def _starts_item(self, placed: dict[int, tuple[str, tuple[int, int]]]) -> bool:
         key = self.roles.index("no") if "no" in self.roles else self.roles.index("task") if "task" in self.roles else 0
@@ -351,8 +370,8 @@ def _add_cell(row: TaskRow, role: str, cell: str, span: tuple[int, int]) -> None
 
 def _tagged_units(cell: str, span: tuple[int, int], role: str) -> list[UnitMention]:
     """The units of a cell in the column's role; a unit tagged （牵头） leads and the untagged
-    others of its cell support (责任单位: 市卫健委（牵头）、市医保局); names a page's <br> ran
-    together (区卫健局区医保局) apart."""
+    others of its cell keep the column's role (责任单位: 市卫健委（牵头）、市医保局 — 市医保局 责任, as printed;
+    in a 牵头单位 cell they support); names a page's <br> ran together (区卫健局区医保局) apart."""
     units = [piece for unit, unit_span in split_lead_cell(cell, span[0]) for piece in unglued(unit, unit_span)]
     tags = [P.CELL_ROLE_TAG.search(unit) for unit, _ in units]
     tagged_lead = role != "office" and any(t and t.group("tag") == "牵头" for t in tags)
@@ -362,8 +381,8 @@ def _tagged_units(cell: str, span: tuple[int, int], role: str) -> list[UnitMenti
         if tag:
             unit, unit_span = unit[:tag.start()], (unit_span[0], unit_span[0] + tag.start())
             own = role if role == "office" else "lead" if tag.group("tag") == "牵头" else "support"
-        elif tagged_lead:
-            own = "support"
+        elif tagged_lead:  # in a 责任单位 column the others stay 责任 as printed (as inline: 责任单位：甲（牵头）、乙)
+            own = "support" if role == "lead" else role
         if unit:
             mentions.append(UnitMention(unit, own, "task_table", unit_span))
     return mentions
@@ -585,15 +604,17 @@ def _tabbed_indicator_row(line: str, start: int) -> AnnexIndicator | None:
         return None
     cells = line.split("\t")
     filled = [c.strip() for c in cells if c.strip()]
-    if len(filled) < 3 or not re.fullmatch(r"\d{1,2}", cells[0].strip()) or not P.BINDING_CELL.match(filled[-1]):
+    worded = P.BINDING_CELL_WORDED.match(filled[-1]) if len(filled) >= 3 else None  # 约束性, 约束性指标 → 约束性
+    if worded is None or not re.fullmatch(r"\d{1,2}", cells[0].strip()):
         return None
     at = start + len(cells[0]) + 1
     end = start + len(line.rstrip()) - len(filled[-1])  # the row up to its 属性 cell: the values the row prints
     for cell in cells[1:-1]:
         name = cell.strip()
-        if name and not P.TABLE_VALUE.match(name) and not P.BINDING_CELL.match(name):
+        if name and not P.TABLE_VALUE.match(name) and not P.BINDING_CELL_WORDED.match(name):
             begin = at + len(cell) - len(cell.lstrip())
-            return AnnexIndicator(int(cells[0].strip()), name, filled[-1], (begin, len(line[:end - start].rstrip()) + start))
+            return AnnexIndicator(int(cells[0].strip()), name, worded.group(1),
+                                  (begin, len(line[:end - start].rstrip()) + start))
         at += len(cell) + 1
     return None
 
@@ -612,11 +633,11 @@ def extract_annex_indicators(text: str, annex: OutlineNode | None) -> list[Annex
                 indicators.append(row)
             continue
         body = para.text[m.end():]
-        binding = P.BINDING_SUFFIX.search(body)
+        binding = P.BINDING_SUFFIX_WORDED.search(body)
         if binding:
             body = body[:binding.start()]
-        elif i + 1 < len(region) and P.BINDING_CELL.match(region[i + 1].text):
-            binding = P.BINDING_CELL.match(region[i + 1].text)
+        elif i + 1 < len(region) and P.BINDING_CELL_WORDED.match(region[i + 1].text):
+            binding = P.BINDING_CELL_WORDED.match(region[i + 1].text)
         if binding is None:
             continue
         start = para.start + m.end()

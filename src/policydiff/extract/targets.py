@@ -21,7 +21,7 @@ _YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年")
 _SENTENCE = re.compile(r"[^。；;\n]+")
 _QUOTES = re.compile(r"“[^“”]{0,30}”|\"[^\"]{0,30}\"|《[^《》]*》|〔[^〔〕]*〕|‘[^‘’]{0,30}’")
 _BASE_OF_CHANGE = re.compile(r"(?:(?:由|从)(?=(?:19|20)\d{2}年|\d)|(?:较|同比|比(?!例|重|率)|与)(?=上年|去年|上一年|"
-                             r"(?:19|20)\d{2}年|(?:国家|全国|全省|全市|省|市|县)?(?:定|级)?(?:目标|标准|平均|要求))).*$")
+                             r"(?:19|20)\d{2}年|[二一][〇○零][〇○零一二三四五六七八九]{2}年|(?:国家|全国|全省|全市|省|市|县)?(?:定|级)?(?:目标|标准|平均|要求))).*$")
 # a change printed per year (占比每年提高3个百分点): the noun, with the year word in brackets
 _CHANGE_BEFORE = re.compile(f"(?:{P.CHANGE_VERBS_ALT})$")  # 增长不低于: the verb right before a bound
 _CHANGE_AT = re.compile(f"(?:{P.CHANGE_VERBS_ALT}|高出)")
@@ -55,10 +55,20 @@ _CARRIED_NOUN = re.compile(r"(?:扩大|增加|提高|提升|新增)(?P<noun>[^�
 # 2025年达到92%): what a clause with no subject of its own measures
 _RISING_NOUN = re.compile(r"(?:^|(?<=[，,；;：:。\n]))"
                           r"(?P<noun>[^，,；;。：:、\d\n]{1,20}?(?:率|比例|比重|占比|水平|数|量|寿命|指数))"
-                          r"(?:逐年|逐步|稳步|持续|不断|每年|(?:较|比|同比)[^，,；;。：:\d\n]{0,8})?"
+                          r"(?:逐年|逐步|稳步|持续|不断|每年|(?:较|比|同比)(?:(?:19|20)\d{2}年)?[^，,；;。：:\d\n]{0,8})?"
                           r"(?:提高|提升|增加|增长|上升|下降|降低|减少)[^，,；;。：:\n]{0,12}[，,]$")
-_TRAILING_FILLER = re.compile(r"(?:要|应|应当|均|需|必须|平均|分别)+$")
-_LEADING_FILLER = re.compile(r"^(?:分别|要|应|均|并|且|其中|其|原则上|力争|确保|争取|"
+_TOWARDS = re.compile(r"(?:向|对)[^，,；;。]{1,16}$")
+_LIST_NUMBER_AT = re.compile(r"\d{1,2}[.．、](?=\d)")
+_VALUE_THEN_LISTED = re.compile(r"\d[\d.]*\s*(?:%|％|个百分点|元|万元|倍|‰)(?:以上|以下|以内|左右)?、")
+_BODY_TOLD = re.compile(r"^[^，,；;。、]{2,20}?(?:部门|局|委|政府|卫生院|医院|中心)"
+                        r"(?:要|应当|应|须|必须)(?:确保|力争|争取|保证|使)?")
+_BARE_VERB = re.compile(r"(?:并|再|进一步)?(?:达到|达|提高到|提升到|增加到|下降到|降低到|降至)")  # a clause with no noun
+# 就诊率力争达到90%; 个人自付费用按不低于70%的比例 (按/按照 before the share); 起付线在2020年基础上降低50%
+_TRAILING_FILLER = re.compile(r"(?:要|应|应当|均|需|必须|平均|分别|力争|确保|争取|按照|按|同比|"
+                              r"在(?:(?:19|20)\d{2}年|上年|现有|原有)(?:的)?基础上)+$")
+# 二是…, a numbered line's 2. (before a word or an age), fillers, a leading year
+_LEADING_FILLER = re.compile(r"^(?:\d{1,2}[.．、](?=[\u4e00-\u9fff]|\d+\s*(?:岁|周岁|-|—|至))|[一二三四五六七八九十]是|"
+                             r"分别|要|应|均|并|且|其中|其|原则上|力争|确保|争取|"
                              r"到?(?:19|20)\d{2}年(?:底|末)?(?:前)?[，,]?)+")
 _CN_NUMERAL_CHAR = re.compile("[〇零一二三四五六七八九两十]")
 _CJK_LAST = re.compile(f"[{P.CJK}]$")
@@ -93,6 +103,17 @@ def extract_targets(text: str, region: tuple[int, int], path: str,
     start, end = region
     chunk = text[start:end]
     shielded = _shield(chunk)
+    limit_cue = None
+    if deadline_year is None and "时" in chunk:  # 责任单位：…；完成时限：2023年10月底前 — the item's own time limit
+        label = P.TIME_LIMIT_LABEL.search(chunk) or P.TIME_LIMIT_BARE.search(chunk)
+        limit = label.group("limit") if label else ""
+        year_in = _YEAR.search(limit)  # a time limit's own year is its deadline (完成时限：2023年底)
+        deadline_year = _deadline(limit) or (int(year_in.group("year")) if year_in else None)
+        named = label.group(0).split("：")[0].split(":")[0] if label else ""
+        limit_cue = f"deadline from the item's {named}" if deadline_year else None
+        if deadline_year is None and issue_year and P.WITHIN_THE_YEAR.match(limit):
+            deadline_year = issue_year  # 时限：全年 — within the notice's own year: inferred, and said so
+            limit_cue = f"deadline {issue_year} inferred from the item's {named} {limit.strip()} and the notice's date"
     targets, tables = table_targets(text, region, path, issue_year)  # 主要指标 tables: cell by cell
     for t in targets:
         t.deadline_year = t.deadline_year or (deadline_year if t.role == "target" else None)
@@ -131,10 +152,14 @@ def extract_targets(text: str, region: tuple[int, int], path: str,
         found = _joint(_paired(_qualified(found, qualifiers, text, start), text, start + s_start))
         context = RoleContext(start + s_start, section_role, issue_year, year)
         for t in found:
-            marked = P.BINDING_AFTER.match(text, t.value_span[1])
+            marked = P.BINDING_AFTER.match(text, t.value_span[1]) or P.BINDING_CLAUSE_END.match(text, t.value_span[1])
             t.binding = t.binding or (marked.group(1) if marked else None)
         found = [t if t.role_cue == BASELINE_CUE else _unit_of_rate(assign_role(t, text, context)) for t in found]
         _paired_deadlines(found, sentence.group(0))
+        if limit_cue and not (own_year or paragraph_year):
+            for t in found:
+                if t.role == "target" and t.deadline_year == deadline_year:
+                    t.role_cue = f"{t.role_cue}; {limit_cue}" if t.role_cue else limit_cue
         targets.extend(found)
     return _dedupe_counts(sorted(targets, key=lambda t: t.value_span), text)
 
@@ -281,6 +306,11 @@ def _is_target(shielded: str, q: re.Match, c_start: int) -> bool:
         # a numeral inside a word (统一, 进一步) — but 每 starts a frequency
         if _CJK_LAST.search(before) and before[-1:] in "统进之同唯单逐第万千百十":
             return False
+    if not value[0].isdigit() and (P.ONE_EACH.match(shielded, q.start())
+                                   or P.ONE_EACH.match(shielded, max(0, q.start() - 2))):
+        return False  # 做到一人一档: a motto
+    if unit in P.ITEM_REFERENCE_UNITS and P.ITEM_REFERENCE.search(shielded, max(c_start, q.start() - 12), q.start()):
+        return False  # 以上三、四项工作: the notice's own items
     if not unit and not P.BARE_COMPARATOR.search(shielded[max(c_start, q.start() - 4):q.start()]):
         return False  # a bare number is a target only right after 达/控制在/为 …
     if unit == "年" and _YEAR_VALUE.fullmatch(value):
@@ -345,6 +375,9 @@ def _qualified(found: list[Target], qualifiers, text: str, base: int) -> list[Ta
         before = [q for q in qualifiers if base + q[1] <= t.value_span[0]]
         if before:
             q_start, q_end = before[-1]
+            numbered = _LIST_NUMBER_AT.match(text, base + q_start)
+            if numbered and (base + q_start == 0 or text[base + q_start - 1] == "\n"):
+                q_start = numbered.end() - base  # 2.65岁及以上老年人 opening a numbered line: the list's 2. is no age
             t.qualifier = {"text": text[base + q_start:base + q_end], "span": [base + q_start, base + q_end]}
     return found
 
@@ -360,6 +393,8 @@ def _comparator(shielded: str, c_start: int, q: re.Match, quantities: list) -> t
     before_text = shielded[c_start:left]
     last = None
     for m in _COMPARATOR_BEFORE.finditer(before_text):
+        if m.group(0) == "达" and before_text.startswith("标", m.end()):
+            continue  # 村卫生室达标率100%: 达 of 达标率 is the noun's, no comparator
         last = m
     if last is not None:
         filler = before_text[last.end():]
@@ -435,9 +470,17 @@ def _indicator(chunk: str, c_start: int, c_end: int, q: re.Match, subject_end: i
         if subject.count("（") > subject.count("）"):
             subject = subject[subject.rfind("（") + 1:]  # 每批不少于5人（中医院不少于3人）
         subject = _BASE_OF_CHANGE.sub("", subject)  # 人均预期寿命由2015年的76.6岁, 人数较2020年: the base apart
+        listed = list(_VALUE_THEN_LISTED.finditer(subject))
+        if listed:  # 起付线降低50%、报销比例提高5个百分点: the second value's own noun, after the first value's 、
+            subject = subject[listed[-1].end():]
         per_year = _PER_YEAR.fullmatch(_LEADING_FILLER.sub("", subject).strip()) \
             if _CHANGE_AT.match(chunk, subject_end) else None  # before 均 goes as a filler
         subject = _TRAILING_FILLER.sub("", _LEADING_FILLER.sub("", subject)).strip()
+        told = _BODY_TOLD.match(subject)
+        if told and len(subject) - told.end() >= 2:  # 各地医保部门要确保参保率…: the rate, not who is told
+            subject = subject[told.end():]
+        if chunk.startswith("倾斜", subject_end):  # 住院救助比例向低保对象倾斜: the rate, not whom it favours
+            subject = _TOWARDS.sub("", subject) or subject
         if per_year:
             return f"{per_year.group('noun')}（{per_year.group('per')}）"  # 占比每年提高3个百分点 → 占比（每年）
         if _EACH_PLACE.fullmatch(subject):
@@ -464,6 +507,11 @@ def _indicator(chunk: str, c_start: int, c_end: int, q: re.Match, subject_end: i
         return _LEADING_FILLER.sub("", re.sub(r"^(?:实现|确保|力争|保持|完成)", "", measured.group("indicator")))
     after = _NOUN_END.split(chunk[q.end():c_end], 1)[0]  # 1所综合医院、1所中医院: each its own noun
     after = _AFTER_LEAD.sub("", after).strip()
+    if _COUNTED_ENDS.match(after) and q.group("unit"):  # 力争2所达到三级水平: the noun the clause before counted
+        counts = list(re.finditer(rf"\d+\s*{re.escape(q.group('unit'))}(?P<noun>[^，,；;。\d]{{2,12}}?)"
+                                  rf"(?={_COUNTED_ENDS.pattern})", chunk[max(0, c_start - 60):c_start]))
+        if counts:
+            return f"{counts[-1].group('noun')}（{after[:30]}）"
     if len(after) >= 2 and not _NEXT_ITEM.search(after):
         return after[:40]
     # 省级财政承担40%; 对已脱贫人口承担40%和对未脱贫人口承担60%: what stands after the value is nothing or
@@ -471,6 +519,10 @@ def _indicator(chunk: str, c_start: int, c_end: int, q: re.Match, subject_end: i
     before = _AFTER_LAST_VALUE.split(chunk[c_start:q.start()])[-1].lstrip("和与及或、 ")
     before = _LEADING_FILLER.sub("", re.sub(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])?"
                                            r"(?:实现|确保|力争|保持|完成)?", "", before))
+    if _BARE_VERB.fullmatch(before):  # 普及率比2022年提高3个百分点，达到75%: the noun of the clause before
+        carried = _RISING_NOUN.search(chunk, max(0, c_start - 50), c_start)
+        if carried:
+            return carried.group("noun")
     if len(before) >= 2 and not before.endswith("的"):  # 纳入救治范围的34个病种: the noun is in the unit
         return before[:40]
     return after[:40] if len(after) >= 2 else chunk[c_start:c_end][:40]
@@ -506,10 +558,17 @@ def _head_year(chunk: str, sentence: re.Match, issue_year: int | None) -> int | 
     return None if issue_year is not None and year < issue_year else year
 
 
+_CN_YEAR = re.compile(r"[二一][〇○零][〇○零一二三四五六七八九]{2}(?=\s*年)")  # 到二〇二五年: the year in digits
+_CN_DIGIT = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
+
+
 def _deadline(sentence: str) -> int | None:
+    if "〇" in sentence or "○" in sentence or "零" in sentence:
+        sentence = _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_DIGIT), sentence)
     if not _YEAR_OR_PLAN.search(sentence):
         return None  # each pattern below needs a year (19xx, 20xx) or a plan (十四五)
-    m = P.DEADLINE.search(sentence) or P.DEADLINE_BEFORE.search(sentence) or P.DEADLINE_LEAD.search(sentence)
+    m = P.DEADLINE.search(sentence) or P.DEADLINE_BEFORE.search(sentence) or P.DEADLINE_LEAD.search(sentence) \
+        or P.DEADLINE_AIMED.search(sentence) or P.DEADLINE_MONTH_BEFORE.search(sentence)
     if m:
         return int(m.group("year"))
     plan = P.FIVE_YEAR_PLAN.search(sentence)

@@ -61,18 +61,35 @@ def _listed_units(text: str) -> tuple[ListedUnit, ...]:
     pieces: list[tuple[str, int, str | None]] = []
     for part, (start, _) in split_units(text, 0, with_spans=True):
         part, start = _strip_edges(part, start)
-        if part:
-            pieces.extend(_split_joined(part, start))
-    return tuple(_share_levels(_share_suffixes(_close_open_lists(pieces))))
+        for word, at in _space_apart(part, start):  # 县卫健局 县财政局 县人社局: bodies apart by spaces
+            pieces.extend(_split_joined(word, at))
+    return tuple(_share_parents(_share_levels(_share_suffixes(_close_open_lists(pieces)))))
+
+
+def _space_apart(part: str, start: int) -> list[tuple[str, int]]:
+    """``part`` cut at its spaces when every piece is a body (a list printed with spaces for 、), else whole."""
+    if not part:
+        return []
+    if " " not in part and "\u3000" not in part:
+        return [(part, start)]
+    words = [(m.group(), start + m.start()) for m in re.finditer(r"[^ \u3000]+", part)]
+    if any(w.startswith("国家") and w.endswith("总局") for w, _ in words[:-1]):
+        return [(part, start)]  # 国家税务总局 湖南省税务局: one body's two halves
+    return words if len(words) >= 2 and all(_is_body(w) for w, _ in words) else [(part, start)]
 
 
 def _strip_edges(part: str, start: int) -> tuple[str, int]:
     """Without trailing punctuation and the role phrase (按职责分工负责), nor a leading 由."""
     trimmed = part.rstrip("。.；;，,、 \n\u3000\t")
     trimmed = P.UNIT_TRAILING_PHRASES.sub("", trimmed) if len(trimmed) > 3 else trimmed
+    if trimmed.endswith(("）", ")")) and len(trimmed) > 3:  # 县医保局（按职责分工负责）: the role note is no name
+        trimmed = _BRACKETED_SHARE.sub("", trimmed)
     if trimmed.startswith("由") and len(trimmed) > 3:
         return trimmed[1:], start + 1
     return trimmed, start
+
+
+_BRACKETED_SHARE = re.compile(rf"\s*[（(]\s*(?:{P.DUTY_SHARE.pattern})\s*[）)]$")
 
 
 def _split_joined(part: str, start: int) -> list[tuple[str, int, str | None]]:
@@ -166,13 +183,29 @@ def _share_levels(units: list[ListedUnit]) -> list[ListedUnit]:
     return out
 
 
+def _share_parents(units: list[ListedUnit]) -> list[ListedUnit]:
+    """国家卫生健康委医政司、乡村振兴司 → …, 国家卫生健康委乡村振兴司: a bare department (司, 处) after one named
+    with its ministry or commission is that body's too (its span stays on its own characters) — not the
+    乡村振兴 body a bare 乡村振兴司 would read as."""
+    out = list(units)
+    parent = None
+    for i, u in enumerate(out):
+        if parent and P.BARE_DIVISION.match(u.unit):
+            out[i] = replace(u, unit=parent + u.unit)
+            continue
+        named = P.DIVISION_PARENT.match(u.unit)
+        parent = named.group("parent") if named else None
+    return out
+
+
 # what the shared-suffix step may have glued to a bare level word (省部门 from 省、市、县卫生健康部门)
 _SUFFIX_ONLY = ("部门", "单位", "机构", "主管部门", "行政部门")
 
 
 def _is_body(name: str) -> bool:
     """The name ends as a body's does (局, 委, 部门, 人民政府 …) or is a placeholder (各有关部门, 各地)."""
-    return len(name) >= 2 and bool(P.BODY_END.search(name) or P.PLACEHOLDER_BODY.match(name))
+    return len(name) >= 2 and bool(P.BODY_END.search(name) or P.PLACEHOLDER_BODY.match(name)
+                                   or P.TOWNSHIP_BRACKET_BODY.match(name) or P.MINISTRY_DIVISION.search(name))
 
 
 @cache
@@ -528,7 +561,7 @@ def _government_bodies(units: str) -> bool:
     kind (定点医疗机构, 医疗机构), a person or 各地."""
     listed = split_unit_list(units)
     return bool(listed) and all(
-        (P.SUBJECT_BODY_END.search(u.unit) or P.PLACEHOLDER_BODY.match(u.unit)
+        (P.SUBJECT_BODY_END.search(u.unit) or P.PLACEHOLDER_BODY.match(u.unit) or P.GRASSROOTS_ACTOR.match(u.unit)
          or (P.SUBJECT_PLACED_INSTITUTION.search(u.unit) and P.LEADING_LEVEL.match(u.unit))) and len(u.unit) >= 2
         and not P.GENERIC_BODY.match(u.unit) and u.unit not in ("各地", "各地区")
         and not P.SUBJECT_NOT_BODY.search(u.unit) for u in listed)
@@ -557,7 +590,10 @@ def subject_mentions(body: str, offset: int) -> list[UnitMention]:
             continue
         m = P.SUBJECT_ASSIGNING.match(clause)
         if not m or not _government_bodies(m.group("units")):
-            continue
+            # 资金的清算由县财政局负责; 负责系统改造的是县医保局信息股: the work first, the body after it
+            m = P.OBJECT_FIRST_ASSIGNING.match(clause) or P.INVERTED_RESPONSIBLE.match(clause)
+            if not m or not _government_bodies(m.group("units")):
+                continue
         role = "lead" if m.group("verb") in ("牵头", "牵头负责") else "responsible"
         clause_end = start + len(clause)
         for u in _role_units(m.group("units"), start + m.start("units"), role):
@@ -577,7 +613,7 @@ def _bound_subjects(body: str, offset: int) -> list[UnitMention]:
     [('县医保局', 'responsible')]
     """
     mentions: list[UnitMention] = []
-    if not P.SUBJECT_ACTING_WORD.search(body):
+    if not P.SUBJECT_ACTING_WORD.search(body) and "由" not in body:
         return mentions
     for run in _CLAUSE_RUN.finditer(body):  # the clauses (a regex: every item is read, and the speed tells)
         clause, start = run.group(), offset + run.start()
@@ -585,8 +621,12 @@ def _bound_subjects(body: str, offset: int) -> list[UnitMention]:
             continue
         m = P.SUBJECT_BOUND.match(clause)
         acting = None if m else P.SUBJECT_ACTING.match(clause)
+        if m is None and (acting is None or not _government_bodies(acting.group("units"))) and "由" in clause:
+            m = P.OBJECT_FIRST_ACTING.match(clause)  # 身份信息由县乡村振兴局每月推送: the bodies after 由
+            acting = None
         if acting and (acting.group("explicit") or
                        not any(P.PROVIDER_BY_KIND.search(u.unit) and P.PROVIDER_END.search(u.unit)
+                               and not P.TOWNSHIP_INSTITUTION.match(u.unit)  # 各镇卫生院组织……: each one named
                                for u in split_unit_list(acting.group("units")))):
             m = acting  # 县医保局会同县民政局给予……; 县卫健局是……责任主体 (with a common verb, no provider named by kind)
         if not m or not _government_bodies(m.group("units")):
@@ -594,7 +634,9 @@ def _bound_subjects(body: str, offset: int) -> list[UnitMention]:
         role = "support" if m is acting and acting.group("support") else "responsible"
         owner = m is acting and bool(acting.group("owner"))  # 各县（市、区）卫生健康局是……责任主体 names them
         for u in _role_units(m.group("units"), start + m.start("units"), role):
-            if P.PLACEHOLDER_BODY.match(u.unit) or (u.unit.startswith("各") and not owner) or len(u.unit) <= 2 \
+            called = u.role == "support" or P.TOWNSHIP_INSTITUTION.match(u.unit)  # 会同各镇党委、政府; 各镇卫生院要
+            if (P.PLACEHOLDER_BODY.match(u.unit) and not called) or (u.unit.startswith("各") and not owner and not called) \
+                    or len(u.unit) <= 2 \
                     or u.unit.startswith(("全", "有关", "相关")) or P.GENERIC_BODY.match(u.unit) \
                     or u.unit in {x.unit for x in mentions}:
                 continue
@@ -694,6 +736,11 @@ def _role_units(units: str, offset: int, role: str) -> list[UnitMention]:
     support; 县卫健局（牵头） leads whatever the list's role. Deadlines and notes are no bodies."""
     listed = [u for u in split_unit_list(units, offset) if not P.MARKER_NOTE.match(u.unit)
               and not re.search(r"\d", u.unit) and len(u.unit) <= 40]
+    for i in range(len(listed) - 1, 0, -1):  # 各镇党委、政府: the township's committee and government, one body
+        prev, cur = listed[i - 1], listed[i]
+        if cur.unit in ("政府", "人民政府") and prev.unit.endswith("党委") and cur.span[0] - prev.span[1] == 1:
+            listed[i - 1] = replace(prev, unit=f"{prev.unit}、{cur.unit}", span=(prev.span[0], cur.span[1]))
+            del listed[i]
     joint = role == "responsible" and any(u.joiner == "会同" for u in listed)
     mentions, after = [], False
     for u in listed:
@@ -813,8 +860,16 @@ def extract_duties(body: str, offset: int, path: str | None = None) -> list[Duty
     >>> [(d.unit, d.duty) for d in extract_duties("财政局负责做好资金保障；民政局要做好低保认定。", 0)]
     [('财政局', '做好资金保障'), ('民政局', '做好低保认定')]
     """
-    duties = []
+    duties: list[Duty] = []
+    listed_to: Duty | None = None  # a colon line's duty whose numbered list goes on (县卫健局：1.……；2.……)
     for sentence in re.finditer(r"[^。；;\n]+", body):
+        if listed_to is not None and body[sentence.start() - 1:sentence.start()] != "\n" \
+                and _NUMBERED.match(sentence.group(0)) and not duty_head(_NUMBERED.sub("", sentence.group(0))):
+            end = offset + sentence.end()  # its next numbered duty, after ；: the same body's
+            listed_to.duty += body[listed_to.span[1] - offset:sentence.end()]
+            listed_to.span = (listed_to.span[0], end)
+            continue
+        listed_to = None
         for text, start in _duty_clauses(sentence.group(0), offset + sentence.start()):
             head = duty_head(text)
             lead = _LEADING_WORDS.match(text)
@@ -824,7 +879,11 @@ def extract_duties(body: str, offset: int, path: str | None = None) -> list[Duty
                 unit, duty = head
                 units = [u.unit for u in split_unit_list(unit)]
                 duties.append(Duty(unit, duty, (start, start + len(text)), path, units))
+                listed_to = duties[-1] if _NUMBERED.match(duty) else None
     return duties
+
+
+_NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.．、]|[（(]\d{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩])")
 
 
 def _duty_clauses(sentence: str, offset: int) -> list[tuple[str, int]]:
@@ -960,15 +1019,35 @@ def assign_duties(measures: list[Measure], duties: list[Duty], titles: Sequence[
                  and not any(t in title for title in subjects) and sum(t in text for text in texts) <= most}
         listed = split_unit_list(duty.unit)
         units = [(u.unit, u.open_list) for u in listed] if listed else [(name, False) for name in duty.units]
+        links = [(item, said.group(0)) for item, duty_pattern in _term_links()
+                 for said in [duty_pattern.search(duty.duty)] if said]
         for measure, text in unnamed:
             shared = shared_terms(terms, text)
             # two short words count only as two: not the pieces of one phrase of the clause the item does not
             # print (对口+帮扶 of 对口帮扶工作 in an item's 对口支援…帮扶措施)
             apart = len(shared) >= 2 and not any(all(t in whole for t in shared) for whole in every if whole not in text)
-            if apart or any(len(t) >= 4 for t in shared):
+            if not (apart or any(len(t) >= 4 for t in shared)) and links:
+                shared = _linked(links, text, texts, most)  # 三重保障 ≈ the clause's 基本医保、大病保险和医疗救助
+            if apart or any(len(t) >= 4 for t in shared) or any("≈" in t for t in shared):
                 for unit, open_list in units:
                     measure.unit_mentions.append(UnitMention(unit, "responsible", "duty_paragraph", duty.span,
                                                              open_list, duty.span, shared))
+
+
+@cache
+def _term_links() -> tuple[tuple[re.Pattern, re.Pattern], ...]:
+    return tuple((re.compile(item), re.compile(duty)) for item, duty in load_json("duty_terms.json").get("links", ()))
+
+
+def _linked(links: list[tuple[re.Pattern, str]], text: str, texts: list[str], most: int) -> list[str]:
+    """The item's words and the clause's, joined by ≈ (参保≈医保费征收), for each link whose item words the item
+    prints and few items do; the clause's words have no 、 (a shared-terms list is joined by 、)."""
+    found = []
+    for item, said in links:
+        m = item.search(text)
+        if m and sum(bool(item.search(t)) for t in texts) <= most:
+            found.append(f"{m.group(0)}≈{said.split('、')[-1].split('和')[-1]}")
+    return found
 
 
 def assign_sole_issuer(measures: list[Measure], issuers: list[str], text: str) -> None:

@@ -58,11 +58,13 @@ WORDS = {
 }
 ZH_COLUMNS = {"entry": "措施", "locality": "地区", "level": "级别", "date": "日期", "timing": "时间关系",
               "lag_days": "滞后天数", "where": "位置", "quote": "引文", "matched": "匹配词", "targets": "指标",
-              "units": "责任单位", "parent": "上级文件", "from_parent": "来源", "notices": "文件数",
+              "units": "责任单位", "other_clause_units": "其他分句的单位",
+              "parent": "上级文件", "from_parent": "来源", "notices": "文件数",
               "adopting": "采纳数", "share": "采纳比例", "median_lag_days": "滞后天数中位数"}
 ZH_VALUES = {AFTER: "晚于参照文件", PREDATES: "早于参照文件", DATE_UNKNOWN: "日期不明", "own item": "单列条目",
              "inside another item": "并入其他条目", "goals only": "仅见于目标", "duties only": "仅见于职责",
-             "annex only": "仅见于附件", "from parent": "承自上级文件", "added (parent does not cover it)": "新增（上级未列）",
+             "annex only": "仅见于附件", "forwarded, not restated": "转发、未重述",
+             "from parent": "承自上级文件", "added (parent does not cover it)": "新增（上级未列）",
              "provincial": "省级", "prefecture": "地市级", "county": "县级", "national": "国家"}
 
 
@@ -436,7 +438,8 @@ def _write_json(result: dict, items: Iterable, write) -> None:
         write("[\n" if first else ",\n")
         write(item)
         first = False
-    write(("[]" if first else "\n  ]") + ",\n" + ",\n".join(member(k) for k in ("summary", "parents", "notices"))
+    write(("[]" if first else "\n  ]") + ",\n" + ",\n".join(member(k) for k in ("summary", "parents", "notices",
+                                                                                   "interpretations_left_out"))
           + "\n}\n")
 
 

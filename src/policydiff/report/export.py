@@ -9,7 +9,9 @@ import re
 from pathlib import Path
 
 from ..compare.align import describe_name
+from ..compare.clauses import other_clause_cell
 from ..compare.diff import describe_change, shown, side_names
+from ..compare.genre import marked
 from ..models import shown_value
 from .labels import about, legend_lines, zh
 
@@ -231,7 +233,8 @@ def diff_html(result: dict, lang: str = "en") -> str:
                     "</td><td></td></tr>")
     head = "".join(f"<th>{label(h)}</th>" for h in ("entry", "status", "reference", "local measures", "responsibility"))
     document = result["document"]
-    title = f"{document['locality'] or document['id']} {document['doc_number'] or ''} vs {result['reference']['name']}"
+    name = marked(f"{document['locality'] or document['id']} {document['doc_number'] or ''}".strip(), document.get("genre"))
+    title = f"{name} vs {result['reference']['name']}"
     notes = _about_html(about(result) + [label(line) for line in legend_lines()])
     return _PAGE.format(title=html.escape(title), notes=notes, body=f"<table><tr>{head}</tr>{''.join(rows)}</table>")
 
@@ -239,10 +242,12 @@ def diff_html(result: dict, lang: str = "en") -> str:
 def _leads_html(entry: dict, label) -> str:
     """The lead functions of both sides under a responsibility verdict, each not printed labelled."""
     local, reference = shown(entry["local_lead_units"]), shown(entry["reference_lead_units"])
-    if not local and not reference:
+    others = other_clause_cell(entry.get("other_clause_units"))
+    if not local and not reference and not others:
         return ""
     return (f"<br><small>{label('local units')}: {html.escape(label(local))}<br>"
-            f"{label('reference units')}: {html.escape(label(reference))}</small>")
+            f"{label('reference units')}: {html.escape(label(reference))}"
+            + (f"<br>{label('other clause units')}: {html.escape(others)}" if others else "") + "</small>")
 
 
 def _reason(m: dict) -> str:
@@ -280,8 +285,10 @@ def compare_html(result: dict, lang: str = "en") -> str:
                                      for m in measures) or f"<span class='{e[f'{side}_status']}'>{e[f'{side}_status']}</span>")
         rows.append(f"<tr><td>{html.escape(e['frame_id'])} {html.escape(e['label'])}</td><td>{cells[0]}</td>"
                     f"<td>{cells[1]}</td><td>{html.escape(label(e['units'] or ''))}"
-                    f"<br><small>{html.escape(a)}: {html.escape(label(shown(e['a_lead_units'])))}<br>"
-                    f"{html.escape(b)}: {html.escape(label(shown(e['b_lead_units'])))}</small></td></tr>")
+                    f"<br><small>{html.escape(a)}: {html.escape(label(shown(e['a_lead_units'])))}"
+                    f"{_others_html(e.get('a_other_clause_units'), label)}<br>"
+                    f"{html.escape(b)}: {html.escape(label(shown(e['b_lead_units'])))}"
+                    f"{_others_html(e.get('b_other_clause_units'), label)}</small></td></tr>")
     for d in result["target_deltas"]:
         rows.append(f"<tr><td>{html.escape(d['indicator'])}</td><td>{_target(d['a'])}</td><td>{_target(d['b'])}</td>"
                     f"<td>{html.escape(b)} vs {html.escape(a)}: "
@@ -290,6 +297,12 @@ def compare_html(result: dict, lang: str = "en") -> str:
             f"<th>{label('units')} / {label('indicator')}</th></tr>")
     notes = _about_html(about(result) + [label(line) for line in legend_lines()])
     return _PAGE.format(title=html.escape(f"{a} vs {b}"), notes=notes, body=f"<table>{head}{''.join(rows)}</table>")
+
+
+def _others_html(units, label) -> str:
+    """`` (other clause units: lead: 县人社局)`` where an item covering the entry prints units beside other clauses."""
+    others = other_clause_cell(units)
+    return f" ({label('other clause units')}: {html.escape(others)})" if others else ""
 
 
 def _target(t) -> str:

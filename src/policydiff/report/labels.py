@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from ..compare.genre import is_interpretation
+
 LEGEND = {
     "adopted": "the notice has its own item for the entry (heading aligned to another notice's heading or the frame rule; "
                "where 'own task row': a row of the task table that is the notice's whole content, its task cell quoted)",
@@ -19,6 +21,12 @@ LEGEND = {
     "date unknown": "the notice prints no date and no sentence covers the entry: it may predate the reference, so "
                     "it is not called omitted (the years its text gives, if any, are in the notes, marked inferred)",
     "local addition": "a measure of the notice that matches no reference entry",
+    "forwarded, not restated": "the notice forwards its parent (现将《…》转发给你们), whose text carries the entry; the "
+                               "notice restates none of it (its 转发 sentence quoted): not omitted",
+    "named in a 解读 page": "the document is a page that explains a notice (genre 解读), not a notice: it has no "
+                           "measures and adopts nothing; its text names the entry (quoted)",
+    "not named (解读 page)": "a page that explains a notice names nothing of the entry: not 'omitted', since it "
+                            "prescribes nothing",
     "strengthened": "a higher floor or lower ceiling than the reference (or a higher standard: 二级 → 二级甲等)",
     "weakened": "a lower floor or higher ceiling than the reference",
     "different indicators, not compared": "the notice gives one value per item of a paired list (A、B分别达到 x、y), "
@@ -31,6 +39,8 @@ LEGEND = {
     "(inferred)": "a unit of a duty paragraph attached to the item by terms they share, not printed beside it",
     "(implied)": "the notice's sole issuer, taken as responsible where the notice prints no unit",
     "a unit without a mark": "printed in the notice, beside the item or in its task table",
+    "other clause units": "printed beside another clause of an item that covers the entry (一是…（牵头单位：甲）。"
+                          "二是…（牵头单位：乙）), not beside the sentences that cover it: named apart, never compared",
     "(responsible)": "printed as responsible (责任单位, 负责, 按职责分工负责), not as lead; where a side prints no lead, "
                      "compare's verdict is same / different responsible unit, not lead",
 }
@@ -47,7 +57,10 @@ ZH = {
     "(inferred)": "（推断）", "(implied)": "（默认）", "inferred": "推断", "implied": "默认", "printed": "原文列明",
     "same lead": "牵头相同", "(local: ": "（本地：", "(reference: ": "（参照：", "different lead": "牵头不同", "with ": "含",
     "same responsible unit": "责任单位相同", "different responsible unit": "责任单位不同", "(responsible)": "（责任）",
-    "lead/responsible": "牵头/责任",
+    "lead/responsible": "牵头/责任", "other clause units": "其他分句的单位",
+    "forwarded, not restated": "转发、未重述",
+    "named in a 解读 page": "解读中提及", "not named (解读 page)": "解读中未提及", "(解读 page)": "（解读）",
+    "in the 解读 text": "见于解读正文",
     "same": "相同", "narrower": "收窄", "wider": "扩大", "different": "不同", "not stated": "未说明",
     "not quantified": "未量化", "new target": "新增指标", "dropped target": "删除指标",
     "same value, reworded": "数值相同、表述不同",
@@ -86,8 +99,9 @@ def translate_table(rows: list[dict], columns: list[str]) -> tuple[list[dict], l
 
 def _document_line(doc: dict) -> str:
     month = f"{doc['issue_month']} (month only)" if doc.get("issue_month") else None
+    explains = " — genre 解读: a page that explains a notice, not a notice" if is_interpretation(doc.get("genre")) else ""
     return (f"{doc.get('locality') or doc['id']} {doc.get('doc_number') or '(no 文号)'} "
-            f"issued {doc.get('issue_date') or month or '?'}")
+            f"issued {doc.get('issue_date') or month or '?'}{explains}")
 
 
 def about(result: dict) -> list[str]:

@@ -1,0 +1,82 @@
+"""Which of an item's units belong to the clause that is quoted.
+
+An item whose clauses each print their own units (一是…（牵头单位：甲）。二是…（牵头单位：乙）) answers
+a question about one clause with that clause's units; the units printed beside its other clauses are
+named apart, as another clause's. ``who`` (a quoted sentence), ``diff``, ``compare`` and ``adoption``
+(the sentences that cover a frame entry) all ask this one function.
+"""
+
+from __future__ import annotations
+
+IN_CLAUSE = ("inline_marker", "article_subject")  # units printed beside one clause of the item
+CLAUSE_EDGE = "。；;，,、 \n\t\u3000"  # a clause's span may start at the stop that closed the one before
+
+
+def clause_reach(mention: dict) -> tuple[int, int]:
+    """Where a unit mention of a record belongs: from its clause's first printed character to the
+    unit's end (the clause and its marker up to the unit), or the unit's own span without a clause.
+
+    >>> clause_reach({"span": [30, 34], "clause_span": [10, 25]}), clause_reach({"span": [30, 34]})
+    ((10, 34), (30, 34))
+    """
+    clause = mention.get("clause_span")
+    return (clause[0], mention["span"][1]) if clause else (mention["span"][0], mention["span"][1])
+
+
+def trimmed_reach(text: str, reach: tuple[int, int]) -> tuple[int, int]:
+    """``reach`` without the stops and spaces it starts with (。二是… → 二是…): the sentence before it
+    never touches it."""
+    start, end = reach
+    while start < end - 1 and text[start] in CLAUSE_EDGE:
+        start += 1
+    return start, end
+
+
+def _reaches(unit: dict) -> list:
+    """A unit's places in the text: its clauses (``reaches``, from a record) or its start (``start``, from the
+    database, where a quote holding the unit's name is what places it)."""
+    if unit.get("reaches"):
+        return unit["reaches"]
+    return [(unit["start"], unit["start"] + 1)] if unit.get("start") is not None else []
+
+
+def _touched(unit: dict, spans: list) -> bool:
+    for a, b in _reaches(unit):
+        for s, e in spans:
+            if a < e and s < b:
+                return True
+    return False
+
+
+def units_of_clause(units: list[dict], spans, whole_item: bool = True) -> tuple[list[dict], list[dict]]:
+    """(the units an answer quoting ``spans`` shows, the item's units printed beside its other
+    clauses). An item whose clauses each print their own units (一是…（牵头单位：甲）。二是…（牵头单位：乙）)
+    answers a question about one clause with that clause's units, where the quoted sentences touch
+    some; units of the whole item (task table, duty paragraph, sole issuer) stay. Where they touch
+    none, every unit is shown when the answer is the item (``whole_item``: a measure found by its
+    heading); a sentence inside an item about something else (``whole_item`` False) shows only the
+    whole item's units, those printed beside its clauses named as other clauses'.
+
+    >>> a = {"raw": "县卫健局", "role": "lead", "source": "inline_marker", "start": 12}
+    >>> b = {"raw": "县人社局", "role": "lead", "source": "inline_marker", "start": 40}
+    >>> [[u["raw"] for u in part] for part in units_of_clause([a, b], [(0, 20)])]
+    [['县卫健局'], ['县人社局']]
+    >>> [[u["raw"] for u in part] for part in units_of_clause([a, b], [(20, 30)], whole_item=False)]
+    [[], ['县卫健局', '县人社局']]
+    """
+    spans = [s for s in spans if s]
+    inside = [u for u in units if u["source"] in IN_CLAUSE and _touched(u, spans)]
+    if not inside and whole_item:
+        return units, []
+    others = [u for u in units if u["source"] in IN_CLAUSE and u not in inside]
+    return [u for u in units if u not in others], others
+
+
+def other_clause_cell(units) -> str:
+    """``lead: 县卫健局; support: 县财政局``: units the item prints beside its other clauses, not the one quoted
+    (dicts or named tuples with ``role`` and ``raw``)."""
+    return "; ".join(f"{_get(u, 'role')}: {_get(u, 'raw')}" for u in units or [])
+
+
+def _get(unit, key: str):
+    return unit[key] if isinstance(unit, dict) else getattr(unit, key)

@@ -1,0 +1,149 @@
+"""diff, compare and adoption answer for an entry with the units of the clauses that cover it: an
+item whose clauses print their own units (一是…（牵头单位：甲）。二是…（牵头单位：乙）) never lends one
+clause's units to another entry; the others are named apart as another clause's (as ``who`` does).
+The notice is written for these tests, in the shape of county work plans."""
+
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from policydiff import store
+from policydiff.cli import cli
+from policydiff.compare.diff import choose_reference, compare, diff_document
+
+NOTICE = ("桐江县卫生健康局关于印发桐江县健康帮扶提升方案的通知\n桐卫发〔2021〕9号\n各镇卫生院：\n一、主要任务\n"
+          "（一）提升基层服务能力。一是加强村卫生室标准化建设，消除村卫生室“空白点”（牵头单位：县卫健局；配合单位：县财政局）。"
+          "二是加强乡村医生队伍建设，落实乡村医生待遇（牵头单位：县人社局）。\n"
+          "（二）落实先诊疗后付费。脱贫人口在县域内定点医疗机构住院实行先诊疗后付费，不缴纳住院押金（责任单位：县医保局）。\n"
+          "（三）做实家庭医生签约服务。一是做实脱贫人口家庭医生签约服务，做到应签尽签（牵头单位：县卫健局基层股）。"
+          "二是加强远程医疗建设，推进远程会诊（牵头单位：县人民医院）。\n"
+          "（四）做好老年人健康服务。开展老年人健康体检（牵头单位：县中医院）。同时深入开展爱国卫生运动，改善农村人居环境。\n"
+          "桐江县卫生健康局\n2021年5月6日\n")
+OTHER = ("梧山县卫生健康局关于印发梧山县健康帮扶方案的通知\n梧卫发〔2021〕3号\n各镇卫生院：\n一、主要任务\n"
+         "（一）做实家庭医生签约服务。为脱贫人口提供家庭医生签约服务，做到应签尽签（牵头单位：县卫健局）。\n"
+         "梧山县卫生健康局\n2021年6月1日\n")
+
+# a unit whose name holds a topic's cue (县疾控中心: 疾控中心), printed only in a marker
+NAMED_ONLY = ("禾川县卫生健康局关于印发禾川县老年健康服务方案的通知\n禾卫发〔2021〕10号\n各镇卫生院：\n一、主要任务\n"
+              "（一）做好老年人健康服务。开展老年人健康体检和健康知识普及进乡村活动（牵头单位：县疾控中心）。\n"
+              "禾川县卫生健康局\n2021年5月8日\n")
+
+CASES = [
+    # (entry, where, units shown (role, raw), units named as another clause's) — one shape a row
+    # a clause of a longer item (一是) whose bracket holds a lead and a support split by ；: both, not 二是's lead
+    ("F01", "inside another item", [("lead", "县卫健局"), ("support", "县财政局")], [("lead", "县人社局")]),
+    # 二是 of the same item: its own lead only, 一是's two named apart
+    ("F08", "inside another item", [("lead", "县人社局")], [("lead", "县卫健局"), ("support", "县财政局")]),
+    # an item of its own by its heading, whose 一是 prints the heading's unit and 二是 another topic's
+    ("F21", "own item", [("lead", "县卫健局基层股")], [("lead", "县人民医院")]),
+    # the other topic (二是) merged into that item: 二是's unit, not the heading's
+    ("F11", "inside another item", [("lead", "县人民医院")], [("lead", "县卫健局基层股")]),
+    # one marker closing the whole item: every unit of it, none set apart
+    ("F03", "own item", [("responsible", "县医保局")], []),
+    # an item aligned by its text, whose words stand in a sentence after its only marker: that marker's unit is
+    # another clause's, not claimed for the entry
+    ("F16", "own item", [], [("lead", "县中医院")]),
+]
+
+
+@pytest.fixture(scope="module")
+def db_path(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("clauses")
+    (folder / "tong.txt").write_text(NOTICE, encoding="utf-8")
+    (folder / "wu.txt").write_text(OTHER, encoding="utf-8")
+    (folder / "he.txt").write_text(NAMED_ONLY, encoding="utf-8")
+    path = folder / "c.db"
+    result = CliRunner().invoke(cli, ["ingest", str(folder), "--db", str(path), "--quiet"])
+    assert result.exit_code == 0, result.output
+    return path
+
+
+@pytest.fixture(scope="module")
+def adoptions(db_path):
+    out = CliRunner().invoke(cli, ["adoption", "--db", str(db_path), "--format", "json"]).output
+    return {(r["doc_id"], r["frame_id"]): r for r in json.loads(out)["adoptions"]}
+
+
+def _pairs(units) -> list[tuple[str, str]]:
+    return [(u["role"], u["raw"]) for u in units]
+
+
+@pytest.mark.parametrize("frame_id, where, shown, others", CASES, ids=[c[0] for c in CASES])
+def test_adoption_gives_the_covering_clauses_units(adoptions, frame_id, where, shown, others):
+    row = adoptions[("tong", frame_id)]
+    assert row["where"] == where
+    assert _pairs(row["units"]) == shown
+    assert _pairs(row["other_clause_units"]) == others
+
+
+@pytest.mark.parametrize("frame_id, where, shown, others", CASES, ids=[c[0] for c in CASES])
+def test_diff_gives_the_covering_clauses_units(db_path, frame_id, where, shown, others):
+    db = store.open_db(db_path)
+    result = diff_document(store.load_record(db, "tong"), choose_reference(db))
+    entry = next(e for e in result["entries"] if e["frame_id"] == frame_id)
+    assert entry["where"] == where
+    assert (_pairs(entry["local_units"]), _pairs(entry["other_clause_units"])) == (shown, others)
+    # responsibility is compared over the functions of the units shown, never of another clause's
+    assert {u["function"] for u in entry["local_lead_units"]} == {
+        u["function"] or u["raw"] for u in entry["local_units"] if u["role"] in ("lead", "responsible")}
+
+
+def test_every_output_names_the_other_clauses_units(db_path, tmp_path):
+    # F21's own item: 县人民医院 (二是's lead) is named as another clause's in the terminal, CSV, Markdown and HTML
+    for fmt in ("table", "csv", "md", "html"):
+        out = CliRunner().invoke(cli, ["diff", "tong", "--db", str(db_path), "--format", fmt]).output
+        assert "other clause units" in out and "lead: 县人民医院" in out, fmt
+    out = CliRunner().invoke(cli, ["diff", "tong", "--db", str(db_path), "--format", "csv"]).output
+    rows = list(csv.DictReader(io.StringIO(_csv_body(out))))
+    by_id = {r["id"]: r for r in rows}
+    assert by_id["F21"]["other clause units"] == "lead: 县人民医院"
+    assert by_id["F11"]["other clause units"] == "lead: 县卫健局基层股"
+    adoption = CliRunner().invoke(cli, ["adoption", "F21", "--db", str(db_path), "--format", "csv"]).output
+    [row] = [r for r in csv.DictReader(io.StringIO(_csv_body(adoption))) if r["doc_id"] == "tong"]
+    assert (row["units"], row["other_clause_units"]) == ("lead: 县卫健局基层股", "lead: 县人民医院")
+    terminal = CliRunner().invoke(cli, ["adoption", "F21", "--db", str(db_path)]).output
+    assert "other clauses: lead: 县人民医院" in terminal.replace("\n", "")
+
+
+def test_compare_names_each_sides_other_clauses(db_path):
+    db = store.open_db(db_path)
+    result = compare(store.load_record(db, "tong"), store.load_record(db, "wu"), choose_reference(db))
+    row = next(e for e in result["entries"] if e["frame_id"] == "F21")
+    assert (_pairs(row["a_other_clause_units"]), row["b_other_clause_units"]) == ([("lead", "县人民医院")], [])
+    out = CliRunner().invoke(cli, ["compare", "tong", "wu", "--db", str(db_path), "--format", "csv"]).output
+    [f21] = [r for r in csv.DictReader(io.StringIO(_csv_body(out))) if r["id"] == "F21"]
+    assert f21["桐江县 other clause units"] == "lead: 县人民医院"
+
+
+def _csv_body(text: str) -> str:
+    """A CSV output without its ``#`` header lines."""
+    return "\n".join(line for line in text.lstrip("\ufeff").splitlines() if not line.startswith("#"))
+
+
+QUOTE_CASES = [
+    # (notice, entry, where, quote) — what a reader checks the claim against
+    # an item aligned by the words of its text, not its heading: the sentence printing them is quoted, not the heading
+    ("tong", "F16", "own item", "做好老年人健康服务: 同时深入开展爱国卫生运动，改善农村人居环境。"),
+    # a ；inside a marker's bracket is no stop: the bracket is quoted whole, the support unit shown is printed there
+    ("tong", "F01", "inside another item",
+     "一是加强村卫生室标准化建设，消除村卫生室“空白点”（牵头单位：县卫健局；配合单位：县财政局）。"),
+    # a cue printed only in a unit's name (（牵头单位：县疾控中心）): no sentence about 疾控中心, no row
+    ("he", "F07", None, None),
+    # the same sentence still covers what it speaks of (健康知识普及)
+    ("he", "F15", "inside another item", "开展老年人健康体检和健康知识普及进乡村活动（牵头单位：县疾控中心）。"),
+]
+
+
+@pytest.mark.parametrize("doc_id, frame_id, where, quote", QUOTE_CASES, ids=[f"{c[0]}-{c[1]}" for c in QUOTE_CASES])
+def test_a_claim_quotes_what_matched(adoptions, db_path, doc_id, frame_id, where, quote):
+    row = adoptions.get((doc_id, frame_id)) or {}
+    assert (row.get("where"), row.get("quote")) == (where, quote)
+    if quote:
+        assert all(term in quote for term in row["matched_terms"])
+    db = store.open_db(db_path)
+    entry = next(e for e in diff_document(store.load_record(db, doc_id), choose_reference(db))["entries"]
+                 if e["frame_id"] == frame_id)
+    assert entry["covered"] == bool(where)
