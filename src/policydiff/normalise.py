@@ -255,7 +255,9 @@ def _plain_lines(raw: str) -> list[Segment]:
     the lines no repair needs stripped as they are split (the table test reads them stripped
     anyway, and strips nothing else) and those that strip to nothing left out (they change no
     table and the join drops them)."""
-    lines, to_clean, start = [], [], 0
+    lines: list[Segment] = []
+    to_clean: list[int] = []
+    start = 0
     for text in raw.split("\n"):
         if text:
             if _TO_CLEAN.search(text):
