@@ -266,6 +266,30 @@ SIGNATURES = [
     # S11: names run together in a three-column block of a province's bodies
     ("S11", _SIG_HEAD + "湖南省医疗保障局湖南省财政厅\n湖南省卫生健康委员会\n2022年9月1日\n",
      {"issuers": ["湖南省医疗保障局", "湖南省财政厅", "湖南省卫生健康委员会"], "issue_date": "2022-09-01"}),
+    # S13 (probe 3): a repost's seal places beside each name, two names a line
+    ("S13", _SIG_HEAD + "青梧市卫生健康委员会（印章）　　青梧市医疗保障局（印章）\n2022年4月8日\n",
+     {"issuers": ["青梧市卫生健康委员会", "青梧市医疗保障局"], "issue_date": "2022-04-08"}),
+    # S14 (probe 3): a line of seal places under the names' line
+    ("S14", _SIG_HEAD + "青梧市卫生健康委员会　　青梧市医疗保障局\n（盖章）　　　　　　（盖章）\n2022年4月8日\n",
+     {"issuers": ["青梧市卫生健康委员会", "青梧市医疗保障局"], "issue_date": "2022-04-08"}),
+    # S15 (probe 3): square-bracketed seal places in two columns, one name pair a line
+    ("S15", _SIG_HEAD + "澜川省卫生健康委员会　　澜川省财政厅\n[印章]　　　　[印章]\n澜川省医疗保障局\n[印章]\n2021年8月2日\n",
+     {"issuers": ["澜川省卫生健康委员会", "澜川省财政厅", "澜川省医疗保障局"], "issue_date": "2021-08-02"}),
+    # S16 (probe 3): the repost leaves the other signers out (（其他部门略）): the printed ones are the issuers (and a
+    # warning says bodies were left out)
+    ("S16", _SIG_HEAD + "澜川省卫生健康委员会　　　澜川省发展和改革委员会\n澜川省民政厅\n（其他部门略）\n2021年8月2日\n",
+     {"issuers": ["澜川省卫生健康委员会", "澜川省发展和改革委员会", "澜川省民政厅"], "issue_date": "2021-08-02"}),
+    # S17 (probe 3): the seal's place printed after the Chinese-numeral date
+    ("S17", _SIG_HEAD + "桐溪县卫生健康局\n二〇二一年十二月三十日（印章）\n",
+     {"issuers": ["桐溪县卫生健康局"], "issue_date": "2021-12-30"}),
+    # S18 (probe 3 #3): the last item ends in its unit bracket, a blank line, then two names a row: the first row is
+    # run into the item by the normaliser; its names are still issuers
+    ("S18", "关于做好健康帮扶工作的通知\n各有关单位:\n一、落实大病专项救治。（省卫生健康委负责）\n\n"
+            "澜川省卫生健康委员会　　　　　澜川省发展和改革委员会\n澜川省民政厅　　　　　　　　　澜川省财政厅\n2021年8月2日\n",
+     {"issuers": ["澜川省卫生健康委员会", "澜川省发展和改革委员会", "澜川省民政厅", "澜川省财政厅"], "issue_date": "2021-08-02"}),
+    # S19 (probe 3): a page break inside the signature marked （此页无正文）: the signers above it are issuers too
+    ("S19", _SIG_HEAD + "澜川省卫生健康委员会　　澜川省财政厅\n（此页无正文）\n澜川省医疗保障局\n2021年8月2日\n",
+     {"issuers": ["澜川省卫生健康委员会", "澜川省财政厅", "澜川省医疗保障局"], "issue_date": "2021-08-02"}),
 ]
 
 # issue 28: header leftovers with Unicode spaces and page annotations

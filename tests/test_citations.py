@@ -59,6 +59,38 @@ ROWS = [
     # the same document twice is one citation
     ("按照《办法》（编办发〔2011〕81号）核定，再按照《办法》（编办发〔2011〕81号）调整。",
      [("办法", "编办发〔2011〕81号", None)]),
+    # probe 3: a repost's full-width digits in a bare 文号 and in one after a title
+    ("根据梧卫发〔２０２１〕６号和《青梧市签约服务方案》（梧卫发〔２０２２〕３号）要求",
+     [(None, "梧卫发〔2021〕6号", None), ("青梧市签约服务方案", "梧卫发〔2022〕3号", None)]),
+    # probe 3: a bare 文号 after the words that say who printed it: the code starts after 印发的
+    ("按照市委办、市政府办印发的梧办发〔2023〕8号文件要求", [(None, "梧办发〔2023〕8号", None)]),
+    # probe 3: a short name given inside the number's brackets, and used again after: one citation, with its number
+    ("近日印发了《栖云县健康帮扶实施方案》（栖卫发〔2021〕52号，以下简称《方案》）。现就《方案》解读如下",
+     [("栖云县健康帮扶实施方案", "栖卫发〔2021〕52号", None)]),
+    # probe 3: the national opinion named without 《》 after its verb and its two issuers (spaces between them)
+    ("依据中共中央办公厅 国务院办公厅关于进一步深化改革促进乡村医疗卫生体系健康发展的意见，结合我县实际",
+     [("关于进一步深化改革促进乡村医疗卫生体系健康发展的意见", None, "中共中央办公厅、国务院办公厅")]),
+    # probe 3: …的通知 after a verb but its "issuer" is a phrase of the sentence, not bodies: no citation made up
+    ("按照上级要求做好关于签约服务的通知的落实工作", []),
+    # probe 3: a title naming its issuers apart by spaces (a joint national notice): the hint lists them
+    ("为贯彻落实《国家卫生健康委 国家医保局 国家中医药局关于推进紧密型县域医疗卫生共同体建设的通知》（国卫基层发〔2023〕41号）",
+     [("国家卫生健康委 国家医保局 国家中医药局关于推进紧密型县域医疗卫生共同体建设的通知", "国卫基层发〔2023〕41号",
+       "国家卫生健康委、国家医保局、国家中医药局")]),
+    # probe 3: a forwarded notice whose title names its two issuers; the words before it (现将) are no body
+    ("现将《江南省卫生健康委员会 江南省医疗保障局关于做好签约服务工作的通知》（江卫基层发〔2022〕12号）转发给你们",
+     [("江南省卫生健康委员会 江南省医疗保障局关于做好签约服务工作的通知", "江卫基层发〔2022〕12号",
+       "江南省卫生健康委员会、江南省医疗保障局")]),
+    # probe 3: the same document cited again by its title alone, and by its bare number after 对照: one citation
+    ("为贯彻落实《关于巩固健康帮扶成果的实施意见》（梧卫发〔2021〕6号）精神。按照《关于巩固健康帮扶成果的实施意见》要求，"
+     "对照梧卫发〔2021〕6号文件逐项落实", [("关于巩固健康帮扶成果的实施意见", "梧卫发〔2021〕6号", None)]),
+    # the title first without its number, then with it: one citation, the number kept
+    ("按照《关于巩固健康帮扶成果的实施意见》要求，再次重申《关于巩固健康帮扶成果的实施意见》（梧卫发〔2021〕6号）",
+     [("关于巩固健康帮扶成果的实施意见", "梧卫发〔2021〕6号", None)]),
+    # the same title with two numbers (two years' documents): two citations
+    ("根据《关于巩固健康帮扶成果的实施意见》（梧卫发〔2021〕6号）和《关于巩固健康帮扶成果的实施意见》（梧卫发〔2022〕2号）",
+     [("关于巩固健康帮扶成果的实施意见", "梧卫发〔2021〕6号", None), ("关于巩固健康帮扶成果的实施意见", "梧卫发〔2022〕2号", None)]),
+    # probe 3: a serial printed with 第 (〔2021〕第6号): the same 文号
+    ("根据梧卫发〔2021〕第6号文件精神", [(None, "梧卫发〔2021〕6号", None)]),
 ]
 
 

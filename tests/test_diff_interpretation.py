@@ -96,3 +96,25 @@ def test_adoption_leaves_pages_explaining_a_notice_off_the_ladder(db, tmp_path):
     assert {s["level"]: s["notices"] for s in out["summary"] if s["frame_id"] == "F03"} == {"county": 1}
     text = run("adoption", "F03", "--db", db, "--format", "csv").output
     assert "# left out: 2 page(s) explaining a notice (genre 解读: jd、jd2)" in text
+
+
+def test_targets_across_says_a_page_explaining_a_notice_names_no_indicator_never_not_stated(db):
+    rows = _csv(run("targets", "--across", "--db", db, "--format", "csv").output)
+    page_columns = [c for c in rows[0] if c.endswith("(解读 page)")]
+    assert len(page_columns) == 2  # jd and jd2, marked in the column's name
+    for row in rows:
+        for column in page_columns:
+            assert row[column] != "not stated"
+    assert any(row[column] == "not named (解读 page)" for row in rows for column in page_columns)
+    assert any(row["桐江县"] == "not stated" for row in rows)  # the notice itself may still state nothing
+
+
+def test_show_says_where_a_value_not_printed_in_the_text_came_from(db):
+    shown = run("show", "jd", "--db", db).output
+    assert "genre: 解读" in shown
+    # the page prints no signing date: its 发布时间 line dates it, and show says so beside the date
+    date_line = next(line for line in shown.splitlines() if "issue_date:" in line)
+    assert "2021-05-12" in date_line
+    assert "taken from the page's" in " ".join(shown.split())
+    signed = run("show", "jd2", "--db", db).output  # a signed, dated page: its date is printed, nothing to say
+    assert "taken from" not in signed

@@ -8,7 +8,7 @@ import pytest
 from header_cases import CASES, HELD_OUT
 
 from conftest import ALL_IDS
-from policydiff.metadata import enclosed_title, find_title, issuer_names
+from policydiff.metadata import enclosed_title, extract_metadata, find_title, issuer_names
 from policydiff.models import SourceText
 from policydiff.normalise import is_page_line, normalise
 from policydiff.outline import Paragraph
@@ -100,6 +100,20 @@ BOX_VALUES = [
 @pytest.mark.parametrize(("name", "key", "value"), BOX_VALUES)
 def test_information_box_in_the_text(synthetic, name, key, value):
     assert synthetic[name][0]["source_metadata"].get(key) == value
+
+
+@pytest.mark.parametrize(("byline", "expected"), [
+    # probe 3 #9: a byline's bare 日期： after 来源: the value of 来源 ends there, the date is the publication date
+    ("来源：青梧市卫生健康局　　日期：2022-03-08", {"source": "青梧市卫生健康局", "published_date": "2022-03-08"}),
+    # a bare 时间： opening the byline
+    ("时间：2022-03-08　来源：青梧市卫生健康局", {"published_date": "2022-03-08", "source": "青梧市卫生健康局"}),
+    # 发布时间 stays one label (its 时间 is no bare label of its own)
+    ("作者：市卫健局　发布时间：2022年3月8日", {"published_date": "2022年3月8日"}),
+])
+def test_byline_dates_under_a_title(byline, expected):
+    text = f"青梧市卫生健康局关于做好签约服务的通知\n{byline}\n各镇卫生院：\n现将有关事项通知如下。\n一、做实签约服务。\n"
+    box = parse_source(SourceText(path="x.txt", text=text, source_format="txt"))["source_metadata"]
+    assert {k: v for k, v in box.items() if not k.endswith("_iso")} == expected
 
 
 @pytest.mark.parametrize("label", ["颁布时间", "頒布時間", "颁布日期"])
@@ -259,6 +273,8 @@ ISSUER_LINES = [
     ("中共神木市委机构编制委员会办公室", ["中共神木市委机构编制委员会办公室"]),
     ("青梧市财政局（代章）", ["青梧市财政局"]),  # 代章 dropped
     ("青梧市财政局(代章)", ["青梧市财政局"]),
+    ("青梧市卫生健康委员会（印章）青梧市财政局（盖章）", ["青梧市卫生健康委员会", "青梧市财政局"]),  # probe 3: seal places
+    ("青梧市财政局[公章]", ["青梧市财政局"]),
     ("广西壮族自治区人力资源和社会保障厅", ["广西壮族自治区人力资源和社会保障厅"]),
     ("淮南市人力资源和社会保障局", ["淮南市人力资源和社会保障局"]),
     # national short names apart by spaces (the normaliser drops the spaces): one issuer each
@@ -504,3 +520,27 @@ def test_a_page_number_is_not_part_of_the_body_title():
     text = ("桐溪县卫生健康局\n桐卫发〔2021〕53号\n关于印发健康帮扶方案的通知\n各镇卫生院：\n现将方案印发给你们。\n"
             "桐溪县卫生健康局\n2021年8月26日\n— 1 —\n桐溪县健康帮扶实施方案\n一、主要措施\n")
     assert record_of(text)["body_title"] == "桐溪县健康帮扶实施方案"
+
+
+def test_a_signature_that_leaves_bodies_out_says_so():
+    # probe 3: （其他部门略） under the printed signers: the issuers are those printed, and a warning says others were left out
+    record = extract_metadata("关于做好健康帮扶工作的通知\n各有关单位：\n请认真抓好落实。\n澜川省卫生健康委员会\n（其他部门略）\n"
+                              "2021年8月2日\n")
+    assert record["issuers"] == ["澜川省卫生健康委员会"]
+    assert any(w.startswith("the signature leaves bodies out (（其他部门略）") for w in record["warnings"])
+
+
+@pytest.mark.parametrize(("signature", "issuers", "warning"), [
+    # probe 3 #12: a header line naming the lead body and counting the rest (某省卫生健康委员会等12部门) above the
+    # title; the repost prints no signature: the lead body is the issuer, and the count is checked aloud
+    ("", ["澜川省卫生健康委员会"], "the line above the title names 3 issuing bodies (等3部门), 1 found"),
+    # the signature prints all three: they are the issuers, nothing to say
+    ("澜川省卫生健康委员会　澜川省财政厅\n澜川省医疗保障局\n2021年8月2日\n",
+     ["澜川省卫生健康委员会", "澜川省财政厅", "澜川省医疗保障局"], None),
+])
+def test_a_header_line_counting_the_issuers(signature, issuers, warning):
+    text = ("澜卫发〔2021〕3号\n澜川省卫生健康委员会等3部门\n关于印发《澜川省健康帮扶实施方案》的通知\n各市州卫生健康委：\n"
+            "现将方案印发给你们。\n" + signature)
+    record = extract_metadata(text)
+    assert record["issuers"] == issuers
+    assert (warning in record["warnings"]) if warning else not any("issuing bodies" in w for w in record["warnings"])

@@ -238,6 +238,46 @@ def test_operations_are_counted_one_by_one_only_when_their_byte_bound_passes_the
     assert bool(calls) is counted_one_by_one
 
 
+@pytest.mark.parametrize("expanded, limit, bound", [
+    # a font's glyph map of zeros, 31,072 bytes over the limit: its first 62,144 bytes hold no operator
+    # byte, so the bound is the rest's length (68,928), within the limit, and the map is not read to its end
+    (b"\0" * 131_072, 100_000, 68_928),
+    # the same map with its 12 operator bytes in the prefix: they are added to the rest's length
+    (b"D" * 12 + b"\0" * 131_060, 100_000, 68_940),
+    # operator bytes all through: the prefix's bound passes the limit, so the exact number is given
+    (b"T" * 131_072, 100_000, 131_072),
+    # just past the limit, with a few operator bytes near its end: the prefix (2 bytes) leaves the rest
+    # (99,999 bytes) as the bound, within the limit
+    (b"x" * 99_990 + b"Tj" * 5 + b"x", 100_000, 99_999),
+    # twice the limit: the prefix is the whole stream, so its operator bytes are counted exactly
+    (b"Tj " * 1_000, 1_500, 1_000),
+])
+def test_the_operator_bound_of_a_long_stream_is_measured_on_a_prefix_when_that_keeps_within_the_limit(
+        expanded, limit, bound):
+    from policydiff.read import limits
+
+    exact = len(expanded) - len(expanded.translate(None, b"T'\"D"))
+    assert limits._operator_bytes_bound(expanded, limit) == bound
+    assert bound >= exact  # never below the exact number: no stream that could pass the limit is let through
+    assert bound <= limit or bound == exact  # past the limit only when it is the exact number
+
+
+@pytest.mark.parametrize("data", [
+    b"1 0 obj << /Length 5 >>\nstream\nhello\nendstream",  # the usual shape: >>, a line end, stream, a line end
+    b"<< >>stream\r\nx\r\nendstream",  # no blank before the keyword; \r\n after it (both bytes belong to the match)
+    b"<< >> \t\x0b\x0c\r\n stream\rx",  # every blank a bytes pattern's \s takes; a bare \r ends the line
+    b">>>stream\n",  # three >: the match starts at the second
+    b"> >stream\n>>stream",  # a broken >> and a keyword with no line end after it: no match
+    b"endstream\n>>\nstream\n>>stream\n",  # endstream is no match; two matches, the second right after the first
+    b"stream\n",  # a keyword at the very start, nothing before it
+    b"x" * 10 + b">>" + b" " * 5000 + b"stream\n",  # a long run of blanks walked back over once
+])
+def test_streams_are_found_where_the_stream_pattern_finds_them(data):
+    from policydiff.read import limits
+
+    assert list(limits._stream_starts(data)) == [(m.start(), m.end()) for m in limits._STREAM.finditer(data)]
+
+
 # ---------------------------------------------------------------- 5, 6, 8. notice text in every output
 
 HOSTILE_LINE = ('做好健康帮扶工作 "><img src=x onerror=alert(1)> <!-- [/bold] [link=http://evil.example]点我[/link] '

@@ -287,6 +287,20 @@ ARTICLE = "".join(f"<p>{line}</p>" for line in ORDER.splitlines())
     ('<div style="display: none"><p>发文机关：某某市人民政府</p><p>成文日期：2018-01-01</p></div>', {}),
     # no box: a sentence of the page that mentions 来源 is not a label
     ("<div><p>本项目资金来源：县级财政专项资金，发布日期另行通知。</p></div>", {}),
+    # probe 3 #1: an empty 文　号 before a label the reader does not know (所属主题 now known; 所属类别 not): empty, never
+    # the next item's text
+    ('<ul class="meta-list"><li><span>索引号：</span>11632100MB0012345K/2024-00088</li><li><span>发布机构：</span></li>'
+     "<li><span>文\u3000号：</span></li><li><span>所属主题：</span>政策文件</li><li><span>所属类别：</span>部门文件</li>"
+     "<li><span>生效日期：</span>2024-10-31</li></ul>",
+     {"index_no": "11632100MB0012345K/2024-00088", "topic": "政策文件", "effective_date": "2024-10-31"}),
+    # probe 3: a box of rows, each a <div> of a label <div> (no colon) and a value <div>
+    ('<div class="xxgk"><div class="row"><div class="label">发文字号</div><div class="value">某卫发〔2022〕5号</div></div>'
+     '<div class="row"><div class="label">成文日期</div><div class="value">2022-03-01</div></div></div>',
+     {"doc_number": "某卫发〔2022〕5号", "written_date": "2022-03-01"}),
+    # probe 3 #1: label spans and value spans run together in one line (no space between a value and the next label)
+    ('<div class="info"><span>发文字号：</span><span>某卫发〔2022〕5号</span><span>成文日期：</span>'
+     "<span>2022-03-01</span></div>",
+     {"doc_number": "某卫发〔2022〕5号", "written_date": "2022-03-01"}),
 ])
 def test_information_box_shapes(tmp_path, box_html, expected):
     source = _page(tmp_path, box_html)
@@ -323,6 +337,12 @@ HALF = len(ORDER.splitlines()) // 2
     # the article a <div> beside a longer column of related links (each link short)
     "<div class='right'>" + "".join(f"<p><a href='/{n}'>某某县关于第{n}项工作的通知</a></p>" for n in range(30)) +
     f"</div><div class='left'>{ARTICLE}</div>",
+    # probe 3: the previous/next notices' titles and the print links inside the article's container are no part of it
+    f"<div id='zoom'>{ARTICLE}<div class='pn'><p>上一篇：<a href='/a'>某县卫生健康局关于开展健康村创建的通知</a></p>"
+    "<p>下一篇：<a href='/b'>某县卫生健康局关于做好医疗救助工作的通知</a></p></div><p>【打印本页】【关闭窗口】</p></div>",
+    # probe 3: an old portal's one-column layout table, the article one <td> whose lines are broken by <br>
+    "<table><tr><td class='nav'><a href='/'>首页</a></td></tr><tr><td class='content'>" + "<br>".join(ORDER.splitlines()) +
+    "</td></tr></table>",
 ])
 def test_article_containers(tmp_path, body):
     page = tmp_path / "c.html"
@@ -404,6 +424,18 @@ _ARTICLE = ("<p>各镇卫生院：</p><p>现将重点任务印发给你们，请
      "<div id='zoom'>" + _ARTICLE + "</div></body></html>", "栖云县卫生健康局关于印发重点任务的通知"),
     # a <title> that names the site only: no title is made up
     ("<html><head><title>栖云县人民政府</title></head><body><div id='zoom'>" + _ARTICLE + "</div></body></html>", None),
+    # probe 3 #1: a list page pasting notices under <h3> headlines, each with a 发布时间/来源 byline: the byline is no box
+    # swallowing the article, the first notice is read under its <h3> (and a warning names the second, below)
+    ("<html><body><div class='list-article'><h3>栖云县卫生健康局关于开展签约服务督导的通知</h3>"
+     "<div class='article-info'>发布时间：2023-03-07\u3000来源：本站</div><div class='article-body'>" + _ARTICLE +
+     "</div><h3>栖云县卫生健康局关于做好大病救治的通知</h3><div class='article-info'>发布时间：2023-03-07\u3000来源：本站"
+     "</div><div class='article-body'>" + _ARTICLE.replace("签约服务", "大病专项救治") + "</div></div></body></html>",
+     "栖云县卫生健康局关于开展签约服务督导的通知"),
+    # probe 3: an <h2> title over a box-and-article page whose article prints the enclosed plan's title under
+    # the signature: the plan's title is not the page's, the headline is (its <br> joined)
+    ("<html><head><title>栖云县卫生健康局</title></head><body><div class='detail-title'><h2>关于印发栖云县健康帮扶"
+     "<br>重点任务的通知</h2></div><div class='detail-content'>" + _ARTICLE + "<p>栖云县2023年健康帮扶重点任务</p>"
+     "<p>一、落实大病专项救治。</p></div></body></html>", "关于印发栖云县健康帮扶重点任务的通知"),
 ])
 def test_the_page_headline_titles_an_article_that_prints_none(tmp_path, page, title):
     path = tmp_path / "notice.html"
@@ -412,3 +444,19 @@ def test_the_page_headline_titles_an_article_that_prints_none(tmp_path, page, ti
     assert record["title"] == title
     if title:  # said where it came from
         assert any(w.startswith("title taken from the page") for w in record["warnings"])
+
+
+def test_a_second_notice_on_the_page_is_said_not_read(tmp_path):
+    # probe 3 #1: two notices pasted one under the other: the first is read, the second named in a warning
+    body = "<div class='article-body'>" + _ARTICLE + "</div>"
+    page = tmp_path / "two.html"
+    page.write_text(f"<html><body><div><h3>栖云县卫生健康局关于督导的通知</h3>{body}"
+                    f"<h3>栖云县卫生健康局关于救治的通知</h3>{body.replace('签约服务', '大病救治')}</div></body></html>",
+                    encoding="utf-8")
+    record = parse_file(page)
+    assert record["measures"][0]["title"] == "做实签约服务"
+    assert all("大病救治" not in m["text"] for m in record["measures"])
+    assert any(w.startswith("the page holds more article text") and "大病救治" not in w[:40] for w in record["warnings"])
+    single = tmp_path / "one.html"
+    single.write_text(f"<html><body><div><h3>栖云县卫生健康局关于督导的通知</h3>{body}</div></body></html>", encoding="utf-8")
+    assert not any(w.startswith("the page holds more") for w in parse_file(single)["warnings"])

@@ -159,3 +159,102 @@ def test_an_interpretation_page_is_no_notice_and_prescribes_no_measure(text):
     assert record["doc_number"] is None
     assert "临区政办发〔2021〕9号" in {c["doc_number"] for c in record["citations"]}
     assert any(w.startswith("an interpretation (解读)") for w in record["warnings"])
+
+
+@pytest.mark.parametrize("byline, issue_date", [
+    # probe 3 #7: the page's 发布时间 under the 解读's title dates it (it is never signed): no "no date printed" bound
+    ("发布时间：2021-05-10 浏览次数：88", "2021-05-10"),
+    ("发布日期：2021年05月10日　来源：青梧市临川区卫生健康局", "2021-05-10"),
+    # a 解读 that prints no date at all keeps the bound inferred from its text (到2022年), and says so
+    ("浏览次数：88", None),
+])
+def test_an_interpretation_is_dated_by_its_publication(byline, issue_date):
+    from policydiff.parse import parse_source
+    from policydiff.read import SourceText
+
+    record = parse_source(SourceText("j.txt", INTERPRETATION.replace("发布时间：2021-05-10 浏览次数：88", byline)))
+    assert record["issue_date"] == issue_date
+    if issue_date:
+        assert record["date_bound"] is None and "issue_date" in record["filled_from_source_metadata"]
+        assert any(w.startswith("issue_date taken from the page's publication date") for w in record["warnings"])
+    else:
+        assert record["date_bound"]["years"] == [None, 2022]
+
+
+@pytest.mark.parametrize("text, key, expected", [
+    # probe 3 #5: a 党委/政府 实施意见 dated in brackets under its 文号, the line run into its addressees
+    ("中共青梧市委 青梧市人民政府\n关于加快推进乡村医疗卫生体系健康发展的实施意见\n青发〔2023〕9号\n（2023年5月12日）\n"
+     "各县（区）党委和人民政府，市委各部委：\n为推进乡村医疗卫生体系建设，提出如下意见。\n", "issue_date", "2023-05-12"),
+    ("中共青梧市委 青梧市人民政府\n关于加快推进乡村医疗卫生体系健康发展的实施意见\n青发〔2023〕9号\n（2023年5月12日）\n"
+     "各县（区）党委和人民政府，市委各部委：\n为推进乡村医疗卫生体系建设，提出如下意见。\n", "addressees",
+     ["各县（区）党委和人民政府", "市委各部委"]),
+    # probe 3 #6: a repost's full-width digits in the notice's own 文号
+    ("青梧市卫生健康委员会文件\n梧卫发〔２０２２〕１２号\n关于印发健康乡村建设工作要点的通知\n各县（区）卫生健康局：\n请抓好落实。\n"
+     "青梧市卫生健康委员会\n２０２２年３月１５日\n", "doc_number", "梧卫发〔2022〕12号"),
+    # probe 3 #10: a news site's column tag before the reposted title
+    ("【政策文件】关于印发《青梧市健康帮扶工作方案》的通知\n梧卫发〔2022〕26号\n各镇卫生院：\n请认真落实。\n青梧市卫生健康局\n"
+     "2022年5月27日\n", "title", "关于印发《青梧市健康帮扶工作方案》的通知"),
+    # probe 3: the red header and its 文号 on one line (the spaces between them lost in the copy)
+    ("青梧市卫生健康局文件　梧卫发〔2022〕5号\n关于印发《青梧市健康乡村建设工作方案》的通知\n各镇卫生院：\n请认真落实。\n"
+     "青梧市卫生健康局\n2022年3月1日\n", "doc_number", "梧卫发〔2022〕5号"),
+    ("青梧市卫生健康局文件　梧卫发〔2022〕5号\n关于印发《青梧市健康乡村建设工作方案》的通知\n各镇卫生院：\n请认真落实。\n",
+     "issuers", ["青梧市卫生健康局"]),
+    # …but a bracketed 文号 label is no column tag
+    ("【文号】梧卫发〔2022〕26号\n关于印发《青梧市健康帮扶工作方案》的通知\n各镇卫生院：\n请认真落实。\n", "doc_number",
+     "梧卫发〔2022〕26号"),
+])
+def test_identity_shapes_of_reposts(text, key, expected):
+    from policydiff.parse import parse_source
+    from policydiff.read import SourceText
+
+    assert parse_source(SourceText("n.txt", text))[key] == expected
+
+
+@pytest.mark.parametrize("extra, issuers, warned", [
+    # probe 3 #7: the 解读机关： line names the body that explains the notice: its issuer, printed in the text
+    (("发布时间：2021-05-10\n", "四、解读机关\n解读机关：青梧市临川区卫生健康局。联系电话：1234567\n"), ["青梧市临川区卫生健康局"],
+     False),
+    # no such line: the byline's 来源 where it is a body, said to be taken from the page
+    (("发布时间：2021-05-10　来源：青梧市临川区卫生健康局\n", ""), ["青梧市临川区卫生健康局"], True),
+    # a 来源 that is a web site is no issuer
+    (("发布时间：2021-05-10　来源：临川区政府网\n", ""), [], False),
+])
+def test_an_interpretation_names_who_explains(extra, issuers, warned):
+    from policydiff.parse import parse_source
+    from policydiff.read import SourceText
+
+    byline, tail = extra
+    text = INTERPRETATION.replace("发布时间：2021-05-10 浏览次数：88\n", byline) + tail
+    record = parse_source(SourceText("j.txt", text))
+    assert record["issuers"] == issuers
+    assert any(w.startswith("issuers taken from the page's 来源") for w in record["warnings"]) == warned
+
+
+@pytest.mark.parametrize("tail, issue_date, warned", [
+    # probe 3 #22: only the 印发 line dates the notice: its date, said to be the printing date (no "no date printed" bound)
+    ("抄送：县政府办公室。\n青梧县卫生健康局办公室　　2022年4月11日印发\n", "2022-04-11", True),
+    # a signing date and a 印发 line: the signing date, nothing said
+    ("青梧县卫生健康局\n2022年4月8日\n抄送：县政府办公室。\n青梧县卫生健康局办公室　　2022年4月11日印发\n", "2022-04-08", False),
+])
+def test_a_notice_dated_only_by_its_printing_line(tail, issue_date, warned):
+    from policydiff.parse import parse_source
+    from policydiff.read import SourceText
+
+    text = "关于做好签约服务工作的通知\n梧卫发〔2022〕6号\n各镇卫生院：\n一、做实签约服务，到2025年签约率达到95%。\n" + tail
+    record = parse_source(SourceText("n.txt", text))
+    assert (record["issue_date"], record["print_date"], record["date_bound"]) == (issue_date, "2022-04-11", None)
+    assert any(w.startswith("issue_date is the 印发 (printing) date") for w in record["warnings"]) == warned
+
+
+def test_a_joint_notice_numbered_by_each_issuer():
+    # probe 3 15b: two 文号 stacked under the header (one per issuing system): the first is the record's, the second is
+    # said, and neither is a citation
+    from policydiff.parse import parse_source
+    from policydiff.read import SourceText
+
+    text = ("澜川省卫生健康委员会\n澜川省医疗保障局\n澜卫发〔2022〕5号\n澜医保发〔2022〕18号\n关于做好签约服务和门诊保障工作的通知\n"
+            "各市卫生健康委、医疗保障局：\n一、做实签约服务。\n澜川省卫生健康委员会　澜川省医疗保障局\n2022年5月20日\n")
+    record = parse_source(SourceText("n.txt", text))
+    assert record["doc_number"] == "澜卫发〔2022〕5号" and record["citations"] == []
+    assert "another 文号 printed under the first (a joint notice numbered by each issuer): 澜医保发〔2022〕18号" in \
+        record["warnings"]

@@ -70,6 +70,11 @@ LOCALITY_ROWS = [
     (["省卫生健康委"], "湘卫发〔2022〕3号", [], "", ("湖南省", "provincial", "中华人民共和国")),
     # a national body
     (["国家卫生健康委"], "国卫扶贫发〔2021〕6号", [], "", ("中华人民共和国", "national", None)),
+    # probe 3: an autonomous prefecture, county and banner by the short form its own bodies use (湘西自治州卫生健康委员会):
+    # the division in full, with its parent (it was the printed form with no parent)
+    (["湘西自治州卫生健康委员会"], None, [], "", ("湘西土家族苗族自治州", "prefecture", "湖南省")),
+    (["长阳自治县卫生健康局"], None, [], "", ("长阳土家族自治县", "county", "宜昌市")),
+    (["莫力达瓦自治旗卫生健康委员会"], None, [], "", ("莫力达瓦达斡尔族自治旗", "county", "呼伦贝尔市")),
 ]
 
 

@@ -526,11 +526,12 @@ def show(doc, db_path, as_json, as_text, as_source):
 
 def _print_record(record: Record) -> None:
     console.print(printable(record["title"] or ""), style="bold")
-    for key in ("id", "doc_number", "locality", "admin_level", "issue_date", "print_date",
+    for key in ("id", "doc_number", "genre", "locality", "admin_level", "issue_date", "print_date",
                 "body_title"):
         console.print(printable(f"  {key}: {record.get(key)}{_how_known(record, key)}"), markup=False)
     # each name apart by ' | ': an addressee may itself be a series (各市、县（市、区）卫生健康委（局）)
-    console.print(printable(f"  issuers ({len(record['issuers'])}): {' | '.join(record['issuers'])}"), markup=False)
+    console.print(printable(f"  issuers ({len(record['issuers'])}): {' | '.join(record['issuers'])}"
+                            f"{_how_known(record, 'issuers')}"), markup=False)
     console.print(printable(f"  addressees ({len(record['addressees'])}): {' | '.join(record['addressees'])}"),
                   markup=False)
     from .report.matrix import marked
@@ -563,7 +564,19 @@ def _how_known(record: Record, key: str) -> str:
         return f" (printed to the month only: {bound['text']} at {bound['span']}; no day)"
     if key == "issue_date" and not record.get("issue_date") and bound:
         return f" (date unknown; the text names {bound['text']} at {bound['span']}, {bound['flag']})"
-    return ""
+    told = _not_from_the_text(record, key)
+    return f" ({told})" if told else ""
+
+
+# how a warning says a value was not read from the notice's own lines (a page's box, a Word header, the 印发 line)
+_NOT_FROM_TEXT = ("taken from", "read from", "is the 印发")
+
+
+def _not_from_the_text(record: Record, key: str) -> str | None:
+    """The warning saying where ``key``'s value came from when the notice's text does not print it as such
+    (an information box, a 解读 page's publication date or 来源, a Word file's page header, the 印发 line)."""
+    return next((w for w in record.get("warnings") or []
+                 if w.startswith(f"{key} ") and any(cue in w for cue in _NOT_FROM_TEXT)), None)
 
 
 def _emit(as_json, as_csv, answers):

@@ -65,13 +65,25 @@ def extract_metadata(text: str, source_metadata: dict | None = None) -> dict:
         "repairs": [d.repair for d in dates if d.repair and d is issue],
         "warnings": [d.warning for d in dates if d.warning and (d is issue or not d.iso)][:3],
     }
-    if not issuers and title and title.issuer:
-        meta["issuers"] = issuer_names(title.issuer) or [title.issuer]  # 望川县人民政府关于印发… unsigned
+    if not issuers and title and title.issuer and (title.genre or _genre(title.text)) not in P.INTERPRETATION_GENRES:
+        # 望川县人民政府关于印发… unsigned (a 解读's title names the explained notice's issuer, not its own)
+        meta["issuers"] = issuer_names(title.issuer) or [title.issuer]
     meta.update(merge_page_box(meta, box))
     meta["issuers"] = _full_name_from_title(meta["issuers"], meta["title"], meta["filled_from_source_metadata"])
-    meta["warnings"].extend(_issuer_count_warning(meta["title"], meta["issuers"]))
+    meta["warnings"].extend(_other_numbers_warning(head, number_para, meta["doc_number"]))
+    counted = _header_count(head, title_para)
+    meta["warnings"].extend(_issuer_count_warning(counted or meta["title"], meta["issuers"],
+                                                  "the line above the title" if counted else "the title"))
+    meta["warnings"].extend(_omitted_signers_warning(paras, signed if signed is not note else None))
     if meta["title"] and not meta["genre"]:
         meta["genre"] = _genre(meta["title"])
+    if not meta["issue_date"] and meta["print_date"] and not month_only:
+        meta["issue_date"] = meta["print_date"]  # 某局办公室　2022年4月11日印发, no signing date: the printing date, said
+        meta["warnings"].append(f"issue_date is the 印发 (printing) date {meta['print_date']}: no signing date printed")
+    if meta["genre"] in P.INTERPRETATION_GENRES and not meta["issue_date"]:
+        meta.update(_interpretation_date(meta))
+    if meta["genre"] in P.INTERPRETATION_GENRES and not meta["issuers"]:
+        meta.update(_interpretation_issuer(meta, text))
     meta["enclosed_title"] = enclosed_title(meta["title"]) or _enclosed_in_body(head)
     meta["doc_number_parts"] = split_doc_number(meta["doc_number"])
     meta["date_bound"] = None if meta["issue_date"] else (_month_bound(month_only) or date_bound(text))
@@ -132,6 +144,67 @@ def merge_page_box(meta: dict, box: dict) -> dict:
                         f"no 成文日期 printed): {generated}")
     return {**merged, "source_metadata": box, "field_conflicts": conflicts,
             "filled_from_source_metadata": filled, "warnings": warnings}
+
+
+def _other_numbers_warning(head: list[Paragraph], number_para: Paragraph | None, number: str | None) -> list[str]:
+    """A joint notice numbered by each issuer prints a 文号 a line (陕卫发〔2022〕5号 ⏎ 陕医保发〔2022〕18号): the first
+    is the record's, the others are said (they are no citations).
+
+    >>> _other_numbers_warning([Paragraph("陕卫发〔2022〕5号", 0), Paragraph("陕医保发〔2022〕18号", 13)],
+    ...                        Paragraph("陕卫发〔2022〕5号", 0), "陕卫发〔2022〕5号")
+    ['another 文号 printed under the first (a joint notice numbered by each issuer): 陕医保发〔2022〕18号']
+    """
+    if number_para is None:
+        return []
+    at = next((i for i, p in enumerate(head) if p.start == number_para.start), None)
+    others = []
+    for p in head[at + 1:at + 3] if at is not None else []:
+        text = p.text.translate(P.FULLWIDTH_DIGITS)
+        if not P.DOC_NUMBER_LINE.match(text):
+            break
+        other = normalise_doc_number(text)
+        if other and other != number:
+            others.append(other)
+    return [f"another 文号 printed under the first (a joint notice numbered by each issuer): {', '.join(others)}"] \
+        if others else []
+
+
+def _interpretation_date(meta: dict) -> dict:
+    """A 解读 page is dated by its publication (发布时间), never signed: that date is its issue_date, flagged as
+    taken from the page, instead of a bound inferred from the years its text names.
+
+    >>> m = _interpretation_date({"source_metadata": {"published_date": "2021-11-25 16:05",
+    ...                           "published_date_iso": "2021-11-25T16:05"}, "filled_from_source_metadata": [], "warnings": []})
+    >>> m["issue_date"], m["filled_from_source_metadata"], m["warnings"][0][:50]
+    ('2021-11-25', ['issue_date'], "issue_date taken from the page's publication date ")
+    """
+    box = meta["source_metadata"]
+    published = box.get("published_date_iso") or box.get("written_date_iso")
+    if not published:
+        return {}
+    label = "publication date (发布时间" if box.get("published_date_iso") else "information box (成文日期"
+    printed = box.get("published_date") or box.get("written_date")
+    return {"issue_date": published[:10], "filled_from_source_metadata": [*meta["filled_from_source_metadata"], "issue_date"],
+            "warnings": [*meta["warnings"], f"issue_date taken from the page's {label} {printed}): an interpretation "
+                                            "(解读) is dated by its publication, not signed"]}
+
+
+def _interpretation_issuer(meta: dict, text: str) -> dict:
+    """A 解读 page's issuer: the body its 解读机关： line names, else its byline's 来源 where that is a body (not a
+    web site), flagged as taken from the page.
+
+    >>> _interpretation_issuer({"source_metadata": {}, "filled_from_source_metadata": [], "warnings": []},
+    ...                        "四、解读机关及联系方式\\n解读机关：青梧县卫生健康局。联系电话：1234567")["issuers"]
+    ['青梧县卫生健康局']
+    """
+    named = P.INTERPRETER_LINE.search(text)
+    if named and P.ORG_SUFFIX.search(named.group("name")):
+        return {"issuers": [named.group("name")]}
+    source = box_issuers(meta["source_metadata"].get("source"))
+    if len(source) != 1:
+        return {}
+    return {"issuers": source, "filled_from_source_metadata": [*meta["filled_from_source_metadata"], "issuers"],
+            "warnings": [*meta["warnings"], f"issuers taken from the page's 来源 (source): {source[0]}"]}
 
 
 def _full_name_from_title(issuers: list[str], title: str | None, filled: list[str]) -> list[str]:
@@ -220,11 +293,15 @@ def _doc_number(head: list[Paragraph], title: Title | None) -> tuple[str | None,
     """The notice's 文号: alone on a line (or in parentheses), printed before the title on its
     line, a 令's 第N号 under its heading, or a 公告's （2021年第6号）."""
     for p in head:
-        if P.DOC_NUMBER_LINE.match(p.text) or _PAREN_NUMBER.match(p.text):
-            return normalise_doc_number(p.text), p
-        signed = P.DOC_NUMBER_SIGNER_LINE.match(p.text)  # 渭卫健发〔2022〕46号　签发人：某某 (a red-header 文件)
+        text = p.text.translate(P.FULLWIDTH_DIGITS)  # 丰卫发〔２０２２〕１２号, as a repost prints it
+        if P.DOC_NUMBER_LINE.match(text) or _PAREN_NUMBER.match(text):
+            return normalise_doc_number(text), p
+        signed = P.DOC_NUMBER_SIGNER_LINE.match(text)  # 渭卫健发〔2022〕46号　签发人：某某 (a red-header 文件)
         if signed:
             return normalise_doc_number(signed.group("number")), p
+        headed = P.FILE_HEADER_NUMBER.match(text) if "文件" in text else None  # 某县卫生健康局文件　某卫发〔2022〕5号
+        if headed:
+            return normalise_doc_number(headed.group("number")), p
     if title and title.number:
         return title.number, title.para
     for prev, p in itertools.pairwise(head):
@@ -313,9 +390,14 @@ def _standalone_title(head: list[Paragraph]) -> Title | None:
 
 
 def _clean_title(text: str) -> tuple[str, str | None]:
-    """A title line without a 文号 printed before it, 《》 around it, publication markers and
-    page remnants (a trailing |)."""
+    """A title line without a 文号 printed before it, 《》 around it, publication markers, a site's
+    column tag and page remnants (a trailing |).
+
+    >>> _clean_title("【政策文件】关于印发《宁乡市健康帮扶方案》的通知")
+    ('关于印发《宁乡市健康帮扶方案》的通知', None)
+    """
     text = re.sub(r"(?<!\s)\s+(?=[（(])", "", P.PUBLIC_MARKER.sub("", text).strip(" |"))
+    text = P.COLUMN_TAG.sub("", text)  # a news site's column before the title: 【政策文件】关于…的通知
     number = None
     m = P.DOC_NUMBER.match(text)
     if m and len(text) > m.end() + 4:
@@ -335,15 +417,15 @@ _TRAILING_NUMBER = re.compile(rf"[（(]\s*(?P<number>{P.DOC_NUMBER.pattern})\s*[
 _BODY_COUNT = re.compile(r"等(?P<count>\d{1,2}|[二三四五六七八九十]{1,3})(?:个)?(?:部门|单位)")
 
 
-def _issuer_count_warning(title: str | None, issuers: list[str]) -> list[str]:
-    """A title that counts its issuers (某委等12部门关于…) checks the issuers found."""
+def _issuer_count_warning(title: str | None, issuers: list[str], where: str = "the title") -> list[str]:
+    """A title (or the line above it) that counts its issuers (某委等12部门关于…) checks the issuers found."""
     m = _BODY_COUNT.search(title or "")
     if not m:
         return []
     count = _to_int(m.group("count"))
     if count == len(issuers):
         return []
-    return [f"the title names {count} issuing bodies ({m.group(0)}), {len(issuers)} found"]
+    return [f"{where} names {count} issuing bodies ({m.group(0)}), {len(issuers)} found"]
 
 
 def enclosed_title(title: str | None) -> str | None:
@@ -392,7 +474,7 @@ def addressees(paras: list[Paragraph], title: Paragraph | None) -> list[str]:
     for p in paras[:HEADER_WINDOW]:
         if p.start <= start or match_label(p.text):
             continue
-        text = p.text.rstrip(" |")
+        text = _LEADING_DATE_NOTE.sub("", p.text.rstrip(" |"))  # （2023年5月12日）各县（区）党委和人民政府，…：
         glued = _GLUED_ADDRESSEE.match(text)
         if glued and "。" in text:
             return _addressee_groups(split_units(glued.group("units")))
@@ -426,6 +508,7 @@ def _addressee_groups(parts: list[str]) -> list[str]:
     return groups
 
 
+_LEADING_DATE_NOTE = re.compile(rf"^[（(]\s*{P.DATE.pattern}\s*[）)]\s*")
 _GLUED_ADDRESSEE = re.compile(r"^(?P<units>各[^。：:]{1,200}?(?:单位|部门|政府|委|局|处室|科室|机构|中心))[：:](?=\S)")
 
 
@@ -472,12 +555,25 @@ def header_issuers(paras: list[Paragraph], title: Paragraph | None) -> list[str]
     for p in paras:
         if p.start >= end:
             break
-        header = P.FILE_HEADER.match(p.text)
+        header = P.FILE_HEADER.match(p.text) or P.FILE_HEADER_NUMBER.match(p.text)
+        counted = _COUNTED_BODIES.match(p.text)
         if header and header.group("issuer"):
             names.extend(_split_issuer_line(header.group("issuer")))
+        elif counted:  # 湖南省卫生健康委员会等12部门 above the title: the lead body (the count is checked after)
+            names.extend(issuer_names(counted.group("names")) or [])
         else:
             names.extend(issuer_names(p.text) or [])
     return names
+
+
+# a header line naming the lead body and counting the others: 某省卫生健康委员会等12部门
+_COUNTED_BODIES = re.compile(r"^(?P<names>.{2,60}?)(?P<count>等(?:\d{1,2}|[二三四五六七八九十]{1,3})个?(?:部门|单位))$")
+
+
+def _header_count(head: list[Paragraph], title: Paragraph | None) -> str | None:
+    """The 等N部门 of a header line above the title, if one counts the issuers."""
+    end = title.start if title else 0
+    return next((m.group("count") for p in head if p.start < end for m in [_COUNTED_BODIES.match(p.text)] if m), None)
 
 
 def signature_issuers(paras: list[Paragraph], issue: DateLine | None) -> list[str]:
@@ -488,14 +584,47 @@ def signature_issuers(paras: list[Paragraph], issue: DateLine | None) -> list[st
     names: list[str] = list(issue.issuers)
     at = _index_after(paras, issue.para) - 1
     for p in reversed(paras[max(0, at - 30):at]):
+        if _only_placeholders(p.text):
+            continue  # （盖章）　（盖章） under the names, （其他部门略）: no names, and no end of the signature
         found = issuer_names(p.text)
         if found:
             names[:0] = found
         elif names and _is_name_head(p.text) and len(issuer_names(p.text + names[0]) or []) == 1:
             names[0] = p.text + names[0]
         else:
+            glued = _GLUED_SIGNERS.search(p.text)  # the first row run into the last item (…（县卫健局负责）某省卫生健康委员会)
+            names[:0] = (issuer_names(glued.group("names")) or []) if glued else []
             break
     return names
+
+
+# names run into the item above the signature after its unit bracket (the blank line between them lost)
+_GLUED_SIGNERS = re.compile(r"[）)](?P<names>[^（）()。，；：:、\s\d]{4,120})$")
+
+
+def _omitted_signers_warning(paras: list[Paragraph], issue: DateLine | None) -> list[str]:
+    """Where the signature says bodies were left out (（其他部门略）): the issuers are only those printed."""
+    if issue is None:
+        return []
+    at = _index_after(paras, issue.para) - 1
+    for p in paras[max(0, at - 12):at]:
+        if P.OMITTED_SIGNERS.match(p.text.strip()):
+            return [f"the signature leaves bodies out ({p.text.strip()} at [{p.start}, {p.start + len(p.text)}]): "
+                    "issuers are only the bodies printed"]
+    return []
+
+
+def _only_placeholders(text: str) -> bool:
+    """A signature line that prints no name: seals' places, or the bodies left out by a repost.
+
+    >>> _only_placeholders("（盖章）　（盖章）"), _only_placeholders("（其他部门略）"), _only_placeholders("某局（印章）")
+    (True, True, False)
+    >>> _only_placeholders("（此页无正文）")
+    True
+    """
+    text = text.strip()
+    return bool(text) and (not P.SEAL_PLACEHOLDER.sub("", text).strip() or bool(P.OMITTED_SIGNERS.match(text))
+                           or bool(P.NO_TEXT_PAGE.match(text)))
 
 
 def _is_name_head(text: str) -> bool:
@@ -511,8 +640,10 @@ def issuer_names(text: str) -> list[str] | None:
     ['湖南省医疗保障局', '湖南省财政厅']
     >>> issuer_names("青梧市财政局（代章）"), issuer_names("请认真贯彻执行。")
     (['青梧市财政局'], None)
+    >>> issuer_names("青梧市卫生健康委员会（印章）青梧市医疗保障局（印章）")
+    ['青梧市卫生健康委员会', '青梧市医疗保障局']
     """
-    text = _PROXY_SEAL.sub("", text).strip()
+    text = P.SEAL_PLACEHOLDER.sub("", text).strip()
     if not text or len(text) > 120 or re.search("[。，、；：:,（）()]", text) or P.FILE_HEADER.match(text):
         return None
     names = []
@@ -540,7 +671,6 @@ def _with_branches_whole(part: str) -> list[str]:
     return names + (_split_run_together(part[at:]) if at < len(part) else [])
 
 
-_PROXY_SEAL = re.compile(r"[（(]\s*代\s*章\s*[）)]")
 _PLACE_HEAD = re.compile(r"^(?:中共)?(?P<place>[\u4e00-\u9fff]{0,12}?(?:省|市|县|区|旗|州|盟))")
 
 
@@ -622,6 +752,8 @@ def _date_paragraphs(paras: list[Paragraph]) -> list[DateLine]:
     found = []
     for i, p in enumerate(paras):
         text = P.PUBLIC_MARKER.sub("", p.text).strip() if "公开" in p.text else p.text
+        if "章" in text:  # a seal's place beside the date (二〇二一年十二月三十日（印章）)
+            text = P.SEAL_PLACEHOLDER.sub("", text).strip()
         if "年" not in text and "19" not in text and "20" not in text:
             continue  # every date shape below holds 年 or a year's 19/20
         m = P.DATE_LINE.match(text) or (len(text) <= 80 and _DATE_TAIL.match(text))
@@ -654,12 +786,19 @@ def _published_note(head: list[Paragraph], title: Title | None) -> DateLine | No
     at = _index_after(head, title.para)
     for p in head[at:at + 2]:
         m = P.PUBLISHED_NOTE.match(p.text.strip()) if len(p.text) <= 120 else None
+        lead = None if m else _LEADING_NOTE.match(p.text)
+        if lead:  # （2023年5月12日） run into the addressees' line under it (a 党委/政府 意见): the note alone
+            m = P.PUBLISHED_NOTE.match(lead.group())
+            p = Paragraph(lead.group(), p.start)
         if m:
             issuer = m.group("issuer") or m.group("issuer_first")
             names = tuple(issuer_names(issuer) or ()) if issuer else ()
             number = normalise_doc_number(m.group("number")) if m.group("number") else None
             return DateLine(p, parse_date(m.group("date")), False, names, number=number)
     return None
+
+
+_LEADING_NOTE = re.compile(r"^[（(][^（）()]{6,80}[）)](?=\S)")
 
 
 def _signed_date_other_shape(p: Paragraph, text: str, above: Paragraph | None) -> DateLine | None:

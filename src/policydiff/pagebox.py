@@ -56,13 +56,21 @@ def page_box(head: list[Paragraph]) -> tuple[dict[str, str], set[int]]:
 
 
 def _label_values(text: str) -> list[tuple[str | None, str]]:
-    """(key, value) for every label in a box line; the value runs to the next label."""
-    labels = [m for m in P.META_LABEL.finditer(text) if _is_label_here(text, m)]
+    """(key, value) for every label in a box line; the value runs to the next label. A byline's bare
+    日期：/时间： before a date is its publication date (and ends the value before it).
+
+    >>> _label_values("来源：青梧市卫生健康局日期：2022-03-08")
+    [('source', '青梧市卫生健康局'), ('published_date', '2022-03-08')]
+    """
+    found = [m for m in P.META_LABEL.finditer(text) if _is_label_here(text, m)]
+    labels = [(m.start(), m.end(), _KEY_OF_LABEL.get(re.sub(r"\s", "", m.group("label")))) for m in found]
+    labels += [(m.start(), m.end(), "published_date") for m in P.BYLINE_BARE_DATE.finditer(text)
+               if not any(start <= m.start() < end for start, end, _ in labels)]  # not the end of 发布时间
+    labels.sort()
     pairs = []
-    for i, m in enumerate(labels):
-        end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
-        key = _KEY_OF_LABEL.get(re.sub(r"\s", "", m.group("label")))
-        pairs.append((key, _clean_value(text[m.end():end])))
+    for i, (_, label_end, key) in enumerate(labels):
+        end = labels[i + 1][0] if i + 1 < len(labels) else len(text)
+        pairs.append((key, _clean_value(text[label_end:end])))
     return pairs
 
 

@@ -846,3 +846,39 @@ IMPLEMENTING_VERBS = ("贯彻落实", "贯彻", "落实", "转发")  # a notice 
 FORWARDED_AFTER = _lazy(r"\s*(?:等?文件)?\s*(?:一并)?转发(?:给|至|到)?(?:你们|你单位|你局|你委|各)")
 # a piece of text that is only an outline label (（十一）, 3.): not a sentence `who` searches
 LABEL_ONLY = _lazy(r"^[（(]?[一二三四五六七八九十\d]+[）)、.．]?$")
+
+# ---------------------------------------------------------------- signatures (probe 3)
+# a seal's place printed beside or under a signing body's name in a repost: （印章）, （盖章）, [公章], （代章）
+SEAL_PLACEHOLDER = _lazy(r"[（(【\[［]\s*(?:代\s*章|印\s*章|盖\s*章|公\s*章|签\s*章|章)\s*[）)】\]］]")
+# a signature's other bodies left out by the reposting site: （其他部门略）, （联合发文单位略）, (共同发文单位略)
+OMITTED_SIGNERS = _lazy(r"^[（(][^（）()]{0,16}略[）)]$")
+
+# ---------------------------------------------------------------- citations (probe 3)
+# full-width digits as a repost prints them (国卫扶贫发〔２０２１〕６号): read as ASCII, one character for one
+FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+# words a bare 文号's code took in from the sentence before it (市政府办印发的常办发〔2023〕8号): the code starts after them
+CODE_RUN_IN = _lazy(r"^.*(?:的|印发|转发|下发|出台|制定|联合|和|与|及|对照|参考|结合|遵照|遵循|依照|按照|根据|依据|贯彻|落实)")
+# a short name given to a document just cited (…（某卫发〔2021〕52号，以下简称《方案》）): no citation of its own
+SHORT_NAME_BEFORE = _lazy(r"(?:以下|下文)?简称为?\s*[“\"]?$|下称\s*$")
+# a national or upper-level title cited without 《》 after its verb and issuer (依据中共中央办公厅 国务院办公厅关于…的意见，)
+TITLE_UNQUOTED_GUANYU = _lazy(
+    r"(?:贯彻落实|落实|按照|依据|根据|依照)(?P<issuer>[\u4e00-\u9fff、\s]{2,40}?)\s*"
+    r"(?P<title>关于[^，。；：《》“”\n]{4,80}?的(?:实施意见|指导意见|若干意见|意见|通知|决定|实施方案|工作方案|方案|办法))"
+    r"(?=[，。；、和及]|精神|要求|部署|规定|$)")
+# ---------------------------------------------------------------- titles (probe 3)
+# a news or portal site's column tag before a reposted title (【政策文件】, 【通知公告】, [政策解读]); never a 文号's label
+COLUMN_TAG = _lazy(r"^\s*[【\[［](?!\s*(?:发\s*文\s*字\s*号|文\s*号|标\s*题|名\s*称)\s*[】\]］])"
+                   r"[^【】\[\]［］\d]{2,8}[】\]］]\s*(?=\S)")
+# a byline's bare 日期：/时间： before a date (来源：某局　日期：2022-03-08, 时间：2022-03-08): when the page was published
+BYLINE_BARE_DATE = _lazy(r"(?:日期|时间|時間)\s*[：:]\s*(?=(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})")
+# a 文号 whose serial carries 第 (国卫扶贫发〔2021〕第6号), as some county offices print it
+DOC_NUMBER_WITH_DI = _lazy(rf"(?P<code>[{CJK}]{{1,12}}?)\s*[〔\[［（(【﹝〖]\s*(?P<year>(?:19|20)\d{{2}})\s*[〕\]］）)】﹞〗]"
+                           r"\s*第\s*(?P<serial>\d{1,4})\s*[号號]")
+DI_AFTER_BRACKET = _lazy(r"[〕\]］）)】﹞〗]\s*第\s*\d")
+# a red header and its 文号 on one line (某县卫生健康局文件　某卫发〔2022〕5号, the space between them lost)
+FILE_HEADER_NUMBER = _lazy(rf"^(?P<issuer>.{{2,40}}?)\s*文件\s*(?P<number>{DOC_NUMBER.pattern})\s*$")
+# the body a 解读 page names as the one explaining the notice (解读机关：某县卫生健康局。联系电话：…)
+INTERPRETER_LINE = _lazy(r"(?:^|\n)\s*(?:解读机关|解读单位|解读部门|解读人)\s*[：:]\s*(?P<name>[^\s。，；：:\n]{2,40}?)"
+                         r"[。；\s]*(?=\n|$|联系)")
+# a page of the signature with no text on it (（此页无正文）, printed where a page break splits the signers)
+NO_TEXT_PAGE = _lazy(r"^[（(]\s*此\s*页\s*无\s*正\s*文\s*[）)]$")

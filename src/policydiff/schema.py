@@ -49,7 +49,7 @@ DESCRIPTIONS = {
     "doc_number": "发文字号 as printed, brackets normalised to 〔〕",
     "doc_number_parts": "the 文号 split: code (issuer prefix), year, serial",
     "issuers": "every issuing body, full name, in header/signature order",
-    "issue_date": "ISO date the notice was signed (Chinese numerals read too)",
+    "issue_date": "ISO date the notice was signed (Chinese numerals read too); where it prints no signing date, its 印发 (printing) date, a web page's information box or, for a 解读 page, its 发布时间 — each said in warnings (and filled_from_source_metadata for the page's)",
     "print_date": "ISO date of the 印发 line, where printed",
     "addressees": "each 主送 addressee",
     "locality": "the place the notice is for, e.g. 神木市 (canonical, simplified)",

@@ -15,6 +15,7 @@ from ..models import Record
 from ..patterns import UNIT_NOT_PRINTED
 from ..textutils import column_names, sentence_around, sentence_bounds
 from ..traditional import simplified_record
+from . import genre
 from .align import key_terms
 from .diff import DIFFERENT_INDICATOR, IMPLAUSIBLE, list_items_for, values_for
 from .frame import compared_targets
@@ -35,15 +36,19 @@ def targets_across(records: Iterable[Record], indicators: list[dict]) -> list[di
     reference_rows = [{"indicator": row["indicator"], "binding": row.get("binding"),
                        "reference": (row.get("frame_values") or [None])[0], "cells": {}} for row in indicators]
     own_rows: dict[tuple[str, int], dict] = {}  # (indicator as printed, n) -> its row
-    documents = []
+    documents, explaining_ids = [], set()
     for record in map(simplified_record, records):  # a traditional notice: through its simplified rendering
-        documents.append((record["id"], record.get("locality"), record.get("doc_number")))
+        explaining = genre.is_interpretation(record.get("genre"))  # a 解读 page: "not named", never "not stated"
+        if explaining:
+            explaining_ids.add(record["id"])
+        documents.append((record["id"], genre.marked(record.get("locality") or record["id"], record.get("genre"))
+                          if explaining else record.get("locality"), record.get("doc_number")))
         used: set[tuple] = set()
         for row, out in zip(indicators, reference_rows):
             found = _values_for(row, record, out["reference"])
             used.update(tuple(t["span"]) + (t["value"],) for t in found)
             out["cells"][record["id"]] = _cell(found) if found else _items_cell(row, record, out["reference"]) \
-                or _unquantified(row["indicator"], record)
+                or _unquantified(row["indicator"], record, explaining)
         for t in compared_targets(record):  # indicators only localities print
             if t["path"] == "annex" and tuple(t["span"]) + (t["value"],) not in used and not _is_condition(t, record):
                 _own_row(own_rows, t, record["id"])["cells"][record["id"]] = _cell([t])
@@ -51,7 +56,9 @@ def targets_across(records: Iterable[Record], indicators: list[dict]) -> list[di
         _flag_implausible(out)
     names = column_names(documents)
     not_stated = {"status": NOT_STATED}
-    return [{**row, "cells": {names[doc_id]: row["cells"].get(doc_id, not_stated) for doc_id, _, _ in documents}}
+    missing = {doc_id: {"status": genre.NOT_EXPLAINED} if doc_id in explaining_ids else not_stated
+               for doc_id, _, _ in documents}
+    return [{**row, "cells": {names[doc_id]: row["cells"].get(doc_id, missing[doc_id]) for doc_id, _, _ in documents}}
             for row in [*reference_rows, *own_rows.values()]]
 
 
@@ -107,7 +114,7 @@ def _items_cell(row: dict, record: Record, reference: dict | None) -> dict | Non
                                                           for t in items)}
 
 
-def _unquantified(indicator: str, record: Record) -> dict:
+def _unquantified(indicator: str, record: Record, explaining: bool = False) -> dict:
     """"not quantified" with the sentence that names the indicator, else "not stated"; a sentence that
     prints figures of other nouns says so ("other figures printed": each with its noun), for the reader
     to judge — it is not "not quantified"."""
@@ -132,7 +139,7 @@ def _unquantified(indicator: str, record: Record) -> dict:
                         + " — " + "".join(sentence.split())[:80]}
                     continue  # another sentence may still name it without a number, or with a target
                 return {"status": NOT_QUANTIFIED, "quote": "".join(sentence.split())[:80]}
-    return status_only or {"status": NOT_STATED}
+    return status_only or {"status": genre.NOT_EXPLAINED if explaining else NOT_STATED}
 
 
 def format_cell(cell: dict) -> str:

@@ -4,13 +4,17 @@ unquoted plan titles that the sentence makes a document (…三年行动计划�
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .. import patterns as P
+from ..metadata import issuer_names
 from ..models import Citation
 from ..textutils import bare_title, normalise_doc_number, normalise_order_number, sentence_bounds
 
 # used with match(text, pos); the year may be in round brackets inside the round ones: （安卫函（2021）15号）
-_NUMBER_AFTER = re.compile(r"\s*[（(]\s*(?P<number>(?:[^（）()]|[（(]\s*\d{4}\s*[）)]){2,30}?[号號])\s*[）)]")
+# a short name given inside the brackets after the number (（某卫发〔2021〕52号，以下简称《方案》）) belongs to them
+_NUMBER_AFTER = re.compile(r"\s*[（(]\s*(?P<number>(?:[^（）()]|[（(]\s*\d{4}\s*[）)]){2,30}?[号號])"
+                           r"(?:\s*[，,]\s*(?:以下|下文)?(?:简|下)称为?[^（）()]{1,30})?\s*[）)]")
 _BOUNDARY = re.compile(r"[，。；：,;:\n》）)]|" + P.CITING_VERBS.pattern)
 
 
@@ -26,11 +30,17 @@ def extract_citations(text: str, start: int, own_number: str | tuple | None = No
     own = _own_numbers(own_number)
     found: list[Citation] = []
     taken: list[tuple[int, int]] = []
-    for m in P.TITLE_QUOTED.finditer(text, start):
+    digits = text.translate(P.FULLWIDTH_DIGITS)  # 〔２０２１〕６号 read as 〔2021〕6号; every offset the same
+    quoted = list(P.TITLE_QUOTED.finditer(text, start))
+    # （…，以下简称《方案》）: the short name of the document just cited, there and wherever it is used after
+    short_names = {m.group("title") for m in quoted if P.SHORT_NAME_BEFORE.search(text, max(0, m.start() - 8), m.start())}
+    for m in quoted:
         title = m.group("title")
         end = m.end()
+        if title in short_names:
+            continue
         number = None
-        after = _NUMBER_AFTER.match(text, end)
+        after = _NUMBER_AFTER.match(digits, end)
         if after and P.DOC_NUMBER.search(after.group("number")):
             number = normalise_doc_number(after.group("number"))
             end = after.end()
@@ -49,15 +59,33 @@ def extract_citations(text: str, start: int, own_number: str | tuple | None = No
             title = text[span[0]:span[1]]
             found.append(Citation(title, None, None, span, _citing_verb(text, m.start(), span[1])))
             taken.append(span)
-    for m in P.iter_doc_numbers(text, start):
-        number = normalise_doc_number(m.group(0))
-        if _overlaps((m.start(), m.end()), taken) or number in own or _in_header(text, m):
+    for m in P.TITLE_UNQUOTED_GUANYU.finditer(text, start):
+        span, issuer = (m.start("title"), m.end("title")), m.group("issuer").strip()
+        if _overlaps((m.start("issuer"), span[1]), taken) or "《" in text[m.start():span[0]] or \
+                (issuer and not _names_bodies(re.sub(r"\s+", "、", issuer))):
             continue
-        code_start = m.end() - len(m.group(0).lstrip()) + (len(m.group("code")) - len(
-            P.LEADING_VERBS.sub("", m.group("code"))))
+        if _is_own(m.group("title"), None, own, own_titles):
+            continue
+        found.append(Citation(m.group("title"), None, re.sub(r"\s+", "、", issuer) or None, span,
+                              _citing_verb(text, span[0], span[1])))
+        taken.append(span)
+    for m in P.iter_doc_numbers(digits, start):
+        code = P.CODE_RUN_IN.sub("", P.LEADING_VERBS.sub("", m.group("code")))
+        number = normalise_doc_number(code + digits[m.end("code"):m.end()]) if code else None
+        if not number or _overlaps((m.start(), m.end()), taken) or number in own or _in_header(digits, m):
+            continue
+        code_start = m.end("code") - len(code)
         # the verb read up to the code: a verb the code's match took in (参照国卫办…函〔2020〕1号) counts
         found.append(Citation(None, number, None, (code_start, m.end()), _citing_verb(text, code_start, m.end())))
         taken.append((m.start(), m.end()))
+    if P.DI_AFTER_BRACKET.search(digits, start):  # 〔2021〕第6号: the serial's 第 is no part of the number
+        for m in P.DOC_NUMBER_WITH_DI.finditer(digits, start):
+            code = P.CODE_RUN_IN.sub("", P.LEADING_VERBS.sub("", m.group("code")))
+            number = f"{code}〔{m.group('year')}〕{int(m.group('serial'))}号" if code else None
+            span = (m.end("code") - len(code), m.end())
+            if number and number not in own and not _overlaps(span, taken):
+                found.append(Citation(None, number, None, span, _citing_verb(text, span[0], span[1])))
+                taken.append(span)
     found.sort(key=lambda c: c.span[0])
     return _distinct(found)
 
@@ -138,12 +166,26 @@ def _issuer_hint(text: str, at: int, previous: list[Citation], title: str) -> st
     if not hint and adjacent and previous and previous[-1].span[1] == at:
         return previous[-1].issuer_hint  # documents listed back to back share an issuer
     if hint and len(hint) <= 150 and "《" not in hint and _names_bodies(hint):
-        return hint
+        return _listed(hint)
     prefix = re.match(r"^(?P<issuer>.{2,40}?)(?:\s*)关于", title)
-    if not hint and prefix and not prefix.group("issuer").startswith(("转发", "印发")) \
+    # the title's own issuer (…关于), where the words before it name no body (现将《…》转发给你们)
+    if prefix and not prefix.group("issuer").startswith(("转发", "印发")) \
             and P.ORG_SUFFIX.search(prefix.group("issuer").strip()):
-        return prefix.group("issuer").strip()
+        return _listed(prefix.group("issuer").strip())
     return None
+
+
+def _listed(hint: str) -> str:
+    """Bodies whose names ran together when the spaces between them were dropped, listed with 、
+    (国家卫生健康委 国家医保局 国家中医药局关于… → 国家卫生健康委、国家医保局、国家中医药局); one body as printed.
+
+    >>> _listed("国家卫生健康委国家医保局国家中医药局"), _listed("市委、市政府"), _listed("中共中央国务院")
+    ('国家卫生健康委、国家医保局、国家中医药局', '市委、市政府', '中共中央国务院')
+    """
+    if re.search("[、，,及和与等]", hint):
+        return hint
+    names = issuer_names(hint)
+    return "、".join(names) if names and len(names) > 1 else hint
 
 
 def _names_bodies(hint: str) -> bool:
@@ -159,11 +201,31 @@ def _names_bodies(hint: str) -> bool:
 
 
 def _distinct(citations: list[Citation]) -> list[Citation]:
-    seen, result = set(), []
+    """One citation a document: the same 文号 again, or the same title again where one of the two prints no
+    number (《X》（某发〔2021〕6号） … 按照《X》要求) is the document already cited (its number kept).
+
+    >>> a = Citation("关于某事的意见", "某发〔2021〕6号", None, (0, 20))
+    >>> [c.doc_number for c in _distinct([a, Citation("关于某事的意见", None, None, (30, 40))])]
+    ['某发〔2021〕6号']
+    >>> len(_distinct([a, Citation("关于某事的意见", "某发〔2022〕1号", None, (30, 50))]))  # another year's, another number
+    2
+    """
+    by_number: dict[str, int] = {}
+    by_title: dict[str, int] = {}
+    result: list[Citation] = []
     for c in citations:
-        key = c.doc_number or bare_title(c.title)
-        if key in seen:
+        title = bare_title(c.title) if c.title else None
+        at = by_number.get(c.doc_number) if c.doc_number else None
+        if at is None and title in by_title and (c.doc_number is None or result[by_title[title]].doc_number is None):
+            at = by_title[title]
+        if at is not None:
+            if result[at].doc_number is None and c.doc_number:  # 按照《X》 … 《X》（某发〔2021〕6号）: the number printed later
+                result[at] = replace(result[at], doc_number=c.doc_number)
+                by_number[c.doc_number] = at
             continue
-        seen.add(key)
+        if c.doc_number:
+            by_number[c.doc_number] = len(result)
+        if title:
+            by_title.setdefault(title, len(result))
         result.append(c)
     return result

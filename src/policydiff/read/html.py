@@ -22,7 +22,7 @@ from .text import decode_bytes, override_warning
 
 # Lines of a government web page around the notice, not part of it.
 PAGE_CHROME = re.compile(r"^\s*(?:当前位置|您的位置|发布时间|发布日期|来源[:：]|浏览次数|访问次数|字号|【?字体|打印本页|"
-                         r"关闭窗口|分享到|扫一扫|责任编辑|【打印】|【关闭】)")
+                         r"关闭窗口|分享到|扫一扫|责任编辑|【打印】|【关闭】|【?打印本页|上一篇[:：]|下一篇[:：])")
 SITE_NAME = re.compile(r"^.{0,20}(?:门户网站|政府网|网站)$")  # a site's header, e.g. 卫生健康委员会门户网站
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
 
@@ -72,9 +72,11 @@ def read_html(path) -> SourceText:
     _drop_named_chrome(page)
     for key, value in page_meta.items():
         box.setdefault(key, value)
-    article = _article(page)
+    scored = _scored(page)
+    article = _article(scored)
     headline = _headline_outside(page, article)  # before the lines are read: an <h1> above the container
     lines = _article_lines(path, article)
+    warnings.extend(_other_articles(scored, article))
     if "title" not in box and not _prints_title(lines):
         found = _page_title(headline, head_title)
         if found:
@@ -86,12 +88,50 @@ def read_html(path) -> SourceText:
                       source_metadata=box, warnings=warnings)
 
 
+SECOND_ARTICLE = 0.5  # share of the article's prose another block must hold to be a second notice
+
+
+def _other_articles(scored: list, article) -> list[str]:
+    """A warning for each block of prose outside the article, as long as half of it and signed with a date
+    (a list page that pastes two notices one under the other): only the first is read. ``scored``: :func:`_scored`.
+
+    >>> import lxml.html
+    >>> body = "<p>各乡镇卫生院：现将有关事项通知如下。</p><p>一、做好签约督导，每月报送进展。</p>" * 3
+    >>> body += "<p>2022年5月30日</p>"
+    >>> page = lxml.html.document_fromstring(f"<div><div id='a'>{body}</div><div id='b'>{body}</div></div>")
+    >>> _other_articles(_scored(page), page.get_element_by_id("a"))[0][:48]
+    'the page holds more article text after the one r'
+    """
+    if article is None:
+        return []
+    prose = next((own for own, _, element in scored if element is article), None)
+    floor = max(60, SECOND_ARTICLE * (prose if prose is not None else _own_text(article)[0]))
+    candidates = [element for own, _, element in scored if own >= floor]
+    if len(candidates) < 2:
+        return []
+    around = {*article.iter(), *article.iterancestors()}
+    found: list = []
+    for element in candidates:
+        if element in around or any(element in other.iter() for other in found):
+            continue
+        text = element.text_content()
+        if "。" in text and P.DATE.search(text):
+            found.append(element)
+    return [f"the page holds more article text after the one read ({len(_norm_space(e.text_content()))} characters: "
+            f"{_norm_space(e.text_content())[:30]}…); only the first is read (a second notice on the page?)"
+            for e in found]
+
+
+def _norm_space(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
 def _headline_outside(page, article) -> str:
-    """The page's <h1> (else <h2>) outside the article container, its text on one line, or ''."""
+    """The page's <h1> (else <h2>, <h3>) outside the article container, its text on one line, or ''."""
     if article is None:
         return ""
     inside = set(article.iter())
-    for tag in ("h1", "h2"):
+    for tag in ("h1", "h2", "h3"):
         for heading in page.iter(tag):
             if heading not in inside:
                 text = re.sub(r"\s+", "", heading.text_content() or "")
@@ -104,8 +144,18 @@ _TITLE_LINES = 6  # the article's first lines, where its own title stands when i
 
 
 def _prints_title(lines: list[str]) -> bool:
-    """Whether the article's first lines hold a notice title (关于…的通知, …实施方案)."""
-    return any(P.NOTICE_TITLE.search(line) or P.STANDALONE_TITLE.match(line) for line in lines[:_TITLE_LINES])
+    """Whether the article's first lines hold a notice title (关于…的通知, …实施方案) above its
+    addressees (an enclosed plan's title under the 通知's signature is not the page's title).
+
+    >>> _prints_title(["各县卫生健康局：", "现将方案印发给你们。", "某州卫生健康委员会", "某州医共体建设实施方案"])
+    False
+    """
+    head = []
+    for line in lines[:_TITLE_LINES]:
+        if line.rstrip().endswith(("：", ":")):
+            break  # the addressees: the title stands above them
+        head.append(line)
+    return any(P.NOTICE_TITLE.search(line) or P.STANDALONE_TITLE.match(line) for line in head)
 
 
 def _page_title(headline: str, head_title: str) -> str | None:
@@ -206,17 +256,21 @@ def _drop_named_chrome(page) -> None:
             element.drop_tree()
 
 
-def _article(page):
+def _scored(page) -> list:
+    """(prose, tables, element) for every element that may hold the article, in document order."""
+    return [(*_own_text(element), element) for element in page.iter("div", "td", "article", "section", "body",
+                                                                     "center", "main")]
+
+
+def _article(scored: list):
     """The element whose own paragraphs (and data tables) hold the most text outside
     links, or the innermost known CMS container around it (Word exports split the
     article into ``Section`` divs inside ``TRS_Editor``; outside one, the sections'
-    parent)."""
-    scored = [(*_own_text(element), element) for element in page.iter("div", "td", "article", "section", "body",
-                                                                      "center", "main")]
+    parent). ``scored``: :func:`_scored`."""
     with_prose = [entry for entry in scored if entry[0] >= MIN_PROSE]  # a table alone is an annex's preview
     best_prose, best_tables, best = max(with_prose or scored, key=lambda entry: entry[0] + entry[1],
                                         default=(0, 0, None))
-    if not best_prose + best_tables:
+    if best is None or not best_prose + best_tables:
         return None
     for container in [best, *best.iterancestors()]:
         if container.tag == "body":
@@ -259,15 +313,36 @@ def _is_known_container(element) -> bool:
 
 def is_layout_table(table) -> bool:
     """A table that lays out the page, not data: one of its own cells holds a nested
-    table, a known article container, or text as long as a page region."""
+    table, a known article container, text as long as a page region, or a notice's lines
+    broken by ``<br>`` (一、… after a break); or every row of it is one cell (a data table has columns).
+
+    >>> from lxml import html as lhtml
+    >>> is_layout_table(lhtml.fromstring("<table><tr><td>首页</td></tr><tr><td>各镇卫生院：<br>一、做好签约。</td></tr></table>"))
+    True
+    >>> is_layout_table(lhtml.fromstring("<table><tr><td>序号</td><td>任务</td></tr><tr><td>1</td><td>签约</td></tr></table>"))
+    False
+    """
+    rows = [row for row in table.iter("tr") if next(row.iterancestors("table"), None) is table]
+    if rows and all(sum(1 for c in row if c.tag in ("td", "th")) <= 1 for row in rows):
+        return True
     for cell in table.iter("td", "th"):
         if next(cell.iterancestors("table"), None) is not table:
             continue
         if (next(cell.iterdescendants("table"), None) is not None or _is_known_container(cell)
                 or any(_is_known_container(d) for d in cell.iterdescendants())
-                or len(cell.text_content()) > LAYOUT_CELL):
+                or len(text := cell.text_content()) > LAYOUT_CELL or (len(text) >= MIN_PROSE and _broken_notice(cell))):
             return True
     return False
+
+
+_LABEL_AFTER_BREAK = re.compile(r"^[\s\u3000]*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
+
+
+def _broken_notice(cell) -> bool:
+    """A cell holding a notice's lines broken by ``<br>`` (at least three, one of them opening on 一、 or （一）)."""
+    breaks = [br for br in cell.iter("br")]
+    return len(breaks) >= 3 and any(
+        br.tail and _LABEL_AFTER_BREAK.match(br.tail) for br in breaks)
 
 
 def _block_lines(element) -> list[str]:

@@ -16,7 +16,7 @@ from .. import patterns as P
 # (patterns.META_LABELS: normalised key -> labels, None: labels to skip), plus a few that
 # only a page's markup makes safe to read as labels (分类 alone would match prose in a text).
 _MARKUP_ONLY = {
-    "topic": ("主题类别", "分类"),
+    "topic": ("主题类别", "分类", "所属主题", "所屬主題"),
     "published_date": ("公开时间",),
     "validity": ("效力状态",),
     "source": ("信息来源",),
@@ -63,6 +63,59 @@ def box_pairs(line: str) -> list[tuple[str, str]]:
     return pairs
 
 
+# a cell that opens with a label of its own (known or not: 所属类别：, 文种：): the value before it ends there
+_LABEL_CELL = re.compile(rf"^【?[\u4e00-\u9fff]{_PAD}(?:[\u4e00-\u9fff]{_PAD}){{1,7}}】?[：:]")
+
+
+def cell_pairs(cells: list[str]) -> list[tuple[str, str]]:
+    """The (key, value) pairs of a box's cells: a value is the rest of its label's cell (up to
+    the next label in it), else the cell after it when that one is not a label of its own — never
+    more cells (a byline 来源：本站 over the article is no box value swallowing the article).
+
+    >>> cell_pairs(["文　号：", "所属主题：政策文件", "发布机构：", "某县卫生健康局"])
+    [('doc_number', ''), ('topic', '政策文件'), ('issuer', '某县卫生健康局')]
+    >>> cell_pairs(["发布时间：2022-06-01　来源：本站", "各乡镇卫生院：为做实签约服务，现通知如下"])
+    [('published_date', '2022-06-01'), ('source', '本站')]
+    """
+    pairs: list[tuple[str, str]] = []
+    cells = [cell.strip(" \t\r\n\u3000\u00a0|│") for cell in cells]
+    for i, cell in enumerate(cells):
+        labels = list(_LABEL.finditer(cell))
+        if not labels:
+            continue
+        for label, following in zip(labels, [*labels[1:], None]):
+            value = cell[label.end():following.start() if following else len(cell)].strip(_VALUE_PADDING)
+            if not value and following is None and i + 1 < len(cells) and not _starts_label(cells[i + 1]):
+                value = cells[i + 1].strip(_VALUE_PADDING)
+            key = _LABEL_OF.get(re.sub(_PAD, "", label.group("label")))
+            if key:
+                pairs.append((key, " ".join(value.split())))
+    return pairs
+
+
+def _covered(cells: list[str]) -> int:
+    """Characters of the cells that are box lines: a cell opening with a label, and the cell
+    after a label left without its value."""
+    covered, taken = 0, False
+    for cell in cells:
+        cell = cell.strip(" \t\r\n\u3000\u00a0|│")
+        label = _LABEL.match(cell)
+        if label:
+            covered += len(cell)
+            taken = not cell[label.end():].strip(_VALUE_PADDING) and not list(_LABEL.finditer(cell))[1:]
+        elif taken and not _LABEL_CELL.match(cell):
+            covered += len(cell)
+            taken = False
+        else:
+            taken = False
+    return covered
+
+
+def _starts_label(cell: str) -> bool:
+    cell = cell.strip(" \t\r\n\u3000\u00a0|│")
+    return bool(_LABEL.match(cell) or _LABEL_CELL.match(cell))
+
+
 def read_info_box(page) -> dict[str, str]:
     """The box's fields under normalised keys (title, doc_number, issuer, written_date,
     published_date, index_no, topic, validity, source); the box's elements are removed
@@ -91,7 +144,7 @@ def _table_boxes(page):
         for row in rows:
             cells = [cell.text_content() for cell in row if cell.tag in ("td", "th")]
             if cells and max(map(len, cells)) <= MAX_BOX_CELL:
-                pairs = box_pairs("\t".join(cells))
+                pairs = cell_pairs(cells)
                 if pairs and _starts_with_label(cells):
                     labelled.append((row, pairs))
         if len({key for _, pairs in labelled for key, value in pairs if value}) >= 2:
@@ -112,21 +165,32 @@ def _line_boxes(page):
         cells = _child_cells(element)
         if not cells or max(map(len, cells)) > MAX_BOX_CELL:
             continue
-        pairs = box_pairs("\t".join(cells))
-        covered = sum(len(cell) for cell in cells if _LABEL.match(cell.strip())) + sum(len(v) for _, v in pairs)
+        pairs = cell_pairs(cells)
+        covered = _covered(cells)
         if len({key for key, value in pairs if value}) >= 2 and covered >= 0.6 * len(text.strip()):
             boxes.append(([element], pairs))
     return _outermost(boxes)
 
 
 def _child_cells(element) -> list[str]:
-    """The texts of an element's children (and of loose text between them), one per cell."""
-    cells = [element.text or ""]
+    """The element's cells: each block child (and each run between ``<br>``s) one cell, its inline
+    children and loose text joined by tabs (``<span>发文字号：</span><span>…</span>`` stays one cell)."""
+    cells, current = [], [element.text or ""]
     for child in element:
+        if isinstance(child.tag, str) and (child.tag in _BLOCK_TAGS or child.tag == "br"):
+            cells.append("\t".join(current))
+            if child.tag != "br":  # a row of blocks (<div>发文字号</div><div>…</div>) keeps its parts apart
+                content = child.text_content()
+                nested = len(content) <= MAX_BOX_CELL and any(
+                    d.tag in _BLOCK_TAGS for d in child.iterdescendants() if isinstance(d.tag, str))
+                cells.append("\t".join(_child_cells(child)) if nested else content)
+            current = [child.tail or ""]
+            continue
         if isinstance(child.tag, str):
-            cells.append(child.text_content())
-        cells.append(child.tail or "")
-    return [cell.strip(" \r\n") for cell in cells if cell.strip(" \r\n\u3000\u00a0")]
+            current.append(child.text_content())
+        current.append(child.tail or "")
+    cells.append("\t".join(current))
+    return [cell.strip(" \t\r\n") for cell in cells if cell.strip(" \t\r\n\u3000\u00a0")]
 
 
 def _outermost(boxes):

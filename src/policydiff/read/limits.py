@@ -154,8 +154,10 @@ def _count_in_member(archive: zipfile.ZipFile, name: str, pattern: re.Pattern) -
     return count
 
 
-# A PDF's streams as they sit in the file: the dictionary before ``stream`` and the data after it.
+# A PDF's streams as they sit in the file: the dictionary before ``stream`` and the data after it
+# (``_stream_starts`` finds what this pattern's finditer finds, without trying it at every byte).
 _STREAM = re.compile(rb">>\s*stream(?:\r\n|\n|\r)")
+_BLANKS = frozenset(b" \t\n\r\x0b\x0c")  # what \s matches in a bytes pattern
 _FILTERS = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[A-Za-z0-9]+)")
 _FILTER_NAME = re.compile(rb"/([A-Za-z0-9]+)")
 _FONT_OR_IMAGE = re.compile(rb"/Length[123]\b|/Subtype\s*/(?:Image|Type1C|CIDFontType0C|OpenType)\b")
@@ -188,15 +190,15 @@ def check_pdf(path, data: bytes | None = None) -> None:
 def _check_pdf_data(path, data) -> None:
     content_bytes = 0
     size_limit, operation_limit = max_pdf_bytes(), max_text_objects()  # read once: each reads the environment
-    for m in _STREAM.finditer(data):
-        header = data[max(0, m.start() - 2048):m.start()]
+    for start, data_start in _stream_starts(data):
+        header = data[max(0, start - 2048):start]
         header = header[header.rfind(b"obj") + 1:] if b"obj" in header else header
-        end = data.find(b"endstream", m.end())
+        end = data.find(b"endstream", data_start)
         content = not _FONT_OR_IMAGE.search(header)
         stop, layers = end if end >= 0 else len(data), _flate_layers(header)
-        if not content and (stop - m.end() + 1) * FLATE_MAX_RATIO ** layers <= size_limit:
+        if not content and (stop - data_start + 1) * FLATE_MAX_RATIO ** layers <= size_limit:
             continue  # a font or image too short to expand past the limit: not expanded to learn it
-        size, operations = _expand_and_count(data, m.end(), stop, layers, content, size_limit, operation_limit)
+        size, operations = _expand_and_count(data, data_start, stop, layers, content, size_limit, operation_limit)
         if not content:
             if size > size_limit:
                 raise _too_large(path, "an image or font stream that expands past the limit",
@@ -211,6 +213,26 @@ def _check_pdf_data(path, data) -> None:
                              f"{operation_limit:,}")
 
 
+def _stream_starts(data) -> Iterator[tuple[int, int]]:
+    """(start, end) of every match of ``_STREAM`` in ``data``, in order, as its ``finditer``
+    gives them: each ``stream`` keyword found by ``find`` (a fast scan), then the line end after
+    it and the ``>>`` before the blanks before it checked. A match's ``>>`` is the one just
+    before the blanks that precede its ``stream`` (``>>`` holds no blank), and no match can
+    start inside another, so the matches are the pattern's."""
+    at = data.find(b"stream")
+    while at >= 0:
+        after = at + 6
+        line_end = 2 if data[after:after + 2] == b"\r\n" else 1 if data[after:after + 1] in (b"\n", b"\r") else 0
+        if line_end:
+            blank = at
+            while blank and data[blank - 1] in _BLANKS:
+                blank -= 1
+            if blank >= 2 and data[blank - 2:blank] == b">>":
+                yield blank - 2, after + line_end
+                after += line_end
+        at = data.find(b"stream", after)
+
+
 def _flate_layers(header: bytes) -> int:
     """How many Flate layers to undo (0: read as stored; other filters are measured as stored)."""
     m = _FILTERS.search(header)
@@ -223,21 +245,31 @@ def _flate_layers(header: bytes) -> int:
 def _expand_and_count(data, start: int, end: int, layers: int, count: bool,
                       size_limit: int, operation_limit: int) -> tuple[int, int]:
     """Expanded size of ``data[start:end]`` (``layers`` of Flate undone, a megabyte at a time,
-    nothing kept) and, with ``count``, whether its text objects can pass the operation limit.
+    nothing kept but what waits to be counted) and, with ``count``, whether its text objects can
+    pass the operation limit.
 
     Every counted operator (``Tj TJ ' " Do``) holds one of the bytes ``T ' " D`` at a place of
-    its own, so the number of those bytes bounds the operations from above; one pass deleting
-    them (``bytes.translate``) measures it. While the bound stays within the limit the stream
-    cannot pass it and the count returned is 0 (the caller reads it so: not past the limit);
-    once it does, the stream is expanded again and its operators counted one by one
+    its own, so the number of those bytes bounds the operations from above, and so does the
+    stream's length: while the stream is no longer than the limit nothing is counted (its
+    pieces wait, at most the limit's bytes); once it is longer, the waiting bytes are measured
+    (:func:`_operator_bytes_bound`) and every later piece by one pass deleting those bytes
+    (``bytes.translate``). While the bound stays within the limit the stream cannot pass it and
+    the count returned is 0 (the caller reads it so: not past the limit); once it does, the
+    stream is expanded again and its operators counted one by one
     (:func:`_expand_and_count_exactly`), so a refusal is the same as counting from the start."""
     pieces = _expanded(data, start, end, layers)
     size = bound = 0
+    waiting: list[bytes] | None = []  # pieces not measured yet (None once the stream outgrew the limit)
     try:
         for piece in pieces:
             size += len(piece)
             if count:
-                bound += len(piece) - len(piece.translate(None, _OPERATOR_BYTES))
+                if waiting is None:
+                    bound += len(piece) - len(piece.translate(None, _OPERATOR_BYTES))
+                else:
+                    waiting.append(piece)
+                    if size > operation_limit:
+                        bound, waiting = _operator_bytes_bound(b"".join(waiting), operation_limit), None
                 if bound > operation_limit:
                     return _expand_and_count_exactly(data, start, end, layers, size_limit, operation_limit)
             if size > size_limit:
@@ -245,6 +277,20 @@ def _expand_and_count(data, start: int, end: int, layers: int, count: bool,
     except zlib.error:
         pass  # a damaged stream: pdfium reads what it can, and that much is counted
     return size, 0
+
+
+def _operator_bytes_bound(expanded: bytes, limit: int) -> int:
+    """A bound on the operator bytes (``T ' " D``) of ``expanded`` (longer than ``limit``): those
+    of a prefix twice as long as the excess plus the length of the rest, when that keeps within
+    the limit (the prefix then has room for them); otherwise their exact number. Either is no
+    lower than the exact number, and the exact number is returned whenever the bound passes the
+    limit (a 128 KB font map of zeros, 31 KB over the limit, is measured by its first 62 KB)."""
+    prefix = expanded[:2 * (len(expanded) - limit)]
+    if len(prefix) < len(expanded):
+        bound = len(prefix) - len(prefix.translate(None, _OPERATOR_BYTES)) + len(expanded) - len(prefix)
+        if bound <= limit:
+            return bound
+    return len(expanded) - len(expanded.translate(None, _OPERATOR_BYTES))
 
 
 _OPERATOR_BYTES = b"T'\"D"  # one of them in each operator of _TEXT_OPERATORS

@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import ctypes
 import logging
-import re
+import operator
 
 from .. import errors
 from ..models import SourceText
@@ -164,31 +164,37 @@ def _textpage_lines(page, textpage, table_paths: list | None, pdfium_c) -> list[
     rect = pdfium_c.FS_RECTF()  # raw calls: no wrapper object a character box
     raw, pointer, loose_box = textpage, ctypes.byref(rect), pdf_tables.pdfium_calls().loose_box
     lines: list[Line] = []
-    for m in _TEXT_LINE.finditer(text):
-        piece = m.group(0)
+    add = lines.append
+    start = 0
+    # the text's runs between line breaks (pdfium ends each visual line with \r\n), each at its offset
+    for piece in text.replace("\r", "\n").split("\n"):
+        at, start = start, start + len(piece) + 1
         stripped = piece.strip()
         if not stripped:
             continue
-        first = m.start() + len(piece) - len(piece.lstrip())
+        first = at + len(piece) - len(piece.lstrip())
         loose_box(raw, first, pointer)
         left, top_first = rect.left, rect.top
         loose_box(raw, first + len(stripped) - 1, pointer)
         top_last = rect.top
         if abs(top_first - top_last) >= SAME_LINE:
-            lines.extend(_split_by_baseline(textpage, height, piece, m.start()))
-        else:
-            lines.append(Line(stripped, left, rect.right, height - max(top_first, top_last)))
+            lines.extend(_split_by_baseline(textpage, height, piece, at))
+        else:  # the higher top, as max(top_first, top_last)
+            add(Line(stripped, left, rect.right, height - (top_last if top_last > top_first else top_first)))
     if table_paths is not None:
         lines = _with_table_rows(lines, pdf_tables.page_tables(page, textpage, height, text, table_paths))
-    lines.sort(key=lambda line: line.top)
+    lines.sort(key=_TOP)
     return without_page_numbers(lines)
+
+
+_TOP = operator.attrgetter("top")
 
 
 def _page_text(textpage, count: int, pdfium_c) -> str:
     """The text of a page's ``count`` characters, as pypdfium2's ``get_text_range(0, count)``
     gives it: characters that have no place in the text (pdfium's -1) at either end are left
     out of the range asked for, and the output is decoded leniently."""
-    text_index = pdfium_c.FPDFText_GetTextIndexFromCharIndex
+    text_index = pdf_tables.pdfium_calls().text_index
     start, end = 0, count - 1
     while start <= end and text_index(textpage, start) == -1:
         start += 1
@@ -196,12 +202,12 @@ def _page_text(textpage, count: int, pdfium_c) -> str:
         return ""
     while text_index(textpage, end) == -1:
         end -= 1
-    buffer = (ctypes.c_ushort * (text_index(textpage, end) + 2 - text_index(textpage, start)))()
+    size = text_index(textpage, end) + 2 - text_index(textpage, start)
+    # a buffer of a power-of-two length: ctypes makes (and keeps) a new array type for every
+    # length asked for, ~24 µs each, and nearly every page asks for a length of its own
+    buffer = (ctypes.c_ushort * (1 << max(8, (size - 1).bit_length()) if size > 0 else size))()
     written = pdfium_c.FPDFText_GetText(textpage, start, end - start + 1, buffer)
     return codecs.decode(memoryview(buffer)[:written - 1], "utf-16-le", errors="ignore")
-
-
-_TEXT_LINE = re.compile(r"[^\r\n]+")
 
 
 def _with_table_rows(lines: list[Line], tables) -> list[Line]:

@@ -64,19 +64,23 @@ def pdfium_calls() -> SimpleNamespace:
     without pypdfium2's declared argument types: ctypes then passes the handles, pointers and
     ints as they are instead of converting each through its declared type (~0.4 µs a call
     instead of ~1.1). Only functions whose arguments are all handles, pointers or ints (a float
-    passed without its type would be wrong)."""
+    passed without its type would be wrong).
+
+    They are also called without releasing Python's lock around each call (ctypes'
+    ``PYFUNCTYPE``, as ``ctypes.pythonapi`` calls are): these return in a microsecond and touch
+    nothing of Python's, and letting the lock go and taking it back was ~12% of a call's
+    instructions. The calls that take long (a page's loading) keep pypdfium2's own."""
     import pypdfium2.raw as pdfium_c
 
     def untyped(function, restype=ctypes.c_int):
         try:
-            call = type(function)(ctypes.cast(function, ctypes.c_void_p).value)
+            return ctypes.PYFUNCTYPE(restype)(ctypes.cast(function, ctypes.c_void_p).value)
         except (TypeError, ValueError, AttributeError, ctypes.ArgumentError):  # not a ctypes function (other
             return function  # bindings in a later pypdfium2): its own typed call, slower but the same answers
-        call.restype = restype
-        return call
 
     return SimpleNamespace(
         loose_box=untyped(pdfium_c.FPDFText_GetLooseCharBox),  # (text page, index, FS_RECTF*) -> bool
+        text_index=untyped(pdfium_c.FPDFText_GetTextIndexFromCharIndex),  # (text page, index) -> index
         get_object=untyped(pdfium_c.FPDFPage_GetObject, _Handle),  # (page, index) -> object
         object_type=untyped(pdfium_c.FPDFPageObj_GetType),  # (object) -> type
         get_matrix=untyped(pdfium_c.FPDFPageObj_GetMatrix),  # (object, FS_MATRIX*) -> bool
