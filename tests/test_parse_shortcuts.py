@@ -192,3 +192,53 @@ def test_clauses_split_alike_with_and_without_brackets(text, separators, clauses
     from policydiff.extract.units import split_clauses
 
     assert split_clauses(text, 0, separators) == clauses
+
+
+# texts with no pipe, markup, odd space or break but \n: normalise takes _plain_lines' one pass
+_PLAIN_TEXTS = [
+    " 关于印发健康帮扶工作\n实施方案的通知 \n\n各县（区）卫生健康局：",  # leading and trailing spaces stripped
+    "序号  重点任务  牵头单位  配合单位\n1  开展巡回义诊  县卫健局  县医保局\n附件2\n乡镇  名单",  # a space-aligned table, ended by 附件
+    "## 一、总体要求\n**（一）指导思想**。坚持以人民为中心",  # a markdown heading and bold: the lines cleaned
+    "做好慢病随访\n— 2 —\n管理工作。",  # a page number alone on its line: dropped, the lines around it join
+    "加强村卫生室建设\n     \n提升服务能力。",  # a line of spaces only: left out
+    "由县卫健局牵头负责，县医保局配合。",  # a task-table word in a sentence: no table starts
+    "重点任务  牵头单位  完成时限\n**开展义诊**  县卫健局  2022年底\n---\n（二）保障措施",  # markdown inside a table row, a rule line
+]
+
+
+@pytest.mark.parametrize("raw", _PLAIN_TEXTS)
+def test_plain_lines_are_the_lines_split_tabled_and_cleaned(raw):
+    from policydiff.normalise import _clean_line, _plain_lines, _table_rows
+
+    assert not any(ch in raw for ch in "|<\r\f\u3000\u00a0")  # the texts _plain_lines is for
+    expected = [line for line in (_clean_line(row, False) for row in _table_rows(_split_lines(raw))) if line.text]
+    got = [line for line in _plain_lines(raw) if line.text]
+    assert [line.text for line in got] == [line.text for line in expected]
+    assert [line.offsets for line in got] == [line.offsets for line in expected]
+
+
+@pytest.mark.parametrize("raw", [*_PLAIN_TEXTS,
+                                 "| 指标 | 目标值 |\n|---|---|\n| 签约服务率 | 80% |\n说明",  # a pipe table
+                                 "任务  牵头单位  配合单位\n甲  乙  丙\n\n丁  戊  己\n附件：名单"])  # 附件： ends it
+def test_table_rows_looked_for_at_cue_lines_only_as_line_by_line(raw):
+    # _table_rows reads only the lines holding a pipe or a task-table word, and the lines of a table
+    from policydiff.normalise import _table_row, _table_rows
+
+    lines = _split_lines(raw)
+    expected, in_table = [], False
+    for line in lines:  # the long way: every line in turn
+        row, in_table = _table_row(line, in_table)
+        expected.append(row)
+    assert [row.text for row in _table_rows(lines)] == [row.text for row in expected]
+
+
+@pytest.mark.parametrize("raw, text", [
+    # the table's rows with their cells apart by tabs; 附件2 ends it, the spaces after it are removed
+    ("序号  重点任务  牵头单位  配合单位\n1  开展巡回义诊  县卫健局  县医保局\n附件2\n乡镇  名单",
+     "序号\t重点任务\t牵头单位\t配合单位\n1\t开展巡回义诊\t县卫健局\t县医保局\n附件2\n乡镇名单"),
+    # a row's markdown cleaned after its cells were told apart, the rule line dropped
+    ("重点任务  牵头单位  完成时限\n**开展义诊**  县卫健局  2022年底\n---\n（二）保障措施",
+     "重点任务\t牵头单位\t完成时限\n开展义诊\t县卫健局\t2022年底\n（二）保障措施"),
+])
+def test_plain_text_tables_normalised(raw, text):
+    assert normalise(raw).text == text

@@ -139,7 +139,10 @@ def _concat(pieces: list[Segment]) -> Segment:
     for piece in pieces:
         if piece.text:
             text.append(piece.text)
-            starts.extend(start + n for start in piece.starts)
+            if len(piece.starts) == 1:  # the common case: a piece of one run (a line as the source has it)
+                starts.append(piece.starts[0] + n)
+            else:
+                starts.extend([start + n for start in piece.starts])
             sources.extend(piece.sources)
             n += len(piece.text)
     return Segment("".join(text), starts, sources)
@@ -154,10 +157,13 @@ def normalise(source: SourceText | str) -> NormalisedText:
     raw = source.text if isinstance(source, SourceText) else source
     # what no line can hold when the whole text does not: those repairs are not tried line by line
     odd_spaces = bool(_INVISIBLE.search(raw) or _WIDE_SPACE.search(raw))
-    rows = _table_rows(_split_lines(raw))
-    # (a line holds a pipe or a bracket only where the text does: the lines are the text's, cleaned)
-    row_ends = [("|" in line.text and bool(_ROW_END.search(line.text))) for line in rows] if "|" in raw else None
-    cleaned = [_clean_line(line, odd_spaces) for line in rows]
+    if odd_spaces or "|" in raw or "<" in raw or "\r" in raw or "\f" in raw:
+        rows = _table_rows(_split_lines(raw))
+        # (a line holds a pipe or a bracket only where the text does: the lines are the text's, cleaned)
+        row_ends = [("|" in line.text and bool(_ROW_END.search(line.text))) for line in rows] if "|" in raw else None
+        cleaned = [_clean_line(line, odd_spaces) for line in rows]
+    else:
+        cleaned, row_ends = _plain_lines(raw), None
     lines, annotated = _strip_pinyin(cleaned) if "(" in raw else (cleaned, [])
     paragraphs = _join_paragraphs([line for line in lines if line.text],
                                   [end for line, end in zip(lines, row_ends) if line.text] if row_ends else None)
@@ -243,6 +249,35 @@ def _split_lines(raw: str) -> list[Segment]:
     return lines
 
 
+def _plain_lines(raw: str) -> list[Segment]:
+    """The cleaned lines of a text whose lines end in ``\n`` alone and that holds no pipe, markup
+    and no space but the ASCII one: ``[_clean_line(l) for l in _table_rows(_split_lines(raw))]``,
+    the lines no repair needs stripped as they are split (the table test reads them stripped
+    anyway, and strips nothing else) and those that strip to nothing left out (they change no
+    table and the join drops them)."""
+    lines: list[Segment] = []
+    to_clean: list[int] = []
+    start = 0
+    for text in raw.split("\n"):
+        if text:
+            if _TO_CLEAN.search(text):
+                to_clean.append(len(lines))  # cleaned after the table test, as _clean_line cleans it
+                lines.append(Segment(text, [0], [start]))
+            elif text[0] != " " and text[-1] != " ":
+                lines.append(Segment(text, [0], [start]))
+            else:
+                stripped = text.lstrip(" ")
+                lead = len(text) - len(stripped)
+                stripped = stripped.rstrip(" ")
+                if stripped:
+                    lines.append(Segment(stripped, [0], [start + lead]))
+        start += len(text) + 1
+    rows = _table_rows(lines)
+    for i in to_clean:
+        rows[i] = _clean_line(rows[i], False)
+    return rows
+
+
 # a table row as a web page's text gives it: cells apart by runs of spaces, or between pipes
 _SPACE_GAP = re.compile(r"(?<=[^ \t\u3000\u00a0])(?:[ \u3000\u00a0]{2,}|\u3000)(?=[^ \t\u3000\u00a0])")
 _PIPE_ROW = re.compile(r"^\s*\|.*\|.*\|")
@@ -255,24 +290,43 @@ _TASK_HEADER_WORD = re.compile("牵头|责任|配合|协办")
 def _table_rows(lines: list[Segment]) -> list[Segment]:
     """Lines of a pipe table, and of a space-aligned table after its task-table header
     (牵头/责任/配合/协办 among short cells), with their cells apart by tabs, as the readers
-    write a table's rows; a pipe table's rule line (|---|---|) dropped."""
-    out, in_table = [], False
-    for line in lines:
-        if "|" in line.text and _PIPE_ROW.match(line.text):
-            out.append(Segment("", [], []) if _PIPE_RULE.match(line.text) else
-                       line.sub(_PIPE_EDGE, "").sub(_PIPE_GAP, "\t"))
-            continue
-        if not in_table and not _TASK_HEADER_WORD.search(line.text):
-            out.append(line)  # outside a table, only a line naming a task-table column can start one
-            continue
-        cells = _SPACE_GAP.split(line.text.strip(" \u3000\u00a0"))
-        if len(cells) >= 3 and all(len(c) <= P.TASK_HEADER_CELL_MAX for c in cells) and \
-                any(_TASK_HEADER_WORD.search(c) for c in cells):
-            in_table = True
-        elif in_table and (P.ANNEX_START.match(line.text.strip()) or P.ANNEX_REFERENCE.match(line.text.strip())):
-            in_table = False
-        out.append(line.sub(_SPACE_GAP, "\t") if in_table and len(cells) > 1 else line)
+    write a table's rows; a pipe table's rule line (|---|---|) dropped (left as an empty line)."""
+    out = list(lines)
+    texts = [line.text for line in lines]
+    joined = "\n".join(texts)
+    # outside a table only a line holding a pipe or naming a task-table column can change or start
+    # one: those lines are found in one scan of the whole text, the others are not looked at
+    ends = list(itertools.accumulate(len(text) + 1 for text in texts))
+    cues = sorted({bisect.bisect_right(ends, m.start()) for m in _TABLE_CUE.finditer(joined)})
+    in_table, done = False, -1
+    for cue in cues:
+        i = max(cue, done + 1)
+        while i < len(lines):
+            out[i], in_table = _table_row(lines[i], in_table)
+            done = i
+            if not in_table:
+                break
+            i += 1
     return out
+
+
+def _table_row(line: Segment, in_table: bool) -> tuple[Segment, bool]:
+    """A line as :func:`_table_rows` writes it, and whether a table goes on after it."""
+    if "|" in line.text and _PIPE_ROW.match(line.text):
+        return (Segment("", [], []) if _PIPE_RULE.match(line.text) else
+                line.sub(_PIPE_EDGE, "").sub(_PIPE_GAP, "\t")), in_table
+    if not in_table and not _TASK_HEADER_WORD.search(line.text):
+        return line, False  # outside a table, only a line naming a task-table column can start one
+    cells = _SPACE_GAP.split(line.text.strip(" \u3000\u00a0"))
+    if len(cells) >= 3 and all(len(c) <= P.TASK_HEADER_CELL_MAX for c in cells) and \
+            any(_TASK_HEADER_WORD.search(c) for c in cells):
+        in_table = True
+    elif in_table and (P.ANNEX_START.match(line.text.strip()) or P.ANNEX_REFERENCE.match(line.text.strip())):
+        in_table = False
+    return (line.sub(_SPACE_GAP, "\t") if in_table and len(cells) > 1 else line), in_table
+
+
+_TABLE_CUE = re.compile("[|]|牵头|责任|配合|协办")
 
 
 _INVISIBLE = re.compile("[\ufeff\u200b]")
@@ -357,18 +411,28 @@ _ROW_END = re.compile(r"[^\s|]\s*\|\s*$")
 
 def _join_paragraphs(lines: list[Segment], row_ends: list[bool] | None = None) -> list[tuple[Segment, list[dict]]]:
     """Paragraphs, each with the repairs made joining it (spans local to the paragraph); a line
-    that ended in a table row's pipe (``row_ends``) is never continued by the next one."""
+    that ended in a table row's pipe (``row_ends``) is never continued by the next one. A
+    paragraph's lines are kept as pieces and its text as a string while it grows: its segment
+    is made once, when it ends (a segment a join copied every run list again)."""
     paragraphs: list[tuple[Segment, list[dict]]] = []
+    pieces: list[Segment] = []
+    text = ""  # the paragraph's text so far
+    repairs: list[dict] = []
     in_annex = False
     for i, line in enumerate(lines):
         after_row = bool(row_ends and i and row_ends[i - 1])
-        if paragraphs and not after_row and should_join(paragraphs[-1][0].text, line.text, in_annex):
-            prev, repairs = paragraphs[-1]
-            paragraphs[-1] = (_join(prev, line, repairs), repairs)
+        if pieces and not after_row and should_join(text, line.text, in_annex):
+            part = _joined_part(text, line, repairs)
+            pieces.append(part)
+            text += part.text
         else:
-            paragraphs.append((line, []))
+            if pieces:
+                paragraphs.append((pieces[0] if len(pieces) == 1 else _concat(pieces), repairs))
+            pieces, text, repairs = [line], line.text, []
         if not in_annex and line.text.startswith("附") and P.ANNEX_START.match(line.text):
             in_annex = True
+    if pieces:
+        paragraphs.append((pieces[0] if len(pieces) == 1 else _concat(pieces), repairs))
     return paragraphs
 
 
@@ -380,20 +444,12 @@ def should_join(prev: str, nxt: str, in_annex: bool = False) -> bool:
     >>> should_join("一、总体要求", "（一）指导思想。以习近平")
     False
     """
-    if "\t" in prev or "\t" in nxt:
+    if prev[-1] in P.SENTENCE_END or "\t" in prev:
         return False
-    if prev[-1] in P.SENTENCE_END:
-        return False
-    if _is_title_line(prev) or ("关于" in nxt and _is_title_line(nxt)):
+    if _stands_apart(nxt):
+        return False  # a line that starts a paragraph whatever ends the one before
+    if _is_title_line(prev) or _is_standalone(prev) or _is_cell_label(prev):
         return False  # a whole title stands alone (a wrapped one's tail, …的通知, still joins)
-    if _starts_block(nxt) or _is_standalone(prev) or _is_standalone(nxt):
-        return False
-    if ("：" in nxt or ":" in nxt) and P.ROLE_LABEL.match(nxt):
-        return False  # a 牵头责任单位：… line after an item without a full stop starts its own line
-    if ("：" in nxt or ":" in nxt) and P.CARD_FIELD_LINE.match(nxt):
-        return False  # a 完成时限：… line after a unit line without a full stop (责任单位：县卫健局)
-    if _is_cell_label(prev) or _is_cell_label(nxt):
-        return False  # a task card's label cell (责任单位 / 完成时限) alone on its line, its value on the next
     if nxt.startswith("的"):
         return True  # no sentence or title starts with 的: a wrapped title (…实施方案\n的通知)
     # both patterns end at the line's end: a match starts in its last 24 characters (通知（试行）)
@@ -403,6 +459,21 @@ def should_join(prev: str, nxt: str, in_annex: bool = False) -> bool:
     if not in_annex and _is_heading_line(prev):
         return False
     return not (is_org_line(prev) or (is_org_line(nxt) and prev[-1] not in "、，,"))
+
+
+@lru_cache(maxsize=8192)  # a line's own verdict (notices share their boilerplate lines), as _is_standalone
+def _stands_apart(line: str) -> bool:
+    """A line that no line before it continues into: it holds a tab (a table row), is a whole title,
+    starts a block (a label, 附件), stands alone (a date, a 文号, a page's line), or is a task card's
+    field (牵头责任单位：…, 完成时限：…) or label cell alone on its line."""
+    return bool(
+        "\t" in line
+        or ("关于" in line and _is_title_line(line))
+        or _starts_block(line)
+        or _is_standalone(line)
+        or (("：" in line or ":" in line) and (P.ROLE_LABEL.match(line) or P.CARD_FIELD_LINE.match(line)))
+        or _is_cell_label(line)
+    )
 
 
 def _is_cell_label(line: str) -> bool:
@@ -417,7 +488,7 @@ _TITLE_STOPS = re.compile("[。，；,]")
 
 
 def _starts_block(line: str) -> bool:
-    return bool(P.ANY_LABEL.match(line) or line.startswith("附件") or line.startswith("附 件"))
+    return bool(P.ANY_LABEL.match(line) or line.startswith(("附件", "附 件")))
 
 
 @lru_cache(maxsize=4096)  # should_join asks about a line as the next one, then as the previous
@@ -443,8 +514,7 @@ def _is_standalone(line: str) -> bool:
         or ("文件" in line and P.FILE_HEADER.match(line) and not line.startswith("关于"))
         or ("属性" in line and P.TABLE_HEADER.match(line))
         or line.rstrip().endswith(("约束性", "预期性"))  # P.BINDING_SUFFIX without a scan
-        or line.startswith("附件")
-        or line.startswith("附 件")
+        or line.startswith(("附件", "附 件"))
     )
 
 
@@ -490,19 +560,20 @@ def _is_heading_line(line: str) -> bool:
     return len(line) <= 30 and bool(P.ANY_LABEL.match(line)) and not _HEADING_STOPS.search(line)
 
 
-def _join(prev: Segment, nxt: Segment, repairs: list[dict]) -> Segment:
-    """Join two lines; drop text a page break repeated (``政府`` / ``府、``)."""
+def _joined_part(prev: str, nxt: Segment, repairs: list[dict]) -> Segment:
+    """What of the line ``nxt`` joins the paragraph ``prev``: without text a page break repeated
+    (``政府`` / ``府、``), the repair added to ``repairs``."""
     head = nxt.text[1:4]
     if len(head) == 3 and head[0] not in "、，；,;" and head[1] not in "、，；,;" and head[2] not in "、，；,;":
-        return prev + nxt  # the common case: no separator right after a repeat of one to three characters
+        return nxt  # the common case: no separator right after a repeat of one to three characters
     for k in (3, 2, 1):
-        tail = prev.text[-k:]
-        if len(prev.text) > k and nxt.text.startswith(tail) and nxt.text[k:k + 1] in "、，；,;":
-            at = len(prev.text)
+        tail = prev[-k:]
+        if len(prev) > k and nxt.text.startswith(tail) and nxt.text[k:k + 1] in "、，；,;":
+            at = len(prev)
             repairs.append({"kind": "repeated_across_line_break", "raw": tail + tail, "repaired": tail,
                             "span": [at - k, at], "source_offset": nxt.offset(0)})
-            return prev + nxt.cut(k)
-    return prev + nxt
+            return nxt.cut(k)
+    return nxt
 
 
 def _repair_damage(para: Segment) -> tuple[Segment, list[dict]]:

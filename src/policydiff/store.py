@@ -920,12 +920,12 @@ def _sentence_rows(doc_id, record, goal_rows) -> list[tuple]:
     goal_paths = {n["path"] for n in outline if GOAL_HEADING.match((n["heading"] or "").strip("。：:"))}
     starts = [n["span"][0] for n in outline]
     rows: list[tuple] = []
-    lines: dict[int, tuple[str, bool]] = {}  # a line's start -> (the line, whether it is a header line)
+    lines: dict[int, tuple[str, bool, bool, bool]] = {}  # a line's start -> what _is_sentence knows of it
     for gap in gaps:
         for start, end in sentence_spans(text, *gap):
-            sentence = text[start:end]
-            if len(sentence) < 4:
+            if end - start < 4:
                 continue
+            sentence = text[start:end]
             node = _deepest_node(outline, starts, start)
             if not _is_sentence(text, start, sentence, node, lines):
                 continue
@@ -946,6 +946,9 @@ def _deepest_node(outline: list, starts: list[int], offset: int):
     return None
 
 
+_CLAUSE_STOPS = re.compile("[，。；]")
+
+
 def _is_sentence(text: str, start: int, sentence: str, node, lines: dict | None = None) -> bool:
     """Whether a piece of text is a sentence of the notice, not a line of its header or signature.
     Outside the outline (before the first heading, after the last) only a line with a clause in it
@@ -955,18 +958,18 @@ def _is_sentence(text: str, start: int, sentence: str, node, lines: dict | None 
     known of each line already seen (a line holds several sentences)."""
     line_start = text.rfind("\n", 0, start) + 1
     known = lines.get(line_start) if lines is not None else None
-    if known is None:
+    if known is None:  # (the line, a header line, a table row, a line with a clause)
         line_end = text.find("\n", start)
         line = text[line_start:line_end if line_end >= 0 else len(text)].strip()
-        known = (line, bool(is_org_line(line) or P.DATE_LINE.match(line)))
+        known = (line, bool(is_org_line(line) or P.DATE_LINE.match(line)), "\t" in line,
+                 bool(_CLAUSE_STOPS.search(line)))
         if lines is not None:
             lines[line_start] = known
-    line, header = known
-    if P.LABEL_ONLY.match(sentence) or header:
+    line, header, row, clause = known
+    if header or P.LABEL_ONLY.match(sentence):
         return False
-    if "\t" in line and not re.search("[，。；]", sentence):  # a table row's other cells (units, numbers)
+    if row and not _CLAUSE_STOPS.search(sentence):  # a table row's other cells (units, numbers)
         return False
-    clause = bool(re.search("[，。；]", line))
     if node is None:
         return clause and not (line.endswith(("：", ":")) and "。" not in line)  # addressees
     return clause or start == node["span"][0] or len(line) >= 12
