@@ -138,6 +138,11 @@ SHAPES = [
     # 一是做实慢病签约 inside a list item: the signing entry, said of the chronic patients signed
     ("一、做好健康帮扶。一是做实慢病签约，每季度随访一次；二是做好大病救治。", [("一", 0, 35)], "家庭医生签约服务",
      INSIDE_ITEM, "一"),
+    # probe d4 (安康 shape): an item on 乡村医生保障 whose sentence is the pension share of 乡村医生: the workforce entry
+    ("（三）强化乡村医生保障。乡村医生参加养老保险比例逐年提高。", [("（三）", 0, 28)], "基层卫生人才队伍", INSIDE_ITEM,
+     "（三）"),
+    # a pension of residents (城乡居民养老保险) names no 乡村医生: not the workforce entry
+    ("（一）做好参保登记。城乡居民养老保险和医疗保险同步登记。", [("（一）", 0, 28)], "基层卫生人才队伍", NOT_FOUND, None),
     # a rate of signing coverage (签约服务覆盖率) is no coverage of every village: not the 全覆盖 entry
     ("（二）做实签约。重点人群签约服务覆盖率达到85%。", [("（二）", 0, 24)], "乡村医疗卫生服务全覆盖", NOT_FOUND, None),
 ]
@@ -392,3 +397,29 @@ def test_an_action_goal_heading_is_goals():
     record = parse_source(SourceText("t.txt", text))
     assert [m["path"] for m in record["measures"]] == ["二/（一）"]
     assert [(t["path"], t["value"], t["deadline_year"]) for t in record["targets"]] == [("goal", 100, 2025)]
+
+
+TOPIC = [
+    # (heading of the item, its text, how it was aligned, expected where, expected quote start)
+    # probe d4 #3: an item on old people's care aligned to 爱国卫生运动 only by a later sentence naming it: the
+    # item holds the entry, it is not its own item; the sentence naming the topic is quoted
+    ("（五）做好老年人健康服务。", "为65岁以上老年人每年提供1次健康体检。结合爱国卫生运动，改善老年人居住环境。",
+     "same topic by key terms", INSIDE_ITEM, "结合爱国卫生运动"),
+    # the same item aligned by its heading (another notice prints it): its own item, the heading quoted
+    ("（五）深入开展爱国卫生运动。", "为65岁以上老年人每年提供1次健康体检。结合爱国卫生运动，改善老年人居住环境。",
+     "near-identical heading", OWN_ITEM, "（五）深入开展爱国卫生运动"),
+    # aligned by words no cue phrase holds (卫生城镇): still inside the item, the first sentence printing them quoted
+    ("（五）做好老年人健康服务。", "为65岁以上老年人每年提供1次健康体检。推动创建卫生城镇，改善老年人居住环境。",
+     "same topic by key terms", INSIDE_ITEM, "推动创建卫生城镇"),
+]
+
+
+@pytest.mark.parametrize("heading, body, reason, where, quote", TOPIC)
+def test_an_item_aligned_by_its_words_holds_the_entry(heading, body, reason, where, quote):
+    frame_entry = next(e for e in load_frame(FRAME_PATH)["entries"] if e["label"] == "爱国卫生运动")
+    text = heading + body
+    measure = {"path": "（五）", "title": heading[3:-1], "text": text, "span": [0, len(text)], "reason": reason,
+               "matched_terms": [t for t in ("爱国卫生", "卫生城镇") if t in text], "score": 100.0}
+    record = _record(text, [measure])
+    coverage = cover(frame_entry, [measure], passages(record), entry_view(frame_entry, "x"))
+    assert (coverage.where, coverage.path) == (where, "（五）") and coverage.quote.startswith(quote)

@@ -43,9 +43,9 @@ CASES = [
     ("F11", "inside another item", [("lead", "县人民医院")], [("lead", "县卫健局基层股")]),
     # one marker closing the whole item: every unit of it, none set apart
     ("F03", "own item", [("responsible", "县医保局")], []),
-    # an item aligned by its text, whose words stand in a sentence after its only marker: that marker's unit is
-    # another clause's, not claimed for the entry
-    ("F16", "own item", [], [("lead", "县中医院")]),
+    # an item aligned by its text (its heading is about old people): the entry is inside it, not its own item
+    # (probe d4 #3); its words stand in a sentence after its only marker: that marker's unit is another clause's
+    ("F16", "inside another item", [], [("lead", "县中医院")]),
 ]
 
 
@@ -126,7 +126,7 @@ def _csv_body(text: str) -> str:
 QUOTE_CASES = [
     # (notice, entry, where, quote) — what a reader checks the claim against
     # an item aligned by the words of its text, not its heading: the sentence printing them is quoted, not the heading
-    ("tong", "F16", "own item", "做好老年人健康服务: 同时深入开展爱国卫生运动，改善农村人居环境。"),
+    ("tong", "F16", "inside another item", "做好老年人健康服务: 同时深入开展爱国卫生运动，改善农村人居环境。"),
     # a ；inside a marker's bracket is no stop: the bracket is quoted whole, the support unit shown is printed there
     ("tong", "F01", "inside another item",
      "一是加强村卫生室标准化建设，消除村卫生室“空白点”（牵头单位：县卫健局；配合单位：县财政局）。"),

@@ -47,8 +47,8 @@ def targets_across(records: Iterable[Record], indicators: list[dict]) -> list[di
         for row, out in zip(indicators, reference_rows):
             found = _values_for(row, record, out["reference"])
             used.update(tuple(t["span"]) + (t["value"],) for t in found)
-            out["cells"][record["id"]] = _cell(found) if found else _items_cell(row, record, out["reference"]) \
-                or _unquantified(row["indicator"], record, explaining)
+            out["cells"][record["id"]] = _cell(found, named=out["reference"] is None) if found \
+                else _items_cell(row, record, out["reference"]) or _unquantified(row["indicator"], record, explaining)
         for t in compared_targets(record):  # indicators only localities print
             if t["path"] == "annex" and tuple(t["span"]) + (t["value"],) not in used and not _is_condition(t, record):
                 _own_row(own_rows, t, record["id"])["cells"][record["id"]] = _cell([t])
@@ -81,7 +81,11 @@ def _values_for(row: dict, record: Record, reference: dict | None) -> list[dict]
     """The locality's value for an indicator: the one ``diff`` compares (``diff.values_for``); without a
     reference number, only a matching annex row's."""
     found = values_for(row, record, reference)
-    return found[:1] if reference or any(t["path"] == "annex" for t in found[:1]) else []
+    if reference or any(t["path"] == "annex" for t in found[:1]):
+        return found[:1]
+    # an entry printed without a number (完成标准化建设): a figure whose own clause names it (标准化建设达标率100%)
+    terms = key_terms([re.sub(r"[\d.%≥≤]+", " ", row["indicator"])], limit=12)
+    return [t for t in found if len(terms) >= 3 and sum(term in t["text"] for term in terms) >= 3][:1]
 
 
 def _flag_implausible(row: dict) -> None:
@@ -94,9 +98,11 @@ def _flag_implausible(row: dict) -> None:
             cell["status"] = IMPLAUSIBLE
 
 
-def _cell(targets: list[dict]) -> dict:
+def _cell(targets: list[dict], named: bool = False) -> dict:
+    """``named``: the entry prints no number of its own, so the cell says what the locality's figure measures."""
     t = targets[0]
-    return {"status": "stated", "comparator": t["comparator"], "value": t["value"], "high": t.get("high"),
+    return {"status": "stated", **({"printed_as": t["indicator"]} if named else {}),
+            "comparator": t["comparator"], "value": t["value"], "high": t.get("high"),
             "unit": t["unit"],
             "deadline": t.get("deadline_year"), "binding": t.get("binding"), "path": t["path"],
             "conditions": qualifiers(t["text"]), "quote": t["text"],
@@ -152,6 +158,7 @@ def format_cell(cell: dict) -> str:
     high = cell.get("high")
     text = (f"{value}–{int(high) if float(high).is_integer() else high}{cell['unit']}" if high is not None
             else f"{symbol}{value}{cell['unit']}")
+    text = f"{cell['printed_as']} {text}" if cell.get("printed_as") else text
     text += " (unit not printed: % of a 率)" if cell.get("unit_not_printed") else ""
     if cell.get("deadline"):
         text += f" by {cell['deadline']}" + (" (inferred, see role_cue)" if cell.get("deadline_inferred") else "")

@@ -406,16 +406,28 @@ def cover(entry: dict, own: list[dict], sentences: list[Passage] | Sentences, vi
     unit's name (（牵头单位：县疾控中心） is no sentence about 疾控中心) commits to nothing: the units ``record``
     (default: the one ``sentences`` were read from; a :class:`Sentences` keeps where they are printed for the
     notice's other entries) names are passed over."""
-    if own:
-        first = own[0]
+    headed = [a for a in own if a.get("reason") != SAME_TOPIC]
+    if headed:
+        first = headed[0]
         quote = sentences.first_of_item(first) if isinstance(sentences, Sentences) else \
             next((p for p in sentences if p.path == first["path"] and p.part == "item"), None)
-        if first.get("reason") == SAME_TOPIC:  # aligned by the words of its text: the first sentence printing them
-            quote = _first_printing(first, sentences, first.get("matched_terms") or []) or quote
         return Coverage(entry["id"], OWN_ITEM, first["path"], _quote(quote.text if quote else first["title"]),
                         first.get("matched_terms") or [], first["score"],
-                        paths=[a["path"] for a in own], span=list(first["span"]),
+                        paths=[a["path"] for a in headed], span=list(first["span"]),
                         matched_name=first.get("matched_name"))
+    found = _cover_by_sentence(entry, sentences, view, record)
+    if own and found.where == NOT_FOUND:  # aligned only by words of its text, under a heading about something
+        first = own[0]  # else: the item holds the entry, it is not the entry's own — the sentence printing them
+        quote = _first_printing(first, sentences, first.get("matched_terms") or [])
+        return Coverage(entry["id"], INSIDE_ITEM, first["path"], _quote(quote.text if quote else first["title"]),
+                        first.get("matched_terms") or [], first["score"], paths=[a["path"] for a in own],
+                        span=[quote.start, quote.end] if quote else list(first["span"]))
+    return found
+
+
+def _cover_by_sentence(entry: dict, sentences: list[Passage] | Sentences, view: EntryView,
+                       record: Record | Sentences | None) -> Coverage:
+    """Where a sentence names the entry (its cue phrases, an earlier name), wherever it stands."""
     keeper = record if isinstance(record, Sentences) else sentences if isinstance(sentences, Sentences) else None
     if not isinstance(record, dict):
         record = keeper.record if keeper is not None else None

@@ -40,6 +40,7 @@ from .standards import (
     is_qualifier,
     qualifiers,
     standard_change,
+    standard_rank,
     wording_change,
 )
 
@@ -511,9 +512,25 @@ def values_for(row: dict, record: Record, reference: dict | None = None) -> list
         found = [t for t in found if is_change(t) == is_change(reference)]
     order = {"target": 0, "parameter": 1}
     comparator = reference["comparator"] if reference else None
-    return sorted(found, key=lambda t: (order.get(t.get("role", "target"), 2),
+    return sorted(found, key=lambda t: (order.get(t.get("role", "target"), 2), other_grade(row["indicator"], t),
                                         comparator is not None and t["comparator"] != comparator,
                                         t.get("deadline_year") is None, t["value_span"][0]))
+
+
+def other_grade(reference_text: str, target: dict) -> bool:
+    """Whether a target's clause names a standard of another grade than the reference's (力争2所达到三级水平
+    beside 1所…二级): a different standard, taken only when nothing of the reference's grade is printed.
+    二级甲等 is the same grade as 二级 (a stricter standard of it, compared as such); 基本/推荐标准 are not grades.
+
+    >>> t = {"text": "力争2所达到三级水平"}
+    >>> other_grade("有1所县级医院达到二级医院医疗服务能力", t), other_grade("有1所县级医院达到二级医院医疗服务能力",
+    ...                                                      {"text": "至少有1所县级医院达到二级甲等水平"})
+    (True, False)
+    """
+    ref, local = standard_rank(reference_text), standard_rank(target.get("text") or "")
+    hospital = ("级", "甲")
+    return bool(ref and local and any(h in ref[0] for h in hospital) and any(h in local[0] for h in hospital)
+                and int(ref[1]) != int(local[1]))
 
 
 def other_values(row: dict, doc_id: str, unit: str) -> list[float]:

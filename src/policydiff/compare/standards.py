@@ -139,6 +139,11 @@ def comparable(reference_indicator: str, reference_unit: str, target: dict) -> b
     if target.get("role", "target") not in P.COMPARED_ROLES or _unit(target["unit"]) != _unit(reference_unit):
         return False
     head = measure_head(reference_indicator)
+    if head and head.endswith("幅度"):  # 总上升幅度达到5个百分点: 幅度 sizes a change, it names no measured noun
+        from .diff import is_change
+
+        local = measure_head(target["indicator"]) or measure_head(target["text"])
+        return is_change(target) and (local is None or local.endswith("幅度"))
     if head is None:  # a count or a state (完成标准化建设…全覆盖): never a share another noun measures (…比例 100%)
         return target.get("path") != "annex" or measure_head(target["indicator"]) is None
     local = measure_head(target["indicator"]) or measure_head(target["text"])
