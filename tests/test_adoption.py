@@ -492,3 +492,43 @@ def test_a_forwarding_notice_has_the_forwarded_document_for_parent(tmp_path):
     # the county forwards the prefecture's text and prints no item of its own for 先诊疗后付费: not dropped
     assert states["先诊疗后付费"][0] == "forwarded, not restated"
     assert states["家庭医生签约服务"] == ("kept", "strengthened: ≥90% → ≥95%")
+
+
+# ------------------------------------------------------------------ which targets a parent diff row compares (probe d4)
+
+SIGNING = {"id": "F21", "label": "家庭医生签约服务"}
+
+
+@pytest.mark.parametrize("where, indicators, expected", [
+    # a goals sentence shared by two topics: only the figure naming the entry (签约服务率), not the 病种 beside it
+    ("goals only", ["大病专项救治病种", "脱贫人口家庭医生签约服务率"], ["脱贫人口家庭医生签约服务率"]),
+    # an item it is merged into: the same, the other topics' figures left out
+    ("inside another item", ["住院费用报销比例", "家庭医生签约服务覆盖率"], ["家庭医生签约服务覆盖率"]),
+    # a sentence whose figures name other topics only: nothing compared (the quote still shows the sentence)
+    ("goals only", ["大病专项救治病种"], []),
+    # the entry's own item: every target it prints is the entry's
+    ("own item", ["重点人群签约率", "随访次数"], ["重点人群签约率", "随访次数"]),
+])
+def test_a_parent_diff_row_compares_the_entrys_targets_only(where, indicators, expected):
+    from policydiff.compare.adoption import TargetShown, _about
+
+    row = {"where": where, "targets": [TargetShown(">=", 30, "%", i, n) for n, i in enumerate(indicators)]}
+    assert [t.indicator for t in _about(SIGNING, row)] == expected
+
+
+@pytest.mark.parametrize("units, expected", [
+    # a printed lead: the name as printed, the function compared in brackets (probe d4 #4: functions only before)
+    ([("lead", "市医疗保障局", "医保", "inline_marker")], "市医疗保障局（医保）"),
+    # two printed names of one function: both shown, the function once
+    ([("lead", "市卫健委", "卫生健康", "inline_marker"), ("lead", "市卫健委医政科", "卫生健康", "inline_marker")],
+     "市卫健委、市卫健委医政科（卫生健康）"),
+    # a name that is its function (民政部门 read as 民政 is not): no bracket repeating it; inferred said so
+    ([("responsible", "民政", "民政", "duty_paragraph")], "民政 (inferred)"),
+    # a printed 责任 unit: said to be responsible, not lead
+    ([("responsible", "县财政局", "财政", "task_table")], "县财政局（财政） (responsible)"),
+])
+def test_units_are_shown_as_printed_with_the_function_compared(units, expected):
+    from policydiff.compare.diff import lead_units, shown
+
+    found = lead_units([{"units": [{"role": r, "raw": raw, "function": f, "source": s} for r, raw, f, s in units]}])
+    assert shown(found) == expected

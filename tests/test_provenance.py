@@ -183,7 +183,8 @@ def test_a_printed_responsible_unit_is_shown_as_such():
         {"role": "lead", "function": "卫生健康", "raw": "县卫健局", "source": "inline_marker"},
         {"role": "responsible", "function": "医疗保障", "raw": "县医保局", "source": "inline_marker"},
         {"role": "responsible", "function": "民政", "raw": "民政部门", "source": "duty_paragraph"}]}])
-    assert shown(units) == "卫生健康、医疗保障 (responsible)、民政 (inferred)"
+    # names as printed, the function compared in brackets (probe d4 #4)
+    assert shown(units) == "县卫健局（卫生健康）、县医保局（医疗保障） (responsible)、民政部门（民政） (inferred)"
 
 
 def test_heat_map_counts_printed_units(records):

@@ -38,7 +38,17 @@ from ..textutils import column_names, level_rank, sentence_around
 from ..traditional import simplified_record, to_simplified
 from . import genre
 from .align import PreparedFrame, align_measure, measure_units, task_row_finder
-from .coverage import GOALS_ONLY, INSIDE_ITEM, OWN_ITEM, EntryView, Sentences, cover, entry_units, entry_view
+from .coverage import (
+    GOALS_ONLY,
+    INSIDE_ITEM,
+    OWN_ITEM,
+    EntryView,
+    Sentences,
+    cover,
+    cue_pattern,
+    entry_units,
+    entry_view,
+)
 from .frame import PROVENANCE, national_facts
 
 AFTER = "after reference"
@@ -898,7 +908,7 @@ def parent_diff(record: Record, parent: Record, frame_entries: list[dict], forwa
             continue
         state = "kept" if here and there else "added" if here else FORWARDED if forwarded else "dropped"
         changes = [f"{target_change(a._asdict(), b._asdict())}: {_fmt(a)} → {_fmt(b)}"
-                   for a in (there or {}).get("targets", []) for b in (here or {}).get("targets", [])
+                   for a in _about(entry, there) for b in _about(entry, here)
                    if _same_indicator(a, b)] if state == "kept" else []
         before, after = _units(there), _units(here)
         moved = responsibility_between(before, after) if state == "kept" else None
@@ -920,6 +930,18 @@ def _units(row: dict | None) -> list[dict]:
     from .diff import lead_units
 
     return lead_units([{"units": [u._asdict() for u in (row or {}).get("units", [])]}])
+
+
+def _about(entry: dict, row: dict | None) -> list[TargetShown]:
+    """The targets a row compares for ``entry``: every target of its own items; of a sentence it shares with
+    other topics (a goals sentence: 病种达到30种，签约服务率稳定在95%以上), those whose indicator names the
+    entry (its cue phrases) — 病种 30→34 is 大病专项救治's change, not 家庭医生签约服务's."""
+    if not row:
+        return []
+    if row["where"] == OWN_ITEM:
+        return list(row.get("targets") or [])
+    cues = cue_pattern(entry)
+    return [t for t in row.get("targets") or [] if cues is not None and cues.search(t.indicator)]
 
 
 def _same_indicator(a: TargetShown, b: TargetShown) -> bool:

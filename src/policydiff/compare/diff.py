@@ -320,10 +320,11 @@ def lead_units(aligned: list[dict]) -> list[dict]:
     is printed as lead, else ``responsible``: a 责任 unit is not called a lead).
 
     >>> lead_units([{"units": [{"role": "responsible", "function": "民政", "raw": "民政部门", "source": "duty_paragraph"}]}])
-    [{'function': '民政', 'provenance': 'inferred', 'role': 'responsible'}]
+    [{'function': '民政', 'provenance': 'inferred', 'role': 'responsible', 'names': ['民政部门']}]
     """
     found: dict[str, str] = {}
     roles: dict[str, str] = {}
+    names: dict[str, list[str]] = {}  # the names as printed, each once: what the function was read from
     for a in aligned:
         for u in a["units"]:
             if u["role"] in ("lead", "responsible"):
@@ -332,7 +333,9 @@ def lead_units(aligned: list[dict]) -> list[dict]:
                     found[function] = where
                 if roles.get(function) != "lead":
                     roles[function] = u["role"]
-    return [{"function": f, "provenance": p, "role": roles[f]} for f, p in found.items()]
+                if u.get("raw") and u["raw"] not in names.setdefault(function, []):
+                    names[function].append(u["raw"])
+    return [{"function": f, "provenance": p, "role": roles[f], "names": names.get(f, [])} for f, p in found.items()]
 
 
 def compared(units: list[dict], include_inferred: bool = False) -> list[str]:
@@ -341,13 +344,22 @@ def compared(units: list[dict], include_inferred: bool = False) -> list[str]:
 
 
 def shown(units: list[dict], lang: str = "en") -> str:
-    """Functions for a table cell, each not printed followed by its provenance, a printed one that
-    is responsible (责任), not lead, said so: 卫生健康、医保 (responsible)、民政 (inferred)."""
+    """Units for a table cell: the names as printed with the function compared in brackets (县卫健局（卫生健康）;
+    the function alone where it is the name), each not printed followed by its provenance, a printed one that
+    is responsible (责任), not lead, said so: 县卫健局（卫生健康）、县医保局（医保） (responsible)、民政 (inferred).
+
+    >>> shown([{"function": "医保", "provenance": "printed", "role": "lead", "names": ["市医疗保障局"]}])
+    '市医疗保障局（医保）'
+    """
     def mark(u: dict) -> str:
         if u["provenance"] != "printed":
             return f" ({provenance_label(u, lang)})"
         return " (responsible)" if u.get("role") == "responsible" else ""
-    return "、".join(u["function"] + mark(u) for u in units)
+
+    def name(u: dict) -> str:
+        printed = [n for n in u.get("names") or () if n != u["function"]]
+        return f"{'、'.join(printed)}（{u['function']}）" if printed else u["function"]
+    return "、".join(name(u) + mark(u) for u in units)
 
 
 def provenance_label(unit: dict, lang: str = "en") -> str:
