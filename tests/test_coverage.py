@@ -423,3 +423,30 @@ def test_an_item_aligned_by_its_words_holds_the_entry(heading, body, reason, whe
     record = _record(text, [measure])
     coverage = cover(frame_entry, [measure], passages(record), entry_view(frame_entry, "x"))
     assert (coverage.where, coverage.path) == (where, "（五）") and coverage.quote.startswith(quote)
+
+
+LONG = "一是推进县域内" + "乡镇卫生院与村卫生室一体化管理" * 4  # 67 characters before the bracket
+
+QUOTES = [
+    # (sentence, phrase, what the quote must end with) — probe d4 #4: the units beside a quote stand in it
+    # the units' bracket after the 60 characters shown: quoted whole after an ellipsis
+    (LONG + "（牵头单位：县卫健局；配合单位：县医保局）。", None, "…（牵头单位：县卫健局；配合单位：县医保局）…"),
+    # the 60 characters end inside the bracket: the quote runs to its close
+    (LONG[:55] + "（牵头单位：县卫健局）" + "同步做好培训工作。", None, "（牵头单位：县卫健局）…"),
+    # the verb form of a marker (（县医保局牵头）) is a bracket of units too
+    (LONG + "（县医保局牵头，县卫健局配合）。", None, "…（县医保局牵头，县卫健局配合）…"),
+    # a bracket naming 责任 of something else (第三方责任) is no bracket of units: the plain cut
+    (LONG + "（其中涉及第三方责任的患者另行处理）。", None, "理乡镇卫生院与村卫…"),
+    # a bracket of something else (（试行）) is no bracket of units: the plain cut
+    (LONG + "（试行）。", None, "理乡镇卫生院与村卫…"),
+    # a short sentence: whole, nothing added
+    ("落实村医补助（责任单位：县卫健局）。", None, "落实村医补助（责任单位：县卫健局）。"),
+]
+
+
+@pytest.mark.parametrize("text, phrase, ending", QUOTES)
+def test_a_quote_keeps_the_units_bracket(text, phrase, ending):
+    from policydiff.compare.coverage import _quote
+
+    quote = _quote(text, phrase)
+    assert quote.endswith(ending) and all(piece in text for piece in quote.split("…") if piece)

@@ -39,6 +39,10 @@ NOT_FOUND = "not found"
 PLACE_ORDER = {"item": INSIDE_ITEM, "task_row": TASK_ROW, "goals": GOALS_ONLY, "duties": DUTIES_ONLY,
                "annex": ANNEX_ONLY}
 QUOTE_CHARS = 60
+# a bracket of units a clause prints (（牵头单位：县卫健局；配合单位：县财政局）, （县医保局牵头）): a quote keeps it whole
+# (a role label and colon, or a body and its role verb: not （其中涉及第三方责任的…）)
+_UNIT_BRACKET = re.compile(r"[（(](?=[^（()）]{0,40}(?:牵头|配合|责任|负责|协办|协作)(?:单位|部门|科室|股室|处室)?[：:]"
+                           r"|[^（()），,。；]{2,30}(?:牵头|配合|负责)[，,、；;）)])[^（()）]{0,200}[）)]")
 # an entry known by one or two key terms (覆盖) is no nearer to a sentence sharing that one word: the nearest
 # passage's score is its share of at least this many terms (one shared word never scores 100 beside "omitted")
 NEAREST_MIN_TERMS = 3
@@ -501,9 +505,21 @@ def nearest(sentences: Iterable[Passage], view: EntryView) -> dict | None:
 
 
 def _quote(text: str, phrase: str | None = None) -> str:
-    """At most QUOTE_CHARS characters of ``text``, around ``phrase`` when given."""
+    """At most QUOTE_CHARS characters of ``text``, around ``phrase`` when given — and the bracket of units the
+    clause prints after them (（牵头单位：…）), whole: the units shown beside a quote stand in it.
+
+    >>> _quote("一是" + "加强村卫生室建设" * 8 + "（牵头单位：县卫健局）。二是做好培训。")[-20:]
+    '…（牵头单位：县卫健局）…'
+    """
     if len(text) <= QUOTE_CHARS:
         return text
     at = max(0, text.find(phrase) - QUOTE_CHARS // 3) if phrase and phrase in text else 0
-    piece = text[at:at + QUOTE_CHARS]
-    return ("…" if at else "") + piece + ("…" if at + QUOTE_CHARS < len(text) else "")
+    end = at + QUOTE_CHARS
+    units = next((m for m in _UNIT_BRACKET.finditer(text, at) if m.end() > end), None) if end < len(text) else None
+    if units is None:
+        tail = text[at:end]
+    elif units.start() <= end:  # the piece ends inside the bracket: to its close
+        tail, end = text[at:units.end()], units.end()
+    else:
+        tail, end = text[at:end] + "…" + units.group(), units.end()
+    return ("…" if at else "") + tail + ("…" if end < len(text) else "")
