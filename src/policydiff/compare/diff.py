@@ -839,9 +839,9 @@ def compare_table(result: dict) -> tuple[list[dict], list[str]]:
     """Rows for the terminal / CSV / Markdown: one per frame entry, additions, target deltas."""
     a, b = side_names(result)
     rows = [{"id": e["frame_id"], "entry": e["label"],
-             a: "; ".join(f"{m['path']} {m['title']}" for m in e["a_measures"]) or _side_cell(e, "a"),
+             a: _own_items(e, "a") or _side_cell(e, "a"),
              f"{a} {LEAD_OR_RESPONSIBLE}": shown(e["a_lead_units"]),
-             b: "; ".join(f"{m['path']} {m['title']}" for m in e["b_measures"]) or _side_cell(e, "b"),
+             b: _own_items(e, "b") or _side_cell(e, "b"),
              f"{b} {LEAD_OR_RESPONSIBLE}": shown(e["b_lead_units"]), "units": e["units"] or "",
              f"{a} {OTHER_CLAUSES}": other_clause_cell(e.get("a_other_clause_units")),
              f"{b} {OTHER_CLAUSES}": other_clause_cell(e.get("b_other_clause_units"))} for e in result["entries"]]
@@ -856,6 +856,14 @@ def compare_table(result: dict) -> tuple[list[dict], list[str]]:
 
 # a compare column of each side's units: leads and responsible (责任) ones, the latter marked (responsible)
 LEAD_OR_RESPONSIBLE = "lead/responsible"
+
+
+def _own_items(row: dict, side: str) -> str:
+    """A compare cell naming the side's own items for the entry; none where the entry only stands inside an item
+    about something else (aligned by words of its text, not its heading): that is said by ``_side_cell``."""
+    if row[f"{side}_coverage"]["where"] != OWN_ITEM:
+        return ""
+    return "; ".join(f"{m['path']} {m['title']}" for m in row[f"{side}_measures"])
 
 
 def _side_cell(row: dict, side: str) -> str:
