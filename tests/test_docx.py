@@ -52,6 +52,13 @@ def _header_number(document):
     document.add_paragraph("一、做实签约服务。为脱贫人口提供签约服务。")
 
 
+def _header_number_full_width(document):
+    # a repost's page header printing its 文号 in full-width digits
+    document.sections[0].header.paragraphs[0].text = "栖云县卫生健康局文件　　栖卫发〔２０２２〕３３号"
+    _head(document)
+    document.add_paragraph("一、做实签约服务。为脱贫人口提供签约服务。")
+
+
 def _red_header_table(document):
     # a red header laid out as a table: the 文件 line merged across two columns, the 文号 and 签发人 in cells
     table = document.add_table(rows=2, cols=2)
@@ -117,6 +124,8 @@ def _text_box_header(document):
      {"doc_number": "栖卫发〔2022〕7号", "issuers": ["栖云县卫生健康局"]}),
     # the page header's 文号 put first (the footer's page number never read); said in a warning
     (_header_number, ["栖卫发〔2022〕33号", HEAD[0]], {"doc_number": "栖卫发〔2022〕33号"}),
+    # the same in full-width digits: read as ASCII, put first
+    (_header_number_full_width, ["栖卫发〔2022〕33号", HEAD[0]], {"doc_number": "栖卫发〔2022〕33号"}),
     # the red-header table stays above the title; its merged 文件 cell is one cell, so the issuer is no 文件 line
     (_red_header_table, ["栖云县医疗保障局文件", "栖医保发〔2021〕22号\t签发人：某某某"],
      {"doc_number": "栖医保发〔2021〕22号", "issuers": ["栖云县医疗保障局"]}),

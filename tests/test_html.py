@@ -56,6 +56,26 @@ def test_the_doc_number_of_the_information_table_when_the_article_omits_it(tmp_p
     assert [m["path"] for m in record["measures"]] == [m["path"] for m in records[SHENMU]["measures"]]
     kept = render_page(text, tmp_path / "kept.html", info_table=True)  # printed in the article too: once
     assert read_html(kept).text.count("神卫健发〔2021〕64号") == 1
+    assert not [w for w in read_html(kept).warnings if w.startswith("doc_number")]
+    assert "doc_number taken from the page's information box (发文字号; the article does not print it): 神卫健发〔2021〕64号" \
+        in record["warnings"]  # said: show prints it beside the number
+
+
+def test_a_box_printing_full_width_digits_gives_the_number_and_dates(tmp_path):
+    """A repost's box in full-width digits (发文字号 安卫发〔２０２２〕１５号, 发布日期 ２０２２－０８－０５): the number
+    is the notice's where the article prints none, the dates have their ISO forms. A page written for this test."""
+    page = tmp_path / "fw.html"
+    page.write_text(
+        '<html><body><table><tr><td>发文字号：</td><td>安卫发〔２０２２〕１５号</td><td>成文日期：</td>'
+        "<td>２０２２年０８月０３日</td></tr><tr><td>发文机关：</td><td>安宁县卫生健康局</td><td>发布日期：</td>"
+        '<td>２０２２－０８－０５</td></tr></table><div id="zoom"><p>关于做好健康帮扶工作的通知</p><p>各乡镇卫生院：</p>'
+        "<p>一、落实先诊疗后付费政策（责任单位：县医疗保障局）。</p><p>二、做好大病专项救治工作。</p>"
+        "<p>安宁县卫生健康局</p><p>２０２２年８月３日</p></div></body></html>", encoding="utf-8")
+    record = parse_file(page, tmp_path)
+    assert record["doc_number"] == "安卫发〔2022〕15号"
+    box = record["source_metadata"]
+    assert box["doc_number"] == "安卫发〔２０２２〕１５号"  # the box as printed
+    assert (box["written_date_iso"], box["published_date_iso"]) == ("2022-08-03", "2022-08-05")
 
 
 @pytest.mark.parametrize("doc_id", ALL_IDS)

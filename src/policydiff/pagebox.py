@@ -119,9 +119,12 @@ def iso_form(value: str | None) -> str | None:
 
     >>> iso_form("2021年6月30日"), iso_form("2023-05-12 11:20:08"), iso_form("二〇二一年六月三十日"), iso_form("现行有效")
     ('2021-06-30', '2023-05-12T11:20', '2021-06-30', None)
+    >>> iso_form("２０２２－０８－０５"), iso_form("２０２２年０８月０３日")
+    ('2022-08-05', '2022-08-03')
     """
     if not value:
         return None
+    value = value.translate(P.FULLWIDTH_DIGITS).replace("－", "-").replace("：", ":")  # a repost's ２０２２－０８－０５
     date = _digit_date(value) or _numeral_date(value)
     if date is None:
         return None

@@ -129,7 +129,7 @@ def _header_doc_numbers(document) -> list[str]:
         if header.is_linked_to_previous and header is not section.header:
             continue
         for p in header.paragraphs:
-            for m in P.iter_doc_numbers(p.text):
+            for m in P.iter_doc_numbers(p.text.translate(P.FULLWIDTH_DIGITS)):  # 〔２０２２〕 as a header may print it
                 number = re.sub(r"\s+", "", m.group(0))
                 if number not in found:
                     found.append(number)

@@ -82,8 +82,11 @@ def read_html(path) -> SourceText:
         if found:
             box["title"] = found  # the page's headline over an article that prints none (taken from the box, flagged)
     number = box.get("doc_number")
+    number = number and number.translate(P.FULLWIDTH_DIGITS)  # 安卫发〔２０２２〕１５号 as a repost's box prints it
     if number and P.DOC_NUMBER.search(number) and not _prints_number(lines, number):
         lines.insert(0, number)  # the page's 发文字号 field, where the article does not print it
+        warnings.append(f"doc_number taken from the page's information box (发文字号; the article does not print it): "
+                        f"{number}")
     return SourceText(path=str(path), text="\n".join(lines), encoding=encoding, source_format="html",
                       source_metadata=box, warnings=warnings)
 
