@@ -41,6 +41,15 @@ CELLS = [
     # an entry without a number (完成标准化建设): the 达标率 the locality prints for it, named
     ("一、工作目标\n到2025年，签约服务率稳定在95%以上，乡镇卫生院和村卫生室标准化建设达标率达到100%，县域内就诊率达到90%。\n",
      STANDARD, None, "乡镇卫生院和村卫生室标准化建设达标率 ≥100% by 2025"),
+    # a change over one year (比上年) against the plan period's total (“十四五”期间): quoted, not compared
+    ("一、工作目标\n2023年，全县居民健康素养水平力争比上年提高3个百分点。\n",
+     LITERACY, {"comparator": ">=", "value": 5, "unit": "个百分点"}, "change over another period, not compared: +3个百分点"),
+    # a base year and a deadline spanning the plan (较2020年 … 到2025年): five years, compared
+    ("一、工作目标\n到2025年，居民健康素养水平较2020年提高6个百分点。\n",
+     LITERACY, {"comparator": ">=", "value": 5, "unit": "个百分点"}, "+6个百分点 by 2025"),
+    # a base year one year before the deadline (2023年工作要点: 比2022年): one year, not compared
+    ("一、工作目标\n到2023年底，居民健康素养水平要比2022年提高2个百分点。\n",
+     LITERACY, {"comparator": ">=", "value": 5, "unit": "个百分点"}, "change over another period"),
     # the same sentence without the 达标率: its other figures are not this entry's
     ("一、工作目标\n到2025年，签约服务率稳定在95%以上，乡镇卫生院和村卫生室全部完成标准化建设，县域内就诊率达到90%。\n",
      STANDARD, None, "other figures printed"),
@@ -51,3 +60,22 @@ CELLS = [
 def test_the_figure_that_answers_an_entry(text, indicator, value, expected):
     (row,) = targets_across([_record(text)], [_row(indicator, value)])
     assert format_cell(row["cells"]["青梧市"]).startswith(expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the county's yearly rise against the plan period's total: diff says so, never "weakened"
+    ("一、工作目标\n2023年，全县居民健康素养水平力争比上年提高3个百分点。\n", "change over another period, not compared"),
+    # the plan period's rise, smaller than the reference's: weakened
+    ("一、工作目标\n到2025年，居民健康素养水平较2020年提高4个百分点。\n", "weakened"),
+    # a change saying no span (提高6个百分点): compared as before
+    ("一、工作目标\n到2025年，居民健康素养水平提高6个百分点。\n", "strengthened"),
+])
+def test_diff_compares_a_change_only_over_the_same_period(text, expected):
+    from policydiff.compare.diff import compare_targets
+    from policydiff.models import Reference
+
+    row = _row(LITERACY, {"comparator": ">=", "value": 5, "unit": "个百分点"})
+    reference = Reference(kind="frame", name="frame", doc_number=None, date=None, derivation="", entries=[],
+                          indicators=[row], records={})
+    (delta,) = [d for d in compare_targets(_record(text), reference) if d["reference"]]
+    assert delta["change"] == expected

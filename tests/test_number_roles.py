@@ -711,8 +711,9 @@ def test_an_annex_row_is_filed_under_the_indicator_whose_noun_it_names():
 
 
 @pytest.mark.parametrize("frame, value, sentence, stated, shown", [
-    # probe-2 finding 9: a rise in points states a frame value in points (both changes): compared
-    ("县域内就诊率每年提高2个百分点", (">=", 2, "个百分点"), "到2025年，县域内就诊率较2022年提高3个百分点。", True, "+3个百分点"),
+    # probe-2 finding 9: a rise in points states a frame value in points (both changes): compared (the frame
+    # says no span; 每年提高2个百分点 against 较2022年…到2025年 would be another period: probe d4, test_across_cells)
+    ("县域内就诊率提高2个百分点", (">=", 2, "个百分点"), "到2025年，县域内就诊率较2022年提高3个百分点。", True, "+3个百分点"),
     # a rise of a share (提高5%) never stands for the level it would read as (≥90%... or 5%)
     ("县域内就诊率达到90%", (">=", 90, "%"), "县域内就诊率提高5%。", False, None),
     ("县域内就诊率达到5%", (">=", 5, "%"), "县域内就诊率提高5%。", False, None),

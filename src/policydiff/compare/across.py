@@ -17,9 +17,9 @@ from ..textutils import column_names, sentence_around, sentence_bounds
 from ..traditional import simplified_record
 from . import genre
 from .align import key_terms
-from .diff import DIFFERENT_INDICATOR, IMPLAUSIBLE, list_items_for, values_for
+from .diff import DIFFERENT_INDICATOR, DIFFERENT_PERIOD, IMPLAUSIBLE, is_change, list_items_for, values_for
 from .frame import compared_targets
-from .standards import implausible, qualifiers
+from .standards import implausible, other_period, qualifiers
 
 NOT_QUANTIFIED = "not quantified"
 NOT_STATED = "not stated"
@@ -47,7 +47,8 @@ def targets_across(records: Iterable[Record], indicators: list[dict]) -> list[di
         for row, out in zip(indicators, reference_rows):
             found = _values_for(row, record, out["reference"])
             used.update(tuple(t["span"]) + (t["value"],) for t in found)
-            out["cells"][record["id"]] = _cell(found, named=out["reference"] is None) if found \
+            out["cells"][record["id"]] = _period_cell(row, found, out["reference"]) or \
+                _cell(found, named=out["reference"] is None) if found \
                 else _items_cell(row, record, out["reference"]) or _unquantified(row["indicator"], record, explaining)
         for t in compared_targets(record):  # indicators only localities print
             if t["path"] == "annex" and tuple(t["span"]) + (t["value"],) not in used and not _is_condition(t, record):
@@ -96,6 +97,17 @@ def _flag_implausible(row: dict) -> None:
         others += [row["reference"]["value"]] if row["reference"] and row["reference"]["unit"] == cell["unit"] else []
         if implausible(cell["value"], others):
             cell["status"] = IMPLAUSIBLE
+
+
+def _period_cell(row: dict, found: list[dict], reference: dict | None) -> dict | None:
+    """A change counted over another span than the reference's (比上年 against “十四五”期间): quoted, not compared."""
+    t = found[0]
+    period = other_period(row["indicator"], t["text"], t.get("deadline_year")) \
+        if reference and is_change(reference) and is_change(t) else None
+    if not period:
+        return None
+    return {"status": DIFFERENT_PERIOD, "quote": f"{format_cell({'status': 'stated', **t, 'deadline': None})} "
+                                                 f"({t['text']}: {period[1]} year(s) against {period[0]})"}
 
 
 def _cell(targets: list[dict], named: bool = False) -> dict:

@@ -38,6 +38,7 @@ from .standards import (
     implausible,
     indicator_key,
     is_qualifier,
+    other_period,
     qualifiers,
     standard_change,
     standard_rank,
@@ -471,6 +472,13 @@ def compare_targets(record: Record, reference: Reference) -> list[dict]:
                 results.append({"indicator": row["indicator"], "reference": ref, "local": _local_target(local),
                                 "change": IMPLAUSIBLE, "quote": local["text"]})
                 continue
+            period = other_period(row["indicator"], local["text"], local.get("deadline_year")) \
+                if is_change(ref) and is_change(local) else None
+            if period:  # +3个百分点 比上年 against 5个百分点 over the plan: not weaker, counted over another span
+                results.append({"indicator": row["indicator"], "reference": ref, "local": _local_target(local),
+                                "change": DIFFERENT_PERIOD, "quote": f"{local['text']} ({period[1]} year(s) against "
+                                                                     f"the reference's {period[0]})"})
+                continue
             holding = local_row or _indicator_holding(record, local["span"])
             results.append(_target_delta(row, ref, local, holding, record))
     for t in compared_targets(record):
@@ -484,6 +492,7 @@ def compare_targets(record: Record, reference: Reference) -> list[dict]:
 
 
 IMPLAUSIBLE = "implausible, not compared"
+DIFFERENT_PERIOD = "change over another period, not compared"
 DIFFERENT_INDICATOR = "different indicators, not compared"
 
 
@@ -721,6 +730,11 @@ def compare(a: Record, b: Record, reference: Reference, include_inferred: bool =
             if IMPLAUSIBLE in (ta["change"], tb["change"]) or implausible(ta["local"]["value"], [tb["local"]["value"]]):
                 deltas.append({"indicator": ta["indicator"], "a": ta["local"], "b": tb["local"],
                                "b_vs_a": IMPLAUSIBLE, "wording": None})
+                continue
+            periods = [t["change"] == DIFFERENT_PERIOD for t in (ta, tb)]
+            if any(periods) and (not all(periods) or other_period(ta["local"]["text"], tb["local"]["text"])):
+                deltas.append({"indicator": ta["indicator"], "a": ta["local"], "b": tb["local"],  # 比上年 vs 十四五
+                               "b_vs_a": DIFFERENT_PERIOD, "wording": None})
                 continue
             wording = wording_change(_without_value(ta["local"]), _without_value(tb["local"]))
             standard = standard_change(_without_value(ta["local"]), _without_value(tb["local"]))

@@ -164,3 +164,34 @@ def implausible(value: float, others: list[float]) -> bool:
         return False
     ratio = P.IMPLAUSIBLE_RATIO
     return all(value >= o * ratio or value * ratio <= o for o in others)
+
+
+# ------------------------------------------------------------------ the period a change is over
+
+_ANNUAL_CHANGE = re.compile(r"(?:比|较)(?:上年|去年|上一年)|每年|年均")
+_BASE_YEAR = re.compile(r"(?:比|较)((?:19|20)\d{2})年")
+_PLAN_PERIOD = re.compile(r"“?十[一二三四五六七八九]五”?(?:期间|时期)")
+
+
+def change_years(text: str, deadline: int | None = None) -> int | None:
+    """The years a change (提高3个百分点) is counted over, where the text says it: 1 for 比上年 / 每年, the deadline
+    less a base year printed (较2020年 … by 2025: 5), 5 for a plan period (“十四五”期间); None when unsaid.
+
+    >>> change_years("比上年提高三个百分点"), change_years("较2020年提高8个百分点", 2025)
+    (1, 5)
+    >>> change_years("居民健康素养水平“十四五”期间总上升幅度达到5个百分点"), change_years("提高5个百分点")
+    (5, None)
+    """
+    if _ANNUAL_CHANGE.search(text or ""):
+        return 1
+    base = _BASE_YEAR.search(text or "")
+    if base and deadline:
+        return deadline - int(base.group(1))
+    return 5 if _PLAN_PERIOD.search(text or "") else None
+
+
+def other_period(reference_text: str, local_text: str, deadline: int | None = None) -> tuple[int, int] | None:
+    """(reference years, local years) when both changes say over how many years they count and these differ
+    (+3个百分点 比上年 against 5个百分点 over “十四五”): not comparable by value."""
+    a, b = change_years(reference_text), change_years(local_text, deadline)
+    return (a, b) if a and b and a != b else None

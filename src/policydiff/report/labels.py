@@ -32,6 +32,9 @@ LEGEND = {
     "different indicators, not compared": "the notice gives one value per item of a paired list (A、B分别达到 x、y), "
                                           "the reference one value for them jointly: each item's value is quoted, "
                                           "none is called weakened or strengthened",
+    "change over another period, not compared": "both are changes (提高…个百分点) counted over different spans "
+                                                "(比上年: one year; “十四五”期间 or 较2020年 to 2025: five): "
+                                                "the notice's change is quoted, not called weaker or stronger",
     "narrower": "fewer responsible functions than the reference (the dropped ones named)",
     "wider": "more responsible functions than the reference (the added ones named)",
     "not comparable": "a side names units but prints none: its units are only inferred or implied, so its "
@@ -66,6 +69,7 @@ ZH = {
     "same value, reworded": "数值相同、表述不同",
     "other figures printed": "另列其他数值",
     "different indicators, not compared": "指标不同、未比较",
+    "change over another period, not compared": "变化幅度的时段不同、未比较",
     "earlier": "提前", "later": "推迟", "into": "并入", "without": "去掉", "adds": "增加",
     "strengthened standard": "提高标准", "weakened standard": "降低标准", "changed range": "区间不同",
     # column names
