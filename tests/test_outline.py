@@ -278,3 +278,22 @@ def test_items_that_prescribe_no_work_are_no_measures(text, expected):
     from policydiff.parse import parse_source
 
     assert [m["path"] for m in parse_source(SourceText("t.txt", text))["measures"]] == expected
+
+
+@pytest.mark.parametrize(("text", "last_item"), [
+    # a joint signature's row of names run together (the normaliser drops the spaces): the last item ends before it
+    ("一、总体要求\n到2025年，健康帮扶成果持续巩固。\n二、落实村医待遇。（县财政局、县卫健局负责）\n"
+     "中共青梧市委机构编制委员会办公室　　青梧市发展和改革委员会\n青梧市民政局　　青梧市财政局\n2022年5月6日",
+     "落实村医待遇。（县财政局、县卫健局负责）"),
+    # one name a row (the shape that already worked)
+    ("一、总体要求\n到2025年，健康帮扶成果持续巩固。\n二、落实村医待遇。（县财政局负责）\n青梧市卫生健康局\n2022年5月6日",
+     "落实村医待遇。（县财政局负责）"),
+    # a long sentence naming two bodies with the place repeated is no signature: it stays in the item
+    ("一、总体要求\n到2025年，健康帮扶成果持续巩固。\n二、落实村医待遇\n青梧市卫生健康局会同青梧市人力资源和社会保障局制定村医待遇办法",
+     "落实村医待遇\n青梧市卫生健康局会同青梧市人力资源和社会保障局制定村医待遇办法"),
+])
+def test_a_signature_row_of_names_ends_the_last_item(text, last_item):
+    from policydiff.models import SourceText
+    from policydiff.parse import parse_source
+
+    assert parse_source(SourceText("sig.txt", text))["measures"][-1]["text"] == last_item

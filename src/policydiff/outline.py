@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from . import patterns as P
 from .models import OutlineNode
-from .textutils import is_org_line
+from .textutils import is_org_line, is_org_names
 
 
 @dataclass(frozen=True)  # shared by the callers of one text's paragraphs()
@@ -76,6 +76,7 @@ def is_closing(text: str) -> bool:
         or text.startswith("信息公开形式")
         or text.startswith("抄送")
         or is_org_line(text)
+        or is_org_names(text)  # a signature's row of names run together (longer than one name)
     )
 
 

@@ -59,7 +59,10 @@ PAGE_NUMBER_LINE = _lazy(r"^\s*(?:[—–\-－]+\s*\d{1,3}\s*[—–\-－]+|第\
 _TIGHT = f"[{CJK}{FULLWIDTH_PUNCT}0-9%]"
 # each written to start with its space (the lookbehind checked after it, on the character before):
 # a pattern that starts with a character set is scanned for that set, not tried at every position
-INNER_SPACE = _lazy(rf"[ {UNICODE_SPACES}](?<={_TIGHT}[ {UNICODE_SPACES}])[ {UNICODE_SPACES}]*(?={_TIGHT})")
+# (not the space between a date's digits and a time, 2022-03-08 15:20: 0815:20 would read as one number)
+INNER_SPACE = _lazy(rf"[ {UNICODE_SPACES}](?<={_TIGHT}[ {UNICODE_SPACES}])"
+                    rf"(?!(?<=[0-9][ {UNICODE_SPACES}])[ {UNICODE_SPACES}]*[0-9]{{1,2}}[:：][0-9]{{2}})"
+                    rf"[ {UNICODE_SPACES}]*(?={_TIGHT})")
 LATIN_SPACE = _lazy(rf"[ ](?<=[{CJK}][ ])[ ]*(?=[A-Za-z])|[ ](?<=[A-Za-z][ ])[ ]*(?=[{CJK}])")
 LABEL_SPACE = _lazy(r"^(\d{1,2}[.．]|[（(][一二三四五六七八九十\d]{1,3}[）)])[ \u3000]+")
 SENTENCE_END = "。！？；：:;"
