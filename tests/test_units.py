@@ -138,3 +138,25 @@ def test_county_abbreviations_name_their_function(raw, where, issuers, expected)
 
     unit = canonical_unit(raw, Context(*where, issuers))
     assert (unit.function, unit.kind, unit.level, unit.locality) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # an article's heading phrase, then the sentence whose subject is the unit
+    ("加强人才队伍建设。市人力资源社会保障局负责落实卫生院专业技术岗位倾斜政策。", ["市人力资源社会保障局"]),
+    # two clauses after the heading, each with its own subject: both units
+    ("提高保障水平。市财政局负责安排村医补助资金，市医疗保障局负责落实门诊统筹政策。", ["市财政局", "市医疗保障局"]),
+    # a full name ending in 委员会 (not only the short 委)
+    ("青梧市卫生健康委员会负责统筹全市村医管理工作。", ["青梧市卫生健康委员会"]),
+    # the work as the subject, then 由 the body: the body alone, not the work's words before it
+    ("村医养老保障由市人力资源社会保障局负责落实，各县区做好衔接。", ["市人力资源社会保障局"]),
+    # 自由 is no 由: a body whose name holds it stays whole
+    ("自由贸易试验区管理委员会负责落实村医补助。", ["自由贸易试验区管理委员会"]),
+    # a clause with no body as its subject names none
+    ("本办法自印发之日起施行。", []),
+])
+def test_article_subjects(body, expected):
+    from policydiff.extract.units import article_mentions
+
+    found = article_mentions(body, 10)
+    assert [m.unit for m in found] == expected
+    assert all(body[m.span[0] - 10:m.span[1] - 10] == m.unit for m in found)  # each span holds its unit

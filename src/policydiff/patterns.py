@@ -487,7 +487,7 @@ UNIT_TRAILING_PHRASES = _lazy(r"(?:按照职责分工分别负责|按照职责�
 DUTY_VERBS = _lazy(r"牵头负责|按照职责分工|按职责分工|按照职责|按职责|分别负责|共同负责|负责|应当|要|应|牵头|配合|承担")
 # the unit an article's clause makes its subject (rules in article form name who acts, not a marker):
 # 市卫生健康委负责…, 由县级财政部门负责保障, 县财政局应当…, 审计部门按照职责…, 县卫生健康局每年…
-_ARTICLE_UNIT = r"[^，,。；;：:]{2,30}?(?:局|委|厅|部门|办公室|中心|卫生院|医院|院|所|办|政府|站)"
+_ARTICLE_UNIT = r"[^，,。；;：:]{2,30}?(?:局|委员会|委|厅|部门|办公室|中心|卫生院|医院|院|所|办|政府|站)"
 ARTICLE_SUBJECT = _lazy(
     rf"^(?:由(?P<by>{_ARTICLE_UNIT})(?=负责|组织|约谈|统一|会同|按照|审核|核定|拨付|考核|监督|发放|[\u4e00-\u9fff]{{2}})"
     rf"|(?P<unit>{_ARTICLE_UNIT})(?=负责|应当|应|须|要|按照职责|按职责|每年|每季度|每月|定期|会同|对|将|向))")

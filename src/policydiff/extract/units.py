@@ -716,11 +716,19 @@ def article_mentions(body: str, offset: int) -> list[UnitMention]:
 
     >>> [(m.unit, m.span) for m in article_mentions("乡镇卫生院负责考核，由县级财政部门负责保障。", 100)]
     [('乡镇卫生院', (100, 105)), ('县级财政部门', (111, 117))]
+
+    Each sentence's clauses are read, the article's heading phrase apart (提高保障水平。市财政局负责…);
+    a clause whose subject is the work, 村医补助由市财政局负责, names the body after its 由.
     """
     mentions: list[UnitMention] = []
-    for clause, start in split_clauses(body, offset):
+    for clause, start in split_clauses(body, offset, "，,；;。"):
         lead = len(clause) - len(clause.lstrip())
         m = P.ARTICLE_SUBJECT.match(clause.strip())
+        if m and m.group("unit"):
+            by = _WORK_BY.search(m.group("unit"))
+            if by:  # the work, then 由 the body: the clause again from its 由
+                lead += by.start()
+                m = P.ARTICLE_SUBJECT.match(clause.strip()[by.start():])
         if not m:
             continue
         group = "by" if m.group("by") else "unit"
@@ -729,6 +737,9 @@ def article_mentions(body: str, offset: int) -> list[UnitMention]:
         if unit not in {u.unit for u in mentions} and not unit.startswith(("任何", "其他", "有关")):
             mentions.append(UnitMention(unit, "responsible", "article_subject", (at, at + len(unit))))
     return mentions
+
+
+_WORK_BY = re.compile("(?<!自)由(?=[^由]*$)")  # the last 由 of a clause's subject (not 自由贸易区's)
 
 
 def _role_units(units: str, offset: int, role: str) -> list[UnitMention]:
