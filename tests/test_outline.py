@@ -297,3 +297,37 @@ def test_a_signature_row_of_names_ends_the_last_item(text, last_item):
     from policydiff.parse import parse_source
 
     assert parse_source(SourceText("sig.txt", text))["measures"][-1]["text"] == last_item
+
+
+_SEQ_HEAD = "青梧县卫生健康局关于做好健康帮扶工作的通知\n各乡镇卫生院：\n现就有关事项通知如下。\n"
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # 1）2） under （一）: each its own item
+    ("一、重点任务\n（一）落实分类救治\n1）建立救治台账。县医院负责建档。\n2）规范随访管理。每季度随访1次。",
+     ["一", "一/（一）", "一/（一）/1）", "一/（一）/2）"]),
+    # 一）二） with a closing bracket alone
+    ("一、重点任务\n（一）提升基层能力\n一）开展巡回医疗。每月巡回1次。\n二）加强村医培训。每年培训2次。",
+     ["一", "一/（一）", "一/（一）/一）", "一/（一）/二）"]),
+    # 第一，第二， an enumeration's paragraphs under a heading
+    ("一、工作要求\n第一，加强组织领导。各单位要明确专人。\n第二，强化督导考核。每半年督导一次。",
+     ["一", "一/第一", "一/第二"]),
+    # 1.1 / 1.2 decimal items, the space after the number dropped by the normaliser
+    ("一、指标\n1.1 签约服务。签约率保持在95%以上。\n1.2 慢病随访。每年随访4次。", ["一", "一/1.1", "一/1.2"]),
+    # a lone 1） (no 2) beside it) is text: the item keeps it
+    ("一、重点任务\n1）建立救治台账。县医院负责建档。", ["一"]),
+    # a lone 第一， opens no item either
+    ("一、工作要求\n第一，要提高认识。", ["一"]),
+    # a number before its unit at a paragraph's start is no 1.1 label, even next to another
+    ("一、指标\n1.5倍于上年的培训量。\n1.6倍于上年的随访量。", ["一"]),
+    # 1.1 and 1.3 are not next to each other: no sequence
+    ("一、指标\n1.1 签约服务。签约率保持在95%以上。\n1.3 慢病随访。每年随访4次。", ["一"]),
+    # a marker inside a sentence is no label (only a paragraph's start is read)
+    ("一、重点任务\n落实两项工作：第一，建立台账；第二，规范随访。", ["一"]),
+])
+def test_rarer_markers_in_a_sequence(body, expected):
+    from policydiff.models import SourceText
+    from policydiff.parse import parse_source
+
+    outline = parse_source(SourceText("seq.txt", _SEQ_HEAD + body + "\n青梧县卫生健康局\n2023年3月2日"))["outline"]
+    assert [n["path"] for n in outline] == expected

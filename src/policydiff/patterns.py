@@ -91,7 +91,17 @@ OUTLINE_LABELS = [
     ("第一条", _lazy(rf"^(?P<label>第[{CN_SMALL}百零〇\d]{{1,4}}条)(?:[\s\u3000]+|(?=[^\s款项]))")),
     # a plan in parts (第一部分　发展基础 / 第二部分　主要任务): a part holds the 一、 items below it
     ("第一部分", _lazy(rf"^(?P<label>第[{CN_SMALL}]{{1,3}}部分)[\s\u3000]*(?=[^\s，,。、]|$)")),
+    # rarer markers, labels only in a sequence (SEQUENCE_KINDS): 1）/一） with a closing bracket alone, 第一，
+    # (an enumeration's first word), 1.1 (a decimal item: not a number before its unit, 1.5倍, 2.5万人)
+    ("1）", _lazy(r"^(?P<label>\d{1,2})[）)](?=[^\s，,。、）)])")),
+    ("一）", _lazy(rf"^(?P<label>[{CN_SMALL}]{{1,3}})[）)](?=[^\s，,。、）)])")),
+    ("第一，", _lazy(rf"^(?P<label>第[{CN_SMALL}]{{1,3}})[，,](?=[^\s，,。、])")),
+    ("1.1", _lazy(r"^(?P<label>\d{1,2}[.．]\d{1,2})(?![.．\d%‰])[\s\u3000]*"
+                  r"(?=[\u4e00-\u9fff])(?![万亿千百倍个元岁人名家所项次年月日天周小时分米公斤以左])")),
 ]
+# the kinds above that are labels only where a label of the same kind next to them in number (n − 1 or
+# n + 1; 1.1 beside 1.2) starts another paragraph: alone, 1）or 第一， is text
+SEQUENCE_KINDS = frozenset({"1）", "一）", "第一，", "1.1"})
 # the first character of every label above (each is matched at the paragraph's start): a paragraph that
 # starts with none of them is not tried against each
 OUTLINE_LABEL_START = _lazy(rf"[{CN_SMALL}（第\d]")
