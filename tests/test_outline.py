@@ -331,3 +331,34 @@ def test_rarer_markers_in_a_sequence(body, expected):
 
     outline = parse_source(SourceText("seq.txt", _SEQ_HEAD + body + "\n青梧县卫生健康局\n2023年3月2日"))["outline"]
     assert [n["path"] for n in outline] == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # 一是…（甲）二是…（乙） in one paragraph: each clause its own item with its own unit
+    ("一、提升服务能力\n一是推进医共体建设，年内统一管理人员。（责任股室：医政股）二是实施卫生院提标扩能。（责任股室：规划股）",
+     [("一/一是", "推进医共体建设，年内统一管理人员。（责任股室：医政股）", ["医政股"]),
+      ("一/二是", "实施卫生院提标扩能。（责任股室：规划股）", ["规划股"])]),
+    # three clauses, verb-form brackets
+    ("一、提升服务能力\n一是建立台账。（县医院负责）二是规范随访。（县卫健局负责）三是做好转诊。（县医保局牵头）",
+     [("一/一是", "建立台账。（县医院负责）", ["县医院"]), ("一/二是", "规范随访。（县卫健局负责）", ["县卫健局"]),
+      ("一/三是", "做好转诊。（县医保局牵头）", ["县医保局"])]),
+    # one bracket after the last clause of the run: meant for all, the run stays one item with it
+    ("一、提升服务能力\n一是建立台账。二是规范随访。（责任股室：医政股）",
+     [("一/一是", "建立台账。二是规范随访。（责任股室：医政股）", ["医政股"])]),
+    # a clause without its own bracket: no cut (whose bracket the first clause falls under is not said)
+    ("一、提升服务能力\n一是建立台账。（责任股室：医政股）二是规范随访。三是做好转诊。（责任股室：基层股）",
+     [("一/一是", "建立台账。（责任股室：医政股）二是规范随访。三是做好转诊。（责任股室：基层股）", ["医政股", "基层股"])]),
+    # a run not numbered in order (二是 missing, a misprint or a lost line): not cut
+    ("一、提升服务能力\n一是建立台账。（责任股室：医政股）三是做好转诊。（责任股室：基层股）",
+     [("一/一是", "建立台账。（责任股室：医政股）三是做好转诊。（责任股室：基层股）", ["医政股", "基层股"])]),
+    # a 二是 inside a clause (not after a sentence's end) cuts nothing
+    ("一、提升服务能力\n一是建立台账，其中二是类人员单列。（责任股室：医政股）",
+     [("一/一是", "建立台账，其中二是类人员单列。（责任股室：医政股）", ["医政股"])]),
+])
+def test_clauses_with_their_own_units_are_items(body, expected):
+    from policydiff.models import SourceText
+    from policydiff.parse import parse_source
+
+    record = parse_source(SourceText("yishi.txt", _SEQ_HEAD + body + "\n青梧县卫生健康局\n2023年3月2日"))
+    got = [(m["path"], m["text"], [u["unit"] for u in m["unit_mentions"]]) for m in record["measures"]]
+    assert got == expected

@@ -68,6 +68,35 @@ def match_label(text: str) -> tuple[str, str, int] | None:
     return None
 
 
+_NEXT_CLAUSE = re.compile(f"(?<=[。；;）)])[{P.CN_SMALL}]{{1,2}}是")
+
+
+def _clause_items(para: Paragraph) -> list[Paragraph]:
+    """A paragraph that runs 一是…二是… with each clause closing in its own unit bracket, cut into one
+    paragraph a clause (each then its own 一是 item, with its own units); a run whose brackets are not
+    each clause's own (one bracket after the last clause: meant for all, or some clauses without one)
+    stays one paragraph.
+
+    >>> [p.text for p in _clause_items(Paragraph("一是建台账。（责任股室：医政股）二是做随访。（责任股室：基层股）", 0))]
+    ['一是建台账。（责任股室：医政股）', '二是做随访。（责任股室：基层股）']
+    >>> len(_clause_items(Paragraph("一是建台账。二是做随访。（责任股室：基层股）", 0)))
+    1
+    """
+    text = para.text
+    if not text.startswith("一是") or ("）" not in text and ")" not in text):
+        return [para]
+    cuts = [0]
+    for m in _NEXT_CLAUSE.finditer(text):
+        if chinese_number(m.group()[:-1]) == len(cuts) + 1:
+            cuts.append(m.start())
+    if len(cuts) < 2:
+        return [para]
+    pieces = [text[a:b] for a, b in zip(cuts, [*cuts[1:], len(text)])]
+    if not all(P.CLAUSE_UNIT_BRACKET.search(piece.rstrip()) for piece in pieces):
+        return [para]
+    return [Paragraph(piece, para.start + at) for piece, at in zip(pieces, cuts)]
+
+
 def _label_number(kind: str, label: str) -> tuple[float, float] | None:
     """A sequence label's place: (major, minor) for 1.1, (0, n) for the others."""
     if kind == "1.1":
@@ -149,7 +178,7 @@ def build_outline(text: str, body_start: int = 0) -> list[OutlineNode]:
     open_node_end = True
     after_label = False  # the paragraph before was a task card's label cell (责任单位): this one is its value
     annex_item = 0  # the number the next line of an annex list (附件：1.… ⏎ 2.…) would carry; 0: none open
-    paras = [p for p in paragraphs(text) if p.start >= body_start]
+    paras = [q for p in paragraphs(text) if p.start >= body_start for q in _clause_items(p)]
     # table rows are outline items only in an annex, when they carry a label (1. 辖区…\t约束性): told in the loop
     labels = _in_sequence([match_label(p.text) for p in paras])
     for para, label in zip(paras, labels):

@@ -99,6 +99,9 @@ OUTLINE_LABELS = [
     ("1.1", _lazy(r"^(?P<label>\d{1,2}[.．]\d{1,2})(?![.．\d%‰])[\s\u3000]*"
                   r"(?=[\u4e00-\u9fff])(?![万亿千百倍个元岁人名家所项次年月日天周小时分米公斤以左])")),
 ]
+# a clause's own unit bracket at its end (…统一管理。（责任股室：医政股）): a run of 一是…二是… in one paragraph whose
+# every clause closes in one is split into its clauses' items (outline._clause_items)
+CLAUSE_UNIT_BRACKET = _lazy(r"[（(][^（）()]*(?:单位|部门|科室|股室|处室|牵头|配合|负责|责任)[^（）()]*[）)][。；;]?$")
 # the kinds above that are labels only where a label of the same kind next to them in number (n − 1 or
 # n + 1; 1.1 beside 1.2) starts another paragraph: alone, 1）or 第一， is text
 SEQUENCE_KINDS = frozenset({"1）", "一）", "第一，", "1.1"})
