@@ -128,3 +128,24 @@ def test_compare_says_forwarded_for_each_side(rows):
     text = CliRunner().invoke(cli, ["compare", "wu", "he", "--db", str(db), "--format", "csv"]).output
     [f03] = [line for line in text.splitlines() if line.startswith("F03,")]
     assert f03.startswith(f'F03,先诊疗后付费,"{FORWARDED} (现将《') and ",omitted," in f03
+
+
+def test_a_forward_printed_in_traditional_characters_finds_its_parent(tmp_path):
+    """轉發 as printed is the verb 转发: the parent is found, its entries are forwarded, never omitted."""
+    from opencc import OpenCC
+
+    printed = OpenCC("s2t").convert(NOTICES["wu"])
+    assert "轉發" in printed
+    (tmp_path / "pref.txt").write_text(PREFECTURE, encoding="utf-8")
+    (tmp_path / "wu_t.txt").write_text(printed, encoding="utf-8")
+    db = tmp_path / "t.db"
+    assert CliRunner().invoke(cli, ["ingest", str(tmp_path), "--db", str(db), "--quiet"]).exit_code == 0
+    against = CliRunner().invoke(cli, ["diff", "wu_t", "--against", "parent", "--db", str(db), "--format", "json"])
+    result = json.loads(against.output)
+    assert result["parent"]["id"] == "pref" and result["parent"]["verb"] == "转发"
+    out = json.loads(CliRunner().invoke(cli, ["adoption", "F03", "F21", "--db", str(db), "--format", "json",
+                                              "--workers", "1"]).output)
+    wheres = {r["frame_id"]: r["where"] for r in out["adoptions"] if r["doc_id"] == "wu_t"}
+    assert wheres == {"F03": FORWARDED, "F21": FORWARDED}
+    quote = next(r["quote"] for r in out["adoptions"] if r["doc_id"] == "wu_t")
+    assert quote.endswith(("转发给你们", "轉發給你們"))  # the quote runs to the verb

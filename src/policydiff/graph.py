@@ -34,7 +34,7 @@ from .compare.align import IDENTICAL, NEAR_IDENTICAL, PreparedFrame, align_measu
 from .models import Record, provenance
 from .resources import ancestor, localities
 from .textutils import bare_title, sentence_around
-from .traditional import is_traditional, to_simplified
+from .traditional import is_traditional, simplified_query, to_simplified
 
 IMPLEMENTS = re.compile(r"贯彻落实|贯彻|落实")
 CARRY_OUT = re.compile(r"精神|制定本|制定如下|结合.{0,6}实际")
@@ -95,11 +95,11 @@ class DocumentIndex:
         order = len(self.key_of)
         self.key_of.setdefault(record["id"], node_key(record.get("doc_number"), record.get("title") or record["id"]))
         number = record.get("doc_number")
-        if number:
-            self.by_number.setdefault(number.replace("號", "号"), record["id"])
+        if number:  # by its simplified rendering: a notice printed in traditional characters cites 青衛發〔…〕號
+            self.by_number.setdefault(simplified_query(number).replace("號", "号"), record["id"])
         for which, title in enumerate((record.get("title"), record.get("body_title"))):
             if title:
-                bare = bare_title(title)
+                bare = bare_title(simplified_query(title))
                 if bare not in self.first_with_title:
                     self.first_with_title[bare] = (order, which, record["id"])
                     self.titles_of_length[len(bare)].append(bare)
@@ -107,8 +107,8 @@ class DocumentIndex:
     def resolve(self, citation: dict) -> str | None:
         """The id of the corpus document ``citation`` names, if any."""
         if citation.get("doc_number"):
-            return self.by_number.get(citation["doc_number"].replace("號", "号"))
-        wanted = bare_title(citation.get("title") or "")
+            return self.by_number.get(simplified_query(citation["doc_number"]).replace("號", "号"))
+        wanted = bare_title(simplified_query(citation.get("title") or ""))
         if wanted not in self.resolved:
             self.resolved[wanted] = self._by_title(wanted)
         return self.resolved[wanted]

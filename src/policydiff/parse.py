@@ -137,7 +137,7 @@ def parse_text(norm: NormalisedText, source_metadata: dict | None = None) -> Rec
 # keys whose values are canonical (the place table's names, levels, genres, kinds): never put
 # back into traditional characters
 _CANONICAL_KEYS = frozenset({"locality", "parent_locality", "locality_chain", "locality_code", "admin_level",
-                             "genre", "binding", "kind", "unit_map", "role", "role_cue"})
+                             "genre", "binding", "kind", "unit_map", "role", "role_cue", "verb"})
 
 
 def _parse_traditional(norm: NormalisedText, simplified: str, source_metadata: dict | None) -> Record:

@@ -325,8 +325,8 @@ def _around(text: str, span, before: int = 24) -> str:
     sentence = sentence_around(text, span)
     at = text.find(sentence)
     start = max(at, span[0] - before)
-    forwarded = P.FORWARDED_AFTER.match(text, span[1])
-    end = forwarded.end() if forwarded else span[1]
+    forwarded = P.FORWARDED_AFTER.match(to_simplified(text[span[1]:span[1] + 40]))  # 轉發給你們 as printed too
+    end = span[1] + forwarded.end() if forwarded else span[1]
     return ("…" if start > at else "") + "".join(text[start:end].split())
 
 
