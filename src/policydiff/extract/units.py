@@ -70,9 +70,9 @@ def _space_apart(part: str, start: int) -> list[tuple[str, int]]:
     """``part`` cut at its spaces when every piece is a body (a list printed with spaces for 、), else whole."""
     if not part:
         return []
-    if " " not in part and "\u3000" not in part:
-        return [(part, start)]
-    words = [(m.group(), start + m.start()) for m in re.finditer(r"[^ \u3000]+", part)]
+    if " " not in part and "\u3000" not in part and "\t" not in part:  # the normaliser writes 　 between words as a tab
+        return _run_together(part, start)
+    words = [(m.group(), start + m.start()) for m in re.finditer(r"[^ \u3000\t]+", part)]
     if any(w.startswith("国家") and w.endswith("总局") for w, _ in words[:-1]):
         return [(part, start)]  # 国家税务总局 湖南省税务局: one body's two halves
     return words if len(words) >= 2 and all(_is_body(w) for w, _ in words) else [(part, start)]
@@ -90,6 +90,25 @@ def _strip_edges(part: str, start: int) -> tuple[str, int]:
 
 
 _BRACKETED_SHARE = re.compile(rf"\s*[（(]\s*(?:{P.DUTY_SHARE.pattern})\s*[）)]$")
+
+
+_LEVEL_LEADS = "省市县区"
+_NAME_ENDS = "局委办院室所会厅部"
+
+
+def _run_together(part: str, start: int) -> list[tuple[str, int]]:
+    """``part`` cut where one body's name ends and the next starts with the same level word, when every piece
+    is a body of four characters or more (县卫健局县财政局县人社局: a list printed with spaces the normaliser
+    dropped), else whole."""
+    lead = part[:1]
+    if len(part) < 8 or lead not in _LEVEL_LEADS:
+        return [(part, start)]
+    cuts = [0, *(i for i in range(4, len(part) - 3) if part[i] == lead and part[i - 1] in _NAME_ENDS)]
+    cuts = [c for i, c in enumerate(cuts) if i == 0 or c - cuts[i - 1] >= 4]
+    pieces = [(part[a:b], start + a) for a, b in zip(cuts, [*cuts[1:], len(part)])]
+    if len(pieces) > 1 and all(len(p) >= 4 and _is_body(p) for p, _ in pieces):
+        return pieces
+    return [(part, start)]
 
 
 def _split_joined(part: str, start: int) -> list[tuple[str, int, str | None]]:
