@@ -799,3 +799,29 @@ def test_items_named_by_number_each_take_their_body(text, expected):
     for m in measures.values():
         for u in m.unit_mentions:
             assert text[u.span[0]:u.span[1]] == u.unit
+
+
+THROUGH_THE_NORMALISER = [
+    # a 责任单位 line printing its bodies apart by ASCII spaces (the normaliser drops them: run together)
+    ("责任单位：县卫健局 县财政局 县人社局", ["县卫健局", "县财政局", "县人社局"]),
+    # …by full-width spaces (the normaliser writes a tab between them)
+    ("责任单位：市卫健局\u3000市医保局\u3000市民政局", ["市卫健局", "市医保局", "市民政局"]),
+    # run together as printed (no space at all): cut where the level word starts a name again
+    ("责任单位：县医保局县税务局", ["县医保局", "县税务局"]),
+    # one body whose name holds the level word after a suffix character: whole
+    ("责任单位：市卫生健康委员会", ["市卫生健康委员会"]),
+    # a 、 list stays a 、 list
+    ("责任单位：县卫健局、县医保局", ["县卫健局", "县医保局"]),
+]
+
+
+@pytest.mark.parametrize("line, expected", THROUGH_THE_NORMALISER)
+def test_a_label_line_s_bodies_apart_by_spaces_through_the_whole_parse(line, expected):
+    from policydiff.models import SourceText
+    from policydiff.parse import parse_source
+
+    text = f"某县卫生健康局关于做好健康帮扶工作的通知\n某卫发〔2022〕3号\n各乡镇卫生院：\n一、做好因病返贫监测。\n{line}\n" \
+           "某县卫生健康局\n2022年3月10日\n"
+    record = parse_source(SourceText(path="t.txt", text=text, encoding="utf-8"))
+    measure = next(m for m in record["measures"] if m["path"] == "一")
+    assert [record["text"][slice(*u["span"])] for u in measure["unit_mentions"]] == expected

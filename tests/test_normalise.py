@@ -51,6 +51,16 @@ ROWS = [
     ("一、数据\n—2021—", "一、数据\n—2021—"),  # a year between dashes is no page number (three digits at most)
     # a UTF-8 BOM and an ideographic-space indent
     ("\ufeff\u3000\u3000一、总体要求", "一、总体要求"),
+    # a last item closing in its unit bracket, then a joint signature's row of two names side by side
+    # (longer than one name may be): the row is no continuation of the item
+    ("（四）落实村医待遇。（县财政局、县卫健局负责）\n\n中共青梧市委机构编制委员会办公室　　青梧市发展和改革委员会",
+     "（四）落实村医待遇。（县财政局、县卫健局负责）\n中共青梧市委机构编制委员会办公室青梧市发展和改革委员会"),
+    # the same row after a sentence wrapped mid-word: still joined where a name is no row of names
+    ("按照县卫健局　统一部署，由各乡镇卫生院\n负责　具体落实。", "按照县卫健局统一部署，由各乡镇卫生院负责具体落实。"),
+    # a page's byline: the space between a date and a time stays (0815:20 would read as one number)
+    ("2022-03-08 15:20　来源：青梧市卫生健康局", "2022-03-08 15:20来源：青梧市卫生健康局"),
+    # a space between digits elsewhere still goes (a PDF's spaced number, a date in words)
+    ("到 2025 年 12 月底", "到2025年12月底"),
 ]
 
 

@@ -278,3 +278,87 @@ def test_items_that_prescribe_no_work_are_no_measures(text, expected):
     from policydiff.parse import parse_source
 
     assert [m["path"] for m in parse_source(SourceText("t.txt", text))["measures"]] == expected
+
+
+@pytest.mark.parametrize(("text", "last_item"), [
+    # a joint signature's row of names run together (the normaliser drops the spaces): the last item ends before it
+    ("一、总体要求\n到2025年，健康帮扶成果持续巩固。\n二、落实村医待遇。（县财政局、县卫健局负责）\n"
+     "中共青梧市委机构编制委员会办公室　　青梧市发展和改革委员会\n青梧市民政局　　青梧市财政局\n2022年5月6日",
+     "落实村医待遇。（县财政局、县卫健局负责）"),
+    # one name a row (the shape that already worked)
+    ("一、总体要求\n到2025年，健康帮扶成果持续巩固。\n二、落实村医待遇。（县财政局负责）\n青梧市卫生健康局\n2022年5月6日",
+     "落实村医待遇。（县财政局负责）"),
+    # a long sentence naming two bodies with the place repeated is no signature: it stays in the item
+    ("一、总体要求\n到2025年，健康帮扶成果持续巩固。\n二、落实村医待遇\n青梧市卫生健康局会同青梧市人力资源和社会保障局制定村医待遇办法",
+     "落实村医待遇\n青梧市卫生健康局会同青梧市人力资源和社会保障局制定村医待遇办法"),
+])
+def test_a_signature_row_of_names_ends_the_last_item(text, last_item):
+    from policydiff.models import SourceText
+    from policydiff.parse import parse_source
+
+    assert parse_source(SourceText("sig.txt", text))["measures"][-1]["text"] == last_item
+
+
+_SEQ_HEAD = "青梧县卫生健康局关于做好健康帮扶工作的通知\n各乡镇卫生院：\n现就有关事项通知如下。\n"
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # 1）2） under （一）: each its own item
+    ("一、重点任务\n（一）落实分类救治\n1）建立救治台账。县医院负责建档。\n2）规范随访管理。每季度随访1次。",
+     ["一", "一/（一）", "一/（一）/1）", "一/（一）/2）"]),
+    # 一）二） with a closing bracket alone
+    ("一、重点任务\n（一）提升基层能力\n一）开展巡回医疗。每月巡回1次。\n二）加强村医培训。每年培训2次。",
+     ["一", "一/（一）", "一/（一）/一）", "一/（一）/二）"]),
+    # 第一，第二， an enumeration's paragraphs under a heading
+    ("一、工作要求\n第一，加强组织领导。各单位要明确专人。\n第二，强化督导考核。每半年督导一次。",
+     ["一", "一/第一", "一/第二"]),
+    # 1.1 / 1.2 decimal items, the space after the number dropped by the normaliser
+    ("一、指标\n1.1 签约服务。签约率保持在95%以上。\n1.2 慢病随访。每年随访4次。", ["一", "一/1.1", "一/1.2"]),
+    # a lone 1） (no 2) beside it) is text: the item keeps it
+    ("一、重点任务\n1）建立救治台账。县医院负责建档。", ["一"]),
+    # a lone 第一， opens no item either
+    ("一、工作要求\n第一，要提高认识。", ["一"]),
+    # a number before its unit at a paragraph's start is no 1.1 label, even next to another
+    ("一、指标\n1.5倍于上年的培训量。\n1.6倍于上年的随访量。", ["一"]),
+    # 1.1 and 1.3 are not next to each other: no sequence
+    ("一、指标\n1.1 签约服务。签约率保持在95%以上。\n1.3 慢病随访。每年随访4次。", ["一"]),
+    # a marker inside a sentence is no label (only a paragraph's start is read)
+    ("一、重点任务\n落实两项工作：第一，建立台账；第二，规范随访。", ["一"]),
+])
+def test_rarer_markers_in_a_sequence(body, expected):
+    from policydiff.models import SourceText
+    from policydiff.parse import parse_source
+
+    outline = parse_source(SourceText("seq.txt", _SEQ_HEAD + body + "\n青梧县卫生健康局\n2023年3月2日"))["outline"]
+    assert [n["path"] for n in outline] == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # 一是…（甲）二是…（乙） in one paragraph: each clause its own item with its own unit
+    ("一、提升服务能力\n一是推进医共体建设，年内统一管理人员。（责任股室：医政股）二是实施卫生院提标扩能。（责任股室：规划股）",
+     [("一/一是", "推进医共体建设，年内统一管理人员。（责任股室：医政股）", ["医政股"]),
+      ("一/二是", "实施卫生院提标扩能。（责任股室：规划股）", ["规划股"])]),
+    # three clauses, verb-form brackets
+    ("一、提升服务能力\n一是建立台账。（县医院负责）二是规范随访。（县卫健局负责）三是做好转诊。（县医保局牵头）",
+     [("一/一是", "建立台账。（县医院负责）", ["县医院"]), ("一/二是", "规范随访。（县卫健局负责）", ["县卫健局"]),
+      ("一/三是", "做好转诊。（县医保局牵头）", ["县医保局"])]),
+    # one bracket after the last clause of the run: meant for all, the run stays one item with it
+    ("一、提升服务能力\n一是建立台账。二是规范随访。（责任股室：医政股）",
+     [("一/一是", "建立台账。二是规范随访。（责任股室：医政股）", ["医政股"])]),
+    # a clause without its own bracket: no cut (whose bracket the first clause falls under is not said)
+    ("一、提升服务能力\n一是建立台账。（责任股室：医政股）二是规范随访。三是做好转诊。（责任股室：基层股）",
+     [("一/一是", "建立台账。（责任股室：医政股）二是规范随访。三是做好转诊。（责任股室：基层股）", ["医政股", "基层股"])]),
+    # a run not numbered in order (二是 missing, a misprint or a lost line): not cut
+    ("一、提升服务能力\n一是建立台账。（责任股室：医政股）三是做好转诊。（责任股室：基层股）",
+     [("一/一是", "建立台账。（责任股室：医政股）三是做好转诊。（责任股室：基层股）", ["医政股", "基层股"])]),
+    # a 二是 inside a clause (not after a sentence's end) cuts nothing
+    ("一、提升服务能力\n一是建立台账，其中二是类人员单列。（责任股室：医政股）",
+     [("一/一是", "建立台账，其中二是类人员单列。（责任股室：医政股）", ["医政股"])]),
+])
+def test_clauses_with_their_own_units_are_items(body, expected):
+    from policydiff.models import SourceText
+    from policydiff.parse import parse_source
+
+    record = parse_source(SourceText("yishi.txt", _SEQ_HEAD + body + "\n青梧县卫生健康局\n2023年3月2日"))
+    got = [(m["path"], m["text"], [u["unit"] for u in m["unit_mentions"]]) for m in record["measures"]]
+    assert got == expected

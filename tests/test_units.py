@@ -138,3 +138,49 @@ def test_county_abbreviations_name_their_function(raw, where, issuers, expected)
 
     unit = canonical_unit(raw, Context(*where, issuers))
     assert (unit.function, unit.kind, unit.level, unit.locality) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # an article's heading phrase, then the sentence whose subject is the unit
+    ("加强人才队伍建设。市人力资源社会保障局负责落实卫生院专业技术岗位倾斜政策。", ["市人力资源社会保障局"]),
+    # two clauses after the heading, each with its own subject: both units
+    ("提高保障水平。市财政局负责安排村医补助资金，市医疗保障局负责落实门诊统筹政策。", ["市财政局", "市医疗保障局"]),
+    # a full name ending in 委员会 (not only the short 委)
+    ("青梧市卫生健康委员会负责统筹全市村医管理工作。", ["青梧市卫生健康委员会"]),
+    # the work as the subject, then 由 the body: the body alone, not the work's words before it
+    ("村医养老保障由市人力资源社会保障局负责落实，各县区做好衔接。", ["市人力资源社会保障局"]),
+    # 自由 is no 由: a body whose name holds it stays whole
+    ("自由贸易试验区管理委员会负责落实村医补助。", ["自由贸易试验区管理委员会"]),
+    # a clause with no body as its subject names none
+    ("本办法自印发之日起施行。", []),
+])
+def test_article_subjects(body, expected):
+    from policydiff.extract.units import article_mentions
+
+    found = article_mentions(body, 10)
+    assert [m.unit for m in found] == expected
+    assert all(body[m.span[0] - 10:m.span[1] - 10] == m.unit for m in found)  # each span holds its unit
+
+
+@pytest.mark.parametrize(("item", "expected"), [
+    # X是…的责任主体，要… (the shape that already worked: 责任主体 names the owner)
+    ("青梧县卫生健康局是村医管理的责任主体，要加强日常考核。", [("青梧县卫生健康局", "responsible")]),
+    # X是…的牵头部门，要…: the 是 clause calls it the lead
+    ("县医保局是医疗救助资助参保的牵头部门，要按月核对参保名单。", [("县医保局", "lead")]),
+    # X是…示范单位，要在…前完成: the body the subjectless 要 clause is told to act
+    ("县人民医院是全县“一站式”结算的示范单位，要在2023年6月底前完成窗口改造。", [("县人民医院", "responsible")]),
+    # X是…部门，要…: a body said to be something, then told 要
+    ("县医保局是基金监管部门，要加强定点医疗机构检查。", [("县医保局", "responsible")]),
+    # a provider named by kind is no assigned body
+    ("定点医疗机构是结算的窗口，要做好脱贫人口身份识别。", []),
+    # what 是 names is no body: nothing
+    ("重点是做好签约服务，要加强督导。", []),
+    # 是 clause and 要 clause in two sentences: the 要 has a subject of its own elsewhere, nothing carried over
+    ("县医院是示范单位。要在年内完成改造。", []),
+])
+def test_a_body_named_with_shi_then_told_yao(item, expected):
+    from policydiff.extract.units import subject_mentions
+
+    found = subject_mentions(item, 0)
+    assert [(m.unit, m.role) for m in found] == expected
+    assert all(item[m.span[0]:m.span[1]] == m.unit for m in found)  # each span holds its unit

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from . import patterns as P
 from .models import NormalisedText, SourceText
-from .textutils import find_damaged_doc_numbers, is_org_line
+from .textutils import find_damaged_doc_numbers, is_org_line, is_org_row
 
 
 class Segment:
@@ -458,7 +458,9 @@ def should_join(prev: str, nxt: str, in_annex: bool = False) -> bool:
         return False
     if not in_annex and _is_heading_line(prev):
         return False
-    return not (is_org_line(prev) or (is_org_line(nxt) and prev[-1] not in "、，,"))
+    # a signature's row of bodies side by side is no continuation either (a last item's closing
+    # （…负责） and the row of two names under it, the blank line between them dropped)
+    return not (is_org_line(prev) or ((is_org_line(nxt) or (" " in nxt and is_org_row(nxt))) and prev[-1] not in "、，,"))
 
 
 @lru_cache(maxsize=8192)  # a line's own verdict (notices share their boilerplate lines), as _is_standalone

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from . import patterns as P
 from .models import OutlineNode
-from .textutils import is_org_line
+from .textutils import chinese_number, is_org_line, is_org_names
 
 
 @dataclass(frozen=True)  # shared by the callers of one text's paragraphs()
@@ -62,8 +62,73 @@ def match_label(text: str) -> tuple[str, str, int] | None:
             label = m.group("label")
             if kind in ("（一）", "（1）"):
                 label = f"（{label}）"
+            elif kind in ("1）", "一）"):
+                label = f"{label}）"
             return kind, label, m.end()
     return None
+
+
+_NEXT_CLAUSE = re.compile(f"(?<=[。；;）)])[{P.CN_SMALL}]{{1,2}}是")
+
+
+def _clause_items(para: Paragraph) -> list[Paragraph]:
+    """A paragraph that runs 一是…二是… with each clause closing in its own unit bracket, cut into one
+    paragraph a clause (each then its own 一是 item, with its own units); a run whose brackets are not
+    each clause's own (one bracket after the last clause: meant for all, or some clauses without one)
+    stays one paragraph.
+
+    >>> [p.text for p in _clause_items(Paragraph("一是建台账。（责任股室：医政股）二是做随访。（责任股室：基层股）", 0))]
+    ['一是建台账。（责任股室：医政股）', '二是做随访。（责任股室：基层股）']
+    >>> len(_clause_items(Paragraph("一是建台账。二是做随访。（责任股室：基层股）", 0)))
+    1
+    """
+    text = para.text
+    if not text.startswith("一是") or ("）" not in text and ")" not in text):
+        return [para]
+    cuts = [0]
+    for m in _NEXT_CLAUSE.finditer(text):
+        if chinese_number(m.group()[:-1]) == len(cuts) + 1:
+            cuts.append(m.start())
+    if len(cuts) < 2:
+        return [para]
+    pieces = [text[a:b] for a, b in zip(cuts, [*cuts[1:], len(text)])]
+    if not all(P.CLAUSE_UNIT_BRACKET.search(piece.rstrip()) for piece in pieces):
+        return [para]
+    return [Paragraph(piece, para.start + at) for piece, at in zip(pieces, cuts)]
+
+
+def _label_number(kind: str, label: str) -> tuple[float, float] | None:
+    """A sequence label's place: (major, minor) for 1.1, (0, n) for the others."""
+    if kind == "1.1":
+        major, minor = re.split("[.．]", label)
+        return float(major), float(minor)
+    value = chinese_number(label.strip("第）"))
+    return None if value is None else (0.0, float(value))
+
+
+def _in_sequence(labels: list[tuple[str, str, int] | None]) -> list[tuple[str, str, int] | None]:
+    """The paragraphs' labels, a rarer marker's (1）, 一）, 第一，, 1.1) kept only where another paragraph's
+    label of its kind is next to it in number (1）⏎2）; 1.1⏎1.2): alone, it is no item.
+
+    >>> [x and x[1] for x in _in_sequence([("1）", "1）", 2), None, ("1）", "2）", 2), ("第一，", "第一", 3)])]
+    ['1）', None, '2）', None]
+    """
+    places: dict[str, set[tuple[float, float]]] = {}
+    for found in labels:
+        if found and found[0] in P.SEQUENCE_KINDS:
+            place = _label_number(found[0], found[1])
+            if place:
+                places.setdefault(found[0], set()).add(place)
+    if not places:
+        return labels
+    kept = []
+    for found in labels:
+        if found and found[0] in P.SEQUENCE_KINDS:
+            place, seen = _label_number(found[0], found[1]), places.get(found[0], set())
+            if not place or not ((place[0], place[1] - 1) in seen or (place[0], place[1] + 1) in seen):
+                found = None
+        kept.append(found)
+    return kept
 
 
 def is_closing(text: str) -> bool:
@@ -76,6 +141,7 @@ def is_closing(text: str) -> bool:
         or text.startswith("信息公开形式")
         or text.startswith("抄送")
         or is_org_line(text)
+        or is_org_names(text)  # a signature's row of names run together (longer than one name)
     )
 
 
@@ -112,9 +178,10 @@ def build_outline(text: str, body_start: int = 0) -> list[OutlineNode]:
     open_node_end = True
     after_label = False  # the paragraph before was a task card's label cell (责任单位): this one is its value
     annex_item = 0  # the number the next line of an annex list (附件：1.… ⏎ 2.…) would carry; 0: none open
-    for para in paragraphs(text):
-        if para.start < body_start:
-            continue
+    paras = [q for p in paragraphs(text) if p.start >= body_start for q in _clause_items(p)]
+    # table rows are outline items only in an annex, when they carry a label (1. 辖区…\t约束性): told in the loop
+    labels = _in_sequence([match_label(p.text) for p in paras])
+    for para, label in zip(paras, labels):
         value_cell, after_label = after_label, bool(P.CELL_LABEL_LINE.fullmatch(para.text))
         annex_item = _next_annex_item(para.text, annex_item)
         if annex_item and not P.ANNEX_REFERENCE.match(para.text):
@@ -128,8 +195,8 @@ def build_outline(text: str, body_start: int = 0) -> list[OutlineNode]:
             stack = [("附件", node)]
             open_node_end = True
             continue
-        # table rows are outline items only in an annex, when they carry a label (1. 辖区…\t约束性)
-        label = None if "\t" in para.text and not annex_prefix else match_label(para.text)
+        if "\t" in para.text and not annex_prefix:
+            label = None
         if label is None:
             if is_closing(para.text) and not value_cell:  # 责任单位 / 县卫健局 is no signature
                 open_node_end = False

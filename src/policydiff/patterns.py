@@ -59,7 +59,10 @@ PAGE_NUMBER_LINE = _lazy(r"^\s*(?:[—–\-－]+\s*\d{1,3}\s*[—–\-－]+|第\
 _TIGHT = f"[{CJK}{FULLWIDTH_PUNCT}0-9%]"
 # each written to start with its space (the lookbehind checked after it, on the character before):
 # a pattern that starts with a character set is scanned for that set, not tried at every position
-INNER_SPACE = _lazy(rf"[ {UNICODE_SPACES}](?<={_TIGHT}[ {UNICODE_SPACES}])[ {UNICODE_SPACES}]*(?={_TIGHT})")
+# (not the space between a date's digits and a time, 2022-03-08 15:20: 0815:20 would read as one number)
+INNER_SPACE = _lazy(rf"[ {UNICODE_SPACES}](?<={_TIGHT}[ {UNICODE_SPACES}])"
+                    rf"(?!(?<=[0-9][ {UNICODE_SPACES}])[ {UNICODE_SPACES}]*[0-9]{{1,2}}[:：][0-9]{{2}})"
+                    rf"[ {UNICODE_SPACES}]*(?={_TIGHT})")
 LATIN_SPACE = _lazy(rf"[ ](?<=[{CJK}][ ])[ ]*(?=[A-Za-z])|[ ](?<=[A-Za-z][ ])[ ]*(?=[{CJK}])")
 LABEL_SPACE = _lazy(r"^(\d{1,2}[.．]|[（(][一二三四五六七八九十\d]{1,3}[）)])[ \u3000]+")
 SENTENCE_END = "。！？；：:;"
@@ -88,7 +91,20 @@ OUTLINE_LABELS = [
     ("第一条", _lazy(rf"^(?P<label>第[{CN_SMALL}百零〇\d]{{1,4}}条)(?:[\s\u3000]+|(?=[^\s款项]))")),
     # a plan in parts (第一部分　发展基础 / 第二部分　主要任务): a part holds the 一、 items below it
     ("第一部分", _lazy(rf"^(?P<label>第[{CN_SMALL}]{{1,3}}部分)[\s\u3000]*(?=[^\s，,。、]|$)")),
+    # rarer markers, labels only in a sequence (SEQUENCE_KINDS): 1）/一） with a closing bracket alone, 第一，
+    # (an enumeration's first word), 1.1 (a decimal item: not a number before its unit, 1.5倍, 2.5万人)
+    ("1）", _lazy(r"^(?P<label>\d{1,2})[）)](?=[^\s，,。、）)])")),
+    ("一）", _lazy(rf"^(?P<label>[{CN_SMALL}]{{1,3}})[）)](?=[^\s，,。、）)])")),
+    ("第一，", _lazy(rf"^(?P<label>第[{CN_SMALL}]{{1,3}})[，,](?=[^\s，,。、])")),
+    ("1.1", _lazy(r"^(?P<label>\d{1,2}[.．]\d{1,2})(?![.．\d%‰])[\s\u3000]*"
+                  r"(?=[\u4e00-\u9fff])(?![万亿千百倍个元岁人名家所项次年月日天周小时分米公斤以左])")),
 ]
+# a clause's own unit bracket at its end (…统一管理。（责任股室：医政股）): a run of 一是…二是… in one paragraph whose
+# every clause closes in one is split into its clauses' items (outline._clause_items)
+CLAUSE_UNIT_BRACKET = _lazy(r"[（(][^（）()]*(?:单位|部门|科室|股室|处室|牵头|配合|负责|责任)[^（）()]*[）)][。；;]?$")
+# the kinds above that are labels only where a label of the same kind next to them in number (n − 1 or
+# n + 1; 1.1 beside 1.2) starts another paragraph: alone, 1）or 第一， is text
+SEQUENCE_KINDS = frozenset({"1）", "一）", "第一，", "1.1"})
 # the first character of every label above (each is matched at the paragraph's start): a paragraph that
 # starts with none of them is not tried against each
 OUTLINE_LABEL_START = _lazy(rf"[{CN_SMALL}（第\d]")
@@ -484,7 +500,7 @@ UNIT_TRAILING_PHRASES = _lazy(r"(?:按照职责分工分别负责|按照职责�
 DUTY_VERBS = _lazy(r"牵头负责|按照职责分工|按职责分工|按照职责|按职责|分别负责|共同负责|负责|应当|要|应|牵头|配合|承担")
 # the unit an article's clause makes its subject (rules in article form name who acts, not a marker):
 # 市卫生健康委负责…, 由县级财政部门负责保障, 县财政局应当…, 审计部门按照职责…, 县卫生健康局每年…
-_ARTICLE_UNIT = r"[^，,。；;：:]{2,30}?(?:局|委|厅|部门|办公室|中心|卫生院|医院|院|所|办|政府|站)"
+_ARTICLE_UNIT = r"[^，,。；;：:]{2,30}?(?:局|委员会|委|厅|部门|办公室|中心|卫生院|医院|院|所|办|政府|站)"
 ARTICLE_SUBJECT = _lazy(
     rf"^(?:由(?P<by>{_ARTICLE_UNIT})(?=负责|组织|约谈|统一|会同|按照|审核|核定|拨付|考核|监督|发放|[\u4e00-\u9fff]{{2}})"
     rf"|(?P<unit>{_ARTICLE_UNIT})(?=负责|应当|应|须|要|按照职责|按职责|每年|每季度|每月|定期|会同|对|将|向))")

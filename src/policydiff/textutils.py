@@ -71,6 +71,46 @@ def is_org_line(line: str) -> bool:
     return len(line) <= 25 and not _CLAUSE_MARK.search(line) and bool(P.ORG_SUFFIX.search(line))
 
 
+_SUFFIX_END = frozenset("会室府委局厅部办院心所站处科组司")
+
+
+def is_org_names(line: str) -> bool:
+    """A line of two or more bodies' names run together (a signature's row whose spaces the
+    normaliser dropped), cut where a name's suffix is followed by the place the line starts with
+    again; each piece a body's name alone.
+
+    >>> is_org_names("中共湖南省委机构编制委员会办公室湖南省发展和改革委员会")
+    True
+    >>> is_org_names("湖南省卫生健康委员会关于做好湖南省乡村医生培训工作的通知")
+    False
+    """
+    if not 25 < len(line) <= 100 or _CLAUSE_MARK.search(line) or not P.ORG_SUFFIX.search(line):
+        return False
+    place = line[2:4] if line.startswith("中共") else line[:2]
+    cuts = [0]
+    at = line.find(place, 3)
+    while at > 0:
+        start = at - 2 if line.startswith("中共", at - 2) else at
+        if line[start - 1] in _SUFFIX_END and start - cuts[-1] >= 3:
+            cuts.append(start)
+        at = line.find(place, at + 1)
+    pieces = [line[a:b] for a, b in zip(cuts, [*cuts[1:], len(line)])]
+    return len(pieces) > 1 and all(is_org_line(piece) for piece in pieces)
+
+
+def is_org_row(line: str) -> bool:
+    """A signature's row of two or more bodies side by side, spaces between them, each a body's
+    name alone (``湖南省卫生健康委员会　　湖南省发展和改革委员会``): longer than one name may be.
+
+    >>> is_org_row("中共湖南省委机构编制委员会办公室　湖南省发展和改革委员会")
+    True
+    >>> is_org_row("县卫健局　负责督促落实")
+    False
+    """
+    parts = line.split()
+    return len(parts) > 1 and all(is_org_line(part) for part in parts)
+
+
 def normalise_doc_number(text: str) -> str | None:
     """The first 文号 in ``text``, brackets normalised to 〔〕 and spaces removed.
 

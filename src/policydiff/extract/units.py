@@ -70,9 +70,9 @@ def _space_apart(part: str, start: int) -> list[tuple[str, int]]:
     """``part`` cut at its spaces when every piece is a body (a list printed with spaces for 、), else whole."""
     if not part:
         return []
-    if " " not in part and "\u3000" not in part:
-        return [(part, start)]
-    words = [(m.group(), start + m.start()) for m in re.finditer(r"[^ \u3000]+", part)]
+    if " " not in part and "\u3000" not in part and "\t" not in part:  # the normaliser writes 　 between words as a tab
+        return _run_together(part, start)
+    words = [(m.group(), start + m.start()) for m in re.finditer(r"[^ \u3000\t]+", part)]
     if any(w.startswith("国家") and w.endswith("总局") for w, _ in words[:-1]):
         return [(part, start)]  # 国家税务总局 湖南省税务局: one body's two halves
     return words if len(words) >= 2 and all(_is_body(w) for w, _ in words) else [(part, start)]
@@ -90,6 +90,25 @@ def _strip_edges(part: str, start: int) -> tuple[str, int]:
 
 
 _BRACKETED_SHARE = re.compile(rf"\s*[（(]\s*(?:{P.DUTY_SHARE.pattern})\s*[）)]$")
+
+
+_LEVEL_LEADS = "省市县区"
+_NAME_ENDS = "局委办院室所会厅部"
+
+
+def _run_together(part: str, start: int) -> list[tuple[str, int]]:
+    """``part`` cut where one body's name ends and the next starts with the same level word, when every piece
+    is a body of four characters or more (县卫健局县财政局县人社局: a list printed with spaces the normaliser
+    dropped), else whole."""
+    lead = part[:1]
+    if len(part) < 8 or lead not in _LEVEL_LEADS:
+        return [(part, start)]
+    cuts = [0, *(i for i in range(4, len(part) - 3) if part[i] == lead and part[i - 1] in _NAME_ENDS)]
+    cuts = [c for i, c in enumerate(cuts) if i == 0 or c - cuts[i - 1] >= 4]
+    pieces = [(part[a:b], start + a) for a, b in zip(cuts, [*cuts[1:], len(part)])]
+    if len(pieces) > 1 and all(len(p) >= 4 and _is_body(p) for p, _ in pieces):
+        return pieces
+    return [(part, start)]
 
 
 def _split_joined(part: str, start: int) -> list[tuple[str, int, str | None]]:
@@ -615,8 +634,13 @@ def _bound_subjects(body: str, offset: int) -> list[UnitMention]:
     mentions: list[UnitMention] = []
     if not P.SUBJECT_ACTING_WORD.search(body) and "由" not in body:
         return mentions
+    before = None  # the clause before this one
     for run in _CLAUSE_RUN.finditer(body):  # the clauses (a regex: every item is read, and the speed tells)
         clause, start = run.group(), offset + run.start()
+        previous, before = before, run
+        if previous is not None and clause[:1] in "要应须必" and _SUBJECTLESS.match(clause):
+            mentions.extend(_named_before(body, offset, previous, run, mentions))
+            continue
         if not _BODY_CHAR.search(clause, 0, 62):  # no body's name can head it (most clauses)
             continue
         m = P.SUBJECT_BOUND.match(clause)
@@ -643,6 +667,33 @@ def _bound_subjects(body: str, offset: int) -> list[UnitMention]:
             mentions.append(UnitMention(u.unit, u.role, "article_subject", u.span, u.open_list,
                                         (start, start + len(clause))))
     return mentions
+
+
+_SUBJECTLESS = re.compile("(?:要|应当|应|须|必须)(?!当地|急|用|对|有|求)")
+# what a body is said to be, in the clause before a subjectless 要: 县医保局是医疗救助的牵头部门，要……
+_IS_WHAT = re.compile(r"^(?P<units>[^，,。；;：:“”（）()\n要应须是]{2,40}?)是(?P<what>[^，,。；;]{1,40})$")
+_LEAD_WHAT = re.compile("牵头(?:部门|单位|科室|股室|处室)$")
+
+
+def _named_before(body: str, offset: int, previous: re.Match, run: re.Match,
+                  found: list[UnitMention]) -> list[UnitMention]:
+    """The body a clause names with 是 (县医院是…示范单位, 县医保局是…牵头部门) when the clause after it, joined by
+    a comma, is told 要/应 with no subject of its own: that body is who 要 does it — responsible, or lead where
+    the 是 clause calls it the lead (牵头部门); the two clauses are its evidence. Bodies only (not 各地, 医疗机构).
+
+    >>> [(m.unit, m.role) for m in _bound_subjects("县医院是结算的示范单位，要在9月底前完成改造。", 0)]
+    [('县医院', 'responsible')]
+    """
+    m = _IS_WHAT.match(previous.group())
+    if not m or body[previous.end():run.start()] not in ("，", ",") or "责任主体" in m.group("what") \
+            or not _government_bodies(m.group("units")):
+        return []
+    role = "lead" if _LEAD_WHAT.search(m.group("what")) else "responsible"
+    evidence = (offset + previous.start(), offset + run.end())
+    return [UnitMention(u.unit, u.role, "article_subject", u.span, u.open_list, evidence)
+            for u in _role_units(m.group("units"), offset + previous.start() + m.start("units"), role)
+            if not u.unit.startswith(("各", "全", "有关", "相关")) and not P.GENERIC_BODY.match(u.unit)
+            and u.unit not in {x.unit for x in found} and len(u.unit) > 2]
 
 
 # a clause of an item's text: a run between ，；。 and line breaks, without the spaces around it
@@ -716,11 +767,19 @@ def article_mentions(body: str, offset: int) -> list[UnitMention]:
 
     >>> [(m.unit, m.span) for m in article_mentions("乡镇卫生院负责考核，由县级财政部门负责保障。", 100)]
     [('乡镇卫生院', (100, 105)), ('县级财政部门', (111, 117))]
+
+    Each sentence's clauses are read, the article's heading phrase apart (提高保障水平。市财政局负责…);
+    a clause whose subject is the work, 村医补助由市财政局负责, names the body after its 由.
     """
     mentions: list[UnitMention] = []
-    for clause, start in split_clauses(body, offset):
+    for clause, start in split_clauses(body, offset, "，,；;。"):
         lead = len(clause) - len(clause.lstrip())
         m = P.ARTICLE_SUBJECT.match(clause.strip())
+        if m and m.group("unit"):
+            by = _WORK_BY.search(m.group("unit"))
+            if by:  # the work, then 由 the body: the clause again from its 由
+                lead += by.start()
+                m = P.ARTICLE_SUBJECT.match(clause.strip()[by.start():])
         if not m:
             continue
         group = "by" if m.group("by") else "unit"
@@ -729,6 +788,9 @@ def article_mentions(body: str, offset: int) -> list[UnitMention]:
         if unit not in {u.unit for u in mentions} and not unit.startswith(("任何", "其他", "有关")):
             mentions.append(UnitMention(unit, "responsible", "article_subject", (at, at + len(unit))))
     return mentions
+
+
+_WORK_BY = re.compile("(?<!自)由(?=[^由]*$)")  # the last 由 of a clause's subject (not 自由贸易区's)
 
 
 def _role_units(units: str, offset: int, role: str) -> list[UnitMention]:
