@@ -450,3 +450,16 @@ def test_a_quote_keeps_the_units_bracket(text, phrase, ending):
 
     quote = _quote(text, phrase)
     assert quote.endswith(ending) and all(piece in text for piece in quote.split("…") if piece)
+
+
+def test_a_duty_listed_under_the_heading_naming_its_body_is_in_duties():
+    """（二）县医疗保障局⏎1.负责…: the sentence starts at the heading naming the body, the duty clause after its
+    number — the sentence is the notice's division of duties, not its goals (written for this test)."""
+    text = "一、职责分工\n（一）县卫生健康局\n1.负责大病专项救治工作的组织实施。\n（二）县医疗保障局\n1.负责落实先诊疗后付费政策。"
+    at = text.index("负责落实")
+    duty = {"unit": "县医疗保障局", "units": ["县医疗保障局"], "duty": "落实先诊疗后付费政策", "path": "一/（二）/1",
+            "span": [at + 2, text.index("。", at)]}
+    record = {**_record(text, []), "division_of_duties": [duty]}
+    entry = next(e for e in load_frame(FRAME_PATH)["entries"] if e["label"] == "先诊疗后付费")
+    coverage = cover(entry, [], passages(record), entry_view(entry, "x"))
+    assert coverage.where == "duties only"

@@ -110,7 +110,8 @@ class _Placer:
             [tuple(r["span"]) for r in (record.get("task_table") or [])]
         self.annex_start = _annex_start(record)
         self.in_annex = _Spans(annex).holds
-        self.in_duties = _Spans([tuple(d["span"]) for d in record.get("division_of_duties") or []]).holds
+        # a sentence holding a duty clause (its start may be the heading naming the body: （二）县医疗保障局⏎1.负责…)
+        self.meets_duty = _Spans([tuple(d["span"]) for d in record.get("division_of_duties") or []]).meets
         # a duty section's item, its heading too (（二）加强部门协作。)
         self.in_section = _Spans([tuple(s["item_span"]) for s in duty_sections(record)]).holds
 
@@ -130,7 +131,7 @@ class _Placer:
             part = "annex"
         elif measure is not None:  # inside an item a duty clause is the item's
             part = "item"
-        elif self.in_duties(start) or _DUTY_CUE.search(flat) or section:
+        elif self.meets_duty(start, end) or _DUTY_CUE.search(flat) or section:
             part = "duties"
         else:
             part = "goals"
@@ -299,6 +300,11 @@ class _Spans:
         """Whether ``offset`` lies in a span, asked in any order."""
         at = bisect_right(self.ends, offset)
         return at < len(self.spans) and self.spans[at][0] <= offset
+
+    def meets(self, start: int, end: int) -> bool:
+        """Whether [``start``, ``end``) shares a character with a span, asked in any order."""
+        at = bisect_right(self.ends, start)
+        return at < len(self.spans) and self.spans[at][0] < end
 
 
 def _outline_path(record: Record, offset: int) -> str | None:
