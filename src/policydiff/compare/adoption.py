@@ -35,7 +35,7 @@ from typing import NamedTuple
 from .. import patterns as P
 from ..models import Record
 from ..textutils import column_names, level_rank, sentence_around
-from ..traditional import simplified_record, to_simplified
+from ..traditional import simplified_query, simplified_record, to_simplified
 from . import genre
 from .align import PreparedFrame, align_measure, measure_units, task_row_finder
 from .coverage import (
@@ -335,7 +335,7 @@ def _around(text: str, span, before: int = 24) -> str:
     sentence = sentence_around(text, span)
     at = text.find(sentence)
     start = max(at, span[0] - before)
-    forwarded = P.FORWARDED_AFTER.match(to_simplified(text[span[1]:span[1] + 40]))  # 轉發給你們 as printed too
+    forwarded = P.FORWARDED_AFTER.match(simplified_query(text[span[1]:span[1] + 40]))  # 轉發給你們 as printed too
     end = span[1] + forwarded.end() if forwarded else span[1]
     return ("…" if start > at else "") + "".join(text[start:end].split())
 
