@@ -85,3 +85,18 @@ def without_spans(value):
     if isinstance(value, list):
         return [without_spans(v) for v in value]
     return value
+
+
+def ingested_texts(folder: Path, texts: dict[str, str], db_name: str = "t.db") -> Path:
+    """``texts`` (name -> notice text) written as ``<name>.txt`` into ``folder`` and ingested into a
+    database there (the notices a test writes for itself); the database's path."""
+    from click.testing import CliRunner
+
+    from policydiff.cli import cli
+
+    for name, text in texts.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    db = folder / db_name
+    result = CliRunner().invoke(cli, ["ingest", str(folder), "--db", str(db), "--quiet"])
+    assert result.exit_code == 0, result.output
+    return db

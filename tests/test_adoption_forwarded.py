@@ -8,6 +8,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
+from conftest import ingested_texts
 from policydiff.cli import cli
 from policydiff.compare.adoption import FORWARDED
 
@@ -46,11 +47,7 @@ CASES = [
 
 @pytest.fixture(scope="module")
 def rows(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("fw")
-    for name, text in NOTICES.items():
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-    db = folder / "f.db"
-    assert CliRunner().invoke(cli, ["ingest", str(folder), "--db", str(db), "--quiet"]).exit_code == 0
+    db = ingested_texts(tmp_path_factory.mktemp("fw"), NOTICES, "f.db")
     out = json.loads(CliRunner().invoke(cli, ["adoption", "F03", "F21", "--db", str(db), "--format", "json",
                                               "--workers", "1"]).output)
     return db, {(r["doc_id"], r["frame_id"]): r for r in out["adoptions"]}, out
@@ -136,10 +133,7 @@ def test_a_forward_printed_in_traditional_characters_finds_its_parent(tmp_path):
 
     printed = OpenCC("s2t").convert(NOTICES["wu"])
     assert "轉發" in printed
-    (tmp_path / "pref.txt").write_text(PREFECTURE, encoding="utf-8")
-    (tmp_path / "wu_t.txt").write_text(printed, encoding="utf-8")
-    db = tmp_path / "t.db"
-    assert CliRunner().invoke(cli, ["ingest", str(tmp_path), "--db", str(db), "--quiet"]).exit_code == 0
+    db = ingested_texts(tmp_path, {"pref": PREFECTURE, "wu_t": printed})
     against = CliRunner().invoke(cli, ["diff", "wu_t", "--against", "parent", "--db", str(db), "--format", "json"])
     result = json.loads(against.output)
     assert result["parent"]["id"] == "pref" and result["parent"]["verb"] == "转发"

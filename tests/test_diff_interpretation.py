@@ -9,6 +9,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
+from conftest import ingested_texts
 from policydiff.cli import cli
 
 NOTICE = ("桐江县卫生健康局关于印发桐江县健康帮扶提升方案的通知\n桐卫发〔2021〕9号\n各镇卫生院：\n一、主要任务\n"
@@ -37,12 +38,7 @@ def run(*args):
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("jd")
-    for name, text in PAGES.items():
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-    path = folder / "j.db"
-    assert run("ingest", folder, "--db", path, "--quiet").exit_code == 0
-    return path
+    return ingested_texts(tmp_path_factory.mktemp("jd"), PAGES, "j.db")
 
 
 def _csv(text: str) -> list[dict]:
