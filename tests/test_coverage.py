@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import GUANGXI, HUAINAN, KAIFENG, LIANYUNGANG, SHENMU
+from conftest import GUANGXI, HUAINAN, KAIFENG, LIANYUNGANG, SHENMU, ingested_texts
 from policydiff.cli import cli
 from policydiff.compare.coverage import INSIDE_ITEM, NOT_FOUND, OWN_ITEM, cover, entry_view, passages
 from policydiff.compare.diff import diff_document, reference_from_frame, responsibility_change
@@ -463,3 +463,29 @@ def test_a_duty_listed_under_the_heading_naming_its_body_is_in_duties():
     entry = next(e for e in load_frame(FRAME_PATH)["entries"] if e["label"] == "先诊疗后付费")
     coverage = cover(entry, [], passages(record), entry_view(entry, "x"))
     assert coverage.where == "duties only"
+
+
+DUTY_ONLY_NOTICES = {
+    # a 任务分工 notice: each body's duties listed under the heading naming it (written for this test)
+    "owner": "关于印发抚溪县健康帮扶工作任务分工的通知\n抚卫发〔2022〕3号\n各有关单位：\n现将工作任务分工印发如下。\n"
+             "一、职责分工\n（一）县卫生健康局\n1.负责大病专项救治工作的组织实施。\n（二）县医疗保障局\n"
+             "1.负责落实先诊疗后付费政策。\n抚溪县卫生健康局\n2022年4月2日\n",
+    # one duty sentence naming two bodies, each with its own clause: the clause printing the topic answers
+    "pair": "关于做好健康帮扶工作的通知\n梧卫发〔2022〕8号\n各乡镇卫生院：\n一、部门职责\n"
+            "县卫生健康局负责大病专项救治工作，县医疗保障局负责落实先诊疗后付费政策。\n梧溪县卫生健康局\n2022年5月6日\n",
+}
+
+
+@pytest.mark.parametrize("doc_id, frame_id, units", [
+    ("owner", "F02", ["县卫生健康局"]),  # the heading's body, printed over its numbered duty
+    ("owner", "F03", ["县医疗保障局"]),
+    ("pair", "F03", ["县医疗保障局"]),   # not 县卫生健康局: its clause names another duty
+])
+def test_an_entry_covered_only_in_the_duties_answers_with_the_body_its_duty_clause_prints(
+        tmp_path_factory, doc_id, frame_id, units):
+    db = ingested_texts(tmp_path_factory.mktemp("duty"), DUTY_ONLY_NOTICES)
+    result = json.loads(CliRunner().invoke(cli, ["diff", doc_id, "--db", str(db), "--format", "json"]).output)
+    row = next(e for e in result["entries"] if e["frame_id"] == frame_id)
+    assert row["where"] == "duties only"
+    assert [u["raw"] for u in row["local_units"]] == units
+    assert all(u["provenance"] == "printed" for u in row["local_units"])

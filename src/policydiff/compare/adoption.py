@@ -199,7 +199,7 @@ def notice_adoptions(record: Record, entries: list[dict], prepared: PreparedFram
                      "where": coverage.where, "path": coverage.path, "quote": quote,
                      "matched_terms": coverage.matched_terms, "span": coverage.span,
                      "targets": targets.inside(local, coverage),
-                     **_units_of(entry, local, coverage, aligned, sentences, units_of)})
+                     **_units_of(entry, local, coverage, aligned, sentences, units_of, record)})
     return rows, facts
 
 
@@ -297,11 +297,12 @@ def _aligned(record: Record, prepared: PreparedFrame) -> list[dict]:
             for m in record["measures"]]
 
 
-def _units_of(entry: dict, local: list[dict], coverage, aligned: list[dict], sentences: Sentences, units_of) -> dict:
+def _units_of(entry: dict, local: list[dict], coverage, aligned: list[dict], sentences: Sentences, units_of,
+              record: Record | None = None) -> dict:
     """``units``: raw, role, function, source (printed or not) of the clauses covering the entry — of its own
     items, or of the item it is merged into (``coverage.entry_units``); ``other_clause_units``: those the
     items print beside their other clauses, named apart (``units_of(aligned measure)``: its units)."""
-    shown, others = entry_units(entry, local, coverage, aligned, sentences, units_of)
+    shown, others = entry_units(entry, local, coverage, aligned, sentences, units_of, record)
     return {"units": [_unit_shown(u) for u in shown], "other_clause_units": [_unit_shown(u) for u in others]}
 
 

@@ -339,8 +339,24 @@ def committing_spans(measure: dict, sentences: list[Passage] | Sentences, cues: 
     return ([(first.start, first.end)] if first else []) + found
 
 
+def duty_units(record: Record, span, phrases: Iterable[str] = ()) -> list[dict]:
+    """The bodies the duty clauses meeting ``span`` print as their subject (（二）县医疗保障局⏎1.负责…, 县医保局负责…):
+    responsible, printed — what answers for an entry covered only in the notice's division of duties. Where one
+    of those clauses prints a matched phrase (县卫健局负责A，县医保局负责B: B's), only such clauses."""
+    unit_map, text = record.get("unit_map") or {}, record["text"]
+    found: dict[str, dict] = {}
+    meeting = [d for d in record.get("division_of_duties") or []
+               if span and d["span"][0] < span[1] and span[0] < d["span"][1]]
+    naming = [d for d in meeting if any(p and p in text[d["span"][0]:d["span"][1]] for p in phrases)]
+    for d in naming or meeting:
+        for raw in d.get("units") or [d["unit"]]:
+            found.setdefault(raw, {"raw": raw, "role": "responsible", "source": "article_subject", "rows": [],
+                                   "function": (unit_map.get(raw) or {}).get("function")})
+    return list(found.values())
+
+
 def entry_units(entry: dict, local: list[dict], coverage: Coverage, aligned: list[dict],
-                sentences: list[Passage] | Sentences, units_of) -> tuple[list[dict], list[dict]]:
+                sentences: list[Passage] | Sentences, units_of, record: Record | None = None) -> tuple[list[dict], list[dict]]:
     """(the units that answer for ``entry``, the units printed beside the other clauses of the items
     covering it): of its own items, the units of the clauses that commit to it (the heading's and those
     its cues match: ``coverage.committing_spans``); of the item it is merged into, the covering sentence's
@@ -350,6 +366,8 @@ def entry_units(entry: dict, local: list[dict], coverage: Coverage, aligned: lis
         items = local
     elif coverage.where == INSIDE_ITEM and coverage.span:
         items = [a for a in aligned if a["path"] == coverage.path and a["span"][0] <= coverage.span[0] < a["span"][1]][:1]
+    elif coverage.where == DUTIES_ONLY and record is not None:
+        return duty_units(record, coverage.span, coverage.matched_terms), []
     else:
         return [], []
     shown: dict[tuple[str, str], dict] = {}

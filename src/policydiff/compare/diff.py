@@ -265,7 +265,7 @@ def _entry_status(entry: dict, aligned: list[dict], record: Record, reference: R
         status = genre.EXPLAINED if coverage.covered else genre.NOT_EXPLAINED
         if coverage.covered:  # its parts are no goals, duties or annex of a notice
             coverage = replace(coverage, where=genre.IN_TEXT)
-    clause_units, other_units = entry_units(entry, local, coverage, aligned, sentences, lambda a: a["units"])
+    clause_units, other_units = entry_units(entry, local, coverage, aligned, sentences, lambda a: a["units"], record)
     local_units = lead_units([{"units": clause_units}])
     ref_units = _reference_leads(entry, reference)
     text = record["text"]
