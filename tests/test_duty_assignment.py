@@ -354,3 +354,20 @@ def test_numbered_duties_under_a_bodys_heading_are_that_bodys():
     units = {m["path"]: [(u["unit"], u["source"]) for u in m["unit_mentions"]] for m in record["measures"]}
     assert units["一/（三）"] == [("县医疗保障局", "duty_paragraph")]  # 医疗费用结算, inferred
     assert "二/（一）/1" not in units  # the duties are no measures
+
+
+def test_a_notice_that_is_only_a_division_of_duties_has_a_matrix_of_its_duties():
+    """一、职责分工（一）县卫生健康局 1.负责… (a 任务分工 notice with no measures, written for this test): each duty a
+    row, the body printed over it responsible; the matrix was empty."""
+    from policydiff.models import SourceText
+    from policydiff.parse import parse_source
+
+    text = ("关于印发抚溪县健康帮扶工作任务分工的通知\n抚卫发〔2022〕3号\n各有关单位：\n现将工作任务分工印发如下。\n"
+            "一、职责分工\n（一）县卫生健康局\n1.负责大病专项救治工作的组织实施。\n2.负责家庭医生签约服务。\n"
+            "（二）县医疗保障局\n1.负责落实先诊疗后付费政策。\n抚溪县卫生健康局\n2022年4月2日\n")
+    record = parse_source(SourceText(path="t.txt", text=text, encoding="utf-8"))
+    assert not record["measures"]
+    rows, columns = document_matrix(record)
+    assert columns[3:] == ["县卫生健康局", "县医疗保障局"]
+    assert [(r["path"], r["县卫生健康局"], r["县医疗保障局"]) for r in rows] == [
+        ("一/（一）/1", "●责任", ""), ("一/（一）/2", "●责任", ""), ("一/（二）/1", "", "●责任")]

@@ -52,11 +52,16 @@ ACROSS_LEGEND = ["legend: a cell names the lead or responsible units' functions;
 def document_cells(record: Record) -> list[dict]:
     """The tasks of one notice in document order, each with {unit: (role, source)}: the annexed
     task table's rows when there is one (reproduced row for row, every unit column), else the
-    measures' units (inline markers, task rows, duty paragraph, sole issuer)."""
+    measures' units (inline markers, task rows, duty paragraph, sole issuer); a notice with no measures
+    but a division of duties (一、职责分工（一）县卫生健康局 1.负责…): each duty, its body responsible as printed."""
     task_table = record.get("task_table")
     if task_table:
         return [{"no": r["no"], "path": r["measure_path"] or "", "task": r["task"],
                  "cells": _row_cells(r)} for r in task_table]
+    if not record["measures"]:  # a 职责分工 notice: each body's duties are its tasks (the body printed over them)
+        return [{"no": i, "path": d.get("path") or "", "task": d["duty"],
+                 "cells": {unit: ("responsible", "article_subject") for unit in d.get("units") or [d["unit"]]}}
+                for i, d in enumerate(record.get("division_of_duties") or [], start=1)]
     tasks = []
     for i, m in enumerate(record["measures"], start=1):
         cells: dict[str, tuple[str, str]] = {}
