@@ -413,13 +413,18 @@ SUBJECT_ASSIGNING = _lazy(
     r"(?P<verb>按照职责分工负责|按职责分工负责|牵头负责|负责组织实施|负责落实|具体负责|具体组织实施|具体落实|具体实施|组织实施|"
     r"负责|牵头)"
     r"(?!人|同志|的|单位|部门)")  # 县卫健局负责人 is a person; 县卫健局负责的项目 names work, not who is assigned
+
+
+def _object_first(longest_units: int) -> str:
+    """The work first, then 由 and the bodies (at most ``longest_units`` characters) that do it."""
+    return rf"^\s*(?P<object>[^，,。；;：:由]{{2,40}}?)由(?P<units>[^，,。；;：:“”（）()\n由]{{2,{longest_units}}}?)"
+
+
 # the work first, then who does it (医疗救助资金的预拨和清算由县财政局负责): 由 + bodies + the verb closing the clause
-OBJECT_FIRST_ASSIGNING = _lazy(r"^\s*(?P<object>[^，,。；;：:由]{2,40}?)由(?P<units>[^，,。；;：:“”（）()\n由]{2,40}?)"
-                               r"(?P<verb>具体负责|牵头负责|负责|牵头)\s*$")
+OBJECT_FIRST_ASSIGNING = _lazy(_object_first(40) + r"(?P<verb>具体负责|牵头负责|负责|牵头)\s*$")
 # the work first, then the bodies that do it with a verb of the work (身份信息由县乡村振兴局每月推送一次)
-OBJECT_FIRST_ACTING = _lazy(r"^\s*(?P<object>[^，,。；;：:由]{2,40}?)由(?P<units>[^，,。；;：:“”（）()\n由]{2,30}?)"
-                            r"(?P<verb>(?:每(?:年|半年|季度|月|周)|定期|按月|按季度)?(?:推送|拨付|发放|审核|核实|核定|"
-                            r"比对|汇总|上报|组织|落实|开展|统一))")
+OBJECT_FIRST_ACTING = _lazy(_object_first(30) + r"(?P<verb>(?:每(?:年|半年|季度|月|周)|定期|按月|按季度)?(?:推送|拨付|发放|"
+                            r"审核|核实|核定|比对|汇总|上报|组织|落实|开展|统一))")
 # the notice's own items named by number and the bodies that each carry one (以上三、四项工作由甲和乙分别负责)
 ITEMS_EACH_ASSIGNED = _lazy(r"(?:以上|上述)(?:第)?(?P<items>[一二三四五六七八九十]{1,3}(?:[、和][一二三四五六七八九十]{1,3})+)项"
                             r"(?:工作|任务)?由(?P<units>[^，,。；;：:（）()\n]{4,60}?)分别(?:负责|落实|牵头)")
