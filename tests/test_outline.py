@@ -362,3 +362,57 @@ def test_clauses_with_their_own_units_are_items(body, expected):
     record = parse_source(SourceText("yishi.txt", _SEQ_HEAD + body + "\n青梧县卫生健康局\n2023年3月2日"))
     got = [(m["path"], m["text"], [u["unit"] for u in m["unit_mentions"]]) for m in record["measures"]]
     assert got == expected
+
+
+# ---------------------------------------------------------------- the plan a notice issues, printed as its 附件 (probe 4b, #1, #4)
+
+_ISSUING = "梅林县卫生健康局关于印发《梅林县健康帮扶方案》的通知\n各镇卫生院：\n现将《梅林县健康帮扶方案》印发给你们，请认真执行。\n"
+_SIGN = "梅林县卫生健康局\n2022年3月1日\n"
+_PLAN_ITEMS = "一、工作目标\n到2022年，签约服务率达到90%。\n二、重点任务\n（一）开展巡回义诊。\n"
+_TASKS = "序号\t重点任务\t牵头单位\n1\t开展巡回义诊\t县医院\n"
+ISSUED_PLAN_ANNEXES = [
+    # 附件1 ⏎ the plan's title ⏎ its items: the plan the title issues is the body, its items the notice's own
+    (_ISSUING + "附件：1.梅林县健康帮扶方案\n2.任务分解表\n" + _SIGN + "附件1\n梅林县健康帮扶方案\n" + _PLAN_ITEMS,
+     ["一", "二", "二/（一）"]),
+    # 附件 without a number, the plan's title wrapped over two lines (a PDF's line break)
+    (_ISSUING + _SIGN + "附件\n梅林县健康\n帮扶方案\n" + _PLAN_ITEMS, ["一", "二", "二/（一）"]),
+    # the plan, then its task table under 附件2: the table stays an annex
+    (_ISSUING + _SIGN + "附件1\n梅林县健康帮扶方案\n" + _PLAN_ITEMS + "附件2\n任务分解表\n" + _TASKS,
+     ["一", "二", "二/（一）", "附件2"]),
+    # the plan's title only in the notice's title, unquoted (关于印发X的通知), no 《》 anywhere
+    ("梅林县卫生健康局关于印发梅林县健康帮扶方案的通知\n各镇卫生院：\n现印发给你们。\n" + _SIGN + "附件\n梅林县健康帮扶方案\n"
+     + _PLAN_ITEMS, ["一", "二", "二/（一）"]),
+    # the letter numbers requests of its own: they are the letter's, the plan's restart at 一 keeps its own paths
+    (_ISSUING + "一、提高认识\n各单位要重视。\n二、按时报送\n每月报送。\n" + _SIGN + "附件1\n梅林县健康帮扶方案\n" + _PLAN_ITEMS,
+     ["通知/一", "通知/二", "一", "二", "二/（一）"]),
+    # an annex the notice does not issue (another title under 附件): an annex, as before
+    (_ISSUING + _SIGN + "附件\n梅林县健康帮扶工作指标\n一、签约服务率90%\n", ["附件", "附件/一"]),
+    # a draft sent for comments (征求…意见的函) is not issued: its items stay the annex's
+    ("关于征求《梅林县健康帮扶方案（征求意见稿）》意见的函\n县医保局：\n现送你们征求意见。\n" + _SIGN
+     + "附件\n梅林县健康帮扶方案（征求意见稿）\n" + _PLAN_ITEMS, ["附件", "附件/一", "附件/二", "附件/二/（一）"]),
+    # a forwarded document (现将《X》转发给你们) is its sender's, not the notice's own plan
+    ("关于转发《某市健康帮扶方案》的通知\n各镇卫生院：\n现将《某市健康帮扶方案》转发给你们。\n" + _SIGN
+     + "附件\n某市健康帮扶方案\n" + _PLAN_ITEMS, ["附件", "附件/一", "附件/二", "附件/二/（一）"]),
+    # 附件1：重点任务分解表 on one line (a web repost) with the table under it, after the body: an annex heading
+    (_ISSUING + _SIGN + "梅林县健康帮扶方案\n" + _PLAN_ITEMS + "附件1：重点任务分解表\n" + _TASKS,
+     ["一", "二", "二/（一）", "附件1"]),
+    # 附件1：梅林县健康帮扶方案 on one line with the plan's items under it: the issued plan, the body
+    (_ISSUING + _SIGN + "附件1：梅林县健康帮扶方案\n" + _PLAN_ITEMS, ["一", "二", "二/（一）"]),
+    # the cover letter's reference 附件：重点任务分解表 above the signature is no annex heading
+    ("关于做好义诊的通知\n各镇卫生院：\n一、开展巡回义诊。\n附件：重点任务分解表\n" + _SIGN, ["一"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", ISSUED_PLAN_ANNEXES, ids=[f"issued{i}" for i in range(len(ISSUED_PLAN_ANNEXES))])
+def test_the_plan_a_notice_issues_is_its_body_even_under_an_annex_line(text, expected):
+    assert [n.path for n in build_outline(text)] == expected
+
+
+def test_the_issued_plan_under_an_annex_line_gives_measures_and_goal_targets():
+    from policydiff.models import NormalisedText
+    from policydiff.parse import parse_text
+
+    text = _ISSUING + "附件：梅林县健康帮扶方案\n" + _SIGN + "附件\n梅林县健康帮扶方案\n" + _PLAN_ITEMS
+    record = parse_text(NormalisedText(text, list(range(len(text) + 1))))
+    assert [m["path"] for m in record["measures"]] == ["二/（一）"]
+    assert [(t["path"], t["value"]) for t in record["targets"]] == [("goal", 90)]
