@@ -416,3 +416,28 @@ def test_the_issued_plan_under_an_annex_line_gives_measures_and_goal_targets():
     record = parse_text(NormalisedText(text, list(range(len(text) + 1))))
     assert [m["path"] for m in record["measures"]] == ["二/（一）"]
     assert [(t["path"], t["value"]) for t in record["targets"]] == [("goal", 90)]
+
+
+# ---------------------------------------------------------------- a notice page that prints its 解读 below it (probe 4b, #2)
+
+_NOTICE_ITEMS = "各镇人民政府：\n一、资助对象。对特困人员全额资助。\n二、工作要求。县税务局负责征缴。\n梅林县医疗保障局\n2022年7月4日\n"
+_JIEDU_ITEMS = "一、出台背景。为确保应保尽保，制定本通知。\n二、主要内容。明确了资助对象。\n三、解读机关：梅林县医疗保障局\n"
+INTERPRETATION_AFTER = [
+    # 政策解读： on its own line after the signature: the explanation's 一、二、三 are no items of the notice
+    (_NOTICE_ITEMS + "政策解读：\n" + _JIEDU_ITEMS, ["一", "二"]),
+    # 《X》政策解读 as the explanation's title
+    (_NOTICE_ITEMS + "《梅林县医疗保障局关于做好参保资助工作的通知》政策解读\n" + _JIEDU_ITEMS, ["一", "二"]),
+    # 关于《X》的解读, in 【】 tags, and 图解：X
+    (_NOTICE_ITEMS + "关于《梅林县参保资助通知》的解读\n" + _JIEDU_ITEMS, ["一", "二"]),
+    (_NOTICE_ITEMS + "【政策解读】\n" + _JIEDU_ITEMS, ["一", "二"]),
+    (_NOTICE_ITEMS + "图解：梅林县参保资助政策\n" + _JIEDU_ITEMS, ["一", "二"]),
+    # a page that is only a 解读 (its heading first, no notice above it): its own items stay
+    ("《梅林县参保资助通知》政策解读\n" + _JIEDU_ITEMS, ["一", "二", "三"]),
+    # 解读 inside an item's sentence is no heading: the item goes on
+    ("一、加强宣传。做好政策解读\n二、开展培训。\n", ["一", "二"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", INTERPRETATION_AFTER, ids=[f"jiedu{i}" for i in range(len(INTERPRETATION_AFTER))])
+def test_an_interpretation_below_the_notice_adds_no_items(text, expected):
+    assert [n.path for n in build_outline(text)] == expected

@@ -201,6 +201,8 @@ def build_outline(text: str, body_start: int = 0) -> list[OutlineNode]:
             continue
         if "\t" in para.text and not annex_prefix:
             label = None
+        if nodes and label is None and not open_node_end and P.INTERPRETATION_BLOCK.match(para.text):
+            break  # the notice signed, then its 解读 (政策解读：⏎一、出台背景…): the explanation's items are no items
         if label is None:
             if is_closing(para.text) and not value_cell:  # 责任单位 / 县卫健局 is no signature
                 open_node_end = False

@@ -902,6 +902,11 @@ DOC_NUMBER_WITH_DI = _lazy(rf"(?P<code>[{CJK}]{{1,12}}?)\s*[〔\[［（(【﹝�
 DI_AFTER_BRACKET = _lazy(r"[〕\]］）)】﹞〗]\s*第\s*\d")
 # a red header and its 文号 on one line (某县卫生健康局文件　某卫发〔2022〕5号, the space between them lost)
 FILE_HEADER_NUMBER = _lazy(rf"^(?P<issuer>.{{2,40}}?)\s*文件\s*(?P<number>{DOC_NUMBER.pattern})\s*$")
+# the heading of an interpretation (解读) printed on the page below the notice it explains (政策解读：, 《X》政策解读,
+# 关于《X》的解读, 图解：X): what follows explains the notice and prescribes nothing; its items are no outline items
+INTERPRETATION_BLOCK = _lazy(r"^[【\[]?(?:政策解读|文件解读|解读|图解|一图读懂|政策问答)[】\]]?[:：]?$"
+                             r"|^(?:关于)?[《“].{2,80}[》”]的?(?:政策解读|文件解读|解读|图解)$"
+                             r"|^(?:政策解读|文件解读|图解|一图读懂)[:：].{2,80}$")
 # the body a 解读 page names as the one explaining the notice (解读机关：某县卫生健康局。联系电话：…)
 INTERPRETER_LINE = _lazy(r"(?:^|\n)\s*(?:解读机关|解读单位|解读部门|解读人)\s*[：:]\s*(?P<name>[^\s。，；：:\n]{2,40}?)"
                          r"[。；\s]*(?=\n|$|联系)")
