@@ -363,6 +363,15 @@ HALF = len(ORDER.splitlines()) // 2
     # probe 3: an old portal's one-column layout table, the article one <td> whose lines are broken by <br>
     "<table><tr><td class='nav'><a href='/'>首页</a></td></tr><tr><td class='content'>" + "<br>".join(ORDER.splitlines()) +
     "</td></tr></table>",
+    # probe 4b: a WeChat repost, each paragraph in a <section> of its own inside #js_content (the largest block was
+    # one paragraph), with the account's furniture around the notice
+    "<h1 class='rich_media_title'>重磅！某县出台健康帮扶措施</h1><div class='rich_media_content' id='js_content'>"
+    "<section><p><span>点击蓝字　关注我们</span></p></section>"
+    + "".join(f"<section><p><span>{line}</span></p></section>" for line in ORDER.splitlines()) +
+    "<section><p>编辑：王丽　审核：陈刚</p><p>往期推荐</p></section><section><p>分享　收藏　点赞　在看</p></section></div>",
+    # the same with the sections nested two deep (an editor's template around each paragraph)
+    "<div id='js_content'>" + "".join(f"<section><section><p>{line}</p></section></section>" for line in ORDER.splitlines())
+    + "</div>",
 ])
 def test_article_containers(tmp_path, body):
     page = tmp_path / "c.html"

@@ -22,7 +22,10 @@ from .text import decode_bytes, override_warning
 
 # Lines of a government web page around the notice, not part of it.
 PAGE_CHROME = re.compile(r"^\s*(?:当前位置|您的位置|发布时间|发布日期|来源[:：]|浏览次数|访问次数|字号|【?字体|打印本页|"
-                         r"关闭窗口|分享到|扫一扫|责任编辑|【打印】|【关闭】|【?打印本页|上一篇[:：]|下一篇[:：])")
+                         r"关闭窗口|分享到|扫一扫|责任编辑|【打印】|【关闭】|【?打印本页|上一篇[:：]|下一篇[:：]|"
+                         # a WeChat article's own furniture (a public account reposting a notice)
+                         r"点击(?:上方)?蓝字|关注我们|往期(?:推荐|回顾|精选)|(?:分享\s*)?收藏\s*点赞\s*在看|"
+                         r"(?:文字|图片)?编辑[:：]|(?:初审|复审|终审|审核|校对)[:：])")
 SITE_NAME = re.compile(r"^.{0,20}(?:门户网站|政府网|网站)$")  # a site's header, e.g. 卫生健康委员会门户网站
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
 
@@ -30,6 +33,9 @@ _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.
 KNOWN_CONTAINER = re.compile(r"^(?:UCAP-CONTENT|td_DocContent|zoom|TRS_Editor|trs_editor_view|pages_content|"
                              r"zfxxgk_zw_content|article-content|Custom_UnionStyle|printArea|bt_content)$",
                              re.IGNORECASE)
+# Containers that are the whole article whatever their size: a WeChat article's body (js_content), which prints
+# each paragraph in a <section> of its own, so that the largest block is one paragraph
+WHOLE_ARTICLE = re.compile(r"^(?:js_content|rich_media_content)$")
 _WORD_SECTION = re.compile(r"^(?:Word)?Section\d+$")  # a page exported from Word: one div per section
 MAX_TABLE_SCORE = 2000  # characters a data table adds to its container's claim to be the article
 MIN_PROSE = 200  # characters of prose that make a container an article rather than a table's frame
@@ -275,6 +281,11 @@ def _article(scored: list):
                                         default=(0, 0, None))
     if best is None or not best_prose + best_tables:
         return None
+    whole = next((c for c in [best, *best.iterancestors()]
+                  if any(WHOLE_ARTICLE.match(n) for n in [c.get("id") or "", *(c.get("class") or "").split()] if n)),
+                 None)
+    if whole is not None:
+        return whole
     for container in [best, *best.iterancestors()]:
         if container.tag == "body":
             break
