@@ -131,6 +131,9 @@ ISSUE_ROWS = [
     ("现将《鹭洲市健康帮扶实施方案》印发给你们，请认真执行。", (), []),
     # 转发 is kept: the forwarded document is upstream
     ("现将《澜川省健康帮扶实施方案》转发给你们，请认真执行。", (), [("澜川省健康帮扶实施方案", None, None)]),
+    # probe 4b: 你局/我委 before a title are pronouns, no issuer
+    ("你局《关于开展试点的请示》（紫卫字〔2022〕12号）收悉。", (), [("关于开展试点的请示", "紫卫字〔2022〕12号", None)]),
+    ("我委《关于做好签约服务的通知》（梧卫发〔2021〕3号）印发以来，", (), [("关于做好签约服务的通知", "梧卫发〔2021〕3号", None)]),
 ]
 
 
@@ -155,6 +158,20 @@ VERB_ROWS = [
     ("现将澜卫基层发〔2022〕12号文件转发你们，请遵照执行。", ["转发"]),  # a bare 文号, 文件 between
     # a plan printed with the notice is its own (印发), not forwarded: no citation at all
     ("现将《桐江市健康帮扶实施方案》印发给你们。", []),
+    # probe 4b: a repealed notice — the verb printed after it, never the sentence's opening verb (no parent: 按照 would be)
+    ("本通知自2022年7月1日起施行，《梧州市医疗保障局关于做好大病保险工作的通知》（梧医保发〔2020〕12号）同时废止。", ["废止"]),
+    ("按照省医保局要求，《梧州市大病保险实施办法》（梧医保发〔2019〕8号）同时废止。", ["废止"]),
+    ("原《桐溪县家庭医生签约服务实施方案》（桐卫发〔2019〕3号）不再执行。", ["不再执行"]),
+    ("本通知自印发之日起施行，桐卫发〔2019〕3号文件同时废止。", ["废止"]),  # a bare 文号 with 文件
+    ("《桐溪县乡村医生补助办法》自本通知印发之日起停止执行。", [None]),  # the verb not next to the title: not read
+    # an amended document: 修订/修改 after its 条款 or before 如下
+    ("现对《紫川自治县城乡居民医疗救助实施办法》（紫府办发〔2019〕12号）部分条款修订如下：", ["修订"]),
+    ("现将《桐溪县医疗救助办法》修改如下：", ["修改"]),
+    ("对《桐溪县医疗救助办法》进行修订，", ["修订"]),
+    # 按照《X》修改完善 is no amendment of X: the opening verb stays
+    ("请按照《梧州市健康帮扶实施方案》修改完善本地方案。", ["按照"]),
+    # a reply: the request answered (收悉), its sender named by a pronoun, no issuer hint
+    ("你局《关于申请开展医共体建设试点的请示》（紫卫字〔2022〕12号）收悉。", ["收悉"]),
 ]
 
 

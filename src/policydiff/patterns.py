@@ -869,6 +869,17 @@ PARENT_VERBS = _lazy(r"贯彻落实|贯彻|落实|根据|按照|依据|转发")
 IMPLEMENTING_VERBS = ("贯彻落实", "贯彻", "落实", "转发")  # a notice forwarding a document carries it out
 # a cited document handed on to the addressees (现将《X》转发给你们 / 转发你们 / 转发至各单位)
 FORWARDED_AFTER = _lazy(r"\s*(?:等?文件)?\s*(?:一并)?转发(?:给|至|到)?(?:你们|你单位|你局|你委|各)")
+# what a notice does to a document it names, printed after it: repeals it (《X》（某发〔2019〕3号）同时废止, 原《X》不再执行),
+# amends it (现对《X》部分条款修订如下), answers it (你局《关于…的请示》收悉). The verb as printed is the citation's; such a
+# document is no parent (PARENT_VERBS): a repealed notice is what this one replaces, a 请示 what it answers
+CITED_AFTER_VERB = _lazy(
+    r"\s*(?:等?文件)?\s*(?:同时|即行|随之|一并|相应)?(?:予以)?(?P<verb>废止|停止执行|不再执行|失效)"
+    r"|\s*的?(?:部分|有关|相关)?(?:条款|内容|规定|条文)\s*(?:作出?如下|进行|予以)?(?P<amend>修订|修改)"
+    r"|\s*(?:作出?如下|进行|予以)(?P<amend2>修订|修改)"
+    r"|\s*(?P<amend3>修订|修改)(?=如下|[：:])"
+    r"|\s*(?:已)?(?P<reply>收悉)")
+# a pronoun before a cited title (你局《…的请示》, 我委《…》): no body's name, no issuer hint
+PRONOUN_BODY = _lazy(r"^(?:你|贵|我|本)(?:局|委|厅|部|办|院|中心|单位|县|市|区|镇|乡|省|司|处|科|股)$")
 # a piece of text that is only an outline label (（十一）, 3.): not a sentence `who` searches
 LABEL_ONLY = _lazy(r"^[（(]?[一二三四五六七八九十\d]+[）)、.．]?$")
 

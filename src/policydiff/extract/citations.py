@@ -139,7 +139,13 @@ def _citing_verb(text: str, at: int, end: int | None = None) -> str | None:
     '根据'
     >>> _citing_verb("现将《某省卫生健康委关于做好签约服务的通知》转发给你们", 2, 22)
     '转发'
+    >>> _citing_verb("按照要求，《某县签约服务方案》同时废止", 5, 15)
+    '废止'
     """
+    if end is not None:
+        after = P.CITED_AFTER_VERB.match(text, end)
+        if after:  # 《X》（某发〔2019〕3号）同时废止: what the notice does to X, whatever verb the sentence opened with
+            return next(v for v in after.groups() if v)
     sentence_start = sentence_bounds(text, (at, at))[0]
     verbs = [v for v in P.CITING_VERBS.finditer(text, sentence_start, at)
              if text.count("《", sentence_start, v.start()) <= text.count("》", sentence_start, v.start())]
@@ -165,6 +171,8 @@ def _issuer_hint(text: str, at: int, previous: list[Citation], title: str) -> st
     adjacent = boundary_at is not None and boundary_at.group(0) in "）)》" and boundary_at.end() == at
     if not hint and adjacent and previous and previous[-1].span[1] == at:
         return previous[-1].issuer_hint  # documents listed back to back share an issuer
+    if P.PRONOUN_BODY.match(hint):
+        return None  # 你局《关于…的请示》: the addressee, by no name
     if hint and len(hint) <= 150 and "《" not in hint and _names_bodies(hint):
         return _listed(hint)
     prefix = re.match(r"^(?P<issuer>.{2,40}?)(?:\s*)关于", title)
