@@ -79,6 +79,11 @@ def test_document_keys_of_the_other_notices(records, doc_id, key, expected):
     ("2022 年 2 月 14 日", "2022-02-14"),  # Huainan spacing
     ("2021年8月12日印发", "2021-08-12"),
     ("2021年13月1日", None),  # not a date
+    # probe 4b: 廿 (twenty) and 卅 (thirty) in the day, as an old-style signature prints them
+    ("二〇二一年十二月廿九日", "2021-12-29"),
+    ("二〇二二年六月廿日", "2022-06-20"),
+    ("二〇二二年三月卅一日", "2022-03-31"),
+    ("二〇二二年二月卅日", None),  # 30 February: no date
 ])
 def test_parse_date(text, expected):
     assert parse_date(text) == expected
@@ -258,3 +263,16 @@ def test_a_joint_notice_numbered_by_each_issuer():
     assert record["doc_number"] == "澜卫发〔2022〕5号" and record["citations"] == []
     assert "another 文号 printed under the first (a joint notice numbered by each issuer): 澜医保发〔2022〕18号" in \
         record["warnings"]
+
+
+@pytest.mark.parametrize("signed, issue_date", [
+    ("二〇二一年十二月廿九日", "2021-12-29"),  # probe 4b: 廿 in the signature's day: the notice's date, its issuer read
+    ("二〇二一年十二月卅一日", "2021-12-31"),
+    ("2021年12月29日", "2021-12-29"),  # the plain form, for comparison
+])
+def test_a_signature_dated_with_old_tens_words(signed, issue_date):
+    from policydiff.metadata import extract_metadata
+
+    text = f"关于做好签约服务的通知\n各镇卫生院：\n一、做实签约服务。\n商川市卫生健康委员会\n{signed}\n"
+    meta = extract_metadata(text)
+    assert (meta["issue_date"], meta["issuers"]) == (issue_date, ["商川市卫生健康委员会"])

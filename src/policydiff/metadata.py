@@ -5,6 +5,7 @@ All functions here take normalised text (one paragraph per line).
 
 from __future__ import annotations
 
+import calendar
 import itertools
 import re
 from collections.abc import Sequence
@@ -867,6 +868,8 @@ def parse_date(text: str) -> str | None:
     '2021-08-09'
     >>> parse_date("2021年8月9日印发")
     '2021-08-09'
+    >>> parse_date("二〇二一年十二月廿九日"), parse_date("二〇二二年三月卅一日")
+    ('2021-12-29', '2022-03-31')
     """
     m = P.DATE.search(text)
     if not m:
@@ -875,8 +878,8 @@ def parse_date(text: str) -> str | None:
         year, month, day = (_to_int(m.group(k)) for k in ("year", "month", "day"))
     except ValueError:
         return None
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return None
+    if not (1 <= year <= 9999 and 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]):
+        return None  # 二月卅日, 四月三十一日: no day of the calendar
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
@@ -925,7 +928,7 @@ def _month_bound(line: DateLine | None) -> dict | None:
             "flag": "printed to the month only, no day"}
 
 
-_ZEROS = str.maketrans({ch: "〇" for ch in P.ZERO_LOOKALIKES})
+_ZEROS = str.maketrans({**{ch: "〇" for ch in P.ZERO_LOOKALIKES}, "廿": "二十", "卅": "三十"})
 
 
 def _to_int(value: str) -> int:

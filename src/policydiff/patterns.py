@@ -134,9 +134,11 @@ ISSUING_TITLE = _lazy(r"^.{0,40}?关于印发(?P<title>.{4,80})的通知$")
 # ---------------------------------------------------------------- metadata
 # zeros as printed in Chinese-numeral years: 〇, ○ (U+25CB), Latin O, full-width Ｏ
 ZERO_LOOKALIKES = "○OＯ"
+# the old words for twenty and thirty in a day of the month (十二月廿九日, 三月卅一日), as a signature may print them
+DAY_TENS = "廿卅"
 DATE = _lazy(
     rf"(?P<year>\d{{4}}|[{CN_DIGITS}{ZERO_LOOKALIKES}]{{4}})\s*年\s*(?P<month>\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*月"
-    rf"\s*(?P<day>\d{{1,2}}|[{CN_DIGITS}{ZERO_LOOKALIKES}]{{1,3}})\s*日"
+    rf"\s*(?P<day>\d{{1,2}}|[{CN_DIGITS}{ZERO_LOOKALIKES}{DAY_TENS}]{{1,3}})\s*日"
 )
 DATE_LINE = _lazy(rf"^\s*{DATE.pattern}\s*(?P<printed>印发|印)?\s*$")
 # a published rule or plan's note under its title: （2022年6月10日某县卫生健康局发布　某卫发〔2022〕29号）,
