@@ -12,6 +12,7 @@ from ..models import SourceText
 from . import limits
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the compound-file signature of Word 97–2003 (.doc) and WPS files
 
 
 def read_docx(path) -> SourceText:
@@ -22,6 +23,10 @@ def read_docx(path) -> SourceText:
         import docx
     except ImportError as exc:  # pragma: no cover - python-docx is a dependency
         raise errors.UnsupportedFormatError(path, "python-docx is not installed") from exc
+    with open(path, "rb") as handle:
+        if handle.read(4) == OLE_SIGNATURE[:4]:  # the old binary format under a new name
+            raise errors.UnsupportedFormatError(path, "a Word 97–2003 .doc file under a .docx name: open it in Word "
+                                                      "or WPS, save it as .docx and ingest that")
     limits.check_docx(path)  # uncompressed size and paragraphs, before python-docx expands them
     try:
         document = docx.Document(str(path))
