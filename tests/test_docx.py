@@ -118,7 +118,61 @@ def _text_box_header(document):
     _head(document)
 
 
+def _revised(document):
+    # tracked changes (probe 4b): 70% deleted and 80% inserted; a sentence moved (w:moveFrom where it stood, w:moveTo
+    # where it went); a comment on the unit bracket. Word prints the text as it now reads: 80%, the sentence once
+    w = nsdecls("w")
+    _head(document)
+    document.add_paragraph("一、工作目标")
+    p = document.add_paragraph("到2023年底，")
+    p._p.append(parse_xml(f'<w:del {w} w:id="1" w:author="甲"><w:r><w:delText>70%</w:delText></w:r></w:del>'))
+    p._p.append(parse_xml(f'<w:ins {w} w:id="2" w:author="甲"><w:r><w:t>80%</w:t></w:r></w:ins>'))
+    p.add_run("以上乡镇卫生院达到基本标准。")
+    document.add_paragraph("二、稳定乡村医生队伍")
+    p = document.add_paragraph()
+    p._p.append(parse_xml(f'<w:moveFrom {w} w:id="3" w:author="甲"><w:r><w:t>补助每人每月不低于200元。</w:t></w:r></w:moveFrom>'))
+    p.add_run("落实养老保险政策。")
+    p._p.append(parse_xml(f'<w:moveTo {w} w:id="4" w:author="甲"><w:r><w:t>补助每人每月不低于200元。</w:t></w:r></w:moveTo>'))
+    p._p.append(parse_xml(f'<w:commentRangeStart {w} w:id="5"/>'))
+    p.add_run("（责任股室：基层股）")
+    p._p.append(parse_xml(f'<w:r {w}><w:commentReference w:id="5"/></w:r>'))
+
+
+def _contents(document):
+    # a table of contents (probe 4b): a TOC field whose cached lines repeat the headings with page numbers, each
+    # line's number a PAGEREF field of its own; the lines are no text of the notice
+    w = nsdecls("w")
+    _head(document)
+    document.add_paragraph("目录")
+
+    def field(code):
+        return (f'<w:r {w}><w:fldChar w:fldCharType="begin"/></w:r>', f'<w:r {w}><w:instrText>{code}</w:instrText></w:r>',
+                f'<w:r {w}><w:fldChar w:fldCharType="separate"/></w:r>', f'<w:r {w}><w:fldChar w:fldCharType="end"/></w:r>')
+
+    toc = field(' TOC \\o "1-3" \\h ')
+    for i, (heading, page) in enumerate([("一、工作目标", 1), ("二、重点任务", 2)]):
+        p = document.add_paragraph()
+        if i == 0:
+            for run in toc[:3]:
+                p._p.append(parse_xml(run))
+        p.add_run(heading + "\t")
+        ref = field(f" PAGEREF _Toc{i} \\h ")
+        for run in ref[:3]:
+            p._p.append(parse_xml(run))
+        p.add_run(str(page))
+        p._p.append(parse_xml(ref[3]))
+    end = document.add_paragraph()
+    end._p.append(parse_xml(toc[3]))
+    for line in ("一、工作目标", "到2024年，签约服务率达到90%。", "二、重点任务", "（一）开展巡回义诊。"):
+        document.add_paragraph(line)
+
+
 @pytest.mark.parametrize("build, lines, expected", [
+    # probe 4b: tracked changes read as Word prints the text now — inserted kept, deleted and moved-away left out
+    (_revised, ["到2023年底，80%以上乡镇卫生院达到基本标准。", "二、稳定乡村医生队伍",
+                "落实养老保险政策。补助每人每月不低于200元。（责任股室：基层股）"], {"measures": ["二"]}),
+    # probe 4b: a table of contents' lines are left out: the headings once (test_a_table_of_contents_is_not_read)
+    (_contents, ["一、工作目标", "到2024年，签约服务率达到90%。"], {"measures": ["二/（一）"]}),
     # a text box's lines once, on their own line above the paragraph that anchors them
     (_text_box_header, ["栖云县卫生健康局文件", "", "栖卫发〔2022〕7号"],
      {"doc_number": "栖卫发〔2022〕7号", "issuers": ["栖云县卫生健康局"]}),
@@ -195,3 +249,8 @@ def test_content_controls_are_read_in_place(tmp_path):
     path = _write(tmp_path, build)
     assert read_docx(path).text.splitlines()[:3] == ["栖云县卫生健康局文件", "栖卫发〔2022〕9号", HEAD[0]]
     assert parse_file(path)["doc_number"] == "栖卫发〔2022〕9号"
+
+
+def test_a_table_of_contents_is_not_read(tmp_path):
+    lines = read_docx(_write(tmp_path, _contents)).text.splitlines()
+    assert lines.count("一、工作目标") == 1 and not any(line.startswith("一、工作目标\t") for line in lines)

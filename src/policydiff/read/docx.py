@@ -33,10 +33,13 @@ def read_docx(path) -> SourceText:
     except Exception as exc:
         raise errors.BadFileError(path, f"cannot open Word file ({type(exc).__name__})") from exc
     numbering = _Numbering(document)
+    fields = _Fields()
     lines: list[str] = []
     for element in _blocks(document.element.body):
         if element.tag == f"{_W}p":
             lines.extend(_text_box_lines(element))  # a red header drawn in a text box, above its anchor's line
+            if fields.in_contents(element):
+                continue  # a table of contents' lines (一、工作目标⇥1): the headings again, with page numbers
             lines.append(numbering.label(element) + _paragraph_text(element))
         elif element.tag == f"{_W}tbl":
             lines.extend(_table_rows(element, document))
@@ -80,12 +83,40 @@ def _in(node, tag: str, stop) -> bool:
     return False
 
 
+class _Fields:
+    """Word's fields as the body runs through them (a field's begin, its code, its end may lie in different
+    paragraphs, and fields nest: a table of contents holds a PAGEREF per line)."""
+
+    def __init__(self):
+        self.open: list[str] = []  # the codes of the fields open here, outermost first ("" until its code is read)
+
+    def in_contents(self, p) -> bool:
+        """Whether paragraph ``p`` prints text of a table of contents (a TOC field's result), moving past its fields."""
+        printed = False
+        for node in p.iter(f"{_W}fldChar", f"{_W}instrText", f"{_W}t", f"{_W}fldSimple"):
+            if node.tag == f"{_W}fldChar":
+                kind = node.get(f"{_W}fldCharType")
+                if kind == "begin":
+                    self.open.append("")
+                elif kind == "end" and self.open:
+                    self.open.pop()
+            elif node.tag == f"{_W}instrText":
+                if self.open and not self.open[-1]:
+                    self.open[-1] = (node.text or "").strip().split(" ")[0].upper()
+            elif node.tag == f"{_W}fldSimple":
+                printed = printed or (node.get(f"{_W}instr") or "").strip().upper().startswith("TOC")
+            elif "TOC" in self.open and (node.text or "").strip():
+                printed = True
+        return printed
+
+
 def _paragraph_text(p) -> str:
     """A paragraph's own text: its runs' text, tabs and breaks (as python-docx's ``Paragraph.text``), without
-    the text of a text box anchored in it (read apart, :func:`_text_box_lines`)."""
+    the text of a text box anchored in it (read apart, :func:`_text_box_lines`) and without the text a tracked move
+    took away (w:moveFrom: Word keeps it, struck through, where it stood; w:moveTo prints it where it went)."""
     parts = []
     for node in p.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"):
-        if _in(node, f"{_W}txbxContent", p):
+        if _in(node, f"{_W}txbxContent", p) or _in(node, f"{_W}moveFrom", p):
             continue
         if node.tag == f"{_W}t":
             parts.append(node.text or "")
