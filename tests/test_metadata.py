@@ -127,10 +127,23 @@ def test_split_doc_number():
     # a national bureau's provincial branch stands at its province, not the nation (probe 2 #14)
     (["国家税务总局湖南省税务局"], None, "湖南省", "provincial"),
     (["国家税务总局"], None, "中华人民共和国", "national"),  # the bureau itself is national
+    # probe 4b: a new area's or development zone's body is the zone, at no level — never the province its 文号 names
+    (["西咸新区管理委员会社会事业服务局"], "陕西咸新社发〔2022〕3号", "西咸新区", None),
+    (["安康高新技术产业开发区管理委员会"], None, "安康高新技术产业开发区", None),
+    (["贵安新区卫生健康局"], "黔贵安发〔2022〕3号", "贵安新区", None),  # not the county 区 of its name's end
+    # a zone the division table holds stays the table's division and level
+    (["重庆两江新区社会发展局"], None, "两江新区", "county"),
+    (["上海市浦东新区卫生健康委员会"], None, "浦东新区", "county"),
 ])
 def test_infer_locality(issuers, number, name, level):
     locality = infer_locality(issuers, number)
     assert (locality.name, locality.level) == (name, level)
+
+
+def test_a_zone_lies_in_the_province_its_doc_number_names():
+    locality = infer_locality(["西咸新区管理委员会社会事业服务局"], "陕西咸新社发〔2022〕3号")
+    assert (locality.parent, locality.chain) == ("陕西省", ("西咸新区", "陕西省"))
+    assert locality.evidence["parent_from"] == {"from": "doc_number", "text": "陕西咸新社发〔2022〕3号"}
 
 
 @pytest.mark.parametrize("addressees, level", [

@@ -967,6 +967,9 @@ def infer_locality(issuers: list[str], doc_number: str | None, addressees: Seque
         found = _division_locality(named, hints, {"from": "issuer", "text": issuer})
         if found:
             return found
+    zone = next((m for i in issuers if (m := P.ZONE_ISSUER.match(i.removeprefix("中共")))), None)
+    if zone:  # 西咸新区管理委员会…, 陕西咸新社发: the zone, in the province its 文号 names, at no level of the ladder
+        return _zone_locality(zone, doc_number)
     for issuer in issuers:
         if issuer.startswith(_NATIONAL_ISSUERS) and not P.NATIONAL_BRANCH.fullmatch(issuer):
             return replace(localities()["中华人民共和国"], evidence={"from": "issuer", "text": issuer})
@@ -975,6 +978,24 @@ def infer_locality(issuers: list[str], doc_number: str | None, addressees: Seque
             return replace(named, evidence={"from": "issuer", "text": issuer})
     levels = next((lv for prefix, lv in _GENERIC_ISSUERS if any(i.startswith(prefix) for i in issuers)), ())
     return _doc_code_locality(doc_number, levels) or _text_locality(context, levels)
+
+
+def _zone_locality(zone: re.Match, doc_number: str | None) -> Locality:
+    """A development zone or new area no division table holds (X新区, X开发区, X高新区 and their 管委会): the zone as
+    the locality, with no level (it stands at none of province, prefecture, county), the province its 文号's code
+    names as its parent where the code names one — never the province itself (its notice is no provincial notice).
+
+    >>> loc = _zone_locality(P.ZONE_ISSUER.match("西咸新区管理委员会社会事业服务局"), "陕西咸新社发〔2022〕3号")
+    >>> loc.name, loc.level, loc.parent, loc.chain
+    ('西咸新区', None, '陕西省', ('西咸新区', '陕西省'))
+    """
+    name = zone.group("zone")
+    province = places.province_of_doc_code(doc_number.split("〔")[0]) if doc_number else None
+    evidence = {"from": "issuer", "text": zone.string, "zone": name}
+    if province is None:
+        return Locality(name, None, None, (), (), None, (name,), evidence)
+    evidence["parent_from"] = {"from": "doc_number", "text": doc_number}
+    return Locality(name, None, province.name, (), (), None, (name, *(p.name for p in places.chain(province))), evidence)
 
 
 _NATIONAL_ISSUERS = ("国家", "国务院", "中央", "全国")

@@ -134,6 +134,10 @@ ISSUING_TITLE = _lazy(r"^.{0,40}?关于印发(?P<title>.{4,80})的通知$")
 # ---------------------------------------------------------------- metadata
 # zeros as printed in Chinese-numeral years: 〇, ○ (U+25CB), Latin O, full-width Ｏ
 ZERO_LOOKALIKES = "○OＯ"
+# an issuer that is a development zone's or new area's body (西咸新区管理委员会社会事业服务局, 某某经济技术开发区管委会):
+# the zone no division table holds, at none of the ladder's levels
+ZONE_ISSUER = _lazy(r"^(?P<zone>[\u4e00-\u9fff]{2,16}?(?:新区|开发区|高新区|示范区|试验区|合作区|产业园区|工业园区|园区|管理区))"
+                    r"(?=管理委员会|管委会|党工委|工作委员会|工委|社会|卫生|卫健|医疗|医保|民政|财政|人力|乡村振兴|办公室|人民政府|$)")
 # the old words for twenty and thirty in a day of the month (十二月廿九日, 三月卅一日), as a signature may print them
 DAY_TENS = "廿卅"
 DATE = _lazy(
