@@ -411,6 +411,24 @@ def test_a_page_whose_largest_block_is_a_list_of_links_is_refused(tmp_path):
         read_html(page)
 
 
+@pytest.mark.parametrize("links, says", [
+    # probe 4b: a cover line and the notice's files — the reason names them (it said only "a list of links")
+    ('<p>附件：<a href="/up/a.pdf">梅卫发〔2022〕11号关于印发梅林县健康乡村建设方案的通知.pdf</a></p>'
+     '<p><a href="/up/b.docx">附件1.梅林县健康乡村建设方案.docx</a></p><p><a href="/up/c.xlsx?v=2">附件2.任务分解表.xlsx</a></p>',
+     "in its attached files, not on the page (梅卫发〔2022〕11号关于印发梅林县健康乡村建设方案的通知.pdf; 附件1.梅林县"),
+    # links to other pages, not files: a list of links, as before
+    ('<p><a href="/n/1.htm">梅林县关于做好第一项工作的通知</a></p><p><a href="/n/2.htm">梅林县关于做好第二项工作的通知</a></p>',
+     "list of links"),
+])
+def test_a_page_whose_notice_is_in_its_attachments_says_so(tmp_path, links, says):
+    page = tmp_path / "files.html"
+    page.write_text(f"<html><body><div id='zoom'><p>各镇卫生院：</p><p>现将方案印发给你们。</p>{links}</div></body></html>",
+                    encoding="utf-8")
+    with pytest.raises(NoArticleError) as raised:
+        read_html(page)
+    assert says in raised.value.detail
+
+
 def test_meta_tags_fill_fields_the_box_lacks(tmp_path):
     """ucap/TRS pages name the article in <meta name="ArticleTitle">, its date in PubDate."""
     page = tmp_path / "meta.html"

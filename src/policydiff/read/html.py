@@ -468,10 +468,18 @@ def _refuse_link_list(path, article) -> None:
     text = len(article.text_content().strip())
     links = _link_text(article)
     if text and links >= LINK_LIST * text:
+        attached = [name for link in article.iter("a")
+                    if ATTACHMENT_HREF.search(link.get("href") or "") and (name := _norm_space(link.text_content()))]
+        if attached:  # a cover line and the notice's files: the notice is in them
+            raise NoArticleError(path, f"the page's notice is in its attached files, not on the page "
+                                       f"({'; '.join(attached[:3])}{' …' if len(attached) > 3 else ''}): download "
+                                       f"and ingest those")
         raise NoArticleError(path, f"no article can be told apart from the page layout: its largest block of "
                                    f"text is a list of links ({links} of {text} characters are links)")
 
 
+# a link to a file of the notice (its PDF, its Word file, an annex's sheet), not to another page
+ATTACHMENT_HREF = re.compile(r"\.(?:pdf|docx?|wps|xlsx?|et|ofd|zip|rar)(?:[?#].*)?$", re.IGNORECASE)
 RUN_TOGETHER = 0.8  # share of the article's text on its longest line
 
 
