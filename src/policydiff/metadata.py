@@ -14,6 +14,7 @@ from typing import Any
 
 from . import patterns as P
 from . import places
+from .models import VALUE_SOURCES
 from .outline import Paragraph, match_label, paragraphs
 from .pagebox import box_issuers, page_box, with_iso_dates
 from .resources import Locality, localities
@@ -64,6 +65,7 @@ def extract_metadata(text: str, source_metadata: dict | None = None) -> dict:
         "genre": title.genre if title else None,
         "repairs": [d.repair for d in dates if d.repair and d is issue],
         "warnings": [d.warning for d in dates if d.warning and (d is issue or not d.iso)][:3],
+        "value_sources": {},  # a header value the notice's own header does not print: where it came from
     }
     if not issuers and title and title.issuer and (title.genre or _genre(title.text)) not in P.INTERPRETATION_GENRES:
         # 望川县人民政府关于印发… unsigned (a 解读's title names the explained notice's issuer, not its own)
@@ -80,6 +82,7 @@ def extract_metadata(text: str, source_metadata: dict | None = None) -> dict:
     if not meta["issue_date"] and meta["print_date"] and not month_only:
         meta["issue_date"] = meta["print_date"]  # 某局办公室　2022年4月11日印发, no signing date: the printing date, said
         meta["warnings"].append(f"issue_date is the 印发 (printing) date {meta['print_date']}: no signing date printed")
+        meta["value_sources"]["issue_date"] = VALUE_SOURCES["print_date"]
     if meta["genre"] in P.INTERPRETATION_GENRES and not meta["issue_date"]:
         meta.update(_interpretation_date(meta))
     if meta["genre"] in P.INTERPRETATION_GENRES and not meta["issuers"]:
@@ -115,6 +118,7 @@ def merge_page_box(meta: dict, box: dict) -> dict:
     ('关于某事的通知', '甲发〔2021〕2号')
     """
     conflicts, filled, warnings = [], [], list(meta["warnings"])
+    sources = dict(meta.get("value_sources") or {})
     box = with_iso_dates(box)
     page_values = {
         "title": box.get("title"),
@@ -132,6 +136,7 @@ def merge_page_box(meta: dict, box: dict) -> dict:
         if not article:
             merged[field] = page_value
             filled.append(field)
+            sources[field] = VALUE_SOURCES[f"box_{field}"]
             warnings.append(f"{field} taken from the page's information box: {page_value}")
         elif _disagree(field, article, page_value):
             conflicts.append({"field": field, "article": article, "page": page_value})
@@ -140,10 +145,11 @@ def merge_page_box(meta: dict, box: dict) -> dict:
     if not meta["issue_date"] and "issue_date" not in merged and generated and "T" not in generated:
         merged["issue_date"] = generated  # an undated notice: the portal's 生成日期, flagged; never a conflict
         filled.append("issue_date")
+        sources["issue_date"] = VALUE_SOURCES["box_generated_date"]
         warnings.append(f"issue_date taken from the page's information box (生成日期, when the page entry was made; "
                         f"no 成文日期 printed): {generated}")
     return {**merged, "source_metadata": box, "field_conflicts": conflicts,
-            "filled_from_source_metadata": filled, "warnings": warnings}
+            "filled_from_source_metadata": filled, "warnings": warnings, "value_sources": sources}
 
 
 def _other_numbers_warning(head: list[Paragraph], number_para: Paragraph | None, number: str | None) -> list[str]:
@@ -184,7 +190,9 @@ def _interpretation_date(meta: dict) -> dict:
         return {}
     label = "publication date (发布时间" if box.get("published_date_iso") else "information box (成文日期"
     printed = box.get("published_date") or box.get("written_date")
+    source = VALUE_SOURCES["box_published_date" if box.get("published_date_iso") else "box_issue_date"]
     return {"issue_date": published[:10], "filled_from_source_metadata": [*meta["filled_from_source_metadata"], "issue_date"],
+            "value_sources": {**(meta.get("value_sources") or {}), "issue_date": source},
             "warnings": [*meta["warnings"], f"issue_date taken from the page's {label} {printed}): an interpretation "
                                             "(解读) is dated by its publication, not signed"]}
 
@@ -204,6 +212,7 @@ def _interpretation_issuer(meta: dict, text: str) -> dict:
     if len(source) != 1:
         return {}
     return {"issuers": source, "filled_from_source_metadata": [*meta["filled_from_source_metadata"], "issuers"],
+            "value_sources": {**(meta.get("value_sources") or {}), "issuers": VALUE_SOURCES["box_source"]},
             "warnings": [*meta["warnings"], f"issuers taken from the page's 来源 (source): {source[0]}"]}
 
 
