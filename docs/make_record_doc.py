@@ -27,6 +27,7 @@ ILLUSTRATIONS = {
                         "published_date": "2021-07-02 09:15", "published_date_iso": "2021-07-02T09:15"},
     "field_conflicts": [{"field": "issue_date", "article": "2021-06-29", "page": "2021-06-30"}],
     "filled_from_source_metadata": ["doc_number"],
+    "other_doc_numbers": ["某医保发〔2022〕18号"],
     "value_sources": {"doc_number": "the page header of the Word file",
                       "issue_date": "the web page's 发布时间 (publication date): a 解读 is dated by its publication"},
     "repairs": [{"kind": "missing_close_bracket", "raw": "某卫发〔2021 12号", "repaired": "某卫发〔2021〕12号",

@@ -72,7 +72,9 @@ def extract_metadata(text: str, source_metadata: dict | None = None) -> dict:
         meta["issuers"] = issuer_names(title.issuer) or [title.issuer]
     meta.update(merge_page_box(meta, box))
     meta["issuers"] = _full_name_from_title(meta["issuers"], meta["title"], meta["filled_from_source_metadata"])
-    meta["warnings"].extend(_other_numbers_warning(head, number_para, meta["doc_number"]))
+    others = other_doc_numbers(head, number_para, number) if meta["doc_number"] == number else []
+    meta["other_doc_numbers"] = others
+    meta["warnings"].extend(_other_numbers_warning(number_para, others))
     counted = _header_count(head, title_para)
     meta["warnings"].extend(_issuer_count_warning(counted or meta["title"], meta["issuers"],
                                                   "the line above the title" if counted else "the title"))
@@ -152,27 +154,41 @@ def merge_page_box(meta: dict, box: dict) -> dict:
             "filled_from_source_metadata": filled, "warnings": warnings, "value_sources": sources}
 
 
-def _other_numbers_warning(head: list[Paragraph], number_para: Paragraph | None, number: str | None) -> list[str]:
-    """A joint notice numbered by each issuer prints a 文号 a line (陕卫发〔2022〕5号 ⏎ 陕医保发〔2022〕18号): the first
-    is the record's, the others are said (they are no citations).
+def other_doc_numbers(head: list[Paragraph], number_para: Paragraph | None, number: str | None) -> list[str]:
+    """A joint notice numbered by each issuer prints a 文号 for each: beside the first on its line (青卫发〔2022〕3号
+    青医保发〔2022〕5号) or one a line under it (陕卫发〔2022〕5号 ⏎ 陕医保发〔2022〕18号). The first is the record's
+    doc_number; the others, in the order printed, are the record's other_doc_numbers (no citations: a later notice
+    citing one of them cites this notice).
 
-    >>> _other_numbers_warning([Paragraph("陕卫发〔2022〕5号", 0), Paragraph("陕医保发〔2022〕18号", 13)],
-    ...                        Paragraph("陕卫发〔2022〕5号", 0), "陕卫发〔2022〕5号")
-    ['another 文号 printed under the first (a joint notice numbered by each issuer): 陕医保发〔2022〕18号']
+    >>> other_doc_numbers([Paragraph("陕卫发〔2022〕5号", 0), Paragraph("陕医保发〔2022〕18号", 13)],
+    ...                   Paragraph("陕卫发〔2022〕5号", 0), "陕卫发〔2022〕5号")
+    ['陕医保发〔2022〕18号']
+    >>> other_doc_numbers([Paragraph("青卫发〔2022〕3号　青医保发〔2022〕5号", 0)],
+    ...                   Paragraph("青卫发〔2022〕3号　青医保发〔2022〕5号", 0), "青卫发〔2022〕3号")
+    ['青医保发〔2022〕5号']
     """
     if number_para is None:
         return []
     at = next((i for i, p in enumerate(head) if p.start == number_para.start), None)
-    others = []
-    for p in head[at + 1:at + 3] if at is not None else []:
+    if at is None:
+        return []
+    own = number_para.text.translate(P.FULLWIDTH_DIGITS)
+    others = [m.group(0) for m in P.iter_doc_numbers(own)][1:] if P.DOC_NUMBERS_LINE.match(own) else []
+    for p in head[at + 1:at + 3]:  # a line of 文号 alone (or with its 签发人, as a red header prints it)
         text = p.text.translate(P.FULLWIDTH_DIGITS)
-        if not P.DOC_NUMBER_LINE.match(text):
+        if not (P.DOC_NUMBER_LINE.match(text) or P.DOC_NUMBERS_LINE.match(text) or P.DOC_NUMBER_SIGNER_LINE.match(text)):
             break
-        other = normalise_doc_number(text)
-        if other and other != number:
-            others.append(other)
-    return [f"another 文号 printed under the first (a joint notice numbered by each issuer): {', '.join(others)}"] \
-        if others else []
+        others.extend(m.group(0) for m in P.iter_doc_numbers(text))
+    found = (normalise_doc_number(other) for other in others)
+    return [n for n in dict.fromkeys(found) if n and n != number]
+
+
+def _other_numbers_warning(number_para: Paragraph | None, others: list[str]) -> list[str]:
+    """What the notice prints beside its 文号, said (the numbers themselves are in other_doc_numbers)."""
+    if not others or number_para is None:
+        return []
+    where = "beside" if P.DOC_NUMBERS_LINE.match(number_para.text.translate(P.FULLWIDTH_DIGITS)) else "under"
+    return [f"another 文号 printed {where} the first (a joint notice numbered by each issuer): {', '.join(others)}"]
 
 
 def _interpretation_date(meta: dict) -> dict:
@@ -305,6 +321,8 @@ def _doc_number(head: list[Paragraph], title: Title | None) -> tuple[str | None,
         text = p.text.translate(P.FULLWIDTH_DIGITS)  # 丰卫发〔２０２２〕１２号, as a repost prints it
         if P.DOC_NUMBER_LINE.match(text) or _PAREN_NUMBER.match(text):
             return normalise_doc_number(text), p
+        if P.DOC_NUMBERS_LINE.match(text):  # 青卫发〔2022〕3号　青医保发〔2022〕5号: each issuer's, the first the notice's
+            return normalise_doc_number(next(P.iter_doc_numbers(text)).group(0)), p
         signed = P.DOC_NUMBER_SIGNER_LINE.match(text)  # 渭卫健发〔2022〕46号　签发人：某某 (a red-header 文件)
         if signed:
             return normalise_doc_number(signed.group("number")), p

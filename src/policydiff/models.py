@@ -415,6 +415,7 @@ class Record(TypedDict, total=False):
     genre: str | None
     doc_number: str | None
     doc_number_parts: dict | None
+    other_doc_numbers: list[str]  # a joint notice's other 文号 (one per issuer), in the order printed; absent if none
     issuers: list[str]
     issue_date: str | None
     print_date: str | None

@@ -184,7 +184,7 @@ def _parse_simplified(norm: NormalisedText, source_metadata: dict | None = None)
         link_task_rows(task_table, measures)
     indicators = extract_annex_indicators(text, annex)
     body_start = _body_start(text, meta)
-    own_numbers = (meta["doc_number"], meta["source_metadata"].get("doc_number"))
+    own_numbers = (meta["doc_number"], *meta["other_doc_numbers"], meta["source_metadata"].get("doc_number"))
     citations = extract_citations(text, body_start, own_numbers,
                                   (meta["title"], meta["body_title"], meta["enclosed_title"],
                                    meta["source_metadata"].get("title")))
@@ -217,8 +217,10 @@ def _parse_simplified(norm: NormalisedText, source_metadata: dict | None = None)
         "warnings": warnings,
     })
     record["unit_map"] = unit_map(record)
-    if not record.get("value_sources"):
+    if not record.get("value_sources"):  # absent where empty
         record.pop("value_sources", None)
+    if not record.get("other_doc_numbers"):
+        record.pop("other_doc_numbers", None)
     return record
 
 

@@ -48,6 +48,9 @@ DESCRIPTIONS = {
              "notice (no measures are read from it)",
     "doc_number": "发文字号 as printed, brackets normalised to 〔〕",
     "doc_number_parts": "the 文号 split: code (issuer prefix), year, serial",
+    "other_doc_numbers": "a joint notice numbered by each issuer: its other 文号 as printed beside or under the first "
+                         "(doc_number), in order; a citation of any of them resolves to this notice; absent where the "
+                         "notice prints one",
     "issuers": "every issuing body, full name, in header/signature order",
     "issue_date": ("ISO date the notice was signed (Chinese numerals read too); where it prints no signing date, its 印发 "
                    "(printing) date, a web page's information box or, for a 解读 page, its 发布时间 — each said in "
