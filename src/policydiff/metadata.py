@@ -293,11 +293,16 @@ def _issuer_place(issuer: str, addressees) -> Locality | None:
     place = m.group("place")
     if place in _GENERIC_PLACES:
         return None
+    return Locality(place, _level_of_name(place, addressees), None, (), ())
+
+
+def _level_of_name(place: str, addressees) -> str | None:
+    """The level a place name's suffix gives (青川州: prefecture); a 市 by whom it addresses."""
     level = next((lv for suffix, lv in _PLACE_LEVELS if place.endswith(suffix)), None)
     if level is None:  # 市: a prefecture addresses its counties, a county-level city its towns
         joined = "".join(addressees)
         level = "prefecture" if re.search("县|区", joined) else "county" if re.search("镇|乡|街道", joined) else None
-    return Locality(place, level, None, (), ())
+    return level
 
 
 # ------------------------------------------------------------------ 文号
@@ -988,7 +993,7 @@ def infer_locality(issuers: list[str], doc_number: str | None, addressees: Seque
     for issuer in issuers:
         branch = P.NATIONAL_BRANCH.fullmatch(issuer)  # 国家税务总局湖南省税务局 stands at 湖南省
         named = branch.group("branch") if branch else issuer.removeprefix("中共")
-        found = _division_locality(named, hints, {"from": "issuer", "text": issuer})
+        found = _division_locality(named, hints, {"from": "issuer", "text": issuer}, addressees)
         if found:
             return found
     for issuer in issuers:
@@ -1008,25 +1013,46 @@ _GENERIC_ISSUERS = [("省", ("provincial",)), ("自治区", ("provincial",)), ("
                     ("旗", ("county",))]
 
 
-def _division_locality(issuer: str, hints: str, evidence: dict) -> Locality | None:
-    """The innermost division an issuer's name begins with, as printed (神木县 stays 神木县)."""
+def _division_locality(issuer: str, hints: str, evidence: dict, addressees: Sequence[str] = ()) -> Locality | None:
+    """The innermost division an issuer's name begins with, as printed (神木县 stays 神木县); a name the table
+    lacks with its printed suffix (青川州, where the table has 青川县) is unknown, its level the suffix's (inferred)."""
     found = places.leading_places(issuer, hints)
     if not found:
         return None
     place, printed = found[-1]
     outer = found[-2][0] if len(found) > 1 else None
     if place is None:  # 鼓楼区 with no parent in sight: the level if all candidates share it
-        levels = {p.level for p in places.lookup(printed)}
+        candidates = places.lookup(printed) or places.with_other_suffix(printed)  # 平山市: the 平山县 of two provinces
+        if not candidates:
+            return _unknown_locality(printed, outer, evidence, addressees)
+        levels = {p.level for p in candidates}
         return Locality(printed, levels.pop() if len(levels) == 1 else None, outer.name if outer else None, (), (),
-                        evidence={**evidence, "ambiguous": [p.code for p in places.lookup(printed)]})
+                        evidence={**evidence, "ambiguous": [p.code for p in candidates]})
     return _place_locality(place, printed, evidence)
+
+
+def _unknown_locality(printed: str, outer, evidence: dict, addressees: Sequence[str]) -> Locality:
+    """A place the table does not list under its printed name and suffix (青川州): named as printed, its level
+    inferred from its suffix, its parent the place printed before it (if any); never another place of the stem."""
+    level = _level_of_name(printed, addressees)
+    suffix = places.printed_suffix(printed)
+    how = f"inferred from its suffix {suffix}" + ("" if suffix != "市" else " and whom it addresses")
+    return Locality(printed, level, outer.name if outer else None, (), (),
+                    chain=(printed, *(p.name for p in places.chain(outer))) if outer else (),
+                    evidence={**evidence, "unknown": f"{printed} is not in the place table",
+                              **({"level": how} if level else {})})
 
 
 def _place_locality(place, printed: str, evidence: dict) -> Locality:
     chain = places.chain(place)
+    if places.printed_suffix(printed) and not places.is_former_name(printed, place) and printed not in (
+            place.name, *place.aliases) and not printed.startswith(place.name):
+        # 泾阳市 where the table has 泾阳县 (a county that became a city, or the reverse): the table's place, said
+        evidence = {**evidence, "printed": printed,
+                    "table_name": f"{place.name} ({place.level}): the same stem, a suffix of its level"}
     # a former name stays as printed (an old notice of 神木县); an alias or short name becomes the name (黔西南州)
     current = (place.name, place.short_name, *place.aliases)
-    name = printed if printed not in current and printed.endswith(_FULL_NAME_SUFFIXES) else place.name
+    name = printed if places.is_former_name(printed, place) and printed not in current else place.name
     parent = chain[1].name if len(chain) > 1 else "中华人民共和国"
     return Locality(name, place.level, parent, (), (), place.code, (name, *(p.name for p in chain[1:])), evidence)
 

@@ -243,6 +243,11 @@ def _locality_warnings(evidence: dict | None) -> list[str]:
         return [f"locality guessed from the text: {evidence['text']} at {evidence['span']}{claim}"]
     if evidence.get("ambiguous"):
         return [f"locality ambiguous: {len(evidence['ambiguous'])} divisions share the name in {evidence['text']}"]
+    if evidence.get("unknown"):  # 青川州: never the 青川县 of the table
+        level = f"; its level {evidence['level']}" if evidence.get("level") else "; its level unknown"
+        return [f"locality unknown: {evidence['unknown']} (printed in {evidence['text']}){level}"]
+    if evidence.get("printed"):  # 泾阳市 where the table has 泾阳县
+        return [f"locality printed {evidence['printed']}, which the place table lacks: taken as {evidence['table_name']}"]
     return []
 
 
