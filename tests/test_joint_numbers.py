@@ -120,3 +120,14 @@ def test_a_schema_11_database_gains_the_table_in_place(joint_db):
     assert db.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
     assert db.execute("select count(*) from documents").fetchone()[0] == 2
     assert db.execute("select count(*) from other_doc_numbers").fetchone()[0] == 0  # filled by the next ingest
+
+
+def test_the_national_opinion_stored_under_its_second_number_is_first_hand():
+    from policydiff.compare.frame import national_document, national_facts
+
+    number = national_facts()["doc_number"]
+    # a stored copy numbered first by another ministry, the national number printed under it
+    joint = {"id": "n", "doc_number": "某部发〔2021〕9号", "other_doc_numbers": [number], "title": "关于某事的意见",
+             "issuers": ["某部"], "issue_date": "2021-05-01", "citations": []}
+    assert national_document([joint])["source"] == "corpus document n"
+    assert "in_corpus" in national_document([{**joint, "other_doc_numbers": []}])  # without it: not stored
