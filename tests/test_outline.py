@@ -441,3 +441,18 @@ INTERPRETATION_AFTER = [
 @pytest.mark.parametrize("text, expected", INTERPRETATION_AFTER, ids=[f"jiedu{i}" for i in range(len(INTERPRETATION_AFTER))])
 def test_an_interpretation_below_the_notice_adds_no_items(text, expected):
     assert [n.path for n in build_outline(text)] == expected
+
+
+ANNEX_PARTS = [
+    # probe 4b: 附件2-1 / 附件2-2 (an annex in parts, as provincial notices number them): each opens its branch
+    ("一、做实签约。\n附件2-1\n任务分解表\n" + _TASKS + "附件2-2\n主要指标\n1.签约服务率\n",
+     ["一", "附件2-1", "附件2-2", "附件2-2/1"]),
+    ("一、做实签约。\n附件1—2\n任务分解表\n" + _TASKS, ["一", "附件1—2"]),  # a long dash between
+    ("一、做实签约。\n附件 3\n任务分解表\n" + _TASKS, ["一", "附件3"]),  # a space after 附件, as before
+    ("一、做实签约。\n附件2-1.任务分解表\n", ["一"]),  # 2-1. and a title on the line: no annex line
+]
+
+
+@pytest.mark.parametrize("text, expected", ANNEX_PARTS, ids=[f"part{i}" for i in range(len(ANNEX_PARTS))])
+def test_annex_parts_open_their_branches(text, expected):
+    assert [n.path for n in build_outline(text)] == expected

@@ -120,7 +120,7 @@ ANY_LABEL = _lazy(
     rf"|[（(]\d{{1,2}}[）)]|[{CN_SMALL}]{{1,3}}是|第[{CN_SMALL}百零〇\d]{{1,4}}[章节条](?=[\s\u3000]|$|[^\s款项])"
     rf"|第[{CN_SMALL}]{{1,3}}部分(?=[\s\u3000]|$|[^\s，,。、]))"
 )
-ANNEX_START = _lazy(r"^附\s*件\s*(?P<no>\d*)\s*$")
+ANNEX_START = _lazy(r"^附\s*件\s*(?P<no>\d*(?:[-—–－][1-9]\d?)?)\s*$")  # 附件2-1: the first part of 附件2
 ANNEX_REFERENCE = _lazy(r"^附\s*件\s*\d*\s*[:：]")
 # an annex list's first item on the 附件： line (附件：1.主要指标), and each next item on its own line (2.任务分工表):
 # the notice's annexes named, no outline item
