@@ -398,6 +398,10 @@ ISSUED_PLAN_ANNEXES = [
      ["一", "二", "二/（一）", "附件1"]),
     # 附件1：梅林县健康帮扶方案 on one line with the plan's items under it: the issued plan, the body
     (_ISSUING + _SIGN + "附件1：梅林县健康帮扶方案\n" + _PLAN_ITEMS, ["一", "二", "二/（一）"]),
+    # a title issuing two plans: the second, under 附件2, is the notice's too (its paths as the plan's, twins #2)
+    ("关于印发《梅林县健康帮扶方案》和《梅林县签约服务方案》的通知\n各镇卫生院：\n现印发给你们。\n" + _SIGN
+     + "附件1\n梅林县健康帮扶方案\n" + _PLAN_ITEMS + "附件2\n梅林县签约服务方案\n一、做实签约。\n",
+     ["一", "二", "二/（一）", "一#2"]),
     # the cover letter's reference 附件：重点任务分解表 above the signature is no annex heading
     ("关于做好义诊的通知\n各镇卫生院：\n一、开展巡回义诊。\n附件：重点任务分解表\n" + _SIGN, ["一"]),
 ]

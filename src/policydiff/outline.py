@@ -285,13 +285,13 @@ def _issued_titles(paras: list[Paragraph]) -> set[str]:
     for para in paras:
         if P.ANNEX_START.match(para.text):
             break
+        issuing = P.ISSUING_TITLE.match(para.text)  # 关于印发《A》和《B》的通知: both issued
         for m in P.TITLE_QUOTED.finditer(para.text):
             before = para.text[max(0, m.start() - 4):m.start()]
-            if before.endswith("印发") or P.OWN_PRINTING_AFTER.match(para.text, m.end()):
+            if issuing or before.endswith("印发") or P.OWN_PRINTING_AFTER.match(para.text, m.end()):
                 found.add(bare_title(m.group("title")))
-        unquoted = P.ISSUING_TITLE.match(para.text)
-        if unquoted and "《" not in para.text:
-            found.add(bare_title(unquoted.group("title")))
+        if issuing and "《" not in para.text:
+            found.add(bare_title(issuing.group("title")))
     found.discard("")
     return found
 
