@@ -72,6 +72,15 @@ ROWS = [
      [("关于进一步深化改革促进乡村医疗卫生体系健康发展的意见", None, "中共中央办公厅、国务院办公厅")]),
     # probe 3: …的通知 after a verb but its "issuer" is a phrase of the sentence, not bodies: no citation made up
     ("按照上级要求做好关于签约服务的通知的落实工作", []),
+    # probe 4b: an unquoted title with its 文号 in brackets after it: one citation, the number its own
+    ("根据国家卫生健康委关于印发乡村振兴重点帮扶县医疗卫生服务能力提升方案的通知（国卫乡村发〔2022〕3号）要求",
+     [("关于印发乡村振兴重点帮扶县医疗卫生服务能力提升方案的通知", "国卫乡村发〔2022〕3号", "国家卫生健康委")]),
+    # probe 4b: the second of two documents, unquoted, after the first's 文号 and 和 (it was a citation of its number alone)
+    ("根据《关于做好签约服务的通知》（梧卫发〔2021〕6号）和国家医保局关于做好参保工作的通知（医保发〔2022〕3号）要求",
+     [("关于做好签约服务的通知", "梧卫发〔2021〕6号", None),
+      ("关于做好参保工作的通知", "医保发〔2022〕3号", "国家医保局")]),
+    # 和 after a closing bracket that is no citation's: the words before 关于 must still be bodies
+    ("各地（市）和有关单位要做好关于签约服务的通知的宣传", []),
     # probe 3: a title naming its issuers apart by spaces (a joint national notice): the hint lists them
     ("为贯彻落实《国家卫生健康委 国家医保局 国家中医药局关于推进紧密型县域医疗卫生共同体建设的通知》（国卫基层发〔2023〕41号）",
      [("国家卫生健康委 国家医保局 国家中医药局关于推进紧密型县域医疗卫生共同体建设的通知", "国卫基层发〔2023〕41号",

@@ -907,10 +907,10 @@ CODE_RUN_IN = _lazy(r"^.*(?:的|印发|转发|下发|出台|制定|联合|和|�
 # a short name given to a document just cited (…（某卫发〔2021〕52号，以下简称《方案》）): no citation of its own
 SHORT_NAME_BEFORE = _lazy(r"(?:以下|下文)?简称为?\s*[“\"]?$|下称\s*$")
 # a national or upper-level title cited without 《》 after its verb and issuer (依据中共中央办公厅 国务院办公厅关于…的意见，)
-TITLE_UNQUOTED_GUANYU = _lazy(
-    r"(?:贯彻落实|落实|按照|依据|根据|依照)(?P<issuer>[\u4e00-\u9fff、\s]{2,40}?)\s*"
+TITLE_UNQUOTED_GUANYU = _lazy(  # (probe 4b) also after the previous citation's 文号 and 和/及 (…6号）和X关于…的通知（文号）)
+    r"(?:贯彻落实|落实|按照|依据|根据|依照|[）)]\s*(?:和|及|以及|、))(?P<issuer>[\u4e00-\u9fff、\s]{2,40}?)\s*"
     r"(?P<title>关于[^，。；：《》“”\n]{4,80}?的(?:实施意见|指导意见|若干意见|意见|通知|决定|实施方案|工作方案|方案|办法))"
-    r"(?=[，。；、和及]|精神|要求|部署|规定|$)")
+    r"(?=[，。；、和及]|精神|要求|部署|规定|\s*[（(][^（）()]{2,30}[号號]\s*[）)]|$)")
 # ---------------------------------------------------------------- titles (probe 3)
 # a news or portal site's column tag before a reposted title (【政策文件】, 【通知公告】, [政策解读]); never a 文号's label
 COLUMN_TAG = _lazy(r"^\s*[【\[［](?!\s*(?:发\s*文\s*字\s*号|文\s*号|标\s*题|名\s*称)\s*[】\]］])"

@@ -64,9 +64,13 @@ def extract_citations(text: str, start: int, own_number: str | tuple | None = No
         if _overlaps((m.start("issuer"), span[1]), taken) or "《" in text[m.start():span[0]] or \
                 (issuer and not _names_bodies(re.sub(r"\s+", "、", issuer))):
             continue
-        if _is_own(m.group("title"), None, own, own_titles):
+        after = _NUMBER_AFTER.match(digits, span[1])  # 关于…的通知（国卫乡村发〔2022〕3号）: its number, in its span
+        number = normalise_doc_number(after.group("number")) if after and P.DOC_NUMBER.search(after.group("number")) \
+            else None
+        if _is_own(m.group("title"), number, own, own_titles):
             continue
-        found.append(Citation(m.group("title"), None, re.sub(r"\s+", "、", issuer) or None, span,
+        span = (span[0], after.end()) if number and after else span
+        found.append(Citation(m.group("title"), number, re.sub(r"\s+", "、", issuer) or None, span,
                               _citing_verb(text, span[0], span[1])))
         taken.append(span)
     for m in P.iter_doc_numbers(digits, start):
