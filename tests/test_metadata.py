@@ -131,6 +131,14 @@ def test_split_doc_number():
     (["西咸新区管理委员会社会事业服务局"], "陕西咸新社发〔2022〕3号", "西咸新区", None),
     (["安康高新技术产业开发区管理委员会"], None, "安康高新技术产业开发区", None),
     (["贵安新区卫生健康局"], "黔贵安发〔2022〕3号", "贵安新区", None),  # not the county 区 of its name's end
+    # probe 4b: a town's (or subdistrict's) own body named after its county: the town, at no level — not the county
+    (["汉阴县涧池镇人民政府"], "涧政发〔2022〕15号", "涧池镇", None),
+    (["中共汉阴县涧池镇委员会", "汉阴县涧池镇人民政府"], None, "涧池镇", None),
+    (["西安市雁塔区小寨路街道办事处"], None, "小寨路街道", None),
+    (["达拉特旗树林召镇人民政府"], None, "树林召镇", None),
+    # the county's own bodies whose names hold 乡/镇 stay the county's
+    (["汉阴县乡村振兴局"], None, "汉阴县", "county"),
+    (["汉阴县城关镇卫生院"], None, "汉阴县", "county"),  # a health centre, no town government
     # a zone the division table holds stays the table's division and level
     (["重庆两江新区社会发展局"], None, "两江新区", "county"),
     (["上海市浦东新区卫生健康委员会"], None, "浦东新区", "county"),
@@ -138,6 +146,12 @@ def test_split_doc_number():
 def test_infer_locality(issuers, number, name, level):
     locality = infer_locality(issuers, number)
     assert (locality.name, locality.level) == (name, level)
+
+
+def test_a_town_lies_in_its_county():
+    locality = infer_locality(["汉阴县涧池镇人民政府"], None)
+    assert (locality.parent, locality.chain) == ("汉阴县", ("涧池镇", "汉阴县", "安康市", "陕西省"))
+    assert locality.evidence["township"] == "涧池镇" and locality.evidence["county"] == "汉阴县"
 
 
 def test_a_zone_lies_in_the_province_its_doc_number_names():

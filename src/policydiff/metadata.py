@@ -998,7 +998,7 @@ def infer_locality(issuers: list[str], doc_number: str | None, addressees: Seque
         named = branch.group("branch") if branch else issuer.removeprefix("中共")
         found = _division_locality(named, hints, {"from": "issuer", "text": issuer}, addressees)
         if found:
-            return found
+            return _township_within(found, named) or found
     zone = next((m for i in issuers if (m := P.ZONE_ISSUER.match(i.removeprefix("中共")))), None)
     if zone:  # 西咸新区管理委员会…, 陕西咸新社发: the zone, in the province its 文号 names, at no level of the ladder
         return _zone_locality(zone, doc_number)
@@ -1010,6 +1010,26 @@ def infer_locality(issuers: list[str], doc_number: str | None, addressees: Seque
             return replace(named, evidence={"from": "issuer", "text": issuer})
     levels = next((lv for prefix, lv in _GENERIC_ISSUERS if any(i.startswith(prefix) for i in issuers)), ())
     return _doc_code_locality(doc_number, levels) or _text_locality(context, levels)
+
+
+def _township_within(county: Locality, issuer: str) -> Locality | None:
+    """A township's or subdistrict's body named after its county (汉阴县涧池镇人民政府, 雁塔区小寨路街道办事处): the
+    town, inside the county, at no level of the ladder the tool draws (a town's notice is no county's notice; the
+    division table stops at counties); None where the issuer is the county's own body.
+
+    >>> loc = _township_within(infer_locality(["汉阴县卫生健康局"], None), "汉阴县涧池镇人民政府")
+    >>> loc.name, loc.level, loc.parent, loc.chain[:2]
+    ('涧池镇', None, '汉阴县', ('涧池镇', '汉阴县'))
+    """
+    if county.level != "county" or not county.chain:
+        return None
+    at = issuer.find(county.chain[0])
+    town = P.TOWNSHIP_ISSUER.match(issuer, at + len(county.chain[0])) if at >= 0 else None
+    if town is None:
+        return None
+    name = town.group("town")
+    evidence = {**(county.evidence or {}), "township": name, "county": county.name}
+    return Locality(name, None, county.name, (), (), None, (name, *county.chain), evidence)
 
 
 def _zone_locality(zone: re.Match, doc_number: str | None) -> Locality:

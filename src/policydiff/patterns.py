@@ -138,6 +138,10 @@ ZERO_LOOKALIKES = "○OＯ"
 # the zone no division table holds, at none of the ladder's levels
 ZONE_ISSUER = _lazy(r"^(?P<zone>[\u4e00-\u9fff]{2,16}?(?:新区|开发区|高新区|示范区|试验区|合作区|产业园区|工业园区|园区|管理区))"
                     r"(?=管理委员会|管委会|党工委|工作委员会|工委|社会|卫生|卫健|医疗|医保|民政|财政|人力|乡村振兴|办公室|人民政府|$)")
+# a township's or subdistrict's own body after its county's name (汉阴县|涧池镇人民政府, 雁塔区|小寨路街道办事处):
+# the town's government, party committee or office — not the county's bodies for towns (县乡村振兴局, 县乡镇卫生院)
+TOWNSHIP_ISSUER = _lazy(r"(?P<town>(?!乡村|乡镇|各)[\u4e00-\u9fff]{1,8}?(?:镇|乡|街道|苏木))"
+                        r"(?=人民政府|政府|党委|党工委|办事处|委员会|委$|人大|人民代表大会|党政办公室|党政办|$)")
 # the old words for twenty and thirty in a day of the month (十二月廿九日, 三月卅一日), as a signature may print them
 DAY_TENS = "廿卅"
 DATE = _lazy(
