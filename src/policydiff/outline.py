@@ -329,7 +329,20 @@ def _issues_plan(paras: list[Paragraph], i: int, annex: re.Match, issued: set[st
         candidates.append(lines[0])
         if len(lines) > 1 and not match_label(lines[1]):
             candidates.append(lines[0] + lines[1])  # a title wrapped over two lines
-    return any(bare_title(c) in issued for c in candidates)
+    return any(_same_title(bare_title(c), t) for c in candidates for t in issued)
+
+
+def _same_title(annex: str, issued: str) -> bool:
+    """The annex's title is the issued one, or one names the other with a place or year more (关于印发健康帮扶工作方案的
+    通知 over 某县健康帮扶工作方案; six characters at least in common, so that a bare genre word never matches).
+
+    >>> _same_title("某县健康帮扶工作方案", "健康帮扶工作方案"), _same_title("某县工作方案", "方案")
+    (True, False)
+    """
+    if annex == issued:
+        return True
+    short, long = sorted((annex, issued), key=len)
+    return len(short) >= 6 and long.endswith(short)
 
 
 def _next_annex_item(text: str, expected: int) -> int:
