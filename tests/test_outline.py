@@ -396,6 +396,9 @@ ISSUED_PLAN_ANNEXES = [
     # 附件1：重点任务分解表 on one line (a web repost) with the table under it, after the body: an annex heading
     (_ISSUING + _SIGN + "梅林县健康帮扶方案\n" + _PLAN_ITEMS + "附件1：重点任务分解表\n" + _TASKS,
      ["一", "二", "二/（一）", "附件1"]),
+    # 附件1：重点任务分解表 ⏎ the table's own title ⏎ the table: the annex heading still
+    (_ISSUING + _SIGN + "梅林县健康帮扶方案\n" + _PLAN_ITEMS + "附件1：重点任务分解表\n梅林县2022年健康帮扶重点任务分解表\n"
+     + _TASKS, ["一", "二", "二/（一）", "附件1"]),
     # 附件1：梅林县健康帮扶方案 on one line with the plan's items under it: the issued plan, the body
     (_ISSUING + _SIGN + "附件1：梅林县健康帮扶方案\n" + _PLAN_ITEMS, ["一", "二", "二/（一）"]),
     # a title issuing two plans: the second, under 附件2, is the notice's too (its paths as the plan's, twins #2)

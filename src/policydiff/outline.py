@@ -303,8 +303,10 @@ def _annex_headed(paras: list[Paragraph], i: int) -> re.Match | None:
     m = P.ANNEX_HEADED.match(paras[i].text)
     if not m or i + 1 >= len(paras):
         return None
-    following = paras[i + 1].text
-    return m if "\t" in following or match_label(following) else None
+    following = [p.text for p in paras[i + 1:i + 3]]
+    if len(following) > 1 and len(following[0]) <= 40 and not re.search("[。；;]", following[0]):
+        following = following[1:]  # 附件1：任务分解表 ⏎ 梅林县2022年重点任务分解表 ⏎ 序号⇥…: the table's title between
+    return m if "\t" in following[0] or match_label(following[0]) else None
 
 
 def _issues_plan(paras: list[Paragraph], i: int, annex: re.Match, issued: set[str]) -> bool:
