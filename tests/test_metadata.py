@@ -139,6 +139,10 @@ def test_split_doc_number():
     # the county's own bodies whose names hold 乡/镇 stay the county's
     (["汉阴县乡村振兴局"], None, "汉阴县", "county"),
     (["汉阴县城关镇卫生院"], None, "汉阴县", "county"),  # a health centre, no town government
+    # a zone named after the city it lies in: the zone, not the city (its notice is no prefecture's)
+    (["安康市高新区管理委员会"], None, "安康市高新区", None),
+    (["宝鸡市高新区卫生健康局"], None, "宝鸡市高新区", None),
+    (["汉中市汉台区卫生健康局"], None, "汉台区", "county"),  # a district of the table, no zone
     # a zone the division table holds stays the table's division and level
     (["重庆两江新区社会发展局"], None, "两江新区", "county"),
     (["上海市浦东新区卫生健康委员会"], None, "浦东新区", "county"),

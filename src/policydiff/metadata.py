@@ -998,7 +998,7 @@ def infer_locality(issuers: list[str], doc_number: str | None, addressees: Seque
         named = branch.group("branch") if branch else issuer.removeprefix("中共")
         found = _division_locality(named, hints, {"from": "issuer", "text": issuer}, addressees)
         if found:
-            return _township_within(found, named) or found
+            return _township_within(found, named) or _zone_within(found, named) or found
     zone = next((m for i in issuers if (m := P.ZONE_ISSUER.match(i.removeprefix("中共")))), None)
     if zone:  # 西咸新区管理委员会…, 陕西咸新社发: the zone, in the province its 文号 names, at no level of the ladder
         return _zone_locality(zone, doc_number)
@@ -1030,6 +1030,27 @@ def _township_within(county: Locality, issuer: str) -> Locality | None:
     name = town.group("town")
     evidence = {**(county.evidence or {}), "township": name, "county": county.name}
     return Locality(name, None, county.name, (), (), None, (name, *county.chain), evidence)
+
+
+def _zone_within(division: Locality, issuer: str) -> Locality | None:
+    """A development zone's body named after the division it lies in (安康市高新区管委会, 宝鸡市高新区卫生健康局): the
+    zone, inside that division, at no level (its notice is not the city's); None where the issuer is the division's own.
+
+    >>> loc = _zone_within(infer_locality(["安康市卫生健康委员会"], None), "安康市高新区管理委员会")
+    >>> loc.name, loc.level, loc.parent
+    ('安康市高新区', None, '安康市')
+    """
+    if not division.chain:
+        return None
+    at = issuer.find(division.chain[0])
+    zone = P.ZONE_AFTER_PLACE.match(issuer[at + len(division.chain[0]):]) if at >= 0 else None
+    if zone is None:
+        return None
+    name = zone.group("zone")
+    if re.fullmatch(P.ZONE_END, name):  # 高新区 alone: named with its division, as printed (安康市高新区)
+        name = division.chain[0] + name
+    evidence = {**(division.evidence or {}), "zone": name, "within": division.name}
+    return Locality(name, None, division.name, (), (), None, (name, *division.chain), evidence)
 
 
 def _zone_locality(zone: re.Match, doc_number: str | None) -> Locality:

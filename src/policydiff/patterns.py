@@ -136,8 +136,11 @@ ISSUING_TITLE = _lazy(r"^.{0,40}?关于印发(?P<title>.{4,80})的通知$")
 ZERO_LOOKALIKES = "○OＯ"
 # an issuer that is a development zone's or new area's body (西咸新区管理委员会社会事业服务局, 某某经济技术开发区管委会):
 # the zone no division table holds, at none of the ladder's levels
-ZONE_ISSUER = _lazy(r"^(?P<zone>[\u4e00-\u9fff]{2,16}?(?:新区|开发区|高新区|示范区|试验区|合作区|产业园区|工业园区|园区|管理区))"
-                    r"(?=管理委员会|管委会|党工委|工作委员会|工委|社会|卫生|卫健|医疗|医保|民政|财政|人力|乡村振兴|办公室|人民政府|$)")
+ZONE_END = r"(?:新区|开发区|高新区|示范区|试验区|合作区|产业园区|工业园区|园区|管理区)"
+_ZONE_BODY = r"(?=管理委员会|管委会|党工委|工作委员会|工委|社会|卫生|卫健|医疗|医保|民政|财政|人力|乡村振兴|办公室|人民政府|$)"
+ZONE_ISSUER = _lazy(rf"^(?P<zone>[\u4e00-\u9fff]{{2,16}}?{ZONE_END}){_ZONE_BODY}")
+# the same zone after the name of the division it lies in (安康市|高新区管理委员会): its own name may be the kind alone
+ZONE_AFTER_PLACE = _lazy(rf"^(?P<zone>[\u4e00-\u9fff]{{0,16}}?{ZONE_END}){_ZONE_BODY}")
 # a township's or subdistrict's own body after its county's name (汉阴县|涧池镇人民政府, 雁塔区|小寨路街道办事处):
 # the town's government, party committee or office — not the county's bodies for towns (县乡村振兴局, 县乡镇卫生院)
 TOWNSHIP_ISSUER = _lazy(r"(?P<town>(?!乡村|乡镇|各)[\u4e00-\u9fff]{1,8}?(?:镇|乡|街道|苏木))"
