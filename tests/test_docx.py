@@ -118,6 +118,21 @@ def _text_box_header(document):
     _head(document)
 
 
+def _restarted(document):
+    # probe 4b: the letter's items and the plan's numbered by one list style, the plan's list a second w:num over the
+    # same numbering with a startOverride: Word prints 一、 again — the plan's items were numbered 三、四、 on
+    num = _numbered(document, [("chineseCounting", "%1、")])
+    document.part.numbering_part.element.append(parse_xml(
+        f'<w:num {nsdecls("w")} w:numId="91"><w:abstractNumId w:val="90"/>'
+        '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'))
+    _head(document, HEAD[:3])
+    for text in ("提高认识。各单位要重视。", "按时报送。每月报送进展。"):
+        _number(document.add_paragraph(text), num, 0)
+    _head(document, [*HEAD[3:], "栖云县健康帮扶工作方案"])
+    for text in ("工作目标。签约服务率达到90%。", "重点任务。开展巡回义诊。"):
+        _number(document.add_paragraph(text), "91", 0)
+
+
 def _revised(document):
     # tracked changes (probe 4b): 70% deleted and 80% inserted; a sentence moved (w:moveFrom where it stood, w:moveTo
     # where it went); a comment on the unit bracket. Word prints the text as it now reads: 80%, the sentence once
@@ -168,6 +183,9 @@ def _contents(document):
 
 
 @pytest.mark.parametrize("build, lines, expected", [
+    # probe 4b: a list started again by a startOverride prints 一、 again: the letter's items apart, the plan's its own
+    (_restarted, ["栖云县健康帮扶工作方案", "一、工作目标。签约服务率达到90%。", "二、重点任务。开展巡回义诊。"],
+     {"measures": ["二"]}),
     # probe 4b: tracked changes read as Word prints the text now — inserted kept, deleted and moved-away left out
     (_revised, ["到2023年底，80%以上乡镇卫生院达到基本标准。", "二、稳定乡村医生队伍",
                 "落实养老保险政策。补助每人每月不低于200元。（责任股室：基层股）"], {"measures": ["二"]}),

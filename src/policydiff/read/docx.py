@@ -237,6 +237,20 @@ class _Numbering:
             self.abstract_of[num_id] = ref.get(f"{_W}val")
             for ilvl, level in abstract[ref.get(f"{_W}val")].items():
                 self.levels[(num_id, ilvl)] = level
+            overrides = list(num.iterchildren(f"{_W}lvlOverride"))
+            if overrides:  # a list that starts again (the plan after the letter: 一、 again): counted on its own
+                self.abstract_of[num_id] = f"{ref.get(f'{_W}val')}/{num_id}"
+            for override in overrides:
+                ilvl = _int(override.get(f"{_W}ilvl"), 0)
+                fmt, text, start = self.levels.get((num_id, ilvl), ("decimal", "", 1))
+                lvl = override.find(f"{_W}lvl")  # a level redefined for this list
+                if lvl is not None:
+                    fmt, text, start = (_val(lvl, "numFmt", fmt), _val(lvl, "lvlText", text),
+                                        _int(_val(lvl, "start", str(start)), start))
+                restart = override.find(f"{_W}startOverride")
+                if restart is not None:
+                    start = _int(restart.get(f"{_W}val"), start)
+                self.levels[(num_id, ilvl)] = (fmt, text, start)
         for style in document.styles.element.iterchildren(f"{_W}style"):
             num_pr = style.find(f"{_W}pPr/{_W}numPr")
             if num_pr is not None:
