@@ -133,6 +133,19 @@ def _restarted(document):
         _number(document.add_paragraph(text), "91", 0)
 
 
+def _level_by_paragraph(document):
+    # probe 4b: the list linked to the Heading style, each paragraph giving only its level (<w:numPr><w:ilvl/>
+    # without a numId, as Word writes when a heading is demoted): the list is the style's
+    num = _numbered(document, [("chineseCounting", "%1、"), ("chineseCounting", "（%2）")])
+    style = document.styles["Heading 1"].element
+    style.get_or_add_pPr().append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="{num}"/></w:numPr>'))
+    _head(document)
+    for text, level in [("主要任务", 0), ("做实签约服务。", 1), ("推进医共体建设。", 1)]:
+        p = document.add_paragraph(text, style="Heading 1")
+        if level:
+            p._p.get_or_add_pPr().append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/></w:numPr>'))
+
+
 def _revised(document):
     # tracked changes (probe 4b): 70% deleted and 80% inserted; a sentence moved (w:moveFrom where it stood, w:moveTo
     # where it went); a comment on the unit bracket. Word prints the text as it now reads: 80%, the sentence once
@@ -186,6 +199,7 @@ def _contents(document):
     # probe 4b: a list started again by a startOverride prints 一、 again: the letter's items apart, the plan's its own
     (_restarted, ["栖云县健康帮扶工作方案", "一、工作目标。签约服务率达到90%。", "二、重点任务。开展巡回义诊。"],
      {"measures": ["二"]}),
+    (_level_by_paragraph, ["一、主要任务", "（一）做实签约服务。", "（二）推进医共体建设。"], {}),
     # probe 4b: tracked changes read as Word prints the text now — inserted kept, deleted and moved-away left out
     (_revised, ["到2023年底，80%以上乡镇卫生院达到基本标准。", "二、稳定乡村医生队伍",
                 "落实养老保险政策。补助每人每月不低于200元。（责任股室：基层股）"], {"measures": ["二"]}),

@@ -261,11 +261,14 @@ class _Numbering:
         if not self.levels:
             return ""
         num_pr = p.find(f"{_W}pPr/{_W}numPr")
+        style = p.find(f"{_W}pPr/{_W}pStyle")
+        by_style = self.style_numbering.get(style.get(f"{_W}val") if style is not None else "Normal", ("", 0))
         if num_pr is not None:
             num_id, ilvl = _num_pr(num_pr)
+            if not num_id and num_pr.find(f"{_W}numId") is None:
+                num_id = by_style[0]  # <w:numPr><w:ilvl w:val="1"/></w:numPr>: the level here, the list the style's
         else:
-            style = p.find(f"{_W}pPr/{_W}pStyle")
-            num_id, ilvl = self.style_numbering.get(style.get(f"{_W}val") if style is not None else "Normal", ("", 0))
+            num_id, ilvl = by_style
         if (num_id, ilvl) not in self.levels or not _paragraph_text(p).strip():
             return ""
         fmt, text, _ = self.levels[(num_id, ilvl)]
