@@ -148,7 +148,8 @@ def _level_by_paragraph(document):
 
 def _revised(document):
     # tracked changes (probe 4b): 70% deleted and 80% inserted; a sentence moved (w:moveFrom where it stood, w:moveTo
-    # where it went); a comment on the unit bracket. Word prints the text as it now reads: 80%, the sentence once
+    # where it went); a comment on the unit bracket; a hidden run (a template's hint). Word prints the text as it now
+    # reads: 80%, the sentence once, no hint
     w = nsdecls("w")
     _head(document)
     document.add_paragraph("一、工作目标")
@@ -161,6 +162,7 @@ def _revised(document):
     p._p.append(parse_xml(f'<w:moveFrom {w} w:id="3" w:author="甲"><w:r><w:t>补助每人每月不低于200元。</w:t></w:r></w:moveFrom>'))
     p.add_run("落实养老保险政策。")
     p._p.append(parse_xml(f'<w:moveTo {w} w:id="4" w:author="甲"><w:r><w:t>补助每人每月不低于200元。</w:t></w:r></w:moveTo>'))
+    p._p.append(parse_xml(f'<w:r {w}><w:rPr><w:vanish/></w:rPr><w:t>（模板提示：此处填写责任股室）</w:t></w:r>'))  # hidden
     p._p.append(parse_xml(f'<w:commentRangeStart {w} w:id="5"/>'))
     p.add_run("（责任股室：基层股）")
     p._p.append(parse_xml(f'<w:r {w}><w:commentReference w:id="5"/></w:r>'))

@@ -113,11 +113,12 @@ class _Fields:
 
 def _paragraph_text(p) -> str:
     """A paragraph's own text: its runs' text, tabs and breaks (as python-docx's ``Paragraph.text``), without
-    the text of a text box anchored in it (read apart, :func:`_text_box_lines`) and without the text a tracked move
-    took away (w:moveFrom: Word keeps it, struck through, where it stood; w:moveTo prints it where it went)."""
+    the text of a text box anchored in it (read apart, :func:`_text_box_lines`), without the text a tracked move
+    took away (w:moveFrom: Word keeps it, struck through, where it stood; w:moveTo prints it where it went) and
+    without hidden text (w:vanish)."""
     parts = []
     for node in p.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"):
-        if _in(node, f"{_W}txbxContent", p) or _in(node, f"{_W}moveFrom", p):
+        if _in(node, f"{_W}txbxContent", p) or _in(node, f"{_W}moveFrom", p) or _hidden(node.getparent()):
             continue
         if node.tag == f"{_W}t":
             parts.append(node.text or "")
@@ -126,6 +127,15 @@ def _paragraph_text(p) -> str:
         else:
             parts.append("\n")
     return "".join(parts)
+
+
+def _hidden(run) -> bool:
+    """Whether a run is hidden text (w:vanish: a template's instructions, a field's hidden part), which Word does not
+    print."""
+    if run is None or run.tag != f"{_W}r":
+        return False
+    vanish = run.find(f"{_W}rPr/{_W}vanish")
+    return vanish is not None and vanish.get(f"{_W}val", "true") not in ("false", "0", "off")
 
 
 def _text_box_lines(p) -> list[str]:
