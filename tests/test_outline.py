@@ -16,6 +16,13 @@ LABELS = [
     ("16.深入开展爱国卫生运动。", ("1.", "16")),
     ("（1）第一项", ("（1）", "（1）")),
     ("一是健全动态监测机制。", ("一是", "一是")),  # Kaifeng
+    # probe 4b: a dot after a Chinese numeral (a repost's 一.工作目标) is the 一、 kind; ⑴ (one character) the （1） kind
+    ("一.工作目标", ("一、", "一")),
+    ("二．重点任务", ("一、", "二")),
+    ("十二.加强督导", ("一、", "十二")),
+    ("一.5倍", None),  # a number, not a label
+    ("⑴建立台账；", ("（1）", "⑴")),
+    ("⑽每月随访", ("（1）", "⑽")),
     ("4.6个托位", None),  # a decimal is not a label
     ("2025年，实现", None),
     ("三级医院对口帮扶", None),
@@ -466,3 +473,10 @@ ANNEX_PARTS = [
 @pytest.mark.parametrize("text, expected", ANNEX_PARTS, ids=[f"part{i}" for i in range(len(ANNEX_PARTS))])
 def test_annex_parts_open_their_branches(text, expected):
     assert [n.path for n in build_outline(text)] == expected
+
+
+
+def test_dotted_chinese_numerals_and_parenthesised_digits_nest_as_their_kinds():
+    # probe 4b: 一. / 二. items with (一) and ⑴ under them: the same tree as 一、/（一）/（1）
+    text = "一.工作目标\n签约率达到90%。\n二.重点任务\n（一）做实签约。\n⑴建立台账；\n⑵每月随访。\n（二）开展义诊。\n三．保障措施\n"
+    assert [n.path for n in build_outline(text)] == ["一", "二", "二/（一）", "二/（一）/⑴", "二/（一）/⑵", "二/（二）", "三"]

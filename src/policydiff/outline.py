@@ -60,6 +60,8 @@ def match_label(text: str) -> tuple[str, str, int] | None:
         m = pattern.match(text)
         if m:
             label = m.group("label")
+            if "\u2474" <= label <= "\u2487":  # ⑴: one character, the label as printed
+                return kind, label, m.end()
             if kind in ("（一）", "（1）"):
                 label = f"（{label}）"
             elif kind in ("1）", "一）"):

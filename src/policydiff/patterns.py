@@ -80,10 +80,11 @@ QUERY_LEVEL_PREFIX = {"国家": ("national",), "省": ("provincial",), "自治�
 # ---------------------------------------------------------------- outline
 OUTLINE_LABELS = [
     # kind, pattern (matched at paragraph start); the label group is "label"
-    ("一、", _lazy(rf"^(?P<label>[{CN_SMALL}]{{1,3}})、")),
+    ("一、", _lazy(rf"^(?P<label>[{CN_SMALL}]{{1,3}})(?:、|[.．](?=[\u4e00-\u9fff]))")),  # 一.工作目标 as a repost types it
     ("（一）", _lazy(rf"^（(?P<label>[{CN_SMALL}]{{1,3}})）")),
     ("1.", _lazy(r"^(?P<label>\d{1,2})(?:[.．](?!\d)|、)")),
     ("（1）", _lazy(r"^（(?P<label>\d{1,2})）")),
+    ("（1）", _lazy(r"^(?P<label>[\u2474-\u2487])")),  # ⑴ ⑵ … ⒇, one character each (Word's symbols)
     ("一是", _lazy(rf"^(?P<label>[{CN_SMALL}]{{1,3}}是)")),
     # rules in article form (办法, 细则, 规定, 规范): 第一章 / 第一节 / 第一条, the label followed by a space or its text
     ("第一章", _lazy(rf"^(?P<label>第[{CN_SMALL}百零〇\d]{{1,4}}章)[\s\u3000]*(?=[^\s，,。]|$)")),
@@ -107,7 +108,7 @@ CLAUSE_UNIT_BRACKET = _lazy(r"[（(][^（）()]*(?:单位|部门|科室|股室|�
 SEQUENCE_KINDS = frozenset({"1）", "一）", "第一，", "1.1"})
 # the first character of every label above (each is matched at the paragraph's start): a paragraph that
 # starts with none of them is not tried against each
-OUTLINE_LABEL_START = _lazy(rf"[{CN_SMALL}（第\d]")
+OUTLINE_LABEL_START = _lazy(rf"[{CN_SMALL}（第\d\u2474-\u2487]")
 # the article levels, outermost first: an article label closes every item below its rank
 ARTICLE_RANKS = {"第一章": 0, "第一节": 1, "第一条": 2}
 # a part (第二部分) closes every item open above it, whatever its kind: no item nests a part
