@@ -368,7 +368,8 @@ HALF = len(ORDER.splitlines()) // 2
     "<h1 class='rich_media_title'>重磅！某县出台健康帮扶措施</h1><div class='rich_media_content' id='js_content'>"
     "<section><p><span>点击蓝字　关注我们</span></p></section>"
     + "".join(f"<section><p><span>{line}</span></p></section>" for line in ORDER.splitlines()) +
-    "<section><p>编辑：王丽　审核：陈刚</p><p>往期推荐</p></section><section><p>分享　收藏　点赞　在看</p></section></div>",
+    "<section><p>编辑：王丽　审核：陈刚</p><p>往期推荐</p><p><a href='/s/1'>某县召开健康帮扶推进会</a></p>"
+    "<p><a href='/s/2'>某县开展义诊进村活动</a></p></section><section><p>分享　收藏　点赞　在看</p></section></div>",
     # the same with the sections nested two deep (an editor's template around each paragraph)
     "<div id='js_content'>" + "".join(f"<section><section><p>{line}</p></section></section>" for line in ORDER.splitlines())
     + "</div>",

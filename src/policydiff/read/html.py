@@ -26,6 +26,8 @@ PAGE_CHROME = re.compile(r"^\s*(?:当前位置|您的位置|发布时间|发布�
                          # a WeChat article's own furniture (a public account reposting a notice)
                          r"点击(?:上方)?蓝字|关注我们|往期(?:推荐|回顾|精选)|(?:分享\s*)?收藏\s*点赞\s*在看|"
                          r"(?:文字|图片)?编辑[:：]|(?:初审|复审|终审|审核|校对)[:：])")
+# a line after which a page (a WeChat post) lists other articles, not the notice: the article ends there
+ARTICLE_END = re.compile(r"^\s*(?:往期(?:推荐|回顾|精选|阅读)|推荐阅读|相关阅读|延伸阅读|热文推荐)\s*[:：]?\s*$")
 SITE_NAME = re.compile(r"^.{0,20}(?:门户网站|政府网|网站)$")  # a site's header, e.g. 卫生健康委员会门户网站
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
 
@@ -191,8 +193,12 @@ def _article_lines(path, article) -> list[str]:
     article, or whose article is a list of links or one run of text, is refused."""
     if article is not None:
         _refuse_link_list(path, article)
-    lines = [] if article is None else [  # tabs kept: a row's empty first cell marks a continued row
-        line.strip(" \u3000\u00a0\r") for line in _block_lines(article)
+    raw = [] if article is None else _block_lines(article)
+    end = next((i for i, line in enumerate(raw) if i and ARTICLE_END.match(line)), None)
+    if end is not None:
+        del raw[end:]  # 往期推荐 ⏎ other posts' titles: the account's list after the article, none of it the notice
+    lines = [  # tabs kept: a row's empty first cell marks a continued row
+        line.strip(" \u3000\u00a0\r") for line in raw
         if line.strip() and not PAGE_CHROME.match(line) and not SITE_NAME.match(line.strip())]
     if not lines:
         raise errors.EmptyFileError(path, "no article text in the web page")
