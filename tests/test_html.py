@@ -441,6 +441,18 @@ def test_meta_tags_fill_fields_the_box_lacks(tmp_path):
                                                "issuer": "某某省人民政府", "topic": "卫生"}
 
 
+@pytest.mark.parametrize("stamp, published", [
+    ("2022-08-16 18:30", "2022-08-16 18:30"),  # probe 4b: a WeChat post's #publish_time is the page's published date
+    ("2022年8月16日", "2022年8月16日"),
+    ("昨天", None),  # a relative time is no date
+])
+def test_a_wechat_posts_time_is_its_published_date(tmp_path, stamp, published):
+    page = tmp_path / "wx.html"
+    page.write_text(f'<html><body><div id="meta_content"><em id="publish_time">{stamp}</em></div>'
+                    f'<div id="js_content">{ARTICLE}</div></body></html>', encoding="utf-8")
+    assert read_html(page).source_metadata.get("published_date") == published
+
+
 @pytest.mark.parametrize("encoding, declared, read_as", [
     ("gb18030", "gb2312", "gb18030"),  # GBK bytes declared gb2312 (http-equiv)
     ("gb18030", "GBK", "gb18030"),  # declared GBK, upper case

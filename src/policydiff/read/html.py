@@ -465,6 +465,10 @@ def _meta_tags(page) -> dict[str, str]:
         value = " ".join((meta.get("content") or "").split())
         if key and value:
             fields.setdefault(key, value)
+    stamp = page.get_element_by_id("publish_time", None)  # a WeChat post's time of publishing (2022-08-16 18:30)
+    value = " ".join(stamp.text_content().split()) if stamp is not None else ""
+    if value and re.match(r"^(?:19|20)\d{2}[-年/.]", value):
+        fields.setdefault("published_date", value)
     return fields
 
 
