@@ -480,3 +480,19 @@ def test_dotted_chinese_numerals_and_parenthesised_digits_nest_as_their_kinds():
     # probe 4b: 一. / 二. items with (一) and ⑴ under them: the same tree as 一、/（一）/（1）
     text = "一.工作目标\n签约率达到90%。\n二.重点任务\n（一）做实签约。\n⑴建立台账；\n⑵每月随访。\n（二）开展义诊。\n三．保障措施\n"
     assert [n.path for n in build_outline(text)] == ["一", "二", "二/（一）", "二/（一）/⑴", "二/（一）/⑵", "二/（二）", "三"]
+
+
+
+def test_dotted_numerals_and_parenthesised_digits_stand_apart_in_wrapped_text():
+    # probe 4b: in a hard-wrapped text (a PDF's lines) 三．保障措施 and ⑴… start paragraphs of their own — the heading
+    # was joined to the next line (a unit 保障措施县卫健局 was read) and ⑴ to the item above
+    from policydiff.models import NormalisedText, SourceText
+    from policydiff.normalise import normalise
+    from policydiff.parse import parse_text
+
+    raw = ("关于做好签约服务的通知\n各镇卫生院：\n一.工作目标\n签约服务率保持在95%以上。\n二.重点任务\n"
+           "(一)做实签约服务。（责任股室：基层股）\n⑴建立签约台账；\n⑵每季度随访一次。\n三．保障措施\n县卫健局每半年督导一次。\n")
+    text = normalise(SourceText(path="n.txt", text=raw)).text
+    record = parse_text(NormalisedText(text, list(range(len(text) + 1))))
+    assert [n["path"] for n in record["outline"]] == ["一", "二", "二/（一）", "二/（一）/⑴", "二/（一）/⑵", "三"]
+    assert "三．保障措施" in text.splitlines()

@@ -116,8 +116,8 @@ PART_KIND = "第一部分"
 # the covering letter's own items (一、提高思想认识 … before its sign-off and the enclosed plan's title): their paths
 # carry this prefix (通知/一), the plan's items keep theirs (一, 二/（一）)
 COVER_LETTER_PREFIX = "通知"
-ANY_LABEL = _lazy(
-    rf"^(?:[{CN_SMALL}]{{1,3}}、|[（(][{CN_SMALL}]{{1,3}}[）)]|\d{{1,2}}(?:[.．](?!\d)|、)"
+ANY_LABEL = _lazy(  # (probe 4b: 一.工作目标 and ⑴, as OUTLINE_LABELS reads them)
+    rf"^(?:[{CN_SMALL}]{{1,3}}(?:、|[.．](?=[\u4e00-\u9fff]))|[\u2474-\u2487]|[（(][{CN_SMALL}]{{1,3}}[）)]|\d{{1,2}}(?:[.．](?!\d)|、)"
     rf"|[（(]\d{{1,2}}[）)]|[{CN_SMALL}]{{1,3}}是|第[{CN_SMALL}百零〇\d]{{1,4}}[章节条](?=[\s\u3000]|$|[^\s款项])"
     rf"|第[{CN_SMALL}]{{1,3}}部分(?=[\s\u3000]|$|[^\s，,。、]))"
 )
