@@ -307,3 +307,30 @@ def test_a_signature_dated_with_old_tens_words(signed, issue_date):
     text = f"关于做好签约服务的通知\n各镇卫生院：\n一、做实签约服务。\n商川市卫生健康委员会\n{signed}\n"
     meta = extract_metadata(text)
     assert (meta["issue_date"], meta["issuers"]) == (issue_date, ["商川市卫生健康委员会"])
+
+
+@pytest.mark.parametrize("headline, issuers, genre, enclosed, level", [
+    # probe 4b: a release's headline (新华社/gov.cn): its bodies issue the document it names — they were no issuers, the
+    # title None and the document cited by the notice that is it
+    ("中共中央办公厅　国务院办公厅印发《关于进一步深化改革促进乡村医疗卫生体系健康发展的意见》",
+     ["中共中央办公厅", "国务院办公厅"], "意见", "关于进一步深化改革促进乡村医疗卫生体系健康发展的意见", "national"),
+    ("国务院办公厅印发《“十四五”国民健康规划》", ["国务院办公厅"], "规划", "“十四五”国民健康规划", "national"),
+    ("陕西省卫生健康委员会联合印发《陕西省乡村医生队伍建设方案》", ["陕西省卫生健康委员会"], "方案",
+     "陕西省乡村医生队伍建设方案", "provincial"),
+])
+def test_a_release_headline_names_its_issuers_and_document(headline, issuers, genre, enclosed, level):
+    from policydiff.extract.citations import extract_citations
+    from policydiff.metadata import extract_metadata
+
+    text = (f"{headline}\n新华社北京2月23日电　近日，印发了《{enclosed}》，要求各地认真贯彻落实。\n{enclosed}\n"
+            "一、总体要求\n到2025年，体系基本建成。\n")
+    meta = extract_metadata(text)
+    assert (meta["issuers"], meta["genre"], meta["enclosed_title"], meta["admin_level"]) == (issuers, genre, enclosed, level)
+    assert extract_citations(text, 0, None, (meta["title"], meta["enclosed_title"])) == []
+
+
+def test_a_line_naming_a_document_after_an_ordinary_phrase_is_no_release_title():
+    from policydiff.metadata import extract_metadata
+
+    meta = extract_metadata("现将印发《某县健康帮扶方案》\n各镇卫生院：\n一、做实签约。\n")
+    assert meta["title"] is None

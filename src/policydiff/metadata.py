@@ -403,6 +403,9 @@ def _title_candidate(p: Paragraph) -> Title | None:
         return None
     text, number = _clean_title(p.text)
     if not P.NOTICE_TITLE.search(text):
+        released = P.RELEASE_TITLE.match(text)
+        if released and P.ORG_SUFFIX.search(released.group("issuer")):  # 中共中央办公厅 国务院办公厅印发《…的意见》
+            return Title(p, text, _genre(released.group("title")), number, released.group("issuer").strip())
         return None
     return Title(p, text, _genre(text), number, _title_issuer(text))
 
@@ -467,7 +470,7 @@ def enclosed_title(title: str | None) -> str | None:
     >>> enclosed_title("关于印发《2022年工作要点》的通知"), enclosed_title("某局关于印发健康行动方案的通知")
     ('2022年工作要点', '健康行动方案')
     """
-    m = P.ENCLOSED_TITLE.search(title or "")
+    m = P.ENCLOSED_TITLE.search(title or "") or P.RELEASE_TITLE.match(title or "")
     return m.group("title") if m else None
 
 
