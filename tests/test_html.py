@@ -520,3 +520,16 @@ def test_a_second_notice_on_the_page_is_said_not_read(tmp_path):
     single = tmp_path / "one.html"
     single.write_text(f"<html><body><div><h3>栖云县卫生健康局关于督导的通知</h3>{body}</div></body></html>", encoding="utf-8")
     assert not any(w.startswith("the page holds more") for w in parse_file(single)["warnings"])
+
+
+def test_a_release_headline_above_the_article_is_its_first_line(tmp_path):
+    # probe 4b: gov.cn/新华社 print a national document under a headline of the bodies that release it: the <h1> outside
+    # the container is read as the article's first line (it gave no title, issuers or locality), said in a warning
+    page = tmp_path / "release.html"
+    page.write_text("<html><body><h1>国务院办公厅　国家卫生健康委印发《乡村卫生服务试点方案》</h1><div id='zoom'>"
+                    "<p>新华社北京5月20日电　近日，国务院办公厅、国家卫生健康委印发了《乡村卫生服务试点方案》。</p>"
+                    "<p>乡村卫生服务试点方案</p><p>一、试点目标</p><p>到2025年，乡镇卫生院全部达到基本标准。</p></div></body></html>",
+                    encoding="utf-8")
+    record = parse_file(page)
+    assert record["issuers"] == ["国务院办公厅", "国家卫生健康委"] and record["admin_level"] == "national"
+    assert record["citations"] == [] and any("a release" in w for w in record["warnings"])

@@ -334,3 +334,16 @@ def test_a_line_naming_a_document_after_an_ordinary_phrase_is_no_release_title()
 
     meta = extract_metadata("现将印发《某县健康帮扶方案》\n各镇卫生院：\n一、做实签约。\n")
     assert meta["title"] is None
+
+
+def test_a_release_headline_is_not_joined_to_its_dateline():
+    # probe 4b: in a text file the headline stands above the dateline paragraph; the normaliser kept joining them
+    from policydiff.models import NormalisedText, SourceText
+    from policydiff.normalise import normalise
+    from policydiff.parse import parse_text
+
+    raw = ("国务院办公厅　国家卫生健康委印发《乡村卫生服务试点方案》\n\n新华社北京5月20日电　近日，两部门印发了《乡村卫生服务试点方案》。\n"
+           "乡村卫生服务试点方案\n一、试点目标\n到2025年，乡镇卫生院全部达到基本标准。\n")
+    text = normalise(SourceText(path="n.txt", text=raw)).text
+    record = parse_text(NormalisedText(text, list(range(len(text) + 1))))
+    assert record["issuers"] == ["国务院办公厅", "国家卫生健康委"] and record["genre"] == "方案"

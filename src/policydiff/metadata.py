@@ -402,10 +402,10 @@ def _title_candidate(p: Paragraph) -> Title | None:
     if match_label(p.text) or len(p.text) > 150 or "。" in p.text:
         return None
     text, number = _clean_title(p.text)
+    released = P.RELEASE_TITLE.match(text)
+    if released and P.ORG_SUFFIX.search(released.group("issuer")):  # 中共中央办公厅 国务院办公厅印发《…的意见》
+        return Title(p, text, _genre(released.group("title")), number, released.group("issuer").strip())
     if not P.NOTICE_TITLE.search(text):
-        released = P.RELEASE_TITLE.match(text)
-        if released and P.ORG_SUFFIX.search(released.group("issuer")):  # 中共中央办公厅 国务院办公厅印发《…的意见》
-            return Title(p, text, _genre(released.group("title")), number, released.group("issuer").strip())
         return None
     return Title(p, text, _genre(text), number, _title_issuer(text))
 

@@ -552,6 +552,8 @@ def _is_signed_date(line: str) -> bool:
 
 def _is_title_line(line: str) -> bool:
     """A whole notice title (关于…的批复), maybe with a publication marker glued to it."""
+    if len(line) <= 150 and line.endswith("》") and P.RELEASE_TITLE.match(line):
+        return True  # a release's headline: 国务院办公厅印发《…规划》 (probe 4b)
     if len(line) > 150 or ("关于" not in line and "關於" not in line and "的" not in line) or _TITLE_STOPS.search(line):
         return False
     return bool(P.NOTICE_TITLE.search(P.PUBLIC_MARKER.sub("", line).rstrip(" |》")))  # 文号《title》 too

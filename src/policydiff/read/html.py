@@ -86,7 +86,11 @@ def read_html(path) -> SourceText:
     lines = _article_lines(path, article)
     warnings.extend(_other_articles(scored, article))
     sources: dict[str, tuple[str, str]] = {}  # a header value put in from outside the article: where from
-    if "title" not in box and not _prints_title(lines):
+    if P.RELEASE_TITLE.match(headline) and not any(_norm_space(line) == headline for line in lines[:_TITLE_LINES]):
+        lines.insert(0, headline)  # 国务院办公厅印发《…》 over the release: its bodies and document are the notice's
+        warnings.append(f"the page's headline read as the article's first line (a release: bodies, 印发, the document "
+                        f"released): {headline}")
+    elif "title" not in box and not _prints_title(lines):
         found = _page_title(headline, head_title)
         if found:
             box["title"] = found  # the page's headline over an article that prints none (taken from the box, flagged)
