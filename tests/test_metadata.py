@@ -347,3 +347,14 @@ def test_a_release_headline_is_not_joined_to_its_dateline():
     text = normalise(SourceText(path="n.txt", text=raw)).text
     record = parse_text(NormalisedText(text, list(range(len(text) + 1))))
     assert record["issuers"] == ["国务院办公厅", "国家卫生健康委"] and record["genre"] == "方案"
+
+
+def test_a_draft_sent_for_comments_is_the_letters_own_not_a_citation():
+    # probe 4b: 关于征求《X（征求意见稿）》意见的函 sends X: X is its enclosure, never a cited upstream document
+    from policydiff.models import NormalisedText
+    from policydiff.parse import parse_text
+
+    text = ("梧川市卫生健康委员会关于征求《梧川市乡村医生管理办法（征求意见稿）》意见的函\n梧卫函〔2022〕88号\n市医保局：\n"
+            "我委起草了《梧川市乡村医生管理办法（征求意见稿）》，现送你们征求意见。\n梧川市卫生健康委员会\n2022年6月20日\n")
+    record = parse_text(NormalisedText(text, list(range(len(text) + 1))))
+    assert record["enclosed_title"] == "梧川市乡村医生管理办法（征求意见稿）" and record["citations"] == []

@@ -469,8 +469,11 @@ def enclosed_title(title: str | None) -> str | None:
 
     >>> enclosed_title("关于印发《2022年工作要点》的通知"), enclosed_title("某局关于印发健康行动方案的通知")
     ('2022年工作要点', '健康行动方案')
+    >>> enclosed_title("某委关于征求《某市乡村医生管理办法（征求意见稿）》意见的函")
+    '某市乡村医生管理办法（征求意见稿）'
     """
-    m = P.ENCLOSED_TITLE.search(title or "") or P.RELEASE_TITLE.match(title or "")
+    m = P.ENCLOSED_TITLE.search(title or "") or P.RELEASE_TITLE.match(title or "") or \
+        P.COMMENT_DRAFT_TITLE.search(title or "")  # 关于征求《X（征求意见稿）》意见的函: the draft it sends
     return m.group("title") if m else None
 
 

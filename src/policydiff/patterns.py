@@ -247,6 +247,8 @@ ENCLOSED_TITLE = _lazy(
     r"(?:印发|转发|印發|轉發)《?(?P<title>[^《》]{4,120}?)》?的?通知(?:（[^（）]+）)?$")
 # a release's headline (新华社, gov.cn): the bodies, 印发, the document released — 中共中央办公厅 国务院办公厅印发《关于…的意见》
 RELEASE_TITLE = _lazy(r"^(?P<issuer>[^《》。，,：:]{2,80}?)(?:联合)?印发(?:了)?《(?P<title>[^《》]{4,120})》$")
+# the draft a letter sends for comments, named in its title (关于征求《X（征求意见稿）》意见的函): the letter's own enclosure
+COMMENT_DRAFT_TITLE = _lazy(r"征求《(?P<title>[^《》]{4,120})》(?:的)?(?:修改)?意见")
 DECREE_HEADING = _lazy(r"^(?P<issuer>.{0,30}?)令$")
 DECREE_NUMBER = _lazy(r"^[（(]?\s*第\s*(?P<serial>\d{1,4}|[零〇一二三四五六七八九十百]{1,6})\s*[号號]\s*[）)]?$")
 # 公告 / 通告 numbering: （2021年第6号）, 2021年第6號, （县疫情防控指挥部第3号）
