@@ -496,3 +496,18 @@ def test_dotted_numerals_and_parenthesised_digits_stand_apart_in_wrapped_text():
     record = parse_text(NormalisedText(text, list(range(len(text) + 1))))
     assert [n["path"] for n in record["outline"]] == ["一", "二", "二/（一）", "二/（一）/⑴", "二/（一）/⑵", "三"]
     assert "三．保障措施" in text.splitlines()
+
+
+@pytest.mark.parametrize("annex_title, glued", [
+    ("梅林县健康帮扶工作方案", False),  # probe 4b: a plan under 附件1: its headings stand alone as a body's
+    ("梅林县健康帮扶\n工作方案", False),  # its title wrapped over two lines
+    ("梅林县重点任务分解表", True),  # a table's annex: a heading-like line still joins the next (a wrapped cell)
+])
+def test_a_plan_under_an_annex_line_keeps_its_headings_apart(annex_title, glued):
+    from policydiff.models import SourceText
+    from policydiff.normalise import normalise
+
+    raw = (f"关于印发《梅林县健康帮扶工作方案》的通知\n各镇卫生院：\n现印发给你们。\n梅林县卫生健康局\n2022年4月6日\n附件1\n"
+           f"{annex_title}\n一、工作目标\n到2022年底，县域内就诊率达到90%以上。\n三、保障措施\n县卫健局将其纳入考核。\n")
+    lines = normalise(SourceText(path="n.txt", text=raw)).text.splitlines()
+    assert ("三、保障措施县卫健局将其纳入考核。" in lines) == glued

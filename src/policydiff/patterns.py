@@ -121,6 +121,8 @@ ANY_LABEL = _lazy(  # (probe 4b: 一.工作目标 and ⑴, as OUTLINE_LABELS rea
     rf"|[（(]\d{{1,2}}[）)]|[{CN_SMALL}]{{1,3}}是|第[{CN_SMALL}百零〇\d]{{1,4}}[章节条](?=[\s\u3000]|$|[^\s款项])"
     rf"|第[{CN_SMALL}]{{1,3}}部分(?=[\s\u3000]|$|[^\s，,。、]))"
 )
+# a plan's title at its end (…实施方案, …工作要点, …管理办法（试行）): an annex under such a title is a plan, not a table
+PLAN_TITLE_END = _lazy(r"(?:方案|意见|办法|细则|要点|计划|规划|措施|规定|规范)(?:[（(][^（）()]{1,20}[）)])?$")
 ANNEX_START = _lazy(r"^附\s*件\s*(?P<no>\d*(?:[-—–－][1-9]\d?)?)\s*$")  # 附件2-1: the first part of 附件2
 ANNEX_REFERENCE = _lazy(r"^附\s*件\s*\d*\s*[:：]")
 # an annex list's first item on the 附件： line (附件：1.主要指标), and each next item on its own line (2.任务分工表):
