@@ -533,3 +533,12 @@ def test_a_release_headline_above_the_article_is_its_first_line(tmp_path):
     record = parse_file(page)
     assert record["issuers"] == ["国务院办公厅", "国家卫生健康委"] and record["admin_level"] == "national"
     assert record["citations"] == [] and any("a release" in w for w in record["warnings"])
+
+
+@pytest.mark.parametrize("pager", ["共3页 1 2 3 下一页", "第1页/共3页", "上一页 1 2 3 下一页 尾页"])
+def test_an_article_split_over_pages_says_the_others_are_not_read(tmp_path, pager):
+    # probe 4b: a long notice a portal prints over several pages: the pager line is no text; a warning says what is missing
+    page = tmp_path / "paged.html"
+    page.write_text(f"<html><body><div id='zoom'>{ARTICLE}<p>{pager}</p></div></body></html>", encoding="utf-8")
+    source = read_html(page)
+    assert pager not in source.text and any("split over pages" in w for w in source.warnings)

@@ -26,6 +26,9 @@ PAGE_CHROME = re.compile(r"^\s*(?:当前位置|您的位置|发布时间|发布�
                          # a WeChat article's own furniture (a public account reposting a notice)
                          r"点击(?:上方)?蓝字|关注我们|往期(?:推荐|回顾|精选)|(?:分享\s*)?收藏\s*点赞\s*在看|"
                          r"(?:文字|图片)?编辑[:：]|(?:初审|复审|终审|审核|校对)[:：])")
+# a pager under an article split over pages (共3页 上一页 1 2 3 下一页, 第1页/共3页)
+PAGER = re.compile(r"^\s*(?:(?:第\s*\d+\s*页\s*[/／]?\s*)?共\s*\d+\s*页|(?:首页\s*)?(?:上一页\s*)?(?:\d+\s*){2,}下一页"
+                   r"(?:\s*尾页)?)[\s\d上下一页首尾]*$")
 # a line after which a page (a WeChat post) lists other articles, not the notice: the article ends there
 ARTICLE_END = re.compile(r"^\s*(?:往期(?:推荐|回顾|精选|阅读)|推荐阅读|相关阅读|延伸阅读|热文推荐)\s*[:：]?\s*$")
 SITE_NAME = re.compile(r"^.{0,20}(?:门户网站|政府网|网站)$")  # a site's header, e.g. 卫生健康委员会门户网站
@@ -85,6 +88,10 @@ def read_html(path) -> SourceText:
     headline = _headline_outside(page, article)  # before the lines are read: an <h1> above the container
     lines = _article_lines(path, article)
     warnings.extend(_other_articles(scored, article))
+    pager = next((line for line in lines if PAGER.match(line)), None)
+    if pager:  # 共3页 1 2 3 下一页: the article continues on pages this file does not hold
+        lines = [line for line in lines if not PAGER.match(line)]
+        warnings.append(f"the article is split over pages and this file holds one ({pager}): the others are not read")
     sources: dict[str, tuple[str, str]] = {}  # a header value put in from outside the article: where from
     if P.RELEASE_TITLE.match(headline) and not any(_norm_space(line) == headline for line in lines[:_TITLE_LINES]):
         lines.insert(0, headline)  # 国务院办公厅印发《…》 over the release: its bodies and document are the notice's
