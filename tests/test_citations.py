@@ -72,6 +72,15 @@ ROWS = [
      [("关于进一步深化改革促进乡村医疗卫生体系健康发展的意见", None, "中共中央办公厅、国务院办公厅")]),
     # probe 3: …的通知 after a verb but its "issuer" is a phrase of the sentence, not bodies: no citation made up
     ("按照上级要求做好关于签约服务的通知的落实工作", []),
+    # probe 4b: two titles, then one bracket listing their numbers in order: each title its own (the second took the
+    # first's number and the second number was lost)
+    ("根据《关于巩固健康帮扶成果的实施意见》《梧川省健康帮扶方案》（国卫扶贫发〔2021〕6号、梧卫发〔2021〕12号）要求",
+     [("关于巩固健康帮扶成果的实施意见", "国卫扶贫发〔2021〕6号", None), ("梧川省健康帮扶方案", "梧卫发〔2021〕12号", None)]),
+    ("根据《甲方案》、《乙方案》和《丙方案》（甲发〔2021〕1号、乙发〔2021〕2号、丙发〔2021〕3号）要求",
+     [("甲方案", "甲发〔2021〕1号", None), ("乙方案", "乙发〔2021〕2号", None), ("丙方案", "丙发〔2021〕3号", None)]),
+    # numbers more than the titles run: which is whose is not printed — the numbers cited alone, the title none
+    ("根据上级要求和《乙方案》（乙发〔2021〕2号、丙发〔2021〕3号）要求",
+     [("乙方案", None, None), (None, "乙发〔2021〕2号", None), (None, "丙发〔2021〕3号", None)]),
     # probe 4b: an unquoted title with its 文号 in brackets after it: one citation, the number its own
     ("根据国家卫生健康委关于印发乡村振兴重点帮扶县医疗卫生服务能力提升方案的通知（国卫乡村发〔2022〕3号）要求",
      [("关于印发乡村振兴重点帮扶县医疗卫生服务能力提升方案的通知", "国卫乡村发〔2022〕3号", "国家卫生健康委")]),

@@ -12,8 +12,9 @@ from ..models import Citation
 from ..textutils import bare_title, normalise_doc_number, normalise_order_number, sentence_bounds
 
 # used with match(text, pos); the year may be in round brackets inside the round ones: （安卫函（2021）15号）
-# a short name given inside the brackets after the number (（某卫发〔2021〕52号，以下简称《方案》）) belongs to them
-_NUMBER_AFTER = re.compile(r"\s*[（(]\s*(?P<number>(?:[^（）()]|[（(]\s*\d{4}\s*[）)]){2,30}?[号號])"
+# a short name given inside the brackets after the number (（某卫发〔2021〕52号，以下简称《方案》）) belongs to them;
+# the brackets may list several numbers, one for each title before them (《A》《B》（甲发〔2021〕6号、乙发〔2021〕2号）)
+_NUMBER_AFTER = re.compile(r"\s*[（(]\s*(?P<number>(?:[^（）()]|[（(]\s*\d{4}\s*[）)]){2,100}?[号號])"
                            r"(?:\s*[，,]\s*(?:以下|下文)?(?:简|下)称为?[^（）()]{1,30})?\s*[）)]")
 _BOUNDARY = re.compile(r"[，。；：,;:\n》）)]|" + P.CITING_VERBS.pattern)
 
@@ -41,7 +42,15 @@ def extract_citations(text: str, start: int, own_number: str | tuple | None = No
             continue
         number = None
         after = _NUMBER_AFTER.match(digits, end)
-        if after and P.DOC_NUMBER.search(after.group("number")):
+        listed = _listed_numbers(after.group("number")) if after else []
+        if after and len(listed) > 1:  # 《A》《B》（甲发〔2021〕6号、乙发〔2021〕12号）: one number a title, in order
+            run = _adjacent_run(text, found, m.start())
+            if len(run) == len(listed) - 1:
+                for at, listed_number in zip(run, listed):
+                    found[at] = replace(found[at], doc_number=listed_number)
+                number, end = listed[-1], after.end()
+            # else: which title has which number is not printed: the numbers are cited alone, below
+        elif after and P.DOC_NUMBER.search(after.group("number")):
             number = normalise_doc_number(after.group("number"))
             end = after.end()
         elif after and P.ORDER_NUMBER.fullmatch(after.group("number").strip()):  # 《条例》（国务院令第386号）
@@ -92,6 +101,40 @@ def extract_citations(text: str, start: int, own_number: str | tuple | None = No
                 taken.append(span)
     found.sort(key=lambda c: c.span[0])
     return _distinct(found)
+
+
+def _listed_numbers(bracket: str) -> list[str]:
+    """The 文号 a bracket lists (甲发〔2021〕1号、乙发〔2021〕2号 / …1号和乙发…), each code without the joining word.
+
+    >>> _listed_numbers("甲发〔2021〕1号及乙发〔2021〕2号")
+    ['甲发〔2021〕1号', '乙发〔2021〕2号']
+    """
+    found = []
+    for m in P.iter_doc_numbers(bracket):
+        code = P.CODE_RUN_IN.sub("", P.LEADING_VERBS.sub("", re.sub(r"^(?:和|及|以及|与)", "", m.group("code"))))
+        number = normalise_doc_number(code + bracket[m.end("code"):m.end()]) if code else None
+        if number:
+            found.append(number)
+    return found
+
+
+def _adjacent_run(text: str, found: list[Citation], at: int) -> list[int]:
+    """The citations found just before ``at`` whose 《titles》 run up to it with no number of their own, each next to
+    the next (《A》《B》, 《A》、《B》, 《A》和《B》), in order.
+
+    >>> a = Citation("甲", None, None, (2, 5))
+    >>> _adjacent_run("根据《甲》、《乙》（…）", [a], 6)
+    [0]
+    """
+    run: list[int] = []
+    for i in range(len(found) - 1, -1, -1):
+        c = found[i]
+        between = text[c.span[1]:at]
+        if c.doc_number or c.title is None or not re.fullmatch(r"\s*(?:[、，,]|和|及|以及|与)?\s*", between):
+            break
+        run.insert(0, i)
+        at = c.span[0]
+    return run
 
 
 def _own_numbers(own_number) -> set[str]:
