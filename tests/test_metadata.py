@@ -358,3 +358,13 @@ def test_a_draft_sent_for_comments_is_the_letters_own_not_a_citation():
             "我委起草了《梧川市乡村医生管理办法（征求意见稿）》，现送你们征求意见。\n梧川市卫生健康委员会\n2022年6月20日\n")
     record = parse_text(NormalisedText(text, list(range(len(text) + 1))))
     assert record["enclosed_title"] == "梧川市乡村医生管理办法（征求意见稿）" and record["citations"] == []
+
+
+
+def test_a_notices_own_title_wins_over_a_release_headline_above_it():
+    # probe 4b: a news repost's headline (县卫健局印发《X》) above the notice that prints its own title: the notice's
+    from policydiff.metadata import extract_metadata
+
+    meta = extract_metadata("梅林县卫生健康局印发《梅林县健康帮扶方案》\n梅林县卫生健康局关于印发《梅林县健康帮扶方案》的通知\n"
+                            "梅卫发〔2022〕8号\n各镇卫生院：\n现将《梅林县健康帮扶方案》印发给你们。\n梅林县卫生健康局\n2022年3月1日\n")
+    assert meta["title"] == "梅林县卫生健康局关于印发《梅林县健康帮扶方案》的通知"

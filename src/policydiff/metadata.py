@@ -379,6 +379,8 @@ def find_title(head: list[Paragraph]) -> Title | None:
             first = candidate
         elif candidate and first and _bare(candidate.text) == _bare(first.text):
             first = candidate  # the article's copy of the page's headline
+        elif candidate and first and P.RELEASE_TITLE.match(first.text) and not P.RELEASE_TITLE.match(candidate.text):
+            first = candidate  # a repost's headline (县卫健局印发《X》) over the notice's own title (关于印发《X》的通知)
         if first and ("。" in p.text or P.ADDRESSEE_LINE.search(p.text.rstrip(" |"))):
             break
     return first or _standalone_title(head)
