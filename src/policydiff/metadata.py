@@ -108,7 +108,23 @@ def extract_metadata(text: str, source_metadata: dict | None = None) -> dict:
         "locality_code": locality.code if locality else None,
         "locality_evidence": locality.evidence if locality else None,
     })
+    meta["value_sources"].update(_locality_sources(locality))
     return meta
+
+
+def _locality_sources(locality: Locality | None) -> dict[str, str]:
+    """value_sources of a place the table lacks under its printed name: an unknown one (its level inferred from
+    its suffix), or the table's place of the same stem under another suffix of its level (泾阳市 → 泾阳县)."""
+    evidence = (locality.evidence if locality else None) or {}
+    if locality and evidence.get("unknown"):
+        how = evidence.get("level")  # inferred from its suffix 州
+        return {"locality": VALUE_SOURCES["place_unknown"].format(printed=locality.name),
+                **({"admin_level": VALUE_SOURCES["level_from_suffix"].format(how=how, printed=locality.name)}
+                   if locality.level and how else {})}
+    if locality and evidence.get("printed"):
+        return {"locality": VALUE_SOURCES["place_other_suffix"].format(
+            name=locality.name, level=locality.level, printed=evidence["printed"])}
+    return {}
 
 
 def merge_page_box(meta: dict, box: dict) -> dict:

@@ -24,6 +24,11 @@ VALUE_SOURCES = {
     "box_source": "the web page's 来源 (source) line",
     "page_headline": "the web page's headline or <title> (the article prints no title)",
     "word_header": "the page header of the Word file",
+    # a place the table lacks under its printed suffix (filled with the names)
+    "place_unknown": "{printed} as printed: no division of the place table has this name",
+    "level_from_suffix": "{how} ({printed}, not in the place table)",
+    "place_other_suffix": "the place table's {name} ({level}) for {printed} as printed: the same stem, a suffix of "
+                          "its level",
 }
 
 
