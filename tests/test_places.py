@@ -269,6 +269,16 @@ SUFFIX_ROWS = [
     (["四川省青川州卫生健康委员会"], [], ("青川州", "prefecture", "四川省", None), "unknown"),
     # a 县 whose stem is a prefecture's short form (榆林): not 榆林市, a county of no known place
     (["榆林县卫生健康局"], [], ("榆林县", "county", None, None), "unknown"),
+    # the reverse: a county-level city printed 县 (韩城县 where the table has 韩城市)
+    (["韩城县卫生健康局"], [], ("韩城市", "county", "渭南市", "610581"), "printed"),
+    # 恩施 is the prefecture's short form, but a 县 is never a prefecture: the county-level 恩施市 under it
+    (["恩施县卫生健康局"], [], ("恩施市", "county", "恩施土家族苗族自治州", "422801"), "printed"),
+    # a stem two provinces' counties share (平山县), settled by the prefecture printed before it
+    (["石家庄市平山市卫生健康局"], [], ("平山县", "county", "石家庄市", "130131"), "printed"),
+    # a banner printed 市 keeps the county level (鄂托克旗)
+    (["鄂尔多斯市鄂托克市卫生健康委员会"], [], ("鄂托克旗", "county", "鄂尔多斯市", "150624"), "printed"),
+    # a development zone is no division of any stem: as before, its own name and the 区's level, nothing said
+    (["高新区卫生健康局"], [], ("高新区", "county", None, None), None),
     # the names as the table has them: nothing said
     (["泾阳县卫生健康局"], [], ("泾阳县", "county", "咸阳市", "610423"), None),
     (["神木县卫生健康局"], [], ("神木县", "county", "榆林市", "610881"), None),  # a former name, kept as printed
