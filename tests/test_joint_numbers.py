@@ -131,3 +131,32 @@ def test_the_national_opinion_stored_under_its_second_number_is_first_hand():
              "issuers": ["某部"], "issue_date": "2021-05-01", "citations": []}
     assert national_document([joint])["source"] == "corpus document n"
     assert "in_corpus" in national_document([{**joint, "other_doc_numbers": []}])  # without it: not stored
+
+
+_ARTICLE = ("<p>关于做好签约服务工作的通知</p><p>各县（区）卫生健康局、医疗保障局：</p><p>一、做实签约服务。</p>"
+            "<p>青梧市卫生健康委员会　青梧市医疗保障局</p><p>2023年3月7日</p>")
+_BOX_SOURCE = "the web page's information box (发文字号; the article does not print it)"
+
+
+@pytest.mark.parametrize("box, article, sources", [
+    # the box's 发文字号 prints both numbers, the article neither: both from the box, said
+    ("青卫发〔2023〕3号、青医保发〔2023〕5号", "", {"doc_number": _BOX_SOURCE, "other_doc_numbers": _BOX_SOURCE}),
+    # …side by side with a space
+    ("青卫发〔2023〕3号 青医保发〔2023〕5号", "", {"doc_number": _BOX_SOURCE, "other_doc_numbers": _BOX_SOURCE}),
+    # the article prints the first only: the second is the box's
+    ("青卫发〔2023〕3号、青医保发〔2023〕5号", "<p>青卫发〔2023〕3号</p>",
+     {"other_doc_numbers": "the web page's information box (发文字号 printing each issuer's number)"}),
+    # the article prints both, stacked: nothing from the box
+    ("青卫发〔2023〕3号、青医保发〔2023〕5号", "<p>青卫发〔2023〕3号</p><p>青医保发〔2023〕5号</p>", None),
+])
+def test_a_page_box_printing_each_issuers_number(tmp_path, box, article, sources):
+    from policydiff.parse import parse_file
+
+    page = tmp_path / "joint.html"
+    page.write_text("<html><body><table class='xxgk'><tr><td>索 引 号：</td><td>000000000/2023-00007</td><td>主题分类：</td>"
+                    f"<td>卫生</td></tr><tr><td>发文字号：</td><td>{box}</td><td>发布日期：</td><td>2023-03-08</td></tr>"
+                    f"</table><div id='zoom'>{article}{_ARTICLE}</div></body></html>", encoding="utf-8")
+    record = parse_file(page)
+    assert (record["doc_number"], record["other_doc_numbers"]) == ("青卫发〔2023〕3号", ["青医保发〔2023〕5号"])
+    assert record.get("value_sources") == sources
+    assert record["field_conflicts"] == []  # the box's two numbers do not disagree with the article's first

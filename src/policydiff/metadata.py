@@ -73,8 +73,12 @@ def extract_metadata(text: str, source_metadata: dict | None = None) -> dict:
     meta.update(merge_page_box(meta, box))
     meta["issuers"] = _full_name_from_title(meta["issuers"], meta["title"], meta["filled_from_source_metadata"])
     others = other_doc_numbers(head, number_para, number) if meta["doc_number"] == number else []
-    meta["other_doc_numbers"] = others
     meta["warnings"].extend(_other_numbers_warning(number_para, others))
+    boxed = _box_other_numbers(box.get("doc_number"), [meta["doc_number"], *others])
+    if boxed:  # the box's 发文字号 names each issuer's number, the article only the first
+        meta["value_sources"]["other_doc_numbers"] = VALUE_SOURCES["box_other_numbers"]
+        meta["warnings"].append(f"other_doc_numbers taken from the page's information box (发文字号): {', '.join(boxed)}")
+    meta["other_doc_numbers"] = [*others, *boxed]
     counted = _header_count(head, title_para)
     meta["warnings"].extend(_issuer_count_warning(counted or meta["title"], meta["issuers"],
                                                   "the line above the title" if counted else "the title"))
@@ -197,6 +201,20 @@ def other_doc_numbers(head: list[Paragraph], number_para: Paragraph | None, numb
         others.extend(m.group(0) for m in P.iter_doc_numbers(text))
     found = (normalise_doc_number(other) for other in others)
     return [n for n in dict.fromkeys(found) if n and n != number]
+
+
+def _box_other_numbers(value: str | None, known: list[str | None]) -> list[str]:
+    """The 文号 a page's box prints in its 发文字号 besides those already known (a joint notice's, 青卫发〔2022〕3号、
+    青医保发〔2022〕5号, where the article prints the first only).
+
+    >>> _box_other_numbers("青卫发〔2022〕3号、青医保发〔2022〕5号", ["青卫发〔2022〕3号"])
+    ['青医保发〔2022〕5号']
+    """
+    if not value:
+        return []
+    found = (normalise_doc_number(m.group(0)) for m in P.iter_doc_numbers(value.translate(P.FULLWIDTH_DIGITS)))
+    numbers = [n for n in dict.fromkeys(found) if n]
+    return [n for n in numbers if n not in known] if len(numbers) > 1 else []
 
 
 def _other_numbers_warning(number_para: Paragraph | None, others: list[str]) -> list[str]:

@@ -18,6 +18,7 @@ VALUE_SOURCES = {
     "box_title": "the web page's information box (标题)",
     "box_doc_number": "the web page's information box (发文字号; the article does not print it)",
     "box_issuers": "the web page's information box (发文机关)",
+    "box_other_numbers": "the web page's information box (发文字号 printing each issuer's number)",
     "box_issue_date": "the web page's information box (成文日期)",
     "box_generated_date": "the web page's information box (生成日期, when the page entry was made; no 成文日期 printed)",
     "box_published_date": "the web page's 发布时间 (publication date): a 解读 is dated by its publication",

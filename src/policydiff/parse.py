@@ -104,8 +104,13 @@ def _reader_sources(record: Record, source: SourceText) -> dict[str, str]:
     """Where the reader put a header value into the text from outside the article (a Word file's page header,
     a page's 发文字号 field): each that the record's value is."""
     fields = cast(dict, record)
-    return {key: where for key, (value, where) in source.value_sources.items()
-            if fields.get(key) in (value, normalise_doc_number(value))}
+    sources = {key: where for key, (value, where) in source.value_sources.items()
+               if fields.get(key) in (value, normalise_doc_number(value))}
+    if "doc_number" in sources and fields.get("other_doc_numbers"):  # the box's line held each issuer's number
+        line = source.value_sources["doc_number"][0].translate(P.FULLWIDTH_DIGITS)
+        if all(number in line for number in fields["other_doc_numbers"]):
+            sources["other_doc_numbers"] = sources["doc_number"]
+    return sources
 
 
 # full-width digits, with a full-width point between two of them (９９．２)
