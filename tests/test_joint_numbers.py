@@ -105,6 +105,8 @@ def test_the_parent_of_a_notice_citing_the_second_number(joint_db):
     assert out.exit_code == 0, out.output
     parent = json.loads(out.output)["parent"]
     assert (parent["id"], parent["verb"], parent["levels_up"]) == ("joint", "贯彻落实", 1)
+    # the parent is named by its own 文号, and the number the notice cites is said beside it
+    assert (parent["doc_number"], parent["cited_as"]) == ("青卫发〔2022〕3号", "青医保发〔2022〕5号")
     ladder = CliRunner().invoke(cli, ["adoption", "--db", str(joint_db), "--format", "json"])
     assert ladder.exit_code == 0, ladder.output
     assert '"id": "joint"' in ladder.output
