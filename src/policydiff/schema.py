@@ -63,7 +63,9 @@ DESCRIPTIONS = {
     "locality_chain": "locality and every place above it up to its province",
     "locality_code": "the division code of locality (data/divisions.csv)",
     "locality_evidence": "what placed the notice: from (issuer, doc_number, title, text …) and the text quoted; "
-                         "a guess from the text says so",
+                         "a guess from the text says so; a place the table lacks under its printed suffix says "
+                         "unknown (and how its level was inferred: level) or, where the table has it under another "
+                         "suffix of its level (泾阳市 for 泾阳县), printed and table_name",
     "source_metadata": "a web page's information box (索引号, 发文机关 …), normalised keys; *_iso beside each date",
     "field_conflicts": "where the information box and the article disagree: field, article value, page value",
     "filled_from_source_metadata": "fields the article lacked and the information box filled",
