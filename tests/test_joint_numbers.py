@@ -33,6 +33,8 @@ _BODY = ("各县（区）卫生健康局、医疗保障局：\n一、做实签�
     ("青卫发〔2022〕3号 青医保发〔2022〕5号\n" + _TITLE, "青卫发〔2022〕3号", ["青医保发〔2022〕5号"]),
     # run together, the space between them lost in the copy
     ("青卫发〔2022〕3号青医保发〔2022〕5号\n" + _TITLE, "青卫发〔2022〕3号", ["青医保发〔2022〕5号"]),
+    # joined by 和 (a header written as a phrase)
+    ("青卫发〔2022〕3号和青医保发〔2022〕5号\n" + _TITLE, "青卫发〔2022〕3号", ["青医保发〔2022〕5号"]),
     # joined by 、 (a repost's one-line header)
     ("青卫发〔2022〕3号、青医保发〔2022〕5号\n" + _TITLE, "青卫发〔2022〕3号", ["青医保发〔2022〕5号"]),
     # three issuers, three lines: the second and third in order

@@ -193,14 +193,23 @@ def other_doc_numbers(head: list[Paragraph], number_para: Paragraph | None, numb
     if at is None:
         return []
     own = number_para.text.translate(P.FULLWIDTH_DIGITS)
-    others = [m.group(0) for m in P.iter_doc_numbers(own)][1:] if P.DOC_NUMBERS_LINE.match(own) else []
+    others = _numbers_on(own)[1:] if P.DOC_NUMBERS_LINE.match(own) else []
     for p in head[at + 1:at + 3]:  # a line of 文号 alone (or with its 签发人, as a red header prints it)
         text = p.text.translate(P.FULLWIDTH_DIGITS)
         if not (P.DOC_NUMBER_LINE.match(text) or P.DOC_NUMBERS_LINE.match(text) or P.DOC_NUMBER_SIGNER_LINE.match(text)):
             break
-        others.extend(m.group(0) for m in P.iter_doc_numbers(text))
+        others.extend(_numbers_on(text))
     found = (normalise_doc_number(other) for other in others)
     return [n for n in dict.fromkeys(found) if n and n != number]
+
+
+def _numbers_on(line: str) -> list[str]:
+    """Each 文号 a line prints, cut where a joiner stands between two (青卫发〔2022〕3号和青医保发〔2022〕5号).
+
+    >>> _numbers_on("青卫发〔2022〕3号和青医保发〔2022〕5号")
+    ['青卫发〔2022〕3号', '青医保发〔2022〕5号']
+    """
+    return [m.group(0) for m in P.iter_doc_numbers(P.DOC_NUMBER_JOINER.sub("\u3000", line))]
 
 
 def _box_other_numbers(value: str | None, known: list[str | None]) -> list[str]:
@@ -212,7 +221,7 @@ def _box_other_numbers(value: str | None, known: list[str | None]) -> list[str]:
     """
     if not value:
         return []
-    found = (normalise_doc_number(m.group(0)) for m in P.iter_doc_numbers(value.translate(P.FULLWIDTH_DIGITS)))
+    found = (normalise_doc_number(n) for n in _numbers_on(value.translate(P.FULLWIDTH_DIGITS)))
     numbers = [n for n in dict.fromkeys(found) if n]
     return [n for n in numbers if n not in known] if len(numbers) > 1 else []
 
