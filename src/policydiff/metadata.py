@@ -1088,8 +1088,8 @@ def _unknown_locality(printed: str, outer, evidence: dict, addressees: Sequence[
 
 def _place_locality(place, printed: str, evidence: dict) -> Locality:
     chain = places.chain(place)
-    if places.printed_suffix(printed) and not places.is_former_name(printed, place) and printed not in (
-            place.name, *place.aliases) and not printed.startswith(place.name):
+    suffix = places.printed_suffix(printed)
+    if suffix and not place.name.endswith(suffix) and not places.is_former_name(printed, place):
         # 泾阳市 where the table has 泾阳县 (a county that became a city, or the reverse): the table's place, said
         evidence = {**evidence, "printed": printed,
                     "table_name": f"{place.name} ({place.level}): the same stem, a suffix of its level"}
