@@ -279,6 +279,8 @@ SUFFIX_ROWS = [
     (["鄂尔多斯市鄂托克市卫生健康委员会"], [], ("鄂托克旗", "county", "鄂尔多斯市", "150624"), "printed"),
     # a development zone is no division of any stem: as before, its own name and the 区's level, nothing said
     (["高新区卫生健康局"], [], ("高新区", "county", None, None), None),
+    # a short form printed with its table name's own suffix (浦东区 for 浦东新区): no other suffix, nothing said
+    (["浦东区卫生健康委员会"], [], ("浦东新区", "county", "上海市", "310115"), None),
     # the names as the table has them: nothing said
     (["泾阳县卫生健康局"], [], ("泾阳县", "county", "咸阳市", "610423"), None),
     (["神木县卫生健康局"], [], ("神木县", "county", "榆林市", "610881"), None),  # a former name, kept as printed
