@@ -455,7 +455,7 @@ def _source_map(norm: NormalisedText, source: SourceText) -> dict:
     return {"runs": runs, "page_starts": source.page_starts, "source_text": source.text}
 
 
-_KEY_ORDER = ["id", "path", "sha256", "title", "body_title", "doc_number", "issuers", "issue_date",
+_KEY_ORDER = ["id", "path", "sha256", "title", "body_title", "doc_number", "other_doc_numbers", "issuers", "issue_date",
               "print_date", "addressees", "locality", "admin_level", "citations", "measures",
               "division_of_duties", "targets", "task_table", "annex_indicators"]
 
