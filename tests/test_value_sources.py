@@ -96,6 +96,9 @@ def test_a_web_page_names_the_values_it_gave(tmp_path, page, expected):
     ("青梧县卫生健康局文件　　青卫发〔２０２２〕３３号", {"doc_number": VALUE_SOURCES["word_header"]}),
     # a header printing no 文号: nothing
     ("青梧县卫生健康局", None),
+    # a joint notice's header printing each issuer's number: both the header's
+    ("青梧县卫生健康局　青梧县医疗保障局　　青卫发〔2022〕33号　青医保发〔2022〕8号",
+     {"doc_number": VALUE_SOURCES["word_header"], "other_doc_numbers": VALUE_SOURCES["word_header"]}),
 ])
 def test_a_word_file_names_its_page_header(tmp_path, header, expected):
     document = docx.Document()
