@@ -102,6 +102,7 @@ def test_the_graph_draws_the_citation_to_the_joint_notice(joint_db):
     graph = citation_graph(store.iter_document_rows(db), citing=store.iter_citing(db))
     assert graph.has_edge("桐卫发〔2022〕11号", "青卫发〔2022〕3号")
     assert "青医保发〔2022〕5号" not in graph  # no stub for the second number
+    assert graph.nodes["青卫发〔2022〕3号"]["other_doc_numbers"] == "青医保发〔2022〕5号"  # said on the node
 
 
 def test_the_parent_of_a_notice_citing_the_second_number(joint_db):
