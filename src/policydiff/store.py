@@ -447,7 +447,7 @@ def _add_other_doc_numbers(db: sqlite_utils.Database) -> None:
     if "other_doc_numbers" in db.table_names():
         return
     _create_other_doc_numbers(db)
-    rows = []
+    rows: list[tuple[str, int, str]] = []
     for doc_id, warnings in db.execute("select id, warnings from documents where instr(warnings, ?) > 0",
                                        [_OTHER_NUMBERS_SAID]):
         said = warnings.split(_OTHER_NUMBERS_SAID, 1)[1].split("; ", 1)[0]
