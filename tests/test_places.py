@@ -317,3 +317,18 @@ def test_a_former_name_that_now_names_another_level_is_no_name_of_it():
     # 榆林县 (1988 a county-level city, 1999 the prefecture's name): the table's row points at the prefecture
     assert places.resolve("榆林县") is None
     assert places.resolve("神木县").name == "神木市"  # a former county of a county-level city still is one
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a generic issuer (市卫生健康局) and a title naming the county as a city (大名市 where the table has 大名县): the
+    # county, guessed; was the prefecture whose plan the text cites (邯郸市), its parent two levels up
+    ("关于印发大名市健康帮扶工作方案的通知\n各乡镇：\n为落实《邯郸市健康帮扶方案》要求，制定本方案。", ("大名县", "county", "邯郸市")),
+    # by its short form (泾阳 of 泾阳县), the prefecture cited after it
+    ("关于印发泾阳市健康帮扶工作方案的通知\n各镇人民政府：\n为落实《咸阳市健康帮扶方案》要求，制定本方案。", ("泾阳县", "county", "咸阳市")),
+    # a name in full as the table has it still wins where it comes first
+    ("关于印发咸宁市卫生健康工作要点的通知", ("咸宁市", "prefecture", "湖北省")),
+])
+def test_a_guess_from_the_text_reads_a_place_printed_under_another_suffix(text, expected):
+    locality = infer_locality(["市卫生健康局"], None, ["各镇人民政府"], text)
+    assert (locality.name, locality.level, locality.parent) == expected
+    assert locality.evidence["guessed"]

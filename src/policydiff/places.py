@@ -230,6 +230,17 @@ def _other_suffix(text: str, pos: int, match: tuple[str, int] | None,
     return None
 
 
+_STEM_LONGEST = 6  # stems read under another suffix: 泾阳, 鄂托克 (a long autonomous name is printed whole)
+
+
+@cache
+def _stems() -> frozenset[str]:
+    """Every form of the table with its suffix cut (泾阳 of 泾阳县) and every suffixless form (short names), of
+    at most :data:`_STEM_LONGEST` characters."""
+    stems = (form.removesuffix(printed_suffix(form) or "") for form in _table().index)
+    return frozenset(stem for stem in stems if 2 <= len(stem) <= _STEM_LONGEST)
+
+
 def _settled(candidates: list[Place], context: str) -> Place | None:
     """The one of ``candidates``, or the one whose parents ``context`` names most (as :func:`resolve`)."""
     if len(candidates) == 1:
@@ -283,16 +294,25 @@ def first_named(text: str, levels: tuple[str, ...] = ()) -> tuple[Place, str, in
     >>> place.name, at
     ('咸宁市', 4)
     """
-    table = _table()
-    for end in (m.end() for m in _NAME_END.finditer(text)):
+    table, stems = _table(), _stems()
+    for m in _NAME_END.finditer(text):
+        end, at = m.end(), m.start()
         for start in range(max(0, end - table.longest), end - 1):
             form = text[start:end]
             exact = [code for tier, code in table.index.get(form, ()) if tier == EXACT]
-            place = resolve(form, text) if exact else None
+            # else a stem of the table under another suffix of its level (关于印发泾阳市… → 泾阳县)
+            swapped = not exact and at - start <= _STEM_LONGEST and text[start:at] in stems
+            place = resolve(form, text) if exact else _swapped(form, text) if swapped else None
             if place is not None and (not levels or place.level in levels) and not _other_province_before(
                     place, text, start):
                 return place, form, start
     return None
+
+
+def _swapped(form: str, text: str) -> Place | None:
+    """The division ``form`` names under another suffix of its level, settled by ``text``."""
+    fitting = with_other_suffix(form)
+    return _settled(fitting, text) if fitting else None
 
 
 def _other_province_before(place: Place, text: str, start: int) -> bool:
