@@ -304,11 +304,11 @@ def test_an_unknown_or_swapped_place_is_said_in_the_warnings():
 
     body = "\n关于做好家庭医生签约服务工作的通知\n各县（市、区）卫生健康局：\n一、做实签约服务。\n{0}\n2022年4月2日\n"
     unknown = parse_source(SourceText("n.txt", "青川州卫生健康委员会" + body.format("青川州卫生健康委员会")))
-    assert "locality unknown: 青川州 is not in the place table (printed in 青川州卫生健康委员会); its level inferred " \
-           "from its suffix 州" in unknown["warnings"]
+    assert "locality read from 青川州卫生健康委员会 as printed, unknown: 青川州 is not in the place table" in unknown["warnings"]
+    assert "admin_level prefecture read from the name, inferred from its suffix 州 (unknown place)" in unknown["warnings"]
     assert unknown["locality_chain"] == [] and unknown.get("locality_code") is None
     swapped = parse_source(SourceText("n.txt", "泾阳市卫生健康局" + body.format("泾阳市卫生健康局")))
-    assert any(w.startswith("locality printed 泾阳市, which the place table lacks: taken as 泾阳县 (county)")
+    assert any(w.startswith("locality read from 泾阳市 as printed, which the place table lacks: taken as 泾阳县 (county)")
                for w in swapped["warnings"])
     assert swapped["locality_chain"] == ["泾阳县", "咸阳市", "陕西省"]
 
