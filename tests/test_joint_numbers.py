@@ -46,6 +46,9 @@ _BODY = ("各县（区）卫生健康局、医疗保障局：\n一、做实签�
     # …and the second with its 签发人 (the first alone)
     ("青梧市卫生健康委员会\n青梧市医疗保障局\n文件\n青卫发〔2022〕3号\n青医保发〔2022〕5号　签发人：李某\n" + _TITLE,
      "青卫发〔2022〕3号", ["青医保发〔2022〕5号"]),
+    # …and both with their 签发人 (each line stands apart: joined, the header lost both numbers)
+    ("青梧市卫生健康委员会\n青梧市医疗保障局\n文件\n青卫发〔2022〕3号　签发人：张某\n青医保发〔2022〕5号　签发人：李某\n"
+     + _TITLE, "青卫发〔2022〕3号", ["青医保发〔2022〕5号"]),
     # a repost printing both in full-width digits
     ("青卫发〔２０２２〕３号　青医保发〔２０２２〕５号\n" + _TITLE, "青卫发〔2022〕3号", ["青医保发〔2022〕5号"]),
     # one issuer, one 文号: no other number (the key is absent)
