@@ -153,7 +153,7 @@ def _scope(text: str, context: Context) -> tuple[str | None, str | None, str]:
     return context.admin_level, context.locality, text
 
 
-def _suffix_of_another_level(text: str, at: int, level: str) -> tuple[str, tuple[str, ...]] | None:
+def _suffix_of_another_level(text: str, at: int, level: str | None) -> tuple[str, tuple[str, ...]] | None:
     """(suffix, its levels) where a place's short name is printed with a suffix its level never takes (榆林县 of
     the prefecture 榆林市, 青川州 of the county 青川县): another place, not this one (县域, 区域 are no suffix)."""
     from .places import SUFFIX_LEVELS
