@@ -146,6 +146,23 @@ def _level_by_paragraph(document):
             p._p.get_or_add_pPr().append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/></w:numPr>'))
 
 
+def _framed(document):
+    # probe 4b: an OA system's export lays the whole notice out in a one-cell table: it was read as one row (the
+    # notice one line: no title, 文号, date or items)
+    cell = document.add_table(rows=1, cols=1).cell(0, 0)
+    cell.paragraphs[0].text = "栖卫发〔2022〕9号"
+    for line in [*HEAD[:3], "一、做实签约服务。每季度随访一次。", "二、开展健康体检。", "三、加强督导。", *HEAD[3:]]:
+        cell.add_paragraph(line)
+
+
+def _one_column_list(document):
+    # a one-column table of short rows (a list of tasks) is data: its rows stay rows
+    _head(document)
+    table = document.add_table(rows=3, cols=1)
+    for r, value in enumerate(["重点任务", "做实签约服务", "开展健康体检"]):
+        table.cell(r, 0).text = value
+
+
 def _revised(document):
     # tracked changes (probe 4b): 70% deleted and 80% inserted; a sentence moved (w:moveFrom where it stood, w:moveTo
     # where it went); a comment on the unit bracket; a hidden run (a template's hint). Word prints the text as it now
@@ -198,6 +215,9 @@ def _contents(document):
 
 
 @pytest.mark.parametrize("build, lines, expected", [
+    (_framed, ["栖卫发〔2022〕9号", HEAD[0], HEAD[1], HEAD[2], "一、做实签约服务。每季度随访一次。"],
+     {"doc_number": "栖卫发〔2022〕9号", "issue_date": "2022-08-15", "measures": ["一", "二", "三"]}),
+    (_one_column_list, ["重点任务", "做实签约服务", "开展健康体检"], {}),
     # probe 4b: a list started again by a startOverride prints 一、 again: the letter's items apart, the plan's its own
     (_restarted, ["栖云县健康帮扶工作方案", "一、工作目标。签约服务率达到90%。", "二、重点任务。开展巡回义诊。"],
      {"measures": ["二"]}),

@@ -34,16 +34,12 @@ def read_docx(path) -> SourceText:
         raise errors.BadFileError(path, f"cannot open Word file ({type(exc).__name__})") from exc
     numbering = _Numbering(document)
     fields = _Fields()
-    lines: list[str] = []
-    for element in _blocks(document.element.body):
-        if element.tag == f"{_W}p":
-            lines.extend(_text_box_lines(element))  # a red header drawn in a text box, above its anchor's line
-            if fields.in_contents(element):
-                continue  # a table of contents' lines (一、工作目标⇥1): the headings again, with page numbers
-            lines.append(numbering.label(element) + _paragraph_text(element))
-        elif element.tag == f"{_W}tbl":
-            lines.extend(_table_rows(element, document))
+    framed: list[int] = []
+    lines = _body_lines(document.element.body, document, numbering, fields, framed)
     warnings, sources = [], {}
+    if framed:
+        warnings.append(f"the notice is laid out in a table ({framed[0]} paragraphs in one cell): its cells read as "
+                        f"paragraphs, not as a table's rows")
     header_numbers = [n for n in _header_doc_numbers(document) if not any(n in line for line in lines)]
     if header_numbers:  # a joint notice's header may print each issuer's number: one line, the first the notice's
         line = "\u3000".join(header_numbers)
@@ -58,6 +54,40 @@ def read_docx(path) -> SourceText:
     if not text.strip():
         raise errors.EmptyFileError(path)
     return SourceText(path=str(path), text=text, source_format="docx", warnings=warnings, value_sources=sources)
+
+
+def _body_lines(parent, document, numbering, fields, framed: list[int]) -> list[str]:
+    """The lines of ``parent``'s paragraphs and tables in order; a table that lays the notice out (one column, a cell
+    holding many paragraphs: an OA system's frame) is read through, its cells' paragraphs as paragraphs
+    (``framed`` gets the count)."""
+    lines: list[str] = []
+    for element in _blocks(parent):
+        if element.tag == f"{_W}p":
+            lines.extend(_text_box_lines(element))  # a red header drawn in a text box, above its anchor's line
+            if fields.in_contents(element):
+                continue  # a table of contents' lines (一、工作目标⇥1): the headings again, with page numbers
+            lines.append(numbering.label(element) + _paragraph_text(element))
+        elif element.tag == f"{_W}tbl" and _frames_text(element):
+            framed.append(sum(1 for p in element.iter(f"{_W}p") if _paragraph_text(p).strip()))
+            for cell in element.iter(f"{_W}tc"):
+                if not _in(cell, f"{_W}tc", element):
+                    lines.extend(_body_lines(cell, document, numbering, fields, framed))
+        elif element.tag == f"{_W}tbl":
+            lines.extend(_table_rows(element, document))
+    return lines
+
+
+FRAME_PARAGRAPHS = 8  # paragraphs with text in one cell of a one-column table: a frame around the notice, not data
+
+
+def _frames_text(tbl) -> bool:
+    """A one-column table one of whose cells holds a run of paragraphs (a whole notice, its title and items): a frame
+    an OA system's export puts around the text, not a table of data (a data table has columns)."""
+    grid = tbl.find(f"{_W}tblGrid")
+    if grid is None or len(grid.findall(f"{_W}gridCol")) != 1:
+        return False
+    return any(sum(1 for p in cell.iterchildren(f"{_W}p") if _paragraph_text(p).strip()) >= FRAME_PARAGRAPHS
+               for cell in tbl.iter(f"{_W}tc"))
 
 
 def _blocks(parent):
