@@ -448,6 +448,7 @@ INTERPRETATION_AFTER = [
     (_NOTICE_ITEMS + "关于《梅林县参保资助通知》的解读\n" + _JIEDU_ITEMS, ["一", "二"]),
     (_NOTICE_ITEMS + "【政策解读】\n" + _JIEDU_ITEMS, ["一", "二"]),
     (_NOTICE_ITEMS + "图解：梅林县参保资助政策\n" + _JIEDU_ITEMS, ["一", "二"]),
+    (_NOTICE_ITEMS + "一图读懂｜梅林县参保资助政策\n" + _JIEDU_ITEMS, ["一", "二"]),  # a bar, as WeChat titles print it
     # a page that is only a 解读 (its heading first, no notice above it): its own items stay
     ("《梅林县参保资助通知》政策解读\n" + _JIEDU_ITEMS, ["一", "二", "三"]),
     # 解读 inside an item's sentence is no heading: the item goes on

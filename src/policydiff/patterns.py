@@ -943,7 +943,7 @@ FILE_HEADER_NUMBER = _lazy(rf"^(?P<issuer>.{{2,40}}?)\s*文件\s*(?P<number>{DOC
 # 关于《X》的解读, 图解：X): what follows explains the notice and prescribes nothing; its items are no outline items
 INTERPRETATION_BLOCK = _lazy(r"^[【\[]?(?:政策解读|文件解读|解读|图解|一图读懂|政策问答)[】\]]?[:：]?$"
                              r"|^(?:关于)?[《“].{2,80}[》”]的?(?:政策解读|文件解读|解读|图解)$"
-                             r"|^(?:政策解读|文件解读|图解|一图读懂)[:：].{2,80}$")
+                             r"|^(?:政策解读|文件解读|图解|一图读懂)\s*[:：｜|丨]\s*.{2,80}$")
 # the body a 解读 page names as the one explaining the notice (解读机关：某县卫生健康局。联系电话：…)
 INTERPRETER_LINE = _lazy(r"(?:^|\n)\s*(?:解读机关|解读单位|解读部门|解读人)\s*[：:]\s*(?P<name>[^\s。，；：:\n]{2,40}?)"
                          r"[。；\s]*(?=\n|$|联系)")
