@@ -370,6 +370,10 @@ HALF = len(ORDER.splitlines()) // 2
     + "".join(f"<section><p><span>{line}</span></p></section>" for line in ORDER.splitlines()) +
     "<section><p>编辑：王丽　审核：陈刚</p><p>往期推荐</p><p><a href='/s/1'>某县召开健康帮扶推进会</a></p>"
     "<p><a href='/s/2'>某县开展义诊进村活动</a></p></section><section><p>分享　收藏　点赞　在看</p></section></div>",
+    # probe 4b: a notice pasted as plain text in a <pre> (its line breaks are its lines: it was one line)
+    "<div class='nav'><a href='/'>首页</a></div><div class='content'><pre>" + ORDER.strip() + "</pre></div>",
+    # the same in a div styled white-space: pre-wrap
+    "<div style='white-space: pre-wrap'>" + ORDER.strip() + "</div>",
     # the same with the sections nested two deep (an editor's template around each paragraph)
     "<div id='js_content'>" + "".join(f"<section><section><p>{line}</p></section></section>" for line in ORDER.splitlines())
     + "</div>",

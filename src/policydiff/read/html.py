@@ -389,26 +389,36 @@ def _block_lines(element) -> list[str]:
         lines.append("".join(current))
         current.clear()
 
-    def walk(node):
+    def walk(node, pre=False):
         if node.tag == "table" and not is_layout_table(node):
             flush()
             lines.extend(table_rows(node))
             return
         block = node.tag in _BLOCKS or node.tag in ("tr", "td", "th")
+        pre = pre or node.tag in ("pre", "textarea") or bool(_PRE_STYLE.search(node.get("style") or ""))
         if block or node.tag == "br":
             flush()
         if node.text and isinstance(node.tag, str):
-            current.append(node.text)
+            current.append(_kept_breaks(node.text) if pre else node.text)
         for child in node:
-            walk(child)
+            walk(child, pre)
             if child.tail:
-                current.append(child.tail)
+                current.append(_kept_breaks(child.tail) if pre else child.tail)
         if block:
             flush()
 
     walk(element)
     flush()
-    return [" ".join(line.split("\n")) for line in lines]
+    # a source line break is a space in HTML, except in preformatted text (<pre>: a notice pasted as plain text)
+    return [part for line in lines for part in " ".join(line.split("\n")).split(_BREAK)]
+
+
+_BREAK = "\x00"  # a line break kept from preformatted text, until the lines are cut
+_PRE_STYLE = re.compile(r"white-space\s*:\s*pre", re.IGNORECASE)
+
+
+def _kept_breaks(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\n", _BREAK)
 
 
 def _span(cell, name: str) -> int:
