@@ -433,6 +433,7 @@ def test_the_issued_plan_under_an_annex_line_gives_measures_and_goal_targets():
     record = parse_text(NormalisedText(text, list(range(len(text) + 1))))
     assert [m["path"] for m in record["measures"]] == ["二/（一）"]
     assert [(t["path"], t["value"]) for t in record["targets"]] == [("goal", 90)]
+    assert record["body_title"] == "梅林县健康帮扶方案"  # the plan's title under 附件 (it was None)
 
 
 # ---------------------------------------------------------------- a notice page that prints its 解读 below it (probe 4b, #2)

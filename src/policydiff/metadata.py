@@ -612,6 +612,8 @@ def body_title(paras: list[Paragraph], issue: Paragraph | None) -> str | None:
     following = [p for p in following if not P.PUBLIC_MARKER.fullmatch(p.text)]
     if len(following) >= 3 and P.ANNEX_START.match(following[0].text) and _is_article(following[2].text):
         following = following[1:]  # 附件 ⏎ the enclosed rules' title ⏎ 第一章 / 第一条
+    elif len(following) >= 2 and P.ANNEX_START.match(following[0].text) and P.PLAN_TITLE_END.search(following[1].text):
+        following = following[1:]  # 附件1 ⏎ the plan the notice issues (…工作方案), read as its body (probe 4b)
     if not following:
         return None
     candidate = P.PUBLIC_MARKER.sub("", following[0].text).strip()  # （信息公开形式:主动公开）…规划
