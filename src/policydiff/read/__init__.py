@@ -20,6 +20,7 @@ from .limits import check_chars
 from .pdf import read_pdf
 from .text import decode_bytes, read_text
 
+
 def read_by_content(path) -> SourceText:
     """A .doc or .wps file read by what its bytes are: a Word package (.docx saved under the old name) or a web page
     (Word's 另存为网页 kept as .doc), said in the record's warnings; the old binary format itself is refused with how
