@@ -415,6 +415,9 @@ ISSUED_PLAN_ANNEXES = [
     # the title names the plan without its place, the annex's title with it (关于印发健康帮扶方案的通知 ⏎ 梅林县健康帮扶方案)
     ("关于印发健康帮扶实施方案的通知\n各镇卫生院：\n现印发给你们。\n" + _SIGN + "附件\n梅林县健康帮扶实施方案\n" + _PLAN_ITEMS,
      ["一", "二", "二/（一）"]),
+    # the notice's title wrapped over two lines, unquoted (a PDF's lines): the plan is still the one it issues
+    ("梅林县卫生健康局关于印发梅林县健康\n帮扶实施方案的通知\n各镇卫生院：\n现印发给你们。\n" + _SIGN + "附件\n梅林县健康帮扶实施方案\n"
+     + _PLAN_ITEMS, ["一", "二", "二/（一）"]),
     # the cover letter's reference 附件：重点任务分解表 above the signature is no annex heading
     ("关于做好义诊的通知\n各镇卫生院：\n一、开展巡回义诊。\n附件：重点任务分解表\n" + _SIGN, ["一"]),
 ]

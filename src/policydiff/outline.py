@@ -284,15 +284,18 @@ def _issued_titles(paras: list[Paragraph]) -> set[str]:
     ['某县健康帮扶方案', '某县考核办法']
     """
     found: set[str] = set()
-    for para in paras:
+    for i, para in enumerate(paras):
         if P.ANNEX_START.match(para.text):
             break
-        issuing = P.ISSUING_TITLE.match(para.text)  # 关于印发《A》和《B》的通知: both issued
-        for m in P.TITLE_QUOTED.finditer(para.text):
-            before = para.text[max(0, m.start() - 4):m.start()]
-            if issuing or before.endswith("印发") or P.OWN_PRINTING_AFTER.match(para.text, m.end()):
+        text = para.text
+        if "关于印发" in text and not P.ISSUING_TITLE.match(text) and i + 1 < len(paras):
+            text += paras[i + 1].text  # a title wrapped over two lines (…关于印发某县健康 ⏎ 帮扶方案的通知)
+        issuing = P.ISSUING_TITLE.match(text)  # 关于印发《A》和《B》的通知: both issued
+        for m in P.TITLE_QUOTED.finditer(text):
+            before = text[max(0, m.start() - 4):m.start()]
+            if issuing or before.endswith("印发") or P.OWN_PRINTING_AFTER.match(text, m.end()):
                 found.add(bare_title(m.group("title")))
-        if issuing and "《" not in para.text:
+        if issuing and "《" not in text:
             found.add(bare_title(issuing.group("title")))
     found.discard("")
     return found
