@@ -415,3 +415,52 @@ def test_duties_quote_the_sentence_that_prints_the_unit(tmp_path, unit, evidence
     assert answer["evidence"] == evidence
     assert CLAUSE_NOTICE[slice(*answer["evidence_span"])].strip() == evidence
     assert evidence in CliRunner().invoke(cli, ["duties", unit, "--db", str(db_path)]).output.replace("\n", "")
+
+
+def _prefecture_plan(items: str) -> str:
+    """A prefecture (自治州) plan in a real shape: covering notice, then numbered items; names written for the test."""
+    return ("甘南藏族自治州卫生健康委员会文件\n关于印发甘南州健康帮扶重点任务的通知\n州卫发〔2022〕30号\n\n各县市卫生健康局：\n"
+            "现将《甘南州健康帮扶重点任务》印发给你们，请认真贯彻落实。\n\n甘南藏族自治州卫生健康委员会\n2022年6月9日\n\n"
+            f"一、重点任务\n{items}\n")
+
+
+UNIT_QUOTES = [
+    # (items, topic, unit, the quote `who` and `duties` give for the unit)
+    # the heading sentence, its text, then the bracket on its own line after a blank line (ASCII brackets)
+    ("（一）落实先诊疗后付费政策。在县域内定点医疗机构住院实行先诊疗后付费，入院时不缴纳押金。\n\n"
+     "(责任单位:州医保局、州卫生健康委)", "先诊疗后付费", "州医保局", "（责任单位:州医保局、州卫生健康委）"),
+    # the bracket opened with its label at the end of the text's line, the names after a blank line
+    ("（一）落实先诊疗后付费政策。在县域内定点医疗机构住院实行先诊疗后付费，入院时不缴纳押金。(责任单位:\n\n"
+     "州医保局、州卫生健康委)", "先诊疗后付费", "州卫生健康委", "(责任单位:\n州医保局、州卫生健康委)"),
+    # the label alone on its line, the bracket of names on the next (a later name without the 州 prefix)
+    ("（二）做好家庭医生签约服务。对脱贫人口开展家庭医生签约服务。\n责任单位:\n(卫生健康委、各县市人民政府)",
+     "家庭医生签约", "卫生健康委", "责任单位:\n（卫生健康委、各县市人民政府）"),
+    # a task card's label without a colon, the name on the next line
+    ("（二）做好家庭医生签约服务。对脱贫人口开展家庭医生签约服务。\n责任单位\n卫生健康委", "家庭医生签约", "卫生健康委",
+     "责任单位\n卫生健康委"),
+    # the label and the name on one line under the text
+    ("（三）加强大病专项救治。大病专项救治病种扩大到30种。\n牵头单位：州医保局", "大病专项救治", "州医保局",
+     "牵头单位：州医保局"),
+]
+
+
+@pytest.mark.parametrize("items, topic, unit, quote", UNIT_QUOTES, ids=[f"{i}-{r[2]}" for i, r in enumerate(UNIT_QUOTES)])
+def test_who_and_duties_quote_what_prints_the_unit_with_its_label(tmp_path, items, topic, unit, quote):
+    from conftest import ingested_texts
+
+    notice = _prefecture_plan(items)
+    db_path = ingested_texts(tmp_path, {"zhou": notice})
+    db = store.open_db(db_path)
+    text = store.document_text(db, "zhou")
+    [answer] = [a for a in query.who(db, topic, exact=True) if a["kind"] == "measure"]
+    [shown] = [u for u in answer["units"] if u["raw"] == unit]
+    assert shown["evidence"] == quote and text[slice(*shown["evidence_span"])] == quote
+    assert unit not in answer["evidence"]  # the heading sentence quoted does not print it: the unit's own quote does
+    out = CliRunner().invoke(cli, ["who", topic, "--db", str(db_path), "--exact"]).output
+    assert f"units named at: [{shown['evidence_span'][0]}:{shown['evidence_span'][1]}]" in out
+    rows = list(csv.DictReader(CliRunner().invoke(cli, ["who", topic, "--db", str(db_path), "--csv"]).output
+                               .lstrip("\ufeff").splitlines(keepends=True)))
+    assert {r["unit_evidence"] for r in rows if r["unit"] == unit} == {f"[{shown['evidence_span'][0]}:"
+                                                                      f"{shown['evidence_span'][1]}] {quote}"}
+    [duty] = [d for d in query.duties(db, unit) if d["raw"] == unit]
+    assert duty["evidence"] == quote and text[slice(*duty["evidence_span"])] == quote  # the label with the names

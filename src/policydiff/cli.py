@@ -677,10 +677,21 @@ def who(topic, db_path, doc_ref, level, role, exact, as_json, as_csv, limit, fra
     for (match, _), items in group_by_document(answers).items():
         rows = [[a["path"], a["kind"], f"{a['match']} {a['matched']} {a['score']}", a["title"],
                  ("\n".join(_unit_shown(u) for u in a["units"]) or "—") + _other_clauses_shown(a),
-                 f"[{a['span'][0]}:{a['span'][1]}] {a['evidence']}"] for a in items]
-        _print_answers(_group_title(items[0]) + ("" if match == "exact" else "  — loose matches"),
-                       ["path", "kind", "match", "title", "units (role: raw, provenance)", "evidence"], rows)
+                 f"[{a['span'][0]}:{a['span'][1]}] {a['evidence']}", _units_quoted(a)] for a in items]
+        columns = ["path", "kind", "match", "title", "units (role: raw, provenance)", "evidence", "units named at"]
+        if not any(r[-1] for r in rows):  # every quote prints its units: no column for them
+            rows, columns = [r[:-1] for r in rows], columns[:-1]
+        _print_answers(_group_title(items[0]) + ("" if match == "exact" else "  — loose matches"), columns, rows)
     _echo_provenance_legend()
+
+
+def _units_quoted(answer: dict) -> str:
+    """Beside a `who` answer's quote, what prints its units where the quote does not (the heading sentence
+    quoted, the 责任单位 bracket lines below): each place once (each prints the names it stands for)."""
+    start, end = answer["span"]
+    places = {tuple(u["evidence_span"]): u["evidence"] for u in [*answer["units"], *answer.get("other_clause_units", [])]
+              if u.get("evidence_span") and not (start <= u["evidence_span"][0] and u["evidence_span"][1] <= end)}
+    return "; ".join(f"[{a}:{b}] {quote}" for (a, b), quote in places.items())
 
 
 def _where_named(answer: dict) -> str:

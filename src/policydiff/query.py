@@ -174,19 +174,62 @@ def _score(title: str, text: str, terms) -> tuple[float, str | None, str | None]
 def evidence_span(text: str, start: int, term: str | None, searched: str | None = None,
                   at: int | None = None) -> tuple[str, list[int]]:
     """The sentence of a measure that contains ``term`` (or the offset ``at``), with its document
-    span (``searched``: the text as searched, the same length, when it differs from the text as printed)."""
+    span (``searched``: the text as searched, the same length, when it differs from the text as printed).
+    A unit's bracket is quoted whole with its label, in either width, where the label stands on a line
+    of its own before the names (``(责任单位:⏎州医保局)``, ``责任单位：⏎（州医保局）``).
+
+    >>> evidence_span("措施。(责任单位:\\n州医保局、州卫健委)", 0, "州医保局")[0]
+    '(责任单位:\\n州医保局、州卫健委)'
+    >>> evidence_span("措施。\\n责任单位：\\n（州医保局）", 0, "州医保局")[0]
+    '责任单位：\\n（州医保局）'
+    """
     if at is None:
         at = max((searched or text).find(term) if term else 0, 0)
     left, end = sentence_bounds(text, (at, at))
-    opening = text.rfind("（", max(0, left - 200), left)
-    if text[left:end].count("）") > text[left:end].count("（") and opening >= 0 and "\n" not in text[opening:left]:
+    opening = max(text.rfind(mark, max(0, left - 200), left) for mark in _OPENS)
+    if _closes(text[left:end]) > _opens(text[left:end]) and opening >= 0 and _bracket_runs_on(text[opening:left]):
         left = sentence_bounds(text, (opening, opening))[0]  # …（牵头单位：甲；配合单位：乙）: from the clause it closes
+    left = _with_label_line(text, left)
     right = min(end + 1, len(text))  # the quote keeps its closing 。
-    opened = text[left:right].count("（") - text[left:right].count("）")
-    close = text.find("）", right) if opened > 0 else -1
+    opened = _opens(text[left:right]) - _closes(text[left:right])
+    close = min((i for i in (text.find(mark, right) for mark in _CLOSES) if i >= 0), default=-1) if opened > 0 else -1
     if 0 <= close - right <= 200 and "\n" not in text[right:close]:  # （牵头单位：甲；配合单位：乙）: the bracket whole
         right = close + 1 + (text[close + 1:close + 2] in ("。", "；"))
     return text[left:right], [start + left, start + right]
+
+
+_OPENS, _CLOSES = "（(", "）)"
+
+
+def _opens(text: str) -> int:
+    return sum(text.count(mark) for mark in _OPENS)
+
+
+def _closes(text: str) -> int:
+    return sum(text.count(mark) for mark in _CLOSES)
+
+
+def _bracket_runs_on(between: str) -> bool:
+    """Whether a bracket opened at the start of ``between`` runs on to the quote after it: on the same line,
+    or across a line break right after a unit label (``(责任单位:⏎州医保局)``)."""
+    if "\n" not in between:
+        return True
+    head, _, rest = between[1:].partition("\n")
+    return not rest.strip() and _is_label(head.strip())
+
+
+def _with_label_line(text: str, left: int) -> int:
+    """``left``, or the start of the line before it where that line is a unit label alone (责任单位：⏎（州医保局）):
+    the label says what the names are."""
+    if left == 0 or text[left - 1] != "\n":
+        return left
+    line_start = text.rfind("\n", 0, left - 1) + 1
+    return line_start if _is_label(text[line_start:left - 1].strip()) else left
+
+
+def _is_label(line: str) -> bool:
+    """Whether ``line`` is a unit label alone: 责任单位： or, as a task card prints it, 责任单位."""
+    return bool(P.ROLE_LABEL.fullmatch(line) or P.ROLE_LABEL_ALONE.fullmatch(line))
 
 
 def who(db: sqlite_utils.Database, topic: str, doc_id: str | None = None, level: str | None = None,
@@ -216,8 +259,46 @@ def who(db: sqlite_utils.Database, topic: str, doc_id: str | None = None, level:
     if len(answers) < limit and not exact:  # loose answers rank below every exact one: only to fill up
         answers += _answers_about(db, terms, [t for t, kind, _ in terms if kind == LOOSE], doc_id, level, role,
                                   limit - len(answers), seen)
-    return _with_genre(db, sorted(answers, key=lambda a: (a["match"] != EXACT, *ladder_key(a), -a["score"],
-                                                           a["position"])))
+    answers = sorted(answers, key=lambda a: (a["match"] != EXACT, *ladder_key(a), -a["score"], a["position"]))
+    _quote_units(db, answers)
+    return _with_genre(db, answers)
+
+
+def _quote_units(db, answers: list[dict]) -> None:
+    """Each answer unit's ``evidence`` and ``evidence_span``: what prints it — for a measure's unit the
+    sentence or bracket around its name, label with it (the item's heading sentence, quoted as the answer's
+    evidence, seldom prints its 责任单位); for a task table's unit the row's line, where it prints the name; for
+    a duty clause's unit the clause. A unit whose place is not known is given none (never a guess).
+    All windows read in one query."""
+    wanted: list[tuple[dict, int, str]] = []  # (unit, offset of its name or the row, what is read there)
+    for a in answers:
+        for u in [*a["units"], *a.get("other_clause_units", [])]:
+            if a["kind"] == "duty":
+                u["evidence"], u["evidence_span"] = a["evidence"], a["span"]
+            elif a["kind"] == "measure" and u.get("start") is not None:  # a task table's unit: its row's line
+                wanted.append((u, u["start"], "row" if u["source"] == "task_table" else "unit"))
+            elif a["kind"] == "task_row":
+                wanted.append((u, a["span"][0], "row"))
+    answer_of = {id(u): a for a in answers for u in [*a["units"], *a.get("other_clause_units", [])]}
+    reach = [(answer_of[id(u)]["doc_id"], max(0, at - _QUOTE_REACH), at + _QUOTE_REACH) for u, at, _ in wanted]
+    for (u, at, kind), (_, left, _), window in zip(wanted, reach, store.text_windows(db, reach)):
+        if not window:
+            continue
+        if kind == "unit":
+            quote, span = evidence_span(window, left, None, None, at=at - left)
+        else:
+            line_start = window.rfind("\n", 0, at - left) + 1
+            line_end = window.find("\n", at - left)
+            line_end = len(window) if line_end < 0 else line_end
+            quote, span = window[line_start:line_end], [left + line_start, left + line_end]
+            if u["raw"] not in quote:
+                continue
+        u["evidence"], u["evidence_span"] = quote.strip(), _stripped_span(quote, span)
+
+
+def _stripped_span(quote: str, span: list[int]) -> list[int]:
+    """``span`` of ``quote`` without the spaces and line breaks at its ends."""
+    return [span[0] + len(quote) - len(quote.lstrip()), span[1] - len(quote) + len(quote.rstrip())]
 
 
 def _with_genre(db, answers: list[dict]) -> list[dict]:
@@ -620,7 +701,7 @@ def _quote_where_named(db, answers: list[dict]) -> None:
     for a, (_, left, _), window in zip(answers, reach, store.text_windows(db, reach)):
         if window:
             quote, span = evidence_span(window, left, None, None, at=a["span"][0] - left)  # as printed
-            a["evidence"], a["evidence_span"] = quote.strip(), span
+            a["evidence"], a["evidence_span"] = quote.strip(), _stripped_span(quote, span)
 
 
 FIRST_DOCUMENTS = 16  # documents a limited duties query reads first; then twice as many each time
@@ -723,7 +804,7 @@ def group_by_document(rows: list[dict]) -> dict[tuple[str, str], list[dict]]:
 
 ANSWER_COLUMNS = ["文号", "locality", "level", "date", "doc_id", "genre", "kind", "path", "title", "match", "matched",
                   "score", "role", "unit", "provenance", "canonical", "function", "evidence", "span",
-                  "other_clause_units"]
+                  "unit_evidence", "other_clause_units"]
 
 
 def answer_rows(answers: list[dict]) -> list[dict]:
@@ -739,8 +820,16 @@ def answer_rows(answers: list[dict]) -> list[dict]:
                          "provenance": u.get("provenance") or (provenance(u["source"]) if u.get("source") else None),
                          "canonical": u.get("canonical"), "function": u.get("function"),
                          "evidence": a.get("evidence", ""), "span": f"{a['span'][0]}-{a['span'][1]}",
+                         "unit_evidence": unit_evidence(u if "units" in a else a),
                          "other_clause_units": other_clause_units(a)})
     return rows
+
+
+def unit_evidence(unit: dict) -> str:
+    """``[302:321] （责任单位：州医保局、州卫健委）``: what prints a unit (a `who` answer's unit, a `duties` answer),
+    with its span; '' where its place is not known."""
+    span = unit.get("evidence_span")
+    return f"[{span[0]}:{span[1]}] {unit['evidence']}" if span and unit.get("evidence") else ""
 
 
 def other_clause_units(answer: dict) -> str:
