@@ -147,3 +147,59 @@ def test_a_claim_quotes_what_matched(adoptions, db_path, doc_id, frame_id, where
     entry = next(e for e in diff_document(store.load_record(db, doc_id), choose_reference(db))["entries"]
                  if e["frame_id"] == frame_id)
     assert entry["covered"] == bool(where)
+
+
+# ------------------------------------------------------------------ the figures a row shows are its clauses' too
+
+def _county_plan(item: str) -> str:
+    return ("桐江县卫生健康局关于印发桐江县健康帮扶提升方案的通知\n桐卫发〔2021〕9号\n各镇卫生院：\n一、主要任务\n"
+            f"{item}\n桐江县卫生健康局\n2021年5月6日\n")
+
+
+TARGET_CLAUSES = [
+    # (the item, entry, the indicators of the figures its adoption row shows)
+    # 一是 and 二是 each with a figure and its own bracket: the signing entry (own item by its heading) shows 一是's
+    # figure only, not 二是's 100% beside another clause's lead
+    ("（三）做实家庭医生签约服务。一是做实脱贫人口家庭医生签约服务，重点人群签约率达到80%以上（牵头单位：县卫健局基层股）。"
+     "二是加强远程医疗建设，远程医疗服务覆盖率达到100%（牵头单位：县人民医院）。", "F21", ["重点人群签约率"]),
+    # the same item: the entry merged into it (二是) shows 二是's figure, not 一是's
+    ("（三）做实家庭医生签约服务。一是做实脱贫人口家庭医生签约服务，重点人群签约率达到80%以上（牵头单位：县卫健局基层股）。"
+     "二是加强远程医疗建设，远程医疗服务覆盖率达到100%（牵头单位：县人民医院）。", "F11", ["远程医疗服务覆盖率"]),
+    # one bracket closing the whole item after both figures: one clause, both figures the item's
+    ("（三）做实家庭医生签约服务。做实脱贫人口家庭医生签约服务，重点人群签约率达到80%以上，"
+     "履约率达到90%以上。（责任单位：县卫健局基层股）", "F21", ["重点人群签约率", "履约率"]),
+    # a figure in a sentence after the item's last bracket stands in no clause of its own: the item's, kept
+    ("（三）做实家庭医生签约服务。一是做实脱贫人口家庭医生签约服务，重点人群签约率达到80%以上（牵头单位：县卫健局基层股）。"
+     "二是加强远程医疗建设（牵头单位：县人民医院）。到2025年，签约服务覆盖率达到95%以上。", "F21",
+     ["重点人群签约率", "签约服务覆盖率"]),
+]
+
+
+@pytest.mark.parametrize("item, frame_id, indicators", TARGET_CLAUSES, ids=[f"{i}-{r[1]}" for i, r in enumerate(TARGET_CLAUSES)])
+def test_an_adoption_row_shows_the_figures_of_its_clauses_only(tmp_path, item, frame_id, indicators):
+    from conftest import ingested_texts
+
+    db_path = ingested_texts(tmp_path, {"tong": _county_plan(item)})
+    out = CliRunner().invoke(cli, ["adoption", frame_id, "--db", str(db_path), "--format", "json"]).output
+    [row] = [r for r in json.loads(out)["adoptions"] if r["doc_id"] == "tong"]
+    assert [t["indicator"] for t in row["targets"]] == indicators
+
+
+PARENT = ("青梧市卫生健康委员会关于做实家庭医生签约服务的通知\n青卫基层发〔2022〕12号\n各县（区）卫生健康局：\n"
+          "一、做实家庭医生签约服务。为脱贫人口提供家庭医生签约服务，家庭医生签约服务覆盖率达到80%以上（牵头单位：市卫健委基层科）。\n"
+          "青梧市卫生健康委员会\n2022年3月1日\n")
+CHILD = ("桐江县卫生健康局关于转发青梧市卫生健康委员会做实家庭医生签约服务的通知\n桐卫发〔2022〕5号\n各镇卫生院：\n"
+         "现将《青梧市卫生健康委员会关于做实家庭医生签约服务的通知》（青卫基层发〔2022〕12号）转发给你们，请认真贯彻执行。\n"
+         "一、做实家庭医生签约服务。一是家庭医生签约服务覆盖率达到85%以上（牵头单位：县卫健局基层股）；"
+         "二是加强远程医疗建设，远程医疗服务覆盖率达到100%（牵头单位：县人民医院）。\n"
+         "桐江县卫生健康局\n2022年3月20日\n")
+
+
+def test_a_parent_diff_compares_the_covering_clauses_figures_only(tmp_path):
+    # both 覆盖率 in %: 二是's 100% (远程医疗, another clause's lead) was compared with the parent's signing rate
+    from conftest import ingested_texts
+
+    db_path = ingested_texts(tmp_path, {"pref": PARENT, "county": CHILD})
+    out = CliRunner().invoke(cli, ["diff", "county", "--against", "parent", "--db", str(db_path), "--format", "json"])
+    states = {r["entry"]: (r["state"], r["targets"]) for r in json.loads(out.output)["entries"]}
+    assert states["家庭医生签约服务"] == ("kept", "strengthened: ≥80% → ≥85%")

@@ -38,6 +38,7 @@ from ..textutils import column_names, level_rank, sentence_around
 from ..traditional import simplified_query, simplified_record, to_simplified
 from . import genre
 from .align import PreparedFrame, align_measure, measure_units, task_row_finder
+from .clauses import in_other_clause
 from .coverage import (
     GOALS_ONLY,
     INSIDE_ITEM,
@@ -198,8 +199,7 @@ def notice_adoptions(record: Record, entries: list[dict], prepared: PreparedFram
         rows.append({"frame_id": entry["id"], "label": entry["label"], "doc_id": record["id"],
                      "where": coverage.where, "path": coverage.path, "quote": quote,
                      "matched_terms": coverage.matched_terms, "span": coverage.span,
-                     "targets": targets.inside(local, coverage),
-                     **_units_of(entry, local, coverage, aligned, sentences, units_of, record)})
+                     **_units_and_targets(entry, local, coverage, aligned, sentences, units_of, record, targets)})
     return rows, facts
 
 
@@ -276,11 +276,15 @@ class _TargetsOf:
         self.order, self.starts = order, [self.targets[i]["span"][0] for i in order]
         self.shown: dict[int, TargetShown] = {}
 
-    def inside(self, local: list[dict], coverage) -> list[TargetShown]:
+    def inside(self, local: list[dict], coverage, shown: list[dict] = (), others: list[dict] = ()) -> list[TargetShown]:
+        """The targets inside what covers the entry, but for those standing in a clause whose units are
+        ``others`` (another clause's) and not ``shown``: a figure of 二是 is not 一是's entry's."""
         spans = [a["span"] for a in local] if coverage.where == OWN_ITEM else [coverage.span or [0, 0]]
         found: set[int] = set()
         for a, b in spans:
             found.update(self.order[bisect_left(self.starts, a):bisect_left(self.starts, b)])
+        if others:
+            found = {i for i in found if not in_other_clause(self.targets[i]["span"][0], list(shown), list(others))}
         return [self._shown(i) for i in sorted(found)]
 
     def _shown(self, i: int) -> TargetShown:
@@ -297,13 +301,16 @@ def _aligned(record: Record, prepared: PreparedFrame) -> list[dict]:
             for m in record["measures"]]
 
 
-def _units_of(entry: dict, local: list[dict], coverage, aligned: list[dict], sentences: Sentences, units_of,
-              record: Record | None = None) -> dict:
+def _units_and_targets(entry: dict, local: list[dict], coverage, aligned: list[dict], sentences: Sentences, units_of,
+                       record: Record, targets: _TargetsOf) -> dict:
     """``units``: raw, role, function, source (printed or not) of the clauses covering the entry — of its own
     items, or of the item it is merged into (``coverage.entry_units``); ``other_clause_units``: those the
-    items print beside their other clauses, named apart (``units_of(aligned measure)``: its units)."""
+    items print beside their other clauses, named apart (``units_of(aligned measure)``: its units);
+    ``targets``: the figures inside what covers the entry, but for those of another clause (scoped as the
+    units are: ``clauses.in_other_clause``)."""
     shown, others = entry_units(entry, local, coverage, aligned, sentences, units_of, record)
-    return {"units": [_unit_shown(u) for u in shown], "other_clause_units": [_unit_shown(u) for u in others]}
+    return {"targets": targets.inside(local, coverage, shown, others),
+            "units": [_unit_shown(u) for u in shown], "other_clause_units": [_unit_shown(u) for u in others]}
 
 
 def _unit_shown(u: dict) -> UnitShown:

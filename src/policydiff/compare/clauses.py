@@ -72,6 +72,22 @@ def units_of_clause(units: list[dict], spans, whole_item: bool = True) -> tuple[
     return [u for u in units if u not in others], others
 
 
+def in_other_clause(offset: int, shown: list[dict], others: list[dict]) -> bool:
+    """Whether ``offset`` (a figure's start) stands in a clause of the item whose units are another clause's
+    (``others``, as :func:`units_of_clause` parts them) and in none of the clauses shown: the figure is that
+    clause's, not the entry's (一是…签约率达到80%（牵头单位：甲）。二是…覆盖率达到100%（牵头单位：乙）: 100% is
+    二是's). A figure outside every clause bracket stays the item's.
+
+    >>> a = {"raw": "县卫健局", "role": "lead", "source": "inline_marker", "reaches": [(0, 20)]}
+    >>> b = {"raw": "县人民医院", "role": "lead", "source": "inline_marker", "reaches": [(21, 40)]}
+    >>> in_other_clause(10, [a], [b]), in_other_clause(30, [a], [b]), in_other_clause(45, [a], [b])
+    (False, True, False)
+    """
+    def holds(unit: dict) -> bool:
+        return any(a <= offset < b for a, b in _reaches(unit))
+    return any(holds(u) for u in others) and not any(holds(u) for u in shown)
+
+
 def other_clause_cell(units) -> str:
     """``lead: 县卫健局; support: 县财政局``: units the item prints beside its other clauses, not the one quoted
     (dicts or named tuples with ``role`` and ``raw``)."""
