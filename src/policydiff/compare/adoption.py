@@ -35,7 +35,7 @@ from typing import NamedTuple
 from .. import patterns as P
 from ..models import Record
 from ..textutils import column_names, level_rank, sentence_around
-from ..traditional import simplified_query, simplified_record, to_simplified
+from ..traditional import PrintedForm, simplified_query, simplified_record, to_simplified
 from . import genre
 from .align import PreparedFrame, align_measure, measure_units, task_row_finder
 from .clauses import in_other_clause
@@ -152,7 +152,9 @@ def notice_adoptions(record: Record, entries: list[dict], prepared: PreparedFram
     """The adoptions of one notice (one row per covered entry of ``chosen``, default all) and the
     facts kept of it. Measures are aligned to the whole frame (``entries``): a measure belongs
     to the entry it is closest to among all of them, not among the chosen few."""
+    printed = record
     record = simplified_record(record)
+    form = printed_form(printed, record)
     own = _own_evidence(record["id"], entries)
     if own:  # the notice is evidence of the frame: matched against the other notices' evidence only
         from .diff import without_document
@@ -166,6 +168,8 @@ def notice_adoptions(record: Record, entries: list[dict], prepared: PreparedFram
     sentences = Sentences(record)  # each placed only when a cue or an item asks for it
     facts = NoticeFacts(record["id"], record.get("locality"), record.get("admin_level"), record.get("issue_date"),
                         record.get("doc_number"), upstream=upstream_citations(record) if upstream else [])
+    if form is not None:  # the citing sentences quoted as printed
+        facts.upstream = [dict(c, quote=as_printed_quote(form, c["quote"])) for c in facts.upstream]
     joined, starts = _joined(sentences)
     targets, row_of = _TargetsOf(record), task_row_finder(record.get("task_table") or [])
     read: dict[int, list[dict]] = {}  # each measure's units, read once for the entries it covers
@@ -193,14 +197,41 @@ def notice_adoptions(record: Record, entries: list[dict], prepared: PreparedFram
         if not coverage.covered:
             continue
         facts.covered.add(entry["id"])
-        quote = coverage.quote or ""
-        if local and not quote.startswith(local[0]["title"][:8]):  # its own item: the heading says what it is
-            quote = f"{local[0]['title']}: {quote}"
+        quote = as_printed_quote(form, coverage.quote or "")
+        if local and not (coverage.quote or "").startswith(local[0]["title"][:8]):  # its own item: the heading says it
+            quote = f"{as_printed_quote(form, local[0]['title'])}: {quote}"
+        shown = _units_and_targets(entry, local, coverage, aligned, sentences, units_of, record, targets)
         rows.append({"frame_id": entry["id"], "label": entry["label"], "doc_id": record["id"],
                      "where": coverage.where, "path": coverage.path, "quote": quote,
                      "matched_terms": coverage.matched_terms, "span": coverage.span,
-                     **_units_and_targets(entry, local, coverage, aligned, sentences, units_of, record, targets)})
+                     **(shown if form is None else _printed_names(form, shown))})
     return rows, facts
+
+
+def printed_form(printed: Record, simplified: Record) -> PrintedForm | None:
+    """For a notice printed in traditional characters (``simplified`` its rendering), what puts the printed
+    characters back into the strings read from the rendering (``traditional.PrintedForm``, as a record's own
+    strings are put back at parse time); None for any other notice."""
+    if printed is simplified:
+        return None
+    return PrintedForm(printed["text"], simplified["text"], frozenset())
+
+
+def as_printed_quote(form: PrintedForm | None, quote: str) -> str:
+    """``quote`` (read from a simplified rendering; pieces of it may be joined by …) as the notice prints it.
+
+    >>> as_printed_quote(PrintedForm("縣衛健局負責簽約。", "县卫健局负责签约。", frozenset()), "县卫健局…签约。")
+    '縣衛健局…簽約。'
+    """
+    if form is None or not quote:
+        return quote
+    return "…".join(form.string(piece) for piece in quote.split("…"))
+
+
+def _printed_names(form: PrintedForm, shown: dict) -> dict:
+    """A row's units (as printed) and its targets' indicators in the notice's printed characters."""
+    return {"targets": [t._replace(indicator=form.string(t.indicator)) for t in shown["targets"]],
+            **{key: [u._replace(raw=form.string(u.raw)) for u in shown[key]] for key in ("units", "other_clause_units")}}
 
 
 def forwarded_rows(found: list[dict], facts: NoticeFacts, parent: dict, parent_covered, entries: list[dict],
@@ -948,8 +979,8 @@ def _about(entry: dict, row: dict | None) -> list[TargetShown]:
         return []
     if row["where"] == OWN_ITEM:
         return list(row.get("targets") or [])
-    cues = cue_pattern(entry)
-    return [t for t in row.get("targets") or [] if cues is not None and cues.search(t.indicator)]
+    cues = cue_pattern(entry)  # an indicator as printed in traditional characters read in simplified, as cues are
+    return [t for t in row.get("targets") or [] if cues is not None and cues.search(simplified_query(t.indicator))]
 
 
 def _same_indicator(a: TargetShown, b: TargetShown) -> bool:
@@ -959,9 +990,10 @@ def _same_indicator(a: TargetShown, b: TargetShown) -> bool:
 
     from .standards import comparable, measure_head
 
-    if not comparable(a.indicator, a.unit, {"unit": b.unit, "indicator": b.indicator, "text": b.indicator}):
+    first, second = simplified_query(a.indicator), simplified_query(b.indicator)  # as printed: 覆蓋率 is 覆盖率
+    if not comparable(first, a.unit, {"unit": b.unit, "indicator": second, "text": second}):
         return False
-    return measure_head(a.indicator) is not None or fuzz.partial_ratio(a.indicator, b.indicator) >= 80
+    return measure_head(first) is not None or fuzz.partial_ratio(first, second) >= 80
 
 
 def _fmt(t: TargetShown) -> str:
