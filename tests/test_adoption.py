@@ -572,3 +572,18 @@ def test_a_parent_diff_of_traditional_notices_compares_the_figures_as_printed(tm
     [row] = [r for r in out["entries"] if r["entry"] == "家庭医生签约服务"]
     assert (row["state"], row["targets"]) == ("kept", "strengthened: ≥80% → ≥85%")
     assert row["notice"] == "一 做實家庭醫生籤約服務。"  # the notice's side quoted as printed
+
+
+def test_an_adoption_row_of_a_traditional_notice_gives_its_number_and_citing_sentence_as_printed(tmp_path):
+    # the county forwards the prefecture's notice in traditional characters: its 文号 and 轉發 sentence as printed
+    from test_diff_clauses import CHILD, PARENT
+
+    from conftest import ingested_texts
+    from policydiff.traditional import traditional_forms
+
+    db = ingested_texts(tmp_path, {"pref": PARENT, "county": traditional_forms(CHILD)})
+    rows = json.loads(run("adoption", "F21", "--db", db, "--format", "json").output)["adoptions"]
+    [row] = [r for r in rows if r["doc_id"] == "county"]
+    assert row["doc_number"] == "桐衛發〔2022〕5號" and row["from_parent"] == "from parent"
+    assert row["parent"]["quote"] == traditional_forms(
+        "现将《青梧市卫生健康委员会关于做实家庭医生签约服务的通知》（青卫基层发〔2022〕12号）转发给你们")

@@ -167,7 +167,7 @@ def notice_adoptions(record: Record, entries: list[dict], prepared: PreparedFram
         by_entry.setdefault(a["frame_id"], []).append(a)
     sentences = Sentences(record)  # each placed only when a cue or an item asks for it
     facts = NoticeFacts(record["id"], record.get("locality"), record.get("admin_level"), record.get("issue_date"),
-                        record.get("doc_number"), upstream=upstream_citations(record) if upstream else [])
+                        printed.get("doc_number"), upstream=upstream_citations(record) if upstream else [])
     if form is not None:  # the citing sentences quoted as printed
         facts.upstream = [dict(c, quote=as_printed_quote(form, c["quote"])) for c in facts.upstream]
     joined, starts = _joined(sentences)
@@ -414,7 +414,7 @@ def find_parent(facts: NoticeFacts, resolve, documents: dict[str, dict]) -> dict
                 "levels_up": steps, "verb": c["verb"], "quote": c["quote"], "span": c["span"]}
     preamble = [c for c in facts.upstream if c.get("preamble")]
     if preamble:  # not in the corpus: another place's document first (榆… cited by 神…), implementing verbs first
-        own_code = (facts.doc_number or " ")[0]
+        own_code = simplified_query(facts.doc_number or " ")[0]  # a 文号 as printed (衛), its citations' simplified
         c = min(preamble, key=lambda c: ((c["doc_number"] or own_code)[0] == own_code,
                                          c["verb"] not in P.IMPLEMENTING_VERBS))
         return {"id": None, "doc_number": c["doc_number"], "title": c["title"], "in_corpus": False,
@@ -543,7 +543,7 @@ def lazy_ladder_of(documents: dict[str, dict], selection: list[str], reference: 
         row = documents[d]
         key, locality, number = d, row.get("locality"), row.get("doc_number")
         if d in traditional:  # in simplified characters, as the scan reads the record
-            key, locality, number = to_simplified(d), locality and to_simplified(locality), number and to_simplified(number)
+            key, locality = to_simplified(d), locality and to_simplified(locality)  # its 文号 shown as printed
             if key != d:
                 stored_ids[key] = d
         facts[key] = NoticeFacts(key, locality, row.get("admin_level"), row.get("issue_date"), number)
@@ -594,10 +594,8 @@ class ParentFinder:
             else:
                 ladder.parents[key] = find_parent(notice, self.resolve, self.documents)
         reach = [(d, max(0, p["span"][0] - QUOTE_REACH), p["span"][1] + QUOTE_REACH) for d, p in quoted]
-        for (d, parent), (_, offset, _), window in zip(quoted, reach, self.windows(reach)):
-            if d in self.traditional:
-                window = to_simplified(window)  # as the record is read: in simplified characters
-            parent["quote"] = _around_window(window, offset, parent["span"])
+        for (_, parent), (_, offset, _), window in zip(quoted, reach, self.windows(reach)):
+            parent["quote"] = _around_window(window, offset, parent["span"])  # as printed (轉發給你們 matched too)
 
     def done(self) -> None:
         """The parents in corpus order, as the JSON output lists them."""
