@@ -141,3 +141,30 @@ def test_show_keeps_each_addressee_whole(db):
     assert any("、" in a for a in record["addressees"])
     out = " ".join(run("show", "桂卫基层发〔2021〕5号", "--db", db).output.split())
     assert f"addressees ({len(record['addressees'])}): " + " | ".join(record["addressees"]) in out
+
+
+SOURCE_NOTES = [
+    # (record keys, key shown, the note beside its value)
+    # a Word file's header 文号 named by value_sources, the warning worded otherwise: the note stays
+    ({"value_sources": {"doc_number": "the page header of the Word file"},
+      "warnings": ["doc_number came off the Word page header"]}, "doc_number", " (from the page header of the Word file)"),
+    # a 解读 page dated by its 发布时间: value_sources names it
+    ({"value_sources": {"issue_date": "the web page's 发布时间 (publication date): a 解读 is dated by its publication"}},
+     "issue_date", " (from the web page's 发布时间 (publication date): a 解读 is dated by its publication)"),
+    # value_sources names another key: this value is the notice's own, whatever a warning says of it
+    ({"value_sources": {"title": "the web page's headline or <title> (the article prints no title)"},
+      "warnings": ["doc_number taken from the page's information box: 某卫发〔2022〕1号"]}, "doc_number", ""),
+    # a record stored before value_sources: its warning says where the value came from
+    ({"warnings": ["issue_date is the 印发 (printing) date 2022-03-01: no signing date printed"]}, "issue_date",
+     " (issue_date is the 印发 (printing) date 2022-03-01: no signing date printed)"),
+    # nothing said: nothing beside the value
+    ({}, "issuers", ""),
+]
+
+
+@pytest.mark.parametrize("fields, key, note", SOURCE_NOTES, ids=[f"{i}-{r[1]}" for i, r in enumerate(SOURCE_NOTES)])
+def test_show_says_where_a_header_value_came_from(fields, key, note):
+    from policydiff.cli import _how_known
+
+    record = {"title": "", "issue_date": "2022-03-01", "doc_number": "某卫发〔2022〕1号", "issuers": [], **fields}
+    assert _how_known(record, key) == note

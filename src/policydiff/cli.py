@@ -568,13 +568,23 @@ def _how_known(record: Record, key: str) -> str:
     return f" ({told})" if told else ""
 
 
-# how a warning says a value was not read from the notice's own lines (a page's box, a Word header, the 印发 line)
+# how a warning of a record stored before ``value_sources`` says a value was not read from the notice's own lines
 _NOT_FROM_TEXT = ("taken from", "read from", "is the 印发")
 
 
 def _not_from_the_text(record: Record, key: str) -> str | None:
-    """The warning saying where ``key``'s value came from when the notice's text does not print it as such
-    (an information box, a 解读 page's publication date or 来源, a Word file's page header, the 印发 line)."""
+    """Where ``key``'s value came from when the notice's own header does not print it (an information box, a 解读
+    page's publication date or 来源, a Word file's page header, the 印发 line): the record's ``value_sources``,
+    which names it whatever the warnings say; for a record stored before that key, the warning saying so.
+
+    >>> _not_from_the_text({"value_sources": {"doc_number": "the page header of the Word file"}}, "doc_number")
+    'from the page header of the Word file'
+    """
+    sources = record.get("value_sources")
+    if isinstance(sources, dict) and sources.get(key):
+        return f"from {sources[key]}"
+    if sources is not None:  # the record names every value's source: a warning is no second one
+        return None
     return next((w for w in record.get("warnings") or []
                  if w.startswith(f"{key} ") and any(cue in w for cue in _NOT_FROM_TEXT)), None)
 

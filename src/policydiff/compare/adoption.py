@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 import statistics
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from sys import intern
@@ -307,7 +307,8 @@ class _TargetsOf:
         self.order, self.starts = order, [self.targets[i]["span"][0] for i in order]
         self.shown: dict[int, TargetShown] = {}
 
-    def inside(self, local: list[dict], coverage, shown: list[dict] = (), others: list[dict] = ()) -> list[TargetShown]:
+    def inside(self, local: list[dict], coverage, shown: Sequence[dict] = (), others: Sequence[dict] = ()
+               ) -> list[TargetShown]:
         """The targets inside what covers the entry, but for those standing in a clause whose units are
         ``others`` (another clause's) and not ``shown``: a figure of 二是 is not 一是's entry's."""
         spans = [a["span"] for a in local] if coverage.where == OWN_ITEM else [coverage.span or [0, 0]]
