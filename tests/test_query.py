@@ -464,3 +464,18 @@ def test_who_and_duties_quote_what_prints_the_unit_with_its_label(tmp_path, item
                                                                       f"{shown['evidence_span'][1]}] {quote}"}
     [duty] = [d for d in query.duties(db, unit) if d["raw"] == unit]
     assert duty["evidence"] == quote and text[slice(*duty["evidence_span"])] == quote  # the label with the names
+
+
+def test_a_duty_clause_answer_quotes_the_clause_with_its_unit(tmp_path):
+    # a division of duties: the answer's title is the duty only (农村低收入人口认定…); its quote names the body too
+    from conftest import ingested_texts
+
+    notice = _prefecture_plan("（一）落实先诊疗后付费政策。在县域内定点医疗机构住院实行先诊疗后付费。\n二、部门职责\n"
+                              "州民政局负责农村低收入人口认定和信息共享，做好临时救助工作。州医保局负责落实医疗保障待遇。")
+    db_path = ingested_texts(tmp_path, {"zhou": notice})
+    db = store.open_db(db_path)
+    [answer] = [a for a in query.duties(db, "州民政局") if a["kind"] == "duty"]
+    assert answer["evidence"] == "州民政局负责农村低收入人口认定和信息共享，做好临时救助工作"
+    assert store.document_text(db, "zhou")[slice(*answer["evidence_span"])] == answer["evidence"]
+    out = CliRunner().invoke(cli, ["duties", "州民政局", "--db", str(db_path)]).output
+    assert answer["evidence"] in out.replace("\n", "").replace(" ", "")

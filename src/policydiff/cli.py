@@ -705,9 +705,9 @@ def _units_quoted(answer: dict) -> str:
 
 
 def _where_named(answer: dict) -> str:
-    """A duties answer's evidence: the sentence printing the unit (a duty clause is its own title)."""
-    if answer["kind"] != "measure" or not answer.get("evidence"):
-        return "(the clause is the title)" if answer["kind"] == "duty" else ""
+    """A duties answer's evidence: the sentence printing the unit (of a duty clause, the clause with its unit)."""
+    if not answer.get("evidence"):
+        return ""
     span = answer.get("evidence_span") or answer["span"]
     return f"[{span[0]}:{span[1]}] {answer['evidence']}"
 

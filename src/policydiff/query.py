@@ -687,7 +687,17 @@ def duties(db: sqlite_utils.Database, unit: str, level: str | None = None, role:
     answers.sort(key=lambda a: (*ladder_key(a), a["position"]))
     answers = answers[:limit] if limit else answers
     _quote_where_named(db, [a for a in answers if a["kind"] == "measure"])
+    _quote_clauses(db, [a for a in answers if a["kind"] == "duty"])
     return _with_genre(db, answers)
+
+
+def _quote_clauses(db, answers: list[dict]) -> None:
+    """Each duty answer's evidence: its clause as printed, the unit with it (县民政局负责…; the title holds the duty
+    only), read from the text at the clause's span (all in one query)."""
+    wanted = [(a["doc_id"], a["span"][0], a["span"][1]) for a in answers]
+    for a, quote in zip(answers, store.text_windows(db, wanted)):
+        if quote:
+            a["evidence"], a["evidence_span"] = quote.strip(), _stripped_span(quote, list(a["span"]))
 
 
 _QUOTE_REACH = 300  # characters read on each side of a unit's name to find the sentence that prints it
