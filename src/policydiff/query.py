@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING
 from . import patterns as P
 from . import store
 from .canonical import division_names, expand_unit_list, function_of
-from .compare.clauses import other_clause_cell, units_of_clause
+from .compare.clauses import other_clause_cell, quote_bounds, row_line, units_of_clause
 from .compare.genre import INTERPRETATION
 from .models import provenance
 from .resources import load_json
-from .textutils import level_rank, sentence_bounds
+from .textutils import level_rank
 
 if TYPE_CHECKING:  # the database comes from store.open_db, which imports sqlite-utils without pandas
     import sqlite_utils
@@ -174,62 +174,16 @@ def _score(title: str, text: str, terms) -> tuple[float, str | None, str | None]
 def evidence_span(text: str, start: int, term: str | None, searched: str | None = None,
                   at: int | None = None) -> tuple[str, list[int]]:
     """The sentence of a measure that contains ``term`` (or the offset ``at``), with its document
-    span (``searched``: the text as searched, the same length, when it differs from the text as printed).
-    A unit's bracket is quoted whole with its label, in either width, where the label stands on a line
-    of its own before the names (``(责任单位:⏎州医保局)``, ``责任单位：⏎（州医保局）``).
+    span (``searched``: the text as searched, the same length, when it differs from the text as printed);
+    a unit's bracket whole with its label (``clauses.quote_bounds``).
 
     >>> evidence_span("措施。(责任单位:\\n州医保局、州卫健委)", 0, "州医保局")[0]
     '(责任单位:\\n州医保局、州卫健委)'
-    >>> evidence_span("措施。\\n责任单位：\\n（州医保局）", 0, "州医保局")[0]
-    '责任单位：\\n（州医保局）'
     """
     if at is None:
         at = max((searched or text).find(term) if term else 0, 0)
-    left, end = sentence_bounds(text, (at, at))
-    opening = max(text.rfind(mark, max(0, left - 200), left) for mark in _OPENS)
-    if _closes(text[left:end]) > _opens(text[left:end]) and opening >= 0 and _bracket_runs_on(text[opening:left]):
-        left = sentence_bounds(text, (opening, opening))[0]  # …（牵头单位：甲；配合单位：乙）: from the clause it closes
-    left = _with_label_line(text, left)
-    right = min(end + 1, len(text))  # the quote keeps its closing 。
-    opened = _opens(text[left:right]) - _closes(text[left:right])
-    close = min((i for i in (text.find(mark, right) for mark in _CLOSES) if i >= 0), default=-1) if opened > 0 else -1
-    if 0 <= close - right <= 200 and "\n" not in text[right:close]:  # （牵头单位：甲；配合单位：乙）: the bracket whole
-        right = close + 1 + (text[close + 1:close + 2] in ("。", "；"))
+    left, right = quote_bounds(text, at)
     return text[left:right], [start + left, start + right]
-
-
-_OPENS, _CLOSES = "（(", "）)"
-
-
-def _opens(text: str) -> int:
-    return sum(text.count(mark) for mark in _OPENS)
-
-
-def _closes(text: str) -> int:
-    return sum(text.count(mark) for mark in _CLOSES)
-
-
-def _bracket_runs_on(between: str) -> bool:
-    """Whether a bracket opened at the start of ``between`` runs on to the quote after it: on the same line,
-    or across a line break right after a unit label (``(责任单位:⏎州医保局)``)."""
-    if "\n" not in between:
-        return True
-    head, _, rest = between[1:].partition("\n")
-    return not rest.strip() and _is_label(head.strip())
-
-
-def _with_label_line(text: str, left: int) -> int:
-    """``left``, or the start of the line before it where that line is a unit label alone (责任单位：⏎（州医保局）):
-    the label says what the names are."""
-    if left == 0 or text[left - 1] != "\n":
-        return left
-    line_start = text.rfind("\n", 0, left - 1) + 1
-    return line_start if _is_label(text[line_start:left - 1].strip()) else left
-
-
-def _is_label(line: str) -> bool:
-    """Whether ``line`` is a unit label alone: 责任单位： or, as a task card prints it, 责任单位."""
-    return bool(P.ROLE_LABEL.fullmatch(line) or P.ROLE_LABEL_ALONE.fullmatch(line))
 
 
 def who(db: sqlite_utils.Database, topic: str, doc_id: str | None = None, level: str | None = None,
@@ -287,9 +241,7 @@ def _quote_units(db, answers: list[dict]) -> None:
         if kind == "unit":
             quote, span = evidence_span(window, left, None, None, at=at - left)
         else:
-            line_start = window.rfind("\n", 0, at - left) + 1
-            line_end = window.find("\n", at - left)
-            line_end = len(window) if line_end < 0 else line_end
+            line_start, line_end = row_line(window, at - left)
             quote, span = window[line_start:line_end], [left + line_start, left + line_end]
             if u["raw"] not in quote:
                 continue

@@ -8,6 +8,9 @@ named apart, as another clause's. ``who`` (a quoted sentence), ``diff``, ``compa
 
 from __future__ import annotations
 
+from .. import patterns as P
+from ..textutils import sentence_bounds
+
 IN_CLAUSE = ("inline_marker", "article_subject")  # units printed beside one clause of the item
 CLAUSE_EDGE = "。；;，,、 \n\t\u3000"  # a clause's span may start at the stop that closed the one before
 
@@ -96,3 +99,76 @@ def other_clause_cell(units) -> str:
 
 def _get(unit, key: str):
     return unit[key] if isinstance(unit, dict) else getattr(unit, key)
+
+
+# ------------------------------------------------------------------ what prints a unit, quoted
+
+_OPENS, _CLOSES = "（(", "）)"
+QUOTE_REACH = 200  # characters a quote runs back to a bracket's opening, or on to its close
+
+
+def quote_bounds(text: str, at: int) -> tuple[int, int]:
+    """(start, end) of the sentence around ``at`` (its closing 。 kept), a bracket of units it opens or closes
+    whole — from the clause the bracket closes, to its close — and a unit label standing alone on the line
+    before the names (``(责任单位:⏎州医保局)``, ``责任单位：⏎（州医保局）``), in either bracket width: the quote
+    that shows a unit in its role. ``who``, ``duties``, ``adoption`` and ``diff`` quote units by it.
+
+    >>> text = "措施。(责任单位:\\n州医保局、州卫健委)"
+    >>> text[slice(*quote_bounds(text, text.find("州医保局")))]
+    '(责任单位:\\n州医保局、州卫健委)'
+    >>> text = "措施。\\n责任单位：\\n（州医保局）"
+    >>> text[slice(*quote_bounds(text, text.find("州医保局")))]
+    '责任单位：\\n（州医保局）'
+    """
+    left, end = sentence_bounds(text, (at, at))
+    opening = max(text.rfind(mark, max(0, left - QUOTE_REACH), left) for mark in _OPENS)
+    if _closes(text[left:end]) > _opens(text[left:end]) and opening >= 0 and _bracket_runs_on(text[opening:left]):
+        left = sentence_bounds(text, (opening, opening))[0]  # …（牵头单位：甲；配合单位：乙）: from the clause it closes
+    left = _with_label_line(text, left)
+    right = min(end + 1, len(text))  # the quote keeps its closing 。
+    opened = _opens(text[left:right]) - _closes(text[left:right])
+    close = min((i for i in (text.find(mark, right) for mark in _CLOSES) if i >= 0), default=-1) if opened > 0 else -1
+    if 0 <= close - right <= QUOTE_REACH and "\n" not in text[right:close]:  # （牵头单位：甲；配合单位：乙）: whole
+        right = close + 1 + (text[close + 1:close + 2] in ("。", "；"))
+    return left, right
+
+
+def row_line(text: str, at: int) -> tuple[int, int]:
+    """(start, end) of the line holding ``at``: a task table's row, which prints a unit in its column.
+
+    >>> row_line("表\\n3\\t提升质量。\\t医政处\\n4", 8)
+    (2, 12)
+    """
+    end = text.find("\n", at)
+    return text.rfind("\n", 0, at) + 1, len(text) if end < 0 else end
+
+
+def _opens(text: str) -> int:
+    return sum(text.count(mark) for mark in _OPENS)
+
+
+def _closes(text: str) -> int:
+    return sum(text.count(mark) for mark in _CLOSES)
+
+
+def _bracket_runs_on(between: str) -> bool:
+    """Whether a bracket opened at the start of ``between`` runs on to the quote after it: on the same line,
+    or across a line break right after a unit label (``(责任单位:⏎州医保局)``)."""
+    if "\n" not in between:
+        return True
+    head, _, rest = between[1:].partition("\n")
+    return not rest.strip() and _is_label(head.strip())
+
+
+def _with_label_line(text: str, left: int) -> int:
+    """``left``, or the start of the line before it where that line is a unit label alone (责任单位：⏎（州医保局）):
+    the label says what the names are."""
+    if left == 0 or text[left - 1] != "\n":
+        return left
+    line_start = text.rfind("\n", 0, left - 1) + 1
+    return line_start if _is_label(text[line_start:left - 1].strip()) else left
+
+
+def _is_label(line: str) -> bool:
+    """Whether ``line`` is a unit label alone: 责任单位： or, as a task card prints it, 责任单位."""
+    return bool(P.ROLE_LABEL.fullmatch(line) or P.ROLE_LABEL_ALONE.fullmatch(line))
