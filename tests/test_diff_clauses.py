@@ -203,3 +203,49 @@ def test_a_parent_diff_compares_the_covering_clauses_figures_only(tmp_path):
     out = CliRunner().invoke(cli, ["diff", "county", "--against", "parent", "--db", str(db_path), "--format", "json"])
     states = {r["entry"]: (r["state"], r["targets"]) for r in json.loads(out.output)["entries"]}
     assert states["家庭医生签约服务"] == ("kept", "strengthened: ≥80% → ≥85%")
+
+
+# ------------------------------------------------------------------ where a row's units are printed, quoted
+
+def _prefecture_plan(items: str) -> str:
+    return ("甘南藏族自治州卫生健康委员会文件\n关于印发甘南州健康帮扶重点任务的通知\n州卫发〔2022〕30号\n\n各县市卫生健康局：\n"
+            "现将《甘南州健康帮扶重点任务》印发给你们，请认真贯彻落实。\n\n甘南藏族自治州卫生健康委员会\n2022年6月9日\n\n"
+            f"一、重点任务\n{items}\n")
+
+
+UNITS_PRINTED_AT = [
+    # (items, entry, what prints the row's units — the heading sentence quoted names none of them)
+    # the bracket on its own line after a blank line, ASCII brackets
+    ("（一）落实先诊疗后付费政策。在县域内定点医疗机构住院实行先诊疗后付费，入院时不缴纳押金。\n\n"
+     "(责任单位:州医保局、州卫生健康委)", "F03", "（责任单位:州医保局、州卫生健康委）"),
+    # the label alone on its line, the bracket of names on the next, a later name without 州
+    ("（二）做好家庭医生签约服务。对脱贫人口开展家庭医生签约服务。\n责任单位:\n(卫生健康委、各县市人民政府)", "F21",
+     "责任单位:\n（卫生健康委、各县市人民政府）"),
+    # the bracket opened with its label at the end of the text's line, the names after a blank line
+    ("（三）加强大病专项救治。大病专项救治病种扩大到30种。(责任单位:\n\n医保局)", "F02", "(责任单位:\n医保局)"),
+]
+
+
+@pytest.mark.parametrize("items, frame_id, printed", UNITS_PRINTED_AT, ids=[r[1] for r in UNITS_PRINTED_AT])
+def test_adoption_and_diff_quote_where_the_units_are_printed(tmp_path, items, frame_id, printed):
+    from conftest import ingested_texts
+
+    notice = _prefecture_plan(items)
+    db_path = ingested_texts(tmp_path, {"zhou": notice})
+    text = store.document_text(store.open_db(db_path), "zhou")
+    out = CliRunner().invoke(cli, ["adoption", frame_id, "--db", str(db_path), "--format", "json"]).output
+    [row] = json.loads(out)["adoptions"]
+    start, end = (int(x) for x in row["units_quote"][1:row["units_quote"].index("]")].split(":"))
+    assert row["units_quote"] == f"[{start}:{end}] {printed}" and text[start:end] == printed
+    assert all(u["raw"] in printed for u in row["units"]) and not any(u["raw"] in row["quote"] for u in row["units"])
+    adoption_csv = CliRunner().invoke(cli, ["adoption", frame_id, "--db", str(db_path), "--format", "csv"]).output
+    [cells] = list(csv.DictReader(io.StringIO(_csv_body(adoption_csv))))
+    assert cells["units_quote"] == row["units_quote"]
+    terminal = CliRunner().invoke(cli, ["adoption", frame_id, "--db", str(db_path)]).output
+    assert f"named at: [{start}:{end}]" in terminal
+    diff_csv = CliRunner().invoke(cli, ["diff", "zhou", "--db", str(db_path), "--format", "csv"]).output
+    [entry] = [r for r in csv.DictReader(io.StringIO(_csv_body(diff_csv))) if r["id"] == frame_id]
+    assert entry["local units printed at"] == row["units_quote"]
+    for fmt in ("md", "html"):
+        shown = CliRunner().invoke(cli, ["diff", "zhou", "--db", str(db_path), "--format", fmt]).output
+        assert f"[{start}:{end}]" in shown, fmt

@@ -38,7 +38,7 @@ from ..textutils import column_names, level_rank, sentence_around
 from ..traditional import PrintedForm, simplified_query, simplified_record, to_simplified
 from . import genre
 from .align import PreparedFrame, align_measure, measure_units, task_row_finder
-from .clauses import in_other_clause
+from .clauses import in_other_clause, units_quoted
 from .coverage import (
     GOALS_ONLY,
     INSIDE_ITEM,
@@ -201,6 +201,7 @@ def notice_adoptions(record: Record, entries: list[dict], prepared: PreparedFram
         if local and not (coverage.quote or "").startswith(local[0]["title"][:8]):  # its own item: the heading says it
             quote = f"{as_printed_quote(form, local[0]['title'])}: {quote}"
         shown = _units_and_targets(entry, local, coverage, aligned, sentences, units_of, record, targets)
+        shown["units_quote"] = units_quoted(record["text"], shown.pop("unit_dicts"), printed["text"], quote)
         rows.append({"frame_id": entry["id"], "label": entry["label"], "doc_id": record["id"],
                      "where": coverage.where, "path": coverage.path, "quote": quote,
                      "matched_terms": coverage.matched_terms, "span": coverage.span,
@@ -230,7 +231,7 @@ def as_printed_quote(form: PrintedForm | None, quote: str) -> str:
 
 def _printed_names(form: PrintedForm, shown: dict) -> dict:
     """A row's units (as printed) and its targets' indicators in the notice's printed characters."""
-    return {"targets": [t._replace(indicator=form.string(t.indicator)) for t in shown["targets"]],
+    return {**shown, "targets": [t._replace(indicator=form.string(t.indicator)) for t in shown["targets"]],
             **{key: [u._replace(raw=form.string(u.raw)) for u in shown[key]] for key in ("units", "other_clause_units")}}
 
 
@@ -254,7 +255,7 @@ def forwarded_rows(found: list[dict], facts: NoticeFacts, parent: dict, parent_c
             continue
         facts.covered.add(entry["id"])
         rows.append({"frame_id": entry["id"], "label": entry["label"], "doc_id": facts.doc_id, "where": FORWARDED,
-                     "path": None, "quote": parent.get("quote") or "",
+                     "path": None, "quote": parent.get("quote") or "", "units_quote": "",
                      "matched_terms": [parent["verb"], *([parent["doc_number"]] if parent.get("doc_number") else [])],
                      "span": parent.get("span"), "targets": [], "units": [], "other_clause_units": []})
     return rows
@@ -341,7 +342,7 @@ def _units_and_targets(entry: dict, local: list[dict], coverage, aligned: list[d
     ``targets``: the figures inside what covers the entry, but for those of another clause (scoped as the
     units are: ``clauses.in_other_clause``)."""
     shown, others = entry_units(entry, local, coverage, aligned, sentences, units_of, record)
-    return {"targets": targets.inside(local, coverage, shown, others),
+    return {"targets": targets.inside(local, coverage, shown, others), "unit_dicts": shown,
             "units": [_unit_shown(u) for u in shown], "other_clause_units": [_unit_shown(u) for u in others]}
 
 
@@ -828,8 +829,8 @@ def public_row(r: dict) -> dict:
 
 
 ADOPTION_COLUMNS = ["frame_id", "entry", "locality", "level", "date", "文号", "timing", "lag_days", "where",
-                    "path", "quote", "matched", "targets", "units", "other_clause_units", "parent", "from_parent",
-                    "doc_id"]
+                    "path", "quote", "matched", "targets", "units", "units_quote", "other_clause_units", "parent",
+                    "from_parent", "doc_id"]
 
 
 def adoption_table(result: dict) -> tuple[list[dict], list[str]]:
@@ -845,7 +846,8 @@ def adoption_row(r: dict) -> dict:
             "timing": r["timing"], "lag_days": "" if r["lag_days"] is None else r["lag_days"],
             "where": r["where"], "path": r["path"] or "", "quote": r["quote"] or "",
             "matched": "、".join(r["matched_terms"]), "targets": targets_cell(r["targets"]),
-            "units": units_cell(r["units"]), "other_clause_units": units_cell(r.get("other_clause_units", ())),
+            "units": units_cell(r["units"]), "units_quote": r.get("units_quote") or "",
+            "other_clause_units": units_cell(r.get("other_clause_units", ())),
             "parent": (r["parent_name"] or "") + cited,
             "from_parent": r["from_parent"], "doc_id": r["doc_id"]}
 
@@ -1016,9 +1018,14 @@ def terminal_table(result: dict) -> tuple[list[dict], list[str]]:
                       "date": r["issue_date"] or DATE_UNKNOWN, "lag": lag,
                       "where": f"{r['where']}\n{r['path'] or ''}".strip(),
                       "quote": f"{r['quote']} [{'、'.join(r['matched_terms'])}]",
-                      "units": units_cell(r["units"]).replace("; ", "\n") + _others_shown(r),
+                      "units": units_cell(r["units"]).replace("; ", "\n") + _named_at(r) + _others_shown(r),
                       "parent": f"{r['from_parent']}" + (f"\n{r['parent_name']}" if r["parent"].get("in_corpus") else "")})
     return table, TERMINAL_COLUMNS
+
+
+def _named_at(row: dict) -> str:
+    """Where the row's units are printed, when its quote does not show it (the terminal)."""
+    return f"\n(named at: {row['units_quote']})" if row.get("units_quote") else ""
 
 
 def _others_shown(row: dict) -> str:

@@ -143,6 +143,34 @@ def row_line(text: str, at: int) -> tuple[int, int]:
     return text.rfind("\n", 0, at) + 1, len(text) if end < 0 else end
 
 
+def units_quoted(text: str, units, printed: str | None = None, quote: str = "") -> str:
+    """``[a:b] （责任单位：县医保局）; …``: where each of ``units`` (record units with ``at``, the offset of their
+    name) is printed — its bracket or sentence (:func:`quote_bounds`), a task table unit's row line —, each
+    place once, read from ``printed`` (the text as printed, same offsets; default ``text``); a place the row's
+    own ``quote`` already shows is left out.
+
+    >>> text = "（一）落实先诊疗后付费政策。\\n（责任单位：州医保局、州卫健委）"
+    >>> units_quoted(text, [{"raw": "州医保局", "source": "inline_marker", "at": 22},
+    ...                     {"raw": "州卫健委", "source": "inline_marker", "at": 27}], quote="落实先诊疗后付费政策。")
+    '[16:33] （责任单位：州医保局、州卫健委）'
+    """
+    printed = printed or text
+    places: dict[tuple[int, int], None] = {}
+    for u in units:
+        at = u.get("at")
+        if at is None or at >= len(text):
+            continue
+        a, b = row_line(text, at) if u["source"] == "task_table" else quote_bounds(text, at)
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if u["source"] != "task_table" or u["raw"] in text[a:b]:  # a row's line that prints the name
+            places.setdefault((a, b))
+    shown = ((a, b, printed[a:b]) for a, b in places)
+    return "; ".join(f"[{a}:{b}] {piece}" for a, b, piece in shown if piece and piece not in quote)
+
+
 def _opens(text: str) -> int:
     return sum(text.count(mark) for mark in _OPENS)
 

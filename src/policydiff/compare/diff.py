@@ -13,7 +13,7 @@ from ..textutils import sentence_around
 from ..traditional import simplified_record
 from . import genre
 from .align import NO_MATCH, PreparedFrame, align_document, describe_name, frame_from_document, key_terms
-from .clauses import other_clause_cell
+from .clauses import other_clause_cell, units_quoted
 from .coverage import (
     ANNEX_ONLY,
     DUTIES_ONLY,
@@ -283,6 +283,7 @@ def _entry_status(entry: dict, aligned: list[dict], record: Record, reference: R
             "reference_leads": compared(ref_units, include_inferred),
             "local_lead_units": local_units, "reference_lead_units": ref_units,
             "local_units": [_unit_view(u) for u in clause_units],  # as printed: what local_lead_units are of
+            "units_quote": units_quoted(text, clause_units, quote=coverage.quote or ""),  # where they are printed
             "other_clause_units": [_unit_view(u) for u in other_units],
             "responsibility": responsibility_between(ref_units, local_units, include_inferred)}
 
@@ -799,7 +800,8 @@ def diff_table(result: dict) -> tuple[list[dict], list[str]]:
              "where": e["where"], "quote": _coverage_cell(e),
              "local measures": "; ".join(f"{m['path']} {m['title']} ({_why(m)})" for m in e["local"]),
              "responsibility": e["responsibility"] or "",
-             "local units": shown(e["local_lead_units"]), "reference units": shown(e["reference_lead_units"]),
+             "local units": shown(e["local_lead_units"]), UNITS_QUOTE: e.get("units_quote") or "",
+             "reference units": shown(e["reference_lead_units"]),
              OTHER_CLAUSES: other_clause_cell(e.get("other_clause_units"))}
             for e in result["entries"]]
     rows += [{"id": "+", "entry": a["title"], "status": "local addition", "local measures": a["path"]}
@@ -809,11 +811,13 @@ def diff_table(result: dict) -> tuple[list[dict], list[str]]:
               "local value": _fmt_target(t["local"]), "reference value": _fmt_target(t["reference"])}
              for t in result["targets"]]
     return rows, ["id", "entry", "status", "where", "quote", "local measures", "responsibility", "local units",
-                  OTHER_CLAUSES, "reference units", "local value", "reference value"]
+                  UNITS_QUOTE, OTHER_CLAUSES, "reference units", "local value", "reference value"]
 
 
 # a column of the units an item prints beside its other clauses, not the one covering the entry (not compared)
 OTHER_CLAUSES = "other clause units"
+# a column of where the local units are printed (their bracket, label with it), when the quote does not show it
+UNITS_QUOTE = "local units printed at"
 
 
 def _why(aligned: dict) -> str:

@@ -245,8 +245,10 @@ def _leads_html(entry: dict, label) -> str:
     others = other_clause_cell(entry.get("other_clause_units"))
     if not local and not reference and not others:
         return ""
+    printed_at = entry.get("units_quote") or ""
     return (f"<br><small>{label('local units')}: {html.escape(label(local))}<br>"
-            f"{label('reference units')}: {html.escape(label(reference))}"
+            + (f"{label('local units printed at')}: {html.escape(printed_at)}<br>" if printed_at else "")
+            + f"{label('reference units')}: {html.escape(label(reference))}"
             + (f"<br>{label('other clause units')}: {html.escape(others)}" if others else "") + "</small>")
 
 
