@@ -168,3 +168,15 @@ def test_show_says_where_a_header_value_came_from(fields, key, note):
 
     record = {"title": "", "issue_date": "2022-03-01", "doc_number": "某卫发〔2022〕1号", "issuers": [], **fields}
     assert _how_known(record, key) == note
+
+
+def test_show_names_the_source_the_record_gives_a_value(tmp_path):
+    # dated only by its 印发 line: the record's value_sources names it, and show prints it beside the date
+    from conftest import ingested_texts
+
+    notice = ("桐江县卫生健康局关于印发桐江县健康帮扶提升方案的通知\n桐卫发〔2021〕9号\n各镇卫生院：\n一、主要任务\n"
+              "（一）做实家庭医生签约服务。为脱贫人口提供家庭医生签约服务（责任单位：县卫健局基层股）。\n"
+              "桐江县卫生健康局办公室                2021年5月8日印发\n")
+    db = ingested_texts(tmp_path, {"yin": notice})
+    shown = " ".join(CliRunner().invoke(cli, ["show", "yin", "--db", str(db)]).output.split())
+    assert "issue_date: 2021-05-08 (from the 印发 (printing) line: no signing date printed)" in shown
