@@ -479,3 +479,14 @@ def test_a_duty_clause_answer_quotes_the_clause_with_its_unit(tmp_path):
     assert store.document_text(db, "zhou")[slice(*answer["evidence_span"])] == answer["evidence"]
     out = CliRunner().invoke(cli, ["duties", "州民政局", "--db", str(db_path)]).output
     assert answer["evidence"] in out.replace("\n", "").replace(" ", "")
+
+
+def test_a_unit_on_the_second_line_of_a_marker_is_quoted_with_the_whole_marker(tmp_path):
+    # （牵头科室：…，⏎配合单位：…）: the marker broken after its first part; the support unit's quote is the bracket whole
+    from conftest import ingested_texts
+
+    notice = _prefecture_plan("（一）落实先诊疗后付费政策。在县域内定点医疗机构住院实行先诊疗后付费。（牵头科室：州卫健委医政科，\n"
+                              "配合单位：州医保局、各县市人民政府）\n（二）做好家庭医生签约服务。对脱贫人口开展家庭医生签约服务。")
+    db = store.open_db(ingested_texts(tmp_path, {"zhou": notice}))
+    [answer] = [a for a in query.duties(db, "州医保局") if a["raw"] == "州医保局"]
+    assert answer["evidence"] == "（牵头科室：州卫健委医政科，\n配合单位：州医保局、各县市人民政府）"

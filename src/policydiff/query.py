@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from . import patterns as P
 from . import store
 from .canonical import division_names, expand_unit_list, function_of
-from .compare.clauses import other_clause_cell, quote_bounds, row_line, units_of_clause
+from .compare.clauses import UNIT_REACH, other_clause_cell, quote_bounds, row_line, units_of_clause
 from .compare.genre import INTERPRETATION
 from .models import provenance
 from .resources import load_json
@@ -652,7 +652,7 @@ def _quote_clauses(db, answers: list[dict]) -> None:
             a["evidence"], a["evidence_span"] = quote.strip(), _stripped_span(quote, list(a["span"]))
 
 
-_QUOTE_REACH = 300  # characters read on each side of a unit's name to find the sentence that prints it
+_QUOTE_REACH = UNIT_REACH  # characters read on each side of a unit's name to find the sentence that prints it
 
 
 def _quote_where_named(db, answers: list[dict]) -> None:

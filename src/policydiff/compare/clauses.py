@@ -105,6 +105,7 @@ def _get(unit, key: str):
 
 _OPENS, _CLOSES = "（(", "）)"
 QUOTE_REACH = 200  # characters a quote runs back to a bracket's opening, or on to its close
+UNIT_REACH = 300  # characters read on each side of a unit's name to quote what prints it (as query reads them)
 
 
 def quote_bounds(text: str, at: int) -> tuple[int, int]:
@@ -143,32 +144,46 @@ def row_line(text: str, at: int) -> tuple[int, int]:
     return text.rfind("\n", 0, at) + 1, len(text) if end < 0 else end
 
 
-def units_quoted(text: str, units, printed: str | None = None, quote: str = "") -> str:
+def units_quoted(text: str, units, printed: str | None = None, quote: str = "",
+                 known: dict[int, tuple[int, int]] | None = None) -> str:
     """``[a:b] （责任单位：县医保局）; …``: where each of ``units`` (record units with ``at``, the offset of their
     name) is printed — its bracket or sentence (:func:`quote_bounds`), a task table unit's row line —, each
     place once, read from ``printed`` (the text as printed, same offsets; default ``text``); a place the row's
-    own ``quote`` already shows is left out.
+    own ``quote`` already shows is left out. ``known``: the places already found in this text, by the offset of
+    the name they were found for (a notice's rows ask again for the same units).
 
     >>> text = "（一）落实先诊疗后付费政策。\\n（责任单位：州医保局、州卫健委）"
     >>> units_quoted(text, [{"raw": "州医保局", "source": "inline_marker", "at": 22},
     ...                     {"raw": "州卫健委", "source": "inline_marker", "at": 27}], quote="落实先诊疗后付费政策。")
     '[16:33] （责任单位：州医保局、州卫健委）'
     """
-    printed = printed or text
+    printed, known = printed or text, {} if known is None else known
     places: dict[tuple[int, int], None] = {}
     for u in units:
         at = u.get("at")
-        if at is None or at >= len(text):
+        if at is None or at >= len(text) or any(a <= at < b for a, b in places):  # a bracket's other names
             continue
-        a, b = row_line(text, at) if u["source"] == "task_table" else quote_bounds(text, at)
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
+        if at not in known:
+            known[at] = _printing(text, at, u["source"] == "task_table")
+        a, b = known[at]
         if u["source"] != "task_table" or u["raw"] in text[a:b]:  # a row's line that prints the name
             places.setdefault((a, b))
     shown = ((a, b, printed[a:b]) for a, b in places)
     return "; ".join(f"[{a}:{b}] {piece}" for a, b, piece in shown if piece and piece not in quote)
+
+
+def _printing(text: str, at: int, row: bool) -> tuple[int, int]:
+    """(start, end) of what prints the name at ``at`` (:func:`quote_bounds`, a row's line), spaces at its ends
+    left out; read around the name, not to the text's ends (a 30,000-notice run asks it 100,000 times)."""
+    left = max(0, at - UNIT_REACH)
+    window = text[left:at + UNIT_REACH]
+    a, b = row_line(window, at - left) if row else quote_bounds(window, at - left)
+    a, b = a + left, b + left
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
 
 
 def _opens(text: str) -> int:
@@ -181,11 +196,13 @@ def _closes(text: str) -> int:
 
 def _bracket_runs_on(between: str) -> bool:
     """Whether a bracket opened at the start of ``between`` runs on to the quote after it: on the same line,
-    or across a line break right after a unit label (``(责任单位:⏎州医保局)``)."""
+    or across one line break after a unit label or a marker's first part (``(责任单位:⏎州医保局)``,
+    ``（牵头科室：市卫健局公卫科，⏎配合单位：…）``)."""
     if "\n" not in between:
         return True
     head, _, rest = between[1:].partition("\n")
-    return not rest.strip() and _is_label(head.strip())
+    head = head.strip()
+    return not rest.strip() and (_is_label(head) or P.ROLE_LABEL.match(head) is not None)
 
 
 def _with_label_line(text: str, left: int) -> int:
