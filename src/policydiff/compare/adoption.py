@@ -174,6 +174,7 @@ def notice_adoptions(record: Record, entries: list[dict], prepared: PreparedFram
     targets, row_of = _TargetsOf(record), task_row_finder(record.get("task_table") or [])
     read: dict[int, list[dict]] = {}  # each measure's units, read once for the entries it covers
     known: dict[int, tuple[int, int]] = {}  # where each unit's name is printed, found once for the rows showing it
+    quoted: dict[tuple, str] = {}  # (the offsets of a row's units, its quote) → where they are printed
 
     def units_of(a: dict) -> list[dict]:
         if id(a) not in read:
@@ -202,7 +203,11 @@ def notice_adoptions(record: Record, entries: list[dict], prepared: PreparedFram
         if local and not (coverage.quote or "").startswith(local[0]["title"][:8]):  # its own item: the heading says it
             quote = f"{as_printed_quote(form, local[0]['title'])}: {quote}"
         shown = _units_and_targets(entry, local, coverage, aligned, sentences, units_of, record, targets)
-        shown["units_quote"] = units_quoted(record["text"], shown.pop("unit_dicts"), printed["text"], quote, known)
+        unit_dicts = shown.pop("unit_dicts")
+        key = (tuple(u.get("at") for u in unit_dicts), quote)  # the rows of one item show the same units
+        if key not in quoted:
+            quoted[key] = units_quoted(record["text"], unit_dicts, printed["text"], quote, known)
+        shown["units_quote"] = quoted[key]
         rows.append({"frame_id": entry["id"], "label": entry["label"], "doc_id": record["id"],
                      "where": coverage.where, "path": coverage.path, "quote": quote,
                      "matched_terms": coverage.matched_terms, "span": coverage.span,
