@@ -587,3 +587,16 @@ def test_an_adoption_row_of_a_traditional_notice_gives_its_number_and_citing_sen
     assert row["doc_number"] == "桐衛發〔2022〕5號" and row["from_parent"] == "from parent"
     assert row["parent"]["quote"] == traditional_forms(
         "现将《青梧市卫生健康委员会关于做实家庭医生签约服务的通知》（青卫基层发〔2022〕12号）转发给你们")
+
+
+def test_a_diff_of_a_traditional_notice_quotes_it_as_printed(tmp_path):
+    # its quote, units and where they are printed, in the characters the notice prints; the frame's words as they are
+    from conftest import ingested_texts
+
+    db = ingested_texts(tmp_path, {"tong": TRADITIONAL_PLAN})
+    out = json.loads(run("diff", "tong", "--db", db, "--format", "json").output)
+    assert out["document"]["doc_number"] == "桐衛發〔2021〕9號"
+    [f21] = [e for e in out["entries"] if e["frame_id"] == "F21"]
+    assert (f21["label"], f21["quote"]) == ("家庭医生签约服务", "做實家庭醫生簽約服務。")
+    assert [u["raw"] for u in f21["local_units"]] == ["縣衛健局基層股"]
+    assert f21["units_quote"].endswith("一是做實脫貧人口家庭醫生簽約服務，重點人群簽約率達到80%以上（牽頭單位：縣衛健局基層股）。")

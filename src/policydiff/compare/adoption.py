@@ -51,6 +51,7 @@ from .coverage import (
     entry_view,
 )
 from .frame import PROVENANCE, national_facts
+from .printed import as_printed_quote, printed_form
 
 AFTER = "after reference"
 PREDATES = "predates reference"  # the same words as diff's status
@@ -213,26 +214,6 @@ def notice_adoptions(record: Record, entries: list[dict], prepared: PreparedFram
                      "matched_terms": coverage.matched_terms, "span": coverage.span,
                      **(shown if form is None else _printed_names(form, shown))})
     return rows, facts
-
-
-def printed_form(printed: Record, simplified: Record) -> PrintedForm | None:
-    """For a notice printed in traditional characters (``simplified`` its rendering), what puts the printed
-    characters back into the strings read from the rendering (``traditional.PrintedForm``, as a record's own
-    strings are put back at parse time); None for any other notice."""
-    if printed is simplified:
-        return None
-    return PrintedForm(printed["text"], simplified["text"], frozenset())
-
-
-def as_printed_quote(form: PrintedForm | None, quote: str) -> str:
-    """``quote`` (read from a simplified rendering; pieces of it may be joined by …) as the notice prints it.
-
-    >>> as_printed_quote(PrintedForm("縣衛健局負責簽約。", "县卫健局负责签约。", frozenset()), "县卫健局…签约。")
-    '縣衛健局…簽約。'
-    """
-    if form is None or not quote:
-        return quote
-    return "…".join(form.string(piece) for piece in quote.split("…"))
 
 
 def _printed_names(form: PrintedForm, shown: dict) -> dict:

@@ -10,7 +10,7 @@ from .. import __version__
 from ..models import Coverage, Record, Reference, provenance, shown_value
 from ..patterns import CHANGE_COMPARATORS, UNIT_NOT_PRINTED
 from ..textutils import sentence_around
-from ..traditional import simplified_record
+from ..traditional import PrintedForm, simplified_record
 from . import genre
 from .align import NO_MATCH, PreparedFrame, align_document, describe_name, frame_from_document, key_terms
 from .clauses import other_clause_cell, units_quoted
@@ -31,6 +31,7 @@ from .coverage import (
     passages,
 )
 from .frame import PROVENANCE, annex_targets, compared_targets, load_frame, matching_indicator, national_facts
+from .printed import as_printed_quote, printed_form
 from .standards import (
     added_clauses,
     clause_holding,
@@ -134,7 +135,9 @@ def diff_document(record: Record, reference: Reference, include_inferred: bool =
     ``forwarded``: the parent the notice forwards (现将《…》转发给你们: ``adoption.find_parent``'s answer with its
     ``record``): an entry only the forwarded text carries is ``forwarded, not restated``, the 转发 sentence quoted,
     never omitted.
-    A notice printed in traditional characters is compared in a simplified rendering (same spans)."""
+    A notice printed in traditional characters is compared in a simplified rendering (same spans), and quoted
+    as printed."""
+    printed = record
     record = simplified_record(record)
     entries = without_document(reference.entries, record["id"]) if reference.kind == "frame" else reference.entries
     aligned = align_document(record, PreparedFrame(entries))
@@ -147,7 +150,7 @@ def diff_document(record: Record, reference: Reference, include_inferred: bool =
     merged = {row["merged_into"] for row in rows if row["merged_into"]}  # an item an entry is merged into
     additions = [{"path": a["path"], "title": a["title"], "span": a["span"]} for a in aligned
                  if a["reason"] == NO_MATCH and a["path"] not in merged]  # matches that entry: no local addition
-    return {"document": _doc_summary(record), "reference": reference.summary(),
+    result = {"document": _doc_summary(printed), "reference": reference.summary(),
             "method": METHOD + (RESPONSIBILITY_INCLUDING if include_inferred else RESPONSIBILITY_PRINTED),
             "tool_version": __version__, "include_inferred": include_inferred,
             "notes": _notes(record, reference) + ([_forwarded_note(record, carried)] if carried else []),
@@ -155,6 +158,38 @@ def diff_document(record: Record, reference: Reference, include_inferred: bool =
             "later_citations": [{"doc_number": c["doc_number"], "title": c["title"], "span": c["span"]}
                                 for c in later_citations(record)],
             "targets": targets, "alignment": aligned}
+    form = printed_form(printed, record)
+    return result if form is None else _as_printed(result, form)
+
+
+def _as_printed(result: dict, form: PrintedForm) -> dict:
+    """The diff of a notice printed in traditional characters with what it quotes from the notice — quotes,
+    items' titles, units' names, figures' clauses, cited 文号 — in the characters it prints (read from its
+    simplified rendering: the same offsets); the frame's words, functions and statuses stay as they are."""
+    def quote(text):
+        return as_printed_quote(form, text) if isinstance(text, str) else text
+
+    for e in result["entries"]:
+        e["quote"] = quote(e["quote"])
+        coverage = e["coverage"] = dict(e["coverage"], quote=quote(e["coverage"]["quote"]))
+        if coverage.get("nearest"):
+            coverage["nearest"] = e["nearest"] = dict(coverage["nearest"], quote=quote(coverage["nearest"]["quote"]))
+        e["local"] = [dict(m, title=quote(m["title"]), evidence=quote(m["evidence"])) for m in e["local"]]
+        for key in ("local_units", "other_clause_units"):
+            e[key] = [dict(u, raw=form.string(u["raw"])) for u in e[key]]
+        e["local_lead_units"] = [dict(u, names=[form.string(n) for n in u.get("names") or []])
+                                 for u in e["local_lead_units"]]
+        e["units_quote"] = "; ".join(quote(piece) for piece in e["units_quote"].split("; ")) if e["units_quote"] else ""
+    result["additions"] = [dict(a, title=quote(a["title"])) for a in result["additions"]]
+    result["later_citations"] = [dict(c, doc_number=quote(c["doc_number"]), title=quote(c["title"]))
+                                 for c in result["later_citations"]]
+    for t in result["targets"]:
+        t["quote"] = quote(t.get("quote"))
+        if t.get("local"):
+            t["local"] = dict(t["local"], text=quote(t["local"].get("text")))
+        if t.get("reference") is None:  # a figure of the notice's own: its indicator is the notice's words
+            t["indicator"] = quote(t["indicator"])
+    return result
 
 
 def _carried(forwarded: dict | None, entries: list[dict]) -> dict | None:
