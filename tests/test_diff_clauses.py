@@ -249,3 +249,8 @@ def test_adoption_and_diff_quote_where_the_units_are_printed(tmp_path, items, fr
     for fmt in ("md", "html"):
         shown = CliRunner().invoke(cli, ["diff", "zhou", "--db", str(db_path), "--format", fmt]).output
         assert f"[{start}:{end}]" in shown, fmt
+    compare_csv = CliRunner().invoke(cli, ["compare", "zhou", "zhou", "--db", str(db_path), "--format", "csv"]).output
+    [side] = [r for r in csv.DictReader(io.StringIO(_csv_body(compare_csv))) if r["id"] == frame_id]
+    assert [v for k, v in side.items() if k.endswith("units printed at")] == [row["units_quote"]] * 2
+    compare_html = CliRunner().invoke(cli, ["compare", "zhou", "zhou", "--db", str(db_path), "--format", "html"]).output
+    assert f"units printed at: [{start}:{end}]" in compare_html

@@ -755,6 +755,7 @@ def compare(a: Record, b: Record, reference: Reference, include_inferred: bool =
                      "a_status": ea["status"], "a_measures": ea["local"], "a_leads": ea["local_leads"],
                      "a_lead_units": ea["local_lead_units"], "a_coverage": ea["coverage"],
                      "a_other_clause_units": ea["other_clause_units"], "b_other_clause_units": eb["other_clause_units"],
+                     "a_units_quote": ea["units_quote"], "b_units_quote": eb["units_quote"],
                      "b_status": eb["status"], "b_measures": eb["local"], "b_leads": eb["local_leads"],
                      "b_lead_units": eb["local_lead_units"], "b_coverage": eb["coverage"],
                      "units": lead_comparison(ea["local_lead_units"], eb["local_lead_units"], include_inferred)})
@@ -896,6 +897,7 @@ def compare_table(result: dict) -> tuple[list[dict], list[str]]:
              f"{a} {LEAD_OR_RESPONSIBLE}": shown(e["a_lead_units"]),
              b: _own_items(e, "b") or _side_cell(e, "b"),
              f"{b} {LEAD_OR_RESPONSIBLE}": shown(e["b_lead_units"]), "units": e["units"] or "",
+             f"{a} {SIDE_UNITS_QUOTE}": e.get("a_units_quote") or "", f"{b} {SIDE_UNITS_QUOTE}": e.get("b_units_quote") or "",
              f"{a} {OTHER_CLAUSES}": other_clause_cell(e.get("a_other_clause_units")),
              f"{b} {OTHER_CLAUSES}": other_clause_cell(e.get("b_other_clause_units"))} for e in result["entries"]]
     rows += [{"id": "+", "entry": "local addition", a: f"{x['path']} {x['title']}"} for x in result["a_additions"]]
@@ -904,11 +906,12 @@ def compare_table(result: dict) -> tuple[list[dict], list[str]]:
               "units": f"{b} vs {a}: {describe_change(d['b_vs_a'], d['wording'])}"}
              for d in result["target_deltas"]]
     return rows, ["id", "entry", a, f"{a} {LEAD_OR_RESPONSIBLE}", b, f"{b} {LEAD_OR_RESPONSIBLE}", "units",
-                  f"{a} {OTHER_CLAUSES}", f"{b} {OTHER_CLAUSES}"]
+                  f"{a} {SIDE_UNITS_QUOTE}", f"{b} {SIDE_UNITS_QUOTE}", f"{a} {OTHER_CLAUSES}", f"{b} {OTHER_CLAUSES}"]
 
 
 # a compare column of each side's units: leads and responsible (责任) ones, the latter marked (responsible)
 LEAD_OR_RESPONSIBLE = "lead/responsible"
+SIDE_UNITS_QUOTE = "units printed at"  # a compare column of where a side's units are printed (diff's UNITS_QUOTE)
 
 
 def _own_items(row: dict, side: str) -> str:
