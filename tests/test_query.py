@@ -490,3 +490,21 @@ def test_a_unit_on_the_second_line_of_a_marker_is_quoted_with_the_whole_marker(t
     db = store.open_db(ingested_texts(tmp_path, {"zhou": notice}))
     [answer] = [a for a in query.duties(db, "州医保局") if a["raw"] == "州医保局"]
     assert answer["evidence"] == "（牵头科室：州卫健委医政科，\n配合单位：州医保局、各县市人民政府）"
+
+
+def test_a_task_table_units_answers_quote_its_row(tmp_path):
+    # an annexed task-division table (tab-separated rows): duties and who quote the row's line, the unit's cell in it
+    from conftest import ingested_texts
+
+    notice = _prefecture_plan("（一）落实先诊疗后付费政策。在县域内定点医疗机构住院实行先诊疗后付费。\n"
+                              "（二）做好家庭医生签约服务。对脱贫人口开展家庭医生签约服务。\n\n"
+                              "附件\n重点任务分工表\n序号\t工作任务\t牵头单位\t配合单位\n"
+                              "1\t落实先诊疗后付费政策。\t州医保局\t州卫生健康委\n"
+                              "2\t做好家庭医生签约服务。\t州卫生健康委\t各县市人民政府")
+    db = store.open_db(ingested_texts(tmp_path, {"zhou": notice}))
+    row = "1\t落实先诊疗后付费政策。\t州医保局\t州卫生健康委"
+    [duty] = [a for a in query.duties(db, "州医保局") if a["raw"] == "州医保局"]
+    assert duty["source"] == "task_table" and duty["evidence"] == row
+    assert store.document_text(db, "zhou")[slice(*duty["evidence_span"])] == row
+    answers = [a for a in query.who(db, "先诊疗后付费", exact=True) if a["units"]]
+    assert answers and all(u["evidence"] == row for a in answers for u in a["units"] if u["raw"] == "州医保局")

@@ -223,29 +223,35 @@ def _quote_units(db, answers: list[dict]) -> None:
     sentence or bracket around its name, label with it (the item's heading sentence, quoted as the answer's
     evidence, seldom prints its 责任单位); for a task table's unit the row's line, where it prints the name; for
     a duty clause's unit the clause. A unit whose place is not known is given none (never a guess).
-    All windows read in one query."""
-    wanted: list[tuple[dict, int, str]] = []  # (unit, offset of its name or the row, what is read there)
+    One window of text an answer, all read in one query; the names of one bracket quoted once."""
+    wanted: list[tuple[dict, list[tuple[dict, int, bool]]]] = []  # (answer, [(unit, offset, a row's line?)])
     for a in answers:
+        places = []
         for u in [*a["units"], *a.get("other_clause_units", [])]:
             if a["kind"] == "duty":
                 u["evidence"], u["evidence_span"] = a["evidence"], a["span"]
             elif a["kind"] == "measure" and u.get("start") is not None:  # a task table's unit: its row's line
-                wanted.append((u, u["start"], "row" if u["source"] == "task_table" else "unit"))
+                places.append((u, u["start"], u["source"] == "task_table"))
             elif a["kind"] == "task_row":
-                wanted.append((u, a["span"][0], "row"))
-    answer_of = {id(u): a for a in answers for u in [*a["units"], *a.get("other_clause_units", [])]}
-    reach = [(answer_of[id(u)]["doc_id"], max(0, at - _QUOTE_REACH), at + _QUOTE_REACH) for u, at, _ in wanted]
-    for (u, at, kind), (_, left, _), window in zip(wanted, reach, store.text_windows(db, reach)):
-        if not window:
-            continue
-        if kind == "unit":
-            quote, span = evidence_span(window, left, None, None, at=at - left)
-        else:
-            line_start, line_end = row_line(window, at - left)
-            quote, span = window[line_start:line_end], [left + line_start, left + line_end]
-            if u["raw"] not in quote:
+                places.append((u, a["span"][0], True))
+        if places:
+            wanted.append((a, places))
+    reach = [(a["doc_id"], max(0, min(at for _, at, _ in places) - _QUOTE_REACH),
+              max(at for _, at, _ in places) + _QUOTE_REACH) for a, places in wanted]
+    for (_, places), (_, left, _), window in zip(wanted, reach, store.text_windows(db, reach)):
+        found: dict[tuple[int, int], bool] = {}  # (start, end) in the window → a row's line
+        for u, at, row in places:
+            at -= left
+            if not window or at >= len(window):
                 continue
-        u["evidence"], u["evidence_span"] = quote.strip(), _stripped_span(quote, span)
+            bounds = next((b for b, is_row in found.items() if is_row == row and b[0] <= at < b[1]), None)
+            if bounds is None:
+                bounds = row_line(window, at) if row else quote_bounds(window, at)
+                found[bounds] = row
+            quote = window[bounds[0]:bounds[1]]
+            if row and u["raw"] not in quote:
+                continue
+            u["evidence"], u["evidence_span"] = quote.strip(), _stripped_span(quote, [left + bounds[0], left + bounds[1]])
 
 
 def _stripped_span(quote: str, span: list[int]) -> list[int]:
@@ -638,32 +644,32 @@ def duties(db: sqlite_utils.Database, unit: str, level: str | None = None, role:
             break
     answers.sort(key=lambda a: (*ladder_key(a), a["position"]))
     answers = answers[:limit] if limit else answers
-    _quote_where_named(db, [a for a in answers if a["kind"] == "measure"])
-    _quote_clauses(db, [a for a in answers if a["kind"] == "duty"])
+    _quote_where_named(db, answers)
     return _with_genre(db, answers)
-
-
-def _quote_clauses(db, answers: list[dict]) -> None:
-    """Each duty answer's evidence: its clause as printed, the unit with it (县民政局负责…; the title holds the duty
-    only), read from the text at the clause's span (all in one query)."""
-    wanted = [(a["doc_id"], a["span"][0], a["span"][1]) for a in answers]
-    for a, quote in zip(answers, store.text_windows(db, wanted)):
-        if quote:
-            a["evidence"], a["evidence_span"] = quote.strip(), _stripped_span(quote, list(a["span"]))
 
 
 _QUOTE_REACH = UNIT_REACH  # characters read on each side of a unit's name to find the sentence that prints it
 
 
 def _quote_where_named(db, answers: list[dict]) -> None:
-    """Each measure answer's evidence: the sentence that prints the unit (its marker's bracket whole;
-    a task table's row; for an inferred unit, its duty clause; for an implied one, the issuer's line),
-    with its document span — read from the text around the unit (all answers in one query), not the whole text."""
-    reach = [(a["doc_id"], max(0, a["span"][0] - _QUOTE_REACH), a["span"][1] + _QUOTE_REACH) for a in answers]
+    """Each duties answer's evidence: what prints the unit — its sentence, its marker's bracket whole with its
+    label; a task table's unit its row's line; an inferred unit its duty clause; an implied one the issuer's
+    line; a duty clause itself as printed, its body with it (the title holds the duty only) — with its document
+    span, read from the text around the unit (all answers in one query), not the whole text."""
+    reach = [(a["doc_id"], a["span"][0], a["span"][1]) if a["kind"] == "duty" else
+             (a["doc_id"], max(0, a["span"][0] - _QUOTE_REACH), a["span"][1] + _QUOTE_REACH) for a in answers]
     for a, (_, left, _), window in zip(answers, reach, store.text_windows(db, reach)):
-        if window:
-            quote, span = evidence_span(window, left, None, None, at=a["span"][0] - left)  # as printed
-            a["evidence"], a["evidence_span"] = quote.strip(), _stripped_span(quote, span)
+        if not window:
+            continue
+        at = a["span"][0] - left
+        if a["kind"] == "duty":
+            quote, span = window, [left, left + len(window)]
+        elif a["source"] == "task_table" and a["raw"] in window[slice(*row_line(window, at))]:
+            line = row_line(window, at)
+            quote, span = window[slice(*line)], [left + line[0], left + line[1]]
+        else:
+            quote, span = evidence_span(window, left, None, None, at=at)  # as printed
+        a["evidence"], a["evidence_span"] = quote.strip(), _stripped_span(quote, span)
 
 
 FIRST_DOCUMENTS = 16  # documents a limited duties query reads first; then twice as many each time
