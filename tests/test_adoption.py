@@ -600,3 +600,19 @@ def test_a_diff_of_a_traditional_notice_quotes_it_as_printed(tmp_path):
     assert (f21["label"], f21["quote"]) == ("家庭医生签约服务", "做實家庭醫生簽約服務。")
     assert [u["raw"] for u in f21["local_units"]] == ["縣衛健局基層股"]
     assert f21["units_quote"].endswith("一是做實脫貧人口家庭醫生簽約服務，重點人群簽約率達到80%以上（牽頭單位：縣衛健局基層股）。")
+
+
+def test_targets_across_quotes_a_traditional_notice_as_printed(tmp_path):
+    # the figure's clause in the characters the notice prints; the column still compares it (30种 against ≥30种)
+    from conftest import ingested_texts
+    from policydiff.traditional import traditional_forms
+
+    plan = ("桐江县卫生健康局关于印发桐江县健康帮扶提升方案的通知\n桐卫发〔2021〕9号\n各镇卫生院：\n一、主要任务\n"
+            "（一）加强大病专项救治。大病专项救治病种扩大到30种，救治率保持在95%以上（牵头单位：县卫健局医政股）。\n"
+            "桐江县卫生健康局\n2021年5月6日\n")
+    db = ingested_texts(tmp_path, {"tong": traditional_forms(plan)})
+    out = json.loads(run("targets", "--across", "--db", db, "--format", "json").output)
+    rows = out["rows"] if isinstance(out, dict) else out
+    [row] = [r for r in rows if r["indicator"].startswith("大病专项救治病种")]
+    cell = next(iter(row["cells"].values()))
+    assert cell["status"] == "stated" and cell["quote"] in traditional_forms(plan) and "病種" in cell["quote"]
