@@ -438,6 +438,9 @@ UNIT_QUOTES = [
     # a task card's label without a colon, the name on the next line
     ("（二）做好家庭医生签约服务。对脱贫人口开展家庭医生签约服务。\n责任单位\n卫生健康委", "家庭医生签约", "卫生健康委",
      "责任单位\n卫生健康委"),
+    # a square bracket opened with its label at the end of the line, the names on the next (a provincial plan's shape)
+    ("（三）加强大病专项救治。大病专项救治病种扩大到30种。[责任单位：\n州医保局、州卫生健康委]", "大病专项救治", "州卫生健康委",
+     "[责任单位：\n州医保局、州卫生健康委]"),
     # the label and the name on one line under the text
     ("（三）加强大病专项救治。大病专项救治病种扩大到30种。\n牵头单位：州医保局", "大病专项救治", "州医保局",
      "牵头单位：州医保局"),

@@ -103,7 +103,7 @@ def _get(unit, key: str):
 
 # ------------------------------------------------------------------ what prints a unit, quoted
 
-_OPENS, _CLOSES = "（(", "）)"
+_OPENS, _CLOSES = "（(【[［", "）)】]］"  # a unit marker's brackets (patterns.MARKER_OPEN but 〔〕, a 文号's year)
 QUOTE_REACH = 200  # characters a quote runs back to a bracket's opening, or on to its close
 UNIT_REACH = 300  # characters read on each side of a unit's name to quote what prints it (as query reads them)
 
