@@ -159,6 +159,9 @@ SOURCE_NOTES = [
      " (issue_date is the 印发 (printing) date 2022-03-01: no signing date printed)"),
     # nothing said: nothing beside the value
     ({}, "issuers", ""),
+    # a web page's headline taken for a title the article does not print
+    ({"value_sources": {"title": "the web page's headline or <title> (the article prints no title)"}}, "title",
+     " (from the web page's headline or <title> (the article prints no title))"),
 ]
 
 
@@ -180,3 +183,16 @@ def test_show_names_the_source_the_record_gives_a_value(tmp_path):
     db = ingested_texts(tmp_path, {"yin": notice})
     shown = " ".join(CliRunner().invoke(cli, ["show", "yin", "--db", str(db)]).output.split())
     assert "issue_date: 2021-05-08 (from the 印发 (printing) line: no signing date printed)" in shown
+
+
+def test_show_names_where_a_title_the_article_does_not_print_came_from(tmp_path):
+    # a web page whose article prints no title: the <h1> above it is taken, and show says so under the title
+    page = ("<html><body><h1>桐江县卫生健康局关于做实家庭医生签约服务的通知</h1><div id='zoom'><p>桐卫发〔2023〕4号</p>"
+            "<p>各镇卫生院：</p><p>一、做实签约服务。到2025年签约服务覆盖率达到90%以上。</p><p>桐江县卫生健康局</p>"
+            "<p>2023年4月2日</p></div></body></html>")
+    (tmp_path / "n").mkdir()
+    (tmp_path / "n" / "page.html").write_text(page, encoding="utf-8")
+    db = tmp_path / "p.db"
+    assert CliRunner().invoke(cli, ["ingest", str(tmp_path / "n"), "--db", str(db), "--quiet"]).exit_code == 0
+    shown = " ".join(CliRunner().invoke(cli, ["show", "page.html", "--db", str(db)]).output.split())
+    assert "title (from the web page's headline or <title> (the article prints no title))" in shown

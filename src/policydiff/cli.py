@@ -526,6 +526,8 @@ def show(doc, db_path, as_json, as_text, as_source):
 
 def _print_record(record: Record) -> None:
     console.print(printable(record["title"] or ""), style="bold")
+    if _not_from_the_text(record, "title"):  # a page's headline: the article prints no title
+        console.print(printable(f"  title{_how_known(record, 'title')}"), markup=False)
     for key in ("id", "doc_number", "genre", "locality", "admin_level", "issue_date", "print_date",
                 "body_title"):
         console.print(printable(f"  {key}: {record.get(key)}{_how_known(record, key)}"), markup=False)
