@@ -893,7 +893,10 @@ def about_lines(result: dict, events: bool = False, skipped: int | None = None) 
              "notice prints no date",
              "units: as printed (inline marker, task table); '(inferred: duty paragraph)' and '(implied: sole "
              "issuer)' are not printed beside the measure; an item whose clauses print their own units gives the "
-             "covering clause's, the others under other_clause_units (printed beside another clause, not this one)",
+             "covering clause's, the others under other_clause_units (printed beside another clause, not this one); "
+             "units_quote: where they are printed (their bracket with its label, a task row's line, an inferred "
+             "unit's duty clause, an implied one's issuer line) when the quote does not show it; targets: the "
+             "figures of the covering clauses, not another clause's",
              "parent: the notice's 贯彻落实/根据/按照/转发 citation resolved in the corpus to a higher level; "
              f"'{FROM_PARENT}': the parent covers the entry too; '{ADDED}': it does not",
              f"'{FORWARDED}': the notice forwards its parent (现将《…》转发给你们), whose text carries the entry; the "
