@@ -254,3 +254,15 @@ def test_adoption_and_diff_quote_where_the_units_are_printed(tmp_path, items, fr
     assert [v for k, v in side.items() if k.endswith("units printed at")] == [row["units_quote"]] * 2
     compare_html = CliRunner().invoke(cli, ["compare", "zhou", "zhou", "--db", str(db_path), "--format", "html"]).output
     assert f"units printed at: [{start}:{end}]" in compare_html
+
+
+def test_a_row_whose_quote_prints_its_units_quotes_nothing_apart(tmp_path):
+    # the item's one sentence holds its bracket: the quote shows the units where they stand, nothing is added
+    from conftest import ingested_texts
+
+    db_path = ingested_texts(tmp_path, {"zhou": _prefecture_plan("（二）提高家庭医生签约服务质量（责任单位：州医保局）。")})
+    out = CliRunner().invoke(cli, ["adoption", "F21", "--db", str(db_path), "--format", "json"]).output
+    [row] = json.loads(out)["adoptions"]
+    assert "州医保局" in row["quote"] and row["units_quote"] == ""
+    who = CliRunner().invoke(cli, ["who", "家庭医生签约", "--db", str(db_path), "--exact"]).output
+    assert "units named at" not in who

@@ -511,3 +511,14 @@ def test_a_task_table_units_answers_quote_its_row(tmp_path):
     assert store.document_text(db, "zhou")[slice(*duty["evidence_span"])] == row
     answers = [a for a in query.who(db, "先诊疗后付费", exact=True) if a["units"]]
     assert answers and all(u["evidence"] == row for a in answers for u in a["units"] if u["raw"] == "州医保局")
+
+
+def test_a_who_answer_whose_quote_prints_its_units_shows_no_empty_units_line(tmp_path):
+    # two items in one notice: one's bracket stands on its own line (quoted apart), the other's in its quote
+    from conftest import ingested_texts
+
+    notice = _prefecture_plan("（一）做好家庭医生签约服务。对脱贫人口开展家庭医生签约服务。\n(责任单位:州卫生健康委)\n"
+                              "（二）提高家庭医生签约服务质量（责任单位：州医保局）。")
+    db_path = ingested_texts(tmp_path, {"zhou": notice})
+    out = CliRunner().invoke(cli, ["who", "家庭医生签约", "--db", str(db_path), "--exact"]).output
+    assert out.count("units named at:") == 1 and "units named at: \n" not in out

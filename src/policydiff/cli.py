@@ -637,7 +637,7 @@ def _print_answers(title: str, columns: list[str], rows: list[list[str]]) -> Non
     for r in rows:
         click.echo(printable("  ".join(str(v) for c, v in zip(columns, r) if c in WHOLE_COLUMNS and "\n" not in str(v))))
         for c, v in zip(columns, r):
-            if c not in WHOLE_COLUMNS:
+            if c not in WHOLE_COLUMNS and v != "":  # an empty cell (no unit quoted apart) says nothing
                 click.echo(f"    {c}: {printable(v)}")
             elif "\n" in str(v):
                 click.echo("\n".join(f"    {printable(line)}" for line in str(v).split("\n")))
@@ -701,8 +701,13 @@ def _units_quoted(answer: dict) -> str:
     """Beside a `who` answer's quote, what prints its units where the quote does not (the heading sentence
     quoted, the 责任单位 bracket lines below): each place once (each prints the names it stands for)."""
     start, end = answer["span"]
+
+    def quoted(u: dict) -> bool:  # the answer's quote prints the unit's name (or the whole of its place)
+        at = u.get("start")
+        return (at is not None and start <= at and at + len(u["raw"]) <= end) or \
+            (start <= u["evidence_span"][0] and u["evidence_span"][1] <= end)
     places = {tuple(u["evidence_span"]): u["evidence"] for u in [*answer["units"], *answer.get("other_clause_units", [])]
-              if u.get("evidence_span") and not (start <= u["evidence_span"][0] and u["evidence_span"][1] <= end)}
+              if u.get("evidence_span") and not quoted(u)}
     return "; ".join(f"[{a}:{b}] {quote}" for (a, b), quote in places.items())
 
 

@@ -105,6 +105,7 @@ def _get(unit, key: str):
 
 _OPENS, _CLOSES = "（(【[［", "）)】]］"  # a unit marker's brackets (patterns.MARKER_OPEN but 〔〕, a 文号's year)
 QUOTE_REACH = 200  # characters a quote runs back to a bracket's opening, or on to its close
+NAME_CONTEXT = 6  # characters on each side of a unit's name that a row's quote must print to show it there
 UNIT_REACH = 300  # characters read on each side of a unit's name to quote what prints it (as query reads them)
 
 
@@ -158,7 +159,7 @@ def units_quoted(text: str, units, printed: str | None = None, quote: str = "",
     '[16:33] （责任单位：州医保局、州卫健委）'
     """
     printed, known = printed or text, {} if known is None else known
-    places: dict[tuple[int, int], None] = {}
+    places: dict[tuple[int, int], bool] = {}  # (start, end) → the quote prints the name it was found for
     for u in units:
         at = u.get("at")
         if at is None or at >= len(text) or any(a <= at < b for a, b in places):  # a bracket's other names
@@ -167,9 +168,11 @@ def units_quoted(text: str, units, printed: str | None = None, quote: str = "",
             known[at] = _printing(text, at, u["source"] == "task_table")
         a, b = known[at]
         if u["source"] != "task_table" or u["raw"] in text[a:b]:  # a row's line that prints the name
-            places.setdefault((a, b))
-    shown = ((a, b, printed[a:b]) for a, b in places)
-    return "; ".join(f"[{a}:{b}] {piece}" for a, b, piece in shown if piece and piece not in quote)
+            # the row's quote prints the name where it stands (its words around it): nothing to show apart
+            places.setdefault((a, b), printed[max(a, at - NAME_CONTEXT):min(b, at + len(u["raw"]) + NAME_CONTEXT)]
+                              in quote)
+    return "; ".join(f"[{a}:{b}] {printed[a:b]}" for (a, b), in_quote in places.items()
+                     if not in_quote and printed[a:b] not in quote)
 
 
 def _printing(text: str, at: int, row: bool) -> tuple[int, int]:
