@@ -398,9 +398,12 @@ def find_parent(facts: NoticeFacts, resolve, documents: dict[str, dict]) -> dict
     if candidates:
         _, target, c, steps = min(candidates, key=lambda x: x[0])
         row = documents[target]
-        return {"id": target, "locality": row.get("locality"), "doc_number": row.get("doc_number"),
-                "level": row.get("admin_level"), "issue_date": row.get("issue_date"), "in_corpus": True,
-                "levels_up": steps, "verb": c["verb"], "quote": c["quote"], "span": c["span"]}
+        found = {"id": target, "locality": row.get("locality"), "doc_number": row.get("doc_number"),
+                 "level": row.get("admin_level"), "issue_date": row.get("issue_date"), "in_corpus": True,
+                 "levels_up": steps, "verb": c["verb"], "quote": c["quote"], "span": c["span"]}
+        if c.get("doc_number") and c["doc_number"] in (row.get("other_doc_numbers") or ()):
+            found["cited_as"] = c["doc_number"]  # a joint notice cited by its second issuer's 文号
+        return found
     preamble = [c for c in facts.upstream if c.get("preamble")]
     if preamble:  # not in the corpus: another place's document first (榆… cited by 神…), implementing verbs first
         own_code = simplified_query(facts.doc_number or " ")[0]  # a 文号 as printed (衛), its citations' simplified
