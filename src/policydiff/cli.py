@@ -531,6 +531,10 @@ def _print_record(record: Record) -> None:
     for key in ("id", "doc_number", "genre", "locality", "admin_level", "issue_date", "print_date",
                 "body_title"):
         console.print(printable(f"  {key}: {record.get(key)}{_how_known(record, key)}"), markup=False)
+        if key == "doc_number" and record.get("other_doc_numbers"):  # a joint notice numbered by each issuer
+            console.print(printable(f"  other_doc_numbers: {'、'.join(record['other_doc_numbers'])} (the other "
+                                    f"issuers' numbers of this notice){_how_known(record, 'other_doc_numbers')}"),
+                          markup=False)
     # each name apart by ' | ': an addressee may itself be a series (各市、县（市、区）卫生健康委（局）)
     console.print(printable(f"  issuers ({len(record['issuers'])}): {' | '.join(record['issuers'])}"
                             f"{_how_known(record, 'issuers')}"), markup=False)
@@ -1086,7 +1090,8 @@ def _write_parent_diff(db, record, parent, frame_path, fmt, out):
     name = f"{record.get('locality')} {record.get('doc_number') or record['id']}"
     about = [f"notice: {name} ({record.get('issue_date') or 'date unknown'})",
              f"parent: {parent['locality']} {parent['doc_number']} ({parent['issue_date']}), "
-             f"{parent['levels_up']} level(s) up; cited: {parent['verb']}: {parent['quote']}",
+             + (f"cited as {parent['cited_as']} (its other 文号), " if parent.get("cited_as") else "")
+             + f"{parent['levels_up']} level(s) up; cited: {parent['verb']}: {parent['quote']}",
              "compared through the national measure frame (derived from implementing notices): kept / added "
              "(the notice only) / " + ("forwarded, not restated (the parent only: the notice forwards the parent's "
                                        "text and restates none of it)" if forwarded else "dropped (the parent only)")
