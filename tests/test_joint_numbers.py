@@ -120,6 +120,16 @@ def test_the_parent_of_a_notice_citing_the_second_number(joint_db):
     assert '"id": "joint"' in ladder.output
 
 
+def test_show_and_the_parent_diff_say_the_other_number(joint_db):
+    shown = CliRunner().invoke(cli, ["show", "joint", "--db", str(joint_db)])
+    said = " ".join(shown.output.split())  # the terminal folds a long line
+    assert "other_doc_numbers: 青医保发〔2022〕5号 (the other issuers' numbers of this notice)" in said
+    # the terminal's parent diff says which number the notice cited, beside the parent's own
+    out = CliRunner().invoke(cli, ["diff", "county", "--against", "parent", "--db", str(joint_db)])
+    assert out.exit_code == 0, out.output
+    assert "青卫发〔2022〕3号 (2022-03-01), cited as 青医保发〔2022〕5号 (its other 文号)" in " ".join(out.output.split())
+
+
 def test_a_schema_11_database_gains_the_table_in_place(joint_db):
     conn = sqlite3.connect(joint_db)
     conn.execute("drop table other_doc_numbers")  # what schema 11 had
