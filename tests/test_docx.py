@@ -163,6 +163,20 @@ def _one_column_list(document):
         table.cell(r, 0).text = value
 
 
+def _numbered_serials(document):
+    # probe 4b: a task table whose 序号 column Word numbers (the cells hold no text): each row its number — the rows
+    # were read as one task continued over three rows (its first cell empty), the three leads one task's
+    num = _numbered(document, [("decimal", "%1")])
+    _head(document)
+    table = document.add_table(rows=4, cols=3)
+    for r, row in enumerate([["序号", "重点任务", "牵头单位"], ["", "落实大病专项救治", "县卫健局"],
+                             ["", "做实签约服务", "县医院"], ["", "开展健康体检", "各镇卫生院"]]):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+        if r:
+            _number(table.cell(r, 0).paragraphs[0], num, 0)
+
+
 def _revised(document):
     # tracked changes (probe 4b): 70% deleted and 80% inserted; a sentence moved (w:moveFrom where it stood, w:moveTo
     # where it went); a comment on the unit bracket; a hidden run (a template's hint). Word prints the text as it now
@@ -218,6 +232,8 @@ def _contents(document):
     (_framed, ["栖卫发〔2022〕9号", HEAD[0], HEAD[1], HEAD[2], "一、做实签约服务。每季度随访一次。"],
      {"doc_number": "栖卫发〔2022〕9号", "issue_date": "2022-08-15", "measures": ["一", "二", "三"]}),
     (_one_column_list, ["重点任务", "做实签约服务", "开展健康体检"], {}),
+    (_numbered_serials, ["序号\t重点任务\t牵头单位", "1\t落实大病专项救治\t县卫健局", "2\t做实签约服务\t县医院",
+                         "3\t开展健康体检\t各镇卫生院"], {}),
     # probe 4b: a list started again by a startOverride prints 一、 again: the letter's items apart, the plan's its own
     (_restarted, ["栖云县健康帮扶工作方案", "一、工作目标。签约服务率达到90%。", "二、重点任务。开展巡回义诊。"],
      {"measures": ["二"]}),
@@ -308,3 +324,8 @@ def test_content_controls_are_read_in_place(tmp_path):
 def test_a_table_of_contents_is_not_read(tmp_path):
     lines = read_docx(_write(tmp_path, _contents)).text.splitlines()
     assert lines.count("一、工作目标") == 1 and not any(line.startswith("一、工作目标\t") for line in lines)
+
+
+def test_a_numbered_serial_column_gives_one_task_a_row(tmp_path):
+    record = parse_file(_write(tmp_path, _numbered_serials))
+    assert [(row["no"], row["lead"]) for row in record["task_table"]] == [(1, ["县卫健局"]), (2, ["县医院"]), (3, ["各镇卫生院"])]

@@ -73,7 +73,7 @@ def _body_lines(parent, document, numbering, fields, framed: list[int]) -> list[
                 if not _in(cell, f"{_W}tc", element):
                     lines.extend(_body_lines(cell, document, numbering, fields, framed))
         elif element.tag == f"{_W}tbl":
-            lines.extend(_table_rows(element, document))
+            lines.extend(_table_rows(element, document, numbering))
     return lines
 
 
@@ -180,18 +180,27 @@ def _text_box_lines(p) -> list[str]:
     return lines
 
 
-def _table_rows(tbl, document) -> list[str]:
+def _table_rows(tbl, document, numbering: _Numbering | None = None) -> list[str]:
     """A table's rows, cells joined by tabs; a cell merged down (vMerge) repeats the text above it (a task
     table's 牵头单位 merged over two tasks is each task's lead), a cell spanning columns (gridSpan) is one
-    cell, as a web page's colspan is (a red header's 某某局文件 merged across is no two names)."""
+    cell, as a web page's colspan is (a red header's 某某局文件 merged across is no two names); a cell's
+    paragraphs numbered by Word print their numbers (a 序号 column: 1, 2, 3 typed by no one)."""
     import docx.table
 
     table = docx.table.Table(tbl, document)  # the document gives the table its part
+    texts: dict = {}  # each cell's text once: a merged cell repeats it, and its number is counted once
+
+    def text_of(cell) -> str:
+        if cell._tc not in texts:
+            texts[cell._tc] = "".join((numbering.label(p, empty=True) if numbering else "") + _paragraph_text(p)
+                                      for p in cell._tc.iterchildren(f"{_W}p")).replace("\n", "")
+        return texts[cell._tc]
+
     rows = []
     for row in table.rows:
         every = row.cells
         cells = [cell for i, cell in enumerate(every) if i == 0 or cell._tc is not every[i - 1]._tc]
-        rows.append("\t".join(cell.text.replace("\n", "") for cell in cells))
+        rows.append("\t".join(text_of(cell) for cell in cells))
     return rows
 
 
@@ -297,8 +306,9 @@ class _Numbering:
             if num_pr is not None:
                 self.style_numbering[style.get(f"{_W}styleId")] = _num_pr(num_pr)
 
-    def label(self, p) -> str:
-        """The label Word prints before paragraph ``p`` ('' where it prints none, or a bullet)."""
+    def label(self, p, empty: bool = False) -> str:
+        """The label Word prints before paragraph ``p`` ('' where it prints none, or a bullet); ``empty``: also before
+        a paragraph with no text (a table's 序号 cell numbered by Word prints its number alone)."""
         if not self.levels:
             return ""
         num_pr = p.find(f"{_W}pPr/{_W}numPr")
@@ -310,7 +320,7 @@ class _Numbering:
                 num_id = by_style[0]  # <w:numPr><w:ilvl w:val="1"/></w:numPr>: the level here, the list the style's
         else:
             num_id, ilvl = by_style
-        if (num_id, ilvl) not in self.levels or not _paragraph_text(p).strip():
+        if (num_id, ilvl) not in self.levels or not (empty or _paragraph_text(p).strip()):
             return ""
         fmt, text, _ = self.levels[(num_id, ilvl)]
         if fmt in ("bullet", "none") or not text:
