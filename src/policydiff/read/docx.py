@@ -193,7 +193,7 @@ def _table_rows(tbl, document, numbering: _Numbering | None = None) -> list[str]
     def text_of(cell) -> str:
         if cell._tc not in texts:
             texts[cell._tc] = "".join((numbering.label(p, empty=True) if numbering else "") + _paragraph_text(p)
-                                      for p in cell._tc.iterchildren(f"{_W}p")).replace("\n", "")
+                                      for p in _blocks(cell._tc) if p.tag == f"{_W}p").replace("\n", "")
         return texts[cell._tc]
 
     rows = []
