@@ -546,3 +546,21 @@ def test_an_article_split_over_pages_says_the_others_are_not_read(tmp_path, page
     page.write_text(f"<html><body><div id='zoom'>{ARTICLE}<p>{pager}</p></div></body></html>", encoding="utf-8")
     source = read_html(page)
     assert pager not in source.text and any("split over pages" in w for w in source.warnings)
+
+
+
+@pytest.mark.parametrize("items, lines", [
+    # probe 4b: an editor's ordered lists: the numbers the browser prints are the items' labels (they were no items)
+    ("<ol style='list-style-type: cjk-ideographic'><li>做实签约服务。</li><li>开展健康体检。</li></ol>",
+     ["一、做实签约服务。", "二、开展健康体检。"]),
+    ("<ol><li>建立台账；</li><li>每月随访。</li></ol>", ["1.建立台账；", "2.每月随访。"]),
+    ("<ol start='3'><li>加强督导。</li></ol>", ["3.加强督导。"]),
+    # an item that prints its number itself is not numbered twice; an unordered list is not numbered
+    ("<ol><li>一、做实签约服务。</li></ol>", ["一、做实签约服务。"]),
+    ("<ul><li>做实签约服务。</li></ul>", ["做实签约服务。"]),
+])
+def test_ordered_list_items_carry_the_numbers_a_browser_prints(tmp_path, items, lines):
+    page = tmp_path / "ol.html"
+    page.write_text(f"<html><body><div id='zoom'>{ARTICLE}{items}</div></body></html>", encoding="utf-8")
+    text = read_html(page).text.splitlines()
+    assert text[-len(lines):] == lines

@@ -398,6 +398,8 @@ def _block_lines(element) -> list[str]:
         pre = pre or node.tag in ("pre", "textarea") or bool(_PRE_STYLE.search(node.get("style") or ""))
         if block or node.tag == "br":
             flush()
+        if node.tag == "li":
+            current.append(_list_number(node))  # <ol><li>: the number the browser prints (一、 / 1.), typed by no one
         if node.text and isinstance(node.tag, str):
             current.append(_kept_breaks(node.text) if pre else node.text)
         for child in node:
@@ -411,6 +413,33 @@ def _block_lines(element) -> list[str]:
     flush()
     # a source line break is a space in HTML, except in preformatted text (<pre>: a notice pasted as plain text)
     return [part for line in lines for part in " ".join(line.split("\n")).split(_BREAK)]
+
+
+_CJK_LIST = re.compile(r"list-style(?:-type)?\s*:\s*(?:cjk-ideographic|simp-chinese-(?:informal|formal)|"
+                       r"cjk-decimal|chinese)", re.IGNORECASE)
+_CN_NUMERALS = "一二三四五六七八九十"
+
+
+def _list_number(item) -> str:
+    """The number a browser prints before an ordered list's item (1. ; 一、 for a list styled cjk-ideographic), '' for
+    an unordered list or an item whose text already starts with its number.
+
+    >>> import lxml.html
+    >>> ol = lxml.html.fromstring("<ol style='list-style-type:cjk-ideographic'><li>甲</li><li>乙</li></ol>")
+    >>> [_list_number(li) for li in ol]
+    ['一、', '二、']
+    """
+    parent = item.getparent()
+    if parent is None or parent.tag != "ol":
+        return ""
+    text = item.text_content().strip()
+    if not text or P.ANY_LABEL.match(text):
+        return ""
+    start = int(parent.get("start")) if (parent.get("start") or "").isdigit() else 1
+    number = start + [c for c in parent if c.tag == "li"].index(item)
+    if _CJK_LIST.search(f"{parent.get('style') or ''} {item.get('style') or ''}") and 1 <= number <= 10:
+        return _CN_NUMERALS[number - 1] + "、"
+    return f"{number}."
 
 
 _BREAK = "\x00"  # a line break kept from preformatted text, until the lines are cut
