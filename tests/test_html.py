@@ -564,3 +564,14 @@ def test_ordered_list_items_carry_the_numbers_a_browser_prints(tmp_path, items, 
     page.write_text(f"<html><body><div id='zoom'>{ARTICLE}{items}</div></body></html>", encoding="utf-8")
     text = read_html(page).text.splitlines()
     assert text[-len(lines):] == lines
+
+
+
+def test_a_page_whose_article_is_images_says_so(tmp_path):
+    # probe 4b: a notice posted as scanned pictures: refused (no text), the reason names the images and the way to read them
+    page = tmp_path / "img.html"
+    page.write_text("<html><body><div id='zoom'><p><img src='/1.jpg'></p><p><img src='/2.jpg'></p></div></body></html>",
+                    encoding="utf-8")
+    with pytest.raises(NoArticleError) as raised:
+        read_html(page)
+    assert "the article is 2 images (a scanned notice?)" in raised.value.detail

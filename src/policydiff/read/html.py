@@ -214,22 +214,25 @@ def _article_lines(path, article) -> list[str]:
     if not lines:
         raise errors.EmptyFileError(path, "no article text in the web page")
     _refuse_run_together(path, lines)
-    _refuse_no_notice(path, lines)
+    _refuse_no_notice(path, lines, len(article.findall(".//img")) if article is not None else 0)
     return lines
 
 
 MIN_CJK = 20  # fewer Chinese characters than a notice's title alone has: not a notice
 
 
-def _refuse_no_notice(path, lines: list[str]) -> None:
+def _refuse_no_notice(path, lines: list[str], images: int = 0) -> None:
     """A page whose article holds (almost) no Chinese text ("hello", an error page, a
-    login form) is no notice: refused, not stored as an empty record."""
+    login form) is no notice: refused, not stored as an empty record; where the article is images, the reason says
+    so (a scanned notice posted as pictures)."""
     text = "".join(lines)
     cjk = len(_CJK_CHAR.findall(text))
     if cjk < MIN_CJK:
         shown = text[:40] + ("…" if len(text) > 40 else "")
+        pictures = (f"; the article is {images} image{'s' if images != 1 else ''} (a scanned notice?): save "
+                    f"{'them' if images != 1 else 'it'} as a PDF and ingest that (read by OCR)") if images else ""
         raise NoArticleError(path, f"no notice in the web page: its article text holds {cjk} Chinese "
-                                   f"character{'s' if cjk != 1 else ''} ({shown!r})")
+                                   f"character{'s' if cjk != 1 else ''} ({shown!r}){pictures}")
 
 
 _CJK_CHAR = re.compile(f"[{P.CJK}]")
