@@ -572,6 +572,6 @@ def test_a_page_whose_article_is_images_says_so(tmp_path):
     page = tmp_path / "img.html"
     page.write_text("<html><body><div id='zoom'><p><img src='/1.jpg'></p><p><img src='/2.jpg'></p></div></body></html>",
                     encoding="utf-8")
-    with pytest.raises(NoArticleError) as raised:
+    with pytest.raises(errors.BadFileError) as raised:
         read_html(page)
     assert "the article is 2 images (a scanned notice?)" in raised.value.detail

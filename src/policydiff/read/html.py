@@ -86,7 +86,7 @@ def read_html(path) -> SourceText:
     scored = _scored(page)
     article = _article(scored)
     headline = _headline_outside(page, article)  # before the lines are read: an <h1> above the container
-    lines = _article_lines(path, article)
+    lines = _article_lines(path, article, len((article if article is not None else page).findall(".//img")))
     warnings.extend(_other_articles(scored, article))
     pager = next((line for line in lines if PAGER.match(line)), None)
     if pager:  # 共3页 1 2 3 下一页: the article continues on pages this file does not hold
@@ -199,7 +199,7 @@ def _page_title(headline: str, head_title: str) -> str | None:
     return None
 
 
-def _article_lines(path, article) -> list[str]:
+def _article_lines(path, article, images: int = 0) -> list[str]:
     """The article's lines without the page's own (当前位置, 发布时间 …); a page with no
     article, or whose article is a list of links or one run of text, is refused."""
     if article is not None:
@@ -212,9 +212,9 @@ def _article_lines(path, article) -> list[str]:
         line.strip(" \u3000\u00a0\r") for line in raw
         if line.strip() and not PAGE_CHROME.match(line) and not SITE_NAME.match(line.strip())]
     if not lines:
-        raise errors.EmptyFileError(path, "no article text in the web page")
+        raise errors.EmptyFileError(path, "no article text in the web page" + _pictures(images))
     _refuse_run_together(path, lines)
-    _refuse_no_notice(path, lines, len(article.findall(".//img")) if article is not None else 0)
+    _refuse_no_notice(path, lines, images)
     return lines
 
 
@@ -229,10 +229,14 @@ def _refuse_no_notice(path, lines: list[str], images: int = 0) -> None:
     cjk = len(_CJK_CHAR.findall(text))
     if cjk < MIN_CJK:
         shown = text[:40] + ("…" if len(text) > 40 else "")
-        pictures = (f"; the article is {images} image{'s' if images != 1 else ''} (a scanned notice?): save "
-                    f"{'them' if images != 1 else 'it'} as a PDF and ingest that (read by OCR)") if images else ""
         raise NoArticleError(path, f"no notice in the web page: its article text holds {cjk} Chinese "
-                                   f"character{'s' if cjk != 1 else ''} ({shown!r}){pictures}")
+                                   f"character{'s' if cjk != 1 else ''} ({shown!r}){_pictures(images)}")
+
+
+def _pictures(images: int) -> str:
+    """What a refusal adds where the article is pictures (a notice posted as scans)."""
+    return (f"; the article is {images} image{'s' if images != 1 else ''} (a scanned notice?): save "
+            f"{'them' if images != 1 else 'it'} as a PDF and ingest that (read by OCR)") if images else ""
 
 
 _CJK_CHAR = re.compile(f"[{P.CJK}]")
