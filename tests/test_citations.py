@@ -81,6 +81,9 @@ ROWS = [
     # numbers more than the titles run: which is whose is not printed — the numbers cited alone, the title none
     ("根据上级要求和《乙方案》（乙发〔2021〕2号、丙发〔2021〕3号）要求",
      [("乙方案", None, None), (None, "乙发〔2021〕2号", None), (None, "丙发〔2021〕3号", None)]),
+    # probe 4b: a header's own number with 第 (某卫发〔2022〕第8号 alone on its line) is no citation of itself; the same
+    # form in a sentence is cited
+    ("某卫发〔2022〕第8号\n根据梧卫发〔2021〕第6号文件要求，做好签约服务。", [(None, "梧卫发〔2021〕6号", None)]),
     # probe 4b: an unquoted title with its 文号 in brackets after it: one citation, the number its own
     ("根据国家卫生健康委关于印发乡村振兴重点帮扶县医疗卫生服务能力提升方案的通知（国卫乡村发〔2022〕3号）要求",
      [("关于印发乡村振兴重点帮扶县医疗卫生服务能力提升方案的通知", "国卫乡村发〔2022〕3号", "国家卫生健康委")]),

@@ -96,6 +96,8 @@ def extract_citations(text: str, start: int, own_number: str | tuple | None = No
             code = P.CODE_RUN_IN.sub("", P.LEADING_VERBS.sub("", m.group("code")))
             number = f"{code}〔{m.group('year')}〕{int(m.group('serial'))}号" if code else None
             span = (m.end("code") - len(code), m.end())
+            if _on_its_own_line(digits, m):
+                continue  # 商卫发〔2021〕第6号 alone under the title: the notice's own number, printed so — no citation
             if number and number not in own and not _overlaps(span, taken):
                 found.append(Citation(None, number, None, span, _citing_verb(text, span[0], span[1])))
                 taken.append(span)
@@ -171,6 +173,14 @@ def _in_header(text: str, m: re.Match) -> bool:
     line = text[line_start:line_end if line_end >= 0 else len(text)]
     # a published rule's note under its title ((2022年6月10日某局发布 某卫发〔2022〕29号)) holds its own 文号
     return bool(P.DOC_NUMBER_LINE.match(line) or (len(line) <= 120 and P.PUBLISHED_NOTE.match(line)))
+
+
+def _on_its_own_line(text: str, m: re.Match) -> bool:
+    """Whether the 文号 matched is all its line holds (perhaps in brackets): a header's number, not a cited one."""
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    line_end = text.find("\n", m.end())
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    return bool(P.LOOSE_DOC_NUMBER_LINE.match(line.strip()))
 
 
 def _overlaps(span, spans) -> bool:
