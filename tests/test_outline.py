@@ -472,6 +472,10 @@ ANNEX_PARTS = [
     ("一、做实签约。\n附件1—2\n任务分解表\n" + _TASKS, ["一", "附件1—2"]),  # a long dash between
     ("一、做实签约。\n附件 3\n任务分解表\n" + _TASKS, ["一", "附件3"]),  # a space after 附件, as before
     ("一、做实签约。\n附件2-1.任务分解表\n", ["一"]),  # 2-1. and a title on the line: no annex line
+    # 附件2 and its title run together (附件2　主要指标表, the space dropped) over a table: the annex
+    ("一、做实签约。\n附件2主要指标表\n" + _TASKS, ["一", "附件2"]),
+    # the same over items, not a table: not read as an annex (a plan's items stay the body's, as before)
+    ("一、做实签约。\n附件1梅林县健康帮扶方案\n二、开展义诊。\n", ["一", "二"]),
 ]
 
 

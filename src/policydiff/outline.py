@@ -304,13 +304,16 @@ def _issued_titles(paras: list[Paragraph]) -> set[str]:
 def _annex_headed(paras: list[Paragraph], i: int) -> re.Match | None:
     """附件1：重点任务分解表 (number, colon and the annex's title on one line, as a web repost prints an annex's
     heading) where a table row or a plan's first item follows: the annex itself, not the cover letter's reference
-    to it (附件：重点任务分解表 above the signature)."""
+    to it (附件：重点任务分解表 above the signature); 附件2主要指标表 (no colon) only where a table follows."""
     m = P.ANNEX_HEADED.match(paras[i].text)
-    if not m or i + 1 >= len(paras):
+    bare = None if m else P.ANNEX_HEADED_BARE.match(paras[i].text)  # 附件2主要指标表: over a table only
+    if not (m or bare) or i + 1 >= len(paras):
         return None
     following = [p.text for p in paras[i + 1:i + 3]]
     if len(following) > 1 and len(following[0]) <= 40 and not re.search("[。；;]", following[0]):
         following = following[1:]  # 附件1：任务分解表 ⏎ 梅林县2022年重点任务分解表 ⏎ 序号⇥…: the table's title between
+    if bare:
+        return bare if "\t" in following[0] else None
     return m if "\t" in following[0] or match_label(following[0]) else None
 
 
