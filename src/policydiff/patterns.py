@@ -131,7 +131,8 @@ ANNEX_LIST_FIRST = _lazy(r"^附\s*件\s*[:：]\s*(?P<no>\d{1,2})\s*[.．、]")
 ANNEX_LIST_ITEM = _lazy(r"^(?P<no>\d{1,2})\s*[.．、]\s*[^。；;，,]{1,80}$")
 # an annex's heading on one line: 附件1：重点任务分解表 (its number, a colon and its title; no list: 附件：1.… is a list)
 # the same with no colon, its number run into its title (附件2　主要指标表, the space dropped): only over a table
-ANNEX_HEADED_BARE = _lazy(r"^附\s*件\s*(?P<no>\d{1,2}(?:[-—–－][1-9]\d?)?)\s*(?P<title>[^\d\s.．、:：。；;，,\t][^。；;，,\t]{1,79})$")
+ANNEX_HEADED_BARE = _lazy(r"^附\s*件\s*(?P<no>\d{1,2}(?:[-—–－][1-9]\d?)?)\s*"
+                          r"(?P<title>[^\d\s.．、:：。；;，,\t][^。；;，,\t]{1,79})$")
 ANNEX_HEADED = _lazy(r"^附\s*件\s*(?P<no>\d{0,2})\s*[:：]\s*(?P<title>(?!\d{1,2}\s*[.．、])[^。；;，,\t]{2,80})$")
 # the title of a notice that issues a plan, the plan's title unquoted: 某县卫生健康局关于印发某县健康帮扶方案的通知
 ISSUING_TITLE = _lazy(r"^.{0,40}?关于印发(?P<title>.{4,80})的通知$")
