@@ -231,6 +231,25 @@ CASES = [
         [("1", "对大病患者实行专项救治", ["市卫生健康委"], ["市医疗保障局"], [], [], ""),
          ("2", "支持乡村医生参加学历教育", [], ["市教育局"], [], [], "")],
         ["一/（一）", "一/（三）"], id="one-task-column-no-carry"),
+    pytest.param(  # probe 4a #1: a table printed in the body and signed right under it (the issuer's name on
+        # its own line, the date below): the signature closes the table, the last row does not take the issuer
+        "序号\t工作任务\t责任单位\t完成时限\n"
+        "1\t为脱贫人口提供签约服务\t基层卫生科、各县（区）卫生健康局\t2022年6月底前\n"
+        "某市卫生健康委员会\n2022年3月1日\n",
+        [("1", "为脱贫人口提供签约服务", [], [], ["基层卫生科", "各县（区）卫生健康局"], [], "2022年6月底前")],
+        ["一/（二）"], id="signature-right-under-the-table"),
+    pytest.param(  # probe 4a #1: a joint notice's row of names under the table (spaces made tabs), then the date
+        "序号\t工作任务\t牵头单位\n"
+        "1\t对大病患者实行专项救治\t市医疗保障局\n"
+        "某市卫生健康委员会\t某市医疗保障局\n2022年3月1日\n",
+        [("1", "对大病患者实行专项救治", ["市医疗保障局"], [], [], [], "")],
+        ["一/（一）"], id="joint-signature-row-under-the-table"),
+    pytest.param(  # probe 4a #2: a 重点任务清单 with 责任领导 / 主责单位 / 协办单位 / 责任人 / 督导单位 columns:
+        # 主责 leads, 协办 supports; the leader, the person and the body that oversees the task name no unit
+        "序号\t重点任务\t责任领导\t主责单位\t协办单位\t责任人\t完成时限\t督导单位\n"
+        "1\t支持乡村医生参加学历教育\t李副市长\t市卫生健康委\t市教育局\t王某\t长期坚持\t市政府督查室\n",
+        [("1", "支持乡村医生参加学历教育", ["市卫生健康委"], ["市教育局"], [], [], "长期坚持")],
+        ["一/（三）"], id="supervisor-column-names-no-unit"),
     pytest.param(  # a card whose 责任单位 value names no body gives no units and no row
         "具体任务\n为脱贫人口提供签约服务。\n责任单位\n按属地管理原则落实\n",
         [], [], id="task-card-without-bodies"),
@@ -317,6 +336,8 @@ def test_an_indicator_table_after_a_task_table(tables, expected):
     (["序号", "工作内容", "责任科室", "配合单位"], ["no", "task", "responsible", "support"]),
     # an office column beside a bodies' column of the same role stays the offices' (牵头单位 and 牵头科室)
     (["序号", "工作任务", "牵头单位", "牵头科室", "配合单位"], ["no", "task", "lead", "office", "support"]),
+    # probe 4a #2: who oversees or scores the task is no unit column (督导单位, 考评单位)
+    (["序号", "重点任务", "责任单位", "督导单位", "考评单位"], ["no", "task", "responsible", "other", "other"]),
     (["序号", "开展义诊。", "县卫健局"], None),  # a data row, not a header
 ])
 def test_header_roles(names, roles):

@@ -270,6 +270,8 @@ TASK_COLUMN_ROLES = [
     ("task", r"任务|事项|内容|措施|举措|工作|要求|目标|项目|重点|环节|类别|领域|方面"),
 ]
 UNIT_COLUMN_ROLES = ("lead", "support", "responsible", "office")
+# a column naming who oversees or scores the task (督导单位, 考评单位, 督促检查单位), not who carries it out: no unit
+SUPERVISOR_COLUMN = _lazy(r"督导|督促|考评|评估单位|验收单位")
 # a unit column of the notice's own offices (局内牵头科室, 委内责任处室), kept apart from the bodies' columns
 OFFICE_COLUMN = _lazy(r"(?:局|委|厅|办|院|中心)内|内设|科室|处室|股室")
 # an office column that says the offices are the issuer's own (局内牵头科室, 委内责任处室, 内设机构)

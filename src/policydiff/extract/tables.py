@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 from .. import patterns as P
 from ..models import AnnexIndicator, Measure, OutlineNode, TaskRow, UnitMention
 from ..outline import paragraphs
-from ..textutils import split_units
+from ..textutils import is_org_line, split_units
 from .indicator_table import is_indicator_header
 from .units import lead_convention, split_lead_cell, verb_marker_mentions
 
@@ -33,7 +33,10 @@ def extract_task_table(text: str, start: int = 0) -> list[TaskRow] | None:
     """
     items: list[_Item] = []
     table: _Table | None = None
-    for para in paragraphs(text):
+    paras = paragraphs(text)
+    for k, para in enumerate(paras):
+        if table is not None and _signs_off(paras, k):
+            table = None  # the issuer's name (a row of names) on its line, the date under it: the notice's signature
         if para.start < start or (table is None and "\t" not in para.text):
             continue  # a header row has two cells or more: outside a table, a line without a tab starts none
         cells = _cells(para.text, para.start)
@@ -69,6 +72,29 @@ def extract_task_table(text: str, start: int = 0) -> list[TaskRow] | None:
     _number(rows)
     _first_listed_leads(rows, text)
     return rows
+
+
+def _signs_off(paras: list, k: int) -> bool:
+    r"""Paragraph ``k`` opens a signature: one line or two of bodies' names (a joint notice's row of names,
+    its spaces made tabs) and the date line right under them. A table printed in a notice's body closes
+    on it; its last row does not take the issuer as a unit.
+
+    >>> _signs_off(paragraphs("某县卫生健康局\n2023年2月10日"), 0)
+    True
+    >>> _signs_off(paragraphs("县医保局\n2\t统一招聘\t人事股"), 0)
+    False
+    """
+    for j in range(k, min(k + 3, len(paras))):
+        line = paras[j].text.strip()
+        if j > k and P.DATE_LINE.match(line):
+            return True
+        if "\t" in line:
+            names = [c for c in line.split("\t") if c.strip()]
+            if len(names) < 2 or not all(is_org_line(c.strip()) for c in names):
+                return False
+        elif not is_org_line(line):
+            return False
+    return False
 
 
 # how far from a table its 列第一位者为牵头单位 note may be printed (under its title, or under the table)
@@ -173,8 +199,8 @@ def _offices_apart(name: str, role: str, roles: list[str], names: list[str]) -> 
 def column_role(name: str) -> str:
     """no / task / lead / support / responsible / deadline / other, from a header cell."""
     name = re.sub(r"\s", "", name)
-    if not name:
-        return "other"
+    if not name or P.SUPERVISOR_COLUMN.search(name):
+        return "other"  # an empty cell; 督导单位: who oversees the task, not who carries it out
     return next((role for role, pattern in _ROLE_OF_COLUMN if pattern.search(name)), "other")
 
 
