@@ -528,6 +528,19 @@ TABLES = [
     ("指标\t单位\t2023年\t2024年\t2025年\t属性\n重点人群签约率\t%\t70\t72\t≥75\t预期性\n", 2022,
      [("target", "重点人群签约率", "=", 70, "%", 2023, "预期性"), ("target", "重点人群签约率", "=", 72, "%", 2024, "预期性"),
       ("target", "重点人群签约率", ">=", 75, "%", 2025, "预期性")]),
+    # probe 4a #3: a three-year plan's schedule (2023年⇥2024年⇥2025年) in a notice of its first year: each column
+    # a target, the first no base (it is the plan's first year, not the year it starts from)
+    ("序号\t指标\t2023年\t2024年\t2025年\t指标属性\n1\t县域内就诊率（%）\t85\t88\t90\t约束性\n", 2023,
+     [("target", "县域内就诊率", "=", 85, "%", 2023, "约束性"), ("target", "县域内就诊率", "=", 88, "%", 2024, "约束性"),
+      ("target", "县域内就诊率", "=", 90, "%", 2025, "约束性")]),
+    # the same columns in a notice that prints no date: the earliest stays the base (it may be a record of the past)
+    ("指标\t2023年\t2024年\t2025年\t属性\n重点人群签约率（%）\t70\t75\t80\t预期性\n", None,
+     [("status", "重点人群签约率", "=", 70, "%", 2023, None), ("target", "重点人群签约率", "=", 75, "%", 2024, "预期性"),
+      ("target", "重点人群签约率", "=", 80, "%", 2025, "预期性")]),
+    # a year before the notice's stays a base even beside a schedule (2022年 in a 2023 plan)
+    ("指标\t2022年\t2023年\t2024年\t2025年\t属性\n重点人群签约率（%）\t65\t70\t75\t80\t预期性\n", 2023,
+     [("status", "重点人群签约率", "=", 65, "%", 2022, None), ("target", "重点人群签约率", "=", 70, "%", 2023, "预期性"),
+      ("target", "重点人群签约率", "=", 75, "%", 2024, "预期性"), ("target", "重点人群签约率", "=", 80, "%", 2025, "预期性")]),
     # probe 3a #7: a target cell that is a change (较2020年提高10个百分点): +10个百分点 (a % row's change is in points)
     ("序号\t指标名称\t2020年\t2025年\t指标属性\n1\t乡镇卫生院达标比例（%）\t72\t较2020年提高10个百分点\t预期性\n", 2022,
      [("status", "乡镇卫生院达标比例", "=", 72, "%", 2020, None),
