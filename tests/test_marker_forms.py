@@ -281,6 +281,17 @@ FORMS = [
     # the same with the space gone (a normalised copy): the deadline's label glued to the last unit
     ("落实医疗救助。（责任单位：区民政局、区医保局完成时间：2023年3月）",
      [("区民政局", R, False), ("区医保局", R, False)]),
+    # ---- probe 4a: the State Council shape copied at county level
+    # #10 the bracket that carries the convention note lists its units bare (no verb): the first leads
+    ("开展动态监测。（县医疗保障局、县乡村振兴局、县卫生健康局，列第一位者为牵头单位，下同）",
+     [("县医疗保障局", L, False), ("县乡村振兴局", R, False), ("县卫生健康局", R, False)]),
+    # #5 the note worded 排名第一的为牵头单位 is a note, no unit
+    ("落实倾斜救助。（县医疗保障局、县民政局，排名第一的为牵头单位）", [("县医疗保障局", L, False), ("县民政局", R, False)]),
+    # #10 bracket of notes only after no unit list: nothing
+    ("落实签约。（含县级，下同）", []),
+    # #A10 按职责落实 after a list is the role's verb, not part of the last name
+    ("保障村医待遇。〔县财政局牵头；各乡镇人民政府、县卫健局按职责落实〕",
+     [("县财政局", L, False), ("各乡镇人民政府", R, False), ("县卫健局", R, False)]),
     # a document number's 〔year〕 names no unit, nor a deadline after words that are no body
     ("按照国卫扶贫发〔2021〕6号要求执行。", []),
     ("落实签约。（群众自愿，12月底前）", []),

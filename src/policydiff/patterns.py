@@ -342,7 +342,7 @@ ROLE_VERBS = [
     ("lead", r"牵头负责|牵头抓总|牵头组织实施|牵头落实|牵头推进|牵头"),
     ("support", r"配合落实|配合实施|共同参与|参与实施|配合|协助|参与|协办"),
     ("responsible", r"按照职责分工分别负责|按照职责分工负责|按职责分工负责|根据职责分工负责|按照职责负责|按职责负责|"
-                    r"按照职责分工落实|按职责分工落实|分工负责|分别负责|共同负责|负责落实|具体负责|负责指导|"
+                    r"按照职责分工落实|按职责分工落实|按照职责落实|按职责落实|分工负责|分别负责|共同负责|负责落实|具体负责|负责指导|"
                     r"负责组织实施|负责实施|组织实施|抓好落实|具体实施|具体落实|负责|组织落实|落实"),
 ]
 ROLE_VERB_SEGMENT = _lazy(
@@ -399,7 +399,8 @@ LEAD_FIRST = _lazy(r"(?:列|排)(?:在|于|名)?(?:第一位?|首位)(?:者|的)
                         r"第一个?(?:单位|部门)为牵头(?:单位|部门)?")
 CARRIED_ON = _lazy(r"下同|以下同|后同|以下各项同")
 # clauses a marker may carry that name no unit: the convention, a deadline, a duration
-MARKER_NOTE = _lazy(r"^(?:下同|以下同|后同|.*(?:第一[位个]|首位).*牵头.*|.*\d{4}年.*|.*前完成|.*底前|持续推进|长期坚持|持续实施|"
+MARKER_NOTE = _lazy(r"^(?:下同|以下同|后同|.*(?:第一[位个的]|排名第一|首位).*牵头.*|.*\d{4}年.*|.*前完成|.*底前|"
+                         r"持续推进|长期坚持|持续实施|"
                          r"长期推进|逐年推进|分年度推进)$")
 # an item's sentence that assigns it: 由甲部会同乙委、丙局等部门负责落实 / 研究提出落实意见 (甲 leads, the
 # others support), 由甲部、乙委等分工负责 (all responsible); only after a clause break, only with these verbs

@@ -513,7 +513,7 @@ _WEAK_LABELS = ("责任", "股室")
 
 def _segment_mentions(segment: str, offset: int, role: str) -> list[UnitMention]:
     """A labelled part's units: its verb clauses when it has some (甲牵头，乙配合), else its list."""
-    return _verb_clauses(segment, offset) or _role_units(segment, offset, role)
+    return _verb_clauses(segment, offset, role) or _role_units(segment, offset, role)
 
 
 def marker_mentions(body: str, offset: int, convention: list[tuple[int, bool, bool]] | None = None
@@ -724,15 +724,18 @@ def find_marker(text: str) -> tuple[int, int] | None:
     return markers[0].span if markers else None
 
 
-def _verb_clauses(inner: str, offset: int) -> list[UnitMention] | None:
+def _verb_clauses(inner: str, offset: int, bare: str = "responsible") -> list[UnitMention] | None:
     """Mentions of one bracket's clauses, each units followed by a role verb; a clause without a
     verb takes the next clause's (…区水务局等部门，区国投公司配合: both support); notes (下同,
     2023年底前完成) and, after a marker clause, other words (费用由县财政承担) are passed over.
-    None when the bracket is no marker (its first clause names no body with a role)."""
+    None when the bracket is no marker (its first clause names no body with a role). A bare list beside notes
+    only (甲局、乙局，列第一位者为牵头单位，下同) takes role ``bare`` (a label's segment: the label's)."""
     mentions: list[UnitMention] = []
     pending: list[tuple[str, int]] = []  # verbless clauses waiting for a verb
+    noted = False  # a note passed over (列第一位者为牵头单位, 下同, 2023年底前)
     for clause, start in split_clauses(inner, offset, "，,；;。"):
         if P.MARKER_NOTE.match(clause):
+            noted = True
             continue
         m = P.ROLE_VERB_SEGMENT.match(clause)
         found = _clause_units(m, start) if m else None
@@ -751,6 +754,11 @@ def _verb_clauses(inner: str, offset: int) -> list[UnitMention] | None:
                 mentions.extend(listed)
         mentions.extend(found)
         pending = []
+    if not mentions and noted and not any(ch in units for units, _ in pending for ch in "：:"):
+        for units, at in pending:  # （甲局、乙局、丙局，列第一位者为牵头单位，下同）: a bare list and its notes only
+            listed = _role_units(units, at, bare)
+            if listed and all(looks_like_unit(u.unit) for u in listed):
+                mentions.extend(listed)
     return mentions or None
 
 
