@@ -474,3 +474,33 @@ def test_the_start_of_a_change_is_a_status_figure(sentence, expected):
     found = extract_targets(sentence, (0, len(sentence)), "goal", issue_year=2023)
     assert [(t.indicator, t.comparator, t.value, t.unit, t.role, t.year) for t in found] == expected
     assert all(not t.compared for t in found if t.role_cue and "baseline" in t.role_cue)
+
+
+SCHEDULE_ROWS = [
+    # (sentence, [(indicator, comparator, value, unit, deadline)]) — probe 4a #4: a three-year plan's schedule, one
+    # value a year in one sentence: the year is each value's deadline, never a part of the noun, and a later step that
+    # prints only its year and verb measures the first step's noun
+    # 、 between the steps, each step its year and verb
+    ("脱贫人口签约率2023年达到95%、2024年达到97%、2025年达到99%以上。",
+     [("脱贫人口签约率", ">=", 95, "%", 2023), ("脱贫人口签约率", ">=", 97, "%", 2024),
+      ("脱贫人口签约率", ">=", 99, "%", 2025)]),
+    # ， between the steps, 年底 in each
+    ("村卫生室医保结算覆盖率2023年底达到80%，2024年底达到90%。",
+     [("村卫生室医保结算覆盖率", ">=", 80, "%", 2023), ("村卫生室医保结算覆盖率", ">=", 90, "%", 2024)]),
+    # the years listed before 分别: the run of years is no part of the noun (each year its value, in order)
+    ("重点人群签约覆盖率2023年、2024年、2025年分别达到70%、75%、80%。",
+     [("重点人群签约覆盖率", ">=", 70, "%", 2023), ("重点人群签约覆盖率", ">=", 75, "%", 2024),
+      ("重点人群签约覆盖率", ">=", 80, "%", 2025)]),
+    # counts a year, the noun printed once after the first verb (创建健康村20个，2024年创建30个)
+    ("2023年创建健康村20个，2024年创建30个。",
+     [("创建健康村", "=", 20, "个", 2023), ("创建健康村", "=", 30, "个", 2024)]),
+    # a step of another unit keeps its own noun (a count after a rate is no step of the rate)
+    ("签约率2023年达到95%，2024年新建签约团队10个。",
+     [("签约率", ">=", 95, "%", 2023), ("新建签约团队", "=", 10, "个", 2024)]),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", SCHEDULE_ROWS, ids=[f"step{i}" for i in range(len(SCHEDULE_ROWS))])
+def test_a_schedule_gives_each_value_its_year_and_the_first_steps_noun(sentence, expected):
+    found = extract_targets(sentence, (0, len(sentence)), "goal", issue_year=2023)
+    assert [(t.indicator, t.comparator, t.value, t.unit, t.deadline_year) for t in found] == expected

@@ -156,6 +156,7 @@ def extract_targets(text: str, region: tuple[int, int], path: str,
             t.binding = t.binding or (marked.group(1) if marked else None)
         found = [t if t.role_cue == BASELINE_CUE else _unit_of_rate(assign_role(t, text, context)) for t in found]
         _paired_deadlines(found, sentence.group(0))
+        _yearly_steps(found, text)
         if limit_cue and not (own_year or paragraph_year):
             for t in found:
                 if t.role == "target" and t.deadline_year == deadline_year:
@@ -546,6 +547,39 @@ def _paired_deadlines(found: list[Target], sentence: str) -> None:
                     t.year = year
                 elif t.role in ("target", "parameter"):
                     t.deadline_year = year
+
+
+# a year (or a run of years, 2023年、2024年、2025年) closing an indicator: the schedule's, not the noun's
+_YEARS_AT_END = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:底|末)?(?:前)?[、和及]?)+$")
+# an indicator that is only a schedule step's verb (…、2024年达到97%; 2024年底达到90%): no noun of its own
+_STEP_VERB = re.compile(rf"^[底末前]?(?:{_BARE_VERB.pattern}|力争|确保)*$")
+# what stands between two values of a schedule: 、2024年 / ，2024年底 (and the verb)
+_STEP_YEAR = re.compile(r"[^，,；;。\d]{0,4}[、，,]\s*(?:到|至)?(?P<year>(?:19|20)\d{2})\s*年(?:底|末)?(?:前)?"
+                        r"[^\d，,；;。、]{0,8}")
+
+
+def _yearly_steps(found: list[Target], text: str) -> None:
+    """A schedule, one value a year, in one sentence: 签约率2023年达到95%、2024年达到97%、2025年达到99%以上, 覆盖率
+    2023年底达到80%，2024年底达到90%, 2023年创建健康村20个，2024年创建30个. The year printed after the noun is the
+    value's deadline, not a part of the noun; a later step that prints only its year and verb (2024年达到) or its verb
+    alone (创建) measures the first step's noun, and takes its own year."""
+    previous: Target | None = None
+    for t in sorted(found, key=lambda t: t.value_span):
+        years = _YEARS_AT_END.search(t.indicator)
+        if years and len(t.indicator) - len(years.group(0)) >= 2:
+            printed = _YEAR.findall(years.group(0))
+            t.indicator = t.indicator[:years.start()].rstrip()
+            if len(printed) == 1 and t.role in ("target", "parameter") and t.deadline_year is None:
+                t.deadline_year = int(printed[0])  # (a run of years: 分别 gave each its own)
+        elif previous is not None and t.unit == previous.unit and (
+                _STEP_VERB.fullmatch(t.indicator) or (len(t.indicator) < len(previous.indicator)
+                                                      and previous.indicator.startswith(t.indicator))):
+            step = _STEP_YEAR.fullmatch(text, previous.value_span[1], t.value_span[0])
+            if step:
+                t.indicator = previous.indicator
+                if t.role in ("target", "parameter"):
+                    t.deadline_year = int(step.group("year"))
+        previous = t
 
 
 def _head_year(chunk: str, sentence: re.Match, issue_year: int | None) -> int | None:
