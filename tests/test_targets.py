@@ -441,6 +441,18 @@ INDICATOR_ROWS = [
     # probe 3a #3: a motto (一人一档) and the notice's own items (以上三、四项) are no amounts
     ("做到一人一档，救治病种不少于30种。", [("救治病种", ">=", 30, None, "种")]),
     ("以上三、四项工作由县妇幼保健院负责。", []),
+    # probe 4a: a goal list's line 指标：值 — the label before the colon is the noun, never the value itself
+    ("1.县域内就诊率：≥90%（约束性）", [("县域内就诊率", ">=", 90, None, "%")]),
+    ("2.基层医疗卫生机构诊疗量占比：65%以上（预期性）", [("基层医疗卫生机构诊疗量占比", ">=", 65, None, "%")]),
+    # a bare value after the label is a level (it was passed over as a page's 点击：56次)
+    ("3.乡镇卫生院服务能力达标率：100%", [("乡镇卫生院服务能力达标率", "=", 100, None, "%")]),
+    ("每千人口执业（助理）医师数：3.2人", [("每千人口执业（助理）医师数", "=", 3.2, None, "人")]),
+    # …but a label that is no measured noun stays furniture (点击：56次)
+    ("点击：56次", []),
+    # probe 4a #A11: the 属性 bracket between the noun and its verb is no part of the noun
+    ("县域内住院量占比（约束性）达到90%。", [("县域内住院量占比", ">=", 90, None, "%")]),
+    # probe 4a #A12: per how many people is no noun: what is counted is after the unit
+    ("每千服务人口不少于1名乡村医生。", [("乡村医生（每千服务人口）", ">=", 1, None, "名")]),
     # a quoted slogan heading (实现“两个100%”) gives no target; the rates after its colon do
     ("实现“两个100%”：家庭医生签约率、档案建档率均达到100%。",
      [("家庭医生签约率", ">=", 100, None, "%"), ("档案建档率", ">=", 100, None, "%")]),
@@ -504,3 +516,15 @@ SCHEDULE_ROWS = [
 def test_a_schedule_gives_each_value_its_year_and_the_first_steps_noun(sentence, expected):
     found = extract_targets(sentence, (0, len(sentence)), "goal", issue_year=2023)
     assert [(t.indicator, t.comparator, t.value, t.unit, t.deadline_year) for t in found] == expected
+
+
+@pytest.mark.parametrize("sentence, binding", [
+    # probe 4a: the 属性 printed after a goal line's value, or between the noun and its verb
+    ("1.县域内就诊率：≥90%（约束性）", "约束性"),
+    ("县域内住院量占比（约束性）达到90%。", "约束性"),
+    ("基层就诊率（预期性指标）达到65%。", "预期性"),
+])
+def test_a_binding_beside_the_noun_or_a_goal_lines_value_is_read(sentence, binding):
+    found = extract_targets(sentence, (0, len(sentence)), "goal", issue_year=2023)
+    assert [t.binding for t in found] == [binding]
+    assert all(sentence[t.span[0]:t.span[1]] == t.text for t in found)

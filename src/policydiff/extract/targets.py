@@ -83,6 +83,8 @@ _NOUN_END = re.compile(r"[、（）()]")
 # a subject that only says where each counted thing stands (每个行政村至少设置1个村卫生室): the noun is after the unit
 _EACH_PLACE = re.compile(r"(?:每个?|各)[^，,；;。\d]{0,8}?(?:行政村|村|社区|乡镇|乡|镇|街道|县（市、区）|县|区|市|"
                          r"卫生院|医院|医共体|团队)")
+# a subject that only says per how many people (每千服务人口不少于1名乡村医生): the noun is after the unit
+_PER_POPULATION = re.compile(r"(?:按)?每(?:百|千|万|十万)(?:名)?(?:服务|常住|户籍)?(?:人口|人|居民)")
 _COUNTED_ENDS = re.compile(r"(?:服务能力|能力|达到|达|具备|符合|实现|通过|建成|纳入|开展|提供)")
 
 _AFTER_LEAD = re.compile(r"^(?:及)?(?:以上|以内|之内|内|左右)?的?")
@@ -154,6 +156,10 @@ def extract_targets(text: str, region: tuple[int, int], path: str,
         for t in found:
             marked = P.BINDING_AFTER.match(text, t.value_span[1]) or P.BINDING_CLAUSE_END.match(text, t.value_span[1])
             t.binding = t.binding or (marked.group(1) if marked else None)
+            in_name = _BINDING_IN_NAME.search(t.indicator)
+            if in_name:  # 县域内住院量占比（约束性）达到90%: the 属性 printed after the noun, before its verb
+                t.indicator = t.indicator[:in_name.start()]
+                t.binding = t.binding or in_name.group(1)
         found = [t if t.role_cue == BASELINE_CUE else _unit_of_rate(assign_role(t, text, context)) for t in found]
         _paired_deadlines(found, sentence.group(0))
         _yearly_steps(found, text)
@@ -210,6 +216,9 @@ def _clause_targets(text, base, chunk, shielded, clause, path, binding, year, qu
         quantities = sorted(quantities + [q for q in P.CN_PERCENT.finditer(shielded, c_start, c_end)
                                           if not any(a <= q.start() < b for a, b in taken)], key=lambda q: q.start())
     compared = _carried(shielded, [(q, *_comparator(shielded, c_start, q, quantities)) for q in quantities])
+    label = _colon_label(chunk, c_start, c_end) if len(compared) == 1 else None
+    if label:  # 1.县域内就诊率：≥90%（约束性） — a goal list's line: the label names what the value measures
+        return _labelled_targets(text, base, chunk, (c_start, c_end), compared[0], label, path, binding, year)
     own_year = P.CLAUSE_YEAR.match(chunk, c_start, c_end)
     year = int(own_year.group("year")) if own_year else year  # …，2025年转化比例不低于50%: the clause's own year
     subject_ends = [s for _, c, s, _ in compared if c != "="]
@@ -238,6 +247,40 @@ def _clause_targets(text, base, chunk, shielded, clause, path, binding, year, qu
             t.high = high
             found.append(t)
     return sorted(found, key=lambda t: t.value_span)
+
+
+# a goal list's line, 指标：值 (1.县域内就诊率：≥90%（约束性）; 每千人口执业（助理）医师数：3.2人): the label before the colon,
+# a measured noun (its list number apart), the line holding only the value after it (its comparator, 以上, its 属性)
+_BINDING_IN_NAME = re.compile(r"\s*[（(](约束性|预期性)(?:指标)?[）)]$")
+_COLON_LABEL = re.compile(r"(?:^|(?<=\n))[ \t\u3000]*(?:\d{1,2}[.．、]|[（(]\d{1,2}[）)])?[ \t\u3000]*"
+                          r"(?P<label>[^，,；;。：:\n\d]{2,30}?(?:率|比例|比重|占比|指数|水平|寿命|人数|数量|床位数|医师数|"
+                          r"护士数|人次|费用|标准|病种|幅度|覆盖面))[ \t\u3000]*[：:]$")
+_VALUE_ONLY = re.compile(r"\s*(?:≥|≤|>=|<=|＞|＜|>|<|不低于|不少于|不超过|不高于|达到|达)?\s*\d+(?:\.\d+)?\s*"
+                         r"[^\s，,；;。（()\d]{0,4}?"
+                         r"(?:以上|以下|以内|左右)?\s*(?:[（(](?:约束性|预期性)(?:指标)?[）)])?\s*[。；;]?\s*")
+
+
+def _colon_label(chunk: str, c_start: int, c_end: int) -> str | None:
+    """The label of a ``指标：值`` line when the clause at ``c_start`` is that line's value alone."""
+    if not c_start or chunk[c_start - 1] not in "：:" or not _VALUE_ONLY.fullmatch(chunk, c_start, c_end):
+        return None
+    line_start = chunk.rfind("\n", 0, c_start) + 1
+    m = _COLON_LABEL.search(chunk[line_start:c_start])
+    return m.group("label").strip() if m else None
+
+
+def _labelled_targets(text, base, chunk, clause, compared, label, path, binding, year) -> list[Target]:
+    """The value of a ``指标：值`` line, measuring the label (its comparator as printed; a bare value a level)."""
+    c_start, c_end = clause
+    q, comparator, _, approximate = compared
+    value = chinese_number(q.group("value"))
+    if value is None:
+        return []
+    line_start = chunk.rfind("\n", 0, c_start) + 1
+    quote_end = len(chunk[:c_end].rstrip("。；; \t"))
+    unit = q.group("unit").replace("％", "%")
+    return [Target(path, text[base + line_start:base + quote_end], label, comparator, value, unit, year, binding,
+                   (base + line_start, base + quote_end), (base + q.start(), base + q.end()), approximate)]
 
 
 BASELINE_CUE = "the baseline of a change to a level (由2021年的72%提高到90%): where it starts"
@@ -484,7 +527,7 @@ def _indicator(chunk: str, c_start: int, c_end: int, q: re.Match, subject_end: i
             subject = _TOWARDS.sub("", subject) or subject
         if per_year:
             return f"{per_year.group('noun')}（{per_year.group('per')}）"  # 占比每年提高3个百分点 → 占比（每年）
-        if _EACH_PLACE.fullmatch(subject):
+        if _EACH_PLACE.fullmatch(subject) or _PER_POPULATION.fullmatch(subject):
             counted = _AFTER_LEAD.sub("", _NOUN_END.split(chunk[q.end():c_end], 1)[0]).strip()
             counted = _COUNTED_ENDS.split(counted, 1)[0]  # 1所县级医院达到三级医院服务能力 → 县级医院
             if len(counted) >= 2 and not _NEXT_ITEM.search(counted):  # 每个乡镇至少有1名全科医生 → 全科医生（每个乡镇）
