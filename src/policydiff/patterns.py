@@ -547,10 +547,12 @@ COMPARATOR_BEFORE = [
     ("change", CHANGE_VERBS_ALT + "|高出"),
     # 住院救助比例向低保对象倾斜10个百分点: a rise over what the others get (+10个百分点), never a level
     ("change", r"倾斜"),
+    # 补助标准每年递增5%: a yearly rise (+5%), never a level
+    ("change", r"递增|递减"),
 ]
 # a change (起付线降低50%, 支付比例提高5个百分点, 较2022年提高5个百分点以上) is never a level: its comparator is its
 # direction, "+" (raised by) or "-" (lowered by), followed by the bound a change may carry (+>=: by at least)
-CHANGE_DOWN = _lazy(r"下降|降低|减少")
+CHANGE_DOWN = _lazy(r"下降|降低|减少|递减")
 CHANGE_COMPARATORS = ("+", "-", "+>=", "->=", "+<=", "-<=", "×")
 # 翻一番 / 翻两番: doubled (comparator "×", value 2, unit 倍), quadrupled (×4)
 DOUBLING = _lazy(r"翻(?P<times>一|两|二|三)番")

@@ -24,7 +24,7 @@ _BASE_OF_CHANGE = re.compile(r"(?:(?:由|从)(?=(?:19|20)\d{2}年|\d)|(?:较|同
                              r"(?:19|20)\d{2}年|[二一][〇○零][〇○零一二三四五六七八九]{2}年|(?:国家|全国|全省|全市|省|市|县)?(?:定|级)?(?:目标|标准|平均|要求))).*$")
 # a change printed per year (占比每年提高3个百分点): the noun, with the year word in brackets
 _CHANGE_BEFORE = re.compile(f"(?:{P.CHANGE_VERBS_ALT})$")  # 增长不低于: the verb right before a bound
-_CHANGE_AT = re.compile(f"(?:{P.CHANGE_VERBS_ALT}|高出)")
+_CHANGE_AT = re.compile(f"(?:{P.CHANGE_VERBS_ALT}|高出|递增|递减)")
 _PER_YEAR = re.compile(r"(?P<noun>.{2,}?)(?P<per>每年|逐年|年均)$")
 _STRUCTURAL_COUNT = re.compile(r"^(?:目标|机制|协同|措施|提升|方面|环节|行动|计划|规划)")
 _AMOUNT_LIST = re.compile(rf"[^、，,；;。（）()]{{0,12}}?(?:、|和|及|与)\s*(?:\d|[{P.CN_SMALL}两])")  # 1所综合医院、1所中医院
@@ -251,6 +251,8 @@ def _clause_targets(text, base, chunk, shielded, clause, path, binding, year, qu
 
 # a goal list's line, 指标：值 (1.县域内就诊率：≥90%（约束性）; 每千人口执业（助理）医师数：3.2人): the label before the colon,
 # a measured noun (its list number apart), the line holding only the value after it (its comparator, 以上, its 属性)
+_RATIO_AFTER = re.compile(r"\s*[:：∶比]\s*\d")  # 1:1.2, 1比1.5: the first side of a ratio
+_RATIO_BEFORE = re.compile(r"\d(?:\.\d+)?\s*[:：∶]\s*$")  # …and its second side
 _BINDING_IN_NAME = re.compile(r"\s*[（(](约束性|预期性)(?:指标)?[）)]$")
 _COLON_LABEL = re.compile(r"(?:^|(?<=\n))[ \t\u3000]*(?:\d{1,2}[.．、]|[（(]\d{1,2}[）)])?[ \t\u3000]*"
                           r"(?P<label>[^，,；;。：:\n\d]{2,30}?(?:率|比例|比重|占比|指数|水平|寿命|人数|数量|床位数|医师数|"
@@ -357,6 +359,8 @@ def _is_target(shielded: str, q: re.Match, c_start: int) -> bool:
         return False  # 以上三、四项工作: the notice's own items
     if not unit and not P.BARE_COMPARATOR.search(shielded[max(c_start, q.start() - 4):q.start()]):
         return False  # a bare number is a target only right after 达/控制在/为 …
+    if _RATIO_AFTER.match(shielded, q.end()) or _RATIO_BEFORE.search(shielded, max(0, q.start() - 8), q.start()):
+        return False  # 收入比达到1:1.2 — a ratio: neither side is a level of the noun (said less rather than wrongly)
     if unit == "年" and _YEAR_VALUE.fullmatch(value):
         return False  # a year, not a duration
     if unit in ("日", "天", "号") and before.endswith("月"):
