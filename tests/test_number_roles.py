@@ -671,6 +671,25 @@ def test_an_assessment_item_asks_for_a_change_a_status_section_reports_one():
     assert [(t["value"], t["role"]) for t in record["targets"]] == [(4, "status"), (5, "target")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # probe 4a #7: an undated 工作要点 whose title names its year (no 文号, no date, no signature): its items ask for
+    # changes against the year before (比上年, 比2022年) — targets, the cue saying the year came from the title
+    ("平利县2023年健康乡村建设工作要点\n一、提升能力。乡镇卫生院门急诊人次比上年提高3个百分点。（责任股室：医政股）\n"
+     "二、推进改厕。农村卫生厕所普及率比2022年提高5个百分点。\n",
+     [(3, "target", True), (5, "target", True)]),
+    # a task list (清单) titled with its year: the same
+    ("青溪县2024年乡村医疗卫生重点任务清单\n一、做实签约。重点人群签约率较上年提高2个百分点。\n", [(2, "target", True)]),
+    # an undated report (工作总结) says what was seen: status, as before
+    ("平利县2022年健康乡村建设工作总结\n一、提升能力。乡镇卫生院门急诊人次比上年提高3个百分点。\n", [(3, "status", False)]),
+    # an undated plan's item that opens on a year before its title's (2022年，…较上年提高…): a report, status
+    ("平利县2023年健康乡村建设工作要点\n一、回顾。2022年，全县签约率较上年提高2个百分点。\n", [(2, "status", False)]),
+])
+def test_an_undated_plans_title_year_makes_its_asked_changes_targets(text, expected):
+    record = _record(text)
+    assert record["issue_date"] is None
+    assert [(t["value"], t["role"], "read from the title" in (t["role_cue"] or "")) for t in record["targets"]] == expected
+
+
 def _county_frame_row():
     return {"no": 2, "indicator": "脱贫县（市、区）要有1所县级医院达到二级医院医疗服务能力", "binding": "约束性",
             "frame_values": [{"comparator": "=", "value": 1, "unit": "所"}], "carried_by": []}

@@ -38,6 +38,7 @@ class RoleContext:
     section_role: str | None = None  # "status" inside 发展现状 / 工作基础 …; "requirement" inside 加强考核 …
     issue_year: int | None = None
     year: int | None = None  # the sentence's (or paragraph's) deadline year, as the extractor read it
+    title_year: int | None = None  # an undated plan's year, as its title prints it (平利县2023年健康乡村建设工作要点)
 
 
 def assign_role(t: Target, text: str, context: RoleContext) -> Target:
@@ -55,11 +56,16 @@ def assign_role(t: Target, text: str, context: RoleContext) -> Target:
     cue = _first_cue(t, views)
     if cue and cue[0] in ("count", "period"):
         return _set(t, *cue)
+    if context.issue_year is None:  # an undated 2023年…工作要点: the year its title names stands in for its date
+        context = RoleContext(context.sentence_start, context.section_role, None, context.year, _title_year(text))
     status = _status_cue(t, views, context)
     if status:
         _set(t, "status", status)
         t.year, t.deadline_year = _status_year(views["sentence_before"], context), None
         return t
+    if views.get("asked_by_title"):
+        return _set(t, "target", f"a change the plan for {context.title_year} asks for (比上年提高: its year read "
+                                 f"from the title; the notice prints no date)")
     return _set(t, *cue) if cue else t
 
 
@@ -93,9 +99,33 @@ def _status_cue(t: Target, views: dict, context: RoleContext) -> str | None:
                 continue  # 截至2021年10月31日，签约服务率要达到70%: a level the notice requires
             if "change already seen (较" in name and _asked_change(t, views["sentence_before"], context):
                 continue  # 考核: 续约率较上年提高5个百分点 — a change the item asks for
+            if "change already seen (较" in name and context.issue_year is None and context.title_year and \
+                    _asked_change(t, views["sentence_before"], RoleContext(
+                        context.sentence_start, context.section_role, context.title_year, context.year)):
+                views["asked_by_title"] = True
+                continue  # an undated 2023年工作要点's item: 比上年提高3个百分点 asked for 2023
             return name
     year = _past_year(t, views["sentence_before"], context)
     return f"a figure for {year}, before the notice ({context.issue_year})" if year else None
+
+
+# the title of a plan for one year (平利县2023年健康乡村建设工作要点, 2024年…重点任务清单), on one of the first lines
+_PLAN_TITLE = re.compile(r"^[^\n。，,；;]{0,40}?(?P<year>20\d{2})\s*年(?:度)?[^\n。，,；;]{0,40}?"
+                         r"(?:工作要点|工作计划|工作方案|实施方案|行动方案|任务清单|重点任务|任务分解|要点)[^\n]{0,6}$",
+                         re.MULTILINE)
+_last_title: tuple[str | None, int | None] = (None, None)
+
+
+def _title_year(text: str) -> int | None:
+    """The year of an undated plan's title (its first five lines): the year the plan is for; None for a
+    report (2022年工作总结) or a title without one. Read once a text (each number asks)."""
+    global _last_title
+    if _last_title[0] is text:
+        return _last_title[1]
+    head = "\n".join(text.split("\n", 5)[:5])
+    m = _PLAN_TITLE.search(head)
+    _last_title = (text, int(m.group("year")) if m else None)
+    return _last_title[1]
 
 
 def _asked_change(t: Target, before: str, context: RoleContext) -> bool:
