@@ -292,6 +292,9 @@ FORMS = [
     # #A10 按职责落实 after a list is the role's verb, not part of the last name
     ("保障村医待遇。〔县财政局牵头；各乡镇人民政府、县卫健局按职责落实〕",
      [("县财政局", L, False), ("各乡镇人民政府", R, False), ("县卫健局", R, False)]),
+    # probe 4a #12: 落实属地责任 after the towns: a role of their own (responsible), not words passed over
+    ("落实考核。（县卫健局、县医保局按职责分工负责，各乡镇人民政府落实属地责任）",
+     [("县卫健局", R, False), ("县医保局", R, False), ("各乡镇人民政府", R, False)]),
     # a document number's 〔year〕 names no unit, nor a deadline after words that are no body
     ("按照国卫扶贫发〔2021〕6号要求执行。", []),
     ("落实签约。（群众自愿，12月底前）", []),
@@ -455,6 +458,11 @@ SUBJECTS = [
     # probe 3a #11: the grassroots actors each given their part with 负责 (签约团队, 村卫生室, 乡镇卫生院)
     ("（十六）做实签约服务。家庭医生签约团队负责建立健康档案；村卫生室负责日常随访；乡镇卫生院负责技术指导。",
      [("家庭医生签约团队", R), ("村卫生室", R), ("乡镇卫生院", R)]),
+    # probe 4a #12: a 乡镇 notice's villages (各村委会, 各村（社区）) and a county's 各镇（街道） given their part
+    ("（十七）建好村卫生室。镇卫生院负责业务指导，各村委会负责提供村卫生室用房。", [("镇卫生院", R), ("各村委会", R)]),
+    ("（十八）开展爱国卫生运动。镇农业综合服务中心牵头，各村（社区）具体落实。",
+     [("镇农业综合服务中心", L), ("各村（社区）", R)]),
+    ("（十九）做好参保动员。各镇（街道）负责组织群众参保。", [("各镇（街道）", R)]),
 ]
 
 

@@ -343,7 +343,8 @@ ROLE_VERBS = [
     ("support", r"配合落实|配合实施|共同参与|参与实施|配合|协助|参与|协办"),
     ("responsible", r"按照职责分工分别负责|按照职责分工负责|按职责分工负责|根据职责分工负责|按照职责负责|按职责负责|"
                     r"按照职责分工落实|按职责分工落实|按照职责落实|按职责落实|分工负责|分别负责|共同负责|负责落实|具体负责|负责指导|"
-                    r"负责组织实施|负责实施|组织实施|抓好落实|具体实施|具体落实|负责|组织落实|落实"),
+                    r"负责组织实施|负责实施|组织实施|抓好落实|具体实施|具体落实|负责|组织落实|"
+                    r"落实属地(?:管理)?责任|履行属地(?:管理)?责任|落实"),
 ]
 ROLE_VERB_SEGMENT = _lazy(
     r"^(?:由)?(?P<units>[^，,；;。（）()]{2,200}?)(?P<verb>" + "|".join(p for _, p in ROLE_VERBS) + r")$"
@@ -412,7 +413,8 @@ ASSIGNING_SENTENCE = _lazy(
 # 局医政股牵头做好督导; 各镇负责组织实施): printed at the item; only government bodies and their
 # offices (a provider, 定点医疗机构负责垫付, carries out a step, it is not assigned the item)
 SUBJECT_ASSIGNING = _lazy(
-    r"^(?:同时|此外|另外|并)?(?:(?:以上|上述|此项|该项|各项|本项)(?:工作|任务)?由|由)?(?P<units>[^，,。；;：:“”（）()\n]{2,60}?)"
+    r"^(?:同时|此外|另外|并)?(?:(?:以上|上述|此项|该项|各项|本项)(?:工作|任务)?由|由)?"
+    r"(?P<units>(?:[^，,。；;：:“”（）()\n]|（(?:社区|街道|居)）){2,60}?)"  # 各村（社区）, 各镇（街道）
     r"(?P<verb>按照职责分工负责|按职责分工负责|牵头负责|负责组织实施|负责落实|具体负责|具体组织实施|具体落实|具体实施|组织实施|"
     r"负责|牵头)"
     r"(?!人|同志|的|单位|部门)")  # 县卫健局负责人 is a person; 县卫健局负责的项目 names work, not who is assigned
@@ -435,7 +437,11 @@ ITEMS_EACH_ASSIGNED = _lazy(r"(?:以上|上述)(?:第)?(?P<items>[一二三四�
 INVERTED_RESPONSIBLE = _lazy(r"^\s*(?:具体)?(?P<verb>负责|牵头)[^，,。；;：:]{1,40}?的(?:是|为)"
                              r"(?P<units>[^，,。；;：:“”（）()\n]{2,40}?)\s*$")
 # the grassroots actors a county notice tells who does what (村卫生室负责随访；家庭医生签约团队负责建档): named
-GRASSROOTS_ACTOR = _lazy(r"^各?(?:村卫生室|(?:家庭医生)?签约(?:服务)?团队|家庭医生团队|家庭医生服务团队)$")
+GRASSROOTS_ACTOR = _lazy(r"^各?(?:村卫生室|(?:家庭医生)?签约(?:服务)?团队|家庭医生团队|家庭医生服务团队|"
+                         r"村委会|村民委员会|村（居）委会|村（居）民委员会|村（社区）|村\(社区\)|村（社区）两委|村两委|"
+                         r"镇（街道）|乡镇（街道）)$")
+# (a 乡镇 notice's villages: 各村委会负责提供用房, 各村（社区）具体落实; a county's 各镇（街道）负责… — named, as a
+# county's 各镇卫生院)
 # every township's (or subdistrict's) own health institution (各镇卫生院, 各乡镇卫生院, 各社区卫生服务中心): named
 # bodies a county notice tells what to do, not a call to every level (各县区要…)
 TOWNSHIP_INSTITUTION = _lazy(r"^各(?:乡镇|镇|乡|街道|社区|镇（街道）|乡镇（街道）)?(?:中心)?"
