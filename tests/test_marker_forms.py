@@ -397,6 +397,11 @@ SENTENCES = [
     ("（八）开展巡回医疗。由县卫健局医政股具体负责。", [("县卫健局医政股", R, False)]),
     # a provider before 负责 closing the clause is still no assignment (not a government body)
     ("（九）推行一站式结算。费用结算由定点医疗机构负责。", []),
+    # probe 4a #15b: 由甲牵头，会同乙、丙负责…: the lead, and the bodies it joins to it support (they were lost)
+    ("（十）强化医共体统筹。由县卫健局牵头，会同县医保局、县财政局负责医共体运行评估。",
+     [("县卫健局", L, False), ("县医保局", S, False), ("县财政局", S, False)]),
+    # …but 会同有关部门 names no body: the lead alone
+    ("（十一）做好评估。由县卫健局牵头，会同有关部门做好评估。", [("县卫健局", L, False)]),
 ]
 
 # probe 3a #10: the work first, the body after it (由 in mid-clause with 负责 closing it; 负责…的是)

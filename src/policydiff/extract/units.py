@@ -563,7 +563,18 @@ def sentence_mentions(body: str, offset: int, convention: list[tuple[int, bool, 
         if convention and _lead_first_applies((offset + m.start(), offset + m.end()), convention):
             _first_leads(found)
         mentions.extend(found)
+        joined = _JOINED_AFTER_LEAD.match(body, m.end()) if verb == "牵头" and "会同" not in units else None
+        if joined and _government_bodies(joined.group("units")):  # 由甲局牵头，会同乙局、丙局负责…: they support
+            clause = _clause_span(body, offset, offset + m.start(), offset + joined.end())
+            for u in _role_units(joined.group("units"), offset + joined.start("units"), "support"):
+                u.clause_span = clause
+                mentions.append(u)
     return mentions
+
+
+# the clause after 由甲局牵头 that joins others to the lead (，会同乙局、丙局负责评估): they support
+_JOINED_AFTER_LEAD = re.compile(r"\s*[，,]\s*会同(?P<units>[^，,。；;“”（）()\n]{2,80}?)"
+                                r"(?=按照?职责分工负责|共同负责|负责|共同|做好|开展|推进|落实|研究|制定|组织)")
 
 
 def _closing_assignment(body: str, m: re.Match, verb: str) -> bool:
