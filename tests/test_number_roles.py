@@ -106,9 +106,10 @@ ROWS = [
     # a cap as a share of a long base (不得高于…上年居民人均可支配收入的5%): the comparator holds, 其 is no part of the noun
     ("未取消起付标准的地区，其起付标准不得高于所在统筹地区上年度城乡居民人均可支配收入的8%。",
      [(PA, "起付标准", "<=", 8, "%", None, None)]),
-    # 其中 opens a part of the amount before: the noun phrase after it (not 中医保…)
+    # 其中 opens a part of the amount before: the noun phrase after it (not 中医保…); per whom and how often the
+    # amount is paid in brackets after its noun (probe 4a: not 标准为每人每年)
     ("家庭医生签约服务费标准为每人每年20元，其中基本公共卫生服务经费承担10元。",
-     [(PA, "家庭医生签约服务费标准为每人每年", "=", 20, "元", None, None),
+     [(PA, "家庭医生签约服务费标准（每人每年）", "=", 20, "元", None, None),
       (PA, "基本公共卫生服务经费承担", "=", 10, "元", None, None)]),
     # 到2025年达到 with the subject in the clause before (提高…比例，到2025年达到…): that subject
     ("逐步提高持有执业（助理）医师证书的村医比例，到2025年达到50%以上。",

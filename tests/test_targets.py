@@ -458,6 +458,11 @@ INDICATOR_ROWS = [
     ("点击：56次", []),
     # probe 4a #A11: the 属性 bracket between the noun and its verb is no part of the noun
     ("县域内住院量占比（约束性）达到90%。", [("县域内住院量占比", ">=", 90, None, "%")]),
+    # probe 4a: an amount's noun, then per whom and how often it is paid: the noun, the rate in brackets
+    ("乡村医生补助按每人每月不低于500元的标准发放。", [("乡村医生补助（每人每月）", ">=", 500, None, "元")]),
+    ("村医定额补助每村每年2万元。", [("村医定额补助（每村每年）", "=", 2, None, "万元")]),
+    # a place each counted thing stands in (每个村卫生室至少配备1名乡村医生): what is counted is after the unit
+    ("每个村卫生室至少配备1名乡村医生。", [("乡村医生（每个村卫生室）", ">=", 1, None, "名")]),
     # probe 4a #A12: per how many people is no noun: what is counted is after the unit
     ("每千服务人口不少于1名乡村医生。", [("乡村医生（每千服务人口）", ">=", 1, None, "名")]),
     # a quoted slogan heading (实现“两个100%”) gives no target; the rates after its colon do

@@ -82,7 +82,10 @@ _LISTED_BETWEEN = re.compile(r"[^，,；;：:\d]{0,12}、")
 _NOUN_END = re.compile(r"[、（）()]")
 # a subject that only says where each counted thing stands (每个行政村至少设置1个村卫生室): the noun is after the unit
 _EACH_PLACE = re.compile(r"(?:每个?|各)[^，,；;。\d]{0,8}?(?:行政村|村|社区|乡镇|乡|镇|街道|县（市、区）|县|区|市|"
-                         r"卫生院|医院|医共体|团队)")
+                         r"卫生院|医院|医共体|团队|卫生室|卫生所)")
+# an amount's noun followed by per whom (and how often) it is paid (补助按每人每月, 资助标准为每人每年, 定额补助每村每年)
+_PER_HEAD = re.compile(r"(?P<noun>[^，,；;。\d]{2,30}?)(?:按照|按|为|是)?(?P<per>每(?:人|户|村|名|个村|床|人次)"
+                       r"(?:每(?:年|月|季度|天))?)")
 # a subject that only says per how many people (每千服务人口不少于1名乡村医生): the noun is after the unit
 _PER_POPULATION = re.compile(r"(?:按)?每(?:百|千|万|十万)(?:名)?(?:服务|常住|户籍)?(?:人口|人|居民)")
 _COUNTED_ENDS = re.compile(r"(?:服务能力|能力|达到|达|具备|符合|实现|通过|建成|纳入|开展|提供)")
@@ -536,6 +539,9 @@ def _indicator(chunk: str, c_start: int, c_end: int, q: re.Match, subject_end: i
             counted = _COUNTED_ENDS.split(counted, 1)[0]  # 1所县级医院达到三级医院服务能力 → 县级医院
             if len(counted) >= 2 and not _NEXT_ITEM.search(counted):  # 每个乡镇至少有1名全科医生 → 全科医生（每个乡镇）
                 return f"{counted[:40]}（{subject}）"
+        per_head = _PER_HEAD.fullmatch(subject)
+        if per_head:  # 乡村医生补助按每人每月不低于500元: the amount's noun, per whom and how often in brackets
+            return f"{per_head.group('noun')}（{per_head.group('per')}）"
         if len(subject) >= 2:
             return subject
         carried = _CARRIED_NOUN.search(chunk, max(0, c_start - 36), c_start) or \
@@ -571,6 +577,9 @@ def _indicator(chunk: str, c_start: int, c_end: int, q: re.Match, subject_end: i
         carried = _RISING_NOUN.search(chunk, max(0, c_start - 50), c_start)
         if carried:
             return carried.group("noun")
+    per_head = _PER_HEAD.fullmatch(before)
+    if per_head:  # 签约服务费标准为每人每年120元: the amount's noun, per whom in brackets
+        return f"{per_head.group('noun')}（{per_head.group('per')}）"
     if len(before) >= 2 and not before.endswith("的"):  # 纳入救治范围的34个病种: the noun is in the unit
         return before[:40]
     return after[:40] if len(after) >= 2 else chunk[c_start:c_end][:40]
