@@ -461,6 +461,8 @@ INDICATOR_ROWS = [
     # probe 4a: an amount's noun, then per whom and how often it is paid: the noun, the rate in brackets
     ("乡村医生补助按每人每月不低于500元的标准发放。", [("乡村医生补助（每人每月）", ">=", 500, None, "元")]),
     ("村医定额补助每村每年2万元。", [("村医定额补助（每村每年）", "=", 2, None, "万元")]),
+    # the amount's noun in the clause before (a task cell: 落实…补助，每人每月不低于300元)
+    ("落实乡村医生养老补助，每人每月不低于300元。", [("乡村医生养老补助（每人每月）", ">=", 300, None, "元")]),
     # a place each counted thing stands in (每个村卫生室至少配备1名乡村医生): what is counted is after the unit
     ("每个村卫生室至少配备1名乡村医生。", [("乡村医生（每个村卫生室）", ">=", 1, None, "名")]),
     # probe 4a #A12: per how many people is no noun: what is counted is after the unit

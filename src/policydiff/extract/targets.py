@@ -86,6 +86,10 @@ _EACH_PLACE = re.compile(r"(?:每个?|各)[^，,；;。\d]{0,8}?(?:行政村|村
 # an amount's noun followed by per whom (and how often) it is paid (补助按每人每月, 资助标准为每人每年, 定额补助每村每年)
 _PER_HEAD = re.compile(r"(?P<noun>[^，,；;。\d]{2,30}?)(?:按照|按|为|是)?(?P<per>每(?:人|户|村|名|个村|床|人次)"
                        r"(?:每(?:年|月|季度|天))?)")
+_PER_HEAD_ONLY = re.compile(r"(?:按照|按)?每(?:人|户|村|名|个村|床|人次)(?:每(?:年|月|季度|天))?")
+# the clause before that names what is paid (落实乡村医生养老补助，每人每月…): its noun
+_PAID_BEFORE = re.compile(r"(?:^|(?<=[，,；;：:。\n]))(?:落实|发放|给予|提高|安排|保障|兑现)?"
+                          r"(?P<noun>[^，,；;。：:\d\n]{2,24}?(?:补助|补贴|经费|费用|服务费|标准|资金|待遇))[，,]$")
 # a subject that only says per how many people (每千服务人口不少于1名乡村医生): the noun is after the unit
 _PER_POPULATION = re.compile(r"(?:按)?每(?:百|千|万|十万)(?:名)?(?:服务|常住|户籍)?(?:人口|人|居民)")
 _COUNTED_ENDS = re.compile(r"(?:服务能力|能力|达到|达|具备|符合|实现|通过|建成|纳入|开展|提供)")
@@ -542,6 +546,9 @@ def _indicator(chunk: str, c_start: int, c_end: int, q: re.Match, subject_end: i
         per_head = _PER_HEAD.fullmatch(subject)
         if per_head:  # 乡村医生补助按每人每月不低于500元: the amount's noun, per whom and how often in brackets
             return f"{per_head.group('noun')}（{per_head.group('per')}）"
+        paid = _PAID_BEFORE.search(chunk, max(0, c_start - 30), c_start) if _PER_HEAD_ONLY.fullmatch(subject) else None
+        if paid:  # 落实乡村医生养老补助，每人每月不低于300元: the amount of the clause before
+            return f"{paid.group('noun')}（{subject}）"
         if len(subject) >= 2:
             return subject
         carried = _CARRIED_NOUN.search(chunk, max(0, c_start - 36), c_start) or \
