@@ -201,6 +201,12 @@ ROWS = [
      [(S, "全县签约服务覆盖率", "=", 62, "%", 2020, None), (S, "全县签约服务覆盖率", "+", 4, "个百分点", 2020, None)]),
     # 比上年提高…个百分点 (a status figure with no year printed: None)
     ("全市居民健康素养水平比上年提高3.2个百分点。", [(S, "全市居民健康素养水平", "+", 3.2, "个百分点", None, None)]),
+    # probe 4a: the 比 of 占比 is no base of a change: 占比提高3个百分点 asks for a rise (not "a change already seen"),
+    # and 占比2025年达到65% keeps its noun whole and its year as the deadline
+    ("基层诊疗量占比提高3个百分点。", [(T, "基层诊疗量占比", "+", 3, "个百分点", None, None)]),
+    ("基层医疗卫生机构诊疗量占比2025年达到65%。", [(T, "基层医疗卫生机构诊疗量占比", ">=", 65, "%", 2025, None)]),
+    # …while 占比比上年提高 still compares with the year before (a status figure without a plan's context)
+    ("全县基层诊疗量占比比上年提高2个百分点。", [(S, "全县基层诊疗量占比", "+", 2, "个百分点", None, None)]),
     # a preamble's look back (党的十八大以来…): already reached, no year printed
     ("党的十八大以来，全县贫困人口住院费用实际报销比例达到90%。",
      [(S, "全县贫困人口住院费用实际报销比例", ">=", 90, "%", None, None)]),

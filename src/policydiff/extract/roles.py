@@ -22,7 +22,7 @@ from ..models import Target
 _YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年")
 _YEAR_LEAD = re.compile(r"^(?:截至|截止|到)?\s*(?P<year>(?:19|20)\d{2})\s*年(?:底|末|年底|年末|全年|上半年)?")
 # the base a change is measured against (较2022年, 比上年, 同比): a year there is no year the figure is for
-_CHANGE_BASE = re.compile(r"(?:较|比(?!例|重|率)|同比|与)(?:(?P<year>(?:19|20)\d{2})\s*年|上年|去年|上一年)")
+_CHANGE_BASE = re.compile(r"(?:较|(?<!占)比(?!例|重|率)|同比|与)(?:(?P<year>(?:19|20)\d{2})\s*年|上年|去年|上一年)")
 # an item's or a task row's path (一/（二）, 二/3, 附件/表/4, 第二部分/一): not the preamble, a goal or an annex
 _ITEM_PATH = re.compile(r"^(?:附件/表/\d|(?:第[一二三四五六七八九十]+部分/|通知/)?[一二三四五六七八九十\d（(])")
 _FUTURE = re.compile(r"力争|确保|争取|目标|预计|将达到|要达到")

@@ -20,7 +20,7 @@ _CLAUSE = re.compile(r"[^，,；;。：:\n]+")
 _YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年")
 _SENTENCE = re.compile(r"[^。；;\n]+")
 _QUOTES = re.compile(r"“[^“”]{0,30}”|\"[^\"]{0,30}\"|《[^《》]*》|〔[^〔〕]*〕|‘[^‘’]{0,30}’")
-_BASE_OF_CHANGE = re.compile(r"(?:(?:由|从)(?=(?:19|20)\d{2}年|\d)|(?:较|同比|比(?!例|重|率)|与)(?=上年|去年|上一年|"
+_BASE_OF_CHANGE = re.compile(r"(?:(?:由|从)(?=(?:19|20)\d{2}年|\d)|(?:较|同比|(?<!占)比(?!例|重|率)|与)(?=上年|去年|上一年|"
                              r"(?:19|20)\d{2}年|[二一][〇○零][〇○零一二三四五六七八九]{2}年|(?:国家|全国|全省|全市|省|市|县)?(?:定|级)?(?:目标|标准|平均|要求))).*$")
 # a change printed per year (占比每年提高3个百分点): the noun, with the year word in brackets
 _CHANGE_BEFORE = re.compile(f"(?:{P.CHANGE_VERBS_ALT})$")  # 增长不低于: the verb right before a bound
