@@ -644,6 +644,12 @@ DUTIES = [
     ("县民政局：1.负责低保对象认定；县财政局：负责资金保障。", [("县民政局", "1.负责低保对象认定"), ("县财政局", "资金保障")]),
     # every township with its subdistricts (各镇（街道）) is a body
     ("各镇（街道）：负责辖区内参保动员和村卫生室运行保障。", [("各镇（街道）", "辖区内参保动员和村卫生室运行保障")]),
+    # probe 4a: 由甲牵头，会同乙、丙负责… in a 保障措施 item: the bodies after 会同 (not a unit 会同县财政局, the
+    # name of a real county), and the lead's duty is the work the 会同 clause names
+    ("由县卫生健康局牵头，会同县财政局、县医疗保障局负责年度绩效评价。",
+     [("县卫生健康局", "牵头年度绩效评价"), ("县财政局、县医疗保障局", "年度绩效评价")]),
+    # …a sentence that opens on 会同县 names that county's body
+    ("会同县人民政府负责辖区内村卫生室建设。", [("会同县人民政府", "辖区内村卫生室建设")]),
 ]
 
 

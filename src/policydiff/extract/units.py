@@ -951,7 +951,11 @@ def extract_duties(body: str, offset: int, path: str | None = None) -> list[Duty
             listed_to.span = (listed_to.span[0], end)
             continue
         listed_to = None
-        for text, start in _duty_clauses(sentence.group(0), offset + sentence.start()):
+        led: Duty | None = None  # 由甲局牵头，会同乙局负责评价: the lead's duty is the work its 会同 clause names
+        for k, (text, start) in enumerate(_duty_clauses(sentence.group(0), offset + sentence.start())):
+            joined = k > 0 and text.startswith("会同")  # (a sentence opening on 会同县… names 怀化's 会同县)
+            if joined:  # 由甲局牵头，会同乙局、丙局负责…: the bodies after 会同
+                text, start = text[2:], start + 2
             head = duty_head(text)
             lead = _LEADING_WORDS.match(text)
             if lead:  # the clause starts at its units (同时民政部门负责…… → 民政部门负责……)
@@ -961,6 +965,10 @@ def extract_duties(body: str, offset: int, path: str | None = None) -> list[Duty
                 units = [u.unit for u in split_unit_list(unit)]
                 duties.append(Duty(unit, duty, (start, start + len(text)), path, units))
                 listed_to = duties[-1] if _NUMBERED.match(duty) else None
+                if led is not None and joined:
+                    led.duty = f"{led.duty}{duty}"  # 牵头 + 年度绩效评价
+                    led.span = (led.span[0], start + len(text))
+                led = duties[-1] if duty in ("牵头", "牵头负责") else None
     return duties
 
 
