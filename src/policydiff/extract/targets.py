@@ -622,12 +622,17 @@ _STEP_YEAR = re.compile(r"[^，,；;。\d]{0,4}[、，,]\s*(?:到|至)?(?P<year>
 
 
 def _yearly_steps(found: list[Target], text: str) -> None:
-    """A schedule, one value a year, in one sentence: 签约率2023年达到95%、2024年达到97%、2025年达到99%以上, 覆盖率
+    """A rise a year with no noun of its own (…不低于400元，且每年递增5%) is of the value before it.
+
+    A schedule, one value a year, in one sentence: 签约率2023年达到95%、2024年达到97%、2025年达到99%以上, 覆盖率
     2023年底达到80%，2024年底达到90%, 2023年创建健康村20个，2024年创建30个. The year printed after the noun is the
     value's deadline, not a part of the noun; a later step that prints only its year and verb (2024年达到) or its verb
     alone (创建) measures the first step's noun, and takes its own year."""
     previous: Target | None = None
     for t in sorted(found, key=lambda t: t.value_span):
+        if t.indicator in ("每年", "逐年", "年均") and previous is not None and t.comparator in P.CHANGE_COMPARATORS:
+            # 补助按每人每月不低于400元，且每年递增5%: the rise is of the amount before
+            t.indicator = f"{re.sub(r'（[^（）]*）$', '', previous.indicator)}（{t.indicator}）"
         years = _YEARS_AT_END.search(t.indicator)
         if years and len(t.indicator) - len(years.group(0)) >= 2:
             printed = _YEAR.findall(years.group(0))
