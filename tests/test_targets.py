@@ -464,6 +464,10 @@ INDICATOR_ROWS = [
     # probe 4a: an amount's noun, then per whom and how often it is paid: the noun, the rate in brackets
     ("乡村医生补助按每人每月不低于500元的标准发放。", [("乡村医生补助（每人每月）", ">=", 500, None, "元")]),
     ("村医定额补助每村每年2万元。", [("村医定额补助（每村每年）", "=", 2, None, "万元")]),
+    # the amount's noun after it (每人每月发放不低于300元的生活补助), per whom in brackets
+    ("对年满60周岁退出的乡村医生，每人每月发放不低于300元的生活补助。", [("生活补助（每人每月）", ">=", 300, None, "元")]),
+    # a share that sets a noun (起付标准按…的10%左右确定): the noun, not the verb after the share
+    ("起付标准按上年当地居民人均可支配收入的10%左右确定。", [("起付标准", "=", 10, None, "%")]),
     # the amount's noun in the clause before (a task cell: 落实…补助，每人每月不低于300元)
     ("落实乡村医生养老补助，每人每月不低于300元。", [("乡村医生养老补助（每人每月）", ">=", 300, None, "元")]),
     # a place each counted thing stands in (每个村卫生室至少配备1名乡村医生): what is counted is after the unit

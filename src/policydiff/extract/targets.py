@@ -86,6 +86,11 @@ _EACH_PLACE = re.compile(r"(?:每个?|各)[^，,；;。\d]{0,8}?(?:行政村|村
 # an amount's noun followed by per whom (and how often) it is paid (补助按每人每月, 资助标准为每人每年, 定额补助每村每年)
 _PER_HEAD = re.compile(r"(?P<noun>[^，,；;。\d]{2,30}?)(?:按照|按|为|是)?(?P<per>每(?:人|户|村|名|个村|床|人次)"
                        r"(?:每(?:年|月|季度|天))?)")
+# per whom and how often, then the verb of paying (每人每月发放…的生活补助): the noun is after the amount (…的X)
+_PER_HEAD_PAID = re.compile(r"(?P<per>每(?:人|户|村|名|个村|床|人次)(?:每(?:年|月|季度|天))?)(?:发放|给予|补助|资助|安排|支付)?")
+_PAID_AFTER = re.compile(r"(?:以上|左右)?的(?P<noun>[^，,；;。\d的]{2,12}?)(?=[，,；;。]|$|标准)")
+# a share a noun is set by (起付标准按上年…人均可支配收入的10%左右确定): the noun before 按
+_SHARE_SET_BY = re.compile(r"(?P<noun>[^，,；;。\d按]{2,20}?)(?:原则上)?按(?:照)?[^，,；;。\d]{2,40}?的")
 _PER_HEAD_ONLY = re.compile(r"(?:按照|按)?每(?:人|户|村|名|个村|床|人次)(?:每(?:年|月|季度|天))?")
 # the clause before that names what is paid (落实乡村医生养老补助，每人每月…): its noun
 _PAID_BEFORE = re.compile(r"(?:^|(?<=[，,；;：:。\n]))(?:落实|发放|给予|提高|安排|保障|兑现)?"
@@ -546,6 +551,10 @@ def _indicator(chunk: str, c_start: int, c_end: int, q: re.Match, subject_end: i
         per_head = _PER_HEAD.fullmatch(subject)
         if per_head:  # 乡村医生补助按每人每月不低于500元: the amount's noun, per whom and how often in brackets
             return f"{per_head.group('noun')}（{per_head.group('per')}）"
+        per_paid = _PER_HEAD_PAID.fullmatch(subject)
+        paid_after = _PAID_AFTER.match(chunk, q.end(), c_end) if per_paid else None
+        if per_paid and paid_after:  # 每人每月发放不低于300元的生活补助: the amount's noun after it, per whom in brackets
+            return f"{paid_after.group('noun')}（{per_paid.group('per')}）"
         paid = _PAID_BEFORE.search(chunk, max(0, c_start - 30), c_start) if _PER_HEAD_ONLY.fullmatch(subject) else None
         if paid:  # 落实乡村医生养老补助，每人每月不低于300元: the amount of the clause before
             return f"{paid.group('noun')}（{subject}）"
@@ -566,6 +575,9 @@ def _indicator(chunk: str, c_start: int, c_end: int, q: re.Match, subject_end: i
     measured = _INDICATOR_BEFORE.search(chunk, c_start, q.start())
     if measured:  # 实现产前筛查率92%以上、新生儿疾病筛查率96%以上 → 新生儿疾病筛查率
         return _LEADING_FILLER.sub("", re.sub(r"^(?:实现|确保|力争|保持|完成)", "", measured.group("indicator")))
+    share = _SHARE_SET_BY.fullmatch(chunk, c_start, q.start())
+    if share:  # 起付标准按上年当地居民人均可支配收入的10%左右确定: what the share sets, not 确定
+        return _LEADING_FILLER.sub("", share.group("noun"))
     after = _NOUN_END.split(chunk[q.end():c_end], 1)[0]  # 1所综合医院、1所中医院: each its own noun
     after = _AFTER_LEAD.sub("", after).strip()
     if _COUNTED_ENDS.match(after) and q.group("unit"):  # 力争2所达到三级水平: the noun the clause before counted
