@@ -466,6 +466,11 @@ INDICATOR_ROWS = [
     ("村医定额补助每村每年2万元。", [("村医定额补助（每村每年）", "=", 2, None, "万元")]),
     # the amount's noun after it (每人每月发放不低于300元的生活补助), per whom in brackets
     ("对年满60周岁退出的乡村医生，每人每月发放不低于300元的生活补助。", [("生活补助（每人每月）", ">=", 300, None, "元")]),
+    # …and whose amount it is (对X给予每所…的补助)
+    ("对村卫生室标准化建设给予每所不超过5万元的补助。", [("村卫生室标准化建设补助（每所）", "<=", 5, None, "万元")]),
+    # 该比例 in the next sentence of the item: the noun its value before names
+    ("到2025年，乡村医生中执业（助理）医师比例提高到45%左右；到2030年，该比例达到60%以上。",
+     [("乡村医生中执业（助理）医师比例", "=", 45, None, "%"), ("乡村医生中执业（助理）医师比例", ">=", 60, None, "%")]),
     # a share that sets a noun (起付标准按…的10%左右确定): the noun, not the verb after the share
     ("起付标准按上年当地居民人均可支配收入的10%左右确定。", [("起付标准", "=", 10, None, "%")]),
     # the amount's noun in the clause before (a task cell: 落实…补助，每人每月不低于300元)

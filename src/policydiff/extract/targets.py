@@ -87,7 +87,8 @@ _EACH_PLACE = re.compile(r"(?:每个?|各)[^，,；;。\d]{0,8}?(?:行政村|村
 _PER_HEAD = re.compile(r"(?P<noun>[^，,；;。\d]{2,30}?)(?:按照|按|为|是)?(?P<per>每(?:人|户|村|名|个村|床|人次)"
                        r"(?:每(?:年|月|季度|天))?)")
 # per whom and how often, then the verb of paying (每人每月发放…的生活补助): the noun is after the amount (…的X)
-_PER_HEAD_PAID = re.compile(r"(?P<per>每(?:人|户|村|名|个村|床|人次)(?:每(?:年|月|季度|天))?)(?:发放|给予|补助|资助|安排|支付)?")
+_PER_HEAD_PAID = re.compile(r"(?:对(?P<whom>[^，,；;。\d]{2,20}?)(?:给予|按))?"
+                            r"(?P<per>每(?:人|户|村|名|个村|所|床|人次)(?:每(?:年|月|季度|天))?)(?:发放|给予|补助|资助|安排|支付)?")
 _PAID_AFTER = re.compile(r"(?:以上|左右)?的(?P<noun>[^，,；;。\d的]{2,12}?)(?=[，,；;。]|$|标准)")
 # a share a noun is set by (起付标准按上年…人均可支配收入的10%左右确定): the noun before 按
 _SHARE_SET_BY = re.compile(r"(?P<noun>[^，,；;。\d按]{2,20}?)(?:原则上)?按(?:照)?[^，,；;。\d]{2,40}?的")
@@ -175,6 +176,7 @@ def extract_targets(text: str, region: tuple[int, int], path: str,
         found = [t if t.role_cue == BASELINE_CUE else _unit_of_rate(assign_role(t, text, context)) for t in found]
         _paired_deadlines(found, sentence.group(0))
         _yearly_steps(found, text)
+        _anaphora(found, targets)
         if limit_cue and not (own_year or paragraph_year):
             for t in found:
                 if t.role == "target" and t.deadline_year == deadline_year:
@@ -554,7 +556,8 @@ def _indicator(chunk: str, c_start: int, c_end: int, q: re.Match, subject_end: i
         per_paid = _PER_HEAD_PAID.fullmatch(subject)
         paid_after = _PAID_AFTER.match(chunk, q.end(), c_end) if per_paid else None
         if per_paid and paid_after:  # 每人每月发放不低于300元的生活补助: the amount's noun after it, per whom in brackets
-            return f"{paid_after.group('noun')}（{per_paid.group('per')}）"
+            whom = per_paid.group("whom") or ""  # 对村卫生室标准化建设给予每所…的补助: whose amount it is
+            return f"{whom}{paid_after.group('noun')}（{per_paid.group('per')}）"
         paid = _PAID_BEFORE.search(chunk, max(0, c_start - 30), c_start) if _PER_HEAD_ONLY.fullmatch(subject) else None
         if paid:  # 落实乡村医生养老补助，每人每月不低于300元: the amount of the clause before
             return f"{paid.group('noun')}（{subject}）"
@@ -631,6 +634,21 @@ _STEP_VERB = re.compile(rf"^[底末前]?(?:{_BARE_VERB.pattern}|力争|确保)*$
 # what stands between two values of a schedule: 、2024年 / ，2024年底 (and the verb)
 _STEP_YEAR = re.compile(r"[^，,；;。\d]{0,4}[、，,]\s*(?:到|至)?(?P<year>(?:19|20)\d{2})\s*年(?:底|末)?(?:前)?"
                         r"[^\d，,；;。、]{0,8}")
+
+
+_THAT_NOUN = re.compile(r"(?:该|此|这一|上述)(?P<head>比例|占比|比重|率|指标|水平|数量|人数|标准)")
+
+
+def _anaphora(found: list[Target], before: list[Target]) -> None:
+    """该比例达到60%以上 (…比例提高到45%左右；到2030年，该比例…): the noun the item's value before names."""
+    for t in found:
+        that = _THAT_NOUN.fullmatch(t.indicator)
+        if not that:
+            continue
+        named = next((b for b in reversed(before) if b.path == t.path and b.indicator.endswith(that.group("head"))
+                      and not _THAT_NOUN.fullmatch(b.indicator)), None)
+        if named is not None:
+            t.indicator = named.indicator
 
 
 def _yearly_steps(found: list[Target], text: str) -> None:
