@@ -250,6 +250,14 @@ CASES = [
         "1\t支持乡村医生参加学历教育\t李副市长\t市卫生健康委\t市教育局\t王某\t长期坚持\t市政府督查室\n",
         [("1", "支持乡村医生参加学历教育", ["市卫生健康委"], ["市教育局"], [], [], "长期坚持")],
         ["一/（三）"], id="supervisor-column-names-no-unit"),
+    pytest.param(  # probe 4a: a 责任单位 cell that labels its units' roles itself (牵头：甲；配合：乙): each its role,
+        # the labels no part of a unit's name (not 牵头：市卫生健康委)
+        "序号\t工作任务\t责任单位\t完成时限\n"
+        "1\t对大病患者实行专项救治\t牵头：市卫生健康委；配合：市医疗保障局、市民政局\t长期坚持\n"
+        "2\t支持乡村医生参加学历教育\t牵头单位：市卫生健康委，配合单位：市教育局\t年底前\n",
+        [("1", "对大病患者实行专项救治", ["市卫生健康委"], ["市医疗保障局", "市民政局"], [], [], "长期坚持"),
+         ("2", "支持乡村医生参加学历教育", ["市卫生健康委"], ["市教育局"], [], [], "年底前")],
+        ["一/（一）", "一/（三）"], id="roles-labelled-inside-the-cell"),
     pytest.param(  # a card whose 责任单位 value names no body gives no units and no row
         "具体任务\n为脱贫人口提供签约服务。\n责任单位\n按属地管理原则落实\n",
         [], [], id="task-card-without-bodies"),

@@ -14,7 +14,7 @@ from ..models import AnnexIndicator, Measure, OutlineNode, TaskRow, UnitMention
 from ..outline import paragraphs
 from ..textutils import is_org_line, split_units
 from .indicator_table import is_indicator_header
-from .units import lead_convention, split_lead_cell, verb_marker_mentions
+from .units import lead_convention, parse_marker, split_lead_cell, verb_marker_mentions
 
 LINK_THRESHOLD = 85
 _ROLE_OF_COLUMN = [(role, re.compile(p)) for role, p in P.TASK_COLUMN_ROLES]
@@ -384,14 +384,21 @@ def _add_cell(row: TaskRow, role: str, cell: str, span: tuple[int, int]) -> None
         row.lead_spans.append(span)
     if P.DUTY_SHARE.search(cell) and role != "office":
         role = "responsible"
-    mentions = verb_marker_mentions("（" + cell + "）", span[0] - 1) if _has_role_verb(cell) else \
-        _tagged_units(cell, span, role)
+    if _CELL_LABEL.search(cell):  # 牵头：县卫健局；配合：县委编办 — the cell labels each unit's role itself
+        mentions = parse_marker("（" + cell + "）", span[0] - 1)
+    else:
+        mentions = verb_marker_mentions("（" + cell + "）", span[0] - 1) if _has_role_verb(cell) else \
+            _tagged_units(cell, span, role)
     for m in mentions:
         names = {"lead": row.lead, "support": row.support, "responsible": row.responsible,
                  "office": row.office}[m.role if role != "office" else "office"]
         if m.unit not in names:
             names.append(m.unit)
             row.mentions.append(UnitMention(m.unit, m.role if role != "office" else "office", "task_table", m.span))
+
+
+# a unit cell that labels its units' roles (牵头：甲局；配合：乙局, 牵头单位：甲局，配合单位：乙局)
+_CELL_LABEL = re.compile(r"(?:^|[；;，,\s])(?:牵头|配合|协办|协助|责任|主责)(?:单位|部门|科室|股室|处室)?\s*[：:]")
 
 
 def _tagged_units(cell: str, span: tuple[int, int], role: str) -> list[UnitMention]:
