@@ -258,6 +258,12 @@ CASES = [
         [("1", "对大病患者实行专项救治", ["市卫生健康委"], ["市医疗保障局", "市民政局"], [], [], "长期坚持"),
          ("2", "支持乡村医生参加学历教育", ["市卫生健康委"], ["市教育局"], [], [], "年底前")],
         ["一/（一）", "一/（三）"], id="roles-labelled-inside-the-cell"),
+    pytest.param(  # probe 4a: 主要指标及责任分工表 — an indicator with its yearly figures and its units: the row's task is
+        # the indicator (it was the figures joined, 85：88：90)
+        "序号\t指标名称\t2023年目标\t2024年目标\t2025年目标\t指标属性\t责任单位\n"
+        "1\t家庭医生签约服务覆盖率（%）\t70\t75\t80\t预期性\t市卫生健康委、各县（区）人民政府\n",
+        [("1", "家庭医生签约服务覆盖率（%）", [], [], ["市卫生健康委", "各县（区）人民政府"], [], "")],
+        [None], id="indicator-table-with-a-unit-column"),
     pytest.param(  # a card whose 责任单位 value names no body gives no units and no row
         "具体任务\n为脱贫人口提供签约服务。\n责任单位\n按属地管理原则落实\n",
         [], [], id="task-card-without-bodies"),
@@ -344,6 +350,11 @@ def test_an_indicator_table_after_a_task_table(tables, expected):
     (["序号", "工作内容", "责任科室", "配合单位"], ["no", "task", "responsible", "support"]),
     # an office column beside a bodies' column of the same role stays the offices' (牵头单位 and 牵头科室)
     (["序号", "工作任务", "牵头单位", "牵头科室", "配合单位"], ["no", "task", "lead", "office", "support"]),
+    # probe 4a: a table of indicators and their units: the indicator is the task, the figures and 属性 are not
+    (["序号", "指标名称", "2023年目标", "2025年目标值", "指标属性", "责任单位"],
+     ["no", "task", "other", "other", "other", "responsible"]),
+    # …while a task column dated by its year stays the task (2023年重点任务)
+    (["序号", "2023年重点任务", "责任单位", "完成时限"], ["no", "task", "responsible", "deadline"]),
     # probe 4a #2: who oversees or scores the task is no unit column (督导单位, 考评单位)
     (["序号", "重点任务", "责任单位", "督导单位", "考评单位"], ["no", "task", "responsible", "other", "other"]),
     (["序号", "开展义诊。", "县卫健局"], None),  # a data row, not a header

@@ -201,6 +201,10 @@ def column_role(name: str) -> str:
     name = re.sub(r"\s", "", name)
     if not name or P.SUPERVISOR_COLUMN.search(name):
         return "other"  # an empty cell; 督导单位: who oversees the task, not who carries it out
+    if P.TASK_COLUMN_INDICATOR.match(name):
+        return "task"  # 指标名称 beside 责任单位: the indicator is what the row assigns
+    if P.TASK_COLUMN_FIGURE.search(name) and not any(p.search(name) for r, p in _ROLE_OF_COLUMN if r in P.UNIT_COLUMN_ROLES):
+        return "other"  # 2023年目标, 目标值, 指标属性: figures, not the task's text
     return next((role for role, pattern in _ROLE_OF_COLUMN if pattern.search(name)), "other")
 
 
