@@ -201,6 +201,10 @@ ROWS = [
      [(S, "全县签约服务覆盖率", "=", 62, "%", 2020, None), (S, "全县签约服务覆盖率", "+", 4, "个百分点", 2020, None)]),
     # 比上年提高…个百分点 (a status figure with no year printed: None)
     ("全市居民健康素养水平比上年提高3.2个百分点。", [(S, "全市居民健康素养水平", "+", 3.2, "个百分点", None, None)]),
+    # probe 4a: a rate's yearly rise (覆盖率每年提高2个百分点) is a level of the rate to reach, a target — 每年 is no
+    # sign of an amount paid each year; an amount's yearly rise (补助每年递增5%) stays a parameter
+    ("重点人群签约服务覆盖率每年提高2个百分点。", [(T, "重点人群签约服务覆盖率（每年）", "+", 2, "个百分点", None, None)]),
+    ("村医补助每年递增5%。", [(PA, "村医补助（每年）", "+", 5, "%", None, None)]),
     # probe 4a: the 比 of 占比 is no base of a change: 占比提高3个百分点 asks for a rise (not "a change already seen"),
     # and 占比2025年达到65% keeps its noun whole and its year as the deadline
     ("基层诊疗量占比提高3个百分点。", [(T, "基层诊疗量占比", "+", 3, "个百分点", None, None)]),

@@ -26,6 +26,7 @@ _CHANGE_BASE = re.compile(r"(?:较|(?<!占)比(?!例|重|率)|同比|与)(?:(?P<
 # an item's or a task row's path (一/（二）, 二/3, 附件/表/4, 第二部分/一): not the preamble, a goal or an annex
 _ITEM_PATH = re.compile(r"^(?:附件/表/\d|(?:第[一二三四五六七八九十]+部分/|通知/)?[一二三四五六七八九十\d（(])")
 _FUTURE = re.compile(r"力争|确保|争取|目标|预计|将达到|要达到")
+_PER_YEAR_NOTE = re.compile(r"（(?:每年|逐年|年均)）$")  # 覆盖率（每年）: the rate, its yearly step in brackets
 _COUNT_ONLY_WHEN_EQUAL = {"the scope of a programme (30种大病, 34个病种)", "a set named before (上述4类, 以下3个)",
                           "a list it names before the number (高血压、糖尿病…四种)"}
 
@@ -77,8 +78,8 @@ def _first_cue(t: Target, views: dict) -> tuple[str, str] | None:
             continue  # 力争达到30个病种 is a target; 30种大病 is the set it names
         if role == "period" and P.TIMED_INDICATOR.search(t.indicator):
             continue  # 平均住院日控制在8天: the duration is what is measured
-        if role == "parameter" and where == "before" and P.RATE_TO_REACH.search(t.indicator):
-            continue  # 医疗救助资助参保率达到100%: a rate to reach
+        if role == "parameter" and where == "before" and P.RATE_TO_REACH.search(_PER_YEAR_NOTE.sub("", t.indicator)):
+            continue  # 医疗救助资助参保率达到100%, 签约服务覆盖率每年提高2个百分点: a rate to reach
         if pattern.search(views[where]):
             return role, name
     return None
