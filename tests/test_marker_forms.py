@@ -289,6 +289,15 @@ FORMS = [
     ("落实倾斜救助。（县医疗保障局、县民政局，排名第一的为牵头单位）", [("县医疗保障局", L, False), ("县民政局", R, False)]),
     # #10 bracket of notes only after no unit list: nothing
     ("落实签约。（含县级，下同）", []),
+    # a label, its units, then a verb clause (牵头单位：甲，乙、丙配合): the label's units keep the label's role — the
+    # lead was called support, as a bare bracket's verbless list takes the next verb's
+    ("落实签约。（牵头单位：县卫健局，县医保局、县财政局配合）",
+     [("县卫健局", L, False), ("县医保局", S, False), ("县财政局", S, False)]),
+    ("落实签约。（责任单位：县卫健局、县财政局，县医保局配合）",
+     [("县卫健局", R, False), ("县财政局", R, False), ("县医保局", S, False)]),
+    # …a label's list of institutions (院, 室) before the verb clause too; the verb is no part of a name (各村卫生室配合)
+    ("落实签约。责任单位：县卫健局医政股、县人民医院、各镇卫生院，各村卫生室配合。",
+     [("县卫健局医政股", R, False), ("县人民医院", R, False), ("各镇卫生院", R, False), ("各村卫生室", S, False)]),
     # #A10 按职责落实 after a list is the role's verb, not part of the last name
     ("保障村医待遇。〔县财政局牵头；各乡镇人民政府、县卫健局按职责落实〕",
      [("县财政局", L, False), ("各乡镇人民政府", R, False), ("县卫健局", R, False)]),

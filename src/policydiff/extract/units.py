@@ -513,7 +513,13 @@ _WEAK_LABELS = ("责任", "股室")
 
 def _segment_mentions(segment: str, offset: int, role: str) -> list[UnitMention]:
     """A labelled part's units: its verb clauses when it has some (甲牵头，乙配合), else its list."""
-    return _verb_clauses(segment, offset, role) or _role_units(segment, offset, role)
+    return _verb_clauses(segment, offset, role, labelled=True) or _role_units(segment, offset, role)
+
+
+def _all_bodies(clause: str) -> bool:
+    """Every part of a verbless clause is a body (县卫健局医政股、县人民医院、各镇卫生院)."""
+    listed = split_unit_list(clause)
+    return bool(listed) and all(looks_like_unit(u.unit) for u in listed)
 
 
 def marker_mentions(body: str, offset: int, convention: list[tuple[int, bool, bool]] | None = None
@@ -735,12 +741,14 @@ def find_marker(text: str) -> tuple[int, int] | None:
     return markers[0].span if markers else None
 
 
-def _verb_clauses(inner: str, offset: int, bare: str = "responsible") -> list[UnitMention] | None:
+def _verb_clauses(inner: str, offset: int, bare: str = "responsible", labelled: bool = False
+                  ) -> list[UnitMention] | None:
     """Mentions of one bracket's clauses, each units followed by a role verb; a clause without a
     verb takes the next clause's (…区水务局等部门，区国投公司配合: both support); notes (下同,
     2023年底前完成) and, after a marker clause, other words (费用由县财政承担) are passed over.
     None when the bracket is no marker (its first clause names no body with a role). A bare list beside notes
-    only (甲局、乙局，列第一位者为牵头单位，下同) takes role ``bare`` (a label's segment: the label's)."""
+    only (甲局、乙局，列第一位者为牵头单位，下同) takes role ``bare`` (a label's segment: the label's). In a label's
+    segment (``labelled``: 责任单位：甲局、乙院，丙室配合) the list before a verb clause keeps the label's role."""
     mentions: list[UnitMention] = []
     pending: list[tuple[str, int]] = []  # verbless clauses waiting for a verb
     noted = False  # a note passed over (列第一位者为牵头单位, 下同, 2023年底前)
@@ -751,7 +759,7 @@ def _verb_clauses(inner: str, offset: int, bare: str = "responsible") -> list[Un
         m = P.ROLE_VERB_SEGMENT.match(clause)
         found = _clause_units(m, start) if m else None
         if found is None:
-            if m is None and P.UNIT_LIST_CLAUSE.match(clause):
+            if m is None and (P.UNIT_LIST_CLAUSE.match(clause) or (labelled and _all_bodies(clause))):
                 pending.append((clause, start))
                 continue
             if not mentions:
@@ -760,7 +768,7 @@ def _verb_clauses(inner: str, offset: int, bare: str = "responsible") -> list[Un
             continue
         role = next(r for r, p in _VERB_ROLE_OF if p.match(m.group("verb"))) if m else "responsible"
         for units, at in pending:
-            listed = _role_units(units, at, role)
+            listed = _role_units(units, at, bare if labelled else role)
             if all(looks_like_unit(u.unit) for u in listed):
                 mentions.extend(listed)
         mentions.extend(found)
