@@ -298,6 +298,13 @@ FORMS = [
     # …a label's list of institutions (院, 室) before the verb clause too; the verb is no part of a name (各村卫生室配合)
     ("落实签约。责任单位：县卫健局医政股、县人民医院、各镇卫生院，各村卫生室配合。",
      [("县卫健局医政股", R, False), ("县人民医院", R, False), ("各镇卫生院", R, False), ("各村卫生室", S, False)]),
+    # other verbs of the verb form: 主责 / 负总责 lead (as a 主责 column does), 协同 / 分工协作 support, 按属地负责 is
+    # responsible (not a unit 各镇人民政府按属地)
+    ("落实签约。（县卫健局主责，县医保局协同）", [("县卫健局", L, False), ("县医保局", S, False)]),
+    ("落实签约。（县卫健局负总责，县医保局、县财政局分工协作）",
+     [("县卫健局", L, False), ("县医保局", S, False), ("县财政局", S, False)]),
+    ("落实签约。（县卫健局牵头，县医保局协同推进）", [("县卫健局", L, False), ("县医保局", S, False)]),
+    ("落实签约。（责任单位：县卫健局，各镇人民政府按属地负责）", [("县卫健局", R, False), ("各镇人民政府", R, False)]),
     # #A10 按职责落实 after a list is the role's verb, not part of the last name
     ("保障村医待遇。〔县财政局牵头；各乡镇人民政府、县卫健局按职责落实〕",
      [("县财政局", L, False), ("各乡镇人民政府", R, False), ("县卫健局", R, False)]),
