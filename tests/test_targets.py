@@ -466,6 +466,10 @@ INDICATOR_ROWS = [
     ("村医定额补助每村每年2万元。", [("村医定额补助（每村每年）", "=", 2, None, "万元")]),
     # the amount's noun after it (每人每月发放不低于300元的生活补助), per whom in brackets
     ("对年满60周岁退出的乡村医生，每人每月发放不低于300元的生活补助。", [("生活补助（每人每月）", ">=", 300, None, "元")]),
+    # per how many people a staff total is set (人员总量按照每千服务人口不少于2.5名配备); a 每千人口 noun stays whole
+    ("基层医疗卫生机构人员总量按照每千服务人口不少于2.5名配备。",
+     [("基层医疗卫生机构人员总量（每千服务人口）", ">=", 2.5, None, "名")]),
+    ("每千人口执业（助理）医师数达到3.2人。", [("每千人口执业（助理）医师数", ">=", 3.2, None, "人")]),
     # …and whose amount it is (对X给予每所…的补助)
     ("对村卫生室标准化建设给予每所不超过5万元的补助。", [("村卫生室标准化建设补助（每所）", "<=", 5, None, "万元")]),
     # 该比例 in the next sentence of the item: the noun its value before names

@@ -85,7 +85,7 @@ _EACH_PLACE = re.compile(r"(?:每个?|各)[^，,；;。\d]{0,8}?(?:行政村|村
                          r"卫生院|医院|医共体|团队|卫生室|卫生所)")
 # an amount's noun followed by per whom (and how often) it is paid (补助按每人每月, 资助标准为每人每年, 定额补助每村每年)
 _PER_HEAD = re.compile(r"(?P<noun>[^，,；;。\d]{2,30}?)(?:按照|按|为|是)?(?P<per>每(?:人|户|村|名|个村|床|人次)"
-                       r"(?:每(?:年|月|季度|天))?)")
+                       r"(?:每(?:年|月|季度|天))?|每(?:百|千|万|十万)(?:名)?(?:服务|常住|户籍)?(?:人口|居民))")
 # per whom and how often, then the verb of paying (每人每月发放…的生活补助): the noun is after the amount (…的X)
 _PER_HEAD_PAID = re.compile(r"(?:对(?P<whom>[^，,；;。\d]{2,20}?)(?:给予|按))?"
                             r"(?P<per>每(?:人|户|村|名|个村|所|床|人次)(?:每(?:年|月|季度|天))?)(?:发放|给予|补助|资助|安排|支付)?")
