@@ -1123,12 +1123,21 @@ def assign_duties(measures: list[Measure], duties: list[Duty], titles: Sequence[
             # two short words count only as two: not the pieces of one phrase of the clause the item does not
             # print (对口+帮扶 of 对口帮扶工作 in an item's 对口支援…帮扶措施)
             apart = len(shared) >= 2 and not any(all(t in whole for t in shared) for whole in every if whole not in text)
-            if not (apart or any(len(t) >= 4 for t in shared)) and links:
+            # a three-character topic (医共体) links only where the item's heading names it (组建医共体)
+            specific = [t for t in shared if t in _specific_terms() and t in measure.title]
+            if not (apart or specific or any(len(t) >= 4 for t in shared)) and links:
                 shared = _linked(links, text, texts, most)  # 三重保障 ≈ the clause's 基本医保、大病保险和医疗救助
-            if apart or any(len(t) >= 4 for t in shared) or any("≈" in t for t in shared):
+            if apart or specific or any(len(t) >= 4 for t in shared) or any("≈" in t for t in shared):
                 for unit, open_list in units:
                     measure.unit_mentions.append(UnitMention(unit, "responsible", "duty_paragraph", duty.span,
                                                              open_list, duty.span, shared))
+
+
+@cache
+def _specific_terms() -> frozenset[str]:
+    """Three-character terms that name one topic alone (医共体): shared, and named in the item's heading, they link
+    as a four-character term does."""
+    return frozenset(load_json("duty_terms.json").get("specific", ()))
 
 
 @cache
