@@ -536,6 +536,12 @@ SCHEDULE_ROWS = [
     # counts a year, the noun printed once after the first verb (创建健康村20个，2024年创建30个)
     ("2023年创建健康村20个，2024年创建30个。",
      [("创建健康村", "=", 20, "个", 2023), ("创建健康村", "=", 30, "个", 2024)]),
+    # the year after the noun is this value's, not the paragraph's earlier year; 稳定在 is a step's verb too
+    ("到2023年底，签约率达到75%。县域内就诊率2024年力争达到88%，2025年稳定在90%以上。",
+     [("签约率", ">=", 75, "%", 2023), ("县域内就诊率", ">=", 88, "%", 2024), ("县域内就诊率", ">=", 90, "%", 2025)]),
+    # the first step's noun after its value (30%的村卫生室纳入医保定点): the next step measures it
+    ("2023年实现30%的村卫生室纳入医保定点，2024年达到60%。",
+     [("村卫生室纳入医保定点", "=", 30, "%", 2023), ("村卫生室纳入医保定点", ">=", 60, "%", 2024)]),
     # a step of another unit keeps its own noun (a count after a rate is no step of the rate)
     ("签约率2023年达到95%，2024年新建签约团队10个。",
      [("签约率", ">=", 95, "%", 2023), ("新建签约团队", "=", 10, "个", 2024)]),

@@ -630,9 +630,9 @@ def _paired_deadlines(found: list[Target], sentence: str) -> None:
 # a year (or a run of years, 2023年、2024年、2025年) closing an indicator: the schedule's, not the noun's
 _YEARS_AT_END = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:底|末)?(?:前)?[、和及]?)+$")
 # an indicator that is only a schedule step's verb (…、2024年达到97%; 2024年底达到90%): no noun of its own
-_STEP_VERB = re.compile(rf"^[底末前]?(?:{_BARE_VERB.pattern}|力争|确保)*$")
+_STEP_VERB = re.compile(rf"^[底末前]?(?:{_BARE_VERB.pattern}|力争|确保|稳定在|保持在|维持在|控制在|实现)*$")
 # what stands between two values of a schedule: 、2024年 / ，2024年底 (and the verb)
-_STEP_YEAR = re.compile(r"[^，,；;。\d]{0,4}[、，,]\s*(?:到|至)?(?P<year>(?:19|20)\d{2})\s*年(?:底|末)?(?:前)?"
+_STEP_YEAR = re.compile(r"[^，,；;。\d]{0,30}[、，,]\s*(?:到|至)?(?P<year>(?:19|20)\d{2})\s*年(?:底|末)?(?:前)?"
                         r"[^\d，,；;。、]{0,8}")
 
 
@@ -667,8 +667,10 @@ def _yearly_steps(found: list[Target], text: str) -> None:
         if years and len(t.indicator) - len(years.group(0)) >= 2:
             printed = _YEAR.findall(years.group(0))
             t.indicator = t.indicator[:years.start()].rstrip()
-            if len(printed) == 1 and t.role in ("target", "parameter") and t.deadline_year is None:
-                t.deadline_year = int(printed[0])  # (a run of years: 分别 gave each its own)
+            if len(printed) == 1 and t.role in ("target", "parameter"):
+                # the year printed right after the noun is this value's, before a paragraph's (a run of years: 分别
+                # gave each its own)
+                t.deadline_year = int(printed[0])
         elif previous is not None and t.unit == previous.unit and (
                 _STEP_VERB.fullmatch(t.indicator) or (len(t.indicator) < len(previous.indicator)
                                                       and previous.indicator.startswith(t.indicator))):
