@@ -466,6 +466,10 @@ INDICATOR_ROWS = [
     ("村医定额补助每村每年2万元。", [("村医定额补助（每村每年）", "=", 2, None, "万元")]),
     # the amount's noun after it (每人每月发放不低于300元的生活补助), per whom in brackets
     ("对年满60周岁退出的乡村医生，每人每月发放不低于300元的生活补助。", [("生活补助（每人每月）", ">=", 300, None, "元")]),
+    # probe 4a: an assessment table's row read by the sentence pass: each cell is a clause of its own (the indicator is
+    # never the row's earlier cells), and its scoring (每降低1个百分点扣0.5分) is no target
+    ("1\t家庭医生签约服务\t10\t签约率达到80%得满分，每降低1个百分点扣0.5分\t基层卫生股", [("签约率", ">=", 80, None, "%")]),
+    ("2\t村卫生室标准化建设\t10\t达标率100%\t规划股", [("达标率", "=", 100, None, "%")]),
     # per how many people a staff total is set (人员总量按照每千服务人口不少于2.5名配备); a 每千人口 noun stays whole
     ("基层医疗卫生机构人员总量按照每千服务人口不少于2.5名配备。",
      [("基层医疗卫生机构人员总量（每千服务人口）", ">=", 2.5, None, "名")]),

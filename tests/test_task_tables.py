@@ -353,6 +353,8 @@ def test_an_indicator_table_after_a_task_table(tables, expected):
     # probe 4a: a table of indicators and their units: the indicator is the task, the figures and 属性 are not
     (["序号", "指标名称", "2023年目标", "2025年目标值", "指标属性", "责任单位"],
      ["no", "task", "other", "other", "other", "responsible"]),
+    # an assessment table: 考核内容 is the row's task (考核 alone marks a column of scores), 分值 no unit or task
+    (["序号", "考核内容", "分值", "考核标准", "责任单位"], ["no", "task", "other", "other", "responsible"]),
     # …while a task column dated by its year stays the task (2023年重点任务)
     (["序号", "2023年重点任务", "责任单位", "完成时限"], ["no", "task", "responsible", "deadline"]),
     # probe 4a #2: who oversees or scores the task is no unit column (督导单位, 考评单位)

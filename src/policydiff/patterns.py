@@ -278,7 +278,7 @@ UNIT_COLUMN_ROLES = ("lead", "support", "responsible", "office")
 # attribute columns are no task text (2023年目标 is no 任务), the indicator's name is the row's task
 TASK_COLUMN_FIGURE = _lazy(r"^(?:19|20)\d{2}\s*年(?:度|底|末)?(?:目标|预期|计划)?值?$|目标值|预期值|基期|基数|现状值|属性|"
                           r"性质|计量单位")
-TASK_COLUMN_INDICATOR = _lazy(r"^(?:主要|具体|考核)?指标(?:名称|内容|项目)?$")
+TASK_COLUMN_INDICATOR = _lazy(r"^(?:主要|具体|考核)?指标(?:名称|内容|项目)?$|^考核(?:内容|项目|事项|任务)$")
 # a column naming who oversees or scores the task (督导单位, 考评单位, 督促检查单位), not who carries it out: no unit
 SUPERVISOR_COLUMN = _lazy(r"督导|督促|考评|评估单位|验收单位")
 # a unit column of the notice's own offices (局内牵头科室, 委内责任处室), kept apart from the bodies' columns

@@ -16,7 +16,7 @@ _COMPARATOR_BEFORE = re.compile(
     "|".join(f"(?P<c{i}>{alt})" for i, (_, alt) in enumerate(P.COMPARATOR_BEFORE))
 )
 _YEAR_OR_PLAN = re.compile(r"(?:19|20)\d{2}|十[三四五]五")
-_CLAUSE = re.compile(r"[^，,；;。：:\n]+")
+_CLAUSE = re.compile(r"[^，,；;。：:\n\t]+")  # a table cell (tab-separated) is a clause of its own
 _YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年")
 _SENTENCE = re.compile(r"[^。；;\n]+")
 _QUOTES = re.compile(r"“[^“”]{0,30}”|\"[^\"]{0,30}\"|《[^《》]*》|〔[^〔〕]*〕|‘[^‘’]{0,30}’")
@@ -265,6 +265,8 @@ def _clause_targets(text, base, chunk, shielded, clause, path, binding, year, qu
 
 # a goal list's line, 指标：值 (1.县域内就诊率：≥90%（约束性）; 每千人口执业（助理）医师数：3.2人): the label before the colon,
 # a measured noun (its list number apart), the line holding only the value after it (its comparator, 以上, its 属性)
+_SCORED = re.compile(r"(?:扣|得|加|计|减|记)\s*$")  # 扣0.5分, 得满分: a score
+_PER_STEP = re.compile(r"每(?:降低|下降|提高|增加|减少|低于|高于|少|多|低|高|超|差)\s*$")  # 每降低1个百分点扣…: per step
 _RATIO_AFTER = re.compile(r"\s*[:：∶比]\s*\d")  # 1:1.2, 1比1.5: the first side of a ratio
 _RATIO_BEFORE = re.compile(r"\d(?:\.\d+)?\s*[:：∶]\s*$")  # …and its second side
 _BINDING_IN_NAME = re.compile(r"\s*[（(](约束性|预期性)(?:指标)?[）)]$")
@@ -375,6 +377,8 @@ def _is_target(shielded: str, q: re.Match, c_start: int) -> bool:
         return False  # a bare number is a target only right after 达/控制在/为 …
     if _RATIO_AFTER.match(shielded, q.end()) or _RATIO_BEFORE.search(shielded, max(0, q.start() - 8), q.start()):
         return False  # 收入比达到1:1.2 — a ratio: neither side is a level of the noun (said less rather than wrongly)
+    if (unit == "分" and _SCORED.search(before)) or _PER_STEP.search(shielded, max(c_start, q.start() - 6), q.start()):
+        return False  # an assessment's scoring (扣0.5分; 每降低1个百分点): how it is marked, not a level to reach
     if unit == "年" and _YEAR_VALUE.fullmatch(value):
         return False  # a year, not a duration
     if unit in ("日", "天", "号") and before.endswith("月"):
