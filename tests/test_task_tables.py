@@ -264,6 +264,12 @@ CASES = [
         "1\t家庭医生签约服务覆盖率（%）\t70\t75\t80\t预期性\t市卫生健康委、各县（区）人民政府\n",
         [("1", "家庭医生签约服务覆盖率（%）", [], [], ["市卫生健康委", "各县（区）人民政府"], [], "")],
         [None], id="indicator-table-with-a-unit-column"),
+    pytest.param(  # probe 4a: a 责任单位及责任人 column, each unit with its person in brackets: the units, responsible
+        # (the column was no unit column at all: 责任人 marks a person's), the persons no part of them
+        "序号\t工作任务\t责任单位及责任人\t完成时限\n"
+        "1\t对大病患者实行专项救治\t市卫生健康委（王立）、市医疗保障局（张华）\t长期坚持\n",
+        [("1", "对大病患者实行专项救治", [], [], ["市卫生健康委", "市医疗保障局"], [], "长期坚持")],
+        ["一/（一）"], id="units-with-their-persons"),
     pytest.param(  # a card whose 责任单位 value names no body gives no units and no row
         "具体任务\n为脱贫人口提供签约服务。\n责任单位\n按属地管理原则落实\n",
         [], [], id="task-card-without-bodies"),

@@ -199,6 +199,7 @@ def _offices_apart(name: str, role: str, roles: list[str], names: list[str]) -> 
 def column_role(name: str) -> str:
     """no / task / lead / support / responsible / deadline / other, from a header cell."""
     name = re.sub(r"\s", "", name)
+    name = _WITH_PERSON.sub("", name)  # 责任单位及责任人: the units' column (the person in brackets beside each)
     if not name or P.SUPERVISOR_COLUMN.search(name):
         return "other"  # an empty cell; 督导单位: who oversees the task, not who carries it out
     if P.TASK_COLUMN_INDICATOR.match(name):
@@ -405,10 +406,24 @@ def _add_cell(row: TaskRow, role: str, cell: str, span: tuple[int, int]) -> None
 _CELL_LABEL = re.compile(r"(?:^|[；;，,\s])(?:牵头|配合|协办|协助|责任|主责)(?:单位|部门|科室|股室|处室)?\s*[：:]")
 
 
+# a unit column that names the person beside each unit (责任单位及责任人, 牵头单位及联系人)
+_WITH_PERSON = re.compile(r"(?<=单位|部门|科室|股室|处室)(?:及|和|/|、)(?:责任人|联系人|负责人)$")
+# a person's name in brackets after a unit in such a cell (县卫健局（王立）): no part of the unit
+_PERSON_NOTE = re.compile(r"[（(](?P<name>[\u4e00-\u9fff·]{2,4})[）)]")
+_BODY_NOTE_END = re.compile(r"(?:局|委|办|院|室|所|会|厅|部|股|科|处|中心|站|队|组|牵头|配合|协办)$")
+
+
+def _without_persons(cell: str) -> str:
+    """县卫健局（王立）、县医保局（张华）: the persons' brackets blanked (same length: spans stay), a body's kept."""
+    return _PERSON_NOTE.sub(lambda m: m.group(0) if _BODY_NOTE_END.search(m.group("name")) else " " * len(m.group(0)),
+                            cell)
+
+
 def _tagged_units(cell: str, span: tuple[int, int], role: str) -> list[UnitMention]:
     """The units of a cell in the column's role; a unit tagged （牵头） leads and the untagged
     others of its cell keep the column's role (责任单位: 市卫健委（牵头）、市医保局 — 市医保局 责任, as printed;
     in a 牵头单位 cell they support); names a page's <br> ran together (区卫健局区医保局) apart."""
+    cell = _without_persons(cell) if "（" in cell or "(" in cell else cell
     units = [piece for unit, unit_span in split_lead_cell(cell, span[0]) for piece in unglued(unit, unit_span)]
     tags = [P.CELL_ROLE_TAG.search(unit) for unit, _ in units]
     tagged_lead = role != "office" and any(t and t.group("tag") == "牵头" for t in tags)
