@@ -305,6 +305,9 @@ FORMS = [
      [("县卫健局", L, False), ("县医保局", S, False), ("县财政局", S, False)]),
     ("落实签约。（县卫健局牵头，县医保局协同推进）", [("县卫健局", L, False), ("县医保局", S, False)]),
     ("落实签约。（责任单位：县卫健局，各镇人民政府按属地负责）", [("县卫健局", R, False), ("各镇人民政府", R, False)]),
+    # 主责单位 leads, as a 主责 column and the verb 主责 do (it was responsible beside its 协办单位)
+    ("推进县乡一体化。（主责单位：县卫健局；协办单位：县医保局、各镇人民政府）",
+     [("县卫健局", L, False), ("县医保局", S, False), ("各镇人民政府", S, False)]),
     # 协同单位 / 协同科室 labels: support (their units were lost)
     ("推进县域医共体建设。（责任单位：县卫健局；协同单位：县医保局、县人社局）",
      [("县卫健局", R, False), ("县医保局", S, False), ("县人社局", S, False)]),
