@@ -690,6 +690,9 @@ def test_an_assessment_item_asks_for_a_change_a_status_section_reports_one():
      [(3, "target", True), (5, "target", True)]),
     # a task list (清单) titled with its year: the same
     ("青溪县2024年乡村医疗卫生重点任务清单\n一、做实签约。重点人群签约率较上年提高2个百分点。\n", [(2, "target", True)]),
+    # a three-year plan titled with its span after its genre (…行动方案（2023—2025年）): its first year stands in
+    ("青溪县巩固提升签约服务三年行动方案（2023—2025年）\n一、做实签约。重点人群签约率较上年提高2个百分点。\n",
+     [(2, "target", True)]),
     # an undated report (工作总结) says what was seen: status, as before
     ("平利县2022年健康乡村建设工作总结\n一、提升能力。乡镇卫生院门急诊人次比上年提高3个百分点。\n", [(3, "status", False)]),
     # an undated plan's item that opens on a year before its title's (2022年，…较上年提高…): a report, status

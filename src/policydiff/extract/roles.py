@@ -112,8 +112,8 @@ def _status_cue(t: Target, views: dict, context: RoleContext) -> str | None:
 
 # the title of a plan for one year (平利县2023年健康乡村建设工作要点, 2024年…重点任务清单), on one of the first lines
 _PLAN_TITLE = re.compile(r"^[^\n。，,；;]{0,40}?(?P<year>20\d{2})\s*年(?:度)?[^\n。，,；;]{0,40}?"
-                         r"(?:工作要点|工作计划|工作方案|实施方案|行动方案|任务清单|重点任务|任务分解|要点)[^\n]{0,6}$",
-                         re.MULTILINE)
+                         r"(?:工作要点|工作计划|工作方案|实施方案|行动方案|行动计划|任务清单|重点任务|任务分解|要点)"
+                         r"[^\n]{0,16}$", re.MULTILINE)
 _last_title: tuple[str | None, int | None] = (None, None)
 
 
@@ -125,8 +125,15 @@ def _title_year(text: str) -> int | None:
         return _last_title[1]
     head = "\n".join(text.split("\n", 5)[:5])
     m = _PLAN_TITLE.search(head)
-    _last_title = (text, int(m.group("year")) if m else None)
+    span = _PLAN_SPAN.search(m.group(0)) if m else _PLAN_WITH_SPAN.search(head)  # （2023—2025年）: its first year
+    _last_title = (text, int(span.group("first")) if span else int(m.group("year")) if m else None)
     return _last_title[1]
+
+
+_SPAN = r"(?P<first>20\d{2})\s*年?\s*[—–\-－~～至到]\s*20\d{2}\s*年?"
+_PLAN_SPAN = re.compile(_SPAN)
+# a plan titled with its span after its genre (三年行动方案（2023—2025年）)
+_PLAN_WITH_SPAN = re.compile(r"^[^\n。，,；;]{2,60}?(?:方案|计划|要点|清单)\s*[（(]" + _SPAN + r"[）)]\s*$", re.MULTILINE)
 
 
 def _asked_change(t: Target, before: str, context: RoleContext) -> bool:
