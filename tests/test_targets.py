@@ -374,6 +374,7 @@ CHANGE_ROWS = [
     # probe 4a #6: a ratio (1:1.2, 1比1.5, 1∶0.6) is no level of its noun: nothing rather than 收入比 = 1
     ("乡村医生与乡镇卫生院同类人员收入比达到1:1.2。", []),
     ("医护比达到1比1.5，床护比不低于1∶0.6。", []),
+
 ]
 
 
@@ -568,3 +569,10 @@ def test_a_binding_beside_the_noun_or_a_goal_lines_value_is_read(sentence, bindi
     found = extract_targets(sentence, (0, len(sentence)), "goal", issue_year=2023)
     assert [t.binding for t in found] == [binding]
     assert all(sentence[t.span[0]:t.span[1]] == t.text for t in found)
+
+
+def test_a_value_with_its_unit_before_bi_is_no_ratio():
+    # probe 4a: only unitless numbers either side of 比/： are a ratio's (1:1.2); 90%比2020年 keeps the level
+    s = "县域内就诊率达到90%比2020年提高5个百分点。"
+    found = extract_targets(s, (0, len(s)), "goal", issue_year=2023)
+    assert ("县域内就诊率", ">=", 90, "%") in [(t.indicator, t.comparator, t.value, t.unit) for t in found]

@@ -375,7 +375,8 @@ def _is_target(shielded: str, q: re.Match, c_start: int) -> bool:
         return False  # 以上三、四项工作: the notice's own items
     if not unit and not P.BARE_COMPARATOR.search(shielded[max(c_start, q.start() - 4):q.start()]):
         return False  # a bare number is a target only right after 达/控制在/为 …
-    if _RATIO_AFTER.match(shielded, q.end()) or _RATIO_BEFORE.search(shielded, max(0, q.start() - 8), q.start()):
+    if not unit and (_RATIO_AFTER.match(shielded, q.end())
+                     or _RATIO_BEFORE.search(shielded, max(0, q.start() - 8), q.start())):
         return False  # 收入比达到1:1.2 — a ratio: neither side is a level of the noun (said less rather than wrongly)
     if (unit == "分" and _SCORED.search(before)) or _PER_STEP.search(shielded, max(c_start, q.start() - 6), q.start()):
         return False  # an assessment's scoring (扣0.5分; 每降低1个百分点): how it is marked, not a level to reach
