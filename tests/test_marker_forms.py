@@ -308,6 +308,10 @@ FORMS = [
     # 主责单位 leads, as a 主责 column and the verb 主责 do (it was responsible beside its 协办单位)
     ("推进县乡一体化。（主责单位：县卫健局；协办单位：县医保局、各镇人民政府）",
      [("县卫健局", L, False), ("县医保局", S, False), ("各镇人民政府", S, False)]),
+    # a county health bureau printed with its other name in brackets (县卫健局（县中医药局）): one body, named once;
+    # the bracket no longer hides the verb form's lead
+    ("推进中医药服务。（县卫健局（县中医药局）牵头，县医保局配合）", [("县卫健局", L, False), ("县医保局", S, False)]),
+    ("推进中医药服务。（责任单位：县卫生健康局〔县中医药管理局〕、县医保局）", [("县卫生健康局", R, False), ("县医保局", R, False)]),
     # 协同单位 / 协同科室 labels: support (their units were lost)
     ("推进县域医共体建设。（责任单位：县卫健局；协同单位：县医保局、县人社局）",
      [("县卫健局", R, False), ("县医保局", S, False), ("县人社局", S, False)]),

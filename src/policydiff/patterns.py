@@ -359,8 +359,9 @@ ROLE_VERBS = [
                     r"落实属地(?:管理)?责任|履行属地(?:管理)?责任|按照属地负责|按属地负责|属地负责|落实"),
 ]
 ROLE_VERB_SEGMENT = _lazy(
-    r"^(?:由)?(?P<units>[^，,；;。（）()]{2,200}?)(?P<verb>" + "|".join(p for _, p in ROLE_VERBS) + r")$"
-)
+    r"^(?:由)?(?P<units>(?:[^，,；;。（）()]|[（(][^，,；;。（）()]{2,20}?(?:局|委|办|中心|院)[）)]){2,200}?)(?P<verb>"
+    + "|".join(p for _, p in ROLE_VERBS) + r")$"
+)  # (a body's other name in brackets after it: 县卫健局（县中医药局）牵头)
 # a clause of a verb-form marker that only lists units, its verb in the next clause (…等部门，…配合)
 UNIT_LIST_CLAUSE = _lazy(
     r"^[^，,；;。（）()]{2,200}?(?:等部门|等单位|局|委|办|厅|部|中心|公司|政府|办事处|管委会|部门|单位)$")

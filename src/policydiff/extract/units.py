@@ -838,12 +838,20 @@ def _role_units(units: str, offset: int, role: str) -> list[UnitMention]:
         name, span, tag = u.unit, u.span, P.OWN_ROLE_TAG.search(u.unit)
         if tag and tag.start() >= 2:
             name, own, span = name[:tag.start()], role_of(tag.group("kw")), (span[0], span[0] + tag.start())
+        alias = _ALIAS_AFTER.fullmatch(name)
+        if alias and alias.group("alias")[0] == name[0] and name[0] in _LEVEL_LEADS:
+            name, span = alias.group("name"), (span[0], span[0] + alias.end("name"))  # 县卫健局（县中医药局）: one body
         inner = _unit_clause(name, span[0])
         if inner:  # 县卫健局（疾控中心具体负责）: the unit, then who carries it out
             name, span = name[:inner[0]], (span[0], span[0] + inner[0])
         mentions.append(UnitMention(name, own, "inline_marker", span, u.open_list))
         mentions.extend(inner[1] if inner else [])
     return mentions
+
+
+# a body's other name in brackets after it (县卫健局（县中医药局）, 县卫生健康局〔县中医药管理局〕): the same body
+_ALIAS_AFTER = re.compile(r"(?P<name>.{2,30}?(?:局|委|办|中心))[（(〔]"
+                          r"(?P<alias>[^（）()〔〕，,、]{2,20}?(?:局|委|办|中心))[）)〕]")
 
 
 def _unit_clause(name: str, offset: int) -> tuple[int, list[UnitMention]] | None:
