@@ -471,6 +471,8 @@ INDICATOR_ROWS = [
     # never the row's earlier cells), and its scoring (每降低1个百分点扣0.5分) is no target
     ("1\t家庭医生签约服务\t10\t签约率达到80%得满分，每降低1个百分点扣0.5分\t基层卫生股", [("签约率", ">=", 80, None, "%")]),
     ("2\t村卫生室标准化建设\t10\t达标率100%\t规划股", [("达标率", "=", 100, None, "%")]),
+    # 原则上 before the comparator is no part of the noun
+    ("年度救助限额原则上不低于3万元。", [("年度救助限额", ">=", 3, None, "万元")]),
     # per how many people a staff total is set (人员总量按照每千服务人口不少于2.5名配备); a 每千人口 noun stays whole
     ("基层医疗卫生机构人员总量按照每千服务人口不少于2.5名配备。",
      [("基层医疗卫生机构人员总量（每千服务人口）", ">=", 2.5, None, "名")]),

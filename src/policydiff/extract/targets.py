@@ -64,7 +64,7 @@ _BODY_TOLD = re.compile(r"^[^，,；;。、]{2,20}?(?:部门|局|委|政府|卫�
                         r"(?:要|应当|应|须|必须)(?:确保|力争|争取|保证|使)?")
 _BARE_VERB = re.compile(r"(?:并|再|进一步)?(?:达到|达|提高到|提升到|增加到|下降到|降低到|降至)")  # a clause with no noun
 # 就诊率力争达到90%; 个人自付费用按不低于70%的比例 (按/按照 before the share); 起付线在2020年基础上降低50%
-_TRAILING_FILLER = re.compile(r"(?:要|应|应当|均|需|必须|平均|分别|力争|确保|争取|按照|按|同比|"
+_TRAILING_FILLER = re.compile(r"(?:要|应|应当|均|需|必须|平均|分别|力争|确保|争取|按照|按|同比|原则上|"
                               r"在(?:(?:19|20)\d{2}年|上年|现有|原有)(?:的)?基础上)+$")
 # 二是…, a numbered line's 2. (before a word or an age), fillers, a leading year
 _LEADING_FILLER = re.compile(r"^(?:\d{1,2}[.．、](?=[\u4e00-\u9fff]|\d+\s*(?:岁|周岁|-|—|至))|[一二三四五六七八九十]是|"
