@@ -549,6 +549,11 @@ SCHEDULE_ROWS = [
     # the first step's noun after its value (30%的村卫生室纳入医保定点): the next step measures it
     ("2023年实现30%的村卫生室纳入医保定点，2024年达到60%。",
      [("村卫生室纳入医保定点", "=", 30, "%", 2023), ("村卫生室纳入医保定点", ">=", 60, "%", 2024)]),
+    # a year in brackets right after the value is its deadline
+    ("乡镇卫生院中医馆设置比例100%（2025年）。", [("乡镇卫生院中医馆设置比例", "=", 100, "%", 2025)]),
+    # a bracket of yearly steps after the final value: the same noun, each its year, the comparator of the value before
+    ("县域内就诊率达到90%（2023年85%、2024年88%）。",
+     [("县域内就诊率", ">=", 90, "%", None), ("县域内就诊率", ">=", 85, "%", 2023), ("县域内就诊率", ">=", 88, "%", 2024)]),
     # a step of another unit keeps its own noun (a count after a rate is no step of the rate)
     ("签约率2023年达到95%，2024年新建签约团队10个。",
      [("签约率", ">=", 95, "%", 2023), ("新建签约团队", "=", 10, "个", 2024)]),

@@ -176,6 +176,7 @@ def extract_targets(text: str, region: tuple[int, int], path: str,
         found = [t if t.role_cue == BASELINE_CUE else _unit_of_rate(assign_role(t, text, context)) for t in found]
         _paired_deadlines(found, sentence.group(0))
         _yearly_steps(found, text)
+        _bracketed_years(found, text)
         _anaphora(found, targets)
         if limit_cue and not (own_year or paragraph_year):
             for t in found:
@@ -639,6 +640,32 @@ _STEP_VERB = re.compile(rf"^[底末前]?(?:{_BARE_VERB.pattern}|力争|确保|�
 # what stands between two values of a schedule: 、2024年 / ，2024年底 (and the verb)
 _STEP_YEAR = re.compile(r"[^，,；;。\d]{0,30}[、，,]\s*(?:到|至)?(?P<year>(?:19|20)\d{2})\s*年(?:底|末)?(?:前)?"
                         r"[^\d，,；;。、]{0,8}")
+
+
+# a year in brackets right after a value (中医馆设置比例100%（2025年）): that value's deadline
+_YEAR_AFTER_VALUE = re.compile(r"(?:以上|以下|以内|左右)?[（(](?:到|至)?(?P<year>(?:19|20)\d{2})\s*年(?:底|末)?(?:前)?[）)]")
+# a bracket of yearly steps after a value (达到90%（2023年85%、2024年88%）): each step's year before it
+_STEP_IN_BRACKET = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年(?:底|末)?(?:前)?(?:达到|为)?$")
+
+
+def _bracketed_years(found: list[Target], text: str) -> None:
+    """达到90%（2023年85%、2024年88%）: the bracket's values are the same noun's yearly steps, each its year's, the
+    comparator the value before the bracket's; 设置比例100%（2025年）: the bracket's year is the value's deadline."""
+    outer: Target | None = None
+    for t in sorted(found, key=lambda t: t.value_span):
+        after = _YEAR_AFTER_VALUE.match(text, t.value_span[1])
+        if after and t.role in ("target", "parameter"):
+            t.deadline_year = int(after.group("year"))
+        opened = text.rfind("（", t.span[0], t.value_span[0])
+        step = _STEP_IN_BRACKET.search(text, max(t.span[0], t.value_span[0] - 10), t.value_span[0])
+        if outer is not None and step and opened > outer.value_span[1] - 1 and \
+                text.find("）", opened, t.value_span[0]) < 0 and t.unit == outer.unit and \
+                re.fullmatch(r"\s*(?:以上|以下|以内|左右)?\s*", text[outer.value_span[1]:opened]):
+            t.indicator, t.comparator = outer.indicator, outer.comparator
+            if t.role in ("target", "parameter"):
+                t.deadline_year = int(step.group("year"))
+            continue  # the next bracketed step is the same outer value's
+        outer = t
 
 
 _THAT_NOUN = re.compile(r"(?:该|此|这一|上述)(?P<head>比例|占比|比重|率|指标|水平|数量|人数|标准)")
