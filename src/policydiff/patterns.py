@@ -303,6 +303,13 @@ TASK_COLUMN_ROLES = [
     ("task", r"任务|事项|内容|措施|举措|工作|要求|目标|项目|重点|环节|类别|领域|方面"),
 ]
 UNIT_COLUMN_ROLES = ("lead", "support", "responsible", "office")
+# in a table of indicators with their units (指标名称 | 2023年目标 | 2025年目标 | 指标属性 | 责任单位): the figure and
+# attribute columns are no task text (2023年目标 is no 任务), the indicator's name is the row's task
+TASK_COLUMN_FIGURE = _lazy(r"^(?:19|20)\d{2}\s*年(?:度|底|末)?(?:目标|预期|计划)?值?$|目标值|预期值|基期|基数|现状值|属性|"
+                          r"性质|计量单位")
+TASK_COLUMN_INDICATOR = _lazy(r"^(?:主要|具体|考核)?指标(?:名称|内容|项目)?$|^考核(?:内容|项目|事项|任务)$")
+# a column naming who oversees or scores the task (督导单位, 考评单位, 督促检查单位), not who carries it out: no unit
+SUPERVISOR_COLUMN = _lazy(r"督导|督促|考评|评估单位|验收单位")
 # a unit column of the notice's own offices (局内牵头科室, 委内责任处室), kept apart from the bodies' columns
 OFFICE_COLUMN = _lazy(r"(?:局|委|厅|办|院|中心)内|内设|科室|处室|股室")
 # an office column that says the offices are the issuer's own (局内牵头科室, 委内责任处室, 内设机构)
@@ -360,25 +367,28 @@ SAFEGUARD_HEADINGS = _lazy(r"保障措施|组织实施|组织保障|工作要求
 # label parts of a marker that name units (only these: 适用范围, 完成时限 … name none); longest first
 ROLE_KEYWORDS = [
     ("lead", r"牵头责任单位|牵头负责单位|主要牵头单位|"
-             r"牵头科室及单位|牵头单位及科室|牵头科室|牵头股室|牵头单位|牵头部门|牵头处室|牵头机构|牵头"),
+             r"牵头科室及单位|牵头单位及科室|牵头科室|牵头股室|牵头单位|牵头部门|牵头处室|牵头机构|牵头|"
+             r"主责单位|主责部门|主责股室|主责科室"),  # 主责单位：甲；协办单位：乙 — as a 主责 column and 甲主责，乙协同
     ("support", r"主要协作单位|主要配合单位|协作单位|协作部门|"
                 r"配合科室及单位|配合单位及科室|配合科室|配合股室|配合单位|配合部门|配合处室|配合机构|协办单位|协办部门|协办科室|"
-                r"协作股室|协办股室|"
+                r"协作股室|协办股室|协同单位|协同部门|协同科室|协同股室|协同处室|"
                 r"协助单位|协助部门|参与单位|参与部门|配合|协办"),
     ("responsible", r"责任单位|责任部门|责任科室|责任处室|责任股室|责任主体|负责单位|负责部门|负责科室|负责处室|负责股室|"
-                    r"主责单位|主责部门|主责股室|实施单位|实施主体|承办单位|落实单位|股室|责任"),
+                    r"实施单位|实施主体|承办单位|落实单位|股室|责任"),
 ]
 # the verb form of a marker, the role after its units: （区医保局牵头，区财政局、区卫健局配合）
 ROLE_VERBS = [
-    ("lead", r"牵头负责|牵头抓总|牵头组织实施|牵头落实|牵头推进|牵头"),
-    ("support", r"配合落实|配合实施|共同参与|参与实施|配合|协助|参与|协办"),
+    ("lead", r"牵头负责|牵头抓总|牵头组织实施|牵头落实|牵头推进|牵头|负总责|主责"),
+    ("support", r"配合落实|配合实施|共同参与|参与实施|配合|协助|参与|协办|协同推进|协同配合|分工协作|协同|协作"),
     ("responsible", r"按照职责分工分别负责|按照职责分工负责|按职责分工负责|根据职责分工负责|按照职责负责|按职责负责|"
-                    r"按照职责分工落实|按职责分工落实|分工负责|分别负责|共同负责|负责落实|具体负责|负责指导|"
-                    r"负责组织实施|负责实施|组织实施|抓好落实|具体实施|具体落实|负责|组织落实|落实"),
+                    r"按照职责分工落实|按职责分工落实|按照职责落实|按职责落实|分工负责|分别负责|共同负责|负责落实|具体负责|负责指导|"
+                    r"负责组织实施|负责实施|组织实施|抓好落实|具体实施|具体落实|负责|组织落实|"
+                    r"落实属地(?:管理)?责任|履行属地(?:管理)?责任|按照属地负责|按属地负责|属地负责|落实"),
 ]
 ROLE_VERB_SEGMENT = _lazy(
-    r"^(?:由)?(?P<units>[^，,；;。（）()]{2,200}?)(?P<verb>" + "|".join(p for _, p in ROLE_VERBS) + r")$"
-)
+    r"^(?:由)?(?P<units>(?:[^，,；;。（）()]|[（(][^，,；;。（）()]{2,20}?(?:局|委|办|中心|院)[）)]){2,200}?)(?P<verb>"
+    + "|".join(p for _, p in ROLE_VERBS) + r")$"
+)  # (a body's other name in brackets after it: 县卫健局（县中医药局）牵头)
 # a clause of a verb-form marker that only lists units, its verb in the next clause (…等部门，…配合)
 UNIT_LIST_CLAUSE = _lazy(
     r"^[^，,；;。（）()]{2,200}?(?:等部门|等单位|局|委|办|厅|部|中心|公司|政府|办事处|管委会|部门|单位)$")
@@ -430,7 +440,8 @@ LEAD_FIRST = _lazy(r"(?:列|排)(?:在|于|名)?(?:第一位?|首位)(?:者|的)
                         r"第一个?(?:单位|部门)为牵头(?:单位|部门)?")
 CARRIED_ON = _lazy(r"下同|以下同|后同|以下各项同")
 # clauses a marker may carry that name no unit: the convention, a deadline, a duration
-MARKER_NOTE = _lazy(r"^(?:下同|以下同|后同|.*(?:第一[位个]|首位).*牵头.*|.*\d{4}年.*|.*前完成|.*底前|持续推进|长期坚持|持续实施|"
+MARKER_NOTE = _lazy(r"^(?:下同|以下同|后同|.*(?:第一[位个的]|排名第一|首位).*牵头.*|.*\d{4}年.*|.*前完成|.*底前|"
+                         r"持续推进|长期坚持|持续实施|"
                          r"长期推进|逐年推进|分年度推进)$")
 # an item's sentence that assigns it: 由甲部会同乙委、丙局等部门负责落实 / 研究提出落实意见 (甲 leads, the
 # others support), 由甲部、乙委等分工负责 (all responsible); only after a clause break, only with these verbs
@@ -442,7 +453,8 @@ ASSIGNING_SENTENCE = _lazy(
 # 局医政股牵头做好督导; 各镇负责组织实施): printed at the item; only government bodies and their
 # offices (a provider, 定点医疗机构负责垫付, carries out a step, it is not assigned the item)
 SUBJECT_ASSIGNING = _lazy(
-    r"^(?:同时|此外|另外|并)?(?:(?:以上|上述|此项|该项|各项|本项)(?:工作|任务)?由|由)?(?P<units>[^，,。；;：:“”（）()\n]{2,60}?)"
+    r"^(?:同时|此外|另外|并)?(?:(?:以上|上述|此项|该项|各项|本项)(?:工作|任务)?由|由)?"
+    r"(?P<units>(?:[^，,。；;：:“”（）()\n]|（(?:社区|街道|居)）){2,60}?)"  # 各村（社区）, 各镇（街道）
     r"(?P<verb>按照职责分工负责|按职责分工负责|牵头负责|负责组织实施|负责落实|具体负责|具体组织实施|具体落实|具体实施|组织实施|"
     r"负责|牵头)"
     r"(?!人|同志|的|单位|部门)")  # 县卫健局负责人 is a person; 县卫健局负责的项目 names work, not who is assigned
@@ -465,7 +477,11 @@ ITEMS_EACH_ASSIGNED = _lazy(r"(?:以上|上述)(?:第)?(?P<items>[一二三四�
 INVERTED_RESPONSIBLE = _lazy(r"^\s*(?:具体)?(?P<verb>负责|牵头)[^，,。；;：:]{1,40}?的(?:是|为)"
                              r"(?P<units>[^，,。；;：:“”（）()\n]{2,40}?)\s*$")
 # the grassroots actors a county notice tells who does what (村卫生室负责随访；家庭医生签约团队负责建档): named
-GRASSROOTS_ACTOR = _lazy(r"^各?(?:村卫生室|(?:家庭医生)?签约(?:服务)?团队|家庭医生团队|家庭医生服务团队)$")
+GRASSROOTS_ACTOR = _lazy(r"^各?(?:村卫生室|(?:家庭医生)?签约(?:服务)?团队|家庭医生团队|家庭医生服务团队|"
+                         r"村委会|村民委员会|村（居）委会|村（居）民委员会|村（社区）|村\(社区\)|村（社区）两委|村两委|"
+                         r"镇（街道）|乡镇（街道）)$")
+# (a 乡镇 notice's villages: 各村委会负责提供用房, 各村（社区）具体落实; a county's 各镇（街道）负责… — named, as a
+# county's 各镇卫生院)
 # every township's (or subdistrict's) own health institution (各镇卫生院, 各乡镇卫生院, 各社区卫生服务中心): named
 # bodies a county notice tells what to do, not a call to every level (各县区要…)
 TOWNSHIP_INSTITUTION = _lazy(r"^各(?:乡镇|镇|乡|街道|社区|镇（街道）|乡镇（街道）)?(?:中心)?"
@@ -577,10 +593,12 @@ COMPARATOR_BEFORE = [
     ("change", CHANGE_VERBS_ALT + "|高出"),
     # 住院救助比例向低保对象倾斜10个百分点: a rise over what the others get (+10个百分点), never a level
     ("change", r"倾斜"),
+    # 补助标准每年递增5%: a yearly rise (+5%), never a level
+    ("change", r"递增|递减"),
 ]
 # a change (起付线降低50%, 支付比例提高5个百分点, 较2022年提高5个百分点以上) is never a level: its comparator is its
 # direction, "+" (raised by) or "-" (lowered by), followed by the bound a change may carry (+>=: by at least)
-CHANGE_DOWN = _lazy(r"下降|降低|减少")
+CHANGE_DOWN = _lazy(r"下降|降低|减少|递减")
 CHANGE_COMPARATORS = ("+", "-", "+>=", "->=", "+<=", "-<=", "×")
 # 翻一番 / 翻两番: doubled (comparator "×", value 2, unit 倍), quadrupled (×4)
 DOUBLING = _lazy(r"翻(?P<times>一|两|二|三)番")
@@ -667,7 +685,7 @@ ROLE_CUES = [
     ("status", "a baseline printed beside a goal (目前8.1‰, 上年为7.2‰)", "before", _lazy(
         r"(?:目前|当前|现为|现状|上年|去年|上一年|基期|基线)(?:为|是|值为|水平为)?$")),
     ("status", "a change already seen (较2015年增长, 比上年提高, 同比下降)", "before", _lazy(
-        r"(?:较|同比|与|比(?!例|重|率))[^，,；;。]{0,14}?(?:相比|比较)?[^，,；;。\d]{0,6}?"
+        r"(?:较|同比|与|(?<!占)比(?!例|重|率))[^，,；;。]{0,14}?(?:相比|比较)?[^，,；;。\d]{0,6}?"
         r"(?:分别)?(?:增长|增加|提高|提升|上升|下降|降低|减少|缩短)了?$")),
     ("status", "a change already seen (增长了, 下降了)", "before", _lazy(
         r"(?:增长|增加|提高|提升|上升|下降|降低|减少)了$")),
