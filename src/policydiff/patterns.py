@@ -290,6 +290,15 @@ BINDING_AFTER = _lazy(r"\s*(?:以上|以下|以内|左右)?\s*[（(](约束性|�
 # the binding closing the value's clause after its noun (建成1个以上县域医疗次中心（预期性）): no other number between
 BINDING_CLAUSE_END = _lazy(r"[^，,；;。\d（(]{1,30}[（(](约束性|预期性)[）)]\s*(?=[，,；;。\n]|$)")
 
+# a goal list's line, whole: label, indicator, colon, one value, its binding bracket (1.县域内就诊率：≥90%（约束性）);
+# not a date (1.启动阶段：2023年 ⏎ 3月…, wrapped); it ends its item though no full stop closes it
+# (normalise.should_join; joined, the next line's figure was lost)
+GOAL_LIST_LINE = _lazy(
+    rf"^(?:\d{{1,2}}[.．、]|[（(][\d{CN_SMALL}]{{1,3}}[）)])[^，,；;。：:\n]{{2,40}}[：:]\s*"
+    r"(?:[≥≤><]|不低于|不少于|不超过|不高于|达到)?\s*\d+(?:\.\d+)?\s*(?:[%％‰]|(?![年月日])[\u4e00-\u9fff]{1,3})?"
+    r"\s*(?:以上|以下|以内|左右)?\s*(?:[（(](?:约束性|预期性)(?:指标)?[）)])?\s*$"
+)
+
 # ---------------------------------------------------------------- task-division tables (任务分工表)
 # a header cell names a column's role; the first row whose cells name a unit role (牵头/责任/配合/协办)
 # and nothing longer than a heading starts a task table. Persons (责任领导, 责任人) are no unit column.
