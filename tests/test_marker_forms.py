@@ -325,6 +325,19 @@ FORMS = [
     # a document number's 〔year〕 names no unit, nor a deadline after words that are no body
     ("按照国卫扶贫发〔2021〕6号要求执行。", []),
     ("落实签约。（群众自愿，12月底前）", []),
+    # a role tag in 〔〕 after each body (as （牵头） is): the tag is the role of the body before it — read as a label
+    # before its units, 县医保局〔配合〕 was named as the lead
+    ("做实签约服务。县卫健局〔牵头〕、县医保局〔配合〕。", [("县卫健局", L, False), ("县医保局", S, False)]),
+    # the tag inside a verb-form bracket, in either bracket: a clause of its own (the lead was lost)
+    ("做实签约服务。（县卫健局〔牵头〕，县医保局配合）", [("县卫健局", L, False), ("县医保局", S, False)]),
+    ("做实签约服务。（县卫健局（牵头），县医保局、县财政局配合）",
+     [("县卫健局", L, False), ("县医保局", S, False), ("县财政局", S, False)]),
+    # the lead printed with who carries it out in a bracket of its own, then the verb (the lead was lost)
+    ("开展慢病筛查。（县卫健局（县疾控中心具体负责）牵头，县医保局配合）",
+     [("县卫健局", L, False), ("县疾控中心", R, False), ("县医保局", S, False)]),
+    # 〔label〕 before its units, two labels in a row: each list ends at the next 〔 (the second label and its
+    # unit were glued to the lead's name)
+    ("开展慢病筛查。〔牵头单位〕县卫健局〔配合单位〕县医保局", [("县卫健局", L, False), ("县医保局", S, False)]),
 ]
 
 
@@ -357,6 +370,9 @@ def test_there_are_forty_rows_or_more():
                                       ("县（市、区）人民政府", "县（市、区）人民政府")]),
     # a body that merely starts with a level character keeps its own name (市场监管局 is not 市 + 场监管局)
     ("市场监管局、区卫健局", [("市场监管局", "市场监管局"), ("区卫健局", "区卫健局")]),
+    # a pair of level words (市州, 地市) is a bare level too: 各市州 is 各市州人民政府, no body of its own
+    ("各市州、县市区人民政府", [("各市州人民政府", "各市州"), ("县市区人民政府", "县市区人民政府")]),
+    ("各地市、县区卫生健康部门", [("各地市卫生健康部门", "各地市"), ("县区卫生健康部门", "县区卫生健康部门")]),
 ])
 def test_split_unit_list_spans(text, expected):
     assert [(u.unit, text[u.span[0]:u.span[1]]) for u in split_unit_list(text)] == expected

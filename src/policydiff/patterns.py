@@ -395,9 +395,11 @@ ROLE_VERBS = [
                     r"落实属地(?:管理)?责任|履行属地(?:管理)?责任|按照属地负责|按属地负责|属地负责|落实"),
 ]
 ROLE_VERB_SEGMENT = _lazy(
-    r"^(?:由)?(?P<units>(?:[^，,；;。（）()]|[（(][^，,；;。（）()]{2,20}?(?:局|委|办|中心|院)[）)]){2,200}?)(?P<verb>"
-    + "|".join(p for _, p in ROLE_VERBS) + r")$"
-)  # (a body's other name in brackets after it: 县卫健局（县中医药局）牵头)
+    r"^(?:由)?(?P<units>(?:[^，,；;。（）()〔〕]|[（(〔][^，,；;。（）()〔〕]{2,20}?(?:局|委|办|中心|院)(?:具体负责|负责)?[）)〕])"
+    r"{2,200}?)(?P<verb>" + "|".join(p for _, p in ROLE_VERBS) + r")$"
+)  # (a body's other name in brackets after it: 县卫健局（县中医药局）牵头; who carries it out: 县卫健局（疾控中心负责）牵头)
+# a clause of a verb-form marker whose role is a tag after its units (（县卫健局〔牵头〕，县医保局配合）, 县卫健局（牵头）)
+ROLE_TAG_SEGMENT = _lazy(r"^(?:由)?(?P<units>[^，,；;。（）()〔〕]{2,200}?)[（(〔]\s*(?P<verb>牵头|配合|协办|负责)\s*[）)〕]$")
 # a clause of a verb-form marker that only lists units, its verb in the next clause (…等部门，…配合)
 UNIT_LIST_CLAUSE = _lazy(
     r"^[^，,；;。（）()]{2,200}?(?:等部门|等单位|局|委|办|厅|部|中心|公司|政府|办事处|管委会|部门|单位)$")
@@ -428,7 +430,7 @@ MARKER_OPEN = "（(【[［〔"
 # unbracketed 责任单位：…), i.e. after one of these stops; find_markers skips to the next one
 MARKER_STOP = _lazy(r"[（(【\[［〔\n。]")
 # a role written after one unit of a list: 县卫健局（牵头）、县医保局
-OWN_ROLE_TAG = _lazy(r"[（(](?P<kw>牵头单位|牵头|配合单位|配合|协办)[）)]$")
+OWN_ROLE_TAG = _lazy(r"[（(〔](?P<kw>牵头单位|牵头|配合单位|配合|协办)[）)〕]$")
 # a role tag right after a body's name (县医保局（牵头）会同…): not after these (a line's start, a sentence's end)
 TAG_NOT_AFTER = "。；;，,：:、 \t\u3000\n"
 # where the list before a role tag starts: after one of these
@@ -436,7 +438,7 @@ TAG_CLAUSE_STOPS = "，,。；;：:\n"
 # what may stand before the bodies a role tag closes: 由县医保局（牵头）, 会同县卫健局、县民政局（配合）
 TAG_LIST_LEAD = _lazy(r"^\s*(?:由|会同|以及|和|及|与|并|、)?\s*")
 # the next list and role tag of the same clause (会同县卫健局、县民政局（配合）)
-TAG_NEXT = _lazy(r"[^，,。；;（(\n]{2,80}?[（(](?=\s*(?:" + "|".join(p for _, p in ROLE_KEYWORDS) + r")\s*[）)])")
+TAG_NEXT = _lazy(r"[^，,。；;（(〔\n]{2,80}?[（(〔](?=\s*(?:" + "|".join(p for _, p in ROLE_KEYWORDS) + r")\s*[）)〕])")
 # the last part of a bare bracket of units that gives its deadline or pace (〔甲局、乙局，2022年9月〕, （甲院，12月底前）,
 # 【甲局；持续推进】): cut off before the units are read
 BRACKET_DEADLINE_TAIL = _lazy(r"[，,；;\s\u3000]+(?:(?:完成)?(?:时限|时间)[：:])?\s*(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|"
@@ -555,7 +557,7 @@ TOWNSHIP_BRACKET_BODY = _lazy(r"^各(?:乡镇|镇|乡)[（(](?:街道|街道办�
 GENERIC_BODY = _lazy(r"^(?:各|其他|其它)?(?:有关|相关|成员)?(?:部门|单位)$|^各(?:级|地)?各?(?:有关|相关)(?:部门|单位)$")
 # a level word a list may print bare before the body it shares (省、市、县卫生健康部门; 各市、县（市、区）人民政府)
 LEADING_LEVEL = _lazy(r"^各?(?:省（自治区、直辖市）|省（区、市）|自治区|省|市（州）|市（地、州）|县（市、区）|县（市区）|"
-                      r"县（区）|县（市）|县市区|县区|市|州|盟|县|区|旗|乡镇|乡|镇|街道|村)")
+                      r"县（区）|县（市）|县市区|县区|市州|州市|地市|市|州|盟|县|区|旗|乡镇|乡|镇|街道|村)")
 # generic suffixes a list's last part may share with the bare function names before it
 SHARED_SUFFIX = _lazy(r"(?P<suffix>主管部门|行政部门|部门|单位|机构)$")
 UNIT_TRAILING_PHRASES = _lazy(r"(?:按照职责分工分别负责|按照职责分工负责|按职责分工负责|分工负责|分别负责|共同负责|负责)$")

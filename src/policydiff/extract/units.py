@@ -313,13 +313,16 @@ def find_markers(body: str, offset: int, convention: list[tuple[int, bool, bool]
             close_at = _matching_close(body, i)
             inner_end = close_at - 1 if body[close_at - 1:close_at] in ("）", ")", "】", "]", "］", "〕") else close_at
             label = P.BRACKETED_LABEL.fullmatch(body[i + 1:inner_end].strip())
-            if label and ch in "（(" and i and body[i - 1] not in P.TAG_NOT_AFTER:
+            tag = ch in "（(" or (ch == "〔" and label is not None and label.group() in ("牵头", "配合", "协办"))
+            if label and tag and i and body[i - 1] not in P.TAG_NOT_AFTER:
                 # 县医保局（牵头）会同县卫健局、县民政局（配合）建立……: the tag is the role of the bodies before it
+                # (县卫健局〔牵头〕、县医保局〔配合〕 too; read as a label before its units, 县医保局〔配合〕 led)
                 tagged = _tagged_run(body, i, offset)
                 if tagged:
                     markers.append(tagged)
-                i = tagged.span[1] - offset if tagged else close_at
-                continue
+                if tagged or ch != "〔":  # 〔牵头〕 after other words: left to the label form below
+                    i = tagged.span[1] - offset if tagged else close_at
+                    continue
             if label:  # 【牵头单位】甲局【配合单位】乙局: the units follow the bracket
                 end = _label_units_end(body, close_at)
                 mentions = _segment_mentions(body[close_at:end], offset + close_at, role_of(label.group("kw")))
@@ -392,7 +395,7 @@ def _tagged_run(body: str, i: int, offset: int) -> Marker | None:
 
 def _label_units_end(body: str, start: int) -> int:
     """Where the units after a bracketed label end: the next bracket, line or sentence end."""
-    ends = [at for at in (body.find(ch, start) for ch in "【[［\n。") if at >= 0]
+    ends = [at for at in (body.find(ch, start) for ch in "【[［〔\n。") if at >= 0]
     return min(ends) if ends else len(body)
 
 
@@ -756,7 +759,7 @@ def _verb_clauses(inner: str, offset: int, bare: str = "responsible", labelled: 
         if P.MARKER_NOTE.match(clause):
             noted = True
             continue
-        m = P.ROLE_VERB_SEGMENT.match(clause)
+        m = P.ROLE_VERB_SEGMENT.match(clause) or P.ROLE_TAG_SEGMENT.match(clause)  # 县卫健局〔牵头〕 as 县卫健局牵头
         found = _clause_units(m, start) if m else None
         if found is None:
             if m is None and (P.UNIT_LIST_CLAUSE.match(clause) or (labelled and _all_bodies(clause))):
