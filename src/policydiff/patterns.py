@@ -347,6 +347,16 @@ TASK_UNIT_END = _lazy(
 NON_RULE_ARTICLE = _lazy(
     r"^(?:为(?:了)?[^。]{0,160}(?:制定|制订)本|本(?:办法|细则|规定|规范|条例|制度)(?:适用于|所称|由[^。]{0,40}负责解释|"
     r"自[^。]{0,30}(?:起|之日起)(?:施行|执行|实施))|[^。]{0,40}(?:参照本(?:办法|细则|规定|规范)执行)。?$)")
+# an item that only says when the notice applies, how long, or which document it repeals (四、施行时间。本通知自2022年7月1日
+# 起施行，有效期至2025年12月31日。《…》同时废止): no work prescribed, no measure (each of its sentences one of these)
+COMMENCEMENT_HEADING = _lazy(r"^(?:施行时间|实施时间|执行时间|执行期限|生效时间|有效期限?|附则|其他事项|其他)[。：:]?")
+COMMENCEMENT_CLAUSE = _lazy(
+    r"(?:本[^。；;，,]{1,12}?自[^。；;]{0,30}?(?:起|之日起)(?:施行|执行|实施|生效)(?:[，,]有效期[^。；;，,]{1,30})?"
+    r"|(?:本[^。；;，,]{1,12}?)?有效期(?:为|至)?[^。；;，,]{1,30}"
+    r"|(?:原|此前印发的|同时[，,]?)?《[^》]{2,120}》(?:[（(][^）)]{2,30}[）)])?(?:[、和]《[^》]{2,120}》(?:[（(][^）)]{2,30}[）)])?)*"
+    r"(?:同时|一并)?(?:予以)?(?:废止|不再执行|停止执行)"
+    r"|此前(?:有关|相关)?(?:规定|文件|政策)[^。；;]{0,20}与本[^。；;，,]{1,8}不一致的[，,]以本[^。；;，,]{1,8}为准"
+    r"|本[^。；;，,]{1,12}?由[^。；;，,]{2,40}负责解释)")
 # a group's roster (一、领导小组组成: 组长…副组长…成员…): who sits on it, no work the plan prescribes
 ROSTER_HEADINGS = _lazy(r"^(?:[^，,。；;]{0,16}?(?:领导小组|工作专班|工作小组|指挥部|委员会))?(?:的)?"
                         r"(?:组成|组成人员|人员组成|成员|成员名单|组成人员名单)$")
@@ -419,6 +429,12 @@ CARD_FIELD_LINE = _lazy(r"(?:完成时限|完成时间|完成期限|时间节点
 # 中共某县委办公室): it relays the measures, it is not the body that carries them out
 GENERAL_OFFICE = _lazy(r"^(?:国务院|.{0,20}人民政府|.{0,20}(?:省|市|县|区|州|旗|盟)政府|中共.{0,20}委|"
                        r".{0,20}(?:省|市|县|区|州)委)办公(?:厅|室)$")
+# a reply to a request (批复, 复函: 现批复如下, 此复): its items answer the body that asked, which carries them out
+REPLY_LETTER = _lazy(r"现(?:予以)?(?:批复|函复|答复|复函)如下"
+                     r"|(?:^|\n)[ \t\u3000]*(?:此复|特此(?:批复|函复))[。.]?[ \t\u3000]*(?:\n|$)"
+                     r"|的(?:批复|复函)[ \t\u3000]*(?:\n|$)")
+# an item addressed to the one body the notice answers or tells (请你局…, 同意你县…): that body acts, not the issuer
+ADDRESSED_TO_RECIPIENT = _lazy(r"你(?:局|县|市|区|州|旗|盟|委|办|院|厅|单位|镇|乡|中心|公司|校|部|处|科|所|站)")
 # a leader's label before the unit labels of a line (牵头领导：分管副局长；责任单位：县医保局): a person, no unit
 LEADER_LABEL = _lazy(r"(?:牵头|责任|分管|包抓|联系|主要)?(?:县级|市级|省级|县|市|局)?领导\s*[：:]")
 # a unit whose bracket names who carries it out: 县卫健局（疾控中心具体负责）

@@ -180,7 +180,25 @@ def is_measure_node(node: OutlineNode, by_path: dict[str, OutlineNode], text: st
             return False
         if ancestor.kind == "第一条" and P.NON_RULE_ARTICLE.match(_article_text(ancestor, text)):
             return False
+    if text and not node.children and _only_commencement(text[node.body_span[0]:node.body_span[1]]):
+        return False
     return node.body_span[1] > node.body_span[0] and node.kind not in ("第一章", "第一节")
+
+
+def _only_commencement(body: str) -> bool:
+    """An item whose every sentence says when the notice applies, for how long, or what it repeals (施行时间。本通知
+    自…起施行。《…》同时废止。): it prescribes no work (probe 4b: such items were measures implied to the issuer).
+
+    >>> _only_commencement("施行时间。本通知自2022年7月1日起施行，有效期至2025年12月31日。")
+    True
+    >>> _only_commencement("本方案自印发之日起施行，各镇要抓好落实。")
+    False
+    """
+    if not any(word in body for word in ("施行", "执行", "实施", "生效", "有效期", "废止", "解释")):
+        return False
+    rest = P.COMMENCEMENT_HEADING.sub("", body.strip(), count=1)
+    sentences = [s.strip() for s in re.split("[。；;]", rest) if s.strip()]
+    return bool(sentences) and all(P.COMMENCEMENT_CLAUSE.fullmatch(s) for s in sentences)
 
 
 def _not_measure_heading(heading: str) -> bool:

@@ -1173,7 +1173,9 @@ def assign_sole_issuer(measures: list[Measure], issuers: list[str], text: str) -
     ``unit_mentions`` only, not among the printed ``responsible_units``), so that a reader
     sees the unit is implied by who issued the notice, not printed beside the measure. A general
     office issuing for its government or party committee (国务院办公厅, 某市人民政府办公室) implies
-    nobody: it relays the measures, and a reader would reject "国务院办公厅 is responsible".
+    nobody: it relays the measures, and a reader would reject "国务院办公厅 is responsible". Nor does a reply
+    (批复, 复函: 现批复如下) imply its issuer, nor an item addressed to the one body told (请你局…, 同意你县…): the
+    body that asked or is told carries it out, and no unit is said.
 
     >>> m = Measure("一/一是", "健全动态监测机制", "依托监测系统。", (40, 60))
     >>> assign_sole_issuer([m], ["某市卫生健康委员会"], "某市卫生健康委员会文件")
@@ -1184,7 +1186,11 @@ def assign_sole_issuer(measures: list[Measure], issuers: list[str], text: str) -
         return
     if P.GENERAL_OFFICE.match(issuers[0]):  # 国务院办公厅 relays its government's measures: no unit is implied
         return
+    if P.REPLY_LETTER.search(text):  # a 批复 / 复函 answers a request: its items are the asking body's, not the issuer's
+        return
     at = text.find(issuers[0])
     span = (at, at + len(issuers[0])) if at >= 0 else (0, 0)
     for measure in measures:
+        if "你" in measure.text and P.ADDRESSED_TO_RECIPIENT.search(measure.text):
+            continue  # 请你局… / 同意你县…: the body addressed carries it out, not the issuer (probe 4b)
         measure.unit_mentions.append(UnitMention(issuers[0], "responsible", "sole_issuer", span))
