@@ -117,6 +117,15 @@ ROWS = [
     ("对在村卫生室连续工作满二十年的乡村医生给予补助。", [(">=", 20, "年", None)]),  # 满: at least
     # the same count repeated in one item is one requirement
     ("保持30种大病病种不变，现有30种大病定点医院保持不变。", [("=", 30, "种", None)]),
+    # a notice's or an agreement's period of validity: how long it holds, no target (was a period = 2年)
+    ("本通知自印发之日起施行，有效期2年。", []),
+    ("签约协议有效期为1年，期满后双方可续签。", []),
+    # one person put in charge (一名专人负责): who handles the work, not a count to reach (was = 1名)
+    ("各村（社区）要明确一名专人负责此项工作。", []),
+    # …while a count of staff to be provided stays a target, 专职 included
+    ("每个乡镇卫生院安排1名专人负责信息报送，配备2名专职公共卫生医师。", [("=", 2, "名", None)]),
+    # a duration that is no validity period is still read
+    ("乡村医生每年参加培训时间累计不少于2周。", [(">=", 2, "周", None)]),
 ]
 
 

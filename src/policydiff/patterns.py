@@ -644,6 +644,10 @@ YEAR_FILLER = _lazy(r"(?:19|20)\d{2}\s*年(?:底|末)?的?")
 BARE_COMPARATOR = _lazy(r"(?:达到|达|为|控制在|不低于|不超过|低于|高于|小于|大于|提高到|下降到|降至|≥|≤)\s*$")
 # numbers in these contexts are not targets
 NOT_TARGET_BEFORE = _lazy(r"(?:第|前|十|“|\")$")
+# a document's or an agreement's period of validity (本通知有效期2年, 签约协议有效期为1年): how long it holds, no target
+VALIDITY_BEFORE = _lazy(r"有效期(?:为|是|均为)?$")
+# one person put in charge (明确一名专人负责, 安排1名专人): who handles the work, no amount to reach
+IN_CHARGE_AFTER = _lazy(r"^专人")
 # a motto of one thing each (一人一档, 一户一策, 一村一医): no amount to reach
 ONE_EACH = _lazy(r"一[人户村乡镇院县病科校家]一[档策案医室院品码卡册表证账单]")
 # the notice's own items named by their numbers (以上三、四项工作, 上述第二、三条): no amount

@@ -395,6 +395,10 @@ def _is_target(shielded: str, q: re.Match, c_start: int) -> bool:
         return False
     if P.NOT_TARGET_BEFORE.search(before):
         return False
+    if "有效期" in shielded and P.VALIDITY_BEFORE.search(shielded, max(c_start, q.start() - 5), q.start()):
+        return False  # 有效期2年: how long a notice or an agreement holds (probe 4b)
+    if value in ("1", "一") and P.IN_CHARGE_AFTER.match(after):
+        return False  # 明确一名专人负责: one person in charge, no amount (probe 4b)
     # a plan's name (三年行动计划) and the notice's headline parts (坚持一个目标, 抓实四项措施) are names, not
     # numbers; other counts of its parts (26个指标, 九个确保) are read, as counts (extract.roles)
     return not (_STRUCTURAL_COUNT.match(after) or after.startswith(("行动", "计划", "规划")))
