@@ -613,6 +613,30 @@ def test_a_task_card_value_line_is_no_signature_and_no_join():
         (["县卫健局"], []), (["县卫健局"], ["各乡镇人民政府"])]
 
 
+CARD_LABELS = [
+    # a unit label with its colon alone on its line, the names on the next line without brackets (no unit was read)
+    ("（一）落实先诊疗后付费，免收住院押金。\n责任单位：\n州医保局、州卫生健康委\n（二）做好签约。\n",
+     [([], ["州医保局", "州卫生健康委"])]),
+    # …one name alone after the label (it was read as a signature: the item's text ended before it)
+    ("（一）落实先诊疗后付费，免收住院押金。\n牵头单位：\n州医保局\n（二）做好签约。\n", [(["州医保局"], [])]),
+    # the same without the colon (read before, kept)
+    ("（一）落实先诊疗后付费，免收住院押金。\n责任单位\n州医保局、州卫生健康委\n（二）做好签约。\n",
+     [([], ["州医保局", "州卫生健康委"])]),
+    # another field's label with its colon names no unit
+    ("（一）落实先诊疗后付费，免收住院押金。\n工作要求：\n各县要加强领导\n（二）做好签约。\n", [([], [])]),
+]
+
+
+@pytest.mark.parametrize("items, expected", CARD_LABELS, ids=[f"card{i}" for i in range(len(CARD_LABELS))])
+def test_a_label_alone_with_its_colon_names_the_units_on_the_next_line(items, expected):
+    from policydiff.models import SourceText
+    from policydiff.parse import parse_source
+
+    text = "某州卫生健康委员会关于做好健康帮扶工作的通知\n各县卫生健康局：\n一、重点任务\n" + items
+    measures = parse_source(SourceText(path="x.txt", text=text))["measures"]
+    assert [(m["lead_units"], m["responsible_units"]) for m in measures[:1]] == expected
+
+
 def test_an_item_under_a_goal_heading_that_names_its_units_is_a_measure():
     # a State Council division-of-work notice: its first section restates the year's goals, each item
     # with the bodies that carry it; a goal item without a marker stays out of the measures

@@ -420,7 +420,8 @@ ROLE_LABEL = _lazy(
 ROLE_LABEL_ALONE = _lazy("(?:" + "|".join(p for _, p in ROLE_KEYWORDS) + r")[ \t]*")
 # a label cell alone on its line in such a card, whose value is the next line: not joined to its neighbours
 CELL_LABEL_LINE = _lazy("(?:" + "|".join(p for _, p in ROLE_KEYWORDS) +
-                        r"|完成时限|完成时间|时间节点|时限要求|具体任务|工作任务|重点任务|任务内容|工作内容|工作措施)[ \t]*")
+                        r"|完成时限|完成时间|时间节点|时限要求|具体任务|工作任务|重点任务|任务内容|工作内容|工作措施)[ \t]*"
+                        r"(?:[：:][ \t]*)?")  # its colon printed or not (责任单位： ⏎ 州医保局)
 # a task card's other fields, on their own line after its unit line (责任单位：县卫健局 ⏎ 完成时限：2022年6月):
 # each starts its own line, never joined to the units before it
 CARD_FIELD_LINE = _lazy(r"(?:完成时限|完成时间|完成期限|时间节点|时限要求|时间要求|进度安排|责任领导|牵头领导|分管领导|"

@@ -416,17 +416,24 @@ def _label_line(body: str, i: int) -> int | None:
 
 def _bare_label(body: str, i: int, offset: int) -> Marker | None:
     """A unit label alone on its line (at ``i``) and the units on the next line, as a web page gives a
-    task card's cells (责任单位 / 县卫健局、县文旅局); the next line must name only bodies."""
+    task card's cells (责任单位 / 县卫健局、县文旅局), its colon printed or not (责任单位： ⏎ 州医保局); the next
+    line must name only bodies."""
     if i and body[i - 1] != "\n":
         return None
     label_end = body.find("\n", i)
-    if label_end < 0 or (label_end - i > 7 and body[label_end - 1] not in " \t"):
+    if label_end < 0:
+        return None
+    label = body[i:label_end].rstrip(" \t\u3000")
+    colon = label.endswith(("：", ":"))
+    if colon:  # 责任单位： alone on its line: the same label (its units were lost)
+        label = label[:-1].rstrip(" \t\u3000")
+    elif label_end - i > 7 and body[label_end - 1] not in " \t":
         return None  # a label is at most seven characters (牵头科室及单位), then only spaces or tabs
-    if not P.ROLE_LABEL_ALONE.fullmatch(body, i, label_end):
+    if len(label) > 7 or not P.ROLE_LABEL_ALONE.fullmatch(label):
         return None
     end = body.find("\n", label_end + 1)
     end = len(body) if end < 0 else end
-    role = role_of(body[i:label_end].strip())
+    role = role_of(label.strip())
     mentions = _segment_mentions(body[label_end + 1:end], offset + label_end + 1, role)
     if not mentions or not all(looks_like_unit(m.unit) for m in mentions):
         return None
