@@ -114,6 +114,9 @@ PAGE_JOINS = [
     (["1.启动阶段：2023年", "3月底前完成摸底。"], 1),
     # a value that goes on into a sentence is no goal line: still joined
     (["2.签约率：90%以上的脱贫人口", "签约家庭医生。"], 1),
+    # a goal line wrapped inside its value or before its binding bracket: still joined (28 characters a line)
+    (["3.乡镇卫生院达到服务能力基本标准比例：100%", "（约束性）"], 1),
+    (["3.每千人口执业（助理）医师数：3.2", "人（预期性）"], 1),
 ]
 
 

@@ -290,6 +290,8 @@ BINDING_AFTER = _lazy(r"\s*(?:以上|以下|以内|左右)?\s*[（(](约束性|�
 # the binding closing the value's clause after its noun (建成1个以上县域医疗次中心（预期性）): no other number between
 BINDING_CLAUSE_END = _lazy(r"[^，,；;。\d（(]{1,30}[（(](约束性|预期性)[）)]\s*(?=[，,；;。\n]|$)")
 
+# what goes on with a goal line's value wrapped over the line's end (…比例：100% ⏎ （约束性）, …：90% ⏎ 以上)
+GOAL_VALUE_GOES_ON = _lazy(r"[\d.．%％‰（()）]|以上|以下|以内|左右|及以上")
 # a goal list's line, whole: label, indicator, colon, one value, its binding bracket (1.县域内就诊率：≥90%（约束性）);
 # not a date (1.启动阶段：2023年 ⏎ 3月…, wrapped); it ends its item though no full stop closes it
 # (normalise.should_join; joined, the next line's figure was lost)
