@@ -332,7 +332,7 @@ TASK_SECTION_ROW = _lazy(rf"^(?:[{CN_SMALL}]{{1,3}}[、.．]|[（(][{CN_SMALL}]{
 # a second header line's cell names a role (牵头单位, 局内配合科室, 完成时限), not a unit (市财政部门)
 ROLE_HEADER_START = _lazy(r"^(?:[局委厅办院]内)?(?:牵头|配合|协办|协助|参与|协同|责任|主责|实施|承办|落实|完成|时限|时间)")
 OFFICE_UNIT_END = _lazy(r"(?:科|处|室|股)$")
-CELL_ROLE_TAG = _lazy(r"[（(]\s*(?P<tag>牵头|配合|协办)\s*[）)]$")
+CELL_ROLE_TAG = _lazy(r"[（(〔]\s*(?P<tag>牵头|配合|协办)\s*[）)〕]$")  # 〔牵头〕 too
 TASK_SECTION_NUMBER = _lazy(rf"[{CN_SMALL}]{{1,3}}[、.．]?|[（(][{CN_SMALL}]{{1,3}}[）)]|第[{CN_SMALL}]{{1,3}}[部分章项类]")
 # what follows a task table and is no row of it: a note, the next table's title, 此件公开发布, 抄送
 TASK_TABLE_END = _lazy(r"^(?:注|说明|备注|资料来源)\s*\d*[:：．.]|^[（(]此件|^抄送|^附\s*件"
