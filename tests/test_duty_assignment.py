@@ -134,6 +134,11 @@ REPLIES = [
     ("甲市卫生健康委员会关于做好试点工作的通知\n乙县卫生健康局：", "请你局于6月底前制定试点方案报我委备案。", False),
     # …and an item of the same notice the issuer does itself: still implied
     ("甲市卫生健康委员会关于做好试点工作的通知\n乙县卫生健康局：", "我委将组织专家开展评估。", True),
+    # a reply's title named only in a list after the items (附件：…的批复) makes no reply of the notice: implied
+    ("甲市卫生健康委员会关于做好试点工作的通知\n各县卫生健康局：\n" + "\n" * 240 + "附件：1.甲市发展改革委关于某项目的批复\n",
+     "做好试点工作。", True),
+    # a reply known only by its closing line 此复: no issuer implied
+    ("甲市卫生健康委员会关于某事项的函\n乙县卫生健康局：\n" + "\n" * 240 + "此复。\n", "原则同意试点方案。", False),
     # 你们 (the addressees of a circular, several bodies) is no one recipient: the issuer is implied as before
     ("甲市卫生健康委员会关于做好签约工作的通知\n各县卫生健康局：", "请你们认真组织实施。", True),
 ]

@@ -433,9 +433,9 @@ CARD_FIELD_LINE = _lazy(r"(?:完成时限|完成时间|完成期限|时间节点
 GENERAL_OFFICE = _lazy(r"^(?:国务院|.{0,20}人民政府|.{0,20}(?:省|市|县|区|州|旗|盟)政府|中共.{0,20}委|"
                        r".{0,20}(?:省|市|县|区|州)委)办公(?:厅|室)$")
 # a reply to a request (批复, 复函: 现批复如下, 此复): its items answer the body that asked, which carries them out
-REPLY_LETTER = _lazy(r"现(?:予以)?(?:批复|函复|答复|复函)如下"
-                     r"|(?:^|\n)[ \t\u3000]*(?:此复|特此(?:批复|函复))[。.]?[ \t\u3000]*(?:\n|$)"
-                     r"|的(?:批复|复函)[ \t\u3000]*(?:\n|$)")
+# (REPLY_LETTER before the items: the title and the opening; REPLY_CLOSE anywhere: the closing line)
+REPLY_LETTER = _lazy(r"现(?:予以)?(?:批复|函复|答复|复函)如下|的(?:批复|复函)[ \t\u3000]*(?:\n|$)")
+REPLY_CLOSE = _lazy(r"(?:^|\n)[ \t\u3000]*(?:此复|特此(?:批复|函复))[。.]?[ \t\u3000]*(?:\n|$)")
 # an item addressed to the one body the notice answers or tells (请你局…, 同意你县…): that body acts, not the issuer
 ADDRESSED_TO_RECIPIENT = _lazy(r"你(?:局|县|市|区|州|旗|盟|委|办|院|厅|单位|镇|乡|中心|公司|校|部|处|科|所|站)")
 # a leader's label before the unit labels of a line (牵头领导：分管副局长；责任单位：县医保局): a person, no unit

@@ -1193,8 +1193,9 @@ def assign_sole_issuer(measures: list[Measure], issuers: list[str], text: str) -
         return
     if P.GENERAL_OFFICE.match(issuers[0]):  # 国务院办公厅 relays its government's measures: no unit is implied
         return
-    if P.REPLY_LETTER.search(text):  # a 批复 / 复函 answers a request: its items are the asking body's, not the issuer's
-        return
+    head = text[:min((m.span[0] for m in measures), default=len(text))]  # the title and the opening, not an annex list
+    if P.REPLY_LETTER.search(head) or ("复" in text and P.REPLY_CLOSE.search(text)):
+        return  # a 批复 / 复函 answers a request: its items are the asking body's, not the issuer's
     at = text.find(issuers[0])
     span = (at, at + len(issuers[0])) if at >= 0 else (0, 0)
     for measure in measures:
