@@ -180,7 +180,8 @@ def is_measure_node(node: OutlineNode, by_path: dict[str, OutlineNode], text: st
             return False
         if ancestor.kind == "第一条" and P.NON_RULE_ARTICLE.match(_article_text(ancestor, text)):
             return False
-    if text and not node.children and _only_commencement(text[node.body_span[0]:node.body_span[1]]):
+    if text and not node.children and node.body_span[1] - node.body_span[0] <= 400 \
+            and _only_commencement(text[node.body_span[0]:node.body_span[1]]):  # such an item is short
         return False
     return node.body_span[1] > node.body_span[0] and node.kind not in ("第一章", "第一节")
 
@@ -197,8 +198,11 @@ def _only_commencement(body: str) -> bool:
     if not any(word in body for word in ("施行", "执行", "实施", "生效", "有效期", "废止", "解释")):
         return False
     rest = P.COMMENCEMENT_HEADING.sub("", body.strip(), count=1)
-    sentences = [s.strip() for s in re.split("[。；;]", rest) if s.strip()]
-    return bool(sentences) and all(P.COMMENCEMENT_CLAUSE.fullmatch(s) for s in sentences)
+    sentences = (s.group().strip() for s in _SENTENCE.finditer(rest))  # read one at a time: most fail at the first
+    return bool(rest.strip("。；; \n")) and all(not s or P.COMMENCEMENT_CLAUSE.fullmatch(s) for s in sentences)
+
+
+_SENTENCE = re.compile("[^。；;]+")
 
 
 def _not_measure_heading(heading: str) -> bool:
