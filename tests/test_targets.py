@@ -469,6 +469,12 @@ INDICATOR_ROWS = [
     ("每千人口执业（助理）医师数：3.2人", [("每千人口执业（助理）医师数", "=", 3.2, None, "人")]),
     # …but a label that is no measured noun stays furniture (点击：56次)
     ("点击：56次", []),
+    # a numbered goal line whose label ends in no measured noun (达标, 服务): still the label (the value was the noun,
+    # 100%); and an item's body whose number the outline cut off, a goal's value after the colon
+    ("1.村卫生室标准化建设达标：100%（约束性）", [("村卫生室标准化建设达标", "=", 100, None, "%")]),
+    ("家庭医生签约服务：95%以上", [("家庭医生签约服务", ">=", 95, None, "%")]),
+    # …but a bare count after such a label is no goal's value: nothing said (it is no rate, maybe furniture)
+    ("浏览次数：56次", []),
     # probe 4a #A11: the 属性 bracket between the noun and its verb is no part of the noun
     ("县域内住院量占比（约束性）达到90%。", [("县域内住院量占比", ">=", 90, None, "%")]),
     # probe 4a: an amount's noun, then per whom and how often it is paid: the noun, the rate in brackets

@@ -274,6 +274,13 @@ _BINDING_IN_NAME = re.compile(r"\s*[（(](约束性|预期性)(?:指标)?[）)]$
 _COLON_LABEL = re.compile(r"(?:^|(?<=\n))[ \t\u3000]*(?:\d{1,2}[.．、]|[（(]\d{1,2}[）)])?[ \t\u3000]*"
                           r"(?P<label>[^，,；;。：:\n\d]{2,30}?(?:率|比例|比重|占比|指数|水平|寿命|人数|数量|床位数|医师数|"
                           r"护士数|人次|费用|标准|病种|幅度|覆盖面))[ \t\u3000]*[：:]$")
+# a goal list's numbered line, whatever its label ends in (1.村卫生室标准化建设达标：100%): the number marks it a list's
+# item, the value alone after the colon its figure (the value was taken for the indicator, 100%); an item's own
+# body (its number cut off by the outline) starting with the label is one too
+_NUMBERED_COLON_LABEL = re.compile(r"[ \t\u3000]*(?:\d{1,2}[.．、]|[（(]\d{1,2}[）)])[ \t\u3000]*"
+                                   r"(?P<label>[^，,；;。：:\n\d]{2,30}?)[ \t\u3000]*[：:]$")
+_ITEM_COLON_LABEL = re.compile(r"[ \t\u3000]*(?P<label>[^，,；;。：:\n\d]{2,30}?)[ \t\u3000]*[：:]")
+_GOAL_VALUE_MARK = re.compile(r"[%％‰≥≤]|约束性|预期性|以上|以下|以内|不低于|不少于|不超过|不高于|达到")
 _VALUE_ONLY = re.compile(r"\s*(?:≥|≤|>=|<=|＞|＜|>|<|不低于|不少于|不超过|不高于|达到|达)?\s*\d+(?:\.\d+)?\s*"
                          r"[^\s，,；;。（()\d]{0,4}?"
                          r"(?:以上|以下|以内|左右)?\s*(?:[（(](?:约束性|预期性)(?:指标)?[）)])?\s*[。；;]?\s*")
@@ -284,8 +291,10 @@ def _colon_label(chunk: str, c_start: int, c_end: int) -> str | None:
     if not c_start or chunk[c_start - 1] not in "：:" or not _VALUE_ONLY.fullmatch(chunk, c_start, c_end):
         return None
     line_start = chunk.rfind("\n", 0, c_start) + 1
-    m = _COLON_LABEL.search(chunk[line_start:c_start])
-    return m.group("label").strip() if m else None
+    m = _COLON_LABEL.search(chunk[line_start:c_start]) or _NUMBERED_COLON_LABEL.match(chunk[line_start:c_start])
+    if m is None and not line_start and _GOAL_VALUE_MARK.search(chunk, c_start, c_end):
+        m = _ITEM_COLON_LABEL.fullmatch(chunk, 0, c_start)  # an item's body, its number cut off: a goal's value only
+    return m.group("label").strip() if m else None  # (not a page's count: 点击：56次)
 
 
 def _labelled_targets(text, base, chunk, clause, compared, label, path, binding, year) -> list[Target]:
