@@ -117,6 +117,8 @@ PAGE_JOINS = [
     # a goal line wrapped inside its value or before its binding bracket: still joined (28 characters a line)
     (["3.乡镇卫生院达到服务能力基本标准比例：100%", "（约束性）"], 1),
     (["3.每千人口执业（助理）医师数：3.2", "人（预期性）"], 1),
+    # after its binding bracket nothing of the value goes on: a next item numbered 6. before 65岁 stays apart
+    (["5.乙率：100%（约束性）", "6.65岁以上老年人健康管理率：70%"], 2),
 ]
 
 

@@ -473,6 +473,8 @@ INDICATOR_ROWS = [
     # 100%); and an item's body whose number the outline cut off, a goal's value after the colon
     ("1.村卫生室标准化建设达标：100%（约束性）", [("村卫生室标准化建设达标", "=", 100, None, "%")]),
     ("家庭医生签约服务：95%以上", [("家庭医生签约服务", ">=", 95, None, "%")]),
+    # a numbered line whose noun starts with an age (6.65岁以上…): the number is no part of the noun
+    ("6.65岁以上老年人健康管理率：70%", [("65岁以上老年人健康管理率", "=", 70, None, "%")]),
     # …but a bare count after such a label is no goal's value: nothing said (it is no rate, maybe furniture)
     ("浏览次数：56次", []),
     # probe 4a #A11: the 属性 bracket between the noun and its verb is no part of the noun

@@ -474,7 +474,7 @@ def should_join(prev: str, nxt: str, in_annex: bool = False) -> bool:
     if not in_annex and _is_heading_line(prev):
         return False
     if ("：" in prev or ":" in prev) and len(prev) <= 70 and not prev[-1].isdigit() \
-            and not P.GOAL_VALUE_GOES_ON.match(nxt) and P.GOAL_LIST_LINE.match(prev):
+            and (prev[-1] in "）)" or not P.GOAL_VALUE_GOES_ON.match(nxt)) and P.GOAL_LIST_LINE.match(prev):
         return False  # a goal list's line, label to value (2.乙率：100%（约束性）), ends its item (probe 4a #20)
     # a signature's row of bodies side by side is no continuation either (a last item's closing
     # （…负责） and the row of two names under it, the blank line between them dropped)

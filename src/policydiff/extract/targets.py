@@ -278,7 +278,7 @@ _COLON_LABEL = re.compile(r"(?:^|(?<=\n))[ \t\u3000]*(?:\d{1,2}[.．、]|[（(]\
 # item, the value alone after the colon its figure (the value was taken for the indicator, 100%); an item's own
 # body (its number cut off by the outline) starting with the label is one too
 _NUMBERED_COLON_LABEL = re.compile(r"[ \t\u3000]*(?:\d{1,2}[.．、]|[（(]\d{1,2}[）)])[ \t\u3000]*"
-                                   r"(?P<label>[^，,；;。：:\n\d]{2,30}?)[ \t\u3000]*[：:]$")
+                                   r"(?P<label>(?:\d{1,3}岁)?[^，,；;。：:\n\d]{2,30}?)[ \t\u3000]*[：:]$")  # 6.65岁以上…率
 _ITEM_COLON_LABEL = re.compile(r"[ \t\u3000]*(?P<label>[^，,；;。：:\n\d]{2,30}?)[ \t\u3000]*[：:]")
 _GOAL_VALUE_MARK = re.compile(r"[%％‰≥≤]|约束性|预期性|以上|以下|以内|不低于|不少于|不超过|不高于|达到")
 _VALUE_ONLY = re.compile(r"\s*(?:≥|≤|>=|<=|＞|＜|>|<|不低于|不少于|不超过|不高于|达到|达)?\s*\d+(?:\.\d+)?\s*"
