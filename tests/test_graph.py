@@ -352,3 +352,21 @@ def test_graph_pages_open_on_the_first_notice_with_a_way_to_the_whole(records, c
     page = graph_page(citations, list(records.values()), "five notices")
     assert '<button id="whole"' in page and "whole graph" in page
     assert "select(firstNotice())" in page  # opened on a notice at a readable scale, unless the URL names one
+
+
+# every level a record can hold (a town's notice is township) has a row on the ladder and a word in each picture
+@pytest.mark.parametrize("level", ["national", "provincial", "prefecture", "county", "township"])
+def test_every_level_has_a_ladder_row_and_words(level):
+    from policydiff.report import adoption, ladder, pictures
+
+    assert level in ladder.LEVELS  # not drawn in the "level unknown" row
+    for lang in ("en", "zh"):
+        assert adoption.words(lang)[level] and pictures.WORDS[lang][level]
+    assert level in pictures.LEVEL_COLORS
+
+
+def test_a_township_notice_sits_below_its_county_on_the_ladder():
+    from policydiff.report.ladder import row_of
+
+    assert row_of({"level": "township"})[0] == row_of({"level": "county"})[0] + 1
+    assert row_of({"level": None})[0] == row_of({"level": "township"})[0] + 1  # unknown stays last

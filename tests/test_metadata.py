@@ -131,11 +131,12 @@ def test_split_doc_number():
     (["西咸新区管理委员会社会事业服务局"], "陕西咸新社发〔2022〕3号", "西咸新区", None),
     (["安康高新技术产业开发区管理委员会"], None, "安康高新技术产业开发区", None),
     (["贵安新区卫生健康局"], "黔贵安发〔2022〕3号", "贵安新区", None),  # not the county 区 of its name's end
-    # probe 4b: a town's (or subdistrict's) own body named after its county: the town, at no level — not the county
-    (["汉阴县涧池镇人民政府"], "涧政发〔2022〕15号", "涧池镇", None),
-    (["中共汉阴县涧池镇委员会", "汉阴县涧池镇人民政府"], None, "涧池镇", None),
-    (["西安市雁塔区小寨路街道办事处"], None, "小寨路街道", None),
-    (["达拉特旗树林召镇人民政府"], None, "树林召镇", None),
+    # probe 4b: a town's (or subdistrict's) own body named after its county: the town, at level township (below
+    # the county on the ladder) — not the county
+    (["汉阴县涧池镇人民政府"], "涧政发〔2022〕15号", "涧池镇", "township"),
+    (["中共汉阴县涧池镇委员会", "汉阴县涧池镇人民政府"], None, "涧池镇", "township"),  # party committee first
+    (["西安市雁塔区小寨路街道办事处"], None, "小寨路街道", "township"),  # a subdistrict of a city district
+    (["达拉特旗树林召镇人民政府"], None, "树林召镇", "township"),  # a banner's town
     # the county's own bodies whose names hold 乡/镇 stay the county's
     (["汉阴县乡村振兴局"], None, "汉阴县", "county"),
     (["汉阴县城关镇卫生院"], None, "汉阴县", "county"),  # a health centre, no town government

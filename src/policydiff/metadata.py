@@ -1067,12 +1067,12 @@ def infer_locality(issuers: list[str], doc_number: str | None, addressees: Seque
 
 def _township_within(county: Locality, issuer: str) -> Locality | None:
     """A township's or subdistrict's body named after its county (汉阴县涧池镇人民政府, 雁塔区小寨路街道办事处): the
-    town, inside the county, at no level of the ladder the tool draws (a town's notice is no county's notice; the
-    division table stops at counties); None where the issuer is the county's own body.
+    town, inside the county, at level township, below the county on the ladder (a town's notice is no county's
+    notice; the division table stops at counties); None where the issuer is the county's own body.
 
     >>> loc = _township_within(infer_locality(["汉阴县卫生健康局"], None), "汉阴县涧池镇人民政府")
     >>> loc.name, loc.level, loc.parent, loc.chain[:2]
-    ('涧池镇', None, '汉阴县', ('涧池镇', '汉阴县'))
+    ('涧池镇', 'township', '汉阴县', ('涧池镇', '汉阴县'))
     """
     if county.level != "county" or not county.chain:
         return None
@@ -1082,7 +1082,7 @@ def _township_within(county: Locality, issuer: str) -> Locality | None:
         return None
     name = town.group("town")
     evidence = {**(county.evidence or {}), "township": name, "county": county.name}
-    return Locality(name, None, county.name, (), (), None, (name, *county.chain), evidence)
+    return Locality(name, "township", county.name, (), (), None, (name, *county.chain), evidence)
 
 
 def _zone_within(division: Locality, issuer: str) -> Locality | None:

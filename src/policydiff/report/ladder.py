@@ -27,7 +27,7 @@ from .. import patterns as P
 from ..graph import level_of_number
 from ..resources import ancestor, localities
 
-LEVELS = (*P.ADMIN_LEVELS[:4], "")  # the rows drawn, top down; "" for a level not known
+LEVELS = (*P.ADMIN_LEVELS, "")  # the rows drawn, top down (a town's notice below its county); "" for a level not known
 ROW_HEIGHT = 1.6  # inches from one row's centre to the next
 BOX_HEIGHT = 0.5
 GAP = 0.25  # between two boxes of a row

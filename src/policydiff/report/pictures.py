@@ -16,11 +16,11 @@ from ..resources import cjk_font_path
 from .ladder import BOX_HEIGHT, PAD, ROW_HEIGHT, box_lines, ladder_tiers
 
 LEVEL_COLORS = {"national": "#d62728", "provincial": "#ff7f0e", "prefecture": "#2ca02c", "county": "#1f77b4",
-                "": "#7f7f7f"}
+                "township": "#9467bd", "": "#7f7f7f"}
 
 WORDS = {
     "en": {"national": "national", "provincial": "provincial", "prefecture": "prefecture", "county": "county",
-           "": "level unknown", "ladder": "Citation ladder", "notices": "notices", "issued": "issued",
+           "township": "township", "": "level unknown", "ladder": "Citation ladder", "notices": "notices", "issued": "issued",
            "implements": "implements (贯彻落实…精神)", "cites": "cites (按照/根据…)",
            "in_corpus": "in the corpus", "stub": "cited, not in the corpus (level inferred from the issuer code)",
            "heat": "Who is named on which measures", "across": "across localities",
@@ -33,8 +33,8 @@ WORDS = {
                            "implied by a sole issuer left out)",
            "none_printed": "no unit printed: every unit counted is inferred (duty paragraph) or implied "
                            "(sole issuer)"},
-    "zh": {"national": "国家", "provincial": "省级", "prefecture": "地市级", "county": "县级", "": "级别不明",
-           "ladder": "引用层级图", "notices": "份文件", "issued": "印发", "implements": "贯彻落实（…精神）",
+    "zh": {"national": "国家", "provincial": "省级", "prefecture": "地市级", "county": "县级", "township": "乡镇级",
+           "": "级别不明", "ladder": "引用层级图", "notices": "份文件", "issued": "印发", "implements": "贯彻落实（…精神）",
            "cites": "按照/根据", "in_corpus": "语料内文件", "stub": "被引、语料外文件（级别由发文机关代字推断）",
            "heat": "各职能部门承担的措施", "across": "各地汇总", "function": "部门职能",
            "unit": "单位（原文）", "implied": "推定：唯一发文机关",
