@@ -369,3 +369,32 @@ def test_a_notices_own_title_wins_over_a_release_headline_above_it():
     meta = extract_metadata("梅林县卫生健康局印发《梅林县健康帮扶方案》\n梅林县卫生健康局关于印发《梅林县健康帮扶方案》的通知\n"
                             "梅卫发〔2022〕8号\n各镇卫生院：\n现将《梅林县健康帮扶方案》印发给你们。\n梅林县卫生健康局\n2022年3月1日\n")
     assert meta["title"] == "梅林县卫生健康局关于印发《梅林县健康帮扶方案》的通知"
+
+
+NUMBERED = "青梧市卫生健康局\n{}\n关于做好签约服务工作的通知\n各镇卫生院：\n一、做实签约服务。\n青梧市卫生健康局\n2021年3月1日\n"
+
+
+@pytest.mark.parametrize("line, number, code, warned", [
+    # a 文号 whose serial carries 第, alone under the header: the notice's own, 第 dropped and said (was no 文号 found)
+    ("梧卫发〔2021〕第6号", "梧卫发〔2021〕6号", "梧卫发", "the 文号 is printed with 第 before its serial"),
+    ("（梧卫发〔2021〕第6号）", "梧卫发〔2021〕6号", "梧卫发", "the 文号 is printed with 第 before its serial"),  # in brackets
+    # angle brackets round the year (a repost's 〈2021〉): read as 〔〕, the repair said
+    ("梧卫发〈2021〉6号", "梧卫发〔2021〕6号", "梧卫发", "repaired brackets: 梧卫发〈2021〉6号"),
+    ("梧卫发＜2021＞6号", "梧卫发〔2021〕6号", "梧卫发", "repaired brackets: 梧卫发＜2021＞6号"),  # full-width < >
+    # a body's name where the code stands: the number as printed, its code unknown, said
+    ("省卫生健康委【2021】15号", "省卫生健康委〔2021〕15号", None, "names a body (省卫生健康委) where its code"),
+    ("县人民政府〔2021〕3号", "县人民政府〔2021〕3号", None, "names a body (县人民政府) where its code"),
+    # a code ending in 办 (市政办, 府办 are codes): kept, the lost bracket's repair said
+    ("市政府办2021〕4号", "市政府办〔2021〕4号", "市政府办", "repaired missing_open_bracket: 市政府办2021〕4号"),
+    # the plain shape: nothing said
+    ("梧卫发〔2021〕6号", "梧卫发〔2021〕6号", "梧卫发", None),
+])
+def test_the_notices_own_number_as_printed(line, number, code, warned):
+    from policydiff.parse import parse_source
+    from policydiff.read import SourceText
+
+    record = parse_source(SourceText("n.txt", NUMBERED.format(line)))
+    assert (record["doc_number"], record["doc_number_parts"]["code"]) == (number, code)
+    said = [w for w in record["warnings"] if "文号" in w or w.startswith("repaired")]
+    assert any(warned in w for w in said) if warned else said == []
+    assert number not in {c["doc_number"] for c in record["citations"]}  # the notice does not cite itself

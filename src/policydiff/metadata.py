@@ -19,7 +19,7 @@ from .models import VALUE_SOURCES
 from .outline import Paragraph, match_label, paragraphs
 from .pagebox import box_issuers, page_box, with_iso_dates
 from .resources import Locality, localities
-from .textutils import chinese_number, normalise_doc_number, repair_bare_date, split_units
+from .textutils import chinese_number, format_doc_number, normalise_doc_number, repair_bare_date, split_units
 
 HEADER_WINDOW = 60  # paragraphs searched for the page box, title, 文号 and addressees
 
@@ -73,6 +73,8 @@ def extract_metadata(text: str, source_metadata: dict | None = None) -> dict:
         meta["issuers"] = issuer_names(title.issuer) or [title.issuer]
     meta.update(merge_page_box(meta, box))
     meta["issuers"] = _full_name_from_title(meta["issuers"], meta["title"], meta["filled_from_source_metadata"])
+    if number_para is not None and meta["doc_number"] == number:
+        meta["warnings"].extend(_printed_number_warnings(number, number_para))
     others = other_doc_numbers(head, number_para, number) if meta["doc_number"] == number else []
     meta["warnings"].extend(_other_numbers_warning(number_para, others))
     boxed = _box_other_numbers(box.get("doc_number"), [meta["doc_number"], *others])
@@ -353,11 +355,33 @@ def _level_of_name(place: str, addressees) -> str | None:
 
 
 def split_doc_number(number: str | None) -> dict | None:
-    """Issuer code, year and serial of a normalised 文号."""
+    """Issuer code, year and serial of a normalised 文号; the code None where what stands before the year is a
+    body's name (省卫生健康委〔2021〕15号, as a repost or a county notice writes a number it does not know the code of):
+    no 发文机关代字 is printed, so none is claimed.
+
+    >>> split_doc_number("陕卫发〔2021〕15号"), split_doc_number("省卫生健康委〔2021〕15号")["code"]
+    ({'code': '陕卫发', 'year': 2021, 'serial': 15}, None)
+    """
     if not number:
         return None
     m = re.match(r"^(.*)〔(\d{4})〕(\d+)号$", number)
-    return {"code": m.group(1), "year": int(m.group(2)), "serial": int(m.group(3))} if m else None
+    if not m:
+        return None
+    return {"code": None if P.BODY_NAME_CODE.search(m.group(1)) else m.group(1), "year": int(m.group(2)),
+            "serial": int(m.group(3))}
+
+
+def _printed_number_warnings(number: str | None, para: Paragraph) -> list[str]:
+    """What the 文号 line prints that the recorded 文号 does not: 第 before the serial, a body's name for a code."""
+    warnings = []
+    printed = para.text.strip()
+    if number and P.DOC_NUMBER_WITH_DI_LINE.match(printed.translate(P.FULLWIDTH_DIGITS)):
+        warnings.append(f"the 文号 is printed with 第 before its serial ({printed}); recorded as {number}")
+    parts = split_doc_number(number)
+    if parts and parts["code"] is None:
+        code = number.split("〔")[0]
+        warnings.append(f"the 文号 {number} names a body ({code}) where its code (发文机关代字) stands: code unknown")
+    return warnings
 
 
 _PAREN_NUMBER = re.compile(rf"^[（(]\s*{P.DOC_NUMBER.pattern}\s*[）)]$")
@@ -378,6 +402,9 @@ def _doc_number(head: list[Paragraph], title: Title | None) -> tuple[str | None,
         headed = P.FILE_HEADER_NUMBER.match(text) if "文件" in text else None  # 某县卫生健康局文件　某卫发〔2022〕5号
         if headed:
             return normalise_doc_number(headed.group("number")), p
+        with_di = P.DOC_NUMBER_WITH_DI_LINE.match(text) if "第" in text else None  # 商卫发〔2021〕第6号 (said in a warning)
+        if with_di:
+            return format_doc_number(with_di.group("code"), with_di.group("year"), with_di.group("serial")), p
     if title and title.number:
         return title.number, title.para
     for prev, p in itertools.pairwise(head):

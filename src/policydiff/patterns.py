@@ -874,7 +874,8 @@ DAMAGED_DOC_NUMBERS = [
     ("missing_open_bracket", _lazy(rf"{_CODE}{_YEAR}\s*[〕\]］】﹞〗]\s*{_SERIAL}\s*[号號]")),
     ("missing_close_bracket_and_hao", _lazy(rf"{_CODE}[〔\[［【﹝〖]\s*{_YEAR}{_SERIAL}(?![\d号號〕\]］】﹞〗])")),
     ("missing_brackets", _lazy(rf"(?P<code>[{CJK}]{{1,10}}?[发函字办通规辦發])\s*{_YEAR}\s*第?\s*{_SERIAL}\s*[号號]")),
-    ("brackets", _lazy(rf"{_CODE}\s*[\[［【﹝〖]\s*{_YEAR}\s*[\]］】﹞〗]\s*{_SERIAL}\s*[号號]")),
+    # [ ] 【 】, and angle brackets 〈 〉 ＜ ＞ (a repost's 陕卫发〈2021〉6号): read as 〔 〕, the repair said
+    ("brackets", _lazy(rf"{_CODE}\s*[\[［【﹝〖〈＜]\s*{_YEAR}\s*[\]］】﹞〗〉＞]\s*{_SERIAL}\s*[号號]")),
 ]
 # what OCR does to a 文号 (〔2021】64, [2021]64号): brackets read wrongly, 号 dropped; used by read.ocr
 OCR_DOC_NUMBER = _lazy(
@@ -887,7 +888,7 @@ DATE_AT_END = _lazy(rf"{DATE.pattern}\s*(?:印发|印)?\s*(?:于\S{{1,10}})?\s*$
 # where a damaged 文号 may be: a year run into its serial, a closing bracket without an opening one,
 # a square bracket, or a code's last character right before a year (checked before the patterns)
 DAMAGE_ANCHOR = _lazy(
-    r"(?<![〔\d])(?:19|20)\d{2}\s*[〕\]］】﹞〗]|[〔\[［【﹝〖]\s*(?:19|20)\d{2}\d|[\[［【﹝〖]\s*(?:19|20)\d{2}"
+    r"(?<![〔\d])(?:19|20)\d{2}\s*[〕\]］】﹞〗]|[〔\[［【﹝〖]\s*(?:19|20)\d{2}\d|[\[［【﹝〖〈＜]\s*(?:19|20)\d{2}"
     r"|[发函字办通规辦發]\s*(?:19|20)\d{2}\s*第?\s*\d{1,4}\s*[号號]")
 # a date line that lost 年月日: 20211102, 2019815, 2021126
 BARE_DATE_LINE = _lazy(r"^\s*(?P<digits>(?:19|20)\d{4,6})\s*$")
@@ -957,6 +958,10 @@ BYLINE_BARE_DATE = _lazy(r"(?:日期|时间|時間)\s*[：:]\s*(?=(?:19|20)\d{2}
 # a 文号 whose serial carries 第 (国卫扶贫发〔2021〕第6号), as some county offices print it
 DOC_NUMBER_WITH_DI = _lazy(rf"(?P<code>[{CJK}]{{1,12}}?)\s*[〔\[［（(【﹝〖]\s*(?P<year>(?:19|20)\d{{2}})\s*[〕\]］）)】﹞〗]"
                            r"\s*第\s*(?P<serial>\d{1,4})\s*[号號]")
+DOC_NUMBER_WITH_DI_LINE = _lazy(rf"^\s*[（(]?\s*{DOC_NUMBER_WITH_DI.pattern}\s*[）)]?\s*$")  # alone on its line
+# what stands before a 文号's year where a body's name takes the code's place (省卫生健康委〔2021〕15号, 县政府〔2022〕3号):
+# a body word at its end; a code ends in 发/函/字/办/… (陕卫发, 市政办, 府办)
+BODY_NAME_CODE = _lazy(r"(?:委员会|卫生健康委|卫健委|人民政府|政府|办公室|办公厅|局|厅|中心|医院|卫生院)$")
 DI_AFTER_BRACKET = _lazy(r"[〕\]］）)】﹞〗]\s*第\s*\d")
 # a red header and its 文号 on one line (某县卫生健康局文件　某卫发〔2022〕5号, the space between them lost)
 FILE_HEADER_NUMBER = _lazy(rf"^(?P<issuer>.{{2,40}}?)\s*文件\s*(?P<number>{DOC_NUMBER.pattern})\s*$")

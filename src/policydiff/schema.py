@@ -46,8 +46,9 @@ DESCRIPTIONS = {
     "enclosed_title": "the plan a notice encloses (印发《X》的通知 → X)",
     "genre": "the word the title ends in (通知, 方案, 意见 …), canonical simplified; 解读 for a page that explains a "
              "notice (no measures are read from it)",
-    "doc_number": "发文字号 as printed, brackets normalised to 〔〕",
-    "doc_number_parts": "the 文号 split: code (issuer prefix), year, serial",
+    "doc_number": "发文字号 as printed, brackets normalised to 〔〕 (a 第 before the serial dropped, said in warnings)",
+    "doc_number_parts": "the 文号 split: code (issuer prefix; null where a body's name stands in its place, "
+                        "省卫生健康委〔2021〕15号), year, serial",
     "other_doc_numbers": "a joint notice numbered by each issuer: its other 文号 as printed beside or under the first "
                          "(doc_number), in order; a citation of any of them resolves to this notice; absent where the "
                          "notice prints one",
