@@ -370,3 +370,68 @@ def test_a_township_notice_sits_below_its_county_on_the_ladder():
 
     assert row_of({"level": "township"})[0] == row_of({"level": "county"})[0] + 1
     assert row_of({"level": None})[0] == row_of({"level": "township"})[0] + 1  # unknown stays last
+
+
+REPEALING = ("青梧县卫生健康局\n梧卫发〔2023〕9号\n关于做好家庭医生签约服务工作的通知\n各镇卫生院：\n"
+             "按照《青梧市签约服务工作方案》（梧市卫发〔2022〕4号）要求，现将有关事项通知如下。\n"
+             "一、做实签约服务。\n"
+             "二、本通知自印发之日起施行，《青梧县签约服务实施办法》（梧卫发〔2019〕3号）同时废止。\n"
+             "三、现对《青梧县家庭医生管理办法》（梧卫发〔2020〕7号）部分条款修订如下。\n"
+             "四、你局《关于签约服务经费的请示》（梧医保字〔2023〕2号）收悉。\n"
+             "青梧县卫生健康局\n2023年3月1日\n")
+
+
+@pytest.fixture(scope="module")
+def repealing():
+    from policydiff.parse import parse_source
+    from policydiff.read import SourceText
+
+    record = {**parse_source(SourceText("r.txt", REPEALING)), "id": "r"}
+    return record, citation_graph([record])
+
+
+@pytest.mark.parametrize("cited, relation, verb", [
+    ("梧市卫发〔2022〕4号", "cites", "按照"),  # a plain 按照 citation: cites, as before
+    ("梧卫发〔2019〕3号", "repeals", "废止"),  # 《X》（文号）同时废止: the notice repeals X
+    ("梧卫发〔2020〕7号", "amends", "修订"),  # 现对《X》部分条款修订如下: amends X
+    ("梧医保字〔2023〕2号", "replies_to", "收悉"),  # 你局《请示》收悉: replies to the 请示
+])
+def test_a_citations_verb_gives_its_edge_kind(repealing, cited, relation, verb):
+    record, graph = repealing
+    edge = graph.edges[record["doc_number"], cited]
+    assert (edge["relation"], edge["verb"], edge["implements"]) == (relation, verb, False)
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "json"])
+def test_every_graph_format_keeps_the_edge_kind(repealing, tmp_path, fmt):
+    path = export(repealing[1], tmp_path / f"c.{fmt}", fmt)
+    text = path.read_text(encoding="utf-8")
+    assert all(kind in text for kind in ("repeals", "amends", "replies_to", "cites"))
+
+
+def test_the_graph_page_draws_and_names_each_edge_kind(repealing):
+    import json
+    import re
+
+    from policydiff.report.graph_html import graph_page
+
+    record, graph = repealing
+    page = graph_page(graph, [record], "one notice")
+    data = json.loads(re.search(r'<script id="graph-data" type="application/json">(.*?)</script>', page, re.S).group(1))
+    kinds = {e["t"]: e["relation"] for e in data["edges"]}
+    assert kinds["梧卫发〔2019〕3号"] == "repeals" and kinds["梧医保字〔2023〕2号"] == "replies_to"
+    assert [item[0] for item in data["legend"]] == ["implements (贯彻落实…精神)", "cites (按照/根据…)",
+                                                    "repeals (废止/不再执行)", "amends (修订/修改)", "replies to (…收悉)"]
+    assert len({e["color"] for e in data["edges"]}) == 4  # each kind its own colour
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("en", ["repeals (废止/不再执行)", "amends (修订/修改)", "replies to (…收悉)"]),  # the legend names each kind drawn
+    ("zh", ["废止/不再执行", "修订/修改", "答复（…收悉）"]),
+])
+def test_the_ladder_picture_names_each_edge_kind(repealing, tmp_path, lang, words):
+    pytest.importorskip("matplotlib")
+    from policydiff.report.pictures import write_picture
+
+    svg = write_picture(repealing[1], tmp_path / "c.svg", "one notice", lang=lang).read_text()
+    assert all(w in svg for w in words), [w for w in words if w not in svg]

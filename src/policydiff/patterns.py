@@ -926,6 +926,9 @@ CITED_AFTER_VERB = _lazy(
     r"|\s*(?:作出?如下|进行|予以)(?P<amend2>修订|修改)"
     r"|\s*(?P<amend3>修订|修改)(?=如下|[：:])"
     r"|\s*(?:已)?(?P<reply>收悉)")
+# the citation graph's edge kind of each such verb (every other verb: cites)
+CITATION_RELATIONS = {"废止": "repeals", "停止执行": "repeals", "不再执行": "repeals", "失效": "repeals",
+                      "修订": "amends", "修改": "amends", "收悉": "replies_to"}
 # a pronoun before a cited title (你局《…的请示》, 我委《…》): no body's name, no issuer hint
 PRONOUN_BODY = _lazy(r"^(?:你|贵|我|本)(?:局|委|厅|部|办|院|中心|单位|县|市|区|镇|乡|省|司|处|科|股)$")
 # a piece of text that is only an outline label (（十一）, 3.): not a sentence `who` searches

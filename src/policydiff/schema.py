@@ -105,7 +105,10 @@ ITEMS: dict[str, dict[str, tuple[dict, str]]] = {
         "doc_number": (TEXT_OR_NULL, "the cited 文号"),
         "issuer_hint": (TEXT_OR_NULL, "the issuer named before the title"),
         "resolved_to": (TEXT_OR_NULL, "id of the stored document cited, where known"),
-        "verb": (TEXT_OR_NULL, "the citing verb (贯彻落实, 根据, 按照 …)"),
+        "verb": (TEXT_OR_NULL, "the citing verb as printed: before the document, what the notice does with it (贯彻落实, "
+                 "根据, 按照, 参照, 转发 …); after it, what the notice does to it — 废止, 停止执行, 不再执行, 失效 (repeals), "
+                 "修订, 修改 (amends), 收悉 (replies to), each its own edge kind in the citation graph; null where no "
+                 "verb is printed"),
         "span": (SPAN, ""),
     },
     "measures": {
