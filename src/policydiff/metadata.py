@@ -98,6 +98,7 @@ def extract_metadata(text: str, source_metadata: dict | None = None) -> dict:
         meta.update(_interpretation_issuer(meta, text))
     meta["enclosed_title"] = enclosed_title(meta["title"]) or _enclosed_in_body(head)
     meta["doc_number_parts"] = split_doc_number(meta["doc_number"])
+    meta["validity"] = validity(text, meta["issue_date"])
     meta["date_bound"] = None if meta["issue_date"] else (_month_bound(month_only) or date_bound(text))
     if meta["date_bound"] and month_only:
         meta["warnings"].append(f"the date is printed to the month only: {meta['date_bound']['text']} at "
@@ -378,7 +379,7 @@ def _printed_number_warnings(number: str | None, para: Paragraph) -> list[str]:
     if number and P.DOC_NUMBER_WITH_DI_LINE.match(printed.translate(P.FULLWIDTH_DIGITS)):
         warnings.append(f"the 文号 is printed with 第 before its serial ({printed}); recorded as {number}")
     parts = split_doc_number(number)
-    if parts and parts["code"] is None:
+    if number and parts and parts["code"] is None:
         code = number.split("〔")[0]
         warnings.append(f"the 文号 {number} names a body ({code}) where its code (发文机关代字) stands: code unknown")
     return warnings
@@ -1000,6 +1001,85 @@ def _years(years: list[int | None]) -> str:
 
 
 DATE_BOUND_WINDOW = 4000  # characters read for the years a notice gives itself: title, preamble, goals
+
+
+def validity(text: str, issue_date: str | None) -> dict | None:
+    """When the notice takes effect and for how long, as it says of itself: effective_from (ISO; the issue date
+    where it takes effect on issue, effective_from_source saying so), valid_years or valid_until as printed (no
+    end date is computed from a number of years), the clause quoted with its span (validity_quote and
+    validity_span where the term stands in a sentence of its own); None where the notice says neither.
+
+    >>> v = validity("一、做实签约服务。\\n二、本通知自2023年1月1日起施行，有效期5年。", "2022-12-20")
+    >>> v["effective_from"], v["effective_from_source"], v["valid_years"], v["quote"]
+    ('2023-01-01', 'printed', 5, '本通知自2023年1月1日起施行，有效期5年')
+    >>> validity("本方案自印发之日起实施。", "2022-12-20")["effective_from_source"]
+    'issue_date'
+    >>> validity("《某县办法》自2019年1月1日起施行。", None) is None  # the cited document's, not this one's
+    True
+    """
+    effective = next((m for m in P.EFFECTIVE_FROM.finditer(text) if m.group("own") or not _after_a_cited_title(text, m)),
+                     None)
+    term, separate, own = None, False, None
+    if effective:
+        term = P.VALID_FOR.match(text, _after_separator(text, effective.end()))
+    if term is None:
+        own = P.OWN_VALIDITY.search(text)
+        term = P.VALID_FOR.match(text, own.end()) if own else None
+        separate = term is not None
+    if effective is None and term is None:
+        return None
+    found: dict[str, Any] = {"effective_from": None, "effective_from_source": None, "valid_years": None,
+                             "valid_until": None}
+    if effective:
+        on_issue = bool(effective.group("on_issue"))
+        found["effective_from"] = issue_date if on_issue else parse_date(effective.group("when"))
+        found["effective_from_source"] = "issue_date" if on_issue else "printed"
+    if term:
+        years = term.group("years")
+        found["valid_years"] = int(chinese_number(years) or 0) or None if years else None
+        found["valid_until"] = parse_date(term.group("until")) if term.group("until") else None
+    if effective:
+        end = term.end() if term and not separate else effective.end()
+        found.update(quote=text[effective.start():end], span=[effective.start(), end])
+    if term and own:  # 本方案有效期三年: quoted from 本
+        key = ("validity_quote", "validity_span") if effective else ("quote", "span")
+        found.update({key[0]: text[own.start():term.end()], key[1]: [own.start(), term.end()]})
+    return found
+
+
+def describe_validity(found: dict) -> str:
+    """One line for ``show``: what the notice says of when it takes effect and for how long, each value quoted,
+    the effective date taken from the issue date said so.
+
+    >>> describe_validity({"effective_from": "2022-12-20", "effective_from_source": "issue_date", "valid_years": 3,
+    ...                    "valid_until": None, "quote": "本方案自印发之日起实施，有效期3年", "span": [10, 27]})
+    'effective from 2022-12-20 (on issue: the issue date), valid 3 years — “本方案自印发之日起实施，有效期3年” at [10, 27]'
+    """
+    parts = []
+    if found.get("effective_from_source") == "issue_date":
+        parts.append(f"effective from {found['effective_from'] or 'its issue date (not printed)'} (on issue: the issue date)")
+    elif found.get("effective_from"):
+        parts.append(f"effective from {found['effective_from']}")
+    if found.get("valid_years"):
+        parts.append(f"valid {found['valid_years']} years")
+    if found.get("valid_until"):
+        parts.append(f"valid until {found['valid_until']}")
+    quoted = f"“{found['quote']}” at {found['span']}"
+    if found.get("validity_quote"):
+        quoted += f"; “{found['validity_quote']}” at {found['validity_span']}"
+    return f"{', '.join(parts) or 'no date read'} — {quoted}"
+
+
+def _after_separator(text: str, at: int) -> int:
+    """Where the next clause starts after ``at`` (past a comma and spaces): 施行，有效期5年."""
+    m = re.compile(r"\s*[，,]?\s*").match(text, at)
+    return m.end() if m else at
+
+
+def _after_a_cited_title(text: str, m: re.Match) -> bool:
+    """A clause of a document the sentence names before it (《某办法》自2019年1月1日起施行): that document's."""
+    clause_start = max(text.rfind(c, 0, m.start()) for c in "。；;\n") + 1
+    return "》" in text[clause_start:m.start()] or bool(P.DOC_NUMBER.search(text, clause_start, m.start()))
 
 
 def date_bound(text: str) -> dict | None:

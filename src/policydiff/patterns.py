@@ -958,6 +958,19 @@ COLUMN_TAG = _lazy(r"^\s*[【\[［](?!\s*(?:发\s*文\s*字\s*号|文\s*号|标\
                    r"[^【】\[\]［］\d]{2,8}[】\]］]\s*(?=\S)")
 # a byline's bare 日期：/时间： before a date (来源：某局　日期：2022-03-08, 时间：2022-03-08): when the page was published
 BYLINE_BARE_DATE = _lazy(r"(?:日期|时间|時間)\s*[：:]\s*(?=(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})")
+# ---------------------------------------------------------------- effective date and validity
+# when the notice itself takes effect and for how long (本通知自2023年1月1日起施行，有效期5年; 本方案自印发之日起实施;
+# 有效期至2027年12月31日): the notice's own — a clause right after a cited 《X》 is X's; a verb with more after it
+# (自2023年1月1日起执行新的报销比例) is a measure's start, not the notice's
+_DATE_UNNAMED = re.sub(r"\(\?P<\w+>", "(?:", DATE.pattern)
+OWN_DOCUMENT = (r"本(?:通知|实施方案|工作方案|方案|实施意见|意见|办法|细则|规定|制度|措施|计划|规划|决定|通告|公告|文件|要点|"
+                r"指南|规则)")
+EFFECTIVE_FROM = _lazy(rf"(?:(?P<own>{OWN_DOCUMENT})\s*)?(?:自|从|于)\s*(?P<when>{_DATE_UNNAMED}|(?P<on_issue>"
+                       r"(?:印发|发布|公布|下发|签发|发文|颁布|公开发布)之日))\s*起\s*(?:正式)?(?:施行|实施|执行|生效|试行)"
+                       r"(?=\s*(?:[。；;，,]|$))")
+VALID_FOR = _lazy(rf"(?:有效|试行|执行)期\s*(?:为|限为?)?\s*(?:(?P<years>\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})\s*年"
+                  rf"|(?:至|到|截至)\s*(?P<until>{_DATE_UNNAMED})\s*止?)")
+OWN_VALIDITY = _lazy(rf"{OWN_DOCUMENT}[^。；;\n]{{0,10}}?(?={VALID_FOR.pattern})")
 # a 文号 whose serial carries 第 (国卫扶贫发〔2021〕第6号), as some county offices print it
 DOC_NUMBER_WITH_DI = _lazy(rf"(?P<code>[{CJK}]{{1,12}}?)\s*[〔\[［（(【﹝〖]\s*(?P<year>(?:19|20)\d{{2}})\s*[〕\]］）)】﹞〗]"
                            r"\s*第\s*(?P<serial>\d{1,4})\s*[号號]")

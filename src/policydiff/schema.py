@@ -59,7 +59,8 @@ DESCRIPTIONS = {
     "print_date": "ISO date of the 印发 line, where printed",
     "addressees": "each 主送 addressee",
     "locality": "the place the notice is for, e.g. 神木市 (canonical, simplified)",
-    "admin_level": "national, provincial, prefecture or county",
+    "admin_level": "national, provincial, prefecture, county or township (a town's or subdistrict's notice); null for "
+                   "a development zone or new area, at no level of the ladder",
     "parent_locality": "the place above locality on the ladder",
     "locality_chain": "locality and every place above it up to its province",
     "locality_code": "the division code of locality (data/divisions.csv)",
@@ -91,6 +92,13 @@ DESCRIPTIONS = {
                   "span, flag 'inferred from the text'; where the date is printed to the month only (2022年3月): "
                   "years, month (YYYY-MM), text, span, flag 'printed to the month only, no day'; null when a date is "
                   "printed",
+    "validity": (
+                 "when the notice takes effect and for how long, as it says of itself (本通知自2023年1月1日起施行，有效期5年): "
+                 "effective_from (ISO), effective_from_source ('printed', or 'issue_date' where it takes effect on issue — "
+                 "自印发之日起施行 — and effective_from is the issue date), valid_years or valid_until as printed "
+                 "(no end date is computed from a number of years), quote and span of the clause (validity_quote, "
+                 "validity_span where the term stands in a sentence of its own); a clause of a document it cites is "
+                 "not its own; null where the notice says neither"),
     "source_format": "text, pdf, docx or html",
     "encoding": "the text encoding read (text and web pages)",
     "ocr": "true where the text was read by OCR from scanned pages",

@@ -9,6 +9,7 @@ are named on which measures, and which lead.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from ..errors import PolicydiffError
 from ..models import Record, is_printed
@@ -19,9 +20,10 @@ LEVEL_COLORS = {"national": "#d62728", "provincial": "#ff7f0e", "prefecture": "#
                 "township": "#9467bd", "": "#7f7f7f"}
 
 # how each kind of citation edge is drawn (picture and page): colour, matplotlib dashes, SVG dasharray
-EDGE_STYLES = {"implements": ("#555555", "-", ""), "cites": ("#555555", (0, (4, 3)), "5,4"),
-               "repeals": ("#c0392b", (0, (1, 2)), "1.5,3"), "amends": ("#8c564b", (0, (6, 2, 1, 2)), "7,3,2,3"),
-               "replies_to": ("#17becf", (0, (2, 2)), "2,2")}
+EDGE_STYLES: dict[str, tuple[str, Any, str]] = {
+    "implements": ("#555555", "-", ""), "cites": ("#555555", (0, (4, 3)), "5,4"),
+    "repeals": ("#c0392b", (0, (1, 2)), "1.5,3"), "amends": ("#8c564b", (0, (6, 2, 1, 2)), "7,3,2,3"),
+    "replies_to": ("#17becf", (0, (2, 2)), "2,2")}
 RELATIONS = ("implements", "cites", "repeals", "amends", "replies_to")  # the legend's order
 
 
