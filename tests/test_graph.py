@@ -435,3 +435,20 @@ def test_the_ladder_picture_names_each_edge_kind(repealing, tmp_path, lang, word
 
     svg = write_picture(repealing[1], tmp_path / "c.svg", "one notice", lang=lang).read_text()
     assert all(w in svg for w in words), [w for w in words if w not in svg]
+
+
+@pytest.mark.parametrize("node, row_level, inferred", [
+    # a zone's notice (placed, at no level): the unknown row, not the province its 文号 code names
+    ({"level": "", "locality": "西咸新区", "in_corpus": True, "doc_number": "陕西咸新社发〔2022〕3号"}, "", False),
+    # a corpus notice placed nowhere: where its code implies, said to be inferred
+    ({"level": "", "locality": "", "in_corpus": True, "doc_number": "陕卫发〔2022〕3号"}, "provincial", True),
+    # a cited document outside the corpus: by its code, inferred (as before)
+    ({"level": "", "stub": True, "in_corpus": False, "doc_number": "陕卫发〔2022〕3号"}, "provincial", True),
+    # a town's notice: its own row
+    ({"level": "township", "locality": "涧池镇", "in_corpus": True, "doc_number": "涧政发〔2023〕5号"}, "township", False),
+])
+def test_the_ladder_row_of_a_notice(node, row_level, inferred):
+    from policydiff.report.ladder import LEVELS, row_of
+
+    row, said = row_of(node)
+    assert (LEVELS[row], said) == (row_level, inferred)
