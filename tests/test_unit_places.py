@@ -57,8 +57,11 @@ TOWN_ROWS = [
     # 区 in a subdistrict's notice: its district; 街道 before a centre: the subdistrict's own
     ("区卫健局", STREET, ("雁塔区卫生健康部门", "county", "雁塔区")),
     ("街道社区卫生服务中心", STREET, ("小寨路街道社区卫生服务中心", "township", "小寨路街道")),
-    # 乡村振兴局 starts with 乡 but names no town: the notice's own level as before
-    ("乡村振兴局", TOWN, ("涧池镇乡村振兴部门", "township", "涧池镇")),
+    # a bureau named bare in a town's notice (a town has no 局): the county's — and 乡村振兴局's 乡 names no town
+    ("乡村振兴局", TOWN, ("汉阴县乡村振兴部门", "county", "汉阴县")),
+    ("卫健委", STREET, ("雁塔区卫生健康部门", "county", "雁塔区")),
+    # a town's own office or station named bare (财政所): the town's
+    ("财政所", TOWN, ("涧池镇财政部门", "township", "涧池镇")),
 ]
 
 

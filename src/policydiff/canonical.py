@@ -61,6 +61,8 @@ class Context:
 
 
 TOWN_SUFFIXES = ("镇", "乡", "街道", "苏木")
+# what a town has none of: a bureau or commission (局, 委员会) is its county's (a town has 办, 站, 所, 中心)
+TOWN_HAS_NO = re.compile(r"(?:局|委员会|卫健委|卫生健康委|发改委)$")
 # a town's notice naming its own bodies (镇卫生院, 街道社区卫生服务中心; not 乡村振兴局, 镇村两级)
 TOWN_PREFIX = re.compile(r"^(?:街道|镇(?!村)|乡(?![村镇])|苏木)")
 
@@ -174,6 +176,8 @@ def _scope(text: str, context: Context) -> tuple[str | None, str | None, str]:
         return "township", context.locality, text[own.end():]
     if text.startswith(("镇", "乡镇", "街道")) or re.match(r"^乡(?!村)", text):
         return "township", context.locality, text
+    if town and TOWN_HAS_NO.search(text):  # a bureau or commission named bare in a town's notice: its county's
+        return "county", context.above("county"), text
     return context.admin_level, context.locality, text
 
 
