@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from . import patterns as P
 from .extract.units import split_unit_list
 from .models import Record
 from .resources import Locality, ancestor, load_json, localities
@@ -51,20 +52,13 @@ class Context:
     def town(self) -> bool:
         """The notice is a town's or subdistrict's (涧池镇, 小寨路街道): its 县/市/省 are the chain's, its 镇 itself."""
         return self.admin_level == "township" or (
-            self.admin_level is None and len(self.chain) > 1 and (self.locality or "").endswith(TOWN_SUFFIXES))
+            self.admin_level is None and len(self.chain) > 1 and (self.locality or "").endswith(P.TOWN_SUFFIXES))
 
     def above(self, level: str) -> str | None:
         """The place at ``level`` the notice's locality lies in (itself at its own level), through its chain
         where the table does not hold the locality (a town)."""
         return ancestor(self.locality, level) or next(
             (found for place in self.chain[1:] if (found := ancestor(place, level))), None)
-
-
-TOWN_SUFFIXES = ("镇", "乡", "街道", "苏木")
-# what a town has none of: a bureau or commission (局, 委员会) is its county's (a town has 办, 站, 所, 中心)
-TOWN_HAS_NO = re.compile(r"(?:局|委员会|卫健委|卫生健康委|发改委)$")
-# a town's notice naming its own bodies (镇卫生院, 街道社区卫生服务中心; not 乡村振兴局, 镇村两级)
-TOWN_PREFIX = re.compile(r"^(?:街道|镇(?!村)|乡(?![村镇])|苏木)")
 
 
 @cache
@@ -171,12 +165,12 @@ def _scope(text: str, context: Context) -> tuple[str | None, str | None, str]:
     if text.startswith(("县", "区")) and not text.startswith("县（"):
         county = context.above("county") if town else context.locality if context.admin_level == "county" else None
         return "county", county, text[1:]
-    own = TOWN_PREFIX.match(text) if town else None
+    own = P.TOWN_PREFIX.match(text) if town else None
     if own:  # 镇卫生院 in 涧池镇's notice: its own (named 涧池镇卫生院, not 涧池镇镇卫生院)
         return "township", context.locality, text[own.end():]
     if text.startswith(("镇", "乡镇", "街道")) or re.match(r"^乡(?!村)", text):
         return "township", context.locality, text
-    if town and TOWN_HAS_NO.search(text):  # a bureau or commission named bare in a town's notice: its county's
+    if town and P.TOWN_HAS_NO.search(text):  # a bureau or commission named bare in a town's notice: its county's
         return "county", context.above("county"), text
     return context.admin_level, context.locality, text
 

@@ -958,6 +958,13 @@ COLUMN_TAG = _lazy(r"^\s*[【\[［](?!\s*(?:发\s*文\s*字\s*号|文\s*号|标\
                    r"[^【】\[\]［］\d]{2,8}[】\]］]\s*(?=\S)")
 # a byline's bare 日期：/时间： before a date (来源：某局　日期：2022-03-08, 时间：2022-03-08): when the page was published
 BYLINE_BARE_DATE = _lazy(r"(?:日期|时间|時間)\s*[：:]\s*(?=(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})")
+# ---------------------------------------------------------------- a town's notice (canonical units)
+# the suffixes of a town's or subdistrict's name
+TOWN_SUFFIXES = ("镇", "乡", "街道", "苏木")
+# what a town has none of: a bureau or commission (局, 委员会) is its county's (a town has 办, 站, 所, 中心)
+TOWN_HAS_NO = _lazy(r"(?:局|委员会|卫健委|卫生健康委|发改委)$")
+# a town's notice naming its own bodies (镇卫生院, 街道社区卫生服务中心; not 乡村振兴局, 镇村两级)
+TOWN_PREFIX = _lazy(r"^(?:街道|镇(?!村)|乡(?![村镇])|苏木)")
 # ---------------------------------------------------------------- effective date and validity
 # when the notice itself takes effect and for how long (本通知自2023年1月1日起施行，有效期5年; 本方案自印发之日起实施;
 # 有效期至2027年12月31日): the notice's own — a clause right after a cited 《X》 is X's; a verb with more after it
