@@ -121,6 +121,49 @@ def test_restatement_scores_are_cdist_sums(task, measures):
     assert restatement_scores(task, measures) == expected
 
 
+_TASK_MEASURES = [
+    # one measure restates the row almost word for word: scored, the others (below it at most) left out
+    ("落实先诊疗后付费政策，完善一站式结算服务",
+     ["全面落实县域内先诊疗后付费政策，完善一站式结算服务。", "扩大大病专项救治病种范围。", "做好宣传引导工作。"]),
+    # two measures restate it alike: the first of equals keeps the link
+    ("加强村卫生室标准化建设", ["加强村卫生室标准化建设。", "加强村卫生室标准化建设。"]),
+    # no measure comes near the threshold: nothing scored, no link
+    ("开展爱国卫生运动，做好健康教育", ["完善医疗保障制度，做好医疗救助衔接。", "推进远程医疗覆盖。"]),
+    # a clause longer than a measure's whole text (the measure is the shorter string of the pair)
+    ("推进紧密型县域医疗卫生共同体建设和县级医院能力提升", ["推进县域医共体建设。", "县级医院能力提升。"]),
+    # a measure text that is empty (its rows blanked) beside one that restates the row
+    ("做好家庭医生签约服务", ["", "做好家庭医生签约服务，签约率达到80%。"]),
+    # several candidates near the threshold, the best one last
+    ("强化乡村医生培训，提升基层服务能力",
+     ["强化乡村医生培训。", "提升基层服务能力。", "强化乡村医生培训，提升基层医疗卫生服务能力。"]),
+]
+
+
+@pytest.mark.parametrize("task, measures", _TASK_MEASURES)
+def test_restatement_scores_that_count_decide_the_link_alike(task, measures):
+    # the scores the link reads: the largest and the first measure holding it are restatement_scores's,
+    # and every score given is its score (the rest 0.0, never above what they would score)
+    from policydiff.extract.tables import LINK_THRESHOLD, _restatement_scores_that_count, restatement_scores
+
+    full = restatement_scores(task, measures)
+    counted = _restatement_scores_that_count(task, measures, [None] * len(measures))
+    assert all(c in (0.0, f) for c, f in zip(counted, full))
+    if max(full) >= LINK_THRESHOLD:
+        assert max(counted) == max(full) and counted.index(max(counted)) == full.index(max(full))
+    else:
+        assert max(counted) < LINK_THRESHOLD
+
+
+def test_restatement_scores_that_count_leave_out_measures_that_cannot_win():
+    # the row restates the first measure; the second shares a trigram (付费政) but too few of its
+    # characters to reach the threshold: it is not scored (0.0), although restatement_scores gives it a score
+    from policydiff.extract.tables import _restatement_scores_that_count, restatement_scores
+
+    task, measures = "落实先诊疗后付费政策", ["全面落实先诊疗后付费政策。", "付费政策的宣传。"]
+    assert restatement_scores(task, measures)[1] > 0.0
+    assert _restatement_scores_that_count(task, measures, [None, None]) == [restatement_scores(task, measures)[0], 0.0]
+
+
 @pytest.mark.parametrize("raw", [
     "一、总体要求\n\n（一）指导思想。以习近平新时代中国特色社会主义\n\n思想为指导",  # a wrapped line joined
     "各县（区）人民政\n政府、市直各单位：",  # text a page break repeated, dropped
