@@ -27,6 +27,9 @@ ILLUSTRATIONS = {
                         "published_date": "2021-07-02 09:15", "published_date_iso": "2021-07-02T09:15"},
     "field_conflicts": [{"field": "issue_date", "article": "2021-06-29", "page": "2021-06-30"}],
     "filled_from_source_metadata": ["doc_number"],
+    "other_doc_numbers": ["某医保发〔2022〕18号"],
+    "value_sources": {"doc_number": "the page header of the Word file",
+                      "issue_date": "the web page's 发布时间 (publication date): a 解读 is dated by its publication"},
     "repairs": [{"kind": "missing_close_bracket", "raw": "某卫发〔2021 12号", "repaired": "某卫发〔2021〕12号",
                  "span": [40, 52]}],
     "encoding": "gb18030",
@@ -106,7 +109,9 @@ def render() -> str:
               "A unit mention whose `source` is `sole_issuer` is implied (the notice names no unit and has one issuer): "
               "it is never among the printed `responsible_units`, and every output that shows it says so. "
               "`locality_evidence.from` says what placed the notice; a place guessed from the text says so. "
-              "Units' canonical names (`unit_map`) carry `reason` where the mapping is not a printed name.", "",
+              "Units' canonical names (`unit_map`) carry `reason` where the mapping is not a printed name. "
+              "A header value the notice's own header does not print (a Word file's page header, a web page's box or "
+              "发布时间, the 印发 line standing for a signing date) is named with its source in `value_sources`.", "",
               "## Not record keys", "",
               "`named_by` is a column of the database's `units` table (the notice whose printed name a canonical unit "
               "takes), not a key of the record; `source_map` (offsets back into the source file) is kept in the "

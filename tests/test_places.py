@@ -248,3 +248,60 @@ def test_self_reference_claims_only_an_unambiguous_place(text, expected):
     assert locality.name == expected
     if expected == "恭城瑶族自治县":
         assert "claim" not in locality.evidence  # found as the first division named, not claimed by 全区
+
+
+# a place printed with a suffix the table does not list it under: the table's place where the suffix fits its
+# level (said), else unknown (its level the suffix's, inferred), never another level's place of the same stem
+SUFFIX_ROWS = [
+    # a county printed as a county-level city, by its short form (泾阳 of 泾阳县): the county, under its prefecture
+    (["泾阳市卫生健康局"], ["各镇人民政府"], ("泾阳县", "county", "咸阳市", "610423"), "printed"),
+    # the same printed after its prefecture: the county, not the prefecture a level up
+    (["咸阳市泾阳市卫生健康局"], [], ("泾阳县", "county", "咸阳市", "610423"), "printed"),
+    # a county with no short form (大名县), printed 市, after its prefecture: was the prefecture (2 levels up)
+    (["邯郸市大名市卫生健康局"], ["各乡镇人民政府"], ("大名县", "county", "邯郸市", "130425"), "printed"),
+    # …and alone, addressing 县/区 bodies: was a prefecture with no parent (the addressees guessed its level)
+    (["大名市卫生健康局"], ["各县（区）卫生健康局"], ("大名县", "county", "邯郸市", "130425"), "printed"),
+    # a county printed as a district (县 → 区 keeps the level)
+    (["泾阳区卫生健康局"], [], ("泾阳县", "county", "咸阳市", "610423"), "printed"),
+    # an unknown name printed with 州: not the 青川县 of the table, a prefecture by its suffix, inferred
+    (["青川州卫生健康委员会"], [], ("青川州", "prefecture", None, None), "unknown"),
+    # …after its province: the province is the parent printed before it
+    (["四川省青川州卫生健康委员会"], [], ("青川州", "prefecture", "四川省", None), "unknown"),
+    # a 县 whose stem is a prefecture's short form (榆林): not 榆林市, a county of no known place
+    (["榆林县卫生健康局"], [], ("榆林县", "county", None, None), "unknown"),
+    # the names as the table has them: nothing said
+    (["泾阳县卫生健康局"], [], ("泾阳县", "county", "咸阳市", "610423"), None),
+    (["神木县卫生健康局"], [], ("神木县", "county", "榆林市", "610881"), None),  # a former name, kept as printed
+    (["恩施州卫生健康委员会"], [], ("恩施土家族苗族自治州", "prefecture", "湖北省", "422800"), None),  # an alias
+]
+
+
+@pytest.mark.parametrize("issuers, addressees, expected, said", SUFFIX_ROWS,
+                         ids=[f"suffix{i}" for i in range(len(SUFFIX_ROWS))])
+def test_a_printed_suffix_is_never_overruled_by_another_levels_entry(issuers, addressees, expected, said):
+    locality = infer_locality(issuers, None, addressees)
+    assert (locality.name, locality.level, locality.parent, locality.code) == expected
+    assert ({"printed", "unknown"} & set(locality.evidence)) == ({said} if said else set())
+    if said == "unknown":
+        assert locality.evidence["level"].startswith("inferred from its suffix")
+
+
+def test_an_unknown_or_swapped_place_is_said_in_the_warnings():
+    from policydiff.parse import parse_source
+    from policydiff.read import SourceText
+
+    body = "\n关于做好家庭医生签约服务工作的通知\n各县（市、区）卫生健康局：\n一、做实签约服务。\n{0}\n2022年4月2日\n"
+    unknown = parse_source(SourceText("n.txt", "青川州卫生健康委员会" + body.format("青川州卫生健康委员会")))
+    assert "locality unknown: 青川州 is not in the place table (printed in 青川州卫生健康委员会); its level inferred " \
+           "from its suffix 州" in unknown["warnings"]
+    assert unknown["locality_chain"] == [] and unknown.get("locality_code") is None
+    swapped = parse_source(SourceText("n.txt", "泾阳市卫生健康局" + body.format("泾阳市卫生健康局")))
+    assert any(w.startswith("locality printed 泾阳市, which the place table lacks: taken as 泾阳县 (county)")
+               for w in swapped["warnings"])
+    assert swapped["locality_chain"] == ["泾阳县", "咸阳市", "陕西省"]
+
+
+def test_a_former_name_that_now_names_another_level_is_no_name_of_it():
+    # 榆林县 (1988 a county-level city, 1999 the prefecture's name): the table's row points at the prefecture
+    assert places.resolve("榆林县") is None
+    assert places.resolve("神木县").name == "神木市"  # a former county of a county-level city still is one

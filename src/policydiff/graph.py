@@ -85,6 +85,7 @@ class DocumentIndex:
     def __init__(self, records: Iterable[Record] = ()):
         self.key_of: dict[str, str] = {}
         self.by_number: dict[str, str] = {}
+        self.by_other_number: dict[str, str] = {}  # a joint notice's other 文号 (other_doc_numbers)
         self.first_with_title: dict[str, tuple[int, int, str]] = {}  # bare title -> (order, which, id)
         self.titles_of_length: dict[int, list[str]] = defaultdict(list)
         self.resolved: dict[str, str | None] = {}
@@ -96,7 +97,9 @@ class DocumentIndex:
         self.key_of.setdefault(record["id"], node_key(record.get("doc_number"), record.get("title") or record["id"]))
         number = record.get("doc_number")
         if number:  # by its simplified rendering: a notice printed in traditional characters cites 青衛發〔…〕號
-            self.by_number.setdefault(simplified_query(number).replace("號", "号"), record["id"])
+            self.by_number.setdefault(_number_key(number), record["id"])
+        for other in record.get("other_doc_numbers") or ():  # a joint notice's other 文号: citing it cites the notice
+            self.by_other_number.setdefault(_number_key(other), record["id"])
         for which, title in enumerate((record.get("title"), record.get("body_title"))):
             if title:
                 bare = bare_title(simplified_query(title))
@@ -106,8 +109,9 @@ class DocumentIndex:
 
     def resolve(self, citation: dict) -> str | None:
         """The id of the corpus document ``citation`` names, if any."""
-        if citation.get("doc_number"):
-            return self.by_number.get(simplified_query(citation["doc_number"]).replace("號", "号"))
+        if citation.get("doc_number"):  # a notice's own 文号 first, then another a joint notice prints
+            key = _number_key(citation["doc_number"])
+            return self.by_number.get(key) or self.by_other_number.get(key)
         wanted = bare_title(simplified_query(citation.get("title") or ""))
         if wanted not in self.resolved:
             self.resolved[wanted] = self._by_title(wanted)
@@ -121,6 +125,11 @@ class DocumentIndex:
                 for title in self.titles_of_length.get(length, ())
                 if fuzz.ratio(wanted, title) >= TITLE_MATCH]
         return min(hits)[2] if hits else None
+
+
+def _number_key(number: str) -> str:
+    """A 文号 as the index keys it: simplified, 號 read as 号."""
+    return simplified_query(number).replace("號", "号")
 
 
 def resolve_citation(citation: dict, records: list[Record]) -> str | None:

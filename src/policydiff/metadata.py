@@ -14,6 +14,7 @@ from typing import Any
 
 from . import patterns as P
 from . import places
+from .models import VALUE_SOURCES
 from .outline import Paragraph, match_label, paragraphs
 from .pagebox import box_issuers, page_box, with_iso_dates
 from .resources import Locality, localities
@@ -64,13 +65,16 @@ def extract_metadata(text: str, source_metadata: dict | None = None) -> dict:
         "genre": title.genre if title else None,
         "repairs": [d.repair for d in dates if d.repair and d is issue],
         "warnings": [d.warning for d in dates if d.warning and (d is issue or not d.iso)][:3],
+        "value_sources": {},  # a header value the notice's own header does not print: where it came from
     }
     if not issuers and title and title.issuer and (title.genre or _genre(title.text)) not in P.INTERPRETATION_GENRES:
         # 望川县人民政府关于印发… unsigned (a 解读's title names the explained notice's issuer, not its own)
         meta["issuers"] = issuer_names(title.issuer) or [title.issuer]
     meta.update(merge_page_box(meta, box))
     meta["issuers"] = _full_name_from_title(meta["issuers"], meta["title"], meta["filled_from_source_metadata"])
-    meta["warnings"].extend(_other_numbers_warning(head, number_para, meta["doc_number"]))
+    others = other_doc_numbers(head, number_para, number) if meta["doc_number"] == number else []
+    meta["other_doc_numbers"] = others
+    meta["warnings"].extend(_other_numbers_warning(number_para, others))
     counted = _header_count(head, title_para)
     meta["warnings"].extend(_issuer_count_warning(counted or meta["title"], meta["issuers"],
                                                   "the line above the title" if counted else "the title"))
@@ -80,6 +84,7 @@ def extract_metadata(text: str, source_metadata: dict | None = None) -> dict:
     if not meta["issue_date"] and meta["print_date"] and not month_only:
         meta["issue_date"] = meta["print_date"]  # 某局办公室　2022年4月11日印发, no signing date: the printing date, said
         meta["warnings"].append(f"issue_date is the 印发 (printing) date {meta['print_date']}: no signing date printed")
+        meta["value_sources"]["issue_date"] = VALUE_SOURCES["print_date"]
     if meta["genre"] in P.INTERPRETATION_GENRES and not meta["issue_date"]:
         meta.update(_interpretation_date(meta))
     if meta["genre"] in P.INTERPRETATION_GENRES and not meta["issuers"]:
@@ -115,6 +120,7 @@ def merge_page_box(meta: dict, box: dict) -> dict:
     ('关于某事的通知', '甲发〔2021〕2号')
     """
     conflicts, filled, warnings = [], [], list(meta["warnings"])
+    sources = dict(meta.get("value_sources") or {})
     box = with_iso_dates(box)
     page_values = {
         "title": box.get("title"),
@@ -132,6 +138,7 @@ def merge_page_box(meta: dict, box: dict) -> dict:
         if not article:
             merged[field] = page_value
             filled.append(field)
+            sources[field] = VALUE_SOURCES[f"box_{field}"]
             warnings.append(f"{field} taken from the page's information box: {page_value}")
         elif _disagree(field, article, page_value):
             conflicts.append({"field": field, "article": article, "page": page_value})
@@ -140,33 +147,48 @@ def merge_page_box(meta: dict, box: dict) -> dict:
     if not meta["issue_date"] and "issue_date" not in merged and generated and "T" not in generated:
         merged["issue_date"] = generated  # an undated notice: the portal's 生成日期, flagged; never a conflict
         filled.append("issue_date")
+        sources["issue_date"] = VALUE_SOURCES["box_generated_date"]
         warnings.append(f"issue_date taken from the page's information box (生成日期, when the page entry was made; "
                         f"no 成文日期 printed): {generated}")
     return {**merged, "source_metadata": box, "field_conflicts": conflicts,
-            "filled_from_source_metadata": filled, "warnings": warnings}
+            "filled_from_source_metadata": filled, "warnings": warnings, "value_sources": sources}
 
 
-def _other_numbers_warning(head: list[Paragraph], number_para: Paragraph | None, number: str | None) -> list[str]:
-    """A joint notice numbered by each issuer prints a 文号 a line (陕卫发〔2022〕5号 ⏎ 陕医保发〔2022〕18号): the first
-    is the record's, the others are said (they are no citations).
+def other_doc_numbers(head: list[Paragraph], number_para: Paragraph | None, number: str | None) -> list[str]:
+    """A joint notice numbered by each issuer prints a 文号 for each: beside the first on its line (青卫发〔2022〕3号
+    青医保发〔2022〕5号) or one a line under it (陕卫发〔2022〕5号 ⏎ 陕医保发〔2022〕18号). The first is the record's
+    doc_number; the others, in the order printed, are the record's other_doc_numbers (no citations: a later notice
+    citing one of them cites this notice).
 
-    >>> _other_numbers_warning([Paragraph("陕卫发〔2022〕5号", 0), Paragraph("陕医保发〔2022〕18号", 13)],
-    ...                        Paragraph("陕卫发〔2022〕5号", 0), "陕卫发〔2022〕5号")
-    ['another 文号 printed under the first (a joint notice numbered by each issuer): 陕医保发〔2022〕18号']
+    >>> other_doc_numbers([Paragraph("陕卫发〔2022〕5号", 0), Paragraph("陕医保发〔2022〕18号", 13)],
+    ...                   Paragraph("陕卫发〔2022〕5号", 0), "陕卫发〔2022〕5号")
+    ['陕医保发〔2022〕18号']
+    >>> other_doc_numbers([Paragraph("青卫发〔2022〕3号　青医保发〔2022〕5号", 0)],
+    ...                   Paragraph("青卫发〔2022〕3号　青医保发〔2022〕5号", 0), "青卫发〔2022〕3号")
+    ['青医保发〔2022〕5号']
     """
     if number_para is None:
         return []
     at = next((i for i, p in enumerate(head) if p.start == number_para.start), None)
-    others = []
-    for p in head[at + 1:at + 3] if at is not None else []:
+    if at is None:
+        return []
+    own = number_para.text.translate(P.FULLWIDTH_DIGITS)
+    others = [m.group(0) for m in P.iter_doc_numbers(own)][1:] if P.DOC_NUMBERS_LINE.match(own) else []
+    for p in head[at + 1:at + 3]:  # a line of 文号 alone (or with its 签发人, as a red header prints it)
         text = p.text.translate(P.FULLWIDTH_DIGITS)
-        if not P.DOC_NUMBER_LINE.match(text):
+        if not (P.DOC_NUMBER_LINE.match(text) or P.DOC_NUMBERS_LINE.match(text) or P.DOC_NUMBER_SIGNER_LINE.match(text)):
             break
-        other = normalise_doc_number(text)
-        if other and other != number:
-            others.append(other)
-    return [f"another 文号 printed under the first (a joint notice numbered by each issuer): {', '.join(others)}"] \
-        if others else []
+        others.extend(m.group(0) for m in P.iter_doc_numbers(text))
+    found = (normalise_doc_number(other) for other in others)
+    return [n for n in dict.fromkeys(found) if n and n != number]
+
+
+def _other_numbers_warning(number_para: Paragraph | None, others: list[str]) -> list[str]:
+    """What the notice prints beside its 文号, said (the numbers themselves are in other_doc_numbers)."""
+    if not others or number_para is None:
+        return []
+    where = "beside" if P.DOC_NUMBERS_LINE.match(number_para.text.translate(P.FULLWIDTH_DIGITS)) else "under"
+    return [f"another 文号 printed {where} the first (a joint notice numbered by each issuer): {', '.join(others)}"]
 
 
 def _interpretation_date(meta: dict) -> dict:
@@ -184,7 +206,9 @@ def _interpretation_date(meta: dict) -> dict:
         return {}
     label = "publication date (发布时间" if box.get("published_date_iso") else "information box (成文日期"
     printed = box.get("published_date") or box.get("written_date")
+    source = VALUE_SOURCES["box_published_date" if box.get("published_date_iso") else "box_issue_date"]
     return {"issue_date": published[:10], "filled_from_source_metadata": [*meta["filled_from_source_metadata"], "issue_date"],
+            "value_sources": {**(meta.get("value_sources") or {}), "issue_date": source},
             "warnings": [*meta["warnings"], f"issue_date taken from the page's {label} {printed}): an interpretation "
                                             "(解读) is dated by its publication, not signed"]}
 
@@ -204,6 +228,7 @@ def _interpretation_issuer(meta: dict, text: str) -> dict:
     if len(source) != 1:
         return {}
     return {"issuers": source, "filled_from_source_metadata": [*meta["filled_from_source_metadata"], "issuers"],
+            "value_sources": {**(meta.get("value_sources") or {}), "issuers": VALUE_SOURCES["box_source"]},
             "warnings": [*meta["warnings"], f"issuers taken from the page's 来源 (source): {source[0]}"]}
 
 
@@ -268,11 +293,16 @@ def _issuer_place(issuer: str, addressees) -> Locality | None:
     place = m.group("place")
     if place in _GENERIC_PLACES:
         return None
+    return Locality(place, _level_of_name(place, addressees), None, (), ())
+
+
+def _level_of_name(place: str, addressees) -> str | None:
+    """The level a place name's suffix gives (青川州: prefecture); a 市 by whom it addresses."""
     level = next((lv for suffix, lv in _PLACE_LEVELS if place.endswith(suffix)), None)
     if level is None:  # 市: a prefecture addresses its counties, a county-level city its towns
         joined = "".join(addressees)
         level = "prefecture" if re.search("县|区", joined) else "county" if re.search("镇|乡|街道", joined) else None
-    return Locality(place, level, None, (), ())
+    return level
 
 
 # ------------------------------------------------------------------ 文号
@@ -296,6 +326,8 @@ def _doc_number(head: list[Paragraph], title: Title | None) -> tuple[str | None,
         text = p.text.translate(P.FULLWIDTH_DIGITS)  # 丰卫发〔２０２２〕１２号, as a repost prints it
         if P.DOC_NUMBER_LINE.match(text) or _PAREN_NUMBER.match(text):
             return normalise_doc_number(text), p
+        if P.DOC_NUMBERS_LINE.match(text):  # 青卫发〔2022〕3号　青医保发〔2022〕5号: each issuer's, the first the notice's
+            return normalise_doc_number(next(P.iter_doc_numbers(text)).group(0)), p
         signed = P.DOC_NUMBER_SIGNER_LINE.match(text)  # 渭卫健发〔2022〕46号　签发人：某某 (a red-header 文件)
         if signed:
             return normalise_doc_number(signed.group("number")), p
@@ -961,7 +993,7 @@ def infer_locality(issuers: list[str], doc_number: str | None, addressees: Seque
     for issuer in issuers:
         branch = P.NATIONAL_BRANCH.fullmatch(issuer)  # 国家税务总局湖南省税务局 stands at 湖南省
         named = branch.group("branch") if branch else issuer.removeprefix("中共")
-        found = _division_locality(named, hints, {"from": "issuer", "text": issuer})
+        found = _division_locality(named, hints, {"from": "issuer", "text": issuer}, addressees)
         if found:
             return found
     for issuer in issuers:
@@ -981,25 +1013,46 @@ _GENERIC_ISSUERS = [("省", ("provincial",)), ("自治区", ("provincial",)), ("
                     ("旗", ("county",))]
 
 
-def _division_locality(issuer: str, hints: str, evidence: dict) -> Locality | None:
-    """The innermost division an issuer's name begins with, as printed (神木县 stays 神木县)."""
+def _division_locality(issuer: str, hints: str, evidence: dict, addressees: Sequence[str] = ()) -> Locality | None:
+    """The innermost division an issuer's name begins with, as printed (神木县 stays 神木县); a name the table
+    lacks with its printed suffix (青川州, where the table has 青川县) is unknown, its level the suffix's (inferred)."""
     found = places.leading_places(issuer, hints)
     if not found:
         return None
     place, printed = found[-1]
     outer = found[-2][0] if len(found) > 1 else None
     if place is None:  # 鼓楼区 with no parent in sight: the level if all candidates share it
-        levels = {p.level for p in places.lookup(printed)}
+        candidates = places.lookup(printed) or places.with_other_suffix(printed)  # 平山市: the 平山县 of two provinces
+        if not candidates:
+            return _unknown_locality(printed, outer, evidence, addressees)
+        levels = {p.level for p in candidates}
         return Locality(printed, levels.pop() if len(levels) == 1 else None, outer.name if outer else None, (), (),
-                        evidence={**evidence, "ambiguous": [p.code for p in places.lookup(printed)]})
+                        evidence={**evidence, "ambiguous": [p.code for p in candidates]})
     return _place_locality(place, printed, evidence)
+
+
+def _unknown_locality(printed: str, outer, evidence: dict, addressees: Sequence[str]) -> Locality:
+    """A place the table does not list under its printed name and suffix (青川州): named as printed, its level
+    inferred from its suffix, its parent the place printed before it (if any); never another place of the stem."""
+    level = _level_of_name(printed, addressees)
+    suffix = places.printed_suffix(printed)
+    how = f"inferred from its suffix {suffix}" + ("" if suffix != "市" else " and whom it addresses")
+    return Locality(printed, level, outer.name if outer else None, (), (),
+                    chain=(printed, *(p.name for p in places.chain(outer))) if outer else (),
+                    evidence={**evidence, "unknown": f"{printed} is not in the place table",
+                              **({"level": how} if level else {})})
 
 
 def _place_locality(place, printed: str, evidence: dict) -> Locality:
     chain = places.chain(place)
+    if places.printed_suffix(printed) and not places.is_former_name(printed, place) and printed not in (
+            place.name, *place.aliases) and not printed.startswith(place.name):
+        # 泾阳市 where the table has 泾阳县 (a county that became a city, or the reverse): the table's place, said
+        evidence = {**evidence, "printed": printed,
+                    "table_name": f"{place.name} ({place.level}): the same stem, a suffix of its level"}
     # a former name stays as printed (an old notice of 神木县); an alias or short name becomes the name (黔西南州)
     current = (place.name, place.short_name, *place.aliases)
-    name = printed if printed not in current and printed.endswith(_FULL_NAME_SUFFIXES) else place.name
+    name = printed if places.is_former_name(printed, place) and printed not in current else place.name
     parent = chain[1].name if len(chain) > 1 else "中华人民共和国"
     return Locality(name, place.level, parent, (), (), place.code, (name, *(p.name for p in chain[1:])), evidence)
 

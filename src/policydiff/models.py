@@ -11,6 +11,21 @@ from typing import TypedDict
 
 Span = tuple[int, int]
 
+# where a header value came from when the notice's own header does not print it (the record's value_sources):
+# one phrase a source, so show and every export name it the same way
+VALUE_SOURCES = {
+    "print_date": "the 印发 (printing) line: no signing date printed",
+    "box_title": "the web page's information box (标题)",
+    "box_doc_number": "the web page's information box (发文字号; the article does not print it)",
+    "box_issuers": "the web page's information box (发文机关)",
+    "box_issue_date": "the web page's information box (成文日期)",
+    "box_generated_date": "the web page's information box (生成日期, when the page entry was made; no 成文日期 printed)",
+    "box_published_date": "the web page's 发布时间 (publication date): a 解读 is dated by its publication",
+    "box_source": "the web page's 来源 (source) line",
+    "page_headline": "the web page's headline or <title> (the article prints no title)",
+    "word_header": "the page header of the Word file",
+}
+
 
 @dataclass
 class SourceText:
@@ -28,6 +43,10 @@ class SourceText:
     source_metadata: dict[str, str] = field(default_factory=dict)
     # what the reader had to decide that the record should say (a declared encoding overridden …)
     warnings: list[str] = field(default_factory=list)
+    # a header value the reader put into the text from outside the article (a Word file's page header, a page's
+    # 发文字号 field): key → (the value, where it came from: a VALUE_SOURCES phrase); the record's value_sources
+    # names the place where the parsed value is that value
+    value_sources: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -396,6 +415,7 @@ class Record(TypedDict, total=False):
     genre: str | None
     doc_number: str | None
     doc_number_parts: dict | None
+    other_doc_numbers: list[str]  # a joint notice's other 文号 (one per issuer), in the order printed; absent if none
     issuers: list[str]
     issue_date: str | None
     print_date: str | None
@@ -410,6 +430,7 @@ class Record(TypedDict, total=False):
     source_metadata: dict[str, str]
     field_conflicts: list[dict]
     filled_from_source_metadata: list[str]
+    value_sources: dict[str, str]  # a header value not printed by the notice's own header → where it came from
     citations: list[dict]
     measures: list[dict]
     division_of_duties: list[dict]

@@ -31,6 +31,7 @@ from .normalise import normalise
 from .outline import build_outline
 from .paths import document_id
 from .read import read
+from .textutils import normalise_doc_number
 from .traditional import PrintedForm, is_traditional, printed_characters, to_simplified
 
 RECORD_VERSION = 1
@@ -85,6 +86,9 @@ def parse_source(source: SourceText) -> Record:
         norm = _with_digit_repairs(normalise(source), digit_runs, printed.text)
         record = _parse_simplified(norm, source.source_metadata)
     record["warnings"] = [*source.warnings, *record["warnings"]]
+    sources = {**record.get("value_sources", {}), **_reader_sources(record, source)}
+    if sources:  # absent where every header value is the notice's own
+        record["value_sources"] = sources
     record["source_format"] = source.source_format
     record["encoding"] = source.encoding
     record["ocr"] = source.ocr
@@ -95,6 +99,14 @@ def parse_source(source: SourceText) -> Record:
     record["source_metadata"] = {**(record.get("source_metadata") or {}), **source.source_metadata}
     record["source_map"] = _source_map(norm, printed)
     return record
+
+
+def _reader_sources(record: Record, source: SourceText) -> dict[str, str]:
+    """Where the reader put a header value into the text from outside the article (a Word file's page header,
+    a page's 发文字号 field): each that the record's value is."""
+    fields = cast(dict, record)
+    return {key: where for key, (value, where) in source.value_sources.items()
+            if fields.get(key) in (value, normalise_doc_number(value))}
 
 
 # full-width digits, with a full-width point between two of them (９９．２)
@@ -138,7 +150,7 @@ def parse_text(norm: NormalisedText, source_metadata: dict | None = None) -> Rec
 # keys whose values are canonical (the place table's names, levels, genres, kinds): never put
 # back into traditional characters
 _CANONICAL_KEYS = frozenset({"locality", "parent_locality", "locality_chain", "locality_code", "admin_level",
-                             "genre", "binding", "kind", "unit_map", "role", "role_cue", "verb"})
+                             "genre", "binding", "kind", "unit_map", "role", "role_cue", "verb", "value_sources"})
 
 
 def _parse_traditional(norm: NormalisedText, simplified: str, source_metadata: dict | None) -> Record:
@@ -173,7 +185,7 @@ def _parse_simplified(norm: NormalisedText, source_metadata: dict | None = None)
         link_task_rows(task_table, measures)
     indicators = extract_annex_indicators(text, annex)
     body_start = _body_start(text, meta)
-    own_numbers = (meta["doc_number"], meta["source_metadata"].get("doc_number"))
+    own_numbers = (meta["doc_number"], *meta["other_doc_numbers"], meta["source_metadata"].get("doc_number"))
     citations = extract_citations(text, body_start, own_numbers,
                                   (meta["title"], meta["body_title"], meta["enclosed_title"],
                                    meta["source_metadata"].get("title")))
@@ -206,6 +218,10 @@ def _parse_simplified(norm: NormalisedText, source_metadata: dict | None = None)
         "warnings": warnings,
     })
     record["unit_map"] = unit_map(record)
+    if not record.get("value_sources"):  # absent where empty
+        record.pop("value_sources", None)
+    if not record.get("other_doc_numbers"):
+        record.pop("other_doc_numbers", None)
     return record
 
 
@@ -228,6 +244,11 @@ def _locality_warnings(evidence: dict | None) -> list[str]:
         return [f"locality guessed from the text: {evidence['text']} at {evidence['span']}{claim}"]
     if evidence.get("ambiguous"):
         return [f"locality ambiguous: {len(evidence['ambiguous'])} divisions share the name in {evidence['text']}"]
+    if evidence.get("unknown"):  # 青川州: never the 青川县 of the table
+        level = f"; its level {evidence['level']}" if evidence.get("level") else "; its level unknown"
+        return [f"locality unknown: {evidence['unknown']} (printed in {evidence['text']}){level}"]
+    if evidence.get("printed"):  # 泾阳市 where the table has 泾阳县
+        return [f"locality printed {evidence['printed']}, which the place table lacks: taken as {evidence['table_name']}"]
     return []
 
 

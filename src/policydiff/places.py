@@ -71,7 +71,10 @@ def _table() -> _Table:
             if form:
                 index.setdefault(form, []).append((tier, place.code))
     for r in _rows("former_names.csv"):
-        if r["code"] in by_code:
+        now, suffix = by_code.get(r["code"]), printed_suffix(r["old_name"])
+        # a former county whose code is now a prefecture's (榆林县 → 榆林市, 1988 then 1999) is no name of it: its
+        # suffix would be overruled by another level's entry
+        if now and (suffix is None or now.level in SUFFIX_LEVELS[suffix]):
             index.setdefault(r["old_name"], []).append((FORMER, r["code"]))
     return _Table(by_code, index, max(map(len, index)))
 
@@ -115,8 +118,8 @@ def forms(place: Place) -> tuple[str, ...]:
     return tuple(f for f in (place.name, place.short_name, *place.aliases) if len(f) >= 2)
 
 
-def resolve(name: str, context: str = "") -> Place | None:
-    """The one division ``name`` means, or None while it stays ambiguous.
+def resolve(name: str, context: str = "", levels: tuple[str, ...] = ()) -> Place | None:
+    """The one division ``name`` means, or None while it stays ambiguous (only those of ``levels``, given).
 
     A repeated name (鼓楼区: 南京, 徐州, 开封, 福州) is settled by which candidate's
     parents the ``context`` names (the issuer, 文号, addressees, text): the parent
@@ -125,7 +128,7 @@ def resolve(name: str, context: str = "") -> Place | None:
     >>> resolve("鼓楼区") is None, resolve("鼓楼区", "福州市鼓楼区").code
     (True, '350102')
     """
-    ranked = _ranked(name)
+    ranked = [(tier, p) for tier, p in _ranked(name) if not levels or p.level in levels]
     if len(ranked) > 1 and context:
         scored = sorted(((_context_score(p, context), -tier, p.code, p) for tier, p in ranked), reverse=True)
         (best, best_tier, _, place), (second, second_tier, _, _) = scored[0], scored[1]
@@ -151,10 +154,17 @@ def leading_places(text: str, context: str = "") -> list[tuple[Place | None, str
     >>> [(p.name, printed) for p, printed in leading_places("神木县卫生健康局")]
     [('神木市', '神木县')]
     """
-    found, pos = [], 0
-    table = _table()
+    found: list[tuple[Place | None, str]] = []
+    pos, table = 0, _table()
     while pos < len(text):
         match = _longest_form(text, pos, table)
+        swapped = _other_suffix(text, pos, match, context + text[:pos])
+        if swapped:  # 泾阳市 where the table has 泾阳县; 青川州, a name the table lacks (None: unknown)
+            found.append(swapped)
+            if swapped[0] is None:
+                break
+            pos += len(swapped[1])
+            continue
         if match is None:
             break
         form, tier = match
@@ -167,6 +177,84 @@ def leading_places(text: str, context: str = "") -> list[tuple[Place | None, str
             break
         pos = end
     return found
+
+
+# the levels a division printed with each suffix may stand at: a county-level city prints 市 as a prefecture
+# does; a 县 that became a 市 or a 区 stays at its level, a 州 or 盟 is never a county
+SUFFIX_LEVELS = {"地区": ("prefecture",), "省": ("provincial",), "市": ("provincial", "prefecture", "county"),
+                 "州": ("prefecture",), "盟": ("prefecture",), "县": ("county",), "区": ("county",),
+                 "旗": ("county",)}
+_SUFFIX = re.compile("|".join(SUFFIX_LEVELS))
+
+
+def printed_suffix(name: str) -> str | None:
+    """The division suffix ``name`` ends in (青川州 → 州), if any.
+
+    >>> printed_suffix("青川州"), printed_suffix("大兴安岭地区")
+    ('州', '地区')
+    """
+    return next((suffix for suffix in SUFFIX_LEVELS if name.endswith(suffix)), None)
+
+
+def _other_suffix(text: str, pos: int, match: tuple[str, int] | None,
+                  context: str) -> tuple[Place | None, str] | None:
+    """A division printed with a suffix its table name lacks, at ``pos``: the stem of a table name (by its short
+    form, 泾阳 of 泾阳县, or by a full name's stem, 大名 of 大名县) then another suffix (泾阳市, 大名市, 青川州). The
+    place where its level fits the printed suffix (a county printed 市: a county that became a city, or the
+    reverse), else None: the name is unknown, never another level's place (青川州 is no 青川县).
+
+    >>> [(p and p.name, printed) for p, printed in leading_places("咸阳市泾阳市卫生健康局")]
+    [('咸阳市', '咸阳市'), ('泾阳县', '泾阳市')]
+    >>> leading_places("四川省青川州卫生健康委员会")[-1]
+    (None, '青川州')
+    """
+    table = _table()
+    if match is not None and match[1] < SHORT:
+        return None  # a current name or an alias as printed
+    stems = [match[0]] if match is not None else [text[pos:pos + k] for k in range(min(table.longest, len(text) - pos),
+                                                                                  1, -1)]
+    for stem in stems:
+        suffix = _SUFFIX.match(text, pos + len(stem))
+        if suffix is None:
+            continue
+        after = suffix.end()
+        if after < len(text) and not _ORG_START.match(text, after) and _longest_form(text, after, table) is None:
+            continue
+        candidates = [stem] if match is not None else [stem + other for other in SUFFIX_LEVELS
+                                                       if other != suffix.group(0) and any(
+                                                           tier == EXACT for tier, _ in table.index.get(stem + other, ()))]
+        if not candidates:
+            continue
+        levels = SUFFIX_LEVELS[suffix.group(0)]
+        fitting = [p for form in candidates for p in lookup(form) if p.level in levels]
+        place = resolve(candidates[0], context, levels) if len(candidates) == 1 else (
+            fitting[0] if len(fitting) == 1 else None)
+        return (place if fitting else None), stem + suffix.group(0)
+    return None
+
+
+def with_other_suffix(printed: str) -> list[Place]:
+    """The divisions of ``printed``'s stem under another suffix whose level fits the printed one (平山市: each
+    平山县; 青川州: none, a 州 is no county).
+
+    >>> [p.code for p in with_other_suffix("泾阳市")], with_other_suffix("青川州")
+    (['610423'], [])
+    """
+    suffix = printed_suffix(printed)
+    if suffix is None:
+        return []
+    stem = printed.removesuffix(suffix)
+    return [p for other in SUFFIX_LEVELS if other != suffix for p in lookup(stem + other)
+            if p.level in SUFFIX_LEVELS[suffix] and p.name == stem + other]
+
+
+def is_former_name(printed: str, place: Place) -> bool:
+    """Whether ``printed`` is a former name of ``place`` (神木县 of 神木市).
+
+    >>> is_former_name("神木县", resolve("神木市")), is_former_name("泾阳市", resolve("泾阳县"))
+    (True, False)
+    """
+    return (FORMER, place.code) in _table().index.get(printed, ())
 
 
 def _longest_form(text: str, pos: int, table: _Table) -> tuple[str, int] | None:

@@ -48,6 +48,9 @@ DESCRIPTIONS = {
              "notice (no measures are read from it)",
     "doc_number": "发文字号 as printed, brackets normalised to 〔〕",
     "doc_number_parts": "the 文号 split: code (issuer prefix), year, serial",
+    "other_doc_numbers": "a joint notice numbered by each issuer: its other 文号 as printed beside or under the first "
+                         "(doc_number), in order; a citation of any of them resolves to this notice; absent where the "
+                         "notice prints one",
     "issuers": "every issuing body, full name, in header/signature order",
     "issue_date": ("ISO date the notice was signed (Chinese numerals read too); where it prints no signing date, its 印发 "
                    "(printing) date, a web page's information box or, for a 解读 page, its 发布时间 — each said in "
@@ -64,6 +67,9 @@ DESCRIPTIONS = {
     "source_metadata": "a web page's information box (索引号, 发文机关 …), normalised keys; *_iso beside each date",
     "field_conflicts": "where the information box and the article disagree: field, article value, page value",
     "filled_from_source_metadata": "fields the article lacked and the information box filled",
+    "value_sources": "each header value the notice's own header does not print → where it came from (the page "
+                     "header of a Word file, a web page's information box or 发布时间, the 印发 line); absent where "
+                     "every value is printed by the notice",
     "citations": "every distinct upstream document cited, in order of first appearance",
     "measures": "the lowest-level numbered items that prescribe action, with their units",
     "division_of_duties": "each department told in a duty paragraph what it is responsible for",

@@ -64,7 +64,8 @@ log = logging.getLogger(__name__)
 
 
 CHILD_TABLES = ["unit_aliases", "texts", "issuers", "addressees", "sections", "measures", "measure_units",
-                "targets", "citations", "duties", "task_rows", "annex_indicators", "goals", "sentences"]
+                "targets", "citations", "duties", "task_rows", "annex_indicators", "goals", "sentences",
+                "other_doc_numbers"]
 
 DOCUMENT_COLUMNS = ["id", "path", "sha256", "title", "body_title", "doc_number", "issue_date",
                     "print_date", "locality", "admin_level", "parent_locality", "source_format",
@@ -201,9 +202,9 @@ def _set_wal(db: sqlite_utils.Database) -> None:
     db.conn.execute("PRAGMA journal_mode = WAL")
 
 
-SCHEMA_VERSION = 11  # 6: unit names per notice; 7: goals; 8: units.named_by; 9: number roles, task-row roles,
+SCHEMA_VERSION = 12  # 6: unit names per notice; 7: goals; 8: units.named_by; 9: number roles, task-row roles,
 # sentences, documents.script, unit_aliases.ladder, search indexes of goals and annex indicators; 10: targets.high;
-# 11: documents.json_sha256, the search indexes' hashsize
+# 11: documents.json_sha256, the search indexes' hashsize; 12: other_doc_numbers (a joint notice's other 文号)
 
 FTS_AUTOMERGE = 8
 # bytes of new index entries each search index holds in memory before writing them as a segment
@@ -439,10 +440,24 @@ def _to_11(db: sqlite_utils.Database) -> None:
     _set_fts_hashsize(db)
 
 
+def _add_other_doc_numbers(db: sqlite_utils.Database) -> None:
+    """Schema 11 → 12: the table of a joint notice's other 文号 (one per issuer), which citations resolve by too.
+    Records stored before carry none (they were parsed without it) until the next ``ingest --force``."""
+    if "other_doc_numbers" not in db.table_names():
+        _create_other_doc_numbers(db)
+
+
+def _create_other_doc_numbers(db: sqlite_utils.Database) -> None:
+    db.table("other_doc_numbers").create({"doc_id": str, "position": int, "doc_number": str},
+                                         pk=("doc_id", "position"), foreign_keys=[("doc_id", "documents", "id")])
+    db.table("other_doc_numbers").create_index(["doc_number"], if_not_exists=True)
+
+
 # schema version -> the change that brings it to the next version in place (no re-ingest)
-MIGRATIONS = {7: _add_named_by, 8: _to_9, 9: _add_target_high, 10: _to_11}
+MIGRATIONS = {7: _add_named_by, 8: _to_9, 9: _add_target_high, 10: _to_11, 11: _add_other_doc_numbers}
 # tables each migration adds: a database of that version lacks them and is still complete
-ADDED_BY_MIGRATION = {8: {"sentences", *(f"{table}_fts" for table in NEW_SEARCH_TABLES)}}
+ADDED_BY_MIGRATION = {8: {"sentences", *(f"{table}_fts" for table in NEW_SEARCH_TABLES)},
+                      11: {"other_doc_numbers"}}
 
 
 def _schema_complete(db: sqlite_utils.Database) -> bool:
@@ -511,6 +526,7 @@ def _create_schema(db: sqlite_utils.Database) -> None:
         db.table("sentences").create({  # every other sentence: preamble, goal lists, annex prose (`who`)
             "doc_id": str, "position": int, "kind": str, "path": str, "heading": str, "text": str,
             "start": int, "end": int}, pk=("doc_id", "position"), foreign_keys=fk)
+        _create_other_doc_numbers(db)  # a joint notice's other 文号: a citation of one resolves to the notice
         db.table("units").create({
             "id": str, "name": str, "function": str, "kind": str, "level": str, "locality": str,
             "parent_id": str, "parent_name": str, "reason": str, "named_by": str}, pk="id")
@@ -607,6 +623,8 @@ def document_rows(record: Record) -> DocumentRows:
         "unit_aliases": (ALIAS_COLUMNS, [(doc_id, raw, u["id"], u["name"], u.get("parent_name"), ladder)
                                          for raw, u in unit_map.items()]),
         "sentences": (SENTENCE_COLUMNS, _sentence_rows(doc_id, record, tables["goals"])),
+        "other_doc_numbers": (NUMBER_COLUMNS, [(doc_id, i, n) for i, n in enumerate(record.get("other_doc_numbers")
+                                                                                      or [])]),
     }
     rows.update((table, (list(columns), values)) for table, (columns, values) in tuples.items() if values)
     return {table: rows[table] for table in ROW_TABLES if table in rows}
@@ -614,8 +632,10 @@ def document_rows(record: Record) -> DocumentRows:
 
 # the order document_rows gives its tables in (units and documents first: foreign keys)
 ROW_TABLES = ["units", "documents", "texts", "issuers", "addressees", "sections", "measures", "measure_units",
-              "targets", "citations", "duties", "task_rows", "annex_indicators", "unit_aliases", "goals", "sentences"]
+              "targets", "citations", "duties", "task_rows", "annex_indicators", "unit_aliases", "goals", "sentences",
+              "other_doc_numbers"]
 NAME_COLUMNS = ("doc_id", "position", "name")
+NUMBER_COLUMNS = ("doc_id", "position", "doc_number")
 SECTION_COLUMNS = ("doc_id", "path", "position", "label", "kind", "depth", "parent", "heading", "start", "end",
                    "body_start", "body_end")
 MEASURE_COLUMNS = ("id", "doc_id", "path", "position", "title", "text", "start", "end")
@@ -1099,6 +1119,7 @@ def resolve_document(db: sqlite_utils.Database, ref: str) -> str:
     queries = [
         ("select id from documents where id = ?", ref),
         ("select id from documents where doc_number = ?", number),
+        ("select doc_id from other_doc_numbers where doc_number = ?", number),  # a joint notice's other 文号
         ("select id from documents where path = ? or path like ? escape '\\'", None),
         ("select id from documents where locality = ? or locality like ? escape '\\'", None),
     ]
@@ -1134,9 +1155,11 @@ def _numbered(db: sqlite_utils.Database, number: str) -> list[str]:
     if not m:
         return []
     wanted = simplified_query(number).replace("號", "号")
-    return [doc_id for doc_id, printed in db.execute(
-        "select id, doc_number from documents where doc_number like ? escape '\\'", [f"%〔{m[1]}〕{m[2]}_"])
-        if printed and simplified_query(printed).replace("號", "号") == wanted]
+    tail = [f"%〔{m[1]}〕{m[2]}_"] * 2
+    return list(dict.fromkeys(doc_id for doc_id, printed in db.execute(
+        "select id, doc_number from documents where doc_number like ? escape '\\' union all "
+        "select doc_id, doc_number from other_doc_numbers where doc_number like ? escape '\\'", tail)
+        if printed and simplified_query(printed).replace("號", "号") == wanted))
 
 
 def unit_aliases(db: sqlite_utils.Database, unresolved: bool = False) -> list[dict]:
@@ -1156,9 +1179,15 @@ def iter_unit_aliases(db: sqlite_utils.Database, unresolved: bool = False) -> It
     yield from db.query(sql)
 
 
+# the documents numbered ? (normalised form): by their 文号, then by another 文号 a joint notice prints
+NUMBERED_SQL = ("select id, 0 from documents where doc_number = ? union all "
+                "select doc_id, 1 from other_doc_numbers where doc_number = ? order by 2")
+
+
 def document_by_number(db: sqlite_utils.Database, doc_number: str) -> str | None:
-    """The id of the stored document numbered ``doc_number`` (normalised form), if any."""
-    row = db.execute("select id from documents where doc_number = ?", [doc_number]).fetchone()
+    """The id of the stored document numbered ``doc_number`` (normalised form), if any: its 文号, or one of the
+    other 文号 a joint notice numbered by each issuer prints (other_doc_numbers)."""
+    row = db.execute(NUMBERED_SQL, [doc_number] * 2).fetchone()
     return row[0] if row else None
 
 
@@ -1256,9 +1285,14 @@ def _read_units(db: sqlite_utils.Database, unit_ids: set[str], units: dict[str, 
 
 
 def iter_document_rows(db: sqlite_utils.Database) -> Iterator[dict]:
-    """What identifies each stored document (id, 文号, titles, place, level, date), in corpus order."""
-    yield from db.query("select id, doc_number, title, body_title, locality, admin_level, issue_date "
-                        f"from documents {CORPUS_ORDER}")
+    """What identifies each stored document (id, 文号 and a joint notice's other 文号, titles, place, level, date),
+    in corpus order."""
+    others: dict[str, list[str]] = {}
+    for doc_id, number in db.execute("select doc_id, doc_number from other_doc_numbers order by doc_id, position"):
+        others.setdefault(doc_id, []).append(number)
+    for row in db.query("select id, doc_number, title, body_title, locality, admin_level, issue_date "
+                        f"from documents {CORPUS_ORDER}"):
+        yield {**row, "other_doc_numbers": others.get(row["id"], [])}
 
 
 def iter_citing(db: sqlite_utils.Database) -> Iterator[dict]:

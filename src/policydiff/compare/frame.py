@@ -34,7 +34,7 @@ def national_document(records: list[Record]) -> dict:
     facts = national_facts()
     own, (issuers, evidence) = None, ([], None)
     for r in records:  # one pass: ``records`` may be a stream
-        if r.get("doc_number") == facts["doc_number"]:
+        if facts["doc_number"] in (r.get("doc_number"), *(r.get("other_doc_numbers") or ())):  # a joint notice's too
             own = r
             break
         if evidence is None:

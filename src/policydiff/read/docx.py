@@ -8,7 +8,7 @@ import re
 
 from .. import errors
 from .. import patterns as P
-from ..models import SourceText
+from ..models import VALUE_SOURCES, SourceText
 from . import limits
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -35,11 +35,12 @@ def read_docx(path) -> SourceText:
             lines.append(numbering.label(element) + _paragraph_text(element))
         elif element.tag == f"{_W}tbl":
             lines.extend(_table_rows(element, document))
-    warnings = []
+    warnings, sources = [], {}
     header_numbers = [n for n in _header_doc_numbers(document) if not any(n in line for line in lines)]
     if header_numbers:
         lines[:0] = header_numbers[:1]
         warnings.append(f"doc_number read from the page header of the Word file: {header_numbers[0]}")
+        sources["doc_number"] = (header_numbers[0], VALUE_SOURCES["word_header"])
     if numbering.numbered:
         warnings.append(f"item numbers printed by Word's list numbering written into the text "
                         f"({numbering.numbered} paragraph{'s' if numbering.numbered != 1 else ''}: "
@@ -47,7 +48,7 @@ def read_docx(path) -> SourceText:
     text = "\n".join(lines)
     if not text.strip():
         raise errors.EmptyFileError(path)
-    return SourceText(path=str(path), text=text, source_format="docx", warnings=warnings)
+    return SourceText(path=str(path), text=text, source_format="docx", warnings=warnings, value_sources=sources)
 
 
 def _blocks(parent):

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .. import errors
 from .. import patterns as P
-from ..models import SourceText
+from ..models import VALUE_SOURCES, SourceText
 from ..textutils import normalise_doc_number
 from . import limits
 from .html_box import read_info_box
@@ -77,18 +77,21 @@ def read_html(path) -> SourceText:
     headline = _headline_outside(page, article)  # before the lines are read: an <h1> above the container
     lines = _article_lines(path, article)
     warnings.extend(_other_articles(scored, article))
+    sources: dict[str, tuple[str, str]] = {}  # a header value put in from outside the article: where from
     if "title" not in box and not _prints_title(lines):
         found = _page_title(headline, head_title)
         if found:
             box["title"] = found  # the page's headline over an article that prints none (taken from the box, flagged)
+            sources["title"] = (found, VALUE_SOURCES["page_headline"])
     number = box.get("doc_number")
     number = number and number.translate(P.FULLWIDTH_DIGITS)  # 安卫发〔２０２２〕１５号 as a repost's box prints it
     if number and P.DOC_NUMBER.search(number) and not _prints_number(lines, number):
         lines.insert(0, number)  # the page's 发文字号 field, where the article does not print it
+        sources["doc_number"] = (number, VALUE_SOURCES["box_doc_number"])
         warnings.append(f"doc_number taken from the page's information box (发文字号; the article does not print it): "
                         f"{number}")
     return SourceText(path=str(path), text="\n".join(lines), encoding=encoding, source_format="html",
-                      source_metadata=box, warnings=warnings)
+                      source_metadata=box, warnings=warnings, value_sources=sources)
 
 
 SECOND_ARTICLE = 0.5  # share of the article's prose another block must hold to be a second notice
