@@ -80,6 +80,50 @@ def test_damaged_numbers_need_a_year(text, found):
     assert bool(find_damaged_doc_numbers(text)) is found
 
 
+@pytest.mark.parametrize("text", [
+    "依据市卫健委2021〕12号文件要求",     # the opening bracket lost: the closing one is the anchor's
+    "按照〔202115号的要求落实",           # the closing bracket lost: the opening one
+    "县医保局[2022]3号通知明确",          # printed with [ ]
+    "县卫健局【2022】7号文件",            # printed with 【 】
+    "转发市政府办发2020第5号通知",        # both brackets lost, 第 before the serial: the 号 after it
+])
+def test_damaged_numbers_of_every_shape_pass_the_character_test(text):
+    # each shape of DAMAGE_ANCHOR holds a bracket or a 号 besides its year: the quick test lets it through
+    from policydiff import patterns as P
+    from policydiff.textutils import _ANCHOR_CHARACTER
+
+    assert P.DAMAGE_ANCHOR.search(text) and _ANCHOR_CHARACTER.search(text)
+    assert find_damaged_doc_numbers(text) == _damaged_without_the_test(text)
+
+
+def _damaged_without_the_test(text):
+    """find_damaged_doc_numbers's scan itself, the character test left out (the long way)."""
+    from policydiff import patterns as P
+    from policydiff.textutils import format_doc_number
+
+    found = []
+    for anchor in P.DAMAGE_ANCHOR.finditer(text):
+        window_start, window_end = max(0, anchor.start() - 14), min(len(text), anchor.end() + 8)
+        for kind, pattern in P.DAMAGED_DOC_NUMBERS:
+            m = pattern.search(text, window_start, window_end)
+            if not m:
+                continue
+            start, end = m.end("code"), m.end()
+            if not any(start < e and s < end for _, s, e, _ in found):
+                found.append((kind, start, end, format_doc_number("", m.group("year"), m.group("serial"))))
+            break
+    return sorted(found, key=lambda f: f[1])
+
+
+def test_a_year_in_a_sentence_is_no_anchor():
+    # 到2025年 holds a year but neither a bracket nor a 号: no shape of a damaged 文号 can start there
+    from policydiff import patterns as P
+
+    text = "到2025年，县域内就诊率达到90%以上，2022年底前完成改造。"
+    assert not P.DAMAGE_ANCHOR.search(text)
+    assert find_damaged_doc_numbers(text) == []
+
+
 def test_wide_spaces_and_invisible_characters_still_repaired():
     # a text holding an invisible character and a NO-BREAK space: the line repairs still run
     assert normalise("\ufeff一、总体要求\u00a0\u00a0\n（一）指导思想").text == "一、总体要求\n（一）指导思想"
