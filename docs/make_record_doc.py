@@ -108,7 +108,11 @@ def render() -> str:
     lines += ["", "## Where a value is inferred", "",
               "A unit mention whose `source` is `sole_issuer` is implied (the notice names no unit and has one issuer): "
               "it is never among the printed `responsible_units`, and every output that shows it says so. "
-              "`locality_evidence.from` says what placed the notice; a place guessed from the text says so. "
+              "`locality_evidence.from` says what placed the notice; a place guessed from the text says so; a place "
+              "printed with a suffix the place table does not list it under is either the table's place of its level "
+              "(泾阳市 → 泾阳县, `printed`, `table_name`) or unknown (青川州: named as printed, its level inferred from "
+              "the suffix, `unknown`, `level`), never another level's place — each said in warnings and "
+              "`value_sources`. "
               "Units' canonical names (`unit_map`) carry `reason` where the mapping is not a printed name. "
               "A header value the notice's own header does not print (a Word file's page header, a web page's box or "
               "发布时间, the 印发 line standing for a signing date) is named with its source in `value_sources`.", "",

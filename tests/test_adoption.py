@@ -532,3 +532,87 @@ def test_units_are_shown_as_printed_with_the_function_compared(units, expected):
 
     found = lead_units([{"units": [{"role": r, "raw": raw, "function": f, "source": s} for r, raw, f, s in units]}])
     assert shown(found) == expected
+
+
+# ------------------------------------------------------------------ a notice printed in traditional characters
+
+TRADITIONAL_PLAN = ("桐江縣衛生健康局關於印發桐江縣健康幫扶提升方案的通知\n桐衛發〔2021〕9號\n各鎮衛生院：\n一、主要任務\n"
+                    "（三）做實家庭醫生簽約服務。一是做實脫貧人口家庭醫生簽約服務，重點人群簽約率達到80%以上（牽頭單位：縣衛健局基層股）。"
+                    "二是加強遠程醫療建設，遠程醫療服務覆蓋率達到100%（牽頭單位：縣人民醫院）。\n"
+                    "桐江縣衛生健康局\n2021年5月6日\n")
+
+
+@pytest.mark.parametrize("frame_id, quote, units, indicators", [
+    # its own item by its heading (the heading quoted, as printed), 一是's lead and figure
+    ("F21", "做實家庭醫生簽約服務。", ["縣衛健局基層股"], ["重點人群簽約率"]),
+    # merged into the item: 二是 quoted as printed, bracket whole
+    ("F11", "二是加強遠程醫療建設，遠程醫療服務覆蓋率達到100%（牽頭單位：縣人民醫院）。", ["縣人民醫院"], ["遠程醫療服務覆蓋率"]),
+])
+def test_an_adoption_row_of_a_traditional_notice_quotes_it_as_printed(tmp_path, frame_id, quote, units, indicators):
+    from conftest import ingested_texts
+
+    db = ingested_texts(tmp_path, {"tong": TRADITIONAL_PLAN})
+    for fmt in ("json", "csv", "md"):
+        out = run("adoption", frame_id, "--db", db, "--format", fmt).output
+        assert quote in out, fmt
+    [row] = [r for r in json.loads(run("adoption", frame_id, "--db", db, "--format", "json").output)["adoptions"]]
+    assert row["quote"] == quote
+    assert [u["raw"] for u in row["units"]] == units and [t["indicator"] for t in row["targets"]] == indicators
+
+
+def test_a_parent_diff_of_traditional_notices_compares_the_figures_as_printed(tmp_path):
+    # the indicators come back as printed (覆蓋率): still read as one indicator with the parent's (覆盖率)
+    from test_diff_clauses import CHILD, PARENT
+
+    from conftest import ingested_texts
+    from policydiff.traditional import traditional_forms
+
+    db = ingested_texts(tmp_path, {"pref": PARENT, "county": traditional_forms(CHILD)})
+    out = json.loads(run("diff", "county", "--against", "parent", "--db", db, "--format", "json").output)
+    [row] = [r for r in out["entries"] if r["entry"] == "家庭医生签约服务"]
+    assert (row["state"], row["targets"]) == ("kept", "strengthened: ≥80% → ≥85%")
+    assert row["notice"] == "一 做實家庭醫生籤約服務。"  # the notice's side quoted as printed
+
+
+def test_an_adoption_row_of_a_traditional_notice_gives_its_number_and_citing_sentence_as_printed(tmp_path):
+    # the county forwards the prefecture's notice in traditional characters: its 文号 and 轉發 sentence as printed
+    from test_diff_clauses import CHILD, PARENT
+
+    from conftest import ingested_texts
+    from policydiff.traditional import traditional_forms
+
+    db = ingested_texts(tmp_path, {"pref": PARENT, "county": traditional_forms(CHILD)})
+    rows = json.loads(run("adoption", "F21", "--db", db, "--format", "json").output)["adoptions"]
+    [row] = [r for r in rows if r["doc_id"] == "county"]
+    assert row["doc_number"] == "桐衛發〔2022〕5號" and row["from_parent"] == "from parent"
+    assert row["parent"]["quote"] == traditional_forms(
+        "现将《青梧市卫生健康委员会关于做实家庭医生签约服务的通知》（青卫基层发〔2022〕12号）转发给你们")
+
+
+def test_a_diff_of_a_traditional_notice_quotes_it_as_printed(tmp_path):
+    # its quote, units and where they are printed, in the characters the notice prints; the frame's words as they are
+    from conftest import ingested_texts
+
+    db = ingested_texts(tmp_path, {"tong": TRADITIONAL_PLAN})
+    out = json.loads(run("diff", "tong", "--db", db, "--format", "json").output)
+    assert out["document"]["doc_number"] == "桐衛發〔2021〕9號"
+    [f21] = [e for e in out["entries"] if e["frame_id"] == "F21"]
+    assert (f21["label"], f21["quote"]) == ("家庭医生签约服务", "做實家庭醫生簽約服務。")
+    assert [u["raw"] for u in f21["local_units"]] == ["縣衛健局基層股"]
+    assert f21["units_quote"].endswith("一是做實脫貧人口家庭醫生簽約服務，重點人群簽約率達到80%以上（牽頭單位：縣衛健局基層股）。")
+
+
+def test_targets_across_quotes_a_traditional_notice_as_printed(tmp_path):
+    # the figure's clause in the characters the notice prints; the column still compares it (30种 against ≥30种)
+    from conftest import ingested_texts
+    from policydiff.traditional import traditional_forms
+
+    plan = ("桐江县卫生健康局关于印发桐江县健康帮扶提升方案的通知\n桐卫发〔2021〕9号\n各镇卫生院：\n一、主要任务\n"
+            "（一）加强大病专项救治。大病专项救治病种扩大到30种，救治率保持在95%以上（牵头单位：县卫健局医政股）。\n"
+            "桐江县卫生健康局\n2021年5月6日\n")
+    db = ingested_texts(tmp_path, {"tong": traditional_forms(plan)})
+    out = json.loads(run("targets", "--across", "--db", db, "--format", "json").output)
+    rows = out["rows"] if isinstance(out, dict) else out
+    [row] = [r for r in rows if r["indicator"].startswith("大病专项救治病种")]
+    cell = next(iter(row["cells"].values()))
+    assert cell["status"] == "stated" and cell["quote"] in traditional_forms(plan) and "病種" in cell["quote"]

@@ -141,3 +141,58 @@ def test_show_keeps_each_addressee_whole(db):
     assert any("、" in a for a in record["addressees"])
     out = " ".join(run("show", "桂卫基层发〔2021〕5号", "--db", db).output.split())
     assert f"addressees ({len(record['addressees'])}): " + " | ".join(record["addressees"]) in out
+
+
+SOURCE_NOTES = [
+    # (record keys, key shown, the note beside its value)
+    # a Word file's header 文号 named by value_sources, the warning worded otherwise: the note stays
+    ({"value_sources": {"doc_number": "the page header of the Word file"},
+      "warnings": ["doc_number came off the Word page header"]}, "doc_number", " (from the page header of the Word file)"),
+    # a 解读 page dated by its 发布时间: value_sources names it
+    ({"value_sources": {"issue_date": "the web page's 发布时间 (publication date): a 解读 is dated by its publication"}},
+     "issue_date", " (from the web page's 发布时间 (publication date): a 解读 is dated by its publication)"),
+    # value_sources names another key: this value is the notice's own, whatever a warning says of it
+    ({"value_sources": {"title": "the web page's headline or <title> (the article prints no title)"},
+      "warnings": ["doc_number taken from the page's information box: 某卫发〔2022〕1号"]}, "doc_number", ""),
+    # a record stored before value_sources: its warning says where the value came from
+    ({"warnings": ["issue_date is the 印发 (printing) date 2022-03-01: no signing date printed"]}, "issue_date",
+     " (issue_date is the 印发 (printing) date 2022-03-01: no signing date printed)"),
+    # nothing said: nothing beside the value
+    ({}, "issuers", ""),
+    # a web page's headline taken for a title the article does not print
+    ({"value_sources": {"title": "the web page's headline or <title> (the article prints no title)"}}, "title",
+     " (from the web page's headline or <title> (the article prints no title))"),
+]
+
+
+@pytest.mark.parametrize("fields, key, note", SOURCE_NOTES, ids=[f"{i}-{r[1]}" for i, r in enumerate(SOURCE_NOTES)])
+def test_show_says_where_a_header_value_came_from(fields, key, note):
+    from policydiff.cli import _how_known
+
+    record = {"title": "", "issue_date": "2022-03-01", "doc_number": "某卫发〔2022〕1号", "issuers": [], **fields}
+    assert _how_known(record, key) == note
+
+
+def test_show_names_the_source_the_record_gives_a_value(tmp_path):
+    # dated only by its 印发 line: the record's value_sources names it, and show prints it beside the date
+    from conftest import ingested_texts
+
+    notice = ("桐江县卫生健康局关于印发桐江县健康帮扶提升方案的通知\n桐卫发〔2021〕9号\n各镇卫生院：\n一、主要任务\n"
+              "（一）做实家庭医生签约服务。为脱贫人口提供家庭医生签约服务（责任单位：县卫健局基层股）。\n"
+              "桐江县卫生健康局办公室                2021年5月8日印发\n")
+    db = ingested_texts(tmp_path, {"yin": notice})
+    shown = " ".join(CliRunner().invoke(cli, ["show", "yin", "--db", str(db)]).output.split())
+    assert "issue_date: 2021-05-08 (from the 印发 (printing) line: no signing date printed)" in shown
+
+
+def test_show_names_where_a_title_the_article_does_not_print_came_from(tmp_path):
+    # a web page whose article prints no title: the <h1> above it is taken, and show says so under the title
+    page = ("<html><body><h1>桐江县卫生健康局关于做实家庭医生签约服务的通知</h1><div id='zoom'><p>桐卫发〔2023〕4号</p>"
+            "<p>各镇卫生院：</p><p>一、做实签约服务。到2025年签约服务覆盖率达到90%以上。</p><p>桐江县卫生健康局</p>"
+            "<p>2023年4月2日</p></div></body></html>")
+    (tmp_path / "n").mkdir()
+    (tmp_path / "n" / "page.html").write_text(page, encoding="utf-8")
+    db = tmp_path / "p.db"
+    assert CliRunner().invoke(cli, ["ingest", str(tmp_path / "n"), "--db", str(db), "--quiet"]).exit_code == 0
+    shown = " ".join(CliRunner().invoke(cli, ["show", "page.html", "--db", str(db)]).output.split())
+    assert "title (from the web page's headline or <title> (the article prints no title))" in shown

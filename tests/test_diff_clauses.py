@@ -147,3 +147,122 @@ def test_a_claim_quotes_what_matched(adoptions, db_path, doc_id, frame_id, where
     entry = next(e for e in diff_document(store.load_record(db, doc_id), choose_reference(db))["entries"]
                  if e["frame_id"] == frame_id)
     assert entry["covered"] == bool(where)
+
+
+# ------------------------------------------------------------------ the figures a row shows are its clauses' too
+
+def _county_plan(item: str) -> str:
+    return ("桐江县卫生健康局关于印发桐江县健康帮扶提升方案的通知\n桐卫发〔2021〕9号\n各镇卫生院：\n一、主要任务\n"
+            f"{item}\n桐江县卫生健康局\n2021年5月6日\n")
+
+
+TARGET_CLAUSES = [
+    # (the item, entry, the indicators of the figures its adoption row shows)
+    # 一是 and 二是 each with a figure and its own bracket: the signing entry (own item by its heading) shows 一是's
+    # figure only, not 二是's 100% beside another clause's lead
+    ("（三）做实家庭医生签约服务。一是做实脱贫人口家庭医生签约服务，重点人群签约率达到80%以上（牵头单位：县卫健局基层股）。"
+     "二是加强远程医疗建设，远程医疗服务覆盖率达到100%（牵头单位：县人民医院）。", "F21", ["重点人群签约率"]),
+    # the same item: the entry merged into it (二是) shows 二是's figure, not 一是's
+    ("（三）做实家庭医生签约服务。一是做实脱贫人口家庭医生签约服务，重点人群签约率达到80%以上（牵头单位：县卫健局基层股）。"
+     "二是加强远程医疗建设，远程医疗服务覆盖率达到100%（牵头单位：县人民医院）。", "F11", ["远程医疗服务覆盖率"]),
+    # one bracket closing the whole item after both figures: one clause, both figures the item's
+    ("（三）做实家庭医生签约服务。做实脱贫人口家庭医生签约服务，重点人群签约率达到80%以上，"
+     "履约率达到90%以上。（责任单位：县卫健局基层股）", "F21", ["重点人群签约率", "履约率"]),
+    # a figure in a sentence after the item's last bracket stands in no clause of its own: the item's, kept
+    ("（三）做实家庭医生签约服务。一是做实脱贫人口家庭医生签约服务，重点人群签约率达到80%以上（牵头单位：县卫健局基层股）。"
+     "二是加强远程医疗建设（牵头单位：县人民医院）。到2025年，签约服务覆盖率达到95%以上。", "F21",
+     ["重点人群签约率", "签约服务覆盖率"]),
+]
+
+
+@pytest.mark.parametrize("item, frame_id, indicators", TARGET_CLAUSES, ids=[f"{i}-{r[1]}" for i, r in enumerate(TARGET_CLAUSES)])
+def test_an_adoption_row_shows_the_figures_of_its_clauses_only(tmp_path, item, frame_id, indicators):
+    from conftest import ingested_texts
+
+    db_path = ingested_texts(tmp_path, {"tong": _county_plan(item)})
+    out = CliRunner().invoke(cli, ["adoption", frame_id, "--db", str(db_path), "--format", "json"]).output
+    [row] = [r for r in json.loads(out)["adoptions"] if r["doc_id"] == "tong"]
+    assert [t["indicator"] for t in row["targets"]] == indicators
+
+
+PARENT = ("青梧市卫生健康委员会关于做实家庭医生签约服务的通知\n青卫基层发〔2022〕12号\n各县（区）卫生健康局：\n"
+          "一、做实家庭医生签约服务。为脱贫人口提供家庭医生签约服务，家庭医生签约服务覆盖率达到80%以上（牵头单位：市卫健委基层科）。\n"
+          "青梧市卫生健康委员会\n2022年3月1日\n")
+CHILD = ("桐江县卫生健康局关于转发青梧市卫生健康委员会做实家庭医生签约服务的通知\n桐卫发〔2022〕5号\n各镇卫生院：\n"
+         "现将《青梧市卫生健康委员会关于做实家庭医生签约服务的通知》（青卫基层发〔2022〕12号）转发给你们，请认真贯彻执行。\n"
+         "一、做实家庭医生签约服务。一是家庭医生签约服务覆盖率达到85%以上（牵头单位：县卫健局基层股）；"
+         "二是加强远程医疗建设，远程医疗服务覆盖率达到100%（牵头单位：县人民医院）。\n"
+         "桐江县卫生健康局\n2022年3月20日\n")
+
+
+def test_a_parent_diff_compares_the_covering_clauses_figures_only(tmp_path):
+    # both 覆盖率 in %: 二是's 100% (远程医疗, another clause's lead) was compared with the parent's signing rate
+    from conftest import ingested_texts
+
+    db_path = ingested_texts(tmp_path, {"pref": PARENT, "county": CHILD})
+    out = CliRunner().invoke(cli, ["diff", "county", "--against", "parent", "--db", str(db_path), "--format", "json"])
+    states = {r["entry"]: (r["state"], r["targets"]) for r in json.loads(out.output)["entries"]}
+    assert states["家庭医生签约服务"] == ("kept", "strengthened: ≥80% → ≥85%")
+
+
+# ------------------------------------------------------------------ where a row's units are printed, quoted
+
+def _prefecture_plan(items: str) -> str:
+    return ("甘南藏族自治州卫生健康委员会文件\n关于印发甘南州健康帮扶重点任务的通知\n州卫发〔2022〕30号\n\n各县市卫生健康局：\n"
+            "现将《甘南州健康帮扶重点任务》印发给你们，请认真贯彻落实。\n\n甘南藏族自治州卫生健康委员会\n2022年6月9日\n\n"
+            f"一、重点任务\n{items}\n")
+
+
+UNITS_PRINTED_AT = [
+    # (items, entry, what prints the row's units — the heading sentence quoted names none of them)
+    # the bracket on its own line after a blank line, ASCII brackets
+    ("（一）落实先诊疗后付费政策。在县域内定点医疗机构住院实行先诊疗后付费，入院时不缴纳押金。\n\n"
+     "(责任单位:州医保局、州卫生健康委)", "F03", "（责任单位:州医保局、州卫生健康委）"),
+    # the label alone on its line, the bracket of names on the next, a later name without 州
+    ("（二）做好家庭医生签约服务。对脱贫人口开展家庭医生签约服务。\n责任单位:\n(卫生健康委、各县市人民政府)", "F21",
+     "责任单位:\n（卫生健康委、各县市人民政府）"),
+    # the bracket opened with its label at the end of the text's line, the names after a blank line
+    ("（三）加强大病专项救治。大病专项救治病种扩大到30种。(责任单位:\n\n医保局)", "F02", "(责任单位:\n医保局)"),
+]
+
+
+@pytest.mark.parametrize("items, frame_id, printed", UNITS_PRINTED_AT, ids=[r[1] for r in UNITS_PRINTED_AT])
+def test_adoption_and_diff_quote_where_the_units_are_printed(tmp_path, items, frame_id, printed):
+    from conftest import ingested_texts
+
+    notice = _prefecture_plan(items)
+    db_path = ingested_texts(tmp_path, {"zhou": notice})
+    text = store.document_text(store.open_db(db_path), "zhou")
+    out = CliRunner().invoke(cli, ["adoption", frame_id, "--db", str(db_path), "--format", "json"]).output
+    [row] = json.loads(out)["adoptions"]
+    start, end = (int(x) for x in row["units_quote"][1:row["units_quote"].index("]")].split(":"))
+    assert row["units_quote"] == f"[{start}:{end}] {printed}" and text[start:end] == printed
+    assert all(u["raw"] in printed for u in row["units"]) and not any(u["raw"] in row["quote"] for u in row["units"])
+    adoption_csv = CliRunner().invoke(cli, ["adoption", frame_id, "--db", str(db_path), "--format", "csv"]).output
+    [cells] = list(csv.DictReader(io.StringIO(_csv_body(adoption_csv))))
+    assert cells["units_quote"] == row["units_quote"]
+    terminal = CliRunner().invoke(cli, ["adoption", frame_id, "--db", str(db_path)]).output
+    assert f"named at: [{start}:{end}]" in terminal
+    diff_csv = CliRunner().invoke(cli, ["diff", "zhou", "--db", str(db_path), "--format", "csv"]).output
+    [entry] = [r for r in csv.DictReader(io.StringIO(_csv_body(diff_csv))) if r["id"] == frame_id]
+    assert entry["local units printed at"] == row["units_quote"]
+    for fmt in ("md", "html"):
+        shown = CliRunner().invoke(cli, ["diff", "zhou", "--db", str(db_path), "--format", fmt]).output
+        assert f"[{start}:{end}]" in shown, fmt
+    compare_csv = CliRunner().invoke(cli, ["compare", "zhou", "zhou", "--db", str(db_path), "--format", "csv"]).output
+    [side] = [r for r in csv.DictReader(io.StringIO(_csv_body(compare_csv))) if r["id"] == frame_id]
+    assert [v for k, v in side.items() if k.endswith("units printed at")] == [row["units_quote"]] * 2
+    compare_html = CliRunner().invoke(cli, ["compare", "zhou", "zhou", "--db", str(db_path), "--format", "html"]).output
+    assert f"units printed at: [{start}:{end}]" in compare_html
+
+
+def test_a_row_whose_quote_prints_its_units_quotes_nothing_apart(tmp_path):
+    # the item's one sentence holds its bracket: the quote shows the units where they stand, nothing is added
+    from conftest import ingested_texts
+
+    db_path = ingested_texts(tmp_path, {"zhou": _prefecture_plan("（二）提高家庭医生签约服务质量（责任单位：州医保局）。")})
+    out = CliRunner().invoke(cli, ["adoption", "F21", "--db", str(db_path), "--format", "json"]).output
+    [row] = json.loads(out)["adoptions"]
+    assert "州医保局" in row["quote"] and row["units_quote"] == ""
+    who = CliRunner().invoke(cli, ["who", "家庭医生签约", "--db", str(db_path), "--exact"]).output
+    assert "units named at" not in who

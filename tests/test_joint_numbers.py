@@ -31,6 +31,10 @@ _BODY = ("各县（区）卫生健康局、医疗保障局：\n一、做实签�
     ("青卫发〔2022〕3号　　　　青医保发〔2022〕5号\n" + _TITLE, "青卫发〔2022〕3号", ["青医保发〔2022〕5号"]),
     # side by side, an ASCII space between
     ("青卫发〔2022〕3号 青医保发〔2022〕5号\n" + _TITLE, "青卫发〔2022〕3号", ["青医保发〔2022〕5号"]),
+    # run together, the space between them lost in the copy
+    ("青卫发〔2022〕3号青医保发〔2022〕5号\n" + _TITLE, "青卫发〔2022〕3号", ["青医保发〔2022〕5号"]),
+    # joined by 和 (a header written as a phrase)
+    ("青卫发〔2022〕3号和青医保发〔2022〕5号\n" + _TITLE, "青卫发〔2022〕3号", ["青医保发〔2022〕5号"]),
     # joined by 、 (a repost's one-line header)
     ("青卫发〔2022〕3号、青医保发〔2022〕5号\n" + _TITLE, "青卫发〔2022〕3号", ["青医保发〔2022〕5号"]),
     # three issuers, three lines: the second and third in order
@@ -42,6 +46,9 @@ _BODY = ("各县（区）卫生健康局、医疗保障局：\n一、做实签�
     # …and the second with its 签发人 (the first alone)
     ("青梧市卫生健康委员会\n青梧市医疗保障局\n文件\n青卫发〔2022〕3号\n青医保发〔2022〕5号　签发人：李某\n" + _TITLE,
      "青卫发〔2022〕3号", ["青医保发〔2022〕5号"]),
+    # …and both with their 签发人 (each line stands apart: joined, the header lost both numbers)
+    ("青梧市卫生健康委员会\n青梧市医疗保障局\n文件\n青卫发〔2022〕3号　签发人：张某\n青医保发〔2022〕5号　签发人：李某\n"
+     + _TITLE, "青卫发〔2022〕3号", ["青医保发〔2022〕5号"]),
     # a repost printing both in full-width digits
     ("青卫发〔２０２２〕３号　青医保发〔２０２２〕５号\n" + _TITLE, "青卫发〔2022〕3号", ["青医保发〔2022〕5号"]),
     # one issuer, one 文号: no other number (the key is absent)
@@ -98,6 +105,7 @@ def test_the_graph_draws_the_citation_to_the_joint_notice(joint_db):
     graph = citation_graph(store.iter_document_rows(db), citing=store.iter_citing(db))
     assert graph.has_edge("桐卫发〔2022〕11号", "青卫发〔2022〕3号")
     assert "青医保发〔2022〕5号" not in graph  # no stub for the second number
+    assert graph.nodes["青卫发〔2022〕3号"]["other_doc_numbers"] == "青医保发〔2022〕5号"  # said on the node
 
 
 def test_the_parent_of_a_notice_citing_the_second_number(joint_db):
@@ -105,9 +113,21 @@ def test_the_parent_of_a_notice_citing_the_second_number(joint_db):
     assert out.exit_code == 0, out.output
     parent = json.loads(out.output)["parent"]
     assert (parent["id"], parent["verb"], parent["levels_up"]) == ("joint", "贯彻落实", 1)
+    # the parent is named by its own 文号, and the number the notice cites is said beside it
+    assert (parent["doc_number"], parent["cited_as"]) == ("青卫发〔2022〕3号", "青医保发〔2022〕5号")
     ladder = CliRunner().invoke(cli, ["adoption", "--db", str(joint_db), "--format", "json"])
     assert ladder.exit_code == 0, ladder.output
     assert '"id": "joint"' in ladder.output
+
+
+def test_show_and_the_parent_diff_say_the_other_number(joint_db):
+    shown = CliRunner().invoke(cli, ["show", "joint", "--db", str(joint_db)])
+    said = " ".join(shown.output.split())  # the terminal folds a long line
+    assert "other_doc_numbers: 青医保发〔2022〕5号 (the other issuers' numbers of this notice)" in said
+    # the terminal's parent diff says which number the notice cited, beside the parent's own
+    out = CliRunner().invoke(cli, ["diff", "county", "--against", "parent", "--db", str(joint_db)])
+    assert out.exit_code == 0, out.output
+    assert "青卫发〔2022〕3号 (2022-03-01), cited as 青医保发〔2022〕5号 (its other 文号)" in " ".join(out.output.split())
 
 
 def test_a_schema_11_database_gains_the_table_in_place(joint_db):
@@ -119,7 +139,10 @@ def test_a_schema_11_database_gains_the_table_in_place(joint_db):
     db = store.open_db(joint_db)  # a read command: migrated, nothing emptied
     assert db.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
     assert db.execute("select count(*) from documents").fetchone()[0] == 2
-    assert db.execute("select count(*) from other_doc_numbers").fetchone()[0] == 0  # filled by the next ingest
+    # filled from the warning schema 11 stored (the numbers printed under the first): resolved at once
+    assert list(db.execute("select doc_id, position, doc_number from other_doc_numbers")) == [
+        ("joint", 0, "青医保发〔2022〕5号")]
+    assert store.document_by_number(db, "青医保发〔2022〕5号") == "joint"
 
 
 def test_the_national_opinion_stored_under_its_second_number_is_first_hand():
@@ -131,3 +154,32 @@ def test_the_national_opinion_stored_under_its_second_number_is_first_hand():
              "issuers": ["某部"], "issue_date": "2021-05-01", "citations": []}
     assert national_document([joint])["source"] == "corpus document n"
     assert "in_corpus" in national_document([{**joint, "other_doc_numbers": []}])  # without it: not stored
+
+
+_ARTICLE = ("<p>关于做好签约服务工作的通知</p><p>各县（区）卫生健康局、医疗保障局：</p><p>一、做实签约服务。</p>"
+            "<p>青梧市卫生健康委员会　青梧市医疗保障局</p><p>2023年3月7日</p>")
+_BOX_SOURCE = "the web page's information box (发文字号; the article does not print it)"
+
+
+@pytest.mark.parametrize("box, article, sources", [
+    # the box's 发文字号 prints both numbers, the article neither: both from the box, said
+    ("青卫发〔2023〕3号、青医保发〔2023〕5号", "", {"doc_number": _BOX_SOURCE, "other_doc_numbers": _BOX_SOURCE}),
+    # …side by side with a space
+    ("青卫发〔2023〕3号 青医保发〔2023〕5号", "", {"doc_number": _BOX_SOURCE, "other_doc_numbers": _BOX_SOURCE}),
+    # the article prints the first only: the second is the box's
+    ("青卫发〔2023〕3号、青医保发〔2023〕5号", "<p>青卫发〔2023〕3号</p>",
+     {"other_doc_numbers": "the web page's information box (发文字号 printing each issuer's number)"}),
+    # the article prints both, stacked: nothing from the box
+    ("青卫发〔2023〕3号、青医保发〔2023〕5号", "<p>青卫发〔2023〕3号</p><p>青医保发〔2023〕5号</p>", None),
+])
+def test_a_page_box_printing_each_issuers_number(tmp_path, box, article, sources):
+    from policydiff.parse import parse_file
+
+    page = tmp_path / "joint.html"
+    page.write_text("<html><body><table class='xxgk'><tr><td>索 引 号：</td><td>000000000/2023-00007</td><td>主题分类：</td>"
+                    f"<td>卫生</td></tr><tr><td>发文字号：</td><td>{box}</td><td>发布日期：</td><td>2023-03-08</td></tr>"
+                    f"</table><div id='zoom'>{article}{_ARTICLE}</div></body></html>", encoding="utf-8")
+    record = parse_file(page)
+    assert (record["doc_number"], record["other_doc_numbers"]) == ("青卫发〔2023〕3号", ["青医保发〔2023〕5号"])
+    assert record.get("value_sources") == sources
+    assert record["field_conflicts"] == []  # the box's two numbers do not disagree with the article's first

@@ -59,6 +59,11 @@ ROWS = [
     ("按照县卫健局　统一部署，由各乡镇卫生院\n负责　具体落实。", "按照县卫健局统一部署，由各乡镇卫生院负责具体落实。"),
     # a page's byline: the space between a date and a time stays (0815:20 would read as one number)
     ("2022-03-08 15:20　来源：青梧市卫生健康局", "2022-03-08 15:20来源：青梧市卫生健康局"),
+    # a joint notice's 文号 lines, each with its 签发人, stand apart (joined, no 文号 was found at all)
+    ("青卫发〔2022〕3号　签发人：张某\n青医保发〔2022〕5号　签发人：李某\n关于做好某某工作的通知",
+     "青卫发〔2022〕3号签发人：张某\n青医保发〔2022〕5号签发人：李某\n关于做好某某工作的通知"),
+    # …and two 文号 side by side on one line, over a title
+    ("青卫发〔2022〕3号　青医保发〔2022〕5号\n关于做好某某工作的通知", "青卫发〔2022〕3号青医保发〔2022〕5号\n关于做好某某工作的通知"),
     # a space between digits elsewhere still goes (a PDF's spaced number, a date in words)
     ("到 2025 年 12 月底", "到2025年12月底"),
 ]

@@ -269,6 +269,18 @@ SUFFIX_ROWS = [
     (["四川省青川州卫生健康委员会"], [], ("青川州", "prefecture", "四川省", None), "unknown"),
     # a 县 whose stem is a prefecture's short form (榆林): not 榆林市, a county of no known place
     (["榆林县卫生健康局"], [], ("榆林县", "county", None, None), "unknown"),
+    # the reverse: a county-level city printed 县 (韩城县 where the table has 韩城市)
+    (["韩城县卫生健康局"], [], ("韩城市", "county", "渭南市", "610581"), "printed"),
+    # 恩施 is the prefecture's short form, but a 县 is never a prefecture: the county-level 恩施市 under it
+    (["恩施县卫生健康局"], [], ("恩施市", "county", "恩施土家族苗族自治州", "422801"), "printed"),
+    # a stem two provinces' counties share (平山县), settled by the prefecture printed before it
+    (["石家庄市平山市卫生健康局"], [], ("平山县", "county", "石家庄市", "130131"), "printed"),
+    # a banner printed 市 keeps the county level (鄂托克旗)
+    (["鄂尔多斯市鄂托克市卫生健康委员会"], [], ("鄂托克旗", "county", "鄂尔多斯市", "150624"), "printed"),
+    # a development zone is no division of any stem: as before, its own name and the 区's level, nothing said
+    (["高新区卫生健康局"], [], ("高新区", "county", None, None), None),
+    # a short form printed with its table name's own suffix (浦东区 for 浦东新区): no other suffix, nothing said
+    (["浦东区卫生健康委员会"], [], ("浦东新区", "county", "上海市", "310115"), None),
     # the names as the table has them: nothing said
     (["泾阳县卫生健康局"], [], ("泾阳县", "county", "咸阳市", "610423"), None),
     (["神木县卫生健康局"], [], ("神木县", "county", "榆林市", "610881"), None),  # a former name, kept as printed
@@ -292,11 +304,11 @@ def test_an_unknown_or_swapped_place_is_said_in_the_warnings():
 
     body = "\n关于做好家庭医生签约服务工作的通知\n各县（市、区）卫生健康局：\n一、做实签约服务。\n{0}\n2022年4月2日\n"
     unknown = parse_source(SourceText("n.txt", "青川州卫生健康委员会" + body.format("青川州卫生健康委员会")))
-    assert "locality unknown: 青川州 is not in the place table (printed in 青川州卫生健康委员会); its level inferred " \
-           "from its suffix 州" in unknown["warnings"]
+    assert "locality read from 青川州卫生健康委员会 as printed, unknown: 青川州 is not in the place table" in unknown["warnings"]
+    assert "admin_level prefecture read from the name, inferred from its suffix 州 (unknown place)" in unknown["warnings"]
     assert unknown["locality_chain"] == [] and unknown.get("locality_code") is None
     swapped = parse_source(SourceText("n.txt", "泾阳市卫生健康局" + body.format("泾阳市卫生健康局")))
-    assert any(w.startswith("locality printed 泾阳市, which the place table lacks: taken as 泾阳县 (county)")
+    assert any(w.startswith("locality read from 泾阳市 as printed, which the place table lacks: taken as 泾阳县 (county)")
                for w in swapped["warnings"])
     assert swapped["locality_chain"] == ["泾阳县", "咸阳市", "陕西省"]
 
@@ -305,3 +317,18 @@ def test_a_former_name_that_now_names_another_level_is_no_name_of_it():
     # 榆林县 (1988 a county-level city, 1999 the prefecture's name): the table's row points at the prefecture
     assert places.resolve("榆林县") is None
     assert places.resolve("神木县").name == "神木市"  # a former county of a county-level city still is one
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a generic issuer (市卫生健康局) and a title naming the county as a city (大名市 where the table has 大名县): the
+    # county, guessed; was the prefecture whose plan the text cites (邯郸市), its parent two levels up
+    ("关于印发大名市健康帮扶工作方案的通知\n各乡镇：\n为落实《邯郸市健康帮扶方案》要求，制定本方案。", ("大名县", "county", "邯郸市")),
+    # by its short form (泾阳 of 泾阳县), the prefecture cited after it
+    ("关于印发泾阳市健康帮扶工作方案的通知\n各镇人民政府：\n为落实《咸阳市健康帮扶方案》要求，制定本方案。", ("泾阳县", "county", "咸阳市")),
+    # a name in full as the table has it still wins where it comes first
+    ("关于印发咸宁市卫生健康工作要点的通知", ("咸宁市", "prefecture", "湖北省")),
+])
+def test_a_guess_from_the_text_reads_a_place_printed_under_another_suffix(text, expected):
+    locality = infer_locality(["市卫生健康局"], None, ["各镇人民政府"], text)
+    assert (locality.name, locality.level, locality.parent) == expected
+    assert locality.evidence["guessed"]

@@ -415,3 +415,110 @@ def test_duties_quote_the_sentence_that_prints_the_unit(tmp_path, unit, evidence
     assert answer["evidence"] == evidence
     assert CLAUSE_NOTICE[slice(*answer["evidence_span"])].strip() == evidence
     assert evidence in CliRunner().invoke(cli, ["duties", unit, "--db", str(db_path)]).output.replace("\n", "")
+
+
+def _prefecture_plan(items: str) -> str:
+    """A prefecture (自治州) plan in a real shape: covering notice, then numbered items; names written for the test."""
+    return ("甘南藏族自治州卫生健康委员会文件\n关于印发甘南州健康帮扶重点任务的通知\n州卫发〔2022〕30号\n\n各县市卫生健康局：\n"
+            "现将《甘南州健康帮扶重点任务》印发给你们，请认真贯彻落实。\n\n甘南藏族自治州卫生健康委员会\n2022年6月9日\n\n"
+            f"一、重点任务\n{items}\n")
+
+
+UNIT_QUOTES = [
+    # (items, topic, unit, the quote `who` and `duties` give for the unit)
+    # the heading sentence, its text, then the bracket on its own line after a blank line (ASCII brackets)
+    ("（一）落实先诊疗后付费政策。在县域内定点医疗机构住院实行先诊疗后付费，入院时不缴纳押金。\n\n"
+     "(责任单位:州医保局、州卫生健康委)", "先诊疗后付费", "州医保局", "（责任单位:州医保局、州卫生健康委）"),
+    # the bracket opened with its label at the end of the text's line, the names after a blank line
+    ("（一）落实先诊疗后付费政策。在县域内定点医疗机构住院实行先诊疗后付费，入院时不缴纳押金。(责任单位:\n\n"
+     "州医保局、州卫生健康委)", "先诊疗后付费", "州卫生健康委", "(责任单位:\n州医保局、州卫生健康委)"),
+    # the label alone on its line, the bracket of names on the next (a later name without the 州 prefix)
+    ("（二）做好家庭医生签约服务。对脱贫人口开展家庭医生签约服务。\n责任单位:\n(卫生健康委、各县市人民政府)",
+     "家庭医生签约", "卫生健康委", "责任单位:\n（卫生健康委、各县市人民政府）"),
+    # a task card's label without a colon, the name on the next line
+    ("（二）做好家庭医生签约服务。对脱贫人口开展家庭医生签约服务。\n责任单位\n卫生健康委", "家庭医生签约", "卫生健康委",
+     "责任单位\n卫生健康委"),
+    # a square bracket opened with its label at the end of the line, the names on the next (a provincial plan's shape)
+    ("（三）加强大病专项救治。大病专项救治病种扩大到30种。[责任单位：\n州医保局、州卫生健康委]", "大病专项救治", "州卫生健康委",
+     "[责任单位：\n州医保局、州卫生健康委]"),
+    # the label and the name on one line under the text
+    ("（三）加强大病专项救治。大病专项救治病种扩大到30种。\n牵头单位：州医保局", "大病专项救治", "州医保局",
+     "牵头单位：州医保局"),
+]
+
+
+@pytest.mark.parametrize("items, topic, unit, quote", UNIT_QUOTES, ids=[f"{i}-{r[2]}" for i, r in enumerate(UNIT_QUOTES)])
+def test_who_and_duties_quote_what_prints_the_unit_with_its_label(tmp_path, items, topic, unit, quote):
+    from conftest import ingested_texts
+
+    notice = _prefecture_plan(items)
+    db_path = ingested_texts(tmp_path, {"zhou": notice})
+    db = store.open_db(db_path)
+    text = store.document_text(db, "zhou")
+    [answer] = [a for a in query.who(db, topic, exact=True) if a["kind"] == "measure"]
+    [shown] = [u for u in answer["units"] if u["raw"] == unit]
+    assert shown["evidence"] == quote and text[slice(*shown["evidence_span"])] == quote
+    assert unit not in answer["evidence"]  # the heading sentence quoted does not print it: the unit's own quote does
+    out = CliRunner().invoke(cli, ["who", topic, "--db", str(db_path), "--exact"]).output
+    assert f"units named at: [{shown['evidence_span'][0]}:{shown['evidence_span'][1]}]" in out
+    rows = list(csv.DictReader(CliRunner().invoke(cli, ["who", topic, "--db", str(db_path), "--csv"]).output
+                               .lstrip("\ufeff").splitlines(keepends=True)))
+    assert {r["unit_evidence"] for r in rows if r["unit"] == unit} == {f"[{shown['evidence_span'][0]}:"
+                                                                      f"{shown['evidence_span'][1]}] {quote}"}
+    [duty] = [d for d in query.duties(db, unit) if d["raw"] == unit]
+    assert duty["evidence"] == quote and text[slice(*duty["evidence_span"])] == quote  # the label with the names
+
+
+def test_a_duty_clause_answer_quotes_the_clause_with_its_unit(tmp_path):
+    # a division of duties: the answer's title is the duty only (农村低收入人口认定…); its quote names the body too
+    from conftest import ingested_texts
+
+    notice = _prefecture_plan("（一）落实先诊疗后付费政策。在县域内定点医疗机构住院实行先诊疗后付费。\n二、部门职责\n"
+                              "州民政局负责农村低收入人口认定和信息共享，做好临时救助工作。州医保局负责落实医疗保障待遇。")
+    db_path = ingested_texts(tmp_path, {"zhou": notice})
+    db = store.open_db(db_path)
+    [answer] = [a for a in query.duties(db, "州民政局") if a["kind"] == "duty"]
+    assert answer["evidence"] == "州民政局负责农村低收入人口认定和信息共享，做好临时救助工作"
+    assert store.document_text(db, "zhou")[slice(*answer["evidence_span"])] == answer["evidence"]
+    out = CliRunner().invoke(cli, ["duties", "州民政局", "--db", str(db_path)]).output
+    assert answer["evidence"] in out.replace("\n", "").replace(" ", "")
+
+
+def test_a_unit_on_the_second_line_of_a_marker_is_quoted_with_the_whole_marker(tmp_path):
+    # （牵头科室：…，⏎配合单位：…）: the marker broken after its first part; the support unit's quote is the bracket whole
+    from conftest import ingested_texts
+
+    notice = _prefecture_plan("（一）落实先诊疗后付费政策。在县域内定点医疗机构住院实行先诊疗后付费。（牵头科室：州卫健委医政科，\n"
+                              "配合单位：州医保局、各县市人民政府）\n（二）做好家庭医生签约服务。对脱贫人口开展家庭医生签约服务。")
+    db = store.open_db(ingested_texts(tmp_path, {"zhou": notice}))
+    [answer] = [a for a in query.duties(db, "州医保局") if a["raw"] == "州医保局"]
+    assert answer["evidence"] == "（牵头科室：州卫健委医政科，\n配合单位：州医保局、各县市人民政府）"
+
+
+def test_a_task_table_units_answers_quote_its_row(tmp_path):
+    # an annexed task-division table (tab-separated rows): duties and who quote the row's line, the unit's cell in it
+    from conftest import ingested_texts
+
+    notice = _prefecture_plan("（一）落实先诊疗后付费政策。在县域内定点医疗机构住院实行先诊疗后付费。\n"
+                              "（二）做好家庭医生签约服务。对脱贫人口开展家庭医生签约服务。\n\n"
+                              "附件\n重点任务分工表\n序号\t工作任务\t牵头单位\t配合单位\n"
+                              "1\t落实先诊疗后付费政策。\t州医保局\t州卫生健康委\n"
+                              "2\t做好家庭医生签约服务。\t州卫生健康委\t各县市人民政府")
+    db = store.open_db(ingested_texts(tmp_path, {"zhou": notice}))
+    row = "1\t落实先诊疗后付费政策。\t州医保局\t州卫生健康委"
+    [duty] = [a for a in query.duties(db, "州医保局") if a["raw"] == "州医保局"]
+    assert duty["source"] == "task_table" and duty["evidence"] == row
+    assert store.document_text(db, "zhou")[slice(*duty["evidence_span"])] == row
+    answers = [a for a in query.who(db, "先诊疗后付费", exact=True) if a["units"]]
+    assert answers and all(u["evidence"] == row for a in answers for u in a["units"] if u["raw"] == "州医保局")
+
+
+def test_a_who_answer_whose_quote_prints_its_units_shows_no_empty_units_line(tmp_path):
+    # two items in one notice: one's bracket stands on its own line (quoted apart), the other's in its quote
+    from conftest import ingested_texts
+
+    notice = _prefecture_plan("（一）做好家庭医生签约服务。对脱贫人口开展家庭医生签约服务。\n(责任单位:州卫生健康委)\n"
+                              "（二）提高家庭医生签约服务质量（责任单位：州医保局）。")
+    db_path = ingested_texts(tmp_path, {"zhou": notice})
+    out = CliRunner().invoke(cli, ["who", "家庭医生签约", "--db", str(db_path), "--exact"]).output
+    assert out.count("units named at:") == 1 and "units named at: \n" not in out

@@ -169,10 +169,18 @@ def test_a_traditional_rendering_is_compared_as_its_original(doc_id):
     simplified, printed = (dict(record, id=doc_id) for record in both(doc_id))
     reference = reference_from_frame(load_frame(FRAME_PATH), {doc_id: simplified})
     original, rendering = diff_document(simplified, reference), diff_document(printed, reference)
-    assert [(e["frame_id"], e["status"], e["local"]) for e in rendering["entries"]] == \
-        [(e["frame_id"], e["status"], e["local"]) for e in original["entries"]]
+    def found(result):
+        return [(e["frame_id"], e["status"], [(m["path"], m["span"], m["score"]) for m in e["local"]])
+                for e in result["entries"]]
+    assert found(rendering) == found(original)
     assert [a["span"] for a in rendering["additions"]] == [a["span"] for a in original["additions"]]
     assert any(e["status"] != "omitted" for e in rendering["entries"])
+    # what it quotes is quoted as printed: each item's evidence is the printed text at its span
+    for e in rendering["entries"]:
+        for m in e["local"]:
+            assert printed["text"][m["span"][0]:m["span"][1]].startswith(m["evidence"])
+        for piece in (e["quote"] or "").split("…"):
+            assert piece in printed["text"].replace("\n", "") or piece in printed["text"]
 
 
 def test_a_traditional_rendering_meets_the_frame_in_the_responsibility_graph():

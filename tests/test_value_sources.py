@@ -36,6 +36,14 @@ _BOX = ("索 引 号: | 11000-2021-01 | 主题分类: | 卫生 |\n发布机构: 
     # the same box over an article that prints its own 文号 and signature: only the title is the box's
     (_BOX.replace("各镇卫生院：", "青卫发〔2021〕34号\n各镇卫生院：") + "青梧县卫生健康局\n2021年12月9日\n",
      {"title": VALUE_SOURCES["box_title"]}),
+    # an issuer's place the table lacks under its printed suffix: unknown, its level from the suffix
+    ("青川州卫生健康委员会\n关于做好签约服务工作的通知\n各县（市、区）卫生健康局：\n一、做实签约服务。\n青川州卫生健康委员会\n"
+     "2022年4月2日\n", {"locality": VALUE_SOURCES["place_unknown"].format(printed="青川州"),
+                        "admin_level": VALUE_SOURCES["level_from_suffix"].format(how="inferred from its suffix 州",
+                                                                                 printed="青川州")}),
+    # a county printed 市 (泾阳市 where the table has 泾阳县): the table's county, said
+    ("泾阳市卫生健康局\n关于做好签约服务工作的通知\n各镇人民政府：\n一、做实签约服务。\n泾阳市卫生健康局\n2022年4月2日\n",
+     {"locality": VALUE_SOURCES["place_other_suffix"].format(name="泾阳县", level="county", printed="泾阳市")}),
 ])
 def test_a_text_notice_names_each_value_it_does_not_print(text, expected):
     record = parse_source(SourceText("n.txt", text))
@@ -88,6 +96,9 @@ def test_a_web_page_names_the_values_it_gave(tmp_path, page, expected):
     ("青梧县卫生健康局文件　　青卫发〔２０２２〕３３号", {"doc_number": VALUE_SOURCES["word_header"]}),
     # a header printing no 文号: nothing
     ("青梧县卫生健康局", None),
+    # a joint notice's header printing each issuer's number: both the header's
+    ("青梧县卫生健康局　青梧县医疗保障局　　青卫发〔2022〕33号　青医保发〔2022〕8号",
+     {"doc_number": VALUE_SOURCES["word_header"], "other_doc_numbers": VALUE_SOURCES["word_header"]}),
 ])
 def test_a_word_file_names_its_page_header(tmp_path, header, expected):
     document = docx.Document()

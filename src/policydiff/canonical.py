@@ -130,7 +130,12 @@ def _scope(text: str, context: Context) -> tuple[str | None, str | None, str]:
             return place.level, place.name, text[6 + len(printed):]
     for name, loc in _locality_prefixes():
         if text.startswith(name):
-            return loc.level, loc.name, text[len(name):]
+            other = _suffix_of_another_level(text, len(name), loc.level)
+            if other is None:
+                return loc.level, loc.name, text[len(name):]
+            if len(other[1]) == 1:  # 榆林县卫生健康局: a county named as printed (not in the table), not 榆林市
+                printed = text[:len(name) + len(other[0])]
+                return other[1][0], printed, text[len(printed):]
     if text.startswith(("国家", "国务院", "中央")):
         return "national", "中华人民共和国", text.removeprefix("国家")
     if text.startswith(("自治区", "省")):
@@ -146,6 +151,17 @@ def _scope(text: str, context: Context) -> tuple[str | None, str | None, str]:
     if text.startswith(("镇", "乡镇", "街道")) or re.match(r"^乡(?!村)", text):
         return "township", context.locality, text
     return context.admin_level, context.locality, text
+
+
+def _suffix_of_another_level(text: str, at: int, level: str | None) -> tuple[str, tuple[str, ...]] | None:
+    """(suffix, its levels) where a place's short name is printed with a suffix its level never takes (榆林县 of
+    the prefecture 榆林市, 青川州 of the county 青川县): another place, not this one (县域, 区域 are no suffix)."""
+    from .places import SUFFIX_LEVELS
+
+    suffix = next((s for s in SUFFIX_LEVELS if text.startswith(s, at)), None)
+    if suffix is None or level in SUFFIX_LEVELS[suffix] or text.startswith("域", at + len(suffix)):
+        return None
+    return suffix, SUFFIX_LEVELS[suffix]
 
 
 def _level_of(locality: str | None) -> str | None:

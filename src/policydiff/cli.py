@@ -526,9 +526,15 @@ def show(doc, db_path, as_json, as_text, as_source):
 
 def _print_record(record: Record) -> None:
     console.print(printable(record["title"] or ""), style="bold")
+    if _not_from_the_text(record, "title"):  # a page's headline: the article prints no title
+        console.print(printable(f"  title{_how_known(record, 'title')}"), markup=False)
     for key in ("id", "doc_number", "genre", "locality", "admin_level", "issue_date", "print_date",
                 "body_title"):
         console.print(printable(f"  {key}: {record.get(key)}{_how_known(record, key)}"), markup=False)
+        if key == "doc_number" and record.get("other_doc_numbers"):  # a joint notice numbered by each issuer
+            console.print(printable(f"  other_doc_numbers: {'、'.join(record['other_doc_numbers'])} (the other "
+                                    f"issuers' numbers of this notice){_how_known(record, 'other_doc_numbers')}"),
+                          markup=False)
     # each name apart by ' | ': an addressee may itself be a series (各市、县（市、区）卫生健康委（局）)
     console.print(printable(f"  issuers ({len(record['issuers'])}): {' | '.join(record['issuers'])}"
                             f"{_how_known(record, 'issuers')}"), markup=False)
@@ -568,13 +574,23 @@ def _how_known(record: Record, key: str) -> str:
     return f" ({told})" if told else ""
 
 
-# how a warning says a value was not read from the notice's own lines (a page's box, a Word header, the 印发 line)
+# how a warning of a record stored before ``value_sources`` says a value was not read from the notice's own lines
 _NOT_FROM_TEXT = ("taken from", "read from", "is the 印发")
 
 
 def _not_from_the_text(record: Record, key: str) -> str | None:
-    """The warning saying where ``key``'s value came from when the notice's text does not print it as such
-    (an information box, a 解读 page's publication date or 来源, a Word file's page header, the 印发 line)."""
+    """Where ``key``'s value came from when the notice's own header does not print it (an information box, a 解读
+    page's publication date or 来源, a Word file's page header, the 印发 line): the record's ``value_sources``,
+    which names it whatever the warnings say; for a record stored before that key, the warning saying so.
+
+    >>> _not_from_the_text({"value_sources": {"doc_number": "the page header of the Word file"}}, "doc_number")
+    'from the page header of the Word file'
+    """
+    sources = record.get("value_sources")
+    if isinstance(sources, dict) and sources.get(key):
+        return f"from {sources[key]}"
+    if sources is not None:  # the record names every value's source: a warning is no second one
+        return None
     return next((w for w in record.get("warnings") or []
                  if w.startswith(f"{key} ") and any(cue in w for cue in _NOT_FROM_TEXT)), None)
 
@@ -625,7 +641,7 @@ def _print_answers(title: str, columns: list[str], rows: list[list[str]]) -> Non
     for r in rows:
         click.echo(printable("  ".join(str(v) for c, v in zip(columns, r) if c in WHOLE_COLUMNS and "\n" not in str(v))))
         for c, v in zip(columns, r):
-            if c not in WHOLE_COLUMNS:
+            if c not in WHOLE_COLUMNS and v != "":  # an empty cell (no unit quoted apart) says nothing
                 click.echo(f"    {c}: {printable(v)}")
             elif "\n" in str(v):
                 click.echo("\n".join(f"    {printable(line)}" for line in str(v).split("\n")))
@@ -677,16 +693,32 @@ def who(topic, db_path, doc_ref, level, role, exact, as_json, as_csv, limit, fra
     for (match, _), items in group_by_document(answers).items():
         rows = [[a["path"], a["kind"], f"{a['match']} {a['matched']} {a['score']}", a["title"],
                  ("\n".join(_unit_shown(u) for u in a["units"]) or "—") + _other_clauses_shown(a),
-                 f"[{a['span'][0]}:{a['span'][1]}] {a['evidence']}"] for a in items]
-        _print_answers(_group_title(items[0]) + ("" if match == "exact" else "  — loose matches"),
-                       ["path", "kind", "match", "title", "units (role: raw, provenance)", "evidence"], rows)
+                 f"[{a['span'][0]}:{a['span'][1]}] {a['evidence']}", _units_quoted(a)] for a in items]
+        columns = ["path", "kind", "match", "title", "units (role: raw, provenance)", "evidence", "units named at"]
+        if not any(r[-1] for r in rows):  # every quote prints its units: no column for them
+            rows, columns = [r[:-1] for r in rows], columns[:-1]
+        _print_answers(_group_title(items[0]) + ("" if match == "exact" else "  — loose matches"), columns, rows)
     _echo_provenance_legend()
 
 
+def _units_quoted(answer: dict) -> str:
+    """Beside a `who` answer's quote, what prints its units where the quote does not (the heading sentence
+    quoted, the 责任单位 bracket lines below): each place once (each prints the names it stands for)."""
+    start, end = answer["span"]
+
+    def quoted(u: dict) -> bool:  # the answer's quote prints the unit's name (or the whole of its place)
+        at = u.get("start")
+        return (at is not None and start <= at and at + len(u["raw"]) <= end) or \
+            (start <= u["evidence_span"][0] and u["evidence_span"][1] <= end)
+    places = {tuple(u["evidence_span"]): u["evidence"] for u in [*answer["units"], *answer.get("other_clause_units", [])]
+              if u.get("evidence_span") and not quoted(u)}
+    return "; ".join(f"[{a}:{b}] {quote}" for (a, b), quote in places.items())
+
+
 def _where_named(answer: dict) -> str:
-    """A duties answer's evidence: the sentence printing the unit (a duty clause is its own title)."""
-    if answer["kind"] != "measure" or not answer.get("evidence"):
-        return "(the clause is the title)" if answer["kind"] == "duty" else ""
+    """A duties answer's evidence: the sentence printing the unit (of a duty clause, the clause with its unit)."""
+    if not answer.get("evidence"):
+        return ""
     span = answer.get("evidence_span") or answer["span"]
     return f"[{span[0]}:{span[1]}] {answer['evidence']}"
 
@@ -1058,7 +1090,8 @@ def _write_parent_diff(db, record, parent, frame_path, fmt, out):
     name = f"{record.get('locality')} {record.get('doc_number') or record['id']}"
     about = [f"notice: {name} ({record.get('issue_date') or 'date unknown'})",
              f"parent: {parent['locality']} {parent['doc_number']} ({parent['issue_date']}), "
-             f"{parent['levels_up']} level(s) up; cited: {parent['verb']}: {parent['quote']}",
+             + (f"cited as {parent['cited_as']} (its other 文号), " if parent.get("cited_as") else "")
+             + f"{parent['levels_up']} level(s) up; cited: {parent['verb']}: {parent['quote']}",
              "compared through the national measure frame (derived from implementing notices): kept / added "
              "(the notice only) / " + ("forwarded, not restated (the parent only: the notice forwards the parent's "
                                        "text and restates none of it)" if forwarded else "dropped (the parent only)")

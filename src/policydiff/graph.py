@@ -199,6 +199,8 @@ def _stub(graph: nx.DiGraph, c: dict, citing: Record) -> str:
 def _doc_attrs(r: Record) -> dict:
     return {"label": f"{r.get('locality') or ''} {r.get('doc_number') or r['id']}".strip(),
             "title": r.get("title") or "", "doc_number": r.get("doc_number") or "", "doc_id": r["id"],
+            # a joint notice's other 文号: the citations of them end at this node
+            "other_doc_numbers": "、".join(r.get("other_doc_numbers") or ()),
             "level": r.get("admin_level") or "", "locality": r.get("locality") or "",
             "issue_date": r.get("issue_date") or "", "in_corpus": True, "stub": False}
 

@@ -73,8 +73,12 @@ def extract_metadata(text: str, source_metadata: dict | None = None) -> dict:
     meta.update(merge_page_box(meta, box))
     meta["issuers"] = _full_name_from_title(meta["issuers"], meta["title"], meta["filled_from_source_metadata"])
     others = other_doc_numbers(head, number_para, number) if meta["doc_number"] == number else []
-    meta["other_doc_numbers"] = others
     meta["warnings"].extend(_other_numbers_warning(number_para, others))
+    boxed = _box_other_numbers(box.get("doc_number"), [meta["doc_number"], *others])
+    if boxed:  # the box's 发文字号 names each issuer's number, the article only the first
+        meta["value_sources"]["other_doc_numbers"] = VALUE_SOURCES["box_other_numbers"]
+        meta["warnings"].append(f"other_doc_numbers taken from the page's information box (发文字号): {', '.join(boxed)}")
+    meta["other_doc_numbers"] = [*others, *boxed]
     counted = _header_count(head, title_para)
     meta["warnings"].extend(_issuer_count_warning(counted or meta["title"], meta["issuers"],
                                                   "the line above the title" if counted else "the title"))
@@ -108,7 +112,23 @@ def extract_metadata(text: str, source_metadata: dict | None = None) -> dict:
         "locality_code": locality.code if locality else None,
         "locality_evidence": locality.evidence if locality else None,
     })
+    meta["value_sources"].update(_locality_sources(locality))
     return meta
+
+
+def _locality_sources(locality: Locality | None) -> dict[str, str]:
+    """value_sources of a place the table lacks under its printed name: an unknown one (its level inferred from
+    its suffix), or the table's place of the same stem under another suffix of its level (泾阳市 → 泾阳县)."""
+    evidence = (locality.evidence if locality else None) or {}
+    if locality and evidence.get("unknown"):
+        how = evidence.get("level")  # inferred from its suffix 州
+        return {"locality": VALUE_SOURCES["place_unknown"].format(printed=locality.name),
+                **({"admin_level": VALUE_SOURCES["level_from_suffix"].format(how=how, printed=locality.name)}
+                   if locality.level and how else {})}
+    if locality and evidence.get("printed"):
+        return {"locality": VALUE_SOURCES["place_other_suffix"].format(
+            name=locality.name, level=locality.level, printed=evidence["printed"])}
+    return {}
 
 
 def merge_page_box(meta: dict, box: dict) -> dict:
@@ -173,14 +193,37 @@ def other_doc_numbers(head: list[Paragraph], number_para: Paragraph | None, numb
     if at is None:
         return []
     own = number_para.text.translate(P.FULLWIDTH_DIGITS)
-    others = [m.group(0) for m in P.iter_doc_numbers(own)][1:] if P.DOC_NUMBERS_LINE.match(own) else []
+    others = _numbers_on(own)[1:] if P.DOC_NUMBERS_LINE.match(own) else []
     for p in head[at + 1:at + 3]:  # a line of 文号 alone (or with its 签发人, as a red header prints it)
         text = p.text.translate(P.FULLWIDTH_DIGITS)
         if not (P.DOC_NUMBER_LINE.match(text) or P.DOC_NUMBERS_LINE.match(text) or P.DOC_NUMBER_SIGNER_LINE.match(text)):
             break
-        others.extend(m.group(0) for m in P.iter_doc_numbers(text))
+        others.extend(_numbers_on(text))
     found = (normalise_doc_number(other) for other in others)
     return [n for n in dict.fromkeys(found) if n and n != number]
+
+
+def _numbers_on(line: str) -> list[str]:
+    """Each 文号 a line prints, cut where a joiner stands between two (青卫发〔2022〕3号和青医保发〔2022〕5号).
+
+    >>> _numbers_on("青卫发〔2022〕3号和青医保发〔2022〕5号")
+    ['青卫发〔2022〕3号', '青医保发〔2022〕5号']
+    """
+    return [m.group(0) for m in P.iter_doc_numbers(P.DOC_NUMBER_JOINER.sub("\u3000", line))]
+
+
+def _box_other_numbers(value: str | None, known: list[str | None]) -> list[str]:
+    """The 文号 a page's box prints in its 发文字号 besides those already known (a joint notice's, 青卫发〔2022〕3号、
+    青医保发〔2022〕5号, where the article prints the first only).
+
+    >>> _box_other_numbers("青卫发〔2022〕3号、青医保发〔2022〕5号", ["青卫发〔2022〕3号"])
+    ['青医保发〔2022〕5号']
+    """
+    if not value:
+        return []
+    found = (normalise_doc_number(n) for n in _numbers_on(value.translate(P.FULLWIDTH_DIGITS)))
+    numbers = [n for n in dict.fromkeys(found) if n]
+    return [n for n in numbers if n not in known] if len(numbers) > 1 else []
 
 
 def _other_numbers_warning(number_para: Paragraph | None, others: list[str]) -> list[str]:
@@ -1045,8 +1088,8 @@ def _unknown_locality(printed: str, outer, evidence: dict, addressees: Sequence[
 
 def _place_locality(place, printed: str, evidence: dict) -> Locality:
     chain = places.chain(place)
-    if places.printed_suffix(printed) and not places.is_former_name(printed, place) and printed not in (
-            place.name, *place.aliases) and not printed.startswith(place.name):
+    suffix = places.printed_suffix(printed)
+    if suffix and not place.name.endswith(suffix) and not places.is_former_name(printed, place):
         # 泾阳市 where the table has 泾阳县 (a county that became a city, or the reverse): the table's place, said
         evidence = {**evidence, "printed": printed,
                     "table_name": f"{place.name} ({place.level}): the same stem, a suffix of its level"}

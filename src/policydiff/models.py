@@ -18,12 +18,18 @@ VALUE_SOURCES = {
     "box_title": "the web page's information box (标题)",
     "box_doc_number": "the web page's information box (发文字号; the article does not print it)",
     "box_issuers": "the web page's information box (发文机关)",
+    "box_other_numbers": "the web page's information box (发文字号 printing each issuer's number)",
     "box_issue_date": "the web page's information box (成文日期)",
     "box_generated_date": "the web page's information box (生成日期, when the page entry was made; no 成文日期 printed)",
     "box_published_date": "the web page's 发布时间 (publication date): a 解读 is dated by its publication",
     "box_source": "the web page's 来源 (source) line",
     "page_headline": "the web page's headline or <title> (the article prints no title)",
     "word_header": "the page header of the Word file",
+    # a place the table lacks under its printed suffix (filled with the names)
+    "place_unknown": "{printed} as printed: no division of the place table has this name",
+    "level_from_suffix": "{how} ({printed}, not in the place table)",
+    "place_other_suffix": "the place table's {name} ({level}) for {printed} as printed: the same stem, a suffix of "
+                          "its level",
 }
 
 

@@ -511,7 +511,8 @@ def _is_standalone(line: str) -> bool:
                                  or ("令" in line and P.DECREE_HEADING.match(line))
                                  or ("第" in line and P.NOTICE_NUMBER.match(line))))
         or (dated and len(line) <= 80 and _is_signed_date(line))
-        or (("号" in line or "號" in line) and P.DOC_NUMBER_LINE.match(line))
+        or (("号" in line or "號" in line) and (P.DOC_NUMBER_LINE.match(line) or P.DOC_NUMBERS_LINE.match(line)
+                                              or ("签" in line and P.DOC_NUMBER_SIGNER_LINE.match(line))))
         # not …规范性文件 wrapped in a title
         or ("文件" in line and P.FILE_HEADER.match(line) and not line.startswith("关于"))
         or ("属性" in line and P.TABLE_HEADER.match(line))

@@ -105,8 +105,13 @@ def _reader_sources(record: Record, source: SourceText) -> dict[str, str]:
     """Where the reader put a header value into the text from outside the article (a Word file's page header,
     a page's 发文字号 field): each that the record's value is."""
     fields = cast(dict, record)
-    return {key: where for key, (value, where) in source.value_sources.items()
-            if fields.get(key) in (value, normalise_doc_number(value))}
+    sources = {key: where for key, (value, where) in source.value_sources.items()
+               if fields.get(key) in (value, normalise_doc_number(value))}
+    if "doc_number" in sources and fields.get("other_doc_numbers"):  # the box's line held each issuer's number
+        line = source.value_sources["doc_number"][0].translate(P.FULLWIDTH_DIGITS)
+        if all(number in line for number in fields["other_doc_numbers"]):
+            sources["other_doc_numbers"] = sources["doc_number"]
+    return sources
 
 
 # full-width digits, with a full-width point between two of them (９９．２)
@@ -197,7 +202,7 @@ def _parse_simplified(norm: NormalisedText, source_metadata: dict | None = None)
     assign_duties(measures, duties, (meta["title"], meta["body_title"], meta["enclosed_title"]))
     if not (task_table and any(r.mentions for r in task_table)):  # a task table prints units: none implied
         assign_sole_issuer(measures, meta["issuers"], text)  # nor a duty paragraph: the one body that issued it
-    warnings.extend(_locality_warnings(meta.get("locality_evidence")))
+    warnings.extend(_locality_warnings(meta.get("locality_evidence"), meta.get("admin_level")))
     if meta.get("genre") in P.INTERPRETATION_GENRES:
         warnings.append("an interpretation (解读) of a notice, not the notice: no measures are read from it (its outline, "
                         "figures and citations are kept; the notice it explains is among its citations)")
@@ -235,8 +240,10 @@ def _digits_warning(repairs: list[dict]) -> list[str]:
             f"{first['raw']} → {first['repaired']} at {first['span'][0]} (each in repairs)"]
 
 
-def _locality_warnings(evidence: dict | None) -> list[str]:
-    """A locality guessed from the text, or a place name several divisions share, is said aloud."""
+def _locality_warnings(evidence: dict | None, level: str | None = None) -> list[str]:
+    """A locality guessed from the text, a place name several divisions share, one the place table lacks, or one
+    it has under another suffix, is said aloud (a locality or admin_level warning that says where it was read
+    from is shown beside the value)."""
     if not evidence:
         return []
     if evidence.get("guessed"):
@@ -245,10 +252,13 @@ def _locality_warnings(evidence: dict | None) -> list[str]:
     if evidence.get("ambiguous"):
         return [f"locality ambiguous: {len(evidence['ambiguous'])} divisions share the name in {evidence['text']}"]
     if evidence.get("unknown"):  # 青川州: never the 青川县 of the table
-        level = f"; its level {evidence['level']}" if evidence.get("level") else "; its level unknown"
-        return [f"locality unknown: {evidence['unknown']} (printed in {evidence['text']}){level}"]
+        said = [f"locality read from {evidence['text']} as printed, unknown: {evidence['unknown']}"]
+        if level and evidence.get("level"):
+            said.append(f"admin_level {level} read from the name, {evidence['level']} (unknown place)")
+        return said
     if evidence.get("printed"):  # 泾阳市 where the table has 泾阳县
-        return [f"locality printed {evidence['printed']}, which the place table lacks: taken as {evidence['table_name']}"]
+        return [f"locality read from {evidence['printed']} as printed, which the place table lacks: taken as "
+                f"{evidence['table_name']}"]
     return []
 
 
@@ -462,7 +472,7 @@ def _source_map(norm: NormalisedText, source: SourceText) -> dict:
     return {"runs": runs, "page_starts": source.page_starts, "source_text": source.text}
 
 
-_KEY_ORDER = ["id", "path", "sha256", "title", "body_title", "doc_number", "issuers", "issue_date",
+_KEY_ORDER = ["id", "path", "sha256", "title", "body_title", "doc_number", "other_doc_numbers", "issuers", "issue_date",
               "print_date", "addressees", "locality", "admin_level", "citations", "measures",
               "division_of_duties", "targets", "task_table", "annex_indicators"]
 

@@ -160,9 +160,11 @@ DOC_NUMBER = _lazy(
 )
 DOC_NUMBER_LINE = _lazy(rf"^\s*{DOC_NUMBER.pattern}\s*$")
 # a joint notice numbered by each issuer, its 文号 side by side on one line (青卫发〔2022〕3号　青医保发〔2022〕5号,
-# or joined by 、/，): the first is the notice's, the others its other_doc_numbers
+# or joined by 、/，/和): the first is the notice's, the others its other_doc_numbers
 _DOC_NUMBER_UNNAMED = re.sub(r"\(\?P<\w+>", "(?:", DOC_NUMBER.pattern)
-DOC_NUMBERS_LINE = _lazy(rf"^\s*{_DOC_NUMBER_UNNAMED}(?:\s*[、，,；;]?\s*{_DOC_NUMBER_UNNAMED})+\s*$")
+DOC_NUMBERS_LINE = _lazy(rf"^\s*{_DOC_NUMBER_UNNAMED}(?:\s*(?:[、，,；;和及与]\s*)?{_DOC_NUMBER_UNNAMED})+\s*$")
+# what joins two 文号 on a line (cut there, so that the second's code does not start with 和)
+DOC_NUMBER_JOINER = _lazy(r"(?<=[号號])\s*[、，,；;和及与]\s*")
 # a red-header 文件's 文号 line that also names who signed it, on its right (渭卫健发〔2022〕46号　签发人：某某、某某)
 DOC_NUMBER_SIGNER_LINE = _lazy(rf"^\s*(?P<number>{DOC_NUMBER.pattern})\s*签\s*发\s*人\s*[:：]\s*"
                                r"[\u4e00-\u9fff·]{2,12}(?:\s*[、，,\s]\s*[\u4e00-\u9fff·]{2,4})*\s*$")

@@ -201,7 +201,8 @@ def _other_suffix(text: str, pos: int, match: tuple[str, int] | None,
     """A division printed with a suffix its table name lacks, at ``pos``: the stem of a table name (by its short
     form, 泾阳 of 泾阳县, or by a full name's stem, 大名 of 大名县) then another suffix (泾阳市, 大名市, 青川州). The
     place where its level fits the printed suffix (a county printed 市: a county that became a city, or the
-    reverse), else None: the name is unknown, never another level's place (青川州 is no 青川县).
+    reverse; several settled by the ``context`` as :func:`resolve` does), else None: unknown where none fits,
+    never another level's place (青川州 is no 青川县).
 
     >>> [(p and p.name, printed) for p, printed in leading_places("咸阳市泾阳市卫生健康局")]
     [('咸阳市', '咸阳市'), ('泾阳县', '泾阳市')]
@@ -220,17 +221,32 @@ def _other_suffix(text: str, pos: int, match: tuple[str, int] | None,
         after = suffix.end()
         if after < len(text) and not _ORG_START.match(text, after) and _longest_form(text, after, table) is None:
             continue
-        candidates = [stem] if match is not None else [stem + other for other in SUFFIX_LEVELS
-                                                       if other != suffix.group(0) and any(
-                                                           tier == EXACT for tier, _ in table.index.get(stem + other, ()))]
-        if not candidates:
-            continue
-        levels = SUFFIX_LEVELS[suffix.group(0)]
-        fitting = [p for form in candidates for p in lookup(form) if p.level in levels]
-        place = resolve(candidates[0], context, levels) if len(candidates) == 1 else (
-            fitting[0] if len(fitting) == 1 else None)
-        return (place if fitting else None), stem + suffix.group(0)
+        if match is None and not any(tier == EXACT for other in SUFFIX_LEVELS if other != suffix.group(0)
+                                     for tier, _ in table.index.get(stem + other, ())):
+            continue  # 高新区: no division of the stem under any suffix
+        printed = stem + suffix.group(0)
+        fitting = with_other_suffix(printed)
+        return _settled(fitting, context) if fitting else None, printed
     return None
+
+
+_STEM_LONGEST = 6  # stems read under another suffix: 泾阳, 鄂托克 (a long autonomous name is printed whole)
+
+
+@cache
+def _stems() -> frozenset[str]:
+    """Every form of the table with its suffix cut (泾阳 of 泾阳县) and every suffixless form (short names), of
+    at most :data:`_STEM_LONGEST` characters."""
+    stems = (form.removesuffix(printed_suffix(form) or "") for form in _table().index)
+    return frozenset(stem for stem in stems if 2 <= len(stem) <= _STEM_LONGEST)
+
+
+def _settled(candidates: list[Place], context: str) -> Place | None:
+    """The one of ``candidates``, or the one whose parents ``context`` names most (as :func:`resolve`)."""
+    if len(candidates) == 1:
+        return candidates[0]
+    scored = sorted(((_context_score(p, context), p.code, p) for p in candidates), reverse=True)
+    return scored[0][2] if scored[0][0] > 0 and scored[0][0] > scored[1][0] else None
 
 
 def with_other_suffix(printed: str) -> list[Place]:
@@ -244,8 +260,9 @@ def with_other_suffix(printed: str) -> list[Place]:
     if suffix is None:
         return []
     stem = printed.removesuffix(suffix)
-    return [p for other in SUFFIX_LEVELS if other != suffix for p in lookup(stem + other)
-            if p.level in SUFFIX_LEVELS[suffix] and p.name == stem + other]
+    found = [*lookup(stem), *(p for other in SUFFIX_LEVELS if other != suffix for p in lookup(stem + other)
+                              if p.name == stem + other)]
+    return [p for p in dict.fromkeys(found) if p.level in SUFFIX_LEVELS[suffix]]
 
 
 def is_former_name(printed: str, place: Place) -> bool:
@@ -277,16 +294,25 @@ def first_named(text: str, levels: tuple[str, ...] = ()) -> tuple[Place, str, in
     >>> place.name, at
     ('咸宁市', 4)
     """
-    table = _table()
-    for end in (m.end() for m in _NAME_END.finditer(text)):
+    table, stems = _table(), _stems()
+    for m in _NAME_END.finditer(text):
+        end, at = m.end(), m.start()
         for start in range(max(0, end - table.longest), end - 1):
             form = text[start:end]
             exact = [code for tier, code in table.index.get(form, ()) if tier == EXACT]
-            place = resolve(form, text) if exact else None
+            # else a stem of the table under another suffix of its level (关于印发泾阳市… → 泾阳县)
+            swapped = not exact and at - start <= _STEM_LONGEST and text[start:at] in stems
+            place = resolve(form, text) if exact else _swapped(form, text) if swapped else None
             if place is not None and (not levels or place.level in levels) and not _other_province_before(
                     place, text, start):
                 return place, form, start
     return None
+
+
+def _swapped(form: str, text: str) -> Place | None:
+    """The division ``form`` names under another suffix of its level, settled by ``text``."""
+    fitting = with_other_suffix(form)
+    return _settled(fitting, text) if fitting else None
 
 
 def _other_province_before(place: Place, text: str, start: int) -> bool:

@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING
 from . import patterns as P
 from . import store
 from .canonical import division_names, expand_unit_list, function_of
-from .compare.clauses import other_clause_cell, units_of_clause
+from .compare.clauses import UNIT_REACH, other_clause_cell, quote_bounds, row_line, units_of_clause
 from .compare.genre import INTERPRETATION
 from .models import provenance
 from .resources import load_json
-from .textutils import level_rank, sentence_bounds
+from .textutils import level_rank
 
 if TYPE_CHECKING:  # the database comes from store.open_db, which imports sqlite-utils without pandas
     import sqlite_utils
@@ -174,18 +174,15 @@ def _score(title: str, text: str, terms) -> tuple[float, str | None, str | None]
 def evidence_span(text: str, start: int, term: str | None, searched: str | None = None,
                   at: int | None = None) -> tuple[str, list[int]]:
     """The sentence of a measure that contains ``term`` (or the offset ``at``), with its document
-    span (``searched``: the text as searched, the same length, when it differs from the text as printed)."""
+    span (``searched``: the text as searched, the same length, when it differs from the text as printed);
+    a unit's bracket whole with its label (``clauses.quote_bounds``).
+
+    >>> evidence_span("措施。(责任单位:\\n州医保局、州卫健委)", 0, "州医保局")[0]
+    '(责任单位:\\n州医保局、州卫健委)'
+    """
     if at is None:
         at = max((searched or text).find(term) if term else 0, 0)
-    left, end = sentence_bounds(text, (at, at))
-    opening = text.rfind("（", max(0, left - 200), left)
-    if text[left:end].count("）") > text[left:end].count("（") and opening >= 0 and "\n" not in text[opening:left]:
-        left = sentence_bounds(text, (opening, opening))[0]  # …（牵头单位：甲；配合单位：乙）: from the clause it closes
-    right = min(end + 1, len(text))  # the quote keeps its closing 。
-    opened = text[left:right].count("（") - text[left:right].count("）")
-    close = text.find("）", right) if opened > 0 else -1
-    if 0 <= close - right <= 200 and "\n" not in text[right:close]:  # （牵头单位：甲；配合单位：乙）: the bracket whole
-        right = close + 1 + (text[close + 1:close + 2] in ("。", "；"))
+    left, right = quote_bounds(text, at)
     return text[left:right], [start + left, start + right]
 
 
@@ -216,8 +213,50 @@ def who(db: sqlite_utils.Database, topic: str, doc_id: str | None = None, level:
     if len(answers) < limit and not exact:  # loose answers rank below every exact one: only to fill up
         answers += _answers_about(db, terms, [t for t, kind, _ in terms if kind == LOOSE], doc_id, level, role,
                                   limit - len(answers), seen)
-    return _with_genre(db, sorted(answers, key=lambda a: (a["match"] != EXACT, *ladder_key(a), -a["score"],
-                                                           a["position"])))
+    answers = sorted(answers, key=lambda a: (a["match"] != EXACT, *ladder_key(a), -a["score"], a["position"]))
+    _quote_units(db, answers)
+    return _with_genre(db, answers)
+
+
+def _quote_units(db, answers: list[dict]) -> None:
+    """Each answer unit's ``evidence`` and ``evidence_span``: what prints it — for a measure's unit the
+    sentence or bracket around its name, label with it (the item's heading sentence, quoted as the answer's
+    evidence, seldom prints its 责任单位); for a task table's unit the row's line, where it prints the name; for
+    a duty clause's unit the clause. A unit whose place is not known is given none (never a guess).
+    One window of text an answer, all read in one query; the names of one bracket quoted once."""
+    wanted: list[tuple[dict, list[tuple[dict, int, bool]]]] = []  # (answer, [(unit, offset, a row's line?)])
+    for a in answers:
+        places = []
+        for u in [*a["units"], *a.get("other_clause_units", [])]:
+            if a["kind"] == "duty":
+                u["evidence"], u["evidence_span"] = a["evidence"], a["span"]
+            elif a["kind"] == "measure" and u.get("start") is not None:  # a task table's unit: its row's line
+                places.append((u, u["start"], u["source"] == "task_table"))
+            elif a["kind"] == "task_row":
+                places.append((u, a["span"][0], True))
+        if places:
+            wanted.append((a, places))
+    reach = [(a["doc_id"], max(0, min(at for _, at, _ in places) - _QUOTE_REACH),
+              max(at for _, at, _ in places) + _QUOTE_REACH) for a, places in wanted]
+    for (_, places), (_, left, _), window in zip(wanted, reach, store.text_windows(db, reach)):
+        found: dict[tuple[int, int], bool] = {}  # (start, end) in the window → a row's line
+        for u, at, row in places:
+            at -= left
+            if not window or at >= len(window):
+                continue
+            bounds = next((b for b, is_row in found.items() if is_row == row and b[0] <= at < b[1]), None)
+            if bounds is None:
+                bounds = row_line(window, at) if row else quote_bounds(window, at)
+                found[bounds] = row
+            quote = window[bounds[0]:bounds[1]]
+            if row and u["raw"] not in quote:
+                continue
+            u["evidence"], u["evidence_span"] = quote.strip(), _stripped_span(quote, [left + bounds[0], left + bounds[1]])
+
+
+def _stripped_span(quote: str, span: list[int]) -> list[int]:
+    """``span`` of ``quote`` without the spaces and line breaks at its ends."""
+    return [span[0] + len(quote) - len(quote.lstrip()), span[1] - len(quote) + len(quote.rstrip())]
 
 
 def _with_genre(db, answers: list[dict]) -> list[dict]:
@@ -605,22 +644,32 @@ def duties(db: sqlite_utils.Database, unit: str, level: str | None = None, role:
             break
     answers.sort(key=lambda a: (*ladder_key(a), a["position"]))
     answers = answers[:limit] if limit else answers
-    _quote_where_named(db, [a for a in answers if a["kind"] == "measure"])
+    _quote_where_named(db, answers)
     return _with_genre(db, answers)
 
 
-_QUOTE_REACH = 300  # characters read on each side of a unit's name to find the sentence that prints it
+_QUOTE_REACH = UNIT_REACH  # characters read on each side of a unit's name to find the sentence that prints it
 
 
 def _quote_where_named(db, answers: list[dict]) -> None:
-    """Each measure answer's evidence: the sentence that prints the unit (its marker's bracket whole;
-    a task table's row; for an inferred unit, its duty clause; for an implied one, the issuer's line),
-    with its document span — read from the text around the unit (all answers in one query), not the whole text."""
-    reach = [(a["doc_id"], max(0, a["span"][0] - _QUOTE_REACH), a["span"][1] + _QUOTE_REACH) for a in answers]
+    """Each duties answer's evidence: what prints the unit — its sentence, its marker's bracket whole with its
+    label; a task table's unit its row's line; an inferred unit its duty clause; an implied one the issuer's
+    line; a duty clause itself as printed, its body with it (the title holds the duty only) — with its document
+    span, read from the text around the unit (all answers in one query), not the whole text."""
+    reach = [(a["doc_id"], a["span"][0], a["span"][1]) if a["kind"] == "duty" else
+             (a["doc_id"], max(0, a["span"][0] - _QUOTE_REACH), a["span"][1] + _QUOTE_REACH) for a in answers]
     for a, (_, left, _), window in zip(answers, reach, store.text_windows(db, reach)):
-        if window:
-            quote, span = evidence_span(window, left, None, None, at=a["span"][0] - left)  # as printed
-            a["evidence"], a["evidence_span"] = quote.strip(), span
+        if not window:
+            continue
+        at = a["span"][0] - left
+        if a["kind"] == "duty":
+            quote, span = window, [left, left + len(window)]
+        elif a["source"] == "task_table" and a["raw"] in window[slice(*row_line(window, at))]:
+            line = row_line(window, at)
+            quote, span = window[slice(*line)], [left + line[0], left + line[1]]
+        else:
+            quote, span = evidence_span(window, left, None, None, at=at)  # as printed
+        a["evidence"], a["evidence_span"] = quote.strip(), _stripped_span(quote, span)
 
 
 FIRST_DOCUMENTS = 16  # documents a limited duties query reads first; then twice as many each time
@@ -723,7 +772,7 @@ def group_by_document(rows: list[dict]) -> dict[tuple[str, str], list[dict]]:
 
 ANSWER_COLUMNS = ["文号", "locality", "level", "date", "doc_id", "genre", "kind", "path", "title", "match", "matched",
                   "score", "role", "unit", "provenance", "canonical", "function", "evidence", "span",
-                  "other_clause_units"]
+                  "unit_evidence", "other_clause_units"]
 
 
 def answer_rows(answers: list[dict]) -> list[dict]:
@@ -739,8 +788,16 @@ def answer_rows(answers: list[dict]) -> list[dict]:
                          "provenance": u.get("provenance") or (provenance(u["source"]) if u.get("source") else None),
                          "canonical": u.get("canonical"), "function": u.get("function"),
                          "evidence": a.get("evidence", ""), "span": f"{a['span'][0]}-{a['span'][1]}",
+                         "unit_evidence": unit_evidence(u if "units" in a else a),
                          "other_clause_units": other_clause_units(a)})
     return rows
+
+
+def unit_evidence(unit: dict) -> str:
+    """``[302:321] （责任单位：州医保局、州卫健委）``: what prints a unit (a `who` answer's unit, a `duties` answer),
+    with its span; '' where its place is not known."""
+    span = unit.get("evidence_span")
+    return f"[{span[0]}:{span[1]}] {unit['evidence']}" if span and unit.get("evidence") else ""
 
 
 def other_clause_units(answer: dict) -> str:

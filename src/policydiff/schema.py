@@ -63,13 +63,16 @@ DESCRIPTIONS = {
     "locality_chain": "locality and every place above it up to its province",
     "locality_code": "the division code of locality (data/divisions.csv)",
     "locality_evidence": "what placed the notice: from (issuer, doc_number, title, text …) and the text quoted; "
-                         "a guess from the text says so",
+                         "a guess from the text says so; a place the table lacks under its printed suffix says "
+                         "unknown (and how its level was inferred: level) or, where the table has it under another "
+                         "suffix of its level (泾阳市 for 泾阳县), printed and table_name",
     "source_metadata": "a web page's information box (索引号, 发文机关 …), normalised keys; *_iso beside each date",
     "field_conflicts": "where the information box and the article disagree: field, article value, page value",
     "filled_from_source_metadata": "fields the article lacked and the information box filled",
     "value_sources": "each header value the notice's own header does not print → where it came from (the page "
-                     "header of a Word file, a web page's information box or 发布时间, the 印发 line); absent where "
-                     "every value is printed by the notice",
+                     "header of a Word file, a web page's information box or 发布时间, the 印发 line; a place the "
+                     "table lacks under its printed suffix: locality and the admin_level inferred from the suffix); "
+                     "absent where every value is printed by the notice",
     "citations": "every distinct upstream document cited, in order of first appearance",
     "measures": "the lowest-level numbered items that prescribe action, with their units",
     "division_of_duties": "each department told in a duty paragraph what it is responsible for",

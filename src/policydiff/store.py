@@ -441,10 +441,22 @@ def _to_11(db: sqlite_utils.Database) -> None:
 
 
 def _add_other_doc_numbers(db: sqlite_utils.Database) -> None:
-    """Schema 11 → 12: the table of a joint notice's other 文号 (one per issuer), which citations resolve by too.
-    Records stored before carry none (they were parsed without it) until the next ``ingest --force``."""
-    if "other_doc_numbers" not in db.table_names():
-        _create_other_doc_numbers(db)
+    """Schema 11 → 12: the table of a joint notice's other 文号 (one per issuer), which citations resolve by too,
+    filled from what the notices stored before said of them (their warning naming the numbers printed under the
+    first); their record JSON gains the key at the next ``ingest --force``."""
+    if "other_doc_numbers" in db.table_names():
+        return
+    _create_other_doc_numbers(db)
+    rows: list[tuple[str, int, str]] = []
+    for doc_id, warnings in db.execute("select id, warnings from documents where instr(warnings, ?) > 0",
+                                       [_OTHER_NUMBERS_SAID]):
+        said = warnings.split(_OTHER_NUMBERS_SAID, 1)[1].split("; ", 1)[0]
+        rows.extend((doc_id, i, n) for i, n in enumerate(normalise_doc_number(n) for n in said.split(", ")) if n)
+    db.conn.executemany(_insert_sql("other_doc_numbers", NUMBER_COLUMNS), rows)
+
+
+# how schema 11's parser said a joint notice's other 文号 (metadata: the numbers follow, joined by ", ")
+_OTHER_NUMBERS_SAID = "another 文号 printed under the first (a joint notice numbered by each issuer): "
 
 
 def _create_other_doc_numbers(db: sqlite_utils.Database) -> None:

@@ -19,6 +19,7 @@ from . import genre
 from .align import key_terms
 from .diff import DIFFERENT_INDICATOR, DIFFERENT_PERIOD, IMPLAUSIBLE, is_change, list_items_for, values_for
 from .frame import compared_targets
+from .printed import as_printed_quote, printed_form
 from .standards import implausible, other_period, qualifiers
 
 NOT_QUANTIFIED = "not quantified"
@@ -37,7 +38,9 @@ def targets_across(records: Iterable[Record], indicators: list[dict]) -> list[di
                        "reference": (row.get("frame_values") or [None])[0], "cells": {}} for row in indicators]
     own_rows: dict[tuple[str, int], dict] = {}  # (indicator as printed, n) -> its row
     documents, explaining_ids = [], set()
-    for record in map(simplified_record, records):  # a traditional notice: through its simplified rendering
+    for printed in records:
+        record = simplified_record(printed)  # a traditional notice: through its simplified rendering, quoted as printed
+        form = printed_form(printed, record)
         explaining = genre.is_interpretation(record.get("genre"))  # a 解读 page: "not named", never "not stated"
         if explaining:
             explaining_ids.add(record["id"])
@@ -47,12 +50,13 @@ def targets_across(records: Iterable[Record], indicators: list[dict]) -> list[di
         for row, out in zip(indicators, reference_rows):
             found = _values_for(row, record, out["reference"])
             used.update(tuple(t["span"]) + (t["value"],) for t in found)
-            out["cells"][record["id"]] = _period_cell(row, found, out["reference"]) or \
-                _cell(found, named=out["reference"] is None) if found \
-                else _items_cell(row, record, out["reference"]) or _unquantified(row["indicator"], record, explaining)
+            out["cells"][record["id"]] = _as_printed(form, _period_cell(row, found, out["reference"]) or
+                                                     _cell(found, named=out["reference"] is None) if found
+                                                     else _items_cell(row, record, out["reference"]) or
+                                                     _unquantified(row["indicator"], record, explaining))
         for t in compared_targets(record):  # indicators only localities print
             if t["path"] == "annex" and tuple(t["span"]) + (t["value"],) not in used and not _is_condition(t, record):
-                _own_row(own_rows, t, record["id"])["cells"][record["id"]] = _cell([t])
+                _own_row(own_rows, t, record["id"])["cells"][record["id"]] = _as_printed(form, _cell([t]))
     for out in [*reference_rows, *own_rows.values()]:
         _flag_implausible(out)
     names = column_names(documents)
@@ -61,6 +65,19 @@ def targets_across(records: Iterable[Record], indicators: list[dict]) -> list[di
                for doc_id, _, _ in documents}
     return [{**row, "cells": {names[doc_id]: row["cells"].get(doc_id, missing[doc_id]) for doc_id, _, _ in documents}}
             for row in [*reference_rows, *own_rows.values()]]
+
+
+def _as_printed(form, cell: dict) -> dict:
+    """A cell of a notice printed in traditional characters with its quote and the indicator as it prints it in
+    its printed characters (each piece of a quote joined by ; or …); any other notice's as it is."""
+    if form is None:
+        return cell
+    shown = dict(cell)
+    if isinstance(shown.get("quote"), str):
+        shown["quote"] = "; ".join(as_printed_quote(form, piece) for piece in shown["quote"].split("; "))
+    if isinstance(shown.get("printed_as"), str):
+        shown["printed_as"] = form.string(shown["printed_as"])
+    return shown
 
 
 def _own_row(rows: dict[tuple[str, int], dict], target: dict, doc_id: str) -> dict:

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 import statistics
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from sys import intern
@@ -35,9 +35,10 @@ from typing import NamedTuple
 from .. import patterns as P
 from ..models import Record
 from ..textutils import column_names, level_rank, sentence_around
-from ..traditional import simplified_query, simplified_record, to_simplified
+from ..traditional import PrintedForm, simplified_query, simplified_record, to_simplified
 from . import genre
 from .align import PreparedFrame, align_measure, measure_units, task_row_finder
+from .clauses import in_other_clause, units_quoted
 from .coverage import (
     GOALS_ONLY,
     INSIDE_ITEM,
@@ -50,6 +51,7 @@ from .coverage import (
     entry_view,
 )
 from .frame import PROVENANCE, national_facts
+from .printed import as_printed_quote, printed_form
 
 AFTER = "after reference"
 PREDATES = "predates reference"  # the same words as diff's status
@@ -151,7 +153,9 @@ def notice_adoptions(record: Record, entries: list[dict], prepared: PreparedFram
     """The adoptions of one notice (one row per covered entry of ``chosen``, default all) and the
     facts kept of it. Measures are aligned to the whole frame (``entries``): a measure belongs
     to the entry it is closest to among all of them, not among the chosen few."""
+    printed = record
     record = simplified_record(record)
+    form = printed_form(printed, record)
     own = _own_evidence(record["id"], entries)
     if own:  # the notice is evidence of the frame: matched against the other notices' evidence only
         from .diff import without_document
@@ -164,10 +168,14 @@ def notice_adoptions(record: Record, entries: list[dict], prepared: PreparedFram
         by_entry.setdefault(a["frame_id"], []).append(a)
     sentences = Sentences(record)  # each placed only when a cue or an item asks for it
     facts = NoticeFacts(record["id"], record.get("locality"), record.get("admin_level"), record.get("issue_date"),
-                        record.get("doc_number"), upstream=upstream_citations(record) if upstream else [])
+                        printed.get("doc_number"), upstream=upstream_citations(record) if upstream else [])
+    if form is not None:  # the citing sentences quoted as printed
+        facts.upstream = [dict(c, quote=as_printed_quote(form, c["quote"])) for c in facts.upstream]
     joined, starts = _joined(sentences)
     targets, row_of = _TargetsOf(record), task_row_finder(record.get("task_table") or [])
     read: dict[int, list[dict]] = {}  # each measure's units, read once for the entries it covers
+    known: dict[int, tuple[int, int]] = {}  # where each unit's name is printed, found once for the rows showing it
+    quoted: dict[tuple, str] = {}  # (the offsets of a row's units, its quote) → where they are printed
 
     def units_of(a: dict) -> list[dict]:
         if id(a) not in read:
@@ -192,15 +200,26 @@ def notice_adoptions(record: Record, entries: list[dict], prepared: PreparedFram
         if not coverage.covered:
             continue
         facts.covered.add(entry["id"])
-        quote = coverage.quote or ""
-        if local and not quote.startswith(local[0]["title"][:8]):  # its own item: the heading says what it is
-            quote = f"{local[0]['title']}: {quote}"
+        quote = as_printed_quote(form, coverage.quote or "")
+        if local and not (coverage.quote or "").startswith(local[0]["title"][:8]):  # its own item: the heading says it
+            quote = f"{as_printed_quote(form, local[0]['title'])}: {quote}"
+        shown = _units_and_targets(entry, local, coverage, aligned, sentences, units_of, record, targets)
+        unit_dicts = shown.pop("unit_dicts")
+        key = (tuple(u.get("at") for u in unit_dicts), quote)  # the rows of one item show the same units
+        if key not in quoted:
+            quoted[key] = units_quoted(record["text"], unit_dicts, printed["text"], quote, known)
+        shown["units_quote"] = quoted[key]
         rows.append({"frame_id": entry["id"], "label": entry["label"], "doc_id": record["id"],
                      "where": coverage.where, "path": coverage.path, "quote": quote,
                      "matched_terms": coverage.matched_terms, "span": coverage.span,
-                     "targets": targets.inside(local, coverage),
-                     **_units_of(entry, local, coverage, aligned, sentences, units_of, record)})
+                     **(shown if form is None else _printed_names(form, shown))})
     return rows, facts
+
+
+def _printed_names(form: PrintedForm, shown: dict) -> dict:
+    """A row's units (as printed) and its targets' indicators in the notice's printed characters."""
+    return {**shown, "targets": [t._replace(indicator=form.string(t.indicator)) for t in shown["targets"]],
+            **{key: [u._replace(raw=form.string(u.raw)) for u in shown[key]] for key in ("units", "other_clause_units")}}
 
 
 def forwarded_rows(found: list[dict], facts: NoticeFacts, parent: dict, parent_covered, entries: list[dict],
@@ -223,7 +242,7 @@ def forwarded_rows(found: list[dict], facts: NoticeFacts, parent: dict, parent_c
             continue
         facts.covered.add(entry["id"])
         rows.append({"frame_id": entry["id"], "label": entry["label"], "doc_id": facts.doc_id, "where": FORWARDED,
-                     "path": None, "quote": parent.get("quote") or "",
+                     "path": None, "quote": parent.get("quote") or "", "units_quote": "",
                      "matched_terms": [parent["verb"], *([parent["doc_number"]] if parent.get("doc_number") else [])],
                      "span": parent.get("span"), "targets": [], "units": [], "other_clause_units": []})
     return rows
@@ -276,11 +295,16 @@ class _TargetsOf:
         self.order, self.starts = order, [self.targets[i]["span"][0] for i in order]
         self.shown: dict[int, TargetShown] = {}
 
-    def inside(self, local: list[dict], coverage) -> list[TargetShown]:
+    def inside(self, local: list[dict], coverage, shown: Sequence[dict] = (), others: Sequence[dict] = ()
+               ) -> list[TargetShown]:
+        """The targets inside what covers the entry, but for those standing in a clause whose units are
+        ``others`` (another clause's) and not ``shown``: a figure of 二是 is not 一是's entry's."""
         spans = [a["span"] for a in local] if coverage.where == OWN_ITEM else [coverage.span or [0, 0]]
         found: set[int] = set()
         for a, b in spans:
             found.update(self.order[bisect_left(self.starts, a):bisect_left(self.starts, b)])
+        if others:
+            found = {i for i in found if not in_other_clause(self.targets[i]["span"][0], list(shown), list(others))}
         return [self._shown(i) for i in sorted(found)]
 
     def _shown(self, i: int) -> TargetShown:
@@ -297,13 +321,16 @@ def _aligned(record: Record, prepared: PreparedFrame) -> list[dict]:
             for m in record["measures"]]
 
 
-def _units_of(entry: dict, local: list[dict], coverage, aligned: list[dict], sentences: Sentences, units_of,
-              record: Record | None = None) -> dict:
+def _units_and_targets(entry: dict, local: list[dict], coverage, aligned: list[dict], sentences: Sentences, units_of,
+                       record: Record, targets: _TargetsOf) -> dict:
     """``units``: raw, role, function, source (printed or not) of the clauses covering the entry — of its own
     items, or of the item it is merged into (``coverage.entry_units``); ``other_clause_units``: those the
-    items print beside their other clauses, named apart (``units_of(aligned measure)``: its units)."""
+    items print beside their other clauses, named apart (``units_of(aligned measure)``: its units);
+    ``targets``: the figures inside what covers the entry, but for those of another clause (scoped as the
+    units are: ``clauses.in_other_clause``)."""
     shown, others = entry_units(entry, local, coverage, aligned, sentences, units_of, record)
-    return {"units": [_unit_shown(u) for u in shown], "other_clause_units": [_unit_shown(u) for u in others]}
+    return {"targets": targets.inside(local, coverage, shown, others), "unit_dicts": shown,
+            "units": [_unit_shown(u) for u in shown], "other_clause_units": [_unit_shown(u) for u in others]}
 
 
 def _unit_shown(u: dict) -> UnitShown:
@@ -371,12 +398,15 @@ def find_parent(facts: NoticeFacts, resolve, documents: dict[str, dict]) -> dict
     if candidates:
         _, target, c, steps = min(candidates, key=lambda x: x[0])
         row = documents[target]
-        return {"id": target, "locality": row.get("locality"), "doc_number": row.get("doc_number"),
-                "level": row.get("admin_level"), "issue_date": row.get("issue_date"), "in_corpus": True,
-                "levels_up": steps, "verb": c["verb"], "quote": c["quote"], "span": c["span"]}
+        found = {"id": target, "locality": row.get("locality"), "doc_number": row.get("doc_number"),
+                 "level": row.get("admin_level"), "issue_date": row.get("issue_date"), "in_corpus": True,
+                 "levels_up": steps, "verb": c["verb"], "quote": c["quote"], "span": c["span"]}
+        if c.get("doc_number") and c["doc_number"] in (row.get("other_doc_numbers") or ()):
+            found["cited_as"] = c["doc_number"]  # a joint notice cited by its second issuer's 文号
+        return found
     preamble = [c for c in facts.upstream if c.get("preamble")]
     if preamble:  # not in the corpus: another place's document first (榆… cited by 神…), implementing verbs first
-        own_code = (facts.doc_number or " ")[0]
+        own_code = simplified_query(facts.doc_number or " ")[0]  # a 文号 as printed (衛), its citations' simplified
         c = min(preamble, key=lambda c: ((c["doc_number"] or own_code)[0] == own_code,
                                          c["verb"] not in P.IMPLEMENTING_VERBS))
         return {"id": None, "doc_number": c["doc_number"], "title": c["title"], "in_corpus": False,
@@ -505,7 +535,7 @@ def lazy_ladder_of(documents: dict[str, dict], selection: list[str], reference: 
         row = documents[d]
         key, locality, number = d, row.get("locality"), row.get("doc_number")
         if d in traditional:  # in simplified characters, as the scan reads the record
-            key, locality, number = to_simplified(d), locality and to_simplified(locality), number and to_simplified(number)
+            key, locality = to_simplified(d), locality and to_simplified(locality)  # its 文号 shown as printed
             if key != d:
                 stored_ids[key] = d
         facts[key] = NoticeFacts(key, locality, row.get("admin_level"), row.get("issue_date"), number)
@@ -556,10 +586,8 @@ class ParentFinder:
             else:
                 ladder.parents[key] = find_parent(notice, self.resolve, self.documents)
         reach = [(d, max(0, p["span"][0] - QUOTE_REACH), p["span"][1] + QUOTE_REACH) for d, p in quoted]
-        for (d, parent), (_, offset, _), window in zip(quoted, reach, self.windows(reach)):
-            if d in self.traditional:
-                window = to_simplified(window)  # as the record is read: in simplified characters
-            parent["quote"] = _around_window(window, offset, parent["span"])
+        for (_, parent), (_, offset, _), window in zip(quoted, reach, self.windows(reach)):
+            parent["quote"] = _around_window(window, offset, parent["span"])  # as printed (轉發給你們 matched too)
 
     def done(self) -> None:
         """The parents in corpus order, as the JSON output lists them."""
@@ -791,8 +819,8 @@ def public_row(r: dict) -> dict:
 
 
 ADOPTION_COLUMNS = ["frame_id", "entry", "locality", "level", "date", "文号", "timing", "lag_days", "where",
-                    "path", "quote", "matched", "targets", "units", "other_clause_units", "parent", "from_parent",
-                    "doc_id"]
+                    "path", "quote", "matched", "targets", "units", "units_quote", "other_clause_units", "parent",
+                    "from_parent", "doc_id"]
 
 
 def adoption_table(result: dict) -> tuple[list[dict], list[str]]:
@@ -808,7 +836,8 @@ def adoption_row(r: dict) -> dict:
             "timing": r["timing"], "lag_days": "" if r["lag_days"] is None else r["lag_days"],
             "where": r["where"], "path": r["path"] or "", "quote": r["quote"] or "",
             "matched": "、".join(r["matched_terms"]), "targets": targets_cell(r["targets"]),
-            "units": units_cell(r["units"]), "other_clause_units": units_cell(r.get("other_clause_units", ())),
+            "units": units_cell(r["units"]), "units_quote": r.get("units_quote") or "",
+            "other_clause_units": units_cell(r.get("other_clause_units", ())),
             "parent": (r["parent_name"] or "") + cited,
             "from_parent": r["from_parent"], "doc_id": r["doc_id"]}
 
@@ -867,7 +896,10 @@ def about_lines(result: dict, events: bool = False, skipped: int | None = None) 
              "notice prints no date",
              "units: as printed (inline marker, task table); '(inferred: duty paragraph)' and '(implied: sole "
              "issuer)' are not printed beside the measure; an item whose clauses print their own units gives the "
-             "covering clause's, the others under other_clause_units (printed beside another clause, not this one)",
+             "covering clause's, the others under other_clause_units (printed beside another clause, not this one); "
+             "units_quote: where they are printed (their bracket with its label, a task row's line, an inferred "
+             "unit's duty clause, an implied one's issuer line) when the quote does not show it; targets: the "
+             "figures of the covering clauses, not another clause's",
              "parent: the notice's 贯彻落实/根据/按照/转发 citation resolved in the corpus to a higher level; "
              f"'{FROM_PARENT}': the parent covers the entry too; '{ADDED}': it does not",
              f"'{FORWARDED}': the notice forwards its parent (现将《…》转发给你们), whose text carries the entry; the "
@@ -941,8 +973,8 @@ def _about(entry: dict, row: dict | None) -> list[TargetShown]:
         return []
     if row["where"] == OWN_ITEM:
         return list(row.get("targets") or [])
-    cues = cue_pattern(entry)
-    return [t for t in row.get("targets") or [] if cues is not None and cues.search(t.indicator)]
+    cues = cue_pattern(entry)  # an indicator as printed in traditional characters read in simplified, as cues are
+    return [t for t in row.get("targets") or [] if cues is not None and cues.search(simplified_query(t.indicator))]
 
 
 def _same_indicator(a: TargetShown, b: TargetShown) -> bool:
@@ -952,9 +984,10 @@ def _same_indicator(a: TargetShown, b: TargetShown) -> bool:
 
     from .standards import comparable, measure_head
 
-    if not comparable(a.indicator, a.unit, {"unit": b.unit, "indicator": b.indicator, "text": b.indicator}):
+    first, second = simplified_query(a.indicator), simplified_query(b.indicator)  # as printed: 覆蓋率 is 覆盖率
+    if not comparable(first, a.unit, {"unit": b.unit, "indicator": second, "text": second}):
         return False
-    return measure_head(a.indicator) is not None or fuzz.partial_ratio(a.indicator, b.indicator) >= 80
+    return measure_head(first) is not None or fuzz.partial_ratio(first, second) >= 80
 
 
 def _fmt(t: TargetShown) -> str:
@@ -978,9 +1011,14 @@ def terminal_table(result: dict) -> tuple[list[dict], list[str]]:
                       "date": r["issue_date"] or DATE_UNKNOWN, "lag": lag,
                       "where": f"{r['where']}\n{r['path'] or ''}".strip(),
                       "quote": f"{r['quote']} [{'、'.join(r['matched_terms'])}]",
-                      "units": units_cell(r["units"]).replace("; ", "\n") + _others_shown(r),
+                      "units": units_cell(r["units"]).replace("; ", "\n") + _named_at(r) + _others_shown(r),
                       "parent": f"{r['from_parent']}" + (f"\n{r['parent_name']}" if r["parent"].get("in_corpus") else "")})
     return table, TERMINAL_COLUMNS
+
+
+def _named_at(row: dict) -> str:
+    """Where the row's units are printed, when its quote does not show it (the terminal)."""
+    return f"\n(named at: {row['units_quote']})" if row.get("units_quote") else ""
 
 
 def _others_shown(row: dict) -> str:

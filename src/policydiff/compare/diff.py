@@ -10,10 +10,10 @@ from .. import __version__
 from ..models import Coverage, Record, Reference, provenance, shown_value
 from ..patterns import CHANGE_COMPARATORS, UNIT_NOT_PRINTED
 from ..textutils import sentence_around
-from ..traditional import simplified_record
+from ..traditional import PrintedForm, simplified_record
 from . import genre
 from .align import NO_MATCH, PreparedFrame, align_document, describe_name, frame_from_document, key_terms
-from .clauses import other_clause_cell
+from .clauses import other_clause_cell, units_quoted
 from .coverage import (
     ANNEX_ONLY,
     DUTIES_ONLY,
@@ -31,6 +31,7 @@ from .coverage import (
     passages,
 )
 from .frame import PROVENANCE, annex_targets, compared_targets, load_frame, matching_indicator, national_facts
+from .printed import as_printed_quote, printed_form
 from .standards import (
     added_clauses,
     clause_holding,
@@ -134,7 +135,9 @@ def diff_document(record: Record, reference: Reference, include_inferred: bool =
     ``forwarded``: the parent the notice forwards (现将《…》转发给你们: ``adoption.find_parent``'s answer with its
     ``record``): an entry only the forwarded text carries is ``forwarded, not restated``, the 转发 sentence quoted,
     never omitted.
-    A notice printed in traditional characters is compared in a simplified rendering (same spans)."""
+    A notice printed in traditional characters is compared in a simplified rendering (same spans), and quoted
+    as printed."""
+    printed = record
     record = simplified_record(record)
     entries = without_document(reference.entries, record["id"]) if reference.kind == "frame" else reference.entries
     aligned = align_document(record, PreparedFrame(entries))
@@ -147,7 +150,7 @@ def diff_document(record: Record, reference: Reference, include_inferred: bool =
     merged = {row["merged_into"] for row in rows if row["merged_into"]}  # an item an entry is merged into
     additions = [{"path": a["path"], "title": a["title"], "span": a["span"]} for a in aligned
                  if a["reason"] == NO_MATCH and a["path"] not in merged]  # matches that entry: no local addition
-    return {"document": _doc_summary(record), "reference": reference.summary(),
+    result = {"document": _doc_summary(printed), "reference": reference.summary(),
             "method": METHOD + (RESPONSIBILITY_INCLUDING if include_inferred else RESPONSIBILITY_PRINTED),
             "tool_version": __version__, "include_inferred": include_inferred,
             "notes": _notes(record, reference) + ([_forwarded_note(record, carried)] if carried else []),
@@ -155,6 +158,38 @@ def diff_document(record: Record, reference: Reference, include_inferred: bool =
             "later_citations": [{"doc_number": c["doc_number"], "title": c["title"], "span": c["span"]}
                                 for c in later_citations(record)],
             "targets": targets, "alignment": aligned}
+    form = printed_form(printed, record)
+    return result if form is None else _as_printed(result, form)
+
+
+def _as_printed(result: dict, form: PrintedForm) -> dict:
+    """The diff of a notice printed in traditional characters with what it quotes from the notice — quotes,
+    items' titles, units' names, figures' clauses, cited 文号 — in the characters it prints (read from its
+    simplified rendering: the same offsets); the frame's words, functions and statuses stay as they are."""
+    def quote(text):
+        return as_printed_quote(form, text) if isinstance(text, str) else text
+
+    for e in result["entries"]:
+        e["quote"] = quote(e["quote"])
+        coverage = e["coverage"] = dict(e["coverage"], quote=quote(e["coverage"]["quote"]))
+        if coverage.get("nearest"):
+            coverage["nearest"] = e["nearest"] = dict(coverage["nearest"], quote=quote(coverage["nearest"]["quote"]))
+        e["local"] = [dict(m, title=quote(m["title"]), evidence=quote(m["evidence"])) for m in e["local"]]
+        for key in ("local_units", "other_clause_units"):
+            e[key] = [dict(u, raw=form.string(u["raw"])) for u in e[key]]
+        e["local_lead_units"] = [dict(u, names=[form.string(n) for n in u.get("names") or []])
+                                 for u in e["local_lead_units"]]
+        e["units_quote"] = "; ".join(quote(piece) for piece in e["units_quote"].split("; ")) if e["units_quote"] else ""
+    result["additions"] = [dict(a, title=quote(a["title"])) for a in result["additions"]]
+    result["later_citations"] = [dict(c, doc_number=quote(c["doc_number"]), title=quote(c["title"]))
+                                 for c in result["later_citations"]]
+    for t in result["targets"]:
+        t["quote"] = quote(t.get("quote"))
+        if t.get("local"):
+            t["local"] = dict(t["local"], text=quote(t["local"].get("text")))
+        if t.get("reference") is None:  # a figure of the notice's own: its indicator is the notice's words
+            t["indicator"] = quote(t["indicator"])
+    return result
 
 
 def _carried(forwarded: dict | None, entries: list[dict]) -> dict | None:
@@ -283,6 +318,7 @@ def _entry_status(entry: dict, aligned: list[dict], record: Record, reference: R
             "reference_leads": compared(ref_units, include_inferred),
             "local_lead_units": local_units, "reference_lead_units": ref_units,
             "local_units": [_unit_view(u) for u in clause_units],  # as printed: what local_lead_units are of
+            "units_quote": units_quoted(text, clause_units, quote=coverage.quote or ""),  # where they are printed
             "other_clause_units": [_unit_view(u) for u in other_units],
             "responsibility": responsibility_between(ref_units, local_units, include_inferred)}
 
@@ -719,6 +755,7 @@ def compare(a: Record, b: Record, reference: Reference, include_inferred: bool =
                      "a_status": ea["status"], "a_measures": ea["local"], "a_leads": ea["local_leads"],
                      "a_lead_units": ea["local_lead_units"], "a_coverage": ea["coverage"],
                      "a_other_clause_units": ea["other_clause_units"], "b_other_clause_units": eb["other_clause_units"],
+                     "a_units_quote": ea["units_quote"], "b_units_quote": eb["units_quote"],
                      "b_status": eb["status"], "b_measures": eb["local"], "b_leads": eb["local_leads"],
                      "b_lead_units": eb["local_lead_units"], "b_coverage": eb["coverage"],
                      "units": lead_comparison(ea["local_lead_units"], eb["local_lead_units"], include_inferred)})
@@ -799,7 +836,8 @@ def diff_table(result: dict) -> tuple[list[dict], list[str]]:
              "where": e["where"], "quote": _coverage_cell(e),
              "local measures": "; ".join(f"{m['path']} {m['title']} ({_why(m)})" for m in e["local"]),
              "responsibility": e["responsibility"] or "",
-             "local units": shown(e["local_lead_units"]), "reference units": shown(e["reference_lead_units"]),
+             "local units": shown(e["local_lead_units"]), UNITS_QUOTE: e.get("units_quote") or "",
+             "reference units": shown(e["reference_lead_units"]),
              OTHER_CLAUSES: other_clause_cell(e.get("other_clause_units"))}
             for e in result["entries"]]
     rows += [{"id": "+", "entry": a["title"], "status": "local addition", "local measures": a["path"]}
@@ -809,11 +847,13 @@ def diff_table(result: dict) -> tuple[list[dict], list[str]]:
               "local value": _fmt_target(t["local"]), "reference value": _fmt_target(t["reference"])}
              for t in result["targets"]]
     return rows, ["id", "entry", "status", "where", "quote", "local measures", "responsibility", "local units",
-                  OTHER_CLAUSES, "reference units", "local value", "reference value"]
+                  UNITS_QUOTE, OTHER_CLAUSES, "reference units", "local value", "reference value"]
 
 
 # a column of the units an item prints beside its other clauses, not the one covering the entry (not compared)
 OTHER_CLAUSES = "other clause units"
+# a column of where the local units are printed (their bracket, label with it), when the quote does not show it
+UNITS_QUOTE = "local units printed at"
 
 
 def _why(aligned: dict) -> str:
@@ -857,6 +897,7 @@ def compare_table(result: dict) -> tuple[list[dict], list[str]]:
              f"{a} {LEAD_OR_RESPONSIBLE}": shown(e["a_lead_units"]),
              b: _own_items(e, "b") or _side_cell(e, "b"),
              f"{b} {LEAD_OR_RESPONSIBLE}": shown(e["b_lead_units"]), "units": e["units"] or "",
+             f"{a} {SIDE_UNITS_QUOTE}": e.get("a_units_quote") or "", f"{b} {SIDE_UNITS_QUOTE}": e.get("b_units_quote") or "",
              f"{a} {OTHER_CLAUSES}": other_clause_cell(e.get("a_other_clause_units")),
              f"{b} {OTHER_CLAUSES}": other_clause_cell(e.get("b_other_clause_units"))} for e in result["entries"]]
     rows += [{"id": "+", "entry": "local addition", a: f"{x['path']} {x['title']}"} for x in result["a_additions"]]
@@ -865,11 +906,12 @@ def compare_table(result: dict) -> tuple[list[dict], list[str]]:
               "units": f"{b} vs {a}: {describe_change(d['b_vs_a'], d['wording'])}"}
              for d in result["target_deltas"]]
     return rows, ["id", "entry", a, f"{a} {LEAD_OR_RESPONSIBLE}", b, f"{b} {LEAD_OR_RESPONSIBLE}", "units",
-                  f"{a} {OTHER_CLAUSES}", f"{b} {OTHER_CLAUSES}"]
+                  f"{a} {SIDE_UNITS_QUOTE}", f"{b} {SIDE_UNITS_QUOTE}", f"{a} {OTHER_CLAUSES}", f"{b} {OTHER_CLAUSES}"]
 
 
 # a compare column of each side's units: leads and responsible (责任) ones, the latter marked (responsible)
 LEAD_OR_RESPONSIBLE = "lead/responsible"
+SIDE_UNITS_QUOTE = "units printed at"  # a compare column of where a side's units are printed (diff's UNITS_QUOTE)
 
 
 def _own_items(row: dict, side: str) -> str:

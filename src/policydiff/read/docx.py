@@ -37,10 +37,11 @@ def read_docx(path) -> SourceText:
             lines.extend(_table_rows(element, document))
     warnings, sources = [], {}
     header_numbers = [n for n in _header_doc_numbers(document) if not any(n in line for line in lines)]
-    if header_numbers:
-        lines[:0] = header_numbers[:1]
-        warnings.append(f"doc_number read from the page header of the Word file: {header_numbers[0]}")
-        sources["doc_number"] = (header_numbers[0], VALUE_SOURCES["word_header"])
+    if header_numbers:  # a joint notice's header may print each issuer's number: one line, the first the notice's
+        line = "\u3000".join(header_numbers)
+        lines[:0] = [line]
+        warnings.append(f"doc_number read from the page header of the Word file: {line}")
+        sources["doc_number"] = (line, VALUE_SOURCES["word_header"])
     if numbering.numbered:
         warnings.append(f"item numbers printed by Word's list numbering written into the text "
                         f"({numbering.numbered} paragraph{'s' if numbering.numbered != 1 else ''}: "

@@ -58,7 +58,7 @@ WORDS = {
 }
 ZH_COLUMNS = {"entry": "措施", "locality": "地区", "level": "级别", "date": "日期", "timing": "时间关系",
               "lag_days": "滞后天数", "where": "位置", "quote": "引文", "matched": "匹配词", "targets": "指标",
-              "units": "责任单位", "other_clause_units": "其他分句的单位",
+              "units": "责任单位", "units_quote": "单位出处", "other_clause_units": "其他分句的单位",
               "parent": "上级文件", "from_parent": "来源", "notices": "文件数",
               "adopting": "采纳数", "share": "采纳比例", "median_lag_days": "滞后天数中位数"}
 ZH_VALUES = {AFTER: "晚于参照文件", PREDATES: "早于参照文件", DATE_UNKNOWN: "日期不明", "own item": "单列条目",

@@ -245,8 +245,10 @@ def _leads_html(entry: dict, label) -> str:
     others = other_clause_cell(entry.get("other_clause_units"))
     if not local and not reference and not others:
         return ""
+    printed_at = entry.get("units_quote") or ""
     return (f"<br><small>{label('local units')}: {html.escape(label(local))}<br>"
-            f"{label('reference units')}: {html.escape(label(reference))}"
+            + (f"{label('local units printed at')}: {html.escape(printed_at)}<br>" if printed_at else "")
+            + f"{label('reference units')}: {html.escape(label(reference))}"
             + (f"<br>{label('other clause units')}: {html.escape(others)}" if others else "") + "</small>")
 
 
@@ -286,8 +288,10 @@ def compare_html(result: dict, lang: str = "en") -> str:
         rows.append(f"<tr><td>{html.escape(e['frame_id'])} {html.escape(e['label'])}</td><td>{cells[0]}</td>"
                     f"<td>{cells[1]}</td><td>{html.escape(label(e['units'] or ''))}"
                     f"<br><small>{html.escape(a)}: {html.escape(label(shown(e['a_lead_units'])))}"
+                    f"{_printed_at_html(e.get('a_units_quote'), label)}"
                     f"{_others_html(e.get('a_other_clause_units'), label)}<br>"
                     f"{html.escape(b)}: {html.escape(label(shown(e['b_lead_units'])))}"
+                    f"{_printed_at_html(e.get('b_units_quote'), label)}"
                     f"{_others_html(e.get('b_other_clause_units'), label)}</small></td></tr>")
     for d in result["target_deltas"]:
         rows.append(f"<tr><td>{html.escape(d['indicator'])}</td><td>{_target(d['a'])}</td><td>{_target(d['b'])}</td>"
@@ -297,6 +301,11 @@ def compare_html(result: dict, lang: str = "en") -> str:
             f"<th>{label('units')} / {label('indicator')}</th></tr>")
     notes = _about_html(about(result) + [label(line) for line in legend_lines()])
     return _PAGE.format(title=html.escape(f"{a} vs {b}"), notes=notes, body=f"<table>{head}{''.join(rows)}</table>")
+
+
+def _printed_at_html(quote: str | None, label) -> str:
+    """Where a side's units are printed, when its quote does not show it (compare)."""
+    return f"<br>{label('units printed at')}: {html.escape(quote)}" if quote else ""
 
 
 def _others_html(units, label) -> str:
