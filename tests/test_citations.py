@@ -72,6 +72,27 @@ ROWS = [
      [("关于进一步深化改革促进乡村医疗卫生体系健康发展的意见", None, "中共中央办公厅、国务院办公厅")]),
     # probe 3: …的通知 after a verb but its "issuer" is a phrase of the sentence, not bodies: no citation made up
     ("按照上级要求做好关于签约服务的通知的落实工作", []),
+    # probe 4b: two titles, then one bracket listing their numbers in order: each title its own (the second took the
+    # first's number and the second number was lost)
+    ("根据《关于巩固健康帮扶成果的实施意见》《梧川省健康帮扶方案》（国卫扶贫发〔2021〕6号、梧卫发〔2021〕12号）要求",
+     [("关于巩固健康帮扶成果的实施意见", "国卫扶贫发〔2021〕6号", None), ("梧川省健康帮扶方案", "梧卫发〔2021〕12号", None)]),
+    ("根据《甲方案》、《乙方案》和《丙方案》（甲发〔2021〕1号、乙发〔2021〕2号、丙发〔2021〕3号）要求",
+     [("甲方案", "甲发〔2021〕1号", None), ("乙方案", "乙发〔2021〕2号", None), ("丙方案", "丙发〔2021〕3号", None)]),
+    # numbers more than the titles run: which is whose is not printed — the numbers cited alone, the title none
+    ("根据上级要求和《乙方案》（乙发〔2021〕2号、丙发〔2021〕3号）要求",
+     [("乙方案", None, None), (None, "乙发〔2021〕2号", None), (None, "丙发〔2021〕3号", None)]),
+    # probe 4b: a header's own number with 第 (某卫发〔2022〕第8号 alone on its line) is no citation of itself; the same
+    # form in a sentence is cited
+    ("某卫发〔2022〕第8号\n根据梧卫发〔2021〕第6号文件要求，做好签约服务。", [(None, "梧卫发〔2021〕6号", None)]),
+    # probe 4b: an unquoted title with its 文号 in brackets after it: one citation, the number its own
+    ("根据国家卫生健康委关于印发乡村振兴重点帮扶县医疗卫生服务能力提升方案的通知（国卫乡村发〔2022〕3号）要求",
+     [("关于印发乡村振兴重点帮扶县医疗卫生服务能力提升方案的通知", "国卫乡村发〔2022〕3号", "国家卫生健康委")]),
+    # probe 4b: the second of two documents, unquoted, after the first's 文号 and 和 (it was a citation of its number alone)
+    ("根据《关于做好签约服务的通知》（梧卫发〔2021〕6号）和国家医保局关于做好参保工作的通知（医保发〔2022〕3号）要求",
+     [("关于做好签约服务的通知", "梧卫发〔2021〕6号", None),
+      ("关于做好参保工作的通知", "医保发〔2022〕3号", "国家医保局")]),
+    # 和 after a closing bracket that is no citation's: the words before 关于 must still be bodies
+    ("各地（市）和有关单位要做好关于签约服务的通知的宣传", []),
     # probe 3: a title naming its issuers apart by spaces (a joint national notice): the hint lists them
     ("为贯彻落实《国家卫生健康委 国家医保局 国家中医药局关于推进紧密型县域医疗卫生共同体建设的通知》（国卫基层发〔2023〕41号）",
      [("国家卫生健康委 国家医保局 国家中医药局关于推进紧密型县域医疗卫生共同体建设的通知", "国卫基层发〔2023〕41号",
@@ -131,6 +152,9 @@ ISSUE_ROWS = [
     ("现将《鹭洲市健康帮扶实施方案》印发给你们，请认真执行。", (), []),
     # 转发 is kept: the forwarded document is upstream
     ("现将《澜川省健康帮扶实施方案》转发给你们，请认真执行。", (), [("澜川省健康帮扶实施方案", None, None)]),
+    # probe 4b: 你局/我委 before a title are pronouns, no issuer
+    ("你局《关于开展试点的请示》（紫卫字〔2022〕12号）收悉。", (), [("关于开展试点的请示", "紫卫字〔2022〕12号", None)]),
+    ("我委《关于做好签约服务的通知》（梧卫发〔2021〕3号）印发以来，", (), [("关于做好签约服务的通知", "梧卫发〔2021〕3号", None)]),
 ]
 
 
@@ -155,6 +179,20 @@ VERB_ROWS = [
     ("现将澜卫基层发〔2022〕12号文件转发你们，请遵照执行。", ["转发"]),  # a bare 文号, 文件 between
     # a plan printed with the notice is its own (印发), not forwarded: no citation at all
     ("现将《桐江市健康帮扶实施方案》印发给你们。", []),
+    # probe 4b: a repealed notice — the verb printed after it, never the sentence's opening verb (no parent: 按照 would be)
+    ("本通知自2022年7月1日起施行，《梧州市医疗保障局关于做好大病保险工作的通知》（梧医保发〔2020〕12号）同时废止。", ["废止"]),
+    ("按照省医保局要求，《梧州市大病保险实施办法》（梧医保发〔2019〕8号）同时废止。", ["废止"]),
+    ("原《桐溪县家庭医生签约服务实施方案》（桐卫发〔2019〕3号）不再执行。", ["不再执行"]),
+    ("本通知自印发之日起施行，桐卫发〔2019〕3号文件同时废止。", ["废止"]),  # a bare 文号 with 文件
+    ("《桐溪县乡村医生补助办法》自本通知印发之日起停止执行。", [None]),  # the verb not next to the title: not read
+    # an amended document: 修订/修改 after its 条款 or before 如下
+    ("现对《紫川自治县城乡居民医疗救助实施办法》（紫府办发〔2019〕12号）部分条款修订如下：", ["修订"]),
+    ("现将《桐溪县医疗救助办法》修改如下：", ["修改"]),
+    ("对《桐溪县医疗救助办法》进行修订，", ["修订"]),
+    # 按照《X》修改完善 is no amendment of X: the opening verb stays
+    ("请按照《梧州市健康帮扶实施方案》修改完善本地方案。", ["按照"]),
+    # a reply: the request answered (收悉), its sender named by a pronoun, no issuer hint
+    ("你局《关于申请开展医共体建设试点的请示》（紫卫字〔2022〕12号）收悉。", ["收悉"]),
 ]
 
 

@@ -118,7 +118,131 @@ def _text_box_header(document):
     _head(document)
 
 
+def _restarted(document):
+    # probe 4b: the letter's items and the plan's numbered by one list style, the plan's list a second w:num over the
+    # same numbering with a startOverride: Word prints 一、 again — the plan's items were numbered 三、四、 on
+    num = _numbered(document, [("chineseCounting", "%1、")])
+    document.part.numbering_part.element.append(parse_xml(
+        f'<w:num {nsdecls("w")} w:numId="91"><w:abstractNumId w:val="90"/>'
+        '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'))
+    _head(document, HEAD[:3])
+    for text in ("提高认识。各单位要重视。", "按时报送。每月报送进展。"):
+        _number(document.add_paragraph(text), num, 0)
+    _head(document, [*HEAD[3:], "栖云县健康帮扶工作方案"])
+    for text in ("工作目标。签约服务率达到90%。", "重点任务。开展巡回义诊。"):
+        _number(document.add_paragraph(text), "91", 0)
+
+
+def _level_by_paragraph(document):
+    # probe 4b: the list linked to the Heading style, each paragraph giving only its level (<w:numPr><w:ilvl/>
+    # without a numId, as Word writes when a heading is demoted): the list is the style's
+    num = _numbered(document, [("chineseCounting", "%1、"), ("chineseCounting", "（%2）")])
+    style = document.styles["Heading 1"].element
+    style.get_or_add_pPr().append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="{num}"/></w:numPr>'))
+    _head(document)
+    for text, level in [("主要任务", 0), ("做实签约服务。", 1), ("推进医共体建设。", 1)]:
+        p = document.add_paragraph(text, style="Heading 1")
+        if level:
+            p._p.get_or_add_pPr().append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/></w:numPr>'))
+
+
+def _framed(document):
+    # probe 4b: an OA system's export lays the whole notice out in a one-cell table: it was read as one row (the
+    # notice one line: no title, 文号, date or items)
+    cell = document.add_table(rows=1, cols=1).cell(0, 0)
+    cell.paragraphs[0].text = "栖卫发〔2022〕9号"
+    for line in [*HEAD[:3], "一、做实签约服务。每季度随访一次。", "二、开展健康体检。", "三、加强督导。", *HEAD[3:]]:
+        cell.add_paragraph(line)
+
+
+def _one_column_list(document):
+    # a one-column table of short rows (a list of tasks) is data: its rows stay rows
+    _head(document)
+    table = document.add_table(rows=3, cols=1)
+    for r, value in enumerate(["重点任务", "做实签约服务", "开展健康体检"]):
+        table.cell(r, 0).text = value
+
+
+def _numbered_serials(document):
+    # probe 4b: a task table whose 序号 column Word numbers (the cells hold no text): each row its number — the rows
+    # were read as one task continued over three rows (its first cell empty), the three leads one task's
+    num = _numbered(document, [("decimal", "%1")])
+    _head(document)
+    table = document.add_table(rows=4, cols=3)
+    for r, row in enumerate([["序号", "重点任务", "牵头单位"], ["", "落实大病专项救治", "县卫健局"],
+                             ["", "做实签约服务", "县医院"], ["", "开展健康体检", "各镇卫生院"]]):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+        if r:
+            _number(table.cell(r, 0).paragraphs[0], num, 0)
+
+
+def _revised(document):
+    # tracked changes (probe 4b): 70% deleted and 80% inserted; a sentence moved (w:moveFrom where it stood, w:moveTo
+    # where it went); a comment on the unit bracket; a hidden run (a template's hint). Word prints the text as it now
+    # reads: 80%, the sentence once, no hint
+    w = nsdecls("w")
+    _head(document)
+    document.add_paragraph("一、工作目标")
+    p = document.add_paragraph("到2023年底，")
+    p._p.append(parse_xml(f'<w:del {w} w:id="1" w:author="甲"><w:r><w:delText>70%</w:delText></w:r></w:del>'))
+    p._p.append(parse_xml(f'<w:ins {w} w:id="2" w:author="甲"><w:r><w:t>80%</w:t></w:r></w:ins>'))
+    p.add_run("以上乡镇卫生院达到基本标准。")
+    document.add_paragraph("二、稳定乡村医生队伍")
+    p = document.add_paragraph()
+    p._p.append(parse_xml(f'<w:moveFrom {w} w:id="3" w:author="甲"><w:r><w:t>补助每人每月不低于200元。</w:t></w:r></w:moveFrom>'))
+    p.add_run("落实养老保险政策。")
+    p._p.append(parse_xml(f'<w:moveTo {w} w:id="4" w:author="甲"><w:r><w:t>补助每人每月不低于200元。</w:t></w:r></w:moveTo>'))
+    p._p.append(parse_xml(f'<w:r {w}><w:rPr><w:vanish/></w:rPr><w:t>（模板提示：此处填写责任股室）</w:t></w:r>'))  # hidden
+    p._p.append(parse_xml(f'<w:commentRangeStart {w} w:id="5"/>'))
+    p.add_run("（责任股室：基层股）")
+    p._p.append(parse_xml(f'<w:r {w}><w:commentReference w:id="5"/></w:r>'))
+
+
+def _contents(document):
+    # a table of contents (probe 4b): a TOC field whose cached lines repeat the headings with page numbers, each
+    # line's number a PAGEREF field of its own; the lines are no text of the notice
+    w = nsdecls("w")
+    _head(document)
+    document.add_paragraph("目录")
+
+    def field(code):
+        return (f'<w:r {w}><w:fldChar w:fldCharType="begin"/></w:r>', f'<w:r {w}><w:instrText>{code}</w:instrText></w:r>',
+                f'<w:r {w}><w:fldChar w:fldCharType="separate"/></w:r>', f'<w:r {w}><w:fldChar w:fldCharType="end"/></w:r>')
+
+    toc = field(' TOC \\o "1-3" \\h ')
+    for i, (heading, page) in enumerate([("一、工作目标", 1), ("二、重点任务", 2)]):
+        p = document.add_paragraph()
+        if i == 0:
+            for run in toc[:3]:
+                p._p.append(parse_xml(run))
+        p.add_run(heading + "\t")
+        ref = field(f" PAGEREF _Toc{i} \\h ")
+        for run in ref[:3]:
+            p._p.append(parse_xml(run))
+        p.add_run(str(page))
+        p._p.append(parse_xml(ref[3]))
+    end = document.add_paragraph()
+    end._p.append(parse_xml(toc[3]))
+    for line in ("一、工作目标", "到2024年，签约服务率达到90%。", "二、重点任务", "（一）开展巡回义诊。"):
+        document.add_paragraph(line)
+
+
 @pytest.mark.parametrize("build, lines, expected", [
+    (_framed, ["栖卫发〔2022〕9号", HEAD[0], HEAD[1], HEAD[2], "一、做实签约服务。每季度随访一次。"],
+     {"doc_number": "栖卫发〔2022〕9号", "issue_date": "2022-08-15", "measures": ["一", "二", "三"]}),
+    (_one_column_list, ["重点任务", "做实签约服务", "开展健康体检"], {}),
+    (_numbered_serials, ["序号\t重点任务\t牵头单位", "1\t落实大病专项救治\t县卫健局", "2\t做实签约服务\t县医院",
+                         "3\t开展健康体检\t各镇卫生院"], {}),
+    # probe 4b: a list started again by a startOverride prints 一、 again: the letter's items apart, the plan's its own
+    (_restarted, ["栖云县健康帮扶工作方案", "一、工作目标。签约服务率达到90%。", "二、重点任务。开展巡回义诊。"],
+     {"measures": ["二"]}),
+    (_level_by_paragraph, ["一、主要任务", "（一）做实签约服务。", "（二）推进医共体建设。"], {}),
+    # probe 4b: tracked changes read as Word prints the text now — inserted kept, deleted and moved-away left out
+    (_revised, ["到2023年底，80%以上乡镇卫生院达到基本标准。", "二、稳定乡村医生队伍",
+                "落实养老保险政策。补助每人每月不低于200元。（责任股室：基层股）"], {"measures": ["二"]}),
+    # probe 4b: a table of contents' lines are left out: the headings once (test_a_table_of_contents_is_not_read)
+    (_contents, ["一、工作目标", "到2024年，签约服务率达到90%。"], {"measures": ["二/（一）"]}),
     # a text box's lines once, on their own line above the paragraph that anchors them
     (_text_box_header, ["栖云县卫生健康局文件", "", "栖卫发〔2022〕7号"],
      {"doc_number": "栖卫发〔2022〕7号", "issuers": ["栖云县卫生健康局"]}),
@@ -195,3 +319,13 @@ def test_content_controls_are_read_in_place(tmp_path):
     path = _write(tmp_path, build)
     assert read_docx(path).text.splitlines()[:3] == ["栖云县卫生健康局文件", "栖卫发〔2022〕9号", HEAD[0]]
     assert parse_file(path)["doc_number"] == "栖卫发〔2022〕9号"
+
+
+def test_a_table_of_contents_is_not_read(tmp_path):
+    lines = read_docx(_write(tmp_path, _contents)).text.splitlines()
+    assert lines.count("一、工作目标") == 1 and not any(line.startswith("一、工作目标\t") for line in lines)
+
+
+def test_a_numbered_serial_column_gives_one_task_a_row(tmp_path):
+    record = parse_file(_write(tmp_path, _numbered_serials))
+    assert [(row["no"], row["lead"]) for row in record["task_table"]] == [(1, ["县卫健局"]), (2, ["县医院"]), (3, ["各镇卫生院"])]

@@ -19,6 +19,23 @@ ROWS = [
 ]
 
 
+# probe 4a: a three-character topic (医共体) shared with a duty clause links where the item's heading names it
+GONGTI = Duty("县卫生健康局", "医共体建设的统筹推进，牵头制定医共体章程", (500, 520), "二")
+GONGTI_ROWS = [
+    # the heading names it: the clause's unit, inferred on 医共体
+    ("组建医共体", "以县人民医院为牵头医院组建紧密型医共体，推进县乡一体化管理。", ["县卫生健康局"]),
+    # only the text names it (对医共体实行总额付费: another body's work): no link on one short term
+    ("落实医保支付", "对医共体实行医保基金总额付费。", []),
+]
+
+
+@pytest.mark.parametrize("heading, text, units", GONGTI_ROWS, ids=[r[0] for r in GONGTI_ROWS])
+def test_a_three_character_topic_links_only_through_the_items_heading(heading, text, units):
+    measure = Measure("一/（一）", heading, text, (0, 40))
+    assign_duties([measure], [GONGTI])
+    assert [(u.unit, u.shared_terms) for u in measure.unit_mentions] == [(u, ["医共体"]) for u in units]
+
+
 @pytest.mark.parametrize("heading, text, units", ROWS, ids=[r[0] for r in ROWS])
 def test_duty_paragraph_assigns_units(heading, text, units):
     measure = Measure("二/（一）/4", heading, text, (0, 40))

@@ -363,6 +363,20 @@ HALF = len(ORDER.splitlines()) // 2
     # probe 3: an old portal's one-column layout table, the article one <td> whose lines are broken by <br>
     "<table><tr><td class='nav'><a href='/'>首页</a></td></tr><tr><td class='content'>" + "<br>".join(ORDER.splitlines()) +
     "</td></tr></table>",
+    # probe 4b: a WeChat repost, each paragraph in a <section> of its own inside #js_content (the largest block was
+    # one paragraph), with the account's furniture around the notice
+    "<h1 class='rich_media_title'>重磅！某县出台健康帮扶措施</h1><div class='rich_media_content' id='js_content'>"
+    "<section><p><span>点击蓝字　关注我们</span></p></section>"
+    + "".join(f"<section><p><span>{line}</span></p></section>" for line in ORDER.splitlines()) +
+    "<section><p>编辑：王丽　审核：陈刚</p><p>往期推荐</p><p><a href='/s/1'>某县召开健康帮扶推进会</a></p>"
+    "<p><a href='/s/2'>某县开展义诊进村活动</a></p></section><section><p>分享　收藏　点赞　在看</p></section></div>",
+    # probe 4b: a notice pasted as plain text in a <pre> (its line breaks are its lines: it was one line)
+    "<div class='nav'><a href='/'>首页</a></div><div class='content'><pre>" + ORDER.strip() + "</pre></div>",
+    # the same in a div styled white-space: pre-wrap
+    "<div style='white-space: pre-wrap'>" + ORDER.strip() + "</div>",
+    # the same with the sections nested two deep (an editor's template around each paragraph)
+    "<div id='js_content'>" + "".join(f"<section><section><p>{line}</p></section></section>" for line in ORDER.splitlines())
+    + "</div>",
 ])
 def test_article_containers(tmp_path, body):
     page = tmp_path / "c.html"
@@ -402,6 +416,24 @@ def test_a_page_whose_largest_block_is_a_list_of_links_is_refused(tmp_path):
         read_html(page)
 
 
+@pytest.mark.parametrize("links, says", [
+    # probe 4b: a cover line and the notice's files — the reason names them (it said only "a list of links")
+    ('<p>附件：<a href="/up/a.pdf">梅卫发〔2022〕11号关于印发梅林县健康乡村建设方案的通知.pdf</a></p>'
+     '<p><a href="/up/b.docx">附件1.梅林县健康乡村建设方案.docx</a></p><p><a href="/up/c.xlsx?v=2">附件2.任务分解表.xlsx</a></p>',
+     "in its attached files, not on the page (梅卫发〔2022〕11号关于印发梅林县健康乡村建设方案的通知.pdf; 附件1.梅林县"),
+    # links to other pages, not files: a list of links, as before
+    ('<p><a href="/n/1.htm">梅林县关于做好第一项工作的通知</a></p><p><a href="/n/2.htm">梅林县关于做好第二项工作的通知</a></p>',
+     "list of links"),
+])
+def test_a_page_whose_notice_is_in_its_attachments_says_so(tmp_path, links, says):
+    page = tmp_path / "files.html"
+    page.write_text(f"<html><body><div id='zoom'><p>各镇卫生院：</p><p>现将方案印发给你们。</p>{links}</div></body></html>",
+                    encoding="utf-8")
+    with pytest.raises(NoArticleError) as raised:
+        read_html(page)
+    assert says in raised.value.detail
+
+
 def test_meta_tags_fill_fields_the_box_lacks(tmp_path):
     """ucap/TRS pages name the article in <meta name="ArticleTitle">, its date in PubDate."""
     page = tmp_path / "meta.html"
@@ -411,6 +443,18 @@ def test_meta_tags_fill_fields_the_box_lacks(tmp_path):
                     f'</table><div id="zoom">{ARTICLE}</div></body></html>', encoding="utf-8")
     assert read_html(page).source_metadata == {"title": "某某省村卫生室管理办法", "published_date": "2021-05-28 09:30",
                                                "issuer": "某某省人民政府", "topic": "卫生"}
+
+
+@pytest.mark.parametrize("stamp, published", [
+    ("2022-08-16 18:30", "2022-08-16 18:30"),  # probe 4b: a WeChat post's #publish_time is the page's published date
+    ("2022年8月16日", "2022年8月16日"),
+    ("昨天", None),  # a relative time is no date
+])
+def test_a_wechat_posts_time_is_its_published_date(tmp_path, stamp, published):
+    page = tmp_path / "wx.html"
+    page.write_text(f'<html><body><div id="meta_content"><em id="publish_time">{stamp}</em></div>'
+                    f'<div id="js_content">{ARTICLE}</div></body></html>', encoding="utf-8")
+    assert read_html(page).source_metadata.get("published_date") == published
 
 
 @pytest.mark.parametrize("encoding, declared, read_as", [
@@ -480,3 +524,54 @@ def test_a_second_notice_on_the_page_is_said_not_read(tmp_path):
     single = tmp_path / "one.html"
     single.write_text(f"<html><body><div><h3>栖云县卫生健康局关于督导的通知</h3>{body}</div></body></html>", encoding="utf-8")
     assert not any(w.startswith("the page holds more") for w in parse_file(single)["warnings"])
+
+
+def test_a_release_headline_above_the_article_is_its_first_line(tmp_path):
+    # probe 4b: gov.cn/新华社 print a national document under a headline of the bodies that release it: the <h1> outside
+    # the container is read as the article's first line (it gave no title, issuers or locality), said in a warning
+    page = tmp_path / "release.html"
+    page.write_text("<html><body><h1>国务院办公厅　国家卫生健康委印发《乡村卫生服务试点方案》</h1><div id='zoom'>"
+                    "<p>新华社北京5月20日电　近日，国务院办公厅、国家卫生健康委印发了《乡村卫生服务试点方案》。</p>"
+                    "<p>乡村卫生服务试点方案</p><p>一、试点目标</p><p>到2025年，乡镇卫生院全部达到基本标准。</p></div></body></html>",
+                    encoding="utf-8")
+    record = parse_file(page)
+    assert record["issuers"] == ["国务院办公厅", "国家卫生健康委"] and record["admin_level"] == "national"
+    assert record["citations"] == [] and any("a release" in w for w in record["warnings"])
+
+
+@pytest.mark.parametrize("pager", ["共3页 1 2 3 下一页", "第1页/共3页", "上一页 1 2 3 下一页 尾页"])
+def test_an_article_split_over_pages_says_the_others_are_not_read(tmp_path, pager):
+    # probe 4b: a long notice a portal prints over several pages: the pager line is no text; a warning says what is missing
+    page = tmp_path / "paged.html"
+    page.write_text(f"<html><body><div id='zoom'>{ARTICLE}<p>{pager}</p></div></body></html>", encoding="utf-8")
+    source = read_html(page)
+    assert pager not in source.text and any("split over pages" in w for w in source.warnings)
+
+
+
+@pytest.mark.parametrize("items, lines", [
+    # probe 4b: an editor's ordered lists: the numbers the browser prints are the items' labels (they were no items)
+    ("<ol style='list-style-type: cjk-ideographic'><li>做实签约服务。</li><li>开展健康体检。</li></ol>",
+     ["一、做实签约服务。", "二、开展健康体检。"]),
+    ("<ol><li>建立台账；</li><li>每月随访。</li></ol>", ["1.建立台账；", "2.每月随访。"]),
+    ("<ol start='3'><li>加强督导。</li></ol>", ["3.加强督导。"]),
+    # an item that prints its number itself is not numbered twice; an unordered list is not numbered
+    ("<ol><li>一、做实签约服务。</li></ol>", ["一、做实签约服务。"]),
+    ("<ul><li>做实签约服务。</li></ul>", ["做实签约服务。"]),
+])
+def test_ordered_list_items_carry_the_numbers_a_browser_prints(tmp_path, items, lines):
+    page = tmp_path / "ol.html"
+    page.write_text(f"<html><body><div id='zoom'>{ARTICLE}{items}</div></body></html>", encoding="utf-8")
+    text = read_html(page).text.splitlines()
+    assert text[-len(lines):] == lines
+
+
+
+def test_a_page_whose_article_is_images_says_so(tmp_path):
+    # probe 4b: a notice posted as scanned pictures: refused (no text), the reason names the images and the way to read them
+    page = tmp_path / "img.html"
+    page.write_text("<html><body><div id='zoom'><p><img src='/1.jpg'></p><p><img src='/2.jpg'></p></div></body></html>",
+                    encoding="utf-8")
+    with pytest.raises(errors.BadFileError) as raised:
+        read_html(page)
+    assert "the article is 2 images (a scanned notice?)" in raised.value.detail

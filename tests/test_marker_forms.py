@@ -281,6 +281,47 @@ FORMS = [
     # the same with the space gone (a normalised copy): the deadline's label glued to the last unit
     ("落实医疗救助。（责任单位：区民政局、区医保局完成时间：2023年3月）",
      [("区民政局", R, False), ("区医保局", R, False)]),
+    # ---- probe 4a: the State Council shape copied at county level
+    # #10 the bracket that carries the convention note lists its units bare (no verb): the first leads
+    ("开展动态监测。（县医疗保障局、县乡村振兴局、县卫生健康局，列第一位者为牵头单位，下同）",
+     [("县医疗保障局", L, False), ("县乡村振兴局", R, False), ("县卫生健康局", R, False)]),
+    # #5 the note worded 排名第一的为牵头单位 is a note, no unit
+    ("落实倾斜救助。（县医疗保障局、县民政局，排名第一的为牵头单位）", [("县医疗保障局", L, False), ("县民政局", R, False)]),
+    # #10 bracket of notes only after no unit list: nothing
+    ("落实签约。（含县级，下同）", []),
+    # a label, its units, then a verb clause (牵头单位：甲，乙、丙配合): the label's units keep the label's role — the
+    # lead was called support, as a bare bracket's verbless list takes the next verb's
+    ("落实签约。（牵头单位：县卫健局，县医保局、县财政局配合）",
+     [("县卫健局", L, False), ("县医保局", S, False), ("县财政局", S, False)]),
+    ("落实签约。（责任单位：县卫健局、县财政局，县医保局配合）",
+     [("县卫健局", R, False), ("县财政局", R, False), ("县医保局", S, False)]),
+    # …a label's list of institutions (院, 室) before the verb clause too; the verb is no part of a name (各村卫生室配合)
+    ("落实签约。责任单位：县卫健局医政股、县人民医院、各镇卫生院，各村卫生室配合。",
+     [("县卫健局医政股", R, False), ("县人民医院", R, False), ("各镇卫生院", R, False), ("各村卫生室", S, False)]),
+    # other verbs of the verb form: 主责 / 负总责 lead (as a 主责 column does), 协同 / 分工协作 support, 按属地负责 is
+    # responsible (not a unit 各镇人民政府按属地)
+    ("落实签约。（县卫健局主责，县医保局协同）", [("县卫健局", L, False), ("县医保局", S, False)]),
+    ("落实签约。（县卫健局负总责，县医保局、县财政局分工协作）",
+     [("县卫健局", L, False), ("县医保局", S, False), ("县财政局", S, False)]),
+    ("落实签约。（县卫健局牵头，县医保局协同推进）", [("县卫健局", L, False), ("县医保局", S, False)]),
+    ("落实签约。（责任单位：县卫健局，各镇人民政府按属地负责）", [("县卫健局", R, False), ("各镇人民政府", R, False)]),
+    # 主责单位 leads, as a 主责 column and the verb 主责 do (it was responsible beside its 协办单位)
+    ("推进县乡一体化。（主责单位：县卫健局；协办单位：县医保局、各镇人民政府）",
+     [("县卫健局", L, False), ("县医保局", S, False), ("各镇人民政府", S, False)]),
+    # a county health bureau printed with its other name in brackets (县卫健局（县中医药局）): one body, named once;
+    # the bracket no longer hides the verb form's lead
+    ("推进中医药服务。（县卫健局（县中医药局）牵头，县医保局配合）", [("县卫健局", L, False), ("县医保局", S, False)]),
+    ("推进中医药服务。（责任单位：县卫生健康局〔县中医药管理局〕、县医保局）", [("县卫生健康局", R, False), ("县医保局", R, False)]),
+    # 协同单位 / 协同科室 labels: support (their units were lost)
+    ("推进县域医共体建设。（责任单位：县卫健局；协同单位：县医保局、县人社局）",
+     [("县卫健局", R, False), ("县医保局", S, False), ("县人社局", S, False)]),
+    ("落实签约。（牵头科室：医政股；协同科室：基层卫生股、财务股）", [("医政股", L, False), ("基层卫生股", S, False), ("财务股", S, False)]),
+    # #A10 按职责落实 after a list is the role's verb, not part of the last name
+    ("保障村医待遇。〔县财政局牵头；各乡镇人民政府、县卫健局按职责落实〕",
+     [("县财政局", L, False), ("各乡镇人民政府", R, False), ("县卫健局", R, False)]),
+    # probe 4a #12: 落实属地责任 after the towns: a role of their own (responsible), not words passed over
+    ("落实考核。（县卫健局、县医保局按职责分工负责，各乡镇人民政府落实属地责任）",
+     [("县卫健局", R, False), ("县医保局", R, False), ("各乡镇人民政府", R, False)]),
     # a document number's 〔year〕 names no unit, nor a deadline after words that are no body
     ("按照国卫扶贫发〔2021〕6号要求执行。", []),
     ("落实签约。（群众自愿，12月底前）", []),
@@ -383,6 +424,11 @@ SENTENCES = [
     ("（八）开展巡回医疗。由县卫健局医政股具体负责。", [("县卫健局医政股", R, False)]),
     # a provider before 负责 closing the clause is still no assignment (not a government body)
     ("（九）推行一站式结算。费用结算由定点医疗机构负责。", []),
+    # probe 4a #15b: 由甲牵头，会同乙、丙负责…: the lead, and the bodies it joins to it support (they were lost)
+    ("（十）强化医共体统筹。由县卫健局牵头，会同县医保局、县财政局负责医共体运行评估。",
+     [("县卫健局", L, False), ("县医保局", S, False), ("县财政局", S, False)]),
+    # …but 会同有关部门 names no body: the lead alone
+    ("（十一）做好评估。由县卫健局牵头，会同有关部门做好评估。", [("县卫健局", L, False)]),
 ]
 
 # probe 3a #10: the work first, the body after it (由 in mid-clause with 负责 closing it; 负责…的是)
@@ -444,6 +490,11 @@ SUBJECTS = [
     # probe 3a #11: the grassroots actors each given their part with 负责 (签约团队, 村卫生室, 乡镇卫生院)
     ("（十六）做实签约服务。家庭医生签约团队负责建立健康档案；村卫生室负责日常随访；乡镇卫生院负责技术指导。",
      [("家庭医生签约团队", R), ("村卫生室", R), ("乡镇卫生院", R)]),
+    # probe 4a #12: a 乡镇 notice's villages (各村委会, 各村（社区）) and a county's 各镇（街道） given their part
+    ("（十七）建好村卫生室。镇卫生院负责业务指导，各村委会负责提供村卫生室用房。", [("镇卫生院", R), ("各村委会", R)]),
+    ("（十八）开展爱国卫生运动。镇农业综合服务中心牵头，各村（社区）具体落实。",
+     [("镇农业综合服务中心", L), ("各村（社区）", R)]),
+    ("（十九）做好参保动员。各镇（街道）负责组织群众参保。", [("各镇（街道）", R)]),
 ]
 
 
@@ -620,6 +671,12 @@ DUTIES = [
     ("县民政局：1.负责低保对象认定；县财政局：负责资金保障。", [("县民政局", "1.负责低保对象认定"), ("县财政局", "资金保障")]),
     # every township with its subdistricts (各镇（街道）) is a body
     ("各镇（街道）：负责辖区内参保动员和村卫生室运行保障。", [("各镇（街道）", "辖区内参保动员和村卫生室运行保障")]),
+    # probe 4a: 由甲牵头，会同乙、丙负责… in a 保障措施 item: the bodies after 会同 (not a unit 会同县财政局, the
+    # name of a real county), and the lead's duty is the work the 会同 clause names
+    ("由县卫生健康局牵头，会同县财政局、县医疗保障局负责年度绩效评价。",
+     [("县卫生健康局", "牵头年度绩效评价"), ("县财政局、县医疗保障局", "年度绩效评价")]),
+    # …a sentence that opens on 会同县 names that county's body
+    ("会同县人民政府负责辖区内村卫生室建设。", [("会同县人民政府", "辖区内村卫生室建设")]),
 ]
 
 

@@ -79,6 +79,11 @@ def test_document_keys_of_the_other_notices(records, doc_id, key, expected):
     ("2022 年 2 月 14 日", "2022-02-14"),  # Huainan spacing
     ("2021年8月12日印发", "2021-08-12"),
     ("2021年13月1日", None),  # not a date
+    # probe 4b: 廿 (twenty) and 卅 (thirty) in the day, as an old-style signature prints them
+    ("二〇二一年十二月廿九日", "2021-12-29"),
+    ("二〇二二年六月廿日", "2022-06-20"),
+    ("二〇二二年三月卅一日", "2022-03-31"),
+    ("二〇二二年二月卅日", None),  # 30 February: no date
 ])
 def test_parse_date(text, expected):
     assert parse_date(text) == expected
@@ -122,10 +127,41 @@ def test_split_doc_number():
     # a national bureau's provincial branch stands at its province, not the nation (probe 2 #14)
     (["国家税务总局湖南省税务局"], None, "湖南省", "provincial"),
     (["国家税务总局"], None, "中华人民共和国", "national"),  # the bureau itself is national
+    # probe 4b: a new area's or development zone's body is the zone, at no level — never the province its 文号 names
+    (["西咸新区管理委员会社会事业服务局"], "陕西咸新社发〔2022〕3号", "西咸新区", None),
+    (["安康高新技术产业开发区管理委员会"], None, "安康高新技术产业开发区", None),
+    (["贵安新区卫生健康局"], "黔贵安发〔2022〕3号", "贵安新区", None),  # not the county 区 of its name's end
+    # probe 4b: a town's (or subdistrict's) own body named after its county: the town, at no level — not the county
+    (["汉阴县涧池镇人民政府"], "涧政发〔2022〕15号", "涧池镇", None),
+    (["中共汉阴县涧池镇委员会", "汉阴县涧池镇人民政府"], None, "涧池镇", None),
+    (["西安市雁塔区小寨路街道办事处"], None, "小寨路街道", None),
+    (["达拉特旗树林召镇人民政府"], None, "树林召镇", None),
+    # the county's own bodies whose names hold 乡/镇 stay the county's
+    (["汉阴县乡村振兴局"], None, "汉阴县", "county"),
+    (["汉阴县城关镇卫生院"], None, "汉阴县", "county"),  # a health centre, no town government
+    # a zone named after the city it lies in: the zone, not the city (its notice is no prefecture's)
+    (["安康市高新区管理委员会"], None, "安康市高新区", None),
+    (["宝鸡市高新区卫生健康局"], None, "宝鸡市高新区", None),
+    (["汉中市汉台区卫生健康局"], None, "汉台区", "county"),  # a district of the table, no zone
+    # a zone the division table holds stays the table's division and level
+    (["重庆两江新区社会发展局"], None, "两江新区", "county"),
+    (["上海市浦东新区卫生健康委员会"], None, "浦东新区", "county"),
 ])
 def test_infer_locality(issuers, number, name, level):
     locality = infer_locality(issuers, number)
     assert (locality.name, locality.level) == (name, level)
+
+
+def test_a_town_lies_in_its_county():
+    locality = infer_locality(["汉阴县涧池镇人民政府"], None)
+    assert (locality.parent, locality.chain) == ("汉阴县", ("涧池镇", "汉阴县", "安康市", "陕西省"))
+    assert locality.evidence["township"] == "涧池镇" and locality.evidence["county"] == "汉阴县"
+
+
+def test_a_zone_lies_in_the_province_its_doc_number_names():
+    locality = infer_locality(["西咸新区管理委员会社会事业服务局"], "陕西咸新社发〔2022〕3号")
+    assert (locality.parent, locality.chain) == ("陕西省", ("西咸新区", "陕西省"))
+    assert locality.evidence["parent_from"] == {"from": "doc_number", "text": "陕西咸新社发〔2022〕3号"}
 
 
 @pytest.mark.parametrize("addressees, level", [
@@ -258,3 +294,77 @@ def test_a_joint_notice_numbered_by_each_issuer():
     assert record["doc_number"] == "澜卫发〔2022〕5号" and record["citations"] == []
     assert "another 文号 printed under the first (a joint notice numbered by each issuer): 澜医保发〔2022〕18号" in \
         record["warnings"]
+
+
+@pytest.mark.parametrize("signed, issue_date", [
+    ("二〇二一年十二月廿九日", "2021-12-29"),  # probe 4b: 廿 in the signature's day: the notice's date, its issuer read
+    ("二〇二一年十二月卅一日", "2021-12-31"),
+    ("2021年12月29日", "2021-12-29"),  # the plain form, for comparison
+])
+def test_a_signature_dated_with_old_tens_words(signed, issue_date):
+    from policydiff.metadata import extract_metadata
+
+    text = f"关于做好签约服务的通知\n各镇卫生院：\n一、做实签约服务。\n商川市卫生健康委员会\n{signed}\n"
+    meta = extract_metadata(text)
+    assert (meta["issue_date"], meta["issuers"]) == (issue_date, ["商川市卫生健康委员会"])
+
+
+@pytest.mark.parametrize("headline, issuers, genre, enclosed, level", [
+    # probe 4b: a release's headline (新华社/gov.cn): its bodies issue the document it names — they were no issuers, the
+    # title None and the document cited by the notice that is it
+    ("中共中央办公厅　国务院办公厅印发《关于进一步深化改革促进乡村医疗卫生体系健康发展的意见》",
+     ["中共中央办公厅", "国务院办公厅"], "意见", "关于进一步深化改革促进乡村医疗卫生体系健康发展的意见", "national"),
+    ("国务院办公厅印发《“十四五”国民健康规划》", ["国务院办公厅"], "规划", "“十四五”国民健康规划", "national"),
+    ("陕西省卫生健康委员会联合印发《陕西省乡村医生队伍建设方案》", ["陕西省卫生健康委员会"], "方案",
+     "陕西省乡村医生队伍建设方案", "provincial"),
+])
+def test_a_release_headline_names_its_issuers_and_document(headline, issuers, genre, enclosed, level):
+    from policydiff.extract.citations import extract_citations
+    from policydiff.metadata import extract_metadata
+
+    text = (f"{headline}\n新华社北京2月23日电　近日，印发了《{enclosed}》，要求各地认真贯彻落实。\n{enclosed}\n"
+            "一、总体要求\n到2025年，体系基本建成。\n")
+    meta = extract_metadata(text)
+    assert (meta["issuers"], meta["genre"], meta["enclosed_title"], meta["admin_level"]) == (issuers, genre, enclosed, level)
+    assert extract_citations(text, 0, None, (meta["title"], meta["enclosed_title"])) == []
+
+
+def test_a_line_naming_a_document_after_an_ordinary_phrase_is_no_release_title():
+    from policydiff.metadata import extract_metadata
+
+    meta = extract_metadata("现将印发《某县健康帮扶方案》\n各镇卫生院：\n一、做实签约。\n")
+    assert meta["title"] is None
+
+
+def test_a_release_headline_is_not_joined_to_its_dateline():
+    # probe 4b: in a text file the headline stands above the dateline paragraph; the normaliser kept joining them
+    from policydiff.models import NormalisedText, SourceText
+    from policydiff.normalise import normalise
+    from policydiff.parse import parse_text
+
+    raw = ("国务院办公厅　国家卫生健康委印发《乡村卫生服务试点方案》\n\n新华社北京5月20日电　近日，两部门印发了《乡村卫生服务试点方案》。\n"
+           "乡村卫生服务试点方案\n一、试点目标\n到2025年，乡镇卫生院全部达到基本标准。\n")
+    text = normalise(SourceText(path="n.txt", text=raw)).text
+    record = parse_text(NormalisedText(text, list(range(len(text) + 1))))
+    assert record["issuers"] == ["国务院办公厅", "国家卫生健康委"] and record["genre"] == "方案"
+
+
+def test_a_draft_sent_for_comments_is_the_letters_own_not_a_citation():
+    # probe 4b: 关于征求《X（征求意见稿）》意见的函 sends X: X is its enclosure, never a cited upstream document
+    from policydiff.models import NormalisedText
+    from policydiff.parse import parse_text
+
+    text = ("梧川市卫生健康委员会关于征求《梧川市乡村医生管理办法（征求意见稿）》意见的函\n梧卫函〔2022〕88号\n市医保局：\n"
+            "我委起草了《梧川市乡村医生管理办法（征求意见稿）》，现送你们征求意见。\n梧川市卫生健康委员会\n2022年6月20日\n")
+    record = parse_text(NormalisedText(text, list(range(len(text) + 1))))
+    assert record["enclosed_title"] == "梧川市乡村医生管理办法（征求意见稿）" and record["citations"] == []
+
+
+
+def test_a_notices_own_title_wins_over_a_release_headline_above_it():
+    # probe 4b: a news repost's headline (县卫健局印发《X》) above the notice that prints its own title: the notice's
+    from policydiff.metadata import extract_metadata
+
+    meta = extract_metadata("梅林县卫生健康局印发《梅林县健康帮扶方案》\n梅林县卫生健康局关于印发《梅林县健康帮扶方案》的通知\n"
+                            "梅卫发〔2022〕8号\n各镇卫生院：\n现将《梅林县健康帮扶方案》印发给你们。\n梅林县卫生健康局\n2022年3月1日\n")
+    assert meta["title"] == "梅林县卫生健康局关于印发《梅林县健康帮扶方案》的通知"

@@ -106,9 +106,10 @@ ROWS = [
     # a cap as a share of a long base (不得高于…上年居民人均可支配收入的5%): the comparator holds, 其 is no part of the noun
     ("未取消起付标准的地区，其起付标准不得高于所在统筹地区上年度城乡居民人均可支配收入的8%。",
      [(PA, "起付标准", "<=", 8, "%", None, None)]),
-    # 其中 opens a part of the amount before: the noun phrase after it (not 中医保…)
+    # 其中 opens a part of the amount before: the noun phrase after it (not 中医保…); per whom and how often the
+    # amount is paid in brackets after its noun (probe 4a: not 标准为每人每年)
     ("家庭医生签约服务费标准为每人每年20元，其中基本公共卫生服务经费承担10元。",
-     [(PA, "家庭医生签约服务费标准为每人每年", "=", 20, "元", None, None),
+     [(PA, "家庭医生签约服务费标准（每人每年）", "=", 20, "元", None, None),
       (PA, "基本公共卫生服务经费承担", "=", 10, "元", None, None)]),
     # 到2025年达到 with the subject in the clause before (提高…比例，到2025年达到…): that subject
     ("逐步提高持有执业（助理）医师证书的村医比例，到2025年达到50%以上。",
@@ -200,6 +201,16 @@ ROWS = [
      [(S, "全县签约服务覆盖率", "=", 62, "%", 2020, None), (S, "全县签约服务覆盖率", "+", 4, "个百分点", 2020, None)]),
     # 比上年提高…个百分点 (a status figure with no year printed: None)
     ("全市居民健康素养水平比上年提高3.2个百分点。", [(S, "全市居民健康素养水平", "+", 3.2, "个百分点", None, None)]),
+    # probe 4a: a rate's yearly rise (覆盖率每年提高2个百分点) is a level of the rate to reach, a target — 每年 is no
+    # sign of an amount paid each year; an amount's yearly rise (补助每年递增5%) stays a parameter
+    ("重点人群签约服务覆盖率每年提高2个百分点。", [(T, "重点人群签约服务覆盖率（每年）", "+", 2, "个百分点", None, None)]),
+    ("村医补助每年递增5%。", [(PA, "村医补助（每年）", "+", 5, "%", None, None)]),
+    # probe 4a: the 比 of 占比 is no base of a change: 占比提高3个百分点 asks for a rise (not "a change already seen"),
+    # and 占比2025年达到65% keeps its noun whole and its year as the deadline
+    ("基层诊疗量占比提高3个百分点。", [(T, "基层诊疗量占比", "+", 3, "个百分点", None, None)]),
+    ("基层医疗卫生机构诊疗量占比2025年达到65%。", [(T, "基层医疗卫生机构诊疗量占比", ">=", 65, "%", 2025, None)]),
+    # …while 占比比上年提高 still compares with the year before (a status figure without a plan's context)
+    ("全县基层诊疗量占比比上年提高2个百分点。", [(S, "全县基层诊疗量占比", "+", 2, "个百分点", None, None)]),
     # a preamble's look back (党的十八大以来…): already reached, no year printed
     ("党的十八大以来，全县贫困人口住院费用实际报销比例达到90%。",
      [(S, "全县贫困人口住院费用实际报销比例", ">=", 90, "%", None, None)]),
@@ -528,6 +539,19 @@ TABLES = [
     ("指标\t单位\t2023年\t2024年\t2025年\t属性\n重点人群签约率\t%\t70\t72\t≥75\t预期性\n", 2022,
      [("target", "重点人群签约率", "=", 70, "%", 2023, "预期性"), ("target", "重点人群签约率", "=", 72, "%", 2024, "预期性"),
       ("target", "重点人群签约率", ">=", 75, "%", 2025, "预期性")]),
+    # probe 4a #3: a three-year plan's schedule (2023年⇥2024年⇥2025年) in a notice of its first year: each column
+    # a target, the first no base (it is the plan's first year, not the year it starts from)
+    ("序号\t指标\t2023年\t2024年\t2025年\t指标属性\n1\t县域内就诊率（%）\t85\t88\t90\t约束性\n", 2023,
+     [("target", "县域内就诊率", "=", 85, "%", 2023, "约束性"), ("target", "县域内就诊率", "=", 88, "%", 2024, "约束性"),
+      ("target", "县域内就诊率", "=", 90, "%", 2025, "约束性")]),
+    # the same columns in a notice that prints no date: the earliest stays the base (it may be a record of the past)
+    ("指标\t2023年\t2024年\t2025年\t属性\n重点人群签约率（%）\t70\t75\t80\t预期性\n", None,
+     [("status", "重点人群签约率", "=", 70, "%", 2023, None), ("target", "重点人群签约率", "=", 75, "%", 2024, "预期性"),
+      ("target", "重点人群签约率", "=", 80, "%", 2025, "预期性")]),
+    # a year before the notice's stays a base even beside a schedule (2022年 in a 2023 plan)
+    ("指标\t2022年\t2023年\t2024年\t2025年\t属性\n重点人群签约率（%）\t65\t70\t75\t80\t预期性\n", 2023,
+     [("status", "重点人群签约率", "=", 65, "%", 2022, None), ("target", "重点人群签约率", "=", 70, "%", 2023, "预期性"),
+      ("target", "重点人群签约率", "=", 75, "%", 2024, "预期性"), ("target", "重点人群签约率", "=", 80, "%", 2025, "预期性")]),
     # probe 3a #7: a target cell that is a change (较2020年提高10个百分点): +10个百分点 (a % row's change is in points)
     ("序号\t指标名称\t2020年\t2025年\t指标属性\n1\t乡镇卫生院达标比例（%）\t72\t较2020年提高10个百分点\t预期性\n", 2022,
      [("status", "乡镇卫生院达标比例", "=", 72, "%", 2020, None),
@@ -656,6 +680,28 @@ def test_an_assessment_item_asks_for_a_change_a_status_section_reports_one():
             "二、工作措施\n（一）加强考核。签约居民续约率较上年提高5个百分点。\n")
     record = _record(text)
     assert [(t["value"], t["role"]) for t in record["targets"]] == [(4, "status"), (5, "target")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # probe 4a #7: an undated 工作要点 whose title names its year (no 文号, no date, no signature): its items ask for
+    # changes against the year before (比上年, 比2022年) — targets, the cue saying the year came from the title
+    ("平利县2023年健康乡村建设工作要点\n一、提升能力。乡镇卫生院门急诊人次比上年提高3个百分点。（责任股室：医政股）\n"
+     "二、推进改厕。农村卫生厕所普及率比2022年提高5个百分点。\n",
+     [(3, "target", True), (5, "target", True)]),
+    # a task list (清单) titled with its year: the same
+    ("青溪县2024年乡村医疗卫生重点任务清单\n一、做实签约。重点人群签约率较上年提高2个百分点。\n", [(2, "target", True)]),
+    # a three-year plan titled with its span after its genre (…行动方案（2023—2025年）): its first year stands in
+    ("青溪县巩固提升签约服务三年行动方案（2023—2025年）\n一、做实签约。重点人群签约率较上年提高2个百分点。\n",
+     [(2, "target", True)]),
+    # an undated report (工作总结) says what was seen: status, as before
+    ("平利县2022年健康乡村建设工作总结\n一、提升能力。乡镇卫生院门急诊人次比上年提高3个百分点。\n", [(3, "status", False)]),
+    # an undated plan's item that opens on a year before its title's (2022年，…较上年提高…): a report, status
+    ("平利县2023年健康乡村建设工作要点\n一、回顾。2022年，全县签约率较上年提高2个百分点。\n", [(2, "status", False)]),
+])
+def test_an_undated_plans_title_year_makes_its_asked_changes_targets(text, expected):
+    record = _record(text)
+    assert record["issue_date"] is None
+    assert [(t["value"], t["role"], "read from the title" in (t["role_cue"] or "")) for t in record["targets"]] == expected
 
 
 def _county_frame_row():

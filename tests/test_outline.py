@@ -16,6 +16,13 @@ LABELS = [
     ("16.深入开展爱国卫生运动。", ("1.", "16")),
     ("（1）第一项", ("（1）", "（1）")),
     ("一是健全动态监测机制。", ("一是", "一是")),  # Kaifeng
+    # probe 4b: a dot after a Chinese numeral (a repost's 一.工作目标) is the 一、 kind; ⑴ (one character) the （1） kind
+    ("一.工作目标", ("一、", "一")),
+    ("二．重点任务", ("一、", "二")),
+    ("十二.加强督导", ("一、", "十二")),
+    ("一.5倍", None),  # a number, not a label
+    ("⑴建立台账；", ("（1）", "⑴")),
+    ("⑽每月随访", ("（1）", "⑽")),
     ("4.6个托位", None),  # a decimal is not a label
     ("2025年，实现", None),
     ("三级医院对口帮扶", None),
@@ -362,3 +369,154 @@ def test_clauses_with_their_own_units_are_items(body, expected):
     record = parse_source(SourceText("yishi.txt", _SEQ_HEAD + body + "\n青梧县卫生健康局\n2023年3月2日"))
     got = [(m["path"], m["text"], [u["unit"] for u in m["unit_mentions"]]) for m in record["measures"]]
     assert got == expected
+
+
+# ---------------------------------------------------------------- the plan a notice issues, printed as its 附件 (probe 4b, #1, #4)
+
+_ISSUING = "梅林县卫生健康局关于印发《梅林县健康帮扶方案》的通知\n各镇卫生院：\n现将《梅林县健康帮扶方案》印发给你们，请认真执行。\n"
+_SIGN = "梅林县卫生健康局\n2022年3月1日\n"
+_PLAN_ITEMS = "一、工作目标\n到2022年，签约服务率达到90%。\n二、重点任务\n（一）开展巡回义诊。\n"
+_TASKS = "序号\t重点任务\t牵头单位\n1\t开展巡回义诊\t县医院\n"
+ISSUED_PLAN_ANNEXES = [
+    # 附件1 ⏎ the plan's title ⏎ its items: the plan the title issues is the body, its items the notice's own
+    (_ISSUING + "附件：1.梅林县健康帮扶方案\n2.任务分解表\n" + _SIGN + "附件1\n梅林县健康帮扶方案\n" + _PLAN_ITEMS,
+     ["一", "二", "二/（一）"]),
+    # 附件 without a number, the plan's title wrapped over two lines (a PDF's line break)
+    (_ISSUING + _SIGN + "附件\n梅林县健康\n帮扶方案\n" + _PLAN_ITEMS, ["一", "二", "二/（一）"]),
+    # the plan, then its task table under 附件2: the table stays an annex
+    (_ISSUING + _SIGN + "附件1\n梅林县健康帮扶方案\n" + _PLAN_ITEMS + "附件2\n任务分解表\n" + _TASKS,
+     ["一", "二", "二/（一）", "附件2"]),
+    # the plan's title only in the notice's title, unquoted (关于印发X的通知), no 《》 anywhere
+    ("梅林县卫生健康局关于印发梅林县健康帮扶方案的通知\n各镇卫生院：\n现印发给你们。\n" + _SIGN + "附件\n梅林县健康帮扶方案\n"
+     + _PLAN_ITEMS, ["一", "二", "二/（一）"]),
+    # the letter numbers requests of its own: they are the letter's, the plan's restart at 一 keeps its own paths
+    (_ISSUING + "一、提高认识\n各单位要重视。\n二、按时报送\n每月报送。\n" + _SIGN + "附件1\n梅林县健康帮扶方案\n" + _PLAN_ITEMS,
+     ["通知/一", "通知/二", "一", "二", "二/（一）"]),
+    # an annex the notice does not issue (another title under 附件): an annex, as before
+    (_ISSUING + _SIGN + "附件\n梅林县健康帮扶工作指标\n一、签约服务率90%\n", ["附件", "附件/一"]),
+    # a draft sent for comments (征求…意见的函) is not issued: its items stay the annex's
+    ("关于征求《梅林县健康帮扶方案（征求意见稿）》意见的函\n县医保局：\n现送你们征求意见。\n" + _SIGN
+     + "附件\n梅林县健康帮扶方案（征求意见稿）\n" + _PLAN_ITEMS, ["附件", "附件/一", "附件/二", "附件/二/（一）"]),
+    # a forwarded document (现将《X》转发给你们) is its sender's, not the notice's own plan
+    ("关于转发《某市健康帮扶方案》的通知\n各镇卫生院：\n现将《某市健康帮扶方案》转发给你们。\n" + _SIGN
+     + "附件\n某市健康帮扶方案\n" + _PLAN_ITEMS, ["附件", "附件/一", "附件/二", "附件/二/（一）"]),
+    # 附件1：重点任务分解表 on one line (a web repost) with the table under it, after the body: an annex heading
+    (_ISSUING + _SIGN + "梅林县健康帮扶方案\n" + _PLAN_ITEMS + "附件1：重点任务分解表\n" + _TASKS,
+     ["一", "二", "二/（一）", "附件1"]),
+    # 附件1：重点任务分解表 ⏎ the table's own title ⏎ the table: the annex heading still
+    (_ISSUING + _SIGN + "梅林县健康帮扶方案\n" + _PLAN_ITEMS + "附件1：重点任务分解表\n梅林县2022年健康帮扶重点任务分解表\n"
+     + _TASKS, ["一", "二", "二/（一）", "附件1"]),
+    # 附件1：梅林县健康帮扶方案 on one line with the plan's items under it: the issued plan, the body
+    (_ISSUING + _SIGN + "附件1：梅林县健康帮扶方案\n" + _PLAN_ITEMS, ["一", "二", "二/（一）"]),
+    # a title issuing two plans: the second, under 附件2, is the notice's too (its paths as the plan's, twins #2)
+    ("关于印发《梅林县健康帮扶方案》和《梅林县签约服务方案》的通知\n各镇卫生院：\n现印发给你们。\n" + _SIGN
+     + "附件1\n梅林县健康帮扶方案\n" + _PLAN_ITEMS + "附件2\n梅林县签约服务方案\n一、做实签约。\n",
+     ["一", "二", "二/（一）", "一#2"]),
+    # the title names the plan without its place, the annex's title with it (关于印发健康帮扶方案的通知 ⏎ 梅林县健康帮扶方案)
+    ("关于印发健康帮扶实施方案的通知\n各镇卫生院：\n现印发给你们。\n" + _SIGN + "附件\n梅林县健康帮扶实施方案\n" + _PLAN_ITEMS,
+     ["一", "二", "二/（一）"]),
+    # the notice's title wrapped over two lines, unquoted (a PDF's lines): the plan is still the one it issues
+    ("梅林县卫生健康局关于印发梅林县健康\n帮扶实施方案的通知\n各镇卫生院：\n现印发给你们。\n" + _SIGN + "附件\n梅林县健康帮扶实施方案\n"
+     + _PLAN_ITEMS, ["一", "二", "二/（一）"]),
+    # the cover letter's reference 附件：重点任务分解表 above the signature is no annex heading
+    ("关于做好义诊的通知\n各镇卫生院：\n一、开展巡回义诊。\n附件：重点任务分解表\n" + _SIGN, ["一"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", ISSUED_PLAN_ANNEXES, ids=[f"issued{i}" for i in range(len(ISSUED_PLAN_ANNEXES))])
+def test_the_plan_a_notice_issues_is_its_body_even_under_an_annex_line(text, expected):
+    assert [n.path for n in build_outline(text)] == expected
+
+
+def test_the_issued_plan_under_an_annex_line_gives_measures_and_goal_targets():
+    from policydiff.models import NormalisedText
+    from policydiff.parse import parse_text
+
+    text = _ISSUING + "附件：梅林县健康帮扶方案\n" + _SIGN + "附件\n梅林县健康帮扶方案\n" + _PLAN_ITEMS
+    record = parse_text(NormalisedText(text, list(range(len(text) + 1))))
+    assert [m["path"] for m in record["measures"]] == ["二/（一）"]
+    assert [(t["path"], t["value"]) for t in record["targets"]] == [("goal", 90)]
+    assert record["body_title"] == "梅林县健康帮扶方案"  # the plan's title under 附件 (it was None)
+
+
+# ---------------------------------------------------------------- a notice page that prints its 解读 below it (probe 4b, #2)
+
+_NOTICE_ITEMS = "各镇人民政府：\n一、资助对象。对特困人员全额资助。\n二、工作要求。县税务局负责征缴。\n梅林县医疗保障局\n2022年7月4日\n"
+_JIEDU_ITEMS = "一、出台背景。为确保应保尽保，制定本通知。\n二、主要内容。明确了资助对象。\n三、解读机关：梅林县医疗保障局\n"
+INTERPRETATION_AFTER = [
+    # 政策解读： on its own line after the signature: the explanation's 一、二、三 are no items of the notice
+    (_NOTICE_ITEMS + "政策解读：\n" + _JIEDU_ITEMS, ["一", "二"]),
+    # 《X》政策解读 as the explanation's title
+    (_NOTICE_ITEMS + "《梅林县医疗保障局关于做好参保资助工作的通知》政策解读\n" + _JIEDU_ITEMS, ["一", "二"]),
+    # 关于《X》的解读, in 【】 tags, and 图解：X
+    (_NOTICE_ITEMS + "关于《梅林县参保资助通知》的解读\n" + _JIEDU_ITEMS, ["一", "二"]),
+    (_NOTICE_ITEMS + "【政策解读】\n" + _JIEDU_ITEMS, ["一", "二"]),
+    (_NOTICE_ITEMS + "图解：梅林县参保资助政策\n" + _JIEDU_ITEMS, ["一", "二"]),
+    (_NOTICE_ITEMS + "一图读懂｜梅林县参保资助政策\n" + _JIEDU_ITEMS, ["一", "二"]),  # a bar, as WeChat titles print it
+    # a page that is only a 解读 (its heading first, no notice above it): its own items stay
+    ("《梅林县参保资助通知》政策解读\n" + _JIEDU_ITEMS, ["一", "二", "三"]),
+    # 解读 inside an item's sentence is no heading: the item goes on
+    ("一、加强宣传。做好政策解读\n二、开展培训。\n", ["一", "二"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", INTERPRETATION_AFTER, ids=[f"jiedu{i}" for i in range(len(INTERPRETATION_AFTER))])
+def test_an_interpretation_below_the_notice_adds_no_items(text, expected):
+    assert [n.path for n in build_outline(text)] == expected
+
+
+ANNEX_PARTS = [
+    # probe 4b: 附件2-1 / 附件2-2 (an annex in parts, as provincial notices number them): each opens its branch
+    ("一、做实签约。\n附件2-1\n任务分解表\n" + _TASKS + "附件2-2\n主要指标\n1.签约服务率\n",
+     ["一", "附件2-1", "附件2-2", "附件2-2/1"]),
+    ("一、做实签约。\n附件1—2\n任务分解表\n" + _TASKS, ["一", "附件1—2"]),  # a long dash between
+    ("一、做实签约。\n附件 3\n任务分解表\n" + _TASKS, ["一", "附件3"]),  # a space after 附件, as before
+    ("一、做实签约。\n附件2-1.任务分解表\n", ["一"]),  # 2-1. and a title on the line: no annex line
+    # 附件2 and its title run together (附件2　主要指标表, the space dropped) over a table: the annex
+    ("一、做实签约。\n附件2主要指标表\n" + _TASKS, ["一", "附件2"]),
+    # the same over items, not a table: not read as an annex (a plan's items stay the body's, as before)
+    ("一、做实签约。\n附件1梅林县健康帮扶方案\n二、开展义诊。\n", ["一", "二"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", ANNEX_PARTS, ids=[f"part{i}" for i in range(len(ANNEX_PARTS))])
+def test_annex_parts_open_their_branches(text, expected):
+    assert [n.path for n in build_outline(text)] == expected
+
+
+
+def test_dotted_chinese_numerals_and_parenthesised_digits_nest_as_their_kinds():
+    # probe 4b: 一. / 二. items with (一) and ⑴ under them: the same tree as 一、/（一）/（1）
+    text = "一.工作目标\n签约率达到90%。\n二.重点任务\n（一）做实签约。\n⑴建立台账；\n⑵每月随访。\n（二）开展义诊。\n三．保障措施\n"
+    assert [n.path for n in build_outline(text)] == ["一", "二", "二/（一）", "二/（一）/⑴", "二/（一）/⑵", "二/（二）", "三"]
+
+
+
+def test_dotted_numerals_and_parenthesised_digits_stand_apart_in_wrapped_text():
+    # probe 4b: in a hard-wrapped text (a PDF's lines) 三．保障措施 and ⑴… start paragraphs of their own — the heading
+    # was joined to the next line (a unit 保障措施县卫健局 was read) and ⑴ to the item above
+    from policydiff.models import NormalisedText, SourceText
+    from policydiff.normalise import normalise
+    from policydiff.parse import parse_text
+
+    raw = ("关于做好签约服务的通知\n各镇卫生院：\n一.工作目标\n签约服务率保持在95%以上。\n二.重点任务\n"
+           "(一)做实签约服务。（责任股室：基层股）\n⑴建立签约台账；\n⑵每季度随访一次。\n三．保障措施\n县卫健局每半年督导一次。\n")
+    text = normalise(SourceText(path="n.txt", text=raw)).text
+    record = parse_text(NormalisedText(text, list(range(len(text) + 1))))
+    assert [n["path"] for n in record["outline"]] == ["一", "二", "二/（一）", "二/（一）/⑴", "二/（一）/⑵", "三"]
+    assert "三．保障措施" in text.splitlines()
+
+
+@pytest.mark.parametrize("annex_title, glued", [
+    ("梅林县健康帮扶工作方案", False),  # probe 4b: a plan under 附件1: its headings stand alone as a body's
+    ("梅林县健康帮扶\n工作方案", False),  # its title wrapped over two lines
+    ("梅林县重点任务分解表", True),  # a table's annex: a heading-like line still joins the next (a wrapped cell)
+])
+def test_a_plan_under_an_annex_line_keeps_its_headings_apart(annex_title, glued):
+    from policydiff.models import SourceText
+    from policydiff.normalise import normalise
+
+    raw = (f"关于印发《梅林县健康帮扶工作方案》的通知\n各镇卫生院：\n现印发给你们。\n梅林县卫生健康局\n2022年4月6日\n附件1\n"
+           f"{annex_title}\n一、工作目标\n到2022年底，县域内就诊率达到90%以上。\n三、保障措施\n县卫健局将其纳入考核。\n")
+    lines = normalise(SourceText(path="n.txt", text=raw)).text.splitlines()
+    assert ("三、保障措施县卫健局将其纳入考核。" in lines) == glued

@@ -364,6 +364,17 @@ CHANGE_ROWS = [
     ("力争县域内门诊人次比2022年翻一番。", [("县域内门诊人次", "×", 2, "倍")]),
     # doubled: ×2, no unit of its own
     ("到2025年，乡镇卫生院全科医生数量翻一番。", [("乡镇卫生院全科医生数量", "×", 2, "倍")]),
+    # probe 4a #8: 递增/递减 a year is a yearly change, not a level (not 补助每年递增 = 5%)
+    ("乡村医生基本公共卫生服务补助每年递增5%。", [("乡村医生基本公共卫生服务补助（每年）", "+", 5, "%")]),
+    ("村医补助标准逐年递增10%以上。", [("村医补助标准（逐年）", "+>=", 10, "%")]),
+    ("住院次均费用每年递减2%。", [("住院次均费用（每年）", "-", 2, "%")]),
+    # a yearly rise with no noun of its own is of the amount before it in the sentence
+    ("乡村医生补助按每人每月不低于400元的标准发放，且每年递增5%。",
+     [("乡村医生补助（每人每月）", ">=", 400, "元"), ("乡村医生补助（每年）", "+", 5, "%")]),
+    # probe 4a #6: a ratio (1:1.2, 1比1.5, 1∶0.6) is no level of its noun: nothing rather than 收入比 = 1
+    ("乡村医生与乡镇卫生院同类人员收入比达到1:1.2。", []),
+    ("医护比达到1比1.5，床护比不低于1∶0.6。", []),
+
 ]
 
 
@@ -441,6 +452,44 @@ INDICATOR_ROWS = [
     # probe 3a #3: a motto (一人一档) and the notice's own items (以上三、四项) are no amounts
     ("做到一人一档，救治病种不少于30种。", [("救治病种", ">=", 30, None, "种")]),
     ("以上三、四项工作由县妇幼保健院负责。", []),
+    # probe 4a: a goal list's line 指标：值 — the label before the colon is the noun, never the value itself
+    ("1.县域内就诊率：≥90%（约束性）", [("县域内就诊率", ">=", 90, None, "%")]),
+    ("2.基层医疗卫生机构诊疗量占比：65%以上（预期性）", [("基层医疗卫生机构诊疗量占比", ">=", 65, None, "%")]),
+    # a bare value after the label is a level (it was passed over as a page's 点击：56次)
+    ("3.乡镇卫生院服务能力达标率：100%", [("乡镇卫生院服务能力达标率", "=", 100, None, "%")]),
+    ("每千人口执业（助理）医师数：3.2人", [("每千人口执业（助理）医师数", "=", 3.2, None, "人")]),
+    # …but a label that is no measured noun stays furniture (点击：56次)
+    ("点击：56次", []),
+    # probe 4a #A11: the 属性 bracket between the noun and its verb is no part of the noun
+    ("县域内住院量占比（约束性）达到90%。", [("县域内住院量占比", ">=", 90, None, "%")]),
+    # probe 4a: an amount's noun, then per whom and how often it is paid: the noun, the rate in brackets
+    ("乡村医生补助按每人每月不低于500元的标准发放。", [("乡村医生补助（每人每月）", ">=", 500, None, "元")]),
+    ("村医定额补助每村每年2万元。", [("村医定额补助（每村每年）", "=", 2, None, "万元")]),
+    # the amount's noun after it (每人每月发放不低于300元的生活补助), per whom in brackets
+    ("对年满60周岁退出的乡村医生，每人每月发放不低于300元的生活补助。", [("生活补助（每人每月）", ">=", 300, None, "元")]),
+    # probe 4a: an assessment table's row read by the sentence pass: each cell is a clause of its own (the indicator is
+    # never the row's earlier cells), and its scoring (每降低1个百分点扣0.5分) is no target
+    ("1\t家庭医生签约服务\t10\t签约率达到80%得满分，每降低1个百分点扣0.5分\t基层卫生股", [("签约率", ">=", 80, None, "%")]),
+    ("2\t村卫生室标准化建设\t10\t达标率100%\t规划股", [("达标率", "=", 100, None, "%")]),
+    # 原则上 before the comparator is no part of the noun
+    ("年度救助限额原则上不低于3万元。", [("年度救助限额", ">=", 3, None, "万元")]),
+    # per how many people a staff total is set (人员总量按照每千服务人口不少于2.5名配备); a 每千人口 noun stays whole
+    ("基层医疗卫生机构人员总量按照每千服务人口不少于2.5名配备。",
+     [("基层医疗卫生机构人员总量（每千服务人口）", ">=", 2.5, None, "名")]),
+    ("每千人口执业（助理）医师数达到3.2人。", [("每千人口执业（助理）医师数", ">=", 3.2, None, "人")]),
+    # …and whose amount it is (对X给予每所…的补助)
+    ("对村卫生室标准化建设给予每所不超过5万元的补助。", [("村卫生室标准化建设补助（每所）", "<=", 5, None, "万元")]),
+    # 该比例 in the next sentence of the item: the noun its value before names
+    ("到2025年，乡村医生中执业（助理）医师比例提高到45%左右；到2030年，该比例达到60%以上。",
+     [("乡村医生中执业（助理）医师比例", "=", 45, None, "%"), ("乡村医生中执业（助理）医师比例", ">=", 60, None, "%")]),
+    # a share that sets a noun (起付标准按…的10%左右确定): the noun, not the verb after the share
+    ("起付标准按上年当地居民人均可支配收入的10%左右确定。", [("起付标准", "=", 10, None, "%")]),
+    # the amount's noun in the clause before (a task cell: 落实…补助，每人每月不低于300元)
+    ("落实乡村医生养老补助，每人每月不低于300元。", [("乡村医生养老补助（每人每月）", ">=", 300, None, "元")]),
+    # a place each counted thing stands in (每个村卫生室至少配备1名乡村医生): what is counted is after the unit
+    ("每个村卫生室至少配备1名乡村医生。", [("乡村医生（每个村卫生室）", ">=", 1, None, "名")]),
+    # probe 4a #A12: per how many people is no noun: what is counted is after the unit
+    ("每千服务人口不少于1名乡村医生。", [("乡村医生（每千服务人口）", ">=", 1, None, "名")]),
     # a quoted slogan heading (实现“两个100%”) gives no target; the rates after its colon do
     ("实现“两个100%”：家庭医生签约率、档案建档率均达到100%。",
      [("家庭医生签约率", ">=", 100, None, "%"), ("档案建档率", ">=", 100, None, "%")]),
@@ -474,3 +523,63 @@ def test_the_start_of_a_change_is_a_status_figure(sentence, expected):
     found = extract_targets(sentence, (0, len(sentence)), "goal", issue_year=2023)
     assert [(t.indicator, t.comparator, t.value, t.unit, t.role, t.year) for t in found] == expected
     assert all(not t.compared for t in found if t.role_cue and "baseline" in t.role_cue)
+
+
+SCHEDULE_ROWS = [
+    # (sentence, [(indicator, comparator, value, unit, deadline)]) — probe 4a #4: a three-year plan's schedule, one
+    # value a year in one sentence: the year is each value's deadline, never a part of the noun, and a later step that
+    # prints only its year and verb measures the first step's noun
+    # 、 between the steps, each step its year and verb
+    ("脱贫人口签约率2023年达到95%、2024年达到97%、2025年达到99%以上。",
+     [("脱贫人口签约率", ">=", 95, "%", 2023), ("脱贫人口签约率", ">=", 97, "%", 2024),
+      ("脱贫人口签约率", ">=", 99, "%", 2025)]),
+    # ， between the steps, 年底 in each
+    ("村卫生室医保结算覆盖率2023年底达到80%，2024年底达到90%。",
+     [("村卫生室医保结算覆盖率", ">=", 80, "%", 2023), ("村卫生室医保结算覆盖率", ">=", 90, "%", 2024)]),
+    # the years listed before 分别: the run of years is no part of the noun (each year its value, in order)
+    ("重点人群签约覆盖率2023年、2024年、2025年分别达到70%、75%、80%。",
+     [("重点人群签约覆盖率", ">=", 70, "%", 2023), ("重点人群签约覆盖率", ">=", 75, "%", 2024),
+      ("重点人群签约覆盖率", ">=", 80, "%", 2025)]),
+    # counts a year, the noun printed once after the first verb (创建健康村20个，2024年创建30个)
+    ("2023年创建健康村20个，2024年创建30个。",
+     [("创建健康村", "=", 20, "个", 2023), ("创建健康村", "=", 30, "个", 2024)]),
+    # the year after the noun is this value's, not the paragraph's earlier year; 稳定在 is a step's verb too
+    ("到2023年底，签约率达到75%。县域内就诊率2024年力争达到88%，2025年稳定在90%以上。",
+     [("签约率", ">=", 75, "%", 2023), ("县域内就诊率", ">=", 88, "%", 2024), ("县域内就诊率", ">=", 90, "%", 2025)]),
+    # the first step's noun after its value (30%的村卫生室纳入医保定点): the next step measures it
+    ("2023年实现30%的村卫生室纳入医保定点，2024年达到60%。",
+     [("村卫生室纳入医保定点", "=", 30, "%", 2023), ("村卫生室纳入医保定点", ">=", 60, "%", 2024)]),
+    # a year in brackets right after the value is its deadline
+    ("乡镇卫生院中医馆设置比例100%（2025年）。", [("乡镇卫生院中医馆设置比例", "=", 100, "%", 2025)]),
+    # a bracket of yearly steps after the final value: the same noun, each its year, the comparator of the value before
+    ("县域内就诊率达到90%（2023年85%、2024年88%）。",
+     [("县域内就诊率", ">=", 90, "%", None), ("县域内就诊率", ">=", 85, "%", 2023), ("县域内就诊率", ">=", 88, "%", 2024)]),
+    # a step of another unit keeps its own noun (a count after a rate is no step of the rate)
+    ("签约率2023年达到95%，2024年新建签约团队10个。",
+     [("签约率", ">=", 95, "%", 2023), ("新建签约团队", "=", 10, "个", 2024)]),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", SCHEDULE_ROWS, ids=[f"step{i}" for i in range(len(SCHEDULE_ROWS))])
+def test_a_schedule_gives_each_value_its_year_and_the_first_steps_noun(sentence, expected):
+    found = extract_targets(sentence, (0, len(sentence)), "goal", issue_year=2023)
+    assert [(t.indicator, t.comparator, t.value, t.unit, t.deadline_year) for t in found] == expected
+
+
+@pytest.mark.parametrize("sentence, binding", [
+    # probe 4a: the 属性 printed after a goal line's value, or between the noun and its verb
+    ("1.县域内就诊率：≥90%（约束性）", "约束性"),
+    ("县域内住院量占比（约束性）达到90%。", "约束性"),
+    ("基层就诊率（预期性指标）达到65%。", "预期性"),
+])
+def test_a_binding_beside_the_noun_or_a_goal_lines_value_is_read(sentence, binding):
+    found = extract_targets(sentence, (0, len(sentence)), "goal", issue_year=2023)
+    assert [t.binding for t in found] == [binding]
+    assert all(sentence[t.span[0]:t.span[1]] == t.text for t in found)
+
+
+def test_a_value_with_its_unit_before_bi_is_no_ratio():
+    # probe 4a: only unitless numbers either side of 比/： are a ratio's (1:1.2); 90%比2020年 keeps the level
+    s = "县域内就诊率达到90%比2020年提高5个百分点。"
+    found = extract_targets(s, (0, len(s)), "goal", issue_year=2023)
+    assert ("县域内就诊率", ">=", 90, "%") in [(t.indicator, t.comparator, t.value, t.unit) for t in found]

@@ -231,6 +231,45 @@ CASES = [
         [("1", "对大病患者实行专项救治", ["市卫生健康委"], ["市医疗保障局"], [], [], ""),
          ("2", "支持乡村医生参加学历教育", [], ["市教育局"], [], [], "")],
         ["一/（一）", "一/（三）"], id="one-task-column-no-carry"),
+    pytest.param(  # probe 4a #1: a table printed in the body and signed right under it (the issuer's name on
+        # its own line, the date below): the signature closes the table, the last row does not take the issuer
+        "序号\t工作任务\t责任单位\t完成时限\n"
+        "1\t为脱贫人口提供签约服务\t基层卫生科、各县（区）卫生健康局\t2022年6月底前\n"
+        "某市卫生健康委员会\n2022年3月1日\n",
+        [("1", "为脱贫人口提供签约服务", [], [], ["基层卫生科", "各县（区）卫生健康局"], [], "2022年6月底前")],
+        ["一/（二）"], id="signature-right-under-the-table"),
+    pytest.param(  # probe 4a #1: a joint notice's row of names under the table (spaces made tabs), then the date
+        "序号\t工作任务\t牵头单位\n"
+        "1\t对大病患者实行专项救治\t市医疗保障局\n"
+        "某市卫生健康委员会\t某市医疗保障局\n2022年3月1日\n",
+        [("1", "对大病患者实行专项救治", ["市医疗保障局"], [], [], [], "")],
+        ["一/（一）"], id="joint-signature-row-under-the-table"),
+    pytest.param(  # probe 4a #2: a 重点任务清单 with 责任领导 / 主责单位 / 协办单位 / 责任人 / 督导单位 columns:
+        # 主责 leads, 协办 supports; the leader, the person and the body that oversees the task name no unit
+        "序号\t重点任务\t责任领导\t主责单位\t协办单位\t责任人\t完成时限\t督导单位\n"
+        "1\t支持乡村医生参加学历教育\t李副市长\t市卫生健康委\t市教育局\t王某\t长期坚持\t市政府督查室\n",
+        [("1", "支持乡村医生参加学历教育", ["市卫生健康委"], ["市教育局"], [], [], "长期坚持")],
+        ["一/（三）"], id="supervisor-column-names-no-unit"),
+    pytest.param(  # probe 4a: a 责任单位 cell that labels its units' roles itself (牵头：甲；配合：乙): each its role,
+        # the labels no part of a unit's name (not 牵头：市卫生健康委)
+        "序号\t工作任务\t责任单位\t完成时限\n"
+        "1\t对大病患者实行专项救治\t牵头：市卫生健康委；配合：市医疗保障局、市民政局\t长期坚持\n"
+        "2\t支持乡村医生参加学历教育\t牵头单位：市卫生健康委，配合单位：市教育局\t年底前\n",
+        [("1", "对大病患者实行专项救治", ["市卫生健康委"], ["市医疗保障局", "市民政局"], [], [], "长期坚持"),
+         ("2", "支持乡村医生参加学历教育", ["市卫生健康委"], ["市教育局"], [], [], "年底前")],
+        ["一/（一）", "一/（三）"], id="roles-labelled-inside-the-cell"),
+    pytest.param(  # probe 4a: 主要指标及责任分工表 — an indicator with its yearly figures and its units: the row's task is
+        # the indicator (it was the figures joined, 85：88：90)
+        "序号\t指标名称\t2023年目标\t2024年目标\t2025年目标\t指标属性\t责任单位\n"
+        "1\t家庭医生签约服务覆盖率（%）\t70\t75\t80\t预期性\t市卫生健康委、各县（区）人民政府\n",
+        [("1", "家庭医生签约服务覆盖率（%）", [], [], ["市卫生健康委", "各县（区）人民政府"], [], "")],
+        [None], id="indicator-table-with-a-unit-column"),
+    pytest.param(  # probe 4a: a 责任单位及责任人 column, each unit with its person in brackets: the units, responsible
+        # (the column was no unit column at all: 责任人 marks a person's), the persons no part of them
+        "序号\t工作任务\t责任单位及责任人\t完成时限\n"
+        "1\t对大病患者实行专项救治\t市卫生健康委（王立）、市医疗保障局（张华）\t长期坚持\n",
+        [("1", "对大病患者实行专项救治", [], [], ["市卫生健康委", "市医疗保障局"], [], "长期坚持")],
+        ["一/（一）"], id="units-with-their-persons"),
     pytest.param(  # a card whose 责任单位 value names no body gives no units and no row
         "具体任务\n为脱贫人口提供签约服务。\n责任单位\n按属地管理原则落实\n",
         [], [], id="task-card-without-bodies"),
@@ -317,6 +356,15 @@ def test_an_indicator_table_after_a_task_table(tables, expected):
     (["序号", "工作内容", "责任科室", "配合单位"], ["no", "task", "responsible", "support"]),
     # an office column beside a bodies' column of the same role stays the offices' (牵头单位 and 牵头科室)
     (["序号", "工作任务", "牵头单位", "牵头科室", "配合单位"], ["no", "task", "lead", "office", "support"]),
+    # probe 4a: a table of indicators and their units: the indicator is the task, the figures and 属性 are not
+    (["序号", "指标名称", "2023年目标", "2025年目标值", "指标属性", "责任单位"],
+     ["no", "task", "other", "other", "other", "responsible"]),
+    # an assessment table: 考核内容 is the row's task (考核 alone marks a column of scores), 分值 no unit or task
+    (["序号", "考核内容", "分值", "考核标准", "责任单位"], ["no", "task", "other", "other", "responsible"]),
+    # …while a task column dated by its year stays the task (2023年重点任务)
+    (["序号", "2023年重点任务", "责任单位", "完成时限"], ["no", "task", "responsible", "deadline"]),
+    # probe 4a #2: who oversees or scores the task is no unit column (督导单位, 考评单位)
+    (["序号", "重点任务", "责任单位", "督导单位", "考评单位"], ["no", "task", "responsible", "other", "other"]),
     (["序号", "开展义诊。", "县卫健局"], None),  # a data row, not a header
 ])
 def test_header_roles(names, roles):

@@ -5,6 +5,7 @@ All functions here take normalised text (one paragraph per line).
 
 from __future__ import annotations
 
+import calendar
 import itertools
 import re
 from collections.abc import Sequence
@@ -421,6 +422,8 @@ def find_title(head: list[Paragraph]) -> Title | None:
             first = candidate
         elif candidate and first and _bare(candidate.text) == _bare(first.text):
             first = candidate  # the article's copy of the page's headline
+        elif candidate and first and P.RELEASE_TITLE.match(first.text) and not P.RELEASE_TITLE.match(candidate.text):
+            first = candidate  # a repost's headline (县卫健局印发《X》) over the notice's own title (关于印发《X》的通知)
         if first and ("。" in p.text or P.ADDRESSEE_LINE.search(p.text.rstrip(" |"))):
             break
     return first or _standalone_title(head)
@@ -444,6 +447,9 @@ def _title_candidate(p: Paragraph) -> Title | None:
     if match_label(p.text) or len(p.text) > 150 or "。" in p.text:
         return None
     text, number = _clean_title(p.text)
+    released = P.RELEASE_TITLE.match(text)
+    if released and P.ORG_SUFFIX.search(released.group("issuer")):  # 中共中央办公厅 国务院办公厅印发《…的意见》
+        return Title(p, text, _genre(released.group("title")), number, released.group("issuer").strip())
     if not P.NOTICE_TITLE.search(text):
         return None
     return Title(p, text, _genre(text), number, _title_issuer(text))
@@ -508,8 +514,11 @@ def enclosed_title(title: str | None) -> str | None:
 
     >>> enclosed_title("关于印发《2022年工作要点》的通知"), enclosed_title("某局关于印发健康行动方案的通知")
     ('2022年工作要点', '健康行动方案')
+    >>> enclosed_title("某委关于征求《某市乡村医生管理办法（征求意见稿）》意见的函")
+    '某市乡村医生管理办法（征求意见稿）'
     """
-    m = P.ENCLOSED_TITLE.search(title or "")
+    m = P.ENCLOSED_TITLE.search(title or "") or P.RELEASE_TITLE.match(title or "") or \
+        P.COMMENT_DRAFT_TITLE.search(title or "")  # 关于征求《X（征求意见稿）》意见的函: the draft it sends
     return m.group("title") if m else None
 
 
@@ -603,6 +612,8 @@ def body_title(paras: list[Paragraph], issue: Paragraph | None) -> str | None:
     following = [p for p in following if not P.PUBLIC_MARKER.fullmatch(p.text)]
     if len(following) >= 3 and P.ANNEX_START.match(following[0].text) and _is_article(following[2].text):
         following = following[1:]  # 附件 ⏎ the enclosed rules' title ⏎ 第一章 / 第一条
+    elif len(following) >= 2 and P.ANNEX_START.match(following[0].text) and P.PLAN_TITLE_END.search(following[1].text):
+        following = following[1:]  # 附件1 ⏎ the plan the notice issues (…工作方案), read as its body (probe 4b)
     if not following:
         return None
     candidate = P.PUBLIC_MARKER.sub("", following[0].text).strip()  # （信息公开形式:主动公开）…规划
@@ -942,6 +953,8 @@ def parse_date(text: str) -> str | None:
     '2021-08-09'
     >>> parse_date("2021年8月9日印发")
     '2021-08-09'
+    >>> parse_date("二〇二一年十二月廿九日"), parse_date("二〇二二年三月卅一日")
+    ('2021-12-29', '2022-03-31')
     """
     m = P.DATE.search(text)
     if not m:
@@ -950,8 +963,8 @@ def parse_date(text: str) -> str | None:
         year, month, day = (_to_int(m.group(k)) for k in ("year", "month", "day"))
     except ValueError:
         return None
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return None
+    if not (1 <= year <= 9999 and 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]):
+        return None  # 二月卅日, 四月三十一日: no day of the calendar
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
@@ -1000,7 +1013,7 @@ def _month_bound(line: DateLine | None) -> dict | None:
             "flag": "printed to the month only, no day"}
 
 
-_ZEROS = str.maketrans({ch: "〇" for ch in P.ZERO_LOOKALIKES})
+_ZEROS = str.maketrans({**{ch: "〇" for ch in P.ZERO_LOOKALIKES}, "廿": "二十", "卅": "三十"})
 
 
 def _to_int(value: str) -> int:
@@ -1038,7 +1051,10 @@ def infer_locality(issuers: list[str], doc_number: str | None, addressees: Seque
         named = branch.group("branch") if branch else issuer.removeprefix("中共")
         found = _division_locality(named, hints, {"from": "issuer", "text": issuer}, addressees)
         if found:
-            return found
+            return _township_within(found, named) or _zone_within(found, named) or found
+    zone = next((m for i in issuers if (m := P.ZONE_ISSUER.match(i.removeprefix("中共")))), None)
+    if zone:  # 西咸新区管理委员会…, 陕西咸新社发: the zone, in the province its 文号 names, at no level of the ladder
+        return _zone_locality(zone, doc_number)
     for issuer in issuers:
         if issuer.startswith(_NATIONAL_ISSUERS) and not P.NATIONAL_BRANCH.fullmatch(issuer):
             return replace(localities()["中华人民共和国"], evidence={"from": "issuer", "text": issuer})
@@ -1047,6 +1063,65 @@ def infer_locality(issuers: list[str], doc_number: str | None, addressees: Seque
             return replace(named, evidence={"from": "issuer", "text": issuer})
     levels = next((lv for prefix, lv in _GENERIC_ISSUERS if any(i.startswith(prefix) for i in issuers)), ())
     return _doc_code_locality(doc_number, levels) or _text_locality(context, levels)
+
+
+def _township_within(county: Locality, issuer: str) -> Locality | None:
+    """A township's or subdistrict's body named after its county (汉阴县涧池镇人民政府, 雁塔区小寨路街道办事处): the
+    town, inside the county, at no level of the ladder the tool draws (a town's notice is no county's notice; the
+    division table stops at counties); None where the issuer is the county's own body.
+
+    >>> loc = _township_within(infer_locality(["汉阴县卫生健康局"], None), "汉阴县涧池镇人民政府")
+    >>> loc.name, loc.level, loc.parent, loc.chain[:2]
+    ('涧池镇', None, '汉阴县', ('涧池镇', '汉阴县'))
+    """
+    if county.level != "county" or not county.chain:
+        return None
+    at = issuer.find(county.chain[0])
+    town = P.TOWNSHIP_ISSUER.match(issuer, at + len(county.chain[0])) if at >= 0 else None
+    if town is None:
+        return None
+    name = town.group("town")
+    evidence = {**(county.evidence or {}), "township": name, "county": county.name}
+    return Locality(name, None, county.name, (), (), None, (name, *county.chain), evidence)
+
+
+def _zone_within(division: Locality, issuer: str) -> Locality | None:
+    """A development zone's body named after the division it lies in (安康市高新区管委会, 宝鸡市高新区卫生健康局): the
+    zone, inside that division, at no level (its notice is not the city's); None where the issuer is the division's own.
+
+    >>> loc = _zone_within(infer_locality(["安康市卫生健康委员会"], None), "安康市高新区管理委员会")
+    >>> loc.name, loc.level, loc.parent
+    ('安康市高新区', None, '安康市')
+    """
+    if not division.chain:
+        return None
+    at = issuer.find(division.chain[0])
+    zone = P.ZONE_AFTER_PLACE.match(issuer[at + len(division.chain[0]):]) if at >= 0 else None
+    if zone is None:
+        return None
+    name = zone.group("zone")
+    if re.fullmatch(P.ZONE_END, name):  # 高新区 alone: named with its division, as printed (安康市高新区)
+        name = division.chain[0] + name
+    evidence = {**(division.evidence or {}), "zone": name, "within": division.name}
+    return Locality(name, None, division.name, (), (), None, (name, *division.chain), evidence)
+
+
+def _zone_locality(zone: re.Match, doc_number: str | None) -> Locality:
+    """A development zone or new area no division table holds (X新区, X开发区, X高新区 and their 管委会): the zone as
+    the locality, with no level (it stands at none of province, prefecture, county), the province its 文号's code
+    names as its parent where the code names one — never the province itself (its notice is no provincial notice).
+
+    >>> loc = _zone_locality(P.ZONE_ISSUER.match("西咸新区管理委员会社会事业服务局"), "陕西咸新社发〔2022〕3号")
+    >>> loc.name, loc.level, loc.parent, loc.chain
+    ('西咸新区', None, '陕西省', ('西咸新区', '陕西省'))
+    """
+    name = zone.group("zone")
+    province = places.province_of_doc_code(doc_number.split("〔")[0]) if doc_number else None
+    evidence = {"from": "issuer", "text": zone.string, "zone": name}
+    if province is None:
+        return Locality(name, None, None, (), (), None, (name,), evidence)
+    evidence["parent_from"] = {"from": "doc_number", "text": doc_number}
+    return Locality(name, None, province.name, (), (), None, (name, *(p.name for p in places.chain(province))), evidence)
 
 
 _NATIONAL_ISSUERS = ("国家", "国务院", "中央", "全国")

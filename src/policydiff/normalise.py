@@ -430,11 +430,26 @@ def _join_paragraphs(lines: list[Segment], row_ends: list[bool] | None = None) -
             if pieces:
                 paragraphs.append((pieces[0] if len(pieces) == 1 else _concat(pieces), repairs))
             pieces, text, repairs = [line], line.text, []
-        if not in_annex and line.text.startswith("附") and P.ANNEX_START.match(line.text):
-            in_annex = True
+        if line.text.startswith("附") and P.ANNEX_START.match(line.text):
+            in_annex = not _plan_follows(lines, i)  # an annex that is a plan keeps its headings apart, as a body does
     if pieces:
         paragraphs.append((pieces[0] if len(pieces) == 1 else _concat(pieces), repairs))
     return paragraphs
+
+
+def _plan_follows(lines: list[Segment], i: int) -> bool:
+    """Whether the annex opened at line ``i`` (附件1) is a plan under its title (…实施方案, …工作要点, perhaps wrapped
+    over two lines): its numbered headings stand alone as a body's do (probe 4b), not joined as an annex table's
+    wrapped cells are.
+
+    >>> _plan_follows([Segment.at("附件1", 0), Segment.at("某县健康帮扶", 4), Segment.at("工作方案", 11)], 0)
+    True
+    >>> _plan_follows([Segment.at("附件2", 0), Segment.at("重点任务分解表", 4)], 0)
+    False
+    """
+    following = [line.text.strip() for line in lines[i + 1:i + 3]]
+    candidates = following[:1] + ([following[0] + following[1]] if len(following) > 1 else [])
+    return any(len(c) <= 80 and P.PLAN_TITLE_END.search(c) and not _STOPS.search(c) for c in candidates)
 
 
 def should_join(prev: str, nxt: str, in_annex: bool = False) -> bool:
@@ -554,6 +569,8 @@ def _is_signed_date(line: str) -> bool:
 
 def _is_title_line(line: str) -> bool:
     """A whole notice title (关于…的批复), maybe with a publication marker glued to it."""
+    if len(line) <= 150 and line.endswith("》") and P.RELEASE_TITLE.match(line):
+        return True  # a release's headline: 国务院办公厅印发《…规划》 (probe 4b)
     if len(line) > 150 or ("关于" not in line and "關於" not in line and "的" not in line) or _TITLE_STOPS.search(line):
         return False
     return bool(P.NOTICE_TITLE.search(P.PUBLIC_MARKER.sub("", line).rstrip(" |》")))  # 文号《title》 too

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from . import patterns as P
 from .models import OutlineNode
-from .textutils import chinese_number, is_org_line, is_org_names
+from .textutils import bare_title, chinese_number, is_org_line, is_org_names
 
 
 @dataclass(frozen=True)  # shared by the callers of one text's paragraphs()
@@ -60,6 +60,8 @@ def match_label(text: str) -> tuple[str, str, int] | None:
         m = pattern.match(text)
         if m:
             label = m.group("label")
+            if "\u2474" <= label <= "\u2487":  # ⑴: one character, the label as printed
+                return kind, label, m.end()
             if kind in ("（一）", "（1）"):
                 label = f"（{label}）"
             elif kind in ("1）", "一）"):
@@ -181,13 +183,17 @@ def build_outline(text: str, body_start: int = 0) -> list[OutlineNode]:
     paras = [q for p in paragraphs(text) if p.start >= body_start for q in _clause_items(p)]
     # table rows are outline items only in an annex, when they carry a label (1. 辖区…\t约束性): told in the loop
     labels = _in_sequence([match_label(p.text) for p in paras])
-    for para, label in zip(paras, labels):
+    issued = _issued_titles(paras)
+    for i, (para, label) in enumerate(zip(paras, labels)):
         value_cell, after_label = after_label, bool(P.CELL_LABEL_LINE.fullmatch(para.text))
         annex_item = _next_annex_item(para.text, annex_item)
         if annex_item and not P.ANNEX_REFERENCE.match(para.text):
             open_node_end = False  # 2.任务分工表 under 附件：1.主要指标 names an annex: no item, and it ends the body
             continue
-        annex = P.ANNEX_START.match(para.text)
+        annex = P.ANNEX_START.match(para.text) or _annex_headed(paras, i)
+        if annex and _issues_plan(paras, i, annex, issued):
+            annex_prefix, stack, open_node_end = "", [], False  # 附件1 ⏎ 某县健康帮扶方案: the plan the notice issues
+            continue
         if annex:
             annex_prefix = "附件" + annex.group("no")
             node = _new_node(annex_prefix, annex_prefix, "附件", 0, para, len(para.text), None, seen_paths)
@@ -197,6 +203,8 @@ def build_outline(text: str, body_start: int = 0) -> list[OutlineNode]:
             continue
         if "\t" in para.text and not annex_prefix:
             label = None
+        if nodes and label is None and not open_node_end and P.INTERPRETATION_BLOCK.match(para.text):
+            break  # the notice signed, then its 解读 (政策解读：⏎一、出台背景…): the explanation's items are no items
         if label is None:
             if is_closing(para.text) and not value_cell:  # 责任单位 / 县卫健局 is no signature
                 open_node_end = False
@@ -264,6 +272,87 @@ def _cover_letter_apart(nodes: list[OutlineNode], text: str) -> list[OutlineNode
         node.parent = renamed[node.parent] if node.parent else None
         node.children = [renamed[c] for c in node.children]
     return nodes
+
+
+def _issued_titles(paras: list[Paragraph]) -> set[str]:
+    """The titles (bare: no 《》, no spaces) of the plans the notice issues, as its title or cover letter names them
+    before any annex: 关于印发《X》的通知, 关于印发X的通知, 现将《X》印发给你们. A forwarded (转发) document is the
+    sender's, and a draft sent for comments (征求…意见) is not issued: neither is named here.
+
+    >>> sorted(_issued_titles([Paragraph("某县卫生健康局关于印发《某县健康帮扶方案》的通知", 0),
+    ...                        Paragraph("现将《某县考核办法》印发给你们。", 30)]))
+    ['某县健康帮扶方案', '某县考核办法']
+    """
+    found: set[str] = set()
+    for i, para in enumerate(paras):
+        if P.ANNEX_START.match(para.text):
+            break
+        text = para.text
+        if "关于印发" in text and not P.ISSUING_TITLE.match(text) and i + 1 < len(paras):
+            text += paras[i + 1].text  # a title wrapped over two lines (…关于印发某县健康 ⏎ 帮扶方案的通知)
+        issuing = P.ISSUING_TITLE.match(text)  # 关于印发《A》和《B》的通知: both issued
+        for m in P.TITLE_QUOTED.finditer(text):
+            before = text[max(0, m.start() - 4):m.start()]
+            if issuing or before.endswith("印发") or P.OWN_PRINTING_AFTER.match(text, m.end()):
+                found.add(bare_title(m.group("title")))
+        if issuing and "《" not in text:
+            found.add(bare_title(issuing.group("title")))
+    found.discard("")
+    return found
+
+
+def _annex_headed(paras: list[Paragraph], i: int) -> re.Match | None:
+    """附件1：重点任务分解表 (number, colon and the annex's title on one line, as a web repost prints an annex's
+    heading) where a table row or a plan's first item follows: the annex itself, not the cover letter's reference
+    to it (附件：重点任务分解表 above the signature); 附件2主要指标表 (no colon) only where a table follows."""
+    m = P.ANNEX_HEADED.match(paras[i].text)
+    bare = None if m else P.ANNEX_HEADED_BARE.match(paras[i].text)  # 附件2主要指标表: over a table only
+    if not (m or bare) or i + 1 >= len(paras):
+        return None
+    following = [p.text for p in paras[i + 1:i + 3]]
+    if len(following) > 1 and len(following[0]) <= 40 and not re.search("[。；;]", following[0]):
+        following = following[1:]  # 附件1：任务分解表 ⏎ 梅林县2022年重点任务分解表 ⏎ 序号⇥…: the table's title between
+    if bare:
+        return bare if "\t" in following[0] else None
+    return m if "\t" in following[0] or match_label(following[0]) else None
+
+
+def _issues_plan(paras: list[Paragraph], i: int, annex: re.Match, issued: set[str]) -> bool:
+    """Whether the annex opened at paragraph ``i`` is the plan the notice issues: its title (on the 附件1： line, or on
+    the line below 附件1, perhaps wrapped over two lines) is one the title or cover letter hands over (关于印发《X》的
+    通知). The plan is then the body: its items are the notice's measures, not an annex's.
+
+    >>> ps = [Paragraph("关于印发《某县健康帮扶方案》的通知", 0), Paragraph("附件1", 20), Paragraph("某县健康", 24),
+    ...       Paragraph("帮扶方案", 29), Paragraph("一、工作目标", 34)]
+    >>> _issues_plan(ps, 1, P.ANNEX_START.match("附件1"), {"某县健康帮扶方案"})
+    True
+    """
+    if not issued:
+        return False
+    first = next((found for p in paras[i + 1:i + 5] if (found := match_label(p.text))), None)
+    if first and first[0] in P.ARTICLE_RANKS:
+        return False  # rules in article form (第一章/第一条) under 附件 are read as rules already: their paths kept
+    named = annex.groupdict().get("title")
+    candidates = [named] if named else []
+    lines = [p.text for p in paras[i + 1:i + 3]]
+    if not named and lines and not match_label(lines[0]):
+        candidates.append(lines[0])
+        if len(lines) > 1 and not match_label(lines[1]):
+            candidates.append(lines[0] + lines[1])  # a title wrapped over two lines
+    return any(_same_title(bare_title(c), t) for c in candidates for t in issued)
+
+
+def _same_title(annex: str, issued: str) -> bool:
+    """The annex's title is the issued one, or one names the other with a place or year more (关于印发健康帮扶工作方案的
+    通知 over 某县健康帮扶工作方案; six characters at least in common, so that a bare genre word never matches).
+
+    >>> _same_title("某县健康帮扶工作方案", "健康帮扶工作方案"), _same_title("某县工作方案", "方案")
+    (True, False)
+    """
+    if annex == issued:
+        return True
+    short, long = sorted((annex, issued), key=len)
+    return len(short) >= 6 and long.endswith(short)
 
 
 def _next_annex_item(text: str, expected: int) -> int:

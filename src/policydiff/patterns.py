@@ -80,10 +80,11 @@ QUERY_LEVEL_PREFIX = {"国家": ("national",), "省": ("provincial",), "自治�
 # ---------------------------------------------------------------- outline
 OUTLINE_LABELS = [
     # kind, pattern (matched at paragraph start); the label group is "label"
-    ("一、", _lazy(rf"^(?P<label>[{CN_SMALL}]{{1,3}})、")),
+    ("一、", _lazy(rf"^(?P<label>[{CN_SMALL}]{{1,3}})(?:、|[.．](?=[\u4e00-\u9fff]))")),  # 一.工作目标 as a repost types it
     ("（一）", _lazy(rf"^（(?P<label>[{CN_SMALL}]{{1,3}})）")),
     ("1.", _lazy(r"^(?P<label>\d{1,2})(?:[.．](?!\d)|、)")),
     ("（1）", _lazy(r"^（(?P<label>\d{1,2})）")),
+    ("（1）", _lazy(r"^(?P<label>[\u2474-\u2487])")),  # ⑴ ⑵ … ⒇, one character each (Word's symbols)
     ("一是", _lazy(rf"^(?P<label>[{CN_SMALL}]{{1,3}}是)")),
     # rules in article form (办法, 细则, 规定, 规范): 第一章 / 第一节 / 第一条, the label followed by a space or its text
     ("第一章", _lazy(rf"^(?P<label>第[{CN_SMALL}百零〇\d]{{1,4}}章)[\s\u3000]*(?=[^\s，,。]|$)")),
@@ -107,7 +108,7 @@ CLAUSE_UNIT_BRACKET = _lazy(r"[（(][^（）()]*(?:单位|部门|科室|股室|�
 SEQUENCE_KINDS = frozenset({"1）", "一）", "第一，", "1.1"})
 # the first character of every label above (each is matched at the paragraph's start): a paragraph that
 # starts with none of them is not tried against each
-OUTLINE_LABEL_START = _lazy(rf"[{CN_SMALL}（第\d]")
+OUTLINE_LABEL_START = _lazy(rf"[{CN_SMALL}（第\d\u2474-\u2487]")
 # the article levels, outermost first: an article label closes every item below its rank
 ARTICLE_RANKS = {"第一章": 0, "第一节": 1, "第一条": 2}
 # a part (第二部分) closes every item open above it, whatever its kind: no item nests a part
@@ -115,24 +116,46 @@ PART_KIND = "第一部分"
 # the covering letter's own items (一、提高思想认识 … before its sign-off and the enclosed plan's title): their paths
 # carry this prefix (通知/一), the plan's items keep theirs (一, 二/（一）)
 COVER_LETTER_PREFIX = "通知"
-ANY_LABEL = _lazy(
-    rf"^(?:[{CN_SMALL}]{{1,3}}、|[（(][{CN_SMALL}]{{1,3}}[）)]|\d{{1,2}}(?:[.．](?!\d)|、)"
+ANY_LABEL = _lazy(  # (probe 4b: 一.工作目标 and ⑴, as OUTLINE_LABELS reads them)
+    rf"^(?:[{CN_SMALL}]{{1,3}}(?:、|[.．](?=[\u4e00-\u9fff]))|[\u2474-\u2487]|[（(][{CN_SMALL}]{{1,3}}[）)]|\d{{1,2}}(?:[.．](?!\d)|、)"
     rf"|[（(]\d{{1,2}}[）)]|[{CN_SMALL}]{{1,3}}是|第[{CN_SMALL}百零〇\d]{{1,4}}[章节条](?=[\s\u3000]|$|[^\s款项])"
     rf"|第[{CN_SMALL}]{{1,3}}部分(?=[\s\u3000]|$|[^\s，,。、]))"
 )
-ANNEX_START = _lazy(r"^附\s*件\s*(?P<no>\d*)\s*$")
+# a plan's title at its end (…实施方案, …工作要点, …管理办法（试行）): an annex under such a title is a plan, not a table
+PLAN_TITLE_END = _lazy(r"(?:方案|意见|办法|细则|要点|计划|规划|措施|规定|规范)(?:[（(][^（）()]{1,20}[）)])?$")
+ANNEX_START = _lazy(r"^附\s*件\s*(?P<no>\d*(?:[-—–－][1-9]\d?)?)\s*$")  # 附件2-1: the first part of 附件2
 ANNEX_REFERENCE = _lazy(r"^附\s*件\s*\d*\s*[:：]")
 # an annex list's first item on the 附件： line (附件：1.主要指标), and each next item on its own line (2.任务分工表):
 # the notice's annexes named, no outline item
 ANNEX_LIST_FIRST = _lazy(r"^附\s*件\s*[:：]\s*(?P<no>\d{1,2})\s*[.．、]")
 ANNEX_LIST_ITEM = _lazy(r"^(?P<no>\d{1,2})\s*[.．、]\s*[^。；;，,]{1,80}$")
+# an annex's heading on one line: 附件1：重点任务分解表 (its number, a colon and its title; no list: 附件：1.… is a list)
+# the same with no colon, its number run into its title (附件2　主要指标表, the space dropped): only over a table
+ANNEX_HEADED_BARE = _lazy(r"^附\s*件\s*(?P<no>\d{1,2}(?:[-—–－][1-9]\d?)?)\s*"
+                          r"(?P<title>[^\d\s.．、:：。；;，,\t][^。；;，,\t]{1,79})$")
+ANNEX_HEADED = _lazy(r"^附\s*件\s*(?P<no>\d{0,2})\s*[:：]\s*(?P<title>(?!\d{1,2}\s*[.．、])[^。；;，,\t]{2,80})$")
+# the title of a notice that issues a plan, the plan's title unquoted: 某县卫生健康局关于印发某县健康帮扶方案的通知
+ISSUING_TITLE = _lazy(r"^.{0,40}?关于印发(?P<title>.{4,80})的通知$")
 
 # ---------------------------------------------------------------- metadata
 # zeros as printed in Chinese-numeral years: 〇, ○ (U+25CB), Latin O, full-width Ｏ
 ZERO_LOOKALIKES = "○OＯ"
+# an issuer that is a development zone's or new area's body (西咸新区管理委员会社会事业服务局, 某某经济技术开发区管委会):
+# the zone no division table holds, at none of the ladder's levels
+ZONE_END = r"(?:新区|开发区|高新区|示范区|试验区|合作区|产业园区|工业园区|园区|管理区)"
+_ZONE_BODY = r"(?=管理委员会|管委会|党工委|工作委员会|工委|社会|卫生|卫健|医疗|医保|民政|财政|人力|乡村振兴|办公室|人民政府|$)"
+ZONE_ISSUER = _lazy(rf"^(?P<zone>[\u4e00-\u9fff]{{2,16}}?{ZONE_END}){_ZONE_BODY}")
+# the same zone after the name of the division it lies in (安康市|高新区管理委员会): its own name may be the kind alone
+ZONE_AFTER_PLACE = _lazy(rf"^(?P<zone>[\u4e00-\u9fff]{{0,16}}?{ZONE_END}){_ZONE_BODY}")
+# a township's or subdistrict's own body after its county's name (汉阴县|涧池镇人民政府, 雁塔区|小寨路街道办事处):
+# the town's government, party committee or office — not the county's bodies for towns (县乡村振兴局, 县乡镇卫生院)
+TOWNSHIP_ISSUER = _lazy(r"(?P<town>(?!乡村|乡镇|各)[\u4e00-\u9fff]{1,8}?(?:镇|乡|街道|苏木))"
+                        r"(?=人民政府|政府|党委|党工委|办事处|委员会|委$|人大|人民代表大会|党政办公室|党政办|$)")
+# the old words for twenty and thirty in a day of the month (十二月廿九日, 三月卅一日), as a signature may print them
+DAY_TENS = "廿卅"
 DATE = _lazy(
     rf"(?P<year>\d{{4}}|[{CN_DIGITS}{ZERO_LOOKALIKES}]{{4}})\s*年\s*(?P<month>\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*月"
-    rf"\s*(?P<day>\d{{1,2}}|[{CN_DIGITS}{ZERO_LOOKALIKES}]{{1,3}})\s*日"
+    rf"\s*(?P<day>\d{{1,2}}|[{CN_DIGITS}{ZERO_LOOKALIKES}{DAY_TENS}]{{1,3}})\s*日"
 )
 DATE_LINE = _lazy(rf"^\s*{DATE.pattern}\s*(?P<printed>印发|印)?\s*$")
 # a published rule or plan's note under its title: （2022年6月10日某县卫生健康局发布　某卫发〔2022〕29号）,
@@ -229,6 +252,10 @@ STANDALONE_TITLE = _lazy(
 # the document an 印发 / 转发 notice encloses: 关于印发《X》的通知, 关于印发X的通知
 ENCLOSED_TITLE = _lazy(
     r"(?:印发|转发|印發|轉發)《?(?P<title>[^《》]{4,120}?)》?的?通知(?:（[^（）]+）)?$")
+# a release's headline (新华社, gov.cn): the bodies, 印发, the document released — 中共中央办公厅 国务院办公厅印发《关于…的意见》
+RELEASE_TITLE = _lazy(r"^(?P<issuer>[^《》。，,：:]{2,80}?)(?:联合)?印发(?:了)?《(?P<title>[^《》]{4,120})》$")
+# the draft a letter sends for comments, named in its title (关于征求《X（征求意见稿）》意见的函): the letter's own enclosure
+COMMENT_DRAFT_TITLE = _lazy(r"征求《(?P<title>[^《》]{4,120})》(?:的)?(?:修改)?意见")
 DECREE_HEADING = _lazy(r"^(?P<issuer>.{0,30}?)令$")
 DECREE_NUMBER = _lazy(r"^[（(]?\s*第\s*(?P<serial>\d{1,4}|[零〇一二三四五六七八九十百]{1,6})\s*[号號]\s*[）)]?$")
 # 公告 / 通告 numbering: （2021年第6号）, 2021年第6號, （县疫情防控指挥部第3号）
@@ -276,6 +303,13 @@ TASK_COLUMN_ROLES = [
     ("task", r"任务|事项|内容|措施|举措|工作|要求|目标|项目|重点|环节|类别|领域|方面"),
 ]
 UNIT_COLUMN_ROLES = ("lead", "support", "responsible", "office")
+# in a table of indicators with their units (指标名称 | 2023年目标 | 2025年目标 | 指标属性 | 责任单位): the figure and
+# attribute columns are no task text (2023年目标 is no 任务), the indicator's name is the row's task
+TASK_COLUMN_FIGURE = _lazy(r"^(?:19|20)\d{2}\s*年(?:度|底|末)?(?:目标|预期|计划)?值?$|目标值|预期值|基期|基数|现状值|属性|"
+                          r"性质|计量单位")
+TASK_COLUMN_INDICATOR = _lazy(r"^(?:主要|具体|考核)?指标(?:名称|内容|项目)?$|^考核(?:内容|项目|事项|任务)$")
+# a column naming who oversees or scores the task (督导单位, 考评单位, 督促检查单位), not who carries it out: no unit
+SUPERVISOR_COLUMN = _lazy(r"督导|督促|考评|评估单位|验收单位")
 # a unit column of the notice's own offices (局内牵头科室, 委内责任处室), kept apart from the bodies' columns
 OFFICE_COLUMN = _lazy(r"(?:局|委|厅|办|院|中心)内|内设|科室|处室|股室")
 # an office column that says the offices are the issuer's own (局内牵头科室, 委内责任处室, 内设机构)
@@ -333,25 +367,28 @@ SAFEGUARD_HEADINGS = _lazy(r"保障措施|组织实施|组织保障|工作要求
 # label parts of a marker that name units (only these: 适用范围, 完成时限 … name none); longest first
 ROLE_KEYWORDS = [
     ("lead", r"牵头责任单位|牵头负责单位|主要牵头单位|"
-             r"牵头科室及单位|牵头单位及科室|牵头科室|牵头股室|牵头单位|牵头部门|牵头处室|牵头机构|牵头"),
+             r"牵头科室及单位|牵头单位及科室|牵头科室|牵头股室|牵头单位|牵头部门|牵头处室|牵头机构|牵头|"
+             r"主责单位|主责部门|主责股室|主责科室"),  # 主责单位：甲；协办单位：乙 — as a 主责 column and 甲主责，乙协同
     ("support", r"主要协作单位|主要配合单位|协作单位|协作部门|"
                 r"配合科室及单位|配合单位及科室|配合科室|配合股室|配合单位|配合部门|配合处室|配合机构|协办单位|协办部门|协办科室|"
-                r"协作股室|协办股室|"
+                r"协作股室|协办股室|协同单位|协同部门|协同科室|协同股室|协同处室|"
                 r"协助单位|协助部门|参与单位|参与部门|配合|协办"),
     ("responsible", r"责任单位|责任部门|责任科室|责任处室|责任股室|责任主体|负责单位|负责部门|负责科室|负责处室|负责股室|"
-                    r"主责单位|主责部门|主责股室|实施单位|实施主体|承办单位|落实单位|股室|责任"),
+                    r"实施单位|实施主体|承办单位|落实单位|股室|责任"),
 ]
 # the verb form of a marker, the role after its units: （区医保局牵头，区财政局、区卫健局配合）
 ROLE_VERBS = [
-    ("lead", r"牵头负责|牵头抓总|牵头组织实施|牵头落实|牵头推进|牵头"),
-    ("support", r"配合落实|配合实施|共同参与|参与实施|配合|协助|参与|协办"),
+    ("lead", r"牵头负责|牵头抓总|牵头组织实施|牵头落实|牵头推进|牵头|负总责|主责"),
+    ("support", r"配合落实|配合实施|共同参与|参与实施|配合|协助|参与|协办|协同推进|协同配合|分工协作|协同|协作"),
     ("responsible", r"按照职责分工分别负责|按照职责分工负责|按职责分工负责|根据职责分工负责|按照职责负责|按职责负责|"
-                    r"按照职责分工落实|按职责分工落实|分工负责|分别负责|共同负责|负责落实|具体负责|负责指导|"
-                    r"负责组织实施|负责实施|组织实施|抓好落实|具体实施|具体落实|负责|组织落实|落实"),
+                    r"按照职责分工落实|按职责分工落实|按照职责落实|按职责落实|分工负责|分别负责|共同负责|负责落实|具体负责|负责指导|"
+                    r"负责组织实施|负责实施|组织实施|抓好落实|具体实施|具体落实|负责|组织落实|"
+                    r"落实属地(?:管理)?责任|履行属地(?:管理)?责任|按照属地负责|按属地负责|属地负责|落实"),
 ]
 ROLE_VERB_SEGMENT = _lazy(
-    r"^(?:由)?(?P<units>[^，,；;。（）()]{2,200}?)(?P<verb>" + "|".join(p for _, p in ROLE_VERBS) + r")$"
-)
+    r"^(?:由)?(?P<units>(?:[^，,；;。（）()]|[（(][^，,；;。（）()]{2,20}?(?:局|委|办|中心|院)[）)]){2,200}?)(?P<verb>"
+    + "|".join(p for _, p in ROLE_VERBS) + r")$"
+)  # (a body's other name in brackets after it: 县卫健局（县中医药局）牵头)
 # a clause of a verb-form marker that only lists units, its verb in the next clause (…等部门，…配合)
 UNIT_LIST_CLAUSE = _lazy(
     r"^[^，,；;。（）()]{2,200}?(?:等部门|等单位|局|委|办|厅|部|中心|公司|政府|办事处|管委会|部门|单位)$")
@@ -403,7 +440,8 @@ LEAD_FIRST = _lazy(r"(?:列|排)(?:在|于|名)?(?:第一位?|首位)(?:者|的)
                         r"第一个?(?:单位|部门)为牵头(?:单位|部门)?")
 CARRIED_ON = _lazy(r"下同|以下同|后同|以下各项同")
 # clauses a marker may carry that name no unit: the convention, a deadline, a duration
-MARKER_NOTE = _lazy(r"^(?:下同|以下同|后同|.*(?:第一[位个]|首位).*牵头.*|.*\d{4}年.*|.*前完成|.*底前|持续推进|长期坚持|持续实施|"
+MARKER_NOTE = _lazy(r"^(?:下同|以下同|后同|.*(?:第一[位个的]|排名第一|首位).*牵头.*|.*\d{4}年.*|.*前完成|.*底前|"
+                         r"持续推进|长期坚持|持续实施|"
                          r"长期推进|逐年推进|分年度推进)$")
 # an item's sentence that assigns it: 由甲部会同乙委、丙局等部门负责落实 / 研究提出落实意见 (甲 leads, the
 # others support), 由甲部、乙委等分工负责 (all responsible); only after a clause break, only with these verbs
@@ -415,7 +453,8 @@ ASSIGNING_SENTENCE = _lazy(
 # 局医政股牵头做好督导; 各镇负责组织实施): printed at the item; only government bodies and their
 # offices (a provider, 定点医疗机构负责垫付, carries out a step, it is not assigned the item)
 SUBJECT_ASSIGNING = _lazy(
-    r"^(?:同时|此外|另外|并)?(?:(?:以上|上述|此项|该项|各项|本项)(?:工作|任务)?由|由)?(?P<units>[^，,。；;：:“”（）()\n]{2,60}?)"
+    r"^(?:同时|此外|另外|并)?(?:(?:以上|上述|此项|该项|各项|本项)(?:工作|任务)?由|由)?"
+    r"(?P<units>(?:[^，,。；;：:“”（）()\n]|（(?:社区|街道|居)）){2,60}?)"  # 各村（社区）, 各镇（街道）
     r"(?P<verb>按照职责分工负责|按职责分工负责|牵头负责|负责组织实施|负责落实|具体负责|具体组织实施|具体落实|具体实施|组织实施|"
     r"负责|牵头)"
     r"(?!人|同志|的|单位|部门)")  # 县卫健局负责人 is a person; 县卫健局负责的项目 names work, not who is assigned
@@ -438,7 +477,11 @@ ITEMS_EACH_ASSIGNED = _lazy(r"(?:以上|上述)(?:第)?(?P<items>[一二三四�
 INVERTED_RESPONSIBLE = _lazy(r"^\s*(?:具体)?(?P<verb>负责|牵头)[^，,。；;：:]{1,40}?的(?:是|为)"
                              r"(?P<units>[^，,。；;：:“”（）()\n]{2,40}?)\s*$")
 # the grassroots actors a county notice tells who does what (村卫生室负责随访；家庭医生签约团队负责建档): named
-GRASSROOTS_ACTOR = _lazy(r"^各?(?:村卫生室|(?:家庭医生)?签约(?:服务)?团队|家庭医生团队|家庭医生服务团队)$")
+GRASSROOTS_ACTOR = _lazy(r"^各?(?:村卫生室|(?:家庭医生)?签约(?:服务)?团队|家庭医生团队|家庭医生服务团队|"
+                         r"村委会|村民委员会|村（居）委会|村（居）民委员会|村（社区）|村\(社区\)|村（社区）两委|村两委|"
+                         r"镇（街道）|乡镇（街道）)$")
+# (a 乡镇 notice's villages: 各村委会负责提供用房, 各村（社区）具体落实; a county's 各镇（街道）负责… — named, as a
+# county's 各镇卫生院)
 # every township's (or subdistrict's) own health institution (各镇卫生院, 各乡镇卫生院, 各社区卫生服务中心): named
 # bodies a county notice tells what to do, not a call to every level (各县区要…)
 TOWNSHIP_INSTITUTION = _lazy(r"^各(?:乡镇|镇|乡|街道|社区|镇（街道）|乡镇（街道）)?(?:中心)?"
@@ -550,10 +593,12 @@ COMPARATOR_BEFORE = [
     ("change", CHANGE_VERBS_ALT + "|高出"),
     # 住院救助比例向低保对象倾斜10个百分点: a rise over what the others get (+10个百分点), never a level
     ("change", r"倾斜"),
+    # 补助标准每年递增5%: a yearly rise (+5%), never a level
+    ("change", r"递增|递减"),
 ]
 # a change (起付线降低50%, 支付比例提高5个百分点, 较2022年提高5个百分点以上) is never a level: its comparator is its
 # direction, "+" (raised by) or "-" (lowered by), followed by the bound a change may carry (+>=: by at least)
-CHANGE_DOWN = _lazy(r"下降|降低|减少")
+CHANGE_DOWN = _lazy(r"下降|降低|减少|递减")
 CHANGE_COMPARATORS = ("+", "-", "+>=", "->=", "+<=", "-<=", "×")
 # 翻一番 / 翻两番: doubled (comparator "×", value 2, unit 倍), quadrupled (×4)
 DOUBLING = _lazy(r"翻(?P<times>一|两|二|三)番")
@@ -640,7 +685,7 @@ ROLE_CUES = [
     ("status", "a baseline printed beside a goal (目前8.1‰, 上年为7.2‰)", "before", _lazy(
         r"(?:目前|当前|现为|现状|上年|去年|上一年|基期|基线)(?:为|是|值为|水平为)?$")),
     ("status", "a change already seen (较2015年增长, 比上年提高, 同比下降)", "before", _lazy(
-        r"(?:较|同比|与|比(?!例|重|率))[^，,；;。]{0,14}?(?:相比|比较)?[^，,；;。\d]{0,6}?"
+        r"(?:较|同比|与|(?<!占)比(?!例|重|率))[^，,；;。]{0,14}?(?:相比|比较)?[^，,；;。\d]{0,6}?"
         r"(?:分别)?(?:增长|增加|提高|提升|上升|下降|降低|减少|缩短)了?$")),
     ("status", "a change already seen (增长了, 下降了)", "before", _lazy(
         r"(?:增长|增加|提高|提升|上升|下降|降低|减少)了$")),
@@ -871,6 +916,17 @@ PARENT_VERBS = _lazy(r"贯彻落实|贯彻|落实|根据|按照|依据|转发")
 IMPLEMENTING_VERBS = ("贯彻落实", "贯彻", "落实", "转发")  # a notice forwarding a document carries it out
 # a cited document handed on to the addressees (现将《X》转发给你们 / 转发你们 / 转发至各单位)
 FORWARDED_AFTER = _lazy(r"\s*(?:等?文件)?\s*(?:一并)?转发(?:给|至|到)?(?:你们|你单位|你局|你委|各)")
+# what a notice does to a document it names, printed after it: repeals it (《X》（某发〔2019〕3号）同时废止, 原《X》不再执行),
+# amends it (现对《X》部分条款修订如下), answers it (你局《关于…的请示》收悉). The verb as printed is the citation's; such a
+# document is no parent (PARENT_VERBS): a repealed notice is what this one replaces, a 请示 what it answers
+CITED_AFTER_VERB = _lazy(
+    r"\s*(?:等?文件)?\s*(?:同时|即行|随之|一并|相应)?(?:予以)?(?P<verb>废止|停止执行|不再执行|失效)"
+    r"|\s*的?(?:部分|有关|相关)?(?:条款|内容|规定|条文)\s*(?:作出?如下|进行|予以)?(?P<amend>修订|修改)"
+    r"|\s*(?:作出?如下|进行|予以)(?P<amend2>修订|修改)"
+    r"|\s*(?P<amend3>修订|修改)(?=如下|[：:])"
+    r"|\s*(?:已)?(?P<reply>收悉)")
+# a pronoun before a cited title (你局《…的请示》, 我委《…》): no body's name, no issuer hint
+PRONOUN_BODY = _lazy(r"^(?:你|贵|我|本)(?:局|委|厅|部|办|院|中心|单位|县|市|区|镇|乡|省|司|处|科|股)$")
 # a piece of text that is only an outline label (（十一）, 3.): not a sentence `who` searches
 LABEL_ONLY = _lazy(r"^[（(]?[一二三四五六七八九十\d]+[）)、.．]?$")
 
@@ -888,10 +944,10 @@ CODE_RUN_IN = _lazy(r"^.*(?:的|印发|转发|下发|出台|制定|联合|和|�
 # a short name given to a document just cited (…（某卫发〔2021〕52号，以下简称《方案》）): no citation of its own
 SHORT_NAME_BEFORE = _lazy(r"(?:以下|下文)?简称为?\s*[“\"]?$|下称\s*$")
 # a national or upper-level title cited without 《》 after its verb and issuer (依据中共中央办公厅 国务院办公厅关于…的意见，)
-TITLE_UNQUOTED_GUANYU = _lazy(
-    r"(?:贯彻落实|落实|按照|依据|根据|依照)(?P<issuer>[\u4e00-\u9fff、\s]{2,40}?)\s*"
+TITLE_UNQUOTED_GUANYU = _lazy(  # (probe 4b) also after the previous citation's 文号 and 和/及 (…6号）和X关于…的通知（文号）)
+    r"(?:贯彻落实|落实|按照|依据|根据|依照|[）)]\s*(?:和|及|以及|、))(?P<issuer>[\u4e00-\u9fff、\s]{2,40}?)\s*"
     r"(?P<title>关于[^，。；：《》“”\n]{4,80}?的(?:实施意见|指导意见|若干意见|意见|通知|决定|实施方案|工作方案|方案|办法))"
-    r"(?=[，。；、和及]|精神|要求|部署|规定|$)")
+    r"(?=[，。；、和及]|精神|要求|部署|规定|\s*[（(][^（）()]{2,30}[号號]\s*[）)]|$)")
 # ---------------------------------------------------------------- titles (probe 3)
 # a news or portal site's column tag before a reposted title (【政策文件】, 【通知公告】, [政策解读]); never a 文号's label
 COLUMN_TAG = _lazy(r"^\s*[【\[［](?!\s*(?:发\s*文\s*字\s*号|文\s*号|标\s*题|名\s*称)\s*[】\]］])"
@@ -904,6 +960,11 @@ DOC_NUMBER_WITH_DI = _lazy(rf"(?P<code>[{CJK}]{{1,12}}?)\s*[〔\[［（(【﹝�
 DI_AFTER_BRACKET = _lazy(r"[〕\]］）)】﹞〗]\s*第\s*\d")
 # a red header and its 文号 on one line (某县卫生健康局文件　某卫发〔2022〕5号, the space between them lost)
 FILE_HEADER_NUMBER = _lazy(rf"^(?P<issuer>.{{2,40}}?)\s*文件\s*(?P<number>{DOC_NUMBER.pattern})\s*$")
+# the heading of an interpretation (解读) printed on the page below the notice it explains (政策解读：, 《X》政策解读,
+# 关于《X》的解读, 图解：X): what follows explains the notice and prescribes nothing; its items are no outline items
+INTERPRETATION_BLOCK = _lazy(r"^[【\[]?(?:政策解读|文件解读|解读|图解|一图读懂|政策问答)[】\]]?[:：]?$"
+                             r"|^(?:关于)?[《“].{2,80}[》”]的?(?:政策解读|文件解读|解读|图解)$"
+                             r"|^(?:政策解读|文件解读|图解|一图读懂)\s*[:：｜|丨]\s*.{2,80}$")
 # the body a 解读 page names as the one explaining the notice (解读机关：某县卫生健康局。联系电话：…)
 INTERPRETER_LINE = _lazy(r"(?:^|\n)\s*(?:解读机关|解读单位|解读部门|解读人)\s*[：:]\s*(?P<name>[^\s。，；：:\n]{2,40}?)"
                          r"[。；\s]*(?=\n|$|联系)")

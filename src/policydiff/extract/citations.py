@@ -12,8 +12,9 @@ from ..models import Citation
 from ..textutils import bare_title, normalise_doc_number, normalise_order_number, sentence_bounds
 
 # used with match(text, pos); the year may be in round brackets inside the round ones: （安卫函（2021）15号）
-# a short name given inside the brackets after the number (（某卫发〔2021〕52号，以下简称《方案》）) belongs to them
-_NUMBER_AFTER = re.compile(r"\s*[（(]\s*(?P<number>(?:[^（）()]|[（(]\s*\d{4}\s*[）)]){2,30}?[号號])"
+# a short name given inside the brackets after the number (（某卫发〔2021〕52号，以下简称《方案》）) belongs to them;
+# the brackets may list several numbers, one for each title before them (《A》《B》（甲发〔2021〕6号、乙发〔2021〕2号）)
+_NUMBER_AFTER = re.compile(r"\s*[（(]\s*(?P<number>(?:[^（）()]|[（(]\s*\d{4}\s*[）)]){2,100}?[号號])"
                            r"(?:\s*[，,]\s*(?:以下|下文)?(?:简|下)称为?[^（）()]{1,30})?\s*[）)]")
 _BOUNDARY = re.compile(r"[，。；：,;:\n》）)]|" + P.CITING_VERBS.pattern)
 
@@ -41,7 +42,15 @@ def extract_citations(text: str, start: int, own_number: str | tuple | None = No
             continue
         number = None
         after = _NUMBER_AFTER.match(digits, end)
-        if after and P.DOC_NUMBER.search(after.group("number")):
+        listed = _listed_numbers(after.group("number")) if after else []
+        if after and len(listed) > 1:  # 《A》《B》（甲发〔2021〕6号、乙发〔2021〕12号）: one number a title, in order
+            run = _adjacent_run(text, found, m.start())
+            if len(run) == len(listed) - 1:
+                for at, listed_number in zip(run, listed):
+                    found[at] = replace(found[at], doc_number=listed_number)
+                number, end = listed[-1], after.end()
+            # else: which title has which number is not printed: the numbers are cited alone, below
+        elif after and P.DOC_NUMBER.search(after.group("number")):
             number = normalise_doc_number(after.group("number"))
             end = after.end()
         elif after and P.ORDER_NUMBER.fullmatch(after.group("number").strip()):  # 《条例》（国务院令第386号）
@@ -64,9 +73,13 @@ def extract_citations(text: str, start: int, own_number: str | tuple | None = No
         if _overlaps((m.start("issuer"), span[1]), taken) or "《" in text[m.start():span[0]] or \
                 (issuer and not _names_bodies(re.sub(r"\s+", "、", issuer))):
             continue
-        if _is_own(m.group("title"), None, own, own_titles):
+        after = _NUMBER_AFTER.match(digits, span[1])  # 关于…的通知（国卫乡村发〔2022〕3号）: its number, in its span
+        number = normalise_doc_number(after.group("number")) if after and P.DOC_NUMBER.search(after.group("number")) \
+            else None
+        if _is_own(m.group("title"), number, own, own_titles):
             continue
-        found.append(Citation(m.group("title"), None, re.sub(r"\s+", "、", issuer) or None, span,
+        span = (span[0], after.end()) if number and after else span
+        found.append(Citation(m.group("title"), number, re.sub(r"\s+", "、", issuer) or None, span,
                               _citing_verb(text, span[0], span[1])))
         taken.append(span)
     for m in P.iter_doc_numbers(digits, start):
@@ -83,11 +96,47 @@ def extract_citations(text: str, start: int, own_number: str | tuple | None = No
             code = P.CODE_RUN_IN.sub("", P.LEADING_VERBS.sub("", m.group("code")))
             number = f"{code}〔{m.group('year')}〕{int(m.group('serial'))}号" if code else None
             span = (m.end("code") - len(code), m.end())
+            if _on_its_own_line(digits, m):
+                continue  # 商卫发〔2021〕第6号 alone under the title: the notice's own number, printed so — no citation
             if number and number not in own and not _overlaps(span, taken):
                 found.append(Citation(None, number, None, span, _citing_verb(text, span[0], span[1])))
                 taken.append(span)
     found.sort(key=lambda c: c.span[0])
     return _distinct(found)
+
+
+def _listed_numbers(bracket: str) -> list[str]:
+    """The 文号 a bracket lists (甲发〔2021〕1号、乙发〔2021〕2号 / …1号和乙发…), each code without the joining word.
+
+    >>> _listed_numbers("甲发〔2021〕1号及乙发〔2021〕2号")
+    ['甲发〔2021〕1号', '乙发〔2021〕2号']
+    """
+    found = []
+    for m in P.iter_doc_numbers(bracket):
+        code = P.CODE_RUN_IN.sub("", P.LEADING_VERBS.sub("", re.sub(r"^(?:和|及|以及|与)", "", m.group("code"))))
+        number = normalise_doc_number(code + bracket[m.end("code"):m.end()]) if code else None
+        if number:
+            found.append(number)
+    return found
+
+
+def _adjacent_run(text: str, found: list[Citation], at: int) -> list[int]:
+    """The citations found just before ``at`` whose 《titles》 run up to it with no number of their own, each next to
+    the next (《A》《B》, 《A》、《B》, 《A》和《B》), in order.
+
+    >>> a = Citation("甲", None, None, (2, 5))
+    >>> _adjacent_run("根据《甲》、《乙》（…）", [a], 6)
+    [0]
+    """
+    run: list[int] = []
+    for i in range(len(found) - 1, -1, -1):
+        c = found[i]
+        between = text[c.span[1]:at]
+        if c.doc_number or c.title is None or not re.fullmatch(r"\s*(?:[、，,]|和|及|以及|与)?\s*", between):
+            break
+        run.insert(0, i)
+        at = c.span[0]
+    return run
 
 
 def _own_numbers(own_number) -> set[str]:
@@ -126,6 +175,14 @@ def _in_header(text: str, m: re.Match) -> bool:
     return bool(P.DOC_NUMBER_LINE.match(line) or (len(line) <= 120 and P.PUBLISHED_NOTE.match(line)))
 
 
+def _on_its_own_line(text: str, m: re.Match) -> bool:
+    """Whether the 文号 matched is all its line holds (perhaps in brackets): a header's number, not a cited one."""
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    line_end = text.find("\n", m.end())
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    return bool(P.LOOSE_DOC_NUMBER_LINE.match(line.strip()))
+
+
 def _overlaps(span, spans) -> bool:
     return any(span[0] < e and s < span[1] for s, e in spans)
 
@@ -139,7 +196,13 @@ def _citing_verb(text: str, at: int, end: int | None = None) -> str | None:
     '根据'
     >>> _citing_verb("现将《某省卫生健康委关于做好签约服务的通知》转发给你们", 2, 22)
     '转发'
+    >>> _citing_verb("按照要求，《某县签约服务方案》同时废止", 5, 15)
+    '废止'
     """
+    if end is not None:
+        after = P.CITED_AFTER_VERB.match(text, end)
+        if after:  # 《X》（某发〔2019〕3号）同时废止: what the notice does to X, whatever verb the sentence opened with
+            return next(v for v in after.groups() if v)
     sentence_start = sentence_bounds(text, (at, at))[0]
     verbs = [v for v in P.CITING_VERBS.finditer(text, sentence_start, at)
              if text.count("《", sentence_start, v.start()) <= text.count("》", sentence_start, v.start())]
@@ -165,6 +228,8 @@ def _issuer_hint(text: str, at: int, previous: list[Citation], title: str) -> st
     adjacent = boundary_at is not None and boundary_at.group(0) in "）)》" and boundary_at.end() == at
     if not hint and adjacent and previous and previous[-1].span[1] == at:
         return previous[-1].issuer_hint  # documents listed back to back share an issuer
+    if P.PRONOUN_BODY.match(hint):
+        return None  # 你局《关于…的请示》: the addressee, by no name
     if hint and len(hint) <= 150 and "《" not in hint and _names_bodies(hint):
         return _listed(hint)
     prefix = re.match(r"^(?P<issuer>.{2,40}?)(?:\s*)关于", title)

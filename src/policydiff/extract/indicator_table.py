@@ -12,6 +12,7 @@ what each column holds (``patterns.TABLE_COLUMNS``).
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from .. import patterns as P
@@ -61,6 +62,8 @@ def _columns(cells: list[str], issue_year: int | None) -> list[tuple[str, int | 
             bare_years.append(len(columns))
             role = "status" if issue_year and year is not None and year < issue_year else "target"
         columns.append((role, year))
+    if issue_year and _schedule(columns, bare_years):
+        return columns  # 2023年⇥2024年⇥2025年: a target a year (a three-year plan's schedule), none of them a base
     if issue_year and len(bare_years) >= 2 and not any(role == "status" for role, _ in columns):
         first, year = bare_years[0], columns[bare_years[0]][1]
         if year is not None and year <= issue_year < max(y or 0 for _, y in columns):
@@ -69,6 +72,15 @@ def _columns(cells: list[str], issue_year: int | None) -> list[tuple[str, int | 
     if issue_year is None and len(years) >= 2:  # no issue year: the earliest year column is the baseline
         columns = [("status", y) if role == "target" and y == min(years) else (role, y) for role, y in columns]
     return columns
+
+
+def _schedule(columns: list[tuple[str, int | None]], bare_years: list[int]) -> bool:
+    """Three bare year columns or more, one year apart, none before the notice's year: the plan's figure for each
+    year (2023年⇥2024年⇥2025年), not a base year and its targets (2022年⇥2025年, or a 2020年 column before them).
+    Only where the notice's year is known (an undated table of 2019年⇥2020年⇥2021年 may be a record of the past)."""
+    years = [columns[i][1] for i in bare_years]
+    return len(years) >= 3 and all(role == "target" for role, _ in (columns[i] for i in bare_years)) and all(
+        a is not None and b == a + 1 for a, b in itertools.pairwise(years))
 
 
 def _row_targets(text: str, start: int, cells: list[str], columns, path: str) -> list[Target]:

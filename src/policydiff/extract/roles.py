@@ -22,10 +22,11 @@ from ..models import Target
 _YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年")
 _YEAR_LEAD = re.compile(r"^(?:截至|截止|到)?\s*(?P<year>(?:19|20)\d{2})\s*年(?:底|末|年底|年末|全年|上半年)?")
 # the base a change is measured against (较2022年, 比上年, 同比): a year there is no year the figure is for
-_CHANGE_BASE = re.compile(r"(?:较|比(?!例|重|率)|同比|与)(?:(?P<year>(?:19|20)\d{2})\s*年|上年|去年|上一年)")
+_CHANGE_BASE = re.compile(r"(?:较|(?<!占)比(?!例|重|率)|同比|与)(?:(?P<year>(?:19|20)\d{2})\s*年|上年|去年|上一年)")
 # an item's or a task row's path (一/（二）, 二/3, 附件/表/4, 第二部分/一): not the preamble, a goal or an annex
 _ITEM_PATH = re.compile(r"^(?:附件/表/\d|(?:第[一二三四五六七八九十]+部分/|通知/)?[一二三四五六七八九十\d（(])")
 _FUTURE = re.compile(r"力争|确保|争取|目标|预计|将达到|要达到")
+_PER_YEAR_NOTE = re.compile(r"（(?:每年|逐年|年均)）$")  # 覆盖率（每年）: the rate, its yearly step in brackets
 _COUNT_ONLY_WHEN_EQUAL = {"the scope of a programme (30种大病, 34个病种)", "a set named before (上述4类, 以下3个)",
                           "a list it names before the number (高血压、糖尿病…四种)"}
 
@@ -38,6 +39,7 @@ class RoleContext:
     section_role: str | None = None  # "status" inside 发展现状 / 工作基础 …; "requirement" inside 加强考核 …
     issue_year: int | None = None
     year: int | None = None  # the sentence's (or paragraph's) deadline year, as the extractor read it
+    title_year: int | None = None  # an undated plan's year, as its title prints it (平利县2023年健康乡村建设工作要点)
 
 
 def assign_role(t: Target, text: str, context: RoleContext) -> Target:
@@ -55,11 +57,16 @@ def assign_role(t: Target, text: str, context: RoleContext) -> Target:
     cue = _first_cue(t, views)
     if cue and cue[0] in ("count", "period"):
         return _set(t, *cue)
+    if context.issue_year is None:  # an undated 2023年…工作要点: the year its title names stands in for its date
+        context = RoleContext(context.sentence_start, context.section_role, None, context.year, _title_year(text))
     status = _status_cue(t, views, context)
     if status:
         _set(t, "status", status)
         t.year, t.deadline_year = _status_year(views["sentence_before"], context), None
         return t
+    if views.get("asked_by_title"):
+        return _set(t, "target", f"a change the plan for {context.title_year} asks for (比上年提高: its year read "
+                                 f"from the title; the notice prints no date)")
     return _set(t, *cue) if cue else t
 
 
@@ -71,8 +78,8 @@ def _first_cue(t: Target, views: dict) -> tuple[str, str] | None:
             continue  # 力争达到30个病种 is a target; 30种大病 is the set it names
         if role == "period" and P.TIMED_INDICATOR.search(t.indicator):
             continue  # 平均住院日控制在8天: the duration is what is measured
-        if role == "parameter" and where == "before" and P.RATE_TO_REACH.search(t.indicator):
-            continue  # 医疗救助资助参保率达到100%: a rate to reach
+        if role == "parameter" and where == "before" and P.RATE_TO_REACH.search(_PER_YEAR_NOTE.sub("", t.indicator)):
+            continue  # 医疗救助资助参保率达到100%, 签约服务覆盖率每年提高2个百分点: a rate to reach
         if pattern.search(views[where]):
             return role, name
     return None
@@ -93,9 +100,40 @@ def _status_cue(t: Target, views: dict, context: RoleContext) -> str | None:
                 continue  # 截至2021年10月31日，签约服务率要达到70%: a level the notice requires
             if "change already seen (较" in name and _asked_change(t, views["sentence_before"], context):
                 continue  # 考核: 续约率较上年提高5个百分点 — a change the item asks for
+            if "change already seen (较" in name and context.issue_year is None and context.title_year and \
+                    _asked_change(t, views["sentence_before"], RoleContext(
+                        context.sentence_start, context.section_role, context.title_year, context.year)):
+                views["asked_by_title"] = True
+                continue  # an undated 2023年工作要点's item: 比上年提高3个百分点 asked for 2023
             return name
     year = _past_year(t, views["sentence_before"], context)
     return f"a figure for {year}, before the notice ({context.issue_year})" if year else None
+
+
+# the title of a plan for one year (平利县2023年健康乡村建设工作要点, 2024年…重点任务清单), on one of the first lines
+_PLAN_TITLE = re.compile(r"^[^\n。，,；;]{0,40}?(?P<year>20\d{2})\s*年(?:度)?[^\n。，,；;]{0,40}?"
+                         r"(?:工作要点|工作计划|工作方案|实施方案|行动方案|行动计划|任务清单|重点任务|任务分解|要点)"
+                         r"[^\n]{0,16}$", re.MULTILINE)
+_last_title: tuple[str | None, int | None] = (None, None)
+
+
+def _title_year(text: str) -> int | None:
+    """The year of an undated plan's title (its first five lines): the year the plan is for; None for a
+    report (2022年工作总结) or a title without one. Read once a text (each number asks)."""
+    global _last_title
+    if _last_title[0] is text:
+        return _last_title[1]
+    head = "\n".join(text.split("\n", 5)[:5])
+    m = _PLAN_TITLE.search(head)
+    span = _PLAN_SPAN.search(m.group(0)) if m else _PLAN_WITH_SPAN.search(head)  # （2023—2025年）: its first year
+    _last_title = (text, int(span.group("first")) if span else int(m.group("year")) if m else None)
+    return _last_title[1]
+
+
+_SPAN = r"(?P<first>20\d{2})\s*年?\s*[—–\-－~～至到]\s*20\d{2}\s*年?"
+_PLAN_SPAN = re.compile(_SPAN)
+# a plan titled with its span after its genre (三年行动方案（2023—2025年）)
+_PLAN_WITH_SPAN = re.compile(r"^[^\n。，,；;]{2,60}?(?:方案|计划|要点|清单)\s*[（(]" + _SPAN + r"[）)]\s*$", re.MULTILINE)
 
 
 def _asked_change(t: Target, before: str, context: RoleContext) -> bool:

@@ -13,9 +13,9 @@ from rapidfuzz import fuzz
 from .. import patterns as P
 from ..models import AnnexIndicator, Measure, OutlineNode, TaskRow, UnitMention
 from ..outline import paragraphs
-from ..textutils import split_units
+from ..textutils import is_org_line, split_units
 from .indicator_table import is_indicator_header
-from .units import lead_convention, split_lead_cell, verb_marker_mentions
+from .units import lead_convention, parse_marker, split_lead_cell, verb_marker_mentions
 
 LINK_THRESHOLD = 85
 _ROLE_OF_COLUMN = [(role, re.compile(p)) for role, p in P.TASK_COLUMN_ROLES]
@@ -34,7 +34,10 @@ def extract_task_table(text: str, start: int = 0) -> list[TaskRow] | None:
     """
     items: list[_Item] = []
     table: _Table | None = None
-    for para in paragraphs(text):
+    paras = paragraphs(text)
+    for k, para in enumerate(paras):
+        if table is not None and _signs_off(paras, k):
+            table = None  # the issuer's name (a row of names) on its line, the date under it: the notice's signature
         if para.start < start or (table is None and "\t" not in para.text):
             continue  # a header row has two cells or more: outside a table, a line without a tab starts none
         cells = _cells(para.text, para.start)
@@ -70,6 +73,29 @@ def extract_task_table(text: str, start: int = 0) -> list[TaskRow] | None:
     _number(rows)
     _first_listed_leads(rows, text)
     return rows
+
+
+def _signs_off(paras: list, k: int) -> bool:
+    r"""Paragraph ``k`` opens a signature: one line or two of bodies' names (a joint notice's row of names,
+    its spaces made tabs) and the date line right under them. A table printed in a notice's body closes
+    on it; its last row does not take the issuer as a unit.
+
+    >>> _signs_off(paragraphs("某县卫生健康局\n2023年2月10日"), 0)
+    True
+    >>> _signs_off(paragraphs("县医保局\n2\t统一招聘\t人事股"), 0)
+    False
+    """
+    for j in range(k, min(k + 3, len(paras))):
+        line = paras[j].text.strip()
+        if j > k and P.DATE_LINE.match(line):
+            return True
+        if "\t" in line:
+            names = [c for c in line.split("\t") if c.strip()]
+            if len(names) < 2 or not all(is_org_line(c.strip()) for c in names):
+                return False
+        elif not is_org_line(line):
+            return False
+    return False
 
 
 # how far from a table its 列第一位者为牵头单位 note may be printed (under its title, or under the table)
@@ -174,8 +200,13 @@ def _offices_apart(name: str, role: str, roles: list[str], names: list[str]) -> 
 def column_role(name: str) -> str:
     """no / task / lead / support / responsible / deadline / other, from a header cell."""
     name = re.sub(r"\s", "", name)
-    if not name:
-        return "other"
+    name = _WITH_PERSON.sub("", name)  # 责任单位及责任人: the units' column (the person in brackets beside each)
+    if not name or P.SUPERVISOR_COLUMN.search(name):
+        return "other"  # an empty cell; 督导单位: who oversees the task, not who carries it out
+    if P.TASK_COLUMN_INDICATOR.match(name):
+        return "task"  # 指标名称 beside 责任单位: the indicator is what the row assigns
+    if P.TASK_COLUMN_FIGURE.search(name) and not any(p.search(name) for r, p in _ROLE_OF_COLUMN if r in P.UNIT_COLUMN_ROLES):
+        return "other"  # 2023年目标, 目标值, 指标属性: figures, not the task's text
     return next((role for role, pattern in _ROLE_OF_COLUMN if pattern.search(name)), "other")
 
 
@@ -359,8 +390,11 @@ def _add_cell(row: TaskRow, role: str, cell: str, span: tuple[int, int]) -> None
         row.lead_spans.append(span)
     if P.DUTY_SHARE.search(cell) and role != "office":
         role = "responsible"
-    mentions = verb_marker_mentions("（" + cell + "）", span[0] - 1) if _has_role_verb(cell) else \
-        _tagged_units(cell, span, role)
+    if _CELL_LABEL.search(cell):  # 牵头：县卫健局；配合：县委编办 — the cell labels each unit's role itself
+        mentions = parse_marker("（" + cell + "）", span[0] - 1)
+    else:
+        mentions = verb_marker_mentions("（" + cell + "）", span[0] - 1) if _has_role_verb(cell) else \
+            _tagged_units(cell, span, role)
     for m in mentions:
         names = {"lead": row.lead, "support": row.support, "responsible": row.responsible,
                  "office": row.office}[m.role if role != "office" else "office"]
@@ -369,10 +403,28 @@ def _add_cell(row: TaskRow, role: str, cell: str, span: tuple[int, int]) -> None
             row.mentions.append(UnitMention(m.unit, m.role if role != "office" else "office", "task_table", m.span))
 
 
+# a unit cell that labels its units' roles (牵头：甲局；配合：乙局, 牵头单位：甲局，配合单位：乙局)
+_CELL_LABEL = re.compile(r"(?:^|[；;，,\s])(?:牵头|配合|协办|协助|责任|主责)(?:单位|部门|科室|股室|处室)?\s*[：:]")
+
+
+# a unit column that names the person beside each unit (责任单位及责任人, 牵头单位及联系人)
+_WITH_PERSON = re.compile(r"(?<=单位|部门|科室|股室|处室)(?:及|和|/|、)(?:责任人|联系人|负责人)$")
+# a person's name in brackets after a unit in such a cell (县卫健局（王立）): no part of the unit
+_PERSON_NOTE = re.compile(r"[（(](?P<name>[\u4e00-\u9fff·]{2,4})[）)]")
+_BODY_NOTE_END = re.compile(r"(?:局|委|办|院|室|所|会|厅|部|股|科|处|中心|站|队|组|牵头|配合|协办)$")
+
+
+def _without_persons(cell: str) -> str:
+    """县卫健局（王立）、县医保局（张华）: the persons' brackets blanked (same length: spans stay), a body's kept."""
+    return _PERSON_NOTE.sub(lambda m: m.group(0) if _BODY_NOTE_END.search(m.group("name")) else " " * len(m.group(0)),
+                            cell)
+
+
 def _tagged_units(cell: str, span: tuple[int, int], role: str) -> list[UnitMention]:
     """The units of a cell in the column's role; a unit tagged （牵头） leads and the untagged
     others of its cell keep the column's role (责任单位: 市卫健委（牵头）、市医保局 — 市医保局 责任, as printed;
     in a 牵头单位 cell they support); names a page's <br> ran together (区卫健局区医保局) apart."""
+    cell = _without_persons(cell) if "（" in cell or "(" in cell else cell
     units = [piece for unit, unit_span in split_lead_cell(cell, span[0]) for piece in unglued(unit, unit_span)]
     tags = [P.CELL_ROLE_TAG.search(unit) for unit, _ in units]
     tagged_lead = role != "office" and any(t and t.group("tag") == "牵头" for t in tags)

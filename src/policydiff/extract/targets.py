@@ -16,15 +16,15 @@ _COMPARATOR_BEFORE = re.compile(
     "|".join(f"(?P<c{i}>{alt})" for i, (_, alt) in enumerate(P.COMPARATOR_BEFORE))
 )
 _YEAR_OR_PLAN = re.compile(r"(?:19|20)\d{2}|十[三四五]五")
-_CLAUSE = re.compile(r"[^，,；;。：:\n]+")
+_CLAUSE = re.compile(r"[^，,；;。：:\n\t]+")  # a table cell (tab-separated) is a clause of its own
 _YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年")
 _SENTENCE = re.compile(r"[^。；;\n]+")
 _QUOTES = re.compile(r"“[^“”]{0,30}”|\"[^\"]{0,30}\"|《[^《》]*》|〔[^〔〕]*〕|‘[^‘’]{0,30}’")
-_BASE_OF_CHANGE = re.compile(r"(?:(?:由|从)(?=(?:19|20)\d{2}年|\d)|(?:较|同比|比(?!例|重|率)|与)(?=上年|去年|上一年|"
+_BASE_OF_CHANGE = re.compile(r"(?:(?:由|从)(?=(?:19|20)\d{2}年|\d)|(?:较|同比|(?<!占)比(?!例|重|率)|与)(?=上年|去年|上一年|"
                              r"(?:19|20)\d{2}年|[二一][〇○零][〇○零一二三四五六七八九]{2}年|(?:国家|全国|全省|全市|省|市|县)?(?:定|级)?(?:目标|标准|平均|要求))).*$")
 # a change printed per year (占比每年提高3个百分点): the noun, with the year word in brackets
 _CHANGE_BEFORE = re.compile(f"(?:{P.CHANGE_VERBS_ALT})$")  # 增长不低于: the verb right before a bound
-_CHANGE_AT = re.compile(f"(?:{P.CHANGE_VERBS_ALT}|高出)")
+_CHANGE_AT = re.compile(f"(?:{P.CHANGE_VERBS_ALT}|高出|递增|递减)")
 _PER_YEAR = re.compile(r"(?P<noun>.{2,}?)(?P<per>每年|逐年|年均)$")
 _STRUCTURAL_COUNT = re.compile(r"^(?:目标|机制|协同|措施|提升|方面|环节|行动|计划|规划)")
 _AMOUNT_LIST = re.compile(rf"[^、，,；;。（）()]{{0,12}}?(?:、|和|及|与)\s*(?:\d|[{P.CN_SMALL}两])")  # 1所综合医院、1所中医院
@@ -64,7 +64,7 @@ _BODY_TOLD = re.compile(r"^[^，,；;。、]{2,20}?(?:部门|局|委|政府|卫�
                         r"(?:要|应当|应|须|必须)(?:确保|力争|争取|保证|使)?")
 _BARE_VERB = re.compile(r"(?:并|再|进一步)?(?:达到|达|提高到|提升到|增加到|下降到|降低到|降至)")  # a clause with no noun
 # 就诊率力争达到90%; 个人自付费用按不低于70%的比例 (按/按照 before the share); 起付线在2020年基础上降低50%
-_TRAILING_FILLER = re.compile(r"(?:要|应|应当|均|需|必须|平均|分别|力争|确保|争取|按照|按|同比|"
+_TRAILING_FILLER = re.compile(r"(?:要|应|应当|均|需|必须|平均|分别|力争|确保|争取|按照|按|同比|原则上|"
                               r"在(?:(?:19|20)\d{2}年|上年|现有|原有)(?:的)?基础上)+$")
 # 二是…, a numbered line's 2. (before a word or an age), fillers, a leading year
 _LEADING_FILLER = re.compile(r"^(?:\d{1,2}[.．、](?=[\u4e00-\u9fff]|\d+\s*(?:岁|周岁|-|—|至))|[一二三四五六七八九十]是|"
@@ -82,7 +82,22 @@ _LISTED_BETWEEN = re.compile(r"[^，,；;：:\d]{0,12}、")
 _NOUN_END = re.compile(r"[、（）()]")
 # a subject that only says where each counted thing stands (每个行政村至少设置1个村卫生室): the noun is after the unit
 _EACH_PLACE = re.compile(r"(?:每个?|各)[^，,；;。\d]{0,8}?(?:行政村|村|社区|乡镇|乡|镇|街道|县（市、区）|县|区|市|"
-                         r"卫生院|医院|医共体|团队)")
+                         r"卫生院|医院|医共体|团队|卫生室|卫生所)")
+# an amount's noun followed by per whom (and how often) it is paid (补助按每人每月, 资助标准为每人每年, 定额补助每村每年)
+_PER_HEAD = re.compile(r"(?P<noun>[^，,；;。\d]{2,30}?)(?:按照|按|为|是)?(?P<per>每(?:人|户|村|名|个村|床|人次)"
+                       r"(?:每(?:年|月|季度|天))?|每(?:百|千|万|十万)(?:名)?(?:服务|常住|户籍)?(?:人口|居民))")
+# per whom and how often, then the verb of paying (每人每月发放…的生活补助): the noun is after the amount (…的X)
+_PER_HEAD_PAID = re.compile(r"(?:对(?P<whom>[^，,；;。\d]{2,20}?)(?:给予|按))?"
+                            r"(?P<per>每(?:人|户|村|名|个村|所|床|人次)(?:每(?:年|月|季度|天))?)(?:发放|给予|补助|资助|安排|支付)?")
+_PAID_AFTER = re.compile(r"(?:以上|左右)?的(?P<noun>[^，,；;。\d的]{2,12}?)(?=[，,；;。]|$|标准)")
+# a share a noun is set by (起付标准按上年…人均可支配收入的10%左右确定): the noun before 按
+_SHARE_SET_BY = re.compile(r"(?P<noun>[^，,；;。\d按]{2,20}?)(?:原则上)?按(?:照)?[^，,；;。\d]{2,40}?的")
+_PER_HEAD_ONLY = re.compile(r"(?:按照|按)?每(?:人|户|村|名|个村|床|人次)(?:每(?:年|月|季度|天))?")
+# the clause before that names what is paid (落实乡村医生养老补助，每人每月…): its noun
+_PAID_BEFORE = re.compile(r"(?:^|(?<=[，,；;：:。\n]))(?:落实|发放|给予|提高|安排|保障|兑现)?"
+                          r"(?P<noun>[^，,；;。：:\d\n]{2,24}?(?:补助|补贴|经费|费用|服务费|标准|资金|待遇))[，,]$")
+# a subject that only says per how many people (每千服务人口不少于1名乡村医生): the noun is after the unit
+_PER_POPULATION = re.compile(r"(?:按)?每(?:百|千|万|十万)(?:名)?(?:服务|常住|户籍)?(?:人口|人|居民)")
 _COUNTED_ENDS = re.compile(r"(?:服务能力|能力|达到|达|具备|符合|实现|通过|建成|纳入|开展|提供)")
 
 _AFTER_LEAD = re.compile(r"^(?:及)?(?:以上|以内|之内|内|左右)?的?")
@@ -154,8 +169,15 @@ def extract_targets(text: str, region: tuple[int, int], path: str,
         for t in found:
             marked = P.BINDING_AFTER.match(text, t.value_span[1]) or P.BINDING_CLAUSE_END.match(text, t.value_span[1])
             t.binding = t.binding or (marked.group(1) if marked else None)
+            in_name = _BINDING_IN_NAME.search(t.indicator)
+            if in_name:  # 县域内住院量占比（约束性）达到90%: the 属性 printed after the noun, before its verb
+                t.indicator = t.indicator[:in_name.start()]
+                t.binding = t.binding or in_name.group(1)
         found = [t if t.role_cue == BASELINE_CUE else _unit_of_rate(assign_role(t, text, context)) for t in found]
         _paired_deadlines(found, sentence.group(0))
+        _yearly_steps(found, text)
+        _bracketed_years(found, text)
+        _anaphora(found, targets)
         if limit_cue and not (own_year or paragraph_year):
             for t in found:
                 if t.role == "target" and t.deadline_year == deadline_year:
@@ -209,6 +231,9 @@ def _clause_targets(text, base, chunk, shielded, clause, path, binding, year, qu
         quantities = sorted(quantities + [q for q in P.CN_PERCENT.finditer(shielded, c_start, c_end)
                                           if not any(a <= q.start() < b for a, b in taken)], key=lambda q: q.start())
     compared = _carried(shielded, [(q, *_comparator(shielded, c_start, q, quantities)) for q in quantities])
+    label = _colon_label(chunk, c_start, c_end) if len(compared) == 1 else None
+    if label:  # 1.县域内就诊率：≥90%（约束性） — a goal list's line: the label names what the value measures
+        return _labelled_targets(text, base, chunk, (c_start, c_end), compared[0], label, path, binding, year)
     own_year = P.CLAUSE_YEAR.match(chunk, c_start, c_end)
     year = int(own_year.group("year")) if own_year else year  # …，2025年转化比例不低于50%: the clause's own year
     subject_ends = [s for _, c, s, _ in compared if c != "="]
@@ -237,6 +262,44 @@ def _clause_targets(text, base, chunk, shielded, clause, path, binding, year, qu
             t.high = high
             found.append(t)
     return sorted(found, key=lambda t: t.value_span)
+
+
+# a goal list's line, 指标：值 (1.县域内就诊率：≥90%（约束性）; 每千人口执业（助理）医师数：3.2人): the label before the colon,
+# a measured noun (its list number apart), the line holding only the value after it (its comparator, 以上, its 属性)
+_SCORED = re.compile(r"(?:扣|得|加|计|减|记)\s*$")  # 扣0.5分, 得满分: a score
+_PER_STEP = re.compile(r"每(?:降低|下降|提高|增加|减少|低于|高于|少|多|低|高|超|差)\s*$")  # 每降低1个百分点扣…: per step
+_RATIO_AFTER = re.compile(r"\s*[:：∶比]\s*\d")  # 1:1.2, 1比1.5: the first side of a ratio
+_RATIO_BEFORE = re.compile(r"\d(?:\.\d+)?\s*[:：∶]\s*$")  # …and its second side
+_BINDING_IN_NAME = re.compile(r"\s*[（(](约束性|预期性)(?:指标)?[）)]$")
+_COLON_LABEL = re.compile(r"(?:^|(?<=\n))[ \t\u3000]*(?:\d{1,2}[.．、]|[（(]\d{1,2}[）)])?[ \t\u3000]*"
+                          r"(?P<label>[^，,；;。：:\n\d]{2,30}?(?:率|比例|比重|占比|指数|水平|寿命|人数|数量|床位数|医师数|"
+                          r"护士数|人次|费用|标准|病种|幅度|覆盖面))[ \t\u3000]*[：:]$")
+_VALUE_ONLY = re.compile(r"\s*(?:≥|≤|>=|<=|＞|＜|>|<|不低于|不少于|不超过|不高于|达到|达)?\s*\d+(?:\.\d+)?\s*"
+                         r"[^\s，,；;。（()\d]{0,4}?"
+                         r"(?:以上|以下|以内|左右)?\s*(?:[（(](?:约束性|预期性)(?:指标)?[）)])?\s*[。；;]?\s*")
+
+
+def _colon_label(chunk: str, c_start: int, c_end: int) -> str | None:
+    """The label of a ``指标：值`` line when the clause at ``c_start`` is that line's value alone."""
+    if not c_start or chunk[c_start - 1] not in "：:" or not _VALUE_ONLY.fullmatch(chunk, c_start, c_end):
+        return None
+    line_start = chunk.rfind("\n", 0, c_start) + 1
+    m = _COLON_LABEL.search(chunk[line_start:c_start])
+    return m.group("label").strip() if m else None
+
+
+def _labelled_targets(text, base, chunk, clause, compared, label, path, binding, year) -> list[Target]:
+    """The value of a ``指标：值`` line, measuring the label (its comparator as printed; a bare value a level)."""
+    c_start, c_end = clause
+    q, comparator, _, approximate = compared
+    value = chinese_number(q.group("value"))
+    if value is None:
+        return []
+    line_start = chunk.rfind("\n", 0, c_start) + 1
+    quote_end = len(chunk[:c_end].rstrip("。；; \t"))
+    unit = q.group("unit").replace("％", "%")
+    return [Target(path, text[base + line_start:base + quote_end], label, comparator, value, unit, year, binding,
+                   (base + line_start, base + quote_end), (base + q.start(), base + q.end()), approximate)]
 
 
 BASELINE_CUE = "the baseline of a change to a level (由2021年的72%提高到90%): where it starts"
@@ -313,6 +376,11 @@ def _is_target(shielded: str, q: re.Match, c_start: int) -> bool:
         return False  # 以上三、四项工作: the notice's own items
     if not unit and not P.BARE_COMPARATOR.search(shielded[max(c_start, q.start() - 4):q.start()]):
         return False  # a bare number is a target only right after 达/控制在/为 …
+    if not unit and (_RATIO_AFTER.match(shielded, q.end())
+                     or _RATIO_BEFORE.search(shielded, max(0, q.start() - 8), q.start())):
+        return False  # 收入比达到1:1.2 — a ratio: neither side is a level of the noun (said less rather than wrongly)
+    if (unit == "分" and _SCORED.search(before)) or _PER_STEP.search(shielded, max(c_start, q.start() - 6), q.start()):
+        return False  # an assessment's scoring (扣0.5分; 每降低1个百分点): how it is marked, not a level to reach
     if unit == "年" and _YEAR_VALUE.fullmatch(value):
         return False  # a year, not a duration
     if unit in ("日", "天", "号") and before.endswith("月"):
@@ -483,11 +551,22 @@ def _indicator(chunk: str, c_start: int, c_end: int, q: re.Match, subject_end: i
             subject = _TOWARDS.sub("", subject) or subject
         if per_year:
             return f"{per_year.group('noun')}（{per_year.group('per')}）"  # 占比每年提高3个百分点 → 占比（每年）
-        if _EACH_PLACE.fullmatch(subject):
+        if _EACH_PLACE.fullmatch(subject) or _PER_POPULATION.fullmatch(subject):
             counted = _AFTER_LEAD.sub("", _NOUN_END.split(chunk[q.end():c_end], 1)[0]).strip()
             counted = _COUNTED_ENDS.split(counted, 1)[0]  # 1所县级医院达到三级医院服务能力 → 县级医院
             if len(counted) >= 2 and not _NEXT_ITEM.search(counted):  # 每个乡镇至少有1名全科医生 → 全科医生（每个乡镇）
                 return f"{counted[:40]}（{subject}）"
+        per_head = _PER_HEAD.fullmatch(subject)
+        if per_head:  # 乡村医生补助按每人每月不低于500元: the amount's noun, per whom and how often in brackets
+            return f"{per_head.group('noun')}（{per_head.group('per')}）"
+        per_paid = _PER_HEAD_PAID.fullmatch(subject)
+        paid_after = _PAID_AFTER.match(chunk, q.end(), c_end) if per_paid else None
+        if per_paid and paid_after:  # 每人每月发放不低于300元的生活补助: the amount's noun after it, per whom in brackets
+            whom = per_paid.group("whom") or ""  # 对村卫生室标准化建设给予每所…的补助: whose amount it is
+            return f"{whom}{paid_after.group('noun')}（{per_paid.group('per')}）"
+        paid = _PAID_BEFORE.search(chunk, max(0, c_start - 30), c_start) if _PER_HEAD_ONLY.fullmatch(subject) else None
+        if paid:  # 落实乡村医生养老补助，每人每月不低于300元: the amount of the clause before
+            return f"{paid.group('noun')}（{subject}）"
         if len(subject) >= 2:
             return subject
         carried = _CARRIED_NOUN.search(chunk, max(0, c_start - 36), c_start) or \
@@ -505,6 +584,9 @@ def _indicator(chunk: str, c_start: int, c_end: int, q: re.Match, subject_end: i
     measured = _INDICATOR_BEFORE.search(chunk, c_start, q.start())
     if measured:  # 实现产前筛查率92%以上、新生儿疾病筛查率96%以上 → 新生儿疾病筛查率
         return _LEADING_FILLER.sub("", re.sub(r"^(?:实现|确保|力争|保持|完成)", "", measured.group("indicator")))
+    share = _SHARE_SET_BY.fullmatch(chunk, c_start, q.start())
+    if share:  # 起付标准按上年当地居民人均可支配收入的10%左右确定: what the share sets, not 确定
+        return _LEADING_FILLER.sub("", share.group("noun"))
     after = _NOUN_END.split(chunk[q.end():c_end], 1)[0]  # 1所综合医院、1所中医院: each its own noun
     after = _AFTER_LEAD.sub("", after).strip()
     if _COUNTED_ENDS.match(after) and q.group("unit"):  # 力争2所达到三级水平: the noun the clause before counted
@@ -523,6 +605,9 @@ def _indicator(chunk: str, c_start: int, c_end: int, q: re.Match, subject_end: i
         carried = _RISING_NOUN.search(chunk, max(0, c_start - 50), c_start)
         if carried:
             return carried.group("noun")
+    per_head = _PER_HEAD.fullmatch(before)
+    if per_head:  # 签约服务费标准为每人每年120元: the amount's noun, per whom in brackets
+        return f"{per_head.group('noun')}（{per_head.group('per')}）"
     if len(before) >= 2 and not before.endswith("的"):  # 纳入救治范围的34个病种: the noun is in the unit
         return before[:40]
     return after[:40] if len(after) >= 2 else chunk[c_start:c_end][:40]
@@ -546,6 +631,87 @@ def _paired_deadlines(found: list[Target], sentence: str) -> None:
                     t.year = year
                 elif t.role in ("target", "parameter"):
                     t.deadline_year = year
+
+
+# a year (or a run of years, 2023年、2024年、2025年) closing an indicator: the schedule's, not the noun's
+_YEARS_AT_END = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:底|末)?(?:前)?[、和及]?)+$")
+# an indicator that is only a schedule step's verb (…、2024年达到97%; 2024年底达到90%): no noun of its own
+_STEP_VERB = re.compile(rf"^[底末前]?(?:{_BARE_VERB.pattern}|力争|确保|稳定在|保持在|维持在|控制在|实现)*$")
+# what stands between two values of a schedule: 、2024年 / ，2024年底 (and the verb)
+_STEP_YEAR = re.compile(r"[^，,；;。\d]{0,30}[、，,]\s*(?:到|至)?(?P<year>(?:19|20)\d{2})\s*年(?:底|末)?(?:前)?"
+                        r"[^\d，,；;。、]{0,8}")
+
+
+# a year in brackets right after a value (中医馆设置比例100%（2025年）): that value's deadline
+_YEAR_AFTER_VALUE = re.compile(r"(?:以上|以下|以内|左右)?[（(](?:到|至)?(?P<year>(?:19|20)\d{2})\s*年(?:底|末)?(?:前)?[）)]")
+# a bracket of yearly steps after a value (达到90%（2023年85%、2024年88%）): each step's year before it
+_STEP_IN_BRACKET = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年(?:底|末)?(?:前)?(?:达到|为)?$")
+
+
+def _bracketed_years(found: list[Target], text: str) -> None:
+    """达到90%（2023年85%、2024年88%）: the bracket's values are the same noun's yearly steps, each its year's, the
+    comparator the value before the bracket's; 设置比例100%（2025年）: the bracket's year is the value's deadline."""
+    outer: Target | None = None
+    for t in sorted(found, key=lambda t: t.value_span):
+        after = _YEAR_AFTER_VALUE.match(text, t.value_span[1])
+        if after and t.role in ("target", "parameter"):
+            t.deadline_year = int(after.group("year"))
+        opened = text.rfind("（", t.span[0], t.value_span[0])
+        step = _STEP_IN_BRACKET.search(text, max(t.span[0], t.value_span[0] - 10), t.value_span[0])
+        if outer is not None and step and opened > outer.value_span[1] - 1 and \
+                text.find("）", opened, t.value_span[0]) < 0 and t.unit == outer.unit and \
+                re.fullmatch(r"\s*(?:以上|以下|以内|左右)?\s*", text[outer.value_span[1]:opened]):
+            t.indicator, t.comparator = outer.indicator, outer.comparator
+            if t.role in ("target", "parameter"):
+                t.deadline_year = int(step.group("year"))
+            continue  # the next bracketed step is the same outer value's
+        outer = t
+
+
+_THAT_NOUN = re.compile(r"(?:该|此|这一|上述)(?P<head>比例|占比|比重|率|指标|水平|数量|人数|标准)")
+
+
+def _anaphora(found: list[Target], before: list[Target]) -> None:
+    """该比例达到60%以上 (…比例提高到45%左右；到2030年，该比例…): the noun the item's value before names."""
+    for t in found:
+        that = _THAT_NOUN.fullmatch(t.indicator)
+        if not that:
+            continue
+        named = next((b for b in reversed(before) if b.path == t.path and b.indicator.endswith(that.group("head"))
+                      and not _THAT_NOUN.fullmatch(b.indicator)), None)
+        if named is not None:
+            t.indicator = named.indicator
+
+
+def _yearly_steps(found: list[Target], text: str) -> None:
+    """A rise a year with no noun of its own (…不低于400元，且每年递增5%) is of the value before it.
+
+    A schedule, one value a year, in one sentence: 签约率2023年达到95%、2024年达到97%、2025年达到99%以上, 覆盖率
+    2023年底达到80%，2024年底达到90%, 2023年创建健康村20个，2024年创建30个. The year printed after the noun is the
+    value's deadline, not a part of the noun; a later step that prints only its year and verb (2024年达到) or its verb
+    alone (创建) measures the first step's noun, and takes its own year."""
+    previous: Target | None = None
+    for t in sorted(found, key=lambda t: t.value_span):
+        if t.indicator in ("每年", "逐年", "年均") and previous is not None and t.comparator in P.CHANGE_COMPARATORS:
+            # 补助按每人每月不低于400元，且每年递增5%: the rise is of the amount before
+            t.indicator = f"{re.sub(r'（[^（）]*）$', '', previous.indicator)}（{t.indicator}）"
+        years = _YEARS_AT_END.search(t.indicator)
+        if years and len(t.indicator) - len(years.group(0)) >= 2:
+            printed = _YEAR.findall(years.group(0))
+            t.indicator = t.indicator[:years.start()].rstrip()
+            if len(printed) == 1 and t.role in ("target", "parameter"):
+                # the year printed right after the noun is this value's, before a paragraph's (a run of years: 分别
+                # gave each its own)
+                t.deadline_year = int(printed[0])
+        elif previous is not None and t.unit == previous.unit and (
+                _STEP_VERB.fullmatch(t.indicator) or (len(t.indicator) < len(previous.indicator)
+                                                      and previous.indicator.startswith(t.indicator))):
+            step = _STEP_YEAR.fullmatch(text, previous.value_span[1], t.value_span[0])
+            if step:
+                t.indicator = previous.indicator
+                if t.role in ("target", "parameter"):
+                    t.deadline_year = int(step.group("year"))
+        previous = t
 
 
 def _head_year(chunk: str, sentence: re.Match, issue_year: int | None) -> int | None:

@@ -513,7 +513,13 @@ _WEAK_LABELS = ("责任", "股室")
 
 def _segment_mentions(segment: str, offset: int, role: str) -> list[UnitMention]:
     """A labelled part's units: its verb clauses when it has some (甲牵头，乙配合), else its list."""
-    return _verb_clauses(segment, offset) or _role_units(segment, offset, role)
+    return _verb_clauses(segment, offset, role, labelled=True) or _role_units(segment, offset, role)
+
+
+def _all_bodies(clause: str) -> bool:
+    """Every part of a verbless clause is a body (县卫健局医政股、县人民医院、各镇卫生院)."""
+    listed = split_unit_list(clause)
+    return bool(listed) and all(looks_like_unit(u.unit) for u in listed)
 
 
 def marker_mentions(body: str, offset: int, convention: list[tuple[int, bool, bool]] | None = None
@@ -563,7 +569,18 @@ def sentence_mentions(body: str, offset: int, convention: list[tuple[int, bool, 
         if convention and _lead_first_applies((offset + m.start(), offset + m.end()), convention):
             _first_leads(found)
         mentions.extend(found)
+        joined = _JOINED_AFTER_LEAD.match(body, m.end()) if verb == "牵头" and "会同" not in units else None
+        if joined and _government_bodies(joined.group("units")):  # 由甲局牵头，会同乙局、丙局负责…: they support
+            clause = _clause_span(body, offset, offset + m.start(), offset + joined.end())
+            for u in _role_units(joined.group("units"), offset + joined.start("units"), "support"):
+                u.clause_span = clause
+                mentions.append(u)
     return mentions
+
+
+# the clause after 由甲局牵头 that joins others to the lead (，会同乙局、丙局负责评估): they support
+_JOINED_AFTER_LEAD = re.compile(r"\s*[，,]\s*会同(?P<units>[^，,。；;“”（）()\n]{2,80}?)"
+                                r"(?=按照?职责分工负责|共同负责|负责|共同|做好|开展|推进|落实|研究|制定|组织)")
 
 
 def _closing_assignment(body: str, m: re.Match, verb: str) -> bool:
@@ -725,20 +742,25 @@ def find_marker(text: str) -> tuple[int, int] | None:
     return markers[0].span if markers else None
 
 
-def _verb_clauses(inner: str, offset: int) -> list[UnitMention] | None:
+def _verb_clauses(inner: str, offset: int, bare: str = "responsible", labelled: bool = False
+                  ) -> list[UnitMention] | None:
     """Mentions of one bracket's clauses, each units followed by a role verb; a clause without a
     verb takes the next clause's (…区水务局等部门，区国投公司配合: both support); notes (下同,
     2023年底前完成) and, after a marker clause, other words (费用由县财政承担) are passed over.
-    None when the bracket is no marker (its first clause names no body with a role)."""
+    None when the bracket is no marker (its first clause names no body with a role). A bare list beside notes
+    only (甲局、乙局，列第一位者为牵头单位，下同) takes role ``bare`` (a label's segment: the label's). In a label's
+    segment (``labelled``: 责任单位：甲局、乙院，丙室配合) the list before a verb clause keeps the label's role."""
     mentions: list[UnitMention] = []
     pending: list[tuple[str, int]] = []  # verbless clauses waiting for a verb
+    noted = False  # a note passed over (列第一位者为牵头单位, 下同, 2023年底前)
     for clause, start in split_clauses(inner, offset, "，,；;。"):
         if P.MARKER_NOTE.match(clause):
+            noted = True
             continue
         m = P.ROLE_VERB_SEGMENT.match(clause)
         found = _clause_units(m, start) if m else None
         if found is None:
-            if m is None and P.UNIT_LIST_CLAUSE.match(clause):
+            if m is None and (P.UNIT_LIST_CLAUSE.match(clause) or (labelled and _all_bodies(clause))):
                 pending.append((clause, start))
                 continue
             if not mentions:
@@ -747,11 +769,16 @@ def _verb_clauses(inner: str, offset: int) -> list[UnitMention] | None:
             continue
         role = next(r for r, p in _VERB_ROLE_OF if p.match(m.group("verb"))) if m else "responsible"
         for units, at in pending:
-            listed = _role_units(units, at, role)
+            listed = _role_units(units, at, bare if labelled else role)
             if all(looks_like_unit(u.unit) for u in listed):
                 mentions.extend(listed)
         mentions.extend(found)
         pending = []
+    if not mentions and noted and not any(ch in units for units, _ in pending for ch in "：:"):
+        for units, at in pending:  # （甲局、乙局、丙局，列第一位者为牵头单位，下同）: a bare list and its notes only
+            listed = _role_units(units, at, bare)
+            if listed and all(looks_like_unit(u.unit) for u in listed):
+                mentions.extend(listed)
     return mentions or None
 
 
@@ -812,12 +839,20 @@ def _role_units(units: str, offset: int, role: str) -> list[UnitMention]:
         name, span, tag = u.unit, u.span, P.OWN_ROLE_TAG.search(u.unit)
         if tag and tag.start() >= 2:
             name, own, span = name[:tag.start()], role_of(tag.group("kw")), (span[0], span[0] + tag.start())
+        alias = _ALIAS_AFTER.fullmatch(name)
+        if alias and alias.group("alias")[0] == name[0] and name[0] in _LEVEL_LEADS:
+            name, span = alias.group("name"), (span[0], span[0] + alias.end("name"))  # 县卫健局（县中医药局）: one body
         inner = _unit_clause(name, span[0])
         if inner:  # 县卫健局（疾控中心具体负责）: the unit, then who carries it out
             name, span = name[:inner[0]], (span[0], span[0] + inner[0])
         mentions.append(UnitMention(name, own, "inline_marker", span, u.open_list))
         mentions.extend(inner[1] if inner else [])
     return mentions
+
+
+# a body's other name in brackets after it (县卫健局（县中医药局）, 县卫生健康局〔县中医药管理局〕): the same body
+_ALIAS_AFTER = re.compile(r"(?P<name>.{2,30}?(?:局|委|办|中心))[（(〔]"
+                          r"(?P<alias>[^（）()〔〕，,、]{2,20}?(?:局|委|办|中心))[）)〕]")
 
 
 def _unit_clause(name: str, offset: int) -> tuple[int, list[UnitMention]] | None:
@@ -933,7 +968,11 @@ def extract_duties(body: str, offset: int, path: str | None = None) -> list[Duty
             listed_to.span = (listed_to.span[0], end)
             continue
         listed_to = None
-        for text, start in _duty_clauses(sentence.group(0), offset + sentence.start()):
+        led: Duty | None = None  # 由甲局牵头，会同乙局负责评价: the lead's duty is the work its 会同 clause names
+        for k, (text, start) in enumerate(_duty_clauses(sentence.group(0), offset + sentence.start())):
+            joined = k > 0 and text.startswith("会同")  # (a sentence opening on 会同县… names 怀化's 会同县)
+            if joined:  # 由甲局牵头，会同乙局、丙局负责…: the bodies after 会同
+                text, start = text[2:], start + 2
             head = duty_head(text)
             lead = _LEADING_WORDS.match(text)
             if lead:  # the clause starts at its units (同时民政部门负责…… → 民政部门负责……)
@@ -943,6 +982,10 @@ def extract_duties(body: str, offset: int, path: str | None = None) -> list[Duty
                 units = [u.unit for u in split_unit_list(unit)]
                 duties.append(Duty(unit, duty, (start, start + len(text)), path, units))
                 listed_to = duties[-1] if _NUMBERED.match(duty) else None
+                if led is not None and joined:
+                    led.duty = f"{led.duty}{duty}"  # 牵头 + 年度绩效评价
+                    led.span = (led.span[0], start + len(text))
+                led = duties[-1] if duty in ("牵头", "牵头负责") else None
     return duties
 
 
@@ -1089,12 +1132,21 @@ def assign_duties(measures: list[Measure], duties: list[Duty], titles: Sequence[
             # two short words count only as two: not the pieces of one phrase of the clause the item does not
             # print (对口+帮扶 of 对口帮扶工作 in an item's 对口支援…帮扶措施)
             apart = len(shared) >= 2 and not any(all(t in whole for t in shared) for whole in every if whole not in text)
-            if not (apart or any(len(t) >= 4 for t in shared)) and links:
+            # a three-character topic (医共体) links only where the item's heading names it (组建医共体)
+            specific = [t for t in shared if t in _specific_terms() and t in measure.title]
+            if not (apart or specific or any(len(t) >= 4 for t in shared)) and links:
                 shared = _linked(links, text, texts, most)  # 三重保障 ≈ the clause's 基本医保、大病保险和医疗救助
-            if apart or any(len(t) >= 4 for t in shared) or any("≈" in t for t in shared):
+            if apart or specific or any(len(t) >= 4 for t in shared) or any("≈" in t for t in shared):
                 for unit, open_list in units:
                     measure.unit_mentions.append(UnitMention(unit, "responsible", "duty_paragraph", duty.span,
                                                              open_list, duty.span, shared))
+
+
+@cache
+def _specific_terms() -> frozenset[str]:
+    """Three-character terms that name one topic alone (医共体): shared, and named in the item's heading, they link
+    as a four-character term does."""
+    return frozenset(load_json("duty_terms.json").get("specific", ()))
 
 
 @cache

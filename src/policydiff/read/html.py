@@ -22,7 +22,15 @@ from .text import decode_bytes, override_warning
 
 # Lines of a government web page around the notice, not part of it.
 PAGE_CHROME = re.compile(r"^\s*(?:当前位置|您的位置|发布时间|发布日期|来源[:：]|浏览次数|访问次数|字号|【?字体|打印本页|"
-                         r"关闭窗口|分享到|扫一扫|责任编辑|【打印】|【关闭】|【?打印本页|上一篇[:：]|下一篇[:：])")
+                         r"关闭窗口|分享到|扫一扫|责任编辑|【打印】|【关闭】|【?打印本页|上一篇[:：]|下一篇[:：]|"
+                         # a WeChat article's own furniture (a public account reposting a notice)
+                         r"点击(?:上方)?蓝字|关注我们|往期(?:推荐|回顾|精选)|(?:分享\s*)?收藏\s*点赞\s*在看|"
+                         r"(?:文字|图片)?编辑[:：]|(?:初审|复审|终审|审核|校对)[:：])")
+# a pager under an article split over pages (共3页 上一页 1 2 3 下一页, 第1页/共3页)
+PAGER = re.compile(r"^\s*(?:(?:第\s*\d+\s*页\s*[/／]?\s*)?共\s*\d+\s*页|(?:首页\s*)?(?:上一页\s*)?(?:\d+\s*){2,}下一页"
+                   r"(?:\s*尾页)?)[\s\d上下一页首尾]*$")
+# a line after which a page (a WeChat post) lists other articles, not the notice: the article ends there
+ARTICLE_END = re.compile(r"^\s*(?:往期(?:推荐|回顾|精选|阅读)|推荐阅读|相关阅读|延伸阅读|热文推荐)\s*[:：]?\s*$")
 SITE_NAME = re.compile(r"^.{0,20}(?:门户网站|政府网|网站)$")  # a site's header, e.g. 卫生健康委员会门户网站
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
 
@@ -30,6 +38,9 @@ _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.
 KNOWN_CONTAINER = re.compile(r"^(?:UCAP-CONTENT|td_DocContent|zoom|TRS_Editor|trs_editor_view|pages_content|"
                              r"zfxxgk_zw_content|article-content|Custom_UnionStyle|printArea|bt_content)$",
                              re.IGNORECASE)
+# Containers that are the whole article whatever their size: a WeChat article's body (js_content), which prints
+# each paragraph in a <section> of its own, so that the largest block is one paragraph
+WHOLE_ARTICLE = re.compile(r"^(?:js_content|rich_media_content)$")
 _WORD_SECTION = re.compile(r"^(?:Word)?Section\d+$")  # a page exported from Word: one div per section
 MAX_TABLE_SCORE = 2000  # characters a data table adds to its container's claim to be the article
 MIN_PROSE = 200  # characters of prose that make a container an article rather than a table's frame
@@ -75,10 +86,18 @@ def read_html(path) -> SourceText:
     scored = _scored(page)
     article = _article(scored)
     headline = _headline_outside(page, article)  # before the lines are read: an <h1> above the container
-    lines = _article_lines(path, article)
+    lines = _article_lines(path, article, len((article if article is not None else page).findall(".//img")))
     warnings.extend(_other_articles(scored, article))
+    pager = next((line for line in lines if PAGER.match(line)), None)
+    if pager:  # 共3页 1 2 3 下一页: the article continues on pages this file does not hold
+        lines = [line for line in lines if not PAGER.match(line)]
+        warnings.append(f"the article is split over pages and this file holds one ({pager}): the others are not read")
     sources: dict[str, tuple[str, str]] = {}  # a header value put in from outside the article: where from
-    if "title" not in box and not _prints_title(lines):
+    if P.RELEASE_TITLE.match(headline) and not any(_norm_space(line) == headline for line in lines[:_TITLE_LINES]):
+        lines.insert(0, headline)  # 国务院办公厅印发《…》 over the release: its bodies and document are the notice's
+        warnings.append(f"the page's headline read as the article's first line (a release: bodies, 印发, the document "
+                        f"released): {headline}")
+    elif "title" not in box and not _prints_title(lines):
         found = _page_title(headline, head_title)
         if found:
             box["title"] = found  # the page's headline over an article that prints none (taken from the box, flagged)
@@ -180,33 +199,44 @@ def _page_title(headline: str, head_title: str) -> str | None:
     return None
 
 
-def _article_lines(path, article) -> list[str]:
+def _article_lines(path, article, images: int = 0) -> list[str]:
     """The article's lines without the page's own (当前位置, 发布时间 …); a page with no
     article, or whose article is a list of links or one run of text, is refused."""
     if article is not None:
         _refuse_link_list(path, article)
-    lines = [] if article is None else [  # tabs kept: a row's empty first cell marks a continued row
-        line.strip(" \u3000\u00a0\r") for line in _block_lines(article)
+    raw = [] if article is None else _block_lines(article)
+    end = next((i for i, line in enumerate(raw) if i and ARTICLE_END.match(line)), None)
+    if end is not None:
+        del raw[end:]  # 往期推荐 ⏎ other posts' titles: the account's list after the article, none of it the notice
+    lines = [  # tabs kept: a row's empty first cell marks a continued row
+        line.strip(" \u3000\u00a0\r") for line in raw
         if line.strip() and not PAGE_CHROME.match(line) and not SITE_NAME.match(line.strip())]
     if not lines:
-        raise errors.EmptyFileError(path, "no article text in the web page")
+        raise errors.EmptyFileError(path, "no article text in the web page" + _pictures(images))
     _refuse_run_together(path, lines)
-    _refuse_no_notice(path, lines)
+    _refuse_no_notice(path, lines, images)
     return lines
 
 
 MIN_CJK = 20  # fewer Chinese characters than a notice's title alone has: not a notice
 
 
-def _refuse_no_notice(path, lines: list[str]) -> None:
+def _refuse_no_notice(path, lines: list[str], images: int = 0) -> None:
     """A page whose article holds (almost) no Chinese text ("hello", an error page, a
-    login form) is no notice: refused, not stored as an empty record."""
+    login form) is no notice: refused, not stored as an empty record; where the article is images, the reason says
+    so (a scanned notice posted as pictures)."""
     text = "".join(lines)
     cjk = len(_CJK_CHAR.findall(text))
     if cjk < MIN_CJK:
         shown = text[:40] + ("…" if len(text) > 40 else "")
         raise NoArticleError(path, f"no notice in the web page: its article text holds {cjk} Chinese "
-                                   f"character{'s' if cjk != 1 else ''} ({shown!r})")
+                                   f"character{'s' if cjk != 1 else ''} ({shown!r}){_pictures(images)}")
+
+
+def _pictures(images: int) -> str:
+    """What a refusal adds where the article is pictures (a notice posted as scans)."""
+    return (f"; the article is {images} image{'s' if images != 1 else ''} (a scanned notice?): save "
+            f"{'them' if images != 1 else 'it'} as a PDF and ingest that (read by OCR)") if images else ""
 
 
 _CJK_CHAR = re.compile(f"[{P.CJK}]")
@@ -278,6 +308,11 @@ def _article(scored: list):
                                         default=(0, 0, None))
     if best is None or not best_prose + best_tables:
         return None
+    whole = next((c for c in [best, *best.iterancestors()]
+                  if any(WHOLE_ARTICLE.match(n) for n in [c.get("id") or "", *(c.get("class") or "").split()] if n)),
+                 None)
+    if whole is not None:
+        return whole
     for container in [best, *best.iterancestors()]:
         if container.tag == "body":
             break
@@ -361,26 +396,65 @@ def _block_lines(element) -> list[str]:
         lines.append("".join(current))
         current.clear()
 
-    def walk(node):
+    def walk(node, pre=False):
         if node.tag == "table" and not is_layout_table(node):
             flush()
             lines.extend(table_rows(node))
             return
         block = node.tag in _BLOCKS or node.tag in ("tr", "td", "th")
+        pre = pre or node.tag in ("pre", "textarea") or bool(_PRE_STYLE.search(node.get("style") or ""))
         if block or node.tag == "br":
             flush()
+        if node.tag == "li":
+            current.append(_list_number(node))  # <ol><li>: the number the browser prints (一、 / 1.), typed by no one
         if node.text and isinstance(node.tag, str):
-            current.append(node.text)
+            current.append(_kept_breaks(node.text) if pre else node.text)
         for child in node:
-            walk(child)
+            walk(child, pre)
             if child.tail:
-                current.append(child.tail)
+                current.append(_kept_breaks(child.tail) if pre else child.tail)
         if block:
             flush()
 
     walk(element)
     flush()
-    return [" ".join(line.split("\n")) for line in lines]
+    # a source line break is a space in HTML, except in preformatted text (<pre>: a notice pasted as plain text)
+    return [part for line in lines for part in " ".join(line.split("\n")).split(_BREAK)]
+
+
+_CJK_LIST = re.compile(r"list-style(?:-type)?\s*:\s*(?:cjk-ideographic|simp-chinese-(?:informal|formal)|"
+                       r"cjk-decimal|chinese)", re.IGNORECASE)
+_CN_NUMERALS = "一二三四五六七八九十"
+
+
+def _list_number(item) -> str:
+    """The number a browser prints before an ordered list's item (1. ; 一、 for a list styled cjk-ideographic), '' for
+    an unordered list or an item whose text already starts with its number.
+
+    >>> import lxml.html
+    >>> ol = lxml.html.fromstring("<ol style='list-style-type:cjk-ideographic'><li>甲</li><li>乙</li></ol>")
+    >>> [_list_number(li) for li in ol]
+    ['一、', '二、']
+    """
+    parent = item.getparent()
+    if parent is None or parent.tag != "ol":
+        return ""
+    text = item.text_content().strip()
+    if not text or P.ANY_LABEL.match(text):
+        return ""
+    start = int(parent.get("start")) if (parent.get("start") or "").isdigit() else 1
+    number = start + [c for c in parent if c.tag == "li"].index(item)
+    if _CJK_LIST.search(f"{parent.get('style') or ''} {item.get('style') or ''}") and 1 <= number <= 10:
+        return _CN_NUMERALS[number - 1] + "、"
+    return f"{number}."
+
+
+_BREAK = "\x00"  # a line break kept from preformatted text, until the lines are cut
+_PRE_STYLE = re.compile(r"white-space\s*:\s*pre", re.IGNORECASE)
+
+
+def _kept_breaks(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\n", _BREAK)
 
 
 def _span(cell, name: str) -> int:
@@ -448,6 +522,10 @@ def _meta_tags(page) -> dict[str, str]:
         value = " ".join((meta.get("content") or "").split())
         if key and value:
             fields.setdefault(key, value)
+    stamp = page.get_element_by_id("publish_time", None)  # a WeChat post's time of publishing (2022-08-16 18:30)
+    value = " ".join(stamp.text_content().split()) if stamp is not None else ""
+    if value and re.match(r"^(?:19|20)\d{2}[-年/.]", value):
+        fields.setdefault("published_date", value)
     return fields
 
 
@@ -460,10 +538,18 @@ def _refuse_link_list(path, article) -> None:
     text = len(article.text_content().strip())
     links = _link_text(article)
     if text and links >= LINK_LIST * text:
+        attached = [name for link in article.iter("a")
+                    if ATTACHMENT_HREF.search(link.get("href") or "") and (name := _norm_space(link.text_content()))]
+        if attached:  # a cover line and the notice's files: the notice is in them
+            raise NoArticleError(path, f"the page's notice is in its attached files, not on the page "
+                                       f"({'; '.join(attached[:3])}{' …' if len(attached) > 3 else ''}): download "
+                                       f"and ingest those")
         raise NoArticleError(path, f"no article can be told apart from the page layout: its largest block of "
                                    f"text is a list of links ({links} of {text} characters are links)")
 
 
+# a link to a file of the notice (its PDF, its Word file, an annex's sheet), not to another page
+ATTACHMENT_HREF = re.compile(r"\.(?:pdf|docx?|wps|xlsx?|et|ofd|zip|rar)(?:[?#].*)?$", re.IGNORECASE)
 RUN_TOGETHER = 0.8  # share of the article's text on its longest line
 
 
