@@ -329,3 +329,18 @@ def test_table_rows_looked_for_at_cue_lines_only_as_line_by_line(raw):
 ])
 def test_plain_text_tables_normalised(raw, text):
     assert normalise(raw).text == text
+
+
+@pytest.mark.parametrize("sentence, qualified", [
+    ("65岁以上老年人健康管理率达到72%", "65岁以上老年人"),            # an age group: 岁
+    ("0-6岁儿童眼保健覆盖率达到90%", "0-6岁儿童"),                  # an age band
+    ("常住人口超过10万人的脱贫县至少建成1所二级医院", "常住人口超过10万人的脱贫县"),  # a population: 万人
+    ("签约服务覆盖率达到75%以上", None),                            # no 人, 岁 nor 万: the scan is skipped
+    ("每个行政村至少配备1名乡村医生", None),                          # a count: no qualifier
+])
+def test_qualifiers_found_where_their_units_can_stand(sentence, qualified):
+    # a qualifier's unit (岁, 周岁, 万人, 人, 万) holds 人, 岁 or 万: a sentence without them is not scanned
+    from policydiff.extract.targets import _qualifiers
+
+    spans = _qualifiers(sentence, 0, len(sentence))
+    assert [sentence[a:b] for a, b in spans] == ([qualified] if qualified else [])
