@@ -498,8 +498,9 @@ def _stands_apart(line: str) -> bool:
 
 
 def _is_cell_label(line: str) -> bool:
-    # a label is at most seven characters (牵头科室及单位): a longer line is one only if spaces or tabs end it
-    return (len(line) <= 7 or line[-1] in " \t") and bool(P.CELL_LABEL_LINE.fullmatch(line))
+    # a label is at most seven characters (牵头科室及单位) and its colon one: a longer line is one only if spaces or
+    # tabs end it
+    return (len(line) <= 8 or line[-1] in " \t") and bool(P.CELL_LABEL_LINE.fullmatch(line))
 
 
 _OTHER_GENRE_END = re.compile(r"(?:纪要|细则|条例|通告|公告|通报|批复|复函|答复)$")
