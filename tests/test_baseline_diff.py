@@ -245,6 +245,39 @@ def test_an_item_an_entry_is_merged_into_is_no_local_addition(reference, item, l
     assert "一/（一）" not in [a["path"] for a in result["additions"]]  # "merged" and "matches no entry" never both
 
 
+SIGNING_ITEMS = [
+    # (items under 一、重点任务, F21's where, its path, the paths still local additions)
+    # probe 4a #05: a signing-team item (组建签约团队) is the 家庭医生签约服务 entry's own item, no local addition
+    ("（一）组建签约团队。每个签约团队至少配备1名全科医生和2名乡村医生。", "own item", "一/（一）", []),
+    # a team named 家庭医生团队 in the heading, the same
+    ("（一）充实家庭医生团队。每个乡镇卫生院至少组建3个团队。", "own item", "一/（一）", []),
+    # an item on the signing fee (签约服务费) beside the entry's own item: it names the entry, no local addition
+    ("（一）做实家庭医生签约服务。对脱贫人口做到应签尽签。\n（二）落实签约经费。签约服务费按每人每年12元纳入公共卫生经费。",
+     "own item", "一/（一）", []),
+    # an item naming no entry stays a local addition beside the signing item
+    ("（一）组建签约团队。每个签约团队至少配备1名全科医生。\n（二）健全工作协调机制。建立联络员制度，每月报告进展。",
+     "own item", "一/（一）", ["一/（二）"]),
+    # a cue in a sentence alone (动态掌握 said of the work's progress) under a heading naming nothing of its entry,
+    # whose entry has its own item (三): still a local addition (Lianyungang 四/（十二） shape)
+    ("（一）组建签约团队。每个签约团队至少配备1名全科医生。\n（二）健全工作协调机制。建立定期报告制度，动态掌握各项任务进展。"
+     "\n（三）健全因病返贫动态监测机制。每月比对监测对象信息。", "own item", "一/（一）", ["一/（二）"]),
+]
+
+
+@pytest.mark.parametrize("items, where, path, additions", SIGNING_ITEMS, ids=[r[0][:8] for r in SIGNING_ITEMS])
+def test_an_item_printing_an_entrys_cue_is_no_local_addition(reference, items, where, path, additions):
+    from policydiff.models import SourceText
+    from policydiff.parse import parse_source
+
+    text = ("桐溪县卫生健康局关于做好家庭医生签约工作的通知\n桐卫发〔2023〕5号\n各乡镇卫生院：\n现将有关事项通知如下。\n"
+            "一、重点任务\n" + items + "\n桐溪县卫生健康局\n2023年3月1日\n")
+    record = {**parse_source(SourceText("t.txt", text)), "id": "t"}
+    result = diff_document(record, reference)
+    row = next(r for r in result["entries"] if r["label"] == "家庭医生签约服务")
+    assert (row["where"], row["coverage"]["path"]) == (where, path)
+    assert [a["path"] for a in result["additions"]] == additions
+
+
 @pytest.mark.parametrize("item, matched", [
     # no sentence names the entry's words, but its reference target is stated (专项救治的病种 ≥30种): covered by that
     # sentence, the reference target named as what matched

@@ -68,6 +68,33 @@ def cue_pattern(entry: dict) -> re.Pattern | None:
     return found
 
 
+def item_names_entry(record: Record, sentences: Iterable[Passage], item: dict, entries: list[dict]) -> bool:
+    """Whether item ``item`` (path, title) names one of ``entries`` twice over: a sentence of it prints the entry's
+    cue phrase outside a unit's name — the sentence that would place the entry inside the item — and its heading
+    prints a key term of the entry that phrase holds (落实签约经费。签约服务费按照…: 签约 in both). Such an item is no
+    measure matching no entry. A cue in a sentence alone is not enough (健全工作协调机制。…动态掌握各项重点任务进展情况:
+    动态掌握 is said of the work's progress, the heading names no 监测); nor are organisational entries (倾斜)."""
+    title = item.get("title") or ""
+    wanted = []
+    for e in entries:
+        cue = None if e.get("boilerplate") else cue_pattern(e)
+        terms = [t for t in e.get("key_terms") or [] if t in title]
+        if cue is not None and terms:
+            wanted.append((cue, terms))
+    names: _UnitNames | None = None
+    for p in sentences if wanted else ():
+        if p.path != item["path"] or p.part != "item":
+            continue
+        for cue, terms in wanted:
+            for found in cue.finditer(p.text):
+                if not any(t in found.group() for t in terms):
+                    continue
+                names = names or _UnitNames(record)
+                if not names.holds(p, found):
+                    return True
+    return False
+
+
 def passages(record: Record) -> list[Passage]:
     """The sentences of a notice, each with its outline path and the part it stands in, and one
     passage per task row (:func:`_row_passages`), in text order."""

@@ -28,6 +28,7 @@ from .coverage import (
     cue_pattern,
     entry_units,
     entry_view,
+    item_names_entry,
     passages,
 )
 from .frame import PROVENANCE, annex_targets, compared_targets, load_frame, matching_indicator, national_facts
@@ -149,7 +150,8 @@ def diff_document(record: Record, reference: Reference, include_inferred: bool =
             for e in entries]
     merged = {row["merged_into"] for row in rows if row["merged_into"]}  # an item an entry is merged into
     additions = [{"path": a["path"], "title": a["title"], "span": a["span"]} for a in aligned
-                 if a["reason"] == NO_MATCH and a["path"] not in merged]  # matches that entry: no local addition
+                 if a["reason"] == NO_MATCH and a["path"] not in merged  # matches that entry: no local addition
+                 and not item_names_entry(record, sentences, a, entries)]  # names an entry in heading and sentence
     result = {"document": _doc_summary(printed), "reference": reference.summary(),
             "method": METHOD + (RESPONSIBILITY_INCLUDING if include_inferred else RESPONSIBILITY_PRINTED),
             "tool_version": __version__, "include_inferred": include_inferred,
