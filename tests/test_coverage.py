@@ -425,6 +425,35 @@ def test_an_item_aligned_by_its_words_holds_the_entry(heading, body, reason, whe
     assert (coverage.where, coverage.path) == (where, "（五）") and coverage.quote.startswith(quote)
 
 
+MOST_TERMS = [
+    # (item, the terms its alignment by words matched, what the quote holds, the terms said as matched)
+    # probe 2 #03: 压实 and 责任 in the heading's sentence, 组织 only in the next (具体组织实施): the heading's
+    # sentence is quoted with the two it prints, not 组织
+    ("二、压实工作责任。各县卫生健康局是责任主体，乡镇卫生院具体组织实施。", ["组织", "压实", "责任"], "压实工作责任",
+     ["压实", "责任"]),
+    # a later sentence printing more of the terms than the first is quoted, with all it prints
+    ("二、做好日常工作。各单位明确责任。压实领导责任，由主要负责同志组织推进。", ["组织", "压实", "责任"], "压实领导责任",
+     ["组织", "压实", "责任"]),
+    # sentences printing as many: the first is quoted
+    ("二、做好日常工作。压实工作责任。压实督导责任。", ["压实", "责任"], "压实工作责任", ["压实", "责任"]),
+]
+
+
+@pytest.mark.parametrize("text, terms, quote, matched", MOST_TERMS, ids=[r[2] for r in MOST_TERMS])
+@pytest.mark.parametrize("scan", [False, True], ids=["passages", "Sentences"])
+def test_an_item_aligned_by_its_words_quotes_the_sentence_printing_most_terms(text, terms, quote, matched, scan):
+    from policydiff.compare.coverage import Sentences
+
+    frame_entry = next(e for e in load_frame(FRAME_PATH)["entries"] if e["label"] == "组织领导")
+    measure = {"path": "二", "title": text[2:text.index("。")], "text": text, "span": [0, len(text)],
+               "reason": "same topic by key terms", "matched_terms": terms, "score": 60.0, "unit_mentions": []}
+    record = _record(text, [measure])
+    sentences = Sentences(record) if scan else passages(record)
+    coverage = cover(frame_entry, [measure], sentences, entry_view(frame_entry, "x"), record)
+    assert coverage.where == INSIDE_ITEM and quote in coverage.quote
+    assert coverage.matched_terms == matched and all(t in coverage.quote for t in coverage.matched_terms)
+
+
 LONG = "一是推进县域内" + "乡镇卫生院与村卫生室一体化管理" * 4  # 67 characters before the bracket
 
 QUOTES = [

@@ -473,9 +473,12 @@ def cover(entry: dict, own: list[dict], sentences: list[Passage] | Sentences, vi
     found = _cover_by_sentence(entry, sentences, view, record)
     if own and found.where == NOT_FOUND:  # aligned only by words of its text, under a heading about something
         first = own[0]  # else: the item holds the entry, it is not the entry's own — the sentence printing them
-        quote = _first_printing(first, sentences, first.get("matched_terms") or [])
+        terms = first.get("matched_terms") or []
+        quote = _first_printing(first, sentences, terms)
+        if quote is not None:  # the terms the quoted sentence prints (the others stand in the item's other sentences)
+            terms = [t for t in terms if t in quote.text]
         return Coverage(entry["id"], INSIDE_ITEM, first["path"], _quote(quote.text if quote else first["title"]),
-                        first.get("matched_terms") or [], first["score"], paths=[a["path"] for a in own],
+                        terms, first["score"], paths=[a["path"] for a in own],
                         span=[quote.start, quote.end] if quote else list(first["span"]))
     return found
 
@@ -510,13 +513,18 @@ def _cover_by_sentence(entry: dict, sentences: list[Passage] | Sentences, view: 
 
 
 def _first_printing(measure: dict, sentences: list[Passage] | Sentences, terms: list[str]) -> Passage | None:
-    """The first sentence of ``measure`` (path, span) printing one of ``terms``."""
+    """The sentence of ``measure`` (path, span) printing most of ``terms`` (the first of those), None where none
+    prints one: 压实工作责任。…乡镇卫生院具体组织实施… quotes the sentence printing 压实 and 责任 — a quote is checked
+    against the terms said as matched."""
     a, b = measure["span"]
     if isinstance(sentences, Sentences):
         lo, hi = bisect_left(sentences.starts, a), bisect_left(sentences.starts, b)
-        at = next((i for i in range(lo, hi) if any(t in sentences.texts[i] for t in terms)), None)
-        return None if at is None else sentences[at]
-    return next((p for p in sentences if a <= p.start < b and any(t in p.text for t in terms)), None)
+        counts = [(sum(t in sentences.texts[i] for t in terms), -i) for i in range(lo, hi)]
+        best = max(counts, default=(0, 0))
+        return sentences[-best[1]] if best[0] else None
+    found = [(sum(t in p.text for t in terms), -i, p) for i, p in enumerate(sentences) if a <= p.start < b]
+    best_found = max(found, key=lambda f: f[:2], default=None)
+    return best_found[2] if best_found and best_found[0] else None
 
 
 class _UnitNames:
