@@ -171,12 +171,18 @@ def _as_printed(result: dict, form: PrintedForm) -> dict:
     def quote(text):
         return as_printed_quote(form, text) if isinstance(text, str) else text
 
+    def terms(found: list[str]) -> list[str]:  # the terms said as matched, as the quote prints them (後付費)
+        return [form.string(t) for t in found]
+
     for e in result["entries"]:
         e["quote"] = quote(e["quote"])
-        coverage = e["coverage"] = dict(e["coverage"], quote=quote(e["coverage"]["quote"]))
+        e["matched_terms"] = terms(e["matched_terms"])
+        coverage = e["coverage"] = dict(e["coverage"], quote=quote(e["coverage"]["quote"]),
+                                        matched_terms=terms(e["coverage"]["matched_terms"]))
         if coverage.get("nearest"):
             coverage["nearest"] = e["nearest"] = dict(coverage["nearest"], quote=quote(coverage["nearest"]["quote"]))
-        e["local"] = [dict(m, title=quote(m["title"]), evidence=quote(m["evidence"])) for m in e["local"]]
+        e["local"] = [dict(m, title=quote(m["title"]), evidence=quote(m["evidence"]), matched_terms=terms(m["matched_terms"]))
+                      for m in e["local"]]
         for key in ("local_units", "other_clause_units"):
             e[key] = [dict(u, raw=form.string(u["raw"])) for u in e[key]]
         e["local_lead_units"] = [dict(u, names=[form.string(n) for n in u.get("names") or []])
