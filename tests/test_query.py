@@ -522,3 +522,42 @@ def test_a_who_answer_whose_quote_prints_its_units_shows_no_empty_units_line(tmp
     db_path = ingested_texts(tmp_path, {"zhou": notice})
     out = CliRunner().invoke(cli, ["who", "家庭医生签约", "--db", str(db_path), "--exact"]).output
     assert out.count("units named at:") == 1 and "units named at: \n" not in out
+
+
+MERGED_ROWS = [
+    # (task-table rows under the header, topic, evidence quoted as printed, each unit → the line that prints it)
+    # a 重点任务 cell merged over the row below (empty there): the row's task is its two cells; the quote prints
+    # them as the table does, the units the row's own line prints are quoted from that line
+    ("1\t落实大病专项救治\t将救治病种扩大到35种\t医政股\t县医院\n"
+     "2\t\t大病患者救治率保持在98%以上\t医政股\t县妇幼保健院、各镇卫生院",
+     "大病患者救治率", "落实大病专项救治…大病患者救治率保持在98%以上",
+     {"医政股": "2\t\t大病患者救治率保持在98%以上\t医政股\t县妇幼保健院、各镇卫生院",
+      "县妇幼保健院": "2\t\t大病患者救治率保持在98%以上\t医政股\t县妇幼保健院、各镇卫生院"}),
+    # the lead cell merged too (empty on the row's own line): the lead is quoted from the line above that prints it
+    ("1\t落实大病专项救治\t将救治病种扩大到35种\t医政股\t县医院\n"
+     "2\t\t大病患者救治率保持在98%以上\t\t各镇卫生院",
+     "大病患者救治率", "落实大病专项救治…大病患者救治率保持在98%以上",
+     {"医政股": "1\t落实大病专项救治\t将救治病种扩大到35种\t医政股\t县医院",
+      "各镇卫生院": "2\t\t大病患者救治率保持在98%以上\t\t各镇卫生院"}),
+    # a row printing every cell: its own line, the task quoted over its tab
+    ("1\t做实签约服务\t脱贫人口签约率稳定在99%以上\t基层卫生股\t各镇卫生院",
+     "脱贫人口签约率", "做实签约服务…脱贫人口签约率稳定在99%以上",
+     {"基层卫生股": "1\t做实签约服务\t脱贫人口签约率稳定在99%以上\t基层卫生股\t各镇卫生院"}),
+]
+
+
+@pytest.mark.parametrize("rows, topic, evidence, lines", MERGED_ROWS, ids=["units on own line", "lead merged", "whole"])
+def test_a_task_row_under_a_merged_cell_quotes_its_cells_and_its_own_line(tmp_path, rows, topic, evidence, lines):
+    from conftest import ingested_texts
+
+    notice = _prefecture_plan("（一）做好健康帮扶。落实各项帮扶政策。\n\n附件\n重点任务分解表\n"
+                              "序号\t重点任务\t具体措施\t牵头单位\t参与单位\n" + rows)
+    db = store.open_db(ingested_texts(tmp_path, {"zhou": notice}))
+    text = store.document_text(db, "zhou")
+    [answer] = [a for a in query.who(db, topic, exact=True) if a["kind"] == "task_row"]
+    assert answer["evidence"] == evidence
+    start, end = answer["span"]
+    assert all(piece in text[start:end] for piece in evidence.split("…"))  # the span holds what is quoted
+    for raw, line in lines.items():
+        [unit] = [u for u in answer["units"] if u["raw"] == raw]
+        assert unit["evidence"] == line and text[slice(*unit["evidence_span"])] == line
