@@ -329,20 +329,31 @@ TASK_ROW_SHAPES = [
     ("（一）做好签约服务。落实签约。\n附件\n序号\t重点任务\t牵头单位\n1\t做好大病专项救治工作\t市卫健委\n",
      [(1, "做好大病专项救治工作", "1\t做好大病专项救治工作\t市卫健委")], [("（一）", 0, 15)], "大病专项救治",
      "annex only", "附件/表/1", "做好大病专项救治工作"),
+    # a row of two task cells (类别 and 具体任务): each quoted as printed, joined by … (not a ： the text lacks)
+    ("现将清单印发给你们。\n序号\t类别\t具体任务\t责任单位\n1\t医疗保障\t住院先诊疗后付费全覆盖\t县医保局\n",
+     [(1, ("医疗保障", "住院先诊疗后付费全覆盖"), "1\t医疗保障\t住院先诊疗后付费全覆盖\t县医保局")], [], "先诊疗后付费",
+     "own task row", "附件/表/1", "医疗保障…住院先诊疗后付费全覆盖"),
+    # a row under a category cell merged from the row above (empty on its own line): the cell above, then its own
+    ("现将清单印发给你们。\n序号\t类别\t具体任务\t责任单位\n1\t医疗保障\t落实分类资助参保\t县医保局\n"
+     "2\t\t住院先诊疗后付费全覆盖\t县医保局\n",
+     [(2, ("医疗保障", "住院先诊疗后付费全覆盖"), "2\t\t住院先诊疗后付费全覆盖\t县医保局")], [], "先诊疗后付费",
+     "own task row", "附件/表/2", "医疗保障…住院先诊疗后付费全覆盖"),
 ]
 
 
 @pytest.mark.parametrize("text, rows, spans, label, where, path, quote", TASK_ROW_SHAPES,
-                         ids=["table-only", "unit-cell", "annexed-row"])
+                         ids=["table-only", "unit-cell", "annexed-row", "two-cells", "merged-cell"])
 def test_coverage_through_task_rows(text, rows, spans, label, where, path, quote):
     frame_entry = next(e for e in load_frame(FRAME_PATH)["entries"] if e["label"] == label)
     record = _record(text, [{"path": p, "title": "", "text": text[a:b], "span": [a, b]} for p, a, b in spans])
     record["task_table"] = []
     for no, task, row in rows:
         at = text.index(row)
-        cell = text.index(task, at)
-        record["task_table"].append({"no": no, "task": task, "task_spans": [[cell, cell + len(task)]],
-                                     "span": [at, at + len(row)], "measure_path": None})
+        cells = (task,) if isinstance(task, str) else task
+        starts = [text.index(c, at) if c in text[at:] else text.rindex(c, 0, at) for c in cells]  # merged: above
+        record["task_table"].append({"no": no, "task": "：".join(cells),
+                                     "task_spans": [[c, c + len(cell)] for c, cell in zip(starts, cells)],
+                                     "span": [min(starts[0], at), at + len(row)], "measure_path": None})
     coverage = cover(frame_entry, [], passages(record), entry_view(frame_entry, "x"))
     assert (coverage.where, coverage.path, coverage.quote) == (where, path, quote)
 

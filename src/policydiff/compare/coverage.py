@@ -227,12 +227,13 @@ def _row_lines(text: str, row: dict) -> tuple[int, int]:
 def _row_passages(text: str, rows: list[dict], record: Record) -> list[Passage]:
     """One passage per task row, its task cells only (never its unit or deadline cells): inside the
     measure the row restates; the notice's own item (``own task row``, path 附件/表/N) where the notice
-    has no measures of its own (a notice that is only a task table); else an annex row."""
+    has no measures of its own (a notice that is only a task table); else an annex row. Its cells (a category
+    cell merged from the row above, the task) are joined by …, each as printed: a quote of it is checked in the text."""
     own = not record.get("measures")
     found = []
     for row in rows:
         spans = row.get("task_spans") or [row["span"]]
-        flat = "：".join(_SPACE.sub("", text[a:b]) for a, b in spans)
+        flat = "…".join(_SPACE.sub("", text[a:b]) for a, b in spans)
         if len(flat) < 2:
             continue
         linked = row.get("measure_path")
