@@ -36,6 +36,11 @@ ROWS = [
     ("加强村级组织建设", "", None, NO_MATCH),  # 村级 alone names no entry
     ("大病保险向脱贫人口倾斜", "", None, NO_MATCH),  # an organisational entry's cue (倾斜) aligns no heading
     ("每千常住人口执业（助理）医师数", "", None, NO_MATCH),  # physicians per 1000: not the village-doctor workforce
+    # probe 2 #20: a State Council task printed as one sentence, near 巩固乡村医疗卫生服务覆盖 only by words every
+    # notice prints (乡村, 医疗卫生, 服务): not the coverage entry; its 基层…队伍 words give the workforce entry
+    ("提升基层医疗卫生服务能力，持续推进乡村医生队伍建设，分批次开展乡村医生免费培训", "", "基层卫生人才队伍", None),
+    # a county's item near a coverage heading by its generic words only, naming no topic: no match
+    ("做好乡村医疗卫生服务工作", "落实各项工作要求。", None, NO_MATCH),
     # no heading match, but the text carries the entry's key terms
     ("加强基层工作", "推进尘肺病等职业病主动监测与筛查，实施尘肺病综合防控。", "尘肺病等职业病防控", "same topic by key terms"),
 ]

@@ -213,6 +213,8 @@ def _align_title(title: str, prepared: PreparedFrame) -> dict | None:
                                        (fuzz.token_set_ratio, " ".join(tokens(norm)), prepared.token_strings)):
             for _, score, index in process.extract(query, choices, scorer=scorer, limit=5,
                                                     score_cutoff=NEAR_THRESHOLD):
+                if not set(tokens(norm)) & set(prepared.token_strings[index].split()) - GENERIC:
+                    continue  # near only by words every notice prints (乡村, 医疗卫生, 服务): no shared topic
                 entry, source = prepared.owner[index]
                 if score > scores.get(entry["id"], (0, None, ""))[0]:
                     scores[entry["id"]] = (score, entry, source)
@@ -262,8 +264,8 @@ def _hit(entry: dict, score: float, reason: str, matched_heading: str | None, te
     if matched_heading and not terms:
         terms = [t for t in entry.get("key_terms", []) if t in matched_heading]
         if title is not None:
-            terms = [t for t in terms if t in title] or [t for t in tokens(normalise_heading(title))
-                                                          if t in matched_heading]
+            terms = [t for t in terms if t in title] or list(dict.fromkeys(
+                t for t in tokens(normalise_heading(title)) if t in matched_heading))
     return {"frame_id": entry["id"], "label": entry["label"], "score": round(score, 1), "reason": reason,
             "boilerplate": bool(entry.get("boilerplate")), "matched_heading": matched_heading,
             "matched_terms": terms}
