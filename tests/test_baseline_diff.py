@@ -294,3 +294,37 @@ def test_a_stated_reference_target_covers_its_entry(reference, item, matched):
     row = next(r for r in result["entries"] if r["label"] == "大病专项救治")
     assert (row["status"], row["merged_into"], row["matched_terms"]) == ("merged", "一/（一）", matched)
     assert row["quote"] in item  # the sentence printing the value, quoted
+
+
+DUTY_CLAUSE_QUOTES = [
+    # (the division of duties, the items, entry, its where, what its units' quote must hold) — a county's
+    # leading-group notice (成员单位职责, numbered duties after the body's name)
+    # probe 3a #05: an entry covered only in the duties: the body's whole clause is quoted, its name with the
+    # numbered duty naming the entry (it was quoted nowhere)
+    ("县卫生健康局：1.牵头做好健康帮扶的组织实施；2.负责大病专项救治和慢病签约服务。\n县民政局：负责低保对象认定。",
+     "（一）落实资助参保。对特困人员参加居民医保给予资助。", "大病专项救治", "duties only",
+     "县卫生健康局：1.牵头做好健康帮扶的组织实施；2.负责大病专项救治和慢病签约服务"),
+    # an inferred unit (its duty shares 家庭医生签约服务 with the item): its whole clause, not only the first
+    # numbered duty (1.牵头做好…组织实施, which shares nothing with the item)
+    ("县卫生健康局：1.牵头做好健康帮扶的组织实施；2.负责家庭医生签约服务和康复指导。\n县残联：负责残疾人康复服务。",
+     "（一）开展康复服务。对残疾人开展家庭医生签约服务，提供康复指导。", "家庭医生签约服务", "inside another item",
+     "2.负责家庭医生签约服务和康复指导"),
+]
+
+
+@pytest.mark.parametrize("duties, items, label, where, held", DUTY_CLAUSE_QUOTES, ids=["duties-only", "inferred"])
+def test_a_duty_clauses_unit_is_quoted_with_its_whole_clause(reference, duties, items, label, where, held):
+    from policydiff.compare.adoption import notice_adoptions
+    from policydiff.compare.frame import FRAME_PATH, load_frame
+    from policydiff.models import SourceText
+    from policydiff.parse import parse_source
+
+    text = ("桐溪县人民政府办公室关于调整健康帮扶工作领导小组的通知\n桐政办发〔2023〕7号\n各镇人民政府：\n现将有关事项通知如下。\n"
+            "一、各成员单位职责\n" + duties + "\n二、工作要求\n" + items + "\n桐溪县人民政府办公室\n2023年3月1日\n")
+    record = {**parse_source(SourceText("t.txt", text)), "id": "t"}
+    row = next(r for r in diff_document(record, reference)["entries"] if r["label"] == label)
+    assert row["where"] == where and row["local_units"]
+    assert held in row["units_quote"] or held in row["quote"]
+    [adopted] = [r for r in notice_adoptions(record, load_frame(FRAME_PATH)["entries"], upstream=False)[0]
+                 if r["label"] == label]
+    assert held in adopted["units_quote"] or held in adopted["quote"]

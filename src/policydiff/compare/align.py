@@ -313,7 +313,8 @@ def measure_units(record: Record, measure: dict, row_of=None) -> list[dict]:
     for u in measure["unit_mentions"]:
         unit = units.setdefault((u["unit"], u["role"]), {
             "raw": u["unit"], "role": u["role"], "source": u["source"], "rows": [],
-            "function": (unit_map.get(u["unit"]) or {}).get("function"), "at": u["span"][0]})  # where it is named
+            "function": (unit_map.get(u["unit"]) or {}).get("function"), "at": u["span"][0],  # where it is named
+            **({"clause": u["clause_span"]} if u["source"] == "duty_paragraph" and u.get("clause_span") else {})})
         row = row_of(u["span"][0])
         if row is not None and row not in unit["rows"]:
             unit["rows"].append(row)

@@ -379,7 +379,8 @@ def duty_units(record: Record, span, phrases: Iterable[str] = ()) -> list[dict]:
     for d in naming or meeting:
         for raw in d.get("units") or [d["unit"]]:
             found.setdefault(raw, {"raw": raw, "role": "responsible", "source": "article_subject", "rows": [],
-                                   "function": (unit_map.get(raw) or {}).get("function")})
+                                   "function": (unit_map.get(raw) or {}).get("function"),
+                                   "at": d["span"][0], "clause": list(d["span"])})  # quoted: the duty clause
     return list(found.values())
 
 
