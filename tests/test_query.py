@@ -561,3 +561,22 @@ def test_a_task_row_under_a_merged_cell_quotes_its_cells_and_its_own_line(tmp_pa
     for raw, line in lines.items():
         [unit] = [u for u in answer["units"] if u["raw"] == raw]
         assert unit["evidence"] == line and text[slice(*unit["evidence_span"])] == line
+
+
+PRINTED_MATCH = [
+    # (an item of a notice printed in traditional characters, the simplified topic, what `who` says matched)
+    ("（一）完善住院先診療後付費政策。在縣域內住院的脫貧人口實行先診療後付費。", "先诊疗后付费", "先診療後付費"),
+    # a term printed in the item's text, not its heading: as the sentence quoted prints it
+    ("（一）推進遠程醫療。縣醫院為鄉鎮衛生院提供遠程會診。", "远程会诊", "遠程會診"),
+]
+
+
+@pytest.mark.parametrize("items, topic, matched", PRINTED_MATCH, ids=[r[1] for r in PRINTED_MATCH])
+def test_who_says_what_matched_in_the_characters_the_notice_prints(tmp_path, items, topic, matched):
+    from conftest import ingested_texts
+
+    notice = ("甘南藏族自治州衛生健康委員會關於印發健康幫扶重點任務的通知\n州衛發〔2022〕30號\n各縣市衛生健康局：\n"
+              "現將有關事項通知如下。\n一、重點任務\n" + items + "\n甘南藏族自治州衛生健康委員會\n2022年6月9日\n")
+    db = store.open_db(ingested_texts(tmp_path, {"zhou": notice}))
+    [answer] = [a for a in query.who(db, topic, exact=True) if a["kind"] == "measure"][:1]
+    assert answer["matched"] == matched and matched in answer["evidence"]

@@ -318,6 +318,16 @@ def _answers_about(db, terms, words: list[str], doc_id, level, role, limit: int,
     return answers
 
 
+def _as_printed_in(quote: str, term: str | None) -> str | None:
+    """``term`` (simplified) as ``quote`` (a notice printed in traditional characters) prints it: 先诊疗后付费 →
+    先診療後付費 — what matched, said in the characters of the evidence beside it; as given where not found."""
+    if not term or term in quote:
+        return term
+    simplified = _simplified(quote)
+    at = simplified.find(term) if len(simplified) == len(quote) else -1
+    return quote[at:at + len(term)] if at >= 0 else term
+
+
 def _simplified(value):
     from .traditional import to_simplified
 
@@ -484,7 +494,7 @@ def _place_answer(db, docs, place, role, match, first, score) -> dict | None:
     if kind == "measure":
         units, others = units_of_clause(units, [span])
     answer = _answer(docs[doc_id], kind, path, title, units, quote, span, score, position)
-    answer.update(match=match, matched=first)
+    answer.update(match=match, matched=_as_printed_in(quote, first) if docs[doc_id]["script"] else first)
     if others:
         answer["other_clause_units"] = others
     return answer
