@@ -199,3 +199,15 @@ VERB_ROWS = [
 @pytest.mark.parametrize("sentence, verbs", VERB_ROWS, ids=[f"verb{i}" for i in range(len(VERB_ROWS))])
 def test_verb_outside_other_titles(sentence, verbs):
     assert [c.verb for c in extract_citations(sentence, 0)] == verbs
+
+
+@pytest.mark.parametrize("text, number, issuer", [
+    # a body's name where a cited number's code stands: that body issued it (its code is unknown)
+    ("根据省卫生健康委〔2021〕15号文件精神，现通知如下。", "省卫生健康委〔2021〕15号", "省卫生健康委"),
+    ("按照县人民政府〔2022〕3号文件要求，做好签约服务。", "县人民政府〔2022〕3号", "县人民政府"),
+    # a code (发 at its end): no issuer read from it
+    ("根据陕卫发〔2021〕15号文件精神，现通知如下。", "陕卫发〔2021〕15号", None),
+])
+def test_a_body_named_in_place_of_a_code_is_the_issuer(text, number, issuer):
+    cited = [c for c in extract_citations(text, 0) if c.doc_number == number]
+    assert [c.issuer_hint for c in cited] == [issuer]

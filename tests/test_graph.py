@@ -352,3 +352,103 @@ def test_graph_pages_open_on_the_first_notice_with_a_way_to_the_whole(records, c
     page = graph_page(citations, list(records.values()), "five notices")
     assert '<button id="whole"' in page and "whole graph" in page
     assert "select(firstNotice())" in page  # opened on a notice at a readable scale, unless the URL names one
+
+
+# every level a record can hold (a town's notice is township) has a row on the ladder and a word in each picture
+@pytest.mark.parametrize("level", ["national", "provincial", "prefecture", "county", "township"])
+def test_every_level_has_a_ladder_row_and_words(level):
+    from policydiff.report import adoption, ladder, pictures
+
+    assert level in ladder.LEVELS  # not drawn in the "level unknown" row
+    for lang in ("en", "zh"):
+        assert adoption.words(lang)[level] and pictures.WORDS[lang][level]
+    assert level in pictures.LEVEL_COLORS
+
+
+def test_a_township_notice_sits_below_its_county_on_the_ladder():
+    from policydiff.report.ladder import row_of
+
+    assert row_of({"level": "township"})[0] == row_of({"level": "county"})[0] + 1
+    assert row_of({"level": None})[0] == row_of({"level": "township"})[0] + 1  # unknown stays last
+
+
+REPEALING = ("青梧县卫生健康局\n梧卫发〔2023〕9号\n关于做好家庭医生签约服务工作的通知\n各镇卫生院：\n"
+             "按照《青梧市签约服务工作方案》（梧市卫发〔2022〕4号）要求，现将有关事项通知如下。\n"
+             "一、做实签约服务。\n"
+             "二、本通知自印发之日起施行，《青梧县签约服务实施办法》（梧卫发〔2019〕3号）同时废止。\n"
+             "三、现对《青梧县家庭医生管理办法》（梧卫发〔2020〕7号）部分条款修订如下。\n"
+             "四、你局《关于签约服务经费的请示》（梧医保字〔2023〕2号）收悉。\n"
+             "青梧县卫生健康局\n2023年3月1日\n")
+
+
+@pytest.fixture(scope="module")
+def repealing():
+    from policydiff.parse import parse_source
+    from policydiff.read import SourceText
+
+    record = {**parse_source(SourceText("r.txt", REPEALING)), "id": "r"}
+    return record, citation_graph([record])
+
+
+@pytest.mark.parametrize("cited, relation, verb", [
+    ("梧市卫发〔2022〕4号", "cites", "按照"),  # a plain 按照 citation: cites, as before
+    ("梧卫发〔2019〕3号", "repeals", "废止"),  # 《X》（文号）同时废止: the notice repeals X
+    ("梧卫发〔2020〕7号", "amends", "修订"),  # 现对《X》部分条款修订如下: amends X
+    ("梧医保字〔2023〕2号", "replies_to", "收悉"),  # 你局《请示》收悉: replies to the 请示
+])
+def test_a_citations_verb_gives_its_edge_kind(repealing, cited, relation, verb):
+    record, graph = repealing
+    edge = graph.edges[record["doc_number"], cited]
+    assert (edge["relation"], edge["verb"], edge["implements"]) == (relation, verb, False)
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "json"])
+def test_every_graph_format_keeps_the_edge_kind(repealing, tmp_path, fmt):
+    path = export(repealing[1], tmp_path / f"c.{fmt}", fmt)
+    text = path.read_text(encoding="utf-8")
+    assert all(kind in text for kind in ("repeals", "amends", "replies_to", "cites"))
+
+
+def test_the_graph_page_draws_and_names_each_edge_kind(repealing):
+    import json
+    import re
+
+    from policydiff.report.graph_html import graph_page
+
+    record, graph = repealing
+    page = graph_page(graph, [record], "one notice")
+    data = json.loads(re.search(r'<script id="graph-data" type="application/json">(.*?)</script>', page, re.S).group(1))
+    kinds = {e["t"]: e["relation"] for e in data["edges"]}
+    assert kinds["梧卫发〔2019〕3号"] == "repeals" and kinds["梧医保字〔2023〕2号"] == "replies_to"
+    assert [item[0] for item in data["legend"]] == ["implements (贯彻落实…精神)", "cites (按照/根据…)",
+                                                    "repeals (废止/不再执行)", "amends (修订/修改)", "replies to (…收悉)"]
+    assert len({e["color"] for e in data["edges"]}) == 4  # each kind its own colour
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("en", ["repeals (废止/不再执行)", "amends (修订/修改)", "replies to (…收悉)"]),  # the legend names each kind drawn
+    ("zh", ["废止/不再执行", "修订/修改", "答复（…收悉）"]),
+])
+def test_the_ladder_picture_names_each_edge_kind(repealing, tmp_path, lang, words):
+    pytest.importorskip("matplotlib")
+    from policydiff.report.pictures import write_picture
+
+    svg = write_picture(repealing[1], tmp_path / "c.svg", "one notice", lang=lang).read_text()
+    assert all(w in svg for w in words), [w for w in words if w not in svg]
+
+
+@pytest.mark.parametrize("node, row_level, inferred", [
+    # a zone's notice (placed, at no level): the unknown row, not the province its 文号 code names
+    ({"level": "", "locality": "西咸新区", "in_corpus": True, "doc_number": "陕西咸新社发〔2022〕3号"}, "", False),
+    # a corpus notice placed nowhere: where its code implies, said to be inferred
+    ({"level": "", "locality": "", "in_corpus": True, "doc_number": "陕卫发〔2022〕3号"}, "provincial", True),
+    # a cited document outside the corpus: by its code, inferred (as before)
+    ({"level": "", "stub": True, "in_corpus": False, "doc_number": "陕卫发〔2022〕3号"}, "provincial", True),
+    # a town's notice: its own row
+    ({"level": "township", "locality": "涧池镇", "in_corpus": True, "doc_number": "涧政发〔2023〕5号"}, "township", False),
+])
+def test_the_ladder_row_of_a_notice(node, row_level, inferred):
+    from policydiff.report.ladder import LEVELS, row_of
+
+    row, said = row_of(node)
+    assert (LEVELS[row], said) == (row_level, inferred)

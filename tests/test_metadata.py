@@ -131,11 +131,12 @@ def test_split_doc_number():
     (["西咸新区管理委员会社会事业服务局"], "陕西咸新社发〔2022〕3号", "西咸新区", None),
     (["安康高新技术产业开发区管理委员会"], None, "安康高新技术产业开发区", None),
     (["贵安新区卫生健康局"], "黔贵安发〔2022〕3号", "贵安新区", None),  # not the county 区 of its name's end
-    # probe 4b: a town's (or subdistrict's) own body named after its county: the town, at no level — not the county
-    (["汉阴县涧池镇人民政府"], "涧政发〔2022〕15号", "涧池镇", None),
-    (["中共汉阴县涧池镇委员会", "汉阴县涧池镇人民政府"], None, "涧池镇", None),
-    (["西安市雁塔区小寨路街道办事处"], None, "小寨路街道", None),
-    (["达拉特旗树林召镇人民政府"], None, "树林召镇", None),
+    # probe 4b: a town's (or subdistrict's) own body named after its county: the town, at level township (below
+    # the county on the ladder) — not the county
+    (["汉阴县涧池镇人民政府"], "涧政发〔2022〕15号", "涧池镇", "township"),
+    (["中共汉阴县涧池镇委员会", "汉阴县涧池镇人民政府"], None, "涧池镇", "township"),  # party committee first
+    (["西安市雁塔区小寨路街道办事处"], None, "小寨路街道", "township"),  # a subdistrict of a city district
+    (["达拉特旗树林召镇人民政府"], None, "树林召镇", "township"),  # a banner's town
     # the county's own bodies whose names hold 乡/镇 stay the county's
     (["汉阴县乡村振兴局"], None, "汉阴县", "county"),
     (["汉阴县城关镇卫生院"], None, "汉阴县", "county"),  # a health centre, no town government
@@ -368,3 +369,104 @@ def test_a_notices_own_title_wins_over_a_release_headline_above_it():
     meta = extract_metadata("梅林县卫生健康局印发《梅林县健康帮扶方案》\n梅林县卫生健康局关于印发《梅林县健康帮扶方案》的通知\n"
                             "梅卫发〔2022〕8号\n各镇卫生院：\n现将《梅林县健康帮扶方案》印发给你们。\n梅林县卫生健康局\n2022年3月1日\n")
     assert meta["title"] == "梅林县卫生健康局关于印发《梅林县健康帮扶方案》的通知"
+
+
+NUMBERED = "青梧市卫生健康局\n{}\n关于做好签约服务工作的通知\n各镇卫生院：\n一、做实签约服务。\n青梧市卫生健康局\n2021年3月1日\n"
+
+
+@pytest.mark.parametrize("line, number, code, warned", [
+    # a 文号 whose serial carries 第, alone under the header: the notice's own, 第 dropped and said (was no 文号 found)
+    ("梧卫发〔2021〕第6号", "梧卫发〔2021〕6号", "梧卫发", "the 文号 is printed with 第 before its serial"),
+    ("（梧卫发〔2021〕第6号）", "梧卫发〔2021〕6号", "梧卫发", "the 文号 is printed with 第 before its serial"),  # in brackets
+    # angle brackets round the year (a repost's 〈2021〉): read as 〔〕, the repair said
+    ("梧卫发〈2021〉6号", "梧卫发〔2021〕6号", "梧卫发", "repaired brackets: 梧卫发〈2021〉6号"),
+    ("梧卫发＜2021＞6号", "梧卫发〔2021〕6号", "梧卫发", "repaired brackets: 梧卫发＜2021＞6号"),  # full-width < >
+    # a body's name where the code stands: the number as printed, its code unknown, said
+    ("省卫生健康委【2021】15号", "省卫生健康委〔2021〕15号", None, "names a body (省卫生健康委) where its code"),
+    ("县人民政府〔2021〕3号", "县人民政府〔2021〕3号", None, "names a body (县人民政府) where its code"),
+    # a code ending in 办 (市政办, 府办 are codes): kept, the lost bracket's repair said
+    ("市政府办2021〕4号", "市政府办〔2021〕4号", "市政府办", "repaired missing_open_bracket: 市政府办2021〕4号"),
+    # the plain shape: nothing said
+    ("梧卫发〔2021〕6号", "梧卫发〔2021〕6号", "梧卫发", None),
+])
+def test_the_notices_own_number_as_printed(line, number, code, warned):
+    from policydiff.parse import parse_source
+    from policydiff.read import SourceText
+
+    record = parse_source(SourceText("n.txt", NUMBERED.format(line)))
+    assert (record["doc_number"], record["doc_number_parts"]["code"]) == (number, code)
+    said = [w for w in record["warnings"] if "文号" in w or w.startswith("repaired")]
+    assert any(warned in w for w in said) if warned else said == []
+    assert number not in {c["doc_number"] for c in record["citations"]}  # the notice does not cite itself
+
+
+# (body lines, issue date, expected (effective_from, effective_from_source, valid_years, valid_until, quote))
+VALIDITY_ROWS = [
+    # a date and a term in one clause
+    ("二、本通知自2023年1月1日起施行，有效期5年。", "2022-12-20",
+     ("2023-01-01", "printed", 5, None, "本通知自2023年1月1日起施行，有效期5年")),
+    # on issue: the issue date, said so; a term in Chinese numerals after 为
+    ("本方案自印发之日起实施，有效期为三年。", "2022-12-20",
+     ("2022-12-20", "issue_date", 3, None, "本方案自印发之日起实施，有效期为三年")),
+    # on issue with no signing date printed: the source said, no date made up
+    ("本通知自发布之日起施行。", None, (None, "issue_date", None, None, "本通知自发布之日起施行")),
+    # an end date printed (有效期至…), the start date in Chinese numerals
+    ("本办法自二〇二三年三月一日起施行，有效期至2025年12月31日。", "2023-02-10",
+     ("2023-03-01", "printed", None, "2025-12-31", "本办法自二〇二三年三月一日起施行，有效期至2025年12月31日")),
+    # no subject before 自: the notice's own all the same
+    ("自2023年7月1日起执行。", "2023-06-01", ("2023-07-01", "printed", None, None, "自2023年7月1日起执行")),
+    # the term alone in a sentence of its own (本方案有效期两年): quoted from 本
+    ("本方案有效期两年。", "2023-06-01", (None, None, 2, None, "本方案有效期两年")),
+]
+
+NOT_VALIDITY = [
+    "《青梧县签约服务实施办法》自2019年1月1日起施行。",  # the cited document's date, not this notice's
+    "梧卫发〔2019〕3号文件自2019年1月1日起施行。",  # …cited by its number
+    "自2023年1月1日起执行新的报销比例。",  # a measure's start (more after the verb), not the notice's
+    "签约服务协议有效期为1年。",  # a contract's term, not the notice's
+]
+
+
+@pytest.mark.parametrize("line, issue_date, expected", VALIDITY_ROWS, ids=[r[0][:12] for r in VALIDITY_ROWS])
+def test_the_notice_says_when_it_takes_effect(line, issue_date, expected):
+    from policydiff.metadata import validity
+
+    text = "一、做实签约服务。\n" + line
+    found = validity(text, issue_date)
+    keys = ("effective_from", "effective_from_source", "valid_years", "valid_until", "quote")
+    assert tuple(found[k] for k in keys) == expected
+    assert text[found["span"][0]:found["span"][1]] == found["quote"]  # the span points at the quote
+
+
+@pytest.mark.parametrize("line", NOT_VALIDITY)
+def test_another_documents_or_a_measures_dates_are_not_the_notices(line):
+    from policydiff.metadata import validity
+
+    assert validity("一、做实签约服务。\n" + line, "2023-01-01") is None
+
+
+def test_a_term_in_its_own_sentence_is_quoted_apart():
+    from policydiff.metadata import validity
+
+    text = "本通知自2023年1月1日起施行。本通知有效期5年。"
+    found = validity(text, None)
+    assert (found["quote"], found["validity_quote"], found["valid_years"]) == ("本通知自2023年1月1日起施行", "本通知有效期5年", 5)
+    assert text[slice(*found["validity_span"])] == "本通知有效期5年"
+
+
+def test_the_record_carries_validity_and_show_prints_it(tmp_path):
+    from click.testing import CliRunner
+
+    from policydiff.cli import cli
+    from policydiff.parse import parse_source
+    from policydiff.read import SourceText
+
+    text = NUMBERED.format("梧卫发〔2022〕9号").replace(
+        "一、做实签约服务。\n", "一、做实签约服务。\n二、本通知自2023年1月1日起施行，有效期5年。\n")
+    assert parse_source(SourceText("n.txt", text))["validity"]["valid_years"] == 5
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "n.txt").write_text(text, encoding="utf-8")
+    db = str(tmp_path / "p.db")
+    assert CliRunner().invoke(cli, ["ingest", str(tmp_path / "in"), "--db", db]).exit_code == 0
+    shown = "".join(CliRunner().invoke(cli, ["show", "梧卫发〔2022〕9号", "--db", db]).output.split())
+    assert "validity:effectivefrom2023-01-01,valid5years—“本通知自2023年1月1日起施行，有效期5年”at" in shown

@@ -33,3 +33,39 @@ def test_a_region_word_after_a_short_name_is_no_suffix():
     # 区域 after the prefecture's short name: the prefecture's (no county 榆林区 made of it)
     unit = canonical_unit("榆林区域医疗中心", Context("榆林市", "prefecture"))
     assert unit.locality == "榆林市"
+
+
+TOWN = ("涧池镇", "township", (), ("涧池镇", "汉阴县", "安康市", "陕西省"))
+OLD_TOWN = ("涧池镇", None, (), ("涧池镇", "汉阴县", "安康市", "陕西省"))  # a record stored before towns had a level
+CITY_TOWN = ("蜀河镇", "township", (), ("蜀河镇", "旬阳市", "安康市", "陕西省"))  # a town of a county-level city
+STREET = ("小寨路街道", "township", (), ("小寨路街道", "雁塔区", "西安市", "陕西省"))
+
+# (raw, town notice context, expected (name, level, locality))
+TOWN_ROWS = [
+    # 县 before a bureau in a town's notice: the town's county from the record's chain (it had no place)
+    ("县卫健局", TOWN, ("汉阴县卫生健康部门", "county", "汉阴县")),
+    ("县卫健局", OLD_TOWN, ("汉阴县卫生健康部门", "county", "汉阴县")),  # level None, chain of a town
+    # 镇 before an institution: the town's own, named once (not 涧池镇镇卫生院)
+    ("镇卫生院", TOWN, ("涧池镇卫生院", "township", "涧池镇")),
+    ("镇卫生院", OLD_TOWN, ("涧池镇卫生院", "township", "涧池镇")),
+    # 市 in a town of a prefecture-level city's county: the prefecture
+    ("市医保局", TOWN, ("安康市医疗保障部门", "prefecture", "安康市")),
+    # 市 in a town of a county-level city: that city (the county level), as in the city's own notice
+    ("市医保局", CITY_TOWN, ("旬阳市医疗保障部门", "county", "旬阳市")),
+    # 省 in a town's notice: the province at the chain's top
+    ("省卫健委", TOWN, ("陕西省卫生健康部门", "provincial", "陕西省")),
+    # 区 in a subdistrict's notice: its district; 街道 before a centre: the subdistrict's own
+    ("区卫健局", STREET, ("雁塔区卫生健康部门", "county", "雁塔区")),
+    ("街道社区卫生服务中心", STREET, ("小寨路街道社区卫生服务中心", "township", "小寨路街道")),
+    # a bureau named bare in a town's notice (a town has no 局): the county's — and 乡村振兴局's 乡 names no town
+    ("乡村振兴局", TOWN, ("汉阴县乡村振兴部门", "county", "汉阴县")),
+    ("卫健委", STREET, ("雁塔区卫生健康部门", "county", "雁塔区")),
+    # a town's own office or station named bare (财政所): the town's
+    ("财政所", TOWN, ("涧池镇财政部门", "township", "涧池镇")),
+]
+
+
+@pytest.mark.parametrize("raw, where, expected", TOWN_ROWS, ids=[f"{r[0]}@{r[1][0]}/{r[1][1]}" for r in TOWN_ROWS])
+def test_a_towns_notice_places_its_units_through_its_chain(raw, where, expected):
+    unit = canonical_unit(raw, Context(*where))
+    assert (unit.name, unit.level, unit.locality) == expected

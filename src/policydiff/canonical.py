@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from . import patterns as P
 from .extract.units import split_unit_list
 from .models import Record
 from .resources import Locality, ancestor, load_json, localities
@@ -41,10 +42,23 @@ class Context:
     locality: str | None
     admin_level: str | None
     issuers: tuple[str, ...] = ()
+    chain: tuple[str, ...] = ()  # the record's locality_chain: a town's county, prefecture, province
 
     @classmethod
     def of(cls, record: Record) -> Context:
-        return cls(record.get("locality"), record.get("admin_level"), tuple(record.get("issuers") or ()))
+        return cls(record.get("locality"), record.get("admin_level"), tuple(record.get("issuers") or ()),
+                   tuple(record.get("locality_chain") or ()))
+
+    def town(self) -> bool:
+        """The notice is a town's or subdistrict's (涧池镇, 小寨路街道): its 县/市/省 are the chain's, its 镇 itself."""
+        return self.admin_level == "township" or (
+            self.admin_level is None and len(self.chain) > 1 and (self.locality or "").endswith(P.TOWN_SUFFIXES))
+
+    def above(self, level: str) -> str | None:
+        """The place at ``level`` the notice's locality lies in (itself at its own level), through its chain
+        where the table does not hold the locality (a town)."""
+        return ancestor(self.locality, level) or next(
+            (found for place in self.chain[1:] if (found := ancestor(place, level))), None)
 
 
 @cache
@@ -139,17 +153,25 @@ def _scope(text: str, context: Context) -> tuple[str | None, str | None, str]:
     if text.startswith(("国家", "国务院", "中央")):
         return "national", "中华人民共和国", text.removeprefix("国家")
     if text.startswith(("自治区", "省")):
-        province = ancestor(context.locality, "provincial")
+        province = context.above("provincial")
         return "provincial", province, text.removeprefix("自治区").removeprefix("省")
+    town = context.town()
     if text.startswith("市") and not text.startswith("市场"):
-        city = context.locality if context.admin_level in ("prefecture", "county") and \
-            (context.locality or "").endswith("市") else ancestor(context.locality, "prefecture")
-        own_city = city == context.locality and context.admin_level == "county"  # 旬阳市's 市医保局: a county-level city's
+        home, level = (context.above("county"), "county") if town else (context.locality, context.admin_level)
+        city = home if level in ("prefecture", "county") and (home or "").endswith("市") \
+            else context.above("prefecture")
+        own_city = city == home and level == "county"  # 旬阳市's 市医保局: a county-level city's (or its town's)
         return _level_of(city) or ("county" if own_city else "prefecture"), city, text[1:]
     if text.startswith(("县", "区")) and not text.startswith("县（"):
-        return "county", context.locality if context.admin_level == "county" else None, text[1:]
+        county = context.above("county") if town else context.locality if context.admin_level == "county" else None
+        return "county", county, text[1:]
+    own = P.TOWN_PREFIX.match(text) if town else None
+    if own:  # 镇卫生院 in 涧池镇's notice: its own (named 涧池镇卫生院, not 涧池镇镇卫生院)
+        return "township", context.locality, text[own.end():]
     if text.startswith(("镇", "乡镇", "街道")) or re.match(r"^乡(?!村)", text):
         return "township", context.locality, text
+    if town and P.TOWN_HAS_NO.search(text):  # a bureau or commission named bare in a town's notice: its county's
+        return "county", context.above("county"), text
     return context.admin_level, context.locality, text
 
 

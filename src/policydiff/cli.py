@@ -535,6 +535,11 @@ def _print_record(record: Record) -> None:
             console.print(printable(f"  other_doc_numbers: {'、'.join(record['other_doc_numbers'])} (the other "
                                     f"issuers' numbers of this notice){_how_known(record, 'other_doc_numbers')}"),
                           markup=False)
+    validity = record.get("validity")
+    if validity:  # 本通知自…起施行，有效期5年: as the notice says it, quoted
+        from .metadata import describe_validity
+
+        console.print(printable(f"  validity: {describe_validity(validity)}"), markup=False)
     # each name apart by ' | ': an addressee may itself be a series (各市、县（市、区）卫生健康委（局）)
     console.print(printable(f"  issuers ({len(record['issuers'])}): {' | '.join(record['issuers'])}"
                             f"{_how_known(record, 'issuers')}"), markup=False)

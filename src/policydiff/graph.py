@@ -1,9 +1,11 @@
 """Citation graph and responsibility graph (networkx), with exports (pictures: report/pictures.py).
 
 Citation graph: corpus documents plus stub nodes for cited documents that are
-not in the corpus, keyed by normalised 文号, else by normalised title. Edges
-``cites`` carry the verb and the evidence span; ``implements`` is set where
-the citing sentence says the notice is made to carry the cited one out.
+not in the corpus, keyed by normalised 文号, else by normalised title. Edges carry
+their ``relation`` (``cites``; ``repeals``, ``amends``, ``replies_to`` where the
+verb after the cited document says so: 同时废止, 修订如下, 收悉), the verb and the
+evidence span; ``implements`` is set where the citing sentence says the notice is
+made to carry the cited one out.
 
 Responsibility graph: canonical units → measures (role, source), measures →
 documents, documents → issuers. Measures carry their frame entry.
@@ -29,6 +31,7 @@ from xml.sax.saxutils import escape
 import networkx as nx
 from rapidfuzz import fuzz
 
+from . import patterns as P
 from . import store
 from .compare.align import IDENTICAL, NEAR_IDENTICAL, PreparedFrame, align_measure
 from .models import Record, provenance
@@ -166,13 +169,22 @@ def citation_graph(records: Iterable[Record], national: dict | None = None,
 
 
 def _cite(graph: nx.DiGraph, source: str, target: str, citing: Record, c: dict) -> None:
-    """The ``cites`` edge of citation ``c`` in ``citing``, with its verb, evidence and span;
-    ``implements`` where the sentence says the notice is made to carry the cited one out."""
+    """The edge of citation ``c`` in ``citing`` (its relation: cites, repeals, amends, replies_to), with its verb,
+    evidence and span; ``implements`` where the sentence says the notice is made to carry the cited one out."""
     sentence = sentence_around(citing["text"], c["span"])
-    graph.add_edge(source, target, relation="cites", verb=c.get("verb") or "",
+    graph.add_edge(source, target, relation=citation_relation(c.get("verb")), verb=c.get("verb") or "",
                    implements=bool(c.get("verb") and IMPLEMENTS.fullmatch(c["verb"]) and CARRY_OUT.search(sentence)),
                    evidence=citing["text"][c["span"][0]:c["span"][1]], span_start=c["span"][0],
                    span_end=c["span"][1], citing_doc=citing["id"])
+
+
+def citation_relation(verb: str | None) -> str:
+    """The citation graph's edge kind of a citing verb: what the notice does to the document it names.
+
+    >>> citation_relation("废止"), citation_relation("修订"), citation_relation("收悉"), citation_relation("按照")
+    ('repeals', 'amends', 'replies_to', 'cites')
+    """
+    return P.CITATION_RELATIONS.get(verb or "", "cites")
 
 
 def _add_national(graph: nx.DiGraph, national: dict) -> None:

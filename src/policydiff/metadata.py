@@ -19,7 +19,7 @@ from .models import VALUE_SOURCES
 from .outline import Paragraph, match_label, paragraphs
 from .pagebox import box_issuers, page_box, with_iso_dates
 from .resources import Locality, localities
-from .textutils import chinese_number, normalise_doc_number, repair_bare_date, split_units
+from .textutils import chinese_number, format_doc_number, normalise_doc_number, repair_bare_date, split_units
 
 HEADER_WINDOW = 60  # paragraphs searched for the page box, title, 文号 and addressees
 
@@ -73,6 +73,8 @@ def extract_metadata(text: str, source_metadata: dict | None = None) -> dict:
         meta["issuers"] = issuer_names(title.issuer) or [title.issuer]
     meta.update(merge_page_box(meta, box))
     meta["issuers"] = _full_name_from_title(meta["issuers"], meta["title"], meta["filled_from_source_metadata"])
+    if number_para is not None and meta["doc_number"] == number:
+        meta["warnings"].extend(_printed_number_warnings(number, number_para))
     others = other_doc_numbers(head, number_para, number) if meta["doc_number"] == number else []
     meta["warnings"].extend(_other_numbers_warning(number_para, others))
     boxed = _box_other_numbers(box.get("doc_number"), [meta["doc_number"], *others])
@@ -96,6 +98,7 @@ def extract_metadata(text: str, source_metadata: dict | None = None) -> dict:
         meta.update(_interpretation_issuer(meta, text))
     meta["enclosed_title"] = enclosed_title(meta["title"]) or _enclosed_in_body(head)
     meta["doc_number_parts"] = split_doc_number(meta["doc_number"])
+    meta["validity"] = validity(text, meta["issue_date"])
     meta["date_bound"] = None if meta["issue_date"] else (_month_bound(month_only) or date_bound(text))
     if meta["date_bound"] and month_only:
         meta["warnings"].append(f"the date is printed to the month only: {meta['date_bound']['text']} at "
@@ -353,11 +356,33 @@ def _level_of_name(place: str, addressees) -> str | None:
 
 
 def split_doc_number(number: str | None) -> dict | None:
-    """Issuer code, year and serial of a normalised 文号."""
+    """Issuer code, year and serial of a normalised 文号; the code None where what stands before the year is a
+    body's name (省卫生健康委〔2021〕15号, as a repost or a county notice writes a number it does not know the code of):
+    no 发文机关代字 is printed, so none is claimed.
+
+    >>> split_doc_number("陕卫发〔2021〕15号"), split_doc_number("省卫生健康委〔2021〕15号")["code"]
+    ({'code': '陕卫发', 'year': 2021, 'serial': 15}, None)
+    """
     if not number:
         return None
     m = re.match(r"^(.*)〔(\d{4})〕(\d+)号$", number)
-    return {"code": m.group(1), "year": int(m.group(2)), "serial": int(m.group(3))} if m else None
+    if not m:
+        return None
+    return {"code": None if P.BODY_NAME_CODE.search(m.group(1)) else m.group(1), "year": int(m.group(2)),
+            "serial": int(m.group(3))}
+
+
+def _printed_number_warnings(number: str | None, para: Paragraph) -> list[str]:
+    """What the 文号 line prints that the recorded 文号 does not: 第 before the serial, a body's name for a code."""
+    warnings = []
+    printed = para.text.strip()
+    if number and P.DOC_NUMBER_WITH_DI_LINE.match(printed.translate(P.FULLWIDTH_DIGITS)):
+        warnings.append(f"the 文号 is printed with 第 before its serial ({printed}); recorded as {number}")
+    parts = split_doc_number(number)
+    if number and parts and parts["code"] is None:
+        code = number.split("〔")[0]
+        warnings.append(f"the 文号 {number} names a body ({code}) where its code (发文机关代字) stands: code unknown")
+    return warnings
 
 
 _PAREN_NUMBER = re.compile(rf"^[（(]\s*{P.DOC_NUMBER.pattern}\s*[）)]$")
@@ -378,6 +403,9 @@ def _doc_number(head: list[Paragraph], title: Title | None) -> tuple[str | None,
         headed = P.FILE_HEADER_NUMBER.match(text) if "文件" in text else None  # 某县卫生健康局文件　某卫发〔2022〕5号
         if headed:
             return normalise_doc_number(headed.group("number")), p
+        with_di = P.DOC_NUMBER_WITH_DI_LINE.match(text) if "第" in text else None  # 商卫发〔2021〕第6号 (said in a warning)
+        if with_di:
+            return format_doc_number(with_di.group("code"), with_di.group("year"), with_di.group("serial")), p
     if title and title.number:
         return title.number, title.para
     for prev, p in itertools.pairwise(head):
@@ -975,6 +1003,85 @@ def _years(years: list[int | None]) -> str:
 DATE_BOUND_WINDOW = 4000  # characters read for the years a notice gives itself: title, preamble, goals
 
 
+def validity(text: str, issue_date: str | None) -> dict | None:
+    """When the notice takes effect and for how long, as it says of itself: effective_from (ISO; the issue date
+    where it takes effect on issue, effective_from_source saying so), valid_years or valid_until as printed (no
+    end date is computed from a number of years), the clause quoted with its span (validity_quote and
+    validity_span where the term stands in a sentence of its own); None where the notice says neither.
+
+    >>> v = validity("一、做实签约服务。\\n二、本通知自2023年1月1日起施行，有效期5年。", "2022-12-20")
+    >>> v["effective_from"], v["effective_from_source"], v["valid_years"], v["quote"]
+    ('2023-01-01', 'printed', 5, '本通知自2023年1月1日起施行，有效期5年')
+    >>> validity("本方案自印发之日起实施。", "2022-12-20")["effective_from_source"]
+    'issue_date'
+    >>> validity("《某县办法》自2019年1月1日起施行。", None) is None  # the cited document's, not this one's
+    True
+    """
+    effective = next((m for m in P.EFFECTIVE_FROM.finditer(text) if m.group("own") or not _after_a_cited_title(text, m)),
+                     None)
+    term, separate, own = None, False, None
+    if effective:
+        term = P.VALID_FOR.match(text, _after_separator(text, effective.end()))
+    if term is None:
+        own = P.OWN_VALIDITY.search(text)
+        term = P.VALID_FOR.match(text, own.end()) if own else None
+        separate = term is not None
+    if effective is None and term is None:
+        return None
+    found: dict[str, Any] = {"effective_from": None, "effective_from_source": None, "valid_years": None,
+                             "valid_until": None}
+    if effective:
+        on_issue = bool(effective.group("on_issue"))
+        found["effective_from"] = issue_date if on_issue else parse_date(effective.group("when"))
+        found["effective_from_source"] = "issue_date" if on_issue else "printed"
+    if term:
+        years = term.group("years")
+        found["valid_years"] = int(chinese_number(years) or 0) or None if years else None
+        found["valid_until"] = parse_date(term.group("until")) if term.group("until") else None
+    if effective:
+        end = term.end() if term and not separate else effective.end()
+        found.update(quote=text[effective.start():end], span=[effective.start(), end])
+    if term and own:  # 本方案有效期三年: quoted from 本
+        key = ("validity_quote", "validity_span") if effective else ("quote", "span")
+        found.update({key[0]: text[own.start():term.end()], key[1]: [own.start(), term.end()]})
+    return found
+
+
+def describe_validity(found: dict) -> str:
+    """One line for ``show``: what the notice says of when it takes effect and for how long, each value quoted,
+    the effective date taken from the issue date said so.
+
+    >>> describe_validity({"effective_from": "2022-12-20", "effective_from_source": "issue_date", "valid_years": 3,
+    ...                    "valid_until": None, "quote": "本方案自印发之日起实施，有效期3年", "span": [10, 27]})
+    'effective from 2022-12-20 (on issue: the issue date), valid 3 years — “本方案自印发之日起实施，有效期3年” at [10, 27]'
+    """
+    parts = []
+    if found.get("effective_from_source") == "issue_date":
+        parts.append(f"effective from {found['effective_from'] or 'its issue date (not printed)'} (on issue: the issue date)")
+    elif found.get("effective_from"):
+        parts.append(f"effective from {found['effective_from']}")
+    if found.get("valid_years"):
+        parts.append(f"valid {found['valid_years']} years")
+    if found.get("valid_until"):
+        parts.append(f"valid until {found['valid_until']}")
+    quoted = f"“{found['quote']}” at {found['span']}"
+    if found.get("validity_quote"):
+        quoted += f"; “{found['validity_quote']}” at {found['validity_span']}"
+    return f"{', '.join(parts) or 'no date read'} — {quoted}"
+
+
+def _after_separator(text: str, at: int) -> int:
+    """Where the next clause starts after ``at`` (past a comma and spaces): 施行，有效期5年."""
+    m = re.compile(r"\s*[，,]?\s*").match(text, at)
+    return m.end() if m else at
+
+
+def _after_a_cited_title(text: str, m: re.Match) -> bool:
+    """A clause of a document the sentence names before it (《某办法》自2019年1月1日起施行): that document's."""
+    clause_start = max(text.rfind(c, 0, m.start()) for c in "。；;\n") + 1
+    return "》" in text[clause_start:m.start()] or bool(P.DOC_NUMBER.search(text, clause_start, m.start()))
+
+
 def date_bound(text: str) -> dict | None:
     """Where a notice prints no date, the years the text gives for its own period, kept as a
     bound and flagged: a span 2017—2020年, else 从2017年起 (open end), else 到2020年 (open start).
@@ -1067,12 +1174,12 @@ def infer_locality(issuers: list[str], doc_number: str | None, addressees: Seque
 
 def _township_within(county: Locality, issuer: str) -> Locality | None:
     """A township's or subdistrict's body named after its county (汉阴县涧池镇人民政府, 雁塔区小寨路街道办事处): the
-    town, inside the county, at no level of the ladder the tool draws (a town's notice is no county's notice; the
-    division table stops at counties); None where the issuer is the county's own body.
+    town, inside the county, at level township, below the county on the ladder (a town's notice is no county's
+    notice; the division table stops at counties); None where the issuer is the county's own body.
 
     >>> loc = _township_within(infer_locality(["汉阴县卫生健康局"], None), "汉阴县涧池镇人民政府")
     >>> loc.name, loc.level, loc.parent, loc.chain[:2]
-    ('涧池镇', None, '汉阴县', ('涧池镇', '汉阴县'))
+    ('涧池镇', 'township', '汉阴县', ('涧池镇', '汉阴县'))
     """
     if county.level != "county" or not county.chain:
         return None
@@ -1082,7 +1189,7 @@ def _township_within(county: Locality, issuer: str) -> Locality | None:
         return None
     name = town.group("town")
     evidence = {**(county.evidence or {}), "township": name, "county": county.name}
-    return Locality(name, None, county.name, (), (), None, (name, *county.chain), evidence)
+    return Locality(name, "township", county.name, (), (), None, (name, *county.chain), evidence)
 
 
 def _zone_within(division: Locality, issuer: str) -> Locality | None:

@@ -426,6 +426,7 @@ class Record(TypedDict, total=False):
     issue_date: str | None
     print_date: str | None
     date_bound: dict | None  # no date printed: the years the text gives itself, flagged "inferred from the text"
+    validity: dict | None  # 自…起施行, 有效期N年 as the notice says of itself: effective_from, valid_years/until, quote, span
     addressees: list[str]
     locality: str | None
     admin_level: str | None

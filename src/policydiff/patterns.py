@@ -874,7 +874,8 @@ DAMAGED_DOC_NUMBERS = [
     ("missing_open_bracket", _lazy(rf"{_CODE}{_YEAR}\s*[〕\]］】﹞〗]\s*{_SERIAL}\s*[号號]")),
     ("missing_close_bracket_and_hao", _lazy(rf"{_CODE}[〔\[［【﹝〖]\s*{_YEAR}{_SERIAL}(?![\d号號〕\]］】﹞〗])")),
     ("missing_brackets", _lazy(rf"(?P<code>[{CJK}]{{1,10}}?[发函字办通规辦發])\s*{_YEAR}\s*第?\s*{_SERIAL}\s*[号號]")),
-    ("brackets", _lazy(rf"{_CODE}\s*[\[［【﹝〖]\s*{_YEAR}\s*[\]］】﹞〗]\s*{_SERIAL}\s*[号號]")),
+    # [ ] 【 】, and angle brackets 〈 〉 ＜ ＞ (a repost's 陕卫发〈2021〉6号): read as 〔 〕, the repair said
+    ("brackets", _lazy(rf"{_CODE}\s*[\[［【﹝〖〈＜]\s*{_YEAR}\s*[\]］】﹞〗〉＞]\s*{_SERIAL}\s*[号號]")),
 ]
 # what OCR does to a 文号 (〔2021】64, [2021]64号): brackets read wrongly, 号 dropped; used by read.ocr
 OCR_DOC_NUMBER = _lazy(
@@ -887,7 +888,7 @@ DATE_AT_END = _lazy(rf"{DATE.pattern}\s*(?:印发|印)?\s*(?:于\S{{1,10}})?\s*$
 # where a damaged 文号 may be: a year run into its serial, a closing bracket without an opening one,
 # a square bracket, or a code's last character right before a year (checked before the patterns)
 DAMAGE_ANCHOR = _lazy(
-    r"(?<![〔\d])(?:19|20)\d{2}\s*[〕\]］】﹞〗]|[〔\[［【﹝〖]\s*(?:19|20)\d{2}\d|[\[［【﹝〖]\s*(?:19|20)\d{2}"
+    r"(?<![〔\d])(?:19|20)\d{2}\s*[〕\]］】﹞〗]|[〔\[［【﹝〖]\s*(?:19|20)\d{2}\d|[\[［【﹝〖〈＜]\s*(?:19|20)\d{2}"
     r"|[发函字办通规辦發]\s*(?:19|20)\d{2}\s*第?\s*\d{1,4}\s*[号號]")
 # a date line that lost 年月日: 20211102, 2019815, 2021126
 BARE_DATE_LINE = _lazy(r"^\s*(?P<digits>(?:19|20)\d{4,6})\s*$")
@@ -925,6 +926,9 @@ CITED_AFTER_VERB = _lazy(
     r"|\s*(?:作出?如下|进行|予以)(?P<amend2>修订|修改)"
     r"|\s*(?P<amend3>修订|修改)(?=如下|[：:])"
     r"|\s*(?:已)?(?P<reply>收悉)")
+# the citation graph's edge kind of each such verb (every other verb: cites)
+CITATION_RELATIONS = {"废止": "repeals", "停止执行": "repeals", "不再执行": "repeals", "失效": "repeals",
+                      "修订": "amends", "修改": "amends", "收悉": "replies_to"}
 # a pronoun before a cited title (你局《…的请示》, 我委《…》): no body's name, no issuer hint
 PRONOUN_BODY = _lazy(r"^(?:你|贵|我|本)(?:局|委|厅|部|办|院|中心|单位|县|市|区|镇|乡|省|司|处|科|股)$")
 # a piece of text that is only an outline label (（十一）, 3.): not a sentence `who` searches
@@ -954,9 +958,33 @@ COLUMN_TAG = _lazy(r"^\s*[【\[［](?!\s*(?:发\s*文\s*字\s*号|文\s*号|标\
                    r"[^【】\[\]［］\d]{2,8}[】\]］]\s*(?=\S)")
 # a byline's bare 日期：/时间： before a date (来源：某局　日期：2022-03-08, 时间：2022-03-08): when the page was published
 BYLINE_BARE_DATE = _lazy(r"(?:日期|时间|時間)\s*[：:]\s*(?=(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})")
+# ---------------------------------------------------------------- a town's notice (canonical units)
+# the suffixes of a town's or subdistrict's name
+TOWN_SUFFIXES = ("镇", "乡", "街道", "苏木")
+# what a town has none of: a bureau or commission (局, 委员会) is its county's (a town has 办, 站, 所, 中心)
+TOWN_HAS_NO = _lazy(r"(?:局|委员会|卫健委|卫生健康委|发改委)$")
+# a town's notice naming its own bodies (镇卫生院, 街道社区卫生服务中心; not 乡村振兴局, 镇村两级)
+TOWN_PREFIX = _lazy(r"^(?:街道|镇(?!村)|乡(?![村镇])|苏木)")
+# ---------------------------------------------------------------- effective date and validity
+# when the notice itself takes effect and for how long (本通知自2023年1月1日起施行，有效期5年; 本方案自印发之日起实施;
+# 有效期至2027年12月31日): the notice's own — a clause right after a cited 《X》 is X's; a verb with more after it
+# (自2023年1月1日起执行新的报销比例) is a measure's start, not the notice's
+_DATE_UNNAMED = re.sub(r"\(\?P<\w+>", "(?:", DATE.pattern)
+OWN_DOCUMENT = (r"本(?:通知|实施方案|工作方案|方案|实施意见|意见|办法|细则|规定|制度|措施|计划|规划|决定|通告|公告|文件|要点|"
+                r"指南|规则)")
+EFFECTIVE_FROM = _lazy(rf"(?:(?P<own>{OWN_DOCUMENT})\s*)?(?:自|从|于)\s*(?P<when>{_DATE_UNNAMED}|(?P<on_issue>"
+                       r"(?:印发|发布|公布|下发|签发|发文|颁布|公开发布)之日))\s*起\s*(?:正式)?(?:施行|实施|执行|生效|试行)"
+                       r"(?=\s*(?:[。；;，,]|$))")
+VALID_FOR = _lazy(rf"(?:有效|试行|执行)期\s*(?:为|限为?)?\s*(?:(?P<years>\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})\s*年"
+                  rf"|(?:至|到|截至)\s*(?P<until>{_DATE_UNNAMED})\s*止?)")
+OWN_VALIDITY = _lazy(rf"{OWN_DOCUMENT}[^。；;\n]{{0,10}}?(?={VALID_FOR.pattern})")
 # a 文号 whose serial carries 第 (国卫扶贫发〔2021〕第6号), as some county offices print it
 DOC_NUMBER_WITH_DI = _lazy(rf"(?P<code>[{CJK}]{{1,12}}?)\s*[〔\[［（(【﹝〖]\s*(?P<year>(?:19|20)\d{{2}})\s*[〕\]］）)】﹞〗]"
                            r"\s*第\s*(?P<serial>\d{1,4})\s*[号號]")
+DOC_NUMBER_WITH_DI_LINE = _lazy(rf"^\s*[（(]?\s*{DOC_NUMBER_WITH_DI.pattern}\s*[）)]?\s*$")  # alone on its line
+# what stands before a 文号's year where a body's name takes the code's place (省卫生健康委〔2021〕15号, 县政府〔2022〕3号):
+# a body word at its end; a code ends in 发/函/字/办/… (陕卫发, 市政办, 府办)
+BODY_NAME_CODE = _lazy(r"(?:委员会|卫生健康委|卫健委|人民政府|政府|办公室|办公厅|局|厅|中心|医院|卫生院)$")
 DI_AFTER_BRACKET = _lazy(r"[〕\]］）)】﹞〗]\s*第\s*\d")
 # a red header and its 文号 on one line (某县卫生健康局文件　某卫发〔2022〕5号, the space between them lost)
 FILE_HEADER_NUMBER = _lazy(rf"^(?P<issuer>.{{2,40}}?)\s*文件\s*(?P<number>{DOC_NUMBER.pattern})\s*$")

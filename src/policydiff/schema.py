@@ -46,8 +46,9 @@ DESCRIPTIONS = {
     "enclosed_title": "the plan a notice encloses (印发《X》的通知 → X)",
     "genre": "the word the title ends in (通知, 方案, 意见 …), canonical simplified; 解读 for a page that explains a "
              "notice (no measures are read from it)",
-    "doc_number": "发文字号 as printed, brackets normalised to 〔〕",
-    "doc_number_parts": "the 文号 split: code (issuer prefix), year, serial",
+    "doc_number": "发文字号 as printed, brackets normalised to 〔〕 (a 第 before the serial dropped, said in warnings)",
+    "doc_number_parts": "the 文号 split: code (issuer prefix; null where a body's name stands in its place, "
+                        "省卫生健康委〔2021〕15号), year, serial",
     "other_doc_numbers": "a joint notice numbered by each issuer: its other 文号 as printed beside or under the first "
                          "(doc_number), in order; a citation of any of them resolves to this notice; absent where the "
                          "notice prints one",
@@ -58,7 +59,8 @@ DESCRIPTIONS = {
     "print_date": "ISO date of the 印发 line, where printed",
     "addressees": "each 主送 addressee",
     "locality": "the place the notice is for, e.g. 神木市 (canonical, simplified)",
-    "admin_level": "national, provincial, prefecture or county",
+    "admin_level": "national, provincial, prefecture, county or township (a town's or subdistrict's notice); null for "
+                   "a development zone or new area, at no level of the ladder",
     "parent_locality": "the place above locality on the ladder",
     "locality_chain": "locality and every place above it up to its province",
     "locality_code": "the division code of locality (data/divisions.csv)",
@@ -90,6 +92,13 @@ DESCRIPTIONS = {
                   "span, flag 'inferred from the text'; where the date is printed to the month only (2022年3月): "
                   "years, month (YYYY-MM), text, span, flag 'printed to the month only, no day'; null when a date is "
                   "printed",
+    "validity": (
+                 "when the notice takes effect and for how long, as it says of itself (本通知自2023年1月1日起施行，有效期5年): "
+                 "effective_from (ISO), effective_from_source ('printed', or 'issue_date' where it takes effect on issue — "
+                 "自印发之日起施行 — and effective_from is the issue date), valid_years or valid_until as printed "
+                 "(no end date is computed from a number of years), quote and span of the clause (validity_quote, "
+                 "validity_span where the term stands in a sentence of its own); a clause of a document it cites is "
+                 "not its own; null where the notice says neither"),
     "source_format": "text, pdf, docx or html",
     "encoding": "the text encoding read (text and web pages)",
     "ocr": "true where the text was read by OCR from scanned pages",
@@ -104,7 +113,10 @@ ITEMS: dict[str, dict[str, tuple[dict, str]]] = {
         "doc_number": (TEXT_OR_NULL, "the cited 文号"),
         "issuer_hint": (TEXT_OR_NULL, "the issuer named before the title"),
         "resolved_to": (TEXT_OR_NULL, "id of the stored document cited, where known"),
-        "verb": (TEXT_OR_NULL, "the citing verb (贯彻落实, 根据, 按照 …)"),
+        "verb": (TEXT_OR_NULL, "the citing verb as printed: before the document, what the notice does with it (贯彻落实, "
+                 "根据, 按照, 参照, 转发 …); after it, what the notice does to it — 废止, 停止执行, 不再执行, 失效 (repeals), "
+                 "修订, 修改 (amends), 收悉 (replies to), each its own edge kind in the citation graph; null where no "
+                 "verb is printed"),
         "span": (SPAN, ""),
     },
     "measures": {

@@ -88,8 +88,10 @@ def extract_citations(text: str, start: int, own_number: str | tuple | None = No
         if not number or _overlaps((m.start(), m.end()), taken) or number in own or _in_header(digits, m):
             continue
         code_start = m.end("code") - len(code)
+        # a body's name where the code stands (根据省卫生健康委〔2021〕15号文件): that body issued it, its code unknown
+        issuer = code if P.BODY_NAME_CODE.search(code) else None
         # the verb read up to the code: a verb the code's match took in (参照国卫办…函〔2020〕1号) counts
-        found.append(Citation(None, number, None, (code_start, m.end()), _citing_verb(text, code_start, m.end())))
+        found.append(Citation(None, number, issuer, (code_start, m.end()), _citing_verb(text, code_start, m.end())))
         taken.append((m.start(), m.end()))
     if P.DI_AFTER_BRACKET.search(digits, start):  # 〔2021〕第6号: the serial's 第 is no part of the number
         for m in P.DOC_NUMBER_WITH_DI.finditer(digits, start):

@@ -45,13 +45,14 @@ MAX_LADDER_NODES = 60  # a ladder picture of more boxes is unreadable; the table
 
 WORDS = {
     "en": {"national": "national", "provincial": "provincial", "prefecture": "prefecture", "county": "county",
-           "": "level unknown", "curve": "Notices adopting", "date": "issue date", "count": "notices (cumulative)",
+           "township": "township (below county)", "": "level unknown", "curve": "Notices adopting",
+           "date": "issue date", "count": "notices (cumulative)",
            "ref": "reference", "ladder": "Down the ladder", "days": "d", "undated": "undated, not drawn",
            "frame": "frame derived from implementing notices", "not_adopting": "cites it, does not adopt",
            "more": "more adopters in the table", "predates": "predates reference",
            "cited": "implements (not in the corpus):", "undated_box": "date unknown", "after_ref": "after reference"},
-    "zh": {"national": "国家", "provincial": "省级", "prefecture": "地市级", "county": "县级", "": "级别不明",
-           "curve": "采纳该措施的文件数", "date": "印发日期", "count": "文件数（累计）", "ref": "参照文件",
+    "zh": {"national": "国家", "provincial": "省级", "prefecture": "地市级", "county": "县级", "township": "乡镇级",
+           "": "级别不明", "curve": "采纳该措施的文件数", "date": "印发日期", "count": "文件数（累计）", "ref": "参照文件",
            "ladder": "逐级落实", "days": "天", "undated": "无日期，未画出", "frame": "框架由各地实施文件归纳",
            "not_adopting": "被引用、未采纳", "more": "其余见表格", "predates": "早于参照文件",
            "cited": "所落实文件（语料外）：", "undated_box": "日期不明", "after_ref": "晚于参照文件"},
@@ -65,11 +66,16 @@ ZH_VALUES = {AFTER: "晚于参照文件", PREDATES: "早于参照文件", DATE_U
              "inside another item": "并入其他条目", "goals only": "仅见于目标", "duties only": "仅见于职责",
              "annex only": "仅见于附件", "forwarded, not restated": "转发、未重述",
              "from parent": "承自上级文件", "added (parent does not cover it)": "新增（上级未列）",
-             "provincial": "省级", "prefecture": "地市级", "county": "县级", "national": "国家"}
+             "provincial": "省级", "prefecture": "地市级", "county": "县级", "township": "乡镇级", "national": "国家"}
 
 
 def words(lang: str) -> dict:
     return WORDS["zh" if lang == "zh" else "en"]
+
+
+def level_word(w: dict, level: str) -> str:
+    """A level's word; a level no word is written for is printed as it is stored, never a KeyError."""
+    return w.get(level) or level
 
 
 def in_chinese(rows: list[dict], columns: list[str]) -> tuple[list[dict], list[str]]:
@@ -123,7 +129,7 @@ def draw_curve(result: dict, path, lang: str = "en", fmt: str | None = None) -> 
         mine = [r for r in rows if r["frame_id"] == frame_id and r["issue_date"]]
         for level in sorted({r["level"] or "" for r in mine}, key=level_rank):
             days = sorted(date.fromisoformat(r["issue_date"][:10]) for r in mine if (r["level"] or "") == level)
-            label = w[level] + (f" · {frame_id} {mine[0]['label']}" if len(entries) > 1 else "")
+            label = level_word(w, level) + (f" · {frame_id} {mine[0]['label']}" if len(entries) > 1 else "")
             ax.step(days, range(1, len(days) + 1), where="post", color=LEVEL_COLORS.get(level, "#7f7f7f"),
                     linestyle=styles[k], marker="o", markersize=3, label=label)
     from matplotlib.ticker import MaxNLocator
@@ -233,7 +239,7 @@ def draw_ladder(result: dict, frame_id: str, path, lang: str = "en", fmt: str | 
                 bbox={"facecolor": color if b["adopts"] else "white", "edgecolor": color,
                       "linestyle": "-" if b["adopts"] else "--", "boxstyle": "round"})
     for y, lv in enumerate(levels):
-        ax.text(-0.85, y, w[lv], fontproperties=_font(9), color=LEVEL_COLORS.get(lv, "#7f7f7f"), va="center")
+        ax.text(-0.85, y, level_word(w, lv), fontproperties=_font(9), color=LEVEL_COLORS.get(lv, "#7f7f7f"), va="center")
     label = next(e["label"] for e in result["entries"] if e["id"] == frame_id)
     fig.suptitle(f"{w['ladder']}: {frame_id} {label}", fontproperties=_font(12), x=0.01, ha="left")
     more = sum(r["frame_id"] == frame_id for r in result["adoptions"]) - MAX_LADDER_NODES

@@ -15,7 +15,7 @@ from importlib import resources
 from ..models import Record, is_printed, provenance
 from ..textutils import sentence_around
 from .ladder import BOX_HEIGHT, box_lines, ladder_layout
-from .pictures import LEVEL_COLORS, words
+from .pictures import EDGE_STYLES, LEVEL_COLORS, RELATIONS, edge_kind, words
 
 KIND_COLORS = {"unit": "#9467bd", "measure": "#8c564b", "document": "#17becf"}
 ROW_STEP = 0.32  # inches between two nodes of a column in the responsibility view
@@ -45,6 +45,7 @@ def graph_page(graph, records: list[Record], subtitle: str = "", lang: str = "en
     nodes, edges = (_citation_view(graph, texts, w) if citation else _responsibility_view(graph, texts, lang))
     title = f"{w['ladder'] if citation else w['heat']}: {subtitle}"
     data = {"title": title, "lang": lang, "nodes": nodes, "edges": edges,
+            "legend": _edge_legend(edges, w) if citation else [],
             "docs": {r["id"]: _doc_summary(r, lang) for r in records}, "words": UI_WORDS["zh" if lang == "zh" else "en"]}
     script = resources.files("policydiff.report").joinpath("graph_view.js").read_text(encoding="utf-8")
     payload = script_json(data)
@@ -65,11 +66,20 @@ def _citation_view(graph, texts, w):
     edges = []
     for (s, t), points in plan.routes.items():
         data = graph.edges[s, t]
-        edges.append({"s": s, "t": t, "points": points, "dashed": not data.get("implements"),
-                      "relation": "implements" if data.get("implements") else "cites", "verb": data.get("verb"),
+        kind = edge_kind(data)
+        edges.append({"s": s, "t": t, "points": points, "dashed": EDGE_STYLES[kind][2], "color": EDGE_STYLES[kind][0],
+                      "relation": kind, "relation_word": w[kind], "verb": data.get("verb"),
                       "evidence": data.get("evidence") or "", "doc": data.get("citing_doc") or "",
                       "sentence": _sentence(texts, data.get("citing_doc"), data)})
     return nodes, edges
+
+
+def _edge_legend(edges: list[dict], w: dict) -> list[list[str]]:
+    """[word, colour, dasharray] of each kind of citation edge: implements and cites always, repeals, amends and
+    replies to where the page draws one."""
+    kinds = {e["relation"] for e in edges}
+    return [[w[k], EDGE_STYLES[k][0], EDGE_STYLES[k][2]] for k in RELATIONS
+            if k in ("implements", "cites") or k in kinds]
 
 
 def _responsibility_view(graph, texts, lang="en"):
@@ -129,11 +139,13 @@ UI_WORDS = {
            "measures": "measures", "named_on": "named on", "units": "units", "inferred": "level inferred from the "
            "issuer code", "stub": "not in the corpus", "matches": "matches", "none": "no match", "lead": "lead",
            "help": "drag to pan · wheel to zoom · click a box",
-           "whole": "whole graph", "opened_on": "opened on the first notice"},
+           "whole": "whole graph", "opened_on": "opened on the first notice",
+           "rel_repeals": "repeals", "rel_amends": "amends", "rel_replies_to": "replies to"},
     "zh": {"search": "搜索文号、标题或单位", "cites": "引用", "cited_by": "被引用", "measures": "措施",
            "named_on": "承担措施", "units": "责任单位", "inferred": "级别由发文机关代字推断", "stub": "语料外文件",
            "matches": "个结果", "none": "无结果", "lead": "牵头", "help": "拖动平移 · 滚轮缩放 · 点击方框",
-           "whole": "查看全图", "opened_on": "已打开第一份文件"},
+           "whole": "查看全图", "opened_on": "已打开第一份文件",
+           "rel_repeals": "废止", "rel_amends": "修订", "rel_replies_to": "答复"},
 }
 
 PAGE = """<!DOCTYPE html>
@@ -153,7 +165,9 @@ aside {{ border-left: 1px solid #ddd; overflow: auto; padding: 8px 10px; }}
 .node.hit rect {{ stroke-width: 4; }}
 .node.selected rect {{ stroke: #000; stroke-width: 3; }}
 .edge {{ fill: none; stroke: #666; stroke-width: 1.2; }}
-.edge.on {{ stroke: #d00; stroke-width: 2.5; opacity: 1; }}
+.edge.on {{ stroke: #d00 !important; stroke-width: 2.5; opacity: 1; }}
+#legend span {{ margin-right: 10px; white-space: nowrap; }}
+#legend svg {{ vertical-align: middle; margin-right: 3px; }}
 svg.focus .edge {{ opacity: 0.12; }}
 svg.focus .edge.on {{ opacity: 1; }}
 .quote {{ background: #fff6d6; padding: 2px 4px; display: block; margin: 2px 0 6px; }}
@@ -161,7 +175,7 @@ svg.focus .edge.on {{ opacity: 1; }}
 </style></head>
 <body>
 <header><h1>{title}</h1><input id="search" type="search" placeholder="{search}"><span id="count" class="muted"></span>
-<button id="whole" type="button">{whole}</button> <span id="help" class="muted"></span></header>
+<button id="whole" type="button">{whole}</button> <span id="legend"></span> <span id="help" class="muted"></span></header>
 <svg id="view" xmlns="http://www.w3.org/2000/svg"></svg>
 <aside><ul id="results"></ul><div id="details"></div></aside>
 <script id="graph-data" type="application/json">{data}</script>

@@ -29,7 +29,8 @@
   data.edges.forEach(function (e) {
     var d = e.points.map(function (p, i) { return (i ? "L" : "M") + p[0] * PX + "," + p[1] * PX; }).join(" ");
     var path = el("path", {d: d, "class": "edge", "marker-end": "url(#arrow)"}, root);
-    if (e.dashed) path.setAttribute("stroke-dasharray", "5,4");
+    if (e.dashed) path.setAttribute("stroke-dasharray", typeof e.dashed === "string" ? e.dashed : "5,4");
+    if (e.color) path.style.stroke = e.color;  // a citation's kind: repeals, amends, replies to drawn apart
     path.dataset.s = e.s; path.dataset.t = e.t;
     edgeEls.push(path);
   });
@@ -46,6 +47,15 @@
     var tip = el("title", {}, g); tip.textContent = n.title || n.id;
     g.addEventListener("click", function (ev) { ev.stopPropagation(); select(n.id); });
     boxes[n.id] = g;
+  });
+
+  // ---- the legend: each kind of citation edge as drawn
+  (data.legend || []).forEach(function (item) {
+    var span = h("span"), icon = el("svg", {width: 26, height: 8});
+    el("line", {x1: 0, y1: 4, x2: 26, y2: 4, stroke: item[1], "stroke-width": 1.6,
+                "stroke-dasharray": item[2] || "none"}, icon);
+    span.appendChild(icon); span.appendChild(document.createTextNode(item[0]));
+    document.getElementById("legend").appendChild(span);
   });
 
   // ---- pan and zoom: the viewBox follows drags and the wheel
@@ -121,7 +131,9 @@
     edges.forEach(function (e) {
       var p = h("div"); p.className = "edge-item";
       p.appendChild(ref(e[other]));
-      var how = e.role ? (e.role === "lead" ? W.lead : e.role) : (e.verb || e.relation);
+      var rel = W["rel_" + e.relation];  // repeals / amends / replies to, with the verb printed
+      var how = e.role ? (e.role === "lead" ? W.lead : e.role)
+        : rel ? rel + (e.verb && e.verb !== rel ? " (" + e.verb + ")" : "") : (e.verb || e.relation);
       if (how && e.provenance) how += " (" + e.provenance + ")";
       if (how) p.appendChild(h("span", " · " + how, "muted"));
       p.appendChild(quote(e));

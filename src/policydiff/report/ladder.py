@@ -27,7 +27,7 @@ from .. import patterns as P
 from ..graph import level_of_number
 from ..resources import ancestor, localities
 
-LEVELS = (*P.ADMIN_LEVELS[:4], "")  # the rows drawn, top down; "" for a level not known
+LEVELS = (*P.ADMIN_LEVELS, "")  # the rows drawn, top down (a town's notice below its county); "" for a level not known
 ROW_HEIGHT = 1.6  # inches from one row's centre to the next
 BOX_HEIGHT = 0.5
 GAP = 0.25  # between two boxes of a row
@@ -59,8 +59,11 @@ def row_of(data: dict) -> tuple[int, bool]:
     """(row index, inferred?) of a node: its level, else the level its 文号 code implies."""
     level = data.get("level") or ""
     inferred = bool(data.get("stub"))
-    if not level and data.get("doc_number"):
+    # a corpus notice placed at no level (a development zone: 陕西咸新社发 names the province it lies in, not its level)
+    # stays in the unknown row; one placed nowhere is put where its code implies, said to be inferred
+    if not level and data.get("doc_number") and not (data.get("in_corpus") and data.get("locality")):
         level = level_of_number(data["doc_number"], data.get("issuer_hint"))[0] or ""
+        inferred = inferred or bool(level)
     return (LEVELS.index(level) if level in LEVELS else len(LEVELS) - 1), inferred
 
 

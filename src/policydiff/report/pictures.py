@@ -9,6 +9,7 @@ are named on which measures, and which lead.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from ..errors import PolicydiffError
 from ..models import Record, is_printed
@@ -16,12 +17,26 @@ from ..resources import cjk_font_path
 from .ladder import BOX_HEIGHT, PAD, ROW_HEIGHT, box_lines, ladder_tiers
 
 LEVEL_COLORS = {"national": "#d62728", "provincial": "#ff7f0e", "prefecture": "#2ca02c", "county": "#1f77b4",
-                "": "#7f7f7f"}
+                "township": "#9467bd", "": "#7f7f7f"}
+
+# how each kind of citation edge is drawn (picture and page): colour, matplotlib dashes, SVG dasharray
+EDGE_STYLES: dict[str, tuple[str, Any, str]] = {
+    "implements": ("#555555", "-", ""), "cites": ("#555555", (0, (4, 3)), "5,4"),
+    "repeals": ("#c0392b", (0, (1, 2)), "1.5,3"), "amends": ("#8c564b", (0, (6, 2, 1, 2)), "7,3,2,3"),
+    "replies_to": ("#17becf", (0, (2, 2)), "2,2")}
+RELATIONS = ("implements", "cites", "repeals", "amends", "replies_to")  # the legend's order
+
+
+def edge_kind(data: dict) -> str:
+    """The drawn kind of a citation edge: implements (a 贯彻落实…精神 citation), else its relation."""
+    return "implements" if data.get("implements") else data.get("relation") or "cites"
+
 
 WORDS = {
     "en": {"national": "national", "provincial": "provincial", "prefecture": "prefecture", "county": "county",
-           "": "level unknown", "ladder": "Citation ladder", "notices": "notices", "issued": "issued",
+           "township": "township", "": "level unknown", "ladder": "Citation ladder", "notices": "notices", "issued": "issued",
            "implements": "implements (贯彻落实…精神)", "cites": "cites (按照/根据…)",
+           "repeals": "repeals (废止/不再执行)", "amends": "amends (修订/修改)", "replies_to": "replies to (…收悉)",
            "in_corpus": "in the corpus", "stub": "cited, not in the corpus (level inferred from the issuer code)",
            "heat": "Who is named on which measures", "across": "across localities",
            "function": "unit function", "unit": "unit as printed in the notice",
@@ -33,9 +48,10 @@ WORDS = {
                            "implied by a sole issuer left out)",
            "none_printed": "no unit printed: every unit counted is inferred (duty paragraph) or implied "
                            "(sole issuer)"},
-    "zh": {"national": "国家", "provincial": "省级", "prefecture": "地市级", "county": "县级", "": "级别不明",
-           "ladder": "引用层级图", "notices": "份文件", "issued": "印发", "implements": "贯彻落实（…精神）",
-           "cites": "按照/根据", "in_corpus": "语料内文件", "stub": "被引、语料外文件（级别由发文机关代字推断）",
+    "zh": {"national": "国家", "provincial": "省级", "prefecture": "地市级", "county": "县级", "township": "乡镇级",
+           "": "级别不明", "ladder": "引用层级图", "notices": "份文件", "issued": "印发", "implements": "贯彻落实（…精神）",
+           "cites": "按照/根据", "repeals": "废止/不再执行", "amends": "修订/修改", "replies_to": "答复（…收悉）",
+           "in_corpus": "语料内文件", "stub": "被引、语料外文件（级别由发文机关代字推断）",
            "heat": "各职能部门承担的措施", "across": "各地汇总", "function": "部门职能",
            "unit": "单位（原文）", "implied": "推定：唯一发文机关",
            "entry": "框架条目（由各地实施文件归纳）", "no_entry": "（未对应框架条目）", "unresolved": "（未识别单位）",
@@ -110,7 +126,7 @@ def draw_ladder(graph, path, subtitle: str = "", lang: str = "en") -> None:
         _draw_tier(ax, sub, plan, w)
         top -= tall + gap
     fig.text(0.01, 1 - 0.35 / height, f"{w['ladder']}: {subtitle}", fontproperties=_font(13), va="center")
-    _ladder_legend(fig, height, w)
+    _ladder_legend(fig, height, w, {edge_kind(d) for _, _, d in graph.edges(data=True)})
     fig.savefig(path, dpi=100)
     plt.close(fig)
 
@@ -135,9 +151,9 @@ def _draw_tier(ax, graph, plan, w) -> None:
     for (s, t), points in plan.routes.items():
         data = graph.edges[s, t]
         xs, ys = zip(*points)
-        style = "-" if data.get("implements") else (0, (4, 3))
-        ax.plot(xs[:-1], ys[:-1], color="#555555", lw=1.1, linestyle=style, zorder=1)
-        ax.add_patch(FancyArrowPatch(points[-2], points[-1], arrowstyle="-|>", mutation_scale=10, color="#555555",
+        colour, style, _ = EDGE_STYLES[edge_kind(data)]
+        ax.plot(xs[:-1], ys[:-1], color=colour, lw=1.1, linestyle=style, zorder=1)
+        ax.add_patch(FancyArrowPatch(points[-2], points[-1], arrowstyle="-|>", mutation_scale=10, color=colour,
                                      lw=1.1, linestyle=style, shrinkA=0, shrinkB=0, zorder=1))
     for node, box in plan.boxes.items():
         data = graph.nodes[node]
@@ -154,14 +170,16 @@ def _draw_tier(ax, graph, plan, w) -> None:
                     color=ink, va="center", ha="left", zorder=3)
 
 
-def _ladder_legend(fig, height, w) -> None:
+def _ladder_legend(fig, height, w, kinds: set[str]) -> None:
+    """Boxes in and out of the corpus, and each kind of edge: implements and cites always, repeals, amends and
+    replies to where the graph draws one."""
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
+    shown = [k for k in RELATIONS if k in ("implements", "cites") or k in kinds]
     handles = [Patch(facecolor="#777777", edgecolor="#777777", label=w["in_corpus"]),
                Patch(facecolor="white", edgecolor="#777777", linestyle="--", label=w["stub"]),
-               Line2D([0], [0], color="#555555", label=w["implements"]),
-               Line2D([0], [0], color="#555555", linestyle="--", label=w["cites"])]
+               *(Line2D([0], [0], color=EDGE_STYLES[k][0], linestyle=EDGE_STYLES[k][1], label=w[k]) for k in shown)]
     fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.01, 1 - 0.6 / height), ncol=4, prop=_font(8),
                frameon=False)
 
