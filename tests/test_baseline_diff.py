@@ -328,3 +328,35 @@ def test_a_duty_clauses_unit_is_quoted_with_its_whole_clause(reference, duties, 
     [adopted] = [r for r in notice_adoptions(record, load_frame(FRAME_PATH)["entries"], upstream=False)[0]
                  if r["label"] == label]
     assert held in adopted["units_quote"] or held in adopted["quote"]
+
+
+EACH_OF_A_LIST = [
+    # (a county item's sentence, what the joint four-disease rate of the frame is said to be beside it)
+    # probe 3a #11: 均 — the value each listed disease reaches, two of the four: never weakened (90 → 65)
+    ("高血压、糖尿病患者规范管理率均达到65%以上。", "different indicators, not compared"),
+    # 均不低于, the population before the list (probe 3a #23, #27 shapes)
+    ("脱贫人口中高血压、糖尿病患者规范管理率均不低于80%。", "different indicators, not compared"),
+    # 均 said of localities over the reference's own list (各乡镇…四病…均达到): the same joint rate, compared
+    ("各乡镇高血压、糖尿病、结核病和严重精神障碍患者规范管理率均达到85%以上。", "weakened"),
+    # one value for the four diseases jointly: compared
+    ("高血压、糖尿病、结核病和严重精神障碍患者规范管理率达到85%以上。", "weakened"),
+]
+
+
+@pytest.mark.parametrize("sentence, change", EACH_OF_A_LIST, ids=[r[0][:10] for r in EACH_OF_A_LIST])
+def test_the_value_each_item_of_a_list_reaches_is_not_compared_with_a_joint_indicator(sentence, change):
+    from policydiff.compare.across import targets_across
+    from policydiff.compare.diff import compare_targets
+    from policydiff.models import NormalisedText, Reference
+    from policydiff.parse import parse_text
+
+    row = {"no": 3, "indicator": "签约家庭医生的农村低收入人口高血压、糖尿病、结核病和严重精神障碍的规范管理率达到90%",
+           "binding": "预期性", "frame_values": [{"comparator": ">=", "value": 90, "unit": "%"}], "carried_by": []}
+    text = f"一、做实慢病签约服务\n（一）慢病管理。{sentence}\n"
+    record = {**parse_text(NormalisedText(text, list(range(len(text) + 1)))), "locality": "青梧县", "id": "qw"}
+    reference = Reference(kind="frame", name="frame", doc_number=None, date=None, derivation="", entries=[],
+                          indicators=[row], records={})
+    (delta,) = [d for d in compare_targets(record, reference) if d["reference"]]
+    assert delta["change"] == change
+    (across,) = targets_across([record], [row])
+    assert across["cells"]["青梧县"]["status"] == (change if change != "weakened" else "stated")

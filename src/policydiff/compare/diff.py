@@ -540,14 +540,22 @@ DIFFERENT_PERIOD = "change over another period, not compared"
 DIFFERENT_INDICATOR = "different indicators, not compared"
 
 
+# a listed noun's value said of each item (高血压、糖尿病患者规范管理率均达到65%): 均 right before the comparator
+_EACH_OF_LIST = re.compile(r"均(?=达到|达|不低于|不少于|保持|稳定|维持|在|为|超过|高于)")
+
+
 def _other_list_item(indicator: str, target: dict, record: Record) -> bool:
-    """Whether ``target`` is one item of a paired list (A、B、C…分别达到 x、y、z) whose own indicator the
-    reference ``indicator`` does not name: 高血压患者规范管理率 ≥60% is not the joint rate of four diseases."""
+    """Whether ``target`` is one item of a paired list (A、B、C…分别达到 x、y、z), or the value each item of a
+    list reaches (A、B患者规范管理率均达到65%), whose own indicator the reference ``indicator`` does not name:
+    高血压患者规范管理率 ≥60% — or 高血压、糖尿病的 each ≥65% — is not the joint rate of four diseases."""
+    if indicator_key(target["indicator"]) in indicator_key(indicator):
+        return False
+    if "、" in target["indicator"] and _EACH_OF_LIST.search(target["text"]):
+        inner = re.split("[、和及]", indicator)[1:-1]  # the reference's own listed items (糖尿病, 结核病)
+        return not inner or not all(item in target["indicator"] for item in inner)  # another list than its
     siblings = [t for t in record["targets"] if t["span"] == target["span"] and t["indicator"] != target["indicator"]
                 and t["unit"] == target["unit"]]
-    if not siblings or "分别" not in target["text"]:
-        return False
-    return indicator_key(target["indicator"]) not in indicator_key(indicator)
+    return bool(siblings) and "分别" in target["text"]
 
 
 def list_items_for(row: dict, record: Record, reference: dict) -> list[dict]:
