@@ -340,6 +340,8 @@ EACH_OF_A_LIST = [
     ("各乡镇高血压、糖尿病、结核病和严重精神障碍患者规范管理率均达到85%以上。", "weakened"),
     # one value for the four diseases jointly: compared
     ("高血压、糖尿病、结核病和严重精神障碍患者规范管理率达到85%以上。", "weakened"),
+    # probe 1 #35: one value for two of the four jointly (no 均): another list, not compared
+    ("对高血压、糖尿病患者规范管理率达到60%以上。", "different indicators, not compared"),
 ]
 
 

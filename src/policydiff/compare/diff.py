@@ -545,14 +545,18 @@ _EACH_OF_LIST = re.compile(r"均(?=达到|达|不低于|不少于|保持|稳定|
 
 
 def _other_list_item(indicator: str, target: dict, record: Record) -> bool:
-    """Whether ``target`` is one item of a paired list (A、B、C…分别达到 x、y、z), or the value each item of a
-    list reaches (A、B患者规范管理率均达到65%), whose own indicator the reference ``indicator`` does not name:
-    高血压患者规范管理率 ≥60% — or 高血压、糖尿病的 each ≥65% — is not the joint rate of four diseases."""
+    """Whether ``target`` is one item of a paired list (A、B、C…分别达到 x、y、z), the value each item of a list
+    reaches (A、B患者规范管理率均达到65%), or the joint value of another list than the reference's, whose own
+    indicator the reference ``indicator`` does not name: 高血压患者规范管理率 ≥60% — or 高血压、糖尿病's, each or
+    jointly — is not the joint rate of four diseases."""
     if indicator_key(target["indicator"]) in indicator_key(indicator):
         return False
-    if "、" in target["indicator"] and _EACH_OF_LIST.search(target["text"]):
+    if "、" in target["indicator"]:  # a list of its own: another list than the reference's is another indicator
         inner = re.split("[、和及]", indicator)[1:-1]  # the reference's own listed items (糖尿病, 结核病)
-        return not inner or not all(item in target["indicator"] for item in inner)  # another list than its
+        if inner and not all(item in target["indicator"] for item in inner):
+            return True  # 高血压、糖尿病患者规范管理率 (jointly or 均) beside the rate of four diseases
+        if not inner and _EACH_OF_LIST.search(target["text"]):
+            return True
     siblings = [t for t in record["targets"] if t["span"] == target["span"] and t["indicator"] != target["indicator"]
                 and t["unit"] == target["unit"]]
     return bool(siblings) and "分别" in target["text"]
