@@ -362,3 +362,31 @@ def test_the_value_each_item_of_a_list_reaches_is_not_compared_with_a_joint_indi
     assert delta["change"] == change
     (across,) = targets_across([record], [row])
     assert across["cells"]["青梧县"]["status"] == (change if change != "weakened" else "stated")
+
+
+NEAREST_ROWS = [
+    # (items of a county notice naming no 基层卫生人才队伍 topic, what the nearest passage must not be)
+    # probe 4a #05: a units bracket standing as its own passage after the item's stop: its 基层 is a unit's name
+    ("（一）组建签约团队。每个签约团队至少配备1名全科医生。（责任股室：基层卫生股）", "（责任股室：基层卫生股）"),
+    # the same with 牵头 and 配合 labels
+    ("（一）组建签约团队。每个签约团队配备全科医生。（牵头单位：县卫健局基层卫生股；配合单位：各镇卫生院）",
+     "（牵头单位：县卫健局基层卫生股；配合单位：各镇卫生院）"),
+]
+
+
+@pytest.mark.parametrize("items, not_nearest", NEAREST_ROWS, ids=["bracket", "lead-support"])
+def test_the_nearest_passage_is_no_units_bracket_and_says_what_it_shares(reference, items, not_nearest):
+    from policydiff.compare.diff import diff_table
+    from policydiff.models import SourceText
+    from policydiff.parse import parse_source
+
+    text = ("桐溪县卫生健康局关于做好家庭医生签约工作的通知\n桐卫发〔2023〕5号\n各乡镇卫生院：\n现将有关事项通知如下。\n"
+            "一、重点任务\n" + items + "\n桐溪县卫生健康局\n2023年3月1日\n")
+    record = {**parse_source(SourceText("t.txt", text)), "id": "t"}
+    result = diff_document(record, reference)
+    row = next(r for r in result["entries"] if r["label"] == "基层卫生人才队伍")
+    assert row["status"] == "omitted"
+    assert row["nearest"] is None or row["nearest"]["quote"] != not_nearest
+    for line in diff_table(result)[0]:  # the terminal/CSV cell says what the nearest passage shares with the entry
+        if line["id"] == "F08" and line["quote"]:
+            assert line["quote"].startswith("nearest: ") and "[" in line["quote"] and "] (score" in line["quote"]

@@ -556,6 +556,8 @@ def nearest(sentences: Iterable[Passage], view: EntryView) -> dict | None:
     best_terms: list[str] = []
     for p in sentences:
         terms = [t for t in view.terms if t in p.text]
+        if terms and _UNIT_BRACKET.fullmatch(p.text.rstrip("。；;")):
+            continue  # a bracket of units alone (（责任股室：基层卫生股）): its words name units, not a topic
         if len(terms) > len(best_terms):
             best, best_terms = p, terms
     if best is None:

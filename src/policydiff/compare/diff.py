@@ -180,7 +180,8 @@ def _as_printed(result: dict, form: PrintedForm) -> dict:
         coverage = e["coverage"] = dict(e["coverage"], quote=quote(e["coverage"]["quote"]),
                                         matched_terms=terms(e["coverage"]["matched_terms"]))
         if coverage.get("nearest"):
-            coverage["nearest"] = e["nearest"] = dict(coverage["nearest"], quote=quote(coverage["nearest"]["quote"]))
+            coverage["nearest"] = e["nearest"] = dict(coverage["nearest"], quote=quote(coverage["nearest"]["quote"]),
+                                                      matched_terms=terms(coverage["nearest"]["matched_terms"]))
         e["local"] = [dict(m, title=quote(m["title"]), evidence=quote(m["evidence"]), matched_terms=terms(m["matched_terms"]))
                       for m in e["local"]]
         for key in ("local_units", "other_clause_units"):
@@ -889,7 +890,10 @@ def _coverage_cell(entry: dict) -> str:
         named = f" ({describe_name(coverage['matched_name'])})" if coverage.get("matched_name") else ""
         return f"{coverage['path'] or ''} {coverage['quote'] or ''} [{'、'.join(coverage['matched_terms'])}]{named}".strip()
     near = coverage.get("nearest")
-    return f"nearest: {near['path'] or ''} {near['quote']} (score {near['score']})" if near else ""
+    if not near:
+        return ""
+    where = f"{near['path']} " if near.get("path") else ""
+    return f"nearest: {where}{near['quote']} [{'、'.join(near.get('matched_terms') or [])}] (score {near['score']})"
 
 
 def side_names(result: dict) -> tuple[str, str]:
