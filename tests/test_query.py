@@ -580,3 +580,18 @@ def test_who_says_what_matched_in_the_characters_the_notice_prints(tmp_path, ite
     db = store.open_db(ingested_texts(tmp_path, {"zhou": notice}))
     [answer] = [a for a in query.who(db, topic, exact=True) if a["kind"] == "measure"][:1]
     assert answer["matched"] == matched and matched in answer["evidence"]
+
+
+@pytest.mark.parametrize("args, suffix", [
+    ([], None),  # the terminal
+    (["-o"], "csv"),  # a file: the legend in its header lines
+    (["-o"], "md"),
+])
+def test_matrix_across_says_an_empty_cell_is_no_omission(db, tmp_path, args, suffix):
+    # an entry covered inside another item or only in the duties has no aligned item: its cell is empty, and
+    # every output says that an empty cell is not an omission
+    out = [*args, str(tmp_path / f"a.{suffix}")] if suffix else []
+    result = CliRunner().invoke(cli, ["matrix", "--across", "--db", str(db), *out])
+    assert result.exit_code == 0, result.output
+    shown = result.output if not suffix else next(tmp_path.glob(f"a*.{suffix}")).read_text(encoding="utf-8-sig")
+    assert "an empty cell means no such item, not that the notice omits the entry" in shown
