@@ -123,6 +123,34 @@ def test_a_general_office_implies_no_unit(issuer, implied):
     assert [u.unit for u in measures[0].unit_mentions] == ([issuer] if implied else [])
 
 
+# (the notice's text around its items, the item's text, whether its sole issuer is implied) — sentences written here
+REPLIES = [
+    # a 复函 answering a county bureau's request: its items are the asking body's, not the issuer's
+    ("甲市卫生健康委员会关于同意乙县开展试点的复函\n乙县卫生健康局：\n你局请示收悉。经研究，现函复如下：\n此复。",
+     "同意你县以县人民医院为牵头医院开展试点。", False),
+    # a 批复 whose item names no addressee: still the asking body's work (现批复如下)
+    ("甲县人民政府关于某规划的批复\n县卫生健康局：\n你局请示收悉。现批复如下：", "规划实施要与全县国土空间规划相衔接。", False),
+    # a notice (no reply) with one item addressed to the one body it tells (请你局…): that item implies no issuer
+    ("甲市卫生健康委员会关于做好试点工作的通知\n乙县卫生健康局：", "请你局于6月底前制定试点方案报我委备案。", False),
+    # …and an item of the same notice the issuer does itself: still implied
+    ("甲市卫生健康委员会关于做好试点工作的通知\n乙县卫生健康局：", "我委将组织专家开展评估。", True),
+    # a reply's title named only in a list after the items (附件：…的批复) makes no reply of the notice: implied
+    ("甲市卫生健康委员会关于做好试点工作的通知\n各县卫生健康局：\n" + "\n" * 240 + "附件：1.甲市发展改革委关于某项目的批复\n",
+     "做好试点工作。", True),
+    # a reply known only by its closing line 此复: no issuer implied
+    ("甲市卫生健康委员会关于某事项的函\n乙县卫生健康局：\n" + "\n" * 240 + "此复。\n", "原则同意试点方案。", False),
+    # 你们 (the addressees of a circular, several bodies) is no one recipient: the issuer is implied as before
+    ("甲市卫生健康委员会关于做好签约工作的通知\n各县卫生健康局：", "请你们认真组织实施。", True),
+]
+
+
+@pytest.mark.parametrize("text, item, implied", REPLIES, ids=[f"r{i}" for i in range(len(REPLIES))])
+def test_a_reply_or_an_item_addressed_to_its_recipient_implies_no_issuer(text, item, implied):
+    measures = [Measure("一", item[:8], item, (200, 230))]
+    assign_sole_issuer(measures, ["甲市卫生健康委员会"], text)
+    assert [u.source for u in measures[0].unit_mentions] == (["sole_issuer"] if implied else [])
+
+
 def test_lianyungang_measure_lists_each_unit_once_with_its_rows(records):
     record = records[LIANYUNGANG]
     measure = next(m for m in record["measures"] if m["path"] == "二/（四）")

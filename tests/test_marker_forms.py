@@ -325,6 +325,19 @@ FORMS = [
     # a document number's 〔year〕 names no unit, nor a deadline after words that are no body
     ("按照国卫扶贫发〔2021〕6号要求执行。", []),
     ("落实签约。（群众自愿，12月底前）", []),
+    # a role tag in 〔〕 after each body (as （牵头） is): the tag is the role of the body before it — read as a label
+    # before its units, 县医保局〔配合〕 was named as the lead
+    ("做实签约服务。县卫健局〔牵头〕、县医保局〔配合〕。", [("县卫健局", L, False), ("县医保局", S, False)]),
+    # the tag inside a verb-form bracket, in either bracket: a clause of its own (the lead was lost)
+    ("做实签约服务。（县卫健局〔牵头〕，县医保局配合）", [("县卫健局", L, False), ("县医保局", S, False)]),
+    ("做实签约服务。（县卫健局（牵头），县医保局、县财政局配合）",
+     [("县卫健局", L, False), ("县医保局", S, False), ("县财政局", S, False)]),
+    # the lead printed with who carries it out in a bracket of its own, then the verb (the lead was lost)
+    ("开展慢病筛查。（县卫健局（县疾控中心具体负责）牵头，县医保局配合）",
+     [("县卫健局", L, False), ("县疾控中心", R, False), ("县医保局", S, False)]),
+    # 〔label〕 before its units, two labels in a row: each list ends at the next 〔 (the second label and its
+    # unit were glued to the lead's name)
+    ("开展慢病筛查。〔牵头单位〕县卫健局〔配合单位〕县医保局", [("县卫健局", L, False), ("县医保局", S, False)]),
 ]
 
 
@@ -357,6 +370,9 @@ def test_there_are_forty_rows_or_more():
                                       ("县（市、区）人民政府", "县（市、区）人民政府")]),
     # a body that merely starts with a level character keeps its own name (市场监管局 is not 市 + 场监管局)
     ("市场监管局、区卫健局", [("市场监管局", "市场监管局"), ("区卫健局", "区卫健局")]),
+    # a pair of level words (市州, 地市) is a bare level too: 各市州 is 各市州人民政府, no body of its own
+    ("各市州、县市区人民政府", [("各市州人民政府", "各市州"), ("县市区人民政府", "县市区人民政府")]),
+    ("各地市、县区卫生健康部门", [("各地市卫生健康部门", "各地市"), ("县区卫生健康部门", "县区卫生健康部门")]),
 ])
 def test_split_unit_list_spans(text, expected):
     assert [(u.unit, text[u.span[0]:u.span[1]]) for u in split_unit_list(text)] == expected
@@ -595,6 +611,30 @@ def test_a_task_card_value_line_is_no_signature_and_no_join():
     measures = parse_source(SourceText(path="x.txt", text=text))["measures"]
     assert [(m["responsible_units"], m["support_units"]) for m in measures] == [
         (["县卫健局"], []), (["县卫健局"], ["各乡镇人民政府"])]
+
+
+CARD_LABELS = [
+    # a unit label with its colon alone on its line, the names on the next line without brackets (no unit was read)
+    ("（一）落实先诊疗后付费，免收住院押金。\n责任单位：\n州医保局、州卫生健康委\n（二）做好签约。\n",
+     [([], ["州医保局", "州卫生健康委"])]),
+    # …one name alone after the label (it was read as a signature: the item's text ended before it)
+    ("（一）落实先诊疗后付费，免收住院押金。\n牵头单位：\n州医保局\n（二）做好签约。\n", [(["州医保局"], [])]),
+    # the same without the colon (read before, kept)
+    ("（一）落实先诊疗后付费，免收住院押金。\n责任单位\n州医保局、州卫生健康委\n（二）做好签约。\n",
+     [([], ["州医保局", "州卫生健康委"])]),
+    # another field's label with its colon names no unit
+    ("（一）落实先诊疗后付费，免收住院押金。\n工作要求：\n各县要加强领导\n（二）做好签约。\n", [([], [])]),
+]
+
+
+@pytest.mark.parametrize("items, expected", CARD_LABELS, ids=[f"card{i}" for i in range(len(CARD_LABELS))])
+def test_a_label_alone_with_its_colon_names_the_units_on_the_next_line(items, expected):
+    from policydiff.models import SourceText
+    from policydiff.parse import parse_source
+
+    text = "某州卫生健康委员会关于做好健康帮扶工作的通知\n各县卫生健康局：\n一、重点任务\n" + items
+    measures = parse_source(SourceText(path="x.txt", text=text))["measures"]
+    assert [(m["lead_units"], m["responsible_units"]) for m in measures[:1]] == expected
 
 
 def test_an_item_under_a_goal_heading_that_names_its_units_is_a_measure():

@@ -106,6 +106,19 @@ PAGE_JOINS = [
     (["牵头单位：县医保局", "完成时间：长期坚持"], 2),  # 完成时间, after a lead line
     (["责任单位：县卫健局", "责任领导：分管副局长"], 2),  # a person's field is not part of the unit list
     (["各镇要在每季度末将完成时", "限内的进展报县卫健局。"], 1),  # 完成时 wrapped inside a sentence still joins
+    # a goal list's line (label, indicator, colon, value, binding bracket), then a line with no label: two items
+    (["1.甲率：90%以上（约束性）", "2.乙率：100%（约束性）", "丙占比2023年达到80%。"], 3),
+    (["（3）每千人口床位数：6.5张", "丁覆盖率逐年提高。"], 2),  # no binding bracket, a unit word after the value
+    (["2.县域内就诊率：≥90%", "戊达标率达到100%。"], 2),  # a comparator before the value
+    # a stage's date wrapped after its year is no goal line: still joined
+    (["1.启动阶段：2023年", "3月底前完成摸底。"], 1),
+    # a value that goes on into a sentence is no goal line: still joined
+    (["2.签约率：90%以上的脱贫人口", "签约家庭医生。"], 1),
+    # a goal line wrapped inside its value or before its binding bracket: still joined (28 characters a line)
+    (["3.乡镇卫生院达到服务能力基本标准比例：100%", "（约束性）"], 1),
+    (["3.每千人口执业（助理）医师数：3.2", "人（预期性）"], 1),
+    # after its binding bracket nothing of the value goes on: a next item numbered 6. before 65岁 stays apart
+    (["5.乙率：100%（约束性）", "6.65岁以上老年人健康管理率：70%"], 2),
 ]
 
 

@@ -117,6 +117,15 @@ ROWS = [
     ("对在村卫生室连续工作满二十年的乡村医生给予补助。", [(">=", 20, "年", None)]),  # 满: at least
     # the same count repeated in one item is one requirement
     ("保持30种大病病种不变，现有30种大病定点医院保持不变。", [("=", 30, "种", None)]),
+    # a notice's or an agreement's period of validity: how long it holds, no target (was a period = 2年)
+    ("本通知自印发之日起施行，有效期2年。", []),
+    ("签约协议有效期为1年，期满后双方可续签。", []),
+    # one person put in charge (一名专人负责): who handles the work, not a count to reach (was = 1名)
+    ("各村（社区）要明确一名专人负责此项工作。", []),
+    # …while a count of staff to be provided stays a target, 专职 included
+    ("每个乡镇卫生院安排1名专人负责信息报送，配备2名专职公共卫生医师。", [("=", 2, "名", None)]),
+    # a duration that is no validity period is still read
+    ("乡村医生每年参加培训时间累计不少于2周。", [(">=", 2, "周", None)]),
 ]
 
 
@@ -460,6 +469,14 @@ INDICATOR_ROWS = [
     ("每千人口执业（助理）医师数：3.2人", [("每千人口执业（助理）医师数", "=", 3.2, None, "人")]),
     # …but a label that is no measured noun stays furniture (点击：56次)
     ("点击：56次", []),
+    # a numbered goal line whose label ends in no measured noun (达标, 服务): still the label (the value was the noun,
+    # 100%); and an item's body whose number the outline cut off, a goal's value after the colon
+    ("1.村卫生室标准化建设达标：100%（约束性）", [("村卫生室标准化建设达标", "=", 100, None, "%")]),
+    ("家庭医生签约服务：95%以上", [("家庭医生签约服务", ">=", 95, None, "%")]),
+    # a numbered line whose noun starts with an age (6.65岁以上…): the number is no part of the noun
+    ("6.65岁以上老年人健康管理率：70%", [("65岁以上老年人健康管理率", "=", 70, None, "%")]),
+    # …but a bare count after such a label is no goal's value: nothing said (it is no rate, maybe furniture)
+    ("浏览次数：56次", []),
     # probe 4a #A11: the 属性 bracket between the noun and its verb is no part of the noun
     ("县域内住院量占比（约束性）达到90%。", [("县域内住院量占比", ">=", 90, None, "%")]),
     # probe 4a: an amount's noun, then per whom and how often it is paid: the noun, the rate in brackets

@@ -160,6 +160,12 @@ CASES = [
         "1\t对大病患者实行专项救治\t市卫生健康委（牵头）、市医疗保障局、市民政局\n",
         [("1", "对大病患者实行专项救治", ["市卫生健康委"], [], ["市医疗保障局", "市民政局"], [], "")],
         ["一/（一）"], id="lead-tagged-in-cell"),
+    pytest.param(  # the same tags printed in 〔〕 (a county's table): each body takes its tag's role (the cell's
+        # bodies were all 责任 with the tags kept in their names, 县卫健局〔牵头〕)
+        "序号\t工作任务\t责任单位\n"
+        "1\t对大病患者实行专项救治\t县卫健局〔牵头〕、县医保局〔配合〕\n",
+        [("1", "对大病患者实行专项救治", ["县卫健局"], ["县医保局"], [], [], "")],
+        ["一/（一）"], id="tags-in-square-brackets"),
     pytest.param(  # a PDF table over two pages: the header printed again, the broken row going on under it
         "序号\t工作任务\t牵头单位\n"
         "1\t支持乡村医生参加学历教育，\t市卫生健康委\n"

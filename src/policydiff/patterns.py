@@ -290,6 +290,17 @@ BINDING_AFTER = _lazy(r"\s*(?:以上|以下|以内|左右)?\s*[（(](约束性|�
 # the binding closing the value's clause after its noun (建成1个以上县域医疗次中心（预期性）): no other number between
 BINDING_CLAUSE_END = _lazy(r"[^，,；;。\d（(]{1,30}[（(](约束性|预期性)[）)]\s*(?=[，,；;。\n]|$)")
 
+# what goes on with a goal line's value wrapped over the line's end (…比例：100% ⏎ （约束性）, …：90% ⏎ 以上)
+GOAL_VALUE_GOES_ON = _lazy(r"[\d.．%％‰（()）]|以上|以下|以内|左右|及以上")
+# a goal list's line, whole: label, indicator, colon, one value, its binding bracket (1.县域内就诊率：≥90%（约束性）);
+# not a date (1.启动阶段：2023年 ⏎ 3月…, wrapped); it ends its item though no full stop closes it
+# (normalise.should_join; joined, the next line's figure was lost)
+GOAL_LIST_LINE = _lazy(
+    rf"^(?:\d{{1,2}}[.．、]|[（(][\d{CN_SMALL}]{{1,3}}[）)])[^，,；;。：:\n]{{2,40}}[：:]\s*"
+    r"(?:[≥≤><]|不低于|不少于|不超过|不高于|达到)?\s*\d+(?:\.\d+)?\s*(?:[%％‰]|(?![年月日])[\u4e00-\u9fff]{1,3})?"
+    r"\s*(?:以上|以下|以内|左右)?\s*(?:[（(](?:约束性|预期性)(?:指标)?[）)])?\s*$"
+)
+
 # ---------------------------------------------------------------- task-division tables (任务分工表)
 # a header cell names a column's role; the first row whose cells name a unit role (牵头/责任/配合/协办)
 # and nothing longer than a heading starts a task table. Persons (责任领导, 责任人) are no unit column.
@@ -321,7 +332,7 @@ TASK_SECTION_ROW = _lazy(rf"^(?:[{CN_SMALL}]{{1,3}}[、.．]|[（(][{CN_SMALL}]{
 # a second header line's cell names a role (牵头单位, 局内配合科室, 完成时限), not a unit (市财政部门)
 ROLE_HEADER_START = _lazy(r"^(?:[局委厅办院]内)?(?:牵头|配合|协办|协助|参与|协同|责任|主责|实施|承办|落实|完成|时限|时间)")
 OFFICE_UNIT_END = _lazy(r"(?:科|处|室|股)$")
-CELL_ROLE_TAG = _lazy(r"[（(]\s*(?P<tag>牵头|配合|协办)\s*[）)]$")
+CELL_ROLE_TAG = _lazy(r"[（(〔]\s*(?P<tag>牵头|配合|协办)\s*[）)〕]$")  # 〔牵头〕 too
 TASK_SECTION_NUMBER = _lazy(rf"[{CN_SMALL}]{{1,3}}[、.．]?|[（(][{CN_SMALL}]{{1,3}}[）)]|第[{CN_SMALL}]{{1,3}}[部分章项类]")
 # what follows a task table and is no row of it: a note, the next table's title, 此件公开发布, 抄送
 TASK_TABLE_END = _lazy(r"^(?:注|说明|备注|资料来源)\s*\d*[:：．.]|^[（(]此件|^抄送|^附\s*件"
@@ -338,6 +349,16 @@ TASK_UNIT_END = _lazy(
 NON_RULE_ARTICLE = _lazy(
     r"^(?:为(?:了)?[^。]{0,160}(?:制定|制订)本|本(?:办法|细则|规定|规范|条例|制度)(?:适用于|所称|由[^。]{0,40}负责解释|"
     r"自[^。]{0,30}(?:起|之日起)(?:施行|执行|实施))|[^。]{0,40}(?:参照本(?:办法|细则|规定|规范)执行)。?$)")
+# an item that only says when the notice applies, how long, or which document it repeals (四、施行时间。本通知自2022年7月1日
+# 起施行，有效期至2025年12月31日。《…》同时废止): no work prescribed, no measure (each of its sentences one of these)
+COMMENCEMENT_HEADING = _lazy(r"^(?:施行时间|实施时间|执行时间|执行期限|生效时间|有效期限?|附则|其他事项|其他)[。：:]?")
+COMMENCEMENT_CLAUSE = _lazy(
+    r"(?:本[^。；;，,]{1,12}?自[^。；;]{0,30}?(?:起|之日起)(?:施行|执行|实施|生效)(?:[，,]有效期[^。；;，,]{1,30})?"
+    r"|(?:本[^。；;，,]{1,12}?)?有效期(?:为|至)?[^。；;，,]{1,30}"
+    r"|(?:原|此前印发的|同时[，,]?)?《[^》]{2,120}》(?:[（(][^）)]{2,30}[）)])?(?:[、和]《[^》]{2,120}》(?:[（(][^）)]{2,30}[）)])?)*"
+    r"(?:同时|一并)?(?:予以)?(?:废止|不再执行|停止执行)"
+    r"|此前(?:有关|相关)?(?:规定|文件|政策)[^。；;]{0,20}与本[^。；;，,]{1,8}不一致的[，,]以本[^。；;，,]{1,8}为准"
+    r"|本[^。；;，,]{1,12}?由[^。；;，,]{2,40}负责解释)")
 # a group's roster (一、领导小组组成: 组长…副组长…成员…): who sits on it, no work the plan prescribes
 ROSTER_HEADINGS = _lazy(r"^(?:[^，,。；;]{0,16}?(?:领导小组|工作专班|工作小组|指挥部|委员会))?(?:的)?"
                         r"(?:组成|组成人员|人员组成|成员|成员名单|组成人员名单)$")
@@ -386,9 +407,11 @@ ROLE_VERBS = [
                     r"落实属地(?:管理)?责任|履行属地(?:管理)?责任|按照属地负责|按属地负责|属地负责|落实"),
 ]
 ROLE_VERB_SEGMENT = _lazy(
-    r"^(?:由)?(?P<units>(?:[^，,；;。（）()]|[（(][^，,；;。（）()]{2,20}?(?:局|委|办|中心|院)[）)]){2,200}?)(?P<verb>"
-    + "|".join(p for _, p in ROLE_VERBS) + r")$"
-)  # (a body's other name in brackets after it: 县卫健局（县中医药局）牵头)
+    r"^(?:由)?(?P<units>(?:[^，,；;。（）()〔〕]|[（(〔][^，,；;。（）()〔〕]{2,20}?(?:局|委|办|中心|院)(?:具体负责|负责)?[）)〕])"
+    r"{2,200}?)(?P<verb>" + "|".join(p for _, p in ROLE_VERBS) + r")$"
+)  # (a body's other name in brackets after it: 县卫健局（县中医药局）牵头; who carries it out: 县卫健局（疾控中心负责）牵头)
+# a clause of a verb-form marker whose role is a tag after its units (（县卫健局〔牵头〕，县医保局配合）, 县卫健局（牵头）)
+ROLE_TAG_SEGMENT = _lazy(r"^(?:由)?(?P<units>[^，,；;。（）()〔〕]{2,200}?)[（(〔]\s*(?P<verb>牵头|配合|协办|负责)\s*[）)〕]$")
 # a clause of a verb-form marker that only lists units, its verb in the next clause (…等部门，…配合)
 UNIT_LIST_CLAUSE = _lazy(
     r"^[^，,；;。（）()]{2,200}?(?:等部门|等单位|局|委|办|厅|部|中心|公司|政府|办事处|管委会|部门|单位)$")
@@ -399,7 +422,8 @@ ROLE_LABEL = _lazy(
 ROLE_LABEL_ALONE = _lazy("(?:" + "|".join(p for _, p in ROLE_KEYWORDS) + r")[ \t]*")
 # a label cell alone on its line in such a card, whose value is the next line: not joined to its neighbours
 CELL_LABEL_LINE = _lazy("(?:" + "|".join(p for _, p in ROLE_KEYWORDS) +
-                        r"|完成时限|完成时间|时间节点|时限要求|具体任务|工作任务|重点任务|任务内容|工作内容|工作措施)[ \t]*")
+                        r"|完成时限|完成时间|时间节点|时限要求|具体任务|工作任务|重点任务|任务内容|工作内容|工作措施)[ \t]*"
+                        r"(?:[：:][ \t]*)?")  # its colon printed or not (责任单位： ⏎ 州医保局)
 # a task card's other fields, on their own line after its unit line (责任单位：县卫健局 ⏎ 完成时限：2022年6月):
 # each starts its own line, never joined to the units before it
 CARD_FIELD_LINE = _lazy(r"(?:完成时限|完成时间|完成期限|时间节点|时限要求|时间要求|进度安排|责任领导|牵头领导|分管领导|"
@@ -408,6 +432,12 @@ CARD_FIELD_LINE = _lazy(r"(?:完成时限|完成时间|完成期限|时间节点
 # 中共某县委办公室): it relays the measures, it is not the body that carries them out
 GENERAL_OFFICE = _lazy(r"^(?:国务院|.{0,20}人民政府|.{0,20}(?:省|市|县|区|州|旗|盟)政府|中共.{0,20}委|"
                        r".{0,20}(?:省|市|县|区|州)委)办公(?:厅|室)$")
+# a reply to a request (批复, 复函: 现批复如下, 此复): its items answer the body that asked, which carries them out
+# (REPLY_LETTER before the items: the title and the opening; REPLY_CLOSE anywhere: the closing line)
+REPLY_LETTER = _lazy(r"现(?:予以)?(?:批复|函复|答复|复函)如下|的(?:批复|复函)[ \t\u3000]*(?:\n|$)")
+REPLY_CLOSE = _lazy(r"(?:^|\n)[ \t\u3000]*(?:此复|特此(?:批复|函复))[。.]?[ \t\u3000]*(?:\n|$)")
+# an item addressed to the one body the notice answers or tells (请你局…, 同意你县…): that body acts, not the issuer
+ADDRESSED_TO_RECIPIENT = _lazy(r"你(?:局|县|市|区|州|旗|盟|委|办|院|厅|单位|镇|乡|中心|公司|校|部|处|科|所|站)")
 # a leader's label before the unit labels of a line (牵头领导：分管副局长；责任单位：县医保局): a person, no unit
 LEADER_LABEL = _lazy(r"(?:牵头|责任|分管|包抓|联系|主要)?(?:县级|市级|省级|县|市|局)?领导\s*[：:]")
 # a unit whose bracket names who carries it out: 县卫健局（疾控中心具体负责）
@@ -419,7 +449,7 @@ MARKER_OPEN = "（(【[［〔"
 # unbracketed 责任单位：…), i.e. after one of these stops; find_markers skips to the next one
 MARKER_STOP = _lazy(r"[（(【\[［〔\n。]")
 # a role written after one unit of a list: 县卫健局（牵头）、县医保局
-OWN_ROLE_TAG = _lazy(r"[（(](?P<kw>牵头单位|牵头|配合单位|配合|协办)[）)]$")
+OWN_ROLE_TAG = _lazy(r"[（(〔](?P<kw>牵头单位|牵头|配合单位|配合|协办)[）)〕]$")
 # a role tag right after a body's name (县医保局（牵头）会同…): not after these (a line's start, a sentence's end)
 TAG_NOT_AFTER = "。；;，,：:、 \t\u3000\n"
 # where the list before a role tag starts: after one of these
@@ -427,7 +457,7 @@ TAG_CLAUSE_STOPS = "，,。；;：:\n"
 # what may stand before the bodies a role tag closes: 由县医保局（牵头）, 会同县卫健局、县民政局（配合）
 TAG_LIST_LEAD = _lazy(r"^\s*(?:由|会同|以及|和|及|与|并|、)?\s*")
 # the next list and role tag of the same clause (会同县卫健局、县民政局（配合）)
-TAG_NEXT = _lazy(r"[^，,。；;（(\n]{2,80}?[（(](?=\s*(?:" + "|".join(p for _, p in ROLE_KEYWORDS) + r")\s*[）)])")
+TAG_NEXT = _lazy(r"[^，,。；;（(〔\n]{2,80}?[（(〔](?=\s*(?:" + "|".join(p for _, p in ROLE_KEYWORDS) + r")\s*[）)〕])")
 # the last part of a bare bracket of units that gives its deadline or pace (〔甲局、乙局，2022年9月〕, （甲院，12月底前）,
 # 【甲局；持续推进】): cut off before the units are read
 BRACKET_DEADLINE_TAIL = _lazy(r"[，,；;\s\u3000]+(?:(?:完成)?(?:时限|时间)[：:])?\s*(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|"
@@ -546,7 +576,7 @@ TOWNSHIP_BRACKET_BODY = _lazy(r"^各(?:乡镇|镇|乡)[（(](?:街道|街道办�
 GENERIC_BODY = _lazy(r"^(?:各|其他|其它)?(?:有关|相关|成员)?(?:部门|单位)$|^各(?:级|地)?各?(?:有关|相关)(?:部门|单位)$")
 # a level word a list may print bare before the body it shares (省、市、县卫生健康部门; 各市、县（市、区）人民政府)
 LEADING_LEVEL = _lazy(r"^各?(?:省（自治区、直辖市）|省（区、市）|自治区|省|市（州）|市（地、州）|县（市、区）|县（市区）|"
-                      r"县（区）|县（市）|县市区|县区|市|州|盟|县|区|旗|乡镇|乡|镇|街道|村)")
+                      r"县（区）|县（市）|县市区|县区|市州|州市|地市|市|州|盟|县|区|旗|乡镇|乡|镇|街道|村)")
 # generic suffixes a list's last part may share with the bare function names before it
 SHARED_SUFFIX = _lazy(r"(?P<suffix>主管部门|行政部门|部门|单位|机构)$")
 UNIT_TRAILING_PHRASES = _lazy(r"(?:按照职责分工分别负责|按照职责分工负责|按职责分工负责|分工负责|分别负责|共同负责|负责)$")
@@ -617,6 +647,10 @@ YEAR_FILLER = _lazy(r"(?:19|20)\d{2}\s*年(?:底|末)?的?")
 BARE_COMPARATOR = _lazy(r"(?:达到|达|为|控制在|不低于|不超过|低于|高于|小于|大于|提高到|下降到|降至|≥|≤)\s*$")
 # numbers in these contexts are not targets
 NOT_TARGET_BEFORE = _lazy(r"(?:第|前|十|“|\")$")
+# a document's or an agreement's period of validity (本通知有效期2年, 签约协议有效期为1年): how long it holds, no target
+VALIDITY_BEFORE = _lazy(r"有效期(?:为|是|均为)?$")
+# one person put in charge (明确一名专人负责, 安排1名专人): who handles the work, no amount to reach
+IN_CHARGE_AFTER = _lazy(r"^专人")
 # a motto of one thing each (一人一档, 一户一策, 一村一医): no amount to reach
 ONE_EACH = _lazy(r"一[人户村乡镇院县病科校家]一[档策案医室院品码卡册表证账单]")
 # the notice's own items named by their numbers (以上三、四项工作, 上述第二、三条): no amount

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from functools import lru_cache
 
 from .. import patterns as P
 from ..models import Duty, Measure, OutlineNode, UnitMention
@@ -180,9 +181,32 @@ def is_measure_node(node: OutlineNode, by_path: dict[str, OutlineNode], text: st
             return False
         if ancestor.kind == "第一条" and P.NON_RULE_ARTICLE.match(_article_text(ancestor, text)):
             return False
+    if text and not node.children and node.body_span[1] - node.body_span[0] <= 400 \
+            and _only_commencement(text[node.body_span[0]:node.body_span[1]]):  # such an item is short
+        return False
     return node.body_span[1] > node.body_span[0] and node.kind not in ("第一章", "第一节")
 
 
+def _only_commencement(body: str) -> bool:
+    """An item whose every sentence says when the notice applies, for how long, or what it repeals (施行时间。本通知
+    自…起施行。《…》同时废止。): it prescribes no work (probe 4b: such items were measures implied to the issuer).
+
+    >>> _only_commencement("施行时间。本通知自2022年7月1日起施行，有效期至2025年12月31日。")
+    True
+    >>> _only_commencement("本方案自印发之日起施行，各镇要抓好落实。")
+    False
+    """
+    if not any(word in body for word in ("施行", "执行", "实施", "生效", "有效期", "废止", "解释")):
+        return False
+    rest = P.COMMENCEMENT_HEADING.sub("", body.strip(), count=1)
+    sentences = (s.group().strip() for s in _SENTENCE.finditer(rest))  # read one at a time: most fail at the first
+    return bool(rest.strip("。；; \n")) and all(not s or P.COMMENCEMENT_CLAUSE.fullmatch(s) for s in sentences)
+
+
+_SENTENCE = re.compile("[^。；;]+")
+
+
+@lru_cache(maxsize=4096)  # a pure test of a heading, asked for each item under it (and again by the targets)
 def _not_measure_heading(heading: str) -> bool:
     """A 总体要求 / 指导思想 / 基本原则 heading, or a goal paragraph's (主要目标, 具体目标, 2022年工作目标)."""
     return bool(P.NON_MEASURE_HEADINGS.match(heading) or P.GOAL_PARAGRAPH.match(heading.strip().rstrip("。：:"))
@@ -206,8 +230,12 @@ def in_article(node: OutlineNode, by_path: dict[str, OutlineNode]) -> bool:
 
 
 def is_goal_node(node: OutlineNode, by_path: dict[str, OutlineNode]) -> bool:
-    return any(a.heading and (P.GOAL_HEADINGS.search(a.heading) or P.GOAL_PARAGRAPH.match(a.heading.strip().rstrip("。：:")))
-               for a in ancestors(node, by_path))
+    return any(a.heading and _goal_heading(a.heading) for a in ancestors(node, by_path))
+
+
+@lru_cache(maxsize=4096)  # a pure test of a heading, asked for each item under it
+def _goal_heading(heading: str) -> bool:
+    return bool(P.GOAL_HEADINGS.search(heading) or P.GOAL_PARAGRAPH.match(heading.strip().rstrip("。：:")))
 
 
 def ancestors(node: OutlineNode, by_path: dict[str, OutlineNode]) -> list[OutlineNode]:

@@ -274,6 +274,13 @@ _BINDING_IN_NAME = re.compile(r"\s*[（(](约束性|预期性)(?:指标)?[）)]$
 _COLON_LABEL = re.compile(r"(?:^|(?<=\n))[ \t\u3000]*(?:\d{1,2}[.．、]|[（(]\d{1,2}[）)])?[ \t\u3000]*"
                           r"(?P<label>[^，,；;。：:\n\d]{2,30}?(?:率|比例|比重|占比|指数|水平|寿命|人数|数量|床位数|医师数|"
                           r"护士数|人次|费用|标准|病种|幅度|覆盖面))[ \t\u3000]*[：:]$")
+# a goal list's numbered line, whatever its label ends in (1.村卫生室标准化建设达标：100%): the number marks it a list's
+# item, the value alone after the colon its figure (the value was taken for the indicator, 100%); an item's own
+# body (its number cut off by the outline) starting with the label is one too
+_NUMBERED_COLON_LABEL = re.compile(r"[ \t\u3000]*(?:\d{1,2}[.．、]|[（(]\d{1,2}[）)])[ \t\u3000]*"
+                                   r"(?P<label>(?:\d{1,3}岁)?[^，,；;。：:\n\d]{2,30}?)[ \t\u3000]*[：:]$")  # 6.65岁以上…率
+_ITEM_COLON_LABEL = re.compile(r"[ \t\u3000]*(?P<label>[^，,；;。：:\n\d]{2,30}?)[ \t\u3000]*[：:]")
+_GOAL_VALUE_MARK = re.compile(r"[%％‰≥≤]|约束性|预期性|以上|以下|以内|不低于|不少于|不超过|不高于|达到")
 _VALUE_ONLY = re.compile(r"\s*(?:≥|≤|>=|<=|＞|＜|>|<|不低于|不少于|不超过|不高于|达到|达)?\s*\d+(?:\.\d+)?\s*"
                          r"[^\s，,；;。（()\d]{0,4}?"
                          r"(?:以上|以下|以内|左右)?\s*(?:[（(](?:约束性|预期性)(?:指标)?[）)])?\s*[。；;]?\s*")
@@ -284,8 +291,10 @@ def _colon_label(chunk: str, c_start: int, c_end: int) -> str | None:
     if not c_start or chunk[c_start - 1] not in "：:" or not _VALUE_ONLY.fullmatch(chunk, c_start, c_end):
         return None
     line_start = chunk.rfind("\n", 0, c_start) + 1
-    m = _COLON_LABEL.search(chunk[line_start:c_start])
-    return m.group("label").strip() if m else None
+    m = _COLON_LABEL.search(chunk[line_start:c_start]) or _NUMBERED_COLON_LABEL.match(chunk[line_start:c_start])
+    if m is None and not line_start and _GOAL_VALUE_MARK.search(chunk, c_start, c_end):
+        m = _ITEM_COLON_LABEL.fullmatch(chunk, 0, c_start)  # an item's body, its number cut off: a goal's value only
+    return m.group("label").strip() if m else None  # (not a page's count: 点击：56次)
 
 
 def _labelled_targets(text, base, chunk, clause, compared, label, path, binding, year) -> list[Target]:
@@ -395,6 +404,10 @@ def _is_target(shielded: str, q: re.Match, c_start: int) -> bool:
         return False
     if P.NOT_TARGET_BEFORE.search(before):
         return False
+    if "有效期" in shielded and P.VALIDITY_BEFORE.search(shielded, max(c_start, q.start() - 5), q.start()):
+        return False  # 有效期2年: how long a notice or an agreement holds (probe 4b)
+    if value in ("1", "一") and P.IN_CHARGE_AFTER.match(after):
+        return False  # 明确一名专人负责: one person in charge, no amount (probe 4b)
     # a plan's name (三年行动计划) and the notice's headline parts (坚持一个目标, 抓实四项措施) are names, not
     # numbers; other counts of its parts (26个指标, 九个确保) are read, as counts (extract.roles)
     return not (_STRUCTURAL_COUNT.match(after) or after.startswith(("行动", "计划", "规划")))
@@ -412,7 +425,10 @@ def _is_range_target(shielded: str, r: re.Match) -> bool:
 def _qualifiers(shielded: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the population and age conditions in a sentence (常住人口超过10万人的脱贫县,
     65岁以上老年人, 0-6岁儿童): the group a target is for, never a target itself."""
-    spans = []
+    spans: list[tuple[int, int]] = []
+    if shielded.find("人", start, end) < 0 and shielded.find("岁", start, end) < 0 \
+            and shielded.find("万", start, end) < 0:
+        return spans  # each of P.QUALIFIER_UNITS holds 人, 岁 or 万: no quantity in the sentence can be one
     for q in P.QUANTITY.finditer(shielded, start, end):
         if q.group("unit") not in P.QUALIFIER_UNITS:
             continue

@@ -313,13 +313,16 @@ def find_markers(body: str, offset: int, convention: list[tuple[int, bool, bool]
             close_at = _matching_close(body, i)
             inner_end = close_at - 1 if body[close_at - 1:close_at] in ("）", ")", "】", "]", "］", "〕") else close_at
             label = P.BRACKETED_LABEL.fullmatch(body[i + 1:inner_end].strip())
-            if label and ch in "（(" and i and body[i - 1] not in P.TAG_NOT_AFTER:
+            tag = ch in "（(" or (ch == "〔" and label is not None and label.group() in ("牵头", "配合", "协办"))
+            if label and tag and i and body[i - 1] not in P.TAG_NOT_AFTER:
                 # 县医保局（牵头）会同县卫健局、县民政局（配合）建立……: the tag is the role of the bodies before it
+                # (县卫健局〔牵头〕、县医保局〔配合〕 too; read as a label before its units, 县医保局〔配合〕 led)
                 tagged = _tagged_run(body, i, offset)
                 if tagged:
                     markers.append(tagged)
-                i = tagged.span[1] - offset if tagged else close_at
-                continue
+                if tagged or ch != "〔":  # 〔牵头〕 after other words: left to the label form below
+                    i = tagged.span[1] - offset if tagged else close_at
+                    continue
             if label:  # 【牵头单位】甲局【配合单位】乙局: the units follow the bracket
                 end = _label_units_end(body, close_at)
                 mentions = _segment_mentions(body[close_at:end], offset + close_at, role_of(label.group("kw")))
@@ -392,7 +395,7 @@ def _tagged_run(body: str, i: int, offset: int) -> Marker | None:
 
 def _label_units_end(body: str, start: int) -> int:
     """Where the units after a bracketed label end: the next bracket, line or sentence end."""
-    ends = [at for at in (body.find(ch, start) for ch in "【[［\n。") if at >= 0]
+    ends = [at for at in (body.find(ch, start) for ch in "【[［〔\n。") if at >= 0]
     return min(ends) if ends else len(body)
 
 
@@ -413,17 +416,24 @@ def _label_line(body: str, i: int) -> int | None:
 
 def _bare_label(body: str, i: int, offset: int) -> Marker | None:
     """A unit label alone on its line (at ``i``) and the units on the next line, as a web page gives a
-    task card's cells (责任单位 / 县卫健局、县文旅局); the next line must name only bodies."""
+    task card's cells (责任单位 / 县卫健局、县文旅局), its colon printed or not (责任单位： ⏎ 州医保局); the next
+    line must name only bodies."""
     if i and body[i - 1] != "\n":
         return None
     label_end = body.find("\n", i)
-    if label_end < 0 or (label_end - i > 7 and body[label_end - 1] not in " \t"):
+    if label_end < 0:
+        return None
+    label = body[i:label_end].rstrip(" \t\u3000")
+    colon = label.endswith(("：", ":"))
+    if colon:  # 责任单位： alone on its line: the same label (its units were lost)
+        label = label[:-1].rstrip(" \t\u3000")
+    elif label_end - i > 7 and body[label_end - 1] not in " \t":
         return None  # a label is at most seven characters (牵头科室及单位), then only spaces or tabs
-    if not P.ROLE_LABEL_ALONE.fullmatch(body, i, label_end):
+    if len(label) > 7 or not P.ROLE_LABEL_ALONE.fullmatch(label):
         return None
     end = body.find("\n", label_end + 1)
     end = len(body) if end < 0 else end
-    role = role_of(body[i:label_end].strip())
+    role = role_of(label.strip())
     mentions = _segment_mentions(body[label_end + 1:end], offset + label_end + 1, role)
     if not mentions or not all(looks_like_unit(m.unit) for m in mentions):
         return None
@@ -591,6 +601,7 @@ def _closing_assignment(body: str, m: re.Match, verb: str) -> bool:
     return verb in ("负责", "牵头") and closes and _government_bodies(m.group("units"))
 
 
+@lru_cache(maxsize=4096)  # a pure test of a printed list (most recur in a notice's clauses: 县卫健局, 各镇)
 def _government_bodies(units: str) -> bool:
     """Every part of ``units`` is a government body, its office or a placeholder for one (县卫健局,
     局医政股, 各镇), or an institution named by its place (县医院, 各镇卫生院): not a provider named by
@@ -756,7 +767,7 @@ def _verb_clauses(inner: str, offset: int, bare: str = "responsible", labelled: 
         if P.MARKER_NOTE.match(clause):
             noted = True
             continue
-        m = P.ROLE_VERB_SEGMENT.match(clause)
+        m = P.ROLE_VERB_SEGMENT.match(clause) or P.ROLE_TAG_SEGMENT.match(clause)  # 县卫健局〔牵头〕 as 县卫健局牵头
         found = _clause_units(m, start) if m else None
         if found is None:
             if m is None and (P.UNIT_LIST_CLAUSE.match(clause) or (labelled and _all_bodies(clause))):
@@ -1170,7 +1181,9 @@ def assign_sole_issuer(measures: list[Measure], issuers: list[str], text: str) -
     ``unit_mentions`` only, not among the printed ``responsible_units``), so that a reader
     sees the unit is implied by who issued the notice, not printed beside the measure. A general
     office issuing for its government or party committee (国务院办公厅, 某市人民政府办公室) implies
-    nobody: it relays the measures, and a reader would reject "国务院办公厅 is responsible".
+    nobody: it relays the measures, and a reader would reject "国务院办公厅 is responsible". Nor does a reply
+    (批复, 复函: 现批复如下) imply its issuer, nor an item addressed to the one body told (请你局…, 同意你县…): the
+    body that asked or is told carries it out, and no unit is said.
 
     >>> m = Measure("一/一是", "健全动态监测机制", "依托监测系统。", (40, 60))
     >>> assign_sole_issuer([m], ["某市卫生健康委员会"], "某市卫生健康委员会文件")
@@ -1181,7 +1194,12 @@ def assign_sole_issuer(measures: list[Measure], issuers: list[str], text: str) -
         return
     if P.GENERAL_OFFICE.match(issuers[0]):  # 国务院办公厅 relays its government's measures: no unit is implied
         return
+    head = text[:min((m.span[0] for m in measures), default=len(text))]  # the title and the opening, not an annex list
+    if P.REPLY_LETTER.search(head) or ("复" in text and P.REPLY_CLOSE.search(text)):
+        return  # a 批复 / 复函 answers a request: its items are the asking body's, not the issuer's
     at = text.find(issuers[0])
     span = (at, at + len(issuers[0])) if at >= 0 else (0, 0)
     for measure in measures:
+        if "你" in measure.text and P.ADDRESSED_TO_RECIPIENT.search(measure.text):
+            continue  # 请你局… / 同意你县…: the body addressed carries it out, not the issuer (probe 4b)
         measure.unit_mentions.append(UnitMention(issuers[0], "responsible", "sole_issuer", span))
