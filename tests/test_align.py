@@ -36,6 +36,11 @@ ROWS = [
     ("加强村级组织建设", "", None, NO_MATCH),  # 村级 alone names no entry
     ("大病保险向脱贫人口倾斜", "", None, NO_MATCH),  # an organisational entry's cue (倾斜) aligns no heading
     ("每千常住人口执业（助理）医师数", "", None, NO_MATCH),  # physicians per 1000: not the village-doctor workforce
+    # probe 2 #20: a State Council task printed as one sentence, near 巩固乡村医疗卫生服务覆盖 only by words every
+    # notice prints (乡村, 医疗卫生, 服务): not the coverage entry; its 基层…队伍 words give the workforce entry
+    ("提升基层医疗卫生服务能力，持续推进乡村医生队伍建设，分批次开展乡村医生免费培训", "", "基层卫生人才队伍", None),
+    # a county's item near a coverage heading by its generic words only, naming no topic: no match
+    ("做好乡村医疗卫生服务工作", "落实各项工作要求。", None, NO_MATCH),
     # no heading match, but the text carries the entry's key terms
     ("加强基层工作", "推进尘肺病等职业病主动监测与筛查，实施尘肺病综合防控。", "尘肺病等职业病防控", "same topic by key terms"),
 ]
@@ -71,3 +76,20 @@ def test_memo_gives_what_aligning_afresh_gives(frame):
     by_text = align_measure({"title": "加强基层工作", "text": "推进尘肺病等职业病主动监测与筛查，实施尘肺病综合防控。"}, memo)
     other = align_measure({"title": "加强基层工作", "text": "建立联络员制度，定期报告。"}, memo)
     assert (by_text["label"], other["label"]) == ("尘肺病等职业病防控", None)
+
+
+MATCHED_ROWS = [
+    # (heading, entry label): every term said as matched is printed in the heading itself
+    ("落实大病专项救治", "大病专项救治"),  # near another notice's 精细化实施低收入人口大病专项救治: not 低收入/精细化
+    ("做好先诊疗后付费", "先诊疗后付费"),  # a county's short item beside the frame's longer wordings
+    ("加强低收入人口家庭医生签约服务质量", "家庭医生签约服务"),  # same as a heading but its verb: not the frame's 提高
+    ("精细化实施低收入人口大病专项救治", "大病专项救治"),  # a heading printed as another notice's: all its terms
+]
+
+
+@pytest.mark.parametrize("heading, label", MATCHED_ROWS, ids=[r[0] for r in MATCHED_ROWS])
+def test_matched_terms_are_printed_in_the_heading(frame, heading, label):
+    hit = align_measure({"title": heading, "text": heading}, frame)
+    assert hit["label"] == label
+    assert hit["matched_terms"]
+    assert all(t in heading for t in hit["matched_terms"]), hit["matched_terms"]

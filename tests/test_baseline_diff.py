@@ -245,6 +245,39 @@ def test_an_item_an_entry_is_merged_into_is_no_local_addition(reference, item, l
     assert "一/（一）" not in [a["path"] for a in result["additions"]]  # "merged" and "matches no entry" never both
 
 
+SIGNING_ITEMS = [
+    # (items under 一、重点任务, F21's where, its path, the paths still local additions)
+    # probe 4a #05: a signing-team item (组建签约团队) is the 家庭医生签约服务 entry's own item, no local addition
+    ("（一）组建签约团队。每个签约团队至少配备1名全科医生和2名乡村医生。", "own item", "一/（一）", []),
+    # a team named 家庭医生团队 in the heading, the same
+    ("（一）充实家庭医生团队。每个乡镇卫生院至少组建3个团队。", "own item", "一/（一）", []),
+    # an item on the signing fee (签约服务费) beside the entry's own item: it names the entry, no local addition
+    ("（一）做实家庭医生签约服务。对脱贫人口做到应签尽签。\n（二）落实签约经费。签约服务费按每人每年12元纳入公共卫生经费。",
+     "own item", "一/（一）", []),
+    # an item naming no entry stays a local addition beside the signing item
+    ("（一）组建签约团队。每个签约团队至少配备1名全科医生。\n（二）健全工作协调机制。建立联络员制度，每月报告进展。",
+     "own item", "一/（一）", ["一/（二）"]),
+    # a cue in a sentence alone (动态掌握 said of the work's progress) under a heading naming nothing of its entry,
+    # whose entry has its own item (三): still a local addition (Lianyungang 四/（十二） shape)
+    ("（一）组建签约团队。每个签约团队至少配备1名全科医生。\n（二）健全工作协调机制。建立定期报告制度，动态掌握各项任务进展。"
+     "\n（三）健全因病返贫动态监测机制。每月比对监测对象信息。", "own item", "一/（一）", ["一/（二）"]),
+]
+
+
+@pytest.mark.parametrize("items, where, path, additions", SIGNING_ITEMS, ids=[r[0][:8] for r in SIGNING_ITEMS])
+def test_an_item_printing_an_entrys_cue_is_no_local_addition(reference, items, where, path, additions):
+    from policydiff.models import SourceText
+    from policydiff.parse import parse_source
+
+    text = ("桐溪县卫生健康局关于做好家庭医生签约工作的通知\n桐卫发〔2023〕5号\n各乡镇卫生院：\n现将有关事项通知如下。\n"
+            "一、重点任务\n" + items + "\n桐溪县卫生健康局\n2023年3月1日\n")
+    record = {**parse_source(SourceText("t.txt", text)), "id": "t"}
+    result = diff_document(record, reference)
+    row = next(r for r in result["entries"] if r["label"] == "家庭医生签约服务")
+    assert (row["where"], row["coverage"]["path"]) == (where, path)
+    assert [a["path"] for a in result["additions"]] == additions
+
+
 @pytest.mark.parametrize("item, matched", [
     # no sentence names the entry's words, but its reference target is stated (专项救治的病种 ≥30种): covered by that
     # sentence, the reference target named as what matched
@@ -261,3 +294,99 @@ def test_a_stated_reference_target_covers_its_entry(reference, item, matched):
     row = next(r for r in result["entries"] if r["label"] == "大病专项救治")
     assert (row["status"], row["merged_into"], row["matched_terms"]) == ("merged", "一/（一）", matched)
     assert row["quote"] in item  # the sentence printing the value, quoted
+
+
+DUTY_CLAUSE_QUOTES = [
+    # (the division of duties, the items, entry, its where, what its units' quote must hold) — a county's
+    # leading-group notice (成员单位职责, numbered duties after the body's name)
+    # probe 3a #05: an entry covered only in the duties: the body's whole clause is quoted, its name with the
+    # numbered duty naming the entry (it was quoted nowhere)
+    ("县卫生健康局：1.牵头做好健康帮扶的组织实施；2.负责大病专项救治和慢病签约服务。\n县民政局：负责低保对象认定。",
+     "（一）落实资助参保。对特困人员参加居民医保给予资助。", "大病专项救治", "duties only",
+     "县卫生健康局：1.牵头做好健康帮扶的组织实施；2.负责大病专项救治和慢病签约服务"),
+    # an inferred unit (its duty shares 家庭医生签约服务 with the item): its whole clause, not only the first
+    # numbered duty (1.牵头做好…组织实施, which shares nothing with the item)
+    ("县卫生健康局：1.牵头做好健康帮扶的组织实施；2.负责家庭医生签约服务和康复指导。\n县残联：负责残疾人康复服务。",
+     "（一）开展康复服务。对残疾人开展家庭医生签约服务，提供康复指导。", "家庭医生签约服务", "inside another item",
+     "2.负责家庭医生签约服务和康复指导"),
+]
+
+
+@pytest.mark.parametrize("duties, items, label, where, held", DUTY_CLAUSE_QUOTES, ids=["duties-only", "inferred"])
+def test_a_duty_clauses_unit_is_quoted_with_its_whole_clause(reference, duties, items, label, where, held):
+    from policydiff.compare.adoption import notice_adoptions
+    from policydiff.compare.frame import FRAME_PATH, load_frame
+    from policydiff.models import SourceText
+    from policydiff.parse import parse_source
+
+    text = ("桐溪县人民政府办公室关于调整健康帮扶工作领导小组的通知\n桐政办发〔2023〕7号\n各镇人民政府：\n现将有关事项通知如下。\n"
+            "一、各成员单位职责\n" + duties + "\n二、工作要求\n" + items + "\n桐溪县人民政府办公室\n2023年3月1日\n")
+    record = {**parse_source(SourceText("t.txt", text)), "id": "t"}
+    row = next(r for r in diff_document(record, reference)["entries"] if r["label"] == label)
+    assert row["where"] == where and row["local_units"]
+    assert held in row["units_quote"] or held in row["quote"]
+    [adopted] = [r for r in notice_adoptions(record, load_frame(FRAME_PATH)["entries"], upstream=False)[0]
+                 if r["label"] == label]
+    assert held in adopted["units_quote"] or held in adopted["quote"]
+
+
+EACH_OF_A_LIST = [
+    # (a county item's sentence, what the joint four-disease rate of the frame is said to be beside it)
+    # probe 3a #11: 均 — the value each listed disease reaches, two of the four: never weakened (90 → 65)
+    ("高血压、糖尿病患者规范管理率均达到65%以上。", "different indicators, not compared"),
+    # 均不低于, the population before the list (probe 3a #23, #27 shapes)
+    ("脱贫人口中高血压、糖尿病患者规范管理率均不低于80%。", "different indicators, not compared"),
+    # 均 said of localities over the reference's own list (各乡镇…四病…均达到): the same joint rate, compared
+    ("各乡镇高血压、糖尿病、结核病和严重精神障碍患者规范管理率均达到85%以上。", "weakened"),
+    # one value for the four diseases jointly: compared
+    ("高血压、糖尿病、结核病和严重精神障碍患者规范管理率达到85%以上。", "weakened"),
+    # probe 1 #35: one value for two of the four jointly (no 均): another list, not compared
+    ("对高血压、糖尿病患者规范管理率达到60%以上。", "different indicators, not compared"),
+]
+
+
+@pytest.mark.parametrize("sentence, change", EACH_OF_A_LIST, ids=[r[0][:10] for r in EACH_OF_A_LIST])
+def test_the_value_each_item_of_a_list_reaches_is_not_compared_with_a_joint_indicator(sentence, change):
+    from policydiff.compare.across import targets_across
+    from policydiff.compare.diff import compare_targets
+    from policydiff.models import NormalisedText, Reference
+    from policydiff.parse import parse_text
+
+    row = {"no": 3, "indicator": "签约家庭医生的农村低收入人口高血压、糖尿病、结核病和严重精神障碍的规范管理率达到90%",
+           "binding": "预期性", "frame_values": [{"comparator": ">=", "value": 90, "unit": "%"}], "carried_by": []}
+    text = f"一、做实慢病签约服务\n（一）慢病管理。{sentence}\n"
+    record = {**parse_text(NormalisedText(text, list(range(len(text) + 1)))), "locality": "青梧县", "id": "qw"}
+    reference = Reference(kind="frame", name="frame", doc_number=None, date=None, derivation="", entries=[],
+                          indicators=[row], records={})
+    (delta,) = [d for d in compare_targets(record, reference) if d["reference"]]
+    assert delta["change"] == change
+    (across,) = targets_across([record], [row])
+    assert across["cells"]["青梧县"]["status"] == (change if change != "weakened" else "stated")
+
+
+NEAREST_ROWS = [
+    # (items of a county notice naming no 基层卫生人才队伍 topic, what the nearest passage must not be)
+    # probe 4a #05: a units bracket standing as its own passage after the item's stop: its 基层 is a unit's name
+    ("（一）组建签约团队。每个签约团队至少配备1名全科医生。（责任股室：基层卫生股）", "（责任股室：基层卫生股）"),
+    # the same with 牵头 and 配合 labels
+    ("（一）组建签约团队。每个签约团队配备全科医生。（牵头单位：县卫健局基层卫生股；配合单位：各镇卫生院）",
+     "（牵头单位：县卫健局基层卫生股；配合单位：各镇卫生院）"),
+]
+
+
+@pytest.mark.parametrize("items, not_nearest", NEAREST_ROWS, ids=["bracket", "lead-support"])
+def test_the_nearest_passage_is_no_units_bracket_and_says_what_it_shares(reference, items, not_nearest):
+    from policydiff.compare.diff import diff_table
+    from policydiff.models import SourceText
+    from policydiff.parse import parse_source
+
+    text = ("桐溪县卫生健康局关于做好家庭医生签约工作的通知\n桐卫发〔2023〕5号\n各乡镇卫生院：\n现将有关事项通知如下。\n"
+            "一、重点任务\n" + items + "\n桐溪县卫生健康局\n2023年3月1日\n")
+    record = {**parse_source(SourceText("t.txt", text)), "id": "t"}
+    result = diff_document(record, reference)
+    row = next(r for r in result["entries"] if r["label"] == "基层卫生人才队伍")
+    assert row["status"] == "omitted"
+    assert row["nearest"] is None or row["nearest"]["quote"] != not_nearest
+    for line in diff_table(result)[0]:  # the terminal/CSV cell says what the nearest passage shares with the entry
+        if line["id"] == "F08" and line["quote"]:
+            assert line["quote"].startswith("nearest: ") and "[" in line["quote"] and "] (score" in line["quote"]

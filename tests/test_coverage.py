@@ -329,20 +329,31 @@ TASK_ROW_SHAPES = [
     ("（一）做好签约服务。落实签约。\n附件\n序号\t重点任务\t牵头单位\n1\t做好大病专项救治工作\t市卫健委\n",
      [(1, "做好大病专项救治工作", "1\t做好大病专项救治工作\t市卫健委")], [("（一）", 0, 15)], "大病专项救治",
      "annex only", "附件/表/1", "做好大病专项救治工作"),
+    # a row of two task cells (类别 and 具体任务): each quoted as printed, joined by … (not a ： the text lacks)
+    ("现将清单印发给你们。\n序号\t类别\t具体任务\t责任单位\n1\t医疗保障\t住院先诊疗后付费全覆盖\t县医保局\n",
+     [(1, ("医疗保障", "住院先诊疗后付费全覆盖"), "1\t医疗保障\t住院先诊疗后付费全覆盖\t县医保局")], [], "先诊疗后付费",
+     "own task row", "附件/表/1", "医疗保障…住院先诊疗后付费全覆盖"),
+    # a row under a category cell merged from the row above (empty on its own line): the cell above, then its own
+    ("现将清单印发给你们。\n序号\t类别\t具体任务\t责任单位\n1\t医疗保障\t落实分类资助参保\t县医保局\n"
+     "2\t\t住院先诊疗后付费全覆盖\t县医保局\n",
+     [(2, ("医疗保障", "住院先诊疗后付费全覆盖"), "2\t\t住院先诊疗后付费全覆盖\t县医保局")], [], "先诊疗后付费",
+     "own task row", "附件/表/2", "医疗保障…住院先诊疗后付费全覆盖"),
 ]
 
 
 @pytest.mark.parametrize("text, rows, spans, label, where, path, quote", TASK_ROW_SHAPES,
-                         ids=["table-only", "unit-cell", "annexed-row"])
+                         ids=["table-only", "unit-cell", "annexed-row", "two-cells", "merged-cell"])
 def test_coverage_through_task_rows(text, rows, spans, label, where, path, quote):
     frame_entry = next(e for e in load_frame(FRAME_PATH)["entries"] if e["label"] == label)
     record = _record(text, [{"path": p, "title": "", "text": text[a:b], "span": [a, b]} for p, a, b in spans])
     record["task_table"] = []
     for no, task, row in rows:
         at = text.index(row)
-        cell = text.index(task, at)
-        record["task_table"].append({"no": no, "task": task, "task_spans": [[cell, cell + len(task)]],
-                                     "span": [at, at + len(row)], "measure_path": None})
+        cells = (task,) if isinstance(task, str) else task
+        starts = [text.index(c, at) if c in text[at:] else text.rindex(c, 0, at) for c in cells]  # merged: above
+        record["task_table"].append({"no": no, "task": "：".join(cells),
+                                     "task_spans": [[c, c + len(cell)] for c, cell in zip(starts, cells)],
+                                     "span": [min(starts[0], at), at + len(row)], "measure_path": None})
     coverage = cover(frame_entry, [], passages(record), entry_view(frame_entry, "x"))
     assert (coverage.where, coverage.path, coverage.quote) == (where, path, quote)
 
@@ -423,6 +434,35 @@ def test_an_item_aligned_by_its_words_holds_the_entry(heading, body, reason, whe
     record = _record(text, [measure])
     coverage = cover(frame_entry, [measure], passages(record), entry_view(frame_entry, "x"))
     assert (coverage.where, coverage.path) == (where, "（五）") and coverage.quote.startswith(quote)
+
+
+MOST_TERMS = [
+    # (item, the terms its alignment by words matched, what the quote holds, the terms said as matched)
+    # probe 2 #03: 压实 and 责任 in the heading's sentence, 组织 only in the next (具体组织实施): the heading's
+    # sentence is quoted with the two it prints, not 组织
+    ("二、压实工作责任。各县卫生健康局是责任主体，乡镇卫生院具体组织实施。", ["组织", "压实", "责任"], "压实工作责任",
+     ["压实", "责任"]),
+    # a later sentence printing more of the terms than the first is quoted, with all it prints
+    ("二、做好日常工作。各单位明确责任。压实领导责任，由主要负责同志组织推进。", ["组织", "压实", "责任"], "压实领导责任",
+     ["组织", "压实", "责任"]),
+    # sentences printing as many: the first is quoted
+    ("二、做好日常工作。压实工作责任。压实督导责任。", ["压实", "责任"], "压实工作责任", ["压实", "责任"]),
+]
+
+
+@pytest.mark.parametrize("text, terms, quote, matched", MOST_TERMS, ids=[r[2] for r in MOST_TERMS])
+@pytest.mark.parametrize("scan", [False, True], ids=["passages", "Sentences"])
+def test_an_item_aligned_by_its_words_quotes_the_sentence_printing_most_terms(text, terms, quote, matched, scan):
+    from policydiff.compare.coverage import Sentences
+
+    frame_entry = next(e for e in load_frame(FRAME_PATH)["entries"] if e["label"] == "组织领导")
+    measure = {"path": "二", "title": text[2:text.index("。")], "text": text, "span": [0, len(text)],
+               "reason": "same topic by key terms", "matched_terms": terms, "score": 60.0, "unit_mentions": []}
+    record = _record(text, [measure])
+    sentences = Sentences(record) if scan else passages(record)
+    coverage = cover(frame_entry, [measure], sentences, entry_view(frame_entry, "x"), record)
+    assert coverage.where == INSIDE_ITEM and quote in coverage.quote
+    assert coverage.matched_terms == matched and all(t in coverage.quote for t in coverage.matched_terms)
 
 
 LONG = "一是推进县域内" + "乡镇卫生院与村卫生室一体化管理" * 4  # 67 characters before the bracket

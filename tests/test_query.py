@@ -522,3 +522,76 @@ def test_a_who_answer_whose_quote_prints_its_units_shows_no_empty_units_line(tmp
     db_path = ingested_texts(tmp_path, {"zhou": notice})
     out = CliRunner().invoke(cli, ["who", "家庭医生签约", "--db", str(db_path), "--exact"]).output
     assert out.count("units named at:") == 1 and "units named at: \n" not in out
+
+
+MERGED_ROWS = [
+    # (task-table rows under the header, topic, evidence quoted as printed, each unit → the line that prints it)
+    # a 重点任务 cell merged over the row below (empty there): the row's task is its two cells; the quote prints
+    # them as the table does, the units the row's own line prints are quoted from that line
+    ("1\t落实大病专项救治\t将救治病种扩大到35种\t医政股\t县医院\n"
+     "2\t\t大病患者救治率保持在98%以上\t医政股\t县妇幼保健院、各镇卫生院",
+     "大病患者救治率", "落实大病专项救治…大病患者救治率保持在98%以上",
+     {"医政股": "2\t\t大病患者救治率保持在98%以上\t医政股\t县妇幼保健院、各镇卫生院",
+      "县妇幼保健院": "2\t\t大病患者救治率保持在98%以上\t医政股\t县妇幼保健院、各镇卫生院"}),
+    # the lead cell merged too (empty on the row's own line): the lead is quoted from the line above that prints it
+    ("1\t落实大病专项救治\t将救治病种扩大到35种\t医政股\t县医院\n"
+     "2\t\t大病患者救治率保持在98%以上\t\t各镇卫生院",
+     "大病患者救治率", "落实大病专项救治…大病患者救治率保持在98%以上",
+     {"医政股": "1\t落实大病专项救治\t将救治病种扩大到35种\t医政股\t县医院",
+      "各镇卫生院": "2\t\t大病患者救治率保持在98%以上\t\t各镇卫生院"}),
+    # a row printing every cell: its own line, the task quoted over its tab
+    ("1\t做实签约服务\t脱贫人口签约率稳定在99%以上\t基层卫生股\t各镇卫生院",
+     "脱贫人口签约率", "做实签约服务…脱贫人口签约率稳定在99%以上",
+     {"基层卫生股": "1\t做实签约服务\t脱贫人口签约率稳定在99%以上\t基层卫生股\t各镇卫生院"}),
+]
+
+
+@pytest.mark.parametrize("rows, topic, evidence, lines", MERGED_ROWS, ids=["units on own line", "lead merged", "whole"])
+def test_a_task_row_under_a_merged_cell_quotes_its_cells_and_its_own_line(tmp_path, rows, topic, evidence, lines):
+    from conftest import ingested_texts
+
+    notice = _prefecture_plan("（一）做好健康帮扶。落实各项帮扶政策。\n\n附件\n重点任务分解表\n"
+                              "序号\t重点任务\t具体措施\t牵头单位\t参与单位\n" + rows)
+    db = store.open_db(ingested_texts(tmp_path, {"zhou": notice}))
+    text = store.document_text(db, "zhou")
+    [answer] = [a for a in query.who(db, topic, exact=True) if a["kind"] == "task_row"]
+    assert answer["evidence"] == evidence
+    start, end = answer["span"]
+    assert all(piece in text[start:end] for piece in evidence.split("…"))  # the span holds what is quoted
+    for raw, line in lines.items():
+        [unit] = [u for u in answer["units"] if u["raw"] == raw]
+        assert unit["evidence"] == line and text[slice(*unit["evidence_span"])] == line
+
+
+PRINTED_MATCH = [
+    # (an item of a notice printed in traditional characters, the simplified topic, what `who` says matched)
+    ("（一）完善住院先診療後付費政策。在縣域內住院的脫貧人口實行先診療後付費。", "先诊疗后付费", "先診療後付費"),
+    # a term printed in the item's text, not its heading: as the sentence quoted prints it
+    ("（一）推進遠程醫療。縣醫院為鄉鎮衛生院提供遠程會診。", "远程会诊", "遠程會診"),
+]
+
+
+@pytest.mark.parametrize("items, topic, matched", PRINTED_MATCH, ids=[r[1] for r in PRINTED_MATCH])
+def test_who_says_what_matched_in_the_characters_the_notice_prints(tmp_path, items, topic, matched):
+    from conftest import ingested_texts
+
+    notice = ("甘南藏族自治州衛生健康委員會關於印發健康幫扶重點任務的通知\n州衛發〔2022〕30號\n各縣市衛生健康局：\n"
+              "現將有關事項通知如下。\n一、重點任務\n" + items + "\n甘南藏族自治州衛生健康委員會\n2022年6月9日\n")
+    db = store.open_db(ingested_texts(tmp_path, {"zhou": notice}))
+    [answer] = [a for a in query.who(db, topic, exact=True) if a["kind"] == "measure"][:1]
+    assert answer["matched"] == matched and matched in answer["evidence"]
+
+
+@pytest.mark.parametrize("args, suffix", [
+    ([], None),  # the terminal
+    (["-o"], "csv"),  # a file: the legend in its header lines
+    (["-o"], "md"),
+])
+def test_matrix_across_says_an_empty_cell_is_no_omission(db, tmp_path, args, suffix):
+    # an entry covered inside another item or only in the duties has no aligned item: its cell is empty, and
+    # every output says that an empty cell is not an omission
+    out = [*args, str(tmp_path / f"a.{suffix}")] if suffix else []
+    result = CliRunner().invoke(cli, ["matrix", "--across", "--db", str(db), *out])
+    assert result.exit_code == 0, result.output
+    shown = result.output if not suffix else next(tmp_path.glob(f"a*.{suffix}")).read_text(encoding="utf-8-sig")
+    assert "an empty cell means no such item, not that the notice omits the entry" in shown

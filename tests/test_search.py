@@ -171,7 +171,7 @@ def test_either_script_finds_the_other(db, topic, doc_id, kind, path):
 
 def test_a_traditional_notice_is_quoted_as_printed(db):
     answer = next(a for a in who(db, "先诊疗后付费") if a["doc_id"] == "province_t")
-    assert "先診療後付費" in answer["evidence"] and answer["matched"] == "先诊疗后付费"
+    assert "先診療後付費" in answer["evidence"] and answer["matched"] == "先診療後付費"  # what matched, as printed
     text = store.document_text(store.open_db(db), "province_t")
     assert text[answer["span"][0]:answer["span"][1]] == answer["evidence"]
 

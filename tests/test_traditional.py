@@ -243,3 +243,33 @@ def test_a_number_printed_with_hao_in_traditional_script_resolves_either_way():
     index = DocumentIndex([{"id": "a", "doc_number": "澜衛發〔2021〕3號", "title": "關於做好健康幫扶的通知"}])
     assert index.resolve({"doc_number": "澜衛發〔2021〕3号"}) == "a"  # cited with 号, printed 號
     assert index.resolve({"doc_number": "澜衛發〔2021〕3號"}) == "a"  # cited as printed
+
+
+TERMS_AS_PRINTED = [
+    # (an item of a county notice printed in traditional characters, the entry it covers)
+    # its own item by heading: the heading's terms (診療, 後付費) said as the quote prints them
+    ("（一）完善住院先診療後付費政策。在縣域內住院的脫貧人口實行先診療後付費。", "先诊疗后付费"),
+    # inside an item on another topic by a cue phrase (專項救治) in its sentence
+    ("（一）做好醫療保障。對脫貧人口中的大病患者實行專項救治，救治病種達到30種。", "大病专项救治"),
+    # a signing item by the cue 簽約服務 in its sentence
+    ("（一）夯實基層網底。做實脫貧人口家庭醫生簽約服務。", "家庭医生签约服务"),
+]
+
+
+@pytest.mark.parametrize("item, label", TERMS_AS_PRINTED, ids=[r[1] for r in TERMS_AS_PRINTED])
+def test_the_terms_said_as_matched_are_printed_in_the_quote(item, label):
+    """diff and adoption quote a traditional notice as printed; the terms beside the quote are printed there too
+    (後付費, not the simplified 后付费 that matched its rendering)."""
+    from policydiff.compare.adoption import notice_adoptions
+    from policydiff.compare.diff import diff_document, reference_from_frame
+    from policydiff.compare.frame import FRAME_PATH, load_frame
+
+    text = ("桐溪縣衛生健康局關於做好健康幫扶工作的通知\n桐衛發〔2023〕3號\n各鄉鎮衛生院：\n現將有關事項通知如下。\n"
+            "一、重點任務\n" + item + "\n桐溪縣衛生健康局\n2023年3月1日\n")
+    record = {**parse_source(SourceText("t.txt", text)), "id": "t"}
+    frame = load_frame(FRAME_PATH)
+    row = next(e for e in diff_document(record, reference_from_frame(frame, {}))["entries"] if e["label"] == label)
+    adopted = next(r for r in notice_adoptions(record, frame["entries"], upstream=False)[0] if r["label"] == label)
+    for quote, terms in ((row["quote"], row["matched_terms"]), (row["coverage"]["quote"], row["coverage"]["matched_terms"]),
+                         (adopted["quote"], adopted["matched_terms"])):
+        assert terms and all(t in quote for t in terms), (quote, terms)

@@ -141,7 +141,7 @@ PLACES = {
     "indicator": ("annex_indicators", ["indicator"],
                   "doc_id, '附件/指标/' || no, indicator, indicator, start, 3000 + no, binding"),
     "task_row": ("task_rows", ["task"], "doc_id, '附件/表/' || no, task, task, start, 1000 + no, "
-                 "json_array(lead, coalesce(support, '[]'), coalesce(responsible, '[]'), coalesce(office, '[]'))"),
+                 "json_array(lead, coalesce(support, '[]'), coalesce(responsible, '[]'), coalesce(office, '[]'), end)"),
     # a duty clause's title is the clause as printed (its own 负责 / 負責 / 要 / ：), read from the notice's text
     "duty": ("duties", ["duty"], "doc_id, path, (select substr(t.text, duties.start + 1, duties.end - duties.start) "
              "from texts t where t.doc_id = duties.doc_id), duty, start, 2000 + position, unit"),
@@ -214,6 +214,7 @@ def who(db: sqlite_utils.Database, topic: str, doc_id: str | None = None, level:
         answers += _answers_about(db, terms, [t for t, kind, _ in terms if kind == LOOSE], doc_id, level, role,
                                   limit - len(answers), seen)
     answers = sorted(answers, key=lambda a: (a["match"] != EXACT, *ladder_key(a), -a["score"], a["position"]))
+    _quote_rows(db, answers)
     _quote_units(db, answers)
     return _with_genre(db, answers)
 
@@ -232,12 +233,13 @@ def _quote_units(db, answers: list[dict]) -> None:
                 u["evidence"], u["evidence_span"] = a["evidence"], a["span"]
             elif a["kind"] == "measure" and u.get("start") is not None:  # a task table's unit: its row's line
                 places.append((u, u["start"], u["source"] == "task_table"))
-            elif a["kind"] == "task_row":
-                places.append((u, a["span"][0], True))
+            elif a["kind"] == "task_row":  # the row's own line (its last), else the merged cell's line above it
+                places.extend([(u, a["span"][1] - 1, True), (u, a["span"][0], True)])
         if places:
             wanted.append((a, places))
     reach = [(a["doc_id"], max(0, min(at for _, at, _ in places) - _QUOTE_REACH),
               max(at for _, at, _ in places) + _QUOTE_REACH) for a, places in wanted]
+    quoted: set[int] = set()  # the units given their quote (a task row's unit: its own line before the one above)
     for (_, places), (_, left, _), window in zip(wanted, reach, store.text_windows(db, reach)):
         found: dict[tuple[int, int], bool] = {}  # (start, end) in the window → a row's line
         for u, at, row in places:
@@ -249,9 +251,31 @@ def _quote_units(db, answers: list[dict]) -> None:
                 bounds = row_line(window, at) if row else quote_bounds(window, at)
                 found[bounds] = row
             quote = window[bounds[0]:bounds[1]]
-            if row and u["raw"] not in quote:
+            if (row and u["raw"] not in quote) or id(u) in quoted:  # quoted already: its row's own line
                 continue
+            quoted.add(id(u))
             u["evidence"], u["evidence_span"] = quote.strip(), _stripped_span(quote, [left + bounds[0], left + bounds[1]])
+
+
+def _quote_rows(db, answers: list[dict]) -> None:
+    """A task row's evidence as printed: its task where the text prints it so, else its cells — a category cell
+    merged over the rows below (做实家庭医生签约服务 ⏎ 4\t\t重点人群…), which the row's task joins with ：
+    — each as printed, joined by …; the span runs over the row's reach (the merged cell to its own line)."""
+    rows = [a for a in answers if a["kind"] == "task_row"]
+    for a, window in zip(rows, store.text_windows(db, [(a["doc_id"], *a["span"]) for a in rows])):
+        if not window or window.startswith(a["evidence"]):
+            a["span"] = [a["span"][0], a["span"][0] + len(a["evidence"])] if window else a["span"]
+            continue
+        pieces, at = [], 0
+        for piece in a["evidence"].split("："):
+            found = window.find(piece, at)
+            if found < 0:
+                break
+            pieces.append(piece)
+            at = found + len(piece)
+        else:  # every cell found in order
+            a["evidence"] = "…".join(pieces)
+            a["span"] = [a["span"][0], a["span"][0] + at]
 
 
 def _stripped_span(quote: str, span: list[int]) -> list[int]:
@@ -292,6 +316,16 @@ def _answers_about(db, terms, words: list[str], doc_id, level, role, limit: int,
         if len(answers) >= limit:
             break
     return answers
+
+
+def _as_printed_in(quote: str, term: str | None) -> str | None:
+    """``term`` (simplified) as ``quote`` (a notice printed in traditional characters) prints it: 先诊疗后付费 →
+    先診療後付費 — what matched, said in the characters of the evidence beside it; as given where not found."""
+    if not term or term in quote:
+        return term
+    simplified = _simplified(quote)
+    at = simplified.find(term) if len(simplified) == len(quote) else -1
+    return quote[at:at + len(term)] if at >= 0 else term
 
 
 def _simplified(value):
@@ -452,13 +486,15 @@ def _place_answer(db, docs, place, role, match, first, score) -> dict | None:
         quote, span = evidence_span(text, start, first, searched)
     elif kind == "duty":  # the clause as printed, unit and verb with it: its span is the clause's
         quote, span = title, [start, start + len(title)]
-    else:  # a row or a sentence: the whole of it
+    elif kind == "task_row":  # the row's reach (its own line; a merged cell above it): _quote_rows quotes it
+        quote, span = text, [start, max(start + len(text), json.loads(extra)[-1] or 0)]
+    else:  # a sentence: the whole of it
         quote, span = text, [start, start + len(text)]
     others: list[dict] = []
     if kind == "measure":
         units, others = units_of_clause(units, [span])
     answer = _answer(docs[doc_id], kind, path, title, units, quote, span, score, position)
-    answer.update(match=match, matched=first)
+    answer.update(match=match, matched=_as_printed_in(quote, first) if docs[doc_id]["script"] else first)
     if others:
         answer["other_clause_units"] = others
     return answer
@@ -468,7 +504,7 @@ def _place_units(db, kind, doc_id, extra, role) -> list[dict]:
     if kind == "measure":
         return _measure_units(db, extra, role)
     if kind == "task_row":  # its unit columns, each in its role
-        columns = [json.loads(column) for column in json.loads(extra)]
+        columns = [json.loads(column) for column in json.loads(extra)[:len(TASK_ROW_ROLES)]]  # then its end
         return [u for r, raws in zip(TASK_ROW_ROLES, columns) if role in (None, r)
                 for u in _units_as(db, doc_id, raws, r, "task_table")]
     if kind == "duty" and role in (None, "responsible"):

@@ -211,7 +211,8 @@ def notice_adoptions(record: Record, entries: list[dict], prepared: PreparedFram
         shown["units_quote"] = quoted[key]
         rows.append({"frame_id": entry["id"], "label": entry["label"], "doc_id": record["id"],
                      "where": coverage.where, "path": coverage.path, "quote": quote,
-                     "matched_terms": coverage.matched_terms, "span": coverage.span,
+                     "matched_terms": coverage.matched_terms if form is None else  # as the quote prints them
+                     [form.string(t) for t in coverage.matched_terms], "span": coverage.span,
                      **(shown if form is None else _printed_names(form, shown))})
     return rows, facts
 

@@ -202,17 +202,19 @@ def _align_title(title: str, prepared: PreparedFrame) -> dict | None:
     earlier name, a cue phrase); None where only the measure's key terms can tell."""
     if title in prepared.literal:
         entry, source = prepared.literal[title]
-        return _hit(entry, 100.0, IDENTICAL, source, [])
+        return _hit(entry, 100.0, IDENTICAL, source, [], title)
     norm = normalise_heading(title)
     if norm in prepared.exact:
         entry, source = prepared.exact[norm]
-        return _hit(entry, 100.0, NEAR_IDENTICAL, source, [])
+        return _hit(entry, 100.0, NEAR_IDENTICAL, source, [], title)
     scores: dict[str, tuple[float, dict, str]] = {}
     if norm and prepared.norms:
         for scorer, query, choices in ((fuzz.ratio, norm, prepared.norms),
                                        (fuzz.token_set_ratio, " ".join(tokens(norm)), prepared.token_strings)):
             for _, score, index in process.extract(query, choices, scorer=scorer, limit=5,
                                                     score_cutoff=NEAR_THRESHOLD):
+                if not set(tokens(norm)) & set(prepared.token_strings[index].split()) - GENERIC:
+                    continue  # near only by words every notice prints (乡村, 医疗卫生, 服务): no shared topic
                 entry, source = prepared.owner[index]
                 if score > scores.get(entry["id"], (0, None, ""))[0]:
                     scores[entry["id"]] = (score, entry, source)
@@ -237,7 +239,7 @@ def _align_title(title: str, prepared: PreparedFrame) -> dict | None:
                 break
     if scores:
         score, entry, source = max(scores.values(), key=lambda s: (s[0], -prepared.index[s[1]["id"]]))
-        hit = _hit(entry, score, NEAR_IDENTICAL, source, [])
+        hit = _hit(entry, score, NEAR_IDENTICAL, source, [], title)
         former = former_name_in(title, entry)
         if former:  # what the notice printed is the earlier name, not the entry's other terms
             hit.update(matched_name=former, matched_terms=[former["name"]])
@@ -253,9 +255,17 @@ def _heading_cues() -> dict[str, re.Pattern]:
     return {label: re.compile(pattern) for label, pattern in load_json("frame_rules.json").get("cues", {}).items()}
 
 
-def _hit(entry: dict, score: float, reason: str, matched_heading: str | None, terms: list[str]) -> dict:
+def _hit(entry: dict, score: float, reason: str, matched_heading: str | None, terms: list[str],
+         title: str | None = None) -> dict:
+    """One alignment. ``title``: the measure's heading — the terms said as matched are those the heading prints
+    too (the entry's key terms in the matched heading that the heading shares; else the heading's own tokens the
+    matched heading prints): 落实大病专项救治 matched to 精细化实施低收入人口大病专项救治 matched 大病、专项、救治,
+    not 低收入 or 精细化, which the notice does not print there."""
     if matched_heading and not terms:
         terms = [t for t in entry.get("key_terms", []) if t in matched_heading]
+        if title is not None:
+            terms = [t for t in terms if t in title] or list(dict.fromkeys(
+                t for t in tokens(normalise_heading(title)) if t in matched_heading))
     return {"frame_id": entry["id"], "label": entry["label"], "score": round(score, 1), "reason": reason,
             "boilerplate": bool(entry.get("boilerplate")), "matched_heading": matched_heading,
             "matched_terms": terms}
@@ -303,7 +313,8 @@ def measure_units(record: Record, measure: dict, row_of=None) -> list[dict]:
     for u in measure["unit_mentions"]:
         unit = units.setdefault((u["unit"], u["role"]), {
             "raw": u["unit"], "role": u["role"], "source": u["source"], "rows": [],
-            "function": (unit_map.get(u["unit"]) or {}).get("function"), "at": u["span"][0]})  # where it is named
+            "function": (unit_map.get(u["unit"]) or {}).get("function"), "at": u["span"][0],  # where it is named
+            **({"clause": u["clause_span"]} if u["source"] == "duty_paragraph" and u.get("clause_span") else {})})
         row = row_of(u["span"][0])
         if row is not None and row not in unit["rows"]:
             unit["rows"].append(row)

@@ -164,9 +164,12 @@ def units_quoted(text: str, units, printed: str | None = None, quote: str = "",
         at = u.get("at")
         if at is None or at >= len(text) or any(a <= at < b for a, b in places):  # a bracket's other names
             continue
-        if at not in known:
-            known[at] = _printing(text, at, u["source"] == "task_table")
-        a, b = known[at]
+        if u.get("clause"):  # a duty clause's unit (inferred, or answering for an entry only in the duties):
+            a, b = u["clause"]  # the whole clause — its name and the duties that tie it to the entry
+        else:
+            if at not in known:
+                known[at] = _printing(text, at, u["source"] == "task_table")
+            a, b = known[at]
         if u["source"] != "task_table" or u["raw"] in text[a:b]:  # a row's line that prints the name
             # the row's quote prints the name where it stands (its words around it): nothing to show apart
             places.setdefault((a, b), printed[max(a, at - NAME_CONTEXT):min(b, at + len(u["raw"]) + NAME_CONTEXT)]

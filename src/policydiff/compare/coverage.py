@@ -68,6 +68,33 @@ def cue_pattern(entry: dict) -> re.Pattern | None:
     return found
 
 
+def item_names_entry(record: Record, sentences: Iterable[Passage], item: dict, entries: list[dict]) -> bool:
+    """Whether item ``item`` (path, title) names one of ``entries`` twice over: a sentence of it prints the entry's
+    cue phrase outside a unit's name — the sentence that would place the entry inside the item — and its heading
+    prints a key term of the entry that phrase holds (落实签约经费。签约服务费按照…: 签约 in both). Such an item is no
+    measure matching no entry. A cue in a sentence alone is not enough (健全工作协调机制。…动态掌握各项重点任务进展情况:
+    动态掌握 is said of the work's progress, the heading names no 监测); nor are organisational entries (倾斜)."""
+    title = item.get("title") or ""
+    wanted = []
+    for e in entries:
+        cue = None if e.get("boilerplate") else cue_pattern(e)
+        terms = [t for t in e.get("key_terms") or [] if t in title]
+        if cue is not None and terms:
+            wanted.append((cue, terms))
+    names: _UnitNames | None = None
+    for p in sentences if wanted else ():
+        if p.path != item["path"] or p.part != "item":
+            continue
+        for cue, terms in wanted:
+            for found in cue.finditer(p.text):
+                if not any(t in found.group() for t in terms):
+                    continue
+                names = names or _UnitNames(record)
+                if not names.holds(p, found):
+                    return True
+    return False
+
+
 def passages(record: Record) -> list[Passage]:
     """The sentences of a notice, each with its outline path and the part it stands in, and one
     passage per task row (:func:`_row_passages`), in text order."""
@@ -200,12 +227,13 @@ def _row_lines(text: str, row: dict) -> tuple[int, int]:
 def _row_passages(text: str, rows: list[dict], record: Record) -> list[Passage]:
     """One passage per task row, its task cells only (never its unit or deadline cells): inside the
     measure the row restates; the notice's own item (``own task row``, path 附件/表/N) where the notice
-    has no measures of its own (a notice that is only a task table); else an annex row."""
+    has no measures of its own (a notice that is only a task table); else an annex row. Its cells (a category
+    cell merged from the row above, the task) are joined by …, each as printed: a quote of it is checked in the text."""
     own = not record.get("measures")
     found = []
     for row in rows:
         spans = row.get("task_spans") or [row["span"]]
-        flat = "：".join(_SPACE.sub("", text[a:b]) for a, b in spans)
+        flat = "…".join(_SPACE.sub("", text[a:b]) for a, b in spans)
         if len(flat) < 2:
             continue
         linked = row.get("measure_path")
@@ -351,7 +379,8 @@ def duty_units(record: Record, span, phrases: Iterable[str] = ()) -> list[dict]:
     for d in naming or meeting:
         for raw in d.get("units") or [d["unit"]]:
             found.setdefault(raw, {"raw": raw, "role": "responsible", "source": "article_subject", "rows": [],
-                                   "function": (unit_map.get(raw) or {}).get("function")})
+                                   "function": (unit_map.get(raw) or {}).get("function"),
+                                   "at": d["span"][0], "clause": list(d["span"])})  # quoted: the duty clause
     return list(found.values())
 
 
@@ -446,9 +475,12 @@ def cover(entry: dict, own: list[dict], sentences: list[Passage] | Sentences, vi
     found = _cover_by_sentence(entry, sentences, view, record)
     if own and found.where == NOT_FOUND:  # aligned only by words of its text, under a heading about something
         first = own[0]  # else: the item holds the entry, it is not the entry's own — the sentence printing them
-        quote = _first_printing(first, sentences, first.get("matched_terms") or [])
+        terms = first.get("matched_terms") or []
+        quote = _first_printing(first, sentences, terms)
+        if quote is not None:  # the terms the quoted sentence prints (the others stand in the item's other sentences)
+            terms = [t for t in terms if t in quote.text]
         return Coverage(entry["id"], INSIDE_ITEM, first["path"], _quote(quote.text if quote else first["title"]),
-                        first.get("matched_terms") or [], first["score"], paths=[a["path"] for a in own],
+                        terms, first["score"], paths=[a["path"] for a in own],
                         span=[quote.start, quote.end] if quote else list(first["span"]))
     return found
 
@@ -483,13 +515,18 @@ def _cover_by_sentence(entry: dict, sentences: list[Passage] | Sentences, view: 
 
 
 def _first_printing(measure: dict, sentences: list[Passage] | Sentences, terms: list[str]) -> Passage | None:
-    """The first sentence of ``measure`` (path, span) printing one of ``terms``."""
+    """The sentence of ``measure`` (path, span) printing most of ``terms`` (the first of those), None where none
+    prints one: 压实工作责任。…乡镇卫生院具体组织实施… quotes the sentence printing 压实 and 责任 — a quote is checked
+    against the terms said as matched."""
     a, b = measure["span"]
     if isinstance(sentences, Sentences):
         lo, hi = bisect_left(sentences.starts, a), bisect_left(sentences.starts, b)
-        at = next((i for i in range(lo, hi) if any(t in sentences.texts[i] for t in terms)), None)
-        return None if at is None else sentences[at]
-    return next((p for p in sentences if a <= p.start < b and any(t in p.text for t in terms)), None)
+        counts = [(sum(t in sentences.texts[i] for t in terms), -i) for i in range(lo, hi)]
+        best = max(counts, default=(0, 0))
+        return sentences[-best[1]] if best[0] else None
+    found = [(sum(t in p.text for t in terms), -i, p) for i, p in enumerate(sentences) if a <= p.start < b]
+    best_found = max(found, key=lambda f: f[:2], default=None)
+    return best_found[2] if best_found and best_found[0] else None
 
 
 class _UnitNames:
@@ -519,6 +556,8 @@ def nearest(sentences: Iterable[Passage], view: EntryView) -> dict | None:
     best_terms: list[str] = []
     for p in sentences:
         terms = [t for t in view.terms if t in p.text]
+        if terms and _UNIT_BRACKET.fullmatch(p.text.rstrip("。；;")):
+            continue  # a bracket of units alone (（责任股室：基层卫生股）): its words name units, not a topic
         if len(terms) > len(best_terms):
             best, best_terms = p, terms
     if best is None:

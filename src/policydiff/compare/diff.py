@@ -28,6 +28,7 @@ from .coverage import (
     cue_pattern,
     entry_units,
     entry_view,
+    item_names_entry,
     passages,
 )
 from .frame import PROVENANCE, annex_targets, compared_targets, load_frame, matching_indicator, national_facts
@@ -149,7 +150,8 @@ def diff_document(record: Record, reference: Reference, include_inferred: bool =
             for e in entries]
     merged = {row["merged_into"] for row in rows if row["merged_into"]}  # an item an entry is merged into
     additions = [{"path": a["path"], "title": a["title"], "span": a["span"]} for a in aligned
-                 if a["reason"] == NO_MATCH and a["path"] not in merged]  # matches that entry: no local addition
+                 if a["reason"] == NO_MATCH and a["path"] not in merged  # matches that entry: no local addition
+                 and not item_names_entry(record, sentences, a, entries)]  # names an entry in heading and sentence
     result = {"document": _doc_summary(printed), "reference": reference.summary(),
             "method": METHOD + (RESPONSIBILITY_INCLUDING if include_inferred else RESPONSIBILITY_PRINTED),
             "tool_version": __version__, "include_inferred": include_inferred,
@@ -169,12 +171,19 @@ def _as_printed(result: dict, form: PrintedForm) -> dict:
     def quote(text):
         return as_printed_quote(form, text) if isinstance(text, str) else text
 
+    def terms(found: list[str]) -> list[str]:  # the terms said as matched, as the quote prints them (後付費)
+        return [form.string(t) for t in found]
+
     for e in result["entries"]:
         e["quote"] = quote(e["quote"])
-        coverage = e["coverage"] = dict(e["coverage"], quote=quote(e["coverage"]["quote"]))
+        e["matched_terms"] = terms(e["matched_terms"])
+        coverage = e["coverage"] = dict(e["coverage"], quote=quote(e["coverage"]["quote"]),
+                                        matched_terms=terms(e["coverage"]["matched_terms"]))
         if coverage.get("nearest"):
-            coverage["nearest"] = e["nearest"] = dict(coverage["nearest"], quote=quote(coverage["nearest"]["quote"]))
-        e["local"] = [dict(m, title=quote(m["title"]), evidence=quote(m["evidence"])) for m in e["local"]]
+            coverage["nearest"] = e["nearest"] = dict(coverage["nearest"], quote=quote(coverage["nearest"]["quote"]),
+                                                      matched_terms=terms(coverage["nearest"]["matched_terms"]))
+        e["local"] = [dict(m, title=quote(m["title"]), evidence=quote(m["evidence"]), matched_terms=terms(m["matched_terms"]))
+                      for m in e["local"]]
         for key in ("local_units", "other_clause_units"):
             e[key] = [dict(u, raw=form.string(u["raw"])) for u in e[key]]
         e["local_lead_units"] = [dict(u, names=[form.string(n) for n in u.get("names") or []])
@@ -532,14 +541,26 @@ DIFFERENT_PERIOD = "change over another period, not compared"
 DIFFERENT_INDICATOR = "different indicators, not compared"
 
 
+# a listed noun's value said of each item (高血压、糖尿病患者规范管理率均达到65%): 均 right before the comparator
+_EACH_OF_LIST = re.compile(r"均(?=达到|达|不低于|不少于|保持|稳定|维持|在|为|超过|高于)")
+
+
 def _other_list_item(indicator: str, target: dict, record: Record) -> bool:
-    """Whether ``target`` is one item of a paired list (A、B、C…分别达到 x、y、z) whose own indicator the
-    reference ``indicator`` does not name: 高血压患者规范管理率 ≥60% is not the joint rate of four diseases."""
+    """Whether ``target`` is one item of a paired list (A、B、C…分别达到 x、y、z), the value each item of a list
+    reaches (A、B患者规范管理率均达到65%), or the joint value of another list than the reference's, whose own
+    indicator the reference ``indicator`` does not name: 高血压患者规范管理率 ≥60% — or 高血压、糖尿病's, each or
+    jointly — is not the joint rate of four diseases."""
+    if indicator_key(target["indicator"]) in indicator_key(indicator):
+        return False
+    if "、" in target["indicator"]:  # a list of its own: another list than the reference's is another indicator
+        inner = re.split("[、和及]", indicator)[1:-1]  # the reference's own listed items (糖尿病, 结核病)
+        if inner and not all(item in target["indicator"] for item in inner):
+            return True  # 高血压、糖尿病患者规范管理率 (jointly or 均) beside the rate of four diseases
+        if not inner and _EACH_OF_LIST.search(target["text"]):
+            return True
     siblings = [t for t in record["targets"] if t["span"] == target["span"] and t["indicator"] != target["indicator"]
                 and t["unit"] == target["unit"]]
-    if not siblings or "分别" not in target["text"]:
-        return False
-    return indicator_key(target["indicator"]) not in indicator_key(indicator)
+    return bool(siblings) and "分别" in target["text"]
 
 
 def list_items_for(row: dict, record: Record, reference: dict) -> list[dict]:
@@ -869,7 +890,10 @@ def _coverage_cell(entry: dict) -> str:
         named = f" ({describe_name(coverage['matched_name'])})" if coverage.get("matched_name") else ""
         return f"{coverage['path'] or ''} {coverage['quote'] or ''} [{'、'.join(coverage['matched_terms'])}]{named}".strip()
     near = coverage.get("nearest")
-    return f"nearest: {near['path'] or ''} {near['quote']} (score {near['score']})" if near else ""
+    if not near:
+        return ""
+    where = f"{near['path']} " if near.get("path") else ""
+    return f"nearest: {where}{near['quote']} [{'、'.join(near.get('matched_terms') or [])}] (score {near['score']})"
 
 
 def side_names(result: dict) -> tuple[str, str]:

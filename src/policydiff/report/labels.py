@@ -30,8 +30,10 @@ LEGEND = {
     "strengthened": "a higher floor or lower ceiling than the reference (or a higher standard: 二级 → 二级甲等)",
     "weakened": "a lower floor or higher ceiling than the reference",
     "different indicators, not compared": "the notice gives one value per item of a paired list (A、B分别达到 x、y), "
-                                          "the reference one value for them jointly: each item's value is quoted, "
-                                          "none is called weakened or strengthened",
+                                          "one each item reaches (A、B均达到 x), or one for another list than the "
+                                          "reference's (two of its four diseases), the reference one value for its "
+                                          "own list jointly: the notice's values are quoted, none is called weakened "
+                                          "or strengthened",
     "change over another period, not compared": "both are changes (提高…个百分点) counted over different spans "
                                                 "(比上年: one year; “十四五”期间 or 较2020年 to 2025: five): "
                                                 "the notice's change is quoted, not called weaker or stronger",

@@ -46,7 +46,10 @@ def marked(name: str, source: str | None, lang: str = "en", shared_terms: list[s
 
 ACROSS_LEGEND = ["legend: a cell names the lead or responsible units' functions; a name alone is printed in the "
                  "notice, (inferred) is a duty paragraph's unit attached by shared terms, (implied) the notice's "
-                 "sole issuer (it prints no unit); ✓ the entry is carried with no such unit"]
+                 "sole issuer (it prints no unit); ✓ the entry is carried with no such unit; a cell is read from "
+                 "the notice's own items aligned to the entry (by heading or words): an empty cell means no such "
+                 "item, not that the notice omits the entry (it may cover it inside another item, in its goals "
+                 "or duties: policydiff diff DOC says where)"]
 
 
 def document_cells(record: Record) -> list[dict]:
