@@ -78,11 +78,14 @@ QUERY_LEVEL_PREFIX = {"国家": ("national",), "省": ("provincial",), "自治�
                       "镇": ("township",), "乡": ("township",)}
 
 # ---------------------------------------------------------------- outline
+# after an item's number and its dot, a number no decimal of it reads: a year (6.2025年底前), an age (6.65岁以上,
+# 3.0-6岁儿童), a hundred per cent (2.100%的): 6.65岁 is item 6, not 6.65 years; 3.2人 and 1.5倍 stay numbers
+LABEL_BEFORE_NUMBER = r"(?=(?:19|20)\d{2}年|\d{2,3}周?岁|\d{1,2}[-—～~至]\d{1,3}周?岁|100%)"
 OUTLINE_LABELS = [
     # kind, pattern (matched at paragraph start); the label group is "label"
     ("一、", _lazy(rf"^(?P<label>[{CN_SMALL}]{{1,3}})(?:、|[.．](?=[\u4e00-\u9fff]))")),  # 一.工作目标 as a repost types it
     ("（一）", _lazy(rf"^（(?P<label>[{CN_SMALL}]{{1,3}})）")),
-    ("1.", _lazy(r"^(?P<label>\d{1,2})(?:[.．](?!\d)|、)")),
+    ("1.", _lazy(rf"^(?P<label>\d{{1,2}})(?:[.．](?:(?!\d)|{LABEL_BEFORE_NUMBER})|、)")),
     ("（1）", _lazy(r"^（(?P<label>\d{1,2})）")),
     ("（1）", _lazy(r"^(?P<label>[\u2474-\u2487])")),  # ⑴ ⑵ … ⒇, one character each (Word's symbols)
     ("一是", _lazy(rf"^(?P<label>[{CN_SMALL}]{{1,3}}是)")),
@@ -117,7 +120,7 @@ PART_KIND = "第一部分"
 # carry this prefix (通知/一), the plan's items keep theirs (一, 二/（一）)
 COVER_LETTER_PREFIX = "通知"
 ANY_LABEL = _lazy(  # (probe 4b: 一.工作目标 and ⑴, as OUTLINE_LABELS reads them)
-    rf"^(?:[{CN_SMALL}]{{1,3}}(?:、|[.．](?=[\u4e00-\u9fff]))|[\u2474-\u2487]|[（(][{CN_SMALL}]{{1,3}}[）)]|\d{{1,2}}(?:[.．](?!\d)|、)"
+    rf"^(?:[{CN_SMALL}]{{1,3}}(?:、|[.．](?=[\u4e00-\u9fff]))|[\u2474-\u2487]|[（(][{CN_SMALL}]{{1,3}}[）)]|\d{{1,2}}(?:[.．](?:(?!\d)|{LABEL_BEFORE_NUMBER})|、)"
     rf"|[（(]\d{{1,2}}[）)]|[{CN_SMALL}]{{1,3}}是|第[{CN_SMALL}百零〇\d]{{1,4}}[章节条](?=[\s\u3000]|$|[^\s款项])"
     rf"|第[{CN_SMALL}]{{1,3}}部分(?=[\s\u3000]|$|[^\s，,。、]))"
 )
