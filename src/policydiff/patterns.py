@@ -1002,8 +1002,9 @@ BYLINE_BARE_DATE = _lazy(r"(?:日期|时间|時間)\s*[：:]\s*(?=(?:19|20)\d{2}
 # ---------------------------------------------------------------- a town's notice (canonical units)
 # the suffixes of a town's or subdistrict's name
 TOWN_SUFFIXES = ("镇", "乡", "街道", "苏木")
-# what a town has none of: a bureau or commission (局, 委员会) is its county's (a town has 办, 站, 所, 中心)
-TOWN_HAS_NO = _lazy(r"(?:局|委员会|卫健委|卫生健康委|发改委)$")
+# what a town has none of: a bureau or commission (局, 委员会) is its county's (a town has 办, 站, 所, 中心); a village's
+# or a neighbourhood's committee (村民委员会, 居民委员会) is no commission: it stays below the town
+TOWN_HAS_NO = _lazy(r"(?:局|(?<!村民)(?<!居民)委员会|卫健委|卫生健康委|发改委)$")
 # a town's notice naming its own bodies (镇卫生院, 街道社区卫生服务中心; not 乡村振兴局, 镇村两级)
 TOWN_PREFIX = _lazy(r"^(?:街道|镇(?!村)|乡(?![村镇])|苏木)")
 # ---------------------------------------------------------------- effective date and validity
