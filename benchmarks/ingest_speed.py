@@ -11,7 +11,10 @@ run.py's ``bench_pdf`` measures it (the ratio of the two wall times). ``--parse 
 ``--split``: the text ingest's CPU told apart, the command (the writer) and its workers.
 ``--reingest N``: the first N text notices ingested into a fresh database, then ``policydiff
 ingest`` of the same folder again three times (nothing changed): wall and CPU of each command.
-``--no-pdf`` leaves the PDF row out.
+``--no-pdf`` leaves the PDF row out. ``--inside N``: the first N text notices ingested (default workers)
+with each worker's CPU told apart — ``parse_file``, the rest of its share (the record's JSON, rows and
+bytes) and what it spends outside them (pickling its results, taking the next jobs) — and the writer's
+user and system time and its commits (where the pipeline's CPU goes beyond what each part costs alone).
 
     python benchmarks/ingest_speed.py /tmp/corpus --work /tmp/work --split --reingest 600 --no-pdf
 """
@@ -43,6 +46,7 @@ def main(argv=None) -> None:
     parser.add_argument("--split", action="store_true", help="the text ingest's CPU: writer and workers apart")
     parser.add_argument("--reingest", type=int, default=0, help="an unchanged re-ingest of this many notices")
     parser.add_argument("--no-pdf", action="store_true")
+    parser.add_argument("--inside", type=int, default=0, help="the workers' CPU told apart inside the pipeline")
     args = parser.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
     print(f"load average {os.getloadavg()[0]:.2f}")
@@ -60,7 +64,7 @@ def main(argv=None) -> None:
         ingest_cpu(folder, db, f"first ingest of {args.reingest}")
         for _ in range(3):
             ingest_cpu(folder, db, "unchanged re-ingest", per_notice=False)
-    for _ in range(args.rounds if not (args.split or args.reingest) else 0):
+    for _ in range(args.rounds if not (args.split or args.reingest or args.inside) else 0):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         text = run.bench_text(args.corpus / "text", args.work)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -74,6 +78,8 @@ def main(argv=None) -> None:
                   f"ratio {pdf['ingest_s'] / pdf['raw_s']:.2f}x (both warm; fresh command {pdf['cold_s']:.2f} s, "
                   f"{pdf['cold_s'] / pdf['raw_s']:.2f}x); steps (CPU ms a file): "
                   + ", ".join(f"{k} {v:.1f}" for k, v in pdf["stages"].items()))
+    if args.inside:
+        inside_pipeline(args.corpus / "text", args.work / "inside", args.inside)
     if args.parse:
         from policydiff.parse import parse_file
 
@@ -120,6 +126,65 @@ def ingest_cpu(folder: Path, db: Path, label: str, per_notice: bool = True) -> d
                  f"{figures['workers'] * 1000 / n:.1f}), {n / wall:.0f} notices/s")
     print(f"{line}; load average {load:.2f}", flush=True)
     return figures
+
+
+# run in a process of its own: the ingest with each worker's parse_file and _parse_chunk timed (the pool
+# forks, so the wrappers put in this process are the workers' too); each worker writes its figures
+_INSIDE = """
+import glob, json, os, resource, sys, time
+from pathlib import Path
+from policydiff import ingest, parse
+folder, work = Path(sys.argv[1]), Path(sys.argv[2])
+figures = {"parse": 0.0, "chunk": 0.0, "n": 0}
+parse_file, parse_chunk, commit = parse.parse_file, ingest._parse_chunk, ingest._Batch.commit
+def timed_parse(*args, **kwargs):
+    cpu = time.process_time()
+    try:
+        return parse_file(*args, **kwargs)
+    finally:
+        figures["parse"] += time.process_time() - cpu
+def timed_chunk(jobs):
+    cpu = time.process_time()
+    results = parse_chunk(jobs)
+    figures["chunk"] += time.process_time() - cpu
+    figures["n"] += len(jobs)
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    figures.update(user=usage.ru_utime, system=usage.ru_stime, switches=usage.ru_nivcsw)
+    (work / f"worker{os.getpid()}.json").write_text(json.dumps(figures))
+    return results
+commits = [0]
+def counted_commit(self):
+    commits[0] += bool(self.pending)
+    return commit(self)
+parse.parse_file, ingest._parse_chunk, ingest._Batch.commit = timed_parse, timed_chunk, counted_commit
+before = resource.getrusage(resource.RUSAGE_SELF)
+ingest.ingest([str(folder)], db_path=work / "p.db")
+after = resource.getrusage(resource.RUSAGE_SELF)
+n = sum(1 for _ in folder.glob("*.txt"))
+user, system = (after.ru_utime - before.ru_utime) * 1000 / n, (after.ru_stime - before.ru_stime) * 1000 / n
+print(f"writer: user {user:.2f}, system {system:.2f} ms CPU a notice, {commits[0]} commits for {n} notices")
+for path in sorted(work.glob("worker*.json")):
+    w = json.loads(path.read_text())
+    k = w["n"]
+    rest, outside = (w["chunk"] - w["parse"]) * 1000 / k, (w["user"] + w["system"] - w["chunk"]) * 1000 / k
+    print(f"worker ({k} notices): parse_file {w['parse'] * 1000 / k:.2f}, the rest of its share {rest:.2f}, "
+          f"outside them {outside:.2f} ms CPU a notice (system {w['system'] * 1000 / k:.2f}); "
+          f"{w['switches'] / k:.1f} involuntary switches a notice")
+"""
+
+
+def inside_pipeline(texts: Path, work: Path, n: int) -> None:
+    """The first ``n`` notices of ``texts`` ingested with the workers' CPU told apart (see ``--inside``)."""
+    shutil.rmtree(work, ignore_errors=True)
+    (work / "in").mkdir(parents=True)
+    for f in sorted(texts.glob("*.txt"))[:n]:
+        shutil.copy(f, work / "in")
+    env = dict(os.environ, PYTHONPATH=str(HERE.parent / "src") + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    load = os.getloadavg()[0]
+    result = subprocess.run([sys.executable, "-c", _INSIDE, str(work / "in"), str(work)],
+                            capture_output=True, text=True, env=env)
+    print(result.stdout.rstrip() or result.stderr.rstrip())
+    print(f"(inside the pipeline, {n} notices; load average {load:.2f})", flush=True)
 
 
 if __name__ == "__main__":

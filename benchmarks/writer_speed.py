@@ -34,6 +34,9 @@ def main(argv=None) -> None:
     parser.add_argument("--n", type=int, default=600)
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--idle", type=int, default=0,
+                        help="call the writer's idle hook every N results, as the pool does when the writer waits "
+                             "for a worker (the pipeline's chunks are ingest.CHUNK notices); 0: never")
     parser.add_argument("--save", type=Path, help="keep the workers' results (pickled) in this file, and stop")
     parser.add_argument("--load", type=Path, help="the writer alone, from the results --save kept (for valgrind)")
     args = parser.parse_args(argv)
@@ -47,7 +50,7 @@ def main(argv=None) -> None:
         files = files[:len(results)]
         shutil.rmtree(args.work, ignore_errors=True)
         args.work.mkdir(parents=True)
-        ingest._run = _pool_replaced_by(results)
+        ingest._run = _pool_replaced_by(results, args.idle)
         cpu = time.process_time()
         ingest.ingest([str(f) for f in files], args.work / "p.db", json_dir=args.work / "extracted")
         print(f"writer {(time.process_time() - cpu) * 1000 / len(files):.2f} ms CPU a notice")
@@ -82,7 +85,7 @@ def main(argv=None) -> None:
         shutil.rmtree(args.work, ignore_errors=True)
         args.work.mkdir(parents=True)
         original = ingest._run
-        ingest._run = _pool_replaced_by(results)
+        ingest._run = _pool_replaced_by(results, args.idle)
         profile = cProfile.Profile(time.process_time) if args.profile else None
         try:
             cpu = time.process_time()
@@ -112,12 +115,16 @@ def main(argv=None) -> None:
     print("rows a notice: " + ", ".join(f"{t} {c / n:.1f}" for t, c in sorted(counts.items(), key=lambda x: -x[1])))
 
 
-def _pool_replaced_by(results: list):
-    """A stand-in for ingest._run: the workers' results, one per job, in order."""
+def _pool_replaced_by(results: list, idle_every: int = 0):
+    """A stand-in for ingest._run: the workers' results, one per job, in order; ``idle`` called
+    before every ``idle_every``-th result (the pool calls it whenever the next chunk is not ready)."""
     queue = iter(results)
 
-    def run(jobs, _workers, idle=None):  # noqa: ARG001 (ingest._run's signature)
-        return (next(queue) for _ in jobs)
+    def run(jobs, _workers, idle=None):
+        for n, _ in enumerate(jobs):
+            if idle is not None and idle_every and n and n % idle_every == 0:
+                idle()
+            yield next(queue)
     return run
 
 

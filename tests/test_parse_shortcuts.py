@@ -80,6 +80,50 @@ def test_damaged_numbers_need_a_year(text, found):
     assert bool(find_damaged_doc_numbers(text)) is found
 
 
+@pytest.mark.parametrize("text", [
+    "依据市卫健委2021〕12号文件要求",     # the opening bracket lost: the closing one is the anchor's
+    "按照〔202115号的要求落实",           # the closing bracket lost: the opening one
+    "县医保局[2022]3号通知明确",          # printed with [ ]
+    "县卫健局【2022】7号文件",            # printed with 【 】
+    "转发市政府办发2020第5号通知",        # both brackets lost, 第 before the serial: the 号 after it
+])
+def test_damaged_numbers_of_every_shape_pass_the_character_test(text):
+    # each shape of DAMAGE_ANCHOR holds a bracket or a 号 besides its year: the quick test lets it through
+    from policydiff import patterns as P
+    from policydiff.textutils import _ANCHOR_CHARACTER
+
+    assert P.DAMAGE_ANCHOR.search(text) and _ANCHOR_CHARACTER.search(text)
+    assert find_damaged_doc_numbers(text) == _damaged_without_the_test(text)
+
+
+def _damaged_without_the_test(text):
+    """find_damaged_doc_numbers's scan itself, the character test left out (the long way)."""
+    from policydiff import patterns as P
+    from policydiff.textutils import format_doc_number
+
+    found = []
+    for anchor in P.DAMAGE_ANCHOR.finditer(text):
+        window_start, window_end = max(0, anchor.start() - 14), min(len(text), anchor.end() + 8)
+        for kind, pattern in P.DAMAGED_DOC_NUMBERS:
+            m = pattern.search(text, window_start, window_end)
+            if not m:
+                continue
+            start, end = m.end("code"), m.end()
+            if not any(start < e and s < end for _, s, e, _ in found):
+                found.append((kind, start, end, format_doc_number("", m.group("year"), m.group("serial"))))
+            break
+    return sorted(found, key=lambda f: f[1])
+
+
+def test_a_year_in_a_sentence_is_no_anchor():
+    # 到2025年 holds a year but neither a bracket nor a 号: no shape of a damaged 文号 can start there
+    from policydiff import patterns as P
+
+    text = "到2025年，县域内就诊率达到90%以上，2022年底前完成改造。"
+    assert not P.DAMAGE_ANCHOR.search(text)
+    assert find_damaged_doc_numbers(text) == []
+
+
 def test_wide_spaces_and_invisible_characters_still_repaired():
     # a text holding an invisible character and a NO-BREAK space: the line repairs still run
     assert normalise("\ufeff一、总体要求\u00a0\u00a0\n（一）指导思想").text == "一、总体要求\n（一）指导思想"
@@ -121,6 +165,49 @@ def test_restatement_scores_are_cdist_sums(task, measures):
     assert restatement_scores(task, measures) == expected
 
 
+_TASK_MEASURES = [
+    # one measure restates the row almost word for word: scored, the others (below it at most) left out
+    ("落实先诊疗后付费政策，完善一站式结算服务",
+     ["全面落实县域内先诊疗后付费政策，完善一站式结算服务。", "扩大大病专项救治病种范围。", "做好宣传引导工作。"]),
+    # two measures restate it alike: the first of equals keeps the link
+    ("加强村卫生室标准化建设", ["加强村卫生室标准化建设。", "加强村卫生室标准化建设。"]),
+    # no measure comes near the threshold: nothing scored, no link
+    ("开展爱国卫生运动，做好健康教育", ["完善医疗保障制度，做好医疗救助衔接。", "推进远程医疗覆盖。"]),
+    # a clause longer than a measure's whole text (the measure is the shorter string of the pair)
+    ("推进紧密型县域医疗卫生共同体建设和县级医院能力提升", ["推进县域医共体建设。", "县级医院能力提升。"]),
+    # a measure text that is empty (its rows blanked) beside one that restates the row
+    ("做好家庭医生签约服务", ["", "做好家庭医生签约服务，签约率达到80%。"]),
+    # several candidates near the threshold, the best one last
+    ("强化乡村医生培训，提升基层服务能力",
+     ["强化乡村医生培训。", "提升基层服务能力。", "强化乡村医生培训，提升基层医疗卫生服务能力。"]),
+]
+
+
+@pytest.mark.parametrize("task, measures", _TASK_MEASURES)
+def test_restatement_scores_that_count_decide_the_link_alike(task, measures):
+    # the scores the link reads: the largest and the first measure holding it are restatement_scores's,
+    # and every score given is its score (the rest 0.0, never above what they would score)
+    from policydiff.extract.tables import LINK_THRESHOLD, _restatement_scores_that_count, restatement_scores
+
+    full = restatement_scores(task, measures)
+    counted = _restatement_scores_that_count(task, measures, [None] * len(measures))
+    assert all(c in (0.0, f) for c, f in zip(counted, full))
+    if max(full) >= LINK_THRESHOLD:
+        assert max(counted) == max(full) and counted.index(max(counted)) == full.index(max(full))
+    else:
+        assert max(counted) < LINK_THRESHOLD
+
+
+def test_restatement_scores_that_count_leave_out_measures_that_cannot_win():
+    # the row restates the first measure; the second shares a trigram (付费政) but too few of its
+    # characters to reach the threshold: it is not scored (0.0), although restatement_scores gives it a score
+    from policydiff.extract.tables import _restatement_scores_that_count, restatement_scores
+
+    task, measures = "落实先诊疗后付费政策", ["全面落实先诊疗后付费政策。", "付费政策的宣传。"]
+    assert restatement_scores(task, measures)[1] > 0.0
+    assert _restatement_scores_that_count(task, measures, [None, None]) == [restatement_scores(task, measures)[0], 0.0]
+
+
 @pytest.mark.parametrize("raw", [
     "一、总体要求\n\n（一）指导思想。以习近平新时代中国特色社会主义\n\n思想为指导",  # a wrapped line joined
     "各县（区）人民政\n政府、市直各单位：",  # text a page break repeated, dropped
@@ -153,8 +240,9 @@ def test_shortcut_premises_hold_for_the_patterns():
     # the gates before these patterns rest on their text: a new form that breaks a premise fails here
     from policydiff import patterns as P
 
-    cell_labels = _alternatives(P.CELL_LABEL_LINE.pattern[3:P.CELL_LABEL_LINE.pattern.rindex(")")])
-    assert max(len(label) for label in cell_labels) <= 7  # normalise._is_cell_label: longer lines need a space
+    cell_labels = _alternatives(P.CELL_LABEL_LINE.pattern[3:P.CELL_LABEL_LINE.pattern.index(r")[ \t]*")])
+    # normalise._is_cell_label: a label and its colon are at most 8 characters, longer lines need a space
+    assert max(len(label) for label in cell_labels) + 1 <= 8
     assert all("为牵头" in form for form in _alternatives(P.LEAD_FIRST.pattern))  # units.lead_convention
     assert "：" in P.ROLE_LABEL.pattern[-8:] and ":" in P.ROLE_LABEL.pattern[-8:]  # should_join's colon test
 
@@ -163,6 +251,7 @@ def test_shortcut_premises_hold_for_the_patterns():
     ("（三）完善帮扶机制。县卫生健康局", "责任单位：县医保局", False),  # a role label line starts its own line
     ("责任单位", "县卫生健康局、县医保局", False),  # a task card's label cell, alone
     ("责任单位  ", "县卫生健康局", False),  # the label cell with trailing spaces (longer than seven)
+    ("牵头科室及单位：", "县卫健局医政股", False),  # the longest label with its colon (eight characters), alone
     ("加强村卫生室标准化建设，提升县级医院服务", "能力，落实家庭医生签约服务", True),  # a wrapped sentence
 ])
 def test_should_join_label_lines(prev, nxt, joined):
@@ -242,3 +331,18 @@ def test_table_rows_looked_for_at_cue_lines_only_as_line_by_line(raw):
 ])
 def test_plain_text_tables_normalised(raw, text):
     assert normalise(raw).text == text
+
+
+@pytest.mark.parametrize("sentence, qualified", [
+    ("65岁以上老年人健康管理率达到72%", "65岁以上老年人"),            # an age group: 岁
+    ("0-6岁儿童眼保健覆盖率达到90%", "0-6岁儿童"),                  # an age band
+    ("常住人口超过10万人的脱贫县至少建成1所二级医院", "常住人口超过10万人的脱贫县"),  # a population: 万人
+    ("签约服务覆盖率达到75%以上", None),                            # no 人, 岁 nor 万: the scan is skipped
+    ("每个行政村至少配备1名乡村医生", None),                          # a count: no qualifier
+])
+def test_qualifiers_found_where_their_units_can_stand(sentence, qualified):
+    # a qualifier's unit (岁, 周岁, 万人, 人, 万) holds 人, 岁 or 万: a sentence without them is not scanned
+    from policydiff.extract.targets import _qualifiers
+
+    spans = _qualifiers(sentence, 0, len(sentence))
+    assert [sentence[a:b] for a, b in spans] == ([qualified] if qualified else [])

@@ -156,7 +156,7 @@ def normalise(source: SourceText | str) -> NormalisedText:
     """
     raw = source.text if isinstance(source, SourceText) else source
     # what no line can hold when the whole text does not: those repairs are not tried line by line
-    odd_spaces = bool(_INVISIBLE.search(raw) or _WIDE_SPACE.search(raw))
+    odd_spaces = bool(_INVISIBLE_OR_WIDE.search(raw))  # (_INVISIBLE's or _WIDE_SPACE's: one scan)
     if odd_spaces or "|" in raw or "<" in raw or "\r" in raw or "\f" in raw:
         rows = _table_rows(_split_lines(raw))
         # (a line holds a pipe or a bracket only where the text does: the lines are the text's, cleaned)
@@ -333,6 +333,7 @@ _INVISIBLE = re.compile("[\ufeff\u200b]")
 # a saved page's bullets before a line and table pipes after it (各县卫生健康局: | |||)
 _PAGE_REMNANTS = re.compile(r"^[ •●▪]+(?=\S)|(?<=\S)(?:\s*\|)+\s*$")
 _WIDE_SPACE = re.compile(f"[{P.UNICODE_SPACES}]")  # EN SPACE after 【文号】, NO-BREAK runs in a signature
+_INVISIBLE_OR_WIDE = re.compile(f"[\ufeff\u200b{P.UNICODE_SPACES}]")  # a character of either
 
 
 # every character one of _clean_line's repairs needs (markup, page remnants, markdown, a page number)
@@ -497,8 +498,9 @@ def _stands_apart(line: str) -> bool:
 
 
 def _is_cell_label(line: str) -> bool:
-    # a label is at most seven characters (牵头科室及单位): a longer line is one only if spaces or tabs end it
-    return (len(line) <= 7 or line[-1] in " \t") and bool(P.CELL_LABEL_LINE.fullmatch(line))
+    # a label is at most seven characters (牵头科室及单位) and its colon one: a longer line is one only if spaces or
+    # tabs end it
+    return (len(line) <= 8 or line[-1] in " \t") and bool(P.CELL_LABEL_LINE.fullmatch(line))
 
 
 _OTHER_GENRE_END = re.compile(r"(?:纪要|细则|条例|通告|公告|通报|批复|复函|答复)$")

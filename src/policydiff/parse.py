@@ -13,6 +13,7 @@ import hashlib
 import itertools
 import operator
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import cast
 
@@ -365,7 +366,7 @@ def _dated(found: list, text: str, annex, body: list) -> list:
 def _status_section(node, by_path) -> bool:
     """Whether a node sits in a section that reports the past (一、发展现状 …)."""
     while node is not None:
-        if node.heading and P.STATUS_HEADINGS.search(node.heading):
+        if node.heading and _status_heading(node.heading):
             return True
         node = by_path.get(node.parent) if node.parent else None
     return False
@@ -375,10 +376,21 @@ def _requirement_section(node, by_path) -> bool:
     """Whether a node sits in an item that sets requirements (加强考核, 工作目标, 工作要求): a change
     against the year before there (续约率较上年提高5个百分点) is asked for, not reported."""
     while node is not None:
-        if node.heading and P.REQUIREMENT_HEADINGS.search(node.heading):
+        if node.heading and _requirement_heading(node.heading):
             return True
         node = by_path.get(node.parent) if node.parent else None
     return False
+
+
+# pure tests of a heading, asked again for every item under it
+@lru_cache(maxsize=4096)
+def _status_heading(heading: str) -> bool:
+    return bool(P.STATUS_HEADINGS.search(heading))
+
+
+@lru_cache(maxsize=4096)
+def _requirement_heading(heading: str) -> bool:
+    return bool(P.REQUIREMENT_HEADINGS.search(heading))
 
 
 def _targets(text, nodes, by_path, indicators, annex, issue_year=None):

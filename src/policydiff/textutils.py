@@ -153,6 +153,8 @@ def find_damaged_doc_numbers(text: str) -> list[tuple[str, int, int, str]]:
     found: list[tuple[str, int, int, str]] = []
     if "19" not in text and "20" not in text:
         return found  # every anchor holds a year 19xx or 20xx: no scan
+    if not _ANCHOR_CHARACTER.search(text):
+        return found  # every anchor holds a bracket or a 号 too (a year in a sentence, 到2025年, has none)
     for anchor in P.DAMAGE_ANCHOR.finditer(text):  # rare: most paragraphs have none
         window_start = max(0, anchor.start() - 14)
         window_end = min(len(text), anchor.end() + 8)
@@ -165,6 +167,11 @@ def find_damaged_doc_numbers(text: str) -> list[tuple[str, int, int, str]]:
                 found.append((kind, start, end, format_doc_number("", m.group("year"), m.group("serial"))))
             break
     return sorted(found, key=lambda f: f[1])
+
+
+# a character each of P.DAMAGE_ANCHOR's shapes holds besides its year: a bracket closing the year (2020〕),
+# one opening it (〔2019, [2020) or the 号 after the serial (发2020第5号)
+_ANCHOR_CHARACTER = re.compile(r"[〕\]］】﹞〗〔\[［【﹝〖号號]")
 
 
 def repair_bare_date(digits: str) -> str | None:

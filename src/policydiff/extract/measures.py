@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from functools import lru_cache
 
 from .. import patterns as P
 from ..models import Duty, Measure, OutlineNode, UnitMention
@@ -205,6 +206,7 @@ def _only_commencement(body: str) -> bool:
 _SENTENCE = re.compile("[^。；;]+")
 
 
+@lru_cache(maxsize=4096)  # a pure test of a heading, asked for each item under it (and again by the targets)
 def _not_measure_heading(heading: str) -> bool:
     """A 总体要求 / 指导思想 / 基本原则 heading, or a goal paragraph's (主要目标, 具体目标, 2022年工作目标)."""
     return bool(P.NON_MEASURE_HEADINGS.match(heading) or P.GOAL_PARAGRAPH.match(heading.strip().rstrip("。：:"))
@@ -228,8 +230,12 @@ def in_article(node: OutlineNode, by_path: dict[str, OutlineNode]) -> bool:
 
 
 def is_goal_node(node: OutlineNode, by_path: dict[str, OutlineNode]) -> bool:
-    return any(a.heading and (P.GOAL_HEADINGS.search(a.heading) or P.GOAL_PARAGRAPH.match(a.heading.strip().rstrip("。：:")))
-               for a in ancestors(node, by_path))
+    return any(a.heading and _goal_heading(a.heading) for a in ancestors(node, by_path))
+
+
+@lru_cache(maxsize=4096)  # a pure test of a heading, asked for each item under it
+def _goal_heading(heading: str) -> bool:
+    return bool(P.GOAL_HEADINGS.search(heading) or P.GOAL_PARAGRAPH.match(heading.strip().rstrip("。：:")))
 
 
 def ancestors(node: OutlineNode, by_path: dict[str, OutlineNode]) -> list[OutlineNode]:

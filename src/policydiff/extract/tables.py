@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -560,12 +561,13 @@ def link_task_rows(rows: list[TaskRow], measures: list[Measure]) -> None:
     measure's own text (a table under its last item) is left out of that text: its rows do not
     restate the item they stand under."""
     texts = [_without_rows(m, rows) for m in measures]
+    characters: list[Counter | None] = [None] * len(texts)  # each text's characters, counted when first needed
     for row in rows:
-        scores = restatement_scores(row.task, texts)
+        scores = _restatement_scores_that_count(row.task, texts, characters)
         # an item over sub-rows restates its measure in one of them (the others add clauses): each is scored too
         pieces = [p for p in re.split("[；：]", row.task) if len(p) >= 6]
         for piece in pieces if len(pieces) > 1 else []:
-            scores = [max(a, b) for a, b in zip(scores, restatement_scores(piece, texts))]
+            scores = [max(a, b) for a, b in zip(scores, _restatement_scores_that_count(piece, texts, characters))]
         best_score = max(scores, default=0.0)
         if best_score <= 0.0 or best_score < LINK_THRESHOLD:
             continue
@@ -607,6 +609,43 @@ def restatement_scores(task: str, measure_texts: list[str]) -> list[float]:
     for i in candidates:
         text = measure_texts[i]
         scores[i] = add([fuzz.partial_ratio(clause, text) for clause in clauses]) / len(clauses)
+    return scores
+
+
+def _restatement_scores_that_count(task: str, measure_texts: list[str], characters: list) -> list[float]:
+    """:func:`restatement_scores` where a score can decide the link, 0.0 where it cannot (the largest
+    score and the first measure holding it are :func:`restatement_scores`'s, and so is every score
+    given; :func:`link_task_rows` reads no other). The measures are scored from the likeliest down,
+    and one is left unscored when the most its clauses could score is below :data:`LINK_THRESHOLD` or
+    below a score already found. The most: a clause's ``partial_ratio`` against a text is 2·LCS / (n + w)
+    for its best window of w characters, n the shorter string's length; the LCS is at most k, the
+    clause's characters that the text holds (each as often as the clause holds it), so the ratio is at
+    most 2k / (n + k). ``characters``: each text's set of characters, kept by the caller across rows
+    (None until needed)."""
+    clauses = [c for c in re.split(r"[，。；,;]", task) if len(c) >= 4]
+    trigrams = {c[i:i + 3] for c in clauses for i in range(len(c) - 2)}
+    candidates = [i for i, text in enumerate(measure_texts) if not trigrams.isdisjoint(_trigrams(text))]
+    scores = [0.0] * len(measure_texts)
+    if not clauses or not candidates:
+        return scores
+    most = {}
+    counted = [Counter(c) for c in clauses]
+    for i in candidates:
+        if characters[i] is None:
+            characters[i] = set(measure_texts[i])
+        held, length, total = characters[i], len(measure_texts[i]), 0.0
+        for clause, count in zip(clauses, counted):
+            shared = sum([count[ch] for ch in held.intersection(count)])
+            total += 200 * shared / (min(len(clause), length) + shared) if shared else 0.0
+        most[i] = total / len(clauses) + 1e-6  # (a margin for the floats' last bits)
+    add = _pairwise_sum if len(candidates) == 1 else _sequential_sum  # as restatement_scores sums
+    best = 0.0
+    for i in sorted(candidates, key=lambda i: -most[i]):
+        if most[i] < LINK_THRESHOLD or most[i] < best:
+            break  # (in order: every later one can score less still)
+        text = measure_texts[i]
+        scores[i] = add([fuzz.partial_ratio(clause, text) for clause in clauses]) / len(clauses)
+        best = max(best, scores[i])
     return scores
 
 

@@ -425,7 +425,10 @@ def _is_range_target(shielded: str, r: re.Match) -> bool:
 def _qualifiers(shielded: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the population and age conditions in a sentence (常住人口超过10万人的脱贫县,
     65岁以上老年人, 0-6岁儿童): the group a target is for, never a target itself."""
-    spans = []
+    spans: list[tuple[int, int]] = []
+    if shielded.find("人", start, end) < 0 and shielded.find("岁", start, end) < 0 \
+            and shielded.find("万", start, end) < 0:
+        return spans  # each of P.QUALIFIER_UNITS holds 人, 岁 or 万: no quantity in the sentence can be one
     for q in P.QUANTITY.finditer(shielded, start, end):
         if q.group("unit") not in P.QUALIFIER_UNITS:
             continue

@@ -601,6 +601,7 @@ def _closing_assignment(body: str, m: re.Match, verb: str) -> bool:
     return verb in ("负责", "牵头") and closes and _government_bodies(m.group("units"))
 
 
+@lru_cache(maxsize=4096)  # a pure test of a printed list (most recur in a notice's clauses: 县卫健局, 各镇)
 def _government_bodies(units: str) -> bool:
     """Every part of ``units`` is a government body, its office or a placeholder for one (县卫健局,
     局医政股, 各镇), or an institution named by its place (县医院, 各镇卫生院): not a provider named by
