@@ -415,6 +415,8 @@ VALIDITY_ROWS = [
      ("2023-03-01", "printed", None, "2025-12-31", "本办法自二〇二三年三月一日起施行，有效期至2025年12月31日")),
     # no subject before 自: the notice's own all the same
     ("自2023年7月1日起执行。", "2023-06-01", ("2023-07-01", "printed", None, None, "自2023年7月1日起执行")),
+    # a revision notice's own (本修订): quoted from 本
+    ("三、本修订自2022年10月1日起施行。", "2022-09-15", ("2022-10-01", "printed", None, None, "本修订自2022年10月1日起施行")),
     # the term alone in a sentence of its own (本方案有效期两年): quoted from 本
     ("本方案有效期两年。", "2023-06-01", (None, None, 2, None, "本方案有效期两年")),
 ]

@@ -1013,7 +1013,7 @@ TOWN_PREFIX = _lazy(r"^(?:街道|镇(?!村)|乡(?![村镇])|苏木)")
 # (自2023年1月1日起执行新的报销比例) is a measure's start, not the notice's
 _DATE_UNNAMED = re.sub(r"\(\?P<\w+>", "(?:", DATE.pattern)
 OWN_DOCUMENT = (r"本(?:通知|实施方案|工作方案|方案|实施意见|意见|办法|细则|规定|制度|措施|计划|规划|决定|通告|公告|文件|要点|"
-                r"指南|规则)")
+                r"指南|规则|修订|修改决定)")
 EFFECTIVE_FROM = _lazy(rf"(?:(?P<own>{OWN_DOCUMENT})\s*)?(?:自|从|于)\s*(?P<when>{_DATE_UNNAMED}|(?P<on_issue>"
                        r"(?:印发|发布|公布|下发|签发|发文|颁布|公开发布)之日))\s*起\s*"
                        # a delay after the issue date, as printed (自印发之日起30日后施行): no date is computed from it
