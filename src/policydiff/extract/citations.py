@@ -19,6 +19,9 @@ _NUMBER_AFTER = re.compile(r"\s*[（(]\s*(?P<number>(?:[^（）()]|[（(]\s*\d{4
 _BOUNDARY = re.compile(r"[，。；：,;:\n》）)]|" + P.CITING_VERBS.pattern)
 
 
+_FULLWIDTH_DIGIT = re.compile("[０-９]")
+
+
 def extract_citations(text: str, start: int, own_number: str | tuple | None = None,
                       own_titles: tuple[str, ...] = ()) -> list[Citation]:
     """Distinct documents cited in ``text[start:]``, in order of first appearance. The notice's
@@ -31,7 +34,8 @@ def extract_citations(text: str, start: int, own_number: str | tuple | None = No
     own = _own_numbers(own_number)
     found: list[Citation] = []
     taken: list[tuple[int, int]] = []
-    digits = text.translate(P.FULLWIDTH_DIGITS)  # 〔２０２１〕６号 read as 〔2021〕6号; every offset the same
+    # 〔２０２１〕６号 read as 〔2021〕6号, every offset the same (parse_source's text holds none: no copy made)
+    digits = text.translate(P.FULLWIDTH_DIGITS) if _FULLWIDTH_DIGIT.search(text) else text
     quoted = list(P.TITLE_QUOTED.finditer(text, start))
     # （…，以下简称《方案》）: the short name of the document just cited, there and wherever it is used after
     short_names = {m.group("title") for m in quoted if P.SHORT_NAME_BEFORE.search(text, max(0, m.start() - 8), m.start())}
