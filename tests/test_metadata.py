@@ -415,9 +415,40 @@ VALIDITY_ROWS = [
      ("2023-03-01", "printed", None, "2025-12-31", "本办法自二〇二三年三月一日起施行，有效期至2025年12月31日")),
     # no subject before 自: the notice's own all the same
     ("自2023年7月1日起执行。", "2023-06-01", ("2023-07-01", "printed", None, None, "自2023年7月1日起执行")),
+    # a revision notice's own (本修订): quoted from 本
+    ("三、本修订自2022年10月1日起施行。", "2022-09-15", ("2022-10-01", "printed", None, None, "本修订自2022年10月1日起施行")),
     # the term alone in a sentence of its own (本方案有效期两年): quoted from 本
     ("本方案有效期两年。", "2023-06-01", (None, None, 2, None, "本方案有效期两年")),
 ]
+
+# a delay after the date it counts from (自印发之日起30日后施行): no effective date computed, the delay kept as printed
+DELAYED_ROWS = [
+    # a delay in days after issue, the issue date known: said relative to it
+    ("二、本办法自印发之日起30日后施行。", "2022-09-15",
+     ("after_issue_date", "30日后", "2022-09-15", "本办法自印发之日起30日后施行",
+      "effective “30日后” after its issue date (2022-09-15; relative, no date computed)")),
+    # the same with no signing date printed: nothing made up
+    ("本细则自发布之日起30日后施行。", None,
+     ("after_issue_date", "30日后", None, "本细则自发布之日起30日后施行",
+      "effective “30日后” after its issue date (not printed; relative, no date computed)")),
+    # a delay in months in Chinese numerals after a printed date, with a term after it
+    ("本规定自2023年1月1日起满三个月后施行，有效期3年。", None,
+     ("after_printed_date", "满三个月后", "2023-01-01", "本规定自2023年1月1日起满三个月后施行，有效期3年",
+      "effective “满三个月后” after the printed date (2023-01-01; relative, no date computed), valid 3 years")),
+]
+
+
+@pytest.mark.parametrize("line, issue_date, expected", DELAYED_ROWS, ids=[r[0][:12] for r in DELAYED_ROWS])
+def test_a_delay_after_issue_is_said_not_computed(line, issue_date, expected):
+    from policydiff.metadata import describe_validity, validity
+
+    text = "一、做实签约服务。\n" + line
+    found = validity(text, issue_date)
+    keys = ("effective_from_source", "effective_after", "effective_after_from", "quote")
+    assert found["effective_from"] is None
+    assert tuple(found[k] for k in keys) == expected[:4]
+    assert describe_validity(found).split(" — ")[0] == expected[4]
+
 
 NOT_VALIDITY = [
     "《青梧县签约服务实施办法》自2019年1月1日起施行。",  # the cited document's date, not this notice's

@@ -145,3 +145,21 @@ def test_pinyin_annotations_are_removed(printed, expected):
         if ch not in "（）\n":
             assert printed[result.source_offsets[i]] == ch  # every character maps back to itself
     assert bool(result.repairs) == (printed != expected)
+
+
+@pytest.mark.parametrize(("line", "raw", "repaired"), [
+    # a damaged number after an earlier one's 号文件精神和: the repair quotes only the damaged number
+    ("根据省卫生健康委【2021】15号文件精神和市政府办2021〕4号文件要求，现通知如下。", "市政府办2021〕4号", "市政府办〔2021〕4号"),
+    # after a verb and another body's number joined by 及
+    ("按照县委发〔2022〕3号及县政办发2022〕9号要求执行。", "县政办发2022〕9号", "县政办发〔2022〕9号"),
+    # right after an earlier number with no joining word (…2号县卫发2021〕7号)
+    ("依据县政发〔2021〕2号县卫发2021〕7号，现通知如下。", "县卫发2021〕7号", "县卫发〔2021〕7号"),
+    # the code alone after a comma: unchanged, the code quoted whole
+    ("现转发，青卫发2020〕8号请遵照执行。", "青卫发2020〕8号", "青卫发〔2020〕8号"),
+])
+def test_a_repair_quotes_only_the_damaged_number(line, raw, repaired):
+    result = normalise(line)
+    damaged = [r for r in result.repairs if r["kind"] == "missing_open_bracket"]
+    assert [(r["raw"], r["repaired"]) for r in damaged] == [(raw, repaired)]
+    start, end = damaged[0]["span"]
+    assert result.text[start:end] == repaired  # the span points at the repaired number

@@ -24,6 +24,15 @@ LABELS = [
     ("⑴建立台账；", ("（1）", "⑴")),
     ("⑽每月随访", ("（1）", "⑽")),
     ("4.6个托位", None),  # a decimal is not a label
+    # an item number before a number that is no decimal of it: an age, a year, a hundred per cent
+    ("6.65岁以上老人体检率达到七成", ("1.", "6")),  # N. + an age (65岁)
+    ("3.60周岁以上人群全部建档", ("1.", "3")),  # N. + an age in 周岁
+    ("2.0-6岁儿童眼保健覆盖率稳定", ("1.", "2")),  # N. + an age range (0-6岁)
+    ("7.2026年底前村室全部达标", ("1.", "7")),  # N. + a year (2026年)
+    ("4.100%的行政村有合格村医", ("1.", "4")),  # N. + a hundred per cent
+    ("3.2人的配备标准不变", None),  # a real decimal before its unit stays a number
+    ("2.5岁以下幼儿", None),  # a one-digit age after the dot may be a decimal age: a number
+    ("6.95%以上的村", None),  # a percentage below a hundred may be a decimal one: a number
     ("2025年，实现", None),
     ("三级医院对口帮扶", None),
 ]
@@ -329,6 +338,9 @@ _SEQ_HEAD = "青梧县卫生健康局关于做好健康帮扶工作的通知\n�
     ("一、指标\n1.5倍于上年的培训量。\n1.6倍于上年的随访量。", ["一"]),
     # 1.1 and 1.3 are not next to each other: no sequence
     ("一、指标\n1.1 签约服务。签约率保持在95%以上。\n1.3 慢病随访。每年随访4次。", ["一"]),
+    # an item whose text starts with an age, a year or 100%: item 6, 7, 8 after 5 (it was read 6.65岁, a decimal)
+    ("一、主要目标\n5.孕妇健康管理率保持九成以上。\n6.65岁以上老人体检率达到七成。\n7.2026年底前村室全部达标。"
+     "\n8.100%的行政村有合格村医。", ["一", "一/5", "一/6", "一/7", "一/8"]),
     # a marker inside a sentence is no label (only a paragraph's start is read)
     ("一、重点任务\n落实两项工作：第一，建立台账；第二，规范随访。", ["一"]),
 ])

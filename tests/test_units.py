@@ -126,6 +126,17 @@ FUNCTION_ROWS = [
     ("各乡镇（街道）", ("渭源县", "county"), ("渭源县人民政府办公室",), ("地方政府", "local_government", "township", None)),
     # the grassroots actors: health institutions
     ("家庭医生签约团队", ("岚皋县", "county"), ("岚皋县卫生健康局",), ("卫生健康", "institution", "county", "岚皋县")),
+    # a township's own bodies (probe: 镇社保所, 派出所, 社会事务办公室): the function each really has
+    ("镇社保所", ("涧池镇", "township"), ("涧池镇人民政府",), ("人力资源社会保障", "institution", "township", "涧池镇")),
+    ("社会保障所", ("涧池镇", "township"), ("涧池镇人民政府",), ("人力资源社会保障", "institution", "township", "涧池镇")),
+    ("派出所", ("涧池镇", "township"), ("涧池镇人民政府",), ("公安", "institution", "township", "涧池镇")),
+    # a township's social-affairs office: its own function, not the health bureau's 办公室 division
+    ("镇社会事务办公室", ("涧池镇", "township"), ("涧池镇人民政府",), ("社会事务", "department", "township", "涧池镇")),
+    ("社会事务办", ("涧池镇", "township"), ("涧池镇卫生院",), ("社会事务", "department", "township", "涧池镇")),
+    # a village committee is no government body with a function: unresolved, and not the county's 委员会
+    ("村委会", ("涧池镇", "township"), ("涧池镇人民政府",), (None, "unresolved", "township", "涧池镇")),
+    ("村民委员会", ("涧池镇", "township"), ("涧池镇人民政府",), (None, "unresolved", "township", "涧池镇")),
+    ("各村民委员会", ("青梧县", "county"), ("青梧县卫生健康局",), (None, "unresolved", "county", "青梧县")),
     # a ministry's department named after it: the ministry's function, not the 乡村振兴 body's
     ("国家卫生健康委乡村振兴司", ("中华人民共和国", "national"), ("国家卫生健康委办公厅",),
      ("卫生健康", "department", "national", "中华人民共和国")),

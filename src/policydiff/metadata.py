@@ -1034,6 +1034,11 @@ def validity(text: str, issue_date: str | None) -> dict | None:
         on_issue = bool(effective.group("on_issue"))
         found["effective_from"] = issue_date if on_issue else parse_date(effective.group("when"))
         found["effective_from_source"] = "issue_date" if on_issue else "printed"
+        if effective.group("after"):  # 自印发之日起30日后施行: the delay as printed, no date computed from it
+            found["effective_from"] = None
+            found["effective_from_source"] = "after_issue_date" if on_issue else "after_printed_date"
+            found["effective_after"] = re.sub(r"\s+", "", effective.group("after"))
+            found["effective_after_from"] = issue_date if on_issue else parse_date(effective.group("when"))
     if term:
         years = term.group("years")
         found["valid_years"] = int(chinese_number(years) or 0) or None if years else None
@@ -1056,7 +1061,12 @@ def describe_validity(found: dict) -> str:
     'effective from 2022-12-20 (on issue: the issue date), valid 3 years — “本方案自印发之日起实施，有效期3年” at [10, 27]'
     """
     parts = []
-    if found.get("effective_from_source") == "issue_date":
+    if found.get("effective_after"):  # 自印发之日起30日后施行: said relative to the date, no date computed
+        on_issue = found.get("effective_from_source") == "after_issue_date"
+        since = found.get("effective_after_from") or "not printed"
+        parts.append(f"effective “{found['effective_after']}” after {'its issue date' if on_issue else 'the printed date'}"
+                     f" ({since}; relative, no date computed)")
+    elif found.get("effective_from_source") == "issue_date":
         parts.append(f"effective from {found['effective_from'] or 'its issue date (not printed)'} (on issue: the issue date)")
     elif found.get("effective_from"):
         parts.append(f"effective from {found['effective_from']}")

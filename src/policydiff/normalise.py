@@ -615,7 +615,10 @@ def _repair_damage(para: Segment) -> tuple[Segment, list[dict]]:
         old = para.cut(start, end).offsets
         out = out + Segment.of_offsets(repaired, [old[min(i, len(old) - 1)] if old else anchor
                                                   for i in range(len(repaired))])
-        code = P.LEADING_VERBS.sub("", re.sub(r"^.*[^\u4e00-\u9fff]", "", para.text[max(0, start - 12):start]))
+        # the code before the damaged number, no more: not the verb, a joining word or an earlier number's tail
+        # (…15号文件精神和市政府办2021〕4号 quotes 市政府办2021〕4号)
+        code = P.CODE_RUN_IN.sub("", P.LEADING_VERBS.sub("", re.sub(r"^.*(?:[^\u4e00-\u9fff]|号)", "",
+                                                                     para.text[max(0, start - 12):start])))
         repairs.append({"kind": kind, "raw": code + para.text[start:end], "repaired": code + repaired,
                         "span": [span_start - len(code), len(out.text)]})
         pos = end

@@ -147,6 +147,21 @@ def is_closing(text: str) -> bool:
     )
 
 
+def _commencement_only(text: str) -> bool:
+    """Whether every sentence of an item's own line says when the notice applies, how long, or what it repeals.
+
+    >>> _commencement_only("本修订自2022年10月1日起施行。")
+    True
+    >>> _commencement_only("施行时间")
+    False
+    """
+    if "自" not in text and "有效期" not in text:
+        return False
+    sentences = [s.strip() for s in _SENTENCE.findall(text)]
+    return any(sentences) and all(not s or P.COMMENCEMENT_CLAUSE.fullmatch(s) for s in sentences)
+
+
+_SENTENCE = re.compile("[^。；;]+")
 _HEADING_PHRASE = re.compile(r"^([^。！？]{1,60}?)[。！？]")
 
 
@@ -225,7 +240,9 @@ def build_outline(text: str, body_start: int = 0) -> list[OutlineNode]:
         node = _new_node(path, label_text, kind, len(stack), para, label_len, parent, seen_paths)
         nodes.append(node)
         stack.append((kind, node))
-        open_node_end = True
+        # an item that only says when the notice applies (三、本修订自2022年10月1日起施行。): the unnumbered
+        # paragraph after it (修订后的《X》由县医疗保障局重新公布。) is the notice's closing text, not the item's
+        open_node_end = not _commencement_only(para.text[label_len:])
         _extend(stack, para.end)
     for node in nodes:
         body = text[node.body_span[0]:node.body_span[1]]

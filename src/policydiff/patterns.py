@@ -78,11 +78,14 @@ QUERY_LEVEL_PREFIX = {"国家": ("national",), "省": ("provincial",), "自治�
                       "镇": ("township",), "乡": ("township",)}
 
 # ---------------------------------------------------------------- outline
+# after an item's number and its dot, a number no decimal of it reads: a year (6.2025年底前), an age (6.65岁以上,
+# 3.0-6岁儿童), a hundred per cent (2.100%的): 6.65岁 is item 6, not 6.65 years; 3.2人 and 1.5倍 stay numbers
+LABEL_BEFORE_NUMBER = r"(?=(?:19|20)\d{2}年|\d{2,3}周?岁|\d{1,2}[-—～~至]\d{1,3}周?岁|100%)"
 OUTLINE_LABELS = [
     # kind, pattern (matched at paragraph start); the label group is "label"
     ("一、", _lazy(rf"^(?P<label>[{CN_SMALL}]{{1,3}})(?:、|[.．](?=[\u4e00-\u9fff]))")),  # 一.工作目标 as a repost types it
     ("（一）", _lazy(rf"^（(?P<label>[{CN_SMALL}]{{1,3}})）")),
-    ("1.", _lazy(r"^(?P<label>\d{1,2})(?:[.．](?!\d)|、)")),
+    ("1.", _lazy(rf"^(?P<label>\d{{1,2}})(?:[.．](?:(?!\d)|{LABEL_BEFORE_NUMBER})|、)")),
     ("（1）", _lazy(r"^（(?P<label>\d{1,2})）")),
     ("（1）", _lazy(r"^(?P<label>[\u2474-\u2487])")),  # ⑴ ⑵ … ⒇, one character each (Word's symbols)
     ("一是", _lazy(rf"^(?P<label>[{CN_SMALL}]{{1,3}}是)")),
@@ -117,7 +120,7 @@ PART_KIND = "第一部分"
 # carry this prefix (通知/一), the plan's items keep theirs (一, 二/（一）)
 COVER_LETTER_PREFIX = "通知"
 ANY_LABEL = _lazy(  # (probe 4b: 一.工作目标 and ⑴, as OUTLINE_LABELS reads them)
-    rf"^(?:[{CN_SMALL}]{{1,3}}(?:、|[.．](?=[\u4e00-\u9fff]))|[\u2474-\u2487]|[（(][{CN_SMALL}]{{1,3}}[）)]|\d{{1,2}}(?:[.．](?!\d)|、)"
+    rf"^(?:[{CN_SMALL}]{{1,3}}(?:、|[.．](?=[\u4e00-\u9fff]))|[\u2474-\u2487]|[（(][{CN_SMALL}]{{1,3}}[）)]|\d{{1,2}}(?:[.．](?:(?!\d)|{LABEL_BEFORE_NUMBER})|、)"
     rf"|[（(]\d{{1,2}}[）)]|[{CN_SMALL}]{{1,3}}是|第[{CN_SMALL}百零〇\d]{{1,4}}[章节条](?=[\s\u3000]|$|[^\s款项])"
     rf"|第[{CN_SMALL}]{{1,3}}部分(?=[\s\u3000]|$|[^\s，,。、]))"
 )
@@ -350,10 +353,14 @@ NON_RULE_ARTICLE = _lazy(
     r"^(?:为(?:了)?[^。]{0,160}(?:制定|制订)本|本(?:办法|细则|规定|规范|条例|制度)(?:适用于|所称|由[^。]{0,40}负责解释|"
     r"自[^。]{0,30}(?:起|之日起)(?:施行|执行|实施))|[^。]{0,40}(?:参照本(?:办法|细则|规定|规范)执行)。?$)")
 # an item that only says when the notice applies, how long, or which document it repeals (四、施行时间。本通知自2022年7月1日
-# 起施行，有效期至2025年12月31日。《…》同时废止): no work prescribed, no measure (each of its sentences one of these)
+# 起施行，有效期至2025年12月31日。《…》同时废止; 本办法自印发之日起30日后施行): no work prescribed, no measure (each of
+# its sentences one of these); an unnumbered paragraph after such an item is not its text (outline)
 COMMENCEMENT_HEADING = _lazy(r"^(?:施行时间|实施时间|执行时间|执行期限|生效时间|有效期限?|附则|其他事项|其他)[。：:]?")
 COMMENCEMENT_CLAUSE = _lazy(
-    r"(?:本[^。；;，,]{1,12}?自[^。；;]{0,30}?(?:起|之日起)(?:施行|执行|实施|生效)(?:[，,]有效期[^。；;，,]{1,30})?"
+    r"(?:本[^。；;，,]{1,12}?自[^。；;]{0,30}?(?:起|之日起)(?:(?:满)?(?:\d{1,3}|[一二三四五六七八九十]{1,3})(?:日|天|个月)后)?"
+    r"(?:施行|执行|实施|生效)(?:[，,]有效期[^。；;，,]{1,30})?"
+    # a revision's closing line: the revised text republished (修订后的《X》由县医疗保障局重新公布)
+    r"|修订后的《[^》]{2,120}》(?:由[^。；;，,]{2,40})?(?:重新|另行)(?:公布|印发|发布)"
     r"|(?:本[^。；;，,]{1,12}?)?有效期(?:为|至)?[^。；;，,]{1,30}"
     r"|(?:原|此前印发的|同时[，,]?)?《[^》]{2,120}》(?:[（(][^）)]{2,30}[）)])?(?:[、和]《[^》]{2,120}》(?:[（(][^）)]{2,30}[）)])?)*"
     r"(?:同时|一并)?(?:予以)?(?:废止|不再执行|停止执行)"
@@ -995,8 +1002,9 @@ BYLINE_BARE_DATE = _lazy(r"(?:日期|时间|時間)\s*[：:]\s*(?=(?:19|20)\d{2}
 # ---------------------------------------------------------------- a town's notice (canonical units)
 # the suffixes of a town's or subdistrict's name
 TOWN_SUFFIXES = ("镇", "乡", "街道", "苏木")
-# what a town has none of: a bureau or commission (局, 委员会) is its county's (a town has 办, 站, 所, 中心)
-TOWN_HAS_NO = _lazy(r"(?:局|委员会|卫健委|卫生健康委|发改委)$")
+# what a town has none of: a bureau or commission (局, 委员会) is its county's (a town has 办, 站, 所, 中心); a village's
+# or a neighbourhood's committee (村民委员会, 居民委员会) is no commission: it stays below the town
+TOWN_HAS_NO = _lazy(r"(?:局|(?<!村民)(?<!居民)委员会|卫健委|卫生健康委|发改委)$")
 # a town's notice naming its own bodies (镇卫生院, 街道社区卫生服务中心; not 乡村振兴局, 镇村两级)
 TOWN_PREFIX = _lazy(r"^(?:街道|镇(?!村)|乡(?![村镇])|苏木)")
 # ---------------------------------------------------------------- effective date and validity
@@ -1005,9 +1013,12 @@ TOWN_PREFIX = _lazy(r"^(?:街道|镇(?!村)|乡(?![村镇])|苏木)")
 # (自2023年1月1日起执行新的报销比例) is a measure's start, not the notice's
 _DATE_UNNAMED = re.sub(r"\(\?P<\w+>", "(?:", DATE.pattern)
 OWN_DOCUMENT = (r"本(?:通知|实施方案|工作方案|方案|实施意见|意见|办法|细则|规定|制度|措施|计划|规划|决定|通告|公告|文件|要点|"
-                r"指南|规则)")
+                r"指南|规则|修订|修改决定)")
 EFFECTIVE_FROM = _lazy(rf"(?:(?P<own>{OWN_DOCUMENT})\s*)?(?:自|从|于)\s*(?P<when>{_DATE_UNNAMED}|(?P<on_issue>"
-                       r"(?:印发|发布|公布|下发|签发|发文|颁布|公开发布)之日))\s*起\s*(?:正式)?(?:施行|实施|执行|生效|试行)"
+                       r"(?:印发|发布|公布|下发|签发|发文|颁布|公开发布)之日))\s*起\s*"
+                       # a delay after the issue date, as printed (自印发之日起30日后施行): no date is computed from it
+                       r"(?:(?P<after>满?\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:日|天|个月)\s*后)\s*)?"
+                       r"(?:正式)?(?:施行|实施|执行|生效|试行)"
                        r"(?=\s*(?:[。；;，,]|$))")
 VALID_FOR = _lazy(rf"(?:有效|试行|执行)期\s*(?:为|限为?)?\s*(?:(?P<years>\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})\s*年"
                   rf"|(?:至|到|截至)\s*(?P<until>{_DATE_UNNAMED})\s*止?)")

@@ -95,7 +95,10 @@ DESCRIPTIONS = {
     "validity": (
                  "when the notice takes effect and for how long, as it says of itself (本通知自2023年1月1日起施行，有效期5年): "
                  "effective_from (ISO), effective_from_source ('printed', or 'issue_date' where it takes effect on issue — "
-                 "自印发之日起施行 — and effective_from is the issue date), valid_years or valid_until as printed "
+                 "自印发之日起施行 — and effective_from is the issue date; 'after_issue_date' or 'after_printed_date' where it "
+                 "takes effect a while after (自印发之日起30日后施行): effective_from null, effective_after the delay as "
+                 "printed (30日后), effective_after_from the date it counts from — no date computed), valid_years or "
+                 "valid_until as printed "
                  "(no end date is computed from a number of years), quote and span of the clause (validity_quote, "
                  "validity_span where the term stands in a sentence of its own); a clause of a document it cites is "
                  "not its own; null where the notice says neither"),
