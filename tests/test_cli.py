@@ -196,3 +196,19 @@ def test_show_names_where_a_title_the_article_does_not_print_came_from(tmp_path)
     assert CliRunner().invoke(cli, ["ingest", str(tmp_path / "n"), "--db", str(db), "--quiet"]).exit_code == 0
     shown = " ".join(CliRunner().invoke(cli, ["show", "page.html", "--db", str(db)]).output.split())
     assert "title (from the web page's headline or <title> (the article prints no title))" in shown
+
+
+# a town's notice (written for this test): its level is township, and --level asks for it
+_TOWN = ("汉阴县涧池镇人民政府\n关于做好健康帮扶工作的通知\n涧政发〔2023〕5号\n\n各村（社区）：\n　　现将有关事项通知如下。\n"
+         "　　一、落实家庭医生签约服务。为脱贫人口提供签约服务（责任单位：县卫健局、镇卫生院）。\n\n"
+         "汉阴县涧池镇人民政府\n2023年3月1日\n")
+
+
+@pytest.mark.parametrize("command", [["who", "签约"], ["adoption", "家庭医生签约服务"]])
+def test_level_township_is_asked_for(tmp_path, command):
+    from conftest import ingested_texts
+
+    db = ingested_texts(tmp_path, {"town": _TOWN})
+    out = CliRunner().invoke(cli, [*command, "--level", "township", "--db", str(db)])
+    assert out.exit_code == 0, out.output
+    assert "涧池镇 (township)" in out.output and "县卫健局" in out.output

@@ -70,7 +70,7 @@ db_option = click.option("--db", "db_path", type=click.Path(dir_okay=False),
 frame_option = click.option("--frame", "frame_path", type=click.Path(dir_okay=False), default=None,
                             help="The measure frame (default: the shipped national frame, "
                                  "derived from implementing notices).")
-LEVELS = list(P.ADMIN_LEVELS[:4])
+LEVELS = list(P.ADMIN_LEVELS)  # a town or subdistrict notice is township
 level_option = click.option("--level", type=click.Choice(LEVELS), help="Only documents of this level.")
 role_option = click.option("--role", type=click.Choice(["lead", "support", "responsible", "office"]),
                             help="Only units in this role (office: a task table's internal-office column).")
