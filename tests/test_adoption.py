@@ -616,3 +616,57 @@ def test_targets_across_quotes_a_traditional_notice_as_printed(tmp_path):
     [row] = [r for r in rows if r["indicator"].startswith("大病专项救治病种")]
     cell = next(iter(row["cells"].values()))
     assert cell["status"] == "stated" and cell["quote"] in traditional_forms(plan) and "病種" in cell["quote"]
+
+
+# title_check: the title a citing sentence prints against the one stored under the 文号 it resolved by
+TITLE_CHECK_ROWS = [
+    # a forward whose 文号 belongs to another stored notice: other subject, other issuers -> flagged
+    ("北岭省卫生健康委员会北岭省医疗保障局关于做好脱贫人口家庭医生签约服务工作的通知",
+     "北岭省卫生健康委员会关于做好脱贫人口慢性病签约服务工作的通知", True),
+    # the same title, punctuation and spaces apart -> agrees
+    ("北岭省卫生健康委员会 关于做好脱贫人口“大病”专项救治工作的通知",
+     "北岭省卫生健康委员会关于做好脱贫人口大病专项救治工作的通知", False),
+    # a plan's title cited, stored wrapped in 关于印发…的通知 -> agrees
+    ("北岭市巩固拓展健康扶贫成果实施方案",
+     "北岭市卫生健康委员会关于印发《北岭市巩固拓展健康扶贫成果实施方案》的通知", False),
+    # the title cited without its issuers (关于… only) -> agrees
+    ("关于做好脱贫人口慢性病签约服务工作的通知",
+     "北岭省卫生健康委员会关于做好脱贫人口慢性病签约服务工作的通知", False),
+    # the issuers differ but the subject is the same (a joint notice stored under its lead issuer) -> agrees
+    ("北岭省卫生健康委员会北岭省医疗保障局关于做好脱贫人口慢性病签约服务工作的通知",
+     "北岭省卫生健康委员会关于做好脱贫人口慢性病签约服务工作的通知", False),
+    # traditional characters cited, simplified stored -> agrees
+    ("北嶺省衛生健康委員會關於做好脫貧人口大病專項救治工作的通知",
+     "北岭省卫生健康委员会关于做好脱贫人口大病专项救治工作的通知", False),
+    # a plan cited whose 文号 is another plan's -> flagged
+    ("北岭市健康乡村建设三年行动方案",
+     "北岭市卫生健康委员会关于印发《北岭市巩固拓展健康扶贫成果实施方案》的通知", True),
+    # no title printed (the 文号 alone) -> nothing to check
+    (None, "北岭省卫生健康委员会关于做好脱贫人口慢性病签约服务工作的通知", False),
+]
+
+
+@pytest.mark.parametrize(("cited", "stored", "differs"), TITLE_CHECK_ROWS)
+def test_title_check_rows(cited, stored, differs):
+    from policydiff.compare.adoption import title_check
+
+    note = title_check(cited, {"title": stored, "doc_number": "北卫发〔2022〕3号"})
+    assert bool(note) is differs
+    if differs:  # both titles quoted
+        assert f"《{cited}》" in note and "北卫发〔2022〕3号" in note and "《" + stored.strip("《》") in note
+
+
+def test_find_parent_says_a_differing_title():
+    from policydiff.compare.adoption import NoticeFacts, find_parent
+
+    # a county forwarding the province's joint notice whose 文号 is stored for another province notice
+    cited = "北岭省卫生健康委员会北岭省医疗保障局关于做好脱贫人口家庭医生签约服务工作的通知"
+    documents = {"p": {"id": "p", "locality": "北岭省", "admin_level": "provincial", "doc_number": "北卫发〔2022〕3号",
+                       "issue_date": "2022-04-18", "title": "北岭省卫生健康委员会关于做好脱贫人口慢性病签约服务工作的通知"}}
+    facts = NoticeFacts("c", "南川县", "county", "2022-05-06", "南卫发〔2022〕9号",
+                        upstream=[{"doc_number": "北卫发〔2022〕3号", "title": cited, "verb": "转发", "span": [5, 60],
+                                   "quote": f"现将《{cited}》（北卫发〔2022〕3号）转发给你们", "preamble": True}])
+    parent = find_parent(facts, lambda c: "p", documents)
+    assert parent["id"] == "p" and "cited title differs" in parent["parent_check"]
+    documents["p"]["title"] = cited  # the same title stored: no note
+    assert "parent_check" not in find_parent(facts, lambda c: "p", documents)

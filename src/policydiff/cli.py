@@ -1096,7 +1096,8 @@ def _write_parent_diff(db, record, parent, frame_path, fmt, out):
     about = [f"notice: {name} ({record.get('issue_date') or 'date unknown'})",
              f"parent: {parent['locality']} {parent['doc_number']} ({parent['issue_date']}), "
              + (f"cited as {parent['cited_as']} (its other 文号), " if parent.get("cited_as") else "")
-             + f"{parent['levels_up']} level(s) up; cited: {parent['verb']}: {parent['quote']}",
+             + f"{parent['levels_up']} level(s) up; cited: {parent['verb']}: {parent['quote']}"
+             + (f"; parent_check: {parent['parent_check']}" if parent.get("parent_check") else ""),
              "compared through the national measure frame (derived from implementing notices): kept / added "
              "(the notice only) / " + ("forwarded, not restated (the parent only: the notice forwards the parent's "
                                        "text and restates none of it)" if forwarded else "dropped (the parent only)")

@@ -32,9 +32,11 @@ from datetime import date
 from sys import intern
 from typing import NamedTuple
 
+from rapidfuzz import fuzz
+
 from .. import patterns as P
 from ..models import Record
-from ..textutils import column_names, level_rank, sentence_around
+from ..textutils import bare_title, column_names, level_rank, sentence_around
 from ..traditional import PrintedForm, simplified_query, simplified_record, to_simplified
 from . import genre
 from .align import PreparedFrame, align_measure, measure_units, task_row_finder
@@ -404,6 +406,9 @@ def find_parent(facts: NoticeFacts, resolve, documents: dict[str, dict]) -> dict
                  "levels_up": steps, "verb": c["verb"], "quote": c["quote"], "span": c["span"]}
         if c.get("doc_number") and c["doc_number"] in (row.get("other_doc_numbers") or ()):
             found["cited_as"] = c["doc_number"]  # a joint notice cited by its second issuer's 文号
+        check = title_check(c.get("title"), row)
+        if check:
+            found["parent_check"] = check
         return found
     preamble = [c for c in facts.upstream if c.get("preamble")]
     if preamble:  # not in the corpus: another place's document first (榆… cited by 神…), implementing verbs first
@@ -413,6 +418,43 @@ def find_parent(facts: NoticeFacts, resolve, documents: dict[str, dict]) -> dict
         return {"id": None, "doc_number": c["doc_number"], "title": c["title"], "in_corpus": False,
                 "verb": c["verb"], "quote": c["quote"], "span": c["span"]}
     return {"id": None, "in_corpus": False, "doc_number": None}
+
+
+TITLES_AGREE = 92  # fuzz.ratio of two title keys read as one title (graph.TITLE_MATCH's bar)
+
+
+def _title_key(title: str) -> str:
+    """A title as compared with another: simplified, no punctuation or spaces, no 关于印发…的通知 envelope."""
+    return re.sub(r"[\W_]", "", bare_title(simplified_query(title)))
+
+
+def _after_about(key: str) -> str:
+    """The subject of a title key: after its first 关于 (the issuers before it dropped), without 的通知."""
+    subject = key.split("关于", 1)[-1]
+    return subject[:-3] if subject.endswith("的通知") else subject
+
+
+def _titles_agree(cited: str, stored: str) -> bool:
+    if not cited or not stored:
+        return True
+    if cited in stored or stored in cited or fuzz.ratio(cited, stored) >= TITLES_AGREE:
+        return True  # a plan's title inside its 印发…的通知, a title without its issuers
+    a, b = _after_about(cited), _after_about(stored)
+    return bool(a and b) and (a in b or b in a or fuzz.ratio(a, b) >= TITLES_AGREE)
+
+
+def title_check(cited: str | None, row: dict) -> str | None:
+    """A note where the citing sentence prints a title (《X》) that is not the title stored under the
+    文号 it resolved by (a repost's wrong number, two bodies' numbers colliding): both quoted; None where
+    they agree (simplified, punctuation-insensitive, a wrapping 印发…的通知 allowed) or either is missing."""
+    stored = [t for t in (row.get("title"), row.get("body_title")) if t]
+    if not cited or not stored:
+        return None
+    key = _title_key(cited)
+    if not key or any(_titles_agree(key, _title_key(t)) for t in stored):
+        return None
+    return (f"cited title differs: the notice cites 《{cited.strip('《》')}》, the stored notice under "
+            f"{row.get('doc_number') or 'that 文号'} is titled 《{stored[0].strip('《》')}》 — it may not be the parent")
 
 
 # ------------------------------------------------------------------ the whole corpus
@@ -612,11 +654,15 @@ def complete(row: dict, ladder: Ladder) -> None:
         row["from_parent"] = PARENT_OUTSIDE + (f": {parent['doc_number']}" if parent.get("doc_number") else "") \
             if parent.get("quote") else NO_PARENT
         row["parent_name"] = parent.get("doc_number") or ""
+    if parent.get("parent_check"):  # matched by 文号 alone, its title another: said wherever the parent is named
+        row["parent_name"] += f" ({parent['parent_check']})"
 
 
 def parent_adoption(row: dict, ladder: Ladder) -> tuple[str, int | None] | None:
     """(name, lag) of the row's parent where the parent is in the selection and adopted the entry too."""
     parent = row["parent"].get("id")
+    if row["parent"].get("parent_check"):  # the title cited is not the stored one's: no cascade edge claimed
+        return None
     if parent and parent in ladder.facts and row["frame_id"] in ladder.covered.get(parent, ()):
         return ladder.names[parent], lag_of(ladder.facts[parent].issue_date, ladder.ref_day)[0]
     return None
@@ -868,7 +914,8 @@ def events_table(result: dict) -> tuple[list[dict], list[str]]:
     table = []
     for r in result["adoptions"]:
         parent = r["parent"]
-        upstream = by_doc_entry.get((parent.get("id"), r["frame_id"])) if parent.get("id") else None
+        upstream = by_doc_entry.get((parent.get("id"), r["frame_id"])) \
+            if parent.get("id") and not parent.get("parent_check") else None  # a doubtful parent: no edge claimed
         event = event_row(r, (upstream["adopter"], upstream["lag_days"]) if upstream else None)
         if event is not None:
             table.append(event)
