@@ -595,3 +595,59 @@ def test_matrix_across_says_an_empty_cell_is_no_omission(db, tmp_path, args, suf
     assert result.exit_code == 0, result.output
     shown = result.output if not suffix else next(tmp_path.glob(f"a*.{suffix}")).read_text(encoding="utf-8-sig")
     assert "an empty cell means no such item, not that the notice omits the entry" in shown
+
+
+# a notice that is only a task table (its letter forwards the table; no measure items): written for the test
+TABLE_ONLY_NOTICE = """青石县卫生健康局关于印发2024年健康帮扶工作任务清单的通知
+青卫发〔2024〕3号
+各镇卫生院，县医院，局机关各股室：
+现将《2024年健康帮扶工作任务清单》印发给你们，请对照落实。
+
+附件：2024年健康帮扶工作任务清单
+
+青石县卫生健康局
+2024年3月1日
+
+附件
+2024年健康帮扶工作任务清单
+序号\t重点任务\t具体措施\t牵头单位\t配合单位\t完成时限
+1\t巩固医疗保障\t脱贫人口参保率稳定在99%以上\t规划财务股\t各镇卫生院\t2024年6月底前
+2\t\t落实先诊疗后付费政策\t\t县医院\t长期坚持
+3\t做实签约服务\t脱贫人口家庭医生签约率稳定在95%以上\t基层卫生股\t各镇卫生院\t2024年12月底前
+4\t提升县域能力\t县域内就诊率达到90%\t医政医管股\t规划财务股\t2024年12月底前
+"""
+
+
+@pytest.fixture(scope="module")
+def table_only_db(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("table_only")
+    (folder / "t.txt").write_text(TABLE_ONLY_NOTICE, encoding="utf-8")
+    db_path = folder / "t.db"
+    assert CliRunner().invoke(cli, ["ingest", str(folder / "t.txt"), "--db", str(db_path)]).exit_code == 0
+    return db_path
+
+
+@pytest.mark.parametrize("unit, role, expected", [
+    # a lead printed in its row's own lead cell: the row, its line quoted
+    ("基层卫生股", None, [("附件/表/3", "lead", "3\t做实签约服务\t脱贫人口家庭医生签约率稳定在95%以上\t基层卫生股")]),
+    # a lead cell merged over the row below: row 1 on its line; row 2 quoted from the line printing the unit to its own
+    ("规划财务股", "lead", [("附件/表/1", "lead", "1\t巩固医疗保障\t脱贫人口参保率稳定在99%以上\t规划财务股"),
+                         ("附件/表/2", "lead", "1\t巩固医疗保障\t脱贫人口参保率稳定在99%以上\t规划财务股\t各镇卫生院"
+                                              "\t2024年6月底前\n2\t\t落实先诊疗后付费政策")]),
+    # a unit printed in the support column: answered in that role, with --role support
+    ("规划财务股", "support", [("附件/表/4", "support", "4\t提升县域能力\t县域内就诊率达到90%\t医政医管股\t规划财务股")]),
+    # every role of one unit (no --role): its lead rows, then the row it supports, in table order
+    ("规划财务股", None, [("附件/表/1", "lead", "1\t巩固医疗保障"), ("附件/表/2", "lead", "1\t巩固医疗保障"),
+                       ("附件/表/4", "support", "4\t提升县域能力")]),
+])
+def test_duties_answers_the_rows_of_a_notice_that_is_only_a_task_table(table_only_db, unit, role, expected):
+    db = store.open_db(table_only_db)
+    text = store.document_text(db, "t")
+    answers = [a for a in query.duties(db, unit, role=role) if a["kind"] == "task_row"]
+    assert [(a["path"], a["role"]) for a in answers] == [(p, r) for p, r, _ in expected]
+    for a, (_, _, quote) in zip(answers, expected):
+        assert a["evidence"].startswith(quote) and a["raw"] in a["evidence"]  # the row quoted, the unit in it
+        assert text[slice(*a["evidence_span"])].strip() == a["evidence"]  # the span of the stored text
+    if expected:
+        out = CliRunner().invoke(cli, ["duties", unit, "--db", str(table_only_db)]).output
+        assert expected[0][0] in out and "task_row" in out

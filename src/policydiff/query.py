@@ -669,13 +669,13 @@ def duties(db: sqlite_utils.Database, unit: str, level: str | None = None, role:
                      "position": position}
                     for (doc_id, path, title, raw, r, source, name, function, position, start, end, _,
                          locality, admin_level, issue_date, doc_number, _) in rows]
-        if not role or role == "responsible":
-            seen = {(row[0], row[1], row[11]) for row in rows}
-            for clause in _duty_clauses_of(db, ids, named):
-                key = (clause["doc_id"], clause["path"], clause.pop("unit_id"))
-                if key not in seen:
-                    seen.add(key)
-                    answers.append(clause)
+        seen = {(row[0], row[1], row[11]) for row in rows}
+        for clause in [*(_duty_clauses_of(db, ids, named) if not role or role == "responsible" else []),
+                       *_task_rows_of(db, ids, named, role)]:
+            key = (clause["doc_id"], clause["path"], clause.pop("unit_id"))
+            if key not in seen:
+                seen.add(key)
+                answers.append(clause)
         if limit and len(answers) >= limit:  # every later chunk's answers come after these
             break
     answers.sort(key=lambda a: (*ladder_key(a), a["position"]))
@@ -700,6 +700,10 @@ def _quote_where_named(db, answers: list[dict]) -> None:
         at = a["span"][0] - left
         if a["kind"] == "duty":
             quote, span = window, [left, left + len(window)]
+        elif a["kind"] == "task_row":  # the row's own line; a unit merged from above: from that line to the row's
+            own = row_line(window, a["span"][1] - 1 - left)
+            first = own if a["raw"] in window[slice(*own)] else row_line(window, at)
+            quote, span = window[first[0]:own[1]], [left + first[0], left + own[1]]
         elif a["source"] == "task_table" and a["raw"] in window[slice(*row_line(window, at))]:
             line = row_line(window, at)
             quote, span = window[slice(*line)], [left + line[0], left + line[1]]
@@ -795,6 +799,35 @@ def _duty_clauses_of(db, ids: list[str], named: dict[str, list[tuple[str, str]]]
                                 "provenance": "printed", "canonical": name,  # in the clause quoted
                                 "function": function, "span": [start, end], "position": 2000 + position,
                                 "unit_id": strings[raw]})
+    return answers
+
+
+def _task_rows_of(db, ids: list[str], named: dict[str, list[tuple[str, str]]], role: str | None) -> list[dict]:
+    """Rows of the task tables of the documents of ``named`` that stand apart from any measure (a notice that is
+    only a task table), printing one of the units ``ids`` in a unit column (牵头单位 / 配合单位 / 责任单位 / 责任科室,
+    a merged cell read down to the rows below it): the unit answers for the row's task in that column's role (a
+    row joined to a measure answers through the measure)."""
+    rows = db.execute(
+        "select r.doc_id, r.no, r.task, r.lead, r.support, r.responsible, r.office, r.start, r.end, d.locality, "
+        "d.admin_level, d.issue_date, d.doc_number from json_each(?) j cross join task_rows r on r.doc_id = j.value "
+        "join documents d on d.id = r.doc_id where coalesce(r.measure_path, '') = '' order by j.key, r.no",
+        [json.dumps(list(named))])
+    marks = ",".join("?" * len(ids))
+    units = {u: (name, function) for u, name, function in db.execute(
+        f"select id, name, function from units where id in ({marks})", ids)}
+    answers: list[dict] = []
+    for doc_id, no, task, *columns, start, end, locality, admin_level, issue_date, doc_number in rows:
+        strings = {raw: unit_id for raw, unit_id in named[doc_id] if unit_id in units}
+        for r, column in zip(TASK_ROW_ROLES, columns):
+            for raw in json.loads(column or "[]") if role in (None, r) else []:
+                if raw in strings:
+                    name, function = units[strings[raw]]
+                    answers.append({"doc_id": doc_id, "locality": locality, "level": admin_level,
+                                    "issue_date": issue_date, "doc_number": doc_number, "kind": "task_row",
+                                    "path": f"附件/表/{no}", "title": task, "raw": raw, "role": r,
+                                    "source": "task_table", "provenance": provenance("task_table"),
+                                    "canonical": name, "function": function, "span": [start, end],
+                                    "position": 1000 + no, "unit_id": strings[raw]})
     return answers
 
 
