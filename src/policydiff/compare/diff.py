@@ -927,14 +927,15 @@ def compare_table(result: dict) -> tuple[list[dict], list[str]]:
     rows += [{"id": "+", "entry": "local addition", a: f"{x['path']} {x['title']}"} for x in result["a_additions"]]
     rows += [{"id": "+", "entry": "local addition", b: f"{x['path']} {x['title']}"} for x in result["b_additions"]]
     rows += [{"id": "T", "entry": d["indicator"], a: _fmt_target(d["a"]), b: _fmt_target(d["b"]),
-              "units": f"{b} vs {a}: {describe_change(d['b_vs_a'], d['wording'])}"}
+              TARGET_CHANGE: f"{b} vs {a}: {describe_change(d['b_vs_a'], d['wording'])}"}
              for d in result["target_deltas"]]
-    return rows, ["id", "entry", a, f"{a} {LEAD_OR_RESPONSIBLE}", b, f"{b} {LEAD_OR_RESPONSIBLE}", "units",
+    return rows, ["id", "entry", a, f"{a} {LEAD_OR_RESPONSIBLE}", b, f"{b} {LEAD_OR_RESPONSIBLE}", "units", TARGET_CHANGE,
                   f"{a} {SIDE_UNITS_QUOTE}", f"{b} {SIDE_UNITS_QUOTE}", f"{a} {OTHER_CLAUSES}", f"{b} {OTHER_CLAUSES}"]
 
 
 # a compare column of each side's units: leads and responsible (责任) ones, the latter marked (responsible)
 LEAD_OR_RESPONSIBLE = "lead/responsible"
+TARGET_CHANGE = "target change"  # a compare column of a target row's verdict (B vs A), apart from the units' one
 SIDE_UNITS_QUOTE = "units printed at"  # a compare column of where a side's units are printed (diff's UNITS_QUOTE)
 
 

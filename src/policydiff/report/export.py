@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..compare.align import describe_name
 from ..compare.clauses import other_clause_cell
-from ..compare.diff import describe_change, shown, side_names
+from ..compare.diff import TARGET_CHANGE, describe_change, shown, side_names
 from ..compare.genre import marked
 from ..models import shown_value
 from .labels import about, legend_lines, zh
@@ -292,13 +292,13 @@ def compare_html(result: dict, lang: str = "en") -> str:
                     f"{_others_html(e.get('a_other_clause_units'), label)}<br>"
                     f"{html.escape(b)}: {html.escape(label(shown(e['b_lead_units'])))}"
                     f"{_printed_at_html(e.get('b_units_quote'), label)}"
-                    f"{_others_html(e.get('b_other_clause_units'), label)}</small></td></tr>")
-    for d in result["target_deltas"]:
+                    f"{_others_html(e.get('b_other_clause_units'), label)}</small></td><td></td></tr>")
+    for d in result["target_deltas"]:  # a target's verdict in its own column, not the units'
         rows.append(f"<tr><td>{html.escape(d['indicator'])}</td><td>{_target(d['a'])}</td><td>{_target(d['b'])}</td>"
-                    f"<td>{html.escape(b)} vs {html.escape(a)}: "
+                    f"<td></td><td>{html.escape(b)} vs {html.escape(a)}: "
                     f"{html.escape(label(describe_change(d['b_vs_a'], d.get('wording'))))}</td></tr>")
-    head = (f"<tr><th>{label('entry')}</th><th>{html.escape(a)}</th><th>{html.escape(b)}</th>"
-            f"<th>{label('units')} / {label('indicator')}</th></tr>")
+    head = (f"<tr><th>{label('entry')} / {label('indicator')}</th><th>{html.escape(a)}</th><th>{html.escape(b)}</th>"
+            f"<th>{label('units')}</th><th>{label(TARGET_CHANGE)}</th></tr>")
     notes = _about_html(about(result) + [label(line) for line in legend_lines()])
     return _PAGE.format(title=html.escape(f"{a} vs {b}"), notes=notes, body=f"<table>{head}{''.join(rows)}</table>")
 

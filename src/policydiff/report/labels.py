@@ -79,6 +79,7 @@ ZH = {
     "responsibility": "责任", "local leads": "本地牵头", "reference leads": "参照牵头", "local units": "本地牵头/责任单位",
     "local units printed at": "本地单位出处", "units printed at": "单位出处",
     "reference units": "参照牵头/责任单位", "local value": "本地指标值", "reference value": "参照指标值", "units": "单位",
+    "target change": "指标变化",
     "leads": "牵头", "indicator": "指标", "binding": "属性", "reference": "参照",
 }
 _ZH_KEYS = re.compile("|".join(sorted((re.escape(k) for k in ZH), key=len, reverse=True)))
