@@ -421,7 +421,7 @@ def test_targets_status_lists_the_status_figures_with_year_and_quote(tmp_path):
 
     rows = json.loads(result.output)
     assert [(r["indicator"], r["value"], r["year"]) for r in rows] == \
-        [("全县每千人口床位数", "≥6.1张", 2020), ("诊疗人次", "+4.1%", 2020), ("出院人次", "+14%", 2020)]
+        [("全县每千人口床位数", "=6.1张", 2020), ("诊疗人次", "+4.1%", 2020), ("出院人次", "+14%", 2020)]
     assert all("2020年，全县每千人口床位数达到6.1张" in r["quote"] for r in rows)
     import sqlite3
 
@@ -777,3 +777,36 @@ def test_a_change_states_only_a_change(frame, value, sentence, stated, shown):
     assert (cell["status"] == "stated") == stated
     if shown:
         assert format_cell(cell).startswith(shown)
+
+
+# targets --status: a status figure shows the comparator its own words print, else '=' (a level reached)
+STATUS_VALUE_ROWS = [
+    # 达到 before a level reached: the level, not a floor
+    ("截至2022年底，全县村医中60岁以上的占比达到41%。", "占比", ">=", 41, "%", "=41%"),
+    # 提高到 of a change already seen: the level it reached
+    ("2022年，脱贫人口家庭医生签约率提高到96.5%。", "签约率", ">=", 96.5, "%", "=96.5%"),
+    # 以上 inside the indicator (60岁以上) is not a bound on the value
+    ("截至2022年底，60岁以上村医占比达到33%。", "60岁以上村医占比", ">=", 33, "%", "=33%"),
+]
+# guards, passing with or without the fix: a bound the words print is kept (the fix must not overreach)
+STATUS_BOUND_ROWS = [
+    # a bound word printed before the value (不低于): kept
+    ("截至2022年底，各乡镇卫生院床位使用率不低于60%。", "床位使用率", ">=", 60, "%", "≥60%"),
+    # a bound printed after the value and its unit (以上): kept, even with 达到 before it
+    ("截至2022年底，重点人群签约覆盖率达到85%以上。", "签约覆盖率", ">=", 85, "%", "≥85%"),
+    # a ceiling word printed (不超过): kept
+    ("2022年，县域内住院患者自付比例不超过10%。", "自付比例", "<=", 10, "%", "≤10%"),
+]
+
+
+@pytest.mark.parametrize("sentence, indicator, comparator, value, unit, shown", STATUS_VALUE_ROWS + STATUS_BOUND_ROWS)
+def test_a_status_figure_shows_its_printed_comparator_or_equals(sentence, indicator, comparator, value, unit, shown):
+    from policydiff.compare.across import status_figures
+
+    start = sentence.index("，") + 1
+    record = {"id": "x", "locality": "青禾县", "doc_number": None, "text": sentence,
+              "targets": [{"path": "preamble", "indicator": indicator, "comparator": comparator, "value": value,
+                           "unit": unit, "role": "status", "year": 2022, "role_cue": "截至",
+                           "text": sentence[start:-1], "span": [start, len(sentence) - 1]}]}
+    [row] = status_figures([record])
+    assert row["value"] == shown

@@ -207,6 +207,38 @@ def across_table(rows: list[dict]) -> tuple[list[dict], list[str]]:
     return table, ["indicator", "binding", "reference", *names]
 
 
+# the words that print a bound on a figure (不低于38%, 38%以上): a status keeps its comparator only where they stand
+# beside its value; a level reached (达到38%, 提高到90%) is that level, not a floor
+STATUS_BOUND_WORD = (r"(?:不少于|不低于|不得少于|不得低于|至少|不超过|不高于|不得超过|不得高于|超过|高于|多于|大于|"
+                     r"低于|少于|小于|[≥≤><])")
+STATUS_BOUND_BEFORE = re.compile(STATUS_BOUND_WORD + r"\s*$")
+STATUS_BOUND_AFTER = re.compile(r"^\s*(?:及)?(?:以上|以下|以内)")
+
+
+def _status_value(t: dict, text: str) -> str:
+    """A status figure as its words print it: the comparator a bound word beside the value prints (不低于, 以上),
+    else '=' (达到38%: the level reached, never a goal's ≥)."""
+    shown = {"status": "stated", **t, "deadline": None}
+    if t.get("high") is None and t.get("comparator") in (">=", "<=", ">", "<") and not _bound_printed(t, text):
+        shown["comparator"] = "="
+    value = format_cell(shown)
+    return f"={value}" if shown["comparator"] == "=" and t.get("high") is None else value
+
+
+def _bound_printed(t: dict, text: str) -> bool:
+    """Whether the words beside the figure's value (in its span) print a bound."""
+    start, end = t["span"]
+    clause = text[start:end]
+    number = f"{int(t['value'])}" if float(t["value"]).is_integer() else f"{t['value']}"
+    at = clause.rfind(number)
+    if at < 0:  # the value not printed in digits (三成): any bound word in the clause
+        return bool(re.search(STATUS_BOUND_WORD, clause))
+    unit = t.get("unit") or ""
+    after = clause[at + len(number):] + text[end:end + 6]
+    after = after[len(unit):] if after.startswith(unit) else after
+    return bool(STATUS_BOUND_BEFORE.search(clause[:at]) or STATUS_BOUND_AFTER.match(after))
+
+
 STATUS_COLUMNS = ["locality", "doc_number", "path", "indicator", "value", "year", "why status", "quote", "span"]
 
 
@@ -219,7 +251,7 @@ def status_figures(records: Iterable[Record]) -> list[dict]:
     ...      "targets": [{"path": "preamble", "indicator": "签约率", "comparator": ">=", "value": 75, "unit": "%",
     ...                   "role": "status", "year": 2020, "role_cue": "截至", "text": "签约率达到75%", "span": [7, 16]}]}
     >>> [(s["indicator"], s["value"], s["year"]) for s in status_figures([r])]
-    [('签约率', '≥75%', 2020)]
+    [('签约率', '=75%', 2020)]
     """
     rows = []
     for record in map(simplified_record, records):
@@ -227,7 +259,7 @@ def status_figures(records: Iterable[Record]) -> list[dict]:
             if t.get("role") == "status":
                 rows.append({"locality": record.get("locality") or record["id"], "doc_number": record.get("doc_number"),
                              "path": t["path"], "indicator": t["indicator"],
-                             "value": format_cell({"status": "stated", **t, "deadline": None}),
+                             "value": _status_value(t, record["text"]),
                              "year": t.get("year"), "why status": t.get("role_cue"),
                              "quote": sentence_around(record["text"], t["span"]).strip(), "span": t["span"]})
     return rows
