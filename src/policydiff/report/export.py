@@ -297,7 +297,7 @@ def compare_html(result: dict, lang: str = "en") -> str:
         rows.append(f"<tr><td>{html.escape(d['indicator'])}</td><td>{_target(d['a'])}</td><td>{_target(d['b'])}</td>"
                     f"<td></td><td>{html.escape(b)} vs {html.escape(a)}: "
                     f"{html.escape(label(describe_change(d['b_vs_a'], d.get('wording'))))}</td></tr>")
-    head = (f"<tr><th>{label('entry')} / {label('indicator')}</th><th>{html.escape(a)}</th><th>{html.escape(b)}</th>"
+    head = (f"<tr><th>{label('entry')}</th><th>{html.escape(a)}</th><th>{html.escape(b)}</th>"
             f"<th>{label('units')}</th><th>{label(TARGET_CHANGE)}</th></tr>")
     notes = _about_html(about(result) + [label(line) for line in legend_lines()])
     return _PAGE.format(title=html.escape(f"{a} vs {b}"), notes=notes, body=f"<table>{head}{''.join(rows)}</table>")
