@@ -507,6 +507,23 @@ INDICATOR_ROWS = [
     ("每个村卫生室至少配备1名乡村医生。", [("乡村医生（每个村卫生室）", ">=", 1, None, "名")]),
     # probe 4a #A12: per how many people is no noun: what is counted is after the unit
     ("每千服务人口不少于1名乡村医生。", [("乡村医生（每千服务人口）", ">=", 1, None, "名")]),
+    # audit x1 #1: 至少 before two amounts joined by 和 (not 、) covers both counts
+    ("每个乡镇卫生院至少配备2名全科医生和3名公共卫生医师。",
+     [("全科医生", ">=", 2, None, "名"), ("公共卫生医师", ">=", 3, None, "名")]),
+    # the same with 及 as the joiner
+    ("各村卫生室至少配备1名乡村医生及1名护理人员。",
+     [("乡村医生", ">=", 1, None, "名"), ("护理人员", ">=", 1, None, "名")]),
+    # audit x1 #2: a status figure's fronting 将 is no part of its noun
+    ("截至2021年底，将门诊慢特病病种扩大到25种。", [("门诊慢特病病种", ">=", 25, None, "种")]),
+    # 已将 at a clause's start, after a place
+    ("截至2021年底，全县共有4家定点医院，已将大病专项救治病种扩大到32种。",
+     [("定点医院", "=", 4, None, "家"), ("大病专项救治病种", ">=", 32, None, "种")]),
+    # 并将 after a first clause: 并 and 将 both cut
+    ("加强签约服务，并将签约服务覆盖率提高到85%。", [("签约服务覆盖率", ">=", 85, None, "%")]),
+    # 已经实现 before a measured rate: both cut
+    ("截至2022年6月，已经实现家庭医生签约率100%。", [("家庭医生签约率", "=", 100, None, "%")]),
+    # 已 of 已脱贫人口 is the noun's own: kept
+    ("已脱贫人口基本医疗保险参保率达到99%。", [("已脱贫人口基本医疗保险参保率", ">=", 99, None, "%")]),
     # a quoted slogan heading (实现“两个100%”) gives no target; the rates after its colon do
     ("实现“两个100%”：家庭医生签约率、档案建档率均达到100%。",
      [("家庭医生签约率", ">=", 100, None, "%"), ("档案建档率", ">=", 100, None, "%")]),

@@ -69,6 +69,8 @@ _TRAILING_FILLER = re.compile(r"(?:要|应|应当|均|需|必须|平均|分别|�
 # 二是…, a numbered line's 2. (before a word or an age), fillers, a leading year
 _LEADING_FILLER = re.compile(r"^(?:\d{1,2}[.．、](?=[\u4e00-\u9fff]|\d+\s*(?:岁|周岁|-|—|至))|[一二三四五六七八九十]是|"
                              r"分别|要|应|均|并|且|其中|其|原则上|力争|确保|争取|"
+                             # 将救治病种扩大到30种, 已把…: the verb that fronts the object, never the noun's (将军 apart)
+                             r"(?:已经?|均|全部|都)?(?:将|把)(?![军士领帅])|已经|已(?=实现|达到)|"
                              r"到?(?:19|20)\d{2}年(?:底|末)?(?:前)?[，,]?)+")
 _CN_NUMERAL_CHAR = re.compile("[〇零一二三四五六七八九两十]")
 _CJK_LAST = re.compile(f"[{P.CJK}]$")
@@ -78,7 +80,8 @@ _RANGE_AFTER = re.compile(r"\s*[-—–~～至]\s*\d")  # matched at a position:
 _COMPARATOR_AFTER = [(c, re.compile(pat)) for c, pat in P.COMPARATOR_AFTER]
 _DIGIT = re.compile(r"\d")
 _NUMBER_START = re.compile(rf"[\d{P.CN_DIGITS}]")  # where P.NUMBER (and so a quantity or a range) can start
-_LISTED_BETWEEN = re.compile(r"[^，,；;：:\d]{0,12}、")
+# what stands between two amounts of one list (至少配备1名全科医生、2名…; …全科医生和2名乡村医生): the first's noun, a joiner
+_LISTED_BETWEEN = re.compile(r"[^，,；;：:\d]{0,12}(?:、|和|及|与)")
 _NOUN_END = re.compile(r"[、（）()]")
 # a subject that only says where each counted thing stands (每个行政村至少设置1个村卫生室): the noun is after the unit
 _EACH_PLACE = re.compile(r"(?:每个?|各)[^，,；;。\d]{0,8}?(?:行政村|村|社区|乡镇|乡|镇|街道|县（市、区）|县|区|市|"
@@ -599,7 +602,8 @@ def _indicator(chunk: str, c_start: int, c_end: int, q: re.Match, subject_end: i
             return filler
     measured = _INDICATOR_BEFORE.search(chunk, c_start, q.start())
     if measured:  # 实现产前筛查率92%以上、新生儿疾病筛查率96%以上 → 新生儿疾病筛查率
-        return _LEADING_FILLER.sub("", re.sub(r"^(?:实现|确保|力争|保持|完成)", "", measured.group("indicator")))
+        measured_noun = _LEADING_FILLER.sub("", measured.group("indicator"))  # 已经实现…率: both cut
+        return _LEADING_FILLER.sub("", re.sub(r"^(?:实现|确保|力争|保持|完成)", "", measured_noun))
     share = _SHARE_SET_BY.fullmatch(chunk, c_start, q.start())
     if share:  # 起付标准按上年当地居民人均可支配收入的10%左右确定: what the share sets, not 确定
         return _LEADING_FILLER.sub("", share.group("noun"))
