@@ -477,6 +477,13 @@ INDICATOR_ROWS = [
     ("6.65岁以上老年人健康管理率：70%", [("65岁以上老年人健康管理率", "=", 70, None, "%")]),
     # …but a bare count after such a label is no goal's value: nothing said (it is no rate, maybe furniture)
     ("浏览次数：56次", []),
+    # audit x1 #3: an item's body (its number cut off) whose label says what reaches a standard, then a bare count of
+    # places: a count of them (=), the label its noun
+    ("县中医医院达到三级乙等：1所", [("县中医医院达到三级乙等", "=", 1, None, "所")]),
+    # the same with 建成 and a 家 count closed by 。
+    ("村卫生室建成甲级村卫生室：12家。", [("村卫生室建成甲级村卫生室", "=", 12, None, "家")]),
+    # …but a count after a label that reaches nothing stays unread (发放宣传册：500份 is no goal's count)
+    ("定点医院：3所", []),
     # probe 4a #A11: the 属性 bracket between the noun and its verb is no part of the noun
     ("县域内住院量占比（约束性）达到90%。", [("县域内住院量占比", ">=", 90, None, "%")]),
     # probe 4a: an amount's noun, then per whom and how often it is paid: the noun, the rate in brackets

@@ -284,6 +284,10 @@ _NUMBERED_COLON_LABEL = re.compile(r"[ \t\u3000]*(?:\d{1,2}[.．、]|[（(]\d{1,
                                    r"(?P<label>(?:\d{1,3}岁)?[^，,；;。：:\n\d]{2,30}?)[ \t\u3000]*[：:]$")  # 6.65岁以上…率
 _ITEM_COLON_LABEL = re.compile(r"[ \t\u3000]*(?P<label>[^，,；;。：:\n\d]{2,30}?)[ \t\u3000]*[：:]")
 _GOAL_VALUE_MARK = re.compile(r"[%％‰≥≤]|约束性|预期性|以上|以下|以内|不低于|不少于|不超过|不高于|达到")
+# an item's body 县级医院达到二级甲等：1所 — a count of what reaches a standard: the label says it reaches one, the value
+# is a bare count of places or people (no 次 of a page's 点击：56次)
+_COUNT_ONLY = re.compile(r"\s*\d{1,4}\s*(?:所|家|个|名)\s*[。；;]?\s*")
+_REACHED_LABEL = re.compile(r"(?:达到|达标|建成|通过)[^，,；;。：:\n]{0,12}[：:]$")
 _VALUE_ONLY = re.compile(r"\s*(?:≥|≤|>=|<=|＞|＜|>|<|不低于|不少于|不超过|不高于|达到|达)?\s*\d+(?:\.\d+)?\s*"
                          r"[^\s，,；;。（()\d]{0,4}?"
                          r"(?:以上|以下|以内|左右)?\s*(?:[（(](?:约束性|预期性)(?:指标)?[）)])?\s*[。；;]?\s*")
@@ -295,7 +299,8 @@ def _colon_label(chunk: str, c_start: int, c_end: int) -> str | None:
         return None
     line_start = chunk.rfind("\n", 0, c_start) + 1
     m = _COLON_LABEL.search(chunk[line_start:c_start]) or _NUMBERED_COLON_LABEL.match(chunk[line_start:c_start])
-    if m is None and not line_start and _GOAL_VALUE_MARK.search(chunk, c_start, c_end):
+    if m is None and not line_start and (_GOAL_VALUE_MARK.search(chunk, c_start, c_end) or (
+            _COUNT_ONLY.fullmatch(chunk, c_start, c_end) and _REACHED_LABEL.search(chunk, 0, c_start))):
         m = _ITEM_COLON_LABEL.fullmatch(chunk, 0, c_start)  # an item's body, its number cut off: a goal's value only
     return m.group("label").strip() if m else None  # (not a page's count: 点击：56次)
 
