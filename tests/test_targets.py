@@ -529,6 +529,8 @@ INDICATOR_ROWS = [
     ("加强签约服务，并将签约服务覆盖率提高到85%。", [("签约服务覆盖率", ">=", 85, None, "%")]),
     # 已经实现 before a measured rate: both cut
     ("截至2022年6月，已经实现家庭医生签约率100%。", [("家庭医生签约率", "=", 100, None, "%")]),
+    # 把关 is the noun's own (no fronting 把): kept
+    ("把关率达到95%。", [("把关率", ">=", 95, None, "%")]),
     # 已 of 已脱贫人口 is the noun's own: kept
     ("已脱贫人口基本医疗保险参保率达到99%。", [("已脱贫人口基本医疗保险参保率", ">=", 99, None, "%")]),
     # a quoted slogan heading (实现“两个100%”) gives no target; the rates after its colon do
