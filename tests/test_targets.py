@@ -477,6 +477,13 @@ INDICATOR_ROWS = [
     ("6.65岁以上老年人健康管理率：70%", [("65岁以上老年人健康管理率", "=", 70, None, "%")]),
     # …but a bare count after such a label is no goal's value: nothing said (it is no rate, maybe furniture)
     ("浏览次数：56次", []),
+    # audit x1 #3: an item's body (its number cut off) whose label says what reaches a standard, then a bare count of
+    # places: a count of them (=), the label its noun
+    ("县中医医院达到三级乙等：1所", [("县中医医院达到三级乙等", "=", 1, None, "所")]),
+    # the same with 建成 and a 家 count closed by 。
+    ("村卫生室建成甲级村卫生室：12家。", [("村卫生室建成甲级村卫生室", "=", 12, None, "家")]),
+    # …but a count after a label that reaches nothing stays unread (发放宣传册：500份 is no goal's count)
+    ("定点医院：3所", []),
     # probe 4a #A11: the 属性 bracket between the noun and its verb is no part of the noun
     ("县域内住院量占比（约束性）达到90%。", [("县域内住院量占比", ">=", 90, None, "%")]),
     # probe 4a: an amount's noun, then per whom and how often it is paid: the noun, the rate in brackets
@@ -507,6 +514,25 @@ INDICATOR_ROWS = [
     ("每个村卫生室至少配备1名乡村医生。", [("乡村医生（每个村卫生室）", ">=", 1, None, "名")]),
     # probe 4a #A12: per how many people is no noun: what is counted is after the unit
     ("每千服务人口不少于1名乡村医生。", [("乡村医生（每千服务人口）", ">=", 1, None, "名")]),
+    # audit x1 #1: 至少 before two amounts joined by 和 (not 、) covers both counts
+    ("每个乡镇卫生院至少配备2名全科医生和3名公共卫生医师。",
+     [("全科医生", ">=", 2, None, "名"), ("公共卫生医师", ">=", 3, None, "名")]),
+    # the same with 及 as the joiner
+    ("各村卫生室至少配备1名乡村医生及1名护理人员。",
+     [("乡村医生", ">=", 1, None, "名"), ("护理人员", ">=", 1, None, "名")]),
+    # audit x1 #2: a status figure's fronting 将 is no part of its noun
+    ("截至2021年底，将门诊慢特病病种扩大到25种。", [("门诊慢特病病种", ">=", 25, None, "种")]),
+    # 已将 at a clause's start, after a place
+    ("截至2021年底，全县共有4家定点医院，已将大病专项救治病种扩大到32种。",
+     [("定点医院", "=", 4, None, "家"), ("大病专项救治病种", ">=", 32, None, "种")]),
+    # 并将 after a first clause: 并 and 将 both cut
+    ("加强签约服务，并将签约服务覆盖率提高到85%。", [("签约服务覆盖率", ">=", 85, None, "%")]),
+    # 已经实现 before a measured rate: both cut
+    ("截至2022年6月，已经实现家庭医生签约率100%。", [("家庭医生签约率", "=", 100, None, "%")]),
+    # 把关 is the noun's own (no fronting 把): kept
+    ("把关率达到95%。", [("把关率", ">=", 95, None, "%")]),
+    # 已 of 已脱贫人口 is the noun's own: kept
+    ("已脱贫人口基本医疗保险参保率达到99%。", [("已脱贫人口基本医疗保险参保率", ">=", 99, None, "%")]),
     # a quoted slogan heading (实现“两个100%”) gives no target; the rates after its colon do
     ("实现“两个100%”：家庭医生签约率、档案建档率均达到100%。",
      [("家庭医生签约率", ">=", 100, None, "%"), ("档案建档率", ">=", 100, None, "%")]),

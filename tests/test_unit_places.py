@@ -69,3 +69,31 @@ TOWN_ROWS = [
 def test_a_towns_notice_places_its_units_through_its_chain(raw, where, expected):
     unit = canonical_unit(raw, Context(*where))
     assert (unit.name, unit.level, unit.locality) == expected
+
+
+COUNTY = ("汉阴县", "county", ("汉阴县卫生健康局", "汉阴县财政局"))
+PREFECTURE = ("安康市", "prefecture", ("安康市卫生健康委员会",))
+
+# (raw, a county's or prefecture's notice, expected (id, name, level, locality)) — audit x1 #4: a 镇/乡 prefix names the
+# towns' own unit, never the county's (no 汉阴县镇社保所)
+COUNTY_TOWN_ROWS = [
+    # a town's social-security office named with 镇: the towns', printed as it stands, grouped under the county
+    ("镇社保所", COUNTY, ("inst:汉阴县:镇社保所", "镇社保所", "township", "汉阴县")),
+    # 各 before it: the same unit
+    ("各镇社保所", COUNTY, ("inst:汉阴县:镇社保所", "镇社保所", "township", "汉阴县")),
+    # a town's health centre under 乡镇 in a prefecture's notice: the towns', not the prefecture's
+    ("乡镇卫生院", PREFECTURE, ("inst:安康市:乡镇卫生院", "乡镇卫生院", "township", "安康市")),
+    # a town's finance office (a function's office): never the county's own bureau (dept:汉阴县:财政)
+    ("镇财政所", COUNTY, ("dept:汉阴县:镇:财政", "镇财政所", "township", "汉阴县")),
+    # …while the county's bureau stays the county's, named by its issuer
+    ("县财政局", COUNTY, ("dept:汉阴县:财政", "汉阴县财政局", "county", "汉阴县")),
+    # 乡村 is no town: 乡村振兴局 stays the county's department
+    ("乡村振兴局", COUNTY, ("dept:汉阴县:乡村振兴", "汉阴县乡村振兴部门", "county", "汉阴县")),
+]
+
+
+@pytest.mark.parametrize("raw, where, expected", COUNTY_TOWN_ROWS,
+                         ids=[f"{r[0]}@{r[1][0]}" for r in COUNTY_TOWN_ROWS])
+def test_a_town_prefix_in_a_countys_notice_names_the_towns_unit(raw, where, expected):
+    unit = canonical_unit(raw, Context(*where))
+    assert (unit.id, unit.name, unit.level, unit.locality) == expected

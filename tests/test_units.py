@@ -195,3 +195,28 @@ def test_a_body_named_with_shi_then_told_yao(item, expected):
     found = subject_mentions(item, 0)
     assert [(m.unit, m.role) for m in found] == expected
     assert all(item[m.span[0]:m.span[1]] == m.unit for m in found)  # each span holds its unit
+
+
+@pytest.mark.parametrize(("item", "expected"), [
+    # audit x1 #4: a town's social-security office as the subject of 负责: named, responsible
+    ("做好资助参保。镇社保所负责已脱贫人口参保登记。", [("镇社保所", "responsible")]),
+    # a named town's police station with 负责
+    ("核实身份信息。城关镇派出所负责核对户籍。", [("城关镇派出所", "responsible")]),
+    # a station told 要 (its name ends in 所, no body character before this fix)
+    ("各派出所要配合核实外出人员户籍。", [("各派出所", "responsible")]),
+    # 各村委会 told 要: each village committee named (各 of a grassroots actor is no call to every level)
+    ("开展摸底排查，各村委会要逐户登记。", [("各村委会", "responsible")]),
+    # 村民委员会 told 要 after a heading
+    ("加强宣传。各村民委员会要组织入户宣讲。", [("各村民委员会", "responsible")]),
+    # a county bureau 会同 a town's station: the station supports
+    ("县医保局会同镇社保所做好参保登记。", [("县医保局", "lead"), ("镇社保所", "support")]),
+    # 所有 / 研究所 are no station: nothing named
+    ("所有脱贫人口要做到应保尽保。", []),
+    ("研究所负责开展效果评估。", []),
+])
+def test_a_towns_station_or_village_committee_is_a_subject(item, expected):
+    from policydiff.extract.units import subject_mentions
+
+    found = subject_mentions(item, 0)
+    assert [(m.unit, m.role) for m in found] == expected
+    assert all(item[m.span[0]:m.span[1]] == m.unit for m in found)  # each span holds its unit

@@ -107,13 +107,18 @@ def canonical_unit(raw: str, context: Context) -> Unit:
     division = _division(rest)
     if division:
         return _division_unit(division, rest[: -len(division)], level, locality, context)
+    # 镇社保所, 各乡镇卫生院 in a county's notice: its towns' own, not the county's (no 青梧县镇社保所): named as printed
+    towns = level == "township" and not context.town() and P.TOWNS_OWN.match(rest)
     for pattern, function in _institutions():
         if pattern.search(rest):
-            return Unit(f"inst:{locality or '?'}:{rest}", f"{locality or ''}{rest}", function, "institution",
-                        level, locality)
+            return Unit(f"inst:{locality or '?'}:{rest}", rest if towns else f"{locality or ''}{rest}", function,
+                        "institution", level, locality)
     if government:
         return _government(text, level, locality)
     found = function_of(rest)
+    if found and towns:  # 镇财政所: the towns' office of that function, never the county's bureau
+        return Unit(f"dept:{locality or '?'}:{towns.group(0)}:{found[0]}", rest, found[0], "department", level,
+                    locality)
     if found:
         return _department(found[0], level, locality, context)
     return Unit(f"raw:{raw}", raw, None, "unresolved", level, locality,

@@ -517,6 +517,11 @@ INVERTED_RESPONSIBLE = _lazy(r"^\s*(?:具体)?(?P<verb>负责|牵头)[^，,。�
 GRASSROOTS_ACTOR = _lazy(r"^各?(?:村卫生室|(?:家庭医生)?签约(?:服务)?团队|家庭医生团队|家庭医生服务团队|"
                          r"村委会|村民委员会|村（居）委会|村（居）民委员会|村（社区）|村\(社区\)|村（社区）两委|村两委|"
                          r"镇（街道）|乡镇（街道）)$")
+# a town's own office or station a notice tells what to do (镇社保所负责参保登记, 各派出所负责户籍核查; the names
+# units.json's institutions know): named, as a town's 卫生院
+TOWN_STATION = _lazy(r"^各?(?:[\u4e00-\u9fff]{0,6}?(?:乡镇|镇|乡|街道)(?:（街道）)?)?"
+                     r"(?:社会保障所|社保所|劳动保障所|劳动和社会保障所|人社所|人力资源和社会保障所|人力资源社会保障所|"
+                     r"社保服务所|派出所)$")
 # (a 乡镇 notice's villages: 各村委会负责提供用房, 各村（社区）具体落实; a county's 各镇（街道）负责… — named, as a
 # county's 各镇卫生院)
 # every township's (or subdistrict's) own health institution (各镇卫生院, 各乡镇卫生院, 各社区卫生服务中心): named
@@ -1007,6 +1012,8 @@ TOWN_SUFFIXES = ("镇", "乡", "街道", "苏木")
 TOWN_HAS_NO = _lazy(r"(?:局|(?<!村民)(?<!居民)委员会|卫健委|卫生健康委|发改委)$")
 # a town's notice naming its own bodies (镇卫生院, 街道社区卫生服务中心; not 乡村振兴局, 镇村两级)
 TOWN_PREFIX = _lazy(r"^(?:街道|镇(?!村)|乡(?![村镇])|苏木)")
+# the towns' word before a unit a county's (or a higher) notice names (镇社保所, 乡镇卫生院, 街道社区卫生服务中心): each town's
+TOWNS_OWN = _lazy(r"^(?:乡镇（街道）|镇（街道）|乡镇|街道|镇(?!村)|乡(?![村镇])|苏木)")
 # ---------------------------------------------------------------- effective date and validity
 # when the notice itself takes effect and for how long (本通知自2023年1月1日起施行，有效期5年; 本方案自印发之日起实施;
 # 有效期至2027年12月31日): the notice's own — a clause right after a cited 《X》 is X's; a verb with more after it

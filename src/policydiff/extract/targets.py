@@ -69,6 +69,8 @@ _TRAILING_FILLER = re.compile(r"(?:要|应|应当|均|需|必须|平均|分别|�
 # 二是…, a numbered line's 2. (before a word or an age), fillers, a leading year
 _LEADING_FILLER = re.compile(r"^(?:\d{1,2}[.．、](?=[\u4e00-\u9fff]|\d+\s*(?:岁|周岁|-|—|至))|[一二三四五六七八九十]是|"
                              r"分别|要|应|均|并|且|其中|其|原则上|力争|确保|争取|"
+                             # 将救治病种扩大到30种, 已把…: the verb that fronts the object, never the noun's (将军 apart)
+                             r"(?:已经?|均|全部|都)?(?:将(?![军士领帅来])|把(?![关握控]))|已经|已(?=实现|达到)|"
                              r"到?(?:19|20)\d{2}年(?:底|末)?(?:前)?[，,]?)+")
 _CN_NUMERAL_CHAR = re.compile("[〇零一二三四五六七八九两十]")
 _CJK_LAST = re.compile(f"[{P.CJK}]$")
@@ -78,7 +80,8 @@ _RANGE_AFTER = re.compile(r"\s*[-—–~～至]\s*\d")  # matched at a position:
 _COMPARATOR_AFTER = [(c, re.compile(pat)) for c, pat in P.COMPARATOR_AFTER]
 _DIGIT = re.compile(r"\d")
 _NUMBER_START = re.compile(rf"[\d{P.CN_DIGITS}]")  # where P.NUMBER (and so a quantity or a range) can start
-_LISTED_BETWEEN = re.compile(r"[^，,；;：:\d]{0,12}、")
+# what stands between two amounts of one list (至少配备1名全科医生、2名…; …全科医生和2名乡村医生): the first's noun, a joiner
+_LISTED_BETWEEN = re.compile(r"[^，,；;：:\d]{0,12}(?:、|和|及|与)")
 _NOUN_END = re.compile(r"[、（）()]")
 # a subject that only says where each counted thing stands (每个行政村至少设置1个村卫生室): the noun is after the unit
 _EACH_PLACE = re.compile(r"(?:每个?|各)[^，,；;。\d]{0,8}?(?:行政村|村|社区|乡镇|乡|镇|街道|县（市、区）|县|区|市|"
@@ -281,6 +284,10 @@ _NUMBERED_COLON_LABEL = re.compile(r"[ \t\u3000]*(?:\d{1,2}[.．、]|[（(]\d{1,
                                    r"(?P<label>(?:\d{1,3}岁)?[^，,；;。：:\n\d]{2,30}?)[ \t\u3000]*[：:]$")  # 6.65岁以上…率
 _ITEM_COLON_LABEL = re.compile(r"[ \t\u3000]*(?P<label>[^，,；;。：:\n\d]{2,30}?)[ \t\u3000]*[：:]")
 _GOAL_VALUE_MARK = re.compile(r"[%％‰≥≤]|约束性|预期性|以上|以下|以内|不低于|不少于|不超过|不高于|达到")
+# an item's body 县级医院达到二级甲等：1所 — a count of what reaches a standard: the label says it reaches one, the value
+# is a bare count of places or people (no 次 of a page's 点击：56次)
+_COUNT_ONLY = re.compile(r"\s*\d{1,4}\s*(?:所|家|个|名)\s*[。；;]?\s*")
+_REACHED_LABEL = re.compile(r"(?:达到|达标|建成|通过)[^，,；;。：:\n]{0,12}[：:]$")
 _VALUE_ONLY = re.compile(r"\s*(?:≥|≤|>=|<=|＞|＜|>|<|不低于|不少于|不超过|不高于|达到|达)?\s*\d+(?:\.\d+)?\s*"
                          r"[^\s，,；;。（()\d]{0,4}?"
                          r"(?:以上|以下|以内|左右)?\s*(?:[（(](?:约束性|预期性)(?:指标)?[）)])?\s*[。；;]?\s*")
@@ -292,7 +299,8 @@ def _colon_label(chunk: str, c_start: int, c_end: int) -> str | None:
         return None
     line_start = chunk.rfind("\n", 0, c_start) + 1
     m = _COLON_LABEL.search(chunk[line_start:c_start]) or _NUMBERED_COLON_LABEL.match(chunk[line_start:c_start])
-    if m is None and not line_start and _GOAL_VALUE_MARK.search(chunk, c_start, c_end):
+    if m is None and not line_start and (_GOAL_VALUE_MARK.search(chunk, c_start, c_end) or (
+            _COUNT_ONLY.fullmatch(chunk, c_start, c_end) and _REACHED_LABEL.search(chunk, 0, c_start))):
         m = _ITEM_COLON_LABEL.fullmatch(chunk, 0, c_start)  # an item's body, its number cut off: a goal's value only
     return m.group("label").strip() if m else None  # (not a page's count: 点击：56次)
 
@@ -599,7 +607,8 @@ def _indicator(chunk: str, c_start: int, c_end: int, q: re.Match, subject_end: i
             return filler
     measured = _INDICATOR_BEFORE.search(chunk, c_start, q.start())
     if measured:  # 实现产前筛查率92%以上、新生儿疾病筛查率96%以上 → 新生儿疾病筛查率
-        return _LEADING_FILLER.sub("", re.sub(r"^(?:实现|确保|力争|保持|完成)", "", measured.group("indicator")))
+        measured_noun = _LEADING_FILLER.sub("", measured.group("indicator"))  # 已经实现…率: both cut
+        return _LEADING_FILLER.sub("", re.sub(r"^(?:实现|确保|力争|保持|完成)", "", measured_noun))
     share = _SHARE_SET_BY.fullmatch(chunk, c_start, q.start())
     if share:  # 起付标准按上年当地居民人均可支配收入的10%左右确定: what the share sets, not 确定
         return _LEADING_FILLER.sub("", share.group("noun"))

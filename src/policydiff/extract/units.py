@@ -609,6 +609,7 @@ def _government_bodies(units: str) -> bool:
     listed = split_unit_list(units)
     return bool(listed) and all(
         (P.SUBJECT_BODY_END.search(u.unit) or P.PLACEHOLDER_BODY.match(u.unit) or P.GRASSROOTS_ACTOR.match(u.unit)
+         or P.TOWN_STATION.match(u.unit)
          or (P.SUBJECT_PLACED_INSTITUTION.search(u.unit) and P.LEADING_LEVEL.match(u.unit))) and len(u.unit) >= 2
         and not P.GENERIC_BODY.match(u.unit) and u.unit not in ("各地", "各地区")
         and not P.SUBJECT_NOT_BODY.search(u.unit) for u in listed)
@@ -686,7 +687,8 @@ def _bound_subjects(body: str, offset: int) -> list[UnitMention]:
         role = "support" if m is acting and acting.group("support") else "responsible"
         owner = m is acting and bool(acting.group("owner"))  # 各县（市、区）卫生健康局是……责任主体 names them
         for u in _role_units(m.group("units"), start + m.start("units"), role):
-            called = u.role == "support" or P.TOWNSHIP_INSTITUTION.match(u.unit)  # 会同各镇党委、政府; 各镇卫生院要
+            called = u.role == "support" or P.TOWNSHIP_INSTITUTION.match(u.unit) \
+                or P.GRASSROOTS_ACTOR.match(u.unit) or P.TOWN_STATION.match(u.unit)  # 会同各镇党委; 各镇卫生院要; 各村委会要
             if (P.PLACEHOLDER_BODY.match(u.unit) and not called) or (u.unit.startswith("各") and not owner and not called) \
                     or len(u.unit) <= 2 \
                     or u.unit.startswith(("全", "有关", "相关")) or P.GENERIC_BODY.match(u.unit) \
@@ -725,7 +727,8 @@ def _named_before(body: str, offset: int, previous: re.Match, run: re.Match,
 
 
 # a clause of an item's text: a run between ，；。 and line breaks, without the spaces around it
-_BODY_CHAR = re.compile("[局委厅部办处科股府门室心院道会校]")  # the last character of every SUBJECT_BODY_END / placed institution
+# the last character of every SUBJECT_BODY_END / placed institution / TOWN_STATION (所, not 所有, 所在 …)
+_BODY_CHAR = re.compile("[局委厅部办处科股府门室心院道会校]|所(?![有在需得属以谓辖])")
 _CLAUSE_RUN = re.compile(r"[^，,；;。\n\s\u3000](?:[^，,；;。\n]*[^，,；;。\n\s\u3000])?")
 
 
