@@ -670,3 +670,39 @@ def test_find_parent_says_a_differing_title():
     assert parent["id"] == "p" and "cited title differs" in parent["parent_check"]
     documents["p"]["title"] = cited  # the same title stored: no note
     assert "parent_check" not in find_parent(facts, lambda c: "p", documents)
+
+
+PROVINCE_NOTICE = """北岭省卫生健康委员会关于做好脱贫人口慢性病签约服务工作的通知
+北卫基层发〔2022〕7号
+各市卫生健康委：
+为巩固拓展健康扶贫成果，现就做好脱贫人口慢性病签约服务工作通知如下。
+一、做实家庭医生签约服务。脱贫人口家庭医生签约率稳定在95%以上。
+二、加强慢性病规范管理。高血压、糖尿病患者规范管理率达到70%。
+北岭省卫生健康委员会
+2022年4月18日
+"""
+# a county forwarding another joint notice whose 文号 it prints wrongly (the province's other notice's)
+COUNTY_FORWARD = """南川县卫生健康局关于转发《北岭省卫生健康委员会北岭省医疗保障局关于做好脱贫人口大病专项救治工作的通知》的通知
+南卫发〔2022〕11号
+各镇卫生院：
+现将《北岭省卫生健康委员会北岭省医疗保障局关于做好脱贫人口大病专项救治工作的通知》（北卫基层发〔2022〕7号）转发给你们，请认真贯彻执行。
+一、做实家庭医生签约服务，做到应签尽签。
+南川县卫生健康局
+2022年5月6日
+"""
+
+
+def test_a_parent_whose_stored_title_differs_is_said_in_diff_and_adoption(tmp_path):
+    folder = tmp_path / "n"
+    folder.mkdir()
+    (folder / "province.txt").write_text(PROVINCE_NOTICE, encoding="utf-8")
+    (folder / "county.txt").write_text(COUNTY_FORWARD, encoding="utf-8")
+    db = tmp_path / "p.db"
+    assert run("ingest", folder, "--db", db, "--workers", "1", "--quiet").exit_code == 0
+    diff = run("diff", "county", "--against", "parent", "--db", db)
+    assert "parent_check: cited title differs" in diff.output  # the about line of every format
+    assert "《北岭省卫生健康委员会关于做好脱贫人口慢性病签约服务工作的通知》" in diff.output.replace("\n", "")
+    out = tmp_path / "a.csv"
+    assert run("adoption", "--db", db, "-o", out).exit_code == 0
+    rows = [line for line in out.read_text(encoding="utf-8").splitlines() if "南卫发" in line]
+    assert rows and all("cited title differs" in line for line in rows)
