@@ -625,6 +625,13 @@ QUANTITY = _lazy(rf"(?P<value>{NUMBER})\s*(?P<unit>{_UNIT_ALT}|{_TEN_THOUSAND_EN
 CN_PERCENT = _lazy(rf"百分之(?P<value>[{CN_DIGITS}]{{1,5}}(?:点[{CN_SMALL}〇零]{{1,3}})?)(?P<unit>)(?![{CN_DIGITS}])")
 # a change (诊疗人次增长4.1%) reaches no level: "=", but its subject ends at the verb
 CHANGE_VERBS_ALT = r"增长了|增加了|提高了|提升了|上升了|下降了|降低了|减少了|增长|增加|提高|提升|上升|下降|降低|减少"
+# the words that print a bound on a figure (不低于38%, 38%以上): a status figure keeps its comparator only where they
+# stand beside its value; a level reached (达到38%, 提高到90%) is that level, not a floor (targets --status)
+_STATUS_BOUND_WORD = (r"(?:不少于|不低于|不得少于|不得低于|至少|不超过|不高于|不得超过|不得高于|超过|高于|多于|大于|"
+                      r"低于|少于|小于|[≥≤><])")
+STATUS_BOUND = _lazy(_STATUS_BOUND_WORD)
+STATUS_BOUND_BEFORE = _lazy(_STATUS_BOUND_WORD + r"\s*$")
+STATUS_BOUND_AFTER = _lazy(r"^\s*(?:及)?(?:以上|以下|以内)")
 COMPARATOR_BEFORE = [
     (">=", r"不少于|不低于|不得少于|不得低于|至少|达到|达|≥|满|提高到|提升到|增加到|增长到|上升到|扩大到|扩大至|"
                 r"提高至|提升至|增加至|增长至|上升至"),

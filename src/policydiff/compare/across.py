@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from .. import patterns as P
 from ..models import Record
 from ..patterns import UNIT_NOT_PRINTED
 from ..textutils import column_names, sentence_around, sentence_bounds
@@ -207,14 +208,6 @@ def across_table(rows: list[dict]) -> tuple[list[dict], list[str]]:
     return table, ["indicator", "binding", "reference", *names]
 
 
-# the words that print a bound on a figure (不低于38%, 38%以上): a status keeps its comparator only where they stand
-# beside its value; a level reached (达到38%, 提高到90%) is that level, not a floor
-STATUS_BOUND_WORD = (r"(?:不少于|不低于|不得少于|不得低于|至少|不超过|不高于|不得超过|不得高于|超过|高于|多于|大于|"
-                     r"低于|少于|小于|[≥≤><])")
-STATUS_BOUND_BEFORE = re.compile(STATUS_BOUND_WORD + r"\s*$")
-STATUS_BOUND_AFTER = re.compile(r"^\s*(?:及)?(?:以上|以下|以内)")
-
-
 def _status_value(t: dict, text: str) -> str:
     """A status figure as its words print it: the comparator a bound word beside the value prints (不低于, 以上),
     else '=' (达到38%: the level reached, never a goal's ≥)."""
@@ -232,11 +225,11 @@ def _bound_printed(t: dict, text: str) -> bool:
     number = f"{int(t['value'])}" if float(t["value"]).is_integer() else f"{t['value']}"
     at = clause.rfind(number)
     if at < 0:  # the value not printed in digits (三成): any bound word in the clause
-        return bool(re.search(STATUS_BOUND_WORD, clause))
+        return bool(P.STATUS_BOUND.search(clause))
     unit = t.get("unit") or ""
     after = clause[at + len(number):] + text[end:end + 6]
     after = after[len(unit):] if after.startswith(unit) else after
-    return bool(STATUS_BOUND_BEFORE.search(clause[:at]) or STATUS_BOUND_AFTER.match(after))
+    return bool(P.STATUS_BOUND_BEFORE.search(clause[:at]) or P.STATUS_BOUND_AFTER.match(after))
 
 
 STATUS_COLUMNS = ["locality", "doc_number", "path", "indicator", "value", "year", "why status", "quote", "span"]
