@@ -597,11 +597,7 @@ def restatement_scores(task: str, measure_texts: list[str]) -> list[float]:
     row's clauses inside the measure text (rows shorten and merge sentences).
     Each pair scored by rapidfuzz's ``partial_ratio``, the clauses' scores added as
     ``process.cdist(...).sum(axis=0)`` added them (the same floats, without loading numpy in every worker)."""
-    clauses = [c for c in re.split(r"[，。；,;]", task) if len(c) >= 4]
-    # a measure that shares no three characters in a row with the task does not restate
-    # it: only the others are scored (partial_ratio over long texts is the cost here)
-    trigrams = {c[i:i + 3] for c in clauses for i in range(len(c) - 2)}
-    candidates = [i for i, text in enumerate(measure_texts) if not trigrams.isdisjoint(_trigrams(text))]
+    clauses, candidates = _clauses_and_candidates(task, measure_texts)
     scores = [0.0] * len(measure_texts)
     if not clauses or not candidates:
         return scores
@@ -610,6 +606,15 @@ def restatement_scores(task: str, measure_texts: list[str]) -> list[float]:
         text = measure_texts[i]
         scores[i] = add([fuzz.partial_ratio(clause, text) for clause in clauses]) / len(clauses)
     return scores
+
+
+def _clauses_and_candidates(task: str, measure_texts: list[str]) -> tuple[list[str], list[int]]:
+    """The task's clauses of four characters or more, and the measures that may restate it: a measure that
+    shares no three characters in a row with the task does not (only the others are scored: partial_ratio
+    over long texts is the cost here)."""
+    clauses = [c for c in re.split(r"[，。；,;]", task) if len(c) >= 4]
+    trigrams = {c[i:i + 3] for c in clauses for i in range(len(c) - 2)}
+    return clauses, [i for i, text in enumerate(measure_texts) if not trigrams.isdisjoint(_trigrams(text))]
 
 
 def _restatement_scores_that_count(task: str, measure_texts: list[str], characters: list) -> list[float]:
@@ -622,9 +627,7 @@ def _restatement_scores_that_count(task: str, measure_texts: list[str], characte
     clause's characters that the text holds (each as often as the clause holds it), so the ratio is at
     most 2k / (n + k). ``characters``: each text's set of characters, kept by the caller across rows
     (None until needed)."""
-    clauses = [c for c in re.split(r"[，。；,;]", task) if len(c) >= 4]
-    trigrams = {c[i:i + 3] for c in clauses for i in range(len(c) - 2)}
-    candidates = [i for i, text in enumerate(measure_texts) if not trigrams.isdisjoint(_trigrams(text))]
+    clauses, candidates = _clauses_and_candidates(task, measure_texts)
     scores = [0.0] * len(measure_texts)
     if not clauses or not candidates:
         return scores
