@@ -627,17 +627,19 @@ CN_PERCENT = _lazy(rf"百分之(?P<value>[{CN_DIGITS}]{{1,5}}(?:点[{CN_SMALL}�
 CHANGE_VERBS_ALT = r"增长了|增加了|提高了|提升了|上升了|下降了|降低了|减少了|增长|增加|提高|提升|上升|下降|降低|减少"
 # the words that print a bound on a figure (不低于38%, 38%以上): a status figure keeps its comparator only where they
 # stand beside its value; a level reached (达到38%, 提高到90%) is that level, not a floor (targets --status)
-_STATUS_BOUND_WORD = (r"(?:不少于|不低于|不得少于|不得低于|至少|不超过|不高于|不得超过|不得高于|超过|高于|多于|大于|"
-                      r"低于|少于|小于|[≥≤><])")
+# the bound words of COMPARATOR_BEFORE (not its verbs of reaching a level: 达到, 提高到, 控制在)
+_AT_LEAST, _AT_MOST = r"不少于|不低于|不得少于|不得低于|至少", r"不得超过|不超过|不高于|不得高于"
+_ABOVE, _BELOW = r"超过|高于|多于|大于", r"低于|少于|小于"
+_STATUS_BOUND_WORD = rf"(?:{_AT_LEAST}|{_AT_MOST}|{_ABOVE}|{_BELOW}|[≥≤><])"
 STATUS_BOUND = _lazy(_STATUS_BOUND_WORD)
 STATUS_BOUND_BEFORE = _lazy(_STATUS_BOUND_WORD + r"\s*$")
 STATUS_BOUND_AFTER = _lazy(r"^\s*(?:及)?(?:以上|以下|以内)")
 COMPARATOR_BEFORE = [
-    (">=", r"不少于|不低于|不得少于|不得低于|至少|达到|达|≥|满|提高到|提升到|增加到|增长到|上升到|扩大到|扩大至|"
-                r"提高至|提升至|增加至|增长至|上升至"),
-    ("<=", r"不得超过|不超过|不高于|不得高于|控制在|≤|下降到|降低到|降至|减少到|减至|压缩到|缩短到|缩短至"),
-    (">", r"超过|高于|多于|大于"),
-    ("<", r"低于|少于|小于"),
+    (">=", _AT_LEAST + r"|达到|达|≥|满|提高到|提升到|增加到|增长到|上升到|扩大到|扩大至|"
+                       r"提高至|提升至|增加至|增长至|上升至"),
+    ("<=", _AT_MOST + r"|控制在|≤|下降到|降低到|降至|减少到|减至|压缩到|缩短到|缩短至"),
+    (">", _ABOVE),
+    ("<", _BELOW),
     ("=", r"维持在|稳定在|保持在|分别为|分别是|(?<=[率例数])为"),
     ("change", CHANGE_VERBS_ALT + "|高出"),
     # 住院救助比例向低保对象倾斜10个百分点: a rise over what the others get (+10个百分点), never a level
